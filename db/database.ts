@@ -1,0 +1,151 @@
+/** Opening the database (MySQL/MariaDB or SQLite), running migrations, and the one transaction helper. */
+import path from 'node:path';
+import fs from 'node:fs';
+import { Sequelize, Transaction, type Options, type QueryInterface } from 'sequelize';
+import { Umzug, SequelizeStorage } from 'umzug';
+import { initModels, type Models } from './models';
+import { migrations } from './migrations';
+
+export type Dialect = 'mysql' | 'sqlite';
+
+/** Where the data lives, parsed from DATABASE_URL. */
+export type DatabaseTarget =
+  | { dialect: 'sqlite'; storage: string }
+  | { dialect: 'mysql'; url: string; redacted: string };
+
+export const DEFAULT_SQLITE_PATH = './data/navbat.sqlite';
+
+/** Parses DATABASE_URL: unset → embedded SQLite; `sqlite:/path`; `mysql://user:pass@host:port/db`. */
+export function parseDatabaseUrl(url: string | undefined): DatabaseTarget {
+  if (url === undefined || url.trim() === '') {
+    return { dialect: 'sqlite', storage: path.resolve(DEFAULT_SQLITE_PATH) };
+  }
+  if (url.startsWith('sqlite:')) {
+    const rest = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+    if (rest === '' || rest === ':memory:') throw new Error('DATABASE_URL: sqlite needs a file path');
+    return { dialect: 'sqlite', storage: path.resolve(rest) };
+  }
+  if (url.startsWith('mysql://') || url.startsWith('mariadb://')) {
+    const normalised = url.replace(/^mariadb:/, 'mysql:');
+    const parsed = new URL(normalised);
+    if (parsed.pathname.length <= 1) throw new Error('DATABASE_URL: the MySQL URL names no database');
+    if (parsed.password) parsed.password = '***';
+    return { dialect: 'mysql', url: normalised, redacted: parsed.toString() };
+  }
+  throw new Error('DATABASE_URL must start with mysql:// or sqlite:');
+}
+
+/** Thrown when a transaction keeps losing deadlocks; mapped to 503. */
+export class DatabaseBusyError extends Error {}
+
+/** An open database: the models and the transaction helper every command goes through. */
+export class Database {
+  /** The Sequelize instance (only db/ and tests touch it directly). */
+  readonly sequelize: Sequelize;
+  readonly models: Models;
+  readonly dialect: Dialect;
+  // SQLite has one writer: commands of this process queue here instead of failing with SQLITE_BUSY.
+  // (SQLite is the single-process deployment; several nodes share one MySQL/MariaDB instead.)
+  private writeQueue: Promise<unknown> = Promise.resolve();
+
+  constructor(target: DatabaseTarget, options: { pool?: number } = {}) {
+    const common: Options = { logging: false, benchmark: false };
+    if (target.dialect === 'sqlite') {
+      fs.mkdirSync(path.dirname(target.storage), { recursive: true });
+      this.sequelize = new Sequelize({ ...common, dialect: 'sqlite', storage: target.storage });
+    } else {
+      this.sequelize = new Sequelize(target.url, {
+        ...common,
+        dialect: 'mysql',
+        timezone: '+00:00',
+        dialectOptions: { charset: 'utf8mb4', connectTimeout: 5000 },
+        define: { charset: 'utf8mb4', collate: 'utf8mb4_unicode_ci' },
+        pool: { max: options.pool ?? 20, min: 0, acquire: 10000, idle: 10000 },
+      });
+    }
+    this.dialect = target.dialect;
+    this.models = initModels(this.sequelize);
+  }
+
+  /** Checks the connection and prepares SQLite (WAL, busy timeout); throws if unreachable. */
+  async connect(): Promise<void> {
+    await this.sequelize.authenticate();
+    if (this.dialect === 'sqlite') {
+      await this.sequelize.query('PRAGMA journal_mode=WAL');
+      await this.sequelize.query('PRAGMA busy_timeout=5000');
+    }
+  }
+
+  /** Runs pending migrations; returns their names. */
+  async migrate(): Promise<string[]> {
+    const umzug = new Umzug<QueryInterface>({
+      migrations: migrations.map((m) => ({
+        name: m.name,
+        up: ({ context }) => m.module.up({ context }),
+        down: ({ context }) => m.module.down({ context }),
+      })),
+      context: this.sequelize.getQueryInterface(),
+      storage: new SequelizeStorage({ sequelize: this.sequelize, tableName: 'schema_migrations' }),
+      logger: undefined,
+    });
+    const done = await umzug.up();
+    return done.map((m) => m.name);
+  }
+
+  /**
+   * Runs `work` in one transaction: serialised IMMEDIATE transactions on SQLite, READ COMMITTED on
+   * MySQL (row locks, SKIP LOCKED), retried on deadlock. Everything a command changes commits together.
+   */
+  async transaction<T>(work: (t: Transaction) => Promise<T>): Promise<T> {
+    if (this.dialect === 'sqlite') {
+      const run = this.writeQueue.then(() =>
+        this.sequelize.transaction({ type: Transaction.TYPES.IMMEDIATE }, work),
+      );
+      this.writeQueue = run.catch(() => undefined);
+      return run;
+    }
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.sequelize.transaction(
+          { isolationLevel: Transaction.ISOLATION_LEVELS.READ_COMMITTED },
+          work,
+        );
+      } catch (err) {
+        if (!isDeadlock(err)) throw err;
+        if (attempt >= 5) throw new DatabaseBusyError('the database stayed busy; try again');
+      }
+    }
+  }
+
+  /** True while the database answers a trivial query. */
+  async ping(): Promise<boolean> {
+    try {
+      await this.sequelize.query('SELECT 1');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.sequelize.close();
+  }
+}
+
+function isDeadlock(err: unknown): boolean {
+  const parent = (err as { parent?: { errno?: number } } | undefined)?.parent;
+  return parent?.errno === 1213 || parent?.errno === 1205;
+}
+
+/** Opens, checks and migrates the database that `url` names. */
+export async function openDatabase(url: string | undefined): Promise<Database> {
+  const db = new Database(parseDatabaseUrl(url));
+  try {
+    await db.connect();
+    await db.migrate();
+  } catch (err) {
+    await db.close().catch(() => undefined);
+    throw err;
+  }
+  return db;
+}

@@ -1,0 +1,381 @@
+/** Sequelize models. Instances stay inside db/: repositories hand plain records out. */
+import {
+  DataTypes,
+  Model,
+  type CreationOptional,
+  type InferAttributes,
+  type InferCreationAttributes,
+  type Sequelize,
+} from 'sequelize';
+
+export class OfficeModel extends Model<
+  InferAttributes<OfficeModel>,
+  InferCreationAttributes<OfficeModel>
+> {
+  declare code: string;
+  declare names: string;
+  declare casePrefix: string;
+  declare timeZone: string;
+  declare languages: string;
+  declare priorities: string;
+  declare fairnessN: CreationOptional<number>;
+  declare maxRecalls: CreationOptional<number>;
+  declare ticker: string | null;
+  declare kioskIdleSeconds: CreationOptional<number>;
+  declare openingHours: string | null;
+  declare requireDevices: CreationOptional<boolean>;
+  declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
+}
+
+export class OfficeStateModel extends Model<
+  InferAttributes<OfficeStateModel>,
+  InferCreationAttributes<OfficeStateModel>
+> {
+  declare officeCode: string;
+  declare seq: CreationOptional<number>;
+}
+
+export class ServiceModel extends Model<
+  InferAttributes<ServiceModel>,
+  InferCreationAttributes<ServiceModel>
+> {
+  declare id: CreationOptional<number>;
+  declare officeCode: string;
+  declare code: string;
+  declare prefix: string;
+  declare names: string;
+  declare documents: string;
+  declare isOpen: CreationOptional<boolean>;
+  declare closedReason: string | null;
+  declare sortOrder: CreationOptional<number>;
+  declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
+}
+
+export class CounterModel extends Model<
+  InferAttributes<CounterModel>,
+  InferCreationAttributes<CounterModel>
+> {
+  declare id: CreationOptional<number>;
+  declare officeCode: string;
+  declare number: string;
+  declare name: string | null;
+  declare status: CreationOptional<string>;
+  declare pauseReason: string | null;
+  declare priorityStreak: CreationOptional<number>;
+  declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
+}
+
+export class CounterServiceModel extends Model<
+  InferAttributes<CounterServiceModel>,
+  InferCreationAttributes<CounterServiceModel>
+> {
+  declare counterId: number;
+  declare serviceId: number;
+}
+
+export class DeviceModel extends Model<
+  InferAttributes<DeviceModel>,
+  InferCreationAttributes<DeviceModel>
+> {
+  declare id: CreationOptional<number>;
+  declare officeCode: string;
+  declare code: string;
+  declare kind: string;
+  declare name: string | null;
+  declare printerUrl: string | null;
+  declare tokenHash: string | null;
+  declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
+}
+
+export class UserModel extends Model<InferAttributes<UserModel>, InferCreationAttributes<UserModel>> {
+  declare id: CreationOptional<number>;
+  declare officeCode: string | null;
+  declare username: string;
+  declare passwordHash: string;
+  declare role: string;
+  declare name: string;
+  declare disabled: CreationOptional<boolean>;
+  declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
+}
+
+export class SessionModel extends Model<
+  InferAttributes<SessionModel>,
+  InferCreationAttributes<SessionModel>
+> {
+  declare tokenHash: string;
+  declare userId: number;
+  declare createdAt: Date;
+  declare expiresAt: Date;
+  declare revokedAt: Date | null;
+}
+
+export class TicketModel extends Model<
+  InferAttributes<TicketModel>,
+  InferCreationAttributes<TicketModel>
+> {
+  declare id: string;
+  declare officeCode: string;
+  declare day: string;
+  declare number: string;
+  declare serviceId: number;
+  declare priority: string;
+  declare language: string | null;
+  declare kiosk: string | null;
+  declare status: string;
+  declare issuedAt: Date;
+  declare calledAt: Date | null;
+  declare startedAt: Date | null;
+  declare finishedAt: Date | null;
+  declare counterNumber: string | null;
+  declare targetCounter: string | null;
+  declare calledBy: number | null;
+  declare recalls: CreationOptional<number>;
+}
+
+export class NumberSeriesModel extends Model<
+  InferAttributes<NumberSeriesModel>,
+  InferCreationAttributes<NumberSeriesModel>
+> {
+  declare officeCode: string;
+  declare day: string;
+  declare prefix: string;
+  declare last: number;
+}
+
+export class IdempotencyKeyModel extends Model<
+  InferAttributes<IdempotencyKeyModel>,
+  InferCreationAttributes<IdempotencyKeyModel>
+> {
+  declare officeCode: string;
+  declare idemKey: string;
+  declare ticketId: string;
+  declare createdAt: Date;
+}
+
+export class AuditEntryModel extends Model<
+  InferAttributes<AuditEntryModel>,
+  InferCreationAttributes<AuditEntryModel>
+> {
+  declare id: CreationOptional<number>;
+  declare officeCode: string | null;
+  declare at: Date;
+  declare actor: string;
+  declare userId: number | null;
+  declare action: string;
+  declare entity: string;
+  declare entityId: string;
+  declare before: string | null;
+  declare after: string | null;
+}
+
+/** All models of one Sequelize instance. */
+export interface Models {
+  Office: typeof OfficeModel;
+  OfficeState: typeof OfficeStateModel;
+  Service: typeof ServiceModel;
+  Counter: typeof CounterModel;
+  CounterService: typeof CounterServiceModel;
+  Device: typeof DeviceModel;
+  User: typeof UserModel;
+  Session: typeof SessionModel;
+  Ticket: typeof TicketModel;
+  NumberSeries: typeof NumberSeriesModel;
+  IdempotencyKey: typeof IdempotencyKeyModel;
+  AuditEntry: typeof AuditEntryModel;
+}
+
+const str = (n: number) => DataTypes.STRING(n);
+const time = DataTypes.DATE(3);
+
+/** Binds the models to one Sequelize instance (the schema itself comes from the migrations). */
+export function initModels(sequelize: Sequelize): Models {
+  const base = { sequelize, underscored: true };
+  // A subclass per Sequelize instance, so two databases can live in one process.
+  const Office = class extends OfficeModel {};
+  Office.init(
+    {
+      code: { type: str(40), primaryKey: true },
+      names: { type: DataTypes.TEXT, allowNull: false },
+      casePrefix: { type: str(8), allowNull: false },
+      timeZone: { type: str(64), allowNull: false },
+      languages: { type: DataTypes.TEXT, allowNull: false },
+      priorities: { type: DataTypes.TEXT, allowNull: false },
+      fairnessN: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 2 },
+      maxRecalls: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 3 },
+      ticker: { type: DataTypes.TEXT, allowNull: true },
+      kioskIdleSeconds: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 30 },
+      openingHours: { type: DataTypes.TEXT, allowNull: true },
+      requireDevices: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
+      createdAt: time,
+      updatedAt: time,
+    },
+    { ...base, tableName: 'offices' },
+  );
+  const OfficeState = class extends OfficeStateModel {};
+  OfficeState.init(
+    {
+      officeCode: { type: str(40), primaryKey: true },
+      seq: { type: DataTypes.BIGINT, allowNull: false, defaultValue: 0 },
+    },
+    { ...base, tableName: 'office_states', timestamps: false },
+  );
+  const Service = class extends ServiceModel {};
+  Service.init(
+    {
+      id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
+      officeCode: { type: str(40), allowNull: false },
+      code: { type: str(40), allowNull: false },
+      prefix: { type: str(1), allowNull: false },
+      names: { type: DataTypes.TEXT, allowNull: false },
+      documents: { type: DataTypes.TEXT, allowNull: false },
+      isOpen: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
+      closedReason: { type: DataTypes.TEXT, allowNull: true },
+      sortOrder: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+      createdAt: time,
+      updatedAt: time,
+    },
+    { ...base, tableName: 'services' },
+  );
+  const Counter = class extends CounterModel {};
+  Counter.init(
+    {
+      id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
+      officeCode: { type: str(40), allowNull: false },
+      number: { type: str(8), allowNull: false },
+      name: { type: str(100), allowNull: true },
+      status: { type: str(16), allowNull: false, defaultValue: 'open' },
+      pauseReason: { type: DataTypes.TEXT, allowNull: true },
+      priorityStreak: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+      createdAt: time,
+      updatedAt: time,
+    },
+    { ...base, tableName: 'counters' },
+  );
+  const CounterService = class extends CounterServiceModel {};
+  CounterService.init(
+    {
+      counterId: { type: DataTypes.INTEGER, primaryKey: true },
+      serviceId: { type: DataTypes.INTEGER, primaryKey: true },
+    },
+    { ...base, tableName: 'counter_services', timestamps: false },
+  );
+  const Device = class extends DeviceModel {};
+  Device.init(
+    {
+      id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
+      officeCode: { type: str(40), allowNull: false },
+      code: { type: str(40), allowNull: false },
+      kind: { type: str(16), allowNull: false },
+      name: { type: str(100), allowNull: true },
+      printerUrl: { type: DataTypes.TEXT, allowNull: true },
+      tokenHash: { type: str(64), allowNull: true },
+      createdAt: time,
+      updatedAt: time,
+    },
+    { ...base, tableName: 'devices' },
+  );
+  const User = class extends UserModel {};
+  User.init(
+    {
+      id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
+      officeCode: { type: str(40), allowNull: true },
+      username: { type: str(100), allowNull: false },
+      passwordHash: { type: str(100), allowNull: false },
+      role: { type: str(16), allowNull: false },
+      name: { type: str(200), allowNull: false },
+      disabled: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
+      createdAt: time,
+      updatedAt: time,
+    },
+    { ...base, tableName: 'users' },
+  );
+  const Session = class extends SessionModel {};
+  Session.init(
+    {
+      tokenHash: { type: str(64), primaryKey: true },
+      userId: { type: DataTypes.INTEGER, allowNull: false },
+      createdAt: time,
+      expiresAt: { type: time, allowNull: false },
+      revokedAt: { type: time, allowNull: true },
+    },
+    { ...base, tableName: 'sessions', timestamps: false },
+  );
+  const Ticket = class extends TicketModel {};
+  Ticket.init(
+    {
+      id: { type: str(36), primaryKey: true },
+      officeCode: { type: str(40), allowNull: false },
+      day: { type: str(10), allowNull: false },
+      number: { type: str(8), allowNull: false },
+      serviceId: { type: DataTypes.INTEGER, allowNull: false },
+      priority: { type: str(40), allowNull: false },
+      language: { type: str(2), allowNull: true },
+      kiosk: { type: str(40), allowNull: true },
+      status: { type: str(16), allowNull: false },
+      issuedAt: { type: time, allowNull: false },
+      calledAt: { type: time, allowNull: true },
+      startedAt: { type: time, allowNull: true },
+      finishedAt: { type: time, allowNull: true },
+      counterNumber: { type: str(8), allowNull: true },
+      targetCounter: { type: str(8), allowNull: true },
+      calledBy: { type: DataTypes.INTEGER, allowNull: true },
+      recalls: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+    },
+    { ...base, tableName: 'tickets', timestamps: false },
+  );
+  const NumberSeries = class extends NumberSeriesModel {};
+  NumberSeries.init(
+    {
+      officeCode: { type: str(40), primaryKey: true },
+      day: { type: str(10), primaryKey: true },
+      prefix: { type: str(1), primaryKey: true },
+      last: { type: DataTypes.INTEGER, allowNull: false },
+    },
+    { ...base, tableName: 'number_series', timestamps: false },
+  );
+  const IdempotencyKey = class extends IdempotencyKeyModel {};
+  IdempotencyKey.init(
+    {
+      officeCode: { type: str(40), primaryKey: true },
+      idemKey: { type: str(100), primaryKey: true },
+      ticketId: { type: str(36), allowNull: false },
+      createdAt: time,
+    },
+    { ...base, tableName: 'idempotency_keys', timestamps: false },
+  );
+  const AuditEntry = class extends AuditEntryModel {};
+  AuditEntry.init(
+    {
+      id: { type: DataTypes.BIGINT, primaryKey: true, autoIncrement: true },
+      officeCode: { type: str(40), allowNull: true },
+      at: { type: time, allowNull: false },
+      actor: { type: str(100), allowNull: false },
+      userId: { type: DataTypes.INTEGER, allowNull: true },
+      action: { type: str(60), allowNull: false },
+      entity: { type: str(40), allowNull: false },
+      entityId: { type: str(64), allowNull: false },
+      before: { type: DataTypes.TEXT, allowNull: true },
+      after: { type: DataTypes.TEXT, allowNull: true },
+    },
+    { ...base, tableName: 'audit_log', timestamps: false },
+  );
+  return {
+    Office,
+    OfficeState,
+    Service,
+    Counter,
+    CounterService,
+    Device,
+    User,
+    Session,
+    Ticket,
+    NumberSeries,
+    IdempotencyKey,
+    AuditEntry,
+  };
+}

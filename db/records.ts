@@ -1,0 +1,86 @@
+/** Plain records that repositories hand out (no Sequelize instances past db/). */
+import type { Names } from '../server/protocol';
+
+export interface PriorityCategory {
+  code: string;
+  names: Names;
+}
+
+export interface OfficeRecord {
+  code: string;
+  names: Names;
+  casePrefix: string;
+  timeZone: string;
+  languages: string[];
+  priorities: PriorityCategory[];
+  fairnessN: number;
+  maxRecalls: number;
+  ticker: string | null;
+  kioskIdleSeconds: number;
+  requireDevices: boolean;
+}
+
+export interface ServiceRecord {
+  id: number;
+  officeCode: string;
+  code: string;
+  prefix: string;
+  names: Names;
+  documents: string[];
+  isOpen: boolean;
+  closedReason: string | null;
+  sortOrder: number;
+}
+
+export interface CounterRecord {
+  id: number;
+  officeCode: string;
+  number: string;
+  name: string | null;
+  status: string;
+  pauseReason: string | null;
+  priorityStreak: number;
+  serviceIds: number[];
+}
+
+export interface TicketRecord {
+  id: string;
+  officeCode: string;
+  day: string;
+  number: string;
+  serviceId: number;
+  priority: string;
+  language: string | null;
+  kiosk: string | null;
+  status: string;
+  issuedAt: Date;
+  calledAt: Date | null;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+  counterNumber: string | null;
+  targetCounter: string | null;
+  calledBy: number | null;
+  recalls: number;
+}
+
+export interface UserRecord {
+  id: number;
+  officeCode: string | null;
+  username: string;
+  passwordHash: string;
+  role: string;
+  name: string;
+  disabled: boolean;
+}
+
+export interface AuditInput {
+  officeCode: string | null;
+  at: Date;
+  actor: string;
+  userId: number | null;
+  action: string;
+  entity: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+}

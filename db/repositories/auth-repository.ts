@@ -1,0 +1,54 @@
+/** Staff users and their sessions. */
+import { Op, type Transaction } from 'sequelize';
+import type { Database } from '../database';
+import type { UserModel } from '../models';
+import type { UserRecord } from '../records';
+
+export class AuthRepository {
+  constructor(private readonly db: Database) {}
+
+  async findUserByName(username: string): Promise<UserRecord | undefined> {
+    const row = await this.db.models.User.findOne({ where: { username } });
+    return row ? toUser(row) : undefined;
+  }
+
+  async createUser(user: Omit<UserRecord, 'id'>, t?: Transaction): Promise<UserRecord> {
+    const row = await this.db.models.User.create(user, { transaction: t });
+    return toUser(row);
+  }
+
+  async countUsers(): Promise<number> {
+    return this.db.models.User.count();
+  }
+
+  async createSession(tokenHash: string, userId: number, now: Date, expiresAt: Date): Promise<void> {
+    await this.db.models.Session.create({ tokenHash, userId, createdAt: now, expiresAt, revokedAt: null });
+  }
+
+  /** The user of a live (not revoked, not expired) session whose user is enabled. */
+  async findSessionUser(tokenHash: string, now: Date): Promise<UserRecord | undefined> {
+    const session = await this.db.models.Session.findOne({
+      where: { tokenHash, revokedAt: null, expiresAt: { [Op.gt]: now } },
+    });
+    if (!session) return undefined;
+    const user = await this.db.models.User.findByPk(session.userId);
+    if (!user || user.disabled) return undefined;
+    return toUser(user);
+  }
+
+  async revokeSession(tokenHash: string, now: Date): Promise<void> {
+    await this.db.models.Session.update({ revokedAt: now }, { where: { tokenHash, revokedAt: null } });
+  }
+}
+
+function toUser(r: UserModel): UserRecord {
+  return {
+    id: r.id,
+    officeCode: r.officeCode,
+    username: r.username,
+    passwordHash: r.passwordHash,
+    role: r.role,
+    name: r.name,
+    disabled: Boolean(r.disabled),
+  };
+}

@@ -1,0 +1,331 @@
+/** Reads and writes of the live queue: offices, services, counters, tickets, seq, idempotency. */
+import { Op, QueryTypes, type Transaction } from 'sequelize';
+import type { Database } from '../database';
+import type {
+  OfficeModel,
+  ServiceModel,
+  CounterModel,
+  TicketModel,
+} from '../models';
+import type {
+  AuditInput,
+  CounterRecord,
+  OfficeRecord,
+  ServiceRecord,
+  TicketRecord,
+} from '../records';
+
+type Tx = Transaction | undefined;
+
+export class QueueRepository {
+  constructor(private readonly db: Database) {}
+
+  private get m() {
+    return this.db.models;
+  }
+
+  async findOffice(code: string, t?: Tx): Promise<OfficeRecord | undefined> {
+    const row = await this.m.Office.findByPk(code, { transaction: t });
+    return row ? toOffice(row) : undefined;
+  }
+
+  async listServices(officeCode: string, t?: Tx): Promise<ServiceRecord[]> {
+    const rows = await this.m.Service.findAll({
+      where: { officeCode },
+      order: [
+        ['sortOrder', 'ASC'],
+        ['id', 'ASC'],
+      ],
+      transaction: t,
+    });
+    return rows.map(toService);
+  }
+
+  async listCounters(officeCode: string, t?: Tx): Promise<CounterRecord[]> {
+    const rows = await this.m.Counter.findAll({ where: { officeCode }, transaction: t });
+    const links = await this.m.CounterService.findAll({
+      where: { counterId: rows.map((r) => r.id) },
+      transaction: t,
+    });
+    return sortCounters(rows.map((r) => toCounter(r, links)));
+  }
+
+  /** The counter row, locked for the rest of the transaction (serialises that counter's commands). */
+  async lockCounter(officeCode: string, number: string, t: Transaction): Promise<CounterRecord | undefined> {
+    const row = await this.m.Counter.findOne({
+      where: { officeCode, number },
+      transaction: t,
+      lock: this.db.dialect === 'mysql' ? t.LOCK.UPDATE : undefined,
+    });
+    if (!row) return undefined;
+    const links = await this.m.CounterService.findAll({ where: { counterId: row.id }, transaction: t });
+    return toCounter(row, links);
+  }
+
+  async updateCounter(
+    id: number,
+    fields: Partial<Pick<CounterRecord, 'status' | 'pauseReason' | 'priorityStreak'>>,
+    t: Transaction,
+  ): Promise<void> {
+    await this.m.Counter.update(fields, { where: { id }, transaction: t });
+  }
+
+  /** Takes the next number of a prefix on an office day; the series row stays locked until commit. */
+  async nextNumber(officeCode: string, day: string, prefix: string, t: Transaction): Promise<number> {
+    const where = { officeCode, day, prefix };
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const [affected] = await this.m.NumberSeries.update(
+        { last: this.db.sequelize.literal('last + 1') as unknown as number },
+        { where, transaction: t },
+      );
+      if (affected > 0) {
+        const row = await this.m.NumberSeries.findOne({ where, transaction: t });
+        if (row) return row.last;
+      }
+      try {
+        await this.m.NumberSeries.create({ ...where, last: 1 }, { transaction: t });
+        return 1;
+      } catch (err) {
+        // Another transaction created the series first; its row now exists: increment it.
+        if (!isUniqueViolation(err) || this.db.dialect !== 'mysql') throw err;
+      }
+    }
+    throw new Error('could not take a ticket number');
+  }
+
+  async insertTicket(ticket: TicketRecord, t: Transaction): Promise<void> {
+    await this.m.Ticket.create(ticket, { transaction: t });
+  }
+
+  async findTicket(id: string, t?: Tx, lock = false): Promise<TicketRecord | undefined> {
+    const row = await this.m.Ticket.findByPk(id, {
+      transaction: t,
+      lock: lock && t && this.db.dialect === 'mysql' ? t.LOCK.UPDATE : undefined,
+    });
+    return row ? toTicket(row) : undefined;
+  }
+
+  async updateTicket(id: string, fields: Partial<TicketRecord>, t: Transaction): Promise<void> {
+    await this.m.Ticket.update(fields, { where: { id }, transaction: t });
+  }
+
+  async findIdempotentTicketId(officeCode: string, key: string, t?: Tx): Promise<string | undefined> {
+    const row = await this.m.IdempotencyKey.findOne({ where: { officeCode, idemKey: key }, transaction: t });
+    return row?.ticketId;
+  }
+
+  /** Records the key; throws a unique violation when another request holds it already. */
+  async insertIdempotencyKey(
+    officeCode: string,
+    key: string,
+    ticketId: string,
+    now: Date,
+    t: Transaction,
+  ): Promise<void> {
+    await this.m.IdempotencyKey.create(
+      { officeCode, idemKey: key, ticketId, createdAt: now },
+      { transaction: t },
+    );
+  }
+
+  /** The ticket a counter holds (called or serving), if any. */
+  async findHeldTicket(officeCode: string, counter: string, t?: Tx): Promise<TicketRecord | undefined> {
+    const row = await this.m.Ticket.findOne({
+      where: { officeCode, counterNumber: counter, status: ['called', 'serving'] },
+      order: [['calledAt', 'DESC']],
+      transaction: t,
+    });
+    return row ? toTicket(row) : undefined;
+  }
+
+  /**
+   * The oldest waiting ticket a counter may call, of one kind (priority or ordinary), locked.
+   * On MySQL/MariaDB `FOR UPDATE SKIP LOCKED` (raw: Sequelize drops skipLocked there), so counters
+   * racing each other never take the same row; SQLite runs one writer at a time.
+   */
+  async pickCandidate(
+    q: { officeCode: string; day: string; counter: string; serviceIds: number[]; priority: boolean },
+    t: Transaction,
+  ): Promise<TicketRecord | undefined> {
+    const served = q.serviceIds.length
+      ? 'OR (target_counter IS NULL AND service_id IN (:serviceIds))'
+      : '';
+    const lock = this.db.dialect === 'mysql' ? 'FOR UPDATE SKIP LOCKED' : '';
+    const rows = await this.db.sequelize.query<{ id: string }>(
+      `SELECT id FROM tickets
+        WHERE office_code = :office AND day = :day AND status = 'waiting'
+          AND priority ${q.priority ? '<>' : '='} 'none'
+          AND (target_counter = :counter ${served})
+        ORDER BY issued_at, id
+        LIMIT 1 ${lock}`,
+      {
+        type: QueryTypes.SELECT,
+        transaction: t,
+        replacements: {
+          office: q.officeCode,
+          day: q.day,
+          counter: q.counter,
+          serviceIds: q.serviceIds,
+        },
+      },
+    );
+    const id = rows[0]?.id;
+    return id ? this.findTicket(id, t) : undefined;
+  }
+
+  /** Today's tickets still in the queue (waiting, called, serving). */
+  async liveTickets(officeCode: string, day: string, t?: Tx): Promise<TicketRecord[]> {
+    const rows = await this.m.Ticket.findAll({
+      where: { officeCode, day, status: ['waiting', 'called', 'serving'] },
+      order: [
+        ['issuedAt', 'ASC'],
+        ['id', 'ASC'],
+      ],
+      transaction: t,
+    });
+    return rows.map(toTicket);
+  }
+
+  /** Tickets of earlier office days left in the queue. */
+  async staleTickets(officeCode: string, today: string, t: Transaction): Promise<TicketRecord[]> {
+    const rows = await this.m.Ticket.findAll({
+      where: { officeCode, day: { [Op.lt]: today }, status: ['waiting', 'called', 'serving'] },
+      transaction: t,
+    });
+    return rows.map(toTicket);
+  }
+
+  /** Service durations (seconds) of the latest finished tickets of a day, per service id. */
+  async recentServiceSeconds(officeCode: string, day: string, t?: Tx): Promise<Map<number, number[]>> {
+    const rows = await this.m.Ticket.findAll({
+      attributes: ['serviceId', 'startedAt', 'finishedAt'],
+      where: { officeCode, day, status: 'done', startedAt: { [Op.ne]: null } },
+      order: [['finishedAt', 'DESC']],
+      limit: 200,
+      transaction: t,
+    });
+    const out = new Map<number, number[]>();
+    for (const r of rows) {
+      if (!r.startedAt || !r.finishedAt) continue;
+      const list = out.get(r.serviceId) ?? [];
+      if (list.length < 20) list.push((r.finishedAt.getTime() - r.startedAt.getTime()) / 1000);
+      out.set(r.serviceId, list);
+    }
+    return out;
+  }
+
+  /** Takes `n` event numbers of an office; returns the first. The row stays locked until commit. */
+  async takeSeq(officeCode: string, n: number, t: Transaction): Promise<number> {
+    await this.m.OfficeState.increment('seq', { by: n, where: { officeCode }, transaction: t });
+    const row = await this.m.OfficeState.findByPk(officeCode, { transaction: t });
+    if (!row) throw new Error(`office ${officeCode} has no state row`);
+    return Number(row.seq) - n + 1;
+  }
+
+  async currentSeq(officeCode: string, t?: Tx): Promise<number> {
+    const row = await this.m.OfficeState.findByPk(officeCode, { transaction: t });
+    return row ? Number(row.seq) : 0;
+  }
+
+  async audit(entry: AuditInput, t: Transaction): Promise<void> {
+    await this.m.AuditEntry.create(
+      {
+        officeCode: entry.officeCode,
+        at: entry.at,
+        actor: entry.actor,
+        userId: entry.userId,
+        action: entry.action,
+        entity: entry.entity,
+        entityId: entry.entityId,
+        before: entry.before === undefined ? null : JSON.stringify(entry.before),
+        after: entry.after === undefined ? null : JSON.stringify(entry.after),
+      },
+      { transaction: t },
+    );
+  }
+
+  async deviceExists(officeCode: string, code: string, kind: string, t?: Tx): Promise<boolean> {
+    const row = await this.m.Device.findOne({ where: { officeCode, code, kind }, transaction: t });
+    return row !== null;
+  }
+}
+
+/** True for a duplicate-key error on either database. */
+export function isUniqueViolation(err: unknown): boolean {
+  return (err as { name?: string } | undefined)?.name === 'SequelizeUniqueConstraintError';
+}
+
+function parseJson<T>(text: string | null, fallback: T): T {
+  if (text === null || text === '') return fallback;
+  return JSON.parse(text) as T;
+}
+
+function toOffice(r: OfficeModel): OfficeRecord {
+  return {
+    code: r.code,
+    names: parseJson(r.names, { tg: r.code, ru: r.code, uz: r.code, en: r.code }),
+    casePrefix: r.casePrefix,
+    timeZone: r.timeZone,
+    languages: parseJson(r.languages, ['tg', 'ru', 'uz', 'en']),
+    priorities: parseJson(r.priorities, []),
+    fairnessN: r.fairnessN,
+    maxRecalls: r.maxRecalls,
+    ticker: r.ticker,
+    kioskIdleSeconds: r.kioskIdleSeconds,
+    requireDevices: Boolean(r.requireDevices),
+  };
+}
+
+function toService(r: ServiceModel): ServiceRecord {
+  return {
+    id: r.id,
+    officeCode: r.officeCode,
+    code: r.code,
+    prefix: r.prefix,
+    names: parseJson(r.names, { tg: r.code, ru: r.code, uz: r.code, en: r.code }),
+    documents: parseJson(r.documents, []),
+    isOpen: Boolean(r.isOpen),
+    closedReason: r.closedReason,
+    sortOrder: r.sortOrder,
+  };
+}
+
+function toCounter(r: CounterModel, links: ReadonlyArray<{ counterId: number; serviceId: number }>): CounterRecord {
+  return {
+    id: r.id,
+    officeCode: r.officeCode,
+    number: r.number,
+    name: r.name,
+    status: r.status,
+    pauseReason: r.pauseReason,
+    priorityStreak: r.priorityStreak,
+    serviceIds: links.filter((l) => l.counterId === r.id).map((l) => l.serviceId),
+  };
+}
+
+function toTicket(r: TicketModel): TicketRecord {
+  return {
+    id: r.id,
+    officeCode: r.officeCode,
+    day: r.day,
+    number: r.number,
+    serviceId: r.serviceId,
+    priority: r.priority,
+    language: r.language,
+    kiosk: r.kiosk,
+    status: r.status,
+    issuedAt: r.issuedAt,
+    calledAt: r.calledAt,
+    startedAt: r.startedAt,
+    finishedAt: r.finishedAt,
+    counterNumber: r.counterNumber,
+    targetCounter: r.targetCounter,
+    calledBy: r.calledBy,
+    recalls: r.recalls,
+  };
+}
+
+/** Counters in natural order: 1, 2, …, 10. */
+function sortCounters(list: CounterRecord[]): CounterRecord[] {
+  return list.sort((a, b) => a.number.localeCompare(b.number, 'en', { numeric: true }));
+}

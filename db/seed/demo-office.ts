@@ -1,0 +1,164 @@
+/** The demo office of CONTRACT §2: Kulob, ten services, six windows, a kiosk, a display, six staff. */
+
+export const DEMO_OFFICE = {
+  code: 'kulob',
+  casePrefix: 'KUL',
+  timeZone: 'Asia/Dushanbe',
+  languages: ['tg', 'ru', 'uz', 'en'],
+  names: {
+    tg: 'Шуъбаи ФВАШ-и шаҳри Кӯлоб',
+    ru: 'Сектор ЗАГС города Куляб',
+    uz: "Ko'lob shahri FHDYo bo'limi",
+    en: 'Kulob City Civil Registry Sector',
+  },
+  priorities: [
+    {
+      code: 'disability',
+      names: { tg: 'Маъюбӣ', ru: 'Инвалидность', uz: 'Nogironlik', en: 'Disability' },
+    },
+    {
+      code: 'elderly',
+      names: { tg: 'Пиронсол', ru: 'Пожилой возраст', uz: 'Keksalik', en: 'Elderly' },
+    },
+    {
+      code: 'pregnant',
+      names: { tg: 'Ҳомиладорӣ', ru: 'Беременность', uz: 'Homiladorlik', en: 'Pregnancy' },
+    },
+  ],
+} as const;
+
+export interface DemoService {
+  code: string;
+  prefix: string;
+  names: { tg: string; ru: string; uz: string; en: string };
+  documents: string[];
+}
+
+export const DEMO_SERVICES: DemoService[] = [
+  {
+    code: 'birth',
+    prefix: 'A',
+    names: {
+      tg: 'Бақайдгирии таваллуд',
+      ru: 'Регистрация рождения',
+      uz: "Tug'ilishni qayd etish",
+      en: 'Birth registration',
+    },
+    documents: ['medical_birth_notice', 'mother_passport', 'father_passport', 'marriage_certificate'],
+  },
+  {
+    code: 'marriage',
+    prefix: 'B',
+    names: {
+      tg: 'Бақайдгирии никоҳ',
+      ru: 'Регистрация брака',
+      uz: 'Nikohni qayd etish',
+      en: 'Marriage registration',
+    },
+    documents: ['bride_passport', 'groom_passport', 'marriage_application', 'medical_certificate', 'fee_receipt'],
+  },
+  {
+    code: 'divorce',
+    prefix: 'C',
+    names: {
+      tg: 'Бақайдгирии бекор кардани никоҳ',
+      ru: 'Регистрация расторжения брака',
+      uz: 'Nikohdan ajralishni qayd etish',
+      en: 'Divorce registration',
+    },
+    documents: ['court_decision', 'spouse_passport', 'marriage_certificate', 'fee_receipt'],
+  },
+  {
+    code: 'death',
+    prefix: 'D',
+    names: {
+      tg: 'Бақайдгирии фавт',
+      ru: 'Регистрация смерти',
+      uz: "O'limni qayd etish",
+      en: 'Death registration',
+    },
+    documents: ['medical_death_certificate', 'deceased_passport', 'applicant_passport'],
+  },
+  {
+    code: 'paternity',
+    prefix: 'E',
+    names: {
+      tg: 'Муқаррар намудани падарӣ',
+      ru: 'Установление отцовства',
+      uz: 'Otalikni belgilash',
+      en: 'Establishment of paternity',
+    },
+    documents: ['joint_application', 'father_passport', 'mother_passport', 'birth_certificate'],
+  },
+  {
+    code: 'name_change',
+    prefix: 'F',
+    names: {
+      tg: 'Иваз кардани ном',
+      ru: 'Перемена имени',
+      uz: "Ismni o'zgartirish",
+      en: 'Change of name',
+    },
+    documents: ['name_change_application', 'applicant_passport', 'birth_certificate', 'fee_receipt'],
+  },
+  {
+    code: 'certificate',
+    prefix: 'G',
+    names: {
+      tg: 'Шаҳодатномаи такрорӣ',
+      ru: 'Повторное свидетельство',
+      uz: 'Takroriy guvohnoma',
+      en: 'Repeat certificate',
+    },
+    documents: ['applicant_passport', 'fee_receipt'],
+  },
+  {
+    code: 'amendment',
+    prefix: 'H',
+    names: {
+      tg: 'Ислоҳи сабти санад',
+      ru: 'Исправление актовой записи',
+      uz: 'Dalolatnoma yozuvini tuzatish',
+      en: 'Correction of an act record',
+    },
+    documents: ['amendment_application', 'applicant_passport', 'supporting_document', 'fee_receipt'],
+  },
+  {
+    code: 'pickup',
+    prefix: 'P',
+    names: {
+      tg: 'Гирифтани ҳуҷҷатҳои тайёр',
+      ru: 'Получение готовых документов',
+      uz: 'Tayyor hujjatlarni olish',
+      en: 'Pick up ready documents',
+    },
+    documents: ['applicant_passport'],
+  },
+  {
+    code: 'consultation',
+    prefix: 'K',
+    names: { tg: 'Машварат', ru: 'Консультация', uz: 'Maslahat', en: 'Consultation' },
+    documents: [],
+  },
+];
+
+/** Which services each window calls. Every service is served by at least one window. */
+export const DEMO_COUNTERS: Record<string, string[]> = {
+  '1': ['birth', 'paternity', 'name_change', 'consultation'],
+  '2': ['birth', 'death', 'certificate', 'consultation'],
+  '3': ['birth', 'marriage', 'divorce', 'amendment', 'consultation'],
+  '4': ['marriage', 'divorce', 'death', 'name_change', 'certificate'],
+  '5': ['pickup', 'certificate', 'amendment'],
+  '6': ['pickup', 'consultation', 'paternity'],
+};
+
+export const DEMO_PASSWORD = 'demo';
+
+export const DEMO_STAFF = [
+  { username: 'clerk1', role: 'clerk', name: 'Зарина Раҳимова' },
+  { username: 'clerk2', role: 'clerk', name: 'Фирӯз Каримов' },
+  { username: 'clerk3', role: 'clerk', name: 'Нигора Саидова' },
+  { username: 'clerk4', role: 'clerk', name: 'Ҷамшед Назаров' },
+  { username: 'back1', role: 'back_office', name: 'Мадина Ҳакимова' },
+  { username: 'admin', role: 'admin', name: 'Алишер Қодиров' },
+] as const;

@@ -1,0 +1,99 @@
+/** Seeds the demo office into an empty database, in one transaction. */
+import type { Database } from '../database';
+import { DEMO_COUNTERS, DEMO_OFFICE, DEMO_PASSWORD, DEMO_SERVICES, DEMO_STAFF } from './demo-office';
+
+export interface SeedOptions {
+  /** Hashes the demo password (the auth service's bcrypt). */
+  hashPassword: (password: string) => Promise<string>;
+  /** `virtual` or a printer URL for kiosk K1. */
+  printer?: string;
+  now?: Date;
+}
+
+/** Seeds and returns true when the database holds no office yet; otherwise does nothing. */
+export async function seedDemo(db: Database, options: SeedOptions): Promise<boolean> {
+  const m = db.models;
+  if ((await m.Office.count()) > 0 || (await m.User.count()) > 0) return false;
+  const passwordHash = await options.hashPassword(DEMO_PASSWORD);
+  const now = options.now ?? new Date();
+  await db.transaction(async (t) => {
+    const o = DEMO_OFFICE;
+    await m.Office.create(
+      {
+        code: o.code,
+        names: JSON.stringify(o.names),
+        casePrefix: o.casePrefix,
+        timeZone: o.timeZone,
+        languages: JSON.stringify(o.languages),
+        priorities: JSON.stringify(o.priorities),
+        ticker: null,
+        openingHours: null,
+      },
+      { transaction: t },
+    );
+    await m.OfficeState.create({ officeCode: o.code, seq: 0 }, { transaction: t });
+    const serviceIds = new Map<string, number>();
+    for (const [i, s] of DEMO_SERVICES.entries()) {
+      const row = await m.Service.create(
+        {
+          officeCode: o.code,
+          code: s.code,
+          prefix: s.prefix,
+          names: JSON.stringify(s.names),
+          documents: JSON.stringify(s.documents),
+          closedReason: null,
+          sortOrder: (i + 1) * 10,
+        },
+        { transaction: t },
+      );
+      serviceIds.set(s.code, row.id);
+    }
+    for (const [number, codes] of Object.entries(DEMO_COUNTERS)) {
+      const counter = await m.Counter.create(
+        { officeCode: o.code, number, name: null, pauseReason: null },
+        { transaction: t },
+      );
+      for (const code of codes) {
+        const serviceId = serviceIds.get(code);
+        if (serviceId === undefined) throw new Error(`demo counter ${number}: no service ${code}`);
+        await m.CounterService.create({ counterId: counter.id, serviceId }, { transaction: t });
+      }
+    }
+    await m.Device.create(
+      {
+        officeCode: o.code,
+        code: 'K1',
+        kind: 'kiosk',
+        name: 'Entrance kiosk',
+        printerUrl: options.printer ?? 'virtual',
+        tokenHash: null,
+      },
+      { transaction: t },
+    );
+    await m.Device.create(
+      { officeCode: o.code, code: 'D1', kind: 'display', name: 'Hall display', printerUrl: null, tokenHash: null },
+      { transaction: t },
+    );
+    for (const s of DEMO_STAFF) {
+      await m.User.create(
+        { officeCode: o.code, username: s.username, passwordHash, role: s.role, name: s.name },
+        { transaction: t },
+      );
+    }
+    await m.AuditEntry.create(
+      {
+        officeCode: o.code,
+        at: now,
+        actor: 'system',
+        userId: null,
+        action: 'office.seed_demo',
+        entity: 'office',
+        entityId: o.code,
+        before: null,
+        after: null,
+      },
+      { transaction: t },
+    );
+  });
+  return true;
+}

@@ -1,0 +1,9 @@
+/** Jest: ts-jest with CommonJS output for server, db and protocol code. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/server', '<rootDir>/db', '<rootDir>/e2e'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+  testTimeout: 60000,
+  maxWorkers: 2,
+};

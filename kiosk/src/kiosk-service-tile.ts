@@ -1,0 +1,169 @@
+/** One service as a large touch tile: prefix, name, live waiting count; greyed when closed. */
+import { LitElement, css, html, nothing } from 'lit';
+import type { Language, Service, ServiceLoad } from '../../server/protocol';
+import { translate } from '../../ui/i18n';
+import { base } from '../../ui/theme';
+
+/** Detail of `kiosk-service-select`. */
+export interface ServiceSelectDetail {
+  service: string;
+}
+
+/** A tappable service; dispatches `kiosk-service-select` unless closed or disabled. */
+export class KioskServiceTile extends LitElement {
+  static override styles = [
+    base,
+    css`
+      :host {
+        display: block;
+      }
+      button {
+        width: 100%;
+        height: 100%;
+        min-height: 150px;
+        display: grid;
+        grid-template-columns: auto 1fr;
+        grid-template-rows: 1fr auto;
+        column-gap: 22px;
+        row-gap: 10px;
+        align-items: center;
+        text-align: start;
+        padding: 22px 26px;
+        border: 2px solid var(--nb-border);
+        border-radius: var(--nb-radius);
+        background: var(--nb-surface);
+        box-shadow: var(--nb-shadow);
+        transition:
+          transform 80ms ease,
+          background-color 80ms ease;
+        touch-action: manipulation;
+      }
+      button:active:not(:disabled) {
+        transform: scale(0.985);
+        background: var(--nb-primary-soft);
+        border-color: var(--nb-primary);
+      }
+      .prefix {
+        grid-row: 1 / span 2;
+        width: 84px;
+        height: 84px;
+        display: grid;
+        place-items: center;
+        border-radius: 18px;
+        background: var(--nb-primary);
+        color: var(--nb-primary-ink);
+        font-size: 48px;
+        font-weight: 800;
+      }
+      .name {
+        font-size: 30px;
+        line-height: 1.2;
+        font-weight: 700;
+        overflow-wrap: anywhere;
+      }
+      .meta {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 8px 18px;
+        font-size: 21px;
+        color: var(--nb-muted);
+        font-weight: 600;
+      }
+      .waiting {
+        color: var(--nb-primary-strong);
+      }
+      button:disabled {
+        background: #e4e7ec;
+        border-color: #c3c9d2;
+        box-shadow: none;
+      }
+      button:disabled .prefix {
+        background: #8a94a3;
+      }
+      button:disabled .name {
+        color: #3f4957;
+      }
+      .closed {
+        display: inline-block;
+        padding: 2px 12px;
+        border-radius: 999px;
+        background: #3f4957;
+        color: #fff;
+      }
+    `,
+  ];
+
+  static override properties = {
+    service: { attribute: false },
+    load: { attribute: false },
+    language: {},
+    disabled: { type: Boolean },
+  };
+
+  /** The service shown. */
+  declare service: Service;
+  /** Its live waiting count and estimate, once the socket has reported them. */
+  declare load: ServiceLoad | undefined;
+  /** Language of the texts. */
+  declare language: Language;
+  /** True while another ticket is being issued. */
+  declare disabled: boolean;
+
+  constructor() {
+    super();
+    this.load = undefined;
+    this.language = 'tg';
+    this.disabled = false;
+  }
+
+  private onClick(): void {
+    if (!this.service.open || this.disabled) return;
+    this.dispatchEvent(
+      new CustomEvent<ServiceSelectDetail>('kiosk-service-select', {
+        detail: { service: this.service.code },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+
+  private renderMeta() {
+    const lang = this.language;
+    if (!this.service.open) {
+      return html`<span class="closed">${translate(lang, 'serviceClosed')}</span>`;
+    }
+    if (!this.load) return nothing;
+    return html`<span class="waiting num" data-testid="waiting-count"
+        >${translate(lang, 'waitingCount', { n: this.load.waiting })}</span
+      >${this.load.waiting > 0 && this.load.estimatedWaitMinutes > 0
+        ? html`<span class="num"
+            >${translate(lang, 'aboutMinutes', { n: this.load.estimatedWaitMinutes })}</span
+          >`
+        : nothing}`;
+  }
+
+  override render() {
+    const closed = !this.service.open;
+    return html`<button
+      type="button"
+      data-testid=${`service-${this.service.code}`}
+      ?disabled=${closed || this.disabled}
+      @click=${this.onClick}
+    >
+      <span class="prefix" aria-hidden="true">${this.service.prefix}</span>
+      <span class="name">${this.service.names[this.language]}</span>
+      <span class="meta">${this.renderMeta()}</span>
+    </button>`;
+  }
+}
+
+customElements.define('kiosk-service-tile', KioskServiceTile);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kiosk-service-tile': KioskServiceTile;
+  }
+  interface HTMLElementEventMap {
+    'kiosk-service-select': CustomEvent<ServiceSelectDetail>;
+  }
+}

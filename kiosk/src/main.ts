@@ -1,0 +1,2 @@
+/** Entry of the ticket kiosk page. */
+import './kiosk-app';

@@ -1,0 +1,65 @@
+/** Wire constants shared by the server and the three front ends. Imports nothing. */
+
+export const Languages = ['tg', 'ru', 'uz', 'en'] as const;
+
+
+export const TicketStatus = {
+  waiting: 'waiting',
+  called: 'called',
+  serving: 'serving',
+  done: 'done',
+  noShow: 'no_show',
+  cancelled: 'cancelled',
+  expired: 'expired',
+} as const;
+export type TicketStatus = (typeof TicketStatus)[keyof typeof TicketStatus];
+export const TicketStatuses = Object.values(TicketStatus) as TicketStatus[];
+/** Statuses in which a ticket is still part of today's live queue. */
+export const LiveTicketStatuses: readonly TicketStatus[] = ['waiting', 'called', 'serving'];
+
+export const Role = { clerk: 'clerk', backOffice: 'back_office', admin: 'admin' } as const;
+export type Role = (typeof Role)[keyof typeof Role];
+export const Roles = Object.values(Role) as Role[];
+
+export const CounterStatus = { open: 'open', paused: 'paused', closed: 'closed' } as const;
+export type CounterStatus = (typeof CounterStatus)[keyof typeof CounterStatus];
+
+/** The priority code of an ordinary ticket; other codes come from the office's priority list. */
+export const NO_PRIORITY = 'none';
+
+export const ErrorCode = {
+  validationFailed: 'validation_failed',
+  unauthorized: 'unauthorized',
+  forbidden: 'forbidden',
+  notFound: 'not_found',
+  illegalTransition: 'illegal_transition',
+  staleVersion: 'stale_version',
+  counterBusy: 'counter_busy',
+  conflict: 'conflict',
+  payloadTooLarge: 'payload_too_large',
+  rateLimited: 'rate_limited',
+  unavailable: 'unavailable',
+  internal: 'internal',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** HTTP status of each error code (CONTRACT §3). */
+export const ErrorStatus: Record<ErrorCode, number> = {
+  validation_failed: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  illegal_transition: 409,
+  stale_version: 409,
+  counter_busy: 409,
+  conflict: 409,
+  payload_too_large: 413,
+  rate_limited: 429,
+  unavailable: 503,
+  internal: 500,
+};
+
+/** Header that makes ticket issue idempotent. */
+export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+/** Name of the staff session cookie. */
+export const SESSION_COOKIE = 'navbat_session';

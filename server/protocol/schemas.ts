@@ -1,0 +1,129 @@
+/** Zod schemas for every inbound payload and every DTO; each type shares its schema's name. */
+import { z } from 'zod';
+import { Languages, Roles, TicketStatuses, CounterStatus } from './constants';
+
+export const Language = z.enum(Languages);
+export type Language = z.infer<typeof Language>;
+
+/** A name in each of the office's four languages. */
+export const Names = z.object({
+  tg: z.string().trim().min(1).max(200),
+  ru: z.string().trim().min(1).max(200),
+  uz: z.string().trim().min(1).max(200),
+  en: z.string().trim().min(1).max(200),
+});
+export type Names = z.infer<typeof Names>;
+
+export const Code = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{0,39}$/, 'lower-case letters, digits and _, starting with a letter');
+export const Prefix = z.string().regex(/^[A-Z]$/, 'one capital Latin letter');
+export const CounterNumber = z.string().regex(/^[A-Za-z0-9]{1,8}$/, '1-8 letters or digits');
+export const OfficeCode = z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/);
+export const TicketId = z.uuid();
+
+// ---- requests ----
+
+export const IssueTicket = z.strictObject({
+  service: Code,
+  priority: z.string().min(1).max(40).optional(),
+  language: Language.optional(),
+  caseNumber: z.string().min(1).max(40).optional(),
+  kiosk: z.string().min(1).max(40).optional(),
+});
+export type IssueTicket = z.infer<typeof IssueTicket>;
+
+export const IdempotencyKey = z.string().min(1).max(100).regex(/^[\x21-\x7e]+$/, 'printable ASCII');
+
+export const Login = z.strictObject({
+  username: z.string().min(1).max(100),
+  password: z.string().min(1).max(200),
+});
+export type Login = z.infer<typeof Login>;
+
+export const Transfer = z.union([
+  z.strictObject({ service: Code, note: z.string().max(500).optional() }),
+  z.strictObject({ counter: CounterNumber, note: z.string().max(500).optional() }),
+]);
+export type Transfer = z.infer<typeof Transfer>;
+
+export const SocketAuth = z.object({
+  office: z.string().min(1).max(40),
+  token: z.string().min(1).max(200).optional(),
+  counter: CounterNumber.optional(),
+  device: z.string().min(1).max(200).optional(),
+});
+export type SocketAuth = z.infer<typeof SocketAuth>;
+
+// ---- DTOs ----
+
+export const Ticket = z.object({
+  id: z.string(),
+  number: z.string(),
+  office: z.string(),
+  service: z.string(),
+  priority: z.string(),
+  status: z.enum(TicketStatuses as [string, ...string[]]),
+  issuedAt: z.string(),
+  calledAt: z.string().optional(),
+  counter: z.string().optional(),
+  recalls: z.number().int(),
+  peopleAhead: z.number().int().optional(),
+  estimatedWaitMinutes: z.number().int().optional(),
+  language: Language.optional(),
+});
+export type Ticket = z.infer<typeof Ticket>;
+
+/** What staff see of a ticket: the public fields plus the linked case. */
+export const StaffTicket = Ticket.extend({
+  caseNumber: z.string().nullable().optional(),
+  startedAt: z.string().optional(),
+  finishedAt: z.string().optional(),
+});
+export type StaffTicket = z.infer<typeof StaffTicket>;
+
+export const Service = z.object({
+  code: z.string(),
+  prefix: z.string(),
+  names: Names,
+  open: z.boolean(),
+  closedReason: z.string().optional(),
+});
+export type Service = z.infer<typeof Service>;
+
+export const CounterState = z.object({
+  number: z.string(),
+  status: z.enum([CounterStatus.open, CounterStatus.paused, CounterStatus.closed]),
+  services: z.array(z.string()).optional(),
+  ticket: Ticket.optional(),
+});
+export type CounterState = z.infer<typeof CounterState>;
+
+export const ServiceLoad = z.object({
+  code: z.string(),
+  waiting: z.number().int(),
+  estimatedWaitMinutes: z.number().int(),
+});
+export type ServiceLoad = z.infer<typeof ServiceLoad>;
+
+export const QueueSnapshot = z.object({
+  seq: z.number().int(),
+  serverTime: z.string(),
+  tickets: z.array(Ticket),
+  counters: z.array(CounterState),
+  services: z.array(ServiceLoad),
+});
+export type QueueSnapshot = z.infer<typeof QueueSnapshot>;
+
+export const StaffUser = z.object({
+  username: z.string(),
+  role: z.enum(Roles as [string, ...string[]]),
+  name: z.string(),
+  office: z.string().optional(),
+});
+export type StaffUser = z.infer<typeof StaffUser>;
+
+export const ErrorBody = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;

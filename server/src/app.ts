@@ -1,0 +1,142 @@
+/** createApp: builds HTTP + Socket.IO on one database without listening (tests use port 0). */
+import http from 'node:http';
+import path from 'node:path';
+import fs from 'node:fs';
+import express from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import pino, { type Logger } from 'pino';
+import { Server } from 'socket.io';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { Redis } from 'ioredis';
+import type { QueueChange } from '../protocol';
+import type { Database } from '../../db/database';
+import { QueueService } from './queue/queue-service';
+import { AuthService } from './auth/auth-service';
+import { apiRouter } from './http/api-router';
+import { errorHandler, unknownRoute } from './http/errors';
+import { attachRealtime } from './realtime/socket-server';
+import { WEB_DIR } from './paths';
+
+export interface AppDeps {
+  db: Database;
+  logger?: Logger;
+  /** Injected clock (tests of the office day). */
+  now?: () => Date;
+  /** bcrypt cost for new password hashes. */
+  bcryptRounds?: number;
+  /** Socket.IO Redis adapter, for several processes behind one address. */
+  redisUrl?: string;
+  /** Failed logins per address per 15 minutes. */
+  loginAttempts?: number;
+  /** Trust X-Forwarded-* from a reverse proxy (for the rate limit's client address). */
+  trustProxy?: boolean;
+  /** Folder of the built front ends (default dist/web). */
+  webDir?: string;
+}
+
+export interface App {
+  server: http.Server;
+  io: Server;
+  queue: QueueService;
+  auth: AuthService;
+  logger: Logger;
+  /** Closes sockets, HTTP and Redis; the database stays open (its owner closes it). */
+  close(): Promise<void>;
+}
+
+const PAGE_CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  mediaSrc: ["'self'", 'data:', 'blob:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'", 'ws:', 'wss:'],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'self'"],
+  // Offices serve plain HTTP on their LAN: never push browsers to https.
+  upgradeInsecureRequests: null,
+};
+
+export async function createApp(deps: AppDeps): Promise<App> {
+  const logger = deps.logger ?? pino({ level: 'silent' });
+  const auth = new AuthService(deps.db, { rounds: deps.bcryptRounds, now: deps.now });
+  // The queue publishes through the realtime layer, which needs the queue: bind late.
+  let publish: (office: string, changes: QueueChange[]) => void = () => undefined;
+  const queue = new QueueService({
+    db: deps.db,
+    now: deps.now,
+    publish: (office, changes) => publish(office, changes),
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  if (deps.trustProxy) app.set('trust proxy', true);
+  app.use(helmet({ contentSecurityPolicy: { directives: PAGE_CSP }, hsts: false }));
+  app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/api/health' } }));
+  app.use(express.json({ limit: '1mb' }));
+  app.use('/api', apiRouter({ db: deps.db, queue, auth, loginAttempts: deps.loginAttempts }));
+  app.use('/api', unknownRoute);
+  mountWebApps(app, deps.webDir ?? WEB_DIR);
+  app.use(unknownRoute);
+  app.use(errorHandler(logger));
+
+  const server = http.createServer(app);
+  const io = new Server(server, { serveClient: false, maxHttpBufferSize: 1e6 });
+  let redis: Redis[] = [];
+  if (deps.redisUrl) {
+    const pub = new Redis(deps.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
+    const sub = pub.duplicate();
+    await Promise.all([pub.connect(), sub.connect()]);
+    io.adapter(createAdapter(pub, sub));
+    redis = [pub, sub];
+  }
+  publish = attachRealtime(io, { queue, auth, logger });
+
+  return {
+    server,
+    io,
+    queue,
+    auth,
+    logger,
+    async close() {
+      await io.close();
+      if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+      await Promise.all(redis.map((r) => r.quit().catch(() => undefined)));
+    },
+  };
+}
+
+/** Serves the built kiosk, display and counter apps; `/kiosk` → `/kiosk/`. */
+function mountWebApps(app: express.Express, webDir: string): void {
+  for (const page of ['kiosk', 'display', 'counter']) {
+    app.get(`/${page}`, (req, res) => {
+      const query = req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : '';
+      res.redirect(301, `/${page}/${query}`);
+    });
+  }
+  app.get('/', (_req, res) => {
+    res.redirect(302, '/kiosk/?office=kulob&kiosk=K1');
+  });
+  if (!fs.existsSync(path.join(webDir, 'kiosk', 'index.html'))) {
+    app.use(['/kiosk', '/display', '/counter'], (_req, res) => {
+      res.status(503).type('text/plain').send('The web apps are not built yet: run `npm run build`.');
+    });
+    return;
+  }
+  app.use(
+    express.static(webDir, {
+      index: 'index.html',
+      setHeaders(res, file) {
+        // Hashed assets never change; pages must always be fresh.
+        res.setHeader(
+          'Cache-Control',
+          file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    }),
+  );
+}

@@ -1,0 +1,82 @@
+/** Staff log-in with bcrypt password hashes and opaque session tokens stored (hashed) in the database. */
+import { createHash, randomBytes } from 'node:crypto';
+import bcrypt from 'bcrypt';
+import type { Role, StaffUser } from '../../protocol';
+import type { Database } from '../../../db/database';
+import { AuthRepository } from '../../../db/repositories/auth-repository';
+import type { UserRecord } from '../../../db/records';
+import { unauthorized } from '../errors';
+import type { StaffPrincipal } from './actor';
+
+export interface AuthServiceOptions {
+  /** bcrypt cost factor. */
+  rounds?: number;
+  /** How long a session lives, in hours. */
+  sessionHours?: number;
+  now?: () => Date;
+}
+
+// Compared against when the username is unknown, so both cases take the same time.
+const DUMMY_HASH = bcrypt.hashSync('navbat-timing-equaliser', 4);
+
+export class AuthService {
+  private readonly repo: AuthRepository;
+  private readonly rounds: number;
+  private readonly sessionMs: number;
+  private readonly now: () => Date;
+
+  constructor(db: Database, options: AuthServiceOptions = {}) {
+    this.repo = new AuthRepository(db);
+    this.rounds = options.rounds ?? 10;
+    this.sessionMs = (options.sessionHours ?? 12) * 3600_000;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  async hashPassword(password: string): Promise<string> {
+    return bcrypt.hash(password, this.rounds);
+  }
+
+  /** Checks the password and opens a session; wrong user, password or a disabled user → 401. */
+  async login(username: string, password: string): Promise<{ token: string; user: StaffUser }> {
+    const user = await this.repo.findUserByName(username);
+    const ok = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
+    if (!user || !ok || user.disabled) throw unauthorized('wrong username or password');
+    const token = randomBytes(32).toString('base64url');
+    const now = this.now();
+    await this.repo.createSession(hashToken(token), user.id, now, new Date(now.getTime() + this.sessionMs));
+    return { token, user: toStaffUser(user) };
+  }
+
+  /** The staff member behind a token, or 401. */
+  async authenticate(token: string | undefined): Promise<StaffPrincipal> {
+    if (!token) throw unauthorized();
+    const user = await this.repo.findSessionUser(hashToken(token), this.now());
+    if (!user) throw unauthorized('the session has ended; log in again');
+    return toPrincipal(user);
+  }
+
+  async logout(token: string): Promise<void> {
+    await this.repo.revokeSession(hashToken(token), this.now());
+  }
+}
+
+/** Tokens are stored only as SHA-256 hashes: a leaked table opens no session. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export function toStaffUser(user: UserRecord): StaffUser {
+  const out: StaffUser = { username: user.username, role: user.role, name: user.name };
+  if (user.officeCode) out.office = user.officeCode;
+  return out;
+}
+
+function toPrincipal(user: UserRecord): StaffPrincipal {
+  return {
+    id: user.id,
+    username: user.username,
+    role: user.role as Role,
+    name: user.name,
+    officeCode: user.officeCode,
+  };
+}

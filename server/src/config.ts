@@ -1,0 +1,54 @@
+/** Configuration from the environment (README lists every variable). */
+import { z } from 'zod';
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().optional(),
+  DEMO: z.enum(['0', '1', 'true', 'false', '']).optional(),
+  DEMO_PRINTER: z.string().default('virtual'),
+  REDIS_URL: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BCRYPT_ROUNDS: z.coerce.number().int().min(4).max(15).default(10),
+  TRUST_PROXY: z.enum(['0', '1', 'true', 'false', '']).optional(),
+  LOGIN_ATTEMPTS: z.coerce.number().int().min(1).default(10),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  /** Seed the demo office into an empty database. */
+  demo: boolean;
+  demoPrinter: string;
+  redisUrl: string | undefined;
+  logLevel: string;
+  bcryptRounds: number;
+  trustProxy: boolean;
+  loginAttempts: number;
+}
+
+/** Reads the environment; throws with the variable named when a value does not fit. */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`${issue?.path.join('.') ?? 'environment'}: ${issue?.message ?? 'invalid'}`);
+  }
+  const e = parsed.data;
+  const databaseUrl = e.DATABASE_URL?.trim() ? e.DATABASE_URL.trim() : undefined;
+  const flag = (v: string | undefined) => v === '1' || v === 'true';
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl,
+    // Unset DATABASE_URL means the embedded demo; DEMO=0 turns that off.
+    demo: e.DEMO === undefined || e.DEMO === '' ? databaseUrl === undefined : flag(e.DEMO),
+    demoPrinter: e.DEMO_PRINTER,
+    redisUrl: e.REDIS_URL?.trim() ? e.REDIS_URL.trim() : undefined,
+    logLevel: e.LOG_LEVEL,
+    bcryptRounds: e.BCRYPT_ROUNDS,
+    trustProxy: flag(e.TRUST_PROXY),
+    loginAttempts: e.LOGIN_ATTEMPTS,
+  };
+}

@@ -1,0 +1,143 @@
+/** REST routes of the live queue (CONTRACT §4): thin — parse, call one service, answer. */
+import { Router, type Request } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import { z } from 'zod';
+import {
+  IDEMPOTENCY_HEADER,
+  IdempotencyKey,
+  IssueTicket,
+  Login,
+  OfficeCode,
+  CounterNumber,
+  SESSION_COOKIE,
+  TicketId,
+  Transfer,
+} from '../../protocol';
+import type { QueueService } from '../queue/queue-service';
+import type { AuthService } from '../auth/auth-service';
+import { toPublicTicket } from '../queue/ticket-dto';
+import { AppError } from '../errors';
+import { parse } from './errors';
+import { requireStaff, staffOf, tokenOf } from './auth-middleware';
+import type { Database } from '../../../db/database';
+
+export interface ApiDeps {
+  db: Database;
+  queue: QueueService;
+  auth: AuthService;
+  /** Failed logins allowed per address per 15 minutes. */
+  loginAttempts?: number;
+  /** Mark the session cookie Secure (when served over HTTPS). */
+  secureCookies?: boolean;
+}
+
+const OfficeParam = z.object({ office: OfficeCode });
+const CounterParams = z.object({ office: OfficeCode, counter: CounterNumber });
+const TicketParam = z.object({ id: TicketId });
+const ActionParam = z.enum(['recall', 'start', 'no-show', 'complete']);
+
+export function apiRouter(deps: ApiDeps): Router {
+  const { queue, auth } = deps;
+  const r = Router();
+  const staff = requireStaff(auth);
+
+  r.get('/health', async (_req, res) => {
+    if (await deps.db.ping()) {
+      res.json({ status: 'ok' });
+    } else {
+      res.status(503).json({ error: { code: 'unavailable', message: 'the database does not answer' } });
+    }
+  });
+
+  // ---- public (kiosk) ----
+
+  r.get('/offices/:office/services', async (req, res) => {
+    const { office } = parseParams(OfficeParam, req);
+    res.json(await queue.listServices(office));
+  });
+
+  r.post('/offices/:office/tickets', async (req, res) => {
+    const { office } = parseParams(OfficeParam, req);
+    const body = parse(IssueTicket, req.body);
+    const rawKey = req.get(IDEMPOTENCY_HEADER);
+    const key = rawKey === undefined ? undefined : parse(IdempotencyKey, rawKey);
+    const actor = { kind: 'kiosk' as const, code: body.kiosk ?? null };
+    const { ticket, created } = await queue.issue(office, body, key, actor);
+    // Printing arrives with the printing module; until then no job is made.
+    res.status(created ? 201 : 200).json({ ticket: toPublicTicket(ticket), print: { status: 'none' } });
+  });
+
+  r.get('/tickets/:id', async (req, res) => {
+    const { id } = parseParams(TicketParam, req);
+    res.json({ ticket: toPublicTicket(await queue.getTicket(id)) });
+  });
+
+  // ---- staff ----
+
+  const loginLimiter = rateLimit({
+    windowMs: 15 * 60_000,
+    limit: deps.loginAttempts ?? 10,
+    skipSuccessfulRequests: true,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req, _res, next) => {
+      next(new AppError('rate_limited', 'too many failed logins from this address; wait a few minutes'));
+    },
+  });
+
+  r.post('/auth/login', loginLimiter, async (req, res) => {
+    const body = parse(Login, req.body);
+    const session = await auth.login(body.username, body.password);
+    res.cookie(SESSION_COOKIE, session.token, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: deps.secureCookies ?? false,
+      path: '/',
+    });
+    res.json(session);
+  });
+
+  r.post('/auth/logout', staff, async (req, res) => {
+    const token = tokenOf(req);
+    if (token) await auth.logout(token);
+    res.clearCookie(SESSION_COOKIE, { path: '/' });
+    res.status(204).end();
+  });
+
+  r.get('/auth/me', staff, (_req, res) => {
+    const u = staffOf(res);
+    res.json({ user: { username: u.username, role: u.role, name: u.name, office: u.officeCode ?? undefined } });
+  });
+
+  r.post('/offices/:office/counters/:counter/call-next', staff, async (req, res) => {
+    const { office, counter } = parseParams(CounterParams, req);
+    res.json({ ticket: await queue.callNext(office, counter, staffOf(res)) });
+  });
+
+  r.post('/tickets/:id/transfer', staff, async (req, res) => {
+    const { id } = parseParams(TicketParam, req);
+    const body = parse(Transfer, req.body);
+    res.json({ ticket: await queue.transfer(id, body, staffOf(res)) });
+  });
+
+  r.post('/tickets/:id/:action', staff, async (req, res) => {
+    const { id } = parseParams(TicketParam, req);
+    const action = ActionParam.safeParse(req.params.action);
+    if (!action.success) throw new AppError('not_found', `no route POST ${req.path}`);
+    res.json({ ticket: await queue.act(id, action.data, staffOf(res)) });
+  });
+
+  r.get('/offices/:office/queue', staff, async (req, res) => {
+    const { office } = parseParams(OfficeParam, req);
+    res.json(await queue.snapshot(office));
+  });
+
+  return r;
+}
+
+/** Path parameters that do not fit are an unknown resource: 404, not 400. */
+function parseParams<S extends z.ZodType>(schema: S, req: Request): z.infer<S> {
+  const result = schema.safeParse(req.params);
+  if (!result.success) throw new AppError('not_found', `nothing at ${req.path}`);
+  return result.data;
+}

@@ -1,0 +1,66 @@
+/** The one place where errors become the contract's `{"error":{"code","message"}}` answers. */
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import { DatabaseBusyError } from '../../../db/database';
+import { AppError } from '../errors';
+
+/** Parses `value` with `schema` or throws `validation_failed` naming the fields. */
+export function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((i) => ({ field: i.path.join('.') || '(body)', message: i.message }));
+  const first = issues[0];
+  throw new AppError(
+    'validation_failed',
+    first ? `${first.field}: ${first.message}` : 'invalid input',
+    { issues },
+  );
+}
+
+export const unknownRoute: RequestHandler = (req, _res, next) => {
+  next(new AppError('not_found', `no route ${req.method} ${req.path}`));
+};
+
+/** Maps any error to the error shape; unexpected ones are logged and answered as 500. */
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (err: unknown, _req, res, next) => {
+    if (res.headersSent) {
+      next(err);
+      return;
+    }
+    const appError = toAppError(err);
+    if (appError.status >= 500 && appError.code !== 'unavailable') logger.error({ err }, 'request failed');
+    const body: { error: { code: string; message: string; details?: unknown } } = {
+      error: { code: appError.code, message: appError.message },
+    };
+    if (appError.details !== undefined) body.error.details = appError.details;
+    res.status(appError.status).json(body);
+  };
+}
+
+/** Body-parser, database and unknown errors in the contract's codes. */
+export function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  const e = err as { type?: string; status?: number; name?: string; message?: string } | undefined;
+  if (e?.type === 'entity.too.large') return new AppError('payload_too_large', 'the body is over 1 MiB');
+  if (e?.type === 'entity.parse.failed') return new AppError('validation_failed', 'the body is not valid JSON');
+  if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') {
+    return new AppError('validation_failed', 'the body must be UTF-8 JSON');
+  }
+  if (err instanceof DatabaseBusyError) return new AppError('unavailable', err.message);
+  if (e?.name === 'SequelizeUniqueConstraintError') return new AppError('conflict', 'that already exists');
+  if (
+    e?.name === 'SequelizeConnectionError' ||
+    e?.name === 'SequelizeConnectionRefusedError' ||
+    e?.name === 'SequelizeConnectionAcquireTimeoutError' ||
+    e?.name === 'SequelizeHostNotReachableError' ||
+    e?.name === 'SequelizeAccessDeniedError'
+  ) {
+    return new AppError('unavailable', 'the database is not reachable');
+  }
+  if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) {
+    return new AppError('validation_failed', e.message ?? 'bad request');
+  }
+  return new AppError('internal', 'internal error');
+}

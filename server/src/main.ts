@@ -1,0 +1,116 @@
+/** The composition root: config → database → services → HTTP + Socket.IO → listen. */
+import pino from 'pino';
+import { loadConfig, type Config } from './config';
+import { openDatabase, parseDatabaseUrl, type Database } from '../../db/database';
+import { seedDemo } from '../../db/seed/seed-demo';
+import { DEMO_PASSWORD, DEMO_STAFF } from '../../db/seed/demo-office';
+import { createApp, type App } from './app';
+
+const DAY_CLOSE_INTERVAL_MS = 60_000;
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (err) {
+    fail(`configuration: ${(err as Error).message}`);
+  }
+  const logger = pino({ level: config.logLevel });
+  const where = describeDatabase(config.databaseUrl);
+
+  let db: Database;
+  try {
+    db = await openDatabase(config.databaseUrl);
+  } catch (err) {
+    fail(`cannot open the database (${where}): ${oneLine(err)}`);
+  }
+
+  let app: App;
+  try {
+    if (config.demo) {
+      const seeded = await seedDemo(db, {
+        hashPassword: (p) => import('bcrypt').then((b) => b.hash(p, config.bcryptRounds)),
+        printer: config.demoPrinter,
+      });
+      if (seeded) logger.info('demo office "kulob" seeded');
+    }
+    app = await createApp({
+      db,
+      logger,
+      bcryptRounds: config.bcryptRounds,
+      redisUrl: config.redisUrl,
+      trustProxy: config.trustProxy,
+      loginAttempts: config.loginAttempts,
+    });
+  } catch (err) {
+    await db.close().catch(() => undefined);
+    fail(`cannot start: ${oneLine(err)}`);
+  }
+
+  app.server.on('error', (err) => fail(`cannot listen on port ${config.port}: ${oneLine(err)}`));
+  app.server.listen(config.port, config.host, () => {
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    printBanner(port, where, config);
+  });
+
+  const timer = setInterval(() => {
+    closeStaleDays(db, app).catch((err: unknown) => logger.warn({ err }, 'day close failed'));
+  }, DAY_CLOSE_INTERVAL_MS);
+  closeStaleDays(db, app).catch((err: unknown) => logger.warn({ err }, 'day close failed'));
+
+  const shutdown = () => {
+    clearInterval(timer);
+    app
+      .close()
+      .then(() => db.close())
+      .then(() => process.exit(0))
+      .catch(() => process.exit(1));
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+/** Expires tickets left from earlier office days, office by office. */
+async function closeStaleDays(db: Database, app: App): Promise<void> {
+  const offices = await db.models.Office.findAll({ attributes: ['code'] });
+  for (const o of offices) await app.queue.closeStaleDays(o.code);
+}
+
+function printBanner(port: number, where: string, config: Config): void {
+  const base = `http://localhost:${port}`;
+  const lines = [
+    `Navbat is running on ${base} (database: ${where}${config.redisUrl ? ', Redis adapter on' : ''})`,
+    `  kiosk    ${base}/kiosk/?office=kulob&kiosk=K1`,
+    `  display  ${base}/display/?office=kulob`,
+    `  counter  ${base}/counter/?office=kulob`,
+  ];
+  if (config.demo) {
+    lines.push(
+      `  demo logins (password "${DEMO_PASSWORD}"): ` +
+        DEMO_STAFF.map((s) => `${s.username} (${s.role})`).join(', '),
+    );
+  }
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+function describeDatabase(url: string | undefined): string {
+  try {
+    const target = parseDatabaseUrl(url);
+    return target.dialect === 'sqlite' ? `SQLite ${target.storage}` : target.redacted;
+  } catch (err) {
+    return `invalid DATABASE_URL (${(err as Error).message})`;
+  }
+}
+
+function oneLine(err: unknown): string {
+  const e = err as { message?: string; parent?: { message?: string } };
+  return (e.parent?.message ?? e.message ?? String(err)).split('\n')[0] ?? 'unknown error';
+}
+
+function fail(message: string): never {
+  process.stderr.write(`navbat: ${message}\n`);
+  process.exit(1);
+}
+
+void main();

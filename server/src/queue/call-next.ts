@@ -1,0 +1,51 @@
+/** Which waiting ticket a counter calls next: oldest first, priority ahead but fairly. */
+import { NO_PRIORITY } from '../../protocol';
+
+export interface Candidate {
+  id: string;
+  priority: string;
+  issuedAt: Date;
+}
+
+export interface CallNextInput<C extends Candidate> {
+  /** The oldest waiting priority ticket this counter may call, if any. */
+  oldestPriority: C | undefined;
+  /** The oldest waiting ordinary ticket this counter may call, if any. */
+  oldestNormal: C | undefined;
+  /** Priority tickets this counter has called in a row. */
+  streak: number;
+  /** After this many priority tickets in a row, the oldest ordinary ticket goes first. */
+  fairnessN: number;
+}
+
+export interface CallNextChoice<C extends Candidate> {
+  ticket: C | undefined;
+  streak: number;
+}
+
+/**
+ * Priority tickets go ahead of ordinary ones, but after `fairnessN` priority calls in a row the
+ * oldest ordinary ticket is called, so nobody waits forever.
+ */
+export function chooseNext<C extends Candidate>(input: CallNextInput<C>): CallNextChoice<C> {
+  const { oldestPriority, oldestNormal, streak, fairnessN } = input;
+  if (oldestPriority && oldestNormal) {
+    if (streak >= Math.max(0, fairnessN)) return { ticket: oldestNormal, streak: 0 };
+    return { ticket: oldestPriority, streak: streak + 1 };
+  }
+  if (oldestPriority) return { ticket: oldestPriority, streak: streak + 1 };
+  if (oldestNormal) return { ticket: oldestNormal, streak: 0 };
+  return { ticket: undefined, streak };
+}
+
+/** Whether a ticket counts as a priority ticket. */
+export function isPriority(priority: string): boolean {
+  return priority !== NO_PRIORITY;
+}
+
+/** Orders waiting tickets the way a counter would call them (for lists and "people ahead"). */
+export function queueOrder<C extends Candidate>(tickets: readonly C[]): C[] {
+  return [...tickets].sort(
+    (a, b) => a.issuedAt.getTime() - b.issuedAt.getTime() || a.id.localeCompare(b.id),
+  );
+}

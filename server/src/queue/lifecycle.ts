@@ -1,0 +1,123 @@
+/** The ticket lifecycle as a pure state machine: which action is legal in which status. */
+import { TicketStatus } from '../../protocol';
+
+export const TicketAction = {
+  call: 'call',
+  recall: 'recall',
+  start: 'start',
+  noShow: 'no-show',
+  complete: 'complete',
+  transfer: 'transfer',
+  cancel: 'cancel',
+  expire: 'expire',
+} as const;
+export type TicketAction = (typeof TicketAction)[keyof typeof TicketAction];
+
+/** The part of a ticket the lifecycle reads and writes. */
+export interface TicketLifecycleState {
+  status: TicketStatus;
+  calledAt: Date | null;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+  counterNumber: string | null;
+  targetCounter: string | null;
+  recalls: number;
+}
+
+export type LifecycleResult =
+  | { ok: true; next: TicketLifecycleState }
+  | { ok: false; reason: string };
+
+/** Parameters some actions need. */
+export interface ActionInput {
+  now: Date;
+  counter?: string;
+  targetCounter?: string | null;
+  maxRecalls?: number;
+}
+
+const allowedFrom: Record<TicketAction, readonly TicketStatus[]> = {
+  call: ['waiting'],
+  recall: ['called'],
+  start: ['called'],
+  'no-show': ['called'],
+  // Completing a called ticket implies it was served from the call on (one key for the clerk).
+  complete: ['called', 'serving'],
+  transfer: ['waiting', 'called', 'serving'],
+  cancel: ['waiting'],
+  expire: ['waiting', 'called'],
+};
+
+/** Statuses from which `action` is legal. */
+export function statusesAllowing(action: TicketAction): readonly TicketStatus[] {
+  return allowedFrom[action];
+}
+
+/** Applies `action` to `state`, or says why it is illegal. Never mutates `state`. */
+export function applyTicketAction(
+  state: TicketLifecycleState,
+  action: TicketAction,
+  input: ActionInput,
+): LifecycleResult {
+  if (!allowedFrom[action].includes(state.status)) {
+    return { ok: false, reason: `cannot ${action} a ticket that is ${state.status}` };
+  }
+  const { now } = input;
+  switch (action) {
+    case 'call':
+      if (!input.counter) return { ok: false, reason: 'a call needs a counter' };
+      return {
+        ok: true,
+        next: {
+          ...state,
+          status: 'called',
+          calledAt: now,
+          counterNumber: input.counter,
+          targetCounter: null,
+          recalls: 0,
+        },
+      };
+    case 'recall':
+      if (input.maxRecalls !== undefined && state.recalls >= input.maxRecalls) {
+        return { ok: false, reason: `recalled ${state.recalls} times already; mark it a no-show` };
+      }
+      return { ok: true, next: { ...state, calledAt: now, recalls: state.recalls + 1 } };
+    case 'start':
+      return { ok: true, next: { ...state, status: 'serving', startedAt: now } };
+    case 'no-show':
+      return { ok: true, next: { ...state, status: 'no_show', finishedAt: now } };
+    case 'complete':
+      return {
+        ok: true,
+        next: {
+          ...state,
+          status: 'done',
+          startedAt: state.startedAt ?? state.calledAt ?? now,
+          finishedAt: now,
+        },
+      };
+    case 'transfer':
+      // Waiting again with the same number and issue time: it keeps its place in the line.
+      return {
+        ok: true,
+        next: {
+          ...state,
+          status: 'waiting',
+          calledAt: null,
+          startedAt: null,
+          counterNumber: null,
+          targetCounter: input.targetCounter ?? null,
+          recalls: 0,
+        },
+      };
+    case 'cancel':
+      return { ok: true, next: { ...state, status: 'cancelled', finishedAt: now } };
+    case 'expire':
+      return { ok: true, next: { ...state, status: 'expired', finishedAt: now } };
+  }
+}
+
+/** True for the statuses that hold a counter (a counter with one is busy). */
+export function holdsCounter(status: TicketStatus): boolean {
+  return status === TicketStatus.called || status === TicketStatus.serving;
+}

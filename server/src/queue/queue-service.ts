@@ -1,0 +1,426 @@
+/**
+ * The live queue's commands. Each is one transaction (rows + audit + seq), and its events are
+ * published only after commit.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'sequelize';
+import {
+  NO_PRIORITY,
+  type IssueTicket,
+  type QueueChange,
+  type QueueSnapshot,
+  type Service,
+  type StaffTicket,
+  type TicketStatus,
+  type Transfer,
+} from '../../protocol';
+import type { Database } from '../../../db/database';
+import { QueueRepository, isUniqueViolation } from '../../../db/repositories/queue-repository';
+import type { CounterRecord, OfficeRecord, TicketRecord } from '../../../db/records';
+import { AppError, illegalTransition, notFound, validationFailed, forbidden } from '../errors';
+import { actorName, actorUserId, type Actor, type StaffPrincipal } from '../auth/actor';
+import { officeDay } from './office-day';
+import { formatTicketNumber } from './numbering';
+import { applyTicketAction, holdsCounter, type TicketAction } from './lifecycle';
+import { chooseNext } from './call-next';
+import { QueueView } from './ticket-dto';
+
+/** Receives committed changes of one office, in seq order. */
+export type Publish = (officeCode: string, changes: QueueChange[]) => void;
+
+export interface QueueServiceDeps {
+  db: Database;
+  publish: Publish;
+  now?: () => Date;
+}
+
+/** A change to emit after commit, before its seq is known. */
+type PendingChange =
+  | { kind: 'ticket:issued' | 'ticket:called' | 'ticket:updated'; ticketId: string }
+  | { kind: 'counter:updated'; counter: string };
+
+export class QueueService {
+  private readonly repo: QueueRepository;
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: QueueServiceDeps) {
+    this.repo = new QueueRepository(deps.db);
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  /** The office, or 404. */
+  async getOffice(code: string): Promise<OfficeRecord> {
+    const office = await this.repo.findOffice(code);
+    if (!office) throw notFound(`office ${code}`);
+    return office;
+  }
+
+  /** What the kiosk offers: every service with names and whether it issues tickets now. */
+  async listServices(officeCode: string): Promise<Service[]> {
+    await this.getOffice(officeCode);
+    const services = await this.repo.listServices(officeCode);
+    return services.map((s) => {
+      const dto: Service = { code: s.code, prefix: s.prefix, names: s.names, open: s.isOpen };
+      if (!s.isOpen && s.closedReason) dto.closedReason = s.closedReason;
+      return dto;
+    });
+  }
+
+  /**
+   * Issues a ticket. With an idempotency key, the same key returns the ticket it issued before
+   * (`created: false`) instead of a second one.
+   */
+  async issue(
+    officeCode: string,
+    req: IssueTicket,
+    idempotencyKey: string | undefined,
+    actor: Actor,
+  ): Promise<{ ticket: StaffTicket; created: boolean }> {
+    if (idempotencyKey) {
+      const existing = await this.repo.findIdempotentTicketId(officeCode, idempotencyKey);
+      if (existing) return { ticket: await this.getTicket(existing), created: false };
+    }
+    try {
+      return await this.command(officeCode, async (t, office, changes) => {
+        const now = this.now();
+        const services = await this.repo.listServices(officeCode, t);
+        const service = services.find((s) => s.code === req.service);
+        if (!service) throw notFound(`service ${req.service}`);
+        if (!service.isOpen) {
+          throw new AppError('conflict', `service ${service.code} is closed now`, {
+            reason: service.closedReason,
+          });
+        }
+        const priority = req.priority ?? NO_PRIORITY;
+        if (priority !== NO_PRIORITY && !office.priorities.some((p) => p.code === priority)) {
+          throw validationFailed(`unknown priority ${priority}`, { field: 'priority' });
+        }
+        if (req.caseNumber !== undefined) {
+          // Registration cases arrive with the registry; until then no case number can exist.
+          throw notFound(`case ${req.caseNumber}`);
+        }
+        if (req.kiosk !== undefined && !(await this.repo.deviceExists(officeCode, req.kiosk, 'kiosk', t))) {
+          throw validationFailed(`unknown kiosk ${req.kiosk}`, { field: 'kiosk' });
+        }
+        const day = officeDay(now, office.timeZone);
+        const seqNo = await this.repo.nextNumber(officeCode, day, service.prefix, t);
+        const ticket: TicketRecord = {
+          id: randomUUID(),
+          officeCode,
+          day,
+          number: formatTicketNumber(service.prefix, seqNo),
+          serviceId: service.id,
+          priority,
+          language: req.language ?? null,
+          kiosk: req.kiosk ?? null,
+          status: 'waiting',
+          issuedAt: now,
+          calledAt: null,
+          startedAt: null,
+          finishedAt: null,
+          counterNumber: null,
+          targetCounter: null,
+          calledBy: null,
+          recalls: 0,
+        };
+        await this.repo.insertTicket(ticket, t);
+        if (idempotencyKey) {
+          await this.repo.insertIdempotencyKey(officeCode, idempotencyKey, ticket.id, now, t);
+        }
+        await this.audit(t, actor, officeCode, 'ticket.issue', ticket.id, undefined, {
+          number: ticket.number,
+          service: service.code,
+          priority,
+        });
+        changes.push({ kind: 'ticket:issued', ticketId: ticket.id });
+        return ticket.id;
+      }).then(async (id) => ({ ticket: await this.getTicket(id), created: true }));
+    } catch (err) {
+      // Two requests with one key at the same moment: the loser answers with the winner's ticket.
+      if (idempotencyKey && isUniqueViolation(err)) {
+        const existing = await this.repo.findIdempotentTicketId(officeCode, idempotencyKey);
+        if (existing) return { ticket: await this.getTicket(existing), created: false };
+      }
+      throw err;
+    }
+  }
+
+  /** One ticket with its current waiting figures (staff view; strip for the public). */
+  async getTicket(id: string): Promise<StaffTicket> {
+    const ticket = await this.repo.findTicket(id);
+    if (!ticket) throw notFound(`ticket ${id}`);
+    if (ticket.status !== 'waiting') {
+      const view = await this.view(ticket.officeCode, ticket.day, { live: [ticket] });
+      return view.ticket(ticket);
+    }
+    const view = await this.view(ticket.officeCode, ticket.day);
+    return view.ticket(ticket);
+  }
+
+  /** Calls the next ticket for a counter; `null` when nobody waits for what it serves. */
+  async callNext(officeCode: string, counterNumber: string, user: StaffPrincipal): Promise<StaffTicket | null> {
+    this.assertStaffOf(user, officeCode);
+    const id = await this.command(officeCode, async (t, office, changes) => {
+      const counter = await this.lockedCounter(officeCode, counterNumber, t);
+      const held = await this.repo.findHeldTicket(officeCode, counter.number, t);
+      if (held) {
+        throw new AppError('counter_busy', `window ${counter.number} still has ticket ${held.number}`, {
+          ticket: held.id,
+        });
+      }
+      if (counter.status === 'paused') {
+        throw new AppError('conflict', `window ${counter.number} is paused`);
+      }
+      const now = this.now();
+      const day = officeDay(now, office.timeZone);
+      const query = { officeCode, day, counter: counter.number, serviceIds: counter.serviceIds };
+      const oldestPriority = await this.repo.pickCandidate({ ...query, priority: true }, t);
+      const oldestNormal = await this.repo.pickCandidate({ ...query, priority: false }, t);
+      const choice = chooseNext({
+        oldestPriority,
+        oldestNormal,
+        streak: counter.priorityStreak,
+        fairnessN: office.fairnessN,
+      });
+      if (!choice.ticket) return null;
+      const ticket = choice.ticket;
+      await this.transition(t, actorOf(user), ticket, 'call', { counter: counter.number }, { calledBy: user.id });
+      if (choice.streak !== counter.priorityStreak) {
+        await this.repo.updateCounter(counter.id, { priorityStreak: choice.streak }, t);
+      }
+      changes.push({ kind: 'ticket:called', ticketId: ticket.id });
+      changes.push({ kind: 'counter:updated', counter: counter.number });
+      return ticket.id;
+    });
+    return id ? this.getTicket(id) : null;
+  }
+
+  /** recall / start / no-show / complete of a ticket at its counter. */
+  async act(
+    ticketId: string,
+    action: Extract<TicketAction, 'recall' | 'start' | 'no-show' | 'complete'>,
+    user: StaffPrincipal,
+  ): Promise<StaffTicket> {
+    const officeCode = await this.officeOfTicket(ticketId);
+    this.assertStaffOf(user, officeCode);
+    await this.command(officeCode, async (t, office, changes) => {
+      const ticket = await this.lockedTicket(ticketId, t);
+      await this.transition(t, actorOf(user), ticket, action, {
+        maxRecalls: action === 'recall' ? office.maxRecalls : undefined,
+      });
+      changes.push({ kind: action === 'recall' ? 'ticket:called' : 'ticket:updated', ticketId });
+      if (ticket.counterNumber) changes.push({ kind: 'counter:updated', counter: ticket.counterNumber });
+    });
+    return this.getTicket(ticketId);
+  }
+
+  /** Sends a ticket back to the queue for another service or a given counter; it keeps its place. */
+  async transfer(ticketId: string, target: Transfer, user: StaffPrincipal): Promise<StaffTicket> {
+    const officeCode = await this.officeOfTicket(ticketId);
+    this.assertStaffOf(user, officeCode);
+    await this.command(officeCode, async (t, _office, changes) => {
+      const ticket = await this.lockedTicket(ticketId, t);
+      const fields: Partial<TicketRecord> = {};
+      let targetCounter: string | null = null;
+      if ('service' in target) {
+        const service = (await this.repo.listServices(officeCode, t)).find((s) => s.code === target.service);
+        if (!service) throw notFound(`service ${target.service}`);
+        fields.serviceId = service.id;
+      } else {
+        const counters = await this.repo.listCounters(officeCode, t);
+        if (!counters.some((c) => c.number === target.counter)) throw notFound(`counter ${target.counter}`);
+        targetCounter = target.counter;
+      }
+      await this.transition(t, actorOf(user), ticket, 'transfer', { targetCounter }, fields, target.note);
+      changes.push({ kind: 'ticket:updated', ticketId });
+      if (ticket.counterNumber) changes.push({ kind: 'counter:updated', counter: ticket.counterNumber });
+    });
+    return this.getTicket(ticketId);
+  }
+
+  /**
+   * Closes earlier office days: their waiting and called tickets expire, serving ones are completed.
+   * Safe to run on every node at once (each ticket changes in one transaction, once).
+   */
+  async closeStaleDays(officeCode: string): Promise<number> {
+    return this.command(officeCode, async (t, office, changes) => {
+      const today = officeDay(this.now(), office.timeZone);
+      const stale = await this.repo.staleTickets(officeCode, today, t);
+      for (const ticket of stale) {
+        const action: TicketAction = ticket.status === 'serving' ? 'complete' : 'expire';
+        await this.transition(t, { kind: 'system' }, ticket, action, {});
+        changes.push({ kind: 'ticket:updated', ticketId: ticket.id });
+        if (ticket.counterNumber) changes.push({ kind: 'counter:updated', counter: ticket.counterNumber });
+      }
+      return stale.length;
+    });
+  }
+
+  /** Today's live queue of an office, with the seq it is current at. */
+  async snapshot(officeCode: string): Promise<QueueSnapshot> {
+    const office = await this.getOffice(officeCode);
+    // The seq is read first: the state read after it is at least that new, and replaying an event
+    // the snapshot already contains is harmless (events carry whole tickets).
+    const seq = await this.repo.currentSeq(officeCode);
+    const now = this.now();
+    const view = await this.view(officeCode, officeDay(now, office.timeZone));
+    return {
+      seq,
+      serverTime: now.toISOString(),
+      tickets: view.live.map((t) => view.ticket(t)),
+      counters: view.counters.map((c) => view.counter(c)),
+      services: view.serviceLoads(),
+    };
+  }
+
+  /** Whether the office exists (socket auth). */
+  async officeExists(code: string): Promise<boolean> {
+    return (await this.repo.findOffice(code)) !== undefined;
+  }
+
+  // ---- internals ----
+
+  /**
+   * Runs one command: transaction → work → seq for its changes → commit → publish.
+   * `work` pushes the changes it made; they are rendered after commit from fresh state.
+   */
+  private async command<T>(
+    officeCode: string,
+    work: (t: Transaction, office: OfficeRecord, changes: PendingChange[]) => Promise<T>,
+  ): Promise<T> {
+    const changes: PendingChange[] = [];
+    const { result, firstSeq } = await this.deps.db.transaction(async (t) => {
+      changes.length = 0;
+      const office = await this.repo.findOffice(officeCode, t);
+      if (!office) throw notFound(`office ${officeCode}`);
+      const result = await work(t, office, changes);
+      // Last, so the office-wide row lock is held as briefly as possible.
+      const firstSeq = changes.length ? await this.repo.takeSeq(officeCode, changes.length, t) : 0;
+      return { result, firstSeq };
+    });
+    if (changes.length) await this.publishChanges(officeCode, changes, firstSeq);
+    return result;
+  }
+
+  private async publishChanges(officeCode: string, changes: PendingChange[], firstSeq: number): Promise<void> {
+    const office = await this.repo.findOffice(officeCode);
+    if (!office) return;
+    const view = await this.view(officeCode, officeDay(this.now(), office.timeZone), { withAllTickets: changes });
+    const out: QueueChange[] = [];
+    let seq = firstSeq;
+    for (const change of changes) {
+      if (change.kind === 'counter:updated') {
+        const counter = view.counters.find((c) => c.number === change.counter);
+        if (counter) out.push({ kind: 'counter:updated', seq, counter: view.counter(counter) });
+      } else {
+        const ticket = view.live.find((t) => t.id === change.ticketId) ?? (await this.repo.findTicket(change.ticketId));
+        if (ticket) out.push({ kind: change.kind, seq, ticket: view.ticket(ticket) });
+      }
+      seq++;
+    }
+    this.deps.publish(officeCode, out);
+  }
+
+  private async view(
+    officeCode: string,
+    day: string,
+    opts: { live?: TicketRecord[]; withAllTickets?: PendingChange[] } = {},
+  ): Promise<QueueView> {
+    const [services, counters, live, durations] = await Promise.all([
+      this.repo.listServices(officeCode),
+      this.repo.listCounters(officeCode),
+      opts.live ? Promise.resolve(opts.live) : this.repo.liveTickets(officeCode, day),
+      this.repo.recentServiceSeconds(officeCode, day),
+    ]);
+    return new QueueView(services, counters, live, durations);
+  }
+
+  private async transition(
+    t: Transaction,
+    actor: Actor,
+    ticket: TicketRecord,
+    action: TicketAction,
+    input: { counter?: string; targetCounter?: string | null; maxRecalls?: number },
+    extra: Partial<TicketRecord> = {},
+    note?: string,
+  ): Promise<void> {
+    const now = this.now();
+    const result = applyTicketAction(
+      { ...ticket, status: ticket.status as TicketStatus },
+      action,
+      { now, ...input },
+    );
+    if (!result.ok) throw illegalTransition(result.reason);
+    const next = { ...result.next, ...extra };
+    await this.repo.updateTicket(ticket.id, next, t);
+    await this.audit(
+      t,
+      actor,
+      ticket.officeCode,
+      `ticket.${action}`,
+      ticket.id,
+      { status: ticket.status, counter: ticket.counterNumber, serviceId: ticket.serviceId },
+      {
+        status: next.status,
+        counter: next.counterNumber,
+        serviceId: next.serviceId ?? ticket.serviceId,
+        ...(note ? { note } : {}),
+      },
+    );
+  }
+
+  private async audit(
+    t: Transaction,
+    actor: Actor,
+    officeCode: string,
+    action: string,
+    ticketId: string,
+    before: unknown,
+    after: unknown,
+  ): Promise<void> {
+    await this.repo.audit(
+      {
+        officeCode,
+        at: this.now(),
+        actor: actorName(actor),
+        userId: actorUserId(actor),
+        action,
+        entity: 'ticket',
+        entityId: ticketId,
+        before,
+        after,
+      },
+      t,
+    );
+  }
+
+  private async lockedCounter(officeCode: string, number: string, t: Transaction): Promise<CounterRecord> {
+    const counter = await this.repo.lockCounter(officeCode, number, t);
+    if (!counter) throw notFound(`counter ${number}`);
+    return counter;
+  }
+
+  private async lockedTicket(id: string, t: Transaction): Promise<TicketRecord> {
+    const ticket = await this.repo.findTicket(id, t, true);
+    if (!ticket) throw notFound(`ticket ${id}`);
+    return ticket;
+  }
+
+  private async officeOfTicket(id: string): Promise<string> {
+    const ticket = await this.repo.findTicket(id);
+    if (!ticket) throw notFound(`ticket ${id}`);
+    return ticket.officeCode;
+  }
+
+  private assertStaffOf(user: StaffPrincipal, officeCode: string): void {
+    if (user.officeCode !== null && user.officeCode !== officeCode) {
+      throw forbidden(`you work for office ${user.officeCode}`);
+    }
+  }
+}
+
+function actorOf(user: StaffPrincipal): Actor {
+  return { kind: 'staff', user };
+}
+
+export { holdsCounter };

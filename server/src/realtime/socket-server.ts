@@ -1,0 +1,120 @@
+/**
+ * Socket.IO: one namespace per role, one room per office. Connect → auth → snapshot; `queue:sync`
+ * → snapshot; committed changes fan out with their per-office `seq`. Kiosks and displays get public
+ * DTOs only.
+ */
+import type { Namespace as IoNamespace, Server, Socket } from 'socket.io';
+import {
+  Namespace,
+  QueueEvent,
+  SocketAuth,
+  type ClientToServerEvents,
+  type QueueChange,
+  type QueueSnapshot,
+  type ServerToClientEvents,
+} from '../../protocol';
+import type { QueueService } from '../queue/queue-service';
+import type { AuthService } from '../auth/auth-service';
+import { toPublicTicket } from '../queue/ticket-dto';
+import { AppError } from '../errors';
+import { toAppError } from '../http/errors';
+import type { Logger } from 'pino';
+
+type NbSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+type NbNamespace = IoNamespace<ClientToServerEvents, ServerToClientEvents>;
+
+interface SocketData {
+  office: string;
+  staff: boolean;
+}
+
+export interface RealtimeDeps {
+  queue: QueueService;
+  auth: AuthService;
+  logger: Logger;
+}
+
+/** Wires the namespaces; returns the function that publishes committed changes. */
+export function attachRealtime(io: Server, deps: RealtimeDeps): (office: string, changes: QueueChange[]) => void {
+  const display = io.of(Namespace.display) as NbNamespace;
+  const kiosk = io.of(Namespace.kiosk) as NbNamespace;
+  const counter = io.of(Namespace.counter) as NbNamespace;
+
+  for (const ns of [display, kiosk]) setUp(ns, deps, false);
+  setUp(counter, deps, true);
+
+  return (office, changes) => {
+    const room = officeRoom(office);
+    for (const change of changes) {
+      if (change.kind === 'counter:updated') {
+        const publicCounter = { ...change.counter };
+        if (publicCounter.ticket) publicCounter.ticket = toPublicTicket(publicCounter.ticket);
+        counter.to(room).emit(change.kind, { seq: change.seq, counter: change.counter });
+        display.to(room).emit(change.kind, { seq: change.seq, counter: publicCounter });
+        kiosk.to(room).emit(change.kind, { seq: change.seq, counter: publicCounter });
+      } else {
+        const publicTicket = toPublicTicket(change.ticket);
+        counter.to(room).emit(change.kind, { seq: change.seq, ticket: change.ticket });
+        display.to(room).emit(change.kind, { seq: change.seq, ticket: publicTicket });
+        kiosk.to(room).emit(change.kind, { seq: change.seq, ticket: publicTicket });
+      }
+    }
+  };
+}
+
+function setUp(ns: NbNamespace, deps: RealtimeDeps, staff: boolean): void {
+  ns.use((socket, next) => {
+    authenticate(socket, deps, staff)
+      .then(() => next())
+      .catch((err: unknown) => {
+        const e = toAppError(err);
+        const refusal = new Error(e.code) as Error & { data?: unknown };
+        refusal.data = { code: e.code, message: e.message };
+        next(refusal);
+      });
+  });
+  ns.on('connection', (socket: NbSocket) => {
+    const data = socket.data as SocketData;
+    void socket.join(officeRoom(data.office));
+    const send = async () => snapshotFor(deps.queue, data.office, staff);
+    send()
+      .then((snap) => socket.emit(QueueEvent.snapshot, snap))
+      .catch((err: unknown) => deps.logger.warn({ err }, 'snapshot failed'));
+    socket.on(QueueEvent.sync, (ack) => {
+      if (typeof ack !== 'function') return;
+      send()
+        .then(ack)
+        .catch((err: unknown) => deps.logger.warn({ err }, 'sync failed'));
+    });
+  });
+}
+
+async function authenticate(socket: NbSocket, deps: RealtimeDeps, staff: boolean): Promise<void> {
+  const parsed = SocketAuth.safeParse(socket.handshake.auth);
+  if (!parsed.success) throw new AppError('validation_failed', 'auth needs {office}');
+  const { office, token, counter } = parsed.data;
+  if (!(await deps.queue.officeExists(office))) throw new AppError('not_found', `office ${office}`);
+  if (staff) {
+    const user = await deps.auth.authenticate(token);
+    if (user.officeCode !== null && user.officeCode !== office) {
+      throw new AppError('forbidden', `you work for office ${user.officeCode}`);
+    }
+    if (counter) void socket.join(`${officeRoom(office)}:counter:${counter}`);
+  }
+  const data: SocketData = { office, staff };
+  socket.data = data;
+}
+
+async function snapshotFor(queue: QueueService, office: string, staff: boolean): Promise<QueueSnapshot> {
+  const snap = await queue.snapshot(office);
+  if (staff) return snap;
+  return {
+    ...snap,
+    tickets: snap.tickets.map(toPublicTicket),
+    counters: snap.counters.map((c) => (c.ticket ? { ...c, ticket: toPublicTicket(c.ticket) } : c)),
+  };
+}
+
+function officeRoom(office: string): string {
+  return `office:${office}`;
+}

@@ -1,0 +1,167 @@
+/** REST calls of the three front ends; every refusal becomes an {@link ApiError}. */
+import type {
+  IssueTicket,
+  Login,
+  Service,
+  StaffTicket,
+  StaffUser,
+  Ticket,
+} from '../server/protocol';
+import { IDEMPOTENCY_HEADER } from '../server/protocol/constants';
+
+/** Error code used when the server could not be reached at all. */
+export const NETWORK_ERROR = 'network';
+
+/** A refusal from the server (`{"error":{"code","message"}}`) or a failed connection. */
+export class ApiError extends Error {
+  /** HTTP status; 0 when no answer arrived. */
+  readonly status: number;
+  /** The contract's snake_case error code, or {@link NETWORK_ERROR}. */
+  readonly code: string;
+
+  constructor(status: number, code: string, message: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+  }
+}
+
+/** Options of one request. */
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  /** Staff bearer token. */
+  token?: string;
+  headers?: Readonly<Record<string, string>>;
+  signal?: AbortSignal;
+}
+
+/** Sends a JSON request and returns the parsed answer (undefined for 204), or throws ApiError. */
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.token) headers['Authorization'] = `Bearer ${options.token}`;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: options.method ?? 'GET',
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      credentials: 'same-origin',
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(0, NETWORK_ERROR, error instanceof Error ? error.message : String(error));
+  }
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  const body = parseJson(text);
+  if (!response.ok) throw toApiError(response, body);
+  return body as T;
+}
+
+function parseJson(text: string): unknown {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function toApiError(response: Response, body: unknown): ApiError {
+  if (typeof body === 'object' && body !== null && 'error' in body) {
+    const error = (body as { error: unknown }).error;
+    if (typeof error === 'object' && error !== null) {
+      const { code, message } = error as { code?: unknown; message?: unknown };
+      if (typeof code === 'string') {
+        return new ApiError(response.status, code, typeof message === 'string' ? message : code);
+      }
+    }
+  }
+  return new ApiError(response.status, `http_${response.status}`, response.statusText);
+}
+
+/** A fresh idempotency key; works on plain-http kiosks, where `crypto.randomUUID` is missing. */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** What the printer did with a freshly issued ticket. */
+export type PrintStatus = 'queued' | 'printed' | 'failed' | 'none';
+
+/** Answer of POST /api/offices/:office/tickets. */
+export interface IssuedTicket {
+  ticket: Ticket;
+  print: { status: PrintStatus };
+}
+
+/** Answer of POST /api/auth/login. */
+export interface LoginResult {
+  token: string;
+  user: StaffUser;
+}
+
+/** A command on one ticket from a counter console. */
+export type TicketAction = 'recall' | 'start' | 'no-show' | 'complete';
+
+function officePath(office: string): string {
+  return `/api/offices/${encodeURIComponent(office)}`;
+}
+
+/** The office's services with names in every language. */
+export function fetchServices(office: string, signal?: AbortSignal): Promise<Service[]> {
+  return apiRequest<Service[]>(`${officePath(office)}/services`, { signal });
+}
+
+/** Issues a ticket; the same key again returns the same ticket instead of a second one. */
+export function issueTicket(
+  office: string,
+  body: IssueTicket,
+  idempotencyKey: string,
+): Promise<IssuedTicket> {
+  return apiRequest<IssuedTicket>(`${officePath(office)}/tickets`, {
+    method: 'POST',
+    body,
+    headers: { [IDEMPOTENCY_HEADER]: idempotencyKey },
+  });
+}
+
+/** Signs a staff member in. */
+export function login(credentials: Login): Promise<LoginResult> {
+  return apiRequest<LoginResult>('/api/auth/login', { method: 'POST', body: credentials });
+}
+
+/** Ends the session of `token`. */
+export async function logout(token: string): Promise<void> {
+  await apiRequest<unknown>('/api/auth/logout', { method: 'POST', token });
+}
+
+/** Calls the next ticket to a counter; `null` when nobody waits for its services. */
+export async function callNext(
+  office: string,
+  counter: string,
+  token: string,
+): Promise<StaffTicket | null> {
+  const path = `${officePath(office)}/counters/${encodeURIComponent(counter)}/call-next`;
+  const result = await apiRequest<{ ticket: StaffTicket | null }>(path, { method: 'POST', token });
+  return result.ticket;
+}
+
+/** Recall, start, no-show or complete one ticket. */
+export async function ticketAction(
+  id: string,
+  action: TicketAction,
+  token: string,
+): Promise<StaffTicket> {
+  const path = `/api/tickets/${encodeURIComponent(id)}/${action}`;
+  const result = await apiRequest<{ ticket: StaffTicket }>(path, { method: 'POST', token });
+  return result.ticket;
+}

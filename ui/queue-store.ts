@@ -1,0 +1,322 @@
+/**
+ * The live queue of one office as a socket namespace reports it: a snapshot, then events applied in
+ * `seq` order. A gap in `seq` asks the server for a fresh snapshot (`queue:sync`); stale events are
+ * ignored. Components never build socket messages: they read `state` and subscribe.
+ */
+import { io, type Socket } from 'socket.io-client';
+import type {
+  ClientToServerEvents,
+  CounterEvent,
+  CounterState,
+  QueueSnapshot,
+  ServerToClientEvents,
+  ServiceLoad,
+  SocketAuth,
+  Ticket,
+  TicketEvent,
+} from '../server/protocol';
+import { LiveTicketStatuses } from '../server/protocol/constants';
+import { QueueEvent, type Namespace } from '../server/protocol/events';
+
+/** How many calls the store remembers for "previous calls". */
+export const RECENT_CALLS_LIMIT = 8;
+const SYNC_TIMEOUT_MS = 5_000;
+const REFUSED_RETRY_MS = 10_000;
+
+/** One call (or recall) as it happened, for the hall display's flash. */
+export interface CallNotice<T extends Ticket = Ticket> {
+  seq: number;
+  ticket: T;
+}
+
+/** Everything a page renders about the live queue; replaced (never mutated) on every change. */
+export interface QueueState<T extends Ticket = Ticket> {
+  /** True once the first snapshot has arrived. */
+  ready: boolean;
+  /** Whether the socket is connected now. */
+  connected: boolean;
+  /** Error code of a refused connection (`unauthorized`, `not_found`, …), if the last attempt was. */
+  refused?: string;
+  /** Last applied event sequence number of the office. */
+  seq: number;
+  /** Server clock minus local clock, in ms, measured at the last snapshot. */
+  serverOffsetMs: number;
+  /** Today's tickets still waiting, called or being served. */
+  tickets: readonly T[];
+  counters: readonly CounterState[];
+  /** Waiting count and estimate per service. */
+  services: readonly ServiceLoad[];
+  /** Latest calls first, including tickets finished since (for the display's history). */
+  recentCalls: readonly T[];
+  /** The last call or recall received live (not from a snapshot). */
+  lastCall?: CallNotice<T>;
+}
+
+/** How to reach the namespace. */
+export interface QueueStoreOptions {
+  namespace: Namespace;
+  auth: SocketAuth;
+  /** Server origin; the page's own by default. */
+  url?: string;
+  /** Retry a refused connection (unknown office, …) after this many ms; 0 = never. */
+  retryRefusedMs?: number;
+}
+
+/** A listener of state changes. */
+export type QueueListener<T extends Ticket> = (state: QueueState<T>) => void;
+
+type Buffered<T extends Ticket> =
+  | { kind: 'ticket'; event: typeof QueueEvent.ticketIssued; payload: TicketEvent<T> }
+  | { kind: 'ticket'; event: typeof QueueEvent.ticketCalled; payload: TicketEvent<T> }
+  | { kind: 'ticket'; event: typeof QueueEvent.ticketUpdated; payload: TicketEvent<T> }
+  | { kind: 'counter'; event: typeof QueueEvent.counterUpdated; payload: CounterEvent };
+
+type QueueSocket<T extends Ticket> = Socket<ServerToClientEvents<T>, ClientToServerEvents>;
+
+/** The state before the first snapshot. */
+export const EMPTY_QUEUE_STATE: QueueState<never> = {
+  ready: false,
+  connected: false,
+  seq: -1,
+  serverOffsetMs: 0,
+  tickets: [],
+  counters: [],
+  services: [],
+  recentCalls: [],
+};
+
+/** Whether a ticket still belongs to the live queue. */
+export function isLive(ticket: Ticket): boolean {
+  return (LiveTicketStatuses as readonly string[]).includes(ticket.status);
+}
+
+/** Holds one namespace's live queue; `T` is `StaffTicket` on `/counter`. */
+export class QueueStore<T extends Ticket = Ticket> {
+  private stateValue: QueueState<T> = EMPTY_QUEUE_STATE;
+  private socket?: QueueSocket<T>;
+  private readonly listeners = new Set<QueueListener<T>>();
+  private pending: Buffered<T>[] = [];
+  private syncing = false;
+  private retryTimer?: ReturnType<typeof setTimeout>;
+  private readonly options: QueueStoreOptions;
+
+  constructor(options: QueueStoreOptions) {
+    this.options = options;
+  }
+
+  /** The current state. */
+  get state(): QueueState<T> {
+    return this.stateValue;
+  }
+
+  /** Whether the socket is connected now. */
+  get connected(): boolean {
+    return this.stateValue.connected;
+  }
+
+  /** Opens the socket (idempotent). */
+  connect(): void {
+    if (this.socket) return;
+    const { namespace, auth, url } = this.options;
+    const socket: QueueSocket<T> = io(
+      url === undefined ? namespace : `${url}${namespace}`,
+      { auth: { ...auth } },
+    );
+    this.socket = socket;
+    socket.on('connect', () => this.patch({ connected: true, refused: undefined }));
+    socket.on('disconnect', () => this.patch({ connected: false }));
+    socket.on('connect_error', (error) => this.onConnectError(socket, error));
+    socket.on(QueueEvent.snapshot, (snapshot) => this.applySnapshot(snapshot));
+    socket.on(QueueEvent.ticketIssued, (payload) =>
+      this.receive({ kind: 'ticket', event: QueueEvent.ticketIssued, payload }),
+    );
+    socket.on(QueueEvent.ticketCalled, (payload) =>
+      this.receive({ kind: 'ticket', event: QueueEvent.ticketCalled, payload }),
+    );
+    socket.on(QueueEvent.ticketUpdated, (payload) =>
+      this.receive({ kind: 'ticket', event: QueueEvent.ticketUpdated, payload }),
+    );
+    socket.on(QueueEvent.counterUpdated, (payload) =>
+      this.receive({ kind: 'counter', event: QueueEvent.counterUpdated, payload }),
+    );
+  }
+
+  /** Closes the socket and forgets the queue. */
+  disconnect(): void {
+    clearTimeout(this.retryTimer);
+    this.socket?.removeAllListeners();
+    this.socket?.disconnect();
+    this.socket = undefined;
+    this.pending = [];
+    this.syncing = false;
+    this.set(EMPTY_QUEUE_STATE);
+  }
+
+  /** Calls `listener` on every change until the returned function is called. */
+  subscribe(listener: QueueListener<T>): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private onConnectError(socket: QueueSocket<T>, error: Error): void {
+    // Refusals by the server's middleware are final for socket.io-client (`active` false);
+    // transport failures are retried by the manager on its own.
+    if (socket.active) return;
+    this.patch({ connected: false, refused: error.message });
+    const delay = this.options.retryRefusedMs ?? REFUSED_RETRY_MS;
+    if (delay > 0) {
+      clearTimeout(this.retryTimer);
+      this.retryTimer = setTimeout(() => {
+        if (this.socket === socket) socket.connect();
+      }, delay);
+    }
+  }
+
+  private receive(item: Buffered<T>): void {
+    const { seq } = item.payload;
+    if (!this.stateValue.ready || this.syncing) {
+      this.pending.push(item);
+      return;
+    }
+    if (seq <= this.stateValue.seq) return;
+    if (seq !== this.stateValue.seq + 1) {
+      this.pending.push(item);
+      this.requestSync();
+      return;
+    }
+    this.set(this.apply(this.stateValue, item));
+  }
+
+  private requestSync(): void {
+    const socket = this.socket;
+    if (this.syncing || !socket) return;
+    this.syncing = true;
+    socket.timeout(SYNC_TIMEOUT_MS).emit(QueueEvent.sync, (error, snapshot) => {
+      if (this.socket !== socket) return;
+      this.syncing = false;
+      // A lost ack is retried with the next event; the buffer keeps what arrived meanwhile.
+      if (error) {
+        if (this.pending.length > 0) this.requestSync();
+        return;
+      }
+      this.applySnapshot(snapshot);
+    });
+  }
+
+  private applySnapshot(snapshot: QueueSnapshot): void {
+    // `tickets` of a staff namespace are staff tickets: the generic parameter says which.
+    const tickets = (snapshot.tickets as T[]).filter(isLive);
+    const previous = this.stateValue;
+    const byId = new Map(tickets.map((t) => [t.id, t]));
+    const called = tickets.filter((t) => t.calledAt !== undefined && t.status !== 'waiting');
+    const history = previous.recentCalls.map((t) => byId.get(t.id) ?? t);
+    const next: QueueState<T> = {
+      ...previous,
+      ready: true,
+      seq: snapshot.seq,
+      serverOffsetMs: Date.parse(snapshot.serverTime) - Date.now() || 0,
+      tickets,
+      counters: snapshot.counters,
+      services: snapshot.services,
+      recentCalls: mergeCalls(history, called),
+    };
+    this.syncing = false;
+    this.set(next);
+    this.drain();
+  }
+
+  private drain(): void {
+    const queued = this.pending.sort((a, b) => a.payload.seq - b.payload.seq);
+    this.pending = [];
+    let state = this.stateValue;
+    for (let i = 0; i < queued.length; i++) {
+      const item = queued[i]!;
+      if (item.payload.seq <= state.seq) continue;
+      if (item.payload.seq !== state.seq + 1) {
+        this.pending = queued.slice(i);
+        this.set(state);
+        this.requestSync();
+        return;
+      }
+      state = this.apply(state, item);
+    }
+    this.set(state);
+  }
+
+  private apply(state: QueueState<T>, item: Buffered<T>): QueueState<T> {
+    const seq = item.payload.seq;
+    if (item.kind === 'counter') {
+      const counter = item.payload.counter;
+      const exists = state.counters.some((c) => c.number === counter.number);
+      const counters = exists
+        ? state.counters.map((c) => (c.number === counter.number ? counter : c))
+        : [...state.counters, counter];
+      return { ...state, seq, counters };
+    }
+    const ticket = item.payload.ticket;
+    const others = state.tickets.filter((t) => t.id !== ticket.id);
+    const tickets = isLive(ticket) ? [...others, ticket] : others;
+    const services = recountServices(state.services, tickets, ticket, item.event);
+    let recentCalls = state.recentCalls.map((t) => (t.id === ticket.id ? ticket : t));
+    let lastCall = state.lastCall;
+    if (item.event === QueueEvent.ticketCalled) {
+      recentCalls = mergeCalls([ticket], recentCalls);
+      lastCall = { seq, ticket };
+    }
+    return { ...state, seq, tickets, services, recentCalls, lastCall };
+  }
+
+  private patch(change: Partial<QueueState<T>>): void {
+    this.set({ ...this.stateValue, ...change });
+  }
+
+  private set(state: QueueState<T>): void {
+    if (state === this.stateValue) return;
+    this.stateValue = state;
+    for (const listener of this.listeners) listener(state);
+  }
+}
+
+/** `first` before `rest`, one entry per ticket, at most {@link RECENT_CALLS_LIMIT}. */
+function mergeCalls<T extends Ticket>(first: readonly T[], rest: readonly T[]): T[] {
+  const seen = new Set<string>();
+  const merged: T[] = [];
+  const sortedRest = [...rest].sort((a, b) => (b.calledAt ?? '').localeCompare(a.calledAt ?? ''));
+  for (const ticket of [...first, ...sortedRest]) {
+    if (seen.has(ticket.id)) continue;
+    seen.add(ticket.id);
+    merged.push(ticket);
+  }
+  return merged.slice(0, RECENT_CALLS_LIMIT);
+}
+
+/**
+ * Waiting counts follow the live tickets; the estimate is the snapshot's, refreshed by the estimate an
+ * issued ticket carries, and zero once nobody waits.
+ */
+function recountServices<T extends Ticket>(
+  services: readonly ServiceLoad[],
+  tickets: readonly T[],
+  changed: T,
+  event: QueueEvent,
+): ServiceLoad[] {
+  const waiting = new Map<string, number>();
+  for (const t of tickets) {
+    if (t.status === 'waiting') waiting.set(t.service, (waiting.get(t.service) ?? 0) + 1);
+  }
+  const loads = services.some((s) => s.code === changed.service)
+    ? [...services]
+    : [...services, { code: changed.service, waiting: 0, estimatedWaitMinutes: 0 }];
+  return loads.map((load) => {
+    const count = waiting.get(load.code) ?? 0;
+    let estimate = load.estimatedWaitMinutes;
+    if (
+      event === QueueEvent.ticketIssued &&
+      load.code === changed.service &&
+      changed.estimatedWaitMinutes !== undefined
+    ) {
+      estimate = changed.estimatedWaitMinutes;
+    }
+    return { code: load.code, waiting: count, estimatedWaitMinutes: count === 0 ? 0 : estimate };
+  });
+}
