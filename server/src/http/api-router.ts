@@ -40,6 +40,8 @@ export function apiRouter(deps: ApiDeps): Router {
   const { queue, auth } = deps;
   const r = Router();
   const staff = requireStaff(auth);
+  // Windows are worked by clerks (and admins standing in); the back office has no window.
+  const windowStaff = requireStaff(auth, ['clerk', 'admin']);
 
   r.get('/health', async (_req, res) => {
     if (await deps.db.ping()) {
@@ -109,18 +111,18 @@ export function apiRouter(deps: ApiDeps): Router {
     res.json({ user: { username: u.username, role: u.role, name: u.name, office: u.officeCode ?? undefined } });
   });
 
-  r.post('/offices/:office/counters/:counter/call-next', staff, async (req, res) => {
+  r.post('/offices/:office/counters/:counter/call-next', windowStaff, async (req, res) => {
     const { office, counter } = parseParams(CounterParams, req);
     res.json({ ticket: await queue.callNext(office, counter, staffOf(res)) });
   });
 
-  r.post('/tickets/:id/transfer', staff, async (req, res) => {
+  r.post('/tickets/:id/transfer', windowStaff, async (req, res) => {
     const { id } = parseParams(TicketParam, req);
     const body = parse(Transfer, req.body);
     res.json({ ticket: await queue.transfer(id, body, staffOf(res)) });
   });
 
-  r.post('/tickets/:id/:action', staff, async (req, res) => {
+  r.post('/tickets/:id/:action', windowStaff, async (req, res) => {
     const { id } = parseParams(TicketParam, req);
     const action = ActionParam.safeParse(req.params.action);
     if (!action.success) throw new AppError('not_found', `no route POST ${req.path}`);
