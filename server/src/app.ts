@@ -27,6 +27,8 @@ export interface AppDeps {
   bcryptRounds?: number;
   /** Socket.IO Redis adapter, for several processes behind one address. */
   redisUrl?: string;
+  /** Channel prefix for the Redis adapter (default `navbat`). */
+  redisKey?: string;
   /** Failed logins per address per 15 minutes. */
   loginAttempts?: number;
   /** Trust X-Forwarded-* from a reverse proxy (for the rate limit's client address). */
@@ -91,7 +93,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     const pub = new Redis(deps.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
     const sub = pub.duplicate();
     await Promise.all([pub.connect(), sub.connect()]);
-    io.adapter(createAdapter(pub, sub));
+    io.adapter(createAdapter(pub, sub, { key: deps.redisKey ?? 'navbat' }));
     redis = [pub, sub];
   }
   publish = attachRealtime(io, { queue, auth, logger });

@@ -8,6 +8,7 @@ const Env = z.object({
   DEMO: z.enum(['0', '1', 'true', 'false', '']).optional(),
   DEMO_PRINTER: z.string().default('virtual'),
   REDIS_URL: z.string().optional(),
+  REDIS_KEY: z.string().regex(/^[A-Za-z0-9_.:-]{1,60}$/).default('navbat'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BCRYPT_ROUNDS: z.coerce.number().int().min(4).max(15).default(10),
   TRUST_PROXY: z.enum(['0', '1', 'true', 'false', '']).optional(),
@@ -22,6 +23,8 @@ export interface Config {
   demo: boolean;
   demoPrinter: string;
   redisUrl: string | undefined;
+  /** Channel prefix of the Socket.IO Redis adapter (several deployments on one Redis). */
+  redisKey: string;
   logLevel: string;
   bcryptRounds: number;
   trustProxy: boolean;
@@ -46,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     demo: e.DEMO === undefined || e.DEMO === '' ? databaseUrl === undefined : flag(e.DEMO),
     demoPrinter: e.DEMO_PRINTER,
     redisUrl: e.REDIS_URL?.trim() ? e.REDIS_URL.trim() : undefined,
+    redisKey: e.REDIS_KEY,
     logLevel: e.LOG_LEVEL,
     bcryptRounds: e.BCRYPT_ROUNDS,
     trustProxy: flag(e.TRUST_PROXY),

@@ -39,6 +39,7 @@ async function main(): Promise<void> {
       logger,
       bcryptRounds: config.bcryptRounds,
       redisUrl: config.redisUrl,
+      redisKey: config.redisKey,
       trustProxy: config.trustProxy,
       loginAttempts: config.loginAttempts,
     });

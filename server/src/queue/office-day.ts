@@ -62,7 +62,10 @@ export function dayStart(day: string, timeZone: string): Date {
   const first = new Date(guess.getTime() - offset * 60000);
   // A zone whose offset changes that night: correct once with the offset at the found instant.
   const second = utcOffsetMinutes(first, timeZone);
-  return second === offset ? first : new Date(guess.getTime() - second * 60000);
+  if (second === offset) return first;
+  const corrected = new Date(guess.getTime() - second * 60000);
+  // Clocks that spring forward at midnight skip it: the day then starts at `first`, the jump itself.
+  return officeDay(corrected, timeZone) === day ? corrected : first;
 }
 
 /** The day after `day`. */

@@ -1,0 +1,124 @@
+/**
+ * Two real server processes (the product's own entry point) on one MariaDB, sharing events through
+ * the Socket.IO Redis adapter.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { freshDatabase, seedTestDemo, testDialects, type TestDatabase } from '../testing/harness';
+import { connectSocket, login, request } from '../testing/client';
+import { ROOT_DIR } from '../paths';
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const OFFICE = '/api/offices/kulob';
+
+interface Node {
+  url: string;
+  child: ChildProcess;
+}
+
+/** Starts `server/src/main.ts` as its own process and waits for its banner. */
+function startNode(databaseUrl: string, redisKey: string): Promise<Node> {
+  const child = spawn(path.join(ROOT_DIR, 'node_modules', '.bin', 'tsx'), ['server/src/main.ts'], {
+    cwd: ROOT_DIR,
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: databaseUrl,
+      DEMO: '0',
+      REDIS_URL,
+      REDIS_KEY: redisKey,
+      LOG_LEVEL: 'warn',
+      BCRYPT_ROUNDS: '4',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`node did not start: ${out}`)), 30_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /running on (http:\/\/\S+)/.exec(out);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve({ url: match[1].replace('localhost', '127.0.0.1'), child });
+      }
+    });
+    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`node exited ${code}: ${out}`)));
+  });
+}
+
+function stopNode(node: Node): Promise<void> {
+  return new Promise((resolve) => {
+    if (node.child.exitCode !== null) return resolve();
+    node.child.once('exit', () => resolve());
+    node.child.kill('SIGTERM');
+  });
+}
+
+const describeMysql = testDialects().includes('mysql') ? describe : describe.skip;
+
+describeMysql('two server processes with the Redis adapter (MariaDB)', () => {
+  let tdb: TestDatabase;
+  let a: Node;
+  let b: Node;
+  beforeAll(async () => {
+    tdb = await freshDatabase('mysql');
+    await seedTestDemo(tdb.db);
+    const key = `navbat-test-${randomBytes(4).toString('hex')}`;
+    [a, b] = await Promise.all([startNode(tdb.url, key), startNode(tdb.url, key)]);
+  }, 60_000);
+  afterAll(async () => {
+    await Promise.all([a, b].filter(Boolean).map(stopNode));
+    await tdb.drop();
+  });
+
+  it('delivers a ticket issued on one node to displays connected to the other', async () => {
+    const onA = await connectSocket(a.url, '/display', { office: 'kulob' });
+    const onB = await connectSocket(b.url, '/display', { office: 'kulob' });
+    try {
+      const got = (socket: typeof onA.socket) =>
+        new Promise<{ seq: number; ticket: { id: string } }>((resolve) => socket.once('ticket:issued', resolve));
+      const [fromA, fromB, issued] = await Promise.all([
+        got(onA.socket),
+        got(onB.socket),
+        request(b.url, 'POST', `${OFFICE}/tickets`, { body: { service: 'birth' } }),
+      ]);
+      expect(issued.status).toBe(201);
+      expect(fromA.ticket.id).toBe(issued.body.ticket.id);
+      expect(fromB.ticket.id).toBe(issued.body.ticket.id);
+      expect(fromA.seq).toBe(onA.snapshot.seq + 1);
+    } finally {
+      onA.socket.close();
+      onB.socket.close();
+    }
+  });
+
+  it('never double-calls when windows on both nodes race over the same queue', async () => {
+    const tickets = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        request(i % 2 ? a.url : b.url, 'POST', `${OFFICE}/tickets`, { body: { service: 'birth' } }),
+      ),
+    );
+    expect(new Set(tickets.map((t) => t.body.ticket.number)).size).toBe(30);
+    const nodes = [a, b, a]; // windows 1, 2, 3 all serve birth; 1 and 3 on node A, 2 on node B
+    const tokens = await Promise.all(nodes.map((n, i) => login(n.url, `clerk${i + 1}`)));
+    const calls: string[] = [];
+    await Promise.all(
+      nodes.map(async (node, i) => {
+        for (;;) {
+          const res = await request(node.url, 'POST', `${OFFICE}/counters/${i + 1}/call-next`, { token: tokens[i] });
+          expect(res.status).toBe(200);
+          if (!res.body.ticket) return;
+          calls.push(res.body.ticket.id);
+          await request(node.url, 'POST', `/api/tickets/${res.body.ticket.id}/complete`, { token: tokens[i] });
+        }
+      }),
+    );
+    // The first test's ticket plus these 30, each called exactly once.
+    expect(calls).toHaveLength(31);
+    expect(new Set(calls).size).toBe(31);
+  });
+});
