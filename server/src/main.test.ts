@@ -1,0 +1,47 @@
+/** The product's entry point as a user starts it. */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { ROOT_DIR } from './paths';
+import { startTestServer } from './testing/harness';
+import { request } from './testing/client';
+
+function run(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(path.join(ROOT_DIR, 'node_modules', '.bin', 'tsx'), ['server/src/main.ts'], {
+    cwd: ROOT_DIR,
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, stdout, stderr })));
+}
+
+describe('starting Navbat', () => {
+  it('exits 1 with one clear line when the database cannot be reached', async () => {
+    const res = await run({ DATABASE_URL: 'mysql://root@127.0.0.1:1/navbat', PORT: '0' });
+    expect(res.code).toBe(1);
+    const lines = res.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^navbat: cannot open the database \(mysql:\/\/root@127\.0\.0\.1:1\/navbat\): .*ECONNREFUSED/);
+  });
+
+  it('exits 1 with one clear line for a DATABASE_URL it does not understand', async () => {
+    const res = await run({ DATABASE_URL: 'postgres://x/y', PORT: '0' });
+    expect(res.code).toBe(1);
+    expect(res.stderr.trim()).toMatch(/^navbat: cannot open the database .*mysql:\/\/ or sqlite:/);
+  });
+
+  it('answers health 503 in the error shape once the database is gone', async () => {
+    const s = await startTestServer();
+    try {
+      expect((await request(s.url, 'GET', '/api/health')).status).toBe(200);
+      await s.db.close();
+      const res = await request(s.url, 'GET', '/api/health');
+      expect(res.status).toBe(503);
+      expect(res.body.error.code).toBe('unavailable');
+    } finally {
+      await s.close();
+    }
+  });
+});
