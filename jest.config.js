@@ -4,6 +4,7 @@ module.exports = {
   roots: ['<rootDir>/server', '<rootDir>/db', '<rootDir>/e2e'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+  globalSetup: '<rootDir>/scripts/jest-global-setup.js',
   testTimeout: 60000,
   maxWorkers: 2,
 };

@@ -13,7 +13,10 @@ describe('DATABASE_URL', () => {
     expect(t.dialect === 'sqlite' && t.storage.endsWith('data/navbat.sqlite')).toBe(true);
   });
   it('takes sqlite: paths and mysql:// URLs, hiding the password', () => {
-    expect(parseDatabaseUrl('sqlite:/tmp/x.sqlite')).toEqual({ dialect: 'sqlite', storage: '/tmp/x.sqlite' });
+    expect(parseDatabaseUrl('sqlite:/tmp/x.sqlite')).toEqual({
+      dialect: 'sqlite',
+      storage: '/tmp/x.sqlite',
+    });
     const m = parseDatabaseUrl('mysql://nb:secret@db:3306/navbat');
     expect(m.dialect === 'mysql' && m.redacted).toBe('mysql://nb:***@db:3306/navbat');
   });
@@ -34,9 +37,16 @@ describe.each(testDialects())('schema and demo data on %s', (dialect) => {
     const tdb = await freshDatabase(dialect);
     try {
       const umzug = new Umzug<QueryInterface>({
-        migrations: migrations.map((m) => ({ name: m.name, up: m.module.up, down: m.module.down })),
+        migrations: migrations.map((m) => ({
+          name: m.name,
+          up: (p: { context: QueryInterface }) => m.module.up(p),
+          down: (p: { context: QueryInterface }) => m.module.down(p),
+        })),
         context: tdb.db.sequelize.getQueryInterface(),
-        storage: new SequelizeStorage({ sequelize: tdb.db.sequelize, tableName: 'schema_migrations' }),
+        storage: new SequelizeStorage({
+          sequelize: tdb.db.sequelize,
+          tableName: 'schema_migrations',
+        }),
         logger: undefined,
       });
       await umzug.down({ to: 0 });
@@ -57,10 +67,15 @@ describe.each(testDialects())('schema and demo data on %s', (dialect) => {
       expect(await m.Counter.count()).toBe(6);
       expect(await m.Ticket.count()).toBe(0);
       expect((await m.Device.findAll()).map((d) => d.code).sort()).toEqual(['D1', 'K1']);
-      expect((await m.User.findAll()).map((u) => u.username).sort()).toEqual(
-        ['admin', 'back1', 'clerk1', 'clerk2', 'clerk3', 'clerk4'],
-      );
-      expect(await seedDemo(tdb.db, { hashPassword: async () => 'x' })).toBe(false);
+      expect((await m.User.findAll()).map((u) => u.username).sort()).toEqual([
+        'admin',
+        'back1',
+        'clerk1',
+        'clerk2',
+        'clerk3',
+        'clerk4',
+      ]);
+      expect(await seedDemo(tdb.db, { hashPassword: () => Promise.resolve('x') })).toBe(false);
       expect(await m.User.count()).toBe(6);
     } finally {
       await tdb.drop();
@@ -88,9 +103,20 @@ describe.each(testDialects())('schema and demo data on %s', (dialect) => {
       await seedTestDemo(tdb.db);
       const service = await tdb.db.models.Service.findOne({ where: { code: 'birth' } });
       const ticket = {
-        officeCode: 'kulob', day: '2026-11-25', number: 'A001', serviceId: service!.id,
-        priority: 'none', language: null, kiosk: null, status: 'waiting', issuedAt: new Date(),
-        calledAt: null, startedAt: null, finishedAt: null, counterNumber: null, targetCounter: null,
+        officeCode: 'kulob',
+        day: '2026-11-25',
+        number: 'A001',
+        serviceId: service!.id,
+        priority: 'none',
+        language: null,
+        kiosk: null,
+        status: 'waiting',
+        issuedAt: new Date(),
+        calledAt: null,
+        startedAt: null,
+        finishedAt: null,
+        counterNumber: null,
+        targetCounter: null,
         calledBy: null,
       };
       await tdb.db.models.Ticket.create({ ...ticket, id: '00000000-0000-4000-8000-000000000001' });
@@ -99,7 +125,12 @@ describe.each(testDialects())('schema and demo data on %s', (dialect) => {
       ).rejects.toMatchObject({ name: 'SequelizeUniqueConstraintError' });
       await expect(
         tdb.db.models.Service.create({
-          officeCode: 'kulob', code: 'other', prefix: 'A', names: '{}', documents: '[]', closedReason: null,
+          officeCode: 'kulob',
+          code: 'other',
+          prefix: 'A',
+          names: '{}',
+          documents: '[]',
+          closedReason: null,
         }),
       ).rejects.toMatchObject({ name: 'SequelizeUniqueConstraintError' });
     } finally {

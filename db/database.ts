@@ -10,8 +10,7 @@ export type Dialect = 'mysql' | 'sqlite';
 
 /** Where the data lives, parsed from DATABASE_URL. */
 export type DatabaseTarget =
-  | { dialect: 'sqlite'; storage: string }
-  | { dialect: 'mysql'; url: string; redacted: string };
+  { dialect: 'sqlite'; storage: string } | { dialect: 'mysql'; url: string; redacted: string };
 
 export const DEFAULT_SQLITE_PATH = './data/navbat.sqlite';
 
@@ -22,13 +21,15 @@ export function parseDatabaseUrl(url: string | undefined): DatabaseTarget {
   }
   if (url.startsWith('sqlite:')) {
     const rest = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
-    if (rest === '' || rest === ':memory:') throw new Error('DATABASE_URL: sqlite needs a file path');
+    if (rest === '' || rest === ':memory:')
+      throw new Error('DATABASE_URL: sqlite needs a file path');
     return { dialect: 'sqlite', storage: path.resolve(rest) };
   }
   if (url.startsWith('mysql://') || url.startsWith('mariadb://')) {
     const normalised = url.replace(/^mariadb:/, 'mysql:');
     const parsed = new URL(normalised);
-    if (parsed.pathname.length <= 1) throw new Error('DATABASE_URL: the MySQL URL names no database');
+    if (parsed.pathname.length <= 1)
+      throw new Error('DATABASE_URL: the MySQL URL names no database');
     if (parsed.password) parsed.password = '***';
     return { dialect: 'mysql', url: normalised, redacted: parsed.toString() };
   }

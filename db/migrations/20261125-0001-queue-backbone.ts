@@ -67,7 +67,10 @@ export async function up({ context: qi }: { context: QueryInterface }): Promise<
     },
     tableOptions,
   );
-  await qi.addIndex('services', ['office_code', 'code'], { unique: true, name: 'services_office_code' });
+  await qi.addIndex('services', ['office_code', 'code'], {
+    unique: true,
+    name: 'services_office_code',
+  });
   await qi.addIndex('services', ['office_code', 'prefix'], {
     unique: true,
     name: 'services_office_prefix',
@@ -135,7 +138,10 @@ export async function up({ context: qi }: { context: QueryInterface }): Promise<
     },
     tableOptions,
   );
-  await qi.addIndex('devices', ['office_code', 'code'], { unique: true, name: 'devices_office_code' });
+  await qi.addIndex('devices', ['office_code', 'code'], {
+    unique: true,
+    name: 'devices_office_code',
+  });
 
   await qi.createTable(
     'users',

@@ -91,7 +91,10 @@ export class DeviceModel extends Model<
   declare updatedAt: CreationOptional<Date>;
 }
 
-export class UserModel extends Model<InferAttributes<UserModel>, InferCreationAttributes<UserModel>> {
+export class UserModel extends Model<
+  InferAttributes<UserModel>,
+  InferCreationAttributes<UserModel>
+> {
   declare id: CreationOptional<number>;
   declare officeCode: string | null;
   declare username: string;

@@ -21,8 +21,19 @@ export class AuthRepository {
     return this.db.models.User.count();
   }
 
-  async createSession(tokenHash: string, userId: number, now: Date, expiresAt: Date): Promise<void> {
-    await this.db.models.Session.create({ tokenHash, userId, createdAt: now, expiresAt, revokedAt: null });
+  async createSession(
+    tokenHash: string,
+    userId: number,
+    now: Date,
+    expiresAt: Date,
+  ): Promise<void> {
+    await this.db.models.Session.create({
+      tokenHash,
+      userId,
+      createdAt: now,
+      expiresAt,
+      revokedAt: null,
+    });
   }
 
   /** The user of a live (not revoked, not expired) session whose user is enabled. */
@@ -37,7 +48,10 @@ export class AuthRepository {
   }
 
   async revokeSession(tokenHash: string, now: Date): Promise<void> {
-    await this.db.models.Session.update({ revokedAt: now }, { where: { tokenHash, revokedAt: null } });
+    await this.db.models.Session.update(
+      { revokedAt: now },
+      { where: { tokenHash, revokedAt: null } },
+    );
   }
 }
 

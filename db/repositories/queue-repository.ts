@@ -1,12 +1,7 @@
 /** Reads and writes of the live queue: offices, services, counters, tickets, seq, idempotency. */
 import { Op, QueryTypes, type Transaction } from 'sequelize';
 import type { Database } from '../database';
-import type {
-  OfficeModel,
-  ServiceModel,
-  CounterModel,
-  TicketModel,
-} from '../models';
+import type { OfficeModel, ServiceModel, CounterModel, TicketModel } from '../models';
 import type {
   AuditInput,
   CounterRecord,
@@ -51,14 +46,21 @@ export class QueueRepository {
   }
 
   /** The counter row, locked for the rest of the transaction (serialises that counter's commands). */
-  async lockCounter(officeCode: string, number: string, t: Transaction): Promise<CounterRecord | undefined> {
+  async lockCounter(
+    officeCode: string,
+    number: string,
+    t: Transaction,
+  ): Promise<CounterRecord | undefined> {
     const row = await this.m.Counter.findOne({
       where: { officeCode, number },
       transaction: t,
       lock: this.db.dialect === 'mysql' ? t.LOCK.UPDATE : undefined,
     });
     if (!row) return undefined;
-    const links = await this.m.CounterService.findAll({ where: { counterId: row.id }, transaction: t });
+    const links = await this.m.CounterService.findAll({
+      where: { counterId: row.id },
+      transaction: t,
+    });
     return toCounter(row, links);
   }
 
@@ -71,11 +73,16 @@ export class QueueRepository {
   }
 
   /** Takes the next number of a prefix on an office day; the series row stays locked until commit. */
-  async nextNumber(officeCode: string, day: string, prefix: string, t: Transaction): Promise<number> {
+  async nextNumber(
+    officeCode: string,
+    day: string,
+    prefix: string,
+    t: Transaction,
+  ): Promise<number> {
     const where = { officeCode, day, prefix };
     for (let attempt = 0; attempt < 3; attempt++) {
       const [affected] = await this.m.NumberSeries.update(
-        { last: this.db.sequelize.literal('last + 1') as unknown as number },
+        { last: this.db.sequelize.literal('last + 1') },
         { where, transaction: t },
       );
       if (affected > 0) {
@@ -109,8 +116,15 @@ export class QueueRepository {
     await this.m.Ticket.update(fields, { where: { id }, transaction: t });
   }
 
-  async findIdempotentTicketId(officeCode: string, key: string, t?: Tx): Promise<string | undefined> {
-    const row = await this.m.IdempotencyKey.findOne({ where: { officeCode, idemKey: key }, transaction: t });
+  async findIdempotentTicketId(
+    officeCode: string,
+    key: string,
+    t?: Tx,
+  ): Promise<string | undefined> {
+    const row = await this.m.IdempotencyKey.findOne({
+      where: { officeCode, idemKey: key },
+      transaction: t,
+    });
     return row?.ticketId;
   }
 
@@ -129,7 +143,11 @@ export class QueueRepository {
   }
 
   /** The ticket a counter holds (called or serving), if any. */
-  async findHeldTicket(officeCode: string, counter: string, t?: Tx): Promise<TicketRecord | undefined> {
+  async findHeldTicket(
+    officeCode: string,
+    counter: string,
+    t?: Tx,
+  ): Promise<TicketRecord | undefined> {
     const row = await this.m.Ticket.findOne({
       where: { officeCode, counterNumber: counter, status: ['called', 'serving'] },
       order: [['calledAt', 'DESC']],
@@ -144,7 +162,13 @@ export class QueueRepository {
    * racing each other never take the same row; SQLite runs one writer at a time.
    */
   async pickCandidate(
-    q: { officeCode: string; day: string; counter: string; serviceIds: number[]; priority: boolean },
+    q: {
+      officeCode: string;
+      day: string;
+      counter: string;
+      serviceIds: number[];
+      priority: boolean;
+    },
     t: Transaction,
   ): Promise<TicketRecord | undefined> {
     const served = q.serviceIds.length
@@ -196,7 +220,11 @@ export class QueueRepository {
   }
 
   /** Service durations (seconds) of the latest finished tickets of a day, per service id. */
-  async recentServiceSeconds(officeCode: string, day: string, t?: Tx): Promise<Map<number, number[]>> {
+  async recentServiceSeconds(
+    officeCode: string,
+    day: string,
+    t?: Tx,
+  ): Promise<Map<number, number[]>> {
     const rows = await this.m.Ticket.findAll({
       attributes: ['serviceId', 'startedAt', 'finishedAt'],
       where: { officeCode, day, status: 'done', startedAt: { [Op.ne]: null } },
@@ -290,7 +318,10 @@ function toService(r: ServiceModel): ServiceRecord {
   };
 }
 
-function toCounter(r: CounterModel, links: ReadonlyArray<{ counterId: number; serviceId: number }>): CounterRecord {
+function toCounter(
+  r: CounterModel,
+  links: ReadonlyArray<{ counterId: number; serviceId: number }>,
+): CounterRecord {
   return {
     id: r.id,
     officeCode: r.officeCode,

@@ -44,7 +44,12 @@ export const DEMO_SERVICES: DemoService[] = [
       uz: "Tug'ilishni qayd etish",
       en: 'Birth registration',
     },
-    documents: ['medical_birth_notice', 'mother_passport', 'father_passport', 'marriage_certificate'],
+    documents: [
+      'medical_birth_notice',
+      'mother_passport',
+      'father_passport',
+      'marriage_certificate',
+    ],
   },
   {
     code: 'marriage',
@@ -55,7 +60,13 @@ export const DEMO_SERVICES: DemoService[] = [
       uz: 'Nikohni qayd etish',
       en: 'Marriage registration',
     },
-    documents: ['bride_passport', 'groom_passport', 'marriage_application', 'medical_certificate', 'fee_receipt'],
+    documents: [
+      'bride_passport',
+      'groom_passport',
+      'marriage_application',
+      'medical_certificate',
+      'fee_receipt',
+    ],
   },
   {
     code: 'divorce',
@@ -99,7 +110,12 @@ export const DEMO_SERVICES: DemoService[] = [
       uz: "Ismni o'zgartirish",
       en: 'Change of name',
     },
-    documents: ['name_change_application', 'applicant_passport', 'birth_certificate', 'fee_receipt'],
+    documents: [
+      'name_change_application',
+      'applicant_passport',
+      'birth_certificate',
+      'fee_receipt',
+    ],
   },
   {
     code: 'certificate',
@@ -121,7 +137,12 @@ export const DEMO_SERVICES: DemoService[] = [
       uz: 'Dalolatnoma yozuvini tuzatish',
       en: 'Correction of an act record',
     },
-    documents: ['amendment_application', 'applicant_passport', 'supporting_document', 'fee_receipt'],
+    documents: [
+      'amendment_application',
+      'applicant_passport',
+      'supporting_document',
+      'fee_receipt',
+    ],
   },
   {
     code: 'pickup',

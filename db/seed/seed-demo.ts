@@ -1,6 +1,12 @@
 /** Seeds the demo office into an empty database, in one transaction. */
 import type { Database } from '../database';
-import { DEMO_COUNTERS, DEMO_OFFICE, DEMO_PASSWORD, DEMO_SERVICES, DEMO_STAFF } from './demo-office';
+import {
+  DEMO_COUNTERS,
+  DEMO_OFFICE,
+  DEMO_PASSWORD,
+  DEMO_SERVICES,
+  DEMO_STAFF,
+} from './demo-office';
 
 export interface SeedOptions {
   /** Hashes the demo password (the auth service's bcrypt). */
@@ -71,7 +77,14 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<bool
       { transaction: t },
     );
     await m.Device.create(
-      { officeCode: o.code, code: 'D1', kind: 'display', name: 'Hall display', printerUrl: null, tokenHash: null },
+      {
+        officeCode: o.code,
+        code: 'D1',
+        kind: 'display',
+        name: 'Hall display',
+        printerUrl: null,
+        tokenHash: null,
+      },
       { transaction: t },
     );
     for (const s of DEMO_STAFF) {

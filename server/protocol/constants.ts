@@ -2,7 +2,6 @@
 
 export const Languages = ['tg', 'ru', 'uz', 'en'] as const;
 
-
 export const TicketStatus = {
   waiting: 'waiting',
   called: 'called',

@@ -33,7 +33,11 @@ export const IssueTicket = z.strictObject({
 });
 export type IssueTicket = z.infer<typeof IssueTicket>;
 
-export const IdempotencyKey = z.string().min(1).max(100).regex(/^[\x21-\x7e]+$/, 'printable ASCII');
+export const IdempotencyKey = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[\x21-\x7e]+$/, 'printable ASCII');
 
 export const Login = z.strictObject({
   username: z.string().min(1).max(100),

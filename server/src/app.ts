@@ -125,7 +125,10 @@ function mountWebApps(app: express.Express, webDir: string): void {
   });
   if (!fs.existsSync(path.join(webDir, 'kiosk', 'index.html'))) {
     app.use(['/kiosk', '/display', '/counter'], (_req, res) => {
-      res.status(503).type('text/plain').send('The web apps are not built yet: run `npm run build`.');
+      res
+        .status(503)
+        .type('text/plain')
+        .send('The web apps are not built yet: run `npm run build`.');
     });
     return;
   }
@@ -136,7 +139,9 @@ function mountWebApps(app: express.Express, webDir: string): void {
         // Hashed assets never change; pages must always be fresh.
         res.setHeader(
           'Cache-Control',
-          file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+          file.includes(`${path.sep}assets${path.sep}`)
+            ? 'public, max-age=31536000, immutable'
+            : 'no-cache',
         );
       },
     }),

@@ -8,7 +8,10 @@ const Env = z.object({
   DEMO: z.enum(['0', '1', 'true', 'false', '']).optional(),
   DEMO_PRINTER: z.string().default('virtual'),
   REDIS_URL: z.string().optional(),
-  REDIS_KEY: z.string().regex(/^[A-Za-z0-9_.:-]{1,60}$/).default('navbat'),
+  REDIS_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{1,60}$/)
+    .default('navbat'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BCRYPT_ROUNDS: z.coerce.number().int().min(4).max(15).default(10),
   TRUST_PROXY: z.enum(['0', '1', 'true', 'false', '']).optional(),

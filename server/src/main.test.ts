@@ -5,7 +5,9 @@ import { ROOT_DIR } from './paths';
 import { startTestServer } from './testing/harness';
 import { request } from './testing/client';
 
-function run(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(path.join(ROOT_DIR, 'node_modules', '.bin', 'tsx'), ['server/src/main.ts'], {
     cwd: ROOT_DIR,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
@@ -23,7 +25,9 @@ describe('starting Navbat', () => {
     expect(res.code).toBe(1);
     const lines = res.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^navbat: cannot open the database \(mysql:\/\/root@127\.0\.0\.1:1\/navbat\): .*ECONNREFUSED/);
+    expect(lines[0]).toMatch(
+      /^navbat: cannot open the database \(mysql:\/\/root@127\.0\.0\.1:1\/navbat\): .*ECONNREFUSED/,
+    );
   });
 
   it('exits 1 with one clear line for a DATABASE_URL it does not understand', async () => {

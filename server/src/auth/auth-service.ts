@@ -43,7 +43,12 @@ export class AuthService {
     if (!user || !ok || user.disabled) throw unauthorized('wrong username or password');
     const token = randomBytes(32).toString('base64url');
     const now = this.now();
-    await this.repo.createSession(hashToken(token), user.id, now, new Date(now.getTime() + this.sessionMs));
+    await this.repo.createSession(
+      hashToken(token),
+      user.id,
+      now,
+      new Date(now.getTime() + this.sessionMs),
+    );
     return { token, user: toStaffUser(user) };
   }
 

@@ -7,11 +7,15 @@ async function run(): Promise<void> {
     db = new Database(parseDatabaseUrl(process.env.DATABASE_URL));
     await db.connect();
   } catch (err) {
-    process.stderr.write(`navbat: cannot open the database: ${(err as Error).message.split('\n')[0]}\n`);
+    process.stderr.write(
+      `navbat: cannot open the database: ${(err as Error).message.split('\n')[0]}\n`,
+    );
     process.exit(1);
   }
   const applied = await db.migrate();
-  process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'schema is up to date\n');
+  process.stdout.write(
+    applied.length ? `applied: ${applied.join(', ')}\n` : 'schema is up to date\n',
+  );
   await db.close();
 }
 

@@ -47,7 +47,9 @@ export function apiRouter(deps: ApiDeps): Router {
     if (await deps.db.ping()) {
       res.json({ status: 'ok' });
     } else {
-      res.status(503).json({ error: { code: 'unavailable', message: 'the database does not answer' } });
+      res
+        .status(503)
+        .json({ error: { code: 'unavailable', message: 'the database does not answer' } });
     }
   });
 
@@ -66,7 +68,9 @@ export function apiRouter(deps: ApiDeps): Router {
     const actor = { kind: 'kiosk' as const, code: body.kiosk ?? null };
     const { ticket, created } = await queue.issue(office, body, key, actor);
     // Printing arrives with the printing module; until then no job is made.
-    res.status(created ? 201 : 200).json({ ticket: toPublicTicket(ticket), print: { status: 'none' } });
+    res
+      .status(created ? 201 : 200)
+      .json({ ticket: toPublicTicket(ticket), print: { status: 'none' } });
   });
 
   r.get('/tickets/:id', async (req, res) => {
@@ -83,7 +87,12 @@ export function apiRouter(deps: ApiDeps): Router {
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     handler: (_req, _res, next) => {
-      next(new AppError('rate_limited', 'too many failed logins from this address; wait a few minutes'));
+      next(
+        new AppError(
+          'rate_limited',
+          'too many failed logins from this address; wait a few minutes',
+        ),
+      );
     },
   });
 
@@ -108,7 +117,9 @@ export function apiRouter(deps: ApiDeps): Router {
 
   r.get('/auth/me', staff, (_req, res) => {
     const u = staffOf(res);
-    res.json({ user: { username: u.username, role: u.role, name: u.name, office: u.officeCode ?? undefined } });
+    res.json({
+      user: { username: u.username, role: u.role, name: u.name, office: u.officeCode ?? undefined },
+    });
   });
 
   r.post('/offices/:office/counters/:counter/call-next', windowStaff, async (req, res) => {

@@ -17,8 +17,16 @@ describe.each(testDialects())('REST API on %s', (dialect) => {
       const codes = res.body.map((x: { code: string }) => x.code);
       expect(codes).toEqual(
         expect.arrayContaining([
-          'birth', 'marriage', 'divorce', 'death', 'paternity',
-          'name_change', 'certificate', 'amendment', 'pickup', 'consultation',
+          'birth',
+          'marriage',
+          'divorce',
+          'death',
+          'paternity',
+          'name_change',
+          'certificate',
+          'amendment',
+          'pickup',
+          'consultation',
         ]),
       );
       for (const service of res.body) {
@@ -33,13 +41,25 @@ describe.each(testDialects())('REST API on %s', (dialect) => {
 
     it('issues numbered tickets per service: A001, A002, then B001', async () => {
       const a1 = await request(s.url, 'POST', `${OFFICE}/tickets`, { body: { service: 'birth' } });
-      const a2 = await request(s.url, 'POST', `${OFFICE}/tickets`, { body: { service: 'birth', language: 'ru' } });
-      const b1 = await request(s.url, 'POST', `${OFFICE}/tickets`, { body: { service: 'marriage', kiosk: 'K1' } });
+      const a2 = await request(s.url, 'POST', `${OFFICE}/tickets`, {
+        body: { service: 'birth', language: 'ru' },
+      });
+      const b1 = await request(s.url, 'POST', `${OFFICE}/tickets`, {
+        body: { service: 'marriage', kiosk: 'K1' },
+      });
       expect([a1.status, a2.status, b1.status]).toEqual([201, 201, 201]);
       expect([a1.body.ticket.number, a2.body.ticket.number, b1.body.ticket.number]).toEqual([
-        'A001', 'A002', 'B001',
+        'A001',
+        'A002',
+        'B001',
       ]);
-      expect(a1.body.ticket).toMatchObject({ office: 'kulob', service: 'birth', priority: 'none', status: 'waiting', recalls: 0 });
+      expect(a1.body.ticket).toMatchObject({
+        office: 'kulob',
+        service: 'birth',
+        priority: 'none',
+        status: 'waiting',
+        recalls: 0,
+      });
       expect(a2.body.ticket.peopleAhead).toBe(1);
       expect(a1.body.print).toEqual({ status: 'none' });
       expect(Date.parse(a1.body.ticket.issuedAt)).not.toBeNaN();
@@ -48,12 +68,20 @@ describe.each(testDialects())('REST API on %s', (dialect) => {
 
     it('answers the same ticket for a repeated Idempotency-Key and makes no second one', async () => {
       const headers = { 'Idempotency-Key': 'tap-0001' };
-      const first = await request(s.url, 'POST', `${OFFICE}/tickets`, { body: { service: 'death' }, headers });
-      const again = await request(s.url, 'POST', `${OFFICE}/tickets`, { body: { service: 'death' }, headers });
+      const first = await request(s.url, 'POST', `${OFFICE}/tickets`, {
+        body: { service: 'death' },
+        headers,
+      });
+      const again = await request(s.url, 'POST', `${OFFICE}/tickets`, {
+        body: { service: 'death' },
+        headers,
+      });
       expect(first.status).toBe(201);
       expect(again.status).toBe(200);
       expect(again.body.ticket.id).toBe(first.body.ticket.id);
-      const next = await request(s.url, 'POST', `${OFFICE}/tickets`, { body: { service: 'death' } });
+      const next = await request(s.url, 'POST', `${OFFICE}/tickets`, {
+        body: { service: 'death' },
+      });
       expect(next.body.ticket.number).toBe('D002');
     });
 
@@ -67,23 +95,35 @@ describe.each(testDialects())('REST API on %s', (dialect) => {
       expect(all.filter((r) => r.status === 201)).toHaveLength(1);
       expect(all.filter((r) => r.status === 200)).toHaveLength(9);
       expect(new Set(all.map((r) => r.body.ticket.id)).size).toBe(1);
-      const next = await request(s.url, 'POST', `${OFFICE}/tickets`, { body: { service: 'divorce' } });
+      const next = await request(s.url, 'POST', `${OFFICE}/tickets`, {
+        body: { service: 'divorce' },
+      });
       expect(next.body.ticket.number).toBe('C002');
     });
 
     it('shows a ticket by id with public fields only', async () => {
-      const issued = await request(s.url, 'POST', `${OFFICE}/tickets`, { body: { service: 'pickup' } });
+      const issued = await request(s.url, 'POST', `${OFFICE}/tickets`, {
+        body: { service: 'pickup' },
+      });
       const res = await request(s.url, 'GET', `/api/tickets/${issued.body.ticket.id}`);
       expect(res.status).toBe(200);
-      expect(res.body.ticket).toMatchObject({ id: issued.body.ticket.id, number: 'P001', status: 'waiting' });
+      expect(res.body.ticket).toMatchObject({
+        id: issued.body.ticket.id,
+        number: 'P001',
+        status: 'waiting',
+      });
       expect(res.body.ticket).not.toHaveProperty('caseNumber');
     });
 
     it('accepts a priority from the office list and refuses an unknown one', async () => {
-      const ok = await request(s.url, 'POST', `${OFFICE}/tickets`, { body: { service: 'birth', priority: 'elderly' } });
+      const ok = await request(s.url, 'POST', `${OFFICE}/tickets`, {
+        body: { service: 'birth', priority: 'elderly' },
+      });
       expect(ok.status).toBe(201);
       expect(ok.body.ticket.priority).toBe('elderly');
-      const bad = await request(s.url, 'POST', `${OFFICE}/tickets`, { body: { service: 'birth', priority: 'vip' } });
+      const bad = await request(s.url, 'POST', `${OFFICE}/tickets`, {
+        body: { service: 'birth', priority: 'vip' },
+      });
       expect(bad.status).toBe(400);
       expect(bad.body.error.code).toBe('validation_failed');
     });
@@ -94,20 +134,35 @@ describe.each(testDialects())('REST API on %s', (dialect) => {
       ['an unknown field', { service: 'birth', colour: 'red' }, 400, 'validation_failed'],
       ['no service', {}, 400, 'validation_failed'],
       ['an unknown service', { service: 'teleport' }, 404, 'not_found'],
-      ['an unknown case number', { service: 'pickup', caseNumber: 'KUL-2026-999999' }, 404, 'not_found'],
+      [
+        'an unknown case number',
+        { service: 'pickup', caseNumber: 'KUL-2026-999999' },
+        404,
+        'not_found',
+      ],
       ['an unknown kiosk', { service: 'birth', kiosk: 'K99' }, 400, 'validation_failed'],
       ['an unknown language', { service: 'birth', language: 'fr' }, 400, 'validation_failed'],
     ])('refuses %s with its code and issues nothing', async (_name, body, status, code) => {
       const before = await s.db.models.Ticket.count();
       const res = await request(s.url, 'POST', `${OFFICE}/tickets`, { body });
       expect(res.status).toBe(status);
-      expect(res.body).toEqual({ error: { code, message: expect.any(String) as string, ...(res.body.error.details ? { details: res.body.error.details } : {}) } });
+      expect(res.body).toEqual({
+        error: {
+          code,
+          message: expect.any(String) as string,
+          ...(res.body.error.details ? { details: res.body.error.details } : {}),
+        },
+      });
       expect(await s.db.models.Ticket.count()).toBe(before);
     });
 
     it('answers 404 for an unknown office, ticket or route', async () => {
       const office = await request(s.url, 'GET', '/api/offices/atlantis/services');
-      const ticket = await request(s.url, 'GET', '/api/tickets/7b0a3c3e-0000-4000-8000-000000000000');
+      const ticket = await request(
+        s.url,
+        'GET',
+        '/api/tickets/7b0a3c3e-0000-4000-8000-000000000000',
+      );
       const notUuid = await request(s.url, 'GET', '/api/tickets/42');
       const route = await request(s.url, 'GET', '/api/nothing/here');
       for (const res of [office, ticket, notUuid, route]) {
@@ -146,7 +201,9 @@ describe.each(testDialects())('REST API on %s', (dialect) => {
     afterAll(() => s.close());
 
     it('logs in with the demo password and answers the user', async () => {
-      const res = await request(s.url, 'POST', '/api/auth/login', { body: { username: 'clerk1', password: 'demo' } });
+      const res = await request(s.url, 'POST', '/api/auth/login', {
+        body: { username: 'clerk1', password: 'demo' },
+      });
       expect(res.status).toBe(200);
       expect(res.body.token).toEqual(expect.any(String));
       expect(res.body.user).toMatchObject({ username: 'clerk1', role: 'clerk' });
@@ -177,7 +234,9 @@ describe.each(testDialects())('REST API on %s', (dialect) => {
     it('limits failed logins from one address with 429 rate_limited', async () => {
       const codes: number[] = [];
       for (let i = 0; i < 4; i++) {
-        const res = await request(s.url, 'POST', '/api/auth/login', { body: { username: 'clerk3', password: 'wrong' } });
+        const res = await request(s.url, 'POST', '/api/auth/login', {
+          body: { username: 'clerk3', password: 'wrong' },
+        });
         codes.push(res.status);
         if (res.status === 429) expect(res.body.error.code).toBe('rate_limited');
       }
@@ -189,7 +248,8 @@ describe.each(testDialects())('REST API on %s', (dialect) => {
     let s: TestServer;
     let token: string;
     const issue = async (service: string, priority?: string) =>
-      (await request(s.url, 'POST', `${OFFICE}/tickets`, { body: { service, priority } })).body.ticket;
+      (await request(s.url, 'POST', `${OFFICE}/tickets`, { body: { service, priority } })).body
+        .ticket;
     const act = (id: string, action: string) =>
       request(s.url, 'POST', `/api/tickets/${id}/${action}`, { token });
     const callNext = (counter: string) =>
@@ -253,7 +313,12 @@ describe.each(testDialects())('REST API on %s', (dialect) => {
         body: { service: 'pickup' },
       });
       expect(moved.status).toBe(200);
-      expect(moved.body.ticket).toMatchObject({ number: early.number, status: 'waiting', service: 'pickup', issuedAt: early.issuedAt });
+      expect(moved.body.ticket).toMatchObject({
+        number: early.number,
+        status: 'waiting',
+        service: 'pickup',
+        issuedAt: early.issuedAt,
+      });
       expect(moved.body.ticket.counter).toBeUndefined();
       // Issued before `later`, so counter 5 calls it first.
       expect((await callNext('5')).body.ticket.id).toBe(early.id);
@@ -265,13 +330,22 @@ describe.each(testDialects())('REST API on %s', (dialect) => {
     it('transfers to a given window, which alone calls it', async () => {
       const t = await issue('consultation');
       await callNext('1');
-      await request(s.url, 'POST', `/api/tickets/${t.id}/transfer`, { token, body: { counter: '5' } });
+      await request(s.url, 'POST', `/api/tickets/${t.id}/transfer`, {
+        token,
+        body: { counter: '5' },
+      });
       expect((await callNext('1')).body.ticket).toBeNull();
       expect((await callNext('5')).body.ticket.id).toBe(t.id);
       await act(t.id, 'complete');
-      const bad = await request(s.url, 'POST', `/api/tickets/${t.id}/transfer`, { token, body: { counter: '5' } });
+      const bad = await request(s.url, 'POST', `/api/tickets/${t.id}/transfer`, {
+        token,
+        body: { counter: '5' },
+      });
       expect(bad.status).toBe(409);
-      const none = await request(s.url, 'POST', `/api/tickets/${t.id}/transfer`, { token, body: {} });
+      const none = await request(s.url, 'POST', `/api/tickets/${t.id}/transfer`, {
+        token,
+        body: {},
+      });
       expect(none.status).toBe(400);
     });
 

@@ -1,7 +1,7 @@
 /** The one place where errors become the contract's `{"error":{"code","message"}}` answers. */
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { z } from 'zod';
+import { type z } from 'zod';
 import { DatabaseBusyError } from '../../../db/database';
 import { AppError } from '../errors';
 
@@ -9,7 +9,10 @@ import { AppError } from '../errors';
 export function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const issues = result.error.issues.map((i) => ({ field: i.path.join('.') || '(body)', message: i.message }));
+  const issues = result.error.issues.map((i) => ({
+    field: i.path.join('.') || '(body)',
+    message: i.message,
+  }));
   const first = issues[0];
   throw new AppError(
     'validation_failed',
@@ -30,7 +33,8 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       return;
     }
     const appError = toAppError(err);
-    if (appError.status >= 500 && appError.code !== 'unavailable') logger.error({ err }, 'request failed');
+    if (appError.status >= 500 && appError.code !== 'unavailable')
+      logger.error({ err }, 'request failed');
     const body: { error: { code: string; message: string; details?: unknown } } = {
       error: { code: appError.code, message: appError.message },
     };
@@ -43,13 +47,16 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   const e = err as { type?: string; status?: number; name?: string; message?: string } | undefined;
-  if (e?.type === 'entity.too.large') return new AppError('payload_too_large', 'the body is over 1 MiB');
-  if (e?.type === 'entity.parse.failed') return new AppError('validation_failed', 'the body is not valid JSON');
+  if (e?.type === 'entity.too.large')
+    return new AppError('payload_too_large', 'the body is over 1 MiB');
+  if (e?.type === 'entity.parse.failed')
+    return new AppError('validation_failed', 'the body is not valid JSON');
   if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') {
     return new AppError('validation_failed', 'the body must be UTF-8 JSON');
   }
   if (err instanceof DatabaseBusyError) return new AppError('unavailable', err.message);
-  if (e?.name === 'SequelizeUniqueConstraintError') return new AppError('conflict', 'that already exists');
+  if (e?.name === 'SequelizeUniqueConstraintError')
+    return new AppError('conflict', 'that already exists');
   if (
     e?.name === 'SequelizeConnectionError' ||
     e?.name === 'SequelizeConnectionRefusedError' ||

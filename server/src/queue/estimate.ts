@@ -35,7 +35,11 @@ export function averageServiceSeconds(durations: readonly number[]): number {
 }
 
 /** Minutes until a ticket with `ahead` people in front is called, spread over `counters` windows. */
-export function estimateWaitMinutes(ahead: number, avgServiceSeconds: number, counters: number): number {
+export function estimateWaitMinutes(
+  ahead: number,
+  avgServiceSeconds: number,
+  counters: number,
+): number {
   if (ahead <= 0) return 0;
   const parallel = Math.max(1, counters);
   return Math.ceil((ahead * avgServiceSeconds) / parallel / 60);

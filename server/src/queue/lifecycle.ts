@@ -25,8 +25,7 @@ export interface TicketLifecycleState {
 }
 
 export type LifecycleResult =
-  | { ok: true; next: TicketLifecycleState }
-  | { ok: false; reason: string };
+  { ok: true; next: TicketLifecycleState } | { ok: false; reason: string };
 
 /** Parameters some actions need. */
 export interface ActionInput {

@@ -37,17 +37,23 @@ describe.each(testDialects())('the live queue on %s', (dialect) => {
       const numbers = issued.map((r) => r.body.ticket.number as string);
       expect(new Set(numbers).size).toBe(60);
 
-      const tokens = await Promise.all(['clerk1', 'clerk2', 'clerk3', 'clerk4', 'admin', 'clerk1'].map((u) => login(s.url, u)));
+      const tokens = await Promise.all(
+        ['clerk1', 'clerk2', 'clerk3', 'clerk4', 'admin', 'clerk1'].map((u) => login(s.url, u)),
+      );
       const calledBy = new Map<string, string[]>();
       await Promise.all(
         ['1', '2', '3', '4', '5', '6'].map(async (counter, i) => {
           for (;;) {
-            const res = await request(s.url, 'POST', `${OFFICE}/counters/${counter}/call-next`, { token: tokens[i] });
+            const res = await request(s.url, 'POST', `${OFFICE}/counters/${counter}/call-next`, {
+              token: tokens[i],
+            });
             expect(res.status).toBe(200);
             const ticket = res.body.ticket;
             if (!ticket) return;
             calledBy.set(ticket.id, [...(calledBy.get(ticket.id) ?? []), counter]);
-            const done = await request(s.url, 'POST', `/api/tickets/${ticket.id}/complete`, { token: tokens[i] });
+            const done = await request(s.url, 'POST', `/api/tickets/${ticket.id}/complete`, {
+              token: tokens[i],
+            });
             expect(done.status).toBe(200);
           }
         }),
@@ -67,22 +73,32 @@ describe.each(testDialects())('the live queue on %s', (dialect) => {
     try {
       await seedTestDemo(tdb.db);
       const first = await startTestServer({ shared: tdb });
-      const a = await request(first.url, 'POST', `${OFFICE}/tickets`, { body: { service: 'birth' } });
+      const a = await request(first.url, 'POST', `${OFFICE}/tickets`, {
+        body: { service: 'birth' },
+      });
       await request(first.url, 'POST', `${OFFICE}/tickets`, { body: { service: 'birth' } });
-      const { socket, snapshot: before } = await connectSocket(first.url, '/display', { office: 'kulob' });
+      const { socket, snapshot: before } = await connectSocket(first.url, '/display', {
+        office: 'kulob',
+      });
       socket.close();
       await first.close();
 
       const second = await startTestServer({ shared: tdb });
       try {
-        const { socket: s2, snapshot: after } = await connectSocket(second.url, '/display', { office: 'kulob' });
+        const { socket: s2, snapshot: after } = await connectSocket(second.url, '/display', {
+          office: 'kulob',
+        });
         s2.close();
         expect(after.seq).toBe(before.seq);
         expect(after.tickets.map((t) => t.number)).toEqual(['A001', 'A002']);
-        const c = await request(second.url, 'POST', `${OFFICE}/tickets`, { body: { service: 'birth' } });
+        const c = await request(second.url, 'POST', `${OFFICE}/tickets`, {
+          body: { service: 'birth' },
+        });
         expect(c.body.ticket.number).toBe('A003');
         const token = await login(second.url, 'clerk1');
-        const called = await request(second.url, 'POST', `${OFFICE}/counters/1/call-next`, { token });
+        const called = await request(second.url, 'POST', `${OFFICE}/counters/1/call-next`, {
+          token,
+        });
         expect(called.body.ticket.id).toBe(a.body.ticket.id);
       } finally {
         await second.close();
@@ -99,7 +115,11 @@ describe.each(testDialects())('the live queue on %s', (dialect) => {
     try {
       await seedTestDemo(tdb.db);
       const changes: QueueChange[] = [];
-      const queue = new QueueService({ db: tdb.db, now: () => now, publish: (_o, c) => changes.push(...c) });
+      const queue = new QueueService({
+        db: tdb.db,
+        now: () => now,
+        publish: (_o, c) => changes.push(...c),
+      });
       const kiosk = { kind: 'kiosk', code: null } as const;
       const t1 = await queue.issue('kulob', { service: 'birth' }, undefined, kiosk);
       expect(t1.ticket.number).toBe('A001');
@@ -120,7 +140,13 @@ describe.each(testDialects())('the live queue on %s', (dialect) => {
       expect(changes.map((c) => c.kind)).toEqual(['ticket:updated']);
       expect(await queue.closeStaleDays('kulob')).toBe(0);
 
-      const clerk: StaffPrincipal = { id: 1, username: 'clerk1', role: 'clerk', name: 'c', officeCode: 'kulob' };
+      const clerk: StaffPrincipal = {
+        id: 1,
+        username: 'clerk1',
+        role: 'clerk',
+        name: 'c',
+        officeCode: 'kulob',
+      };
       const called = await queue.callNext('kulob', '1', clerk);
       expect(called?.id).toBe(t2.ticket.id);
     } finally {
@@ -140,7 +166,9 @@ describe.each(testDialects())('the live queue on %s', (dialect) => {
       const { socket, snapshot } = await connectSocket(s.url, '/display', { office: 'kulob' });
       const seen: number[] = [];
       socket.onAny((_name, payload: { seq: number }) => seen.push(payload.seq));
-      const bad = await request(s.url, 'POST', `${OFFICE}/tickets`, { body: { service: 'birth', priority: 'vip' } });
+      const bad = await request(s.url, 'POST', `${OFFICE}/tickets`, {
+        body: { service: 'birth', priority: 'vip' },
+      });
       expect(bad.status).toBe(400);
       await request(s.url, 'POST', `${OFFICE}/tickets`, { body: { service: 'birth' } });
       await waitFor(() => seen.length >= 1);

@@ -99,7 +99,10 @@ export class QueueService {
           // Registration cases arrive with the registry; until then no case number can exist.
           throw notFound(`case ${req.caseNumber}`);
         }
-        if (req.kiosk !== undefined && !(await this.repo.deviceExists(officeCode, req.kiosk, 'kiosk', t))) {
+        if (
+          req.kiosk !== undefined &&
+          !(await this.repo.deviceExists(officeCode, req.kiosk, 'kiosk', t))
+        ) {
           throw validationFailed(`unknown kiosk ${req.kiosk}`, { field: 'kiosk' });
         }
         const day = officeDay(now, office.timeZone);
@@ -158,15 +161,23 @@ export class QueueService {
   }
 
   /** Calls the next ticket for a counter; `null` when nobody waits for what it serves. */
-  async callNext(officeCode: string, counterNumber: string, user: StaffPrincipal): Promise<StaffTicket | null> {
+  async callNext(
+    officeCode: string,
+    counterNumber: string,
+    user: StaffPrincipal,
+  ): Promise<StaffTicket | null> {
     this.assertStaffOf(user, officeCode);
     const id = await this.command(officeCode, async (t, office, changes) => {
       const counter = await this.lockedCounter(officeCode, counterNumber, t);
       const held = await this.repo.findHeldTicket(officeCode, counter.number, t);
       if (held) {
-        throw new AppError('counter_busy', `window ${counter.number} still has ticket ${held.number}`, {
-          ticket: held.id,
-        });
+        throw new AppError(
+          'counter_busy',
+          `window ${counter.number} still has ticket ${held.number}`,
+          {
+            ticket: held.id,
+          },
+        );
       }
       if (counter.status === 'paused') {
         throw new AppError('conflict', `window ${counter.number} is paused`);
@@ -184,7 +195,14 @@ export class QueueService {
       });
       if (!choice.ticket) return null;
       const ticket = choice.ticket;
-      await this.transition(t, actorOf(user), ticket, 'call', { counter: counter.number }, { calledBy: user.id });
+      await this.transition(
+        t,
+        actorOf(user),
+        ticket,
+        'call',
+        { counter: counter.number },
+        { calledBy: user.id },
+      );
       if (choice.streak !== counter.priorityStreak) {
         await this.repo.updateCounter(counter.id, { priorityStreak: choice.streak }, t);
       }
@@ -209,7 +227,8 @@ export class QueueService {
         maxRecalls: action === 'recall' ? office.maxRecalls : undefined,
       });
       changes.push({ kind: action === 'recall' ? 'ticket:called' : 'ticket:updated', ticketId });
-      if (ticket.counterNumber) changes.push({ kind: 'counter:updated', counter: ticket.counterNumber });
+      if (ticket.counterNumber)
+        changes.push({ kind: 'counter:updated', counter: ticket.counterNumber });
     });
     return this.getTicket(ticketId);
   }
@@ -223,17 +242,29 @@ export class QueueService {
       const fields: Partial<TicketRecord> = {};
       let targetCounter: string | null = null;
       if ('service' in target) {
-        const service = (await this.repo.listServices(officeCode, t)).find((s) => s.code === target.service);
+        const service = (await this.repo.listServices(officeCode, t)).find(
+          (s) => s.code === target.service,
+        );
         if (!service) throw notFound(`service ${target.service}`);
         fields.serviceId = service.id;
       } else {
         const counters = await this.repo.listCounters(officeCode, t);
-        if (!counters.some((c) => c.number === target.counter)) throw notFound(`counter ${target.counter}`);
+        if (!counters.some((c) => c.number === target.counter))
+          throw notFound(`counter ${target.counter}`);
         targetCounter = target.counter;
       }
-      await this.transition(t, actorOf(user), ticket, 'transfer', { targetCounter }, fields, target.note);
+      await this.transition(
+        t,
+        actorOf(user),
+        ticket,
+        'transfer',
+        { targetCounter },
+        fields,
+        target.note,
+      );
       changes.push({ kind: 'ticket:updated', ticketId });
-      if (ticket.counterNumber) changes.push({ kind: 'counter:updated', counter: ticket.counterNumber });
+      if (ticket.counterNumber)
+        changes.push({ kind: 'counter:updated', counter: ticket.counterNumber });
     });
     return this.getTicket(ticketId);
   }
@@ -250,7 +281,8 @@ export class QueueService {
         const action: TicketAction = ticket.status === 'serving' ? 'complete' : 'expire';
         await this.transition(t, { kind: 'system' }, ticket, action, {});
         changes.push({ kind: 'ticket:updated', ticketId: ticket.id });
-        if (ticket.counterNumber) changes.push({ kind: 'counter:updated', counter: ticket.counterNumber });
+        if (ticket.counterNumber)
+          changes.push({ kind: 'counter:updated', counter: ticket.counterNumber });
       }
       return stale.length;
     });
@@ -302,10 +334,16 @@ export class QueueService {
     return result;
   }
 
-  private async publishChanges(officeCode: string, changes: PendingChange[], firstSeq: number): Promise<void> {
+  private async publishChanges(
+    officeCode: string,
+    changes: PendingChange[],
+    firstSeq: number,
+  ): Promise<void> {
     const office = await this.repo.findOffice(officeCode);
     if (!office) return;
-    const view = await this.view(officeCode, officeDay(this.now(), office.timeZone), { withAllTickets: changes });
+    const view = await this.view(officeCode, officeDay(this.now(), office.timeZone), {
+      withAllTickets: changes,
+    });
     const out: QueueChange[] = [];
     let seq = firstSeq;
     for (const change of changes) {
@@ -313,7 +351,9 @@ export class QueueService {
         const counter = view.counters.find((c) => c.number === change.counter);
         if (counter) out.push({ kind: 'counter:updated', seq, counter: view.counter(counter) });
       } else {
-        const ticket = view.live.find((t) => t.id === change.ticketId) ?? (await this.repo.findTicket(change.ticketId));
+        const ticket =
+          view.live.find((t) => t.id === change.ticketId) ??
+          (await this.repo.findTicket(change.ticketId));
         if (ticket) out.push({ kind: change.kind, seq, ticket: view.ticket(ticket) });
       }
       seq++;
@@ -345,11 +385,10 @@ export class QueueService {
     note?: string,
   ): Promise<void> {
     const now = this.now();
-    const result = applyTicketAction(
-      { ...ticket, status: ticket.status as TicketStatus },
-      action,
-      { now, ...input },
-    );
+    const result = applyTicketAction({ ...ticket, status: ticket.status as TicketStatus }, action, {
+      now,
+      ...input,
+    });
     if (!result.ok) throw illegalTransition(result.reason);
     const next = { ...result.next, ...extra };
     await this.repo.updateTicket(ticket.id, next, t);
@@ -394,7 +433,11 @@ export class QueueService {
     );
   }
 
-  private async lockedCounter(officeCode: string, number: string, t: Transaction): Promise<CounterRecord> {
+  private async lockedCounter(
+    officeCode: string,
+    number: string,
+    t: Transaction,
+  ): Promise<CounterRecord> {
     const counter = await this.repo.lockCounter(officeCode, number, t);
     if (!counter) throw notFound(`counter ${number}`);
     return counter;

@@ -1,7 +1,12 @@
 /** Ticket, counter and snapshot DTOs built from records (public and staff views). */
-import type { CounterState, StaffTicket, Ticket, TicketStatus, ServiceLoad } from '../../protocol';
+import type { CounterState, StaffTicket, Ticket, ServiceLoad } from '../../protocol';
 import type { CounterRecord, ServiceRecord, TicketRecord } from '../../../db/records';
-import { averageServiceSeconds, estimateWaitMinutes, peopleAhead, type WaitingTicket } from './estimate';
+import {
+  averageServiceSeconds,
+  estimateWaitMinutes,
+  peopleAhead,
+  type WaitingTicket,
+} from './estimate';
 
 /** The staff view of a ticket; `toPublicTicket` strips what kiosks and displays must not see. */
 export function toStaffTicket(
@@ -15,7 +20,7 @@ export function toStaffTicket(
     office: t.officeCode,
     service: serviceCode,
     priority: t.priority,
-    status: t.status as TicketStatus,
+    status: t.status,
     issuedAt: t.issuedAt.toISOString(),
     recalls: t.recalls,
     caseNumber: null,
@@ -28,7 +33,8 @@ export function toStaffTicket(
     dto.language = t.language;
   }
   if (extra.peopleAhead !== undefined) dto.peopleAhead = extra.peopleAhead;
-  if (extra.estimatedWaitMinutes !== undefined) dto.estimatedWaitMinutes = extra.estimatedWaitMinutes;
+  if (extra.estimatedWaitMinutes !== undefined)
+    dto.estimatedWaitMinutes = extra.estimatedWaitMinutes;
   return dto;
 }
 

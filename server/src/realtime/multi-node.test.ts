@@ -80,7 +80,9 @@ describeMysql('two server processes with the Redis adapter (MariaDB)', () => {
     const onB = await connectSocket(b.url, '/display', { office: 'kulob' });
     try {
       const got = (socket: typeof onA.socket) =>
-        new Promise<{ seq: number; ticket: { id: string } }>((resolve) => socket.once('ticket:issued', resolve));
+        new Promise<{ seq: number; ticket: { id: string } }>((resolve) =>
+          socket.once('ticket:issued', resolve),
+        );
       const [fromA, fromB, issued] = await Promise.all([
         got(onA.socket),
         got(onB.socket),
@@ -109,11 +111,15 @@ describeMysql('two server processes with the Redis adapter (MariaDB)', () => {
     await Promise.all(
       nodes.map(async (node, i) => {
         for (;;) {
-          const res = await request(node.url, 'POST', `${OFFICE}/counters/${i + 1}/call-next`, { token: tokens[i] });
+          const res = await request(node.url, 'POST', `${OFFICE}/counters/${i + 1}/call-next`, {
+            token: tokens[i],
+          });
           expect(res.status).toBe(200);
           if (!res.body.ticket) return;
           calls.push(res.body.ticket.id);
-          await request(node.url, 'POST', `/api/tickets/${res.body.ticket.id}/complete`, { token: tokens[i] });
+          await request(node.url, 'POST', `/api/tickets/${res.body.ticket.id}/complete`, {
+            token: tokens[i],
+          });
         }
       }),
     );

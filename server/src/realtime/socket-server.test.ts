@@ -32,7 +32,7 @@ describe.each(testDialects())('Socket.IO on %s', (dialect) => {
   });
   afterAll(() => s.close());
 
-  it('sends a snapshot on connect: today\'s queue, every counter, every service', async () => {
+  it("sends a snapshot on connect: today's queue, every counter, every service", async () => {
     const { socket, snapshot } = await connectSocket(s.url, '/display', { office: 'kulob' });
     socket.close();
     expect(snapshot.seq).toEqual(expect.any(Number));
@@ -55,10 +55,16 @@ describe.each(testDialects())('Socket.IO on %s', (dialect) => {
   it('one acting, others watching: issue, call, start, recall and complete arrive in seq order', async () => {
     const display = await connectSocket(s.url, '/display', { office: 'kulob' });
     const kiosk = await connectSocket(s.url, '/kiosk', { office: 'kulob' });
-    const counter = await connectSocket(s.url, '/counter', { office: 'kulob', token, counter: '2' });
+    const counter = await connectSocket(s.url, '/counter', {
+      office: 'kulob',
+      token,
+      counter: '2',
+    });
     const watchers = [display, kiosk, counter].map((w) => ({ ...w, seen: record(w.socket) }));
     try {
-      const issued = await request(s.url, 'POST', `${OFFICE}/tickets`, { body: { service: 'death' } });
+      const issued = await request(s.url, 'POST', `${OFFICE}/tickets`, {
+        body: { service: 'death' },
+      });
       const id = issued.body.ticket.id as string;
       await request(s.url, 'POST', `${OFFICE}/counters/2/call-next`, { token });
       await request(s.url, 'POST', `/api/tickets/${id}/recall`, { token });
@@ -101,10 +107,14 @@ describe.each(testDialects())('Socket.IO on %s', (dialect) => {
     try {
       await request(s.url, 'POST', `${OFFICE}/tickets`, { body: { service: 'marriage' } });
       await request(s.url, 'POST', `${OFFICE}/tickets`, { body: { service: 'marriage' } });
-      const fresh = await new Promise<QueueSnapshot>((resolve) => socket.emit('queue:sync', resolve));
+      const fresh = await new Promise<QueueSnapshot>((resolve) =>
+        socket.emit('queue:sync', resolve),
+      );
       expect(fresh.seq).toBe(snapshot.seq + 2);
       expect(fresh.services.find((x) => x.code === 'marriage')?.waiting).toBe(2);
-      expect(fresh.tickets.filter((t) => t.status === 'waiting').map((t) => t.peopleAhead)).toEqual([0, 1]);
+      expect(fresh.tickets.filter((t) => t.status === 'waiting').map((t) => t.peopleAhead)).toEqual(
+        [0, 1],
+      );
     } finally {
       socket.close();
     }

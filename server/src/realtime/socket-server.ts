@@ -35,7 +35,10 @@ export interface RealtimeDeps {
 }
 
 /** Wires the namespaces; returns the function that publishes committed changes. */
-export function attachRealtime(io: Server, deps: RealtimeDeps): (office: string, changes: QueueChange[]) => void {
+export function attachRealtime(
+  io: Server,
+  deps: RealtimeDeps,
+): (office: string, changes: QueueChange[]) => void {
   const display = io.of(Namespace.display) as NbNamespace;
   const kiosk = io.of(Namespace.kiosk) as NbNamespace;
   const counter = io.of(Namespace.counter) as NbNamespace;
@@ -105,7 +108,11 @@ async function authenticate(socket: NbSocket, deps: RealtimeDeps, staff: boolean
   socket.data = data;
 }
 
-async function snapshotFor(queue: QueueService, office: string, staff: boolean): Promise<QueueSnapshot> {
+async function snapshotFor(
+  queue: QueueService,
+  office: string,
+  staff: boolean,
+): Promise<QueueSnapshot> {
   const snap = await queue.snapshot(office);
   if (staff) return snap;
   return {

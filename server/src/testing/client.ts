@@ -29,7 +29,11 @@ export async function request<T = any>( // eslint-disable-line @typescript-eslin
           : JSON.stringify(options.body),
   });
   const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T, headers: res.headers };
+  return {
+    status: res.status,
+    body: (text ? JSON.parse(text) : undefined) as T,
+    headers: res.headers,
+  };
 }
 
 /** Logs in and returns the token. */
@@ -37,7 +41,8 @@ export async function login(base: string, username: string, password = 'demo'): 
   const res = await request<{ token: string }>(base, 'POST', '/api/auth/login', {
     body: { username, password },
   });
-  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 200)
+    throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.token;
 }
 

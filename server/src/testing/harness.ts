@@ -21,7 +21,8 @@ export type TestDialect = 'sqlite' | 'mysql';
  */
 export function testDialects(): TestDialect[] {
   if (process.env.TEST_MYSQL_URL) return ['sqlite', 'mysql'];
-  if (process.env.CI) throw new Error('CI must set TEST_MYSQL_URL: the MariaDB tests may not be skipped');
+  if (process.env.CI)
+    throw new Error('CI must set TEST_MYSQL_URL: the MariaDB tests may not be skipped');
   return ['sqlite'];
 }
 
