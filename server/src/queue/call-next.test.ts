@@ -8,6 +8,18 @@ function ticket(id: string, priority: string, minute: number): Candidate {
   return { id, priority, issuedAt: new Date(opening + minute * 60_000) };
 }
 
+/** `count` tickets `A001`… (or `P001`…), issued a minute apart from `firstMinute`. */
+function tickets(
+  letter: string,
+  priority: string,
+  count: number,
+  firstMinute: number,
+): Candidate[] {
+  return Array.from({ length: count }, (_, i) =>
+    ticket(`${letter}${String(i + 1).padStart(3, '0')}`, priority, firstMinute + i),
+  );
+}
+
 const p1 = ticket('P001', 'veteran', 5);
 const n1 = ticket('A001', NO_PRIORITY, 1);
 
@@ -78,9 +90,9 @@ describe('chooseNext with both kinds waiting', () => {
   });
 
   it('alternates P, N, P, N… with fairnessN = 1', () => {
-    expect(kinds(runCounter(tickets('P', 'veteran', 4, 10).concat(tickets('A', NO_PRIORITY, 4, 0)), 1))).toBe(
-      'PAPAPAPA',
-    );
+    expect(
+      kinds(runCounter(tickets('P', 'veteran', 4, 10).concat(tickets('A', NO_PRIORITY, 4, 0)), 1)),
+    ).toBe('PAPAPAPA');
   });
 
   it('always calls the ordinary ticket first when fairnessN is 0', () => {
@@ -93,47 +105,66 @@ describe('chooseNext with both kinds waiting', () => {
   });
 
   it('treats a negative fairnessN like 0', () => {
-    expect(chooseNext({ oldestPriority: p1, oldestNormal: n1, streak: 0, fairnessN: -3 }).ticket).toBe(n1);
+    expect(
+      chooseNext({ oldestPriority: p1, oldestNormal: n1, streak: 0, fairnessN: -3 }).ticket,
+    ).toBe(n1);
   });
 
   it('counts priority calls made while no ordinary ticket waited toward the streak', () => {
     // Three priority calls with nobody else waiting, then an ordinary ticket arrives: it goes next.
     let streak = 0;
     for (let i = 0; i < 3; i++) {
-      streak = chooseNext({ oldestPriority: p1, oldestNormal: undefined, streak, fairnessN: 2 }).streak;
+      streak = chooseNext({
+        oldestPriority: p1,
+        oldestNormal: undefined,
+        streak,
+        fairnessN: 2,
+      }).streak;
     }
-    expect(chooseNext({ oldestPriority: p1, oldestNormal: n1, streak, fairnessN: 2 }).ticket).toBe(n1);
+    expect(chooseNext({ oldestPriority: p1, oldestNormal: n1, streak, fairnessN: 2 }).ticket).toBe(
+      n1,
+    );
   });
 });
 
 describe('chooseNext with one kind or none waiting', () => {
   it('calls the priority ticket when only priority tickets wait, extending the streak', () => {
-    expect(chooseNext({ oldestPriority: p1, oldestNormal: undefined, streak: 0, fairnessN: 2 })).toEqual({
+    expect(
+      chooseNext({ oldestPriority: p1, oldestNormal: undefined, streak: 0, fairnessN: 2 }),
+    ).toEqual({
       ticket: p1,
       streak: 1,
     });
   });
 
   it('keeps calling priority tickets past fairnessN when no ordinary ticket waits', () => {
-    expect(chooseNext({ oldestPriority: p1, oldestNormal: undefined, streak: 5, fairnessN: 2 })).toEqual({
+    expect(
+      chooseNext({ oldestPriority: p1, oldestNormal: undefined, streak: 5, fairnessN: 2 }),
+    ).toEqual({
       ticket: p1,
       streak: 6,
     });
   });
 
   it('calls priority tickets even with fairnessN 0 when no ordinary ticket waits', () => {
-    expect(chooseNext({ oldestPriority: p1, oldestNormal: undefined, streak: 0, fairnessN: 0 }).ticket).toBe(p1);
+    expect(
+      chooseNext({ oldestPriority: p1, oldestNormal: undefined, streak: 0, fairnessN: 0 }).ticket,
+    ).toBe(p1);
   });
 
   it('calls the ordinary ticket when only ordinary tickets wait, ending the streak', () => {
-    expect(chooseNext({ oldestPriority: undefined, oldestNormal: n1, streak: 1, fairnessN: 2 })).toEqual({
+    expect(
+      chooseNext({ oldestPriority: undefined, oldestNormal: n1, streak: 1, fairnessN: 2 }),
+    ).toEqual({
       ticket: n1,
       streak: 0,
     });
   });
 
   it('calls nobody when nobody waits and leaves the streak as it was', () => {
-    expect(chooseNext({ oldestPriority: undefined, oldestNormal: undefined, streak: 1, fairnessN: 2 })).toEqual({
+    expect(
+      chooseNext({ oldestPriority: undefined, oldestNormal: undefined, streak: 1, fairnessN: 2 }),
+    ).toEqual({
       ticket: undefined,
       streak: 1,
     });
@@ -141,24 +172,23 @@ describe('chooseNext with one kind or none waiting', () => {
 
   it('returns the candidate objects themselves, not copies', () => {
     const rich = { ...p1, number: 'P001' };
-    const choice = chooseNext({ oldestPriority: rich, oldestNormal: undefined, streak: 0, fairnessN: 2 });
+    const choice = chooseNext({
+      oldestPriority: rich,
+      oldestNormal: undefined,
+      streak: 0,
+      fairnessN: 2,
+    });
     expect(choice.ticket).toBe(rich);
     expect(choice.ticket?.number).toBe('P001');
   });
 });
-
-/** `count` tickets `A001`… (or `P001`…), issued a minute apart from `firstMinute`. */
-function tickets(letter: string, priority: string, count: number, firstMinute: number): Candidate[] {
-  return Array.from({ length: count }, (_, i) =>
-    ticket(`${letter}${String(i + 1).padStart(3, '0')}`, priority, firstMinute + i),
-  );
-}
 
 describe('chooseNext over a whole queue', () => {
   const normals = tickets('A', NO_PRIORITY, 10, 0);
   const priorities = tickets('P', 'veteran', 10, 10);
 
   it('serves 10 priority and 10 ordinary tickets in the exact fair order with fairnessN = 2', () => {
+    // prettier-ignore
     expect(runCounter([...priorities, ...normals], 2)).toEqual([
       'P001', 'P002', 'A001',
       'P003', 'P004', 'A002',

@@ -43,7 +43,7 @@ export function isPriority(priority: string): boolean {
   return priority !== NO_PRIORITY;
 }
 
-/** Orders waiting tickets the way a counter would call them (for lists and "people ahead"). */
+/** Orders tickets oldest first (issue time, then id), as the database's call-next query does. */
 export function queueOrder<C extends Candidate>(tickets: readonly C[]): C[] {
   return [...tickets].sort(
     (a, b) => a.issuedAt.getTime() - b.issuedAt.getTime() || a.id.localeCompare(b.id),

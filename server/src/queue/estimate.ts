@@ -1,4 +1,5 @@
 /** Waiting estimates: people ahead and minutes, from recent service times. */
+import { NO_PRIORITY } from '../../protocol';
 
 /** Used while a service has no finished tickets today. */
 export const DEFAULT_SERVICE_SECONDS = 300;
@@ -11,16 +12,18 @@ export interface WaitingTicket {
 }
 
 /**
- * How many waiting tickets of the same service will be called before `ticket`: the older ones, and
- * the priority ones when `ticket` is ordinary.
+ * How many waiting tickets of the same service will be called before `ticket`, ignoring fairness:
+ * for an ordinary ticket every older ticket and every priority ticket; for a priority ticket the
+ * older priority tickets. Ties in issue time go by id, as the database orders them.
  */
 export function peopleAhead(ticket: WaitingTicket, waiting: readonly WaitingTicket[]): number {
-  const mine = ticket.priority !== 'none';
+  const mine = ticket.priority !== NO_PRIORITY;
   let ahead = 0;
   for (const other of waiting) {
     if (other.id === ticket.id || other.service !== ticket.service) continue;
-    const older = other.issuedAt.getTime() < ticket.issuedAt.getTime();
-    const otherPriority = other.priority !== 'none';
+    const diff = other.issuedAt.getTime() - ticket.issuedAt.getTime();
+    const older = diff < 0 || (diff === 0 && other.id < ticket.id);
+    const otherPriority = other.priority !== NO_PRIORITY;
     if (older && (otherPriority || !mine)) ahead++;
     else if (!mine && otherPriority) ahead++;
   }

@@ -1,4 +1,4 @@
-import { TicketStatus, TicketStatuses } from '../../protocol';
+import { TicketStatuses, type TicketStatus } from '../../protocol';
 import {
   TicketAction,
   applyTicketAction,
@@ -149,9 +149,12 @@ describe('applyTicketAction: which action is legal in which status', () => {
     expect(pairs).toHaveLength(8 * 7);
   });
 
-  it.each(pairs.filter((p) => p.isLegal))('allows $action on a $status ticket', ({ action, status }) => {
-    expect(applyTicketAction(ticketIn[status], action, input).ok).toBe(true);
-  });
+  it.each(pairs.filter((p) => p.isLegal))(
+    'allows $action on a $status ticket',
+    ({ action, status }) => {
+      expect(applyTicketAction(ticketIn[status], action, input).ok).toBe(true);
+    },
+  );
 
   it.each(pairs.filter((p) => !p.isLegal))(
     'refuses $action on a $status ticket and says why',
@@ -172,13 +175,16 @@ describe('applyTicketAction: which action is legal in which status', () => {
     },
   );
 
-  it.each(pairs)('never mutates the ticket it is given ($action on $status)', ({ action, status }) => {
-    const before = frozen(ticketIn[status]);
-    const copy = { ...before };
-    const result = applyTicketAction(before, action, input);
-    expect(before).toEqual(copy);
-    if (result.ok) expect(result.next).not.toBe(before);
-  });
+  it.each(pairs)(
+    'never mutates the ticket it is given ($action on $status)',
+    ({ action, status }) => {
+      const before = frozen(ticketIn[status]);
+      const copy = { ...before };
+      const result = applyTicketAction(before, action, input);
+      expect(before).toEqual(copy);
+      if (result.ok) expect(result.next).not.toBe(before);
+    },
+  );
 });
 
 describe('applyTicketAction: the state each legal action leads to', () => {
@@ -322,7 +328,9 @@ describe('applyTicketAction: transfer', () => {
   it.each(['waiting', 'called', 'serving'] as const)(
     'sends a %s ticket back to waiting with its number and issue time untouched',
     (status) => {
-      const moved = next(applyTicketAction(ticketIn[status], 'transfer', { now, targetCounter: '7' }));
+      const moved = next(
+        applyTicketAction(ticketIn[status], 'transfer', { now, targetCounter: '7' }),
+      );
       expect(moved).toEqual({
         ...identity,
         status: 'waiting',
@@ -347,7 +355,9 @@ describe('applyTicketAction: transfer', () => {
     'leaves the ticket for any window of its service when no target counter is given (%p)',
     (targetCounter) => {
       const sent = { ...ticketIn.waiting, targetCounter: '5' };
-      expect(next(applyTicketAction(sent, 'transfer', { now, targetCounter })).targetCounter).toBeNull();
+      expect(
+        next(applyTicketAction(sent, 'transfer', { now, targetCounter })).targetCounter,
+      ).toBeNull();
     },
   );
 

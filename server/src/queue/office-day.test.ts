@@ -1,4 +1,11 @@
-import { dayStart, nextDay, officeDay, officeHour, utcOffsetMinutes, zonedParts } from './office-day';
+import {
+  dayStart,
+  nextDay,
+  officeDay,
+  officeHour,
+  utcOffsetMinutes,
+  zonedParts,
+} from './office-day';
 
 const DUSHANBE = 'Asia/Dushanbe';
 const BERLIN = 'Europe/Berlin';

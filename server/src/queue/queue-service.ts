@@ -21,7 +21,7 @@ import { AppError, illegalTransition, notFound, validationFailed, forbidden } fr
 import { actorName, actorUserId, type Actor, type StaffPrincipal } from '../auth/actor';
 import { officeDay } from './office-day';
 import { formatTicketNumber } from './numbering';
-import { applyTicketAction, holdsCounter, type TicketAction } from './lifecycle';
+import { applyTicketAction, type TicketAction } from './lifecycle';
 import { chooseNext } from './call-next';
 import { QueueView } from './ticket-dto';
 
@@ -137,7 +137,10 @@ export class QueueService {
         });
         changes.push({ kind: 'ticket:issued', ticketId: ticket.id });
         return ticket.id;
-      }).then(async (id) => ({ ticket: await this.getTicket(id), created: true }));
+      }).then(async ({ result: id, tickets }) => ({
+        ticket: tickets.get(id) ?? (await this.getTicket(id)),
+        created: true,
+      }));
     } catch (err) {
       // Two requests with one key at the same moment: the loser answers with the winner's ticket.
       if (idempotencyKey && isUniqueViolation(err)) {
@@ -167,7 +170,7 @@ export class QueueService {
     user: StaffPrincipal,
   ): Promise<StaffTicket | null> {
     this.assertStaffOf(user, officeCode);
-    const id = await this.command(officeCode, async (t, office, changes) => {
+    const { result: id, tickets } = await this.command(officeCode, async (t, office, changes) => {
       const counter = await this.lockedCounter(officeCode, counterNumber, t);
       const held = await this.repo.findHeldTicket(officeCode, counter.number, t);
       if (held) {
@@ -210,7 +213,7 @@ export class QueueService {
       changes.push({ kind: 'counter:updated', counter: counter.number });
       return ticket.id;
     });
-    return id ? this.getTicket(id) : null;
+    return id ? (tickets.get(id) ?? this.getTicket(id)) : null;
   }
 
   /** recall / start / no-show / complete of a ticket at its counter. */
@@ -221,7 +224,7 @@ export class QueueService {
   ): Promise<StaffTicket> {
     const officeCode = await this.officeOfTicket(ticketId);
     this.assertStaffOf(user, officeCode);
-    await this.command(officeCode, async (t, office, changes) => {
+    const { tickets } = await this.command(officeCode, async (t, office, changes) => {
       const ticket = await this.lockedTicket(ticketId, t);
       await this.transition(t, actorOf(user), ticket, action, {
         maxRecalls: action === 'recall' ? office.maxRecalls : undefined,
@@ -230,14 +233,14 @@ export class QueueService {
       if (ticket.counterNumber)
         changes.push({ kind: 'counter:updated', counter: ticket.counterNumber });
     });
-    return this.getTicket(ticketId);
+    return tickets.get(ticketId) ?? this.getTicket(ticketId);
   }
 
   /** Sends a ticket back to the queue for another service or a given counter; it keeps its place. */
   async transfer(ticketId: string, target: Transfer, user: StaffPrincipal): Promise<StaffTicket> {
     const officeCode = await this.officeOfTicket(ticketId);
     this.assertStaffOf(user, officeCode);
-    await this.command(officeCode, async (t, _office, changes) => {
+    const { tickets } = await this.command(officeCode, async (t, _office, changes) => {
       const ticket = await this.lockedTicket(ticketId, t);
       const fields: Partial<TicketRecord> = {};
       let targetCounter: string | null = null;
@@ -266,7 +269,7 @@ export class QueueService {
       if (ticket.counterNumber)
         changes.push({ kind: 'counter:updated', counter: ticket.counterNumber });
     });
-    return this.getTicket(ticketId);
+    return tickets.get(ticketId) ?? this.getTicket(ticketId);
   }
 
   /**
@@ -274,7 +277,7 @@ export class QueueService {
    * Safe to run on every node at once (each ticket changes in one transaction, once).
    */
   async closeStaleDays(officeCode: string): Promise<number> {
-    return this.command(officeCode, async (t, office, changes) => {
+    const { result } = await this.command(officeCode, async (t, office, changes) => {
       const today = officeDay(this.now(), office.timeZone);
       const stale = await this.repo.staleTickets(officeCode, today, t);
       for (const ticket of stale) {
@@ -286,6 +289,7 @@ export class QueueService {
       }
       return stale.length;
     });
+    return result;
   }
 
   /** Today's live queue of an office, with the seq it is current at. */
@@ -314,57 +318,63 @@ export class QueueService {
 
   /**
    * Runs one command: transaction → work → seq for its changes → commit → publish.
-   * `work` pushes the changes it made; they are rendered after commit from fresh state.
+   * `work` pushes the changes it made; they are rendered once after commit, and the rendered
+   * tickets are handed back so the caller answers with the same state the events carry.
    */
   private async command<T>(
     officeCode: string,
     work: (t: Transaction, office: OfficeRecord, changes: PendingChange[]) => Promise<T>,
-  ): Promise<T> {
+  ): Promise<{ result: T; tickets: Map<string, StaffTicket> }> {
     const changes: PendingChange[] = [];
-    const { result, firstSeq } = await this.deps.db.transaction(async (t) => {
+    const { result, firstSeq, office } = await this.deps.db.transaction(async (t) => {
       changes.length = 0;
       const office = await this.repo.findOffice(officeCode, t);
       if (!office) throw notFound(`office ${officeCode}`);
       const result = await work(t, office, changes);
       // Last, so the office-wide row lock is held as briefly as possible.
       const firstSeq = changes.length ? await this.repo.takeSeq(officeCode, changes.length, t) : 0;
-      return { result, firstSeq };
+      return { result, firstSeq, office };
     });
-    if (changes.length) await this.publishChanges(officeCode, changes, firstSeq);
-    return result;
+    const tickets = changes.length
+      ? await this.publishChanges(office, changes, firstSeq)
+      : new Map<string, StaffTicket>();
+    return { result, tickets };
   }
 
+  /** Renders committed changes from the state after commit and publishes them with their seq. */
   private async publishChanges(
-    officeCode: string,
+    office: OfficeRecord,
     changes: PendingChange[],
     firstSeq: number,
-  ): Promise<void> {
-    const office = await this.repo.findOffice(officeCode);
-    if (!office) return;
-    const view = await this.view(officeCode, officeDay(this.now(), office.timeZone), {
-      withAllTickets: changes,
-    });
+  ): Promise<Map<string, StaffTicket>> {
+    const view = await this.view(office.code, officeDay(this.now(), office.timeZone));
     const out: QueueChange[] = [];
+    const tickets = new Map<string, StaffTicket>();
     let seq = firstSeq;
     for (const change of changes) {
       if (change.kind === 'counter:updated') {
         const counter = view.counters.find((c) => c.number === change.counter);
         if (counter) out.push({ kind: 'counter:updated', seq, counter: view.counter(counter) });
       } else {
-        const ticket =
+        const record =
           view.live.find((t) => t.id === change.ticketId) ??
           (await this.repo.findTicket(change.ticketId));
-        if (ticket) out.push({ kind: change.kind, seq, ticket: view.ticket(ticket) });
+        if (record) {
+          const ticket = tickets.get(record.id) ?? view.ticket(record);
+          tickets.set(record.id, ticket);
+          out.push({ kind: change.kind, seq, ticket });
+        }
       }
       seq++;
     }
-    this.deps.publish(officeCode, out);
+    this.deps.publish(office.code, out);
+    return tickets;
   }
 
   private async view(
     officeCode: string,
     day: string,
-    opts: { live?: TicketRecord[]; withAllTickets?: PendingChange[] } = {},
+    opts: { live?: TicketRecord[] } = {},
   ): Promise<QueueView> {
     const [services, counters, live, durations] = await Promise.all([
       this.repo.listServices(officeCode),
@@ -465,5 +475,3 @@ export class QueueService {
 function actorOf(user: StaffPrincipal): Actor {
   return { kind: 'staff', user };
 }
-
-export { holdsCounter };
