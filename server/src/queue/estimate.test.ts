@@ -88,8 +88,9 @@ describe('peopleAhead in general', () => {
     expect(peopleAhead(me, queue)).toBe(1);
   });
 
-  it('does not count an ordinary ticket issued in the same millisecond', () => {
-    expect(peopleAhead(me, [me, waiting('A004', NO_PRIORITY, 10)])).toBe(0);
+  it('orders tickets issued in the same millisecond by id, as the database does', () => {
+    expect(peopleAhead(me, [me, waiting('A004', NO_PRIORITY, 10)])).toBe(1);
+    expect(peopleAhead(me, [me, waiting('A006', NO_PRIORITY, 10)])).toBe(0);
   });
 
   it('matches the position in which one counter would call the ticket, while fairness does not kick in', () => {
