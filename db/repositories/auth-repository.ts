@@ -27,12 +27,12 @@ export class AuthRepository {
     now: Date,
     expiresAt: Date,
   ): Promise<void> {
-    await this.db.models.Session.create({
-      tokenHash,
-      userId,
-      createdAt: now,
-      expiresAt,
-      revokedAt: null,
+    // Writes go through db.transaction: on SQLite that is the single writer queue (no SQLITE_BUSY).
+    await this.db.transaction(async (t) => {
+      await this.db.models.Session.create(
+        { tokenHash, userId, createdAt: now, expiresAt, revokedAt: null },
+        { transaction: t },
+      );
     });
   }
 
@@ -48,10 +48,12 @@ export class AuthRepository {
   }
 
   async revokeSession(tokenHash: string, now: Date): Promise<void> {
-    await this.db.models.Session.update(
-      { revokedAt: now },
-      { where: { tokenHash, revokedAt: null } },
-    );
+    await this.db.transaction(async (t) => {
+      await this.db.models.Session.update(
+        { revokedAt: now },
+        { where: { tokenHash, revokedAt: null }, transaction: t },
+      );
+    });
   }
 }
 
