@@ -38,7 +38,7 @@ function mtime(file) {
 
 function run(cmd) {
   process.stdout.write(`> ${cmd}\n`);
-  execSync(cmd, { cwd: root, stdio: 'inherit' });
+  execSync(cmd, { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 }
 
 const serverOut = 'dist/server/src/main.js';

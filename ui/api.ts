@@ -65,7 +65,8 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
 function parseJson(text: string): unknown {
   if (text === '') return undefined;
   try {
-    return JSON.parse(text) as unknown;
+    const value: unknown = JSON.parse(text);
+    return value;
   } catch {
     return undefined;
   }
@@ -73,7 +74,7 @@ function parseJson(text: string): unknown {
 
 function toApiError(response: Response, body: unknown): ApiError {
   if (typeof body === 'object' && body !== null && 'error' in body) {
-    const error = (body as { error: unknown }).error;
+    const error = body.error;
     if (typeof error === 'object' && error !== null) {
       const { code, message } = error as { code?: unknown; message?: unknown };
       if (typeof code === 'string') {

@@ -1,4 +1,6 @@
 /** Time formatting in the office's zone. */
+import type { Language } from '../server/protocol';
+import { translate } from './i18n';
 
 /** The zone of the demo office; pages may override it with `?tz=`. */
 export const DEFAULT_TIME_ZONE = 'Asia/Dushanbe';
@@ -26,17 +28,27 @@ export function formatClock(date: Date, timeZone: string): string {
   }).format(date);
 }
 
-/** Weekday and date in `timeZone`, in `language` where the browser knows it (else Russian). */
-export function formatDate(date: Date, timeZone: string, language: string): string {
-  return formatter(`date|${timeZone}|${language}`, () => {
-    const locale = Intl.DateTimeFormat.supportedLocalesOf([language]).length > 0 ? language : 'ru';
-    return new Intl.DateTimeFormat(locale, {
-      weekday: 'long',
+/** Weekday and date in `timeZone`, from the catalogue (browsers lack Tajik month names). */
+export function formatDate(date: Date, timeZone: string, language: Language): string {
+  const parts = formatter(`parts|${timeZone}`, () => {
+    return new Intl.DateTimeFormat('en-US', {
+      year: 'numeric',
+      month: 'numeric',
       day: 'numeric',
-      month: 'long',
       timeZone,
     });
-  }).format(date);
+  }).formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const year = part('year');
+  const month = part('month');
+  const day = part('day');
+  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  return translate(language, 'dateFormat', {
+    weekday: translate(language, 'weekdays').split(',')[weekday] ?? '',
+    day,
+    month: translate(language, 'months').split(',')[month - 1] ?? '',
+  });
 }
 
 /** Whole minutes from `iso` to `now`, never negative. */

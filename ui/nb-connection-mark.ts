@@ -55,7 +55,7 @@ export class NbConnectionMark extends LitElement {
     shown: { state: true },
   };
 
-  private declare shown: boolean;
+  declare private shown: boolean;
   /** Whether the live connection is up. */
   declare connected: boolean;
   /** The words of the mark, in the page's language. */
@@ -88,9 +88,13 @@ export class NbConnectionMark extends LitElement {
 
   override render() {
     return html`<div role="status" data-testid="connection-mark">
-      ${this.shown
-        ? html`<span class="mark"><span class="dot" aria-hidden="true"></span>${this.label}</span>`
-        : nothing}
+      ${
+        this.shown
+          ? html`<span class="mark"
+              ><span class="dot" aria-hidden="true"></span>${this.label}</span
+            >`
+          : nothing
+      }
     </div>`;
   }
 }

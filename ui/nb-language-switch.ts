@@ -23,14 +23,14 @@ export class NbLanguageSwitch extends LitElement {
         gap: 10px;
       }
       button {
-        min-width: 120px;
+        min-width: var(--nb-switch-min-width, 120px);
         min-height: 64px;
-        padding: 0 22px;
+        padding: var(--nb-switch-padding, 0 22px);
         border-radius: 999px;
         border: 2px solid var(--nb-switch-border, rgb(255 255 255 / 55%));
         background: transparent;
         color: var(--nb-switch-ink, #fff);
-        font-size: 22px;
+        font-size: var(--nb-switch-font-size, 22px);
         font-weight: 600;
       }
       button[aria-pressed='true'] {

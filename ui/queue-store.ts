@@ -22,6 +22,7 @@ import { QueueEvent, type Namespace } from '../server/protocol/events';
 export const RECENT_CALLS_LIMIT = 8;
 const SYNC_TIMEOUT_MS = 5_000;
 const REFUSED_RETRY_MS = 10_000;
+const SERVER_DISCONNECT_RETRY_MS = 2_000;
 
 /** One call (or recall) as it happened, for the hall display's flash. */
 export interface CallNotice<T extends Ticket = Ticket> {
@@ -118,13 +119,17 @@ export class QueueStore<T extends Ticket = Ticket> {
   connect(): void {
     if (this.socket) return;
     const { namespace, auth, url } = this.options;
-    const socket: QueueSocket<T> = io(
-      url === undefined ? namespace : `${url}${namespace}`,
-      { auth: { ...auth } },
-    );
+    const socket: QueueSocket<T> = io(url === undefined ? namespace : `${url}${namespace}`, {
+      auth: { ...auth },
+    });
     this.socket = socket;
     socket.on('connect', () => this.patch({ connected: true, refused: undefined }));
-    socket.on('disconnect', () => this.patch({ connected: false }));
+    socket.on('disconnect', (reason) => {
+      this.patch({ connected: false });
+      // socket.io-client gives up when the server closes the socket on purpose; a hall display must
+      // not stay dark because of it.
+      if (reason === 'io server disconnect') this.retryLater(socket, SERVER_DISCONNECT_RETRY_MS);
+    });
     socket.on('connect_error', (error) => this.onConnectError(socket, error));
     socket.on(QueueEvent.snapshot, (snapshot) => this.applySnapshot(snapshot));
     socket.on(QueueEvent.ticketIssued, (payload) =>
@@ -163,13 +168,15 @@ export class QueueStore<T extends Ticket = Ticket> {
     // transport failures are retried by the manager on its own.
     if (socket.active) return;
     this.patch({ connected: false, refused: error.message });
-    const delay = this.options.retryRefusedMs ?? REFUSED_RETRY_MS;
-    if (delay > 0) {
-      clearTimeout(this.retryTimer);
-      this.retryTimer = setTimeout(() => {
-        if (this.socket === socket) socket.connect();
-      }, delay);
-    }
+    this.retryLater(socket, this.options.retryRefusedMs ?? REFUSED_RETRY_MS);
+  }
+
+  private retryLater(socket: QueueSocket<T>, delay: number): void {
+    if (delay <= 0) return;
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => {
+      if (this.socket === socket && !socket.connected) socket.connect();
+    }, delay);
   }
 
   private receive(item: Buffered<T>): void {

@@ -20,15 +20,12 @@ export class KioskServiceTile extends LitElement {
       button {
         width: 100%;
         height: 100%;
-        min-height: 150px;
-        display: grid;
-        grid-template-columns: auto 1fr;
-        grid-template-rows: 1fr auto;
-        column-gap: 22px;
-        row-gap: 10px;
+        min-height: 120px;
+        display: flex;
         align-items: center;
+        gap: 24px;
         text-align: start;
-        padding: 22px 26px;
+        padding: 20px 26px;
         border: 2px solid var(--nb-border);
         border-radius: var(--nb-radius);
         background: var(--nb-surface);
@@ -38,15 +35,21 @@ export class KioskServiceTile extends LitElement {
           background-color 80ms ease;
         touch-action: manipulation;
       }
+      .text {
+        display: flex;
+        flex-direction: column;
+        gap: 12px;
+        min-width: 0;
+      }
       button:active:not(:disabled) {
         transform: scale(0.985);
         background: var(--nb-primary-soft);
         border-color: var(--nb-primary);
       }
       .prefix {
-        grid-row: 1 / span 2;
-        width: 84px;
-        height: 84px;
+        flex: none;
+        width: 80px;
+        height: 80px;
         display: grid;
         place-items: center;
         border-radius: 18px;
@@ -56,10 +59,10 @@ export class KioskServiceTile extends LitElement {
         font-weight: 800;
       }
       .name {
-        font-size: 30px;
+        font-size: 28px;
         line-height: 1.2;
         font-weight: 700;
-        overflow-wrap: anywhere;
+        overflow-wrap: break-word;
       }
       .meta {
         display: flex;
@@ -82,6 +85,44 @@ export class KioskServiceTile extends LitElement {
       }
       button:disabled .name {
         color: #3f4957;
+      }
+      @media (min-height: 1400px) {
+        button {
+          gap: 30px;
+          padding: 24px 30px;
+        }
+        .prefix {
+          width: 104px;
+          height: 104px;
+          font-size: 60px;
+          border-radius: 22px;
+        }
+        .name {
+          font-size: 31px;
+        }
+        .meta {
+          font-size: 24px;
+        }
+      }
+      @media (max-height: 900px) {
+        button {
+          gap: 18px;
+          padding: 12px 18px;
+        }
+        .text {
+          gap: 6px;
+        }
+        .prefix {
+          width: 64px;
+          height: 64px;
+          font-size: 38px;
+        }
+        .name {
+          font-size: 24px;
+        }
+        .meta {
+          font-size: 19px;
+        }
       }
       .closed {
         display: inline-block;
@@ -116,7 +157,7 @@ export class KioskServiceTile extends LitElement {
     this.disabled = false;
   }
 
-  private onClick(): void {
+  private readonly onClick = (): void => {
     if (!this.service.open || this.disabled) return;
     this.dispatchEvent(
       new CustomEvent<ServiceSelectDetail>('kiosk-service-select', {
@@ -125,7 +166,7 @@ export class KioskServiceTile extends LitElement {
         composed: true,
       }),
     );
-  }
+  };
 
   private renderMeta() {
     const lang = this.language;
@@ -135,11 +176,13 @@ export class KioskServiceTile extends LitElement {
     if (!this.load) return nothing;
     return html`<span class="waiting num" data-testid="waiting-count"
         >${translate(lang, 'waitingCount', { n: this.load.waiting })}</span
-      >${this.load.waiting > 0 && this.load.estimatedWaitMinutes > 0
-        ? html`<span class="num"
-            >${translate(lang, 'aboutMinutes', { n: this.load.estimatedWaitMinutes })}</span
-          >`
-        : nothing}`;
+      >${
+        this.load.waiting > 0 && this.load.estimatedWaitMinutes > 0
+          ? html`<span class="num"
+              >${translate(lang, 'aboutMinutes', { n: this.load.estimatedWaitMinutes })}</span
+            >`
+          : nothing
+      }`;
   }
 
   override render() {
@@ -151,8 +194,10 @@ export class KioskServiceTile extends LitElement {
       @click=${this.onClick}
     >
       <span class="prefix" aria-hidden="true">${this.service.prefix}</span>
-      <span class="name">${this.service.names[this.language]}</span>
-      <span class="meta">${this.renderMeta()}</span>
+      <span class="text">
+        <span class="name">${this.service.names[this.language]}</span>
+        <span class="meta">${this.renderMeta()}</span>
+      </span>
     </button>`;
   }
 }

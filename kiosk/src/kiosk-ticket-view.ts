@@ -11,13 +11,15 @@ export class KioskTicketView extends LitElement {
     base,
     css`
       :host {
+        flex: 1;
         display: flex;
         justify-content: center;
         align-items: center;
         padding: 40px 32px;
-        min-height: 100%;
       }
       .card {
+        position: relative;
+        overflow: hidden;
         width: min(900px, 100%);
         display: flex;
         flex-direction: column;
@@ -27,8 +29,14 @@ export class KioskTicketView extends LitElement {
         border-radius: 28px;
         background: var(--nb-surface);
         box-shadow: var(--nb-shadow);
-        border-top: 14px solid var(--nb-primary);
         text-align: center;
+      }
+      .card::before {
+        content: '';
+        position: absolute;
+        inset: 0 0 auto;
+        height: 16px;
+        background: var(--nb-primary);
       }
       h1 {
         margin: 0;
@@ -109,6 +117,37 @@ export class KioskTicketView extends LitElement {
         font-size: 18px;
         color: var(--nb-muted);
       }
+      @media (max-height: 900px) {
+        :host {
+          padding: 20px 32px;
+        }
+        .card {
+          gap: 16px;
+          padding: 36px 40px 28px;
+        }
+        h1 {
+          font-size: 30px;
+        }
+        .number {
+          font-size: 170px;
+        }
+        .service {
+          font-size: 30px;
+        }
+        .stat {
+          padding: 12px 18px;
+        }
+        dd {
+          font-size: 44px;
+        }
+        .message {
+          font-size: 22px;
+        }
+        button {
+          min-height: 72px;
+          font-size: 28px;
+        }
+      }
     `,
   ];
 
@@ -139,9 +178,9 @@ export class KioskTicketView extends LitElement {
     this.renderRoot.querySelector('button')?.focus({ preventScroll: true });
   }
 
-  private onDone(): void {
+  private readonly onDone = (): void => {
     this.dispatchEvent(new CustomEvent('kiosk-done', { bubbles: true, composed: true }));
-  }
+  };
 
   private renderPrint() {
     const lang = this.language;
@@ -171,9 +210,11 @@ export class KioskTicketView extends LitElement {
         <div class="stat">
           <dt>${translate(lang, 'estimatedWait')}</dt>
           <dd class="num">
-            ${ticket.estimatedWaitMinutes === undefined
-              ? '—'
-              : translate(lang, 'aboutMinutes', { n: ticket.estimatedWaitMinutes })}
+            ${
+              ticket.estimatedWaitMinutes === undefined
+                ? '—'
+                : translate(lang, 'aboutMinutes', { n: ticket.estimatedWaitMinutes })
+            }
           </dd>
         </div>
       </dl>

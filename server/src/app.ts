@@ -115,7 +115,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
 /** Serves the built kiosk, display and counter apps; `/kiosk` → `/kiosk/`. */
 function mountWebApps(app: express.Express, webDir: string): void {
   for (const page of ['kiosk', 'display', 'counter']) {
-    app.get(`/${page}`, (req, res) => {
+    app.get(`/${page}`, (req, res, next) => {
+      // Express matches `/kiosk/` here too (non-strict routing): only the bare path redirects.
+      if (req.path.endsWith('/')) {
+        next();
+        return;
+      }
       const query = req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : '';
       res.redirect(301, `/${page}/${query}`);
     });

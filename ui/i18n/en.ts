@@ -10,6 +10,10 @@ export const en = {
   missingOffice: 'This page needs an office in its address (?office=…).',
   minutes: '{n} min',
   aboutMinutes: '~{n} min',
+  // A date on the display; `weekdays` (Sunday first) and `months` are comma-separated lists.
+  dateFormat: '{weekday}, {day} {month}',
+  weekdays: 'Sunday,Monday,Tuesday,Wednesday,Thursday,Friday,Saturday',
+  months: 'January,February,March,April,May,June,July,August,September,October,November,December',
   dismiss: 'Close',
   tryAgain: 'Try again',
 
@@ -65,6 +69,7 @@ export const en = {
   loginTitle: 'Staff sign-in',
   username: 'Username',
   password: 'Password',
+  loginFailed: 'Wrong username or password.',
   signIn: 'Sign in',
   signOut: 'Sign out',
   sessionExpired: 'Your session has ended. Please sign in again.',

@@ -9,6 +9,9 @@ export const ru: Messages = {
   missingOffice: 'В адресе страницы не указан офис (?office=…).',
   minutes: '{n} мин',
   aboutMinutes: '~{n} мин',
+  dateFormat: '{weekday}, {day} {month}',
+  weekdays: 'воскресенье,понедельник,вторник,среда,четверг,пятница,суббота',
+  months: 'января,февраля,марта,апреля,мая,июня,июля,августа,сентября,октября,ноября,декабря',
   dismiss: 'Закрыть',
   tryAgain: 'Попробуйте ещё раз',
 
@@ -64,6 +67,7 @@ export const ru: Messages = {
   loginTitle: 'Вход для сотрудников',
   username: 'Имя пользователя',
   password: 'Пароль',
+  loginFailed: 'Неверное имя пользователя или пароль.',
   signIn: 'Войти',
   signOut: 'Выйти',
   sessionExpired: 'Сеанс завершён. Войдите снова.',

@@ -9,6 +9,9 @@ export const tg: Messages = {
   missingOffice: 'Дар суроғаи саҳифа идора нишон дода нашудааст (?office=…).',
   minutes: '{n} дақ.',
   aboutMinutes: '~{n} дақ.',
+  dateFormat: '{weekday}, {day} {month}',
+  weekdays: 'Якшанбе,Душанбе,Сешанбе,Чоршанбе,Панҷшанбе,Ҷумъа,Шанбе',
+  months: 'январ,феврал,март,апрел,май,июн,июл,август,сентябр,октябр,ноябр,декабр',
   dismiss: 'Пӯшидан',
   tryAgain: 'Аз нав кӯшиш кунед',
 
@@ -64,6 +67,7 @@ export const tg: Messages = {
   loginTitle: 'Воридшавии корманд',
   username: 'Номи корбар',
   password: 'Рамз',
+  loginFailed: 'Номи корбар ё рамз нодуруст аст.',
   signIn: 'Ворид шудан',
   signOut: 'Баромадан',
   sessionExpired: 'Сессияи шумо ба охир расид. Лутфан, дубора ворид шавед.',

@@ -9,6 +9,9 @@ export const uz: Messages = {
   missingOffice: 'Sahifa manzilida idora koʻrsatilmagan (?office=…).',
   minutes: '{n} daq.',
   aboutMinutes: '~{n} daq.',
+  dateFormat: '{weekday}, {day}-{month}',
+  weekdays: 'yakshanba,dushanba,seshanba,chorshanba,payshanba,juma,shanba',
+  months: 'yanvar,fevral,mart,aprel,may,iyun,iyul,avgust,sentabr,oktabr,noyabr,dekabr',
   dismiss: 'Yopish',
   tryAgain: 'Qayta urinib koʻring',
 
@@ -64,6 +67,7 @@ export const uz: Messages = {
   loginTitle: 'Xodimlar uchun kirish',
   username: 'Foydalanuvchi nomi',
   password: 'Parol',
+  loginFailed: 'Foydalanuvchi nomi yoki parol notoʻgʻri.',
   signIn: 'Kirish',
   signOut: 'Chiqish',
   sessionExpired: 'Seans tugadi. Iltimos, qayta kiring.',

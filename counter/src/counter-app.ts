@@ -1,0 +1,539 @@
+/**
+ * The staff console: sign in, choose the window, then call and serve tickets. Owns the session, the
+ * socket and every REST command; its children only render and dispatch.
+ */
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import type { Language, Service, StaffTicket } from '../../server/protocol';
+import { ErrorCode } from '../../server/protocol/constants';
+import { Namespace } from '../../server/protocol/events';
+import {
+  ApiError,
+  callNext,
+  fetchServices,
+  login,
+  logout,
+  ticketAction,
+  type TicketAction,
+} from '../../ui/api';
+import { ClockController } from '../../ui/clock-controller';
+import { toShownError, type ShownError } from '../../ui/errors';
+import { DEFAULT_LANGUAGE, LANGUAGES, isLanguage, translate, type MessageKey } from '../../ui/i18n';
+import { readPageParams } from '../../ui/page-params';
+import { QueueController } from '../../ui/queue-controller';
+import { isLive } from '../../ui/queue-store';
+import { base, tokens } from '../../ui/theme';
+import '../../ui/nb-connection-mark';
+import type { CounterCommand } from './commands';
+import './counter-login';
+import type { LoginDetail } from './counter-login';
+import './counter-panel';
+import type { CommandDetail } from './counter-panel';
+import './counter-waiting-list';
+import './counter-window-picker';
+import type { WindowSelectDetail } from './counter-window-picker';
+import {
+  loadCounter,
+  loadLanguage,
+  loadSession,
+  saveCounter,
+  saveLanguage,
+  saveSession,
+  type Session,
+} from './session';
+
+const INFO_SHOWN_MS = 6_000;
+const SERVICES_REFRESH_MS = 60_000;
+
+/** A short note for the clerk that is not an error ("nobody is waiting"). */
+type Info = MessageKey;
+
+/** The console page's root element. */
+export class CounterApp extends LitElement {
+  static override styles = [
+    tokens,
+    base,
+    css`
+      :host {
+        display: flex;
+        flex-direction: column;
+        height: 100vh;
+        background: var(--nb-bg);
+      }
+      header {
+        display: flex;
+        align-items: center;
+        gap: 16px;
+        padding: 0 24px;
+        min-height: 64px;
+        background: var(--nb-primary);
+        color: var(--nb-primary-ink);
+      }
+      .brand {
+        margin: 0;
+        font-size: 20px;
+        font-weight: 800;
+        letter-spacing: 0.12em;
+        text-transform: uppercase;
+      }
+      .window {
+        padding: 6px 14px;
+        border-radius: 999px;
+        background: rgb(255 255 255 / 16%);
+        font-weight: 700;
+        font-size: 17px;
+      }
+      .spacer {
+        flex: 1;
+      }
+      .user {
+        font-weight: 600;
+      }
+      header button,
+      header select {
+        min-height: 40px;
+        padding: 0 14px;
+        border-radius: 8px;
+        border: 1px solid rgb(255 255 255 / 60%);
+        background: transparent;
+        color: #fff;
+        font-size: 15px;
+        font-weight: 600;
+      }
+      header select option {
+        color: var(--nb-ink);
+      }
+      header button:hover {
+        background: rgb(255 255 255 / 12%);
+      }
+      main {
+        flex: 1;
+        display: flex;
+        flex-direction: column;
+        min-height: 0;
+        overflow: auto;
+      }
+      .workspace {
+        flex: 1;
+        display: grid;
+        grid-template-columns: minmax(0, 1.45fr) minmax(320px, 1fr);
+        gap: 20px;
+        padding: 20px 24px 24px;
+        min-height: 0;
+      }
+      .banner {
+        margin: 16px 24px 0;
+        padding: 14px 18px;
+        border-radius: 12px;
+        display: flex;
+        align-items: center;
+        justify-content: space-between;
+        gap: 16px;
+        font-size: 17px;
+        font-weight: 600;
+      }
+      .banner small {
+        display: block;
+        font-weight: 400;
+        font-size: 14px;
+        margin-top: 2px;
+        color: var(--nb-ink);
+      }
+      .banner.error {
+        background: var(--nb-danger-soft);
+        color: var(--nb-danger);
+        border: 2px solid var(--nb-danger);
+      }
+      .banner.info {
+        background: var(--nb-warning-soft);
+        color: #5c3d00;
+        border: 2px solid #e0b04a;
+      }
+      .banner button {
+        min-height: 40px;
+        padding: 0 14px;
+        border-radius: 8px;
+        border: 1px solid currentColor;
+        background: #fff;
+        color: inherit;
+        font-weight: 600;
+      }
+    `,
+  ];
+
+  static override properties = {
+    session: { state: true },
+    counter: { state: true },
+    choosing: { state: true },
+    language: { state: true },
+    services: { state: true },
+    busy: { state: true },
+    loginError: { state: true },
+    error: { state: true },
+    info: { state: true },
+    echo: { state: true },
+  };
+
+  private readonly params = readPageParams();
+  private readonly queue = new QueueController<StaffTicket>(this);
+  private readonly clock = new ClockController(this, 30_000);
+
+  declare private session: Session | undefined;
+  declare private counter: string | undefined;
+  declare private choosing: boolean;
+  declare private language: Language;
+  declare private services: Service[];
+  declare private busy: boolean;
+  declare private loginError: string;
+  declare private error: ShownError | undefined;
+  declare private info: Info | undefined;
+  /** The ticket of the last command's answer, shown until the socket reports it. */
+  declare private echo: StaffTicket | undefined;
+  private infoTimer?: ReturnType<typeof setTimeout>;
+  private servicesTimer?: ReturnType<typeof setTimeout>;
+
+  constructor() {
+    super();
+    const office = this.params.office;
+    this.session = office ? loadSession(office) : undefined;
+    this.counter = office ? loadCounter(office) : undefined;
+    this.choosing = false;
+    this.language = this.params.language ?? loadLanguage() ?? DEFAULT_LANGUAGE;
+    this.services = [];
+    this.busy = false;
+    this.loginError = '';
+    this.error = undefined;
+    this.info = undefined;
+    this.echo = undefined;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.connectQueue();
+    void this.loadServices();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.infoTimer);
+    clearTimeout(this.servicesTimer);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    const state = this.queue.state;
+    this.clock.offsetMs = state.serverOffsetMs;
+    if (this.echo && state.tickets.some((t) => t.id === this.echo?.id)) this.echo = undefined;
+    // The socket refused the token: the session is over (logged out elsewhere, disabled, expired).
+    if (this.session && state.refused === ErrorCode.unauthorized) this.endSession('sessionExpired');
+    if (changed.has('language') || changed.has('counter') || changed.has('session')) {
+      document.documentElement.lang = this.language;
+      document.title = `${this.t('appName')} — ${
+        this.session && this.counter ? this.t('windowN', { n: this.counter }) : this.t('loginTitle')
+      }`;
+    }
+  }
+
+  private connectQueue(): void {
+    const office = this.params.office;
+    if (!office || !this.session) {
+      this.queue.disconnect();
+      return;
+    }
+    const counter = this.choosing ? undefined : this.counter;
+    this.queue.connect({
+      namespace: Namespace.counter,
+      auth: { office, token: this.session.token, ...(counter ? { counter } : {}) },
+      retryRefusedMs: 0,
+    });
+  }
+
+  private async loadServices(): Promise<void> {
+    clearTimeout(this.servicesTimer);
+    const office = this.params.office;
+    if (!office) return;
+    try {
+      this.services = await fetchServices(office);
+    } catch {
+      // Names fall back to codes until the next attempt; the queue itself still works.
+    }
+    this.servicesTimer = setTimeout(() => void this.loadServices(), SERVICES_REFRESH_MS);
+  }
+
+  private readonly onLogin = (event: CustomEvent<LoginDetail>): void => {
+    void this.signIn(event.detail);
+  };
+
+  private async signIn(credentials: LoginDetail): Promise<void> {
+    const office = this.params.office;
+    if (!office || this.busy) return;
+    this.busy = true;
+    this.loginError = '';
+    try {
+      const result = await login(credentials);
+      this.session = { ...result, office };
+      saveSession(this.session);
+      this.connectQueue();
+    } catch (error) {
+      const shown = toShownError(error);
+      // At sign-in, 401 means a wrong name or password, not an expired session.
+      this.loginError = this.t(shown.code === ErrorCode.unauthorized ? 'loginFailed' : shown.key);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private readonly onSignOut = (): void => {
+    void this.signOut();
+  };
+
+  private async signOut(): Promise<void> {
+    const token = this.session?.token;
+    this.endSession();
+    if (!token) return;
+    try {
+      await logout(token);
+    } catch {
+      // The local session is gone either way; an expired token cannot be logged out twice.
+    }
+  }
+
+  private endSession(reason?: MessageKey): void {
+    this.session = undefined;
+    saveSession(undefined);
+    this.echo = undefined;
+    this.error = undefined;
+    this.info = undefined;
+    this.loginError = reason ? this.t(reason) : '';
+    this.queue.disconnect();
+  }
+
+  private readonly onChangeWindow = (): void => {
+    this.choosing = true;
+    this.echo = undefined;
+    this.connectQueue();
+  };
+
+  private readonly onWindowSelect = (event: CustomEvent<WindowSelectDetail>): void => {
+    const office = this.params.office;
+    if (!office) return;
+    this.counter = event.detail.counter;
+    this.choosing = false;
+    saveCounter(office, this.counter);
+    this.connectQueue();
+  };
+
+  private readonly onLanguageChange = (event: Event): void => {
+    const value = (event.target as HTMLSelectElement).value;
+    if (!isLanguage(value)) return;
+    this.language = value;
+    saveLanguage(value);
+  };
+
+  private readonly onCommand = (event: CustomEvent<CommandDetail>): void => {
+    void this.execute(event.detail.command);
+  };
+
+  private async execute(command: CounterCommand): Promise<void> {
+    const { office } = this.params;
+    const token = this.session?.token;
+    const counter = this.counter;
+    if (!office || !token || !counter || this.busy) return;
+    this.busy = true;
+    this.error = undefined;
+    this.setInfo(undefined);
+    const current = this.currentTicket();
+    try {
+      switch (command) {
+        case 'call-next':
+          await this.callNext(office, counter, token);
+          break;
+        case 'complete-and-next':
+          // Two requests: the second runs only if the first was accepted.
+          if (current) this.echo = await ticketAction(current.id, 'complete', token);
+          await this.callNext(office, counter, token);
+          break;
+        case 'recall':
+        case 'start':
+        case 'complete':
+        case 'no-show':
+          if (current)
+            this.echo = await ticketAction(current.id, command satisfies TicketAction, token);
+          break;
+      }
+    } catch (error) {
+      if (error instanceof ApiError && error.code === ErrorCode.unauthorized) {
+        this.endSession('sessionExpired');
+      } else {
+        this.error = toShownError(error);
+      }
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async callNext(office: string, counter: string, token: string): Promise<void> {
+    const ticket = await callNext(office, counter, token);
+    if (ticket) this.echo = ticket;
+    else this.setInfo('nobodyWaiting');
+  }
+
+  private setInfo(info: Info | undefined): void {
+    clearTimeout(this.infoTimer);
+    this.info = info;
+    if (info) this.infoTimer = setTimeout(() => (this.info = undefined), INFO_SHOWN_MS);
+  }
+
+  private readonly dismissError = (): void => {
+    this.error = undefined;
+  };
+
+  /** The ticket at this window: what the socket says, or the last answer until it does. */
+  private currentTicket(): StaffTicket | undefined {
+    const counter = this.counter;
+    const mine = this.queue.state.tickets
+      .filter((t) => t.counter === counter && (t.status === 'called' || t.status === 'serving'))
+      .sort((a, b) => (b.calledAt ?? '').localeCompare(a.calledAt ?? ''));
+    if (mine[0]) return mine[0];
+    const echo = this.echo;
+    return echo && echo.counter === counter && isLive(echo) && echo.status !== 'waiting'
+      ? echo
+      : undefined;
+  }
+
+  private serviceName(code: string): string {
+    return this.services.find((s) => s.code === code)?.names[this.language] ?? code;
+  }
+
+  private t(key: MessageKey, params?: Record<string, string | number>): string {
+    return translate(this.language, key, params);
+  }
+
+  private renderHeader() {
+    const session = this.session;
+    const showWindow = session && this.counter && !this.choosing;
+    return html`<header>
+      <p class="brand">${this.t('appName')}</p>
+      ${
+        showWindow
+          ? html`<span class="window" data-testid="window-label"
+              >${this.t('windowN', { n: this.counter ?? '' })}</span
+            >`
+          : nothing
+      }
+      <span class="spacer"></span>
+      ${
+        showWindow
+          ? html`<button type="button" @click=${this.onChangeWindow}>
+              ${this.t('changeWindow')}
+            </button>`
+          : nothing
+      }
+      <label>
+        <span class="sr-only">${this.t('languageLabel')}</span>
+        <select @change=${this.onLanguageChange}>
+          ${LANGUAGES.map(
+            (l) =>
+              html`<option value=${l} lang=${l} ?selected=${l === this.language}>
+                ${translate(l, 'languageName')}
+              </option>`,
+          )}
+        </select>
+      </label>
+      ${
+        session
+          ? html`<span class="user">${session.user.name}</span>
+              <button type="button" data-testid="sign-out" @click=${this.onSignOut}>
+                ${this.t('signOut')}
+              </button>`
+          : nothing
+      }
+    </header>`;
+  }
+
+  private renderBanners() {
+    const error = this.error;
+    return html`${
+      error
+        ? html`<div class="banner error" role="alert" data-testid="error">
+            <div>
+              ${this.t(error.key)}
+              <small>${error.detail} (${error.code})</small>
+            </div>
+            <button type="button" @click=${this.dismissError}>${this.t('dismiss')}</button>
+          </div>`
+        : nothing
+    }
+    ${
+      this.info
+        ? html`<div class="banner info" role="status" data-testid="info">${this.t(this.info)}</div>`
+        : nothing
+    }`;
+  }
+
+  private renderBody() {
+    const state = this.queue.state;
+    if (!this.session) {
+      return html`<counter-login
+        language=${this.language}
+        ?busy=${this.busy}
+        .error=${this.loginError}
+        @counter-login=${this.onLogin}
+      ></counter-login>`;
+    }
+    if (!this.counter || this.choosing) {
+      return html`<counter-window-picker
+        .counters=${state.counters}
+        .services=${this.services}
+        .current=${this.counter}
+        ?loading=${!state.ready}
+        language=${this.language}
+        @counter-window-select=${this.onWindowSelect}
+      ></counter-window-picker>`;
+    }
+    const current = this.currentTicket();
+    const waiting = state.tickets
+      .filter((t) => t.status === 'waiting')
+      .sort((a, b) => a.issuedAt.localeCompare(b.issuedAt));
+    const served = state.counters.find((c) => c.number === this.counter)?.services;
+    return html`${this.renderBanners()}
+      <div class="workspace">
+        <counter-panel
+          .ticket=${current}
+          .serviceName=${current ? this.serviceName(current.service) : ''}
+          language=${this.language}
+          ?busy=${this.busy}
+          @counter-command=${this.onCommand}
+        ></counter-panel>
+        <counter-waiting-list
+          .tickets=${waiting}
+          .services=${this.services}
+          .served=${served}
+          .now=${this.clock.now}
+          language=${this.language}
+        ></counter-waiting-list>
+      </div>`;
+  }
+
+  override render() {
+    if (!this.params.office) {
+      return html`<main><p role="alert">${this.t('missingOffice')}</p></main>`;
+    }
+    return html`${this.renderHeader()}
+      <main>${this.renderBody()}</main>
+      ${
+        this.session
+          ? html`<nb-connection-mark
+              ?connected=${this.queue.state.connected}
+              label=${this.t('connectionLost')}
+            ></nb-connection-mark>`
+          : nothing
+      }`;
+  }
+}
+
+customElements.define('counter-app', CounterApp);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'counter-app': CounterApp;
+  }
+}

@@ -1,0 +1,263 @@
+/** The window's current ticket and the command buttons, each with its keyboard shortcut. */
+import { LitElement, css, html, nothing } from 'lit';
+import type { Language, StaffTicket } from '../../server/protocol';
+import { statusMessageKey } from '../../ui/errors';
+import { translate } from '../../ui/i18n';
+import { base } from '../../ui/theme';
+import { COMMANDS, commandApplies, type CounterCommand } from './commands';
+import { ShortcutController } from './shortcut-controller';
+
+/** Detail of `counter-command`. */
+export interface CommandDetail {
+  command: CounterCommand;
+}
+
+/** Current ticket and commands; dispatches `counter-command` from a button or a shortcut. */
+export class CounterPanel extends LitElement {
+  static override styles = [
+    base,
+    css`
+      :host {
+        display: flex;
+        flex-direction: column;
+        gap: 20px;
+      }
+      .current {
+        display: grid;
+        grid-template-columns: 1fr auto;
+        align-items: center;
+        gap: 8px 24px;
+        padding: 24px 28px;
+        border-radius: 18px;
+        background: var(--nb-surface);
+        box-shadow: var(--nb-shadow);
+        border-inline-start: 10px solid var(--nb-border);
+        min-height: 196px;
+      }
+      .current.called {
+        border-inline-start-color: #c27c00;
+      }
+      .current.serving {
+        border-inline-start-color: var(--nb-primary);
+      }
+      h2 {
+        grid-column: 1 / -1;
+        margin: 0;
+        font-size: 15px;
+        font-weight: 700;
+        color: var(--nb-muted);
+        text-transform: uppercase;
+        letter-spacing: 0.08em;
+      }
+      .number {
+        margin: 0;
+        font-size: 104px;
+        line-height: 1;
+        font-weight: 800;
+      }
+      .details {
+        display: flex;
+        flex-direction: column;
+        align-items: flex-end;
+        gap: 10px;
+        text-align: end;
+      }
+      .service {
+        font-size: 24px;
+        font-weight: 700;
+      }
+      .status {
+        display: inline-block;
+        padding: 6px 14px;
+        border-radius: 999px;
+        font-size: 16px;
+        font-weight: 700;
+        background: var(--nb-bg);
+      }
+      .status.called {
+        background: #fff1d1;
+        color: #6b4500;
+      }
+      .status.serving {
+        background: var(--nb-primary-soft);
+        color: var(--nb-primary-strong);
+      }
+      .recalls {
+        font-size: 15px;
+        color: var(--nb-muted);
+      }
+      .empty {
+        grid-column: 1 / -1;
+        margin: 0;
+        font-size: 22px;
+        color: var(--nb-muted);
+      }
+      .actions {
+        display: grid;
+        grid-template-columns: repeat(4, 1fr);
+        gap: 12px;
+      }
+      .actions button {
+        min-height: 76px;
+        display: flex;
+        flex-direction: column;
+        align-items: center;
+        justify-content: center;
+        gap: 8px;
+        padding: 10px 12px;
+        border-radius: 14px;
+        border: 2px solid var(--nb-border);
+        background: var(--nb-surface);
+        font-size: 17px;
+        font-weight: 700;
+        line-height: 1.2;
+      }
+      .actions button:hover:not(:disabled) {
+        border-color: var(--nb-primary);
+      }
+      .actions button.primary {
+        grid-column: span 2;
+        min-height: 96px;
+        font-size: 22px;
+        background: var(--nb-primary);
+        border-color: var(--nb-primary);
+        color: var(--nb-primary-ink);
+      }
+      .actions button.primary:hover:not(:disabled) {
+        background: var(--nb-primary-strong);
+      }
+      .actions button.secondary {
+        grid-column: span 2;
+        min-height: 96px;
+        font-size: 20px;
+        border-color: var(--nb-primary);
+        color: var(--nb-primary-strong);
+      }
+      .actions button:disabled {
+        background: #f1f3f6;
+        color: #6b7380;
+        border-color: #dde2e8;
+      }
+      .keys {
+        display: inline-flex;
+        gap: 6px;
+      }
+      kbd {
+        min-width: 28px;
+        padding: 2px 7px;
+        border-radius: 6px;
+        border: 1px solid currentColor;
+        font-family: inherit;
+        font-size: 13px;
+        font-weight: 700;
+        opacity: 0.9;
+      }
+    `,
+  ];
+
+  static override properties = {
+    ticket: { attribute: false },
+    serviceName: {},
+    language: {},
+    busy: { type: Boolean },
+  };
+
+  private readonly shortcuts = new ShortcutController(this, (command) => this.run(command));
+
+  /** The ticket at this window (called or being served), if any. */
+  declare ticket: StaffTicket | undefined;
+  /** Its service's name in {@link language}. */
+  declare serviceName: string;
+  /** Language of the texts. */
+  declare language: Language;
+  /** True while a command runs; buttons and shortcuts wait. */
+  declare busy: boolean;
+
+  constructor() {
+    super();
+    this.ticket = undefined;
+    this.serviceName = '';
+    this.language = 'tg';
+    this.busy = false;
+  }
+
+  private run(command: CounterCommand): void {
+    if (this.busy || !commandApplies(command, this.ticket)) return;
+    this.dispatchEvent(
+      new CustomEvent<CommandDetail>('counter-command', {
+        detail: { command },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+
+  private renderCurrent() {
+    const lang = this.language;
+    const ticket = this.ticket;
+    if (!ticket) {
+      return html`<section class="current" aria-labelledby="current-title" data-testid="current">
+        <h2 id="current-title">${translate(lang, 'currentTicket')}</h2>
+        <p class="empty">${translate(lang, 'noCurrentTicket')}</p>
+      </section>`;
+    }
+    const statusKey = statusMessageKey(ticket.status);
+    return html`<section
+      class="current ${ticket.status}"
+      aria-labelledby="current-title"
+      data-testid="current"
+    >
+      <h2 id="current-title">${translate(lang, 'currentTicket')}</h2>
+      <p class="number num" data-testid="current-number">${ticket.number}</p>
+      <div class="details">
+        <span class="service">${this.serviceName}</span>
+        <span class="status ${ticket.status}" data-testid="current-status"
+          >${statusKey ? translate(lang, statusKey) : ticket.status}</span
+        >
+        ${
+          ticket.recalls > 0
+            ? html`<span class="recalls"
+                >${translate(lang, 'recalls', { n: ticket.recalls })}</span
+              >`
+            : nothing
+        }
+      </div>
+    </section>`;
+  }
+
+  override render() {
+    const lang = this.language;
+    return html`${this.renderCurrent()}
+      <section aria-label=${translate(lang, 'actions')}>
+        <div class="actions">
+          ${COMMANDS.map((spec, i) => {
+            const kind = i === 0 ? 'primary' : i === 1 ? 'secondary' : '';
+            return html`<button
+              type="button"
+              class=${kind}
+              data-testid=${`cmd-${spec.command}`}
+              aria-keyshortcuts=${spec.aria}
+              ?disabled=${this.busy || !commandApplies(spec.command, this.ticket)}
+              @click=${() => this.run(spec.command)}
+            >
+              <span>${translate(lang, spec.label)}</span>
+              <span class="keys" title=${translate(lang, 'shortcutHint')}
+                >${spec.keys.map((k) => html`<kbd>${k}</kbd>`)}</span
+              >
+            </button>`;
+          })}
+        </div>
+      </section>`;
+  }
+}
+
+customElements.define('counter-panel', CounterPanel);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'counter-panel': CounterPanel;
+  }
+  interface HTMLElementEventMap {
+    'counter-command': CustomEvent<CommandDetail>;
+  }
+}

@@ -1,0 +1,179 @@
+/** Who is waiting: counts per service and the tickets in order of issue. */
+import { LitElement, css, html, nothing } from 'lit';
+import type { Language, Service, StaffTicket } from '../../server/protocol';
+import { minutesSince } from '../../ui/format';
+import { translate } from '../../ui/i18n';
+import { base } from '../../ui/theme';
+
+/** Waiting tickets of the office; those this window does not serve are shown muted. */
+export class CounterWaitingList extends LitElement {
+  static override styles = [
+    base,
+    css`
+      :host {
+        display: flex;
+        flex-direction: column;
+        min-height: 0;
+        border-radius: 18px;
+        background: var(--nb-surface);
+        box-shadow: var(--nb-shadow);
+        overflow: hidden;
+      }
+      .head {
+        display: flex;
+        align-items: center;
+        justify-content: space-between;
+        padding: 18px 22px 12px;
+      }
+      h2 {
+        margin: 0;
+        font-size: 20px;
+      }
+      .total {
+        padding: 4px 14px;
+        border-radius: 999px;
+        background: var(--nb-primary);
+        color: var(--nb-primary-ink);
+        font-weight: 700;
+        font-size: 16px;
+      }
+      .counts {
+        list-style: none;
+        margin: 0;
+        padding: 0 22px 14px;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 8px;
+        border-bottom: 1px solid var(--nb-border);
+      }
+      .counts li {
+        display: inline-flex;
+        gap: 8px;
+        align-items: center;
+        padding: 4px 10px;
+        border-radius: 8px;
+        background: var(--nb-bg);
+        font-size: 14px;
+      }
+      .counts b {
+        font-size: 16px;
+      }
+      .tickets {
+        list-style: none;
+        margin: 0;
+        padding: 6px 0;
+        overflow-y: auto;
+        flex: 1;
+      }
+      .tickets li {
+        display: grid;
+        grid-template-columns: 84px 1fr auto;
+        align-items: center;
+        gap: 12px;
+        padding: 9px 22px;
+        font-size: 16px;
+      }
+      .tickets li + li {
+        border-top: 1px solid #edf0f4;
+      }
+      .tickets .number {
+        font-size: 22px;
+        font-weight: 800;
+      }
+      .tickets .waited {
+        color: var(--nb-muted);
+        font-weight: 600;
+      }
+      .tickets li.other {
+        color: var(--nb-muted);
+      }
+      .tickets li.other .number {
+        font-weight: 600;
+      }
+      .empty {
+        margin: 0;
+        padding: 24px 22px;
+        font-size: 18px;
+        color: var(--nb-muted);
+      }
+    `,
+  ];
+
+  static override properties = {
+    tickets: { attribute: false },
+    services: { attribute: false },
+    served: { attribute: false },
+    now: { attribute: false },
+    language: {},
+  };
+
+  /** Waiting tickets, in the order they were issued. */
+  declare tickets: readonly StaffTicket[];
+  /** The office's services, for names and prefixes. */
+  declare services: readonly Service[];
+  /** Service codes this window calls; undefined when unknown (then all count as served). */
+  declare served: readonly string[] | undefined;
+  /** The server's "now", for waiting times. */
+  declare now: Date;
+  /** Language of the texts. */
+  declare language: Language;
+
+  constructor() {
+    super();
+    this.tickets = [];
+    this.services = [];
+    this.served = undefined;
+    this.now = new Date();
+    this.language = 'tg';
+  }
+
+  private name(code: string): string {
+    return this.services.find((s) => s.code === code)?.names[this.language] ?? code;
+  }
+
+  override render() {
+    const lang = this.language;
+    const counts = new Map<string, number>();
+    for (const t of this.tickets) counts.set(t.service, (counts.get(t.service) ?? 0) + 1);
+    return html`<div class="head">
+        <h2 id="queue-title">${translate(lang, 'queueHeading')}</h2>
+        <span class="total num" data-testid="waiting-total"
+          >${translate(lang, 'waitingTotal', { n: this.tickets.length })}</span
+        >
+      </div>
+      ${
+        counts.size > 0
+          ? html`<ul class="counts" aria-label=${translate(lang, 'waitingHeading')}>
+              ${[...counts].map(
+                ([code, n]) =>
+                  html`<li><span>${this.name(code)}</span><b class="num">${n}</b></li>`,
+              )}
+            </ul>`
+          : nothing
+      }
+      ${
+        this.tickets.length === 0
+          ? html`<p class="empty">${translate(lang, 'nobodyWaiting')}</p>`
+          : html`<ol class="tickets" aria-labelledby="queue-title" data-testid="waiting-list">
+              ${this.tickets.map((t) => {
+                const other = this.served !== undefined && !this.served.includes(t.service);
+                return html`<li class=${other ? 'other' : ''}>
+                  <span class="number num">${t.number}</span>
+                  <span>${this.name(t.service)}</span>
+                  <span class="waited num"
+                    >${translate(lang, 'minutes', { n: minutesSince(t.issuedAt, this.now) })}</span
+                  >
+                </li>`;
+              })}
+            </ol>`
+      }`;
+  }
+}
+
+customElements.define('counter-waiting-list', CounterWaitingList);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'counter-waiting-list': CounterWaitingList;
+  }
+}

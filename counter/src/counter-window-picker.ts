@@ -1,0 +1,173 @@
+/** Which window this workstation is: one large button per counter of the office. */
+import { LitElement, css, html, nothing } from 'lit';
+import type { CounterState, Language, Service } from '../../server/protocol';
+import { translate } from '../../ui/i18n';
+import { base } from '../../ui/theme';
+
+/** Detail of `counter-window-select`. */
+export interface WindowSelectDetail {
+  counter: string;
+}
+
+/** Counter buttons; dispatches `counter-window-select`. */
+export class CounterWindowPicker extends LitElement {
+  static override styles = [
+    base,
+    css`
+      :host {
+        display: block;
+        padding: 40px 32px;
+      }
+      section {
+        max-width: 900px;
+        margin: 0 auto;
+      }
+      h1 {
+        margin: 0 0 24px;
+        font-size: 28px;
+      }
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(180px, 1fr));
+        gap: 16px;
+      }
+      button {
+        width: 100%;
+        min-height: 120px;
+        display: flex;
+        flex-direction: column;
+        align-items: center;
+        justify-content: center;
+        gap: 6px;
+        border: 2px solid var(--nb-border);
+        border-radius: 16px;
+        background: var(--nb-surface);
+        box-shadow: var(--nb-shadow);
+        font-size: 18px;
+        font-weight: 600;
+      }
+      button b {
+        font-size: 48px;
+        line-height: 1;
+      }
+      .prefixes {
+        display: flex;
+        flex-wrap: wrap;
+        justify-content: center;
+        gap: 4px;
+        font-size: 13px;
+      }
+      .prefixes span {
+        min-width: 22px;
+        padding: 1px 5px;
+        border-radius: 5px;
+        background: var(--nb-primary-soft);
+        color: var(--nb-primary-strong);
+      }
+      button[aria-current='true'] {
+        border-color: var(--nb-primary);
+        background: var(--nb-primary-soft);
+      }
+      p {
+        font-size: 18px;
+        color: var(--nb-muted);
+      }
+    `,
+  ];
+
+  static override properties = {
+    counters: { attribute: false },
+    services: { attribute: false },
+    current: {},
+    language: {},
+    loading: { type: Boolean },
+  };
+
+  /** The office's counters. */
+  declare counters: readonly CounterState[];
+  /** The office's services, to show which ones each window calls. */
+  declare services: readonly Service[];
+  /** The window remembered for this workstation, if any. */
+  declare current: string | undefined;
+  /** Language of the texts. */
+  declare language: Language;
+  /** True until the first snapshot tells which counters exist. */
+  declare loading: boolean;
+
+  constructor() {
+    super();
+    this.counters = [];
+    this.services = [];
+    this.current = undefined;
+    this.language = 'tg';
+    this.loading = true;
+  }
+
+  private select(counter: string): void {
+    this.dispatchEvent(
+      new CustomEvent<WindowSelectDetail>('counter-window-select', {
+        detail: { counter },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+
+  private renderList() {
+    const lang = this.language;
+    if (this.loading) return html`<p>${translate(lang, 'loading')}</p>`;
+    if (this.counters.length === 0) return html`<p>${translate(lang, 'noWindows')}</p>`;
+    const sorted = [...this.counters].sort((a, b) =>
+      a.number.localeCompare(b.number, undefined, { numeric: true }),
+    );
+    return html`<ul>
+      ${sorted.map(
+        (c) =>
+          html`<li>
+            <button
+              type="button"
+              data-testid=${`window-${c.number}`}
+              aria-current=${c.number === this.current ? 'true' : 'false'}
+              @click=${() => this.select(c.number)}
+            >
+              <span>${translate(lang, 'windowLabel')}</span>
+              <b>${c.number}</b>
+              ${this.renderPrefixes(c)}
+            </button>
+          </li>`,
+      )}
+    </ul>`;
+  }
+
+  private renderPrefixes(counter: CounterState) {
+    const prefixes = (counter.services ?? [])
+      .map((code) => this.services.find((s) => s.code === code)?.prefix)
+      .filter((p): p is string => p !== undefined)
+      .sort();
+    if (prefixes.length === 0) return nothing;
+    return html`<span class="prefixes" aria-hidden="true"
+      >${prefixes.map((p) => html`<span>${p}</span>`)}</span
+    >`;
+  }
+
+  override render() {
+    return html`<section aria-labelledby="pick-title">
+      <h1 id="pick-title">${translate(this.language, 'chooseWindow')}</h1>
+      ${this.renderList()}
+    </section>`;
+  }
+}
+
+customElements.define('counter-window-picker', CounterWindowPicker);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'counter-window-picker': CounterWindowPicker;
+  }
+  interface HTMLElementEventMap {
+    'counter-window-select': CustomEvent<WindowSelectDetail>;
+  }
+}

@@ -1,0 +1,2 @@
+/** Entry of the counter (staff) console. */
+import './counter-app';

@@ -1,0 +1,2 @@
+/** Entry of the hall display page. */
+import './display-app';

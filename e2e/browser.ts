@@ -1,0 +1,28 @@
+/** Debian's chromium for browser tests (playwright-core; `npx playwright install` cannot run here). */
+import fs from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+
+/** Where chromium is; `CHROMIUM_PATH` overrides Debian's default. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Flags for a quiet headless chromium in a container: no sandbox, GPU, QUIC or background traffic. */
+export const CHROMIUM_ARGS: readonly string[] = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Launches headless chromium; fails with a hint when it is not installed. */
+export async function launchChromium(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `chromium not found at ${CHROMIUM_PATH}: apt-get install -y chromium (or set CHROMIUM_PATH)`,
+    );
+  }
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
+}

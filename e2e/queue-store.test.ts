@@ -1,0 +1,157 @@
+/**
+ * The front ends' queue store against a real Socket.IO server that plays a scripted office: events in
+ * order, repeats, and a gap that must be healed with `queue:sync`.
+ */
+import type { AddressInfo } from 'node:net';
+import { createServer, type Server as HttpServer } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import type {
+  ClientToServerEvents,
+  QueueSnapshot,
+  ServerToClientEvents,
+  Ticket,
+} from '../server/protocol';
+import { QueueStore, type QueueState } from '../ui/queue-store';
+
+type ServerSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+
+function ticket(id: string, number: string, status: string, extra: Partial<Ticket> = {}): Ticket {
+  return {
+    id,
+    number,
+    office: 'kulob',
+    service: 'birth',
+    priority: 'none',
+    status,
+    issuedAt: '2026-11-25T05:00:00.000Z',
+    recalls: 0,
+    ...extra,
+  };
+}
+
+function snapshot(seq: number, tickets: Ticket[]): QueueSnapshot {
+  return {
+    seq,
+    serverTime: new Date().toISOString(),
+    tickets,
+    counters: [{ number: '3', status: 'open' }],
+    services: [{ code: 'birth', waiting: 0, estimatedWaitMinutes: 4 }],
+  };
+}
+
+/** Resolves with the store's state once `test` holds (or fails after 3 s). */
+function until<T extends Ticket>(
+  store: QueueStore<T>,
+  test: (state: QueueState<T>) => boolean,
+): Promise<QueueState<T>> {
+  if (test(store.state)) return Promise.resolve(store.state);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`state never matched: ${JSON.stringify(store.state)}`));
+    }, 3_000);
+    const stop = store.subscribe((state) => {
+      if (!test(state)) return;
+      clearTimeout(timer);
+      stop();
+      resolve(state);
+    });
+  });
+}
+
+describe('QueueStore', () => {
+  let http: HttpServer;
+  let io: Server<ClientToServerEvents, ServerToClientEvents>;
+  let url: string;
+  let store: QueueStore;
+  let client: Promise<ServerSocket>;
+  let syncAnswer: QueueSnapshot;
+  let syncs: number;
+
+  beforeEach(async () => {
+    http = createServer();
+    io = new Server(http);
+    syncs = 0;
+    client = new Promise((resolve) => {
+      io.of('/display').on('connection', (socket: ServerSocket) => {
+        socket.on('queue:sync', (ack) => {
+          syncs++;
+          ack(syncAnswer);
+        });
+        socket.emit('queue:snapshot', snapshot(10, [ticket('a', 'A001', 'waiting')]));
+        resolve(socket);
+      });
+    });
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+    store = new QueueStore({ namespace: '/display', auth: { office: 'kulob' }, url });
+    store.connect();
+    await until(store, (s) => s.ready);
+  });
+
+  afterEach(async () => {
+    store.disconnect();
+    await io.close();
+  });
+
+  it('applies events in seq order and drops tickets that leave the live queue', async () => {
+    const socket = await client;
+    expect(store.state.services).toEqual([{ code: 'birth', waiting: 0, estimatedWaitMinutes: 4 }]);
+    socket.emit('ticket:issued', { seq: 11, ticket: ticket('b', 'A002', 'waiting') });
+    socket.emit('ticket:called', {
+      seq: 12,
+      ticket: ticket('a', 'A001', 'called', { counter: '3', calledAt: '2026-11-25T05:10:00Z' }),
+    });
+    let state = await until(store, (s) => s.seq === 12);
+    expect(state.tickets.map((t) => [t.number, t.status])).toEqual([
+      ['A002', 'waiting'],
+      ['A001', 'called'],
+    ]);
+    expect(state.lastCall).toMatchObject({ seq: 12, ticket: { number: 'A001', counter: '3' } });
+    expect(state.services).toEqual([{ code: 'birth', waiting: 1, estimatedWaitMinutes: 4 }]);
+
+    socket.emit('ticket:updated', {
+      seq: 13,
+      ticket: ticket('a', 'A001', 'done', { counter: '3' }),
+    });
+    state = await until(store, (s) => s.seq === 13);
+    expect(state.tickets.map((t) => t.number)).toEqual(['A002']);
+    // The hall display still lists it among the previous calls.
+    expect(state.recentCalls.map((t) => [t.number, t.status])).toEqual([['A001', 'done']]);
+  });
+
+  it('ignores events it has already applied', async () => {
+    const socket = await client;
+    socket.emit('ticket:issued', { seq: 11, ticket: ticket('b', 'A002', 'waiting') });
+    await until(store, (s) => s.seq === 11);
+    socket.emit('ticket:issued', { seq: 11, ticket: ticket('x', 'A099', 'waiting') });
+    socket.emit('ticket:updated', { seq: 9, ticket: ticket('a', 'A001', 'cancelled') });
+    socket.emit('counter:updated', { seq: 12, counter: { number: '3', status: 'paused' } });
+    const state = await until(store, (s) => s.seq === 12);
+    expect(state.tickets.map((t) => t.number)).toEqual(['A001', 'A002']);
+    expect(state.counters).toEqual([{ number: '3', status: 'paused' }]);
+    expect(syncs).toBe(0);
+  });
+
+  it('asks for a fresh snapshot when a seq is skipped, then goes on from it', async () => {
+    const socket = await client;
+    syncAnswer = snapshot(15, [ticket('c', 'A003', 'waiting'), ticket('d', 'A004', 'waiting')]);
+    socket.emit('ticket:issued', { seq: 14, ticket: ticket('c', 'A003', 'waiting') });
+    let state = await until(store, (s) => s.seq === 15);
+    expect(syncs).toBe(1);
+    expect(state.tickets.map((t) => t.number)).toEqual(['A003', 'A004']);
+
+    socket.emit('ticket:issued', { seq: 16, ticket: ticket('e', 'A005', 'waiting') });
+    state = await until(store, (s) => s.seq === 16);
+    expect(state.tickets.map((t) => t.number)).toEqual(['A003', 'A004', 'A005']);
+    expect(state.services).toEqual([{ code: 'birth', waiting: 3, estimatedWaitMinutes: 4 }]);
+  });
+
+  it('reports the connection going down and coming back', async () => {
+    await client;
+    expect(store.connected).toBe(true);
+    io.of('/display').disconnectSockets();
+    await until(store, (s) => !s.connected);
+    await until(store, (s) => s.connected);
+  });
+});
