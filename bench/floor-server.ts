@@ -1,0 +1,125 @@
+/**
+ * The FLOOR: the least a server can do for "issue a ticket and show it on the displays" on this
+ * stack — bare Express + Socket.IO + mysql2, a POST handler doing one INSERT into a scratch table
+ * of the MySQL test database, then one broadcast to the office room of /display. No validation,
+ * no transaction, no audit, no numbering table: what is left is HTTP + one round trip to MariaDB +
+ * Socket.IO fan-out, the cost every real implementation pays too.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomUUID, randomBytes } from 'node:crypto';
+import express from 'express';
+import { Server } from 'socket.io';
+import mysql from 'mysql2/promise';
+import { loadMeter, serveCommands } from './lib/ipc';
+import { DEFAULT_MYSQL_URL, SERVICES } from './lib/config';
+import { summarize } from './lib/stats';
+import { performance } from 'node:perf_hooks';
+
+async function main(): Promise<void> {
+  const url = process.env.TEST_MYSQL_URL ?? DEFAULT_MYSQL_URL;
+  const table = `bench_floor_${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
+  const db = mysql.createPool({ uri: url, connectionLimit: 20, charset: 'utf8mb4', timezone: 'Z' });
+  await db.query(
+    `CREATE TABLE \`${table}\` (
+       id CHAR(36) NOT NULL PRIMARY KEY,
+       office_code VARCHAR(40) NOT NULL,
+       number VARCHAR(8) NOT NULL,
+       service VARCHAR(40) NOT NULL,
+       status VARCHAR(16) NOT NULL,
+       issued_at DATETIME(3) NOT NULL
+     ) CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+  );
+
+  const prefixes = new Map<string, string>(
+    SERVICES.map((s, i) => [s, String.fromCharCode(65 + i)]),
+  );
+  const numbers = new Map<string, number>();
+  let seq = 0;
+  let waiting = 0;
+  let insertMs: number[] = [];
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(express.json({ limit: '1mb' }));
+  const server = http.createServer(app);
+  const io = new Server(server, { serveClient: false, maxHttpBufferSize: 1e6 });
+  const display = io.of('/display');
+  display.on('connection', (socket) => {
+    const office = String((socket.handshake.auth as { office?: string }).office ?? '');
+    void socket.join(`office:${office}`);
+    socket.emit('queue:snapshot', {
+      seq,
+      serverTime: new Date().toISOString(),
+      tickets: [],
+      counters: [],
+      services: [],
+    });
+  });
+
+  app.post('/api/offices/:office/tickets', async (req, res) => {
+    const office = req.params.office;
+    const service = String((req.body as { service?: string }).service ?? '');
+    const prefix = prefixes.get(service) ?? 'Z';
+    const n = (numbers.get(service) ?? 0) + 1;
+    numbers.set(service, n);
+    const issuedAt = new Date();
+    const ticket = {
+      id: randomUUID(),
+      number: `${prefix}${String(n).padStart(3, '0')}`,
+      office,
+      service,
+      priority: 'none',
+      status: 'waiting',
+      issuedAt: issuedAt.toISOString(),
+      recalls: 0,
+      peopleAhead: waiting++,
+      estimatedWaitMinutes: 0,
+    };
+    const t = performance.now();
+    await db.execute(
+      `INSERT INTO \`${table}\` (id, office_code, number, service, status, issued_at) VALUES (?, ?, ?, ?, ?, ?)`,
+      [ticket.id, office, ticket.number, service, 'waiting', issuedAt],
+    );
+    insertMs.push(performance.now() - t);
+    display.to(`office:${office}`).emit('ticket:issued', { seq: ++seq, ticket });
+    res.status(201).json({ ticket, print: { status: 'none' } });
+  });
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  const meter = loadMeter();
+  serveCommands({
+    mark() {
+      meter.mark();
+      insertMs = [];
+    },
+    stats() {
+      const m = process.memoryUsage();
+      const s = summarize(insertMs);
+      return {
+        ...meter.read(),
+        rss: m.rss,
+        heapUsed: m.heapUsed,
+        insert: { p50: s.p50, p99: s.p99, max: s.max },
+      };
+    },
+    async close() {
+      await io.close();
+      await db.query(`DROP TABLE IF EXISTS \`${table}\``);
+      await db.end();
+      setImmediate(() => process.exit(0));
+    },
+  });
+  process.send?.({
+    type: 'ready',
+    url: `http://127.0.0.1:${port}`,
+    pid: process.pid,
+    info: { table },
+  });
+}
+
+main().catch((err: unknown) => {
+  console.error('floor server failed to start:', err);
+  process.exit(1);
+});
