@@ -157,11 +157,12 @@ export class QueueRepository {
   }
 
   /**
-   * The oldest waiting ticket a counter may call, of one kind (priority or ordinary), locked.
-   * On MySQL/MariaDB `FOR UPDATE SKIP LOCKED` (raw: Sequelize drops skipLocked there), so counters
-   * racing each other never take the same row; SQLite runs one writer at a time.
+   * The oldest waiting tickets a counter may call, of one kind (priority or ordinary), oldest
+   * first, read without locks. The caller locks the one it chooses with `lockWaiting`: locking
+   * while scanning would hold every row the scan passed (MariaDB keeps them under SKIP LOCKED),
+   * and other windows would skip tickets nobody is calling.
    */
-  async pickCandidate(
+  async candidates(
     q: {
       officeCode: string;
       day: string;
@@ -169,19 +170,23 @@ export class QueueRepository {
       serviceIds: number[];
       priority: boolean;
     },
+    limit: number,
     t: Transaction,
-  ): Promise<TicketRecord | undefined> {
+  ): Promise<Array<{ id: string; priority: string; issuedAt: Date }>> {
     const served = q.serviceIds.length
       ? 'OR (target_counter IS NULL AND service_id IN (:serviceIds))'
       : '';
-    const lock = this.db.dialect === 'mysql' ? 'FOR UPDATE SKIP LOCKED' : '';
-    const rows = await this.db.sequelize.query<{ id: string }>(
-      `SELECT id FROM tickets
+    const rows = await this.db.sequelize.query<{
+      id: string;
+      priority: string;
+      issued_at: unknown;
+    }>(
+      `SELECT id, priority, issued_at FROM tickets
         WHERE office_code = :office AND day = :day AND status = 'waiting'
           AND priority ${q.priority ? '<>' : '='} 'none'
           AND (target_counter = :counter ${served})
         ORDER BY issued_at, id
-        LIMIT 1 ${lock}`,
+        LIMIT ${Math.max(1, Math.floor(limit))}`,
       {
         type: QueryTypes.SELECT,
         transaction: t,
@@ -193,8 +198,44 @@ export class QueueRepository {
         },
       },
     );
-    const id = rows[0]?.id;
-    return id ? this.findTicket(id, t) : undefined;
+    return rows.map((r) => ({ id: r.id, priority: r.priority, issuedAt: toDate(r.issued_at) }));
+  }
+
+  /**
+   * Locks one ticket if it is still waiting and no other transaction holds it. On MySQL/MariaDB a
+   * raw `FOR UPDATE SKIP LOCKED` by primary key (Sequelize drops skipLocked there): two windows
+   * never take the same row, and neither waits for the other. SQLite has one writer at a time.
+   */
+  async lockWaiting(id: string, t: Transaction): Promise<TicketRecord | undefined> {
+    const lock = this.db.dialect === 'mysql' ? 'FOR UPDATE SKIP LOCKED' : '';
+    const rows = await this.db.sequelize.query<{ id: string }>(
+      `SELECT id FROM tickets WHERE id = :id AND status = 'waiting' ${lock}`,
+      { type: QueryTypes.SELECT, transaction: t, replacements: { id } },
+    );
+    return rows.length ? this.findTicket(id, t) : undefined;
+  }
+
+  /** Waiting tickets of the same service called before `ticket` (see `peopleAhead`). */
+  async countAhead(ticket: TicketRecord, t?: Tx): Promise<number> {
+    const mineNormal = ticket.priority === 'none';
+    const older = {
+      [Op.or]: [
+        { issuedAt: { [Op.lt]: ticket.issuedAt } },
+        { issuedAt: ticket.issuedAt, id: { [Op.lt]: ticket.id } },
+      ],
+    };
+    const priority = { priority: { [Op.ne]: 'none' } };
+    return this.m.Ticket.count({
+      where: {
+        officeCode: ticket.officeCode,
+        day: ticket.day,
+        status: 'waiting',
+        serviceId: ticket.serviceId,
+        id: { [Op.ne]: ticket.id },
+        ...(mineNormal ? { [Op.or]: [older, priority] } : { [Op.and]: [older, priority] }),
+      },
+      transaction: t,
+    });
   }
 
   /** Today's tickets still in the queue (waiting, called, serving). */
@@ -224,12 +265,19 @@ export class QueueRepository {
     officeCode: string,
     day: string,
     t?: Tx,
+    serviceId?: number,
   ): Promise<Map<number, number[]>> {
     const rows = await this.m.Ticket.findAll({
       attributes: ['serviceId', 'startedAt', 'finishedAt'],
-      where: { officeCode, day, status: 'done', startedAt: { [Op.ne]: null } },
+      where: {
+        officeCode,
+        day,
+        status: 'done',
+        startedAt: { [Op.ne]: null },
+        ...(serviceId === undefined ? {} : { serviceId }),
+      },
       order: [['finishedAt', 'DESC']],
-      limit: 200,
+      limit: serviceId === undefined ? 200 : 20,
       transaction: t,
     });
     const out = new Map<number, number[]>();
@@ -276,6 +324,12 @@ export class QueueRepository {
     const row = await this.m.Device.findOne({ where: { officeCode, code, kind }, transaction: t });
     return row !== null;
   }
+}
+
+/** A DATETIME from a raw query: a Date from mysql2, a string from SQLite. */
+function toDate(value: unknown): Date {
+  if (value instanceof Date) return value;
+  return new Date(String(value));
 }
 
 /** True for a duplicate-key error on either database. */

@@ -68,6 +68,40 @@ describe.each(testDialects())('the live queue on %s', (dialect) => {
     }
   });
 
+  it('gives six windows calling at the same moment the six oldest tickets, none of them null', async () => {
+    const s = await startTestServer({ database: dialect });
+    try {
+      const consultation = await s.db.models.Service.findOne({ where: { code: 'consultation' } });
+      for (const c of await s.db.models.Counter.findAll()) {
+        await s.db.models.CounterService.findOrCreate({
+          where: { counterId: c.id, serviceId: consultation!.id },
+        });
+      }
+      const issued: string[] = [];
+      for (let i = 0; i < 12; i++) {
+        const res = await request(s.url, 'POST', `${OFFICE}/tickets`, {
+          body: { service: 'consultation', priority: i === 3 ? 'pregnant' : undefined },
+        });
+        issued.push(res.body.ticket.id);
+      }
+      const token = await login(s.url, 'clerk1');
+      const calls = await Promise.all(
+        ['1', '2', '3', '4', '5', '6'].map((counter) =>
+          request(s.url, 'POST', `${OFFICE}/counters/${counter}/call-next`, { token }),
+        ),
+      );
+      const got = calls.map((r) => r.body.ticket?.id as string | undefined);
+      expect(got.every((id) => id !== undefined)).toBe(true);
+      expect(new Set(got).size).toBe(6);
+      // The priority ticket and the five oldest ordinary ones; nobody skipped to a later ticket.
+      expect(new Set(got)).toEqual(
+        new Set([issued[3], ...issued.slice(0, 3), ...issued.slice(4, 6)]),
+      );
+    } finally {
+      await s.close();
+    }
+  });
+
   it('keeps waiting tickets, numbering and seq across a restart', async () => {
     const tdb = await freshDatabase(dialect);
     try {

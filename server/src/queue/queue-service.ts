@@ -24,6 +24,10 @@ import { formatTicketNumber } from './numbering';
 import { applyTicketAction, type TicketAction } from './lifecycle';
 import { chooseNext } from './call-next';
 import { QueueView } from './ticket-dto';
+import { ChangeRenderer } from './change-renderer';
+
+/** Waiting tickets of each kind a window looks at per call (more only when all are taken). */
+const CANDIDATES = 12;
 
 /** Receives committed changes of one office, in seq order. */
 export type Publish = (officeCode: string, changes: QueueChange[]) => void;
@@ -155,12 +159,7 @@ export class QueueService {
   async getTicket(id: string): Promise<StaffTicket> {
     const ticket = await this.repo.findTicket(id);
     if (!ticket) throw notFound(`ticket ${id}`);
-    if (ticket.status !== 'waiting') {
-      const view = await this.view(ticket.officeCode, ticket.day, { live: [ticket] });
-      return view.ticket(ticket);
-    }
-    const view = await this.view(ticket.officeCode, ticket.day);
-    return view.ticket(ticket);
+    return new ChangeRenderer(this.repo, ticket.officeCode).ticket(ticket);
   }
 
   /** Calls the next ticket for a counter; `null` when nobody waits for what it serves. */
@@ -188,14 +187,28 @@ export class QueueService {
       const now = this.now();
       const day = officeDay(now, office.timeZone);
       const query = { officeCode, day, counter: counter.number, serviceIds: counter.serviceIds };
-      const oldestPriority = await this.repo.pickCandidate({ ...query, priority: true }, t);
-      const oldestNormal = await this.repo.pickCandidate({ ...query, priority: false }, t);
-      const choice = chooseNext({
-        oldestPriority,
-        oldestNormal,
+      const priority = await this.repo.candidates({ ...query, priority: true }, CANDIDATES, t);
+      const normal = await this.repo.candidates({ ...query, priority: false }, CANDIDATES, t);
+      // Choose by the rules, then lock; a ticket another window locked meanwhile is passed over.
+      let choice: { ticket: TicketRecord | undefined; streak: number } = {
+        ticket: undefined,
         streak: counter.priorityStreak,
-        fairnessN: office.fairnessN,
-      });
+      };
+      while (priority.length || normal.length) {
+        const pick = chooseNext({
+          oldestPriority: priority[0],
+          oldestNormal: normal[0],
+          streak: counter.priorityStreak,
+          fairnessN: office.fairnessN,
+        });
+        if (!pick.ticket) break;
+        const locked = await this.repo.lockWaiting(pick.ticket.id, t);
+        if (locked) {
+          choice = { ticket: locked, streak: pick.streak };
+          break;
+        }
+        (pick.ticket === priority[0] ? priority : normal).shift();
+      }
       if (!choice.ticket) return null;
       const ticket = choice.ticket;
       await this.transition(
@@ -317,69 +330,51 @@ export class QueueService {
   // ---- internals ----
 
   /**
-   * Runs one command: transaction → work → seq for its changes → commit → publish.
-   * `work` pushes the changes it made; they are rendered once after commit, and the rendered
-   * tickets are handed back so the caller answers with the same state the events carry.
+   * Runs one command: transaction → work → render its changes → seq → commit → publish.
+   * Changes are rendered inside the transaction (the state of their seq) and published right after
+   * commit, with no await in between, so one process emits in commit order. The rendered tickets
+   * are handed back: the caller answers with what the events carry.
    */
   private async command<T>(
     officeCode: string,
     work: (t: Transaction, office: OfficeRecord, changes: PendingChange[]) => Promise<T>,
   ): Promise<{ result: T; tickets: Map<string, StaffTicket> }> {
-    const changes: PendingChange[] = [];
-    const { result, firstSeq, office } = await this.deps.db.transaction(async (t) => {
-      changes.length = 0;
+    const { result, events } = await this.deps.db.transaction(async (t) => {
+      const changes: PendingChange[] = [];
       const office = await this.repo.findOffice(officeCode, t);
       if (!office) throw notFound(`office ${officeCode}`);
       const result = await work(t, office, changes);
+      const events = await this.render(new ChangeRenderer(this.repo, officeCode, t), changes);
       // Last, so the office-wide row lock is held as briefly as possible.
-      const firstSeq = changes.length ? await this.repo.takeSeq(officeCode, changes.length, t) : 0;
-      return { result, firstSeq, office };
+      const firstSeq = events.length ? await this.repo.takeSeq(officeCode, events.length, t) : 0;
+      events.forEach((e, i) => (e.seq = firstSeq + i));
+      return { result, events };
     });
-    const tickets = changes.length
-      ? await this.publishChanges(office, changes, firstSeq)
-      : new Map<string, StaffTicket>();
+    if (events.length) this.deps.publish(officeCode, events);
+    const tickets = new Map<string, StaffTicket>();
+    for (const e of events) if (e.kind !== 'counter:updated') tickets.set(e.ticket.id, e.ticket);
     return { result, tickets };
   }
 
-  /** Renders committed changes from the state after commit and publishes them with their seq. */
-  private async publishChanges(
-    office: OfficeRecord,
-    changes: PendingChange[],
-    firstSeq: number,
-  ): Promise<Map<string, StaffTicket>> {
-    const view = await this.view(office.code, officeDay(this.now(), office.timeZone));
+  private async render(renderer: ChangeRenderer, changes: PendingChange[]): Promise<QueueChange[]> {
     const out: QueueChange[] = [];
-    const tickets = new Map<string, StaffTicket>();
-    let seq = firstSeq;
     for (const change of changes) {
       if (change.kind === 'counter:updated') {
-        const counter = view.counters.find((c) => c.number === change.counter);
-        if (counter) out.push({ kind: 'counter:updated', seq, counter: view.counter(counter) });
+        const counter = await renderer.counter(change.counter);
+        if (counter) out.push({ kind: 'counter:updated', seq: 0, counter });
       } else {
-        const record =
-          view.live.find((t) => t.id === change.ticketId) ??
-          (await this.repo.findTicket(change.ticketId));
-        if (record) {
-          const ticket = tickets.get(record.id) ?? view.ticket(record);
-          tickets.set(record.id, ticket);
-          out.push({ kind: change.kind, seq, ticket });
-        }
+        const ticket = await renderer.ticketById(change.ticketId);
+        if (ticket) out.push({ kind: change.kind, seq: 0, ticket });
       }
-      seq++;
     }
-    this.deps.publish(office.code, out);
-    return tickets;
+    return out;
   }
 
-  private async view(
-    officeCode: string,
-    day: string,
-    opts: { live?: TicketRecord[] } = {},
-  ): Promise<QueueView> {
+  private async view(officeCode: string, day: string): Promise<QueueView> {
     const [services, counters, live, durations] = await Promise.all([
       this.repo.listServices(officeCode),
       this.repo.listCounters(officeCode),
-      opts.live ? Promise.resolve(opts.live) : this.repo.liveTickets(officeCode, day),
+      this.repo.liveTickets(officeCode, day),
       this.repo.recentServiceSeconds(officeCode, day),
     ]);
     return new QueueView(services, counters, live, durations);

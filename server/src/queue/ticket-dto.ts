@@ -58,6 +58,21 @@ export function toPublicTicket(t: StaffTicket | Ticket): Ticket {
   return out;
 }
 
+/** A window as clients see it: status, the services it calls, the ticket it holds. */
+export function toCounterState(
+  c: CounterRecord,
+  serviceCode: (serviceId: number) => string,
+  held: StaffTicket | undefined,
+): CounterState {
+  const state: CounterState = {
+    number: c.number,
+    status: c.status === 'paused' ? 'paused' : c.status === 'closed' ? 'closed' : 'open',
+    services: c.serviceIds.map(serviceCode),
+  };
+  if (held) state.ticket = held;
+  return state;
+}
+
 /** Everything needed to compute waiting figures for one office at one moment. */
 export class QueueView {
   private readonly serviceById: Map<number, ServiceRecord>;
@@ -115,13 +130,7 @@ export class QueueView {
     const held = this.live.find(
       (t) => t.counterNumber === c.number && (t.status === 'called' || t.status === 'serving'),
     );
-    const state: CounterState = {
-      number: c.number,
-      status: c.status === 'paused' ? 'paused' : c.status === 'closed' ? 'closed' : 'open',
-      services: c.serviceIds.map((id) => this.serviceCode(id)),
-    };
-    if (held) state.ticket = this.ticket(held);
-    return state;
+    return toCounterState(c, (id) => this.serviceCode(id), held ? this.ticket(held) : undefined);
   }
 
   serviceLoads(): ServiceLoad[] {

@@ -1,0 +1,77 @@
+/**
+ * Renders tickets and windows one at a time, reading only what they need (no full queue scan).
+ * Commands render their changes inside their transaction, so an event shows the state of its seq.
+ */
+import type { Transaction } from 'sequelize';
+import type { CounterState, StaffTicket } from '../../protocol';
+import type { QueueRepository } from '../../../db/repositories/queue-repository';
+import type { CounterRecord, ServiceRecord, TicketRecord } from '../../../db/records';
+import { averageServiceSeconds, estimateWaitMinutes } from './estimate';
+import { toCounterState, toStaffTicket } from './ticket-dto';
+
+export class ChangeRenderer {
+  private services: Promise<ServiceRecord[]> | undefined;
+  private counters: Promise<CounterRecord[]> | undefined;
+
+  constructor(
+    private readonly repo: QueueRepository,
+    private readonly officeCode: string,
+    private readonly t?: Transaction,
+  ) {}
+
+  /** The staff DTO of a ticket; a waiting one carries people ahead and the estimate. */
+  async ticket(record: TicketRecord): Promise<StaffTicket> {
+    const code = await this.serviceCode(record.serviceId);
+    if (record.status !== 'waiting') return toStaffTicket(record, code);
+    const [ahead, durations, counters] = await Promise.all([
+      this.repo.countAhead(record, this.t),
+      this.repo.recentServiceSeconds(record.officeCode, record.day, this.t, record.serviceId),
+      this.loadCounters(),
+    ]);
+    const serving = counters.filter(
+      (c) => c.status === 'open' && c.serviceIds.includes(record.serviceId),
+    ).length;
+    return toStaffTicket(record, code, {
+      peopleAhead: ahead,
+      estimatedWaitMinutes: estimateWaitMinutes(
+        ahead,
+        averageServiceSeconds(durations.get(record.serviceId) ?? []),
+        serving,
+      ),
+    });
+  }
+
+  async ticketById(id: string): Promise<StaffTicket | undefined> {
+    const record = await this.repo.findTicket(id, this.t);
+    return record ? this.ticket(record) : undefined;
+  }
+
+  /** A window with the ticket it holds. */
+  async counter(number: string): Promise<CounterState | undefined> {
+    const counter = (await this.loadCounters()).find((c) => c.number === number);
+    if (!counter) return undefined;
+    const held = await this.repo.findHeldTicket(this.officeCode, number, this.t);
+    const services = await this.loadServices();
+    const codeOf = (id: number) => services.find((s) => s.id === id)?.code ?? String(id);
+    return toCounterState(
+      counter,
+      codeOf,
+      held ? toStaffTicket(held, codeOf(held.serviceId)) : undefined,
+    );
+  }
+
+  private async serviceCode(serviceId: number): Promise<string> {
+    const services = await this.loadServices();
+    return services.find((s) => s.id === serviceId)?.code ?? String(serviceId);
+  }
+
+  private loadServices(): Promise<ServiceRecord[]> {
+    this.services ??= this.repo.listServices(this.officeCode, this.t);
+    return this.services;
+  }
+
+  private loadCounters(): Promise<CounterRecord[]> {
+    this.counters ??= this.repo.listCounters(this.officeCode, this.t);
+    return this.counters;
+  }
+}
