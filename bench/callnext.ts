@@ -21,6 +21,8 @@ export interface CallNextOptions {
   /** Extra tickets called first by one counter alone (uncontended baseline). */
   solo: number;
   profile: boolean;
+  /** Mean pause (ms) of a counter between completing a ticket and calling the next; 0 = back to back. */
+  thinkMs: number;
 }
 
 export interface CallNextResult {
@@ -193,6 +195,8 @@ export async function runCallNext(
           continue;
         }
         completeTimes.push(done.doneAt - done.sentAt);
+        // A clerk serves the citizen before calling again: uniform in [0.5, 1.5] × think.
+        if (o.thinkMs > 0) await sleep(o.thinkMs * (0.5 + Math.random()));
       }
     }),
   );

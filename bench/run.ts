@@ -5,6 +5,7 @@
  *   --db=sqlite,mysql             which databases (default: both; MariaDB at TEST_MYSQL_URL,
  *                                 default mysql://root@127.0.0.1:3306/test)
  *   --sockets=200 --rate=40 --duration=10     issue → display latency
+ *   --think=0                                 call-next race: mean ms a counter pauses between tickets (0 = back to back)
  *   --counters=60 --tickets=600               call-next race (20 more tickets are first called by one
  *                                             counter alone: the uncontended figure)
  *   --sync-on-gap                             displays ask for queue:sync on a seq gap (like ui/queue-store.ts)
@@ -46,6 +47,7 @@ interface Options {
   durationS: number;
   counters: number;
   tickets: number;
+  thinkMs: number;
   rssSockets: number;
   rssBatch: number;
   syncOnGap: boolean;
@@ -94,6 +96,7 @@ function parseOptions(argv: string[]): Options {
     'duration',
     'counters',
     'tickets',
+    'think',
     'rss-sockets',
     'rss-batch',
     'sync-on-gap',
@@ -113,6 +116,7 @@ function parseOptions(argv: string[]): Options {
     durationS: num('duration', 10),
     counters: num('counters', 60),
     tickets: num('tickets', 600),
+    thinkMs: num('think', 0),
     rssSockets: num('rss-sockets', 1000),
     rssBatch: num('rss-batch', 50),
     syncOnGap: get('sync-on-gap') !== undefined,
@@ -365,7 +369,10 @@ async function main(): Promise<void> {
 
   // ---- 2. call-next race ----
   if (o.only.includes('callnext')) {
-    heading(`2. Call-next with ${o.counters} counters racing over ${o.tickets} birth tickets`);
+    heading(
+      `2. Call-next with ${o.counters} counters racing over ${o.tickets} birth tickets` +
+        (o.thinkMs ? ` (each pausing ~${o.thinkMs} ms between tickets)` : ' (back to back)'),
+    );
     const order: Dialect[] = o.dbs.includes('mysql')
       ? ['mysql', ...o.dbs.filter((d) => d !== 'mysql')]
       : o.dbs;
@@ -376,6 +383,7 @@ async function main(): Promise<void> {
           tickets: o.tickets,
           solo: 20,
           profile: false,
+          thinkMs: o.thinkMs,
         }),
       );
       callNext.push({ ...r, dialect: d });
@@ -439,6 +447,7 @@ async function main(): Promise<void> {
             tickets: o.tickets,
             solo: 20,
             profile: true,
+            thinkMs: o.thinkMs,
           }),
         );
         printProfile(`call-next + complete on ${dbName(d)}`, p.profile, p.called, 'called ticket');

@@ -187,28 +187,7 @@ export class QueueService {
       const now = this.now();
       const day = officeDay(now, office.timeZone);
       const query = { officeCode, day, counter: counter.number, serviceIds: counter.serviceIds };
-      const priority = await this.repo.candidates({ ...query, priority: true }, CANDIDATES, t);
-      const normal = await this.repo.candidates({ ...query, priority: false }, CANDIDATES, t);
-      // Choose by the rules, then lock; a ticket another window locked meanwhile is passed over.
-      let choice: { ticket: TicketRecord | undefined; streak: number } = {
-        ticket: undefined,
-        streak: counter.priorityStreak,
-      };
-      while (priority.length || normal.length) {
-        const pick = chooseNext({
-          oldestPriority: priority[0],
-          oldestNormal: normal[0],
-          streak: counter.priorityStreak,
-          fairnessN: office.fairnessN,
-        });
-        if (!pick.ticket) break;
-        const locked = await this.repo.lockWaiting(pick.ticket.id, t);
-        if (locked) {
-          choice = { ticket: locked, streak: pick.streak };
-          break;
-        }
-        (pick.ticket === priority[0] ? priority : normal).shift();
-      }
+      const choice = await this.chooseAndLock(t, query, counter.priorityStreak, office.fairnessN);
       if (!choice.ticket) return null;
       const ticket = choice.ticket;
       await this.transition(
@@ -328,6 +307,37 @@ export class QueueService {
   }
 
   // ---- internals ----
+
+  /**
+   * Chooses by the rules among the oldest waiting tickets, then locks the choice; a ticket another
+   * window holds is passed over. When every candidate read was taken, reads further down the line.
+   */
+  private async chooseAndLock(
+    t: Transaction,
+    query: { officeCode: string; day: string; counter: string; serviceIds: number[] },
+    streak: number,
+    fairnessN: number,
+  ): Promise<{ ticket: TicketRecord | undefined; streak: number }> {
+    const tried = new Set<string>();
+    for (let limit = CANDIDATES; limit <= CANDIDATES * 16; limit *= 4) {
+      const fresh = (list: Awaited<ReturnType<QueueRepository['candidates']>>) =>
+        list.filter((c) => !tried.has(c.id));
+      const priority = await this.repo.candidates({ ...query, priority: true }, limit, t);
+      const normal = await this.repo.candidates({ ...query, priority: false }, limit, t);
+      const full = priority.length === limit || normal.length === limit;
+      const [p, n] = [fresh(priority), fresh(normal)];
+      while (p.length || n.length) {
+        const pick = chooseNext({ oldestPriority: p[0], oldestNormal: n[0], streak, fairnessN });
+        if (!pick.ticket) break;
+        tried.add(pick.ticket.id);
+        const locked = await this.repo.lockWaiting(pick.ticket.id, t);
+        if (locked) return { ticket: locked, streak: pick.streak };
+        (pick.ticket === p[0] ? p : n).shift();
+      }
+      if (!full) break;
+    }
+    return { ticket: undefined, streak };
+  }
 
   /**
    * Runs one command: transaction → work → render its changes → seq → commit → publish.
