@@ -66,6 +66,17 @@ export class Database {
     }
     this.dialect = target.dialect;
     this.models = initModels(this.sequelize);
+    if (target.dialect === 'mysql') {
+      // Every connection reads committed data: set once per connection instead of once per command.
+      this.sequelize.addHook('afterConnect', async (connection) => {
+        const conn = connection as { query(sql: string, cb: (err: Error | null) => void): void };
+        await new Promise<void>((resolve, reject) => {
+          conn.query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED', (err) =>
+            err ? reject(err) : resolve(),
+          );
+        });
+      });
+    }
   }
 
   /** Checks the connection and prepares SQLite (WAL, busy timeout); throws if unreachable. */
@@ -107,10 +118,8 @@ export class Database {
     }
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.sequelize.transaction(
-          { isolationLevel: Transaction.ISOLATION_LEVELS.READ_COMMITTED },
-          work,
-        );
+        // READ COMMITTED is the session level of every connection (see the afterConnect hook).
+        return await this.sequelize.transaction(work);
       } catch (err) {
         if (!isDeadlock(err)) throw err;
         if (attempt >= 5) throw new DatabaseBusyError('the database stayed busy; try again');

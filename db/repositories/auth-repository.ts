@@ -1,5 +1,5 @@
 /** Staff users and their sessions. */
-import { Op, type Transaction } from 'sequelize';
+import { QueryTypes, type Transaction } from 'sequelize';
 import type { Database } from '../database';
 import type { UserModel } from '../models';
 import type { UserRecord } from '../records';
@@ -36,15 +36,20 @@ export class AuthRepository {
     });
   }
 
-  /** The user of a live (not revoked, not expired) session whose user is enabled. */
+  /** The user of a live (not revoked, not expired) session whose user is enabled: one query. */
   async findSessionUser(tokenHash: string, now: Date): Promise<UserRecord | undefined> {
-    const session = await this.db.models.Session.findOne({
-      where: { tokenHash, revokedAt: null, expiresAt: { [Op.gt]: now } },
-    });
-    if (!session) return undefined;
-    const user = await this.db.models.User.findByPk(session.userId);
-    if (!user || user.disabled) return undefined;
-    return toUser(user);
+    const rows = await this.db.sequelize.query(
+      `SELECT u.* FROM sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.token_hash = :tokenHash AND s.revoked_at IS NULL AND s.expires_at > :now
+          AND u.disabled = :no`,
+      {
+        type: QueryTypes.SELECT,
+        replacements: { tokenHash, now, no: false },
+        model: this.db.models.User,
+        mapToModel: true,
+      },
+    );
+    return rows[0] ? toUser(rows[0]) : undefined;
   }
 
   async revokeSession(tokenHash: string, now: Date): Promise<void> {

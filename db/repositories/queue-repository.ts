@@ -208,11 +208,17 @@ export class QueueRepository {
    */
   async lockWaiting(id: string, t: Transaction): Promise<TicketRecord | undefined> {
     const lock = this.db.dialect === 'mysql' ? 'FOR UPDATE SKIP LOCKED' : '';
-    const rows = await this.db.sequelize.query<{ id: string }>(
-      `SELECT id FROM tickets WHERE id = :id AND status = 'waiting' ${lock}`,
-      { type: QueryTypes.SELECT, transaction: t, replacements: { id } },
+    const rows = await this.db.sequelize.query(
+      `SELECT * FROM tickets WHERE id = :id AND status = 'waiting' ${lock}`,
+      {
+        type: QueryTypes.SELECT,
+        transaction: t,
+        replacements: { id },
+        model: this.m.Ticket,
+        mapToModel: true,
+      },
     );
-    return rows.length ? this.findTicket(id, t) : undefined;
+    return rows[0] ? toTicket(rows[0]) : undefined;
   }
 
   /** Waiting tickets of the same service called before `ticket` (see `peopleAhead`). */
@@ -292,10 +298,27 @@ export class QueueRepository {
 
   /** Takes `n` event numbers of an office; returns the first. The row stays locked until commit. */
   async takeSeq(officeCode: string, n: number, t: Transaction): Promise<number> {
-    await this.m.OfficeState.increment('seq', { by: n, where: { officeCode }, transaction: t });
-    const row = await this.m.OfficeState.findByPk(officeCode, { transaction: t });
-    if (!row) throw new Error(`office ${officeCode} has no state row`);
-    return Number(row.seq) - n + 1;
+    const replacements = { office: officeCode, n };
+    let last: number | undefined;
+    if (this.db.dialect === 'mysql') {
+      // LAST_INSERT_ID(expr) hands the new value back in the UPDATE's own answer: one round trip.
+      const [header] = await this.db.sequelize.query(
+        'UPDATE office_states SET seq = LAST_INSERT_ID(seq + :n) WHERE office_code = :office',
+        { transaction: t, replacements },
+      );
+      const { affectedRows, insertId } = header as { affectedRows?: number; insertId?: number };
+      last = affectedRows ? Number(insertId) : undefined;
+    } else {
+      const rows = await this.db.sequelize.query<{ seq: number }>(
+        'UPDATE office_states SET seq = seq + :n WHERE office_code = :office RETURNING seq',
+        { type: QueryTypes.SELECT, transaction: t, replacements },
+      );
+      last = rows[0] === undefined ? undefined : Number(rows[0].seq);
+    }
+    if (last === undefined || !Number.isFinite(last) || last === 0) {
+      throw new Error(`office ${officeCode} has no state row`);
+    }
+    return last - n + 1;
   }
 
   async currentSeq(officeCode: string, t?: Tx): Promise<number> {

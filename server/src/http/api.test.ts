@@ -224,6 +224,21 @@ describe.each(testDialects())('REST API on %s', (dialect) => {
       expect(after.status).toBe(401);
     });
 
+    it('ends a session after its lifetime (12 hours)', async () => {
+      let now = new Date('2026-11-25T04:00:00Z');
+      const other = await startTestServer({ database: dialect, now: () => now });
+      try {
+        const token = await login(other.url, 'clerk1');
+        const path = `${OFFICE}/counters/1/call-next`;
+        now = new Date('2026-11-25T15:59:00Z');
+        expect((await request(other.url, 'POST', path, { token })).status).toBe(200);
+        now = new Date('2026-11-25T16:01:00Z');
+        expect((await request(other.url, 'POST', path, { token })).status).toBe(401);
+      } finally {
+        await other.close();
+      }
+    });
+
     it('forbids the back office from working a window', async () => {
       const token = await login(s.url, 'back1');
       const res = await request(s.url, 'POST', `${OFFICE}/counters/1/call-next`, { token });
