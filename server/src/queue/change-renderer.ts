@@ -46,11 +46,14 @@ export class ChangeRenderer {
     return record ? this.ticket(record) : undefined;
   }
 
-  /** A window with the ticket it holds. */
-  async counter(number: string): Promise<CounterState | undefined> {
+  /** A window with the ticket it holds (`held`: given by the caller when known, `null` for none). */
+  async counter(number: string, known?: TicketRecord | null): Promise<CounterState | undefined> {
     const counter = (await this.loadCounters()).find((c) => c.number === number);
     if (!counter) return undefined;
-    const held = await this.repo.findHeldTicket(this.officeCode, number, this.t);
+    const held =
+      known === undefined
+        ? await this.repo.findHeldTicket(this.officeCode, number, this.t)
+        : (known ?? undefined);
     const services = await this.loadServices();
     const codeOf = (id: number) => services.find((s) => s.id === id)?.code ?? String(id);
     return toCounterState(

@@ -21,7 +21,7 @@ import { AppError, illegalTransition, notFound, validationFailed, forbidden } fr
 import { actorName, actorUserId, type Actor, type StaffPrincipal } from '../auth/actor';
 import { officeDay } from './office-day';
 import { formatTicketNumber } from './numbering';
-import { applyTicketAction, type TicketAction } from './lifecycle';
+import { applyTicketAction, holdsCounter, type TicketAction } from './lifecycle';
 import { chooseNext } from './call-next';
 import { QueueView } from './ticket-dto';
 import { ChangeRenderer } from './change-renderer';
@@ -40,8 +40,18 @@ export interface QueueServiceDeps {
 
 /** A change to emit after commit, before its seq is known. */
 type PendingChange =
-  | { kind: 'ticket:issued' | 'ticket:called' | 'ticket:updated'; ticketId: string }
-  | { kind: 'counter:updated'; counter: string };
+  | {
+      kind: 'ticket:issued' | 'ticket:called' | 'ticket:updated';
+      ticketId: string;
+      /** The ticket as the command left it, when the command has it (saves a read). */
+      record?: TicketRecord;
+    }
+  | {
+      kind: 'counter:updated';
+      counter: string;
+      /** The ticket the window now holds (`null`: none), when the command knows. */
+      held?: TicketRecord | null;
+    };
 
 export class QueueService {
   private readonly repo: QueueRepository;
@@ -139,7 +149,7 @@ export class QueueService {
           service: service.code,
           priority,
         });
-        changes.push({ kind: 'ticket:issued', ticketId: ticket.id });
+        changes.push({ kind: 'ticket:issued', ticketId: ticket.id, record: ticket });
         return ticket.id;
       }).then(async ({ result: id, tickets }) => ({
         ticket: tickets.get(id) ?? (await this.getTicket(id)),
@@ -189,11 +199,10 @@ export class QueueService {
       const query = { officeCode, day, counter: counter.number, serviceIds: counter.serviceIds };
       const choice = await this.chooseAndLock(t, query, counter.priorityStreak, office.fairnessN);
       if (!choice.ticket) return null;
-      const ticket = choice.ticket;
-      await this.transition(
+      const called = await this.transition(
         t,
         actorOf(user),
-        ticket,
+        choice.ticket,
         'call',
         { counter: counter.number },
         { calledBy: user.id },
@@ -201,9 +210,9 @@ export class QueueService {
       if (choice.streak !== counter.priorityStreak) {
         await this.repo.updateCounter(counter.id, { priorityStreak: choice.streak }, t);
       }
-      changes.push({ kind: 'ticket:called', ticketId: ticket.id });
-      changes.push({ kind: 'counter:updated', counter: counter.number });
-      return ticket.id;
+      changes.push({ kind: 'ticket:called', ticketId: called.id, record: called });
+      changes.push({ kind: 'counter:updated', counter: counter.number, held: called });
+      return called.id;
     });
     return id ? (tickets.get(id) ?? this.getTicket(id)) : null;
   }
@@ -218,12 +227,15 @@ export class QueueService {
     this.assertStaffOf(user, officeCode);
     const { tickets } = await this.command(officeCode, async (t, office, changes) => {
       const ticket = await this.lockedTicket(ticketId, t);
-      await this.transition(t, actorOf(user), ticket, action, {
+      const next = await this.transition(t, actorOf(user), ticket, action, {
         maxRecalls: action === 'recall' ? office.maxRecalls : undefined,
       });
-      changes.push({ kind: action === 'recall' ? 'ticket:called' : 'ticket:updated', ticketId });
-      if (ticket.counterNumber)
-        changes.push({ kind: 'counter:updated', counter: ticket.counterNumber });
+      const kind = action === 'recall' ? 'ticket:called' : 'ticket:updated';
+      changes.push({ kind, ticketId, record: next });
+      if (ticket.counterNumber) {
+        const held = holdsCounter(next.status as TicketStatus) ? next : null;
+        changes.push({ kind: 'counter:updated', counter: ticket.counterNumber, held });
+      }
     });
     return tickets.get(ticketId) ?? this.getTicket(ticketId);
   }
@@ -248,7 +260,7 @@ export class QueueService {
           throw notFound(`counter ${target.counter}`);
         targetCounter = target.counter;
       }
-      await this.transition(
+      const next = await this.transition(
         t,
         actorOf(user),
         ticket,
@@ -257,9 +269,9 @@ export class QueueService {
         fields,
         target.note,
       );
-      changes.push({ kind: 'ticket:updated', ticketId });
+      changes.push({ kind: 'ticket:updated', ticketId, record: next });
       if (ticket.counterNumber)
-        changes.push({ kind: 'counter:updated', counter: ticket.counterNumber });
+        changes.push({ kind: 'counter:updated', counter: ticket.counterNumber, held: null });
     });
     return tickets.get(ticketId) ?? this.getTicket(ticketId);
   }
@@ -274,10 +286,10 @@ export class QueueService {
       const stale = await this.repo.staleTickets(officeCode, today, t);
       for (const ticket of stale) {
         const action: TicketAction = ticket.status === 'serving' ? 'complete' : 'expire';
-        await this.transition(t, { kind: 'system' }, ticket, action, {});
-        changes.push({ kind: 'ticket:updated', ticketId: ticket.id });
+        const next = await this.transition(t, { kind: 'system' }, ticket, action, {});
+        changes.push({ kind: 'ticket:updated', ticketId: ticket.id, record: next });
         if (ticket.counterNumber)
-          changes.push({ kind: 'counter:updated', counter: ticket.counterNumber });
+          changes.push({ kind: 'counter:updated', counter: ticket.counterNumber, held: null });
       }
       return stale.length;
     });
@@ -370,10 +382,12 @@ export class QueueService {
     const out: QueueChange[] = [];
     for (const change of changes) {
       if (change.kind === 'counter:updated') {
-        const counter = await renderer.counter(change.counter);
+        const counter = await renderer.counter(change.counter, change.held);
         if (counter) out.push({ kind: 'counter:updated', seq: 0, counter });
       } else {
-        const ticket = await renderer.ticketById(change.ticketId);
+        const ticket = change.record
+          ? await renderer.ticket(change.record)
+          : await renderer.ticketById(change.ticketId);
         if (ticket) out.push({ kind: change.kind, seq: 0, ticket });
       }
     }
@@ -398,7 +412,7 @@ export class QueueService {
     input: { counter?: string; targetCounter?: string | null; maxRecalls?: number },
     extra: Partial<TicketRecord> = {},
     note?: string,
-  ): Promise<void> {
+  ): Promise<TicketRecord> {
     const now = this.now();
     const result = applyTicketAction({ ...ticket, status: ticket.status as TicketStatus }, action, {
       now,
@@ -421,6 +435,7 @@ export class QueueService {
         ...(note ? { note } : {}),
       },
     );
+    return { ...ticket, ...next };
   }
 
   private async audit(
