@@ -4,7 +4,10 @@ import fs from 'node:fs';
 import { Sequelize, Transaction, type Options, type QueryInterface } from 'sequelize';
 import { Umzug, SequelizeStorage } from 'umzug';
 import { initModels, type Models } from './models';
-import { migrations } from './migrations';
+import { initRegistryModels, type RegistryModels } from './models/registry';
+import { queueMigrations, registryMigrations, type MigrationSet } from './migrations';
+
+export { queueMigrations, registryMigrations };
 
 export type Dialect = 'mysql' | 'sqlite';
 
@@ -44,6 +47,8 @@ export class Database {
   /** The Sequelize instance (only db/ and tests touch it directly). */
   readonly sequelize: Sequelize;
   readonly models: Models;
+  /** The registry's models, on this same connection (used when this database holds the registry). */
+  readonly registryModels: RegistryModels;
   readonly dialect: Dialect;
   // SQLite has one writer: commands of this process queue here instead of failing with SQLITE_BUSY.
   // (SQLite is the single-process deployment; several nodes share one MySQL/MariaDB instead.)
@@ -66,6 +71,7 @@ export class Database {
     }
     this.dialect = target.dialect;
     this.models = initModels(this.sequelize);
+    this.registryModels = initRegistryModels(this.sequelize);
     if (target.dialect === 'mysql') {
       // Every connection reads committed data: set once per connection instead of once per command.
       this.sequelize.addHook('afterConnect', async (connection) => {
@@ -88,20 +94,30 @@ export class Database {
     }
   }
 
-  /** Runs pending migrations; returns their names. */
-  async migrate(): Promise<string[]> {
-    const umzug = new Umzug<QueryInterface>({
-      migrations: migrations.map((m) => ({
+  /** Runs the pending migrations of the given sets (default: both); returns their names. */
+  async migrate(
+    sets: readonly MigrationSet[] = [queueMigrations, registryMigrations],
+  ): Promise<string[]> {
+    const done: string[] = [];
+    for (const set of sets) {
+      const applied = await this.umzug(set).up();
+      done.push(...applied.map((m) => m.name));
+    }
+    return done;
+  }
+
+  /** The umzug runner of one migration set (tests use it to migrate down). */
+  umzug(set: MigrationSet): Umzug<QueryInterface> {
+    return new Umzug<QueryInterface>({
+      migrations: set.migrations.map((m) => ({
         name: m.name,
         up: ({ context }) => m.module.up({ context }),
         down: ({ context }) => m.module.down({ context }),
       })),
       context: this.sequelize.getQueryInterface(),
-      storage: new SequelizeStorage({ sequelize: this.sequelize, tableName: 'schema_migrations' }),
+      storage: new SequelizeStorage({ sequelize: this.sequelize, tableName: set.storageTable }),
       logger: undefined,
     });
-    const done = await umzug.up();
-    return done.map((m) => m.name);
   }
 
   /**
@@ -147,12 +163,15 @@ function isDeadlock(err: unknown): boolean {
   return parent?.errno === 1213 || parent?.errno === 1205;
 }
 
-/** Opens, checks and migrates the database that `url` names. */
-export async function openDatabase(url: string | undefined): Promise<Database> {
+/** Opens, checks and migrates the database that `url` names (by default both migration sets). */
+export async function openDatabase(
+  url: string | undefined,
+  sets: readonly MigrationSet[] = [queueMigrations, registryMigrations],
+): Promise<Database> {
   const db = new Database(parseDatabaseUrl(url));
   try {
     await db.connect();
-    await db.migrate();
+    await db.migrate(sets);
   } catch (err) {
     await db.close().catch(() => undefined);
     throw err;

@@ -1,12 +1,28 @@
-/** Every migration, in order. A merged migration is never edited: add a new one. */
+/**
+ * Every migration, in order, in two sets: the queue's and the registry's (the registry may live in its
+ * own database, REGISTRY_DATABASE_URL). A merged migration is never edited: add a new one.
+ */
 import type { QueryInterface } from 'sequelize';
 import * as queueBackbone from './20261125-0001-queue-backbone';
+import * as registryCases from './20261125-0002-registry-cases';
 
 export interface MigrationModule {
   up(params: { context: QueryInterface }): Promise<void>;
   down(params: { context: QueryInterface }): Promise<void>;
 }
 
-export const migrations: ReadonlyArray<{ name: string; module: MigrationModule }> = [
-  { name: '20261125-0001-queue-backbone', module: queueBackbone },
-];
+export interface MigrationSet {
+  /** Table in which umzug records what ran. */
+  storageTable: string;
+  migrations: ReadonlyArray<{ name: string; module: MigrationModule }>;
+}
+
+export const queueMigrations: MigrationSet = {
+  storageTable: 'schema_migrations',
+  migrations: [{ name: '20261125-0001-queue-backbone', module: queueBackbone }],
+};
+
+export const registryMigrations: MigrationSet = {
+  storageTable: 'registry_migrations',
+  migrations: [{ name: '20261125-0002-registry-cases', module: registryCases }],
+};

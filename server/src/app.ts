@@ -12,6 +12,7 @@ import { Redis } from 'ioredis';
 import type { QueueChange } from '../protocol';
 import type { Database } from '../../db/database';
 import { QueueService } from './queue/queue-service';
+import { caseLinks } from './registry/case-links';
 import { AuthService } from './auth/auth-service';
 import { apiRouter } from './http/api-router';
 import { errorHandler, unknownRoute } from './http/errors';
@@ -20,6 +21,8 @@ import { WEB_DIR } from './paths';
 
 export interface AppDeps {
   db: Database;
+  /** The registry's database when it is not `db` (REGISTRY_DATABASE_URL). */
+  registryDb?: Database;
   logger?: Logger;
   /** Injected clock (tests of the office day). */
   now?: () => Date;
@@ -68,8 +71,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const auth = new AuthService(deps.db, { rounds: deps.bcryptRounds, now: deps.now });
   // The queue publishes through the realtime layer, which needs the queue: bind late.
   let publish: (office: string, changes: QueueChange[]) => void = () => undefined;
+  const registryDb = deps.registryDb ?? deps.db;
   const queue = new QueueService({
     db: deps.db,
+    cases: caseLinks(registryDb, deps.db),
     now: deps.now,
     publish: (office, changes) => publish(office, changes),
   });

@@ -5,6 +5,7 @@ const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().optional(),
+  REGISTRY_DATABASE_URL: z.string().optional(),
   DEMO: z.enum(['0', '1', 'true', 'false', '']).optional(),
   DEMO_PRINTER: z.string().default('virtual'),
   REDIS_URL: z.string().optional(),
@@ -22,6 +23,8 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** The registry's own MySQL database; unset: the registry lives in DATABASE_URL's database. */
+  registryDatabaseUrl: string | undefined;
   /** Seed the demo office into an empty database. */
   demo: boolean;
   demoPrinter: string;
@@ -48,6 +51,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     port: e.PORT,
     host: e.HOST,
     databaseUrl,
+    registryDatabaseUrl: e.REGISTRY_DATABASE_URL?.trim()
+      ? e.REGISTRY_DATABASE_URL.trim()
+      : undefined,
     // Unset DATABASE_URL means the embedded demo; DEMO=0 turns that off.
     demo: e.DEMO === undefined || e.DEMO === '' ? databaseUrl === undefined : flag(e.DEMO),
     demoPrinter: e.DEMO_PRINTER,

@@ -1,7 +1,13 @@
 /** The composition root: config → database → services → HTTP + Socket.IO → listen. */
 import pino from 'pino';
 import { loadConfig, type Config } from './config';
-import { openDatabase, parseDatabaseUrl, type Database } from '../../db/database';
+import {
+  openDatabase,
+  parseDatabaseUrl,
+  queueMigrations,
+  registryMigrations,
+  type Database,
+} from '../../db/database';
 import { seedDemo } from '../../db/seed/seed-demo';
 import { DEMO_PASSWORD, DEMO_STAFF } from '../../db/seed/demo-office';
 import { createApp, type App } from './app';
@@ -19,10 +25,24 @@ async function main(): Promise<void> {
   const where = describeDatabase(config.databaseUrl);
 
   let db: Database;
+  let registryDb: Database | undefined;
   try {
-    db = await openDatabase(config.databaseUrl);
+    db = await openDatabase(
+      config.databaseUrl,
+      config.registryDatabaseUrl ? [queueMigrations] : undefined,
+    );
   } catch (err) {
     fail(`cannot open the database (${where}): ${oneLine(err)}`);
+  }
+  if (config.registryDatabaseUrl) {
+    try {
+      registryDb = await openDatabase(config.registryDatabaseUrl, [registryMigrations]);
+    } catch (err) {
+      await db.close().catch(() => undefined);
+      fail(
+        `cannot open the registry database (${describeDatabase(config.registryDatabaseUrl)}): ${oneLine(err)}`,
+      );
+    }
   }
 
   let app: App;
@@ -36,6 +56,7 @@ async function main(): Promise<void> {
     }
     app = await createApp({
       db,
+      registryDb,
       logger,
       bcryptRounds: config.bcryptRounds,
       redisUrl: config.redisUrl,
@@ -45,6 +66,7 @@ async function main(): Promise<void> {
     });
   } catch (err) {
     await db.close().catch(() => undefined);
+    await registryDb?.close().catch(() => undefined);
     fail(`cannot start: ${oneLine(err)}`);
   }
 
@@ -65,6 +87,7 @@ async function main(): Promise<void> {
     app
       .close()
       .then(() => db.close())
+      .then(() => registryDb?.close())
       .then(() => process.exit(0))
       .catch(() => process.exit(1));
   };
@@ -81,7 +104,11 @@ async function closeStaleDays(db: Database, app: App): Promise<void> {
 function printBanner(port: number, where: string, config: Config): void {
   const base = `http://localhost:${port}`;
   const lines = [
-    `Navbat is running on ${base} (database: ${where}${config.redisUrl ? ', Redis adapter on' : ''})`,
+    `Navbat is running on ${base} (database: ${where}` +
+      (config.registryDatabaseUrl
+        ? `, registry: ${describeDatabase(config.registryDatabaseUrl)}`
+        : '') +
+      `${config.redisUrl ? ', Redis adapter on' : ''})`,
     `  kiosk    ${base}/kiosk/?office=kulob&kiosk=K1`,
     `  display  ${base}/display/?office=kulob`,
     `  counter  ${base}/counter/?office=kulob`,

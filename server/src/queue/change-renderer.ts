@@ -8,6 +8,7 @@ import type { QueueRepository } from '../../../db/repositories/queue-repository'
 import type { CounterRecord, ServiceRecord, TicketRecord } from '../../../db/records';
 import { averageServiceSeconds, estimateWaitMinutes } from './estimate';
 import { toCounterState, toStaffTicket } from './ticket-dto';
+import type { CaseLinks } from '../registry/case-links';
 
 export class ChangeRenderer {
   private services: Promise<ServiceRecord[]> | undefined;
@@ -17,12 +18,16 @@ export class ChangeRenderer {
     private readonly repo: QueueRepository,
     private readonly officeCode: string,
     private readonly t?: Transaction,
+    private readonly cases?: CaseLinks,
   ) {}
 
   /** The staff DTO of a ticket; a waiting one carries people ahead and the estimate. */
   async ticket(record: TicketRecord): Promise<StaffTicket> {
     const code = await this.serviceCode(record.serviceId);
-    if (record.status !== 'waiting') return toStaffTicket(record, code);
+    const caseNumber = this.cases
+      ? ((await this.cases.caseNumbersOf([record.id], this.t)).get(record.id) ?? null)
+      : null;
+    if (record.status !== 'waiting') return toStaffTicket(record, code, { caseNumber });
     const [ahead, durations, counters] = await Promise.all([
       this.repo.countAhead(record, this.t),
       this.repo.recentServiceSeconds(record.officeCode, record.day, this.t, record.serviceId),
@@ -32,6 +37,7 @@ export class ChangeRenderer {
       (c) => c.status === 'open' && c.serviceIds.includes(record.serviceId),
     ).length;
     return toStaffTicket(record, code, {
+      caseNumber,
       peopleAhead: ahead,
       estimatedWaitMinutes: estimateWaitMinutes(
         ahead,
@@ -56,11 +62,7 @@ export class ChangeRenderer {
         : (known ?? undefined);
     const services = await this.loadServices();
     const codeOf = (id: number) => services.find((s) => s.id === id)?.code ?? String(id);
-    return toCounterState(
-      counter,
-      codeOf,
-      held ? toStaffTicket(held, codeOf(held.serviceId)) : undefined,
-    );
+    return toCounterState(counter, codeOf, held ? await this.ticket(held) : undefined);
   }
 
   private async serviceCode(serviceId: number): Promise<string> {

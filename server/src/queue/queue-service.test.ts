@@ -33,7 +33,7 @@ describe.each(testDialects())('the live queue on %s', (dialect) => {
           }),
         ),
       );
-      expect(issued.every((r) => r.status === 201)).toBe(true);
+      expect(issued.filter((r) => r.status !== 201).map((r) => JSON.stringify(r.body))).toEqual([]);
       const numbers = issued.map((r) => r.body.ticket.number as string);
       expect(new Set(numbers).size).toBe(60);
 

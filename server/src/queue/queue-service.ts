@@ -25,6 +25,7 @@ import { applyTicketAction, holdsCounter, type TicketAction } from './lifecycle'
 import { chooseNext } from './call-next';
 import { QueueView } from './ticket-dto';
 import { ChangeRenderer } from './change-renderer';
+import type { CaseLinks } from '../registry/case-links';
 
 /** Waiting tickets of each kind a window looks at per call (more only when all are taken). */
 const CANDIDATES = 12;
@@ -34,6 +35,8 @@ export type Publish = (officeCode: string, changes: QueueChange[]) => void;
 
 export interface QueueServiceDeps {
   db: Database;
+  /** The registry: cases that tickets link to (pickup, follow-up visits). */
+  cases?: CaseLinks;
   publish: Publish;
   now?: () => Date;
 }
@@ -94,8 +97,12 @@ export class QueueService {
       const existing = await this.repo.findIdempotentTicketId(officeCode, idempotencyKey);
       if (existing) return { ticket: await this.getTicket(existing), created: false };
     }
+    // The case is checked before anything is written: an unknown number issues no ticket.
+    const linkedCase =
+      req.caseNumber === undefined ? undefined : await this.findCase(officeCode, req.caseNumber);
+    let linkAfterCommit: { id: string; number: string; at: Date } | undefined;
     try {
-      return await this.command(officeCode, async (t, office, changes) => {
+      const issued = await this.command(officeCode, async (t, office, changes) => {
         const now = this.now();
         const services = await this.repo.listServices(officeCode, t);
         const service = services.find((s) => s.code === req.service);
@@ -108,10 +115,6 @@ export class QueueService {
         const priority = req.priority ?? NO_PRIORITY;
         if (priority !== NO_PRIORITY && !office.priorities.some((p) => p.code === priority)) {
           throw validationFailed(`unknown priority ${priority}`, { field: 'priority' });
-        }
-        if (req.caseNumber !== undefined) {
-          // Registration cases arrive with the registry; until then no case number can exist.
-          throw notFound(`case ${req.caseNumber}`);
         }
         if (
           req.kiosk !== undefined &&
@@ -149,12 +152,21 @@ export class QueueService {
           service: service.code,
           priority,
         });
+        if (linkedCase && this.deps.cases) {
+          if (this.deps.cases.sharesQueueDatabase) {
+            await this.deps.cases.linkTicket(linkedCase.id, ticket, now, t);
+          } else {
+            linkAfterCommit = { id: ticket.id, number: ticket.number, at: now };
+          }
+        }
         changes.push({ kind: 'ticket:issued', ticketId: ticket.id, record: ticket });
         return ticket.id;
-      }).then(async ({ result: id, tickets }) => ({
-        ticket: tickets.get(id) ?? (await this.getTicket(id)),
-        created: true,
-      }));
+      });
+      if (linkAfterCommit && linkedCase && this.deps.cases) {
+        await this.linkOrWithdraw(officeCode, linkedCase.id, linkAfterCommit, actor);
+      }
+      const id = issued.result;
+      return { ticket: issued.tickets.get(id) ?? (await this.getTicket(id)), created: true };
     } catch (err) {
       // Two requests with one key at the same moment: the loser answers with the winner's ticket.
       if (idempotencyKey && isUniqueViolation(err)) {
@@ -169,7 +181,9 @@ export class QueueService {
   async getTicket(id: string): Promise<StaffTicket> {
     const ticket = await this.repo.findTicket(id);
     if (!ticket) throw notFound(`ticket ${id}`);
-    return new ChangeRenderer(this.repo, ticket.officeCode).ticket(ticket);
+    return new ChangeRenderer(this.repo, ticket.officeCode, undefined, this.deps.cases).ticket(
+      ticket,
+    );
   }
 
   /** Calls the next ticket for a counter; `null` when nobody waits for what it serves. */
@@ -320,6 +334,38 @@ export class QueueService {
 
   // ---- internals ----
 
+  private async findCase(
+    officeCode: string,
+    number: string,
+  ): Promise<{ id: number; number: string }> {
+    const found = this.deps.cases ? await this.deps.cases.findCase(officeCode, number) : undefined;
+    if (!found) throw notFound(`case ${number}`);
+    return found;
+  }
+
+  /**
+   * The registry lives in another database: link after the ticket committed. If that fails, the
+   * ticket is cancelled again (in its own command, published like any change) and the error stands,
+   * so no citizen holds a ticket whose case the window cannot open.
+   */
+  private async linkOrWithdraw(
+    officeCode: string,
+    caseId: number,
+    ticket: { id: string; number: string; at: Date },
+    actor: Actor,
+  ): Promise<void> {
+    try {
+      await this.deps.cases?.linkTicket(caseId, ticket, ticket.at);
+    } catch (err) {
+      await this.command(officeCode, async (t, _o, changes) => {
+        const record = await this.lockedTicket(ticket.id, t);
+        const next = await this.transition(t, actor, record, 'cancel', {}, {}, 'case link failed');
+        changes.push({ kind: 'ticket:updated', ticketId: ticket.id, record: next });
+      }).catch(() => undefined);
+      throw err;
+    }
+  }
+
   /**
    * Chooses by the rules among the oldest waiting tickets, then locks the choice; a ticket another
    * window holds is passed over. When every candidate read was taken, reads further down the line.
@@ -366,7 +412,10 @@ export class QueueService {
       const office = await this.repo.findOffice(officeCode, t);
       if (!office) throw notFound(`office ${officeCode}`);
       const result = await work(t, office, changes);
-      const events = await this.render(new ChangeRenderer(this.repo, officeCode, t), changes);
+      const events = await this.render(
+        new ChangeRenderer(this.repo, officeCode, t, this.deps.cases),
+        changes,
+      );
       // Last, so the office-wide row lock is held as briefly as possible.
       const firstSeq = events.length ? await this.repo.takeSeq(officeCode, events.length, t) : 0;
       events.forEach((e, i) => (e.seq = firstSeq + i));
@@ -401,7 +450,10 @@ export class QueueService {
       this.repo.liveTickets(officeCode, day),
       this.repo.recentServiceSeconds(officeCode, day),
     ]);
-    return new QueueView(services, counters, live, durations);
+    const caseNumbers = this.deps.cases
+      ? await this.deps.cases.caseNumbersOf(live.map((t) => t.id))
+      : undefined;
+    return new QueueView(services, counters, live, durations, caseNumbers);
   }
 
   private async transition(

@@ -12,7 +12,7 @@ import {
 export function toStaffTicket(
   t: TicketRecord,
   serviceCode: string,
-  extra: { peopleAhead?: number; estimatedWaitMinutes?: number } = {},
+  extra: { peopleAhead?: number; estimatedWaitMinutes?: number; caseNumber?: string | null } = {},
 ): StaffTicket {
   const dto: StaffTicket = {
     id: t.id,
@@ -23,7 +23,7 @@ export function toStaffTicket(
     status: t.status,
     issuedAt: t.issuedAt.toISOString(),
     recalls: t.recalls,
-    caseNumber: null,
+    caseNumber: extra.caseNumber ?? null,
   };
   if (t.calledAt) dto.calledAt = t.calledAt.toISOString();
   if (t.counterNumber) dto.counter = t.counterNumber;
@@ -83,6 +83,7 @@ export class QueueView {
     readonly counters: readonly CounterRecord[],
     readonly live: readonly TicketRecord[],
     private readonly durations: Map<number, number[]>,
+    private readonly caseNumbers: Map<string, string> = new Map(),
   ) {
     this.serviceById = new Map(services.map((s) => [s.id, s]));
     this.waiting = live
@@ -115,12 +116,15 @@ export class QueueView {
 
   /** Staff DTO; waiting tickets carry people ahead and the estimate. */
   ticket(t: TicketRecord): StaffTicket {
-    if (t.status !== 'waiting') return toStaffTicket(t, this.serviceCode(t.serviceId));
+    const caseNumber = this.caseNumbers.get(t.id) ?? null;
+    if (t.status !== 'waiting')
+      return toStaffTicket(t, this.serviceCode(t.serviceId), { caseNumber });
     const ahead = peopleAhead(
       { id: t.id, service: String(t.serviceId), priority: t.priority, issuedAt: t.issuedAt },
       this.waiting,
     );
     return toStaffTicket(t, this.serviceCode(t.serviceId), {
+      caseNumber,
       peopleAhead: ahead,
       estimatedWaitMinutes: this.estimateFor(t.serviceId, ahead),
     });

@@ -1,0 +1,44 @@
+/** How the queue reaches the registry: find a case by number, link a visit, case numbers of tickets. */
+import type { Transaction } from 'sequelize';
+import type { Database } from '../../../db/database';
+import { RegistryRepository } from '../../../db/repositories/registry-repository';
+
+export interface CaseLinks {
+  /** True when the registry lives in the queue's database: links join the queue's transaction. */
+  readonly sharesQueueDatabase: boolean;
+  /** A case of the office by number (any status), or undefined. */
+  findCase(officeCode: string, number: string): Promise<{ id: number; number: string } | undefined>;
+  /** Links a ticket to a case, in `queueTx` when the databases are shared, else on its own. */
+  linkTicket(
+    caseId: number,
+    ticket: { id: string; number: string },
+    now: Date,
+    queueTx?: Transaction,
+  ): Promise<void>;
+  /**
+   * Case numbers of the given tickets that belong to a case. Inside a queue transaction pass it:
+   * on a shared database a second connection from the same pool could wait for ever.
+   */
+  caseNumbersOf(ticketIds: readonly string[], queueTx?: Transaction): Promise<Map<string, string>>;
+}
+
+/** CaseLinks over the registry database (which may be the queue's own). */
+export function caseLinks(registryDb: Database, queueDb: Database): CaseLinks {
+  const repo = new RegistryRepository(registryDb);
+  const shared = registryDb === queueDb;
+  return {
+    sharesQueueDatabase: shared,
+    async findCase(officeCode, number) {
+      const c = await repo.findCase(number.trim().toUpperCase());
+      return c && c.officeCode === officeCode ? { id: c.id, number: c.number } : undefined;
+    },
+    async linkTicket(caseId, ticket, now, queueTx) {
+      if (shared && queueTx) {
+        await repo.linkTicket(caseId, ticket.id, ticket.number, now, queueTx);
+        return;
+      }
+      await repo.transaction((t) => repo.linkTicket(caseId, ticket.id, ticket.number, now, t));
+    },
+    caseNumbersOf: (ids, queueTx) => repo.caseNumbersOf(ids, shared ? queueTx : undefined),
+  };
+}
