@@ -2,3 +2,6 @@
 export * from './constants';
 export * from './schemas';
 export * from './events';
+export * from './case';
+export * from './case-types';
+export * from './case-workflow';

@@ -13,6 +13,8 @@ import type { QueueChange } from '../protocol';
 import type { Database } from '../../db/database';
 import { QueueService } from './queue/queue-service';
 import { caseLinks } from './registry/case-links';
+import { CaseService } from './registry/case-service';
+import { caseRouter } from './http/case-router';
 import { AuthService } from './auth/auth-service';
 import { apiRouter } from './http/api-router';
 import { errorHandler, unknownRoute } from './http/errors';
@@ -44,6 +46,7 @@ export interface App {
   server: http.Server;
   io: Server;
   queue: QueueService;
+  cases: CaseService;
   auth: AuthService;
   logger: Logger;
   /** Closes sockets, HTTP and Redis; the database stays open (its owner closes it). */
@@ -85,6 +88,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.use(helmet({ contentSecurityPolicy: { directives: PAGE_CSP }, hsts: false }));
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/api/health' } }));
   app.use(express.json({ limit: '1mb' }));
+  const cases = new CaseService({ db: deps.db, registryDb, now: deps.now });
+  app.use('/api', caseRouter({ auth, cases }));
   app.use('/api', apiRouter({ db: deps.db, queue, auth, loginAttempts: deps.loginAttempts }));
   app.use('/api', unknownRoute);
   mountWebApps(app, deps.webDir ?? WEB_DIR);
@@ -107,6 +112,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     server,
     io,
     queue,
+    cases,
     auth,
     logger,
     async close() {

@@ -1,0 +1,58 @@
+/** REST routes of registration cases (CONTRACT §4): staff only, thin — parse, call, answer. */
+import { Router, type Request } from 'express';
+import { z } from 'zod';
+import { CaseQuery, CaseTransition, CreateCase, OfficeCode, TicketId } from '../../protocol';
+import type { AuthService } from '../auth/auth-service';
+import type { CaseService } from '../registry/case-service';
+import { AppError } from '../errors';
+import { parse } from './errors';
+import { requireStaff, staffOf } from './auth-middleware';
+
+const NumberParam = z.object({ number: z.string().min(1).max(40) });
+const TicketParam = z.object({ id: TicketId });
+const ListQuery = CaseQuery.extend({ office: OfficeCode.optional() });
+
+export function caseRouter(deps: { auth: AuthService; cases: CaseService }): Router {
+  const { cases } = deps;
+  const r = Router();
+  const staff = requireStaff(deps.auth);
+
+  r.post('/cases', staff, async (req, res) => {
+    const body = parse(CreateCase, req.body);
+    res.status(201).json({ case: await cases.create(staffOf(res), body) });
+  });
+
+  r.get('/cases', staff, async (req, res) => {
+    const query = parse(ListQuery, req.query);
+    res.json({ cases: await cases.list(staffOf(res), query, query.office) });
+  });
+
+  r.get('/cases/:number', staff, async (req, res) => {
+    const { number } = params(NumberParam, req);
+    res.json({ case: await cases.get(staffOf(res), number) });
+  });
+
+  r.patch('/cases/:number', staff, async (req, res) => {
+    const { number } = params(NumberParam, req);
+    res.json({ case: await cases.patch(staffOf(res), number, req.body) });
+  });
+
+  r.post('/cases/:number/transitions', staff, async (req, res) => {
+    const { number } = params(NumberParam, req);
+    const body = parse(CaseTransition, req.body);
+    res.json({ case: await cases.transition(staffOf(res), number, body) });
+  });
+
+  r.get('/tickets/:id/case', staff, async (req, res) => {
+    const { id } = params(TicketParam, req);
+    res.json({ case: await cases.ofTicket(staffOf(res), id) });
+  });
+
+  return r;
+}
+
+function params<S extends z.ZodType>(schema: S, req: Request): z.infer<S> {
+  const result = schema.safeParse(req.params);
+  if (!result.success) throw new AppError('not_found', `nothing at ${req.path}`);
+  return result.data;
+}

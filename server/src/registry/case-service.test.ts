@@ -1,0 +1,251 @@
+import { startTestServer, testDialects, type TestServer } from '../testing/harness';
+import { connectSocket, login, request } from '../testing/client';
+import type { Case } from '../../protocol';
+
+const OFFICE = '/api/offices/kulob';
+
+const mother = {
+  lastName: 'Ғафурова',
+  firstName: 'Зулфия',
+  middleName: 'Қодирӣ',
+  birthDate: '1996-04-12',
+  sex: 'f',
+  idDocument: { type: 'passport', number: 'A12345678' },
+};
+const child = { lastName: 'Ҷӯраев', firstName: 'Алёша', birthDate: '2026-11-20', sex: 'm' };
+
+describe.each(testDialects())('the single window on %s', (dialect) => {
+  let s: TestServer;
+  let clerk: string;
+  let back: string;
+  const api = (method: string, path: string, token: string, body?: unknown) =>
+    request(s.url, method, path, { token, body });
+
+  /** A birth ticket issued and called at window 3, with its case opened by clerk1. */
+  async function openBirthCase(): Promise<{ ticketId: string; c: Case }> {
+    const issued = await request(s.url, 'POST', `${OFFICE}/tickets`, {
+      body: { service: 'birth' },
+    });
+    const called = await api('POST', `${OFFICE}/counters/3/call-next`, clerk);
+    expect(called.body.ticket.id).toBe(issued.body.ticket.id);
+    const created = await api('POST', '/api/cases', clerk, {
+      ticketId: issued.body.ticket.id,
+      type: 'birth',
+    });
+    expect(created.status).toBe(201);
+    await api('POST', `/api/tickets/${issued.body.ticket.id}/complete`, clerk);
+    return { ticketId: issued.body.ticket.id, c: created.body.case };
+  }
+
+  /** Fills the birth case completely and submits it. */
+  async function fillAndSubmit(c: Case): Promise<Case> {
+    const filled = await api('PATCH', `/api/cases/${c.number}`, clerk, {
+      version: c.version,
+      applicant: mother,
+      subjects: [
+        { role: 'child', person: child },
+        { role: 'mother', person: mother },
+      ],
+      details: { placeOfBirth: 'Кӯлоб, таваллудхонаи шаҳрӣ', birthDate: '2026-11-20' },
+      documents: [
+        { code: 'medical_birth_notice', received: true },
+        { code: 'mother_passport', received: true },
+      ],
+    });
+    expect(filled.status).toBe(200);
+    const submitted = await api('POST', `/api/cases/${c.number}/transitions`, clerk, {
+      to: 'submitted',
+      version: filled.body.case.version,
+    });
+    expect(submitted.status).toBe(200);
+    return submitted.body.case;
+  }
+
+  beforeAll(async () => {
+    s = await startTestServer({ database: dialect, now: () => new Date('2026-11-25T08:00:00Z') });
+    clerk = await login(s.url, 'clerk1');
+    back = await login(s.url, 'back1');
+  });
+  afterAll(() => s.close());
+
+  it('walks one visit from ticket to certificate: case, submit, register, ready, pickup, issued', async () => {
+    const { ticketId, c } = await openBirthCase();
+    expect(c).toMatchObject({
+      number: 'KUL-2026-000001',
+      type: 'birth',
+      status: 'draft',
+      version: 1,
+      office: 'kulob',
+    });
+    expect(c.documents.length).toBeGreaterThan(0);
+    expect(c.documents.every((d: { received: boolean }) => !d.received)).toBe(true);
+    expect(c.tickets.map((t: { id: string }) => t.id)).toEqual([ticketId]);
+    expect(c.history[0]).toMatchObject({ user: 'clerk1', action: 'created' });
+
+    const byTicket = await api('GET', `/api/tickets/${ticketId}/case`, clerk);
+    expect(byTicket.body.case.number).toBe(c.number);
+
+    const early = await api('POST', `/api/cases/${c.number}/transitions`, clerk, {
+      to: 'submitted',
+      version: 1,
+    });
+    expect(early.status).toBe(400);
+    expect(early.body.error.code).toBe('validation_failed');
+    expect(early.body.error.details.blockers.length).toBeGreaterThan(0);
+
+    const submitted = await fillAndSubmit(c);
+    expect(submitted.status).toBe('submitted');
+    expect(submitted.applicant?.lastName).toBe('Ғафурова');
+
+    const byClerk = await api('POST', `/api/cases/${c.number}/transitions`, clerk, {
+      to: 'registered',
+      version: submitted.version,
+    });
+    expect(byClerk.status).toBe(403);
+    const registered = await api('POST', `/api/cases/${c.number}/transitions`, back, {
+      to: 'registered',
+      version: submitted.version,
+    });
+    expect(registered.status).toBe(200);
+    expect(registered.body.case.actRecord).toEqual({ number: '00001', date: '2026-11-25' });
+    const ready = await api('POST', `/api/cases/${c.number}/transitions`, back, {
+      to: 'ready',
+      version: registered.body.case.version,
+    });
+    expect(ready.body.case.status).toBe('ready');
+    expect(ready.body.case.certificate).toEqual({
+      series: expect.any(String),
+      number: expect.any(String),
+    });
+
+    // The citizen comes back once: a pickup ticket by case number; the kiosk sees no case number.
+    const unknown = await request(s.url, 'POST', `${OFFICE}/tickets`, {
+      body: { service: 'pickup', caseNumber: 'KUL-2026-999999' },
+    });
+    expect(unknown.status).toBe(404);
+    const display = await connectSocket(s.url, '/display', { office: 'kulob' });
+    const seen: string[] = [];
+    display.socket.onAny((_e, payload) => seen.push(JSON.stringify(payload)));
+    const pickup = await request(s.url, 'POST', `${OFFICE}/tickets`, {
+      body: { service: 'pickup', caseNumber: c.number },
+    });
+    expect(pickup.status).toBe(201);
+    expect(JSON.stringify(pickup.body)).not.toContain(c.number);
+    const called = await api('POST', `${OFFICE}/counters/5/call-next`, clerk);
+    expect(called.body.ticket).toMatchObject({ id: pickup.body.ticket.id, caseNumber: c.number });
+    const opened = await api('GET', `/api/tickets/${pickup.body.ticket.id}/case`, clerk);
+    expect(opened.body.case.number).toBe(c.number);
+    const issued = await api('POST', `/api/cases/${c.number}/transitions`, clerk, {
+      to: 'issued',
+      version: opened.body.case.version,
+    });
+    expect(issued.body.case.status).toBe('issued');
+    expect(issued.body.case.tickets.map((t: { id: string }) => t.id)).toEqual([
+      ticketId,
+      pickup.body.ticket.id,
+    ]);
+    expect(
+      issued.body.case.history.map((h: { action: string; to?: string }) => h.to ?? h.action),
+    ).toEqual(['created', 'edited', 'submitted', 'registered', 'ready', 'issued']);
+    await new Promise((r) => setTimeout(r, 200));
+    display.socket.close();
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.join('\n')).not.toContain(c.number);
+    expect(seen.join('\n')).not.toContain('Ғафурова');
+  });
+
+  it('refuses an older version (409 stale_version) and overwrites nothing', async () => {
+    const { c } = await openBirthCase();
+    const first = await api('PATCH', `/api/cases/${c.number}`, clerk, {
+      version: 1,
+      applicant: mother,
+    });
+    expect(first.body.case.version).toBe(2);
+    const late = await api('PATCH', `/api/cases/${c.number}`, clerk, {
+      version: 1,
+      applicant: { ...mother, lastName: 'Каримова' },
+    });
+    expect(late.status).toBe(409);
+    expect(late.body.error.code).toBe('stale_version');
+    const now = await api('GET', `/api/cases/${c.number}`, clerk);
+    expect(now.body.case.applicant.lastName).toBe('Ғафурова');
+    expect(now.body.case.version).toBe(2);
+  });
+
+  it('refuses bad person data with the field named, and unknown cases with 404', async () => {
+    const { c } = await openBirthCase();
+    const future = await api('PATCH', `/api/cases/${c.number}`, clerk, {
+      version: 1,
+      applicant: { ...mother, birthDate: '2030-01-01' },
+    });
+    expect(future.status).toBe(400);
+    expect(future.body.error.message).toMatch(/applicant\.birthDate/);
+    const sex = await api('PATCH', `/api/cases/${c.number}`, clerk, {
+      version: 1,
+      applicant: { ...mother, sex: 'x' },
+    });
+    expect(sex.status).toBe(400);
+    expect((await api('GET', '/api/cases/KUL-2026-424242', clerk)).status).toBe(404);
+    expect((await request(s.url, 'GET', `/api/cases/${c.number}`)).status).toBe(401);
+  });
+
+  it('lets only the right role move a case, and only along the workflow', async () => {
+    const { c } = await openBirthCase();
+    const skip = await api('POST', `/api/cases/${c.number}/transitions`, back, {
+      to: 'ready',
+      version: 1,
+    });
+    expect(skip.status).toBe(409);
+    expect(skip.body.error.code).toBe('illegal_transition');
+    const submitted = await fillAndSubmit(c);
+    const edit = await api('PATCH', `/api/cases/${c.number}`, clerk, {
+      version: submitted.version,
+      applicant: mother,
+    });
+    expect(edit.status).toBe(409);
+    const noNote = await api('POST', `/api/cases/${c.number}/transitions`, back, {
+      to: 'returned',
+      version: submitted.version,
+    });
+    expect(noNote.status).toBe(400);
+    const returned = await api('POST', `/api/cases/${c.number}/transitions`, back, {
+      to: 'returned',
+      version: submitted.version,
+      note: 'Шиносномаи падар лозим аст',
+    });
+    expect(returned.body.case.status).toBe('returned');
+    const worklist = await api('GET', '/api/cases?status=returned', clerk);
+    expect(worklist.body.cases.map((x: { number: string }) => x.number)).toContain(c.number);
+  });
+
+  it('finds cases by number, by Tajik or Russian name in any case and ё/е, and by document number', async () => {
+    const { c } = await openBirthCase();
+    await fillAndSubmit(c);
+    for (const q of [c.number.toLowerCase(), 'ғафурова', 'ҒАФУРОВА ЗУЛФИЯ', 'алеша', 'A12345678']) {
+      const found = await api('GET', `/api/cases?q=${encodeURIComponent(q)}`, back);
+      expect(found.status).toBe(200);
+      expect(found.body.cases.map((x: { number: string }) => x.number)).toContain(c.number);
+    }
+    const none = await api('GET', `/api/cases?q=${encodeURIComponent('Назаров')}`, back);
+    expect(none.body.cases).toEqual([]);
+    const worklist = await api('GET', '/api/cases?status=submitted', back);
+    const numbers = worklist.body.cases.map((x: { number: string }) => x.number);
+    expect(numbers).toEqual([...numbers].sort());
+  });
+
+  it('gives 20 registrations at the same moment 20 distinct act record numbers', async () => {
+    const cases: Case[] = [];
+    for (let i = 0; i < 20; i++) cases.push(await fillAndSubmit((await openBirthCase()).c));
+    const results = await Promise.all(
+      cases.map((c) =>
+        api('POST', `/api/cases/${c.number}/transitions`, back, {
+          to: 'registered',
+          version: c.version,
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(20).fill(200));
+    const acts = results.map((r) => r.body.case.actRecord.number as string);
+    expect(new Set(acts).size).toBe(20);
+  });
+});
