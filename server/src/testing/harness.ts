@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { Sequelize } from 'sequelize';
 import { Database, parseDatabaseUrl } from '../../../db/database';
+import type { MigrationSet } from '../../../db/migrations';
 import { seedDemo } from '../../../db/seed/seed-demo';
 import { createApp, type App, type AppDeps } from '../app';
 import bcrypt from 'bcrypt';
@@ -35,7 +36,10 @@ export interface TestDatabase {
 }
 
 /** A new, migrated, empty database of `dialect`. */
-export async function freshDatabase(dialect: TestDialect): Promise<TestDatabase> {
+export async function freshDatabase(
+  dialect: TestDialect,
+  sets?: readonly MigrationSet[],
+): Promise<TestDatabase> {
   const id = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
   if (dialect === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'navbat-test-'));
@@ -43,7 +47,7 @@ export async function freshDatabase(dialect: TestDialect): Promise<TestDatabase>
     const url = `sqlite:${file}`;
     const db = new Database(parseDatabaseUrl(url));
     await db.connect();
-    await db.migrate();
+    await db.migrate(sets);
     return {
       db,
       url,
@@ -64,7 +68,7 @@ export async function freshDatabase(dialect: TestDialect): Promise<TestDatabase>
   const url = u.toString();
   const db = new Database(parseDatabaseUrl(url));
   await db.connect();
-  await db.migrate();
+  await db.migrate(sets);
   return {
     db,
     url,
