@@ -1,4 +1,10 @@
 /** The demo office of CONTRACT §2: Kulob, ten services, six windows, a kiosk, a display, six staff. */
+import { CASE_TYPES, type CaseType } from '../../server/protocol';
+
+/** A registry service lists the documents of its case type's checklist. */
+function checklistCodes(type: CaseType): string[] {
+  return CASE_TYPES[type].documents.map((d) => d.code);
+}
 
 export const DEMO_OFFICE = {
   code: 'kulob',
@@ -44,12 +50,7 @@ export const DEMO_SERVICES: DemoService[] = [
       uz: "Tug'ilishni qayd etish",
       en: 'Birth registration',
     },
-    documents: [
-      'medical_birth_notice',
-      'mother_passport',
-      'father_passport',
-      'marriage_certificate',
-    ],
+    documents: checklistCodes('birth'),
   },
   {
     code: 'marriage',
@@ -60,13 +61,7 @@ export const DEMO_SERVICES: DemoService[] = [
       uz: 'Nikohni qayd etish',
       en: 'Marriage registration',
     },
-    documents: [
-      'bride_passport',
-      'groom_passport',
-      'marriage_application',
-      'medical_certificate',
-      'fee_receipt',
-    ],
+    documents: checklistCodes('marriage'),
   },
   {
     code: 'divorce',
@@ -77,7 +72,7 @@ export const DEMO_SERVICES: DemoService[] = [
       uz: 'Nikohdan ajralishni qayd etish',
       en: 'Divorce registration',
     },
-    documents: ['court_decision', 'spouse_passport', 'marriage_certificate', 'fee_receipt'],
+    documents: checklistCodes('divorce'),
   },
   {
     code: 'death',
@@ -88,7 +83,7 @@ export const DEMO_SERVICES: DemoService[] = [
       uz: "O'limni qayd etish",
       en: 'Death registration',
     },
-    documents: ['medical_death_certificate', 'deceased_passport', 'applicant_passport'],
+    documents: checklistCodes('death'),
   },
   {
     code: 'paternity',
@@ -99,7 +94,7 @@ export const DEMO_SERVICES: DemoService[] = [
       uz: 'Otalikni belgilash',
       en: 'Establishment of paternity',
     },
-    documents: ['joint_application', 'father_passport', 'mother_passport', 'birth_certificate'],
+    documents: checklistCodes('paternity'),
   },
   {
     code: 'name_change',
@@ -110,12 +105,7 @@ export const DEMO_SERVICES: DemoService[] = [
       uz: "Ismni o'zgartirish",
       en: 'Change of name',
     },
-    documents: [
-      'name_change_application',
-      'applicant_passport',
-      'birth_certificate',
-      'fee_receipt',
-    ],
+    documents: checklistCodes('name_change'),
   },
   {
     code: 'certificate',
@@ -126,7 +116,7 @@ export const DEMO_SERVICES: DemoService[] = [
       uz: 'Takroriy guvohnoma',
       en: 'Repeat certificate',
     },
-    documents: ['applicant_passport', 'fee_receipt'],
+    documents: checklistCodes('certificate'),
   },
   {
     code: 'amendment',
@@ -137,12 +127,7 @@ export const DEMO_SERVICES: DemoService[] = [
       uz: 'Dalolatnoma yozuvini tuzatish',
       en: 'Correction of an act record',
     },
-    documents: [
-      'amendment_application',
-      'applicant_passport',
-      'supporting_document',
-      'fee_receipt',
-    ],
+    documents: checklistCodes('amendment'),
   },
   {
     code: 'pickup',
