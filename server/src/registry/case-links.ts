@@ -33,11 +33,24 @@ export function caseLinks(registryDb: Database, queueDb: Database): CaseLinks {
       return c && c.officeCode === officeCode ? { id: c.id, number: c.number } : undefined;
     },
     async linkTicket(caseId, ticket, now, queueTx) {
-      if (shared && queueTx) {
-        await repo.linkTicket(caseId, ticket.id, ticket.number, now, queueTx);
-        return;
-      }
-      await repo.transaction((t) => repo.linkTicket(caseId, ticket.id, ticket.number, now, t));
+      const link = async (t: Transaction) => {
+        await repo.linkTicket(caseId, ticket.id, ticket.number, now, t);
+        await repo.addHistory(
+          caseId,
+          {
+            at: now,
+            username: 'kiosk',
+            action: 'ticket_linked',
+            fromStatus: null,
+            toStatus: null,
+            note: `ticket ${ticket.number}`,
+            changes: null,
+          },
+          t,
+        );
+      };
+      if (shared && queueTx) await link(queueTx);
+      else await repo.transaction(link);
     },
     caseNumbersOf: (ids, queueTx) => repo.caseNumbersOf(ids, shared ? queueTx : undefined),
   };
