@@ -5,6 +5,7 @@
 import type { QueryInterface } from 'sequelize';
 import * as queueBackbone from './20261125-0001-queue-backbone';
 import * as registryCases from './20261125-0002-registry-cases';
+import * as printJobs from './20261125-0003-print-jobs';
 
 export interface MigrationModule {
   up(params: { context: QueryInterface }): Promise<void>;
@@ -19,7 +20,10 @@ export interface MigrationSet {
 
 export const queueMigrations: MigrationSet = {
   storageTable: 'schema_migrations',
-  migrations: [{ name: '20261125-0001-queue-backbone', module: queueBackbone }],
+  migrations: [
+    { name: '20261125-0001-queue-backbone', module: queueBackbone },
+    { name: '20261125-0003-print-jobs', module: printJobs },
+  ],
 };
 
 export const registryMigrations: MigrationSet = {

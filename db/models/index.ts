@@ -176,6 +176,25 @@ export class AuditEntryModel extends Model<
   declare after: string | null;
 }
 
+export class PrintJobModel extends Model<
+  InferAttributes<PrintJobModel>,
+  InferCreationAttributes<PrintJobModel>
+> {
+  declare id: CreationOptional<number>;
+  declare officeCode: string;
+  declare ticketId: string;
+  declare deviceCode: string;
+  declare printerUrl: string;
+  declare payload: string;
+  declare status: string;
+  declare attempts: CreationOptional<number>;
+  declare nextAttemptAt: Date;
+  declare claimedUntil: Date | null;
+  declare lastError: string | null;
+  declare createdAt: Date;
+  declare printedAt: Date | null;
+}
+
 /** All models of one Sequelize instance. */
 export interface Models {
   Office: typeof OfficeModel;
@@ -190,6 +209,7 @@ export interface Models {
   NumberSeries: typeof NumberSeriesModel;
   IdempotencyKey: typeof IdempotencyKeyModel;
   AuditEntry: typeof AuditEntryModel;
+  PrintJob: typeof PrintJobModel;
 }
 
 const str = (n: number) => DataTypes.STRING(n);
@@ -367,6 +387,25 @@ export function initModels(sequelize: Sequelize): Models {
     },
     { ...base, tableName: 'audit_log', timestamps: false },
   );
+  const PrintJob = class extends PrintJobModel {};
+  PrintJob.init(
+    {
+      id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
+      officeCode: { type: str(40), allowNull: false },
+      ticketId: { type: str(36), allowNull: false },
+      deviceCode: { type: str(40), allowNull: false },
+      printerUrl: { type: DataTypes.TEXT, allowNull: false },
+      payload: { type: DataTypes.TEXT, allowNull: false },
+      status: { type: str(16), allowNull: false },
+      attempts: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+      nextAttemptAt: { type: time, allowNull: false },
+      claimedUntil: { type: time, allowNull: true },
+      lastError: { type: DataTypes.TEXT, allowNull: true },
+      createdAt: { type: time, allowNull: false },
+      printedAt: { type: time, allowNull: true },
+    },
+    { ...base, tableName: 'print_jobs', timestamps: false },
+  );
   return {
     Office,
     OfficeState,
@@ -380,5 +419,6 @@ export function initModels(sequelize: Sequelize): Models {
     NumberSeries,
     IdempotencyKey,
     AuditEntry,
+    PrintJob,
   };
 }

@@ -343,9 +343,15 @@ export class QueueRepository {
     );
   }
 
-  async deviceExists(officeCode: string, code: string, kind: string, t?: Tx): Promise<boolean> {
+  /** A kiosk or display of an office, with its printer. */
+  async findDevice(
+    officeCode: string,
+    code: string,
+    kind: string,
+    t?: Tx,
+  ): Promise<{ code: string; printerUrl: string | null } | undefined> {
     const row = await this.m.Device.findOne({ where: { officeCode, code, kind }, transaction: t });
-    return row !== null;
+    return row ? { code: row.code, printerUrl: row.printerUrl } : undefined;
   }
 }
 

@@ -14,6 +14,7 @@ import {
   Transfer,
 } from '../../protocol';
 import type { QueueService } from '../queue/queue-service';
+import type { PrintQueue, PrintStatus } from '../printing/print-queue';
 import type { AuthService } from '../auth/auth-service';
 import { toPublicTicket } from '../queue/ticket-dto';
 import { AppError } from '../errors';
@@ -27,6 +28,8 @@ export interface ApiDeps {
   auth: AuthService;
   /** Failed logins allowed per address per 15 minutes. */
   loginAttempts?: number;
+  /** The print queue (tickets of kiosks with a printer). */
+  print?: PrintQueue;
   /** Mark the session cookie Secure (when served over HTTPS). */
   secureCookies?: boolean;
 }
@@ -66,11 +69,17 @@ export function apiRouter(deps: ApiDeps): Router {
     const rawKey = req.get(IDEMPOTENCY_HEADER);
     const key = rawKey === undefined ? undefined : parse(IdempotencyKey, rawKey);
     const actor = { kind: 'kiosk' as const, code: body.kiosk ?? null };
-    const { ticket, created } = await queue.issue(office, body, key, actor);
-    // Printing arrives with the printing module; until then no job is made.
+    const publicBase = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+    const issued = await queue.issue(office, body, key, actor, { publicBase });
+    // A new job is tried at once (the kiosk says "take your ticket"); a repeated request reports it.
+    const status: PrintStatus = !deps.print
+      ? 'none'
+      : issued.printJobId !== undefined
+        ? await deps.print.printNow(issued.printJobId)
+        : await deps.print.statusOf(issued.ticket.id);
     res
-      .status(created ? 201 : 200)
-      .json({ ticket: toPublicTicket(ticket), print: { status: 'none' } });
+      .status(issued.created ? 201 : 200)
+      .json({ ticket: toPublicTicket(issued.ticket), print: { status } });
   });
 
   r.get('/tickets/:id', async (req, res) => {

@@ -26,6 +26,7 @@ import { chooseNext } from './call-next';
 import { QueueView } from './ticket-dto';
 import { ChangeRenderer } from './change-renderer';
 import type { CaseLinks } from '../registry/case-links';
+import type { PrintQueue } from '../printing/print-queue';
 
 /** Waiting tickets of each kind a window looks at per call (more only when all are taken). */
 const CANDIDATES = 12;
@@ -37,6 +38,8 @@ export interface QueueServiceDeps {
   db: Database;
   /** The registry: cases that tickets link to (pickup, follow-up visits). */
   cases?: CaseLinks;
+  /** The print queue: a kiosk with a printer gets a job with each ticket. */
+  print?: Pick<PrintQueue, 'enqueue'>;
   publish: Publish;
   now?: () => Date;
 }
@@ -92,7 +95,8 @@ export class QueueService {
     req: IssueTicket,
     idempotencyKey: string | undefined,
     actor: Actor,
-  ): Promise<{ ticket: StaffTicket; created: boolean }> {
+    options: { publicBase?: string } = {},
+  ): Promise<{ ticket: StaffTicket; created: boolean; printJobId?: number }> {
     if (idempotencyKey) {
       const existing = await this.repo.findIdempotentTicketId(officeCode, idempotencyKey);
       if (existing) return { ticket: await this.getTicket(existing), created: false };
@@ -116,10 +120,11 @@ export class QueueService {
         if (priority !== NO_PRIORITY && !office.priorities.some((p) => p.code === priority)) {
           throw validationFailed(`unknown priority ${priority}`, { field: 'priority' });
         }
-        if (
-          req.kiosk !== undefined &&
-          !(await this.repo.deviceExists(officeCode, req.kiosk, 'kiosk', t))
-        ) {
+        const kiosk =
+          req.kiosk === undefined
+            ? undefined
+            : await this.repo.findDevice(officeCode, req.kiosk, 'kiosk', t);
+        if (req.kiosk !== undefined && !kiosk) {
           throw validationFailed(`unknown kiosk ${req.kiosk}`, { field: 'kiosk' });
         }
         const day = officeDay(now, office.timeZone);
@@ -159,14 +164,29 @@ export class QueueService {
             linkAfterCommit = { id: ticket.id, number: ticket.number, at: now };
           }
         }
+        // The paper is part of the ticket: its job commits (or not) with it.
+        let printJobId: number | undefined;
+        if (kiosk?.printerUrl && this.deps.print) {
+          printJobId = await this.deps.print.enqueue(
+            {
+              officeCode,
+              ticketId: ticket.id,
+              deviceCode: kiosk.code,
+              printerUrl: kiosk.printerUrl,
+              payload: { publicBase: options.publicBase ?? null },
+            },
+            t,
+          );
+        }
         changes.push({ kind: 'ticket:issued', ticketId: ticket.id, record: ticket });
-        return ticket.id;
+        return { id: ticket.id, printJobId };
       });
       if (linkAfterCommit && linkedCase && this.deps.cases) {
         await this.linkOrWithdraw(officeCode, linkedCase.id, linkAfterCommit, actor);
       }
-      const id = issued.result;
-      return { ticket: issued.tickets.get(id) ?? (await this.getTicket(id)), created: true };
+      const { id, printJobId } = issued.result;
+      const ticket = issued.tickets.get(id) ?? (await this.getTicket(id));
+      return { ticket, created: true, printJobId };
     } catch (err) {
       // Two requests with one key at the same moment: the loser answers with the winner's ticket.
       if (idempotencyKey && isUniqueViolation(err)) {

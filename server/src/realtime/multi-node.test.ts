@@ -127,4 +127,58 @@ describeMysql('two server processes with the Redis adapter (MariaDB)', () => {
     expect(calls).toHaveLength(31);
     expect(new Set(calls).size).toBe(31);
   });
+  it('never gives one act record number twice when registrars on both nodes register at once', async () => {
+    const clerk = await login(a.url, 'clerk1');
+    const backA = await login(a.url, 'back1');
+    const backB = await login(b.url, 'back1');
+    const person = { lastName: 'Раҳимова', firstName: 'Нигина', birthDate: '1990-01-01', sex: 'f' };
+    const submitted: Array<{ number: string; version: number }> = [];
+    for (let i = 0; i < 12; i++) {
+      const t = await request(a.url, 'POST', `${OFFICE}/tickets`, { body: { service: 'death' } });
+      await request(a.url, 'POST', `${OFFICE}/counters/2/call-next`, { token: clerk });
+      const c = (
+        await request(a.url, 'POST', '/api/cases', {
+          token: clerk,
+          body: { ticketId: t.body.ticket.id, type: 'death' },
+        })
+      ).body.case;
+      await request(a.url, 'POST', `/api/tickets/${t.body.ticket.id}/complete`, { token: clerk });
+      const filled = await request(a.url, 'PATCH', `/api/cases/${c.number}`, {
+        token: clerk,
+        body: {
+          version: c.version,
+          applicant: person,
+          subjects: [{ role: 'deceased', person: { ...person, firstName: 'Бобо', sex: 'm' } }],
+          details: {
+            dateOfDeath: '2026-11-20',
+            placeOfDeath: 'Кӯлоб',
+            causeDocument: {
+              type: 'medical_death_certificate',
+              number: `МС-${i + 1}`,
+              date: '2026-11-20',
+            },
+          },
+          documents: c.documents.map((d: { code: string }) => ({ code: d.code, received: true })),
+        },
+      });
+      expect(filled.status).toBe(200);
+      const sub = await request(a.url, 'POST', `/api/cases/${c.number}/transitions`, {
+        token: clerk,
+        body: { to: 'submitted', version: filled.body.case.version },
+      });
+      expect(sub.status).toBe(200);
+      submitted.push(sub.body.case);
+    }
+    const results = await Promise.all(
+      submitted.map((c, i) =>
+        request(i % 2 ? a.url : b.url, 'POST', `/api/cases/${c.number}/transitions`, {
+          token: i % 2 ? backA : backB,
+          body: { to: 'registered', version: c.version },
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(12).fill(200));
+    const numbers = results.map((r) => r.body.case.actRecord.number as string);
+    expect(new Set(numbers).size).toBe(12);
+  });
 });

@@ -1,0 +1,136 @@
+/** Print jobs: queued with the ticket, claimed by one node at a time, printed once. */
+import { Op, QueryTypes, type Transaction } from 'sequelize';
+import type { Database } from '../database';
+import type { PrintJobModel } from '../models';
+
+export type PrintJobStatus = 'queued' | 'printed' | 'failed';
+
+export interface PrintJobRecord {
+  id: number;
+  officeCode: string;
+  ticketId: string;
+  deviceCode: string;
+  printerUrl: string;
+  payload: unknown;
+  status: PrintJobStatus;
+  attempts: number;
+  nextAttemptAt: Date;
+  lastError: string | null;
+  createdAt: Date;
+  printedAt: Date | null;
+}
+
+export class PrintRepository {
+  constructor(private readonly db: Database) {}
+
+  private get m() {
+    return this.db.models;
+  }
+
+  async insert(
+    job: Pick<PrintJobRecord, 'officeCode' | 'ticketId' | 'deviceCode' | 'printerUrl' | 'payload'>,
+    now: Date,
+    t: Transaction,
+  ): Promise<number> {
+    const row = await this.m.PrintJob.create(
+      {
+        ...job,
+        payload: JSON.stringify(job.payload),
+        status: 'queued',
+        nextAttemptAt: now,
+        claimedUntil: null,
+        lastError: null,
+        createdAt: now,
+        printedAt: null,
+      },
+      { transaction: t },
+    );
+    return row.id;
+  }
+
+  async findByTicket(ticketId: string): Promise<PrintJobRecord | undefined> {
+    const row = await this.m.PrintJob.findOne({ where: { ticketId } });
+    return row ? toJob(row) : undefined;
+  }
+
+  /**
+   * Claims queued jobs that are due (or one job by id): their claim runs until `until`, and no
+   * other node takes them meanwhile (SKIP LOCKED on MySQL/MariaDB; one writer on SQLite).
+   */
+  async claim(q: {
+    now: Date;
+    until: Date;
+    limit: number;
+    id?: number;
+  }): Promise<PrintJobRecord[]> {
+    return this.db.transaction(async (t) => {
+      const lock = this.db.dialect === 'mysql' ? 'FOR UPDATE SKIP LOCKED' : '';
+      const rows = await this.db.sequelize.query<{ id: number }>(
+        `SELECT id FROM print_jobs
+          WHERE status = 'queued' AND next_attempt_at <= :now
+            AND (claimed_until IS NULL OR claimed_until < :now) ${q.id === undefined ? '' : 'AND id = :id'}
+          ORDER BY id LIMIT ${Math.max(1, Math.floor(q.limit))} ${lock}`,
+        { type: QueryTypes.SELECT, transaction: t, replacements: { now: q.now, id: q.id ?? 0 } },
+      );
+      const ids = rows.map((r) => r.id);
+      if (ids.length === 0) return [];
+      await this.m.PrintJob.update(
+        { claimedUntil: q.until, attempts: this.db.sequelize.literal('attempts + 1') },
+        { where: { id: ids }, transaction: t },
+      );
+      const jobs = await this.m.PrintJob.findAll({ where: { id: ids }, transaction: t });
+      return jobs.map(toJob);
+    });
+  }
+
+  async markPrinted(id: number, now: Date): Promise<void> {
+    await this.db.transaction((t) =>
+      this.m.PrintJob.update(
+        { status: 'printed', printedAt: now, claimedUntil: null, lastError: null },
+        { where: { id, status: 'queued' }, transaction: t },
+      ),
+    );
+  }
+
+  async markRetry(id: number, nextAttemptAt: Date, error: string): Promise<void> {
+    await this.db.transaction((t) =>
+      this.m.PrintJob.update(
+        { nextAttemptAt, claimedUntil: null, lastError: error },
+        { where: { id, status: 'queued' }, transaction: t },
+      ),
+    );
+  }
+
+  async markFailed(id: number, error: string): Promise<void> {
+    await this.db.transaction((t) =>
+      this.m.PrintJob.update(
+        { status: 'failed', claimedUntil: null, lastError: error },
+        { where: { id, status: 'queued' }, transaction: t },
+      ),
+    );
+  }
+
+  /** Jobs still waiting for a printer (for the kiosk's printer status). */
+  async pendingCount(officeCode: string, deviceCode: string): Promise<number> {
+    return this.m.PrintJob.count({
+      where: { officeCode, deviceCode, status: 'queued', attempts: { [Op.gt]: 0 } },
+    });
+  }
+}
+
+function toJob(r: PrintJobModel): PrintJobRecord {
+  return {
+    id: r.id,
+    officeCode: r.officeCode,
+    ticketId: r.ticketId,
+    deviceCode: r.deviceCode,
+    printerUrl: r.printerUrl,
+    payload: JSON.parse(r.payload) as unknown,
+    status: r.status as PrintJobStatus,
+    attempts: r.attempts,
+    nextAttemptAt: r.nextAttemptAt,
+    lastError: r.lastError,
+    createdAt: r.createdAt,
+    printedAt: r.printedAt,
+  };
+}

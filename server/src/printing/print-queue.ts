@@ -1,0 +1,130 @@
+/**
+ * The persistent print queue: a job is written with its ticket (same transaction), tried once at
+ * once, then retried by a worker on every node until it prints or is given up. A node claims a job
+ * before sending it, so two nodes never send one job at the same time.
+ */
+import type { Transaction } from 'sequelize';
+import type { Logger } from 'pino';
+import type { Database } from '../../../db/database';
+import { PrintRepository, type PrintJobRecord } from '../../../db/repositories/print-repository';
+
+/** What the kiosk is told about its ticket's paper. */
+export type PrintStatus = 'queued' | 'printed' | 'failed' | 'none';
+
+/** Sends one job to its printer; rejects with a readable reason when the printer does not take it. */
+export type SendJob = (printerUrl: string, payload: unknown, timeoutMs: number) => Promise<void>;
+
+export interface PrintQueueOptions {
+  db: Database;
+  send: SendJob;
+  logger: Logger;
+  now?: () => Date;
+  /** How often the worker looks for due jobs (the contract: at least every 10 s). */
+  pollMs?: number;
+  /** How long one send may take before it counts as failed. */
+  sendTimeoutMs?: number;
+  /** After this long without printing, a job is given up (the citizen has long left the kiosk). */
+  giveUpAfterMs?: number;
+}
+
+export class PrintQueue {
+  private readonly repo: PrintRepository;
+  private readonly now: () => Date;
+  private readonly pollMs: number;
+  private readonly sendTimeoutMs: number;
+  private readonly giveUpAfterMs: number;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+
+  constructor(private readonly options: PrintQueueOptions) {
+    this.repo = new PrintRepository(options.db);
+    this.now = options.now ?? (() => new Date());
+    this.pollMs = options.pollMs ?? 5_000;
+    this.sendTimeoutMs = options.sendTimeoutMs ?? 5_000;
+    this.giveUpAfterMs = options.giveUpAfterMs ?? 15 * 60_000;
+  }
+
+  /** Writes a job inside the caller's transaction (the ticket's own). */
+  enqueue(
+    job: {
+      officeCode: string;
+      ticketId: string;
+      deviceCode: string;
+      printerUrl: string;
+      payload: unknown;
+    },
+    t: Transaction,
+  ): Promise<number> {
+    return this.repo.insert(job, this.now(), t);
+  }
+
+  /** Tries a new job once, right after its ticket committed; answers what the kiosk should say. */
+  async printNow(jobId: number, timeoutMs = 2_000): Promise<PrintStatus> {
+    const [job] = await this.claim(jobId);
+    if (!job) return 'queued';
+    return (await this.attempt(job, timeoutMs)) ? 'printed' : 'queued';
+  }
+
+  /** What became of a ticket's paper (for a repeated issue request). */
+  async statusOf(ticketId: string): Promise<PrintStatus> {
+    const job = await this.repo.findByTicket(ticketId);
+    return job ? job.status : 'none';
+  }
+
+  /** One pass over the due jobs (the worker's tick; tests call it directly). */
+  async runDue(): Promise<number> {
+    const jobs = await this.claim();
+    let printed = 0;
+    for (const job of jobs) if (await this.attempt(job, this.sendTimeoutMs)) printed++;
+    return printed;
+  }
+
+  /** Starts the worker; it never overlaps itself. */
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => {
+      if (this.running) return;
+      this.running = this.runDue()
+        .then(() => undefined)
+        .catch((err: unknown) => this.options.logger.warn({ err }, 'print worker failed'))
+        .finally(() => (this.running = undefined));
+    }, this.pollMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+
+  private claim(id?: number): Promise<PrintJobRecord[]> {
+    const now = this.now();
+    return this.repo.claim({
+      now,
+      until: new Date(now.getTime() + this.sendTimeoutMs * 2 + 1_000),
+      limit: 10,
+      id,
+    });
+  }
+
+  /** Sends a claimed job; records the outcome. True when it printed. */
+  private async attempt(job: PrintJobRecord, timeoutMs: number): Promise<boolean> {
+    try {
+      await this.options.send(job.printerUrl, job.payload, timeoutMs);
+      await this.repo.markPrinted(job.id, this.now());
+      return true;
+    } catch (err) {
+      const reason = (err as Error).message || String(err);
+      const now = this.now();
+      if (now.getTime() - job.createdAt.getTime() >= this.giveUpAfterMs) {
+        await this.repo.markFailed(job.id, `given up after ${job.attempts} attempts: ${reason}`);
+      } else {
+        // 1 s, 2 s, 4 s, 8 s, then every 10 s.
+        const delay = Math.min(10_000, 1_000 * 2 ** Math.max(0, job.attempts - 1));
+        await this.repo.markRetry(job.id, new Date(now.getTime() + delay), reason);
+      }
+      return false;
+    }
+  }
+}
