@@ -70,7 +70,11 @@ export class PrintRepository {
           WHERE status = 'queued' AND next_attempt_at <= :now
             AND (claimed_until IS NULL OR claimed_until < :now) ${q.id === undefined ? '' : 'AND id = :id'}
           ORDER BY id LIMIT ${Math.max(1, Math.floor(q.limit))} ${lock}`,
-        { type: QueryTypes.SELECT, transaction: t, replacements: { now: q.now, id: q.id ?? 0 } },
+        {
+          type: QueryTypes.SELECT,
+          transaction: t,
+          replacements: { now: sqlTime(q.now, this.db.dialect), id: q.id ?? 0 },
+        },
       );
       const ids = rows.map((r) => r.id);
       if (ids.length === 0) return [];
@@ -116,6 +120,15 @@ export class PrintRepository {
       where: { officeCode, deviceCode, status: 'queued', attempts: { [Op.gt]: 0 } },
     });
   }
+}
+
+/**
+ * A time as the columns store it, milliseconds included (a Date replacement loses them on MySQL):
+ * `2026-11-25 17:20:00.123` on MySQL/MariaDB, with ` +00:00` on SQLite.
+ */
+function sqlTime(date: Date, dialect: 'mysql' | 'sqlite'): string {
+  const text = date.toISOString().replace('T', ' ').replace('Z', '');
+  return dialect === 'sqlite' ? `${text} +00:00` : text;
 }
 
 function toJob(r: PrintJobModel): PrintJobRecord {

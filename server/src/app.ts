@@ -13,6 +13,9 @@ import type { QueueChange } from '../protocol';
 import type { Database } from '../../db/database';
 import { QueueService } from './queue/queue-service';
 import { caseLinks } from './registry/case-links';
+import { PrintQueue } from './printing/print-queue';
+import { ticketSender } from './printing/ticket-printer';
+import { VirtualPrinter } from './printing/transports';
 import { CaseService } from './registry/case-service';
 import { caseRouter } from './http/case-router';
 import { AuthService } from './auth/auth-service';
@@ -38,6 +41,8 @@ export interface AppDeps {
   loginAttempts?: number;
   /** Trust X-Forwarded-* from a reverse proxy (for the rate limit's client address). */
   trustProxy?: boolean;
+  /** How often the print worker retries queued jobs (default 5 s). */
+  printPollMs?: number;
   /** Folder of the built front ends (default dist/web). */
   webDir?: string;
 }
@@ -47,6 +52,8 @@ export interface App {
   io: Server;
   queue: QueueService;
   cases: CaseService;
+  print: PrintQueue;
+  virtualPrinter: VirtualPrinter;
   auth: AuthService;
   logger: Logger;
   /** Closes sockets, HTTP and Redis; the database stays open (its owner closes it). */
@@ -75,12 +82,29 @@ export async function createApp(deps: AppDeps): Promise<App> {
   // The queue publishes through the realtime layer, which needs the queue: bind late.
   let publish: (office: string, changes: QueueChange[]) => void = () => undefined;
   const registryDb = deps.registryDb ?? deps.db;
-  const queue = new QueueService({
+  const virtualPrinter = new VirtualPrinter({ keep: 20 });
+  // The sender renders from the queue's state, and the queue enqueues jobs: the sender reads
+  // `queue` only when a job is sent, after both exist.
+  const print: PrintQueue = new PrintQueue({
     db: deps.db,
+    logger,
+    now: deps.now,
+    pollMs: deps.printPollMs,
+    send: (job, timeoutMs): Promise<void> =>
+      ticketSender({
+        queue,
+        virtual: virtualPrinter,
+        defaultPublicBase: 'http://localhost',
+      })(job, timeoutMs),
+  });
+  const queue: QueueService = new QueueService({
+    db: deps.db,
+    print,
     cases: caseLinks(registryDb, deps.db),
     now: deps.now,
     publish: (office, changes) => publish(office, changes),
   });
+  print.start();
 
   const app = express();
   app.disable('x-powered-by');
@@ -90,7 +114,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.use(express.json({ limit: '1mb' }));
   const cases = new CaseService({ db: deps.db, registryDb, now: deps.now });
   app.use('/api', caseRouter({ auth, cases }));
-  app.use('/api', apiRouter({ db: deps.db, queue, auth, loginAttempts: deps.loginAttempts }));
+  app.use(
+    '/api',
+    apiRouter({ db: deps.db, queue, auth, print, loginAttempts: deps.loginAttempts }),
+  );
   app.use('/api', unknownRoute);
   mountWebApps(app, deps.webDir ?? WEB_DIR);
   app.use(unknownRoute);
@@ -113,9 +140,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
     io,
     queue,
     cases,
+    print,
+    virtualPrinter,
     auth,
     logger,
     async close() {
+      await print.stop();
       await io.close();
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
       await Promise.all(redis.map((r) => r.quit().catch(() => undefined)));

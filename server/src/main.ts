@@ -53,6 +53,15 @@ async function main(): Promise<void> {
         printer: config.demoPrinter,
       });
       if (seeded) logger.info('demo office "kulob" seeded');
+      if (process.env.DEMO_PRINTER?.trim()) {
+        // An explicit DEMO_PRINTER also re-points kiosk K1 of an already seeded demo database.
+        await db.transaction((t) =>
+          db.models.Device.update(
+            { printerUrl: config.demoPrinter },
+            { where: { officeCode: 'kulob', code: 'K1' }, transaction: t },
+          ),
+        );
+      }
     }
     app = await createApp({
       db,

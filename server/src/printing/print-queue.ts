@@ -12,7 +12,7 @@ import { PrintRepository, type PrintJobRecord } from '../../../db/repositories/p
 export type PrintStatus = 'queued' | 'printed' | 'failed' | 'none';
 
 /** Sends one job to its printer; rejects with a readable reason when the printer does not take it. */
-export type SendJob = (printerUrl: string, payload: unknown, timeoutMs: number) => Promise<void>;
+export type SendJob = (job: PrintJobRecord, timeoutMs: number) => Promise<void>;
 
 export interface PrintQueueOptions {
   db: Database;
@@ -62,7 +62,7 @@ export class PrintQueue {
   async printNow(jobId: number, timeoutMs = 2_000): Promise<PrintStatus> {
     const [job] = await this.claim(jobId);
     if (!job) return 'queued';
-    return (await this.attempt(job, timeoutMs)) ? 'printed' : 'queued';
+    return this.attempt(job, timeoutMs);
   }
 
   /** What became of a ticket's paper (for a repeated issue request). */
@@ -75,7 +75,8 @@ export class PrintQueue {
   async runDue(): Promise<number> {
     const jobs = await this.claim();
     let printed = 0;
-    for (const job of jobs) if (await this.attempt(job, this.sendTimeoutMs)) printed++;
+    for (const job of jobs)
+      if ((await this.attempt(job, this.sendTimeoutMs)) === 'printed') printed++;
     return printed;
   }
 
@@ -108,23 +109,29 @@ export class PrintQueue {
     });
   }
 
-  /** Sends a claimed job; records the outcome. True when it printed. */
-  private async attempt(job: PrintJobRecord, timeoutMs: number): Promise<boolean> {
+  /** Sends a claimed job and records the outcome. */
+  private async attempt(job: PrintJobRecord, timeoutMs: number): Promise<PrintStatus> {
     try {
-      await this.options.send(job.printerUrl, job.payload, timeoutMs);
+      await this.options.send(job, timeoutMs);
       await this.repo.markPrinted(job.id, this.now());
-      return true;
+      return 'printed';
     } catch (err) {
       const reason = (err as Error).message || String(err);
       const now = this.now();
+      this.options.logger.warn({ job: job.id, reason }, 'print job not printed');
+      if ((err as { reason?: string }).reason === 'config') {
+        await this.repo.markFailed(job.id, reason);
+        return 'failed';
+      }
       if (now.getTime() - job.createdAt.getTime() >= this.giveUpAfterMs) {
         await this.repo.markFailed(job.id, `given up after ${job.attempts} attempts: ${reason}`);
+        return 'failed';
       } else {
         // 1 s, 2 s, 4 s, 8 s, then every 10 s.
         const delay = Math.min(10_000, 1_000 * 2 ** Math.max(0, job.attempts - 1));
         await this.repo.markRetry(job.id, new Date(now.getTime() + delay), reason);
+        return 'queued';
       }
-      return false;
     }
   }
 }

@@ -1,0 +1,97 @@
+/** Tickets and their paper through the real API: virtual printer, a fake TCP printer, offline. */
+import { startTestServer, testDialects, type TestServer } from '../testing/harness';
+import { request } from '../testing/client';
+import { FakeTcpPrinter, closedPort } from './fake-tcp-printer';
+import { decodeFromCodePage, DEFAULT_CODE_PAGE } from './code-page';
+
+const OFFICE = '/api/offices/kulob';
+const ESC_AT = Buffer.from([0x1b, 0x40]);
+const CUT = Buffer.from([0x1d, 0x56]);
+const RASTER = Buffer.from([0x1d, 0x76, 0x30]);
+
+describe.each(testDialects())('ticket printing on %s', (dialect) => {
+  let s: TestServer;
+  let offset = 0;
+  const setPrinter = (url: string) =>
+    s.db.models.Device.update({ printerUrl: url }, { where: { code: 'K1' } });
+  const issue = (body: Record<string, unknown>, headers?: Record<string, string>) =>
+    request(s.url, 'POST', `${OFFICE}/tickets`, { body: { kiosk: 'K1', ...body }, headers });
+
+  beforeAll(async () => {
+    // A clock the test can move forward, to reach the next retry without waiting for it.
+    s = await startTestServer({ database: dialect, now: () => new Date(Date.now() + offset) });
+  });
+  afterAll(() => s.close());
+
+  it('prints on the virtual printer of the demo kiosk, once per ticket even when the tap repeats', async () => {
+    await setPrinter('virtual');
+    const headers = { 'Idempotency-Key': 'print-tap-1' };
+    const first = await issue({ service: 'birth', language: 'tg' }, headers);
+    expect(first.status).toBe(201);
+    expect(first.body.print).toEqual({ status: 'printed' });
+    const again = await issue({ service: 'birth', language: 'tg' }, headers);
+    expect(again.status).toBe(200);
+    expect(again.body.print).toEqual({ status: 'printed' });
+    const jobs = s.app.virtualPrinter.jobs('kulob/K1');
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0]!.bytes.subarray(0, 2)).toEqual(ESC_AT);
+    expect(jobs[0]!.bytes.includes(RASTER)).toBe(true);
+  });
+
+  it('sends a Russian ticket to a network printer as ESC/POS text with a QR and a cut', async () => {
+    const printer = await FakeTcpPrinter.start();
+    try {
+      await setPrinter(printer.url);
+      const res = await issue({ service: 'death', language: 'ru' });
+      expect(res.body.print).toEqual({ status: 'printed' });
+      const bytes = printer.jobs[0]!;
+      expect(bytes.subarray(0, 2)).toEqual(ESC_AT);
+      expect(bytes.includes(CUT)).toBe(true);
+      expect(bytes.includes(Buffer.from([0x1d, 0x28, 0x6b]))).toBe(true);
+      expect(bytes.includes(Buffer.from(`/t/${res.body.ticket.id}`))).toBe(true);
+      const text = decodeFromCodePage(bytes, DEFAULT_CODE_PAGE);
+      expect(text).toContain(res.body.ticket.number);
+      expect(text).toContain('Регистрация смерти');
+    } finally {
+      await printer.close();
+    }
+  });
+
+  it('issues the ticket while the printer is off and prints it once when it comes back', async () => {
+    const port = await closedPort();
+    await setPrinter(`tcp://127.0.0.1:${port}`);
+    const res = await issue({ service: 'marriage', language: 'ru' });
+    expect(res.status).toBe(201);
+    expect(res.body.print).toEqual({ status: 'queued' });
+    expect(await s.app.print.runDue()).toBe(0); // not due yet: the next try is a second later
+
+    const printer = await FakeTcpPrinter.start({ port });
+    try {
+      offset += 2_000;
+      expect(await s.app.print.runDue()).toBe(1);
+      offset += 20_000;
+      expect(await s.app.print.runDue()).toBe(0);
+      expect(printer.jobs).toHaveLength(1);
+      expect(decodeFromCodePage(printer.jobs[0]!, DEFAULT_CODE_PAGE)).toContain(
+        res.body.ticket.number,
+      );
+      const again = await issue({ service: 'marriage' }, {});
+      expect(again.body.print).toEqual({ status: 'printed' });
+    } finally {
+      await printer.close();
+    }
+  });
+
+  it('answers print failed for a broken printer address, and the ticket still stands', async () => {
+    await setPrinter('tcp://printer:99999');
+    const res = await issue({ service: 'pickup' });
+    expect(res.status).toBe(201);
+    expect(res.body.print).toEqual({ status: 'failed' });
+    expect(
+      (await request(s.url, 'GET', `/api/tickets/${res.body.ticket.id}`)).body.ticket.status,
+    ).toBe('waiting');
+    const job = await s.db.models.PrintJob.findOne({ where: { ticketId: res.body.ticket.id } });
+    expect(job?.status).toBe('failed');
+    expect(job?.lastError).toMatch(/port/);
+  });
+});

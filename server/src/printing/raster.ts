@@ -1,0 +1,135 @@
+/**
+ * Lines that no printer code page can hold are drawn with DejaVu Sans and sent as a raster image
+ * (`GS v 0`): one bit per dot, 1 = black, rows top to bottom, the leftmost dot in the high bit.
+ */
+import { createCanvas, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
+import type { Align, PaperWidth, TextScale } from './layout';
+
+/** Printable dots across the paper at 203 dpi. */
+export const PAPER_DOTS: Readonly<Record<PaperWidth, number>> = { 58: 384, 80: 576 };
+
+/** Height of one text line in dots at scale 1: the 24-dot font plus the default line spacing. */
+export const LINE_DOTS = 30;
+
+/** A 1-bit image ready for `GS v 0`. */
+export interface RasterImage {
+  /** Width in bytes (dots / 8). */
+  readonly widthBytes: number;
+  /** Height in dots. */
+  readonly height: number;
+  /** `widthBytes * height` bytes, MSB first. */
+  readonly data: Buffer;
+}
+
+/** Paper, size, weight and placement of a rasterised line. */
+export interface RasterTextOptions {
+  readonly width: PaperWidth;
+  readonly scale: TextScale;
+  readonly bold: boolean;
+  readonly align: Align;
+}
+
+const FONT_REGULAR = 'NavbatDejaVuSans';
+const FONT_BOLD = 'NavbatDejaVuSansBold';
+/** Pixels darker than this (0–255) print black. */
+const THRESHOLD = 128;
+const SIDE_MARGIN = 4;
+
+let fontsReady = false;
+
+/**
+ * Registers DejaVu Sans from the `dejavu-fonts-ttf` package with the canvas, once per process.
+ * The fonts are resolved through Node's module resolution, so they follow node_modules wherever the
+ * server runs from (source, dist or a bundle that keeps node_modules).
+ */
+export function ensurePrinterFonts(): void {
+  if (fontsReady) return;
+  for (const [alias, file] of [
+    [FONT_REGULAR, 'DejaVuSans.ttf'],
+    [FONT_BOLD, 'DejaVuSans-Bold.ttf'],
+    ['NavbatDejaVuSansMono', 'DejaVuSansMono.ttf'],
+    ['NavbatDejaVuSansMonoBold', 'DejaVuSansMono-Bold.ttf'],
+  ] as const) {
+    const path = require.resolve(`dejavu-fonts-ttf/ttf/${file}`);
+    if (!GlobalFonts.registerFromPath(path, alias) && !GlobalFonts.has(alias)) {
+      throw new Error(`could not load the printer font ${path}`);
+    }
+  }
+  fontsReady = true;
+}
+
+/** Draws one line of text across the paper and converts it to a 1-bit raster image. */
+export function rasterizeText(text: string, options: RasterTextOptions): RasterImage {
+  ensurePrinterFonts();
+  const widthDots = PAPER_DOTS[options.width];
+  const height = LINE_DOTS * options.scale;
+  const canvas = createCanvas(widthDots, height);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, widthDots, height);
+  ctx.fillStyle = '#000';
+
+  const family = options.bold ? FONT_BOLD : FONT_REGULAR;
+  const room = widthDots - 2 * SIDE_MARGIN;
+  let size = 24 * options.scale;
+  ctx.font = `${size}px ${family}`;
+  let metrics = ctx.measureText(text);
+  if (metrics.width > room) {
+    // Shrink rather than cut: the layout wraps by character count, and DejaVu is a little wider
+    // than the printer's own 12-dot font.
+    size = Math.max(10, Math.floor((size * room) / metrics.width));
+    ctx.font = `${size}px ${family}`;
+    metrics = ctx.measureText(text);
+  }
+  const x = startX(options.align, metrics.width, widthDots);
+  const ascent = metrics.fontBoundingBoxAscent;
+  const descent = metrics.fontBoundingBoxDescent;
+  const baseline = Math.round((height - (ascent + descent)) / 2 + ascent);
+  ctx.fillText(text, x, baseline);
+  return toRaster(ctx, widthDots, height);
+}
+
+/** `GS v 0` with m = 0 (normal density): `1D 76 30 00 xL xH yL yH` and the bits. */
+export function rasterCommand(image: RasterImage): Buffer {
+  const header = Buffer.from([
+    0x1d,
+    0x76,
+    0x30,
+    0x00,
+    image.widthBytes & 0xff,
+    (image.widthBytes >> 8) & 0xff,
+    image.height & 0xff,
+    (image.height >> 8) & 0xff,
+  ]);
+  return Buffer.concat([header, image.data]);
+}
+
+/** Thresholds the canvas's red channel (the drawing is black on white) and packs 8 dots a byte. */
+export function toRaster(ctx: SKRSContext2D, widthDots: number, height: number): RasterImage {
+  const rgba = ctx.getImageData(0, 0, widthDots, height).data;
+  const widthBytes = Math.ceil(widthDots / 8);
+  const data = Buffer.alloc(widthBytes * height);
+  for (let y = 0; y < height; y++) {
+    const row = y * widthDots * 4;
+    for (let b = 0; b < widthBytes; b++) {
+      let byte = 0;
+      for (let bit = 0; bit < 8; bit++) {
+        const x = b * 8 + bit;
+        if (x < widthDots && (rgba[row + x * 4] ?? 255) < THRESHOLD) byte |= 0x80 >> bit;
+      }
+      data[y * widthBytes + b] = byte;
+    }
+  }
+  return { widthBytes, height, data };
+}
+
+function startX(align: Align, textWidth: number, widthDots: number): number {
+  switch (align) {
+    case 'left':
+      return SIDE_MARGIN;
+    case 'center':
+      return Math.max(SIDE_MARGIN, Math.round((widthDots - textWidth) / 2));
+    case 'right':
+      return Math.max(SIDE_MARGIN, Math.round(widthDots - SIDE_MARGIN - textWidth));
+  }
+}

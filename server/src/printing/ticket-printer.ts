@@ -1,0 +1,74 @@
+/** The print queue's sender for tickets: current ticket state → layout → ESC/POS → the printer. */
+import type { PrintJobRecord } from '../../../db/repositories/print-repository';
+import type { QueueService } from '../queue/queue-service';
+import { ticketLayout, type TicketPrintInput } from './layout';
+import { renderTicket } from './render';
+import { PrinterError, parsePrinterUrl, sendToPrinter, type VirtualPrinter } from './transports';
+import type { SendJob } from './print-queue';
+
+/** What a job stores: where the public ticket page is served (the QR's target). */
+interface TicketJobPayload {
+  publicBase: string | null;
+}
+
+/** Builds what the ticket shows from its state at print time (people ahead may have changed). */
+export async function ticketPrintInput(
+  queue: QueueService,
+  ticketId: string,
+  publicBase: string,
+): Promise<TicketPrintInput> {
+  const ticket = await queue.getTicket(ticketId);
+  const office = await queue.getOffice(ticket.office);
+  const services = await queue.listServices(ticket.office);
+  const service = services.find((s) => s.code === ticket.service);
+  const priority = office.priorities.find((p) => p.code === ticket.priority);
+  return {
+    officeName: office.names,
+    serviceName: service?.names ?? {
+      tg: ticket.service,
+      ru: ticket.service,
+      uz: ticket.service,
+      en: ticket.service,
+    },
+    number: ticket.number,
+    priority: priority?.names ?? null,
+    language: ticket.language ?? 'tg',
+    issuedAt: ticket.issuedAt,
+    timeZone: office.timeZone,
+    peopleAhead: ticket.peopleAhead,
+    estimatedWaitMinutes: ticket.estimatedWaitMinutes,
+    publicUrl: `${publicBase.replace(/\/$/, '')}/t/${ticket.id}`,
+  };
+}
+
+/** The SendJob of ticket jobs; `virtual` keeps what a virtual printer "printed". */
+export function ticketSender(deps: {
+  queue: QueueService;
+  virtual: VirtualPrinter;
+  /** Used when a job recorded no address (e.g. issued by a script). */
+  defaultPublicBase: string;
+}): SendJob {
+  return async (job: PrintJobRecord, timeoutMs: number) => {
+    let target: ReturnType<typeof parsePrinterUrl>;
+    try {
+      target = parsePrinterUrl(job.printerUrl);
+    } catch (err) {
+      // A wrong address will not heal by retrying: the job fails at once with the reason.
+      throw new PrinterError('config', (err as Error).message);
+    }
+    const payload = job.payload as Partial<TicketJobPayload> | null;
+    const input = await ticketPrintInput(
+      deps.queue,
+      job.ticketId,
+      payload?.publicBase ?? deps.defaultPublicBase,
+    );
+    const layout = ticketLayout(input, { width: 80 });
+    const bytes = renderTicket(layout, { width: 80 });
+    await sendToPrinter(target, bytes, {
+      timeoutMs,
+      virtualPrinter: deps.virtual,
+      printerName: `${job.officeCode}/${job.deviceCode}`,
+      layout,
+    });
+  };
+}
