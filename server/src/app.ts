@@ -18,11 +18,13 @@ import { ticketSender } from './printing/ticket-printer';
 import { VirtualPrinter } from './printing/transports';
 import { CaseService } from './registry/case-service';
 import { caseRouter } from './http/case-router';
+import { printerRouter } from './http/printer-router';
 import { AuthService } from './auth/auth-service';
 import { apiRouter } from './http/api-router';
 import { errorHandler, unknownRoute } from './http/errors';
 import { attachRealtime } from './realtime/socket-server';
 import { WEB_DIR } from './paths';
+import { AppError } from './errors';
 
 export interface AppDeps {
   db: Database;
@@ -114,6 +116,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.use(express.json({ limit: '1mb' }));
   const cases = new CaseService({ db: deps.db, registryDb, now: deps.now });
   app.use('/api', caseRouter({ auth, cases }));
+  app.use('/api', printerRouter({ queue, virtual: virtualPrinter }));
   app.use(
     '/api',
     apiRouter({ db: deps.db, queue, auth, print, loginAttempts: deps.loginAttempts }),
@@ -166,6 +169,13 @@ function mountWebApps(app: express.Express, webDir: string): void {
       res.redirect(301, `/${page}/${query}`);
     });
   }
+  // The public ticket page (the printed QR's target) is the kiosk app's ticket.html.
+  app.get('/t/:id', (_req, res, next) => {
+    res.set('Cache-Control', 'no-cache');
+    res.sendFile(path.join(webDir, 'kiosk', 'ticket.html'), (err) => {
+      if (err) next(new AppError('not_found', 'the ticket page is not built'));
+    });
+  });
   app.get('/', (_req, res) => {
     res.redirect(302, '/kiosk/?office=kulob&kiosk=K1');
   });

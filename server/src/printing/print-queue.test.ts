@@ -36,6 +36,16 @@ describe.each(testDialects())('ticket printing on %s', (dialect) => {
     expect(jobs).toHaveLength(1);
     expect(jobs[0]!.bytes.subarray(0, 2)).toEqual(ESC_AT);
     expect(jobs[0]!.bytes.includes(RASTER)).toBe(true);
+
+    // What it "printed" can be looked at: the job list and a PNG of the paper.
+    const paper = await request(s.url, 'GET', `${OFFICE}/kiosks/K1/paper`);
+    expect(paper.body.jobs).toHaveLength(1);
+    expect(paper.body.jobs[0].lines.join('\n')).toContain(first.body.ticket.number);
+    const png = await fetch(`${s.url}${OFFICE}/kiosks/K1/paper/0.png`);
+    expect(png.headers.get('content-type')).toBe('image/png');
+    const head = Buffer.from(await png.arrayBuffer()).subarray(0, 8);
+    expect(head).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect((await request(s.url, 'GET', `${OFFICE}/kiosks/K1/paper/7.png`)).status).toBe(404);
   });
 
   it('sends a Russian ticket to a network printer as ESC/POS text with a QR and a cut', async () => {
