@@ -1,7 +1,7 @@
 /**
  * Navbat benchmarks (backbone issue): `npm run bench [-- options]`.
  *
- *   --only=latency,callnext,rss   which benchmarks (default: all three)
+ *   --only=latency,callnext,rss,print   which benchmarks (default: all four)
  *   --db=sqlite,mysql             which databases (default: both; MariaDB at TEST_MYSQL_URL,
  *                                 default mysql://root@127.0.0.1:3306/test)
  *   --sockets=200 --rate=40 --duration=10     issue → display latency
@@ -31,13 +31,15 @@ import type { ServerProfile } from './lib/types';
 import { formatCpu } from './lib/procstat';
 import { runCallNext, type CallNextResult } from './callnext';
 import { runRss, type RssResult } from './rss';
+import { runPrint, type PrintResult } from './print';
 
 type Dialect = 'sqlite' | 'mysql';
-type Bench = 'latency' | 'callnext' | 'rss';
+type Bench = 'latency' | 'callnext' | 'rss' | 'print';
 
 const TARGET_RATIO = 1.5;
 const TARGET_CALL_NEXT_P99_MS = 20;
 const TARGET_RSS_MB = 200;
+const TARGET_PRINT_MS = 30;
 
 interface Options {
   only: Bench[];
@@ -106,7 +108,7 @@ function parseOptions(argv: string[]): Options {
   for (const k of args.keys())
     if (!known.has(k)) throw new UsageError(`unknown option --${k} (see bench/run.ts)`);
   return {
-    only: list<Bench>('only', ['latency', 'callnext', 'rss'], {
+    only: list<Bench>('only', ['latency', 'callnext', 'rss', 'print'], {
       'call-next': 'callnext',
       memory: 'rss',
     }),
@@ -497,6 +499,20 @@ async function main(): Promise<void> {
     );
   }
 
+  // ---- 4. ticket render time ----
+  const prints: PrintResult[] = [];
+  if (o.only.includes('print')) {
+    heading('4. Ticket render: layout + ESC/POS (+ raster for Tajik lines), 80 mm, 500 runs');
+    for (const lang of ['tg', 'ru'] as const) {
+      const r = runPrint(lang, 500);
+      prints.push(r);
+      log(
+        `  ${r.label}: ${r.bytes} bytes; p50 ${ms(r.render.p50)} ms, p99 ${ms(r.render.p99)} ms, ` +
+          `max ${ms(r.render.max)} ms; first call (loads the font) ${ms(r.first)} ms`,
+      );
+    }
+  }
+
   // ---- summary for the README ----
   heading('Summary (Markdown, for the README)');
   const yes = (ok: boolean): string => (ok ? 'yes' : '**no**');
@@ -559,6 +575,15 @@ async function main(): Promise<void> {
       `${mb(r.after)} MB (${mb(r.before)} MB before, +${r.perSocketKb.toFixed(0)} KB per socket; ${mb(r.afterGc)} MB after a full GC)`,
       `≤ ${TARGET_RSS_MB} MB`,
       yes(r.after / 2 ** 20 <= TARGET_RSS_MB),
+    ]);
+  }
+  for (const r of prints) {
+    rows.push([
+      `Ticket render, p50 / p99 (${r.runs} runs, 80 mm)`,
+      r.label,
+      `${ms(r.render.p50)} / ${ms(r.render.p99)} ms, ${r.bytes} bytes`,
+      `≤ ${TARGET_PRINT_MS} ms`,
+      yes(r.render.p99 <= TARGET_PRINT_MS),
     ]);
   }
   log('');
