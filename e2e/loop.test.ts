@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startTestServer, type TestServer } from '../server/src/testing/harness';
+import { startTestServer, testDialects, type TestServer } from '../server/src/testing/harness';
 import { launchChromium } from './browser';
 
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core'), 'utf8');
@@ -29,7 +29,7 @@ async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
-describe('the queue loop in the browser', () => {
+describe.each(testDialects())('the queue loop in the browser on %s', (dialect) => {
   let server: TestServer;
   let browser: Browser;
   let context: BrowserContext;
@@ -37,7 +37,10 @@ describe('the queue loop in the browser', () => {
 
   beforeAll(async () => {
     // jest's global setup has built dist/web from the current sources.
-    [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
+    [server, browser] = await Promise.all([
+      startTestServer({ database: dialect }),
+      launchChromium(),
+    ]);
     context = await browser.newContext();
   });
 
