@@ -3,7 +3,18 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { OfficeCode } from '../../protocol';
 import type { QueueService } from '../queue/queue-service';
-import type { VirtualPrinter } from '../printing/transports';
+import {
+  parsePrinterUrl,
+  probePrinter,
+  sendToPrinter,
+  type PrinterTarget,
+  type VirtualPrinter,
+} from '../printing/transports';
+import type { PrintQueue } from '../printing/print-queue';
+import type { AuthService } from '../auth/auth-service';
+import { ticketLayout } from '../printing/layout';
+import { renderTicket } from '../printing/render';
+import { requireStaff } from './auth-middleware';
 import { AppError, notFound } from '../errors';
 
 const PaperParams = z.object({
@@ -12,8 +23,69 @@ const PaperParams = z.object({
 });
 const JobParams = PaperParams.extend({ index: z.coerce.number().int().min(0).max(1000) });
 
-export function printerRouter(deps: { queue: QueueService; virtual: VirtualPrinter }): Router {
+export function printerRouter(deps: {
+  queue: QueueService;
+  virtual: VirtualPrinter;
+  print: PrintQueue;
+  auth: AuthService;
+}): Router {
   const r = Router();
+
+  /** The kiosk's printer: its address kind, whether it answers, and jobs still waiting for it. */
+  r.get('/offices/:office/kiosks/:code/printer', async (req, res) => {
+    const p = PaperParams.safeParse(req.params);
+    if (!p.success) throw new AppError('not_found', `nothing at ${req.path}`);
+    const printer = await kioskPrinter(deps.queue, p.data.office, p.data.code);
+    res.json({
+      printer: {
+        kind: printer.target?.kind ?? 'none',
+        status: printer.target ? await probePrinter(printer.target, { timeoutMs: 1500 }) : 'none',
+        pending: await deps.print.pendingCount(p.data.office, p.data.code),
+      },
+    });
+  });
+
+  /** An administrator's test print: a sample ticket straight to the kiosk's printer. */
+  r.post(
+    '/offices/:office/kiosks/:code/test-print',
+    requireStaff(deps.auth, ['admin']),
+    async (req, res) => {
+      const p = PaperParams.safeParse(req.params);
+      if (!p.success) throw new AppError('not_found', `nothing at ${req.path}`);
+      const printer = await kioskPrinter(deps.queue, p.data.office, p.data.code);
+      if (!printer.target) throw new AppError('conflict', `kiosk ${p.data.code} has no printer`);
+      const office = await deps.queue.getOffice(p.data.office);
+      const layout = ticketLayout(
+        {
+          officeName: office.names,
+          serviceName: {
+            tg: 'Чопи санҷишӣ',
+            ru: 'Пробная печать',
+            uz: 'Sinov chopi',
+            en: 'Test print',
+          },
+          number: 'X000',
+          priority: null,
+          language: 'tg',
+          issuedAt: new Date().toISOString(),
+          timeZone: office.timeZone,
+          publicUrl: `${req.protocol}://${req.get('host') ?? 'localhost'}/kiosk/`,
+        },
+        { width: 80 },
+      );
+      try {
+        await sendToPrinter(printer.target, renderTicket(layout, { width: 80 }), {
+          timeoutMs: 5000,
+          virtualPrinter: deps.virtual,
+          printerName: `${p.data.office}/${p.data.code}`,
+          layout,
+        });
+      } catch (err) {
+        throw new AppError('unavailable', `the printer did not print: ${(err as Error).message}`);
+      }
+      res.json({ status: 'printed' });
+    },
+  );
 
   // Ticket paper carries public data only (number, service, times, people ahead), like the display.
   r.get('/offices/:office/kiosks/:code/paper', async (req, res) => {
@@ -43,4 +115,20 @@ export function printerRouter(deps: { queue: QueueService; virtual: VirtualPrint
   });
 
   return r;
+}
+
+/** The printer of a kiosk; `target` is undefined when it has none (a broken address is 409). */
+async function kioskPrinter(
+  queue: QueueService,
+  office: string,
+  code: string,
+): Promise<{ target: PrinterTarget | undefined }> {
+  const url = await queue.kioskPrinterUrl(office, code);
+  if (url === undefined) throw notFound(`kiosk ${code}`);
+  if (url === null) return { target: undefined };
+  try {
+    return { target: parsePrinterUrl(url) };
+  } catch (err) {
+    throw new AppError('conflict', (err as Error).message);
+  }
 }

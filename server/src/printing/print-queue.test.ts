@@ -1,6 +1,6 @@
 /** Tickets and their paper through the real API: virtual printer, a fake TCP printer, offline. */
 import { startTestServer, testDialects, type TestServer } from '../testing/harness';
-import { request } from '../testing/client';
+import { login, request } from '../testing/client';
 import { FakeTcpPrinter, closedPort } from './fake-tcp-printer';
 import { decodeFromCodePage, DEFAULT_CODE_PAGE } from './code-page';
 
@@ -103,5 +103,32 @@ describe.each(testDialects())('ticket printing on %s', (dialect) => {
     const job = await s.db.models.PrintJob.findOne({ where: { ticketId: res.body.ticket.id } });
     expect(job?.status).toBe('failed');
     expect(job?.lastError).toMatch(/port/);
+  });
+  it('reports a kiosk printer online or offline with its waiting jobs, and lets an admin test-print', async () => {
+    const printer = await FakeTcpPrinter.start();
+    const admin = await login(s.url, 'admin');
+    const clerk = await login(s.url, 'clerk2');
+    try {
+      await setPrinter(printer.url);
+      const online = await request(s.url, 'GET', `${OFFICE}/kiosks/K1/printer`);
+      expect(online.body.printer).toMatchObject({ kind: 'tcp', status: 'online' });
+      const path = `${OFFICE}/kiosks/K1/test-print`;
+      expect((await request(s.url, 'POST', path)).status).toBe(401);
+      expect((await request(s.url, 'POST', path, { token: clerk })).status).toBe(403);
+      const test = await request(s.url, 'POST', path, { token: admin });
+      expect(test.body).toEqual({ status: 'printed' });
+      // The status probe only connects; the test print is the one job with bytes.
+      const printed = printer.jobs.filter((j) => j.length > 0);
+      expect(printed).toHaveLength(1);
+      expect(printed[0]!.includes(RASTER)).toBe(true);
+    } finally {
+      await printer.close();
+    }
+    const offline = await request(s.url, 'GET', `${OFFICE}/kiosks/K1/printer`);
+    expect(offline.body.printer.status).toBe('offline');
+    const failed = await request(s.url, 'POST', `${OFFICE}/kiosks/K1/test-print`, { token: admin });
+    expect(failed.status).toBe(503);
+    expect(failed.body.error.code).toBe('unavailable');
+    expect((await request(s.url, 'GET', `${OFFICE}/kiosks/K9/printer`)).status).toBe(404);
   });
 });

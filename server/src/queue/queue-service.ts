@@ -347,6 +347,12 @@ export class QueueService {
     };
   }
 
+  /** A kiosk's printer address (`null`: none); undefined for an unknown kiosk or office. */
+  async kioskPrinterUrl(officeCode: string, kiosk: string): Promise<string | null | undefined> {
+    const device = await this.repo.findDevice(officeCode, kiosk, 'kiosk');
+    return device === undefined ? undefined : device.printerUrl;
+  }
+
   /** Whether the office exists (socket auth). */
   async officeExists(code: string): Promise<boolean> {
     return (await this.repo.findOffice(code)) !== undefined;
