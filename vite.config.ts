@@ -1,4 +1,4 @@
-/** Builds the three front ends (kiosk, display, counter) into dist/web, which the server serves at `/`. */
+/** Builds the three front ends (kiosk with its ticket and paper pages, display, counter) into dist/web, which the server serves at `/`. */
 import { resolve } from 'node:path';
 import { defineConfig, type UserConfig } from 'vite';
 
@@ -16,6 +16,9 @@ const config: UserConfig = {
     rolldownOptions: {
       input: {
         kiosk: resolve(__dirname, 'kiosk/index.html'),
+        // The public ticket page (`/t/:id`, the printed QR's target) and the virtual printer's paper.
+        ticket: resolve(__dirname, 'kiosk/ticket.html'),
+        printer: resolve(__dirname, 'kiosk/printer.html'),
         display: resolve(__dirname, 'display/index.html'),
         counter: resolve(__dirname, 'counter/index.html'),
       },

@@ -166,3 +166,42 @@ export async function ticketAction(
   const result = await apiRequest<{ ticket: StaffTicket }>(path, { method: 'POST', token });
   return result.ticket;
 }
+
+/** One ticket's public view; a waiting one carries people ahead and the estimate. */
+export async function fetchTicket(id: string, signal?: AbortSignal): Promise<Ticket> {
+  const result = await apiRequest<{ ticket: Ticket }>(`/api/tickets/${encodeURIComponent(id)}`, {
+    signal,
+  });
+  return result.ticket;
+}
+
+/** One sheet of a kiosk's virtual printer (GET …/kiosks/:code/paper). */
+export interface PaperJob {
+  /** Position in the printer's memory, oldest first; shifts as old sheets are forgotten. */
+  index: number;
+  /** When it was printed (ISO). */
+  at: string;
+  /** The sheet's text, line by line. */
+  lines: string[];
+  /** Paper width in mm. */
+  width: number;
+}
+
+function paperPath(office: string, kiosk: string): string {
+  return `${officePath(office)}/kiosks/${encodeURIComponent(kiosk)}/paper`;
+}
+
+/** The last sheets a kiosk printed on the virtual printer, newest first. */
+export async function fetchPaper(
+  office: string,
+  kiosk: string,
+  signal?: AbortSignal,
+): Promise<PaperJob[]> {
+  const result = await apiRequest<{ jobs: PaperJob[] }>(paperPath(office, kiosk), { signal });
+  return result.jobs;
+}
+
+/** Address of a sheet's PNG; the print time keeps a reused index from showing an older image. */
+export function paperImageUrl(office: string, kiosk: string, job: PaperJob): string {
+  return `${paperPath(office, kiosk)}/${job.index}.png?at=${encodeURIComponent(job.at)}`;
+}

@@ -20,11 +20,12 @@ export class NbLanguageSwitch extends LitElement {
       .group {
         display: flex;
         flex-wrap: wrap;
-        gap: 10px;
+        justify-content: var(--nb-switch-justify, flex-start);
+        gap: var(--nb-switch-gap, 10px);
       }
       button {
         min-width: var(--nb-switch-min-width, 120px);
-        min-height: 64px;
+        min-height: var(--nb-switch-min-height, 64px);
         padding: var(--nb-switch-padding, 0 22px);
         border-radius: 999px;
         border: 2px solid var(--nb-switch-border, rgb(255 255 255 / 55%));

@@ -92,4 +92,21 @@ export const ru: Messages = {
   status: 'Статус',
   recalls: 'Повторных вызовов: {n}',
   shortcutHint: 'Клавиша',
+
+  ticketPageTitle: 'Талон {number}',
+  ticketNotFound: 'Талон не найден',
+  ticketNotFoundHint: 'Проверьте адрес или снова отсканируйте QR-код с талона.',
+  yourTurn: 'Ваша очередь!',
+  goToWindowPrompt: 'Пройдите к окну {window}',
+  servingAt: 'Вас обслуживают в окне {window}.',
+  ticketClosed: 'Этот талон больше не в очереди.',
+  ticketLiveHint:
+    'Страница обновляется сама: держите её открытой, и вы увидите, когда вас вызовут.',
+  issuedAt: 'Выдан в {time}',
+  printerTitle: 'Напечатанные талоны',
+  printerSubtitle: 'Виртуальный принтер киоска {kiosk}, новые сверху',
+  printerEmpty: 'Пока ничего не напечатано. Возьмите талон в киоске — он появится здесь.',
+  printedAt: 'Напечатан в {time}',
+  paperAlt: 'Напечатанный талон: {text}',
+  missingKiosk: 'В адресе страницы не указан киоск (?kiosk=…).',
 };

@@ -92,4 +92,21 @@ export const uz: Messages = {
   status: 'Holat',
   recalls: 'Qayta chaqiruvlar: {n}',
   shortcutHint: 'Tezkor tugma',
+
+  ticketPageTitle: '{number} chipta',
+  ticketNotFound: 'Chipta topilmadi',
+  ticketNotFoundHint: 'Manzilni tekshiring yoki chiptadagi QR kodni qayta skanerlang.',
+  yourTurn: 'Navbatingiz keldi!',
+  goToWindowPrompt: 'Iltimos, {window}-oynaga oʻting',
+  servingAt: 'Sizga {window}-oynada xizmat koʻrsatilmoqda.',
+  ticketClosed: 'Bu chipta endi navbatda emas.',
+  ticketLiveHint: 'Sahifa oʻzi yangilanadi: uni ochiq qoldiring va chaqiruvingizni koʻrasiz.',
+  issuedAt: 'Berilgan vaqti: {time}',
+  printerTitle: 'Chop etilgan chiptalar',
+  printerSubtitle: '{kiosk} kioskining virtual printeri, eng yangilari tepada',
+  printerEmpty:
+    'Hali hech narsa chop etilmagan. Kioskdan chipta oling — u shu yerda paydo boʻladi.',
+  printedAt: 'Chop etilgan vaqti: {time}',
+  paperAlt: 'Chop etilgan chipta: {text}',
+  missingKiosk: 'Sahifa manzilida kiosk koʻrsatilmagan (?kiosk=…).',
 };

@@ -1,0 +1,157 @@
+/**
+ * The citizen's side of a printed ticket in a real browser: the QR's page `/t/<id>` follows the ticket
+ * live on a phone until a clerk calls it to window 3, and the virtual printer's paper page shows the
+ * printed sheet. Both pages are checked with axe-core and photographed to /tmp/shots.
+ */
+import fs from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { StaffTicket } from '../server/protocol';
+import { startTestServer, type TestServer } from '../server/src/testing/harness';
+import type { IssuedTicket, LoginResult } from '../ui/api';
+import { launchChromium } from './browser';
+
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core'), 'utf8');
+const SHOTS = '/tmp/shots';
+const UNKNOWN_TICKET = '00000000-0000-4000-8000-000000000000';
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+/** Serious and critical axe-core violations of the page as it is now. */
+async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  // Evaluated through DevTools, so the page's strict CSP (no inline scripts) does not block it.
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate<
+    AxeViolation[]
+  >(`axe.run(document, { resultTypes: ['violations'] }).then(
+    (r) => r.violations.map((v) => ({
+      id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => String(n.target)),
+    })))`);
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+describe('the public ticket page and the paper preview', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    // jest's global setup has built dist/web from the current sources.
+    [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
+    context = await browser.newContext();
+    fs.mkdirSync(SHOTS, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function api<T>(path: string, body: unknown, token?: string): Promise<T> {
+    const response = await fetch(server.url + path, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      },
+      body: JSON.stringify(body),
+    });
+    expect(response.ok).toBe(true);
+    return (await response.json()) as T;
+  }
+
+  async function open(url: string, width: number, height: number): Promise<Page> {
+    const page = await context.newPage();
+    await page.setViewportSize({ width, height });
+    page.on('pageerror', (error) => pageErrors.push(`${url}: ${error.message}`));
+    page.on('console', (message) => {
+      // The unknown ticket's 404 is the point of that page.
+      if (message.type() === 'error' && !/status of 404/.test(message.text())) {
+        pageErrors.push(`${url}: ${message.text()}`);
+      }
+    });
+    await page.goto(server.url + url);
+    return page;
+  }
+
+  function issue(): Promise<IssuedTicket> {
+    return api<IssuedTicket>('/api/offices/kulob/tickets', {
+      service: 'birth',
+      language: 'ru',
+      kiosk: 'K1',
+    });
+  }
+
+  function callNext(token: string): Promise<{ ticket: StaffTicket | null }> {
+    return api('/api/offices/kulob/counters/3/call-next', {}, token);
+  }
+
+  it('follows a ticket from the kiosk to "go to window 3" on a phone', async () => {
+    const before = await issue();
+    const issued = await issue();
+    expect(issued.print.status).toBe('printed');
+    const { id, number } = issued.ticket;
+
+    const phone = await open(`/t/${id}`, 360, 740);
+    await phone.getByTestId('ticket-number').filter({ hasText: number }).waitFor();
+    // The ticket was taken in Russian: the page speaks Russian.
+    expect(await phone.locator('html').getAttribute('lang')).toBe('ru');
+    await phone.getByTestId('people-ahead').filter({ hasText: '1' }).waitFor();
+    expect(await seriousViolations(phone)).toEqual([]);
+    await phone.screenshot({ path: `${SHOTS}/ticket-waiting.png`, animations: 'disabled' });
+
+    // The ticket ahead is called and sent away: this one moves up without a reload.
+    const { token } = await api<LoginResult>('/api/auth/login', {
+      username: 'clerk1',
+      password: 'demo',
+    });
+    expect((await callNext(token)).ticket?.id).toBe(before.ticket.id);
+    await phone.getByTestId('people-ahead').filter({ hasText: '0' }).waitFor({ timeout: 4_000 });
+    await api(`/api/tickets/${before.ticket.id}/no-show`, {}, token);
+
+    const called = Date.now();
+    expect((await callNext(token)).ticket?.id).toBe(id);
+    await phone.getByTestId('ticket-window').filter({ hasText: '3' }).waitFor({ timeout: 2_000 });
+    expect(Date.now() - called).toBeLessThan(2_000);
+    await phone.getByTestId('ticket-call').getByText('Пройдите к окну 3').waitFor();
+    expect(await seriousViolations(phone)).toEqual([]);
+    await phone.screenshot({
+      path: `${SHOTS}/ticket-page.png`,
+      fullPage: true,
+      animations: 'disabled',
+    });
+
+    // The holder may switch language; Tajik is spelt with its own letters.
+    await phone.getByTestId('lang-tg').click();
+    await phone.getByText('Навбати шумо расид!').waitFor();
+
+    const paper = await open('/kiosk/printer.html?office=kulob&kiosk=K1', 1280, 900);
+    await paper.getByTestId('paper-job').first().waitFor();
+    // An image that has really loaded (the locator pierces the page's shadow root).
+    await paper.waitForFunction(`[
+      ...(document.querySelector('kiosk-printer-page')?.shadowRoot?.querySelectorAll('img') ?? []),
+    ].some((img) => img.complete && img.naturalWidth > 0)`);
+    const alt = await paper.getByTestId('paper-job').first().locator('img').getAttribute('alt');
+    expect(alt).toContain(number);
+    expect(await seriousViolations(paper)).toEqual([]);
+    await paper.screenshot({ path: `${SHOTS}/printer-page.png`, fullPage: true });
+
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('says so in the page language when the ticket does not exist', async () => {
+    const phone = await open(`/t/${UNKNOWN_TICKET}`, 360, 740);
+    await phone.getByTestId('ticket-not-found').getByText('Чипта ёфт нашуд').waitFor();
+    expect(await seriousViolations(phone)).toEqual([]);
+    await phone.getByTestId('lang-en').click();
+    await phone.getByTestId('ticket-not-found').getByText('Ticket not found').waitFor();
+    await phone.screenshot({ path: `${SHOTS}/ticket-not-found.png` });
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,315 @@
+/**
+ * The public ticket page at `/t/<id>`, the target of the QR code on a printed ticket: the ticket
+ * followed live on the holder's phone, from waiting to "go to window N".
+ */
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import type { Language, Service, Ticket } from '../../server/protocol';
+import { Namespace } from '../../server/protocol/events';
+import { ApiError, fetchServices, fetchTicket } from '../../ui/api';
+import { toShownError, type ShownError } from '../../ui/errors';
+import { DEFAULT_TIME_ZONE } from '../../ui/format';
+import { DEFAULT_LANGUAGE, translate, type MessageKey } from '../../ui/i18n';
+import { readPageParams } from '../../ui/page-params';
+import { QueueController } from '../../ui/queue-controller';
+import type { QueueState } from '../../ui/queue-store';
+import { base, tokens } from '../../ui/theme';
+import '../../ui/nb-connection-mark';
+import '../../ui/nb-language-switch';
+import type { LanguageChangeDetail } from '../../ui/nb-language-switch';
+import './kiosk-ticket-status';
+
+/** People ahead are re-read at most this often, however busy the office. */
+const REFRESH_MIN_MS = 2_000;
+const RETRY_MS = 5_000;
+const FINAL_STATUSES: readonly string[] = ['done', 'no_show', 'cancelled', 'expired'];
+
+/** The ticket id of a `/t/<uuid>` path, if it is one. */
+export function ticketIdFromPath(pathname: string): string | undefined {
+  const match = /^\/t\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i.exec(
+    pathname,
+  );
+  return match?.[1]?.toLowerCase();
+}
+
+/** The ticket page's root element. */
+export class KioskTicketPage extends LitElement {
+  static override styles = [
+    tokens,
+    base,
+    css`
+      :host {
+        display: flex;
+        flex-direction: column;
+        min-height: 100vh;
+        background: var(--nb-bg);
+      }
+      header {
+        padding: 14px 20px 44px;
+        background: var(--nb-primary);
+        color: var(--nb-primary-ink);
+      }
+      .brand {
+        margin: 0;
+        font-size: 15px;
+        font-weight: 700;
+        letter-spacing: 0.16em;
+        text-transform: uppercase;
+      }
+      main {
+        flex: 1;
+        width: min(520px, 100%);
+        margin: -32px auto 0;
+        padding: 0 14px 20px;
+      }
+      .notice {
+        padding: 32px 22px;
+        border-radius: 24px;
+        background: var(--nb-surface);
+        box-shadow: var(--nb-shadow);
+        text-align: center;
+      }
+      .notice h1 {
+        margin: 0 0 10px;
+        font-size: 26px;
+      }
+      .notice p {
+        margin: 0;
+        font-size: 18px;
+        line-height: 1.4;
+        color: var(--nb-muted);
+      }
+      .notice .mark {
+        display: grid;
+        place-items: center;
+        width: 64px;
+        height: 64px;
+        margin: 0 auto 16px;
+        border-radius: 50%;
+        background: var(--nb-danger-soft);
+        color: var(--nb-danger);
+        font-size: 38px;
+        font-weight: 800;
+      }
+      footer {
+        padding: 4px 14px 28px;
+        display: flex;
+        justify-content: center;
+      }
+      nb-language-switch {
+        /* Two rows of two on a phone rather than three and a straggler. */
+        max-width: 280px;
+        --nb-switch-min-width: 0;
+        --nb-switch-min-height: 44px;
+        --nb-switch-font-size: 15px;
+        --nb-switch-padding: 0 12px;
+        --nb-switch-gap: 8px;
+        --nb-switch-justify: center;
+        --nb-switch-border: var(--nb-border);
+        --nb-switch-ink: var(--nb-ink);
+        --nb-switch-active-bg: var(--nb-primary);
+        --nb-switch-active-ink: var(--nb-primary-ink);
+      }
+    `,
+  ];
+
+  static override properties = {
+    language: { state: true },
+    ticket: { state: true },
+    services: { state: true },
+    notFound: { state: true },
+    error: { state: true },
+  };
+
+  private readonly params = readPageParams();
+  private readonly ticketId = ticketIdFromPath(window.location.pathname);
+  private readonly queue = new QueueController(this);
+
+  declare private language: Language;
+  declare private ticket: Ticket | undefined;
+  declare private services: Service[] | undefined;
+  declare private notFound: boolean;
+  declare private error: ShownError | undefined;
+  /** The holder's own choice, which wins over the ticket's language. */
+  private chosenLanguage?: Language;
+  private seenQueue?: QueueState;
+  private seenSeq = -1;
+  /** Bumped whenever the socket changes the ticket, so an older REST answer cannot undo it. */
+  private liveVersion = 0;
+  private lastFetchAt = 0;
+  private fetchTimer?: ReturnType<typeof setTimeout>;
+
+  constructor() {
+    super();
+    this.language = this.params.language ?? DEFAULT_LANGUAGE;
+    this.ticket = undefined;
+    this.services = undefined;
+    this.notFound = this.ticketId === undefined;
+    this.error = undefined;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.ticketId) void this.load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.fetchTimer);
+    this.fetchTimer = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    const live = this.queue.state;
+    if (live !== this.seenQueue) {
+      this.seenQueue = live;
+      this.follow(live);
+    }
+    if (changed.has('language') || changed.has('ticket') || changed.has('notFound')) {
+      document.documentElement.lang = this.language;
+      document.title = this.ticket
+        ? `${this.t('ticketPageTitle', { number: this.ticket.number })} — ${this.t('appName')}`
+        : `${this.t(this.notFound ? 'ticketNotFound' : 'yourTicket')} — ${this.t('appName')}`;
+    }
+  }
+
+  /** Takes this ticket's changes straight from the socket; anything else may move it up the queue. */
+  private follow(live: QueueState): void {
+    const ticket = this.ticket;
+    if (!ticket || !live.ready || live.seq === this.seenSeq) return;
+    this.seenSeq = live.seq;
+    const pushed =
+      live.tickets.find((t) => t.id === ticket.id) ??
+      live.recentCalls.find((t) => t.id === ticket.id);
+    if (pushed && changedOnTheWire(ticket, pushed)) {
+      this.liveVersion++;
+      this.ticket = { ...ticket, ...pushed };
+    }
+    this.scheduleFetch();
+  }
+
+  private async load(): Promise<void> {
+    await this.fetch();
+    const ticket = this.ticket;
+    if (!ticket) return;
+    this.queue.connect({ namespace: Namespace.kiosk, auth: { office: ticket.office } });
+    try {
+      this.services = await fetchServices(ticket.office);
+    } catch {
+      // The service code stands in for its name.
+    }
+  }
+
+  private scheduleFetch(): void {
+    if (this.fetchTimer !== undefined) return;
+    const wait = Math.max(0, this.lastFetchAt + REFRESH_MIN_MS - Date.now());
+    this.fetchTimer = setTimeout(() => {
+      this.fetchTimer = undefined;
+      void this.fetch();
+    }, wait);
+  }
+
+  private async fetch(): Promise<void> {
+    const id = this.ticketId;
+    if (!id) return;
+    this.lastFetchAt = Date.now();
+    const version = this.liveVersion;
+    try {
+      const ticket = await fetchTicket(id);
+      if (version !== this.liveVersion) return;
+      this.ticket = ticket;
+      this.error = undefined;
+      if (!this.chosenLanguage && ticket.language) this.language = ticket.language;
+      // A finished ticket has nothing more to hear.
+      if (FINAL_STATUSES.includes(ticket.status)) this.queue.disconnect();
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) {
+        this.notFound = true;
+        this.ticket = undefined;
+        this.queue.disconnect();
+        return;
+      }
+      this.error = toShownError(error);
+      clearTimeout(this.fetchTimer);
+      this.fetchTimer = setTimeout(() => {
+        this.fetchTimer = undefined;
+        void (this.ticket ? this.fetch() : this.load());
+      }, RETRY_MS);
+    }
+  }
+
+  private readonly onLanguageChange = (event: CustomEvent<LanguageChangeDetail>): void => {
+    this.chosenLanguage = event.detail.language;
+    this.language = event.detail.language;
+  };
+
+  private t(key: MessageKey, params?: Record<string, string | number>): string {
+    return translate(this.language, key, params);
+  }
+
+  private renderBody() {
+    if (this.notFound) {
+      return html`<section class="notice" role="alert" data-testid="ticket-not-found">
+        <div class="mark" aria-hidden="true">?</div>
+        <h1>${this.t('ticketNotFound')}</h1>
+        <p>${this.t('ticketNotFoundHint')}</p>
+      </section>`;
+    }
+    const ticket = this.ticket;
+    if (!ticket) {
+      return this.error
+        ? html`<section class="notice" role="alert">
+            <h1>${this.t(this.error.key)}</h1>
+            <p>${this.t('tryAgain')}</p>
+          </section>`
+        : html`<section class="notice" role="status"><p>${this.t('loading')}</p></section>`;
+    }
+    const service = this.services?.find((s) => s.code === ticket.service);
+    return html`<kiosk-ticket-status
+      .ticket=${ticket}
+      .serviceName=${service ? service.names[this.language] : ticket.service}
+      language=${this.language}
+      .timeZone=${this.params.timeZone ?? DEFAULT_TIME_ZONE}
+    ></kiosk-ticket-status>`;
+  }
+
+  override render() {
+    const following = this.ticket !== undefined && !FINAL_STATUSES.includes(this.ticket.status);
+    return html`<header>
+        <p class="brand">${this.t('appName')}</p>
+      </header>
+      <main>${this.renderBody()}</main>
+      <footer>
+        <nb-language-switch
+          language=${this.language}
+          label=${this.t('languageLabel')}
+          @nb-language-change=${this.onLanguageChange}
+        ></nb-language-switch>
+      </footer>
+      ${
+        following
+          ? html`<nb-connection-mark
+              ?connected=${this.queue.state.connected}
+              label=${this.t('connectionLost')}
+            ></nb-connection-mark>`
+          : nothing
+      }`;
+  }
+}
+
+/** Whether the socket's copy of a ticket says something the page does not show yet. */
+function changedOnTheWire(shown: Ticket, pushed: Ticket): boolean {
+  return (
+    shown.status !== pushed.status ||
+    shown.counter !== pushed.counter ||
+    shown.calledAt !== pushed.calledAt ||
+    shown.recalls !== pushed.recalls
+  );
+}
+
+customElements.define('kiosk-ticket-page', KioskTicketPage);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kiosk-ticket-page': KioskTicketPage;
+  }
+}
