@@ -1,6 +1,6 @@
 /** Debian's chromium for browser tests (playwright-core; `npx playwright install` cannot run here). */
 import fs from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Where chromium is; `CHROMIUM_PATH` overrides Debian's default. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -25,4 +25,26 @@ export async function launchChromium(): Promise<Browser> {
     );
   }
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
+}
+
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core'), 'utf8');
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+/** Serious and critical axe-core violations of the page as it is now. */
+export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  // Evaluated through DevTools, so the page's strict CSP (no inline scripts) does not block it.
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate<
+    AxeViolation[]
+  >(`axe.run(document, { resultTypes: ['violations'] }).then(
+    (r) => r.violations.map((v) => ({
+      id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => String(n.target)),
+    })))`);
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }

@@ -2,32 +2,9 @@
  * The backbone loop in a real browser against a real server: a citizen takes a ticket at the kiosk, a
  * clerk calls it at window 3, the hall display shows it. Every page is checked with axe-core.
  */
-import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestServer, testDialects, type TestServer } from '../server/src/testing/harness';
-import { launchChromium } from './browser';
-
-const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core'), 'utf8');
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  targets: string[];
-}
-
-/** Serious and critical axe-core violations of the page as it is now. */
-async function seriousViolations(page: Page): Promise<AxeViolation[]> {
-  // Evaluated through DevTools, so the page's strict CSP (no inline scripts) does not block it.
-  await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate<
-    AxeViolation[]
-  >(`axe.run(document, { resultTypes: ['violations'] }).then(
-    (r) => r.violations.map((v) => ({
-      id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => String(n.target)),
-    })))`);
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
+import { launchChromium, seriousViolations } from './browser';
 
 describe.each(testDialects())('the queue loop in the browser on %s', (dialect) => {
   let server: TestServer;

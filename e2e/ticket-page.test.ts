@@ -8,31 +8,10 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { StaffTicket } from '../server/protocol';
 import { startTestServer, type TestServer } from '../server/src/testing/harness';
 import type { IssuedTicket, LoginResult } from '../ui/api';
-import { launchChromium } from './browser';
+import { launchChromium, seriousViolations } from './browser';
 
-const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core'), 'utf8');
 const SHOTS = '/tmp/shots';
 const UNKNOWN_TICKET = '00000000-0000-4000-8000-000000000000';
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  targets: string[];
-}
-
-/** Serious and critical axe-core violations of the page as it is now. */
-async function seriousViolations(page: Page): Promise<AxeViolation[]> {
-  // Evaluated through DevTools, so the page's strict CSP (no inline scripts) does not block it.
-  await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate<
-    AxeViolation[]
-  >(`axe.run(document, { resultTypes: ['violations'] }).then(
-    (r) => r.violations.map((v) => ({
-      id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => String(n.target)),
-    })))`);
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
 
 describe('the public ticket page and the paper preview', () => {
   let server: TestServer;
