@@ -1,5 +1,7 @@
 /** The product's entry point as a user starts it. */
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { ROOT_DIR } from './paths';
 import { startTestServer } from './testing/harness';
@@ -7,8 +9,9 @@ import { request } from './testing/client';
 
 function run(
   env: Record<string, string>,
+  entry = 'server/src/main.ts',
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(path.join(ROOT_DIR, 'node_modules', '.bin', 'tsx'), ['server/src/main.ts'], {
+  const child = spawn(path.join(ROOT_DIR, 'node_modules', '.bin', 'tsx'), [entry], {
     cwd: ROOT_DIR,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
   });
@@ -46,6 +49,18 @@ describe('starting Navbat', () => {
       expect(res.body.error.code).toBe('unavailable');
     } finally {
       await s.close();
+    }
+  });
+  it('migrates with npm run migrate, and a second run finds nothing to do', async () => {
+    const file = path.join(os.tmpdir(), `navbat-migrate-${process.pid}.sqlite`);
+    try {
+      const first = await run({ DATABASE_URL: `sqlite:${file}` }, 'server/src/cli/migrate.ts');
+      expect(first.code).toBe(0);
+      expect(first.stdout).toMatch(/applied .*queue-backbone.*registry-cases/);
+      const again = await run({ DATABASE_URL: `sqlite:${file}` }, 'server/src/cli/migrate.ts');
+      expect(again.stdout).toMatch(/schema is up to date/);
+    } finally {
+      fs.rmSync(file, { force: true });
     }
   });
 });
