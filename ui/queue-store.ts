@@ -14,7 +14,9 @@ import type {
   SocketAuth,
   Ticket,
   TicketEvent,
+  PrinterState,
 } from '../server/protocol';
+import type { PrinterEvent } from '../server/protocol/events';
 import { LiveTicketStatuses } from '../server/protocol/constants';
 import { QueueEvent, type Namespace } from '../server/protocol/events';
 
@@ -47,6 +49,8 @@ export interface QueueState<T extends Ticket = Ticket> {
   counters: readonly CounterState[];
   /** Waiting count and estimate per service. */
   services: readonly ServiceLoad[];
+  /** The office's kiosk printers (online, offline, jobs waiting). */
+  printers: readonly PrinterState[];
   /** Latest calls first, including tickets finished since (for the display's history). */
   recentCalls: readonly T[];
   /** The last call or recall received live (not from a snapshot). */
@@ -70,7 +74,8 @@ type Buffered<T extends Ticket> =
   | { kind: 'ticket'; event: typeof QueueEvent.ticketIssued; payload: TicketEvent<T> }
   | { kind: 'ticket'; event: typeof QueueEvent.ticketCalled; payload: TicketEvent<T> }
   | { kind: 'ticket'; event: typeof QueueEvent.ticketUpdated; payload: TicketEvent<T> }
-  | { kind: 'counter'; event: typeof QueueEvent.counterUpdated; payload: CounterEvent };
+  | { kind: 'counter'; event: typeof QueueEvent.counterUpdated; payload: CounterEvent }
+  | { kind: 'printer'; event: typeof QueueEvent.printerUpdated; payload: PrinterEvent };
 
 type QueueSocket<T extends Ticket> = Socket<ServerToClientEvents<T>, ClientToServerEvents>;
 
@@ -83,6 +88,7 @@ export const EMPTY_QUEUE_STATE: QueueState<never> = {
   tickets: [],
   counters: [],
   services: [],
+  printers: [],
   recentCalls: [],
 };
 
@@ -140,6 +146,9 @@ export class QueueStore<T extends Ticket = Ticket> {
     );
     socket.on(QueueEvent.ticketUpdated, (payload) =>
       this.receive({ kind: 'ticket', event: QueueEvent.ticketUpdated, payload }),
+    );
+    socket.on(QueueEvent.printerUpdated, (payload) =>
+      this.receive({ kind: 'printer', event: QueueEvent.printerUpdated, payload }),
     );
     socket.on(QueueEvent.counterUpdated, (payload) =>
       this.receive({ kind: 'counter', event: QueueEvent.counterUpdated, payload }),
@@ -225,6 +234,7 @@ export class QueueStore<T extends Ticket = Ticket> {
       tickets,
       counters: snapshot.counters,
       services: snapshot.services,
+      printers: snapshot.printers ?? [],
       recentCalls: mergeCalls(history, called),
     };
     this.syncing = false;
@@ -252,6 +262,11 @@ export class QueueStore<T extends Ticket = Ticket> {
 
   private apply(state: QueueState<T>, item: Buffered<T>): QueueState<T> {
     const seq = item.payload.seq;
+    if (item.kind === 'printer') {
+      const printer = item.payload.printer;
+      const others = state.printers.filter((p) => p.kiosk !== printer.kiosk);
+      return { ...state, seq, printers: [...others, printer] };
+    }
     if (item.kind === 'counter') {
       const counter = item.payload.counter;
       const exists = state.counters.some((c) => c.number === counter.number);

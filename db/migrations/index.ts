@@ -6,6 +6,7 @@ import type { QueryInterface } from 'sequelize';
 import * as queueBackbone from './20261125-0001-queue-backbone';
 import * as registryCases from './20261125-0002-registry-cases';
 import * as printJobs from './20261125-0003-print-jobs';
+import * as printerStatus from './20261125-0004-printer-status';
 
 export interface MigrationModule {
   up(params: { context: QueryInterface }): Promise<void>;
@@ -23,6 +24,7 @@ export const queueMigrations: MigrationSet = {
   migrations: [
     { name: '20261125-0001-queue-backbone', module: queueBackbone },
     { name: '20261125-0003-print-jobs', module: printJobs },
+    { name: '20261125-0004-printer-status', module: printerStatus },
   ],
 };
 

@@ -87,6 +87,8 @@ export class DeviceModel extends Model<
   declare name: string | null;
   declare printerUrl: string | null;
   declare tokenHash: string | null;
+  declare printerStatus: CreationOptional<string | null>;
+  declare printerCheckedAt: CreationOptional<Date | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
@@ -297,6 +299,8 @@ export function initModels(sequelize: Sequelize): Models {
       name: { type: str(100), allowNull: true },
       printerUrl: { type: DataTypes.TEXT, allowNull: true },
       tokenHash: { type: str(64), allowNull: true },
+      printerStatus: { type: str(16), allowNull: true },
+      printerCheckedAt: { type: time, allowNull: true },
       createdAt: time,
       updatedAt: time,
     },

@@ -1,5 +1,5 @@
 /** Socket.IO event maps, one per namespace. */
-import type { CounterState, QueueSnapshot, Ticket } from './schemas';
+import type { CounterState, PrinterState, QueueSnapshot, Ticket } from './schemas';
 
 export const Namespace = { display: '/display', kiosk: '/kiosk', counter: '/counter' } as const;
 export type Namespace = (typeof Namespace)[keyof typeof Namespace];
@@ -11,6 +11,7 @@ export const QueueEvent = {
   ticketCalled: 'ticket:called',
   ticketUpdated: 'ticket:updated',
   counterUpdated: 'counter:updated',
+  printerUpdated: 'printer:updated',
 } as const;
 export type QueueEvent = (typeof QueueEvent)[keyof typeof QueueEvent];
 
@@ -22,6 +23,10 @@ export interface CounterEvent {
   seq: number;
   counter: CounterState;
 }
+export interface PrinterEvent {
+  seq: number;
+  printer: PrinterState;
+}
 
 /** Events from server to client; the same names on every namespace (staff get richer tickets). */
 export interface ServerToClientEvents<T extends Ticket = Ticket> {
@@ -30,6 +35,7 @@ export interface ServerToClientEvents<T extends Ticket = Ticket> {
   'ticket:called': (e: TicketEvent<T>) => void;
   'ticket:updated': (e: TicketEvent<T>) => void;
   'counter:updated': (e: CounterEvent) => void;
+  'printer:updated': (e: PrinterEvent) => void;
 }
 
 export interface ClientToServerEvents {
@@ -41,4 +47,5 @@ export type QueueChange =
   | { kind: 'ticket:issued'; seq: number; ticket: Ticket }
   | { kind: 'ticket:called'; seq: number; ticket: Ticket }
   | { kind: 'ticket:updated'; seq: number; ticket: Ticket }
-  | { kind: 'counter:updated'; seq: number; counter: CounterState };
+  | { kind: 'counter:updated'; seq: number; counter: CounterState }
+  | { kind: 'printer:updated'; seq: number; printer: PrinterState };

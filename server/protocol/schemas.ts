@@ -110,12 +110,23 @@ export const ServiceLoad = z.object({
 });
 export type ServiceLoad = z.infer<typeof ServiceLoad>;
 
+/** A kiosk's ticket printer as kiosks and staff see it. */
+export const PrinterState = z.object({
+  kiosk: z.string(),
+  status: z.enum(['online', 'offline', 'unknown']),
+  /** Tickets still waiting for this printer. */
+  pending: z.number().int(),
+});
+export type PrinterState = z.infer<typeof PrinterState>;
+
 export const QueueSnapshot = z.object({
   seq: z.number().int(),
   serverTime: z.string(),
   tickets: z.array(Ticket),
   counters: z.array(CounterState),
   services: z.array(ServiceLoad),
+  /** The office's kiosk printers (an addition to CONTRACT §5). */
+  printers: z.array(PrinterState).optional(),
 });
 export type QueueSnapshot = z.infer<typeof QueueSnapshot>;
 

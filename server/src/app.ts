@@ -15,7 +15,7 @@ import { QueueService } from './queue/queue-service';
 import { caseLinks } from './registry/case-links';
 import { PrintQueue } from './printing/print-queue';
 import { ticketSender } from './printing/ticket-printer';
-import { VirtualPrinter } from './printing/transports';
+import { VirtualPrinter, parsePrinterUrl, probePrinter } from './printing/transports';
 import { CaseService } from './registry/case-service';
 import { caseRouter } from './http/case-router';
 import { printerRouter } from './http/printer-router';
@@ -92,6 +92,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     logger,
     now: deps.now,
     pollMs: deps.printPollMs,
+    onStatus: (office, kiosk, status) => queue.setPrinterStatus(office, kiosk, status),
+    probe: () => probePrinters(queue),
     send: (job, timeoutMs): Promise<void> =>
       ticketSender({
         queue,
@@ -202,4 +204,17 @@ function mountWebApps(app: express.Express, webDir: string): void {
       },
     }),
   );
+}
+
+/** Asks every kiosk printer whether it answers and records the result (published on a change). */
+async function probePrinters(queue: QueueService): Promise<void> {
+  for (const p of await queue.kioskPrinters()) {
+    let status: 'online' | 'offline';
+    try {
+      status = await probePrinter(parsePrinterUrl(p.printerUrl), { timeoutMs: 1500 });
+    } catch {
+      status = 'offline';
+    }
+    await queue.setPrinterStatus(p.officeCode, p.code, status);
+  }
 }

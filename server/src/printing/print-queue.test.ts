@@ -1,6 +1,6 @@
 /** Tickets and their paper through the real API: virtual printer, a fake TCP printer, offline. */
 import { startTestServer, testDialects, type TestServer } from '../testing/harness';
-import { login, request } from '../testing/client';
+import { connectSocket, login, request } from '../testing/client';
 import { FakeTcpPrinter, closedPort } from './fake-tcp-printer';
 import { decodeFromCodePage, DEFAULT_CODE_PAGE } from './code-page';
 
@@ -130,5 +130,42 @@ describe.each(testDialects())('ticket printing on %s', (dialect) => {
     expect(failed.status).toBe(503);
     expect(failed.body.error.code).toBe('unavailable');
     expect((await request(s.url, 'GET', `${OFFICE}/kiosks/K9/printer`)).status).toBe(404);
+  });
+  it('tells kiosks and staff live when a printer goes offline and comes back', async () => {
+    const port = await closedPort();
+    await setPrinter(`tcp://127.0.0.1:${port}`);
+    const kiosk = await connectSocket(s.url, '/kiosk', { office: 'kulob' });
+    const seen: Array<{
+      seq: number;
+      printer: { kiosk: string; status: string; pending: number };
+    }> = [];
+    kiosk.socket.on('printer:updated', (e) => seen.push(e));
+    try {
+      const res = await issue({ service: 'consultation' });
+      expect(res.body.print).toEqual({ status: 'queued' });
+      const waitFor = async (n: number) => {
+        for (let i = 0; i < 100 && seen.length < n; i++)
+          await new Promise((r) => setTimeout(r, 20));
+      };
+      await waitFor(1);
+      expect(seen[0]!.printer).toEqual({ kiosk: 'K1', status: 'offline', pending: 1 });
+      const snap = await request(s.url, 'GET', `${OFFICE}/queue`, {
+        token: await login(s.url, 'clerk3'),
+      });
+      expect(snap.body.printers).toEqual([{ kiosk: 'K1', status: 'offline', pending: 1 }]);
+
+      const printer = await FakeTcpPrinter.start({ port });
+      try {
+        offset += 2_000;
+        expect(await s.app.print.runDue()).toBe(1);
+        await waitFor(2);
+        expect(seen[1]!.printer).toEqual({ kiosk: 'K1', status: 'online', pending: 0 });
+        expect(seen[1]!.seq).toBeGreaterThan(seen[0]!.seq);
+      } finally {
+        await printer.close();
+      }
+    } finally {
+      kiosk.socket.close();
+    }
   });
 });

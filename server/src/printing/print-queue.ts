@@ -25,6 +25,11 @@ export interface PrintQueueOptions {
   sendTimeoutMs?: number;
   /** After this long without printing, a job is given up (the citizen has long left the kiosk). */
   giveUpAfterMs?: number;
+  /** Told what a kiosk's printer just did: a job printed (online) or a send failed (offline). */
+  onStatus?: (officeCode: string, kiosk: string, status: 'online' | 'offline') => Promise<void>;
+  /** Checks every printer's state (the worker calls it every `probeEveryMs`). */
+  probe?: () => Promise<void>;
+  probeEveryMs?: number;
 }
 
 export class PrintQueue {
@@ -34,6 +39,7 @@ export class PrintQueue {
   private readonly sendTimeoutMs: number;
   private readonly giveUpAfterMs: number;
   private timer: NodeJS.Timeout | undefined;
+  private lastProbe = 0;
   private running: Promise<void> | undefined;
 
   constructor(private readonly options: PrintQueueOptions) {
@@ -91,7 +97,7 @@ export class PrintQueue {
     this.timer = setInterval(() => {
       if (this.running) return;
       this.running = this.runDue()
-        .then(() => undefined)
+        .then(() => this.probeIfDue())
         .catch((err: unknown) => this.options.logger.warn({ err }, 'print worker failed'))
         .finally(() => (this.running = undefined));
     }, this.pollMs);
@@ -102,6 +108,19 @@ export class PrintQueue {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
     await this.running;
+  }
+
+  private async probeIfDue(): Promise<void> {
+    const every = this.options.probeEveryMs ?? 30_000;
+    if (!this.options.probe || Date.now() - this.lastProbe < every) return;
+    this.lastProbe = Date.now();
+    await this.options.probe();
+  }
+
+  private async report(job: PrintJobRecord, status: 'online' | 'offline'): Promise<void> {
+    await this.options.onStatus?.(job.officeCode, job.deviceCode, status).catch((err: unknown) => {
+      this.options.logger.warn({ err }, 'printer status not recorded');
+    });
   }
 
   private claim(id?: number): Promise<PrintJobRecord[]> {
@@ -119,6 +138,7 @@ export class PrintQueue {
     try {
       await this.options.send(job, timeoutMs);
       await this.repo.markPrinted(job.id, this.now());
+      await this.report(job, 'online');
       return 'printed';
     } catch (err) {
       const reason = (err as Error).message || String(err);
@@ -128,6 +148,7 @@ export class PrintQueue {
         await this.repo.markFailed(job.id, reason);
         return 'failed';
       }
+      await this.report(job, 'offline');
       if (now.getTime() - job.createdAt.getTime() >= this.giveUpAfterMs) {
         await this.repo.markFailed(job.id, `given up after ${job.attempts} attempts: ${reason}`);
         return 'failed';

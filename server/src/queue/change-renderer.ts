@@ -3,7 +3,7 @@
  * Commands render their changes inside their transaction, so an event shows the state of its seq.
  */
 import type { Transaction } from 'sequelize';
-import type { CounterState, StaffTicket } from '../../protocol';
+import type { CounterState, PrinterState, StaffTicket } from '../../protocol';
 import type { QueueRepository } from '../../../db/repositories/queue-repository';
 import type { CounterRecord, ServiceRecord, TicketRecord } from '../../../db/records';
 import { averageServiceSeconds, estimateWaitMinutes } from './estimate';
@@ -65,6 +65,18 @@ export class ChangeRenderer {
     return toCounterState(counter, codeOf, held ? await this.ticket(held) : undefined);
   }
 
+  /** A kiosk's printer: its last known state and the jobs waiting for it. */
+  async printer(kiosk: string): Promise<PrinterState | undefined> {
+    const printers = await this.repo.kioskPrinters(this.officeCode, this.t);
+    const found = printers.find((p) => p.code === kiosk);
+    if (!found) return undefined;
+    return {
+      kiosk,
+      status: printerStatus(found.status),
+      pending: await this.repo.pendingPrintJobs(this.officeCode, kiosk, this.t),
+    };
+  }
+
   private async serviceCode(serviceId: number): Promise<string> {
     const services = await this.loadServices();
     return services.find((s) => s.id === serviceId)?.code ?? String(serviceId);
@@ -79,4 +91,9 @@ export class ChangeRenderer {
     this.counters ??= this.repo.listCounters(this.officeCode, this.t);
     return this.counters;
   }
+}
+
+/** A stored printer state as the wire names it. */
+export function printerStatus(stored: string | null): PrinterState['status'] {
+  return stored === 'online' || stored === 'offline' ? stored : 'unknown';
 }

@@ -24,7 +24,7 @@ import { formatTicketNumber } from './numbering';
 import { applyTicketAction, holdsCounter, type TicketAction } from './lifecycle';
 import { chooseNext } from './call-next';
 import { QueueView } from './ticket-dto';
-import { ChangeRenderer } from './change-renderer';
+import { ChangeRenderer, printerStatus } from './change-renderer';
 import type { CaseLinks } from '../registry/case-links';
 import type { PrintQueue } from '../printing/print-queue';
 
@@ -52,6 +52,7 @@ type PendingChange =
       /** The ticket as the command left it, when the command has it (saves a read). */
       record?: TicketRecord;
     }
+  | { kind: 'printer:updated'; kiosk: string }
   | {
       kind: 'counter:updated';
       counter: string;
@@ -344,6 +345,13 @@ export class QueueService {
       tickets: view.live.map((t) => view.ticket(t)),
       counters: view.counters.map((c) => view.counter(c)),
       services: view.serviceLoads(),
+      printers: await Promise.all(
+        (await this.repo.kioskPrinters(officeCode)).map(async (p) => ({
+          kiosk: p.code,
+          status: printerStatus(p.status),
+          pending: await this.repo.pendingPrintJobs(officeCode, p.code),
+        })),
+      ),
     };
   }
 
@@ -351,6 +359,28 @@ export class QueueService {
   async kioskPrinterUrl(officeCode: string, kiosk: string): Promise<string | null | undefined> {
     const device = await this.repo.findDevice(officeCode, kiosk, 'kiosk');
     return device === undefined ? undefined : device.printerUrl;
+  }
+
+  /**
+   * Records what a kiosk's printer just did (a job printed: online; a send failed or a probe found it
+   * silent: offline). Publishes `printer:updated` only when the state changes.
+   */
+  async setPrinterStatus(
+    officeCode: string,
+    kiosk: string,
+    status: 'online' | 'offline',
+  ): Promise<void> {
+    await this.command(officeCode, async (t, _office, changes) => {
+      const printer = (await this.repo.kioskPrinters(officeCode, t)).find((p) => p.code === kiosk);
+      if (!printer || printer.status === status) return;
+      await this.repo.setPrinterStatus(officeCode, kiosk, status, this.now(), t);
+      changes.push({ kind: 'printer:updated', kiosk });
+    });
+  }
+
+  /** Kiosks with a printer, across offices (for the printer probe). */
+  kioskPrinters(): Promise<Array<{ officeCode: string; code: string; printerUrl: string }>> {
+    return this.repo.kioskPrinters(undefined);
   }
 
   /** Whether the office exists (socket auth). */
@@ -449,7 +479,10 @@ export class QueueService {
     });
     if (events.length) this.deps.publish(officeCode, events);
     const tickets = new Map<string, StaffTicket>();
-    for (const e of events) if (e.kind !== 'counter:updated') tickets.set(e.ticket.id, e.ticket);
+    for (const e of events) {
+      if (e.kind !== 'counter:updated' && e.kind !== 'printer:updated')
+        tickets.set(e.ticket.id, e.ticket);
+    }
     return { result, tickets };
   }
 
@@ -459,6 +492,9 @@ export class QueueService {
       if (change.kind === 'counter:updated') {
         const counter = await renderer.counter(change.counter, change.held);
         if (counter) out.push({ kind: 'counter:updated', seq: 0, counter });
+      } else if (change.kind === 'printer:updated') {
+        const printer = await renderer.printer(change.kiosk);
+        if (printer) out.push({ kind: 'printer:updated', seq: 0, printer });
       } else {
         const ticket = change.record
           ? await renderer.ticket(change.record)

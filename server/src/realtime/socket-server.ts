@@ -55,6 +55,10 @@ export function attachRealtime(
         counter.to(room).emit(change.kind, { seq: change.seq, counter: change.counter });
         display.to(room).emit(change.kind, { seq: change.seq, counter: publicCounter });
         kiosk.to(room).emit(change.kind, { seq: change.seq, counter: publicCounter });
+      } else if (change.kind === 'printer:updated') {
+        // A printer's state is public: every namespace gets it (and the seq stays gapless).
+        const payload = { seq: change.seq, printer: change.printer };
+        for (const ns of [counter, display, kiosk]) ns.to(room).emit(change.kind, payload);
       } else {
         const publicTicket = toPublicTicket(change.ticket);
         counter.to(room).emit(change.kind, { seq: change.seq, ticket: change.ticket });
