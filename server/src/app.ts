@@ -14,7 +14,7 @@ import type { Database } from '../../db/database';
 import { QueueService } from './queue/queue-service';
 import { caseLinks } from './registry/case-links';
 import { PrintQueue } from './printing/print-queue';
-import { ticketSender } from './printing/ticket-printer';
+import { printerSettings, ticketSender } from './printing/ticket-printer';
 import { VirtualPrinter, parsePrinterUrl, probePrinter } from './printing/transports';
 import { CaseService } from './registry/case-service';
 import { caseRouter } from './http/case-router';
@@ -211,7 +211,8 @@ async function probePrinters(queue: QueueService): Promise<void> {
   for (const p of await queue.kioskPrinters()) {
     let status: 'online' | 'offline';
     try {
-      status = await probePrinter(parsePrinterUrl(p.printerUrl), { timeoutMs: 1500 });
+      const address = printerSettings(p.printerUrl).address;
+      status = await probePrinter(parsePrinterUrl(address), { timeoutMs: 1500 });
     } catch {
       status = 'offline';
     }

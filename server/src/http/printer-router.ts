@@ -15,6 +15,7 @@ import type { AuthService } from '../auth/auth-service';
 import { ticketLayout } from '../printing/layout';
 import { renderTicket } from '../printing/render';
 import { requireStaff } from './auth-middleware';
+import { printerSettings, type PrinterSettings } from '../printing/ticket-printer';
 import { AppError, notFound } from '../errors';
 
 const PaperParams = z.object({
@@ -71,10 +72,12 @@ export function printerRouter(deps: {
           timeZone: office.timeZone,
           publicUrl: `${req.protocol}://${req.get('host') ?? 'localhost'}/kiosk/`,
         },
-        { width: 80 },
+        { width: printer.settings?.width ?? 80 },
       );
       try {
-        await sendToPrinter(printer.target, renderTicket(layout, { width: 80 }), {
+        const width = printer.settings?.width ?? 80;
+        const codePage = printer.settings?.codePage ?? 'pc866';
+        await sendToPrinter(printer.target, renderTicket(layout, { width, codePage }), {
           timeoutMs: 5000,
           virtualPrinter: deps.virtual,
           printerName: `${p.data.office}/${p.data.code}`,
@@ -122,12 +125,13 @@ async function kioskPrinter(
   queue: QueueService,
   office: string,
   code: string,
-): Promise<{ target: PrinterTarget | undefined }> {
+): Promise<{ target: PrinterTarget | undefined; settings?: PrinterSettings }> {
   const url = await queue.kioskPrinterUrl(office, code);
   if (url === undefined) throw notFound(`kiosk ${code}`);
   if (url === null) return { target: undefined };
   try {
-    return { target: parsePrinterUrl(url) };
+    const settings = printerSettings(url);
+    return { target: parsePrinterUrl(settings.address), settings };
   } catch (err) {
     throw new AppError('conflict', (err as Error).message);
   }

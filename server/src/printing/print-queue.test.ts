@@ -168,4 +168,19 @@ describe.each(testDialects())('ticket printing on %s', (dialect) => {
       kiosk.socket.close();
     }
   });
+  it('prints on 58 mm paper when the kiosk printer says so, and refuses unknown options', async () => {
+    const printer = await FakeTcpPrinter.start();
+    try {
+      await setPrinter(`${printer.url}#58mm`);
+      const res = await issue({ service: 'birth', language: 'tg' });
+      expect(res.body.print).toEqual({ status: 'printed' });
+      // GS v 0, m = 0, then the width in bytes: 384 dots = 48 bytes for 58 mm paper.
+      expect(printer.jobs[0]!.includes(Buffer.from([0x1d, 0x76, 0x30, 0x00, 48, 0]))).toBe(true);
+      expect(printer.jobs[0]!.includes(Buffer.from([0x1d, 0x76, 0x30, 0x00, 72, 0]))).toBe(false);
+      await setPrinter(`${printer.url}#a4`);
+      expect((await issue({ service: 'birth' })).body.print).toEqual({ status: 'failed' });
+    } finally {
+      await printer.close();
+    }
+  });
 });

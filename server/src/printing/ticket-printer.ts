@@ -1,10 +1,41 @@
 /** The print queue's sender for tickets: current ticket state → layout → ESC/POS → the printer. */
 import type { PrintJobRecord } from '../../../db/repositories/print-repository';
 import type { QueueService } from '../queue/queue-service';
-import { ticketLayout, type TicketPrintInput } from './layout';
+import { ticketLayout, type PaperWidth, type TicketPrintInput } from './layout';
+import type { CodePageName } from './code-page';
 import { renderTicket } from './render';
 import { PrinterError, parsePrinterUrl, sendToPrinter, type VirtualPrinter } from './transports';
 import type { SendJob } from './print-queue';
+
+/** A printer address with its paper options: `tcp://host:9100#58mm,wpc1251`. */
+export interface PrinterSettings {
+  /** The address part, for `parsePrinterUrl`. */
+  address: string;
+  width: PaperWidth;
+  codePage: CodePageName;
+}
+
+/**
+ * Splits the options after `#` from a printer address: `58mm` or `80mm` (default 80), and a code
+ * page `pc866` (default) or `wpc1251`. An unknown option is an error naming it.
+ */
+export function printerSettings(url: string): PrinterSettings {
+  const [address = '', options = ''] = url.trim().split('#', 2);
+  const settings: PrinterSettings = { address, width: 80, codePage: 'pc866' };
+  for (const option of options
+    .split(',')
+    .map((o) => o.trim().toLowerCase())
+    .filter(Boolean)) {
+    if (option === '58mm' || option === '80mm') settings.width = option === '58mm' ? 58 : 80;
+    else if (option === 'pc866' || option === 'wpc1251') settings.codePage = option;
+    else
+      throw new PrinterError(
+        'config',
+        `printer URL "${url}": unknown option "${option}" (58mm, 80mm, pc866, wpc1251)`,
+      );
+  }
+  return settings;
+}
 
 /** What a job stores: where the public ticket page is served (the QR's target). */
 interface TicketJobPayload {
@@ -50,8 +81,10 @@ export function ticketSender(deps: {
 }): SendJob {
   return async (job: PrintJobRecord, timeoutMs: number) => {
     let target: ReturnType<typeof parsePrinterUrl>;
+    let settings: PrinterSettings;
     try {
-      target = parsePrinterUrl(job.printerUrl);
+      settings = printerSettings(job.printerUrl);
+      target = parsePrinterUrl(settings.address);
     } catch (err) {
       // A wrong address will not heal by retrying: the job fails at once with the reason.
       throw new PrinterError('config', (err as Error).message);
@@ -62,8 +95,8 @@ export function ticketSender(deps: {
       job.ticketId,
       payload?.publicBase ?? deps.defaultPublicBase,
     );
-    const layout = ticketLayout(input, { width: 80 });
-    const bytes = renderTicket(layout, { width: 80 });
+    const layout = ticketLayout(input, { width: settings.width });
+    const bytes = renderTicket(layout, { width: settings.width, codePage: settings.codePage });
     await sendToPrinter(target, bytes, {
       timeoutMs,
       virtualPrinter: deps.virtual,
