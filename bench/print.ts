@@ -1,7 +1,7 @@
 /** Ticket render time: layout + ESC/POS + the Tajik raster lines, in this process (no printer). */
 import { ticketLayout } from '../server/src/printing/layout';
 import { renderTicket } from '../server/src/printing/render';
-import { sampleTicket } from '../server/src/printing/ticket-fixtures';
+import { sampleTicket } from '../server/src/testing/ticket-fixtures';
 import { summarize, type Summary } from './lib/stats';
 
 export interface PrintResult {

@@ -11,7 +11,7 @@ import {
   type TicketLayout,
   type TicketLineRole,
 } from './layout';
-import { elderlyPriority, sampleTicket } from './ticket-fixtures';
+import { elderlyPriority, sampleTicket } from '../testing/ticket-fixtures';
 
 function lines(layout: TicketLayout, role: TicketLineRole): TextBlock[] {
   return layout.blocks.filter((b): b is TextBlock => b.kind === 'text' && b.role === role);

@@ -1,7 +1,7 @@
 /** Tickets and their paper through the real API: virtual printer, a fake TCP printer, offline. */
 import { startTestServer, testDialects, type TestServer } from '../testing/harness';
 import { connectSocket, login, request } from '../testing/client';
-import { FakeTcpPrinter, closedPort } from './fake-tcp-printer';
+import { FakeTcpPrinter, closedPort } from '../testing/fake-tcp-printer';
 import { decodeFromCodePage, DEFAULT_CODE_PAGE } from './code-page';
 
 const OFFICE = '/api/offices/kulob';

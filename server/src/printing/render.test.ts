@@ -1,10 +1,10 @@
 import iconv from 'iconv-lite';
 import { CodePages } from './code-page';
 import { readEscPos, type EscPosOp } from './escpos-reader';
-import { FakeTcpPrinter } from './fake-tcp-printer';
+import { FakeTcpPrinter } from '../testing/fake-tcp-printer';
 import { ticketLayout, type PaperWidth, type TicketPrintInput } from './layout';
 import { renderTicket } from './render';
-import { elderlyPriority, sampleTicket } from './ticket-fixtures';
+import { elderlyPriority, sampleTicket } from '../testing/ticket-fixtures';
 import { parsePrinterUrl, sendToPrinter } from './transports';
 
 const ESC_AT = Buffer.from([0x1b, 0x40]);

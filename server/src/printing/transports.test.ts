@@ -2,11 +2,11 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadImage } from '@napi-rs/canvas';
-import { closedPort, FakeTcpPrinter } from './fake-tcp-printer';
+import { closedPort, FakeTcpPrinter } from '../testing/fake-tcp-printer';
 import { ticketLayout } from './layout';
 import { previewPng } from './preview';
 import { renderTicket } from './render';
-import { sampleTicket } from './ticket-fixtures';
+import { sampleTicket } from '../testing/ticket-fixtures';
 import {
   formatPrinterTarget,
   parsePrinterUrl,

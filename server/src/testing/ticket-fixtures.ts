@@ -1,5 +1,5 @@
 /** Sample tickets for the printing tests: a Dushanbe office with real Tajik, Russian and Uzbek names. */
-import type { TicketPrintInput } from './layout';
+import type { TicketPrintInput } from '../printing/layout';
 
 /** A marriage registration ticket, issued 2026-11-25 at 09:05 Dushanbe time. */
 export const sampleTicket: TicketPrintInput = {
