@@ -3,7 +3,8 @@
  * ESC/POS bytes like a printer (12×24-dot font, magnification, alignment, raster images, QR codes,
  * the cut), so what it shows is what the bytes say, not what we meant them to say.
  */
-import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
+import type { SKRSContext2D } from '@napi-rs/canvas';
+import { canvasModule } from './canvas-module';
 import QRCode from 'qrcode';
 import { CODE_PAGE_TABLES, readEscPos, type EscPosOp } from './escpos-reader';
 import type { Align, PaperWidth, TicketLayout } from './layout';
@@ -55,7 +56,7 @@ export async function previewPng(
   const { items, height } = place(ops, paper);
 
   ensurePrinterFonts();
-  const canvas = createCanvas(paper + 2 * MARGIN, height + 2 * MARGIN);
+  const canvas = canvasModule().createCanvas(paper + 2 * MARGIN, height + 2 * MARGIN);
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#d0d0d0';
   ctx.fillRect(0, 0, canvas.width, canvas.height);

@@ -2,7 +2,8 @@
  * Lines that no printer code page can hold are drawn with DejaVu Sans and sent as a raster image
  * (`GS v 0`): one bit per dot, 1 = black, rows top to bottom, the leftmost dot in the high bit.
  */
-import { createCanvas, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
+import type { SKRSContext2D } from '@napi-rs/canvas';
+import { canvasModule } from './canvas-module';
 import type { Align, PaperWidth, TextScale } from './layout';
 
 /** Printable dots across the paper at 203 dpi. */
@@ -51,7 +52,10 @@ export function ensurePrinterFonts(): void {
     ['NavbatDejaVuSansMonoBold', 'DejaVuSansMono-Bold.ttf'],
   ] as const) {
     const path = require.resolve(`dejavu-fonts-ttf/ttf/${file}`);
-    if (!GlobalFonts.registerFromPath(path, alias) && !GlobalFonts.has(alias)) {
+    if (
+      !canvasModule().GlobalFonts.registerFromPath(path, alias) &&
+      !canvasModule().GlobalFonts.has(alias)
+    ) {
       throw new Error(`could not load the printer font ${path}`);
     }
   }
@@ -63,7 +67,7 @@ export function rasterizeText(text: string, options: RasterTextOptions): RasterI
   ensurePrinterFonts();
   const widthDots = PAPER_DOTS[options.width];
   const height = LINE_DOTS * options.scale;
-  const canvas = createCanvas(widthDots, height);
+  const canvas = canvasModule().createCanvas(widthDots, height);
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, widthDots, height);
