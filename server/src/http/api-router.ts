@@ -1,5 +1,5 @@
 /** REST routes of the live queue (CONTRACT §4): thin — parse, call one service, answer. */
-import { Router, type Request } from 'express';
+import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import {
@@ -18,7 +18,7 @@ import type { PrintQueue, PrintStatus } from '../printing/print-queue';
 import type { AuthService } from '../auth/auth-service';
 import { toPublicTicket } from '../queue/ticket-dto';
 import { AppError } from '../errors';
-import { parse } from './errors';
+import { parse, parseParams } from './errors';
 import { requireStaff, staffOf, tokenOf } from './auth-middleware';
 import type { Database } from '../../../db/database';
 
@@ -155,11 +155,4 @@ export function apiRouter(deps: ApiDeps): Router {
   });
 
   return r;
-}
-
-/** Path parameters that do not fit are an unknown resource: 404, not 400. */
-function parseParams<S extends z.ZodType>(schema: S, req: Request): z.infer<S> {
-  const result = schema.safeParse(req.params);
-  if (!result.success) throw new AppError('not_found', `nothing at ${req.path}`);
-  return result.data;
 }

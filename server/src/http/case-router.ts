@@ -1,11 +1,10 @@
 /** REST routes of registration cases (CONTRACT §4): staff only, thin — parse, call, answer. */
-import { Router, type Request } from 'express';
+import { Router } from 'express';
 import { z } from 'zod';
 import { CaseQuery, CaseTransition, CreateCase, OfficeCode, TicketId } from '../../protocol';
 import type { AuthService } from '../auth/auth-service';
 import type { CaseService } from '../registry/case-service';
-import { AppError } from '../errors';
-import { parse } from './errors';
+import { parse, parseParams } from './errors';
 import { requireStaff, staffOf } from './auth-middleware';
 
 const NumberParam = z.object({ number: z.string().min(1).max(40) });
@@ -28,31 +27,25 @@ export function caseRouter(deps: { auth: AuthService; cases: CaseService }): Rou
   });
 
   r.get('/cases/:number', staff, async (req, res) => {
-    const { number } = params(NumberParam, req);
+    const { number } = parseParams(NumberParam, req);
     res.json({ case: await cases.get(staffOf(res), number) });
   });
 
   r.patch('/cases/:number', staff, async (req, res) => {
-    const { number } = params(NumberParam, req);
+    const { number } = parseParams(NumberParam, req);
     res.json({ case: await cases.patch(staffOf(res), number, req.body) });
   });
 
   r.post('/cases/:number/transitions', staff, async (req, res) => {
-    const { number } = params(NumberParam, req);
+    const { number } = parseParams(NumberParam, req);
     const body = parse(CaseTransition, req.body);
     res.json({ case: await cases.transition(staffOf(res), number, body) });
   });
 
   r.get('/tickets/:id/case', staff, async (req, res) => {
-    const { id } = params(TicketParam, req);
+    const { id } = parseParams(TicketParam, req);
     res.json({ case: await cases.ofTicket(staffOf(res), id) });
   });
 
   return r;
-}
-
-function params<S extends z.ZodType>(schema: S, req: Request): z.infer<S> {
-  const result = schema.safeParse(req.params);
-  if (!result.success) throw new AppError('not_found', `nothing at ${req.path}`);
-  return result.data;
 }

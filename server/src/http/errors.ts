@@ -1,5 +1,5 @@
 /** The one place where errors become the contract's `{"error":{"code","message"}}` answers. */
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { type z } from 'zod';
 import { DatabaseBusyError } from '../../../db/database';
@@ -19,6 +19,13 @@ export function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S
     first ? `${first.field}: ${first.message}` : 'invalid input',
     { issues },
   );
+}
+
+/** Path parameters that do not fit name no resource: 404, not 400. */
+export function parseParams<S extends z.ZodType>(schema: S, req: Request): z.infer<S> {
+  const result = schema.safeParse(req.params);
+  if (!result.success) throw new AppError('not_found', `nothing at ${req.path}`);
+  return result.data;
 }
 
 export const unknownRoute: RequestHandler = (req, _res, next) => {

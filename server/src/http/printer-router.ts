@@ -15,6 +15,7 @@ import type { AuthService } from '../auth/auth-service';
 import { ticketLayout } from '../printing/layout';
 import { renderTicket } from '../printing/render';
 import { requireStaff } from './auth-middleware';
+import { parseParams } from './errors';
 import { printerSettings, type PrinterSettings } from '../printing/ticket-printer';
 import { AppError, notFound } from '../errors';
 
@@ -34,14 +35,13 @@ export function printerRouter(deps: {
 
   /** The kiosk's printer: its address kind, whether it answers, and jobs still waiting for it. */
   r.get('/offices/:office/kiosks/:code/printer', async (req, res) => {
-    const p = PaperParams.safeParse(req.params);
-    if (!p.success) throw new AppError('not_found', `nothing at ${req.path}`);
-    const printer = await kioskPrinter(deps.queue, p.data.office, p.data.code);
+    const { office, code } = parseParams(PaperParams, req);
+    const printer = await kioskPrinter(deps.queue, office, code);
     res.json({
       printer: {
         kind: printer.target?.kind ?? 'none',
         status: printer.target ? await probePrinter(printer.target, { timeoutMs: 1500 }) : 'none',
-        pending: await deps.print.pendingCount(p.data.office, p.data.code),
+        pending: await deps.print.pendingCount(office, code),
       },
     });
   });
@@ -51,14 +51,13 @@ export function printerRouter(deps: {
     '/offices/:office/kiosks/:code/test-print',
     requireStaff(deps.auth, ['admin']),
     async (req, res) => {
-      const p = PaperParams.safeParse(req.params);
-      if (!p.success) throw new AppError('not_found', `nothing at ${req.path}`);
-      const printer = await kioskPrinter(deps.queue, p.data.office, p.data.code);
-      if (!printer.target) throw new AppError('conflict', `kiosk ${p.data.code} has no printer`);
-      const office = await deps.queue.getOffice(p.data.office);
+      const { office, code } = parseParams(PaperParams, req);
+      const printer = await kioskPrinter(deps.queue, office, code);
+      if (!printer.target) throw new AppError('conflict', `kiosk ${code} has no printer`);
+      const record = await deps.queue.getOffice(office);
       const layout = ticketLayout(
         {
-          officeName: office.names,
+          officeName: record.names,
           serviceName: {
             tg: 'Чопи санҷишӣ',
             ru: 'Пробная печать',
@@ -69,7 +68,7 @@ export function printerRouter(deps: {
           priority: null,
           language: 'tg',
           issuedAt: new Date().toISOString(),
-          timeZone: office.timeZone,
+          timeZone: record.timeZone,
           publicUrl: `${req.protocol}://${req.get('host') ?? 'localhost'}/kiosk/`,
         },
         { width: printer.settings?.width ?? 80 },
@@ -80,7 +79,7 @@ export function printerRouter(deps: {
         await sendToPrinter(printer.target, renderTicket(layout, { width, codePage }), {
           timeoutMs: 5000,
           virtualPrinter: deps.virtual,
-          printerName: `${p.data.office}/${p.data.code}`,
+          printerName: `${office}/${code}`,
           layout,
         });
       } catch (err) {
@@ -92,10 +91,9 @@ export function printerRouter(deps: {
 
   // Ticket paper carries public data only (number, service, times, people ahead), like the display.
   r.get('/offices/:office/kiosks/:code/paper', async (req, res) => {
-    const p = PaperParams.safeParse(req.params);
-    if (!p.success) throw new AppError('not_found', `nothing at ${req.path}`);
-    await deps.queue.getOffice(p.data.office);
-    const jobs = deps.virtual.jobs(`${p.data.office}/${p.data.code}`);
+    const { office, code } = parseParams(PaperParams, req);
+    await deps.queue.getOffice(office);
+    const jobs = deps.virtual.jobs(`${office}/${code}`);
     res.json({
       jobs: jobs
         .map((j, index) => ({
@@ -109,10 +107,9 @@ export function printerRouter(deps: {
   });
 
   r.get('/offices/:office/kiosks/:code/paper/:index.png', async (req, res) => {
-    const p = JobParams.safeParse(req.params);
-    if (!p.success) throw new AppError('not_found', `nothing at ${req.path}`);
-    const job = deps.virtual.jobs(`${p.data.office}/${p.data.code}`)[p.data.index];
-    if (!job) throw notFound(`paper ${p.data.index}`);
+    const { office, code, index } = parseParams(JobParams, req);
+    const job = deps.virtual.jobs(`${office}/${code}`)[index];
+    if (!job) throw notFound(`paper ${index}`);
     const png = await deps.virtual.previewPng(job);
     res.type('image/png').set('Cache-Control', 'no-store').send(png);
   });
