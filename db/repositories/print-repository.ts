@@ -1,5 +1,5 @@
 /** Print jobs: queued with the ticket, claimed by one node at a time, printed once. */
-import { Op, QueryTypes, type Transaction } from 'sequelize';
+import { QueryTypes, type Transaction } from 'sequelize';
 import type { Database } from '../database';
 import type { PrintJobModel } from '../models';
 
@@ -112,13 +112,6 @@ export class PrintRepository {
         { where: { id, status: 'queued' }, transaction: t },
       ),
     );
-  }
-
-  /** Jobs still waiting for a printer (for the kiosk's printer status). */
-  async pendingCount(officeCode: string, deviceCode: string): Promise<number> {
-    return this.m.PrintJob.count({
-      where: { officeCode, deviceCode, status: 'queued', attempts: { [Op.gt]: 0 } },
-    });
   }
 }
 

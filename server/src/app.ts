@@ -118,7 +118,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.use(express.json({ limit: '1mb' }));
   const cases = new CaseService({ db: deps.db, registryDb, now: deps.now });
   app.use('/api', caseRouter({ auth, cases }));
-  app.use('/api', printerRouter({ queue, virtual: virtualPrinter, print, auth }));
+  app.use('/api', printerRouter({ queue, virtual: virtualPrinter, auth }));
   app.use(
     '/api',
     apiRouter({ db: deps.db, queue, auth, print, loginAttempts: deps.loginAttempts }),

@@ -10,7 +10,6 @@ import {
   type PrinterTarget,
   type VirtualPrinter,
 } from '../printing/transports';
-import type { PrintQueue } from '../printing/print-queue';
 import type { AuthService } from '../auth/auth-service';
 import { ticketLayout } from '../printing/layout';
 import { renderTicket } from '../printing/render';
@@ -28,7 +27,6 @@ const JobParams = PaperParams.extend({ index: z.coerce.number().int().min(0).max
 export function printerRouter(deps: {
   queue: QueueService;
   virtual: VirtualPrinter;
-  print: PrintQueue;
   auth: AuthService;
 }): Router {
   const r = Router();
@@ -41,7 +39,7 @@ export function printerRouter(deps: {
       printer: {
         kind: printer.target?.kind ?? 'none',
         status: printer.target ? await probePrinter(printer.target, { timeoutMs: 1500 }) : 'none',
-        pending: await deps.print.pendingCount(office, code),
+        pending: await deps.queue.pendingPrintJobs(office, code),
       },
     });
   });

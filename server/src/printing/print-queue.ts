@@ -71,11 +71,6 @@ export class PrintQueue {
     return this.attempt(job, timeoutMs);
   }
 
-  /** Jobs of a kiosk that failed at least once and still wait for its printer. */
-  pendingCount(officeCode: string, deviceCode: string): Promise<number> {
-    return this.repo.pendingCount(officeCode, deviceCode);
-  }
-
   /** What became of a ticket's paper (for a repeated issue request). */
   async statusOf(ticketId: string): Promise<PrintStatus> {
     const job = await this.repo.findByTicket(ticketId);

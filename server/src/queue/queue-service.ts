@@ -378,6 +378,11 @@ export class QueueService {
     });
   }
 
+  /** Print jobs of a kiosk not yet printed nor given up (the `pending` of its printer state). */
+  pendingPrintJobs(officeCode: string, kiosk: string): Promise<number> {
+    return this.repo.pendingPrintJobs(officeCode, kiosk);
+  }
+
   /** Kiosks with a printer, across offices (for the printer probe). */
   kioskPrinters(): Promise<Array<{ officeCode: string; code: string; printerUrl: string }>> {
     return this.repo.kioskPrinters(undefined);
