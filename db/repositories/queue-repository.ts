@@ -1,6 +1,7 @@
 /** Reads and writes of the live queue: offices, services, counters, tickets, seq, idempotency. */
 import { Op, QueryTypes, type Transaction } from 'sequelize';
 import type { Database } from '../database';
+import { nextInSeries } from './series';
 import type { OfficeModel, ServiceModel, CounterModel, TicketModel } from '../models';
 import type {
   AuditInput,
@@ -79,25 +80,7 @@ export class QueueRepository {
     prefix: string,
     t: Transaction,
   ): Promise<number> {
-    const where = { officeCode, day, prefix };
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const [affected] = await this.m.NumberSeries.update(
-        { last: this.db.sequelize.literal('last + 1') },
-        { where, transaction: t },
-      );
-      if (affected > 0) {
-        const row = await this.m.NumberSeries.findOne({ where, transaction: t });
-        if (row) return row.last;
-      }
-      try {
-        await this.m.NumberSeries.create({ ...where, last: 1 }, { transaction: t });
-        return 1;
-      } catch (err) {
-        // Another transaction created the series first; its row now exists: increment it.
-        if (!isUniqueViolation(err) || this.db.dialect !== 'mysql') throw err;
-      }
-    }
-    throw new Error('could not take a ticket number');
+    return nextInSeries(this.db, 'number_series', { office_code: officeCode, day, prefix }, t);
   }
 
   async insertTicket(ticket: TicketRecord, t: Transaction): Promise<void> {

@@ -1,8 +1,8 @@
 /** Reads and writes of registration cases, their visits, history and number series. */
 import { Op, type Transaction, type WhereOptions } from 'sequelize';
 import type { Database } from '../database';
+import { nextInSeries } from './series';
 import type { CaseModel } from '../models/registry';
-import { isUniqueViolation } from './queue-repository';
 
 type Tx = Transaction | undefined;
 
@@ -72,24 +72,7 @@ export class RegistryRepository {
     year: number,
     t: Transaction,
   ): Promise<number> {
-    const where = { officeCode, series, year };
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const [affected] = await this.m.RegistrySeries.update(
-        { last: this.db.sequelize.literal('last + 1') },
-        { where, transaction: t },
-      );
-      if (affected > 0) {
-        const row = await this.m.RegistrySeries.findOne({ where, transaction: t });
-        if (row) return row.last;
-      }
-      try {
-        await this.m.RegistrySeries.create({ ...where, last: 1 }, { transaction: t });
-        return 1;
-      } catch (err) {
-        if (!isUniqueViolation(err) || this.db.dialect !== 'mysql') throw err;
-      }
-    }
-    throw new Error(`could not take a number of series ${series}`);
+    return nextInSeries(this.db, 'registry_series', { office_code: officeCode, series, year }, t);
   }
 
   async insertCase(
