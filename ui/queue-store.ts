@@ -15,8 +15,10 @@ import type {
   Ticket,
   TicketEvent,
   PrinterState,
+  OfficeInfo,
+  Service,
 } from '../server/protocol';
-import type { PrinterEvent } from '../server/protocol/events';
+import type { OfficeEvent, PrinterEvent, ServicesEvent } from '../server/protocol/events';
 import { LiveTicketStatuses } from '../server/protocol/constants';
 import { QueueEvent, type Namespace } from '../server/protocol/events';
 
@@ -51,6 +53,10 @@ export interface QueueState<T extends Ticket = Ticket> {
   services: readonly ServiceLoad[];
   /** The office's kiosk printers (online, offline, jobs waiting). */
   printers: readonly PrinterState[];
+  /** The office's settings (names, zone, priorities, ticker, kiosk idle time), once known. */
+  office?: OfficeInfo;
+  /** Every service with its names, open or closed, in the office's order. */
+  catalog: readonly Service[];
   /** Latest calls first, including tickets finished since (for the display's history). */
   recentCalls: readonly T[];
   /** The last call or recall received live (not from a snapshot). */
@@ -75,7 +81,9 @@ type Buffered<T extends Ticket> =
   | { kind: 'ticket'; event: typeof QueueEvent.ticketCalled; payload: TicketEvent<T> }
   | { kind: 'ticket'; event: typeof QueueEvent.ticketUpdated; payload: TicketEvent<T> }
   | { kind: 'counter'; event: typeof QueueEvent.counterUpdated; payload: CounterEvent }
-  | { kind: 'printer'; event: typeof QueueEvent.printerUpdated; payload: PrinterEvent };
+  | { kind: 'printer'; event: typeof QueueEvent.printerUpdated; payload: PrinterEvent }
+  | { kind: 'office'; event: typeof QueueEvent.officeUpdated; payload: OfficeEvent }
+  | { kind: 'services'; event: typeof QueueEvent.servicesUpdated; payload: ServicesEvent };
 
 type QueueSocket<T extends Ticket> = Socket<ServerToClientEvents<T>, ClientToServerEvents>;
 
@@ -89,6 +97,7 @@ export const EMPTY_QUEUE_STATE: QueueState<never> = {
   counters: [],
   services: [],
   printers: [],
+  catalog: [],
   recentCalls: [],
 };
 
@@ -152,6 +161,12 @@ export class QueueStore<T extends Ticket = Ticket> {
     );
     socket.on(QueueEvent.counterUpdated, (payload) =>
       this.receive({ kind: 'counter', event: QueueEvent.counterUpdated, payload }),
+    );
+    socket.on(QueueEvent.officeUpdated, (payload) =>
+      this.receive({ kind: 'office', event: QueueEvent.officeUpdated, payload }),
+    );
+    socket.on(QueueEvent.servicesUpdated, (payload) =>
+      this.receive({ kind: 'services', event: QueueEvent.servicesUpdated, payload }),
     );
   }
 
@@ -235,6 +250,8 @@ export class QueueStore<T extends Ticket = Ticket> {
       counters: snapshot.counters,
       services: snapshot.services,
       printers: snapshot.printers ?? [],
+      office: snapshot.office ?? previous.office,
+      catalog: snapshot.catalog ?? previous.catalog,
       recentCalls: mergeCalls(history, called),
     };
     this.syncing = false;
@@ -267,6 +284,8 @@ export class QueueStore<T extends Ticket = Ticket> {
       const others = state.printers.filter((p) => p.kiosk !== printer.kiosk);
       return { ...state, seq, printers: [...others, printer] };
     }
+    if (item.kind === 'office') return { ...state, seq, office: item.payload.office };
+    if (item.kind === 'services') return { ...state, seq, catalog: item.payload.services };
     if (item.kind === 'counter') {
       const counter = item.payload.counter;
       const exists = state.counters.some((c) => c.number === counter.number);

@@ -1,5 +1,12 @@
 /** Socket.IO event maps, one per namespace. */
-import type { CounterState, PrinterState, QueueSnapshot, Ticket } from './schemas';
+import type {
+  CounterState,
+  OfficeInfo,
+  PrinterState,
+  QueueSnapshot,
+  Service,
+  Ticket,
+} from './schemas';
 
 export const Namespace = { display: '/display', kiosk: '/kiosk', counter: '/counter' } as const;
 export type Namespace = (typeof Namespace)[keyof typeof Namespace];
@@ -12,6 +19,8 @@ export const QueueEvent = {
   ticketUpdated: 'ticket:updated',
   counterUpdated: 'counter:updated',
   printerUpdated: 'printer:updated',
+  officeUpdated: 'office:updated',
+  servicesUpdated: 'services:updated',
 } as const;
 export type QueueEvent = (typeof QueueEvent)[keyof typeof QueueEvent];
 
@@ -27,6 +36,16 @@ export interface PrinterEvent {
   seq: number;
   printer: PrinterState;
 }
+/** The office's settings changed (an administrator saved them). */
+export interface OfficeEvent {
+  seq: number;
+  office: OfficeInfo;
+}
+/** The office's services changed: added, renamed, reordered, opened or closed. The full list. */
+export interface ServicesEvent {
+  seq: number;
+  services: Service[];
+}
 
 /** Events from server to client; the same names on every namespace (staff get richer tickets). */
 export interface ServerToClientEvents<T extends Ticket = Ticket> {
@@ -36,6 +55,8 @@ export interface ServerToClientEvents<T extends Ticket = Ticket> {
   'ticket:updated': (e: TicketEvent<T>) => void;
   'counter:updated': (e: CounterEvent) => void;
   'printer:updated': (e: PrinterEvent) => void;
+  'office:updated': (e: OfficeEvent) => void;
+  'services:updated': (e: ServicesEvent) => void;
 }
 
 export interface ClientToServerEvents {
@@ -48,4 +69,6 @@ export type QueueChange =
   | { kind: 'ticket:called'; seq: number; ticket: Ticket }
   | { kind: 'ticket:updated'; seq: number; ticket: Ticket }
   | { kind: 'counter:updated'; seq: number; counter: CounterState }
-  | { kind: 'printer:updated'; seq: number; printer: PrinterState };
+  | { kind: 'printer:updated'; seq: number; printer: PrinterState }
+  | { kind: 'office:updated'; seq: number; office: OfficeInfo }
+  | { kind: 'services:updated'; seq: number; services: Service[] };

@@ -95,6 +95,28 @@ export const Service = z.object({
 });
 export type Service = z.infer<typeof Service>;
 
+/** A priority category the office offers at the kiosk (`none` is implicit). */
+export const PriorityCategory = z.object({ code: z.string(), names: Names });
+export type PriorityCategory = z.infer<typeof PriorityCategory>;
+
+/**
+ * What every page may know of an office (an addition to CONTRACT §4: `GET /api/offices/:office`):
+ * its names, zone, languages, priority categories, the display's ticker and the kiosk's idle time.
+ */
+export const OfficeInfo = z.object({
+  code: z.string(),
+  names: Names,
+  timeZone: z.string(),
+  languages: z.array(z.string()),
+  priorities: z.array(PriorityCategory),
+  /** The display's ticker line; `null`: none. */
+  ticker: z.string().nullable(),
+  /** Seconds without a touch before the kiosk returns home in the default language. */
+  kioskIdleSeconds: z.number().int(),
+  serverTime: z.string(),
+});
+export type OfficeInfo = z.infer<typeof OfficeInfo>;
+
 export const CounterState = z.object({
   number: z.string(),
   status: z.enum([CounterStatus.open, CounterStatus.paused, CounterStatus.closed]),
@@ -127,6 +149,10 @@ export const QueueSnapshot = z.object({
   services: z.array(ServiceLoad),
   /** The office's kiosk printers (an addition to CONTRACT §5). */
   printers: z.array(PrinterState).optional(),
+  /** The office's settings (an addition to CONTRACT §5; live through `office:updated`). */
+  office: OfficeInfo.optional(),
+  /** Every service with names, open or closed (an addition; live through `services:updated`). */
+  catalog: z.array(Service).optional(),
 });
 export type QueueSnapshot = z.infer<typeof QueueSnapshot>;
 

@@ -58,6 +58,11 @@ export function apiRouter(deps: ApiDeps): Router {
 
   // ---- public (kiosk) ----
 
+  r.get('/offices/:office', async (req, res) => {
+    const { office } = parseParams(OfficeParam, req);
+    res.json({ office: await queue.officeInfo(office) });
+  });
+
   r.get('/offices/:office/services', async (req, res) => {
     const { office } = parseParams(OfficeParam, req);
     res.json(await queue.listServices(office));

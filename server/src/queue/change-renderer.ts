@@ -16,8 +16,8 @@ export class ChangeRenderer {
 
   constructor(
     private readonly repo: QueueRepository,
-    private readonly officeCode: string,
-    private readonly t?: Transaction,
+    readonly officeCode: string,
+    readonly transaction?: Transaction,
     private readonly cases?: CaseLinks,
   ) {}
 
@@ -25,12 +25,12 @@ export class ChangeRenderer {
   async ticket(record: TicketRecord): Promise<StaffTicket> {
     const code = await this.serviceCode(record.serviceId);
     const caseNumber = this.cases
-      ? ((await this.cases.caseNumbersOf([record.id], this.t)).get(record.id) ?? null)
+      ? ((await this.cases.caseNumbersOf([record.id], this.transaction)).get(record.id) ?? null)
       : null;
     if (record.status !== 'waiting') return toStaffTicket(record, code, { caseNumber });
     const [ahead, durations, counters] = await Promise.all([
-      this.repo.countAhead(record, this.t),
-      this.repo.recentServiceSeconds(record.officeCode, record.day, this.t, record.serviceId),
+      this.repo.countAhead(record, this.transaction),
+      this.repo.recentServiceSeconds(record.officeCode, record.day, this.transaction, record.serviceId),
       this.loadCounters(),
     ]);
     const serving = counters.filter(
@@ -48,7 +48,7 @@ export class ChangeRenderer {
   }
 
   async ticketById(id: string): Promise<StaffTicket | undefined> {
-    const record = await this.repo.findTicket(id, this.t);
+    const record = await this.repo.findTicket(id, this.transaction);
     return record ? this.ticket(record) : undefined;
   }
 
@@ -58,7 +58,7 @@ export class ChangeRenderer {
     if (!counter) return undefined;
     const held =
       known === undefined
-        ? await this.repo.findHeldTicket(this.officeCode, number, this.t)
+        ? await this.repo.findHeldTicket(this.officeCode, number, this.transaction)
         : (known ?? undefined);
     const services = await this.loadServices();
     const codeOf = (id: number) => services.find((s) => s.id === id)?.code ?? String(id);
@@ -67,13 +67,13 @@ export class ChangeRenderer {
 
   /** A kiosk's printer: its last known state and the jobs waiting for it. */
   async printer(kiosk: string): Promise<PrinterState | undefined> {
-    const printers = await this.repo.kioskPrinters(this.officeCode, this.t);
+    const printers = await this.repo.kioskPrinters(this.officeCode, this.transaction);
     const found = printers.find((p) => p.code === kiosk);
     if (!found) return undefined;
     return {
       kiosk,
       status: printerStatus(found.status),
-      pending: await this.repo.pendingPrintJobs(this.officeCode, kiosk, this.t),
+      pending: await this.repo.pendingPrintJobs(this.officeCode, kiosk, this.transaction),
     };
   }
 
@@ -83,12 +83,12 @@ export class ChangeRenderer {
   }
 
   private loadServices(): Promise<ServiceRecord[]> {
-    this.services ??= this.repo.listServices(this.officeCode, this.t);
+    this.services ??= this.repo.listServices(this.officeCode, this.transaction);
     return this.services;
   }
 
   private loadCounters(): Promise<CounterRecord[]> {
-    this.counters ??= this.repo.listCounters(this.officeCode, this.t);
+    this.counters ??= this.repo.listCounters(this.officeCode, this.transaction);
     return this.counters;
   }
 }

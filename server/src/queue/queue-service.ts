@@ -7,6 +7,7 @@ import type { Transaction } from 'sequelize';
 import {
   NO_PRIORITY,
   type IssueTicket,
+  type OfficeInfo,
   type QueueChange,
   type QueueSnapshot,
   type Service,
@@ -16,7 +17,12 @@ import {
 } from '../../protocol';
 import type { Database } from '../../../db/database';
 import { QueueRepository, isUniqueViolation } from '../../../db/repositories/queue-repository';
-import type { CounterRecord, OfficeRecord, TicketRecord } from '../../../db/records';
+import type {
+  CounterRecord,
+  OfficeRecord,
+  ServiceRecord,
+  TicketRecord,
+} from '../../../db/records';
 import { AppError, illegalTransition, notFound, validationFailed, forbidden } from '../errors';
 import { actorName, actorUserId, type Actor, type StaffPrincipal } from '../auth/actor';
 import { officeDay } from './office-day';
@@ -45,7 +51,7 @@ export interface QueueServiceDeps {
 }
 
 /** A change to emit after commit, before its seq is known. */
-type PendingChange =
+export type PendingChange =
   | {
       kind: 'ticket:issued' | 'ticket:called' | 'ticket:updated';
       ticketId: string;
@@ -53,6 +59,8 @@ type PendingChange =
       record?: TicketRecord;
     }
   | { kind: 'printer:updated'; kiosk: string }
+  | { kind: 'office:updated' }
+  | { kind: 'services:updated' }
   | {
       kind: 'counter:updated';
       counter: string;
@@ -76,15 +84,27 @@ export class QueueService {
     return office;
   }
 
+  /** What every page may know of the office: names, zone, languages, priorities, ticker, idle time. */
+  async officeInfo(code: string): Promise<OfficeInfo> {
+    return toOfficeInfo(await this.getOffice(code), this.now());
+  }
+
   /** What the kiosk offers: every service with names and whether it issues tickets now. */
   async listServices(officeCode: string): Promise<Service[]> {
     await this.getOffice(officeCode);
-    const services = await this.repo.listServices(officeCode);
-    return services.map((s) => {
-      const dto: Service = { code: s.code, prefix: s.prefix, names: s.names, open: s.isOpen };
-      if (!s.isOpen && s.closedReason) dto.closedReason = s.closedReason;
-      return dto;
-    });
+    return (await this.repo.listServices(officeCode)).map(toServiceDto);
+  }
+
+  /**
+   * Runs an administrator's change to the office as one queue command: `work` writes inside the
+   * transaction and lists what to publish (`office:updated`, `services:updated`, `counter:updated`),
+   * so every kiosk, display and console sees it at once, in seq order with the queue's own events.
+   */
+  async configure<T>(
+    officeCode: string,
+    work: (t: Transaction, office: OfficeRecord, changes: PendingChange[]) => Promise<T>,
+  ): Promise<T> {
+    return (await this.command(officeCode, work)).result;
   }
 
   /**
@@ -345,6 +365,8 @@ export class QueueService {
       tickets: view.live.map((t) => view.ticket(t)),
       counters: view.counters.map((c) => view.counter(c)),
       services: view.serviceLoads(),
+      office: toOfficeInfo(office, now),
+      catalog: view.services.map(toServiceDto),
       printers: await Promise.all(
         (await this.repo.kioskPrinters(officeCode)).map(async (p) => ({
           kiosk: p.code,
@@ -485,8 +507,7 @@ export class QueueService {
     if (events.length) this.deps.publish(officeCode, events);
     const tickets = new Map<string, StaffTicket>();
     for (const e of events) {
-      if (e.kind !== 'counter:updated' && e.kind !== 'printer:updated')
-        tickets.set(e.ticket.id, e.ticket);
+      if ('ticket' in e) tickets.set(e.ticket.id, e.ticket);
     }
     return { result, tickets };
   }
@@ -500,6 +521,12 @@ export class QueueService {
       } else if (change.kind === 'printer:updated') {
         const printer = await renderer.printer(change.kiosk);
         if (printer) out.push({ kind: 'printer:updated', seq: 0, printer });
+      } else if (change.kind === 'office:updated') {
+        const office = await this.repo.findOffice(renderer.officeCode, renderer.transaction);
+        if (office) out.push({ kind: 'office:updated', seq: 0, office: toOfficeInfo(office, this.now()) });
+      } else if (change.kind === 'services:updated') {
+        const services = await this.repo.listServices(renderer.officeCode, renderer.transaction);
+        out.push({ kind: 'services:updated', seq: 0, services: services.map(toServiceDto) });
       } else {
         const ticket = change.record
           ? await renderer.ticket(change.record)
@@ -613,4 +640,25 @@ export class QueueService {
 
 function actorOf(user: StaffPrincipal): Actor {
   return { kind: 'staff', user };
+}
+
+/** A service as every page sees it. */
+export function toServiceDto(s: ServiceRecord): Service {
+  const dto: Service = { code: s.code, prefix: s.prefix, names: s.names, open: s.isOpen };
+  if (!s.isOpen && s.closedReason) dto.closedReason = s.closedReason;
+  return dto;
+}
+
+/** The office as every page sees it. */
+export function toOfficeInfo(office: OfficeRecord, now: Date): OfficeInfo {
+  return {
+    code: office.code,
+    names: office.names,
+    timeZone: office.timeZone,
+    languages: office.languages,
+    priorities: office.priorities.map((p) => ({ code: p.code, names: p.names })),
+    ticker: office.ticker,
+    kioskIdleSeconds: office.kioskIdleSeconds,
+    serverTime: now.toISOString(),
+  };
 }

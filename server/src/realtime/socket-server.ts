@@ -59,6 +59,12 @@ export function attachRealtime(
         // A printer's state is public: every namespace gets it (and the seq stays gapless).
         const payload = { seq: change.seq, printer: change.printer };
         for (const ns of [counter, display, kiosk]) ns.to(room).emit(change.kind, payload);
+      } else if (change.kind === 'office:updated') {
+        const payload = { seq: change.seq, office: change.office };
+        for (const ns of [counter, display, kiosk]) ns.to(room).emit(change.kind, payload);
+      } else if (change.kind === 'services:updated') {
+        const payload = { seq: change.seq, services: change.services };
+        for (const ns of [counter, display, kiosk]) ns.to(room).emit(change.kind, payload);
       } else {
         const publicTicket = toPublicTicket(change.ticket);
         counter.to(room).emit(change.kind, { seq: change.seq, ticket: change.ticket });
