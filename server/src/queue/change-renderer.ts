@@ -30,7 +30,12 @@ export class ChangeRenderer {
     if (record.status !== 'waiting') return toStaffTicket(record, code, { caseNumber });
     const [ahead, durations, counters] = await Promise.all([
       this.repo.countAhead(record, this.transaction),
-      this.repo.recentServiceSeconds(record.officeCode, record.day, this.transaction, record.serviceId),
+      this.repo.recentServiceSeconds(
+        record.officeCode,
+        record.day,
+        this.transaction,
+        record.serviceId,
+      ),
       this.loadCounters(),
     ]);
     const serving = counters.filter(

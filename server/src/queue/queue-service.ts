@@ -17,12 +17,7 @@ import {
 } from '../../protocol';
 import type { Database } from '../../../db/database';
 import { QueueRepository, isUniqueViolation } from '../../../db/repositories/queue-repository';
-import type {
-  CounterRecord,
-  OfficeRecord,
-  ServiceRecord,
-  TicketRecord,
-} from '../../../db/records';
+import type { CounterRecord, OfficeRecord, ServiceRecord, TicketRecord } from '../../../db/records';
 import { AppError, illegalTransition, notFound, validationFailed, forbidden } from '../errors';
 import { actorName, actorUserId, type Actor, type StaffPrincipal } from '../auth/actor';
 import { officeDay } from './office-day';
@@ -523,7 +518,8 @@ export class QueueService {
         if (printer) out.push({ kind: 'printer:updated', seq: 0, printer });
       } else if (change.kind === 'office:updated') {
         const office = await this.repo.findOffice(renderer.officeCode, renderer.transaction);
-        if (office) out.push({ kind: 'office:updated', seq: 0, office: toOfficeInfo(office, this.now()) });
+        if (office)
+          out.push({ kind: 'office:updated', seq: 0, office: toOfficeInfo(office, this.now()) });
       } else if (change.kind === 'services:updated') {
         const services = await this.repo.listServices(renderer.officeCode, renderer.transaction);
         out.push({ kind: 'services:updated', seq: 0, services: services.map(toServiceDto) });

@@ -42,7 +42,10 @@ describe.each(testDialects())('office settings and services, live, on %s', (dial
     kiosk.socket.on('services:updated', (e) => services.push(e));
 
     await s.app.queue.configure('kulob', async (t, _office, changes) => {
-      await s.db.models.Office.update({ ticker: 'Бо хайр!' }, { where: { code: 'kulob' }, transaction: t });
+      await s.db.models.Office.update(
+        { ticker: 'Бо хайр!' },
+        { where: { code: 'kulob' }, transaction: t },
+      );
       await s.db.models.Service.update(
         { isOpen: false, closedReason: 'Таъмир' },
         { where: { officeCode: 'kulob', code: 'death' }, transaction: t },
