@@ -51,6 +51,14 @@ export const Transfer = z.union([
 ]);
 export type Transfer = z.infer<typeof Transfer>;
 
+/** `POST …/counters/:counter/call`: call this waiting ticket (an addition to CONTRACT §4). */
+export const CallTicket = z.strictObject({ ticketId: TicketId });
+export type CallTicket = z.infer<typeof CallTicket>;
+
+/** `POST …/counters/:counter/pause`: why the window stops calling (an addition). */
+export const PauseCounter = z.strictObject({ reason: z.string().trim().min(1).max(200) });
+export type PauseCounter = z.infer<typeof PauseCounter>;
+
 export const SocketAuth = z.object({
   office: z.string().min(1).max(40),
   token: z.string().min(1).max(200).optional(),
@@ -121,6 +129,8 @@ export const CounterState = z.object({
   number: z.string(),
   status: z.enum([CounterStatus.open, CounterStatus.paused, CounterStatus.closed]),
   services: z.array(z.string()).optional(),
+  /** Why a paused window is paused (an addition to CONTRACT §5). */
+  pauseReason: z.string().optional(),
   ticket: Ticket.optional(),
 });
 export type CounterState = z.infer<typeof CounterState>;

@@ -12,6 +12,8 @@ import {
   SESSION_COOKIE,
   TicketId,
   Transfer,
+  CallTicket,
+  PauseCounter,
 } from '../../protocol';
 import type { QueueService } from '../queue/queue-service';
 import type { PrintQueue, PrintStatus } from '../printing/print-queue';
@@ -139,6 +141,23 @@ export function apiRouter(deps: ApiDeps): Router {
   r.post('/offices/:office/counters/:counter/call-next', windowStaff, async (req, res) => {
     const { office, counter } = parseParams(CounterParams, req);
     res.json({ ticket: await queue.callNext(office, counter, staffOf(res)) });
+  });
+
+  r.post('/offices/:office/counters/:counter/call', windowStaff, async (req, res) => {
+    const { office, counter } = parseParams(CounterParams, req);
+    const { ticketId } = parse(CallTicket, req.body);
+    res.json({ ticket: await queue.callTicket(office, counter, ticketId, staffOf(res)) });
+  });
+
+  r.post('/offices/:office/counters/:counter/pause', windowStaff, async (req, res) => {
+    const { office, counter } = parseParams(CounterParams, req);
+    const { reason } = parse(PauseCounter, req.body);
+    res.json({ counter: await queue.setCounterPause(office, counter, reason, staffOf(res)) });
+  });
+
+  r.post('/offices/:office/counters/:counter/resume', windowStaff, async (req, res) => {
+    const { office, counter } = parseParams(CounterParams, req);
+    res.json({ counter: await queue.setCounterPause(office, counter, null, staffOf(res)) });
   });
 
   r.post('/tickets/:id/transfer', windowStaff, async (req, res) => {

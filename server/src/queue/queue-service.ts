@@ -8,6 +8,7 @@ import {
   NO_PRIORITY,
   type IssueTicket,
   type OfficeInfo,
+  type CounterState,
   type QueueChange,
   type QueueSnapshot,
   type Service,
@@ -267,6 +268,96 @@ export class QueueService {
     return id ? (tickets.get(id) ?? this.getTicket(id)) : null;
   }
 
+  /**
+   * Calls one chosen waiting ticket to a counter (the clerk picks it from the waiting list), with
+   * the same guards as call-next: the window must be free and open. A ticket transferred to another
+   * window is that window's.
+   */
+  async callTicket(
+    officeCode: string,
+    counterNumber: string,
+    ticketId: string,
+    user: StaffPrincipal,
+  ): Promise<StaffTicket> {
+    this.assertStaffOf(user, officeCode);
+    const { tickets } = await this.command(officeCode, async (t, office, changes) => {
+      const counter = await this.lockedCounter(officeCode, counterNumber, t);
+      const held = await this.repo.findHeldTicket(officeCode, counter.number, t);
+      if (held) {
+        throw new AppError(
+          'counter_busy',
+          `window ${counter.number} still has ticket ${held.number}`,
+          { ticket: held.id },
+        );
+      }
+      if (counter.status === 'paused') {
+        throw new AppError('conflict', `window ${counter.number} is paused`);
+      }
+      const found = await this.repo.findTicket(ticketId, t);
+      if (!found || found.officeCode !== officeCode) throw notFound(`ticket ${ticketId}`);
+      const ticket = await this.repo.lockWaiting(ticketId, t);
+      if (!ticket || ticket.day !== officeDay(this.now(), office.timeZone)) {
+        throw illegalTransition(`ticket ${found.number} is not waiting`);
+      }
+      if (ticket.targetCounter && ticket.targetCounter !== counter.number) {
+        throw new AppError(
+          'conflict',
+          `ticket ${ticket.number} was sent to window ${ticket.targetCounter}`,
+        );
+      }
+      const called = await this.transition(
+        t,
+        actorOf(user),
+        ticket,
+        'call',
+        { counter: counter.number },
+        { calledBy: user.id },
+      );
+      changes.push({ kind: 'ticket:called', ticketId: called.id, record: called });
+      changes.push({ kind: 'counter:updated', counter: counter.number, held: called });
+    });
+    return tickets.get(ticketId) ?? this.getTicket(ticketId);
+  }
+
+  /**
+   * Pauses a window with a reason (a break, a technical problem) or, with `reason: null`, opens it
+   * again. A paused window calls nobody; a ticket it holds can still be finished.
+   */
+  async setCounterPause(
+    officeCode: string,
+    counterNumber: string,
+    reason: string | null,
+    user: StaffPrincipal,
+  ): Promise<CounterState> {
+    this.assertStaffOf(user, officeCode);
+    const { events } = await this.command(officeCode, async (t, _office, changes) => {
+      const counter = await this.lockedCounter(officeCode, counterNumber, t);
+      const status = reason === null ? 'open' : 'paused';
+      if (counter.status === 'closed') {
+        throw illegalTransition(`window ${counter.number} is closed`);
+      }
+      await this.repo.updateCounter(counter.id, { status, pauseReason: reason }, t);
+      await this.repo.audit(
+        {
+          officeCode,
+          at: this.now(),
+          actor: actorName(actorOf(user)),
+          userId: user.id,
+          action: reason === null ? 'counter.resume' : 'counter.pause',
+          entity: 'counter',
+          entityId: counter.number,
+          before: { status: counter.status, reason: counter.pauseReason },
+          after: { status, reason },
+        },
+        t,
+      );
+      changes.push({ kind: 'counter:updated', counter: counter.number });
+    });
+    const event = events.find((e) => e.kind === 'counter:updated');
+    if (!event || event.kind !== 'counter:updated') throw notFound(`counter ${counterNumber}`);
+    return event.counter;
+  }
+
   /** recall / start / no-show / complete of a ticket at its counter. */
   async act(
     ticketId: string,
@@ -484,7 +575,7 @@ export class QueueService {
   private async command<T>(
     officeCode: string,
     work: (t: Transaction, office: OfficeRecord, changes: PendingChange[]) => Promise<T>,
-  ): Promise<{ result: T; tickets: Map<string, StaffTicket> }> {
+  ): Promise<{ result: T; tickets: Map<string, StaffTicket>; events: QueueChange[] }> {
     const { result, events } = await this.deps.db.transaction(async (t) => {
       const changes: PendingChange[] = [];
       const office = await this.repo.findOffice(officeCode, t);
@@ -504,7 +595,7 @@ export class QueueService {
     for (const e of events) {
       if ('ticket' in e) tickets.set(e.ticket.id, e.ticket);
     }
-    return { result, tickets };
+    return { result, tickets, events };
   }
 
   private async render(renderer: ChangeRenderer, changes: PendingChange[]): Promise<QueueChange[]> {

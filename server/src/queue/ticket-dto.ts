@@ -69,6 +69,7 @@ export function toCounterState(
     status: c.status === 'paused' ? 'paused' : c.status === 'closed' ? 'closed' : 'open',
     services: c.serviceIds.map(serviceCode),
   };
+  if (c.status === 'paused' && c.pauseReason) state.pauseReason = c.pauseReason;
   if (held) state.ticket = held;
   return state;
 }
