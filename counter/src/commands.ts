@@ -9,6 +9,10 @@ export const CounterCommand = {
   complete: 'complete',
   noShow: 'no-show',
   completeAndNext: 'complete-and-next',
+  transfer: 'transfer',
+  pause: 'pause',
+  pick: 'pick',
+  openCase: 'case',
 } as const;
 export type CounterCommand = (typeof CounterCommand)[keyof typeof CounterCommand];
 
@@ -44,6 +48,10 @@ export const COMMANDS: readonly CommandSpec[] = [
   { command: 'start', label: 'start', codes: ['KeyS'], keys: ['S'], aria: 'S' },
   { command: 'complete', label: 'complete', codes: ['KeyC'], keys: ['C'], aria: 'C' },
   { command: 'no-show', label: 'noShow', codes: ['KeyX'], keys: ['X'], aria: 'X' },
+  { command: 'transfer', label: 'transfer', codes: ['KeyT'], keys: ['T'], aria: 'T' },
+  { command: 'pick', label: 'pickTicket', codes: ['KeyL'], keys: ['L'], aria: 'L' },
+  { command: 'case', label: 'caseHeading', codes: ['F2'], keys: ['F2'], aria: 'F2' },
+  { command: 'pause', label: 'pause', codes: ['KeyP'], keys: ['P'], aria: 'P' },
 ];
 
 /** Whether `command` makes sense with `ticket` at the window (the server has the last word). */
@@ -52,7 +60,12 @@ export function commandApplies(command: CounterCommand, ticket: Ticket | undefin
   switch (command) {
     case 'call-next':
     case 'complete-and-next':
+    case 'pause':
+    case 'pick':
+    case 'case':
       return true;
+    case 'transfer':
+      return status === 'called' || status === 'serving';
     case 'recall':
     case 'start':
     case 'no-show':

@@ -3,7 +3,7 @@
  * socket and every REST command; its children only render and dispatch.
  */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import type { Language, Service, StaffTicket } from '../../server/protocol';
+import type { Case, Language, Service, StaffTicket } from '../../server/protocol';
 import { ErrorCode } from '../../server/protocol/constants';
 import { Namespace } from '../../server/protocol/events';
 import {
@@ -29,6 +29,14 @@ import type { LoginDetail } from './counter-login';
 import './counter-panel';
 import type { CommandDetail } from './counter-panel';
 import './counter-waiting-list';
+import type { CallTicketDetail, CounterWaitingList } from './counter-waiting-list';
+import './counter-case-panel';
+import type { CounterCasePanel, ReceiptDetail } from './counter-case-panel';
+import './counter-back-office';
+import './counter-receipt';
+import './counter-window-dialog';
+import type { WindowAnswer, WindowQuestion } from './counter-window-dialog';
+import { callTicket, setPause, transferTicket } from './console-api';
 import './counter-window-picker';
 import type { WindowSelectDetail } from './counter-window-picker';
 import {
@@ -115,10 +123,29 @@ export class CounterApp extends LitElement {
       .workspace {
         flex: 1;
         display: grid;
-        grid-template-columns: minmax(0, 1.45fr) minmax(320px, 1fr);
-        gap: 20px;
-        padding: 20px 24px 24px;
+        grid-template-columns: minmax(420px, 0.8fr) minmax(0, 1.2fr);
+        gap: 14px;
+        padding: 12px 16px 14px;
         min-height: 0;
+      }
+      .left {
+        display: flex;
+        flex-direction: column;
+        gap: 12px;
+        min-height: 0;
+      }
+      .left counter-waiting-list {
+        flex: 1;
+      }
+      header a {
+        color: #fff;
+        font-weight: 600;
+      }
+      @media print {
+        header,
+        nb-connection-mark {
+          display: none;
+        }
       }
       .banner {
         margin: 16px 24px 0;
@@ -171,6 +198,8 @@ export class CounterApp extends LitElement {
     error: { state: true },
     info: { state: true },
     echo: { state: true },
+    question: { state: true },
+    receipt: { state: true },
   };
 
   private readonly params = readPageParams();
@@ -188,7 +217,13 @@ export class CounterApp extends LitElement {
   declare private info: Info | undefined;
   /** The ticket of the last command's answer, shown until the socket reports it. */
   declare private echo: StaffTicket | undefined;
+  /** The open dialog (transfer target, pause reason). */
+  declare private question: WindowQuestion | undefined;
+  /** The case whose receipt is shown for printing. */
+  declare private receipt: Case | undefined;
   private infoTimer?: ReturnType<typeof setTimeout>;
+  /** A filled-in info text shown instead of the key (set with {@link setInfoText}). */
+  private infoText = '';
   private servicesTimer?: ReturnType<typeof setTimeout>;
 
   constructor() {
@@ -204,6 +239,8 @@ export class CounterApp extends LitElement {
     this.error = undefined;
     this.info = undefined;
     this.echo = undefined;
+    this.question = undefined;
+    this.receipt = undefined;
   }
 
   override connectedCallback(): void {
@@ -358,6 +395,26 @@ export class CounterApp extends LitElement {
           if (current)
             this.echo = await ticketAction(current.id, command satisfies TicketAction, token);
           break;
+        case 'transfer':
+          if (current) {
+            this.question = {
+              kind: 'transfer',
+              ticketNumber: current.number,
+              currentService: current.service,
+              counters: this.queue.state.counters.map((c) => c.number).filter((n) => n !== counter),
+            };
+          }
+          break;
+        case 'pause':
+          if (this.pauseReason() === undefined) this.question = { kind: 'pause', counter };
+          else await setPause(office, counter, undefined, token);
+          break;
+        case 'pick':
+          this.renderRoot.querySelector<CounterWaitingList>('counter-waiting-list')?.focusFirst();
+          break;
+        case 'case':
+          this.renderRoot.querySelector<CounterCasePanel>('counter-case-panel')?.focus();
+          break;
       }
     } catch (error) {
       if (error instanceof ApiError && error.code === ErrorCode.unauthorized) {
@@ -376,8 +433,73 @@ export class CounterApp extends LitElement {
     else this.setInfo('nobodyWaiting');
   }
 
+  /** Runs one window request with the console's busy flag and error banner. */
+  private async request(work: (office: string, counter: string, token: string) => Promise<void>) {
+    const { office } = this.params;
+    const token = this.session?.token;
+    const counter = this.counter;
+    if (!office || !token || !counter || this.busy) return;
+    this.busy = true;
+    this.error = undefined;
+    try {
+      await work(office, counter, token);
+    } catch (error) {
+      if (error instanceof ApiError && error.code === ErrorCode.unauthorized) {
+        this.endSession('sessionExpired');
+      } else {
+        this.error = toShownError(error);
+      }
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private readonly onCallTicket = (event: CustomEvent<CallTicketDetail>): void => {
+    void this.request(async (office, counter, token) => {
+      this.echo = await callTicket(office, counter, event.detail.ticketId, token);
+    });
+  };
+
+  private readonly onDialogAnswer = (event: CustomEvent<WindowAnswer>): void => {
+    const answer = event.detail;
+    const current = this.currentTicket();
+    this.question = undefined;
+    void this.request(async (office, counter, token) => {
+      if (answer.kind === 'pause') {
+        await setPause(office, counter, answer.reason, token);
+      } else if (current) {
+        this.echo = await transferTicket(current.id, answer.target, token);
+        this.setInfoText(this.t('ticketTransferred', { number: current.number }));
+      }
+    });
+  };
+
+  private readonly onDialogCancel = (): void => {
+    this.question = undefined;
+  };
+
+  private readonly onReceipt = (event: CustomEvent<ReceiptDetail>): void => {
+    this.receipt = event.detail.case;
+  };
+
+  private readonly onReceiptClose = (): void => {
+    this.receipt = undefined;
+  };
+
+  /** Why this window is paused, or undefined while it is open. */
+  private pauseReason(): string | undefined {
+    const state = this.queue.state.counters.find((c) => c.number === this.counter);
+    return state?.status === 'paused' ? (state.pauseReason ?? '') : undefined;
+  }
+
+  private setInfoText(text: string): void {
+    this.infoText = text;
+    this.setInfo('dismiss');
+  }
+
   private setInfo(info: Info | undefined): void {
     clearTimeout(this.infoTimer);
+    if (info !== 'dismiss') this.infoText = '';
     this.info = info;
     if (info) this.infoTimer = setTimeout(() => (this.info = undefined), INFO_SHOWN_MS);
   }
@@ -409,7 +531,8 @@ export class CounterApp extends LitElement {
 
   private renderHeader() {
     const session = this.session;
-    const showWindow = session && this.counter && !this.choosing;
+    const showWindow =
+      session && session.user.role !== 'back_office' && this.counter && !this.choosing;
     return html`<header>
       <p class="brand">${this.t('appName')}</p>
       ${
@@ -420,6 +543,15 @@ export class CounterApp extends LitElement {
           : nothing
       }
       <span class="spacer"></span>
+      ${
+        session?.user.role === 'admin'
+          ? html`<a
+              href=${`/counter/admin/?office=${encodeURIComponent(this.params.office ?? '')}`}
+              data-testid="admin-link"
+              >${this.t('administration')}</a
+            >`
+          : nothing
+      }
       ${
         showWindow
           ? html`<button type="button" @click=${this.onChangeWindow}>
@@ -464,7 +596,9 @@ export class CounterApp extends LitElement {
     }
     ${
       this.info
-        ? html`<div class="banner info" role="status" data-testid="info">${this.t(this.info)}</div>`
+        ? html`<div class="banner info" role="status" data-testid="info">
+            ${this.infoText || this.t(this.info)}
+          </div>`
         : nothing
     }`;
   }
@@ -478,6 +612,14 @@ export class CounterApp extends LitElement {
         .error=${this.loginError}
         @counter-login=${this.onLogin}
       ></counter-login>`;
+    }
+    if (this.session.user.role === 'back_office') {
+      return html`<counter-back-office
+        .token=${this.session.token}
+        role=${this.session.user.role}
+        .services=${this.services}
+        language=${this.language}
+      ></counter-back-office>`;
     }
     if (!this.counter || this.choosing) {
       return html`<counter-window-picker
@@ -494,28 +636,63 @@ export class CounterApp extends LitElement {
       .filter((t) => t.status === 'waiting')
       .sort((a, b) => a.issuedAt.localeCompare(b.issuedAt));
     const served = state.counters.find((c) => c.number === this.counter)?.services;
+    const paused = this.pauseReason();
+    const priority = current
+      ? state.office?.priorities.find((p) => p.code === current.priority)?.names[this.language]
+      : undefined;
     return html`${this.renderBanners()}
       <div class="workspace">
-        <counter-panel
+        <div class="left">
+          <counter-panel
+            .ticket=${current}
+            .serviceName=${current ? this.serviceName(current.service) : ''}
+            .priorityName=${priority ?? ''}
+            .pauseReason=${paused}
+            .offsetMs=${state.serverOffsetMs}
+            language=${this.language}
+            ?busy=${this.busy || this.question !== undefined}
+            @counter-command=${this.onCommand}
+          ></counter-panel>
+          <counter-waiting-list
+            .tickets=${waiting}
+            .services=${this.services}
+            .served=${served}
+            .now=${this.clock.now}
+            ?canCall=${!current && paused === undefined && !this.busy}
+            language=${this.language}
+            @counter-call-ticket=${this.onCallTicket}
+          ></counter-waiting-list>
+        </div>
+        <counter-case-panel
           .ticket=${current}
-          .serviceName=${current ? this.serviceName(current.service) : ''}
-          language=${this.language}
-          ?busy=${this.busy}
-          @counter-command=${this.onCommand}
-        ></counter-panel>
-        <counter-waiting-list
-          .tickets=${waiting}
+          .token=${this.session.token}
+          role=${this.session.user.role}
           .services=${this.services}
-          .served=${served}
-          .now=${this.clock.now}
           language=${this.language}
-        ></counter-waiting-list>
-      </div>`;
+          @counter-receipt=${this.onReceipt}
+        ></counter-case-panel>
+      </div>
+      <counter-window-dialog
+        .question=${this.question}
+        .services=${this.services}
+        language=${this.language}
+        @counter-dialog-answer=${this.onDialogAnswer}
+        @counter-dialog-cancel=${this.onDialogCancel}
+      ></counter-window-dialog>`;
   }
 
   override render() {
     if (!this.params.office) {
       return html`<main><p role="alert">${this.t('missingOffice')}</p></main>`;
+    }
+    if (this.receipt) {
+      return html`<counter-receipt
+        .case=${this.receipt}
+        .services=${this.services}
+        clerk=${this.session?.user.name ?? ''}
+        language=${this.language}
+        @counter-receipt-close=${this.onReceiptClose}
+      ></counter-receipt>`;
     }
     return html`${this.renderHeader()}
       <main>${this.renderBody()}</main>

@@ -2,6 +2,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { Language, StaffTicket } from '../../server/protocol';
 import { statusMessageKey } from '../../ui/errors';
+import { ClockController } from '../../ui/clock-controller';
 import { translate } from '../../ui/i18n';
 import { base } from '../../ui/theme';
 import { COMMANDS, commandApplies, type CounterCommand } from './commands';
@@ -20,19 +21,40 @@ export class CounterPanel extends LitElement {
       :host {
         display: flex;
         flex-direction: column;
-        gap: 20px;
+        gap: 12px;
+      }
+      .facts {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 4px 14px;
+        font-size: 14px;
+        color: var(--nb-muted);
+        justify-content: flex-end;
+      }
+      .timer {
+        font-size: 22px;
+        font-weight: 800;
+        color: var(--nb-primary-strong);
+      }
+      .paused {
+        padding: 10px 14px;
+        border-radius: 12px;
+        background: var(--nb-warning-soft);
+        border: 2px solid #e0b04a;
+        color: #5c3d00;
+        font-weight: 700;
       }
       .current {
         display: grid;
         grid-template-columns: 1fr auto;
         align-items: center;
         gap: 8px 24px;
-        padding: 24px 28px;
+        padding: 14px 18px;
         border-radius: 18px;
         background: var(--nb-surface);
         box-shadow: var(--nb-shadow);
         border-inline-start: 10px solid var(--nb-border);
-        min-height: 196px;
+        min-height: 132px;
       }
       .current.called {
         border-inline-start-color: #c27c00;
@@ -51,7 +73,7 @@ export class CounterPanel extends LitElement {
       }
       .number {
         margin: 0;
-        font-size: 104px;
+        font-size: 64px;
         line-height: 1;
         font-weight: 800;
       }
@@ -63,7 +85,7 @@ export class CounterPanel extends LitElement {
         text-align: end;
       }
       .service {
-        font-size: 24px;
+        font-size: 19px;
         font-weight: 700;
       }
       .status {
@@ -95,20 +117,20 @@ export class CounterPanel extends LitElement {
       .actions {
         display: grid;
         grid-template-columns: repeat(4, 1fr);
-        gap: 12px;
+        gap: 8px;
       }
       .actions button {
-        min-height: 76px;
+        min-height: 56px;
         display: flex;
         flex-direction: column;
         align-items: center;
         justify-content: center;
-        gap: 8px;
-        padding: 10px 12px;
-        border-radius: 14px;
+        gap: 4px;
+        padding: 6px 8px;
+        border-radius: 12px;
         border: 2px solid var(--nb-border);
         background: var(--nb-surface);
-        font-size: 17px;
+        font-size: 15px;
         font-weight: 700;
         line-height: 1.2;
       }
@@ -117,8 +139,8 @@ export class CounterPanel extends LitElement {
       }
       .actions button.primary {
         grid-column: span 2;
-        min-height: 96px;
-        font-size: 22px;
+        min-height: 68px;
+        font-size: 19px;
         background: var(--nb-primary);
         border-color: var(--nb-primary);
         color: var(--nb-primary-ink);
@@ -128,8 +150,8 @@ export class CounterPanel extends LitElement {
       }
       .actions button.secondary {
         grid-column: span 2;
-        min-height: 96px;
-        font-size: 20px;
+        min-height: 68px;
+        font-size: 17px;
         border-color: var(--nb-primary);
         color: var(--nb-primary-strong);
       }
@@ -160,8 +182,12 @@ export class CounterPanel extends LitElement {
     serviceName: {},
     language: {},
     busy: { type: Boolean },
+    pauseReason: {},
+    priorityName: {},
+    offsetMs: { type: Number },
   };
 
+  private readonly clock = new ClockController(this, 1_000);
   private readonly shortcuts = new ShortcutController(this, (command) => this.run(command));
 
   /** The ticket at this window (called or being served), if any. */
@@ -172,6 +198,12 @@ export class CounterPanel extends LitElement {
   declare language: Language;
   /** True while a command runs; buttons and shortcuts wait. */
   declare busy: boolean;
+  /** Why the window is paused; undefined while it is open. */
+  declare pauseReason: string | undefined;
+  /** The ticket's priority category in {@link language} (empty: none). */
+  declare priorityName: string;
+  /** Server clock minus local clock, for the service timer. */
+  declare offsetMs: number;
 
   constructor() {
     super();
@@ -179,6 +211,13 @@ export class CounterPanel extends LitElement {
     this.serviceName = '';
     this.language = 'tg';
     this.busy = false;
+    this.pauseReason = undefined;
+    this.priorityName = '';
+    this.offsetMs = 0;
+  }
+
+  protected override willUpdate(): void {
+    this.clock.offsetMs = this.offsetMs;
   }
 
   private run(command: CounterCommand): void {
@@ -214,20 +253,38 @@ export class CounterPanel extends LitElement {
         <span class="status ${ticket.status}" data-testid="current-status"
           >${statusKey ? translate(lang, statusKey) : ticket.status}</span
         >
-        ${
-          ticket.recalls > 0
-            ? html`<span class="recalls"
-                >${translate(lang, 'recalls', { n: ticket.recalls })}</span
-              >`
-            : nothing
-        }
+        <span class="facts">
+          <span data-testid="current-priority"
+            >${translate(lang, 'priority')}:
+            ${this.priorityName || translate(lang, 'priorityNone')}</span
+          >
+          <span>${translate(lang, 'waitedFor', { n: waitedMinutes(ticket) })}</span>
+          ${
+            ticket.recalls > 0
+              ? html`<span>${translate(lang, 'recalls', { n: ticket.recalls })}</span>`
+              : nothing
+          }
+        </span>
+        <span class="timer num" data-testid="service-timer" title=${translate(lang, 'serviceTime')}
+          ><span class="sr-only">${translate(lang, 'serviceTime')}</span>${elapsed(
+            ticket.startedAt ?? ticket.calledAt,
+            this.clock.now,
+          )}</span
+        >
       </div>
     </section>`;
   }
 
   override render() {
     const lang = this.language;
-    return html`${this.renderCurrent()}
+    return html`${
+        this.pauseReason !== undefined
+          ? html`<div class="paused" role="status" data-testid="paused">
+              ${translate(lang, 'windowPaused', { reason: this.pauseReason })}
+            </div>`
+          : nothing
+      }
+      ${this.renderCurrent()}
       <section aria-label=${translate(lang, 'actions')}>
         <div class="actions">
           ${COMMANDS.map((spec, i) => {
@@ -240,7 +297,14 @@ export class CounterPanel extends LitElement {
               ?disabled=${this.busy || !commandApplies(spec.command, this.ticket)}
               @click=${() => this.run(spec.command)}
             >
-              <span>${translate(lang, spec.label)}</span>
+              <span
+                >${translate(
+                  lang,
+                  spec.command === 'pause' && this.pauseReason !== undefined
+                    ? 'resume'
+                    : spec.label,
+                )}</span
+              >
               <span class="keys" title=${translate(lang, 'shortcutHint')}
                 >${spec.keys.map((k) => html`<kbd>${k}</kbd>`)}</span
               >
@@ -249,6 +313,24 @@ export class CounterPanel extends LitElement {
         </div>
       </section>`;
   }
+}
+
+/** Minutes between issue and call (or now, if not called). */
+function waitedMinutes(ticket: StaffTicket): number {
+  const from = Date.parse(ticket.issuedAt);
+  const to = ticket.calledAt ? Date.parse(ticket.calledAt) : Date.now();
+  return Number.isNaN(from) ? 0 : Math.max(0, Math.floor((to - from) / 60_000));
+}
+
+/** `m:ss` (or `h:mm:ss`) since `iso`. */
+function elapsed(iso: string | undefined, now: Date): string {
+  const from = iso ? Date.parse(iso) : NaN;
+  if (Number.isNaN(from)) return '0:00';
+  const total = Math.max(0, Math.floor((now.getTime() - from) / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const sec = String(total % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${sec}` : `${m}:${sec}`;
 }
 
 customElements.define('counter-panel', CounterPanel);

@@ -5,6 +5,11 @@ import { minutesSince } from '../../ui/format';
 import { translate } from '../../ui/i18n';
 import { base } from '../../ui/theme';
 
+/** Detail of `counter-call-ticket`. */
+export interface CallTicketDetail {
+  ticketId: string;
+}
+
 /** Waiting tickets of the office; those this window does not serve are shown muted. */
 export class CounterWaitingList extends LitElement {
   static override styles = [
@@ -67,11 +72,11 @@ export class CounterWaitingList extends LitElement {
       }
       .tickets li {
         display: grid;
-        grid-template-columns: 84px 1fr auto;
+        grid-template-columns: 72px 1fr auto auto;
         align-items: center;
         gap: 12px;
-        padding: 9px 22px;
-        font-size: 16px;
+        padding: 5px 16px;
+        font-size: 15px;
       }
       .tickets li + li {
         border-top: 1px solid #edf0f4;
@@ -90,6 +95,16 @@ export class CounterWaitingList extends LitElement {
       .tickets li.other .number {
         font-weight: 600;
       }
+      .tickets button {
+        min-height: 34px;
+        padding: 0 10px;
+        border-radius: 8px;
+        border: 2px solid var(--nb-primary);
+        background: var(--nb-surface);
+        color: var(--nb-primary-strong);
+        font-size: 14px;
+        font-weight: 700;
+      }
       .empty {
         margin: 0;
         padding: 24px 22px;
@@ -105,6 +120,7 @@ export class CounterWaitingList extends LitElement {
     served: { attribute: false },
     now: { attribute: false },
     language: {},
+    canCall: { type: Boolean },
   };
 
   /** Waiting tickets, in the order they were issued. */
@@ -117,6 +133,8 @@ export class CounterWaitingList extends LitElement {
   declare now: Date;
   /** Language of the texts. */
   declare language: Language;
+  /** Whether the window may call a chosen ticket now (it is free and open). */
+  declare canCall: boolean;
 
   constructor() {
     super();
@@ -125,6 +143,22 @@ export class CounterWaitingList extends LitElement {
     this.served = undefined;
     this.now = new Date();
     this.language = 'tg';
+    this.canCall = false;
+  }
+
+  /** Puts keyboard focus on the first "call" button of the list. */
+  focusFirst(): void {
+    this.renderRoot.querySelector<HTMLButtonElement>('.tickets button')?.focus();
+  }
+
+  private call(ticketId: string): void {
+    this.dispatchEvent(
+      new CustomEvent<CallTicketDetail>('counter-call-ticket', {
+        detail: { ticketId },
+        bubbles: true,
+        composed: true,
+      }),
+    );
   }
 
   private name(code: string): string {
@@ -163,6 +197,14 @@ export class CounterWaitingList extends LitElement {
                   <span class="waited num"
                     >${translate(lang, 'minutes', { n: minutesSince(t.issuedAt, this.now) })}</span
                   >
+                  <button
+                    type="button"
+                    data-testid=${`call-${t.number}`}
+                    ?disabled=${!this.canCall}
+                    @click=${() => this.call(t.id)}
+                  >
+                    ${translate(lang, 'callThis', { number: t.number })}
+                  </button>
                 </li>`;
               })}
             </ol>`
@@ -175,5 +217,8 @@ customElements.define('counter-waiting-list', CounterWaitingList);
 declare global {
   interface HTMLElementTagNameMap {
     'counter-waiting-list': CounterWaitingList;
+  }
+  interface HTMLElementEventMap {
+    'counter-call-ticket': CustomEvent<CallTicketDetail>;
   }
 }

@@ -1,0 +1,198 @@
+/**
+ * The case open at the window: loads it, keeps the clerk's form, saves edits a moment after typing
+ * stops (PATCH with the version it saw) and runs transitions. A save refused as `stale_version`
+ * freezes the form until the clerk reloads: nothing anyone typed is overwritten.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Case, CaseStatus, CaseType } from '../../server/protocol';
+import { ErrorCode } from '../../server/protocol/constants';
+import { ApiError } from '../../ui/api';
+import { toShownError, type ShownError } from '../../ui/errors';
+import {
+  buildPatch,
+  formOf,
+  isBlank,
+  type CaseForm,
+  type FieldIssues,
+  type FormSection,
+} from './case-form';
+import { createCase, findTicketCase, getCase, patchCase, transitionCase } from './console-api';
+
+const SAVE_DELAY_MS = 800;
+
+/** Where the form stands with the server. */
+export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'invalid' | 'conflict';
+
+/** State and commands of the case beside the current ticket. */
+export class CaseController implements ReactiveController {
+  /** The case as the server last answered it. */
+  case: Case | undefined;
+  /** What the clerk sees and types. */
+  form: CaseForm | undefined;
+  /** Fields that keep their section from being saved, field path → message. */
+  issues: FieldIssues = {};
+  save: SaveState = 'idle';
+  /** The last refusal of a command (not a save conflict: see `save`). */
+  error: ShownError | undefined;
+  /** True while loading or running a transition. */
+  busy = false;
+  /** The ticket this case view belongs to. */
+  ticketId: string | undefined;
+
+  private readonly host: ReactiveControllerHost;
+  private readonly token: () => string | undefined;
+  private readonly dirty = new Set<FormSection>();
+  private readonly typedDuringSave = new Set<FormSection>();
+  private timer?: ReturnType<typeof setTimeout>;
+  private saving?: Promise<void>;
+
+  constructor(host: ReactiveControllerHost, token: () => string | undefined) {
+    this.host = host;
+    this.token = token;
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  hostDisconnected(): void {
+    clearTimeout(this.timer);
+  }
+
+  /** Shows the case of `ticketId` (or none yet); a different ticket clears the panel first. */
+  async openForTicket(ticketId: string | undefined): Promise<void> {
+    if (ticketId === this.ticketId) return;
+    await this.flush();
+    this.reset();
+    this.ticketId = ticketId;
+    const token = this.token();
+    if (!ticketId || !token) return this.host.requestUpdate();
+    await this.run(async () => {
+      const found = await findTicketCase(ticketId, token);
+      if (this.ticketId === ticketId && found) this.show(found);
+    });
+  }
+
+  /** Opens a new case of `type` for the current ticket. */
+  async create(type: CaseType): Promise<void> {
+    const ticketId = this.ticketId;
+    const token = this.token();
+    if (!ticketId || !token || this.case) return;
+    await this.run(async () => this.show(await createCase(ticketId, type, token)));
+  }
+
+  /** Changes one section of the form; it is saved shortly after the typing stops. */
+  edit(section: FormSection, change: (form: CaseForm) => CaseForm): void {
+    if (!this.form || this.save === 'conflict') return;
+    this.form = change(this.form);
+    this.dirty.add(section);
+    if (this.saving) this.typedDuringSave.add(section);
+    this.save = 'pending';
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.flush(), SAVE_DELAY_MS);
+    this.host.requestUpdate();
+  }
+
+  /** Saves what is pending now (before a transition, a reload or leaving the ticket). */
+  async flush(): Promise<void> {
+    clearTimeout(this.timer);
+    if (this.saving) await this.saving;
+    if (this.dirty.size === 0 || !this.case || !this.form || this.save === 'conflict') return;
+    this.saving = this.saveNow().finally(() => (this.saving = undefined));
+    await this.saving;
+  }
+
+  /** Fetches the case again, dropping unsaved typing (the way out of a conflict). */
+  async reload(): Promise<void> {
+    const number = this.case?.number;
+    const token = this.token();
+    if (!number || !token) return;
+    clearTimeout(this.timer);
+    this.dirty.clear();
+    await this.run(async () => this.show(await getCase(number, token)));
+  }
+
+  /** Moves the case on (submit, issue…), after saving what was typed. */
+  async transition(to: CaseStatus, note?: string): Promise<boolean> {
+    await this.flush();
+    const c = this.case;
+    const token = this.token();
+    if (!c || !token || this.save === 'conflict' || this.dirty.size > 0) return false;
+    let done = false;
+    await this.run(async () => {
+      this.show(await transitionCase(c.number, to, c.version, token, note));
+      done = true;
+    });
+    return done;
+  }
+
+  private async saveNow(): Promise<void> {
+    const c = this.case;
+    const form = this.form;
+    const token = this.token();
+    if (!c || !form || !token) return;
+    const sections = new Set(this.dirty);
+    this.typedDuringSave.clear();
+    const { patch, issues } = buildPatch(c.type, form, sections, c.version);
+    this.issues = issues;
+    if (!patch) {
+      this.save = 'invalid';
+      this.host.requestUpdate();
+      return;
+    }
+    this.save = 'saving';
+    this.host.requestUpdate();
+    try {
+      const saved = await patchCase(c.number, patch, token);
+      if (this.case?.number !== saved.number) return;
+      this.case = saved;
+      // A section sent whole is clean, unless the clerk typed into it during the save.
+      for (const s of sections) {
+        const sent = patch[s] !== undefined || (s === 'applicant' && isBlank(form.applicant));
+        if (sent && !this.typedDuringSave.has(s)) this.dirty.delete(s);
+      }
+      this.save = Object.keys(issues).length ? 'invalid' : this.dirty.size ? 'pending' : 'saved';
+      this.error = undefined;
+    } catch (error) {
+      if (error instanceof ApiError && error.code === ErrorCode.staleVersion) {
+        this.save = 'conflict';
+      } else {
+        this.save = 'invalid';
+        this.error = toShownError(error);
+      }
+    }
+    this.host.requestUpdate();
+  }
+
+  private show(c: Case): void {
+    this.case = c;
+    this.form = formOf(c);
+    this.issues = {};
+    this.dirty.clear();
+    this.save = 'idle';
+    this.error = undefined;
+  }
+
+  private reset(): void {
+    clearTimeout(this.timer);
+    this.case = undefined;
+    this.form = undefined;
+    this.issues = {};
+    this.dirty.clear();
+    this.save = 'idle';
+    this.error = undefined;
+  }
+
+  private async run(work: () => Promise<void>): Promise<void> {
+    this.busy = true;
+    this.error = undefined;
+    this.host.requestUpdate();
+    try {
+      await work();
+    } catch (error) {
+      this.error = toShownError(error);
+    } finally {
+      this.busy = false;
+      this.host.requestUpdate();
+    }
+  }
+}

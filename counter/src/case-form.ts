@@ -1,0 +1,334 @@
+/**
+ * The case form's model: what the clerk typed (strings), turned into the shapes the registry takes,
+ * checked with the protocol's own schemas before anything is sent. The form never invents rules: the
+ * fields of a type's details are read from its schema.
+ */
+import type { z } from 'zod';
+import {
+  CaseType,
+  Fee,
+  Person,
+  detailsSchema,
+  type Case,
+  type PatchCase,
+  type Subject,
+  type SubjectRole,
+} from '../../server/protocol';
+import type { MessageKey } from '../../ui/i18n';
+
+/** A person as typed: every field a string, empty when not given. */
+export interface PersonForm {
+  lastName: string;
+  firstName: string;
+  middleName: string;
+  birthDate: string;
+  sex: string;
+  idType: string;
+  idNumber: string;
+  address: string;
+  phone: string;
+}
+
+/** The fields of {@link PersonForm} in display order. */
+export const PERSON_FIELDS: readonly (keyof PersonForm)[] = [
+  'lastName',
+  'firstName',
+  'middleName',
+  'birthDate',
+  'sex',
+  'idType',
+  'idNumber',
+  'address',
+  'phone',
+];
+
+/** The whole form of one case. */
+export interface CaseForm {
+  applicant: PersonForm;
+  subjects: Partial<Record<SubjectRole, PersonForm>>;
+  details: Record<string, unknown>;
+  documents: Record<string, boolean>;
+  fee: { paid: boolean; receipt: string };
+}
+
+/** A section of the form, saved as one PATCH field. */
+export type FormSection = 'applicant' | 'subjects' | 'details' | 'documents' | 'fee';
+
+/** An empty person. */
+export function emptyPerson(): PersonForm {
+  return {
+    lastName: '',
+    firstName: '',
+    middleName: '',
+    birthDate: '',
+    sex: '',
+    idType: '',
+    idNumber: '',
+    address: '',
+    phone: '',
+  };
+}
+
+function personForm(p: Person | null | undefined): PersonForm {
+  if (!p) return emptyPerson();
+  return {
+    lastName: p.lastName,
+    firstName: p.firstName,
+    middleName: p.middleName ?? '',
+    birthDate: p.birthDate ?? '',
+    sex: p.sex ?? '',
+    idType: p.idDocument?.type ?? '',
+    idNumber: p.idDocument?.number ?? '',
+    address: p.address ?? '',
+    phone: p.phone ?? '',
+  };
+}
+
+/** The form showing what `c` holds. */
+export function formOf(c: Case): CaseForm {
+  const subjects: CaseForm['subjects'] = {};
+  for (const s of c.subjects) subjects[s.role] = personForm(s.person);
+  return {
+    applicant: personForm(c.applicant),
+    subjects,
+    details: structuredClone(c.details),
+    documents: Object.fromEntries(c.documents.map((d) => [d.code, d.received])),
+    fee: { paid: c.fee?.paid ?? false, receipt: c.fee?.receipt ?? '' },
+  };
+}
+
+/** True when nothing was typed into the person. */
+export function isBlank(p: PersonForm): boolean {
+  return PERSON_FIELDS.every((k) => p[k].trim() === '');
+}
+
+/** What is wrong with a form section, as field → first message. */
+export type FieldIssues = Record<string, string>;
+
+/** Result of reading a section: the value to send, or the fields to fix. */
+export type Read<T> = { ok: true; value: T } | { ok: false; issues: FieldIssues };
+
+function issuesOf(issues: readonly z.core.$ZodIssue[], prefix = ''): FieldIssues {
+  const out: FieldIssues = {};
+  for (const issue of issues) {
+    let key = prefix + issue.path.map(String).join('.');
+    // The form shows the identity document as two fields.
+    if (key.endsWith('idDocument.number')) key = key.replace('idDocument.number', 'idNumber');
+    if (key.endsWith('idDocument.type')) key = key.replace('idDocument.type', 'idType');
+    out[key] ??= issue.message;
+  }
+  return out;
+}
+
+/** The person to send, checked with the registry's schema. */
+export function readPerson(p: PersonForm): Read<Person> {
+  const value: Record<string, unknown> = {};
+  const put = (key: string, v: string) => {
+    if (v.trim() !== '') value[key] = v.trim();
+  };
+  put('lastName', p.lastName);
+  put('firstName', p.firstName);
+  put('middleName', p.middleName);
+  put('birthDate', p.birthDate);
+  put('sex', p.sex);
+  put('address', p.address);
+  put('phone', p.phone);
+  if (p.idType || p.idNumber.trim()) {
+    value.idDocument = { type: p.idType || 'passport', number: p.idNumber.trim() };
+  }
+  const parsed = Person.safeParse(value);
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : { ok: false, issues: issuesOf(parsed.error.issues) };
+}
+
+/** The PATCH body for the given sections, or the fields that keep them from being sent. */
+export function buildPatch(
+  type: CaseType,
+  form: CaseForm,
+  sections: ReadonlySet<FormSection>,
+  version: number,
+): { patch?: PatchCase; issues: FieldIssues } {
+  const patch: PatchCase = { version };
+  const issues: FieldIssues = {};
+  let any = false;
+  if (sections.has('applicant') && !isBlank(form.applicant)) {
+    const read = readPerson(form.applicant);
+    if (read.ok) {
+      patch.applicant = read.value;
+      any = true;
+    } else {
+      for (const [k, v] of Object.entries(read.issues)) issues[`applicant.${k}`] = v;
+    }
+  }
+  if (sections.has('subjects')) {
+    const subjects: Subject[] = [];
+    let complete = true;
+    for (const [role, person] of Object.entries(form.subjects) as [SubjectRole, PersonForm][]) {
+      if (isBlank(person)) continue;
+      const read = readPerson(person);
+      if (read.ok) subjects.push({ role, person: read.value });
+      else {
+        complete = false;
+        for (const [k, v] of Object.entries(read.issues)) issues[`${role}.${k}`] = v;
+      }
+    }
+    // Sending only some subjects would drop the others: all of them, or none yet.
+    if (complete) {
+      patch.subjects = subjects;
+      any = true;
+    }
+  }
+  if (sections.has('details')) {
+    const parsed = detailsSchema(type, { partial: true }).safeParse(form.details);
+    if (parsed.success) {
+      patch.details = form.details;
+      any = true;
+    } else {
+      Object.assign(issues, issuesOf(parsed.error.issues, 'details.'));
+    }
+  }
+  if (sections.has('documents')) {
+    patch.documents = Object.entries(form.documents).map(([code, received]) => ({
+      code,
+      received,
+    }));
+    any = true;
+  }
+  if (sections.has('fee')) {
+    const receipt = form.fee.receipt.trim();
+    const fee = Fee.safeParse({
+      paid: form.fee.paid,
+      ...(form.fee.paid && receipt ? { receipt } : {}),
+    });
+    if (fee.success) {
+      patch.fee = fee.data;
+      any = true;
+    } else {
+      Object.assign(issues, issuesOf(fee.error.issues, 'fee.'));
+    }
+  }
+  return { patch: any ? patch : undefined, issues };
+}
+
+/** One input of a type's details. */
+export interface DetailField {
+  /** Path in `details`, e.g. `['causeDocument', 'date']`. */
+  path: readonly string[];
+  kind: 'text' | 'date' | 'number' | 'boolean' | 'enum';
+  options?: readonly string[];
+}
+
+/** A group of details inputs: top-level fields (`group` undefined) or one nested object. */
+export interface DetailGroup {
+  group?: string;
+  fields: DetailField[];
+}
+
+function unwrap(schema: z.ZodType): z.ZodType {
+  let s = schema;
+  while (s.def.type === 'optional' || s.def.type === 'nullable') {
+    s = (s.def as unknown as { innerType: z.ZodType }).innerType;
+  }
+  return s;
+}
+
+function fieldOf(path: string[], schema: z.ZodType): DetailField {
+  const s = unwrap(schema);
+  const type = s.def.type;
+  if (type === 'number') return { path, kind: 'number' };
+  if (type === 'boolean') return { path, kind: 'boolean' };
+  if (type === 'enum') return { path, kind: 'enum', options: (s as z.ZodEnum).options.map(String) };
+  return { path, kind: (s as z.ZodString).format === 'date' ? 'date' : 'text' };
+}
+
+/** The inputs of a type's details, read from its schema. */
+export function detailGroups(type: CaseType): DetailGroup[] {
+  const schema = detailsSchema(type, { partial: true }) as z.ZodObject;
+  const top: DetailField[] = [];
+  const groups: DetailGroup[] = [];
+  for (const [name, field] of Object.entries(schema.shape)) {
+    const inner = unwrap(field as z.ZodType);
+    if (inner.def.type === 'object') {
+      const fields = Object.entries((inner as z.ZodObject).shape).map(([sub, s]) =>
+        fieldOf([name, sub], s as z.ZodType),
+      );
+      groups.push({ group: name, fields });
+    } else {
+      top.push(fieldOf([name], field as z.ZodType));
+    }
+  }
+  return [{ fields: top }, ...groups];
+}
+
+/** Reads a value at `path` of details. */
+export function detailValue(details: Record<string, unknown>, path: readonly string[]): unknown {
+  let v: unknown = details;
+  for (const key of path) {
+    if (typeof v !== 'object' || v === null) return undefined;
+    v = (v as Record<string, unknown>)[key];
+  }
+  return v;
+}
+
+/** Details with `value` at `path` (undefined removes it; an emptied group is removed too). */
+export function withDetail(
+  details: Record<string, unknown>,
+  path: readonly string[],
+  value: unknown,
+): Record<string, unknown> {
+  const next = structuredClone(details);
+  const [head, sub] = path;
+  if (head === undefined) return next;
+  if (sub === undefined) {
+    if (value === undefined) delete next[head];
+    else next[head] = value;
+    return next;
+  }
+  const group = { ...((next[head] as Record<string, unknown> | undefined) ?? {}) };
+  if (value === undefined) delete group[sub];
+  else group[sub] = value;
+  if (Object.keys(group).length === 0) delete next[head];
+  else next[head] = group;
+  return next;
+}
+
+const LABELS: Record<string, MessageKey> = {
+  placeOfBirth: 'fPlaceOfBirth',
+  birthDate: 'fBirthDate',
+  plurality: 'fPlurality',
+  weightGrams: 'fWeightGrams',
+  ceremonyDate: 'fCeremonyDate',
+  brideNewLastName: 'fBrideNewLastName',
+  groomNewLastName: 'fGroomNewLastName',
+  courtDecision: 'fCourtDecision',
+  court: 'fCourt',
+  number: 'fNumber',
+  date: 'fDate',
+  mutualConsent: 'fMutualConsent',
+  dateOfDeath: 'fDateOfDeath',
+  placeOfDeath: 'fPlaceOfDeath',
+  causeDocument: 'fCauseDocument',
+  type: 'fType',
+  basis: 'fBasis',
+  newLastName: 'fNewLastName',
+  newFirstName: 'fNewFirstName',
+  newMiddleName: 'fNewMiddleName',
+  actRecord: 'fActRecord',
+  year: 'fYear',
+  reason: 'fReason',
+  field: 'fField',
+  from: 'fFrom',
+  to: 'fTo',
+};
+
+/** The catalogue key naming a details field, if there is one. */
+export function detailLabelKey(name: string): MessageKey | undefined {
+  return LABELS[name];
+}
+
+/** The case type a service opens, when it is a registry service (birth…amendment). */
+export function caseTypeOfService(service: string): CaseType | undefined {
+  const parsed = CaseType.safeParse(service);
+  return parsed.success ? parsed.data : undefined;
+}

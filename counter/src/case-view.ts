@@ -1,0 +1,180 @@
+/** Read-only views of a case shared by the window, the back office and the receipt. */
+import { css, html, nothing } from 'lit';
+import {
+  caseTypeSpec,
+  type Case,
+  type CaseHistoryAction,
+  type CaseStatus,
+  type Language,
+  type Person,
+} from '../../server/protocol';
+import { translate, type MessageKey } from '../../ui/i18n';
+import { detailLabelKey } from './case-form';
+
+/** Badge colours of case statuses. */
+export const caseStyles = css`
+  .badge {
+    display: inline-block;
+    padding: 3px 10px;
+    border-radius: 999px;
+    font-size: 14px;
+    font-weight: 700;
+    background: var(--nb-bg);
+  }
+  .badge.submitted,
+  .badge.registered {
+    background: #e5edff;
+    color: #1d3f8f;
+  }
+  .badge.ready,
+  .badge.issued {
+    background: var(--nb-primary-soft);
+    color: var(--nb-primary-strong);
+  }
+  .badge.returned,
+  .badge.rejected,
+  .badge.cancelled {
+    background: var(--nb-danger-soft);
+    color: var(--nb-danger);
+  }
+  dl.facts {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: 4px 14px;
+    margin: 0 0 10px;
+  }
+  dl.facts dt {
+    font-weight: 600;
+    color: var(--nb-muted);
+  }
+  dl.facts dd {
+    margin: 0;
+  }
+  ul.docs {
+    margin: 0 0 10px;
+    padding-inline-start: 20px;
+  }
+  h3 {
+    margin: 10px 0 6px;
+    font-size: 16px;
+  }
+`;
+
+/** The catalogue key naming a case status. */
+export function caseStatusKey(status: CaseStatus): MessageKey {
+  switch (status) {
+    case 'draft':
+      return 'caseDraft';
+    case 'submitted':
+      return 'caseSubmitted';
+    case 'registered':
+      return 'caseRegistered';
+    case 'returned':
+      return 'caseReturned';
+    case 'ready':
+      return 'caseReady';
+    case 'issued':
+      return 'caseIssued';
+    case 'rejected':
+      return 'caseRejected';
+    case 'cancelled':
+      return 'caseCancelled';
+  }
+}
+
+function historyKey(action: CaseHistoryAction): MessageKey {
+  switch (action) {
+    case 'created':
+      return 'hCreated';
+    case 'edited':
+      return 'hEdited';
+    case 'transition':
+      return 'hTransition';
+    case 'ticket_linked':
+      return 'hTicketLinked';
+  }
+}
+
+/** "Rahimova Mavjuda Karimovna, 1994-03-02, passport A1234567". */
+export function personLine(p: Person | null | undefined): string {
+  if (!p) return '—';
+  const name = [p.lastName, p.firstName, p.middleName].filter(Boolean).join(' ');
+  const extra = [p.birthDate, p.idDocument ? p.idDocument.number : undefined].filter(Boolean);
+  return extra.length ? `${name}, ${extra.join(', ')}` : name;
+}
+
+function detailLines(details: Record<string, unknown>, language: Language, prefix = '') {
+  const out: [string, string][] = [];
+  for (const [name, value] of Object.entries(details)) {
+    const key = detailLabelKey(name);
+    const label = prefix + (key ? translate(language, key) : name);
+    if (typeof value === 'object' && value !== null) {
+      out.push(...detailLines(value as Record<string, unknown>, language, `${label} · `));
+    } else if (value !== undefined) {
+      out.push([label, typeof value === 'string' ? value : JSON.stringify(value)]);
+    }
+  }
+  return out;
+}
+
+/** Everything the case says, as a list: people, documents, details, fee, act record. */
+export function renderCaseFacts(c: Case, language: Language) {
+  const t = (key: MessageKey, params?: Record<string, string | number>) =>
+    translate(language, key, params);
+  const roles = caseTypeSpec(c.type).roles;
+  return html`<dl class="facts" data-testid="case-facts">
+      <dt>${t('applicant')}</dt>
+      <dd>${personLine(c.applicant)}</dd>
+      ${c.subjects.map(
+        (s) =>
+          html`<dt>${roles.find((r) => r.role === s.role)?.names[language] ?? s.role}</dt>
+            <dd>${personLine(s.person)}</dd>`,
+      )}
+      ${detailLines(c.details, language).map(
+        ([k, v]) =>
+          html`<dt>${k}</dt>
+            <dd>${v}</dd>`,
+      )}
+      ${
+        c.fee
+          ? html`<dt>${t('fee')}</dt>
+              <dd>${c.fee.paid ? t('feePaid') : '—'} ${c.fee.receipt ?? ''}</dd>`
+          : nothing
+      }
+      ${
+        c.actRecord
+          ? html`<dt>${t('fActRecord')}</dt>
+              <dd data-testid="act-record">
+                ${t('actRecordLine', { number: c.actRecord.number, date: c.actRecord.date })}
+              </dd>`
+          : nothing
+      }
+    </dl>
+    ${
+      c.certificate
+        ? html`<p data-testid="certificate">
+            ${t('certificateLine', { series: c.certificate.series, number: c.certificate.number })}
+          </p>`
+        : nothing
+    }
+    <h3>${t('documentsReceived')}</h3>
+    <ul class="docs">
+      ${c.documents.map((d) => html`<li>${d.received ? '☑' : '☐'} ${d.name[language]}</li>`)}
+    </ul>`;
+}
+
+/** The case's history, newest last. */
+export function renderHistory(c: Case, language: Language) {
+  const t = (key: MessageKey) => translate(language, key);
+  return html`<h3>${t('history')}</h3>
+    <ol class="history" data-testid="history">
+      ${c.history.map(
+        (h) =>
+          html`<li>
+            <span class="num">${h.at.slice(0, 16).replace('T', ' ')}</span> · ${h.user} ·
+            ${t(historyKey(h.action))}${h.to ? html` → ${t(caseStatusKey(h.to))}` : nothing}
+            ${h.note ? html`<q>${h.note}</q>` : nothing}
+          </li>`,
+      )}
+    </ol>`;
+}

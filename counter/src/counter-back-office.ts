@@ -1,0 +1,416 @@
+/**
+ * The back office: the worklist of submitted cases (oldest first), search by number, name or
+ * document, and one case with its history and the registrar's transitions.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import {
+  CaseStatuses,
+  allowedTransitions,
+  transitionNeedsNote,
+  type Case,
+  type CaseStatus,
+  type Language,
+  type Role,
+  type Service,
+} from '../../server/protocol';
+import { toShownError, type ShownError } from '../../ui/errors';
+import { translate, type MessageKey } from '../../ui/i18n';
+import { base } from '../../ui/theme';
+import { caseStatusKey, caseStyles, personLine, renderCaseFacts, renderHistory } from './case-view';
+import { getCase, listCases, transitionCase } from './console-api';
+
+function transitionKey(to: CaseStatus): MessageKey {
+  switch (to) {
+    case 'registered':
+      return 'toRegistered';
+    case 'returned':
+      return 'toReturned';
+    case 'rejected':
+      return 'toRejected';
+    case 'ready':
+      return 'toReady';
+    case 'cancelled':
+      return 'toCancelled';
+    case 'submitted':
+      return 'submitCase';
+    case 'issued':
+      return 'markIssued';
+    case 'draft':
+      return 'caseDraft';
+  }
+}
+
+/** Worklist and case view of the registrars. */
+export class CounterBackOffice extends LitElement {
+  static override styles = [
+    base,
+    caseStyles,
+    css`
+      :host {
+        display: grid;
+        grid-template-columns: minmax(380px, 1fr) minmax(0, 1.4fr);
+        gap: 20px;
+        padding: 20px 24px;
+        min-height: 0;
+        flex: 1;
+      }
+      section {
+        display: flex;
+        flex-direction: column;
+        min-height: 0;
+        border-radius: 18px;
+        background: var(--nb-surface);
+        box-shadow: var(--nb-shadow);
+        overflow: hidden;
+      }
+      h2 {
+        margin: 0;
+        font-size: 20px;
+      }
+      .top {
+        padding: 14px 18px;
+        border-bottom: 1px solid var(--nb-border);
+        display: flex;
+        flex-direction: column;
+        gap: 10px;
+      }
+      form {
+        display: flex;
+        gap: 8px;
+        flex-wrap: wrap;
+      }
+      input,
+      select,
+      textarea {
+        min-height: 38px;
+        padding: 4px 10px;
+        border: 1px solid #8a94a3;
+        border-radius: 8px;
+        background: #fff;
+        font: inherit;
+      }
+      form input {
+        flex: 1;
+        min-width: 160px;
+      }
+      button {
+        min-height: 40px;
+        padding: 0 14px;
+        border-radius: 10px;
+        border: 2px solid var(--nb-primary);
+        background: var(--nb-surface);
+        color: var(--nb-primary-strong);
+        font-weight: 700;
+      }
+      button.go {
+        background: var(--nb-primary);
+        color: var(--nb-primary-ink);
+      }
+      button:disabled {
+        opacity: 0.6;
+      }
+      ul.list {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        overflow-y: auto;
+        flex: 1;
+      }
+      ul.list li + li {
+        border-top: 1px solid #edf0f4;
+      }
+      ul.list button {
+        width: 100%;
+        min-height: 56px;
+        display: grid;
+        grid-template-columns: 1fr auto;
+        gap: 2px 10px;
+        text-align: start;
+        border: 0;
+        border-radius: 0;
+        padding: 8px 18px;
+        color: var(--nb-ink);
+        font-weight: 400;
+      }
+      ul.list button[aria-current='true'] {
+        background: var(--nb-primary-soft);
+      }
+      .muted {
+        color: var(--nb-muted);
+        font-size: 14px;
+      }
+      .empty {
+        padding: 18px;
+        margin: 0;
+        color: var(--nb-muted);
+      }
+      .body {
+        overflow-y: auto;
+        padding: 14px 18px;
+        flex: 1;
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 10px;
+        align-items: flex-end;
+        padding: 12px 18px;
+        border-top: 1px solid var(--nb-border);
+      }
+      .actions label {
+        display: flex;
+        flex-direction: column;
+        gap: 2px;
+        flex: 1 1 100%;
+        font-size: 14px;
+        font-weight: 600;
+      }
+      .error {
+        margin: 10px 18px 0;
+        padding: 10px 14px;
+        border-radius: 10px;
+        background: var(--nb-danger-soft);
+        color: var(--nb-danger);
+        border: 2px solid var(--nb-danger);
+        font-weight: 600;
+      }
+    `,
+  ];
+
+  static override properties = {
+    token: {},
+    role: {},
+    services: { attribute: false },
+    language: {},
+    status: { state: true },
+    query: { state: true },
+    cases: { state: true },
+    selected: { state: true },
+    note: { state: true },
+    busy: { state: true },
+    error: { state: true },
+  };
+
+  declare private status: CaseStatus | '';
+  declare private query: string;
+  declare private cases: readonly Case[];
+  declare private selected: Case | undefined;
+  declare private note: string;
+  declare private busy: boolean;
+  declare private error: ShownError | undefined;
+  /** The staff token. */
+  declare token: string | undefined;
+  /** The signed-in user's role. */
+  declare role: Role;
+  /** The office's services (case type names). */
+  declare services: readonly Service[];
+  /** Language of the texts. */
+  declare language: Language;
+
+  constructor() {
+    super();
+    this.token = undefined;
+    this.role = 'back_office';
+    this.services = [];
+    this.language = 'tg';
+    this.status = 'submitted';
+    this.query = '';
+    this.cases = [];
+    this.selected = undefined;
+    this.note = '';
+    this.busy = false;
+    this.error = undefined;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.refresh();
+  }
+
+  private t(key: MessageKey, params?: Record<string, string | number>): string {
+    return translate(this.language, key, params);
+  }
+
+  private async run(work: (token: string) => Promise<void>): Promise<void> {
+    const token = this.token;
+    if (!token) return;
+    this.busy = true;
+    this.error = undefined;
+    try {
+      await work(token);
+    } catch (error) {
+      this.error = toShownError(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Loads the list again with the current filter. */
+  async refresh(): Promise<void> {
+    await this.run(async (token) => {
+      this.cases = await listCases(
+        { ...(this.status ? { status: this.status } : {}), q: this.query.trim() || undefined },
+        token,
+      );
+    });
+  }
+
+  private async open(number: string): Promise<void> {
+    await this.run(async (token) => {
+      this.selected = await getCase(number, token);
+      this.note = '';
+    });
+  }
+
+  private async move(to: CaseStatus): Promise<void> {
+    const c = this.selected;
+    if (!c) return;
+    await this.run(async (token) => {
+      this.selected = await transitionCase(c.number, to, c.version, token, this.note.trim());
+      this.note = '';
+    });
+    await this.refresh();
+  }
+
+  private readonly onSearch = (e: Event): void => {
+    e.preventDefault();
+    void this.refresh();
+  };
+
+  private serviceName(code: string): string {
+    return this.services.find((s) => s.code === code)?.names[this.language] ?? code;
+  }
+
+  private renderList() {
+    return html`<section aria-labelledby="worklist-title">
+      <div class="top">
+        <h2 id="worklist-title">${this.t('worklist')}</h2>
+        <form role="search" @submit=${this.onSearch}>
+          <label class="sr-only" for="q">${this.t('searchLabel')}</label>
+          <input
+            id="q"
+            type="search"
+            data-testid="case-search"
+            placeholder=${this.t('searchLabel')}
+            .value=${this.query}
+            @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)}
+          />
+          <label class="sr-only" for="status">${this.t('status')}</label>
+          <select
+            id="status"
+            data-testid="case-status-filter"
+            @change=${(e: Event) => {
+              this.status = (e.target as HTMLSelectElement).value as CaseStatus | '';
+              void this.refresh();
+            }}
+          >
+            <option value="" ?selected=${this.status === ''}>${this.t('allStatuses')}</option>
+            ${CaseStatuses.map(
+              (s) =>
+                html`<option value=${s} ?selected=${this.status === s}>
+                  ${this.t(caseStatusKey(s))}
+                </option>`,
+            )}
+          </select>
+          <button type="submit">${this.t('searchButton')}</button>
+        </form>
+      </div>
+      ${
+        this.cases.length === 0
+          ? html`<p class="empty">${this.t('noCases')}</p>`
+          : html`<ul class="list" data-testid="worklist">
+              ${this.cases.map(
+                (c) =>
+                  html`<li>
+                    <button
+                      type="button"
+                      aria-current=${this.selected?.number === c.number ? 'true' : 'false'}
+                      data-case=${c.number}
+                      @click=${() => void this.open(c.number)}
+                    >
+                      <b class="num">${c.number}</b>
+                      <span class="badge ${c.status}">${this.t(caseStatusKey(c.status))}</span>
+                      <span>${this.serviceName(c.type)} · ${personLine(c.applicant)}</span>
+                      <span class="muted num">${c.createdAt.slice(0, 10)}</span>
+                    </button>
+                  </li>`,
+              )}
+            </ul>`
+      }
+    </section>`;
+  }
+
+  private renderCase() {
+    const c = this.selected;
+    if (!c) {
+      return html`<section aria-label=${this.t('caseHeading')}>
+        <p class="empty">${this.t('noCases')}</p>
+      </section>`;
+    }
+    const transitions = allowedTransitions(c.status, this.role);
+    const needsNote = transitions.some((to) => transitionNeedsNote(c.status, to));
+    return html`<section aria-labelledby="case-title" data-testid="bo-case">
+      <div class="top">
+        <h2 id="case-title">
+          ${this.serviceName(c.type)} · <span class="num">${c.number}</span>
+          <span class="badge ${c.status}" data-testid="bo-status"
+            >${this.t(caseStatusKey(c.status))}</span
+          >
+        </h2>
+      </div>
+      ${
+        this.error
+          ? html`<div class="error" role="alert">
+              ${this.t(this.error.key)} <small>${this.error.detail}</small>
+            </div>`
+          : nothing
+      }
+      <div class="body">
+        ${renderCaseFacts(c, this.language)} ${renderHistory(c, this.language)}
+      </div>
+      ${
+        transitions.length
+          ? html`<div class="actions">
+              ${
+                needsNote
+                  ? html`<label
+                      >${this.t('noteRequired')}
+                      <textarea
+                        rows="2"
+                        data-testid="bo-note"
+                        .value=${this.note}
+                        @input=${(e: Event) => (this.note = (e.target as HTMLTextAreaElement).value)}
+                      ></textarea>
+                    </label>`
+                  : nothing
+              }
+              ${transitions.map((to) => {
+                const blocked = transitionNeedsNote(c.status, to) && this.note.trim() === '';
+                return html`<button
+                  type="button"
+                  class=${to === 'registered' || to === 'ready' ? 'go' : ''}
+                  data-testid=${`bo-to-${to}`}
+                  ?disabled=${this.busy || blocked}
+                  @click=${() => void this.move(to)}
+                >
+                  ${this.t(transitionKey(to))}
+                </button>`;
+              })}
+            </div>`
+          : nothing
+      }
+    </section>`;
+  }
+
+  override render() {
+    return html`${this.renderList()} ${this.renderCase()}`;
+  }
+}
+
+customElements.define('counter-back-office', CounterBackOffice);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'counter-back-office': CounterBackOffice;
+  }
+}

@@ -1,0 +1,165 @@
+/** A printable receipt of the documents received for a case (the browser's print, any printer). */
+import { LitElement, css, html } from 'lit';
+import { caseTypeSpec, type Case, type Language, type Service } from '../../server/protocol';
+import { translate } from '../../ui/i18n';
+import { base } from '../../ui/theme';
+import { personLine } from './case-view';
+
+/** The receipt page; dispatches `counter-receipt-close`. */
+export class CounterReceipt extends LitElement {
+  static override styles = [
+    base,
+    css`
+      :host {
+        display: block;
+        padding: 24px;
+        background: #fff;
+      }
+      article {
+        max-width: 720px;
+        margin: 0 auto;
+        font-size: 16px;
+      }
+      h1 {
+        font-size: 22px;
+        margin: 0 0 4px;
+      }
+      table {
+        width: 100%;
+        border-collapse: collapse;
+        margin: 12px 0;
+      }
+      td,
+      th {
+        border: 1px solid #555;
+        padding: 4px 8px;
+        text-align: start;
+      }
+      .tools {
+        display: flex;
+        gap: 12px;
+        margin-bottom: 16px;
+      }
+      .tools button {
+        min-height: 44px;
+        padding: 0 18px;
+        border-radius: 10px;
+        border: 2px solid var(--nb-primary);
+        background: var(--nb-primary);
+        color: #fff;
+        font-weight: 700;
+      }
+      .tools button + button {
+        background: #fff;
+        color: var(--nb-primary-strong);
+      }
+      .sign {
+        margin-top: 36px;
+        display: flex;
+        justify-content: space-between;
+      }
+      @media print {
+        .tools {
+          display: none;
+        }
+        :host {
+          padding: 0;
+        }
+      }
+    `,
+  ];
+
+  static override properties = {
+    case: { attribute: false },
+    services: { attribute: false },
+    clerk: {},
+    language: {},
+  };
+
+  /** The case the receipt is for. */
+  declare case: Case | undefined;
+  /** The office's services (the case type's name). */
+  declare services: readonly Service[];
+  /** Who accepted the documents. */
+  declare clerk: string;
+  /** Language of the receipt. */
+  declare language: Language;
+
+  constructor() {
+    super();
+    this.case = undefined;
+    this.services = [];
+    this.clerk = '';
+    this.language = 'tg';
+  }
+
+  override firstUpdated(): void {
+    this.renderRoot.querySelector<HTMLButtonElement>('button')?.focus();
+  }
+
+  private close(): void {
+    this.dispatchEvent(new CustomEvent('counter-receipt-close', { bubbles: true, composed: true }));
+  }
+
+  override render() {
+    const c = this.case;
+    if (!c) return html``;
+    const lang = this.language;
+    const t = (k: Parameters<typeof translate>[1], p?: Record<string, string>) =>
+      translate(lang, k, p);
+    const roles = caseTypeSpec(c.type).roles;
+    const type = this.services.find((s) => s.code === c.type)?.names[lang] ?? c.type;
+    return html`<article data-testid="receipt">
+      <div class="tools">
+        <button type="button" @click=${() => window.print()}>${t('print')}</button>
+        <button type="button" @click=${() => this.close()}>${t('dismiss')}</button>
+      </div>
+      <h1>${t('receiptTitle')}</h1>
+      <p>
+        <b class="num">${c.number}</b> · ${type} ·
+        ${new Date().toISOString().slice(0, 16).replace('T', ' ')}
+      </p>
+      <p>${t('applicant')}: ${personLine(c.applicant)}</p>
+      ${c.subjects.map(
+        (s) =>
+          html`<p>
+            ${roles.find((r) => r.role === s.role)?.names[lang] ?? s.role}: ${personLine(s.person)}
+          </p>`,
+      )}
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">${t('documentsReceived')}</th>
+            <th scope="col">✓</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${c.documents
+            .filter((d) => d.received)
+            .map(
+              (d) =>
+                html`<tr>
+                  <td>${d.name[lang]}</td>
+                  <td>✓</td>
+                </tr>`,
+            )}
+        </tbody>
+      </table>
+      <div class="sign">
+        <span>${t('receiptAcceptedBy', { name: this.clerk })}</span>
+        <span>${t('receiptSignature')}: ____________</span>
+      </div>
+    </article>`;
+  }
+}
+
+customElements.define('counter-receipt', CounterReceipt);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'counter-receipt': CounterReceipt;
+  }
+  interface HTMLElementEventMap {
+    'counter-receipt-close': CustomEvent<void>;
+  }
+}

@@ -1,0 +1,258 @@
+/**
+ * The window's two questions in a modal dialog: where to transfer the ticket (service or window,
+ * with a note), and why the window pauses. Native `<dialog>`: focus stays inside, Escape cancels.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import type { Language, Service, Transfer } from '../../server/protocol';
+import { translate } from '../../ui/i18n';
+import { base } from '../../ui/theme';
+
+/** What the dialog asks. */
+export type WindowQuestion =
+  | { kind: 'transfer'; ticketNumber: string; currentService: string; counters: readonly string[] }
+  | { kind: 'pause'; counter: string };
+
+/** Detail of `counter-dialog-answer`: the transfer target or the pause reason. */
+export type WindowAnswer =
+  { kind: 'transfer'; target: Transfer } | { kind: 'pause'; reason: string };
+
+/** A modal question; dispatches `counter-dialog-answer` or `counter-dialog-cancel`. */
+export class CounterWindowDialog extends LitElement {
+  static override styles = [
+    base,
+    css`
+      dialog {
+        width: min(520px, 92vw);
+        border: 0;
+        border-radius: 18px;
+        padding: 22px 24px;
+        box-shadow: 0 10px 40px rgb(0 0 0 / 30%);
+      }
+      dialog::backdrop {
+        background: rgb(15 27 45 / 45%);
+      }
+      h2 {
+        margin: 0 0 14px;
+        font-size: 22px;
+      }
+      label {
+        display: flex;
+        flex-direction: column;
+        gap: 4px;
+        margin-bottom: 12px;
+        font-weight: 600;
+      }
+      label.radio {
+        flex-direction: row;
+        align-items: center;
+        gap: 8px;
+        margin-bottom: 6px;
+      }
+      input:not([type='radio']),
+      select {
+        min-height: 40px;
+        padding: 4px 10px;
+        border: 1px solid #8a94a3;
+        border-radius: 8px;
+        font-weight: 400;
+      }
+      .buttons {
+        display: flex;
+        justify-content: flex-end;
+        gap: 10px;
+        margin-top: 8px;
+      }
+      button {
+        min-height: 44px;
+        padding: 0 18px;
+        border-radius: 10px;
+        border: 2px solid var(--nb-primary);
+        background: #fff;
+        color: var(--nb-primary-strong);
+        font-weight: 700;
+      }
+      button[type='submit'] {
+        background: var(--nb-primary);
+        color: var(--nb-primary-ink);
+      }
+    `,
+  ];
+
+  static override properties = {
+    question: { attribute: false },
+    services: { attribute: false },
+    language: {},
+    mode: { state: true },
+  };
+
+  declare private mode: 'service' | 'counter';
+  /** The question; undefined closes the dialog. */
+  declare question: WindowQuestion | undefined;
+  /** The office's services (transfer targets). */
+  declare services: readonly Service[];
+  /** Language of the texts. */
+  declare language: Language;
+
+  constructor() {
+    super();
+    this.question = undefined;
+    this.services = [];
+    this.language = 'tg';
+    this.mode = 'service';
+  }
+
+  protected override updated(): void {
+    const dialog = this.renderRoot.querySelector('dialog');
+    if (!dialog) return;
+    if (this.question && !dialog.open) {
+      this.mode = 'service';
+      dialog.showModal();
+    } else if (!this.question && dialog.open) {
+      dialog.close();
+    }
+  }
+
+  private t(key: Parameters<typeof translate>[1], params?: Record<string, string>): string {
+    return translate(this.language, key, params);
+  }
+
+  private cancel(): void {
+    this.dispatchEvent(new CustomEvent('counter-dialog-cancel', { bubbles: true, composed: true }));
+  }
+
+  private readonly onSubmit = (e: SubmitEvent): void => {
+    e.preventDefault();
+    const q = this.question;
+    if (!q) return;
+    const data = new FormData(e.target as HTMLFormElement);
+    const text = (name: string) => {
+      const value = data.get(name);
+      return typeof value === 'string' ? value.trim() : '';
+    };
+    let detail: WindowAnswer;
+    if (q.kind === 'pause') {
+      const reason = text('reason');
+      if (!reason) return;
+      detail = { kind: 'pause', reason };
+    } else {
+      const note = text('note');
+      const extra = note ? { note } : {};
+      detail = {
+        kind: 'transfer',
+        target:
+          this.mode === 'service'
+            ? { service: text('service'), ...extra }
+            : { counter: text('counter'), ...extra },
+      };
+    }
+    this.dispatchEvent(
+      new CustomEvent<WindowAnswer>('counter-dialog-answer', {
+        detail,
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  };
+
+  private renderTransfer(q: Extract<WindowQuestion, { kind: 'transfer' }>) {
+    const lang = this.language;
+    return html`<h2 id="dialog-title">${this.t('transferTitle', { number: q.ticketNumber })}</h2>
+      <fieldset style="border:0;padding:0;margin:0 0 8px">
+        <legend class="sr-only">${this.t('transfer')}</legend>
+        <label class="radio"
+          ><input
+            type="radio"
+            name="mode"
+            value="service"
+            .checked=${this.mode === 'service'}
+            @change=${() => (this.mode = 'service')}
+          />${this.t('transferToService')}</label
+        >
+        <label class="radio"
+          ><input
+            type="radio"
+            name="mode"
+            value="counter"
+            .checked=${this.mode === 'counter'}
+            @change=${() => (this.mode = 'counter')}
+          />${this.t('transferToWindow')}</label
+        >
+      </fieldset>
+      ${
+        this.mode === 'service'
+          ? html`<label
+              >${this.t('service')}
+              <select name="service" data-testid="transfer-service">
+                ${this.services
+                  .filter((s) => s.code !== q.currentService)
+                  .map((s) => html`<option value=${s.code}>${s.names[lang]}</option>`)}
+              </select></label
+            >`
+          : html`<label
+              >${this.t('windowLabel')}
+              <select name="counter" data-testid="transfer-counter">
+                ${q.counters.map(
+                  (c) => html`<option value=${c}>${this.t('windowN', { n: c })}</option>`,
+                )}
+              </select></label
+            >`
+      }
+      <label
+        >${this.t('note')} <input name="note" maxlength="500" data-testid="transfer-note"
+      /></label>`;
+  }
+
+  private renderPause(q: Extract<WindowQuestion, { kind: 'pause' }>) {
+    const reasons = this.t('pauseReasons').split(',');
+    return html`<h2 id="dialog-title">${this.t('pauseTitle', { n: q.counter })}</h2>
+      <label
+        >${this.t('pauseReason')}
+        <input
+          name="reason"
+          list="pause-reasons"
+          required
+          maxlength="200"
+          data-testid="pause-reason"
+          .value=${reasons[0] ?? ''}
+        />
+        <datalist id="pause-reasons">
+          ${reasons.map((r) => html`<option value=${r}></option>`)}
+        </datalist></label
+      >`;
+  }
+
+  override render() {
+    const q = this.question;
+    return html`<dialog
+      aria-labelledby="dialog-title"
+      @cancel=${(e: Event) => {
+        e.preventDefault();
+        this.cancel();
+      }}
+    >
+      ${
+        q
+          ? html`<form @submit=${this.onSubmit}>
+              ${q.kind === 'transfer' ? this.renderTransfer(q) : this.renderPause(q)}
+              <div class="buttons">
+                <button type="button" @click=${() => this.cancel()}>${this.t('cancel')}</button>
+                <button type="submit" data-testid="dialog-confirm">${this.t('confirm')}</button>
+              </div>
+            </form>`
+          : nothing
+      }
+    </dialog>`;
+  }
+}
+
+customElements.define('counter-window-dialog', CounterWindowDialog);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'counter-window-dialog': CounterWindowDialog;
+  }
+  interface HTMLElementEventMap {
+    'counter-dialog-answer': CustomEvent<WindowAnswer>;
+    'counter-dialog-cancel': CustomEvent<void>;
+  }
+}
