@@ -616,7 +616,7 @@ export class CounterApp extends LitElement {
     if (this.session.user.role === 'back_office') {
       return html`<counter-back-office
         .token=${this.session.token}
-        role=${this.session.user.role}
+        .staffRole=${this.session.user.role}
         .services=${this.services}
         language=${this.language}
       ></counter-back-office>`;
@@ -666,7 +666,7 @@ export class CounterApp extends LitElement {
         <counter-case-panel
           .ticket=${current}
           .token=${this.session.token}
-          role=${this.session.user.role}
+          .staffRole=${this.session.user.role}
           .services=${this.services}
           language=${this.language}
           @counter-receipt=${this.onReceipt}

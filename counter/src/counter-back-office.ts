@@ -179,7 +179,7 @@ export class CounterBackOffice extends LitElement {
 
   static override properties = {
     token: {},
-    role: {},
+    staffRole: { attribute: false },
     services: { attribute: false },
     language: {},
     status: { state: true },
@@ -201,7 +201,7 @@ export class CounterBackOffice extends LitElement {
   /** The staff token. */
   declare token: string | undefined;
   /** The signed-in user's role. */
-  declare role: Role;
+  declare staffRole: Role;
   /** The office's services (case type names). */
   declare services: readonly Service[];
   /** Language of the texts. */
@@ -210,7 +210,7 @@ export class CounterBackOffice extends LitElement {
   constructor() {
     super();
     this.token = undefined;
-    this.role = 'back_office';
+    this.staffRole = 'back_office';
     this.services = [];
     this.language = 'tg';
     this.status = 'submitted';
@@ -347,7 +347,7 @@ export class CounterBackOffice extends LitElement {
         <p class="empty">${this.t('noCases')}</p>
       </section>`;
     }
-    const transitions = allowedTransitions(c.status, this.role);
+    const transitions = allowedTransitions(c.status, this.staffRole);
     const needsNote = transitions.some((to) => transitionNeedsNote(c.status, to));
     return html`<section aria-labelledby="case-title" data-testid="bo-case">
       <div class="top">

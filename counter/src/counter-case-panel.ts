@@ -217,7 +217,7 @@ export class CounterCasePanel extends LitElement {
   static override properties = {
     ticket: { attribute: false },
     token: {},
-    role: {},
+    staffRole: { attribute: false },
     services: { attribute: false },
     language: {},
     showBlockers: { state: true },
@@ -231,7 +231,7 @@ export class CounterCasePanel extends LitElement {
   /** The staff token for the case requests. */
   declare token: string | undefined;
   /** The signed-in user's role (which transitions to offer). */
-  declare role: Role;
+  declare staffRole: Role;
   /** The office's services (names of case types). */
   declare services: readonly Service[];
   /** Language of the texts and the document names. */
@@ -241,7 +241,7 @@ export class CounterCasePanel extends LitElement {
     super();
     this.ticket = undefined;
     this.token = undefined;
-    this.role = 'clerk';
+    this.staffRole = 'clerk';
     this.services = [];
     this.language = 'tg';
     this.showBlockers = false;
@@ -552,7 +552,7 @@ export class CounterCasePanel extends LitElement {
   }
 
   private renderBar(c: Case) {
-    const transitions = allowedTransitions(c.status, this.role).filter(
+    const transitions = allowedTransitions(c.status, this.staffRole).filter(
       (s) => s === 'submitted' || s === 'issued',
     );
     const busy = this.cases.busy || this.cases.save === 'conflict';
@@ -576,7 +576,8 @@ export class CounterCasePanel extends LitElement {
   }
 
   private renderCase(c: Case) {
-    const editable = this.role === 'clerk' && (c.status === 'draft' || c.status === 'returned');
+    const editable =
+      this.staffRole === 'clerk' && (c.status === 'draft' || c.status === 'returned');
     return html`<div class="head">
         <h2 data-testid="case-number">
           ${this.serviceName(c.type)} · <span class="num">${c.number}</span>

@@ -112,7 +112,9 @@ export class CounterReceipt extends LitElement {
     return html`<article data-testid="receipt">
       <div class="tools">
         <button type="button" @click=${() => window.print()}>${t('print')}</button>
-        <button type="button" @click=${() => this.close()}>${t('dismiss')}</button>
+        <button type="button" data-testid="receipt-close" @click=${() => this.close()}>
+          ${t('dismiss')}
+        </button>
       </div>
       <h1>${t('receiptTitle')}</h1>
       <p>

@@ -1,0 +1,176 @@
+/**
+ * The single window in a real browser: a clerk opens and submits a birth case at window 3, the back
+ * office registers it and marks it ready, and at pickup the clerk at window 5 gets the same case and
+ * marks it issued. Pages are checked with axe-core; screenshots go to docs/screenshots.
+ */
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { startTestServer, type TestServer } from '../server/src/testing/harness';
+import { login, request } from '../server/src/testing/client';
+import { launchChromium, seriousViolations } from './browser';
+
+const SHOTS = path.join(__dirname, '..', 'docs', 'screenshots');
+
+describe('the counter console on sqlite', () => {
+  let server: TestServer;
+  let browser: Browser;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([
+      startTestServer({ database: 'sqlite' }),
+      launchChromium(),
+    ]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function signIn(username: string): Promise<Page> {
+    // A fresh context per person: its own session and remembered window.
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(`${username}: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !/status of (404|409)/.test(message.text())) {
+        pageErrors.push(`${username}: ${message.text()}`);
+      }
+    });
+    await page.goto(`${server.url}/counter/?office=kulob`);
+    await page.locator('input[name="username"]').fill(username);
+    await page.locator('input[name="password"]').fill('demo');
+    await page.getByTestId('login-submit').click();
+    return page;
+  }
+
+  async function takeWindow(page: Page, n: string): Promise<void> {
+    await page.getByTestId(`window-${n}`).click();
+    await page.getByTestId('cmd-call-next').waitFor();
+  }
+
+  async function issue(body: Record<string, string>): Promise<string> {
+    const res = await request(server.url, 'POST', '/api/offices/kulob/tickets', { body });
+    expect(res.status).toBe(201);
+    return res.body.ticket.number as string;
+  }
+
+  async function fill(page: Page, name: string, value: string): Promise<void> {
+    await page.locator(`[name="${name}"]`).fill(value);
+  }
+
+  it('opens, fills and submits a case; the back office registers it; pickup issues it', async () => {
+    const clerk = await signIn('clerk1');
+    await takeWindow(clerk, '3');
+    const number = await issue({ service: 'birth' });
+    await clerk.getByTestId(`call-${number}`).waitFor();
+    await clerk.keyboard.press('F1');
+    await clerk.getByTestId('current-number').filter({ hasText: number }).waitFor();
+    await clerk.getByTestId('service-timer').waitFor();
+
+    await clerk.getByTestId('new-case').click();
+    const caseNumber = ((await clerk.getByTestId('case-number').textContent()) ?? '').match(
+      /[A-Z]+-\d{4}-\d+/,
+    )?.[0];
+    expect(caseNumber).toBeDefined();
+    await fill(clerk, 'applicant.lastName', 'Раҳимова');
+    await fill(clerk, 'applicant.firstName', 'Мавҷуда');
+    await clerk.locator('[name="applicant.idType"]').selectOption('passport');
+    await fill(clerk, 'applicant.idNumber', 'A1234567');
+    await fill(clerk, 'child.lastName', 'Раҳимов');
+    await fill(clerk, 'child.firstName', 'Фирӯз');
+    await fill(clerk, 'child.birthDate', '2026-11-20');
+    await fill(clerk, 'mother.lastName', 'Раҳимова');
+    await fill(clerk, 'mother.firstName', 'Мавҷуда');
+    await fill(clerk, 'details.placeOfBirth', 'Кӯлоб');
+    await fill(clerk, 'details.birthDate', '2026-11-20');
+    await clerk.locator('[name="doc.medical_birth_notice"]').check();
+    await clerk.locator('[name="doc.mother_passport"]').check();
+    // Autosave: the edits reach the server without a "save" button.
+    await clerk.getByTestId('save-state').filter({ hasText: 'Нигоҳ дошта шуд' }).waitFor();
+    await clerk.locator('counter-case-panel .body').evaluate((el) => el.scrollTo(0, 0));
+    await clerk.screenshot({ path: path.join(SHOTS, 'counter-case.png') });
+    expect(await seriousViolations(clerk)).toEqual([]);
+
+    await clerk.getByTestId('case-to-submitted').click();
+    await clerk
+      .getByTestId('case-status')
+      .filter({ hasText: /Фиристода/ })
+      .waitFor();
+
+    // The receipt is a printable page of the documents received.
+    await clerk.getByTestId('print-receipt').click();
+    await clerk.getByTestId('receipt').filter({ hasText: 'Шаҳодатномаи тиббӣ' }).waitFor();
+    expect(await seriousViolations(clerk)).toEqual([]);
+    await clerk.getByTestId('receipt-close').click();
+    await clerk.keyboard.press('KeyC');
+    await clerk.getByTestId('current').filter({ hasNotText: number }).waitFor();
+
+    const back = await signIn('back1');
+    await back.getByTestId('worklist').locator(`[data-case="${caseNumber}"]`).click();
+    await back.getByTestId('history').waitFor();
+    expect(await seriousViolations(back)).toEqual([]);
+    await back.screenshot({ path: path.join(SHOTS, 'counter-backoffice.png') });
+    await back.getByTestId('bo-to-registered').click();
+    await back.getByTestId('act-record').waitFor();
+    await back.getByTestId('bo-to-ready').click();
+    await back.getByTestId('certificate').waitFor();
+    await back.getByTestId('case-search').fill('Раҳимова');
+    await back.getByTestId('case-status-filter').selectOption('');
+    await back.getByTestId('worklist').locator(`[data-case="${caseNumber}"]`).waitFor();
+
+    const pickup = await issue({ service: 'pickup', caseNumber: caseNumber ?? '' });
+    const clerk5 = await signIn('clerk2');
+    await takeWindow(clerk5, '5');
+    await clerk5.keyboard.press('F1');
+    await clerk5.getByTestId('current-number').filter({ hasText: pickup }).waitFor();
+    await clerk5
+      .getByTestId('case-number')
+      .filter({ hasText: caseNumber ?? '' })
+      .waitFor();
+    await clerk5.getByTestId('case-to-issued').click();
+    await clerk5
+      .getByTestId('case-status')
+      .filter({ hasText: /Супорида/ })
+      .waitFor();
+    expect(await seriousViolations(clerk5)).toEqual([]);
+
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('transfers with a note, calls from the list and pauses the window', async () => {
+    const clerk = await signIn('clerk3');
+    await takeWindow(clerk, '1');
+    const first = await issue({ service: 'consultation' });
+    const second = await issue({ service: 'consultation' });
+    await clerk.getByTestId(`call-${second}`).click();
+    await clerk.getByTestId('current-number').filter({ hasText: second }).waitFor();
+
+    await clerk.keyboard.press('KeyT');
+    await clerk.getByTestId('transfer-service').selectOption('birth');
+    await clerk.getByTestId('transfer-note').fill('Ҳуҷҷатҳо санҷида шуданд');
+    await clerk.getByTestId('dialog-confirm').click();
+    await clerk.getByTestId('info').waitFor();
+    const ticket = await request(server.url, 'GET', '/api/offices/kulob/queue', {
+      token: await login(server.url, 'clerk4'),
+    });
+    const moved = (ticket.body.tickets as { number: string; service: string }[]).find(
+      (t) => t.number === second,
+    );
+    expect(moved?.service).toBe('birth');
+
+    await clerk.keyboard.press('KeyP');
+    await clerk.getByTestId('pause-reason').fill('Танаффус');
+    await clerk.getByTestId('dialog-confirm').click();
+    await clerk.getByTestId('paused').filter({ hasText: 'Танаффус' }).waitFor();
+    expect(await seriousViolations(clerk)).toEqual([]);
+    await clerk.keyboard.press('F1');
+    await clerk.getByTestId('error').waitFor();
+    await clerk.keyboard.press('KeyP');
+    await clerk.getByTestId('paused').waitFor({ state: 'detached' });
+    await clerk.keyboard.press('F1');
+    await clerk.getByTestId('current-number').filter({ hasText: first }).waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+});
