@@ -16,7 +16,7 @@ import {
   type FieldIssues,
   type FormSection,
 } from './case-form';
-import { createCase, findTicketCase, getCase, patchCase, transitionCase } from './console-api';
+import { createCase, getCase, patchCase, transitionCase } from './console-api';
 
 const SAVE_DELAY_MS = 800;
 
@@ -58,17 +58,20 @@ export class CaseController implements ReactiveController {
     clearTimeout(this.timer);
   }
 
-  /** Shows the case of `ticketId` (or none yet); a different ticket clears the panel first. */
-  async openForTicket(ticketId: string | undefined): Promise<void> {
+  /**
+   * Shows the case of the ticket (its `caseNumber`, which the staff view of a ticket carries), or
+   * none yet; a different ticket clears the panel first.
+   */
+  async openForTicket(ticketId: string | undefined, caseNumber?: string | null): Promise<void> {
     if (ticketId === this.ticketId) return;
     await this.flush();
     this.reset();
     this.ticketId = ticketId;
     const token = this.token();
-    if (!ticketId || !token) return this.host.requestUpdate();
+    if (!ticketId || !caseNumber || !token) return this.host.requestUpdate();
     await this.run(async () => {
-      const found = await findTicketCase(ticketId, token);
-      if (this.ticketId === ticketId && found) this.show(found);
+      const found = await getCase(caseNumber, token);
+      if (this.ticketId === ticketId) this.show(found);
     });
   }
 

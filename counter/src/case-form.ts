@@ -327,6 +327,23 @@ export function detailLabelKey(name: string): MessageKey | undefined {
   return LABELS[name];
 }
 
+const OPTION_LABELS: Record<string, MessageKey> = {
+  single: 'oSingle',
+  twins: 'oTwins',
+  triplets: 'oTriplets',
+  more: 'oMore',
+  joint_application: 'oJointApplication',
+  court_decision: 'oCourtDecision',
+  medical_death_certificate: 'oMedicalDeathCertificate',
+  perinatal_death_certificate: 'oPerinatalDeathCertificate',
+  other: 'oOther',
+};
+
+/** The catalogue key naming an option of a details choice (act types are named by their service). */
+export function optionLabelKey(value: string): MessageKey | undefined {
+  return OPTION_LABELS[value];
+}
+
 /** The case type a service opens, when it is a registry service (birth…amendment). */
 export function caseTypeOfService(service: string): CaseType | undefined {
   const parsed = CaseType.safeParse(service);

@@ -9,7 +9,7 @@ import {
   type Person,
 } from '../../server/protocol';
 import { translate, type MessageKey } from '../../ui/i18n';
-import { detailLabelKey } from './case-form';
+import { detailLabelKey, optionLabelKey } from './case-form';
 
 /** Badge colours of case statuses. */
 export const caseStyles = css`
@@ -111,7 +111,13 @@ function detailLines(details: Record<string, unknown>, language: Language, prefi
     if (typeof value === 'object' && value !== null) {
       out.push(...detailLines(value as Record<string, unknown>, language, `${label} · `));
     } else if (value !== undefined) {
-      out.push([label, typeof value === 'string' ? value : JSON.stringify(value)]);
+      const option = typeof value === 'string' ? optionLabelKey(value) : undefined;
+      const text = option
+        ? translate(language, option)
+        : typeof value === 'string'
+          ? value
+          : JSON.stringify(value);
+      out.push([label, text]);
     }
   }
   return out;

@@ -64,17 +64,6 @@ function casePath(number: string): string {
   return `/api/cases/${encodeURIComponent(number)}`;
 }
 
-/** The case a ticket belongs to, or undefined when it has none. */
-export async function findTicketCase(ticketId: string, token: string): Promise<Case | undefined> {
-  try {
-    const path = `/api/tickets/${encodeURIComponent(ticketId)}/case`;
-    return (await apiRequest<{ case: Case }>(path, { token })).case;
-  } catch (error) {
-    if (error instanceof Error && 'status' in error && error.status === 404) return undefined;
-    throw error;
-  }
-}
-
 /** One case with its history. */
 export async function getCase(number: string, token: string): Promise<Case> {
   return (await apiRequest<{ case: Case }>(casePath(number), { token })).case;

@@ -25,6 +25,7 @@ import {
   detailLabelKey,
   detailValue,
   emptyPerson,
+  optionLabelKey,
   withDetail,
   type DetailField,
   type PersonForm,
@@ -250,7 +251,7 @@ export class CounterCasePanel extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('ticket') && this.ticket?.id !== this.cases.ticketId) {
       this.showBlockers = false;
-      void this.cases.openForTicket(this.ticket?.id);
+      void this.cases.openForTicket(this.ticket?.id, this.ticket?.caseNumber);
     }
   }
 
@@ -391,7 +392,7 @@ export class CounterCasePanel extends LitElement {
       >
         <option value="" ?selected=${value === undefined}>${this.t('notGiven')}</option>
         ${(field.options ?? []).map(
-          (o) => html`<option value=${o} ?selected=${value === o}>${o}</option>`,
+          (o) => html`<option value=${o} ?selected=${value === o}>${this.optionLabel(o)}</option>`,
         )}
       </select>`;
     } else {
@@ -492,6 +493,11 @@ export class CounterCasePanel extends LitElement {
             </fieldset>`
           : nothing
       }`;
+  }
+
+  private optionLabel(value: string): string {
+    const key = optionLabelKey(value);
+    return key ? this.t(key) : this.serviceName(value);
   }
 
   private labelOf(name: string): string {
