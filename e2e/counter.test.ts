@@ -170,6 +170,7 @@ describe('the counter console on sqlite', () => {
     await clerk.keyboard.press('KeyT');
     await clerk.getByTestId('transfer-service').selectOption('birth');
     await clerk.getByTestId('transfer-note').fill('Ҳуҷҷатҳо санҷида шуданд');
+    expect(await seriousViolations(clerk)).toEqual([]);
     await clerk.getByTestId('dialog-confirm').click();
     await clerk.getByTestId('info').waitFor();
     const ticket = await request(server.url, 'GET', '/api/offices/kulob/queue', {

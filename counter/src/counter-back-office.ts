@@ -19,6 +19,8 @@ import { base } from '../../ui/theme';
 import { caseStatusKey, caseStyles, personLine, renderCaseFacts, renderHistory } from './case-view';
 import { getCase, listCases, transitionCase } from './console-api';
 
+const REFRESH_MS = 20_000;
+
 function transitionKey(to: CaseStatus): MessageKey {
   switch (to) {
     case 'registered':
@@ -222,9 +224,20 @@ export class CounterBackOffice extends LitElement {
     this.error = undefined;
   }
 
+  private timer?: ReturnType<typeof setInterval>;
+
   override connectedCallback(): void {
     super.connectedCallback();
     void this.refresh();
+    // Cases have no live event yet: the worklist is fetched again every little while.
+    this.timer = setInterval(() => {
+      if (!this.busy) void this.refresh();
+    }, REFRESH_MS);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.timer);
   }
 
   private t(key: MessageKey, params?: Record<string, string | number>): string {

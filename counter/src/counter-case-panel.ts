@@ -5,6 +5,8 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import {
   allowedTransitions,
+  canCreateCase,
+  canEdit,
   caseTypeSpec,
   missingForSubmit,
   type Case,
@@ -582,8 +584,9 @@ export class CounterCasePanel extends LitElement {
   }
 
   private renderCase(c: Case) {
-    const editable =
-      this.staffRole === 'clerk' && (c.status === 'draft' || c.status === 'returned');
+    const editable = canEdit(c.status, this.staffRole);
+    const returned =
+      c.status === 'returned' ? c.history.findLast((h) => h.to === 'returned') : undefined;
     return html`<div class="head">
         <h2 data-testid="case-number">
           ${this.serviceName(c.type)} · <span class="num">${c.number}</span>
@@ -604,6 +607,13 @@ export class CounterCasePanel extends LitElement {
           : nothing
       }
       ${this.renderError()} ${this.renderBlockers(c)}
+      ${
+        returned?.note
+          ? html`<div class="blockers" data-testid="returned-note">
+              ${this.t('caseReturned')}: <q>${returned.note}</q>
+            </div>`
+          : nothing
+      }
       <div class="body">${editable ? this.renderForm(c) : renderCaseFacts(c, this.language)}</div>
       ${this.renderBar(c)}`;
   }
@@ -629,7 +639,7 @@ export class CounterCasePanel extends LitElement {
       return html`${heading}
         <p class="empty">${this.t('loading')}</p>`;
     const type = caseTypeOfService(ticket.service);
-    if (!type) {
+    if (!type || !canCreateCase(this.staffRole)) {
       return html`${heading}${this.renderError()}
         <p class="empty">${this.t('caseNotRegistry')}</p>`;
     }

@@ -2,7 +2,7 @@
  * The window's two questions in a modal dialog: where to transfer the ticket (service or window,
  * with a note), and why the window pauses. Native `<dialog>`: focus stays inside, Escape cancels.
  */
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import type { Language, Service, Transfer } from '../../server/protocol';
 import { translate } from '../../ui/i18n';
 import { base } from '../../ui/theme';
@@ -101,11 +101,14 @@ export class CounterWindowDialog extends LitElement {
     this.mode = 'service';
   }
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('question') && this.question) this.mode = 'service';
+  }
+
   protected override updated(): void {
     const dialog = this.renderRoot.querySelector('dialog');
     if (!dialog) return;
     if (this.question && !dialog.open) {
-      this.mode = 'service';
       dialog.showModal();
     } else if (!this.question && dialog.open) {
       dialog.close();
