@@ -122,6 +122,7 @@ describe('the counter console on sqlite', () => {
     // The receipt is a printable page of the documents received.
     await clerk.getByTestId('print-receipt').click();
     await clerk.getByTestId('receipt').filter({ hasText: 'Шаҳодатномаи тиббӣ' }).waitFor();
+    await clerk.screenshot({ path: path.join(SHOTS, 'counter-receipt.png') });
     expect(await seriousViolations(clerk)).toEqual([]);
     await clerk.getByTestId('receipt-close').click();
     await clerk.keyboard.press('KeyC');

@@ -8,6 +8,7 @@ import {
   type Language,
   type Person,
 } from '../../server/protocol';
+import { DEFAULT_TIME_ZONE } from '../../ui/format';
 import { translate, type MessageKey } from '../../ui/i18n';
 import { detailLabelKey, optionLabelKey } from './case-form';
 
@@ -95,6 +96,22 @@ function historyKey(action: CaseHistoryAction): MessageKey {
   }
 }
 
+const whenFormat = new Intl.DateTimeFormat('en-GB', {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZone: DEFAULT_TIME_ZONE,
+});
+
+/** `25/11/2026, 14:05` in the office's zone. */
+export function formatWhen(iso: string | Date): string {
+  const date = typeof iso === 'string' ? new Date(iso) : iso;
+  return Number.isNaN(date.getTime()) ? '' : whenFormat.format(date);
+}
+
 /** "Rahimova Mavjuda Karimovna, 1994-03-02, passport A1234567". */
 export function personLine(p: Person | null | undefined): string {
   if (!p) return '—';
@@ -177,7 +194,7 @@ export function renderHistory(c: Case, language: Language) {
       ${c.history.map(
         (h) =>
           html`<li>
-            <span class="num">${h.at.slice(0, 16).replace('T', ' ')}</span> · ${h.user} ·
+            <span class="num">${formatWhen(h.at)}</span> · ${h.user} ·
             ${t(historyKey(h.action))}${h.to ? html` → ${t(caseStatusKey(h.to))}` : nothing}
             ${h.note ? html`<q>${h.note}</q>` : nothing}
           </li>`,

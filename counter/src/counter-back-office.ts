@@ -16,7 +16,14 @@ import {
 import { toShownError, type ShownError } from '../../ui/errors';
 import { translate, type MessageKey } from '../../ui/i18n';
 import { base } from '../../ui/theme';
-import { caseStatusKey, caseStyles, personLine, renderCaseFacts, renderHistory } from './case-view';
+import {
+  caseStatusKey,
+  caseStyles,
+  formatWhen,
+  personLine,
+  renderCaseFacts,
+  renderHistory,
+} from './case-view';
 import { getCase, listCases, transitionCase } from './console-api';
 
 const REFRESH_MS = 20_000;
@@ -344,7 +351,7 @@ export class CounterBackOffice extends LitElement {
                       <b class="num">${c.number}</b>
                       <span class="badge ${c.status}">${this.t(caseStatusKey(c.status))}</span>
                       <span>${this.serviceName(c.type)} · ${personLine(c.applicant)}</span>
-                      <span class="muted num">${c.createdAt.slice(0, 10)}</span>
+                      <span class="muted num">${formatWhen(c.createdAt)}</span>
                     </button>
                   </li>`,
               )}

@@ -3,7 +3,7 @@ import { LitElement, css, html } from 'lit';
 import { caseTypeSpec, type Case, type Language, type Service } from '../../server/protocol';
 import { translate } from '../../ui/i18n';
 import { base } from '../../ui/theme';
-import { personLine } from './case-view';
+import { formatWhen, personLine } from './case-view';
 
 /** The receipt page; dispatches `counter-receipt-close`. */
 export class CounterReceipt extends LitElement {
@@ -12,6 +12,7 @@ export class CounterReceipt extends LitElement {
     css`
       :host {
         display: block;
+        min-height: 100vh;
         padding: 24px;
         background: #fff;
       }
@@ -117,10 +118,7 @@ export class CounterReceipt extends LitElement {
         </button>
       </div>
       <h1>${t('receiptTitle')}</h1>
-      <p>
-        <b class="num">${c.number}</b> · ${type} ·
-        ${new Date().toISOString().slice(0, 16).replace('T', ' ')}
-      </p>
+      <p><b class="num">${c.number}</b> · ${type} · ${formatWhen(new Date())}</p>
       <p>${t('applicant')}: ${personLine(c.applicant)}</p>
       ${c.subjects.map(
         (s) =>
