@@ -23,11 +23,24 @@ const config: UserConfig = {
         counter: resolve(__dirname, 'counter/index.html'),
       },
       output: {
-        // Two stable shared chunks (libraries; our shared ui/) instead of names picked by chance.
+        // Stable shared chunks instead of names picked by chance. The highest priority wins: without
+        // the explicit groups, rolldown pulls a shared module into whichever group imports it first.
         codeSplitting: {
           groups: [
-            { name: 'vendor', test: /node_modules/ },
-            { name: 'ui', test: /[\\/](ui|server[\\/]protocol)[\\/]/ },
+            // The shared layer, with the protocol's plain constants (the case rules import them too).
+            {
+              name: 'ui',
+              test: /[\\/]ui[\\/]|server[\\/]protocol[\\/](constants|events)\./,
+              priority: 3,
+            },
+            // zod and the schemas and case rules: the console's only, kiosk and display never load them.
+            {
+              name: 'cases',
+              test: /node_modules[\\/]zod[\\/]|server[\\/]protocol[\\/]/,
+              priority: 2,
+            },
+            // Lit and the socket client, which every page loads.
+            { name: 'vendor', test: /node_modules[\\/](?!zod[\\/])/, priority: 4 },
           ],
         },
       },
