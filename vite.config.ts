@@ -26,6 +26,8 @@ const config: UserConfig = {
         // Two stable shared chunks (libraries; our shared ui/) instead of names picked by chance.
         codeSplitting: {
           groups: [
+            // The QR encoder only the kiosk draws with stays out of the other pages' vendor chunk.
+            { name: 'qr', test: /node_modules[\\/](qrcode|dijkstrajs)[\\/]/, priority: 1 },
             { name: 'vendor', test: /node_modules/ },
             { name: 'ui', test: /[\\/](ui|server[\\/]protocol)[\\/]/ },
           ],
