@@ -381,6 +381,24 @@ describe('the kiosk in the browser', () => {
     await page.close();
   });
 
+  it('says "printer unavailable" in words when the ticket could not be printed', async () => {
+    const device = { where: { officeCode: 'kulob', code: 'K1' } };
+    await server.db.models.Device.update({ printerUrl: 'nonsense' }, device);
+    try {
+      const page = await open(KIOSK);
+      const number = await takeTicket(page);
+      expect(number).toMatch(/^A\d{3}$/);
+      const status = page.getByTestId('print-status');
+      await expect(status.getAttribute('data-status')).resolves.toBe('unavailable');
+      await expect(status.textContent()).resolves.toContain('Принтер дастрас нест');
+      await expect(status.textContent()).resolves.toContain('скан кунед');
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.close();
+    } finally {
+      await server.db.models.Device.update({ printerUrl: 'virtual' }, device);
+    }
+  });
+
   it('greys out a service an admin closes, with the reason, at once', async () => {
     const page = await open(KIOSK);
     await page.getByTestId('service-death').waitFor();
