@@ -314,6 +314,33 @@ describe('the kiosk in the browser', () => {
     await page.close();
   });
 
+  it('reads the number aloud where the browser has a voice, and offers no button where it has none', async () => {
+    const silent = await open(KIOSK);
+    await takeTicket(silent);
+    expect(await silent.getByTestId('ticket-speak').count()).toBe(0);
+    await silent.close();
+
+    // Headless chromium has no voices: give this page one Russian voice and record what it says.
+    const page = await context.newPage();
+    await page.setViewportSize(PORTRAIT);
+    await page.addInitScript(`(() => {
+      const voice = { lang: 'ru-RU', name: 'test', default: true, localService: true, voiceURI: 'test' };
+      window.__spoken = [];
+      speechSynthesis.getVoices = () => [voice];
+      speechSynthesis.speak = (u) => window.__spoken.push({ text: u.text, lang: u.lang });
+    })()`);
+    await page.goto(server.url + KIOSK);
+    const number = await takeTicket(page);
+    await page.waitForTimeout(500);
+    await page.getByTestId('ticket-speak').click();
+    const spoken = await page.evaluate<{ text: string; lang: string }[]>('window.__spoken');
+    // Tajik text read by the Russian voice, the number letter by letter.
+    expect(spoken).toEqual([
+      { text: `Рақами чиптаи шумо ${number.split('').join(' ')}`, lang: 'ru-RU' },
+    ]);
+    await page.close();
+  });
+
   it('returns home in Tajik after the idle time', async () => {
     const page = await open(`${KIOSK}&idle=2`);
     await page.getByTestId('service-birth').waitFor();

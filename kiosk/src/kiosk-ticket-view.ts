@@ -304,7 +304,7 @@ export class KioskTicketView extends LitElement {
     const utterance = new SpeechSynthesisUtterance(
       translate(this.language, 'kioskSpeakTicket', { number: spoken }),
     );
-    utterance.voice = voice;
+    // The language picks the voice: the browser's own choice for it is the one its user set up.
     utterance.lang = voice.lang;
     utterance.rate = 0.85;
     speech.cancel();
