@@ -341,9 +341,21 @@ describe('the kiosk in the browser', () => {
     await page.close();
   });
 
-  it('returns home in Tajik after the idle time', async () => {
-    const page = await open(`${KIOSK}&idle=2`);
+  it("returns home in Tajik after the office's idle time, set live", async () => {
+    const setIdle = (seconds: number) =>
+      server.app.queue.configure('kulob', async (t, _office, changes) => {
+        await server.db.models.Office.update(
+          { kioskIdleSeconds: seconds },
+          { where: { code: 'kulob' }, transaction: t },
+        );
+        changes.push({ kind: 'office:updated' });
+      });
+    const original = (await server.db.models.Office.findOne({ where: { code: 'kulob' } }))!
+      .kioskIdleSeconds;
+    const page = await open(KIOSK);
     await page.getByTestId('service-birth').waitFor();
+    await setIdle(2);
+    await page.waitForTimeout(200);
     await page.getByTestId('lang-en').click();
     await page.getByTestId('low-reach').click();
     await page.getByTestId('service-birth').click();
@@ -353,6 +365,15 @@ describe('the kiosk in the browser', () => {
     expect(Date.now() - left).toBeGreaterThan(1_500);
     expect(await page.evaluate('document.documentElement.lang')).toBe('tg');
     await expect(page.getByTestId('low-reach').getAttribute('aria-pressed')).resolves.toBe('false');
+    await setIdle(original);
+    await page.close();
+  });
+
+  it('takes the idle time from ?idle= when the address gives one', async () => {
+    const page = await open(`${KIOSK}&idle=1`);
+    await page.getByTestId('service-birth').click();
+    await page.getByTestId('priority-none').waitFor();
+    await page.getByTestId('service-birth').waitFor({ timeout: 3_000 });
     await page.close();
   });
 
