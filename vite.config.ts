@@ -39,6 +39,8 @@ const config: UserConfig = {
               test: /node_modules[\\/]zod[\\/]|server[\\/]protocol[\\/]/,
               priority: 2,
             },
+            // The QR encoder only the kiosk draws with stays out of the other pages' vendor chunk.
+            { name: 'qr', test: /node_modules[\\/](qrcode|dijkstrajs)[\\/]/, priority: 5 },
             // Lit and the socket client, which every page loads.
             { name: 'vendor', test: /node_modules[\\/](?!zod[\\/])/, priority: 4 },
           ],

@@ -50,6 +50,8 @@ describe.each(testDialects())('the queue loop in the browser on %s', (dialect) =
     await kiosk.getByTestId('service-birth').waitFor();
     expect(await seriousViolations(kiosk)).toEqual([]);
     await kiosk.getByTestId('service-birth').click();
+    await kiosk.waitForTimeout(500);
+    await kiosk.getByTestId('priority-none').click();
     const numberText = kiosk.getByTestId('ticket-number');
     await numberText.waitFor();
     const number = (await numberText.textContent())?.trim() ?? '';

@@ -1,397 +1,474 @@
-/** The ticket kiosk: service tiles in the chosen language, then the issued ticket, then home again. */
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import type { Language, Service } from '../../server/protocol';
+/**
+ * The ticket kiosk: service tiles in the chosen language → (priority) → the issued ticket → home again.
+ * "I already have a case" goes through a keypad for the case number to a pickup ticket linked to it.
+ * Everything it shows of the office comes from the live store (catalogue, loads, printers, settings).
+ */
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import type { IssueTicket, Language, Service } from '../../server/protocol';
 import { Namespace } from '../../server/protocol/events';
 import {
   ApiError,
   NETWORK_ERROR,
-  fetchServices,
   issueTicket,
   newIdempotencyKey,
   type IssuedTicket,
 } from '../../ui/api';
 import { toShownError, type ShownError } from '../../ui/errors';
 import { DEFAULT_LANGUAGE, translate, type MessageKey } from '../../ui/i18n';
-import { IdleController } from '../../ui/idle-controller';
 import { readPageParams } from '../../ui/page-params';
 import { QueueController } from '../../ui/queue-controller';
-import { base, tokens } from '../../ui/theme';
-import '../../ui/nb-connection-mark';
 import '../../ui/nb-language-switch';
 import type { LanguageChangeDetail } from '../../ui/nb-language-switch';
-import './kiosk-service-tile';
+import { appStyles } from './kiosk-app-styles';
+import './kiosk-case-keypad';
+import type { CaseSubmitDetail } from './kiosk-case-keypad';
+import './kiosk-home';
+import { icon } from './kiosk-icons';
+import { KioskIdleController } from './kiosk-idle-controller';
+import './kiosk-priority-step';
+import { NO_PRIORITY, type PrioritySelectDetail } from './kiosk-priority-step';
 import type { ServiceSelectDetail } from './kiosk-service-tile';
 import './kiosk-ticket-view';
 
-/** Back to the start after this long without a touch. */
-const IDLE_MS = 20_000;
-/** The service list is re-read this often (an admin may add or close one). */
-const SERVICES_REFRESH_MS = 60_000;
-const SERVICES_RETRY_MS = 10_000;
-const ERROR_SHOWN_MS = 10_000;
-/** Retries of one tap when the network fails; the same idempotency key makes them safe. */
+/** The service a ticket for an existing case is issued for. */
+export const PICKUP_SERVICE = 'pickup';
+/** Idle time until the office's setting has arrived. */
+const DEFAULT_IDLE_SECONDS = 30;
+/** A kiosk that never connected shows the "please wait" screen after this long. */
+const OFFLINE_GRACE_MS = 3_000;
+/** Automatic retries of one tap while the network fails; the same idempotency key makes them safe. */
 const ISSUE_RETRIES = 2;
+
+/** Where the citizen is. */
+type Step =
+  | { kind: 'home' }
+  | { kind: 'priority'; service?: string }
+  | { kind: 'case'; priority: string }
+  | { kind: 'ticket'; issued: IssuedTicket };
+
+/** One tap's intent: the request and the key that makes every retry of it one ticket. */
+interface Intent {
+  body: IssueTicket;
+  key: string;
+}
+
+/** A request that failed; `retry` when it may be sent again as it is. */
+interface Failure {
+  message: MessageKey;
+  error: ShownError;
+  retry: boolean;
+}
 
 /** The kiosk page's root element. */
 export class KioskApp extends LitElement {
-  static override styles = [
-    tokens,
-    base,
-    css`
-      :host {
-        display: flex;
-        flex-direction: column;
-        min-height: 100vh;
-        background: var(--nb-bg);
-        user-select: none;
-        -webkit-user-select: none;
-      }
-      header {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        justify-content: space-between;
-        gap: 20px 32px;
-        padding: 24px 40px;
-        background: var(--nb-primary);
-        color: var(--nb-primary-ink);
-      }
-      .brand {
-        margin: 0 0 6px;
-        font-size: 20px;
-        font-weight: 700;
-        letter-spacing: 0.16em;
-        text-transform: uppercase;
-        opacity: 0.9;
-      }
-      h1 {
-        margin: 0;
-        font-size: 42px;
-        line-height: 1.1;
-      }
-      .hint {
-        margin: 8px 0 0;
-        font-size: 24px;
-        opacity: 0.92;
-      }
-      @media (max-height: 900px) {
-        header {
-          flex-wrap: nowrap;
-          padding: 16px 40px;
-        }
-        .brand,
-        .hint {
-          display: none;
-        }
-        h1 {
-          font-size: 34px;
-        }
-        nb-language-switch {
-          --nb-switch-min-width: 0;
-          --nb-switch-font-size: 20px;
-          --nb-switch-padding: 0 18px;
-          flex: none;
-        }
-        .tiles {
-          padding: 20px 40px 24px;
-          gap: 14px;
-        }
-      }
-      main {
-        flex: 1;
-        display: flex;
-        flex-direction: column;
-      }
-      .tiles {
-        flex: 1;
-        list-style: none;
-        margin: 0;
-        padding: 28px 40px 40px;
-        display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(min(360px, 100%), 1fr));
-        grid-auto-rows: minmax(120px, 1fr);
-        gap: 20px;
-      }
-      .tiles li {
-        display: flex;
-      }
-      .tiles kiosk-service-tile {
-        flex: 1;
-      }
-      .notice {
-        margin: 48px 40px;
-        font-size: 30px;
-        text-align: center;
-        color: var(--nb-muted);
-      }
-      .error {
-        margin: 24px 40px 0;
-        padding: 20px 26px;
-        border-radius: var(--nb-radius);
-        background: var(--nb-danger-soft);
-        color: var(--nb-danger);
-        border: 2px solid var(--nb-danger);
-        font-size: 26px;
-        font-weight: 700;
-        display: flex;
-        gap: 20px;
-        align-items: center;
-        justify-content: space-between;
-      }
-      .error small {
-        display: block;
-        font-size: 18px;
-        font-weight: 500;
-        color: var(--nb-ink);
-        margin-top: 4px;
-      }
-      .error button {
-        min-height: 64px;
-        min-width: 140px;
-        border-radius: 999px;
-        border: 2px solid var(--nb-danger);
-        background: #fff;
-        color: var(--nb-danger);
-        font-size: 22px;
-        font-weight: 700;
-      }
-      .busy {
-        position: fixed;
-        inset: 0;
-        display: grid;
-        place-items: center;
-        background: rgb(15 27 45 / 55%);
-        z-index: 5;
-      }
-      .busy p {
-        margin: 0;
-        padding: 36px 56px;
-        border-radius: 24px;
-        background: #fff;
-        font-size: 34px;
-        font-weight: 700;
-      }
-      nb-language-switch {
-        --nb-switch-active-ink: var(--nb-primary);
-      }
-    `,
-  ];
+  static override styles = appStyles;
 
   static override properties = {
     language: { state: true },
-    services: { state: true },
-    servicesError: { state: true },
+    lowReach: { state: true },
+    step: { state: true },
     issuing: { state: true },
-    issued: { state: true },
-    error: { state: true },
+    failure: { state: true },
+    caseNotFound: { state: true },
+    graceOver: { state: true },
   };
 
   private readonly params = readPageParams();
+  private readonly idleOverride = readIdleOverride();
   private readonly queue = new QueueController(
     this,
     this.params.office
       ? { namespace: Namespace.kiosk, auth: { office: this.params.office } }
       : undefined,
   );
-  private readonly idle = new IdleController(this, IDLE_MS, () => this.reset());
+  private readonly idle = new KioskIdleController(
+    this,
+    () =>
+      (this.idleOverride ?? this.queue.state.office?.kioskIdleSeconds ?? DEFAULT_IDLE_SECONDS) *
+      1000,
+    () => this.reset(),
+  );
 
   declare private language: Language;
-  declare private services: Service[] | undefined;
-  declare private servicesError: ShownError | undefined;
+  declare private lowReach: boolean;
+  declare private step: Step;
   declare private issuing: boolean;
-  declare private issued: IssuedTicket | undefined;
-  declare private error: ShownError | undefined;
-  private refreshTimer?: ReturnType<typeof setTimeout>;
-  private errorTimer?: ReturnType<typeof setTimeout>;
+  declare private failure: Failure | undefined;
+  declare private caseNotFound: string | undefined;
+  declare private graceOver: boolean;
+  private intent?: Intent;
+  private everConnected = false;
+  private graceTimer?: ReturnType<typeof setTimeout>;
 
   constructor() {
     super();
     this.language = this.params.language ?? DEFAULT_LANGUAGE;
-    this.services = undefined;
-    this.servicesError = undefined;
+    this.lowReach = false;
+    this.step = { kind: 'home' };
     this.issuing = false;
-    this.issued = undefined;
-    this.error = undefined;
+    this.failure = undefined;
+    this.caseNotFound = undefined;
+    this.graceOver = false;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.loadServices();
+    this.graceTimer = setTimeout(() => (this.graceOver = true), OFFLINE_GRACE_MS);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.refreshTimer);
-    clearTimeout(this.errorTimer);
+    clearTimeout(this.graceTimer);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    // A service the socket reports but the list lacks was just added: read the list again.
-    const loads = this.queue.state.services;
-    if (this.services && loads.some((l) => !this.services?.some((s) => s.code === l.code))) {
-      clearTimeout(this.refreshTimer);
-      this.refreshTimer = setTimeout(() => void this.loadServices(), 0);
-    }
+    if (this.queue.state.connected) this.everConnected = true;
     if (changed.has('language')) {
       document.documentElement.lang = this.language;
-      document.title = `${translate(this.language, 'appName')} — ${translate(this.language, 'kioskTitle')}`;
+      document.title = `${this.t('appName')} — ${this.t('kioskTitle')}`;
     }
   }
 
-  private async loadServices(): Promise<void> {
-    clearTimeout(this.refreshTimer);
-    const office = this.params.office;
-    if (!office) return;
-    let delay = SERVICES_REFRESH_MS;
-    try {
-      this.services = await fetchServices(office);
-      this.servicesError = undefined;
-    } catch (error) {
-      this.servicesError = toShownError(error);
-      delay = SERVICES_RETRY_MS;
-    }
-    this.refreshTimer = setTimeout(() => void this.loadServices(), delay);
+  protected override updated(changed: PropertyValues): void {
+    const atRest =
+      this.step.kind === 'home' &&
+      this.language === this.defaultLanguage &&
+      !this.lowReach &&
+      !this.failure;
+    this.idle.sync(!atRest);
+    // A new screen gives the citizen the full time again.
+    if (changed.has('step')) this.idle.restartIfArmed();
+  }
+
+  private get defaultLanguage(): Language {
+    return this.params.language ?? DEFAULT_LANGUAGE;
+  }
+
+  private get priorities() {
+    return this.queue.state.office?.priorities ?? [];
+  }
+
+  private get catalog(): readonly Service[] {
+    return this.queue.state.catalog;
+  }
+
+  private get printerOffline(): boolean {
+    const printer = this.queue.state.printers.find((p) => p.kiosk === this.params.kiosk);
+    return printer?.status === 'offline';
+  }
+
+  private get offline(): boolean {
+    if (!this.params.office || this.queue.state.connected) return false;
+    return this.everConnected || this.graceOver;
   }
 
   private readonly onLanguageChange = (event: CustomEvent<LanguageChangeDetail>): void => {
     this.language = event.detail.language;
-    // A citizen who switched language and walked away leaves the next one a Tajik kiosk.
-    if (this.language !== DEFAULT_LANGUAGE) this.idle.arm();
+  };
+
+  private readonly onLowReach = (): void => {
+    this.lowReach = !this.lowReach;
   };
 
   private readonly onServiceSelect = (event: CustomEvent<ServiceSelectDetail>): void => {
-    void this.issue(event.detail.service);
+    if (this.issuing || this.step.kind !== 'home') return;
+    this.failure = undefined;
+    const service = event.detail.service;
+    if (this.priorities.length > 0) this.step = { kind: 'priority', service };
+    else this.issue({ service });
   };
 
-  private async issue(service: string): Promise<void> {
-    const office = this.params.office;
-    if (this.issuing || !office) return;
-    this.issuing = true;
-    this.dismissError();
-    // One key per tap: a retry after a lost answer returns the ticket already issued.
-    const key = newIdempotencyKey();
-    const body = {
-      service,
-      language: this.language,
-      ...(this.params.kiosk ? { kiosk: this.params.kiosk } : {}),
-    };
-    try {
-      this.issued = await withRetries(() => issueTicket(office, body, key), ISSUE_RETRIES);
-      this.idle.arm();
-    } catch (error) {
-      this.showError(toShownError(error));
-    } finally {
-      this.issuing = false;
-    }
-  }
+  private readonly onHaveCase = (): void => {
+    if (this.issuing || this.step.kind !== 'home') return;
+    this.failure = undefined;
+    this.caseNotFound = undefined;
+    this.step =
+      this.priorities.length > 0 ? { kind: 'priority' } : { kind: 'case', priority: NO_PRIORITY };
+  };
+
+  private readonly onPrioritySelect = (event: CustomEvent<PrioritySelectDetail>): void => {
+    const step = this.step;
+    if (this.issuing || step.kind !== 'priority') return;
+    const priority = event.detail.priority;
+    if (step.service === undefined) this.step = { kind: 'case', priority };
+    else this.issue({ service: step.service, priority });
+  };
+
+  private readonly onCaseSubmit = (event: CustomEvent<CaseSubmitDetail>): void => {
+    const step = this.step;
+    if (this.issuing || step.kind !== 'case') return;
+    this.caseNotFound = undefined;
+    this.issue({
+      service: PICKUP_SERVICE,
+      caseNumber: event.detail.caseNumber,
+      priority: step.priority,
+    });
+  };
+
+  private readonly onBack = (): void => {
+    if (this.issuing) return;
+    this.failure = undefined;
+    this.step = { kind: 'home' };
+  };
+
+  private readonly onRetry = (): void => {
+    void this.send();
+  };
 
   private readonly onDone = (): void => {
     this.reset();
   };
 
-  private showError(error: ShownError): void {
-    this.error = error;
-    clearTimeout(this.errorTimer);
-    this.errorTimer = setTimeout(() => this.dismissError(), ERROR_SHOWN_MS);
-  }
-
-  private readonly dismissError = (): void => {
-    clearTimeout(this.errorTimer);
-    this.error = undefined;
+  private readonly onDismiss = (): void => {
+    this.failure = undefined;
   };
 
-  /** Back to the start in the default language. */
+  /** A new intent: one idempotency key for this tap, kept by every retry of it. */
+  private issue(request: Omit<IssueTicket, 'language' | 'kiosk'>): void {
+    const body: IssueTicket = {
+      ...request,
+      language: this.language,
+      ...(this.params.kiosk ? { kiosk: this.params.kiosk } : {}),
+    };
+    if (body.priority === NO_PRIORITY) delete body.priority;
+    this.intent = { body, key: newIdempotencyKey() };
+    void this.send();
+  }
+
+  private async send(): Promise<void> {
+    const office = this.params.office;
+    const intent = this.intent;
+    if (this.issuing || !office || !intent) return;
+    this.issuing = true;
+    this.failure = undefined;
+    try {
+      const issued = await withRetries(
+        () => issueTicket(office, intent.body, intent.key),
+        ISSUE_RETRIES,
+      );
+      this.intent = undefined;
+      this.step = { kind: 'ticket', issued };
+    } catch (error) {
+      this.onIssueFailed(intent, error);
+    } finally {
+      this.issuing = false;
+    }
+  }
+
+  private onIssueFailed(intent: Intent, error: unknown): void {
+    const code = error instanceof ApiError ? error.code : 'unknown';
+    if (code === 'not_found' && intent.body.caseNumber && this.step.kind === 'case') {
+      // An unknown number: no ticket, the keypad says so in the citizen's language.
+      this.caseNotFound = intent.body.caseNumber;
+      this.intent = undefined;
+      return;
+    }
+    const network = code === NETWORK_ERROR || (error instanceof ApiError && error.status >= 502);
+    if (!network) this.intent = undefined;
+    this.failure = {
+      message: network
+        ? 'kioskNetworkFailed'
+        : code === 'conflict'
+          ? 'kioskServiceClosedNow'
+          : 'issueFailed',
+      error: toShownError(error),
+      retry: network,
+    };
+    if (!network) this.step = { kind: 'home' };
+  }
+
+  /** Back to the start in the default language, controls at their usual height. */
   reset(): void {
-    this.idle.disarm();
-    this.issued = undefined;
-    this.language = this.params.language ?? DEFAULT_LANGUAGE;
+    if (this.issuing) return;
+    this.step = { kind: 'home' };
+    this.language = this.defaultLanguage;
+    this.lowReach = false;
+    this.failure = undefined;
+    this.caseNotFound = undefined;
+    this.intent = undefined;
   }
 
   private t(key: MessageKey, params?: Record<string, string | number>): string {
     return translate(this.language, key, params);
   }
 
-  private renderError(error: ShownError, title: MessageKey) {
-    return html`<div class="error" role="alert" data-testid="kiosk-error">
+  private serviceName(code: string): string {
+    return this.catalog.find((s) => s.code === code)?.names[this.language] ?? code;
+  }
+
+  private renderFailure(failure: Failure) {
+    return html`<div class="failure" role="alert" data-testid="kiosk-error">
       <div>
-        ${this.t(title)}
-        <small>${this.t(error.key)}</small>
+        ${this.t(failure.message)}
+        <small>${this.t(failure.error.key)}</small>
       </div>
-      <button type="button" @click=${this.dismissError}>${this.t('dismiss')}</button>
+      ${
+        failure.retry
+          ? html`<button type="button" data-testid="kiosk-retry" @click=${this.onRetry}>
+              ${this.t('tryAgain')}
+            </button>`
+          : html`<button type="button" @click=${this.onDismiss}>${this.t('dismiss')}</button>`
+      }
     </div>`;
   }
 
-  private renderTiles() {
-    if (!this.services) {
-      return this.servicesError
-        ? html`<p class="notice" role="alert">${this.t(this.servicesError.key)}</p>`
-        : html`<p class="notice">${this.t('loading')}</p>`;
+  private renderStep() {
+    const step = this.step;
+    switch (step.kind) {
+      case 'home':
+        return this.renderHome();
+      case 'priority':
+        return html`<kiosk-priority-step
+          .priorities=${this.priorities}
+          serviceName=${step.service ? this.serviceName(step.service) : this.t('kioskHaveCase')}
+          language=${this.language}
+          @kiosk-priority-select=${this.onPrioritySelect}
+          @kiosk-back=${this.onBack}
+        ></kiosk-priority-step>`;
+      case 'case':
+        return html`<kiosk-case-keypad
+          prefix=${this.casePrefix()}
+          .years=${this.caseYears()}
+          language=${this.language}
+          .notFound=${this.caseNotFound}
+          ?busy=${this.issuing}
+          @kiosk-case-submit=${this.onCaseSubmit}
+          @kiosk-back=${this.onBack}
+        ></kiosk-case-keypad>`;
+      case 'ticket': {
+        const { ticket, print } = step.issued;
+        const priority = this.priorities.find((p) => p.code === ticket.priority);
+        return html`<kiosk-ticket-view
+          .ticket=${ticket}
+          serviceName=${this.serviceName(ticket.service)}
+          priorityName=${priority ? priority.names[this.language] : ''}
+          printStatus=${print.status}
+          ?printerOffline=${this.printerOffline}
+          ticketUrl=${`${window.location.origin}/t/${encodeURIComponent(ticket.id)}`}
+          language=${this.language}
+          @kiosk-done=${this.onDone}
+        ></kiosk-ticket-view>`;
+      }
     }
-    if (this.services.length === 0) return html`<p class="notice">${this.t('noServices')}</p>`;
-    const loads = this.queue.state.ready ? this.queue.state.services : [];
-    return html`<ul class="tiles" aria-label=${this.t('servicesHeading')}>
-      ${this.services.map(
-        (service) =>
-          html`<li>
-            <kiosk-service-tile
-              .service=${service}
-              .load=${loads.find((l) => l.code === service.code)}
-              language=${this.language}
-              ?disabled=${this.issuing}
-              @kiosk-service-select=${this.onServiceSelect}
-            ></kiosk-service-tile>
-          </li>`,
-      )}
-    </ul>`;
   }
 
   private renderHome() {
-    return html`<header>
-        <div>
-          <p class="brand">${this.t('appName')}</p>
-          <h1>${this.t('kioskTitle')}</h1>
-          <p class="hint">${this.t('kioskHint')}</p>
-        </div>
-        <nb-language-switch
-          language=${this.language}
-          label=${this.t('languageLabel')}
-          @nb-language-change=${this.onLanguageChange}
-        ></nb-language-switch>
-      </header>
-      <main>
-        ${this.error ? this.renderError(this.error, 'issueFailed') : nothing} ${this.renderTiles()}
-      </main>
+    const state = this.queue.state;
+    if (!state.ready) return html`<p class="notice">${this.t('loading')}</p>`;
+    if (this.catalog.length === 0) return html`<p class="notice">${this.t('noServices')}</p>`;
+    return html`<kiosk-home
+      .services=${this.catalog}
+      .loads=${state.services}
+      language=${this.language}
+      ?disabled=${this.issuing}
+      @kiosk-service-select=${this.onServiceSelect}
+    ></kiosk-home>`;
+  }
+
+  private casePrefix(): string {
+    const office = this.queue.state.office;
+    return (
+      office?.casePrefix ?? (office?.code ?? this.params.office ?? '').slice(0, 3).toUpperCase()
+    );
+  }
+
+  /** This year in the office's zone, and the one before (a case opened in December). */
+  private caseYears(): number[] {
+    const state = this.queue.state;
+    const now = new Date(Date.now() + state.serverOffsetMs);
+    const zone = state.office?.timeZone;
+    const year = Number(
+      new Intl.DateTimeFormat('en', {
+        year: 'numeric',
+        ...(zone ? { timeZone: zone } : {}),
+      }).format(now),
+    );
+    return [year, year - 1];
+  }
+
+  private renderFooter() {
+    const pickup = this.catalog.find((s) => s.code === PICKUP_SERVICE);
+    return html`<footer>
       ${
-        this.issuing
-          ? html`<div class="busy" role="status"><p>${this.t('issuing')}</p></div>`
+        this.step.kind === 'home' && pickup?.open
+          ? html`<button
+              type="button"
+              class="case"
+              data-testid="have-case"
+              ?disabled=${this.issuing}
+              @click=${this.onHaveCase}
+            >
+              ${icon('folder', 52)}
+              <span>${this.t('kioskHaveCase')}<small>${this.t('kioskHaveCaseHint')}</small></span>
+            </button>`
           : nothing
-      }`;
+      }
+      <nb-language-switch
+        language=${this.language}
+        label=${this.t('languageLabel')}
+        @nb-language-change=${this.onLanguageChange}
+      ></nb-language-switch>
+      <button
+        type="button"
+        class="reach"
+        data-testid="low-reach"
+        aria-pressed=${this.lowReach ? 'true' : 'false'}
+        @click=${this.onLowReach}
+      >
+        ${icon('wheelchair', 44)}<span>${this.t('kioskLowReach')}</span>
+      </button>
+    </footer>`;
   }
 
   override render() {
     if (!this.params.office) {
       return html`<main><p class="notice" role="alert">${this.t('missingOffice')}</p></main>`;
     }
-    const issued = this.issued;
-    const service = issued && this.services?.find((s) => s.code === issued.ticket.service);
-    return html`${
-        issued
-          ? html`<main>
-              <kiosk-ticket-view
-                .ticket=${issued.ticket}
-                .serviceName=${service ? service.names[this.language] : issued.ticket.service}
-                .printStatus=${issued.print.status}
-                language=${this.language}
-                @kiosk-done=${this.onDone}
-              ></kiosk-ticket-view>
-            </main>`
-          : this.renderHome()
+    const home = this.step.kind === 'home';
+    const officeName = this.queue.state.office?.names[this.language];
+    return html`<div class=${`screen ${this.lowReach ? 'low' : ''} ${home ? 'at-home' : ''}`}>
+      <header>
+        <p class="brand">${this.t('appName')}${officeName ? html` · ${officeName}` : nothing}</p>
+        <h1>${this.t('kioskTitle')}</h1>
+        ${home ? html`<p class="hint">${this.t('kioskHint')}</p>` : nothing}
+      </header>
+      <div class="controls">
+        ${
+          this.printerOffline && this.step.kind !== 'ticket'
+            ? html`<p class="printer" role="status" data-testid="printer-offline">
+                ${this.t('kioskPrinterOffline')}
+              </p>`
+            : nothing
+        }
+        ${this.failure ? this.renderFailure(this.failure) : nothing}
+        <main>${this.renderStep()}</main>
+        ${this.renderFooter()}
+      </div>
+      ${
+        this.issuing
+          ? html`<div class="overlay" role="status" data-testid="kiosk-busy">
+              <p>${this.t('issuing')}</p>
+            </div>`
+          : nothing
       }
-      <nb-connection-mark
-        ?connected=${this.queue.state.connected}
-        label=${this.t('connectionLost')}
-      ></nb-connection-mark>`;
+      ${
+        this.offline && this.step.kind !== 'ticket' && !this.issuing
+          ? html`<div class="overlay calm" role="status" data-testid="kiosk-offline">
+              <p>
+                <strong>${this.t('kioskOfflineTitle')}</strong>
+                <span>${this.t('kioskOfflineHint')}</span>
+              </p>
+            </div>`
+          : nothing
+      }
+    </div>`;
   }
+}
+
+/** `?idle=5`: seconds before the kiosk returns home (tests and trials; the office setting otherwise). */
+function readIdleOverride(): number | undefined {
+  const value = Number(new URLSearchParams(window.location.search).get('idle'));
+  return Number.isFinite(value) && value > 0 ? value : undefined;
 }
 
 /** Runs `command`, repeating it up to `retries` times while the network fails. */

@@ -75,18 +75,18 @@ export class KioskServiceTile extends LitElement {
       .waiting {
         color: var(--nb-primary-strong);
       }
-      button:disabled {
+      button.off {
         background: #e4e7ec;
         border-color: #c3c9d2;
         box-shadow: none;
       }
-      button:disabled .prefix {
+      button.off .prefix {
         background: #8a94a3;
       }
-      button:disabled .name {
+      button.off .name {
         color: #3f4957;
       }
-      @media (min-height: 1400px) {
+      @container (min-height: 1250px) {
         button {
           gap: 30px;
           padding: 24px 30px;
@@ -104,7 +104,7 @@ export class KioskServiceTile extends LitElement {
           font-size: 24px;
         }
       }
-      @media (max-height: 900px) {
+      @container (max-height: 760px) {
         button {
           gap: 18px;
           padding: 12px 18px;
@@ -171,7 +171,10 @@ export class KioskServiceTile extends LitElement {
   private renderMeta() {
     const lang = this.language;
     if (!this.service.open) {
-      return html`<span class="closed">${translate(lang, 'serviceClosed')}</span>`;
+      const reason = this.service.closedReason;
+      return html`<span class="closed" data-testid="closed-reason"
+        >${reason ? translate(lang, 'kioskClosedBecause', { reason }) : translate(lang, 'serviceClosed')}</span
+      >`;
     }
     if (!this.load) return nothing;
     return html`<span class="waiting num" data-testid="waiting-count"
@@ -189,6 +192,7 @@ export class KioskServiceTile extends LitElement {
     const closed = !this.service.open;
     return html`<button
       type="button"
+      class=${closed ? 'off' : ''}
       data-testid=${`service-${this.service.code}`}
       ?disabled=${closed || this.disabled}
       @click=${this.onClick}

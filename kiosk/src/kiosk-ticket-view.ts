@@ -1,9 +1,15 @@
-/** The issued ticket, very large, with the service, people ahead and the estimated wait. */
+/**
+ * The issued ticket, very large, with the service, people ahead, the estimated wait, the QR code of its
+ * page and what the printer did, in words.
+ */
 import { LitElement, css, html, nothing } from 'lit';
 import type { Language, Ticket } from '../../server/protocol';
 import type { PrintStatus } from '../../ui/api';
-import { translate } from '../../ui/i18n';
+import { translate, type MessageKey } from '../../ui/i18n';
 import { base } from '../../ui/theme';
+import { icon } from './kiosk-icons';
+import './kiosk-qr';
+import { GHOST_TAP_MS } from './kiosk-styles';
 
 /** Shows one issued ticket; dispatches `kiosk-done` when the citizen taps "Done". */
 export class KioskTicketView extends LitElement {
@@ -87,7 +93,7 @@ export class KioskTicketView extends LitElement {
       }
       .print {
         margin: 0;
-        font-size: 24px;
+        font-size: 28px;
         font-weight: 600;
         padding: 12px 20px;
         border-radius: 12px;
@@ -117,7 +123,71 @@ export class KioskTicketView extends LitElement {
         font-size: 18px;
         color: var(--nb-muted);
       }
-      @media (max-height: 900px) {
+      .main,
+      .side {
+        display: flex;
+        flex-direction: column;
+        align-items: center;
+        gap: 24px;
+        width: 100%;
+      }
+      .scan {
+        display: flex;
+        align-items: center;
+        gap: 24px;
+        text-align: start;
+      }
+      .scan p {
+        margin: 0;
+        max-width: 360px;
+        font-size: 22px;
+        line-height: 1.35;
+        color: var(--nb-muted);
+      }
+      .priority {
+        margin: -12px 0 0;
+        font-size: 24px;
+        font-weight: 700;
+        color: var(--nb-ink);
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        justify-content: center;
+        gap: 16px;
+      }
+      .actions .speak {
+        min-width: 0;
+        display: inline-flex;
+        align-items: center;
+        gap: 12px;
+        background: var(--nb-surface);
+        color: var(--nb-primary-strong);
+        border: 2px solid var(--nb-primary);
+        font-size: 26px;
+      }
+      @media (orientation: landscape) {
+        .card {
+          width: min(1500px, 100%);
+          flex-direction: row;
+          align-items: stretch;
+          gap: 40px;
+          text-align: center;
+        }
+        .side {
+          justify-content: center;
+          width: auto;
+          flex: none;
+        }
+        .scan {
+          flex-direction: column;
+          text-align: center;
+        }
+        .scan p {
+          max-width: 300px;
+        }
+      }
+      @container (max-height: 900px) {
         :host {
           padding: 20px 32px;
         }
@@ -143,6 +213,10 @@ export class KioskTicketView extends LitElement {
         .message {
           font-size: 22px;
         }
+        .main,
+        .side {
+          gap: 14px;
+        }
         button {
           min-height: 72px;
           font-size: 28px;
@@ -154,76 +228,191 @@ export class KioskTicketView extends LitElement {
   static override properties = {
     ticket: { attribute: false },
     serviceName: {},
+    priorityName: {},
     printStatus: {},
+    printerOffline: { type: Boolean },
+    ticketUrl: {},
     language: {},
+    canSpeak: { state: true },
   };
 
   /** The issued ticket. */
   declare ticket: Ticket;
   /** Name of its service in {@link language}. */
   declare serviceName: string;
+  /** Name of its priority category in {@link language}; empty for the regular queue. */
+  declare priorityName: string;
   /** What the printer did with it. */
   declare printStatus: PrintStatus;
+  /** True while the kiosk's printer is reported offline (a queued job will not come out now). */
+  declare printerOffline: boolean;
+  /** Address of the ticket's public page, shown as a QR code. */
+  declare ticketUrl: string;
   /** Language of the texts. */
   declare language: Language;
+  declare private canSpeak: boolean;
+  private shownAt = 0;
 
   constructor() {
     super();
     this.serviceName = '';
+    this.priorityName = '';
     this.printStatus = 'none';
+    this.printerOffline = false;
+    this.ticketUrl = '';
     this.language = 'tg';
+    this.canSpeak = false;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.shownAt = performance.now();
+    const speech = window.speechSynthesis as SpeechSynthesis | undefined;
+    if (!speech) return;
+    // Voices load late in Chromium; without any the button never shows.
+    this.canSpeak = speech.getVoices().length > 0;
+    speech.addEventListener('voiceschanged', this.onVoices);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    const speech = window.speechSynthesis as SpeechSynthesis | undefined;
+    speech?.removeEventListener('voiceschanged', this.onVoices);
+    speech?.cancel();
   }
 
   protected override firstUpdated(): void {
-    this.renderRoot.querySelector('button')?.focus({ preventScroll: true });
+    this.renderRoot.querySelector<HTMLElement>('[data-testid="ticket-done"]')?.focus({
+      preventScroll: true,
+    });
   }
 
+  private readonly onVoices = (): void => {
+    this.canSpeak = (window.speechSynthesis?.getVoices().length ?? 0) > 0;
+  };
+
+  private readonly onSpeak = (): void => {
+    const speech = window.speechSynthesis as SpeechSynthesis | undefined;
+    const voices = speech?.getVoices() ?? [];
+    // A Tajik voice is rare: Russian reads Tajik Cyrillic well enough; otherwise stay silent.
+    const wanted = this.language === 'tg' ? ['tg', 'ru'] : [this.language];
+    const voice = wanted
+      .map((lang) => voices.find((v) => v.lang.toLowerCase().startsWith(lang)))
+      .find((v) => v !== undefined);
+    if (!speech || !voice) return;
+    const spoken = this.ticket.number.split('').join(' ');
+    const utterance = new SpeechSynthesisUtterance(
+      translate(this.language, 'kioskSpeakTicket', { number: spoken }),
+    );
+    // The language picks the voice: the browser's own choice for it is the one its user set up.
+    utterance.lang = voice.lang;
+    utterance.rate = 0.85;
+    speech.cancel();
+    speech.speak(utterance);
+  };
+
   private readonly onDone = (): void => {
+    // The second half of a double tap that issued the ticket must not close it at once.
+    if (performance.now() - this.shownAt < GHOST_TAP_MS) return;
     this.dispatchEvent(new CustomEvent('kiosk-done', { bubbles: true, composed: true }));
   };
 
   private renderPrint() {
-    const lang = this.language;
+    const text = (key: MessageKey) => translate(this.language, key);
     switch (this.printStatus) {
-      case 'queued':
       case 'printed':
-        return html`<p class="print">${translate(lang, 'takeTicket')}</p>`;
+      case 'queued':
+        if (!this.printerOffline) {
+          return html`<p class="print" data-testid="print-status" data-status="ok">
+            ${text('takeTicket')}
+          </p>`;
+        }
+        return this.renderUnavailable('kioskPrinterUnavailable');
       case 'failed':
-        return html`<p class="print failed" role="alert">${translate(lang, 'printFailed')}</p>`;
+        return this.renderUnavailable('kioskPrinterUnavailable');
       case 'none':
-        return nothing;
+        return this.renderUnavailable('kioskNoPrinter');
     }
+  }
+
+  private renderUnavailable(key: MessageKey) {
+    return html`<p
+      class="print failed"
+      role="alert"
+      data-testid="print-status"
+      data-status="unavailable"
+    >
+      ${translate(this.language, key)}
+    </p>`;
   }
 
   override render() {
     const lang = this.language;
     const { ticket } = this;
     return html`<section class="card" aria-labelledby="title" data-testid="ticket-view">
-      <h1 id="title">${translate(lang, 'yourTicket')}</h1>
-      <p class="number num" data-testid="ticket-number">${ticket.number}</p>
-      <p class="service">${this.serviceName}</p>
-      <dl>
-        <div class="stat">
-          <dt>${translate(lang, 'peopleAhead')}</dt>
-          <dd class="num" data-testid="people-ahead">${ticket.peopleAhead ?? '—'}</dd>
+      <div class="main">
+        <h1 id="title">${translate(lang, 'yourTicket')}</h1>
+        <p class="number num" data-testid="ticket-number">${ticket.number}</p>
+        <p class="service" data-testid="ticket-service">${this.serviceName}</p>
+        ${
+          this.priorityName
+            ? html`<p class="priority" data-testid="ticket-priority">
+                ${translate(lang, 'kioskPriorityOf', { name: this.priorityName })}
+              </p>`
+            : nothing
+        }
+        <dl>
+          <div class="stat">
+            <dt>${translate(lang, 'peopleAhead')}</dt>
+            <dd class="num" data-testid="people-ahead">${ticket.peopleAhead ?? '—'}</dd>
+          </div>
+          <div class="stat">
+            <dt>${translate(lang, 'estimatedWait')}</dt>
+            <dd class="num" data-testid="estimated-wait">
+              ${
+                ticket.estimatedWaitMinutes === undefined
+                  ? '—'
+                  : translate(lang, 'aboutMinutes', { n: ticket.estimatedWaitMinutes })
+              }
+            </dd>
+          </div>
+        </dl>
+        <p class="message">${translate(lang, 'pleaseWait')}</p>
+      </div>
+      <div class="side">
+        ${this.renderPrint()}
+        ${
+          this.ticketUrl
+            ? html`<div class="scan">
+                <kiosk-qr
+                  data-testid="ticket-qr"
+                  .value=${this.ticketUrl}
+                  .size=${240}
+                  label=${translate(lang, 'kioskScanHint')}
+                ></kiosk-qr>
+                <p>${translate(lang, 'kioskScanHint')}</p>
+              </div>`
+            : nothing
+        }
+        <div class="actions">
+          ${
+            this.canSpeak
+              ? html`<button
+                  type="button"
+                  class="speak"
+                  data-testid="ticket-speak"
+                  @click=${this.onSpeak}
+                >
+                  ${icon('speaker', 40)} ${translate(lang, 'kioskReadAloud')}
+                </button>`
+              : nothing
+          }
+          <button type="button" data-testid="ticket-done" @click=${this.onDone}>
+            ${translate(lang, 'done')}
+          </button>
         </div>
-        <div class="stat">
-          <dt>${translate(lang, 'estimatedWait')}</dt>
-          <dd class="num">
-            ${
-              ticket.estimatedWaitMinutes === undefined
-                ? '—'
-                : translate(lang, 'aboutMinutes', { n: ticket.estimatedWaitMinutes })
-            }
-          </dd>
-        </div>
-      </dl>
-      <p class="message">${translate(lang, 'pleaseWait')}</p>
-      ${this.renderPrint()}
-      <button type="button" data-testid="ticket-done" @click=${this.onDone}>
-        ${translate(lang, 'done')}
-      </button>
-      <p class="hint">${translate(lang, 'returnHint')}</p>
+        <p class="hint">${translate(lang, 'returnHint')}</p>
+      </div>
     </section>`;
   }
 }

@@ -121,6 +121,8 @@ export const OfficeInfo = z.object({
   ticker: z.string().nullable(),
   /** Seconds without a touch before the kiosk returns home in the default language. */
   kioskIdleSeconds: z.number().int(),
+  /** First part of the office's case numbers (`KUL` in `KUL-2026-000123`), for the kiosk's keypad. */
+  casePrefix: z.string().optional(),
   serverTime: z.string(),
 });
 export type OfficeInfo = z.infer<typeof OfficeInfo>;

@@ -746,6 +746,7 @@ export function toOfficeInfo(office: OfficeRecord, now: Date): OfficeInfo {
     priorities: office.priorities.map((p) => ({ code: p.code, names: p.names })),
     ticker: office.ticker,
     kioskIdleSeconds: office.kioskIdleSeconds,
+    casePrefix: office.casePrefix,
     serverTime: now.toISOString(),
   };
 }

@@ -1,0 +1,503 @@
+/**
+ * The kiosk in a real browser against a real server: Tajik home, one tap to a printed ticket, the
+ * priority step, the case-number keypad, languages, idle reset, double taps, a lost connection, axe.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startTestServer, testDialects, type TestServer } from '../server/src/testing/harness';
+import { login, request } from '../server/src/testing/client';
+import { launchChromium, seriousViolations } from './browser';
+
+const OFFICE = '/api/offices/kulob';
+const KIOSK = '/kiosk/?office=kulob&kiosk=K1';
+const SHOTS = path.join(__dirname, '..', 'docs', 'screenshots');
+const PORTRAIT = { width: 1080, height: 1920 };
+const LANDSCAPE = { width: 1920, height: 1080 };
+
+/** Every button of the page, through the shadow roots: box and whether it is shown. */
+const BUTTON_BOXES = `(() => {
+  const out = [];
+  const walk = (root) => {
+    for (const el of root.querySelectorAll('*')) {
+      if (el.tagName === 'BUTTON') {
+        const r = el.getBoundingClientRect();
+        if (r.width > 0 && r.height > 0) out.push({ id: el.dataset.testid || el.textContent.trim(), top: r.top, width: r.width, height: r.height });
+      }
+      if (el.shadowRoot) walk(el.shadowRoot);
+    }
+  };
+  walk(document);
+  return out;
+})()`;
+
+/** Whether the page or the step area scrolls (it must not). */
+const SCROLLS = `(() => {
+  const doc = document.scrollingElement;
+  const main = document.querySelector('kiosk-app').shadowRoot.querySelector('main');
+  return { page: doc.scrollHeight > innerHeight || doc.scrollWidth > innerWidth, main: main.scrollHeight > main.clientHeight + 1 };
+})()`;
+
+/** Records when the first tile is on screen (ms after navigation start), from the first frame. */
+const TILES_AT = `(() => {
+  const tick = () => {
+    const app = document.querySelector('kiosk-app');
+    const home = app && app.shadowRoot && app.shadowRoot.querySelector('kiosk-home');
+    const tile = home && home.shadowRoot && home.shadowRoot.querySelector('kiosk-service-tile');
+    const button = tile && tile.shadowRoot && tile.shadowRoot.querySelector('button');
+    if (button && button.getBoundingClientRect().height > 0) window.__tilesAt = performance.now();
+    else requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})()`;
+
+describe('the kiosk in the browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let clerk: string;
+  let caseNumber: string;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([
+      startTestServer({ database: 'sqlite' }),
+      launchChromium(),
+    ]);
+    context = await browser.newContext();
+    // A real case to pick up: a death registration opened by a clerk at window 2.
+    clerk = await login(server.url, 'clerk2');
+    const t = await request(server.url, 'POST', `${OFFICE}/tickets`, {
+      body: { service: 'death' },
+    });
+    await request(server.url, 'POST', `${OFFICE}/counters/2/call-next`, { token: clerk });
+    const created = await request(server.url, 'POST', '/api/cases', {
+      token: clerk,
+      body: { ticketId: t.body.ticket.id, type: 'death' },
+    });
+    expect(created.status).toBe(201);
+    caseNumber = created.body.case.number;
+    await request(server.url, 'POST', `/api/tickets/${t.body.ticket.id}/complete`, {
+      token: clerk,
+    });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  afterEach(() => {
+    expect(pageErrors.splice(0)).toEqual([]);
+  });
+
+  async function open(url: string, size = PORTRAIT): Promise<Page> {
+    const page = await context.newPage();
+    await page.setViewportSize(size);
+    page.on('pageerror', (error) => pageErrors.push(`${url}: ${error.message}`));
+    page.on('console', (message) => {
+      // 404 (unknown case), 409 and aborted requests are answers the kiosk shows on purpose.
+      if (
+        message.type() === 'error' &&
+        !/status of (404|409)|ERR_FAILED|ERR_INTERNET_DISCONNECTED/.test(message.text())
+      ) {
+        pageErrors.push(`${url}: ${message.text()}`);
+      }
+    });
+    await page.goto(server.url + url);
+    return page;
+  }
+
+  async function ticketCount(): Promise<number> {
+    return server.db.models.Ticket.count();
+  }
+
+  /** Taps a service, takes the regular queue, returns the number shown. */
+  async function takeTicket(page: Page, service = 'birth'): Promise<string> {
+    await page.getByTestId(`service-${service}`).click();
+    await page.getByTestId('priority-none').waitFor();
+    // A tap in the first moments of a new step is taken for the second half of a double tap.
+    await page.waitForTimeout(500);
+    await page.getByTestId('priority-none').click();
+    const number = page.getByTestId('ticket-number');
+    await number.waitFor();
+    return (await number.textContent())?.trim() ?? '';
+  }
+
+  it('shows the Tajik home with live counts, big targets and no scrolling, portrait and landscape', async () => {
+    const page = await context.newPage();
+    await page.setViewportSize(PORTRAIT);
+    await page.addInitScript(TILES_AT);
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(server.url + KIOSK);
+    // Polled from here: the page's CSP refuses waitForFunction's string evaluation.
+    let firstRender: number | undefined;
+    for (let i = 0; i < 100 && firstRender === undefined; i++) {
+      firstRender = await page.evaluate<number | undefined>('window.__tilesAt');
+      if (firstRender === undefined) await page.waitForTimeout(50);
+    }
+    if (firstRender === undefined) throw new Error('the tiles never showed');
+    console.log(
+      `kiosk first render (navigation start → tiles visible): ${firstRender.toFixed(0)} ms`,
+    );
+    expect(firstRender).toBeLessThan(3_000);
+
+    expect(await page.evaluate('document.documentElement.lang')).toBe('tg');
+    await expect(page.getByTestId('service-birth').textContent()).resolves.toContain(
+      'Бақайдгирии таваллуд',
+    );
+    await expect(page.getByTestId('lang-ru').textContent()).resolves.toContain('Русский');
+    await expect(page.getByTestId('lang-uz').textContent()).resolves.toContain('Oʻzbekcha');
+    await expect(page.getByTestId('lang-en').textContent()).resolves.toContain('English');
+    expect(await page.getByTestId('waiting-count').count()).toBe(10);
+
+    // A ticket issued elsewhere shows up in the tile's count at once.
+    const before = await page.getByTestId('service-marriage').textContent();
+    expect(before).toContain('Дар навбат: 0');
+    await request(server.url, 'POST', `${OFFICE}/tickets`, { body: { service: 'marriage' } });
+    await page
+      .getByTestId('service-marriage')
+      .filter({ hasText: 'Дар навбат: 1' })
+      .waitFor({ timeout: 3_000 });
+
+    for (const size of [PORTRAIT, LANDSCAPE]) {
+      await page.setViewportSize(size);
+      await page.waitForTimeout(100);
+      expect(await page.evaluate(SCROLLS)).toEqual({ page: false, main: false });
+      const buttons =
+        await page.evaluate<{ id: string; height: number; width: number }[]>(BUTTON_BOXES);
+      expect(buttons.length).toBeGreaterThanOrEqual(16);
+      expect(buttons.filter((b) => b.height < 64 || b.width < 64)).toEqual([]);
+    }
+    await page.setViewportSize(PORTRAIT);
+    await page.waitForTimeout(100);
+    expect(await seriousViolations(page)).toEqual([]);
+    fs.mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SHOTS, 'kiosk-home.png') });
+    await page.close();
+  });
+
+  it('puts every control in the lower part of the screen in the low-reach layout', async () => {
+    const page = await open(KIOSK, LANDSCAPE);
+    await page.getByTestId('service-birth').waitFor();
+    await page.getByTestId('low-reach').click();
+    for (const size of [LANDSCAPE, PORTRAIT]) {
+      await page.setViewportSize(size);
+      await page.waitForTimeout(100);
+      const buttons = await page.evaluate<{ id: string; top: number }[]>(BUTTON_BOXES);
+      expect(buttons.filter((b) => b.top < size.height * 0.38)).toEqual([]);
+      expect(await page.evaluate(SCROLLS)).toEqual({ page: false, main: false });
+    }
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('issues a Tajik birth ticket with one tap, shows it large with its QR and prints it on the virtual printer', async () => {
+    const page = await open(KIOSK);
+    const number = await takeTicket(page);
+    expect(number).toMatch(/^A\d{3}$/);
+    await expect(page.getByTestId('ticket-service').textContent()).resolves.toContain(
+      'Бақайдгирии таваллуд',
+    );
+    await expect(page.getByTestId('print-status').getAttribute('data-status')).resolves.toBe('ok');
+    await expect(page.getByTestId('print-status').textContent()).resolves.toContain(
+      'Чиптаи чопшударо',
+    );
+    expect(await page.locator('kiosk-qr svg path').getAttribute('d')).toMatch(/^M\d/);
+    expect(await page.getByTestId('people-ahead').textContent()).toMatch(/\d/);
+
+    // The virtual printer's paper holds the same number.
+    const end = Date.now() + 5_000;
+    let printed = false;
+    while (!printed && Date.now() < end) {
+      const paper = await request(server.url, 'GET', `${OFFICE}/kiosks/K1/paper`);
+      printed = (paper.body.jobs as { lines: string[] }[]).some((job) =>
+        job.lines.some((line) => line.includes(number)),
+      );
+      if (!printed) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(printed).toBe(true);
+
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, 'kiosk-ticket.png') });
+    await page.waitForTimeout(500);
+    await page.getByTestId('ticket-done').click();
+    await page.getByTestId('service-birth').waitFor();
+    await page.close();
+  });
+
+  it('switches to Russian: labels and service names change, and the ticket is printed in Russian', async () => {
+    const page = await open(KIOSK);
+    await page.getByTestId('service-birth').waitFor();
+    await page.getByTestId('lang-ru').click();
+    await page.getByText('Выберите услугу').waitFor();
+    expect(await page.evaluate('document.documentElement.lang')).toBe('ru');
+    await expect(page.getByTestId('service-birth').textContent()).resolves.toContain(
+      'Регистрация рождения',
+    );
+    await expect(page.getByTestId('have-case').textContent()).resolves.toContain(
+      'У меня уже есть дело',
+    );
+    const issued = page.waitForResponse((r) => r.url().endsWith('/tickets'));
+    await takeTicket(page);
+    const body = (await (await issued).request().postDataJSON()) as { language: string };
+    expect(body.language).toBe('ru');
+    await expect(page.getByTestId('print-status').textContent()).resolves.toContain('Возьмите');
+    await page.close();
+  });
+
+  it('sends the priority chosen in the priority step', async () => {
+    const page = await open(KIOSK);
+    await page.getByTestId('service-birth').click();
+    await page.getByTestId('priority-elderly').waitFor();
+    await expect(page.getByTestId('priority-pregnant').textContent()).resolves.toContain(
+      'Ҳомиладорӣ',
+    );
+    await page.waitForTimeout(500);
+    const issued = page.waitForResponse((r) => r.url().endsWith('/tickets'));
+    await page.getByTestId('priority-elderly').click();
+    const response = await issued;
+    expect(response.request().postDataJSON()).toMatchObject({
+      service: 'birth',
+      priority: 'elderly',
+      kiosk: 'K1',
+    });
+    const { ticket } = (await response.json()) as { ticket: { id: string } };
+    const row = await server.db.models.Ticket.findByPk(ticket.id);
+    expect(row?.priority).toBe('elderly');
+    await expect(page.getByTestId('ticket-priority').textContent()).resolves.toContain('Пиронсол');
+    await page.close();
+  });
+
+  it('gives a pickup ticket linked to a case typed on the keypad; an unknown number issues nothing', async () => {
+    const page = await open(KIOSK);
+    await page.getByTestId('have-case').click();
+    await page.waitForTimeout(500);
+    await page.getByTestId('priority-none').click();
+    await page.waitForTimeout(500);
+    const shown = page.getByTestId('case-number');
+    const [prefix, year, digits] = caseNumber.split('-') as [string, string, string];
+    await expect(shown.textContent()).resolves.toContain(`${prefix}-${year}-`);
+
+    // Unknown first: 9, 9, 9, backspace, 8 → …000998.
+    for (const key of ['9', '9', '9', 'backspace', '8'])
+      await page.getByTestId(`key-${key}`).click();
+    expect((await shown.textContent())?.replace(/\s/g, '')).toBe(`${prefix}-${year}-000998`);
+    const before = await ticketCount();
+    await page.getByTestId('case-submit').click();
+    const message = page.getByTestId('case-not-found');
+    await message.waitFor();
+    expect(await message.textContent()).toContain(`${prefix}-${year}-000998`);
+    expect(await message.textContent()).toContain('ёфт нашуд');
+    expect(await ticketCount()).toBe(before);
+
+    // Then the real one: clear and type its digits (leading zeros are already there).
+    await page.getByTestId('key-clear').click();
+    expect(await message.count()).toBe(0);
+    for (const d of digits.replace(/^0+/, '')) await page.getByTestId(`key-${d}`).click();
+    const issued = page.waitForResponse((r) => r.url().endsWith('/tickets'));
+    await page.getByTestId('case-submit').click();
+    const response = await issued;
+    expect(response.status()).toBe(201);
+    expect(response.request().postDataJSON()).toMatchObject({ service: 'pickup', caseNumber });
+    const number = (await page.getByTestId('ticket-number').textContent())?.trim();
+    expect(number).toMatch(/^P\d{3}$/);
+    const { ticket } = (await response.json()) as { ticket: { id: string } };
+    const linked = await request(server.url, 'GET', `/api/tickets/${ticket.id}/case`, {
+      token: clerk,
+    });
+    expect(linked.status).toBe(200);
+    expect(linked.body.case.number).toBe(caseNumber);
+    // The kiosk never shows the case number on the ticket screen.
+    expect(await page.getByTestId('ticket-view').textContent()).not.toContain(caseNumber);
+    await page.close();
+  });
+
+  it('reads the number aloud where the browser has a voice, and offers no button where it has none', async () => {
+    const silent = await open(KIOSK);
+    await takeTicket(silent);
+    expect(await silent.getByTestId('ticket-speak').count()).toBe(0);
+    await silent.close();
+
+    // Headless chromium has no voices: give this page one Russian voice and record what it says.
+    const page = await context.newPage();
+    await page.setViewportSize(PORTRAIT);
+    await page.addInitScript(`(() => {
+      const voice = { lang: 'ru-RU', name: 'test', default: true, localService: true, voiceURI: 'test' };
+      window.__spoken = [];
+      speechSynthesis.getVoices = () => [voice];
+      speechSynthesis.speak = (u) => window.__spoken.push({ text: u.text, lang: u.lang });
+    })()`);
+    await page.goto(server.url + KIOSK);
+    const number = await takeTicket(page);
+    await page.waitForTimeout(500);
+    await page.getByTestId('ticket-speak').click();
+    const spoken = await page.evaluate<{ text: string; lang: string }[]>('window.__spoken');
+    // Tajik text read by the Russian voice, the number letter by letter.
+    expect(spoken).toEqual([
+      { text: `Рақами чиптаи шумо ${number.split('').join(' ')}`, lang: 'ru-RU' },
+    ]);
+    await page.close();
+  });
+
+  it("returns home in Tajik after the office's idle time, set live", async () => {
+    const setIdle = (seconds: number) =>
+      server.app.queue.configure('kulob', async (t, _office, changes) => {
+        await server.db.models.Office.update(
+          { kioskIdleSeconds: seconds },
+          { where: { code: 'kulob' }, transaction: t },
+        );
+        changes.push({ kind: 'office:updated' });
+      });
+    const original = (await server.db.models.Office.findOne({ where: { code: 'kulob' } }))!
+      .kioskIdleSeconds;
+    const page = await open(KIOSK);
+    await page.getByTestId('service-birth').waitFor();
+    await setIdle(2);
+    await page.waitForTimeout(200);
+    await page.getByTestId('lang-en').click();
+    await page.getByTestId('low-reach').click();
+    await page.getByTestId('service-birth').click();
+    await page.getByTestId('priority-none').waitFor();
+    const left = Date.now();
+    await page.getByTestId('service-birth').waitFor({ timeout: 5_000 });
+    expect(Date.now() - left).toBeGreaterThan(1_500);
+    expect(await page.evaluate('document.documentElement.lang')).toBe('tg');
+    await expect(page.getByTestId('low-reach').getAttribute('aria-pressed')).resolves.toBe('false');
+    await setIdle(original);
+    await page.close();
+  });
+
+  it('takes the idle time from ?idle= when the address gives one', async () => {
+    const page = await open(`${KIOSK}&idle=1`);
+    await page.getByTestId('service-birth').click();
+    await page.getByTestId('priority-none').waitFor();
+    await page.getByTestId('service-birth').waitFor({ timeout: 3_000 });
+    await page.close();
+  });
+
+  it('gives one ticket for a double tap and for impatient taps', async () => {
+    const page = await open(KIOSK);
+    const before = await ticketCount();
+    const posts: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().endsWith('/tickets')) posts.push(r.url());
+    });
+    await page.getByTestId('service-birth').dblclick();
+    await page.getByTestId('priority-none').waitFor();
+    await page.waitForTimeout(500);
+    await page.getByTestId('priority-none').click({ clickCount: 3, delay: 30 });
+    await page.getByTestId('ticket-number').waitFor();
+    await page.waitForTimeout(300);
+    expect(await ticketCount()).toBe(before + 1);
+    expect(posts).toHaveLength(1);
+    await page.close();
+  });
+
+  it('retries a ticket lost to the network with the same key: one ticket, no error page', async () => {
+    const page = await open(KIOSK);
+    await page.getByTestId('service-birth').click();
+    await page.waitForTimeout(500);
+    const keys: string[] = [];
+    await page.route('**/api/offices/kulob/tickets', async (route) => {
+      keys.push(route.request().headers()['idempotency-key'] ?? '');
+      await route.abort('internetdisconnected');
+    });
+    const before = await ticketCount();
+    await page.getByTestId('priority-none').click();
+    await page.getByTestId('kiosk-retry').waitFor({ timeout: 8_000 });
+    expect(await ticketCount()).toBe(before);
+    await page.unroute('**/api/offices/kulob/tickets');
+    await page.getByTestId('kiosk-retry').click();
+    await page.getByTestId('ticket-number').waitFor();
+    expect(await ticketCount()).toBe(before + 1);
+    expect(keys.length).toBe(3);
+    expect(new Set(keys).size).toBe(1);
+    expect(page.url()).toBe(server.url + KIOSK);
+    await page.close();
+  });
+
+  it('shows a calm "please wait" while the socket is gone and comes back by itself', async () => {
+    const page = await open(KIOSK);
+    await page.getByTestId('service-birth').waitFor();
+    server.app.io.of('/kiosk').disconnectSockets(true);
+    await page.getByTestId('kiosk-offline').waitFor({ timeout: 3_000 });
+    expect(await page.getByTestId('kiosk-offline').textContent()).toContain('интизор шавед');
+    await page.getByTestId('kiosk-offline').waitFor({ state: 'detached', timeout: 8_000 });
+    await page.getByTestId('service-birth').waitFor();
+    await page.close();
+  });
+
+  it('says "printer unavailable" in words when the ticket could not be printed', async () => {
+    const device = { where: { officeCode: 'kulob', code: 'K1' } };
+    await server.db.models.Device.update({ printerUrl: 'nonsense' }, device);
+    try {
+      const page = await open(KIOSK);
+      const number = await takeTicket(page);
+      expect(number).toMatch(/^A\d{3}$/);
+      const status = page.getByTestId('print-status');
+      await expect(status.getAttribute('data-status')).resolves.toBe('unavailable');
+      await expect(status.textContent()).resolves.toContain('Принтер дастрас нест');
+      await expect(status.textContent()).resolves.toContain('скан кунед');
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.close();
+    } finally {
+      await server.db.models.Device.update({ printerUrl: 'virtual' }, device);
+    }
+  });
+
+  it('greys out a service an admin closes, with the reason, at once', async () => {
+    const page = await open(KIOSK);
+    await page.getByTestId('service-death').waitFor();
+    const setOpen = (open: boolean) =>
+      server.app.queue.configure('kulob', async (t, _office, changes) => {
+        await server.db.models.Service.update(
+          { isOpen: open, closedReason: open ? null : 'Таъмир' },
+          { where: { officeCode: 'kulob', code: 'death' }, transaction: t },
+        );
+        changes.push({ kind: 'services:updated' });
+      });
+    await setOpen(false);
+    await page.getByTestId('closed-reason').filter({ hasText: 'Таъмир' }).waitFor();
+    expect(await page.getByTestId('service-death').isDisabled()).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+    await setOpen(true);
+    await page.getByTestId('closed-reason').waitFor({ state: 'detached' });
+    expect(await page.getByTestId('service-death').isDisabled()).toBe(false);
+    await page.close();
+  });
+});
+
+// One MariaDB case: the same main path on the other database (where TEST_MYSQL_URL is set).
+const onMysql = testDialects().includes('mysql') ? describe : describe.skip;
+
+onMysql('the kiosk on MariaDB', () => {
+  const dialect = 'mysql';
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([
+      startTestServer({ database: dialect }),
+      launchChromium(),
+    ]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('issues a ticket with one tap and the regular queue', async () => {
+    const page = await browser.newPage({ viewport: PORTRAIT });
+    await page.goto(server.url + KIOSK);
+    await page.getByTestId('service-birth').click();
+    await page.waitForTimeout(500);
+    await page.getByTestId('priority-none').click();
+    const number = (await page.getByTestId('ticket-number').textContent())?.trim();
+    expect(number).toBe('A001');
+    expect(await server.db.models.Ticket.count()).toBe(1);
+    await page.close();
+  });
+});

@@ -1,0 +1,327 @@
+/**
+ * The case number on an on-screen keypad (a kiosk has no keyboard): the office prefix and the year are
+ * filled in, the citizen types only the digits of `KUL-2026-000123`.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import type { Language } from '../../server/protocol';
+import { translate, type MessageKey } from '../../ui/i18n';
+import { base } from '../../ui/theme';
+import { icon } from './kiosk-icons';
+import { GHOST_TAP_MS, step } from './kiosk-styles';
+
+/** How many digits the last part of a case number has. */
+export const CASE_DIGITS = 6;
+
+/** Detail of `kiosk-case-submit`. */
+export interface CaseSubmitDetail {
+  caseNumber: string;
+}
+
+/** `KUL`, 2026, `123` → `KUL-2026-000123`. */
+export function formatCaseNumber(prefix: string, year: number, digits: string): string {
+  return `${prefix}-${year}-${digits.padStart(CASE_DIGITS, '0')}`;
+}
+
+const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
+
+/** Keypad for a case number; dispatches `kiosk-case-submit` or `kiosk-back`. */
+export class KioskCaseKeypad extends LitElement {
+  static override styles = [
+    base,
+    step,
+    css`
+      .entry {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 16px 24px;
+      }
+      .number {
+        flex: 1 1 auto;
+        display: flex;
+        align-items: center;
+        min-height: 104px;
+        padding: 0 28px;
+        border: 3px solid var(--nb-primary);
+        border-radius: var(--nb-radius);
+        background: var(--nb-surface);
+        font-size: 56px;
+        font-weight: 800;
+        letter-spacing: 0.04em;
+        white-space: nowrap;
+      }
+      .fixed {
+        color: var(--nb-muted);
+      }
+      .pad {
+        color: #6e7887;
+      }
+      .years {
+        display: flex;
+        gap: 12px;
+      }
+      .years button {
+        min-width: 132px;
+        min-height: 72px;
+        border: 2px solid var(--nb-border);
+        border-radius: 999px;
+        background: var(--nb-surface);
+        font-size: 28px;
+        font-weight: 700;
+      }
+      .years button[aria-pressed='true'] {
+        background: var(--nb-primary);
+        border-color: var(--nb-primary);
+        color: var(--nb-primary-ink);
+      }
+      .keys {
+        display: grid;
+        grid-template-columns: repeat(3, 1fr);
+        gap: 16px;
+        width: min(720px, 100%);
+        align-self: center;
+      }
+      .keys button {
+        min-height: 104px;
+        border: 2px solid var(--nb-border);
+        border-radius: var(--nb-radius);
+        background: var(--nb-surface);
+        box-shadow: var(--nb-shadow);
+        font-size: 48px;
+        font-weight: 700;
+        display: grid;
+        place-items: center;
+        touch-action: manipulation;
+      }
+      .keys button:active:not(:disabled) {
+        background: var(--nb-primary-soft);
+      }
+      .keys .word {
+        font-size: 26px;
+      }
+      .primary {
+        align-self: center;
+        width: min(720px, 100%);
+      }
+      .message {
+        margin: 0;
+        padding: 18px 24px;
+        border-radius: var(--nb-radius);
+        border: 2px solid var(--nb-danger);
+        background: var(--nb-danger-soft);
+        color: var(--nb-danger);
+        font-size: 26px;
+        font-weight: 700;
+      }
+      @container (orientation: landscape) {
+        :host {
+          display: grid;
+          grid-template-columns: minmax(0, 1fr) minmax(0, 560px);
+          grid-auto-rows: min-content;
+          column-gap: 48px;
+          align-content: start;
+        }
+        .keys {
+          grid-column: 2;
+          grid-row: 1 / span 7;
+          align-self: start;
+        }
+        .primary {
+          align-self: start;
+          width: 100%;
+        }
+      }
+      @container (max-height: 1100px) {
+        .number {
+          min-height: 80px;
+          font-size: 44px;
+        }
+        .keys {
+          gap: 10px;
+        }
+        .keys button {
+          min-height: 72px;
+          font-size: 38px;
+        }
+      }
+    `,
+  ];
+
+  static override properties = {
+    prefix: {},
+    years: { attribute: false },
+    language: {},
+    notFound: {},
+    busy: { type: Boolean },
+    digits: { state: true },
+    year: { state: true },
+  };
+
+  /** The office's case prefix (`KUL`). */
+  declare prefix: string;
+  /** Years offered, this one first. */
+  declare years: readonly number[];
+  /** Language of the texts. */
+  declare language: Language;
+  /** A number the server did not know; its message shows until the citizen edits it. */
+  declare notFound: string | undefined;
+  /** True while the ticket is being issued. */
+  declare busy: boolean;
+  declare private digits: string;
+  declare private year: number | undefined;
+  private shownAt = 0;
+
+  constructor() {
+    super();
+    this.prefix = '';
+    this.years = [];
+    this.language = 'tg';
+    this.notFound = undefined;
+    this.busy = false;
+    this.digits = '';
+    this.year = undefined;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.shownAt = performance.now();
+  }
+
+  private get chosenYear(): number {
+    return this.year ?? this.years[0] ?? new Date().getFullYear();
+  }
+
+  private get caseNumber(): string {
+    return formatCaseNumber(this.prefix, this.chosenYear, this.digits);
+  }
+
+  private t(key: MessageKey, params?: Record<string, string | number>): string {
+    return translate(this.language, key, params);
+  }
+
+  private type(digit: string): void {
+    if (this.digits.length >= CASE_DIGITS) return;
+    // Leading zeros are already shown: "000123" and "123" are one number.
+    if (digit === '0' && this.digits === '') return;
+    this.digits += digit;
+  }
+
+  private readonly onBackspace = (): void => {
+    this.digits = this.digits.slice(0, -1);
+  };
+
+  private readonly onClear = (): void => {
+    this.digits = '';
+  };
+
+  private readonly onSubmit = (): void => {
+    if (!this.digits || this.busy || performance.now() - this.shownAt < GHOST_TAP_MS) return;
+    this.dispatchEvent(
+      new CustomEvent<CaseSubmitDetail>('kiosk-case-submit', {
+        detail: { caseNumber: this.caseNumber },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  };
+
+  private readonly onBack = (): void => {
+    this.dispatchEvent(new CustomEvent('kiosk-back', { bubbles: true, composed: true }));
+  };
+
+  private renderNumber() {
+    const padding = '0'.repeat(CASE_DIGITS - this.digits.length);
+    return html`<output
+      class="number num"
+      data-testid="case-number"
+      aria-label=${this.t('kioskCaseNumberLabel')}
+      aria-live="polite"
+      ><span class="fixed">${this.prefix}-${this.chosenYear}-</span
+      ><span class="pad">${padding}</span><span>${this.digits}</span></output
+    >`;
+  }
+
+  override render() {
+    const shown = this.notFound !== undefined && this.notFound === this.caseNumber;
+    return html`<button type="button" class="back" data-testid="step-back" @click=${this.onBack}>
+        ${icon('back', 36)} ${this.t('kioskBack')}
+      </button>
+      <h2>${this.t('kioskCaseTitle')}</h2>
+      <p class="hint">${this.t('kioskCaseHint')}</p>
+      <div class="entry">
+        ${this.renderNumber()}
+        ${
+          this.years.length > 1
+            ? html`<div class="years" role="group" aria-label=${this.t('kioskCaseYear')}>
+                ${this.years.map(
+                  (year) =>
+                    html`<button
+                      type="button"
+                      class="num"
+                      aria-pressed=${year === this.chosenYear ? 'true' : 'false'}
+                      data-testid=${`case-year-${year}`}
+                      @click=${() => (this.year = year)}
+                    >
+                      ${year}
+                    </button>`,
+                )}
+              </div>`
+            : nothing
+        }
+      </div>
+      ${
+        shown
+          ? html`<p class="message" role="alert" data-testid="case-not-found">
+              ${this.t('kioskCaseNotFound', { number: this.caseNumber })}
+            </p>`
+          : nothing
+      }
+      <div class="keys" role="group" aria-label=${this.t('kioskCaseNumberLabel')}>
+        ${KEYS.map(
+          (key) =>
+            html`<button
+              type="button"
+              class="num"
+              data-testid=${`key-${key}`}
+              @click=${() => this.type(key)}
+            >
+              ${key}
+            </button>`,
+        )}
+        <button type="button" class="word" data-testid="key-clear" @click=${this.onClear}>
+          ${this.t('kioskClear')}
+        </button>
+        <button type="button" class="num" data-testid="key-0" @click=${() => this.type('0')}>
+          0
+        </button>
+        <button
+          type="button"
+          data-testid="key-backspace"
+          aria-label=${this.t('kioskBackspace')}
+          @click=${this.onBackspace}
+        >
+          ${icon('backspace', 52)}
+        </button>
+      </div>
+      <button
+        type="button"
+        class="primary"
+        data-testid="case-submit"
+        ?disabled=${!this.digits || this.busy}
+        @click=${this.onSubmit}
+      >
+        ${this.t('kioskCaseSubmit')}
+      </button>`;
+  }
+}
+
+customElements.define('kiosk-case-keypad', KioskCaseKeypad);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kiosk-case-keypad': KioskCaseKeypad;
+  }
+  interface HTMLElementEventMap {
+    'kiosk-case-submit': CustomEvent<CaseSubmitDetail>;
+  }
+}
