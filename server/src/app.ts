@@ -21,6 +21,8 @@ import { caseRouter } from './http/case-router';
 import { printerRouter } from './http/printer-router';
 import { AuthService } from './auth/auth-service';
 import { apiRouter } from './http/api-router';
+import { adminRouter } from './http/admin-router';
+import { AdminService } from './admin/admin-service';
 import { errorHandler, unknownRoute } from './http/errors';
 import { attachRealtime } from './realtime/socket-server';
 import { WEB_DIR } from './paths';
@@ -123,7 +125,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
     '/api',
     apiRouter({ db: deps.db, queue, auth, print, loginAttempts: deps.loginAttempts }),
   );
+  const admin = new AdminService({ db: deps.db, registryDb, queue, auth, now: deps.now });
+  app.use('/api', adminRouter({ admin, auth }));
   app.use('/api', unknownRoute);
+  // The administration pages live inside the counter app's folder.
+  app.get(['/admin', '/admin/'], (_req, res) => res.redirect(302, '/counter/admin/'));
   mountWebApps(app, deps.webDir ?? WEB_DIR);
   app.use(unknownRoute);
   app.use(errorHandler(logger));
