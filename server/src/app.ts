@@ -129,7 +129,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.use('/api', adminRouter({ admin, auth }));
   app.use('/api', unknownRoute);
   // The administration pages live inside the counter app's folder.
-  app.get(['/admin', '/admin/'], (_req, res) => res.redirect(302, '/counter/admin/'));
+  app.get(['/admin', '/admin/'], (req, res) => {
+    const query = req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : '';
+    res.redirect(302, `/counter/admin/${query}`);
+  });
   mountWebApps(app, deps.webDir ?? WEB_DIR);
   app.use(unknownRoute);
   app.use(errorHandler(logger));

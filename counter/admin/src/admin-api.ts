@@ -151,9 +151,17 @@ export function closeDay(c: AdminContext): Promise<{ day: string; expired: numbe
   return apiRequest(`${officePath(c)}/day/close`, { method: 'POST', token: c.token });
 }
 
-/** Address of the summary; with `csv` the CSV download (the session cookie authorises it). */
+/**
+ * Address of the summary; with `csv` the CSV download (the session cookie authorises it). Without
+ * dates the server reports the office's today, in the office's zone.
+ */
 export function summaryPath(c: AdminContext, from: string, to: string, csv = false): string {
-  return `${officePath(c)}/reports/summary?from=${enc(from)}&to=${enc(to)}${csv ? '&format=csv' : ''}`;
+  const params = new URLSearchParams();
+  if (from) params.set('from', from);
+  if (to) params.set('to', to);
+  if (csv) params.set('format', 'csv');
+  const query = params.toString();
+  return `${officePath(c)}/reports/summary${query ? `?${query}` : ''}`;
 }
 
 export function fetchSummary(c: AdminContext, from: string, to: string): Promise<ReportSummary> {

@@ -18,12 +18,6 @@ Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, To
 const ISSUED_COLOUR = '#0a5c36';
 const SERVED_COLOUR = '#f2c14e';
 
-/** Today in the browser's zone, `YYYY-MM-DD` (the server cuts days in the office's zone). */
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 /** The Reports section. */
 export class AdminReports extends AdminTab {
   static override properties = {
@@ -41,8 +35,9 @@ export class AdminReports extends AdminTab {
   constructor() {
     super();
     this.summary = undefined;
-    this.from = today();
-    this.to = today();
+    // Empty until the first answer: the server knows the office's today, the browser may not.
+    this.from = '';
+    this.to = '';
   }
 
   override disconnectedCallback(): void {
@@ -57,7 +52,10 @@ export class AdminReports extends AdminTab {
 
   private async load(): Promise<void> {
     await this.run(async (c) => {
-      this.summary = await fetchSummary(c, this.from, this.to);
+      const summary = await fetchSummary(c, this.from, this.to);
+      this.summary = summary;
+      this.from = summary.from;
+      this.to = summary.to;
     });
   }
 
