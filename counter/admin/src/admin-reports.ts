@@ -9,8 +9,8 @@ import {
   LinearScale,
   Tooltip,
 } from 'chart.js';
-import type { ReportSummary, SecondsStats } from '../../../server/protocol';
-import { fetchSummary, summaryPath } from './admin-api';
+import type { AdminService, ReportSummary, SecondsStats } from '../../../server/protocol';
+import { fetchSummary, listServices, summaryPath } from './admin-api';
 import { formText, AdminTab, duration } from './admin-tab';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
@@ -23,6 +23,7 @@ export class AdminReports extends AdminTab {
   static override properties = {
     ...AdminTab.properties,
     summary: { state: true },
+    services: { state: true },
     from: { state: true },
     to: { state: true },
   };
@@ -30,6 +31,8 @@ export class AdminReports extends AdminTab {
   declare private summary: ReportSummary | undefined;
   declare private from: string;
   declare private to: string;
+  /** The catalogue, for service names in the page's language. */
+  declare private services: AdminService[];
   private charts: Chart[] = [];
 
   constructor() {
@@ -38,6 +41,7 @@ export class AdminReports extends AdminTab {
     // Empty until the first answer: the server knows the office's today, the browser may not.
     this.from = '';
     this.to = '';
+    this.services = [];
   }
 
   override disconnectedCallback(): void {
@@ -52,7 +56,11 @@ export class AdminReports extends AdminTab {
 
   private async load(): Promise<void> {
     await this.run(async (c) => {
-      const summary = await fetchSummary(c, this.from, this.to);
+      const [summary, services] = await Promise.all([
+        fetchSummary(c, this.from, this.to),
+        this.services.length ? this.services : listServices(c),
+      ]);
+      this.services = services;
       this.summary = summary;
       this.from = summary.from;
       this.to = summary.to;
@@ -108,7 +116,7 @@ export class AdminReports extends AdminTab {
         new Chart(byService, {
           type: 'bar',
           data: {
-            labels: s.byService.map((b) => b.service),
+            labels: s.byService.map((b) => this.serviceName(b.service)),
             datasets: datasets(
               s.byService.map((b) => b.issued),
               s.byService.map((b) => b.served),
@@ -118,6 +126,10 @@ export class AdminReports extends AdminTab {
         }),
       );
     }
+  }
+
+  private serviceName(code: string): string {
+    return this.services.find((s) => s.code === code)?.names[this.language] ?? code;
   }
 
   private stats(st: SecondsStats) {
@@ -182,7 +194,7 @@ export class AdminReports extends AdminTab {
           ${s.byService.map((b) => {
             const sla = s.sla.find((x) => x.service === b.service);
             return html`<tr>
-              <td>${b.service}</td>
+              <td>${this.serviceName(b.service)}</td>
               <td class="num">${b.issued}</td>
               <td class="num">${b.served}</td>
               <td class="num">${b.noShow}</td>
@@ -192,7 +204,7 @@ export class AdminReports extends AdminTab {
                 ${
                   sla?.share == null
                     ? '—'
-                    : `${Math.round(sla.share * 100)}% (≤ ${sla.targetMinutes} min)`
+                    : `${Math.round(sla.share * 100)}% (≤ ${this.t('minutes', { n: sla.targetMinutes })})`
                 }
               </td>
             </tr>`;
@@ -238,7 +250,7 @@ export class AdminReports extends AdminTab {
           ${c.byTypeStatus.map(
             (r) =>
               html`<tr>
-                <td>${r.type}</td>
+                <td>${this.serviceName(r.type)}</td>
                 <td>${r.status}</td>
                 <td class="num">${r.count}</td>
               </tr>`,
