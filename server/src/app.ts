@@ -23,6 +23,7 @@ import { AuthService } from './auth/auth-service';
 import { apiRouter } from './http/api-router';
 import { adminRouter } from './http/admin-router';
 import { AdminService } from './admin/admin-service';
+import { dropEndedStaffSockets } from './admin/staff-sockets';
 import { errorHandler, unknownRoute } from './http/errors';
 import { attachRealtime } from './realtime/socket-server';
 import { WEB_DIR } from './paths';
@@ -125,7 +126,16 @@ export async function createApp(deps: AppDeps): Promise<App> {
     '/api',
     apiRouter({ db: deps.db, queue, auth, print, loginAttempts: deps.loginAttempts }),
   );
-  const admin = new AdminService({ db: deps.db, registryDb, queue, auth, now: deps.now });
+  // Like `publish`, bound once Socket.IO exists.
+  let dropSockets: () => Promise<void> = () => Promise.resolve();
+  const admin = new AdminService({
+    db: deps.db,
+    registryDb,
+    queue,
+    auth,
+    now: deps.now,
+    onSessionsEnded: () => dropSockets(),
+  });
   app.use('/api', adminRouter({ admin, auth }));
   app.use('/api', unknownRoute);
   // The administration pages live inside the counter app's folder.
@@ -148,6 +158,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
     redis = [pub, sub];
   }
   publish = attachRealtime(io, { queue, auth, logger });
+  dropSockets = async () => {
+    await dropEndedStaffSockets(io, auth);
+  };
 
   return {
     server,

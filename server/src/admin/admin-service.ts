@@ -47,6 +47,8 @@ export interface AdminServiceDeps {
   queue: QueueService;
   auth: AuthService;
   now?: () => Date;
+  /** Called after a commit that ended sessions (to close their live sockets). */
+  onSessionsEnded?: () => Promise<void>;
 }
 
 /** The longest range one report covers. */
@@ -246,7 +248,7 @@ export class AdminService {
   async updateUser(username: string, body: UpdateUser, admin: StaffPrincipal): Promise<AdminUser> {
     const passwordHash =
       body.password === undefined ? undefined : await this.deps.auth.hashPassword(body.password);
-    return this.deps.db.transaction(async (t) => {
+    const updated = await this.deps.db.transaction(async (t) => {
       const before = await this.repo.findUser(username, t);
       if (!before) throw notFound(`user ${username}`);
       if (before.officeCode) this.assertOffice(admin, before.officeCode);
@@ -289,8 +291,13 @@ export class AdminService {
           ...(sessionsEnded ? { sessionsEnded } : {}),
         },
       );
-      return toUserDto(after);
+      return { user: toUserDto(after), sessionsEnded };
     });
+    if (updated.sessionsEnded && this.deps.onSessionsEnded) {
+      // The change stands even when a socket cannot be reached; the next command is refused anyway.
+      await this.deps.onSessionsEnded().catch(() => undefined);
+    }
+    return updated.user;
   }
 
   // ---- devices ----

@@ -245,11 +245,15 @@ describe.each(testDialects())('administration on %s', (dialect) => {
     const token = await login(s.url, 'clerk9', 'first-pass');
     expect((await request(s.url, 'GET', '/api/auth/me', { token })).status).toBe(200);
 
+    const live = await connectSocket(s.url, '/counter', { office: 'kulob', token });
+    const dropped = new Promise<string>((resolve) => live.socket.on('disconnect', resolve));
     const disabled = await request(s.url, 'PATCH', '/api/users/clerk9', {
       token: admin,
       body: { disabled: true },
     });
     expect(disabled.body.user.disabled).toBe(true);
+    // Its open console is dropped too (it reconnects, is refused, and shows the sign-in).
+    expect(await dropped).toBe('io server disconnect');
     expect((await request(s.url, 'GET', '/api/auth/me', { token })).status).toBe(401);
     const refused = await request(s.url, 'POST', '/api/auth/login', {
       body: { username: 'clerk9', password: 'first-pass' },
