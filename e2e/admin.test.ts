@@ -110,7 +110,11 @@ describe('the admin pages in the browser', () => {
     await page.getByRole('tab', { name: 'Reports', selected: true }).waitFor();
     await page.locator('canvas#chart-hour').waitFor();
     await page.locator('canvas#chart-service').waitFor();
-    const cells = await page.locator('admin-reports table').first().locator('td').allTextContents();
+    const cells = await page
+      .locator('counter-admin-reports table')
+      .first()
+      .locator('td')
+      .allTextContents();
     expect(cells.slice(0, 3).map((c) => c.trim())).toEqual(
       [day.issued, day.served, day.noShow].map(String),
     );

@@ -293,19 +293,19 @@ export class AdminApp extends LitElement {
     const l = this.language;
     switch (this.tab) {
       case 'services':
-        return html`<admin-services .context=${c} .language=${l}></admin-services>`;
+        return html`<counter-admin-services .context=${c} .language=${l}></counter-admin-services>`;
       case 'counters':
-        return html`<admin-counters .context=${c} .language=${l}></admin-counters>`;
+        return html`<counter-admin-counters .context=${c} .language=${l}></counter-admin-counters>`;
       case 'staff':
-        return html`<admin-staff .context=${c} .language=${l}></admin-staff>`;
+        return html`<counter-admin-staff .context=${c} .language=${l}></counter-admin-staff>`;
       case 'devices':
-        return html`<admin-devices .context=${c} .language=${l}></admin-devices>`;
+        return html`<counter-admin-devices .context=${c} .language=${l}></counter-admin-devices>`;
       case 'settings':
-        return html`<admin-settings .context=${c} .language=${l}></admin-settings>`;
+        return html`<counter-admin-settings .context=${c} .language=${l}></counter-admin-settings>`;
       case 'reports':
-        return html`<admin-reports .context=${c} .language=${l}></admin-reports>`;
+        return html`<counter-admin-reports .context=${c} .language=${l}></counter-admin-reports>`;
       case 'audit':
-        return html`<admin-audit .context=${c} .language=${l}></admin-audit>`;
+        return html`<counter-admin-audit .context=${c} .language=${l}></counter-admin-audit>`;
     }
   }
 
@@ -367,10 +367,10 @@ function tabFromHash(): Tab | undefined {
   return TABS.find(([t]) => t === id)?.[0];
 }
 
-customElements.define('admin-app', AdminApp);
+customElements.define('counter-admin-app', AdminApp);
 
 declare global {
   interface HTMLElementTagNameMap {
-    'admin-app': AdminApp;
+    'counter-admin-app': AdminApp;
   }
 }

@@ -76,10 +76,10 @@ export class AdminAudit extends AdminTab {
   }
 }
 
-customElements.define('admin-audit', AdminAudit);
+customElements.define('counter-admin-audit', AdminAudit);
 
 declare global {
   interface HTMLElementTagNameMap {
-    'admin-audit': AdminAudit;
+    'counter-admin-audit': AdminAudit;
   }
 }

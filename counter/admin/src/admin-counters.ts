@@ -103,10 +103,10 @@ export class AdminCounters extends AdminTab {
   }
 }
 
-customElements.define('admin-counters', AdminCounters);
+customElements.define('counter-admin-counters', AdminCounters);
 
 declare global {
   interface HTMLElementTagNameMap {
-    'admin-counters': AdminCounters;
+    'counter-admin-counters': AdminCounters;
   }
 }

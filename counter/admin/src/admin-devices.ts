@@ -98,10 +98,10 @@ export class AdminDevices extends AdminTab {
   }
 }
 
-customElements.define('admin-devices', AdminDevices);
+customElements.define('counter-admin-devices', AdminDevices);
 
 declare global {
   interface HTMLElementTagNameMap {
-    'admin-devices': AdminDevices;
+    'counter-admin-devices': AdminDevices;
   }
 }

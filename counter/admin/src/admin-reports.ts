@@ -318,10 +318,10 @@ export class AdminReports extends AdminTab {
   }
 }
 
-customElements.define('admin-reports', AdminReports);
+customElements.define('counter-admin-reports', AdminReports);
 
 declare global {
   interface HTMLElementTagNameMap {
-    'admin-reports': AdminReports;
+    'counter-admin-reports': AdminReports;
   }
 }

@@ -169,10 +169,10 @@ function splitList(text: string): string[] {
     .filter(Boolean);
 }
 
-customElements.define('admin-services', AdminServices);
+customElements.define('counter-admin-services', AdminServices);
 
 declare global {
   interface HTMLElementTagNameMap {
-    'admin-services': AdminServices;
+    'counter-admin-services': AdminServices;
   }
 }

@@ -182,10 +182,10 @@ export class AdminSettings extends AdminTab {
   }
 }
 
-customElements.define('admin-settings', AdminSettings);
+customElements.define('counter-admin-settings', AdminSettings);
 
 declare global {
   interface HTMLElementTagNameMap {
-    'admin-settings': AdminSettings;
+    'counter-admin-settings': AdminSettings;
   }
 }

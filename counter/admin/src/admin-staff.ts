@@ -150,10 +150,10 @@ export class AdminStaff extends AdminTab {
   }
 }
 
-customElements.define('admin-staff', AdminStaff);
+customElements.define('counter-admin-staff', AdminStaff);
 
 declare global {
   interface HTMLElementTagNameMap {
-    'admin-staff': AdminStaff;
+    'counter-admin-staff': AdminStaff;
   }
 }

@@ -8,7 +8,7 @@ import { base } from '../../../ui/theme';
 import type { AdminContext } from './admin-api';
 
 /** Fired when the server no longer accepts the token. */
-export const SESSION_ENDED = 'admin-session-ended';
+export const SESSION_ENDED = 'counter-admin-session-ended';
 
 /** Shared look of the sections: tables, forms, buttons. */
 export const sectionStyles = css`
