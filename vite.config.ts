@@ -21,6 +21,7 @@ const config: UserConfig = {
         printer: resolve(__dirname, 'kiosk/printer.html'),
         display: resolve(__dirname, 'display/index.html'),
         counter: resolve(__dirname, 'counter/index.html'),
+        admin: resolve(__dirname, 'counter/admin/index.html'),
       },
       output: {
         // Stable shared chunks instead of names picked by chance. The highest priority wins: without
@@ -41,6 +42,8 @@ const config: UserConfig = {
             },
             // The QR encoder only the kiosk draws with stays out of the other pages' vendor chunk.
             { name: 'qr', test: /node_modules[\\/](qrcode|dijkstrajs)[\\/]/, priority: 5 },
+            // The charts are for the admin pages only: kept out of the chunk every page loads.
+            { name: 'charts', test: /[\\/]node_modules[\\/](chart\.js|@kurkle)[\\/]/, priority: 5 },
             // Lit and the socket client, which every page loads.
             { name: 'vendor', test: /node_modules[\\/](?!zod[\\/])/, priority: 4 },
           ],

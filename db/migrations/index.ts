@@ -7,6 +7,7 @@ import * as queueBackbone from './20261125-0001-queue-backbone';
 import * as registryCases from './20261125-0002-registry-cases';
 import * as printJobs from './20261125-0003-print-jobs';
 import * as printerStatus from './20261125-0004-printer-status';
+import * as serviceTargets from './20261125-0005-service-targets';
 
 export interface MigrationModule {
   up(params: { context: QueryInterface }): Promise<void>;
@@ -25,6 +26,7 @@ export const queueMigrations: MigrationSet = {
     { name: '20261125-0001-queue-backbone', module: queueBackbone },
     { name: '20261125-0003-print-jobs', module: printJobs },
     { name: '20261125-0004-printer-status', module: printerStatus },
+    { name: '20261125-0005-service-targets', module: serviceTargets },
   ],
 };
 

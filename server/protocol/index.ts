@@ -5,3 +5,4 @@ export * from './events';
 export * from './case';
 export * from './case-types';
 export * from './case-workflow';
+export * from './admin';

@@ -21,6 +21,9 @@ import { caseRouter } from './http/case-router';
 import { printerRouter } from './http/printer-router';
 import { AuthService } from './auth/auth-service';
 import { apiRouter } from './http/api-router';
+import { adminRouter } from './http/admin-router';
+import { AdminService } from './admin/admin-service';
+import { dropEndedStaffSockets } from './admin/staff-sockets';
 import { errorHandler, unknownRoute } from './http/errors';
 import { attachRealtime } from './realtime/socket-server';
 import { WEB_DIR } from './paths';
@@ -123,7 +126,23 @@ export async function createApp(deps: AppDeps): Promise<App> {
     '/api',
     apiRouter({ db: deps.db, queue, auth, print, loginAttempts: deps.loginAttempts }),
   );
+  // Like `publish`, bound once Socket.IO exists.
+  let dropSockets: () => Promise<void> = () => Promise.resolve();
+  const admin = new AdminService({
+    db: deps.db,
+    registryDb,
+    queue,
+    auth,
+    now: deps.now,
+    onSessionsEnded: () => dropSockets(),
+  });
+  app.use('/api', adminRouter({ admin, auth }));
   app.use('/api', unknownRoute);
+  // The administration pages live inside the counter app's folder.
+  app.get(['/admin', '/admin/'], (req, res) => {
+    const query = req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : '';
+    res.redirect(302, `/counter/admin/${query}`);
+  });
   mountWebApps(app, deps.webDir ?? WEB_DIR);
   app.use(unknownRoute);
   app.use(errorHandler(logger));
@@ -139,6 +158,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
     redis = [pub, sub];
   }
   publish = attachRealtime(io, { queue, auth, logger });
+  dropSockets = async () => {
+    await dropEndedStaffSockets(io, auth);
+  };
 
   return {
     server,

@@ -1,0 +1,376 @@
+/**
+ * The administration pages' root: sign-in (the counter console's session of this tab is reused), then
+ * one tab per section. Owns the session; the sections get the office and token as a property.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import type { Language } from '../../../server/protocol';
+import { ErrorCode } from '../../../server/protocol/constants';
+import { login, logout } from '../../../ui/api';
+import { toShownError } from '../../../ui/errors';
+import {
+  DEFAULT_LANGUAGE,
+  LANGUAGES,
+  isLanguage,
+  translate,
+  type MessageKey,
+} from '../../../ui/i18n';
+import { readPageParams } from '../../../ui/page-params';
+import { base, tokens } from '../../../ui/theme';
+import {
+  loadLanguage,
+  loadSession,
+  saveLanguage,
+  saveSession,
+  type Session,
+} from '../../src/session';
+import type { AdminContext } from './admin-api';
+import { SESSION_ENDED, formText } from './admin-tab';
+import './admin-services';
+import './admin-counters';
+import './admin-staff';
+import './admin-devices';
+import './admin-settings';
+import './admin-reports';
+import './admin-audit';
+
+const TABS = [
+  ['services', 'adminTabServices'],
+  ['counters', 'adminTabCounters'],
+  ['staff', 'adminTabStaff'],
+  ['devices', 'adminTabDevices'],
+  ['settings', 'adminTabSettings'],
+  ['reports', 'adminTabReports'],
+  ['audit', 'adminTabAudit'],
+] as const satisfies ReadonlyArray<readonly [string, MessageKey]>;
+type Tab = (typeof TABS)[number][0];
+
+/** The admin page's root element. */
+export class AdminApp extends LitElement {
+  static override styles = [
+    tokens,
+    base,
+    css`
+      :host {
+        display: block;
+        min-height: 100vh;
+        background: var(--nb-bg);
+      }
+      header {
+        display: flex;
+        align-items: center;
+        gap: 16px;
+        padding: 0 24px;
+        min-height: 60px;
+        background: var(--nb-primary);
+        color: var(--nb-primary-ink);
+      }
+      h1 {
+        margin: 0;
+        font-size: 20px;
+        font-weight: 800;
+      }
+      .spacer {
+        flex: 1;
+      }
+      header button,
+      header select {
+        min-height: 38px;
+        padding: 0 12px;
+        border-radius: 8px;
+        border: 1px solid rgb(255 255 255 / 70%);
+        background: transparent;
+        color: #fff;
+        font-weight: 600;
+      }
+      header select option {
+        color: var(--nb-ink);
+      }
+      [role='tablist'] {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 4px;
+        padding: 10px 24px 0;
+        border-bottom: 2px solid var(--nb-border);
+        background: var(--nb-surface);
+      }
+      [role='tab'] {
+        min-height: 42px;
+        padding: 0 16px;
+        border: none;
+        border-bottom: 4px solid transparent;
+        background: transparent;
+        font-size: 16px;
+        font-weight: 600;
+        color: var(--nb-muted);
+      }
+      [role='tab'][aria-selected='true'] {
+        color: var(--nb-primary-strong);
+        border-bottom-color: var(--nb-primary);
+      }
+      main {
+        padding: 20px 24px;
+      }
+      form.login {
+        width: min(420px, 100%);
+        margin: 48px auto;
+        display: flex;
+        flex-direction: column;
+        gap: 14px;
+        padding: 28px;
+        border-radius: 16px;
+        background: var(--nb-surface);
+        box-shadow: var(--nb-shadow);
+      }
+      form.login label {
+        display: flex;
+        flex-direction: column;
+        gap: 6px;
+        font-weight: 600;
+      }
+      form.login input {
+        min-height: 44px;
+        padding: 0 12px;
+        border: 2px solid var(--nb-border);
+        border-radius: 10px;
+        font-size: 17px;
+      }
+      form.login button {
+        min-height: 48px;
+        border: none;
+        border-radius: 10px;
+        background: var(--nb-primary);
+        color: var(--nb-primary-ink);
+        font-size: 17px;
+        font-weight: 700;
+      }
+      .error {
+        margin: 0;
+        padding: 10px 12px;
+        border-radius: 10px;
+        background: var(--nb-danger-soft);
+        color: var(--nb-danger);
+        font-weight: 600;
+      }
+    `,
+  ];
+
+  static override properties = {
+    session: { state: true },
+    tab: { state: true },
+    language: { state: true },
+    loginError: { state: true },
+    busy: { state: true },
+  };
+
+  private readonly params = readPageParams();
+  declare private session: Session | undefined;
+  declare private tab: Tab;
+  declare private language: Language;
+  declare private loginError: string;
+  declare private busy: boolean;
+
+  constructor() {
+    super();
+    const office = this.params.office ?? 'kulob';
+    const saved = loadSession(office);
+    this.session = saved?.user.role === 'admin' ? saved : undefined;
+    this.tab = tabFromHash() ?? 'services';
+    this.language = this.params.language ?? loadLanguage() ?? DEFAULT_LANGUAGE;
+    this.loginError = '';
+    this.busy = false;
+    this.addEventListener(SESSION_ENDED, () => this.endSession('sessionExpired'));
+  }
+
+  private t(key: MessageKey, params?: Record<string, string | number>): string {
+    return translate(this.language, key, params);
+  }
+
+  private get context(): AdminContext | undefined {
+    return this.session ? { office: this.session.office, token: this.session.token } : undefined;
+  }
+
+  protected override willUpdate(): void {
+    document.documentElement.lang = this.language;
+    document.title = `${this.t('appName')} — ${this.t('adminTitle')}`;
+  }
+
+  private readonly onLogin = (event: SubmitEvent): void => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget as HTMLFormElement);
+    void this.signIn(formText(data, 'username'), formText(data, 'password'));
+  };
+
+  private async signIn(username: string, password: string): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    this.loginError = '';
+    try {
+      const result = await login({ username, password });
+      if (result.user.role !== 'admin') {
+        await logout(result.token).catch(() => undefined);
+        this.loginError = this.t('adminNotAdmin');
+        return;
+      }
+      const office = this.params.office ?? result.user.office ?? 'kulob';
+      this.session = { ...result, office };
+      saveSession(this.session);
+    } catch (error) {
+      const shown = toShownError(error);
+      this.loginError = this.t(shown.code === ErrorCode.unauthorized ? 'loginFailed' : shown.key);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private readonly onSignOut = (): void => {
+    const token = this.session?.token;
+    this.endSession();
+    if (token) void logout(token).catch(() => undefined);
+  };
+
+  private endSession(reason?: MessageKey): void {
+    this.session = undefined;
+    saveSession(undefined);
+    this.loginError = reason ? this.t(reason) : '';
+  }
+
+  private readonly onLanguage = (event: Event): void => {
+    const value = (event.target as HTMLSelectElement).value;
+    if (!isLanguage(value)) return;
+    this.language = value;
+    saveLanguage(value);
+  };
+
+  private select(tab: Tab, focus = false): void {
+    this.tab = tab;
+    history.replaceState(null, '', `${location.pathname}${location.search}#${tab}`);
+    if (focus) {
+      void this.updateComplete.then(() =>
+        this.renderRoot.querySelector<HTMLElement>(`#tab-${tab}`)?.focus(),
+      );
+    }
+  }
+
+  /** Arrow keys, Home and End move between tabs (the WAI-ARIA tabs pattern). */
+  private readonly onTabKey = (event: KeyboardEvent): void => {
+    const i = TABS.findIndex(([id]) => id === this.tab);
+    const last = TABS.length - 1;
+    const next =
+      event.key === 'ArrowRight'
+        ? (i + 1) % TABS.length
+        : event.key === 'ArrowLeft'
+          ? (i + last) % TABS.length
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? last
+              : undefined;
+    const target = next === undefined ? undefined : TABS[next];
+    if (!target) return;
+    event.preventDefault();
+    this.select(target[0], true);
+  };
+
+  private renderLogin() {
+    return html`<form class="login" @submit=${this.onLogin} aria-labelledby="login-h">
+      <h2 id="login-h">${this.t('adminTitle')}</h2>
+      <p>${this.t('adminSignInHint')}</p>
+      ${this.loginError ? html`<p class="error" role="alert">${this.loginError}</p>` : nothing}
+      <label
+        >${this.t('adminUsername')}
+        <input name="username" autocomplete="username" required autofocus
+      /></label>
+      <label
+        >${this.t('adminPassword')}
+        <input name="password" type="password" autocomplete="current-password" required
+      /></label>
+      <button type="submit" ?disabled=${this.busy}>${this.t('adminSignIn')}</button>
+    </form>`;
+  }
+
+  private renderSection() {
+    const c = this.context;
+    const l = this.language;
+    switch (this.tab) {
+      case 'services':
+        return html`<counter-admin-services .context=${c} .language=${l}></counter-admin-services>`;
+      case 'counters':
+        return html`<counter-admin-counters .context=${c} .language=${l}></counter-admin-counters>`;
+      case 'staff':
+        return html`<counter-admin-staff .context=${c} .language=${l}></counter-admin-staff>`;
+      case 'devices':
+        return html`<counter-admin-devices .context=${c} .language=${l}></counter-admin-devices>`;
+      case 'settings':
+        return html`<counter-admin-settings .context=${c} .language=${l}></counter-admin-settings>`;
+      case 'reports':
+        return html`<counter-admin-reports .context=${c} .language=${l}></counter-admin-reports>`;
+      case 'audit':
+        return html`<counter-admin-audit .context=${c} .language=${l}></counter-admin-audit>`;
+    }
+  }
+
+  override render() {
+    return html`
+      <header>
+        <h1>${this.t('appName')} · ${this.t('adminTitle')}</h1>
+        <span class="spacer"></span>
+        <label
+          ><span class="sr-only">${this.t('languageLabel')}</span>
+          <select @change=${this.onLanguage} aria-label=${this.t('languageLabel')}>
+            ${LANGUAGES.map(
+              (l) =>
+                html`<option value=${l} ?selected=${l === this.language}>
+                  ${translate(l, 'languageName')}
+                </option>`,
+            )}
+          </select></label
+        >
+        ${
+          this.session
+            ? html`<span>${this.session.user.name}</span>
+                <button type="button" @click=${this.onSignOut}>${this.t('adminSignOut')}</button>`
+            : nothing
+        }
+      </header>
+      ${
+        this.session
+          ? html`<nav
+                role="tablist"
+                aria-label=${this.t('adminSections')}
+                @keydown=${this.onTabKey}
+              >
+                ${TABS.map(
+                  ([id, key]) =>
+                    html`<button
+                      role="tab"
+                      id="tab-${id}"
+                      aria-selected=${id === this.tab ? 'true' : 'false'}
+                      aria-controls="panel"
+                      tabindex=${id === this.tab ? 0 : -1}
+                      @click=${() => this.select(id)}
+                    >
+                      ${this.t(key)}
+                    </button>`,
+                )}
+              </nav>
+              <main id="panel" role="tabpanel" aria-labelledby="tab-${this.tab}">
+                ${this.renderSection()}
+              </main>`
+          : html`<main>${this.renderLogin()}</main>`
+      }
+    `;
+  }
+}
+
+function tabFromHash(): Tab | undefined {
+  const id = location.hash.slice(1);
+  return TABS.find(([t]) => t === id)?.[0];
+}
+
+customElements.define('counter-admin-app', AdminApp);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'counter-admin-app': AdminApp;
+  }
+}

@@ -1,0 +1,112 @@
+/** Windows: which services each calls (call-next follows at once) and its name. */
+import { html, type PropertyValues } from 'lit';
+import type { AdminCounter, AdminService } from '../../../server/protocol';
+import { listCounters, listServices, putCounter } from './admin-api';
+import { formText, AdminTab } from './admin-tab';
+
+/** The Windows section. */
+export class AdminCounters extends AdminTab {
+  static override properties = {
+    ...AdminTab.properties,
+    counters: { state: true },
+    services: { state: true },
+  };
+
+  declare private counters: AdminCounter[];
+  declare private services: AdminService[];
+
+  constructor() {
+    super();
+    this.counters = [];
+    this.services = [];
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has('context') && this.context) void this.load();
+  }
+
+  private async load(): Promise<void> {
+    await this.run(async (c) => {
+      [this.counters, this.services] = await Promise.all([listCounters(c), listServices(c)]);
+    });
+  }
+
+  private save(number: string, form: HTMLFormElement): void {
+    const data = new FormData(form);
+    const services = data.getAll('service').map(String);
+    const name = formText(data, 'name').trim();
+    const target = number || formText(data, 'number').trim();
+    void this.run(async (c) => {
+      await putCounter(c, target, { services, name: name || null });
+      this.counters = await listCounters(c);
+    }, this.t('adminSaved'));
+  }
+
+  private renderForm(counter: AdminCounter | undefined) {
+    const id = counter ? `ctr-${counter.number}` : 'ctr-new';
+    return html`<form
+      class="grid"
+      aria-labelledby=${id}
+      @submit=${(e: SubmitEvent) => {
+        e.preventDefault();
+        this.save(counter?.number ?? '', e.currentTarget as HTMLFormElement);
+      }}
+    >
+      ${
+        counter
+          ? html`<h3 id=${id}>${this.t('adminCounter')} ${counter.number}</h3>`
+          : html`<h3 id=${id}>${this.t('adminNewCounter')}</h3>
+              <label
+                >${this.t('adminCounter')}
+                <input name="number" required pattern="[A-Za-z0-9]{1,8}" size="6"
+              /></label>`
+      }
+      <label>${this.t('adminName')} <input name="name" .value=${counter?.name ?? ''} /></label>
+      <fieldset>
+        <legend>${this.t('adminServicesCalled')}</legend>
+        ${this.services.map(
+          (s) =>
+            html`<label class="inline"
+              ><input
+                type="checkbox"
+                name="service"
+                value=${s.code}
+                .checked=${counter?.services.includes(s.code) ?? false}
+              />${s.prefix} ${s.names[this.language]}</label
+            >`,
+        )}
+      </fieldset>
+      <button type="submit" ?disabled=${this.busy}>${this.t('adminSave')}</button>
+    </form>`;
+  }
+
+  override render() {
+    return html`
+      <style>
+        fieldset {
+          display: flex;
+          flex-wrap: wrap;
+          gap: 6px 16px;
+          border: 1px solid var(--nb-border);
+          border-radius: 10px;
+        }
+        h3 {
+          flex-basis: 100%;
+        }
+      </style>
+      ${this.notes()}
+      <section class="card" aria-labelledby="ctr-h">
+        <h2 id="ctr-h">${this.t('adminTabCounters')}</h2>
+        ${this.counters.map((c) => this.renderForm(c))} ${this.renderForm(undefined)}
+      </section>
+    `;
+  }
+}
+
+customElements.define('counter-admin-counters', AdminCounters);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'counter-admin-counters': AdminCounters;
+  }
+}

@@ -1,0 +1,327 @@
+/** The summary report: a date range, charts by hour and by service, tables, and the CSV download. */
+import { html, nothing, type PropertyValues } from 'lit';
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  Tooltip,
+} from 'chart.js';
+import type { AdminService, ReportSummary, SecondsStats } from '../../../server/protocol';
+import { fetchSummary, listServices, summaryPath } from './admin-api';
+import { formText, AdminTab, duration } from './admin-tab';
+
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
+
+const ISSUED_COLOUR = '#0a5c36';
+const SERVED_COLOUR = '#f2c14e';
+
+/** The Reports section. */
+export class AdminReports extends AdminTab {
+  static override properties = {
+    ...AdminTab.properties,
+    summary: { state: true },
+    services: { state: true },
+    from: { state: true },
+    to: { state: true },
+  };
+
+  declare private summary: ReportSummary | undefined;
+  declare private from: string;
+  declare private to: string;
+  /** The catalogue, for service names in the page's language. */
+  declare private services: AdminService[];
+  private charts: Chart[] = [];
+
+  constructor() {
+    super();
+    this.summary = undefined;
+    // Empty until the first answer: the server knows the office's today, the browser may not.
+    this.from = '';
+    this.to = '';
+    this.services = [];
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.destroyCharts();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has('context') && this.context) void this.load();
+    if (changed.has('summary') || changed.has('language')) this.drawCharts();
+  }
+
+  private async load(): Promise<void> {
+    await this.run(async (c) => {
+      const [summary, services] = await Promise.all([
+        fetchSummary(c, this.from, this.to),
+        this.services.length ? this.services : listServices(c),
+      ]);
+      this.services = services;
+      this.summary = summary;
+      this.from = summary.from;
+      this.to = summary.to;
+    });
+  }
+
+  private readonly onSubmit = (event: SubmitEvent): void => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget as HTMLFormElement);
+    this.from = formText(data, 'from');
+    this.to = formText(data, 'to');
+    void this.load();
+  };
+
+  private destroyCharts(): void {
+    for (const chart of this.charts) chart.destroy();
+    this.charts = [];
+  }
+
+  private drawCharts(): void {
+    this.destroyCharts();
+    const s = this.summary;
+    if (!s || s.issued === 0) return;
+    const byHour = this.renderRoot.querySelector<HTMLCanvasElement>('#chart-hour');
+    const byService = this.renderRoot.querySelector<HTMLCanvasElement>('#chart-service');
+    const datasets = (issued: number[], served: number[]) => [
+      { label: this.t('adminIssued'), data: issued, backgroundColor: ISSUED_COLOUR },
+      { label: this.t('adminServed'), data: served, backgroundColor: SERVED_COLOUR },
+    ];
+    const options = {
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: false as const,
+      scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
+    };
+    if (byHour) {
+      this.charts.push(
+        new Chart(byHour, {
+          type: 'bar',
+          data: {
+            labels: s.byHour.map((h) => `${String(h.hour).padStart(2, '0')}:00`),
+            datasets: datasets(
+              s.byHour.map((h) => h.issued),
+              s.byHour.map((h) => h.served),
+            ),
+          },
+          options,
+        }),
+      );
+    }
+    if (byService) {
+      this.charts.push(
+        new Chart(byService, {
+          type: 'bar',
+          data: {
+            labels: s.byService.map((b) => this.serviceName(b.service)),
+            datasets: datasets(
+              s.byService.map((b) => b.issued),
+              s.byService.map((b) => b.served),
+            ),
+          },
+          options,
+        }),
+      );
+    }
+  }
+
+  private serviceName(code: string): string {
+    return this.services.find((s) => s.code === code)?.names[this.language] ?? code;
+  }
+
+  private stats(st: SecondsStats) {
+    return `${duration(st.avg)} / ${duration(st.p50)} / ${duration(st.p90)}`;
+  }
+
+  private renderSummary(s: ReportSummary) {
+    if (s.issued === 0) return html`<p class="muted">${this.t('adminNoData')}</p>`;
+    return html`
+      <table>
+        <tbody>
+          <tr>
+            <th>${this.t('adminIssued')}</th>
+            <td class="num">${s.issued}</td>
+          </tr>
+          <tr>
+            <th>${this.t('adminServed')}</th>
+            <td class="num">${s.served}</td>
+          </tr>
+          <tr>
+            <th>${this.t('adminNoShow')}</th>
+            <td class="num">${s.noShow}</td>
+          </tr>
+          <tr>
+            <th>${this.t('adminWait')}</th>
+            <td class="num">${this.stats(s.waitSeconds)}</td>
+          </tr>
+          <tr>
+            <th>${this.t('adminServiceTime')}</th>
+            <td class="num">${this.stats(s.serviceSeconds)}</td>
+          </tr>
+        </tbody>
+      </table>
+      <div class="charts">
+        <figure>
+          <figcaption>${this.t('adminByHour')}</figcaption>
+          <div class="chart">
+            <canvas id="chart-hour" role="img" aria-label=${this.t('adminByHour')}></canvas>
+          </div>
+        </figure>
+        <figure>
+          <figcaption>${this.t('adminByService')}</figcaption>
+          <div class="chart">
+            <canvas id="chart-service" role="img" aria-label=${this.t('adminByService')}></canvas>
+          </div>
+        </figure>
+      </div>
+      <h3>${this.t('adminByService')}</h3>
+      <table>
+        <thead>
+          <tr>
+            <th>${this.t('adminName')}</th>
+            <th class="num">${this.t('adminIssued')}</th>
+            <th class="num">${this.t('adminServed')}</th>
+            <th class="num">${this.t('adminNoShow')}</th>
+            <th class="num">${this.t('adminWait')}</th>
+            <th class="num">${this.t('adminServiceTime')}</th>
+            <th class="num">${this.t('adminWithinTarget')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${s.byService.map((b) => {
+            const sla = s.sla.find((x) => x.service === b.service);
+            return html`<tr>
+              <td>${this.serviceName(b.service)}</td>
+              <td class="num">${b.issued}</td>
+              <td class="num">${b.served}</td>
+              <td class="num">${b.noShow}</td>
+              <td class="num">${this.stats(b.waitSeconds)}</td>
+              <td class="num">${this.stats(b.serviceSeconds)}</td>
+              <td class="num">
+                ${
+                  sla?.share == null
+                    ? '—'
+                    : `${Math.round(sla.share * 100)}% (≤ ${this.t('minutes', { n: sla.targetMinutes })})`
+                }
+              </td>
+            </tr>`;
+          })}
+        </tbody>
+      </table>
+      <h3>${this.t('adminByCounter')}</h3>
+      <table>
+        <thead>
+          <tr>
+            <th>${this.t('adminCounter')}</th>
+            <th class="num">${this.t('adminServed')}</th>
+            <th class="num">${this.t('adminServiceTime')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${s.byCounter.map(
+            (c) =>
+              html`<tr>
+                <td>${c.counter}</td>
+                <td class="num">${c.served}</td>
+                <td class="num">${this.stats(c.serviceSeconds)}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    `;
+  }
+
+  private renderCases(s: ReportSummary) {
+    const c = s.cases;
+    return html`
+      <h3>${this.t('adminCases')}</h3>
+      <table>
+        <thead>
+          <tr>
+            <th>${this.t('adminCaseType')}</th>
+            <th>${this.t('adminCaseStatus')}</th>
+            <th class="num">${this.t('adminCount')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${c.byTypeStatus.map(
+            (r) =>
+              html`<tr>
+                <td>${this.serviceName(r.type)}</td>
+                <td>${r.status}</td>
+                <td class="num">${r.count}</td>
+              </tr>`,
+          )}
+          <tr>
+            <th>${this.t('adminSubmittedToRegistered')}</th>
+            <td class="num">${this.stats(c.submittedToRegistered)}</td>
+            <td class="num">${c.submittedToRegistered.count}</td>
+          </tr>
+          <tr>
+            <th>${this.t('adminRegisteredToIssued')}</th>
+            <td class="num">${this.stats(c.registeredToIssued)}</td>
+            <td class="num">${c.registeredToIssued.count}</td>
+          </tr>
+        </tbody>
+      </table>
+    `;
+  }
+
+  override render() {
+    const c = this.context;
+    return html`
+      <style>
+        .charts {
+          display: grid;
+          grid-template-columns: repeat(auto-fit, minmax(340px, 1fr));
+          gap: 18px;
+          margin: 16px 0;
+        }
+        figure {
+          margin: 0;
+        }
+        figcaption {
+          font-weight: 700;
+          margin-bottom: 6px;
+        }
+        .chart {
+          position: relative;
+          height: 260px;
+        }
+      </style>
+      ${this.notes()}
+      <section class="card" aria-labelledby="rep-h">
+        <h2 id="rep-h">${this.t('adminTabReports')}</h2>
+        <form class="grid" @submit=${this.onSubmit}>
+          <label
+            >${this.t('adminFrom')} <input type="date" name="from" .value=${this.from} required
+          /></label>
+          <label
+            >${this.t('adminTo')} <input type="date" name="to" .value=${this.to} required
+          /></label>
+          <button type="submit" ?disabled=${this.busy}>${this.t('adminShow')}</button>
+          ${
+            c
+              ? html`<a class="csv" href=${summaryPath(c, this.from, this.to, true)} download
+                  >${this.t('adminDownloadCsv')}</a
+                >`
+              : nothing
+          }
+        </form>
+        ${this.summary ? this.renderSummary(this.summary) : nothing}
+        ${this.summary ? this.renderCases(this.summary) : nothing}
+      </section>
+    `;
+  }
+}
+
+customElements.define('counter-admin-reports', AdminReports);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'counter-admin-reports': AdminReports;
+  }
+}

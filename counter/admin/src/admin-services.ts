@@ -1,0 +1,178 @@
+/** The service catalogue: add, rename, reorder, set documents and target wait, close and reopen. */
+import { html, type PropertyValues } from 'lit';
+import type { AdminService, Language, Names } from '../../../server/protocol';
+import { LANGUAGES } from '../../../ui/i18n';
+import { listServices, createService, updateService } from './admin-api';
+import { formText, AdminTab } from './admin-tab';
+
+/** The Services section. */
+export class AdminServices extends AdminTab {
+  static override properties = { ...AdminTab.properties, services: { state: true } };
+
+  declare private services: AdminService[];
+
+  constructor() {
+    super();
+    this.services = [];
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has('context') && this.context) void this.load();
+  }
+
+  private async load(): Promise<void> {
+    await this.run(async (c) => {
+      this.services = await listServices(c);
+    });
+  }
+
+  private readonly onCreate = (event: SubmitEvent): void => {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const data = new FormData(form);
+    const text = (k: string) => formText(data, k).trim();
+    const names = namesOf((l) => text(`name-${l}`));
+    void this.run(async (c) => {
+      await createService(c, {
+        code: text('code'),
+        prefix: text('prefix').toUpperCase(),
+        names,
+        documents: splitList(text('documents')),
+        targetWaitMinutes: Number(text('target')) || undefined,
+      });
+      form.reset();
+      this.services = await listServices(c);
+    }, this.t('adminSaved'));
+  };
+
+  private save(service: AdminService, row: HTMLElement): void {
+    const value = (name: string) =>
+      row.querySelector<HTMLInputElement>(`[name="${name}"]`)?.value.trim() ?? '';
+    const names = namesOf((l) => value(`name-${l}`) || service.names[l]);
+    void this.run(async (c) => {
+      await updateService(c, service.code, {
+        names,
+        documents: splitList(value('documents')),
+        sortOrder: Number(value('order')) || 0,
+        targetWaitMinutes: Number(value('target')) || service.targetWaitMinutes,
+      });
+      this.services = await listServices(c);
+    }, this.t('adminSaved'));
+  }
+
+  private toggle(service: AdminService, row: HTMLElement): void {
+    const reason = row.querySelector<HTMLInputElement>('[name="reason"]')?.value ?? '';
+    void this.run(async (c) => {
+      await updateService(
+        c,
+        service.code,
+        service.open ? { open: false, closedReason: reason.trim() || null } : { open: true },
+      );
+      this.services = await listServices(c);
+    }, this.t('adminSaved'));
+  }
+
+  private nameInput(l: Language, s?: AdminService) {
+    return html`<label
+      >${this.t('adminNameIn', { lang: l })}
+      <input name="name-${l}" .value=${s?.names[l] ?? ''} required maxlength="200" size="18"
+    /></label>`;
+  }
+
+  override render() {
+    return html`
+      ${this.notes()}
+      <section class="card" aria-labelledby="svc-h">
+        <h2 id="svc-h">${this.t('adminTabServices')}</h2>
+        ${this.services.map(
+          (s) => html`
+            <form
+              class="grid service"
+              data-code=${s.code}
+              aria-label=${s.names[this.language]}
+              @submit=${(e: SubmitEvent) => {
+                e.preventDefault();
+                this.save(s, e.currentTarget as HTMLElement);
+              }}
+            >
+              <span class="pill ${s.open ? '' : 'off'}"
+                >${s.prefix} · ${s.code} · ${this.t(s.open ? 'adminOpen' : 'adminClosed')}</span
+              >
+              ${LANGUAGES.map((l) => this.nameInput(l, s))}
+              <label
+                >${this.t('adminDocuments')}
+                <input name="documents" .value=${s.documents.join(', ')} size="30"
+              /></label>
+              <label
+                >${this.t('adminOrder')}
+                <input name="order" type="number" min="0" .value=${String(s.sortOrder)} size="4"
+              /></label>
+              <label
+                >${this.t('adminTargetWait')}
+                <input
+                  name="target"
+                  type="number"
+                  min="1"
+                  max="600"
+                  .value=${String(s.targetWaitMinutes)}
+              /></label>
+              <button type="submit" ?disabled=${this.busy}>${this.t('adminSave')}</button>
+              <label
+                >${this.t('adminClosedReason')}
+                <input name="reason" .value=${s.closedReason ?? ''} ?disabled=${!s.open} size="24"
+              /></label>
+              <button
+                type="button"
+                class=${s.open ? 'danger' : 'secondary'}
+                ?disabled=${this.busy}
+                @click=${(e: Event) =>
+                  this.toggle(s, (e.currentTarget as HTMLElement).closest('form') as HTMLElement)}
+              >
+                ${this.t(s.open ? 'adminCloseService' : 'adminOpenService')}
+              </button>
+            </form>
+            <hr />
+          `,
+        )}
+        <h3 id="new-svc">${this.t('adminNewService')}</h3>
+        <form class="grid" aria-labelledby="new-svc" @submit=${this.onCreate}>
+          <label
+            >${this.t('adminCode')}
+            <input name="code" required pattern="[a-z][a-z0-9_]{0,39}" size="14"
+          /></label>
+          <label
+            >${this.t('adminPrefix')}
+            <input name="prefix" required pattern="[A-Za-z]" maxlength="1" size="2"
+          /></label>
+          ${LANGUAGES.map((l) => this.nameInput(l))}
+          <label>${this.t('adminDocuments')} <input name="documents" size="30" /></label>
+          <label
+            >${this.t('adminTargetWait')}
+            <input name="target" type="number" min="1" max="600" value="15"
+          /></label>
+          <button type="submit" ?disabled=${this.busy}>${this.t('adminAdd')}</button>
+        </form>
+      </section>
+    `;
+  }
+}
+
+/** A name in every language from `read`. */
+function namesOf(read: (language: Language) => string): Names {
+  return { tg: read('tg'), ru: read('ru'), uz: read('uz'), en: read('en') };
+}
+
+function splitList(text: string): string[] {
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+customElements.define('counter-admin-services', AdminServices);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'counter-admin-services': AdminServices;
+  }
+}

@@ -1,0 +1,159 @@
+/** Staff: create, change role, disable or enable, set a new password. */
+import { html, type PropertyValues } from 'lit';
+import type { AdminUser, Role } from '../../../server/protocol';
+import { Roles } from '../../../server/protocol/constants';
+import type { MessageKey } from '../../../ui/i18n';
+import { createUser, listUsers, updateUser } from './admin-api';
+import { formText, AdminTab } from './admin-tab';
+
+const ROLE_KEYS: Record<Role, MessageKey> = {
+  clerk: 'roleClerk',
+  back_office: 'roleBackOffice',
+  admin: 'roleAdmin',
+};
+
+/** The Staff section. */
+export class AdminStaff extends AdminTab {
+  static override properties = { ...AdminTab.properties, users: { state: true } };
+
+  declare private users: AdminUser[];
+
+  constructor() {
+    super();
+    this.users = [];
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has('context') && this.context) void this.load();
+  }
+
+  private async load(): Promise<void> {
+    await this.run(async (c) => {
+      this.users = await listUsers(c);
+    });
+  }
+
+  private change(user: AdminUser, body: Parameters<typeof updateUser>[2]): void {
+    void this.run(async (c) => {
+      await updateUser(c, user.username, body);
+      this.users = await listUsers(c);
+    }, this.t('adminSaved'));
+  }
+
+  private readonly onCreate = (event: SubmitEvent): void => {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const data = new FormData(form);
+    const text = (k: string) => formText(data, k).trim();
+    void this.run(async (c) => {
+      await createUser(c, {
+        username: text('username'),
+        password: formText(data, 'password'),
+        role: text('role'),
+        name: text('name'),
+      });
+      form.reset();
+      this.users = await listUsers(c);
+    }, this.t('adminSaved'));
+  };
+
+  private roleSelect(value: string, onChange?: (role: string) => void) {
+    return html`<select
+      name="role"
+      aria-label=${this.t('adminRole')}
+      @change=${(e: Event) => onChange?.((e.target as HTMLSelectElement).value)}
+    >
+      ${Roles.map(
+        (r) => html`<option value=${r} ?selected=${r === value}>${this.t(ROLE_KEYS[r])}</option>`,
+      )}
+    </select>`;
+  }
+
+  override render() {
+    return html`
+      ${this.notes()}
+      <section class="card" aria-labelledby="staff-h">
+        <h2 id="staff-h">${this.t('adminTabStaff')}</h2>
+        <table>
+          <thead>
+            <tr>
+              <th>${this.t('adminUsername')}</th>
+              <th>${this.t('adminName')}</th>
+              <th>${this.t('adminRole')}</th>
+              <th>${this.t('adminState')}</th>
+              <th>${this.t('adminNewPassword')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${this.users.map(
+              (u) =>
+                html`<tr>
+                  <td>${u.username}</td>
+                  <td>${u.name}</td>
+                  <td>${this.roleSelect(u.role, (role) => this.change(u, { role }))}</td>
+                  <td>
+                    <span class="pill ${u.disabled ? 'off' : ''}"
+                      >${this.t(u.disabled ? 'adminDisabled' : 'adminActive')}</span
+                    >
+                    <button
+                      type="button"
+                      class="secondary"
+                      ?disabled=${this.busy}
+                      @click=${() => this.change(u, { disabled: !u.disabled })}
+                    >
+                      ${this.t(u.disabled ? 'adminEnable' : 'adminDisable')}
+                    </button>
+                  </td>
+                  <td>
+                    <form
+                      class="grid"
+                      @submit=${(e: SubmitEvent) => {
+                        e.preventDefault();
+                        const input = (e.currentTarget as HTMLFormElement).querySelector('input');
+                        if (input?.value) this.change(u, { password: input.value });
+                      }}
+                    >
+                      <input
+                        type="password"
+                        autocomplete="new-password"
+                        minlength="4"
+                        aria-label="${this.t('adminNewPassword')}: ${u.username}"
+                      />
+                      <button type="submit" class="secondary">${this.t('adminSetPassword')}</button>
+                    </form>
+                  </td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+        <h3 id="new-user">${this.t('adminNewUser')}</h3>
+        <form class="grid" aria-labelledby="new-user" @submit=${this.onCreate}>
+          <label
+            >${this.t('adminUsername')}
+            <input name="username" required pattern="[A-Za-z0-9._\\-]{2,100}"
+          /></label>
+          <label>${this.t('adminName')} <input name="name" required /></label>
+          <label
+            >${this.t('adminPassword')}
+            <input
+              name="password"
+              type="password"
+              autocomplete="new-password"
+              required
+              minlength="4"
+          /></label>
+          <label>${this.t('adminRole')} ${this.roleSelect('clerk')}</label>
+          <button type="submit" ?disabled=${this.busy}>${this.t('adminAdd')}</button>
+        </form>
+      </section>
+    `;
+  }
+}
+
+customElements.define('counter-admin-staff', AdminStaff);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'counter-admin-staff': AdminStaff;
+  }
+}

@@ -1,0 +1,216 @@
+/** What every admin section shares: the office and token it works with, its language, its notices. */
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import type { Language } from '../../../server/protocol';
+import { ApiError } from '../../../ui/api';
+import { toShownError, type ShownError } from '../../../ui/errors';
+import { translate, type MessageKey } from '../../../ui/i18n';
+import { base } from '../../../ui/theme';
+import type { AdminContext } from './admin-api';
+
+/** Fired when the server no longer accepts the token. */
+export const SESSION_ENDED = 'counter-admin-session-ended';
+
+/** Shared look of the sections: tables, forms, buttons. */
+export const sectionStyles = css`
+  :host {
+    display: block;
+  }
+  h2 {
+    margin: 0 0 12px;
+    font-size: 22px;
+  }
+  h3 {
+    margin: 20px 0 8px;
+    font-size: 18px;
+  }
+  section.card {
+    background: var(--nb-surface);
+    border-radius: var(--nb-radius);
+    box-shadow: var(--nb-shadow);
+    padding: 18px 20px;
+    margin-bottom: 18px;
+    overflow-x: auto;
+  }
+  table {
+    border-collapse: collapse;
+    width: 100%;
+    font-size: 15px;
+  }
+  th,
+  td {
+    text-align: left;
+    padding: 6px 8px;
+    border-bottom: 1px solid var(--nb-border);
+    vertical-align: middle;
+  }
+  th {
+    font-weight: 700;
+    color: var(--nb-muted);
+  }
+  td.num,
+  th.num {
+    text-align: right;
+    font-variant-numeric: tabular-nums;
+  }
+  form.grid {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 10px 14px;
+    align-items: flex-end;
+  }
+  label {
+    display: flex;
+    flex-direction: column;
+    gap: 4px;
+    font-size: 14px;
+    font-weight: 600;
+  }
+  label.inline {
+    flex-direction: row;
+    align-items: center;
+    gap: 6px;
+  }
+  input,
+  select,
+  textarea {
+    min-height: 36px;
+    padding: 4px 8px;
+    border: 1px solid #8793a3;
+    border-radius: 8px;
+    background: #fff;
+    font-size: 15px;
+  }
+  textarea {
+    min-width: 420px;
+    min-height: 90px;
+    font-family: inherit;
+  }
+  button {
+    min-height: 36px;
+    padding: 0 14px;
+    border-radius: 8px;
+    border: 1px solid var(--nb-primary);
+    background: var(--nb-primary);
+    color: var(--nb-primary-ink);
+    font-weight: 600;
+  }
+  button.secondary {
+    background: #fff;
+    color: var(--nb-primary-strong);
+  }
+  button.danger {
+    background: var(--nb-danger);
+    border-color: var(--nb-danger);
+  }
+  .note {
+    margin: 0 0 12px;
+    padding: 10px 14px;
+    border-radius: 10px;
+    font-weight: 600;
+  }
+  .note.error {
+    background: var(--nb-danger-soft);
+    color: var(--nb-danger);
+  }
+  .note.ok {
+    background: var(--nb-primary-soft);
+    color: var(--nb-primary-strong);
+  }
+  .muted {
+    color: var(--nb-muted);
+  }
+  .pill {
+    display: inline-block;
+    padding: 2px 10px;
+    border-radius: 999px;
+    font-size: 13px;
+    font-weight: 700;
+    background: var(--nb-primary-soft);
+    color: var(--nb-primary-strong);
+  }
+  .pill.off {
+    background: var(--nb-danger-soft);
+    color: var(--nb-danger);
+  }
+`;
+
+/** Base of a section element: `context` and `language` come from the shell. */
+export class AdminTab extends LitElement {
+  static override styles = [base, sectionStyles];
+
+  static override properties = {
+    context: { attribute: false },
+    language: { attribute: false },
+    error: { state: true },
+    notice: { state: true },
+    busy: { state: true },
+  };
+
+  /** Office and token of the signed-in administrator. */
+  declare context: AdminContext | undefined;
+  /** Language of the page. */
+  declare language: Language;
+  declare protected error: ShownError | undefined;
+  declare protected notice: string;
+  declare protected busy: boolean;
+
+  constructor() {
+    super();
+    this.language = 'tg';
+    this.error = undefined;
+    this.notice = '';
+    this.busy = false;
+  }
+
+  protected t(key: MessageKey, params?: Record<string, string | number>): string {
+    return translate(this.language, key, params);
+  }
+
+  /** Runs a call, showing its refusal (or `done`) above the section. */
+  protected async run(work: (c: AdminContext) => Promise<void>, done?: string): Promise<void> {
+    const context = this.context;
+    if (!context || this.busy) return;
+    this.busy = true;
+    this.error = undefined;
+    this.notice = '';
+    try {
+      await work(context);
+      if (done) this.notice = done;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) {
+        this.dispatchEvent(new CustomEvent(SESSION_ENDED, { bubbles: true, composed: true }));
+      }
+      this.error = toShownError(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  protected notes(): TemplateResult {
+    return html`<div aria-live="polite">
+      ${
+        this.error
+          ? html`<p class="note error" role="alert">
+              ${this.t(this.error.key)} <span class="muted">${this.error.detail}</span>
+            </p>`
+          : nothing
+      }
+      ${this.notice ? html`<p class="note ok">${this.notice}</p>` : nothing}
+    </div>`;
+  }
+}
+
+/** Seconds as `m:ss` (or `h:mm:ss`). */
+export function duration(seconds: number): string {
+  const s = Math.round(seconds);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const ss = String(s % 60).padStart(2, '0');
+  return h ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+}
+
+/** A text field of a submitted form ('' when missing). */
+export function formText(data: FormData, key: string): string {
+  const value = data.get(key);
+  return typeof value === 'string' ? value : '';
+}

@@ -1,0 +1,2 @@
+/** Entry of the administration pages (`/counter/admin/`). */
+import './admin-app';

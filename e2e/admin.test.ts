@@ -1,0 +1,153 @@
+/**
+ * The admin pages in a real browser against a real server: an administrator signs in at /admin/,
+ * creates a service, and reads the day's report with its charts. Checked with axe-core.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Browser, Page } from 'playwright-core';
+import { startTestServer, type TestServer } from '../server/src/testing/harness';
+import { request } from '../server/src/testing/client';
+import { launchChromium, seriousViolations } from './browser';
+
+describe('the admin pages in the browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([
+      startTestServer({
+        database: 'sqlite',
+        // 17:00 in Dushanbe: the report's default day is the scripted one.
+        now: () => new Date('2026-11-25T12:00:00Z'),
+      }),
+      launchChromium(),
+    ]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /**
+   * A scripted office day, 09:00–16:59 in Dushanbe: tickets every few minutes over five services and
+   * four windows, waits and service times that vary, one in nine a no-show.
+   */
+  async function scriptedDay(): Promise<{ issued: number; served: number; noShow: number }> {
+    const services = await server.db.models.Service.findAll({ where: { officeCode: 'kulob' } });
+    const codes = ['birth', 'marriage', 'death', 'certificate', 'pickup'];
+    const perHour = [4, 7, 9, 8, 5, 6, 8, 3];
+    const rows = [];
+    let n = 0;
+    for (const [i, count] of perHour.entries()) {
+      for (let k = 0; k < count; k++, n++) {
+        const code = codes[n % codes.length]!;
+        const serviceId = services.find((x) => x.code === code)!.id;
+        // 09:00 local is 04:00Z.
+        const issuedAt = new Date(Date.UTC(2026, 10, 25, 4 + i, Math.floor((k * 60) / count)));
+        const wait = 120 + ((n * 137) % 1500);
+        const length = 180 + ((n * 89) % 900);
+        const calledAt = new Date(issuedAt.getTime() + wait * 1000);
+        const noShow = n % 9 === 4;
+        const finishedAt = new Date(calledAt.getTime() + (noShow ? 120 : length) * 1000);
+        rows.push({
+          id: randomUUID(),
+          officeCode: 'kulob',
+          day: '2026-11-25',
+          number: `${services.find((x) => x.code === code)!.prefix}${String(n + 1).padStart(3, '0')}`,
+          serviceId,
+          priority: 'none',
+          language: null,
+          kiosk: null,
+          status: noShow ? 'no_show' : 'done',
+          issuedAt,
+          calledAt,
+          startedAt: noShow ? null : calledAt,
+          finishedAt,
+          counterNumber: String((n % 4) + 1),
+          targetCounter: null,
+          calledBy: null,
+          recalls: 0,
+        });
+      }
+    }
+    await server.db.models.Ticket.bulkCreate(rows);
+    const noShow = rows.filter((r) => r.status === 'no_show').length;
+    return { issued: rows.length, served: rows.length - noShow, noShow };
+  }
+
+  it('signs in at /admin/, creates a service, and shows the report with a chart', async () => {
+    const day = await scriptedDay();
+    const page: Page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') pageErrors.push(m.text());
+    });
+    await page.goto(`${server.url}/admin/?office=kulob&lang=en`);
+    expect(new URL(page.url()).pathname).toBe('/counter/admin/');
+    await page.locator('input[name="username"]').fill('admin');
+    await page.locator('input[name="password"]').fill('demo');
+    await page.keyboard.press('Enter');
+    await page.getByRole('tab', { name: 'Services' }).waitFor();
+    await page.locator('form.service[data-code="birth"]').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    const add = page.locator('form[aria-labelledby="new-svc"]');
+    await add.locator('input[name="code"]').fill('adoption');
+    await add.locator('input[name="prefix"]').fill('X');
+    await add.locator('input[name="name-tg"]').fill('Фарзандхонӣ');
+    await add.locator('input[name="name-ru"]').fill('Усыновление');
+    await add.locator('input[name="name-uz"]').fill('Farzandlikka olish');
+    await add.locator('input[name="name-en"]').fill('Adoption');
+    await add.locator('button[type="submit"]').click();
+    await page.locator('form.service[data-code="adoption"]').waitFor();
+    const kiosk = await request(server.url, 'GET', '/api/offices/kulob/services');
+    expect(kiosk.body.map((s: { code: string }) => s.code)).toContain('adoption');
+
+    // Keyboard: arrow keys move along the tabs (Services → … → Reports is five steps right).
+    await page.getByRole('tab', { name: 'Services' }).focus();
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+    await page.getByRole('tab', { name: 'Reports', selected: true }).waitFor();
+    await page.locator('canvas#chart-hour').waitFor();
+    await page.locator('canvas#chart-service').waitFor();
+    const cells = await page
+      .locator('counter-admin-reports table')
+      .first()
+      .locator('td')
+      .allTextContents();
+    expect(cells.slice(0, 3).map((c) => c.trim())).toEqual(
+      [day.issued, day.served, day.noShow].map(String),
+    );
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: 'docs/screenshots/admin-report.png', fullPage: false });
+
+    // Every other section passes axe too.
+    for (const [tab, heading] of [
+      ['Windows', 'Windows'],
+      ['Staff', 'Staff'],
+      ['Devices', 'Devices'],
+      ['Settings', 'Settings'],
+      ['Audit log', 'Audit log'],
+    ]) {
+      await page.getByRole('tab', { name: tab }).click();
+      await page.getByRole('heading', { name: heading, level: 2 }).waitFor();
+      await page.waitForLoadState('networkidle');
+      expect([tab, await seriousViolations(page)]).toEqual([tab, []]);
+    }
+    await page.getByRole('tab', { name: 'Reports' }).click();
+    await page.locator('a.csv').waitFor();
+
+    // The CSV link works with the session cookie the sign-in set.
+    const href = await page.locator('a.csv').getAttribute('href');
+    expect(href).toMatch(/format=csv/);
+    const csv = await page.evaluate(async (url) => {
+      const res = await fetch(url);
+      return { status: res.status, type: res.headers.get('content-type'), text: await res.text() };
+    }, href!);
+    expect(csv.status).toBe(200);
+    expect(csv.type).toMatch(/text\/csv/);
+    expect(csv.text.split('\r\n')[0]).toBe('section,key,metric,value');
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,261 @@
+/** Administration and reports (CONTRACT §4 "Admin"): request schemas and the DTOs the admin pages read. */
+import { z } from 'zod';
+import { Roles } from './constants';
+import { Code, Language, Names, Prefix } from './schemas';
+
+/** A calendar day in the office's zone, `YYYY-MM-DD`. */
+export const OfficeDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, 'not a calendar date');
+
+const DocumentCode = z.string().trim().min(1).max(60);
+const ShortText = z.string().trim().max(500);
+
+// ---- services ----
+
+export const CreateService = z.strictObject({
+  code: Code,
+  prefix: Prefix,
+  names: Names,
+  documents: z.array(DocumentCode).max(40).optional(),
+  sortOrder: z.number().int().min(0).max(10_000).optional(),
+  targetWaitMinutes: z.number().int().min(1).max(600).optional(),
+});
+export type CreateService = z.infer<typeof CreateService>;
+
+export const UpdateService = z
+  .strictObject({
+    names: Names.optional(),
+    documents: z.array(DocumentCode).max(40).optional(),
+    sortOrder: z.number().int().min(0).max(10_000).optional(),
+    open: z.boolean().optional(),
+    /** Shown on the kiosk while the service is closed. */
+    closedReason: ShortText.nullable().optional(),
+    /** The SLA: a citizen should be called within this many minutes. */
+    targetWaitMinutes: z.number().int().min(1).max(600).optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, 'nothing to change');
+export type UpdateService = z.infer<typeof UpdateService>;
+
+/** A service as the admin page sees it: the public fields plus documents, order and target. */
+export interface AdminService {
+  code: string;
+  prefix: string;
+  names: Names;
+  open: boolean;
+  closedReason: string | null;
+  documents: string[];
+  sortOrder: number;
+  targetWaitMinutes: number;
+}
+
+// ---- counters ----
+
+export const PutCounter = z.strictObject({
+  services: z.array(Code).max(100),
+  name: z.string().trim().max(100).nullable().optional(),
+});
+export type PutCounter = z.infer<typeof PutCounter>;
+
+export interface AdminCounter {
+  number: string;
+  name: string | null;
+  status: string;
+  services: string[];
+}
+
+// ---- staff ----
+
+export const Username = z
+  .string()
+  .regex(/^[A-Za-z0-9._-]{2,100}$/, '2-100 letters, digits, dot, dash or underscore');
+export const Password = z.string().min(4, 'at least 4 characters').max(200);
+export const RoleName = z.enum(Roles as [string, ...string[]]);
+
+export const CreateUser = z.strictObject({
+  username: Username,
+  password: Password,
+  role: RoleName,
+  name: z.string().trim().min(1).max(200),
+  /** The office the user works for (default: the administrator's). */
+  office: z.string().min(1).max(40).optional(),
+});
+export type CreateUser = z.infer<typeof CreateUser>;
+
+export const UpdateUser = z
+  .strictObject({
+    role: RoleName.optional(),
+    name: z.string().trim().min(1).max(200).optional(),
+    password: Password.optional(),
+    disabled: z.boolean().optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, 'nothing to change');
+export type UpdateUser = z.infer<typeof UpdateUser>;
+
+export interface AdminUser {
+  username: string;
+  role: string;
+  name: string;
+  office: string | null;
+  disabled: boolean;
+}
+
+// ---- devices ----
+
+export const UpdateDevice = z
+  .strictObject({
+    /** The kiosk's printer address (`virtual`, `tcp://host:9100#58mm`, …); `null`: no printer. */
+    printerUrl: z.string().trim().min(1).max(500).nullable().optional(),
+    name: z.string().trim().max(100).nullable().optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, 'nothing to change');
+export type UpdateDevice = z.infer<typeof UpdateDevice>;
+
+export interface AdminDevice {
+  code: string;
+  kind: string;
+  name: string | null;
+  printerUrl: string | null;
+  printerStatus: string | null;
+}
+
+// ---- office settings ----
+
+const Clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time HH:MM');
+export const Weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+/** Opening hours per weekday; a day left out is closed. `null` (no hours): always open. */
+export const OpeningHours = z.partialRecord(
+  z.enum(Weekdays),
+  z
+    .strictObject({ open: Clock, close: Clock })
+    .refine((h) => h.open < h.close, 'open must be before close'),
+);
+export type OpeningHours = z.infer<typeof OpeningHours>;
+
+export const PriorityInput = z.strictObject({ code: Code, names: Names });
+
+export const OfficeSettings = z
+  .strictObject({
+    priorities: z
+      .array(PriorityInput)
+      .max(20)
+      .refine((l) => new Set(l.map((p) => p.code)).size === l.length, 'codes must be unique')
+      .refine((l) => l.every((p) => p.code !== 'none'), '"none" is the ordinary ticket')
+      .optional(),
+    /** After this many priority calls in a row a window calls one ordinary ticket. */
+    fairnessN: z.number().int().min(1).max(50).optional(),
+    ticker: z.string().trim().max(1000).nullable().optional(),
+    languages: z
+      .array(Language)
+      .min(1)
+      .refine((l) => new Set(l).size === l.length, 'languages must be unique')
+      .optional(),
+    openingHours: OpeningHours.nullable().optional(),
+    kioskIdleSeconds: z.number().int().min(5).max(3600).optional(),
+    maxRecalls: z.number().int().min(0).max(20).optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, 'nothing to change');
+export type OfficeSettings = z.infer<typeof OfficeSettings>;
+
+/** Everything the settings page edits. */
+export interface AdminOfficeSettings {
+  code: string;
+  timeZone: string;
+  priorities: Array<{ code: string; names: Names }>;
+  fairnessN: number;
+  ticker: string | null;
+  languages: string[];
+  openingHours: OpeningHours | null;
+  kioskIdleSeconds: number;
+  maxRecalls: number;
+}
+
+// ---- reports ----
+
+export const ReportQuery = z
+  .object({
+    from: OfficeDate.optional(),
+    to: OfficeDate.optional(),
+    format: z.enum(['json', 'csv']).optional(),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from is after to', path: ['to'] });
+export type ReportQuery = z.infer<typeof ReportQuery>;
+
+/** Average and percentiles of a set of durations in seconds (0 when the set is empty). */
+export interface SecondsStats {
+  avg: number;
+  p50: number;
+  p90: number;
+}
+
+export interface ReportByService {
+  service: string;
+  issued: number;
+  served: number;
+  noShow: number;
+  waitSeconds: SecondsStats;
+  serviceSeconds: SecondsStats;
+}
+
+export interface ReportSla {
+  service: string;
+  targetMinutes: number;
+  /** Tickets whose outcome is known (called, or expired without a call). */
+  measured: number;
+  /** Of those, called within the target. */
+  withinTarget: number;
+  /** withinTarget / measured (0–1); null when nothing was measured. */
+  share: number | null;
+}
+
+export interface CaseStageStats extends SecondsStats {
+  count: number;
+}
+
+export interface ReportSummary {
+  office: string;
+  from: string;
+  to: string;
+  timeZone: string;
+  issued: number;
+  served: number;
+  noShow: number;
+  waitSeconds: SecondsStats;
+  serviceSeconds: SecondsStats;
+  byService: ReportByService[];
+  byCounter: Array<{ counter: string; served: number; serviceSeconds: SecondsStats }>;
+  byHour: Array<{ hour: number; issued: number; served: number }>;
+  sla: ReportSla[];
+  cases: {
+    byTypeStatus: Array<{ type: string; status: string; count: number }>;
+    submittedToRegistered: CaseStageStats;
+    registeredToIssued: CaseStageStats;
+  };
+}
+
+// ---- audit ----
+
+export const AuditQuery = z.object({
+  q: z.string().trim().max(200).optional(),
+  action: z.string().trim().max(60).optional(),
+  user: z.string().trim().max(100).optional(),
+  from: OfficeDate.optional(),
+  to: OfficeDate.optional(),
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+});
+export type AuditQuery = z.infer<typeof AuditQuery>;
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+}

@@ -1,0 +1,583 @@
+import { randomUUID } from 'node:crypto';
+import { startTestServer, testDialects, type TestServer } from '../testing/harness';
+import { connectSocket, login, request } from '../testing/client';
+import type { OfficeEvent, ServicesEvent } from '../../protocol/events';
+
+/** RFC 4180: fields split by commas, quoted fields may hold commas, quotes ("") and line breaks. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
+  }
+  if (field !== '' || row.length) rows.push([...row, field]);
+  return rows;
+}
+
+async function until(check: () => boolean, ms = 3000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check() && Date.now() < end) await new Promise((r) => setTimeout(r, 10));
+}
+
+const TODAY = new Date('2026-11-25T05:00:00Z'); // 10:00 in Dushanbe
+
+describe.each(testDialects())('administration on %s', (dialect) => {
+  let s: TestServer;
+  let clock = TODAY;
+  let admin: string;
+  let clerk: string;
+  beforeAll(async () => {
+    s = await startTestServer({ database: dialect, now: () => clock });
+    admin = await login(s.url, 'admin');
+    clerk = await login(s.url, 'clerk1');
+  });
+  afterAll(() => s.close());
+
+  it('refuses every admin endpoint without a token (401) and to a clerk or the back office (403)', async () => {
+    const back = await login(s.url, 'back1');
+    const calls: Array<[string, string, unknown?]> = [
+      ['POST', '/api/offices/kulob/services', { code: 'x', prefix: 'X', names: {} }],
+      ['PATCH', '/api/offices/kulob/services/birth', { open: false }],
+      ['PUT', '/api/offices/kulob/counters/1', { services: [] }],
+      ['GET', '/api/offices/kulob/counters'],
+      ['GET', '/api/users'],
+      ['POST', '/api/users', { username: 'u', password: 'p', role: 'clerk', name: 'n' }],
+      ['PATCH', '/api/users/clerk2', { disabled: true }],
+      ['GET', '/api/offices/kulob/devices'],
+      ['PATCH', '/api/offices/kulob/settings', { ticker: 'x' }],
+      ['POST', '/api/offices/kulob/day/close'],
+      ['GET', '/api/offices/kulob/reports/summary?from=2026-11-01&to=2026-11-02'],
+      ['GET', '/api/offices/kulob/audit'],
+    ];
+    for (const [method, path, body] of calls) {
+      const anonymous = await request(s.url, method, path, { body });
+      expect([path, anonymous.status, anonymous.body.error.code]).toEqual([
+        path,
+        401,
+        'unauthorized',
+      ]);
+      for (const token of [clerk, back]) {
+        const refused = await request(s.url, method, path, { body, token });
+        expect([path, refused.status, refused.body.error.code]).toEqual([path, 403, 'forbidden']);
+      }
+    }
+    // Nothing of that was done.
+    const users = await request(s.url, 'GET', '/api/users', { token: admin });
+    expect(
+      users.body.users.find((u: { username: string }) => u.username === 'clerk2'),
+    ).toMatchObject({ disabled: false });
+  });
+
+  it('names the field of bad input (400) and answers a taken code, prefix or username with 409', async () => {
+    const names = {
+      tg: 'Фарзандхонӣ',
+      ru: 'Усыновление',
+      uz: 'Farzandlikka olish',
+      en: 'Adoption',
+    };
+    const bad = await request(s.url, 'POST', '/api/offices/kulob/services', {
+      token: admin,
+      body: { code: 'adoption', prefix: 'xy', names },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('validation_failed');
+    expect(bad.body.error.details.issues[0].field).toBe('prefix');
+    const noName = await request(s.url, 'POST', '/api/offices/kulob/services', {
+      token: admin,
+      body: { code: 'adoption', prefix: 'X', names: { ...names, uz: '' } },
+    });
+    expect(noName.body.error.details.issues[0].field).toBe('names.uz');
+    const takenCode = await request(s.url, 'POST', '/api/offices/kulob/services', {
+      token: admin,
+      body: { code: 'birth', prefix: 'Z', names },
+    });
+    expect([takenCode.status, takenCode.body.error.code]).toEqual([409, 'conflict']);
+    expect(takenCode.body.error.details).toEqual({ field: 'code' });
+    const takenPrefix = await request(s.url, 'POST', '/api/offices/kulob/services', {
+      token: admin,
+      body: { code: 'adoption', prefix: 'A', names },
+    });
+    expect([takenPrefix.status, takenPrefix.body.error.details]).toEqual([
+      409,
+      { field: 'prefix' },
+    ]);
+    const takenUser = await request(s.url, 'POST', '/api/users', {
+      token: admin,
+      body: { username: 'clerk1', password: 'secret', role: 'clerk', name: 'Again' },
+    });
+    expect([takenUser.status, takenUser.body.error.code]).toEqual([409, 'conflict']);
+    const badRole = await request(s.url, 'POST', '/api/users', {
+      token: admin,
+      body: { username: 'someone', password: 'secret', role: 'boss', name: 'X' },
+    });
+    expect([badRole.status, badRole.body.error.details.issues[0].field]).toEqual([400, 'role']);
+    const badCounter = await request(s.url, 'PUT', '/api/offices/kulob/counters/2', {
+      token: admin,
+      body: { services: ['birth', 'nope'] },
+    });
+    expect([badCounter.status, badCounter.body.error.details.issues[0].field]).toEqual([
+      400,
+      'services.1',
+    ]);
+    const badDate = await request(
+      s.url,
+      'GET',
+      '/api/offices/kulob/reports/summary?from=2026-02-30',
+      {
+        token: admin,
+      },
+    );
+    expect([badDate.status, badDate.body.error.details.issues[0].field]).toEqual([400, 'from']);
+  });
+
+  it('offers a new service on the kiosk at once, and only the windows assigned to it call it', async () => {
+    const kiosk = await connectSocket(s.url, '/kiosk', { office: 'kulob' });
+    const events: ServicesEvent[] = [];
+    kiosk.socket.on('services:updated', (e) => events.push(e));
+    const names = {
+      tg: 'Фарзандхонӣ',
+      ru: 'Усыновление',
+      uz: 'Farzandlikka olish',
+      en: 'Adoption',
+    };
+    const created = await request(s.url, 'POST', '/api/offices/kulob/services', {
+      token: admin,
+      body: { code: 'adoption', prefix: 'X', names, documents: ['passport'] },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.service).toMatchObject({ code: 'adoption', prefix: 'X', open: true });
+    await until(() => events.length > 0);
+    kiosk.socket.close();
+    expect(events[0]!.seq).toBe(kiosk.snapshot.seq + 1);
+    expect(events[0]!.services.find((x) => x.code === 'adoption')).toMatchObject({
+      names,
+      open: true,
+    });
+    const listed = await request(s.url, 'GET', '/api/offices/kulob/services');
+    expect(listed.body.map((x: { code: string }) => x.code)).toContain('adoption');
+
+    const put = await request(s.url, 'PUT', '/api/offices/kulob/counters/6', {
+      token: admin,
+      body: { services: ['adoption'], name: 'Фарзандхонӣ' },
+    });
+    expect(put.status).toBe(200);
+    expect(put.body.counter).toMatchObject({ number: '6', services: ['adoption'] });
+    const issued = await request(s.url, 'POST', '/api/offices/kulob/tickets', {
+      body: { service: 'adoption' },
+    });
+    expect([issued.status, issued.body.ticket.number]).toEqual([201, 'X001']);
+    for (const counter of ['1', '2', '3', '4', '5']) {
+      const other = await request(
+        s.url,
+        'POST',
+        `/api/offices/kulob/counters/${counter}/call-next`,
+        {
+          token: clerk,
+        },
+      );
+      expect([counter, other.body.ticket]).toEqual([counter, null]);
+    }
+    const mine = await request(s.url, 'POST', '/api/offices/kulob/counters/6/call-next', {
+      token: clerk,
+    });
+    expect(mine.body.ticket).toMatchObject({ number: 'X001', counter: '6' });
+    await request(s.url, 'POST', `/api/tickets/${mine.body.ticket.id}/complete`, { token: clerk });
+
+    // Closing it shows the reason on the kiosk's list; reopening clears it.
+    const closed = await request(s.url, 'PATCH', '/api/offices/kulob/services/adoption', {
+      token: admin,
+      body: { open: false, closedReason: 'Сабаби техникӣ' },
+    });
+    expect(closed.body.service).toMatchObject({ open: false, closedReason: 'Сабаби техникӣ' });
+    const kioskList = await request(s.url, 'GET', '/api/offices/kulob/services');
+    expect(kioskList.body.find((x: { code: string }) => x.code === 'adoption')).toMatchObject({
+      open: false,
+      closedReason: 'Сабаби техникӣ',
+    });
+    const refused = await request(s.url, 'POST', '/api/offices/kulob/tickets', {
+      body: { service: 'adoption' },
+    });
+    expect(refused.status).toBe(409);
+    const reopened = await request(s.url, 'PATCH', '/api/offices/kulob/services/adoption', {
+      token: admin,
+      body: { open: true },
+    });
+    expect(reopened.body.service).toMatchObject({ open: true, closedReason: null });
+    const counters = await request(s.url, 'GET', '/api/offices/kulob/counters', { token: admin });
+    expect(counters.body.counters.find((c: { number: string }) => c.number === '6')).toMatchObject({
+      name: 'Фарзандхонӣ',
+      services: ['adoption'],
+    });
+  });
+
+  it('a disabled user cannot log in and its open sessions end; a new password ends them too', async () => {
+    const created = await request(s.url, 'POST', '/api/users', {
+      token: admin,
+      body: { username: 'clerk9', password: 'first-pass', role: 'clerk', name: 'Ҷамшед Қодиров' },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.user).toEqual({
+      username: 'clerk9',
+      role: 'clerk',
+      name: 'Ҷамшед Қодиров',
+      office: 'kulob',
+      disabled: false,
+    });
+    const token = await login(s.url, 'clerk9', 'first-pass');
+    expect((await request(s.url, 'GET', '/api/auth/me', { token })).status).toBe(200);
+
+    const live = await connectSocket(s.url, '/counter', { office: 'kulob', token });
+    const dropped = new Promise<string>((resolve) => live.socket.on('disconnect', resolve));
+    const disabled = await request(s.url, 'PATCH', '/api/users/clerk9', {
+      token: admin,
+      body: { disabled: true },
+    });
+    expect(disabled.body.user.disabled).toBe(true);
+    // Its open console is dropped too (it reconnects, is refused, and shows the sign-in).
+    expect(await dropped).toBe('io server disconnect');
+    expect((await request(s.url, 'GET', '/api/auth/me', { token })).status).toBe(401);
+    const refused = await request(s.url, 'POST', '/api/auth/login', {
+      body: { username: 'clerk9', password: 'first-pass' },
+    });
+    expect(refused.status).toBe(401);
+
+    await request(s.url, 'PATCH', '/api/users/clerk9', { token: admin, body: { disabled: false } });
+    const again = await login(s.url, 'clerk9', 'first-pass');
+    const reset = await request(s.url, 'PATCH', '/api/users/clerk9', {
+      token: admin,
+      body: { password: 'second-pass', role: 'back_office' },
+    });
+    expect(reset.body.user.role).toBe('back_office');
+    expect((await request(s.url, 'GET', '/api/auth/me', { token: again })).status).toBe(401);
+    const fresh = await login(s.url, 'clerk9', 'second-pass');
+    const me = await request(s.url, 'GET', '/api/auth/me', { token: fresh });
+    expect(me.body.user.role).toBe('back_office');
+
+    const lastAdmin = await request(s.url, 'PATCH', '/api/users/admin', {
+      token: admin,
+      body: { disabled: true },
+    });
+    expect([lastAdmin.status, lastAdmin.body.error.code]).toEqual([409, 'conflict']);
+    const audit = await request(s.url, 'GET', '/api/offices/kulob/audit?action=user.', {
+      token: admin,
+    });
+    const actions = audit.body.entries.map((e: { action: string }) => e.action);
+    expect(actions).toEqual(
+      expect.arrayContaining(['user.create', 'user.disable', 'user.enable', 'user.update']),
+    );
+    expect(JSON.stringify(audit.body.entries)).not.toMatch(/first-pass|second-pass|\$2b\$/);
+  });
+
+  it('saves office settings and tells every display at once', async () => {
+    const display = await connectSocket(s.url, '/display', { office: 'kulob' });
+    const events: OfficeEvent[] = [];
+    display.socket.on('office:updated', (e) => events.push(e));
+    const body = {
+      ticker: 'Хуш омадед! Имрӯз то соати 17:00 кор мекунем.',
+      fairnessN: 3,
+      kioskIdleSeconds: 45,
+      languages: ['tg', 'ru'],
+      openingHours: {
+        mon: { open: '08:00', close: '17:00' },
+        sat: { open: '09:00', close: '13:00' },
+      },
+      priorities: [
+        {
+          code: 'veteran',
+          names: { tg: 'Собиқадор', ru: 'Ветеран', uz: 'Faxriy', en: 'Veteran' },
+        },
+      ],
+    };
+    const saved = await request(s.url, 'PATCH', '/api/offices/kulob/settings', {
+      token: admin,
+      body,
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body.settings).toMatchObject(body);
+    await until(() => events.length > 0);
+    display.socket.close();
+    expect(events[0]!.office).toMatchObject({
+      ticker: body.ticker,
+      kioskIdleSeconds: 45,
+      languages: ['tg', 'ru'],
+      priorities: body.priorities,
+    });
+    const read = await request(s.url, 'GET', '/api/offices/kulob/settings', { token: admin });
+    expect(read.body.settings).toMatchObject({ ...body, timeZone: 'Asia/Dushanbe' });
+    const bad = await request(s.url, 'PATCH', '/api/offices/kulob/settings', {
+      token: admin,
+      body: { openingHours: { mon: { open: '18:00', close: '08:00' } } },
+    });
+    expect([bad.status, bad.body.error.details.issues[0].field]).toEqual([400, 'openingHours.mon']);
+  });
+
+  it("lists devices and changes a kiosk's printer address (checked before it is saved)", async () => {
+    const list = await request(s.url, 'GET', '/api/offices/kulob/devices', { token: admin });
+    expect(list.body.devices.map((d: { code: string }) => d.code).sort()).toEqual(['D1', 'K1']);
+    const bad = await request(s.url, 'PATCH', '/api/offices/kulob/devices/K1', {
+      token: admin,
+      body: { printerUrl: 'lpt:1' },
+    });
+    expect([bad.status, bad.body.error.details.issues[0].field]).toEqual([400, 'printerUrl']);
+    const ok = await request(s.url, 'PATCH', '/api/offices/kulob/devices/K1', {
+      token: admin,
+      body: { printerUrl: 'tcp://10.0.0.21:9100#58mm' },
+    });
+    expect(ok.body.device).toMatchObject({ code: 'K1', printerUrl: 'tcp://10.0.0.21:9100#58mm' });
+    await request(s.url, 'PATCH', '/api/offices/kulob/devices/K1', {
+      token: admin,
+      body: { printerUrl: 'virtual' },
+    });
+  });
+
+  it('reports a scripted day exactly: counts, waits, service times, SLA, hours, cases; CSV parses', async () => {
+    const services = await s.db.models.Service.findAll({ where: { officeCode: 'kulob' } });
+    const idOf = (code: string) => services.find((x) => x.code === code)!.id;
+    const at = (hhmmss: string, day = '2026-11-20') => new Date(`${day}T${hhmmss}Z`);
+    const row = (
+      number: string,
+      service: string,
+      status: string,
+      times: [string, string | null, string | null, string | null],
+      counter: string | null,
+      day = '2026-11-20',
+    ) => ({
+      id: randomUUID(),
+      officeCode: 'kulob',
+      day,
+      number,
+      serviceId: idOf(service),
+      priority: 'none',
+      language: null,
+      kiosk: null,
+      status,
+      issuedAt: at(times[0], day),
+      calledAt: times[1] ? at(times[1], day) : null,
+      startedAt: times[2] ? at(times[2], day) : null,
+      finishedAt: times[3] ? at(times[3], day) : null,
+      counterNumber: counter,
+      targetCounter: null,
+      calledBy: null,
+      recalls: 0,
+    });
+    // UTC times; Dushanbe is UTC+5 (04:00Z is 09:00 at the office).
+    await s.db.models.Ticket.bulkCreate([
+      row('A001', 'birth', 'done', ['04:00:00', '04:05:00', '04:05:30', '04:15:30'], '1'),
+      row('A002', 'birth', 'done', ['04:10:00', '04:30:00', '04:31:00', '04:36:00'], '2'),
+      row('A003', 'birth', 'no_show', ['05:00:00', '05:02:00', null, '05:05:00'], '1'),
+      row('B001', 'marriage', 'done', ['05:30:00', '05:40:00', '05:40:00', '06:00:00'], '2'),
+      row('B002', 'marriage', 'expired', ['06:00:00', null, null, '19:00:00'], null),
+      row(
+        'A001',
+        'birth',
+        'done',
+        ['04:00:00', '04:01:00', '04:01:00', '04:02:00'],
+        '1',
+        '2026-11-21',
+      ),
+    ]);
+    const kase = (n: number, type: string, status: string, times: Array<string | null>) => ({
+      number: `KUL-2026-${String(n).padStart(6, '0')}`,
+      officeCode: 'kulob',
+      type,
+      status,
+      version: 1,
+      applicant: null,
+      subjects: '[]',
+      documents: '[]',
+      details: '{}',
+      fee: null,
+      searchText: '',
+      actRecordYear: null,
+      actRecordNumber: null,
+      actRecordDate: null,
+      certificateSeries: null,
+      certificateNumber: null,
+      createdBy: 'clerk1',
+      createdAt: at(times[0]!),
+      updatedAt: at(times[0]!),
+      submittedAt: times[1] ? at(times[1]) : null,
+      registeredAt: times[2] ? at(times[2]) : null,
+      issuedAt: times[3] ? at(times[3]) : null,
+    });
+    await s.db.registryModels.Case.bulkCreate([
+      kase(901, 'birth', 'issued', ['04:20:00', '04:30:00', '05:30:00', '07:30:00']),
+      kase(902, 'marriage', 'registered', ['05:00:00', '05:10:00', '05:40:00', null]),
+    ]);
+    await request(s.url, 'PATCH', '/api/offices/kulob/services/birth', {
+      token: admin,
+      body: { targetWaitMinutes: 20 },
+    });
+
+    const res = await request(
+      s.url,
+      'GET',
+      '/api/offices/kulob/reports/summary?from=2026-11-20&to=2026-11-20',
+      { token: admin },
+    );
+    expect(res.status).toBe(200);
+    const r = res.body;
+    expect(r).toMatchObject({
+      issued: 5,
+      served: 3,
+      noShow: 1,
+      waitSeconds: { avg: 555, p50: 450, p90: 1020 },
+      serviceSeconds: { avg: 700, p50: 600, p90: 1080 },
+    });
+    expect(r.byService).toEqual([
+      {
+        service: 'birth',
+        issued: 3,
+        served: 2,
+        noShow: 1,
+        waitSeconds: { avg: 540, p50: 300, p90: 1020 },
+        serviceSeconds: { avg: 450, p50: 450, p90: 570 },
+      },
+      {
+        service: 'marriage',
+        issued: 2,
+        served: 1,
+        noShow: 0,
+        waitSeconds: { avg: 600, p50: 600, p90: 600 },
+        serviceSeconds: { avg: 1200, p50: 1200, p90: 1200 },
+      },
+    ]);
+    expect(r.byCounter).toEqual([
+      { counter: '1', served: 1, serviceSeconds: { avg: 600, p50: 600, p90: 600 } },
+      { counter: '2', served: 2, serviceSeconds: { avg: 750, p50: 750, p90: 1110 } },
+    ]);
+    expect(r.byHour).toEqual([
+      { hour: 9, issued: 2, served: 2 },
+      { hour: 10, issued: 2, served: 0 },
+      { hour: 11, issued: 1, served: 1 },
+    ]);
+    expect(r.sla).toEqual([
+      { service: 'birth', targetMinutes: 20, measured: 3, withinTarget: 3, share: 1 },
+      { service: 'marriage', targetMinutes: 15, measured: 2, withinTarget: 1, share: 0.5 },
+    ]);
+    expect(r.cases).toEqual({
+      byTypeStatus: [
+        { type: 'birth', status: 'issued', count: 1 },
+        { type: 'marriage', status: 'registered', count: 1 },
+      ],
+      submittedToRegistered: { count: 2, avg: 2700, p50: 2700, p90: 3420 },
+      registeredToIssued: { count: 1, avg: 7200, p50: 7200, p90: 7200 },
+    });
+
+    const two = await request(
+      s.url,
+      'GET',
+      '/api/offices/kulob/reports/summary?from=2026-11-20&to=2026-11-21',
+      { token: admin },
+    );
+    expect([two.body.issued, two.body.served]).toEqual([6, 4]);
+
+    const csv = await fetch(
+      `${s.url}/api/offices/kulob/reports/summary?from=2026-11-20&to=2026-11-20&format=csv`,
+      { headers: { authorization: `Bearer ${admin}` } },
+    );
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+    const rows = parseCsv(await csv.text());
+    expect(rows[0]).toEqual(['section', 'key', 'metric', 'value']);
+    expect(rows.every((x) => x.length === 4)).toBe(true);
+    const value = (section: string, key: string, metric: string) =>
+      rows.find((x) => x[0] === section && x[1] === key && x[2] === metric)?.[3];
+    expect(value('total', 'all', 'issued')).toBe('5');
+    expect(value('total', 'all', 'wait_seconds_p90')).toBe('1020');
+    expect(value('service', 'birth', 'service_seconds_p90')).toBe('570');
+    expect(value('sla', 'marriage', 'share')).toBe('0.5');
+    expect(value('hour', '11', 'served')).toBe('1');
+    expect(value('case_stage', 'submitted_to_registered', 'seconds_p90')).toBe('3420');
+    expect(value('range', 'time_zone', 'name')).toBe('Asia/Dushanbe');
+  });
+
+  it('closes the day by hand: waiting and called tickets expire, the window is free, it is audited', async () => {
+    const counter = await connectSocket(s.url, '/counter', { office: 'kulob', token: clerk });
+    const a = await request(s.url, 'POST', '/api/offices/kulob/tickets', {
+      body: { service: 'birth' },
+    });
+    // Tickets of one instant are ordered by id: let the second come a second later.
+    clock = new Date(TODAY.getTime() + 1000);
+    const b = await request(s.url, 'POST', '/api/offices/kulob/tickets', {
+      body: { service: 'birth' },
+    });
+    const called = await request(s.url, 'POST', '/api/offices/kulob/counters/1/call-next', {
+      token: clerk,
+    });
+    expect(called.body.ticket.id).toBe(a.body.ticket.id);
+    const updates: string[] = [];
+    counter.socket.on('ticket:updated', (e) =>
+      updates.push(`${e.ticket.number}:${e.ticket.status}`),
+    );
+    const closed = await request(s.url, 'POST', '/api/offices/kulob/day/close', { token: admin });
+    expect(closed.body).toEqual({ day: '2026-11-25', expired: 2 });
+    await until(() => updates.length >= 2);
+    counter.socket.close();
+    expect(updates.sort()).toEqual([
+      `${a.body.ticket.number}:expired`,
+      `${b.body.ticket.number}:expired`,
+    ]);
+    const queue = await request(s.url, 'GET', '/api/offices/kulob/queue', { token: clerk });
+    expect(queue.body.tickets).toEqual([]);
+    expect(
+      queue.body.counters.find((c: { number: string }) => c.number === '1').ticket,
+    ).toBeUndefined();
+    const audit = await request(s.url, 'GET', '/api/offices/kulob/audit?action=day.close', {
+      token: admin,
+    });
+    expect(audit.body.entries[0]).toMatchObject({
+      actor: 'admin',
+      action: 'day.close',
+      after: { day: '2026-11-25', expired: 2 },
+    });
+    const search = await request(
+      s.url,
+      'GET',
+      `/api/offices/kulob/audit?q=${encodeURIComponent(a.body.ticket.id)}&user=admin`,
+      { token: admin },
+    );
+    expect(search.body.entries.map((e: { action: string }) => e.action)).toEqual(['ticket.expire']);
+  });
+
+  it('restarts numbering on the next office day, and the automatic close expires what was left', async () => {
+    const first = await request(s.url, 'POST', '/api/offices/kulob/tickets', {
+      body: { service: 'marriage' },
+    });
+    expect(first.body.ticket.number).toBe('B001');
+    // 23:59 in Dushanbe is still the same office day; midnight there (19:00Z) starts the next.
+    clock = new Date('2026-11-25T18:59:00Z');
+    const late = await request(s.url, 'POST', '/api/offices/kulob/tickets', {
+      body: { service: 'marriage' },
+    });
+    expect(late.body.ticket.number).toBe('B002');
+    clock = new Date('2026-11-25T19:00:00Z');
+    expect(await s.app.queue.closeStaleDays('kulob')).toBe(2);
+    const next = await request(s.url, 'POST', '/api/offices/kulob/tickets', {
+      body: { service: 'marriage' },
+    });
+    expect(next.body.ticket.number).toBe('B001');
+    const old = await request(s.url, 'GET', `/api/tickets/${first.body.ticket.id}`);
+    expect(old.body.ticket.status).toBe('expired');
+    clock = TODAY;
+  });
+});

@@ -1,0 +1,244 @@
+/**
+ * The summary report as pure functions over ticket and case rows (no I/O, no clock): the same numbers
+ * on SQLite and MariaDB, because nothing is left to a database's own percentile or date functions.
+ */
+import type {
+  CaseStageStats,
+  ReportByService,
+  ReportSla,
+  ReportSummary,
+  SecondsStats,
+} from '../../protocol';
+import type { ReportCaseRow, ReportTicketRow } from '../../../db/repositories/admin-repository';
+import { officeHour } from '../queue/office-day';
+
+/**
+ * The `p`-quantile (0–1) of `values` by linear interpolation between the closest ranks
+ * (the "R-7" definition of spreadsheets and NumPy): p50 of [10, 20] is 15, p90 of 1…10 is 9.1.
+ */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = (sorted.length - 1) * p;
+  const lo = Math.floor(rank);
+  const hi = Math.ceil(rank);
+  const a = sorted[lo] ?? 0;
+  const b = sorted[hi] ?? a;
+  return round(a + (b - a) * (rank - lo));
+}
+
+/** Average, median and 90th percentile; all 0 for an empty set. */
+export function secondsStats(values: readonly number[]): SecondsStats {
+  if (values.length === 0) return { avg: 0, p50: 0, p90: 0 };
+  const avg = values.reduce((s, v) => s + v, 0) / values.length;
+  return { avg: round(avg), p50: percentile(values, 0.5), p90: percentile(values, 0.9) };
+}
+
+/** Milliseconds to seconds, kept to the millisecond. */
+function seconds(from: Date, to: Date): number {
+  return (to.getTime() - from.getTime()) / 1000;
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}
+
+/** Wait of a called ticket: issue → (last) call. */
+export function waitOf(t: ReportTicketRow): number | undefined {
+  return t.calledAt ? seconds(t.issuedAt, t.calledAt) : undefined;
+}
+
+/** Service time of a finished ticket: start (or call, when completed from `called`) → finish. */
+export function serviceTimeOf(t: ReportTicketRow): number | undefined {
+  if (t.status !== 'done' || !t.finishedAt) return undefined;
+  const start = t.startedAt ?? t.calledAt;
+  return start ? seconds(start, t.finishedAt) : undefined;
+}
+
+export interface SummaryInput {
+  office: string;
+  from: string;
+  to: string;
+  timeZone: string;
+  tickets: readonly ReportTicketRow[];
+  /** Services of the office: id → code and target wait, in catalogue order. */
+  services: ReadonlyArray<{ id: number; code: string; targetWaitMinutes: number }>;
+  cases: readonly ReportCaseRow[];
+  /** The instants the report covers ([start of `from`, start of the day after `to`)). */
+  window: { start: Date; end: Date };
+}
+
+/** The summary of CONTRACT §4 plus SLA per service and case statistics. */
+export function summarize(input: SummaryInput): ReportSummary {
+  const { tickets, timeZone } = input;
+  const defined = <T>(list: Array<T | undefined>): T[] => list.filter((v) => v !== undefined);
+
+  const byService: ReportByService[] = [];
+  const sla: ReportSla[] = [];
+  for (const s of input.services) {
+    const mine = tickets.filter((t) => t.serviceId === s.id);
+    if (mine.length === 0) continue;
+    const waits = defined(mine.map(waitOf));
+    byService.push({
+      service: s.code,
+      issued: mine.length,
+      served: mine.filter((t) => t.status === 'done').length,
+      noShow: mine.filter((t) => t.status === 'no_show').length,
+      waitSeconds: secondsStats(waits),
+      serviceSeconds: secondsStats(defined(mine.map(serviceTimeOf))),
+    });
+    // Known outcome: called (any result), or expired without ever being called (waited too long).
+    const expiredUncalled = mine.filter((t) => t.status === 'expired' && !t.calledAt).length;
+    const measured = waits.length + expiredUncalled;
+    const withinTarget = waits.filter((w) => w <= s.targetWaitMinutes * 60).length;
+    sla.push({
+      service: s.code,
+      targetMinutes: s.targetWaitMinutes,
+      measured,
+      withinTarget,
+      share: measured ? round(withinTarget / measured) : null,
+    });
+  }
+
+  const counters = new Map<string, number[]>();
+  for (const t of tickets) {
+    const d = serviceTimeOf(t);
+    if (d === undefined || !t.counterNumber) continue;
+    counters.set(t.counterNumber, [...(counters.get(t.counterNumber) ?? []), d]);
+  }
+  const byCounter = [...counters.entries()]
+    .sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
+    .map(([counter, list]) => ({
+      counter,
+      served: list.length,
+      serviceSeconds: secondsStats(list),
+    }));
+
+  return {
+    office: input.office,
+    from: input.from,
+    to: input.to,
+    timeZone,
+    issued: tickets.length,
+    served: tickets.filter((t) => t.status === 'done').length,
+    noShow: tickets.filter((t) => t.status === 'no_show').length,
+    waitSeconds: secondsStats(defined(tickets.map(waitOf))),
+    serviceSeconds: secondsStats(defined(tickets.map(serviceTimeOf))),
+    byService,
+    byCounter,
+    byHour: hourly(tickets, timeZone),
+    sla,
+    cases: caseStats(input.cases, input.window),
+  };
+}
+
+/**
+ * Tickets issued per hour of the office's clock (by issue time) and served per hour (by finish time),
+ * every hour from the first to the last with any activity.
+ */
+function hourly(tickets: readonly ReportTicketRow[], timeZone: string): ReportSummary['byHour'] {
+  const issued = new Map<number, number>();
+  const served = new Map<number, number>();
+  const bump = (m: Map<number, number>, h: number) => m.set(h, (m.get(h) ?? 0) + 1);
+  for (const t of tickets) {
+    bump(issued, officeHour(t.issuedAt, timeZone));
+    if (t.status === 'done' && t.finishedAt) bump(served, officeHour(t.finishedAt, timeZone));
+  }
+  const hours = [...issued.keys(), ...served.keys()];
+  if (hours.length === 0) return [];
+  const out: ReportSummary['byHour'] = [];
+  for (let h = Math.min(...hours); h <= Math.max(...hours); h++) {
+    out.push({ hour: h, issued: issued.get(h) ?? 0, served: served.get(h) ?? 0 });
+  }
+  return out;
+}
+
+/**
+ * Cases created in the window, by type and current status; stage durations of the cases registered
+ * (submitted → registered) and issued (registered → issued) in the window.
+ */
+function caseStats(
+  cases: readonly ReportCaseRow[],
+  window: { start: Date; end: Date },
+): ReportSummary['cases'] {
+  const inWindow = (d: Date | null): d is Date => d !== null && d >= window.start && d < window.end;
+  const counts = new Map<string, { type: string; status: string; count: number }>();
+  for (const c of cases) {
+    if (!inWindow(c.createdAt)) continue;
+    const key = `${c.type}\u0000${c.status}`;
+    const entry = counts.get(key) ?? { type: c.type, status: c.status, count: 0 };
+    entry.count += 1;
+    counts.set(key, entry);
+  }
+  const stage = (pairs: Array<[Date | null, Date | null]>): CaseStageStats => {
+    const list = pairs.flatMap(([a, b]) => (a && inWindow(b) ? [seconds(a, b)] : []));
+    return { count: list.length, ...secondsStats(list) };
+  };
+  return {
+    byTypeStatus: [...counts.values()].sort(
+      (a, b) => a.type.localeCompare(b.type) || a.status.localeCompare(b.status),
+    ),
+    submittedToRegistered: stage(cases.map((c) => [c.submittedAt, c.registeredAt])),
+    registeredToIssued: stage(cases.map((c) => [c.registeredAt, c.issuedAt])),
+  };
+}
+
+/** One CSV field: quoted when it holds a comma, quote, or line break (RFC 4180). */
+export function csvField(value: string | number | null): string {
+  const text = value === null ? '' : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * The summary as CSV, one number per row (`section,key,metric,value`): every figure of the JSON,
+ * easy to filter and pivot in a spreadsheet.
+ */
+export function summaryCsv(s: ReportSummary): string {
+  const rows: Array<Array<string | number | null>> = [['section', 'key', 'metric', 'value']];
+  const add = (section: string, key: string, metric: string, value: number | string | null) =>
+    rows.push([section, key, metric, value]);
+  const addStats = (section: string, key: string, name: string, st: SecondsStats) => {
+    add(section, key, `${name}_avg`, st.avg);
+    add(section, key, `${name}_p50`, st.p50);
+    add(section, key, `${name}_p90`, st.p90);
+  };
+  add('range', 'office', 'code', s.office);
+  add('range', 'from', 'date', s.from);
+  add('range', 'to', 'date', s.to);
+  add('range', 'time_zone', 'name', s.timeZone);
+  add('total', 'all', 'issued', s.issued);
+  add('total', 'all', 'served', s.served);
+  add('total', 'all', 'no_show', s.noShow);
+  addStats('total', 'all', 'wait_seconds', s.waitSeconds);
+  addStats('total', 'all', 'service_seconds', s.serviceSeconds);
+  for (const b of s.byService) {
+    add('service', b.service, 'issued', b.issued);
+    add('service', b.service, 'served', b.served);
+    add('service', b.service, 'no_show', b.noShow);
+    addStats('service', b.service, 'wait_seconds', b.waitSeconds);
+    addStats('service', b.service, 'service_seconds', b.serviceSeconds);
+  }
+  for (const x of s.sla) {
+    add('sla', x.service, 'target_minutes', x.targetMinutes);
+    add('sla', x.service, 'measured', x.measured);
+    add('sla', x.service, 'within_target', x.withinTarget);
+    add('sla', x.service, 'share', x.share);
+  }
+  for (const c of s.byCounter) {
+    add('counter', c.counter, 'served', c.served);
+    addStats('counter', c.counter, 'service_seconds', c.serviceSeconds);
+  }
+  for (const h of s.byHour) {
+    add('hour', String(h.hour), 'issued', h.issued);
+    add('hour', String(h.hour), 'served', h.served);
+  }
+  for (const c of s.cases.byTypeStatus) add('cases', `${c.type}/${c.status}`, 'count', c.count);
+  for (const [key, st] of [
+    ['submitted_to_registered', s.cases.submittedToRegistered],
+    ['registered_to_issued', s.cases.registeredToIssued],
+  ] as const) {
+    add('case_stage', key, 'count', st.count);
+    addStats('case_stage', key, 'seconds', st);
+  }
+  return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+}

@@ -1,0 +1,142 @@
+/** REST routes of the administration (CONTRACT §4 "Admin" and additions): role `admin` only. */
+import { Router } from 'express';
+import { z } from 'zod';
+import {
+  AuditQuery,
+  Code,
+  CounterNumber,
+  CreateService,
+  CreateUser,
+  OfficeCode,
+  OfficeSettings,
+  PutCounter,
+  ReportQuery,
+  UpdateDevice,
+  UpdateService,
+  UpdateUser,
+  Username,
+} from '../../protocol';
+import type { AdminService } from '../admin/admin-service';
+import { summaryCsv } from '../admin/report';
+import type { AuthService } from '../auth/auth-service';
+import { requireStaff, staffOf } from './auth-middleware';
+import { parse, parseParams } from './errors';
+
+const OfficeParam = z.object({ office: OfficeCode });
+const ServiceParams = z.object({ office: OfficeCode, code: Code });
+const CounterParams = z.object({ office: OfficeCode, counter: CounterNumber });
+const DeviceParams = z.object({
+  office: OfficeCode,
+  code: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/),
+});
+const UserParam = z.object({ username: Username });
+
+export function adminRouter(deps: { admin: AdminService; auth: AuthService }): Router {
+  const { admin } = deps;
+  const r = Router();
+  const admins = requireStaff(deps.auth, ['admin']);
+
+  // ---- services ----
+
+  r.get('/offices/:office/admin/services', admins, async (req, res) => {
+    const { office } = parseParams(OfficeParam, req);
+    res.json({ services: await admin.listServices(office, staffOf(res)) });
+  });
+
+  r.post('/offices/:office/services', admins, async (req, res) => {
+    const { office } = parseParams(OfficeParam, req);
+    const body = parse(CreateService, req.body);
+    res.status(201).json({ service: await admin.createService(office, body, staffOf(res)) });
+  });
+
+  r.patch('/offices/:office/services/:code', admins, async (req, res) => {
+    const { office, code } = parseParams(ServiceParams, req);
+    const body = parse(UpdateService, req.body);
+    res.json({ service: await admin.updateService(office, code, body, staffOf(res)) });
+  });
+
+  // ---- counters ----
+
+  r.get('/offices/:office/counters', admins, async (req, res) => {
+    const { office } = parseParams(OfficeParam, req);
+    res.json({ counters: await admin.listCounters(office, staffOf(res)) });
+  });
+
+  r.put('/offices/:office/counters/:counter', admins, async (req, res) => {
+    const { office, counter } = parseParams(CounterParams, req);
+    const body = parse(PutCounter, req.body);
+    res.json({ counter: await admin.putCounter(office, counter, body, staffOf(res)) });
+  });
+
+  // ---- staff ----
+
+  r.get('/users', admins, async (_req, res) => {
+    res.json({ users: await admin.listUsers(staffOf(res)) });
+  });
+
+  r.post('/users', admins, async (req, res) => {
+    const body = parse(CreateUser, req.body);
+    res.status(201).json({ user: await admin.createUser(body, staffOf(res)) });
+  });
+
+  r.patch('/users/:username', admins, async (req, res) => {
+    const { username } = parseParams(UserParam, req);
+    const body = parse(UpdateUser, req.body);
+    res.json({ user: await admin.updateUser(username, body, staffOf(res)) });
+  });
+
+  // ---- devices ----
+
+  r.get('/offices/:office/devices', admins, async (req, res) => {
+    const { office } = parseParams(OfficeParam, req);
+    res.json({ devices: await admin.listDevices(office, staffOf(res)) });
+  });
+
+  r.patch('/offices/:office/devices/:code', admins, async (req, res) => {
+    const { office, code } = parseParams(DeviceParams, req);
+    const body = parse(UpdateDevice, req.body);
+    res.json({ device: await admin.updateDevice(office, code, body, staffOf(res)) });
+  });
+
+  // ---- settings and the office day ----
+
+  r.get('/offices/:office/settings', admins, async (req, res) => {
+    const { office } = parseParams(OfficeParam, req);
+    res.json({ settings: await admin.settings(office, staffOf(res)) });
+  });
+
+  r.patch('/offices/:office/settings', admins, async (req, res) => {
+    const { office } = parseParams(OfficeParam, req);
+    const body = parse(OfficeSettings, req.body);
+    res.json({ settings: await admin.updateSettings(office, body, staffOf(res)) });
+  });
+
+  r.post('/offices/:office/day/close', admins, async (req, res) => {
+    const { office } = parseParams(OfficeParam, req);
+    res.json(await admin.closeDay(office, staffOf(res)));
+  });
+
+  // ---- reports and audit ----
+
+  r.get('/offices/:office/reports/summary', admins, async (req, res) => {
+    const { office } = parseParams(OfficeParam, req);
+    const query = parse(ReportQuery, req.query);
+    const summary = await admin.summary(office, query, staffOf(res));
+    if (query.format === 'csv') {
+      res
+        .type('text/csv; charset=utf-8')
+        .attachment(`navbat-${office}-${summary.from}-${summary.to}.csv`)
+        .send(summaryCsv(summary));
+      return;
+    }
+    res.json(summary);
+  });
+
+  r.get('/offices/:office/audit', admins, async (req, res) => {
+    const { office } = parseParams(OfficeParam, req);
+    const query = parse(AuditQuery, req.query);
+    res.json({ entries: await admin.auditLog(office, query, staffOf(res)) });
+  });
+
+  return r;
+}
