@@ -1,4 +1,5 @@
 /** Plain records that repositories hand out (no Sequelize instances past db/). */
+import type { WeeklyHours } from '../server/protocol/opening-hours';
 import type { Names } from '../server/protocol';
 
 export interface PriorityCategory {
@@ -17,6 +18,8 @@ export interface OfficeRecord {
   maxRecalls: number;
   ticker: string | null;
   kioskIdleSeconds: number;
+  /** `null`: always open. */
+  openingHours: WeeklyHours | null;
   requireDevices: boolean;
 }
 

@@ -8,6 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestServer, testDialects, type TestServer } from '../server/src/testing/harness';
 import { login, request } from '../server/src/testing/client';
 import { launchChromium, seriousViolations } from './browser';
+import { officeClock, WEEKDAYS } from '../server/protocol/opening-hours';
 
 const OFFICE = '/api/offices/kulob';
 const KIOSK = '/kiosk/?office=kulob&kiosk=K1';
@@ -465,6 +466,30 @@ describe('the kiosk in the browser', () => {
     await setOpen(true);
     await page.getByTestId('closed-reason').waitFor({ state: 'detached' });
     expect(await page.getByTestId('service-death').isDisabled()).toBe(false);
+    await page.close();
+  });
+
+  it('says the office is closed, and when it opens, outside the opening hours set live', async () => {
+    const page = await open(KIOSK);
+    await page.getByTestId('service-birth').waitFor();
+    const admin = await login(server.url, 'admin');
+    // Open only on a weekday other than today's on the office clock: closed now, whatever the hour.
+    const today = officeClock(new Date(), 'Asia/Dushanbe').weekday;
+    const other = WEEKDAYS[(WEEKDAYS.indexOf(today) + 2) % 7]!;
+    const setHours = (openingHours: unknown) =>
+      request(server.url, 'PATCH', `${OFFICE}/settings`, { token: admin, body: { openingHours } });
+    expect((await setHours({ [other]: { open: '08:00', close: '17:00' } })).status).toBe(200);
+    try {
+      const notice = page.getByTestId('kiosk-office-closed');
+      await notice.waitFor();
+      await expect(notice.textContent()).resolves.toContain('Ҳозир идора баста аст');
+      await expect(notice.textContent()).resolves.toContain('08:00');
+      expect(await page.getByTestId('service-birth').count()).toBe(0);
+      expect(await seriousViolations(page)).toEqual([]);
+    } finally {
+      await setHours(null);
+    }
+    await page.getByTestId('service-birth').waitFor();
     await page.close();
   });
 });

@@ -1,4 +1,5 @@
 /** Reads and writes of the live queue: offices, services, counters, tickets, seq, idempotency. */
+import type { WeeklyHours } from '../../server/protocol/opening-hours';
 import { Op, QueryTypes, type Transaction } from 'sequelize';
 import type { Database } from '../database';
 import { nextInSeries } from './series';
@@ -411,6 +412,7 @@ function toOffice(r: OfficeModel): OfficeRecord {
     maxRecalls: r.maxRecalls,
     ticker: r.ticker,
     kioskIdleSeconds: r.kioskIdleSeconds,
+    openingHours: parseJson<WeeklyHours | null>(r.openingHours, null),
     requireDevices: Boolean(r.requireDevices),
   };
 }

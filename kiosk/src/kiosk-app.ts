@@ -4,7 +4,8 @@
  * Everything it shows of the office comes from the live store (catalogue, loads, printers, settings).
  */
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import type { IssueTicket, Language, Service } from '../../server/protocol';
+import type { IssueTicket, Language, OfficeInfo, Service } from '../../server/protocol';
+import { isOpenAt, nextOpening, WEEKDAYS } from '../../server/protocol/opening-hours';
 import { Namespace } from '../../server/protocol/events';
 import {
   ApiError,
@@ -71,6 +72,7 @@ export class KioskApp extends LitElement {
     failure: { state: true },
     caseNotFound: { state: true },
     graceOver: { state: true },
+    minute: { state: true },
   };
 
   private readonly params = readPageParams();
@@ -96,6 +98,9 @@ export class KioskApp extends LitElement {
   declare private failure: Failure | undefined;
   declare private caseNotFound: string | undefined;
   declare private graceOver: boolean;
+  /** Ticks twice a minute, so opening and closing time show without a touch. */
+  declare private minute: number;
+  private minuteTimer?: ReturnType<typeof setInterval>;
   private intent?: Intent;
   private everConnected = false;
   private graceTimer?: ReturnType<typeof setTimeout>;
@@ -109,16 +114,19 @@ export class KioskApp extends LitElement {
     this.failure = undefined;
     this.caseNotFound = undefined;
     this.graceOver = false;
+    this.minute = Date.now();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.graceTimer = setTimeout(() => (this.graceOver = true), OFFLINE_GRACE_MS);
+    this.minuteTimer = setInterval(() => (this.minute = Date.now()), 30_000);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.graceTimer);
+    clearInterval(this.minuteTimer);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -292,6 +300,16 @@ export class KioskApp extends LitElement {
     return translate(this.language, key, params);
   }
 
+  private opensText(office: OfficeInfo, now: Date): string {
+    const next = nextOpening(office.openingHours, now, office.timeZone);
+    if (!next) return '';
+    if (next.today) return this.t('kioskOpensToday', { time: next.open });
+    // The catalogue lists weekdays Sunday first.
+    const index = (WEEKDAYS.indexOf(next.weekday) + 1) % 7;
+    const weekday = this.t('weekdays').split(',')[index] ?? next.weekday;
+    return this.t('kioskOpensOn', { weekday, time: next.open });
+  }
+
   private serviceName(code: string): string {
     return this.catalog.find((s) => s.code === code)?.names[this.language] ?? code;
   }
@@ -356,6 +374,13 @@ export class KioskApp extends LitElement {
     const state = this.queue.state;
     if (!state.ready) return html`<p class="notice">${this.t('loading')}</p>`;
     if (this.catalog.length === 0) return html`<p class="notice">${this.t('noServices')}</p>`;
+    const office = state.office;
+    const now = new Date(this.minute + state.serverOffsetMs);
+    if (office && !isOpenAt(office.openingHours, now, office.timeZone)) {
+      return html`<p class="notice" role="status" data-testid="kiosk-office-closed">
+        ${this.t('kioskOfficeClosed')} ${this.opensText(office, now)}
+      </p>`;
+    }
     return html`<kiosk-home
       .services=${this.catalog}
       .loads=${state.services}

@@ -6,3 +6,4 @@ export * from './case';
 export * from './case-types';
 export * from './case-workflow';
 export * from './admin';
+export * from './opening-hours';

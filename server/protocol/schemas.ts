@@ -119,6 +119,14 @@ export const OfficeInfo = z.object({
   priorities: z.array(PriorityCategory),
   /** The display's ticker line; `null`: none. */
   ticker: z.string().nullable(),
+  /** Opening hours per weekday on the office clock (`HH:MM`); absent or `null`: always open. */
+  openingHours: z
+    .partialRecord(
+      z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']),
+      z.object({ open: z.string(), close: z.string() }),
+    )
+    .nullable()
+    .optional(),
   /** Seconds without a touch before the kiosk returns home in the default language. */
   kioskIdleSeconds: z.number().int(),
   /** First part of the office's case numbers (`KUL` in `KUL-2026-000123`), for the kiosk's keypad. */

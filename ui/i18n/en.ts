@@ -87,6 +87,9 @@ export const en = {
   kioskOfflineHint: 'The kiosk is reconnecting. It will be ready again by itself.',
   kioskNetworkFailed: 'No connection. Your ticket has not been issued yet.',
   kioskPriorityOf: 'Priority: {name}',
+  kioskOfficeClosed: 'The office is closed now. Tickets are issued during opening hours.',
+  kioskOpensToday: 'Opens today at {time}.',
+  kioskOpensOn: 'Opens on {weekday} at {time}.',
 
   nowCalling: 'Now calling',
   ticketLabel: 'Ticket',

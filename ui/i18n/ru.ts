@@ -83,6 +83,9 @@ export const ru: Messages = {
   kioskOfflineHint: 'Киоск восстанавливает связь. Он сам снова заработает.',
   kioskNetworkFailed: 'Нет связи. Ваш талон ещё не выдан.',
   kioskPriorityOf: 'Вне очереди: {name}',
+  kioskOfficeClosed: 'Сейчас учреждение закрыто. Талоны выдаются в часы работы.',
+  kioskOpensToday: 'Откроется сегодня в {time}.',
+  kioskOpensOn: 'Откроется: {weekday}, в {time}.',
 
   nowCalling: 'Вызывается',
   ticketLabel: 'Талон',

@@ -85,6 +85,9 @@ export const tg: Messages = {
   kioskOfflineHint: 'Киоск пайвастро барқарор мекунад. Он худ дубора ба кор медарояд.',
   kioskNetworkFailed: 'Пайваст нест. Чиптаи шумо ҳанӯз дода нашудааст.',
   kioskPriorityOf: 'Бенавбат: {name}',
+  kioskOfficeClosed: 'Ҳозир идора баста аст. Чиптаҳо дар соатҳои корӣ дода мешаванд.',
+  kioskOpensToday: 'Имрӯз соати {time} кушода мешавад.',
+  kioskOpensOn: 'Рӯзи {weekday} соати {time} кушода мешавад.',
 
   nowCalling: 'Ҳозир даъват мешавад',
   ticketLabel: 'Чипта',

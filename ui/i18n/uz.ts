@@ -85,6 +85,9 @@ export const uz: Messages = {
   kioskOfflineHint: 'Kiosk aloqani tiklamoqda. U oʻzi yana ishga tushadi.',
   kioskNetworkFailed: 'Aloqa yoʻq. Chiptangiz hali berilmadi.',
   kioskPriorityOf: 'Navbatsiz: {name}',
+  kioskOfficeClosed: 'Hozir idora yopiq. Chiptalar ish vaqtida beriladi.',
+  kioskOpensToday: 'Bugun soat {time} da ochiladi.',
+  kioskOpensOn: '{weekday} kuni soat {time} da ochiladi.',
 
   nowCalling: 'Chaqirilmoqda',
   ticketLabel: 'Chipta',

@@ -6,6 +6,8 @@ import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'sequelize';
 import {
   NO_PRIORITY,
+  isOpenAt,
+  nextOpening,
   type IssueTicket,
   type OfficeInfo,
   type CounterState,
@@ -125,6 +127,14 @@ export class QueueService {
     try {
       const issued = await this.command(officeCode, async (t, office, changes) => {
         const now = this.now();
+        // Outside the opening hours the kiosk issues nothing; staff may still hand out a ticket.
+        if (actor.kind !== 'staff' && !isOpenAt(office.openingHours, now, office.timeZone)) {
+          const next = nextOpening(office.openingHours, now, office.timeZone);
+          throw new AppError('conflict', 'the office is closed now', {
+            reason: 'office_closed',
+            ...(next ? { opens: next } : {}),
+          });
+        }
         const services = await this.repo.listServices(officeCode, t);
         const service = services.find((s) => s.code === req.service);
         if (!service) throw notFound(`service ${req.service}`);
@@ -746,6 +756,7 @@ export function toOfficeInfo(office: OfficeRecord, now: Date): OfficeInfo {
     priorities: office.priorities.map((p) => ({ code: p.code, names: p.names })),
     ticker: office.ticker,
     kioskIdleSeconds: office.kioskIdleSeconds,
+    openingHours: office.openingHours,
     casePrefix: office.casePrefix,
     serverTime: now.toISOString(),
   };

@@ -1,6 +1,7 @@
 import { startTestServer, testDialects, type TestServer } from '../testing/harness';
-import { connectSocket, request } from '../testing/client';
+import { connectSocket, login, request } from '../testing/client';
 import type { OfficeEvent, ServicesEvent } from '../../protocol/events';
+import { officeClock, WEEKDAYS } from '../../protocol/opening-hours';
 
 describe.each(testDialects())('office settings and services, live, on %s', (dialect) => {
   let s: TestServer;
@@ -66,5 +67,40 @@ describe.each(testDialects())('office settings and services, live, on %s', (dial
       open: false,
       closedReason: 'Таъмир',
     });
+  });
+
+  it('outside the opening hours a kiosk gets no ticket (409, reason office_closed); hours off → issued again', async () => {
+    const admin = await login(s.url, 'admin');
+    // Open only on a weekday other than today's (office clock): closed now, whatever the hour.
+    const today = officeClock(new Date(), 'Asia/Dushanbe').weekday;
+    const other = WEEKDAYS[(WEEKDAYS.indexOf(today) + 3) % 7]!;
+    const hours = { [other]: { open: '09:00', close: '17:00' } };
+    const saved = await request(s.url, 'PATCH', '/api/offices/kulob/settings', {
+      token: admin,
+      body: { openingHours: hours },
+    });
+    expect(saved.status).toBe(200);
+    const info = await request(s.url, 'GET', '/api/offices/kulob');
+    expect(info.body.office.openingHours).toEqual(hours);
+
+    const refused = await request(s.url, 'POST', '/api/offices/kulob/tickets', {
+      body: { service: 'birth' },
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({
+      code: 'conflict',
+      details: { reason: 'office_closed', opens: { weekday: other, open: '09:00' } },
+    });
+    const queue = await request(s.url, 'GET', '/api/offices/kulob/queue', { token: admin });
+    expect(JSON.stringify(queue.body)).not.toMatch(/"service":"birth"/);
+
+    await request(s.url, 'PATCH', '/api/offices/kulob/settings', {
+      token: admin,
+      body: { openingHours: null },
+    });
+    const issued = await request(s.url, 'POST', '/api/offices/kulob/tickets', {
+      body: { service: 'birth' },
+    });
+    expect(issued.status).toBe(201);
   });
 });

@@ -1,0 +1,66 @@
+/**
+ * Opening hours of an office, on its own clock. Shared by the server (a ticket is issued only while
+ * the office is open) and the kiosk (which says so before anyone taps).
+ */
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+export interface DayHours {
+  /** `HH:MM`, office time. */
+  open: string;
+  /** `HH:MM`, office time, exclusive. */
+  close: string;
+}
+/** A weekday left out is closed all day; no hours at all (`null`) means always open. */
+export type WeeklyHours = Partial<Record<Weekday, DayHours>>;
+
+const clocks = new Map<string, Intl.DateTimeFormat>();
+
+/** Weekday and `HH:MM` of `instant` on the clock of `timeZone`. */
+export function officeClock(instant: Date, timeZone: string): { weekday: Weekday; time: string } {
+  let f = clocks.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      weekday: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    clocks.set(timeZone, f);
+  }
+  const parts = Object.fromEntries(f.formatToParts(instant).map((p) => [p.type, p.value]));
+  const weekday = (parts.weekday ?? 'Mon').toLowerCase().slice(0, 3) as Weekday;
+  return { weekday, time: `${parts.hour ?? '00'}:${parts.minute ?? '00'}` };
+}
+
+/** Whether the office issues tickets at `instant`. */
+export function isOpenAt(
+  hours: WeeklyHours | null | undefined,
+  instant: Date,
+  timeZone: string,
+): boolean {
+  if (!hours) return true;
+  const { weekday, time } = officeClock(instant, timeZone);
+  const today = hours[weekday];
+  return today !== undefined && today.open <= time && time < today.close;
+}
+
+/** When the office opens next after `instant` (today later, or one of the next seven days). */
+export function nextOpening(
+  hours: WeeklyHours | null | undefined,
+  instant: Date,
+  timeZone: string,
+): { weekday: Weekday; open: string; today: boolean } | undefined {
+  if (!hours) return undefined;
+  const { weekday, time } = officeClock(instant, timeZone);
+  const start = WEEKDAYS.indexOf(weekday);
+  for (let i = 0; i < 8; i++) {
+    const day = WEEKDAYS[(start + i) % 7]!;
+    const h = hours[day];
+    if (!h) continue;
+    if (i === 0 && time >= h.open) continue;
+    return { weekday: day, open: h.open, today: i === 0 };
+  }
+  return undefined;
+}
