@@ -328,6 +328,13 @@ describe.each(testDialects())('administration on %s', (dialect) => {
       body: { openingHours: { mon: { open: '18:00', close: '08:00' } } },
     });
     expect([bad.status, bad.body.error.details.issues[0].field]).toEqual([400, 'openingHours.mon']);
+    expect(events[0]!.office.openingHours).toEqual(body.openingHours);
+    // The office is always open again for the tests that follow (hours are enforced at the kiosk).
+    const reopened = await request(s.url, 'PATCH', '/api/offices/kulob/settings', {
+      token: admin,
+      body: { openingHours: null },
+    });
+    expect(reopened.body.settings.openingHours).toBeNull();
   });
 
   it("lists devices and changes a kiosk's printer address (checked before it is saved)", async () => {
