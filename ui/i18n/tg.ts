@@ -63,6 +63,12 @@ export const tg: Messages = {
   waitingHeading: 'Дар навбат',
   noCallsYet: 'Ҳанӯз даъват нашудааст',
   goToWindow: 'Чиптаи {ticket}, лутфан ба равзанаи {window} гузаред',
+  displayWindows: 'Равзанаҳо',
+  displayWindowClosed: 'Пӯшида',
+  displayWindowFree: 'Озод',
+  displayServiceClosed: 'Ҳоло қабул намешавад',
+  displayTicker: 'Эълон',
+  displaySoundOff: 'Садо хомӯш аст',
 
   loginTitle: 'Воридшавии корманд',
   username: 'Номи корбар',
