@@ -61,11 +61,12 @@ export class DisplayWindows extends LitElement {
         color: #fff;
       }
       .state {
-        font-size: 2.8vh;
+        font-size: 2.6vh;
         font-weight: 700;
         color: #e2e8f0;
         text-transform: uppercase;
-        letter-spacing: 0.04em;
+        overflow: hidden;
+        text-overflow: ellipsis;
         white-space: nowrap;
       }
     `,
