@@ -537,7 +537,7 @@ async function main(): Promise<void> {
     const a = soak.announcements;
     log(
       `  ${soak.events} events in ${soak.seconds.toFixed(0)} s (${(soak.events / soak.seconds).toFixed(0)}/s); ` +
-        `last ${a.played + a.dropped + a.other} announcements: ${a.played} played, ${a.dropped} skipped (queue full), ${a.other} other` +
+        `the page's last ${a.played + a.dropped + a.other} announcements: ${a.played} played, ${a.dropped} skipped (more than 8 waiting), ${a.other} waiting or playing` +
         (Object.keys(soak.errors).length ? `; errors ${JSON.stringify(soak.errors)}` : ''),
     );
   }

@@ -3,7 +3,9 @@
  * that the shipped pack has a clip for everything an announcement can ask for.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { startTestServer } from '../server/src/testing/harness';
 import {
   VoiceLanguages,
   announcementClips,
@@ -100,5 +102,32 @@ describe('voice announcements', () => {
     };
     walk(PACK);
     expect(total).toBeLessThan(1.2 * 2 ** 20);
+  });
+
+  it('serves the pack at /display/voice/, the office recordings of VOICE_DIR first', async () => {
+    const own = fs.mkdtempSync(path.join(os.tmpdir(), 'navbat-voice-'));
+    fs.mkdirSync(path.join(own, 'tg'));
+    fs.writeFileSync(path.join(own, 'tg', 'ticket.wav'), 'RIFF-recorded-by-the-office');
+    const server = await startTestServer({ voiceDir: own, demo: false });
+    try {
+      const get = (file: string) => fetch(`${server.url}/display/voice/${file}`);
+      const recorded = await get('tg/ticket.wav');
+      expect(recorded.status).toBe(200);
+      expect(await recorded.text()).toBe('RIFF-recorded-by-the-office');
+      expect(recorded.headers.get('cache-control')).toBe('no-cache');
+      // What the office did not record comes from the shipped pack.
+      const shipped = await get('ru/ticket.wav');
+      expect(shipped.status).toBe(200);
+      expect(Buffer.from(await shipped.arrayBuffer())).toEqual(
+        fs.readFileSync(path.join(PACK, 'ru', 'ticket.wav')),
+      );
+      expect(await (await get('pack.json')).json()).toMatchObject({ format: 'wav' });
+      const missing = await get('tg/nothing.wav');
+      expect(missing.status).toBe(404);
+      expect(await missing.json()).toMatchObject({ error: { code: 'not_found' } });
+    } finally {
+      await server.close();
+      fs.rmSync(own, { recursive: true, force: true });
+    }
   });
 });

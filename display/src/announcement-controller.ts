@@ -50,6 +50,7 @@ export class AnnouncementController implements ReactiveController {
 
   hostConnected(): void {
     window.__navbatAnnouncements ??= [];
+    if (!this.settings.enabled) return;
     // Where the browser wants a gesture before sound, the first touch or key enables it.
     window.addEventListener('pointerdown', this.unlock);
     window.addEventListener('keydown', this.unlock);

@@ -223,7 +223,11 @@ export class DisplayApp extends LitElement {
     const office = state.office;
     const timeZone = this.params.timeZone ?? office?.timeZone ?? DEFAULT_TIME_ZONE;
     const now = this.clock.now;
-    const [latest, ...previous] = state.recentCalls;
+    // Newest call first by the server's call time: after a reconnection the store lists the calls it
+    // already knew before those made during the outage.
+    const [latest, ...previous] = [...state.recentCalls].sort((a, b) =>
+      (b.calledAt ?? '').localeCompare(a.calledAt ?? ''),
+    );
     const secondLanguage: Language = this.language === 'ru' ? 'tg' : 'ru';
     return html`<header>
         <p class="brand">
