@@ -110,6 +110,7 @@ export class DisplayLatestCall extends LitElement {
   /** The other language the call is written in (Russian next to Tajik). */
   declare secondLanguage: Language | undefined;
   private flashTimer?: ReturnType<typeof setTimeout>;
+  private animatePending = false;
 
   constructor() {
     super();
@@ -125,18 +126,25 @@ export class DisplayLatestCall extends LitElement {
     clearTimeout(this.flashTimer);
   }
 
-  protected override updated(changed: PropertyValues): void {
+  protected override willUpdate(changed: PropertyValues): void {
+    // The first value is the page's starting point, not a call.
     if (changed.has('flashKey') && changed.get('flashKey') !== undefined && this.flashKey > 0) {
-      this.flash();
+      this.flashing = true;
+      this.animatePending = true;
+      clearTimeout(this.flashTimer);
+      this.flashTimer = setTimeout(() => {
+        this.flashing = false;
+      }, FLASH_TOTAL_MS);
     }
   }
 
-  private flash(): void {
-    this.flashing = true;
-    clearTimeout(this.flashTimer);
-    this.flashTimer = setTimeout(() => {
-      this.flashing = false;
-    }, FLASH_TOTAL_MS);
+  protected override updated(): void {
+    if (!this.animatePending) return;
+    this.animatePending = false;
+    this.animateCard();
+  }
+
+  private animateCard(): void {
     const card = this.renderRoot.querySelector('.card');
     if (!card) return;
     const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
