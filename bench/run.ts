@@ -1,7 +1,7 @@
 /**
  * Navbat benchmarks (backbone issue): `npm run bench [-- options]`.
  *
- *   --only=latency,callnext,rss,print   which benchmarks (default: all four)
+ *   --only=latency,callnext,rss,print   which benchmarks (default: these four; `soak` runs only when named)
  *   --db=sqlite,mysql             which databases (default: both; MariaDB at TEST_MYSQL_URL,
  *                                 default mysql://root@127.0.0.1:3306/test)
  *   --sockets=200 --rate=40 --duration=10     issue → display latency
@@ -12,6 +12,8 @@
  *   --rss-sockets=1000 --rss-batch=50         idle displays for the RSS figure, connected N at a time
  *   --no-floor                                skip the bare Express + Socket.IO + mysql2 floor (run twice,
  *                                             before and after Navbat; the lower p99 is the floor)
+ *   --soak-events=20000 --soak-sample=2000    hall display soak (--only=soak): events sent to one display page
+ *                                             in chromium, its JS heap sampled (after a GC) every N events
  *   --profile                                 afterwards, one more (uncounted) latency / call-next run per database
  *                                             with every SQL statement timed and a V8 CPU profile of the server
  * Every option can also be given as an environment variable: BENCH_ONLY, BENCH_DB, BENCH_SOCKETS, …
@@ -32,9 +34,10 @@ import { formatCpu } from './lib/procstat';
 import { runCallNext, type CallNextResult } from './callnext';
 import { runRss, type RssResult } from './rss';
 import { runPrint, type PrintResult } from './print';
+import { runDisplaySoak, type SoakResult } from './display-soak';
 
 type Dialect = 'sqlite' | 'mysql';
-type Bench = 'latency' | 'callnext' | 'rss' | 'print';
+type Bench = 'latency' | 'callnext' | 'rss' | 'print' | 'soak';
 
 const TARGET_RATIO = 1.5;
 const TARGET_CALL_NEXT_P99_MS = 20;
@@ -52,6 +55,8 @@ interface Options {
   thinkMs: number;
   rssSockets: number;
   rssBatch: number;
+  soakEvents: number;
+  soakSample: number;
   syncOnGap: boolean;
   floor: boolean;
   profile: boolean;
@@ -80,9 +85,10 @@ function parseOptions(argv: string[]): Options {
     name: string,
     all: readonly T[],
     alias: Record<string, T>,
+    defaults: readonly T[] = all,
   ): T[] => {
     const v = get(name);
-    if (!v) return [...all];
+    if (!v) return [...defaults];
     return v.split(',').map((x) => {
       const key = x.trim().toLowerCase();
       const hit = alias[key] ?? (all as readonly string[]).find((a) => a === key);
@@ -101,6 +107,8 @@ function parseOptions(argv: string[]): Options {
     'think',
     'rss-sockets',
     'rss-batch',
+    'soak-events',
+    'soak-sample',
     'sync-on-gap',
     'no-floor',
     'profile',
@@ -108,10 +116,12 @@ function parseOptions(argv: string[]): Options {
   for (const k of args.keys())
     if (!known.has(k)) throw new UsageError(`unknown option --${k} (see bench/run.ts)`);
   return {
-    only: list<Bench>('only', ['latency', 'callnext', 'rss', 'print'], {
-      'call-next': 'callnext',
-      memory: 'rss',
-    }),
+    only: list<Bench>(
+      'only',
+      ['latency', 'callnext', 'rss', 'print', 'soak'],
+      { 'call-next': 'callnext', memory: 'rss', 'display-soak': 'soak' },
+      ['latency', 'callnext', 'rss', 'print'],
+    ),
     dbs: list<Dialect>('db', ['sqlite', 'mysql'], { mariadb: 'mysql' }),
     sockets: num('sockets', 200),
     rate: num('rate', 40),
@@ -121,6 +131,8 @@ function parseOptions(argv: string[]): Options {
     thinkMs: num('think', 0),
     rssSockets: num('rss-sockets', 1000),
     rssBatch: num('rss-batch', 50),
+    soakEvents: num('soak-events', 20_000),
+    soakSample: num('soak-sample', 2_000),
     syncOnGap: get('sync-on-gap') !== undefined,
     floor: get('no-floor') === undefined,
     profile: get('profile') !== undefined,
@@ -513,6 +525,23 @@ async function main(): Promise<void> {
     }
   }
 
+  // ---- 5. hall display soak ----
+  let soak: SoakResult | undefined;
+  if (o.only.includes('soak')) {
+    heading(
+      `5. Hall display soak: ${o.soakEvents} events to one display page in chromium (SQLite server; JS heap after a forced GC)`,
+    );
+    soak = await withServer('server-entry.js', ['sqlite'], (s) =>
+      runDisplaySoak(s, { events: o.soakEvents, sampleEvery: o.soakSample }),
+    );
+    const a = soak.announcements;
+    log(
+      `  ${soak.events} events in ${soak.seconds.toFixed(0)} s (${(soak.events / soak.seconds).toFixed(0)}/s); ` +
+        `the page's last ${a.played + a.dropped + a.other} announcements: ${a.played} played, ${a.dropped} skipped (more than 8 waiting), ${a.other} waiting or playing` +
+        (Object.keys(soak.errors).length ? `; errors ${JSON.stringify(soak.errors)}` : ''),
+    );
+  }
+
   // ---- summary for the README ----
   heading('Summary (Markdown, for the README)');
   const yes = (ok: boolean): string => (ok ? 'yes' : '**no**');
@@ -584,6 +613,16 @@ async function main(): Promise<void> {
       `${ms(r.render.p50)} / ${ms(r.render.p99)} ms, ${r.bytes} bytes`,
       `≤ ${TARGET_PRINT_MS} ms`,
       yes(r.render.p99 <= TARGET_PRINT_MS),
+    ]);
+  }
+  if (soak) {
+    const grew = soak.after.heapUsed - soak.before.heapUsed;
+    rows.push([
+      `Hall display page memory over ${soak.events} events (chromium, JS heap after GC)`,
+      'Navbat, SQLite',
+      `${mb(soak.before.heapUsed)} MB before → ${mb(soak.after.heapUsed)} MB after (${grew >= 0 ? '+' : ''}${mb(grew)} MB); DOM nodes ${soak.before.nodes} → ${soak.after.nodes}`,
+      'flat',
+      yes(grew < 2 * 2 ** 20 && soak.after.nodes <= soak.before.nodes * 1.2),
     ]);
   }
   log('');

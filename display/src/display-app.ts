@@ -1,22 +1,34 @@
-/** The hall display: latest call very large, previous calls, waiting per service, the office clock. */
-import { LitElement, css, html, type PropertyValues } from 'lit';
-import type { Language, Service } from '../../server/protocol';
+/**
+ * The hall display: the latest call very large, previous calls, the windows, waiting per service, the
+ * office's clock and ticker; every new call flashes and is announced (chime, Tajik, Russian). Nobody
+ * touches it: it follows the live queue, reconnects by itself and never needs a login.
+ */
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import type { Language, Ticket } from '../../server/protocol';
 import { Namespace } from '../../server/protocol/events';
-import { fetchServices } from '../../ui/api';
 import { ClockController } from '../../ui/clock-controller';
 import { DEFAULT_TIME_ZONE, formatClock, formatDate } from '../../ui/format';
 import { DEFAULT_LANGUAGE, translate, type MessageKey } from '../../ui/i18n';
 import { readPageParams } from '../../ui/page-params';
 import { QueueController } from '../../ui/queue-controller';
 import { base, tokens } from '../../ui/theme';
+import { AnnouncementController } from './announcement-controller';
+import { readSoundSettings } from './sound-settings';
 import '../../ui/nb-connection-mark';
 import './display-latest-call';
 import './display-recent-calls';
+import './display-ticker';
 import './display-waiting-list';
+import './display-windows';
 
-const SERVICES_REFRESH_MS = 60_000;
-const SERVICES_RETRY_MS = 10_000;
 const PREVIOUS_CALLS = 6;
+/** Calls older than this that arrive late (after an outage) are shown but not announced any more. */
+const ANNOUNCE_WITHIN_MS = 2 * 60_000;
+
+/** A call or recall of one ticket at one window: a recall is a new call. */
+function callKey(ticket: Ticket): string {
+  return `${ticket.id}|${ticket.recalls}|${ticket.counter ?? ''}|${ticket.calledAt ?? ''}`;
+}
 
 /** The display page's root element. */
 export class DisplayApp extends LitElement {
@@ -26,7 +38,7 @@ export class DisplayApp extends LitElement {
     css`
       :host {
         display: grid;
-        grid-template-rows: auto 1fr;
+        grid-template-rows: auto minmax(0, 1fr) auto auto;
         height: 100vh;
         overflow: hidden;
         background: #0b1422;
@@ -36,36 +48,74 @@ export class DisplayApp extends LitElement {
         display: flex;
         align-items: center;
         justify-content: space-between;
-        padding: 1.6vh 4vh;
+        gap: 3vh;
+        padding: 1.2vh 4vh;
         background: var(--nb-primary);
       }
       .brand {
+        display: flex;
+        align-items: baseline;
+        gap: 2.4vh;
+        min-width: 0;
         margin: 0;
-        font-size: 4.4vh;
+      }
+      .app-name {
+        font-size: 4vh;
         font-weight: 800;
         letter-spacing: 0.14em;
         text-transform: uppercase;
+      }
+      .office {
+        font-size: 3vh;
+        font-weight: 600;
+        white-space: nowrap;
+        overflow: hidden;
+        text-overflow: ellipsis;
       }
       .time {
         display: flex;
         align-items: baseline;
         gap: 3vh;
+        margin: 0;
+        white-space: nowrap;
       }
       .date {
         font-size: 3vh;
         font-weight: 500;
-        opacity: 0.95;
       }
       .clock {
-        font-size: 6.4vh;
+        font-size: 6vh;
         font-weight: 800;
+      }
+      .muted {
+        font-size: 2.2vh;
+        font-weight: 600;
+        padding: 0.3vh 1.2vh;
+        border: 0.2vh solid currentColor;
+        border-radius: 1vh;
       }
       main {
         display: grid;
-        grid-template-columns: minmax(0, 1fr) minmax(0, 0.52fr);
-        gap: 4vh;
-        padding: 3vh 4vh 4vh;
+        grid-template-columns: minmax(0, 1fr) minmax(0, 0.5fr);
+        gap: 3.6vh;
+        padding: 2vh 4vh 1.6vh;
         min-height: 0;
+      }
+      .windows {
+        display: flex;
+        flex-direction: row;
+        align-items: center;
+        gap: 2.4vh;
+        padding: 0 4vh 2vh;
+      }
+      .windows h2 {
+        margin: 0;
+        flex: none;
+      }
+      display-windows {
+        flex: 1;
+        min-width: 0;
+        height: 8vh;
       }
       section,
       aside {
@@ -75,18 +125,19 @@ export class DisplayApp extends LitElement {
       }
       h1,
       h2 {
-        margin: 0 0 1.6vh;
-        font-size: 3.4vh;
+        margin: 0 0 1.2vh;
+        font-size: 3vh;
         font-weight: 700;
         color: #c9d6e8;
         text-transform: uppercase;
         letter-spacing: 0.08em;
       }
-      h2.previous {
-        margin-top: 3vh;
+      h2.below {
+        margin-top: 2vh;
       }
       .latest {
-        flex: 0 0 42vh;
+        flex: 0 0 37vh;
+        min-height: 0;
       }
       display-latest-call {
         height: 100%;
@@ -100,6 +151,9 @@ export class DisplayApp extends LitElement {
         min-height: 0;
         overflow: hidden;
       }
+      display-ticker {
+        height: 6.4vh;
+      }
       .notice {
         font-size: 5vh;
         padding: 10vh;
@@ -107,10 +161,6 @@ export class DisplayApp extends LitElement {
       }
     `,
   ];
-
-  static override properties = {
-    services: { state: true },
-  };
 
   private readonly params = readPageParams();
   private readonly queue = new QueueController(
@@ -120,45 +170,45 @@ export class DisplayApp extends LitElement {
       : undefined,
   );
   private readonly clock = new ClockController(this);
+  private readonly sound = readSoundSettings();
+  private readonly announcer = new AnnouncementController(this, this.sound);
 
-  declare private services: Service[];
   private readonly language: Language = this.params.language ?? DEFAULT_LANGUAGE;
-  private readonly timeZone = this.params.timeZone ?? DEFAULT_TIME_ZONE;
-  private refreshTimer?: ReturnType<typeof setTimeout>;
-
-  constructor() {
-    super();
-    this.services = [];
-  }
+  /** Calls already shown when the page learnt of them, or already announced. */
+  private heard = new Set<string>();
+  private primed = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
     document.documentElement.lang = this.language;
     document.title = `${this.t('appName')} — ${this.t('nowCalling')}`;
-    void this.loadServices();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.refreshTimer);
   }
 
   protected override willUpdate(_changed: PropertyValues): void {
     this.clock.offsetMs = this.queue.state.serverOffsetMs;
+    this.announceNewCalls();
   }
 
-  private async loadServices(): Promise<void> {
-    clearTimeout(this.refreshTimer);
-    const office = this.params.office;
-    if (!office) return;
-    let delay = SERVICES_REFRESH_MS;
-    try {
-      this.services = await fetchServices(office);
-    } catch {
-      // The hall screen keeps what it had and tries again; there is nobody to read an error.
-      delay = SERVICES_RETRY_MS;
+  /**
+   * Announces every call the page has not heard of yet, oldest first — several may arrive in one
+   * update (a resync after a gap); the calls known at the first snapshot are history, not news.
+   */
+  private announceNewCalls(): void {
+    const state = this.queue.state;
+    if (!state.ready) return;
+    const calls = new Map(state.recentCalls.map((t) => [callKey(t), t]));
+    if (this.primed) {
+      const now = Date.now() + state.serverOffsetMs;
+      const fresh = [...calls]
+        .filter(([key]) => !this.heard.has(key))
+        .map(([, ticket]) => ticket)
+        .filter((t) => t.counter && t.calledAt && now - Date.parse(t.calledAt) < ANNOUNCE_WITHIN_MS)
+        .sort((a, b) => (a.calledAt ?? '').localeCompare(b.calledAt ?? ''));
+      for (const t of fresh) this.announcer.announce(t.number, t.counter ?? '');
     }
-    this.refreshTimer = setTimeout(() => void this.loadServices(), delay);
+    this.primed = true;
+    // Only what is still listed is remembered: the set stays as small as the list.
+    this.heard = new Set(calls.keys());
   }
 
   private t(key: MessageKey, params?: Record<string, string | number>): string {
@@ -170,13 +220,24 @@ export class DisplayApp extends LitElement {
       return html`<main><p class="notice" role="alert">${this.t('missingOffice')}</p></main>`;
     }
     const state = this.queue.state;
+    const office = state.office;
+    const timeZone = this.params.timeZone ?? office?.timeZone ?? DEFAULT_TIME_ZONE;
     const now = this.clock.now;
-    const [latest, ...previous] = state.recentCalls;
+    // Newest call first by the server's call time: after a reconnection the store lists the calls it
+    // already knew before those made during the outage.
+    const [latest, ...previous] = [...state.recentCalls].sort((a, b) =>
+      (b.calledAt ?? '').localeCompare(a.calledAt ?? ''),
+    );
+    const secondLanguage: Language = this.language === 'ru' ? 'tg' : 'ru';
     return html`<header>
-        <p class="brand">${this.t('appName')}</p>
+        <p class="brand">
+          <span class="app-name">${this.t('appName')}</span>
+          ${office ? html`<span class="office">${office.names[this.language]}</span>` : nothing}
+        </p>
         <p class="time">
-          <span class="date">${formatDate(now, this.timeZone, this.language)}</span>
-          <time class="clock num" data-testid="clock">${formatClock(now, this.timeZone)}</time>
+          ${this.sound.enabled ? nothing : html`<span class="muted">${this.t('displaySoundOff')}</span>`}
+          <span class="date" data-testid="date">${formatDate(now, timeZone, this.language)}</span>
+          <time class="clock num" data-testid="clock">${formatClock(now, timeZone)}</time>
         </p>
       </header>
       <main>
@@ -187,9 +248,10 @@ export class DisplayApp extends LitElement {
               .ticket=${latest}
               .flashKey=${state.lastCall?.seq ?? 0}
               language=${this.language}
+              secondLanguage=${secondLanguage}
             ></display-latest-call>
           </div>
-          <h2 class="previous">${this.t('previousCalls')}</h2>
+          <h2 class="below">${this.t('previousCalls')}</h2>
           <display-recent-calls
             .tickets=${previous}
             .slots=${PREVIOUS_CALLS}
@@ -199,12 +261,24 @@ export class DisplayApp extends LitElement {
         <aside aria-labelledby="waiting">
           <h2 id="waiting">${this.t('waitingHeading')}</h2>
           <display-waiting-list
-            .services=${this.services}
+            .services=${state.catalog}
             .loads=${state.services}
             language=${this.language}
           ></display-waiting-list>
         </aside>
       </main>
+      <section class="windows" aria-labelledby="windows">
+        <h2 id="windows">${this.t('displayWindows')}</h2>
+        <display-windows .counters=${state.counters} language=${this.language}></display-windows>
+      </section>
+      ${
+        office?.ticker
+          ? html`<display-ticker
+              text=${office.ticker}
+              label=${this.t('displayTicker')}
+            ></display-ticker>`
+          : nothing
+      }
       <nb-connection-mark
         ?connected=${state.connected}
         label=${this.t('connectionLost')}

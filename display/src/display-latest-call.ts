@@ -1,4 +1,8 @@
-/** The latest call, as large as the screen allows: "A014 → 3". Flashes when `flashKey` changes. */
+/**
+ * The latest call, as large as the screen allows: "A014 → 3", and below it the same call in words in
+ * two languages (for whoever cannot hear the announcement). Flashes when `flashKey` changes; while it
+ * flashes the card carries `data-flashing`.
+ */
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import type { Language, Ticket } from '../../server/protocol';
 import { translate } from '../../ui/i18n';
@@ -6,6 +10,7 @@ import { base } from '../../ui/theme';
 
 const FLASH_MS = 900;
 const FLASH_TIMES = 5;
+const FLASH_TOTAL_MS = FLASH_MS * FLASH_TIMES;
 const GLOW_OFF = '0 0 0 0 rgb(242 193 78 / 0%), 0 0 0 0 rgb(242 193 78 / 0%)';
 const GLOW_ON = '0 0 0 1.2vh rgb(242 193 78 / 100%), 0 0 8vh 2vh rgb(242 193 78 / 60%)';
 
@@ -22,9 +27,10 @@ export class DisplayLatestCall extends LitElement {
         height: 100%;
         display: grid;
         grid-template-columns: minmax(0, 1.7fr) auto minmax(0, 1fr);
+        grid-template-rows: minmax(0, 1fr) auto;
         align-items: center;
-        gap: 2vh;
-        padding: 3vh 4vh;
+        column-gap: 2vh;
+        padding: 2.4vh 4vh 2vh;
         border-radius: 3vh;
         background: #13233a;
         border: 0.5vh solid #29476e;
@@ -44,7 +50,7 @@ export class DisplayLatestCall extends LitElement {
         letter-spacing: 0.08em;
       }
       .value {
-        font-size: 20vh;
+        font-size: 18vh;
         line-height: 1;
         font-weight: 800;
         white-space: nowrap;
@@ -53,13 +59,31 @@ export class DisplayLatestCall extends LitElement {
         color: var(--nb-gold);
       }
       svg {
-        width: 12vh;
-        height: 12vh;
+        width: 11vh;
+        height: 11vh;
         margin-top: 5vh;
         color: var(--nb-gold);
       }
+      .words {
+        grid-column: 1 / -1;
+        margin: 1vh 0 0;
+        padding-top: 1.4vh;
+        border-top: 0.3vh solid #29476e;
+        display: flex;
+        flex-direction: column;
+        align-items: center;
+        gap: 0.4vh;
+        font-size: 3vh;
+        font-weight: 600;
+        line-height: 1.25;
+        text-align: center;
+      }
+      .words span + span {
+        color: #d5dee9;
+      }
       .empty {
         grid-column: 1 / -1;
+        grid-row: 1 / -1;
         text-align: center;
         font-size: 6vh;
         color: #c9d6e8;
@@ -68,10 +92,14 @@ export class DisplayLatestCall extends LitElement {
   ];
 
   static override properties = {
+    flashing: { state: true },
     ticket: { attribute: false },
     flashKey: { type: Number },
     language: {},
+    secondLanguage: {},
   };
+
+  declare private flashing: boolean;
 
   /** The latest called ticket, if any call happened today. */
   declare ticket: Ticket | undefined;
@@ -79,21 +107,44 @@ export class DisplayLatestCall extends LitElement {
   declare flashKey: number;
   /** Language of the labels. */
   declare language: Language;
+  /** The other language the call is written in (Russian next to Tajik). */
+  declare secondLanguage: Language | undefined;
+  private flashTimer?: ReturnType<typeof setTimeout>;
+  private animatePending = false;
 
   constructor() {
     super();
     this.ticket = undefined;
     this.flashKey = 0;
     this.language = 'tg';
+    this.secondLanguage = undefined;
+    this.flashing = false;
   }
 
-  protected override updated(changed: PropertyValues): void {
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.flashTimer);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    // The first value is the page's starting point, not a call.
     if (changed.has('flashKey') && changed.get('flashKey') !== undefined && this.flashKey > 0) {
-      this.flash();
+      this.flashing = true;
+      this.animatePending = true;
+      clearTimeout(this.flashTimer);
+      this.flashTimer = setTimeout(() => {
+        this.flashing = false;
+      }, FLASH_TOTAL_MS);
     }
   }
 
-  private flash(): void {
+  protected override updated(): void {
+    if (!this.animatePending) return;
+    this.animatePending = false;
+    this.animateCard();
+  }
+
+  private animateCard(): void {
     const card = this.renderRoot.querySelector('.card');
     if (!card) return;
     const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -114,10 +165,15 @@ export class DisplayLatestCall extends LitElement {
     if (!ticket) {
       return html`<div class="card"><p class="empty">${translate(lang, 'noCallsYet')}</p></div>`;
     }
-    return html`<div class="card" data-testid="latest-call" data-flash=${this.flashKey}>
-      <p class="sr-only">
-        ${translate(lang, 'goToWindow', { ticket: ticket.number, window: ticket.counter ?? '' })}
-      </p>
+    const window = ticket.counter ?? '';
+    const languages =
+      this.secondLanguage && this.secondLanguage !== lang ? [lang, this.secondLanguage] : [lang];
+    return html`<div
+      class="card"
+      data-testid="latest-call"
+      data-flash=${this.flashKey}
+      ?data-flashing=${this.flashing}
+    >
       <div class="cell" aria-hidden="true">
         <span class="label">${translate(lang, 'ticketLabel')}</span>
         <span class="value num" data-testid="latest-number">${ticket.number}</span>
@@ -135,8 +191,16 @@ export class DisplayLatestCall extends LitElement {
       </svg>
       <div class="cell window" aria-hidden="true">
         <span class="label">${translate(lang, 'windowLabel')}</span>
-        <span class="value num" data-testid="latest-counter">${ticket.counter ?? ''}</span>
+        <span class="value num" data-testid="latest-counter">${window}</span>
       </div>
+      <p class="words" data-testid="latest-words">
+        ${languages.map(
+          (l) =>
+            html`<span lang=${l}
+              >${translate(l, 'goToWindow', { ticket: ticket.number, window })}</span
+            >`,
+        )}
+      </p>
     </div>`;
   }
 }

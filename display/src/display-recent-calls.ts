@@ -1,4 +1,4 @@
-/** The calls before the latest one, as compact "A013 → 2" cards. */
+/** The calls before the latest one, as compact "A013 → 2" cards, three to a row. */
 import { LitElement, css, html } from 'lit';
 import type { Language, Ticket } from '../../server/protocol';
 import { translate } from '../../ui/i18n';
@@ -18,37 +18,37 @@ export class DisplayRecentCalls extends LitElement {
         margin: 0;
         padding: 0;
         display: grid;
-        grid-template-columns: repeat(3, 1fr);
-        grid-auto-rows: 1fr;
+        grid-template-columns: repeat(3, minmax(0, 1fr));
+        grid-auto-rows: minmax(0, 1fr);
         gap: 2vh;
         height: 100%;
       }
       li {
         display: flex;
         align-items: center;
-        justify-content: space-between;
+        justify-content: center;
         gap: 2vh;
-        padding: 0 3.2vh;
+        min-width: 0;
+        overflow: hidden;
+        padding: 0 2vh;
         border-radius: 2vh;
         background: #13233a;
         border: 0.3vh solid #223a5c;
       }
-      .number {
-        font-size: 7.4vh;
+      .number,
+      .window {
+        font-size: 6.6vh;
         font-weight: 800;
+        white-space: nowrap;
       }
       .window {
-        display: flex;
-        align-items: baseline;
-        gap: 1.2vh;
-        font-size: 3vh;
-        color: #c9d6e8;
-        font-weight: 600;
-      }
-      .window b {
-        font-size: 7.4vh;
         color: var(--nb-gold);
-        font-weight: 800;
+      }
+      svg {
+        flex: none;
+        width: 4.6vh;
+        height: 4.6vh;
+        color: var(--nb-gold);
       }
       .empty {
         visibility: hidden;
@@ -84,10 +84,22 @@ export class DisplayRecentCalls extends LitElement {
       ${shown.map(
         (t) =>
           html`<li>
-            <span class="number num">${t.number}</span>
-            <span class="window"
-              >${translate(lang, 'windowLabel')} <b class="num">${t.counter ?? ''}</b></span
+            <span class="sr-only"
+              >${translate(lang, 'goToWindow', { ticket: t.number, window: t.counter ?? '' })}</span
             >
+            <span class="number num" aria-hidden="true">${t.number}</span>
+            <svg
+              viewBox="0 0 24 24"
+              aria-hidden="true"
+              fill="none"
+              stroke="currentColor"
+              stroke-width="3"
+              stroke-linecap="round"
+              stroke-linejoin="round"
+            >
+              <path d="M4 12h15M13 5l7 7-7 7" />
+            </svg>
+            <span class="window num" aria-hidden="true">${t.counter ?? ''}</span>
           </li>`,
       )}
       ${blanks.map(() => html`<li class="empty" aria-hidden="true"></li>`)}

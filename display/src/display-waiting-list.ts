@@ -1,9 +1,10 @@
 /** How many people wait for each service. */
 import { LitElement, css, html } from 'lit';
 import type { Language, Service, ServiceLoad } from '../../server/protocol';
+import { translate } from '../../ui/i18n';
 import { base } from '../../ui/theme';
 
-/** One row per open service: prefix, name, waiting count. */
+/** One row per service: prefix, name, waiting count (a closed one says so instead). */
 export class DisplayWaitingList extends LitElement {
   static override styles = [
     base,
@@ -64,7 +65,13 @@ export class DisplayWaitingList extends LitElement {
         background: #4a5568;
       }
       li.closed .name {
-        color: #9fb0c7;
+        color: #c9d6e8;
+      }
+      .closed-note {
+        font-size: 2.2vh;
+        font-weight: 600;
+        color: #c9d6e8;
+        white-space: nowrap;
       }
     `,
   ];
@@ -75,7 +82,7 @@ export class DisplayWaitingList extends LitElement {
     language: {},
   };
 
-  /** The office's services. */
+  /** The office's services, in its order (the store's catalogue). */
   declare services: readonly Service[];
   /** Live waiting counts. */
   declare loads: readonly ServiceLoad[];
@@ -96,9 +103,17 @@ export class DisplayWaitingList extends LitElement {
         return html`<li class=${s.open ? '' : 'closed'}>
           <span class="prefix" aria-hidden="true">${s.prefix}</span>
           <span class="name">${s.names[this.language]}</span>
-          <span class="count num ${waiting === 0 ? 'zero' : ''}" data-testid=${`waiting-${s.code}`}
-            >${waiting}</span
-          >
+          ${
+            s.open
+              ? html`<span
+                  class="count num ${waiting === 0 ? 'zero' : ''}"
+                  data-testid=${`waiting-${s.code}`}
+                  >${waiting}</span
+                >`
+              : html`<span class="closed-note" data-testid=${`waiting-${s.code}`}
+                  >${translate(this.language, 'displayServiceClosed')}</span
+                >`
+          }
         </li>`;
       })}
     </ul>`;

@@ -26,7 +26,7 @@ import { AdminService } from './admin/admin-service';
 import { dropEndedStaffSockets } from './admin/staff-sockets';
 import { errorHandler, unknownRoute } from './http/errors';
 import { attachRealtime } from './realtime/socket-server';
-import { WEB_DIR } from './paths';
+import { ROOT_DIR, WEB_DIR } from './paths';
 import { AppError } from './errors';
 
 export interface AppDeps {
@@ -50,6 +50,8 @@ export interface AppDeps {
   printPollMs?: number;
   /** Folder of the built front ends (default dist/web). */
   webDir?: string;
+  /** An office's own voice recordings (VOICE_DIR), served before the shipped pack display/voice. */
+  voiceDir?: string;
 }
 
 export interface App {
@@ -143,6 +145,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     const query = req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : '';
     res.redirect(302, `/counter/admin/${query}`);
   });
+  mountVoicePacks(app, deps.voiceDir);
   mountWebApps(app, deps.webDir ?? WEB_DIR);
   app.use(unknownRoute);
   app.use(errorHandler(logger));
@@ -178,6 +181,26 @@ export async function createApp(deps: AppDeps): Promise<App> {
       await Promise.all(redis.map((r) => r.quit().catch(() => undefined)));
     },
   };
+}
+
+/**
+ * The hall display's voice clips at `/display/voice/`: an office's recordings (VOICE_DIR) first, each
+ * file missing there taken from the pack shipped in display/voice.
+ */
+function mountVoicePacks(app: express.Express, overrideDir: string | undefined): void {
+  const dirs = [overrideDir, path.join(ROOT_DIR, 'display', 'voice')].filter(
+    (d): d is string => d !== undefined,
+  );
+  for (const dir of dirs) {
+    app.use(
+      '/display/voice',
+      express.static(dir, {
+        index: false,
+        // An office may swap its recordings at any time: browsers revalidate (ETag) on each load.
+        setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache'),
+      }),
+    );
+  }
 }
 
 /** Serves the built kiosk, display and counter apps; `/kiosk` → `/kiosk/`. */

@@ -17,6 +17,7 @@ const Env = z.object({
   BCRYPT_ROUNDS: z.coerce.number().int().min(4).max(15).default(10),
   TRUST_PROXY: z.enum(['0', '1', 'true', 'false', '']).optional(),
   LOGIN_ATTEMPTS: z.coerce.number().int().min(1).default(10),
+  VOICE_DIR: z.string().optional(),
 });
 
 export interface Config {
@@ -35,6 +36,8 @@ export interface Config {
   bcryptRounds: number;
   trustProxy: boolean;
   loginAttempts: number;
+  /** An office's own voice recordings for the hall display (same layout as display/voice). */
+  voiceDir: string | undefined;
 }
 
 /** Reads the environment; throws with the variable named when a value does not fit. */
@@ -63,5 +66,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     bcryptRounds: e.BCRYPT_ROUNDS,
     trustProxy: flag(e.TRUST_PROXY),
     loginAttempts: e.LOGIN_ATTEMPTS,
+    voiceDir: e.VOICE_DIR?.trim() ? e.VOICE_DIR.trim() : undefined,
   };
 }

@@ -72,6 +72,7 @@ async function main(): Promise<void> {
       redisKey: config.redisKey,
       trustProxy: config.trustProxy,
       loginAttempts: config.loginAttempts,
+      voiceDir: config.voiceDir,
     });
   } catch (err) {
     await db.close().catch(() => undefined);

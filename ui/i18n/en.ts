@@ -98,6 +98,12 @@ export const en = {
   waitingHeading: 'Waiting',
   noCallsYet: 'No calls yet',
   goToWindow: 'Ticket {ticket}, please go to window {window}',
+  displayWindows: 'Windows',
+  displayWindowClosed: 'Closed',
+  displayWindowFree: 'Free',
+  displayServiceClosed: 'Not accepting now',
+  displayTicker: 'Announcement',
+  displaySoundOff: 'Sound off',
 
   loginTitle: 'Staff sign-in',
   username: 'Username',

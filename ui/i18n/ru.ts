@@ -94,6 +94,12 @@ export const ru: Messages = {
   waitingHeading: 'В очереди',
   noCallsYet: 'Вызовов пока нет',
   goToWindow: 'Талон {ticket}, пройдите к окну {window}',
+  displayWindows: 'Окна',
+  displayWindowClosed: 'Закрыто',
+  displayWindowFree: 'Свободно',
+  displayServiceClosed: 'Приём временно закрыт',
+  displayTicker: 'Объявление',
+  displaySoundOff: 'Звук выключен',
 
   loginTitle: 'Вход для сотрудников',
   username: 'Имя пользователя',

@@ -96,6 +96,12 @@ export const tg: Messages = {
   waitingHeading: 'Дар навбат',
   noCallsYet: 'Ҳанӯз даъват нашудааст',
   goToWindow: 'Чиптаи {ticket}, лутфан ба равзанаи {window} гузаред',
+  displayWindows: 'Равзанаҳо',
+  displayWindowClosed: 'Пӯшида',
+  displayWindowFree: 'Озод',
+  displayServiceClosed: 'Ҳоло қабул намешавад',
+  displayTicker: 'Эълон',
+  displaySoundOff: 'Садо хомӯш аст',
 
   loginTitle: 'Воридшавии корманд',
   username: 'Номи корбар',

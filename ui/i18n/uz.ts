@@ -96,6 +96,12 @@ export const uz: Messages = {
   waitingHeading: 'Navbatda',
   noCallsYet: 'Hali chaqiruv yoʻq',
   goToWindow: '{ticket} chipta, {window}-oynaga oʻting',
+  displayWindows: 'Oynalar',
+  displayWindowClosed: 'Yopiq',
+  displayWindowFree: 'Boʻsh',
+  displayServiceClosed: 'Hozir qabul qilinmaydi',
+  displayTicker: 'Eʼlon',
+  displaySoundOff: 'Ovoz oʻchirilgan',
 
   loginTitle: 'Xodimlar uchun kirish',
   username: 'Foydalanuvchi nomi',

@@ -102,15 +102,17 @@ export interface TestServerOptions extends Partial<Omit<AppDeps, 'db'>> {
   demo?: boolean;
   /** Use this database instead of a fresh one (it is not dropped on close). */
   shared?: TestDatabase;
+  /** Listen on this port (a server restarted in place); default: any free port. */
+  port?: number;
 }
 
 /** A real server on port 0 over a fresh database. */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
-  const { database = 'sqlite', demo = true, shared, ...deps } = options;
+  const { database = 'sqlite', demo = true, shared, port: wanted = 0, ...deps } = options;
   const tdb = shared ?? (await freshDatabase(database));
   if (demo && !shared) await seedTestDemo(tdb.db);
   const app = await createApp({ bcryptRounds: 4, ...deps, db: tdb.db });
-  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => app.server.listen(wanted, '127.0.0.1', resolve));
   const port = (app.server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}`,
