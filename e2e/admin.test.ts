@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../server/src/testing/harness';
 import { request } from '../server/src/testing/client';
-import { launchChromium, seriousViolations } from './browser';
+import { launchChromium, screenshotFile, seriousViolations } from './browser';
 
 describe('the admin pages in the browser', () => {
   let server: TestServer;
@@ -119,7 +119,7 @@ describe('the admin pages in the browser', () => {
       [day.issued, day.served, day.noShow].map(String),
     );
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: 'docs/screenshots/admin-report.png', fullPage: false });
+    await page.screenshot({ path: screenshotFile('admin-report.png'), fullPage: false });
 
     // Every other section passes axe too.
     for (const [tab, heading] of [

@@ -1,5 +1,6 @@
 /** Debian's chromium for browser tests (playwright-core; `npx playwright install` cannot run here). */
 import fs from 'node:fs';
+import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Where chromium is; `CHROMIUM_PATH` overrides Debian's default. */
@@ -47,4 +48,15 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
       id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => String(n.target)),
     })))`);
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/**
+ * Where a test's screenshot goes: the README's `docs/screenshots/` with `SCREENSHOTS=1`, else the
+ * ignored `.e2e-artifacts/` (so `npm test` leaves the checkout clean).
+ */
+export function screenshotFile(name: string): string {
+  const folder = process.env.SCREENSHOTS ? ['docs', 'screenshots'] : ['.e2e-artifacts'];
+  const dir = path.join(__dirname, '..', ...folder);
+  fs.mkdirSync(dir, { recursive: true });
+  return path.join(dir, name);
 }

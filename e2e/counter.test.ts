@@ -3,13 +3,11 @@
  * office registers it and marks it ready, and at pickup the clerk at window 5 gets the same case and
  * marks it issued. Pages are checked with axe-core; screenshots go to docs/screenshots.
  */
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../server/src/testing/harness';
 import { login, request } from '../server/src/testing/client';
-import { launchChromium, seriousViolations } from './browser';
+import { launchChromium, screenshotFile, seriousViolations } from './browser';
 
-const SHOTS = path.join(__dirname, '..', 'docs', 'screenshots');
 
 describe('the counter console on sqlite', () => {
   let server: TestServer;
@@ -93,7 +91,7 @@ describe('the counter console on sqlite', () => {
     // Autosave: the edits reach the server without a "save" button.
     await clerk.getByTestId('save-state').filter({ hasText: 'Нигоҳ дошта шуд' }).waitFor();
     await clerk.locator('counter-case-panel .body').evaluate((el) => el.scrollTo(0, 0));
-    await clerk.screenshot({ path: path.join(SHOTS, 'counter-case.png') });
+    await clerk.screenshot({ path: screenshotFile('counter-case.png') });
     expect(await seriousViolations(clerk)).toEqual([]);
 
     // Someone else saves meanwhile: the next autosave is refused and nothing is overwritten.
@@ -122,7 +120,7 @@ describe('the counter console on sqlite', () => {
     // The receipt is a printable page of the documents received.
     await clerk.getByTestId('print-receipt').click();
     await clerk.getByTestId('receipt').filter({ hasText: 'Шаҳодатномаи тиббӣ' }).waitFor();
-    await clerk.screenshot({ path: path.join(SHOTS, 'counter-receipt.png') });
+    await clerk.screenshot({ path: screenshotFile('counter-receipt.png') });
     expect(await seriousViolations(clerk)).toEqual([]);
     await clerk.getByTestId('receipt-close').click();
     await clerk.keyboard.press('KeyC');
@@ -132,7 +130,7 @@ describe('the counter console on sqlite', () => {
     await back.getByTestId('worklist').locator(`[data-case="${caseNumber}"]`).click();
     await back.getByTestId('history').waitFor();
     expect(await seriousViolations(back)).toEqual([]);
-    await back.screenshot({ path: path.join(SHOTS, 'counter-backoffice.png') });
+    await back.screenshot({ path: screenshotFile('counter-backoffice.png') });
     await back.getByTestId('bo-to-registered').click();
     await back.getByTestId('act-record').waitFor();
     await back.getByTestId('bo-to-ready').click();

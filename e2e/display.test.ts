@@ -5,7 +5,6 @@
  * reaches the page, and the layout fits 1920×1080 and 1280×720 without scrolling.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import {
   freshDatabase,
@@ -15,7 +14,7 @@ import {
   type TestServer,
 } from '../server/src/testing/harness';
 import { login, request } from '../server/src/testing/client';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, seriousViolations } from './browser';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, screenshotFile, seriousViolations } from './browser';
 
 interface Announcement {
   ticket: string;
@@ -361,10 +360,7 @@ describe('the hall display in the browser on sqlite', () => {
     await voice
       .locator('[data-testid="latest-call"]:not([data-flashing])')
       .waitFor({ timeout: 8_000 });
-    // SCREENSHOTS=1 refreshes the README's picture; otherwise it goes to the ignored artifacts folder.
-    const folder = process.env.SCREENSHOTS ? ['docs', 'screenshots'] : ['.e2e-artifacts'];
-    const file = path.join(__dirname, '..', ...folder, 'display.png');
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const file = screenshotFile('display.png');
     await voice.screenshot({ path: file });
     expect(await seriousViolations(voice)).toEqual([]);
     expect(fs.statSync(file).size).toBeLessThan(300 * 1024);

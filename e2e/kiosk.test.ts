@@ -2,17 +2,14 @@
  * The kiosk in a real browser against a real server: Tajik home, one tap to a printed ticket, the
  * priority step, the case-number keypad, languages, idle reset, double taps, a lost connection, axe.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestServer, testDialects, type TestServer } from '../server/src/testing/harness';
 import { login, request } from '../server/src/testing/client';
-import { launchChromium, seriousViolations } from './browser';
+import { launchChromium, screenshotFile, seriousViolations } from './browser';
 import { officeClock, WEEKDAYS } from '../server/protocol/opening-hours';
 
 const OFFICE = '/api/offices/kulob';
 const KIOSK = '/kiosk/?office=kulob&kiosk=K1';
-const SHOTS = path.join(__dirname, '..', 'docs', 'screenshots');
 const PORTRAIT = { width: 1080, height: 1920 };
 const LANDSCAPE = { width: 1920, height: 1080 };
 
@@ -174,8 +171,7 @@ describe('the kiosk in the browser', () => {
     await page.setViewportSize(PORTRAIT);
     await page.waitForTimeout(100);
     expect(await seriousViolations(page)).toEqual([]);
-    fs.mkdirSync(SHOTS, { recursive: true });
-    await page.screenshot({ path: path.join(SHOTS, 'kiosk-home.png') });
+    await page.screenshot({ path: screenshotFile('kiosk-home.png') });
     await page.close();
   });
 
@@ -221,7 +217,7 @@ describe('the kiosk in the browser', () => {
     expect(printed).toBe(true);
 
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: path.join(SHOTS, 'kiosk-ticket.png') });
+    await page.screenshot({ path: screenshotFile('kiosk-ticket.png') });
     await page.waitForTimeout(500);
     await page.getByTestId('ticket-done').click();
     await page.getByTestId('service-birth').waitFor();

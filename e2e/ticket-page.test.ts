@@ -3,14 +3,12 @@
  * live on a phone until a clerk calls it to window 3, and the virtual printer's paper page shows the
  * printed sheet. Both pages are checked with axe-core and photographed to /tmp/shots.
  */
-import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { StaffTicket } from '../server/protocol';
 import { startTestServer, type TestServer } from '../server/src/testing/harness';
 import type { IssuedTicket, LoginResult } from '../ui/api';
-import { launchChromium, seriousViolations } from './browser';
+import { launchChromium, screenshotFile, seriousViolations } from './browser';
 
-const SHOTS = '/tmp/shots';
 const UNKNOWN_TICKET = '00000000-0000-4000-8000-000000000000';
 
 describe('the public ticket page and the paper preview', () => {
@@ -23,7 +21,6 @@ describe('the public ticket page and the paper preview', () => {
     // jest's global setup has built dist/web from the current sources.
     [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
     context = await browser.newContext();
-    fs.mkdirSync(SHOTS, { recursive: true });
   });
 
   afterAll(async () => {
@@ -83,7 +80,7 @@ describe('the public ticket page and the paper preview', () => {
     expect(await phone.locator('html').getAttribute('lang')).toBe('ru');
     await phone.getByTestId('people-ahead').filter({ hasText: '1' }).waitFor();
     expect(await seriousViolations(phone)).toEqual([]);
-    await phone.screenshot({ path: `${SHOTS}/ticket-waiting.png`, animations: 'disabled' });
+    await phone.screenshot({ path: screenshotFile('ticket-waiting.png'), animations: 'disabled' });
 
     // The ticket ahead is called and sent away: this one moves up without a reload.
     const { token } = await api<LoginResult>('/api/auth/login', {
@@ -101,7 +98,7 @@ describe('the public ticket page and the paper preview', () => {
     await phone.getByTestId('ticket-call').getByText('Пройдите к окну 3').waitFor();
     expect(await seriousViolations(phone)).toEqual([]);
     await phone.screenshot({
-      path: `${SHOTS}/ticket-page.png`,
+      path: screenshotFile('ticket-page.png'),
       fullPage: true,
       animations: 'disabled',
     });
@@ -119,7 +116,7 @@ describe('the public ticket page and the paper preview', () => {
     const alt = await paper.getByTestId('paper-job').first().locator('img').getAttribute('alt');
     expect(alt).toContain(number);
     expect(await seriousViolations(paper)).toEqual([]);
-    await paper.screenshot({ path: `${SHOTS}/printer-page.png`, fullPage: true });
+    await paper.screenshot({ path: screenshotFile('printer-page.png'), fullPage: true });
 
     expect(pageErrors).toEqual([]);
   });
@@ -130,7 +127,7 @@ describe('the public ticket page and the paper preview', () => {
     expect(await seriousViolations(phone)).toEqual([]);
     await phone.getByTestId('lang-en').click();
     await phone.getByTestId('ticket-not-found').getByText('Ticket not found').waitFor();
-    await phone.screenshot({ path: `${SHOTS}/ticket-not-found.png` });
+    await phone.screenshot({ path: screenshotFile('ticket-not-found.png') });
     expect(pageErrors).toEqual([]);
   });
 });

@@ -122,6 +122,7 @@ function printBanner(port: number, where: string, config: Config): void {
     `  kiosk    ${base}/kiosk/?office=kulob&kiosk=K1`,
     `  display  ${base}/display/?office=kulob`,
     `  counter  ${base}/counter/?office=kulob`,
+    `  admin    ${base}/admin/?office=kulob`,
   ];
   if (config.demo) {
     lines.push(

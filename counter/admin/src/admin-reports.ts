@@ -94,7 +94,8 @@ export class AdminReports extends AdminTab {
       responsive: true,
       maintainAspectRatio: false,
       animation: false as const,
-      scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
+      // Some air above the highest bar, so it does not look cut off.
+      scales: { y: { beginAtZero: true, grace: '10%', ticks: { precision: 0 } } },
     };
     if (byHour) {
       this.charts.push(
@@ -286,6 +287,23 @@ export class AdminReports extends AdminTab {
         figcaption {
           font-weight: 700;
           margin-bottom: 6px;
+        }
+        form.grid {
+          margin-bottom: 14px;
+        }
+        a.csv {
+          display: inline-flex;
+          align-items: center;
+          min-height: 36px;
+          padding: 0 14px;
+          border: 1px solid var(--nb-primary);
+          border-radius: 8px;
+          color: var(--nb-primary);
+          font-weight: 600;
+          text-decoration: none;
+        }
+        a.csv:hover {
+          text-decoration: underline;
         }
         .chart {
           position: relative;
