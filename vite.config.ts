@@ -55,6 +55,8 @@ const config: UserConfig = {
   server: {
     proxy: {
       '/api': 'http://localhost:8080',
+      // The hall display's voice clips are served by the server (VOICE_DIR or display/voice).
+      '/display/voice': 'http://localhost:8080',
       '/socket.io': { target: 'ws://localhost:8080', ws: true },
     },
   },

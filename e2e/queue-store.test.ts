@@ -147,6 +147,26 @@ describe('QueueStore', () => {
     expect(state.services).toEqual([{ code: 'birth', waiting: 3, estimatedWaitMinutes: 4 }]);
   });
 
+  it('keeps the previous calls newest first when a snapshot brings calls it missed', async () => {
+    const socket = await client;
+    socket.emit('ticket:called', {
+      seq: 11,
+      ticket: ticket('a', 'A001', 'called', { counter: '3', calledAt: '2026-11-25T05:10:00Z' }),
+    });
+    await until(store, (s) => s.seq === 11);
+    // A002 was called while the display was away (a seq gap): only the snapshot knows it.
+    syncAnswer = snapshot(14, [
+      ticket('a', 'A001', 'serving', { counter: '3', calledAt: '2026-11-25T05:10:00Z' }),
+      ticket('b', 'A002', 'called', { counter: '1', calledAt: '2026-11-25T05:12:00Z' }),
+    ]);
+    socket.emit('ticket:issued', { seq: 13, ticket: ticket('c', 'A003', 'waiting') });
+    const state = await until(store, (s) => s.seq === 14);
+    expect(state.recentCalls.map((t) => [t.number, t.status])).toEqual([
+      ['A002', 'called'],
+      ['A001', 'serving'],
+    ]);
+  });
+
   it('reports the connection going down and coming back', async () => {
     await client;
     expect(store.connected).toBe(true);

@@ -252,7 +252,8 @@ export class QueueStore<T extends Ticket = Ticket> {
       printers: snapshot.printers ?? [],
       office: snapshot.office ?? previous.office,
       catalog: snapshot.catalog ?? previous.catalog,
-      recentCalls: mergeCalls(history, called),
+      // Calls made while this page was away belong among the others by call time, not after them.
+      recentCalls: mergeCalls([], [...called, ...history]),
     };
     this.syncing = false;
     this.set(next);
