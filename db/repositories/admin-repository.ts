@@ -31,6 +31,7 @@ export interface OfficeSettingsRecord {
   languages: string[];
   openingHours: unknown;
   kioskIdleSeconds: number;
+  requireDevices: boolean;
 }
 
 export interface DeviceRecord {
@@ -39,6 +40,7 @@ export interface DeviceRecord {
   name: string | null;
   printerUrl: string | null;
   printerStatus: string | null;
+  paired: boolean;
 }
 
 export interface AuditRow {
@@ -251,7 +253,27 @@ export class AdminRepository {
       name: r.name,
       printerUrl: r.printerUrl,
       printerStatus: r.printerStatus ?? null,
+      paired: r.tokenHash !== null,
     }));
+  }
+
+  /** A new device; a duplicate code in the office is the unique key's error (the caller maps it). */
+  async createDevice(
+    officeCode: string,
+    device: { code: string; kind: string; name: string | null; printerUrl: string | null },
+    t: Transaction,
+  ): Promise<void> {
+    await this.m.Device.create({ officeCode, ...device, tokenHash: null }, { transaction: t });
+  }
+
+  /** Stores the hash of a device's new token (`null`: unpaired). */
+  async setDeviceToken(
+    officeCode: string,
+    code: string,
+    tokenHash: string | null,
+    t: Transaction,
+  ): Promise<void> {
+    await this.m.Device.update({ tokenHash }, { where: { officeCode, code }, transaction: t });
   }
 
   async updateDevice(
@@ -284,6 +306,7 @@ export class AdminRepository {
       languages: JSON.parse(r.languages) as string[],
       openingHours: r.openingHours ? (JSON.parse(r.openingHours) as unknown) : null,
       kioskIdleSeconds: r.kioskIdleSeconds,
+      requireDevices: Boolean(r.requireDevices),
     };
   }
 
@@ -297,7 +320,8 @@ export class AdminRepository {
     if (f.languages !== undefined) fields.languages = JSON.stringify(f.languages);
     if (f.openingHours !== undefined)
       fields.openingHours = f.openingHours === null ? null : JSON.stringify(f.openingHours);
-    for (const key of ['fairnessN', 'maxRecalls', 'ticker', 'kioskIdleSeconds'] as const) {
+    const keys = ['fairnessN', 'maxRecalls', 'ticker', 'kioskIdleSeconds', 'requireDevices'] as const;
+    for (const key of keys) {
       if (f[key] !== undefined) fields[key] = f[key];
     }
     await this.m.Office.update(fields, { where: { code }, transaction: t });

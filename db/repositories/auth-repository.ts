@@ -52,6 +52,18 @@ export class AuthRepository {
     return rows[0] ? toUser(rows[0]) : undefined;
   }
 
+  /** The device of `officeCode` holding the token with this hash, if any. */
+  async findDeviceByToken(
+    officeCode: string,
+    tokenHash: string,
+  ): Promise<{ code: string; kind: string } | undefined> {
+    const row = await this.db.models.Device.findOne({
+      attributes: ['code', 'kind'],
+      where: { officeCode, tokenHash },
+    });
+    return row ? { code: row.code, kind: row.kind } : undefined;
+  }
+
   async revokeSession(tokenHash: string, now: Date): Promise<void> {
     await this.db.transaction(async (t) => {
       await this.db.models.Session.update(

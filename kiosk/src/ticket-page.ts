@@ -191,7 +191,11 @@ export class KioskTicketPage extends LitElement {
     await this.fetch();
     const ticket = this.ticket;
     if (!ticket) return;
-    this.queue.connect({ namespace: Namespace.kiosk, auth: { office: ticket.office } });
+    // The ticket id lets the phone in where the office admits only paired kiosks.
+    this.queue.connect({
+      namespace: Namespace.kiosk,
+      auth: { office: ticket.office, ticket: ticket.id },
+    });
     try {
       this.services = await fetchServices(ticket.office);
     } catch {

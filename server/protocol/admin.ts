@@ -1,6 +1,6 @@
 /** Administration and reports (CONTRACT §4 "Admin"): request schemas and the DTOs the admin pages read. */
 import { z } from 'zod';
-import { Roles } from './constants';
+import { DeviceKinds, Roles } from './constants';
 import { Code, Language, Names, Prefix } from './schemas';
 
 /** A calendar day in the office's zone, `YYYY-MM-DD`. */
@@ -106,6 +106,18 @@ export interface AdminUser {
 
 // ---- devices ----
 
+/** A device code: `K1`, `D2`, `hall-tv` (letters, digits, `-`, `_`). */
+export const DeviceCode = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, '1-40 letters, digits, - or _');
+
+export const CreateDevice = z.strictObject({
+  code: DeviceCode,
+  kind: z.enum(DeviceKinds),
+  name: z.string().trim().max(100).nullable().optional(),
+  /** A kiosk's printer address; `null` or absent: no printer. */
+  printerUrl: z.string().trim().min(1).max(500).nullable().optional(),
+});
+export type CreateDevice = z.infer<typeof CreateDevice>;
+
 export const UpdateDevice = z
   .strictObject({
     /** The kiosk's printer address (`virtual`, `tcp://host:9100#58mm`, …); `null`: no printer. */
@@ -121,6 +133,14 @@ export interface AdminDevice {
   name: string | null;
   printerUrl: string | null;
   printerStatus: string | null;
+  /** Whether the device holds a pairing token (it may connect where the office requires pairing). */
+  paired: boolean;
+}
+
+/** The answer to pairing: the token is shown once and stored only as a hash. */
+export interface DevicePairing {
+  device: AdminDevice;
+  token: string;
 }
 
 // ---- office settings ----
@@ -157,6 +177,8 @@ export const OfficeSettings = z
     openingHours: OpeningHours.nullable().optional(),
     kioskIdleSeconds: z.number().int().min(5).max(3600).optional(),
     maxRecalls: z.number().int().min(0).max(20).optional(),
+    /** Kiosks and displays must be paired (carry a device token) to connect and to issue tickets. */
+    requireDevices: z.boolean().optional(),
   })
   .refine((v) => Object.keys(v).length > 0, 'nothing to change');
 export type OfficeSettings = z.infer<typeof OfficeSettings>;
@@ -172,6 +194,7 @@ export interface AdminOfficeSettings {
   openingHours: OpeningHours | null;
   kioskIdleSeconds: number;
   maxRecalls: number;
+  requireDevices: boolean;
 }
 
 // ---- reports ----

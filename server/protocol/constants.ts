@@ -60,5 +60,10 @@ export const ErrorStatus: Record<ErrorCode, number> = {
 
 /** Header that makes ticket issue idempotent. */
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+/** Header with a paired kiosk's device token (offices that require paired devices). */
+export const DEVICE_TOKEN_HEADER = 'X-Device-Token';
+/** Kinds of devices an office registers. */
+export const DeviceKinds = ['kiosk', 'display'] as const;
+export type DeviceKind = (typeof DeviceKinds)[number];
 /** Name of the staff session cookie. */
 export const SESSION_COOKIE = 'navbat_session';

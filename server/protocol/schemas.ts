@@ -63,7 +63,10 @@ export const SocketAuth = z.object({
   office: z.string().min(1).max(40),
   token: z.string().min(1).max(200).optional(),
   counter: CounterNumber.optional(),
+  /** A paired kiosk's or display's device token (offices that require paired devices). */
   device: z.string().min(1).max(200).optional(),
+  /** `/kiosk` only: the ticket a citizen's phone follows (its page `/t/:id`), in lieu of a device. */
+  ticket: z.string().max(100).optional(),
 });
 export type SocketAuth = z.infer<typeof SocketAuth>;
 

@@ -23,7 +23,7 @@ import { AuthService } from './auth/auth-service';
 import { apiRouter } from './http/api-router';
 import { adminRouter } from './http/admin-router';
 import { AdminService } from './admin/admin-service';
-import { dropEndedStaffSockets } from './admin/staff-sockets';
+import { dropEndedStaffSockets, dropUnpairedDeviceSockets } from './admin/staff-sockets';
 import { errorHandler, unknownRoute } from './http/errors';
 import { attachRealtime } from './realtime/socket-server';
 import { ROOT_DIR, WEB_DIR } from './paths';
@@ -130,6 +130,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   );
   // Like `publish`, bound once Socket.IO exists.
   let dropSockets: () => Promise<void> = () => Promise.resolve();
+  let dropDevices: () => Promise<void> = () => Promise.resolve();
   const admin = new AdminService({
     db: deps.db,
     registryDb,
@@ -137,6 +138,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     auth,
     now: deps.now,
     onSessionsEnded: () => dropSockets(),
+    onDevicesChanged: () => dropDevices(),
   });
   app.use('/api', adminRouter({ admin, auth }));
   app.use('/api', unknownRoute);
@@ -163,6 +165,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
   publish = attachRealtime(io, { queue, auth, logger });
   dropSockets = async () => {
     await dropEndedStaffSockets(io, auth);
+  };
+  dropDevices = async () => {
+    await dropUnpairedDeviceSockets(io, queue, auth);
   };
 
   return {

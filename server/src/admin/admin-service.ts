@@ -7,6 +7,8 @@ import type { Transaction } from 'sequelize';
 import type {
   AdminCounter,
   AdminDevice,
+  CreateDevice,
+  DevicePairing,
   AdminOfficeSettings,
   AdminService as AdminServiceDto,
   AdminUser,
@@ -49,6 +51,8 @@ export interface AdminServiceDeps {
   now?: () => Date;
   /** Called after a commit that ended sessions (to close their live sockets). */
   onSessionsEnded?: () => Promise<void>;
+  /** Called after a commit that unpaired devices or started requiring pairing (to close their sockets). */
+  onDevicesChanged?: () => Promise<void>;
 }
 
 /** The longest range one report covers. */
@@ -307,6 +311,84 @@ export class AdminService {
     return this.repo.listDevices(officeCode);
   }
 
+  /** A new kiosk or display of the office (unpaired; a kiosk may get its printer at once). */
+  async createDevice(
+    officeCode: string,
+    body: CreateDevice,
+    admin: StaffPrincipal,
+  ): Promise<AdminDevice> {
+    this.assertOffice(admin, officeCode);
+    if (body.printerUrl) assertPrinterUrl(body.printerUrl);
+    if (body.printerUrl && body.kind !== 'kiosk') throw onlyKioskPrints();
+    return this.deps.queue.configure(officeCode, async (t, _office, changes) => {
+      const existing = await this.repo.listDevices(officeCode, t);
+      if (existing.some((d) => d.code.toLowerCase() === body.code.toLowerCase())) {
+        throw conflict(`device ${body.code} exists already`, 'code');
+      }
+      const device: AdminDevice = {
+        code: body.code,
+        kind: body.kind,
+        name: body.name || null,
+        printerUrl: body.printerUrl ?? null,
+        printerStatus: null,
+        paired: false,
+      };
+      await this.repo.createDevice(officeCode, device, t);
+      await this.audit(t, admin, officeCode, 'device.create', 'device', body.code, undefined, {
+        kind: device.kind,
+        name: device.name,
+        printerUrl: device.printerUrl,
+      });
+      if (device.kind === 'kiosk') changes.push({ kind: 'printer:updated', kiosk: device.code });
+      return device;
+    });
+  }
+
+  /**
+   * Gives the device a new token (the old one stops working) and answers it once: the device opens
+   * its page with `&device=<token>` and keeps it. Only a hash is stored.
+   */
+  async pairDevice(officeCode: string, code: string, admin: StaffPrincipal): Promise<DevicePairing> {
+    this.assertOffice(admin, officeCode);
+    const { token, hash } = this.deps.auth.newDeviceToken();
+    const device = await this.setDeviceToken(officeCode, code, hash, 'device.pair', admin);
+    return { device, token };
+  }
+
+  /** Takes the device's token away: where the office requires pairing, it is cut off at once. */
+  async unpairDevice(officeCode: string, code: string, admin: StaffPrincipal): Promise<AdminDevice> {
+    this.assertOffice(admin, officeCode);
+    return this.setDeviceToken(officeCode, code, null, 'device.unpair', admin);
+  }
+
+  private async setDeviceToken(
+    officeCode: string,
+    code: string,
+    hash: string | null,
+    action: string,
+    admin: StaffPrincipal,
+  ): Promise<AdminDevice> {
+    const device = await this.deps.db.transaction(async (t) => {
+      const before = (await this.repo.listDevices(officeCode, t)).find((d) => d.code === code);
+      if (!before) throw notFound(`device ${code}`);
+      await this.repo.setDeviceToken(officeCode, code, hash, t);
+      await this.audit(
+        t,
+        admin,
+        officeCode,
+        action,
+        'device',
+        code,
+        { paired: before.paired },
+        { paired: hash !== null },
+      );
+      return { ...before, paired: hash !== null };
+    });
+    // A replaced or withdrawn token ends the device's live connections (on every node).
+    if (this.deps.onDevicesChanged) await this.deps.onDevicesChanged().catch(() => undefined);
+    return device;
+  }
+
   async updateDevice(
     officeCode: string,
     code: string,
@@ -314,24 +396,11 @@ export class AdminService {
     admin: StaffPrincipal,
   ): Promise<AdminDevice> {
     this.assertOffice(admin, officeCode);
-    if (body.printerUrl) {
-      try {
-        parsePrinterUrl(printerSettings(body.printerUrl).address);
-      } catch (err) {
-        const message = (err as Error).message;
-        throw validationFailed(`printerUrl: ${message}`, {
-          issues: [{ field: 'printerUrl', message }],
-        });
-      }
-    }
+    if (body.printerUrl) assertPrinterUrl(body.printerUrl);
     return this.deps.queue.configure(officeCode, async (t, _office, changes) => {
       const before = (await this.repo.listDevices(officeCode, t)).find((d) => d.code === code);
       if (!before) throw notFound(`device ${code}`);
-      if (body.printerUrl !== undefined && before.kind !== 'kiosk') {
-        throw validationFailed('printerUrl: only a kiosk has a printer', {
-          issues: [{ field: 'printerUrl', message: 'only a kiosk has a printer' }],
-        });
-      }
+      if (body.printerUrl !== undefined && before.kind !== 'kiosk') throw onlyKioskPrints();
       await this.repo.updateDevice(officeCode, code, body, t);
       const after: AdminDevice = {
         ...before,
@@ -370,7 +439,7 @@ export class AdminService {
     admin: StaffPrincipal,
   ): Promise<AdminOfficeSettings> {
     this.assertOffice(admin, officeCode);
-    return this.deps.queue.configure(officeCode, async (t, _office, changes) => {
+    const settings = await this.deps.queue.configure(officeCode, async (t, _office, changes) => {
       const before = await this.repo.officeSettings(officeCode, t);
       if (!before) throw notFound(`office ${officeCode}`);
       await this.repo.updateOffice(officeCode, body, t);
@@ -389,6 +458,10 @@ export class AdminService {
       changes.push({ kind: 'office:updated' });
       return toSettingsDto(after);
     });
+    if (body.requireDevices === true && this.deps.onDevicesChanged) {
+      await this.deps.onDevicesChanged().catch(() => undefined);
+    }
+    return settings;
   }
 
   // ---- day close ----
@@ -556,6 +629,22 @@ export class AdminService {
   }
 }
 
+/** 400 unless `url` is a printer address Navbat can print to. */
+function assertPrinterUrl(url: string): void {
+  try {
+    parsePrinterUrl(printerSettings(url).address);
+  } catch (err) {
+    const message = (err as Error).message;
+    throw validationFailed(`printerUrl: ${message}`, { issues: [{ field: 'printerUrl', message }] });
+  }
+}
+
+function onlyKioskPrints(): AppError {
+  return validationFailed('printerUrl: only a kiosk has a printer', {
+    issues: [{ field: 'printerUrl', message: 'only a kiosk has a printer' }],
+  });
+}
+
 /** 409 `conflict` naming the field that is taken. */
 function conflict(message: string, field: string): AppError {
   return new AppError('conflict', message, { field });
@@ -603,6 +692,7 @@ function toSettingsDto(s: {
   languages: string[];
   openingHours: unknown;
   kioskIdleSeconds: number;
+  requireDevices: boolean;
 }): AdminOfficeSettings {
   return {
     code: s.code,
@@ -614,5 +704,6 @@ function toSettingsDto(s: {
     languages: s.languages,
     openingHours: s.openingHours ?? null,
     kioskIdleSeconds: s.kioskIdleSeconds,
+    requireDevices: s.requireDevices,
   };
 }

@@ -60,6 +60,29 @@ export class AuthService {
     return toPrincipal(user);
   }
 
+  /**
+   * The paired device of `office` behind a device token, of the `kind` asked for (a display's token
+   * does not open a kiosk), or 401.
+   */
+  async authenticateDevice(
+    office: string,
+    kind: string,
+    token: string | undefined,
+  ): Promise<{ code: string; kind: string }> {
+    if (!token) throw unauthorized('this device is not paired: open the pairing link from the admin page');
+    const device = await this.repo.findDeviceByToken(office, hashToken(token));
+    if (!device || device.kind !== kind) {
+      throw unauthorized('this device is not paired (or was unpaired): pair it again on the admin page');
+    }
+    return device;
+  }
+
+  /** A new random device token (shown once) and the hash that is stored. */
+  newDeviceToken(): { token: string; hash: string } {
+    const token = randomBytes(24).toString('base64url');
+    return { token, hash: hashToken(token) };
+  }
+
   async logout(token: string): Promise<void> {
     await this.repo.revokeSession(hashToken(token), this.now());
   }

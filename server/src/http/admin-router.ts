@@ -5,8 +5,10 @@ import {
   AuditQuery,
   Code,
   CounterNumber,
+  CreateDevice,
   CreateService,
   CreateUser,
+  DeviceCode,
   OfficeCode,
   OfficeSettings,
   PutCounter,
@@ -25,10 +27,7 @@ import { parse, parseParams } from './errors';
 const OfficeParam = z.object({ office: OfficeCode });
 const ServiceParams = z.object({ office: OfficeCode, code: Code });
 const CounterParams = z.object({ office: OfficeCode, counter: CounterNumber });
-const DeviceParams = z.object({
-  office: OfficeCode,
-  code: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/),
-});
+const DeviceParams = z.object({ office: OfficeCode, code: DeviceCode });
 const UserParam = z.object({ username: Username });
 
 export function adminRouter(deps: { admin: AdminService; auth: AuthService }): Router {
@@ -90,6 +89,23 @@ export function adminRouter(deps: { admin: AdminService; auth: AuthService }): R
   r.get('/offices/:office/devices', admins, async (req, res) => {
     const { office } = parseParams(OfficeParam, req);
     res.json({ devices: await admin.listDevices(office, staffOf(res)) });
+  });
+
+  r.post('/offices/:office/devices', admins, async (req, res) => {
+    const { office } = parseParams(OfficeParam, req);
+    const body = parse(CreateDevice, req.body);
+    res.status(201).json({ device: await admin.createDevice(office, body, staffOf(res)) });
+  });
+
+  r.post('/offices/:office/devices/:code/pair', admins, async (req, res) => {
+    const { office, code } = parseParams(DeviceParams, req);
+    // The token is a secret: no cache may keep the answer.
+    res.set('Cache-Control', 'no-store').json(await admin.pairDevice(office, code, staffOf(res)));
+  });
+
+  r.delete('/offices/:office/devices/:code/pair', admins, async (req, res) => {
+    const { office, code } = parseParams(DeviceParams, req);
+    res.json({ device: await admin.unpairDevice(office, code, staffOf(res)) });
   });
 
   r.patch('/offices/:office/devices/:code', admins, async (req, res) => {

@@ -3,6 +3,7 @@ import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import {
+  DEVICE_TOKEN_HEADER,
   IDEMPOTENCY_HEADER,
   IdempotencyKey,
   IssueTicket,
@@ -19,7 +20,7 @@ import type { QueueService } from '../queue/queue-service';
 import type { PrintQueue, PrintStatus } from '../printing/print-queue';
 import type { AuthService } from '../auth/auth-service';
 import { toPublicTicket } from '../queue/ticket-dto';
-import { AppError } from '../errors';
+import { AppError, forbidden } from '../errors';
 import { parse, parseParams } from './errors';
 import { requireStaff, staffOf, tokenOf } from './auth-middleware';
 import type { Database } from '../../../db/database';
@@ -72,7 +73,15 @@ export function apiRouter(deps: ApiDeps): Router {
 
   r.post('/offices/:office/tickets', async (req, res) => {
     const { office } = parseParams(OfficeParam, req);
-    const body = parse(IssueTicket, req.body);
+    let body = parse(IssueTicket, req.body);
+    if ((await queue.getOffice(office)).requireDevices) {
+      // Only a paired kiosk issues tickets here, and under its own code.
+      const device = await auth.authenticateDevice(office, 'kiosk', req.get(DEVICE_TOKEN_HEADER));
+      if (body.kiosk !== undefined && body.kiosk !== device.code) {
+        throw forbidden(`this device is paired as kiosk ${device.code}, not ${body.kiosk}`);
+      }
+      body = { ...body, kiosk: device.code };
+    }
     const rawKey = req.get(IDEMPOTENCY_HEADER);
     const key = rawKey === undefined ? undefined : parse(IdempotencyKey, rawKey);
     const actor = { kind: 'kiosk' as const, code: body.kiosk ?? null };

@@ -26,6 +26,8 @@ type NbNamespace = IoNamespace<ClientToServerEvents, ServerToClientEvents>;
 interface SocketData {
   office: string;
   staff: boolean;
+  /** The paired kiosk or display, where the office requires pairing. */
+  device?: string;
 }
 
 export interface RealtimeDeps {
@@ -105,8 +107,18 @@ function setUp(ns: NbNamespace, deps: RealtimeDeps, staff: boolean): void {
 async function authenticate(socket: NbSocket, deps: RealtimeDeps, staff: boolean): Promise<void> {
   const parsed = SocketAuth.safeParse(socket.handshake.auth);
   if (!parsed.success) throw new AppError('validation_failed', 'auth needs {office}');
-  const { office, token, counter } = parsed.data;
-  if (!(await deps.queue.officeExists(office))) throw new AppError('not_found', `office ${office}`);
+  const { office, token, counter, device, ticket } = parsed.data;
+  const record = await deps.queue.getOffice(office);
+  let deviceCode: string | undefined;
+  const kind = socket.nsp.name === Namespace.kiosk ? 'kiosk' : 'display';
+  if (!staff && record.requireDevices) {
+    if (kind === 'kiosk' && device === undefined && ticket !== undefined) {
+      // A citizen's phone following its own ticket: public data, no device needed.
+      await ticketOfOffice(deps.queue, ticket, office);
+    } else {
+      deviceCode = (await deps.auth.authenticateDevice(office, kind, device)).code;
+    }
+  }
   if (staff) {
     const user = await deps.auth.authenticate(token);
     if (user.officeCode !== null && user.officeCode !== office) {
@@ -114,8 +126,14 @@ async function authenticate(socket: NbSocket, deps: RealtimeDeps, staff: boolean
     }
     if (counter) void socket.join(`${officeRoom(office)}:counter:${counter}`);
   }
-  const data: SocketData = { office, staff };
+  const data: SocketData = { office, staff, device: deviceCode };
   socket.data = data;
+}
+
+/** 401 unless `id` is a ticket of `office`. */
+async function ticketOfOffice(queue: QueueService, id: string, office: string): Promise<void> {
+  const found = await queue.getTicket(id).catch(() => undefined);
+  if (!found || found.office !== office) throw new AppError('unauthorized', 'unknown ticket');
 }
 
 async function snapshotFor(
