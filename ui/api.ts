@@ -7,7 +7,7 @@ import type {
   StaffUser,
   Ticket,
 } from '../server/protocol';
-import { IDEMPOTENCY_HEADER } from '../server/protocol/constants';
+import { DEVICE_TOKEN_HEADER, IDEMPOTENCY_HEADER } from '../server/protocol/constants';
 
 /** Error code used when the server could not be reached at all. */
 export const NETWORK_ERROR = 'network';
@@ -122,16 +122,22 @@ export function fetchServices(office: string, signal?: AbortSignal): Promise<Ser
   return apiRequest<Service[]>(`${officePath(office)}/services`, { signal });
 }
 
-/** Issues a ticket; the same key again returns the same ticket instead of a second one. */
+/**
+ * Issues a ticket; the same key again returns the same ticket instead of a second one. A paired
+ * kiosk sends its device token.
+ */
 export function issueTicket(
   office: string,
   body: IssueTicket,
   idempotencyKey: string,
+  deviceToken?: string,
 ): Promise<IssuedTicket> {
+  const headers: Record<string, string> = { [IDEMPOTENCY_HEADER]: idempotencyKey };
+  if (deviceToken) headers[DEVICE_TOKEN_HEADER] = deviceToken;
   return apiRequest<IssuedTicket>(`${officePath(office)}/tickets`, {
     method: 'POST',
     body,
-    headers: { [IDEMPOTENCY_HEADER]: idempotencyKey },
+    headers,
   });
 }
 

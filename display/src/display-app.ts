@@ -9,6 +9,7 @@ import { Namespace } from '../../server/protocol/events';
 import { ClockController } from '../../ui/clock-controller';
 import { DEFAULT_TIME_ZONE, formatClock, formatDate } from '../../ui/format';
 import { DEFAULT_LANGUAGE, translate, type MessageKey } from '../../ui/i18n';
+import { readDeviceToken } from '../../ui/device-token';
 import { readPageParams } from '../../ui/page-params';
 import { QueueController } from '../../ui/queue-controller';
 import { base, tokens } from '../../ui/theme';
@@ -163,10 +164,14 @@ export class DisplayApp extends LitElement {
   ];
 
   private readonly params = readPageParams();
+  private readonly device = readDeviceToken(this.params.office);
   private readonly queue = new QueueController(
     this,
     this.params.office
-      ? { namespace: Namespace.display, auth: { office: this.params.office } }
+      ? {
+          namespace: Namespace.display,
+          auth: { office: this.params.office, ...(this.device ? { device: this.device } : {}) },
+        }
       : undefined,
   );
   private readonly clock = new ClockController(this);
@@ -281,7 +286,7 @@ export class DisplayApp extends LitElement {
       }
       <nb-connection-mark
         ?connected=${state.connected}
-        label=${this.t('connectionLost')}
+        label=${this.t(state.refused === 'unauthorized' ? 'displayNotPaired' : 'connectionLost')}
       ></nb-connection-mark>`;
   }
 }

@@ -249,6 +249,14 @@ export const appStyles = [
       font-size: 28px;
       font-weight: 500;
     }
+    .overlay.calm small {
+      display: block;
+      max-width: 720px;
+      margin: 28px auto 0;
+      font-size: 20px;
+      font-weight: 500;
+      color: #3b4656;
+    }
     @media (prefers-reduced-motion: no-preference) {
       .overlay.calm strong::after {
         content: '';

@@ -16,6 +16,7 @@ import {
 } from '../../ui/api';
 import { toShownError, type ShownError } from '../../ui/errors';
 import { DEFAULT_LANGUAGE, translate, type MessageKey } from '../../ui/i18n';
+import { readDeviceToken } from '../../ui/device-token';
 import { readPageParams } from '../../ui/page-params';
 import { QueueController } from '../../ui/queue-controller';
 import '../../ui/nb-language-switch';
@@ -76,11 +77,15 @@ export class KioskApp extends LitElement {
   };
 
   private readonly params = readPageParams();
+  private readonly device = readDeviceToken(this.params.office);
   private readonly idleOverride = readIdleOverride();
   private readonly queue = new QueueController(
     this,
     this.params.office
-      ? { namespace: Namespace.kiosk, auth: { office: this.params.office } }
+      ? {
+          namespace: Namespace.kiosk,
+          auth: { office: this.params.office, ...(this.device ? { device: this.device } : {}) },
+        }
       : undefined,
   );
   private readonly idle = new KioskIdleController(
@@ -251,7 +256,7 @@ export class KioskApp extends LitElement {
     this.failure = undefined;
     try {
       const issued = await withRetries(
-        () => issueTicket(office, intent.body, intent.key),
+        () => issueTicket(office, intent.body, intent.key, this.device),
         ISSUE_RETRIES,
       );
       this.intent = undefined;
@@ -482,6 +487,13 @@ export class KioskApp extends LitElement {
               <p>
                 <strong>${this.t('kioskOfflineTitle')}</strong>
                 <span>${this.t('kioskOfflineHint')}</span>
+                ${
+                  this.queue.state.refused === 'unauthorized'
+                    ? html`<small data-testid="device-unpaired"
+                        >${this.t('deviceNotPaired', { device: this.params.kiosk ?? '?' })}</small
+                      >`
+                    : nothing
+                }
               </p>
             </div>`
           : nothing

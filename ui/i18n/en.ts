@@ -85,6 +85,10 @@ export const en = {
   kioskLowReach: 'Controls lower',
   kioskOfflineTitle: 'Please wait a moment',
   kioskOfflineHint: 'The kiosk is reconnecting. It will be ready again by itself.',
+  deviceNotPaired:
+    "Device {device} is not paired with this office. Staff: open this device's pairing link from the administration page (Devices).",
+  displayNotPaired:
+    'This display is not paired with the office. Staff: open its pairing link from the administration page (Devices).',
   kioskNetworkFailed: 'No connection. Your ticket has not been issued yet.',
   kioskPriorityOf: 'Priority: {name}',
   kioskOfficeClosed: 'The office is closed now. Tickets are issued during opening hours.',
@@ -335,6 +339,20 @@ export const en = {
   adminPrinterStatus: 'Printer state',
   adminTestPrint: 'Test print',
   adminTestPrinted: 'The test ticket was printed.',
+  adminPairing: 'Pairing',
+  adminPaired: 'Paired',
+  adminNotPaired: 'Not paired',
+  adminPair: 'Pair',
+  adminPairAgain: 'Pair again',
+  adminUnpair: 'Unpair',
+  adminUnpairConfirm: 'Unpair {device}? Where pairing is required it stops working at once.',
+  adminPairingLink:
+    'Open this link once on {device} (it is shown only now; pairing again replaces it):',
+  adminNewDevice: 'New device',
+  adminKindKiosk: 'Kiosk',
+  adminKindDisplay: 'Display',
+  adminRequireDevices:
+    'Only paired kiosks and displays may connect and issue tickets (Devices: Pair)',
   adminTicker: 'Ticker line on the display',
   adminFairness: 'One ordinary ticket after N priority calls',
   adminIdle: 'Kiosk returns home after, s',

@@ -81,6 +81,10 @@ export const ru: Messages = {
   kioskLowReach: 'Кнопки ниже',
   kioskOfflineTitle: 'Пожалуйста, подождите',
   kioskOfflineHint: 'Киоск восстанавливает связь. Он сам снова заработает.',
+  deviceNotPaired:
+    'Устройство {device} не привязано к этому отделу. Сотрудникам: откройте на нём ссылку привязки со страницы администрирования (Устройства).',
+  displayNotPaired:
+    'Это табло не привязано к отделу. Сотрудникам: откройте на нём ссылку привязки со страницы администрирования (Устройства).',
   kioskNetworkFailed: 'Нет связи. Ваш талон ещё не выдан.',
   kioskPriorityOf: 'Вне очереди: {name}',
   kioskOfficeClosed: 'Сейчас учреждение закрыто. Талоны выдаются в часы работы.',
@@ -332,6 +336,21 @@ export const ru: Messages = {
   adminPrinterStatus: 'Состояние принтера',
   adminTestPrint: 'Пробная печать',
   adminTestPrinted: 'Пробный талон напечатан.',
+  adminPairing: 'Привязка',
+  adminPaired: 'Привязано',
+  adminNotPaired: 'Не привязано',
+  adminPair: 'Привязать',
+  adminPairAgain: 'Привязать заново',
+  adminUnpair: 'Отвязать',
+  adminUnpairConfirm:
+    'Отвязать {device}? Там, где привязка обязательна, устройство сразу перестанет работать.',
+  adminPairingLink:
+    'Откройте эту ссылку один раз на {device} (она показана только сейчас; новая привязка её заменит):',
+  adminNewDevice: 'Новое устройство',
+  adminKindKiosk: 'Киоск',
+  adminKindDisplay: 'Табло',
+  adminRequireDevices:
+    'Подключаться и выдавать талоны могут только привязанные киоски и табло (Устройства: Привязать)',
   adminTicker: 'Бегущая строка на табло',
   adminFairness: 'Один обычный талон после N приоритетных вызовов',
   adminIdle: 'Киоск возвращается в начало через, с',

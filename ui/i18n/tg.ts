@@ -83,6 +83,10 @@ export const tg: Messages = {
   kioskLowReach: 'Тугмаҳо поёнтар',
   kioskOfflineTitle: 'Лутфан, каме интизор шавед',
   kioskOfflineHint: 'Киоск пайвастро барқарор мекунад. Он худ дубора ба кор медарояд.',
+  deviceNotPaired:
+    'Дастгоҳи {device} ба ин шуъба пайваст нашудааст. Ба кормандон: дар он истиноди пайвастро аз саҳифаи маъмурият (Дастгоҳҳо) кушоед.',
+  displayNotPaired:
+    'Ин лавҳа ба шуъба пайваст нашудааст. Ба кормандон: дар он истиноди пайвастро аз саҳифаи маъмурият (Дастгоҳҳо) кушоед.',
   kioskNetworkFailed: 'Пайваст нест. Чиптаи шумо ҳанӯз дода нашудааст.',
   kioskPriorityOf: 'Бенавбат: {name}',
   kioskOfficeClosed: 'Ҳозир идора баста аст. Чиптаҳо дар соатҳои корӣ дода мешаванд.',
@@ -334,6 +338,21 @@ export const tg: Messages = {
   adminPrinterStatus: 'Ҳолати чопгар',
   adminTestPrint: 'Чопи санҷишӣ',
   adminTestPrinted: 'Чиптаи санҷишӣ чоп шуд.',
+  adminPairing: 'Пайвастшавӣ',
+  adminPaired: 'Пайваст',
+  adminNotPaired: 'Пайваст нест',
+  adminPair: 'Пайваст кардан',
+  adminPairAgain: 'Аз нав пайваст кардан',
+  adminUnpair: 'Ҷудо кардан',
+  adminUnpairConfirm:
+    '{device}-ро ҷудо мекунед? Дар ҷое ки пайвастшавӣ ҳатмист, он дарҳол аз кор мемонад.',
+  adminPairingLink:
+    'Ин истинодро як бор дар {device} кушоед (танҳо ҳоло нишон дода мешавад; пайвасти нав онро иваз мекунад):',
+  adminNewDevice: 'Дастгоҳи нав',
+  adminKindKiosk: 'Киоск',
+  adminKindDisplay: 'Лавҳа',
+  adminRequireDevices:
+    'Танҳо киоскҳо ва лавҳаҳои пайвастшуда пайваст шуда, чипта дода метавонанд (Дастгоҳҳо: Пайваст кардан)',
   adminTicker: 'Сатри давонда дар экран',
   adminFairness: 'Пас аз N даъвати имтиёзнок як чиптаи оддӣ',
   adminIdle: 'Киоск ба аввал бармегардад пас аз, сония',

@@ -83,6 +83,10 @@ export const uz: Messages = {
   kioskLowReach: 'Tugmalar pastroqda',
   kioskOfflineTitle: 'Iltimos, biroz kuting',
   kioskOfflineHint: 'Kiosk aloqani tiklamoqda. U oʻzi yana ishga tushadi.',
+  deviceNotPaired:
+    '{device} qurilmasi bu boʻlimga ulanmagan. Xodimlar uchun: unda boshqaruv sahifasidagi (Qurilmalar) ulash havolasini oching.',
+  displayNotPaired:
+    'Bu tablo boʻlimga ulanmagan. Xodimlar uchun: unda boshqaruv sahifasidagi (Qurilmalar) ulash havolasini oching.',
   kioskNetworkFailed: 'Aloqa yoʻq. Chiptangiz hali berilmadi.',
   kioskPriorityOf: 'Navbatsiz: {name}',
   kioskOfficeClosed: 'Hozir idora yopiq. Chiptalar ish vaqtida beriladi.',
@@ -334,6 +338,20 @@ export const uz: Messages = {
   adminPrinterStatus: 'Printer holati',
   adminTestPrint: 'Sinov chopi',
   adminTestPrinted: 'Sinov chiptasi chop etildi.',
+  adminPairing: 'Ulash',
+  adminPaired: 'Ulangan',
+  adminNotPaired: 'Ulanmagan',
+  adminPair: 'Ulash',
+  adminPairAgain: 'Qayta ulash',
+  adminUnpair: 'Uzish',
+  adminUnpairConfirm: '{device} uzilsinmi? Ulash majburiy boʻlgan joyda u darhol ishlamay qoladi.',
+  adminPairingLink:
+    'Bu havolani {device} da bir marta oching (u faqat hozir koʻrsatiladi; qayta ulash uni almashtiradi):',
+  adminNewDevice: 'Yangi qurilma',
+  adminKindKiosk: 'Kiosk',
+  adminKindDisplay: 'Tablo',
+  adminRequireDevices:
+    'Faqat ulangan kiosk va tablolar ulanib, chipta bera oladi (Qurilmalar: Ulash)',
   adminTicker: 'Tablodagi yuguruvchi satr',
   adminFairness: 'N ta imtiyozli chaqiruvdan keyin bitta oddiy chipta',
   adminIdle: 'Kiosk boshiga qaytadi, soniya',

@@ -6,7 +6,9 @@ import type {
   AdminService,
   AdminUser,
   AuditEntry,
+  CreateDevice,
   CreateService,
+  DevicePairing,
   CreateUser,
   OfficeSettings,
   PutCounter,
@@ -118,6 +120,34 @@ export async function updateDevice(
     token: c.token,
     body,
   });
+  return r.device;
+}
+
+export async function createDevice(c: AdminContext, body: CreateDevice): Promise<AdminDevice> {
+  const r = await apiRequest<{ device: AdminDevice }>(`${officePath(c)}/devices`, {
+    method: 'POST',
+    token: c.token,
+    body,
+  });
+  return r.device;
+}
+
+/** A new token for the device (the old one stops working); shown once. */
+export async function pairDevice(c: AdminContext, code: string): Promise<DevicePairing> {
+  return apiRequest<DevicePairing>(`${officePath(c)}/devices/${enc(code)}/pair`, {
+    method: 'POST',
+    token: c.token,
+  });
+}
+
+export async function unpairDevice(c: AdminContext, code: string): Promise<AdminDevice> {
+  const r = await apiRequest<{ device: AdminDevice }>(
+    `${officePath(c)}/devices/${enc(code)}/pair`,
+    {
+      method: 'DELETE',
+      token: c.token,
+    },
+  );
   return r.device;
 }
 

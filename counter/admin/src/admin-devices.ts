@@ -1,18 +1,50 @@
-/** Devices: kiosks (with their printer and a test print) and displays. */
+/** Devices: kiosks (with their printer and a test print) and displays; adding and pairing them. */
 import { html, nothing, type PropertyValues } from 'lit';
-import type { AdminDevice } from '../../../server/protocol';
-import { listDevices, testPrint, updateDevice } from './admin-api';
+import type { AdminDevice, DeviceKind } from '../../../server/protocol';
+import { DeviceKinds } from '../../../server/protocol/constants';
+import type { MessageKey } from '../../../ui/i18n';
+import {
+  createDevice,
+  listDevices,
+  pairDevice,
+  testPrint,
+  unpairDevice,
+  updateDevice,
+} from './admin-api';
 import { AdminTab, formText } from './admin-tab';
+
+const KIND_KEYS: Record<DeviceKind, MessageKey> = {
+  kiosk: 'adminKindKiosk',
+  display: 'adminKindDisplay',
+};
+
+/** The page a device opens once to pair itself: its own page with the token in the address. */
+export function pairingLink(office: string, device: AdminDevice, token: string): string {
+  const query = new URLSearchParams({ office });
+  if (device.kind === 'kiosk') query.set('kiosk', device.code);
+  query.set('device', token);
+  return `${window.location.origin}/${device.kind === 'kiosk' ? 'kiosk' : 'display'}/?${query}`;
+}
 
 /** The Devices section. */
 export class AdminDevices extends AdminTab {
-  static override properties = { ...AdminTab.properties, devices: { state: true } };
+  static override properties = {
+    ...AdminTab.properties,
+    devices: { state: true },
+    pairing: { state: true },
+    newKind: { state: true },
+  };
 
   declare private devices: AdminDevice[];
+  /** The link of the device paired last (shown once, until the page changes). */
+  declare private pairing: { code: string; link: string } | undefined;
+  declare private newKind: DeviceKind;
 
   constructor() {
     super();
     this.devices = [];
+    this.pairing = undefined;
+    this.newKind = 'kiosk';
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -37,16 +69,135 @@ export class AdminDevices extends AdminTab {
     void this.run((c) => testPrint(c, device.code), this.t('adminTestPrinted'));
   }
 
+  private pair(device: AdminDevice): void {
+    void this.run(async (c) => {
+      const { device: paired, token } = await pairDevice(c, device.code);
+      this.pairing = { code: paired.code, link: pairingLink(c.office, paired, token) };
+      this.devices = await listDevices(c);
+    });
+  }
+
+  private unpair(device: AdminDevice): void {
+    if (!window.confirm(this.t('adminUnpairConfirm', { device: device.code }))) return;
+    void this.run(async (c) => {
+      await unpairDevice(c, device.code);
+      if (this.pairing?.code === device.code) this.pairing = undefined;
+      this.devices = await listDevices(c);
+    }, this.t('adminSaved'));
+  }
+
+  private readonly onCreate = (event: SubmitEvent): void => {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const data = new FormData(form);
+    const text = (k: string) => formText(data, k).trim();
+    const kind = this.newKind;
+    void this.run(async (c) => {
+      await createDevice(c, {
+        code: text('code'),
+        kind,
+        name: text('name') || null,
+        printerUrl: kind === 'kiosk' ? text('printer') || null : null,
+      });
+      form.reset();
+      this.newKind = 'kiosk';
+      this.devices = await listDevices(c);
+    }, this.t('adminSaved'));
+  };
+
+  private renderPrinter(d: AdminDevice) {
+    if (d.kind !== 'kiosk') return nothing;
+    return html`<form
+      class="grid"
+      @submit=${(e: SubmitEvent) => {
+        e.preventDefault();
+        this.save(d, e.currentTarget as HTMLFormElement);
+      }}
+    >
+      <input
+        name="printer"
+        size="28"
+        .value=${d.printerUrl ?? ''}
+        aria-label="${this.t('adminPrinter')}: ${d.code}"
+      />
+      <button type="submit" ?disabled=${this.busy}>${this.t('adminSave')}</button>
+      <button
+        type="button"
+        class="secondary"
+        ?disabled=${this.busy || !d.printerUrl}
+        @click=${() => this.print(d)}
+      >
+        ${this.t('adminTestPrint')}
+      </button>
+    </form>`;
+  }
+
+  private renderPairing(d: AdminDevice) {
+    return html`<span class="pill ${d.paired ? '' : 'off'}" data-testid="paired-${d.code}"
+        >${this.t(d.paired ? 'adminPaired' : 'adminNotPaired')}</span
+      >
+      <button
+        type="button"
+        class="secondary"
+        ?disabled=${this.busy}
+        @click=${() => this.pair(d)}
+        aria-label="${this.t(d.paired ? 'adminPairAgain' : 'adminPair')}: ${d.code}"
+      >
+        ${this.t(d.paired ? 'adminPairAgain' : 'adminPair')}
+      </button>
+      ${
+        d.paired
+          ? html`<button
+              type="button"
+              class="secondary"
+              ?disabled=${this.busy}
+              @click=${() => this.unpair(d)}
+              aria-label="${this.t('adminUnpair')}: ${d.code}"
+            >
+              ${this.t('adminUnpair')}
+            </button>`
+          : nothing
+      }`;
+  }
+
   override render() {
     return html`
+      <style>
+        .link {
+          margin: 14px 0;
+          padding: 12px 14px;
+          border-radius: 8px;
+          background: var(--nb-primary-soft, #e3f0ea);
+        }
+        .link input {
+          width: 100%;
+          box-sizing: border-box;
+          font-family: monospace;
+        }
+      </style>
       ${this.notes()}
       <section class="card" aria-labelledby="dev-h">
         <h2 id="dev-h">${this.t('adminTabDevices')}</h2>
+        ${
+          this.pairing
+            ? html`<div class="link" role="status" data-testid="pairing-link">
+                <label
+                  >${this.t('adminPairingLink', { device: this.pairing.code })}
+                  <input
+                    readonly
+                    .value=${this.pairing.link}
+                    @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()}
+                /></label>
+              </div>`
+            : nothing
+        }
         <table>
           <thead>
             <tr>
               <th>${this.t('adminCode')}</th>
+              <th>${this.t('adminName')}</th>
               <th>${this.t('adminKind')}</th>
+              <th>${this.t('adminPairing')}</th>
               <th>${this.t('adminPrinter')}</th>
               <th>${this.t('adminPrinterStatus')}</th>
             </tr>
@@ -56,43 +207,47 @@ export class AdminDevices extends AdminTab {
               (d) =>
                 html`<tr>
                   <td>${d.code}</td>
-                  <td>${d.kind}</td>
-                  <td>
-                    ${
-                      d.kind === 'kiosk'
-                        ? html`<form
-                            class="grid"
-                            @submit=${(e: SubmitEvent) => {
-                              e.preventDefault();
-                              this.save(d, e.currentTarget as HTMLFormElement);
-                            }}
-                          >
-                            <input
-                              name="printer"
-                              size="32"
-                              .value=${d.printerUrl ?? ''}
-                              aria-label="${this.t('adminPrinter')}: ${d.code}"
-                            />
-                            <button type="submit" ?disabled=${this.busy}>
-                              ${this.t('adminSave')}
-                            </button>
-                            <button
-                              type="button"
-                              class="secondary"
-                              ?disabled=${this.busy || !d.printerUrl}
-                              @click=${() => this.print(d)}
-                            >
-                              ${this.t('adminTestPrint')}
-                            </button>
-                          </form>`
-                        : nothing
-                    }
-                  </td>
-                  <td>${d.printerStatus ?? '—'}</td>
+                  <td>${d.name ?? '—'}</td>
+                  <td>${this.t(KIND_KEYS[d.kind as DeviceKind] ?? 'adminKindKiosk')}</td>
+                  <td>${this.renderPairing(d)}</td>
+                  <td>${this.renderPrinter(d)}</td>
+                  <td>${d.kind === 'kiosk' ? (d.printerStatus ?? '—') : ''}</td>
                 </tr>`,
             )}
           </tbody>
         </table>
+        <h3 id="new-device">${this.t('adminNewDevice')}</h3>
+        <form class="grid" aria-labelledby="new-device" @submit=${this.onCreate}>
+          <label
+            >${this.t('adminCode')}
+            <input name="code" required size="8" pattern="[A-Za-z0-9_\\-]{1,40}"
+          /></label>
+          <label
+            >${this.t('adminKind')}
+            <select
+              name="kind"
+              @change=${(e: Event) =>
+                (this.newKind = (e.target as HTMLSelectElement).value as DeviceKind)}
+            >
+              ${DeviceKinds.map(
+                (k) =>
+                  html`<option value=${k} ?selected=${k === this.newKind}>
+                    ${this.t(KIND_KEYS[k])}
+                  </option>`,
+              )}
+            </select></label
+          >
+          <label>${this.t('adminName')} <input name="name" /></label>
+          ${
+            this.newKind === 'kiosk'
+              ? html`<label
+                  >${this.t('adminPrinter')}
+                  <input name="printer" size="24" placeholder="virtual · tcp://10.0.0.21:9100"
+                /></label>`
+              : nothing
+          }
+          <button type="submit" ?disabled=${this.busy}>${this.t('adminAdd')}</button>
+        </form>
       </section>
     `;
   }

@@ -91,6 +91,7 @@ export class AdminSettings extends AdminTab {
       languages: data.getAll('language').map(String).filter(isLanguage),
       openingHours: parseHours(text('hours')),
       priorities: parsePriorities(text('priorities')),
+      requireDevices: data.get('requireDevices') === 'on',
     };
     void this.run(async (c) => {
       this.settings = await saveSettings(c, body);
@@ -166,6 +167,13 @@ export class AdminSettings extends AdminTab {
                   >${this.t('adminPriorities')}
                   <textarea name="priorities" .value=${prioritiesText(s.priorities)}></textarea>
                 </label>
+                <label class="inline" style="flex-basis:100%"
+                  ><input
+                    type="checkbox"
+                    name="requireDevices"
+                    .checked=${s.requireDevices}
+                  />${this.t('adminRequireDevices')}</label
+                >
                 <button type="submit" ?disabled=${this.busy}>${this.t('adminSave')}</button>
               </form>`
             : nothing
