@@ -14,7 +14,7 @@ export const DEMO_OFFICE = {
   names: {
     tg: 'Шуъбаи ФВАШ-и шаҳри Кӯлоб',
     ru: 'Сектор ЗАГС города Куляб',
-    uz: "Ko'lob shahri FHDYo bo'limi",
+    uz: 'Koʻlob shahri FHDYo boʻlimi',
     en: 'Kulob City Civil Registry Sector',
   },
   priorities: [
@@ -47,7 +47,7 @@ export const DEMO_SERVICES: DemoService[] = [
     names: {
       tg: 'Бақайдгирии таваллуд',
       ru: 'Регистрация рождения',
-      uz: "Tug'ilishni qayd etish",
+      uz: 'Tugʻilishni qayd etish',
       en: 'Birth registration',
     },
     documents: checklistCodes('birth'),
@@ -80,7 +80,7 @@ export const DEMO_SERVICES: DemoService[] = [
     names: {
       tg: 'Бақайдгирии фавт',
       ru: 'Регистрация смерти',
-      uz: "O'limni qayd etish",
+      uz: 'Oʻlimni qayd etish',
       en: 'Death registration',
     },
     documents: checklistCodes('death'),
@@ -102,7 +102,7 @@ export const DEMO_SERVICES: DemoService[] = [
     names: {
       tg: 'Иваз кардани ном',
       ru: 'Перемена имени',
-      uz: "Ismni o'zgartirish",
+      uz: 'Ismni oʻzgartirish',
       en: 'Change of name',
     },
     documents: checklistCodes('name_change'),

@@ -93,6 +93,8 @@ export class KioskTicketView extends LitElement {
       }
       .print {
         margin: 0;
+        max-width: 100%;
+        box-sizing: border-box;
         font-size: 28px;
         font-weight: 600;
         padding: 12px 20px;
@@ -177,7 +179,9 @@ export class KioskTicketView extends LitElement {
         .side {
           justify-content: center;
           width: auto;
-          flex: none;
+          /* A fixed column, so a long print message wraps instead of running off the card. */
+          flex: 0 0 min(420px, 32%);
+          min-width: 0;
         }
         .scan {
           flex-direction: column;

@@ -60,13 +60,13 @@ const role = {
   spouse1: {
     tg: 'Ҳамсари якум',
     ru: 'Первый супруг',
-    uz: "Birinchi turmush o'rtog'i",
+    uz: 'Birinchi turmush oʻrtogʻi',
     en: 'First spouse',
   },
   spouse2: {
     tg: 'Ҳамсари дуюм',
     ru: 'Второй супруг',
-    uz: "Ikkinchi turmush o'rtog'i",
+    uz: 'Ikkinchi turmush oʻrtogʻi',
     en: 'Second spouse',
   },
   deceased: { tg: 'Фавтида', ru: 'Умерший', uz: 'Marhum', en: 'Deceased' },
@@ -82,7 +82,7 @@ const applicantPassport: Names = {
 const feeReceipt: Names = {
   tg: 'Квитансияи пардохти боҷи давлатӣ',
   ru: 'Квитанция об уплате государственной пошлины',
-  uz: "Davlat boji to'langanligi haqida kvitansiya",
+  uz: 'Davlat boji toʻlanganligi haqida kvitansiya',
   en: 'State duty payment receipt',
 };
 const marriageCertificate: Names = {
@@ -119,7 +119,7 @@ export const CASE_TYPES: { readonly [T in CaseType]: CaseTypeSpec & { type: T } 
         names: {
           tg: 'Шаҳодатномаи тиббӣ дар бораи таваллуд',
           ru: 'Медицинское свидетельство о рождении',
-          uz: "Tug'ilish haqida tibbiy guvohnoma",
+          uz: 'Tugʻilish haqida tibbiy guvohnoma',
           en: 'Medical birth certificate',
         },
         required: true,
@@ -163,7 +163,7 @@ export const CASE_TYPES: { readonly [T in CaseType]: CaseTypeSpec & { type: T } 
         names: {
           tg: 'Аризаи муштарак дар бораи бақайдгирии ақди никоҳ',
           ru: 'Совместное заявление о регистрации брака',
-          uz: "Nikohni qayd etish to'g'risida qo'shma ariza",
+          uz: 'Nikohni qayd etish toʻgʻrisida qoʻshma ariza',
           en: 'Joint application for marriage registration',
         },
         required: true,
@@ -193,7 +193,7 @@ export const CASE_TYPES: { readonly [T in CaseType]: CaseTypeSpec & { type: T } 
         names: {
           tg: 'Маълумотномаи тиббӣ дар бораи муоинаи тиббӣ',
           ru: 'Справка о медицинском обследовании',
-          uz: "Tibbiy ko'rik haqida ma'lumotnoma",
+          uz: 'Tibbiy koʻrik haqida maʼlumotnoma',
           en: 'Medical examination certificate',
         },
         required: true,
@@ -216,7 +216,7 @@ export const CASE_TYPES: { readonly [T in CaseType]: CaseTypeSpec & { type: T } 
         names: {
           tg: 'Аризаи муштарак дар бораи бекор кардани ақди никоҳ',
           ru: 'Совместное заявление о расторжении брака',
-          uz: "Nikohni bekor qilish to'g'risida qo'shma ariza",
+          uz: 'Nikohni bekor qilish toʻgʻrisida qoʻshma ariza',
           en: 'Joint application for divorce',
         },
         required: true,
@@ -227,7 +227,7 @@ export const CASE_TYPES: { readonly [T in CaseType]: CaseTypeSpec & { type: T } 
         names: {
           tg: 'Қарори суд дар бораи бекор кардани ақди никоҳ',
           ru: 'Решение суда о расторжении брака',
-          uz: "Nikohni bekor qilish to'g'risida sud qarori",
+          uz: 'Nikohni bekor qilish toʻgʻrisida sud qarori',
           en: 'Court decision on divorce',
         },
         required: false,
@@ -238,7 +238,7 @@ export const CASE_TYPES: { readonly [T in CaseType]: CaseTypeSpec & { type: T } 
         names: {
           tg: 'Шиносномаи ҳамсари якум',
           ru: 'Паспорт первого супруга',
-          uz: "Birinchi turmush o'rtog'ining pasporti",
+          uz: 'Birinchi turmush oʻrtogʻining pasporti',
           en: "First spouse's passport",
         },
         required: true,
@@ -249,7 +249,7 @@ export const CASE_TYPES: { readonly [T in CaseType]: CaseTypeSpec & { type: T } 
         names: {
           tg: 'Шиносномаи ҳамсари дуюм',
           ru: 'Паспорт второго супруга',
-          uz: "Ikkinchi turmush o'rtog'ining pasporti",
+          uz: 'Ikkinchi turmush oʻrtogʻining pasporti',
           en: "Second spouse's passport",
         },
         required: true,
@@ -270,7 +270,7 @@ export const CASE_TYPES: { readonly [T in CaseType]: CaseTypeSpec & { type: T } 
         names: {
           tg: 'Шаҳодатномаи тиббӣ дар бораи фавт',
           ru: 'Медицинское свидетельство о смерти',
-          uz: "O'lim haqida tibbiy guvohnoma",
+          uz: 'Oʻlim haqida tibbiy guvohnoma',
           en: 'Medical death certificate',
         },
         required: true,
@@ -282,7 +282,7 @@ export const CASE_TYPES: { readonly [T in CaseType]: CaseTypeSpec & { type: T } 
         names: {
           tg: 'Қарори суд дар бораи фавтида эътироф кардан',
           ru: 'Решение суда об объявлении умершим',
-          uz: "Vafot etgan deb e'lon qilish to'g'risida sud qarori",
+          uz: 'Vafot etgan deb eʼlon qilish toʻgʻrisida sud qarori',
           en: 'Court decision declaring the person dead',
         },
         required: false,
@@ -316,7 +316,7 @@ export const CASE_TYPES: { readonly [T in CaseType]: CaseTypeSpec & { type: T } 
         names: {
           tg: 'Аризаи муштараки падару модар',
           ru: 'Совместное заявление родителей',
-          uz: "Ota-onaning qo'shma arizasi",
+          uz: 'Ota-onaning qoʻshma arizasi',
           en: "Parents' joint application",
         },
         required: true,
@@ -327,7 +327,7 @@ export const CASE_TYPES: { readonly [T in CaseType]: CaseTypeSpec & { type: T } 
         names: {
           tg: 'Қарори суд дар бораи муқаррар намудани падарӣ',
           ru: 'Решение суда об установлении отцовства',
-          uz: "Otalikni belgilash to'g'risida sud qarori",
+          uz: 'Otalikni belgilash toʻgʻrisida sud qarori',
           en: 'Court decision establishing paternity',
         },
         required: false,
@@ -358,7 +358,7 @@ export const CASE_TYPES: { readonly [T in CaseType]: CaseTypeSpec & { type: T } 
         names: {
           tg: 'Шаҳодатномаи таваллуди кӯдак',
           ru: 'Свидетельство о рождении ребёнка',
-          uz: "Bolaning tug'ilganlik haqidagi guvohnomasi",
+          uz: 'Bolaning tugʻilganlik haqidagi guvohnomasi',
           en: "Child's birth certificate",
         },
         required: true,
@@ -376,7 +376,7 @@ export const CASE_TYPES: { readonly [T in CaseType]: CaseTypeSpec & { type: T } 
         names: {
           tg: 'Ариза дар бораи иваз кардани ном',
           ru: 'Заявление о перемене имени',
-          uz: "Ismni o'zgartirish to'g'risida ariza",
+          uz: 'Ismni oʻzgartirish toʻgʻrisida ariza',
           en: 'Application for a change of name',
         },
         required: true,
@@ -387,7 +387,7 @@ export const CASE_TYPES: { readonly [T in CaseType]: CaseTypeSpec & { type: T } 
         names: {
           tg: 'Шаҳодатномаи таваллуд',
           ru: 'Свидетельство о рождении',
-          uz: "Tug'ilganlik haqidagi guvohnoma",
+          uz: 'Tugʻilganlik haqidagi guvohnoma',
           en: 'Birth certificate',
         },
         required: true,
@@ -427,7 +427,7 @@ export const CASE_TYPES: { readonly [T in CaseType]: CaseTypeSpec & { type: T } 
         names: {
           tg: 'Ариза дар бораи ислоҳи сабти санади ҳолати шаҳрвандӣ',
           ru: 'Заявление о внесении исправления в запись акта гражданского состояния',
-          uz: "Fuqarolik holati dalolatnomasi yozuviga tuzatish kiritish to'g'risida ariza",
+          uz: 'Fuqarolik holati dalolatnomasi yozuviga tuzatish kiritish toʻgʻrisida ariza',
           en: 'Application to correct an act record',
         },
         required: true,
