@@ -70,6 +70,17 @@ export const sectionStyles = css`
     align-items: center;
     gap: 6px;
   }
+  /* A group of checkboxes: one row of its own, the choices side by side. */
+  fieldset {
+    flex-basis: 100%;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px 22px;
+    margin: 0;
+    padding: 8px 12px 10px;
+    border: 1px solid var(--nb-border, #c9d1dc);
+    border-radius: 8px;
+  }
   input,
   select,
   textarea {
