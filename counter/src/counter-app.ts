@@ -23,7 +23,7 @@ import { QueueController } from '../../ui/queue-controller';
 import { isLive } from '../../ui/queue-store';
 import { base, tokens } from '../../ui/theme';
 import '../../ui/nb-connection-mark';
-import type { CounterCommand } from './commands';
+import { commandApplies, type CounterCommand } from './commands';
 import './counter-login';
 import type { LoginDetail } from './counter-login';
 import './counter-panel';
@@ -212,6 +212,9 @@ export class CounterApp extends LitElement {
   declare private language: Language;
   declare private services: Service[];
   declare private busy: boolean;
+  /** The command whose request is running, and the key pressed meanwhile (run next). */
+  private running?: CounterCommand;
+  private queued?: CounterCommand;
   declare private loginError: string;
   declare private error: ShownError | undefined;
   declare private info: Info | undefined;
@@ -373,8 +376,16 @@ export class CounterApp extends LitElement {
     const { office } = this.params;
     const token = this.session?.token;
     const counter = this.counter;
-    if (!office || !token || !counter || this.busy) return;
+    // An open dialog (transfer, pause) has the keyboard until it is answered.
+    if (!office || !token || !counter || this.question !== undefined) return;
+    if (this.busy) {
+      // A key pressed while a request runs is not lost: the last one runs next, unless it repeats
+      // the running command (an impatient second F1 must not call a second citizen).
+      if (command !== this.running) this.queued = command;
+      return;
+    }
     this.busy = true;
+    this.running = command;
     this.error = undefined;
     this.setInfo(undefined);
     const current = this.currentTicket();
@@ -413,7 +424,7 @@ export class CounterApp extends LitElement {
           this.renderRoot.querySelector<CounterWaitingList>('counter-waiting-list')?.focusFirst();
           break;
         case 'case':
-          this.renderRoot.querySelector<CounterCasePanel>('counter-case-panel')?.focus();
+          await this.renderRoot.querySelector<CounterCasePanel>('counter-case-panel')?.openOrCreate();
           break;
       }
     } catch (error) {
@@ -423,8 +434,18 @@ export class CounterApp extends LitElement {
         this.error = toShownError(error);
       }
     } finally {
-      this.busy = false;
+      this.settle();
     }
+  }
+
+  /** Ends a request: the console is free, and a key kept meanwhile runs now. */
+  private settle(): void {
+    this.busy = false;
+    this.running = undefined;
+    const next = this.queued;
+    this.queued = undefined;
+    // After a refusal the clerk reads the message first.
+    if (next && !this.error && commandApplies(next, this.currentTicket())) void this.execute(next);
   }
 
   private async callNext(office: string, counter: string, token: string): Promise<void> {
@@ -450,7 +471,7 @@ export class CounterApp extends LitElement {
         this.error = toShownError(error);
       }
     } finally {
-      this.busy = false;
+      this.settle();
     }
   }
 

@@ -257,7 +257,21 @@ export class CounterCasePanel extends LitElement {
     }
   }
 
-  /** Moves keyboard focus into the form (the console's "case" shortcut). */
+  /**
+   * The console's "case" key: opens the case of the ticket at the window, creating it first when the
+   * ticket has none yet (one key from the citizen to the form), and moves focus into the form.
+   */
+  async openOrCreate(): Promise<void> {
+    const ticket = this.ticket;
+    const type = ticket ? caseTypeOfService(ticket.service) : undefined;
+    if (!this.cases.case && !this.cases.busy && type && canCreateCase(this.staffRole)) {
+      await this.cases.create(type);
+      await this.updateComplete;
+    }
+    this.focus();
+  }
+
+  /** Moves keyboard focus into the form. */
   override focus(): void {
     const target = this.renderRoot.querySelector<HTMLElement>('input, select, button');
     target?.focus();

@@ -221,7 +221,8 @@ export class CounterPanel extends LitElement {
   }
 
   private run(command: CounterCommand): void {
-    if (this.busy || !commandApplies(command, this.ticket)) return;
+    // While a request runs the console keeps the key for afterwards (it checks it again then).
+    if (!this.busy && !commandApplies(command, this.ticket)) return;
     this.dispatchEvent(
       new CustomEvent<CommandDetail>('counter-command', {
         detail: { command },
