@@ -40,6 +40,8 @@ const config: UserConfig = {
               test: /node_modules[\\/]zod[\\/]|server[\\/]protocol[\\/]/,
               priority: 2,
             },
+            // The voice (clip names and the Web Audio player): the display's and the kiosk's only.
+            { name: 'voice', test: /[\\/]ui[\\/]voice-/, priority: 5 },
             // The QR encoder only the kiosk draws with stays out of the other pages' vendor chunk.
             { name: 'qr', test: /node_modules[\\/](qrcode|dijkstrajs)[\\/]/, priority: 5 },
             // The charts are for the admin pages only: kept out of the chunk every page loads.

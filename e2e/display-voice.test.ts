@@ -11,7 +11,7 @@ import {
   announcementClips,
   numberClips,
   voiceManifest,
-} from '../display/src/voice-words';
+} from '../ui/voice-words';
 
 const PACK = path.join(__dirname, '..', 'display', 'voice');
 

@@ -5,8 +5,8 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SoundSettings } from './sound-settings';
-import { VoicePlayer, type ClipStep, type PlayOutcome } from './voice-player';
-import { VoiceLanguages, announcementClips } from './voice-words';
+import { VoicePlayer, type ClipStep, type PlayOutcome } from '../../ui/voice-player';
+import { VoiceLanguages, announcementClips } from '../../ui/voice-words';
 
 /** One announcement as it went (the newest last). */
 export interface AnnouncementRecord {

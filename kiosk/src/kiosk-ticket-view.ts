@@ -5,11 +5,16 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { Language, Ticket } from '../../server/protocol';
 import type { PrintStatus } from '../../ui/api';
+import type { VoicePlayer } from '../../ui/voice-player';
 import { translate, type MessageKey } from '../../ui/i18n';
 import { base } from '../../ui/theme';
 import { icon } from './kiosk-icons';
 import './kiosk-qr';
 import { GHOST_TAP_MS } from './kiosk-styles';
+
+/** The hall display's voice pack (the office's own recordings first, see VOICE_DIR). */
+const VOICE_BASE = '/display/voice/';
+const PAUSE_BETWEEN_WORDS_S = 0.06;
 
 /** Shows one issued ticket; dispatches `kiosk-done` when the citizen taps "Done". */
 export class KioskTicketView extends LitElement {
@@ -237,7 +242,7 @@ export class KioskTicketView extends LitElement {
     printerOffline: { type: Boolean },
     ticketUrl: {},
     language: {},
-    canSpeak: { state: true },
+    spoken: { state: true },
   };
 
   /** The issued ticket. */
@@ -254,8 +259,10 @@ export class KioskTicketView extends LitElement {
   declare ticketUrl: string;
   /** Language of the texts. */
   declare language: Language;
-  declare private canSpeak: boolean;
   private shownAt = 0;
+  /** How the last "read aloud" went (`played`, `blocked`, `failed`), shown as `data-spoken`. */
+  declare private spoken: 'played' | 'blocked' | 'failed' | undefined;
+  private player?: VoicePlayer;
 
   constructor() {
     super();
@@ -265,24 +272,17 @@ export class KioskTicketView extends LitElement {
     this.printerOffline = false;
     this.ticketUrl = '';
     this.language = 'tg';
-    this.canSpeak = false;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.shownAt = performance.now();
-    const speech = window.speechSynthesis as SpeechSynthesis | undefined;
-    if (!speech) return;
-    // Voices load late in Chromium; without any the button never shows.
-    this.canSpeak = speech.getVoices().length > 0;
-    speech.addEventListener('voiceschanged', this.onVoices);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    const speech = window.speechSynthesis as SpeechSynthesis | undefined;
-    speech?.removeEventListener('voiceschanged', this.onVoices);
-    speech?.cancel();
+    this.player?.close();
+    this.player = undefined;
   }
 
   protected override firstUpdated(): void {
@@ -291,28 +291,27 @@ export class KioskTicketView extends LitElement {
     });
   }
 
-  private readonly onVoices = (): void => {
-    this.canSpeak = (window.speechSynthesis?.getVoices().length ?? 0) > 0;
-  };
-
+  /**
+   * "Read aloud": the ticket number from the hall display's voice pack (Tajik, or Russian for a
+   * Russian-speaking citizen), so it works on any kiosk, with or without the system's speech voices.
+   * The player is loaded at the first tap: the kiosk's first screen does not carry it.
+   */
   private readonly onSpeak = (): void => {
-    const speech = window.speechSynthesis as SpeechSynthesis | undefined;
-    const voices = speech?.getVoices() ?? [];
-    // A Tajik voice is rare: Russian reads Tajik Cyrillic well enough; otherwise stay silent.
-    const wanted = this.language === 'tg' ? ['tg', 'ru'] : [this.language];
-    const voice = wanted
-      .map((lang) => voices.find((v) => v.lang.toLowerCase().startsWith(lang)))
-      .find((v) => v !== undefined);
-    if (!speech || !voice) return;
-    const spoken = this.ticket.number.split('').join(' ');
-    const utterance = new SpeechSynthesisUtterance(
-      translate(this.language, 'kioskSpeakTicket', { number: spoken }),
-    );
-    // The language picks the voice: the browser's own choice for it is the one its user set up.
-    utterance.lang = voice.lang;
-    utterance.rate = 0.85;
-    speech.cancel();
-    speech.speak(utterance);
+    const language = this.language === 'ru' || this.language === 'en' ? 'ru' : 'tg';
+    const number = this.ticket.number;
+    void (async () => {
+      const [{ VoicePlayer }, { ticketClips }] = await Promise.all([
+        import('../../ui/voice-player'),
+        import('../../ui/voice-words'),
+      ]);
+      this.player ??= new VoicePlayer(VOICE_BASE);
+      const format = await this.player.format();
+      const steps = ticketClips(language, number).map((name) => ({
+        url: `${VOICE_BASE}${language}/${name}.${format}`,
+        pauseAfter: PAUSE_BETWEEN_WORDS_S,
+      }));
+      this.spoken = await this.player.play(steps);
+    })().catch(() => (this.spoken = 'failed'));
   };
 
   private readonly onDone = (): void => {
@@ -399,18 +398,15 @@ export class KioskTicketView extends LitElement {
             : nothing
         }
         <div class="actions">
-          ${
-            this.canSpeak
-              ? html`<button
-                  type="button"
-                  class="speak"
-                  data-testid="ticket-speak"
-                  @click=${this.onSpeak}
-                >
-                  ${icon('speaker', 40)} ${translate(lang, 'kioskReadAloud')}
-                </button>`
-              : nothing
-          }
+          <button
+            type="button"
+            class="speak"
+            data-testid="ticket-speak"
+            data-spoken=${this.spoken ?? nothing}
+            @click=${this.onSpeak}
+          >
+            ${icon('speaker', 40)} ${translate(lang, 'kioskReadAloud')}
+          </button>
           <button type="button" data-testid="ticket-done" @click=${this.onDone}>
             ${translate(lang, 'done')}
           </button>

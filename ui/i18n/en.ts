@@ -81,7 +81,6 @@ export const en = {
   kioskNoPrinter: 'Please remember your number or scan the code.',
   kioskScanHint: 'Scan the code to follow your turn on your phone.',
   kioskReadAloud: 'Read the number aloud',
-  kioskSpeakTicket: 'Your ticket number is {number}',
   kioskLowReach: 'Controls lower',
   kioskOfflineTitle: 'Please wait a moment',
   kioskOfflineHint: 'The kiosk is reconnecting. It will be ready again by itself.',

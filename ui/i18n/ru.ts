@@ -77,7 +77,6 @@ export const ru: Messages = {
   kioskNoPrinter: 'Запомните свой номер или отсканируйте код.',
   kioskScanHint: 'Отсканируйте код, чтобы следить за очередью на телефоне.',
   kioskReadAloud: 'Прочитать номер вслух',
-  kioskSpeakTicket: 'Номер вашего талона {number}',
   kioskLowReach: 'Кнопки ниже',
   kioskOfflineTitle: 'Пожалуйста, подождите',
   kioskOfflineHint: 'Киоск восстанавливает связь. Он сам снова заработает.',

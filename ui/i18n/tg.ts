@@ -79,7 +79,6 @@ export const tg: Messages = {
   kioskNoPrinter: 'Лутфан, рақами худро дар хотир нигоҳ доред ё рамзро скан кунед.',
   kioskScanHint: 'Рамзро скан кунед, то навбати худро дар телефон пайгирӣ намоед.',
   kioskReadAloud: 'Рақамро бо овоз хондан',
-  kioskSpeakTicket: 'Рақами чиптаи шумо {number}',
   kioskLowReach: 'Тугмаҳо поёнтар',
   kioskOfflineTitle: 'Лутфан, каме интизор шавед',
   kioskOfflineHint: 'Киоск пайвастро барқарор мекунад. Он худ дубора ба кор медарояд.',

@@ -79,7 +79,6 @@ export const uz: Messages = {
   kioskNoPrinter: 'Raqamingizni eslab qoling yoki kodni skanerlang.',
   kioskScanHint: 'Navbatingizni telefonda kuzatish uchun kodni skanerlang.',
   kioskReadAloud: 'Raqamni ovoz chiqarib oʻqish',
-  kioskSpeakTicket: 'Chiptangiz raqami {number}',
   kioskLowReach: 'Tugmalar pastroqda',
   kioskOfflineTitle: 'Iltimos, biroz kuting',
   kioskOfflineHint: 'Kiosk aloqani tiklamoqda. U oʻzi yana ishga tushadi.',

@@ -243,6 +243,11 @@ function codeClips(language: VoiceLanguage, code: string): string[] {
   return clips;
 }
 
+/** "Чиптаи А014": the clip names of a ticket number alone (the kiosk's "read aloud"). */
+export function ticketClips(language: VoiceLanguage, ticketNumber: string): string[] {
+  return [PhraseClip.ticket, ...codeClips(language, ticketNumber)];
+}
+
 /** "Чиптаи А014 — равзанаи 3": the clip names of one call in one language. */
 export function announcementClips(
   language: VoiceLanguage,

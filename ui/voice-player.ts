@@ -1,7 +1,8 @@
 /**
  * Plays a list of voice-pack clips back to back with Web Audio. Clips are fetched from the server
- * (`voice/…` next to the page: the shipped pack, or an office's recordings in VOICE_DIR) and decoded
- * once; the pack is small and fixed, so the cache stays bounded by it.
+ * (`/display/voice/…`: the shipped pack, or an office's recordings in VOICE_DIR) and decoded once;
+ * the pack is small and fixed, so the cache stays bounded by it. The hall display announces calls
+ * with it, the kiosk reads a ticket number aloud.
  */
 
 /** One clip in a sequence, and the silence after it (seconds). */
@@ -18,7 +19,6 @@ interface PackInfo {
   format: string;
 }
 
-const PACK_URL = 'voice/pack.json';
 const RESUME_WAIT_MS = 1_500;
 /** Decoding at the pack's own rate keeps decoded clips small (the browser resamples on output). */
 const CONTEXT_RATE = 16_000;
@@ -32,6 +32,9 @@ export class VoicePlayer {
   private pack?: Promise<PackInfo>;
   private volumeValue = 1;
 
+  /** @param base where the pack is, ending in `/` (the display's own `voice/` by default). */
+  constructor(private readonly base = 'voice/') {}
+
   /** Output volume, 0–1. */
   set volume(value: number) {
     this.volumeValue = value;
@@ -40,7 +43,7 @@ export class VoicePlayer {
 
   /** File extension of the clips (`wav` for the generated pack). */
   async format(): Promise<string> {
-    this.pack ??= fetch(PACK_URL)
+    this.pack ??= fetch(`${this.base}pack.json`)
       .then((r): Promise<Partial<PackInfo>> | Partial<PackInfo> =>
         r.ok ? (r.json() as Promise<Partial<PackInfo>>) : {},
       )
