@@ -178,7 +178,15 @@ describe('the admin pages in the browser', () => {
 
     await page.getByRole('tab', { name: 'Settings' }).click();
     await page.locator('input[name="requireDevices"]').check();
+    // Switching it on is asked first: it stops every device not paired yet.
+    const asked = new Promise<string>((resolve) =>
+      page.once('dialog', (dialog) => {
+        resolve(dialog.message());
+        void dialog.accept();
+      }),
+    );
     await page.locator('counter-admin-settings button[type="submit"]').click();
+    expect(await asked).toContain('not paired');
     await page.getByText('Saved').first().waitFor();
     const settings = await request(server.url, 'GET', '/api/offices/kulob/settings', {
       token: (

@@ -352,6 +352,8 @@ export const en = {
   adminKindDisplay: 'Display',
   adminRequireDevices:
     'Only paired kiosks and displays may connect and issue tickets (Devices: Pair)',
+  adminRequireDevicesConfirm:
+    'Every kiosk and display that is not paired stops at once (tickets too). Paired all of them under Devices?',
   adminTicker: 'Ticker line on the display',
   adminFairness: 'One ordinary ticket after N priority calls',
   adminIdle: 'Kiosk returns home after, s',

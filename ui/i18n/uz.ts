@@ -351,6 +351,8 @@ export const uz: Messages = {
   adminKindDisplay: 'Tablo',
   adminRequireDevices:
     'Faqat ulangan kiosk va tablolar ulanib, chipta bera oladi (Qurilmalar: Ulash)',
+  adminRequireDevicesConfirm:
+    'Ulanmagan barcha kiosk va tablolar darhol toʻxtaydi (chipta berish ham). Hammasi «Qurilmalar»da ulanganmi?',
   adminTicker: 'Tablodagi yuguruvchi satr',
   adminFairness: 'N ta imtiyozli chaqiruvdan keyin bitta oddiy chipta',
   adminIdle: 'Kiosk boshiga qaytadi, soniya',

@@ -93,6 +93,10 @@ export class AdminSettings extends AdminTab {
       priorities: parsePriorities(text('priorities')),
       requireDevices: data.get('requireDevices') === 'on',
     };
+    // Switching it on cuts off every kiosk and display not paired yet: asked first.
+    if (body.requireDevices && !this.settings?.requireDevices) {
+      if (!window.confirm(this.t('adminRequireDevicesConfirm'))) return;
+    }
     void this.run(async (c) => {
       this.settings = await saveSettings(c, body);
     }, this.t('adminSaved'));
