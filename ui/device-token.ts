@@ -3,16 +3,7 @@
  * `&device=<token>`; the page keeps it in the browser (localStorage, per office) and takes it out of
  * the address, so it is not left on screen or in the history.
  */
-
-type Store = Pick<Storage, 'getItem' | 'setItem'>;
-
-function safeStorage(): Store | undefined {
-  try {
-    return window.localStorage;
-  } catch {
-    return undefined;
-  }
-}
+import { safeStorage, type Store } from './safe-storage';
 
 function storageKey(office: string): string {
   return `navbat.device.${office}`;

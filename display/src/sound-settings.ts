@@ -2,6 +2,7 @@
  * Sound on/off and volume of one hall display: `?sound=0|1&volume=0..1` in its address, remembered in
  * the browser (localStorage) so a kiosk-mode restart without the parameters keeps them.
  */
+import { safeStorage, type Store } from '../../ui/safe-storage';
 
 /** Whether the display speaks, and how loud (0–1). */
 export interface SoundSettings {
@@ -23,17 +24,6 @@ function parseVolume(value: string | null | undefined): number | undefined {
   if (value === null || value === undefined || value.trim() === '') return undefined;
   const n = Number(value);
   return Number.isFinite(n) ? Math.min(1, Math.max(0, n)) : undefined;
-}
-
-/** A storage that may be missing or refuse (private mode, quota): settings then live for the page only. */
-type Store = Pick<Storage, 'getItem' | 'setItem'>;
-
-function safeStorage(): Store | undefined {
-  try {
-    return window.localStorage;
-  } catch {
-    return undefined;
-  }
 }
 
 /** The address's parameters win and are remembered; otherwise what was remembered; otherwise on, full volume. */
