@@ -119,7 +119,22 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.disable('x-powered-by');
   if (deps.trustProxy) app.set('trust proxy', true);
   app.use(helmet({ contentSecurityPolicy: { directives: PAGE_CSP }, hsts: false }));
-  app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/api/health' } }));
+  app.use(
+    pinoHttp({
+      logger,
+      autoLogging: { ignore: (req) => req.url === '/api/health' },
+      // A request line, not its headers: those carry session tokens, cookies and device tokens.
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string; remoteAddress?: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: redactSecrets(req.url),
+          remoteAddress: req.remoteAddress,
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
   app.use(express.json({ limit: '1mb' }));
   const cases = new CaseService({ db: deps.db, registryDb, now: deps.now });
   app.use('/api', caseRouter({ auth, cases }));
@@ -206,6 +221,11 @@ function mountVoicePacks(app: express.Express, overrideDir: string | undefined):
       }),
     );
   }
+}
+
+/** A URL as it may be logged: the value of a `device` or `token` parameter (a pairing link) hidden. */
+export function redactSecrets(url: string): string {
+  return url.replace(/([?&](?:device|token)=)[^&#]*/gi, '$1[redacted]');
 }
 
 /** Serves the built kiosk, display and counter apps; `/kiosk` → `/kiosk/`. */
