@@ -116,6 +116,7 @@ export class KioskTicketPage extends LitElement {
     language: { state: true },
     ticket: { state: true },
     services: { state: true },
+    servicesFailed: { state: true },
     notFound: { state: true },
     error: { state: true },
   };
@@ -127,6 +128,7 @@ export class KioskTicketPage extends LitElement {
   declare private language: Language;
   declare private ticket: Ticket | undefined;
   declare private services: Service[] | undefined;
+  declare private servicesFailed: boolean;
   declare private notFound: boolean;
   declare private error: ShownError | undefined;
   /** The holder's own choice, which wins over the ticket's language. */
@@ -143,6 +145,7 @@ export class KioskTicketPage extends LitElement {
     this.language = this.params.language ?? DEFAULT_LANGUAGE;
     this.ticket = undefined;
     this.services = undefined;
+    this.servicesFailed = false;
     this.notFound = this.ticketId === undefined;
     this.error = undefined;
   }
@@ -200,6 +203,7 @@ export class KioskTicketPage extends LitElement {
       this.services = await fetchServices(ticket.office);
     } catch {
       // The service code stands in for its name.
+      this.servicesFailed = true;
     }
   }
 
@@ -267,10 +271,18 @@ export class KioskTicketPage extends LitElement {
           </section>`
         : html`<section class="notice" role="status"><p>${this.t('loading')}</p></section>`;
     }
-    const service = this.services?.find((s) => s.code === ticket.service);
+    const catalog = this.queue.state.catalog;
+    const services = this.services ?? (catalog.length > 0 ? catalog : undefined);
+    const service = services?.find((s) => s.code === ticket.service);
+    // Until the names arrive the line stays empty (no code flashing by); if they never do, the code.
+    const serviceName = service
+      ? service.names[this.language]
+      : services || this.servicesFailed
+        ? ticket.service
+        : '';
     return html`<kiosk-ticket-status
       .ticket=${ticket}
-      .serviceName=${service ? service.names[this.language] : ticket.service}
+      .serviceName=${serviceName}
       language=${this.language}
       .timeZone=${this.params.timeZone ?? DEFAULT_TIME_ZONE}
     ></kiosk-ticket-status>`;
