@@ -1,6 +1,7 @@
 /** REST calls of the three front ends; every refusal becomes an {@link ApiError}. */
 import type {
   IssueTicket,
+  OfficeInfo,
   Login,
   Service,
   StaffTicket,
@@ -115,6 +116,11 @@ export type TicketAction = 'recall' | 'start' | 'no-show' | 'complete';
 
 function officePath(office: string): string {
   return `/api/offices/${encodeURIComponent(office)}`;
+}
+
+/** What every page may know of the office: names, zone, languages, … */
+export async function fetchOffice(office: string): Promise<OfficeInfo> {
+  return (await apiRequest<{ office: OfficeInfo }>(officePath(office))).office;
 }
 
 /** The office's services with names in every language. */

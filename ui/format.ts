@@ -28,6 +28,24 @@ export function formatClock(date: Date, timeZone: string): string {
   }).format(date);
 }
 
+/** `2026-11-26 07:33:28` in `timeZone`: a log's time, the same in every language. */
+export function formatDateTime(date: Date, timeZone: string): string {
+  const parts = formatter(`stamp|${timeZone}`, () => {
+    return new Intl.DateTimeFormat('en-US', {
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+      timeZone,
+    });
+  }).formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value;
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}:${part('second')}`;
+}
+
 /** Weekday and date in `timeZone`, from the catalogue (browsers lack Tajik month names). */
 export function formatDate(date: Date, timeZone: string, language: Language): string {
   const parts = formatter(`parts|${timeZone}`, () => {

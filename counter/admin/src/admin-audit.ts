@@ -1,6 +1,8 @@
 /** The audit log: every administrative and queue action, searchable. */
 import { html, type PropertyValues } from 'lit';
 import type { AuditEntry } from '../../../server/protocol';
+import { fetchOffice } from '../../../ui/api';
+import { DEFAULT_TIME_ZONE, formatDateTime } from '../../../ui/format';
 import { searchAudit } from './admin-api';
 import { formText, AdminTab } from './admin-tab';
 
@@ -10,6 +12,8 @@ export class AdminAudit extends AdminTab {
 
   declare private entries: AuditEntry[];
   private query: Record<string, string> = {};
+  /** Times are shown on the office's clock, whatever the administrator's browser is set to. */
+  private timeZone?: string;
 
   constructor() {
     super();
@@ -22,6 +26,7 @@ export class AdminAudit extends AdminTab {
 
   private async load(): Promise<void> {
     await this.run(async (c) => {
+      this.timeZone ??= (await fetchOffice(c.office)).timeZone;
       this.entries = await searchAudit(c, { ...this.query, limit: '200' });
     });
   }
@@ -62,7 +67,9 @@ export class AdminAudit extends AdminTab {
             ${this.entries.map(
               (e) =>
                 html`<tr>
-                  <td class="num">${new Date(e.at).toLocaleString()}</td>
+                  <td class="num">
+                    ${formatDateTime(new Date(e.at), this.timeZone ?? DEFAULT_TIME_ZONE)}
+                  </td>
                   <td>${e.actor}</td>
                   <td>${e.action}</td>
                   <td>${e.entity} ${e.entityId.slice(0, 12)}</td>
