@@ -1,71 +1,30 @@
 /** Time formatting in the office's zone. */
 import type { Language } from '../server/protocol';
+import { pad2, zonedParts } from '../server/protocol/zoned-time';
 import { translate } from './i18n';
 
 /** The zone of the demo office; pages may override it with `?tz=`. */
 export const DEFAULT_TIME_ZONE = 'Asia/Dushanbe';
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
-  let f = formatters.get(key);
-  if (!f) {
-    f = make();
-    formatters.set(key, f);
-  }
-  return f;
-}
-
 /** `14:05` in `timeZone`. */
 export function formatClock(date: Date, timeZone: string): string {
-  return formatter(`clock|${timeZone}`, () => {
-    return new Intl.DateTimeFormat('en-GB', {
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-      timeZone,
-    });
-  }).format(date);
+  const p = zonedParts(date, timeZone);
+  return `${pad2(p.hour)}:${pad2(p.minute)}`;
 }
 
 /** `2026-11-26 07:33:28` in `timeZone`: a log's time, the same in every language. */
 export function formatDateTime(date: Date, timeZone: string): string {
-  const parts = formatter(`stamp|${timeZone}`, () => {
-    return new Intl.DateTimeFormat('en-US', {
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-      timeZone,
-    });
-  }).formatToParts(date);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value;
-  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}:${part('second')}`;
+  const p = zonedParts(date, timeZone);
+  return `${p.year}-${pad2(p.month)}-${pad2(p.day)} ${pad2(p.hour)}:${pad2(p.minute)}:${pad2(p.second)}`;
 }
 
 /** Weekday and date in `timeZone`, from the catalogue (browsers lack Tajik month names). */
 export function formatDate(date: Date, timeZone: string, language: Language): string {
-  const parts = formatter(`parts|${timeZone}`, () => {
-    return new Intl.DateTimeFormat('en-US', {
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      timeZone,
-    });
-  }).formatToParts(date);
-  const part = (type: Intl.DateTimeFormatPartTypes) =>
-    Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const year = part('year');
-  const month = part('month');
-  const day = part('day');
-  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  const p = zonedParts(date, timeZone);
   return translate(language, 'dateFormat', {
-    weekday: translate(language, 'weekdays').split(',')[weekday] ?? '',
-    day,
-    month: translate(language, 'months').split(',')[month - 1] ?? '',
+    weekday: translate(language, 'weekdays').split(',')[p.weekday] ?? '',
+    day: p.day,
+    month: translate(language, 'months').split(',')[p.month - 1] ?? '',
   });
 }
 

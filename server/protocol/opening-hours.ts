@@ -3,6 +3,8 @@
  * the office is open) and the kiosk (which says so before anyone taps).
  */
 
+import { pad2, zonedParts } from './zoned-time';
+
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 export interface DayHours {
@@ -14,24 +16,11 @@ export interface DayHours {
 /** A weekday left out is closed all day; no hours at all (`null`) means always open. */
 export type WeeklyHours = Partial<Record<Weekday, DayHours>>;
 
-const clocks = new Map<string, Intl.DateTimeFormat>();
-
 /** Weekday and `HH:MM` of `instant` on the clock of `timeZone`. */
 export function officeClock(instant: Date, timeZone: string): { weekday: Weekday; time: string } {
-  let f = clocks.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      weekday: 'short',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    clocks.set(timeZone, f);
-  }
-  const parts = Object.fromEntries(f.formatToParts(instant).map((p) => [p.type, p.value]));
-  const weekday = (parts.weekday ?? 'Mon').toLowerCase().slice(0, 3) as Weekday;
-  return { weekday, time: `${parts.hour ?? '00'}:${parts.minute ?? '00'}` };
+  const p = zonedParts(instant, timeZone);
+  // WEEKDAYS starts on Monday; Date's day 0 is Sunday.
+  return { weekday: WEEKDAYS[(p.weekday + 6) % 7]!, time: `${pad2(p.hour)}:${pad2(p.minute)}` };
 }
 
 /** Whether the office issues tickets at `instant`. */

@@ -89,6 +89,7 @@ describe('zonedParts', () => {
       hour: 0,
       minute: 4,
       second: 5,
+      weekday: 4, // Thursday
     });
   });
 
@@ -100,6 +101,7 @@ describe('zonedParts', () => {
       hour: 23,
       minute: 59,
       second: 59,
+      weekday: 4,
     });
   });
 
@@ -112,6 +114,7 @@ describe('zonedParts', () => {
       hour: 21,
       minute: 30,
       second: 0,
+      weekday: 0, // Sunday
     });
     expect(zonedParts(instant, 'Asia/Kolkata')).toEqual({
       year: 2026,
@@ -120,6 +123,7 @@ describe('zonedParts', () => {
       hour: 3,
       minute: 0,
       second: 0,
+      weekday: 1, // Monday: the next day already
     });
     expect(zonedParts(instant, 'America/New_York')).toEqual({
       year: 2026,
@@ -128,6 +132,7 @@ describe('zonedParts', () => {
       hour: 16,
       minute: 30,
       second: 0,
+      weekday: 0,
     });
   });
 });

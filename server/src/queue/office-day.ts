@@ -1,45 +1,13 @@
 /** The office day: numbering restarts and reports are cut at midnight in the office's time zone. */
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+import { pad2, zonedParts } from '../../protocol/zoned-time';
 
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-/** Wall-clock parts of `instant` in `timeZone`. */
-export function zonedParts(instant: Date, timeZone: string) {
-  const parts: Record<string, number> = {};
-  for (const p of formatter(timeZone).formatToParts(instant)) {
-    if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  }
-  return {
-    year: parts.year ?? 0,
-    month: parts.month ?? 1,
-    day: parts.day ?? 1,
-    hour: parts.hour ?? 0,
-    minute: parts.minute ?? 0,
-    second: parts.second ?? 0,
-  };
-}
+export { zonedParts };
 
 /** The office day (`YYYY-MM-DD`) that `instant` falls in. */
 export function officeDay(instant: Date, timeZone: string): string {
   const p = zonedParts(instant, timeZone);
-  return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+  return `${p.year}-${pad2(p.month)}-${pad2(p.day)}`;
 }
 
 /** The hour (0–23) of `instant` on the office's clock. */
@@ -72,8 +40,4 @@ export function dayStart(day: string, timeZone: string): Date {
 export function nextDay(day: string): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
-}
-
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
 }
