@@ -3,9 +3,11 @@
  * disabled user, a new password) and kiosks or displays that are no longer paired.
  */
 import type { Server } from 'socket.io';
-import { Namespace } from '../../protocol';
+import { Namespace, SocketAuth } from '../../protocol';
 import type { AuthService } from '../auth/auth-service';
 import type { QueueService } from '../queue/queue-service';
+import { admitPublicSocket } from '../realtime/socket-server';
+import type { OfficeRecord } from '../../../db/records';
 
 /**
  * Disconnects every `/counter` socket, on every node, whose token no longer authenticates. The
@@ -28,8 +30,8 @@ export async function dropEndedStaffSockets(io: Server, auth: AuthService): Prom
 }
 
 /**
- * Disconnects every `/kiosk` and `/display` socket, on every node, of an office that requires paired
- * devices whose device token no longer opens it (unpaired, paired anew, or never paired). The page
+ * Disconnects every `/kiosk` and `/display` socket, on every node, that the admission rule no longer
+ * lets in (unpaired, paired anew, or never paired where pairing is now required). The page
  * reconnects, is refused with `unauthorized`, and says it is not paired.
  */
 export async function dropUnpairedDeviceSockets(
@@ -38,25 +40,23 @@ export async function dropUnpairedDeviceSockets(
   auth: AuthService,
 ): Promise<number> {
   let dropped = 0;
-  const requires = new Map<string, boolean>();
-  for (const [ns, kind] of [
-    [Namespace.kiosk, 'kiosk'],
-    [Namespace.display, 'display'],
-  ] as const) {
+  const offices = new Map<string, Promise<OfficeRecord | undefined>>();
+  for (const ns of [Namespace.kiosk, Namespace.display]) {
     for (const socket of await io.of(ns).fetchSockets()) {
-      const { office, device, ticket } = socket.handshake.auth as Record<string, unknown>;
-      if (typeof office !== 'string') continue;
-      // A phone following its ticket is no device (see the socket server's authentication).
-      if (ns === Namespace.kiosk && device === undefined && ticket !== undefined) continue;
-      if (!requires.has(office)) {
-        requires.set(office, await queue.getOffice(office).then((o) => o.requireDevices, () => false));
-      }
-      if (!requires.get(office)) continue;
-      const paired = await auth
-        .authenticateDevice(office, kind, typeof device === 'string' ? device : undefined)
+      const parsed = SocketAuth.safeParse(socket.handshake.auth);
+      if (!parsed.success) continue;
+      const { office: code } = parsed.data;
+      if (!offices.has(code))
+        offices.set(
+          code,
+          queue.getOffice(code).catch(() => undefined),
+        );
+      const office = await offices.get(code);
+      if (!office) continue;
+      const admitted = await admitPublicSocket({ queue, auth }, ns, office, parsed.data)
         .then(() => true)
         .catch(() => false);
-      if (!paired) {
+      if (!admitted) {
         socket.disconnect(true);
         dropped += 1;
       }

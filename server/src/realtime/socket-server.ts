@@ -19,6 +19,7 @@ import { toPublicTicket } from '../queue/ticket-dto';
 import { AppError } from '../errors';
 import { toAppError } from '../http/errors';
 import type { Logger } from 'pino';
+import type { OfficeRecord } from '../../../db/records';
 
 type NbSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 type NbNamespace = IoNamespace<ClientToServerEvents, ServerToClientEvents>;
@@ -26,8 +27,6 @@ type NbNamespace = IoNamespace<ClientToServerEvents, ServerToClientEvents>;
 interface SocketData {
   office: string;
   staff: boolean;
-  /** The paired kiosk or display, where the office requires pairing. */
-  device?: string;
 }
 
 export interface RealtimeDeps {
@@ -107,18 +106,9 @@ function setUp(ns: NbNamespace, deps: RealtimeDeps, staff: boolean): void {
 async function authenticate(socket: NbSocket, deps: RealtimeDeps, staff: boolean): Promise<void> {
   const parsed = SocketAuth.safeParse(socket.handshake.auth);
   if (!parsed.success) throw new AppError('validation_failed', 'auth needs {office}');
-  const { office, token, counter, device, ticket } = parsed.data;
+  const { office, token, counter } = parsed.data;
   const record = await deps.queue.getOffice(office);
-  let deviceCode: string | undefined;
-  const kind = socket.nsp.name === Namespace.kiosk ? 'kiosk' : 'display';
-  if (!staff && record.requireDevices) {
-    if (kind === 'kiosk' && device === undefined && ticket !== undefined) {
-      // A citizen's phone following its own ticket: public data, no device needed.
-      await ticketOfOffice(deps.queue, ticket, office);
-    } else {
-      deviceCode = (await deps.auth.authenticateDevice(office, kind, device)).code;
-    }
-  }
+  if (!staff) await admitPublicSocket(deps, socket.nsp.name, record, parsed.data);
   if (staff) {
     const user = await deps.auth.authenticate(token);
     if (user.officeCode !== null && user.officeCode !== office) {
@@ -126,14 +116,31 @@ async function authenticate(socket: NbSocket, deps: RealtimeDeps, staff: boolean
     }
     if (counter) void socket.join(`${officeRoom(office)}:counter:${counter}`);
   }
-  const data: SocketData = { office, staff, device: deviceCode };
+  const data: SocketData = { office, staff };
   socket.data = data;
 }
 
-/** 401 unless `id` is a ticket of `office`. */
-async function ticketOfOffice(queue: QueueService, id: string, office: string): Promise<void> {
-  const found = await queue.getTicket(id).catch(() => undefined);
-  if (!found || found.office !== office) throw new AppError('unauthorized', 'unknown ticket');
+/**
+ * Who may hold a `/kiosk` or `/display` connection of `office` (401 otherwise): anyone where the office
+ * does not require paired devices; else a device of that kind with its token, or — on `/kiosk` — a
+ * citizen's phone following its own ticket (public data). Checked at connect, and again for live
+ * sockets when an administrator pairs, unpairs or starts requiring pairing.
+ */
+export async function admitPublicSocket(
+  deps: Pick<RealtimeDeps, 'queue' | 'auth'>,
+  namespace: string,
+  office: OfficeRecord,
+  auth: Pick<SocketAuth, 'device' | 'ticket'>,
+): Promise<void> {
+  if (!office.requireDevices) return;
+  const kind = namespace === Namespace.kiosk ? 'kiosk' : 'display';
+  if (kind === 'kiosk' && auth.device === undefined && auth.ticket !== undefined) {
+    const found = await deps.queue.getTicket(auth.ticket).catch(() => undefined);
+    if (!found || found.office !== office.code)
+      throw new AppError('unauthorized', 'unknown ticket');
+    return;
+  }
+  await deps.auth.authenticateDevice(office.code, kind, auth.device);
 }
 
 async function snapshotFor(
