@@ -271,9 +271,15 @@ export class CounterCasePanel extends LitElement {
     this.focus();
   }
 
-  /** Moves keyboard focus into the form. */
+  /**
+   * Moves keyboard focus into the form: its first field, or the case heading when nothing is
+   * editable (never onto a button, where the next Enter would press it).
+   */
   override focus(): void {
-    const target = this.renderRoot.querySelector<HTMLElement>('input, select, button');
+    const target =
+      this.renderRoot.querySelector<HTMLElement>('input, select, textarea') ??
+      this.renderRoot.querySelector<HTMLElement>('[data-testid="case-number"]');
+    if (target && !target.matches('input, select, textarea')) target.tabIndex = -1;
     target?.focus();
   }
 

@@ -1,6 +1,6 @@
 /** The window's current ticket and the command buttons, each with its keyboard shortcut. */
 import { LitElement, css, html, nothing } from 'lit';
-import type { Language, StaffTicket } from '../../server/protocol';
+import type { CallReason, Language, StaffTicket } from '../../server/protocol';
 import { statusMessageKey } from '../../ui/errors';
 import { ClockController } from '../../ui/clock-controller';
 import { translate } from '../../ui/i18n';
@@ -164,6 +164,21 @@ export class CounterPanel extends LitElement {
         display: inline-flex;
         gap: 6px;
       }
+      .why,
+      .note {
+        grid-column: 1 / -1;
+        font-size: 15px;
+        font-weight: 600;
+      }
+      .why {
+        color: var(--nb-primary-strong);
+      }
+      .note {
+        padding: 4px 10px;
+        border-radius: 8px;
+        background: var(--nb-warning-soft);
+        color: #5c3d00;
+      }
       kbd {
         min-width: 28px;
         padding: 2px 7px;
@@ -184,6 +199,7 @@ export class CounterPanel extends LitElement {
     busy: { type: Boolean },
     pauseReason: {},
     priorityName: {},
+    reason: {},
     offsetMs: { type: Number },
   };
 
@@ -204,6 +220,8 @@ export class CounterPanel extends LitElement {
   declare priorityName: string;
   /** Server clock minus local clock, for the service timer. */
   declare offsetMs: number;
+  /** Why call-next chose this ticket (undefined: called from the list, or not known). */
+  declare reason: CallReason | undefined;
 
   constructor() {
     super();
@@ -214,6 +232,7 @@ export class CounterPanel extends LitElement {
     this.pauseReason = undefined;
     this.priorityName = '';
     this.offsetMs = 0;
+    this.reason = undefined;
   }
 
   protected override willUpdate(): void {
@@ -266,6 +285,7 @@ export class CounterPanel extends LitElement {
               : nothing
           }
         </span>
+        ${this.renderWhy(ticket)}
         <span class="timer num" data-testid="service-timer" title=${translate(lang, 'serviceTime')}
           ><span class="sr-only">${translate(lang, 'serviceTime')}</span>${elapsed(
             ticket.startedAt ?? ticket.calledAt,
@@ -274,6 +294,30 @@ export class CounterPanel extends LitElement {
         >
       </div>
     </section>`;
+  }
+
+  /** Why this ticket came to the window, and the note it was sent with. */
+  private renderWhy(ticket: StaffTicket) {
+    const lang = this.language;
+    const reason = this.reason;
+    const why =
+      reason === 'priority'
+        ? translate(lang, 'reasonPriority', { name: this.priorityName })
+        : reason === 'fairness'
+          ? translate(lang, 'reasonFairness')
+          : reason === 'transferred'
+            ? translate(lang, 'reasonTransferred')
+            : reason === 'oldest'
+              ? translate(lang, 'reasonOldest')
+              : '';
+    return html`${why ? html`<span class="why" data-testid="call-reason">${why}</span>` : nothing}
+    ${
+      ticket.transferNote
+        ? html`<span class="note" data-testid="current-note"
+            >${translate(lang, 'transferNoteLabel', { note: ticket.transferNote })}</span
+          >`
+        : nothing
+    }`;
   }
 
   override render() {

@@ -173,7 +173,6 @@ export const en = {
   undo: 'Undo',
   noShowUndone: 'Ticket {number} is back at the window.',
   reasonPriority: 'Called first: priority ({name})',
-  reasonFairness: 'Ordinary queue’s turn after {n} priority tickets',
   reasonTransferred: 'Called first: sent to this window',
   reasonOldest: 'Called: waited longest',
   transferNoteLabel: 'Note: {note}',
@@ -189,6 +188,7 @@ export const en = {
   confirmRejectText: 'The case is closed; the applicant will have to apply again.',
   caseChangedElsewhere:
     'This case was changed elsewhere: now “{status}”. Your edits are not saved.',
+  reasonFairness: 'The ordinary queue’s turn after priority tickets',
   administration: 'Administration',
   caseHeading: 'Case',
   caseNone: 'Call a ticket to see its case here.',

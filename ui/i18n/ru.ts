@@ -170,7 +170,6 @@ export const ru: Messages = {
   undo: 'Отменить',
   noShowUndone: 'Талон {number} снова у окна.',
   reasonPriority: 'Вызван первым: льгота ({name})',
-  reasonFairness: 'Черёд общей очереди: после {n} льготных талонов',
   reasonTransferred: 'Вызван первым: направлен в это окно',
   reasonOldest: 'Вызван: ждал дольше всех',
   transferNoteLabel: 'Примечание: {note}',
@@ -186,6 +185,7 @@ export const ru: Messages = {
   confirmRejectText: 'Дело будет закрыто, заявителю придётся обратиться заново.',
   caseChangedElsewhere:
     'Это дело изменили в другом месте: теперь «{status}». Ваши правки не сохранены.',
+  reasonFairness: 'Черёд общей очереди после льготных талонов',
   administration: 'Администрирование',
   caseHeading: 'Дело',
   caseNone: 'Вызовите талон, и его дело появится здесь.',

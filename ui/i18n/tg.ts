@@ -173,7 +173,6 @@ export const tg: Messages = {
   undo: 'Бекор кардан',
   noShowUndone: 'Чиптаи {number} ба равзана баргардонида шуд.',
   reasonPriority: 'Аввал даъват шуд: имтиёз ({name})',
-  reasonFairness: 'Навбати оддӣ: пас аз {n} чиптаи имтиёзнок',
   reasonTransferred: 'Аввал даъват шуд: ба ин равзана фиристода шудааст',
   reasonOldest: 'Даъват шуд: аз ҳама дарозтар интизор буд',
   transferNoteLabel: 'Эзоҳ: {note}',
@@ -191,6 +190,7 @@ export const tg: Messages = {
   confirmRejectText: 'Парванда баста мешавад ва аризадиҳанда бояд аз нав муроҷиат кунад.',
   caseChangedElsewhere:
     'Ин парванда дар ҷои дигар тағйир ёфт: ҳоло «{status}». Тағйироти шумо нигоҳ дошта нашудаанд.',
+  reasonFairness: 'Гардиши навбати умумӣ пас аз чиптаҳои имтиёзнок',
   administration: 'Маъмурият',
   caseHeading: 'Парванда',
   caseNone: 'Чиптаро даъват кунед, то парвандаи он дар ин ҷо намоён шавад.',

@@ -173,7 +173,6 @@ export const uz: Messages = {
   undo: 'Bekor qilish',
   noShowUndone: '{number} chipta yana oynada.',
   reasonPriority: 'Birinchi chaqirildi: imtiyoz ({name})',
-  reasonFairness: 'Umumiy navbat: {n} ta imtiyozli chiptadan soʻng',
   reasonTransferred: 'Birinchi chaqirildi: shu oynaga yoʻnaltirilgan',
   reasonOldest: 'Chaqirildi: eng uzoq kutgan',
   transferNoteLabel: 'Izoh: {note}',
@@ -189,6 +188,7 @@ export const uz: Messages = {
   confirmRejectText: 'Ish yopiladi, arizachi qaytadan murojaat qilishi kerak boʻladi.',
   caseChangedElsewhere:
     'Bu ish boshqa joyda oʻzgartirildi: endi «{status}». Tahrirlaringiz saqlanmadi.',
+  reasonFairness: 'Imtiyozli chiptalardan soʻng umumiy navbat galasi',
   administration: 'Boshqaruv',
   caseHeading: 'Ish',
   caseNone: 'Chiptani chaqiring, uning ishi shu yerda ko‘rinadi.',
