@@ -133,6 +133,8 @@ describe('the counter console on sqlite', () => {
     expect(await seriousViolations(back)).toEqual([]);
     await back.screenshot({ path: screenshotFile('counter-backoffice.png') });
     await back.getByTestId('bo-to-registered').click();
+    // Registering cannot be undone: it asks first.
+    await back.getByTestId('dialog-confirm').click();
     await back.getByTestId('act-record').waitFor();
     await back.getByTestId('bo-to-ready').click();
     await back.getByTestId('certificate').waitFor();
@@ -150,6 +152,7 @@ describe('the counter console on sqlite', () => {
       .filter({ hasText: caseNumber ?? '' })
       .waitFor();
     await clerk5.getByTestId('case-to-issued').click();
+    await clerk5.getByTestId('dialog-confirm').click();
     await clerk5
       .getByTestId('case-status')
       .filter({ hasText: /Супорида/ })

@@ -212,6 +212,7 @@ export class CounterApp extends LitElement {
     question: { state: true },
     receipt: { state: true },
     undo: { state: true },
+    liveCase: { state: true },
   };
 
   private readonly params = readPageParams();
@@ -236,6 +237,8 @@ export class CounterApp extends LitElement {
   declare private question: WindowQuestion | undefined;
   /** The case whose receipt is shown for printing. */
   declare private receipt: Case | undefined;
+  /** The latest case change published to staff, handed to the case views. */
+  declare private liveCase: Case | undefined;
   /** The no-show that can still be taken back. */
   declare private undo: { id: string; number: string } | undefined;
   private undoTimer?: ReturnType<typeof setTimeout>;
@@ -378,6 +381,7 @@ export class CounterApp extends LitElement {
       namespace: Namespace.counter,
       auth: { office, token: this.session.token, ...(counter ? { counter } : {}) },
       retryRefusedMs: 0,
+      onCase: (c) => (this.liveCase = c),
     });
   }
 
@@ -828,6 +832,7 @@ export class CounterApp extends LitElement {
         .token=${this.session.token}
         .staffRole=${this.session.user.role}
         .services=${this.services}
+        .liveCase=${this.liveCase}
         language=${this.language}
       ></counter-back-office>`;
     }
@@ -888,6 +893,7 @@ export class CounterApp extends LitElement {
           .token=${this.session.token}
           .staffRole=${this.session.user.role}
           .services=${this.services}
+          .liveCase=${this.liveCase}
           language=${this.language}
           @counter-receipt=${this.onReceipt}
         ></counter-case-panel>

@@ -20,6 +20,8 @@ import {
 import { translate, type MessageKey } from '../../ui/i18n';
 import { base } from '../../ui/theme';
 import { CaseController } from './case-controller';
+import './counter-window-dialog';
+import type { WindowAnswer, WindowQuestion } from './counter-window-dialog';
 import {
   PERSON_FIELDS,
   caseTypeOfService,
@@ -222,8 +224,10 @@ export class CounterCasePanel extends LitElement {
     token: {},
     staffRole: { attribute: false },
     services: { attribute: false },
+    liveCase: { attribute: false },
     language: {},
     showBlockers: { state: true },
+    question: { state: true },
   };
 
   private readonly cases = new CaseController(this, () => this.token);
@@ -239,6 +243,10 @@ export class CounterCasePanel extends LitElement {
   declare services: readonly Service[];
   /** Language of the texts and the document names. */
   declare language: Language;
+  /** The latest case change published to staff (`case:updated`). */
+  declare liveCase: Case | undefined;
+  /** The "are you sure?" before marking the certificate issued. */
+  declare private question: WindowQuestion | undefined;
 
   constructor() {
     super();
@@ -248,9 +256,12 @@ export class CounterCasePanel extends LitElement {
     this.services = [];
     this.language = 'tg';
     this.showBlockers = false;
+    this.liveCase = undefined;
+    this.question = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('liveCase') && this.liveCase) this.cases.received(this.liveCase);
     if (changed.has('ticket') && this.ticket?.id !== this.cases.ticketId) {
       this.showBlockers = false;
       void this.cases.openForTicket(this.ticket?.id, this.ticket?.caseNumber);
@@ -303,6 +314,34 @@ export class CounterCasePanel extends LitElement {
     }
     await this.cases.transition(to);
   }
+
+  /** Handing over the certificate cannot be taken back: it asks first. */
+  private ask(to: CaseStatus): void {
+    const c = this.cases.case;
+    if (!c) return;
+    if (to !== 'issued') {
+      void this.runTransition(to);
+      return;
+    }
+    this.question = {
+      kind: 'confirm',
+      action: to,
+      title: this.t('confirmIssueTitle'),
+      text: this.t('confirmIssueText', { number: c.number }),
+      confirmLabel: this.t('markIssued'),
+    };
+  }
+
+  private readonly onAnswer = (e: CustomEvent<WindowAnswer>): void => {
+    e.stopPropagation();
+    this.question = undefined;
+    if (e.detail.kind === 'confirm') void this.runTransition(e.detail.action as CaseStatus);
+  };
+
+  private readonly onCancel = (e: Event): void => {
+    e.stopPropagation();
+    this.question = undefined;
+  };
 
   private printReceipt(c: Case): void {
     this.dispatchEvent(
@@ -592,7 +631,7 @@ export class CounterCasePanel extends LitElement {
             class="go"
             data-testid=${`case-to-${to}`}
             ?disabled=${busy}
-            @click=${() => void this.runTransition(to)}
+            @click=${() => this.ask(to)}
           >
             ${this.t(to === 'submitted' ? 'submitCase' : 'markIssued')}
           </button>`,
@@ -619,7 +658,13 @@ export class CounterCasePanel extends LitElement {
       ${
         this.cases.save === 'conflict'
           ? html`<div class="banner" role="alert" data-testid="conflict">
-              ${this.t('conflictBanner')}
+              ${
+                this.cases.changedElsewhere
+                  ? this.t('caseChangedElsewhere', {
+                      status: this.t(caseStatusKey(this.cases.changedElsewhere.status)),
+                    })
+                  : this.t('conflictBanner')
+              }
               <button type="button" @click=${() => void this.cases.reload()}>
                 ${this.t('reload')}
               </button>
@@ -634,15 +679,23 @@ export class CounterCasePanel extends LitElement {
             </div>`
           : nothing
       }
-      <div class="body">${editable ? this.renderForm(c) : renderCaseFacts(c, this.language)}</div>
-      ${this.renderBar(c)}`;
+      <div class="body" tabindex="0" aria-label=${this.t('caseHeading')}>
+        ${editable ? this.renderForm(c) : renderCaseFacts(c, this.language)}
+      </div>
+      ${this.renderBar(c)}
+      <counter-window-dialog
+        .question=${this.question}
+        language=${this.language}
+        @counter-dialog-answer=${this.onAnswer}
+        @counter-dialog-cancel=${this.onCancel}
+      ></counter-window-dialog>`;
   }
 
   private renderError() {
     const error = this.cases.error;
     return error
       ? html`<div class="banner" role="alert" data-testid="case-error">
-          ${this.t(error.key)} <small>${error.detail}</small>
+          ${this.t(error.key, error.params)}
         </div>`
       : nothing;
   }

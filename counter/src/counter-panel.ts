@@ -148,6 +148,57 @@ export class CounterPanel extends LitElement {
       .actions button.primary:hover:not(:disabled) {
         background: var(--nb-primary-strong);
       }
+      /* A 1366×768 laptop: the card and the keys get compact so the waiting list keeps 8+ rows. */
+      @media (max-height: 820px) {
+        :host {
+          gap: 8px;
+        }
+        .current {
+          min-height: 0;
+          padding: 8px 14px;
+          gap: 2px 16px;
+        }
+        h2 {
+          font-size: 12px;
+        }
+        .number {
+          font-size: 46px;
+        }
+        .details {
+          gap: 3px;
+        }
+        .service {
+          font-size: 16px;
+        }
+        .status {
+          padding: 2px 10px;
+          font-size: 14px;
+        }
+        .timer {
+          font-size: 18px;
+        }
+        .actions {
+          gap: 6px;
+        }
+        .actions button {
+          min-height: 38px;
+          flex-direction: row;
+          gap: 6px;
+          padding: 3px 6px;
+          font-size: 13px;
+          border-radius: 10px;
+        }
+        .actions button.primary,
+        .actions button.secondary {
+          min-height: 44px;
+          font-size: 16px;
+        }
+        kbd {
+          min-width: 20px;
+          padding: 0 4px;
+          font-size: 12px;
+        }
+      }
       .actions button.secondary {
         grid-column: span 2;
         min-height: 68px;

@@ -141,6 +141,33 @@ export class CounterWaitingList extends LitElement {
         font-size: 14px;
         font-weight: 700;
       }
+      @media (max-height: 820px) {
+        .head {
+          padding: 8px 16px 6px;
+        }
+        h2 {
+          font-size: 17px;
+        }
+        .total {
+          padding: 2px 10px;
+          font-size: 14px;
+        }
+        .counts {
+          padding: 0 16px 6px;
+          gap: 4px;
+        }
+        .counts li {
+          padding: 1px 8px;
+          font-size: 13px;
+        }
+        .tickets .number {
+          font-size: 18px;
+        }
+        .tickets button {
+          min-height: 28px;
+          font-size: 13px;
+        }
+      }
       .empty {
         margin: 0;
         padding: 24px 22px;
