@@ -95,16 +95,18 @@ describe('the counter console on sqlite', () => {
     await clerk.screenshot({ path: screenshotFile('counter-case.png') });
     expect(await seriousViolations(clerk)).toEqual([]);
 
-    // Someone else saves meanwhile: the next autosave is refused and nothing is overwritten.
+    // Someone else saves while the clerk's typing is not saved yet: the change arrives live, the
+    // panel freezes as a conflict, the typing stays on screen and nothing of theirs is overwritten.
     const other = await login(server.url, 'clerk4');
     const seen = await request(server.url, 'GET', `/api/cases/${caseNumber}`, { token: other });
+    await fill(clerk, 'applicant.address', 'ш. Кӯлоб');
     const theirs = await request(server.url, 'PATCH', `/api/cases/${caseNumber}`, {
       token: other,
       body: { version: seen.body.case.version, fee: { paid: true, receipt: '77-123' } },
     });
     expect(theirs.status).toBe(200);
-    await fill(clerk, 'applicant.address', 'ш. Кӯлоб');
     await clerk.getByTestId('conflict').waitFor();
+    expect(await clerk.locator('[name="applicant.address"]').inputValue()).toBe('ш. Кӯлоб');
     const kept = await request(server.url, 'GET', `/api/cases/${caseNumber}`, { token: other });
     expect(kept.body.case.applicant.address).toBeUndefined();
     expect(kept.body.case.fee).toEqual({ paid: true, receipt: '77-123' });

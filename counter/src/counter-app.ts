@@ -910,6 +910,7 @@ export class CounterApp extends LitElement {
         .case=${this.receipt}
         .services=${this.services}
         clerk=${this.session?.user.name ?? ''}
+        officeName=${this.queue.state.office?.names[this.language] ?? ''}
         language=${this.language}
         @counter-receipt-close=${this.onReceiptClose}
       ></counter-receipt>`;

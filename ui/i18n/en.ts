@@ -262,6 +262,11 @@ export const en = {
   receiptTitle: 'Receipt for documents received',
   receiptAcceptedBy: 'Accepted by: {name}',
   receiptSignature: 'Signature',
+  receiptNext:
+    'Next step: your documents go to the registrar. When the certificate is ready, choose “I already have a case” at the kiosk and enter number {number}. Keep this receipt.',
+  receiptNextReady:
+    'Your certificate is ready: choose “I already have a case” at the kiosk and enter number {number}.',
+  receiptNextDone: 'The case is closed. Keep this receipt.',
   print: 'Print',
   hCreated: 'Opened',
   hEdited: 'Edited',

@@ -262,6 +262,11 @@ export const uz: Messages = {
   receiptTitle: 'Hujjatlar qabul qilinganligi haqida tilxat',
   receiptAcceptedBy: 'Qabul qildi: {name}',
   receiptSignature: 'Imzo',
+  receiptNext:
+    'Keyingi qadam: hujjatlaringiz roʻyxatga oluvchiga topshiriladi. Guvohnoma tayyor boʻlgach, kioskda «Menda allaqachon ish bor» ni tanlab, {number} raqamini kiriting. Bu tilxatni saqlang.',
+  receiptNextReady:
+    'Guvohnomangiz tayyor: kioskda «Menda allaqachon ish bor» ni tanlab, {number} raqamini kiriting.',
+  receiptNextDone: 'Ish yakunlandi. Bu tilxatni saqlang.',
   print: 'Chop etish',
   hCreated: 'Ochildi',
   hEdited: 'O‘zgartirildi',

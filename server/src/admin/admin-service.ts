@@ -198,6 +198,8 @@ export class AdminService {
         { services: codes, name: body.name === undefined ? (before?.name ?? null) : body.name },
       );
       changes.push({ kind: 'counter:updated', counter: number });
+      // Which services some window calls may have changed: the kiosks offer only those.
+      changes.push({ kind: 'services:updated' });
       return {
         number,
         name: body.name === undefined ? (before?.name ?? null) : body.name,
@@ -348,7 +350,11 @@ export class AdminService {
    * Gives the device a new token (the old one stops working) and answers it once: the device opens
    * its page with `&device=<token>` and keeps it. Only a hash is stored.
    */
-  async pairDevice(officeCode: string, code: string, admin: StaffPrincipal): Promise<DevicePairing> {
+  async pairDevice(
+    officeCode: string,
+    code: string,
+    admin: StaffPrincipal,
+  ): Promise<DevicePairing> {
     this.assertOffice(admin, officeCode);
     const { token, hash } = this.deps.auth.newDeviceToken();
     const device = await this.setDeviceToken(officeCode, code, hash, 'device.pair', admin);
@@ -356,7 +362,11 @@ export class AdminService {
   }
 
   /** Takes the device's token away: where the office requires pairing, it is cut off at once. */
-  async unpairDevice(officeCode: string, code: string, admin: StaffPrincipal): Promise<AdminDevice> {
+  async unpairDevice(
+    officeCode: string,
+    code: string,
+    admin: StaffPrincipal,
+  ): Promise<AdminDevice> {
     this.assertOffice(admin, officeCode);
     return this.setDeviceToken(officeCode, code, null, 'device.unpair', admin);
   }
@@ -635,7 +645,9 @@ function assertPrinterUrl(url: string): void {
     parsePrinterUrl(printerSettings(url).address);
   } catch (err) {
     const message = (err as Error).message;
-    throw validationFailed(`printerUrl: ${message}`, { issues: [{ field: 'printerUrl', message }] });
+    throw validationFailed(`printerUrl: ${message}`, {
+      issues: [{ field: 'printerUrl', message }],
+    });
   }
 }
 

@@ -95,7 +95,12 @@ export class QueueService {
   /** What the kiosk offers: every service with names and whether it issues tickets now. */
   async listServices(officeCode: string): Promise<Service[]> {
     await this.getOffice(officeCode);
-    return (await this.repo.listServices(officeCode)).map(toServiceDto);
+    const [services, counters] = await Promise.all([
+      this.repo.listServices(officeCode),
+      this.repo.listCounters(officeCode),
+    ]);
+    const served = servedServiceIds(counters);
+    return services.map((s) => toServiceDto(s, served));
   }
 
   /**
@@ -480,7 +485,7 @@ export class QueueService {
       ),
       services: view.serviceLoads(),
       office: toOfficeInfo(office, now),
-      catalog: view.services.map(toServiceDto),
+      catalog: view.services.map((s) => toServiceDto(s, servedServiceIds(view.counters))),
       printers: await Promise.all(
         (await this.repo.kioskPrinters(officeCode)).map(async (p) => ({
           kiosk: p.code,
@@ -641,7 +646,13 @@ export class QueueService {
           out.push({ kind: 'office:updated', seq: 0, office: toOfficeInfo(office, this.now()) });
       } else if (change.kind === 'services:updated') {
         const services = await this.repo.listServices(renderer.officeCode, renderer.transaction);
-        out.push({ kind: 'services:updated', seq: 0, services: services.map(toServiceDto) });
+        const counters = await this.repo.listCounters(renderer.officeCode, renderer.transaction);
+        const served = servedServiceIds(counters);
+        out.push({
+          kind: 'services:updated',
+          seq: 0,
+          services: services.map((s) => toServiceDto(s, served)),
+        });
       } else {
         const ticket = change.record
           ? await renderer.ticket(change.record)
@@ -758,10 +769,20 @@ function actorOf(user: StaffPrincipal): Actor {
 }
 
 /** A service as every page sees it. */
-export function toServiceDto(s: ServiceRecord): Service {
+export function toServiceDto(s: ServiceRecord, served?: ReadonlySet<number>): Service {
   const dto: Service = { code: s.code, prefix: s.prefix, names: s.names, open: s.isOpen };
   if (!s.isOpen && s.closedReason) dto.closedReason = s.closedReason;
+  // A service no window calls is not offered: its ticket would wait forever.
+  if (s.isOpen && served && !served.has(s.id)) {
+    dto.open = false;
+    dto.unserved = true;
+  }
   return dto;
+}
+
+/** Services some window that is not closed calls. */
+export function servedServiceIds(counters: readonly CounterRecord[]): Set<number> {
+  return new Set(counters.filter((c) => c.status !== 'closed').flatMap((c) => c.serviceIds));
 }
 
 /** The office as every page sees it. */
