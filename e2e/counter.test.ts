@@ -80,13 +80,20 @@ describe('the counter console on sqlite', () => {
     await fill(clerk, 'applicant.firstName', 'Мавҷуда');
     await clerk.locator('[name="applicant.idType"]').selectOption('passport');
     await fill(clerk, 'applicant.idNumber', 'A1234567');
+    await fill(clerk, 'applicant.birthDate', '1996-04-12');
     await fill(clerk, 'child.lastName', 'Раҳимов');
     await fill(clerk, 'child.firstName', 'Фирӯз');
     await fill(clerk, 'child.birthDate', '2026-11-20');
+    await clerk.locator('[name="child.sex"]').selectOption('m');
+    // A newborn is asked no passport, address or phone; the birth date is entered once.
+    expect(await clerk.locator('[name="child.idNumber"], [name="child.phone"]').count()).toBe(0);
+    expect(await clerk.locator('[name="details.birthDate"]').count()).toBe(0);
     await fill(clerk, 'mother.lastName', 'Раҳимова');
     await fill(clerk, 'mother.firstName', 'Мавҷуда');
+    await fill(clerk, 'mother.birthDate', '1996-04-12');
+    await clerk.locator('[name="mother.idType"]').selectOption('passport');
+    await fill(clerk, 'mother.idNumber', 'A1234567');
     await fill(clerk, 'details.placeOfBirth', 'Кӯлоб');
-    await fill(clerk, 'details.birthDate', '2026-11-20');
     await clerk.locator('[name="doc.medical_birth_notice"]').check();
     await clerk.locator('[name="doc.mother_passport"]').check();
     // Autosave: the edits reach the server without a "save" button.

@@ -14,7 +14,7 @@ const ROOT = path.join(__dirname, '..');
 const catalogues: Record<string, Readonly<Record<string, string>>> = { tg, ru, uz, en };
 
 /** Texts that read the same in every language (names, symbols, formats of placeholders). */
-const SAME_EVERYWHERE = new Set(['appName', 'notGiven', 'dateFormat']);
+const SAME_EVERYWHERE = new Set(['appName', 'notGiven', 'dateFormat', 'blockerPerson']);
 /** Words Uzbek writes as English does ("Kiosk", "Administrator"). */
 const SAME_IN: Record<string, ReadonlySet<string>> = {
   uz: new Set(['adminKindKiosk', 'roleAdmin']),

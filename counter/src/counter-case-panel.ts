@@ -9,6 +9,7 @@ import {
   canEdit,
   caseTypeSpec,
   missingForSubmit,
+  personRule,
   type Case,
   type CaseStatus,
   type Language,
@@ -378,6 +379,12 @@ export class CounterCasePanel extends LitElement {
             [section]: { ...(f.subjects[section] ?? emptyPerson()), [field]: value },
           },
         }));
+        if (this.cases.case?.type === 'birth' && section === 'child' && field === 'birthDate') {
+          this.cases.edit('details', (f) => ({
+            ...f,
+            details: withDetail(f.details, ['birthDate'], value || undefined),
+          }));
+        }
       }
     };
     const onInput = (field: keyof PersonForm) => (e: Event) =>
@@ -387,7 +394,7 @@ export class CounterCasePanel extends LitElement {
         ${legend} ${required ? html`<span class="req">${this.t('requiredMark')}</span>` : nothing}
       </legend>
       <div class="grid">
-        ${PERSON_FIELDS.map((field) => {
+        ${PERSON_FIELDS.filter((field) => this.asks(section, field)).map((field) => {
           const key = `${section}.${field}`;
           const bad = this.cases.issues[key] !== undefined;
           const label = this.t(PERSON_LABELS[field]);
@@ -424,9 +431,19 @@ export class CounterCasePanel extends LitElement {
     </fieldset>`;
   }
 
+  /** Whether the form asks this field of this person (a newborn has no passport or phone). */
+  private asks(section: 'applicant' | SubjectRole, field: keyof PersonForm): boolean {
+    const type = this.cases.case?.type;
+    if (!type) return true;
+    const name = field === 'idType' || field === 'idNumber' ? 'idDocument' : field;
+    return personRule(type, section).asks.includes(name);
+  }
+
   private renderDetailField(field: DetailField) {
     const form = this.cases.form;
     if (!form) return nothing;
+    // The birth date of a birth is the child's: entered once, in the child's row.
+    if (this.cases.case?.type === 'birth' && field.path.join('.') === 'birthDate') return nothing;
     const name = field.path[field.path.length - 1] ?? '';
     const key = `details.${field.path.join('.')}`;
     const labelKey = detailLabelKey(name);
@@ -588,6 +605,16 @@ export class CounterCasePanel extends LitElement {
           const name = b.path.split('.').pop() ?? b.path;
           return this.t('blockerDetails', { field: this.labelOf(name) });
         }
+        case 'person':
+          return this.t('blockerPerson', {
+            who:
+              b.who === 'applicant'
+                ? this.t('applicant')
+                : (spec.roles.find((r) => r.role === b.who)?.names[lang] ?? b.who),
+            field: this.t(
+              b.fact === 'idDocument' ? 'pIdType' : b.fact === 'sex' ? 'pSex' : 'pBirthDate',
+            ),
+          });
       }
     });
     if (items.length === 0 && Object.keys(this.cases.issues).length === 0) return nothing;

@@ -230,6 +230,7 @@ export const en = {
   blockerDocument: 'document: {name}',
   blockerFee: 'payment of the state duty',
   blockerDetails: 'details: {field}',
+  blockerPerson: '{who}: {field}',
   markIssued: 'Mark issued',
   printReceipt: 'Receipt',
   caseDraft: 'Draft',

@@ -227,6 +227,7 @@ export const ru: Messages = {
   blockerDocument: 'документ: {name}',
   blockerFee: 'оплата госпошлины',
   blockerDetails: 'сведения: {field}',
+  blockerPerson: '{who}: {field}',
   markIssued: 'Отметить выдачу',
   printReceipt: 'Расписка',
   caseDraft: 'Черновик',

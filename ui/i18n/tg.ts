@@ -233,6 +233,7 @@ export const tg: Messages = {
   blockerDocument: 'ҳуҷҷат: {name}',
   blockerFee: 'пардохти боҷи давлатӣ',
   blockerDetails: 'тафсилот: {field}',
+  blockerPerson: '{who}: {field}',
   markIssued: 'Супоридашуда қайд кардан',
   printReceipt: 'Расид',
   caseDraft: 'Лоиҳа',

@@ -230,6 +230,7 @@ export const uz: Messages = {
   blockerDocument: 'hujjat: {name}',
   blockerFee: 'davlat boji to‘lovi',
   blockerDetails: 'tafsilotlar: {field}',
+  blockerPerson: '{who}: {field}',
   markIssued: 'Berildi deb belgilash',
   printReceipt: 'Tilxat',
   caseDraft: 'Qoralama',
