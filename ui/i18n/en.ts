@@ -100,6 +100,8 @@ export const en = {
   previousCalls: 'Previous calls',
   waitingHeading: 'Waiting',
   noCallsYet: 'No calls yet',
+  displayNextCalls: 'Next',
+  displayNoCurrentCall: 'Please wait for your number',
   goToWindow: 'Ticket {ticket}, please go to window {window}',
   displayWindows: 'Windows',
   displayWindowClosed: 'Closed',

@@ -96,6 +96,8 @@ export const ru: Messages = {
   previousCalls: 'Предыдущие вызовы',
   waitingHeading: 'В очереди',
   noCallsYet: 'Вызовов пока нет',
+  displayNextCalls: 'Следующие',
+  displayNoCurrentCall: 'Ожидайте вызова своего номера',
   goToWindow: 'Талон {ticket}, пройдите к окну {window}',
   displayWindows: 'Окна',
   displayWindowClosed: 'Закрыто',

@@ -98,6 +98,8 @@ export const tg: Messages = {
   previousCalls: 'Даъватҳои қаблӣ',
   waitingHeading: 'Дар навбат',
   noCallsYet: 'Ҳанӯз даъват нашудааст',
+  displayNextCalls: 'Навбатӣ',
+  displayNoCurrentCall: 'Рақами худро интизор шавед',
   goToWindow: 'Чиптаи {ticket}, лутфан ба равзанаи {window} гузаред',
   displayWindows: 'Равзанаҳо',
   displayWindowClosed: 'Пӯшида',

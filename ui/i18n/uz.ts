@@ -98,6 +98,8 @@ export const uz: Messages = {
   previousCalls: 'Oldingi chaqiruvlar',
   waitingHeading: 'Navbatda',
   noCallsYet: 'Hali chaqiruv yoʻq',
+  displayNextCalls: 'Navbatdagilar',
+  displayNoCurrentCall: 'Raqamingiz chaqirilishini kuting',
   goToWindow: '{ticket} chipta, {window}-oynaga oʻting',
   displayWindows: 'Oynalar',
   displayWindowClosed: 'Yopiq',
