@@ -427,6 +427,7 @@ function toOffice(r: OfficeModel): OfficeRecord {
     kioskIdleSeconds: r.kioskIdleSeconds,
     openingHours: parseJson<WeeklyHours | null>(r.openingHours, null),
     requireDevices: Boolean(r.requireDevices),
+    priorityByClerk: Boolean(r.priorityByClerk),
   };
 }
 

@@ -157,8 +157,10 @@ export class KioskApp extends LitElement {
     return this.params.language ?? DEFAULT_LANGUAGE;
   }
 
+  /** The priority categories the kiosk asks about: none where the office lets the clerk ask. */
   private get priorities() {
-    return this.queue.state.office?.priorities ?? [];
+    const office = this.queue.state.office;
+    return office?.priorityByClerk ? [] : (office?.priorities ?? []);
   }
 
   private get catalog(): readonly Service[] {

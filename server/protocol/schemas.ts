@@ -134,6 +134,8 @@ export const OfficeInfo = z.object({
   kioskIdleSeconds: z.number().int(),
   /** First part of the office's case numbers (`KUL` in `KUL-2026-000123`), for the kiosk's keypad. */
   casePrefix: z.string().optional(),
+  /** The kiosk does not ask about priority; the clerk does (an addition). */
+  priorityByClerk: z.boolean().optional(),
   /** Where phones reach the office's server (an addition): PUBLIC_URL, else the listening address. */
   publicUrl: z.string().optional(),
   /** False when `publicUrl` is only the listening address (PUBLIC_URL unset): phones may not reach it. */

@@ -772,6 +772,7 @@ export function toOfficeInfo(office: OfficeRecord, now: Date, link?: PublicUrl):
     kioskIdleSeconds: office.kioskIdleSeconds,
     openingHours: office.openingHours,
     casePrefix: office.casePrefix,
+    priorityByClerk: office.priorityByClerk,
     serverTime: now.toISOString(),
   };
   if (link) {
