@@ -28,6 +28,7 @@ import { errorHandler, unknownRoute } from './http/errors';
 import { attachRealtime } from './realtime/socket-server';
 import { ROOT_DIR, WEB_DIR } from './paths';
 import { AppError } from './errors';
+import { publicUrlOf, type PublicUrl } from './public-url';
 
 export interface AppDeps {
   db: Database;
@@ -52,6 +53,8 @@ export interface AppDeps {
   webDir?: string;
   /** An office's own voice recordings (VOICE_DIR), served before the shipped pack display/voice. */
   voiceDir?: string;
+  /** PUBLIC_URL: the base of every link, QR and message; unset: the listening address. */
+  publicUrl?: string;
 }
 
 export interface App {
@@ -103,7 +106,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       ticketSender({
         queue,
         virtual: virtualPrinter,
-        defaultPublicBase: 'http://localhost',
+        publicBase: () => publicLink().url,
       })(job, timeoutMs),
   });
   const queue: QueueService = new QueueService({
@@ -112,6 +115,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     cases: caseLinks(registryDb, deps.db),
     now: deps.now,
     publish: (office, changes) => publish(office, changes),
+    publicUrl: () => publicLink(),
   });
   print.start();
 
@@ -138,7 +142,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.use(express.json({ limit: '1mb' }));
   const cases = new CaseService({ db: deps.db, registryDb, now: deps.now });
   app.use('/api', caseRouter({ auth, cases }));
-  app.use('/api', printerRouter({ queue, virtual: virtualPrinter, auth }));
+  app.use(
+    '/api',
+    printerRouter({ queue, virtual: virtualPrinter, auth, publicUrl: () => publicLink().url }),
+  );
   app.use(
     '/api',
     apiRouter({ db: deps.db, queue, auth, print, loginAttempts: deps.loginAttempts }),
@@ -168,6 +175,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.use(errorHandler(logger));
 
   const server = http.createServer(app);
+  function publicLink(): PublicUrl {
+    return publicUrlOf(deps.publicUrl, server);
+  }
   const io = new Server(server, { serveClient: false, maxHttpBufferSize: 1e6 });
   let redis: Redis[] = [];
   if (deps.redisUrl) {
