@@ -64,6 +64,8 @@ export interface TicketRecord {
   finishedAt: Date | null;
   counterNumber: string | null;
   targetCounter: string | null;
+  /** What the clerk who transferred the ticket wrote for the next window. */
+  transferNote?: string | null;
   calledBy: number | null;
   recalls: number;
 }

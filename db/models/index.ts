@@ -139,6 +139,7 @@ export class TicketModel extends Model<
   declare finishedAt: Date | null;
   declare counterNumber: string | null;
   declare targetCounter: string | null;
+  declare transferNote: CreationOptional<string | null>;
   declare calledBy: number | null;
   declare recalls: CreationOptional<number>;
 }
@@ -352,6 +353,7 @@ export function initModels(sequelize: Sequelize): Models {
       finishedAt: { type: time, allowNull: true },
       counterNumber: { type: str(8), allowNull: true },
       targetCounter: { type: str(8), allowNull: true },
+      transferNote: { type: DataTypes.TEXT, allowNull: true },
       calledBy: { type: DataTypes.INTEGER, allowNull: true },
       recalls: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
     },

@@ -15,7 +15,7 @@ import type {
 type Tx = Transaction | undefined;
 
 export class QueueRepository {
-  constructor(private readonly db: Database) {}
+  constructor(readonly db: Database) {}
 
   private get m() {
     return this.db.models;
@@ -479,6 +479,7 @@ function toTicket(r: TicketModel): TicketRecord {
     finishedAt: r.finishedAt === null ? null : toDate(r.finishedAt),
     counterNumber: r.counterNumber,
     targetCounter: r.targetCounter,
+    transferNote: r.transferNote ?? null,
     calledBy: r.calledBy,
     recalls: r.recalls,
   };

@@ -9,10 +9,12 @@ import pino, { type Logger } from 'pino';
 import { Server } from 'socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
-import type { QueueChange } from '../protocol';
+import type { Case, QueueChange } from '../protocol';
 import type { Database } from '../../db/database';
 import { QueueService } from './queue/queue-service';
 import { caseLinks } from './registry/case-links';
+import { CounterSessionService } from './queue/counter-session-service';
+import { NoShowUndo } from './queue/no-show-undo';
 import { PrintQueue } from './printing/print-queue';
 import { printerSettings, ticketSender } from './printing/ticket-printer';
 import { VirtualPrinter, parsePrinterUrl, probePrinter } from './printing/transports';
@@ -25,7 +27,7 @@ import { adminRouter } from './http/admin-router';
 import { AdminService } from './admin/admin-service';
 import { dropEndedStaffSockets, dropUnpairedDeviceSockets } from './admin/staff-sockets';
 import { errorHandler, unknownRoute } from './http/errors';
-import { attachRealtime } from './realtime/socket-server';
+import { attachRealtime, caseBroadcaster } from './realtime/socket-server';
 import { ROOT_DIR, WEB_DIR } from './paths';
 import { AppError } from './errors';
 import { publicUrlOf, type PublicUrl } from './public-url';
@@ -140,15 +142,32 @@ export async function createApp(deps: AppDeps): Promise<App> {
     }),
   );
   app.use(express.json({ limit: '1mb' }));
-  const cases = new CaseService({ db: deps.db, registryDb, now: deps.now });
+  // Bound once Socket.IO exists, like `publish`.
+  let publishCase: (c: Case) => void = () => undefined;
+  const cases = new CaseService({
+    db: deps.db,
+    registryDb,
+    now: deps.now,
+    onChange: (c) => publishCase(c),
+  });
   app.use('/api', caseRouter({ auth, cases }));
   app.use(
     '/api',
     printerRouter({ queue, virtual: virtualPrinter, auth, publicUrl: () => publicLink().url }),
   );
+  const windows = new CounterSessionService({ db: deps.db, queue, now: deps.now });
+  const noShowUndo = new NoShowUndo({ db: deps.db, queue, now: deps.now });
   app.use(
     '/api',
-    apiRouter({ db: deps.db, queue, auth, print, loginAttempts: deps.loginAttempts }),
+    apiRouter({
+      db: deps.db,
+      queue,
+      auth,
+      print,
+      loginAttempts: deps.loginAttempts,
+      windows,
+      noShowUndo,
+    }),
   );
   // Like `publish`, bound once Socket.IO exists.
   let dropSockets: () => Promise<void> = () => Promise.resolve();
@@ -159,7 +178,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
     queue,
     auth,
     now: deps.now,
-    onSessionsEnded: () => dropSockets(),
+    onSessionsEnded: async () => {
+      await windows.releaseEnded();
+      await dropSockets();
+    },
     onDevicesChanged: () => dropDevices(),
   });
   app.use('/api', adminRouter({ admin, auth }));
@@ -188,6 +210,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     redis = [pub, sub];
   }
   publish = attachRealtime(io, { queue, auth, logger });
+  publishCase = caseBroadcaster(io);
   dropSockets = async () => {
     await dropEndedStaffSockets(io, auth);
   };

@@ -11,6 +11,7 @@ import {
   nextOpening,
   type IssueTicket,
   type OfficeInfo,
+  type CallReason,
   type CounterState,
   type QueueChange,
   type QueueSnapshot,
@@ -29,6 +30,7 @@ import { formatTicketNumber } from './numbering';
 import { applyTicketAction, holdsCounter, type TicketAction } from './lifecycle';
 import { chooseNext } from './call-next';
 import { QueueView, toPublicTicket, toStaffTicket } from './ticket-dto';
+import { WindowGuard, withClerks } from './counter-sessions';
 import { ChangeRenderer, printerStatus } from './change-renderer';
 import type { CaseLinks } from '../registry/case-links';
 import type { PrintQueue } from '../printing/print-queue';
@@ -73,10 +75,13 @@ export type PendingChange =
 export class QueueService {
   private readonly repo: QueueRepository;
   private readonly now: () => Date;
+  /** One window, one clerk: the check each command at a window makes. */
+  private readonly windows: WindowGuard;
 
   constructor(private readonly deps: QueueServiceDeps) {
     this.repo = new QueueRepository(deps.db);
     this.now = deps.now ?? (() => new Date());
+    this.windows = new WindowGuard(deps.db, this.now);
   }
 
   /** The office, or 404. */
@@ -241,10 +246,13 @@ export class QueueService {
     officeCode: string,
     counterNumber: string,
     user: StaffPrincipal,
+    /** Told why the ticket was chosen (the answer's `reason`). */
+    why?: (reason: CallReason) => void,
   ): Promise<StaffTicket | null> {
     this.assertStaffOf(user, officeCode);
     const { result: id, tickets } = await this.command(officeCode, async (t, office, changes) => {
       const counter = await this.lockedCounter(officeCode, counterNumber, t);
+      await this.windows.assertMayWork(t, officeCode, counter.number, user);
       const held = await this.repo.findHeldTicket(officeCode, counter.number, t);
       if (held) {
         throw new AppError(
@@ -263,6 +271,7 @@ export class QueueService {
       const query = { officeCode, day, counter: counter.number, serviceIds: counter.serviceIds };
       const choice = await this.chooseAndLock(t, query, counter.priorityStreak, office.fairnessN);
       if (!choice.ticket) return null;
+      why?.(choice.ticket.targetCounter === counter.number ? 'transferred' : choice.reason);
       const called = await this.transition(
         t,
         actorOf(user),
@@ -295,6 +304,7 @@ export class QueueService {
     this.assertStaffOf(user, officeCode);
     const { tickets } = await this.command(officeCode, async (t, office, changes) => {
       const counter = await this.lockedCounter(officeCode, counterNumber, t);
+      await this.windows.assertMayWork(t, officeCode, counter.number, user);
       const held = await this.repo.findHeldTicket(officeCode, counter.number, t);
       if (held) {
         throw new AppError(
@@ -345,6 +355,7 @@ export class QueueService {
     this.assertStaffOf(user, officeCode);
     const { events } = await this.command(officeCode, async (t, _office, changes) => {
       const counter = await this.lockedCounter(officeCode, counterNumber, t);
+      await this.windows.assertMayWork(t, officeCode, counter.number, user);
       const status = reason === null ? 'open' : 'paused';
       if (counter.status === 'closed') {
         throw illegalTransition(`window ${counter.number} is closed`);
@@ -381,6 +392,8 @@ export class QueueService {
     this.assertStaffOf(user, officeCode);
     const { tickets } = await this.command(officeCode, async (t, office, changes) => {
       const ticket = await this.lockedTicket(ticketId, t);
+      if (ticket.counterNumber)
+        await this.windows.assertMayWork(t, officeCode, ticket.counterNumber, user);
       const next = await this.transition(t, actorOf(user), ticket, action, {
         maxRecalls: action === 'recall' ? office.maxRecalls : undefined,
       });
@@ -400,7 +413,9 @@ export class QueueService {
     this.assertStaffOf(user, officeCode);
     const { tickets } = await this.command(officeCode, async (t, _office, changes) => {
       const ticket = await this.lockedTicket(ticketId, t);
-      const fields: Partial<TicketRecord> = {};
+      if (ticket.counterNumber)
+        await this.windows.assertMayWork(t, officeCode, ticket.counterNumber, user);
+      const fields: Partial<TicketRecord> = { transferNote: target.note ?? null };
       let targetCounter: string | null = null;
       if ('service' in target) {
         const service = (await this.repo.listServices(officeCode, t)).find(
@@ -466,7 +481,10 @@ export class QueueService {
       seq,
       serverTime: now.toISOString(),
       tickets: view.live.map((t) => view.ticket(t)),
-      counters: view.counters.map((c) => view.counter(c)),
+      counters: withClerks(
+        view.counters.map((c) => view.counter(c)),
+        await this.windows.clerks(officeCode),
+      ),
       services: view.serviceLoads(),
       office: toOfficeInfo(office, now, this.deps.publicUrl?.()),
       catalog: view.services.map(toServiceDto),
@@ -564,7 +582,7 @@ export class QueueService {
     query: { officeCode: string; day: string; counter: string; serviceIds: number[] },
     streak: number,
     fairnessN: number,
-  ): Promise<{ ticket: TicketRecord | undefined; streak: number }> {
+  ): Promise<{ ticket: TicketRecord | undefined; streak: number; reason: CallReason }> {
     const tried = new Set<string>();
     for (let limit = CANDIDATES; limit <= CANDIDATES * 16; limit *= 4) {
       const fresh = (list: Awaited<ReturnType<QueueRepository['candidates']>>) =>
@@ -578,12 +596,12 @@ export class QueueService {
         if (!pick.ticket) break;
         tried.add(pick.ticket.id);
         const locked = await this.repo.lockWaiting(pick.ticket.id, t);
-        if (locked) return { ticket: locked, streak: pick.streak };
+        if (locked) return { ticket: locked, streak: pick.streak, reason: pick.reason };
         (pick.ticket === p[0] ? p : n).shift();
       }
       if (!full) break;
     }
-    return { ticket: undefined, streak };
+    return { ticket: undefined, streak, reason: 'oldest' };
   }
 
   /**
@@ -602,7 +620,7 @@ export class QueueService {
       if (!office) throw notFound(`office ${officeCode}`);
       const result = await work(t, office, changes);
       const events = await this.render(
-        new ChangeRenderer(this.repo, officeCode, t, this.deps.cases),
+        new ChangeRenderer(this.repo, officeCode, t, this.deps.cases, this.windows),
         changes,
       );
       // Last, so the office-wide row lock is held as briefly as possible.
