@@ -22,6 +22,8 @@ import { printerRouter } from './http/printer-router';
 import { AuthService } from './auth/auth-service';
 import { apiRouter } from './http/api-router';
 import { adminRouter } from './http/admin-router';
+import { bookingRouter } from './http/booking-router';
+import { BookingService, type BookingNotifier } from './bookings/booking-service';
 import { AdminService } from './admin/admin-service';
 import { dropEndedStaffSockets, dropUnpairedDeviceSockets } from './admin/staff-sockets';
 import { errorHandler, unknownRoute } from './http/errors';
@@ -52,6 +54,8 @@ export interface AppDeps {
   webDir?: string;
   /** An office's own voice recordings (VOICE_DIR), served before the shipped pack display/voice. */
   voiceDir?: string;
+  /** Sends appointment codes (the messages outbox); without it nobody can book. */
+  bookingNotifier?: BookingNotifier;
 }
 
 export interface App {
@@ -156,6 +160,18 @@ export async function createApp(deps: AppDeps): Promise<App> {
     onDevicesChanged: () => dropDevices(),
   });
   app.use('/api', adminRouter({ admin, auth }));
+  const bookings = new BookingService({
+    db: deps.db,
+    now: deps.now,
+    notifier: deps.bookingNotifier,
+    offices: {
+      office: async (code) =>
+        (await queue.officeExists(code)) ? queue.getOffice(code) : undefined,
+      serviceExists: async (office, service) =>
+        (await queue.listServices(office)).some((s) => s.code === service),
+    },
+  });
+  app.use('/api', bookingRouter({ bookings, auth }));
   app.use('/api', unknownRoute);
   // The administration pages live inside the counter app's folder.
   app.get(['/admin', '/admin/'], (req, res) => {
