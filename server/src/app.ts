@@ -24,6 +24,8 @@ import { printerRouter } from './http/printer-router';
 import { AuthService } from './auth/auth-service';
 import { apiRouter } from './http/api-router';
 import { adminRouter } from './http/admin-router';
+import { bookingRouter } from './http/booking-router';
+import { BookingService, type BookingNotifier } from './bookings/booking-service';
 import { AdminService } from './admin/admin-service';
 import { dropEndedStaffSockets, dropUnpairedDeviceSockets } from './admin/staff-sockets';
 import { errorHandler, unknownRoute } from './http/errors';
@@ -57,6 +59,8 @@ export interface AppDeps {
   voiceDir?: string;
   /** PUBLIC_URL: the base of every link, QR and message; unset: the listening address. */
   publicUrl?: string;
+  /** Sends appointment codes (the messages outbox); without it nobody can book. */
+  bookingNotifier?: BookingNotifier;
 }
 
 export interface App {
@@ -185,6 +189,18 @@ export async function createApp(deps: AppDeps): Promise<App> {
     onDevicesChanged: () => dropDevices(),
   });
   app.use('/api', adminRouter({ admin, auth }));
+  const bookings = new BookingService({
+    db: deps.db,
+    now: deps.now,
+    notifier: deps.bookingNotifier,
+    offices: {
+      office: async (code) =>
+        (await queue.officeExists(code)) ? queue.getOffice(code) : undefined,
+      serviceExists: async (office, service) =>
+        (await queue.listServices(office)).some((s) => s.code === service),
+    },
+  });
+  app.use('/api', bookingRouter({ bookings, auth }));
   app.use('/api', unknownRoute);
   // The administration pages live inside the counter app's folder.
   app.get(['/admin', '/admin/'], (req, res) => {
