@@ -53,6 +53,8 @@ export interface Booking {
 }
 
 export interface SlotDto {
+  /** The slot's office date (YYYY-MM-DD). */
+  day: string;
   start: string;
   end: string;
   capacity: number;

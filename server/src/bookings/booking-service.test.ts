@@ -97,6 +97,7 @@ describe.each(testDialects())('appointments on %s', (dialect) => {
     });
     expect(slots).toHaveLength(27);
     expect(slots[0]).toEqual({
+      day: '2026-12-04',
       start: '2026-12-04T03:00:00.000Z',
       end: '2026-12-04T03:20:00.000Z',
       capacity: 1,

@@ -84,6 +84,7 @@ export class BookingService {
     );
     return {
       slots: offeredSlots(plan, q, holds, now, office.timeZone).map((s) => ({
+        day: officeDate(s.start, office.timeZone),
         start: s.start.toISOString(),
         end: s.end.toISOString(),
         capacity: s.capacity,
@@ -232,6 +233,12 @@ export class BookingService {
       await this.repo.update(b.id, { status: 'cancelled', endedAt: this.now(), otpHash: null }, t);
       return toBooking({ ...b, status: 'cancelled' }, plan);
     });
+  }
+
+  /** 404 unless the office and its service exist. */
+  async requireService(officeCode: string, serviceCode: string): Promise<void> {
+    await this.office(officeCode);
+    await this.service(officeCode, serviceCode);
   }
 
   /** The plans of an office's services (admin). */

@@ -2,7 +2,7 @@
 import { Router, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
-import { Code, OfficeCode } from '../../protocol';
+import { CaseTypes, Code, OfficeCode, newChecklist, type CaseType } from '../../protocol';
 import {
   BookingCode,
   BookingPlanInput,
@@ -45,6 +45,19 @@ export function bookingRouter(deps: BookingRouterDeps): Router {
   r.get('/offices/:office/slots', async (req, res) => {
     const { office } = parseParams(OfficeParam, req);
     res.json(await bookings.slots(office, parse(SlotsQuery, req.query)));
+  });
+
+  // What to bring: a registry service's document checklist (other services: none listed).
+  r.get('/offices/:office/services/:service/documents', async (req, res) => {
+    const { office, service } = parseParams(ServiceParams, req);
+    await bookings.requireService(office, service);
+    const type = CaseTypes.find((t): t is CaseType => t === service);
+    res.set('Cache-Control', 'public, max-age=3600');
+    res.json({
+      documents: type
+        ? newChecklist(type).map((d) => ({ code: d.code, name: d.name, required: d.required }))
+        : [],
+    });
   });
 
   r.post('/offices/:office/bookings', limited, async (req, res) => {
