@@ -3,6 +3,7 @@
  * time → phone → the SMS code → the booking code with its QR and what to bring, then the cancel
  * link; each language's words; axe-core on each step.
  */
+import http from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import type { Transaction } from 'sequelize';
 import { startTestServer, type TestServer } from '../server/src/testing/harness';
@@ -88,6 +89,41 @@ describe('the booking page on a phone', () => {
     await page.getByRole('heading', { name: bookText('tg', 'cancelled') }).waitFor();
     await page.close();
     expect(pageErrors).toEqual([]);
+  });
+
+  it('loads in at most 50 KB over the wire (gzip), the QR encoder left for later', async () => {
+    const bytes = (path: string) =>
+      new Promise<{ size: number; body: string; encoding: string | undefined }>(
+        (resolve, reject) => {
+          http
+            .get(`${server.url}${path}`, { headers: { 'accept-encoding': 'gzip' } }, (res) => {
+              const chunks: Buffer[] = [];
+              res.on('data', (c: Buffer) => chunks.push(c));
+              res.on('end', () => {
+                const raw = Buffer.concat(chunks);
+                resolve({
+                  size: raw.length,
+                  body: res.headers['content-encoding'] ? '' : raw.toString('utf8'),
+                  encoding: res.headers['content-encoding'],
+                });
+              });
+            })
+            .on('error', reject);
+        },
+      );
+    const page = await fetch(`${server.url}/book/?office=kulob`);
+    const html = await page.text();
+    const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+    expect(assets.length).toBeGreaterThan(0);
+    expect(assets.some((a) => a.includes('qr'))).toBe(false);
+    let total = (await bytes('/book/?office=kulob')).size;
+    for (const a of assets) {
+      const r = await bytes(a);
+      // Below 1 KB compression does not pay; everything larger goes gzipped.
+      if (r.size > 1024) expect(r.encoding).toBe('gzip');
+      total += r.size;
+    }
+    expect(total).toBeLessThanOrEqual(50 * 1024);
   });
 
   it.each(['ru', 'uz', 'en'] as BookLanguage[])(

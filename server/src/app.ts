@@ -4,6 +4,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import express from 'express';
 import helmet from 'helmet';
+import compression from 'compression';
 import { pinoHttp } from 'pino-http';
 import pino, { type Logger } from 'pino';
 import { Server } from 'socket.io';
@@ -145,6 +146,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
       },
     }),
   );
+  // Phones on 2G and kiosks on a busy LAN: every page, script and JSON answer goes gzipped.
+  app.use(compression());
   app.use(express.json({ limit: '1mb' }));
   // Bound once Socket.IO exists, like `publish`.
   let publishCase: (c: Case) => void = () => undefined;
