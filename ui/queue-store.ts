@@ -19,8 +19,8 @@ import type {
   Service,
 } from '../server/protocol';
 import type { OfficeEvent, PrinterEvent, ServicesEvent } from '../server/protocol/events';
-import { LiveTicketStatuses } from '../server/protocol/constants';
-import { RECENT_CALLS_IN_SNAPSHOT } from '../server/protocol/schemas';
+// Constants only: a value from schemas.ts would pull zod into every page.
+import { LiveTicketStatuses, RECENT_CALLS_IN_SNAPSHOT } from '../server/protocol/constants';
 import { QueueEvent, type Namespace } from '../server/protocol/events';
 
 /** How many calls the store remembers for "previous calls" (as many as a snapshot carries). */

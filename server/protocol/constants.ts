@@ -80,3 +80,6 @@ export const DeviceKinds = ['kiosk', 'display'] as const;
 export type DeviceKind = (typeof DeviceKinds)[number];
 /** Name of the staff session cookie. */
 export const SESSION_COOKIE = 'navbat_session';
+
+/** How many of the day's calls a snapshot carries. */
+export const RECENT_CALLS_IN_SNAPSHOT = 10;

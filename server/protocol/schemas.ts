@@ -180,9 +180,6 @@ export const PrinterState = z.object({
 });
 export type PrinterState = z.infer<typeof PrinterState>;
 
-/** How many of the day's calls a snapshot carries. */
-export const RECENT_CALLS_IN_SNAPSHOT = 10;
-
 export const QueueSnapshot = z.object({
   seq: z.number().int(),
   serverTime: z.string(),
