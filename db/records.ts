@@ -21,6 +21,8 @@ export interface OfficeRecord {
   /** `null`: always open. */
   openingHours: WeeklyHours | null;
   requireDevices: boolean;
+  /** The kiosk does not ask about priority: the clerk does, at the window. */
+  priorityByClerk: boolean;
 }
 
 export interface ServiceRecord {

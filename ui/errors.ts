@@ -26,6 +26,7 @@ export function errorMessageKey(code: string): MessageKey {
     case ErrorCode.counterTaken:
       return 'errorCounterTaken';
     case ErrorCode.conflict:
+    case ErrorCode.slotFull:
       return 'errorConflict';
     case ErrorCode.payloadTooLarge:
       return 'errorPayloadTooLarge';

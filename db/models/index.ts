@@ -24,6 +24,7 @@ export class OfficeModel extends Model<
   declare kioskIdleSeconds: CreationOptional<number>;
   declare openingHours: string | null;
   declare requireDevices: CreationOptional<boolean>;
+  declare priorityByClerk: CreationOptional<boolean>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
@@ -237,6 +238,7 @@ export function initModels(sequelize: Sequelize): Models {
       kioskIdleSeconds: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 30 },
       openingHours: { type: DataTypes.TEXT, allowNull: true },
       requireDevices: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
+      priorityByClerk: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
       createdAt: time,
       updatedAt: time,
     },

@@ -44,6 +44,8 @@ export const ErrorCode = {
   /** The window is held by another staff member's session (CONTRACT §6). */
   counterTaken: 'counter_taken',
   conflict: 'conflict',
+  /** Every place of a booking slot is taken (CONTRACT §6). */
+  slotFull: 'slot_full',
   payloadTooLarge: 'payload_too_large',
   rateLimited: 'rate_limited',
   unavailable: 'unavailable',
@@ -62,6 +64,7 @@ export const ErrorStatus: Record<ErrorCode, number> = {
   counter_busy: 409,
   counter_taken: 409,
   conflict: 409,
+  slot_full: 409,
   payload_too_large: 413,
   rate_limited: 429,
   unavailable: 503,
@@ -77,3 +80,6 @@ export const DeviceKinds = ['kiosk', 'display'] as const;
 export type DeviceKind = (typeof DeviceKinds)[number];
 /** Name of the staff session cookie. */
 export const SESSION_COOKIE = 'navbat_session';
+
+/** How many of the day's calls a snapshot carries. */
+export const RECENT_CALLS_IN_SNAPSHOT = 10;

@@ -144,6 +144,12 @@ export const OfficeInfo = z.object({
   kioskIdleSeconds: z.number().int(),
   /** First part of the office's case numbers (`KUL` in `KUL-2026-000123`), for the kiosk's keypad. */
   casePrefix: z.string().optional(),
+  /** The kiosk does not ask about priority; the clerk does (an addition). */
+  priorityByClerk: z.boolean().optional(),
+  /** Where phones reach the office's server (an addition): PUBLIC_URL, else the listening address. */
+  publicUrl: z.string().optional(),
+  /** False when `publicUrl` is only the listening address (PUBLIC_URL unset): phones may not reach it. */
+  publicUrlConfigured: z.boolean().optional(),
   serverTime: z.string(),
 });
 export type OfficeInfo = z.infer<typeof OfficeInfo>;
@@ -188,6 +194,11 @@ export const QueueSnapshot = z.object({
   office: OfficeInfo.optional(),
   /** Every service with names, open or closed (an addition; live through `services:updated`). */
   catalog: z.array(Service).optional(),
+  /**
+   * The office day's latest calls, newest first, at most {@link RECENT_CALLS_IN_SNAPSHOT}, public
+   * fields only, whatever their status now (an addition): a display that reloads shows what the others do.
+   */
+  recentCalls: z.array(Ticket).optional(),
 });
 export type QueueSnapshot = z.infer<typeof QueueSnapshot>;
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import express from 'express';
 import helmet from 'helmet';
+import compression from 'compression';
 import { pinoHttp } from 'pino-http';
 import pino, { type Logger } from 'pino';
 import { Server } from 'socket.io';
@@ -24,12 +25,15 @@ import { printerRouter } from './http/printer-router';
 import { AuthService } from './auth/auth-service';
 import { apiRouter } from './http/api-router';
 import { adminRouter } from './http/admin-router';
+import { bookingRouter } from './http/booking-router';
+import { BookingService, type BookingNotifier } from './bookings/booking-service';
 import { AdminService } from './admin/admin-service';
 import { dropEndedStaffSockets, dropUnpairedDeviceSockets } from './admin/staff-sockets';
 import { errorHandler, unknownRoute } from './http/errors';
 import { attachRealtime, caseBroadcaster } from './realtime/socket-server';
 import { ROOT_DIR, WEB_DIR } from './paths';
 import { AppError } from './errors';
+import { publicUrlOf, type PublicUrl } from './public-url';
 
 export interface AppDeps {
   db: Database;
@@ -54,6 +58,10 @@ export interface AppDeps {
   webDir?: string;
   /** An office's own voice recordings (VOICE_DIR), served before the shipped pack display/voice. */
   voiceDir?: string;
+  /** PUBLIC_URL: the base of every link, QR and message; unset: the listening address. */
+  publicUrl?: string;
+  /** Sends appointment codes (the messages outbox); without it nobody can book. */
+  bookingNotifier?: BookingNotifier;
 }
 
 export interface App {
@@ -105,7 +113,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       ticketSender({
         queue,
         virtual: virtualPrinter,
-        defaultPublicBase: 'http://localhost',
+        publicBase: () => publicLink().url,
       })(job, timeoutMs),
   });
   const queue: QueueService = new QueueService({
@@ -114,6 +122,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     cases: caseLinks(registryDb, deps.db),
     now: deps.now,
     publish: (office, changes) => publish(office, changes),
+    publicUrl: () => publicLink(),
   });
   print.start();
 
@@ -137,6 +146,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
       },
     }),
   );
+  // Phones on 2G and kiosks on a busy LAN: every page, script and JSON answer goes gzipped.
+  app.use(compression());
   app.use(express.json({ limit: '1mb' }));
   // Bound once Socket.IO exists, like `publish`.
   let publishCase: (c: Case) => void = () => undefined;
@@ -147,7 +158,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
     onChange: (c) => publishCase(c),
   });
   app.use('/api', caseRouter({ auth, cases }));
-  app.use('/api', printerRouter({ queue, virtual: virtualPrinter, auth }));
+  app.use(
+    '/api',
+    printerRouter({ queue, virtual: virtualPrinter, auth, publicUrl: () => publicLink().url }),
+  );
   const windows = new CounterSessionService({ db: deps.db, queue, now: deps.now });
   const noShowUndo = new NoShowUndo({ db: deps.db, queue, now: deps.now });
   app.use(
@@ -178,6 +192,18 @@ export async function createApp(deps: AppDeps): Promise<App> {
     onDevicesChanged: () => dropDevices(),
   });
   app.use('/api', adminRouter({ admin, auth }));
+  const bookings = new BookingService({
+    db: deps.db,
+    now: deps.now,
+    notifier: deps.bookingNotifier,
+    offices: {
+      office: async (code) =>
+        (await queue.officeExists(code)) ? queue.getOffice(code) : undefined,
+      serviceExists: async (office, service) =>
+        (await queue.listServices(office)).some((s) => s.code === service),
+    },
+  });
+  app.use('/api', bookingRouter({ bookings, auth }));
   app.use('/api', unknownRoute);
   // The administration pages live inside the counter app's folder.
   app.get(['/admin', '/admin/'], (req, res) => {
@@ -190,6 +216,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.use(errorHandler(logger));
 
   const server = http.createServer(app);
+  function publicLink(): PublicUrl {
+    return publicUrlOf(deps.publicUrl, server);
+  }
   const io = new Server(server, { serveClient: false, maxHttpBufferSize: 1e6 });
   let redis: Redis[] = [];
   if (deps.redisUrl) {

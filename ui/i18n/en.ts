@@ -102,6 +102,8 @@ export const en = {
   previousCalls: 'Previous calls',
   waitingHeading: 'Waiting',
   noCallsYet: 'No calls yet',
+  displayNextCalls: 'Next',
+  displayNoCurrentCall: 'Please wait for your number',
   goToWindow: 'Ticket {ticket}, please go to window {window}',
   displayWindows: 'Windows',
   displayWindowClosed: 'Closed',
@@ -392,6 +394,10 @@ export const en = {
     'Only paired kiosks and displays may connect and issue tickets (Devices: Pair)',
   adminRequireDevicesConfirm:
     'Every kiosk and display that is not paired stops at once (tickets too). Paired all of them under Devices?',
+  adminPriorityByClerk: 'The kiosk does not ask about priority: the clerk asks at the window',
+  adminPublicUrl: 'Address for phones (QR codes and links): {url}',
+  adminPublicUrlUnset:
+    "PUBLIC_URL is not set: QR codes lead to {url}, which phones on mobile data cannot open. Set PUBLIC_URL to the office's public address.",
   adminTicker: 'Ticker line on the display',
   adminFairness: 'One ordinary ticket after N priority calls',
   adminIdle: 'Kiosk returns home after, s',

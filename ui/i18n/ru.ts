@@ -98,6 +98,8 @@ export const ru: Messages = {
   previousCalls: 'Предыдущие вызовы',
   waitingHeading: 'В очереди',
   noCallsYet: 'Вызовов пока нет',
+  displayNextCalls: 'Следующие',
+  displayNoCurrentCall: 'Ожидайте вызова своего номера',
   goToWindow: 'Талон {ticket}, пройдите к окну {window}',
   displayWindows: 'Окна',
   displayWindowClosed: 'Закрыто',
@@ -391,6 +393,10 @@ export const ru: Messages = {
     'Подключаться и выдавать талоны могут только привязанные киоски и табло (Устройства: Привязать)',
   adminRequireDevicesConfirm:
     'Все непривязанные киоски и табло сразу перестанут работать (и выдача талонов). Все они привязаны в разделе «Устройства»?',
+  adminPriorityByClerk: 'Киоск не спрашивает о приоритете: его уточняет сотрудник у окна',
+  adminPublicUrl: 'Адрес для телефонов (QR-коды и ссылки): {url}',
+  adminPublicUrlUnset:
+    'PUBLIC_URL не задан: QR-коды ведут на {url}, а телефоны с мобильным интернетом туда не попадут. Задайте PUBLIC_URL — публичный адрес офиса.',
   adminTicker: 'Бегущая строка на табло',
   adminFairness: 'Один обычный талон после N приоритетных вызовов',
   adminIdle: 'Киоск возвращается в начало через, с',

@@ -100,6 +100,8 @@ export const uz: Messages = {
   previousCalls: 'Oldingi chaqiruvlar',
   waitingHeading: 'Navbatda',
   noCallsYet: 'Hali chaqiruv yoʻq',
+  displayNextCalls: 'Navbatdagilar',
+  displayNoCurrentCall: 'Raqamingiz chaqirilishini kuting',
   goToWindow: '{ticket} chipta, {window}-oynaga oʻting',
   displayWindows: 'Oynalar',
   displayWindowClosed: 'Yopiq',
@@ -393,6 +395,10 @@ export const uz: Messages = {
     'Faqat ulangan kiosk va tablolar ulanib, chipta bera oladi (Qurilmalar: Ulash)',
   adminRequireDevicesConfirm:
     'Ulanmagan barcha kiosk va tablolar darhol toʻxtaydi (chipta berish ham). Hammasi «Qurilmalar»da ulanganmi?',
+  adminPriorityByClerk: 'Kiosk imtiyoz haqida so‘ramaydi: buni xodim oynada so‘raydi',
+  adminPublicUrl: 'Telefonlar uchun manzil (QR-kodlar va havolalar): {url}',
+  adminPublicUrlUnset:
+    'PUBLIC_URL o‘rnatilmagan: QR-kodlar {url} manziliga olib boradi, mobil internetdagi telefonlar uni ocha olmaydi. PUBLIC_URL’ni idoraning ommaviy manziliga o‘rnating.',
   adminTicker: 'Tablodagi yuguruvchi satr',
   adminFairness: 'N ta imtiyozli chaqiruvdan keyin bitta oddiy chipta',
   adminIdle: 'Kiosk boshiga qaytadi, soniya',

@@ -705,6 +705,7 @@ function toSettingsDto(s: {
   openingHours: unknown;
   kioskIdleSeconds: number;
   requireDevices: boolean;
+  priorityByClerk: boolean;
 }): AdminOfficeSettings {
   return {
     code: s.code,
@@ -717,5 +718,6 @@ function toSettingsDto(s: {
     openingHours: s.openingHours ?? null,
     kioskIdleSeconds: s.kioskIdleSeconds,
     requireDevices: s.requireDevices,
+    priorityByClerk: s.priorityByClerk,
   };
 }

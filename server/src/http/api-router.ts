@@ -93,8 +93,8 @@ export function apiRouter(deps: ApiDeps): Router {
     const rawKey = req.get(IDEMPOTENCY_HEADER);
     const key = rawKey === undefined ? undefined : parse(IdempotencyKey, rawKey);
     const actor = { kind: 'kiosk' as const, code: body.kiosk ?? null };
-    const publicBase = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
-    const issued = await queue.issue(office, body, key, actor, { publicBase });
+    // The paper's QR is built from PUBLIC_URL at print time, never from this request's Host.
+    const issued = await queue.issue(office, body, key, actor);
     // A new job is tried at once (the kiosk says "take your ticket"); a repeated request reports it.
     const status: PrintStatus = !deps.print
       ? 'none'

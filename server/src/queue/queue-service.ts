@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'sequelize';
 import {
   NO_PRIORITY,
+  RECENT_CALLS_IN_SNAPSHOT,
   isOpenAt,
   nextOpening,
   type IssueTicket,
@@ -28,11 +29,12 @@ import { officeDay } from './office-day';
 import { formatTicketNumber } from './numbering';
 import { applyTicketAction, holdsCounter, type TicketAction } from './lifecycle';
 import { chooseNext } from './call-next';
-import { QueueView } from './ticket-dto';
+import { QueueView, toPublicTicket, toStaffTicket } from './ticket-dto';
 import { WindowGuard, withClerks } from './counter-sessions';
 import { ChangeRenderer, printerStatus } from './change-renderer';
 import type { CaseLinks } from '../registry/case-links';
 import type { PrintQueue } from '../printing/print-queue';
+import type { PublicUrl } from '../public-url';
 
 /** Waiting tickets of each kind a window looks at per call (more only when all are taken). */
 const CANDIDATES = 12;
@@ -48,6 +50,8 @@ export interface QueueServiceDeps {
   print?: Pick<PrintQueue, 'enqueue'>;
   publish: Publish;
   now?: () => Date;
+  /** Where phones reach the server (PUBLIC_URL, else the listening address): the pages show it. */
+  publicUrl?: () => PublicUrl;
 }
 
 /** A change to emit after commit, before its seq is known. */
@@ -89,7 +93,7 @@ export class QueueService {
 
   /** What every page may know of the office: names, zone, languages, priorities, ticker, idle time. */
   async officeInfo(code: string): Promise<OfficeInfo> {
-    return toOfficeInfo(await this.getOffice(code), this.now());
+    return toOfficeInfo(await this.getOffice(code), this.now(), this.deps.publicUrl?.());
   }
 
   /** What the kiosk offers: every service with names and whether it issues tickets now. */
@@ -124,7 +128,6 @@ export class QueueService {
     req: IssueTicket,
     idempotencyKey: string | undefined,
     actor: Actor,
-    options: { publicBase?: string } = {},
   ): Promise<{ ticket: StaffTicket; created: boolean; printJobId?: number }> {
     if (idempotencyKey) {
       const existing = await this.repo.findIdempotentTicketId(officeCode, idempotencyKey);
@@ -210,7 +213,7 @@ export class QueueService {
               ticketId: ticket.id,
               deviceCode: kiosk.code,
               printerUrl: kiosk.printerUrl,
-              payload: { publicBase: options.publicBase ?? null },
+              payload: null,
             },
             t,
           );
@@ -474,7 +477,11 @@ export class QueueService {
     // the snapshot already contains is harmless (events carry whole tickets).
     const seq = await this.repo.currentSeq(officeCode);
     const now = this.now();
-    const view = await this.view(officeCode, officeDay(now, office.timeZone));
+    const day = officeDay(now, office.timeZone);
+    const [view, calls] = await Promise.all([
+      this.view(officeCode, day),
+      this.repo.recentCalls(officeCode, day, RECENT_CALLS_IN_SNAPSHOT),
+    ]);
     return {
       seq,
       serverTime: now.toISOString(),
@@ -484,8 +491,11 @@ export class QueueService {
         await this.windows.clerks(officeCode),
       ),
       services: view.serviceLoads(),
-      office: toOfficeInfo(office, now),
+      office: toOfficeInfo(office, now, this.deps.publicUrl?.()),
       catalog: view.services.map((s) => toServiceDto(s, servedServiceIds(view.counters))),
+      recentCalls: calls.map((t) =>
+        toPublicTicket(toStaffTicket(t, view.serviceCode(t.serviceId))),
+      ),
       printers: await Promise.all(
         (await this.repo.kioskPrinters(officeCode)).map(async (p) => ({
           kiosk: p.code,
@@ -643,7 +653,11 @@ export class QueueService {
       } else if (change.kind === 'office:updated') {
         const office = await this.repo.findOffice(renderer.officeCode, renderer.transaction);
         if (office)
-          out.push({ kind: 'office:updated', seq: 0, office: toOfficeInfo(office, this.now()) });
+          out.push({
+            kind: 'office:updated',
+            seq: 0,
+            office: toOfficeInfo(office, this.now(), this.deps.publicUrl?.()),
+          });
       } else if (change.kind === 'services:updated') {
         const services = await this.repo.listServices(renderer.officeCode, renderer.transaction);
         const counters = await this.repo.listCounters(renderer.officeCode, renderer.transaction);
@@ -786,8 +800,8 @@ export function servedServiceIds(counters: readonly CounterRecord[]): Set<number
 }
 
 /** The office as every page sees it. */
-export function toOfficeInfo(office: OfficeRecord, now: Date): OfficeInfo {
-  return {
+export function toOfficeInfo(office: OfficeRecord, now: Date, link?: PublicUrl): OfficeInfo {
+  const info: OfficeInfo = {
     code: office.code,
     names: office.names,
     timeZone: office.timeZone,
@@ -797,6 +811,12 @@ export function toOfficeInfo(office: OfficeRecord, now: Date): OfficeInfo {
     kioskIdleSeconds: office.kioskIdleSeconds,
     openingHours: office.openingHours,
     casePrefix: office.casePrefix,
+    priorityByClerk: office.priorityByClerk,
     serverTime: now.toISOString(),
   };
+  if (link) {
+    info.publicUrl = link.url;
+    info.publicUrlConfigured = link.configured;
+  }
+  return info;
 }
