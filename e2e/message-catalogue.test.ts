@@ -42,7 +42,7 @@ function usedKeys(): string[] {
 }
 
 /**
- * Words of a text without placeholders, key names (F1, P, X), numbers, literal input examples in
+ * Words of a text without placeholders, key and setting names (F1, P, X, PUBLIC_URL), numbers, literal input examples in
  * quotes ("mon 08:00-17:00") and page addresses (?office=…).
  */
 function words(text: string): string {
@@ -50,7 +50,7 @@ function words(text: string): string {
     .replace(/"[^"]*"/g, ' ')
     .replace(/\?\w+=…?/g, ' ')
     .replace(/\{\w+\}/g, ' ')
-    .replace(/\b[A-Z][0-9A-Z]?\b/g, ' ')
+    .replace(/\b[A-Z][A-Z0-9_]*\b/g, ' ')
     .replace(/[0-9]+/g, ' ');
 }
 
