@@ -45,6 +45,7 @@ export interface DeviceRecord {
 
 export interface AuditRow {
   id: number;
+  subject: string | null;
   at: Date;
   actor: string;
   action: string;
@@ -57,6 +58,8 @@ export interface AuditRow {
 export interface AuditFilter {
   officeCode: string;
   q?: string;
+  /** With `q`: rows about these tickets match too (the tickets of a case number searched for). */
+  ticketIds?: readonly string[];
   action?: string;
   actor?: string;
   from?: Date;
@@ -66,6 +69,8 @@ export interface AuditFilter {
 
 /** One ticket as the reports read it. */
 export interface ReportTicketRow {
+  /** The office day the ticket was issued on (`YYYY-MM-DD`). */
+  day: string;
   serviceId: number;
   status: string;
   issuedAt: Date;
@@ -347,6 +352,7 @@ export class AdminRepository {
   ): Promise<ReportTicketRow[]> {
     const rows = await this.m.Ticket.findAll({
       attributes: [
+        'day',
         'serviceId',
         'status',
         'issuedAt',
@@ -360,6 +366,7 @@ export class AdminRepository {
       raw: true,
     });
     return rows.map((r) => ({
+      day: r.day,
       serviceId: Number(r.serviceId),
       status: r.status,
       issuedAt: toDate(r.issuedAt),
@@ -384,6 +391,7 @@ export class AdminRepository {
         entityId: entry.entityId,
         before: entry.before === undefined ? null : JSON.stringify(entry.before),
         after: entry.after === undefined ? null : JSON.stringify(entry.after),
+        subject: entry.subject ?? null,
       },
       { transaction: t },
     );
@@ -409,6 +417,11 @@ export class AdminRepository {
           { entityId: like },
           { before: like },
           { after: like },
+          // A ticket number is said and typed in any case: "a002" finds A002.
+          { subject: f.q.toUpperCase() },
+          ...(f.ticketIds?.length
+            ? [{ entity: 'ticket', entityId: { [Op.in]: [...f.ticketIds] } }]
+            : []),
         ],
       });
     }
@@ -469,6 +482,7 @@ function toDate(value: unknown): Date {
 function toAuditRow(r: AuditEntryModel): AuditRow {
   return {
     id: Number(r.id),
+    subject: r.subject ?? null,
     at: toDate(r.at),
     actor: r.actor,
     action: r.action,
