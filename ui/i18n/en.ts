@@ -410,6 +410,7 @@ export const en = {
   adminHoursNoDay: 'Tick at least one working day, or choose “No set hours”.',
   adminPrioritiesHint:
     'The kiosk offers them in this order. The code is for reports: small Latin letters, for example “veteran”.',
+  adminPriorityCode: 'Code',
   adminPriorityCodeOf: 'Code of category {n}',
   adminPriorityNameOf: 'Category {n}: name in {lang}',
   adminPriorityCodeInvalid:

@@ -408,6 +408,7 @@ export const ru: Messages = {
   adminHoursNoDay: 'Отметьте хотя бы один рабочий день или выберите «Без расписания».',
   adminPrioritiesHint:
     'Киоск предлагает их в этом порядке. Код нужен для отчётов: строчные латинские буквы, например «veteran».',
+  adminPriorityCode: 'Код',
   adminPriorityCodeOf: 'Код категории {n}',
   adminPriorityNameOf: 'Категория {n}: название ({lang})',
   adminPriorityCodeInvalid:

@@ -410,6 +410,7 @@ export const tg: Messages = {
   adminHoursNoDay: 'Ақаллан як рӯзи кориро қайд кунед ё «Бе ҷадвал»-ро интихоб намоед.',
   adminPrioritiesHint:
     'Киоск онҳоро бо ҳамин тартиб пешниҳод мекунад. Рамз барои ҳисобот лозим аст: ҳарфҳои хурди лотинӣ, масалан «veteran».',
+  adminPriorityCode: 'Рамз',
   adminPriorityCodeOf: 'Рамзи гурӯҳи {n}',
   adminPriorityNameOf: 'Гурӯҳи {n}: ном ({lang})',
   adminPriorityCodeInvalid:

@@ -409,6 +409,7 @@ export const uz: Messages = {
   adminHoursNoDay: 'Kamida bitta ish kunini belgilang yoki «Jadvalsiz»ni tanlang.',
   adminPrioritiesHint:
     'Kiosk ularni shu tartibda taklif qiladi. Kod hisobotlar uchun: kichik lotin harflari, masalan «veteran».',
+  adminPriorityCode: 'Kod',
   adminPriorityCodeOf: '{n}-toifa kodi',
   adminPriorityNameOf: '{n}-toifa: nomi ({lang})',
   adminPriorityCodeInvalid:

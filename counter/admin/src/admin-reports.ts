@@ -323,7 +323,10 @@ export class AdminReports extends AdminTab {
           <button type="submit" ?disabled=${this.busy}>${this.t('adminShow')}</button>
           ${
             c
-              ? html`<a class="csv" href=${summaryPath(c, this.from, this.to, true)} download
+              ? html`<a
+                  class="csv"
+                  href=${summaryPath(c, this.from, this.to, { language: this.language })}
+                  download
                   >${this.t('adminDownloadCsv')}</a
                 >`
               : nothing

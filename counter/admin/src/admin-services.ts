@@ -36,8 +36,8 @@ export class AdminServices extends AdminTab {
     });
   }
 
-  private documentName(code: string): string {
-    return documentName(code, this.language);
+  private documentName(code: string, service?: string): string {
+    return documentName(code, this.language, service);
   }
 
   private readonly onCreate = (event: SubmitEvent): void => {
@@ -98,12 +98,13 @@ export class AdminServices extends AdminTab {
 
   /** Checkboxes with the documents' names; codes the service has that no checklist knows are kept. */
   private documentPicker(chosen: readonly string[], id: string) {
+    const service = id === 'new' ? undefined : id;
     const unknown = chosen.filter((c) => !KNOWN_DOCUMENTS.some((d) => d.code === c));
     const options = [...KNOWN_DOCUMENTS.map((d) => d.code), ...unknown];
     return html`<details class="documents" style="flex-basis:100%">
       <summary>
         ${this.t('adminDocuments')}:
-        ${chosen.length ? chosen.map((c) => this.documentName(c)).join('; ') : this.t('adminNoDocuments')}
+        ${chosen.length ? chosen.map((c) => this.documentName(c, service)).join('; ') : this.t('adminNoDocuments')}
       </summary>
       <fieldset aria-label=${this.t('adminDocuments')}>
         ${options.map(
@@ -115,7 +116,7 @@ export class AdminServices extends AdminTab {
                 value=${code}
                 data-picker=${id}
                 .checked=${chosen.includes(code)}
-              />${this.documentName(code)}</label
+              />${this.documentName(code, service)}</label
             >`,
         )}
       </fieldset>

@@ -265,7 +265,7 @@ export class AdminSettings extends AdminTab {
           ? html`<table>
               <thead>
                 <tr>
-                  <th scope="col">${this.t('adminCode')}</th>
+                  <th scope="col">${this.t('adminPriorityCode')}</th>
                   ${LANGUAGES.map(
                     (l) => html`<th scope="col">${translate(l, 'languageName')}</th>`,
                   )}

@@ -199,7 +199,9 @@ function valueText(field: string, value: unknown, entry: AuditEntry, v: AuditVoc
     case 'services':
       return list(value, (c) => serviceName(c, v));
     case 'documents':
-      return list(value, (c) => documentName(c, v.language));
+      return list(value, (c) =>
+        documentName(c, v.language, entry.entity === 'service' ? entry.entityId : undefined),
+      );
     case 'priority': {
       const code = text(value);
       if (code === 'none') return t('priorityNone');
@@ -223,8 +225,6 @@ function valueText(field: string, value: unknown, entry: AuditEntry, v: AuditVoc
       return t(value ? 'adminDisabled' : 'adminActive');
     case 'openingHours':
       return hoursText(asRecord(value), v.language);
-    case 'counter':
-      return translate(v.language, 'windowN', { n: text(value) });
     case 'note':
       return value === 'day closed' ? t('auditNoteDayClosed') : text(value);
     case 'fields':
