@@ -396,6 +396,9 @@ export const en = {
   adminChange: 'Change',
   adminDocumentsShort: 'Documents',
   adminNoDocuments: 'none',
+  adminCodeTaken: 'The code “{code}” belongs to another service already: choose another code.',
+  adminPrefixTaken:
+    'The letter {prefix} already numbers the tickets of “{service}”: choose another letter.',
   adminNoWindowServes:
     'No window calls “{service}”: citizens would get tickets that nobody calls. Tick this service for a window under Windows.',
   adminServicesWithoutWindow:

@@ -394,6 +394,9 @@ export const ru: Messages = {
   adminChange: 'Изменение',
   adminDocumentsShort: 'Документы',
   adminNoDocuments: 'нет',
+  adminCodeTaken: 'Код «{code}» уже занят другой услугой: выберите другой код.',
+  adminPrefixTaken:
+    'Буквой {prefix} уже нумеруются талоны услуги «{service}»: выберите другую букву.',
   adminNoWindowServes:
     'Ни одно окно не вызывает «{service}»: граждане получат талоны, которые никто не вызовет. Отметьте эту услугу у окна на вкладке «Окна».',
   adminServicesWithoutWindow:

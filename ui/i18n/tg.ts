@@ -396,6 +396,10 @@ export const tg: Messages = {
   adminChange: 'Тағйирот',
   adminDocumentsShort: 'Ҳуҷҷатҳо',
   adminNoDocuments: 'нест',
+  adminCodeTaken:
+    'Рамзи «{code}» аллакай ба хизматрасонии дигар тааллуқ дорад: рамзи дигар интихоб кунед.',
+  adminPrefixTaken:
+    'Бо ҳарфи {prefix} аллакай чиптаҳои «{service}» рақамгузорӣ мешаванд: ҳарфи дигар интихоб кунед.',
   adminNoWindowServes:
     'Ягон равзана «{service}»-ро даъват намекунад: шаҳрвандон чиптаҳое мегиранд, ки касе онҳоро даъват намекунад. Дар бахши «Равзанаҳо» ин хизматрасониро барои ягон равзана қайд кунед.',
   adminServicesWithoutWindow:

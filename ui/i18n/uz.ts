@@ -395,6 +395,8 @@ export const uz: Messages = {
   adminChange: 'Oʻzgarish',
   adminDocumentsShort: 'Hujjatlar',
   adminNoDocuments: 'yoʻq',
+  adminCodeTaken: '«{code}» kodi boshqa xizmatga tegishli: boshqa kod tanlang.',
+  adminPrefixTaken: '{prefix} harfi bilan «{service}» chiptalari raqamlanadi: boshqa harf tanlang.',
   adminNoWindowServes:
     'Hech bir oyna «{service}» xizmatini chaqirmaydi: fuqarolar hech kim chaqirmaydigan chipta oladi. «Oynalar» boʻlimida bu xizmatni biror oynaga belgilang.',
   adminServicesWithoutWindow:

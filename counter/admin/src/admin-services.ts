@@ -46,10 +46,25 @@ export class AdminServices extends AdminTab {
     const data = new FormData(form);
     const text = (k: string) => formText(data, k).trim();
     const names = namesOf((l) => text(`name-${l}`));
+    const code = text('code');
+    const prefix = text('prefix').toUpperCase();
+    // Said here, in words, rather than as the server's "conflict".
+    const sameCode = this.services.find((s) => s.code === code);
+    const samePrefix = this.services.find((s) => s.prefix === prefix);
+    if (sameCode || samePrefix) {
+      this.notice = '';
+      this.error = {
+        key: sameCode ? 'adminCodeTaken' : 'adminPrefixTaken',
+        code: 'conflict',
+        detail: '',
+        params: sameCode ? { code } : { prefix, service: samePrefix?.names[this.language] ?? '' },
+      };
+      return;
+    }
     void this.run(async (c) => {
       await createService(c, {
-        code: text('code'),
-        prefix: text('prefix').toUpperCase(),
+        code,
+        prefix,
         names,
         documents: data.getAll('document').map(String),
         targetWaitMinutes: Number(text('target')) || undefined,

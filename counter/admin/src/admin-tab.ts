@@ -166,7 +166,8 @@ export class AdminTab extends LitElement {
   declare context: AdminContext | undefined;
   /** Language of the page. */
   declare language: Language;
-  declare protected error: ShownError | undefined;
+  /** A refusal in the page's language (the server's own English words are not shown). */
+  declare protected error: (ShownError & { params?: Record<string, string> }) | undefined;
   declare protected notice: string;
   declare protected busy: boolean;
 
@@ -207,7 +208,7 @@ export class AdminTab extends LitElement {
       ${
         this.error
           ? html`<p class="note error" role="alert">
-              ${this.t(this.error.key)} <span class="muted">${this.error.detail}</span>
+              ${this.t(this.error.key, this.error.params)}
             </p>`
           : nothing
       }
