@@ -129,6 +129,11 @@ const ROLES: Readonly<Record<string, MessageKey>> = {
   admin: 'roleAdmin',
 };
 
+/** The catalogue key of a case status (undefined for one this build does not know). */
+export function caseStatusKey(status: string): MessageKey | undefined {
+  return CASE_STATUSES[status];
+}
+
 /** The weekday's name in `language` (the catalogue lists them Sunday first). */
 export function weekdayName(language: Language, day: (typeof WEEKDAYS)[number]): string {
   const names = translate(language, 'weekdays').split(',');
