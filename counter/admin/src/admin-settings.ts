@@ -360,7 +360,7 @@ export class AdminSettings extends AdminTab {
         <h2 id="set-h">${this.t('adminTabSettings')}</h2>
         ${
           s
-            ? html`<form class="grid" @submit=${this.onSave} novalidate>
+            ? html`<form class="grid" @submit=${this.onSave}>
                 <label style="flex-basis:100%"
                   >${this.t('adminTicker')} <input name="ticker" .value=${s.ticker ?? ''}
                 /></label>
