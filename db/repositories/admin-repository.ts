@@ -32,6 +32,7 @@ export interface OfficeSettingsRecord {
   openingHours: unknown;
   kioskIdleSeconds: number;
   requireDevices: boolean;
+  priorityByClerk: boolean;
 }
 
 export interface DeviceRecord {
@@ -312,6 +313,7 @@ export class AdminRepository {
       openingHours: r.openingHours ? (JSON.parse(r.openingHours) as unknown) : null,
       kioskIdleSeconds: r.kioskIdleSeconds,
       requireDevices: Boolean(r.requireDevices),
+      priorityByClerk: Boolean(r.priorityByClerk),
     };
   }
 
@@ -325,7 +327,14 @@ export class AdminRepository {
     if (f.languages !== undefined) fields.languages = JSON.stringify(f.languages);
     if (f.openingHours !== undefined)
       fields.openingHours = f.openingHours === null ? null : JSON.stringify(f.openingHours);
-    const keys = ['fairnessN', 'maxRecalls', 'ticker', 'kioskIdleSeconds', 'requireDevices'] as const;
+    const keys = [
+      'fairnessN',
+      'maxRecalls',
+      'ticker',
+      'kioskIdleSeconds',
+      'requireDevices',
+      'priorityByClerk',
+    ] as const;
     for (const key of keys) {
       if (f[key] !== undefined) fields[key] = f[key];
     }

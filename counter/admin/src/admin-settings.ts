@@ -10,6 +10,7 @@ import type {
 } from '../../../server/protocol';
 import { WEEKDAYS, type Weekday } from '../../../server/protocol/opening-hours';
 import { LANGUAGES, isLanguage, translate } from '../../../ui/i18n';
+import { fetchOffice } from '../../../ui/api';
 import { closeDay, getSettings, saveSettings } from './admin-api';
 import { formText, namesOf, AdminTab } from './admin-tab';
 import { weekdayName } from './audit-view';
@@ -50,6 +51,7 @@ export class AdminSettings extends AdminTab {
     days: { state: true },
     priorities: { state: true },
     invalid: { state: true },
+    link: { state: true },
   };
 
   declare private settings: AdminOfficeSettings | undefined;
@@ -59,6 +61,8 @@ export class AdminSettings extends AdminTab {
   declare private priorities: PriorityRow[];
   /** What the form refuses before sending, in the page's language. */
   declare private invalid: string[];
+  /** Where phones reach the server, and whether PUBLIC_URL set it. */
+  declare private link: { url: string; configured: boolean } | undefined;
   private nextKey = 1;
 
   constructor() {
@@ -68,6 +72,7 @@ export class AdminSettings extends AdminTab {
     this.days = dayRows(null);
     this.priorities = [];
     this.invalid = [];
+    this.link = undefined;
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -76,7 +81,12 @@ export class AdminSettings extends AdminTab {
 
   private async load(): Promise<void> {
     await this.run(async (c) => {
-      this.show(await getSettings(c));
+      const [settings, office] = await Promise.all([getSettings(c), fetchOffice(c.office)]);
+      this.show(settings);
+      this.link =
+        office.publicUrl === undefined
+          ? undefined
+          : { url: office.publicUrl, configured: office.publicUrlConfigured === true };
     });
   }
 
@@ -168,6 +178,7 @@ export class AdminSettings extends AdminTab {
         names: namesOf((l) => p.names[l].trim()),
       })),
       requireDevices: data.get('requireDevices') === 'on',
+      priorityByClerk: data.get('priorityByClerk') === 'on',
     };
     // Switching it on cuts off every kiosk and display not paired yet: asked first.
     if (body.requireDevices && !this.settings?.requireDevices) {
@@ -185,6 +196,18 @@ export class AdminSettings extends AdminTab {
       this.notice = this.t('adminDayClosed', { n: result.expired });
     });
   };
+
+  private renderLink() {
+    const link = this.link;
+    if (!link) return nothing;
+    return link.configured
+      ? html`<p class="note ok" data-testid="public-url">
+          ${this.t('adminPublicUrl', { url: link.url })}
+        </p>`
+      : html`<p class="note error" role="alert" data-testid="public-url">
+          ${this.t('adminPublicUrlUnset', { url: link.url })}
+        </p>`;
+  }
 
   private renderHours() {
     return html`<fieldset class="hours">
@@ -358,6 +381,7 @@ export class AdminSettings extends AdminTab {
       ${this.notes()}
       <section class="card" aria-labelledby="set-h">
         <h2 id="set-h">${this.t('adminTabSettings')}</h2>
+        ${this.renderLink()}
         ${
           s
             ? html`<form class="grid" @submit=${this.onSave}>
@@ -412,6 +436,13 @@ export class AdminSettings extends AdminTab {
                     name="requireDevices"
                     .checked=${s.requireDevices}
                   />${this.t('adminRequireDevices')}</label
+                >
+                <label class="inline" style="flex-basis:100%"
+                  ><input
+                    type="checkbox"
+                    name="priorityByClerk"
+                    .checked=${s.priorityByClerk}
+                  />${this.t('adminPriorityByClerk')}</label
                 >
                 ${
                   this.invalid.length

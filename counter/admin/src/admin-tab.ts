@@ -167,7 +167,7 @@ export class AdminTab extends LitElement {
   /** Language of the page. */
   declare language: Language;
   /** A refusal in the page's language (the server's own English words are not shown). */
-  declare protected error: (ShownError & { params?: Record<string, string> }) | undefined;
+  declare protected error: ShownError | undefined;
   declare protected notice: string;
   declare protected busy: boolean;
 
