@@ -192,7 +192,7 @@ export class QueueService {
         if (idempotencyKey) {
           await this.repo.insertIdempotencyKey(officeCode, idempotencyKey, ticket.id, now, t);
         }
-        await this.audit(t, actor, officeCode, 'ticket.issue', ticket.id, undefined, {
+        await this.audit(t, actor, officeCode, 'ticket.issue', ticket, undefined, {
           number: ticket.number,
           service: service.code,
           priority,
@@ -712,7 +712,7 @@ export class QueueService {
       actor,
       ticket.officeCode,
       `ticket.${action}`,
-      ticket.id,
+      ticket,
       { status: ticket.status, counter: ticket.counterNumber, serviceId: ticket.serviceId },
       {
         status: next.status,
@@ -729,7 +729,7 @@ export class QueueService {
     actor: Actor,
     officeCode: string,
     action: string,
-    ticketId: string,
+    ticket: Pick<TicketRecord, 'id' | 'number'>,
     before: unknown,
     after: unknown,
   ): Promise<void> {
@@ -741,7 +741,9 @@ export class QueueService {
         userId: actorUserId(actor),
         action,
         entity: 'ticket',
-        entityId: ticketId,
+        entityId: ticket.id,
+        // Searchable by the number people say and see ("A002"), not only by the id.
+        subject: ticket.number,
         before,
         after,
       },
