@@ -868,6 +868,19 @@ describe.each(testDialects())('administration on %s', (dialect) => {
       byCase.filter((e) => e.entity === 'ticket').every((e) => e.caseNumber === caseNumber),
     ).toBe(true);
     expect(byCase.some((e) => e.action === 'case.created')).toBe(true);
+    // A row some command wrote without the number is found through its ticket all the same.
+    await s.db.models.AuditEntry.create({
+      officeCode: 'kulob',
+      at: clock,
+      actor: 'clerk1',
+      userId: null,
+      action: 'ticket.undo-no-show',
+      entity: 'ticket',
+      entityId: id,
+      before: null,
+      after: null,
+    });
+    expect((await search(number)).map((e) => e.action)).toContain('ticket.undo-no-show');
     // The action filter still applies.
     const calls = (
       await request(s.url, 'GET', `/api/offices/kulob/audit?q=${caseNumber}&action=ticket.call`, {
