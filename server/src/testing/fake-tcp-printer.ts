@@ -17,8 +17,10 @@ export interface FakeTcpPrinterOptions {
 
 /** Records what a network printer would receive. */
 export class FakeTcpPrinter {
-  /** Complete jobs, one per connection the client ended. */
+  /** Complete jobs, one per connection the client ended after sending bytes. */
   readonly jobs: Buffer[] = [];
+  /** Connections ended without a byte: status probes (a connect and a close), not print jobs. */
+  probes = 0;
   readonly #server: net.Server;
   readonly #sockets = new Set<net.Socket>();
   #waiters: ((job: Buffer) => void)[] = [];
@@ -37,9 +39,13 @@ export class FakeTcpPrinter {
       socket.on('data', (chunk: Buffer) => chunks.push(chunk));
       socket.on('end', () => {
         const job = Buffer.concat(chunks);
+        if (!options.keepOpen) socket.end();
+        if (job.length === 0) {
+          this.probes += 1;
+          return;
+        }
         this.jobs.push(job);
         for (const waiter of this.#waiters.splice(0)) waiter(job);
-        if (!options.keepOpen) socket.end();
       });
     });
   }
