@@ -8,6 +8,8 @@ import * as registryCases from './20261125-0002-registry-cases';
 import * as printJobs from './20261125-0003-print-jobs';
 import * as printerStatus from './20261125-0004-printer-status';
 import * as serviceTargets from './20261125-0005-service-targets';
+import * as messages from './20261203-18-01-messages';
+import * as caseMessages from './20261203-18-02-case-messages';
 
 export interface MigrationModule {
   up(params: { context: QueryInterface }): Promise<void>;
@@ -27,10 +29,14 @@ export const queueMigrations: MigrationSet = {
     { name: '20261125-0003-print-jobs', module: printJobs },
     { name: '20261125-0004-printer-status', module: printerStatus },
     { name: '20261125-0005-service-targets', module: serviceTargets },
+    { name: '20261203-18-01-messages', module: messages },
   ],
 };
 
 export const registryMigrations: MigrationSet = {
   storageTable: 'registry_migrations',
-  migrations: [{ name: '20261125-0002-registry-cases', module: registryCases }],
+  migrations: [
+    { name: '20261125-0002-registry-cases', module: registryCases },
+    { name: '20261203-18-02-case-messages', module: caseMessages },
+  ],
 };

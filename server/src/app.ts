@@ -28,6 +28,9 @@ import { errorHandler, unknownRoute } from './http/errors';
 import { attachRealtime } from './realtime/socket-server';
 import { ROOT_DIR, WEB_DIR } from './paths';
 import { AppError } from './errors';
+import { Outbox } from './messages/outbox';
+import { createChannels, type MessagingConfig } from './messages/channels';
+import { messagesRouter } from './http/messages-router';
 
 export interface AppDeps {
   db: Database;
@@ -52,6 +55,12 @@ export interface AppDeps {
   webDir?: string;
   /** An office's own voice recordings (VOICE_DIR), served before the shipped pack display/voice. */
   voiceDir?: string;
+  /** Base of every public link, QR and message (PUBLIC_URL). */
+  publicUrl?: string;
+  /** Citizen-message gateways (default: the `log` channel). */
+  messaging?: MessagingConfig;
+  /** How often the message worker looks for due messages (default 2 s; commits wake it at once). */
+  messagePollMs?: number;
 }
 
 export interface App {
@@ -60,6 +69,8 @@ export interface App {
   queue: QueueService;
   cases: CaseService;
   print: PrintQueue;
+  /** Citizen messages: the outbox and its worker. */
+  messages: Outbox;
   virtualPrinter: VirtualPrinter;
   auth: AuthService;
   logger: Logger;
@@ -106,14 +117,25 @@ export async function createApp(deps: AppDeps): Promise<App> {
         defaultPublicBase: 'http://localhost',
       })(job, timeoutMs),
   });
+  const messages = new Outbox({
+    db: deps.db,
+    registryDb,
+    logger,
+    now: deps.now,
+    publicUrl: deps.publicUrl,
+    pollMs: deps.messagePollMs,
+  });
+  messages.useChannels(createChannels(deps.messaging ?? {}, messages.listener, logger));
   const queue: QueueService = new QueueService({
     db: deps.db,
     print,
+    messages,
     cases: caseLinks(registryDb, deps.db),
     now: deps.now,
     publish: (office, changes) => publish(office, changes),
   });
   print.start();
+  messages.start();
 
   const app = express();
   app.disable('x-powered-by');
@@ -136,7 +158,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     }),
   );
   app.use(express.json({ limit: '1mb' }));
-  const cases = new CaseService({ db: deps.db, registryDb, now: deps.now });
+  const cases = new CaseService({ db: deps.db, registryDb, now: deps.now, messages });
+  app.use('/api', messagesRouter({ auth, messages }));
   app.use('/api', caseRouter({ auth, cases }));
   app.use('/api', printerRouter({ queue, virtual: virtualPrinter, auth }));
   app.use(
@@ -191,11 +214,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
     queue,
     cases,
     print,
+    messages,
     virtualPrinter,
     auth,
     logger,
     async close() {
       await print.stop();
+      await messages.stop();
       await io.close();
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
       await Promise.all(redis.map((r) => r.quit().catch(() => undefined)));

@@ -1,5 +1,6 @@
 /** Configuration from the environment (README lists every variable). */
 import { z } from 'zod';
+import { checkSmsUrl, type MessagingConfig } from './messages/channels';
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -18,6 +19,11 @@ const Env = z.object({
   TRUST_PROXY: z.enum(['0', '1', 'true', 'false', '']).optional(),
   LOGIN_ATTEMPTS: z.coerce.number().int().min(1).default(10),
   VOICE_DIR: z.string().optional(),
+  PUBLIC_URL: z.url().optional().or(z.literal('')),
+  SMS_URL: z.string().optional(),
+  SMS_HTTP_HEADER: z.string().optional(),
+  TELEGRAM_BOT_TOKEN: z.string().optional(),
+  TELEGRAM_API_URL: z.url().optional().or(z.literal('')),
 });
 
 export interface Config {
@@ -38,6 +44,10 @@ export interface Config {
   loginAttempts: number;
   /** An office's own voice recordings for the hall display (same layout as display/voice). */
   voiceDir: string | undefined;
+  /** Base of every public link, QR and message (PUBLIC_URL). */
+  publicUrl: string | undefined;
+  /** The citizen-message gateways (SMS_URL, SMS_HTTP_HEADER, TELEGRAM_*). */
+  messaging: MessagingConfig;
 }
 
 /** Reads the environment; throws with the variable named when a value does not fit. */
@@ -50,6 +60,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const e = parsed.data;
   const databaseUrl = e.DATABASE_URL?.trim() ? e.DATABASE_URL.trim() : undefined;
   const flag = (v: string | undefined) => v === '1' || v === 'true';
+  const text = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
+  try {
+    checkSmsUrl(e.SMS_URL);
+  } catch (err) {
+    throw new Error(`SMS_URL: ${(err as Error).message}`, { cause: err });
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -67,5 +83,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     trustProxy: flag(e.TRUST_PROXY),
     loginAttempts: e.LOGIN_ATTEMPTS,
     voiceDir: e.VOICE_DIR?.trim() ? e.VOICE_DIR.trim() : undefined,
+    publicUrl: text(e.PUBLIC_URL),
+    messaging: {
+      smsUrl: text(e.SMS_URL),
+      smsHttpHeader: text(e.SMS_HTTP_HEADER),
+      telegramBotToken: text(e.TELEGRAM_BOT_TOKEN),
+      telegramApiUrl: text(e.TELEGRAM_API_URL),
+    },
   };
 }

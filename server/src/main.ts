@@ -73,6 +73,8 @@ async function main(): Promise<void> {
       trustProxy: config.trustProxy,
       loginAttempts: config.loginAttempts,
       voiceDir: config.voiceDir,
+      publicUrl: config.publicUrl,
+      messaging: config.messaging,
     });
   } catch (err) {
     await db.close().catch(() => undefined);

@@ -31,6 +31,7 @@ import { QueueView } from './ticket-dto';
 import { ChangeRenderer, printerStatus } from './change-renderer';
 import type { CaseLinks } from '../registry/case-links';
 import type { PrintQueue } from '../printing/print-queue';
+import type { Outbox } from '../messages/outbox';
 
 /** Waiting tickets of each kind a window looks at per call (more only when all are taken). */
 const CANDIDATES = 12;
@@ -44,6 +45,8 @@ export interface QueueServiceDeps {
   cases?: CaseLinks;
   /** The print queue: a kiosk with a printer gets a job with each ticket. */
   print?: Pick<PrintQueue, 'enqueue'>;
+  /** Citizen messages: written in the command's transaction. */
+  messages?: Pick<Outbox, 'subscribeTicket' | 'queueChanged'>;
   publish: Publish;
   now?: () => Date;
 }
@@ -176,6 +179,7 @@ export class QueueService {
           recalls: 0,
         };
         await this.repo.insertTicket(ticket, t);
+        if (req.phone) await this.deps.messages?.subscribeTicket(t, ticket, req.phone);
         if (idempotencyKey) {
           await this.repo.insertIdempotencyKey(officeCode, idempotencyKey, ticket.id, now, t);
         }
@@ -595,6 +599,7 @@ export class QueueService {
         new ChangeRenderer(this.repo, officeCode, t, this.deps.cases),
         changes,
       );
+      await this.deps.messages?.queueChanged(t, office, events);
       // Last, so the office-wide row lock is held as briefly as possible.
       const firstSeq = events.length ? await this.repo.takeSeq(officeCode, events.length, t) : 0;
       events.forEach((e, i) => (e.seq = firstSeq + i));

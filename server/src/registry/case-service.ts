@@ -45,6 +45,7 @@ import type { OfficeRecord } from '../../../db/records';
 import { officeDay } from '../queue/office-day';
 import { AppError, forbidden, notFound, validationFailed } from '../errors';
 import type { StaffPrincipal } from '../auth/actor';
+import type { Outbox } from '../messages/outbox';
 
 export interface CaseServiceDeps {
   /** The queue's database (offices, tickets). */
@@ -52,6 +53,8 @@ export interface CaseServiceDeps {
   /** The registry's database (cases); the queue's own when not split. */
   registryDb: Database;
   now?: () => Date;
+  /** Citizen messages: consent and case steps are written in the case's transaction. */
+  messages?: Pick<Outbox, 'caseConsent' | 'caseChanged'>;
 }
 
 /** Statuses a ticket must be in for its window to open a case from it. */
@@ -62,7 +65,7 @@ export class CaseService {
   private readonly repo: RegistryRepository;
   private readonly now: () => Date;
 
-  constructor(deps: CaseServiceDeps) {
+  constructor(private readonly deps: CaseServiceDeps) {
     this.queue = new QueueRepository(deps.db);
     this.repo = new RegistryRepository(deps.registryDb);
     this.now = deps.now ?? (() => new Date());
@@ -167,7 +170,9 @@ export class CaseService {
     await this.repo.transaction(async (t) => {
       const c = await this.lockedCase(current.number, t);
       if (patch.version !== c.version) throw stale(c);
-      if (!canEdit(c.status as CaseStatus, user.role)) {
+      // The applicant's phone and consent may be taken at any step; everything else only in edits.
+      const onlyNotify = Object.keys(patch).every((k) => k === 'version' || k === 'notify');
+      if (!onlyNotify && !canEdit(c.status as CaseStatus, user.role)) {
         if (user.role !== 'clerk') throw forbidden('only the front office edits cases');
         throw new AppError('illegal_transition', `a ${c.status} case cannot be edited`);
       }
@@ -209,6 +214,10 @@ export class CaseService {
       if (patch.fee !== undefined) {
         fields.fee = patch.fee satisfies Fee;
         changed.push('fee');
+      }
+      if (patch.notify !== undefined) {
+        await this.deps.messages?.caseConsent(t, c, patch.notify, user.username);
+        changed.push('notify');
       }
       fields.documents = withRequirements(type, documents, { details, subjects });
       fields.searchText = searchText(c.number, applicant, subjects);
@@ -286,6 +295,7 @@ export class CaseService {
       }
       if (decision.effects.stamp) fields[decision.effects.stamp] = now;
       if (!(await this.repo.updateCase(c.id, c.version, fields, t))) throw stale(c);
+      await this.deps.messages?.caseChanged(t, { ...c, version: c.version + 1 }, req.to);
       await this.history(t, c.id, user, 'transition', {
         from: c.status,
         to: req.to,
