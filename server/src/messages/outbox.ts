@@ -553,11 +553,12 @@ export class Outbox {
   async runDue(): Promise<{ claimed: number; sent: number }> {
     const concurrency = this.deps.concurrency ?? 10;
     const now = this.now();
-    const until = new Date(now.getTime() + (this.deps.claimMs ?? 60_000));
+    const until = new Date(now.getTime() + (this.deps.claimMs ?? 30_000));
     let claimed = 0;
     let sent = 0;
     for (const table of this.tables()) {
-      const batch = await table.claim({ now, until, limit: concurrency * 4 });
+      // Two rounds of the window per claim: sent well within the claim even with a slow SMSC.
+      const batch = await table.claim({ now, until, limit: concurrency * 2 });
       claimed += batch.length;
       const offices = new Map<string, Promise<{ tz: string; settings: MessageSettings }>>();
       const context = (code: string) => {

@@ -21,6 +21,8 @@ export interface RecordedSubmit {
   /** The part's text, decoded (UCS-2 or GSM). */
   text: string;
   at: number;
+  /** Which bind sent it (1, 2, … in the order the sessions bound). */
+  session: number;
 }
 
 export interface FakeSmscOptions {
@@ -41,6 +43,7 @@ export class FakeSmsc {
   private inFlight = 0;
   private server: smpp.Server;
   private nextId = 1;
+  private sessions = 0;
   port = 0;
 
   constructor(private readonly options: FakeSmscOptions = {}) {
@@ -118,6 +121,7 @@ export class FakeSmsc {
 
   private create(): smpp.Server {
     return smpp.createServer((session: Session) => {
+      const number = ++this.sessions;
       session.on('pdu', (pdu: PDU) => this.pdus.push(pdu));
       session.on('bind_transceiver', (pdu: PDU) => {
         session.send(pdu.response());
@@ -129,22 +133,23 @@ export class FakeSmsc {
       });
       session.on('deliver_sm_resp', () => undefined);
       session.on('error', () => undefined);
-      session.on('submit_sm', (pdu: PDU) => this.onSubmit(session, pdu));
+      session.on('submit_sm', (pdu: PDU) => this.onSubmit(session, pdu, number));
     });
   }
 
-  private onSubmit(session: Session, pdu: PDU): void {
+  private onSubmit(session: Session, pdu: PDU, number: number): void {
+    if (this.throttleNext > 0) {
+      this.throttleNext--;
+      session.send(pdu.response({ command_status: smpp.ESME_RTHROTTLED }));
+      return;
+    }
+    // Taken (recorded) on arrival; answered after the delay, as a busy SMSC does.
+    const messageId = `M${this.nextId++}`;
+    this.submits.push({ ...record(pdu, messageId), session: number });
     this.inFlight++;
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
     const answer = () => {
       this.inFlight--;
-      if (this.throttleNext > 0) {
-        this.throttleNext--;
-        session.send(pdu.response({ command_status: smpp.ESME_RTHROTTLED }));
-        return;
-      }
-      const messageId = `M${this.nextId++}`;
-      this.submits.push(record(pdu, messageId));
       session.send(pdu.response({ message_id: messageId }));
       if (this.options.autoReceipt && Number(pdu.registered_delivery ?? 0) & 1)
         setImmediate(() => this.receipt(messageId));
@@ -154,7 +159,7 @@ export class FakeSmsc {
   }
 }
 
-function record(pdu: PDU, messageId: string): RecordedSubmit {
+function record(pdu: PDU, messageId: string): Omit<RecordedSubmit, 'session'> {
   const sm = pdu.short_message as { message?: unknown; udh?: Buffer[] } | Buffer | undefined;
   const esmClass = Number(pdu.esm_class ?? 0);
   const dataCoding = Number(pdu.data_coding ?? 0);
