@@ -320,7 +320,13 @@ export class AdminRepository {
     if (f.languages !== undefined) fields.languages = JSON.stringify(f.languages);
     if (f.openingHours !== undefined)
       fields.openingHours = f.openingHours === null ? null : JSON.stringify(f.openingHours);
-    const keys = ['fairnessN', 'maxRecalls', 'ticker', 'kioskIdleSeconds', 'requireDevices'] as const;
+    const keys = [
+      'fairnessN',
+      'maxRecalls',
+      'ticker',
+      'kioskIdleSeconds',
+      'requireDevices',
+    ] as const;
     for (const key of keys) {
       if (f[key] !== undefined) fields[key] = f[key];
     }

@@ -70,6 +70,20 @@ interface OutboxRow {
   delivered_at: Date | string | null;
 }
 
+/** What became of one claimed message. */
+export type OutboxOutcome =
+  | {
+      kind: 'sent';
+      id: string;
+      parts: number;
+      providerId: string | null;
+      now: Date;
+      delivered?: boolean;
+    }
+  | { kind: 'retry'; id: string; next: Date; error: string }
+  | { kind: 'postpone'; id: string; next: Date }
+  | { kind: 'failed' | 'expired'; id: string; error: string };
+
 /** One outbox table on one database. */
 export class OutboxTable {
   constructor(
@@ -148,6 +162,101 @@ export class OutboxTable {
       { id, gateway },
     );
     return affected === 1;
+  }
+
+  /**
+   * `markSending` for a group in one transaction: answers the ids this node may now submit (those
+   * still queued and not being sent by anyone).
+   */
+  async markSendingMany(items: Array<{ id: string; gateway: string }>): Promise<Set<string>> {
+    if (items.length === 0) return new Set();
+    return this.db.transaction(async (t) => {
+      const lock = this.db.dialect === 'mysql' ? 'FOR UPDATE' : '';
+      const rows = await this.db.sequelize.query<{ id: string }>(
+        `SELECT id FROM ${this.table} WHERE id IN (:ids) AND status = 'queued' AND sending = 0 ${lock}`,
+        { type: QueryTypes.SELECT, transaction: t, replacements: { ids: items.map((i) => i.id) } },
+      );
+      const ok = new Set(rows.map((r) => r.id));
+      const byGateway = new Map<string, string[]>();
+      for (const i of items) {
+        if (!ok.has(i.id)) continue;
+        byGateway.set(i.gateway, [...(byGateway.get(i.gateway) ?? []), i.id]);
+      }
+      for (const [gateway, ids] of byGateway)
+        await this.db.sequelize.query(
+          `UPDATE ${this.table} SET sending = 1, attempts = attempts + 1, gateway = :gateway
+            WHERE id IN (:ids)`,
+          { transaction: t, replacements: { gateway, ids } },
+        );
+      return ok;
+    });
+  }
+
+  /** Writes what became of a group of messages in one transaction. */
+  async recordOutcomes(outcomes: OutboxOutcome[]): Promise<void> {
+    if (outcomes.length === 0) return;
+    await this.db.transaction(async (t) => {
+      for (const o of outcomes) {
+        const [sql, replacements] = this.outcomeSql(o);
+        await this.db.sequelize.query(sql, { transaction: t, replacements });
+      }
+    });
+  }
+
+  private outcomeSql(o: OutboxOutcome): [string, Record<string, unknown>] {
+    switch (o.kind) {
+      case 'sent':
+        return [
+          `UPDATE ${this.table} SET status = :status, sending = 0, claimed_until = NULL,
+             parts = :parts, provider_id = :provider, sent_at = :now, delivered_at = :delivered,
+             error = NULL WHERE id = :id AND status = 'queued'`,
+          {
+            id: o.id,
+            status: o.delivered ? 'delivered' : 'sent',
+            parts: o.parts,
+            provider: o.providerId,
+            now: this.time(o.now),
+            delivered: o.delivered ? this.time(o.now) : null,
+          },
+        ];
+      case 'retry':
+        return [
+          `UPDATE ${this.table} SET sending = 0, claimed_until = NULL, next_attempt_at = :next,
+             error = :error WHERE id = :id AND status = 'queued'`,
+          { id: o.id, next: this.time(o.next), error: o.error.slice(0, 500) },
+        ];
+      case 'postpone':
+        return [
+          `UPDATE ${this.table} SET claimed_until = NULL, next_attempt_at = :next
+            WHERE id = :id AND status = 'queued' AND sending = 0`,
+          { id: o.id, next: this.time(o.next) },
+        ];
+      case 'failed':
+      case 'expired':
+        return [
+          `UPDATE ${this.table} SET status = :status, sending = 0, claimed_until = NULL,
+             error = :error WHERE id = :id AND status = 'queued'`,
+          { id: o.id, status: o.kind, error: o.error.slice(0, 500) },
+        ];
+    }
+  }
+
+  /** Messages per address sent (or under way) since `since`, for a set of addresses. */
+  async countByAddress(addresses: string[], since: Date): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    if (addresses.length === 0) return out;
+    const rows = await this.db.sequelize.query<{ to_address: string; n: number | string }>(
+      `SELECT to_address, COUNT(*) AS n FROM ${this.table}
+        WHERE to_address IN (:to) AND created_at >= :since
+          AND (status IN ('sent', 'delivered') OR sending = 1)
+        GROUP BY to_address`,
+      {
+        type: QueryTypes.SELECT,
+        replacements: { to: [...new Set(addresses)], since: this.time(since) },
+      },
+    );
+    for (const r of rows) out.set(r.to_address, Number(r.n));
+    return out;
   }
 
   async markSent(
@@ -453,6 +562,16 @@ export class MessageRepository {
       `UPDATE message_recipients SET ${sets.join(', ')} WHERE ticket_id = :id`,
       { transaction: t, replacements: { id: ticketId } },
     );
+  }
+
+  /** Which of `addresses` asked for no more messages. */
+  async optedOut(addresses: string[]): Promise<Set<string>> {
+    if (addresses.length === 0) return new Set();
+    const rows = await this.db.sequelize.query<{ address: string }>(
+      'SELECT address FROM message_optouts WHERE address IN (:addresses)',
+      { type: QueryTypes.SELECT, replacements: { addresses: [...new Set(addresses)] } },
+    );
+    return new Set(rows.map((r) => r.address));
   }
 
   async isOptedOut(address: string): Promise<boolean> {

@@ -30,6 +30,7 @@ import {
   CaseRecipientRepository,
   MessageRepository,
   OutboxTable,
+  type OutboxOutcome,
   type OutboxRecord,
   type TicketRecipient,
 } from '../../../db/repositories/message-repository';
@@ -549,7 +550,11 @@ export class Outbox {
     }
   }
 
-  /** One pass: claims due messages of both outboxes and sends them, `concurrency` at a time. */
+  /**
+   * One pass: claims due messages of both outboxes, settles those that may not go (expired, opted
+   * out, quiet hours, caps), and sends the rest a window at a time: the window is marked `sending`
+   * in one transaction, submitted at once, and its outcomes written in one more.
+   */
   async runDue(): Promise<{ claimed: number; sent: number }> {
     const concurrency = this.deps.concurrency ?? 10;
     const now = this.now();
@@ -557,33 +562,99 @@ export class Outbox {
     let claimed = 0;
     let sent = 0;
     for (const table of this.tables()) {
-      // Two rounds of the window per claim: sent well within the claim even with a slow SMSC.
+      // Two windows per claim: sent well within the claim even with a slow SMSC.
       const batch = await table.claim({ now, until, limit: concurrency * 2 });
       claimed += batch.length;
-      const offices = new Map<string, Promise<{ tz: string; settings: MessageSettings }>>();
-      const context = (code: string) => {
-        let found = offices.get(code);
-        if (!found) {
-          found = Promise.all([this.queue.findOffice(code), this.settings(code)]).then(
-            ([o, s]) => ({
-              tz: o?.timeZone ?? 'Asia/Dushanbe',
-              settings: s,
-            }),
-          );
-          offices.set(code, found);
-        }
-        return found;
-      };
-      let next = 0;
-      const lane = async () => {
-        while (next < batch.length) {
-          const m = batch[next++]!;
-          if (await this.attempt(table, m, await context(m.officeCode))) sent++;
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(concurrency, batch.length) }, lane));
+      if (batch.length === 0) continue;
+      const { ready, settled } = await this.screen(batch, now);
+      await table.recordOutcomes(settled);
+      for (let i = 0; i < ready.length; i += concurrency) {
+        const group = ready.slice(i, i + concurrency);
+        const flagged = await table.markSendingMany(
+          group.map(({ m, channel }) => ({ id: m.id, gateway: channel.name })),
+        );
+        const outcomes = await Promise.all(
+          group.filter(({ m }) => flagged.has(m.id)).map(({ m, channel }) => this.send(m, channel)),
+        );
+        await table.recordOutcomes(outcomes);
+        sent += outcomes.filter((o) => o.kind === 'sent').length;
+      }
     }
     return { claimed, sent };
+  }
+
+  /** Splits a claimed batch into messages to send now and those settled otherwise. */
+  private async screen(
+    batch: OutboxRecord[],
+    now: Date,
+  ): Promise<{ ready: Array<{ m: OutboxRecord; channel: Channel }>; settled: OutboxOutcome[] }> {
+    const offices = new Map<string, OfficeContext>();
+    for (const code of new Set(batch.map((m) => m.officeCode))) {
+      const [office, settings] = await Promise.all([
+        this.queue.findOffice(code),
+        this.settings(code),
+      ]);
+      const tz = office?.timeZone ?? 'Asia/Dushanbe';
+      const dayStart = officeDayStart(now, tz);
+      const addresses = batch.filter((m) => m.officeCode === code).map((m) => m.to);
+      const byAddress = new Map<string, number>();
+      for (const table of this.tables())
+        for (const [to, n] of await table.countByAddress(addresses, dayStart))
+          byAddress.set(to, (byAddress.get(to) ?? 0) + n);
+      // The office's count for its day is read once per batch and kept up to date here.
+      const sentToday = await this.countAll({ officeCode: code }, dayStart);
+      offices.set(code, { tz, settings, sentToday, byAddress });
+    }
+    const optedOut = await this.repo.optedOut(batch.map((m) => m.to));
+    const ready: Array<{ m: OutboxRecord; channel: Channel }> = [];
+    const settled: OutboxOutcome[] = [];
+    for (const m of batch) {
+      const ctx = offices.get(m.officeCode)!;
+      const fail = (error: string) => settled.push({ kind: 'failed', id: m.id, error });
+      if (m.expiresAt && m.expiresAt <= now) {
+        settled.push({
+          kind: 'expired',
+          id: m.id,
+          error: 'the office day closed before it could go',
+        });
+        continue;
+      }
+      if (optedOut.has(m.to)) {
+        fail('the citizen opted out (STOP)');
+        continue;
+      }
+      if (m.caseNumber !== null) {
+        const quiet = { from: ctx.settings.quietFrom, until: ctx.settings.quietUntil };
+        const quietEnd = quietHoursEnd(now, ctx.tz, quiet);
+        if (quietEnd) {
+          settled.push({ kind: 'postpone', id: m.id, next: quietEnd });
+          continue;
+        }
+      }
+      const byPhone = ctx.byAddress.get(m.to) ?? 0;
+      const capped =
+        byPhone >= ctx.settings.dailyCapPhone
+          ? 'the daily limit for this number is reached'
+          : ctx.sentToday >= ctx.settings.dailyCapOffice
+            ? "the office's daily limit is reached"
+            : undefined;
+      if (capped) {
+        // Case messages wait for tomorrow; queue messages are for today only.
+        if (m.caseNumber !== null)
+          settled.push({ kind: 'postpone', id: m.id, next: officeDayEnd(now, ctx.tz) });
+        else fail(capped);
+        continue;
+      }
+      const channel = m.channel === 'telegram' ? this.telegram : this.sms;
+      if (!channel) {
+        fail(`no ${m.channel} gateway is configured`);
+        continue;
+      }
+      ctx.sentToday++;
+      ctx.byAddress.set(m.to, byPhone + 1);
+      ready.push({ m, channel });
+    }
+    return { ready, settled };
   }
 
   /** Expires, fails interrupted sends and erases old numbers (every 10 s at most). */
@@ -607,74 +678,25 @@ export class Outbox {
       : [this.queueTable, this.caseTable];
   }
 
-  /** Sends one claimed message; true when it went out. */
-  private async attempt(
-    table: OutboxTable,
-    m: OutboxRecord,
-    ctx: { tz: string; settings: MessageSettings },
-  ): Promise<boolean> {
-    const now = this.now();
-    if (m.expiresAt && m.expiresAt <= now) {
-      await table.markFinal(m.id, 'expired', 'the office day closed before it could go');
-      return false;
-    }
-    if (await this.repo.isOptedOut(m.to)) {
-      await table.markFinal(m.id, 'failed', 'the citizen opted out (STOP)');
-      return false;
-    }
-    if (m.caseNumber !== null) {
-      const quietEnd = quietHoursEnd(now, ctx.tz, {
-        from: ctx.settings.quietFrom,
-        until: ctx.settings.quietUntil,
-      });
-      if (quietEnd) {
-        await table.postpone(m.id, quietEnd);
-        return false;
-      }
-    }
-    const dayStart = officeDayStart(now, ctx.tz);
-    const [byPhone, byOffice] = await Promise.all([
-      this.countAll({ to: m.to }, dayStart),
-      this.countAll({ officeCode: m.officeCode }, dayStart),
-    ]);
-    const capped =
-      byPhone >= ctx.settings.dailyCapPhone
-        ? 'the daily limit for this number is reached'
-        : byOffice >= ctx.settings.dailyCapOffice
-          ? "the office's daily limit is reached"
-          : undefined;
-    if (capped) {
-      if (m.caseNumber !== null) await table.postpone(m.id, officeDayEnd(now, ctx.tz));
-      else await table.markFinal(m.id, 'failed', capped);
-      return false;
-    }
-    const channel = m.channel === 'telegram' ? this.telegram : this.sms;
-    if (!channel) {
-      await table.markFinal(m.id, 'failed', `no ${m.channel} gateway is configured`);
-      return false;
-    }
-    if (!(await table.markSending(m.id, channel.name))) return false;
+  /** Submits one message (already marked `sending`) and says what became of it. */
+  private async send(m: OutboxRecord, channel: Channel): Promise<OutboxOutcome> {
     try {
       const result = await channel.send({ id: m.id, to: m.to, text: m.text });
-      await table.markSent(m.id, { ...result, now: this.now() });
-      return true;
+      return { kind: 'sent', id: m.id, ...result, now: this.now() };
     } catch (err) {
       const reason = (err as Error).message || String(err);
       const retryable = err instanceof ChannelError ? err.retryable : true;
       const attempts = m.attempts + 1;
       this.deps.logger.warn({ message: m.id, reason, attempts }, 'message not sent');
-      if (!retryable) {
-        await table.markFinal(m.id, 'failed', reason);
-      } else if (attempts >= MAX_ATTEMPTS) {
-        await table.markFinal(m.id, 'failed', `given up after ${attempts} attempts: ${reason}`);
-      } else {
-        await table.markRetry(
-          m.id,
-          new Date(this.now().getTime() + retryDelayMs(attempts)),
-          reason,
-        );
-      }
-      return false;
+      if (!retryable) return { kind: 'failed', id: m.id, error: reason };
+      if (attempts >= MAX_ATTEMPTS)
+        return {
+          kind: 'failed',
+          id: m.id,
+          error: `given up after ${attempts} attempts: ${reason}`,
+        };
+      const next = new Date(this.now().getTime() + retryDelayMs(attempts));
+      return { kind: 'retry', id: m.id, next, error: reason };
     }
   }
 
@@ -783,6 +805,16 @@ export class Outbox {
   private publicBase(): string {
     return (this.deps.publicUrl ?? 'http://localhost:8080').replace(/\/+$/, '');
   }
+}
+
+/** What the worker knows of an office while it sends one batch. */
+interface OfficeContext {
+  tz: string;
+  settings: MessageSettings;
+  /** Messages of the office day sent or under way (the daily cap). */
+  sentToday: number;
+  /** The same per phone number, for the numbers of this batch. */
+  byAddress: Map<string, number>;
 }
 
 function recipientOf(
