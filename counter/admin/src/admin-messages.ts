@@ -206,8 +206,8 @@ export class AdminMessages extends AdminTab {
               ${MessageStatus.options.map((s) => html`<option value=${s}>${s}</option>`)}
             </select>
           </label>
-          <label>ticket <input name="ticket" /></label>
-          <label>case <input name="case" /></label>
+          <label>${this.t('ticketLabel')} <input name="ticket" /></label>
+          <label>${this.t('caseHeading')} <input name="case" /></label>
           <button type="submit" ?disabled=${this.busy}>${this.t('adminSearch')}</button>
         </form>
         <table data-testid="outbox">
