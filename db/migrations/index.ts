@@ -8,6 +8,9 @@ import * as registryCases from './20261125-0002-registry-cases';
 import * as printJobs from './20261125-0003-print-jobs';
 import * as printerStatus from './20261125-0004-printer-status';
 import * as serviceTargets from './20261125-0005-service-targets';
+import * as priorityByClerk from './20261203-13-01-priority-by-clerk';
+import * as counterSessions from './20261203-14a-counter-sessions';
+import * as bookings from './20261203-1901-bookings';
 import * as messages from './20261203-18-01-messages';
 import * as caseMessages from './20261203-18-02-case-messages';
 
@@ -29,6 +32,9 @@ export const queueMigrations: MigrationSet = {
     { name: '20261125-0003-print-jobs', module: printJobs },
     { name: '20261125-0004-printer-status', module: printerStatus },
     { name: '20261125-0005-service-targets', module: serviceTargets },
+    { name: '20261203-13-01-priority-by-clerk', module: priorityByClerk },
+    { name: '20261203-14a-counter-sessions', module: counterSessions },
+    { name: '20261203-1901-bookings', module: bookings },
     { name: '20261203-18-01-messages', module: messages },
   ],
 };

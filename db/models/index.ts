@@ -24,6 +24,7 @@ export class OfficeModel extends Model<
   declare kioskIdleSeconds: CreationOptional<number>;
   declare openingHours: string | null;
   declare requireDevices: CreationOptional<boolean>;
+  declare priorityByClerk: CreationOptional<boolean>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
@@ -138,6 +139,7 @@ export class TicketModel extends Model<
   declare finishedAt: Date | null;
   declare counterNumber: string | null;
   declare targetCounter: string | null;
+  declare transferNote: CreationOptional<string | null>;
   declare calledBy: number | null;
   declare recalls: CreationOptional<number>;
 }
@@ -236,6 +238,7 @@ export function initModels(sequelize: Sequelize): Models {
       kioskIdleSeconds: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 30 },
       openingHours: { type: DataTypes.TEXT, allowNull: true },
       requireDevices: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
+      priorityByClerk: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
       createdAt: time,
       updatedAt: time,
     },
@@ -350,6 +353,7 @@ export function initModels(sequelize: Sequelize): Models {
       finishedAt: { type: time, allowNull: true },
       counterNumber: { type: str(8), allowNull: true },
       targetCounter: { type: str(8), allowNull: true },
+      transferNote: { type: DataTypes.TEXT, allowNull: true },
       calledBy: { type: DataTypes.INTEGER, allowNull: true },
       recalls: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
     },

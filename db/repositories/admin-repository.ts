@@ -32,6 +32,7 @@ export interface OfficeSettingsRecord {
   openingHours: unknown;
   kioskIdleSeconds: number;
   requireDevices: boolean;
+  priorityByClerk: boolean;
 }
 
 export interface DeviceRecord {
@@ -307,6 +308,7 @@ export class AdminRepository {
       openingHours: r.openingHours ? (JSON.parse(r.openingHours) as unknown) : null,
       kioskIdleSeconds: r.kioskIdleSeconds,
       requireDevices: Boolean(r.requireDevices),
+      priorityByClerk: Boolean(r.priorityByClerk),
     };
   }
 
@@ -326,6 +328,7 @@ export class AdminRepository {
       'ticker',
       'kioskIdleSeconds',
       'requireDevices',
+      'priorityByClerk',
     ] as const;
     for (const key of keys) {
       if (f[key] !== undefined) fields[key] = f[key];

@@ -179,6 +179,8 @@ export const OfficeSettings = z
     maxRecalls: z.number().int().min(0).max(20).optional(),
     /** Kiosks and displays must be paired (carry a device token) to connect and to issue tickets. */
     requireDevices: z.boolean().optional(),
+    /** The kiosk skips the priority question: "priority is asked by the clerk". */
+    priorityByClerk: z.boolean().optional(),
   })
   .refine((v) => Object.keys(v).length > 0, 'nothing to change');
 export type OfficeSettings = z.infer<typeof OfficeSettings>;
@@ -195,6 +197,7 @@ export interface AdminOfficeSettings {
   kioskIdleSeconds: number;
   maxRecalls: number;
   requireDevices: boolean;
+  priorityByClerk: boolean;
 }
 
 // ---- reports ----

@@ -30,6 +30,8 @@ export const TemplateKey = z.enum([
   'case_registered',
   'case_ready',
   'case_issued',
+  'booking_code',
+  'booking_confirmed',
   'test',
 ]);
 export type TemplateKey = z.infer<typeof TemplateKey>;
@@ -112,6 +114,9 @@ export const TEMPLATE_PLACEHOLDERS = [
   'case',
   'link',
   'office',
+  'code',
+  'booking',
+  'time',
 ] as const;
 export type TemplateValues = Partial<Record<(typeof TEMPLATE_PLACEHOLDERS)[number], string>>;
 
@@ -164,6 +169,18 @@ export const DEFAULT_TEMPLATES: Record<TemplateKey, Record<Language, string>> = 
     ru: 'Свидетельство по {case} выдано. Спасибо!',
     uz: '{case} bo‘yicha guvohnoma topshirildi. Rahmat!',
     en: 'The certificate of {case} has been issued. Thank you!',
+  },
+  booking_code: {
+    tg: 'Рамзи тасдиқ: {code}. Онро ба касе нагӯед.',
+    ru: 'Код подтверждения: {code}. Никому его не сообщайте.',
+    uz: 'Tasdiqlash kodi: {code}. Uni hech kimga aytmang.',
+    en: 'Confirmation code: {code}. Do not share it.',
+  },
+  booking_confirmed: {
+    tg: 'Навбати шумо {booking}: {time}. Бекор кардан: {link}',
+    ru: 'Ваша запись {booking}: {time}. Отменить: {link}',
+    uz: 'Yozilishingiz {booking}: {time}. Bekor qilish: {link}',
+    en: 'Your appointment {booking}: {time}. Cancel: {link}',
   },
   test: {
     tg: 'Паёми санҷишии Навбат ({office}).',

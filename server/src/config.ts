@@ -1,6 +1,7 @@
 /** Configuration from the environment (README lists every variable). */
 import { z } from 'zod';
 import { checkSmsUrl, type MessagingConfig } from './messages/channels';
+import { normalisePublicUrl } from './public-url';
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -19,7 +20,7 @@ const Env = z.object({
   TRUST_PROXY: z.enum(['0', '1', 'true', 'false', '']).optional(),
   LOGIN_ATTEMPTS: z.coerce.number().int().min(1).default(10),
   VOICE_DIR: z.string().optional(),
-  PUBLIC_URL: z.url().optional().or(z.literal('')),
+  PUBLIC_URL: z.string().optional(),
   SMS_URL: z.string().optional(),
   SMS_HTTP_HEADER: z.string().optional(),
   TELEGRAM_BOT_TOKEN: z.string().optional(),
@@ -44,7 +45,7 @@ export interface Config {
   loginAttempts: number;
   /** An office's own voice recordings for the hall display (same layout as display/voice). */
   voiceDir: string | undefined;
-  /** Base of every public link, QR and message (PUBLIC_URL). */
+  /** PUBLIC_URL: the base of every link, QR and message (what phones on mobile data can open). */
   publicUrl: string | undefined;
   /** The citizen-message gateways (SMS_URL, SMS_HTTP_HEADER, TELEGRAM_*). */
   messaging: MessagingConfig;
@@ -83,7 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     trustProxy: flag(e.TRUST_PROXY),
     loginAttempts: e.LOGIN_ATTEMPTS,
     voiceDir: e.VOICE_DIR?.trim() ? e.VOICE_DIR.trim() : undefined,
-    publicUrl: text(e.PUBLIC_URL),
+    publicUrl: readPublicUrl(e.PUBLIC_URL),
     messaging: {
       smsUrl: text(e.SMS_URL),
       smsHttpHeader: text(e.SMS_HTTP_HEADER),
@@ -91,4 +92,15 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       telegramApiUrl: text(e.TELEGRAM_API_URL),
     },
   };
+}
+
+function readPublicUrl(value: string | undefined): string | undefined {
+  if (!value?.trim()) return undefined;
+  try {
+    return normalisePublicUrl(value.trim());
+  } catch (err) {
+    throw new Error(`PUBLIC_URL: ${err instanceof Error ? err.message : String(err)}`, {
+      cause: err,
+    });
+  }
 }

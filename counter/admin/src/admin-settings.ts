@@ -8,6 +8,7 @@ import type {
   OpeningHours,
 } from '../../../server/protocol';
 import { LANGUAGES, isLanguage, translate } from '../../../ui/i18n';
+import { fetchOffice } from '../../../ui/api';
 import { closeDay, getSettings, saveSettings } from './admin-api';
 import { formText, AdminTab } from './admin-tab';
 
@@ -60,13 +61,20 @@ function parsePriorities(text: string): Array<{ code: string; names: Names }> {
 
 /** The Settings section. */
 export class AdminSettings extends AdminTab {
-  static override properties = { ...AdminTab.properties, settings: { state: true } };
+  static override properties = {
+    ...AdminTab.properties,
+    settings: { state: true },
+    link: { state: true },
+  };
 
   declare private settings: AdminOfficeSettings | undefined;
+  /** Where phones reach the server, and whether PUBLIC_URL set it. */
+  declare private link: { url: string; configured: boolean } | undefined;
 
   constructor() {
     super();
     this.settings = undefined;
+    this.link = undefined;
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -75,7 +83,12 @@ export class AdminSettings extends AdminTab {
 
   private async load(): Promise<void> {
     await this.run(async (c) => {
-      this.settings = await getSettings(c);
+      const [settings, office] = await Promise.all([getSettings(c), fetchOffice(c.office)]);
+      this.settings = settings;
+      this.link =
+        office.publicUrl === undefined
+          ? undefined
+          : { url: office.publicUrl, configured: office.publicUrlConfigured === true };
     });
   }
 
@@ -92,6 +105,7 @@ export class AdminSettings extends AdminTab {
       openingHours: parseHours(text('hours')),
       priorities: parsePriorities(text('priorities')),
       requireDevices: data.get('requireDevices') === 'on',
+      priorityByClerk: data.get('priorityByClerk') === 'on',
     };
     // Switching it on cuts off every kiosk and display not paired yet: asked first.
     if (body.requireDevices && !this.settings?.requireDevices) {
@@ -110,12 +124,25 @@ export class AdminSettings extends AdminTab {
     });
   };
 
+  private renderLink() {
+    const link = this.link;
+    if (!link) return nothing;
+    return link.configured
+      ? html`<p class="note ok" data-testid="public-url">
+          ${this.t('adminPublicUrl', { url: link.url })}
+        </p>`
+      : html`<p class="note error" role="alert" data-testid="public-url">
+          ${this.t('adminPublicUrlUnset', { url: link.url })}
+        </p>`;
+  }
+
   override render() {
     const s = this.settings;
     return html`
       ${this.notes()}
       <section class="card" aria-labelledby="set-h">
         <h2 id="set-h">${this.t('adminTabSettings')}</h2>
+        ${this.renderLink()}
         ${
           s
             ? html`<form class="grid" @submit=${this.onSave}>
@@ -177,6 +204,13 @@ export class AdminSettings extends AdminTab {
                     name="requireDevices"
                     .checked=${s.requireDevices}
                   />${this.t('adminRequireDevices')}</label
+                >
+                <label class="inline" style="flex-basis:100%"
+                  ><input
+                    type="checkbox"
+                    name="priorityByClerk"
+                    .checked=${s.priorityByClerk}
+                  />${this.t('adminPriorityByClerk')}</label
                 >
                 <button type="submit" ?disabled=${this.busy}>${this.t('adminSave')}</button>
               </form>`

@@ -693,6 +693,7 @@ function toSettingsDto(s: {
   openingHours: unknown;
   kioskIdleSeconds: number;
   requireDevices: boolean;
+  priorityByClerk: boolean;
 }): AdminOfficeSettings {
   return {
     code: s.code,
@@ -705,5 +706,6 @@ function toSettingsDto(s: {
     openingHours: s.openingHours ?? null,
     kioskIdleSeconds: s.kioskIdleSeconds,
     requireDevices: s.requireDevices,
+    priorityByClerk: s.priorityByClerk,
   };
 }

@@ -23,6 +23,8 @@ import {
   type TemplateKey,
   type TemplateValues,
 } from '../../protocol';
+import type { Booking } from '../../protocol/bookings';
+import { pad2, zonedParts } from '../../protocol/zoned-time';
 import type { Database } from '../../../db/database';
 import type { OfficeRecord, TicketRecord } from '../../../db/records';
 import { QueueRepository } from '../../../db/repositories/queue-repository';
@@ -54,8 +56,8 @@ export interface OutboxDeps {
   registryDb?: Database;
   logger: Logger;
   now?: () => Date;
-  /** Base of every link in a message (PUBLIC_URL). */
-  publicUrl?: string;
+  /** Base of every link in a message (PUBLIC_URL, else the listening address). */
+  publicUrl?: () => string;
   /** How often the worker looks for due messages when nothing woke it. */
   pollMs?: number;
   /** Messages one node sends at once (the SMSC window). */
@@ -279,6 +281,34 @@ export class Outbox {
       );
     }
     t.afterCommit(() => this.kick());
+  }
+
+  // ---- appointments (the booking service's notifier) ----
+
+  /** The one-time code of a new booking, written in the booking's transaction. */
+  async code(
+    t: Transaction,
+    m: { officeCode: string; phone: string; language: Language; otp: string; booking: Booking },
+  ): Promise<void> {
+    await this.enqueueDirect(t, m, 'booking_code', `b:${m.booking.code}:code:${m.otp}`, {
+      code: m.otp,
+      booking: m.booking.code,
+    });
+  }
+
+  /** A confirmed booking: its code, its time on the office clock and the cancel link. */
+  async confirmed(
+    t: Transaction,
+    m: { officeCode: string; phone: string; language: Language; booking: Booking },
+  ): Promise<void> {
+    const office = await this.queue.findOffice(m.officeCode);
+    const p = zonedParts(new Date(m.booking.start), office?.timeZone ?? 'Asia/Dushanbe');
+    const time = `${pad2(p.day)}.${pad2(p.month)} ${pad2(p.hour)}:${pad2(p.minute)}`;
+    await this.enqueueDirect(t, m, 'booking_confirmed', `b:${m.booking.code}:confirmed`, {
+      booking: m.booking.code,
+      time,
+      link: `${this.publicBase()}/book/?office=${encodeURIComponent(m.officeCode)}&cancel=${m.booking.code}`,
+    });
   }
 
   // ---- public and admin commands ----
@@ -784,6 +814,33 @@ export class Outbox {
     t.afterCommit(() => this.kick());
   }
 
+  /** A message to one phone, outside the queue and case flows (bookings). */
+  private async enqueueDirect(
+    t: Transaction,
+    m: { officeCode: string; phone: string; language: Language },
+    template: TemplateKey,
+    dedupeKey: string,
+    values: TemplateValues,
+  ): Promise<void> {
+    const now = this.now();
+    const text = await this.render(m.officeCode, template, m.language, values, t);
+    await this.queueTable.insert(
+      {
+        officeCode: m.officeCode,
+        channel: 'sms',
+        to: m.phone,
+        template,
+        language: m.language,
+        text,
+        dedupeKey,
+        nextAttemptAt: now,
+      },
+      now,
+      t,
+    );
+    t.afterCommit(() => this.kick());
+  }
+
   private async render(
     officeCode: string,
     key: TemplateKey,
@@ -803,7 +860,7 @@ export class Outbox {
   }
 
   private publicBase(): string {
-    return (this.deps.publicUrl ?? 'http://localhost:8080').replace(/\/+$/, '');
+    return (this.deps.publicUrl?.() ?? 'http://localhost:8080').replace(/\/+$/, '');
   }
 }
 

@@ -1,4 +1,10 @@
-import { maskPhone, renderTemplate, splitSms, DEFAULT_TEMPLATES } from '../../protocol';
+import {
+  maskPhone,
+  renderTemplate,
+  splitSms,
+  DEFAULT_TEMPLATES,
+  TEMPLATE_PLACEHOLDERS,
+} from '../../protocol';
 import { isStopWord, quietHoursEnd, retryDelayMs } from './rules';
 
 describe('splitSms', () => {
@@ -41,7 +47,7 @@ describe('templates', () => {
     for (const byLanguage of Object.values(DEFAULT_TEMPLATES)) {
       for (const text of Object.values(byLanguage)) {
         for (const m of text.matchAll(/\{([a-z]+)\}/g))
-          expect(['ticket', 'ahead', 'window', 'case', 'link', 'office']).toContain(m[1]);
+          expect(TEMPLATE_PLACEHOLDERS).toContain(m[1]);
       }
     }
   });

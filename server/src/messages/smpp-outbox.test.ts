@@ -318,4 +318,29 @@ describe.each(testDialects())('messages over SMPP on %s', (dialect) => {
       'case_submitted',
     ]);
   });
+
+  it('texts an appointment’s one-time code, written with the booking', async () => {
+    const from = new Date().toISOString().slice(0, 10);
+    const to = new Date(Date.now() + 13 * 86_400_000).toISOString().slice(0, 10);
+    const slots = await request(
+      s.url,
+      'GET',
+      `${OFFICE}/slots?service=consultation&from=${from}&to=${to}`,
+    );
+    expect(slots.status).toBe(200);
+    const slot = (slots.body.slots as Array<{ start: string; free: number }>).find(
+      (x) => x.free > 0 && Date.parse(x.start) > Date.now() + 3_600_000,
+    );
+    expect(slot).toBeDefined();
+    const phone = nextPhone();
+    const booked = await request(s.url, 'POST', `${OFFICE}/bookings`, {
+      body: { service: 'consultation', start: slot!.start, phone, language: 'ru' },
+    });
+    expect(booked.status).toBe(201);
+    const sent = await waitFor(
+      () => smsc.messages().find((m) => m.to === phone.slice(1)),
+      'the code at the SMSC',
+    );
+    expect(sent.text).toMatch(/^Код подтверждения: \d{6}\. Никому его не сообщайте\.$/);
+  });
 });
