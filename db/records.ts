@@ -90,4 +90,6 @@ export interface AuditInput {
   entityId: string;
   before?: unknown;
   after?: unknown;
+  /** What the row is about in searchable words (a ticket's number). */
+  subject?: string | null;
 }

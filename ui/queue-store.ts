@@ -5,6 +5,7 @@
  */
 import { io, type Socket } from 'socket.io-client';
 import type {
+  Case,
   ClientToServerEvents,
   CounterEvent,
   CounterState,
@@ -75,6 +76,8 @@ export interface QueueStoreOptions {
   url?: string;
   /** Retry a refused connection (unknown office, …) after this many ms; 0 = never. */
   retryRefusedMs?: number;
+  /** Staff consoles: told of every case change of the office (`case:updated`, `/counter` only). */
+  onCase?: (c: Case) => void;
 }
 
 /** A listener of state changes. */
@@ -151,6 +154,8 @@ export class QueueStore<T extends Ticket = Ticket> {
     });
     socket.on('connect_error', (error) => this.onConnectError(socket, error));
     socket.on(QueueEvent.snapshot, (snapshot) => this.applySnapshot(snapshot));
+    const onCase = this.options.onCase;
+    if (onCase) socket.on(QueueEvent.caseUpdated, (payload) => onCase(payload.case));
     socket.on(QueueEvent.ticketIssued, (payload) =>
       this.receive({ kind: 'ticket', event: QueueEvent.ticketIssued, payload }),
     );

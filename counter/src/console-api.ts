@@ -36,6 +36,13 @@ export async function leaveWindow(office: string, counter: string, token: string
   });
 }
 
+/** Takes back a no-show marked by mistake (within the server's undo time). */
+export async function undoNoShow(id: string, token: string): Promise<StaffTicket> {
+  const path = `/api/tickets/${encodeURIComponent(id)}/undo-no-show`;
+  const result = await apiRequest<{ ticket: StaffTicket }>(path, { method: 'POST', token });
+  return result.ticket;
+}
+
 /** Calls one chosen waiting ticket to the window. */
 export async function callTicket(
   office: string,

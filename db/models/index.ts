@@ -178,6 +178,8 @@ export class AuditEntryModel extends Model<
   declare entityId: string;
   declare before: string | null;
   declare after: string | null;
+  /** What the row is about in searchable words: a ticket's number. */
+  declare subject: CreationOptional<string | null>;
 }
 
 export class PrintJobModel extends Model<
@@ -392,6 +394,7 @@ export function initModels(sequelize: Sequelize): Models {
       entityId: { type: str(64), allowNull: false },
       before: { type: DataTypes.TEXT, allowNull: true },
       after: { type: DataTypes.TEXT, allowNull: true },
+      subject: { type: str(40), allowNull: true },
     },
     { ...base, tableName: 'audit_log', timestamps: false },
   );

@@ -335,6 +335,7 @@ export class QueueRepository {
         entityId: entry.entityId,
         before: entry.before === undefined ? null : JSON.stringify(entry.before),
         after: entry.after === undefined ? null : JSON.stringify(entry.after),
+        subject: entry.subject ?? null,
       },
       { transaction: t },
     );

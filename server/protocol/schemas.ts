@@ -119,6 +119,8 @@ export const Service = z.object({
   names: Names,
   open: z.boolean(),
   closedReason: z.string().optional(),
+  /** Open, but no window calls it now: not offered (an addition; `open` is false then). */
+  unserved: z.boolean().optional(),
 });
 export type Service = z.infer<typeof Service>;
 

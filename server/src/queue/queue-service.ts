@@ -102,7 +102,12 @@ export class QueueService {
   /** What the kiosk offers: every service with names and whether it issues tickets now. */
   async listServices(officeCode: string): Promise<Service[]> {
     await this.getOffice(officeCode);
-    return (await this.repo.listServices(officeCode)).map(toServiceDto);
+    const [services, counters] = await Promise.all([
+      this.repo.listServices(officeCode),
+      this.repo.listCounters(officeCode),
+    ]);
+    const served = servedServiceIds(counters);
+    return services.map((s) => toServiceDto(s, served));
   }
 
   /**
@@ -191,7 +196,7 @@ export class QueueService {
         if (idempotencyKey) {
           await this.repo.insertIdempotencyKey(officeCode, idempotencyKey, ticket.id, now, t);
         }
-        await this.audit(t, actor, officeCode, 'ticket.issue', ticket.id, undefined, {
+        await this.audit(t, actor, officeCode, 'ticket.issue', ticket, undefined, {
           number: ticket.number,
           service: service.code,
           priority,
@@ -491,7 +496,7 @@ export class QueueService {
       ),
       services: view.serviceLoads(),
       office: toOfficeInfo(office, now, this.deps.publicUrl?.()),
-      catalog: view.services.map(toServiceDto),
+      catalog: view.services.map((s) => toServiceDto(s, servedServiceIds(view.counters))),
       recentCalls: calls.map((t) =>
         toPublicTicket(toStaffTicket(t, view.serviceCode(t.serviceId))),
       ),
@@ -660,7 +665,13 @@ export class QueueService {
           });
       } else if (change.kind === 'services:updated') {
         const services = await this.repo.listServices(renderer.officeCode, renderer.transaction);
-        out.push({ kind: 'services:updated', seq: 0, services: services.map(toServiceDto) });
+        const counters = await this.repo.listCounters(renderer.officeCode, renderer.transaction);
+        const served = servedServiceIds(counters);
+        out.push({
+          kind: 'services:updated',
+          seq: 0,
+          services: services.map((s) => toServiceDto(s, served)),
+        });
       } else {
         const ticket = change.record
           ? await renderer.ticket(change.record)
@@ -706,7 +717,7 @@ export class QueueService {
       actor,
       ticket.officeCode,
       `ticket.${action}`,
-      ticket.id,
+      ticket,
       { status: ticket.status, counter: ticket.counterNumber, serviceId: ticket.serviceId },
       {
         status: next.status,
@@ -723,7 +734,7 @@ export class QueueService {
     actor: Actor,
     officeCode: string,
     action: string,
-    ticketId: string,
+    ticket: Pick<TicketRecord, 'id' | 'number'>,
     before: unknown,
     after: unknown,
   ): Promise<void> {
@@ -735,7 +746,9 @@ export class QueueService {
         userId: actorUserId(actor),
         action,
         entity: 'ticket',
-        entityId: ticketId,
+        entityId: ticket.id,
+        // Searchable by the number people say and see ("A002"), not only by the id.
+        subject: ticket.number,
         before,
         after,
       },
@@ -777,10 +790,20 @@ function actorOf(user: StaffPrincipal): Actor {
 }
 
 /** A service as every page sees it. */
-export function toServiceDto(s: ServiceRecord): Service {
+export function toServiceDto(s: ServiceRecord, served?: ReadonlySet<number>): Service {
   const dto: Service = { code: s.code, prefix: s.prefix, names: s.names, open: s.isOpen };
   if (!s.isOpen && s.closedReason) dto.closedReason = s.closedReason;
+  // A service no window calls is not offered: its ticket would wait forever.
+  if (s.isOpen && served && !served.has(s.id)) {
+    dto.open = false;
+    dto.unserved = true;
+  }
   return dto;
+}
+
+/** Services some window that is not closed calls. */
+export function servedServiceIds(counters: readonly CounterRecord[]): Set<number> {
+  return new Set(counters.filter((c) => c.status !== 'closed').flatMap((c) => c.serviceIds));
 }
 
 /** The office as every page sees it. */
