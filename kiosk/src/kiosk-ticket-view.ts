@@ -3,6 +3,7 @@
  * page and what the printer did, in words.
  */
 import { LitElement, css, html, nothing } from 'lit';
+import './kiosk-sms-keypad';
 import type { Language, Ticket } from '../../server/protocol';
 import type { PrintStatus } from '../../ui/api';
 import type { VoicePlayer } from '../../ui/voice-player';
@@ -384,6 +385,7 @@ export class KioskTicketView extends LitElement {
       </div>
       <div class="side">
         ${this.renderPrint()}
+        <kiosk-sms-keypad .ticketId=${ticket.id} language=${lang}></kiosk-sms-keypad>
         ${
           this.ticketUrl
             ? html`<div class="scan">

@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { TicketStatus } from './constants';
 import { Code, Names, TicketId } from './schemas';
+import { CaseNotify } from './messages';
 
 // ---- enumerations ----
 
@@ -452,10 +453,12 @@ export function patchCaseSchema(now?: Date, timeZone?: string) {
         .optional(),
       details: z.record(z.string(), z.unknown()).optional(),
       fee: Fee.optional(),
+      /** The applicant's phone for messages about the case, with their consent. */
+      notify: CaseNotify.optional(),
     })
     .refine(
       (p) => Object.keys(p).some((k) => k !== 'version'),
-      'nothing to change: give applicant, subjects, documents, details or fee',
+      'nothing to change: give applicant, subjects, documents, details, fee or notify',
     );
 }
 /** The shape of a case edit (every rule but "not in the future", which needs `now`). */

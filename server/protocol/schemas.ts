@@ -24,12 +24,20 @@ export const TicketId = z.uuid();
 
 // ---- requests ----
 
+/** A phone number in E.164: `+`, country code, 8-15 digits in all, nothing else. */
+export const E164 = z
+  .string()
+  .regex(/^\+[1-9]\d{7,14}$/, 'an international number in E.164 form, e.g. +992901234567');
+export type E164 = z.infer<typeof E164>;
+
 export const IssueTicket = z.strictObject({
   service: Code,
   priority: z.string().min(1).max(40).optional(),
   language: Language.optional(),
   caseNumber: z.string().min(1).max(40).optional(),
   kiosk: z.string().min(1).max(40).optional(),
+  /** The citizen's phone for messages about this ticket (they asked for it at the kiosk). */
+  phone: E164.optional(),
 });
 export type IssueTicket = z.infer<typeof IssueTicket>;
 

@@ -33,6 +33,9 @@ import { errorHandler, unknownRoute } from './http/errors';
 import { attachRealtime, caseBroadcaster } from './realtime/socket-server';
 import { ROOT_DIR, WEB_DIR } from './paths';
 import { AppError } from './errors';
+import { Outbox } from './messages/outbox';
+import { createChannels, type MessagingConfig } from './messages/channels';
+import { messagesRouter } from './http/messages-router';
 import { publicUrlOf, type PublicUrl } from './public-url';
 
 export interface AppDeps {
@@ -62,6 +65,10 @@ export interface AppDeps {
   publicUrl?: string;
   /** Sends appointment codes (the messages outbox); without it nobody can book. */
   bookingNotifier?: BookingNotifier;
+  /** Citizen-message gateways (default: the `log` channel). */
+  messaging?: MessagingConfig;
+  /** How often the message worker looks for due messages (default 2 s; commits wake it at once). */
+  messagePollMs?: number;
 }
 
 export interface App {
@@ -70,6 +77,8 @@ export interface App {
   queue: QueueService;
   cases: CaseService;
   print: PrintQueue;
+  /** Citizen messages: the outbox and its worker. */
+  messages: Outbox;
   virtualPrinter: VirtualPrinter;
   auth: AuthService;
   logger: Logger;
@@ -116,15 +125,26 @@ export async function createApp(deps: AppDeps): Promise<App> {
         publicBase: () => publicLink().url,
       })(job, timeoutMs),
   });
+  const messages = new Outbox({
+    db: deps.db,
+    registryDb,
+    logger,
+    now: deps.now,
+    publicUrl: () => publicLink().url,
+    pollMs: deps.messagePollMs,
+  });
+  messages.useChannels(createChannels(deps.messaging ?? {}, messages.listener, logger));
   const queue: QueueService = new QueueService({
     db: deps.db,
     print,
+    messages,
     cases: caseLinks(registryDb, deps.db),
     now: deps.now,
     publish: (office, changes) => publish(office, changes),
     publicUrl: () => publicLink(),
   });
   print.start();
+  messages.start();
 
   const app = express();
   app.disable('x-powered-by');
@@ -156,7 +176,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
     registryDb,
     now: deps.now,
     onChange: (c) => publishCase(c),
+    messages,
   });
+  app.use('/api', messagesRouter({ auth, messages }));
   app.use('/api', caseRouter({ auth, cases }));
   app.use(
     '/api',
@@ -195,7 +217,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const bookings = new BookingService({
     db: deps.db,
     now: deps.now,
-    notifier: deps.bookingNotifier,
+    // Without an SMS gateway (SMS_URL=off) the code could not reach the citizen: no bookings.
+    notifier: deps.bookingNotifier ?? (messages.channels().sms ? messages : undefined),
     offices: {
       office: async (code) =>
         (await queue.officeExists(code)) ? queue.getOffice(code) : undefined,
@@ -243,11 +266,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
     queue,
     cases,
     print,
+    messages,
     virtualPrinter,
     auth,
     logger,
     async close() {
       await print.stop();
+      await messages.stop();
       await io.close();
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
       await Promise.all(redis.map((r) => r.quit().catch(() => undefined)));

@@ -1,5 +1,6 @@
 /** Configuration from the environment (README lists every variable). */
 import { z } from 'zod';
+import { checkSmsUrl, type MessagingConfig } from './messages/channels';
 import { normalisePublicUrl } from './public-url';
 
 const Env = z.object({
@@ -20,6 +21,10 @@ const Env = z.object({
   LOGIN_ATTEMPTS: z.coerce.number().int().min(1).default(10),
   VOICE_DIR: z.string().optional(),
   PUBLIC_URL: z.string().optional(),
+  SMS_URL: z.string().optional(),
+  SMS_HTTP_HEADER: z.string().optional(),
+  TELEGRAM_BOT_TOKEN: z.string().optional(),
+  TELEGRAM_API_URL: z.url().optional().or(z.literal('')),
 });
 
 export interface Config {
@@ -42,6 +47,8 @@ export interface Config {
   voiceDir: string | undefined;
   /** PUBLIC_URL: the base of every link, QR and message (what phones on mobile data can open). */
   publicUrl: string | undefined;
+  /** The citizen-message gateways (SMS_URL, SMS_HTTP_HEADER, TELEGRAM_*). */
+  messaging: MessagingConfig;
 }
 
 /** Reads the environment; throws with the variable named when a value does not fit. */
@@ -54,6 +61,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const e = parsed.data;
   const databaseUrl = e.DATABASE_URL?.trim() ? e.DATABASE_URL.trim() : undefined;
   const flag = (v: string | undefined) => v === '1' || v === 'true';
+  const text = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
+  try {
+    checkSmsUrl(e.SMS_URL);
+  } catch (err) {
+    throw new Error(`SMS_URL: ${(err as Error).message}`, { cause: err });
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -72,6 +85,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     loginAttempts: e.LOGIN_ATTEMPTS,
     voiceDir: e.VOICE_DIR?.trim() ? e.VOICE_DIR.trim() : undefined,
     publicUrl: readPublicUrl(e.PUBLIC_URL),
+    messaging: {
+      smsUrl: text(e.SMS_URL),
+      smsHttpHeader: text(e.SMS_HTTP_HEADER),
+      telegramBotToken: text(e.TELEGRAM_BOT_TOKEN),
+      telegramApiUrl: text(e.TELEGRAM_API_URL),
+    },
   };
 }
 

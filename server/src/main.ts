@@ -75,6 +75,7 @@ async function main(): Promise<void> {
       loginAttempts: config.loginAttempts,
       voiceDir: config.voiceDir,
       publicUrl: config.publicUrl,
+      messaging: config.messaging,
     });
   } catch (err) {
     await db.close().catch(() => undefined);

@@ -34,6 +34,7 @@ import { WindowGuard, withClerks } from './counter-sessions';
 import { ChangeRenderer, printerStatus } from './change-renderer';
 import type { CaseLinks } from '../registry/case-links';
 import type { PrintQueue } from '../printing/print-queue';
+import type { Outbox } from '../messages/outbox';
 import type { PublicUrl } from '../public-url';
 
 /** Waiting tickets of each kind a window looks at per call (more only when all are taken). */
@@ -48,6 +49,8 @@ export interface QueueServiceDeps {
   cases?: CaseLinks;
   /** The print queue: a kiosk with a printer gets a job with each ticket. */
   print?: Pick<PrintQueue, 'enqueue'>;
+  /** Citizen messages: written in the command's transaction. */
+  messages?: Pick<Outbox, 'subscribeTicket' | 'queueChanged'>;
   publish: Publish;
   now?: () => Date;
   /** Where phones reach the server (PUBLIC_URL, else the listening address): the pages show it. */
@@ -189,6 +192,7 @@ export class QueueService {
           recalls: 0,
         };
         await this.repo.insertTicket(ticket, t);
+        if (req.phone) await this.deps.messages?.subscribeTicket(t, ticket, req.phone);
         if (idempotencyKey) {
           await this.repo.insertIdempotencyKey(officeCode, idempotencyKey, ticket.id, now, t);
         }
@@ -628,6 +632,7 @@ export class QueueService {
         new ChangeRenderer(this.repo, officeCode, t, this.deps.cases, this.windows),
         changes,
       );
+      await this.deps.messages?.queueChanged(t, office, events);
       // Last, so the office-wide row lock is held as briefly as possible.
       const firstSeq = events.length ? await this.repo.takeSeq(officeCode, events.length, t) : 0;
       events.forEach((e, i) => (e.seq = firstSeq + i));

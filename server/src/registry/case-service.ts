@@ -45,6 +45,7 @@ import type { OfficeRecord } from '../../../db/records';
 import { officeDay } from '../queue/office-day';
 import { AppError, forbidden, notFound, validationFailed } from '../errors';
 import type { StaffPrincipal } from '../auth/actor';
+import type { Outbox } from '../messages/outbox';
 
 export interface CaseServiceDeps {
   /** The queue's database (offices, tickets). */
@@ -52,6 +53,8 @@ export interface CaseServiceDeps {
   /** The registry's database (cases); the queue's own when not split. */
   registryDb: Database;
   now?: () => Date;
+  /** Citizen messages: consent and case steps are written in the case's transaction. */
+  messages?: Pick<Outbox, 'caseConsent' | 'caseChanged'>;
   /** Told of every committed change of a case (published to staff as `case:updated`). */
   onChange?: (c: Case) => void;
 }
@@ -66,7 +69,7 @@ export class CaseService {
   private readonly onChange: (c: Case) => void;
   private readonly db: Database;
 
-  constructor(deps: CaseServiceDeps) {
+  constructor(private readonly deps: CaseServiceDeps) {
     this.db = deps.db;
     this.onChange = deps.onChange ?? (() => undefined);
     this.queue = new QueueRepository(deps.db);
@@ -173,7 +176,9 @@ export class CaseService {
     await this.repo.transaction(async (t) => {
       const c = await this.lockedCase(current.number, t);
       if (patch.version !== c.version) throw stale(c);
-      if (!canEdit(c.status as CaseStatus, user.role)) {
+      // The applicant's phone and consent may be taken at any step; everything else only in edits.
+      const onlyNotify = Object.keys(patch).every((k) => k === 'version' || k === 'notify');
+      if (!onlyNotify && !canEdit(c.status as CaseStatus, user.role)) {
         if (user.role !== 'clerk') throw forbidden('only the front office edits cases');
         throw new AppError('illegal_transition', `a ${c.status} case cannot be edited`);
       }
@@ -215,6 +220,10 @@ export class CaseService {
       if (patch.fee !== undefined) {
         fields.fee = patch.fee satisfies Fee;
         changed.push('fee');
+      }
+      if (patch.notify !== undefined) {
+        await this.deps.messages?.caseConsent(t, c, patch.notify, user.username);
+        changed.push('notify');
       }
       fields.documents = withRequirements(type, documents, { details, subjects });
       fields.searchText = searchText(c.number, applicant, subjects);
@@ -292,6 +301,7 @@ export class CaseService {
       }
       if (decision.effects.stamp) fields[decision.effects.stamp] = now;
       if (!(await this.repo.updateCase(c.id, c.version, fields, t))) throw stale(c);
+      await this.deps.messages?.caseChanged(t, { ...c, version: c.version + 1 }, req.to);
       await this.history(t, c.id, user, 'transition', {
         from: c.status,
         to: req.to,
