@@ -9,7 +9,7 @@ import pino, { type Logger } from 'pino';
 import { Server } from 'socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
-import type { QueueChange } from '../protocol';
+import { Namespace, type QueueChange } from '../protocol';
 import type { Database } from '../../db/database';
 import { QueueService } from './queue/queue-service';
 import { caseLinks } from './registry/case-links';
@@ -25,7 +25,9 @@ import { adminRouter } from './http/admin-router';
 import { AdminService } from './admin/admin-service';
 import { dropEndedStaffSockets, dropUnpairedDeviceSockets } from './admin/staff-sockets';
 import { errorHandler, unknownRoute } from './http/errors';
-import { attachRealtime } from './realtime/socket-server';
+import { sameOriginWrites } from './http/auth-middleware';
+import { MemoryRateStore, RedisRateStore, type RateStore } from './security/rate-store';
+import { attachRealtime, sessionRoom } from './realtime/socket-server';
 import { ROOT_DIR, WEB_DIR } from './paths';
 import { AppError } from './errors';
 
@@ -44,8 +46,11 @@ export interface AppDeps {
   redisKey?: string;
   /** Failed logins per address per 15 minutes. */
   loginAttempts?: number;
-  /** Trust X-Forwarded-* from a reverse proxy (for the rate limit's client address). */
-  trustProxy?: boolean;
+  /**
+   * Express's `trust proxy` (TRUST_PROXY): a hop count or the proxies' addresses; `true` counts as
+   * one hop (trusting every hop would let a client write its own address).
+   */
+  trustProxy?: boolean | number | string[];
   /** How often the print worker retries queued jobs (default 5 s). */
   printPollMs?: number;
   /** Folder of the built front ends (default dist/web). */
@@ -56,6 +61,8 @@ export interface AppDeps {
 
 export interface App {
   server: http.Server;
+  /** The Express app (tests walk its route table). */
+  http: express.Express;
   io: Server;
   queue: QueueService;
   cases: CaseService;
@@ -115,9 +122,22 @@ export async function createApp(deps: AppDeps): Promise<App> {
   });
   print.start();
 
+  // Redis (REDIS_URL): the Socket.IO adapter's two connections; the first also keeps the rate limits.
+  let redis: Redis[] = [];
+  if (deps.redisUrl) {
+    const pub = new Redis(deps.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
+    const sub = pub.duplicate();
+    await Promise.all([pub.connect(), sub.connect()]);
+    redis = [pub, sub];
+  }
+  const rates: RateStore = redis[0]
+    ? new RedisRateStore(redis[0], deps.redisKey ?? 'navbat')
+    : new MemoryRateStore();
+
   const app = express();
   app.disable('x-powered-by');
-  if (deps.trustProxy) app.set('trust proxy', true);
+  if (deps.trustProxy === true) app.set('trust proxy', 1);
+  else if (deps.trustProxy) app.set('trust proxy', deps.trustProxy);
   app.use(helmet({ contentSecurityPolicy: { directives: PAGE_CSP }, hsts: false }));
   app.use(
     pinoHttp({
@@ -136,14 +156,24 @@ export async function createApp(deps: AppDeps): Promise<App> {
     }),
   );
   app.use(express.json({ limit: '1mb' }));
+  app.use('/api', sameOriginWrites);
   const cases = new CaseService({ db: deps.db, registryDb, now: deps.now });
   app.use('/api', caseRouter({ auth, cases }));
   app.use('/api', printerRouter({ queue, virtual: virtualPrinter, auth }));
+  // Like `publish`, bound once Socket.IO exists.
+  let endSession: (token: string) => void = () => undefined;
   app.use(
     '/api',
-    apiRouter({ db: deps.db, queue, auth, print, loginAttempts: deps.loginAttempts }),
+    apiRouter({
+      db: deps.db,
+      queue,
+      auth,
+      print,
+      loginAttempts: deps.loginAttempts,
+      rates,
+      onLogout: (token) => endSession(token),
+    }),
   );
-  // Like `publish`, bound once Socket.IO exists.
   let dropSockets: () => Promise<void> = () => Promise.resolve();
   let dropDevices: () => Promise<void> = () => Promise.resolve();
   const admin = new AdminService({
@@ -169,15 +199,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   const server = http.createServer(app);
   const io = new Server(server, { serveClient: false, maxHttpBufferSize: 1e6 });
-  let redis: Redis[] = [];
-  if (deps.redisUrl) {
-    const pub = new Redis(deps.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
-    const sub = pub.duplicate();
-    await Promise.all([pub.connect(), sub.connect()]);
-    io.adapter(createAdapter(pub, sub, { key: deps.redisKey ?? 'navbat' }));
-    redis = [pub, sub];
+  if (redis[0] && redis[1]) {
+    io.adapter(createAdapter(redis[0], redis[1], { key: deps.redisKey ?? 'navbat' }));
   }
-  publish = attachRealtime(io, { queue, auth, logger });
+  publish = attachRealtime(io, { queue, auth, logger, now: deps.now });
+  endSession = (token) => io.of(Namespace.counter).in(sessionRoom(token)).disconnectSockets(true);
   dropSockets = async () => {
     await dropEndedStaffSockets(io, auth);
   };
@@ -187,6 +213,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   return {
     server,
+    http: app,
     io,
     queue,
     cases,

@@ -15,7 +15,7 @@ const Env = z.object({
     .default('navbat'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BCRYPT_ROUNDS: z.coerce.number().int().min(4).max(15).default(10),
-  TRUST_PROXY: z.enum(['0', '1', 'true', 'false', '']).optional(),
+  TRUST_PROXY: z.string().optional(),
   LOGIN_ATTEMPTS: z.coerce.number().int().min(1).default(10),
   VOICE_DIR: z.string().optional(),
 });
@@ -34,10 +34,37 @@ export interface Config {
   redisKey: string;
   logLevel: string;
   bcryptRounds: number;
-  trustProxy: boolean;
+  /**
+   * Express's `trust proxy`: `false`, a hop count, or the proxies' addresses/CIDRs. The client
+   * address the rate limits count is the one the trusted proxies saw, never one a client wrote.
+   */
+  trustProxy: TrustProxy;
   loginAttempts: number;
   /** An office's own voice recordings for the hall display (same layout as display/voice). */
   voiceDir: string | undefined;
+}
+
+/** `false`, a number of proxy hops, or a comma list of proxy addresses (CIDRs allowed). */
+export type TrustProxy = false | number | string[];
+
+const PROXY_ADDRESS =
+  /^(?:[0-9.]+|[0-9a-fA-F:.]+)(?:\/\d{1,3})?$|^(?:loopback|linklocal|uniquelocal)$/;
+
+/** TRUST_PROXY = `0` | hop count | comma list of proxy addresses (CONTRACT §6); `true` means 1 hop. */
+export function parseTrustProxy(raw: string | undefined): TrustProxy {
+  const v = raw?.trim() ?? '';
+  if (v === '' || v === '0' || v === 'false') return false;
+  if (v === 'true') return 1;
+  if (/^\d{1,2}$/.test(v)) return Number(v);
+  const list = v
+    .split(',')
+    .map((a) => a.trim())
+    .filter((a) => a !== '');
+  const bad = list.find((a) => !PROXY_ADDRESS.test(a));
+  if (bad !== undefined || list.length === 0) {
+    throw new Error(`TRUST_PROXY: "${bad ?? v}" is not a hop count or a proxy address`);
+  }
+  return list;
 }
 
 /** Reads the environment; throws with the variable named when a value does not fit. */
@@ -64,7 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     redisKey: e.REDIS_KEY,
     logLevel: e.LOG_LEVEL,
     bcryptRounds: e.BCRYPT_ROUNDS,
-    trustProxy: flag(e.TRUST_PROXY),
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
     loginAttempts: e.LOGIN_ATTEMPTS,
     voiceDir: e.VOICE_DIR?.trim() ? e.VOICE_DIR.trim() : undefined,
   };

@@ -1,6 +1,5 @@
 /** REST routes of the live queue (CONTRACT §4): thin — parse, call one service, answer. */
 import { Router } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import {
   DEVICE_TOKEN_HEADER,
@@ -24,15 +23,21 @@ import { AppError, forbidden } from '../errors';
 import { parse, parseParams } from './errors';
 import { requireStaff, staffOf, tokenOf } from './auth-middleware';
 import type { Database } from '../../../db/database';
+import { LoginThrottle } from '../security/login-throttle';
+import { MemoryRateStore, type RateStore } from '../security/rate-store';
 
 export interface ApiDeps {
   db: Database;
   queue: QueueService;
   auth: AuthService;
-  /** Failed logins allowed per address per 15 minutes. */
+  /** Failed logins allowed per address, and per username, per 15 minutes. */
   loginAttempts?: number;
+  /** Where rate-limit counts live (Redis when several nodes share them); default this process. */
+  rates?: RateStore;
   /** The print queue (tickets of kiosks with a printer). */
   print?: PrintQueue;
+  /** Ends the consoles' sockets of a session that was just logged out (on every node). */
+  onLogout?: (token: string) => void;
   /** Mark the session cookie Secure (when served over HTTPS). */
   secureCookies?: boolean;
 }
@@ -105,25 +110,21 @@ export function apiRouter(deps: ApiDeps): Router {
 
   // ---- staff ----
 
-  const loginLimiter = rateLimit({
-    windowMs: 15 * 60_000,
-    limit: deps.loginAttempts ?? 10,
-    skipSuccessfulRequests: true,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (_req, _res, next) => {
-      next(
-        new AppError(
-          'rate_limited',
-          'too many failed logins from this address; wait a few minutes',
-        ),
-      );
-    },
-  });
+  const throttle = new LoginThrottle(deps.rates ?? new MemoryRateStore(), deps.loginAttempts ?? 10);
 
-  r.post('/auth/login', loginLimiter, async (req, res) => {
+  r.post('/auth/login', async (req, res) => {
     const body = parse(Login, req.body);
-    const session = await auth.login(body.username, body.password);
+    const address = req.ip ?? 'unknown';
+    await throttle.check(address, body.username);
+    const session = await auth.login(body.username, body.password, { address }).catch(
+      async (err: unknown) => {
+        if (err instanceof AppError && err.code === 'unauthorized') {
+          await throttle.failed(address, body.username);
+        }
+        throw err;
+      },
+    );
+    await throttle.succeeded(body.username);
     res.cookie(SESSION_COOKIE, session.token, {
       httpOnly: true,
       sameSite: 'strict',
@@ -135,7 +136,10 @@ export function apiRouter(deps: ApiDeps): Router {
 
   r.post('/auth/logout', staff, async (req, res) => {
     const token = tokenOf(req);
-    if (token) await auth.logout(token);
+    if (token) {
+      await auth.logout(token);
+      deps.onLogout?.(token);
+    }
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.status(204).end();
   });
