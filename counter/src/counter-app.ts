@@ -424,7 +424,9 @@ export class CounterApp extends LitElement {
           this.renderRoot.querySelector<CounterWaitingList>('counter-waiting-list')?.focusFirst();
           break;
         case 'case':
-          await this.renderRoot.querySelector<CounterCasePanel>('counter-case-panel')?.openOrCreate();
+          await this.renderRoot
+            .querySelector<CounterCasePanel>('counter-case-panel')
+            ?.openOrCreate();
           break;
       }
     } catch (error) {

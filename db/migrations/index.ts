@@ -8,6 +8,7 @@ import * as registryCases from './20261125-0002-registry-cases';
 import * as printJobs from './20261125-0003-print-jobs';
 import * as printerStatus from './20261125-0004-printer-status';
 import * as serviceTargets from './20261125-0005-service-targets';
+import * as casePickupCodes from './20261203-15-01-case-pickup-codes';
 
 export interface MigrationModule {
   up(params: { context: QueryInterface }): Promise<void>;
@@ -32,5 +33,8 @@ export const queueMigrations: MigrationSet = {
 
 export const registryMigrations: MigrationSet = {
   storageTable: 'registry_migrations',
-  migrations: [{ name: '20261125-0002-registry-cases', module: registryCases }],
+  migrations: [
+    { name: '20261125-0002-registry-cases', module: registryCases },
+    { name: '20261203-15-01-case-pickup-codes', module: casePickupCodes },
+  ],
 };

@@ -29,6 +29,8 @@ export const IssueTicket = z.strictObject({
   priority: z.string().min(1).max(40).optional(),
   language: Language.optional(),
   caseNumber: z.string().min(1).max(40).optional(),
+  /** With `caseNumber`: the code on the citizen's receipt; the ticket links only when both match. */
+  pickupCode: z.string().min(1).max(12).optional(),
   kiosk: z.string().min(1).max(40).optional(),
 });
 export type IssueTicket = z.infer<typeof IssueTicket>;

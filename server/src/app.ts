@@ -53,6 +53,8 @@ export interface AppDeps {
   trustProxy?: boolean | number | string[];
   /** How often the print worker retries queued jobs (default 5 s). */
   printPollMs?: number;
+  /** Open-mode ticket rate per address and per kiosk code (ISSUE_RATE); `null`: no limit. */
+  issueRate?: { intervalMs: number; burst: number } | null;
   /** Folder of the built front ends (default dist/web). */
   webDir?: string;
   /** An office's own voice recordings (VOICE_DIR), served before the shipped pack display/voice. */
@@ -171,6 +173,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       print,
       loginAttempts: deps.loginAttempts,
       rates,
+      issueRate: deps.issueRate === null ? { intervalMs: 1, burst: 1e9 } : deps.issueRate,
       onLogout: (token) => endSession(token),
     }),
   );

@@ -18,6 +18,10 @@ const Env = z.object({
   TRUST_PROXY: z.string().optional(),
   LOGIN_ATTEMPTS: z.coerce.number().int().min(1).default(10),
   VOICE_DIR: z.string().optional(),
+  ISSUE_RATE: z
+    .string()
+    .regex(/^(0|\d{1,6}\/\d{1,6})$/, '0 (no limit) or <ms per ticket>/<burst>, e.g. 2000/20')
+    .default('2000/20'),
 });
 
 export interface Config {
@@ -42,6 +46,8 @@ export interface Config {
   loginAttempts: number;
   /** An office's own voice recordings for the hall display (same layout as display/voice). */
   voiceDir: string | undefined;
+  /** Open-mode issue rate per address and per kiosk code; `undefined`: no limit (ISSUE_RATE=0). */
+  issueRate: { intervalMs: number; burst: number } | undefined;
 }
 
 /** `false`, a number of proxy hops, or a comma list of proxy addresses (CIDRs allowed). */
@@ -94,5 +100,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     loginAttempts: e.LOGIN_ATTEMPTS,
     voiceDir: e.VOICE_DIR?.trim() ? e.VOICE_DIR.trim() : undefined,
+    issueRate: parseIssueRate(e.ISSUE_RATE),
   };
+}
+
+function parseIssueRate(raw: string): { intervalMs: number; burst: number } | undefined {
+  if (raw === '0') return undefined;
+  const [interval, burst] = raw.split('/').map(Number);
+  return { intervalMs: Math.max(1, interval ?? 2000), burst: Math.max(1, burst ?? 20) };
 }

@@ -72,6 +72,7 @@ async function main(): Promise<void> {
       redisKey: config.redisKey,
       trustProxy: config.trustProxy,
       loginAttempts: config.loginAttempts,
+      issueRate: config.issueRate ?? null,
       voiceDir: config.voiceDir,
     });
   } catch (err) {

@@ -36,6 +36,8 @@ export interface ApiDeps {
   rates?: RateStore;
   /** The print queue (tickets of kiosks with a printer). */
   print?: PrintQueue;
+  /** Tickets one address (or one kiosk code) may take in open mode (ISSUE_RATE). */
+  issueRate?: IssueRate;
   /** Ends the consoles' sockets of a session that was just logged out (on every node). */
   onLogout?: (token: string) => void;
   /** Mark the session cookie Secure (when served over HTTPS). */
@@ -76,9 +78,13 @@ export function apiRouter(deps: ApiDeps): Router {
     res.json(await queue.listServices(office));
   });
 
+  const rates = deps.rates ?? new MemoryRateStore();
+  const issueRate = deps.issueRate ?? DEFAULT_ISSUE_RATE;
+
   r.post('/offices/:office/tickets', async (req, res) => {
     const { office } = parseParams(OfficeParam, req);
     let body = parse(IssueTicket, req.body);
+    const address = req.ip ?? 'unknown';
     if ((await queue.getOffice(office)).requireDevices) {
       // Only a paired kiosk issues tickets here, and under its own code.
       const device = await auth.authenticateDevice(office, 'kiosk', req.get(DEVICE_TOKEN_HEADER));
@@ -86,12 +92,25 @@ export function apiRouter(deps: ApiDeps): Router {
         throw forbidden(`this device is paired as kiosk ${device.code}, not ${body.kiosk}`);
       }
       body = { ...body, kiosk: device.code };
+    } else {
+      // Open mode: anyone may issue, at a pace no real kiosk reaches (per address and per kiosk).
+      await takeIssue(rates, issueRate, `issue:ip:${address}`);
+      if (body.kiosk !== undefined)
+        await takeIssue(rates, issueRate, `issue:kiosk:${office}:${body.kiosk}`);
     }
+    if (body.caseNumber !== undefined) await refuseCaseGuesser(rates, address, body.caseNumber);
     const rawKey = req.get(IDEMPOTENCY_HEADER);
     const key = rawKey === undefined ? undefined : parse(IdempotencyKey, rawKey);
     const actor = { kind: 'kiosk' as const, code: body.kiosk ?? null };
     const publicBase = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
-    const issued = await queue.issue(office, body, key, actor, { publicBase });
+    const issued = await queue
+      .issue(office, body, key, actor, { publicBase })
+      .catch(async (err: unknown) => {
+        if (body.caseNumber !== undefined && err instanceof AppError && err.code === 'not_found') {
+          await countCaseMiss(rates, address, body.caseNumber);
+        }
+        throw err;
+      });
     // A new job is tried at once (the kiosk says "take your ticket"); a repeated request reports it.
     const status: PrintStatus = !deps.print
       ? 'none'
@@ -110,20 +129,20 @@ export function apiRouter(deps: ApiDeps): Router {
 
   // ---- staff ----
 
-  const throttle = new LoginThrottle(deps.rates ?? new MemoryRateStore(), deps.loginAttempts ?? 10);
+  const throttle = new LoginThrottle(rates, deps.loginAttempts ?? 10);
 
   r.post('/auth/login', async (req, res) => {
     const body = parse(Login, req.body);
     const address = req.ip ?? 'unknown';
     await throttle.check(address, body.username);
-    const session = await auth.login(body.username, body.password, { address }).catch(
-      async (err: unknown) => {
+    const session = await auth
+      .login(body.username, body.password, { address })
+      .catch(async (err: unknown) => {
         if (err instanceof AppError && err.code === 'unauthorized') {
           await throttle.failed(address, body.username);
         }
         throw err;
-      },
-    );
+      });
     await throttle.succeeded(body.username);
     res.cookie(SESSION_COOKIE, session.token, {
       httpOnly: true,
@@ -192,4 +211,54 @@ export function apiRouter(deps: ApiDeps): Router {
   });
 
   return r;
+}
+
+/** One ticket per `intervalMs` on average, with bursts of `burst` (a family at the kiosk). */
+export interface IssueRate {
+  intervalMs: number;
+  burst: number;
+}
+
+export const DEFAULT_ISSUE_RATE: IssueRate = { intervalMs: 2000, burst: 20 };
+
+async function takeIssue(rates: RateStore, rate: IssueRate, key: string): Promise<void> {
+  const waitMs = await rates.take(key, rate.intervalMs, rate.burst);
+  if (waitMs > 0) {
+    throw new AppError('rate_limited', 'too many tickets from here; wait a moment', {
+      retryAfterSeconds: Math.ceil(waitMs / 1000),
+    });
+  }
+}
+
+// Guessing pickup codes: a few misses per case number, and per address, then a pause.
+const CASE_MISS_WINDOW_MS = 15 * 60_000;
+const CASE_MISSES_PER_ADDRESS = 20;
+const CASE_MISSES_PER_CASE = 5;
+
+function caseKey(caseNumber: string): string {
+  return `case:number:${caseNumber.trim().toUpperCase().slice(0, 40)}`;
+}
+
+async function refuseCaseGuesser(
+  rates: RateStore,
+  address: string,
+  caseNumber: string,
+): Promise<void> {
+  const [byAddress, byCase] = await Promise.all([
+    rates.count(`case:ip:${address}`),
+    rates.count(caseKey(caseNumber)),
+  ]);
+  if (byAddress >= CASE_MISSES_PER_ADDRESS || byCase >= CASE_MISSES_PER_CASE) {
+    throw new AppError(
+      'rate_limited',
+      'too many wrong case numbers or codes; ask at the information desk',
+    );
+  }
+}
+
+async function countCaseMiss(rates: RateStore, address: string, caseNumber: string): Promise<void> {
+  await Promise.all([
+    rates.increment(`case:ip:${address}`, CASE_MISS_WINDOW_MS),
+    rates.increment(caseKey(caseNumber), CASE_MISS_WINDOW_MS),
+  ]);
 }

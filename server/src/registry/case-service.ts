@@ -4,6 +4,7 @@
  * issues it. Each command is one registry transaction with its history row; edits and transitions
  * carry the version they saw (optimistic locking).
  */
+import { randomInt } from 'node:crypto';
 import type { Transaction } from 'sequelize';
 import {
   applyDocumentReceipts,
@@ -102,6 +103,8 @@ export class CaseService {
             certificateSeries: null,
             certificateNumber: null,
             createdBy: user.username,
+            pickupCode: newPickupCode(),
+            identityCheck: null,
             submittedAt: null,
             registeredAt: null,
             issuedAt: null,
@@ -295,6 +298,28 @@ export class CaseService {
     return this.get(user, current.number);
   }
 
+  /**
+   * The clerk has checked the identity of the citizen who linked a ticket at the kiosk with the
+   * case's number and pickup code: the console stops warning (in the case's history).
+   */
+  async confirmIdentity(user: StaffPrincipal, number: string, version: number): Promise<Case> {
+    const current = await this.repo.findCase(number.toUpperCase());
+    if (!current) throw notFound(`case ${number}`);
+    await this.officeFor(user, current.officeCode);
+    if (user.role === 'back_office') throw forbidden('the front office checks identities');
+    await this.repo.transaction(async (t) => {
+      const c = await this.lockedCase(current.number, t);
+      if (version !== c.version) throw stale(c);
+      if (c.identityCheck === null) throw new AppError('conflict', 'no identity to check');
+      const fields: CaseWrite = { identityCheck: null, updatedAt: this.now() };
+      if (!(await this.repo.updateCase(c.id, c.version, fields, t))) throw stale(c);
+      await this.history(t, c.id, user, 'identity_confirmed', {
+        note: `ticket ${c.identityCheck}`,
+      });
+    });
+    return this.get(user, current.number);
+  }
+
   // ---- internals ----
 
   private async officeFor(user: StaffPrincipal, officeCode: string): Promise<OfficeRecord> {
@@ -353,6 +378,8 @@ export class CaseService {
       }
     }
     const dto: Case = {
+      ...(c.pickupCode ? { pickupCode: c.pickupCode } : {}),
+      ...(c.identityCheck ? { identityCheck: { ticket: c.identityCheck } } : {}),
       number: c.number,
       type: c.type as CaseType,
       status: c.status as CaseStatus,
@@ -386,6 +413,11 @@ export class CaseService {
     }
     return dto;
   }
+}
+
+/** Six random digits, printed on the citizen's receipt (the kiosk's keypad has digits only). */
+export function newPickupCode(): string {
+  return String(randomInt(0, 1_000_000)).padStart(6, '0');
 }
 
 /** Lower case, ё → е, single spaces: how names and numbers are searched. */
