@@ -1,5 +1,6 @@
 /** Configuration from the environment (README lists every variable). */
 import { z } from 'zod';
+import { printerPolicyFromEnv } from './printing/printer-policy';
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -81,6 +82,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     throw new Error(`${issue?.path.join('.') ?? 'environment'}: ${issue?.message ?? 'invalid'}`);
   }
   const e = parsed.data;
+  // Printer limits are read where printing happens; a bad value stops the start here.
+  printerPolicyFromEnv(env);
   const databaseUrl = e.DATABASE_URL?.trim() ? e.DATABASE_URL.trim() : undefined;
   const flag = (v: string | undefined) => v === '1' || v === 'true';
   return {

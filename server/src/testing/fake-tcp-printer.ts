@@ -19,6 +19,8 @@ export interface FakeTcpPrinterOptions {
 export class FakeTcpPrinter {
   /** Complete jobs, one per connection the client ended. */
   readonly jobs: Buffer[] = [];
+  /** Every connection accepted (probes included). */
+  connections = 0;
   readonly #server: net.Server;
   readonly #sockets = new Set<net.Socket>();
   #waiters: ((job: Buffer) => void)[] = [];
@@ -26,6 +28,7 @@ export class FakeTcpPrinter {
   private constructor(server: net.Server, options: FakeTcpPrinterOptions) {
     this.#server = server;
     server.on('connection', (socket) => {
+      this.connections += 1;
       this.#sockets.add(socket);
       socket.on('close', () => this.#sockets.delete(socket));
       socket.on('error', () => undefined);
