@@ -6,7 +6,7 @@ export const Language = z.enum(Languages);
 export type Language = z.infer<typeof Language>;
 
 /** A name in each of the office's four languages. */
-export const Names = z.object({
+export const Names = z.strictObject({
   tg: z.string().trim().min(1).max(200),
   ru: z.string().trim().min(1).max(200),
   uz: z.string().trim().min(1).max(200),
