@@ -197,6 +197,7 @@ export async function checkSqlitePath(storage: string): Promise<void> {
   } catch (err) {
     throw new Error(
       `${info ? storage : dir} is not writable (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
+      { cause: err },
     );
   }
 }
