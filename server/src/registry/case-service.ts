@@ -60,11 +60,14 @@ const SERVED = new Set(['called', 'serving']);
 
 export class CaseService {
   private readonly queue: QueueRepository;
+  // The queue's database, where the office's audit log lives.
+  private readonly audit: Database;
   private readonly repo: RegistryRepository;
   private readonly now: () => Date;
 
   constructor(deps: CaseServiceDeps) {
     this.queue = new QueueRepository(deps.db);
+    this.audit = deps.db;
     this.repo = new RegistryRepository(deps.registryDb);
     this.now = deps.now ?? (() => new Date());
   }
@@ -117,7 +120,7 @@ export class CaseService {
         await this.history(t, id, user, 'created', { note: `ticket ${ticket.number}` });
         return number;
       });
-      return this.get(user, number);
+      return this.current(user, number);
     } catch (err) {
       if (isUniqueViolation(err)) {
         throw new AppError('conflict', `ticket ${ticket.number} already belongs to a case`);
@@ -126,20 +129,54 @@ export class CaseService {
     }
   }
 
-  /** A case by number (staff of its office). */
+  /** A case by number (staff of its office); the read of its personal data is audited. */
   async get(user: StaffPrincipal, number: string): Promise<Case> {
+    const record = await this.repo.findCase(number.toUpperCase());
+    if (!record) throw notFound(`case ${number}`);
+    await this.officeFor(user, record.officeCode);
+    await this.auditView(user, record.officeCode, record.number);
+    return this.toDto(record);
+  }
+
+  /** The case a ticket belongs to (the window opens it when it calls a pickup ticket); audited. */
+  async ofTicket(user: StaffPrincipal, ticketId: string): Promise<Case> {
+    const record = await this.repo.caseOfTicket(ticketId);
+    if (!record) throw notFound(`case of ticket ${ticketId}`);
+    await this.officeFor(user, record.officeCode);
+    await this.auditView(user, record.officeCode, record.number);
+    return this.toDto(record);
+  }
+
+  /** The case as a command's answer (the one who changed it sees it: no separate view row). */
+  private async current(user: StaffPrincipal, number: string): Promise<Case> {
     const record = await this.repo.findCase(number.toUpperCase());
     if (!record) throw notFound(`case ${number}`);
     await this.officeFor(user, record.officeCode);
     return this.toDto(record);
   }
 
-  /** The case a ticket belongs to (the window opens it when it calls a pickup ticket). */
-  async ofTicket(user: StaffPrincipal, ticketId: string): Promise<Case> {
-    const record = await this.repo.caseOfTicket(ticketId);
-    if (!record) throw notFound(`case of ticket ${ticketId}`);
-    await this.officeFor(user, record.officeCode);
-    return this.toDto(record);
+  /** Every staff read of cases' personal data is in the office's audit (`case.viewed`). */
+  private async auditView(
+    user: StaffPrincipal,
+    officeCode: string,
+    what: string,
+    after?: unknown,
+  ): Promise<void> {
+    await this.audit.transaction(async (t) => {
+      await this.queue.audit(
+        {
+          officeCode,
+          at: this.now(),
+          actor: user.username,
+          userId: user.id,
+          action: 'case.viewed',
+          entity: 'case',
+          entityId: what.slice(0, 64),
+          after,
+        },
+        t,
+      );
+    });
   }
 
   /**
@@ -155,6 +192,12 @@ export class CaseService {
       oldestFirst: query.status === 'submitted',
       limit: 100,
     });
+    if (rows.length > 0) {
+      await this.auditView(user, office.code, 'list', {
+        query: { status: query.status ?? null, q: query.q ?? null },
+        cases: rows.map((r) => r.number),
+      });
+    }
     return Promise.all(rows.map((r) => this.toDto(r, { history: false })));
   }
 
@@ -219,7 +262,7 @@ export class CaseService {
       if (!(await this.repo.updateCase(c.id, c.version, fields, t))) throw stale(c);
       await this.history(t, c.id, user, 'edited', { changes: changed });
     });
-    return this.get(user, current.number);
+    return this.current(user, current.number);
   }
 
   /** Moves a case along the workflow; numbers for act records and certificates are taken here. */
@@ -295,7 +338,7 @@ export class CaseService {
         note: req.note,
       });
     });
-    return this.get(user, current.number);
+    return this.current(user, current.number);
   }
 
   /**
@@ -317,7 +360,7 @@ export class CaseService {
         note: `ticket ${c.identityCheck}`,
       });
     });
-    return this.get(user, current.number);
+    return this.current(user, current.number);
   }
 
   // ---- internals ----
