@@ -15,7 +15,7 @@ import type {
 type Tx = Transaction | undefined;
 
 export class QueueRepository {
-  constructor(private readonly db: Database) {}
+  constructor(readonly db: Database) {}
 
   private get m() {
     return this.db.models;
@@ -241,6 +241,19 @@ export class QueueRepository {
     return rows.map(toTicket);
   }
 
+  /** The day's latest calls (tickets with a call time, whatever their status now), newest first. */
+  async recentCalls(officeCode: string, day: string, limit: number): Promise<TicketRecord[]> {
+    const rows = await this.m.Ticket.findAll({
+      where: { officeCode, day, calledAt: { [Op.ne]: null } },
+      order: [
+        ['calledAt', 'DESC'],
+        ['id', 'DESC'],
+      ],
+      limit,
+    });
+    return rows.map(toTicket);
+  }
+
   /** Tickets of earlier office days left in the queue. */
   async staleTickets(officeCode: string, today: string, t: Transaction): Promise<TicketRecord[]> {
     const rows = await this.m.Ticket.findAll({
@@ -322,6 +335,7 @@ export class QueueRepository {
         entityId: entry.entityId,
         before: entry.before === undefined ? null : JSON.stringify(entry.before),
         after: entry.after === undefined ? null : JSON.stringify(entry.after),
+        subject: entry.subject ?? null,
       },
       { transaction: t },
     );
@@ -414,6 +428,7 @@ function toOffice(r: OfficeModel): OfficeRecord {
     kioskIdleSeconds: r.kioskIdleSeconds,
     openingHours: parseJson<WeeklyHours | null>(r.openingHours, null),
     requireDevices: Boolean(r.requireDevices),
+    priorityByClerk: Boolean(r.priorityByClerk),
   };
 }
 
@@ -465,6 +480,7 @@ function toTicket(r: TicketModel): TicketRecord {
     finishedAt: r.finishedAt === null ? null : toDate(r.finishedAt),
     counterNumber: r.counterNumber,
     targetCounter: r.targetCounter,
+    transferNote: r.transferNote ?? null,
     calledBy: r.calledBy,
     recalls: r.recalls,
   };

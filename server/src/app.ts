@@ -4,15 +4,18 @@ import path from 'node:path';
 import fs from 'node:fs';
 import express from 'express';
 import helmet from 'helmet';
+import compression from 'compression';
 import { pinoHttp } from 'pino-http';
 import pino, { type Logger } from 'pino';
 import { Server } from 'socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
-import { Namespace, type QueueChange } from '../protocol';
+import { Namespace, type Case, type QueueChange } from '../protocol';
 import type { Database } from '../../db/database';
 import { QueueService } from './queue/queue-service';
 import { caseLinks } from './registry/case-links';
+import { CounterSessionService } from './queue/counter-session-service';
+import { NoShowUndo } from './queue/no-show-undo';
 import { PrintQueue } from './printing/print-queue';
 import { printerSettings, ticketSender } from './printing/ticket-printer';
 import { VirtualPrinter, parsePrinterUrl, probePrinter } from './printing/transports';
@@ -22,14 +25,17 @@ import { printerRouter } from './http/printer-router';
 import { AuthService } from './auth/auth-service';
 import { apiRouter } from './http/api-router';
 import { adminRouter } from './http/admin-router';
+import { bookingRouter } from './http/booking-router';
+import { BookingService, type BookingNotifier } from './bookings/booking-service';
 import { AdminService } from './admin/admin-service';
 import { dropEndedStaffSockets, dropUnpairedDeviceSockets } from './admin/staff-sockets';
 import { errorHandler, unknownRoute } from './http/errors';
 import { sameOriginWrites } from './http/auth-middleware';
 import { MemoryRateStore, RedisRateStore, type RateStore } from './security/rate-store';
-import { attachRealtime, sessionRoom } from './realtime/socket-server';
+import { attachRealtime, caseBroadcaster, sessionRoom } from './realtime/socket-server';
 import { ROOT_DIR, WEB_DIR } from './paths';
 import { AppError } from './errors';
+import { publicUrlOf, type PublicUrl } from './public-url';
 
 export interface AppDeps {
   db: Database;
@@ -59,6 +65,10 @@ export interface AppDeps {
   webDir?: string;
   /** An office's own voice recordings (VOICE_DIR), served before the shipped pack display/voice. */
   voiceDir?: string;
+  /** PUBLIC_URL: the base of every link, QR and message; unset: the listening address. */
+  publicUrl?: string;
+  /** Sends appointment codes (the messages outbox); without it nobody can book. */
+  bookingNotifier?: BookingNotifier;
 }
 
 export interface App {
@@ -112,7 +122,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       ticketSender({
         queue,
         virtual: virtualPrinter,
-        defaultPublicBase: 'http://localhost',
+        publicBase: () => publicLink().url,
       })(job, timeoutMs),
   });
   const queue: QueueService = new QueueService({
@@ -121,6 +131,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     cases: caseLinks(registryDb, deps.db),
     now: deps.now,
     publish: (office, changes) => publish(office, changes),
+    publicUrl: () => publicLink(),
   });
   print.start();
 
@@ -157,12 +168,25 @@ export async function createApp(deps: AppDeps): Promise<App> {
       },
     }),
   );
+  // Phones on 2G and kiosks on a busy LAN: every page, script and JSON answer goes gzipped.
+  app.use(compression());
   app.use(express.json({ limit: '1mb' }));
   app.use('/api', sameOriginWrites);
-  const cases = new CaseService({ db: deps.db, registryDb, now: deps.now });
+  // Bound once Socket.IO exists, like `publish`.
+  let publishCase: (c: Case) => void = () => undefined;
+  const cases = new CaseService({
+    db: deps.db,
+    registryDb,
+    now: deps.now,
+    onChange: (c) => publishCase(c),
+  });
   app.use('/api', caseRouter({ auth, cases }));
-  app.use('/api', printerRouter({ queue, virtual: virtualPrinter, auth }));
-  // Like `publish`, bound once Socket.IO exists.
+  app.use(
+    '/api',
+    printerRouter({ queue, virtual: virtualPrinter, auth, publicUrl: () => publicLink().url }),
+  );
+  const windows = new CounterSessionService({ db: deps.db, queue, now: deps.now });
+  const noShowUndo = new NoShowUndo({ db: deps.db, queue, now: deps.now });
   let endSession: (token: string) => void = () => undefined;
   app.use(
     '/api',
@@ -175,6 +199,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
       rates,
       issueRate: deps.issueRate === null ? { intervalMs: 1, burst: 1e9 } : deps.issueRate,
       onLogout: (token) => endSession(token),
+      windows,
+      noShowUndo,
     }),
   );
   let dropSockets: () => Promise<void> = () => Promise.resolve();
@@ -185,10 +211,25 @@ export async function createApp(deps: AppDeps): Promise<App> {
     queue,
     auth,
     now: deps.now,
-    onSessionsEnded: () => dropSockets(),
+    onSessionsEnded: async () => {
+      await windows.releaseEnded();
+      await dropSockets();
+    },
     onDevicesChanged: () => dropDevices(),
   });
   app.use('/api', adminRouter({ admin, auth }));
+  const bookings = new BookingService({
+    db: deps.db,
+    now: deps.now,
+    notifier: deps.bookingNotifier,
+    offices: {
+      office: async (code) =>
+        (await queue.officeExists(code)) ? queue.getOffice(code) : undefined,
+      serviceExists: async (office, service) =>
+        (await queue.listServices(office)).some((s) => s.code === service),
+    },
+  });
+  app.use('/api', bookingRouter({ bookings, auth }));
   app.use('/api', unknownRoute);
   // The administration pages live inside the counter app's folder.
   app.get(['/admin', '/admin/'], (req, res) => {
@@ -201,11 +242,15 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.use(errorHandler(logger));
 
   const server = http.createServer(app);
+  function publicLink(): PublicUrl {
+    return publicUrlOf(deps.publicUrl, server);
+  }
   const io = new Server(server, { serveClient: false, maxHttpBufferSize: 1e6 });
   if (redis[0] && redis[1]) {
     io.adapter(createAdapter(redis[0], redis[1], { key: deps.redisKey ?? 'navbat' }));
   }
   publish = attachRealtime(io, { queue, auth, logger, now: deps.now });
+  publishCase = caseBroadcaster(io);
   endSession = (token) => io.of(Namespace.counter).in(sessionRoom(token)).disconnectSockets(true);
   dropSockets = async () => {
     await dropEndedStaffSockets(io, auth);

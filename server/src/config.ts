@@ -1,6 +1,7 @@
 /** Configuration from the environment (README lists every variable). */
 import { z } from 'zod';
 import { printerPolicyFromEnv } from './printing/printer-policy';
+import { normalisePublicUrl } from './public-url';
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -23,6 +24,7 @@ const Env = z.object({
     .string()
     .regex(/^(0|\d{1,6}\/\d{1,6})$/, '0 (no limit) or <ms per ticket>/<burst>, e.g. 2000/20')
     .default('2000/20'),
+  PUBLIC_URL: z.string().optional(),
 });
 
 export interface Config {
@@ -49,6 +51,8 @@ export interface Config {
   voiceDir: string | undefined;
   /** Open-mode issue rate per address and per kiosk code; `undefined`: no limit (ISSUE_RATE=0). */
   issueRate: { intervalMs: number; burst: number } | undefined;
+  /** PUBLIC_URL: the base of every link, QR and message (what phones on mobile data can open). */
+  publicUrl: string | undefined;
 }
 
 /** `false`, a number of proxy hops, or a comma list of proxy addresses (CIDRs allowed). */
@@ -104,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     loginAttempts: e.LOGIN_ATTEMPTS,
     voiceDir: e.VOICE_DIR?.trim() ? e.VOICE_DIR.trim() : undefined,
     issueRate: parseIssueRate(e.ISSUE_RATE),
+    publicUrl: readPublicUrl(e.PUBLIC_URL),
   };
 }
 
@@ -111,4 +116,15 @@ function parseIssueRate(raw: string): { intervalMs: number; burst: number } | un
   if (raw === '0') return undefined;
   const [interval, burst] = raw.split('/').map(Number);
   return { intervalMs: Math.max(1, interval ?? 2000), burst: Math.max(1, burst ?? 20) };
+}
+
+function readPublicUrl(value: string | undefined): string | undefined {
+  if (!value?.trim()) return undefined;
+  try {
+    return normalisePublicUrl(value.trim());
+  } catch (err) {
+    throw new Error(`PUBLIC_URL: ${err instanceof Error ? err.message : String(err)}`, {
+      cause: err,
+    });
+  }
 }
