@@ -19,6 +19,12 @@ const PUBLIC = new Set([
   'GET /api/offices/:office/kiosks/:code/printer',
   'GET /api/offices/:office/kiosks/:code/paper',
   'GET /api/offices/:office/kiosks/:code/paper/:index.png',
+  // Bookings from a citizen's phone (the booking code and the one-time code protect them).
+  'GET /api/offices/:office/slots',
+  'GET /api/offices/:office/services/:service/documents',
+  'POST /api/offices/:office/bookings',
+  'POST /api/offices/:office/bookings/:code/confirm',
+  'DELETE /api/offices/:office/bookings/:code',
 ]);
 // Not tied to an office.
 const OFFICE_FREE = new Set([
@@ -81,6 +87,7 @@ function fill(route: RouteEntry, side: Side): string {
     .replace(':office', side.office)
     .replace(':counter', '1')
     .replace(':code', code)
+    .replace(':service', 'birth')
     .replace(':index', '0')
     .replace(':id', side.ticket)
     .replace(':action', 'recall')
@@ -95,6 +102,8 @@ function bodyFor(route: RouteEntry, side: Side): unknown {
     case 'POST /api/cases':
       return { ticketId: side.ticket, type: 'birth' };
     case 'PATCH /api/cases/:number':
+      return { version: 1 };
+    case 'POST /api/cases/:number/identity':
       return { version: 1 };
     case 'POST /api/cases/:number/transitions':
       return { to: 'cancelled', version: 1 };
