@@ -151,7 +151,14 @@ describe('the counter console on sqlite', () => {
     await back.getByTestId('case-status-filter').selectOption('');
     await back.getByTestId('worklist').locator(`[data-case="${caseNumber}"]`).waitFor();
 
-    const pickup = await issue({ service: 'pickup', caseNumber: caseNumber ?? '' });
+    const receipt = await request(server.url, 'GET', `/api/cases/${caseNumber}`, {
+      token: await login(server.url, 'clerk2'),
+    });
+    const pickup = await issue({
+      service: 'pickup',
+      caseNumber: caseNumber ?? '',
+      pickupCode: receipt.body.case.pickupCode as string,
+    });
     const clerk5 = await signIn('clerk2');
     await takeWindow(clerk5, '5');
     await clerk5.keyboard.press('F1');

@@ -16,7 +16,7 @@ import {
   type FieldIssues,
   type FormSection,
 } from './case-form';
-import { createCase, getCase, patchCase, transitionCase } from './console-api';
+import { createCase, getCase, patchCase, transitionCase, confirmIdentity } from './console-api';
 
 const SAVE_DELAY_MS = 800;
 
@@ -112,6 +112,15 @@ export class CaseController implements ReactiveController {
     clearTimeout(this.timer);
     this.dirty.clear();
     await this.run(async () => this.show(await getCase(number, token)));
+  }
+
+  /** Records that the kiosk visitor's identity was checked (the console stops warning). */
+  async confirmIdentity(): Promise<void> {
+    await this.flush();
+    const c = this.case;
+    const token = this.token();
+    if (!c || !token || this.save === 'conflict' || this.dirty.size > 0) return;
+    await this.run(async () => this.show(await confirmIdentity(c.number, c.version, token)));
   }
 
   /** Moves the case on (submit, issue…), after saving what was typed. */

@@ -93,6 +93,8 @@ function historyKey(action: CaseHistoryAction): MessageKey {
       return 'hTransition';
     case 'ticket_linked':
       return 'hTicketLinked';
+    case 'identity_confirmed':
+      return 'hIdentityConfirmed';
   }
 }
 

@@ -119,6 +119,20 @@ export async function patchCase(number: string, patch: PatchCase, token: string)
 }
 
 /** Moves the case to `to` (submit, register, return, reject, ready, issue). */
+/** The clerk has checked the identity of a citizen who linked a visit at the kiosk. */
+export async function confirmIdentity(
+  number: string,
+  version: number,
+  token: string,
+): Promise<Case> {
+  const result = await apiRequest<{ case: Case }>(`${casePath(number)}/identity`, {
+    method: 'POST',
+    body: { version },
+    token,
+  });
+  return result.case;
+}
+
 export async function transitionCase(
   number: string,
   to: CaseStatus,

@@ -698,6 +698,20 @@ export class CounterCasePanel extends LitElement {
             </div>`
           : nothing
       }
+      ${
+        c.identityCheck
+          ? html`<div class="banner" role="alert" data-testid="identity-check">
+              ${this.t('caseIdentityCheck', { ticket: c.identityCheck.ticket })}
+              <button
+                type="button"
+                data-testid="identity-confirm"
+                @click=${() => void this.cases.confirmIdentity()}
+              >
+                ${this.t('caseIdentityConfirm')}
+              </button>
+            </div>`
+          : nothing
+      }
       ${this.renderError()} ${this.renderBlockers(c)}
       ${
         returned?.note

@@ -1,5 +1,5 @@
 /** A printable receipt of the documents received for a case (the browser's print, any printer). */
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { caseTypeSpec, type Case, type Language, type Service } from '../../server/protocol';
 import { translate } from '../../ui/i18n';
 import { base } from '../../ui/theme';
@@ -135,6 +135,13 @@ export class CounterReceipt extends LitElement {
       ${this.officeName ? html`<p class="office" data-testid="receipt-office">${this.officeName}</p>` : ''}
       <h1>${t('receiptTitle')}</h1>
       <p><b class="num">${c.number}</b> · ${type} · ${formatWhen(new Date())}</p>
+      ${
+        c.pickupCode
+          ? html`<p data-testid="receipt-pickup-code">
+              <b class="num">${t('receiptPickupCode', { code: c.pickupCode })}</b>
+            </p>`
+          : nothing
+      }
       <p>${t('applicant')}: ${personLine(c.applicant)}</p>
       ${c.subjects.map(
         (s) =>

@@ -14,6 +14,7 @@ import * as auditSubject from './20261203-14b-audit-subject';
 import * as bookings from './20261203-1901-bookings';
 import * as messages from './20261203-18-01-messages';
 import * as caseMessages from './20261203-18-02-case-messages';
+import * as casePickupCodes from './20261203-15-01-case-pickup-codes';
 
 export interface MigrationModule {
   up(params: { context: QueryInterface }): Promise<void>;
@@ -46,5 +47,6 @@ export const registryMigrations: MigrationSet = {
   migrations: [
     { name: '20261125-0002-registry-cases', module: registryCases },
     { name: '20261203-18-02-case-messages', module: caseMessages },
+    { name: '20261203-15-01-case-pickup-codes', module: casePickupCodes },
   ],
 };

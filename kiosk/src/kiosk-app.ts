@@ -216,6 +216,7 @@ export class KioskApp extends LitElement {
     this.issue({
       service: PICKUP_SERVICE,
       caseNumber: event.detail.caseNumber,
+      pickupCode: event.detail.pickupCode,
       priority: step.priority,
     });
   };

@@ -81,7 +81,13 @@ export type SubjectRole = z.infer<typeof SubjectRole>;
 export const SubjectRoles: readonly SubjectRole[] = SubjectRole.options;
 
 /** What a case's history row records. */
-export const CaseHistoryAction = z.enum(['created', 'edited', 'transition', 'ticket_linked']);
+export const CaseHistoryAction = z.enum([
+  'created',
+  'edited',
+  'transition',
+  'ticket_linked',
+  'identity_confirmed',
+]);
 export type CaseHistoryAction = z.infer<typeof CaseHistoryAction>;
 
 // ---- dates ----
@@ -476,6 +482,10 @@ export const CaseTransition = z.strictObject({
 });
 export type CaseTransition = z.infer<typeof CaseTransition>;
 
+/** `POST /api/cases/:number/identity`: the clerk has checked the kiosk visitor's identity. */
+export const ConfirmIdentity = z.strictObject({ version: z.number().int().min(1) });
+export type ConfirmIdentity = z.infer<typeof ConfirmIdentity>;
+
 /** `GET /api/cases?status=&q=`: an empty parameter counts as absent. */
 export const CaseQuery = z.object({
   status: z.preprocess((v) => (v === '' ? undefined : v), CaseStatus.optional()),
@@ -542,6 +552,10 @@ export type CaseCertificate = z.infer<typeof CaseCertificate>;
  */
 export const Case = z.object({
   number: CaseNumber,
+  /** Staff only: printed on the citizen's receipt; the kiosk links a visit only with it. */
+  pickupCode: z.string().optional(),
+  /** A visit the kiosk linked whose holder the clerk has yet to identify (`POST …/identity`). */
+  identityCheck: z.object({ ticket: z.string() }).optional(),
   type: CaseType,
   status: CaseStatus,
   version: z.number().int().min(1),

@@ -6,7 +6,7 @@ export const Language = z.enum(Languages);
 export type Language = z.infer<typeof Language>;
 
 /** A name in each of the office's four languages. */
-export const Names = z.object({
+export const Names = z.strictObject({
   tg: z.string().trim().min(1).max(200),
   ru: z.string().trim().min(1).max(200),
   uz: z.string().trim().min(1).max(200),
@@ -35,6 +35,8 @@ export const IssueTicket = z.strictObject({
   priority: z.string().min(1).max(40).optional(),
   language: Language.optional(),
   caseNumber: z.string().min(1).max(40).optional(),
+  /** With `caseNumber`: the code on the citizen's receipt; the ticket links only when both match. */
+  pickupCode: z.string().min(1).max(12).optional(),
   kiosk: z.string().min(1).max(40).optional(),
   /** The citizen's phone for messages about this ticket (they asked for it at the kiosk). */
   phone: E164.optional(),

@@ -10,7 +10,7 @@ import pino, { type Logger } from 'pino';
 import { Server } from 'socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
-import type { Case, QueueChange } from '../protocol';
+import { Namespace, type Case, type QueueChange } from '../protocol';
 import type { Database } from '../../db/database';
 import { QueueService } from './queue/queue-service';
 import { caseLinks } from './registry/case-links';
@@ -30,7 +30,9 @@ import { BookingService, type BookingNotifier } from './bookings/booking-service
 import { AdminService } from './admin/admin-service';
 import { dropEndedStaffSockets, dropUnpairedDeviceSockets } from './admin/staff-sockets';
 import { errorHandler, unknownRoute } from './http/errors';
-import { attachRealtime, caseBroadcaster } from './realtime/socket-server';
+import { sameOriginWrites } from './http/auth-middleware';
+import { MemoryRateStore, RedisRateStore, type RateStore } from './security/rate-store';
+import { attachRealtime, caseBroadcaster, sessionRoom } from './realtime/socket-server';
 import { ROOT_DIR, WEB_DIR } from './paths';
 import { AppError } from './errors';
 import { Outbox } from './messages/outbox';
@@ -53,10 +55,15 @@ export interface AppDeps {
   redisKey?: string;
   /** Failed logins per address per 15 minutes. */
   loginAttempts?: number;
-  /** Trust X-Forwarded-* from a reverse proxy (for the rate limit's client address). */
-  trustProxy?: boolean;
+  /**
+   * Express's `trust proxy` (TRUST_PROXY): a hop count or the proxies' addresses; `true` counts as
+   * one hop (trusting every hop would let a client write its own address).
+   */
+  trustProxy?: boolean | number | string[];
   /** How often the print worker retries queued jobs (default 5 s). */
   printPollMs?: number;
+  /** Open-mode ticket rate per address and per kiosk code (ISSUE_RATE); `null`: no limit. */
+  issueRate?: { intervalMs: number; burst: number } | null;
   /** Folder of the built front ends (default dist/web). */
   webDir?: string;
   /** An office's own voice recordings (VOICE_DIR), served before the shipped pack display/voice. */
@@ -73,6 +80,8 @@ export interface AppDeps {
 
 export interface App {
   server: http.Server;
+  /** The Express app (tests walk its route table). */
+  http: express.Express;
   io: Server;
   queue: QueueService;
   cases: CaseService;
@@ -146,9 +155,22 @@ export async function createApp(deps: AppDeps): Promise<App> {
   print.start();
   messages.start();
 
+  // Redis (REDIS_URL): the Socket.IO adapter's two connections; the first also keeps the rate limits.
+  let redis: Redis[] = [];
+  if (deps.redisUrl) {
+    const pub = new Redis(deps.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
+    const sub = pub.duplicate();
+    await Promise.all([pub.connect(), sub.connect()]);
+    redis = [pub, sub];
+  }
+  const rates: RateStore = redis[0]
+    ? new RedisRateStore(redis[0], deps.redisKey ?? 'navbat')
+    : new MemoryRateStore();
+
   const app = express();
   app.disable('x-powered-by');
-  if (deps.trustProxy) app.set('trust proxy', true);
+  if (deps.trustProxy === true) app.set('trust proxy', 1);
+  else if (deps.trustProxy) app.set('trust proxy', deps.trustProxy);
   app.use(helmet({ contentSecurityPolicy: { directives: PAGE_CSP }, hsts: false }));
   app.use(
     pinoHttp({
@@ -169,6 +191,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   // Phones on 2G and kiosks on a busy LAN: every page, script and JSON answer goes gzipped.
   app.use(compression());
   app.use(express.json({ limit: '1mb' }));
+  app.use('/api', sameOriginWrites);
   // Bound once Socket.IO exists, like `publish`.
   let publishCase: (c: Case) => void = () => undefined;
   const cases = new CaseService({
@@ -186,6 +209,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   );
   const windows = new CounterSessionService({ db: deps.db, queue, now: deps.now });
   const noShowUndo = new NoShowUndo({ db: deps.db, queue, now: deps.now });
+  let endSession: (token: string) => void = () => undefined;
   app.use(
     '/api',
     apiRouter({
@@ -194,11 +218,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
       auth,
       print,
       loginAttempts: deps.loginAttempts,
+      rates,
+      issueRate: deps.issueRate === null ? { intervalMs: 1, burst: 1e9 } : deps.issueRate,
+      onLogout: (token) => endSession(token),
       windows,
       noShowUndo,
     }),
   );
-  // Like `publish`, bound once Socket.IO exists.
   let dropSockets: () => Promise<void> = () => Promise.resolve();
   let dropDevices: () => Promise<void> = () => Promise.resolve();
   const admin = new AdminService({
@@ -243,16 +269,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
     return publicUrlOf(deps.publicUrl, server);
   }
   const io = new Server(server, { serveClient: false, maxHttpBufferSize: 1e6 });
-  let redis: Redis[] = [];
-  if (deps.redisUrl) {
-    const pub = new Redis(deps.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
-    const sub = pub.duplicate();
-    await Promise.all([pub.connect(), sub.connect()]);
-    io.adapter(createAdapter(pub, sub, { key: deps.redisKey ?? 'navbat' }));
-    redis = [pub, sub];
+  if (redis[0] && redis[1]) {
+    io.adapter(createAdapter(redis[0], redis[1], { key: deps.redisKey ?? 'navbat' }));
   }
-  publish = attachRealtime(io, { queue, auth, logger });
+  publish = attachRealtime(io, { queue, auth, logger, now: deps.now });
   publishCase = caseBroadcaster(io);
+  endSession = (token) => io.of(Namespace.counter).in(sessionRoom(token)).disconnectSockets(true);
   dropSockets = async () => {
     await dropEndedStaffSockets(io, auth);
   };
@@ -262,6 +284,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   return {
     server,
+    http: app,
     io,
     queue,
     cases,

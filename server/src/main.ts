@@ -73,6 +73,7 @@ async function main(): Promise<void> {
       redisKey: config.redisKey,
       trustProxy: config.trustProxy,
       loginAttempts: config.loginAttempts,
+      issueRate: config.issueRate ?? null,
       voiceDir: config.voiceDir,
       publicUrl: config.publicUrl,
       messaging: config.messaging,

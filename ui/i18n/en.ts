@@ -84,8 +84,11 @@ export const en = {
   kioskBackspace: 'Delete the last digit',
   kioskClear: 'Clear',
   kioskCaseSubmit: 'Get a ticket',
-  kioskCaseNotFound:
-    'Case {number} was not found. Check the number on your receipt or ask at the information desk.',
+  kioskCaseCodeTitle: 'Enter the pickup code',
+  kioskCaseCodeHint: 'The 6 digits under the case number on your receipt.',
+  kioskCaseCodeLabel: 'Pickup code',
+  kioskCaseNoMatch:
+    'The case number and pickup code do not match. Check your receipt or ask at the information desk.',
   kioskPrinterUnavailable:
     'The printer is unavailable — please remember your number or scan the code.',
   kioskNoPrinter: 'Please remember your number or scan the code.',
@@ -270,6 +273,9 @@ export const en = {
   colNumber: 'Number',
   colType: 'Type',
   colDate: 'Date',
+  receiptPickupCode: 'Pickup code: {code}',
+  caseIdentityCheck: 'Linked at the kiosk (ticket {ticket}): check the citizen’s identity document.',
+  caseIdentityConfirm: 'Identity checked',
   receiptTitle: 'Receipt for documents received',
   receiptAcceptedBy: 'Accepted by: {name}',
   receiptSignature: 'Signature',
@@ -282,6 +288,7 @@ export const en = {
   hCreated: 'Opened',
   hEdited: 'Edited',
   hTransition: 'Status changed',
+  hIdentityConfirmed: 'Identity checked',
   hTicketLinked: 'Visit',
   fPlaceOfBirth: 'Place of birth',
   fBirthDate: 'Date of birth',

@@ -83,8 +83,11 @@ export const tg: Messages = {
   kioskBackspace: 'Рақами охиринро тоза кардан',
   kioskClear: 'Тоза кардан',
   kioskCaseSubmit: 'Гирифтани чипта',
-  kioskCaseNotFound:
-    'Парвандаи {number} ёфт нашуд. Рақамро дар квитансия санҷед ё ба мизи маълумот муроҷиат кунед.',
+  kioskCaseCodeTitle: 'Рамзи гирифтанро ворид кунед',
+  kioskCaseCodeHint: '6 рақам дар зери рақами парванда дар расиди шумо.',
+  kioskCaseCodeLabel: 'Рамзи гирифтан',
+  kioskCaseNoMatch:
+    'Рақами парванда ва рамзи гирифтан мувофиқ намеоянд. Расидро санҷед ё ба равзанаи маълумот муроҷиат кунед.',
   kioskPrinterUnavailable:
     'Принтер дастрас нест — лутфан, рақами худро дар хотир нигоҳ доред ё рамзро скан кунед.',
   kioskNoPrinter: 'Лутфан, рақами худро дар хотир нигоҳ доред ё рамзро скан кунед.',
@@ -274,6 +277,9 @@ export const tg: Messages = {
   colNumber: 'Рақам',
   colType: 'Намуд',
   colDate: 'Сана',
+  receiptPickupCode: 'Рамзи гирифтан: {code}',
+  caseIdentityCheck: 'Чипта дар киоск гирифта шуд (чиптаи {ticket}): ҳуҷҷати тасдиқкунандаи шахсиятро санҷед.',
+  caseIdentityConfirm: 'Шахсият санҷида шуд',
   receiptTitle: 'Расид дар бораи қабули ҳуҷҷатҳо',
   receiptAcceptedBy: 'Қабул кард: {name}',
   receiptSignature: 'Имзо',
@@ -286,6 +292,7 @@ export const tg: Messages = {
   hCreated: 'Кушода шуд',
   hEdited: 'Таҳрир шуд',
   hTransition: 'Ҳолат тағйир ёфт',
+  hIdentityConfirmed: 'Шахсият санҷида шуд',
   hTicketLinked: 'Ташриф',
   fPlaceOfBirth: 'Ҷои таваллуд',
   fBirthDate: 'Санаи таваллуд',

@@ -82,8 +82,11 @@ export const uz: Messages = {
   kioskBackspace: 'Oxirgi raqamni oʻchirish',
   kioskClear: 'Tozalash',
   kioskCaseSubmit: 'Chipta olish',
-  kioskCaseNotFound:
-    '{number} raqamli ish topilmadi. Tilxatdagi raqamni tekshiring yoki ma’lumot boʻlimiga murojaat qiling.',
+  kioskCaseCodeTitle: 'Olish kodini kiriting',
+  kioskCaseCodeHint: 'Tilxatingizdagi ish raqami ostidagi 6 ta raqam.',
+  kioskCaseCodeLabel: 'Olish kodi',
+  kioskCaseNoMatch:
+    'Ish raqami va olish kodi mos kelmadi. Tilxatingizni tekshiring yoki maʼlumot oynasiga murojaat qiling.',
   kioskPrinterUnavailable:
     'Printer ishlamayapti — raqamingizni eslab qoling yoki kodni skanerlang.',
   kioskNoPrinter: 'Raqamingizni eslab qoling yoki kodni skanerlang.',
@@ -270,6 +273,9 @@ export const uz: Messages = {
   colNumber: 'Raqam',
   colType: 'Turi',
   colDate: 'Sana',
+  receiptPickupCode: 'Olish kodi: {code}',
+  caseIdentityCheck: 'Chipta kioskda olingan ({ticket}-chipta): fuqaroning shaxsini tasdiqlovchi hujjatini tekshiring.',
+  caseIdentityConfirm: 'Shaxs tekshirildi',
   receiptTitle: 'Hujjatlar qabul qilinganligi haqida tilxat',
   receiptAcceptedBy: 'Qabul qildi: {name}',
   receiptSignature: 'Imzo',
@@ -282,6 +288,7 @@ export const uz: Messages = {
   hCreated: 'Ochildi',
   hEdited: 'O‘zgartirildi',
   hTransition: 'Holat o‘zgardi',
+  hIdentityConfirmed: 'Shaxs tekshirildi',
   hTicketLinked: 'Tashrif',
   fPlaceOfBirth: 'Tug‘ilgan joyi',
   fBirthDate: 'Tug‘ilgan sana',

@@ -41,6 +41,12 @@ import type { QueueService } from '../queue/queue-service';
 import { dayStart, nextDay, officeDay } from '../queue/office-day';
 import { applyTicketAction } from '../queue/lifecycle';
 import { parsePrinterUrl } from '../printing/transports';
+import {
+  allowedTcpAddress,
+  checkDevice,
+  checkSpoolFile,
+  currentPrinterPolicy,
+} from '../printing/printer-policy';
 import { printerSettings } from '../printing/ticket-printer';
 import { searchAuditLog } from './audit-log';
 import { summarize } from './report';
@@ -324,7 +330,7 @@ export class AdminService {
     admin: StaffPrincipal,
   ): Promise<AdminDevice> {
     this.assertOffice(admin, officeCode);
-    if (body.printerUrl) assertPrinterUrl(body.printerUrl);
+    if (body.printerUrl) await assertPrinterUrl(body.printerUrl);
     if (body.printerUrl && body.kind !== 'kiosk') throw onlyKioskPrints();
     return this.deps.queue.configure(officeCode, async (t, _office, changes) => {
       const existing = await this.repo.listDevices(officeCode, t);
@@ -410,7 +416,7 @@ export class AdminService {
     admin: StaffPrincipal,
   ): Promise<AdminDevice> {
     this.assertOffice(admin, officeCode);
-    if (body.printerUrl) assertPrinterUrl(body.printerUrl);
+    if (body.printerUrl) await assertPrinterUrl(body.printerUrl);
     return this.deps.queue.configure(officeCode, async (t, _office, changes) => {
       const before = (await this.repo.listDevices(officeCode, t)).find((d) => d.code === code);
       if (!before) throw notFound(`device ${code}`);
@@ -648,10 +654,17 @@ export class AdminService {
   }
 }
 
-/** 400 unless `url` is a printer address Navbat can print to. */
-function assertPrinterUrl(url: string): void {
+/**
+ * 400 unless `url` is a printer address Navbat can print to and the server's environment allows
+ * (PRINTER_DEVICES, PRINTER_SPOOL_DIR, PRINTER_NETWORKS): the admin page cannot widen those.
+ */
+async function assertPrinterUrl(url: string): Promise<void> {
   try {
-    parsePrinterUrl(printerSettings(url).address);
+    const target = parsePrinterUrl(printerSettings(url).address);
+    const policy = currentPrinterPolicy();
+    if (target.kind === 'tcp') await allowedTcpAddress(target.host, policy);
+    if (target.kind === 'device') await checkDevice(target.path, policy);
+    if (target.kind === 'file') await checkSpoolFile(target.path, policy);
   } catch (err) {
     const message = (err as Error).message;
     throw validationFailed(`printerUrl: ${message}`, {

@@ -138,7 +138,9 @@ export class QueueService {
     }
     // The case is checked before anything is written: an unknown number issues no ticket.
     const linkedCase =
-      req.caseNumber === undefined ? undefined : await this.findCase(officeCode, req.caseNumber);
+      req.caseNumber === undefined
+        ? undefined
+        : await this.findCase(officeCode, req.caseNumber, req.pickupCode);
     let linkAfterCommit: { id: string; number: string; at: Date } | undefined;
     try {
       const issued = await this.command(officeCode, async (t, office, changes) => {
@@ -553,9 +555,13 @@ export class QueueService {
   private async findCase(
     officeCode: string,
     number: string,
+    pickupCode: string | undefined,
   ): Promise<{ id: number; number: string }> {
-    const found = this.deps.cases ? await this.deps.cases.findCase(officeCode, number) : undefined;
-    if (!found) throw notFound(`case ${number}`);
+    const found = this.deps.cases
+      ? await this.deps.cases.findCase(officeCode, number, pickupCode)
+      : undefined;
+    // One answer for an unknown number and a wrong code: the kiosk confirms no case's existence.
+    if (!found) throw new AppError('not_found', 'no case with this number and pickup code');
     return found;
   }
 

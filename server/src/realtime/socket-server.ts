@@ -16,7 +16,7 @@ import {
   type ServerToClientEvents,
 } from '../../protocol';
 import type { QueueService } from '../queue/queue-service';
-import type { AuthService } from '../auth/auth-service';
+import { hashToken, type AuthService } from '../auth/auth-service';
 import { toPublicTicket } from '../queue/ticket-dto';
 import { AppError } from '../errors';
 import { toAppError } from '../http/errors';
@@ -29,12 +29,16 @@ type NbNamespace = IoNamespace<ClientToServerEvents, ServerToClientEvents>;
 interface SocketData {
   office: string;
   staff: boolean;
+  /** `/counter`: the session token, re-checked on `queue:sync`. */
+  token?: string;
 }
 
 export interface RealtimeDeps {
   queue: QueueService;
   auth: AuthService;
   logger: Logger;
+  /** The clock sessions expire by (tests inject one). */
+  now?: () => Date;
 }
 
 /** Wires the namespaces; returns the function that publishes committed changes. */
@@ -97,8 +101,10 @@ function setUp(ns: NbNamespace, deps: RealtimeDeps, staff: boolean): void {
       .catch((err: unknown) => deps.logger.warn({ err }, 'snapshot failed'));
     socket.on(QueueEvent.sync, (ack) => {
       if (typeof ack !== 'function') return;
-      send()
-        .then(ack)
+      // A console's session may have ended since it connected: it gets no snapshot then.
+      const live = staff ? stillSignedIn(deps, socket, data) : Promise.resolve(true);
+      live
+        .then((ok) => (ok ? send().then(ack) : undefined))
         .catch((err: unknown) => deps.logger.warn({ err }, 'sync failed'));
     });
   });
@@ -111,14 +117,49 @@ async function authenticate(socket: NbSocket, deps: RealtimeDeps, staff: boolean
   const record = await deps.queue.getOffice(office);
   if (!staff) await admitPublicSocket(deps, socket.nsp.name, record, parsed.data);
   if (staff) {
-    const user = await deps.auth.authenticate(token);
+    const { user, expiresAt } = await deps.auth.authenticateSession(token);
     if (user.officeCode !== null && user.officeCode !== office) {
       throw new AppError('forbidden', `you work for office ${user.officeCode}`);
     }
     if (counter) void socket.join(`${officeRoom(office)}:counter:${counter}`);
+    // Logout on any node ends the sockets of this room (the adapter carries it to every node).
+    void socket.join(sessionRoom(token ?? ''));
+    endAtExpiry(socket, expiresAt, deps.now ?? (() => new Date()));
   }
-  const data: SocketData = { office, staff };
+  const data: SocketData = { office, staff, token };
   socket.data = data;
+}
+
+/** The room of every `/counter` socket opened with this session token. */
+export function sessionRoom(token: string): string {
+  return `session:${hashToken(token)}`;
+}
+
+// setTimeout's longest delay; a longer session is re-armed when it fires.
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** Disconnects the socket when its session expires. */
+function endAtExpiry(socket: NbSocket, expiresAt: Date, now: () => Date): void {
+  const left = expiresAt.getTime() - now().getTime();
+  const timer = setTimeout(
+    () => {
+      if (left > MAX_TIMER_MS) endAtExpiry(socket, expiresAt, now);
+      else socket.disconnect(true);
+    },
+    Math.max(0, Math.min(left, MAX_TIMER_MS)),
+  );
+  timer.unref();
+  socket.once('disconnect', () => clearTimeout(timer));
+}
+
+/** Whether the socket's session still authenticates; if not, the socket is ended. */
+async function stillSignedIn(deps: RealtimeDeps, socket: NbSocket, data: SocketData): Promise<boolean> {
+  const ok = await deps.auth
+    .authenticate(data.token)
+    .then(() => true)
+    .catch(() => false);
+  if (!ok) socket.disconnect(true);
+  return ok;
 }
 
 /**

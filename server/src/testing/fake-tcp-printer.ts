@@ -21,6 +21,8 @@ export class FakeTcpPrinter {
   readonly jobs: Buffer[] = [];
   /** Connections ended without a byte: status probes (a connect and a close), not print jobs. */
   probes = 0;
+  /** Every connection accepted (probes included). */
+  connections = 0;
   readonly #server: net.Server;
   readonly #sockets = new Set<net.Socket>();
   #waiters: ((job: Buffer) => void)[] = [];
@@ -28,6 +30,7 @@ export class FakeTcpPrinter {
   private constructor(server: net.Server, options: FakeTcpPrinterOptions) {
     this.#server = server;
     server.on('connection', (socket) => {
+      this.connections += 1;
       this.#sockets.add(socket);
       socket.on('close', () => this.#sockets.delete(socket));
       socket.on('error', () => undefined);
