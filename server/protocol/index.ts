@@ -7,3 +7,4 @@ export * from './case-types';
 export * from './case-workflow';
 export * from './admin';
 export * from './opening-hours';
+export * from './wait-wording';
