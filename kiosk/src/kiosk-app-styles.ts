@@ -176,6 +176,17 @@ export const appStyles = [
       flex: none;
       height: 60%;
     }
+    /*
+     * The ticket needs the whole screen to show its number in full; its buttons already sit at its
+     * bottom, in the lower part, so low reach keeps them there and gives the header back its size.
+     */
+    .low.at-ticket header {
+      flex: none;
+    }
+    .low.at-ticket .controls {
+      flex: 1;
+      height: auto;
+    }
     .printer,
     .failure {
       flex: none;

@@ -463,7 +463,10 @@ export class KioskApp extends LitElement {
     }
     const home = this.step.kind === 'home';
     const officeName = this.queue.state.office?.names[this.language];
-    return html`<div class=${`screen ${this.lowReach ? 'low' : ''} ${home ? 'at-home' : ''}`}>
+    const ticket = this.step.kind === 'ticket';
+    return html`<div
+      class=${`screen ${this.lowReach ? 'low' : ''} ${home ? 'at-home' : ''} ${ticket ? 'at-ticket' : ''}`}
+    >
       <header>
         <p class="brand">${this.t('appName')}${officeName ? html` · ${officeName}` : nothing}</p>
         <h1>${this.t('kioskTitle')}</h1>
