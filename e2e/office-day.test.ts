@@ -66,6 +66,7 @@ describe.each(testDialects())('an office day on two hall displays on %s', (diale
   let token: string;
   const pageErrors: string[] = [];
 
+  // Launching chromium and building a MariaDB database from the migrations take their time.
   beforeAll(async () => {
     tdb = await freshDatabase(dialect);
     await seedTestDemo(tdb.db);
@@ -216,5 +217,5 @@ describe.each(testDialects())('an office day on two hall displays on %s', (diale
     const panel = displays[0]!.locator('display-latest-call');
     await panel.getByTestId('latest-empty').waitFor();
     expect(pageErrors).toEqual([]);
-  });
+  }, 240_000);
 });

@@ -8,3 +8,4 @@ export * from './case-workflow';
 export * from './admin';
 export * from './opening-hours';
 export * from './wait-wording';
+export * from './closed-reason';

@@ -102,7 +102,10 @@ export const Service = z.object({
   prefix: z.string(),
   names: Names,
   open: z.boolean(),
+  /** Why it is closed (Tajik first, or the only text written). */
   closedReason: z.string().optional(),
+  /** The same reason per language, as the administrator wrote it (an addition). */
+  closedReasons: z.partialRecord(Language, z.string()).optional(),
 });
 export type Service = z.infer<typeof Service>;
 

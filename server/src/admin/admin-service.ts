@@ -31,6 +31,7 @@ import {
   type AdminServiceRecord,
 } from '../../../db/repositories/admin-repository';
 import { QueueRepository } from '../../../db/repositories/queue-repository';
+import { encodeClosedReasons, readClosedReason } from '../../protocol/closed-reason';
 import type { UserRecord } from '../../../db/records';
 import { AppError, forbidden, illegalTransition, notFound, validationFailed } from '../errors';
 import type { StaffPrincipal } from '../auth/actor';
@@ -126,6 +127,8 @@ export class AdminService {
       if (body.targetWaitMinutes !== undefined) fields.targetWaitMinutes = body.targetWaitMinutes;
       if (body.open !== undefined) fields.isOpen = body.open;
       if (body.closedReason !== undefined) fields.closedReason = body.closedReason || null;
+      if (body.closedReasons !== undefined)
+        fields.closedReason = encodeClosedReasons(body.closedReasons);
       // Reopening forgets the reason it was closed for.
       if (body.open === true) fields.closedReason = null;
       await this.repo.updateService(before.id, fields, t);
@@ -348,7 +351,11 @@ export class AdminService {
    * Gives the device a new token (the old one stops working) and answers it once: the device opens
    * its page with `&device=<token>` and keeps it. Only a hash is stored.
    */
-  async pairDevice(officeCode: string, code: string, admin: StaffPrincipal): Promise<DevicePairing> {
+  async pairDevice(
+    officeCode: string,
+    code: string,
+    admin: StaffPrincipal,
+  ): Promise<DevicePairing> {
     this.assertOffice(admin, officeCode);
     const { token, hash } = this.deps.auth.newDeviceToken();
     const device = await this.setDeviceToken(officeCode, code, hash, 'device.pair', admin);
@@ -356,7 +363,11 @@ export class AdminService {
   }
 
   /** Takes the device's token away: where the office requires pairing, it is cut off at once. */
-  async unpairDevice(officeCode: string, code: string, admin: StaffPrincipal): Promise<AdminDevice> {
+  async unpairDevice(
+    officeCode: string,
+    code: string,
+    admin: StaffPrincipal,
+  ): Promise<AdminDevice> {
     this.assertOffice(admin, officeCode);
     return this.setDeviceToken(officeCode, code, null, 'device.unpair', admin);
   }
@@ -635,7 +646,9 @@ function assertPrinterUrl(url: string): void {
     parsePrinterUrl(printerSettings(url).address);
   } catch (err) {
     const message = (err as Error).message;
-    throw validationFailed(`printerUrl: ${message}`, { issues: [{ field: 'printerUrl', message }] });
+    throw validationFailed(`printerUrl: ${message}`, {
+      issues: [{ field: 'printerUrl', message }],
+    });
   }
 }
 
@@ -665,7 +678,7 @@ function toServiceDto(s: AdminServiceRecord): AdminServiceDto {
     prefix: s.prefix,
     names: s.names,
     open: s.isOpen,
-    closedReason: s.closedReason,
+    closedReason: readClosedReason(s.closedReason)?.text ?? null,
     documents: s.documents,
     sortOrder: s.sortOrder,
     targetWaitMinutes: s.targetWaitMinutes,
