@@ -389,9 +389,11 @@ export class KioskApp extends LitElement {
     const office = state.office;
     const now = new Date(this.minute + state.serverOffsetMs);
     if (office && !isOpenAt(office.openingHours, now, office.timeZone)) {
-      return html`<p class="notice" role="status" data-testid="kiosk-office-closed">
-        ${this.t('kioskOfficeClosed')} ${this.opensText(office, now)}
-      </p>`;
+      // The screen's main message: closed, and when it opens (large, not a grey line).
+      return html`<div class="office-closed" role="status" data-testid="kiosk-office-closed">
+        <p class="closed-title">${this.t('kioskOfficeClosed')}</p>
+        <p class="closed-opens">${this.opensText(office, now)}</p>
+      </div>`;
     }
     return html`<kiosk-home
       .services=${this.catalog}
