@@ -64,6 +64,8 @@ export interface TicketRecord {
   finishedAt: Date | null;
   counterNumber: string | null;
   targetCounter: string | null;
+  /** What the clerk who transferred the ticket wrote for the next window. */
+  transferNote?: string | null;
   calledBy: number | null;
   recalls: number;
 }
@@ -88,4 +90,6 @@ export interface AuditInput {
   entityId: string;
   before?: unknown;
   after?: unknown;
+  /** What the row is about in searchable words (a ticket's number). */
+  subject?: string | null;
 }

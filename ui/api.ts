@@ -1,5 +1,6 @@
 /** REST calls of the three front ends; every refusal becomes an {@link ApiError}. */
 import type {
+  CallReason,
   IssueTicket,
   OfficeInfo,
   Login,
@@ -19,12 +20,15 @@ export class ApiError extends Error {
   readonly status: number;
   /** The contract's snake_case error code, or {@link NETWORK_ERROR}. */
   readonly code: string;
+  /** The error's `details` (who holds a window, why a command was refused), when it had any. */
+  readonly details: unknown;
 
-  constructor(status: number, code: string, message: string) {
+  constructor(status: number, code: string, message: string, details?: unknown) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
+    this.details = details;
   }
 }
 
@@ -77,9 +81,14 @@ function toApiError(response: Response, body: unknown): ApiError {
   if (typeof body === 'object' && body !== null && 'error' in body) {
     const error = body.error;
     if (typeof error === 'object' && error !== null) {
-      const { code, message } = error as { code?: unknown; message?: unknown };
+      const { code, message, details } = error as {
+        code?: unknown;
+        message?: unknown;
+        details?: unknown;
+      };
       if (typeof code === 'string') {
-        return new ApiError(response.status, code, typeof message === 'string' ? message : code);
+        const text = typeof message === 'string' ? message : code;
+        return new ApiError(response.status, code, text, details);
       }
     }
   }
@@ -157,15 +166,17 @@ export async function logout(token: string): Promise<void> {
   await apiRequest<unknown>('/api/auth/logout', { method: 'POST', token });
 }
 
-/** Calls the next ticket to a counter; `null` when nobody waits for its services. */
+/** Calls the next ticket to a counter (`ticket: null` when nobody waits), saying why it was chosen. */
 export async function callNext(
   office: string,
   counter: string,
   token: string,
-): Promise<StaffTicket | null> {
+): Promise<{ ticket: StaffTicket | null; reason?: CallReason }> {
   const path = `${officePath(office)}/counters/${encodeURIComponent(counter)}/call-next`;
-  const result = await apiRequest<{ ticket: StaffTicket | null }>(path, { method: 'POST', token });
-  return result.ticket;
+  return apiRequest<{ ticket: StaffTicket | null; reason?: CallReason }>(path, {
+    method: 'POST',
+    token,
+  });
 }
 
 /** Recall, start, no-show or complete one ticket. */

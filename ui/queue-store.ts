@@ -5,6 +5,7 @@
  */
 import { io, type Socket } from 'socket.io-client';
 import type {
+  Case,
   ClientToServerEvents,
   CounterEvent,
   CounterState,
@@ -19,8 +20,8 @@ import type {
   Service,
 } from '../server/protocol';
 import type { OfficeEvent, PrinterEvent, ServicesEvent } from '../server/protocol/events';
-import { LiveTicketStatuses } from '../server/protocol/constants';
-import { RECENT_CALLS_IN_SNAPSHOT } from '../server/protocol/schemas';
+// Constants only: a value from schemas.ts would pull zod into every page.
+import { LiveTicketStatuses, RECENT_CALLS_IN_SNAPSHOT } from '../server/protocol/constants';
 import { QueueEvent, type Namespace } from '../server/protocol/events';
 
 /** How many calls the store remembers for "previous calls" (as many as a snapshot carries). */
@@ -75,6 +76,8 @@ export interface QueueStoreOptions {
   url?: string;
   /** Retry a refused connection (unknown office, …) after this many ms; 0 = never. */
   retryRefusedMs?: number;
+  /** Staff consoles: told of every case change of the office (`case:updated`, `/counter` only). */
+  onCase?: (c: Case) => void;
 }
 
 /** A listener of state changes. */
@@ -151,6 +154,8 @@ export class QueueStore<T extends Ticket = Ticket> {
     });
     socket.on('connect_error', (error) => this.onConnectError(socket, error));
     socket.on(QueueEvent.snapshot, (snapshot) => this.applySnapshot(snapshot));
+    const onCase = this.options.onCase;
+    if (onCase) socket.on(QueueEvent.caseUpdated, (payload) => onCase(payload.case));
     socket.on(QueueEvent.ticketIssued, (payload) =>
       this.receive({ kind: 'ticket', event: QueueEvent.ticketIssued, payload }),
     );

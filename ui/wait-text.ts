@@ -1,5 +1,6 @@
 /** The wait of a waiting ticket in words, for every page: the paper's wording, from one rule. */
-import { waitWording, type Language } from '../server/protocol';
+import type { Language } from '../server/protocol';
+import { waitWording } from '../server/protocol/wait-wording';
 import { translate } from './i18n';
 
 /** "You are next", "~12 min" or "—" (not known yet). */

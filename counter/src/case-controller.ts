@@ -128,6 +128,39 @@ export class CaseController implements ReactiveController {
     return done;
   }
 
+  /**
+   * A change of a case published to staff (`case:updated`). The open case takes it at once when
+   * nothing typed is waiting to be saved; with unsaved typing the form freezes as a conflict (the
+   * typing stays on screen, nothing is overwritten) until the clerk reloads. A change that arrives
+   * during this console's own request waits until the answer is in.
+   */
+  received(c: Case): void {
+    if (!this.case || c.number !== this.case.number) return;
+    if (this.busy || this.saving) {
+      if (!this.remote || this.remote.version < c.version) this.remote = c;
+      return;
+    }
+    if (c.version <= this.case.version) return;
+    if (this.dirty.size > 0) {
+      this.save = 'conflict';
+      this.changedElsewhere = c;
+    } else {
+      this.show(c);
+    }
+    this.host.requestUpdate();
+  }
+
+  /** A newer version seen meanwhile, applied once the running request is done. */
+  private remote: Case | undefined;
+  /** The newer version that put the form in conflict (its status is shown). */
+  changedElsewhere: Case | undefined;
+
+  private settleRemote(): void {
+    const remote = this.remote;
+    this.remote = undefined;
+    if (remote) this.received(remote);
+  }
+
   private async saveNow(): Promise<void> {
     const c = this.case;
     const form = this.form;
@@ -163,10 +196,13 @@ export class CaseController implements ReactiveController {
         this.error = toShownError(error);
       }
     }
+    this.saving = undefined;
+    this.settleRemote();
     this.host.requestUpdate();
   }
 
   private show(c: Case): void {
+    this.changedElsewhere = undefined;
     this.case = c;
     this.form = formOf(c);
     this.issues = {};
@@ -177,6 +213,8 @@ export class CaseController implements ReactiveController {
 
   private reset(): void {
     clearTimeout(this.timer);
+    this.remote = undefined;
+    this.changedElsewhere = undefined;
     this.case = undefined;
     this.form = undefined;
     this.issues = {};
@@ -195,6 +233,7 @@ export class CaseController implements ReactiveController {
       this.error = toShownError(error);
     } finally {
       this.busy = false;
+      this.settleRemote();
       this.host.requestUpdate();
     }
   }

@@ -176,6 +176,15 @@ export function renderCaseFacts(c: Case, language: Language) {
 }
 
 /** The case's history, newest last. */
+/**
+ * A history note as people read it: the server writes "ticket A001" when a case opens (stored
+ * history keeps it), shown with the catalogue's word for ticket.
+ */
+function historyNote(note: string, language: Language): string {
+  const ticket = /^ticket ([A-Z]\d{3})$/.exec(note);
+  return ticket ? `${translate(language, 'ticketLabel')} ${ticket[1] ?? ''}` : note;
+}
+
 export function renderHistory(c: Case, language: Language) {
   const t = (key: MessageKey) => translate(language, key);
   return html`<h3>${t('history')}</h3>
@@ -183,9 +192,9 @@ export function renderHistory(c: Case, language: Language) {
       ${c.history.map(
         (h) =>
           html`<li>
-            <span class="num">${formatWhen(h.at)}</span> · ${h.user} ·
+            <span class="num">${formatWhen(h.at)}</span> · ${h.userName ?? h.user} ·
             ${t(historyKey(h.action))}${h.to ? html` → ${t(caseStatusKey(h.to))}` : nothing}
-            ${h.note ? html`<q>${h.note}</q>` : nothing}
+            ${h.note ? html`<q>${historyNote(h.note, language)}</q>` : nothing}
           </li>`,
       )}
     </ol>`;

@@ -46,6 +46,7 @@ export interface DeviceRecord {
 
 export interface AuditRow {
   id: number;
+  subject: string | null;
   at: Date;
   actor: string;
   action: string;
@@ -58,6 +59,8 @@ export interface AuditRow {
 export interface AuditFilter {
   officeCode: string;
   q?: string;
+  /** With `q`: rows about these tickets match too (the tickets of a case number searched for). */
+  ticketIds?: readonly string[];
   action?: string;
   actor?: string;
   from?: Date;
@@ -67,6 +70,8 @@ export interface AuditFilter {
 
 /** One ticket as the reports read it. */
 export interface ReportTicketRow {
+  /** The office day the ticket was issued on (`YYYY-MM-DD`). */
+  day: string;
   serviceId: number;
   status: string;
   issuedAt: Date;
@@ -356,6 +361,7 @@ export class AdminRepository {
   ): Promise<ReportTicketRow[]> {
     const rows = await this.m.Ticket.findAll({
       attributes: [
+        'day',
         'serviceId',
         'status',
         'issuedAt',
@@ -369,6 +375,7 @@ export class AdminRepository {
       raw: true,
     });
     return rows.map((r) => ({
+      day: r.day,
       serviceId: Number(r.serviceId),
       status: r.status,
       issuedAt: toDate(r.issuedAt),
@@ -380,6 +387,25 @@ export class AdminRepository {
   }
 
   // ---- audit ----
+
+  /** Ids of the office's tickets numbered `number` (on the office days given, when given). */
+  async ticketIdsByNumber(
+    officeCode: string,
+    number: string,
+    days: { from?: string; to?: string },
+  ): Promise<string[]> {
+    const day =
+      days.from || days.to
+        ? { day: { [Op.between]: [days.from ?? '0000-00-00', days.to ?? '9999-12-31'] } }
+        : {};
+    const rows = await this.m.Ticket.findAll({
+      attributes: ['id'],
+      where: { officeCode, number, ...day },
+      order: [['issuedAt', 'DESC']],
+      limit: 400,
+    });
+    return rows.map((r) => r.id);
+  }
 
   async audit(entry: AuditInput, t: Transaction): Promise<void> {
     await this.m.AuditEntry.create(
@@ -393,6 +419,7 @@ export class AdminRepository {
         entityId: entry.entityId,
         before: entry.before === undefined ? null : JSON.stringify(entry.before),
         after: entry.after === undefined ? null : JSON.stringify(entry.after),
+        subject: entry.subject ?? null,
       },
       { transaction: t },
     );
@@ -418,6 +445,11 @@ export class AdminRepository {
           { entityId: like },
           { before: like },
           { after: like },
+          // A ticket number is said and typed in any case: "a002" finds A002.
+          { subject: f.q.toUpperCase() },
+          ...(f.ticketIds?.length
+            ? [{ entity: 'ticket', entityId: { [Op.in]: [...f.ticketIds] } }]
+            : []),
         ],
       });
     }
@@ -478,6 +510,7 @@ function toDate(value: unknown): Date {
 function toAuditRow(r: AuditEntryModel): AuditRow {
   return {
     id: Number(r.id),
+    subject: r.subject ?? null,
     at: toDate(r.at),
     actor: r.actor,
     action: r.action,

@@ -15,7 +15,7 @@ import type {
 type Tx = Transaction | undefined;
 
 export class QueueRepository {
-  constructor(private readonly db: Database) {}
+  constructor(readonly db: Database) {}
 
   private get m() {
     return this.db.models;
@@ -335,6 +335,7 @@ export class QueueRepository {
         entityId: entry.entityId,
         before: entry.before === undefined ? null : JSON.stringify(entry.before),
         after: entry.after === undefined ? null : JSON.stringify(entry.after),
+        subject: entry.subject ?? null,
       },
       { transaction: t },
     );
@@ -479,6 +480,7 @@ function toTicket(r: TicketModel): TicketRecord {
     finishedAt: r.finishedAt === null ? null : toDate(r.finishedAt),
     counterNumber: r.counterNumber,
     targetCounter: r.targetCounter,
+    transferNote: r.transferNote ?? null,
     calledBy: r.calledBy,
     recalls: r.recalls,
   };

@@ -1,4 +1,5 @@
 /** Socket.IO event maps, one per namespace. */
+import type { Case } from './case';
 import type {
   CounterState,
   OfficeInfo,
@@ -21,6 +22,8 @@ export const QueueEvent = {
   printerUpdated: 'printer:updated',
   officeUpdated: 'office:updated',
   servicesUpdated: 'services:updated',
+  /** Staff only (`/counter`): a case of the office changed (CONTRACT §6). */
+  caseUpdated: 'case:updated',
 } as const;
 export type QueueEvent = (typeof QueueEvent)[keyof typeof QueueEvent];
 
@@ -47,6 +50,13 @@ export interface ServicesEvent {
   services: Service[];
 }
 
+/** A case of the office was created, edited or moved along its workflow (staff only). */
+export interface CaseEvent {
+  /** Cases have no place in the queue's seq: this is always absent (the contract allows it). */
+  seq?: number;
+  case: Case;
+}
+
 /** Events from server to client; the same names on every namespace (staff get richer tickets). */
 export interface ServerToClientEvents<T extends Ticket = Ticket> {
   'queue:snapshot': (snapshot: QueueSnapshot) => void;
@@ -57,6 +67,8 @@ export interface ServerToClientEvents<T extends Ticket = Ticket> {
   'printer:updated': (e: PrinterEvent) => void;
   'office:updated': (e: OfficeEvent) => void;
   'services:updated': (e: ServicesEvent) => void;
+  /** Only on `/counter`. */
+  'case:updated': (e: CaseEvent) => void;
 }
 
 export interface ClientToServerEvents {

@@ -59,6 +59,10 @@ export type CallTicket = z.infer<typeof CallTicket>;
 export const PauseCounter = z.strictObject({ reason: z.string().trim().min(1).max(200) });
 export type PauseCounter = z.infer<typeof PauseCounter>;
 
+/** `POST …/counters/:counter/session`: take the window; `takeover` from another clerk (CONTRACT §6). */
+export const TakeCounter = z.strictObject({ takeover: z.boolean().optional() });
+export type TakeCounter = z.infer<typeof TakeCounter>;
+
 export const SocketAuth = z.object({
   office: z.string().min(1).max(40),
   token: z.string().min(1).max(200).optional(),
@@ -92,6 +96,10 @@ export type Ticket = z.infer<typeof Ticket>;
 /** What staff see of a ticket: the public fields plus the linked case. */
 export const StaffTicket = Ticket.extend({
   caseNumber: z.string().nullable().optional(),
+  /** The window a transfer sent this waiting ticket to (an addition). */
+  targetCounter: z.string().optional(),
+  /** The transferring clerk's note for the next window (an addition). */
+  transferNote: z.string().optional(),
   startedAt: z.string().optional(),
   finishedAt: z.string().optional(),
 });
@@ -106,6 +114,8 @@ export const Service = z.object({
   closedReason: z.string().optional(),
   /** The same reason per language, as the administrator wrote it (an addition). */
   closedReasons: z.partialRecord(Language, z.string()).optional(),
+  /** Open, but no window calls it now: not offered (an addition; `open` is false then). */
+  unserved: z.boolean().optional(),
 });
 export type Service = z.infer<typeof Service>;
 
@@ -154,6 +164,8 @@ export const CounterState = z.object({
   /** Why a paused window is paused (an addition to CONTRACT §5). */
   pauseReason: z.string().optional(),
   ticket: Ticket.optional(),
+  /** Who works at this window now (`null`: nobody holds it; CONTRACT §6 window sessions). */
+  clerk: z.object({ id: z.number().int(), name: z.string() }).nullable().optional(),
 });
 export type CounterState = z.infer<typeof CounterState>;
 
@@ -172,9 +184,6 @@ export const PrinterState = z.object({
   pending: z.number().int(),
 });
 export type PrinterState = z.infer<typeof PrinterState>;
-
-/** How many of the day's calls a snapshot carries. */
-export const RECENT_CALLS_IN_SNAPSHOT = 10;
 
 export const QueueSnapshot = z.object({
   seq: z.number().int(),
@@ -197,6 +206,8 @@ export const QueueSnapshot = z.object({
 export type QueueSnapshot = z.infer<typeof QueueSnapshot>;
 
 export const StaffUser = z.object({
+  /** The user's id, as window sessions name their clerk (`clerk.id`; an addition). */
+  id: z.number().int().optional(),
   username: z.string(),
   role: z.enum(Roles as [string, ...string[]]),
   name: z.string(),

@@ -16,6 +16,7 @@ import type {
   AuditQuery,
   CreateService,
   CreateUser,
+  Language,
   OfficeSettings,
   PutCounter,
   ReportSummary,
@@ -32,6 +33,7 @@ import {
 } from '../../../db/repositories/admin-repository';
 import { QueueRepository } from '../../../db/repositories/queue-repository';
 import { encodeClosedReasons, readClosedReason } from '../../protocol/closed-reason';
+import { RegistryRepository } from '../../../db/repositories/registry-repository';
 import type { UserRecord } from '../../../db/records';
 import { AppError, forbidden, illegalTransition, notFound, validationFailed } from '../errors';
 import type { StaffPrincipal } from '../auth/actor';
@@ -41,7 +43,9 @@ import { dayStart, nextDay, officeDay } from '../queue/office-day';
 import { applyTicketAction } from '../queue/lifecycle';
 import { parsePrinterUrl } from '../printing/transports';
 import { printerSettings } from '../printing/ticket-printer';
+import { searchAuditLog } from './audit-log';
 import { summarize } from './report';
+import { summaryCsv } from './report-csv';
 
 export interface AdminServiceDeps {
   db: Database;
@@ -201,6 +205,8 @@ export class AdminService {
         { services: codes, name: body.name === undefined ? (before?.name ?? null) : body.name },
       );
       changes.push({ kind: 'counter:updated', counter: number });
+      // Which services some window calls may have changed: the kiosks offer only those.
+      changes.push({ kind: 'services:updated' });
       return {
         number,
         name: body.name === undefined ? (before?.name ?? null) : body.name,
@@ -510,6 +516,7 @@ export class AdminService {
           id,
           { status: ticket.status, counter: ticket.counterNumber },
           { status: result.next.status, counter: result.next.counterNumber, note: 'day closed' },
+          ticket.number,
         );
         numbers.push(ticket.number);
         const record = { ...ticket, ...result.next };
@@ -571,6 +578,20 @@ export class AdminService {
     });
   }
 
+  /** The summary and its service-day table as CSV (titles and names in `range.lang`). */
+  async summaryCsv(
+    officeCode: string,
+    range: { from?: string; to?: string; lang?: Language },
+    admin: StaffPrincipal,
+  ): Promise<{ summary: ReportSummary; csv: string }> {
+    const [summary, services] = await Promise.all([
+      this.summary(officeCode, range, admin),
+      this.repo.listServices(officeCode),
+    ]);
+    const names = new Map(services.map((s) => [s.code, s.names]));
+    return { summary, csv: summaryCsv(summary, names, range.lang) };
+  }
+
   // ---- audit ----
 
   async auditLog(
@@ -579,25 +600,13 @@ export class AdminService {
     admin: StaffPrincipal,
   ): Promise<AuditEntry[]> {
     const office = await this.office(officeCode, admin);
-    const rows = await this.repo.searchAudit({
+    return searchAuditLog({
+      repo: this.repo,
+      registry: new RegistryRepository(this.deps.registryDb ?? this.deps.db),
       officeCode,
-      q: query.q || undefined,
-      action: query.action || undefined,
-      actor: query.user || undefined,
-      from: query.from ? dayStart(query.from, office.timeZone) : undefined,
-      to: query.to ? dayStart(nextDay(query.to), office.timeZone) : undefined,
-      limit: query.limit ?? 200,
+      timeZone: office.timeZone,
+      query,
     });
-    return rows.map((r) => ({
-      id: r.id,
-      at: r.at.toISOString(),
-      actor: r.actor,
-      action: r.action,
-      entity: r.entity,
-      entityId: r.entityId,
-      before: r.before === null ? null : (JSON.parse(r.before) as unknown),
-      after: r.after === null ? null : (JSON.parse(r.after) as unknown),
-    }));
   }
 
   // ---- internals ----
@@ -622,6 +631,7 @@ export class AdminService {
     entityId: string,
     before: unknown,
     after: unknown,
+    subject?: string,
   ): Promise<void> {
     await this.repo.audit(
       {
@@ -634,6 +644,7 @@ export class AdminService {
         entityId,
         before,
         after,
+        subject,
       },
       t,
     );

@@ -12,6 +12,7 @@ import {
   nextOpening,
   type IssueTicket,
   type OfficeInfo,
+  type CallReason,
   type CounterState,
   type QueueChange,
   type QueueSnapshot,
@@ -30,6 +31,7 @@ import { formatTicketNumber } from './numbering';
 import { applyTicketAction, holdsCounter, type TicketAction } from './lifecycle';
 import { chooseNext } from './call-next';
 import { QueueView, toPublicTicket, toStaffTicket } from './ticket-dto';
+import { WindowGuard, withClerks } from './counter-sessions';
 import { ChangeRenderer, printerStatus } from './change-renderer';
 import type { CaseLinks } from '../registry/case-links';
 import type { PrintQueue } from '../printing/print-queue';
@@ -74,10 +76,13 @@ export type PendingChange =
 export class QueueService {
   private readonly repo: QueueRepository;
   private readonly now: () => Date;
+  /** One window, one clerk: the check each command at a window makes. */
+  private readonly windows: WindowGuard;
 
   constructor(private readonly deps: QueueServiceDeps) {
     this.repo = new QueueRepository(deps.db);
     this.now = deps.now ?? (() => new Date());
+    this.windows = new WindowGuard(deps.db, this.now);
   }
 
   /** The office, or 404. */
@@ -95,7 +100,12 @@ export class QueueService {
   /** What the kiosk offers: every service with names and whether it issues tickets now. */
   async listServices(officeCode: string): Promise<Service[]> {
     await this.getOffice(officeCode);
-    return (await this.repo.listServices(officeCode)).map(toServiceDto);
+    const [services, counters] = await Promise.all([
+      this.repo.listServices(officeCode),
+      this.repo.listCounters(officeCode),
+    ]);
+    const served = servedServiceIds(counters);
+    return services.map((s) => toServiceDto(s, served));
   }
 
   /**
@@ -183,7 +193,7 @@ export class QueueService {
         if (idempotencyKey) {
           await this.repo.insertIdempotencyKey(officeCode, idempotencyKey, ticket.id, now, t);
         }
-        await this.audit(t, actor, officeCode, 'ticket.issue', ticket.id, undefined, {
+        await this.audit(t, actor, officeCode, 'ticket.issue', ticket, undefined, {
           number: ticket.number,
           service: service.code,
           priority,
@@ -242,10 +252,13 @@ export class QueueService {
     officeCode: string,
     counterNumber: string,
     user: StaffPrincipal,
+    /** Told why the ticket was chosen (the answer's `reason`). */
+    why?: (reason: CallReason) => void,
   ): Promise<StaffTicket | null> {
     this.assertStaffOf(user, officeCode);
     const { result: id, tickets } = await this.command(officeCode, async (t, office, changes) => {
       const counter = await this.lockedCounter(officeCode, counterNumber, t);
+      await this.windows.assertMayWork(t, officeCode, counter.number, user);
       const held = await this.repo.findHeldTicket(officeCode, counter.number, t);
       if (held) {
         throw new AppError(
@@ -264,6 +277,7 @@ export class QueueService {
       const query = { officeCode, day, counter: counter.number, serviceIds: counter.serviceIds };
       const choice = await this.chooseAndLock(t, query, counter.priorityStreak, office.fairnessN);
       if (!choice.ticket) return null;
+      why?.(choice.ticket.targetCounter === counter.number ? 'transferred' : choice.reason);
       const called = await this.transition(
         t,
         actorOf(user),
@@ -296,6 +310,7 @@ export class QueueService {
     this.assertStaffOf(user, officeCode);
     const { tickets } = await this.command(officeCode, async (t, office, changes) => {
       const counter = await this.lockedCounter(officeCode, counterNumber, t);
+      await this.windows.assertMayWork(t, officeCode, counter.number, user);
       const held = await this.repo.findHeldTicket(officeCode, counter.number, t);
       if (held) {
         throw new AppError(
@@ -346,6 +361,7 @@ export class QueueService {
     this.assertStaffOf(user, officeCode);
     const { events } = await this.command(officeCode, async (t, _office, changes) => {
       const counter = await this.lockedCounter(officeCode, counterNumber, t);
+      await this.windows.assertMayWork(t, officeCode, counter.number, user);
       const status = reason === null ? 'open' : 'paused';
       if (counter.status === 'closed') {
         throw illegalTransition(`window ${counter.number} is closed`);
@@ -382,6 +398,8 @@ export class QueueService {
     this.assertStaffOf(user, officeCode);
     const { tickets } = await this.command(officeCode, async (t, office, changes) => {
       const ticket = await this.lockedTicket(ticketId, t);
+      if (ticket.counterNumber)
+        await this.windows.assertMayWork(t, officeCode, ticket.counterNumber, user);
       const next = await this.transition(t, actorOf(user), ticket, action, {
         maxRecalls: action === 'recall' ? office.maxRecalls : undefined,
       });
@@ -401,7 +419,9 @@ export class QueueService {
     this.assertStaffOf(user, officeCode);
     const { tickets } = await this.command(officeCode, async (t, _office, changes) => {
       const ticket = await this.lockedTicket(ticketId, t);
-      const fields: Partial<TicketRecord> = {};
+      if (ticket.counterNumber)
+        await this.windows.assertMayWork(t, officeCode, ticket.counterNumber, user);
+      const fields: Partial<TicketRecord> = { transferNote: target.note ?? null };
       let targetCounter: string | null = null;
       if ('service' in target) {
         const service = (await this.repo.listServices(officeCode, t)).find(
@@ -467,10 +487,13 @@ export class QueueService {
       seq,
       serverTime: now.toISOString(),
       tickets: view.live.map((t) => view.ticket(t)),
-      counters: view.counters.map((c) => view.counter(c)),
+      counters: withClerks(
+        view.counters.map((c) => view.counter(c)),
+        await this.windows.clerks(officeCode),
+      ),
       services: view.serviceLoads(),
       office: toOfficeInfo(office, now, this.deps.publicUrl?.()),
-      catalog: view.services.map(toServiceDto),
+      catalog: view.services.map((s) => toServiceDto(s, servedServiceIds(view.counters))),
       recentCalls: calls.map((t) =>
         toPublicTicket(toStaffTicket(t, view.serviceCode(t.serviceId))),
       ),
@@ -565,7 +588,7 @@ export class QueueService {
     query: { officeCode: string; day: string; counter: string; serviceIds: number[] },
     streak: number,
     fairnessN: number,
-  ): Promise<{ ticket: TicketRecord | undefined; streak: number }> {
+  ): Promise<{ ticket: TicketRecord | undefined; streak: number; reason: CallReason }> {
     const tried = new Set<string>();
     for (let limit = CANDIDATES; limit <= CANDIDATES * 16; limit *= 4) {
       const fresh = (list: Awaited<ReturnType<QueueRepository['candidates']>>) =>
@@ -579,12 +602,12 @@ export class QueueService {
         if (!pick.ticket) break;
         tried.add(pick.ticket.id);
         const locked = await this.repo.lockWaiting(pick.ticket.id, t);
-        if (locked) return { ticket: locked, streak: pick.streak };
+        if (locked) return { ticket: locked, streak: pick.streak, reason: pick.reason };
         (pick.ticket === p[0] ? p : n).shift();
       }
       if (!full) break;
     }
-    return { ticket: undefined, streak };
+    return { ticket: undefined, streak, reason: 'oldest' };
   }
 
   /**
@@ -603,7 +626,7 @@ export class QueueService {
       if (!office) throw notFound(`office ${officeCode}`);
       const result = await work(t, office, changes);
       const events = await this.render(
-        new ChangeRenderer(this.repo, officeCode, t, this.deps.cases),
+        new ChangeRenderer(this.repo, officeCode, t, this.deps.cases, this.windows),
         changes,
       );
       // Last, so the office-wide row lock is held as briefly as possible.
@@ -638,7 +661,13 @@ export class QueueService {
           });
       } else if (change.kind === 'services:updated') {
         const services = await this.repo.listServices(renderer.officeCode, renderer.transaction);
-        out.push({ kind: 'services:updated', seq: 0, services: services.map(toServiceDto) });
+        const counters = await this.repo.listCounters(renderer.officeCode, renderer.transaction);
+        const served = servedServiceIds(counters);
+        out.push({
+          kind: 'services:updated',
+          seq: 0,
+          services: services.map((s) => toServiceDto(s, served)),
+        });
       } else {
         const ticket = change.record
           ? await renderer.ticket(change.record)
@@ -684,7 +713,7 @@ export class QueueService {
       actor,
       ticket.officeCode,
       `ticket.${action}`,
-      ticket.id,
+      ticket,
       { status: ticket.status, counter: ticket.counterNumber, serviceId: ticket.serviceId },
       {
         status: next.status,
@@ -701,7 +730,7 @@ export class QueueService {
     actor: Actor,
     officeCode: string,
     action: string,
-    ticketId: string,
+    ticket: Pick<TicketRecord, 'id' | 'number'>,
     before: unknown,
     after: unknown,
   ): Promise<void> {
@@ -713,7 +742,9 @@ export class QueueService {
         userId: actorUserId(actor),
         action,
         entity: 'ticket',
-        entityId: ticketId,
+        entityId: ticket.id,
+        // Searchable by the number people say and see ("A002"), not only by the id.
+        subject: ticket.number,
         before,
         after,
       },
@@ -755,14 +786,24 @@ function actorOf(user: StaffPrincipal): Actor {
 }
 
 /** A service as every page sees it. */
-export function toServiceDto(s: ServiceRecord): Service {
+export function toServiceDto(s: ServiceRecord, served?: ReadonlySet<number>): Service {
   const dto: Service = { code: s.code, prefix: s.prefix, names: s.names, open: s.isOpen };
   const reason = s.isOpen ? undefined : readClosedReason(s.closedReason);
   if (reason) {
     dto.closedReason = reason.text;
     dto.closedReasons = reason.byLanguage;
   }
+  // A service no window calls is not offered: its ticket would wait forever.
+  if (s.isOpen && served && !served.has(s.id)) {
+    dto.open = false;
+    dto.unserved = true;
+  }
   return dto;
+}
+
+/** Services some window that is not closed calls. */
+export function servedServiceIds(counters: readonly CounterRecord[]): Set<number> {
+  return new Set(counters.filter((c) => c.status !== 'closed').flatMap((c) => c.serviceIds));
 }
 
 /** The office as every page sees it. */

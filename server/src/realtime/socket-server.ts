@@ -7,8 +7,10 @@ import type { Namespace as IoNamespace, Server, Socket } from 'socket.io';
 import {
   Namespace,
   QueueEvent,
+  type Case,
   SocketAuth,
   type ClientToServerEvents,
+  type CounterState,
   type QueueChange,
   type QueueSnapshot,
   type ServerToClientEvents,
@@ -51,8 +53,7 @@ export function attachRealtime(
     const room = officeRoom(office);
     for (const change of changes) {
       if (change.kind === 'counter:updated') {
-        const publicCounter = { ...change.counter };
-        if (publicCounter.ticket) publicCounter.ticket = toPublicTicket(publicCounter.ticket);
+        const publicCounter = toPublicCounter(change.counter);
         counter.to(room).emit(change.kind, { seq: change.seq, counter: change.counter });
         display.to(room).emit(change.kind, { seq: change.seq, counter: publicCounter });
         kiosk.to(room).emit(change.kind, { seq: change.seq, counter: publicCounter });
@@ -153,7 +154,24 @@ async function snapshotFor(
   return {
     ...snap,
     tickets: snap.tickets.map(toPublicTicket),
-    counters: snap.counters.map((c) => (c.ticket ? { ...c, ticket: toPublicTicket(c.ticket) } : c)),
+    counters: snap.counters.map(toPublicCounter),
+  };
+}
+
+/** A window as kiosks and displays see it: its public ticket, and not who works there. */
+function toPublicCounter(c: CounterState): CounterState {
+  const { clerk: _clerk, ...rest } = c;
+  return rest.ticket ? { ...rest, ticket: toPublicTicket(rest.ticket) } : rest;
+}
+
+/**
+ * Publishes committed case changes to the office's staff consoles (`case:updated` on `/counter`
+ * only: cases are personal data, never for kiosks or displays).
+ */
+export function caseBroadcaster(io: Server): (c: Case) => void {
+  const counter = io.of(Namespace.counter) as NbNamespace;
+  return (c) => {
+    counter.to(officeRoom(c.office)).emit(QueueEvent.caseUpdated, { case: c });
   };
 }
 
