@@ -501,6 +501,9 @@ describe('the kiosk in the browser', () => {
       await notice.waitFor();
       await expect(notice.textContent()).resolves.toContain('Ҳозир идора баста аст');
       await expect(notice.textContent()).resolves.toContain('08:00');
+      // The screen's main message, not a small grey line.
+      const title = await notice.locator('.closed-title').boundingBox();
+      expect(title?.height ?? 0).toBeGreaterThanOrEqual(48);
       expect(await page.getByTestId('service-birth').count()).toBe(0);
       expect(await seriousViolations(page)).toEqual([]);
     } finally {

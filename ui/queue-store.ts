@@ -299,7 +299,15 @@ export class QueueStore<T extends Ticket = Ticket> {
       return { ...state, seq, printers: [...others, printer] };
     }
     if (item.kind === 'office') return { ...state, seq, office: item.payload.office };
-    if (item.kind === 'services') return { ...state, seq, catalog: item.payload.services };
+    if (item.kind === 'services') {
+      // A service added while the page is open has nobody waiting yet: it shows "0" at once.
+      const known = new Set(state.services.map((s) => s.code));
+      const added = item.payload.services
+        .filter((s) => !known.has(s.code))
+        .map((s) => ({ code: s.code, waiting: 0, estimatedWaitMinutes: 0 }));
+      const services = added.length > 0 ? [...state.services, ...added] : state.services;
+      return { ...state, seq, catalog: item.payload.services, services };
+    }
     if (item.kind === 'counter') {
       const counter = item.payload.counter;
       const exists = state.counters.some((c) => c.number === counter.number);

@@ -8,7 +8,7 @@ import {
   type Language,
   type Person,
 } from '../../server/protocol';
-import { DEFAULT_TIME_ZONE } from '../../ui/format';
+import { DEFAULT_TIME_ZONE, formatDayTime, formatIsoDay } from '../../ui/format';
 import { translate, type MessageKey } from '../../ui/i18n';
 import { detailLabelKey, optionLabelKey } from './case-form';
 
@@ -98,27 +98,16 @@ function historyKey(action: CaseHistoryAction): MessageKey {
   }
 }
 
-const whenFormat = new Intl.DateTimeFormat('en-GB', {
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-  timeZone: DEFAULT_TIME_ZONE,
-});
-
-/** `25/11/2026, 14:05` in the office's zone. */
+/** `25.11.2026 14:05` in the office's zone. */
 export function formatWhen(iso: string | Date): string {
-  const date = typeof iso === 'string' ? new Date(iso) : iso;
-  return Number.isNaN(date.getTime()) ? '' : whenFormat.format(date);
+  return formatDayTime(iso, DEFAULT_TIME_ZONE);
 }
 
-/** "Rahimova Mavjuda Karimovna, 1994-03-02, passport A1234567". */
+/** "Rahimova Mavjuda Karimovna, 02.03.1994, passport A1234567". */
 export function personLine(p: Person | null | undefined): string {
   if (!p) return '—';
   const name = [p.lastName, p.firstName, p.middleName].filter(Boolean).join(' ');
-  const extra = [p.birthDate, p.idDocument ? p.idDocument.number : undefined].filter(Boolean);
+  const extra = [p.birthDate ? formatIsoDay(p.birthDate) : undefined, p.idDocument ? p.idDocument.number : undefined].filter(Boolean);
   return extra.length ? `${name}, ${extra.join(', ')}` : name;
 }
 
@@ -170,7 +159,7 @@ export function renderCaseFacts(c: Case, language: Language) {
         c.actRecord
           ? html`<dt>${t('fActRecord')}</dt>
               <dd data-testid="act-record">
-                ${t('actRecordLine', { number: c.actRecord.number, date: c.actRecord.date })}
+                ${t('actRecordLine', { number: c.actRecord.number, date: formatIsoDay(c.actRecord.date) })}
               </dd>`
           : nothing
       }

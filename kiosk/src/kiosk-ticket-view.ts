@@ -2,6 +2,7 @@
  * The issued ticket, very large, with the service, people ahead, the estimated wait, the QR code of its
  * page and what the printer did, in words.
  */
+import { waitText } from '../../ui/wait-text';
 import { LitElement, css, html, nothing } from 'lit';
 import './kiosk-sms-keypad';
 import type { Language, Ticket } from '../../server/protocol';
@@ -373,11 +374,7 @@ export class KioskTicketView extends LitElement {
           <div class="stat">
             <dt>${translate(lang, 'estimatedWait')}</dt>
             <dd class="num" data-testid="estimated-wait">
-              ${
-                ticket.estimatedWaitMinutes === undefined
-                  ? '—'
-                  : translate(lang, 'aboutMinutes', { n: ticket.estimatedWaitMinutes })
-              }
+              ${waitText(lang, ticket.peopleAhead, ticket.estimatedWaitMinutes)}
             </dd>
           </div>
         </dl>

@@ -35,6 +35,8 @@ export const UpdateService = z
     open: z.boolean().optional(),
     /** Shown on the kiosk while the service is closed. */
     closedReason: ShortText.nullable().optional(),
+    /** The reason per language (the kiosk shows the reader's; stored instead of `closedReason`). */
+    closedReasons: z.partialRecord(Language, ShortText).optional(),
     /** The SLA: a citizen should be called within this many minutes. */
     targetWaitMinutes: z.number().int().min(1).max(600).optional(),
   })

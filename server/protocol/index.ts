@@ -8,3 +8,5 @@ export * from './case-workflow';
 export * from './admin';
 export * from './opening-hours';
 export * from './messages';
+export * from './wait-wording';
+export * from './closed-reason';

@@ -120,7 +120,10 @@ export const Service = z.object({
   prefix: z.string(),
   names: Names,
   open: z.boolean(),
+  /** Why it is closed (Tajik first, or the only text written). */
   closedReason: z.string().optional(),
+  /** The same reason per language, as the administrator wrote it (an addition). */
+  closedReasons: z.partialRecord(Language, z.string()).optional(),
   /** Open, but no window calls it now: not offered (an addition; `open` is false then). */
   unserved: z.boolean().optional(),
 });

@@ -10,6 +10,8 @@ export const en = {
   missingOffice: 'This page needs an office in its address (?office=…).',
   minutes: '{n} min',
   aboutMinutes: '~{n} min',
+  /** The same words as the paper's (server/src/printing/catalogue.ts). */
+  youAreNext: 'You are next',
   // A date on the display; `weekdays` (Sunday first) and `months` are comma-separated lists.
   dateFormat: '{weekday}, {day} {month}',
   weekdays: 'Sunday,Monday,Tuesday,Wednesday,Thursday,Friday,Saturday',

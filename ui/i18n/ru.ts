@@ -9,6 +9,8 @@ export const ru: Messages = {
   missingOffice: 'В адресе страницы не указан офис (?office=…).',
   minutes: '{n} мин',
   aboutMinutes: '~{n} мин',
+  /** The same words as the paper's (server/src/printing/catalogue.ts). */
+  youAreNext: 'Вы следующий',
   dateFormat: '{weekday}, {day} {month}',
   weekdays: 'воскресенье,понедельник,вторник,среда,четверг,пятница,суббота',
   months: 'января,февраля,марта,апреля,мая,июня,июля,августа,сентября,октября,ноября,декабря',

@@ -9,6 +9,8 @@ export const tg: Messages = {
   missingOffice: 'Дар суроғаи саҳифа идора нишон дода нашудааст (?office=…).',
   minutes: '{n} дақ.',
   aboutMinutes: '~{n} дақ.',
+  /** The same words as the paper's (server/src/printing/catalogue.ts). */
+  youAreNext: 'Навбати шумо баъдӣ аст',
   dateFormat: '{weekday}, {day} {month}',
   weekdays: 'Якшанбе,Душанбе,Сешанбе,Чоршанбе,Панҷшанбе,Ҷумъа,Шанбе',
   months: 'январ,феврал,март,апрел,май,июн,июл,август,сентябр,октябр,ноябр,декабр',

@@ -9,6 +9,8 @@ export const uz: Messages = {
   missingOffice: 'Sahifa manzilida idora koʻrsatilmagan (?office=…).',
   minutes: '{n} daq.',
   aboutMinutes: '~{n} daq.',
+  /** The same words as the paper's (server/src/printing/catalogue.ts). */
+  youAreNext: 'Keyingi navbat sizniki',
   dateFormat: '{weekday}, {day}-{month}',
   weekdays: 'yakshanba,dushanba,seshanba,chorshanba,payshanba,juma,shanba',
   months: 'yanvar,fevral,mart,aprel,may,iyun,iyul,avgust,sentabr,oktabr,noyabr,dekabr',

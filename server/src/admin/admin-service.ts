@@ -32,6 +32,7 @@ import {
   type AdminServiceRecord,
 } from '../../../db/repositories/admin-repository';
 import { QueueRepository } from '../../../db/repositories/queue-repository';
+import { encodeClosedReasons, readClosedReason } from '../../protocol/closed-reason';
 import { RegistryRepository } from '../../../db/repositories/registry-repository';
 import type { UserRecord } from '../../../db/records';
 import { AppError, forbidden, illegalTransition, notFound, validationFailed } from '../errors';
@@ -136,6 +137,8 @@ export class AdminService {
       if (body.targetWaitMinutes !== undefined) fields.targetWaitMinutes = body.targetWaitMinutes;
       if (body.open !== undefined) fields.isOpen = body.open;
       if (body.closedReason !== undefined) fields.closedReason = body.closedReason || null;
+      if (body.closedReasons !== undefined)
+        fields.closedReason = encodeClosedReasons(body.closedReasons);
       // Reopening forgets the reason it was closed for.
       if (body.open === true) fields.closedReason = null;
       await this.repo.updateService(before.id, fields, t);
@@ -699,7 +702,7 @@ function toServiceDto(s: AdminServiceRecord): AdminServiceDto {
     prefix: s.prefix,
     names: s.names,
     open: s.isOpen,
-    closedReason: s.closedReason,
+    closedReason: readClosedReason(s.closedReason)?.text ?? null,
     documents: s.documents,
     sortOrder: s.sortOrder,
     targetWaitMinutes: s.targetWaitMinutes,

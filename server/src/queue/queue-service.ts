@@ -7,6 +7,7 @@ import type { Transaction } from 'sequelize';
 import {
   NO_PRIORITY,
   RECENT_CALLS_IN_SNAPSHOT,
+  readClosedReason,
   isOpenAt,
   nextOpening,
   type IssueTicket,
@@ -798,7 +799,11 @@ function actorOf(user: StaffPrincipal): Actor {
 /** A service as every page sees it. */
 export function toServiceDto(s: ServiceRecord, served?: ReadonlySet<number>): Service {
   const dto: Service = { code: s.code, prefix: s.prefix, names: s.names, open: s.isOpen };
-  if (!s.isOpen && s.closedReason) dto.closedReason = s.closedReason;
+  const reason = s.isOpen ? undefined : readClosedReason(s.closedReason);
+  if (reason) {
+    dto.closedReason = reason.text;
+    dto.closedReasons = reason.byLanguage;
+  }
   // A service no window calls is not offered: its ticket would wait forever.
   if (s.isOpen && served && !served.has(s.id)) {
     dto.open = false;
