@@ -6,9 +6,10 @@ describe.each(testDialects())('audit subject migration on %s', (dialect) => {
   it('fills the subject of earlier ticket rows from their ticket, and leaves other rows alone', async () => {
     const tdb = await freshDatabase(dialect);
     try {
+      // Seeded first: the demo needs every table, and going down to 14b also undoes later ones.
+      await seedTestDemo(tdb.db);
       const umzug = tdb.db.umzug(queueMigrations);
       await umzug.down({ to: '20261203-14b-audit-subject' });
-      await seedTestDemo(tdb.db);
       const qi = tdb.db.sequelize.getQueryInterface();
       const service = await tdb.db.models.Service.findOne({ where: { code: 'birth' } });
       const at = new Date('2026-11-25T05:00:00Z');
