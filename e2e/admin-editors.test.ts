@@ -240,7 +240,7 @@ describe('administration editors, audit and CSV in the browser', () => {
     // Times on the office clock: the call at 11:02 in Dushanbe.
     expect(
       await rows.filter({ hasText: 'Called again' }).locator('td.num').textContent(),
-    ).toContain('2026-11-25 11:0');
+    ).toContain('25.11.2026 11:0');
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: screenshotFile('admin-audit.png'), fullPage: false });
 

@@ -272,7 +272,13 @@ describe.each(testDialects())("the clerk's day in the browser on %s", (dialect) 
     await nigora.keyboard.press('KeyC');
 
     // Pickup at window 5: F2 then Enter completes and calls next; the certificate is not issued.
-    const pickup = await issue({ service: 'pickup', caseNumber: number });
+    // The citizen types the case number and the pickup code printed on their receipt.
+    const { pickupCode } = (
+      await request<{ case: { pickupCode: string } }>(server.url, 'GET', `/api/cases/${number}`, {
+        token: other,
+      })
+    ).body.case;
+    const pickup = await issue({ service: 'pickup', caseNumber: number, pickupCode });
     await zarina.keyboard.press('F1');
     await zarina.getByTestId('current-number').filter({ hasText: pickup.number }).waitFor();
     await zarina.keyboard.press('F2');

@@ -7,6 +7,9 @@ import { renderTicket } from './render';
 import { elderlyPriority, sampleTicket } from '../testing/ticket-fixtures';
 import { parsePrinterUrl, sendToPrinter } from './transports';
 
+// The fake printers listen on loopback, which PRINTER_NETWORKS leaves out unless told (as here).
+process.env.PRINTER_NETWORKS = '127.0.0.0/8';
+
 const ESC_AT = Buffer.from([0x1b, 0x40]);
 const SELECT_PC866 = Buffer.from([0x1b, 0x74, 17]);
 const GS_V = Buffer.from([0x1d, 0x56]);
