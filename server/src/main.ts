@@ -133,6 +133,7 @@ function printBanner(port: number, where: string, config: Config): void {
     `  display  ${base}/display/?office=kulob`,
     `  counter  ${base}/counter/?office=kulob`,
     `  admin    ${base}/admin/?office=kulob`,
+    `  booking  ${base}/book/?office=kulob`,
   ];
   if (config.demo) {
     lines.push(
