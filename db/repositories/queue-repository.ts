@@ -241,6 +241,63 @@ export class QueueRepository {
     return rows.map(toTicket);
   }
 
+  /** Today's called and serving tickets (at most one per window). */
+  async heldTickets(officeCode: string, day: string, t?: Tx): Promise<TicketRecord[]> {
+    const rows = await this.m.Ticket.findAll({
+      where: { officeCode, day, status: ['called', 'serving'] },
+      order: [
+        ['issuedAt', 'ASC'],
+        ['id', 'ASC'],
+      ],
+      transaction: t,
+    });
+    return rows.map(toTicket);
+  }
+
+  /** Waiting tickets of a day per service id: one grouped count, whatever the queue length. */
+  async waitingCounts(officeCode: string, day: string, t?: Tx): Promise<Map<number, number>> {
+    const rows = await this.db.sequelize.query<{ service_id: number; n: number | string }>(
+      `SELECT service_id, COUNT(*) AS n FROM tickets
+        WHERE office_code = :office AND day = :day AND status = 'waiting'
+        GROUP BY service_id`,
+      { type: QueryTypes.SELECT, transaction: t, replacements: { office: officeCode, day } },
+    );
+    return new Map(rows.map((r) => [Number(r.service_id), Number(r.n)]));
+  }
+
+  /**
+   * The first `limit` waiting tickets of each service in the order they will be called, ignoring
+   * fairness (priority tickets first, then by issue time and id): a ticket's place in it is its
+   * `peopleAhead`. One statement, one pass over the day's waiting tickets.
+   */
+  async waitingHeads(
+    officeCode: string,
+    day: string,
+    limit: number,
+    t?: Tx,
+  ): Promise<TicketRecord[]> {
+    const rows = await this.db.sequelize.query(
+      `SELECT * FROM (
+         SELECT tickets.*, ROW_NUMBER() OVER (
+           PARTITION BY service_id
+           ORDER BY CASE WHEN priority = 'none' THEN 1 ELSE 0 END, issued_at, id
+         ) AS place
+         FROM tickets
+         WHERE office_code = :office AND day = :day AND status = 'waiting'
+       ) head
+       WHERE place <= :limit
+       ORDER BY service_id, place`,
+      {
+        type: QueryTypes.SELECT,
+        transaction: t,
+        replacements: { office: officeCode, day, limit: Math.max(0, Math.floor(limit)) },
+        model: this.m.Ticket,
+        mapToModel: true,
+      },
+    );
+    return rows.map(toTicket);
+  }
+
   /** Tickets of earlier office days left in the queue. */
   async staleTickets(officeCode: string, today: string, t: Transaction): Promise<TicketRecord[]> {
     const rows = await this.m.Ticket.findAll({
@@ -470,7 +527,10 @@ function toTicket(r: TicketModel): TicketRecord {
   };
 }
 
+/** One collator for every sort: `localeCompare` with options builds a new one per comparison. */
+const NATURAL = new Intl.Collator('en', { numeric: true });
+
 /** Counters in natural order: 1, 2, …, 10. */
 function sortCounters(list: CounterRecord[]): CounterRecord[] {
-  return list.sort((a, b) => a.number.localeCompare(b.number, 'en', { numeric: true }));
+  return list.sort((a, b) => NATURAL.compare(a.number, b.number));
 }

@@ -14,6 +14,7 @@ export type Namespace = (typeof Namespace)[keyof typeof Namespace];
 export const QueueEvent = {
   snapshot: 'queue:snapshot',
   sync: 'queue:sync',
+  gap: 'queue:gap',
   ticketIssued: 'ticket:issued',
   ticketCalled: 'ticket:called',
   ticketUpdated: 'ticket:updated',
@@ -47,9 +48,18 @@ export interface ServicesEvent {
   services: Service[];
 }
 
+/**
+ * An event of the office will not arrive in order (an addition to CONTRACT §5): the client asks
+ * for a snapshot (`queue:sync`), once.
+ */
+export interface GapEvent {
+  seq: number;
+}
+
 /** Events from server to client; the same names on every namespace (staff get richer tickets). */
 export interface ServerToClientEvents<T extends Ticket = Ticket> {
   'queue:snapshot': (snapshot: QueueSnapshot) => void;
+  'queue:gap': (e: GapEvent) => void;
   'ticket:issued': (e: TicketEvent<T>) => void;
   'ticket:called': (e: TicketEvent<T>) => void;
   'ticket:updated': (e: TicketEvent<T>) => void;

@@ -25,7 +25,7 @@ import { adminRouter } from './http/admin-router';
 import { AdminService } from './admin/admin-service';
 import { dropEndedStaffSockets, dropUnpairedDeviceSockets } from './admin/staff-sockets';
 import { errorHandler, unknownRoute } from './http/errors';
-import { attachRealtime } from './realtime/socket-server';
+import { attachRealtime, type Realtime } from './realtime/socket-server';
 import { ROOT_DIR, WEB_DIR } from './paths';
 import { AppError } from './errors';
 
@@ -52,6 +52,10 @@ export interface AppDeps {
   webDir?: string;
   /** An office's own voice recordings (VOICE_DIR), served before the shipped pack display/voice. */
   voiceDir?: string;
+  /** How long a later event waits for an earlier seq before a gap is declared (default 1 s). */
+  eventHoldMs?: number;
+  /** Events a socket may send: a burst, refilled per second (default 20, then 2 a second). */
+  socketEventBudget?: { burst: number; perSecond: number };
 }
 
 export interface App {
@@ -63,6 +67,8 @@ export interface App {
   virtualPrinter: VirtualPrinter;
   auth: AuthService;
   logger: Logger;
+  /** The live layer: ordered publishing, shared snapshots. */
+  realtime: Realtime;
   /** Closes sockets, HTTP and Redis; the database stays open (its owner closes it). */
   close(): Promise<void>;
 }
@@ -177,7 +183,16 @@ export async function createApp(deps: AppDeps): Promise<App> {
     io.adapter(createAdapter(pub, sub, { key: deps.redisKey ?? 'navbat' }));
     redis = [pub, sub];
   }
-  publish = attachRealtime(io, { queue, auth, logger });
+  const realtime = attachRealtime(io, {
+    queue,
+    auth,
+    logger,
+    now: deps.now,
+    shared: redis.length > 0,
+    holdMs: deps.eventHoldMs,
+    eventBudget: deps.socketEventBudget,
+  });
+  publish = (office, changes) => realtime.publish(office, changes);
   dropSockets = async () => {
     await dropEndedStaffSockets(io, auth);
   };
@@ -194,8 +209,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
     virtualPrinter,
     auth,
     logger,
+    realtime,
     async close() {
       await print.stop();
+      realtime.close();
       await io.close();
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
       await Promise.all(redis.map((r) => r.quit().catch(() => undefined)));

@@ -27,8 +27,8 @@ import { officeDay } from './office-day';
 import { formatTicketNumber } from './numbering';
 import { applyTicketAction, holdsCounter, type TicketAction } from './lifecycle';
 import { chooseNext } from './call-next';
-import { QueueView } from './ticket-dto';
 import { ChangeRenderer, printerStatus } from './change-renderer';
+import { STAFF_WAITING_HEAD, buildQueuePart } from './snapshot';
 import type { CaseLinks } from '../registry/case-links';
 import type { PrintQueue } from '../printing/print-queue';
 
@@ -447,30 +447,61 @@ export class QueueService {
     return result;
   }
 
-  /** Today's live queue of an office, with the seq it is current at. */
-  async snapshot(officeCode: string): Promise<QueueSnapshot> {
+  /**
+   * Today's live queue of an office, with the seq it is current at: the called and serving tickets,
+   * the first `waitingPerService` waiting tickets of each service (default
+   * {@link STAFF_WAITING_HEAD}) and every service's count and estimate. Bounded reads: its cost and
+   * size do not grow with the queue.
+   */
+  async snapshot(
+    officeCode: string,
+    options: { waitingPerService?: number } = {},
+  ): Promise<QueueSnapshot> {
     const office = await this.getOffice(officeCode);
     // The seq is read first: the state read after it is at least that new, and replaying an event
     // the snapshot already contains is harmless (events carry whole tickets).
     const seq = await this.repo.currentSeq(officeCode);
     const now = this.now();
-    const view = await this.view(officeCode, officeDay(now, office.timeZone));
-    return {
+    const day = officeDay(now, office.timeZone);
+    const [services, counters, held, heads, waiting, durations, printers] = await Promise.all([
+      this.repo.listServices(officeCode),
+      this.repo.listCounters(officeCode),
+      this.repo.heldTickets(officeCode, day),
+      this.repo.waitingHeads(officeCode, day, options.waitingPerService ?? STAFF_WAITING_HEAD),
+      this.repo.waitingCounts(officeCode, day),
+      this.repo.recentServiceSeconds(officeCode, day),
+      this.printerStates(officeCode),
+    ]);
+    const caseNumbers = this.deps.cases
+      ? await this.deps.cases.caseNumbersOf([...held, ...heads].map((t) => t.id))
+      : undefined;
+    const part = buildQueuePart({
       seq,
-      serverTime: now.toISOString(),
-      tickets: view.live.map((t) => view.ticket(t)),
-      counters: view.counters.map((c) => view.counter(c)),
-      services: view.serviceLoads(),
+      now,
+      services,
+      counters,
+      held,
+      heads,
+      waiting,
+      durations,
+      caseNumbers,
+    });
+    return {
+      ...part,
       office: toOfficeInfo(office, now),
-      catalog: view.services.map(toServiceDto),
-      printers: await Promise.all(
-        (await this.repo.kioskPrinters(officeCode)).map(async (p) => ({
-          kiosk: p.code,
-          status: printerStatus(p.status),
-          pending: await this.repo.pendingPrintJobs(officeCode, p.code),
-        })),
-      ),
+      catalog: services.map(toServiceDto),
+      printers,
     };
+  }
+
+  private async printerStates(officeCode: string): Promise<QueueSnapshot['printers']> {
+    return Promise.all(
+      (await this.repo.kioskPrinters(officeCode)).map(async (p) => ({
+        kiosk: p.code,
+        status: printerStatus(p.status),
+        pending: await this.repo.pendingPrintJobs(officeCode, p.code),
+      })),
+    );
   }
 
   /** A kiosk's printer address (`null`: none); undefined for an unknown kiosk or office. */
@@ -632,19 +663,6 @@ export class QueueService {
       }
     }
     return out;
-  }
-
-  private async view(officeCode: string, day: string): Promise<QueueView> {
-    const [services, counters, live, durations] = await Promise.all([
-      this.repo.listServices(officeCode),
-      this.repo.listCounters(officeCode),
-      this.repo.liveTickets(officeCode, day),
-      this.repo.recentServiceSeconds(officeCode, day),
-    ]);
-    const caseNumbers = this.deps.cases
-      ? await this.deps.cases.caseNumbersOf(live.map((t) => t.id))
-      : undefined;
-    return new QueueView(services, counters, live, durations, caseNumbers);
   }
 
   private async transition(
