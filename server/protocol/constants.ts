@@ -38,6 +38,7 @@ export const ErrorCode = {
   payloadTooLarge: 'payload_too_large',
   rateLimited: 'rate_limited',
   unavailable: 'unavailable',
+  overloaded: 'overloaded',
   internal: 'internal',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -55,6 +56,7 @@ export const ErrorStatus: Record<ErrorCode, number> = {
   payload_too_large: 413,
   rate_limited: 429,
   unavailable: 503,
+  overloaded: 503,
   internal: 500,
 };
 

@@ -26,6 +26,9 @@ import { AdminService } from './admin/admin-service';
 import { dropEndedStaffSockets, dropUnpairedDeviceSockets } from './admin/staff-sockets';
 import { errorHandler, unknownRoute } from './http/errors';
 import { attachRealtime, type Realtime } from './realtime/socket-server';
+import { CommandAdmission } from './queue/admission';
+import { Metrics } from './metrics';
+import { opsRouter } from './http/ops-router';
 import { ROOT_DIR, WEB_DIR } from './paths';
 import { AppError } from './errors';
 
@@ -56,6 +59,10 @@ export interface AppDeps {
   eventHoldMs?: number;
   /** Events a socket may send: a burst, refilled per second (default 20, then 2 a second). */
   socketEventBudget?: { burst: number; perSecond: number };
+  /** Commands of one office in flight on this node before 503 `overloaded` (default 32). */
+  maxCommandsInFlight?: number;
+  /** Bearer token of `GET /metrics` (METRICS_TOKEN); unset: metrics are off. */
+  metricsToken?: string;
 }
 
 export interface App {
@@ -69,6 +76,11 @@ export interface App {
   logger: Logger;
   /** The live layer: ordered publishing, shared snapshots. */
   realtime: Realtime;
+  /**
+   * Begins a graceful shutdown: `/api/ready` turns 503, no new connections, every socket is told
+   * to reconnect (elsewhere), and resolves once the commands in flight finished (or `timeoutMs`).
+   */
+  drain(timeoutMs: number): Promise<void>;
   /** Closes sockets, HTTP and Redis; the database stays open (its owner closes it). */
   close(): Promise<void>;
 }
@@ -112,8 +124,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
         defaultPublicBase: 'http://localhost',
       })(job, timeoutMs),
   });
+  const admission = new CommandAdmission(deps.maxCommandsInFlight);
   const queue: QueueService = new QueueService({
     db: deps.db,
+    admission,
     print,
     cases: caseLinks(registryDb, deps.db),
     now: deps.now,
@@ -141,6 +155,32 @@ export async function createApp(deps: AppDeps): Promise<App> {
       },
     }),
   );
+  let draining = false;
+  // While draining, requests on kept-alive connections are sent elsewhere, and the connection closes.
+  app.use((req, res, next) => {
+    if (draining && req.path !== '/api/ready') {
+      res.setHeader('Connection', 'close');
+      res.setHeader('Retry-After', '1');
+      res
+        .status(503)
+        .json({ error: { code: 'unavailable', message: 'the server is shutting down' } });
+      return;
+    }
+    next();
+  });
+  // The sources live in Socket.IO, built below; they are read only when /metrics is scraped.
+  const metrics = new Metrics({
+    sockets: () =>
+      Object.fromEntries(
+        ['/display', '/kiosk', '/counter'].map((ns) => [ns, io.of(ns).sockets.size]),
+      ),
+    printQueue: () => deps.db.models.PrintJob.count({ where: { status: 'queued' } }),
+    snapshotBuilds: () => realtime.snapshots.builds,
+    socketsDropped: () => realtime.dropped,
+    eventGaps: () => realtime.sequencer.gaps,
+    commandsRefused: () => admission.refused,
+  });
+  app.use('/api', metrics.commandTimer());
   app.use(express.json({ limit: '1mb' }));
   const cases = new CaseService({ db: deps.db, registryDb, now: deps.now });
   app.use('/api', caseRouter({ auth, cases }));
@@ -162,6 +202,16 @@ export async function createApp(deps: AppDeps): Promise<App> {
     onDevicesChanged: () => dropDevices(),
   });
   app.use('/api', adminRouter({ admin, auth }));
+  let redisPing: (() => Promise<boolean>) | undefined;
+  app.use(
+    opsRouter({
+      db: deps.db,
+      redisPing: () => redisPing?.() ?? Promise.resolve(true),
+      draining: () => draining,
+      metrics,
+      metricsToken: deps.metricsToken,
+    }),
+  );
   app.use('/api', unknownRoute);
   // The administration pages live inside the counter app's folder.
   app.get(['/admin', '/admin/'], (req, res) => {
@@ -182,6 +232,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     await Promise.all([pub.connect(), sub.connect()]);
     io.adapter(createAdapter(pub, sub, { key: deps.redisKey ?? 'navbat' }));
     redis = [pub, sub];
+    redisPing = () => answersWithin(pub.ping(), 1_000);
   }
   const realtime = attachRealtime(io, {
     queue,
@@ -191,7 +242,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
     shared: redis.length > 0,
     holdMs: deps.eventHoldMs,
     eventBudget: deps.socketEventBudget,
+    onDelivered: (at) => metrics.observePublish(at),
   });
+
   publish = (office, changes) => realtime.publish(office, changes);
   dropSockets = async () => {
     await dropEndedStaffSockets(io, auth);
@@ -210,6 +263,20 @@ export async function createApp(deps: AppDeps): Promise<App> {
     auth,
     logger,
     realtime,
+    async drain(timeoutMs) {
+      draining = true;
+      // No new connections; the ones open finish what they asked.
+      server.close();
+      // Every socket of this node reconnects, through the balancer, to a node that stays.
+      for (const ns of ['/display', '/kiosk', '/counter']) io.of(ns).local.disconnectSockets(true);
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([
+        admission.idle(),
+        new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs))),
+      ]);
+      clearTimeout(timer);
+      server.closeIdleConnections();
+    },
     async close() {
       await print.stop();
       realtime.close();
@@ -238,6 +305,18 @@ function mountVoicePacks(app: express.Express, overrideDir: string | undefined):
       }),
     );
   }
+}
+
+/** Whether `answer` settles well within `ms` (a ping of a service that may hang). */
+function answersWithin(answer: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([
+    answer.then(
+      () => true,
+      () => false,
+    ),
+    new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms))),
+  ]).finally(() => clearTimeout(timer));
 }
 
 /** A URL as it may be logged: the value of a `device` or `token` parameter (a pairing link) hidden. */

@@ -38,6 +38,8 @@ export interface Config {
   loginAttempts: number;
   /** An office's own voice recordings for the hall display (same layout as display/voice). */
   voiceDir: string | undefined;
+  /** Bearer token of `GET /metrics` (METRICS_TOKEN); unset: metrics are off. */
+  metricsToken: string | undefined;
 }
 
 /** Reads the environment; throws with the variable named when a value does not fit. */
@@ -67,5 +69,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     trustProxy: flag(e.TRUST_PROXY),
     loginAttempts: e.LOGIN_ATTEMPTS,
     voiceDir: e.VOICE_DIR?.trim() ? e.VOICE_DIR.trim() : undefined,
+    metricsToken: env.METRICS_TOKEN?.trim() ? env.METRICS_TOKEN.trim() : undefined,
   };
 }

@@ -29,6 +29,7 @@ import { applyTicketAction, holdsCounter, type TicketAction } from './lifecycle'
 import { chooseNext } from './call-next';
 import { ChangeRenderer, printerStatus } from './change-renderer';
 import { STAFF_WAITING_HEAD, buildQueuePart } from './snapshot';
+import type { CommandAdmission } from './admission';
 import type { CaseLinks } from '../registry/case-links';
 import type { PrintQueue } from '../printing/print-queue';
 
@@ -46,6 +47,8 @@ export interface QueueServiceDeps {
   print?: Pick<PrintQueue, 'enqueue'>;
   publish: Publish;
   now?: () => Date;
+  /** Bounds the commands in flight per office (503 `overloaded` beyond); none by default. */
+  admission?: CommandAdmission;
 }
 
 /** A change to emit after commit, before its seq is known. */
@@ -614,6 +617,18 @@ export class QueueService {
    * are handed back: the caller answers with what the events carry.
    */
   private async command<T>(
+    officeCode: string,
+    work: (t: Transaction, office: OfficeRecord, changes: PendingChange[]) => Promise<T>,
+  ): Promise<{ result: T; tickets: Map<string, StaffTicket>; events: QueueChange[] }> {
+    const leave = this.deps.admission?.enter(officeCode);
+    try {
+      return await this.runCommand(officeCode, work);
+    } finally {
+      leave?.();
+    }
+  }
+
+  private async runCommand<T>(
     officeCode: string,
     work: (t: Transaction, office: OfficeRecord, changes: PendingChange[]) => Promise<T>,
   ): Promise<{ result: T; tickets: Map<string, StaffTicket>; events: QueueChange[] }> {

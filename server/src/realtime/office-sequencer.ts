@@ -14,12 +14,14 @@ export interface OfficeSequencerOptions {
   gap: (office: string, seq: number) => void;
   /** How long a later change waits for an earlier one. */
   holdMs: number;
+  /** Told, per delivered change, when its command committed (publish lag). */
+  delivered?: (committedAt: number) => void;
 }
 
 interface OfficeLine {
   /** Last seq delivered; undefined until the first change of the office reaches this node. */
   last: number | undefined;
-  held: Map<number, QueueChange>;
+  held: Map<number, { change: QueueChange; at: number }>;
   timer: ReturnType<typeof setTimeout> | undefined;
 }
 
@@ -31,7 +33,7 @@ export class OfficeSequencer {
   constructor(private readonly options: OfficeSequencerOptions) {}
 
   /** Accepts changes of one office, in any order, from this node or another. */
-  push(office: string, changes: readonly QueueChange[]): void {
+  push(office: string, changes: readonly QueueChange[], committedAt = Date.now()): void {
     let line = this.lines.get(office);
     if (!line) {
       line = { last: undefined, held: new Map(), timer: undefined };
@@ -44,7 +46,7 @@ export class OfficeSequencer {
         if (!line.held.has(change.seq)) this.declareGap(office, change.seq);
         continue;
       }
-      line.held.set(change.seq, change);
+      line.held.set(change.seq, { change, at: committedAt });
     }
     this.drain(office, line);
   }
@@ -63,7 +65,9 @@ export class OfficeSequencer {
   private drain(office: string, line: OfficeLine): void {
     const run: QueueChange[] = [];
     for (let next = (line.last ?? 0) + 1; line.held.has(next); next++) {
-      run.push(line.held.get(next)!);
+      const { change, at } = line.held.get(next)!;
+      run.push(change);
+      this.options.delivered?.(at);
       line.held.delete(next);
       line.last = next;
     }

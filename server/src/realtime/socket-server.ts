@@ -49,6 +49,8 @@ export interface RealtimeDeps {
   eventBudget?: { burst: number; perSecond: number };
   /** How long a snapshot build is shared at most (default 2 s). */
   snapshotMaxAgeMs?: number;
+  /** Told when each delivered event's command committed (the publish lag metric). */
+  onDelivered?: (committedAt: number) => void;
 }
 
 /** The live layer: publishing committed changes, the shared snapshots, counters for metrics. */
@@ -120,19 +122,21 @@ export function attachRealtime(io: Server, deps: RealtimeDeps): Realtime {
       }
     },
     holdMs: deps.holdMs ?? 1_000,
+    delivered: deps.onDelivered,
   });
   if (deps.shared) {
-    io.on(CHANGES, (office: unknown, changes: unknown) => {
+    io.on(CHANGES, (office: unknown, changes: unknown, at: unknown) => {
       if (typeof office === 'string' && Array.isArray(changes)) {
-        sequencer.push(office, changes as QueueChange[]);
+        sequencer.push(office, changes as QueueChange[], typeof at === 'number' ? at : Date.now());
       }
     });
   }
 
   return {
     publish(office, changes) {
-      sequencer.push(office, changes);
-      if (deps.shared) io.serverSideEmit(CHANGES, office, changes);
+      const at = Date.now();
+      sequencer.push(office, changes, at);
+      if (deps.shared) io.serverSideEmit(CHANGES, office, changes, at);
     },
     snapshots,
     sequencer,
