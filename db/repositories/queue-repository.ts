@@ -52,13 +52,27 @@ export class QueueRepository {
     officeCode: string,
     number: string,
     t: Transaction,
+    /** The window's services when the caller knows them (the office cache): one read less. */
+    knownServiceIds?: number[],
+  ): Promise<CounterRecord | undefined> {
+    return this.findCounter(officeCode, number, t, knownServiceIds, true);
+  }
+
+  /** A window by number, as the transaction sees it (`lock`: held until it ends, on MySQL). */
+  async findCounter(
+    officeCode: string,
+    number: string,
+    t: Tx,
+    knownServiceIds?: number[],
+    lock = false,
   ): Promise<CounterRecord | undefined> {
     const row = await this.m.Counter.findOne({
       where: { officeCode, number },
       transaction: t,
-      lock: this.db.dialect === 'mysql' ? t.LOCK.UPDATE : undefined,
+      lock: lock && t && this.db.dialect === 'mysql' ? t.LOCK.UPDATE : undefined,
     });
     if (!row) return undefined;
+    if (knownServiceIds) return { ...toCounter(row, []), serviceIds: knownServiceIds };
     const links = await this.m.CounterService.findAll({
       where: { counterId: row.id },
       transaction: t,

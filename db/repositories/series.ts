@@ -21,12 +21,22 @@ export async function nextInSeries(
   const where = columns.map((c) => `${c} = :${c}`).join(' AND ');
   const options = { transaction: t, replacements: { ...key } };
   for (let attempt = 0; attempt < 3; attempt++) {
-    await db.sequelize.query(`UPDATE ${table} SET last = last + 1 WHERE ${where}`, options);
-    const rows = await db.sequelize.query<{ last: number }>(
-      `SELECT last FROM ${table} WHERE ${where}`,
-      { ...options, type: QueryTypes.SELECT },
-    );
-    if (rows[0]) return Number(rows[0].last);
+    // One round trip: the UPDATE answers with the new value (MySQL: LAST_INSERT_ID(expr);
+    // SQLite: RETURNING).
+    if (db.dialect === 'mysql') {
+      const [header] = await db.sequelize.query(
+        `UPDATE ${table} SET last = LAST_INSERT_ID(last + 1) WHERE ${where}`,
+        options,
+      );
+      const { affectedRows, insertId } = header as { affectedRows?: number; insertId?: number };
+      if (affectedRows) return Number(insertId);
+    } else {
+      const rows = await db.sequelize.query<{ last: number }>(
+        `UPDATE ${table} SET last = last + 1 WHERE ${where} RETURNING last`,
+        { ...options, type: QueryTypes.SELECT },
+      );
+      if (rows[0]) return Number(rows[0].last);
+    }
     try {
       await db.sequelize.query(
         `INSERT INTO ${table} (${columns.join(', ')}, last) VALUES (${columns.map((c) => `:${c}`).join(', ')}, 1)`,

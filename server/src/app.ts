@@ -59,7 +59,7 @@ export interface AppDeps {
   eventHoldMs?: number;
   /** Events a socket may send: a burst, refilled per second (default 20, then 2 a second). */
   socketEventBudget?: { burst: number; perSecond: number };
-  /** Commands of one office in flight on this node before 503 `overloaded` (default 32). */
+  /** Commands of one office in flight on this node before 503 `overloaded` (default 64). */
   maxCommandsInFlight?: number;
   /** Bearer token of `GET /metrics` (METRICS_TOKEN); unset: metrics are off. */
   metricsToken?: string;
@@ -268,13 +268,16 @@ export async function createApp(deps: AppDeps): Promise<App> {
       // No new connections; the ones open finish what they asked.
       server.close();
       // Every socket of this node reconnects, through the balancer, to a node that stays.
-      for (const ns of ['/display', '/kiosk', '/counter']) io.of(ns).local.disconnectSockets(true);
+      for (const ns of ['/display', '/kiosk', '/counter']) io.of(ns).local.disconnectSockets();
       let timer: ReturnType<typeof setTimeout> | undefined;
       await Promise.race([
         admission.idle(),
         new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs))),
       ]);
       clearTimeout(timer);
+      // The disconnect packets are written asynchronously: give them a moment to leave before the
+      // transports close (else a page sees a dropped connection instead of "go elsewhere").
+      await new Promise((resolve) => setTimeout(resolve, Math.min(300, timeoutMs)));
       server.closeIdleConnections();
     },
     async close() {

@@ -104,23 +104,20 @@ describe.each(testDialects())('operations on %s', (dialect) => {
 describe('SIGTERM', () => {
   it('stops accepting, finishes the commands in flight, sends sockets elsewhere and exits 0 within 10 s', async () => {
     const file = path.join(os.tmpdir(), `navbat-sigterm-${process.pid}.sqlite`);
-    const child = spawn(
-      path.join(ROOT_DIR, 'node_modules', '.bin', 'tsx'),
-      ['server/src/main.ts'],
-      {
-        cwd: ROOT_DIR,
-        env: {
-          ...process.env,
-          DATABASE_URL: `sqlite:${file}`,
-          PORT: '0',
-          HOST: '127.0.0.1',
-          DEMO: '1',
-          LOG_LEVEL: 'warn',
-          BCRYPT_ROUNDS: '4',
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
+    // One process (no tsx wrapper in between): the signal reaches the server itself.
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+      cwd: ROOT_DIR,
+      env: {
+        ...process.env,
+        DATABASE_URL: `sqlite:${file}`,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DEMO: '1',
+        LOG_LEVEL: 'warn',
+        BCRYPT_ROUNDS: '4',
       },
-    );
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     try {
       const url = await new Promise<string>((resolve, reject) => {

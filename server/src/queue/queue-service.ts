@@ -30,6 +30,7 @@ import { chooseNext } from './call-next';
 import { ChangeRenderer, printerStatus } from './change-renderer';
 import { STAFF_WAITING_HEAD, buildQueuePart } from './snapshot';
 import type { CommandAdmission } from './admission';
+import { OfficeCache } from './office-cache';
 import type { CaseLinks } from '../registry/case-links';
 import type { PrintQueue } from '../printing/print-queue';
 
@@ -67,20 +68,24 @@ export type PendingChange =
       counter: string;
       /** The ticket the window now holds (`null`: none), when the command knows. */
       held?: TicketRecord | null;
+      /** The window's row as the command left it, when it read it (saves a read). */
+      record?: CounterRecord;
     };
 
 export class QueueService {
   private readonly repo: QueueRepository;
+  private readonly cache: OfficeCache;
   private readonly now: () => Date;
 
   constructor(private readonly deps: QueueServiceDeps) {
     this.repo = new QueueRepository(deps.db);
+    this.cache = new OfficeCache(this.repo);
     this.now = deps.now ?? (() => new Date());
   }
 
   /** The office, or 404. */
   async getOffice(code: string): Promise<OfficeRecord> {
-    const office = await this.repo.findOffice(code);
+    const office = await this.cache.office(code);
     if (!office) throw notFound(`office ${code}`);
     return office;
   }
@@ -93,7 +98,7 @@ export class QueueService {
   /** What the kiosk offers: every service with names and whether it issues tickets now. */
   async listServices(officeCode: string): Promise<Service[]> {
     await this.getOffice(officeCode);
-    return (await this.repo.listServices(officeCode)).map(toServiceDto);
+    return (await this.cache.services(officeCode)).map(toServiceDto);
   }
 
   /**
@@ -105,7 +110,12 @@ export class QueueService {
     officeCode: string,
     work: (t: Transaction, office: OfficeRecord, changes: PendingChange[]) => Promise<T>,
   ): Promise<T> {
-    return (await this.command(officeCode, work)).result;
+    return (await this.command(officeCode, work, { configures: true })).result;
+  }
+
+  /** Changes committed by another node: what they changed is read again. */
+  observeCommitted(officeCode: string, changes: readonly QueueChange[]): void {
+    this.cache.observe(officeCode, changes);
   }
 
   /**
@@ -138,7 +148,7 @@ export class QueueService {
             ...(next ? { opens: next } : {}),
           });
         }
-        const services = await this.repo.listServices(officeCode, t);
+        const services = await this.cache.services(officeCode, t);
         const service = services.find((s) => s.code === req.service);
         if (!service) throw notFound(`service ${req.service}`);
         if (!service.isOpen) {
@@ -275,7 +285,12 @@ export class QueueService {
         await this.repo.updateCounter(counter.id, { priorityStreak: choice.streak }, t);
       }
       changes.push({ kind: 'ticket:called', ticketId: called.id, record: called });
-      changes.push({ kind: 'counter:updated', counter: counter.number, held: called });
+      changes.push({
+        kind: 'counter:updated',
+        counter: counter.number,
+        held: called,
+        record: counter,
+      });
       return called.id;
     });
     return id ? (tickets.get(id) ?? this.getTicket(id)) : null;
@@ -327,7 +342,12 @@ export class QueueService {
         { calledBy: user.id },
       );
       changes.push({ kind: 'ticket:called', ticketId: called.id, record: called });
-      changes.push({ kind: 'counter:updated', counter: counter.number, held: called });
+      changes.push({
+        kind: 'counter:updated',
+        counter: counter.number,
+        held: called,
+        record: counter,
+      });
     });
     return tickets.get(ticketId) ?? this.getTicket(ticketId);
   }
@@ -403,13 +423,13 @@ export class QueueService {
       const fields: Partial<TicketRecord> = {};
       let targetCounter: string | null = null;
       if ('service' in target) {
-        const service = (await this.repo.listServices(officeCode, t)).find(
+        const service = (await this.cache.services(officeCode, t)).find(
           (s) => s.code === target.service,
         );
         if (!service) throw notFound(`service ${target.service}`);
         fields.serviceId = service.id;
       } else {
-        const counters = await this.repo.listCounters(officeCode, t);
+        const counters = await this.cache.counters(officeCode, t);
         if (!counters.some((c) => c.number === target.counter))
           throw notFound(`counter ${target.counter}`);
         targetCounter = target.counter;
@@ -467,8 +487,8 @@ export class QueueService {
     const now = this.now();
     const day = officeDay(now, office.timeZone);
     const [services, counters, held, heads, waiting, durations, printers] = await Promise.all([
-      this.repo.listServices(officeCode),
-      this.repo.listCounters(officeCode),
+      this.cache.services(officeCode),
+      this.cache.counters(officeCode),
       this.repo.heldTickets(officeCode, day),
       this.repo.waitingHeads(officeCode, day, options.waitingPerService ?? STAFF_WAITING_HEAD),
       this.repo.waitingCounts(officeCode, day),
@@ -619,10 +639,17 @@ export class QueueService {
   private async command<T>(
     officeCode: string,
     work: (t: Transaction, office: OfficeRecord, changes: PendingChange[]) => Promise<T>,
+    options: { configures?: boolean } = {},
   ): Promise<{ result: T; tickets: Map<string, StaffTicket>; events: QueueChange[] }> {
     const leave = this.deps.admission?.enter(officeCode);
     try {
-      return await this.runCommand(officeCode, work);
+      const done = await this.runCommand(officeCode, work, options.configures === true);
+      if (options.configures) this.cache.forget(officeCode);
+      return done;
+    } catch (err) {
+      // A rolled-back command may have read (into the cache) what it wrote.
+      this.cache.forget(officeCode);
+      throw err;
     } finally {
       leave?.();
     }
@@ -631,14 +658,26 @@ export class QueueService {
   private async runCommand<T>(
     officeCode: string,
     work: (t: Transaction, office: OfficeRecord, changes: PendingChange[]) => Promise<T>,
+    configures: boolean,
   ): Promise<{ result: T; tickets: Map<string, StaffTicket>; events: QueueChange[] }> {
+    if (!configures) await this.cache.warm(officeCode);
     const { result, events } = await this.deps.db.transaction(async (t) => {
       const changes: PendingChange[] = [];
-      const office = await this.repo.findOffice(officeCode, t);
+      // A configuration reads and renders inside its transaction; the queue's commands take the
+      // office, its services and windows from the cache.
+      const office = configures
+        ? await this.repo.findOffice(officeCode, t)
+        : await this.cache.office(officeCode, t);
       if (!office) throw notFound(`office ${officeCode}`);
       const result = await work(t, office, changes);
+      const catalog = configures
+        ? undefined
+        : {
+            services: () => this.cache.services(officeCode, t),
+            counters: () => this.cache.counters(officeCode, t),
+          };
       const events = await this.render(
-        new ChangeRenderer(this.repo, officeCode, t, this.deps.cases),
+        new ChangeRenderer(this.repo, officeCode, t, this.deps.cases, catalog),
         changes,
       );
       // Last, so the office-wide row lock is held as briefly as possible.
@@ -646,7 +685,10 @@ export class QueueService {
       events.forEach((e, i) => (e.seq = firstSeq + i));
       return { result, events };
     });
-    if (events.length) this.deps.publish(officeCode, events);
+    if (events.length) {
+      this.cache.observe(officeCode, events);
+      this.deps.publish(officeCode, events);
+    }
     const tickets = new Map<string, StaffTicket>();
     for (const e of events) {
       if ('ticket' in e) tickets.set(e.ticket.id, e.ticket);
@@ -658,7 +700,7 @@ export class QueueService {
     const out: QueueChange[] = [];
     for (const change of changes) {
       if (change.kind === 'counter:updated') {
-        const counter = await renderer.counter(change.counter, change.held);
+        const counter = await renderer.counter(change.counter, change.held, change.record);
         if (counter) out.push({ kind: 'counter:updated', seq: 0, counter });
       } else if (change.kind === 'printer:updated') {
         const printer = await renderer.printer(change.kiosk);
@@ -744,7 +786,8 @@ export class QueueService {
     number: string,
     t: Transaction,
   ): Promise<CounterRecord> {
-    const counter = await this.repo.lockCounter(officeCode, number, t);
+    const known = (await this.cache.counters(officeCode, t)).find((c) => c.number === number);
+    const counter = await this.repo.lockCounter(officeCode, number, t, known?.serviceIds);
     if (!counter) throw notFound(`counter ${number}`);
     return counter;
   }

@@ -8,9 +8,9 @@ import { averageServiceSeconds, estimateWaitMinutes } from './estimate';
 import { toCounterState, toPublicTicket, toStaffTicket } from './ticket-dto';
 
 /** Waiting tickets per service a staff snapshot carries (the console's list; more by paging). */
-export const STAFF_WAITING_HEAD = 200;
+export const STAFF_WAITING_HEAD = 50;
 /** Waiting tickets per service a public snapshot carries (what a display or kiosk may show). */
-export const PUBLIC_WAITING_HEAD = 3;
+export const PUBLIC_WAITING_HEAD = 2;
 
 /** What one build reads. `heads` are in call order per service (see `waitingHeads`). */
 export interface SnapshotInput {

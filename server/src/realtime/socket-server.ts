@@ -127,6 +127,7 @@ export function attachRealtime(io: Server, deps: RealtimeDeps): Realtime {
   if (deps.shared) {
     io.on(CHANGES, (office: unknown, changes: unknown, at: unknown) => {
       if (typeof office === 'string' && Array.isArray(changes)) {
+        deps.queue.observeCommitted(office, changes as QueueChange[]);
         sequencer.push(office, changes as QueueChange[], typeof at === 'number' ? at : Date.now());
       }
     });
