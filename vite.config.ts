@@ -22,6 +22,8 @@ const config: UserConfig = {
         display: resolve(__dirname, 'display/index.html'),
         counter: resolve(__dirname, 'counter/index.html'),
         admin: resolve(__dirname, 'counter/admin/index.html'),
+        // The public booking page (phones on 2G): Lit and its own words only.
+        book: resolve(__dirname, 'book/index.html'),
       },
       output: {
         // Stable shared chunks instead of names picked by chance. The highest priority wins: without

@@ -21,6 +21,8 @@ export interface OfficeRecord {
   /** `null`: always open. */
   openingHours: WeeklyHours | null;
   requireDevices: boolean;
+  /** The kiosk does not ask about priority: the clerk does, at the window. */
+  priorityByClerk: boolean;
 }
 
 export interface ServiceRecord {
@@ -62,6 +64,8 @@ export interface TicketRecord {
   finishedAt: Date | null;
   counterNumber: string | null;
   targetCounter: string | null;
+  /** What the clerk who transferred the ticket wrote for the next window. */
+  transferNote?: string | null;
   calledBy: number | null;
   recalls: number;
 }
@@ -86,4 +90,6 @@ export interface AuditInput {
   entityId: string;
   before?: unknown;
   after?: unknown;
+  /** What the row is about in searchable words (a ticket's number). */
+  subject?: string | null;
 }

@@ -1,4 +1,6 @@
 /** The kiosk's JavaScript stays within its budget (jest's global setup has built dist/web). */
+import fs from 'node:fs';
+import path from 'node:path';
 import { KIOSK_JS_BUDGET_BYTES, kioskScriptSizes } from '../bench/kiosk-size';
 
 describe('the kiosk page weight', () => {
@@ -10,5 +12,22 @@ describe('the kiosk page weight', () => {
     const total = sizes.reduce((sum, s) => sum + s.gzipBytes, 0);
     expect(total).toBeGreaterThan(10 * 1024);
     expect(total).toBeLessThanOrEqual(KIOSK_JS_BUDGET_BYTES);
+  });
+});
+
+describe('what the public pages load', () => {
+  it('never includes zod: a value imported from the schemas instead of the constants pulls it in', () => {
+    const web = path.join(__dirname, '..', 'dist', 'web');
+    for (const page of ['kiosk/index.html', 'kiosk/ticket.html', 'display/index.html']) {
+      const html = fs.readFileSync(path.join(web, page), 'utf8');
+      const scripts = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+      expect(scripts.length).toBeGreaterThan(0);
+      for (const s of scripts)
+        expect([page, s, fs.readFileSync(path.join(web, s), 'utf8').includes('ZodError')]).toEqual([
+          page,
+          s,
+          false,
+        ]);
+    }
   });
 });

@@ -11,7 +11,7 @@ import type {
   ServerToClientEvents,
   Ticket,
 } from '../server/protocol';
-import { QueueStore, type QueueState } from '../ui/queue-store';
+import { QueueStore, nowCalling, type QueueState } from '../ui/queue-store';
 
 type ServerSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 
@@ -189,6 +189,68 @@ describe('QueueStore', () => {
       ['A002', 'called'],
       ['A001', 'serving'],
     ]);
+  });
+
+  it('never shows a served or transferred ticket, nor a paused window, as now calling', async () => {
+    const socket = await client;
+    const at = (m: number) => `2026-11-25T05:${String(m).padStart(2, '0')}:00.000Z`;
+    const a1 = ticket('a', 'A001', 'called', { counter: '3', calledAt: at(10) });
+    const a2 = ticket('b', 'A002', 'called', { counter: '3', calledAt: at(12) });
+    // Window 3: F1 (A001), Enter (A001 done, A002 called), T (A002 to another service), P (pause).
+    socket.emit('ticket:called', { seq: 11, ticket: a1 });
+    socket.emit('ticket:updated', { seq: 12, ticket: { ...a1, status: 'done' } });
+    socket.emit('ticket:called', { seq: 13, ticket: a2 });
+    let state = await until(store, (s) => s.seq === 13);
+    expect(nowCalling(state)?.number).toBe('A002');
+    socket.emit('ticket:updated', {
+      seq: 14,
+      ticket: ticket('b', 'A002', 'waiting', { service: 'death' }),
+    });
+    state = await until(store, (s) => s.seq === 14);
+    expect(nowCalling(state)).toBeUndefined();
+    // The transfer took the call back: only A001 (served) is left as a previous call.
+    expect(state.recentCalls.map((t) => [t.number, t.status])).toEqual([['A001', 'done']]);
+
+    // A call at a window that pauses afterwards is no longer where the hall is sent.
+    const c1 = ticket('c', 'C001', 'called', { counter: '3', calledAt: at(15), service: 'death' });
+    socket.emit('ticket:called', { seq: 15, ticket: c1 });
+    socket.emit('counter:updated', { seq: 16, counter: { number: '3', status: 'paused' } });
+    state = await until(store, (s) => s.seq === 16);
+    expect(nowCalling(state)).toBeUndefined();
+    socket.emit('counter:updated', { seq: 17, counter: { number: '3', status: 'open' } });
+    state = await until(store, (s) => s.seq === 17);
+    expect(nowCalling(state)?.number).toBe('C001');
+    socket.emit('ticket:updated', { seq: 18, ticket: { ...c1, status: 'no_show' } });
+    state = await until(store, (s) => s.seq === 18);
+    expect(nowCalling(state)).toBeUndefined();
+  });
+
+  it('takes the day\'s recent calls from the snapshot, so a reloaded page shows what the others do', async () => {
+    const at = (m: number) => `2026-11-25T05:${String(m).padStart(2, '0')}:00.000Z`;
+    const served = ticket('s', 'A001', 'done', { counter: '1', calledAt: at(10) });
+    const noShow = ticket('n', 'A002', 'no_show', { counter: '2', calledAt: at(11) });
+    const live = ticket('l', 'A003', 'called', { counter: '3', calledAt: at(12) });
+    const reloaded = new QueueStore({ namespace: '/display', auth: { office: 'kulob' }, url });
+    syncAnswer = { ...snapshot(20, [live]), recentCalls: [live, noShow, served] };
+    const socket = await client;
+    // A second page: the server answers its connection with the snapshot below.
+    io.of('/display').on('connection', (s: ServerSocket) => s.emit('queue:snapshot', syncAnswer));
+    reloaded.connect();
+    try {
+      const state = await until(reloaded, (s) => s.ready && s.seq === 20);
+      expect(state.recentCalls.map((t) => [t.number, t.status])).toEqual([
+        ['A003', 'called'],
+        ['A002', 'no_show'],
+        ['A001', 'done'],
+      ]);
+      expect(nowCalling(state)?.number).toBe('A003');
+      // The first page, healed by a sync after a gap, shares the server's list too.
+      socket.emit('ticket:issued', { seq: 19, ticket: ticket('x', 'A009', 'waiting') });
+      const first = await until(store, (s) => s.seq === 20);
+      expect(first.recentCalls.map((t) => t.number)).toEqual(['A003', 'A002', 'A001']);
+    } finally {
+      reloaded.disconnect();
+    }
   });
 
   it('reports the connection going down and coming back', async () => {

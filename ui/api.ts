@@ -19,12 +19,15 @@ export class ApiError extends Error {
   readonly status: number;
   /** The contract's snake_case error code, or {@link NETWORK_ERROR}. */
   readonly code: string;
+  /** The error's `details` (who holds a window, why a command was refused), when it had any. */
+  readonly details: unknown;
 
-  constructor(status: number, code: string, message: string) {
+  constructor(status: number, code: string, message: string, details?: unknown) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
+    this.details = details;
   }
 }
 
@@ -77,9 +80,14 @@ function toApiError(response: Response, body: unknown): ApiError {
   if (typeof body === 'object' && body !== null && 'error' in body) {
     const error = body.error;
     if (typeof error === 'object' && error !== null) {
-      const { code, message } = error as { code?: unknown; message?: unknown };
+      const { code, message, details } = error as {
+        code?: unknown;
+        message?: unknown;
+        details?: unknown;
+      };
       if (typeof code === 'string') {
-        return new ApiError(response.status, code, typeof message === 'string' ? message : code);
+        const text = typeof message === 'string' ? message : code;
+        return new ApiError(response.status, code, text, details);
       }
     }
   }

@@ -23,7 +23,10 @@ export function errorMessageKey(code: string): MessageKey {
       return 'errorStaleVersion';
     case ErrorCode.counterBusy:
       return 'errorCounterBusy';
+    case ErrorCode.counterTaken:
+      return 'errorCounterTaken';
     case ErrorCode.conflict:
+    case ErrorCode.slotFull:
       return 'errorConflict';
     case ErrorCode.payloadTooLarge:
       return 'errorPayloadTooLarge';
@@ -41,9 +44,13 @@ function isErrorCode(code: string): code is ErrorCode {
   return (Object.values(ErrorCode) as string[]).includes(code);
 }
 
-/** A refusal as a page shows it: the localized sentence, and the server's own words beside it. */
+/**
+ * A refusal as a page shows it: the localized sentence (`key` with `params`). `code` and `detail`
+ * (the server's own English words) are for logic and logs, never for the screen.
+ */
 export interface ShownError {
   key: MessageKey;
+  params?: Record<string, string | number>;
   code: string;
   detail: string;
 }
@@ -51,10 +58,30 @@ export interface ShownError {
 /** Turns anything thrown by a command into what the page shows. */
 export function toShownError(error: unknown): ShownError {
   if (error instanceof ApiError) {
-    return { key: errorMessageKey(error.code), code: error.code, detail: error.message };
+    const shown: ShownError = {
+      key: errorMessageKey(error.code),
+      code: error.code,
+      detail: error.message,
+    };
+    const holder = holderOf(error.details);
+    if (error.code === ErrorCode.counterTaken) shown.params = { name: holder?.name ?? '—' };
+    return shown;
   }
   const detail = error instanceof Error ? error.message : String(error);
   return { key: 'errorUnknown', code: 'unknown', detail };
+}
+
+/** Who holds a window, from a `counter_taken` refusal's details. */
+export function holderOf(
+  details: unknown,
+): { id: number; name: string; since?: string } | undefined {
+  if (typeof details !== 'object' || details === null || !('user' in details)) return undefined;
+  const user = (details).user;
+  if (typeof user !== 'object' || user === null) return undefined;
+  const { id, name } = user as { id?: unknown; name?: unknown };
+  if (typeof id !== 'number' || typeof name !== 'string') return undefined;
+  const since = (details as { since?: unknown }).since;
+  return { id, name, ...(typeof since === 'string' ? { since } : {}) };
 }
 
 /** The message naming a ticket status; undefined for a status this build does not know. */

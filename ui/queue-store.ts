@@ -19,11 +19,12 @@ import type {
   Service,
 } from '../server/protocol';
 import type { OfficeEvent, PrinterEvent, ServicesEvent } from '../server/protocol/events';
-import { LiveTicketStatuses } from '../server/protocol/constants';
+// Constants only: a value from schemas.ts would pull zod into every page.
+import { LiveTicketStatuses, RECENT_CALLS_IN_SNAPSHOT } from '../server/protocol/constants';
 import { QueueEvent, type Namespace } from '../server/protocol/events';
 
-/** How many calls the store remembers for "previous calls". */
-export const RECENT_CALLS_LIMIT = 8;
+/** How many calls the store remembers for "previous calls" (as many as a snapshot carries). */
+export const RECENT_CALLS_LIMIT = RECENT_CALLS_IN_SNAPSHOT;
 const SYNC_TIMEOUT_MS = 5_000;
 const REFUSED_RETRY_MS = 10_000;
 const SERVER_DISCONNECT_RETRY_MS = 2_000;
@@ -57,7 +58,10 @@ export interface QueueState<T extends Ticket = Ticket> {
   office?: OfficeInfo;
   /** Every service with its names, open or closed, in the office's order. */
   catalog: readonly Service[];
-  /** Latest calls first, including tickets finished since (for the display's history). */
+  /**
+   * Latest calls first, including tickets finished since (for the display's history); a ticket sent
+   * back to the line (transfer) has no call any more and leaves the list.
+   */
   recentCalls: readonly T[];
   /** The last call or recall received live (not from a snapshot). */
   lastCall?: CallNotice<T>;
@@ -244,7 +248,11 @@ export class QueueStore<T extends Ticket = Ticket> {
     const previous = this.stateValue;
     const byId = new Map(tickets.map((t) => [t.id, t]));
     const called = tickets.filter((t) => t.calledAt !== undefined && t.status !== 'waiting');
-    const history = previous.recentCalls.map((t) => byId.get(t.id) ?? t);
+    // The server's list of the day's calls is the truth every display shares; a server that sends
+    // none leaves the page with what it saw itself.
+    const history = (
+      snapshot.recentCalls ? (snapshot.recentCalls as T[]) : previous.recentCalls
+    ).map((t) => byId.get(t.id) ?? t);
     const next: QueueState<T> = {
       ...previous,
       ready: true,
@@ -257,7 +265,7 @@ export class QueueStore<T extends Ticket = Ticket> {
       office: snapshot.office ?? previous.office,
       catalog: snapshot.catalog ?? previous.catalog,
       // Calls made while this page was away belong among the others by call time, not after them.
-      recentCalls: mergeCalls([], [...called, ...history]),
+      recentCalls: mergeCalls([], [...called, ...history].filter(isCall)),
     };
     this.syncing = false;
     this.set(next);
@@ -304,7 +312,9 @@ export class QueueStore<T extends Ticket = Ticket> {
     const others = before ? state.tickets.filter((t) => t !== before) : state.tickets;
     const tickets = isLive(ticket) ? [...others, ticket] : others;
     const services = recountServices(state.services, before, ticket, item.event);
-    let recentCalls = state.recentCalls.map((t) => (t.id === ticket.id ? ticket : t));
+    let recentCalls = state.recentCalls
+      .map((t) => (t.id === ticket.id ? ticket : t))
+      .filter(isCall);
     let lastCall = state.lastCall;
     if (item.event === QueueEvent.ticketCalled) {
       recentCalls = mergeCalls([ticket], recentCalls);
@@ -322,6 +332,37 @@ export class QueueStore<T extends Ticket = Ticket> {
     this.stateValue = state;
     for (const listener of this.listeners) listener(state);
   }
+}
+
+/** Whether a listed call still stands for one (a transfer sends the ticket back to the line). */
+function isCall(ticket: Ticket): boolean {
+  return ticket.status !== 'waiting';
+}
+
+/**
+ * Whether a call is still true: its ticket is called or being served, at a window that is open (a
+ * paused or closed window is never where the hall is sent).
+ */
+export function isCurrentCall(ticket: Ticket, counters: readonly CounterState[]): boolean {
+  if (ticket.status !== 'called' && ticket.status !== 'serving') return false;
+  if (ticket.counter === undefined) return false;
+  const window = counters.find((c) => c.number === ticket.counter);
+  return window === undefined || window.status === 'open';
+}
+
+/**
+ * "Now calling": the latest call that is still true, or nothing — never a ticket served, transferred,
+ * marked no-show or expired since, never at a paused window.
+ */
+export function nowCalling<T extends Ticket>(
+  state: Pick<QueueState<T>, 'recentCalls' | 'counters'>,
+): T | undefined {
+  return newestFirst(state.recentCalls).find((t) => isCurrentCall(t, state.counters));
+}
+
+/** Calls sorted by the server's call time, newest first. */
+export function newestFirst<T extends Ticket>(calls: readonly T[]): T[] {
+  return [...calls].sort((a, b) => (b.calledAt ?? '').localeCompare(a.calledAt ?? ''));
 }
 
 /** `first` before `rest`, one entry per ticket, at most {@link RECENT_CALLS_LIMIT}. */

@@ -14,6 +14,28 @@ function counterPath(office: string, counter: string): string {
   return `/api/offices/${encodeURIComponent(office)}/counters/${encodeURIComponent(counter)}`;
 }
 
+/** Takes the window for this session; `takeover` from another clerk (else 409 `counter_taken`). */
+export async function takeWindow(
+  office: string,
+  counter: string,
+  token: string,
+  takeover = false,
+): Promise<CounterState> {
+  const result = await apiRequest<{ counter: CounterState }>(
+    `${counterPath(office, counter)}/session`,
+    { method: 'POST', body: takeover ? { takeover: true } : {}, token },
+  );
+  return result.counter;
+}
+
+/** Leaves the window (another clerk may take it without asking). */
+export async function leaveWindow(office: string, counter: string, token: string): Promise<void> {
+  await apiRequest<unknown>(`${counterPath(office, counter)}/session`, {
+    method: 'DELETE',
+    token,
+  });
+}
+
 /** Calls one chosen waiting ticket to the window. */
 export async function callTicket(
   office: string,

@@ -8,6 +8,7 @@ import { ErrorCode } from '../../server/protocol/constants';
 import { Namespace } from '../../server/protocol/events';
 import {
   ApiError,
+  NETWORK_ERROR,
   callNext,
   fetchServices,
   login,
@@ -16,7 +17,8 @@ import {
   type TicketAction,
 } from '../../ui/api';
 import { ClockController } from '../../ui/clock-controller';
-import { toShownError, type ShownError } from '../../ui/errors';
+import { holderOf, toShownError, type ShownError } from '../../ui/errors';
+import { DEFAULT_TIME_ZONE, formatClock } from '../../ui/format';
 import { DEFAULT_LANGUAGE, LANGUAGES, isLanguage, translate, type MessageKey } from '../../ui/i18n';
 import { readPageParams } from '../../ui/page-params';
 import { QueueController } from '../../ui/queue-controller';
@@ -36,7 +38,7 @@ import './counter-back-office';
 import './counter-receipt';
 import './counter-window-dialog';
 import type { WindowAnswer, WindowQuestion } from './counter-window-dialog';
-import { callTicket, setPause, transferTicket } from './console-api';
+import { callTicket, leaveWindow, setPause, takeWindow, transferTicket } from './console-api';
 import './counter-window-picker';
 import type { WindowSelectDetail } from './counter-window-picker';
 import {
@@ -225,6 +227,8 @@ export class CounterApp extends LitElement {
   /** The case whose receipt is shown for printing. */
   declare private receipt: Case | undefined;
   private infoTimer?: ReturnType<typeof setTimeout>;
+  /** The socket was lost since the last network error (its banner goes when it is back). */
+  private wasOffline = false;
   /** A filled-in info text shown instead of the key (set with {@link setInfoText}). */
   private infoText = '';
   private servicesTimer?: ReturnType<typeof setTimeout>;
@@ -234,7 +238,8 @@ export class CounterApp extends LitElement {
     const office = this.params.office;
     this.session = office ? loadSession(office) : undefined;
     this.counter = office ? loadCounter(office) : undefined;
-    this.choosing = false;
+    // A remembered window is worked only once this session holds it (see `claim`).
+    this.choosing = true;
     this.language = this.params.language ?? loadLanguage() ?? DEFAULT_LANGUAGE;
     this.services = [];
     this.busy = false;
@@ -250,6 +255,7 @@ export class CounterApp extends LitElement {
     super.connectedCallback();
     this.connectQueue();
     void this.loadServices();
+    if (this.counter) void this.claim(this.counter, false);
   }
 
   override disconnectedCallback(): void {
@@ -264,11 +270,83 @@ export class CounterApp extends LitElement {
     if (this.echo && state.tickets.some((t) => t.id === this.echo?.id)) this.echo = undefined;
     // The socket refused the token: the session is over (logged out elsewhere, disabled, expired).
     if (this.session && state.refused === ErrorCode.unauthorized) this.endSession('sessionExpired');
+    this.dropIfTakenOver();
+    // A message stops showing once it is no longer true.
+    if (this.error?.code === NETWORK_ERROR && state.connected && this.wasOffline) {
+      this.error = undefined;
+    }
+    if (!state.connected && state.ready) this.wasOffline = true;
+    if (state.connected) this.wasOffline = false;
+    if (this.error?.key === 'windowPausedCallHint' && this.pauseReason() === undefined) {
+      this.error = undefined;
+    }
+    if (this.info === 'nobodyWaitingHere' && this.callableWaiting() > 0) this.setInfo(undefined);
     if (changed.has('language') || changed.has('counter') || changed.has('session')) {
       document.documentElement.lang = this.language;
       document.title = `${this.t('appName')} — ${
         this.session && this.counter ? this.t('windowN', { n: this.counter }) : this.t('loginTitle')
       }`;
+    }
+  }
+
+  /**
+   * Another clerk took this window over: the console leaves it at once and shows the window list
+   * with who took it.
+   */
+  private dropIfTakenOver(): void {
+    const state = this.queue.state;
+    const user = this.session?.user;
+    if (!user || this.choosing || !this.counter || !state.ready) return;
+    const clerk = state.counters.find((c) => c.number === this.counter)?.clerk;
+    if (!clerk || clerk.id === user.id || (user.id === undefined && clerk.name === user.name)) {
+      return;
+    }
+    this.choosing = true;
+    this.echo = undefined;
+    this.question = undefined;
+    this.error = {
+      key: 'windowTakenOver',
+      params: { n: this.counter, name: clerk.name },
+      code: ErrorCode.counterTaken,
+      detail: '',
+    };
+    this.connectQueue();
+  }
+
+  /**
+   * Takes the window for this session. Held by another clerk: asks whether to take it over
+   * (`takeover` answers yes). Until it holds the window, the console shows the window list.
+   */
+  private async claim(counter: string, takeover: boolean): Promise<void> {
+    const office = this.params.office;
+    const session = this.session;
+    if (!office || !session || session.user.role === 'back_office') return;
+    try {
+      await takeWindow(office, counter, session.token, takeover);
+      this.counter = counter;
+      this.choosing = false;
+      this.error = undefined;
+      saveCounter(office, counter);
+      this.connectQueue();
+    } catch (error) {
+      if (error instanceof ApiError && error.code === ErrorCode.unauthorized) {
+        this.endSession('sessionExpired');
+        return;
+      }
+      const holder = error instanceof ApiError ? holderOf(error.details) : undefined;
+      if (error instanceof ApiError && error.code === ErrorCode.counterTaken && holder) {
+        const zone = this.queue.state.office?.timeZone ?? DEFAULT_TIME_ZONE;
+        const since = holder.since ? formatClock(new Date(holder.since), zone) : '—';
+        this.question = {
+          kind: 'confirm',
+          action: `takeover:${counter}`,
+          title: this.t('takeoverTitle', { n: counter }),
+          text: this.t('takeoverText', { n: counter, name: holder.name, time: since }),
+          confirmLabel: this.t('takeoverConfirm'),
+        };
+      } else {
+        this.error = toShownError(error);
+      }
     }
   }
 
@@ -311,7 +389,9 @@ export class CounterApp extends LitElement {
       const result = await login(credentials);
       this.session = { ...result, office };
       saveSession(this.session);
+      this.choosing = true;
       this.connectQueue();
+      if (this.counter) await this.claim(this.counter, false);
     } catch (error) {
       const shown = toShownError(error);
       // At sign-in, 401 means a wrong name or password, not an expired session.
@@ -347,18 +427,20 @@ export class CounterApp extends LitElement {
   }
 
   private readonly onChangeWindow = (): void => {
+    const { office } = this.params;
+    const token = this.session?.token;
+    if (office && token && this.counter) {
+      // Best effort: a window left held frees itself when this session ends.
+      leaveWindow(office, this.counter, token).catch(() => undefined);
+    }
     this.choosing = true;
     this.echo = undefined;
     this.connectQueue();
   };
 
   private readonly onWindowSelect = (event: CustomEvent<WindowSelectDetail>): void => {
-    const office = this.params.office;
-    if (!office) return;
-    this.counter = event.detail.counter;
-    this.choosing = false;
-    saveCounter(office, this.counter);
-    this.connectQueue();
+    this.error = undefined;
+    void this.claim(event.detail.counter, false);
   };
 
   private readonly onLanguageChange = (event: Event): void => {
@@ -424,18 +506,37 @@ export class CounterApp extends LitElement {
           this.renderRoot.querySelector<CounterWaitingList>('counter-waiting-list')?.focusFirst();
           break;
         case 'case':
-          await this.renderRoot.querySelector<CounterCasePanel>('counter-case-panel')?.openOrCreate();
+          await this.renderRoot
+            .querySelector<CounterCasePanel>('counter-case-panel')
+            ?.openOrCreate();
           break;
       }
     } catch (error) {
       if (error instanceof ApiError && error.code === ErrorCode.unauthorized) {
         this.endSession('sessionExpired');
       } else {
-        this.error = toShownError(error);
+        this.error = this.explain(command, error, current);
       }
     } finally {
       this.settle();
     }
+  }
+
+  /** What a refused command means for the clerk, and what to do about it. */
+  private explain(
+    command: CounterCommand,
+    error: unknown,
+    current: StaffTicket | undefined,
+  ): ShownError {
+    const shown = toShownError(error);
+    const calling = command === 'call-next' || command === 'complete-and-next';
+    if (calling && shown.code === ErrorCode.conflict && this.pauseReason() !== undefined) {
+      return { ...shown, key: 'windowPausedCallHint' };
+    }
+    if (command === 'recall' && shown.code === ErrorCode.illegalTransition && current) {
+      return { ...shown, key: 'recallLimit', params: { n: current.recalls + 1 } };
+    }
+    return shown;
   }
 
   /** Ends a request: the console is free, and a key kept meanwhile runs now. */
@@ -451,7 +552,7 @@ export class CounterApp extends LitElement {
   private async callNext(office: string, counter: string, token: string): Promise<void> {
     const ticket = await callNext(office, counter, token);
     if (ticket) this.echo = ticket;
-    else this.setInfo('nobodyWaiting');
+    else this.setInfo('nobodyWaitingHere');
   }
 
   /** Runs one window request with the console's busy flag and error banner. */
@@ -485,6 +586,11 @@ export class CounterApp extends LitElement {
     const answer = event.detail;
     const current = this.currentTicket();
     this.question = undefined;
+    if (answer.kind === 'confirm') {
+      const [action, counter] = answer.action.split(':');
+      if (action === 'takeover' && counter) void this.claim(counter, true);
+      return;
+    }
     void this.request(async (office, counter, token) => {
       if (answer.kind === 'pause') {
         await setPause(office, counter, answer.reason, token);
@@ -499,6 +605,16 @@ export class CounterApp extends LitElement {
     this.question = undefined;
   };
 
+  private renderDialog() {
+    return html`<counter-window-dialog
+      .question=${this.question}
+      .services=${this.services}
+      language=${this.language}
+      @counter-dialog-answer=${this.onDialogAnswer}
+      @counter-dialog-cancel=${this.onDialogCancel}
+    ></counter-window-dialog>`;
+  }
+
   private readonly onReceipt = (event: CustomEvent<ReceiptDetail>): void => {
     this.receipt = event.detail.case;
   };
@@ -506,6 +622,20 @@ export class CounterApp extends LitElement {
   private readonly onReceiptClose = (): void => {
     this.receipt = undefined;
   };
+
+  /** Waiting tickets this window may call (its services, not sent to another window). */
+  private callableWaiting(): number {
+    const state = this.queue.state;
+    const served = state.counters.find((c) => c.number === this.counter)?.services;
+    return state.tickets.filter(
+      (t) =>
+        t.status === 'waiting' &&
+        (served === undefined || served.includes(t.service)) &&
+        (t.targetCounter === undefined ||
+          t.targetCounter === null ||
+          t.targetCounter === this.counter),
+    ).length;
+  }
 
   /** Why this window is paused, or undefined while it is open. */
   private pauseReason(): string | undefined {
@@ -607,10 +737,7 @@ export class CounterApp extends LitElement {
     return html`${
       error
         ? html`<div class="banner error" role="alert" data-testid="error">
-            <div>
-              ${this.t(error.key)}
-              <small>${error.detail} (${error.code})</small>
-            </div>
+            <div>${this.t(error.key, error.params)}</div>
             <button type="button" @click=${this.dismissError}>${this.t('dismiss')}</button>
           </div>`
         : nothing
@@ -643,14 +770,17 @@ export class CounterApp extends LitElement {
       ></counter-back-office>`;
     }
     if (!this.counter || this.choosing) {
-      return html`<counter-window-picker
-        .counters=${state.counters}
-        .services=${this.services}
-        .current=${this.counter}
-        ?loading=${!state.ready}
-        language=${this.language}
-        @counter-window-select=${this.onWindowSelect}
-      ></counter-window-picker>`;
+      return html`${this.renderBanners()}
+        <counter-window-picker
+          .counters=${state.counters}
+          .services=${this.services}
+          .current=${this.counter}
+          .userId=${this.session.user.id}
+          ?loading=${!state.ready}
+          language=${this.language}
+          @counter-window-select=${this.onWindowSelect}
+        ></counter-window-picker>
+        ${this.renderDialog()}`;
     }
     const current = this.currentTicket();
     const waiting = state.tickets
@@ -693,13 +823,7 @@ export class CounterApp extends LitElement {
           @counter-receipt=${this.onReceipt}
         ></counter-case-panel>
       </div>
-      <counter-window-dialog
-        .question=${this.question}
-        .services=${this.services}
-        language=${this.language}
-        @counter-dialog-answer=${this.onDialogAnswer}
-        @counter-dialog-cancel=${this.onDialogCancel}
-      ></counter-window-dialog>`;
+      ${this.renderDialog()}`;
   }
 
   override render() {

@@ -1,6 +1,7 @@
 /**
- * The window's two questions in a modal dialog: where to transfer the ticket (service or window,
- * with a note), and why the window pauses. Native `<dialog>`: focus stays inside, Escape cancels.
+ * The console's questions in a modal dialog: where to transfer the ticket (service or window, with
+ * a note), why the window pauses, and "are you sure?" before what cannot be undone (take over a
+ * window, register, issue, reject). Native `<dialog>`: focus stays inside, Escape cancels.
  */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import type { Language, Service, Transfer } from '../../server/protocol';
@@ -10,11 +11,22 @@ import { base } from '../../ui/theme';
 /** What the dialog asks. */
 export type WindowQuestion =
   | { kind: 'transfer'; ticketNumber: string; currentService: string; counters: readonly string[] }
-  | { kind: 'pause'; counter: string };
+  | { kind: 'pause'; counter: string }
+  | {
+      kind: 'confirm';
+      /** Handed back in the answer: which action was confirmed. */
+      action: string;
+      title: string;
+      text: string;
+      /** The confirm button says what it does ("Take over", "Register"). */
+      confirmLabel: string;
+    };
 
 /** Detail of `counter-dialog-answer`: the transfer target or the pause reason. */
 export type WindowAnswer =
-  { kind: 'transfer'; target: Transfer } | { kind: 'pause'; reason: string };
+  | { kind: 'transfer'; target: Transfer }
+  | { kind: 'pause'; reason: string }
+  | { kind: 'confirm'; action: string };
 
 /** A modal question; dispatches `counter-dialog-answer` or `counter-dialog-cancel`. */
 export class CounterWindowDialog extends LitElement {
@@ -133,7 +145,9 @@ export class CounterWindowDialog extends LitElement {
       return typeof value === 'string' ? value.trim() : '';
     };
     let detail: WindowAnswer;
-    if (q.kind === 'pause') {
+    if (q.kind === 'confirm') {
+      detail = { kind: 'confirm', action: q.action };
+    } else if (q.kind === 'pause') {
       const reason = text('reason');
       if (!reason) return;
       detail = { kind: 'pause', reason };
@@ -236,10 +250,21 @@ export class CounterWindowDialog extends LitElement {
       ${
         q
           ? html`<form @submit=${this.onSubmit}>
-              ${q.kind === 'transfer' ? this.renderTransfer(q) : this.renderPause(q)}
+              ${
+                q.kind === 'transfer'
+                  ? this.renderTransfer(q)
+                  : q.kind === 'pause'
+                    ? this.renderPause(q)
+                    : html`<h2 id="dialog-title">${q.title}</h2>
+                        <p data-testid="dialog-text">${q.text}</p>`
+              }
               <div class="buttons">
-                <button type="button" @click=${() => this.cancel()}>${this.t('cancel')}</button>
-                <button type="submit" data-testid="dialog-confirm">${this.t('confirm')}</button>
+                <button type="button" data-testid="dialog-cancel" @click=${() => this.cancel()}>
+                  ${this.t('cancel')}
+                </button>
+                <button type="submit" data-testid="dialog-confirm">
+                  ${q.kind === 'confirm' ? q.confirmLabel : this.t('confirm')}
+                </button>
               </div>
             </form>`
           : nothing

@@ -8,6 +8,10 @@ import * as registryCases from './20261125-0002-registry-cases';
 import * as printJobs from './20261125-0003-print-jobs';
 import * as printerStatus from './20261125-0004-printer-status';
 import * as serviceTargets from './20261125-0005-service-targets';
+import * as priorityByClerk from './20261203-13-01-priority-by-clerk';
+import * as counterSessions from './20261203-14a-counter-sessions';
+import * as auditSubject from './20261203-14b-audit-subject';
+import * as bookings from './20261203-1901-bookings';
 
 export interface MigrationModule {
   up(params: { context: QueryInterface }): Promise<void>;
@@ -27,6 +31,10 @@ export const queueMigrations: MigrationSet = {
     { name: '20261125-0003-print-jobs', module: printJobs },
     { name: '20261125-0004-printer-status', module: printerStatus },
     { name: '20261125-0005-service-targets', module: serviceTargets },
+    { name: '20261203-13-01-priority-by-clerk', module: priorityByClerk },
+    { name: '20261203-14a-counter-sessions', module: counterSessions },
+    { name: '20261203-14b-audit-subject', module: auditSubject },
+    { name: '20261203-1901-bookings', module: bookings },
   ],
 };
 

@@ -24,6 +24,7 @@ export class OfficeModel extends Model<
   declare kioskIdleSeconds: CreationOptional<number>;
   declare openingHours: string | null;
   declare requireDevices: CreationOptional<boolean>;
+  declare priorityByClerk: CreationOptional<boolean>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
@@ -138,6 +139,7 @@ export class TicketModel extends Model<
   declare finishedAt: Date | null;
   declare counterNumber: string | null;
   declare targetCounter: string | null;
+  declare transferNote: CreationOptional<string | null>;
   declare calledBy: number | null;
   declare recalls: CreationOptional<number>;
 }
@@ -176,6 +178,8 @@ export class AuditEntryModel extends Model<
   declare entityId: string;
   declare before: string | null;
   declare after: string | null;
+  /** What the row is about in searchable words: a ticket's number. */
+  declare subject: CreationOptional<string | null>;
 }
 
 export class PrintJobModel extends Model<
@@ -236,6 +240,7 @@ export function initModels(sequelize: Sequelize): Models {
       kioskIdleSeconds: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 30 },
       openingHours: { type: DataTypes.TEXT, allowNull: true },
       requireDevices: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
+      priorityByClerk: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
       createdAt: time,
       updatedAt: time,
     },
@@ -350,6 +355,7 @@ export function initModels(sequelize: Sequelize): Models {
       finishedAt: { type: time, allowNull: true },
       counterNumber: { type: str(8), allowNull: true },
       targetCounter: { type: str(8), allowNull: true },
+      transferNote: { type: DataTypes.TEXT, allowNull: true },
       calledBy: { type: DataTypes.INTEGER, allowNull: true },
       recalls: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
     },
@@ -388,6 +394,7 @@ export function initModels(sequelize: Sequelize): Models {
       entityId: { type: str(64), allowNull: false },
       before: { type: DataTypes.TEXT, allowNull: true },
       after: { type: DataTypes.TEXT, allowNull: true },
+      subject: { type: str(40), allowNull: true },
     },
     { ...base, tableName: 'audit_log', timestamps: false },
   );

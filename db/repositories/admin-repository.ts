@@ -32,6 +32,7 @@ export interface OfficeSettingsRecord {
   openingHours: unknown;
   kioskIdleSeconds: number;
   requireDevices: boolean;
+  priorityByClerk: boolean;
 }
 
 export interface DeviceRecord {
@@ -45,6 +46,7 @@ export interface DeviceRecord {
 
 export interface AuditRow {
   id: number;
+  subject: string | null;
   at: Date;
   actor: string;
   action: string;
@@ -57,6 +59,8 @@ export interface AuditRow {
 export interface AuditFilter {
   officeCode: string;
   q?: string;
+  /** With `q`: rows about these tickets match too (the tickets of a case number searched for). */
+  ticketIds?: readonly string[];
   action?: string;
   actor?: string;
   from?: Date;
@@ -66,6 +70,8 @@ export interface AuditFilter {
 
 /** One ticket as the reports read it. */
 export interface ReportTicketRow {
+  /** The office day the ticket was issued on (`YYYY-MM-DD`). */
+  day: string;
   serviceId: number;
   status: string;
   issuedAt: Date;
@@ -307,6 +313,7 @@ export class AdminRepository {
       openingHours: r.openingHours ? (JSON.parse(r.openingHours) as unknown) : null,
       kioskIdleSeconds: r.kioskIdleSeconds,
       requireDevices: Boolean(r.requireDevices),
+      priorityByClerk: Boolean(r.priorityByClerk),
     };
   }
 
@@ -320,7 +327,14 @@ export class AdminRepository {
     if (f.languages !== undefined) fields.languages = JSON.stringify(f.languages);
     if (f.openingHours !== undefined)
       fields.openingHours = f.openingHours === null ? null : JSON.stringify(f.openingHours);
-    const keys = ['fairnessN', 'maxRecalls', 'ticker', 'kioskIdleSeconds', 'requireDevices'] as const;
+    const keys = [
+      'fairnessN',
+      'maxRecalls',
+      'ticker',
+      'kioskIdleSeconds',
+      'requireDevices',
+      'priorityByClerk',
+    ] as const;
     for (const key of keys) {
       if (f[key] !== undefined) fields[key] = f[key];
     }
@@ -347,6 +361,7 @@ export class AdminRepository {
   ): Promise<ReportTicketRow[]> {
     const rows = await this.m.Ticket.findAll({
       attributes: [
+        'day',
         'serviceId',
         'status',
         'issuedAt',
@@ -360,6 +375,7 @@ export class AdminRepository {
       raw: true,
     });
     return rows.map((r) => ({
+      day: r.day,
       serviceId: Number(r.serviceId),
       status: r.status,
       issuedAt: toDate(r.issuedAt),
@@ -384,6 +400,7 @@ export class AdminRepository {
         entityId: entry.entityId,
         before: entry.before === undefined ? null : JSON.stringify(entry.before),
         after: entry.after === undefined ? null : JSON.stringify(entry.after),
+        subject: entry.subject ?? null,
       },
       { transaction: t },
     );
@@ -409,6 +426,11 @@ export class AdminRepository {
           { entityId: like },
           { before: like },
           { after: like },
+          // A ticket number is said and typed in any case: "a002" finds A002.
+          { subject: f.q.toUpperCase() },
+          ...(f.ticketIds?.length
+            ? [{ entity: 'ticket', entityId: { [Op.in]: [...f.ticketIds] } }]
+            : []),
         ],
       });
     }
@@ -469,6 +491,7 @@ function toDate(value: unknown): Date {
 function toAuditRow(r: AuditEntryModel): AuditRow {
   return {
     id: Number(r.id),
+    subject: r.subject ?? null,
     at: toDate(r.at),
     actor: r.actor,
     action: r.action,

@@ -15,7 +15,7 @@ import type {
 type Tx = Transaction | undefined;
 
 export class QueueRepository {
-  constructor(private readonly db: Database) {}
+  constructor(readonly db: Database) {}
 
   private get m() {
     return this.db.models;
@@ -268,6 +268,19 @@ export class QueueRepository {
     return rows.map(toTicket);
   }
 
+  /** The day's latest calls (tickets with a call time, whatever their status now), newest first. */
+  async recentCalls(officeCode: string, day: string, limit: number): Promise<TicketRecord[]> {
+    const rows = await this.m.Ticket.findAll({
+      where: { officeCode, day, calledAt: { [Op.ne]: null } },
+      order: [
+        ['calledAt', 'DESC'],
+        ['id', 'DESC'],
+      ],
+      limit,
+    });
+    return rows.map(toTicket);
+  }
+
   /** Waiting tickets of a day per service id: one grouped count, whatever the queue length. */
   async waitingCounts(officeCode: string, day: string, t?: Tx): Promise<Map<number, number>> {
     const rows = await this.db.sequelize.query<{ service_id: number; n: number | string }>(
@@ -393,6 +406,7 @@ export class QueueRepository {
         entityId: entry.entityId,
         before: entry.before === undefined ? null : JSON.stringify(entry.before),
         after: entry.after === undefined ? null : JSON.stringify(entry.after),
+        subject: entry.subject ?? null,
       },
       { transaction: t },
     );
@@ -485,6 +499,7 @@ function toOffice(r: OfficeModel): OfficeRecord {
     kioskIdleSeconds: r.kioskIdleSeconds,
     openingHours: parseJson<WeeklyHours | null>(r.openingHours, null),
     requireDevices: Boolean(r.requireDevices),
+    priorityByClerk: Boolean(r.priorityByClerk),
   };
 }
 
@@ -536,6 +551,7 @@ function toTicket(r: TicketModel): TicketRecord {
     finishedAt: r.finishedAt === null ? null : toDate(r.finishedAt),
     counterNumber: r.counterNumber,
     targetCounter: r.targetCounter,
+    transferNote: r.transferNote ?? null,
     calledBy: r.calledBy,
     recalls: r.recalls,
   };

@@ -2,14 +2,14 @@
 import { QueryTypes, type Transaction } from 'sequelize';
 import type { Database } from '../database';
 
-/** The tables that hold series, each with its key columns and `last`. */
+/** The tables that hold series, each with its key columns (the primary key) and `last`. */
 export type SeriesTable = 'number_series' | 'registry_series';
 
 /**
- * Takes the next number of the series `key` (column → value); its row stays locked until the
- * transaction ends, so two transactions never take one number. A series' first number creates its
- * row; when another transaction created it at the same moment (MySQL: duplicate key), the row is
- * incremented instead.
+ * Takes the next number of the series `key` (column → value) in one statement: the row is created
+ * at 1 or incremented, and stays locked until the transaction ends, so two transactions never take
+ * one number. (An increment followed by a plain read is not enough under READ COMMITTED: a
+ * transaction whose increment found no row yet could read the number another one had just taken.)
  */
 export async function nextInSeries(
   db: Database,
@@ -18,35 +18,30 @@ export async function nextInSeries(
   t: Transaction,
 ): Promise<number> {
   const columns = Object.keys(key);
-  const where = columns.map((c) => `${c} = :${c}`).join(' AND ');
+  const names = columns.join(', ');
+  const values = columns.map((c) => `:${c}`).join(', ');
   const options = { transaction: t, replacements: { ...key } };
-  for (let attempt = 0; attempt < 3; attempt++) {
-    // One round trip: the UPDATE answers with the new value (MySQL: LAST_INSERT_ID(expr);
-    // SQLite: RETURNING).
-    if (db.dialect === 'mysql') {
-      const [header] = await db.sequelize.query(
-        `UPDATE ${table} SET last = LAST_INSERT_ID(last + 1) WHERE ${where}`,
-        options,
-      );
-      const { affectedRows, insertId } = header as { affectedRows?: number; insertId?: number };
-      if (affectedRows) return Number(insertId);
-    } else {
-      const rows = await db.sequelize.query<{ last: number }>(
-        `UPDATE ${table} SET last = last + 1 WHERE ${where} RETURNING last`,
-        { ...options, type: QueryTypes.SELECT },
-      );
-      if (rows[0]) return Number(rows[0].last);
-    }
-    try {
-      await db.sequelize.query(
-        `INSERT INTO ${table} (${columns.join(', ')}, last) VALUES (${columns.map((c) => `:${c}`).join(', ')}, 1)`,
-        options,
-      );
-      return 1;
-    } catch (err) {
-      const unique = (err as { name?: string }).name === 'SequelizeUniqueConstraintError';
-      if (!unique || db.dialect !== 'mysql') throw err;
-    }
+  if (db.dialect === 'mysql') {
+    // LAST_INSERT_ID(expr) hands the row's new value back on this connection (the OK packet's insert id).
+    const [insertId] = await db.sequelize.query(
+      `INSERT INTO ${table} (${names}, last) VALUES (${values}, LAST_INSERT_ID(1))
+       ON DUPLICATE KEY UPDATE last = LAST_INSERT_ID(last + 1)`,
+      { ...options, type: QueryTypes.INSERT },
+    );
+    return Number(insertId);
   }
-  throw new Error(`could not take the next number of ${table} ${JSON.stringify(key)}`);
+  // SQLite has one writer (IMMEDIATE transactions): the upsert and the read cannot interleave.
+  await db.sequelize.query(
+    `INSERT INTO ${table} (${names}, last) VALUES (${values}, 1)
+     ON CONFLICT (${names}) DO UPDATE SET last = last + 1`,
+    options,
+  );
+  const where = columns.map((c) => `${c} = :${c}`).join(' AND ');
+  const rows = await db.sequelize.query<{ last: number }>(
+    `SELECT last FROM ${table} WHERE ${where}`,
+    { ...options, type: QueryTypes.SELECT },
+  );
+  const row = rows[0];
+  if (!row) throw new Error(`could not take the next number of ${table} ${JSON.stringify(key)}`);
+  return Number(row.last);
 }

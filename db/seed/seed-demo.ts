@@ -1,5 +1,7 @@
 /** Seeds the demo office into an empty database, in one transaction. */
 import type { Database } from '../database';
+import { BookingRepository } from '../repositories/booking-repository';
+import { DEMO_BOOKING_PLAN } from '../../server/protocol/booking-rules';
 import {
   DEMO_COUNTERS,
   DEMO_OFFICE,
@@ -53,6 +55,8 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<bool
         { transaction: t },
       );
       serviceIds.set(s.code, row.id);
+      // CONTRACT §6: every demo service takes appointments Mon–Fri 08:00–17:00, 20-minute slots.
+      await new BookingRepository(db).setPlan(o.code, s.code, DEMO_BOOKING_PLAN, now, t);
     }
     for (const [number, codes] of Object.entries(DEMO_COUNTERS)) {
       const counter = await m.Counter.create(

@@ -41,8 +41,12 @@ export class AnnouncementController implements ReactiveController {
   private running = false;
   private readonly settings: SoundSettings;
   private readonly unlock = (): void => this.player.unlock();
+  private readonly host: ReactiveControllerHost;
+  private currentRecord?: AnnouncementRecord;
+  private startedCount = 0;
 
   constructor(host: ReactiveControllerHost, settings: SoundSettings) {
+    this.host = host;
     this.settings = settings;
     this.player.volume = settings.volume;
     host.addController(this);
@@ -63,6 +67,31 @@ export class AnnouncementController implements ReactiveController {
     this.player.close();
   }
 
+  /** The call being announced now, if any: the hall display's big panel shows this one. */
+  get current(): AnnouncementRecord | undefined {
+    return this.currentRecord;
+  }
+
+  /** How many announcements have started since the page opened (each one flashes the panel). */
+  get started(): number {
+    return this.startedCount;
+  }
+
+  /** Takes back waiting announcements of calls that are no longer true (served, transferred…). */
+  dropWhere(stale: (record: AnnouncementRecord) => boolean): void {
+    for (let i = this.waiting.length - 1; i >= 0; i--) {
+      const record = this.waiting[i]!;
+      if (!stale(record)) continue;
+      record.status = 'dropped';
+      this.waiting.splice(i, 1);
+    }
+  }
+
+  /** Calls waiting for their announcement, oldest first (the display's "next" strip). */
+  get queued(): readonly AnnouncementRecord[] {
+    return this.waiting;
+  }
+
   /** Queues "ticket → window"; a repeat of one still waiting is not queued twice. */
   announce(ticket: string, window: string): void {
     if (!this.settings.enabled) return;
@@ -70,6 +99,7 @@ export class AnnouncementController implements ReactiveController {
     if (this.waiting.length >= MAX_WAITING) {
       const skipped = this.waiting.shift();
       if (skipped) skipped.status = 'dropped';
+      this.host.requestUpdate();
     }
     const record: AnnouncementRecord = {
       ticket,
@@ -80,6 +110,7 @@ export class AnnouncementController implements ReactiveController {
     };
     this.log(record);
     this.waiting.push(record);
+    this.host.requestUpdate();
     void this.run();
   }
 
@@ -88,10 +119,15 @@ export class AnnouncementController implements ReactiveController {
     this.running = true;
     try {
       for (let next = this.waiting.shift(); next; next = this.waiting.shift()) {
+        this.currentRecord = next;
+        this.startedCount++;
+        this.host.requestUpdate();
         await this.play(next);
       }
     } finally {
       this.running = false;
+      this.currentRecord = undefined;
+      this.host.requestUpdate();
     }
   }
 

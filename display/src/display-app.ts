@@ -12,6 +12,7 @@ import { DEFAULT_LANGUAGE, translate, type MessageKey } from '../../ui/i18n';
 import { readDeviceToken } from '../../ui/device-token';
 import { readPageParams } from '../../ui/page-params';
 import { QueueController } from '../../ui/queue-controller';
+import { isCurrentCall, newestFirst, nowCalling } from '../../ui/queue-store';
 import { base, tokens } from '../../ui/theme';
 import { AnnouncementController } from './announcement-controller';
 import { readSoundSettings } from './sound-settings';
@@ -134,7 +135,34 @@ export class DisplayApp extends LitElement {
         letter-spacing: 0.08em;
       }
       h2.below {
-        margin-top: 2vh;
+        margin-top: 1.2vh;
+      }
+      .next {
+        display: flex;
+        align-items: center;
+        gap: 2.4vh;
+        min-height: 6vh;
+        margin: 1.2vh 0 0;
+        padding: 0 2vh;
+        border-radius: 1.6vh;
+        background: #1d3b63;
+        font-size: 4vh;
+        font-weight: 800;
+        overflow: hidden;
+      }
+      .next[hidden] {
+        display: flex;
+        visibility: hidden;
+      }
+      .next-label {
+        font-size: 2.6vh;
+        font-weight: 700;
+        color: #c9d6e8;
+        text-transform: uppercase;
+        letter-spacing: 0.08em;
+      }
+      .next-call {
+        white-space: nowrap;
       }
       .latest {
         flex: 0 0 37vh;
@@ -192,6 +220,37 @@ export class DisplayApp extends LitElement {
   protected override willUpdate(_changed: PropertyValues): void {
     this.clock.offsetMs = this.queue.state.serverOffsetMs;
     this.announceNewCalls();
+    // A call served, transferred or sent to a window that paused before its turn is not announced.
+    const state = this.queue.state;
+    this.announcer.dropWhere((r) => {
+      const call = this.callOf(r.ticket, r.window);
+      return !call || !isCurrentCall(call, state.counters);
+    });
+  }
+
+  /** The listed call of `number` at `window`, as the queue reports it now. */
+  private callOf(number: string, window: string): Ticket | undefined {
+    return this.queue.state.recentCalls.find((t) => t.number === number && t.counter === window);
+  }
+
+  /**
+   * What the hall reads: the big panel shows the call being announced (while one is), else the latest
+   * call that is still true; calls waiting for their announcement are the "next" strip; the rest of
+   * the day's calls are the previous ones.
+   */
+  private hallView(): { current?: Ticket; next: Ticket[]; previous: Ticket[] } {
+    const state = this.queue.state;
+    const speaking = this.announcer.current;
+    const announced = speaking ? this.callOf(speaking.ticket, speaking.window) : undefined;
+    const current =
+      announced && isCurrentCall(announced, state.counters) ? announced : nowCalling(state);
+    const next = this.announcer.queued
+      .map((r) => this.callOf(r.ticket, r.window))
+      .filter((t): t is Ticket => t !== undefined && t !== current);
+    const previous = newestFirst(state.recentCalls).filter(
+      (t) => t !== current && !next.includes(t),
+    );
+    return { current, next, previous };
   }
 
   /**
@@ -228,11 +287,8 @@ export class DisplayApp extends LitElement {
     const office = state.office;
     const timeZone = this.params.timeZone ?? office?.timeZone ?? DEFAULT_TIME_ZONE;
     const now = this.clock.now;
-    // Newest call first by the server's call time: after a reconnection the store lists the calls it
-    // already knew before those made during the outage.
-    const [latest, ...previous] = [...state.recentCalls].sort((a, b) =>
-      (b.calledAt ?? '').localeCompare(a.calledAt ?? ''),
-    );
+    const { current, next, previous } = this.hallView();
+    const flashKey = this.sound.enabled ? this.announcer.started : (state.lastCall?.seq ?? 0);
     const secondLanguage: Language = this.language === 'ru' ? 'tg' : 'ru';
     return html`<header>
         <p class="brand">
@@ -250,12 +306,24 @@ export class DisplayApp extends LitElement {
           <h1 id="now-calling">${this.t('nowCalling')}</h1>
           <div class="latest" aria-live="polite">
             <display-latest-call
-              .ticket=${latest}
-              .flashKey=${state.lastCall?.seq ?? 0}
+              .ticket=${current}
+              .anyCalls=${state.recentCalls.length > 0}
+              .flashKey=${flashKey}
               language=${this.language}
               secondLanguage=${secondLanguage}
             ></display-latest-call>
           </div>
+          <p class="next" data-testid="next-calls" ?hidden=${next.length === 0}>
+            <span class="next-label">${this.t('displayNextCalls')}</span>
+            ${next.map(
+              (t) =>
+                html`<span class="next-call num"
+                  ><span class="sr-only"
+                    >${this.t('goToWindow', { ticket: t.number, window: t.counter ?? '' })}</span
+                  ><span aria-hidden="true">${t.number} → ${t.counter ?? ''}</span></span
+                >`,
+            )}
+          </p>
           <h2 class="below">${this.t('previousCalls')}</h2>
           <display-recent-calls
             .tickets=${previous}

@@ -94,6 +94,7 @@ export class DisplayLatestCall extends LitElement {
   static override properties = {
     flashing: { state: true },
     ticket: { attribute: false },
+    anyCalls: { type: Boolean },
     flashKey: { type: Number },
     language: {},
     secondLanguage: {},
@@ -101,8 +102,10 @@ export class DisplayLatestCall extends LitElement {
 
   declare private flashing: boolean;
 
-  /** The latest called ticket, if any call happened today. */
+  /** The call the hall reads now; none when no call is still true. */
   declare ticket: Ticket | undefined;
+  /** Whether any call happened today (nothing current then says "wait", not "no calls yet"). */
+  declare anyCalls: boolean;
   /** Changes with every live call or recall; each change flashes the card. */
   declare flashKey: number;
   /** Language of the labels. */
@@ -115,6 +118,7 @@ export class DisplayLatestCall extends LitElement {
   constructor() {
     super();
     this.ticket = undefined;
+    this.anyCalls = false;
     this.flashKey = 0;
     this.language = 'tg';
     this.secondLanguage = undefined;
@@ -163,7 +167,10 @@ export class DisplayLatestCall extends LitElement {
     const lang = this.language;
     const ticket = this.ticket;
     if (!ticket) {
-      return html`<div class="card"><p class="empty">${translate(lang, 'noCallsYet')}</p></div>`;
+      const key = this.anyCalls ? 'displayNoCurrentCall' : 'noCallsYet';
+      return html`<div class="card" data-testid="latest-call">
+        <p class="empty" data-testid="latest-empty">${translate(lang, key)}</p>
+      </div>`;
     }
     const window = ticket.counter ?? '';
     const languages =

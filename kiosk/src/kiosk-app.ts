@@ -157,8 +157,10 @@ export class KioskApp extends LitElement {
     return this.params.language ?? DEFAULT_LANGUAGE;
   }
 
+  /** The priority categories the kiosk asks about: none where the office lets the clerk ask. */
   private get priorities() {
-    return this.queue.state.office?.priorities ?? [];
+    const office = this.queue.state.office;
+    return office?.priorityByClerk ? [] : (office?.priorities ?? []);
   }
 
   private get catalog(): readonly Service[] {
@@ -305,6 +307,11 @@ export class KioskApp extends LitElement {
     return translate(this.language, key, params);
   }
 
+  /** Where phones reach the server (PUBLIC_URL as the server reports it), never this page's own host. */
+  private publicBase(): string {
+    return this.queue.state.office?.publicUrl ?? window.location.origin;
+  }
+
   private opensText(office: OfficeInfo, now: Date): string {
     const next = nextOpening(office.openingHours, now, office.timeZone);
     if (!next) return '';
@@ -367,7 +374,7 @@ export class KioskApp extends LitElement {
           priorityName=${priority ? priority.names[this.language] : ''}
           printStatus=${print.status}
           ?printerOffline=${this.printerOffline}
-          ticketUrl=${`${window.location.origin}/t/${encodeURIComponent(ticket.id)}`}
+          ticketUrl=${`${this.publicBase()}/t/${encodeURIComponent(ticket.id)}`}
           language=${this.language}
           @kiosk-done=${this.onDone}
         ></kiosk-ticket-view>`;

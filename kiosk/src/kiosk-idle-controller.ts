@@ -1,5 +1,5 @@
 /**
- * Back to the start after a time without a touch. Unlike ui/idle-controller, the time is read on every
+ * Back to the start after a time without a touch. The time is read on every
  * arm: the office's `kioskIdleSeconds` arrives with the first snapshot and may change live.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';

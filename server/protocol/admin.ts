@@ -179,6 +179,8 @@ export const OfficeSettings = z
     maxRecalls: z.number().int().min(0).max(20).optional(),
     /** Kiosks and displays must be paired (carry a device token) to connect and to issue tickets. */
     requireDevices: z.boolean().optional(),
+    /** The kiosk skips the priority question: "priority is asked by the clerk". */
+    priorityByClerk: z.boolean().optional(),
   })
   .refine((v) => Object.keys(v).length > 0, 'nothing to change');
 export type OfficeSettings = z.infer<typeof OfficeSettings>;
@@ -195,6 +197,7 @@ export interface AdminOfficeSettings {
   kioskIdleSeconds: number;
   maxRecalls: number;
   requireDevices: boolean;
+  priorityByClerk: boolean;
 }
 
 // ---- reports ----
@@ -204,6 +207,8 @@ export const ReportQuery = z
     from: OfficeDate.optional(),
     to: OfficeDate.optional(),
     format: z.enum(['json', 'csv']).optional(),
+    /** The CSV's header and service names in this language (default: English). */
+    lang: Language.optional(),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from is after to', path: ['to'] });
 export type ReportQuery = z.infer<typeof ReportQuery>;
@@ -235,6 +240,15 @@ export interface ReportSla {
   share: number | null;
 }
 
+/** One service on one office day: the CSV's row. */
+export interface ReportServiceDay extends ReportByService {
+  day: string;
+  /** Tickets whose wait is known, of them called within the target, and the share (0–1 or null). */
+  measured: number;
+  withinTarget: number;
+  share: number | null;
+}
+
 export interface CaseStageStats extends SecondsStats {
   count: number;
 }
@@ -250,6 +264,8 @@ export interface ReportSummary {
   waitSeconds: SecondsStats;
   serviceSeconds: SecondsStats;
   byService: ReportByService[];
+  /** Per office day and service (days and services without tickets left out), day by day. */
+  byServiceDay: ReportServiceDay[];
   byCounter: Array<{ counter: string; served: number; serviceSeconds: SecondsStats }>;
   byHour: Array<{ hour: number; issued: number; served: number }>;
   sla: ReportSla[];
@@ -273,12 +289,23 @@ export const AuditQuery = z.object({
 export type AuditQuery = z.infer<typeof AuditQuery>;
 
 export interface AuditEntry {
+  /** The row's id; entries read from a case's own history (found by its number) are negative. */
   id: number;
   at: string;
+  /** Username of whoever acted (`kiosk`, `system` for the machines). */
   actor: string;
+  /** The staff member's full name, when the actor is a staff user. */
+  actorName: string | null;
   action: string;
   entity: string;
   entityId: string;
+  /**
+   * What the entry is about in words: a ticket's number (`A002`), a case's number, or both
+   * (`KUL-2026-000001 · A002`) for a case opened from a ticket or a visit it added.
+   */
+  subject: string | null;
+  /** The case a ticket entry's ticket is linked to, when it is. */
+  caseNumber: string | null;
   before: unknown;
   after: unknown;
 }

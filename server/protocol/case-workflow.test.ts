@@ -16,10 +16,12 @@ import {
   type CaseTransitionInput,
 } from './case-workflow';
 
-/** The workflow as written in the brief, independent of the implementation's graph. */
+/**
+ * The workflow as written in the brief, independent of the implementation's graph. Rejection ends an
+ * application before registration only (issue #14: a registered act record is never rejected).
+ */
 const LEGAL: Record<string, readonly Role[]> = {
   'draft→submitted': ['clerk'],
-  'draft→rejected': ['back_office'],
   'draft→cancelled': ['clerk', 'admin'],
   'submitted→registered': ['back_office'],
   'submitted→returned': ['back_office'],
@@ -29,10 +31,8 @@ const LEGAL: Record<string, readonly Role[]> = {
   'returned→rejected': ['back_office'],
   'returned→cancelled': ['admin'],
   'registered→ready': ['back_office'],
-  'registered→rejected': ['back_office'],
   'registered→cancelled': ['admin'],
   'ready→issued': ['clerk'],
-  'ready→rejected': ['back_office'],
   'ready→cancelled': ['admin'],
 };
 const NEEDS_NOTE: readonly CaseStatus[] = ['returned', 'rejected', 'cancelled'];
@@ -211,7 +211,7 @@ describe('caseTransition effects', () => {
     ['returned', 'submitted', 'clerk', 'submittedAt'],
     ['ready', 'issued', 'clerk', 'issuedAt'],
     ['submitted', 'returned', 'back_office', null],
-    ['ready', 'rejected', 'back_office', null],
+    ['returned', 'rejected', 'back_office', null],
     ['registered', 'cancelled', 'admin', null],
   ])('%s → %s stamps %s', (from, to, role, stamp) => {
     expect(caseTransition(input(from, to, role))).toEqual({

@@ -515,6 +515,8 @@ export type CaseTicket = z.infer<typeof CaseTicket>;
 export const CaseHistoryEntry = z.object({
   at: z.string(),
   user: z.string(),
+  /** The staff member's full name, for people reading the history (an addition). */
+  userName: z.string().optional(),
   action: CaseHistoryAction,
   from: CaseStatus.optional(),
   to: CaseStatus.optional(),

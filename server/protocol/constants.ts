@@ -23,6 +23,13 @@ export const Roles = Object.values(Role) as Role[];
 export const CounterStatus = { open: 'open', paused: 'paused', closed: 'closed' } as const;
 export type CounterStatus = (typeof CounterStatus)[keyof typeof CounterStatus];
 
+/**
+ * Why call-next chose its ticket (the `reason` of its answer, an addition): a ticket sent to this
+ * window, a priority ticket, the ordinary queue's turn after N priority calls, or simply the oldest.
+ */
+export const CallReasons = ['transferred', 'priority', 'fairness', 'oldest'] as const;
+export type CallReason = (typeof CallReasons)[number];
+
 /** The priority code of an ordinary ticket; other codes come from the office's priority list. */
 export const NO_PRIORITY = 'none';
 
@@ -34,7 +41,11 @@ export const ErrorCode = {
   illegalTransition: 'illegal_transition',
   staleVersion: 'stale_version',
   counterBusy: 'counter_busy',
+  /** The window is held by another staff member's session (CONTRACT §6). */
+  counterTaken: 'counter_taken',
   conflict: 'conflict',
+  /** Every place of a booking slot is taken (CONTRACT §6). */
+  slotFull: 'slot_full',
   payloadTooLarge: 'payload_too_large',
   rateLimited: 'rate_limited',
   unavailable: 'unavailable',
@@ -52,7 +63,9 @@ export const ErrorStatus: Record<ErrorCode, number> = {
   illegal_transition: 409,
   stale_version: 409,
   counter_busy: 409,
+  counter_taken: 409,
   conflict: 409,
+  slot_full: 409,
   payload_too_large: 413,
   rate_limited: 429,
   unavailable: 503,
@@ -69,3 +82,6 @@ export const DeviceKinds = ['kiosk', 'display'] as const;
 export type DeviceKind = (typeof DeviceKinds)[number];
 /** Name of the staff session cookie. */
 export const SESSION_COOKIE = 'navbat_session';
+
+/** How many of the day's calls a snapshot carries. */
+export const RECENT_CALLS_IN_SNAPSHOT = 10;

@@ -1,4 +1,5 @@
 /** Socket.IO event maps, one per namespace. */
+import type { Case } from './case';
 import type {
   CounterState,
   OfficeInfo,
@@ -22,6 +23,8 @@ export const QueueEvent = {
   printerUpdated: 'printer:updated',
   officeUpdated: 'office:updated',
   servicesUpdated: 'services:updated',
+  /** Staff only (`/counter`): a case of the office changed (CONTRACT §6). */
+  caseUpdated: 'case:updated',
 } as const;
 export type QueueEvent = (typeof QueueEvent)[keyof typeof QueueEvent];
 
@@ -56,6 +59,13 @@ export interface GapEvent {
   seq: number;
 }
 
+/** A case of the office was created, edited or moved along its workflow (staff only). */
+export interface CaseEvent {
+  /** Cases have no place in the queue's seq: this is always absent (the contract allows it). */
+  seq?: number;
+  case: Case;
+}
+
 /** Events from server to client; the same names on every namespace (staff get richer tickets). */
 export interface ServerToClientEvents<T extends Ticket = Ticket> {
   'queue:snapshot': (snapshot: QueueSnapshot) => void;
@@ -67,6 +77,8 @@ export interface ServerToClientEvents<T extends Ticket = Ticket> {
   'printer:updated': (e: PrinterEvent) => void;
   'office:updated': (e: OfficeEvent) => void;
   'services:updated': (e: ServicesEvent) => void;
+  /** Only on `/counter`. */
+  'case:updated': (e: CaseEvent) => void;
 }
 
 export interface ClientToServerEvents {

@@ -59,6 +59,10 @@ export type CallTicket = z.infer<typeof CallTicket>;
 export const PauseCounter = z.strictObject({ reason: z.string().trim().min(1).max(200) });
 export type PauseCounter = z.infer<typeof PauseCounter>;
 
+/** `POST …/counters/:counter/session`: take the window; `takeover` from another clerk (CONTRACT §6). */
+export const TakeCounter = z.strictObject({ takeover: z.boolean().optional() });
+export type TakeCounter = z.infer<typeof TakeCounter>;
+
 export const SocketAuth = z.object({
   office: z.string().min(1).max(40),
   token: z.string().min(1).max(200).optional(),
@@ -92,6 +96,10 @@ export type Ticket = z.infer<typeof Ticket>;
 /** What staff see of a ticket: the public fields plus the linked case. */
 export const StaffTicket = Ticket.extend({
   caseNumber: z.string().nullable().optional(),
+  /** The window a transfer sent this waiting ticket to (an addition). */
+  targetCounter: z.string().optional(),
+  /** The transferring clerk's note for the next window (an addition). */
+  transferNote: z.string().optional(),
   startedAt: z.string().optional(),
   finishedAt: z.string().optional(),
 });
@@ -134,6 +142,12 @@ export const OfficeInfo = z.object({
   kioskIdleSeconds: z.number().int(),
   /** First part of the office's case numbers (`KUL` in `KUL-2026-000123`), for the kiosk's keypad. */
   casePrefix: z.string().optional(),
+  /** The kiosk does not ask about priority; the clerk does (an addition). */
+  priorityByClerk: z.boolean().optional(),
+  /** Where phones reach the office's server (an addition): PUBLIC_URL, else the listening address. */
+  publicUrl: z.string().optional(),
+  /** False when `publicUrl` is only the listening address (PUBLIC_URL unset): phones may not reach it. */
+  publicUrlConfigured: z.boolean().optional(),
   serverTime: z.string(),
 });
 export type OfficeInfo = z.infer<typeof OfficeInfo>;
@@ -145,6 +159,8 @@ export const CounterState = z.object({
   /** Why a paused window is paused (an addition to CONTRACT §5). */
   pauseReason: z.string().optional(),
   ticket: Ticket.optional(),
+  /** Who works at this window now (`null`: nobody holds it; CONTRACT §6 window sessions). */
+  clerk: z.object({ id: z.number().int(), name: z.string() }).nullable().optional(),
 });
 export type CounterState = z.infer<typeof CounterState>;
 
@@ -176,10 +192,17 @@ export const QueueSnapshot = z.object({
   office: OfficeInfo.optional(),
   /** Every service with names, open or closed (an addition; live through `services:updated`). */
   catalog: z.array(Service).optional(),
+  /**
+   * The office day's latest calls, newest first, at most {@link RECENT_CALLS_IN_SNAPSHOT}, public
+   * fields only, whatever their status now (an addition): a display that reloads shows what the others do.
+   */
+  recentCalls: z.array(Ticket).optional(),
 });
 export type QueueSnapshot = z.infer<typeof QueueSnapshot>;
 
 export const StaffUser = z.object({
+  /** The user's id, as window sessions name their clerk (`clerk.id`; an addition). */
+  id: z.number().int().optional(),
   username: z.string(),
   role: z.enum(Roles as [string, ...string[]]),
   name: z.string(),

@@ -4,15 +4,18 @@ import path from 'node:path';
 import fs from 'node:fs';
 import express from 'express';
 import helmet from 'helmet';
+import compression from 'compression';
 import { pinoHttp } from 'pino-http';
 import pino, { type Logger } from 'pino';
 import { Server } from 'socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
-import type { QueueChange } from '../protocol';
+import type { Case, QueueChange } from '../protocol';
 import type { Database } from '../../db/database';
 import { QueueService } from './queue/queue-service';
 import { caseLinks } from './registry/case-links';
+import { CounterSessionService } from './queue/counter-session-service';
+import { NoShowUndo } from './queue/no-show-undo';
 import { PrintQueue } from './printing/print-queue';
 import { printerSettings, ticketSender } from './printing/ticket-printer';
 import { VirtualPrinter, parsePrinterUrl, probePrinter } from './printing/transports';
@@ -22,15 +25,18 @@ import { printerRouter } from './http/printer-router';
 import { AuthService } from './auth/auth-service';
 import { apiRouter } from './http/api-router';
 import { adminRouter } from './http/admin-router';
+import { bookingRouter } from './http/booking-router';
+import { BookingService, type BookingNotifier } from './bookings/booking-service';
 import { AdminService } from './admin/admin-service';
 import { dropEndedStaffSockets, dropUnpairedDeviceSockets } from './admin/staff-sockets';
 import { errorHandler, unknownRoute } from './http/errors';
-import { attachRealtime, type Realtime } from './realtime/socket-server';
+import { attachRealtime, caseBroadcaster, type Realtime } from './realtime/socket-server';
 import { CommandAdmission } from './queue/admission';
 import { Metrics } from './metrics';
 import { opsRouter } from './http/ops-router';
 import { ROOT_DIR, WEB_DIR } from './paths';
 import { AppError } from './errors';
+import { publicUrlOf, type PublicUrl } from './public-url';
 
 export interface AppDeps {
   db: Database;
@@ -63,6 +69,10 @@ export interface AppDeps {
   maxCommandsInFlight?: number;
   /** Bearer token of `GET /metrics` (METRICS_TOKEN); unset: metrics are off. */
   metricsToken?: string;
+  /** PUBLIC_URL: the base of every link, QR and message; unset: the listening address. */
+  publicUrl?: string;
+  /** Sends appointment codes (the messages outbox); without it nobody can book. */
+  bookingNotifier?: BookingNotifier;
 }
 
 export interface App {
@@ -121,7 +131,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       ticketSender({
         queue,
         virtual: virtualPrinter,
-        defaultPublicBase: 'http://localhost',
+        publicBase: () => publicLink().url,
       })(job, timeoutMs),
   });
   const admission = new CommandAdmission(deps.maxCommandsInFlight);
@@ -132,6 +142,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     cases: caseLinks(registryDb, deps.db),
     now: deps.now,
     publish: (office, changes) => publish(office, changes),
+    publicUrl: () => publicLink(),
   });
   print.start();
 
@@ -181,13 +192,35 @@ export async function createApp(deps: AppDeps): Promise<App> {
     commandsRefused: () => admission.refused,
   });
   app.use('/api', metrics.commandTimer());
+  // Phones on 2G and kiosks on a busy LAN: every page, script and JSON answer goes gzipped.
+  app.use(compression());
   app.use(express.json({ limit: '1mb' }));
-  const cases = new CaseService({ db: deps.db, registryDb, now: deps.now });
+  // Bound once Socket.IO exists, like `publish`.
+  let publishCase: (c: Case) => void = () => undefined;
+  const cases = new CaseService({
+    db: deps.db,
+    registryDb,
+    now: deps.now,
+    onChange: (c) => publishCase(c),
+  });
   app.use('/api', caseRouter({ auth, cases }));
-  app.use('/api', printerRouter({ queue, virtual: virtualPrinter, auth }));
   app.use(
     '/api',
-    apiRouter({ db: deps.db, queue, auth, print, loginAttempts: deps.loginAttempts }),
+    printerRouter({ queue, virtual: virtualPrinter, auth, publicUrl: () => publicLink().url }),
+  );
+  const windows = new CounterSessionService({ db: deps.db, queue, now: deps.now });
+  const noShowUndo = new NoShowUndo({ db: deps.db, queue, now: deps.now });
+  app.use(
+    '/api',
+    apiRouter({
+      db: deps.db,
+      queue,
+      auth,
+      print,
+      loginAttempts: deps.loginAttempts,
+      windows,
+      noShowUndo,
+    }),
   );
   // Like `publish`, bound once Socket.IO exists.
   let dropSockets: () => Promise<void> = () => Promise.resolve();
@@ -198,7 +231,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
     queue,
     auth,
     now: deps.now,
-    onSessionsEnded: () => dropSockets(),
+    onSessionsEnded: async () => {
+      await windows.releaseEnded();
+      await dropSockets();
+    },
     onDevicesChanged: () => dropDevices(),
   });
   app.use('/api', adminRouter({ admin, auth }));
@@ -212,6 +248,18 @@ export async function createApp(deps: AppDeps): Promise<App> {
       metricsToken: deps.metricsToken,
     }),
   );
+  const bookings = new BookingService({
+    db: deps.db,
+    now: deps.now,
+    notifier: deps.bookingNotifier,
+    offices: {
+      office: async (code) =>
+        (await queue.officeExists(code)) ? queue.getOffice(code) : undefined,
+      serviceExists: async (office, service) =>
+        (await queue.listServices(office)).some((s) => s.code === service),
+    },
+  });
+  app.use('/api', bookingRouter({ bookings, auth }));
   app.use('/api', unknownRoute);
   // The administration pages live inside the counter app's folder.
   app.get(['/admin', '/admin/'], (req, res) => {
@@ -224,6 +272,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.use(errorHandler(logger));
 
   const server = http.createServer(app);
+  function publicLink(): PublicUrl {
+    return publicUrlOf(deps.publicUrl, server);
+  }
   const io = new Server(server, { serveClient: false, maxHttpBufferSize: 1e6 });
   let redis: Redis[] = [];
   if (deps.redisUrl) {
@@ -246,6 +297,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   });
 
   publish = (office, changes) => realtime.publish(office, changes);
+  publishCase = caseBroadcaster(io);
   dropSockets = async () => {
     await dropEndedStaffSockets(io, auth);
   };

@@ -1,5 +1,6 @@
 /** Configuration from the environment (README lists every variable). */
 import { z } from 'zod';
+import { normalisePublicUrl } from './public-url';
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -18,6 +19,7 @@ const Env = z.object({
   TRUST_PROXY: z.enum(['0', '1', 'true', 'false', '']).optional(),
   LOGIN_ATTEMPTS: z.coerce.number().int().min(1).default(10),
   VOICE_DIR: z.string().optional(),
+  PUBLIC_URL: z.string().optional(),
 });
 
 export interface Config {
@@ -40,6 +42,8 @@ export interface Config {
   voiceDir: string | undefined;
   /** Bearer token of `GET /metrics` (METRICS_TOKEN); unset: metrics are off. */
   metricsToken: string | undefined;
+  /** PUBLIC_URL: the base of every link, QR and message (what phones on mobile data can open). */
+  publicUrl: string | undefined;
 }
 
 /** Reads the environment; throws with the variable named when a value does not fit. */
@@ -70,5 +74,17 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     loginAttempts: e.LOGIN_ATTEMPTS,
     voiceDir: e.VOICE_DIR?.trim() ? e.VOICE_DIR.trim() : undefined,
     metricsToken: env.METRICS_TOKEN?.trim() ? env.METRICS_TOKEN.trim() : undefined,
+    publicUrl: readPublicUrl(e.PUBLIC_URL),
   };
+}
+
+function readPublicUrl(value: string | undefined): string | undefined {
+  if (!value?.trim()) return undefined;
+  try {
+    return normalisePublicUrl(value.trim());
+  } catch (err) {
+    throw new Error(`PUBLIC_URL: ${err instanceof Error ? err.message : String(err)}`, {
+      cause: err,
+    });
+  }
 }

@@ -11,6 +11,7 @@ import {
 import { seedDemo } from '../../db/seed/seed-demo';
 import { DEMO_PASSWORD, DEMO_STAFF } from '../../db/seed/demo-office';
 import { createApp, type App } from './app';
+import { publicUrlOf } from './public-url';
 
 const DAY_CLOSE_INTERVAL_MS = 60_000;
 /** A node asked to stop is gone within this (orchestrators kill at 10 s). */
@@ -76,6 +77,7 @@ async function main(): Promise<void> {
       loginAttempts: config.loginAttempts,
       voiceDir: config.voiceDir,
       metricsToken: config.metricsToken,
+      publicUrl: config.publicUrl,
     });
   } catch (err) {
     await db.close().catch(() => undefined);
@@ -88,6 +90,12 @@ async function main(): Promise<void> {
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     printBanner(port, where, config);
+    const link = publicUrlOf(config.publicUrl, app.server);
+    process.stdout.write(
+      link.configured
+        ? `  phones   ${link.url} (PUBLIC_URL: QR codes and links)\n`
+        : `  PUBLIC_URL is not set: QR codes and links lead to ${link.url}, which phones on mobile data cannot open\n`,
+    );
   });
 
   const timer = setInterval(() => {

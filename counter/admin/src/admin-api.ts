@@ -185,11 +185,19 @@ export function closeDay(c: AdminContext): Promise<{ day: string; expired: numbe
  * Address of the summary; with `csv` the CSV download (the session cookie authorises it). Without
  * dates the server reports the office's today, in the office's zone.
  */
-export function summaryPath(c: AdminContext, from: string, to: string, csv = false): string {
+export function summaryPath(
+  c: AdminContext,
+  from: string,
+  to: string,
+  csv?: { language: string },
+): string {
   const params = new URLSearchParams();
   if (from) params.set('from', from);
   if (to) params.set('to', to);
-  if (csv) params.set('format', 'csv');
+  if (csv) {
+    params.set('format', 'csv');
+    params.set('lang', csv.language);
+  }
   const query = params.toString();
   return `${officePath(c)}/reports/summary${query ? `?${query}` : ''}`;
 }

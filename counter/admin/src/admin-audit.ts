@@ -1,32 +1,53 @@
-/** The audit log: every administrative and queue action, searchable. */
-import { html, type PropertyValues } from 'lit';
-import type { AuditEntry } from '../../../server/protocol';
+/**
+ * The audit log in words: when (office clock), who (name), what, about which ticket or case, and each
+ * change as "before → after". A ticket number (A002) or a case number finds every entry about it.
+ */
+import { html, nothing, type PropertyValues } from 'lit';
+import type { AdminUser, AuditEntry } from '../../../server/protocol';
 import { fetchOffice } from '../../../ui/api';
 import { DEFAULT_TIME_ZONE, formatDateTime } from '../../../ui/format';
-import { searchAudit } from './admin-api';
+import { getSettings, listServices, listUsers, searchAudit } from './admin-api';
 import { formText, AdminTab } from './admin-tab';
+import { ACTION_GROUPS, describeAudit, type AuditVocabulary } from './audit-view';
 
 /** The Audit log section. */
 export class AdminAudit extends AdminTab {
-  static override properties = { ...AdminTab.properties, entries: { state: true } };
+  static override properties = {
+    ...AdminTab.properties,
+    entries: { state: true },
+    users: { state: true },
+  };
 
   declare private entries: AuditEntry[];
+  declare private users: AdminUser[];
   private query: Record<string, string> = {};
   /** Times are shown on the office's clock, whatever the administrator's browser is set to. */
   private timeZone?: string;
+  private vocabulary: Omit<AuditVocabulary, 'language'> = { services: [], priorities: [] };
 
   constructor() {
     super();
     this.entries = [];
+    this.users = [];
   }
 
   protected override updated(changed: PropertyValues): void {
-    if (changed.has('context') && this.context) void this.load();
+    if (changed.has('context') && this.context) void this.load(true);
   }
 
-  private async load(): Promise<void> {
+  private async load(first = false): Promise<void> {
     await this.run(async (c) => {
-      this.timeZone ??= (await fetchOffice(c.office)).timeZone;
+      if (first) {
+        const [office, services, settings, users] = await Promise.all([
+          fetchOffice(c.office),
+          listServices(c),
+          getSettings(c),
+          listUsers(c),
+        ]);
+        this.timeZone = office.timeZone;
+        this.vocabulary = { services, priorities: settings.priorities };
+        this.users = users;
+      }
       this.entries = await searchAudit(c, { ...this.query, limit: '200' });
     });
   }
@@ -40,15 +61,71 @@ export class AdminAudit extends AdminTab {
     void this.load();
   };
 
+  private renderEntry(e: AuditEntry) {
+    const line = describeAudit(e, { ...this.vocabulary, language: this.language });
+    const who = e.actorName ?? (e.actor.startsWith('kiosk') ? this.t('auditKiosk') : e.actor);
+    return html`<tr data-id=${e.id}>
+      <td class="num">${formatDateTime(new Date(e.at), this.timeZone ?? DEFAULT_TIME_ZONE)}</td>
+      <td>${who}</td>
+      <td>${line.what}</td>
+      <td class="about">${line.about}</td>
+      <td>
+        ${
+          line.changes.length
+            ? html`<ul class="changes">
+                ${line.changes.map(
+                  (c) =>
+                    html`<li>
+                      <span class="field">${c.field}:</span>
+                      ${c.before ? html`${c.before} → ` : nothing}${c.after || this.t('notGiven')}
+                    </li>`,
+                )}
+              </ul>`
+            : nothing
+        }
+      </td>
+    </tr>`;
+  }
+
   override render() {
     return html`
+      <style>
+        ul.changes {
+          margin: 0;
+          padding-left: 18px;
+        }
+        .field {
+          color: var(--nb-muted);
+          font-weight: 600;
+        }
+        td.about {
+          white-space: nowrap;
+          font-weight: 700;
+        }
+      </style>
       ${this.notes()}
       <section class="card" aria-labelledby="audit-h">
         <h2 id="audit-h">${this.t('adminTabAudit')}</h2>
         <form class="grid" role="search" @submit=${this.onSearch}>
-          <label>${this.t('adminSearch')} <input name="q" type="search" /></label>
-          <label>${this.t('adminAction')} <input name="action" placeholder="service." /></label>
-          <label>${this.t('adminUser')} <input name="user" /></label>
+          <label
+            >${this.t('auditSearchLabel')}
+            <input name="q" type="search" size="24" placeholder="A002, KUL-2026-000001"
+          /></label>
+          <label
+            >${this.t('adminAction')}
+            <select name="action">
+              <option value="">${this.t('auditAllActions')}</option>
+              ${ACTION_GROUPS.map(([value, key]) => html`<option value=${value}>${this.t(key)}</option>`)}
+            </select></label
+          >
+          <label
+            >${this.t('adminUser')}
+            <select name="user">
+              <option value="">${this.t('auditEveryone')}</option>
+              ${this.users.map((u) => html`<option value=${u.username}>${u.name}</option>`)}
+              <option value="kiosk">${this.t('auditKiosk')}</option>
+            </select></label
+          >
           <label>${this.t('adminFrom')} <input name="from" type="date" /></label>
           <label>${this.t('adminTo')} <input name="to" type="date" /></label>
           <button type="submit" ?disabled=${this.busy}>${this.t('adminSearch')}</button>
@@ -56,28 +133,22 @@ export class AdminAudit extends AdminTab {
         <table>
           <thead>
             <tr>
-              <th>${this.t('adminWhen')}</th>
-              <th>${this.t('adminUser')}</th>
-              <th>${this.t('adminAction')}</th>
-              <th>${this.t('adminObject')}</th>
-              <th>${this.t('adminChange')}</th>
+              <th scope="col">${this.t('adminWhen')}</th>
+              <th scope="col">${this.t('auditWho')}</th>
+              <th scope="col">${this.t('adminAction')}</th>
+              <th scope="col">${this.t('auditAbout')}</th>
+              <th scope="col">${this.t('adminChange')}</th>
             </tr>
           </thead>
           <tbody>
-            ${this.entries.map(
-              (e) =>
-                html`<tr>
-                  <td class="num">
-                    ${formatDateTime(new Date(e.at), this.timeZone ?? DEFAULT_TIME_ZONE)}
-                  </td>
-                  <td>${e.actor}</td>
-                  <td>${e.action}</td>
-                  <td>${e.entity} ${e.entityId.slice(0, 12)}</td>
-                  <td><code>${JSON.stringify(e.after ?? e.before ?? null)}</code></td>
-                </tr>`,
-            )}
+            ${this.entries.map((e) => this.renderEntry(e))}
           </tbody>
         </table>
+        ${
+          this.entries.length === 0 && !this.busy
+            ? html`<p class="muted">${this.t('auditNothingFound')}</p>`
+            : nothing
+        }
       </section>
     `;
   }

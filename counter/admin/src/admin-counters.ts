@@ -1,8 +1,8 @@
 /** Windows: which services each calls (call-next follows at once) and its name. */
-import { html, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import type { AdminCounter, AdminService } from '../../../server/protocol';
 import { listCounters, listServices, putCounter } from './admin-api';
-import { formText, AdminTab } from './admin-tab';
+import { formText, unservedServices, AdminTab } from './admin-tab';
 
 /** The Windows section. */
 export class AdminCounters extends AdminTab {
@@ -81,6 +81,7 @@ export class AdminCounters extends AdminTab {
   }
 
   override render() {
+    const unserved = unservedServices(this.services, this.counters);
     return html`
       <style>
         fieldset {
@@ -97,6 +98,15 @@ export class AdminCounters extends AdminTab {
       ${this.notes()}
       <section class="card" aria-labelledby="ctr-h">
         <h2 id="ctr-h">${this.t('adminTabCounters')}</h2>
+        ${
+          unserved.length
+            ? html`<p class="note warn" role="status" data-testid="unserved-services">
+                ${this.t('adminServicesWithoutWindow', {
+                  services: unserved.map((s) => s.names[this.language]).join(', '),
+                })}
+              </p>`
+            : nothing
+        }
         ${this.counters.map((c) => this.renderForm(c))} ${this.renderForm(undefined)}
       </section>
     `;

@@ -160,6 +160,19 @@ export class AdminDevices extends AdminTab {
       }`;
   }
 
+  private printerState(status: string | null): string {
+    switch (status) {
+      case 'online':
+        return this.t('adminPrinterOnline');
+      case 'offline':
+        return this.t('adminPrinterOffline');
+      case null:
+        return this.t('notGiven');
+      default:
+        return this.t('adminPrinterUnknown');
+    }
+  }
+
   override render() {
     return html`
       <style>
@@ -211,7 +224,7 @@ export class AdminDevices extends AdminTab {
                   <td>${this.t(KIND_KEYS[d.kind as DeviceKind] ?? 'adminKindKiosk')}</td>
                   <td>${this.renderPairing(d)}</td>
                   <td>${this.renderPrinter(d)}</td>
-                  <td>${d.kind === 'kiosk' ? (d.printerStatus ?? '—') : ''}</td>
+                  <td>${d.kind === 'kiosk' ? this.printerState(d.printerStatus) : ''}</td>
                 </tr>`,
             )}
           </tbody>

@@ -11,6 +11,7 @@ import {
 } from 'chart.js';
 import type { AdminService, ReportSummary, SecondsStats } from '../../../server/protocol';
 import { fetchSummary, listServices, summaryPath } from './admin-api';
+import { caseStatusKey } from './audit-view';
 import { formText, AdminTab, duration } from './admin-tab';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
@@ -127,6 +128,11 @@ export class AdminReports extends AdminTab {
         }),
       );
     }
+  }
+
+  private caseStatus(status: string): string {
+    const key = caseStatusKey(status);
+    return key ? this.t(key) : status;
   }
 
   private serviceName(code: string): string {
@@ -252,7 +258,7 @@ export class AdminReports extends AdminTab {
             (r) =>
               html`<tr>
                 <td>${this.serviceName(r.type)}</td>
-                <td>${r.status}</td>
+                <td>${this.caseStatus(r.status)}</td>
                 <td class="num">${r.count}</td>
               </tr>`,
           )}
@@ -323,7 +329,10 @@ export class AdminReports extends AdminTab {
           <button type="submit" ?disabled=${this.busy}>${this.t('adminShow')}</button>
           ${
             c
-              ? html`<a class="csv" href=${summaryPath(c, this.from, this.to, true)} download
+              ? html`<a
+                  class="csv"
+                  href=${summaryPath(c, this.from, this.to, { language: this.language })}
+                  download
                   >${this.t('adminDownloadCsv')}</a
                 >`
               : nothing

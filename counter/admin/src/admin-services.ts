@@ -1,19 +1,29 @@
-/** The service catalogue: add, rename, reorder, set documents and target wait, close and reopen. */
-import { html, type PropertyValues } from 'lit';
-import type { AdminService, Language, Names } from '../../../server/protocol';
+/**
+ * The service catalogue: add, rename, reorder, pick documents and the target wait, close and reopen;
+ * warns about an open service that no window calls.
+ */
+import { html, nothing, type PropertyValues } from 'lit';
+import type { AdminCounter, AdminService, Language } from '../../../server/protocol';
 import { LANGUAGES } from '../../../ui/i18n';
-import { listServices, createService, updateService } from './admin-api';
-import { formText, AdminTab } from './admin-tab';
+import { listCounters, listServices, createService, updateService } from './admin-api';
+import { formText, namesOf, unservedServices, AdminTab } from './admin-tab';
+import { KNOWN_DOCUMENTS, documentName } from './documents';
 
 /** The Services section. */
 export class AdminServices extends AdminTab {
-  static override properties = { ...AdminTab.properties, services: { state: true } };
+  static override properties = {
+    ...AdminTab.properties,
+    services: { state: true },
+    counters: { state: true },
+  };
 
   declare private services: AdminService[];
+  declare private counters: AdminCounter[];
 
   constructor() {
     super();
     this.services = [];
+    this.counters = [];
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -22,8 +32,12 @@ export class AdminServices extends AdminTab {
 
   private async load(): Promise<void> {
     await this.run(async (c) => {
-      this.services = await listServices(c);
+      [this.services, this.counters] = await Promise.all([listServices(c), listCounters(c)]);
     });
+  }
+
+  private documentName(code: string, service?: string): string {
+    return documentName(code, this.language, service);
   }
 
   private readonly onCreate = (event: SubmitEvent): void => {
@@ -32,12 +46,27 @@ export class AdminServices extends AdminTab {
     const data = new FormData(form);
     const text = (k: string) => formText(data, k).trim();
     const names = namesOf((l) => text(`name-${l}`));
+    const code = text('code');
+    const prefix = text('prefix').toUpperCase();
+    // Said here, in words, rather than as the server's "conflict".
+    const sameCode = this.services.find((s) => s.code === code);
+    const samePrefix = this.services.find((s) => s.prefix === prefix);
+    if (sameCode || samePrefix) {
+      this.notice = '';
+      this.error = {
+        key: sameCode ? 'adminCodeTaken' : 'adminPrefixTaken',
+        code: 'conflict',
+        detail: '',
+        params: sameCode ? { code } : { prefix, service: samePrefix?.names[this.language] ?? '' },
+      };
+      return;
+    }
     void this.run(async (c) => {
       await createService(c, {
-        code: text('code'),
-        prefix: text('prefix').toUpperCase(),
+        code,
+        prefix,
         names,
-        documents: splitList(text('documents')),
+        documents: data.getAll('document').map(String),
         targetWaitMinutes: Number(text('target')) || undefined,
       });
       form.reset();
@@ -48,11 +77,14 @@ export class AdminServices extends AdminTab {
   private save(service: AdminService, row: HTMLElement): void {
     const value = (name: string) =>
       row.querySelector<HTMLInputElement>(`[name="${name}"]`)?.value.trim() ?? '';
+    const documents = [
+      ...row.querySelectorAll<HTMLInputElement>('input[name="document"]:checked'),
+    ].map((box) => box.value);
     const names = namesOf((l) => value(`name-${l}`) || service.names[l]);
     void this.run(async (c) => {
       await updateService(c, service.code, {
         names,
-        documents: splitList(value('documents')),
+        documents,
         sortOrder: Number(value('order')) || 0,
         targetWaitMinutes: Number(value('target')) || service.targetWaitMinutes,
       });
@@ -79,7 +111,35 @@ export class AdminServices extends AdminTab {
     /></label>`;
   }
 
+  /** Checkboxes with the documents' names; codes the service has that no checklist knows are kept. */
+  private documentPicker(chosen: readonly string[], id: string) {
+    const service = id === 'new' ? undefined : id;
+    const unknown = chosen.filter((c) => !KNOWN_DOCUMENTS.some((d) => d.code === c));
+    const options = [...KNOWN_DOCUMENTS.map((d) => d.code), ...unknown];
+    return html`<details class="documents" style="flex-basis:100%">
+      <summary>
+        ${this.t('adminDocuments')}:
+        ${chosen.length ? chosen.map((c) => this.documentName(c, service)).join('; ') : this.t('adminNoDocuments')}
+      </summary>
+      <fieldset aria-label=${this.t('adminDocuments')}>
+        ${options.map(
+          (code) =>
+            html`<label class="inline"
+              ><input
+                type="checkbox"
+                name="document"
+                value=${code}
+                data-picker=${id}
+                .checked=${chosen.includes(code)}
+              />${this.documentName(code, service)}</label
+            >`,
+        )}
+      </fieldset>
+    </details>`;
+  }
+
   override render() {
+    const unserved = unservedServices(this.services, this.counters);
     return html`
       ${this.notes()}
       <section class="card" aria-labelledby="svc-h">
@@ -98,11 +158,15 @@ export class AdminServices extends AdminTab {
               <span class="pill ${s.open ? '' : 'off'}"
                 >${s.prefix} · ${s.code} · ${this.t(s.open ? 'adminOpen' : 'adminClosed')}</span
               >
+              ${
+                unserved.includes(s)
+                  ? html`<p class="note warn" role="status" data-testid="no-window-${s.code}">
+                      ${this.t('adminNoWindowServes', { service: s.names[this.language] })}
+                    </p>`
+                  : nothing
+              }
               ${LANGUAGES.map((l) => this.nameInput(l, s))}
-              <label
-                >${this.t('adminDocuments')}
-                <input name="documents" .value=${s.documents.join(', ')} size="30"
-              /></label>
+              ${this.documentPicker(s.documents, s.code)}
               <label
                 >${this.t('adminOrder')}
                 <input name="order" type="number" min="0" .value=${String(s.sortOrder)} size="4"
@@ -144,8 +208,7 @@ export class AdminServices extends AdminTab {
             >${this.t('adminPrefix')}
             <input name="prefix" required pattern="[A-Za-z]" maxlength="1" size="2"
           /></label>
-          ${LANGUAGES.map((l) => this.nameInput(l))}
-          <label>${this.t('adminDocuments')} <input name="documents" size="30" /></label>
+          ${LANGUAGES.map((l) => this.nameInput(l))} ${this.documentPicker([], 'new')}
           <label
             >${this.t('adminTargetWait')}
             <input name="target" type="number" min="1" max="600" value="15"
@@ -155,18 +218,6 @@ export class AdminServices extends AdminTab {
       </section>
     `;
   }
-}
-
-/** A name in every language from `read`. */
-function namesOf(read: (language: Language) => string): Names {
-  return { tg: read('tg'), ru: read('ru'), uz: read('uz'), en: read('en') };
-}
-
-function splitList(text: string): string[] {
-  return text
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
 }
 
 customElements.define('counter-admin-services', AdminServices);

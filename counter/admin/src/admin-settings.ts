@@ -1,5 +1,6 @@
 /** Office settings (priorities, fairness, ticker, languages, hours, kiosk idle time) and the day close. */
 import { html, nothing, type PropertyValues } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import type {
   AdminOfficeSettings,
   Language,
@@ -7,66 +8,71 @@ import type {
   OfficeSettings,
   OpeningHours,
 } from '../../../server/protocol';
+import { WEEKDAYS, type Weekday } from '../../../server/protocol/opening-hours';
 import { LANGUAGES, isLanguage, translate } from '../../../ui/i18n';
+import { fetchOffice } from '../../../ui/api';
 import { closeDay, getSettings, saveSettings } from './admin-api';
-import { formText, AdminTab } from './admin-tab';
+import { formText, namesOf, AdminTab } from './admin-tab';
+import { weekdayName } from './audit-view';
 
-// The same days as the protocol's `Weekdays` (not imported: it would bring zod into the page).
-const Weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-type Weekday = (typeof Weekdays)[number];
-
-function hoursText(hours: OpeningHours | null): string {
-  if (!hours) return '';
-  return Weekdays.flatMap((d) => {
-    const h = hours[d];
-    return h ? [`${d} ${h.open}-${h.close}`] : [];
-  }).join('\n');
+/** One weekday row of the hours editor. */
+interface DayRow {
+  open: boolean;
+  from: string;
+  to: string;
 }
 
-function parseHours(text: string): OpeningHours | null {
-  const out: OpeningHours = {};
-  for (const line of text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean)) {
-    const m = /^(\w{3})\s+(\d{2}:\d{2})\s*-\s*(\d{2}:\d{2})$/.exec(line);
-    const day = m?.[1]?.toLowerCase() as Weekday | undefined;
-    if (m && day && (Weekdays as readonly string[]).includes(day)) {
-      out[day] = { open: m[2] ?? '', close: m[3] ?? '' };
-    } else {
-      // Sent as it is: the server names the line's field in its answer.
-      out[line.slice(0, 3) as Weekday] = { open: line, close: line };
-    }
+/** One row of the priority table; `key` keeps an input's identity while rows move. */
+interface PriorityRow {
+  key: number;
+  code: string;
+  names: Names;
+}
+
+const CODE_PATTERN = /^[a-z][a-z0-9_]{0,39}$/;
+
+function dayRows(hours: OpeningHours | null): Record<Weekday, DayRow> {
+  const rows = {} as Record<Weekday, DayRow>;
+  for (const d of WEEKDAYS) {
+    const h = hours?.[d];
+    rows[d] = h
+      ? { open: true, from: h.open, to: h.close }
+      : { open: false, from: '08:00', to: '17:00' };
   }
-  return Object.keys(out).length ? out : null;
-}
-
-function prioritiesText(list: AdminOfficeSettings['priorities']): string {
-  return list
-    .map((p) => [p.code, p.names.tg, p.names.ru, p.names.uz, p.names.en].join('; '))
-    .join('\n');
-}
-
-function parsePriorities(text: string): Array<{ code: string; names: Names }> {
-  return text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean)
-    .map((line) => {
-      const [code = '', tg = '', ru = '', uz = '', en = ''] = line.split(';').map((s) => s.trim());
-      return { code, names: { tg, ru, uz, en } };
-    });
+  return rows;
 }
 
 /** The Settings section. */
 export class AdminSettings extends AdminTab {
-  static override properties = { ...AdminTab.properties, settings: { state: true } };
+  static override properties = {
+    ...AdminTab.properties,
+    settings: { state: true },
+    alwaysOpen: { state: true },
+    days: { state: true },
+    priorities: { state: true },
+    invalid: { state: true },
+    link: { state: true },
+  };
 
   declare private settings: AdminOfficeSettings | undefined;
+  /** No opening hours: the kiosk issues tickets at any hour. */
+  declare private alwaysOpen: boolean;
+  declare private days: Record<Weekday, DayRow>;
+  declare private priorities: PriorityRow[];
+  /** What the form refuses before sending, in the page's language. */
+  declare private invalid: string[];
+  /** Where phones reach the server, and whether PUBLIC_URL set it. */
+  declare private link: { url: string; configured: boolean } | undefined;
+  private nextKey = 1;
 
   constructor() {
     super();
     this.settings = undefined;
+    this.alwaysOpen = true;
+    this.days = dayRows(null);
+    this.priorities = [];
+    this.invalid = [];
+    this.link = undefined;
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -75,30 +81,111 @@ export class AdminSettings extends AdminTab {
 
   private async load(): Promise<void> {
     await this.run(async (c) => {
-      this.settings = await getSettings(c);
+      const [settings, office] = await Promise.all([getSettings(c), fetchOffice(c.office)]);
+      this.show(settings);
+      this.link =
+        office.publicUrl === undefined
+          ? undefined
+          : { url: office.publicUrl, configured: office.publicUrlConfigured === true };
     });
+  }
+
+  /** Puts saved settings into the editors. */
+  private show(settings: AdminOfficeSettings): void {
+    this.settings = settings;
+    this.alwaysOpen = settings.openingHours === null;
+    this.days = dayRows(settings.openingHours);
+    this.priorities = settings.priorities.map((p) => ({ ...p, key: this.nextKey++ }));
+  }
+
+  private setDay(day: Weekday, change: Partial<DayRow>): void {
+    this.days = { ...this.days, [day]: { ...this.days[day], ...change } };
+  }
+
+  private setPriority(index: number, change: Partial<PriorityRow>): void {
+    this.priorities = this.priorities.map((p, i) => (i === index ? { ...p, ...change } : p));
+  }
+
+  private movePriority(index: number, by: -1 | 1): void {
+    const list = [...this.priorities];
+    const [row] = list.splice(index, 1);
+    if (!row) return;
+    list.splice(index + by, 0, row);
+    this.priorities = list;
+  }
+
+  private readonly onAddPriority = (): void => {
+    const empty: Names = { tg: '', ru: '', uz: '', en: '' };
+    this.priorities = [...this.priorities, { key: this.nextKey++, code: '', names: empty }];
+    void this.updateComplete.then(() =>
+      this.renderRoot
+        .querySelector<HTMLInputElement>('tbody.priorities tr:last-child input[name="p-code"]')
+        ?.focus(),
+    );
+  };
+
+  /** The hours as the API takes them, or the sentences that say what is wrong. */
+  private hours(): { value: OpeningHours | null; problems: string[] } {
+    if (this.alwaysOpen) return { value: null, problems: [] };
+    const value: OpeningHours = {};
+    const problems: string[] = [];
+    for (const d of WEEKDAYS) {
+      const row = this.days[d];
+      if (!row.open) continue;
+      if (!row.from || !row.to || row.from >= row.to) {
+        problems.push(this.t('adminHoursInvalid', { day: weekdayName(this.language, d) }));
+      }
+      value[d] = { open: row.from, close: row.to };
+    }
+    if (Object.keys(value).length === 0) problems.push(this.t('adminHoursNoDay'));
+    return { value, problems };
+  }
+
+  private priorityProblems(): string[] {
+    const problems: string[] = [];
+    const seen = new Set<string>();
+    this.priorities.forEach((p, i) => {
+      const n = i + 1;
+      if (!CODE_PATTERN.test(p.code) || p.code === 'none') {
+        problems.push(this.t('adminPriorityCodeInvalid', { n }));
+      } else if (seen.has(p.code)) {
+        problems.push(this.t('adminPriorityCodeTaken', { n, code: p.code }));
+      }
+      seen.add(p.code);
+      if (LANGUAGES.some((l) => !p.names[l].trim())) {
+        problems.push(this.t('adminPriorityNamesMissing', { n }));
+      }
+    });
+    return problems;
   }
 
   private readonly onSave = (event: SubmitEvent): void => {
     event.preventDefault();
     const data = new FormData(event.currentTarget as HTMLFormElement);
     const text = (k: string) => formText(data, k);
+    const hours = this.hours();
+    this.invalid = [...hours.problems, ...this.priorityProblems()];
+    if (this.invalid.length) return;
     const body: OfficeSettings = {
       ticker: text('ticker').trim() || null,
       fairnessN: Number(text('fairness')),
       kioskIdleSeconds: Number(text('idle')),
       maxRecalls: Number(text('recalls')),
       languages: data.getAll('language').map(String).filter(isLanguage),
-      openingHours: parseHours(text('hours')),
-      priorities: parsePriorities(text('priorities')),
+      openingHours: hours.value,
+      priorities: this.priorities.map((p) => ({
+        code: p.code,
+        names: namesOf((l) => p.names[l].trim()),
+      })),
       requireDevices: data.get('requireDevices') === 'on',
+      priorityByClerk: data.get('priorityByClerk') === 'on',
     };
     // Switching it on cuts off every kiosk and display not paired yet: asked first.
     if (body.requireDevices && !this.settings?.requireDevices) {
       if (!window.confirm(this.t('adminRequireDevicesConfirm'))) return;
     }
     void this.run(async (c) => {
-      this.settings = await saveSettings(c, body);
+      this.show(await saveSettings(c, body));
     }, this.t('adminSaved'));
   };
 
@@ -110,12 +197,191 @@ export class AdminSettings extends AdminTab {
     });
   };
 
+  private renderLink() {
+    const link = this.link;
+    if (!link) return nothing;
+    return link.configured
+      ? html`<p class="note ok" data-testid="public-url">
+          ${this.t('adminPublicUrl', { url: link.url })}
+        </p>`
+      : html`<p class="note error" role="alert" data-testid="public-url">
+          ${this.t('adminPublicUrlUnset', { url: link.url })}
+        </p>`;
+  }
+
+  private renderHours() {
+    return html`<fieldset class="hours">
+      <legend>${this.t('adminOpeningHours')}</legend>
+      <label class="inline" style="flex-basis:100%"
+        ><input
+          type="checkbox"
+          name="alwaysOpen"
+          .checked=${this.alwaysOpen}
+          @change=${(e: Event) => (this.alwaysOpen = (e.target as HTMLInputElement).checked)}
+        />${this.t('adminAlwaysOpen')}</label
+      >
+      ${
+        this.alwaysOpen
+          ? nothing
+          : html`<table class="hours">
+              <thead>
+                <tr>
+                  <th scope="col">${this.t('adminWeekday')}</th>
+                  <th scope="col">${this.t('adminDayOpen')}</th>
+                  <th scope="col">${this.t('adminOpensAt')}</th>
+                  <th scope="col">${this.t('adminClosesAt')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${WEEKDAYS.map((d) => {
+                  const row = this.days[d];
+                  const name = weekdayName(this.language, d);
+                  return html`<tr data-day=${d}>
+                    <th scope="row">${name}</th>
+                    <td>
+                      <input
+                        type="checkbox"
+                        name="day-open"
+                        aria-label=${this.t('adminDayOpenOn', { day: name })}
+                        .checked=${row.open}
+                        @change=${(e: Event) =>
+                          this.setDay(d, { open: (e.target as HTMLInputElement).checked })}
+                      />
+                    </td>
+                    <td>
+                      <input
+                        type="time"
+                        name="day-from"
+                        aria-label=${`${name}: ${this.t('adminOpensAt')}`}
+                        .value=${row.from}
+                        ?disabled=${!row.open}
+                        @change=${(e: Event) =>
+                          this.setDay(d, { from: (e.target as HTMLInputElement).value })}
+                      />
+                    </td>
+                    <td>
+                      <input
+                        type="time"
+                        name="day-to"
+                        aria-label=${`${name}: ${this.t('adminClosesAt')}`}
+                        .value=${row.to}
+                        ?disabled=${!row.open}
+                        @change=${(e: Event) =>
+                          this.setDay(d, { to: (e.target as HTMLInputElement).value })}
+                      />
+                    </td>
+                  </tr>`;
+                })}
+              </tbody>
+            </table>`
+      }
+    </fieldset>`;
+  }
+
+  private renderPriorities() {
+    const last = this.priorities.length - 1;
+    return html`<fieldset class="priorities">
+      <legend>${this.t('adminPriorities')}</legend>
+      <p class="muted" style="flex-basis:100%;margin:0">${this.t('adminPrioritiesHint')}</p>
+      ${
+        this.priorities.length
+          ? html`<table>
+              <thead>
+                <tr>
+                  <th scope="col">${this.t('adminPriorityCode')}</th>
+                  ${LANGUAGES.map(
+                    (l) => html`<th scope="col">${translate(l, 'languageName')}</th>`,
+                  )}
+                  <th scope="col"><span class="sr-only">${this.t('actions')}</span></th>
+                </tr>
+              </thead>
+              <tbody class="priorities">
+                ${repeat(
+                  this.priorities,
+                  (p) => p.key,
+                  (p, i) => {
+                    const n = i + 1;
+                    return html`<tr data-code=${p.code}>
+                      <td>
+                        <input
+                          name="p-code"
+                          size="12"
+                          aria-label=${this.t('adminPriorityCodeOf', { n })}
+                          .value=${p.code}
+                          @input=${(e: Event) =>
+                            this.setPriority(i, {
+                              code: (e.target as HTMLInputElement).value.trim(),
+                            })}
+                        />
+                      </td>
+                      ${LANGUAGES.map(
+                        (l) =>
+                          html`<td>
+                            <input
+                              name="p-name-${l}"
+                              size="16"
+                              lang=${l}
+                              aria-label=${this.t('adminPriorityNameOf', {
+                                n,
+                                lang: translate(l, 'languageName'),
+                              })}
+                              .value=${p.names[l]}
+                              @input=${(e: Event) =>
+                                this.setPriority(i, {
+                                  names: { ...p.names, [l]: (e.target as HTMLInputElement).value },
+                                })}
+                            />
+                          </td>`,
+                      )}
+                      <td class="row-actions">
+                        <button
+                          type="button"
+                          class="secondary"
+                          aria-label=${this.t('adminMoveUp', { n })}
+                          ?disabled=${i === 0}
+                          @click=${() => this.movePriority(i, -1)}
+                        >
+                          ↑
+                        </button>
+                        <button
+                          type="button"
+                          class="secondary"
+                          aria-label=${this.t('adminMoveDown', { n })}
+                          ?disabled=${i === last}
+                          @click=${() => this.movePriority(i, 1)}
+                        >
+                          ↓
+                        </button>
+                        <button
+                          type="button"
+                          class="secondary"
+                          aria-label=${this.t('adminRemoveRow', { n })}
+                          @click=${() =>
+                            (this.priorities = this.priorities.filter((_, k) => k !== i))}
+                        >
+                          ✕
+                        </button>
+                      </td>
+                    </tr>`;
+                  },
+                )}
+              </tbody>
+            </table>`
+          : html`<p class="muted">${this.t('adminNoPriorities')}</p>`
+      }
+      <button type="button" class="secondary" @click=${this.onAddPriority}>
+        ${this.t('adminAddPriority')}
+      </button>
+    </fieldset>`;
+  }
+
   override render() {
     const s = this.settings;
     return html`
       ${this.notes()}
       <section class="card" aria-labelledby="set-h">
         <h2 id="set-h">${this.t('adminTabSettings')}</h2>
+        ${this.renderLink()}
         ${
           s
             ? html`<form class="grid" @submit=${this.onSave}>
@@ -163,14 +429,7 @@ export class AdminSettings extends AdminTab {
                       >`,
                   )}
                 </fieldset>
-                <label
-                  >${this.t('adminOpeningHours')}
-                  <textarea name="hours" .value=${hoursText(s.openingHours)}></textarea>
-                </label>
-                <label
-                  >${this.t('adminPriorities')}
-                  <textarea name="priorities" .value=${prioritiesText(s.priorities)}></textarea>
-                </label>
+                ${this.renderHours()} ${this.renderPriorities()}
                 <label class="inline" style="flex-basis:100%"
                   ><input
                     type="checkbox"
@@ -178,6 +437,20 @@ export class AdminSettings extends AdminTab {
                     .checked=${s.requireDevices}
                   />${this.t('adminRequireDevices')}</label
                 >
+                <label class="inline" style="flex-basis:100%"
+                  ><input
+                    type="checkbox"
+                    name="priorityByClerk"
+                    .checked=${s.priorityByClerk}
+                  />${this.t('adminPriorityByClerk')}</label
+                >
+                ${
+                  this.invalid.length
+                    ? html`<ul class="note error" role="alert" style="flex-basis:100%">
+                        ${this.invalid.map((p) => html`<li>${p}</li>`)}
+                      </ul>`
+                    : nothing
+                }
                 <button type="submit" ?disabled=${this.busy}>${this.t('adminSave')}</button>
               </form>`
             : nothing

@@ -1,6 +1,6 @@
 /** What every admin section shares: the office and token it works with, its language, its notices. */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
-import type { Language } from '../../../server/protocol';
+import type { AdminCounter, AdminService, Language, Names } from '../../../server/protocol';
 import { ApiError } from '../../../ui/api';
 import { toShownError, type ShownError } from '../../../ui/errors';
 import { translate, type MessageKey } from '../../../ui/i18n';
@@ -123,6 +123,11 @@ export const sectionStyles = css`
     background: var(--nb-danger-soft);
     color: var(--nb-danger);
   }
+  .note.warn {
+    background: #fff4d6;
+    color: #6b4500;
+    border-left: 4px solid #b7791f;
+  }
   .note.ok {
     background: var(--nb-primary-soft);
     color: var(--nb-primary-strong);
@@ -161,6 +166,7 @@ export class AdminTab extends LitElement {
   declare context: AdminContext | undefined;
   /** Language of the page. */
   declare language: Language;
+  /** A refusal in the page's language (the server's own English words are not shown). */
   declare protected error: ShownError | undefined;
   declare protected notice: string;
   declare protected busy: boolean;
@@ -202,7 +208,7 @@ export class AdminTab extends LitElement {
       ${
         this.error
           ? html`<p class="note error" role="alert">
-              ${this.t(this.error.key)} <span class="muted">${this.error.detail}</span>
+              ${this.t(this.error.key, this.error.params)}
             </p>`
           : nothing
       }
@@ -224,4 +230,17 @@ export function duration(seconds: number): string {
 export function formText(data: FormData, key: string): string {
   const value = data.get(key);
   return typeof value === 'string' ? value : '';
+}
+
+/** A name in every language from `read`. */
+export function namesOf(read: (language: Language) => string): Names {
+  return { tg: read('tg'), ru: read('ru'), uz: read('uz'), en: read('en') };
+}
+
+/** Open services that no window calls: the kiosk would hand out tickets nobody calls. */
+export function unservedServices(
+  services: readonly AdminService[],
+  counters: readonly AdminCounter[],
+): AdminService[] {
+  return services.filter((s) => s.open && !counters.some((c) => c.services.includes(s.code)));
 }

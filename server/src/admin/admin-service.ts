@@ -16,6 +16,7 @@ import type {
   AuditQuery,
   CreateService,
   CreateUser,
+  Language,
   OfficeSettings,
   PutCounter,
   ReportSummary,
@@ -31,6 +32,7 @@ import {
   type AdminServiceRecord,
 } from '../../../db/repositories/admin-repository';
 import { QueueRepository } from '../../../db/repositories/queue-repository';
+import { RegistryRepository } from '../../../db/repositories/registry-repository';
 import type { UserRecord } from '../../../db/records';
 import { AppError, forbidden, illegalTransition, notFound, validationFailed } from '../errors';
 import type { StaffPrincipal } from '../auth/actor';
@@ -40,7 +42,9 @@ import { dayStart, nextDay, officeDay } from '../queue/office-day';
 import { applyTicketAction } from '../queue/lifecycle';
 import { parsePrinterUrl } from '../printing/transports';
 import { printerSettings } from '../printing/ticket-printer';
+import { searchAuditLog } from './audit-log';
 import { summarize } from './report';
+import { summaryCsv } from './report-csv';
 
 export interface AdminServiceDeps {
   db: Database;
@@ -348,7 +352,11 @@ export class AdminService {
    * Gives the device a new token (the old one stops working) and answers it once: the device opens
    * its page with `&device=<token>` and keeps it. Only a hash is stored.
    */
-  async pairDevice(officeCode: string, code: string, admin: StaffPrincipal): Promise<DevicePairing> {
+  async pairDevice(
+    officeCode: string,
+    code: string,
+    admin: StaffPrincipal,
+  ): Promise<DevicePairing> {
     this.assertOffice(admin, officeCode);
     const { token, hash } = this.deps.auth.newDeviceToken();
     const device = await this.setDeviceToken(officeCode, code, hash, 'device.pair', admin);
@@ -356,7 +364,11 @@ export class AdminService {
   }
 
   /** Takes the device's token away: where the office requires pairing, it is cut off at once. */
-  async unpairDevice(officeCode: string, code: string, admin: StaffPrincipal): Promise<AdminDevice> {
+  async unpairDevice(
+    officeCode: string,
+    code: string,
+    admin: StaffPrincipal,
+  ): Promise<AdminDevice> {
     this.assertOffice(admin, officeCode);
     return this.setDeviceToken(officeCode, code, null, 'device.unpair', admin);
   }
@@ -499,6 +511,7 @@ export class AdminService {
           id,
           { status: ticket.status, counter: ticket.counterNumber },
           { status: result.next.status, counter: result.next.counterNumber, note: 'day closed' },
+          ticket.number,
         );
         numbers.push(ticket.number);
         const record = { ...ticket, ...result.next };
@@ -560,6 +573,20 @@ export class AdminService {
     });
   }
 
+  /** The summary and its service-day table as CSV (titles and names in `range.lang`). */
+  async summaryCsv(
+    officeCode: string,
+    range: { from?: string; to?: string; lang?: Language },
+    admin: StaffPrincipal,
+  ): Promise<{ summary: ReportSummary; csv: string }> {
+    const [summary, services] = await Promise.all([
+      this.summary(officeCode, range, admin),
+      this.repo.listServices(officeCode),
+    ]);
+    const names = new Map(services.map((s) => [s.code, s.names]));
+    return { summary, csv: summaryCsv(summary, names, range.lang) };
+  }
+
   // ---- audit ----
 
   async auditLog(
@@ -568,25 +595,13 @@ export class AdminService {
     admin: StaffPrincipal,
   ): Promise<AuditEntry[]> {
     const office = await this.office(officeCode, admin);
-    const rows = await this.repo.searchAudit({
+    return searchAuditLog({
+      repo: this.repo,
+      registry: new RegistryRepository(this.deps.registryDb ?? this.deps.db),
       officeCode,
-      q: query.q || undefined,
-      action: query.action || undefined,
-      actor: query.user || undefined,
-      from: query.from ? dayStart(query.from, office.timeZone) : undefined,
-      to: query.to ? dayStart(nextDay(query.to), office.timeZone) : undefined,
-      limit: query.limit ?? 200,
+      timeZone: office.timeZone,
+      query,
     });
-    return rows.map((r) => ({
-      id: r.id,
-      at: r.at.toISOString(),
-      actor: r.actor,
-      action: r.action,
-      entity: r.entity,
-      entityId: r.entityId,
-      before: r.before === null ? null : (JSON.parse(r.before) as unknown),
-      after: r.after === null ? null : (JSON.parse(r.after) as unknown),
-    }));
   }
 
   // ---- internals ----
@@ -611,6 +626,7 @@ export class AdminService {
     entityId: string,
     before: unknown,
     after: unknown,
+    subject?: string,
   ): Promise<void> {
     await this.repo.audit(
       {
@@ -623,6 +639,7 @@ export class AdminService {
         entityId,
         before,
         after,
+        subject,
       },
       t,
     );
@@ -635,7 +652,9 @@ function assertPrinterUrl(url: string): void {
     parsePrinterUrl(printerSettings(url).address);
   } catch (err) {
     const message = (err as Error).message;
-    throw validationFailed(`printerUrl: ${message}`, { issues: [{ field: 'printerUrl', message }] });
+    throw validationFailed(`printerUrl: ${message}`, {
+      issues: [{ field: 'printerUrl', message }],
+    });
   }
 }
 
@@ -693,6 +712,7 @@ function toSettingsDto(s: {
   openingHours: unknown;
   kioskIdleSeconds: number;
   requireDevices: boolean;
+  priorityByClerk: boolean;
 }): AdminOfficeSettings {
   return {
     code: s.code,
@@ -705,5 +725,6 @@ function toSettingsDto(s: {
     openingHours: s.openingHours ?? null,
     kioskIdleSeconds: s.kioskIdleSeconds,
     requireDevices: s.requireDevices,
+    priorityByClerk: s.priorityByClerk,
   };
 }

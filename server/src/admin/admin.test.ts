@@ -638,24 +638,87 @@ describe.each(testDialects())('administration on %s', (dialect) => {
     );
     expect([two.body.issued, two.body.served]).toEqual([6, 4]);
 
+    // The CSV: a table, one row per service and day, a column per figure; UTF-8 with a BOM.
     const csv = await fetch(
-      `${s.url}/api/offices/kulob/reports/summary?from=2026-11-20&to=2026-11-20&format=csv`,
+      `${s.url}/api/offices/kulob/reports/summary?from=2026-11-20&to=2026-11-21&format=csv`,
       { headers: { authorization: `Bearer ${admin}` } },
     );
     expect(csv.status).toBe(200);
-    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
-    const rows = parseCsv(await csv.text());
-    expect(rows[0]).toEqual(['section', 'key', 'metric', 'value']);
-    expect(rows.every((x) => x.length === 4)).toBe(true);
-    const value = (section: string, key: string, metric: string) =>
-      rows.find((x) => x[0] === section && x[1] === key && x[2] === metric)?.[3];
-    expect(value('total', 'all', 'issued')).toBe('5');
-    expect(value('total', 'all', 'wait_seconds_p90')).toBe('1020');
-    expect(value('service', 'birth', 'service_seconds_p90')).toBe('570');
-    expect(value('sla', 'marriage', 'share')).toBe('0.5');
-    expect(value('hour', '11', 'served')).toBe('1');
-    expect(value('case_stage', 'submitted_to_registered', 'seconds_p90')).toBe('3420');
-    expect(value('range', 'time_zone', 'name')).toBe('Asia/Dushanbe');
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
+    const bytes = new Uint8Array(await csv.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = parseCsv(new TextDecoder().decode(bytes));
+    expect(rows).toEqual([
+      [
+        'Date',
+        'Service code',
+        'Service',
+        'Issued',
+        'Served',
+        'No-show',
+        'Wait avg, s',
+        'Wait p50, s',
+        'Wait p90, s',
+        'Service avg, s',
+        'Service p50, s',
+        'Service p90, s',
+        'Called within target, %',
+      ],
+      [
+        '2026-11-20',
+        'birth',
+        'Birth registration',
+        '3',
+        '2',
+        '1',
+        '540',
+        '300',
+        '1020',
+        '450',
+        '450',
+        '570',
+        '100',
+      ],
+      [
+        '2026-11-20',
+        'marriage',
+        'Marriage registration',
+        '2',
+        '1',
+        '0',
+        '600',
+        '600',
+        '600',
+        '1200',
+        '1200',
+        '1200',
+        '50',
+      ],
+      [
+        '2026-11-21',
+        'birth',
+        'Birth registration',
+        '1',
+        '1',
+        '0',
+        '60',
+        '60',
+        '60',
+        '60',
+        '60',
+        '60',
+        '100',
+      ],
+    ]);
+    // In Russian: titles and service names in Cyrillic, the same figures.
+    const ru = await fetch(
+      `${s.url}/api/offices/kulob/reports/summary?from=2026-11-20&to=2026-11-20&format=csv&lang=ru`,
+      { headers: { authorization: `Bearer ${admin}` } },
+    );
+    const ruRows = parseCsv((await ru.text()).replace(/^\uFEFF/, ''));
+    expect(ruRows[0]?.slice(0, 4)).toEqual(['Дата', 'Код услуги', 'Услуга', 'Выдано']);
+    expect(ruRows.map((r) => r[1])).toEqual(['Код услуги', 'birth', 'marriage']);
+    expect(ruRows[1]?.[2]).toMatch(/[а-я]/);
   });
 
   it('closes the day by hand: waiting and called tickets expire, the window is free, it is audited', async () => {
@@ -704,6 +767,109 @@ describe.each(testDialects())('administration on %s', (dialect) => {
       { token: admin },
     );
     expect(search.body.entries.map((e: { action: string }) => e.action)).toEqual(['ticket.expire']);
+  });
+
+  it('finds every entry about a ticket by its number, and about a case by its number', async () => {
+    clock = new Date(TODAY.getTime() + 3_600_000);
+    const issued = await request(s.url, 'POST', '/api/offices/kulob/tickets', {
+      body: { service: 'birth' },
+    });
+    const { id, number } = issued.body.ticket as { id: string; number: string };
+    // A minute between steps, as at a real window (the log orders by time).
+    const ok = (r: { status: number }) => {
+      expect(r.status).toBe(200);
+      clock = new Date(clock.getTime() + 60_000);
+    };
+    ok(
+      await request(s.url, 'POST', '/api/offices/kulob/counters/1/call', {
+        token: clerk,
+        body: { ticketId: id },
+      }),
+    );
+    ok(await request(s.url, 'POST', `/api/tickets/${id}/recall`, { token: clerk }));
+    ok(
+      await request(s.url, 'POST', `/api/tickets/${id}/transfer`, {
+        token: clerk,
+        body: { counter: '2' },
+      }),
+    );
+    ok(
+      await request(s.url, 'POST', '/api/offices/kulob/counters/2/call', {
+        token: clerk,
+        body: { ticketId: id },
+      }),
+    );
+    const opened = await request(s.url, 'POST', '/api/cases', {
+      token: clerk,
+      body: { ticketId: id, type: 'birth' },
+    });
+    expect(opened.status).toBe(201);
+    clock = new Date(clock.getTime() + 60_000);
+    const caseNumber = opened.body.case.number as string;
+    ok(await request(s.url, 'POST', `/api/tickets/${id}/complete`, { token: clerk }));
+
+    type Entry = {
+      action: string;
+      subject: string | null;
+      caseNumber: string | null;
+      actorName: string | null;
+      entity: string;
+    };
+    const search = async (q: string) =>
+      (
+        await request(
+          s.url,
+          'GET',
+          `/api/offices/kulob/audit?q=${encodeURIComponent(q)}&from=2026-11-25&to=2026-11-25`,
+          {
+            token: admin,
+          },
+        )
+      ).body.entries as Entry[];
+    const ticketActions = [
+      'ticket.issue',
+      'ticket.call',
+      'ticket.recall',
+      'ticket.transfer',
+      'ticket.call',
+      'ticket.complete',
+    ];
+    // By the ticket's number, in any letter case: its whole path and the case it opened.
+    const byNumber = await search(number.toLowerCase());
+    expect(byNumber.map((e) => e.action).reverse()).toEqual([
+      ...ticketActions.slice(0, 5),
+      'case.created',
+      'ticket.complete',
+    ]);
+    expect(byNumber.filter((e) => e.entity === 'ticket').every((e) => e.subject === number)).toBe(
+      true,
+    );
+    expect(byNumber.find((e) => e.action === 'case.created')?.subject).toBe(
+      `${caseNumber} · ${number}`,
+    );
+    // Who, by name: the clerk's rows carry the clerk's full name, the kiosk's none.
+    expect(byNumber.find((e) => e.action === 'ticket.recall')?.actorName).toMatch(/\S+ \S+/);
+    expect(byNumber.find((e) => e.action === 'ticket.issue')?.actorName).toBeNull();
+    // By the case's number: the same ticket rows (it was linked after its issue and calls) and the case.
+    const byCase = await search(caseNumber);
+    expect(
+      byCase
+        .filter((e) => e.entity === 'ticket')
+        .map((e) => e.action)
+        .reverse(),
+    ).toEqual(ticketActions);
+    expect(
+      byCase.filter((e) => e.entity === 'ticket').every((e) => e.caseNumber === caseNumber),
+    ).toBe(true);
+    expect(byCase.some((e) => e.action === 'case.created')).toBe(true);
+    // The action filter still applies.
+    const calls = (
+      await request(s.url, 'GET', `/api/offices/kulob/audit?q=${caseNumber}&action=ticket.call`, {
+        token: admin,
+      })
+    ).body.entries as Entry[];
+    expect(calls.map((e) => e.action)).toEqual(['ticket.call', 'ticket.call']);
+    clock = TODAY;
   });
 
   it('restarts numbering on the next office day, and the automatic close expires what was left', async () => {

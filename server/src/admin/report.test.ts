@@ -1,4 +1,5 @@
-import { csvField, percentile, secondsStats } from './report';
+import { percentile, secondsStats } from './report';
+import { csvField } from './report-csv';
 
 describe('report arithmetic', () => {
   it('interpolates percentiles between the closest ranks', () => {

@@ -5,6 +5,7 @@
 import type {
   CaseStageStats,
   ReportByService,
+  ReportServiceDay,
   ReportSla,
   ReportSummary,
   SecondsStats,
@@ -75,29 +76,31 @@ export function summarize(input: SummaryInput): ReportSummary {
 
   const byService: ReportByService[] = [];
   const sla: ReportSla[] = [];
+  const byServiceDay: ReportServiceDay[] = [];
+  const days = [...new Set(tickets.map((t) => t.day))].sort();
   for (const s of input.services) {
     const mine = tickets.filter((t) => t.serviceId === s.id);
     if (mine.length === 0) continue;
-    const waits = defined(mine.map(waitOf));
-    byService.push({
-      service: s.code,
-      issued: mine.length,
-      served: mine.filter((t) => t.status === 'done').length,
-      noShow: mine.filter((t) => t.status === 'no_show').length,
-      waitSeconds: secondsStats(waits),
-      serviceSeconds: secondsStats(defined(mine.map(serviceTimeOf))),
-    });
-    // Known outcome: called (any result), or expired without ever being called (waited too long).
-    const expiredUncalled = mine.filter((t) => t.status === 'expired' && !t.calledAt).length;
-    const measured = waits.length + expiredUncalled;
-    const withinTarget = waits.filter((w) => w <= s.targetWaitMinutes * 60).length;
+    const { measured, withinTarget, share, ...figures } = serviceFigures(mine, s);
+    byService.push(figures);
     sla.push({
       service: s.code,
       targetMinutes: s.targetWaitMinutes,
       measured,
       withinTarget,
-      share: measured ? round(withinTarget / measured) : null,
+      share,
     });
+  }
+  const perDay = new Map<string, ReportTicketRow[]>();
+  for (const t of tickets) {
+    const key = `${t.day}\u0000${t.serviceId}`;
+    perDay.set(key, [...(perDay.get(key) ?? []), t]);
+  }
+  for (const day of days) {
+    for (const s of input.services) {
+      const mine = perDay.get(`${day}\u0000${s.id}`);
+      if (mine) byServiceDay.push({ day, ...serviceFigures(mine, s) });
+    }
   }
 
   const counters = new Map<string, number[]>();
@@ -125,10 +128,34 @@ export function summarize(input: SummaryInput): ReportSummary {
     waitSeconds: secondsStats(defined(tickets.map(waitOf))),
     serviceSeconds: secondsStats(defined(tickets.map(serviceTimeOf))),
     byService,
+    byServiceDay,
     byCounter,
     byHour: hourly(tickets, timeZone),
     sla,
     cases: caseStats(input.cases, input.window),
+  };
+}
+
+/** The figures of one service's tickets (of a range or of one day). */
+function serviceFigures(
+  mine: readonly ReportTicketRow[],
+  s: { code: string; targetWaitMinutes: number },
+): Omit<ReportServiceDay, 'day'> {
+  const waits = mine.flatMap((t) => waitOf(t) ?? []);
+  // Known outcome: called (any result), or expired without ever being called (waited too long).
+  const expiredUncalled = mine.filter((t) => t.status === 'expired' && !t.calledAt).length;
+  const measured = waits.length + expiredUncalled;
+  const withinTarget = waits.filter((w) => w <= s.targetWaitMinutes * 60).length;
+  return {
+    service: s.code,
+    issued: mine.length,
+    served: mine.filter((t) => t.status === 'done').length,
+    noShow: mine.filter((t) => t.status === 'no_show').length,
+    waitSeconds: secondsStats(waits),
+    serviceSeconds: secondsStats(mine.flatMap((t) => serviceTimeOf(t) ?? [])),
+    measured,
+    withinTarget,
+    share: measured ? round(withinTarget / measured) : null,
   };
 }
 
@@ -181,64 +208,4 @@ function caseStats(
     submittedToRegistered: stage(cases.map((c) => [c.submittedAt, c.registeredAt])),
     registeredToIssued: stage(cases.map((c) => [c.registeredAt, c.issuedAt])),
   };
-}
-
-/** One CSV field: quoted when it holds a comma, quote, or line break (RFC 4180). */
-export function csvField(value: string | number | null): string {
-  const text = value === null ? '' : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/**
- * The summary as CSV, one number per row (`section,key,metric,value`): every figure of the JSON,
- * easy to filter and pivot in a spreadsheet.
- */
-export function summaryCsv(s: ReportSummary): string {
-  const rows: Array<Array<string | number | null>> = [['section', 'key', 'metric', 'value']];
-  const add = (section: string, key: string, metric: string, value: number | string | null) =>
-    rows.push([section, key, metric, value]);
-  const addStats = (section: string, key: string, name: string, st: SecondsStats) => {
-    add(section, key, `${name}_avg`, st.avg);
-    add(section, key, `${name}_p50`, st.p50);
-    add(section, key, `${name}_p90`, st.p90);
-  };
-  add('range', 'office', 'code', s.office);
-  add('range', 'from', 'date', s.from);
-  add('range', 'to', 'date', s.to);
-  add('range', 'time_zone', 'name', s.timeZone);
-  add('total', 'all', 'issued', s.issued);
-  add('total', 'all', 'served', s.served);
-  add('total', 'all', 'no_show', s.noShow);
-  addStats('total', 'all', 'wait_seconds', s.waitSeconds);
-  addStats('total', 'all', 'service_seconds', s.serviceSeconds);
-  for (const b of s.byService) {
-    add('service', b.service, 'issued', b.issued);
-    add('service', b.service, 'served', b.served);
-    add('service', b.service, 'no_show', b.noShow);
-    addStats('service', b.service, 'wait_seconds', b.waitSeconds);
-    addStats('service', b.service, 'service_seconds', b.serviceSeconds);
-  }
-  for (const x of s.sla) {
-    add('sla', x.service, 'target_minutes', x.targetMinutes);
-    add('sla', x.service, 'measured', x.measured);
-    add('sla', x.service, 'within_target', x.withinTarget);
-    add('sla', x.service, 'share', x.share);
-  }
-  for (const c of s.byCounter) {
-    add('counter', c.counter, 'served', c.served);
-    addStats('counter', c.counter, 'service_seconds', c.serviceSeconds);
-  }
-  for (const h of s.byHour) {
-    add('hour', String(h.hour), 'issued', h.issued);
-    add('hour', String(h.hour), 'served', h.served);
-  }
-  for (const c of s.cases.byTypeStatus) add('cases', `${c.type}/${c.status}`, 'count', c.count);
-  for (const [key, st] of [
-    ['submitted_to_registered', s.cases.submittedToRegistered],
-    ['registered_to_issued', s.cases.registeredToIssued],
-  ] as const) {
-    add('case_stage', key, 'count', st.count);
-    addStats('case_stage', key, 'seconds', st);
-  }
-  return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }

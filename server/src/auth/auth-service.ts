@@ -69,10 +69,13 @@ export class AuthService {
     kind: string,
     token: string | undefined,
   ): Promise<{ code: string; kind: string }> {
-    if (!token) throw unauthorized('this device is not paired: open the pairing link from the admin page');
+    if (!token)
+      throw unauthorized('this device is not paired: open the pairing link from the admin page');
     const device = await this.repo.findDeviceByToken(office, hashToken(token));
     if (!device || device.kind !== kind) {
-      throw unauthorized('this device is not paired (or was unpaired): pair it again on the admin page');
+      throw unauthorized(
+        'this device is not paired (or was unpaired): pair it again on the admin page',
+      );
     }
     return device;
   }
@@ -94,7 +97,7 @@ export function hashToken(token: string): string {
 }
 
 export function toStaffUser(user: UserRecord): StaffUser {
-  const out: StaffUser = { username: user.username, role: user.role, name: user.name };
+  const out: StaffUser = { id: user.id, username: user.username, role: user.role, name: user.name };
   if (user.officeCode) out.office = user.officeCode;
   return out;
 }

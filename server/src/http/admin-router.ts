@@ -19,7 +19,6 @@ import {
   Username,
 } from '../../protocol';
 import type { AdminService } from '../admin/admin-service';
-import { summaryCsv } from '../admin/report';
 import type { AuthService } from '../auth/auth-service';
 import { requireStaff, staffOf } from './auth-middleware';
 import { parse, parseParams } from './errors';
@@ -137,15 +136,15 @@ export function adminRouter(deps: { admin: AdminService; auth: AuthService }): R
   r.get('/offices/:office/reports/summary', admins, async (req, res) => {
     const { office } = parseParams(OfficeParam, req);
     const query = parse(ReportQuery, req.query);
-    const summary = await admin.summary(office, query, staffOf(res));
     if (query.format === 'csv') {
+      const { summary, csv } = await admin.summaryCsv(office, query, staffOf(res));
       res
         .type('text/csv; charset=utf-8')
         .attachment(`navbat-${office}-${summary.from}-${summary.to}.csv`)
-        .send(summaryCsv(summary));
+        .send(csv);
       return;
     }
-    res.json(summary);
+    res.json(await admin.summary(office, query, staffOf(res)));
   });
 
   r.get('/offices/:office/audit', admins, async (req, res) => {

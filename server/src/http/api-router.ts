@@ -15,10 +15,14 @@ import {
   Transfer,
   CallTicket,
   PauseCounter,
+  TakeCounter,
+  type CallReason,
 } from '../../protocol';
 import type { QueueService } from '../queue/queue-service';
 import type { PrintQueue, PrintStatus } from '../printing/print-queue';
-import type { AuthService } from '../auth/auth-service';
+import { hashToken, type AuthService } from '../auth/auth-service';
+import type { CounterSessionService } from '../queue/counter-session-service';
+import type { NoShowUndo } from '../queue/no-show-undo';
 import { toPublicTicket } from '../queue/ticket-dto';
 import { AppError, forbidden } from '../errors';
 import { parse, parseParams } from './errors';
@@ -35,6 +39,10 @@ export interface ApiDeps {
   print?: PrintQueue;
   /** Mark the session cookie Secure (when served over HTTPS). */
   secureCookies?: boolean;
+  /** Window sessions (one window, one clerk). */
+  windows?: CounterSessionService;
+  /** Taking back a no-show marked by mistake. */
+  noShowUndo?: NoShowUndo;
 }
 
 const OfficeParam = z.object({ office: OfficeCode });
@@ -85,8 +93,8 @@ export function apiRouter(deps: ApiDeps): Router {
     const rawKey = req.get(IDEMPOTENCY_HEADER);
     const key = rawKey === undefined ? undefined : parse(IdempotencyKey, rawKey);
     const actor = { kind: 'kiosk' as const, code: body.kiosk ?? null };
-    const publicBase = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
-    const issued = await queue.issue(office, body, key, actor, { publicBase });
+    // The paper's QR is built from PUBLIC_URL at print time, never from this request's Host.
+    const issued = await queue.issue(office, body, key, actor);
     // A new job is tried at once (the kiosk says "take your ticket"); a repeated request reports it.
     const status: PrintStatus = !deps.print
       ? 'none'
@@ -136,6 +144,8 @@ export function apiRouter(deps: ApiDeps): Router {
   r.post('/auth/logout', staff, async (req, res) => {
     const token = tokenOf(req);
     if (token) await auth.logout(token);
+    // The windows this session worked are free again, and every console sees it.
+    await deps.windows?.releaseEnded();
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.status(204).end();
   });
@@ -143,13 +153,43 @@ export function apiRouter(deps: ApiDeps): Router {
   r.get('/auth/me', staff, (_req, res) => {
     const u = staffOf(res);
     res.json({
-      user: { username: u.username, role: u.role, name: u.name, office: u.officeCode ?? undefined },
+      user: {
+        id: u.id,
+        username: u.username,
+        role: u.role,
+        name: u.name,
+        office: u.officeCode ?? undefined,
+      },
     });
+  });
+
+  r.post('/offices/:office/counters/:counter/session', windowStaff, async (req, res) => {
+    const { office, counter } = parseParams(CounterParams, req);
+    const { takeover } = parse(TakeCounter, req.body ?? {});
+    const token = tokenOf(req);
+    if (!deps.windows || !token) throw new AppError('not_found', `no route POST ${req.path}`);
+    const state = await deps.windows.take(
+      office,
+      counter,
+      staffOf(res),
+      hashToken(token),
+      takeover ?? false,
+    );
+    res.json({ counter: state });
+  });
+
+  r.delete('/offices/:office/counters/:counter/session', windowStaff, async (req, res) => {
+    const { office, counter } = parseParams(CounterParams, req);
+    if (!deps.windows) throw new AppError('not_found', `no route DELETE ${req.path}`);
+    res.json({ counter: await deps.windows.leave(office, counter, staffOf(res)) });
   });
 
   r.post('/offices/:office/counters/:counter/call-next', windowStaff, async (req, res) => {
     const { office, counter } = parseParams(CounterParams, req);
-    res.json({ ticket: await queue.callNext(office, counter, staffOf(res)) });
+    let reason: CallReason | undefined;
+    const ticket = await queue.callNext(office, counter, staffOf(res), (r) => (reason = r));
+    // `reason` (an addition): why this ticket was chosen, for the clerk.
+    res.json(ticket ? { ticket, reason } : { ticket });
   });
 
   r.post('/offices/:office/counters/:counter/call', windowStaff, async (req, res) => {
@@ -173,6 +213,12 @@ export function apiRouter(deps: ApiDeps): Router {
     const { id } = parseParams(TicketParam, req);
     const body = parse(Transfer, req.body);
     res.json({ ticket: await queue.transfer(id, body, staffOf(res)) });
+  });
+
+  r.post('/tickets/:id/undo-no-show', windowStaff, async (req, res) => {
+    const { id } = parseParams(TicketParam, req);
+    if (!deps.noShowUndo) throw new AppError('not_found', `no route POST ${req.path}`);
+    res.json({ ticket: await deps.noShowUndo.undo(id, staffOf(res)) });
   });
 
   r.post('/tickets/:id/:action', windowStaff, async (req, res) => {

@@ -28,6 +28,8 @@ export function printerRouter(deps: {
   queue: QueueService;
   virtual: VirtualPrinter;
   auth: AuthService;
+  /** PUBLIC_URL (else the listening address): the test ticket's QR leads to its kiosk page. */
+  publicUrl: () => string;
 }): Router {
   const r = Router();
 
@@ -67,7 +69,7 @@ export function printerRouter(deps: {
           language: 'tg',
           issuedAt: new Date().toISOString(),
           timeZone: record.timeZone,
-          publicUrl: `${req.protocol}://${req.get('host') ?? 'localhost'}/kiosk/`,
+          publicUrl: `${deps.publicUrl()}/kiosk/`,
         },
         { width: printer.settings?.width ?? 80 },
       );

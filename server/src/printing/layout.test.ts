@@ -27,7 +27,7 @@ describe('ticketLayout', () => {
     expect(formatIssuedAt('2026-11-24T19:30:00Z', 'Asia/Dushanbe')).toBe('25.11.2026 00:30');
   });
 
-  it('prints office, service and labels in the citizen language and the number three times larger', () => {
+  it('prints office, service and labels in the citizen language and the number six times larger', () => {
     const layout = ticketLayout(sampleTicket, { width: 80 });
     expect(lines(layout, 'office')[0]).toMatchObject({
       text: sampleTicket.officeName.tg,
@@ -36,21 +36,23 @@ describe('ticketLayout', () => {
     expect(lines(layout, 'service')[0]?.text).toBe('Бақайдгирии ақди никоҳ');
     expect(lines(layout, 'yourTicket')[0]?.text).toBe('Рақами навбати шумо');
     expect(lines(layout, 'number')).toEqual([
-      { kind: 'text', role: 'number', text: 'B014', align: 'center', scale: 3, bold: true },
+      { kind: 'text', role: 'number', text: 'B014', align: 'center', scale: 6, bold: true },
     ]);
     expect(layout.blocks).toContainEqual({ kind: 'qr', data: sampleTicket.publicUrl });
   });
 
-  it('adds a Russian line for Tajik, Uzbek and English tickets and a Tajik line for Russian ones', () => {
+  it('adds a Tajik line for Russian, Uzbek and English tickets and a Russian line for Tajik ones', () => {
     const second = (language: TicketPrintInput['language']) =>
       lines(ticketLayout({ ...sampleTicket, language }, { width: 80 }), 'secondLanguage')
         .map((l) => l.text)
         .join(' ');
     expect(second('tg')).toBe('Талон B014: Регистрация брака');
-    expect(second('uz')).toBe('Талон B014: Регистрация брака');
-    expect(second('en')).toBe('Талон B014: Регистрация брака');
+    expect(second('uz')).toBe('Навбат B014: Бақайдгирии ақди никоҳ');
+    expect(second('en')).toBe('Навбат B014: Бақайдгирии ақди никоҳ');
     expect(second('ru')).toBe('Навбат B014: Бақайдгирии ақди никоҳ');
     expect(secondLanguage('ru')).toBe('tg');
+    expect(secondLanguage('uz')).toBe('tg');
+    expect(secondLanguage('en')).toBe('tg');
     expect(secondLanguage('tg')).toBe('ru');
   });
 

@@ -13,8 +13,17 @@ export const PAPER_COLUMNS: Readonly<Record<PaperWidth, number>> = { 58: 32, 80:
 /** Horizontal placement of a line on the paper. */
 export type Align = 'left' | 'center' | 'right';
 
-/** Character magnification: 1 normal, 2 double, 3 triple width and height. */
-export type TextScale = 1 | 2 | 3;
+/** Character magnification (`GS !`): 1 normal … 8 times the width and height. */
+export type TextScale = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
+
+/** Dots per millimetre of a 203 dpi thermal head. */
+export const DOTS_PER_MM = 8;
+
+/**
+ * The number's magnification: the largest element of the ticket, 6 × 24 dots = 18 mm on 80 mm paper,
+ * 5 × 24 dots = 15 mm on 58 mm (read from across a hall; still one line for a number like `A014`).
+ */
+export const NUMBER_SCALE: Readonly<Record<PaperWidth, TextScale>> = { 58: 5, 80: 6 };
 
 /** Which part of the ticket a line is; lets tests and previews find lines without parsing text. */
 export type TicketLineRole =
@@ -94,9 +103,12 @@ export interface TicketLayoutOptions {
   readonly width: PaperWidth;
 }
 
-/** The second language printed at the bottom: Russian for everyone but Russian speakers, who get Tajik. */
+/**
+ * The second language printed at the bottom: Tajik (the state language, which every clerk reads) for
+ * every other reader, Russian for a Tajik reader.
+ */
 export function secondLanguage(language: Language): Language {
-  return language === 'ru' ? 'tg' : 'ru';
+  return language === 'tg' ? 'ru' : 'tg';
 }
 
 /** Lays out a ticket: office, service, big number, priority, time, wait, QR, second-language line. */
@@ -116,7 +128,7 @@ export function ticketLayout(input: TicketPrintInput, options: TicketLayoutOptio
   text('service', input.serviceName[lang]);
   blocks.push({ kind: 'rule' });
   text('yourTicket', labels.yourTicket);
-  text('number', input.number, { scale: 3, bold: true });
+  text('number', input.number, { scale: NUMBER_SCALE[width], bold: true });
   const priority = input.priority?.[lang].trim();
   if (priority) text('priority', `* ${priority} *`, { bold: true });
   text('issuedAt', formatIssuedAt(input.issuedAt, input.timeZone));

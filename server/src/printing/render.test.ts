@@ -52,14 +52,14 @@ describe('a Russian ticket on a network printer', () => {
   it('prints the number large and the service name as PC866 text, no image needed', async () => {
     const job = await printOnFake(russian);
     expect(job.includes(iconv.encode('Регистрация брака', 'cp866'))).toBe(true);
-    // Centred, GS ! 0x22 (triple width and height), bold, the number, LF.
+    // Centred, GS ! 0x55 (six times the width and height), bold, the number, LF.
     const number = Buffer.from([
       0x1b,
       0x61,
       1,
       0x1d,
       0x21,
-      0x22,
+      0x55,
       0x1b,
       0x45,
       1,
@@ -83,6 +83,30 @@ describe('a Russian ticket on a network printer', () => {
     // Only the Tajik second-language line needs an image.
     expect(rasters(ops)).toHaveLength(1);
   });
+
+  it.each([
+    [80, 12],
+    [58, 9],
+  ] as const)(
+    'prints the number at least %i mm paper → %i mm tall, the largest text on the ticket',
+    async (width, minMm) => {
+      const ops = readEscPos(await printOnFake(russian, width));
+      let height = 1;
+      let numberDots = 0;
+      let tallestOther = 0;
+      for (const op of ops) {
+        if (op.op === 'size') height = op.height;
+        if (op.op !== 'text') continue;
+        // The standard font is 24 dots tall; a 203 dpi head prints 8 dots per millimetre.
+        const dots = 24 * height;
+        if (op.text === 'B014') numberDots = dots;
+        else tallestOther = Math.max(tallestOther, dots);
+      }
+      expect(numberDots / 8).toBeGreaterThanOrEqual(minMm);
+      expect(numberDots).toBeGreaterThan(tallestOther);
+      for (const image of rasters(ops)) expect(image.image.height).toBeLessThan(numberDots);
+    },
+  );
 
   it('stores the public URL in the QR code (GS ( k … 31 50 30 URL) and prints it', async () => {
     const job = await printOnFake(russian);
@@ -132,10 +156,11 @@ describe('a Tajik ticket', () => {
     for (const op of rasters(readEscPos(wide))) expect(op.image.widthBytes).toBe(72);
   });
 
-  it('draws a Tajik ticket number as a triple-height image too', () => {
+  it('draws a Tajik ticket number as an image as tall as the text number (at least 12 mm)', () => {
     const bytes = renderTicket(ticketLayout({ ...sampleTicket, number: 'Ҷ014' }, { width: 80 }));
     const heights = rasters(readEscPos(bytes)).map((op) => op.image.height);
-    expect(heights).toContain(90);
+    // 6 × 30 dots (the 24-dot font and its line spacing) = 22.5 mm at 8 dots per mm.
+    expect(heights).toContain(180);
   });
 });
 

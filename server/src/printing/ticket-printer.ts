@@ -37,11 +37,6 @@ export function printerSettings(url: string): PrinterSettings {
   return settings;
 }
 
-/** What a job stores: where the public ticket page is served (the QR's target). */
-interface TicketJobPayload {
-  publicBase: string | null;
-}
-
 /** Builds what the ticket shows from its state at print time (people ahead may have changed). */
 export async function ticketPrintInput(
   queue: QueueService,
@@ -76,8 +71,8 @@ export async function ticketPrintInput(
 export function ticketSender(deps: {
   queue: QueueService;
   virtual: VirtualPrinter;
-  /** Used when a job recorded no address (e.g. issued by a script). */
-  defaultPublicBase: string;
+  /** PUBLIC_URL (else the listening address), read when the job prints: the QR's base. */
+  publicBase: () => string;
 }): SendJob {
   return async (job: PrintJobRecord, timeoutMs: number) => {
     let target: ReturnType<typeof parsePrinterUrl>;
@@ -89,12 +84,8 @@ export function ticketSender(deps: {
       // A wrong address will not heal by retrying: the job fails at once with the reason.
       throw new PrinterError('config', (err as Error).message);
     }
-    const payload = job.payload as Partial<TicketJobPayload> | null;
-    const input = await ticketPrintInput(
-      deps.queue,
-      job.ticketId,
-      payload?.publicBase ?? deps.defaultPublicBase,
-    );
+    // Older jobs stored the issuing request's Host as their base: it is not trusted any more.
+    const input = await ticketPrintInput(deps.queue, job.ticketId, deps.publicBase());
     const layout = ticketLayout(input, { width: settings.width });
     const bytes = renderTicket(layout, { width: settings.width, codePage: settings.codePage });
     await sendToPrinter(target, bytes, {

@@ -61,6 +61,7 @@ describe('chooseNext with both kinds waiting', () => {
     expect(chooseNext({ oldestPriority: p1, oldestNormal: n1, streak: 0, fairnessN: 2 })).toEqual({
       ticket: p1,
       streak: 1,
+      reason: 'priority',
     });
   });
 
@@ -68,6 +69,7 @@ describe('chooseNext with both kinds waiting', () => {
     expect(chooseNext({ oldestPriority: p1, oldestNormal: n1, streak: 2, fairnessN: 2 })).toEqual({
       ticket: n1,
       streak: 0,
+      reason: 'fairness',
     });
   });
 
@@ -75,6 +77,7 @@ describe('chooseNext with both kinds waiting', () => {
     expect(chooseNext({ oldestPriority: p1, oldestNormal: n1, streak: 7, fairnessN: 2 })).toEqual({
       ticket: n1,
       streak: 0,
+      reason: 'fairness',
     });
   });
 
@@ -100,6 +103,7 @@ describe('chooseNext with both kinds waiting', () => {
       expect(chooseNext({ oldestPriority: p1, oldestNormal: n1, streak, fairnessN: 0 })).toEqual({
         ticket: n1,
         streak: 0,
+        reason: 'fairness',
       });
     }
   });
@@ -134,6 +138,7 @@ describe('chooseNext with one kind or none waiting', () => {
     ).toEqual({
       ticket: p1,
       streak: 1,
+      reason: 'priority',
     });
   });
 
@@ -143,6 +148,7 @@ describe('chooseNext with one kind or none waiting', () => {
     ).toEqual({
       ticket: p1,
       streak: 6,
+      reason: 'priority',
     });
   });
 
@@ -158,6 +164,7 @@ describe('chooseNext with one kind or none waiting', () => {
     ).toEqual({
       ticket: n1,
       streak: 0,
+      reason: 'oldest',
     });
   });
 
@@ -167,6 +174,7 @@ describe('chooseNext with one kind or none waiting', () => {
     ).toEqual({
       ticket: undefined,
       streak: 1,
+      reason: 'oldest',
     });
   });
 

@@ -1,5 +1,5 @@
 /** Which waiting ticket a counter calls next: oldest first, priority ahead but fairly. */
-import { NO_PRIORITY } from '../../protocol';
+import { NO_PRIORITY, type CallReason } from '../../protocol';
 
 export interface Candidate {
   id: string;
@@ -21,6 +21,8 @@ export interface CallNextInput<C extends Candidate> {
 export interface CallNextChoice<C extends Candidate> {
   ticket: C | undefined;
   streak: number;
+  /** Why this ticket: priority, the ordinary queue's fairness turn, or the oldest. */
+  reason: Exclude<CallReason, 'transferred'>;
 }
 
 /**
@@ -30,12 +32,14 @@ export interface CallNextChoice<C extends Candidate> {
 export function chooseNext<C extends Candidate>(input: CallNextInput<C>): CallNextChoice<C> {
   const { oldestPriority, oldestNormal, streak, fairnessN } = input;
   if (oldestPriority && oldestNormal) {
-    if (streak >= Math.max(0, fairnessN)) return { ticket: oldestNormal, streak: 0 };
-    return { ticket: oldestPriority, streak: streak + 1 };
+    if (streak >= Math.max(0, fairnessN)) {
+      return { ticket: oldestNormal, streak: 0, reason: 'fairness' };
+    }
+    return { ticket: oldestPriority, streak: streak + 1, reason: 'priority' };
   }
-  if (oldestPriority) return { ticket: oldestPriority, streak: streak + 1 };
-  if (oldestNormal) return { ticket: oldestNormal, streak: 0 };
-  return { ticket: undefined, streak };
+  if (oldestPriority) return { ticket: oldestPriority, streak: streak + 1, reason: 'priority' };
+  if (oldestNormal) return { ticket: oldestNormal, streak: 0, reason: 'oldest' };
+  return { ticket: undefined, streak, reason: 'oldest' };
 }
 
 /** Whether a ticket counts as a priority ticket. */

@@ -9,6 +9,7 @@ import type { CounterRecord, ServiceRecord, TicketRecord } from '../../../db/rec
 import { averageServiceSeconds, estimateWaitMinutes } from './estimate';
 import { toCounterState, toStaffTicket } from './ticket-dto';
 import type { CaseLinks } from '../registry/case-links';
+import { WindowGuard, withClerks } from './counter-sessions';
 
 export class ChangeRenderer {
   private services: Promise<ServiceRecord[]> | undefined;
@@ -21,6 +22,8 @@ export class ChangeRenderer {
     readonly officeCode: string,
     readonly transaction?: Transaction,
     private readonly cases?: CaseLinks,
+    /** Who holds each window (with the queue's clock); a real-clock one when not given. */
+    private readonly windows?: WindowGuard,
     /** Where services and windows come from when not read in the transaction (the office cache). */
     private readonly catalog?: {
       services(): Promise<ServiceRecord[]>;
@@ -83,7 +86,10 @@ export class ChangeRenderer {
         : (known ?? undefined);
     const services = await this.loadServices();
     const codeOf = (id: number) => services.find((s) => s.id === id)?.code ?? String(id);
-    return toCounterState(counter, codeOf, held ? await this.ticket(held) : undefined);
+    const windows = this.windows ?? new WindowGuard(this.repo.db, () => new Date());
+    const clerks = await windows.clerks(this.officeCode, this.transaction);
+    const state = toCounterState(counter, codeOf, held ? await this.ticket(held) : undefined);
+    return withClerks([state], clerks)[0];
   }
 
   /** A kiosk's printer: its last known state and the jobs waiting for it. */

@@ -6,10 +6,12 @@ import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'sequelize';
 import {
   NO_PRIORITY,
+  RECENT_CALLS_IN_SNAPSHOT,
   isOpenAt,
   nextOpening,
   type IssueTicket,
   type OfficeInfo,
+  type CallReason,
   type CounterState,
   type QueueChange,
   type QueueSnapshot,
@@ -27,12 +29,15 @@ import { officeDay } from './office-day';
 import { formatTicketNumber } from './numbering';
 import { applyTicketAction, holdsCounter, type TicketAction } from './lifecycle';
 import { chooseNext } from './call-next';
+import { toPublicTicket, toStaffTicket } from './ticket-dto';
+import { WindowGuard, withClerks } from './counter-sessions';
 import { ChangeRenderer, printerStatus } from './change-renderer';
 import { STAFF_WAITING_HEAD, buildQueuePart } from './snapshot';
 import type { CommandAdmission } from './admission';
 import { OfficeCache } from './office-cache';
 import type { CaseLinks } from '../registry/case-links';
 import type { PrintQueue } from '../printing/print-queue';
+import type { PublicUrl } from '../public-url';
 
 /** Waiting tickets of each kind a window looks at per call (more only when all are taken). */
 const CANDIDATES = 12;
@@ -50,6 +55,8 @@ export interface QueueServiceDeps {
   now?: () => Date;
   /** Bounds the commands in flight per office (503 `overloaded` beyond); none by default. */
   admission?: CommandAdmission;
+  /** Where phones reach the server (PUBLIC_URL, else the listening address): the pages show it. */
+  publicUrl?: () => PublicUrl;
 }
 
 /** A change to emit after commit, before its seq is known. */
@@ -76,11 +83,14 @@ export class QueueService {
   private readonly repo: QueueRepository;
   private readonly cache: OfficeCache;
   private readonly now: () => Date;
+  /** One window, one clerk: the check each command at a window makes. */
+  private readonly windows: WindowGuard;
 
   constructor(private readonly deps: QueueServiceDeps) {
     this.repo = new QueueRepository(deps.db);
     this.cache = new OfficeCache(this.repo);
     this.now = deps.now ?? (() => new Date());
+    this.windows = new WindowGuard(deps.db, this.now);
   }
 
   /** The office, or 404. */
@@ -92,7 +102,7 @@ export class QueueService {
 
   /** What every page may know of the office: names, zone, languages, priorities, ticker, idle time. */
   async officeInfo(code: string): Promise<OfficeInfo> {
-    return toOfficeInfo(await this.getOffice(code), this.now());
+    return toOfficeInfo(await this.getOffice(code), this.now(), this.deps.publicUrl?.());
   }
 
   /** What the kiosk offers: every service with names and whether it issues tickets now. */
@@ -127,7 +137,6 @@ export class QueueService {
     req: IssueTicket,
     idempotencyKey: string | undefined,
     actor: Actor,
-    options: { publicBase?: string } = {},
   ): Promise<{ ticket: StaffTicket; created: boolean; printJobId?: number }> {
     if (idempotencyKey) {
       const existing = await this.repo.findIdempotentTicketId(officeCode, idempotencyKey);
@@ -192,7 +201,7 @@ export class QueueService {
         if (idempotencyKey) {
           await this.repo.insertIdempotencyKey(officeCode, idempotencyKey, ticket.id, now, t);
         }
-        await this.audit(t, actor, officeCode, 'ticket.issue', ticket.id, undefined, {
+        await this.audit(t, actor, officeCode, 'ticket.issue', ticket, undefined, {
           number: ticket.number,
           service: service.code,
           priority,
@@ -213,7 +222,7 @@ export class QueueService {
               ticketId: ticket.id,
               deviceCode: kiosk.code,
               printerUrl: kiosk.printerUrl,
-              payload: { publicBase: options.publicBase ?? null },
+              payload: null,
             },
             t,
           );
@@ -251,10 +260,13 @@ export class QueueService {
     officeCode: string,
     counterNumber: string,
     user: StaffPrincipal,
+    /** Told why the ticket was chosen (the answer's `reason`). */
+    why?: (reason: CallReason) => void,
   ): Promise<StaffTicket | null> {
     this.assertStaffOf(user, officeCode);
     const { result: id, tickets } = await this.command(officeCode, async (t, office, changes) => {
       const counter = await this.lockedCounter(officeCode, counterNumber, t);
+      await this.windows.assertMayWork(t, officeCode, counter.number, user);
       const held = await this.repo.findHeldTicket(officeCode, counter.number, t);
       if (held) {
         throw new AppError(
@@ -273,6 +285,7 @@ export class QueueService {
       const query = { officeCode, day, counter: counter.number, serviceIds: counter.serviceIds };
       const choice = await this.chooseAndLock(t, query, counter.priorityStreak, office.fairnessN);
       if (!choice.ticket) return null;
+      why?.(choice.ticket.targetCounter === counter.number ? 'transferred' : choice.reason);
       const called = await this.transition(
         t,
         actorOf(user),
@@ -310,6 +323,7 @@ export class QueueService {
     this.assertStaffOf(user, officeCode);
     const { tickets } = await this.command(officeCode, async (t, office, changes) => {
       const counter = await this.lockedCounter(officeCode, counterNumber, t);
+      await this.windows.assertMayWork(t, officeCode, counter.number, user);
       const held = await this.repo.findHeldTicket(officeCode, counter.number, t);
       if (held) {
         throw new AppError(
@@ -365,6 +379,7 @@ export class QueueService {
     this.assertStaffOf(user, officeCode);
     const { events } = await this.command(officeCode, async (t, _office, changes) => {
       const counter = await this.lockedCounter(officeCode, counterNumber, t);
+      await this.windows.assertMayWork(t, officeCode, counter.number, user);
       const status = reason === null ? 'open' : 'paused';
       if (counter.status === 'closed') {
         throw illegalTransition(`window ${counter.number} is closed`);
@@ -401,6 +416,8 @@ export class QueueService {
     this.assertStaffOf(user, officeCode);
     const { tickets } = await this.command(officeCode, async (t, office, changes) => {
       const ticket = await this.lockedTicket(ticketId, t);
+      if (ticket.counterNumber)
+        await this.windows.assertMayWork(t, officeCode, ticket.counterNumber, user);
       const next = await this.transition(t, actorOf(user), ticket, action, {
         maxRecalls: action === 'recall' ? office.maxRecalls : undefined,
       });
@@ -420,7 +437,9 @@ export class QueueService {
     this.assertStaffOf(user, officeCode);
     const { tickets } = await this.command(officeCode, async (t, _office, changes) => {
       const ticket = await this.lockedTicket(ticketId, t);
-      const fields: Partial<TicketRecord> = {};
+      if (ticket.counterNumber)
+        await this.windows.assertMayWork(t, officeCode, ticket.counterNumber, user);
+      const fields: Partial<TicketRecord> = { transferNote: target.note ?? null };
       let targetCounter: string | null = null;
       if ('service' in target) {
         const service = (await this.cache.services(officeCode, t)).find(
@@ -486,15 +505,18 @@ export class QueueService {
     const seq = await this.repo.currentSeq(officeCode);
     const now = this.now();
     const day = officeDay(now, office.timeZone);
-    const [services, counters, held, heads, waiting, durations, printers] = await Promise.all([
-      this.cache.services(officeCode),
-      this.cache.counters(officeCode),
-      this.repo.heldTickets(officeCode, day),
-      this.repo.waitingHeads(officeCode, day, options.waitingPerService ?? STAFF_WAITING_HEAD),
-      this.repo.waitingCounts(officeCode, day),
-      this.repo.recentServiceSeconds(officeCode, day),
-      this.printerStates(officeCode),
-    ]);
+    const [services, counters, held, heads, waiting, durations, printers, calls, clerks] =
+      await Promise.all([
+        this.cache.services(officeCode),
+        this.cache.counters(officeCode),
+        this.repo.heldTickets(officeCode, day),
+        this.repo.waitingHeads(officeCode, day, options.waitingPerService ?? STAFF_WAITING_HEAD),
+        this.repo.waitingCounts(officeCode, day),
+        this.repo.recentServiceSeconds(officeCode, day),
+        this.printerStates(officeCode),
+        this.repo.recentCalls(officeCode, day, RECENT_CALLS_IN_SNAPSHOT),
+        this.windows.clerks(officeCode),
+      ]);
     const caseNumbers = this.deps.cases
       ? await this.deps.cases.caseNumbersOf([...held, ...heads].map((t) => t.id))
       : undefined;
@@ -509,10 +531,13 @@ export class QueueService {
       durations,
       caseNumbers,
     });
+    const codeOf = (id: number) => services.find((s) => s.id === id)?.code ?? String(id);
     return {
       ...part,
-      office: toOfficeInfo(office, now),
+      counters: withClerks(part.counters, clerks),
+      office: toOfficeInfo(office, now, this.deps.publicUrl?.()),
       catalog: services.map(toServiceDto),
+      recentCalls: calls.map((t) => toPublicTicket(toStaffTicket(t, codeOf(t.serviceId)))),
       printers,
     };
   }
@@ -608,7 +633,7 @@ export class QueueService {
     query: { officeCode: string; day: string; counter: string; serviceIds: number[] },
     streak: number,
     fairnessN: number,
-  ): Promise<{ ticket: TicketRecord | undefined; streak: number }> {
+  ): Promise<{ ticket: TicketRecord | undefined; streak: number; reason: CallReason }> {
     const tried = new Set<string>();
     for (let limit = CANDIDATES; limit <= CANDIDATES * 16; limit *= 4) {
       const fresh = (list: Awaited<ReturnType<QueueRepository['candidates']>>) =>
@@ -622,12 +647,12 @@ export class QueueService {
         if (!pick.ticket) break;
         tried.add(pick.ticket.id);
         const locked = await this.repo.lockWaiting(pick.ticket.id, t);
-        if (locked) return { ticket: locked, streak: pick.streak };
+        if (locked) return { ticket: locked, streak: pick.streak, reason: pick.reason };
         (pick.ticket === p[0] ? p : n).shift();
       }
       if (!full) break;
     }
-    return { ticket: undefined, streak };
+    return { ticket: undefined, streak, reason: 'oldest' };
   }
 
   /**
@@ -677,7 +702,7 @@ export class QueueService {
             counters: () => this.cache.counters(officeCode, t),
           };
       const events = await this.render(
-        new ChangeRenderer(this.repo, officeCode, t, this.deps.cases, catalog),
+        new ChangeRenderer(this.repo, officeCode, t, this.deps.cases, this.windows, catalog),
         changes,
       );
       // Last, so the office-wide row lock is held as briefly as possible.
@@ -708,7 +733,11 @@ export class QueueService {
       } else if (change.kind === 'office:updated') {
         const office = await this.repo.findOffice(renderer.officeCode, renderer.transaction);
         if (office)
-          out.push({ kind: 'office:updated', seq: 0, office: toOfficeInfo(office, this.now()) });
+          out.push({
+            kind: 'office:updated',
+            seq: 0,
+            office: toOfficeInfo(office, this.now(), this.deps.publicUrl?.()),
+          });
       } else if (change.kind === 'services:updated') {
         const services = await this.repo.listServices(renderer.officeCode, renderer.transaction);
         out.push({ kind: 'services:updated', seq: 0, services: services.map(toServiceDto) });
@@ -744,7 +773,7 @@ export class QueueService {
       actor,
       ticket.officeCode,
       `ticket.${action}`,
-      ticket.id,
+      ticket,
       { status: ticket.status, counter: ticket.counterNumber, serviceId: ticket.serviceId },
       {
         status: next.status,
@@ -761,7 +790,7 @@ export class QueueService {
     actor: Actor,
     officeCode: string,
     action: string,
-    ticketId: string,
+    ticket: Pick<TicketRecord, 'id' | 'number'>,
     before: unknown,
     after: unknown,
   ): Promise<void> {
@@ -773,7 +802,9 @@ export class QueueService {
         userId: actorUserId(actor),
         action,
         entity: 'ticket',
-        entityId: ticketId,
+        entityId: ticket.id,
+        // Searchable by the number people say and see ("A002"), not only by the id.
+        subject: ticket.number,
         before,
         after,
       },
@@ -823,8 +854,8 @@ export function toServiceDto(s: ServiceRecord): Service {
 }
 
 /** The office as every page sees it. */
-export function toOfficeInfo(office: OfficeRecord, now: Date): OfficeInfo {
-  return {
+export function toOfficeInfo(office: OfficeRecord, now: Date, link?: PublicUrl): OfficeInfo {
+  const info: OfficeInfo = {
     code: office.code,
     names: office.names,
     timeZone: office.timeZone,
@@ -834,6 +865,12 @@ export function toOfficeInfo(office: OfficeRecord, now: Date): OfficeInfo {
     kioskIdleSeconds: office.kioskIdleSeconds,
     openingHours: office.openingHours,
     casePrefix: office.casePrefix,
+    priorityByClerk: office.priorityByClerk,
     serverTime: now.toISOString(),
   };
+  if (link) {
+    info.publicUrl = link.url;
+    info.publicUrlConfigured = link.configured;
+  }
+  return info;
 }

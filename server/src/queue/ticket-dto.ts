@@ -21,6 +21,8 @@ export function toStaffTicket(
   };
   if (t.calledAt) dto.calledAt = t.calledAt.toISOString();
   if (t.counterNumber) dto.counter = t.counterNumber;
+  if (t.targetCounter) dto.targetCounter = t.targetCounter;
+  if (t.transferNote) dto.transferNote = t.transferNote;
   if (t.startedAt) dto.startedAt = t.startedAt.toISOString();
   if (t.finishedAt) dto.finishedAt = t.finishedAt.toISOString();
   if (t.language === 'tg' || t.language === 'ru' || t.language === 'uz' || t.language === 'en') {

@@ -7,6 +7,7 @@ import type { Namespace as IoNamespace, Server, Socket } from 'socket.io';
 import {
   Namespace,
   QueueEvent,
+  type Case,
   SocketAuth,
   type ClientToServerEvents,
   type QueueChange,
@@ -279,6 +280,17 @@ export async function admitPublicSocket(
     return;
   }
   await deps.auth.authenticateDevice(office.code, kind, auth.device);
+}
+
+/**
+ * Publishes committed case changes to the office's staff consoles (`case:updated` on `/counter`
+ * only: cases are personal data, never for kiosks or displays).
+ */
+export function caseBroadcaster(io: Server): (c: Case) => void {
+  const counter = io.of(Namespace.counter) as NbNamespace;
+  return (c) => {
+    counter.to(officeRoom(c.office)).emit(QueueEvent.caseUpdated, { case: c });
+  };
 }
 
 function officeRoom(office: string): string {

@@ -52,6 +52,8 @@ export interface CaseServiceDeps {
   /** The registry's database (cases); the queue's own when not split. */
   registryDb: Database;
   now?: () => Date;
+  /** Told of every committed change of a case (published to staff as `case:updated`). */
+  onChange?: (c: Case) => void;
 }
 
 /** Statuses a ticket must be in for its window to open a case from it. */
@@ -61,8 +63,12 @@ export class CaseService {
   private readonly queue: QueueRepository;
   private readonly repo: RegistryRepository;
   private readonly now: () => Date;
+  private readonly onChange: (c: Case) => void;
+  private readonly db: Database;
 
   constructor(deps: CaseServiceDeps) {
+    this.db = deps.db;
+    this.onChange = deps.onChange ?? (() => undefined);
     this.queue = new QueueRepository(deps.db);
     this.repo = new RegistryRepository(deps.registryDb);
     this.now = deps.now ?? (() => new Date());
@@ -114,7 +120,7 @@ export class CaseService {
         await this.history(t, id, user, 'created', { note: `ticket ${ticket.number}` });
         return number;
       });
-      return this.get(user, number);
+      return this.changed(await this.get(user, number));
     } catch (err) {
       if (isUniqueViolation(err)) {
         throw new AppError('conflict', `ticket ${ticket.number} already belongs to a case`);
@@ -216,7 +222,7 @@ export class CaseService {
       if (!(await this.repo.updateCase(c.id, c.version, fields, t))) throw stale(c);
       await this.history(t, c.id, user, 'edited', { changes: changed });
     });
-    return this.get(user, current.number);
+    return this.changed(await this.get(user, current.number));
   }
 
   /** Moves a case along the workflow; numbers for act records and certificates are taken here. */
@@ -292,10 +298,27 @@ export class CaseService {
         note: req.note,
       });
     });
-    return this.get(user, current.number);
+    return this.changed(await this.get(user, current.number));
   }
 
   // ---- internals ----
+
+  /** Publishes a committed change and hands the case back. */
+  private changed(c: Case): Case {
+    this.onChange(c);
+    return c;
+  }
+
+  /** Full names of the staff who wrote a history (it stores usernames). */
+  private async namesOf(usernames: readonly string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(usernames)];
+    if (unique.length === 0) return new Map();
+    const rows = await this.db.models.User.findAll({
+      attributes: ['username', 'name'],
+      where: { username: unique },
+    });
+    return new Map(rows.map((r) => [r.username, r.name]));
+  }
 
   private async officeFor(user: StaffPrincipal, officeCode: string): Promise<OfficeRecord> {
     if (user.officeCode !== null && user.officeCode !== officeCode) {
@@ -340,6 +363,7 @@ export class CaseService {
       this.repo.visitsOf(c.id),
       opts.history === false ? Promise.resolve([]) : this.repo.historyOf(c.id),
     ]);
+    const names = await this.namesOf(history.map((h) => h.username));
     const tickets: CaseTicket[] = [];
     for (const v of visits) {
       const ticket = await this.queue.findTicket(v.ticketId);
@@ -371,6 +395,8 @@ export class CaseService {
           user: h.username,
           action: h.action as CaseHistoryEntry['action'],
         };
+        const name = names.get(h.username);
+        if (name) entry.userName = name;
         if (h.fromStatus) entry.from = h.fromStatus as CaseStatus;
         if (h.toStatus) entry.to = h.toStatus as CaseStatus;
         if (h.note) entry.note = h.note;

@@ -1,0 +1,466 @@
+/**
+ * The booking page: service → day → time → phone → the code from the SMS → the booking code with
+ * its QR and what to bring; `&cancel=CODE` cancels one. Small on purpose (a phone on 2G): Lit, its
+ * own short catalogue, plain fetch, and the QR encoder only once a booking is confirmed.
+ */
+import { LitElement, html, nothing, svg, type TemplateResult } from 'lit';
+import { bookStyles } from './book-styles';
+import { ApiError, PHONE_PREFIX, api, officeDays } from './book-api';
+import {
+  BOOK_LANGUAGES,
+  bookText,
+  pickLanguage,
+  type BookKey,
+  type BookLanguage,
+} from './book-i18n';
+
+type Names = Record<BookLanguage, string>;
+interface ServiceItem {
+  code: string;
+  names: Names;
+  open: boolean;
+}
+interface SlotItem {
+  /** The office date of the slot. */
+  day: string;
+  start: string;
+  end: string;
+  free: number;
+}
+interface BookingItem {
+  code: string;
+  service: string;
+  start: string;
+  status: string;
+}
+type Step = 'service' | 'day' | 'time' | 'phone' | 'code' | 'done' | 'cancel' | 'cancelled';
+
+export class BookApp extends LitElement {
+  static override styles = bookStyles;
+
+  static override properties = {
+    step: { state: true },
+    language: { state: true },
+    services: { state: true },
+    slots: { state: true },
+    service: { state: true },
+    day: { state: true },
+    chosenSlot: { state: true },
+    phone: { state: true },
+    otp: { state: true },
+    booking: { state: true },
+    documents: { state: true },
+    qr: { state: true },
+    error: { state: true },
+    busy: { state: true },
+  };
+
+  declare private step: Step;
+  declare private language: BookLanguage;
+  declare private services: ServiceItem[];
+  declare private slots: SlotItem[] | undefined;
+  declare private service: ServiceItem | undefined;
+  declare private day: string | undefined;
+  declare private chosenSlot: SlotItem | undefined;
+  declare private phone: string;
+  declare private otp: string;
+  declare private booking: BookingItem | undefined;
+  declare private documents: Array<{ code: string; name: Names }>;
+  declare private qr: TemplateResult | undefined;
+  declare private error: string;
+  declare private busy: boolean;
+
+  private readonly params = new URLSearchParams(location.search);
+  private readonly office = this.params.get('office') ?? '';
+  private timeZone = 'Asia/Dushanbe';
+
+  constructor() {
+    super();
+    this.language = pickLanguage(this.params.get('lang'), navigator.languages);
+    this.step = this.params.get('cancel') ? 'cancel' : 'service';
+    this.services = [];
+    this.slots = undefined;
+    this.phone = '';
+    this.otp = '';
+    this.documents = [];
+    this.error = '';
+    this.busy = false;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.documentElement.lang = this.language;
+    if (this.office) void this.load();
+  }
+
+  private t(key: BookKey, values?: Record<string, string | number>): string {
+    return bookText(this.language, key, values);
+  }
+
+  private async load(): Promise<void> {
+    try {
+      const [office, services] = await Promise.all([
+        api<{ office: { timeZone: string } }>(`/api/offices/${this.office}`),
+        api<ServiceItem[]>(`/api/offices/${this.office}/services`),
+      ]);
+      this.timeZone = office.office.timeZone;
+      this.services = services.filter((s) => s.open);
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+
+  private async pickService(s: ServiceItem): Promise<void> {
+    this.service = s;
+    this.step = 'day';
+    this.slots = undefined;
+    this.error = '';
+    const { from, to } = officeDays(this.timeZone, 14);
+    try {
+      const { slots } = await api<{ slots: SlotItem[] }>(
+        `/api/offices/${this.office}/slots?service=${s.code}&from=${from}&to=${to}`,
+      );
+      this.slots = slots;
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+
+  private async send(): Promise<void> {
+    const digits = this.phone.replace(/\D/g, '');
+    if (digits.length !== 9) {
+      this.error = this.t('phoneWrong');
+      return;
+    }
+    await this.run(async () => {
+      const { booking } = await api<{ booking: BookingItem }>(
+        `/api/offices/${this.office}/bookings`,
+        {
+          method: 'POST',
+          body: {
+            service: this.service?.code,
+            start: this.chosenSlot?.start,
+            phone: `${PHONE_PREFIX}${digits}`,
+            language: this.language,
+          },
+        },
+      );
+      this.booking = booking;
+      this.otp = '';
+      this.step = 'code';
+    });
+  }
+
+  private async confirm(): Promise<void> {
+    const booking = this.booking;
+    if (!booking) return;
+    await this.run(async () => {
+      const done = await api<{ booking: BookingItem }>(
+        `/api/offices/${this.office}/bookings/${booking.code}/confirm`,
+        { method: 'POST', body: { otp: this.otp } },
+      );
+      this.booking = done.booking;
+      this.step = 'done';
+      void this.afterConfirm(done.booking);
+    });
+  }
+
+  private async afterConfirm(booking: BookingItem): Promise<void> {
+    try {
+      const { documents } = await api<{ documents: Array<{ code: string; name: Names }> }>(
+        `/api/offices/${this.office}/services/${booking.service}/documents`,
+      );
+      this.documents = documents;
+    } catch {
+      this.documents = [];
+    }
+    // The encoder loads only now: the steps before it stay small.
+    const { default: QRCode } = await import('qrcode');
+    const qr = QRCode.create(booking.code, { errorCorrectionLevel: 'M' });
+    const n = qr.modules.size;
+    let path = '';
+    for (let y = 0; y < n; y++)
+      for (let x = 0; x < n; x++) if (qr.modules.get(x, y)) path += `M${x + 2} ${y + 2}h1v1h-1z`;
+    this.qr = html`<svg
+      class="qr"
+      viewBox="0 0 ${n + 4} ${n + 4}"
+      role="img"
+      aria-label=${`${this.t('bookingCode')} ${booking.code}`}
+    >
+      ${svg`<path d=${path} fill="#000" />`}
+    </svg>`;
+  }
+
+  private async cancelBooking(): Promise<void> {
+    const digits = this.phone.replace(/\D/g, '');
+    if (digits.length !== 9) {
+      this.error = this.t('phoneWrong');
+      return;
+    }
+    await this.run(async () => {
+      await api(`/api/offices/${this.office}/bookings/${this.params.get('cancel') ?? ''}`, {
+        method: 'DELETE',
+        body: { phone: `${PHONE_PREFIX}${digits}` },
+      });
+      this.step = 'cancelled';
+    });
+  }
+
+  private async run(work: () => Promise<void>): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    this.error = '';
+    try {
+      await work();
+    } catch (err) {
+      this.fail(err);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private fail(err: unknown): void {
+    const e = err instanceof ApiError ? err : new ApiError('internal', undefined);
+    const reason = e.details?.reason;
+    if (e.code === 'slot_full') {
+      this.error = this.t('errSlotFull');
+      this.step = 'time';
+      if (this.service) void this.refreshSlots(this.service);
+    } else if (e.code === 'conflict' && reason === 'phone_has_booking')
+      this.error = this.t('errPhoneHasBooking');
+    else if (e.code === 'conflict' && reason === 'expired') this.error = this.t('errExpired');
+    else if (e.code === 'conflict' && reason === 'cancelled')
+      this.error = this.t('errCancelledByCodes');
+    else if (e.code === 'validation_failed' && typeof e.details?.attemptsLeft === 'number')
+      this.error = this.t('codeWrong', { n: e.details.attemptsLeft });
+    else if (e.code === 'not_found' && this.step === 'cancel') this.error = this.t('errNotFound');
+    else if (e.code === 'unavailable') this.error = this.t('errNoSms');
+    else if (e.code === 'rate_limited') this.error = this.t('errRateLimited');
+    else if (e.code === 'network') this.error = this.t('errNetwork');
+    else this.error = this.t('errOther');
+  }
+
+  private async refreshSlots(s: ServiceItem): Promise<void> {
+    const day = this.day;
+    await this.pickService(s);
+    this.day = day;
+    this.step = 'time';
+  }
+
+  private setLanguage(l: BookLanguage): void {
+    this.language = l;
+    document.documentElement.lang = l;
+    this.error = '';
+  }
+
+  private dayLabel(day: string): string {
+    const [y, m, d] = day.split('-');
+    const weekday = this.t('weekdays').split(',')[new Date(`${day}T12:00:00Z`).getUTCDay()] ?? '';
+    return `${weekday} ${d}.${m}.${y}`;
+  }
+
+  private timeLabel(iso: string): string {
+    // The office clock, 24 h, whatever the phone's own zone and locale.
+    const p = new Intl.DateTimeFormat('en-GB', {
+      timeZone: this.timeZone,
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).format(new Date(iso));
+    return p;
+  }
+
+  private days(): Array<{ day: string; free: number }> {
+    const byDay = new Map<string, number>();
+    for (const s of this.slots ?? []) {
+      byDay.set(s.day, (byDay.get(s.day) ?? 0) + s.free);
+    }
+    return [...byDay].map(([day, free]) => ({ day, free }));
+  }
+
+  override render(): TemplateResult {
+    return html`
+      <header>
+        <h1>${this.t('title')}</h1>
+        <nav aria-label="Language">
+          ${BOOK_LANGUAGES.map(
+            (l) =>
+              html`<button
+                lang=${l}
+                aria-pressed=${String(l === this.language)}
+                @click=${() => this.setLanguage(l)}
+              >
+                ${bookText(l, 'languageName')}
+              </button>`,
+          )}
+        </nav>
+      </header>
+      <main>
+        ${this.office ? this.renderStep() : html`<p class="error">${this.t('missingOffice')}</p>`}
+        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      </main>
+    `;
+  }
+
+  private renderStep(): TemplateResult {
+    const name = (s: ServiceItem | undefined) => (s ? s.names[this.language] : '');
+    switch (this.step) {
+      case 'service':
+        return html`<h2>${this.t('chooseService')}</h2>
+          <div class="list">
+            ${this.services.map(
+              (s) =>
+                html`<button class="choice" @click=${() => this.pickService(s)}>
+                  ${name(s)}
+                </button>`,
+            )}
+          </div>`;
+      case 'day': {
+        const days = this.days();
+        return html`<h2>${name(this.service)} — ${this.t('chooseDay')}</h2>
+          ${
+            this.slots !== undefined && days.every((d) => d.free === 0)
+              ? html`<p>${this.t('noTimes')}</p>`
+              : nothing
+          }
+          <div class="grid">
+            ${days.map(
+              (d) =>
+                html`<button
+                  class="choice"
+                  ?disabled=${d.free === 0}
+                  @click=${() => {
+                    this.day = d.day;
+                    this.step = 'time';
+                  }}
+                >
+                  ${this.dayLabel(d.day)}<small>${d.free} ${this.t('free')}</small>
+                </button>`,
+            )}
+          </div>
+          <button class="secondary" @click=${() => (this.step = 'service')}>
+            ${this.t('back')}
+          </button>`;
+      }
+      case 'time': {
+        const slots = (this.slots ?? []).filter((s) => s.day === this.day);
+        return html`<h2>
+            ${name(this.service)}, ${this.day ? this.dayLabel(this.day) : ''} —
+            ${this.t('chooseTime')}
+          </h2>
+          <div class="grid">
+            ${slots.map(
+              (s) =>
+                html`<button
+                  class="choice"
+                  ?disabled=${s.free === 0}
+                  @click=${() => {
+                    this.chosenSlot = s;
+                    this.step = 'phone';
+                    this.error = '';
+                  }}
+                >
+                  ${this.timeLabel(s.start)}
+                </button>`,
+            )}
+          </div>
+          <button class="secondary" @click=${() => (this.step = 'day')}>${this.t('back')}</button>`;
+      }
+      case 'phone':
+        return html`<h2>
+            ${name(this.service)}, ${this.day ? this.dayLabel(this.day) : ''}
+            ${this.chosenSlot ? this.timeLabel(this.chosenSlot.start) : ''}
+          </h2>
+          ${this.renderPhone(() => this.send(), 'send')}
+          <button class="secondary" @click=${() => (this.step = 'time')}>
+            ${this.t('back')}
+          </button>`;
+      case 'code':
+        return html`<h2>${this.t('codeTitle')}</h2>
+          <label for="otp">${this.t('codeHint', { phone: `${PHONE_PREFIX} ${this.phone}` })}</label>
+          <input
+            id="otp"
+            inputmode="numeric"
+            autocomplete="one-time-code"
+            maxlength="6"
+            .value=${this.otp}
+            @input=${(e: Event) => (this.otp = (e.target as HTMLInputElement).value.replace(/\D/g, ''))}
+          />
+          <button
+            class="primary"
+            ?disabled=${this.busy || this.otp.length !== 6}
+            @click=${() => this.confirm()}
+          >
+            ${this.t('confirm')}
+          </button>`;
+      case 'done':
+        return this.renderDone();
+      case 'cancel':
+        return html`<h2>${this.t('cancelTitle', { code: this.params.get('cancel') ?? '' })}</h2>
+          <p>${this.t('cancelHint')}</p>
+          ${this.renderPhone(() => this.cancelBooking(), 'cancel')}`;
+      case 'cancelled':
+        return html`<h2>${this.t('cancelled')}</h2>
+          <a class="secondary" href=${`/book/?office=${this.office}&lang=${this.language}`}
+            >${this.t('again')}</a
+          >`;
+    }
+  }
+
+  private renderPhone(submit: () => Promise<void>, label: BookKey): TemplateResult {
+    return html`<label for="phone">${this.t('phoneTitle')}</label>
+      <div class="phone">
+        <span aria-hidden="true">${PHONE_PREFIX}</span>
+        <input
+          id="phone"
+          type="tel"
+          inputmode="numeric"
+          autocomplete="tel-national"
+          maxlength="12"
+          aria-describedby="phone-hint"
+          .value=${this.phone}
+          @input=${(e: Event) => (this.phone = (e.target as HTMLInputElement).value)}
+        />
+      </div>
+      <p id="phone-hint">${this.t('phoneHint')}</p>
+      <button class="primary" ?disabled=${this.busy} @click=${submit}>${this.t(label)}</button>`;
+  }
+
+  private renderDone(): TemplateResult {
+    const b = this.booking;
+    if (!b) return html``;
+    const service = this.services.find((s) => s.code === b.service);
+    return html`<h2>${this.t('doneTitle')}</h2>
+      <p>
+        ${service?.names[this.language] ?? b.service}<br />
+        <strong>${this.day ? this.dayLabel(this.day) : ''} ${this.timeLabel(b.start)}</strong>
+      </p>
+      <p>${this.t('bookingCode')}:</p>
+      <p class="code">${b.code}</p>
+      ${this.qr ?? nothing}
+      <p>${this.t('showAtKiosk')}</p>
+      <p>${this.t('checkIn')}</p>
+      <h2>${this.t('bring')}</h2>
+      ${
+        this.documents.length
+          ? html`<ul>
+              ${this.documents.map((d) => html`<li>${d.name[this.language]}</li>`)}
+            </ul>`
+          : html`<p>${this.t('nothingToBring')}</p>`
+      }
+      <a
+        class="secondary"
+        href=${`/book/?office=${this.office}&lang=${this.language}&cancel=${b.code}`}
+      >
+        ${this.t('cancelLink')}
+      </a>`;
+  }
+}
+
+customElements.define('book-app', BookApp);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'book-app': BookApp;
+  }
+}

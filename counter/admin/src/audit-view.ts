@@ -1,0 +1,275 @@
+/**
+ * An audit entry in words: the action, what it is about, and each changed field as "before → after"
+ * with translated statuses, names and field labels. Pure (no Lit), so it reads like a table of rules.
+ */
+import type { AuditEntry, Language, Names } from '../../../server/protocol';
+import { WEEKDAYS, type WeeklyHours } from '../../../server/protocol/opening-hours';
+import { statusMessageKey } from '../../../ui/errors';
+import { isLanguage, translate, type MessageKey } from '../../../ui/i18n';
+import { documentName } from './documents';
+
+/** What the page knows to put names on codes. */
+export interface AuditVocabulary {
+  language: Language;
+  services: ReadonlyArray<{ code: string; names: Names }>;
+  priorities: ReadonlyArray<{ code: string; names: Names }>;
+}
+
+/** One changed field: its label and the values in words (`before` empty for a creation). */
+export interface AuditChange {
+  field: string;
+  before: string;
+  after: string;
+}
+
+export interface AuditLine {
+  what: string;
+  about: string;
+  changes: AuditChange[];
+}
+
+const ACTIONS: Readonly<Record<string, MessageKey>> = {
+  'ticket.issue': 'auditTicketIssue',
+  'ticket.call': 'auditTicketCall',
+  'ticket.recall': 'auditTicketRecall',
+  'ticket.start': 'auditTicketStart',
+  'ticket.no-show': 'auditTicketNoShow',
+  'ticket.complete': 'auditTicketComplete',
+  'ticket.transfer': 'auditTicketTransfer',
+  'ticket.cancel': 'auditTicketCancel',
+  'ticket.expire': 'auditTicketExpire',
+  'service.create': 'auditServiceCreate',
+  'service.update': 'auditServiceUpdate',
+  'service.close': 'auditServiceClose',
+  'service.open': 'auditServiceOpen',
+  'counter.create': 'auditCounterCreate',
+  'counter.update': 'auditCounterUpdate',
+  'counter.pause': 'auditCounterPause',
+  'counter.resume': 'auditCounterResume',
+  'user.create': 'auditUserCreate',
+  'user.update': 'auditUserUpdate',
+  'user.disable': 'auditUserDisable',
+  'user.enable': 'auditUserEnable',
+  'device.create': 'auditDeviceCreate',
+  'device.update': 'auditDeviceUpdate',
+  'device.pair': 'auditDevicePair',
+  'device.unpair': 'auditDeviceUnpair',
+  'office.settings': 'auditSettings',
+  'day.close': 'auditDayClose',
+  'case.created': 'auditCaseCreated',
+  'case.edited': 'auditCaseEdited',
+  'case.transition': 'auditCaseTransition',
+  'case.ticket_linked': 'auditCaseTicketLinked',
+};
+
+/** Groups of actions the filter offers (the API matches a prefix ending in a dot). */
+export const ACTION_GROUPS = [
+  ['ticket.', 'auditGroupTickets'],
+  ['service.', 'auditGroupServices'],
+  ['counter.', 'auditGroupCounters'],
+  ['user.', 'auditGroupStaff'],
+  ['device.', 'auditGroupDevices'],
+  ['office.settings', 'auditGroupSettings'],
+  ['day.close', 'auditDayClose'],
+] as const satisfies ReadonlyArray<readonly [string, MessageKey]>;
+
+const FIELDS: Readonly<Record<string, MessageKey>> = {
+  status: 'status',
+  counter: 'adminCounter',
+  service: 'service',
+  note: 'note',
+  priority: 'priority',
+  number: 'ticketLabel',
+  names: 'adminName',
+  name: 'adminName',
+  documents: 'adminDocumentsShort',
+  sortOrder: 'adminOrder',
+  targetWaitMinutes: 'adminTargetWait',
+  isOpen: 'adminState',
+  closedReason: 'adminClosedReason',
+  reason: 'pauseReason',
+  services: 'adminServicesCalled',
+  role: 'adminRole',
+  disabled: 'adminState',
+  passwordReset: 'auditPasswordReset',
+  sessionsEnded: 'auditSessionsEnded',
+  printerUrl: 'adminPrinter',
+  code: 'adminCode',
+  prefix: 'adminPrefix',
+  kind: 'adminKind',
+  priorities: 'adminPriorities',
+  fairnessN: 'adminFairness',
+  ticker: 'adminTicker',
+  languages: 'adminLanguages',
+  openingHours: 'adminOpeningHours',
+  kioskIdleSeconds: 'adminIdle',
+  maxRecalls: 'adminMaxRecalls',
+  requireDevices: 'adminRequireDevicesShort',
+  day: 'colDate',
+  expired: 'auditExpired',
+  tickets: 'auditTickets',
+  fields: 'auditFields',
+  paired: 'adminPairing',
+};
+
+const CASE_STATUSES: Readonly<Record<string, MessageKey>> = {
+  draft: 'caseDraft',
+  submitted: 'caseSubmitted',
+  registered: 'caseRegistered',
+  returned: 'caseReturned',
+  ready: 'caseReady',
+  issued: 'caseIssued',
+  rejected: 'caseRejected',
+  cancelled: 'caseCancelled',
+};
+
+const ROLES: Readonly<Record<string, MessageKey>> = {
+  clerk: 'roleClerk',
+  back_office: 'roleBackOffice',
+  admin: 'roleAdmin',
+};
+
+/** The catalogue key of a case status (undefined for one this build does not know). */
+export function caseStatusKey(status: string): MessageKey | undefined {
+  return CASE_STATUSES[status];
+}
+
+/** The weekday's name in `language` (the catalogue lists them Sunday first). */
+export function weekdayName(language: Language, day: (typeof WEEKDAYS)[number]): string {
+  const names = translate(language, 'weekdays').split(',');
+  return names[(WEEKDAYS.indexOf(day) + 1) % 7] ?? day;
+}
+
+/** The entry in words. */
+export function describeAudit(entry: AuditEntry, v: AuditVocabulary): AuditLine {
+  const t = (key: MessageKey, params?: Record<string, string | number>) =>
+    translate(v.language, key, params);
+  const key = ACTIONS[entry.action];
+  const what = key ? t(key) : t('auditOther', { action: entry.action });
+  const before = asRecord(entry.before);
+  const after = asRecord(entry.after);
+  const changes: AuditChange[] = [];
+  for (const field of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    const was = before[field];
+    const is = after[field];
+    if (entry.action !== 'ticket.issue' && JSON.stringify(was) === JSON.stringify(is)) continue;
+    const label = FIELDS[field];
+    changes.push({
+      field: label ? t(label) : field,
+      before: field in before ? valueText(field, was, entry, v) : '',
+      after: field in after ? valueText(field, is, entry, v) : '',
+    });
+  }
+  return { what, about: aboutText(entry, v), changes };
+}
+
+function aboutText(entry: AuditEntry, v: AuditVocabulary): string {
+  const t = (key: MessageKey, params?: Record<string, string | number>) =>
+    translate(v.language, key, params);
+  switch (entry.entity) {
+    case 'ticket': {
+      const number = entry.subject ?? t('ticketLabel');
+      return entry.caseNumber ? `${number} · ${entry.caseNumber}` : number;
+    }
+    case 'case':
+      return entry.subject ?? entry.entityId;
+    case 'service':
+      return serviceName(entry.entityId, v);
+    case 'counter':
+      return t('windowN', { n: entry.entityId });
+    case 'device':
+    case 'user':
+    case 'office':
+      return entry.entityId;
+    default:
+      return entry.subject ?? entry.entityId;
+  }
+}
+
+function serviceName(code: string, v: AuditVocabulary): string {
+  return v.services.find((s) => s.code === code)?.names[v.language] ?? code;
+}
+
+function valueText(field: string, value: unknown, entry: AuditEntry, v: AuditVocabulary): string {
+  const t = (key: MessageKey) => translate(v.language, key);
+  if (value === null || value === undefined || value === '') return t('notGiven');
+  switch (field) {
+    case 'status': {
+      const key =
+        entry.entity === 'case' ? CASE_STATUSES[text(value)] : statusMessageKey(text(value));
+      return key ? t(key) : text(value);
+    }
+    case 'service':
+      return serviceName(text(value), v);
+    case 'services':
+      return list(value, (c) => serviceName(c, v));
+    case 'documents':
+      return list(value, (c) =>
+        documentName(c, v.language, entry.entity === 'service' ? entry.entityId : undefined),
+      );
+    case 'priority': {
+      const code = text(value);
+      if (code === 'none') return t('priorityNone');
+      return v.priorities.find((p) => p.code === code)?.names[v.language] ?? code;
+    }
+    case 'names':
+      return isNames(value) ? value[v.language] : text(value);
+    case 'priorities':
+      return Array.isArray(value)
+        ? value.map((p) => (isNamed(p) ? p.names[v.language] : text(p))).join(', ')
+        : text(value);
+    case 'languages':
+      return list(value, (l) => (isLanguage(l) ? translate(l, 'languageName') : l));
+    case 'role': {
+      const role = ROLES[text(value)];
+      return role ? t(role) : text(value);
+    }
+    case 'isOpen':
+      return t(value ? 'adminOpen' : 'adminClosed');
+    case 'disabled':
+      return t(value ? 'adminDisabled' : 'adminActive');
+    case 'openingHours':
+      return hoursText(asRecord(value), v.language);
+    case 'note':
+      return value === 'day closed' ? t('auditNoteDayClosed') : text(value);
+    case 'fields':
+      return list(value, (f) => f);
+    default:
+      if (typeof value === 'boolean') return t(value ? 'auditYes' : 'auditNo');
+      if (Array.isArray(value)) return value.map(text).join(', ');
+      return text(value);
+  }
+}
+
+function hoursText(hours: WeeklyHours, language: Language): string {
+  const days = WEEKDAYS.flatMap((d) => {
+    const h = hours[d];
+    return h ? [`${weekdayName(language, d)} ${h.open}–${h.close}`] : [];
+  });
+  return days.join(', ');
+}
+
+function list(value: unknown, name: (code: string) => string): string {
+  return Array.isArray(value) ? value.map((c) => name(text(c))).join(', ') : text(value);
+}
+
+/** A stored value as plain text (objects as JSON: a shape this page does not know yet). */
+function text(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value) ?? '';
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+}
+
+function isNames(value: unknown): value is Names {
+  return typeof value === 'object' && value !== null && 'tg' in value && 'en' in value;
+}
+
+function isNamed(value: unknown): value is { names: Names } {
+  return typeof value === 'object' && value !== null && 'names' in value && isNames(value.names);
+}

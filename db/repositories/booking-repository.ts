@@ -1,0 +1,268 @@
+/** Appointments: plans, bookings and the lock rows that serialise the bookings of one slot. */
+import { QueryTypes, type Transaction } from 'sequelize';
+import type { Database } from '../database';
+import type { BookingHold, BookingPlan } from '../../server/protocol/booking-rules';
+import type { BookingStatus } from '../../server/protocol/bookings';
+
+/** A booking row as the service sees it. */
+export interface BookingRecord {
+  id: string;
+  officeCode: string;
+  serviceCode: string;
+  code: string;
+  startAt: Date;
+  day: string;
+  phone: string | null;
+  language: string;
+  status: BookingStatus;
+  otpHash: string | null;
+  otpAttempts: number;
+  ticketId: string | null;
+  createdAt: Date;
+  confirmedAt: Date | null;
+  endedAt: Date | null;
+}
+
+interface BookingRow {
+  id: string;
+  office_code: string;
+  service_code: string;
+  code: string;
+  start_at: unknown;
+  day: string;
+  phone: string | null;
+  language: string;
+  status: string;
+  otp_hash: string | null;
+  otp_attempts: number | string;
+  ticket_id: string | null;
+  created_at: unknown;
+  confirmed_at: unknown;
+  ended_at: unknown;
+}
+
+export class BookingRepository {
+  constructor(private readonly db: Database) {}
+
+  transaction<T>(work: (t: Transaction) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  /** Each service's plan of an office (services without one take no bookings). */
+  async plans(officeCode: string): Promise<Map<string, BookingPlan>> {
+    const rows = await this.db.sequelize.query<{ service_code: string; plan: string }>(
+      'SELECT service_code, plan FROM booking_plans WHERE office_code = :officeCode',
+      { type: QueryTypes.SELECT, replacements: { officeCode } },
+    );
+    return new Map(rows.map((r) => [r.service_code, JSON.parse(r.plan) as BookingPlan]));
+  }
+
+  async plan(
+    officeCode: string,
+    serviceCode: string,
+    t?: Transaction,
+  ): Promise<BookingPlan | undefined> {
+    const rows = await this.db.sequelize.query<{ plan: string }>(
+      'SELECT plan FROM booking_plans WHERE office_code = :officeCode AND service_code = :serviceCode',
+      { type: QueryTypes.SELECT, transaction: t, replacements: { officeCode, serviceCode } },
+    );
+    return rows[0] ? (JSON.parse(rows[0].plan) as BookingPlan) : undefined;
+  }
+
+  /** Sets (or, with `null`, removes) a service's plan. */
+  async setPlan(
+    officeCode: string,
+    serviceCode: string,
+    plan: BookingPlan | null,
+    now: Date,
+    t: Transaction,
+  ): Promise<void> {
+    const replacements = {
+      officeCode,
+      serviceCode,
+      plan: JSON.stringify(plan),
+      now: this.time(now),
+    };
+    await this.db.sequelize.query(
+      'DELETE FROM booking_plans WHERE office_code = :officeCode AND service_code = :serviceCode',
+      { transaction: t, replacements },
+    );
+    if (plan === null) return;
+    await this.db.sequelize.query(
+      `INSERT INTO booking_plans (office_code, service_code, plan, updated_at)
+       VALUES (:officeCode, :serviceCode, :plan, :now)`,
+      { transaction: t, replacements },
+    );
+  }
+
+  /**
+   * Takes the lock rows `keys` (created on first use) until the transaction ends, in one order so
+   * two transactions never wait for each other crosswise. On SQLite the single writer is the lock.
+   */
+  async lock(keys: readonly string[], t: Transaction): Promise<void> {
+    if (this.db.dialect !== 'mysql') return;
+    for (const key of [...keys].sort()) {
+      await this.db.sequelize.query(
+        `INSERT INTO booking_locks (lock_key) VALUES (:key)
+         ON DUPLICATE KEY UPDATE lock_key = lock_key`,
+        { transaction: t, replacements: { key } },
+      );
+    }
+  }
+
+  /** The service's bookings that start between `from` and `to` (inclusive), any status. */
+  async holdsBetween(
+    officeCode: string,
+    serviceCode: string,
+    from: Date,
+    to: Date,
+    t?: Transaction,
+  ): Promise<BookingHold[]> {
+    const rows = await this.db.sequelize.query<{
+      start_at: unknown;
+      status: string;
+      created_at: unknown;
+    }>(
+      `SELECT start_at, status, created_at FROM bookings
+        WHERE office_code = :officeCode AND service_code = :serviceCode
+          AND start_at >= :from AND start_at <= :to`,
+      {
+        type: QueryTypes.SELECT,
+        transaction: t,
+        replacements: { officeCode, serviceCode, from: this.time(from), to: this.time(to) },
+      },
+    );
+    return rows.map((r) => ({
+      start: toDate(r.start_at),
+      status: r.status as BookingStatus,
+      createdAt: toDate(r.created_at),
+    }));
+  }
+
+  /** The phone's bookings of a service on an office day. */
+  async phoneHolds(
+    officeCode: string,
+    serviceCode: string,
+    day: string,
+    phone: string,
+    t: Transaction,
+  ): Promise<BookingHold[]> {
+    const rows = await this.db.sequelize.query<BookingRow>(
+      `SELECT * FROM bookings WHERE office_code = :officeCode AND service_code = :serviceCode
+          AND day = :day AND phone = :phone`,
+      {
+        type: QueryTypes.SELECT,
+        transaction: t,
+        replacements: { officeCode, serviceCode, day, phone },
+      },
+    );
+    return rows.map((r) => {
+      const b = toRecord(r);
+      return { start: b.startAt, status: b.status, createdAt: b.createdAt };
+    });
+  }
+
+  async insert(b: BookingRecord, t: Transaction): Promise<void> {
+    await this.db.sequelize.query(
+      `INSERT INTO bookings (id, office_code, service_code, code, start_at, day, phone, language,
+         status, otp_hash, otp_attempts, ticket_id, created_at, confirmed_at, ended_at)
+       VALUES (:id, :officeCode, :serviceCode, :code, :startAt, :day, :phone, :language, :status,
+         :otpHash, :otpAttempts, :ticketId, :createdAt, NULL, NULL)`,
+      {
+        transaction: t,
+        replacements: {
+          ...b,
+          startAt: this.time(b.startAt),
+          createdAt: this.time(b.createdAt),
+        },
+      },
+    );
+  }
+
+  /** The booking with this code in the office; `lock` holds its row until the transaction ends. */
+  async findByCode(
+    officeCode: string,
+    code: string,
+    t?: Transaction,
+    lock = false,
+  ): Promise<BookingRecord | undefined> {
+    const forUpdate = lock && this.db.dialect === 'mysql' ? ' FOR UPDATE' : '';
+    const rows = await this.db.sequelize.query<BookingRow>(
+      `SELECT * FROM bookings WHERE office_code = :officeCode AND code = :code${forUpdate}`,
+      { type: QueryTypes.SELECT, transaction: t, replacements: { officeCode, code } },
+    );
+    return rows[0] ? toRecord(rows[0]) : undefined;
+  }
+
+  async update(
+    id: string,
+    fields: Partial<Pick<BookingRecord, 'status' | 'otpHash' | 'otpAttempts' | 'ticketId'>> & {
+      confirmedAt?: Date;
+      endedAt?: Date;
+      clearPhone?: boolean;
+    },
+    t: Transaction,
+  ): Promise<void> {
+    const sets: string[] = [];
+    const replacements: Record<string, unknown> = { id };
+    const columns = {
+      status: 'status',
+      otpHash: 'otp_hash',
+      otpAttempts: 'otp_attempts',
+      ticketId: 'ticket_id',
+    } as const;
+    for (const [field, column] of Object.entries(columns) as Array<
+      [keyof typeof columns, string]
+    >) {
+      if (fields[field] === undefined) continue;
+      sets.push(`${column} = :${field}`);
+      replacements[field] = fields[field];
+    }
+    if (fields.confirmedAt) {
+      sets.push('confirmed_at = :confirmedAt');
+      replacements.confirmedAt = this.time(fields.confirmedAt);
+    }
+    if (fields.endedAt) {
+      sets.push('ended_at = :endedAt');
+      replacements.endedAt = this.time(fields.endedAt);
+    }
+    if (fields.clearPhone) sets.push('phone = NULL');
+    if (sets.length === 0) return;
+    await this.db.sequelize.query(`UPDATE bookings SET ${sets.join(', ')} WHERE id = :id`, {
+      transaction: t,
+      replacements,
+    });
+  }
+
+  /** A time as each database stores DATE(3) columns, so that comparisons in SQL hold. */
+  private time(date: Date): string {
+    const text = date.toISOString().replace('T', ' ').replace('Z', '');
+    return this.db.dialect === 'sqlite' ? `${text} +00:00` : text;
+  }
+}
+
+function toRecord(r: BookingRow): BookingRecord {
+  return {
+    id: r.id,
+    officeCode: r.office_code,
+    serviceCode: r.service_code,
+    code: r.code,
+    startAt: toDate(r.start_at),
+    day: r.day,
+    phone: r.phone,
+    language: r.language,
+    status: r.status as BookingStatus,
+    otpHash: r.otp_hash,
+    otpAttempts: Number(r.otp_attempts),
+    ticketId: r.ticket_id,
+    createdAt: toDate(r.created_at),
+    confirmedAt: r.confirmed_at === null ? null : toDate(r.confirmed_at),
+    endedAt: r.ended_at === null ? null : toDate(r.ended_at),
+  };
+}
+
+/** A DATETIME from a raw query: a Date from mysql2, a string from SQLite. */
+function toDate(value: unknown): Date {
+  if (value instanceof Date) return value;
+  return new Date(String(value));
+}

@@ -1,0 +1,359 @@
+/**
+ * Administration without developer knowledge, in a real browser against a real server (MariaDB when
+ * TEST_MYSQL_URL is set, else SQLite): the document picker, the "no window calls it" warning on the
+ * services and windows tabs, opening hours as weekday rows and priorities as a table (each saved,
+ * shown again after a reload and published in the office info the kiosk reads), the audit found by
+ * a ticket's and a case's number and told in words, and the report's CSV parsed as a table.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Browser, Page } from 'playwright-core';
+import { startTestServer, type TestServer } from '../server/src/testing/harness';
+import { login, request } from '../server/src/testing/client';
+import { launchChromium, screenshotFile, seriousViolations } from './browser';
+
+/** RFC 4180 rows (quoted fields may hold commas, quotes and line breaks). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
+  }
+  return rows;
+}
+
+describe('administration editors, audit and CSV in the browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  // Wednesday 11:00 in Dushanbe, inside the hours the test sets.
+  let clock = new Date('2026-11-25T06:00:00Z');
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([
+      startTestServer({
+        database: process.env.TEST_MYSQL_URL ? 'mysql' : 'sqlite',
+        now: () => clock,
+      }),
+      launchChromium(),
+    ]);
+    page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') pageErrors.push(m.text());
+    });
+    await page.goto(`${server.url}/admin/?office=kulob&lang=en`);
+    await page.locator('input[name="username"]').fill('admin');
+    await page.locator('input[name="password"]').fill('demo');
+    await page.keyboard.press('Enter');
+    await page.getByRole('tab', { name: 'Services' }).waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function openTab(name: string): Promise<void> {
+    await page.getByRole('tab', { name }).click();
+    await page.getByRole('heading', { name, level: 2 }).waitFor();
+    await page.waitForLoadState('networkidle');
+  }
+
+  it('picks documents by name and warns while no window calls an open service', async () => {
+    await page.locator('form.service[data-code="birth"]').waitFor();
+    const add = page.locator('form[aria-labelledby="new-svc"]');
+    await add.locator('input[name="code"]').fill('adoption');
+    await add.locator('input[name="prefix"]').fill('X');
+    await add.locator('input[name="name-tg"]').fill('Фарзандхонӣ');
+    await add.locator('input[name="name-ru"]').fill('Усыновление');
+    await add.locator('input[name="name-uz"]').fill('Farzandlikka olish');
+    await add.locator('input[name="name-en"]').fill('Adoption');
+    await add.locator('details.documents summary').click();
+    await add.getByLabel("Mother's passport", { exact: true }).check();
+    await add.getByLabel('Marriage certificate', { exact: true }).check();
+    await add.locator('button[type="submit"]').click();
+
+    const warning = page.getByTestId('no-window-adoption');
+    await warning.waitFor();
+    expect(await warning.textContent()).toContain('No window calls “Adoption”');
+    const admin = await login(server.url, 'admin');
+    const saved = await request(server.url, 'GET', '/api/offices/kulob/admin/services', {
+      token: admin,
+    });
+    const adoption = saved.body.services.find((s: { code: string }) => s.code === 'adoption');
+    expect(adoption.documents).toEqual(['mother_passport', 'marriage_certificate']);
+    // Shown by name, not by code, also after a reload.
+    await page.reload();
+    const summary = page.locator('form.service[data-code="adoption"] details.documents summary');
+    await summary.waitFor();
+    expect(await summary.textContent()).toMatch(/Mother's passport; Marriage certificate/);
+    await summary.click();
+    await page
+      .locator('form.service[data-code="adoption"]')
+      .screenshot({ path: screenshotFile('admin-services.png') });
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await openTab('Windows');
+    const unserved = page.getByTestId('unserved-services');
+    await unserved.waitFor();
+    expect(await unserved.textContent()).toContain('Adoption');
+    expect(await seriousViolations(page)).toEqual([]);
+    const window1 = page.locator('form[aria-labelledby="ctr-1"]');
+    await window1.getByLabel('X Adoption').check();
+    await window1.locator('button[type="submit"]').click();
+    await unserved.waitFor({ state: 'detached' });
+    await openTab('Services');
+    await page.locator('form.service[data-code="adoption"]').waitFor();
+    expect(await page.getByTestId('no-window-adoption').count()).toBe(0);
+  });
+
+  it('edits opening hours as weekday rows and priorities as a table; the office info follows', async () => {
+    await openTab('Settings');
+    await page.getByLabel('No set hours: tickets are issued at any time').uncheck();
+    for (const day of ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday']) {
+      await page.getByLabel(`${day}: working day`).check();
+    }
+    await page.getByLabel('Friday: Closes at').fill('13:00');
+    // A day that closes before it opens is refused on the page, in words, and nothing is saved.
+    await page.getByLabel('Saturday: working day').check();
+    await page.getByLabel('Saturday: Opens at').fill('18:00');
+    await page.getByLabel('Saturday: Closes at').fill('09:00');
+
+    // Priorities: a new first category, one removed.
+    await page.getByRole('button', { name: 'Add a category' }).click();
+    await page.getByLabel('Code of category 4').fill('veteran');
+    await page.getByLabel('Category 4: name in Тоҷикӣ').fill('Собиқадори ҷанг');
+    await page.getByLabel('Category 4: name in Русский').fill('Ветеран войны');
+    await page.getByLabel('Category 4: name in Oʻzbekcha').fill('Urush faxriysi');
+    await page.getByLabel('Category 4: name in English').fill('War veteran');
+    for (const n of [4, 3, 2])
+      await page.getByRole('button', { name: `Move category ${n} up` }).click();
+    await page.getByRole('button', { name: 'Remove category 4' }).click();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    const save = page.locator('counter-admin-settings button[type="submit"]');
+    await save.click();
+    await page
+      .getByText('Saturday: the opening time must be earlier than the closing time.')
+      .waitFor();
+    await page.getByLabel('Saturday: working day').uncheck();
+    await save.click();
+    await page.getByText('Saved.').waitFor();
+
+    const office = (await request(server.url, 'GET', '/api/offices/kulob')).body.office;
+    expect(office.openingHours).toEqual({
+      mon: { open: '08:00', close: '17:00' },
+      tue: { open: '08:00', close: '17:00' },
+      wed: { open: '08:00', close: '17:00' },
+      thu: { open: '08:00', close: '17:00' },
+      fri: { open: '08:00', close: '13:00' },
+    });
+    expect(office.priorities.map((p: { code: string }) => p.code)).toEqual([
+      'veteran',
+      'disability',
+      'elderly',
+    ]);
+    expect(office.priorities[0].names.tg).toBe('Собиқадори ҷанг');
+
+    // After a reload, in Tajik: the weekday names of the office's language, the rows as saved.
+    await page.goto(`${server.url}/admin/?office=kulob&lang=tg#settings`);
+    const friday = page.locator('tr[data-day="fri"]');
+    await friday.waitFor();
+    expect((await friday.locator('th').textContent())?.trim()).toBe('Ҷумъа');
+    expect(await friday.locator('input[name="day-to"]').inputValue()).toBe('13:00');
+    expect(await page.locator('tr[data-day="sat"] input[name="day-open"]').isChecked()).toBe(false);
+    expect(await page.locator('tbody.priorities input[name="p-code"]').first().inputValue()).toBe(
+      'veteran',
+    );
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: screenshotFile('admin-settings.png'), fullPage: true });
+  });
+
+  it('finds a ticket by its number and a case by its number and tells each step in words', async () => {
+    const clerk = await login(server.url, 'clerk1');
+    const step = async (method: string, path: string, body?: unknown) => {
+      clock = new Date(clock.getTime() + 60_000);
+      const res = await request(server.url, method, path, { token: clerk, body });
+      expect([path, res.status]).toEqual([
+        path,
+        method === 'POST' && path === '/api/cases' ? 201 : 200,
+      ]);
+      return res.body;
+    };
+    const issued = await request(server.url, 'POST', '/api/offices/kulob/tickets', {
+      body: { service: 'birth' },
+    });
+    const { id, number } = issued.body.ticket as { id: string; number: string };
+    await step('POST', '/api/offices/kulob/counters/1/call', { ticketId: id });
+    await step('POST', `/api/tickets/${id}/recall`);
+    await step('POST', `/api/tickets/${id}/transfer`, { counter: '2' });
+    await step('POST', '/api/offices/kulob/counters/2/call', { ticketId: id });
+    const caseNumber = (await step('POST', '/api/cases', { ticketId: id, type: 'birth' })).case
+      .number as string;
+    await step('POST', `/api/tickets/${id}/complete`);
+
+    await page.goto(`${server.url}/admin/?office=kulob&lang=en#audit`);
+    // The log opens with the latest entries; the search runs once they are there.
+    await page.locator('counter-admin-audit tbody tr').first().waitFor();
+    const search = page.locator('counter-admin-audit input[name="q"]');
+    await search.fill(number.toLowerCase());
+    await search.press('Enter');
+    const rows = page.locator('counter-admin-audit tbody tr');
+    // Only the search's answer holds the case it opened.
+    await rows.filter({ hasText: 'Case opened' }).waitFor();
+    const what = (await rows.locator('td:nth-child(3)').allTextContents()).map((t) => t.trim());
+    expect(what.reverse()).toEqual([
+      'Ticket issued',
+      'Called to a window',
+      'Called again',
+      'Transferred',
+      'Called to a window',
+      'Case opened',
+      'Service completed',
+    ]);
+    const call = rows.filter({ hasText: 'Called again' });
+    expect(await call.locator('td:nth-child(2)').textContent()).toContain('Зарина Раҳимова');
+    expect(await call.locator('td.about').textContent()).toContain(`${number} · ${caseNumber}`);
+    const transfer = rows.filter({ hasText: 'Transferred' });
+    expect(await transfer.textContent()).toMatch(/Status:\s*Called → Waiting/);
+    expect(await transfer.textContent()).toMatch(/Window:\s*1 → —/);
+    // Times on the office clock: the call at 11:02 in Dushanbe.
+    expect(
+      await rows.filter({ hasText: 'Called again' }).locator('td.num').textContent(),
+    ).toContain('2026-11-25 11:0');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: screenshotFile('admin-audit.png'), fullPage: false });
+
+    await search.fill(caseNumber);
+    await search.press('Enter');
+    await page.waitForLoadState('networkidle');
+    await rows.filter({ hasText: 'Ticket issued' }).waitFor();
+    const byCase = (await rows.locator('td:nth-child(3)').allTextContents()).map((t) => t.trim());
+    expect(byCase).toEqual(expect.arrayContaining(['Ticket issued', 'Transferred', 'Case opened']));
+    expect(byCase.filter((w) => w === 'Called to a window')).toHaveLength(2);
+  });
+
+  it('downloads the report as a table: one row per service and day, a column per figure', async () => {
+    const services = await server.db.models.Service.findAll({ where: { officeCode: 'kulob' } });
+    const idOf = (code: string) => services.find((s) => s.code === code)!.id;
+    // Tuesday 24 November: two birth tickets and one death ticket, times in UTC (09:00 is 04:00Z).
+    const at = (hms: string) => new Date(`2026-11-24T${hms}Z`);
+    const ticket = (number: string, service: string, status: string, t: string[]) => ({
+      id: randomUUID(),
+      officeCode: 'kulob',
+      day: '2026-11-24',
+      number,
+      serviceId: idOf(service),
+      priority: 'none',
+      language: null,
+      kiosk: null,
+      status,
+      issuedAt: at(t[0]!),
+      calledAt: at(t[1]!),
+      startedAt: status === 'done' ? at(t[1]!) : null,
+      finishedAt: at(t[2]!),
+      counterNumber: '1',
+      targetCounter: null,
+      calledBy: null,
+      recalls: 0,
+    });
+    await server.db.models.Ticket.bulkCreate([
+      ticket('A001', 'birth', 'done', ['04:00:00', '04:10:00', '04:20:00']),
+      ticket('A002', 'birth', 'no_show', ['04:05:00', '04:35:00', '04:37:00']),
+      ticket('D001', 'death', 'done', ['05:00:00', '05:02:00', '05:12:30']),
+    ]);
+    await page.goto(`${server.url}/admin/?office=kulob&lang=ru#reports`);
+    // Today's report first; the range is asked once it stands.
+    await page.locator('a.csv').waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.locator('counter-admin-reports input[name="from"]').fill('2026-11-24');
+    await page.locator('counter-admin-reports input[name="to"]').fill('2026-11-25');
+    await page.locator('counter-admin-reports button[type="submit"]').click();
+    await page.locator('a.csv[href*="from=2026-11-24"]').waitFor();
+    const href = await page.locator('a.csv').getAttribute('href');
+    const csv = await page.evaluate(async (url) => {
+      const res = await fetch(url);
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      return {
+        type: res.headers.get('content-type'),
+        bom: [...bytes.slice(0, 3)],
+        text: new TextDecoder().decode(bytes),
+      };
+    }, href!);
+    expect(csv.type).toBe('text/csv; charset=utf-8');
+    expect(csv.bom).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = parseCsv(csv.text.replace(/^\uFEFF/, ''));
+    expect(rows[0]).toEqual([
+      'Дата',
+      'Код услуги',
+      'Услуга',
+      'Выдано',
+      'Обслужено',
+      'Неявка',
+      'Ожидание, среднее, с',
+      'Ожидание, p50, с',
+      'Ожидание, p90, с',
+      'Обслуживание, среднее, с',
+      'Обслуживание, p50, с',
+      'Обслуживание, p90, с',
+      'Вызваны в срок, %',
+    ]);
+    // Waits: birth 600 s and 1,800 s (target 15 min: one of two), death 120 s; the day before
+    // today's birth visit of the audit test above.
+    expect(rows.slice(1, 3)).toEqual([
+      [
+        '2026-11-24',
+        'birth',
+        'Регистрация рождения',
+        '2',
+        '1',
+        '1',
+        '1200',
+        '1200',
+        '1680',
+        '600',
+        '600',
+        '600',
+        '50',
+      ],
+      [
+        '2026-11-24',
+        'death',
+        'Регистрация смерти',
+        '1',
+        '1',
+        '0',
+        '120',
+        '120',
+        '120',
+        '630',
+        '630',
+        '630',
+        '100',
+      ],
+    ]);
+    expect(rows.slice(3).map((r) => [r[0], r[1], r[3]])).toEqual([['2026-11-25', 'birth', '1']]);
+    expect(rows.every((r) => r.length === 13)).toBe(true);
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,157 @@
+/**
+ * The public booking page on a phone (360×740) in Chromium against a real server: service → day →
+ * time → phone → the SMS code → the booking code with its QR and what to bring, then the cancel
+ * link; each language's words; axe-core on each step.
+ */
+import http from 'node:http';
+import type { Browser, Page } from 'playwright-core';
+import type { Transaction } from 'sequelize';
+import { startTestServer, type TestServer } from '../server/src/testing/harness';
+import type { BookingNotifier } from '../server/src/bookings/booking-service';
+import { bookText, type BookLanguage } from '../book/src/book-i18n';
+import { DEMO_SERVICES } from '../db/seed/demo-office';
+import { launchChromium, screenshotFile, seriousViolations } from './browser';
+
+describe('the booking page on a phone', () => {
+  let server: TestServer;
+  let browser: Browser;
+  /** The codes the server would send by SMS, by phone (written when the booking commits). */
+  const codes = new Map<string, string>();
+  const notifier: BookingNotifier = {
+    code: (t: Transaction, m) => {
+      t.afterCommit(() => {
+        codes.set(m.phone, m.otp);
+      });
+      return Promise.resolve();
+    },
+    confirmed: () => Promise.resolve(),
+  };
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([
+      startTestServer({ bookingNotifier: notifier }),
+      launchChromium(),
+    ]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(query: string): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(`${server.url}/book/?office=kulob&${query}`);
+    return page;
+  }
+
+  async function expectAccessible(page: Page): Promise<void> {
+    expect(await seriousViolations(page)).toEqual([]);
+  }
+
+  it('books the first free time in Tajik, shows the code, the QR and the documents, and cancels it', async () => {
+    const page = await open('lang=tg');
+    const birth = DEMO_SERVICES.find((s) => s.code === 'birth')!;
+    await page.getByRole('button', { name: birth.names.tg, exact: true }).click();
+    await page.getByRole('heading', { name: new RegExp(bookText('tg', 'chooseDay')) }).waitFor();
+    await expectAccessible(page);
+    await page.locator('button.choice:not([disabled])').first().click();
+    await page.getByRole('heading', { name: new RegExp(bookText('tg', 'chooseTime')) }).waitFor();
+    await page.locator('button.choice:not([disabled])').first().click();
+    await page.getByLabel(bookText('tg', 'phoneTitle')).fill('90 123 45 67');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: bookText('tg', 'send') }).click();
+    await page.getByRole('heading', { name: bookText('tg', 'codeTitle') }).waitFor();
+    const otp = codes.get('+992901234567');
+    expect(otp).toMatch(/^\d{6}$/);
+    // A wrong code first: the page says how many tries are left.
+    await page.locator('#otp').fill(otp === '000000' ? '111111' : '000000');
+    await page.getByRole('button', { name: bookText('tg', 'confirm') }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: bookText('tg', 'codeWrong', { n: 4 }) })
+      .waitFor();
+    await page.locator('#otp').fill(otp!);
+    await page.getByRole('button', { name: bookText('tg', 'confirm') }).click();
+    await page.getByRole('heading', { name: bookText('tg', 'doneTitle') }).waitFor();
+    const code = (await page.locator('.code').textContent())?.trim() ?? '';
+    expect(code).toMatch(/^\d{8}$/);
+    await page.locator('svg.qr').waitFor();
+    // The birth case's checklist, in Tajik.
+    expect(await page.locator('li').count()).toBeGreaterThan(1);
+    await expectAccessible(page);
+    await page.screenshot({ path: screenshotFile('book-done.png'), fullPage: true });
+
+    await page.getByRole('link', { name: bookText('tg', 'cancelLink') }).click();
+    await page.getByLabel(bookText('tg', 'phoneTitle')).fill('901234567');
+    await page.getByRole('button', { name: bookText('tg', 'cancel') }).click();
+    await page.getByRole('heading', { name: bookText('tg', 'cancelled') }).waitFor();
+    await page.close();
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('loads in at most 50 KB over the wire (gzip), the QR encoder left for later', async () => {
+    const bytes = (path: string) =>
+      new Promise<{ size: number; body: string; encoding: string | undefined }>(
+        (resolve, reject) => {
+          http
+            .get(`${server.url}${path}`, { headers: { 'accept-encoding': 'gzip' } }, (res) => {
+              const chunks: Buffer[] = [];
+              res.on('data', (c: Buffer) => chunks.push(c));
+              res.on('end', () => {
+                const raw = Buffer.concat(chunks);
+                resolve({
+                  size: raw.length,
+                  body: res.headers['content-encoding'] ? '' : raw.toString('utf8'),
+                  encoding: res.headers['content-encoding'],
+                });
+              });
+            })
+            .on('error', reject);
+        },
+      );
+    const page = await fetch(`${server.url}/book/?office=kulob`);
+    const html = await page.text();
+    const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+    expect(assets.length).toBeGreaterThan(0);
+    expect(assets.some((a) => a.includes('qr'))).toBe(false);
+    let total = (await bytes('/book/?office=kulob')).size;
+    for (const a of assets) {
+      const r = await bytes(a);
+      // Below 1 KB compression does not pay; everything larger goes gzipped.
+      if (r.size > 1024) expect(r.encoding).toBe('gzip');
+      total += r.size;
+    }
+    expect(total).toBeLessThanOrEqual(50 * 1024);
+  });
+
+  it.each(['ru', 'uz', 'en'] as BookLanguage[])(
+    'speaks %s, service names included',
+    async (lang) => {
+      const page = await open(`lang=${lang}`);
+      await page.getByRole('heading', { name: bookText(lang, 'chooseService') }).waitFor();
+      for (const s of DEMO_SERVICES.slice(0, 3))
+        await page.getByRole('button', { name: s.names[lang], exact: true }).waitFor();
+      expect(await page.locator('html').getAttribute('lang')).toBe(lang);
+      await expectAccessible(page);
+      await page.close();
+    },
+  );
+
+  it('says so when the phone number is short, and when the address names no office', async () => {
+    const page = await open('lang=en');
+    await page.getByRole('button', { name: DEMO_SERVICES[0]!.names.en, exact: true }).click();
+    await page.locator('button.choice:not([disabled])').first().click();
+    await page.locator('button.choice:not([disabled])').first().click();
+    await page.getByLabel(bookText('en', 'phoneTitle')).fill('90 12');
+    await page.getByRole('button', { name: bookText('en', 'send') }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: bookText('en', 'phoneWrong') })
+      .waitFor();
+    await page.goto(`${server.url}/book/?lang=ru`);
+    await page.getByText(bookText('ru', 'missingOffice')).waitFor();
+    await page.close();
+  });
+});

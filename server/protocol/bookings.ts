@@ -1,0 +1,77 @@
+/** Appointments on the wire (CONTRACT §6 "Bookings"): requests, the booking DTO, the plan an admin sets. */
+import { z } from 'zod';
+import { WEEKDAYS } from './opening-hours';
+import { Code, Language } from './schemas';
+
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM');
+/** An international number in E.164 form. */
+export const BookingPhone = z
+  .string()
+  .regex(/^\+[1-9]\d{7,14}$/, 'an international number in E.164 form, e.g. +992901234567');
+
+/** `GET /api/offices/:office/slots?service=&from=&to=` (dates on the office clock). */
+export const SlotsQuery = z.strictObject({ service: Code, from: Day, to: Day });
+export type SlotsQuery = z.infer<typeof SlotsQuery>;
+
+export const CreateBooking = z.strictObject({
+  service: Code,
+  start: z.iso.datetime({ offset: true }),
+  phone: BookingPhone,
+  language: Language,
+});
+export type CreateBooking = z.infer<typeof CreateBooking>;
+
+export const ConfirmBooking = z.strictObject({
+  otp: z.string().regex(/^\d{6}$/, 'the six digits of the code'),
+});
+export type ConfirmBooking = z.infer<typeof ConfirmBooking>;
+
+export const CancelBooking = z.strictObject({ phone: BookingPhone });
+export type CancelBooking = z.infer<typeof CancelBooking>;
+
+/** A booking code: eight digits (what a citizen types at the kiosk). */
+export const BookingCode = z.string().regex(/^\d{8}$/);
+
+export const BookingStatuses = [
+  'pending',
+  'confirmed',
+  'checked_in',
+  'cancelled',
+  'expired',
+  'missed',
+] as const;
+export type BookingStatus = (typeof BookingStatuses)[number];
+
+export interface Booking {
+  code: string;
+  service: string;
+  /** ISO-8601 UTC. */
+  start: string;
+  end: string;
+  status: BookingStatus;
+}
+
+export interface SlotDto {
+  /** The slot's office date (YYYY-MM-DD). */
+  day: string;
+  start: string;
+  end: string;
+  capacity: number;
+  free: number;
+}
+
+const DayHours = z.strictObject({ open: Time, close: Time }).refine((h) => h.open < h.close, {
+  message: 'closes before it opens',
+});
+
+/** How a service takes appointments (admin). */
+export const BookingPlanInput = z.strictObject({
+  hours: z.strictObject(Object.fromEntries(WEEKDAYS.map((d) => [d, DayHours.optional()]))),
+  slotMinutes: z.number().int().min(5).max(240),
+  perSlot: z.number().int().min(1).max(50),
+  walkInShare: z.number().min(0).max(1),
+  daysAhead: z.number().int().min(0).max(90),
+  closedDays: z.array(Day).max(366),
+});
+export type BookingPlanInput = z.infer<typeof BookingPlanInput>;

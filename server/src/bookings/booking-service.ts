@@ -1,0 +1,340 @@
+/**
+ * Appointments: free slots, booking with a one-time code by SMS, confirmation, cancellation. Each
+ * booking takes its slot's lock row first, so a slot is never overbooked, even by two nodes.
+ */
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import type { Transaction } from 'sequelize';
+import {
+  checkBooking,
+  digitsFrom,
+  holdsPlace,
+  officeDate,
+  officeInstant,
+  offeredSlots,
+  wrongCode,
+  type BookingPlan,
+  type BookingRefusal,
+} from '../../protocol/booking-rules';
+import type {
+  Booking,
+  BookingPlanInput,
+  CreateBooking,
+  SlotDto,
+  SlotsQuery,
+} from '../../protocol/bookings';
+import type { Language } from '../../protocol';
+import { BookingRepository, type BookingRecord } from '../../../db/repositories/booking-repository';
+import { isUniqueViolation } from '../../../db/repositories/queue-repository';
+import type { Database } from '../../../db/database';
+import { AppError, notFound, validationFailed } from '../errors';
+
+/** Sends a booking's messages: written into the outbox inside the booking's own transaction. */
+export interface BookingNotifier {
+  code(
+    t: Transaction,
+    m: { officeCode: string; phone: string; language: Language; otp: string; booking: Booking },
+  ): Promise<void>;
+  confirmed(
+    t: Transaction,
+    m: { officeCode: string; phone: string; language: Language; booking: Booking },
+  ): Promise<void>;
+}
+
+/** What the booking service needs to know of an office and its services. */
+export interface BookingOffices {
+  office(code: string): Promise<{ code: string; timeZone: string } | undefined>;
+  serviceExists(officeCode: string, serviceCode: string): Promise<boolean>;
+}
+
+export interface BookingServiceDeps {
+  db: Database;
+  offices: BookingOffices;
+  /** Without one, slots are listed but nobody can book (the code could not reach the citizen). */
+  notifier?: BookingNotifier;
+  now?: () => Date;
+}
+
+const MAX_RANGE_DAYS = 31;
+
+export class BookingService {
+  private readonly repo: BookingRepository;
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: BookingServiceDeps) {
+    this.repo = new BookingRepository(deps.db);
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  /** The free and taken places of a service between two office dates. */
+  async slots(officeCode: string, q: SlotsQuery): Promise<{ slots: SlotDto[] }> {
+    const office = await this.office(officeCode);
+    await this.service(officeCode, q.service);
+    if (q.to < q.from) throw validationFailed('to: before from');
+    const span = (Date.parse(`${q.to}T00:00:00Z`) - Date.parse(`${q.from}T00:00:00Z`)) / 86_400_000;
+    if (span > MAX_RANGE_DAYS)
+      throw validationFailed(`to: at most ${MAX_RANGE_DAYS} days after from`);
+    const plan = await this.repo.plan(officeCode, q.service);
+    if (!plan) return { slots: [] };
+    const now = this.now();
+    const holds = await this.repo.holdsBetween(
+      officeCode,
+      q.service,
+      officeInstant(q.from, 0, office.timeZone),
+      officeInstant(q.to, 24 * 60, office.timeZone),
+    );
+    return {
+      slots: offeredSlots(plan, q, holds, now, office.timeZone).map((s) => ({
+        day: officeDate(s.start, office.timeZone),
+        start: s.start.toISOString(),
+        end: s.end.toISOString(),
+        capacity: s.capacity,
+        free: s.free,
+      })),
+    };
+  }
+
+  /**
+   * Books a place (pending until the citizen types the code sent by SMS). No free place: 409
+   * `slot_full`; the phone already holds one that day: 409 `conflict`.
+   */
+  async create(officeCode: string, req: CreateBooking): Promise<Booking> {
+    const office = await this.office(officeCode);
+    await this.service(officeCode, req.service);
+    const notifier = this.deps.notifier;
+    if (!notifier) throw new AppError('unavailable', 'appointments need an SMS channel (SMS_URL)');
+    const start = new Date(req.start);
+    const day = officeDate(start, office.timeZone);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.repo.transaction(async (t) => {
+          await this.repo.lock(
+            [
+              `slot:${officeCode}:${req.service}:${start.getTime()}`,
+              `phone:${officeCode}:${req.service}:${day}:${sha256(req.phone).slice(0, 32)}`,
+            ],
+            t,
+          );
+          const plan = await this.repo.plan(officeCode, req.service, t);
+          if (!plan) throw validationFailed('service: takes no appointments');
+          const now = this.now();
+          const check = checkBooking({
+            plan,
+            timeZone: office.timeZone,
+            now,
+            start,
+            serviceBookings: await this.repo.holdsBetween(officeCode, req.service, start, start, t),
+            phoneBookings: await this.repo.phoneHolds(officeCode, req.service, day, req.phone, t),
+          });
+          if (!check.ok) throw refusal(check.reason);
+          const otp = sixDigits();
+          const record: BookingRecord = {
+            id: randomUUID(),
+            officeCode,
+            serviceCode: req.service,
+            code: eightDigits(),
+            startAt: check.slot.start,
+            day,
+            phone: req.phone,
+            language: req.language,
+            status: 'pending',
+            otpHash: '',
+            otpAttempts: 0,
+            ticketId: null,
+            createdAt: now,
+            confirmedAt: null,
+            endedAt: null,
+          };
+          record.otpHash = otpHash(record.id, otp);
+          await this.repo.insert(record, t);
+          const booking = toBooking(record, plan);
+          await notifier.code(t, {
+            officeCode,
+            phone: req.phone,
+            language: req.language,
+            otp,
+            booking,
+          });
+          return booking;
+        });
+      } catch (err) {
+        // Two bookings drew the same code: draw again (a new transaction).
+        if (!isUniqueViolation(err) || attempt >= 3) throw err;
+      }
+    }
+  }
+
+  /** Confirms a pending booking with its one-time code; five wrong codes cancel it. */
+  async confirm(officeCode: string, code: string, otp: string): Promise<Booking> {
+    await this.office(officeCode);
+    type Outcome = { booking: Booking; refused?: undefined } | { refused: AppError };
+    const outcome = await this.repo.transaction(async (t): Promise<Outcome> => {
+      const b = await this.repo.findByCode(officeCode, code, t, true);
+      if (!b) throw notFound('booking');
+      const plan = await this.planOf(b, t);
+      const now = this.now();
+      if (b.status === 'confirmed') return { booking: toBooking(b, plan) };
+      if (b.status !== 'pending')
+        throw new AppError('conflict', `the booking is ${b.status}`, { reason: b.status });
+      if (!holdsPlace({ start: b.startAt, status: b.status, createdAt: b.createdAt }, now)) {
+        await this.repo.update(b.id, { status: 'expired', endedAt: now, otpHash: null }, t);
+        return {
+          refused: new AppError('conflict', 'the code came too late: book again', {
+            reason: 'expired',
+          }),
+        };
+      }
+      if (!b.otpHash || !sameHash(b.otpHash, otpHash(b.id, otp))) {
+        const wrong = wrongCode(b.otpAttempts);
+        await this.repo.update(
+          b.id,
+          wrong.cancel
+            ? { otpAttempts: wrong.attempts, status: 'cancelled', endedAt: now, otpHash: null }
+            : { otpAttempts: wrong.attempts },
+          t,
+        );
+        // The count is committed; the answer is an error all the same.
+        return {
+          refused: wrong.cancel
+            ? new AppError('conflict', 'five wrong codes: the booking is cancelled', {
+                reason: 'cancelled',
+              })
+            : validationFailed('otp: not the code we sent', {
+                issues: [{ field: 'otp', message: 'not the code we sent' }],
+                attemptsLeft: 5 - wrong.attempts,
+              }),
+        };
+      }
+      await this.repo.update(b.id, { status: 'confirmed', confirmedAt: now, otpHash: null }, t);
+      const booking = toBooking({ ...b, status: 'confirmed' }, plan);
+      if (b.phone && this.deps.notifier) {
+        await this.deps.notifier.confirmed(t, {
+          officeCode,
+          phone: b.phone,
+          language: b.language as Language,
+          booking,
+        });
+      }
+      return { booking };
+    });
+    if (outcome.refused) throw outcome.refused;
+    return outcome.booking;
+  }
+
+  /** Cancels a booking for the phone that made it (any other phone: the same 404 as no booking). */
+  async cancel(officeCode: string, code: string, phone: string): Promise<Booking> {
+    await this.office(officeCode);
+    return this.repo.transaction(async (t) => {
+      const b = await this.repo.findByCode(officeCode, code, t, true);
+      if (!b || b.phone === null || !sameText(b.phone, phone)) throw notFound('booking');
+      const plan = await this.planOf(b, t);
+      if (b.status === 'cancelled') return toBooking(b, plan);
+      if (b.status !== 'pending' && b.status !== 'confirmed')
+        throw new AppError('conflict', `the booking is ${b.status}`, { reason: b.status });
+      await this.repo.update(b.id, { status: 'cancelled', endedAt: this.now(), otpHash: null }, t);
+      return toBooking({ ...b, status: 'cancelled' }, plan);
+    });
+  }
+
+  /** 404 unless the office and its service exist. */
+  async requireService(officeCode: string, serviceCode: string): Promise<void> {
+    await this.office(officeCode);
+    await this.service(officeCode, serviceCode);
+  }
+
+  /** The plans of an office's services (admin). */
+  async plans(officeCode: string): Promise<Record<string, BookingPlan>> {
+    await this.office(officeCode);
+    return Object.fromEntries(await this.repo.plans(officeCode));
+  }
+
+  /** Sets or (with `null`) removes a service's plan (admin). */
+  async setPlan(
+    officeCode: string,
+    serviceCode: string,
+    plan: BookingPlanInput | null,
+  ): Promise<void> {
+    await this.office(officeCode);
+    await this.service(officeCode, serviceCode);
+    await this.repo.transaction((t) =>
+      this.repo.setPlan(officeCode, serviceCode, plan, this.now(), t),
+    );
+  }
+
+  private async office(code: string): Promise<{ code: string; timeZone: string }> {
+    const office = await this.deps.offices.office(code);
+    if (!office) throw notFound(`office ${code}`);
+    return office;
+  }
+
+  private async service(officeCode: string, serviceCode: string): Promise<void> {
+    if (!(await this.deps.offices.serviceExists(officeCode, serviceCode)))
+      throw notFound(`service ${serviceCode}`);
+  }
+
+  private async planOf(b: BookingRecord, t: Transaction): Promise<BookingPlan | undefined> {
+    return this.repo.plan(b.officeCode, b.serviceCode, t);
+  }
+}
+
+function toBooking(b: BookingRecord, plan: BookingPlan | undefined): Booking {
+  const minutes = plan?.slotMinutes ?? 0;
+  return {
+    code: b.code,
+    service: b.serviceCode,
+    start: b.startAt.toISOString(),
+    end: new Date(b.startAt.getTime() + minutes * 60_000).toISOString(),
+    status: b.status,
+  };
+}
+
+function refusal(reason: BookingRefusal): AppError {
+  switch (reason) {
+    case 'slot_full':
+      return new AppError('slot_full', 'every place of that time is taken', { reason });
+    case 'phone_has_booking':
+      return new AppError(
+        'conflict',
+        'this phone already holds a booking of that service that day',
+        {
+          reason,
+        },
+      );
+    case 'no_such_slot':
+    case 'slot_past':
+    case 'too_far':
+      return validationFailed('start: not a time that can be booked', {
+        reason,
+        issues: [{ field: 'start', message: reason }],
+      });
+  }
+}
+
+function sixDigits(): string {
+  for (;;) {
+    const d = digitsFrom(randomBytes(16), 6);
+    if (d) return d;
+  }
+}
+
+function eightDigits(): string {
+  for (;;) {
+    const d = digitsFrom(randomBytes(24), 8);
+    if (d && d[0] !== '0') return d;
+  }
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+function otpHash(bookingId: string, otp: string): string {
+  return sha256(`${bookingId}:${otp}`);
+}
+
+function sameHash(a: string, b: string): boolean {
+  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+}
+
+function sameText(a: string, b: string): boolean {
+  return sameHash(sha256(a), sha256(b));
+}

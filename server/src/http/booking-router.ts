@@ -1,0 +1,102 @@
+/** Appointment routes (CONTRACT §6 "Bookings"): public slots and bookings, the admin's plans. */
+import { Router, type Response } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import { z } from 'zod';
+import { CaseTypes, Code, OfficeCode, newChecklist, type CaseType } from '../../protocol';
+import {
+  BookingCode,
+  BookingPlanInput,
+  CancelBooking,
+  ConfirmBooking,
+  CreateBooking,
+  SlotsQuery,
+} from '../../protocol/bookings';
+import type { BookingService } from '../bookings/booking-service';
+import type { AuthService } from '../auth/auth-service';
+import { AppError, forbidden } from '../errors';
+import { parse, parseParams } from './errors';
+import { requireStaff, staffOf } from './auth-middleware';
+
+const OfficeParam = z.object({ office: OfficeCode });
+const BookingParams = z.object({ office: OfficeCode, code: BookingCode });
+const ServiceParams = z.object({ office: OfficeCode, service: Code });
+
+export interface BookingRouterDeps {
+  bookings: BookingService;
+  auth: AuthService;
+  /** Bookings and code attempts per address per 10 minutes (default 20). */
+  attemptsPerAddress?: number;
+}
+
+export function bookingRouter(deps: BookingRouterDeps): Router {
+  const { bookings } = deps;
+  const r = Router();
+  const admin = requireStaff(deps.auth, ['admin']);
+  // Every booking sends an SMS and every confirmation is a guess at a code: both are limited.
+  const limited = rateLimit({
+    windowMs: 10 * 60_000,
+    limit: deps.attemptsPerAddress ?? 20,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    handler: (_req, _res, next) =>
+      next(new AppError('rate_limited', 'too many booking requests: try again in a few minutes')),
+  });
+
+  r.get('/offices/:office/slots', async (req, res) => {
+    const { office } = parseParams(OfficeParam, req);
+    res.json(await bookings.slots(office, parse(SlotsQuery, req.query)));
+  });
+
+  // What to bring: a registry service's document checklist (other services: none listed).
+  r.get('/offices/:office/services/:service/documents', async (req, res) => {
+    const { office, service } = parseParams(ServiceParams, req);
+    await bookings.requireService(office, service);
+    const type = CaseTypes.find((t): t is CaseType => t === service);
+    res.set('Cache-Control', 'public, max-age=3600');
+    res.json({
+      documents: type
+        ? newChecklist(type).map((d) => ({ code: d.code, name: d.name, required: d.required }))
+        : [],
+    });
+  });
+
+  r.post('/offices/:office/bookings', limited, async (req, res) => {
+    const { office } = parseParams(OfficeParam, req);
+    const booking = await bookings.create(office, parse(CreateBooking, req.body));
+    res.status(201).json({ booking });
+  });
+
+  r.post('/offices/:office/bookings/:code/confirm', limited, async (req, res) => {
+    const { office, code } = parseParams(BookingParams, req);
+    const { otp } = parse(ConfirmBooking, req.body);
+    res.json({ booking: await bookings.confirm(office, code, otp) });
+  });
+
+  r.delete('/offices/:office/bookings/:code', limited, async (req, res) => {
+    const { office, code } = parseParams(BookingParams, req);
+    const { phone } = parse(CancelBooking, req.body);
+    res.json({ booking: await bookings.cancel(office, code, phone) });
+  });
+
+  r.get('/offices/:office/booking-plans', admin, async (req, res) => {
+    const { office } = parseParams(OfficeParam, req);
+    ownOffice(res, office);
+    res.json({ plans: await bookings.plans(office) });
+  });
+
+  r.put('/offices/:office/services/:service/booking-plan', admin, async (req, res) => {
+    const { office, service } = parseParams(ServiceParams, req);
+    ownOffice(res, office);
+    const plan = parse(BookingPlanInput.nullable(), req.body);
+    await bookings.setPlan(office, service, plan);
+    res.json({ plan });
+  });
+
+  return r;
+}
+
+/** An administrator of one office manages only that office's plans. */
+function ownOffice(res: Response, office: string): void {
+  const user = staffOf(res);
+  if (user.officeCode !== null && user.officeCode !== office) throw forbidden('another office');
+}
