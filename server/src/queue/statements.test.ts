@@ -28,7 +28,7 @@ describe.each(testDialects())('statements per command on %s', (dialect) => {
     return [...statements];
   }
 
-  it('issues in 10 statements, calls next in 12 and completes in 10', async () => {
+  it('issues in 10–11 statements, calls next in 14 and completes in 12', async () => {
     const issue = await counted(() =>
       request(s.url, 'POST', `${OFFICE}/tickets`, { body: { service: 'birth' } }),
     );
@@ -41,12 +41,13 @@ describe.each(testDialects())('statements per command on %s', (dialect) => {
     const complete = await counted(() =>
       request(s.url, 'POST', `/api/tickets/${id}/complete`, { token }),
     );
-    // Measured at this commit (BEGIN, COMMIT and the staff session's lookup included); the
+    // Measured after merging the window sessions (BEGIN, COMMIT, the staff session's lookup and
+    // the window check included; SQLite reads the ticket number back after its upsert); the
     // targets of issue #16 are issue 6, call-next 6, complete 5. Lower these as the path shrinks.
     expect({ issue: issue.length, callNext: call.length, complete: complete.length }).toEqual({
-      issue: 10,
-      callNext: 12,
-      complete: 10,
+      issue: dialect === 'sqlite' ? 11 : 10,
+      callNext: 14,
+      complete: 12,
     });
   });
 });
