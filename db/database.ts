@@ -168,7 +168,9 @@ export async function openDatabase(
   url: string | undefined,
   sets: readonly MigrationSet[] = [queueMigrations, registryMigrations],
 ): Promise<Database> {
-  const db = new Database(parseDatabaseUrl(url));
+  const target = parseDatabaseUrl(url);
+  if (target.dialect === 'sqlite') await checkSqlitePath(target.storage);
+  const db = new Database(target);
   try {
     await db.connect();
     await db.migrate(sets);
@@ -177,4 +179,37 @@ export async function openDatabase(
     throw err;
   }
   return db;
+}
+
+/**
+ * Refuses an SQLite path that cannot hold a database (a folder, a file or folder it may not write,
+ * a place where no folder can be made), with the reason, before the driver is asked: some of those
+ * make it hang or open nothing at all.
+ */
+export async function checkSqlitePath(storage: string): Promise<void> {
+  const info = await fs.promises.stat(storage).catch(() => undefined);
+  if (info?.isDirectory()) throw new Error(`${storage} is a folder, not a database file`);
+  if (info && !info.isFile()) throw new Error(`${storage} is not a regular file`);
+  const dir = path.dirname(storage);
+  try {
+    await makeFolders(dir);
+    await fs.promises.access(info ? storage : dir, fs.constants.R_OK | fs.constants.W_OK);
+  } catch (err) {
+    throw new Error(
+      `${info ? storage : dir} is not writable (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
+      { cause: err },
+    );
+  }
+}
+
+// Node's own recursive mkdir never returns for a path under /proc: one level at a time instead.
+async function makeFolders(dir: string): Promise<void> {
+  const info = await fs.promises.stat(dir).catch(() => undefined);
+  if (info?.isDirectory()) return;
+  if (info) throw Object.assign(new Error(`${dir} is not a folder`), { code: 'ENOTDIR' });
+  const parent = path.dirname(dir);
+  if (parent !== dir) await makeFolders(parent);
+  await fs.promises.mkdir(dir).catch((err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EEXIST') throw err;
+  });
 }

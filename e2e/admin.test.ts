@@ -137,7 +137,7 @@ describe('the admin pages in the browser', () => {
     }
     // The audit log tells time on the office's clock (12:00Z is 17:00 in Dushanbe), not the browser's.
     await page.getByRole('tab', { name: 'Audit log' }).click();
-    await page.getByRole('cell', { name: '2026-11-25 17:00:00' }).first().waitFor();
+    await page.getByRole('cell', { name: '25.11.2026 17:00:00' }).first().waitFor();
     await page.getByRole('tab', { name: 'Reports' }).click();
     await page.locator('a.csv').waitFor();
 

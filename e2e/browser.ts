@@ -60,3 +60,104 @@ export function screenshotFile(name: string): string {
   fs.mkdirSync(dir, { recursive: true });
   return path.join(dir, name);
 }
+
+/** A text that does not lie inside its box: what it says, where it is cut. */
+export interface ClippedText {
+  text: string;
+  /** `viewport`, or the tag and class of the element that cuts it. */
+  by: string;
+}
+
+/**
+ * Every visible text node of the page (shadow roots included) whose box is not inside each ancestor
+ * that clips its content (overflow other than visible; a vertical scroller only across) and inside
+ * the viewport. Screen-reader-only texts are skipped: they are meant to be clipped.
+ */
+export async function clippedTexts(page: Page): Promise<ClippedText[]> {
+  return page.evaluate<ClippedText[]>(`(() => {
+    const out = [];
+    const parentOf = (el) => el.parentElement ?? (el.parentNode instanceof ShadowRoot ? el.parentNode.host : null);
+    const name = (el) => el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).join('.') : '');
+    const inside = (r, b) => r.left >= b.left - 1 && r.right <= b.right + 1 && r.top >= b.top - 1 && r.bottom <= b.bottom + 1;
+    const check = (node) => {
+      const text = node.textContent.trim();
+      if (!text) return;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      const r = range.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) return;
+      if (!inside(r, { left: 0, top: 0, right: innerWidth, bottom: innerHeight })) {
+        out.push({ text, by: 'viewport' });
+        return;
+      }
+      for (let el = parentOf(node); el; el = parentOf(el)) {
+        const cs = getComputedStyle(el);
+        if (cs.overflowX === 'visible' && cs.overflowY === 'visible') continue;
+        // A scrolling box does not cut what it holds: it is reached by scrolling.
+        if (['auto', 'scroll'].includes(cs.overflowY) && ['auto', 'scroll', 'hidden', 'clip'].includes(cs.overflowX)) {
+          const b = el.getBoundingClientRect();
+          if (r.left >= b.left - 1 && r.right <= b.right + 1) continue;
+        }
+        if (!inside(r, el.getBoundingClientRect())) {
+          out.push({ text, by: name(el) });
+          return;
+        }
+      }
+    };
+    const visit = (node) => {
+      if (node.nodeType === 3) return check(node);
+      if (node.nodeType === 1) {
+        const cs = getComputedStyle(node);
+        if (cs.display === 'none' || cs.visibility === 'hidden' || node.classList.contains('sr-only')) return;
+        if (['SCRIPT', 'STYLE', 'TEMPLATE'].includes(node.tagName)) return;
+        if (node.shadowRoot) visit(node.shadowRoot);
+      }
+      for (const child of node.childNodes) visit(child);
+    };
+    visit(document.body);
+    return out;
+  })()`);
+}
+
+/**
+ * Test ids (searched through shadow roots) of elements that something else covers: the centre and
+ * four points a quarter inside each must hit the element itself or one of its descendants.
+ */
+export async function coveredElements(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate<string[]>(`((sel) => {
+    const all = [];
+    const collect = (root) => {
+      all.push(...root.querySelectorAll(sel));
+      for (const el of root.querySelectorAll('*')) if (el.shadowRoot) collect(el.shadowRoot);
+    };
+    collect(document);
+    const deepest = (x, y) => {
+      let hit = document.elementFromPoint(x, y);
+      while (hit && hit.shadowRoot) {
+        const inner = hit.shadowRoot.elementFromPoint(x, y);
+        if (!inner || inner === hit) break;
+        hit = inner;
+      }
+      return hit;
+    };
+    const within = (inner, outer) => {
+      for (let e = inner; e; e = e.parentNode instanceof ShadowRoot ? e.parentNode.host : e.parentNode) {
+        if (e === outer) return true;
+      }
+      return false;
+    };
+    return all
+      .filter((el) => {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 || r.height === 0) return false;
+        // Inside the rounded corners of pill buttons: the centre and four points a quarter in.
+        const cx = r.left + r.width / 2, cy = r.top + r.height / 2;
+        const points = [
+          [cx, cy], [r.left + r.width / 4, cy], [r.right - r.width / 4, cy],
+          [cx, r.top + r.height / 4], [cx, r.bottom - r.height / 4],
+        ];
+        return points.some(([x, y]) => !within(deepest(x, y), el));
+      })
+      .map((el) => el.getAttribute('data-testid') || el.textContent.trim() || el.tagName);
+  })(${JSON.stringify(selector)})`);
+}

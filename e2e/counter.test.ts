@@ -80,13 +80,20 @@ describe('the counter console on sqlite', () => {
     await fill(clerk, 'applicant.firstName', 'Мавҷуда');
     await clerk.locator('[name="applicant.idType"]').selectOption('passport');
     await fill(clerk, 'applicant.idNumber', 'A1234567');
+    await fill(clerk, 'applicant.birthDate', '1996-04-12');
     await fill(clerk, 'child.lastName', 'Раҳимов');
     await fill(clerk, 'child.firstName', 'Фирӯз');
     await fill(clerk, 'child.birthDate', '2026-11-20');
+    await clerk.locator('[name="child.sex"]').selectOption('m');
+    // A newborn is asked no passport, address or phone; the birth date is entered once.
+    expect(await clerk.locator('[name="child.idNumber"], [name="child.phone"]').count()).toBe(0);
+    expect(await clerk.locator('[name="details.birthDate"]').count()).toBe(0);
     await fill(clerk, 'mother.lastName', 'Раҳимова');
     await fill(clerk, 'mother.firstName', 'Мавҷуда');
+    await fill(clerk, 'mother.birthDate', '1996-04-12');
+    await clerk.locator('[name="mother.idType"]').selectOption('passport');
+    await fill(clerk, 'mother.idNumber', 'A1234567');
     await fill(clerk, 'details.placeOfBirth', 'Кӯлоб');
-    await fill(clerk, 'details.birthDate', '2026-11-20');
     await clerk.locator('[name="doc.medical_birth_notice"]').check();
     await clerk.locator('[name="doc.mother_passport"]').check();
     // Autosave: the edits reach the server without a "save" button.
@@ -95,16 +102,18 @@ describe('the counter console on sqlite', () => {
     await clerk.screenshot({ path: screenshotFile('counter-case.png') });
     expect(await seriousViolations(clerk)).toEqual([]);
 
-    // Someone else saves meanwhile: the next autosave is refused and nothing is overwritten.
+    // Someone else saves while the clerk's typing is not saved yet: the change arrives live, the
+    // panel freezes as a conflict, the typing stays on screen and nothing of theirs is overwritten.
     const other = await login(server.url, 'clerk4');
     const seen = await request(server.url, 'GET', `/api/cases/${caseNumber}`, { token: other });
+    await fill(clerk, 'applicant.address', 'ш. Кӯлоб');
     const theirs = await request(server.url, 'PATCH', `/api/cases/${caseNumber}`, {
       token: other,
       body: { version: seen.body.case.version, fee: { paid: true, receipt: '77-123' } },
     });
     expect(theirs.status).toBe(200);
-    await fill(clerk, 'applicant.address', 'ш. Кӯлоб');
     await clerk.getByTestId('conflict').waitFor();
+    expect(await clerk.locator('[name="applicant.address"]').inputValue()).toBe('ш. Кӯлоб');
     const kept = await request(server.url, 'GET', `/api/cases/${caseNumber}`, { token: other });
     expect(kept.body.case.applicant.address).toBeUndefined();
     expect(kept.body.case.fee).toEqual({ paid: true, receipt: '77-123' });
@@ -133,6 +142,8 @@ describe('the counter console on sqlite', () => {
     expect(await seriousViolations(back)).toEqual([]);
     await back.screenshot({ path: screenshotFile('counter-backoffice.png') });
     await back.getByTestId('bo-to-registered').click();
+    // Registering cannot be undone: it asks first.
+    await back.getByTestId('dialog-confirm').click();
     await back.getByTestId('act-record').waitFor();
     await back.getByTestId('bo-to-ready').click();
     await back.getByTestId('certificate').waitFor();
@@ -140,7 +151,14 @@ describe('the counter console on sqlite', () => {
     await back.getByTestId('case-status-filter').selectOption('');
     await back.getByTestId('worklist').locator(`[data-case="${caseNumber}"]`).waitFor();
 
-    const pickup = await issue({ service: 'pickup', caseNumber: caseNumber ?? '' });
+    const receipt = await request(server.url, 'GET', `/api/cases/${caseNumber}`, {
+      token: await login(server.url, 'clerk2'),
+    });
+    const pickup = await issue({
+      service: 'pickup',
+      caseNumber: caseNumber ?? '',
+      pickupCode: receipt.body.case.pickupCode as string,
+    });
     const clerk5 = await signIn('clerk2');
     await takeWindow(clerk5, '5');
     await clerk5.keyboard.press('F1');
@@ -150,6 +168,7 @@ describe('the counter console on sqlite', () => {
       .filter({ hasText: caseNumber ?? '' })
       .waitFor();
     await clerk5.getByTestId('case-to-issued').click();
+    await clerk5.getByTestId('dialog-confirm').click();
     await clerk5
       .getByTestId('case-status')
       .filter({ hasText: /Супорида/ })

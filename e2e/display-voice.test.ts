@@ -6,12 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startTestServer } from '../server/src/testing/harness';
-import {
-  VoiceLanguages,
-  announcementClips,
-  numberClips,
-  voiceManifest,
-} from '../ui/voice-words';
+import { VoiceLanguages, announcementClips, numberClips, voiceManifest } from '../ui/voice-words';
 
 const PACK = path.join(__dirname, '..', 'display', 'voice');
 

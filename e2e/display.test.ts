@@ -200,7 +200,15 @@ describe('the hall display in the browser on sqlite', () => {
     await issue('birth');
     const first = await callNext('1');
     const second = await callNext('2');
+    // Screen and voice agree: while the first is announced the panel shows it, the second waits
+    // visibly in the "next" strip (not on the panel, where the hall would read one number and hear another).
+    await voice
+      .getByTestId('next-calls')
+      .filter({ hasText: second.number })
+      .waitFor({ timeout: 3_000 });
+    expect(await voice.getByTestId('latest-number').textContent()).toContain(first.number);
     const a = await played(voice, first.number);
+    await voice.getByTestId('latest-number').filter({ hasText: second.number }).waitFor();
     const b = await played(voice, second.number);
     expect([a.status, b.status]).toEqual(['played', 'played']);
     // Never cut off: the second starts when the first has ended.

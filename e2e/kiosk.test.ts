@@ -55,6 +55,7 @@ describe('the kiosk in the browser', () => {
   let context: BrowserContext;
   let clerk: string;
   let caseNumber: string;
+  let pickupCode: string;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
@@ -75,6 +76,7 @@ describe('the kiosk in the browser', () => {
     });
     expect(created.status).toBe(201);
     caseNumber = created.body.case.number;
+    pickupCode = created.body.case.pickupCode;
     await request(server.url, 'POST', `/api/tickets/${t.body.ticket.id}/complete`, {
       token: clerk,
     });
@@ -283,21 +285,31 @@ describe('the kiosk in the browser', () => {
     expect((await shown.textContent())?.replace(/\s/g, '')).toBe(`${prefix}-${year}-000998`);
     const before = await ticketCount();
     await page.getByTestId('case-submit').click();
+    // Then the pickup code printed beside the number.
+    await page.getByTestId('pickup-code').waitFor();
+    for (const d of '123456') await page.getByTestId(`key-${d}`).click();
+    await page.getByTestId('case-submit').click();
     const message = page.getByTestId('case-not-found');
     await message.waitFor();
-    expect(await message.textContent()).toContain(`${prefix}-${year}-000998`);
-    expect(await message.textContent()).toContain('ёфт нашуд');
+    expect(await message.textContent()).toContain('мувофиқ намеоянд');
     expect(await ticketCount()).toBe(before);
 
     // Then the real one: clear and type its digits (leading zeros are already there).
     await page.getByTestId('key-clear').click();
     expect(await message.count()).toBe(0);
     for (const d of digits.replace(/^0+/, '')) await page.getByTestId(`key-${d}`).click();
+    await page.getByTestId('case-submit').click();
+    await page.getByTestId('pickup-code').waitFor();
+    for (const d of pickupCode) await page.getByTestId(`key-${d}`).click();
     const issued = page.waitForResponse((r) => r.url().endsWith('/tickets'));
     await page.getByTestId('case-submit').click();
     const response = await issued;
     expect(response.status()).toBe(201);
-    expect(response.request().postDataJSON()).toMatchObject({ service: 'pickup', caseNumber });
+    expect(response.request().postDataJSON()).toMatchObject({
+      service: 'pickup',
+      caseNumber,
+      pickupCode,
+    });
     const number = (await page.getByTestId('ticket-number').textContent())?.trim();
     expect(number).toMatch(/^P\d{3}$/);
     const { ticket } = (await response.json()) as { ticket: { id: string } };
@@ -489,6 +501,9 @@ describe('the kiosk in the browser', () => {
       await notice.waitFor();
       await expect(notice.textContent()).resolves.toContain('Ҳозир идора баста аст');
       await expect(notice.textContent()).resolves.toContain('08:00');
+      // The screen's main message, not a small grey line.
+      const title = await notice.locator('.closed-title').boundingBox();
+      expect(title?.height ?? 0).toBeGreaterThanOrEqual(48);
       expect(await page.getByTestId('service-birth').count()).toBe(0);
       expect(await seriousViolations(page)).toEqual([]);
     } finally {

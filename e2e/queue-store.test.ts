@@ -253,6 +253,23 @@ describe('QueueStore', () => {
     }
   });
 
+  it('gives a service added while the page is open its waiting count at once', async () => {
+    const socket = await client;
+    const names = { tg: 'Маслиҳат', ru: 'Консультация', uz: 'Maslahat', en: 'Consultation' };
+    socket.emit('services:updated', {
+      seq: 11,
+      services: [
+        { code: 'birth', prefix: 'A', names, open: true },
+        { code: 'advice', prefix: 'X', names, open: true },
+      ],
+    });
+    const state = await until(store, (s) => s.seq === 11);
+    expect(state.services).toEqual([
+      { code: 'birth', waiting: 1, estimatedWaitMinutes: 4 },
+      { code: 'advice', waiting: 0, estimatedWaitMinutes: 0 },
+    ]);
+  });
+
   it('reports the connection going down and coming back', async () => {
     await client;
     expect(store.connected).toBe(true);

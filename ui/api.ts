@@ -1,5 +1,6 @@
 /** REST calls of the three front ends; every refusal becomes an {@link ApiError}. */
 import type {
+  CallReason,
   IssueTicket,
   OfficeInfo,
   Login,
@@ -165,15 +166,17 @@ export async function logout(token: string): Promise<void> {
   await apiRequest<unknown>('/api/auth/logout', { method: 'POST', token });
 }
 
-/** Calls the next ticket to a counter; `null` when nobody waits for its services. */
+/** Calls the next ticket to a counter (`ticket: null` when nobody waits), saying why it was chosen. */
 export async function callNext(
   office: string,
   counter: string,
   token: string,
-): Promise<StaffTicket | null> {
+): Promise<{ ticket: StaffTicket | null; reason?: CallReason }> {
   const path = `${officePath(office)}/counters/${encodeURIComponent(counter)}/call-next`;
-  const result = await apiRequest<{ ticket: StaffTicket | null }>(path, { method: 'POST', token });
-  return result.ticket;
+  return apiRequest<{ ticket: StaffTicket | null; reason?: CallReason }>(path, {
+    method: 'POST',
+    token,
+  });
 }
 
 /** Recall, start, no-show or complete one ticket. */

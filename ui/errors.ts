@@ -76,7 +76,7 @@ export function holderOf(
   details: unknown,
 ): { id: number; name: string; since?: string } | undefined {
   if (typeof details !== 'object' || details === null || !('user' in details)) return undefined;
-  const user = (details).user;
+  const user = details.user;
   if (typeof user !== 'object' || user === null) return undefined;
   const { id, name } = user as { id?: unknown; name?: unknown };
   if (typeof id !== 'number' || typeof name !== 'string') return undefined;

@@ -5,6 +5,7 @@
  */
 import { io, type Socket } from 'socket.io-client';
 import type {
+  Case,
   ClientToServerEvents,
   CounterEvent,
   CounterState,
@@ -75,6 +76,8 @@ export interface QueueStoreOptions {
   url?: string;
   /** Retry a refused connection (unknown office, …) after this many ms; 0 = never. */
   retryRefusedMs?: number;
+  /** Staff consoles: told of every case change of the office (`case:updated`, `/counter` only). */
+  onCase?: (c: Case) => void;
 }
 
 /** A listener of state changes. */
@@ -155,6 +158,8 @@ export class QueueStore<T extends Ticket = Ticket> {
     socket.on(QueueEvent.gap, () => {
       if (this.stateValue.ready) this.requestSync();
     });
+    const onCase = this.options.onCase;
+    if (onCase) socket.on(QueueEvent.caseUpdated, (payload) => onCase(payload.case));
     socket.on(QueueEvent.ticketIssued, (payload) =>
       this.receive({ kind: 'ticket', event: QueueEvent.ticketIssued, payload }),
     );
@@ -298,7 +303,15 @@ export class QueueStore<T extends Ticket = Ticket> {
       return { ...state, seq, printers: [...others, printer] };
     }
     if (item.kind === 'office') return { ...state, seq, office: item.payload.office };
-    if (item.kind === 'services') return { ...state, seq, catalog: item.payload.services };
+    if (item.kind === 'services') {
+      // A service added while the page is open has nobody waiting yet: it shows "0" at once.
+      const known = new Set(state.services.map((s) => s.code));
+      const added = item.payload.services
+        .filter((s) => !known.has(s.code))
+        .map((s) => ({ code: s.code, waiting: 0, estimatedWaitMinutes: 0 }));
+      const services = added.length > 0 ? [...state.services, ...added] : state.services;
+      return { ...state, seq, catalog: item.payload.services, services };
+    }
     if (item.kind === 'counter') {
       const counter = item.payload.counter;
       const exists = state.counters.some((c) => c.number === counter.number);

@@ -16,7 +16,7 @@ import {
   type FieldIssues,
   type FormSection,
 } from './case-form';
-import { createCase, getCase, patchCase, transitionCase } from './console-api';
+import { createCase, getCase, patchCase, transitionCase, confirmIdentity } from './console-api';
 
 const SAVE_DELAY_MS = 800;
 
@@ -114,6 +114,15 @@ export class CaseController implements ReactiveController {
     await this.run(async () => this.show(await getCase(number, token)));
   }
 
+  /** Records that the kiosk visitor's identity was checked (the console stops warning). */
+  async confirmIdentity(): Promise<void> {
+    await this.flush();
+    const c = this.case;
+    const token = this.token();
+    if (!c || !token || this.save === 'conflict' || this.dirty.size > 0) return;
+    await this.run(async () => this.show(await confirmIdentity(c.number, c.version, token)));
+  }
+
   /** Moves the case on (submit, issue…), after saving what was typed. */
   async transition(to: CaseStatus, note?: string): Promise<boolean> {
     await this.flush();
@@ -126,6 +135,39 @@ export class CaseController implements ReactiveController {
       done = true;
     });
     return done;
+  }
+
+  /**
+   * A change of a case published to staff (`case:updated`). The open case takes it at once when
+   * nothing typed is waiting to be saved; with unsaved typing the form freezes as a conflict (the
+   * typing stays on screen, nothing is overwritten) until the clerk reloads. A change that arrives
+   * during this console's own request waits until the answer is in.
+   */
+  received(c: Case): void {
+    if (!this.case || c.number !== this.case.number) return;
+    if (this.busy || this.saving) {
+      if (!this.remote || this.remote.version < c.version) this.remote = c;
+      return;
+    }
+    if (c.version <= this.case.version) return;
+    if (this.dirty.size > 0) {
+      this.save = 'conflict';
+      this.changedElsewhere = c;
+    } else {
+      this.show(c);
+    }
+    this.host.requestUpdate();
+  }
+
+  /** A newer version seen meanwhile, applied once the running request is done. */
+  private remote: Case | undefined;
+  /** The newer version that put the form in conflict (its status is shown). */
+  changedElsewhere: Case | undefined;
+
+  private settleRemote(): void {
+    const remote = this.remote;
+    this.remote = undefined;
+    if (remote) this.received(remote);
   }
 
   private async saveNow(): Promise<void> {
@@ -163,10 +205,13 @@ export class CaseController implements ReactiveController {
         this.error = toShownError(error);
       }
     }
+    this.saving = undefined;
+    this.settleRemote();
     this.host.requestUpdate();
   }
 
   private show(c: Case): void {
+    this.changedElsewhere = undefined;
     this.case = c;
     this.form = formOf(c);
     this.issues = {};
@@ -177,6 +222,8 @@ export class CaseController implements ReactiveController {
 
   private reset(): void {
     clearTimeout(this.timer);
+    this.remote = undefined;
+    this.changedElsewhere = undefined;
     this.case = undefined;
     this.form = undefined;
     this.issues = {};
@@ -195,6 +242,7 @@ export class CaseController implements ReactiveController {
       this.error = toShownError(error);
     } finally {
       this.busy = false;
+      this.settleRemote();
       this.host.requestUpdate();
     }
   }

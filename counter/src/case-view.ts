@@ -8,7 +8,7 @@ import {
   type Language,
   type Person,
 } from '../../server/protocol';
-import { DEFAULT_TIME_ZONE } from '../../ui/format';
+import { DEFAULT_TIME_ZONE, formatDayTime, formatIsoDay } from '../../ui/format';
 import { translate, type MessageKey } from '../../ui/i18n';
 import { detailLabelKey, optionLabelKey } from './case-form';
 
@@ -93,30 +93,21 @@ function historyKey(action: CaseHistoryAction): MessageKey {
       return 'hTransition';
     case 'ticket_linked':
       return 'hTicketLinked';
+    case 'identity_confirmed':
+      return 'hIdentityConfirmed';
   }
 }
 
-const whenFormat = new Intl.DateTimeFormat('en-GB', {
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-  timeZone: DEFAULT_TIME_ZONE,
-});
-
-/** `25/11/2026, 14:05` in the office's zone. */
+/** `25.11.2026 14:05` in the office's zone. */
 export function formatWhen(iso: string | Date): string {
-  const date = typeof iso === 'string' ? new Date(iso) : iso;
-  return Number.isNaN(date.getTime()) ? '' : whenFormat.format(date);
+  return formatDayTime(iso, DEFAULT_TIME_ZONE);
 }
 
-/** "Rahimova Mavjuda Karimovna, 1994-03-02, passport A1234567". */
+/** "Rahimova Mavjuda Karimovna, 02.03.1994, passport A1234567". */
 export function personLine(p: Person | null | undefined): string {
   if (!p) return '—';
   const name = [p.lastName, p.firstName, p.middleName].filter(Boolean).join(' ');
-  const extra = [p.birthDate, p.idDocument ? p.idDocument.number : undefined].filter(Boolean);
+  const extra = [p.birthDate ? formatIsoDay(p.birthDate) : undefined, p.idDocument ? p.idDocument.number : undefined].filter(Boolean);
   return extra.length ? `${name}, ${extra.join(', ')}` : name;
 }
 
@@ -168,7 +159,7 @@ export function renderCaseFacts(c: Case, language: Language) {
         c.actRecord
           ? html`<dt>${t('fActRecord')}</dt>
               <dd data-testid="act-record">
-                ${t('actRecordLine', { number: c.actRecord.number, date: c.actRecord.date })}
+                ${t('actRecordLine', { number: c.actRecord.number, date: formatIsoDay(c.actRecord.date) })}
               </dd>`
           : nothing
       }
@@ -187,6 +178,15 @@ export function renderCaseFacts(c: Case, language: Language) {
 }
 
 /** The case's history, newest last. */
+/**
+ * A history note as people read it: the server writes "ticket A001" when a case opens (stored
+ * history keeps it), shown with the catalogue's word for ticket.
+ */
+function historyNote(note: string, language: Language): string {
+  const ticket = /^ticket ([A-Z]\d{3})$/.exec(note);
+  return ticket ? `${translate(language, 'ticketLabel')} ${ticket[1] ?? ''}` : note;
+}
+
 export function renderHistory(c: Case, language: Language) {
   const t = (key: MessageKey) => translate(language, key);
   return html`<h3>${t('history')}</h3>
@@ -194,9 +194,9 @@ export function renderHistory(c: Case, language: Language) {
       ${c.history.map(
         (h) =>
           html`<li>
-            <span class="num">${formatWhen(h.at)}</span> · ${h.user} ·
+            <span class="num">${formatWhen(h.at)}</span> · ${h.userName ?? h.user} ·
             ${t(historyKey(h.action))}${h.to ? html` → ${t(caseStatusKey(h.to))}` : nothing}
-            ${h.note ? html`<q>${h.note}</q>` : nothing}
+            ${h.note ? html`<q>${historyNote(h.note, language)}</q>` : nothing}
           </li>`,
       )}
     </ol>`;

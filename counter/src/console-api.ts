@@ -36,6 +36,13 @@ export async function leaveWindow(office: string, counter: string, token: string
   });
 }
 
+/** Takes back a no-show marked by mistake (within the server's undo time). */
+export async function undoNoShow(id: string, token: string): Promise<StaffTicket> {
+  const path = `/api/tickets/${encodeURIComponent(id)}/undo-no-show`;
+  const result = await apiRequest<{ ticket: StaffTicket }>(path, { method: 'POST', token });
+  return result.ticket;
+}
+
 /** Calls one chosen waiting ticket to the window. */
 export async function callTicket(
   office: string,
@@ -112,6 +119,20 @@ export async function patchCase(number: string, patch: PatchCase, token: string)
 }
 
 /** Moves the case to `to` (submit, register, return, reject, ready, issue). */
+/** The clerk has checked the identity of a citizen who linked a visit at the kiosk. */
+export async function confirmIdentity(
+  number: string,
+  version: number,
+  token: string,
+): Promise<Case> {
+  const result = await apiRequest<{ case: Case }>(`${casePath(number)}/identity`, {
+    method: 'POST',
+    body: { version },
+    token,
+  });
+  return result.case;
+}
+
 export async function transitionCase(
   number: string,
   to: CaseStatus,

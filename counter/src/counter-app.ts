@@ -3,7 +3,7 @@
  * socket and every REST command; its children only render and dispatch.
  */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import type { Case, Language, Service, StaffTicket } from '../../server/protocol';
+import type { CallReason, Case, Language, Service, StaffTicket } from '../../server/protocol';
 import { ErrorCode } from '../../server/protocol/constants';
 import { Namespace } from '../../server/protocol/events';
 import {
@@ -38,7 +38,14 @@ import './counter-back-office';
 import './counter-receipt';
 import './counter-window-dialog';
 import type { WindowAnswer, WindowQuestion } from './counter-window-dialog';
-import { callTicket, leaveWindow, setPause, takeWindow, transferTicket } from './console-api';
+import {
+  callTicket,
+  leaveWindow,
+  setPause,
+  takeWindow,
+  transferTicket,
+  undoNoShow,
+} from './console-api';
 import './counter-window-picker';
 import type { WindowSelectDetail } from './counter-window-picker';
 import {
@@ -52,6 +59,8 @@ import {
 } from './session';
 
 const INFO_SHOWN_MS = 6_000;
+/** How long a no-show can be undone (the server's limit, less a margin for the request). */
+const UNDO_SHOWN_MS = 9_000;
 const SERVICES_REFRESH_MS = 60_000;
 
 /** A short note for the clerk that is not an error ("nobody is waiting"). */
@@ -202,6 +211,8 @@ export class CounterApp extends LitElement {
     echo: { state: true },
     question: { state: true },
     receipt: { state: true },
+    undo: { state: true },
+    liveCase: { state: true },
   };
 
   private readonly params = readPageParams();
@@ -226,6 +237,13 @@ export class CounterApp extends LitElement {
   declare private question: WindowQuestion | undefined;
   /** The case whose receipt is shown for printing. */
   declare private receipt: Case | undefined;
+  /** The latest case change published to staff, handed to the case views. */
+  declare private liveCase: Case | undefined;
+  /** The no-show that can still be taken back. */
+  declare private undo: { id: string; number: string } | undefined;
+  private undoTimer?: ReturnType<typeof setTimeout>;
+  /** Why call-next chose the ticket now at the window. */
+  private callReason?: { ticketId: string; reason: CallReason };
   private infoTimer?: ReturnType<typeof setTimeout>;
   /** The socket was lost since the last network error (its banner goes when it is back). */
   private wasOffline = false;
@@ -249,6 +267,7 @@ export class CounterApp extends LitElement {
     this.echo = undefined;
     this.question = undefined;
     this.receipt = undefined;
+    this.undo = undefined;
   }
 
   override connectedCallback(): void {
@@ -262,6 +281,7 @@ export class CounterApp extends LitElement {
     super.disconnectedCallback();
     clearTimeout(this.infoTimer);
     clearTimeout(this.servicesTimer);
+    clearTimeout(this.undoTimer);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -361,6 +381,7 @@ export class CounterApp extends LitElement {
       namespace: Namespace.counter,
       auth: { office, token: this.session.token, ...(counter ? { counter } : {}) },
       retryRefusedMs: 0,
+      onCase: (c) => (this.liveCase = c),
     });
   }
 
@@ -484,9 +505,14 @@ export class CounterApp extends LitElement {
         case 'recall':
         case 'start':
         case 'complete':
-        case 'no-show':
           if (current)
             this.echo = await ticketAction(current.id, command satisfies TicketAction, token);
+          break;
+        case 'no-show':
+          if (current) {
+            this.echo = await ticketAction(current.id, 'no-show', token);
+            this.offerUndo(current);
+          }
           break;
         case 'transfer':
           if (current) {
@@ -539,6 +565,24 @@ export class CounterApp extends LitElement {
     return shown;
   }
 
+  /** Shows "undo" for a no-show for as long as the server takes it back. */
+  private offerUndo(ticket: StaffTicket): void {
+    clearTimeout(this.undoTimer);
+    this.undo = { id: ticket.id, number: ticket.number };
+    this.undoTimer = setTimeout(() => (this.undo = undefined), UNDO_SHOWN_MS);
+  }
+
+  private readonly onUndoNoShow = (): void => {
+    const undo = this.undo;
+    clearTimeout(this.undoTimer);
+    this.undo = undefined;
+    if (!undo) return;
+    void this.request(async (_office, _counter, token) => {
+      this.echo = await undoNoShow(undo.id, token);
+      this.setInfoText(this.t('noShowUndone', { number: undo.number }));
+    });
+  };
+
   /** Ends a request: the console is free, and a key kept meanwhile runs now. */
   private settle(): void {
     this.busy = false;
@@ -550,9 +594,13 @@ export class CounterApp extends LitElement {
   }
 
   private async callNext(office: string, counter: string, token: string): Promise<void> {
-    const ticket = await callNext(office, counter, token);
-    if (ticket) this.echo = ticket;
-    else this.setInfo('nobodyWaitingHere');
+    const { ticket, reason } = await callNext(office, counter, token);
+    if (ticket) {
+      this.echo = ticket;
+      this.callReason = reason ? { ticketId: ticket.id, reason } : undefined;
+    } else {
+      this.setInfo('nobodyWaitingHere');
+    }
   }
 
   /** Runs one window request with the console's busy flag and error banner. */
@@ -743,6 +791,24 @@ export class CounterApp extends LitElement {
         : nothing
     }
     ${
+      this.undo
+        ? html`<div class="banner info" role="status" data-testid="undo">
+            ${this.t('noShowDone', { number: this.undo.number })}
+            <button type="button" data-testid="undo-no-show" @click=${this.onUndoNoShow}>
+              ${this.t('undo')}
+            </button>
+          </div>`
+        : nothing
+    }
+    ${this.queue.state.printers
+      .filter((p) => p.status === 'offline')
+      .map(
+        (p) =>
+          html`<div class="banner error" role="status" data-testid="printer-offline">
+            ${this.t('printerOfflineClerk', { kiosk: p.kiosk })}
+          </div>`,
+      )}
+    ${
       this.info
         ? html`<div class="banner info" role="status" data-testid="info">
             ${this.infoText || this.t(this.info)}
@@ -766,6 +832,7 @@ export class CounterApp extends LitElement {
         .token=${this.session.token}
         .staffRole=${this.session.user.role}
         .services=${this.services}
+        .liveCase=${this.liveCase}
         language=${this.language}
       ></counter-back-office>`;
     }
@@ -798,6 +865,11 @@ export class CounterApp extends LitElement {
             .ticket=${current}
             .serviceName=${current ? this.serviceName(current.service) : ''}
             .priorityName=${priority ?? ''}
+            .reason=${
+              current && this.callReason?.ticketId === current.id
+                ? this.callReason.reason
+                : undefined
+            }
             .pauseReason=${paused}
             .offsetMs=${state.serverOffsetMs}
             language=${this.language}
@@ -806,6 +878,8 @@ export class CounterApp extends LitElement {
           ></counter-panel>
           <counter-waiting-list
             .tickets=${waiting}
+            .priorities=${state.office?.priorities ?? []}
+            .counter=${this.counter}
             .services=${this.services}
             .served=${served}
             .now=${this.clock.now}
@@ -819,6 +893,7 @@ export class CounterApp extends LitElement {
           .token=${this.session.token}
           .staffRole=${this.session.user.role}
           .services=${this.services}
+          .liveCase=${this.liveCase}
           language=${this.language}
           @counter-receipt=${this.onReceipt}
         ></counter-case-panel>
@@ -835,6 +910,7 @@ export class CounterApp extends LitElement {
         .case=${this.receipt}
         .services=${this.services}
         clerk=${this.session?.user.name ?? ''}
+        officeName=${this.queue.state.office?.names[this.language] ?? ''}
         language=${this.language}
         @counter-receipt-close=${this.onReceiptClose}
       ></counter-receipt>`;

@@ -1,8 +1,10 @@
 /**
  * The back office: the worklist of submitted cases (oldest first), search by number, name or
- * document, and one case with its history and the registrar's transitions.
+ * document, and one case with its history and the registrar's transitions. Live: every case change
+ * of the office (`case:updated`) updates the list and the open case at once, the note being typed
+ * kept; registering and rejecting ask first.
  */
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import {
   CaseStatuses,
   allowedTransitions,
@@ -25,6 +27,8 @@ import {
   renderHistory,
 } from './case-view';
 import { getCase, listCases, transitionCase } from './console-api';
+import './counter-window-dialog';
+import type { WindowAnswer, WindowQuestion } from './counter-window-dialog';
 
 const REFRESH_MS = 20_000;
 
@@ -190,7 +194,9 @@ export class CounterBackOffice extends LitElement {
     token: {},
     staffRole: { attribute: false },
     services: { attribute: false },
+    liveCase: { attribute: false },
     language: {},
+    question: { state: true },
     status: { state: true },
     query: { state: true },
     cases: { state: true },
@@ -215,6 +221,10 @@ export class CounterBackOffice extends LitElement {
   declare services: readonly Service[];
   /** Language of the texts. */
   declare language: Language;
+  /** The latest case change published to staff (`case:updated`). */
+  declare liveCase: Case | undefined;
+  /** The "are you sure?" before registering or rejecting. */
+  declare private question: WindowQuestion | undefined;
 
   constructor() {
     super();
@@ -229,9 +239,32 @@ export class CounterBackOffice extends LitElement {
     this.note = '';
     this.busy = false;
     this.error = undefined;
+    this.liveCase = undefined;
+    this.question = undefined;
   }
 
   private timer?: ReturnType<typeof setInterval>;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('liveCase') && this.liveCase) this.apply(this.liveCase);
+  }
+
+  /** A case changed somewhere: the list and the open case show it now (the typed note stays). */
+  private apply(c: Case): void {
+    const known = this.cases.find((x) => x.number === c.number);
+    if (known && known.version >= c.version) return;
+    const fits = (this.status === '' || c.status === this.status) && this.query.trim() === '';
+    if (known) {
+      this.cases = this.cases
+        .map((x) => (x.number === c.number ? c : x))
+        .filter((x) => x.number !== c.number || fits || this.query.trim() !== '');
+    } else if (fits) {
+      this.cases = [...this.cases, c].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    }
+    if (this.selected?.number === c.number && this.selected.version < c.version) {
+      this.selected = c;
+    }
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -281,6 +314,33 @@ export class CounterBackOffice extends LitElement {
       this.note = '';
     });
   }
+
+  /** Registering and rejecting cannot be taken back: they ask first. */
+  private ask(to: CaseStatus): void {
+    const c = this.selected;
+    if (!c) return;
+    if (to !== 'registered' && to !== 'rejected') {
+      void this.move(to);
+      return;
+    }
+    const register = to === 'registered';
+    this.question = {
+      kind: 'confirm',
+      action: to,
+      title: this.t(register ? 'confirmRegisterTitle' : 'confirmRejectTitle', { number: c.number }),
+      text: this.t(register ? 'confirmRegisterText' : 'confirmRejectText', { number: c.number }),
+      confirmLabel: this.t(register ? 'toRegistered' : 'toRejected'),
+    };
+  }
+
+  private readonly onAnswer = (e: CustomEvent<WindowAnswer>): void => {
+    this.question = undefined;
+    if (e.detail.kind === 'confirm') void this.move(e.detail.action as CaseStatus);
+  };
+
+  private readonly onCancel = (): void => {
+    this.question = undefined;
+  };
 
   private async move(to: CaseStatus): Promise<void> {
     const c = this.selected;
@@ -380,12 +440,10 @@ export class CounterBackOffice extends LitElement {
       </div>
       ${
         this.error
-          ? html`<div class="error" role="alert">
-              ${this.t(this.error.key)} <small>${this.error.detail}</small>
-            </div>`
+          ? html`<div class="error" role="alert">${this.t(this.error.key, this.error.params)}</div>`
           : nothing
       }
-      <div class="body">
+      <div class="body" tabindex="0" aria-label=${this.t('caseHeading')} data-testid="bo-body">
         ${renderCaseFacts(c, this.language)} ${renderHistory(c, this.language)}
       </div>
       ${
@@ -411,7 +469,7 @@ export class CounterBackOffice extends LitElement {
                   class=${to === 'registered' || to === 'ready' ? 'go' : ''}
                   data-testid=${`bo-to-${to}`}
                   ?disabled=${this.busy || blocked}
-                  @click=${() => void this.move(to)}
+                  @click=${() => this.ask(to)}
                 >
                   ${this.t(transitionKey(to))}
                 </button>`;
@@ -423,7 +481,13 @@ export class CounterBackOffice extends LitElement {
   }
 
   override render() {
-    return html`${this.renderList()} ${this.renderCase()}`;
+    return html`${this.renderList()} ${this.renderCase()}
+      <counter-window-dialog
+        .question=${this.question}
+        language=${this.language}
+        @counter-dialog-answer=${this.onAnswer}
+        @counter-dialog-cancel=${this.onCancel}
+      ></counter-window-dialog>`;
   }
 }
 

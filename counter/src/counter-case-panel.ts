@@ -9,6 +9,7 @@ import {
   canEdit,
   caseTypeSpec,
   missingForSubmit,
+  personRule,
   type Case,
   type CaseStatus,
   type Language,
@@ -20,6 +21,8 @@ import {
 import { translate, type MessageKey } from '../../ui/i18n';
 import { base } from '../../ui/theme';
 import { CaseController } from './case-controller';
+import './counter-window-dialog';
+import type { WindowAnswer, WindowQuestion } from './counter-window-dialog';
 import {
   PERSON_FIELDS,
   caseTypeOfService,
@@ -222,8 +225,10 @@ export class CounterCasePanel extends LitElement {
     token: {},
     staffRole: { attribute: false },
     services: { attribute: false },
+    liveCase: { attribute: false },
     language: {},
     showBlockers: { state: true },
+    question: { state: true },
   };
 
   private readonly cases = new CaseController(this, () => this.token);
@@ -239,6 +244,10 @@ export class CounterCasePanel extends LitElement {
   declare services: readonly Service[];
   /** Language of the texts and the document names. */
   declare language: Language;
+  /** The latest case change published to staff (`case:updated`). */
+  declare liveCase: Case | undefined;
+  /** The "are you sure?" before marking the certificate issued. */
+  declare private question: WindowQuestion | undefined;
 
   constructor() {
     super();
@@ -248,9 +257,12 @@ export class CounterCasePanel extends LitElement {
     this.services = [];
     this.language = 'tg';
     this.showBlockers = false;
+    this.liveCase = undefined;
+    this.question = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('liveCase') && this.liveCase) this.cases.received(this.liveCase);
     if (changed.has('ticket') && this.ticket?.id !== this.cases.ticketId) {
       this.showBlockers = false;
       void this.cases.openForTicket(this.ticket?.id, this.ticket?.caseNumber);
@@ -271,9 +283,15 @@ export class CounterCasePanel extends LitElement {
     this.focus();
   }
 
-  /** Moves keyboard focus into the form. */
+  /**
+   * Moves keyboard focus into the form: its first field, or the case heading when nothing is
+   * editable (never onto a button, where the next Enter would press it).
+   */
   override focus(): void {
-    const target = this.renderRoot.querySelector<HTMLElement>('input, select, button');
+    const target =
+      this.renderRoot.querySelector<HTMLElement>('input, select, textarea') ??
+      this.renderRoot.querySelector<HTMLElement>('[data-testid="case-number"]');
+    if (target && !target.matches('input, select, textarea')) target.tabIndex = -1;
     target?.focus();
   }
 
@@ -297,6 +315,34 @@ export class CounterCasePanel extends LitElement {
     }
     await this.cases.transition(to);
   }
+
+  /** Handing over the certificate cannot be taken back: it asks first. */
+  private ask(to: CaseStatus): void {
+    const c = this.cases.case;
+    if (!c) return;
+    if (to !== 'issued') {
+      void this.runTransition(to);
+      return;
+    }
+    this.question = {
+      kind: 'confirm',
+      action: to,
+      title: this.t('confirmIssueTitle'),
+      text: this.t('confirmIssueText', { number: c.number }),
+      confirmLabel: this.t('markIssued'),
+    };
+  }
+
+  private readonly onAnswer = (e: CustomEvent<WindowAnswer>): void => {
+    e.stopPropagation();
+    this.question = undefined;
+    if (e.detail.kind === 'confirm') void this.runTransition(e.detail.action as CaseStatus);
+  };
+
+  private readonly onCancel = (e: Event): void => {
+    e.stopPropagation();
+    this.question = undefined;
+  };
 
   private printReceipt(c: Case): void {
     this.dispatchEvent(
@@ -333,6 +379,12 @@ export class CounterCasePanel extends LitElement {
             [section]: { ...(f.subjects[section] ?? emptyPerson()), [field]: value },
           },
         }));
+        if (this.cases.case?.type === 'birth' && section === 'child' && field === 'birthDate') {
+          this.cases.edit('details', (f) => ({
+            ...f,
+            details: withDetail(f.details, ['birthDate'], value || undefined),
+          }));
+        }
       }
     };
     const onInput = (field: keyof PersonForm) => (e: Event) =>
@@ -342,7 +394,7 @@ export class CounterCasePanel extends LitElement {
         ${legend} ${required ? html`<span class="req">${this.t('requiredMark')}</span>` : nothing}
       </legend>
       <div class="grid">
-        ${PERSON_FIELDS.map((field) => {
+        ${PERSON_FIELDS.filter((field) => this.asks(section, field)).map((field) => {
           const key = `${section}.${field}`;
           const bad = this.cases.issues[key] !== undefined;
           const label = this.t(PERSON_LABELS[field]);
@@ -379,9 +431,19 @@ export class CounterCasePanel extends LitElement {
     </fieldset>`;
   }
 
+  /** Whether the form asks this field of this person (a newborn has no passport or phone). */
+  private asks(section: 'applicant' | SubjectRole, field: keyof PersonForm): boolean {
+    const type = this.cases.case?.type;
+    if (!type) return true;
+    const name = field === 'idType' || field === 'idNumber' ? 'idDocument' : field;
+    return personRule(type, section).asks.includes(name);
+  }
+
   private renderDetailField(field: DetailField) {
     const form = this.cases.form;
     if (!form) return nothing;
+    // The birth date of a birth is the child's: entered once, in the child's row.
+    if (this.cases.case?.type === 'birth' && field.path.join('.') === 'birthDate') return nothing;
     const name = field.path[field.path.length - 1] ?? '';
     const key = `details.${field.path.join('.')}`;
     const labelKey = detailLabelKey(name);
@@ -543,6 +605,16 @@ export class CounterCasePanel extends LitElement {
           const name = b.path.split('.').pop() ?? b.path;
           return this.t('blockerDetails', { field: this.labelOf(name) });
         }
+        case 'person':
+          return this.t('blockerPerson', {
+            who:
+              b.who === 'applicant'
+                ? this.t('applicant')
+                : (spec.roles.find((r) => r.role === b.who)?.names[lang] ?? b.who),
+            field: this.t(
+              b.fact === 'idDocument' ? 'pIdType' : b.fact === 'sex' ? 'pSex' : 'pBirthDate',
+            ),
+          });
       }
     });
     if (items.length === 0 && Object.keys(this.cases.issues).length === 0) return nothing;
@@ -586,7 +658,7 @@ export class CounterCasePanel extends LitElement {
             class="go"
             data-testid=${`case-to-${to}`}
             ?disabled=${busy}
-            @click=${() => void this.runTransition(to)}
+            @click=${() => this.ask(to)}
           >
             ${this.t(to === 'submitted' ? 'submitCase' : 'markIssued')}
           </button>`,
@@ -613,9 +685,29 @@ export class CounterCasePanel extends LitElement {
       ${
         this.cases.save === 'conflict'
           ? html`<div class="banner" role="alert" data-testid="conflict">
-              ${this.t('conflictBanner')}
+              ${
+                this.cases.changedElsewhere
+                  ? this.t('caseChangedElsewhere', {
+                      status: this.t(caseStatusKey(this.cases.changedElsewhere.status)),
+                    })
+                  : this.t('conflictBanner')
+              }
               <button type="button" @click=${() => void this.cases.reload()}>
                 ${this.t('reload')}
+              </button>
+            </div>`
+          : nothing
+      }
+      ${
+        c.identityCheck
+          ? html`<div class="banner" role="alert" data-testid="identity-check">
+              ${this.t('caseIdentityCheck', { ticket: c.identityCheck.ticket })}
+              <button
+                type="button"
+                data-testid="identity-confirm"
+                @click=${() => void this.cases.confirmIdentity()}
+              >
+                ${this.t('caseIdentityConfirm')}
               </button>
             </div>`
           : nothing
@@ -628,15 +720,23 @@ export class CounterCasePanel extends LitElement {
             </div>`
           : nothing
       }
-      <div class="body">${editable ? this.renderForm(c) : renderCaseFacts(c, this.language)}</div>
-      ${this.renderBar(c)}`;
+      <div class="body" tabindex="0" aria-label=${this.t('caseHeading')}>
+        ${editable ? this.renderForm(c) : renderCaseFacts(c, this.language)}
+      </div>
+      ${this.renderBar(c)}
+      <counter-window-dialog
+        .question=${this.question}
+        language=${this.language}
+        @counter-dialog-answer=${this.onAnswer}
+        @counter-dialog-cancel=${this.onCancel}
+      ></counter-window-dialog>`;
   }
 
   private renderError() {
     const error = this.cases.error;
     return error
       ? html`<div class="banner" role="alert" data-testid="case-error">
-          ${this.t(error.key)} <small>${error.detail}</small>
+          ${this.t(error.key, error.params)}
         </div>`
       : nothing;
   }

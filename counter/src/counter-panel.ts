@@ -1,6 +1,6 @@
 /** The window's current ticket and the command buttons, each with its keyboard shortcut. */
 import { LitElement, css, html, nothing } from 'lit';
-import type { Language, StaffTicket } from '../../server/protocol';
+import type { CallReason, Language, StaffTicket } from '../../server/protocol';
 import { statusMessageKey } from '../../ui/errors';
 import { ClockController } from '../../ui/clock-controller';
 import { translate } from '../../ui/i18n';
@@ -148,6 +148,57 @@ export class CounterPanel extends LitElement {
       .actions button.primary:hover:not(:disabled) {
         background: var(--nb-primary-strong);
       }
+      /* A 1366×768 laptop: the card and the keys get compact so the waiting list keeps 8+ rows. */
+      @media (max-height: 820px) {
+        :host {
+          gap: 8px;
+        }
+        .current {
+          min-height: 0;
+          padding: 8px 14px;
+          gap: 2px 16px;
+        }
+        h2 {
+          font-size: 12px;
+        }
+        .number {
+          font-size: 46px;
+        }
+        .details {
+          gap: 3px;
+        }
+        .service {
+          font-size: 16px;
+        }
+        .status {
+          padding: 2px 10px;
+          font-size: 14px;
+        }
+        .timer {
+          font-size: 18px;
+        }
+        .actions {
+          gap: 6px;
+        }
+        .actions button {
+          min-height: 38px;
+          flex-direction: row;
+          gap: 6px;
+          padding: 3px 6px;
+          font-size: 13px;
+          border-radius: 10px;
+        }
+        .actions button.primary,
+        .actions button.secondary {
+          min-height: 44px;
+          font-size: 16px;
+        }
+        kbd {
+          min-width: 20px;
+          padding: 0 4px;
+          font-size: 12px;
+        }
+      }
       .actions button.secondary {
         grid-column: span 2;
         min-height: 68px;
@@ -163,6 +214,21 @@ export class CounterPanel extends LitElement {
       .keys {
         display: inline-flex;
         gap: 6px;
+      }
+      .why,
+      .note {
+        grid-column: 1 / -1;
+        font-size: 15px;
+        font-weight: 600;
+      }
+      .why {
+        color: var(--nb-primary-strong);
+      }
+      .note {
+        padding: 4px 10px;
+        border-radius: 8px;
+        background: var(--nb-warning-soft);
+        color: #5c3d00;
       }
       kbd {
         min-width: 28px;
@@ -184,6 +250,7 @@ export class CounterPanel extends LitElement {
     busy: { type: Boolean },
     pauseReason: {},
     priorityName: {},
+    reason: {},
     offsetMs: { type: Number },
   };
 
@@ -204,6 +271,8 @@ export class CounterPanel extends LitElement {
   declare priorityName: string;
   /** Server clock minus local clock, for the service timer. */
   declare offsetMs: number;
+  /** Why call-next chose this ticket (undefined: called from the list, or not known). */
+  declare reason: CallReason | undefined;
 
   constructor() {
     super();
@@ -214,6 +283,7 @@ export class CounterPanel extends LitElement {
     this.pauseReason = undefined;
     this.priorityName = '';
     this.offsetMs = 0;
+    this.reason = undefined;
   }
 
   protected override willUpdate(): void {
@@ -266,6 +336,7 @@ export class CounterPanel extends LitElement {
               : nothing
           }
         </span>
+        ${this.renderWhy(ticket)}
         <span class="timer num" data-testid="service-timer" title=${translate(lang, 'serviceTime')}
           ><span class="sr-only">${translate(lang, 'serviceTime')}</span>${elapsed(
             ticket.startedAt ?? ticket.calledAt,
@@ -274,6 +345,30 @@ export class CounterPanel extends LitElement {
         >
       </div>
     </section>`;
+  }
+
+  /** Why this ticket came to the window, and the note it was sent with. */
+  private renderWhy(ticket: StaffTicket) {
+    const lang = this.language;
+    const reason = this.reason;
+    const why =
+      reason === 'priority'
+        ? translate(lang, 'reasonPriority', { name: this.priorityName })
+        : reason === 'fairness'
+          ? translate(lang, 'reasonFairness')
+          : reason === 'transferred'
+            ? translate(lang, 'reasonTransferred')
+            : reason === 'oldest'
+              ? translate(lang, 'reasonOldest')
+              : '';
+    return html`${why ? html`<span class="why" data-testid="call-reason">${why}</span>` : nothing}
+    ${
+      ticket.transferNote
+        ? html`<span class="note" data-testid="current-note"
+            >${translate(lang, 'transferNoteLabel', { note: ticket.transferNote })}</span
+          >`
+        : nothing
+    }`;
   }
 
   override render() {

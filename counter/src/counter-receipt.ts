@@ -1,5 +1,5 @@
 /** A printable receipt of the documents received for a case (the browser's print, any printer). */
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { caseTypeSpec, type Case, type Language, type Service } from '../../server/protocol';
 import { translate } from '../../ui/i18n';
 import { base } from '../../ui/theme';
@@ -59,6 +59,17 @@ export class CounterReceipt extends LitElement {
         display: flex;
         justify-content: space-between;
       }
+      .office {
+        margin: 0;
+        font-weight: 700;
+      }
+      .next {
+        margin-top: 14px;
+        padding: 8px 12px;
+        border: 1px solid currentColor;
+        border-radius: 8px;
+        font-weight: 600;
+      }
       @media print {
         .tools {
           display: none;
@@ -74,6 +85,7 @@ export class CounterReceipt extends LitElement {
     case: { attribute: false },
     services: { attribute: false },
     clerk: {},
+    officeName: {},
     language: {},
   };
 
@@ -83,6 +95,8 @@ export class CounterReceipt extends LitElement {
   declare services: readonly Service[];
   /** Who accepted the documents. */
   declare clerk: string;
+  /** The office, in the receipt's language (the citizen knows where to come back). */
+  declare officeName: string;
   /** Language of the receipt. */
   declare language: Language;
 
@@ -91,6 +105,7 @@ export class CounterReceipt extends LitElement {
     this.case = undefined;
     this.services = [];
     this.clerk = '';
+    this.officeName = '';
     this.language = 'tg';
   }
 
@@ -117,8 +132,16 @@ export class CounterReceipt extends LitElement {
           ${t('dismiss')}
         </button>
       </div>
+      ${this.officeName ? html`<p class="office" data-testid="receipt-office">${this.officeName}</p>` : ''}
       <h1>${t('receiptTitle')}</h1>
       <p><b class="num">${c.number}</b> · ${type} · ${formatWhen(new Date())}</p>
+      ${
+        c.pickupCode
+          ? html`<p data-testid="receipt-pickup-code">
+              <b class="num">${t('receiptPickupCode', { code: c.pickupCode })}</b>
+            </p>`
+          : nothing
+      }
       <p>${t('applicant')}: ${personLine(c.applicant)}</p>
       ${c.subjects.map(
         (s) =>
@@ -145,11 +168,33 @@ export class CounterReceipt extends LitElement {
             )}
         </tbody>
       </table>
+      <p class="next" data-testid="receipt-next">
+        ${t(nextStepKey(c.status), { number: c.number })}
+      </p>
       <div class="sign">
         <span>${t('receiptAcceptedBy', { name: this.clerk })}</span>
         <span>${t('receiptSignature')}: ____________</span>
       </div>
     </article>`;
+  }
+}
+
+/** What the citizen does next, by the case's status. */
+function nextStepKey(
+  status: Case['status'],
+): 'receiptNext' | 'receiptNextReady' | 'receiptNextDone' {
+  switch (status) {
+    case 'ready':
+      return 'receiptNextReady';
+    case 'issued':
+    case 'rejected':
+    case 'cancelled':
+      return 'receiptNextDone';
+    case 'draft':
+    case 'submitted':
+    case 'returned':
+    case 'registered':
+      return 'receiptNext';
   }
 }
 

@@ -1,6 +1,10 @@
-/** Who is waiting: counts per service and the tickets in order of issue. */
+/**
+ * Who is waiting: counts per service and the tickets in order of issue, each with its priority and
+ * where a transfer sent it (with the note). The list is a keyboard-reachable scroll region.
+ */
 import { LitElement, css, html, nothing } from 'lit';
-import type { Language, Service, StaffTicket } from '../../server/protocol';
+import type { Language, PriorityCategory, Service, StaffTicket } from '../../server/protocol';
+import { NO_PRIORITY } from '../../server/protocol/constants';
 import { minutesSince } from '../../ui/format';
 import { translate } from '../../ui/i18n';
 import { base } from '../../ui/theme';
@@ -66,23 +70,55 @@ export class CounterWaitingList extends LitElement {
       .tickets {
         list-style: none;
         margin: 0;
-        padding: 6px 0;
+        padding: 4px 0;
         overflow-y: auto;
         flex: 1;
+        min-height: 0;
+      }
+      .tickets:focus-visible {
+        outline: 3px solid var(--nb-primary);
+        outline-offset: -3px;
       }
       .tickets li {
         display: grid;
-        grid-template-columns: 72px 1fr auto auto;
+        grid-template-columns: 64px 1fr auto auto;
         align-items: center;
-        gap: 12px;
-        padding: 5px 16px;
+        gap: 10px;
+        padding: 2px 14px;
         font-size: 15px;
+      }
+      .tickets .what {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 4px 8px;
+        min-width: 0;
+      }
+      .tag {
+        padding: 0 7px;
+        border-radius: 6px;
+        font-size: 13px;
+        font-weight: 700;
+        white-space: nowrap;
+      }
+      .tag.priority {
+        background: #7a3e00;
+        color: #fff;
+      }
+      .tag.sent {
+        background: var(--nb-primary-soft);
+        color: var(--nb-primary-strong);
+      }
+      .tickets .note {
+        flex-basis: 100%;
+        font-size: 13px;
+        color: #5c3d00;
       }
       .tickets li + li {
         border-top: 1px solid #edf0f4;
       }
       .tickets .number {
-        font-size: 22px;
+        font-size: 20px;
         font-weight: 800;
       }
       .tickets .waited {
@@ -96,7 +132,7 @@ export class CounterWaitingList extends LitElement {
         font-weight: 600;
       }
       .tickets button {
-        min-height: 34px;
+        min-height: 32px;
         padding: 0 10px;
         border-radius: 8px;
         border: 2px solid var(--nb-primary);
@@ -104,6 +140,33 @@ export class CounterWaitingList extends LitElement {
         color: var(--nb-primary-strong);
         font-size: 14px;
         font-weight: 700;
+      }
+      @media (max-height: 820px) {
+        .head {
+          padding: 8px 16px 6px;
+        }
+        h2 {
+          font-size: 17px;
+        }
+        .total {
+          padding: 2px 10px;
+          font-size: 14px;
+        }
+        .counts {
+          padding: 0 16px 6px;
+          gap: 4px;
+        }
+        .counts li {
+          padding: 1px 8px;
+          font-size: 13px;
+        }
+        .tickets .number {
+          font-size: 18px;
+        }
+        .tickets button {
+          min-height: 28px;
+          font-size: 13px;
+        }
       }
       .empty {
         margin: 0;
@@ -119,6 +182,8 @@ export class CounterWaitingList extends LitElement {
     services: { attribute: false },
     served: { attribute: false },
     now: { attribute: false },
+    priorities: { attribute: false },
+    counter: {},
     language: {},
     canCall: { type: Boolean },
   };
@@ -135,6 +200,10 @@ export class CounterWaitingList extends LitElement {
   declare language: Language;
   /** Whether the window may call a chosen ticket now (it is free and open). */
   declare canCall: boolean;
+  /** The office's priority categories, for their names. */
+  declare priorities: readonly PriorityCategory[];
+  /** This window's number (a ticket sent to another window is muted). */
+  declare counter: string | undefined;
 
   constructor() {
     super();
@@ -144,6 +213,8 @@ export class CounterWaitingList extends LitElement {
     this.now = new Date();
     this.language = 'tg';
     this.canCall = false;
+    this.priorities = [];
+    this.counter = undefined;
   }
 
   /** Puts keyboard focus on the first "call" button of the list. */
@@ -163,6 +234,39 @@ export class CounterWaitingList extends LitElement {
 
   private name(code: string): string {
     return this.services.find((s) => s.code === code)?.names[this.language] ?? code;
+  }
+
+  private renderTags(t: StaffTicket) {
+    const lang = this.language;
+    const priority =
+      t.priority !== NO_PRIORITY
+        ? (this.priorities.find((p) => p.code === t.priority)?.names[lang] ??
+          translate(lang, 'priority'))
+        : undefined;
+    const sentTo = t.targetCounter;
+    return html`${
+      priority
+        ? html`<span class="tag priority" data-testid=${`priority-${t.number}`}>${priority}</span>`
+        : nothing
+    }
+    ${
+      sentTo
+        ? html`<span class="tag sent"
+            >${
+              sentTo === this.counter
+                ? translate(lang, 'sentHere')
+                : translate(lang, 'sentToWindow', { n: sentTo })
+            }</span
+          >`
+        : nothing
+    }
+    ${
+      t.transferNote
+        ? html`<span class="note" data-testid=${`note-${t.number}`}
+            >${translate(lang, 'transferNoteLabel', { note: t.transferNote })}</span
+          >`
+        : nothing
+    }`;
   }
 
   override render() {
@@ -188,12 +292,23 @@ export class CounterWaitingList extends LitElement {
       ${
         this.tickets.length === 0
           ? html`<p class="empty">${translate(lang, 'nobodyWaiting')}</p>`
-          : html`<ol class="tickets" aria-labelledby="queue-title" data-testid="waiting-list">
+          : html`<ol
+              class="tickets"
+              aria-labelledby="queue-title"
+              data-testid="waiting-list"
+              tabindex="0"
+            >
               ${this.tickets.map((t) => {
-                const other = this.served !== undefined && !this.served.includes(t.service);
-                return html`<li class=${other ? 'other' : ''}>
+                const sentTo = t.targetCounter;
+                const other = sentTo
+                  ? sentTo !== this.counter
+                  : this.served !== undefined && !this.served.includes(t.service);
+                return html`<li class=${other ? 'other' : ''} data-testid=${`row-${t.number}`}>
                   <span class="number num">${t.number}</span>
-                  <span>${this.name(t.service)}</span>
+                  <span class="what">
+                    <span>${this.name(t.service)}</span>
+                    ${this.renderTags(t)}
+                  </span>
                   <span class="waited num"
                     >${translate(lang, 'minutes', { n: minutesSince(t.issuedAt, this.now) })}</span
                   >

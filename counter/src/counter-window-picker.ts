@@ -1,4 +1,7 @@
-/** Which window this workstation is: one large button per counter of the office. */
+/**
+ * Which window this workstation is: one large button per counter of the office, each saying who
+ * works there now (choosing a held window asks before taking it over).
+ */
 import { LitElement, css, html, nothing } from 'lit';
 import type { CounterState, Language, Service } from '../../server/protocol';
 import { translate } from '../../ui/i18n';
@@ -67,6 +70,14 @@ export class CounterWindowPicker extends LitElement {
         background: var(--nb-primary-soft);
         color: var(--nb-primary-strong);
       }
+      .clerk {
+        font-size: 14px;
+        font-weight: 600;
+        color: var(--nb-muted);
+      }
+      .clerk.held {
+        color: var(--nb-danger);
+      }
       button[aria-current='true'] {
         border-color: var(--nb-primary);
         background: var(--nb-primary-soft);
@@ -82,6 +93,7 @@ export class CounterWindowPicker extends LitElement {
     counters: { attribute: false },
     services: { attribute: false },
     current: {},
+    userId: { attribute: false },
     language: {},
     loading: { type: Boolean },
   };
@@ -92,6 +104,8 @@ export class CounterWindowPicker extends LitElement {
   declare services: readonly Service[];
   /** The window remembered for this workstation, if any. */
   declare current: string | undefined;
+  /** The signed-in user (a window held by them is not "in use" for them). */
+  declare userId: number | undefined;
   /** Language of the texts. */
   declare language: Language;
   /** True until the first snapshot tells which counters exist. */
@@ -102,6 +116,7 @@ export class CounterWindowPicker extends LitElement {
     this.counters = [];
     this.services = [];
     this.current = undefined;
+    this.userId = undefined;
     this.language = 'tg';
     this.loading = true;
   }
@@ -135,11 +150,24 @@ export class CounterWindowPicker extends LitElement {
             >
               <span>${translate(lang, 'windowLabel')}</span>
               <b>${c.number}</b>
-              ${this.renderPrefixes(c)}
+              ${this.renderPrefixes(c)} ${this.renderClerk(c)}
             </button>
           </li>`,
       )}
     </ul>`;
+  }
+
+  private renderClerk(counter: CounterState) {
+    const clerk = counter.clerk;
+    const lang = this.language;
+    if (!clerk || clerk.id === this.userId) {
+      return html`<span class="clerk" data-testid=${`window-${counter.number}-clerk`}
+        >${translate(lang, 'windowFree')}</span
+      >`;
+    }
+    return html`<span class="clerk held" data-testid=${`window-${counter.number}-clerk`}
+      >${translate(lang, 'windowHeldBy', { name: clerk.name })}</span
+    >`;
   }
 
   private renderPrefixes(counter: CounterState) {

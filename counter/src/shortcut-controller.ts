@@ -1,9 +1,12 @@
-/** Keyboard shortcuts of the console, read from physical keys anywhere on the page. */
+/**
+ * Keyboard shortcuts of the console, read from physical keys anywhere on the page. A key does what
+ * its label says in every focus state: Enter is "complete and call next" even when a button has the
+ * focus (Space presses a focused button); only text fields and open dialogs keep their keys.
+ */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { COMMANDS, type CounterCommand } from './commands';
 
 const TEXT_FIELDS = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
-const ACTIVATABLE = new Set(['BUTTON', 'A', 'SUMMARY']);
 
 /** Calls `onCommand` when a command's key is pressed outside text fields. */
 export class ShortcutController implements ReactiveController {
@@ -30,13 +33,13 @@ export class ShortcutController implements ReactiveController {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     const spec = COMMANDS.find((c) => c.codes.includes(event.code));
     if (!spec) return;
-    const origin = event.composedPath()[0];
+    const path = event.composedPath();
+    const origin = path[0];
     if (origin instanceof HTMLElement) {
       if (TEXT_FIELDS.has(origin.tagName) || origin.isContentEditable) return;
-      // Enter on a button reached with the keyboard presses that button, as everywhere else.
-      const isEnter = event.code === 'Enter' || event.code === 'NumpadEnter';
-      if (isEnter && ACTIVATABLE.has(origin.tagName) && origin.matches(':focus-visible')) return;
     }
+    // A question on screen (transfer, pause, "are you sure?") has the keyboard to itself.
+    if (path.some((el) => el instanceof HTMLDialogElement && el.open)) return;
     event.preventDefault();
     this.onCommand(spec.command);
   }

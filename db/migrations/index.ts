@@ -12,6 +12,9 @@ import * as priorityByClerk from './20261203-13-01-priority-by-clerk';
 import * as counterSessions from './20261203-14a-counter-sessions';
 import * as auditSubject from './20261203-14b-audit-subject';
 import * as bookings from './20261203-1901-bookings';
+import * as messages from './20261203-18-01-messages';
+import * as caseMessages from './20261203-18-02-case-messages';
+import * as casePickupCodes from './20261203-15-01-case-pickup-codes';
 
 export interface MigrationModule {
   up(params: { context: QueryInterface }): Promise<void>;
@@ -35,10 +38,15 @@ export const queueMigrations: MigrationSet = {
     { name: '20261203-14a-counter-sessions', module: counterSessions },
     { name: '20261203-14b-audit-subject', module: auditSubject },
     { name: '20261203-1901-bookings', module: bookings },
+    { name: '20261203-18-01-messages', module: messages },
   ],
 };
 
 export const registryMigrations: MigrationSet = {
   storageTable: 'registry_migrations',
-  migrations: [{ name: '20261125-0002-registry-cases', module: registryCases }],
+  migrations: [
+    { name: '20261125-0002-registry-cases', module: registryCases },
+    { name: '20261203-18-02-case-messages', module: caseMessages },
+    { name: '20261203-15-01-case-pickup-codes', module: casePickupCodes },
+  ],
 };

@@ -30,6 +30,8 @@ export class CaseModel extends Model<
   declare certificateSeries: string | null;
   declare certificateNumber: string | null;
   declare createdBy: string;
+  declare pickupCode: string | null;
+  declare identityCheck: string | null;
   declare submittedAt: Date | null;
   declare registeredAt: Date | null;
   declare issuedAt: Date | null;
@@ -104,6 +106,8 @@ export function initRegistryModels(sequelize: Sequelize): RegistryModels {
       certificateSeries: { type: DataTypes.STRING(16), allowNull: true },
       certificateNumber: { type: DataTypes.STRING(16), allowNull: true },
       createdBy: { type: DataTypes.STRING(100), allowNull: false },
+      pickupCode: { type: DataTypes.STRING(12), allowNull: true },
+      identityCheck: { type: DataTypes.STRING(8), allowNull: true },
       submittedAt: { type: time, allowNull: true },
       registeredAt: { type: time, allowNull: true },
       issuedAt: { type: time, allowNull: true },

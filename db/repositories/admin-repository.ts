@@ -388,6 +388,25 @@ export class AdminRepository {
 
   // ---- audit ----
 
+  /** Ids of the office's tickets numbered `number` (on the office days given, when given). */
+  async ticketIdsByNumber(
+    officeCode: string,
+    number: string,
+    days: { from?: string; to?: string },
+  ): Promise<string[]> {
+    const day =
+      days.from || days.to
+        ? { day: { [Op.between]: [days.from ?? '0000-00-00', days.to ?? '9999-12-31'] } }
+        : {};
+    const rows = await this.m.Ticket.findAll({
+      attributes: ['id'],
+      where: { officeCode, number, ...day },
+      order: [['issuedAt', 'DESC']],
+      limit: 400,
+    });
+    return rows.map((r) => r.id);
+  }
+
   async audit(entry: AuditInput, t: Transaction): Promise<void> {
     await this.m.AuditEntry.create(
       {

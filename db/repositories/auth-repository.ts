@@ -2,7 +2,7 @@
 import { QueryTypes, type Transaction } from 'sequelize';
 import type { Database } from '../database';
 import type { UserModel } from '../models';
-import type { UserRecord } from '../records';
+import type { AuditInput, UserRecord } from '../records';
 
 export class AuthRepository {
   constructor(private readonly db: Database) {}
@@ -21,11 +21,13 @@ export class AuthRepository {
     return this.db.models.User.count();
   }
 
+  /** Opens a session and, in the same transaction, writes its audit row. */
   async createSession(
     tokenHash: string,
     userId: number,
     now: Date,
     expiresAt: Date,
+    audit?: AuditInput,
   ): Promise<void> {
     // Writes go through db.transaction: on SQLite that is the single writer queue (no SQLITE_BUSY).
     await this.db.transaction(async (t) => {
@@ -33,7 +35,30 @@ export class AuthRepository {
         { tokenHash, userId, createdAt: now, expiresAt, revokedAt: null },
         { transaction: t },
       );
+      if (audit) await this.writeAudit(audit, t);
     });
+  }
+
+  /** One audit row of its own (a failed login). */
+  async audit(entry: AuditInput): Promise<void> {
+    await this.db.transaction(async (t) => this.writeAudit(entry, t));
+  }
+
+  private async writeAudit(entry: AuditInput, t: Transaction): Promise<void> {
+    await this.db.models.AuditEntry.create(
+      {
+        officeCode: entry.officeCode,
+        at: entry.at,
+        actor: entry.actor,
+        userId: entry.userId,
+        action: entry.action,
+        entity: entry.entity,
+        entityId: entry.entityId,
+        before: entry.before === undefined ? null : JSON.stringify(entry.before),
+        after: entry.after === undefined ? null : JSON.stringify(entry.after),
+      },
+      { transaction: t },
+    );
   }
 
   /** The user of a live (not revoked, not expired) session whose user is enabled: one query. */
@@ -50,6 +75,15 @@ export class AuthRepository {
       },
     );
     return rows[0] ? toUser(rows[0]) : undefined;
+  }
+
+  /** When the session with this token hash ends (undefined: no such session). */
+  async findSessionExpiry(tokenHash: string): Promise<Date | undefined> {
+    const row = await this.db.models.Session.findOne({
+      attributes: ['expiresAt'],
+      where: { tokenHash },
+    });
+    return row ? new Date(row.expiresAt) : undefined;
   }
 
   /** The device of `officeCode` holding the token with this hash, if any. */

@@ -25,6 +25,10 @@ export interface CaseRecord {
   certificateSeries: string | null;
   certificateNumber: string | null;
   createdBy: string;
+  /** Printed on the citizen's receipt; the kiosk links a ticket only with number and code. */
+  pickupCode: string | null;
+  /** A ticket the kiosk linked whose holder the clerk has not yet identified. */
+  identityCheck: string | null;
   submittedAt: Date | null;
   registeredAt: Date | null;
   issuedAt: Date | null;
@@ -34,7 +38,10 @@ export interface CaseRecord {
 
 /** The columns a command may write. */
 export type CaseWrite = Partial<
-  Omit<CaseRecord, 'id' | 'number' | 'officeCode' | 'type' | 'createdBy' | 'createdAt'>
+  Omit<
+    CaseRecord,
+    'id' | 'number' | 'officeCode' | 'type' | 'createdBy' | 'createdAt' | 'pickupCode'
+  >
 > & { searchText?: string };
 
 export interface CaseHistoryRecord {
@@ -126,6 +133,14 @@ export class RegistryRepository {
   }
 
   /** Links a visit to a case; a ticket already linked to a case is a unique violation. */
+  /** Marks the case: the holder of ticket `ticketNumber` must show their identity to the clerk. */
+  async markIdentityCheck(caseId: number, ticketNumber: string, t: Transaction): Promise<void> {
+    await this.m.Case.update(
+      { identityCheck: ticketNumber },
+      { where: { id: caseId }, transaction: t },
+    );
+  }
+
   async linkTicket(
     caseId: number,
     ticketId: string,
@@ -282,6 +297,8 @@ function toCase(r: CaseModel): CaseRecord {
     certificateSeries: r.certificateSeries,
     certificateNumber: r.certificateNumber,
     createdBy: r.createdBy,
+    pickupCode: r.pickupCode,
+    identityCheck: r.identityCheck,
     submittedAt: r.submittedAt,
     registeredAt: r.registeredAt,
     issuedAt: r.issuedAt,

@@ -99,6 +99,12 @@ export class DisplayApp extends LitElement {
       main {
         display: grid;
         grid-template-columns: minmax(0, 1fr) minmax(0, 0.5fr);
+      }
+      main.many {
+        /* Two columns of services need the room; the call panel keeps the larger part. */
+        grid-template-columns: minmax(0, 1fr) minmax(0, 0.75fr);
+      }
+      main {
         gap: 3.6vh;
         padding: 2vh 4vh 1.6vh;
         min-height: 0;
@@ -301,7 +307,7 @@ export class DisplayApp extends LitElement {
           <time class="clock num" data-testid="clock">${formatClock(now, timeZone)}</time>
         </p>
       </header>
-      <main>
+      <main class=${state.catalog.length > 12 ? 'many' : ''}>
         <section aria-labelledby="now-calling">
           <h1 id="now-calling">${this.t('nowCalling')}</h1>
           <div class="latest" aria-live="polite">

@@ -69,6 +69,27 @@ export const appStyles = [
       flex: 1;
       min-height: 0;
     }
+    .office-closed {
+      margin: auto 40px;
+      padding: 48px 40px;
+      border-radius: var(--nb-radius);
+      background: var(--nb-surface);
+      text-align: center;
+    }
+    .closed-title {
+      margin: 0 0 24px;
+      font-size: 44px;
+      line-height: 1.2;
+      font-weight: 800;
+      color: var(--nb-ink);
+    }
+    .closed-opens {
+      margin: 0;
+      font-size: 40px;
+      line-height: 1.2;
+      font-weight: 700;
+      color: var(--nb-primary-strong);
+    }
     .notice {
       margin: 48px 40px;
       font-size: 30px;
@@ -175,6 +196,17 @@ export const appStyles = [
     .low .controls {
       flex: none;
       height: 60%;
+    }
+    /*
+     * The ticket needs the whole screen to show its number in full; its buttons already sit at its
+     * bottom, in the lower part, so low reach keeps them there and gives the header back its size.
+     */
+    .low.at-ticket header {
+      flex: none;
+    }
+    .low.at-ticket .controls {
+      flex: 1;
+      height: auto;
     }
     .printer,
     .failure {

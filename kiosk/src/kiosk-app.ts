@@ -216,6 +216,7 @@ export class KioskApp extends LitElement {
     this.issue({
       service: PICKUP_SERVICE,
       caseNumber: event.detail.caseNumber,
+      pickupCode: event.detail.pickupCode,
       priority: step.priority,
     });
   };
@@ -389,9 +390,11 @@ export class KioskApp extends LitElement {
     const office = state.office;
     const now = new Date(this.minute + state.serverOffsetMs);
     if (office && !isOpenAt(office.openingHours, now, office.timeZone)) {
-      return html`<p class="notice" role="status" data-testid="kiosk-office-closed">
-        ${this.t('kioskOfficeClosed')} ${this.opensText(office, now)}
-      </p>`;
+      // The screen's main message: closed, and when it opens (large, not a grey line).
+      return html`<div class="office-closed" role="status" data-testid="kiosk-office-closed">
+        <p class="closed-title">${this.t('kioskOfficeClosed')}</p>
+        <p class="closed-opens">${this.opensText(office, now)}</p>
+      </div>`;
     }
     return html`<kiosk-home
       .services=${this.catalog}
@@ -463,7 +466,10 @@ export class KioskApp extends LitElement {
     }
     const home = this.step.kind === 'home';
     const officeName = this.queue.state.office?.names[this.language];
-    return html`<div class=${`screen ${this.lowReach ? 'low' : ''} ${home ? 'at-home' : ''}`}>
+    const ticket = this.step.kind === 'ticket';
+    return html`<div
+      class=${`screen ${this.lowReach ? 'low' : ''} ${home ? 'at-home' : ''} ${ticket ? 'at-ticket' : ''}`}
+    >
       <header>
         <p class="brand">${this.t('appName')}${officeName ? html` · ${officeName}` : nothing}</p>
         <h1>${this.t('kioskTitle')}</h1>

@@ -1,6 +1,7 @@
 /**
  * The case number on an on-screen keypad (a kiosk has no keyboard): the office prefix and the year are
- * filled in, the citizen types only the digits of `KUL-2026-000123`.
+ * filled in, the citizen types only the digits of `KUL-2026-000123`, then the pickup code printed
+ * beside it on the receipt (a case number alone links nobody to a case).
  */
 import { LitElement, css, html, nothing } from 'lit';
 import type { Language } from '../../server/protocol';
@@ -15,7 +16,11 @@ export const CASE_DIGITS = 6;
 /** Detail of `kiosk-case-submit`. */
 export interface CaseSubmitDetail {
   caseNumber: string;
+  pickupCode: string;
 }
+
+/** How many digits a pickup code has. */
+export const PICKUP_CODE_DIGITS = 6;
 
 /** `KUL`, 2026, `123` → `KUL-2026-000123`. */
 export function formatCaseNumber(prefix: string, year: number, digits: string): string {
@@ -169,6 +174,9 @@ export class KioskCaseKeypad extends LitElement {
   declare busy: boolean;
   declare private digits: string;
   declare private year: number | undefined;
+  /** The number is typed first, then the pickup code. */
+  declare private stage: 'number' | 'code';
+  declare private code: string;
   private shownAt = 0;
 
   constructor() {
@@ -180,6 +188,16 @@ export class KioskCaseKeypad extends LitElement {
     this.busy = false;
     this.digits = '';
     this.year = undefined;
+    this.stage = 'number';
+    this.code = '';
+  }
+
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    // The server knew no such number and code: back to the number, the code typed anew.
+    if (changed.has('notFound') && this.notFound !== undefined) {
+      this.stage = 'number';
+      this.code = '';
+    }
   }
 
   override connectedCallback(): void {
@@ -200,6 +218,10 @@ export class KioskCaseKeypad extends LitElement {
   }
 
   private type(digit: string): void {
+    if (this.stage === 'code') {
+      if (this.code.length < PICKUP_CODE_DIGITS) this.code += digit;
+      return;
+    }
     if (this.digits.length >= CASE_DIGITS) return;
     // Leading zeros are already shown: "000123" and "123" are one number.
     if (digit === '0' && this.digits === '') return;
@@ -207,18 +229,25 @@ export class KioskCaseKeypad extends LitElement {
   }
 
   private readonly onBackspace = (): void => {
-    this.digits = this.digits.slice(0, -1);
+    if (this.stage === 'code') this.code = this.code.slice(0, -1);
+    else this.digits = this.digits.slice(0, -1);
   };
 
   private readonly onClear = (): void => {
-    this.digits = '';
+    if (this.stage === 'code') this.code = '';
+    else this.digits = '';
   };
 
   private readonly onSubmit = (): void => {
     if (!this.digits || this.busy || performance.now() - this.shownAt < GHOST_TAP_MS) return;
+    if (this.stage === 'number') {
+      this.stage = 'code';
+      return;
+    }
+    if (this.code.length < PICKUP_CODE_DIGITS) return;
     this.dispatchEvent(
       new CustomEvent<CaseSubmitDetail>('kiosk-case-submit', {
-        detail: { caseNumber: this.caseNumber },
+        detail: { caseNumber: this.caseNumber, pickupCode: this.code },
         bubbles: true,
         composed: true,
       }),
@@ -226,6 +255,11 @@ export class KioskCaseKeypad extends LitElement {
   };
 
   private readonly onBack = (): void => {
+    if (this.stage === 'code') {
+      this.stage = 'number';
+      this.code = '';
+      return;
+    }
     this.dispatchEvent(new CustomEvent('kiosk-back', { bubbles: true, composed: true }));
   };
 
@@ -241,17 +275,29 @@ export class KioskCaseKeypad extends LitElement {
     >`;
   }
 
+  private renderCode() {
+    return html`<output
+      class="number num"
+      data-testid="pickup-code"
+      aria-label=${this.t('kioskCaseCodeLabel')}
+      aria-live="polite"
+      ><span>${this.code}</span
+      ><span class="pad">${'•'.repeat(PICKUP_CODE_DIGITS - this.code.length)}</span></output
+    >`;
+  }
+
   override render() {
     const shown = this.notFound !== undefined && this.notFound === this.caseNumber;
+    const coding = this.stage === 'code';
     return html`<button type="button" class="back" data-testid="step-back" @click=${this.onBack}>
         ${icon('back', 36)} ${this.t('kioskBack')}
       </button>
-      <h2>${this.t('kioskCaseTitle')}</h2>
-      <p class="hint">${this.t('kioskCaseHint')}</p>
+      <h2>${this.t(coding ? 'kioskCaseCodeTitle' : 'kioskCaseTitle')}</h2>
+      <p class="hint">${this.t(coding ? 'kioskCaseCodeHint' : 'kioskCaseHint')}</p>
       <div class="entry">
-        ${this.renderNumber()}
+        ${coding ? this.renderCode() : this.renderNumber()}
         ${
-          this.years.length > 1
+          !coding && this.years.length > 1
             ? html`<div class="years" role="group" aria-label=${this.t('kioskCaseYear')}>
                 ${this.years.map(
                   (year) =>
@@ -272,7 +318,7 @@ export class KioskCaseKeypad extends LitElement {
       ${
         shown
           ? html`<p class="message" role="alert" data-testid="case-not-found">
-              ${this.t('kioskCaseNotFound', { number: this.caseNumber })}
+              ${this.t('kioskCaseNoMatch')}
             </p>`
           : nothing
       }
@@ -307,7 +353,7 @@ export class KioskCaseKeypad extends LitElement {
         type="button"
         class="primary"
         data-testid="case-submit"
-        ?disabled=${!this.digits || this.busy}
+        ?disabled=${!this.digits || this.busy || (coding && this.code.length < PICKUP_CODE_DIGITS)}
         @click=${this.onSubmit}
       >
         ${this.t('kioskCaseSubmit')}

@@ -1,6 +1,7 @@
 /** One service as a large touch tile: prefix, name, live waiting count; greyed when closed. */
 import { LitElement, css, html, nothing } from 'lit';
 import type { Language, Service, ServiceLoad } from '../../server/protocol';
+import { closedReasonFor } from '../../server/protocol/closed-reason';
 import { translate } from '../../ui/i18n';
 import { base } from '../../ui/theme';
 
@@ -62,7 +63,10 @@ export class KioskServiceTile extends LitElement {
         font-size: 28px;
         line-height: 1.2;
         font-weight: 700;
-        overflow-wrap: break-word;
+        /* Whole words, or a hyphen where the language allows one (the name carries lang). */
+        overflow-wrap: normal;
+        word-break: normal;
+        hyphens: auto;
       }
       .meta {
         display: flex;
@@ -126,8 +130,11 @@ export class KioskServiceTile extends LitElement {
       }
       .closed {
         display: inline-block;
+        max-width: 100%;
         padding: 2px 12px;
-        border-radius: 999px;
+        border-radius: 12px;
+        white-space: normal;
+        hyphens: auto;
         background: #3f4957;
         color: #fff;
       }
@@ -171,7 +178,7 @@ export class KioskServiceTile extends LitElement {
   private renderMeta() {
     const lang = this.language;
     if (!this.service.open) {
-      const reason = this.service.closedReason;
+      const reason = closedReasonFor(this.service, lang);
       return html`<span class="closed" data-testid="closed-reason"
         >${reason ? translate(lang, 'kioskClosedBecause', { reason }) : translate(lang, 'serviceClosed')}</span
       >`;
@@ -199,7 +206,7 @@ export class KioskServiceTile extends LitElement {
     >
       <span class="prefix" aria-hidden="true">${this.service.prefix}</span>
       <span class="text">
-        <span class="name">${this.service.names[this.language]}</span>
+        <span class="name" lang=${this.language}>${this.service.names[this.language]}</span>
         <span class="meta">${this.renderMeta()}</span>
       </span>
     </button>`;

@@ -1,4 +1,5 @@
 /** A citizen's ticket on their phone: number, service, status; the window once it is called. */
+import { waitText } from '../../ui/wait-text';
 import { LitElement, css, html, nothing } from 'lit';
 import type { Language, Ticket } from '../../server/protocol';
 import { statusMessageKey } from '../../ui/errors';
@@ -224,11 +225,7 @@ export class KioskTicketStatus extends LitElement {
             <div class="stat">
               <dt>${this.t('estimatedWait')}</dt>
               <dd class="num">
-                ${
-                  ticket.estimatedWaitMinutes === undefined
-                    ? '—'
-                    : this.t('aboutMinutes', { n: ticket.estimatedWaitMinutes })
-                }
+                ${waitText(this.language, ticket.peopleAhead, ticket.estimatedWaitMinutes)}
               </dd>
             </div>
           </dl>

@@ -2,7 +2,9 @@
  * The issued ticket, very large, with the service, people ahead, the estimated wait, the QR code of its
  * page and what the printer did, in words.
  */
+import { waitText } from '../../ui/wait-text';
 import { LitElement, css, html, nothing } from 'lit';
+import './kiosk-sms-keypad';
 import type { Language, Ticket } from '../../server/protocol';
 import type { PrintStatus } from '../../ui/api';
 import type { VoicePlayer } from '../../ui/voice-player';
@@ -372,11 +374,7 @@ export class KioskTicketView extends LitElement {
           <div class="stat">
             <dt>${translate(lang, 'estimatedWait')}</dt>
             <dd class="num" data-testid="estimated-wait">
-              ${
-                ticket.estimatedWaitMinutes === undefined
-                  ? '—'
-                  : translate(lang, 'aboutMinutes', { n: ticket.estimatedWaitMinutes })
-              }
+              ${waitText(lang, ticket.peopleAhead, ticket.estimatedWaitMinutes)}
             </dd>
           </div>
         </dl>
@@ -384,6 +382,7 @@ export class KioskTicketView extends LitElement {
       </div>
       <div class="side">
         ${this.renderPrint()}
+        <kiosk-sms-keypad .ticketId=${ticket.id} language=${lang}></kiosk-sms-keypad>
         ${
           this.ticketUrl
             ? html`<div class="scan">

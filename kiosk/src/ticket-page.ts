@@ -3,6 +3,7 @@
  * followed live on the holder's phone, from waiting to "go to window N".
  */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import './kiosk-sms-keypad';
 import type { Language, Service, Ticket } from '../../server/protocol';
 import { Namespace } from '../../server/protocol/events';
 import { ApiError, fetchServices, fetchTicket } from '../../ui/api';
@@ -281,11 +282,19 @@ export class KioskTicketPage extends LitElement {
         ? ticket.service
         : '';
     return html`<kiosk-ticket-status
-      .ticket=${ticket}
-      .serviceName=${serviceName}
-      language=${this.language}
-      .timeZone=${this.params.timeZone ?? DEFAULT_TIME_ZONE}
-    ></kiosk-ticket-status>`;
+        .ticket=${ticket}
+        .serviceName=${serviceName}
+        language=${this.language}
+        .timeZone=${this.params.timeZone ?? DEFAULT_TIME_ZONE}
+      ></kiosk-ticket-status>
+      ${
+        FINAL_STATUSES.includes(ticket.status)
+          ? nothing
+          : html`<kiosk-sms-keypad
+              .ticketId=${ticket.id}
+              language=${this.language}
+            ></kiosk-sms-keypad>`
+      }`;
   }
 
   override render() {

@@ -35,6 +35,8 @@ export const UpdateService = z
     open: z.boolean().optional(),
     /** Shown on the kiosk while the service is closed. */
     closedReason: ShortText.nullable().optional(),
+    /** The reason per language (the kiosk shows the reader's; stored instead of `closedReason`). */
+    closedReasons: z.partialRecord(Language, ShortText).optional(),
     /** The SLA: a citizen should be called within this many minutes. */
     targetWaitMinutes: z.number().int().min(1).max(600).optional(),
   })
@@ -148,12 +150,20 @@ export interface DevicePairing {
 const Clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time HH:MM');
 export const Weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 /** Opening hours per weekday; a day left out is closed. `null` (no hours): always open. */
-export const OpeningHours = z.partialRecord(
-  z.enum(Weekdays),
-  z
-    .strictObject({ open: Clock, close: Clock })
-    .refine((h) => h.open < h.close, 'open must be before close'),
-);
+const DayHours = z
+  .strictObject({ open: Clock, close: Clock })
+  .refine((h) => h.open < h.close, 'open must be before close')
+  .optional();
+// A strict object, not a record: an unknown key (`__proto__` included) is refused, never dropped.
+export const OpeningHours = z.strictObject({
+  mon: DayHours,
+  tue: DayHours,
+  wed: DayHours,
+  thu: DayHours,
+  fri: DayHours,
+  sat: DayHours,
+  sun: DayHours,
+});
 export type OpeningHours = z.infer<typeof OpeningHours>;
 
 export const PriorityInput = z.strictObject({ code: Code, names: Names });

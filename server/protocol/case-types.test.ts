@@ -7,6 +7,7 @@ import {
   createsActRecord,
   feeRequired,
   missingForSubmit,
+  personRule,
   newChecklist,
   rolesOf,
   validateDetails,
@@ -535,11 +536,48 @@ describe('missingForSubmit', () => {
     expect(missingForSubmit(death, now)).toEqual([]);
   });
 
+  const adult = {
+    ...person,
+    birthDate: '1994-02-03',
+    idDocument: { type: 'passport' as const, number: 'A1234567' },
+  };
+  const newborn = { ...person, birthDate: '2026-11-20', sex: 'm' as const };
+
+  it('asks of a birth what a registrar needs: identity and birth date, the child’s sex and birth date', () => {
+    const bare: SubmittableCase = {
+      type: 'birth',
+      applicant: person,
+      subjects: [
+        { role: 'child', person },
+        { role: 'mother', person },
+      ],
+      documents: receive(newChecklist('birth'), ['medical_birth_notice', 'mother_passport']),
+      details: { placeOfBirth: 'Кӯлоб', birthDate: '2026-11-20' },
+      fee: null,
+    };
+    expect(missingForSubmit(bare, now)).toEqual([
+      { kind: 'person', who: 'applicant', fact: 'idDocument' },
+      { kind: 'person', who: 'applicant', fact: 'birthDate' },
+      { kind: 'person', who: 'child', fact: 'sex' },
+      { kind: 'person', who: 'child', fact: 'birthDate' },
+      { kind: 'person', who: 'mother', fact: 'idDocument' },
+      { kind: 'person', who: 'mother', fact: 'birthDate' },
+    ]);
+    // A newborn is asked no passport, address or phone.
+    expect(personRule('birth', 'child').asks).not.toContain('idDocument');
+    expect(personRule('birth', 'child').asks).not.toContain('phone');
+    expect(personRule('birth', 'child').asks).not.toContain('address');
+    expect(personRule('marriage', 'bride').asks).toContain('idDocument');
+  });
+
   it('does not wait for an optional role or document', () => {
     const birth: SubmittableCase = {
       type: 'birth',
-      applicant: person,
-      subjects: [subject('child'), subject('mother')],
+      applicant: adult,
+      subjects: [
+        { role: 'child', person: newborn },
+        { role: 'mother', person: adult },
+      ],
       documents: receive(newChecklist('birth'), ['medical_birth_notice', 'mother_passport']),
       details: { placeOfBirth: 'Кӯлоб', birthDate: '2026-11-20' },
       fee: null,

@@ -103,6 +103,58 @@ function detail(facts: CaseFacts, ...path: string[]): unknown {
 }
 const hasSubject = (facts: CaseFacts, r: SubjectRole) => facts.subjects.some((s) => s.role === r);
 
+/** A fact about a person that a registrar needs before the case goes to the back office. */
+export type PersonFact = 'birthDate' | 'sex' | 'idDocument';
+/** A field of the person form. */
+export type PersonFieldName =
+  | 'lastName'
+  | 'firstName'
+  | 'middleName'
+  | 'birthDate'
+  | 'sex'
+  | 'idDocument'
+  | 'address'
+  | 'phone';
+
+const EVERY_FIELD: readonly PersonFieldName[] = [
+  'lastName',
+  'firstName',
+  'middleName',
+  'birthDate',
+  'sex',
+  'idDocument',
+  'address',
+  'phone',
+];
+
+/** What the form asks of one person of a case, and what submitting needs of them. */
+export interface PersonRule {
+  asks: readonly PersonFieldName[];
+  needs: readonly PersonFact[];
+}
+
+/**
+ * Per case type and role (or the applicant): the fields asked and the facts required (README, "Who
+ * must give what"). A newborn is asked no passport, address or phone; each fact is entered once
+ * (the birth date of a birth case is the child's).
+ */
+const PERSON_RULES: { readonly [T in CaseType]?: Readonly<Record<string, PersonRule>> } = {
+  birth: {
+    applicant: { asks: EVERY_FIELD, needs: ['idDocument', 'birthDate'] },
+    child: {
+      asks: ['lastName', 'firstName', 'middleName', 'birthDate', 'sex'],
+      needs: ['sex', 'birthDate'],
+    },
+    mother: { asks: EVERY_FIELD, needs: ['idDocument', 'birthDate'] },
+    father: { asks: EVERY_FIELD, needs: [] },
+  },
+};
+
+/** The form's fields and the required facts of a person of a case (`applicant` or a role). */
+export function personRule(type: CaseType, who: 'applicant' | SubjectRole): PersonRule {
+  return PERSON_RULES[type]?.[who] ?? { asks: EVERY_FIELD, needs: [] };
+}
+
 /** Every case type's requirements, in the order of `CaseTypes`. */
 export const CASE_TYPES: { readonly [T in CaseType]: CaseTypeSpec & { type: T } } = {
   birth: {
@@ -616,13 +668,24 @@ export type SubmitBlocker =
   | { kind: 'subject'; role: SubjectRole }
   | { kind: 'document'; code: string }
   | { kind: 'fee' }
-  | { kind: 'details'; path: string; message: string };
+  | { kind: 'details'; path: string; message: string }
+  | { kind: 'person'; who: 'applicant' | SubjectRole; fact: PersonFact };
+
+function missingFacts(
+  type: CaseType,
+  who: 'applicant' | SubjectRole,
+  person: Person,
+): SubmitBlocker[] {
+  return personRule(type, who)
+    .needs.filter((fact) => person[fact] === undefined || person[fact] === null)
+    .map((fact) => ({ kind: 'person', who, fact }));
+}
 
 /** What `missingForSubmit` reads of a case. */
 export interface SubmittableCase {
   type: CaseType;
   applicant: Person | null | undefined;
-  subjects: readonly Pick<Subject, 'role'>[];
+  subjects: readonly (Pick<Subject, 'role'> & { person?: Person })[];
   documents: readonly Pick<CaseDocument, 'code' | 'received'>[];
   details: Readonly<Record<string, unknown>> | null | undefined;
   fee: Pick<Fee, 'paid'> | null | undefined;
@@ -642,8 +705,11 @@ export function missingForSubmit(
   const facts: CaseFacts = { details: c.details ?? {}, subjects: c.subjects };
   const blockers: SubmitBlocker[] = [];
   if (!c.applicant) blockers.push({ kind: 'applicant' });
+  else blockers.push(...missingFacts(c.type, 'applicant', c.applicant));
   for (const r of spec.roles) {
     if (r.required && !hasSubject(facts, r.role)) blockers.push({ kind: 'subject', role: r.role });
+    const person = c.subjects.find((s) => s.role === r.role)?.person;
+    if (person) blockers.push(...missingFacts(c.type, r.role, person));
   }
   const received = new Set(c.documents.filter((d) => d.received).map((d) => d.code));
   for (const d of spec.documents) {

@@ -183,6 +183,8 @@ export function describeBlocker(b: SubmitBlocker): string {
       return 'state duty not paid';
     case 'details':
       return `details${b.path ? `.${b.path}` : ''}: ${b.message}`;
+    case 'person':
+      return `${b.who}: no ${b.fact}`;
   }
 }
 

@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { TicketStatus } from './constants';
 import { Code, Names, TicketId } from './schemas';
+import { CaseNotify } from './messages';
 
 // ---- enumerations ----
 
@@ -80,7 +81,13 @@ export type SubjectRole = z.infer<typeof SubjectRole>;
 export const SubjectRoles: readonly SubjectRole[] = SubjectRole.options;
 
 /** What a case's history row records. */
-export const CaseHistoryAction = z.enum(['created', 'edited', 'transition', 'ticket_linked']);
+export const CaseHistoryAction = z.enum([
+  'created',
+  'edited',
+  'transition',
+  'ticket_linked',
+  'identity_confirmed',
+]);
 export type CaseHistoryAction = z.infer<typeof CaseHistoryAction>;
 
 // ---- dates ----
@@ -452,10 +459,12 @@ export function patchCaseSchema(now?: Date, timeZone?: string) {
         .optional(),
       details: z.record(z.string(), z.unknown()).optional(),
       fee: Fee.optional(),
+      /** The applicant's phone for messages about the case, with their consent. */
+      notify: CaseNotify.optional(),
     })
     .refine(
       (p) => Object.keys(p).some((k) => k !== 'version'),
-      'nothing to change: give applicant, subjects, documents, details or fee',
+      'nothing to change: give applicant, subjects, documents, details, fee or notify',
     );
 }
 /** The shape of a case edit (every rule but "not in the future", which needs `now`). */
@@ -472,6 +481,10 @@ export const CaseTransition = z.strictObject({
   note: z.string().trim().max(1000).optional(),
 });
 export type CaseTransition = z.infer<typeof CaseTransition>;
+
+/** `POST /api/cases/:number/identity`: the clerk has checked the kiosk visitor's identity. */
+export const ConfirmIdentity = z.strictObject({ version: z.number().int().min(1) });
+export type ConfirmIdentity = z.infer<typeof ConfirmIdentity>;
 
 /** `GET /api/cases?status=&q=`: an empty parameter counts as absent. */
 export const CaseQuery = z.object({
@@ -539,6 +552,10 @@ export type CaseCertificate = z.infer<typeof CaseCertificate>;
  */
 export const Case = z.object({
   number: CaseNumber,
+  /** Staff only: printed on the citizen's receipt; the kiosk links a visit only with it. */
+  pickupCode: z.string().optional(),
+  /** A visit the kiosk linked whose holder the clerk has yet to identify (`POST …/identity`). */
+  identityCheck: z.object({ ticket: z.string() }).optional(),
   type: CaseType,
   status: CaseStatus,
   version: z.number().int().min(1),

@@ -7,3 +7,6 @@ export * from './case-types';
 export * from './case-workflow';
 export * from './admin';
 export * from './opening-hours';
+export * from './messages';
+export * from './wait-wording';
+export * from './closed-reason';

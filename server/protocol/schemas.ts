@@ -6,7 +6,7 @@ export const Language = z.enum(Languages);
 export type Language = z.infer<typeof Language>;
 
 /** A name in each of the office's four languages. */
-export const Names = z.object({
+export const Names = z.strictObject({
   tg: z.string().trim().min(1).max(200),
   ru: z.string().trim().min(1).max(200),
   uz: z.string().trim().min(1).max(200),
@@ -24,12 +24,22 @@ export const TicketId = z.uuid();
 
 // ---- requests ----
 
+/** A phone number in E.164: `+`, country code, 8-15 digits in all, nothing else. */
+export const E164 = z
+  .string()
+  .regex(/^\+[1-9]\d{7,14}$/, 'an international number in E.164 form, e.g. +992901234567');
+export type E164 = z.infer<typeof E164>;
+
 export const IssueTicket = z.strictObject({
   service: Code,
   priority: z.string().min(1).max(40).optional(),
   language: Language.optional(),
   caseNumber: z.string().min(1).max(40).optional(),
+  /** With `caseNumber`: the code on the citizen's receipt; the ticket links only when both match. */
+  pickupCode: z.string().min(1).max(12).optional(),
   kiosk: z.string().min(1).max(40).optional(),
+  /** The citizen's phone for messages about this ticket (they asked for it at the kiosk). */
+  phone: E164.optional(),
 });
 export type IssueTicket = z.infer<typeof IssueTicket>;
 
@@ -110,7 +120,12 @@ export const Service = z.object({
   prefix: z.string(),
   names: Names,
   open: z.boolean(),
+  /** Why it is closed (Tajik first, or the only text written). */
   closedReason: z.string().optional(),
+  /** The same reason per language, as the administrator wrote it (an addition). */
+  closedReasons: z.partialRecord(Language, z.string()).optional(),
+  /** Open, but no window calls it now: not offered (an addition; `open` is false then). */
+  unserved: z.boolean().optional(),
 });
 export type Service = z.infer<typeof Service>;
 

@@ -10,7 +10,7 @@ import pino, { type Logger } from 'pino';
 import { Server } from 'socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
-import type { Case, QueueChange } from '../protocol';
+import { Namespace, type Case, type QueueChange } from '../protocol';
 import type { Database } from '../../db/database';
 import { QueueService } from './queue/queue-service';
 import { caseLinks } from './registry/case-links';
@@ -30,12 +30,17 @@ import { BookingService, type BookingNotifier } from './bookings/booking-service
 import { AdminService } from './admin/admin-service';
 import { dropEndedStaffSockets, dropUnpairedDeviceSockets } from './admin/staff-sockets';
 import { errorHandler, unknownRoute } from './http/errors';
-import { attachRealtime, caseBroadcaster, type Realtime } from './realtime/socket-server';
+import { attachRealtime, caseBroadcaster, sessionRoom, type Realtime } from './realtime/socket-server';
 import { CommandAdmission } from './queue/admission';
 import { Metrics } from './metrics';
 import { opsRouter } from './http/ops-router';
+import { sameOriginWrites } from './http/auth-middleware';
+import { MemoryRateStore, RedisRateStore, type RateStore } from './security/rate-store';
 import { ROOT_DIR, WEB_DIR } from './paths';
 import { AppError } from './errors';
+import { Outbox } from './messages/outbox';
+import { createChannels, type MessagingConfig } from './messages/channels';
+import { messagesRouter } from './http/messages-router';
 import { publicUrlOf, type PublicUrl } from './public-url';
 
 export interface AppDeps {
@@ -53,10 +58,15 @@ export interface AppDeps {
   redisKey?: string;
   /** Failed logins per address per 15 minutes. */
   loginAttempts?: number;
-  /** Trust X-Forwarded-* from a reverse proxy (for the rate limit's client address). */
-  trustProxy?: boolean;
+  /**
+   * Express's `trust proxy` (TRUST_PROXY): a hop count or the proxies' addresses; `true` counts as
+   * one hop (trusting every hop would let a client write its own address).
+   */
+  trustProxy?: boolean | number | string[];
   /** How often the print worker retries queued jobs (default 5 s). */
   printPollMs?: number;
+  /** Open-mode ticket rate per address and per kiosk code (ISSUE_RATE); `null`: no limit. */
+  issueRate?: { intervalMs: number; burst: number } | null;
   /** Folder of the built front ends (default dist/web). */
   webDir?: string;
   /** An office's own voice recordings (VOICE_DIR), served before the shipped pack display/voice. */
@@ -73,14 +83,22 @@ export interface AppDeps {
   publicUrl?: string;
   /** Sends appointment codes (the messages outbox); without it nobody can book. */
   bookingNotifier?: BookingNotifier;
+  /** Citizen-message gateways (default: the `log` channel). */
+  messaging?: MessagingConfig;
+  /** How often the message worker looks for due messages (default 2 s; commits wake it at once). */
+  messagePollMs?: number;
 }
 
 export interface App {
   server: http.Server;
+  /** The Express app (tests walk its route table). */
+  http: express.Express;
   io: Server;
   queue: QueueService;
   cases: CaseService;
   print: PrintQueue;
+  /** Citizen messages: the outbox and its worker. */
+  messages: Outbox;
   virtualPrinter: VirtualPrinter;
   auth: AuthService;
   logger: Logger;
@@ -135,20 +153,44 @@ export async function createApp(deps: AppDeps): Promise<App> {
       })(job, timeoutMs),
   });
   const admission = new CommandAdmission(deps.maxCommandsInFlight);
+  const messages = new Outbox({
+    db: deps.db,
+    registryDb,
+    logger,
+    now: deps.now,
+    publicUrl: () => publicLink().url,
+    pollMs: deps.messagePollMs,
+  });
+  messages.useChannels(createChannels(deps.messaging ?? {}, messages.listener, logger));
   const queue: QueueService = new QueueService({
     db: deps.db,
     admission,
     print,
+    messages,
     cases: caseLinks(registryDb, deps.db),
     now: deps.now,
     publish: (office, changes) => publish(office, changes),
     publicUrl: () => publicLink(),
   });
   print.start();
+  messages.start();
+
+  // Redis (REDIS_URL): the Socket.IO adapter's two connections; the first also keeps the rate limits.
+  let redis: Redis[] = [];
+  if (deps.redisUrl) {
+    const pub = new Redis(deps.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
+    const sub = pub.duplicate();
+    await Promise.all([pub.connect(), sub.connect()]);
+    redis = [pub, sub];
+  }
+  const rates: RateStore = redis[0]
+    ? new RedisRateStore(redis[0], deps.redisKey ?? 'navbat')
+    : new MemoryRateStore();
 
   const app = express();
   app.disable('x-powered-by');
-  if (deps.trustProxy) app.set('trust proxy', true);
+  if (deps.trustProxy === true) app.set('trust proxy', 1);
+  else if (deps.trustProxy) app.set('trust proxy', deps.trustProxy);
   app.use(helmet({ contentSecurityPolicy: { directives: PAGE_CSP }, hsts: false }));
   app.use(
     pinoHttp({
@@ -195,6 +237,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   // Phones on 2G and kiosks on a busy LAN: every page, script and JSON answer goes gzipped.
   app.use(compression());
   app.use(express.json({ limit: '1mb' }));
+  app.use('/api', sameOriginWrites);
   // Bound once Socket.IO exists, like `publish`.
   let publishCase: (c: Case) => void = () => undefined;
   const cases = new CaseService({
@@ -202,7 +245,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
     registryDb,
     now: deps.now,
     onChange: (c) => publishCase(c),
+    messages,
   });
+  app.use('/api', messagesRouter({ auth, messages }));
   app.use('/api', caseRouter({ auth, cases }));
   app.use(
     '/api',
@@ -210,6 +255,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   );
   const windows = new CounterSessionService({ db: deps.db, queue, now: deps.now });
   const noShowUndo = new NoShowUndo({ db: deps.db, queue, now: deps.now });
+  let endSession: (token: string) => void = () => undefined;
   app.use(
     '/api',
     apiRouter({
@@ -218,11 +264,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
       auth,
       print,
       loginAttempts: deps.loginAttempts,
+      rates,
+      issueRate: deps.issueRate === null ? { intervalMs: 1, burst: 1e9 } : deps.issueRate,
+      onLogout: (token) => endSession(token),
       windows,
       noShowUndo,
     }),
   );
-  // Like `publish`, bound once Socket.IO exists.
   let dropSockets: () => Promise<void> = () => Promise.resolve();
   let dropDevices: () => Promise<void> = () => Promise.resolve();
   const admin = new AdminService({
@@ -251,7 +299,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const bookings = new BookingService({
     db: deps.db,
     now: deps.now,
-    notifier: deps.bookingNotifier,
+    // Without an SMS gateway (SMS_URL=off) the code could not reach the citizen: no bookings.
+    notifier: deps.bookingNotifier ?? (messages.channels().sms ? messages : undefined),
     offices: {
       office: async (code) =>
         (await queue.officeExists(code)) ? queue.getOffice(code) : undefined,
@@ -276,13 +325,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
     return publicUrlOf(deps.publicUrl, server);
   }
   const io = new Server(server, { serveClient: false, maxHttpBufferSize: 1e6 });
-  let redis: Redis[] = [];
-  if (deps.redisUrl) {
-    const pub = new Redis(deps.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
-    const sub = pub.duplicate();
-    await Promise.all([pub.connect(), sub.connect()]);
+  const [pub, sub] = redis;
+  if (pub && sub) {
     io.adapter(createAdapter(pub, sub, { key: deps.redisKey ?? 'navbat' }));
-    redis = [pub, sub];
     redisPing = () => answersWithin(pub.ping(), 1_000);
   }
   const realtime = attachRealtime(io, {
@@ -298,6 +343,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   publish = (office, changes) => realtime.publish(office, changes);
   publishCase = caseBroadcaster(io);
+  endSession = (token) => io.of(Namespace.counter).in(sessionRoom(token)).disconnectSockets(true);
   dropSockets = async () => {
     await dropEndedStaffSockets(io, auth);
   };
@@ -307,10 +353,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   return {
     server,
+    http: app,
     io,
     queue,
     cases,
     print,
+    messages,
     virtualPrinter,
     auth,
     logger,
@@ -335,6 +383,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     async close() {
       await print.stop();
       realtime.close();
+      await messages.stop();
       await io.close();
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
       await Promise.all(redis.map((r) => r.quit().catch(() => undefined)));

@@ -1,5 +1,7 @@
 /** Configuration from the environment (README lists every variable). */
 import { z } from 'zod';
+import { checkSmsUrl, type MessagingConfig } from './messages/channels';
+import { printerPolicyFromEnv } from './printing/printer-policy';
 import { normalisePublicUrl } from './public-url';
 
 const Env = z.object({
@@ -16,10 +18,18 @@ const Env = z.object({
     .default('navbat'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BCRYPT_ROUNDS: z.coerce.number().int().min(4).max(15).default(10),
-  TRUST_PROXY: z.enum(['0', '1', 'true', 'false', '']).optional(),
+  TRUST_PROXY: z.string().optional(),
   LOGIN_ATTEMPTS: z.coerce.number().int().min(1).default(10),
   VOICE_DIR: z.string().optional(),
+  ISSUE_RATE: z
+    .string()
+    .regex(/^(0|\d{1,6}\/\d{1,6})$/, '0 (no limit) or <ms per ticket>/<burst>, e.g. 2000/20')
+    .default('2000/20'),
   PUBLIC_URL: z.string().optional(),
+  SMS_URL: z.string().optional(),
+  SMS_HTTP_HEADER: z.string().optional(),
+  TELEGRAM_BOT_TOKEN: z.string().optional(),
+  TELEGRAM_API_URL: z.url().optional().or(z.literal('')),
 });
 
 export interface Config {
@@ -36,14 +46,45 @@ export interface Config {
   redisKey: string;
   logLevel: string;
   bcryptRounds: number;
-  trustProxy: boolean;
+  /**
+   * Express's `trust proxy`: `false`, a hop count, or the proxies' addresses/CIDRs. The client
+   * address the rate limits count is the one the trusted proxies saw, never one a client wrote.
+   */
+  trustProxy: TrustProxy;
   loginAttempts: number;
   /** An office's own voice recordings for the hall display (same layout as display/voice). */
   voiceDir: string | undefined;
   /** Bearer token of `GET /metrics` (METRICS_TOKEN); unset: metrics are off. */
   metricsToken: string | undefined;
+  /** Open-mode issue rate per address and per kiosk code; `undefined`: no limit (ISSUE_RATE=0). */
+  issueRate: { intervalMs: number; burst: number } | undefined;
   /** PUBLIC_URL: the base of every link, QR and message (what phones on mobile data can open). */
   publicUrl: string | undefined;
+  /** The citizen-message gateways (SMS_URL, SMS_HTTP_HEADER, TELEGRAM_*). */
+  messaging: MessagingConfig;
+}
+
+/** `false`, a number of proxy hops, or a comma list of proxy addresses (CIDRs allowed). */
+export type TrustProxy = false | number | string[];
+
+const PROXY_ADDRESS =
+  /^(?:[0-9.]+|[0-9a-fA-F:.]+)(?:\/\d{1,3})?$|^(?:loopback|linklocal|uniquelocal)$/;
+
+/** TRUST_PROXY = `0` | hop count | comma list of proxy addresses (CONTRACT §6); `true` means 1 hop. */
+export function parseTrustProxy(raw: string | undefined): TrustProxy {
+  const v = raw?.trim() ?? '';
+  if (v === '' || v === '0' || v === 'false') return false;
+  if (v === 'true') return 1;
+  if (/^\d{1,2}$/.test(v)) return Number(v);
+  const list = v
+    .split(',')
+    .map((a) => a.trim())
+    .filter((a) => a !== '');
+  const bad = list.find((a) => !PROXY_ADDRESS.test(a));
+  if (bad !== undefined || list.length === 0) {
+    throw new Error(`TRUST_PROXY: "${bad ?? v}" is not a hop count or a proxy address`);
+  }
+  return list;
 }
 
 /** Reads the environment; throws with the variable named when a value does not fit. */
@@ -54,8 +95,16 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     throw new Error(`${issue?.path.join('.') ?? 'environment'}: ${issue?.message ?? 'invalid'}`);
   }
   const e = parsed.data;
+  // Printer limits are read where printing happens; a bad value stops the start here.
+  printerPolicyFromEnv(env);
   const databaseUrl = e.DATABASE_URL?.trim() ? e.DATABASE_URL.trim() : undefined;
   const flag = (v: string | undefined) => v === '1' || v === 'true';
+  const text = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
+  try {
+    checkSmsUrl(e.SMS_URL);
+  } catch (err) {
+    throw new Error(`SMS_URL: ${(err as Error).message}`, { cause: err });
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -70,12 +119,25 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     redisKey: e.REDIS_KEY,
     logLevel: e.LOG_LEVEL,
     bcryptRounds: e.BCRYPT_ROUNDS,
-    trustProxy: flag(e.TRUST_PROXY),
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
     loginAttempts: e.LOGIN_ATTEMPTS,
     voiceDir: e.VOICE_DIR?.trim() ? e.VOICE_DIR.trim() : undefined,
     metricsToken: env.METRICS_TOKEN?.trim() ? env.METRICS_TOKEN.trim() : undefined,
+    issueRate: parseIssueRate(e.ISSUE_RATE),
     publicUrl: readPublicUrl(e.PUBLIC_URL),
+    messaging: {
+      smsUrl: text(e.SMS_URL),
+      smsHttpHeader: text(e.SMS_HTTP_HEADER),
+      telegramBotToken: text(e.TELEGRAM_BOT_TOKEN),
+      telegramApiUrl: text(e.TELEGRAM_API_URL),
+    },
   };
+}
+
+function parseIssueRate(raw: string): { intervalMs: number; burst: number } | undefined {
+  if (raw === '0') return undefined;
+  const [interval, burst] = raw.split('/').map(Number);
+  return { intervalMs: Math.max(1, interval ?? 2000), burst: Math.max(1, burst ?? 20) };
 }
 
 function readPublicUrl(value: string | undefined): string | undefined {

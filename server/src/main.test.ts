@@ -39,6 +39,17 @@ describe('starting Navbat', () => {
     expect(res.stderr.trim()).toMatch(/^navbat: cannot open the database .*mysql:\/\/ or sqlite:/);
   });
 
+  it.each(['sqlite:/proc/nope/navbat.sqlite', 'sqlite:/', 'sqlite:/proc/version/x/y.sqlite'])(
+    'exits 1 with one clear line for an SQLite path that cannot be opened (%s)',
+    async (url) => {
+      const res = await run({ DATABASE_URL: url, PORT: '0' });
+      expect(res.code).toBe(1);
+      const lines = res.stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/^navbat: cannot open the database \(SQLite .*\): /);
+    },
+  );
+
   it('answers health 503 in the error shape once the database is gone', async () => {
     const s = await startTestServer();
     try {

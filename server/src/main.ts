@@ -75,9 +75,11 @@ async function main(): Promise<void> {
       redisKey: config.redisKey,
       trustProxy: config.trustProxy,
       loginAttempts: config.loginAttempts,
+      issueRate: config.issueRate ?? null,
       voiceDir: config.voiceDir,
       metricsToken: config.metricsToken,
       publicUrl: config.publicUrl,
+      messaging: config.messaging,
     });
   } catch (err) {
     await db.close().catch(() => undefined);

@@ -32,6 +32,7 @@ import './admin-devices';
 import './admin-settings';
 import './admin-reports';
 import './admin-audit';
+import './admin-messages';
 
 const TABS = [
   ['services', 'adminTabServices'],
@@ -41,6 +42,7 @@ const TABS = [
   ['settings', 'adminTabSettings'],
   ['reports', 'adminTabReports'],
   ['audit', 'adminTabAudit'],
+  ['messages', 'adminTabMessages'],
 ] as const satisfies ReadonlyArray<readonly [string, MessageKey]>;
 type Tab = (typeof TABS)[number][0];
 
@@ -306,6 +308,8 @@ export class AdminApp extends LitElement {
         return html`<counter-admin-reports .context=${c} .language=${l}></counter-admin-reports>`;
       case 'audit':
         return html`<counter-admin-audit .context=${c} .language=${l}></counter-admin-audit>`;
+      case 'messages':
+        return html`<counter-admin-messages .context=${c} .language=${l}></counter-admin-messages>`;
     }
   }
 

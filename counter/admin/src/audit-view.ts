@@ -38,6 +38,7 @@ const ACTIONS: Readonly<Record<string, MessageKey>> = {
   'ticket.transfer': 'auditTicketTransfer',
   'ticket.cancel': 'auditTicketCancel',
   'ticket.expire': 'auditTicketExpire',
+  'ticket.undo-no-show': 'auditTicketUndoNoShow',
   'service.create': 'auditServiceCreate',
   'service.update': 'auditServiceUpdate',
   'service.close': 'auditServiceClose',
@@ -46,6 +47,9 @@ const ACTIONS: Readonly<Record<string, MessageKey>> = {
   'counter.update': 'auditCounterUpdate',
   'counter.pause': 'auditCounterPause',
   'counter.resume': 'auditCounterResume',
+  'counter.take': 'auditCounterTake',
+  'counter.takeover': 'auditCounterTakeover',
+  'counter.leave': 'auditCounterLeave',
   'user.create': 'auditUserCreate',
   'user.update': 'auditUserUpdate',
   'user.disable': 'auditUserDisable',
@@ -110,6 +114,7 @@ const FIELDS: Readonly<Record<string, MessageKey>> = {
   tickets: 'auditTickets',
   fields: 'auditFields',
   paired: 'adminPairing',
+  clerk: 'auditClerk',
 };
 
 const CASE_STATUSES: Readonly<Record<string, MessageKey>> = {
@@ -232,6 +237,8 @@ function valueText(field: string, value: unknown, entry: AuditEntry, v: AuditVoc
       return hoursText(asRecord(value), v.language);
     case 'note':
       return value === 'day closed' ? t('auditNoteDayClosed') : text(value);
+    case 'clerk':
+      return isNamedPerson(value) ? value.name : text(value);
     case 'fields':
       return list(value, (f) => f);
     default:
@@ -268,6 +275,12 @@ function asRecord(value: unknown): Record<string, unknown> {
 
 function isNames(value: unknown): value is Names {
   return typeof value === 'object' && value !== null && 'tg' in value && 'en' in value;
+}
+
+function isNamedPerson(value: unknown): value is { name: string } {
+  return (
+    typeof value === 'object' && value !== null && 'name' in value && typeof value.name === 'string'
+  );
 }
 
 function isNamed(value: unknown): value is { names: Names } {

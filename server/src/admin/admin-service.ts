@@ -32,6 +32,7 @@ import {
   type AdminServiceRecord,
 } from '../../../db/repositories/admin-repository';
 import { QueueRepository } from '../../../db/repositories/queue-repository';
+import { encodeClosedReasons, readClosedReason } from '../../protocol/closed-reason';
 import { RegistryRepository } from '../../../db/repositories/registry-repository';
 import type { UserRecord } from '../../../db/records';
 import { AppError, forbidden, illegalTransition, notFound, validationFailed } from '../errors';
@@ -41,6 +42,12 @@ import type { QueueService } from '../queue/queue-service';
 import { dayStart, nextDay, officeDay } from '../queue/office-day';
 import { applyTicketAction } from '../queue/lifecycle';
 import { parsePrinterUrl } from '../printing/transports';
+import {
+  allowedTcpAddress,
+  checkDevice,
+  checkSpoolFile,
+  currentPrinterPolicy,
+} from '../printing/printer-policy';
 import { printerSettings } from '../printing/ticket-printer';
 import { searchAuditLog } from './audit-log';
 import { summarize } from './report';
@@ -130,6 +137,8 @@ export class AdminService {
       if (body.targetWaitMinutes !== undefined) fields.targetWaitMinutes = body.targetWaitMinutes;
       if (body.open !== undefined) fields.isOpen = body.open;
       if (body.closedReason !== undefined) fields.closedReason = body.closedReason || null;
+      if (body.closedReasons !== undefined)
+        fields.closedReason = encodeClosedReasons(body.closedReasons);
       // Reopening forgets the reason it was closed for.
       if (body.open === true) fields.closedReason = null;
       await this.repo.updateService(before.id, fields, t);
@@ -202,6 +211,8 @@ export class AdminService {
         { services: codes, name: body.name === undefined ? (before?.name ?? null) : body.name },
       );
       changes.push({ kind: 'counter:updated', counter: number });
+      // Which services some window calls may have changed: the kiosks offer only those.
+      changes.push({ kind: 'services:updated' });
       return {
         number,
         name: body.name === undefined ? (before?.name ?? null) : body.name,
@@ -322,7 +333,7 @@ export class AdminService {
     admin: StaffPrincipal,
   ): Promise<AdminDevice> {
     this.assertOffice(admin, officeCode);
-    if (body.printerUrl) assertPrinterUrl(body.printerUrl);
+    if (body.printerUrl) await assertPrinterUrl(body.printerUrl);
     if (body.printerUrl && body.kind !== 'kiosk') throw onlyKioskPrints();
     return this.deps.queue.configure(officeCode, async (t, _office, changes) => {
       const existing = await this.repo.listDevices(officeCode, t);
@@ -408,7 +419,7 @@ export class AdminService {
     admin: StaffPrincipal,
   ): Promise<AdminDevice> {
     this.assertOffice(admin, officeCode);
-    if (body.printerUrl) assertPrinterUrl(body.printerUrl);
+    if (body.printerUrl) await assertPrinterUrl(body.printerUrl);
     return this.deps.queue.configure(officeCode, async (t, _office, changes) => {
       const before = (await this.repo.listDevices(officeCode, t)).find((d) => d.code === code);
       if (!before) throw notFound(`device ${code}`);
@@ -646,10 +657,17 @@ export class AdminService {
   }
 }
 
-/** 400 unless `url` is a printer address Navbat can print to. */
-function assertPrinterUrl(url: string): void {
+/**
+ * 400 unless `url` is a printer address Navbat can print to and the server's environment allows
+ * (PRINTER_DEVICES, PRINTER_SPOOL_DIR, PRINTER_NETWORKS): the admin page cannot widen those.
+ */
+async function assertPrinterUrl(url: string): Promise<void> {
   try {
-    parsePrinterUrl(printerSettings(url).address);
+    const target = parsePrinterUrl(printerSettings(url).address);
+    const policy = currentPrinterPolicy();
+    if (target.kind === 'tcp') await allowedTcpAddress(target.host, policy);
+    if (target.kind === 'device') await checkDevice(target.path, policy);
+    if (target.kind === 'file') await checkSpoolFile(target.path, policy);
   } catch (err) {
     const message = (err as Error).message;
     throw validationFailed(`printerUrl: ${message}`, {
@@ -684,7 +702,7 @@ function toServiceDto(s: AdminServiceRecord): AdminServiceDto {
     prefix: s.prefix,
     names: s.names,
     open: s.isOpen,
-    closedReason: s.closedReason,
+    closedReason: readClosedReason(s.closedReason)?.text ?? null,
     documents: s.documents,
     sortOrder: s.sortOrder,
     targetWaitMinutes: s.targetWaitMinutes,

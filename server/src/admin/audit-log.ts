@@ -8,6 +8,9 @@ import type { AdminRepository, AuditRow } from '../../../db/repositories/admin-r
 import type { CaseRecord, RegistryRepository } from '../../../db/repositories/registry-repository';
 import { dayStart, nextDay } from '../queue/office-day';
 
+/** What a ticket number looks like: a prefix letter and three or more digits (`A002`). */
+const TICKET_NUMBER = /^[A-Za-z]\d{3,}$/;
+
 export interface AuditLogInput {
   repo: AdminRepository;
   registry: RegistryRepository;
@@ -26,10 +29,15 @@ export async function searchAuditLog(input: AuditLogInput): Promise<AuditEntry[]
   const searched = q ? await registry.findCase(q.toUpperCase()) : undefined;
   const theCase = searched?.officeCode === officeCode ? searched : undefined;
   const visits = theCase ? await registry.visitsOf(theCase.id) : [];
+  // A ticket number also finds the rows of its tickets that were written without it.
+  const numbered =
+    q && TICKET_NUMBER.test(q)
+      ? await repo.ticketIdsByNumber(officeCode, q.toUpperCase(), query)
+      : [];
   const rows = await repo.searchAudit({
     officeCode,
     q,
-    ticketIds: visits.map((v) => v.ticketId),
+    ticketIds: [...visits.map((v) => v.ticketId), ...numbered],
     action: query.action || undefined,
     actor: query.user || undefined,
     from,

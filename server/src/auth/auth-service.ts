@@ -16,14 +16,14 @@ export interface AuthServiceOptions {
   now?: () => Date;
 }
 
-// Compared against when the username is unknown, so both cases take the same time.
-const DUMMY_HASH = bcrypt.hashSync('navbat-timing-equaliser', 4);
 
 export class AuthService {
   private readonly repo: AuthRepository;
   private readonly rounds: number;
   private readonly sessionMs: number;
   private readonly now: () => Date;
+  // Compared against when the username is unknown, at the cost of real hashes: both take one time.
+  private dummyHash: Promise<string> | undefined;
 
   constructor(db: Database, options: AuthServiceOptions = {}) {
     this.repo = new AuthRepository(db);
@@ -36,18 +36,39 @@ export class AuthService {
     return bcrypt.hash(password, this.rounds);
   }
 
-  /** Checks the password and opens a session; wrong user, password or a disabled user → 401. */
-  async login(username: string, password: string): Promise<{ token: string; user: StaffUser }> {
+  /**
+   * Checks the password and opens a session; wrong user, password or a disabled user → 401. Both
+   * outcomes are audited (`auth.login`, `auth.login_failed`) with the client's address.
+   */
+  async login(
+    username: string,
+    password: string,
+    client: { address?: string } = {},
+  ): Promise<{ token: string; user: StaffUser }> {
     const user = await this.repo.findUserByName(username);
-    const ok = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
-    if (!user || !ok || user.disabled) throw unauthorized('wrong username or password');
-    const token = randomBytes(32).toString('base64url');
+    this.dummyHash ??= bcrypt.hash('navbat-timing-equaliser', this.rounds);
+    const ok = await bcrypt.compare(password, user?.passwordHash ?? (await this.dummyHash));
     const now = this.now();
+    const entry = {
+      officeCode: user?.officeCode ?? null,
+      at: now,
+      actor: user?.username ?? 'anonymous',
+      userId: user?.id ?? null,
+      entity: 'user',
+      entityId: username.slice(0, 64),
+      after: { address: client.address ?? null },
+    };
+    if (!user || !ok || user.disabled) {
+      await this.repo.audit({ ...entry, action: 'auth.login_failed' });
+      throw unauthorized('wrong username or password');
+    }
+    const token = randomBytes(32).toString('base64url');
     await this.repo.createSession(
       hashToken(token),
       user.id,
       now,
       new Date(now.getTime() + this.sessionMs),
+      { ...entry, action: 'auth.login' },
     );
     return { token, user: toStaffUser(user) };
   }
@@ -58,6 +79,16 @@ export class AuthService {
     const user = await this.repo.findSessionUser(hashToken(token), this.now());
     if (!user) throw unauthorized('the session has ended; log in again');
     return toPrincipal(user);
+  }
+
+  /** The staff member behind a token and when the session ends, or 401. */
+  async authenticateSession(
+    token: string | undefined,
+  ): Promise<{ user: StaffPrincipal; expiresAt: Date }> {
+    const user = await this.authenticate(token);
+    const expiresAt = await this.repo.findSessionExpiry(hashToken(token ?? ''));
+    if (!expiresAt) throw unauthorized('the session has ended; log in again');
+    return { user, expiresAt };
   }
 
   /**

@@ -1,6 +1,5 @@
 /** REST routes of the live queue (CONTRACT §4): thin — parse, call one service, answer. */
 import { Router } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import {
   DEVICE_TOKEN_HEADER,
@@ -28,15 +27,23 @@ import { AppError, forbidden } from '../errors';
 import { parse, parseParams } from './errors';
 import { requireStaff, staffOf, tokenOf } from './auth-middleware';
 import type { Database } from '../../../db/database';
+import { LoginThrottle } from '../security/login-throttle';
+import { MemoryRateStore, type RateStore } from '../security/rate-store';
 
 export interface ApiDeps {
   db: Database;
   queue: QueueService;
   auth: AuthService;
-  /** Failed logins allowed per address per 15 minutes. */
+  /** Failed logins allowed per address, and per username, per 15 minutes. */
   loginAttempts?: number;
+  /** Where rate-limit counts live (Redis when several nodes share them); default this process. */
+  rates?: RateStore;
   /** The print queue (tickets of kiosks with a printer). */
   print?: PrintQueue;
+  /** Tickets one address (or one kiosk code) may take in open mode (ISSUE_RATE). */
+  issueRate?: IssueRate;
+  /** Ends the consoles' sockets of a session that was just logged out (on every node). */
+  onLogout?: (token: string) => void;
   /** Mark the session cookie Secure (when served over HTTPS). */
   secureCookies?: boolean;
   /** Window sessions (one window, one clerk). */
@@ -79,9 +86,13 @@ export function apiRouter(deps: ApiDeps): Router {
     res.json(await queue.listServices(office));
   });
 
+  const rates = deps.rates ?? new MemoryRateStore();
+  const issueRate = deps.issueRate ?? DEFAULT_ISSUE_RATE;
+
   r.post('/offices/:office/tickets', async (req, res) => {
     const { office } = parseParams(OfficeParam, req);
     let body = parse(IssueTicket, req.body);
+    const address = req.ip ?? 'unknown';
     if ((await queue.getOffice(office)).requireDevices) {
       // Only a paired kiosk issues tickets here, and under its own code.
       const device = await auth.authenticateDevice(office, 'kiosk', req.get(DEVICE_TOKEN_HEADER));
@@ -89,12 +100,23 @@ export function apiRouter(deps: ApiDeps): Router {
         throw forbidden(`this device is paired as kiosk ${device.code}, not ${body.kiosk}`);
       }
       body = { ...body, kiosk: device.code };
+    } else {
+      // Open mode: anyone may issue, at a pace no real kiosk reaches (per address and per kiosk).
+      await takeIssue(rates, issueRate, `issue:ip:${address}`);
+      if (body.kiosk !== undefined)
+        await takeIssue(rates, issueRate, `issue:kiosk:${office}:${body.kiosk}`);
     }
+    if (body.caseNumber !== undefined) await refuseCaseGuesser(rates, address, body.caseNumber);
     const rawKey = req.get(IDEMPOTENCY_HEADER);
     const key = rawKey === undefined ? undefined : parse(IdempotencyKey, rawKey);
     const actor = { kind: 'kiosk' as const, code: body.kiosk ?? null };
     // The paper's QR is built from PUBLIC_URL at print time, never from this request's Host.
-    const issued = await queue.issue(office, body, key, actor);
+    const issued = await queue.issue(office, body, key, actor).catch(async (err: unknown) => {
+      if (body.caseNumber !== undefined && err instanceof AppError && err.code === 'not_found') {
+        await countCaseMiss(rates, address, body.caseNumber);
+      }
+      throw err;
+    });
     // A new job is tried at once (the kiosk says "take your ticket"); a repeated request reports it.
     const status: PrintStatus = !deps.print
       ? 'none'
@@ -113,25 +135,21 @@ export function apiRouter(deps: ApiDeps): Router {
 
   // ---- staff ----
 
-  const loginLimiter = rateLimit({
-    windowMs: 15 * 60_000,
-    limit: deps.loginAttempts ?? 10,
-    skipSuccessfulRequests: true,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (_req, _res, next) => {
-      next(
-        new AppError(
-          'rate_limited',
-          'too many failed logins from this address; wait a few minutes',
-        ),
-      );
-    },
-  });
+  const throttle = new LoginThrottle(rates, deps.loginAttempts ?? 10);
 
-  r.post('/auth/login', loginLimiter, async (req, res) => {
+  r.post('/auth/login', async (req, res) => {
     const body = parse(Login, req.body);
-    const session = await auth.login(body.username, body.password);
+    const address = req.ip ?? 'unknown';
+    await throttle.check(address, body.username);
+    const session = await auth
+      .login(body.username, body.password, { address })
+      .catch(async (err: unknown) => {
+        if (err instanceof AppError && err.code === 'unauthorized') {
+          await throttle.failed(address, body.username);
+        }
+        throw err;
+      });
+    await throttle.succeeded(body.username);
     res.cookie(SESSION_COOKIE, session.token, {
       httpOnly: true,
       sameSite: 'strict',
@@ -143,7 +161,10 @@ export function apiRouter(deps: ApiDeps): Router {
 
   r.post('/auth/logout', staff, async (req, res) => {
     const token = tokenOf(req);
-    if (token) await auth.logout(token);
+    if (token) {
+      await auth.logout(token);
+      deps.onLogout?.(token);
+    }
     // The windows this session worked are free again, and every console sees it.
     await deps.windows?.releaseEnded();
     res.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -234,4 +255,54 @@ export function apiRouter(deps: ApiDeps): Router {
   });
 
   return r;
+}
+
+/** One ticket per `intervalMs` on average, with bursts of `burst` (a family at the kiosk). */
+export interface IssueRate {
+  intervalMs: number;
+  burst: number;
+}
+
+export const DEFAULT_ISSUE_RATE: IssueRate = { intervalMs: 2000, burst: 20 };
+
+async function takeIssue(rates: RateStore, rate: IssueRate, key: string): Promise<void> {
+  const waitMs = await rates.take(key, rate.intervalMs, rate.burst);
+  if (waitMs > 0) {
+    throw new AppError('rate_limited', 'too many tickets from here; wait a moment', {
+      retryAfterSeconds: Math.ceil(waitMs / 1000),
+    });
+  }
+}
+
+// Guessing pickup codes: a few misses per case number, and per address, then a pause.
+const CASE_MISS_WINDOW_MS = 15 * 60_000;
+const CASE_MISSES_PER_ADDRESS = 20;
+const CASE_MISSES_PER_CASE = 5;
+
+function caseKey(caseNumber: string): string {
+  return `case:number:${caseNumber.trim().toUpperCase().slice(0, 40)}`;
+}
+
+async function refuseCaseGuesser(
+  rates: RateStore,
+  address: string,
+  caseNumber: string,
+): Promise<void> {
+  const [byAddress, byCase] = await Promise.all([
+    rates.count(`case:ip:${address}`),
+    rates.count(caseKey(caseNumber)),
+  ]);
+  if (byAddress >= CASE_MISSES_PER_ADDRESS || byCase >= CASE_MISSES_PER_CASE) {
+    throw new AppError(
+      'rate_limited',
+      'too many wrong case numbers or codes; ask at the information desk',
+    );
+  }
+}
+
+async function countCaseMiss(rates: RateStore, address: string, caseNumber: string): Promise<void> {
+  await Promise.all([
+    rates.increment(`case:ip:${address}`, CASE_MISS_WINDOW_MS),
+    rates.increment(caseKey(caseNumber), CASE_MISS_WINDOW_MS),
+  ]);
 }

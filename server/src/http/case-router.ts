@@ -1,7 +1,14 @@
 /** REST routes of registration cases (CONTRACT §4): staff only, thin — parse, call, answer. */
 import { Router } from 'express';
 import { z } from 'zod';
-import { CaseQuery, CaseTransition, CreateCase, OfficeCode, TicketId } from '../../protocol';
+import {
+  CaseQuery,
+  CaseTransition,
+  ConfirmIdentity,
+  CreateCase,
+  OfficeCode,
+  TicketId,
+} from '../../protocol';
 import type { AuthService } from '../auth/auth-service';
 import type { CaseService } from '../registry/case-service';
 import { parse, parseParams } from './errors';
@@ -40,6 +47,12 @@ export function caseRouter(deps: { auth: AuthService; cases: CaseService }): Rou
     const { number } = parseParams(NumberParam, req);
     const body = parse(CaseTransition, req.body);
     res.json({ case: await cases.transition(staffOf(res), number, body) });
+  });
+
+  r.post('/cases/:number/identity', staff, async (req, res) => {
+    const { number } = parseParams(NumberParam, req);
+    const { version } = parse(ConfirmIdentity, req.body);
+    res.json({ case: await cases.confirmIdentity(staffOf(res), number, version) });
   });
 
   r.get('/tickets/:id/case', staff, async (req, res) => {

@@ -8,8 +8,11 @@ import {
   probePrinter,
   sendToPrinter,
   type PrinterTarget,
+  type VirtualJob,
   type VirtualPrinter,
 } from '../printing/transports';
+
+const PROBE_TTL_MS = 2000;
 import type { AuthService } from '../auth/auth-service';
 import { ticketLayout } from '../printing/layout';
 import { renderTicket } from '../printing/render';
@@ -32,6 +35,20 @@ export function printerRouter(deps: {
   publicUrl: () => string;
 }): Router {
   const r = Router();
+  // Anonymous callers share one probe per printer address every few seconds (never one per request),
+  // and one rendering per virtual job.
+  const probes = new Map<string, { at: number; status: Promise<'online' | 'offline'> }>();
+  const cachedProbe = (target: PrinterTarget): Promise<'online' | 'offline'> => {
+    const key = JSON.stringify(target);
+    const now = Date.now();
+    const hit = probes.get(key);
+    if (hit && now - hit.at < PROBE_TTL_MS) return hit.status;
+    if (probes.size > 1000) probes.clear();
+    const status = probePrinter(target, { timeoutMs: 1500 });
+    probes.set(key, { at: now, status });
+    return status;
+  };
+  const pngs = new WeakMap<VirtualJob, Promise<Buffer>>();
 
   /** The kiosk's printer: its address kind, whether it answers, and jobs still waiting for it. */
   r.get('/offices/:office/kiosks/:code/printer', async (req, res) => {
@@ -40,7 +57,7 @@ export function printerRouter(deps: {
     res.json({
       printer: {
         kind: printer.target?.kind ?? 'none',
-        status: printer.target ? await probePrinter(printer.target, { timeoutMs: 1500 }) : 'none',
+        status: printer.target ? await cachedProbe(printer.target) : 'none',
         pending: await deps.queue.pendingPrintJobs(office, code),
       },
     });
@@ -110,8 +127,17 @@ export function printerRouter(deps: {
     const { office, code, index } = parseParams(JobParams, req);
     const job = deps.virtual.jobs(`${office}/${code}`)[index];
     if (!job) throw notFound(`paper ${index}`);
-    const png = await deps.virtual.previewPng(job);
-    res.type('image/png').set('Cache-Control', 'no-store').send(png);
+    let png = pngs.get(job);
+    if (!png) {
+      png = deps.virtual.previewPng(job);
+      pngs.set(job, png);
+    }
+    png = png.catch((err: unknown) => {
+      pngs.delete(job);
+      throw err;
+    });
+    const bytes = await png;
+    res.type('image/png').set('Cache-Control', 'no-store').send(bytes);
   });
 
   return r;

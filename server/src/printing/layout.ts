@@ -1,6 +1,6 @@
 /** What a queue ticket says, line by line: pure, no I/O, the same for every printer. */
 import { z } from 'zod';
-import { Language } from '../../protocol';
+import { Language, waitWording } from '../../protocol';
 import { zonedParts } from '../queue/office-day';
 import { ticketLabels } from './catalogue';
 
@@ -132,13 +132,12 @@ export function ticketLayout(input: TicketPrintInput, options: TicketLayoutOptio
   const priority = input.priority?.[lang].trim();
   if (priority) text('priority', `* ${priority} *`, { bold: true });
   text('issuedAt', formatIssuedAt(input.issuedAt, input.timeZone));
-  if (input.peopleAhead === 0) {
+  const wait = waitWording(input.peopleAhead, input.estimatedWaitMinutes);
+  if (wait.kind === 'next') {
     text('peopleAhead', labels.youAreNext, { bold: true });
   } else {
     if (input.peopleAhead !== undefined) text('peopleAhead', labels.peopleAhead(input.peopleAhead));
-    if (input.estimatedWaitMinutes !== undefined) {
-      text('wait', labels.wait(Math.max(1, Math.ceil(input.estimatedWaitMinutes))));
-    }
+    if (wait.kind === 'minutes') text('wait', labels.wait(wait.minutes));
   }
   blocks.push({ kind: 'rule' });
   blocks.push({ kind: 'qr', data: input.publicUrl });

@@ -4,6 +4,9 @@ import { connectSocket, login, request } from '../testing/client';
 import { FakeTcpPrinter, closedPort } from '../testing/fake-tcp-printer';
 import { decodeFromCodePage, DEFAULT_CODE_PAGE } from './code-page';
 
+// The fake printers listen on loopback, which PRINTER_NETWORKS leaves out unless told (as here).
+process.env.PRINTER_NETWORKS = '127.0.0.0/8';
+
 const OFFICE = '/api/offices/kulob';
 const ESC_AT = Buffer.from([0x1b, 0x40]);
 const CUT = Buffer.from([0x1d, 0x56]);
@@ -124,7 +127,12 @@ describe.each(testDialects())('ticket printing on %s', (dialect) => {
     } finally {
       await printer.close();
     }
-    const offline = await request(s.url, 'GET', `${OFFICE}/kiosks/K1/printer`);
+    // The status is probed at most once every 2 s for all callers: wait for the next probe.
+    let offline = await request(s.url, 'GET', `${OFFICE}/kiosks/K1/printer`);
+    for (let i = 0; i < 30 && offline.body.printer.status !== 'offline'; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      offline = await request(s.url, 'GET', `${OFFICE}/kiosks/K1/printer`);
+    }
     expect(offline.body.printer.status).toBe('offline');
     const failed = await request(s.url, 'POST', `${OFFICE}/kiosks/K1/test-print`, { token: admin });
     expect(failed.status).toBe(503);

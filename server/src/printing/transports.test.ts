@@ -16,6 +16,9 @@ import {
   VirtualPrinter,
 } from './transports';
 
+// The fake printers listen on loopback, which PRINTER_NETWORKS leaves out unless told (as here).
+process.env.PRINTER_NETWORKS = '127.0.0.0/8';
+
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 describe('parsePrinterUrl', () => {
@@ -135,6 +138,8 @@ describe('device and file printers', () => {
   let dir: string;
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'navbat-print-'));
+    process.env.PRINTER_SPOOL_DIR = dir;
+    process.env.PRINTER_DEVICES = `${join(dir, 'lp')}*,/dev/null`;
   });
   afterEach(() => rm(dir, { recursive: true, force: true }));
 
@@ -145,11 +150,14 @@ describe('device and file printers', () => {
     expect([...(await readFile(join(dir, 'out.bin')))]).toEqual([1, 2, 3]);
   });
 
-  it('writes to an existing device file and never creates a missing one', async () => {
+  it('writes to a character device, never to a regular file, and never creates a missing one', async () => {
+    await sendToPrinter({ kind: 'device', path: '/dev/null' }, Buffer.from('job'));
     const device = join(dir, 'lp0');
-    await writeFile(device, '');
-    await sendToPrinter({ kind: 'device', path: device }, Buffer.from('job'));
-    expect(await readFile(device, 'utf8')).toBe('job');
+    await writeFile(device, 'head');
+    await expect(
+      sendToPrinter({ kind: 'device', path: device }, Buffer.from('job')),
+    ).rejects.toThrow('is not a character device');
+    expect(await readFile(device, 'utf8')).toBe('head');
 
     const missing = join(dir, 'lp1');
     await expect(
@@ -173,6 +181,8 @@ describe('probePrinter', () => {
 
   it('checks that a device or file path is writable', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'navbat-probe-'));
+    process.env.PRINTER_SPOOL_DIR = dir;
+    process.env.PRINTER_DEVICES = `${join(dir, 'lp')}*,/dev/null`;
     try {
       expect(await probePrinter({ kind: 'file', path: join(dir, 'new.bin') })).toBe('online');
       expect(await probePrinter({ kind: 'file', path: join(dir, 'no', 'such', 'dir.bin') })).toBe(

@@ -2,13 +2,22 @@
  * Where print jobs go: a raw network printer (TCP 9100), a device file (USB `lp`, serial tty), a
  * file, or the in-memory virtual printer that keeps recent jobs for a preview.
  */
-import { constants as fsConstants } from 'node:fs';
+import { constants as fsConstants, type Stats } from 'node:fs';
 import { access, open, stat } from 'node:fs/promises';
 import net from 'node:net';
 import { dirname, isAbsolute } from 'node:path';
 import { escPosLines } from './escpos-reader';
 import { layoutText, type PaperWidth, type TicketLayout } from './layout';
 import { previewPng, type PreviewOptions } from './preview';
+import {
+  PrinterPolicyError,
+  SPOOL_OPEN_FLAGS,
+  allowedTcpAddress,
+  checkDevice,
+  checkSpoolFile,
+  currentPrinterPolicy,
+  type PrinterPolicy,
+} from './printer-policy';
 
 /** A parsed printer address. */
 export type PrinterTarget =
@@ -128,6 +137,18 @@ export interface SendOptions {
   readonly printerName?: string;
   /** Kept with a virtual job for its text preview. */
   readonly layout?: TicketLayout;
+  /** Where printers may be; default: this process's environment (PRINTER_*). */
+  readonly policy?: PrinterPolicy;
+}
+
+/** The policy's verdict as a printer error (`config`: the address is not allowed here). */
+async function allowed<T>(check: () => Promise<T>): Promise<T> {
+  try {
+    return await check();
+  } catch (error) {
+    if (error instanceof PrinterPolicyError) throw new PrinterError('config', error.message);
+    throw error;
+  }
 }
 
 /**
@@ -141,19 +162,27 @@ export async function sendToPrinter(
   options: SendOptions = {},
 ): Promise<void> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const policy = options.policy ?? currentPrinterPolicy();
   switch (target.kind) {
-    case 'tcp':
-      return sendTcp(target.host, target.port, bytes, timeoutMs);
+    case 'tcp': {
+      const address = await allowed(() => allowedTcpAddress(target.host, policy));
+      return sendTcp(address, target.port, bytes, timeoutMs);
+    }
     case 'device':
+      await allowed(() => checkDevice(target.path, policy));
       // No O_CREAT: a missing /dev/usb/lp0 must fail, not become a regular file.
       return writeWithTimeout(
         target.path,
         bytes,
         fsConstants.O_WRONLY | fsConstants.O_NOCTTY,
         timeoutMs,
+        (info) => info.isCharacterDevice(),
       );
     case 'file':
-      return writeWithTimeout(target.path, bytes, 'a', timeoutMs);
+      await allowed(() => checkSpoolFile(target.path, policy));
+      return writeWithTimeout(target.path, bytes, SPOOL_OPEN_FLAGS, timeoutMs, (info) =>
+        info.isFile(),
+      );
     case 'virtual': {
       if (!options.virtualPrinter || !options.printerName) {
         throw new PrinterError(
@@ -170,13 +199,31 @@ export async function sendToPrinter(
 /** Whether the printer can take a job now: TCP accepts a connection, a device or file is writable. */
 export async function probePrinter(
   target: PrinterTarget,
-  options: { timeoutMs?: number } = {},
+  options: { timeoutMs?: number; policy?: PrinterPolicy } = {},
 ): Promise<'online' | 'offline'> {
   const timeoutMs = options.timeoutMs ?? 2000;
+  const policy = options.policy ?? currentPrinterPolicy();
+  // An address the environment does not allow is never tried: it is simply offline.
+  const permitted = await (async () => {
+    switch (target.kind) {
+      case 'tcp':
+        return allowedTcpAddress(target.host, policy);
+      case 'device':
+        return checkDevice(target.path, policy);
+      case 'file':
+        return checkSpoolFile(target.path, policy);
+      case 'virtual':
+        return undefined;
+    }
+  })().then(
+    (address) => ({ ok: true as const, address }),
+    () => ({ ok: false as const, address: undefined }),
+  );
+  if (!permitted.ok) return 'offline';
   switch (target.kind) {
     case 'tcp':
       return new Promise((resolve) => {
-        const socket = net.connect({ host: target.host, port: target.port });
+        const socket = net.connect({ host: permitted.address ?? target.host, port: target.port });
         const done = (state: 'online' | 'offline') => {
           clearTimeout(timer);
           socket.destroy();
@@ -344,11 +391,16 @@ async function writeWithTimeout(
   bytes: Buffer,
   flags: string | number,
   timeoutMs: number,
+  isRightKind: (info: Stats) => boolean,
 ): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const write = (async () => {
     const handle = await open(path, flags);
     try {
+      // What was opened, not what the path named a moment before, decides.
+      if (!isRightKind(await handle.stat())) {
+        throw new PrinterError('config', `printer ${path} is not a device or spool file`);
+      }
       await handle.writeFile(bytes);
     } finally {
       await handle.close();

@@ -117,6 +117,27 @@ describe.each(testDialects())("the clerk's day on %s", (dialect) => {
     expect(reasons.pop()).toBe(`${other.number}:transferred`);
   });
 
+  it('does not offer at the kiosk a service no window calls, until one does', async () => {
+    const admin = await login(s.url, 'admin');
+    const names = { tg: 'Маслиҳати нав', ru: 'Новая консультация', uz: 'Yangi', en: 'New' };
+    const created = await api('POST', `${OFFICE}/services`, admin, {
+      code: 'apostille',
+      prefix: 'X',
+      names,
+    });
+    expect(created.status).toBe(201);
+    const offered = async () =>
+      ((await request(s.url, 'GET', `${OFFICE}/services`)).body as Array<{ code: string }>).find(
+        (x) => x.code === 'apostille',
+      );
+    expect(await offered()).toMatchObject({ open: false, unserved: true });
+    await api('PUT', `${OFFICE}/counters/2`, admin, {
+      services: ['birth', 'death', 'certificate', 'consultation', 'apostille'],
+    });
+    expect(await offered()).toMatchObject({ open: true });
+    expect(await offered()).not.toHaveProperty('unserved');
+  });
+
   it('takes a no-show back within the undo time, never after', async () => {
     const t = await issue('consultation');
     const called = await api('POST', `${OFFICE}/counters/6/call-next`, clerk);

@@ -99,6 +99,12 @@ describe.each(testDialects())('one window, one clerk on %s', (dialect) => {
     const counters = snapshot.body.counters as CounterState[];
     expect(counters.find((c) => c.number === '1')?.clerk).toEqual(clerkOne);
     expect(counters.find((c) => c.number === '2')?.clerk).toBeNull();
+    // The hall and the kiosk never learn who works where.
+    const { socket: hall, snapshot: publicSnapshot } = await connectSocket(s.url, '/display', {
+      office: 'kulob',
+    });
+    hall.close();
+    expect(JSON.stringify(publicSnapshot.counters)).not.toContain('clerk');
   });
 
   it('lets any clerk work a window nobody holds', async () => {

@@ -87,6 +87,7 @@ export class NoShowUndo {
           action: 'ticket.undo-no-show',
           entity: 'ticket',
           entityId: ticket.id,
+          subject: ticket.number,
           before: { status: ticket.status, counter },
           after: { status: next.status, counter: next.counterNumber },
         },

@@ -7,6 +7,7 @@ import type { Transaction } from 'sequelize';
 import {
   NO_PRIORITY,
   RECENT_CALLS_IN_SNAPSHOT,
+  readClosedReason,
   isOpenAt,
   nextOpening,
   type IssueTicket,
@@ -37,6 +38,7 @@ import type { CommandAdmission } from './admission';
 import { OfficeCache } from './office-cache';
 import type { CaseLinks } from '../registry/case-links';
 import type { PrintQueue } from '../printing/print-queue';
+import type { Outbox } from '../messages/outbox';
 import type { PublicUrl } from '../public-url';
 
 /** Waiting tickets of each kind a window looks at per call (more only when all are taken). */
@@ -51,6 +53,8 @@ export interface QueueServiceDeps {
   cases?: CaseLinks;
   /** The print queue: a kiosk with a printer gets a job with each ticket. */
   print?: Pick<PrintQueue, 'enqueue'>;
+  /** Citizen messages: written in the command's transaction. */
+  messages?: Pick<Outbox, 'subscribeTicket' | 'queueChanged'>;
   publish: Publish;
   now?: () => Date;
   /** Bounds the commands in flight per office (503 `overloaded` beyond); none by default. */
@@ -108,7 +112,12 @@ export class QueueService {
   /** What the kiosk offers: every service with names and whether it issues tickets now. */
   async listServices(officeCode: string): Promise<Service[]> {
     await this.getOffice(officeCode);
-    return (await this.cache.services(officeCode)).map(toServiceDto);
+    const [services, counters] = await Promise.all([
+      this.cache.services(officeCode),
+      this.cache.counters(officeCode),
+    ]);
+    const served = servedServiceIds(counters);
+    return services.map((s) => toServiceDto(s, served));
   }
 
   /**
@@ -144,7 +153,9 @@ export class QueueService {
     }
     // The case is checked before anything is written: an unknown number issues no ticket.
     const linkedCase =
-      req.caseNumber === undefined ? undefined : await this.findCase(officeCode, req.caseNumber);
+      req.caseNumber === undefined
+        ? undefined
+        : await this.findCase(officeCode, req.caseNumber, req.pickupCode);
     let linkAfterCommit: { id: string; number: string; at: Date } | undefined;
     try {
       const issued = await this.command(officeCode, async (t, office, changes) => {
@@ -198,6 +209,7 @@ export class QueueService {
           recalls: 0,
         };
         await this.repo.insertTicket(ticket, t);
+        if (req.phone) await this.deps.messages?.subscribeTicket(t, ticket, req.phone);
         if (idempotencyKey) {
           await this.repo.insertIdempotencyKey(officeCode, idempotencyKey, ticket.id, now, t);
         }
@@ -536,7 +548,7 @@ export class QueueService {
       ...part,
       counters: withClerks(part.counters, clerks),
       office: toOfficeInfo(office, now, this.deps.publicUrl?.()),
-      catalog: services.map(toServiceDto),
+      catalog: services.map((s) => toServiceDto(s, servedServiceIds(counters))),
       recentCalls: calls.map((t) => toPublicTicket(toStaffTicket(t, codeOf(t.serviceId)))),
       printers,
     };
@@ -595,9 +607,13 @@ export class QueueService {
   private async findCase(
     officeCode: string,
     number: string,
+    pickupCode: string | undefined,
   ): Promise<{ id: number; number: string }> {
-    const found = this.deps.cases ? await this.deps.cases.findCase(officeCode, number) : undefined;
-    if (!found) throw notFound(`case ${number}`);
+    const found = this.deps.cases
+      ? await this.deps.cases.findCase(officeCode, number, pickupCode)
+      : undefined;
+    // One answer for an unknown number and a wrong code: the kiosk confirms no case's existence.
+    if (!found) throw new AppError('not_found', 'no case with this number and pickup code');
     return found;
   }
 
@@ -705,6 +721,7 @@ export class QueueService {
         new ChangeRenderer(this.repo, officeCode, t, this.deps.cases, this.windows, catalog),
         changes,
       );
+      await this.deps.messages?.queueChanged(t, office, events);
       // Last, so the office-wide row lock is held as briefly as possible.
       const firstSeq = events.length ? await this.repo.takeSeq(officeCode, events.length, t) : 0;
       events.forEach((e, i) => (e.seq = firstSeq + i));
@@ -740,7 +757,13 @@ export class QueueService {
           });
       } else if (change.kind === 'services:updated') {
         const services = await this.repo.listServices(renderer.officeCode, renderer.transaction);
-        out.push({ kind: 'services:updated', seq: 0, services: services.map(toServiceDto) });
+        const counters = await this.repo.listCounters(renderer.officeCode, renderer.transaction);
+        const served = servedServiceIds(counters);
+        out.push({
+          kind: 'services:updated',
+          seq: 0,
+          services: services.map((s) => toServiceDto(s, served)),
+        });
       } else {
         const ticket = change.record
           ? await renderer.ticket(change.record)
@@ -847,10 +870,24 @@ function actorOf(user: StaffPrincipal): Actor {
 }
 
 /** A service as every page sees it. */
-export function toServiceDto(s: ServiceRecord): Service {
+export function toServiceDto(s: ServiceRecord, served?: ReadonlySet<number>): Service {
   const dto: Service = { code: s.code, prefix: s.prefix, names: s.names, open: s.isOpen };
-  if (!s.isOpen && s.closedReason) dto.closedReason = s.closedReason;
+  const reason = s.isOpen ? undefined : readClosedReason(s.closedReason);
+  if (reason) {
+    dto.closedReason = reason.text;
+    dto.closedReasons = reason.byLanguage;
+  }
+  // A service no window calls is not offered: its ticket would wait forever.
+  if (s.isOpen && served && !served.has(s.id)) {
+    dto.open = false;
+    dto.unserved = true;
+  }
   return dto;
+}
+
+/** Services some window that is not closed calls. */
+export function servedServiceIds(counters: readonly CounterRecord[]): Set<number> {
+  return new Set(counters.filter((c) => c.status !== 'closed').flatMap((c) => c.serviceIds));
 }
 
 /** The office as every page sees it. */

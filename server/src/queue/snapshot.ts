@@ -5,7 +5,7 @@
 import type { CounterState, QueueSnapshot, ServiceLoad, StaffTicket } from '../../protocol';
 import type { CounterRecord, ServiceRecord, TicketRecord } from '../../../db/records';
 import { averageServiceSeconds, estimateWaitMinutes } from './estimate';
-import { toCounterState, toPublicTicket, toStaffTicket } from './ticket-dto';
+import { toCounterState, toPublicCounter, toPublicTicket, toStaffTicket } from './ticket-dto';
 
 /** Waiting tickets per service a staff snapshot carries (the console's list; more by paging). */
 export const STAFF_WAITING_HEAD = 50;
@@ -89,9 +89,7 @@ export function toPublicSnapshot(staff: QueueSnapshot): QueueSnapshot {
     tickets: staff.tickets
       .filter((t) => t.status !== 'waiting' || (t.peopleAhead ?? 0) < PUBLIC_WAITING_HEAD)
       .map(toPublicTicket),
-    counters: staff.counters.map((c) =>
-      c.ticket ? { ...c, ticket: toPublicTicket(c.ticket) } : c,
-    ),
+    counters: staff.counters.map(toPublicCounter),
   };
 }
 

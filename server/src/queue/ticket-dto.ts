@@ -69,3 +69,9 @@ export function toCounterState(
   if (held) state.ticket = held;
   return state;
 }
+
+/** A window as kiosks and displays see it: its public ticket, and not who works there. */
+export function toPublicCounter(c: CounterState): CounterState {
+  const { clerk: _clerk, ...rest } = c;
+  return rest.ticket ? { ...rest, ticket: toPublicTicket(rest.ticket) } : rest;
+}

@@ -31,6 +31,7 @@ function startNode(databaseUrl: string, redisKey: string): Promise<Node> {
       REDIS_KEY: redisKey,
       LOG_LEVEL: 'warn',
       BCRYPT_ROUNDS: '4',
+      ISSUE_RATE: '0',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -15,8 +15,8 @@ import {
   type ServerToClientEvents,
 } from '../../protocol';
 import type { QueueService } from '../queue/queue-service';
-import type { AuthService } from '../auth/auth-service';
-import { toPublicTicket } from '../queue/ticket-dto';
+import { hashToken, type AuthService } from '../auth/auth-service';
+import { toPublicCounter, toPublicTicket } from '../queue/ticket-dto';
 import { AppError } from '../errors';
 import { toAppError } from '../http/errors';
 import { SnapshotHub } from './snapshot-hub';
@@ -32,6 +32,8 @@ interface SocketData {
   staff: boolean;
   /** The ticket a citizen's phone follows on `/kiosk`. */
   ticket?: string;
+  /** `/counter`: the session token, re-checked on `queue:sync`. */
+  token?: string;
 }
 
 /** Inter-node message carrying one command's committed changes (Redis adapter). */
@@ -91,8 +93,7 @@ export function attachRealtime(io: Server, deps: RealtimeDeps): Realtime {
     for (const change of changes) {
       snapshots.noteSeq(office, change.seq);
       if (change.kind === 'counter:updated') {
-        const publicCounter = { ...change.counter };
-        if (publicCounter.ticket) publicCounter.ticket = toPublicTicket(publicCounter.ticket);
+        const publicCounter = toPublicCounter(change.counter);
         to(counter).emit(change.kind, { seq: change.seq, counter: change.counter });
         to(display).emit(change.kind, { seq: change.seq, counter: publicCounter });
         to(kiosk).emit(change.kind, { seq: change.seq, counter: publicCounter });
@@ -197,8 +198,12 @@ function setUp(
       .catch((err: unknown) => deps.logger.warn({ err }, 'snapshot failed'));
     socket.on(QueueEvent.sync, (ack) => {
       if (typeof ack !== 'function') return;
-      send()
-        .then((snap) => {
+      // A console's session may have ended since it connected: it gets no snapshot then.
+      const live = staff ? stillSignedIn(deps, socket, data) : Promise.resolve(true);
+      live
+        .then(async (ok) => {
+          if (!ok) return;
+          const snap = await send();
           if (socket.connected) ack(snap);
         })
         .catch((err: unknown) => deps.logger.warn({ err }, 'sync failed'));
@@ -246,17 +251,52 @@ async function authenticate(socket: NbSocket, deps: RealtimeDeps, staff: boolean
   const record = await deps.queue.getOffice(office);
   if (!staff) await admitPublicSocket(deps, socket.nsp.name, record, parsed.data);
   if (staff) {
-    const user = await deps.auth.authenticate(token);
+    const { user, expiresAt } = await deps.auth.authenticateSession(token);
     if (user.officeCode !== null && user.officeCode !== office) {
       throw new AppError('forbidden', `you work for office ${user.officeCode}`);
     }
     if (counter) void socket.join(`${officeRoom(office)}:counter:${counter}`);
+    // Logout on any node ends the sockets of this room (the adapter carries it to every node).
+    void socket.join(sessionRoom(token ?? ''));
+    endAtExpiry(socket, expiresAt, deps.now ?? (() => new Date()));
   }
-  const data: SocketData = { office, staff };
+  const data: SocketData = { office, staff, token };
   if (!staff && socket.nsp.name === Namespace.kiosk && parsed.data.ticket !== undefined) {
     data.ticket = parsed.data.ticket;
   }
   socket.data = data;
+}
+
+/** The room of every `/counter` socket opened with this session token. */
+export function sessionRoom(token: string): string {
+  return `session:${hashToken(token)}`;
+}
+
+// setTimeout's longest delay; a longer session is re-armed when it fires.
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** Disconnects the socket when its session expires. */
+function endAtExpiry(socket: NbSocket, expiresAt: Date, now: () => Date): void {
+  const left = expiresAt.getTime() - now().getTime();
+  const timer = setTimeout(
+    () => {
+      if (left > MAX_TIMER_MS) endAtExpiry(socket, expiresAt, now);
+      else socket.disconnect(true);
+    },
+    Math.max(0, Math.min(left, MAX_TIMER_MS)),
+  );
+  timer.unref();
+  socket.once('disconnect', () => clearTimeout(timer));
+}
+
+/** Whether the socket's session still authenticates; if not, the socket is ended. */
+async function stillSignedIn(deps: RealtimeDeps, socket: NbSocket, data: SocketData): Promise<boolean> {
+  const ok = await deps.auth
+    .authenticate(data.token)
+    .then(() => true)
+    .catch(() => false);
+  if (!ok) socket.disconnect(true);
+  return ok;
 }
 
 /**

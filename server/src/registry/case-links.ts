@@ -1,4 +1,5 @@
 /** How the queue reaches the registry: find a case by number, link a visit, case numbers of tickets. */
+import { timingSafeEqual } from 'node:crypto';
 import type { Transaction } from 'sequelize';
 import type { Database } from '../../../db/database';
 import { RegistryRepository } from '../../../db/repositories/registry-repository';
@@ -6,8 +7,15 @@ import { RegistryRepository } from '../../../db/repositories/registry-repository
 export interface CaseLinks {
   /** True when the registry lives in the queue's database: links join the queue's transaction. */
   readonly sharesQueueDatabase: boolean;
-  /** A case of the office by number (any status), or undefined. */
-  findCase(officeCode: string, number: string): Promise<{ id: number; number: string } | undefined>;
+  /**
+   * A case of the office by number and pickup code (any status), or undefined when either does not
+   * match: an unknown number and a wrong code are one and the same answer.
+   */
+  findCase(
+    officeCode: string,
+    number: string,
+    pickupCode: string | undefined,
+  ): Promise<{ id: number; number: string } | undefined>;
   /** Links a ticket to a case, in `queueTx` when the databases are shared, else on its own. */
   linkTicket(
     caseId: number,
@@ -28,13 +36,18 @@ export function caseLinks(registryDb: Database, queueDb: Database): CaseLinks {
   const shared = registryDb === queueDb;
   return {
     sharesQueueDatabase: shared,
-    async findCase(officeCode, number) {
+    async findCase(officeCode, number, pickupCode) {
       const c = await repo.findCase(number.trim().toUpperCase());
-      return c && c.officeCode === officeCode ? { id: c.id, number: c.number } : undefined;
+      const codeMatches = sameCode(c?.pickupCode ?? null, pickupCode);
+      return c && c.officeCode === officeCode && codeMatches
+        ? { id: c.id, number: c.number }
+        : undefined;
     },
     async linkTicket(caseId, ticket, now, queueTx) {
       const link = async (t: Transaction) => {
         await repo.linkTicket(caseId, ticket.id, ticket.number, now, t);
+        // Number and code may have been read off a stolen receipt: the clerk checks the person.
+        await repo.markIdentityCheck(caseId, ticket.number, t);
         await repo.addHistory(
           caseId,
           {
@@ -54,4 +67,13 @@ export function caseLinks(registryDb: Database, queueDb: Database): CaseLinks {
     },
     caseNumbersOf: (ids, queueTx) => repo.caseNumbersOf(ids, shared ? queueTx : undefined),
   };
+}
+
+/** Constant-time comparison of the stored code with the one typed (none stored: never matches). */
+function sameCode(stored: string | null, typed: string | undefined): boolean {
+  const a = Buffer.from(stored ?? '');
+  const b = Buffer.from(typed?.trim() ?? '');
+  // Compared even when the lengths differ, so the time says nothing about the code.
+  const equal = timingSafeEqual(a.length === b.length ? a : b, b);
+  return stored !== null && a.length === b.length && equal;
 }

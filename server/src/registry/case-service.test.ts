@@ -120,16 +120,31 @@ describe.each(testDialects())('the single window on %s', (dialect) => {
       number: expect.any(String),
     });
 
-    // The citizen comes back once: a pickup ticket by case number; the kiosk sees no case number.
+    // The citizen comes back once: a pickup ticket by case number and the receipt's pickup code;
+    // an unknown number and a wrong code get one and the same answer; the kiosk sees no case number.
+    expect(c.pickupCode).toMatch(/^\d{6}$/);
     const unknown = await request(s.url, 'POST', `${OFFICE}/tickets`, {
-      body: { service: 'pickup', caseNumber: 'KUL-2026-999999' },
+      body: { service: 'pickup', caseNumber: 'KUL-2026-999999', pickupCode: '123456' },
     });
     expect(unknown.status).toBe(404);
+    const wrongCode = await request(s.url, 'POST', `${OFFICE}/tickets`, {
+      body: {
+        service: 'pickup',
+        caseNumber: c.number,
+        pickupCode: c.pickupCode === '000000' ? '000001' : '000000',
+      },
+    });
+    expect(wrongCode.status).toBe(404);
+    expect(wrongCode.body).toEqual(unknown.body);
+    const noCode = await request(s.url, 'POST', `${OFFICE}/tickets`, {
+      body: { service: 'pickup', caseNumber: c.number },
+    });
+    expect(noCode.body).toEqual(unknown.body);
     const display = await connectSocket(s.url, '/display', { office: 'kulob' });
     const seen: string[] = [];
     display.socket.onAny((_e, payload) => seen.push(JSON.stringify(payload)));
     const pickup = await request(s.url, 'POST', `${OFFICE}/tickets`, {
-      body: { service: 'pickup', caseNumber: c.number },
+      body: { service: 'pickup', caseNumber: c.number, pickupCode: c.pickupCode },
     });
     expect(pickup.status).toBe(201);
     expect(JSON.stringify(pickup.body)).not.toContain(c.number);

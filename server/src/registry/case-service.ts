@@ -4,6 +4,7 @@
  * issues it. Each command is one registry transaction with its history row; edits and transitions
  * carry the version they saw (optimistic locking).
  */
+import { randomInt } from 'node:crypto';
 import type { Transaction } from 'sequelize';
 import {
   applyDocumentReceipts,
@@ -45,6 +46,7 @@ import type { OfficeRecord } from '../../../db/records';
 import { officeDay } from '../queue/office-day';
 import { AppError, forbidden, notFound, validationFailed } from '../errors';
 import type { StaffPrincipal } from '../auth/actor';
+import type { Outbox } from '../messages/outbox';
 
 export interface CaseServiceDeps {
   /** The queue's database (offices, tickets). */
@@ -52,6 +54,8 @@ export interface CaseServiceDeps {
   /** The registry's database (cases); the queue's own when not split. */
   registryDb: Database;
   now?: () => Date;
+  /** Citizen messages: consent and case steps are written in the case's transaction. */
+  messages?: Pick<Outbox, 'caseConsent' | 'caseChanged'>;
   /** Told of every committed change of a case (published to staff as `case:updated`). */
   onChange?: (c: Case) => void;
 }
@@ -61,15 +65,18 @@ const SERVED = new Set(['called', 'serving']);
 
 export class CaseService {
   private readonly queue: QueueRepository;
+  // The queue's database, where the office's audit log lives.
+  private readonly audit: Database;
   private readonly repo: RegistryRepository;
   private readonly now: () => Date;
   private readonly onChange: (c: Case) => void;
   private readonly db: Database;
 
-  constructor(deps: CaseServiceDeps) {
+  constructor(private readonly deps: CaseServiceDeps) {
     this.db = deps.db;
     this.onChange = deps.onChange ?? (() => undefined);
     this.queue = new QueueRepository(deps.db);
+    this.audit = deps.db;
     this.repo = new RegistryRepository(deps.registryDb);
     this.now = deps.now ?? (() => new Date());
   }
@@ -108,6 +115,8 @@ export class CaseService {
             certificateSeries: null,
             certificateNumber: null,
             createdBy: user.username,
+            pickupCode: newPickupCode(),
+            identityCheck: null,
             submittedAt: null,
             registeredAt: null,
             issuedAt: null,
@@ -120,7 +129,7 @@ export class CaseService {
         await this.history(t, id, user, 'created', { note: `ticket ${ticket.number}` });
         return number;
       });
-      return this.changed(await this.get(user, number));
+      return this.changed(await this.current(user, number));
     } catch (err) {
       if (isUniqueViolation(err)) {
         throw new AppError('conflict', `ticket ${ticket.number} already belongs to a case`);
@@ -129,20 +138,54 @@ export class CaseService {
     }
   }
 
-  /** A case by number (staff of its office). */
+  /** A case by number (staff of its office); the read of its personal data is audited. */
   async get(user: StaffPrincipal, number: string): Promise<Case> {
+    const record = await this.repo.findCase(number.toUpperCase());
+    if (!record) throw notFound(`case ${number}`);
+    await this.officeFor(user, record.officeCode);
+    await this.auditView(user, record.officeCode, record.number);
+    return this.toDto(record);
+  }
+
+  /** The case a ticket belongs to (the window opens it when it calls a pickup ticket); audited. */
+  async ofTicket(user: StaffPrincipal, ticketId: string): Promise<Case> {
+    const record = await this.repo.caseOfTicket(ticketId);
+    if (!record) throw notFound(`case of ticket ${ticketId}`);
+    await this.officeFor(user, record.officeCode);
+    await this.auditView(user, record.officeCode, record.number);
+    return this.toDto(record);
+  }
+
+  /** The case as a command's answer (the one who changed it sees it: no separate view row). */
+  private async current(user: StaffPrincipal, number: string): Promise<Case> {
     const record = await this.repo.findCase(number.toUpperCase());
     if (!record) throw notFound(`case ${number}`);
     await this.officeFor(user, record.officeCode);
     return this.toDto(record);
   }
 
-  /** The case a ticket belongs to (the window opens it when it calls a pickup ticket). */
-  async ofTicket(user: StaffPrincipal, ticketId: string): Promise<Case> {
-    const record = await this.repo.caseOfTicket(ticketId);
-    if (!record) throw notFound(`case of ticket ${ticketId}`);
-    await this.officeFor(user, record.officeCode);
-    return this.toDto(record);
+  /** Every staff read of cases' personal data is in the office's audit (`case.viewed`). */
+  private async auditView(
+    user: StaffPrincipal,
+    officeCode: string,
+    what: string,
+    after?: unknown,
+  ): Promise<void> {
+    await this.audit.transaction(async (t) => {
+      await this.queue.audit(
+        {
+          officeCode,
+          at: this.now(),
+          actor: user.username,
+          userId: user.id,
+          action: 'case.viewed',
+          entity: 'case',
+          entityId: what.slice(0, 64),
+          after,
+        },
+        t,
+      );
+    });
   }
 
   /**
@@ -158,6 +201,12 @@ export class CaseService {
       oldestFirst: query.status === 'submitted',
       limit: 100,
     });
+    if (rows.length > 0) {
+      await this.auditView(user, office.code, 'list', {
+        query: { status: query.status ?? null, q: query.q ?? null },
+        cases: rows.map((r) => r.number),
+      });
+    }
     return Promise.all(rows.map((r) => this.toDto(r, { history: false })));
   }
 
@@ -173,7 +222,9 @@ export class CaseService {
     await this.repo.transaction(async (t) => {
       const c = await this.lockedCase(current.number, t);
       if (patch.version !== c.version) throw stale(c);
-      if (!canEdit(c.status as CaseStatus, user.role)) {
+      // The applicant's phone and consent may be taken at any step; everything else only in edits.
+      const onlyNotify = Object.keys(patch).every((k) => k === 'version' || k === 'notify');
+      if (!onlyNotify && !canEdit(c.status as CaseStatus, user.role)) {
         if (user.role !== 'clerk') throw forbidden('only the front office edits cases');
         throw new AppError('illegal_transition', `a ${c.status} case cannot be edited`);
       }
@@ -216,13 +267,17 @@ export class CaseService {
         fields.fee = patch.fee satisfies Fee;
         changed.push('fee');
       }
+      if (patch.notify !== undefined) {
+        await this.deps.messages?.caseConsent(t, c, patch.notify, user.username);
+        changed.push('notify');
+      }
       fields.documents = withRequirements(type, documents, { details, subjects });
       fields.searchText = searchText(c.number, applicant, subjects);
       fields.updatedAt = now;
       if (!(await this.repo.updateCase(c.id, c.version, fields, t))) throw stale(c);
       await this.history(t, c.id, user, 'edited', { changes: changed });
     });
-    return this.changed(await this.get(user, current.number));
+    return this.changed(await this.current(user, current.number));
   }
 
   /** Moves a case along the workflow; numbers for act records and certificates are taken here. */
@@ -292,13 +347,36 @@ export class CaseService {
       }
       if (decision.effects.stamp) fields[decision.effects.stamp] = now;
       if (!(await this.repo.updateCase(c.id, c.version, fields, t))) throw stale(c);
+      await this.deps.messages?.caseChanged(t, { ...c, version: c.version + 1 }, req.to);
       await this.history(t, c.id, user, 'transition', {
         from: c.status,
         to: req.to,
         note: req.note,
       });
     });
-    return this.changed(await this.get(user, current.number));
+    return this.changed(await this.current(user, current.number));
+  }
+
+  /**
+   * The clerk has checked the identity of the citizen who linked a ticket at the kiosk with the
+   * case's number and pickup code: the console stops warning (in the case's history).
+   */
+  async confirmIdentity(user: StaffPrincipal, number: string, version: number): Promise<Case> {
+    const current = await this.repo.findCase(number.toUpperCase());
+    if (!current) throw notFound(`case ${number}`);
+    await this.officeFor(user, current.officeCode);
+    if (user.role === 'back_office') throw forbidden('the front office checks identities');
+    await this.repo.transaction(async (t) => {
+      const c = await this.lockedCase(current.number, t);
+      if (version !== c.version) throw stale(c);
+      if (c.identityCheck === null) throw new AppError('conflict', 'no identity to check');
+      const fields: CaseWrite = { identityCheck: null, updatedAt: this.now() };
+      if (!(await this.repo.updateCase(c.id, c.version, fields, t))) throw stale(c);
+      await this.history(t, c.id, user, 'identity_confirmed', {
+        note: `ticket ${c.identityCheck}`,
+      });
+    });
+    return this.changed(await this.current(user, current.number));
   }
 
   // ---- internals ----
@@ -377,6 +455,8 @@ export class CaseService {
       }
     }
     const dto: Case = {
+      ...(c.pickupCode ? { pickupCode: c.pickupCode } : {}),
+      ...(c.identityCheck ? { identityCheck: { ticket: c.identityCheck } } : {}),
       number: c.number,
       type: c.type as CaseType,
       status: c.status as CaseStatus,
@@ -412,6 +492,11 @@ export class CaseService {
     }
     return dto;
   }
+}
+
+/** Six random digits, printed on the citizen's receipt (the kiosk's keypad has digits only). */
+export function newPickupCode(): string {
+  return String(randomInt(0, 1_000_000)).padStart(6, '0');
 }
 
 /** Lower case, ё → е, single spaces: how names and numbers are searched. */

@@ -54,7 +54,7 @@ describeMysql('registry in its own MariaDB, queue on SQLite', () => {
 
     // A follow-up visit by case number links across the two databases.
     const again = await request(url, 'POST', `${OFFICE}/tickets`, {
-      body: { service: 'pickup', caseNumber: number },
+      body: { service: 'pickup', caseNumber: number, pickupCode: created.body.case.pickupCode },
     });
     expect(again.status).toBe(201);
     expect(await registryDb.db.registryModels.CaseTicket.count()).toBe(2);

@@ -17,8 +17,12 @@ export interface FakeTcpPrinterOptions {
 
 /** Records what a network printer would receive. */
 export class FakeTcpPrinter {
-  /** Complete jobs, one per connection the client ended. */
+  /** Complete jobs, one per connection the client ended after sending bytes. */
   readonly jobs: Buffer[] = [];
+  /** Connections ended without a byte: status probes (a connect and a close), not print jobs. */
+  probes = 0;
+  /** Every connection accepted (probes included). */
+  connections = 0;
   readonly #server: net.Server;
   readonly #sockets = new Set<net.Socket>();
   #waiters: ((job: Buffer) => void)[] = [];
@@ -26,6 +30,7 @@ export class FakeTcpPrinter {
   private constructor(server: net.Server, options: FakeTcpPrinterOptions) {
     this.#server = server;
     server.on('connection', (socket) => {
+      this.connections += 1;
       this.#sockets.add(socket);
       socket.on('close', () => this.#sockets.delete(socket));
       socket.on('error', () => undefined);
@@ -37,9 +42,13 @@ export class FakeTcpPrinter {
       socket.on('data', (chunk: Buffer) => chunks.push(chunk));
       socket.on('end', () => {
         const job = Buffer.concat(chunks);
+        if (!options.keepOpen) socket.end();
+        if (job.length === 0) {
+          this.probes += 1;
+          return;
+        }
         this.jobs.push(job);
         for (const waiter of this.#waiters.splice(0)) waiter(job);
-        if (!options.keepOpen) socket.end();
       });
     });
   }

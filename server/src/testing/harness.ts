@@ -111,7 +111,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const { database = 'sqlite', demo = true, shared, port: wanted = 0, ...deps } = options;
   const tdb = shared ?? (await freshDatabase(database));
   if (demo && !shared) await seedTestDemo(tdb.db);
-  const app = await createApp({ bcryptRounds: 4, ...deps, db: tdb.db });
+  // Tests issue many tickets from one address: no open-mode issue limit unless a test sets one.
+  const app = await createApp({ bcryptRounds: 4, issueRate: null, ...deps, db: tdb.db });
   await new Promise<void>((resolve) => app.server.listen(wanted, '127.0.0.1', resolve));
   const port = (app.server.address() as AddressInfo).port;
   return {

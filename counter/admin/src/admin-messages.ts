@@ -1,0 +1,339 @@
+/**
+ * Citizen messages (admin): the outbox with filters, a test message, the templates with a live
+ * preview of length and SMS parts, and totals per day and gateway.
+ */
+import { html, nothing, type PropertyValues } from 'lit';
+import {
+  Languages,
+  MessageStatus,
+  TEMPLATE_PLACEHOLDERS,
+  TemplateKeys,
+  renderTemplate,
+  splitSms,
+  type Language,
+  type MessageDto,
+  type TemplateKey,
+} from '../../../server/protocol';
+import { apiRequest } from '../../../ui/api';
+import { DEFAULT_TIME_ZONE, formatDateTime } from '../../../ui/format';
+import type { AdminContext } from './admin-api';
+import { AdminTab, formText } from './admin-tab';
+
+interface TemplateRow {
+  key: TemplateKey;
+  language: Language;
+  text: string;
+  custom: boolean;
+}
+
+interface TotalRow {
+  day: string;
+  gateway: string;
+  status: string;
+  count: number;
+  parts: number;
+}
+
+/** Sample values the preview fills in (the longest a real message carries). */
+const SAMPLE = {
+  ticket: 'A014',
+  ahead: '12',
+  window: '3',
+  case: 'KUL-2026-000123',
+  link: `${location.origin}/t/8f3a2c91-5d7e-4b0a-9c1e-2f6d8a7b3c45`,
+  office: 'kulob',
+};
+
+const officePath = (c: AdminContext) => `/api/offices/${encodeURIComponent(c.office)}`;
+
+/** The Messages section. */
+export class AdminMessages extends AdminTab {
+  static override properties = {
+    ...AdminTab.properties,
+    messages: { state: true },
+    templates: { state: true },
+    totals: { state: true },
+    gateways: { state: true },
+    editing: { state: true },
+    draft: { state: true },
+  };
+
+  declare private messages: MessageDto[];
+  declare private templates: TemplateRow[];
+  declare private totals: TotalRow[];
+  declare private gateways: { sms: string | null; telegram: boolean } | undefined;
+  declare private editing: { key: TemplateKey; language: Language };
+  declare private draft: string;
+  private filter: Record<string, string> = {};
+
+  constructor() {
+    super();
+    this.messages = [];
+    this.templates = [];
+    this.totals = [];
+    this.gateways = undefined;
+    this.editing = { key: 'ticket_issued', language: 'tg' };
+    this.draft = '';
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has('context') && this.context) void this.load();
+  }
+
+  private async load(): Promise<void> {
+    await this.run(async (c) => {
+      const query = new URLSearchParams(
+        Object.entries(this.filter).filter(([, v]) => v !== ''),
+      ).toString();
+      const [list, templates, totals] = await Promise.all([
+        apiRequest<{ messages: MessageDto[]; channels: AdminMessages['gateways'] }>(
+          `${officePath(c)}/messages${query ? `?${query}` : ''}`,
+          { token: c.token },
+        ),
+        apiRequest<{ templates: TemplateRow[] }>(`${officePath(c)}/message-templates`, {
+          token: c.token,
+        }),
+        apiRequest<{ totals: TotalRow[] }>(`${officePath(c)}/messages/totals`, { token: c.token }),
+      ]);
+      this.messages = list.messages;
+      this.gateways = list.channels;
+      this.templates = templates.templates;
+      this.totals = totals.totals;
+      this.draft = this.current()?.text ?? '';
+    });
+  }
+
+  private current(): TemplateRow | undefined {
+    return this.templates.find(
+      (t) => t.key === this.editing.key && t.language === this.editing.language,
+    );
+  }
+
+  private readonly onFilter = (event: SubmitEvent): void => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget as HTMLFormElement);
+    this.filter = Object.fromEntries(
+      ['status', 'ticket', 'case'].map((k) => [k, formText(data, k)]),
+    );
+    void this.load();
+  };
+
+  private readonly onTest = (event: SubmitEvent): void => {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const phone = formText(new FormData(form), 'phone').replace(/[\s-]/g, '');
+    void this.run(async (c) => {
+      await apiRequest(`${officePath(c)}/messages/test`, {
+        method: 'POST',
+        token: c.token,
+        body: { phone, language: this.language },
+      });
+      form.reset();
+    }, this.t('adminMessagesTestSent')).then(() => this.load());
+  };
+
+  private readonly onPick = (event: Event): void => {
+    const form = (event.currentTarget as HTMLElement).closest('form');
+    if (!form) return;
+    const data = new FormData(form);
+    this.editing = {
+      key: formText(data, 'key') as TemplateKey,
+      language: formText(data, 'language') as Language,
+    };
+    this.draft = this.current()?.text ?? '';
+  };
+
+  private readonly onSave = (event: SubmitEvent): void => {
+    event.preventDefault();
+    const { key, language } = this.editing;
+    void this.run(async (c) => {
+      const r = await apiRequest<{ templates: TemplateRow[] }>(
+        `${officePath(c)}/message-templates/${key}/${language}`,
+        { method: 'PUT', token: c.token, body: { text: this.draft } },
+      );
+      this.templates = r.templates;
+    }, this.t('adminSaved'));
+  };
+
+  private readonly onReset = (): void => {
+    const { key, language } = this.editing;
+    void this.run(async (c) => {
+      const r = await apiRequest<{ templates: TemplateRow[] }>(
+        `${officePath(c)}/message-templates/${key}/${language}`,
+        { method: 'DELETE', token: c.token },
+      );
+      this.templates = r.templates;
+      this.draft = this.current()?.text ?? '';
+    }, this.t('adminSaved'));
+  };
+
+  private renderPreview() {
+    const text = renderTemplate(this.draft, SAMPLE);
+    const split = splitSms(text);
+    return html`<div class="preview" data-testid="template-preview">
+      <p><output data-testid="preview-text">${text}</output></p>
+      <p class="pill" data-testid="preview-count" data-parts=${split.parts.length}>
+        ${this.t('adminMessagesPreview', {
+          chars: Array.from(text).length,
+          parts: split.parts.length,
+          encoding: split.encoding === 'ucs2' ? 'UCS-2' : 'GSM-7',
+        })}
+      </p>
+    </div>`;
+  }
+
+  override render() {
+    const tz = DEFAULT_TIME_ZONE;
+    return html`
+      ${this.notes()}
+      <section class="card" aria-labelledby="outbox-h">
+        <h2 id="outbox-h">${this.t('adminMessagesOutbox')}</h2>
+        ${
+          this.gateways
+            ? html`<p class="muted" data-testid="gateways">
+                ${this.t('adminMessagesGateways', {
+                  sms: this.gateways.sms ?? '—',
+                  telegram: this.gateways.telegram ? '✓' : '—',
+                })}
+              </p>`
+            : nothing
+        }
+        <form class="grid" role="search" @submit=${this.onFilter}>
+          <label
+            >${this.t('adminMessagesStatus')}
+            <select name="status">
+              <option value="">${this.t('adminMessagesAll')}</option>
+              ${MessageStatus.options.map((s) => html`<option value=${s}>${s}</option>`)}
+            </select>
+          </label>
+          <label>${this.t('ticketLabel')} <input name="ticket" /></label>
+          <label>${this.t('caseHeading')} <input name="case" /></label>
+          <button type="submit" ?disabled=${this.busy}>${this.t('adminSearch')}</button>
+        </form>
+        <table data-testid="outbox">
+          <thead>
+            <tr>
+              <th>${this.t('adminWhen')}</th>
+              <th>${this.t('adminMessagesStatus')}</th>
+              <th>${this.t('adminMessagesChannel')}</th>
+              <th>${this.t('adminMessagesTo')}</th>
+              <th>${this.t('adminMessagesTemplate')}</th>
+              <th>${this.t('adminMessagesText')}</th>
+              <th class="num">${this.t('adminMessagesParts')}</th>
+              <th class="num">${this.t('adminMessagesAttempts')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${this.messages.map(
+              (m) =>
+                html`<tr data-status=${m.status}>
+                  <td class="num">${formatDateTime(new Date(m.createdAt), tz)}</td>
+                  <td>
+                    <span
+                      class="pill ${m.status === 'failed' || m.status === 'expired' ? 'off' : ''}"
+                      >${m.status}</span
+                    >
+                    ${m.error ? html`<div class="muted">${m.error}</div>` : nothing}
+                  </td>
+                  <td>${m.gateway ?? m.channel}</td>
+                  <td>${m.to}</td>
+                  <td>${m.template} · ${m.language}</td>
+                  <td>${m.text}</td>
+                  <td class="num">${m.parts}</td>
+                  <td class="num">${m.attempts}</td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+        <h3>${this.t('adminMessagesTest')}</h3>
+        <form class="grid" @submit=${this.onTest}>
+          <label
+            >${this.t('adminMessagesPhone')}
+            <input name="phone" required pattern="\\+[1-9][0-9 \\-]{7,18}" value="+992"
+          /></label>
+          <button type="submit" data-testid="send-test" ?disabled=${this.busy}>
+            ${this.t('adminMessagesTest')}
+          </button>
+        </form>
+      </section>
+      <section class="card" aria-labelledby="templates-h">
+        <h2 id="templates-h">${this.t('adminMessagesTemplates')}</h2>
+        <form class="grid" @submit=${this.onSave} data-testid="template-form">
+          <label
+            >${this.t('adminMessagesTemplate')}
+            <select name="key" @change=${this.onPick}>
+              ${TemplateKeys.map(
+                (k) => html`<option value=${k} ?selected=${k === this.editing.key}>${k}</option>`,
+              )}
+            </select>
+          </label>
+          <label
+            >${this.t('languageLabel')}
+            <select name="language" @change=${this.onPick}>
+              ${Languages.map(
+                (l) =>
+                  html`<option value=${l} ?selected=${l === this.editing.language}>${l}</option>`,
+              )}
+            </select>
+          </label>
+          <label style="flex-basis: 100%"
+            >${this.t('adminMessagesText')}
+            <textarea
+              name="text"
+              maxlength="480"
+              data-testid="template-text"
+              .value=${this.draft}
+              @input=${(e: Event) => (this.draft = (e.target as HTMLTextAreaElement).value)}
+            ></textarea>
+          </label>
+          <p class="muted">
+            ${this.t('adminMessagesPlaceholders', {
+              list: TEMPLATE_PLACEHOLDERS.map((p) => `{${p}}`).join(' '),
+            })}
+          </p>
+          ${this.renderPreview()}
+          <button type="submit" ?disabled=${this.busy || this.draft.trim() === ''}>
+            ${this.t('adminSave')}
+          </button>
+          <button type="button" class="secondary" @click=${this.onReset} ?disabled=${this.busy}>
+            ${this.t('adminMessagesReset')}
+          </button>
+        </form>
+      </section>
+      <section class="card" aria-labelledby="totals-h">
+        <h2 id="totals-h">${this.t('adminMessagesTotals')}</h2>
+        <table data-testid="totals">
+          <thead>
+            <tr>
+              <th>${this.t('adminWhen')}</th>
+              <th>${this.t('adminMessagesChannel')}</th>
+              <th>${this.t('adminMessagesStatus')}</th>
+              <th class="num">${this.t('adminMessagesCount')}</th>
+              <th class="num">${this.t('adminMessagesParts')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${this.totals.map(
+              (r) =>
+                html`<tr>
+                  <td>${r.day}</td>
+                  <td>${r.gateway}</td>
+                  <td>${r.status}</td>
+                  <td class="num">${r.count}</td>
+                  <td class="num">${r.parts}</td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+      </section>
+    `;
+  }
+}
+
+customElements.define('counter-admin-messages', AdminMessages);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'counter-admin-messages': AdminMessages;
+  }
+}

@@ -1,0 +1,168 @@
+/**
+ * Citizen messages in a real browser: the kiosk's "Send me an SMS" keypad in each language, the
+ * ticket page's opt-in, and the admin's template editor with its live length and part count.
+ * Messages go out through the demo `log` channel; the outbox is read back from the API.
+ */
+import type { Browser, Page } from 'playwright-core';
+import type { MessageDto } from '../server/protocol';
+import { startTestServer, type TestServer } from '../server/src/testing/harness';
+import { login, request } from '../server/src/testing/client';
+import { waitFor } from '../server/src/testing/wait';
+import { launchChromium, screenshotFile, seriousViolations } from './browser';
+
+const KIOSK = '/kiosk/?office=kulob&kiosk=K1';
+const LANGS = ['tg', 'ru', 'uz', 'en'];
+
+describe('citizen messages in the browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  let admin: string;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([
+      startTestServer({ publicUrl: 'https://navbat.example.tj' }),
+      launchChromium(),
+    ]);
+    admin = await login(server.url, 'admin');
+    page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  afterEach(() => expect(pageErrors).toEqual([]));
+
+  async function outboxFor(ticketId: string): Promise<MessageDto[]> {
+    const r = await request(server.url, 'GET', `/api/offices/kulob/messages?ticket=${ticketId}`, {
+      token: admin,
+    });
+    return r.body.messages as MessageDto[];
+  }
+
+  async function typeNumber(digits: string): Promise<void> {
+    for (const d of digits) await page.locator(`kiosk-sms-keypad button[data-key="${d}"]`).click();
+  }
+
+  const done: Record<string, RegExp> = {
+    tg: /Ба \+992 90 123 45 4\d менависем/,
+    ru: /Мы напишем на \+992 90 123 45 4\d/,
+    uz: /\+992 90 123 45 4\d raqamiga yozamiz/,
+    en: /We will text \+992 90 123 45 4\d/,
+  };
+  const firstWords: Record<string, string> = {
+    tg: 'Чиптаи шумо',
+    ru: 'Ваш талон',
+    uz: 'Taloningiz',
+    en: 'Your ticket',
+  };
+
+  it.each(['tg', 'ru', 'uz', 'en'])(
+    'takes a phone on the kiosk keypad in %s and texts the ticket in that language',
+    async (language) => {
+      await page.goto(server.url + KIOSK);
+      await page.getByTestId('service-birth').waitFor();
+      if (language !== 'tg') await page.getByTestId(`lang-${language}`).click();
+      await page.getByTestId('service-birth').click();
+      await page.getByTestId('priority-none').waitFor();
+      // A tap in the first moments of a step counts as the second half of a double tap.
+      await page.waitForTimeout(500);
+      const issued = page.waitForResponse((r) => r.url().endsWith('/tickets'));
+      await page.getByTestId('priority-none').click();
+      const ticket = ((await (await issued).json()) as { ticket: { id: string } }).ticket;
+      await page.getByTestId('sms-offer').click();
+      const number = page.getByTestId('sms-number');
+      await expect(number.textContent()).resolves.toContain('+992');
+      // Nine digits, the last one corrected with "delete"; Send stays off until all nine are in.
+      await typeNumber('90123459');
+      expect(await page.getByTestId('sms-send').isDisabled()).toBe(true);
+      await page.getByTestId('sms-delete').click();
+      await typeNumber(`4${LANGS.indexOf(language)}`);
+      await expect(number.textContent()).resolves.toMatch(/\+992 90 123 45 4\d/);
+      // "4" then the language's digit: 901234540 … 901234543 — one number per language.
+      await page.getByTestId('sms-send').click();
+      await page.getByTestId('sms-done').waitFor();
+      await expect(page.getByTestId('sms-done').textContent()).resolves.toMatch(done[language]!);
+      if (language === 'tg') {
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.screenshot({ path: screenshotFile('kiosk-sms-tg.png') });
+      }
+      const [message] = await waitFor(async () => {
+        const rows = await outboxFor(ticket.id);
+        return rows[0]?.status === 'sent' ? rows : undefined;
+      }, 'the message through the log channel');
+      expect(message).toMatchObject({ language, template: 'ticket_issued', gateway: 'log' });
+      expect(message!.text.startsWith(firstWords[language]!)).toBe(true);
+      expect(message!.to).toMatch(new RegExp(`^\\+•+54${LANGS.indexOf(language)}$`));
+    },
+  );
+
+  it('offers the same opt-in on the ticket page /t/<id>', async () => {
+    const issued = await request(server.url, 'POST', '/api/offices/kulob/tickets', {
+      body: { service: 'birth', language: 'ru' },
+    });
+    const id = (issued.body.ticket as { id: string }).id;
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(`${server.url}/t/${id}`);
+    await page.getByTestId('sms-offer').click();
+    await typeNumber('901234599');
+    await page.getByTestId('sms-send').click();
+    await page.getByTestId('sms-done').waitFor();
+    await expect(page.getByTestId('sms-done').textContent()).resolves.toContain(
+      'Мы напишем на +992 90 123 45 99',
+    );
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: screenshotFile('ticket-page-sms.png') });
+    const rows = await waitFor(async () => {
+      const r = await outboxFor(id);
+      return r.length ? r : undefined;
+    }, 'the ticket page’s message');
+    expect(rows[0]).toMatchObject({ language: 'ru', to: '+•••••••••599' });
+  });
+
+  it('previews a template’s length and SMS parts as the administrator types', async () => {
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.goto(`${server.url}/admin/?office=kulob&lang=en`);
+    await page.locator('input[name="username"]').fill('admin');
+    await page.locator('input[name="password"]').fill('demo');
+    await page.keyboard.press('Enter');
+    await page.getByRole('tab', { name: 'Messages' }).click();
+    const text = page.getByTestId('template-text');
+    await text.waitFor();
+    // The default Tajik "issued" text with its link runs past 70 UCS-2 characters: 2 parts.
+    await waitFor(
+      async () => (await text.inputValue()).includes('Чиптаи шумо {ticket}'),
+      'the default template in the editor',
+    );
+    const count = page.getByTestId('preview-count');
+    await expect(count.getAttribute('data-parts')).resolves.toBe('2');
+    await expect(count.textContent()).resolves.toContain('UCS-2');
+    await text.fill('{ticket} — ба равзанаи {window} гузаред');
+    await expect(page.getByTestId('preview-text').textContent()).resolves.toBe(
+      'A014 — ба равзанаи 3 гузаред',
+    );
+    await expect(count.getAttribute('data-parts')).resolves.toBe('1');
+    await expect(count.textContent()).resolves.toContain('28 characters');
+    await text.fill('Ticket {ticket}: window {window}');
+    await expect(count.textContent()).resolves.toContain('GSM-7');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await waitFor(async () => {
+      const r = await request(server.url, 'GET', '/api/offices/kulob/message-templates', {
+        token: admin,
+      });
+      const row = (r.body.templates as Array<{ key: string; language: string; text: string }>).find(
+        (t) => t.key === 'ticket_issued' && t.language === 'tg',
+      );
+      return row?.text === 'Ticket {ticket}: window {window}';
+    }, 'the saved template');
+    // The outbox lists the kiosk's messages, masked.
+    await page.getByTestId('outbox').locator('tr[data-status]').first().waitFor();
+    expect(await page.getByTestId('outbox').textContent()).not.toContain('901234540');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: screenshotFile('admin-messages.png'), fullPage: true });
+  });
+});

@@ -1,0 +1,234 @@
+/**
+ * "Send me an SMS" on the kiosk's confirmation and on the ticket page: a large button that opens an
+ * on-screen keypad (+992 filled in, 9 digits, nothing typed on a keyboard) and orders the messages.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import type { Language } from '../../server/protocol';
+import { apiRequest } from '../../ui/api';
+import { translate, type MessageKey } from '../../ui/i18n';
+import { base } from '../../ui/theme';
+
+/** Digits after the country code of a Tajik mobile number. */
+export const PHONE_DIGITS = 9;
+const COUNTRY = '+992';
+const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
+
+/** `901234567` → `+992 90 123 45 67` (how the number is read back). */
+export function formatTajikPhone(digits: string): string {
+  const d = digits.padEnd(PHONE_DIGITS, '·');
+  return `${COUNTRY} ${d.slice(0, 2)} ${d.slice(2, 5)} ${d.slice(5, 7)} ${d.slice(7, 9)}`;
+}
+
+/** The SMS opt-in of one ticket. */
+export class KioskSmsKeypad extends LitElement {
+  static override styles = [
+    base,
+    css`
+      :host {
+        display: block;
+      }
+      button {
+        touch-action: manipulation;
+        font: inherit;
+      }
+      .offer,
+      .send {
+        width: 100%;
+        min-height: 72px;
+        border-radius: var(--nb-radius);
+        border: 2px solid var(--nb-primary);
+        background: var(--nb-surface);
+        color: var(--nb-primary-strong);
+        font-size: 26px;
+        font-weight: 700;
+      }
+      .send {
+        background: var(--nb-primary);
+        color: var(--nb-primary-ink);
+      }
+      .send:disabled {
+        opacity: 0.45;
+      }
+      .panel {
+        display: grid;
+        gap: 12px;
+        padding: 16px;
+        border: 2px solid var(--nb-border);
+        border-radius: var(--nb-radius);
+        background: var(--nb-surface);
+      }
+      h2 {
+        margin: 0;
+        font-size: 26px;
+      }
+      .hint {
+        margin: 0;
+        font-size: 18px;
+        color: var(--nb-muted);
+      }
+      .number {
+        font-size: 38px;
+        font-weight: 800;
+        letter-spacing: 0.04em;
+        white-space: nowrap;
+        font-variant-numeric: tabular-nums;
+      }
+      .keys {
+        display: grid;
+        grid-template-columns: repeat(3, 1fr);
+        gap: 10px;
+      }
+      .keys button {
+        min-height: 72px;
+        border: 2px solid var(--nb-border);
+        border-radius: var(--nb-radius);
+        background: var(--nb-surface);
+        font-size: 36px;
+        font-weight: 700;
+      }
+      .keys .word {
+        font-size: 20px;
+      }
+      .done,
+      .failed {
+        margin: 0;
+        padding: 14px 18px;
+        border-radius: var(--nb-radius);
+        font-size: 22px;
+        font-weight: 700;
+      }
+      .done {
+        background: var(--nb-primary-soft);
+        color: var(--nb-primary-strong);
+      }
+      .failed {
+        background: var(--nb-danger-soft);
+        color: var(--nb-danger);
+      }
+    `,
+  ];
+
+  static override properties = {
+    ticketId: {},
+    language: {},
+    open: { state: true },
+    digits: { state: true },
+    state: { state: true },
+    shownTo: { state: true },
+  };
+
+  /** The ticket the messages are about. */
+  declare ticketId: string;
+  /** Language of the texts (and of the messages). */
+  declare language: Language;
+  declare private open: boolean;
+  declare private digits: string;
+  declare private state: 'idle' | 'sending' | 'done' | 'failed';
+  declare private shownTo: string;
+
+  constructor() {
+    super();
+    this.ticketId = '';
+    this.language = 'tg';
+    this.open = false;
+    this.digits = '';
+    this.state = 'idle';
+    this.shownTo = '';
+  }
+
+  private t(key: MessageKey, params?: Record<string, string | number>): string {
+    return translate(this.language, key, params);
+  }
+
+  private press(key: string): void {
+    if (this.digits.length < PHONE_DIGITS) this.digits += key;
+  }
+
+  private readonly onSend = async (): Promise<void> => {
+    if (this.digits.length !== PHONE_DIGITS || this.state === 'sending') return;
+    this.state = 'sending';
+    try {
+      await apiRequest(`/api/tickets/${encodeURIComponent(this.ticketId)}/notify`, {
+        method: 'POST',
+        body: { phone: `${COUNTRY}${this.digits}`, language: this.language },
+      });
+      this.shownTo = formatTajikPhone(this.digits);
+      this.state = 'done';
+      this.open = false;
+    } catch {
+      this.state = 'failed';
+    }
+  };
+
+  override render() {
+    if (this.state === 'done')
+      return html`<p class="done" role="status" data-testid="sms-done">
+        ${this.t('kioskSmsDone', { phone: this.shownTo })}
+      </p>`;
+    if (!this.open)
+      return html`<button
+        type="button"
+        class="offer"
+        data-testid="sms-offer"
+        @click=${() => (this.open = true)}
+      >
+        ${this.t('kioskSmsOffer')}
+      </button>`;
+    const full = this.digits.length === PHONE_DIGITS;
+    return html`<div class="panel" role="group" aria-labelledby="sms-title">
+      <h2 id="sms-title">${this.t('kioskSmsTitle')}</h2>
+      <p class="hint">${this.t('kioskSmsHint')}</p>
+      <output class="number" data-testid="sms-number" aria-live="polite"
+        >${formatTajikPhone(this.digits)}</output
+      >
+      <div class="keys">
+        ${KEYS.map(
+          (k) =>
+            html`<button type="button" data-key=${k} @click=${() => this.press(k)}>${k}</button>`,
+        )}
+        <button
+          type="button"
+          class="word"
+          data-testid="sms-cancel"
+          @click=${() => {
+            this.open = false;
+            this.digits = '';
+          }}
+        >
+          ${this.t('kioskSmsCancel')}
+        </button>
+        <button type="button" data-key="0" @click=${() => this.press('0')}>0</button>
+        <button
+          type="button"
+          class="word"
+          data-testid="sms-delete"
+          @click=${() => (this.digits = this.digits.slice(0, -1))}
+        >
+          ${this.t('kioskSmsDelete')}
+        </button>
+      </div>
+      ${
+        this.state === 'failed'
+          ? html`<p class="failed" role="alert">${this.t('kioskSmsFailed')}</p>`
+          : nothing
+      }
+      <button
+        type="button"
+        class="send"
+        data-testid="sms-send"
+        ?disabled=${!full || this.state === 'sending'}
+        @click=${this.onSend}
+      >
+        ${this.t('kioskSmsSend')}
+      </button>
+    </div>`;
+  }
+}
+
+customElements.define('kiosk-sms-keypad', KioskSmsKeypad);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kiosk-sms-keypad': KioskSmsKeypad;
+  }
+}

@@ -1,0 +1,144 @@
+/** REST routes of citizen messages (CONTRACT §6 "Messages"): thin — parse, call the outbox, answer. */
+import { Router } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import { z } from 'zod';
+import {
+  Language,
+  MessageQuery,
+  MessageSettings,
+  NotifyTicket,
+  OfficeCode,
+  TemplateKey,
+  TemplateText,
+  TestMessage,
+  TicketId,
+} from '../../protocol';
+import type { AuthService } from '../auth/auth-service';
+import type { Outbox } from '../messages/outbox';
+import { AppError, forbidden } from '../errors';
+import { parse, parseParams } from './errors';
+import { requireStaff, staffOf } from './auth-middleware';
+import type { StaffPrincipal } from '../auth/actor';
+
+const OfficeParam = z.object({ office: OfficeCode });
+const TicketParam = z.object({ id: TicketId });
+const CaseParam = z.object({ number: z.string().min(1).max(40) });
+const TemplateParams = z.object({ office: OfficeCode, key: TemplateKey, language: Language });
+const TotalsQuery = z.object({ days: z.coerce.number().int().min(1).max(366).optional() });
+
+export function messagesRouter(deps: { auth: AuthService; messages: Outbox }): Router {
+  const { messages } = deps;
+  const r = Router();
+  const admins = requireStaff(deps.auth, ['admin']);
+  const staff = requireStaff(deps.auth);
+  const ownOffice = (user: StaffPrincipal, office: string) => {
+    if (user.officeCode !== null && user.officeCode !== office)
+      throw forbidden(`you work for office ${user.officeCode}`);
+  };
+  // Public and cheap to call: a few numbers per address, so nobody floods strangers with SMS.
+  const notifyLimiter = rateLimit({
+    windowMs: 15 * 60_000,
+    limit: 5,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req, _res, next) => {
+      next(new AppError('rate_limited', 'too many requests for messages; wait a few minutes'));
+    },
+  });
+
+  // ---- public (the ticket's holder) ----
+
+  r.post('/tickets/:id/notify', notifyLimiter, async (req, res) => {
+    const { id } = parseParams(TicketParam, req);
+    const body = parse(NotifyTicket, req.body);
+    res.status(202).json({ notify: await messages.notifyTicket(id, body.phone, body.language) });
+  });
+
+  r.delete('/tickets/:id/notify', notifyLimiter, async (req, res) => {
+    const { id } = parseParams(TicketParam, req);
+    await messages.unsubscribeTicket(id);
+    res.status(204).end();
+  });
+
+  r.post('/tickets/:id/telegram', notifyLimiter, async (req, res) => {
+    const { id } = parseParams(TicketParam, req);
+    const body = parse(z.strictObject({ language: Language.optional() }), req.body ?? {});
+    const link = await messages.ticketTelegramLink(id, body.language);
+    if (!link) throw new AppError('not_found', 'this office has no Telegram bot');
+    res.json({ link });
+  });
+
+  // ---- staff: the case receipt's Telegram link ----
+
+  r.post('/cases/:number/telegram', staff, async (req, res) => {
+    const { number } = parseParams(CaseParam, req);
+    const link = await messages.caseTelegramLink(number.toUpperCase(), staffOf(res).officeCode);
+    if (!link)
+      throw new AppError('not_found', 'no Telegram bot, or no consent recorded for this case');
+    res.json({ link });
+  });
+
+  // ---- admin ----
+
+  r.get('/offices/:office/messages', admins, async (req, res) => {
+    const { office } = parseParams(OfficeParam, req);
+    ownOffice(staffOf(res), office);
+    const query = parse(MessageQuery, req.query);
+    res.json({ messages: await messages.list(office, query), channels: messages.channels() });
+  });
+
+  r.post('/offices/:office/messages/test', admins, async (req, res) => {
+    const { office } = parseParams(OfficeParam, req);
+    ownOffice(staffOf(res), office);
+    const body = parse(TestMessage, req.body);
+    res
+      .status(201)
+      .json({
+        message: await messages.sendTest(office, body.phone, body.language ?? 'tg', body.text),
+      });
+  });
+
+  r.get('/offices/:office/messages/totals', admins, async (req, res) => {
+    const { office } = parseParams(OfficeParam, req);
+    ownOffice(staffOf(res), office);
+    const { days } = parse(TotalsQuery, req.query);
+    res.json({ totals: await messages.totals(office, days ?? 14) });
+  });
+
+  r.get('/offices/:office/message-templates', admins, async (req, res) => {
+    const { office } = parseParams(OfficeParam, req);
+    ownOffice(staffOf(res), office);
+    res.json({ templates: await messages.templates(office) });
+  });
+
+  r.put('/offices/:office/message-templates/:key/:language', admins, async (req, res) => {
+    const { office, key, language } = parseParams(TemplateParams, req);
+    ownOffice(staffOf(res), office);
+    const { text } = parse(TemplateText, req.body);
+    await messages.setTemplate(office, key, language, text);
+    res.json({ templates: await messages.templates(office) });
+  });
+
+  r.delete('/offices/:office/message-templates/:key/:language', admins, async (req, res) => {
+    const { office, key, language } = parseParams(TemplateParams, req);
+    ownOffice(staffOf(res), office);
+    await messages.setTemplate(office, key, language, null);
+    res.json({ templates: await messages.templates(office) });
+  });
+
+  r.get('/offices/:office/message-settings', admins, async (req, res) => {
+    const { office } = parseParams(OfficeParam, req);
+    ownOffice(staffOf(res), office);
+    res.json({ settings: await messages.settings(office) });
+  });
+
+  r.put('/offices/:office/message-settings', admins, async (req, res) => {
+    const { office } = parseParams(OfficeParam, req);
+    ownOffice(staffOf(res), office);
+    const settings = parse(MessageSettings, req.body);
+    await messages.setSettings(office, settings);
+    res.json({ settings: await messages.settings(office) });
+  });
+
+  return r;
+}

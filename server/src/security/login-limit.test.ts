@@ -1,0 +1,128 @@
+/**
+ * The login limit behind a proxy: the client address is the one the trusted proxy saw, failures
+ * count per address and per username, and two nodes on one Redis share the counts.
+ */
+import { randomBytes } from 'node:crypto';
+import {
+  freshDatabase,
+  seedTestDemo,
+  startTestServer,
+  type TestDatabase,
+  type TestServer,
+} from '../testing/harness';
+import { request } from '../testing/client';
+import { parseTrustProxy } from '../config';
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+function attempt(server: TestServer, username: string, forwardedFor: string, password = 'wrong') {
+  return request(server.url, 'POST', '/api/auth/login', {
+    body: { username, password },
+    headers: { 'x-forwarded-for': forwardedFor },
+  });
+}
+
+describe('two nodes behind one proxy, on one Redis', () => {
+  let tdb: TestDatabase;
+  let a: TestServer;
+  let b: TestServer;
+  beforeAll(async () => {
+    tdb = await freshDatabase('sqlite');
+    await seedTestDemo(tdb.db);
+    const redisKey = `navbat-test-${randomBytes(4).toString('hex')}`;
+    const common = { shared: tdb, redisUrl: REDIS_URL, redisKey, trustProxy: 1, loginAttempts: 3 };
+    a = await startTestServer(common);
+    b = await startTestServer(common);
+  });
+  afterAll(async () => {
+    await Promise.all([a?.close(), b?.close()]);
+    await tdb.drop();
+  });
+
+  it('counts the address the proxy saw, whatever X-Forwarded-For the client wrote', async () => {
+    // The proxy appends the real address (10.0.0.7); the client forged what comes before it.
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const node = i % 2 === 0 ? a : b;
+      statuses.push((await attempt(node, `nobody${i}`, `198.51.100.${i}, 10.0.0.7`)).status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 429, 429]);
+    // Another address is not held back by it.
+    expect((await attempt(a, 'nobody9', '10.0.0.8')).status).toBe(401);
+  });
+
+  it('counts failures per username across addresses and nodes', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const node = i % 2 === 0 ? b : a;
+      statuses.push((await attempt(node, 'clerk3', `10.1.0.${i}`)).status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    // Even the right password waits for the window to end.
+    expect((await attempt(a, 'clerk3', '10.1.0.99', 'demo')).status).toBe(429);
+    // Other users log in as usual.
+    expect((await attempt(a, 'clerk4', '10.1.0.99', 'demo')).status).toBe(200);
+  });
+
+  it('writes logins and failed logins into the audit with the address', async () => {
+    const rows = await tdb.db.models.AuditEntry.findAll({
+      where: { entityId: 'clerk4' },
+      order: [['id', 'ASC']],
+    });
+    expect(rows.map((r) => r.action)).toContain('auth.login');
+    const failed = await tdb.db.models.AuditEntry.findOne({
+      where: { action: 'auth.login_failed', entityId: 'clerk3' },
+    });
+    expect(JSON.parse(failed?.after ?? '{}')).toEqual({ address: '10.1.0.0' });
+  });
+});
+
+it('trusts only the listed proxies', async () => {
+  const server = await startTestServer({ trustProxy: ['10.9.9.9'], loginAttempts: 2 });
+  try {
+    // We are not 10.9.9.9 (the test connects from 127.0.0.1): X-Forwarded-For is ignored.
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++)
+      statuses.push((await attempt(server, `u${i}`, `203.0.113.${i}`)).status);
+    expect(statuses).toEqual([401, 401, 429]);
+  } finally {
+    await server.close();
+  }
+});
+
+it('reads TRUST_PROXY as 0, a hop count or proxy addresses', () => {
+  expect(parseTrustProxy(undefined)).toBe(false);
+  expect(parseTrustProxy('0')).toBe(false);
+  expect(parseTrustProxy('2')).toBe(2);
+  expect(parseTrustProxy('true')).toBe(1);
+  expect(parseTrustProxy('10.0.0.5, 10.0.0.0/24,::1')).toEqual(['10.0.0.5', '10.0.0.0/24', '::1']);
+  expect(() => parseTrustProxy('everyone')).toThrow(/TRUST_PROXY/);
+});
+
+it('takes as long for an unknown username as for a wrong password', async () => {
+  const server = await startTestServer({ bcryptRounds: 10, loginAttempts: 100 });
+  try {
+    const admin = await request<{ token: string }>(server.url, 'POST', '/api/auth/login', {
+      body: { username: 'admin', password: 'demo' },
+    });
+    // A user hashed at the server's own cost (the demo seed uses a cheap one).
+    await request(server.url, 'POST', '/api/users', {
+      token: admin.body.token,
+      body: { username: 'timed', password: 'secret1', role: 'clerk', name: 'T' },
+    });
+    const time = async (username: string) => {
+      let best = Infinity;
+      for (let i = 0; i < 3; i++) {
+        const start = process.hrtime.bigint();
+        expect((await attempt(server, username, '127.0.0.1')).status).toBe(401);
+        best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e6);
+      }
+      return best;
+    };
+    const known = await time('timed');
+    const unknown = await time('no-such-user');
+    expect(unknown).toBeGreaterThan(known * 0.5);
+  } finally {
+    await server.close();
+  }
+});

@@ -1,0 +1,57 @@
+/**
+ * Failed logins are counted per client address and per username (both in the shared rate store):
+ * either count at the limit refuses further attempts until its window ends, so neither many
+ * addresses against one username nor many usernames from one address get far.
+ */
+import { AppError } from '../errors';
+import type { RateStore } from './rate-store';
+
+const WINDOW_MS = 15 * 60_000;
+
+export class LoginThrottle {
+  constructor(
+    private readonly store: RateStore,
+    /** Failed attempts allowed per address, and per username, per 15 minutes. */
+    private readonly limit: number,
+  ) {}
+
+  /** Throws `rate_limited` when the address or the username has used up its attempts. */
+  async check(address: string, username: string): Promise<void> {
+    const [byAddress, byUser] = await Promise.all([
+      this.store.count(addressKey(address)),
+      this.store.count(userKey(username)),
+    ]);
+    if (byAddress >= this.limit) {
+      throw new AppError(
+        'rate_limited',
+        'too many failed logins from this address; wait a few minutes',
+      );
+    }
+    if (byUser >= this.limit) {
+      throw new AppError(
+        'rate_limited',
+        'too many failed logins for this user; wait a few minutes',
+      );
+    }
+  }
+
+  async failed(address: string, username: string): Promise<void> {
+    await Promise.all([
+      this.store.increment(addressKey(address), WINDOW_MS),
+      this.store.increment(userKey(username), WINDOW_MS),
+    ]);
+  }
+
+  /** The right password clears the username's count (the address keeps its own). */
+  async succeeded(username: string): Promise<void> {
+    await this.store.reset(userKey(username));
+  }
+}
+
+function addressKey(address: string): string {
+  return `login:ip:${address}`;
+}
+
+function userKey(username: string): string {
+  return `login:user:${username.trim().toLowerCase()}`;
+}

@@ -1,0 +1,107 @@
+/**
+ * A case number alone attaches nobody to a case: the kiosk links only with the receipt's pickup
+ * code, every mismatch is one 404, guesses are rate-limited, and the console asks the clerk to
+ * check the identity of whoever linked at the kiosk.
+ */
+import { startTestServer, type TestServer } from '../testing/harness';
+import { login, request } from '../testing/client';
+
+const OFFICE = '/api/offices/kulob';
+let server: TestServer;
+let clerk: string;
+let number: string;
+let code: string;
+
+beforeAll(async () => {
+  server = await startTestServer({ trustProxy: 1 });
+  clerk = await login(server.url, 'clerk2');
+  const t = await request(server.url, 'POST', `${OFFICE}/tickets`, { body: { service: 'death' } });
+  await request(server.url, 'POST', `${OFFICE}/counters/2/call-next`, { token: clerk });
+  const created = await request(server.url, 'POST', '/api/cases', {
+    token: clerk,
+    body: { ticketId: t.body.ticket.id, type: 'death' },
+  });
+  number = created.body.case.number;
+  code = created.body.case.pickupCode;
+  await request(server.url, 'POST', `/api/tickets/${t.body.ticket.id}/complete`, { token: clerk });
+});
+afterAll(async () => server.close());
+
+const pickup = (caseNumber: string, pickupCode?: string, from = '10.0.0.1') =>
+  request(server.url, 'POST', `${OFFICE}/tickets`, {
+    body: { service: 'pickup', caseNumber, ...(pickupCode ? { pickupCode } : {}) },
+    headers: { 'x-forwarded-for': from },
+  });
+
+it('gives every case its own random six-digit code, for staff only', async () => {
+  expect(code).toMatch(/^\d{6}$/);
+  const t = await request(server.url, 'POST', `${OFFICE}/tickets`, { body: { service: 'death' } });
+  await request(server.url, 'POST', `${OFFICE}/counters/2/call`, {
+    token: clerk,
+    body: { ticketId: t.body.ticket.id },
+  });
+  const second = await request(server.url, 'POST', '/api/cases', {
+    token: clerk,
+    body: { ticketId: t.body.ticket.id, type: 'death' },
+  });
+  expect(second.status).toBe(201);
+  expect(second.body.case.pickupCode).toMatch(/^\d{6}$/);
+  expect(second.body.case.pickupCode).not.toBe(code);
+  await request(server.url, 'POST', `/api/tickets/${t.body.ticket.id}/complete`, { token: clerk });
+});
+
+it('links only with number and code, and flags the case until the clerk checks the identity', async () => {
+  const linked = await pickup(number, code);
+  expect(linked.status).toBe(201);
+  expect(JSON.stringify(linked.body)).not.toContain(code);
+  const seen = await request(server.url, 'GET', `/api/cases/${number}`, { token: clerk });
+  expect(seen.body.case.identityCheck).toEqual({ ticket: linked.body.ticket.number });
+  const confirmed = await request(server.url, 'POST', `/api/cases/${number}/identity`, {
+    token: clerk,
+    body: { version: seen.body.case.version },
+  });
+  expect(confirmed.status).toBe(200);
+  expect(confirmed.body.case.identityCheck).toBeUndefined();
+  expect(confirmed.body.case.history.at(-1)).toMatchObject({
+    action: 'identity_confirmed',
+    user: 'clerk2',
+  });
+  // The back office does not confirm identities; nothing left to confirm is a conflict.
+  const again = await request(server.url, 'POST', `/api/cases/${number}/identity`, {
+    token: clerk,
+    body: { version: confirmed.body.case.version },
+  });
+  expect(again.status).toBe(409);
+});
+
+it('answers a wrong code, a missing code and an unknown number alike, and issues nothing', async () => {
+  const before = await server.db.models.Ticket.count();
+  const answers = [
+    await pickup(number, code === '111111' ? '222222' : '111111', '10.0.1.1'),
+    await pickup(number, undefined, '10.0.1.2'),
+    await pickup('KUL-2026-999999', code, '10.0.1.3'),
+  ];
+  expect(answers.map((a) => a.status)).toEqual([404, 404, 404]);
+  expect(new Set(answers.map((a) => JSON.stringify(a.body))).size).toBe(1);
+  expect(await server.db.models.Ticket.count()).toBe(before);
+});
+
+it('stops guessing the code of one case, from any address', async () => {
+  const statuses: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    statuses.push((await pickup(number, String(100000 + i), `10.0.2.${i}`)).status);
+  }
+  // Two misses of this case were counted above; three more reach the limit of five.
+  expect(statuses).toEqual([404, 404, 404, 429, 429, 429, 429]);
+  // Even the right code waits now: a guess that hits would be indistinguishable otherwise.
+  expect((await pickup(number, code, '10.0.2.99')).status).toBe(429);
+});
+
+it('stops an address that tries many case numbers', async () => {
+  const statuses: number[] = [];
+  for (let i = 0; i < 22; i++) {
+    statuses.push((await pickup(`KUL-2026-${String(500000 + i)}`, '123456', '10.0.3.1')).status);
+  }
+  expect(statuses.filter((s) => s === 404)).toHaveLength(20);
+  expect(statuses.slice(20)).toEqual([429, 429]);
+});

@@ -1,0 +1,113 @@
+/**
+ * Counters behind the rate limits (failed logins, pickup-code guesses, ticket issue): in memory for
+ * one process, in Redis when REDIS_URL is set so that every node sees the same counts.
+ */
+import type { Redis } from 'ioredis';
+
+export interface RateStore {
+  /** Adds one to `key` in a window of `windowMs` that starts at its first hit; the new count. */
+  increment(key: string, windowMs: number): Promise<number>;
+  /** The current count of `key` (0 when its window is over). */
+  count(key: string): Promise<number>;
+  reset(key: string): Promise<void>;
+  /**
+   * One event of a stream limited to one per `intervalMs` on average with bursts of `burst`
+   * (generic cell rate algorithm): 0 when it may happen now (and is counted), else ms to wait.
+   */
+  take(key: string, intervalMs: number, burst: number): Promise<number>;
+}
+
+/** A process's own counters (a single node, and tests). */
+export class MemoryRateStore implements RateStore {
+  private readonly counts = new Map<string, { n: number; until: number }>();
+  private readonly tats = new Map<string, number>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  increment(key: string, windowMs: number): Promise<number> {
+    const t = this.now();
+    const entry = this.counts.get(key);
+    if (!entry || entry.until <= t) {
+      this.sweep(t);
+      this.counts.set(key, { n: 1, until: t + windowMs });
+      return Promise.resolve(1);
+    }
+    entry.n += 1;
+    return Promise.resolve(entry.n);
+  }
+
+  count(key: string): Promise<number> {
+    const entry = this.counts.get(key);
+    return Promise.resolve(entry && entry.until > this.now() ? entry.n : 0);
+  }
+
+  reset(key: string): Promise<void> {
+    this.counts.delete(key);
+    this.tats.delete(key);
+    return Promise.resolve();
+  }
+
+  take(key: string, intervalMs: number, burst: number): Promise<number> {
+    const t = this.now();
+    const tat = Math.max(this.tats.get(key) ?? t, t);
+    const wait = tat - (burst - 1) * intervalMs - t;
+    if (wait > 0) return Promise.resolve(Math.ceil(wait));
+    if (this.tats.size > 100_000) this.tats.clear();
+    this.tats.set(key, tat + intervalMs);
+    return Promise.resolve(0);
+  }
+
+  // Expired windows would otherwise pile up with every new address.
+  private sweep(t: number): void {
+    if (this.counts.size < 10_000) return;
+    for (const [k, v] of this.counts) if (v.until <= t) this.counts.delete(k);
+  }
+}
+
+// The GCRA step on the server's own clock, atomically: KEYS[1] holds the theoretical arrival time.
+const TAKE_SCRIPT = `
+local now = redis.call('TIME')
+local t = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000)
+local interval = tonumber(ARGV[1])
+local burst = tonumber(ARGV[2])
+local tat = tonumber(redis.call('GET', KEYS[1]) or t)
+if tat < t then tat = t end
+local wait = tat - (burst - 1) * interval - t
+if wait > 0 then return math.ceil(wait) end
+redis.call('SET', KEYS[1], tat + interval, 'PX', math.ceil(tat + interval - t))
+return 0
+`;
+
+const INCREMENT_SCRIPT = `
+local n = redis.call('INCR', KEYS[1])
+if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+return n
+`;
+
+/** Counters every node shares, in Redis under `prefix`. */
+export class RedisRateStore implements RateStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+  ) {}
+
+  async increment(key: string, windowMs: number): Promise<number> {
+    return Number(await this.redis.eval(INCREMENT_SCRIPT, 1, this.k(key), windowMs));
+  }
+
+  async count(key: string): Promise<number> {
+    return Number((await this.redis.get(this.k(key))) ?? 0);
+  }
+
+  async reset(key: string): Promise<void> {
+    await this.redis.del(this.k(key));
+  }
+
+  async take(key: string, intervalMs: number, burst: number): Promise<number> {
+    return Number(await this.redis.eval(TAKE_SCRIPT, 1, this.k(key), intervalMs, burst));
+  }
+
+  private k(key: string): string {
+    return `${this.prefix}:rate:${key}`;
+  }
+}
