@@ -160,6 +160,8 @@ export class KioskCaseKeypad extends LitElement {
     busy: { type: Boolean },
     digits: { state: true },
     year: { state: true },
+    stage: { state: true },
+    code: { state: true },
   };
 
   /** The office's case prefix (`KUL`). */

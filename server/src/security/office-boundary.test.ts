@@ -25,6 +25,10 @@ const PUBLIC = new Set([
   'POST /api/offices/:office/bookings',
   'POST /api/offices/:office/bookings/:code/confirm',
   'DELETE /api/offices/:office/bookings/:code',
+  // The ticket's holder asks for its messages (the ticket id, printed on their paper, is the key).
+  'POST /api/tickets/:id/notify',
+  'DELETE /api/tickets/:id/notify',
+  'POST /api/tickets/:id/telegram',
 ]);
 // Not tied to an office.
 const OFFICE_FREE = new Set([
