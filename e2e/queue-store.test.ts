@@ -29,13 +29,18 @@ function ticket(id: string, number: string, status: string, extra: Partial<Ticke
   };
 }
 
-function snapshot(seq: number, tickets: Ticket[]): QueueSnapshot {
+/** A snapshot; `waiting` defaults to the waiting tickets it lists (a server may list only a head). */
+function snapshot(
+  seq: number,
+  tickets: Ticket[],
+  waiting = tickets.filter((t) => t.status === 'waiting').length,
+): QueueSnapshot {
   return {
     seq,
     serverTime: new Date().toISOString(),
     tickets,
     counters: [{ number: '3', status: 'open' }],
-    services: [{ code: 'birth', waiting: 0, estimatedWaitMinutes: 4 }],
+    services: [{ code: 'birth', waiting, estimatedWaitMinutes: 4 }],
   };
 }
 
@@ -96,7 +101,7 @@ describe('QueueStore', () => {
 
   it('applies events in seq order and drops tickets that leave the live queue', async () => {
     const socket = await client;
-    expect(store.state.services).toEqual([{ code: 'birth', waiting: 0, estimatedWaitMinutes: 4 }]);
+    expect(store.state.services).toEqual([{ code: 'birth', waiting: 1, estimatedWaitMinutes: 4 }]);
     socket.emit('ticket:issued', { seq: 11, ticket: ticket('b', 'A002', 'waiting') });
     socket.emit('ticket:called', {
       seq: 12,
@@ -145,6 +150,25 @@ describe('QueueStore', () => {
     state = await until(store, (s) => s.seq === 16);
     expect(state.tickets.map((t) => t.number)).toEqual(['A003', 'A004', 'A005']);
     expect(state.services).toEqual([{ code: 'birth', waiting: 3, estimatedWaitMinutes: 4 }]);
+  });
+
+  it('counts waiting tickets beyond the snapshot head from the snapshot and the events', async () => {
+    const socket = await client;
+    // 40 waiting, of which the server listed a head of 2; a ticket past the head is called.
+    syncAnswer = snapshot(20, [ticket('c', 'A003', 'waiting'), ticket('d', 'A004', 'waiting')], 40);
+    socket.emit('queue:gap', { seq: 19 });
+    let state = await until(store, (s) => s.seq === 20);
+    expect(syncs).toBe(1);
+    expect(state.services[0]?.waiting).toBe(40);
+    socket.emit('ticket:called', {
+      seq: 21,
+      ticket: ticket('z', 'A030', 'called', { counter: '3', calledAt: '2026-11-25T05:10:00Z' }),
+    });
+    socket.emit('ticket:issued', { seq: 22, ticket: ticket('y', 'A041', 'waiting') });
+    socket.emit('ticket:updated', { seq: 23, ticket: ticket('c', 'A003', 'cancelled') });
+    state = await until(store, (s) => s.seq === 23);
+    expect(state.services[0]?.waiting).toBe(39);
+    expect(syncs).toBe(1);
   });
 
   it('keeps the previous calls newest first when a snapshot brings calls it missed', async () => {
@@ -241,7 +265,7 @@ describe('QueueStore', () => {
     });
     const state = await until(store, (s) => s.seq === 11);
     expect(state.services).toEqual([
-      { code: 'birth', waiting: 0, estimatedWaitMinutes: 4 },
+      { code: 'birth', waiting: 1, estimatedWaitMinutes: 4 },
       { code: 'advice', waiting: 0, estimatedWaitMinutes: 0 },
     ]);
   });

@@ -33,6 +33,7 @@ export function errorMessageKey(code: string): MessageKey {
     case ErrorCode.rateLimited:
       return 'errorRateLimited';
     case ErrorCode.unavailable:
+    case ErrorCode.overloaded:
       return 'errorUnavailable';
     case ErrorCode.internal:
       return 'errorInternal';

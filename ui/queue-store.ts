@@ -154,6 +154,10 @@ export class QueueStore<T extends Ticket = Ticket> {
     });
     socket.on('connect_error', (error) => this.onConnectError(socket, error));
     socket.on(QueueEvent.snapshot, (snapshot) => this.applySnapshot(snapshot));
+    // The server could not deliver an event in order: one snapshot puts things right.
+    socket.on(QueueEvent.gap, () => {
+      if (this.stateValue.ready) this.requestSync();
+    });
     const onCase = this.options.onCase;
     if (onCase) socket.on(QueueEvent.caseUpdated, (payload) => onCase(payload.case));
     socket.on(QueueEvent.ticketIssued, (payload) =>
@@ -317,9 +321,10 @@ export class QueueStore<T extends Ticket = Ticket> {
       return { ...state, seq, counters };
     }
     const ticket = item.payload.ticket;
-    const others = state.tickets.filter((t) => t.id !== ticket.id);
+    const before = state.tickets.find((t) => t.id === ticket.id);
+    const others = before ? state.tickets.filter((t) => t !== before) : state.tickets;
     const tickets = isLive(ticket) ? [...others, ticket] : others;
-    const services = recountServices(state.services, tickets, ticket, item.event);
+    const services = recountServices(state.services, before, ticket, item.event);
     let recentCalls = state.recentCalls
       .map((t) => (t.id === ticket.id ? ticket : t))
       .filter(isCall);
@@ -387,24 +392,28 @@ function mergeCalls<T extends Ticket>(first: readonly T[], rest: readonly T[]): 
 }
 
 /**
- * Waiting counts follow the live tickets; the estimate is the snapshot's, refreshed by the estimate an
- * issued ticket carries, and zero once nobody waits.
+ * Waiting counts move with each event: a snapshot carries only the head of each waiting line, so
+ * a ticket the page does not know was waiting in its service (unless it is new). The estimate is
+ * the snapshot's, refreshed by the estimate an issued ticket carries, and zero once nobody waits.
  */
 function recountServices<T extends Ticket>(
   services: readonly ServiceLoad[],
-  tickets: readonly T[],
+  before: T | undefined,
   changed: T,
   event: QueueEvent,
 ): ServiceLoad[] {
-  const waiting = new Map<string, number>();
-  for (const t of tickets) {
-    if (t.status === 'waiting') waiting.set(t.service, (waiting.get(t.service) ?? 0) + 1);
-  }
+  const was: Pick<Ticket, 'status' | 'service'> | undefined =
+    event === QueueEvent.ticketIssued ? before : (before ?? changed);
+  const wasWaiting = was !== undefined && (before === undefined || was.status === 'waiting');
+  const delta = new Map<string, number>();
+  if (wasWaiting) delta.set(was.service, -1);
+  if (changed.status === 'waiting')
+    delta.set(changed.service, (delta.get(changed.service) ?? 0) + 1);
   const loads = services.some((s) => s.code === changed.service)
     ? [...services]
     : [...services, { code: changed.service, waiting: 0, estimatedWaitMinutes: 0 }];
   return loads.map((load) => {
-    const count = waiting.get(load.code) ?? 0;
+    const count = Math.max(0, load.waiting + (delta.get(load.code) ?? 0));
     let estimate = load.estimatedWaitMinutes;
     if (
       event === QueueEvent.ticketIssued &&

@@ -52,13 +52,27 @@ export class QueueRepository {
     officeCode: string,
     number: string,
     t: Transaction,
+    /** The window's services when the caller knows them (the office cache): one read less. */
+    knownServiceIds?: number[],
+  ): Promise<CounterRecord | undefined> {
+    return this.findCounter(officeCode, number, t, knownServiceIds, true);
+  }
+
+  /** A window by number, as the transaction sees it (`lock`: held until it ends, on MySQL). */
+  async findCounter(
+    officeCode: string,
+    number: string,
+    t: Tx,
+    knownServiceIds?: number[],
+    lock = false,
   ): Promise<CounterRecord | undefined> {
     const row = await this.m.Counter.findOne({
       where: { officeCode, number },
       transaction: t,
-      lock: this.db.dialect === 'mysql' ? t.LOCK.UPDATE : undefined,
+      lock: lock && t && this.db.dialect === 'mysql' ? t.LOCK.UPDATE : undefined,
     });
     if (!row) return undefined;
+    if (knownServiceIds) return { ...toCounter(row, []), serviceIds: knownServiceIds };
     const links = await this.m.CounterService.findAll({
       where: { counterId: row.id },
       transaction: t,
@@ -241,6 +255,19 @@ export class QueueRepository {
     return rows.map(toTicket);
   }
 
+  /** Today's called and serving tickets (at most one per window). */
+  async heldTickets(officeCode: string, day: string, t?: Tx): Promise<TicketRecord[]> {
+    const rows = await this.m.Ticket.findAll({
+      where: { officeCode, day, status: ['called', 'serving'] },
+      order: [
+        ['issuedAt', 'ASC'],
+        ['id', 'ASC'],
+      ],
+      transaction: t,
+    });
+    return rows.map(toTicket);
+  }
+
   /** The day's latest calls (tickets with a call time, whatever their status now), newest first. */
   async recentCalls(officeCode: string, day: string, limit: number): Promise<TicketRecord[]> {
     const rows = await this.m.Ticket.findAll({
@@ -251,6 +278,50 @@ export class QueueRepository {
       ],
       limit,
     });
+    return rows.map(toTicket);
+  }
+
+  /** Waiting tickets of a day per service id: one grouped count, whatever the queue length. */
+  async waitingCounts(officeCode: string, day: string, t?: Tx): Promise<Map<number, number>> {
+    const rows = await this.db.sequelize.query<{ service_id: number; n: number | string }>(
+      `SELECT service_id, COUNT(*) AS n FROM tickets
+        WHERE office_code = :office AND day = :day AND status = 'waiting'
+        GROUP BY service_id`,
+      { type: QueryTypes.SELECT, transaction: t, replacements: { office: officeCode, day } },
+    );
+    return new Map(rows.map((r) => [Number(r.service_id), Number(r.n)]));
+  }
+
+  /**
+   * The first `limit` waiting tickets of each service in the order they will be called, ignoring
+   * fairness (priority tickets first, then by issue time and id): a ticket's place in it is its
+   * `peopleAhead`. One statement, one pass over the day's waiting tickets.
+   */
+  async waitingHeads(
+    officeCode: string,
+    day: string,
+    limit: number,
+    t?: Tx,
+  ): Promise<TicketRecord[]> {
+    const rows = await this.db.sequelize.query(
+      `SELECT * FROM (
+         SELECT tickets.*, ROW_NUMBER() OVER (
+           PARTITION BY service_id
+           ORDER BY CASE WHEN priority = 'none' THEN 1 ELSE 0 END, issued_at, id
+         ) AS place
+         FROM tickets
+         WHERE office_code = :office AND day = :day AND status = 'waiting'
+       ) head
+       WHERE place <= :limit
+       ORDER BY service_id, place`,
+      {
+        type: QueryTypes.SELECT,
+        transaction: t,
+        replacements: { office: officeCode, day, limit: Math.max(0, Math.floor(limit)) },
+        model: this.m.Ticket,
+        mapToModel: true,
+      },
+    );
     return rows.map(toTicket);
   }
 
@@ -486,7 +557,10 @@ function toTicket(r: TicketModel): TicketRecord {
   };
 }
 
+/** One collator for every sort: `localeCompare` with options builds a new one per comparison. */
+const NATURAL = new Intl.Collator('en', { numeric: true });
+
 /** Counters in natural order: 1, 2, …, 10. */
 function sortCounters(list: CounterRecord[]): CounterRecord[] {
-  return list.sort((a, b) => a.number.localeCompare(b.number, 'en', { numeric: true }));
+  return list.sort((a, b) => NATURAL.compare(a.number, b.number));
 }

@@ -49,6 +49,7 @@ export const ErrorCode = {
   payloadTooLarge: 'payload_too_large',
   rateLimited: 'rate_limited',
   unavailable: 'unavailable',
+  overloaded: 'overloaded',
   internal: 'internal',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -68,6 +69,7 @@ export const ErrorStatus: Record<ErrorCode, number> = {
   payload_too_large: 413,
   rate_limited: 429,
   unavailable: 503,
+  overloaded: 503,
   internal: 500,
 };
 

@@ -15,6 +15,7 @@ export type Namespace = (typeof Namespace)[keyof typeof Namespace];
 export const QueueEvent = {
   snapshot: 'queue:snapshot',
   sync: 'queue:sync',
+  gap: 'queue:gap',
   ticketIssued: 'ticket:issued',
   ticketCalled: 'ticket:called',
   ticketUpdated: 'ticket:updated',
@@ -50,6 +51,14 @@ export interface ServicesEvent {
   services: Service[];
 }
 
+/**
+ * An event of the office will not arrive in order (an addition to CONTRACT §5): the client asks
+ * for a snapshot (`queue:sync`), once.
+ */
+export interface GapEvent {
+  seq: number;
+}
+
 /** A case of the office was created, edited or moved along its workflow (staff only). */
 export interface CaseEvent {
   /** Cases have no place in the queue's seq: this is always absent (the contract allows it). */
@@ -60,6 +69,7 @@ export interface CaseEvent {
 /** Events from server to client; the same names on every namespace (staff get richer tickets). */
 export interface ServerToClientEvents<T extends Ticket = Ticket> {
   'queue:snapshot': (snapshot: QueueSnapshot) => void;
+  'queue:gap': (e: GapEvent) => void;
   'ticket:issued': (e: TicketEvent<T>) => void;
   'ticket:called': (e: TicketEvent<T>) => void;
   'ticket:updated': (e: TicketEvent<T>) => void;

@@ -30,9 +30,12 @@ import { BookingService, type BookingNotifier } from './bookings/booking-service
 import { AdminService } from './admin/admin-service';
 import { dropEndedStaffSockets, dropUnpairedDeviceSockets } from './admin/staff-sockets';
 import { errorHandler, unknownRoute } from './http/errors';
+import { attachRealtime, caseBroadcaster, sessionRoom, type Realtime } from './realtime/socket-server';
+import { CommandAdmission } from './queue/admission';
+import { Metrics } from './metrics';
+import { opsRouter } from './http/ops-router';
 import { sameOriginWrites } from './http/auth-middleware';
 import { MemoryRateStore, RedisRateStore, type RateStore } from './security/rate-store';
-import { attachRealtime, caseBroadcaster, sessionRoom } from './realtime/socket-server';
 import { ROOT_DIR, WEB_DIR } from './paths';
 import { AppError } from './errors';
 import { Outbox } from './messages/outbox';
@@ -68,6 +71,14 @@ export interface AppDeps {
   webDir?: string;
   /** An office's own voice recordings (VOICE_DIR), served before the shipped pack display/voice. */
   voiceDir?: string;
+  /** How long a later event waits for an earlier seq before a gap is declared (default 1 s). */
+  eventHoldMs?: number;
+  /** Events a socket may send: a burst, refilled per second (default 20, then 2 a second). */
+  socketEventBudget?: { burst: number; perSecond: number };
+  /** Commands of one office in flight on this node before 503 `overloaded` (default 64). */
+  maxCommandsInFlight?: number;
+  /** Bearer token of `GET /metrics` (METRICS_TOKEN); unset: metrics are off. */
+  metricsToken?: string;
   /** PUBLIC_URL: the base of every link, QR and message; unset: the listening address. */
   publicUrl?: string;
   /** Sends appointment codes (the messages outbox); without it nobody can book. */
@@ -91,6 +102,13 @@ export interface App {
   virtualPrinter: VirtualPrinter;
   auth: AuthService;
   logger: Logger;
+  /** The live layer: ordered publishing, shared snapshots. */
+  realtime: Realtime;
+  /**
+   * Begins a graceful shutdown: `/api/ready` turns 503, no new connections, every socket is told
+   * to reconnect (elsewhere), and resolves once the commands in flight finished (or `timeoutMs`).
+   */
+  drain(timeoutMs: number): Promise<void>;
   /** Closes sockets, HTTP and Redis; the database stays open (its owner closes it). */
   close(): Promise<void>;
 }
@@ -134,6 +152,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
         publicBase: () => publicLink().url,
       })(job, timeoutMs),
   });
+  const admission = new CommandAdmission(deps.maxCommandsInFlight);
   const messages = new Outbox({
     db: deps.db,
     registryDb,
@@ -145,6 +164,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   messages.useChannels(createChannels(deps.messaging ?? {}, messages.listener, logger));
   const queue: QueueService = new QueueService({
     db: deps.db,
+    admission,
     print,
     messages,
     cases: caseLinks(registryDb, deps.db),
@@ -188,6 +208,32 @@ export async function createApp(deps: AppDeps): Promise<App> {
       },
     }),
   );
+  let draining = false;
+  // While draining, requests on kept-alive connections are sent elsewhere, and the connection closes.
+  app.use((req, res, next) => {
+    if (draining && req.path !== '/api/ready') {
+      res.setHeader('Connection', 'close');
+      res.setHeader('Retry-After', '1');
+      res
+        .status(503)
+        .json({ error: { code: 'unavailable', message: 'the server is shutting down' } });
+      return;
+    }
+    next();
+  });
+  // The sources live in Socket.IO, built below; they are read only when /metrics is scraped.
+  const metrics = new Metrics({
+    sockets: () =>
+      Object.fromEntries(
+        ['/display', '/kiosk', '/counter'].map((ns) => [ns, io.of(ns).sockets.size]),
+      ),
+    printQueue: () => deps.db.models.PrintJob.count({ where: { status: 'queued' } }),
+    snapshotBuilds: () => realtime.snapshots.builds,
+    socketsDropped: () => realtime.dropped,
+    eventGaps: () => realtime.sequencer.gaps,
+    commandsRefused: () => admission.refused,
+  });
+  app.use('/api', metrics.commandTimer());
   // Phones on 2G and kiosks on a busy LAN: every page, script and JSON answer goes gzipped.
   app.use(compression());
   app.use(express.json({ limit: '1mb' }));
@@ -240,6 +286,16 @@ export async function createApp(deps: AppDeps): Promise<App> {
     onDevicesChanged: () => dropDevices(),
   });
   app.use('/api', adminRouter({ admin, auth }));
+  let redisPing: (() => Promise<boolean>) | undefined;
+  app.use(
+    opsRouter({
+      db: deps.db,
+      redisPing: () => redisPing?.() ?? Promise.resolve(true),
+      draining: () => draining,
+      metrics,
+      metricsToken: deps.metricsToken,
+    }),
+  );
   const bookings = new BookingService({
     db: deps.db,
     now: deps.now,
@@ -269,10 +325,23 @@ export async function createApp(deps: AppDeps): Promise<App> {
     return publicUrlOf(deps.publicUrl, server);
   }
   const io = new Server(server, { serveClient: false, maxHttpBufferSize: 1e6 });
-  if (redis[0] && redis[1]) {
-    io.adapter(createAdapter(redis[0], redis[1], { key: deps.redisKey ?? 'navbat' }));
+  const [pub, sub] = redis;
+  if (pub && sub) {
+    io.adapter(createAdapter(pub, sub, { key: deps.redisKey ?? 'navbat' }));
+    redisPing = () => answersWithin(pub.ping(), 1_000);
   }
-  publish = attachRealtime(io, { queue, auth, logger, now: deps.now });
+  const realtime = attachRealtime(io, {
+    queue,
+    auth,
+    logger,
+    now: deps.now,
+    shared: redis.length > 0,
+    holdMs: deps.eventHoldMs,
+    eventBudget: deps.socketEventBudget,
+    onDelivered: (at) => metrics.observePublish(at),
+  });
+
+  publish = (office, changes) => realtime.publish(office, changes);
   publishCase = caseBroadcaster(io);
   endSession = (token) => io.of(Namespace.counter).in(sessionRoom(token)).disconnectSockets(true);
   dropSockets = async () => {
@@ -293,8 +362,27 @@ export async function createApp(deps: AppDeps): Promise<App> {
     virtualPrinter,
     auth,
     logger,
+    realtime,
+    async drain(timeoutMs) {
+      draining = true;
+      // No new connections; the ones open finish what they asked.
+      server.close();
+      // Every socket of this node reconnects, through the balancer, to a node that stays.
+      for (const ns of ['/display', '/kiosk', '/counter']) io.of(ns).local.disconnectSockets();
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([
+        admission.idle(),
+        new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs))),
+      ]);
+      clearTimeout(timer);
+      // The disconnect packets are written asynchronously: give them a moment to leave before the
+      // transports close (else a page sees a dropped connection instead of "go elsewhere").
+      await new Promise((resolve) => setTimeout(resolve, Math.min(300, timeoutMs)));
+      server.closeIdleConnections();
+    },
     async close() {
       await print.stop();
+      realtime.close();
       await messages.stop();
       await io.close();
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -321,6 +409,18 @@ function mountVoicePacks(app: express.Express, overrideDir: string | undefined):
       }),
     );
   }
+}
+
+/** Whether `answer` settles well within `ms` (a ping of a service that may hang). */
+function answersWithin(answer: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([
+    answer.then(
+      () => true,
+      () => false,
+    ),
+    new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms))),
+  ]).finally(() => clearTimeout(timer));
 }
 
 /** A URL as it may be logged: the value of a `device` or `token` parameter (a pairing link) hidden. */

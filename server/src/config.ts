@@ -54,6 +54,8 @@ export interface Config {
   loginAttempts: number;
   /** An office's own voice recordings for the hall display (same layout as display/voice). */
   voiceDir: string | undefined;
+  /** Bearer token of `GET /metrics` (METRICS_TOKEN); unset: metrics are off. */
+  metricsToken: string | undefined;
   /** Open-mode issue rate per address and per kiosk code; `undefined`: no limit (ISSUE_RATE=0). */
   issueRate: { intervalMs: number; burst: number } | undefined;
   /** PUBLIC_URL: the base of every link, QR and message (what phones on mobile data can open). */
@@ -120,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     loginAttempts: e.LOGIN_ATTEMPTS,
     voiceDir: e.VOICE_DIR?.trim() ? e.VOICE_DIR.trim() : undefined,
+    metricsToken: env.METRICS_TOKEN?.trim() ? env.METRICS_TOKEN.trim() : undefined,
     issueRate: parseIssueRate(e.ISSUE_RATE),
     publicUrl: readPublicUrl(e.PUBLIC_URL),
     messaging: {

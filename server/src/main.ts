@@ -14,6 +14,8 @@ import { createApp, type App } from './app';
 import { publicUrlOf } from './public-url';
 
 const DAY_CLOSE_INTERVAL_MS = 60_000;
+/** A node asked to stop is gone within this (orchestrators kill at 10 s). */
+const SHUTDOWN_MS = 9_000;
 
 async function main(): Promise<void> {
   let config: Config;
@@ -75,6 +77,7 @@ async function main(): Promise<void> {
       loginAttempts: config.loginAttempts,
       issueRate: config.issueRate ?? null,
       voiceDir: config.voiceDir,
+      metricsToken: config.metricsToken,
       publicUrl: config.publicUrl,
       messaging: config.messaging,
     });
@@ -102,10 +105,14 @@ async function main(): Promise<void> {
   }, DAY_CLOSE_INTERVAL_MS);
   closeStaleDays(db, app).catch((err: unknown) => logger.warn({ err }, 'day close failed'));
 
+  // SIGTERM: stop accepting, let the commands in flight commit, send every socket elsewhere,
+  // close the databases and exit — all within SHUTDOWN_MS, or exit 1 regardless.
   const shutdown = () => {
     clearInterval(timer);
+    setTimeout(() => process.exit(1), SHUTDOWN_MS).unref();
     app
-      .close()
+      .drain(SHUTDOWN_MS - 2_000)
+      .then(() => app.close())
       .then(() => db.close())
       .then(() => registryDb?.close())
       .then(() => process.exit(0))

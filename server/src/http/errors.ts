@@ -40,8 +40,13 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       return;
     }
     const appError = toAppError(err);
-    if (appError.status >= 500 && appError.code !== 'unavailable')
+    if (appError.status >= 500 && appError.code !== 'unavailable' && appError.code !== 'overloaded')
       logger.error({ err }, 'request failed');
+    const retryAfter = (appError.details as { retryAfterSeconds?: unknown } | undefined)
+      ?.retryAfterSeconds;
+    if (appError.code === 'overloaded' && typeof retryAfter === 'number') {
+      res.setHeader('Retry-After', String(retryAfter));
+    }
     const body: { error: { code: string; message: string; details?: unknown } } = {
       error: { code: appError.code, message: appError.message },
     };

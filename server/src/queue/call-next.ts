@@ -50,6 +50,8 @@ export function isPriority(priority: string): boolean {
 /** Orders tickets oldest first (issue time, then id), as the database's call-next query does. */
 export function queueOrder<C extends Candidate>(tickets: readonly C[]): C[] {
   return [...tickets].sort(
-    (a, b) => a.issuedAt.getTime() - b.issuedAt.getTime() || a.id.localeCompare(b.id),
+    // Ids compare as the database compares them (binary), with no collator per comparison.
+    (a, b) =>
+      a.issuedAt.getTime() - b.issuedAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
 }

@@ -15,6 +15,8 @@ export class ChangeRenderer {
   private services: Promise<ServiceRecord[]> | undefined;
   private counters: Promise<CounterRecord[]> | undefined;
 
+  private readonly caseNumbers = new Map<string, Promise<string | null>>();
+
   constructor(
     private readonly repo: QueueRepository,
     readonly officeCode: string,
@@ -22,14 +24,17 @@ export class ChangeRenderer {
     private readonly cases?: CaseLinks,
     /** Who holds each window (with the queue's clock); a real-clock one when not given. */
     private readonly windows?: WindowGuard,
+    /** Where services and windows come from when not read in the transaction (the office cache). */
+    private readonly catalog?: {
+      services(): Promise<ServiceRecord[]>;
+      counters(): Promise<CounterRecord[]>;
+    },
   ) {}
 
   /** The staff DTO of a ticket; a waiting one carries people ahead and the estimate. */
   async ticket(record: TicketRecord): Promise<StaffTicket> {
     const code = await this.serviceCode(record.serviceId);
-    const caseNumber = this.cases
-      ? ((await this.cases.caseNumbersOf([record.id], this.transaction)).get(record.id) ?? null)
-      : null;
+    const caseNumber = await this.caseNumber(record.id);
     if (record.status !== 'waiting') return toStaffTicket(record, code, { caseNumber });
     const [ahead, durations, counters] = await Promise.all([
       this.repo.countAhead(record, this.transaction),
@@ -61,8 +66,19 @@ export class ChangeRenderer {
   }
 
   /** A window with the ticket it holds (`held`: given by the caller when known, `null` for none). */
-  async counter(number: string, known?: TicketRecord | null): Promise<CounterState | undefined> {
-    const counter = (await this.loadCounters()).find((c) => c.number === number);
+  async counter(
+    number: string,
+    known?: TicketRecord | null,
+    /** The window as the command left it, when the command read it (saves a read). */
+    row?: CounterRecord,
+  ): Promise<CounterState | undefined> {
+    const listed = (await this.loadCounters()).find((c) => c.number === number);
+    // The cached list may predate this command: the window itself is read as the command left it.
+    const counter =
+      row ??
+      (this.catalog
+        ? await this.repo.findCounter(this.officeCode, number, this.transaction, listed?.serviceIds)
+        : listed);
     if (!counter) return undefined;
     const held =
       known === undefined
@@ -88,18 +104,34 @@ export class ChangeRenderer {
     };
   }
 
+  /** One read per ticket and command (a call renders its ticket twice: itself, and its window's). */
+  private caseNumber(id: string): Promise<string | null> {
+    const cases = this.cases;
+    if (!cases) return Promise.resolve(null);
+    let found = this.caseNumbers.get(id);
+    if (!found) {
+      found = cases
+        .caseNumbersOf([id], this.transaction)
+        .then((numbers) => numbers.get(id) ?? null);
+      this.caseNumbers.set(id, found);
+    }
+    return found;
+  }
+
   private async serviceCode(serviceId: number): Promise<string> {
     const services = await this.loadServices();
     return services.find((s) => s.id === serviceId)?.code ?? String(serviceId);
   }
 
   private loadServices(): Promise<ServiceRecord[]> {
-    this.services ??= this.repo.listServices(this.officeCode, this.transaction);
+    this.services ??=
+      this.catalog?.services() ?? this.repo.listServices(this.officeCode, this.transaction);
     return this.services;
   }
 
   private loadCounters(): Promise<CounterRecord[]> {
-    this.counters ??= this.repo.listCounters(this.officeCode, this.transaction);
+    this.counters ??=
+      this.catalog?.counters() ?? this.repo.listCounters(this.officeCode, this.transaction);
     return this.counters;
   }
 }

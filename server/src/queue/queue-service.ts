@@ -30,9 +30,12 @@ import { officeDay } from './office-day';
 import { formatTicketNumber } from './numbering';
 import { applyTicketAction, holdsCounter, type TicketAction } from './lifecycle';
 import { chooseNext } from './call-next';
-import { QueueView, toPublicTicket, toStaffTicket } from './ticket-dto';
+import { toPublicTicket, toStaffTicket } from './ticket-dto';
 import { WindowGuard, withClerks } from './counter-sessions';
 import { ChangeRenderer, printerStatus } from './change-renderer';
+import { STAFF_WAITING_HEAD, buildQueuePart } from './snapshot';
+import type { CommandAdmission } from './admission';
+import { OfficeCache } from './office-cache';
 import type { CaseLinks } from '../registry/case-links';
 import type { PrintQueue } from '../printing/print-queue';
 import type { Outbox } from '../messages/outbox';
@@ -54,6 +57,8 @@ export interface QueueServiceDeps {
   messages?: Pick<Outbox, 'subscribeTicket' | 'queueChanged'>;
   publish: Publish;
   now?: () => Date;
+  /** Bounds the commands in flight per office (503 `overloaded` beyond); none by default. */
+  admission?: CommandAdmission;
   /** Where phones reach the server (PUBLIC_URL, else the listening address): the pages show it. */
   publicUrl?: () => PublicUrl;
 }
@@ -74,23 +79,27 @@ export type PendingChange =
       counter: string;
       /** The ticket the window now holds (`null`: none), when the command knows. */
       held?: TicketRecord | null;
+      /** The window's row as the command left it, when it read it (saves a read). */
+      record?: CounterRecord;
     };
 
 export class QueueService {
   private readonly repo: QueueRepository;
+  private readonly cache: OfficeCache;
   private readonly now: () => Date;
   /** One window, one clerk: the check each command at a window makes. */
   private readonly windows: WindowGuard;
 
   constructor(private readonly deps: QueueServiceDeps) {
     this.repo = new QueueRepository(deps.db);
+    this.cache = new OfficeCache(this.repo);
     this.now = deps.now ?? (() => new Date());
     this.windows = new WindowGuard(deps.db, this.now);
   }
 
   /** The office, or 404. */
   async getOffice(code: string): Promise<OfficeRecord> {
-    const office = await this.repo.findOffice(code);
+    const office = await this.cache.office(code);
     if (!office) throw notFound(`office ${code}`);
     return office;
   }
@@ -104,8 +113,8 @@ export class QueueService {
   async listServices(officeCode: string): Promise<Service[]> {
     await this.getOffice(officeCode);
     const [services, counters] = await Promise.all([
-      this.repo.listServices(officeCode),
-      this.repo.listCounters(officeCode),
+      this.cache.services(officeCode),
+      this.cache.counters(officeCode),
     ]);
     const served = servedServiceIds(counters);
     return services.map((s) => toServiceDto(s, served));
@@ -120,7 +129,12 @@ export class QueueService {
     officeCode: string,
     work: (t: Transaction, office: OfficeRecord, changes: PendingChange[]) => Promise<T>,
   ): Promise<T> {
-    return (await this.command(officeCode, work)).result;
+    return (await this.command(officeCode, work, { configures: true })).result;
+  }
+
+  /** Changes committed by another node: what they changed is read again. */
+  observeCommitted(officeCode: string, changes: readonly QueueChange[]): void {
+    this.cache.observe(officeCode, changes);
   }
 
   /**
@@ -154,7 +168,7 @@ export class QueueService {
             ...(next ? { opens: next } : {}),
           });
         }
-        const services = await this.repo.listServices(officeCode, t);
+        const services = await this.cache.services(officeCode, t);
         const service = services.find((s) => s.code === req.service);
         if (!service) throw notFound(`service ${req.service}`);
         if (!service.isOpen) {
@@ -296,7 +310,12 @@ export class QueueService {
         await this.repo.updateCounter(counter.id, { priorityStreak: choice.streak }, t);
       }
       changes.push({ kind: 'ticket:called', ticketId: called.id, record: called });
-      changes.push({ kind: 'counter:updated', counter: counter.number, held: called });
+      changes.push({
+        kind: 'counter:updated',
+        counter: counter.number,
+        held: called,
+        record: counter,
+      });
       return called.id;
     });
     return id ? (tickets.get(id) ?? this.getTicket(id)) : null;
@@ -349,7 +368,12 @@ export class QueueService {
         { calledBy: user.id },
       );
       changes.push({ kind: 'ticket:called', ticketId: called.id, record: called });
-      changes.push({ kind: 'counter:updated', counter: counter.number, held: called });
+      changes.push({
+        kind: 'counter:updated',
+        counter: counter.number,
+        held: called,
+        record: counter,
+      });
     });
     return tickets.get(ticketId) ?? this.getTicket(ticketId);
   }
@@ -430,13 +454,13 @@ export class QueueService {
       const fields: Partial<TicketRecord> = { transferNote: target.note ?? null };
       let targetCounter: string | null = null;
       if ('service' in target) {
-        const service = (await this.repo.listServices(officeCode, t)).find(
+        const service = (await this.cache.services(officeCode, t)).find(
           (s) => s.code === target.service,
         );
         if (!service) throw notFound(`service ${target.service}`);
         fields.serviceId = service.id;
       } else {
-        const counters = await this.repo.listCounters(officeCode, t);
+        const counters = await this.cache.counters(officeCode, t);
         if (!counters.some((c) => c.number === target.counter))
           throw notFound(`counter ${target.counter}`);
         targetCounter = target.counter;
@@ -477,40 +501,67 @@ export class QueueService {
     return result;
   }
 
-  /** Today's live queue of an office, with the seq it is current at. */
-  async snapshot(officeCode: string): Promise<QueueSnapshot> {
+  /**
+   * Today's live queue of an office, with the seq it is current at: the called and serving tickets,
+   * the first `waitingPerService` waiting tickets of each service (default
+   * {@link STAFF_WAITING_HEAD}) and every service's count and estimate. Bounded reads: its cost and
+   * size do not grow with the queue.
+   */
+  async snapshot(
+    officeCode: string,
+    options: { waitingPerService?: number } = {},
+  ): Promise<QueueSnapshot> {
     const office = await this.getOffice(officeCode);
     // The seq is read first: the state read after it is at least that new, and replaying an event
     // the snapshot already contains is harmless (events carry whole tickets).
     const seq = await this.repo.currentSeq(officeCode);
     const now = this.now();
     const day = officeDay(now, office.timeZone);
-    const [view, calls] = await Promise.all([
-      this.view(officeCode, day),
-      this.repo.recentCalls(officeCode, day, RECENT_CALLS_IN_SNAPSHOT),
-    ]);
-    return {
+    const [services, counters, held, heads, waiting, durations, printers, calls, clerks] =
+      await Promise.all([
+        this.cache.services(officeCode),
+        this.cache.counters(officeCode),
+        this.repo.heldTickets(officeCode, day),
+        this.repo.waitingHeads(officeCode, day, options.waitingPerService ?? STAFF_WAITING_HEAD),
+        this.repo.waitingCounts(officeCode, day),
+        this.repo.recentServiceSeconds(officeCode, day),
+        this.printerStates(officeCode),
+        this.repo.recentCalls(officeCode, day, RECENT_CALLS_IN_SNAPSHOT),
+        this.windows.clerks(officeCode),
+      ]);
+    const caseNumbers = this.deps.cases
+      ? await this.deps.cases.caseNumbersOf([...held, ...heads].map((t) => t.id))
+      : undefined;
+    const part = buildQueuePart({
       seq,
-      serverTime: now.toISOString(),
-      tickets: view.live.map((t) => view.ticket(t)),
-      counters: withClerks(
-        view.counters.map((c) => view.counter(c)),
-        await this.windows.clerks(officeCode),
-      ),
-      services: view.serviceLoads(),
+      now,
+      services,
+      counters,
+      held,
+      heads,
+      waiting,
+      durations,
+      caseNumbers,
+    });
+    const codeOf = (id: number) => services.find((s) => s.id === id)?.code ?? String(id);
+    return {
+      ...part,
+      counters: withClerks(part.counters, clerks),
       office: toOfficeInfo(office, now, this.deps.publicUrl?.()),
-      catalog: view.services.map((s) => toServiceDto(s, servedServiceIds(view.counters))),
-      recentCalls: calls.map((t) =>
-        toPublicTicket(toStaffTicket(t, view.serviceCode(t.serviceId))),
-      ),
-      printers: await Promise.all(
-        (await this.repo.kioskPrinters(officeCode)).map(async (p) => ({
-          kiosk: p.code,
-          status: printerStatus(p.status),
-          pending: await this.repo.pendingPrintJobs(officeCode, p.code),
-        })),
-      ),
+      catalog: services.map((s) => toServiceDto(s, servedServiceIds(counters))),
+      recentCalls: calls.map((t) => toPublicTicket(toStaffTicket(t, codeOf(t.serviceId)))),
+      printers,
     };
+  }
+
+  private async printerStates(officeCode: string): Promise<QueueSnapshot['printers']> {
+    return Promise.all(
+      (await this.repo.kioskPrinters(officeCode)).map(async (p) => ({
+        kiosk: p.code,
+        status: printerStatus(p.status),
+        pending: await this.repo.pendingPrintJobs(officeCode, p.code),
+      })),
+    );
   }
 
   /** A kiosk's printer address (`null`: none); undefined for an unknown kiosk or office. */
@@ -629,14 +680,45 @@ export class QueueService {
   private async command<T>(
     officeCode: string,
     work: (t: Transaction, office: OfficeRecord, changes: PendingChange[]) => Promise<T>,
+    options: { configures?: boolean } = {},
   ): Promise<{ result: T; tickets: Map<string, StaffTicket>; events: QueueChange[] }> {
+    const leave = this.deps.admission?.enter(officeCode);
+    try {
+      const done = await this.runCommand(officeCode, work, options.configures === true);
+      if (options.configures) this.cache.forget(officeCode);
+      return done;
+    } catch (err) {
+      // A rolled-back command may have read (into the cache) what it wrote.
+      this.cache.forget(officeCode);
+      throw err;
+    } finally {
+      leave?.();
+    }
+  }
+
+  private async runCommand<T>(
+    officeCode: string,
+    work: (t: Transaction, office: OfficeRecord, changes: PendingChange[]) => Promise<T>,
+    configures: boolean,
+  ): Promise<{ result: T; tickets: Map<string, StaffTicket>; events: QueueChange[] }> {
+    if (!configures) await this.cache.warm(officeCode);
     const { result, events } = await this.deps.db.transaction(async (t) => {
       const changes: PendingChange[] = [];
-      const office = await this.repo.findOffice(officeCode, t);
+      // A configuration reads and renders inside its transaction; the queue's commands take the
+      // office, its services and windows from the cache.
+      const office = configures
+        ? await this.repo.findOffice(officeCode, t)
+        : await this.cache.office(officeCode, t);
       if (!office) throw notFound(`office ${officeCode}`);
       const result = await work(t, office, changes);
+      const catalog = configures
+        ? undefined
+        : {
+            services: () => this.cache.services(officeCode, t),
+            counters: () => this.cache.counters(officeCode, t),
+          };
       const events = await this.render(
-        new ChangeRenderer(this.repo, officeCode, t, this.deps.cases, this.windows),
+        new ChangeRenderer(this.repo, officeCode, t, this.deps.cases, this.windows, catalog),
         changes,
       );
       await this.deps.messages?.queueChanged(t, office, events);
@@ -645,7 +727,10 @@ export class QueueService {
       events.forEach((e, i) => (e.seq = firstSeq + i));
       return { result, events };
     });
-    if (events.length) this.deps.publish(officeCode, events);
+    if (events.length) {
+      this.cache.observe(officeCode, events);
+      this.deps.publish(officeCode, events);
+    }
     const tickets = new Map<string, StaffTicket>();
     for (const e of events) {
       if ('ticket' in e) tickets.set(e.ticket.id, e.ticket);
@@ -657,7 +742,7 @@ export class QueueService {
     const out: QueueChange[] = [];
     for (const change of changes) {
       if (change.kind === 'counter:updated') {
-        const counter = await renderer.counter(change.counter, change.held);
+        const counter = await renderer.counter(change.counter, change.held, change.record);
         if (counter) out.push({ kind: 'counter:updated', seq: 0, counter });
       } else if (change.kind === 'printer:updated') {
         const printer = await renderer.printer(change.kiosk);
@@ -687,19 +772,6 @@ export class QueueService {
       }
     }
     return out;
-  }
-
-  private async view(officeCode: string, day: string): Promise<QueueView> {
-    const [services, counters, live, durations] = await Promise.all([
-      this.repo.listServices(officeCode),
-      this.repo.listCounters(officeCode),
-      this.repo.liveTickets(officeCode, day),
-      this.repo.recentServiceSeconds(officeCode, day),
-    ]);
-    const caseNumbers = this.deps.cases
-      ? await this.deps.cases.caseNumbersOf(live.map((t) => t.id))
-      : undefined;
-    return new QueueView(services, counters, live, durations, caseNumbers);
   }
 
   private async transition(
@@ -768,7 +840,8 @@ export class QueueService {
     number: string,
     t: Transaction,
   ): Promise<CounterRecord> {
-    const counter = await this.repo.lockCounter(officeCode, number, t);
+    const known = (await this.cache.counters(officeCode, t)).find((c) => c.number === number);
+    const counter = await this.repo.lockCounter(officeCode, number, t, known?.serviceIds);
     if (!counter) throw notFound(`counter ${number}`);
     return counter;
   }

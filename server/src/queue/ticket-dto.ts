@@ -1,12 +1,6 @@
 /** Ticket, counter and snapshot DTOs built from records (public and staff views). */
-import type { CounterState, StaffTicket, Ticket, ServiceLoad } from '../../protocol';
-import type { CounterRecord, ServiceRecord, TicketRecord } from '../../../db/records';
-import {
-  averageServiceSeconds,
-  estimateWaitMinutes,
-  peopleAhead,
-  type WaitingTicket,
-} from './estimate';
+import type { CounterState, StaffTicket, Ticket } from '../../protocol';
+import type { CounterRecord, TicketRecord } from '../../../db/records';
 
 /** The staff view of a ticket; `toPublicTicket` strips what kiosks and displays must not see. */
 export function toStaffTicket(
@@ -76,74 +70,8 @@ export function toCounterState(
   return state;
 }
 
-/** Everything needed to compute waiting figures for one office at one moment. */
-export class QueueView {
-  private readonly serviceById: Map<number, ServiceRecord>;
-  private readonly waiting: WaitingTicket[];
-
-  constructor(
-    readonly services: readonly ServiceRecord[],
-    readonly counters: readonly CounterRecord[],
-    readonly live: readonly TicketRecord[],
-    private readonly durations: Map<number, number[]>,
-    private readonly caseNumbers: Map<string, string> = new Map(),
-  ) {
-    this.serviceById = new Map(services.map((s) => [s.id, s]));
-    this.waiting = live
-      .filter((t) => t.status === 'waiting')
-      .map((t) => ({
-        id: t.id,
-        service: String(t.serviceId),
-        priority: t.priority,
-        issuedAt: t.issuedAt,
-      }));
-  }
-
-  serviceCode(serviceId: number): string {
-    return this.serviceById.get(serviceId)?.code ?? String(serviceId);
-  }
-
-  /** Open counters that serve a service. */
-  countersServing(serviceId: number): number {
-    return this.counters.filter((c) => c.status === 'open' && c.serviceIds.includes(serviceId))
-      .length;
-  }
-
-  estimateFor(serviceId: number, ahead: number): number {
-    return estimateWaitMinutes(
-      ahead,
-      averageServiceSeconds(this.durations.get(serviceId) ?? []),
-      this.countersServing(serviceId),
-    );
-  }
-
-  /** Staff DTO; waiting tickets carry people ahead and the estimate. */
-  ticket(t: TicketRecord): StaffTicket {
-    const caseNumber = this.caseNumbers.get(t.id) ?? null;
-    if (t.status !== 'waiting')
-      return toStaffTicket(t, this.serviceCode(t.serviceId), { caseNumber });
-    const ahead = peopleAhead(
-      { id: t.id, service: String(t.serviceId), priority: t.priority, issuedAt: t.issuedAt },
-      this.waiting,
-    );
-    return toStaffTicket(t, this.serviceCode(t.serviceId), {
-      caseNumber,
-      peopleAhead: ahead,
-      estimatedWaitMinutes: this.estimateFor(t.serviceId, ahead),
-    });
-  }
-
-  counter(c: CounterRecord): CounterState {
-    const held = this.live.find(
-      (t) => t.counterNumber === c.number && (t.status === 'called' || t.status === 'serving'),
-    );
-    return toCounterState(c, (id) => this.serviceCode(id), held ? this.ticket(held) : undefined);
-  }
-
-  serviceLoads(): ServiceLoad[] {
-    return this.services.map((s) => {
-      const waiting = this.waiting.filter((w) => w.service === String(s.id)).length;
-      return { code: s.code, waiting, estimatedWaitMinutes: this.estimateFor(s.id, waiting) };
-    });
-  }
+/** A window as kiosks and displays see it: its public ticket, and not who works there. */
+export function toPublicCounter(c: CounterState): CounterState {
+  const { clerk: _clerk, ...rest } = c;
+  return rest.ticket ? { ...rest, ticket: toPublicTicket(rest.ticket) } : rest;
 }

@@ -128,6 +128,68 @@ describeMysql('two server processes with the Redis adapter (MariaDB)', () => {
     expect(calls).toHaveLength(31);
     expect(new Set(calls).size).toBe(31);
   });
+  it('delivers every office event in strictly increasing seq order on both nodes under concurrency', async () => {
+    const watchers = await Promise.all([
+      connectSocket(a.url, '/display', { office: 'kulob' }),
+      connectSocket(b.url, '/display', { office: 'kulob' }),
+      connectSocket(a.url, '/kiosk', { office: 'kulob' }),
+      connectSocket(b.url, '/counter', { office: 'kulob', token: await login(b.url, 'clerk4') }),
+    ]);
+    const seen = watchers.map(({ socket, snapshot }) => {
+      const seqs: number[] = [snapshot.seq];
+      socket.onAny((name: string, payload: { seq?: number }) => {
+        if (name !== 'queue:snapshot' && name !== 'queue:gap' && payload.seq !== undefined) {
+          seqs.push(payload.seq);
+        }
+      });
+      return seqs;
+    });
+    try {
+      const tokens = await Promise.all(
+        [1, 2, 3].map((n) => login(n === 2 ? b.url : a.url, `clerk${n}`)),
+      );
+      const node = (i: number) => (i % 2 ? a.url : b.url);
+      // Kiosks on both nodes issue while windows on both nodes call and complete, all at once.
+      let issued = false;
+      const issuing = Promise.all(
+        Array.from({ length: 40 }, (_, i) =>
+          request(node(i), 'POST', `${OFFICE}/tickets`, { body: { service: 'birth' } }),
+        ),
+      ).then(() => (issued = true));
+      // Each window calls and completes until the queue is empty and the kiosks are done.
+      const windows = [1, 2, 3].map(async (n) => {
+        for (let round = 0; ; round++) {
+          const done = issued;
+          const url = node(n + round);
+          const res = await request(url, 'POST', `${OFFICE}/counters/${n}/call-next`, {
+            token: tokens[n - 1],
+          });
+          if (res.body?.ticket) {
+            await request(url, 'POST', `/api/tickets/${res.body.ticket.id}/complete`, {
+              token: tokens[n - 1],
+            });
+          } else if (done) {
+            return;
+          }
+        }
+      });
+      await Promise.all([issuing, ...windows]);
+      const last = (await request(a.url, 'GET', `${OFFICE}/queue`, { token: tokens[0] })).body
+        .seq as number;
+      const deadline = Date.now() + 20_000;
+      while (seen.some((seqs) => seqs[seqs.length - 1]! < last) && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      for (const seqs of seen) {
+        expect(seqs[seqs.length - 1]).toBe(last);
+        const outOfOrder = seqs.filter((seq, i) => i > 0 && seq <= seqs[i - 1]!);
+        expect(outOfOrder).toEqual([]);
+      }
+    } finally {
+      for (const { socket } of watchers) socket.close();
+    }
+  }, 60_000);
+
   it('never gives one act record number twice when registrars on both nodes register at once', async () => {
     const clerk = await login(a.url, 'clerk1');
     const backA = await login(a.url, 'back1');

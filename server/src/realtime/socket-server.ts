@@ -10,16 +10,17 @@ import {
   type Case,
   SocketAuth,
   type ClientToServerEvents,
-  type CounterState,
   type QueueChange,
   type QueueSnapshot,
   type ServerToClientEvents,
 } from '../../protocol';
 import type { QueueService } from '../queue/queue-service';
 import { hashToken, type AuthService } from '../auth/auth-service';
-import { toPublicTicket } from '../queue/ticket-dto';
+import { toPublicCounter, toPublicTicket } from '../queue/ticket-dto';
 import { AppError } from '../errors';
 import { toAppError } from '../http/errors';
+import { SnapshotHub } from './snapshot-hub';
+import { OfficeSequencer } from './office-sequencer';
 import type { Logger } from 'pino';
 import type { OfficeRecord } from '../../../db/records';
 
@@ -29,59 +30,134 @@ type NbNamespace = IoNamespace<ClientToServerEvents, ServerToClientEvents>;
 interface SocketData {
   office: string;
   staff: boolean;
+  /** The ticket a citizen's phone follows on `/kiosk`. */
+  ticket?: string;
   /** `/counter`: the session token, re-checked on `queue:sync`. */
   token?: string;
 }
+
+/** Inter-node message carrying one command's committed changes (Redis adapter). */
+const CHANGES = 'navbat:changes';
 
 export interface RealtimeDeps {
   queue: QueueService;
   auth: AuthService;
   logger: Logger;
-  /** The clock sessions expire by (tests inject one). */
   now?: () => Date;
+  /** Whether other nodes share this Socket.IO server through an adapter (Redis). */
+  shared?: boolean;
+  /** How long a later seq waits for an earlier one before a gap is declared (default 1 s). */
+  holdMs?: number;
+  /** Client events a socket may send: a burst, refilled per second; beyond it, it is dropped. */
+  eventBudget?: { burst: number; perSecond: number };
+  /** How long a snapshot build is shared at most (default 2 s). */
+  snapshotMaxAgeMs?: number;
+  /** Told when each delivered event's command committed (the publish lag metric). */
+  onDelivered?: (committedAt: number) => void;
 }
 
-/** Wires the namespaces; returns the function that publishes committed changes. */
-export function attachRealtime(
-  io: Server,
-  deps: RealtimeDeps,
-): (office: string, changes: QueueChange[]) => void {
+/** The live layer: publishing committed changes, the shared snapshots, counters for metrics. */
+export interface Realtime {
+  publish(office: string, changes: QueueChange[]): void;
+  snapshots: SnapshotHub;
+  sequencer: OfficeSequencer;
+  /** Sockets dropped for spending their event budget. */
+  readonly dropped: number;
+  close(): void;
+}
+
+/** Default client event budget: a page syncs after a gap or a reconnect, a few times a minute. */
+export const EVENT_BUDGET = { burst: 20, perSecond: 2 } as const;
+
+/** Wires the namespaces; returns the publisher of committed changes. */
+export function attachRealtime(io: Server, deps: RealtimeDeps): Realtime {
   const display = io.of(Namespace.display) as NbNamespace;
   const kiosk = io.of(Namespace.kiosk) as NbNamespace;
   const counter = io.of(Namespace.counter) as NbNamespace;
+  const now = deps.now ?? (() => new Date());
+  const snapshots = new SnapshotHub({
+    build: (office) => deps.queue.snapshot(office),
+    maxAgeMs: deps.snapshotMaxAgeMs ?? 2_000,
+    now,
+  });
+  const stats = { dropped: 0 };
+  const budget = deps.eventBudget ?? EVENT_BUDGET;
 
-  for (const ns of [display, kiosk]) setUp(ns, deps, false);
-  setUp(counter, deps, true);
+  for (const ns of [display, kiosk]) setUp(ns, deps, false, snapshots, budget, stats);
+  setUp(counter, deps, true, snapshots, budget, stats);
 
-  return (office, changes) => {
+  const deliver = (office: string, changes: QueueChange[]): void => {
+    // Only this node's sockets: every node runs its own sequencer over every node's changes.
     const room = officeRoom(office);
+    const to = (ns: NbNamespace) => ns.local.to(room);
     for (const change of changes) {
+      snapshots.noteSeq(office, change.seq);
       if (change.kind === 'counter:updated') {
         const publicCounter = toPublicCounter(change.counter);
-        counter.to(room).emit(change.kind, { seq: change.seq, counter: change.counter });
-        display.to(room).emit(change.kind, { seq: change.seq, counter: publicCounter });
-        kiosk.to(room).emit(change.kind, { seq: change.seq, counter: publicCounter });
+        to(counter).emit(change.kind, { seq: change.seq, counter: change.counter });
+        to(display).emit(change.kind, { seq: change.seq, counter: publicCounter });
+        to(kiosk).emit(change.kind, { seq: change.seq, counter: publicCounter });
       } else if (change.kind === 'printer:updated') {
         // A printer's state is public: every namespace gets it (and the seq stays gapless).
         const payload = { seq: change.seq, printer: change.printer };
-        for (const ns of [counter, display, kiosk]) ns.to(room).emit(change.kind, payload);
+        for (const ns of [counter, display, kiosk]) to(ns).emit(change.kind, payload);
       } else if (change.kind === 'office:updated') {
         const payload = { seq: change.seq, office: change.office };
-        for (const ns of [counter, display, kiosk]) ns.to(room).emit(change.kind, payload);
+        for (const ns of [counter, display, kiosk]) to(ns).emit(change.kind, payload);
       } else if (change.kind === 'services:updated') {
         const payload = { seq: change.seq, services: change.services };
-        for (const ns of [counter, display, kiosk]) ns.to(room).emit(change.kind, payload);
+        for (const ns of [counter, display, kiosk]) to(ns).emit(change.kind, payload);
       } else {
         const publicTicket = toPublicTicket(change.ticket);
-        counter.to(room).emit(change.kind, { seq: change.seq, ticket: change.ticket });
-        display.to(room).emit(change.kind, { seq: change.seq, ticket: publicTicket });
-        kiosk.to(room).emit(change.kind, { seq: change.seq, ticket: publicTicket });
+        to(counter).emit(change.kind, { seq: change.seq, ticket: change.ticket });
+        to(display).emit(change.kind, { seq: change.seq, ticket: publicTicket });
+        to(kiosk).emit(change.kind, { seq: change.seq, ticket: publicTicket });
       }
     }
   };
+  const sequencer = new OfficeSequencer({
+    deliver,
+    gap: (office, seq) => {
+      deps.logger.warn({ office, seq }, 'event gap: clients resync');
+      for (const ns of [counter, display, kiosk]) {
+        ns.local.to(officeRoom(office)).emit(QueueEvent.gap, { seq });
+      }
+    },
+    holdMs: deps.holdMs ?? 1_000,
+    delivered: deps.onDelivered,
+  });
+  if (deps.shared) {
+    io.on(CHANGES, (office: unknown, changes: unknown, at: unknown) => {
+      if (typeof office === 'string' && Array.isArray(changes)) {
+        deps.queue.observeCommitted(office, changes as QueueChange[]);
+        sequencer.push(office, changes as QueueChange[], typeof at === 'number' ? at : Date.now());
+      }
+    });
+  }
+
+  return {
+    publish(office, changes) {
+      const at = Date.now();
+      sequencer.push(office, changes, at);
+      if (deps.shared) io.serverSideEmit(CHANGES, office, changes, at);
+    },
+    snapshots,
+    sequencer,
+    get dropped() {
+      return stats.dropped;
+    },
+    close: () => sequencer.close(),
+  };
 }
 
-function setUp(ns: NbNamespace, deps: RealtimeDeps, staff: boolean): void {
+function setUp(
+  ns: NbNamespace,
+  deps: RealtimeDeps,
+  staff: boolean,
+  snapshots: SnapshotHub,
+  budget: { burst: number; perSecond: number },
+  stats: { dropped: number },
+): void {
   ns.use((socket, next) => {
     authenticate(socket, deps, staff)
       .then(() => next())
@@ -95,7 +171,28 @@ function setUp(ns: NbNamespace, deps: RealtimeDeps, staff: boolean): void {
   ns.on('connection', (socket: NbSocket) => {
     const data = socket.data as SocketData;
     void socket.join(officeRoom(data.office));
-    const send = async () => snapshotFor(deps.queue, data.office, staff);
+    // Every event a client sends spends from its budget, whatever its name: one that keeps
+    // sending is disconnected before it costs the office anything.
+    const bucket = tokenBucket(budget);
+    socket.use((_packet, next) => {
+      if (bucket.take()) {
+        next();
+        return;
+      }
+      // Packets already read still pass through here once: the socket is dropped (and counted) once.
+      if (!socket.connected) return;
+      stats.dropped++;
+      deps.logger.warn({ office: data.office, nsp: ns.name }, 'socket over its event budget');
+      socket.disconnect(true);
+    });
+    const build = () =>
+      staff ? snapshots.staff(data.office) : publicSnapshot(deps.queue, snapshots, data);
+    // One build at a time per socket: repeats while it runs get its answer.
+    let inFlight: Promise<QueueSnapshot> | undefined;
+    const send = (): Promise<QueueSnapshot> => {
+      inFlight ??= build().finally(() => (inFlight = undefined));
+      return inFlight;
+    };
     send()
       .then((snap) => socket.emit(QueueEvent.snapshot, snap))
       .catch((err: unknown) => deps.logger.warn({ err }, 'snapshot failed'));
@@ -104,10 +201,47 @@ function setUp(ns: NbNamespace, deps: RealtimeDeps, staff: boolean): void {
       // A console's session may have ended since it connected: it gets no snapshot then.
       const live = staff ? stillSignedIn(deps, socket, data) : Promise.resolve(true);
       live
-        .then((ok) => (ok ? send().then(ack) : undefined))
+        .then(async (ok) => {
+          if (!ok) return;
+          const snap = await send();
+          if (socket.connected) ack(snap);
+        })
         .catch((err: unknown) => deps.logger.warn({ err }, 'sync failed'));
     });
   });
+}
+
+/**
+ * The shared public snapshot; a phone following its ticket also gets that ticket with its people
+ * ahead and estimate when it is past the snapshot's short head.
+ */
+async function publicSnapshot(
+  queue: QueueService,
+  snapshots: SnapshotHub,
+  data: SocketData,
+): Promise<QueueSnapshot> {
+  const shared = await snapshots.public(data.office);
+  const id = data.ticket;
+  if (id === undefined || shared.tickets.some((t) => t.id === id)) return shared;
+  const own = await queue.getTicket(id).catch(() => undefined);
+  if (!own || own.office !== data.office || own.status !== 'waiting') return shared;
+  return { ...shared, tickets: [...shared.tickets, toPublicTicket(own)] };
+}
+
+/** A token bucket: `burst` events at once, `perSecond` more each second. */
+function tokenBucket(budget: { burst: number; perSecond: number }): { take(): boolean } {
+  let tokens = budget.burst;
+  let at = Date.now();
+  return {
+    take() {
+      const now = Date.now();
+      tokens = Math.min(budget.burst, tokens + ((now - at) / 1000) * budget.perSecond);
+      at = now;
+      if (tokens < 1) return false;
+      tokens -= 1;
+      return true;
+    },
+  };
 }
 
 async function authenticate(socket: NbSocket, deps: RealtimeDeps, staff: boolean): Promise<void> {
@@ -127,6 +261,9 @@ async function authenticate(socket: NbSocket, deps: RealtimeDeps, staff: boolean
     endAtExpiry(socket, expiresAt, deps.now ?? (() => new Date()));
   }
   const data: SocketData = { office, staff, token };
+  if (!staff && socket.nsp.name === Namespace.kiosk && parsed.data.ticket !== undefined) {
+    data.ticket = parsed.data.ticket;
+  }
   socket.data = data;
 }
 
@@ -183,26 +320,6 @@ export async function admitPublicSocket(
     return;
   }
   await deps.auth.authenticateDevice(office.code, kind, auth.device);
-}
-
-async function snapshotFor(
-  queue: QueueService,
-  office: string,
-  staff: boolean,
-): Promise<QueueSnapshot> {
-  const snap = await queue.snapshot(office);
-  if (staff) return snap;
-  return {
-    ...snap,
-    tickets: snap.tickets.map(toPublicTicket),
-    counters: snap.counters.map(toPublicCounter),
-  };
-}
-
-/** A window as kiosks and displays see it: its public ticket, and not who works there. */
-function toPublicCounter(c: CounterState): CounterState {
-  const { clerk: _clerk, ...rest } = c;
-  return rest.ticket ? { ...rest, ticket: toPublicTicket(rest.ticket) } : rest;
 }
 
 /**

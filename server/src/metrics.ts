@@ -1,0 +1,131 @@
+/**
+ * Prometheus metrics (`GET /metrics`, behind `Authorization: Bearer $METRICS_TOKEN`): commands by
+ * route and outcome with latency histograms, sockets per namespace, event publish lag, snapshot
+ * builds, dropped sockets, gaps, refused commands and the print queue. One registry per app.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { RequestHandler } from 'express';
+
+export interface MetricsSources {
+  sockets: () => Record<string, number>;
+  printQueue: () => Promise<number>;
+  snapshotBuilds: () => number;
+  socketsDropped: () => number;
+  eventGaps: () => number;
+  commandsRefused: () => number;
+}
+
+export class Metrics {
+  readonly registry = new Registry();
+  private readonly commands: Counter<'route' | 'outcome'>;
+  private readonly commandSeconds: Histogram<'route'>;
+  private readonly publishLag: Histogram;
+
+  constructor(sources: MetricsSources) {
+    const registers = [this.registry];
+    collectDefaultMetrics({ register: this.registry, prefix: 'navbat_' });
+    this.commands = new Counter({
+      name: 'navbat_commands_total',
+      help: 'Commands (REST writes) by route and outcome (HTTP status)',
+      labelNames: ['route', 'outcome'],
+      registers,
+    });
+    this.commandSeconds = new Histogram({
+      name: 'navbat_command_seconds',
+      help: 'Command latency by route',
+      labelNames: ['route'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers,
+    });
+    this.publishLag = new Histogram({
+      name: 'navbat_event_publish_lag_seconds',
+      help: "From a command's commit (on any node) to its events leaving this node, in seq order",
+      buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2],
+      registers,
+    });
+    new Gauge({
+      name: 'navbat_sockets',
+      help: 'Connected sockets per namespace on this node',
+      labelNames: ['namespace'],
+      registers,
+      collect() {
+        for (const [ns, n] of Object.entries(sources.sockets())) this.set({ namespace: ns }, n);
+      },
+    });
+    new Gauge({
+      name: 'navbat_print_jobs_queued',
+      help: 'Print jobs waiting to be printed (all offices)',
+      registers,
+      async collect() {
+        this.set(await sources.printQueue());
+      },
+    });
+    const total = (name: string, help: string, read: () => number) =>
+      new Counter({
+        name,
+        help,
+        registers,
+        collect() {
+          this.reset();
+          this.inc(read());
+        },
+      });
+    total('navbat_snapshot_builds_total', 'Snapshot builds (shared per office and seq)', () =>
+      sources.snapshotBuilds(),
+    );
+    total('navbat_sockets_dropped_total', 'Sockets disconnected for their event budget', () =>
+      sources.socketsDropped(),
+    );
+    total('navbat_event_gaps_total', 'Seqs that could not be delivered in order', () =>
+      sources.eventGaps(),
+    );
+    total('navbat_commands_refused_total', 'Commands refused as overloaded', () =>
+      sources.commandsRefused(),
+    );
+  }
+
+  /** Records the events' lag, given the commit time of the command. */
+  observePublish(committedAt: number, now = Date.now()): void {
+    this.publishLag.observe(Math.max(0, now - committedAt) / 1000);
+  }
+
+  /** Counts and times every write under `/api` by its route pattern and status. */
+  commandTimer(): RequestHandler {
+    return (req, res, next) => {
+      if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') {
+        next();
+        return;
+      }
+      const started = process.hrtime.bigint();
+      res.once('finish', () => {
+        const path = (req.route as { path?: string } | undefined)?.path;
+        const route = `${req.method} ${path ?? 'unmatched'}`;
+        this.commands.inc({ route, outcome: String(res.statusCode) });
+        this.commandSeconds.observe({ route }, Number(process.hrtime.bigint() - started) / 1e9);
+      });
+      next();
+    };
+  }
+
+  /** `GET /metrics`: 404 without a token configured, 401 without the right bearer token. */
+  handler(token: string | undefined): RequestHandler {
+    return (req, res, next) => {
+      if (!token) {
+        res.status(404).json({ error: { code: 'not_found', message: 'metrics are off' } });
+        return;
+      }
+      const given = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1] ?? '';
+      const a = Buffer.from(given);
+      const b = Buffer.from(token);
+      if (a.length !== b.length || !timingSafeEqual(a, b)) {
+        res.status(401).json({ error: { code: 'unauthorized', message: 'metrics token needed' } });
+        return;
+      }
+      this.registry
+        .metrics()
+        .then((text) => res.type(this.registry.contentType).send(text))
+        .catch(next);
+    };
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * What rarely changes, read once: each office's settings, services and windows. An entry is dropped
+ * when the office's own committed events say it changed (`office:updated`, `services:updated`, a
+ * window whose status or services differ) — on every node, since every node sees every event — and
+ * after `ttlMs` regardless.
+ */
+import type { Transaction } from 'sequelize';
+import type { QueueChange } from '../../protocol';
+import type { QueueRepository } from '../../../db/repositories/queue-repository';
+import type { CounterRecord, OfficeRecord, ServiceRecord } from '../../../db/records';
+
+interface Entry {
+  at: number;
+  office?: Promise<OfficeRecord | undefined>;
+  services?: Promise<ServiceRecord[]>;
+  counters?: Promise<CounterRecord[]>;
+  /** Resolved windows and services, to compare with events. */
+  knownCounters?: CounterRecord[];
+  knownServices?: ServiceRecord[];
+}
+
+export class OfficeCache {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(
+    private readonly repo: QueueRepository,
+    private readonly ttlMs = 30_000,
+  ) {}
+
+  /**
+   * Reads everything an office's commands need, outside any transaction (a read inside one would
+   * wait for a second pooled connection while holding the first).
+   */
+  async warm(code: string): Promise<void> {
+    await Promise.all([this.office(code), this.services(code), this.counters(code)]);
+  }
+
+  /** The office; in a transaction a miss is read there and not kept (it may see its own writes). */
+  office(code: string, t?: Transaction): Promise<OfficeRecord | undefined> {
+    const e = this.entry(code);
+    if (!e.office && t) return this.repo.findOffice(code, t);
+    e.office ??= this.settle(code, e, this.repo.findOffice(code));
+    return e.office;
+  }
+
+  services(code: string, t?: Transaction): Promise<ServiceRecord[]> {
+    const e = this.entry(code);
+    if (!e.services && t) return this.repo.listServices(code, t);
+    if (!e.services) {
+      e.services = this.settle(code, e, this.repo.listServices(code));
+      e.services.then((list) => (e.knownServices = list)).catch(() => undefined);
+    }
+    return e.services;
+  }
+
+  counters(code: string, t?: Transaction): Promise<CounterRecord[]> {
+    const e = this.entry(code);
+    if (!e.counters && t) return this.repo.listCounters(code, t);
+    if (!e.counters) {
+      e.counters = this.settle(code, e, this.repo.listCounters(code));
+      e.counters.then((list) => (e.knownCounters = list)).catch(() => undefined);
+    }
+    return e.counters;
+  }
+
+  /** Drops what `changes` (committed, of this node or another) show to have changed. */
+  observe(code: string, changes: readonly QueueChange[]): void {
+    const e = this.entries.get(code);
+    if (!e) return;
+    for (const change of changes) {
+      if (change.kind === 'office:updated') e.office = undefined;
+      else if (change.kind === 'services:updated') {
+        e.services = e.knownServices = undefined;
+        e.counters = e.knownCounters = undefined;
+      } else if (change.kind === 'counter:updated' && e.counters) {
+        const known = e.knownCounters?.find((c) => c.number === change.counter.number);
+        if (!known || !sameWindow(known, change.counter, e.knownServices)) {
+          e.counters = e.knownCounters = undefined;
+        }
+      }
+    }
+  }
+
+  /** Forgets an office (a configuration command, or a command that rolled back). */
+  forget(code: string): void {
+    this.entries.delete(code);
+  }
+
+  private entry(code: string): Entry {
+    const now = Date.now();
+    let e = this.entries.get(code);
+    if (!e || now - e.at > this.ttlMs) {
+      e = { at: now };
+      this.entries.set(code, e);
+    }
+    return e;
+  }
+
+  /** A failed read is not kept. */
+  private settle<T>(code: string, e: Entry, read: Promise<T>): Promise<T> {
+    read.catch(() => {
+      if (this.entries.get(code) === e) this.entries.delete(code);
+    });
+    return read;
+  }
+}
+
+/** Whether an event's window matches the cached one (status, reason, services). */
+function sameWindow(
+  known: CounterRecord,
+  event: { status: string; pauseReason?: string; services?: string[] },
+  services: readonly ServiceRecord[] | undefined,
+): boolean {
+  const status =
+    known.status === 'paused' ? 'paused' : known.status === 'closed' ? 'closed' : 'open';
+  if (status !== event.status) return false;
+  if (status === 'paused' && (known.pauseReason ?? undefined) !== event.pauseReason) return false;
+  if (event.services === undefined) return true;
+  if (!services) return false;
+  const codes = known.serviceIds.map((id) => services.find((s) => s.id === id)?.code ?? '');
+  return [...codes].sort().join() === [...event.services].sort().join();
+}

@@ -1,0 +1,99 @@
+/**
+ * The live queue's snapshot from bounded reads: the held tickets, the head of each service's waiting
+ * line and per-service counts. Its size and cost follow the windows and services, not the queue.
+ */
+import type { CounterState, QueueSnapshot, ServiceLoad, StaffTicket } from '../../protocol';
+import type { CounterRecord, ServiceRecord, TicketRecord } from '../../../db/records';
+import { averageServiceSeconds, estimateWaitMinutes } from './estimate';
+import { toCounterState, toPublicCounter, toPublicTicket, toStaffTicket } from './ticket-dto';
+
+/** Waiting tickets per service a staff snapshot carries (the console's list; more by paging). */
+export const STAFF_WAITING_HEAD = 50;
+/** Waiting tickets per service a public snapshot carries (what a display or kiosk may show). */
+export const PUBLIC_WAITING_HEAD = 2;
+
+/** What one build reads. `heads` are in call order per service (see `waitingHeads`). */
+export interface SnapshotInput {
+  seq: number;
+  now: Date;
+  services: readonly ServiceRecord[];
+  counters: readonly CounterRecord[];
+  held: readonly TicketRecord[];
+  heads: readonly TicketRecord[];
+  waiting: ReadonlyMap<number, number>;
+  durations: ReadonlyMap<number, number[]>;
+  caseNumbers?: ReadonlyMap<string, string>;
+}
+
+/** The parts of a snapshot computed from the queue (office, catalog and printers come alongside). */
+export type QueuePart = Pick<
+  QueueSnapshot,
+  'seq' | 'serverTime' | 'tickets' | 'counters' | 'services'
+>;
+
+/** Staff view: held tickets and each service's head with people ahead and the estimate. */
+export function buildQueuePart(input: SnapshotInput): QueuePart {
+  const code = new Map(input.services.map((s) => [s.id, s.code]));
+  const codeOf = (id: number) => code.get(id) ?? String(id);
+  const serving = (serviceId: number) =>
+    input.counters.filter((c) => c.status === 'open' && c.serviceIds.includes(serviceId)).length;
+  const averages = new Map<number, number>();
+  const estimate = (serviceId: number, ahead: number) => {
+    let avg = averages.get(serviceId);
+    if (avg === undefined) {
+      avg = averageServiceSeconds(input.durations.get(serviceId) ?? []);
+      averages.set(serviceId, avg);
+    }
+    return estimateWaitMinutes(ahead, avg, serving(serviceId));
+  };
+  const caseNumber = (id: string) => input.caseNumbers?.get(id) ?? null;
+  const held = input.held.map((t) =>
+    toStaffTicket(t, codeOf(t.serviceId), { caseNumber: caseNumber(t.id) }),
+  );
+  const place = new Map<number, number>();
+  const heads = input.heads.map((t) => {
+    const ahead = place.get(t.serviceId) ?? 0;
+    place.set(t.serviceId, ahead + 1);
+    return toStaffTicket(t, codeOf(t.serviceId), {
+      caseNumber: caseNumber(t.id),
+      peopleAhead: ahead,
+      estimatedWaitMinutes: estimate(t.serviceId, ahead),
+    });
+  });
+  const heldBy = new Map<string, StaffTicket>();
+  for (const t of held) if (t.counter !== undefined) heldBy.set(t.counter, t);
+  const counters: CounterState[] = input.counters.map((c) =>
+    toCounterState(c, codeOf, heldBy.get(c.number)),
+  );
+  const services: ServiceLoad[] = input.services.map((s) => {
+    const waiting = input.waiting.get(s.id) ?? 0;
+    return { code: s.code, waiting, estimatedWaitMinutes: estimate(s.id, waiting) };
+  });
+  return {
+    seq: input.seq,
+    serverTime: input.now.toISOString(),
+    // Issue order, as the full list was: the console and the pages sort as they need.
+    tickets: [...held, ...heads].sort((a, b) => byIssue(a, b)),
+    counters,
+    services,
+  };
+}
+
+/**
+ * What `/display` and `/kiosk` get: public DTOs only, the called and serving tickets and the first
+ * {@link PUBLIC_WAITING_HEAD} waiting of each service — never the whole waiting list.
+ */
+export function toPublicSnapshot(staff: QueueSnapshot): QueueSnapshot {
+  return {
+    ...staff,
+    tickets: staff.tickets
+      .filter((t) => t.status !== 'waiting' || (t.peopleAhead ?? 0) < PUBLIC_WAITING_HEAD)
+      .map(toPublicTicket),
+    counters: staff.counters.map(toPublicCounter),
+  };
+}
+
+function byIssue(a: StaffTicket, b: StaffTicket): number {
+  if (a.issuedAt !== b.issuedAt) return a.issuedAt < b.issuedAt ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}

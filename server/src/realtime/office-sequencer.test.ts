@@ -1,0 +1,63 @@
+/** The per-office ordering of committed changes before they reach a node's sockets. */
+import type { QueueChange } from '../../protocol';
+import { OfficeSequencer } from './office-sequencer';
+
+function change(seq: number): QueueChange {
+  return { kind: 'office:updated', seq, office: {} as never };
+}
+
+function sequencer() {
+  const out: Array<[string, number]> = [];
+  const gaps: Array<[string, number]> = [];
+  const s = new OfficeSequencer({
+    deliver: (office, changes) => changes.forEach((c) => out.push([office, c.seq])),
+    gap: (office, seq) => gaps.push([office, seq]),
+    holdMs: 1000,
+  });
+  return { s, out, gaps };
+}
+
+describe('OfficeSequencer', () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  it('holds a later seq until the earlier one arrives, per office', () => {
+    const { s, out, gaps } = sequencer();
+    s.push('kulob', [change(5)]);
+    s.push('kulob', [change(7), change(8)]);
+    s.push('vahdat', [change(1)]);
+    expect(out).toEqual([
+      ['kulob', 5],
+      ['vahdat', 1],
+    ]);
+    s.push('kulob', [change(6)]);
+    expect(out.slice(2)).toEqual([
+      ['kulob', 6],
+      ['kulob', 7],
+      ['kulob', 8],
+    ]);
+    jest.advanceTimersByTime(5000);
+    expect(gaps).toEqual([]);
+    s.close();
+  });
+
+  it('declares a gap when the earlier seq does not come in time, then goes on in order', () => {
+    const { s, out, gaps } = sequencer();
+    s.push('kulob', [change(1)]);
+    s.push('kulob', [change(4)]);
+    s.push('kulob', [change(3)]);
+    jest.advanceTimersByTime(999);
+    expect(out).toEqual([['kulob', 1]]);
+    jest.advanceTimersByTime(1);
+    expect(gaps).toEqual([['kulob', 2]]);
+    expect(out.map(([, seq]) => seq)).toEqual([1, 3, 4]);
+    // The missing one arriving late is a gap too: clients past it would drop it.
+    s.push('kulob', [change(2)]);
+    expect(gaps).toEqual([
+      ['kulob', 2],
+      ['kulob', 2],
+    ]);
+    expect(out.map(([, seq]) => seq)).toEqual([1, 3, 4]);
+    s.close();
+  });
+});

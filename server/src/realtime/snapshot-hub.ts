@@ -1,0 +1,89 @@
+/**
+ * One snapshot build per office and seq, shared by every socket that asks: a thousand displays
+ * reconnecting, or one socket flooding `queue:sync`, cost one set of reads. A build is reused while
+ * no later seq has been published on this node and it is younger than `maxAgeMs` (print-job counts
+ * and estimates change without events).
+ */
+import type { QueueSnapshot } from '../../protocol';
+import { toPublicSnapshot } from '../queue/snapshot';
+
+interface Entry {
+  /** The latest seq this node knew of when the build started. */
+  knownAtStart: number;
+  startedAt: number;
+  /** The build's own seq, once it is done. */
+  seq: number | undefined;
+  staff: Promise<QueueSnapshot>;
+  public: Promise<QueueSnapshot>;
+}
+
+export interface SnapshotHubOptions {
+  /** Builds the staff snapshot of an office (the public one is derived from it). */
+  build: (office: string) => Promise<QueueSnapshot>;
+  maxAgeMs: number;
+  now: () => Date;
+}
+
+export class SnapshotHub {
+  private readonly entries = new Map<string, Entry>();
+  private readonly latest = new Map<string, number>();
+  /** Builds started (a metric, and what the tests count). */
+  builds = 0;
+
+  constructor(private readonly options: SnapshotHubOptions) {}
+
+  /** An event of `seq` went out to the office's sockets: older builds are stale. */
+  noteSeq(office: string, seq: number): void {
+    if (seq > (this.latest.get(office) ?? -1)) this.latest.set(office, seq);
+  }
+
+  /** The staff view (case numbers; a head of {@link STAFF_WAITING_HEAD} per service). */
+  async staff(office: string): Promise<QueueSnapshot> {
+    return this.stamp(await this.entry(office).staff);
+  }
+
+  /** The view of `/display` and `/kiosk`: public DTOs, a short head per service. */
+  async public(office: string): Promise<QueueSnapshot> {
+    return this.stamp(await this.entry(office).public);
+  }
+
+  /** Forgets an office's build (its settings changed in a way no seq announces). */
+  forget(office: string): void {
+    this.entries.delete(office);
+  }
+
+  private entry(office: string): Entry {
+    const known = this.latest.get(office) ?? -1;
+    const now = this.options.now().getTime();
+    const cached = this.entries.get(office);
+    if (cached && now - cached.startedAt < this.options.maxAgeMs) {
+      const current = cached.seq === undefined ? cached.knownAtStart : cached.seq;
+      if (current >= known) return cached;
+    }
+    this.builds++;
+    const staff = this.options.build(office);
+    const entry: Entry = {
+      knownAtStart: known,
+      startedAt: now,
+      seq: undefined,
+      staff,
+      public: staff.then(toPublicSnapshot),
+    };
+    entry.public.catch(() => undefined);
+    staff.then(
+      (snap) => {
+        entry.seq = snap.seq;
+      },
+      () => {
+        if (this.entries.get(office) === entry) this.entries.delete(office);
+      },
+    );
+    this.entries.set(office, entry);
+    return entry;
+  }
+
+  /** The same build, with the clock reading of this answer (pages set their clocks by it). */
+  private stamp(snapshot: QueueSnapshot): QueueSnapshot {
+    return { ...snapshot, serverTime: this.options.now().toISOString() };
+  }
+}

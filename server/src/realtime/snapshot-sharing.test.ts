@@ -1,0 +1,89 @@
+/**
+ * Snapshots are cheap and shared: one build per office and seq for every socket that asks, a short
+ * public head whatever the queue length, and a socket that floods events is cut off while the
+ * server keeps answering.
+ */
+import { startTestServer, testDialects, type TestServer } from '../testing/harness';
+import { connectSocket, login, request } from '../testing/client';
+import { PUBLIC_WAITING_HEAD } from '../queue/snapshot';
+
+const OFFICE = '/api/offices/kulob';
+const WAITING = 30;
+
+describe.each(testDialects())('shared snapshots on %s', (dialect) => {
+  let s: TestServer;
+  const ids: string[] = [];
+  beforeAll(async () => {
+    s = await startTestServer({ database: dialect });
+    for (let i = 0; i < WAITING; i++) {
+      const res = await request(s.url, 'POST', `${OFFICE}/tickets`, { body: { service: 'death' } });
+      ids.push(res.body.ticket.id);
+    }
+  }, 60_000);
+  afterAll(() => s.close());
+
+  it('disconnects a socket that floods queue:sync, builds once, and health stays answered', async () => {
+    const { socket } = await connectSocket(s.url, '/display', { office: 'kulob' });
+    const buildsBefore = s.app.realtime.snapshots.builds;
+    const droppedBefore = s.app.realtime.dropped;
+    const closed = new Promise<string>((resolve) => socket.once('disconnect', resolve));
+    const answers: unknown[] = [];
+    for (let i = 0; i < 500; i++) socket.emit('queue:sync', (snap) => answers.push(snap));
+    const health = await request(s.url, 'GET', '/api/health');
+    expect(health.status).toBe(200);
+    expect(await closed).toBe('io server disconnect');
+    expect(s.app.realtime.dropped).toBe(droppedBefore + 1);
+    // The budget let a burst through, and the burst shared one build (the seq did not move).
+    expect(answers.length).toBeLessThan(500);
+    expect(s.app.realtime.snapshots.builds - buildsBefore).toBeLessThanOrEqual(1);
+    expect((await request(s.url, 'GET', '/api/health')).status).toBe(200);
+  });
+
+  it('shares one build among displays connecting at once', async () => {
+    // A new seq makes the cached build stale: the next asker builds, the others share it.
+    await request(s.url, 'POST', `${OFFICE}/tickets`, { body: { service: 'birth' } });
+    const before = s.app.realtime.snapshots.builds;
+    const sockets = await Promise.all(
+      Array.from({ length: 12 }, () => connectSocket(s.url, '/display', { office: 'kulob' })),
+    );
+    for (const { socket } of sockets) socket.close();
+    expect(new Set(sockets.map((c) => c.snapshot.seq)).size).toBe(1);
+    expect(s.app.realtime.snapshots.builds - before).toBe(1);
+  });
+
+  it('gives displays a short head of each waiting line and the full counts, in under 10 KB', async () => {
+    const { socket, snapshot } = await connectSocket(s.url, '/display', { office: 'kulob' });
+    socket.close();
+    const waiting = snapshot.tickets.filter((t) => t.status === 'waiting' && t.service === 'death');
+    expect(waiting.map((t) => t.peopleAhead)).toEqual(
+      Array.from({ length: PUBLIC_WAITING_HEAD }, (_, i) => i),
+    );
+    expect(waiting.map((t) => t.id)).toEqual(ids.slice(0, PUBLIC_WAITING_HEAD));
+    expect(snapshot.services.find((l) => l.code === 'death')?.waiting).toBe(WAITING);
+    expect(JSON.stringify(snapshot).length).toBeLessThan(10_000);
+    expect(JSON.stringify(snapshot)).not.toContain('caseNumber');
+  });
+
+  it("still tells a phone its own ticket's people ahead and estimate past the head", async () => {
+    const id = ids[20]!;
+    const { socket, snapshot } = await connectSocket(s.url, '/kiosk', {
+      office: 'kulob',
+      ticket: id,
+    });
+    socket.close();
+    const own = snapshot.tickets.find((t) => t.id === id);
+    const rest = (await request(s.url, 'GET', `/api/tickets/${id}`)).body.ticket;
+    expect(own?.peopleAhead).toBe(20);
+    expect(own?.estimatedWaitMinutes).toBe(rest.estimatedWaitMinutes);
+  });
+
+  it('gives staff the waiting line with people ahead and case numbers', async () => {
+    const token = await login(s.url, 'clerk1');
+    const { socket, snapshot } = await connectSocket(s.url, '/counter', { office: 'kulob', token });
+    socket.close();
+    const death = snapshot.tickets.filter((t) => t.service === 'death' && t.status === 'waiting');
+    expect(death.map((t) => t.id)).toEqual(ids);
+    expect(death.map((t) => t.peopleAhead)).toEqual(ids.map((_, i) => i));
+    expect(death.every((t) => 'caseNumber' in t)).toBe(true);
+  });
+});
