@@ -16,12 +16,10 @@ import {
   type CaseTransitionInput,
 } from './case-workflow';
 
-/**
- * The workflow as written in the brief, independent of the implementation's graph. Rejection ends an
- * application before registration only (issue #14: a registered act record is never rejected).
- */
+/** The workflow as written in the brief, independent of the implementation's graph. */
 const LEGAL: Record<string, readonly Role[]> = {
   'draft→submitted': ['clerk'],
+  'draft→rejected': ['back_office'],
   'draft→cancelled': ['clerk', 'admin'],
   'submitted→registered': ['back_office'],
   'submitted→returned': ['back_office'],
@@ -31,8 +29,10 @@ const LEGAL: Record<string, readonly Role[]> = {
   'returned→rejected': ['back_office'],
   'returned→cancelled': ['admin'],
   'registered→ready': ['back_office'],
+  'registered→rejected': ['back_office'],
   'registered→cancelled': ['admin'],
   'ready→issued': ['clerk'],
+  'ready→rejected': ['back_office'],
   'ready→cancelled': ['admin'],
 };
 const NEEDS_NOTE: readonly CaseStatus[] = ['returned', 'rejected', 'cancelled'];

@@ -4,10 +4,10 @@
  *
  *   draft → submitted → registered → ready → issued
  *   submitted → returned → submitted
- *   submitted | returned → rejected; any open status → cancelled (with a note saying why)
+ *   any open status → rejected | cancelled (with a note saying why)
  *
- * Rejection ends an application before registration: once an act record is written (registered,
- * ready) it stands, and only a correction (amendment case) or an administrator's cancel changes it.
+ * CONTRACT §4 lets the back office reject from any open status, registered and ready included; the
+ * console asks before it does (a rejection is not undone).
  */
 import { type Role } from './constants';
 import {
@@ -44,9 +44,7 @@ function buildGraph(): Graph {
     cancelled: {},
   };
   for (const from of OpenCaseStatuses) {
-    if (from === 'submitted' || from === 'returned') {
-      graph[from].rejected = { roles: ['back_office'], noteRequired: true };
-    }
+    graph[from].rejected = { roles: ['back_office'], noteRequired: true };
     // A clerk may drop their own draft; once submitted only an admin cancels.
     const cancellers: Role[] = from === 'draft' ? ['clerk', 'admin'] : ['admin'];
     graph[from].cancelled = { roles: cancellers, noteRequired: true };

@@ -188,14 +188,14 @@ describe.each(testDialects())("the clerk's day on %s", (dialect) => {
       version: submitted.body.case.version,
     });
     expect(registered.status).toBe(200);
-    // A registered act record is not rejected, whatever the page offers.
-    const rejected = await api('POST', `/api/cases/${number}/transitions`, back, {
+    // Only the back office rejects (CONTRACT §4), whatever a clerk's page sends.
+    const rejected = await api('POST', `/api/cases/${number}/transitions`, clerk, {
       to: 'rejected',
       version: registered.body.case.version,
       note: 'туфайли хато',
     });
-    expect(rejected.status).toBe(409);
-    expect(rejected.body.error.code).toBe('illegal_transition');
+    expect(rejected.status).toBe(403);
+    expect(rejected.body.error.code).toBe('forbidden');
     // Issuing straight from registered skips "ready": refused too.
     const early = await api('POST', `/api/cases/${number}/transitions`, clerk, {
       to: 'issued',
