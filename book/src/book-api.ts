@@ -1,4 +1,5 @@
-/** The booking page's few requests (plain fetch) and its calendar arithmetic. */
+/** The booking page's few requests (plain fetch), the words for their errors, and its calendar. */
+import type { BookKey } from './book-i18n';
 
 /** An error answer of the API, with the contract's code and details. */
 export class ApiError extends Error {
@@ -39,4 +40,37 @@ export function officeDays(timeZone: string, days: number): { from: string; to: 
   const to = new Date(`${from}T00:00:00Z`);
   to.setUTCDate(to.getUTCDate() + days);
   return { from, to: to.toISOString().slice(0, 10) };
+}
+
+/** The catalogue key (and values) that tells a citizen what went wrong and what to do. */
+export function errorText(e: ApiError, step: string): [BookKey, Record<string, number>?] {
+  const reason = e.details?.reason;
+  if (e.code === 'slot_full') return ['errSlotFull'];
+  if (e.code === 'conflict' && reason === 'phone_has_booking') return ['errPhoneHasBooking'];
+  if (e.code === 'conflict' && reason === 'expired') return ['errExpired'];
+  if (e.code === 'conflict' && reason === 'cancelled') return ['errCancelledByCodes'];
+  if (e.code === 'validation_failed' && typeof e.details?.attemptsLeft === 'number')
+    return ['codeWrong', { n: e.details.attemptsLeft }];
+  if (e.code === 'not_found' && step === 'cancel') return ['errNotFound'];
+  if (e.code === 'unavailable') return ['errNoSms'];
+  if (e.code === 'rate_limited') return ['errRateLimited'];
+  if (e.code === 'network') return ['errNetwork'];
+  return ['errOther'];
+}
+
+/** `Пш 03.12.2026`: the weekday from the catalogue's list (Sunday first), the date as dd.mm.yyyy. */
+export function dayLabel(day: string, weekdays: string): string {
+  const [y, m, d] = day.split('-');
+  const weekday = weekdays.split(',')[new Date(`${day}T12:00:00Z`).getUTCDay()] ?? '';
+  return `${weekday} ${d}.${m}.${y}`;
+}
+
+/** `HH:MM` on the office clock, 24 h, whatever the phone's own zone and locale. */
+export function timeLabel(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(iso));
 }

@@ -5,7 +5,15 @@
  */
 import { LitElement, html, nothing, svg, type TemplateResult } from 'lit';
 import { bookStyles } from './book-styles';
-import { ApiError, PHONE_PREFIX, api, officeDays } from './book-api';
+import {
+  ApiError,
+  PHONE_PREFIX,
+  api,
+  dayLabel,
+  errorText,
+  officeDays,
+  timeLabel,
+} from './book-api';
 import {
   BOOK_LANGUAGES,
   bookText,
@@ -221,23 +229,12 @@ export class BookApp extends LitElement {
 
   private fail(err: unknown): void {
     const e = err instanceof ApiError ? err : new ApiError('internal', undefined);
-    const reason = e.details?.reason;
+    const [key, values] = errorText(e, this.step);
+    this.error = this.t(key, values);
     if (e.code === 'slot_full') {
-      this.error = this.t('errSlotFull');
       this.step = 'time';
       if (this.service) void this.refreshSlots(this.service);
-    } else if (e.code === 'conflict' && reason === 'phone_has_booking')
-      this.error = this.t('errPhoneHasBooking');
-    else if (e.code === 'conflict' && reason === 'expired') this.error = this.t('errExpired');
-    else if (e.code === 'conflict' && reason === 'cancelled')
-      this.error = this.t('errCancelledByCodes');
-    else if (e.code === 'validation_failed' && typeof e.details?.attemptsLeft === 'number')
-      this.error = this.t('codeWrong', { n: e.details.attemptsLeft });
-    else if (e.code === 'not_found' && this.step === 'cancel') this.error = this.t('errNotFound');
-    else if (e.code === 'unavailable') this.error = this.t('errNoSms');
-    else if (e.code === 'rate_limited') this.error = this.t('errRateLimited');
-    else if (e.code === 'network') this.error = this.t('errNetwork');
-    else this.error = this.t('errOther');
+    }
   }
 
   private async refreshSlots(s: ServiceItem): Promise<void> {
@@ -254,20 +251,11 @@ export class BookApp extends LitElement {
   }
 
   private dayLabel(day: string): string {
-    const [y, m, d] = day.split('-');
-    const weekday = this.t('weekdays').split(',')[new Date(`${day}T12:00:00Z`).getUTCDay()] ?? '';
-    return `${weekday} ${d}.${m}.${y}`;
+    return dayLabel(day, this.t('weekdays'));
   }
 
   private timeLabel(iso: string): string {
-    // The office clock, 24 h, whatever the phone's own zone and locale.
-    const p = new Intl.DateTimeFormat('en-GB', {
-      timeZone: this.timeZone,
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    }).format(new Date(iso));
-    return p;
+    return timeLabel(iso, this.timeZone);
   }
 
   private days(): Array<{ day: string; free: number }> {
