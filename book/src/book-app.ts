@@ -3,8 +3,9 @@
  * its QR and what to bring; `&cancel=CODE` cancels one. Small on purpose (a phone on 2G): Lit, its
  * own short catalogue, plain fetch, and the QR encoder only once a booking is confirmed.
  */
-import { LitElement, html, nothing, svg, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { bookStyles } from './book-styles';
+import { doneView, headerView, phoneView, qrView } from './book-views';
 import {
   ApiError,
   PHONE_PREFIX,
@@ -14,13 +15,7 @@ import {
   officeDays,
   timeLabel,
 } from './book-api';
-import {
-  BOOK_LANGUAGES,
-  bookText,
-  pickLanguage,
-  type BookKey,
-  type BookLanguage,
-} from './book-i18n';
+import { bookText, pickLanguage, type BookKey, type BookLanguage } from './book-i18n';
 
 type Names = Record<BookLanguage, string>;
 interface ServiceItem {
@@ -182,21 +177,7 @@ export class BookApp extends LitElement {
     } catch {
       this.documents = [];
     }
-    // The encoder loads only now: the steps before it stay small.
-    const { default: QRCode } = await import('qrcode');
-    const qr = QRCode.create(booking.code, { errorCorrectionLevel: 'M' });
-    const n = qr.modules.size;
-    let path = '';
-    for (let y = 0; y < n; y++)
-      for (let x = 0; x < n; x++) if (qr.modules.get(x, y)) path += `M${x + 2} ${y + 2}h1v1h-1z`;
-    this.qr = html`<svg
-      class="qr"
-      viewBox="0 0 ${n + 4} ${n + 4}"
-      role="img"
-      aria-label=${`${this.t('bookingCode')} ${booking.code}`}
-    >
-      ${svg`<path d=${path} fill="#000" />`}
-    </svg>`;
+    this.qr = await qrView(booking.code, `${this.t('bookingCode')} ${booking.code}`);
   }
 
   private async cancelBooking(): Promise<void> {
@@ -268,21 +249,7 @@ export class BookApp extends LitElement {
 
   override render(): TemplateResult {
     return html`
-      <header>
-        <h1>${this.t('title')}</h1>
-        <nav aria-label="Language">
-          ${BOOK_LANGUAGES.map(
-            (l) =>
-              html`<button
-                lang=${l}
-                aria-pressed=${String(l === this.language)}
-                @click=${() => this.setLanguage(l)}
-              >
-                ${bookText(l, 'languageName')}
-              </button>`,
-          )}
-        </nav>
-      </header>
+      ${headerView(this.t('title'), this.language, (l) => this.setLanguage(l))}
       <main>
         ${this.office ? this.renderStep() : html`<p class="error">${this.t('missingOffice')}</p>`}
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
@@ -396,52 +363,29 @@ export class BookApp extends LitElement {
   }
 
   private renderPhone(submit: () => Promise<void>, label: BookKey): TemplateResult {
-    return html`<label for="phone">${this.t('phoneTitle')}</label>
-      <div class="phone">
-        <span aria-hidden="true">${PHONE_PREFIX}</span>
-        <input
-          id="phone"
-          type="tel"
-          inputmode="numeric"
-          autocomplete="tel-national"
-          maxlength="12"
-          aria-describedby="phone-hint"
-          .value=${this.phone}
-          @input=${(e: Event) => (this.phone = (e.target as HTMLInputElement).value)}
-        />
-      </div>
-      <p id="phone-hint">${this.t('phoneHint')}</p>
-      <button class="primary" ?disabled=${this.busy} @click=${submit}>${this.t(label)}</button>`;
+    return phoneView({
+      phone: this.phone,
+      busy: this.busy,
+      label,
+      submit,
+      onInput: (value) => (this.phone = value),
+      t: (key) => this.t(key),
+    });
   }
 
   private renderDone(): TemplateResult {
     const b = this.booking;
     if (!b) return html``;
-    const service = this.services.find((s) => s.code === b.service);
-    return html`<h2>${this.t('doneTitle')}</h2>
-      <p>
-        ${service?.names[this.language] ?? b.service}<br />
-        <strong>${this.day ? this.dayLabel(this.day) : ''} ${this.timeLabel(b.start)}</strong>
-      </p>
-      <p>${this.t('bookingCode')}:</p>
-      <p class="code">${b.code}</p>
-      ${this.qr ?? nothing}
-      <p>${this.t('showAtKiosk')}</p>
-      <p>${this.t('checkIn')}</p>
-      <h2>${this.t('bring')}</h2>
-      ${
-        this.documents.length
-          ? html`<ul>
-              ${this.documents.map((d) => html`<li>${d.name[this.language]}</li>`)}
-            </ul>`
-          : html`<p>${this.t('nothingToBring')}</p>`
-      }
-      <a
-        class="secondary"
-        href=${`/book/?office=${this.office}&lang=${this.language}&cancel=${b.code}`}
-      >
-        ${this.t('cancelLink')}
-      </a>`;
+    return doneView({
+      booking: b,
+      serviceName:
+        this.services.find((s) => s.code === b.service)?.names[this.language] ?? b.service,
+      when: `${this.day ? this.dayLabel(this.day) : ''} ${this.timeLabel(b.start)}`,
+      qr: this.qr,
+      documents: this.documents.map((d) => d.name[this.language]),
+      cancelHref: `/book/?office=${this.office}&lang=${this.language}&cancel=${b.code}`,
+      t: (key) => this.t(key),
+    });
   }
 }
 

@@ -1,0 +1,99 @@
+/** The booking page's larger views: the phone number form, and the booking code with what to bring. */
+import { html, nothing, svg, type TemplateResult } from 'lit';
+import { BOOK_LANGUAGES, bookText, type BookKey, type BookLanguage } from './book-i18n';
+import { PHONE_PREFIX } from './book-api';
+
+export interface DoneView {
+  booking: { code: string };
+  serviceName: string;
+  /** Day and time on the office clock. */
+  when: string;
+  qr: TemplateResult | undefined;
+  /** The documents to bring, in the reader's language. */
+  documents: string[];
+  cancelHref: string;
+  t: (key: BookKey) => string;
+}
+
+export function doneView(v: DoneView): TemplateResult {
+  const { t } = v;
+  return html`<h2>${t('doneTitle')}</h2>
+    <p>${v.serviceName}<br /><strong>${v.when}</strong></p>
+    <p>${t('bookingCode')}:</p>
+    <p class="code">${v.booking.code}</p>
+    ${v.qr ?? nothing}
+    <p>${t('showAtKiosk')}</p>
+    <p>${t('checkIn')}</p>
+    <h2>${t('bring')}</h2>
+    ${
+      v.documents.length
+        ? html`<ul>
+            ${v.documents.map((d) => html`<li>${d}</li>`)}
+          </ul>`
+        : html`<p>${t('nothingToBring')}</p>`
+    }
+    <a class="secondary" href=${v.cancelHref}>${t('cancelLink')}</a>`;
+}
+
+export interface PhoneView {
+  phone: string;
+  busy: boolean;
+  /** The submit button's words. */
+  label: BookKey;
+  submit: () => Promise<void>;
+  onInput: (value: string) => void;
+  t: (key: BookKey) => string;
+}
+
+/** The phone number after the fixed +992, and the button that sends (or cancels) with it. */
+export function phoneView(v: PhoneView): TemplateResult {
+  const { t } = v;
+  return html`<label for="phone">${t('phoneTitle')}</label>
+    <div class="phone">
+      <span aria-hidden="true">${PHONE_PREFIX}</span>
+      <input
+        id="phone"
+        type="tel"
+        inputmode="numeric"
+        autocomplete="tel-national"
+        maxlength="12"
+        aria-describedby="phone-hint"
+        .value=${v.phone}
+        @input=${(e: Event) => v.onInput((e.target as HTMLInputElement).value)}
+      />
+    </div>
+    <p id="phone-hint">${t('phoneHint')}</p>
+    <button class="primary" ?disabled=${v.busy} @click=${v.submit}>${t(v.label)}</button>`;
+}
+
+/** The title and the language buttons, each labelled in its own language. */
+export function headerView(
+  title: string,
+  language: BookLanguage,
+  choose: (l: BookLanguage) => void,
+): TemplateResult {
+  return html`<header>
+    <h1>${title}</h1>
+    <nav aria-label="Language">
+      ${BOOK_LANGUAGES.map(
+        (l) =>
+          html`<button lang=${l} aria-pressed=${String(l === language)} @click=${() => choose(l)}>
+            ${bookText(l, 'languageName')}
+          </button>`,
+      )}
+    </nav>
+  </header>`;
+}
+
+/** The booking code as a QR (one SVG path); the encoder loads only now, so the steps before stay small. */
+export async function qrView(code: string, label: string): Promise<TemplateResult> {
+  const { default: QRCode } = await import('qrcode');
+  const qr = QRCode.create(code, { errorCorrectionLevel: 'M' });
+  const n = qr.modules.size;
+  let path = '';
+  for (let y = 0; y < n; y++)
+    for (let x = 0; x < n; x++) if (qr.modules.get(x, y)) path += `M${x + 2} ${y + 2}h1v1h-1z`;
+  return html`<svg class="qr" viewBox="0 0 ${n + 4} ${n + 4}" role="img" aria-label=${label}>
+    ${svg`<path d=${path} fill="#000" />`}
+  </svg>`;
+}
