@@ -568,4 +568,6 @@ export const en = {
   auditNoteDayClosed: 'the day was closed',
   auditYes: 'Yes',
   auditNo: 'No',
+  // s5-hall: the display's services taking turns
+  displayServicesPage: 'Services, page {page} of {pages}',
 } satisfies Record<string, string>;

@@ -567,4 +567,6 @@ export const ru: Messages = {
   auditNoteDayClosed: 'день закрыт',
   auditYes: 'Да',
   auditNo: 'Нет',
+  // s5-hall: the display's services taking turns
+  displayServicesPage: 'Услуги, страница {page} из {pages}',
 };

@@ -574,4 +574,6 @@ export const tg: Messages = {
   auditNoteDayClosed: 'рӯз пӯшида шуд',
   auditYes: 'Ҳа',
   auditNo: 'Не',
+  // s5-hall: the display's services taking turns
+  displayServicesPage: 'Хизматрасониҳо, саҳифаи {page} аз {pages}',
 };

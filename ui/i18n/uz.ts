@@ -568,4 +568,6 @@ export const uz: Messages = {
   auditNoteDayClosed: 'kun yopildi',
   auditYes: 'Ha',
   auditNo: 'Yoʻq',
+  // s5-hall: the display's services taking turns
+  displayServicesPage: 'Xizmatlar, {pages} sahifadan {page}-sahifa',
 };
