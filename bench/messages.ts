@@ -6,6 +6,7 @@
  * `npx tsx bench/messages.ts [--db=sqlite|mysql] [--count=10000] [--window=10] [--rate=20]
  * [--duration=10] [--smsc-delay=0]`. Figures are printed; nothing is asserted.
  */
+import os from 'node:os';
 import { freshDatabase, seedTestDemo, startTestServer } from '../server/src/testing/harness';
 import { FakeSmsc } from '../server/src/testing/fake-smsc';
 import { OutboxTable } from '../db/repositories/message-repository';
@@ -66,6 +67,7 @@ async function main(): Promise<void> {
       }
     });
   }
+  process.stderr.write(`${count} messages written\n`);
   const before = smsc.submits.length;
   const t0 = performance.now();
   const stamp = new Date().toISOString().replace('T', ' ').replace('Z', '');
@@ -82,6 +84,7 @@ async function main(): Promise<void> {
 
   // 2. Live: tickets with a phone at a steady rate; each commit wakes the worker.
   const sentAt = new Map<string, number>();
+  const answeredAt = new Map<string, number>();
   const total = rate * durationS;
   const issues: Array<Promise<void>> = [];
   const liveStart = performance.now();
@@ -96,6 +99,7 @@ async function main(): Promise<void> {
         body: { service: 'consultation', phone, language: 'tg' },
       }).then((r) => {
         if (r.status !== 201) throw new Error(`issue: ${r.status} ${JSON.stringify(r.body)}`);
+        answeredAt.set(phone.slice(1), Date.now());
       }),
     );
   }
@@ -108,6 +112,13 @@ async function main(): Promise<void> {
   while (latencies().length < total && Date.now() < deadline)
     await new Promise((r) => setTimeout(r, 50));
   const lat = summarize(latencies());
+  // Where the time goes: the issue request itself, then the worker (answer → submit_sm).
+  const issueLat = summarize([...answeredAt].map(([to, at]) => at - sentAt.get(to)!));
+  const workerLat = summarize(
+    smsc.submits
+      .filter((s) => answeredAt.has(s.to) && (s.udh?.seq ?? 1) === 1)
+      .map((s) => s.at - answeredAt.get(s.to)!),
+  );
   await server.close();
   await tdb.drop();
   await smsc.stop();
@@ -122,6 +133,15 @@ async function main(): Promise<void> {
     ['live: tickets with a phone', `${latencies().length} of ${total} at ${rate}/s`],
     ['live: issue → submit_sm p50', `${lat.p50.toFixed(0)} ms`],
     ['live: issue → submit_sm p99 (target ≤ 1000 ms)', `${lat.p99.toFixed(0)} ms`],
+    [
+      'live: issue request → 201 p50 / p99',
+      `${issueLat.p50.toFixed(0)} / ${issueLat.p99.toFixed(0)} ms`,
+    ],
+    [
+      'live: 201 → submit_sm p50 / p99',
+      `${workerLat.p50.toFixed(0)} / ${workerLat.p99.toFixed(0)} ms`,
+    ],
+    ['load average (1 min) at the end', os.loadavg()[0]!.toFixed(1)],
   ];
   for (const [k, v] of rows) process.stdout.write(`${(k ?? '').padEnd(48)} ${v ?? ''}\n`);
 }

@@ -151,7 +151,10 @@ describe('the admin pages in the browser', () => {
     expect(csv.status).toBe(200);
     expect(csv.type).toMatch(/text\/csv/);
     // One row per service and day: the scripted day's five services, titles in the page's language.
-    const lines = csv.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    const lines = csv.text
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
     expect(lines[0]).toMatch(/^Date,Service code,Service,Issued,Served,No-show,/);
     expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(Array(5).fill('2026-11-25'));
     expect(pageErrors).toEqual([]);

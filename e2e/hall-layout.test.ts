@@ -10,15 +10,11 @@ import { startTestServer, type TestServer } from '../server/src/testing/harness'
 import { login, request } from '../server/src/testing/client';
 import { translate } from '../ui/i18n';
 import { addExtraServices } from './hall-services';
-import {
-  clippedTexts,
-  coveredElements,
-  launchChromium,
-  screenshotFile,
-  seriousViolations,
-} from './browser';
+import { clippedTexts, coveredElements, launchChromium, seriousViolations } from './browser';
 
 const LANGUAGES: Language[] = ['tg', 'ru', 'uz', 'en'];
+/** The smallest service name on the display, in vh (MIN_NAME_VH of display-waiting-list.ts). */
+const MIN_NAME_VH = 2.4;
 
 describe('the hall layout: nothing is cut', () => {
   let server: TestServer;
@@ -46,6 +42,18 @@ describe('the hall layout: nothing is cut', () => {
     expect({ where, cut }).toEqual({ where, cut: [] });
   }
 
+  /** Every service name on screen is set at 2.4 vh or more (read from 5 m; MIN_NAME_VH). */
+  async function expectReadableNames(where: string): Promise<void> {
+    const sizes = await page.evaluate<number[]>(`(() => {
+      const list = document.querySelector('display-app').shadowRoot.querySelector('display-waiting-list');
+      return [...list.shadowRoot.querySelectorAll('.name')].map(
+        (n) => (parseFloat(getComputedStyle(n).fontSize) / innerHeight) * 100);
+    })()`);
+    expect(sizes.length).toBeGreaterThan(0);
+    const small = sizes.filter((vh) => vh < MIN_NAME_VH - 0.01);
+    expect({ where, small }).toEqual({ where, small: [] });
+  }
+
   async function checkDisplay(services: number): Promise<void> {
     for (const [width, height] of [
       [1920, 1080],
@@ -55,19 +63,23 @@ describe('the hall layout: nothing is cut', () => {
       for (const language of LANGUAGES) {
         await page.goto(`${server.url}/display/?office=kulob&sound=0&lang=${language}`);
         await page.getByTestId('waiting-birth').waitFor();
-        if (language === 'tg') {
-          await page.screenshot({
-            path: screenshotFile(`display-${services}-services-${width}x${height}.png`),
-          });
-          expect(await seriousViolations(page)).toEqual([]);
-        }
-        await expectNothingCut(`display ${width}×${height} ${services} services ${language}`);
+        if (language === 'tg') expect(await seriousViolations(page)).toEqual([]);
+        const where = `display ${width}×${height} ${services} services ${language}`;
+        await expectNothingCut(where);
+        await expectReadableNames(where);
         const list = page.locator('display-waiting-list [data-testid="waiting-list"]');
         const pages = (await list.getAttribute('data-page')) ?? '1/1';
+        // Services that take turns say so by the heading: "1/2".
+        const mark = page.getByTestId('waiting-page');
+        if (pages === '1/1') expect(await mark.count()).toBe(0);
+        else expect({ where, mark: await mark.textContent() }).toEqual({ where, mark: pages });
         if (language === 'tg' && pages !== '1/1') {
           // More services than rows: the next page follows by itself, and it is not cut either.
-          await page.locator('[data-page="2/2"]').waitFor({ timeout: 15_000 });
-          await expectNothingCut(`display ${width}×${height} ${services} services, page 2`);
+          const last = pages.split('/')[1]!;
+          await page.locator(`[data-page="${last}/${last}"]`).waitFor({ timeout: 35_000 });
+          await expectNothingCut(`${where}, page ${last}`);
+          await expectReadableNames(`${where}, page ${last}`);
+          expect(await mark.textContent()).toBe(`${last}/${last}`);
         }
       }
     }
@@ -102,8 +114,6 @@ describe('the hall layout: nothing is cut', () => {
       }
       await expectNothingCut(`kiosk ${width}×${height} low reach, ticket`);
       // Nothing lies over the number or any button (the header and the footer did).
-      await page.screenshot({ path: screenshotFile(`kiosk-low-reach-${width}x${height}.png`) });
-      // Nothing lies over the number or any button (the header and the footer did).
       expect(await coveredElements(page, '[data-testid="ticket-number"], button')).toEqual([]);
       expect(await seriousViolations(page)).toEqual([]);
     }
@@ -122,7 +132,8 @@ describe('the hall layout: nothing is cut', () => {
     await checkDisplay(14);
     await addServices(4, 10);
     await checkDisplay(20);
-  });
+    // Each size waits for the last page of services to come round (10 s a page).
+  }, 300_000);
 
   it('shows every kiosk label in full, in portrait and landscape, in each language', async () => {
     await checkKiosk();

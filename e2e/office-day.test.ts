@@ -273,5 +273,5 @@ describe.each(testDialects())('an office day on two hall displays on %s', (diale
     const panel = displays[0]!.locator('display-latest-call');
     await panel.getByTestId('latest-empty').waitFor();
     expect(pageErrors).toEqual([]);
-  }, 240_000);
+  }, 480_000);
 });

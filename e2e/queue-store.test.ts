@@ -225,7 +225,7 @@ describe('QueueStore', () => {
     expect(nowCalling(state)).toBeUndefined();
   });
 
-  it('takes the day\'s recent calls from the snapshot, so a reloaded page shows what the others do', async () => {
+  it("takes the day's recent calls from the snapshot, so a reloaded page shows what the others do", async () => {
     const at = (m: number) => `2026-11-25T05:${String(m).padStart(2, '0')}:00.000Z`;
     const served = ticket('s', 'A001', 'done', { counter: '1', calledAt: at(10) });
     const noShow = ticket('n', 'A002', 'no_show', { counter: '2', calledAt: at(11) });

@@ -6,6 +6,8 @@
  * 1920×1080, in each language, on a lived-in office (calls at several windows, a paused window, two
  * closed services, a ticker). Each shot is also checked: nothing cut, axe finds nothing serious.
  */
+import fs from 'node:fs';
+import { createCanvas, loadImage } from '@napi-rs/canvas';
 import type { Browser, Page } from 'playwright-core';
 import type { Language } from '../server/protocol';
 import { startTestServer, type TestServer } from '../server/src/testing/harness';
@@ -17,8 +19,20 @@ import { clippedTexts, launchChromium, screenshotFile, seriousViolations } from 
 const LANGUAGES: Language[] = ['tg', 'ru', 'uz', 'en'];
 const TICKER = 'Ҳуҷҷатҳои тайёрро аз равзанаи 6 гиред · Готовые документы — в окне 6';
 
-function shot(name: string): { path: string } {
-  return { path: screenshotFile(`hall/${name}.png`) };
+/**
+ * Writes a screenshot: Tajik (the README's) as a full-size PNG, the other languages as half-size
+ * WebP, so that the folder stays small (a full-size TV shot is 150–250 kB as PNG, ~40 kB so).
+ */
+async function shot(page: Page, name: string, language: Language): Promise<void> {
+  const png = await page.screenshot();
+  if (language === 'tg') {
+    fs.writeFileSync(screenshotFile(`hall/${name}.png`), png);
+    return;
+  }
+  const image = await loadImage(png);
+  const canvas = createCanvas(Math.round(image.width / 2), Math.round(image.height / 2));
+  canvas.getContext('2d').drawImage(image, 0, 0, canvas.width, canvas.height);
+  fs.writeFileSync(screenshotFile(`hall/${name}.webp`), await canvas.encode('webp', 82));
 }
 
 describe('the README screenshots of the hall', () => {
@@ -90,7 +104,7 @@ describe('the README screenshots of the hall', () => {
         await page.locator('display-latest-call [data-testid="latest-number"]').waitFor();
         await page.locator('[data-testid="latest-call"]:not([data-flashing])').waitFor();
         await page.evaluate('document.fonts.ready.then(() => undefined)');
-        await page.screenshot(shot(`display-${width}x${height}-${services}-${language}`));
+        await shot(page, `display-${width}x${height}-${services}-${language}`, language);
         // A ticker line longer than the screen scrolls through it: it is cut on purpose.
         const scrolls = await page.locator('display-ticker').getAttribute('scrolling');
         const cut = (await clippedTexts(page)).filter((c) => scrolls === null || c.text !== TICKER);
@@ -112,7 +126,7 @@ describe('the README screenshots of the hall', () => {
         const name = translate(language, 'languageName');
         await page.getByRole('button', { name, exact: true }).click();
         await page.evaluate('document.fonts.ready.then(() => undefined)');
-        await page.screenshot(shot(`kiosk-${width}x${height}-${services}-${language}`));
+        await shot(page, `kiosk-${width}x${height}-${services}-${language}`, language);
         const cut = await clippedTexts(page);
         expect({ language, width, cut }).toEqual({ language, width, cut: [] });
       }
