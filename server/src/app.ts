@@ -27,6 +27,7 @@ import { apiRouter } from './http/api-router';
 import { adminRouter } from './http/admin-router';
 import { bookingRouter } from './http/booking-router';
 import { BookingService, type BookingNotifier } from './bookings/booking-service';
+import { CheckInService } from './bookings/check-in';
 import { AdminService } from './admin/admin-service';
 import { dropEndedStaffSockets, dropUnpairedDeviceSockets } from './admin/staff-sockets';
 import { errorHandler, unknownRoute } from './http/errors';
@@ -256,6 +257,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const windows = new CounterSessionService({ db: deps.db, queue, now: deps.now });
   const noShowUndo = new NoShowUndo({ db: deps.db, queue, now: deps.now });
   let endSession: (token: string) => void = () => undefined;
+  const checkIn = new CheckInService({ db: deps.db, queue, now: deps.now });
   app.use(
     '/api',
     apiRouter({
@@ -269,6 +271,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       onLogout: (token) => endSession(token),
       windows,
       noShowUndo,
+      checkIn,
     }),
   );
   let dropSockets: () => Promise<void> = () => Promise.resolve();
@@ -308,7 +311,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
         (await queue.listServices(office)).some((s) => s.code === service),
     },
   });
-  app.use('/api', bookingRouter({ bookings, auth }));
+  app.use('/api', bookingRouter({ bookings, checkIn, auth }));
   app.use('/api', unknownRoute);
   // The administration pages live inside the counter app's folder.
   app.get(['/admin', '/admin/'], (req, res) => {
