@@ -42,6 +42,7 @@ import { AppError } from './errors';
 import { Outbox } from './messages/outbox';
 import { createChannels, type MessagingConfig } from './messages/channels';
 import { messagesRouter } from './http/messages-router';
+import { docsRouter } from './http/openapi/docs-router';
 import { publicUrlOf, type PublicUrl } from './public-url';
 
 export interface AppDeps {
@@ -312,6 +313,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     },
   });
   app.use('/api', bookingRouter({ bookings, checkIn, auth }));
+  app.use(docsRouter());
   app.use('/api', unknownRoute);
   // The administration pages live inside the counter app's folder.
   app.get(['/admin', '/admin/'], (req, res) => {
