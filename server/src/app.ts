@@ -1,4 +1,5 @@
 /** createApp: builds HTTP + Socket.IO on one database without listening (tests use port 0). */
+import { refuseNul } from './http/no-nul';
 import http from 'node:http';
 import path from 'node:path';
 import fs from 'node:fs';
@@ -239,6 +240,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   // Phones on 2G and kiosks on a busy LAN: every page, script and JSON answer goes gzipped.
   app.use(compression());
   app.use(express.json({ limit: '1mb' }));
+  app.use('/api', refuseNul);
   app.use('/api', sameOriginWrites);
   // Bound once Socket.IO exists, like `publish`.
   let publishCase: (c: Case) => void = () => undefined;
