@@ -203,7 +203,6 @@ export class KioskCaseKeypad extends LitElement {
     }
   }
 
-
   private get chosenYear(): number {
     return this.year ?? this.years[0] ?? new Date().getFullYear();
   }

@@ -69,7 +69,6 @@ export class KioskPriorityStep extends LitElement {
     this.language = 'tg';
   }
 
-
   private select(priority: string): void {
     if (this.ghostTap.tooSoon) return;
     this.dispatchEvent(

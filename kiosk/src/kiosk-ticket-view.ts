@@ -276,7 +276,6 @@ export class KioskTicketView extends LitElement {
     this.language = 'tg';
   }
 
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.player?.close();
