@@ -400,6 +400,20 @@ export const Endpoints = {
     'bookings',
     'Set or remove (null) a service’s booking plan',
   ),
+  bookingSettings: ep(
+    'GET',
+    `${OFFICE}/booking-settings`,
+    'admin',
+    'bookings',
+    'The office’s check-in window for bookings (minutes before and after the slot)',
+  ),
+  putBookingSettings: ep(
+    'PUT',
+    `${OFFICE}/booking-settings`,
+    'admin',
+    'bookings',
+    'Set the office’s check-in window for bookings',
+  ),
 
   // ---- printers ----
   kioskPrinter: ep(

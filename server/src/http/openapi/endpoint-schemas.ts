@@ -52,6 +52,7 @@ import {
   BookingCode,
   BookingPlanInput,
   CancelBooking,
+  CheckInSettings,
   ConfirmBooking,
   CreateBooking,
   SlotsQuery,
@@ -219,6 +220,8 @@ export const Schemas: { readonly [K in EndpointName]: EndpointSchemas } = {
     body: BookingPlanInput.nullable(),
     response: z.object({ plan: BookingPlanInput.nullable() }),
   },
+  bookingSettings: { response: z.object({ settings: CheckInSettings }) },
+  putBookingSettings: { body: CheckInSettings, response: z.object({ settings: CheckInSettings }) },
   kioskPrinter: {
     response: z.object({
       printer: z.object({
