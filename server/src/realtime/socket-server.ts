@@ -16,13 +16,13 @@ import {
 } from '../../protocol';
 import type { QueueService } from '../queue/queue-service';
 import { hashToken, type AuthService } from '../auth/auth-service';
+import { admitPublicSocket } from '../auth/device-admission';
 import { toPublicCounter, toPublicTicket } from '../queue/ticket-dto';
 import { AppError } from '../errors';
 import { toAppError } from '../http/errors';
 import { SnapshotHub } from './snapshot-hub';
 import { OfficeSequencer } from './office-sequencer';
 import type { Logger } from 'pino';
-import type { OfficeRecord } from '../../../db/records';
 
 /** What a socket carries once admitted (set by the namespace's middleware). */
 export interface SocketData {
@@ -317,29 +317,6 @@ async function stillSignedIn(
     .catch(() => false);
   if (!ok) socket.disconnect(true);
   return ok;
-}
-
-/**
- * Who may hold a `/kiosk` or `/display` connection of `office` (401 otherwise): anyone where the office
- * does not require paired devices; else a device of that kind with its token, or — on `/kiosk` — a
- * citizen's phone following its own ticket (public data). Checked at connect, and again for live
- * sockets when an administrator pairs, unpairs or starts requiring pairing.
- */
-export async function admitPublicSocket(
-  deps: Pick<RealtimeDeps, 'queue' | 'auth'>,
-  namespace: string,
-  office: OfficeRecord,
-  auth: Pick<SocketAuth, 'device' | 'ticket'>,
-): Promise<void> {
-  if (!office.requireDevices) return;
-  const kind = namespace === Namespace.kiosk ? 'kiosk' : 'display';
-  if (kind === 'kiosk' && auth.device === undefined && auth.ticket !== undefined) {
-    const found = await deps.queue.getTicket(auth.ticket).catch(() => undefined);
-    if (!found || found.office !== office.code)
-      throw new AppError('unauthorized', 'unknown ticket');
-    return;
-  }
-  await deps.auth.authenticateDevice(office.code, kind, auth.device);
 }
 
 /**
