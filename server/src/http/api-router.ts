@@ -23,7 +23,9 @@ import type { PrintQueue, PrintStatus } from '../printing/print-queue';
 import { hashToken, type AuthService } from '../auth/auth-service';
 import type { CounterSessionService } from '../queue/counter-session-service';
 import type { NoShowUndo } from '../queue/no-show-undo';
-import { toPublicTicket } from '../queue/ticket-dto';
+import { toPublicTicket, withAppointment } from '../queue/ticket-dto';
+import { CheckInBooking } from '../../protocol/bookings';
+import type { CheckInService } from '../bookings/check-in';
 import { AppError, forbidden } from '../errors';
 import { parse, parseParams } from './errors';
 import { requireStaff, staffOf, tokenOf } from './auth-middleware';
@@ -51,6 +53,8 @@ export interface ApiDeps {
   windows?: CounterSessionService;
   /** Taking back a no-show marked by mistake. */
   noShowUndo?: NoShowUndo;
+  /** Checking in with a booking code (`{booking}` instead of `{service}`). */
+  checkIn?: CheckInService;
 }
 
 const OfficeParam = z.object({ office: OfficeCode });
@@ -92,7 +96,8 @@ export function apiRouter(deps: ApiDeps): Router {
 
   r.post(apiRoute(Endpoints.issueTicket), async (req, res) => {
     const { office } = parseParams(OfficeParam, req);
-    let body = parse(IssueTicket, req.body);
+    const booked = typeof req.body === 'object' && req.body !== null && 'booking' in req.body;
+    let body = booked ? parse(CheckInBooking, req.body) : parse(IssueTicket, req.body);
     const address = req.ip ?? 'unknown';
     if ((await queue.getOffice(office)).requireDevices) {
       // Only a paired kiosk issues tickets here, and under its own code.
@@ -107,10 +112,15 @@ export function apiRouter(deps: ApiDeps): Router {
       if (body.kiosk !== undefined)
         await takeIssue(rates, issueRate, `issue:kiosk:${office}:${body.kiosk}`);
     }
-    if (body.caseNumber !== undefined) await refuseCaseGuesser(rates, address, body.caseNumber);
     const rawKey = req.get(IDEMPOTENCY_HEADER);
     const key = rawKey === undefined ? undefined : parse(IdempotencyKey, rawKey);
     const actor = { kind: 'kiosk' as const, code: body.kiosk ?? null };
+    if ('booking' in body) {
+      const [code, answer] = await checkInBooking(deps, rates, address, office, body, key, actor);
+      res.status(code).json(answer);
+      return;
+    }
+    if (body.caseNumber !== undefined) await refuseCaseGuesser(rates, address, body.caseNumber);
     // The paper's QR is built from PUBLIC_URL at print time, never from this request's Host.
     const issued = await queue.issue(office, body, key, actor).catch(async (err: unknown) => {
       if (body.caseNumber !== undefined && err instanceof AppError && err.code === 'not_found') {
@@ -306,4 +316,44 @@ async function countCaseMiss(rates: RateStore, address: string, caseNumber: stri
     rates.increment(`case:ip:${address}`, CASE_MISS_WINDOW_MS),
     rates.increment(caseKey(caseNumber), CASE_MISS_WINDOW_MS),
   ]);
+}
+
+// Guessing booking codes: a few misses per address, then a pause (as for case numbers).
+const BOOKING_MISSES_PER_ADDRESS = 20;
+
+/**
+ * `{booking}`: checks the booking in (bookings/check-in.ts). Answers 201 `{ticket, print}` (the
+ * ticket with `appointment`), `late: true` when the window had closed (an ordinary ticket), and 200
+ * with the same ticket when the booking had checked in before.
+ */
+async function checkInBooking(
+  deps: ApiDeps,
+  rates: RateStore,
+  address: string,
+  office: string,
+  body: CheckInBooking,
+  key: string | undefined,
+  actor: { kind: 'kiosk'; code: string | null },
+): Promise<[number, unknown]> {
+  if (!deps.checkIn) throw new AppError('not_found', 'this server takes no bookings');
+  if ((await rates.count(`booking:ip:${address}`)) >= BOOKING_MISSES_PER_ADDRESS) {
+    throw new AppError('rate_limited', 'too many wrong booking codes; ask at the information desk');
+  }
+  const done = await deps.checkIn.checkIn(office, body, key, actor).catch(async (err: unknown) => {
+    if (err instanceof AppError && err.code === 'not_found') {
+      await rates.increment(`booking:ip:${address}`, CASE_MISS_WINDOW_MS);
+    }
+    throw err;
+  });
+  const status: PrintStatus = !deps.print
+    ? 'none'
+    : done.printJobId !== undefined
+      ? await deps.print.printNow(done.printJobId)
+      : await deps.print.statusOf(done.ticket.id);
+  const answer = {
+    ticket: withAppointment(done.ticket),
+    print: { status },
+    ...(done.late ? { late: true } : {}),
+  };
+  return [done.created ? 201 : 200, answer];
 }

@@ -8,11 +8,13 @@ import {
   BookingCode,
   BookingPlanInput,
   CancelBooking,
+  CheckInSettings,
   ConfirmBooking,
   CreateBooking,
   SlotsQuery,
 } from '../../protocol/bookings';
 import type { BookingService } from '../bookings/booking-service';
+import type { CheckInService } from '../bookings/check-in';
 import type { AuthService } from '../auth/auth-service';
 import { AppError, forbidden } from '../errors';
 import { parse, parseParams } from './errors';
@@ -24,6 +26,8 @@ const ServiceParams = z.object({ office: OfficeCode, service: Code });
 
 export interface BookingRouterDeps {
   bookings: BookingService;
+  /** The office's check-in window (admin settings). */
+  checkIn?: CheckInService;
   auth: AuthService;
   /** Bookings and code attempts per address per 10 minutes (default 20). */
   attemptsPerAddress?: number;
@@ -92,6 +96,23 @@ export function bookingRouter(deps: BookingRouterDeps): Router {
     await bookings.setPlan(office, service, plan);
     res.json({ plan });
   });
+
+  const { checkIn } = deps;
+  if (checkIn) {
+    r.get('/offices/:office/booking-settings', admin, async (req, res) => {
+      const { office } = parseParams(OfficeParam, req);
+      ownOffice(res, office);
+      res.json({ settings: await checkIn.rules(office) });
+    });
+
+    r.put('/offices/:office/booking-settings', admin, async (req, res) => {
+      const { office } = parseParams(OfficeParam, req);
+      ownOffice(res, office);
+      const settings = parse(CheckInSettings, req.body);
+      await checkIn.setRules(office, settings);
+      res.json({ settings });
+    });
+  }
 
   return r;
 }
