@@ -7,6 +7,7 @@ import type { AdminUser, AuditEntry, AuditQuery, CreateDevice, CreateService } f
 import type { CreateUser, DevicePairing, OfficeSettings, PutCounter, ReportQuery } from './admin';
 import type { ReportSummary, UpdateDevice, UpdateService, UpdateUser } from './admin';
 import type { Booking, BookingPlanInput, CancelBooking, ConfirmBooking } from './bookings';
+import type { CheckInBooking, CheckInSettings } from './bookings';
 import type { CreateBooking, SlotDto, SlotsQuery } from './bookings';
 import type { Case, CaseTransition, ConfirmIdentity, CreateCase, PatchCase } from './case';
 import type { CallReason } from './constants';
@@ -24,6 +25,8 @@ export type PrintStatus = 'queued' | 'printed' | 'failed' | 'none';
 export interface IssuedTicket {
   ticket: Ticket;
   print: { status: PrintStatus };
+  /** A booking checked in after its window: an ordinary ticket. */
+  late?: true;
 }
 
 /** Answer of POST /api/auth/login. */
@@ -64,7 +67,7 @@ export interface EndpointIo {
   docsScript: { response: string };
   office: { response: { office: OfficeInfo } };
   services: { response: Service[] };
-  issueTicket: { body: IssueTicket; response: IssuedTicket };
+  issueTicket: { body: IssueTicket | CheckInBooking; response: IssuedTicket };
   ticket: { response: { ticket: Ticket } };
   queue: { response: QueueSnapshot };
   login: { body: Login; response: LoginResult };
@@ -109,6 +112,8 @@ export interface EndpointIo {
   confirmBooking: { body: ConfirmBooking; response: { booking: Booking } };
   cancelBooking: { body: CancelBooking; response: { booking: Booking } };
   bookingPlans: { response: { plans: Plain[] } };
+  bookingSettings: { response: { settings: CheckInSettings } };
+  putBookingSettings: { body: CheckInSettings; response: { settings: CheckInSettings } };
   putBookingPlan: { body: BookingPlanInput | null; response: { plan: BookingPlanInput | null } };
   kioskPrinter: { response: { printer: { kind: string; status: string; pending: number } } };
   testPrint: { response: { status: 'printed' } };

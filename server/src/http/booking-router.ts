@@ -99,13 +99,13 @@ export function bookingRouter(deps: BookingRouterDeps): Router {
 
   const { checkIn } = deps;
   if (checkIn) {
-    r.get('/offices/:office/booking-settings', admin, async (req, res) => {
+    r.get(apiRoute(Endpoints.bookingSettings), admin, async (req, res) => {
       const { office } = parseParams(OfficeParam, req);
       ownOffice(res, office);
       res.json({ settings: await checkIn.rules(office) });
     });
 
-    r.put('/offices/:office/booking-settings', admin, async (req, res) => {
+    r.put(apiRoute(Endpoints.putBookingSettings), admin, async (req, res) => {
       const { office } = parseParams(OfficeParam, req);
       ownOffice(res, office);
       const settings = parse(CheckInSettings, req.body);
