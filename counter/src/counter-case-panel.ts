@@ -36,6 +36,7 @@ import {
   type PersonForm,
 } from './case-form';
 import { caseStyles, caseStatusKey, renderCaseFacts } from './case-view';
+import { emit } from '../../ui/emit';
 
 /** Detail of `counter-receipt`: the case whose receipt to print. */
 export interface ReceiptDetail {
@@ -345,13 +346,7 @@ export class CounterCasePanel extends LitElement {
   };
 
   private printReceipt(c: Case): void {
-    this.dispatchEvent(
-      new CustomEvent<ReceiptDetail>('counter-receipt', {
-        detail: { case: c },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    emit(this, 'counter-receipt', { case: c });
   }
 
   private renderIssue(key: string) {

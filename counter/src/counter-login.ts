@@ -3,6 +3,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { Language } from '../../server/protocol';
 import { translate } from '../../ui/i18n';
 import { base } from '../../ui/theme';
+import { emit } from '../../ui/emit';
 
 /** Detail of `counter-login`. */
 export interface LoginDetail {
@@ -117,13 +118,7 @@ export class CounterLogin extends LitElement {
     const username = text(data.get('username')).trim();
     const password = text(data.get('password'));
     if (!username || !password || this.busy) return;
-    this.dispatchEvent(
-      new CustomEvent<LoginDetail>('counter-login', {
-        detail: { username, password },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    emit(this, 'counter-login', { username, password });
   };
 
   override render() {

@@ -7,6 +7,7 @@ import { translate } from '../../ui/i18n';
 import { base } from '../../ui/theme';
 import { COMMANDS, commandApplies, type CounterCommand } from './commands';
 import { ShortcutController } from './shortcut-controller';
+import { emit } from '../../ui/emit';
 
 /** Detail of `counter-command`. */
 export interface CommandDetail {
@@ -293,13 +294,7 @@ export class CounterPanel extends LitElement {
   private run(command: CounterCommand): void {
     // While a request runs the console keeps the key for afterwards (it checks it again then).
     if (!this.busy && !commandApplies(command, this.ticket)) return;
-    this.dispatchEvent(
-      new CustomEvent<CommandDetail>('counter-command', {
-        detail: { command },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    emit(this, 'counter-command', { command });
   }
 
   private renderCurrent() {

@@ -8,6 +8,7 @@ import { NO_PRIORITY } from '../../server/protocol/constants';
 import { minutesSince } from '../../ui/format';
 import { translate } from '../../ui/i18n';
 import { base } from '../../ui/theme';
+import { emit } from '../../ui/emit';
 
 /** Detail of `counter-call-ticket`. */
 export interface CallTicketDetail {
@@ -223,13 +224,7 @@ export class CounterWaitingList extends LitElement {
   }
 
   private call(ticketId: string): void {
-    this.dispatchEvent(
-      new CustomEvent<CallTicketDetail>('counter-call-ticket', {
-        detail: { ticketId },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    emit(this, 'counter-call-ticket', { ticketId });
   }
 
   private name(code: string): string {

@@ -7,6 +7,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import type { Language, Service, Transfer } from '../../server/protocol';
 import { translate } from '../../ui/i18n';
 import { base } from '../../ui/theme';
+import { emit } from '../../ui/emit';
 
 /** What the dialog asks. */
 export type WindowQuestion =
@@ -132,7 +133,7 @@ export class CounterWindowDialog extends LitElement {
   }
 
   private cancel(): void {
-    this.dispatchEvent(new CustomEvent('counter-dialog-cancel', { bubbles: true, composed: true }));
+    emit(this, 'counter-dialog-cancel');
   }
 
   private readonly onSubmit = (e: SubmitEvent): void => {
@@ -162,13 +163,7 @@ export class CounterWindowDialog extends LitElement {
             : { counter: text('counter'), ...extra },
       };
     }
-    this.dispatchEvent(
-      new CustomEvent<WindowAnswer>('counter-dialog-answer', {
-        detail,
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    emit(this, 'counter-dialog-answer', detail);
   };
 
   private renderTransfer(q: Extract<WindowQuestion, { kind: 'transfer' }>) {

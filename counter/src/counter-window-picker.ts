@@ -6,6 +6,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { CounterState, Language, Service } from '../../server/protocol';
 import { translate } from '../../ui/i18n';
 import { base } from '../../ui/theme';
+import { emit } from '../../ui/emit';
 
 /** Detail of `counter-window-select`. */
 export interface WindowSelectDetail {
@@ -122,13 +123,7 @@ export class CounterWindowPicker extends LitElement {
   }
 
   private select(counter: string): void {
-    this.dispatchEvent(
-      new CustomEvent<WindowSelectDetail>('counter-window-select', {
-        detail: { counter },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    emit(this, 'counter-window-select', { counter });
   }
 
   private renderList() {

@@ -6,9 +6,10 @@ import { toShownError, type ShownError } from '../../../ui/errors';
 import { translate, type MessageKey } from '../../../ui/i18n';
 import { base } from '../../../ui/theme';
 import type { AdminContext } from './admin-api';
+import { emit } from '../../../ui/emit';
 
 /** Fired when the server no longer accepts the token. */
-export const SESSION_ENDED = 'counter-admin-session-ended';
+export const SESSION_ENDED = 'counter-admin-session-ended' as const;
 
 /** Shared look of the sections: tables, forms, buttons. */
 export const sectionStyles = css`
@@ -195,7 +196,7 @@ export class AdminTab extends LitElement {
       if (done) this.notice = done;
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) {
-        this.dispatchEvent(new CustomEvent(SESSION_ENDED, { bubbles: true, composed: true }));
+        emit(this, SESSION_ENDED);
       }
       this.error = toShownError(error);
     } finally {
@@ -243,4 +244,10 @@ export function unservedServices(
   counters: readonly AdminCounter[],
 ): AdminService[] {
   return services.filter((s) => s.open && !counters.some((c) => c.services.includes(s.code)));
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'counter-admin-session-ended': CustomEvent<void>;
+  }
 }
