@@ -16,7 +16,7 @@ import {
   type Service,
 } from '../../server/protocol';
 import { toShownError, type ShownError } from '../../ui/errors';
-import { translate, type MessageKey } from '../../ui/i18n';
+import type { MessageKey } from '../../ui/i18n';
 import { base } from '../../ui/theme';
 import {
   caseStatusKey,
@@ -29,6 +29,7 @@ import {
 import { getCase, listCases, transitionCase } from './console-api';
 import './counter-window-dialog';
 import type { WindowAnswer, WindowQuestion } from './counter-window-dialog';
+import { LocalizeController } from '../../ui/controllers/localize-controller';
 
 const REFRESH_MS = 20_000;
 
@@ -206,6 +207,8 @@ export class CounterBackOffice extends LitElement {
     error: { state: true },
   };
 
+  private readonly l10n = new LocalizeController(this, () => this.language);
+
   declare private status: CaseStatus | '';
   declare private query: string;
   declare private cases: readonly Case[];
@@ -280,10 +283,6 @@ export class CounterBackOffice extends LitElement {
     clearInterval(this.timer);
   }
 
-  private t(key: MessageKey, params?: Record<string, string | number>): string {
-    return translate(this.language, key, params);
-  }
-
   private async run(work: (token: string) => Promise<void>): Promise<void> {
     const token = this.token;
     if (!token) return;
@@ -327,9 +326,13 @@ export class CounterBackOffice extends LitElement {
     this.question = {
       kind: 'confirm',
       action: to,
-      title: this.t(register ? 'confirmRegisterTitle' : 'confirmRejectTitle', { number: c.number }),
-      text: this.t(register ? 'confirmRegisterText' : 'confirmRejectText', { number: c.number }),
-      confirmLabel: this.t(register ? 'toRegistered' : 'toRejected'),
+      title: this.l10n.t(register ? 'confirmRegisterTitle' : 'confirmRejectTitle', {
+        number: c.number,
+      }),
+      text: this.l10n.t(register ? 'confirmRegisterText' : 'confirmRejectText', {
+        number: c.number,
+      }),
+      confirmLabel: this.l10n.t(register ? 'toRegistered' : 'toRejected'),
     };
   }
 
@@ -364,18 +367,18 @@ export class CounterBackOffice extends LitElement {
   private renderList() {
     return html`<section aria-labelledby="worklist-title">
       <div class="top">
-        <h2 id="worklist-title">${this.t('worklist')}</h2>
+        <h2 id="worklist-title">${this.l10n.t('worklist')}</h2>
         <form role="search" @submit=${this.onSearch}>
-          <label class="sr-only" for="q">${this.t('searchLabel')}</label>
+          <label class="sr-only" for="q">${this.l10n.t('searchLabel')}</label>
           <input
             id="q"
             type="search"
             data-testid="case-search"
-            placeholder=${this.t('searchLabel')}
+            placeholder=${this.l10n.t('searchLabel')}
             .value=${this.query}
             @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)}
           />
-          <label class="sr-only" for="status">${this.t('status')}</label>
+          <label class="sr-only" for="status">${this.l10n.t('status')}</label>
           <select
             id="status"
             data-testid="case-status-filter"
@@ -384,20 +387,20 @@ export class CounterBackOffice extends LitElement {
               void this.refresh();
             }}
           >
-            <option value="" ?selected=${this.status === ''}>${this.t('allStatuses')}</option>
+            <option value="" ?selected=${this.status === ''}>${this.l10n.t('allStatuses')}</option>
             ${CaseStatuses.map(
               (s) =>
                 html`<option value=${s} ?selected=${this.status === s}>
-                  ${this.t(caseStatusKey(s))}
+                  ${this.l10n.t(caseStatusKey(s))}
                 </option>`,
             )}
           </select>
-          <button type="submit">${this.t('searchButton')}</button>
+          <button type="submit">${this.l10n.t('searchButton')}</button>
         </form>
       </div>
       ${
         this.cases.length === 0
-          ? html`<p class="empty">${this.t('noCases')}</p>`
+          ? html`<p class="empty">${this.l10n.t('noCases')}</p>`
           : html`<ul class="list" data-testid="worklist">
               ${this.cases.map(
                 (c) =>
@@ -409,7 +412,7 @@ export class CounterBackOffice extends LitElement {
                       @click=${() => void this.open(c.number)}
                     >
                       <b class="num">${c.number}</b>
-                      <span class="badge ${c.status}">${this.t(caseStatusKey(c.status))}</span>
+                      <span class="badge ${c.status}">${this.l10n.t(caseStatusKey(c.status))}</span>
                       <span>${this.serviceName(c.type)} · ${personLine(c.applicant)}</span>
                       <span class="muted num">${formatWhen(c.createdAt)}</span>
                     </button>
@@ -423,8 +426,8 @@ export class CounterBackOffice extends LitElement {
   private renderCase() {
     const c = this.selected;
     if (!c) {
-      return html`<section aria-label=${this.t('caseHeading')}>
-        <p class="empty">${this.t('noCases')}</p>
+      return html`<section aria-label=${this.l10n.t('caseHeading')}>
+        <p class="empty">${this.l10n.t('noCases')}</p>
       </section>`;
     }
     const transitions = allowedTransitions(c.status, this.staffRole);
@@ -434,16 +437,18 @@ export class CounterBackOffice extends LitElement {
         <h2 id="case-title">
           ${this.serviceName(c.type)} · <span class="num">${c.number}</span>
           <span class="badge ${c.status}" data-testid="bo-status"
-            >${this.t(caseStatusKey(c.status))}</span
+            >${this.l10n.t(caseStatusKey(c.status))}</span
           >
         </h2>
       </div>
       ${
         this.error
-          ? html`<div class="error" role="alert">${this.t(this.error.key, this.error.params)}</div>`
+          ? html`<div class="error" role="alert">
+              ${this.l10n.t(this.error.key, this.error.params)}
+            </div>`
           : nothing
       }
-      <div class="body" tabindex="0" aria-label=${this.t('caseHeading')} data-testid="bo-body">
+      <div class="body" tabindex="0" aria-label=${this.l10n.t('caseHeading')} data-testid="bo-body">
         ${renderCaseFacts(c, this.language)} ${renderHistory(c, this.language)}
       </div>
       ${
@@ -452,7 +457,7 @@ export class CounterBackOffice extends LitElement {
               ${
                 needsNote
                   ? html`<label
-                      >${this.t('noteRequired')}
+                      >${this.l10n.t('noteRequired')}
                       <textarea
                         rows="2"
                         data-testid="bo-note"
@@ -471,7 +476,7 @@ export class CounterBackOffice extends LitElement {
                   ?disabled=${this.busy || blocked}
                   @click=${() => this.ask(to)}
                 >
-                  ${this.t(transitionKey(to))}
+                  ${this.l10n.t(transitionKey(to))}
                 </button>`;
               })}
             </div>`

@@ -18,7 +18,7 @@ import {
   type StaffTicket,
   type SubjectRole,
 } from '../../server/protocol';
-import { translate, type MessageKey } from '../../ui/i18n';
+import type { MessageKey } from '../../ui/i18n';
 import { base } from '../../ui/theme';
 import { CaseController } from './case-controller';
 import './counter-window-dialog';
@@ -37,6 +37,7 @@ import {
 } from './case-form';
 import { caseStyles, caseStatusKey, renderCaseFacts } from './case-view';
 import { emit } from '../../ui/emit';
+import { LocalizeController } from '../../ui/controllers/localize-controller';
 
 /** Detail of `counter-receipt`: the case whose receipt to print. */
 export interface ReceiptDetail {
@@ -232,6 +233,8 @@ export class CounterCasePanel extends LitElement {
     question: { state: true },
   };
 
+  private readonly l10n = new LocalizeController(this, () => this.language);
+
   private readonly cases = new CaseController(this, () => this.token);
 
   declare private showBlockers: boolean;
@@ -296,10 +299,6 @@ export class CounterCasePanel extends LitElement {
     target?.focus();
   }
 
-  private t(key: MessageKey, params?: Record<string, string | number>): string {
-    return translate(this.language, key, params);
-  }
-
   private serviceName(code: string): string {
     return this.services.find((s) => s.code === code)?.names[this.language] ?? code;
   }
@@ -328,9 +327,9 @@ export class CounterCasePanel extends LitElement {
     this.question = {
       kind: 'confirm',
       action: to,
-      title: this.t('confirmIssueTitle'),
-      text: this.t('confirmIssueText', { number: c.number }),
-      confirmLabel: this.t('markIssued'),
+      title: this.l10n.t('confirmIssueTitle'),
+      text: this.l10n.t('confirmIssueText', { number: c.number }),
+      confirmLabel: this.l10n.t('markIssued'),
     };
   }
 
@@ -386,26 +385,29 @@ export class CounterCasePanel extends LitElement {
       update(field, (e.target as HTMLInputElement | HTMLSelectElement).value);
     return html`<fieldset data-testid=${`person-${section}`}>
       <legend>
-        ${legend} ${required ? html`<span class="req">${this.t('requiredMark')}</span>` : nothing}
+        ${legend}
+        ${required ? html`<span class="req">${this.l10n.t('requiredMark')}</span>` : nothing}
       </legend>
       <div class="grid">
         ${PERSON_FIELDS.filter((field) => this.asks(section, field)).map((field) => {
           const key = `${section}.${field}`;
           const bad = this.cases.issues[key] !== undefined;
-          const label = this.t(PERSON_LABELS[field]);
+          const label = this.l10n.t(PERSON_LABELS[field]);
           let input;
           if (field === 'sex') {
             input = html`<select name=${key} @change=${onInput(field)}>
-              <option value="" ?selected=${person.sex === ''}>${this.t('notGiven')}</option>
-              <option value="m" ?selected=${person.sex === 'm'}>${this.t('sexM')}</option>
-              <option value="f" ?selected=${person.sex === 'f'}>${this.t('sexF')}</option>
+              <option value="" ?selected=${person.sex === ''}>${this.l10n.t('notGiven')}</option>
+              <option value="m" ?selected=${person.sex === 'm'}>${this.l10n.t('sexM')}</option>
+              <option value="f" ?selected=${person.sex === 'f'}>${this.l10n.t('sexF')}</option>
             </select>`;
           } else if (field === 'idType') {
             input = html`<select name=${key} @change=${onInput(field)}>
-              <option value="" ?selected=${person.idType === ''}>${this.t('notGiven')}</option>
+              <option value="" ?selected=${person.idType === ''}>${this.l10n.t('notGiven')}</option>
               ${ID_TYPES.map(
                 ([v, k]) =>
-                  html`<option value=${v} ?selected=${person.idType === v}>${this.t(k)}</option>`,
+                  html`<option value=${v} ?selected=${person.idType === v}>
+                    ${this.l10n.t(k)}
+                  </option>`,
               )}
             </select>`;
           } else {
@@ -442,7 +444,7 @@ export class CounterCasePanel extends LitElement {
     const name = field.path[field.path.length - 1] ?? '';
     const key = `details.${field.path.join('.')}`;
     const labelKey = detailLabelKey(name);
-    const label = labelKey ? this.t(labelKey) : name;
+    const label = labelKey ? this.l10n.t(labelKey) : name;
     const value = detailValue(form.details, field.path);
     const set = (v: unknown) =>
       this.cases.edit('details', (f) => ({ ...f, details: withDetail(f.details, field.path, v) }));
@@ -463,7 +465,7 @@ export class CounterCasePanel extends LitElement {
         name=${key}
         @change=${(e: Event) => set((e.target as HTMLSelectElement).value || undefined)}
       >
-        <option value="" ?selected=${value === undefined}>${this.t('notGiven')}</option>
+        <option value="" ?selected=${value === undefined}>${this.l10n.t('notGiven')}</option>
         ${(field.options ?? []).map(
           (o) => html`<option value=${o} ?selected=${value === o}>${this.optionLabel(o)}</option>`,
         )}
@@ -493,7 +495,7 @@ export class CounterCasePanel extends LitElement {
     if (!form) return nothing;
     const spec = caseTypeSpec(c.type);
     const lang = this.language;
-    return html`${this.renderPerson('applicant', this.t('applicant'), form.applicant, true)}
+    return html`${this.renderPerson('applicant', this.l10n.t('applicant'), form.applicant, true)}
       ${spec.roles.map((r) =>
         this.renderPerson(
           r.role,
@@ -503,7 +505,7 @@ export class CounterCasePanel extends LitElement {
         ),
       )}
       <fieldset data-testid="documents">
-        <legend>${this.t('documentsReceived')}</legend>
+        <legend>${this.l10n.t('documentsReceived')}</legend>
         ${c.documents.map(
           (d) =>
             html`<label class="check"
@@ -519,12 +521,12 @@ export class CounterCasePanel extends LitElement {
                   }));
                 }}
               />${d.name[lang]}
-              ${d.required ? html`<span class="req">${this.t('requiredMark')}</span>` : nothing}</label
+              ${d.required ? html`<span class="req">${this.l10n.t('requiredMark')}</span>` : nothing}</label
             >`,
         )}
       </fieldset>
       <fieldset data-testid="details">
-        <legend>${this.t('details')}</legend>
+        <legend>${this.l10n.t('details')}</legend>
         ${detailGroups(c.type).map((g) =>
           g.group
             ? html`<fieldset>
@@ -537,7 +539,7 @@ export class CounterCasePanel extends LitElement {
       ${
         spec.feeRequired || c.fee
           ? html`<fieldset data-testid="fee">
-              <legend>${this.t('fee')}</legend>
+              <legend>${this.l10n.t('fee')}</legend>
               <div class="grid">
                 <label class="check"
                   ><input
@@ -548,10 +550,10 @@ export class CounterCasePanel extends LitElement {
                       const paid = (e.target as HTMLInputElement).checked;
                       this.cases.edit('fee', (f) => ({ ...f, fee: { ...f.fee, paid } }));
                     }}
-                  />${this.t('feePaid')}</label
+                  />${this.l10n.t('feePaid')}</label
                 >
                 <label class="field"
-                  >${this.t('feeReceipt')}
+                  >${this.l10n.t('feeReceipt')}
                   <input
                     name="fee.receipt"
                     .value=${form.fee.receipt}
@@ -570,12 +572,12 @@ export class CounterCasePanel extends LitElement {
 
   private optionLabel(value: string): string {
     const key = optionLabelKey(value);
-    return key ? this.t(key) : this.serviceName(value);
+    return key ? this.l10n.t(key) : this.serviceName(value);
   }
 
   private labelOf(name: string): string {
     const key = detailLabelKey(name);
-    return key ? this.t(key) : name;
+    return key ? this.l10n.t(key) : name;
   }
 
   private renderBlockers(c: Case) {
@@ -585,28 +587,28 @@ export class CounterCasePanel extends LitElement {
     const items = missingForSubmit(c, new Date()).map((b) => {
       switch (b.kind) {
         case 'applicant':
-          return this.t('blockerApplicant');
+          return this.l10n.t('blockerApplicant');
         case 'subject':
-          return this.t('blockerSubject', {
+          return this.l10n.t('blockerSubject', {
             role: spec.roles.find((r) => r.role === b.role)?.names[lang] ?? b.role,
           });
         case 'document':
-          return this.t('blockerDocument', {
+          return this.l10n.t('blockerDocument', {
             name: c.documents.find((d) => d.code === b.code)?.name[lang] ?? b.code,
           });
         case 'fee':
-          return this.t('blockerFee');
+          return this.l10n.t('blockerFee');
         case 'details': {
           const name = b.path.split('.').pop() ?? b.path;
-          return this.t('blockerDetails', { field: this.labelOf(name) });
+          return this.l10n.t('blockerDetails', { field: this.labelOf(name) });
         }
         case 'person':
-          return this.t('blockerPerson', {
+          return this.l10n.t('blockerPerson', {
             who:
               b.who === 'applicant'
-                ? this.t('applicant')
+                ? this.l10n.t('applicant')
                 : (spec.roles.find((r) => r.role === b.who)?.names[lang] ?? b.who),
-            field: this.t(
+            field: this.l10n.t(
               b.fact === 'idDocument' ? 'pIdType' : b.fact === 'sex' ? 'pSex' : 'pBirthDate',
             ),
           });
@@ -614,7 +616,7 @@ export class CounterCasePanel extends LitElement {
     });
     if (items.length === 0 && Object.keys(this.cases.issues).length === 0) return nothing;
     return html`<div class="blockers" role="alert" data-testid="blockers">
-      ${this.t('blockersTitle')}
+      ${this.l10n.t('blockersTitle')}
       <ul>
         ${items.map((i) => html`<li>${i}</li>`)}
       </ul>
@@ -635,7 +637,7 @@ export class CounterCasePanel extends LitElement {
               : undefined;
     return key
       ? html`<span class="save ${save}" role="status" data-testid="save-state"
-          >${this.t(key)}</span
+          >${this.l10n.t(key)}</span
         >`
       : html`<span class="save" role="status"></span>`;
   }
@@ -655,11 +657,11 @@ export class CounterCasePanel extends LitElement {
             ?disabled=${busy}
             @click=${() => this.ask(to)}
           >
-            ${this.t(to === 'submitted' ? 'submitCase' : 'markIssued')}
+            ${this.l10n.t(to === 'submitted' ? 'submitCase' : 'markIssued')}
           </button>`,
       )}
       <button type="button" data-testid="print-receipt" @click=${() => this.printReceipt(c)}>
-        ${this.t('printReceipt')}
+        ${this.l10n.t('printReceipt')}
       </button>
     </div>`;
   }
@@ -673,7 +675,7 @@ export class CounterCasePanel extends LitElement {
           ${this.serviceName(c.type)} · <span class="num">${c.number}</span>
         </h2>
         <span class="badge ${c.status}" data-testid="case-status"
-          >${this.t(caseStatusKey(c.status))}</span
+          >${this.l10n.t(caseStatusKey(c.status))}</span
         >
         ${editable ? this.renderSave() : nothing}
       </div>
@@ -682,13 +684,13 @@ export class CounterCasePanel extends LitElement {
           ? html`<div class="banner" role="alert" data-testid="conflict">
               ${
                 this.cases.changedElsewhere
-                  ? this.t('caseChangedElsewhere', {
-                      status: this.t(caseStatusKey(this.cases.changedElsewhere.status)),
+                  ? this.l10n.t('caseChangedElsewhere', {
+                      status: this.l10n.t(caseStatusKey(this.cases.changedElsewhere.status)),
                     })
-                  : this.t('conflictBanner')
+                  : this.l10n.t('conflictBanner')
               }
               <button type="button" @click=${() => void this.cases.reload()}>
-                ${this.t('reload')}
+                ${this.l10n.t('reload')}
               </button>
             </div>`
           : nothing
@@ -696,13 +698,13 @@ export class CounterCasePanel extends LitElement {
       ${
         c.identityCheck
           ? html`<div class="banner" role="alert" data-testid="identity-check">
-              ${this.t('caseIdentityCheck', { ticket: c.identityCheck.ticket })}
+              ${this.l10n.t('caseIdentityCheck', { ticket: c.identityCheck.ticket })}
               <button
                 type="button"
                 data-testid="identity-confirm"
                 @click=${() => void this.cases.confirmIdentity()}
               >
-                ${this.t('caseIdentityConfirm')}
+                ${this.l10n.t('caseIdentityConfirm')}
               </button>
             </div>`
           : nothing
@@ -711,11 +713,11 @@ export class CounterCasePanel extends LitElement {
       ${
         returned?.note
           ? html`<div class="blockers" data-testid="returned-note">
-              ${this.t('caseReturned')}: <q>${returned.note}</q>
+              ${this.l10n.t('caseReturned')}: <q>${returned.note}</q>
             </div>`
           : nothing
       }
-      <div class="body" tabindex="0" aria-label=${this.t('caseHeading')}>
+      <div class="body" tabindex="0" aria-label=${this.l10n.t('caseHeading')}>
         ${editable ? this.renderForm(c) : renderCaseFacts(c, this.language)}
       </div>
       ${this.renderBar(c)}
@@ -731,7 +733,7 @@ export class CounterCasePanel extends LitElement {
     const error = this.cases.error;
     return error
       ? html`<div class="banner" role="alert" data-testid="case-error">
-          ${this.t(error.key, error.params)}
+          ${this.l10n.t(error.key, error.params)}
         </div>`
       : nothing;
   }
@@ -740,22 +742,22 @@ export class CounterCasePanel extends LitElement {
     const ticket = this.ticket;
     const c = this.cases.case;
     if (c) return this.renderCase(c);
-    const heading = html`<div class="head"><h2>${this.t('caseHeading')}</h2></div>`;
+    const heading = html`<div class="head"><h2>${this.l10n.t('caseHeading')}</h2></div>`;
     if (!ticket)
       return html`${heading}
-        <p class="empty">${this.t('caseNone')}</p>`;
+        <p class="empty">${this.l10n.t('caseNone')}</p>`;
     if (this.cases.busy)
       return html`${heading}
-        <p class="empty">${this.t('loading')}</p>`;
+        <p class="empty">${this.l10n.t('loading')}</p>`;
     const type = caseTypeOfService(ticket.service);
     if (!type || !canCreateCase(this.staffRole)) {
       return html`${heading}${this.renderError()}
-        <p class="empty">${this.t('caseNotRegistry')}</p>`;
+        <p class="empty">${this.l10n.t('caseNotRegistry')}</p>`;
     }
     return html`${heading}${this.renderError()}
       <div class="new">
         <button type="button" data-testid="new-case" @click=${() => void this.cases.create(type)}>
-          ${this.t('newCase', { type: this.serviceName(type) })}
+          ${this.l10n.t('newCase', { type: this.serviceName(type) })}
         </button>
       </div>`;
   }

@@ -8,6 +8,7 @@ import { base } from '../../ui/theme';
 import { COMMANDS, commandApplies, type CounterCommand } from './commands';
 import { ShortcutController } from './shortcut-controller';
 import { emit } from '../../ui/emit';
+import { LocalizeController } from '../../ui/controllers/localize-controller';
 
 /** Detail of `counter-command`. */
 export interface CommandDetail {
@@ -255,6 +256,8 @@ export class CounterPanel extends LitElement {
     offsetMs: { type: Number },
   };
 
+  private readonly l10n = new LocalizeController(this, () => this.language);
+
   private readonly clock = new ClockController(this, 1_000);
   private readonly shortcuts = new ShortcutController(this, (command) => this.run(command));
 
@@ -298,12 +301,11 @@ export class CounterPanel extends LitElement {
   }
 
   private renderCurrent() {
-    const lang = this.language;
     const ticket = this.ticket;
     if (!ticket) {
       return html`<section class="current" aria-labelledby="current-title" data-testid="current">
-        <h2 id="current-title">${translate(lang, 'currentTicket')}</h2>
-        <p class="empty">${translate(lang, 'noCurrentTicket')}</p>
+        <h2 id="current-title">${this.l10n.t('currentTicket')}</h2>
+        <p class="empty">${this.l10n.t('noCurrentTicket')}</p>
       </section>`;
     }
     const statusKey = statusMessageKey(ticket.status);
@@ -312,28 +314,27 @@ export class CounterPanel extends LitElement {
       aria-labelledby="current-title"
       data-testid="current"
     >
-      <h2 id="current-title">${translate(lang, 'currentTicket')}</h2>
+      <h2 id="current-title">${this.l10n.t('currentTicket')}</h2>
       <p class="number num" data-testid="current-number">${ticket.number}</p>
       <div class="details">
         <span class="service">${this.serviceName}</span>
         <span class="status ${ticket.status}" data-testid="current-status"
-          >${statusKey ? translate(lang, statusKey) : ticket.status}</span
+          >${statusKey ? this.l10n.t(statusKey) : ticket.status}</span
         >
         <span class="facts">
           <span data-testid="current-priority"
-            >${translate(lang, 'priority')}:
-            ${this.priorityName || translate(lang, 'priorityNone')}</span
+            >${this.l10n.t('priority')}: ${this.priorityName || this.l10n.t('priorityNone')}</span
           >
-          <span>${translate(lang, 'waitedFor', { n: waitedMinutes(ticket) })}</span>
+          <span>${this.l10n.t('waitedFor', { n: waitedMinutes(ticket) })}</span>
           ${
             ticket.recalls > 0
-              ? html`<span>${translate(lang, 'recalls', { n: ticket.recalls })}</span>`
+              ? html`<span>${this.l10n.t('recalls', { n: ticket.recalls })}</span>`
               : nothing
           }
         </span>
         ${this.renderWhy(ticket)}
-        <span class="timer num" data-testid="service-timer" title=${translate(lang, 'serviceTime')}
-          ><span class="sr-only">${translate(lang, 'serviceTime')}</span>${elapsed(
+        <span class="timer num" data-testid="service-timer" title=${this.l10n.t('serviceTime')}
+          ><span class="sr-only">${this.l10n.t('serviceTime')}</span>${elapsed(
             ticket.startedAt ?? ticket.calledAt,
             this.clock.now,
           )}</span
@@ -344,23 +345,22 @@ export class CounterPanel extends LitElement {
 
   /** Why this ticket came to the window, and the note it was sent with. */
   private renderWhy(ticket: StaffTicket) {
-    const lang = this.language;
     const reason = this.reason;
     const why =
       reason === 'priority'
-        ? translate(lang, 'reasonPriority', { name: this.priorityName })
+        ? this.l10n.t('reasonPriority', { name: this.priorityName })
         : reason === 'fairness'
-          ? translate(lang, 'reasonFairness')
+          ? this.l10n.t('reasonFairness')
           : reason === 'transferred'
-            ? translate(lang, 'reasonTransferred')
+            ? this.l10n.t('reasonTransferred')
             : reason === 'oldest'
-              ? translate(lang, 'reasonOldest')
+              ? this.l10n.t('reasonOldest')
               : '';
     return html`${why ? html`<span class="why" data-testid="call-reason">${why}</span>` : nothing}
     ${
       ticket.transferNote
         ? html`<span class="note" data-testid="current-note"
-            >${translate(lang, 'transferNoteLabel', { note: ticket.transferNote })}</span
+            >${this.l10n.t('transferNoteLabel', { note: ticket.transferNote })}</span
           >`
         : nothing
     }`;
@@ -371,12 +371,12 @@ export class CounterPanel extends LitElement {
     return html`${
         this.pauseReason !== undefined
           ? html`<div class="paused" role="status" data-testid="paused">
-              ${translate(lang, 'windowPaused', { reason: this.pauseReason })}
+              ${this.l10n.t('windowPaused', { reason: this.pauseReason })}
             </div>`
           : nothing
       }
       ${this.renderCurrent()}
-      <section aria-label=${translate(lang, 'actions')}>
+      <section aria-label=${this.l10n.t('actions')}>
         <div class="actions">
           ${COMMANDS.map((spec, i) => {
             const kind = i === 0 ? 'primary' : i === 1 ? 'secondary' : '';
@@ -396,7 +396,7 @@ export class CounterPanel extends LitElement {
                     : spec.label,
                 )}</span
               >
-              <span class="keys" title=${translate(lang, 'shortcutHint')}
+              <span class="keys" title=${this.l10n.t('shortcutHint')}
                 >${spec.keys.map((k) => html`<kbd>${k}</kbd>`)}</span
               >
             </button>`;

@@ -71,7 +71,7 @@ export class AdminServices extends AdminTab {
       });
       form.reset();
       this.services = await listServices(c);
-    }, this.t('adminSaved'));
+    }, this.l10n.t('adminSaved'));
   };
 
   private save(service: AdminService, row: HTMLElement): void {
@@ -89,7 +89,7 @@ export class AdminServices extends AdminTab {
         targetWaitMinutes: Number(value('target')) || service.targetWaitMinutes,
       });
       this.services = await listServices(c);
-    }, this.t('adminSaved'));
+    }, this.l10n.t('adminSaved'));
   }
 
   private toggle(service: AdminService, row: HTMLElement): void {
@@ -101,12 +101,12 @@ export class AdminServices extends AdminTab {
         service.open ? { open: false, closedReason: reason.trim() || null } : { open: true },
       );
       this.services = await listServices(c);
-    }, this.t('adminSaved'));
+    }, this.l10n.t('adminSaved'));
   }
 
   private nameInput(l: Language, s?: AdminService) {
     return html`<label
-      >${this.t('adminNameIn', { lang: l })}
+      >${this.l10n.t('adminNameIn', { lang: l })}
       <input name="name-${l}" .value=${s?.names[l] ?? ''} required maxlength="200" size="18"
     /></label>`;
   }
@@ -118,10 +118,10 @@ export class AdminServices extends AdminTab {
     const options = [...KNOWN_DOCUMENTS.map((d) => d.code), ...unknown];
     return html`<details class="documents" style="flex-basis:100%">
       <summary>
-        ${this.t('adminDocuments')}:
-        ${chosen.length ? chosen.map((c) => this.documentName(c, service)).join('; ') : this.t('adminNoDocuments')}
+        ${this.l10n.t('adminDocuments')}:
+        ${chosen.length ? chosen.map((c) => this.documentName(c, service)).join('; ') : this.l10n.t('adminNoDocuments')}
       </summary>
-      <fieldset aria-label=${this.t('adminDocuments')}>
+      <fieldset aria-label=${this.l10n.t('adminDocuments')}>
         ${options.map(
           (code) =>
             html`<label class="inline"
@@ -143,7 +143,7 @@ export class AdminServices extends AdminTab {
     return html`
       ${this.notes()}
       <section class="card" aria-labelledby="svc-h">
-        <h2 id="svc-h">${this.t('adminTabServices')}</h2>
+        <h2 id="svc-h">${this.l10n.t('adminTabServices')}</h2>
         ${this.services.map(
           (s) => html`
             <form
@@ -156,23 +156,24 @@ export class AdminServices extends AdminTab {
               }}
             >
               <span class="pill ${s.open ? '' : 'off'}"
-                >${s.prefix} · ${s.code} · ${this.t(s.open ? 'adminOpen' : 'adminClosed')}</span
+                >${s.prefix} · ${s.code} ·
+                ${this.l10n.t(s.open ? 'adminOpen' : 'adminClosed')}</span
               >
               ${
                 unserved.includes(s)
                   ? html`<p class="note warn" role="status" data-testid="no-window-${s.code}">
-                      ${this.t('adminNoWindowServes', { service: s.names[this.language] })}
+                      ${this.l10n.t('adminNoWindowServes', { service: s.names[this.language] })}
                     </p>`
                   : nothing
               }
               ${LANGUAGES.map((l) => this.nameInput(l, s))}
               ${this.documentPicker(s.documents, s.code)}
               <label
-                >${this.t('adminOrder')}
+                >${this.l10n.t('adminOrder')}
                 <input name="order" type="number" min="0" .value=${String(s.sortOrder)} size="4"
               /></label>
               <label
-                >${this.t('adminTargetWait')}
+                >${this.l10n.t('adminTargetWait')}
                 <input
                   name="target"
                   type="number"
@@ -180,9 +181,9 @@ export class AdminServices extends AdminTab {
                   max="600"
                   .value=${String(s.targetWaitMinutes)}
               /></label>
-              <button type="submit" ?disabled=${this.busy}>${this.t('adminSave')}</button>
+              <button type="submit" ?disabled=${this.busy}>${this.l10n.t('adminSave')}</button>
               <label
-                >${this.t('adminClosedReason')}
+                >${this.l10n.t('adminClosedReason')}
                 <input name="reason" .value=${s.closedReason ?? ''} ?disabled=${!s.open} size="24"
               /></label>
               <button
@@ -192,28 +193,28 @@ export class AdminServices extends AdminTab {
                 @click=${(e: Event) =>
                   this.toggle(s, (e.currentTarget as HTMLElement).closest('form') as HTMLElement)}
               >
-                ${this.t(s.open ? 'adminCloseService' : 'adminOpenService')}
+                ${this.l10n.t(s.open ? 'adminCloseService' : 'adminOpenService')}
               </button>
             </form>
             <hr />
           `,
         )}
-        <h3 id="new-svc">${this.t('adminNewService')}</h3>
+        <h3 id="new-svc">${this.l10n.t('adminNewService')}</h3>
         <form class="grid" aria-labelledby="new-svc" @submit=${this.onCreate}>
           <label
-            >${this.t('adminCode')}
+            >${this.l10n.t('adminCode')}
             <input name="code" required pattern="[a-z][a-z0-9_]{0,39}" size="14"
           /></label>
           <label
-            >${this.t('adminPrefix')}
+            >${this.l10n.t('adminPrefix')}
             <input name="prefix" required pattern="[A-Za-z]" maxlength="1" size="2"
           /></label>
           ${LANGUAGES.map((l) => this.nameInput(l))} ${this.documentPicker([], 'new')}
           <label
-            >${this.t('adminTargetWait')}
+            >${this.l10n.t('adminTargetWait')}
             <input name="target" type="number" min="1" max="600" value="15"
           /></label>
-          <button type="submit" ?disabled=${this.busy}>${this.t('adminAdd')}</button>
+          <button type="submit" ?disabled=${this.busy}>${this.l10n.t('adminAdd')}</button>
         </form>
       </section>
     `;
