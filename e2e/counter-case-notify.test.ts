@@ -83,12 +83,13 @@ describe.each(testDialects())('the case consent at the window on %s', (dialect) 
     const c = await request(server.url, 'GET', `/api/cases/${number}`, { token });
     const history = c.body.case.history as Array<{ action: string; changes?: string[] }>;
     expect(history.some((h) => h.action === 'edited' && h.changes?.includes('notify'))).toBe(true);
-    // The form stays in step with the server: typing after the consent still saves.
-    await page.locator('input[name="applicant.lastName"]').fill('Ғафурова');
+    // The form stays in step with the server: what is ticked after the consent still saves.
+    await page.locator('input[name="doc.medical_birth_notice"]').check();
     await waitFor(async () => {
       const now = await request(server.url, 'GET', `/api/cases/${number}`, { token });
-      return now.body.case.applicant?.lastName === 'Ғафурова';
-    }, 'the applicant saved after the consent');
+      const docs = now.body.case.documents as Array<{ code: string; received: boolean }>;
+      return docs.some((d) => d.code === 'medical_birth_notice' && d.received);
+    }, 'a document saved after the consent');
     expect(pageErrors).toEqual([]);
   });
 });

@@ -1,10 +1,12 @@
 /**
  * The service catalogue: add, rename, reorder, pick documents and the target wait, close and reopen;
- * warns about an open service that no window calls.
+ * warns about an open service that no window calls. The reason a closed service gives on the kiosk
+ * is written in each language.
  */
 import { html, nothing, type PropertyValues } from 'lit';
-import type { AdminCounter, AdminService, Language } from '../../../server/protocol';
-import { LANGUAGES } from '../../../ui/i18n';
+import type { AdminCounter, AdminService, ClosedReasons, Language } from '../../../server/protocol';
+import { fetchServices } from '../../../ui/api';
+import { LANGUAGES, translate } from '../../../ui/i18n';
 import { listCounters, listServices, createService, updateService } from './admin-api';
 import { formText, namesOf, unservedServices, AdminTab } from './admin-tab';
 import { KNOWN_DOCUMENTS, documentName } from './documents';
@@ -15,15 +17,19 @@ export class AdminServices extends AdminTab {
     ...AdminTab.properties,
     services: { state: true },
     counters: { state: true },
+    reasons: { state: true },
   };
 
   declare private services: AdminService[];
   declare private counters: AdminCounter[];
+  /** Each service's closed reason per language (the admin list gives only one text). */
+  declare private reasons: Readonly<Record<string, ClosedReasons>>;
 
   constructor() {
     super();
     this.services = [];
     this.counters = [];
+    this.reasons = {};
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -33,7 +39,29 @@ export class AdminServices extends AdminTab {
   private async load(): Promise<void> {
     await this.run(async (c) => {
       [this.services, this.counters] = await Promise.all([listServices(c), listCounters(c)]);
+      await this.loadReasons(c.office);
     });
+  }
+
+  /** The reasons per language, as the kiosk reads them. */
+  private async loadReasons(office: string): Promise<void> {
+    const published = await fetchServices(office);
+    this.reasons = Object.fromEntries(
+      published.map((s) => [
+        s.code,
+        s.closedReasons ?? (s.closedReason ? { tg: s.closedReason } : {}),
+      ]),
+    );
+  }
+
+  /** The reasons typed into a service's form, one per language. */
+  private typedReasons(row: HTMLElement): ClosedReasons {
+    const reasons: ClosedReasons = {};
+    for (const l of LANGUAGES) {
+      const text = row.querySelector<HTMLInputElement>(`[name="reason-${l}"]`)?.value.trim();
+      if (text) reasons[l] = text;
+    }
+    return reasons;
   }
 
   private documentName(code: string, service?: string): string {
@@ -87,20 +115,24 @@ export class AdminServices extends AdminTab {
         documents,
         sortOrder: Number(value('order')) || 0,
         targetWaitMinutes: Number(value('target')) || service.targetWaitMinutes,
+        // A closed service's reason can be corrected while it stays closed.
+        ...(service.open ? {} : { closedReasons: this.typedReasons(row) }),
       });
       this.services = await listServices(c);
+      await this.loadReasons(c.office);
     }, this.l10n.t('adminSaved'));
   }
 
   private toggle(service: AdminService, row: HTMLElement): void {
-    const reason = row.querySelector<HTMLInputElement>('[name="reason"]')?.value ?? '';
+    const closedReasons = this.typedReasons(row);
     void this.run(async (c) => {
       await updateService(
         c,
         service.code,
-        service.open ? { open: false, closedReason: reason.trim() || null } : { open: true },
+        service.open ? { open: false, closedReasons } : { open: true },
       );
       this.services = await listServices(c);
+      await this.loadReasons(c.office);
     }, this.l10n.t('adminSaved'));
   }
 
@@ -109,6 +141,27 @@ export class AdminServices extends AdminTab {
       >${this.l10n.t('adminNameIn', { lang: l })}
       <input name="name-${l}" .value=${s?.names[l] ?? ''} required maxlength="200" size="18"
     /></label>`;
+  }
+
+  /** The kiosk's reason while the service is closed, one field per language. */
+  private reasonInputs(s: AdminService) {
+    const reasons = this.reasons[s.code] ?? {};
+    return html`<fieldset class="reasons" data-testid="reasons-${s.code}">
+      <legend>${this.l10n.t('adminClosedReason')}</legend>
+      <p class="muted" style="flex-basis:100%;margin:0">${this.l10n.t('adminClosedReasonHint')}</p>
+      ${LANGUAGES.map(
+        (l) =>
+          html`<label
+            >${this.l10n.t('adminClosedReasonIn', { lang: translate(l, 'languageName') })}
+            <input
+              name="reason-${l}"
+              lang=${l}
+              maxlength="500"
+              size="22"
+              .value=${s.open ? '' : (reasons[l] ?? '')}
+          /></label>`,
+      )}
+    </fieldset>`;
   }
 
   /** Checkboxes with the documents' names; codes the service has that no checklist knows are kept. */
@@ -182,10 +235,7 @@ export class AdminServices extends AdminTab {
                   .value=${String(s.targetWaitMinutes)}
               /></label>
               <button type="submit" ?disabled=${this.busy}>${this.l10n.t('adminSave')}</button>
-              <label
-                >${this.l10n.t('adminClosedReason')}
-                <input name="reason" .value=${s.closedReason ?? ''} ?disabled=${!s.open} size="24"
-              /></label>
+              ${this.reasonInputs(s)}
               <button
                 type="button"
                 class=${s.open ? 'danger' : 'secondary'}
