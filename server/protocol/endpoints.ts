@@ -121,7 +121,7 @@ export const Endpoints = {
     `${OFFICE}/tickets`,
     'public',
     'queue',
-    'Issue a ticket (201; the same Idempotency-Key again answers 200 and the same ticket)',
+    'Issue a ticket, or check a booking in with `{booking}` (201; the same Idempotency-Key again: 200, the same ticket)',
     { status: 201, errors: ['conflict', 'rate_limited', 'overloaded', 'slot_full'] },
   ),
   ticket: ep(
@@ -393,26 +393,26 @@ export const Endpoints = {
     'bookings',
     'Every service’s booking plan',
   ),
-  putBookingPlan: ep(
-    'PUT',
-    `${OFFICE}/services/:service/booking-plan`,
-    'admin',
-    'bookings',
-    'Set or remove (null) a service’s booking plan',
-  ),
   bookingSettings: ep(
     'GET',
     `${OFFICE}/booking-settings`,
     'admin',
     'bookings',
-    'The office’s check-in window for bookings (minutes before and after the slot)',
+    'The check-in window around each slot’s start',
   ),
   putBookingSettings: ep(
     'PUT',
     `${OFFICE}/booking-settings`,
     'admin',
     'bookings',
-    'Set the office’s check-in window for bookings',
+    'Change the check-in window',
+  ),
+  putBookingPlan: ep(
+    'PUT',
+    `${OFFICE}/services/:service/booking-plan`,
+    'admin',
+    'bookings',
+    'Set or remove (null) a service’s booking plan',
   ),
 
   // ---- printers ----

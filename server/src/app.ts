@@ -32,7 +32,13 @@ import { CheckInService } from './bookings/check-in';
 import { AdminService } from './admin/admin-service';
 import { dropEndedStaffSockets, dropUnpairedDeviceSockets } from './admin/staff-sockets';
 import { errorHandler, unknownRoute } from './http/errors';
-import { attachRealtime, caseBroadcaster, sessionRoom, type Realtime } from './realtime/socket-server';
+import {
+  attachRealtime,
+  caseBroadcaster,
+  sessionRoom,
+  type NbServer,
+  type Realtime,
+} from './realtime/socket-server';
 import { CommandAdmission } from './queue/admission';
 import { Metrics } from './metrics';
 import { opsRouter } from './http/ops-router';
@@ -96,7 +102,7 @@ export interface App {
   server: http.Server;
   /** The Express app (tests walk its route table). */
   http: express.Express;
-  io: Server;
+  io: NbServer;
   queue: QueueService;
   cases: CaseService;
   print: PrintQueue;
@@ -331,7 +337,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   function publicLink(): PublicUrl {
     return publicUrlOf(deps.publicUrl, server);
   }
-  const io = new Server(server, { serveClient: false, maxHttpBufferSize: 1e6 });
+  const io: NbServer = new Server(server, { serveClient: false, maxHttpBufferSize: 1e6 });
   const [pub, sub] = redis;
   if (pub && sub) {
     io.adapter(createAdapter(pub, sub, { key: deps.redisKey ?? 'navbat' }));

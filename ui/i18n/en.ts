@@ -579,4 +579,6 @@ export const en = {
   adminClosedReasonIn: 'Reason shown on the kiosk ({lang})',
   adminClosedReasonHint:
     'Written in each language; a kiosk in a language left empty shows the Tajik text.',
+  // s5-hall: the display's services taking turns
+  displayServicesPage: 'Services, page {page} of {pages}',
 } satisfies Record<string, string>;

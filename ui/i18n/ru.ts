@@ -577,4 +577,6 @@ export const ru: Messages = {
   notifyPhoneInvalid: 'Введите телефон полностью, с кодом страны: +992 и 9 цифр.',
   adminClosedReasonIn: 'Причина, которую покажет киоск ({lang})',
   adminClosedReasonHint: 'Пишется на каждом языке; киоск на языке без текста покажет таджикский.',
+  // s5-hall: the display's services taking turns
+  displayServicesPage: 'Услуги, страница {page} из {pages}',
 };

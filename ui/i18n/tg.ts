@@ -585,4 +585,6 @@ export const tg: Messages = {
   adminClosedReasonIn: 'Сабабе, ки дар киоск нишон дода мешавад ({lang})',
   adminClosedReasonHint:
     'Бо ҳар забон навишта мешавад; киоск бо забоне, ки матн надорад, матни тоҷикиро нишон медиҳад.',
+  // s5-hall: the display's services taking turns
+  displayServicesPage: 'Хизматрасониҳо, саҳифаи {page} аз {pages}',
 };

@@ -579,4 +579,6 @@ export const uz: Messages = {
   adminClosedReasonIn: 'Kioskda koʻrsatiladigan sabab ({lang})',
   adminClosedReasonHint:
     'Har bir tilda yoziladi; matni yoʻq tildagi kiosk tojikcha matnni koʻrsatadi.',
+  // s5-hall: the display's services taking turns
+  displayServicesPage: 'Xizmatlar, {pages} sahifadan {page}-sahifa',
 };

@@ -6,7 +6,7 @@
 import type { RequestHandler } from 'express';
 import { AppError } from '../errors';
 
-function hasNul(value: unknown, depth = 0): boolean {
+export function hasNul(value: unknown, depth = 0): boolean {
   if (typeof value === 'string') return value.includes('\u0000');
   if (depth > 64 || typeof value !== 'object' || value === null) return false;
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {

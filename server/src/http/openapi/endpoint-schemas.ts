@@ -52,6 +52,7 @@ import {
   BookingCode,
   BookingPlanInput,
   CancelBooking,
+  CheckInBooking,
   CheckInSettings,
   ConfirmBooking,
   CreateBooking,
@@ -149,7 +150,7 @@ export const Schemas: { readonly [K in EndpointName]: EndpointSchemas } = {
   office: { response: z.object({ office: OfficeInfo }) },
   services: { response: z.array(Service) },
   issueTicket: {
-    body: IssueTicket,
+    body: z.union([IssueTicket, CheckInBooking]),
     headers: {
       'Idempotency-Key':
         'The same key again answers 200 and the same ticket (printable ASCII, ≤ 100)',
@@ -158,6 +159,8 @@ export const Schemas: { readonly [K in EndpointName]: EndpointSchemas } = {
     response: z.object({
       ticket: Ticket,
       print: z.object({ status: z.enum(['queued', 'printed', 'failed', 'none']) }),
+      /** A booking checked in after its window: an ordinary ticket. */
+      late: z.literal(true).optional(),
     }),
   },
   ticket: { response: ticket },
@@ -216,12 +219,12 @@ export const Schemas: { readonly [K in EndpointName]: EndpointSchemas } = {
   confirmBooking: { body: ConfirmBooking, response: z.object({ booking: Booking }) },
   cancelBooking: { body: CancelBooking, response: z.object({ booking: Booking }) },
   bookingPlans: { response: z.object({ plans: z.array(z.looseObject({})) }) },
+  bookingSettings: { response: z.object({ settings: CheckInSettings }) },
+  putBookingSettings: { body: CheckInSettings, response: z.object({ settings: CheckInSettings }) },
   putBookingPlan: {
     body: BookingPlanInput.nullable(),
     response: z.object({ plan: BookingPlanInput.nullable() }),
   },
-  bookingSettings: { response: z.object({ settings: CheckInSettings }) },
-  putBookingSettings: { body: CheckInSettings, response: z.object({ settings: CheckInSettings }) },
   kioskPrinter: {
     response: z.object({
       printer: z.object({

@@ -3,7 +3,7 @@
  * documented operation is mounted; the document is well formed (path parameters declared, refs
  * resolve, responses named); what it says of access holds; the reference page and its assets load.
  */
-import { startTestServer, type TestServer } from '../../testing/harness';
+import { startTestServer, testDialects, type TestServer } from '../../testing/harness';
 import { request } from '../../testing/client';
 import { routeTable } from '../../security/route-table';
 import { Endpoints } from '../../../protocol/endpoints';
@@ -80,7 +80,8 @@ it('resolves every $ref and names the contract error shape on each refusal', () 
   const text = JSON.stringify(doc);
   const refs = [...text.matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]!);
   expect(refs.length).toBeGreaterThan(50);
-  for (const ref of new Set(refs)) expect([ref, ref in doc.components.schemas]).toEqual([ref, true]);
+  for (const ref of new Set(refs))
+    expect([ref, ref in doc.components.schemas]).toEqual([ref, true]);
   expect(doc.components.schemas.Error.properties.error.required).toEqual(['code', 'message']);
   for (const { key, op } of operations()) {
     for (const [status, response] of Object.entries(op.responses as Json)) {
@@ -108,33 +109,38 @@ it('names the auth schemes, the Socket.IO events and the error codes', () => {
   expect(doc.components.schemas.LoginBody.required).toEqual(['username', 'password']);
 });
 
-it('says the truth about access: public routes answer without a session, others 401', async () => {
-  const fill = (path: string) =>
-    path
-      .replace(':office', 'kulob')
-      .replace(':counter', '1')
-      .replace(':id', '00000000-0000-4000-8000-000000000000')
-      .replace(':action', 'recall')
-      .replace(':number', 'KUL-2026-000001')
-      .replace(':username', 'clerk1')
-      .replace(':service', 'birth')
-      .replace(':code', 'K1')
-      .replace(':key', 'called')
-      .replace(':language', 'tg')
-      .replace(':index', '0');
-  for (const e of Object.values(Endpoints)) {
-    if (e.access === 'metrics' || e.path === Endpoints.logout.path) continue;
-    const res = await fetch(server.url + fill(e.path), {
-      method: e.method,
-      headers: { 'content-type': 'application/json' },
-      body: e.method === 'GET' ? undefined : '{}',
-    });
-    const refused = res.status === 401;
-    expect(`${e.method} ${e.path} ${e.access}: ${refused}`).toBe(
-      `${e.method} ${e.path} ${e.access}: ${e.access !== 'public'}`,
-    );
-  }
-});
+it.each(testDialects())(
+  'says the truth about access on %s: public answers without a session, others 401',
+  async (dialect) => {
+    const s = dialect === 'sqlite' ? server : await startTestServer({ database: dialect });
+    const fill = (path: string) =>
+      path
+        .replace(':office', 'kulob')
+        .replace(':counter', '1')
+        .replace(':id', '00000000-0000-4000-8000-000000000000')
+        .replace(':action', 'recall')
+        .replace(':number', 'KUL-2026-000001')
+        .replace(':username', 'clerk1')
+        .replace(':service', 'birth')
+        .replace(':code', 'K1')
+        .replace(':key', 'called')
+        .replace(':language', 'tg')
+        .replace(':index', '0');
+    for (const e of Object.values(Endpoints)) {
+      if (e.access === 'metrics') continue;
+      const res = await fetch(s.url + fill(e.path), {
+        method: e.method,
+        headers: { 'content-type': 'application/json' },
+        body: e.method === 'GET' ? undefined : '{}',
+      });
+      const refused = res.status === 401;
+      expect(`${e.method} ${e.path} ${e.access}: ${refused}`).toBe(
+        `${e.method} ${e.path} ${e.access}: ${e.access !== 'public'}`,
+      );
+    }
+    if (s !== server) await s.close();
+  },
+);
 
 it('serves the reference page and only the assets it loads, under the page policy', async () => {
   const page = await fetch(`${server.url}/api/docs`);
