@@ -3,7 +3,7 @@
  * one row and reads, in select-list subqueries that take no locks, what the command would otherwise
  * fetch in statements of their own (the ticket a window holds, its clerk, the case number, whether
  * anyone waits for a message). Call-next locks its ticket in one `… LIMIT 1 FOR UPDATE SKIP LOCKED`
- * that walks the (office, day, status, issued_at) index in queue order; under READ COMMITTED the
+ * that walks the (office, day, status, queue_time, id) index in queue order; under READ COMMITTED the
  * rows the walk passed over that do not match are released at once, so other windows never skip
  * a ticket nobody is calling.
  */
@@ -43,7 +43,7 @@ export interface LockedTicket {
 }
 
 /** The candidate order; call-next and the snapshot's waiting list agree on it. */
-export const QUEUE_ORDER = 't.issued_at, t.id';
+export const QUEUE_ORDER = 't.queue_time, t.id';
 
 const LIVE_SESSION = 's.revoked_at IS NULL AND s.expires_at > :now AND u.disabled = :no';
 
@@ -76,6 +76,8 @@ const TICKET_COLUMNS: Record<keyof Omit<TicketRecord, 'id'>, string> = {
   transferNote: 'transfer_note',
   calledBy: 'called_by',
   recalls: 'recalls',
+  queueTime: 'queue_time',
+  appointmentCode: 'appointment_code',
 };
 
 export class HotPathRepository {
@@ -292,5 +294,7 @@ function ticketOf(r: Record<string, unknown>): TicketRecord {
     transferNote: nullable(r.transfer_note),
     calledBy: r.called_by === null || r.called_by === undefined ? null : Number(r.called_by),
     recalls: Number(r.recalls ?? 0),
+    queueTime: toDate(r.queue_time ?? r.issued_at),
+    appointmentCode: nullable(r.appointment_code),
   };
 }

@@ -15,10 +15,13 @@ import {
   type CallReason,
   type CounterState,
   type QueueChange,
+  type TicketChangeEvent,
   type QueueSnapshot,
   type Service,
   type StaffTicket,
   type TicketStatus,
+  holdsCounter,
+  type TicketAction,
   type Transfer,
 } from '../../protocol';
 import type { Database } from '../../../db/database';
@@ -34,7 +37,7 @@ import { AppError, illegalTransition, notFound, validationFailed, forbidden } fr
 import { actorName, actorUserId, type Actor, type StaffPrincipal } from '../auth/actor';
 import { officeDay } from './office-day';
 import { formatTicketNumber } from './numbering';
-import { applyTicketAction, holdsCounter, type TicketAction } from './lifecycle';
+import { applyTicketAction } from './lifecycle';
 import { callOrder, chosenReason } from './call-next';
 import { toPublicTicket, toStaffTicket } from './ticket-dto';
 import { WindowGuard, counterTaken, withClerks, type Clerk } from './counter-sessions';
@@ -49,6 +52,15 @@ import type { PublicUrl } from '../public-url';
 
 /** Tickets whose office this process remembers (a ticket never changes office). */
 const KNOWN_TICKETS = 100_000;
+
+/**
+ * Checks a booking in, inside the ticket's own transaction (bookings/booking-service.ts): locks and
+ * moves the booking, and says when the new ticket stands in the queue and with which booking code.
+ */
+export type AdmitBooking = (
+  t: Transaction,
+  ticket: { id: string; now: Date; office: OfficeRecord },
+) => Promise<{ queueTime: Date; appointmentCode: string | null }>;
 
 /** Receives committed changes of one office, in seq order. */
 export type Publish = (officeCode: string, changes: QueueChange[]) => void;
@@ -72,7 +84,7 @@ export interface QueueServiceDeps {
 /** A change to emit after commit, before its seq is known. */
 export type PendingChange =
   | {
-      kind: 'ticket:issued' | 'ticket:called' | 'ticket:updated';
+      kind: TicketChangeEvent;
       ticketId: string;
       /** The ticket as the command left it, when the command has it (saves a read). */
       record?: TicketRecord;
@@ -179,6 +191,8 @@ export class QueueService {
     req: IssueTicket,
     idempotencyKey: string | undefined,
     actor: Actor,
+    /** A booking checked in with this ticket (`queueTime` and `appointmentCode` come from it). */
+    admit?: AdmitBooking,
   ): Promise<{ ticket: StaffTicket; created: boolean; printJobId?: number }> {
     if (idempotencyKey) {
       const existing = await this.repo.findIdempotentTicketId(officeCode, idempotencyKey);
@@ -220,10 +234,12 @@ export class QueueService {
         if (req.kiosk !== undefined && !kiosk) {
           throw validationFailed(`unknown kiosk ${req.kiosk}`, { field: 'kiosk' });
         }
+        const id = randomUUID();
+        const admitted = admit ? await admit(t, { id, now, office }) : undefined;
         const day = officeDay(now, office.timeZone);
         const seqNo = await this.repo.nextNumber(officeCode, day, service.prefix, t);
         const ticket: TicketRecord = {
-          id: randomUUID(),
+          id,
           officeCode,
           day,
           number: formatTicketNumber(service.prefix, seqNo),
@@ -240,6 +256,8 @@ export class QueueService {
           targetCounter: null,
           calledBy: null,
           recalls: 0,
+          queueTime: admitted?.queueTime ?? now,
+          appointmentCode: admitted?.appointmentCode ?? null,
         };
         await this.repo.insertTicket(ticket, t);
         if (req.phone) await this.deps.messages?.subscribeTicket(t, ticket, req.phone);
@@ -493,7 +511,7 @@ export class QueueService {
       const kind = action === 'recall' ? 'ticket:called' : 'ticket:updated';
       changes.push({ kind, ticketId, record: next, caseNumber });
       if (ticket.counterNumber) {
-        const held = holdsCounter(next.status as TicketStatus) ? next : null;
+        const held = holdsCounter(next.status) ? next : null;
         const window = await this.windowOf(officeCode, ticket.counterNumber, locked, t);
         changes.push({ kind: 'counter:updated', counter: ticket.counterNumber, held, ...window });
       }
