@@ -71,6 +71,28 @@ export default tseslint.config(
     },
   },
   {
+    // The staff console validates its case forms with the protocol's zod schemas, so zod is in its
+    // bundle anyway and it may name zod's types; everything else stays as for every front end.
+    files: ['counter/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/server/src/**', '**/db/**', '**/bench/**', '**/e2e/**', '**/scripts/**'],
+              message: 'front ends import only server/protocol',
+            },
+            {
+              group: ['node:*', 'express', 'sequelize', 'socket.io'],
+              message: 'no server packages in the browser',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The public pages (kiosk, display, booking, and ui/ which they share) stay free of zod: from the
     // protocol they take values only from its zod-free rule modules (constants, events,
     // ticket-lifecycle, opening-hours, closed-reason, zoned-time, wait-wording, booking-rules);

@@ -7,6 +7,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Case, CaseNotify, CaseStatus, CaseType } from '../../server/protocol';
 import { ErrorCode } from '../../server/protocol/constants';
 import { ApiError } from '../../ui/api';
+import { RequestController } from '../../ui/controllers/request-controller';
 import { toShownError, type ShownError } from '../../ui/errors';
 import {
   buildPatch,
@@ -33,14 +34,22 @@ export class CaseController implements ReactiveController {
   issues: FieldIssues = {};
   save: SaveState = 'idle';
   /** The last refusal of a command (not a save conflict: see `save`). */
-  error: ShownError | undefined;
+  get error(): ShownError | undefined {
+    return this.requests.error;
+  }
+  set error(error: ShownError | undefined) {
+    this.requests.error = error;
+  }
   /** True while loading or running a transition. */
-  busy = false;
+  get busy(): boolean {
+    return this.requests.busy;
+  }
   /** The ticket this case view belongs to. */
   ticketId: string | undefined;
 
   private readonly host: ReactiveControllerHost;
   private readonly token: () => string | undefined;
+  private readonly requests: RequestController;
   private readonly dirty = new Set<FormSection>();
   private readonly typedDuringSave = new Set<FormSection>();
   private timer?: ReturnType<typeof setTimeout>;
@@ -49,6 +58,11 @@ export class CaseController implements ReactiveController {
   constructor(host: ReactiveControllerHost, token: () => string | undefined) {
     this.host = host;
     this.token = token;
+    // Loading, creating and transitions: a change seen meanwhile is applied once each is answered.
+    this.requests = new RequestController(host, {
+      exclusive: false,
+      onSettled: () => this.settleRemote(),
+    });
     host.addController(this);
   }
 
@@ -247,17 +261,6 @@ export class CaseController implements ReactiveController {
   }
 
   private async run(work: () => Promise<void>): Promise<void> {
-    this.busy = true;
-    this.error = undefined;
-    this.host.requestUpdate();
-    try {
-      await work();
-    } catch (error) {
-      this.error = toShownError(error);
-    } finally {
-      this.busy = false;
-      this.settleRemote();
-      this.host.requestUpdate();
-    }
+    await this.requests.run(work);
   }
 }

@@ -15,7 +15,6 @@ import {
   type Role,
   type Service,
 } from '../../server/protocol';
-import { toShownError, type ShownError } from '../../ui/errors';
 import type { MessageKey } from '../../ui/i18n';
 import { base } from '../../ui/theme';
 import {
@@ -30,6 +29,7 @@ import { getCase, listCases, transitionCase } from './console-api';
 import './counter-window-dialog';
 import type { WindowAnswer, WindowQuestion } from './counter-window-dialog';
 import { LocalizeController } from '../../ui/controllers/localize-controller';
+import { RequestController } from '../../ui/controllers/request-controller';
 import { backOfficeStyles } from './counter-back-office.styles';
 
 const REFRESH_MS = 20_000;
@@ -71,19 +71,17 @@ export class CounterBackOffice extends LitElement {
     cases: { state: true },
     selected: { state: true },
     note: { state: true },
-    busy: { state: true },
-    error: { state: true },
   };
 
   private readonly l10n = new LocalizeController(this, () => this.language);
+  /** The worklist refreshes while a case is opened: requests overlap. */
+  private readonly requests = new RequestController(this, { exclusive: false });
 
   declare private status: CaseStatus | '';
   declare private query: string;
   declare private cases: readonly Case[];
   declare private selected: Case | undefined;
   declare private note: string;
-  declare private busy: boolean;
-  declare private error: ShownError | undefined;
   /** The staff token. */
   declare token: string | undefined;
   /** The signed-in user's role. */
@@ -108,8 +106,6 @@ export class CounterBackOffice extends LitElement {
     this.cases = [];
     this.selected = undefined;
     this.note = '';
-    this.busy = false;
-    this.error = undefined;
     this.liveCase = undefined;
     this.question = undefined;
   }
@@ -142,7 +138,7 @@ export class CounterBackOffice extends LitElement {
     void this.refresh();
     // Cases have no live event yet: the worklist is fetched again every little while.
     this.timer = setInterval(() => {
-      if (!this.busy) void this.refresh();
+      if (!this.requests.busy) void this.refresh();
     }, REFRESH_MS);
   }
 
@@ -154,15 +150,7 @@ export class CounterBackOffice extends LitElement {
   private async run(work: (token: string) => Promise<void>): Promise<void> {
     const token = this.token;
     if (!token) return;
-    this.busy = true;
-    this.error = undefined;
-    try {
-      await work(token);
-    } catch (error) {
-      this.error = toShownError(error);
-    } finally {
-      this.busy = false;
-    }
+    await this.requests.run(() => work(token));
   }
 
   /** Loads the list again with the current filter. */
@@ -310,9 +298,9 @@ export class CounterBackOffice extends LitElement {
         </h2>
       </div>
       ${
-        this.error
+        this.requests.error
           ? html`<div class="error" role="alert">
-              ${this.l10n.t(this.error.key, this.error.params)}
+              ${this.l10n.t(this.requests.error.key, this.requests.error.params)}
             </div>`
           : nothing
       }
@@ -341,7 +329,7 @@ export class CounterBackOffice extends LitElement {
                   type="button"
                   class=${to === 'registered' || to === 'ready' ? 'go' : ''}
                   data-testid=${`bo-to-${to}`}
-                  ?disabled=${this.busy || blocked}
+                  ?disabled=${this.requests.busy || blocked}
                   @click=${() => this.ask(to)}
                 >
                   ${this.l10n.t(transitionKey(to))}

@@ -30,15 +30,11 @@ export async function nextInSeries(
     );
     return Number(insertId);
   }
-  // SQLite has one writer (IMMEDIATE transactions): the upsert and the read cannot interleave.
-  await db.sequelize.query(
-    `INSERT INTO ${table} (${names}, last) VALUES (${values}, 1)
-     ON CONFLICT (${names}) DO UPDATE SET last = last + 1`,
-    options,
-  );
-  const where = columns.map((c) => `${c} = :${c}`).join(' AND ');
+  // SQLite (3.35+) hands the row back from the upsert itself; one writer at a time. (The leading
+  // comment keeps Sequelize from taking the statement for a plain INSERT, whose rows it drops.)
   const rows = await db.sequelize.query<{ last: number }>(
-    `SELECT last FROM ${table} WHERE ${where}`,
+    `/* upsert returning */ INSERT INTO ${table} (${names}, last) VALUES (${values}, 1)
+     ON CONFLICT (${names}) DO UPDATE SET last = last + 1 RETURNING last`,
     { ...options, type: QueryTypes.SELECT },
   );
   const row = rows[0];

@@ -13,6 +13,8 @@ export interface RequestOptions {
   onUnauthorized?: () => void;
   /** Runs after every request, answered or refused (a queued key, a remote change to apply). */
   onSettled?: () => void;
+  /** False: a request may start while another runs (default true: it is refused). */
+  exclusive?: boolean;
 }
 
 /** Whether an error means the staff session is over. */
@@ -42,7 +44,7 @@ export class RequestController implements ReactiveController {
    * when the host words some refusals its own way). True when the work finished.
    */
   async run(work: () => Promise<void>, explain?: (error: unknown) => ShownError): Promise<boolean> {
-    if (this.busy) return false;
+    if (this.busy && this.options.exclusive !== false) return false;
     this.busy = true;
     this.error = undefined;
     this.host.requestUpdate();

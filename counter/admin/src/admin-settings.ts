@@ -1,10 +1,8 @@
 /** Office settings (priorities, fairness, ticker, languages, hours, kiosk idle time) and the day close. */
 import { html, nothing, type PropertyValues } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import type {
   AdminOfficeSettings,
   Language,
-  Names,
   OfficeSettings,
   OpeningHours,
 } from '../../../server/protocol';
@@ -12,8 +10,9 @@ import { WEEKDAYS, type Weekday } from '../../../server/protocol/opening-hours';
 import { LANGUAGES, isLanguage, translate } from '../../../ui/i18n';
 import { fetchOffice } from '../../../ui/api';
 import { closeDay, getSettings, saveSettings } from './admin-api';
-import { formText, namesOf, AdminTab } from './admin-tab';
+import { formText, AdminTab } from './admin-tab';
 import { weekdayName } from './audit-view';
+import { PriorityTable } from './priority-table';
 
 /** One weekday row of the hours editor. */
 interface DayRow {
@@ -21,15 +20,6 @@ interface DayRow {
   from: string;
   to: string;
 }
-
-/** One row of the priority table; `key` keeps an input's identity while rows move. */
-interface PriorityRow {
-  key: number;
-  code: string;
-  names: Names;
-}
-
-const CODE_PATTERN = /^[a-z][a-z0-9_]{0,39}$/;
 
 function dayRows(hours: OpeningHours | null): Record<Weekday, DayRow> {
   const rows = {} as Record<Weekday, DayRow>;
@@ -49,7 +39,6 @@ export class AdminSettings extends AdminTab {
     settings: { state: true },
     alwaysOpen: { state: true },
     days: { state: true },
-    priorities: { state: true },
     invalid: { state: true },
     link: { state: true },
   };
@@ -58,22 +47,21 @@ export class AdminSettings extends AdminTab {
   /** No opening hours: the kiosk issues tickets at any hour. */
   declare private alwaysOpen: boolean;
   declare private days: Record<Weekday, DayRow>;
-  declare private priorities: PriorityRow[];
   /** What the form refuses before sending, in the page's language. */
   declare private invalid: string[];
   /** Where phones reach the server, and whether PUBLIC_URL set it. */
   declare private link: { url: string; configured: boolean } | undefined;
-  private nextKey = 1;
 
   constructor() {
     super();
     this.settings = undefined;
     this.alwaysOpen = true;
     this.days = dayRows(null);
-    this.priorities = [];
     this.invalid = [];
     this.link = undefined;
   }
+
+  private readonly priorities = new PriorityTable(this, this.l10n);
 
   protected override updated(changed: PropertyValues): void {
     if (changed.has('context') && this.context) void this.load();
@@ -95,34 +83,12 @@ export class AdminSettings extends AdminTab {
     this.settings = settings;
     this.alwaysOpen = settings.openingHours === null;
     this.days = dayRows(settings.openingHours);
-    this.priorities = settings.priorities.map((p) => ({ ...p, key: this.nextKey++ }));
+    this.priorities.show(settings.priorities);
   }
 
   private setDay(day: Weekday, change: Partial<DayRow>): void {
     this.days = { ...this.days, [day]: { ...this.days[day], ...change } };
   }
-
-  private setPriority(index: number, change: Partial<PriorityRow>): void {
-    this.priorities = this.priorities.map((p, i) => (i === index ? { ...p, ...change } : p));
-  }
-
-  private movePriority(index: number, by: -1 | 1): void {
-    const list = [...this.priorities];
-    const [row] = list.splice(index, 1);
-    if (!row) return;
-    list.splice(index + by, 0, row);
-    this.priorities = list;
-  }
-
-  private readonly onAddPriority = (): void => {
-    const empty: Names = { tg: '', ru: '', uz: '', en: '' };
-    this.priorities = [...this.priorities, { key: this.nextKey++, code: '', names: empty }];
-    void this.updateComplete.then(() =>
-      this.renderRoot
-        .querySelector<HTMLInputElement>('tbody.priorities tr:last-child input[name="p-code"]')
-        ?.focus(),
-    );
-  };
 
   /** The hours as the API takes them, or the sentences that say what is wrong. */
   private hours(): { value: OpeningHours | null; problems: string[] } {
@@ -141,30 +107,12 @@ export class AdminSettings extends AdminTab {
     return { value, problems };
   }
 
-  private priorityProblems(): string[] {
-    const problems: string[] = [];
-    const seen = new Set<string>();
-    this.priorities.forEach((p, i) => {
-      const n = i + 1;
-      if (!CODE_PATTERN.test(p.code) || p.code === 'none') {
-        problems.push(this.l10n.t('adminPriorityCodeInvalid', { n }));
-      } else if (seen.has(p.code)) {
-        problems.push(this.l10n.t('adminPriorityCodeTaken', { n, code: p.code }));
-      }
-      seen.add(p.code);
-      if (LANGUAGES.some((l) => !p.names[l].trim())) {
-        problems.push(this.l10n.t('adminPriorityNamesMissing', { n }));
-      }
-    });
-    return problems;
-  }
-
   private readonly onSave = (event: SubmitEvent): void => {
     event.preventDefault();
     const data = new FormData(event.currentTarget as HTMLFormElement);
     const text = (k: string) => formText(data, k);
     const hours = this.hours();
-    this.invalid = [...hours.problems, ...this.priorityProblems()];
+    this.invalid = [...hours.problems, ...this.priorities.problems()];
     if (this.invalid.length) return;
     const body: OfficeSettings = {
       ticker: text('ticker').trim() || null,
@@ -173,10 +121,7 @@ export class AdminSettings extends AdminTab {
       maxRecalls: Number(text('recalls')),
       languages: data.getAll('language').map(String).filter(isLanguage),
       openingHours: hours.value,
-      priorities: this.priorities.map((p) => ({
-        code: p.code,
-        names: namesOf((l) => p.names[l].trim()),
-      })),
+      priorities: this.priorities.value(),
       requireDevices: data.get('requireDevices') === 'on',
       priorityByClerk: data.get('priorityByClerk') === 'on',
     };
@@ -278,103 +223,6 @@ export class AdminSettings extends AdminTab {
     </fieldset>`;
   }
 
-  private renderPriorities() {
-    const last = this.priorities.length - 1;
-    return html`<fieldset class="priorities">
-      <legend>${this.l10n.t('adminPriorities')}</legend>
-      <p class="muted" style="flex-basis:100%;margin:0">${this.l10n.t('adminPrioritiesHint')}</p>
-      ${
-        this.priorities.length
-          ? html`<table>
-              <thead>
-                <tr>
-                  <th scope="col">${this.l10n.t('adminPriorityCode')}</th>
-                  ${LANGUAGES.map(
-                    (l) => html`<th scope="col">${translate(l, 'languageName')}</th>`,
-                  )}
-                  <th scope="col"><span class="sr-only">${this.l10n.t('actions')}</span></th>
-                </tr>
-              </thead>
-              <tbody class="priorities">
-                ${repeat(
-                  this.priorities,
-                  (p) => p.key,
-                  (p, i) => {
-                    const n = i + 1;
-                    return html`<tr data-code=${p.code}>
-                      <td>
-                        <input
-                          name="p-code"
-                          size="12"
-                          aria-label=${this.l10n.t('adminPriorityCodeOf', { n })}
-                          .value=${p.code}
-                          @input=${(e: Event) =>
-                            this.setPriority(i, {
-                              code: (e.target as HTMLInputElement).value.trim(),
-                            })}
-                        />
-                      </td>
-                      ${LANGUAGES.map(
-                        (l) =>
-                          html`<td>
-                            <input
-                              name="p-name-${l}"
-                              size="16"
-                              lang=${l}
-                              aria-label=${this.l10n.t('adminPriorityNameOf', {
-                                n,
-                                lang: translate(l, 'languageName'),
-                              })}
-                              .value=${p.names[l]}
-                              @input=${(e: Event) =>
-                                this.setPriority(i, {
-                                  names: { ...p.names, [l]: (e.target as HTMLInputElement).value },
-                                })}
-                            />
-                          </td>`,
-                      )}
-                      <td class="row-actions">
-                        <button
-                          type="button"
-                          class="secondary"
-                          aria-label=${this.l10n.t('adminMoveUp', { n })}
-                          ?disabled=${i === 0}
-                          @click=${() => this.movePriority(i, -1)}
-                        >
-                          ↑
-                        </button>
-                        <button
-                          type="button"
-                          class="secondary"
-                          aria-label=${this.l10n.t('adminMoveDown', { n })}
-                          ?disabled=${i === last}
-                          @click=${() => this.movePriority(i, 1)}
-                        >
-                          ↓
-                        </button>
-                        <button
-                          type="button"
-                          class="secondary"
-                          aria-label=${this.l10n.t('adminRemoveRow', { n })}
-                          @click=${() =>
-                            (this.priorities = this.priorities.filter((_, k) => k !== i))}
-                        >
-                          ✕
-                        </button>
-                      </td>
-                    </tr>`;
-                  },
-                )}
-              </tbody>
-            </table>`
-          : html`<p class="muted">${this.l10n.t('adminNoPriorities')}</p>`
-      }
-      <button type="button" class="secondary" @click=${this.onAddPriority}>
-        ${this.l10n.t('adminAddPriority')}
-      </button>
-    </fieldset>`;
-  }
-
   override render() {
     const s = this.settings;
     return html`
@@ -429,7 +277,7 @@ export class AdminSettings extends AdminTab {
                       >`,
                   )}
                 </fieldset>
-                ${this.renderHours()} ${this.renderPriorities()}
+                ${this.renderHours()} ${this.priorities.render()}
                 <label class="inline" style="flex-basis:100%"
                   ><input
                     type="checkbox"

@@ -133,7 +133,10 @@ export function apiRouter(deps: ApiDeps): Router {
       ? 'none'
       : issued.printJobId !== undefined
         ? await deps.print.printNow(issued.printJobId)
-        : await deps.print.statusOf(issued.ticket.id);
+        : // A new ticket without a job has none; a repeated request reports the first one's.
+          issued.created
+          ? 'none'
+          : await deps.print.statusOf(issued.ticket.id);
     res
       .status(issued.created ? 201 : 200)
       .json({ ticket: toPublicTicket(issued.ticket), print: { status } });

@@ -20,6 +20,7 @@ import {
   type MessageDto,
   type MessageQuery,
   type QueueChange,
+  type StaffTicket,
   type TemplateKey,
   type TemplateValues,
 } from '../../protocol';
@@ -90,6 +91,8 @@ export class Outbox {
   private running: Promise<void> | undefined;
   private again = false;
   private lastHousekeeping = 0;
+  /** Transactions in which a ticket got a phone to message (their issue needs the recipients). */
+  private readonly subscribedIn = new WeakSet<Transaction>();
   private stopped = false;
 
   /** Reports from the gateways: delivery receipts and citizens' replies. */
@@ -128,6 +131,7 @@ export class Outbox {
 
   /** The ticket's holder gave a phone at the kiosk: recorded with the ticket. */
   async subscribeTicket(t: Transaction, ticket: TicketRecord, phone: string): Promise<void> {
+    this.subscribedIn.add(t);
     await this.repo.upsertTicketRecipient(
       {
         ticketId: ticket.id,
@@ -145,15 +149,32 @@ export class Outbox {
   /**
    * A queue command's changes, inside its transaction: "issued" and "called" for tickets with a
    * recipient, and "N ahead" for waiting ones that have come close. Costs one indexed read when
-   * nobody in the office asked for messages today.
+   * nobody in the office asked for messages today, none when `recipients` (counted by the command
+   * with its locked row) is 0 or when nothing moved the line and nobody subscribed in `t`.
    */
-  async queueChanged(t: Transaction, office: OfficeRecord, events: QueueChange[]): Promise<void> {
+  async queueChanged(
+    t: Transaction,
+    office: OfficeRecord,
+    events: QueueChange[],
+    recipients?: number,
+  ): Promise<void> {
     const tickets = events.flatMap((e) =>
       e.kind === 'ticket:issued' || e.kind === 'ticket:called' || e.kind === 'ticket:updated'
         ? [{ kind: e.kind, ticket: e.ticket }]
         : [],
     );
-    if (tickets.length === 0) return;
+    if (tickets.length === 0 || recipients === 0) return;
+    // A waiting ticket gets a message only when issued to a phone given in this very command.
+    const moved = tickets.some((x) => x.ticket.status !== 'waiting');
+    if (!moved && !this.subscribedIn.has(t)) return;
+    await this.sendChanged(t, office, tickets);
+  }
+
+  private async sendChanged(
+    t: Transaction,
+    office: OfficeRecord,
+    tickets: Array<{ kind: QueueChange['kind']; ticket: StaffTicket }>,
+  ): Promise<void> {
     const now = this.now();
     const day = officeDay(now, office.timeZone);
     const recipients = await this.repo.liveRecipients(office.code, day, t);

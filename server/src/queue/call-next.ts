@@ -55,3 +55,25 @@ export function queueOrder<C extends Candidate>(tickets: readonly C[]): C[] {
       a.issuedAt.getTime() - b.issuedAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
 }
+
+/**
+ * Which kind of ticket a window tries to lock first (`true`: priority), as `chooseNext` would
+ * choose: priority ahead, ordinary after `fairnessN` priority calls in a row; the other kind after
+ * it, for when every ticket of the first is taken by other windows.
+ */
+export function callOrder(priorityWaiting: boolean, streak: number, fairnessN: number): boolean[] {
+  if (!priorityWaiting) return [false];
+  return streak >= Math.max(0, fairnessN) ? [false, true] : [true, false];
+}
+
+/** Why a ticket of this priority was called, and the window's new priority streak. */
+export function chosenReason(
+  priority: string,
+  priorityWaiting: boolean,
+  streak: number,
+  fairnessN: number,
+): { reason: Exclude<CallReason, 'transferred'>; streak: number } {
+  if (isPriority(priority)) return { reason: 'priority', streak: streak + 1 };
+  const fair = priorityWaiting && streak >= Math.max(0, fairnessN);
+  return { reason: fair ? 'fairness' : 'oldest', streak: 0 };
+}

@@ -9,7 +9,7 @@ import type { CounterRecord, ServiceRecord, TicketRecord } from '../../../db/rec
 import { averageServiceSeconds, estimateWaitMinutes } from './estimate';
 import { toCounterState, toStaffTicket } from './ticket-dto';
 import type { CaseLinks } from '../registry/case-links';
-import { WindowGuard, withClerks } from './counter-sessions';
+import { WindowGuard, withClerks, type Clerk } from './counter-sessions';
 
 export class ChangeRenderer {
   private services: Promise<ServiceRecord[]> | undefined;
@@ -28,6 +28,8 @@ export class ChangeRenderer {
     private readonly catalog?: {
       services(): Promise<ServiceRecord[]>;
       counters(): Promise<CounterRecord[]>;
+      /** Recent service durations of one service (the office cache keeps them). */
+      durations?(day: string, serviceId: number): Promise<Map<number, number[]>>;
     },
   ) {}
 
@@ -38,12 +40,14 @@ export class ChangeRenderer {
     if (record.status !== 'waiting') return toStaffTicket(record, code, { caseNumber });
     const [ahead, durations, counters] = await Promise.all([
       this.repo.countAhead(record, this.transaction),
-      this.repo.recentServiceSeconds(
-        record.officeCode,
-        record.day,
-        this.transaction,
-        record.serviceId,
-      ),
+      this.catalog?.durations
+        ? this.catalog.durations(record.day, record.serviceId)
+        : this.repo.recentServiceSeconds(
+            record.officeCode,
+            record.day,
+            this.transaction,
+            record.serviceId,
+          ),
       this.loadCounters(),
     ]);
     const serving = counters.filter(
@@ -71,6 +75,8 @@ export class ChangeRenderer {
     known?: TicketRecord | null,
     /** The window as the command left it, when the command read it (saves a read). */
     row?: CounterRecord,
+    /** Who works there (`null`: nobody), when the command read it (saves a read). */
+    clerk?: Clerk | null,
   ): Promise<CounterState | undefined> {
     const listed = (await this.loadCounters()).find((c) => c.number === number);
     // The cached list may predate this command: the window itself is read as the command left it.
@@ -87,7 +93,10 @@ export class ChangeRenderer {
     const services = await this.loadServices();
     const codeOf = (id: number) => services.find((s) => s.id === id)?.code ?? String(id);
     const windows = this.windows ?? new WindowGuard(this.repo.db, () => new Date());
-    const clerks = await windows.clerks(this.officeCode, this.transaction);
+    const clerks =
+      clerk === undefined
+        ? await windows.clerks(this.officeCode, this.transaction)
+        : new Map(clerk ? [[number, clerk]] : []);
     const state = toCounterState(counter, codeOf, held ? await this.ticket(held) : undefined);
     return withClerks([state], clerks)[0];
   }
@@ -102,6 +111,11 @@ export class ChangeRenderer {
       status: printerStatus(found.status),
       pending: await this.repo.pendingPrintJobs(this.officeCode, kiosk, this.transaction),
     };
+  }
+
+  /** The case number of a ticket, when the command read it with the ticket (`null`: none). */
+  knowCase(id: string, caseNumber: string | null): void {
+    if (!this.caseNumbers.has(id)) this.caseNumbers.set(id, Promise.resolve(caseNumber));
   }
 
   /** One read per ticket and command (a call renders its ticket twice: itself, and its window's). */

@@ -17,6 +17,8 @@ interface Entry {
   /** Resolved windows and services, to compare with events. */
   knownCounters?: CounterRecord[];
   knownServices?: ServiceRecord[];
+  /** Recent service durations per `day:serviceId` (the waiting estimate's input). */
+  durations?: Map<string, Promise<Map<number, number[]>>>;
 }
 
 export class OfficeCache {
@@ -63,11 +65,34 @@ export class OfficeCache {
     return e.counters;
   }
 
+  /**
+   * Recent service durations of one service, read outside any transaction and kept until a ticket
+   * of the office is done (an estimate may lag another node's completion by one event).
+   */
+  durations(
+    code: string,
+    day: string,
+    serviceId: number,
+    read: () => Promise<Map<number, number[]>>,
+  ): Promise<Map<number, number[]>> {
+    const e = this.entry(code);
+    e.durations ??= new Map();
+    const key = `${day}:${serviceId}`;
+    let found = e.durations.get(key);
+    if (!found) {
+      found = read();
+      e.durations.set(key, found);
+      found.catch(() => e.durations?.delete(key));
+    }
+    return found;
+  }
+
   /** Drops what `changes` (committed, of this node or another) show to have changed. */
   observe(code: string, changes: readonly QueueChange[]): void {
     const e = this.entries.get(code);
     if (!e) return;
     for (const change of changes) {
+      if ('ticket' in change && change.ticket.status === 'done') e.durations = undefined;
       if (change.kind === 'office:updated') e.office = undefined;
       else if (change.kind === 'services:updated') {
         e.services = e.knownServices = undefined;

@@ -26,15 +26,21 @@ import {
 } from '../../protocol';
 import type { Database } from '../../../db/database';
 import { QueueRepository, isUniqueViolation } from '../../../db/repositories/queue-repository';
+import {
+  HotPathRepository,
+  type HolderRow,
+  type LockedTicket,
+  type LockedWindow,
+} from '../../../db/repositories/hot-path-repository';
 import type { CounterRecord, OfficeRecord, ServiceRecord, TicketRecord } from '../../../db/records';
 import { AppError, illegalTransition, notFound, validationFailed, forbidden } from '../errors';
 import { actorName, actorUserId, type Actor, type StaffPrincipal } from '../auth/actor';
 import { officeDay } from './office-day';
 import { formatTicketNumber } from './numbering';
 import { applyTicketAction } from './lifecycle';
-import { chooseNext } from './call-next';
+import { callOrder, chosenReason } from './call-next';
 import { toPublicTicket, toStaffTicket } from './ticket-dto';
-import { WindowGuard, withClerks } from './counter-sessions';
+import { WindowGuard, counterTaken, withClerks, type Clerk } from './counter-sessions';
 import { ChangeRenderer, printerStatus } from './change-renderer';
 import { STAFF_WAITING_HEAD, buildQueuePart } from './snapshot';
 import type { CommandAdmission } from './admission';
@@ -44,8 +50,8 @@ import type { PrintQueue } from '../printing/print-queue';
 import type { Outbox } from '../messages/outbox';
 import type { PublicUrl } from '../public-url';
 
-/** Waiting tickets of each kind a window looks at per call (more only when all are taken). */
-const CANDIDATES = 12;
+/** Tickets whose office this process remembers (a ticket never changes office). */
+const KNOWN_TICKETS = 100_000;
 
 /**
  * Checks a booking in, inside the ticket's own transaction (bookings/booking-service.ts): locks and
@@ -82,6 +88,8 @@ export type PendingChange =
       ticketId: string;
       /** The ticket as the command left it, when the command has it (saves a read). */
       record?: TicketRecord;
+      /** Its case number (`null`: none), when the command read it (saves a read). */
+      caseNumber?: string | null;
     }
   | { kind: 'printer:updated'; kiosk: string }
   | { kind: 'office:updated' }
@@ -93,7 +101,15 @@ export type PendingChange =
       held?: TicketRecord | null;
       /** The window's row as the command left it, when it read it (saves a read). */
       record?: CounterRecord;
+      /** Who works there (`null`: nobody), when the command read it (saves a read). */
+      clerk?: Clerk | null;
     };
+
+/** What a command learnt on its way that later steps need not read again. */
+export interface CommandHints {
+  /** Live message recipients of the office today, when read with a locked row. */
+  recipients?: number;
+}
 
 export class QueueService {
   private readonly repo: QueueRepository;
@@ -101,9 +117,14 @@ export class QueueService {
   private readonly now: () => Date;
   /** One window, one clerk: the check each command at a window makes. */
   private readonly windows: WindowGuard;
+  /** The hot path's raw SQL (call-next, the window's ticket commands, audit rows). */
+  private readonly hot: HotPathRepository;
+  /** Ticket id → office, learnt from committed events (every node sees every event). */
+  private readonly ticketOffices = new Map<string, string>();
 
   constructor(private readonly deps: QueueServiceDeps) {
     this.repo = new QueueRepository(deps.db);
+    this.hot = new HotPathRepository(deps.db, deps.cases?.sharesQueueDatabase === true);
     this.cache = new OfficeCache(this.repo);
     this.now = deps.now ?? (() => new Date());
     this.windows = new WindowGuard(deps.db, this.now);
@@ -147,6 +168,18 @@ export class QueueService {
   /** Changes committed by another node: what they changed is read again. */
   observeCommitted(officeCode: string, changes: readonly QueueChange[]): void {
     this.cache.observe(officeCode, changes);
+    this.learnTickets(officeCode, changes);
+  }
+
+  private learnTickets(officeCode: string, changes: readonly QueueChange[]): void {
+    for (const c of changes) {
+      if (!('ticket' in c) || this.ticketOffices.has(c.ticket.id)) continue;
+      if (this.ticketOffices.size >= KNOWN_TICKETS) {
+        const oldest = this.ticketOffices.keys().next();
+        if (!oldest.done) this.ticketOffices.delete(oldest.value);
+      }
+      this.ticketOffices.set(c.ticket.id, officeCode);
+    }
   }
 
   /**
@@ -257,7 +290,9 @@ export class QueueService {
             t,
           );
         }
-        changes.push({ kind: 'ticket:issued', ticketId: ticket.id, record: ticket });
+        const caseNumber =
+          linkedCase && this.deps.cases?.sharesQueueDatabase ? linkedCase.number : null;
+        changes.push({ kind: 'ticket:issued', ticketId: ticket.id, record: ticket, caseNumber });
         return { id: ticket.id, printJobId };
       });
       if (linkAfterCommit && linkedCase && this.deps.cases) {
@@ -294,48 +329,63 @@ export class QueueService {
     why?: (reason: CallReason) => void,
   ): Promise<StaffTicket | null> {
     this.assertStaffOf(user, officeCode);
-    const { result: id, tickets } = await this.command(officeCode, async (t, office, changes) => {
-      const counter = await this.lockedCounter(officeCode, counterNumber, t);
-      await this.windows.assertMayWork(t, officeCode, counter.number, user);
-      const held = await this.repo.findHeldTicket(officeCode, counter.number, t);
-      if (held) {
-        throw new AppError(
-          'counter_busy',
-          `window ${counter.number} still has ticket ${held.number}`,
-          {
-            ticket: held.id,
-          },
+    const { result: id, tickets } = await this.command(
+      officeCode,
+      async (t, office, changes, hints) => {
+        const now = this.now();
+        const day = officeDay(now, office.timeZone);
+        const { counter, window } = await this.lockedWindow(officeCode, counterNumber, day, t);
+        hints.recipients = window.recipients;
+        refuseOtherClerk(counter.number, window.holder, user);
+        if (window.held) {
+          throw new AppError(
+            'counter_busy',
+            `window ${counter.number} still has ticket ${window.held.number}`,
+            { ticket: window.held.id },
+          );
+        }
+        if (counter.status === 'paused') {
+          throw new AppError('conflict', `window ${counter.number} is paused`);
+        }
+        const query = { officeCode, day, counter: counter.number, serviceIds: counter.serviceIds };
+        const fairnessN = office.fairnessN;
+        let found: Awaited<ReturnType<HotPathRepository['lockCandidate']>>;
+        for (const priority of callOrder(window.priorityWaiting, counter.priorityStreak, fairnessN)) {
+          found = await this.hot.lockCandidate(query, priority, t);
+          if (found) break;
+        }
+        if (!found) return null;
+        const choice = chosenReason(
+          found.ticket.priority,
+          window.priorityWaiting,
+          counter.priorityStreak,
+          fairnessN,
         );
-      }
-      if (counter.status === 'paused') {
-        throw new AppError('conflict', `window ${counter.number} is paused`);
-      }
-      const now = this.now();
-      const day = officeDay(now, office.timeZone);
-      const query = { officeCode, day, counter: counter.number, serviceIds: counter.serviceIds };
-      const choice = await this.chooseAndLock(t, query, counter.priorityStreak, office.fairnessN);
-      if (!choice.ticket) return null;
-      why?.(choice.ticket.targetCounter === counter.number ? 'transferred' : choice.reason);
-      const called = await this.transition(
-        t,
-        actorOf(user),
-        choice.ticket,
-        'call',
-        { counter: counter.number },
-        { calledBy: user.id },
-      );
-      if (choice.streak !== counter.priorityStreak) {
-        await this.repo.updateCounter(counter.id, { priorityStreak: choice.streak }, t);
-      }
-      changes.push({ kind: 'ticket:called', ticketId: called.id, record: called });
-      changes.push({
-        kind: 'counter:updated',
-        counter: counter.number,
-        held: called,
-        record: counter,
-      });
-      return called.id;
-    });
+        why?.(found.ticket.targetCounter === counter.number ? 'transferred' : choice.reason);
+        const called = await this.transition(
+          t,
+          actorOf(user),
+          found.ticket,
+          'call',
+          { counter: counter.number },
+          { calledBy: user.id },
+        );
+        if (choice.streak !== counter.priorityStreak) {
+          await this.repo.updateCounter(counter.id, { priorityStreak: choice.streak }, t);
+        }
+        const caseNumber = found.caseNumber;
+        changes.push({ kind: 'ticket:called', ticketId: called.id, record: called, caseNumber });
+        const clerk = window.holder && { id: window.holder.userId, name: window.holder.name };
+        changes.push({
+          kind: 'counter:updated',
+          counter: counter.number,
+          held: called,
+          record: counter,
+          clerk,
+        });
+        return called.id;
+      },
+    );
     return id ? (tickets.get(id) ?? this.getTicket(id)) : null;
   }
 
@@ -444,18 +494,26 @@ export class QueueService {
   ): Promise<StaffTicket> {
     const officeCode = await this.officeOfTicket(ticketId);
     this.assertStaffOf(user, officeCode);
-    const { tickets } = await this.command(officeCode, async (t, office, changes) => {
-      const ticket = await this.lockedTicket(ticketId, t);
-      if (ticket.counterNumber)
-        await this.windows.assertMayWork(t, officeCode, ticket.counterNumber, user);
+    const { tickets } = await this.command(officeCode, async (t, office, changes, hints) => {
+      const now = this.now();
+      const locked = await this.hot.lockTicket(
+        ticketId,
+        { day: officeDay(now, office.timeZone), now },
+        t,
+      );
+      if (!locked) throw notFound(`ticket ${ticketId}`);
+      hints.recipients = locked.recipients;
+      const { ticket, caseNumber } = locked;
+      if (ticket.counterNumber) refuseOtherClerk(ticket.counterNumber, locked.holder, user);
       const next = await this.transition(t, actorOf(user), ticket, action, {
         maxRecalls: action === 'recall' ? office.maxRecalls : undefined,
       });
       const kind = action === 'recall' ? 'ticket:called' : 'ticket:updated';
-      changes.push({ kind, ticketId, record: next });
+      changes.push({ kind, ticketId, record: next, caseNumber });
       if (ticket.counterNumber) {
         const held = holdsCounter(next.status) ? next : null;
-        changes.push({ kind: 'counter:updated', counter: ticket.counterNumber, held });
+        const window = await this.windowOf(officeCode, ticket.counterNumber, locked, t);
+        changes.push({ kind: 'counter:updated', counter: ticket.counterNumber, held, ...window });
       }
     });
     return tickets.get(ticketId) ?? this.getTicket(ticketId);
@@ -658,35 +716,36 @@ export class QueueService {
     }
   }
 
-  /**
-   * Chooses by the rules among the oldest waiting tickets, then locks the choice; a ticket another
-   * window holds is passed over. When every candidate read was taken, reads further down the line.
-   */
-  private async chooseAndLock(
+  /** The window locked, with its guards (its services from the office cache). */
+  private async lockedWindow(
+    officeCode: string,
+    number: string,
+    day: string,
     t: Transaction,
-    query: { officeCode: string; day: string; counter: string; serviceIds: number[] },
-    streak: number,
-    fairnessN: number,
-  ): Promise<{ ticket: TicketRecord | undefined; streak: number; reason: CallReason }> {
-    const tried = new Set<string>();
-    for (let limit = CANDIDATES; limit <= CANDIDATES * 16; limit *= 4) {
-      const fresh = (list: Awaited<ReturnType<QueueRepository['candidates']>>) =>
-        list.filter((c) => !tried.has(c.id));
-      const priority = await this.repo.candidates({ ...query, priority: true }, limit, t);
-      const normal = await this.repo.candidates({ ...query, priority: false }, limit, t);
-      const full = priority.length === limit || normal.length === limit;
-      const [p, n] = [fresh(priority), fresh(normal)];
-      while (p.length || n.length) {
-        const pick = chooseNext({ oldestPriority: p[0], oldestNormal: n[0], streak, fairnessN });
-        if (!pick.ticket) break;
-        tried.add(pick.ticket.id);
-        const locked = await this.repo.lockWaiting(pick.ticket.id, t);
-        if (locked) return { ticket: locked, streak: pick.streak, reason: pick.reason };
-        (pick.ticket === p[0] ? p : n).shift();
-      }
-      if (!full) break;
-    }
-    return { ticket: undefined, streak, reason: 'oldest' };
+  ): Promise<{ counter: CounterRecord; window: LockedWindow }> {
+    const known = (await this.cache.counters(officeCode, t)).find((c) => c.number === number);
+    const window = known
+      ? await this.hot.lockWindow(
+          { officeCode, number, day, now: this.now(), serviceIds: known.serviceIds },
+          t,
+        )
+      : undefined;
+    if (!known || !window) throw notFound(`counter ${number}`);
+    const { held: _h, holder: _c, priorityWaiting: _p, recipients: _r, ...row } = window;
+    return { counter: { ...known, ...row }, window };
+  }
+
+  /** A ticket's window as its lock read it, with its clerk, for the window's event. */
+  private async windowOf(
+    officeCode: string,
+    number: string,
+    locked: LockedTicket,
+    t: Transaction,
+  ): Promise<{ record?: CounterRecord; clerk?: Clerk | null }> {
+    const known = (await this.cache.counters(officeCode, t)).find((c) => c.number === number);
+    if (!known || !locked.counter) return {};
+    const clerk = locked.holder && { id: locked.holder.userId, name: locked.holder.name };
+    return { record: { ...known, ...locked.counter }, clerk };
   }
 
   /**
@@ -697,7 +756,12 @@ export class QueueService {
    */
   private async command<T>(
     officeCode: string,
-    work: (t: Transaction, office: OfficeRecord, changes: PendingChange[]) => Promise<T>,
+    work: (
+      t: Transaction,
+      office: OfficeRecord,
+      changes: PendingChange[],
+      hints: CommandHints,
+    ) => Promise<T>,
     options: { configures?: boolean } = {},
   ): Promise<{ result: T; tickets: Map<string, StaffTicket>; events: QueueChange[] }> {
     const leave = this.deps.admission?.enter(officeCode);
@@ -716,7 +780,12 @@ export class QueueService {
 
   private async runCommand<T>(
     officeCode: string,
-    work: (t: Transaction, office: OfficeRecord, changes: PendingChange[]) => Promise<T>,
+    work: (
+      t: Transaction,
+      office: OfficeRecord,
+      changes: PendingChange[],
+      hints: CommandHints,
+    ) => Promise<T>,
     configures: boolean,
   ): Promise<{ result: T; tickets: Map<string, StaffTicket>; events: QueueChange[] }> {
     if (!configures) await this.cache.warm(officeCode);
@@ -728,18 +797,23 @@ export class QueueService {
         ? await this.repo.findOffice(officeCode, t)
         : await this.cache.office(officeCode, t);
       if (!office) throw notFound(`office ${officeCode}`);
-      const result = await work(t, office, changes);
+      const hints: CommandHints = {};
+      const result = await work(t, office, changes, hints);
       const catalog = configures
         ? undefined
         : {
             services: () => this.cache.services(officeCode, t),
             counters: () => this.cache.counters(officeCode, t),
+            durations: (day: string, serviceId: number) =>
+              this.cache.durations(officeCode, day, serviceId, () =>
+                this.repo.recentServiceSeconds(officeCode, day, undefined, serviceId),
+              ),
           };
       const events = await this.render(
         new ChangeRenderer(this.repo, officeCode, t, this.deps.cases, this.windows, catalog),
         changes,
       );
-      await this.deps.messages?.queueChanged(t, office, events);
+      await this.deps.messages?.queueChanged(t, office, events, hints.recipients);
       // Last, so the office-wide row lock is held as briefly as possible.
       const firstSeq = events.length ? await this.repo.takeSeq(officeCode, events.length, t) : 0;
       events.forEach((e, i) => (e.seq = firstSeq + i));
@@ -747,6 +821,7 @@ export class QueueService {
     });
     if (events.length) {
       this.cache.observe(officeCode, events);
+      this.learnTickets(officeCode, events);
       this.deps.publish(officeCode, events);
     }
     const tickets = new Map<string, StaffTicket>();
@@ -760,7 +835,12 @@ export class QueueService {
     const out: QueueChange[] = [];
     for (const change of changes) {
       if (change.kind === 'counter:updated') {
-        const counter = await renderer.counter(change.counter, change.held, change.record);
+        const counter = await renderer.counter(
+          change.counter,
+          change.held,
+          change.record,
+          change.clerk,
+        );
         if (counter) out.push({ kind: 'counter:updated', seq: 0, counter });
       } else if (change.kind === 'printer:updated') {
         const printer = await renderer.printer(change.kiosk);
@@ -783,6 +863,7 @@ export class QueueService {
           services: services.map((s) => toServiceDto(s, served)),
         });
       } else {
+        if (change.caseNumber !== undefined) renderer.knowCase(change.ticketId, change.caseNumber);
         const ticket = change.record
           ? await renderer.ticket(change.record)
           : await renderer.ticketById(change.ticketId);
@@ -808,7 +889,7 @@ export class QueueService {
     });
     if (!result.ok) throw illegalTransition(result.reason);
     const next = { ...result.next, ...extra };
-    await this.repo.updateTicket(ticket.id, next, t);
+    await this.hot.updateTicket(ticket.id, next, t);
     await this.audit(
       t,
       actor,
@@ -835,7 +916,7 @@ export class QueueService {
     before: unknown,
     after: unknown,
   ): Promise<void> {
-    await this.repo.audit(
+    await this.hot.audit(
       {
         officeCode,
         at: this.now(),
@@ -871,6 +952,8 @@ export class QueueService {
   }
 
   private async officeOfTicket(id: string): Promise<string> {
+    const known = this.ticketOffices.get(id);
+    if (known) return known;
     const ticket = await this.repo.findTicket(id);
     if (!ticket) throw notFound(`ticket ${id}`);
     return ticket.officeCode;
@@ -928,4 +1011,11 @@ export function toOfficeInfo(office: OfficeRecord, now: Date, link?: PublicUrl):
     info.publicUrlConfigured = link.configured;
   }
   return info;
+}
+
+/** Refuses (`counter_taken`) when another user's live session holds the window. */
+function refuseOtherClerk(counter: string, holder: HolderRow | null, user: StaffPrincipal): void {
+  if (holder && holder.userId !== user.id) {
+    throw counterTaken({ ...holder, counter, counterId: 0, tokenHash: '' });
+  }
 }

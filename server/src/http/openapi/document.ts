@@ -142,8 +142,9 @@ function operation(name: EndpointName, inputs: Registry, outputs: Registry): Jso
   const op: Json = {
     operationId: name,
     tags: [e.tag],
-    summary: e.summary,
-    description: ACCESS_NOTE[e.access],
+    // Swagger UI shows a summary as plain text; the description takes markdown.
+    summary: e.summary.replace(/`/g, ''),
+    description: `${e.summary}\n\n${ACCESS_NOTE[e.access]}`,
     parameters: parameters(e, s),
     security: security(e),
     responses: { [status]: success, ...errorResponses(errorCodes(e, s)) },
