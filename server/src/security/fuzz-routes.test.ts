@@ -226,9 +226,10 @@ describe.each(testDialects())('fuzzing every route on %s', (dialect) => {
             body: r.body,
             token: tokenOf(r.token),
           }).catch((err: Error) => ({ status: 0, body: { transport: err.message } }));
-          const what = `${key} ${r.path} → ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`;
+          const what = `${key} ${r.path} → ${res.status} ${String(JSON.stringify(res.body ?? null)).slice(0, 300)}`;
           expect(what).toMatch(/ → [1-4]\d\d /);
-          if (res.status < 400) return;
+          // Node itself refuses an over-long URL (431/414) before any route: no JSON body then.
+          if (res.status < 400 || res.status === 431 || res.status === 414) return;
           const error = (res.body as { error?: { code?: unknown; message?: unknown } }).error;
           expect(typeof error?.code === 'string' && typeof error.message === 'string').toBe(true);
           const after = await tableCounts(s.db);
@@ -239,5 +240,5 @@ describe.each(testDialects())('fuzzing every route on %s', (dialect) => {
       );
     }
     expect((await request(s.url, 'GET', '/api/health')).status).toBe(200);
-  });
+  }, 240_000);
 });
