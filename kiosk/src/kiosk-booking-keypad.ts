@@ -8,7 +8,8 @@ import type { Language } from '../../server/protocol';
 import { translate, type MessageKey } from '../../ui/i18n';
 import { base } from '../../ui/theme';
 import { icon } from './kiosk-icons';
-import { GHOST_TAP_MS, step } from './kiosk-styles';
+import { step } from './kiosk-styles';
+import { GhostTapController } from '../../ui/controllers/ghost-tap-controller';
 
 /** How many digits a booking code has (server/protocol/bookings.ts `BookingCode`). */
 export const BOOKING_CODE_DIGITS = 8;
@@ -115,7 +116,7 @@ export class KioskBookingKeypad extends LitElement {
   /** True while the ticket is being issued. */
   declare busy: boolean;
   declare private digits: string;
-  private shownAt = 0;
+  private readonly ghostTap = new GhostTapController(this);
 
   constructor() {
     super();
@@ -123,11 +124,6 @@ export class KioskBookingKeypad extends LitElement {
     this.problem = undefined;
     this.busy = false;
     this.digits = '';
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.shownAt = performance.now();
   }
 
   private t(key: MessageKey, params?: Record<string, string | number>): string {
@@ -148,7 +144,7 @@ export class KioskBookingKeypad extends LitElement {
 
   private readonly onSubmit = (): void => {
     if (this.digits.length < BOOKING_CODE_DIGITS || this.busy) return;
-    if (performance.now() - this.shownAt < GHOST_TAP_MS) return;
+    if (this.ghostTap.tooSoon) return;
     this.dispatchEvent(
       new CustomEvent<BookingSubmitDetail>('kiosk-booking-submit', {
         detail: { code: this.digits },

@@ -11,7 +11,7 @@ import type { VoicePlayer } from '../../ui/voice-player';
 import { translate, type MessageKey } from '../../ui/i18n';
 import { icon } from './kiosk-icons';
 import './kiosk-qr';
-import { GHOST_TAP_MS } from './kiosk-styles';
+import { GhostTapController } from '../../ui/controllers/ghost-tap-controller';
 import { ticketViewStyles } from './kiosk-ticket-view-styles';
 
 /** The hall display's voice pack (the office's own recordings first, see VOICE_DIR). */
@@ -53,7 +53,7 @@ export class KioskTicketView extends LitElement {
   declare late: boolean;
   /** Language of the texts. */
   declare language: Language;
-  private shownAt = 0;
+  private readonly ghostTap = new GhostTapController(this);
   /** How the last "read aloud" went (`played`, `blocked`, `failed`), shown as `data-spoken`. */
   declare private spoken: 'played' | 'blocked' | 'failed' | undefined;
   private player?: VoicePlayer;
@@ -68,11 +68,6 @@ export class KioskTicketView extends LitElement {
     this.appointmentTime = '';
     this.late = false;
     this.language = 'tg';
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.shownAt = performance.now();
   }
 
   override disconnectedCallback(): void {
@@ -112,7 +107,7 @@ export class KioskTicketView extends LitElement {
 
   private readonly onDone = (): void => {
     // The second half of a double tap that issued the ticket must not close it at once.
-    if (performance.now() - this.shownAt < GHOST_TAP_MS) return;
+    if (this.ghostTap.tooSoon) return;
     this.dispatchEvent(new CustomEvent('kiosk-done', { bubbles: true, composed: true }));
   };
 

@@ -1,5 +1,6 @@
 /** REST routes of the live queue (CONTRACT §4): thin — parse, call one service, answer. */
 import { Router } from 'express';
+import { apiRoute, Endpoints } from '../../protocol/endpoints';
 import { z } from 'zod';
 import {
   DEVICE_TOKEN_HEADER,
@@ -68,7 +69,7 @@ export function apiRouter(deps: ApiDeps): Router {
   // Windows are worked by clerks (and admins standing in); the back office has no window.
   const windowStaff = requireStaff(auth, ['clerk', 'admin']);
 
-  r.get('/health', async (_req, res) => {
+  r.get(apiRoute(Endpoints.health), async (_req, res) => {
     if (await deps.db.ping()) {
       res.json({ status: 'ok' });
     } else {
@@ -80,12 +81,12 @@ export function apiRouter(deps: ApiDeps): Router {
 
   // ---- public (kiosk) ----
 
-  r.get('/offices/:office', async (req, res) => {
+  r.get(apiRoute(Endpoints.office), async (req, res) => {
     const { office } = parseParams(OfficeParam, req);
     res.json({ office: await queue.officeInfo(office) });
   });
 
-  r.get('/offices/:office/services', async (req, res) => {
+  r.get(apiRoute(Endpoints.services), async (req, res) => {
     const { office } = parseParams(OfficeParam, req);
     res.json(await queue.listServices(office));
   });
@@ -93,7 +94,7 @@ export function apiRouter(deps: ApiDeps): Router {
   const rates = deps.rates ?? new MemoryRateStore();
   const issueRate = deps.issueRate ?? DEFAULT_ISSUE_RATE;
 
-  r.post('/offices/:office/tickets', async (req, res) => {
+  r.post(apiRoute(Endpoints.issueTicket), async (req, res) => {
     const { office } = parseParams(OfficeParam, req);
     const booked = typeof req.body === 'object' && req.body !== null && 'booking' in req.body;
     let body = booked ? parse(CheckInBooking, req.body) : parse(IssueTicket, req.body);
@@ -138,7 +139,7 @@ export function apiRouter(deps: ApiDeps): Router {
       .json({ ticket: toPublicTicket(issued.ticket), print: { status } });
   });
 
-  r.get('/tickets/:id', async (req, res) => {
+  r.get(apiRoute(Endpoints.ticket), async (req, res) => {
     const { id } = parseParams(TicketParam, req);
     res.json({ ticket: toPublicTicket(await queue.getTicket(id)) });
   });
@@ -147,7 +148,7 @@ export function apiRouter(deps: ApiDeps): Router {
 
   const throttle = new LoginThrottle(rates, deps.loginAttempts ?? 10);
 
-  r.post('/auth/login', async (req, res) => {
+  r.post(apiRoute(Endpoints.login), async (req, res) => {
     const body = parse(Login, req.body);
     const address = req.ip ?? 'unknown';
     await throttle.check(address, body.username);
@@ -169,7 +170,7 @@ export function apiRouter(deps: ApiDeps): Router {
     res.json(session);
   });
 
-  r.post('/auth/logout', staff, async (req, res) => {
+  r.post(apiRoute(Endpoints.logout), staff, async (req, res) => {
     const token = tokenOf(req);
     if (token) {
       await auth.logout(token);
@@ -181,7 +182,7 @@ export function apiRouter(deps: ApiDeps): Router {
     res.status(204).end();
   });
 
-  r.get('/auth/me', staff, (_req, res) => {
+  r.get(apiRoute(Endpoints.me), staff, (_req, res) => {
     const u = staffOf(res);
     res.json({
       user: {
@@ -194,7 +195,7 @@ export function apiRouter(deps: ApiDeps): Router {
     });
   });
 
-  r.post('/offices/:office/counters/:counter/session', windowStaff, async (req, res) => {
+  r.post(apiRoute(Endpoints.takeWindow), windowStaff, async (req, res) => {
     const { office, counter } = parseParams(CounterParams, req);
     const { takeover } = parse(TakeCounter, req.body ?? {});
     const token = tokenOf(req);
@@ -209,13 +210,13 @@ export function apiRouter(deps: ApiDeps): Router {
     res.json({ counter: state });
   });
 
-  r.delete('/offices/:office/counters/:counter/session', windowStaff, async (req, res) => {
+  r.delete(apiRoute(Endpoints.leaveWindow), windowStaff, async (req, res) => {
     const { office, counter } = parseParams(CounterParams, req);
     if (!deps.windows) throw new AppError('not_found', `no route DELETE ${req.path}`);
     res.json({ counter: await deps.windows.leave(office, counter, staffOf(res)) });
   });
 
-  r.post('/offices/:office/counters/:counter/call-next', windowStaff, async (req, res) => {
+  r.post(apiRoute(Endpoints.callNext), windowStaff, async (req, res) => {
     const { office, counter } = parseParams(CounterParams, req);
     let reason: CallReason | undefined;
     const ticket = await queue.callNext(office, counter, staffOf(res), (r) => (reason = r));
@@ -223,43 +224,43 @@ export function apiRouter(deps: ApiDeps): Router {
     res.json(ticket ? { ticket, reason } : { ticket });
   });
 
-  r.post('/offices/:office/counters/:counter/call', windowStaff, async (req, res) => {
+  r.post(apiRoute(Endpoints.callTicket), windowStaff, async (req, res) => {
     const { office, counter } = parseParams(CounterParams, req);
     const { ticketId } = parse(CallTicket, req.body);
     res.json({ ticket: await queue.callTicket(office, counter, ticketId, staffOf(res)) });
   });
 
-  r.post('/offices/:office/counters/:counter/pause', windowStaff, async (req, res) => {
+  r.post(apiRoute(Endpoints.pauseCounter), windowStaff, async (req, res) => {
     const { office, counter } = parseParams(CounterParams, req);
     const { reason } = parse(PauseCounter, req.body);
     res.json({ counter: await queue.setCounterPause(office, counter, reason, staffOf(res)) });
   });
 
-  r.post('/offices/:office/counters/:counter/resume', windowStaff, async (req, res) => {
+  r.post(apiRoute(Endpoints.resumeCounter), windowStaff, async (req, res) => {
     const { office, counter } = parseParams(CounterParams, req);
     res.json({ counter: await queue.setCounterPause(office, counter, null, staffOf(res)) });
   });
 
-  r.post('/tickets/:id/transfer', windowStaff, async (req, res) => {
+  r.post(apiRoute(Endpoints.transferTicket), windowStaff, async (req, res) => {
     const { id } = parseParams(TicketParam, req);
     const body = parse(Transfer, req.body);
     res.json({ ticket: await queue.transfer(id, body, staffOf(res)) });
   });
 
-  r.post('/tickets/:id/undo-no-show', windowStaff, async (req, res) => {
+  r.post(apiRoute(Endpoints.undoNoShow), windowStaff, async (req, res) => {
     const { id } = parseParams(TicketParam, req);
     if (!deps.noShowUndo) throw new AppError('not_found', `no route POST ${req.path}`);
     res.json({ ticket: await deps.noShowUndo.undo(id, staffOf(res)) });
   });
 
-  r.post('/tickets/:id/:action', windowStaff, async (req, res) => {
+  r.post(apiRoute(Endpoints.ticketAction), windowStaff, async (req, res) => {
     const { id } = parseParams(TicketParam, req);
     const action = ActionParam.safeParse(req.params.action);
     if (!action.success) throw new AppError('not_found', `no route POST ${req.path}`);
     res.json({ ticket: await queue.act(id, action.data, staffOf(res)) });
   });
 
-  r.get('/offices/:office/queue', staff, async (req, res) => {
+  r.get(apiRoute(Endpoints.queue), staff, async (req, res) => {
     const { office } = parseParams(OfficeParam, req);
     res.json(await queue.snapshot(office));
   });

@@ -15,10 +15,13 @@ import {
   type CallReason,
   type CounterState,
   type QueueChange,
+  type TicketChangeEvent,
   type QueueSnapshot,
   type Service,
   type StaffTicket,
   type TicketStatus,
+  holdsCounter,
+  type TicketAction,
   type Transfer,
 } from '../../protocol';
 import type { Database } from '../../../db/database';
@@ -28,7 +31,7 @@ import { AppError, illegalTransition, notFound, validationFailed, forbidden } fr
 import { actorName, actorUserId, type Actor, type StaffPrincipal } from '../auth/actor';
 import { officeDay } from './office-day';
 import { formatTicketNumber } from './numbering';
-import { applyTicketAction, holdsCounter, type TicketAction } from './lifecycle';
+import { applyTicketAction } from './lifecycle';
 import { chooseNext } from './call-next';
 import { toPublicTicket, toStaffTicket } from './ticket-dto';
 import { WindowGuard, withClerks } from './counter-sessions';
@@ -75,7 +78,7 @@ export interface QueueServiceDeps {
 /** A change to emit after commit, before its seq is known. */
 export type PendingChange =
   | {
-      kind: 'ticket:issued' | 'ticket:called' | 'ticket:updated';
+      kind: TicketChangeEvent;
       ticketId: string;
       /** The ticket as the command left it, when the command has it (saves a read). */
       record?: TicketRecord;
@@ -451,7 +454,7 @@ export class QueueService {
       const kind = action === 'recall' ? 'ticket:called' : 'ticket:updated';
       changes.push({ kind, ticketId, record: next });
       if (ticket.counterNumber) {
-        const held = holdsCounter(next.status as TicketStatus) ? next : null;
+        const held = holdsCounter(next.status) ? next : null;
         changes.push({ kind: 'counter:updated', counter: ticket.counterNumber, held });
       }
     });
