@@ -11,9 +11,7 @@ import type { MessageKey } from '../../ui/i18n';
 import type { BookingProblem } from './kiosk-booking-keypad';
 
 /** A ticket the kiosk got: with `late` when a booking checked in after its window closed. */
-export interface KioskTicket extends IssuedTicket {
-  late?: boolean;
-}
+export type KioskTicket = IssuedTicket;
 
 /** One tap's intent: the request and the key that makes every retry of it one ticket. */
 export interface Intent {
