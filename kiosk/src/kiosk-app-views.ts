@@ -127,7 +127,7 @@ export function footerView(t: Translate, input: FooterInput, on: FooterHandlers)
       input.haveBooking
         ? html`<button
             type="button"
-            class="case"
+            class="case booking"
             data-testid="have-booking"
             ?disabled=${input.disabled}
             @click=${on.haveBooking}
