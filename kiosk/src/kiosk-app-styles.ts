@@ -100,7 +100,7 @@ export const appStyles = [
       flex: none;
       display: grid;
       grid-template-columns: minmax(0, 1fr) auto;
-      grid-template-areas: 'case reach' 'lang lang';
+      grid-template-areas: 'case reach' 'booking booking' 'lang lang';
       align-items: center;
       gap: 16px 24px;
       padding: 18px 40px 24px;
@@ -132,6 +132,9 @@ export const appStyles = [
       font-weight: 800;
       text-align: start;
       touch-action: manipulation;
+    }
+    .case.booking {
+      grid-area: booking;
     }
     .case small {
       display: block;

@@ -1,36 +1,38 @@
 /**
  * The ticket kiosk: service tiles in the chosen language → (priority) → the issued ticket → home again.
- * "I already have a case" goes through a keypad for the case number to a pickup ticket linked to it.
+ * "I already have a case" goes through a keypad for the case number to a pickup ticket linked to it;
+ * "I have a booking" through a keypad for the booking code to a ticket due at the booked time.
  * Everything it shows of the office comes from the live store (catalogue, loads, printers, settings).
  */
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import type { IssueTicket, Language, OfficeInfo, Service } from '../../server/protocol';
-import { isOpenAt, nextOpening, WEEKDAYS } from '../../server/protocol/opening-hours';
+import type { IssueTicket, Language } from '../../server/protocol';
+import type { CheckInBooking } from '../../server/protocol/bookings';
 import { Namespace } from '../../server/protocol/events';
-import {
-  ApiError,
-  NETWORK_ERROR,
-  issueTicket,
-  newIdempotencyKey,
-  type IssuedTicket,
-} from '../../ui/api';
-import { toShownError, type ShownError } from '../../ui/errors';
-import { DEFAULT_LANGUAGE, translate, type MessageKey } from '../../ui/i18n';
+import { DEFAULT_LANGUAGE, translate } from '../../ui/i18n';
 import { readDeviceToken } from '../../ui/device-token';
 import { readPageParams } from '../../ui/page-params';
 import { QueueController } from '../../ui/queue-controller';
-import '../../ui/nb-language-switch';
 import type { LanguageChangeDetail } from '../../ui/nb-language-switch';
 import { appStyles } from './kiosk-app-styles';
-import './kiosk-case-keypad';
+import {
+  busyOverlay,
+  caseYears,
+  headerView,
+  printerOfflineView,
+  type Translate,
+  failureView,
+  footerView,
+  homeView,
+  offlineOverlay,
+} from './kiosk-app-views';
+import type { BookingProblem, BookingSubmitDetail } from './kiosk-booking-keypad';
 import type { CaseSubmitDetail } from './kiosk-case-keypad';
-import './kiosk-home';
-import { icon } from './kiosk-icons';
+import { stepView, type InnerStep, type StepInput } from './kiosk-app-steps';
 import { KioskIdleController } from './kiosk-idle-controller';
-import './kiosk-priority-step';
+import { KioskIssueController } from './kiosk-issue-controller';
+import { failureOf, readIdleOverride, refusalOf, type Failure, type Intent } from './kiosk-issuing';
 import { NO_PRIORITY, type PrioritySelectDetail } from './kiosk-priority-step';
 import type { ServiceSelectDetail } from './kiosk-service-tile';
-import './kiosk-ticket-view';
 
 /** The service a ticket for an existing case is issued for. */
 export const PICKUP_SERVICE = 'pickup';
@@ -38,28 +40,9 @@ export const PICKUP_SERVICE = 'pickup';
 const DEFAULT_IDLE_SECONDS = 30;
 /** A kiosk that never connected shows the "please wait" screen after this long. */
 const OFFLINE_GRACE_MS = 3_000;
-/** Automatic retries of one tap while the network fails; the same idempotency key makes them safe. */
-const ISSUE_RETRIES = 2;
 
 /** Where the citizen is. */
-type Step =
-  | { kind: 'home' }
-  | { kind: 'priority'; service?: string }
-  | { kind: 'case'; priority: string }
-  | { kind: 'ticket'; issued: IssuedTicket };
-
-/** One tap's intent: the request and the key that makes every retry of it one ticket. */
-interface Intent {
-  body: IssueTicket;
-  key: string;
-}
-
-/** A request that failed; `retry` when it may be sent again as it is. */
-interface Failure {
-  message: MessageKey;
-  error: ShownError;
-  retry: boolean;
-}
+type Step = { kind: 'home' } | InnerStep;
 
 /** The kiosk page's root element. */
 export class KioskApp extends LitElement {
@@ -69,9 +52,9 @@ export class KioskApp extends LitElement {
     language: { state: true },
     lowReach: { state: true },
     step: { state: true },
-    issuing: { state: true },
     failure: { state: true },
     caseNotFound: { state: true },
+    bookingProblem: { state: true },
     graceOver: { state: true },
     minute: { state: true },
   };
@@ -88,6 +71,14 @@ export class KioskApp extends LitElement {
         }
       : undefined,
   );
+  private readonly issuer = new KioskIssueController(
+    this,
+    { office: this.params.office, device: this.device },
+    {
+      issued: (issued) => (this.step = { kind: 'ticket', issued }),
+      refused: (intent, error) => this.onIssueFailed(intent, error),
+    },
+  );
   private readonly idle = new KioskIdleController(
     this,
     () =>
@@ -99,14 +90,13 @@ export class KioskApp extends LitElement {
   declare private language: Language;
   declare private lowReach: boolean;
   declare private step: Step;
-  declare private issuing: boolean;
   declare private failure: Failure | undefined;
   declare private caseNotFound: string | undefined;
+  declare private bookingProblem: BookingProblem | undefined;
   declare private graceOver: boolean;
   /** Ticks twice a minute, so opening and closing time show without a touch. */
   declare private minute: number;
   private minuteTimer?: ReturnType<typeof setInterval>;
-  private intent?: Intent;
   private everConnected = false;
   private graceTimer?: ReturnType<typeof setTimeout>;
 
@@ -115,9 +105,7 @@ export class KioskApp extends LitElement {
     this.language = this.params.language ?? DEFAULT_LANGUAGE;
     this.lowReach = false;
     this.step = { kind: 'home' };
-    this.issuing = false;
-    this.failure = undefined;
-    this.caseNotFound = undefined;
+    // failure, caseNotFound and bookingProblem start undefined.
     this.graceOver = false;
     this.minute = Date.now();
   }
@@ -163,10 +151,6 @@ export class KioskApp extends LitElement {
     return office?.priorityByClerk ? [] : (office?.priorities ?? []);
   }
 
-  private get catalog(): readonly Service[] {
-    return this.queue.state.catalog;
-  }
-
   private get printerOffline(): boolean {
     const printer = this.queue.state.printers.find((p) => p.kiosk === this.params.kiosk);
     return printer?.status === 'offline';
@@ -186,7 +170,7 @@ export class KioskApp extends LitElement {
   };
 
   private readonly onServiceSelect = (event: CustomEvent<ServiceSelectDetail>): void => {
-    if (this.issuing || this.step.kind !== 'home') return;
+    if (this.issuer.issuing || this.step.kind !== 'home') return;
     this.failure = undefined;
     const service = event.detail.service;
     if (this.priorities.length > 0) this.step = { kind: 'priority', service };
@@ -194,16 +178,29 @@ export class KioskApp extends LitElement {
   };
 
   private readonly onHaveCase = (): void => {
-    if (this.issuing || this.step.kind !== 'home') return;
+    if (this.issuer.issuing || this.step.kind !== 'home') return;
     this.failure = undefined;
     this.caseNotFound = undefined;
     this.step =
       this.priorities.length > 0 ? { kind: 'priority' } : { kind: 'case', priority: NO_PRIORITY };
   };
 
+  private readonly onHaveBooking = (): void => {
+    if (this.issuer.issuing || this.step.kind !== 'home') return;
+    this.failure = undefined;
+    this.bookingProblem = undefined;
+    this.step = { kind: 'booking' };
+  };
+
+  private readonly onBookingSubmit = (event: CustomEvent<BookingSubmitDetail>): void => {
+    if (this.issuer.issuing || this.step.kind !== 'booking') return;
+    this.bookingProblem = undefined;
+    this.issue({ booking: event.detail.code });
+  };
+
   private readonly onPrioritySelect = (event: CustomEvent<PrioritySelectDetail>): void => {
     const step = this.step;
-    if (this.issuing || step.kind !== 'priority') return;
+    if (this.issuer.issuing || step.kind !== 'priority') return;
     const priority = event.detail.priority;
     if (step.service === undefined) this.step = { kind: 'case', priority };
     else this.issue({ service: step.service, priority });
@@ -211,7 +208,7 @@ export class KioskApp extends LitElement {
 
   private readonly onCaseSubmit = (event: CustomEvent<CaseSubmitDetail>): void => {
     const step = this.step;
-    if (this.issuing || step.kind !== 'case') return;
+    if (this.issuer.issuing || step.kind !== 'case') return;
     this.caseNotFound = undefined;
     this.issue({
       service: PICKUP_SERVICE,
@@ -222,13 +219,14 @@ export class KioskApp extends LitElement {
   };
 
   private readonly onBack = (): void => {
-    if (this.issuing) return;
+    if (this.issuer.issuing) return;
     this.failure = undefined;
     this.step = { kind: 'home' };
   };
 
   private readonly onRetry = (): void => {
-    void this.send();
+    this.failure = undefined;
+    this.issuer.retry();
   };
 
   private readonly onDone = (): void => {
@@ -239,225 +237,119 @@ export class KioskApp extends LitElement {
     this.failure = undefined;
   };
 
-  /** A new intent: one idempotency key for this tap, kept by every retry of it. */
-  private issue(request: Omit<IssueTicket, 'language' | 'kiosk'>): void {
-    const body: IssueTicket = {
+  /** A new intent: language and kiosk added, no `priority` for the regular queue. */
+  private issue(
+    request: Omit<IssueTicket, 'language' | 'kiosk'> | Omit<CheckInBooking, 'language' | 'kiosk'>,
+  ): void {
+    const body: IssueTicket | CheckInBooking = {
       ...request,
       language: this.language,
       ...(this.params.kiosk ? { kiosk: this.params.kiosk } : {}),
     };
     if (body.priority === NO_PRIORITY) delete body.priority;
-    this.intent = { body, key: newIdempotencyKey() };
-    void this.send();
-  }
-
-  private async send(): Promise<void> {
-    const office = this.params.office;
-    const intent = this.intent;
-    if (this.issuing || !office || !intent) return;
-    this.issuing = true;
     this.failure = undefined;
-    try {
-      const issued = await withRetries(
-        () => issueTicket(office, intent.body, intent.key, this.device),
-        ISSUE_RETRIES,
-      );
-      this.intent = undefined;
-      this.step = { kind: 'ticket', issued };
-    } catch (error) {
-      this.onIssueFailed(intent, error);
-    } finally {
-      this.issuing = false;
-    }
+    this.issuer.start(body);
   }
 
-  private onIssueFailed(intent: Intent, error: unknown): void {
-    const code = error instanceof ApiError ? error.code : 'unknown';
-    if (code === 'not_found' && intent.body.caseNumber && this.step.kind === 'case') {
-      // An unknown number: no ticket, the keypad says so in the citizen's language.
-      this.caseNotFound = intent.body.caseNumber;
-      this.intent = undefined;
-      return;
+  /** Whether to keep the intent for "try again": only after a network failure. */
+  private onIssueFailed(intent: Intent, error: unknown): boolean {
+    const refusal = refusalOf(intent, error, this.queue.state.office?.timeZone);
+    if (refusal.kind === 'case' && this.step.kind === 'case') {
+      this.caseNotFound = refusal.caseNumber;
+      return false;
     }
-    const network = code === NETWORK_ERROR || (error instanceof ApiError && error.status >= 502);
-    if (!network) this.intent = undefined;
-    this.failure = {
-      message: network
-        ? 'kioskNetworkFailed'
-        : code === 'conflict'
-          ? 'kioskServiceClosedNow'
-          : 'issueFailed',
-      error: toShownError(error),
-      retry: network,
-    };
-    if (!network) this.step = { kind: 'home' };
+    if (refusal.kind === 'booking' && this.step.kind === 'booking') {
+      this.bookingProblem = refusal.problem;
+      return false;
+    }
+    const failure = refusal.kind === 'failure' ? refusal.failure : failureOf(error);
+    this.failure = failure;
+    if (!failure.retry) this.step = { kind: 'home' };
+    return failure.retry;
   }
 
   /** Back to the start in the default language, controls at their usual height. */
   reset(): void {
-    if (this.issuing) return;
+    if (this.issuer.issuing) return;
     this.step = { kind: 'home' };
     this.language = this.defaultLanguage;
     this.lowReach = false;
     this.failure = undefined;
     this.caseNotFound = undefined;
-    this.intent = undefined;
+    this.bookingProblem = undefined;
+    this.issuer.forget();
   }
 
-  private t(key: MessageKey, params?: Record<string, string | number>): string {
-    return translate(this.language, key, params);
-  }
-
-  /** Where phones reach the server (PUBLIC_URL as the server reports it), never this page's own host. */
-  private publicBase(): string {
-    return this.queue.state.office?.publicUrl ?? window.location.origin;
-  }
-
-  private opensText(office: OfficeInfo, now: Date): string {
-    const next = nextOpening(office.openingHours, now, office.timeZone);
-    if (!next) return '';
-    if (next.today) return this.t('kioskOpensToday', { time: next.open });
-    // The catalogue lists weekdays Sunday first.
-    const index = (WEEKDAYS.indexOf(next.weekday) + 1) % 7;
-    const weekday = this.t('weekdays').split(',')[index] ?? next.weekday;
-    return this.t('kioskOpensOn', { weekday, time: next.open });
-  }
+  private readonly t: Translate = (key, params) => translate(this.language, key, params);
 
   private serviceName(code: string): string {
-    return this.catalog.find((s) => s.code === code)?.names[this.language] ?? code;
-  }
-
-  private renderFailure(failure: Failure) {
-    return html`<div class="failure" role="alert" data-testid="kiosk-error">
-      <div>
-        ${this.t(failure.message)}
-        <small>${this.t(failure.error.key)}</small>
-      </div>
-      ${
-        failure.retry
-          ? html`<button type="button" data-testid="kiosk-retry" @click=${this.onRetry}>
-              ${this.t('tryAgain')}
-            </button>`
-          : html`<button type="button" @click=${this.onDismiss}>${this.t('dismiss')}</button>`
-      }
-    </div>`;
+    return this.queue.state.catalog.find((s) => s.code === code)?.names[this.language] ?? code;
   }
 
   private renderStep() {
     const step = this.step;
-    switch (step.kind) {
-      case 'home':
-        return this.renderHome();
-      case 'priority':
-        return html`<kiosk-priority-step
-          .priorities=${this.priorities}
-          serviceName=${step.service ? this.serviceName(step.service) : this.t('kioskHaveCase')}
-          language=${this.language}
-          @kiosk-priority-select=${this.onPrioritySelect}
-          @kiosk-back=${this.onBack}
-        ></kiosk-priority-step>`;
-      case 'case':
-        return html`<kiosk-case-keypad
-          prefix=${this.casePrefix()}
-          .years=${this.caseYears()}
-          language=${this.language}
-          .notFound=${this.caseNotFound}
-          ?busy=${this.issuing}
-          @kiosk-case-submit=${this.onCaseSubmit}
-          @kiosk-back=${this.onBack}
-        ></kiosk-case-keypad>`;
-      case 'ticket': {
-        const { ticket, print } = step.issued;
-        const priority = this.priorities.find((p) => p.code === ticket.priority);
-        return html`<kiosk-ticket-view
-          .ticket=${ticket}
-          serviceName=${this.serviceName(ticket.service)}
-          priorityName=${priority ? priority.names[this.language] : ''}
-          printStatus=${print.status}
-          ?printerOffline=${this.printerOffline}
-          ticketUrl=${`${this.publicBase()}/t/${encodeURIComponent(ticket.id)}`}
-          language=${this.language}
-          @kiosk-done=${this.onDone}
-        ></kiosk-ticket-view>`;
-      }
-    }
+    if (step.kind === 'home') return this.renderHome();
+    const state = this.queue.state;
+    const office = state.office;
+    const input: StepInput = {
+      t: this.t,
+      language: this.language,
+      priorities: this.priorities,
+      busy: this.issuer.issuing,
+      caseNotFound: this.caseNotFound,
+      bookingProblem: this.bookingProblem,
+      printerOffline: this.printerOffline,
+      timeZone: office?.timeZone,
+      casePrefix:
+        office?.casePrefix ?? (office?.code ?? this.params.office ?? '').slice(0, 3).toUpperCase(),
+      caseYears: caseYears(new Date(Date.now() + state.serverOffsetMs), office?.timeZone),
+      serviceName: (code) => this.serviceName(code),
+      // Where phones reach the server (PUBLIC_URL as the server reports it), never this page's host.
+      ticketUrl: (id) =>
+        `${office?.publicUrl ?? window.location.origin}/t/${encodeURIComponent(id)}`,
+    };
+    return stepView(step, input, {
+      prioritySelect: this.onPrioritySelect,
+      caseSubmit: this.onCaseSubmit,
+      bookingSubmit: this.onBookingSubmit,
+      back: this.onBack,
+      done: this.onDone,
+    });
   }
 
   private renderHome() {
     const state = this.queue.state;
-    if (!state.ready) return html`<p class="notice">${this.t('loading')}</p>`;
-    if (this.catalog.length === 0) return html`<p class="notice">${this.t('noServices')}</p>`;
-    const office = state.office;
-    const now = new Date(this.minute + state.serverOffsetMs);
-    if (office && !isOpenAt(office.openingHours, now, office.timeZone)) {
-      // The screen's main message: closed, and when it opens (large, not a grey line).
-      return html`<div class="office-closed" role="status" data-testid="kiosk-office-closed">
-        <p class="closed-title">${this.t('kioskOfficeClosed')}</p>
-        <p class="closed-opens">${this.opensText(office, now)}</p>
-      </div>`;
-    }
-    return html`<kiosk-home
-      .services=${this.catalog}
-      .loads=${state.services}
-      language=${this.language}
-      ?disabled=${this.issuing}
-      @kiosk-service-select=${this.onServiceSelect}
-    ></kiosk-home>`;
-  }
-
-  private casePrefix(): string {
-    const office = this.queue.state.office;
-    return (
-      office?.casePrefix ?? (office?.code ?? this.params.office ?? '').slice(0, 3).toUpperCase()
-    );
-  }
-
-  /** This year in the office's zone, and the one before (a case opened in December). */
-  private caseYears(): number[] {
-    const state = this.queue.state;
-    const now = new Date(Date.now() + state.serverOffsetMs);
-    const zone = state.office?.timeZone;
-    const year = Number(
-      new Intl.DateTimeFormat('en', {
-        year: 'numeric',
-        ...(zone ? { timeZone: zone } : {}),
-      }).format(now),
-    );
-    return [year, year - 1];
+    const input = {
+      ready: state.ready,
+      catalog: this.queue.state.catalog,
+      loads: state.services,
+      office: state.office,
+      now: new Date(this.minute + state.serverOffsetMs),
+      language: this.language,
+      disabled: this.issuer.issuing,
+    };
+    return homeView(this.t, input, this.onServiceSelect);
   }
 
   private renderFooter() {
-    const pickup = this.catalog.find((s) => s.code === PICKUP_SERVICE);
-    return html`<footer>
-      ${
-        this.step.kind === 'home' && pickup?.open
-          ? html`<button
-              type="button"
-              class="case"
-              data-testid="have-case"
-              ?disabled=${this.issuing}
-              @click=${this.onHaveCase}
-            >
-              ${icon('folder', 52)}
-              <span>${this.t('kioskHaveCase')}<small>${this.t('kioskHaveCaseHint')}</small></span>
-            </button>`
-          : nothing
-      }
-      <nb-language-switch
-        language=${this.language}
-        label=${this.t('languageLabel')}
-        @nb-language-change=${this.onLanguageChange}
-      ></nb-language-switch>
-      <button
-        type="button"
-        class="reach"
-        data-testid="low-reach"
-        aria-pressed=${this.lowReach ? 'true' : 'false'}
-        @click=${this.onLowReach}
-      >
-        ${icon('wheelchair', 44)}<span>${this.t('kioskLowReach')}</span>
-      </button>
-    </footer>`;
+    const pickup = this.queue.state.catalog.find((s) => s.code === PICKUP_SERVICE);
+    const home = this.step.kind === 'home';
+    return footerView(
+      this.t,
+      {
+        language: this.language,
+        lowReach: this.lowReach,
+        haveCase: home && pickup?.open === true,
+        haveBooking: home && this.queue.state.catalog.length > 0,
+        disabled: this.issuer.issuing,
+      },
+      {
+        haveCase: this.onHaveCase,
+        haveBooking: this.onHaveBooking,
+        language: this.onLanguageChange,
+        lowReach: this.onLowReach,
+      },
+    );
   }
 
   override render() {
@@ -470,67 +362,30 @@ export class KioskApp extends LitElement {
     return html`<div
       class=${`screen ${this.lowReach ? 'low' : ''} ${home ? 'at-home' : ''} ${ticket ? 'at-ticket' : ''}`}
     >
-      <header>
-        <p class="brand">${this.t('appName')}${officeName ? html` · ${officeName}` : nothing}</p>
-        <h1>${this.t('kioskTitle')}</h1>
-        ${home ? html`<p class="hint">${this.t('kioskHint')}</p>` : nothing}
-      </header>
+      ${headerView(this.t, officeName, home)}
       <div class="controls">
+        ${this.printerOffline && !ticket ? printerOfflineView(this.t) : nothing}
         ${
-          this.printerOffline && this.step.kind !== 'ticket'
-            ? html`<p class="printer" role="status" data-testid="printer-offline">
-                ${this.t('kioskPrinterOffline')}
-              </p>`
+          this.failure
+            ? failureView(this.t, this.failure, {
+                retry: this.onRetry,
+                dismiss: this.onDismiss,
+              })
             : nothing
         }
-        ${this.failure ? this.renderFailure(this.failure) : nothing}
         <main>${this.renderStep()}</main>
         ${this.renderFooter()}
       </div>
+      ${this.issuer.issuing ? busyOverlay(this.t) : nothing}
       ${
-        this.issuing
-          ? html`<div class="overlay" role="status" data-testid="kiosk-busy">
-              <p>${this.t('issuing')}</p>
-            </div>`
-          : nothing
-      }
-      ${
-        this.offline && this.step.kind !== 'ticket' && !this.issuing
-          ? html`<div class="overlay calm" role="status" data-testid="kiosk-offline">
-              <p>
-                <strong>${this.t('kioskOfflineTitle')}</strong>
-                <span>${this.t('kioskOfflineHint')}</span>
-                ${
-                  this.queue.state.refused === 'unauthorized'
-                    ? html`<small data-testid="device-unpaired"
-                        >${this.t('deviceNotPaired', { device: this.params.kiosk ?? '?' })}</small
-                      >`
-                    : nothing
-                }
-              </p>
-            </div>`
+        this.offline && this.step.kind !== 'ticket' && !this.issuer.issuing
+          ? offlineOverlay(
+              this.t,
+              this.queue.state.refused === 'unauthorized' ? (this.params.kiosk ?? '?') : undefined,
+            )
           : nothing
       }
     </div>`;
-  }
-}
-
-/** `?idle=5`: seconds before the kiosk returns home (tests and trials; the office setting otherwise). */
-function readIdleOverride(): number | undefined {
-  const value = Number(new URLSearchParams(window.location.search).get('idle'));
-  return Number.isFinite(value) && value > 0 ? value : undefined;
-}
-
-/** Runs `command`, repeating it up to `retries` times while the network fails. */
-async function withRetries<T>(command: () => Promise<T>, retries: number): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await command();
-    } catch (error) {
-      const network = error instanceof ApiError && error.code === NETWORK_ERROR;
-      if (!network || attempt >= retries) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 600 * (attempt + 1)));
-    }
   }
 }
 

@@ -3,7 +3,15 @@ import { html, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
 
 /** Names of the pictograms. */
 export type KioskIcon =
-  'wheelchair' | 'elderly' | 'pregnant' | 'person' | 'backspace' | 'speaker' | 'folder' | 'back';
+  | 'wheelchair'
+  | 'elderly'
+  | 'pregnant'
+  | 'person'
+  | 'backspace'
+  | 'speaker'
+  | 'folder'
+  | 'back'
+  | 'calendar';
 
 const PATHS: Readonly<Record<KioskIcon, SVGTemplateResult>> = {
   wheelchair: svg`<circle cx="11" cy="4" r="2.2" fill="currentColor" stroke="none" />
@@ -31,6 +39,9 @@ const PATHS: Readonly<Record<KioskIcon, SVGTemplateResult>> = {
   folder: svg`<path d="M3 6.5a1.5 1.5 0 0 1 1.5-1.5H9l2 2.5h8.5A1.5 1.5 0 0 1 21 9v9a1.5 1.5 0 0 1-1.5 1.5h-15A1.5 1.5 0 0 1 3 18z" />
     <path d="M8 13.5l2.5 2.5 5-5" />`,
   back: svg`<path d="M14.5 5.5L8 12l6.5 6.5" />`,
+  calendar: svg`<rect x="3.5" y="5" width="17" height="15" rx="1.5" />
+    <path d="M3.5 9.5h17M8 3v4M16 3v4" />
+    <path d="M8.5 14.5l2.5 2.5 4.5-4.5" />`,
 };
 
 /** One pictogram, decorative (the button or text beside it carries the name). */

@@ -3,16 +3,16 @@
  * page and what the printer did, in words.
  */
 import { waitText } from '../../ui/wait-text';
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import './kiosk-sms-keypad';
 import type { Language, Ticket } from '../../server/protocol';
 import type { PrintStatus } from '../../ui/api';
 import type { VoicePlayer } from '../../ui/voice-player';
 import { translate, type MessageKey } from '../../ui/i18n';
-import { base } from '../../ui/theme';
 import { icon } from './kiosk-icons';
 import './kiosk-qr';
 import { GhostTapController } from '../../ui/controllers/ghost-tap-controller';
+import { ticketViewStyles } from './kiosk-ticket-view-styles';
 
 /** The hall display's voice pack (the office's own recordings first, see VOICE_DIR). */
 const VOICE_BASE = '/display/voice/';
@@ -20,221 +20,7 @@ const PAUSE_BETWEEN_WORDS_S = 0.06;
 
 /** Shows one issued ticket; dispatches `kiosk-done` when the citizen taps "Done". */
 export class KioskTicketView extends LitElement {
-  static override styles = [
-    base,
-    css`
-      :host {
-        flex: 1;
-        display: flex;
-        justify-content: center;
-        align-items: center;
-        padding: 40px 32px;
-      }
-      .card {
-        position: relative;
-        overflow: hidden;
-        width: min(900px, 100%);
-        display: flex;
-        flex-direction: column;
-        align-items: center;
-        gap: 28px;
-        padding: 56px 40px 44px;
-        border-radius: 28px;
-        background: var(--nb-surface);
-        box-shadow: var(--nb-shadow);
-        text-align: center;
-      }
-      .card::before {
-        content: '';
-        position: absolute;
-        inset: 0 0 auto;
-        height: 16px;
-        background: var(--nb-primary);
-      }
-      h1 {
-        margin: 0;
-        font-size: 40px;
-        font-weight: 700;
-        color: var(--nb-muted);
-      }
-      .number {
-        margin: 0;
-        font-size: clamp(160px, 22vw, 280px);
-        line-height: 0.95;
-        font-weight: 800;
-        letter-spacing: 0.04em;
-        color: var(--nb-ink);
-      }
-      .service {
-        margin: 0;
-        font-size: 36px;
-        font-weight: 700;
-        color: var(--nb-primary-strong);
-      }
-      dl {
-        margin: 0;
-        width: 100%;
-        display: grid;
-        grid-template-columns: 1fr 1fr;
-        gap: 18px;
-      }
-      .stat {
-        padding: 22px 18px;
-        border-radius: 18px;
-        background: var(--nb-bg);
-      }
-      dt {
-        font-size: 22px;
-        color: var(--nb-muted);
-        font-weight: 600;
-      }
-      dd {
-        margin: 8px 0 0;
-        font-size: 56px;
-        font-weight: 800;
-      }
-      .message {
-        margin: 0;
-        font-size: 26px;
-        line-height: 1.35;
-      }
-      .print {
-        margin: 0;
-        max-width: 100%;
-        box-sizing: border-box;
-        font-size: 28px;
-        font-weight: 600;
-        padding: 12px 20px;
-        border-radius: 12px;
-        background: var(--nb-primary-soft);
-        color: var(--nb-primary-strong);
-      }
-      .print.failed {
-        background: var(--nb-danger-soft);
-        color: var(--nb-danger);
-      }
-      button {
-        min-width: 320px;
-        min-height: 88px;
-        padding: 0 40px;
-        border: none;
-        border-radius: 999px;
-        background: var(--nb-primary);
-        color: var(--nb-primary-ink);
-        font-size: 32px;
-        font-weight: 700;
-      }
-      button:active {
-        background: var(--nb-primary-strong);
-      }
-      .hint {
-        margin: 0;
-        font-size: 18px;
-        color: var(--nb-muted);
-      }
-      .main,
-      .side {
-        display: flex;
-        flex-direction: column;
-        align-items: center;
-        gap: 24px;
-        width: 100%;
-      }
-      .scan {
-        display: flex;
-        align-items: center;
-        gap: 24px;
-        text-align: start;
-      }
-      .scan p {
-        margin: 0;
-        max-width: 360px;
-        font-size: 22px;
-        line-height: 1.35;
-        color: var(--nb-muted);
-      }
-      .priority {
-        margin: -12px 0 0;
-        font-size: 24px;
-        font-weight: 700;
-        color: var(--nb-ink);
-      }
-      .actions {
-        display: flex;
-        flex-wrap: wrap;
-        justify-content: center;
-        gap: 16px;
-      }
-      .actions .speak {
-        min-width: 0;
-        display: inline-flex;
-        align-items: center;
-        gap: 12px;
-        background: var(--nb-surface);
-        color: var(--nb-primary-strong);
-        border: 2px solid var(--nb-primary);
-        font-size: 26px;
-      }
-      @media (orientation: landscape) {
-        .card {
-          width: min(1500px, 100%);
-          flex-direction: row;
-          align-items: stretch;
-          gap: 40px;
-          text-align: center;
-        }
-        .side {
-          justify-content: center;
-          width: auto;
-          /* A fixed column, so a long print message wraps instead of running off the card. */
-          flex: 0 0 min(420px, 32%);
-          min-width: 0;
-        }
-        .scan {
-          flex-direction: column;
-          text-align: center;
-        }
-        .scan p {
-          max-width: 300px;
-        }
-      }
-      @container (max-height: 900px) {
-        :host {
-          padding: 20px 32px;
-        }
-        .card {
-          gap: 16px;
-          padding: 36px 40px 28px;
-        }
-        h1 {
-          font-size: 30px;
-        }
-        .number {
-          font-size: 170px;
-        }
-        .service {
-          font-size: 30px;
-        }
-        .stat {
-          padding: 12px 18px;
-        }
-        dd {
-          font-size: 44px;
-        }
-        .message {
-          font-size: 22px;
-        }
-        .main,
-        .side {
-          gap: 14px;
-        }
-        button {
-          min-height: 72px;
-          font-size: 28px;
-        }
-      }
-    `,
-  ];
+  static override styles = ticketViewStyles;
 
   static override properties = {
     ticket: { attribute: false },
@@ -243,6 +29,8 @@ export class KioskTicketView extends LitElement {
     printStatus: {},
     printerOffline: { type: Boolean },
     ticketUrl: {},
+    appointmentTime: {},
+    late: { type: Boolean },
     language: {},
     spoken: { state: true },
   };
@@ -259,6 +47,10 @@ export class KioskTicketView extends LitElement {
   declare printerOffline: boolean;
   /** Address of the ticket's public page, shown as a QR code. */
   declare ticketUrl: string;
+  /** A checked-in booking's time (`HH:MM` on the office clock); empty for a walk-in. */
+  declare appointmentTime: string;
+  /** True when a booking checked in too late and got an ordinary ticket (the card says so). */
+  declare late: boolean;
   /** Language of the texts. */
   declare language: Language;
   private readonly ghostTap = new GhostTapController(this);
@@ -273,6 +65,8 @@ export class KioskTicketView extends LitElement {
     this.printStatus = 'none';
     this.printerOffline = false;
     this.ticketUrl = '';
+    this.appointmentTime = '';
+    this.late = false;
     this.language = 'tg';
   }
 
@@ -358,6 +152,20 @@ export class KioskTicketView extends LitElement {
           this.priorityName
             ? html`<p class="priority" data-testid="ticket-priority">
                 ${translate(lang, 'kioskPriorityOf', { name: this.priorityName })}
+              </p>`
+            : nothing
+        }
+        ${
+          this.appointmentTime
+            ? html`<p class="appointment" data-testid="ticket-appointment">
+                ${translate(lang, 'kioskAppointmentAt', { time: this.appointmentTime })}
+              </p>`
+            : nothing
+        }
+        ${
+          this.late
+            ? html`<p class="late" role="status" data-testid="ticket-late">
+                ${translate(lang, 'kioskBookingLate')}
               </p>`
             : nothing
         }

@@ -276,7 +276,8 @@ export const en = {
   colType: 'Type',
   colDate: 'Date',
   receiptPickupCode: 'Pickup code: {code}',
-  caseIdentityCheck: 'Linked at the kiosk (ticket {ticket}): check the citizen’s identity document.',
+  caseIdentityCheck:
+    'Linked at the kiosk (ticket {ticket}): check the citizen’s identity document.',
   caseIdentityConfirm: 'Identity checked',
   receiptTitle: 'Receipt for documents received',
   receiptAcceptedBy: 'Accepted by: {name}',
@@ -568,6 +569,18 @@ export const en = {
   auditNoteDayClosed: 'the day was closed',
   auditYes: 'Yes',
   auditNo: 'No',
+  // ---- checkin (issue 19: checking in with a booking at the kiosk) ----
+  kioskHaveBooking: 'I have a booking',
+  kioskHaveBookingHint: 'Type the code from your SMS',
+  kioskBookingTitle: 'Your booking code',
+  kioskBookingPrompt: 'Type the 8 digits of the code from your SMS',
+  kioskBookingSubmit: 'Get my ticket',
+  kioskBookingNotFound:
+    'No confirmed booking has the code {code}. Check the code or ask at the information desk.',
+  kioskBookingTooEarly: 'Check-in for your booking opens at {time}. Please come back then.',
+  kioskBookingLate:
+    'Check-in for your booking has closed: this is an ordinary ticket in the queue.',
+  kioskAppointmentAt: 'Appointment at {time}',
   // s5-frontends: the applicant's phone with consent (#18), the closed reason per language (#13).
   notifyHeading: 'Messages about the case',
   notifyPhone: "Applicant's phone",

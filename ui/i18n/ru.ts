@@ -273,7 +273,8 @@ export const ru: Messages = {
   colType: 'Вид',
   colDate: 'Дата',
   receiptPickupCode: 'Код получения: {code}',
-  caseIdentityCheck: 'Талон взят в киоске (талон {ticket}): проверьте документ, удостоверяющий личность.',
+  caseIdentityCheck:
+    'Талон взят в киоске (талон {ticket}): проверьте документ, удостоверяющий личность.',
   caseIdentityConfirm: 'Личность проверена',
   receiptTitle: 'Расписка в получении документов',
   receiptAcceptedBy: 'Принял: {name}',
@@ -567,6 +568,18 @@ export const ru: Messages = {
   auditNoteDayClosed: 'день закрыт',
   auditYes: 'Да',
   auditNo: 'Нет',
+  // ---- checkin (issue 19: checking in with a booking at the kiosk) ----
+  kioskHaveBooking: 'У меня есть запись',
+  kioskHaveBookingHint: 'Введите код из SMS',
+  kioskBookingTitle: 'Код вашей записи',
+  kioskBookingPrompt: 'Введите 8 цифр кода из SMS',
+  kioskBookingSubmit: 'Получить талон',
+  kioskBookingNotFound:
+    'Подтверждённой записи с кодом {code} нет. Проверьте код или обратитесь в справочное окно.',
+  kioskBookingTooEarly:
+    'Регистрация по вашей записи откроется в {time}. Пожалуйста, подойдите к этому времени.',
+  kioskBookingLate: 'Время регистрации по вашей записи прошло: это обычный талон в очередь.',
+  kioskAppointmentAt: 'Запись на {time}',
   // s5-frontends: the applicant's phone with consent (#18), the closed reason per language (#13).
   notifyHeading: 'Сообщения о деле',
   notifyPhone: 'Телефон заявителя',

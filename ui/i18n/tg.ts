@@ -280,7 +280,8 @@ export const tg: Messages = {
   colType: 'Намуд',
   colDate: 'Сана',
   receiptPickupCode: 'Рамзи гирифтан: {code}',
-  caseIdentityCheck: 'Чипта дар киоск гирифта шуд (чиптаи {ticket}): ҳуҷҷати тасдиқкунандаи шахсиятро санҷед.',
+  caseIdentityCheck:
+    'Чипта дар киоск гирифта шуд (чиптаи {ticket}): ҳуҷҷати тасдиқкунандаи шахсиятро санҷед.',
   caseIdentityConfirm: 'Шахсият санҷида шуд',
   receiptTitle: 'Расид дар бораи қабули ҳуҷҷатҳо',
   receiptAcceptedBy: 'Қабул кард: {name}',
@@ -574,6 +575,18 @@ export const tg: Messages = {
   auditNoteDayClosed: 'рӯз пӯшида шуд',
   auditYes: 'Ҳа',
   auditNo: 'Не',
+  // ---- checkin (issue 19: checking in with a booking at the kiosk) ----
+  kioskHaveBooking: 'Ман қайди пешакӣ дорам',
+  kioskHaveBookingHint: 'Рамзро аз SMS ворид кунед',
+  kioskBookingTitle: 'Рамзи қайди шумо',
+  kioskBookingPrompt: '8 рақами рамзро аз SMS ворид кунед',
+  kioskBookingSubmit: 'Гирифтани чипта',
+  kioskBookingNotFound:
+    'Қайди тасдиқшуда бо рамзи {code} нест. Рамзро санҷед ё ба мизи маълумот муроҷиат кунед.',
+  kioskBookingTooEarly:
+    'Бақайдгирӣ барои қайди шумо соати {time} кушода мешавад. Лутфан он вақт биёед.',
+  kioskBookingLate: 'Вақти бақайдгирии қайди шумо гузашт: ин чиптаи оддии навбат аст.',
+  kioskAppointmentAt: 'Қайд барои соати {time}',
   // s5-frontends: the applicant's phone with consent (#18), the closed reason per language (#13).
   notifyHeading: 'Паёмҳо дар бораи парванда',
   notifyPhone: 'Телефони аризадиҳанда',

@@ -276,7 +276,8 @@ export const uz: Messages = {
   colType: 'Turi',
   colDate: 'Sana',
   receiptPickupCode: 'Olish kodi: {code}',
-  caseIdentityCheck: 'Chipta kioskda olingan ({ticket}-chipta): fuqaroning shaxsini tasdiqlovchi hujjatini tekshiring.',
+  caseIdentityCheck:
+    'Chipta kioskda olingan ({ticket}-chipta): fuqaroning shaxsini tasdiqlovchi hujjatini tekshiring.',
   caseIdentityConfirm: 'Shaxs tekshirildi',
   receiptTitle: 'Hujjatlar qabul qilinganligi haqida tilxat',
   receiptAcceptedBy: 'Qabul qildi: {name}',
@@ -568,6 +569,19 @@ export const uz: Messages = {
   auditNoteDayClosed: 'kun yopildi',
   auditYes: 'Ha',
   auditNo: 'Yoʻq',
+  // ---- checkin (issue 19: checking in with a booking at the kiosk) ----
+  kioskHaveBooking: 'Menda oldindan yozilish bor',
+  kioskHaveBookingHint: 'SMS dagi kodni kiriting',
+  kioskBookingTitle: 'Yozilish kodingiz',
+  kioskBookingPrompt: 'SMS dagi kodning 8 ta raqamini kiriting',
+  kioskBookingSubmit: 'Chiptani olish',
+  kioskBookingNotFound:
+    '{code} kodli tasdiqlangan yozilish yoʻq. Kodni tekshiring yoki maʼlumot boʻlimiga murojaat qiling.',
+  kioskBookingTooEarly:
+    'Yozilishingiz boʻyicha roʻyxatdan oʻtish soat {time} da ochiladi. Iltimos, oʻsha vaqtda keling.',
+  kioskBookingLate:
+    'Yozilishingiz boʻyicha roʻyxatdan oʻtish vaqti oʻtdi: bu oddiy navbat chiptasi.',
+  kioskAppointmentAt: 'Qabul vaqti: {time}',
   // s5-frontends: the applicant's phone with consent (#18), the closed reason per language (#13).
   notifyHeading: 'Ish boʻyicha xabarlar',
   notifyPhone: 'Arizachining telefoni',

@@ -13,6 +13,8 @@ export interface TicketLabels {
   readonly wait: (minutes: number) => string;
   /** Under the QR code. */
   readonly scanToFollow: string;
+  /** A checked-in booking's time (`HH:MM`, office clock). */
+  readonly appointment: (time: string) => string;
 }
 
 /** One catalogue per language: Tajik in Cyrillic with its own letters, Uzbek in Latin. */
@@ -24,6 +26,7 @@ export const ticketLabels: Readonly<Record<Language, TicketLabels>> = {
     peopleAhead: (count) => `Пеш аз шумо: ${count} нафар`,
     wait: (minutes) => `Интизорӣ ~${minutes} дақ.`,
     scanToFollow: 'Барои пайгирии навбат QR-кодро скан кунед',
+    appointment: (time) => `Қайд барои соати ${time}`,
   },
   ru: {
     yourTicket: 'Ваш номер',
@@ -32,6 +35,7 @@ export const ticketLabels: Readonly<Record<Language, TicketLabels>> = {
     peopleAhead: (count) => `Перед вами: ${count} чел.`,
     wait: (minutes) => `Ожидание ~${minutes} мин`,
     scanToFollow: 'Следите за очередью по QR-коду',
+    appointment: (time) => `Запись на ${time}`,
   },
   uz: {
     yourTicket: 'Sizning navbat raqamingiz',
@@ -40,6 +44,7 @@ export const ticketLabels: Readonly<Record<Language, TicketLabels>> = {
     peopleAhead: (count) => `Sizdan oldin: ${count} kishi`,
     wait: (minutes) => `Kutish ~${minutes} daq.`,
     scanToFollow: 'Navbatni QR-kod orqali kuzatib boring',
+    appointment: (time) => `Qabul vaqti: ${time}`,
   },
   en: {
     yourTicket: 'Your ticket',
@@ -48,5 +53,6 @@ export const ticketLabels: Readonly<Record<Language, TicketLabels>> = {
     peopleAhead: (count) => `People ahead: ${count}`,
     wait: (minutes) => `Wait ~${minutes} min`,
     scanToFollow: 'Scan to follow your place in the queue',
+    appointment: (time) => `Appointment at ${time}`,
   },
 };

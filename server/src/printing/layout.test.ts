@@ -62,6 +62,15 @@ describe('ticketLayout', () => {
     expect(lines(ticketLayout(withoutPriority, { width: 80 }), 'priority')).toEqual([]);
   });
 
+  it('prints a checked-in booking’s time on the office clock, and nothing for a walk-in', () => {
+    expect(lines(ticketLayout(sampleTicket, { width: 80 }), 'appointment')).toEqual([]);
+    const layout = ticketLayout(
+      { ...sampleTicket, language: 'ru', appointmentStart: '2026-12-03T06:20:00.000Z' },
+      { width: 80 },
+    );
+    expect(lines(layout, 'appointment').map((l) => l.text)).toEqual(['Запись на 11:20']);
+  });
+
   it('marks a priority ticket with the priority name in the citizen language', () => {
     const layout = ticketLayout(
       { ...sampleTicket, language: 'ru', priority: elderlyPriority },

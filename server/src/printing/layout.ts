@@ -32,6 +32,7 @@ export type TicketLineRole =
   | 'yourTicket'
   | 'number'
   | 'priority'
+  | 'appointment'
   | 'issuedAt'
   | 'peopleAhead'
   | 'wait'
@@ -93,6 +94,8 @@ export const TicketPrintInput = z.object({
   timeZone: z.string().min(1),
   peopleAhead: z.number().int().min(0).optional(),
   estimatedWaitMinutes: z.number().min(0).optional(),
+  /** A checked-in booking's slot start (ISO instant): printed as "Appointment at HH:MM". */
+  appointmentStart: z.iso.datetime({ offset: true }).optional(),
   /** The public ticket page, encoded in the QR code. */
   publicUrl: z.url(),
 });
@@ -131,6 +134,10 @@ export function ticketLayout(input: TicketPrintInput, options: TicketLayoutOptio
   text('number', input.number, { scale: NUMBER_SCALE[width], bold: true });
   const priority = input.priority?.[lang].trim();
   if (priority) text('priority', `* ${priority} *`, { bold: true });
+  if (input.appointmentStart) {
+    const time = formatIssuedAt(input.appointmentStart, input.timeZone).slice(-5);
+    text('appointment', labels.appointment(time), { bold: true });
+  }
   text('issuedAt', formatIssuedAt(input.issuedAt, input.timeZone));
   const wait = waitWording(input.peopleAhead, input.estimatedWaitMinutes);
   if (wait.kind === 'next') {

@@ -63,6 +63,7 @@ export async function ticketPrintInput(
     timeZone: office.timeZone,
     peopleAhead: ticket.peopleAhead,
     estimatedWaitMinutes: ticket.estimatedWaitMinutes,
+    ...(ticket.appointment ? { appointmentStart: ticket.appointment.start } : {}),
     publicUrl: `${publicBase.replace(/\/$/, '')}/t/${ticket.id}`,
   };
 }
