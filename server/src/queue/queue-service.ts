@@ -47,6 +47,15 @@ import type { PublicUrl } from '../public-url';
 /** Waiting tickets of each kind a window looks at per call (more only when all are taken). */
 const CANDIDATES = 12;
 
+/**
+ * Checks a booking in, inside the ticket's own transaction (bookings/booking-service.ts): locks and
+ * moves the booking, and says when the new ticket stands in the queue and with which booking code.
+ */
+export type AdmitBooking = (
+  t: Transaction,
+  ticket: { id: string; now: Date; office: OfficeRecord },
+) => Promise<{ queueTime: Date; appointmentCode: string | null }>;
+
 /** Receives committed changes of one office, in seq order. */
 export type Publish = (officeCode: string, changes: QueueChange[]) => void;
 
@@ -149,6 +158,8 @@ export class QueueService {
     req: IssueTicket,
     idempotencyKey: string | undefined,
     actor: Actor,
+    /** A booking checked in with this ticket (`queueTime` and `appointmentCode` come from it). */
+    admit?: AdmitBooking,
   ): Promise<{ ticket: StaffTicket; created: boolean; printJobId?: number }> {
     if (idempotencyKey) {
       const existing = await this.repo.findIdempotentTicketId(officeCode, idempotencyKey);
@@ -190,10 +201,12 @@ export class QueueService {
         if (req.kiosk !== undefined && !kiosk) {
           throw validationFailed(`unknown kiosk ${req.kiosk}`, { field: 'kiosk' });
         }
+        const id = randomUUID();
+        const admitted = admit ? await admit(t, { id, now, office }) : undefined;
         const day = officeDay(now, office.timeZone);
         const seqNo = await this.repo.nextNumber(officeCode, day, service.prefix, t);
         const ticket: TicketRecord = {
-          id: randomUUID(),
+          id,
           officeCode,
           day,
           number: formatTicketNumber(service.prefix, seqNo),
@@ -210,6 +223,8 @@ export class QueueService {
           targetCounter: null,
           calledBy: null,
           recalls: 0,
+          queueTime: admitted?.queueTime ?? now,
+          appointmentCode: admitted?.appointmentCode ?? null,
         };
         await this.repo.insertTicket(ticket, t);
         if (req.phone) await this.deps.messages?.subscribeTicket(t, ticket, req.phone);

@@ -3,6 +3,7 @@
  * → snapshot; committed changes fan out with their per-office `seq`. Kiosks and displays get public
  * DTOs only.
  */
+import { hasNul } from '../http/no-nul';
 import type { Namespace as IoNamespace, Server, Socket } from 'socket.io';
 import {
   Namespace,
@@ -282,7 +283,9 @@ function tokenBucket(budget: { burst: number; perSecond: number }): { take(): bo
 
 async function authenticate(socket: NbSocket, deps: RealtimeDeps, staff: boolean): Promise<void> {
   const parsed = SocketAuth.safeParse(socket.handshake.auth);
-  if (!parsed.success) throw new AppError('validation_failed', 'auth needs {office}');
+  // A NUL ends SQLite's inlined statements early (see http/no-nul.ts): refused like any bad auth.
+  if (!parsed.success || hasNul(parsed.data))
+    throw new AppError('validation_failed', 'auth needs {office}');
   const { office, token, counter } = parsed.data;
   const record = await deps.queue.getOffice(office);
   if (!staff) await admitPublicSocket(deps, socket.nsp.name, record, parsed.data);
