@@ -15,7 +15,7 @@ export type Dialect = 'mysql' | 'sqlite';
 export type DatabaseTarget =
   { dialect: 'sqlite'; storage: string } | { dialect: 'mysql'; url: string; redacted: string };
 
-export const DEFAULT_SQLITE_PATH = './data/navbat.sqlite';
+const DEFAULT_SQLITE_PATH = './data/navbat.sqlite';
 
 /** Parses DATABASE_URL: unset → embedded SQLite; `sqlite:/path`; `mysql://user:pass@host:port/db`. */
 export function parseDatabaseUrl(url: string | undefined): DatabaseTarget {
@@ -186,7 +186,7 @@ export async function openDatabase(
  * a place where no folder can be made), with the reason, before the driver is asked: some of those
  * make it hang or open nothing at all.
  */
-export async function checkSqlitePath(storage: string): Promise<void> {
+async function checkSqlitePath(storage: string): Promise<void> {
   const info = await fs.promises.stat(storage).catch(() => undefined);
   if (info?.isDirectory()) throw new Error(`${storage} is a folder, not a database file`);
   if (info && !info.isFile()) throw new Error(`${storage} is not a regular file`);

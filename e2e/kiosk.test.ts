@@ -392,6 +392,8 @@ describe('the kiosk in the browser', () => {
     await page.getByTestId('service-birth').click();
     await page.getByTestId('priority-none').waitFor();
     await page.getByTestId('service-birth').waitFor({ timeout: 3_000 });
+    // Home again: the priority step is gone, not merely covered.
+    expect(await page.getByTestId('priority-none').count()).toBe(0);
     await page.close();
   });
 

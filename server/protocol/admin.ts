@@ -148,7 +148,6 @@ export interface DevicePairing {
 // ---- office settings ----
 
 const Clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time HH:MM');
-export const Weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 /** Opening hours per weekday; a day left out is closed. `null` (no hours): always open. */
 const DayHours = z
   .strictObject({ open: Clock, close: Clock })

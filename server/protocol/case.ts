@@ -78,7 +78,6 @@ export const SubjectRole = z.enum([
   'person',
 ]);
 export type SubjectRole = z.infer<typeof SubjectRole>;
-export const SubjectRoles: readonly SubjectRole[] = SubjectRole.options;
 
 /** What a case's history row records. */
 export const CaseHistoryAction = z.enum([
@@ -391,8 +390,6 @@ export interface DetailsByType {
   amendment: AmendmentDetails;
 }
 export type DetailsOf<T extends CaseType> = DetailsByType[T];
-/** Complete details of any type. */
-export type CaseDetails = DetailsByType[CaseType];
 
 export interface DetailsSchemaOptions {
   /** With `now`, dates that must lie in the past (birth, death, decisions) are checked against it. */

@@ -437,7 +437,7 @@ function answersWithin(answer: Promise<unknown>, ms: number): Promise<boolean> {
 }
 
 /** A URL as it may be logged: the value of a `device` or `token` parameter (a pairing link) hidden. */
-export function redactSecrets(url: string): string {
+function redactSecrets(url: string): string {
   return url.replace(/([?&](?:device|token)=)[^&#]*/gi, '$1[redacted]');
 }
 

@@ -28,7 +28,7 @@ export function normalisePublicUrl(value: string): string {
 }
 
 /** The first non-internal IPv4 address of this machine, if it has one. */
-export function firstLanAddress(
+function firstLanAddress(
   interfaces: NodeJS.Dict<os.NetworkInterfaceInfo[]> = os.networkInterfaces(),
 ): string | undefined {
   for (const list of Object.values(interfaces)) {

@@ -127,7 +127,7 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-export function toStaffUser(user: UserRecord): StaffUser {
+function toStaffUser(user: UserRecord): StaffUser {
   const out: StaffUser = { id: user.id, username: user.username, role: user.role, name: user.name };
   if (user.officeCode) out.office = user.officeCode;
   return out;

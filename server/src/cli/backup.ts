@@ -31,7 +31,7 @@ function open(file: string): Promise<WithBackup> {
 }
 
 /** Copies the live database into `file` (`toFile`) or `file` into the database (restore). */
-export async function sqliteBackup(database: string, file: string, toFile: boolean): Promise<void> {
+async function sqliteBackup(database: string, file: string, toFile: boolean): Promise<void> {
   const db = await open(database);
   try {
     await new Promise<void>((resolve, reject) => {

@@ -277,7 +277,7 @@ export interface IssueRate {
   burst: number;
 }
 
-export const DEFAULT_ISSUE_RATE: IssueRate = { intervalMs: 2000, burst: 20 };
+const DEFAULT_ISSUE_RATE: IssueRate = { intervalMs: 2000, burst: 20 };
 
 async function takeIssue(rates: RateStore, rate: IssueRate, key: string): Promise<void> {
   const waitMs = await rates.take(key, rate.intervalMs, rate.burst);

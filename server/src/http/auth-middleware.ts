@@ -43,7 +43,7 @@ export const sameOriginWrites: RequestHandler = (req, _res, next) => {
   next();
 };
 
-export function readCookie(header: string | undefined, name: string): string | undefined {
+function readCookie(header: string | undefined, name: string): string | undefined {
   if (!header) return undefined;
   for (const part of header.split(';')) {
     const [k, ...v] = part.trim().split('=');
@@ -84,7 +84,7 @@ export function requireStaff(auth: AuthService, roles?: readonly Role[]): Reques
 }
 
 /** Staff of one office act only there; staff without an office (the ministry's admins) everywhere. */
-export function assertStaffOf(user: StaffPrincipal, officeCode: string): void {
+function assertStaffOf(user: StaffPrincipal, officeCode: string): void {
   if (user.officeCode !== null && user.officeCode !== officeCode) {
     throw forbidden(`you work for office ${user.officeCode}`);
   }

@@ -912,7 +912,7 @@ function addresses(r: {
 }
 
 /** The admin's view of a row: the number masked but for its last 3 digits. */
-export function toDto(m: OutboxRecord): MessageDto {
+function toDto(m: OutboxRecord): MessageDto {
   const dto: MessageDto = {
     id: m.id,
     channel: m.channel,

@@ -281,7 +281,7 @@ class ThrottledError extends ChannelError {
 }
 
 /** The bytes of one part: a concatenation UDH (8-bit reference) when there are several. */
-export function encodePart(
+function encodePart(
   text: string,
   encoding: 'gsm7' | 'ucs2',
   concat: { ref: number; total: number; seq: number },

@@ -16,9 +16,6 @@ export type Align = 'left' | 'center' | 'right';
 /** Character magnification (`GS !`): 1 normal … 8 times the width and height. */
 export type TextScale = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
 
-/** Dots per millimetre of a 203 dpi thermal head. */
-export const DOTS_PER_MM = 8;
-
 /**
  * The number's magnification: the largest element of the ticket, 6 × 24 dots = 18 mm on 80 mm paper,
  * 5 × 24 dots = 15 mm on 58 mm (read from across a hall; still one line for a number like `A014`).

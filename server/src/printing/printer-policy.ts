@@ -19,9 +19,9 @@ export interface PrinterPolicy {
   readonly networks: readonly string[];
 }
 
-export const DEFAULT_PRINTER_DEVICES = ['/dev/usb/lp*', '/dev/lp*', '/dev/ttyUSB*', '/dev/ttyACM*'];
+const DEFAULT_PRINTER_DEVICES = ['/dev/usb/lp*', '/dev/lp*', '/dev/ttyUSB*', '/dev/ttyACM*'];
 // The private ranges; never loopback, link-local (cloud metadata) or public addresses.
-export const DEFAULT_PRINTER_NETWORKS = [
+const DEFAULT_PRINTER_NETWORKS = [
   '10.0.0.0/8',
   '172.16.0.0/12',
   '192.168.0.0/16',
@@ -119,7 +119,7 @@ function globToRegExp(glob: string): RegExp {
 }
 
 /** Whether `path` (as written) matches one of the PRINTER_DEVICES globs. */
-export function deviceAllowed(path: string, policy: PrinterPolicy): boolean {
+function deviceAllowed(path: string, policy: PrinterPolicy): boolean {
   return policy.devices.some((g) => globToRegExp(g).test(path));
 }
 

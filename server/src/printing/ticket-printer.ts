@@ -38,7 +38,7 @@ export function printerSettings(url: string): PrinterSettings {
 }
 
 /** Builds what the ticket shows from its state at print time (people ahead may have changed). */
-export async function ticketPrintInput(
+async function ticketPrintInput(
   queue: QueueService,
   ticketId: string,
   publicBase: string,

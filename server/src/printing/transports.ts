@@ -42,9 +42,9 @@ export class PrinterError extends Error {
 }
 
 /** Raw ESC/POS over TCP ("JetDirect", "AppSocket"). */
-export const DEFAULT_TCP_PORT = 9100;
+const DEFAULT_TCP_PORT = 9100;
 /** Connect, write and close must all happen within this unless the caller says otherwise. */
-export const DEFAULT_TIMEOUT_MS = 5000;
+const DEFAULT_TIMEOUT_MS = 5000;
 /** After our last byte, how long to wait for the printer to close its side before we do. */
 const CLOSE_WAIT_MS = 1000;
 

@@ -6,7 +6,7 @@
 import { AppError } from '../errors';
 
 /** Commands of one office in flight on one node, by default. */
-export const MAX_IN_FLIGHT_PER_OFFICE = 64;
+const MAX_IN_FLIGHT_PER_OFFICE = 64;
 
 export class CommandAdmission {
   private readonly perOffice = new Map<string, number>();

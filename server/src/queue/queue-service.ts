@@ -971,7 +971,7 @@ function actorOf(user: StaffPrincipal): Actor {
 }
 
 /** A service as every page sees it. */
-export function toServiceDto(s: ServiceRecord, served?: ReadonlySet<number>): Service {
+function toServiceDto(s: ServiceRecord, served?: ReadonlySet<number>): Service {
   const dto: Service = { code: s.code, prefix: s.prefix, names: s.names, open: s.isOpen };
   const reason = s.isOpen ? undefined : readClosedReason(s.closedReason);
   if (reason) {
@@ -987,12 +987,12 @@ export function toServiceDto(s: ServiceRecord, served?: ReadonlySet<number>): Se
 }
 
 /** Services some window that is not closed calls. */
-export function servedServiceIds(counters: readonly CounterRecord[]): Set<number> {
+function servedServiceIds(counters: readonly CounterRecord[]): Set<number> {
   return new Set(counters.filter((c) => c.status !== 'closed').flatMap((c) => c.serviceIds));
 }
 
 /** The office as every page sees it. */
-export function toOfficeInfo(office: OfficeRecord, now: Date, link?: PublicUrl): OfficeInfo {
+function toOfficeInfo(office: OfficeRecord, now: Date, link?: PublicUrl): OfficeInfo {
   const info: OfficeInfo = {
     code: office.code,
     names: office.names,

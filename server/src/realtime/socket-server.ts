@@ -86,7 +86,7 @@ export interface Realtime {
 }
 
 /** Default client event budget: a page syncs after a gap or a reconnect, a few times a minute. */
-export const EVENT_BUDGET = { burst: 20, perSecond: 2 } as const;
+const EVENT_BUDGET = { burst: 20, perSecond: 2 } as const;
 
 /** Wires the namespaces; returns the publisher of committed changes. */
 export function attachRealtime(io: NbServer, deps: RealtimeDeps): Realtime {
@@ -105,35 +105,7 @@ export function attachRealtime(io: NbServer, deps: RealtimeDeps): Realtime {
   for (const ns of [display, kiosk]) setUp(ns, deps, false, snapshots, budget, stats);
   setUp(counter, deps, true, snapshots, budget, stats);
 
-  const deliver = (office: string, changes: QueueChange[]): void => {
-    // Only this node's sockets: every node runs its own sequencer over every node's changes.
-    const room = officeRoom(office);
-    const to = (ns: NbNamespace) => ns.local.to(room);
-    for (const change of changes) {
-      snapshots.noteSeq(office, change.seq);
-      if (change.kind === 'counter:updated') {
-        const publicCounter = toPublicCounter(change.counter);
-        to(counter).emit(change.kind, { seq: change.seq, counter: change.counter });
-        to(display).emit(change.kind, { seq: change.seq, counter: publicCounter });
-        to(kiosk).emit(change.kind, { seq: change.seq, counter: publicCounter });
-      } else if (change.kind === 'printer:updated') {
-        // A printer's state is public: every namespace gets it (and the seq stays gapless).
-        const payload = { seq: change.seq, printer: change.printer };
-        for (const ns of [counter, display, kiosk]) to(ns).emit(change.kind, payload);
-      } else if (change.kind === 'office:updated') {
-        const payload = { seq: change.seq, office: change.office };
-        for (const ns of [counter, display, kiosk]) to(ns).emit(change.kind, payload);
-      } else if (change.kind === 'services:updated') {
-        const payload = { seq: change.seq, services: change.services };
-        for (const ns of [counter, display, kiosk]) to(ns).emit(change.kind, payload);
-      } else {
-        const publicTicket = toPublicTicket(change.ticket);
-        to(counter).emit(change.kind, { seq: change.seq, ticket: change.ticket });
-        to(display).emit(change.kind, { seq: change.seq, ticket: publicTicket });
-        to(kiosk).emit(change.kind, { seq: change.seq, ticket: publicTicket });
-      }
-    }
-  };
+  const deliver = deliverer({ counter, display, kiosk }, snapshots);
   const sequencer = new OfficeSequencer({
     deliver,
     gap: (office, seq) => {
@@ -164,6 +136,54 @@ export function attachRealtime(io: NbServer, deps: RealtimeDeps): Realtime {
       return stats.dropped;
     },
     close: () => sequencer.close(),
+  };
+}
+
+/**
+ * Emits committed changes, in order, to this node's sockets of the office: staff get them whole,
+ * kiosks and displays the public view (every namespace gets every change, so its seq stays gapless).
+ */
+function deliverer(
+  namespaces: { counter: NbNamespace; display: NbNamespace; kiosk: NbNamespace },
+  snapshots: SnapshotHub,
+): (office: string, changes: QueueChange[]) => void {
+  const { counter, display, kiosk } = namespaces;
+  const all = [counter, display, kiosk];
+  return (office, changes) => {
+    // Only this node's sockets: every node runs its own sequencer over every node's changes.
+    const room = officeRoom(office);
+    const to = (ns: NbNamespace) => ns.local.to(room);
+    for (const change of changes) {
+      snapshots.noteSeq(office, change.seq);
+      const seq = change.seq;
+      switch (change.kind) {
+        case 'counter:updated': {
+          const publicCounter = toPublicCounter(change.counter);
+          to(counter).emit(change.kind, { seq, counter: change.counter });
+          for (const ns of [display, kiosk])
+            to(ns).emit(change.kind, { seq, counter: publicCounter });
+          break;
+        }
+        case 'printer:updated':
+          for (const ns of all) to(ns).emit(change.kind, { seq, printer: change.printer });
+          break;
+        case 'office:updated':
+          for (const ns of all) to(ns).emit(change.kind, { seq, office: change.office });
+          break;
+        case 'services:updated':
+          for (const ns of all) to(ns).emit(change.kind, { seq, services: change.services });
+          break;
+        case 'ticket:issued':
+        case 'ticket:called':
+        case 'ticket:updated': {
+          const publicTicket = toPublicTicket(change.ticket);
+          to(counter).emit(change.kind, { seq, ticket: change.ticket });
+          for (const ns of [display, kiosk])
+            to(ns).emit(change.kind, { seq, ticket: publicTicket });
+          break;
+        }
+      }
+    }
   };
 }
 

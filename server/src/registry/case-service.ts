@@ -495,12 +495,12 @@ export class CaseService {
 }
 
 /** Six random digits, printed on the citizen's receipt (the kiosk's keypad has digits only). */
-export function newPickupCode(): string {
+function newPickupCode(): string {
   return String(randomInt(0, 1_000_000)).padStart(6, '0');
 }
 
 /** Lower case, ё → е, single spaces: how names and numbers are searched. */
-export function normalise(text: string): string {
+function normalise(text: string): string {
   return text.toLocaleLowerCase('ru').replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
 }
 
