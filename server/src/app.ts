@@ -27,8 +27,8 @@ import { apiRouter } from './http/api-router';
 import { adminRouter } from './http/admin-router';
 import { bookingRouter } from './http/booking-router';
 import { BookingService, type BookingNotifier } from './bookings/booking-service';
-import { AdminService } from './admin/admin-service';
-import { dropEndedStaffSockets, dropUnpairedDeviceSockets } from './admin/staff-sockets';
+import { createAdminServices } from './admin-pages';
+import { dropEndedStaffSockets, dropUnpairedDeviceSockets } from './auth/staff-sockets';
 import { errorHandler, unknownRoute } from './http/errors';
 import { attachRealtime, caseBroadcaster, sessionRoom, type Realtime } from './realtime/socket-server';
 import { CommandAdmission } from './queue/admission';
@@ -273,7 +273,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   );
   let dropSockets: () => Promise<void> = () => Promise.resolve();
   let dropDevices: () => Promise<void> = () => Promise.resolve();
-  const admin = new AdminService({
+  const admin = createAdminServices({
     db: deps.db,
     registryDb,
     queue,

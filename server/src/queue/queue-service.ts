@@ -18,7 +18,6 @@ import {
   type QueueSnapshot,
   type Service,
   type StaffTicket,
-  type TicketStatus,
   type Transfer,
 } from '../../protocol';
 import type { Database } from '../../../db/database';
@@ -436,7 +435,7 @@ export class QueueService {
       const kind = action === 'recall' ? 'ticket:called' : 'ticket:updated';
       changes.push({ kind, ticketId, record: next });
       if (ticket.counterNumber) {
-        const held = holdsCounter(next.status as TicketStatus) ? next : null;
+        const held = holdsCounter(next.status) ? next : null;
         changes.push({ kind: 'counter:updated', counter: ticket.counterNumber, held });
       }
     });
@@ -499,6 +498,30 @@ export class QueueService {
       return stale.length;
     });
     return result;
+  }
+
+  /**
+   * Closes today by hand: its waiting and called tickets expire through the lifecycle, audited as
+   * `user`'s, and their windows are freed. `andThen` writes in the same transaction (the day's row).
+   */
+  async closeToday(
+    officeCode: string,
+    user: StaffPrincipal,
+    andThen: (t: Transaction, day: string, numbers: string[]) => Promise<void>,
+  ): Promise<{ day: string; numbers: string[] }> {
+    return this.configure(officeCode, async (t, office, changes) => {
+      const day = officeDay(this.now(), office.timeZone);
+      const open = await this.repo.openTicketsOfDay(officeCode, day, t);
+      for (const ticket of open) {
+        const next = await this.transition(t, actorOf(user), ticket, 'expire', {}, {}, 'day closed');
+        changes.push({ kind: 'ticket:updated', ticketId: ticket.id, record: next });
+        if (ticket.counterNumber)
+          changes.push({ kind: 'counter:updated', counter: ticket.counterNumber, held: null });
+      }
+      const numbers = open.map((x) => x.number);
+      await andThen(t, day, numbers);
+      return { day, numbers };
+    });
   }
 
   /**
@@ -784,7 +807,7 @@ export class QueueService {
     note?: string,
   ): Promise<TicketRecord> {
     const now = this.now();
-    const result = applyTicketAction({ ...ticket, status: ticket.status as TicketStatus }, action, {
+    const result = applyTicketAction({ ...ticket, status: ticket.status }, action, {
       now,
       ...input,
     });
