@@ -241,4 +241,73 @@ describe.each(testDialects())('reports on %s', (dialect) => {
     expect(ruRows.map((r) => r[1])).toEqual(['Код услуги', 'birth', 'marriage']);
     expect(ruRows[1]?.[2]).toMatch(/[а-я]/);
   });
+
+  it('adds messages per day and channel, and bookings per day, read from their tables', async () => {
+    const qi = s.db.sequelize.getQueryInterface();
+    const at = (iso: string) => new Date(iso);
+    const message = (id: string, status: string, parts: number, created: string) => ({
+      id,
+      office_code: 'kulob',
+      ticket_id: null,
+      case_number: null,
+      channel: 'sms',
+      gateway: 'log',
+      to_address: '+992900000001',
+      template: 'called',
+      language: 'tg',
+      text: 'x',
+      status,
+      attempts: 1,
+      parts,
+      dedupe_key: id,
+      next_attempt_at: at(created),
+      sending: false,
+      created_at: at(created),
+    });
+    await qi.bulkInsert('messages', [
+      message('m1', 'delivered', 2, '2026-11-20T04:00:00Z'),
+      message('m2', 'failed', 0, '2026-11-20T05:00:00Z'),
+      message('m3', 'sent', 1, '2026-11-22T05:00:00Z'),
+    ]);
+    const booking = (id: string, code: string, status: string, confirmed: boolean) => ({
+      id,
+      office_code: 'kulob',
+      service_code: 'birth',
+      code,
+      start_at: at('2026-11-20T05:00:00Z'),
+      day: '2026-11-20',
+      phone: null,
+      language: 'tg',
+      status,
+      otp_attempts: 0,
+      created_at: at('2026-11-19T05:00:00Z'),
+      confirmed_at: confirmed ? at('2026-11-19T05:01:00Z') : null,
+      ended_at: status === 'checked_in' ? at('2026-11-20T05:03:00Z') : null,
+    });
+    await qi.bulkInsert('bookings', [
+      booking('b1', '10000001', 'checked_in', true),
+      booking('b2', '10000002', 'missed', true),
+      booking('b3', '10000003', 'pending', false),
+    ]);
+    const res = await request(
+      s.url,
+      'GET',
+      '/api/offices/kulob/reports/summary?from=2026-11-20&to=2026-11-21',
+      { token: admin },
+    );
+    expect(res.body.messages).toEqual([
+      { day: '2026-11-20', channel: 'sms', sent: 1, delivered: 1, failed: 1, parts: 2 },
+    ]);
+    expect(res.body.bookings).toEqual([
+      {
+        day: '2026-11-20',
+        booked: 2,
+        checkedIn: 1,
+        noShow: 1,
+        cancelled: 0,
+        late: 1,
+        lateSeconds: { avg: 180, p50: 180, p90: 180 },
+      },
+    ]);
+  });
 });
