@@ -568,4 +568,18 @@ export const en = {
   auditNoteDayClosed: 'the day was closed',
   auditYes: 'Yes',
   auditNo: 'No',
+  // ---- admin: reports of messages and bookings (issue 17) ----
+  adminMessages: 'Citizen messages',
+  adminChannel: 'Channel',
+  adminSent: 'Sent',
+  adminDelivered: 'Delivered',
+  adminFailed: 'Failed',
+  adminParts: 'SMS parts',
+  adminBookings: 'Bookings',
+  adminBooked: 'Booked',
+  adminCheckedIn: 'Checked in',
+  adminBookingNoShow: 'Did not come',
+  adminCancelled: 'Cancelled',
+  adminLate: 'Late',
+  adminLateness: 'Arrival vs slot (avg / median / 90 %)',
 } satisfies Record<string, string>;

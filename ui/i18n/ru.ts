@@ -567,4 +567,18 @@ export const ru: Messages = {
   auditNoteDayClosed: 'день закрыт',
   auditYes: 'Да',
   auditNo: 'Нет',
+  // ---- admin: reports of messages and bookings (issue 17) ----
+  adminMessages: 'Сообщения гражданам',
+  adminChannel: 'Канал',
+  adminSent: 'Отправлено',
+  adminDelivered: 'Доставлено',
+  adminFailed: 'Не отправлено',
+  adminParts: 'Частей SMS',
+  adminBookings: 'Записи',
+  adminBooked: 'Записано',
+  adminCheckedIn: 'Отметились',
+  adminBookingNoShow: 'Не пришли',
+  adminCancelled: 'Отменено',
+  adminLate: 'Опоздали',
+  adminLateness: 'Приход относительно времени записи (ср. / медиана / 90 %)',
 };

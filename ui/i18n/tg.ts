@@ -574,4 +574,18 @@ export const tg: Messages = {
   auditNoteDayClosed: 'рӯз пӯшида шуд',
   auditYes: 'Ҳа',
   auditNo: 'Не',
+  // ---- admin: reports of messages and bookings (issue 17) ----
+  adminMessages: 'Паёмҳо ба шаҳрвандон',
+  adminChannel: 'Шабака',
+  adminSent: 'Фиристода шуд',
+  adminDelivered: 'Расонида шуд',
+  adminFailed: 'Фиристода нашуд',
+  adminParts: 'Қисмҳои SMS',
+  adminBookings: 'Навбатгирии пешакӣ',
+  adminBooked: 'Сабт шуд',
+  adminCheckedIn: 'Ҳозир шуданд',
+  adminBookingNoShow: 'Наомаданд',
+  adminCancelled: 'Бекор шуд',
+  adminLate: 'Дер монданд',
+  adminLateness: 'Омадан нисбат ба вақти сабт (миёна / медиана / 90 %)',
 };

@@ -568,4 +568,18 @@ export const uz: Messages = {
   auditNoteDayClosed: 'kun yopildi',
   auditYes: 'Ha',
   auditNo: 'Yoʻq',
+  // ---- admin: reports of messages and bookings (issue 17) ----
+  adminMessages: 'Fuqarolarga xabarlar',
+  adminChannel: 'Kanal',
+  adminSent: 'Yuborildi',
+  adminDelivered: 'Yetkazildi',
+  adminFailed: 'Yuborilmadi',
+  adminParts: 'SMS qismlari',
+  adminBookings: 'Oldindan yozilish',
+  adminBooked: 'Yozildi',
+  adminCheckedIn: 'Kelib belgilandi',
+  adminBookingNoShow: 'Kelmadi',
+  adminCancelled: 'Bekor qilindi',
+  adminLate: 'Kechikdi',
+  adminLateness: 'Kelish vaqti yozilish vaqtiga nisbatan (oʻrtacha / mediana / 90 %)',
 };
