@@ -51,19 +51,41 @@ export default tseslint.config(
   },
   {
     // Front ends import only the protocol from the server.
-    files: ['kiosk/**/*.ts', 'display/**/*.ts', 'counter/**/*.ts', 'ui/**/*.ts'],
+    files: ['kiosk/**/*.ts', 'display/**/*.ts', 'counter/**/*.ts', 'ui/**/*.ts', 'book/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              group: ['**/server/src/**', '**/db/**'],
+              group: ['**/server/src/**', '**/db/**', '**/bench/**', '**/e2e/**', '**/scripts/**'],
               message: 'front ends import only server/protocol',
             },
             {
-              group: ['node:*', 'express', 'sequelize'],
+              group: ['node:*', 'express', 'sequelize', 'socket.io', 'zod'],
               message: 'no server packages in the browser',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The public pages (kiosk, display, booking, and ui/ which they share) stay free of zod: from the
+    // protocol they take values only from its zod-free rule modules (constants, events,
+    // ticket-lifecycle, opening-hours, closed-reason, zoned-time, wait-wording, booking-rules);
+    // types come from anywhere. e2e/kiosk-size.test.ts checks the built bundles.
+    files: ['kiosk/**/*.ts', 'display/**/*.ts', 'ui/**/*.ts', 'book/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex:
+                '/server/protocol(/index|/schemas|/case|/case-types|/case-workflow|/admin|/bookings|/messages)?$',
+              allowTypeImports: true,
+              message: 'a value from a zod schema module pulls zod into the public pages',
             },
           ],
         },
@@ -78,6 +100,57 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         { patterns: [{ group: ['**/server/src/**'], message: 'db/ must not import server/src' }] },
+      ],
+    },
+  },
+  {
+    // Inside server/src the layers point one way: app/main/cli wire everything; http/ and realtime/
+    // (the edges) call the services; the services (queue, registry, auth, admin, bookings, messages,
+    // printing, security, …) call db/ and each other, never an edge or the wiring; db/ never calls
+    // back (above). Tests and the test harness may import anything.
+    files: ['server/src/**/*.ts'],
+    ignores: [
+      'server/src/**/*.test.ts',
+      'server/src/testing/**',
+      'server/src/cli/**',
+      'server/src/app.ts',
+      'server/src/main.ts',
+      'server/src/http/**',
+      'server/src/realtime/**',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/http/*', '**/realtime/*'],
+              message: 'services never import the edges (http/, realtime/): pass a callback in',
+            },
+            {
+              group: ['**/app', '**/main', '**/cli/*', '**/testing/*'],
+              message: 'services never import the wiring (app, main, cli) or the test harness',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The edges call the services, never the wiring or the test harness.
+    files: ['server/src/http/**/*.ts', 'server/src/realtime/**/*.ts'],
+    ignores: ['server/src/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/app', '**/main', '**/cli/*', '**/testing/*'],
+              message: 'the edges never import the wiring (app, main, cli) or the test harness',
+            },
+          ],
+        },
       ],
     },
   },

@@ -71,6 +71,10 @@ export interface TicketRecord {
   transferNote?: string | null;
   calledBy: number | null;
   recalls: number;
+  /** When call-next counts it as arrived: `issuedAt`, or a checked-in booking's slot start. */
+  queueTime?: Date;
+  /** The booking code of a ticket checked in on time (`appointment` in the DTOs). */
+  appointmentCode?: string | null;
 }
 
 export interface UserRecord {

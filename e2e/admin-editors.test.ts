@@ -12,6 +12,7 @@ import { login, request } from '../server/src/testing/client';
 import { launchChromium, screenshotFile, seriousViolations } from './browser';
 import { parseCsv } from '../server/src/testing/csv';
 import type { TicketStatus } from '../server/protocol';
+import { waitFor } from '../server/src/testing/wait';
 
 describe('administration editors, audit and CSV in the browser', () => {
   let server: TestServer;
@@ -98,6 +99,47 @@ describe('administration editors, audit and CSV in the browser', () => {
     await openTab('Services');
     await page.locator('form.service[data-code="adoption"]').waitFor();
     expect(await page.getByTestId('no-window-adoption').count()).toBe(0);
+  });
+
+  it('writes the closed reason in each language, and the kiosk reads each reader its own', async () => {
+    await openTab('Services');
+    const form = page.locator('form.service[data-code="death"]');
+    const reasons = page.getByTestId('reasons-death');
+    await reasons.locator('input[name="reason-tg"]').fill('Таъмир');
+    await reasons.locator('input[name="reason-ru"]').fill('Ремонт');
+    await reasons.locator('input[name="reason-uz"]').fill("Ta'mir");
+    await reasons.locator('input[name="reason-en"]').fill('Repairs');
+    await form.getByRole('button', { name: 'Close', exact: true }).click();
+    await form.locator('.pill.off').waitFor();
+    const published = async () =>
+      (await request(server.url, 'GET', '/api/offices/kulob/services')).body as Array<{
+        code: string;
+        closedReasons?: Record<string, string>;
+      }>;
+    expect((await published()).find((s) => s.code === 'death')?.closedReasons).toEqual({
+      tg: 'Таъмир',
+      ru: 'Ремонт',
+      uz: "Ta'mir",
+      en: 'Repairs',
+    });
+    // Shown again after a reload; corrected while closed with Save.
+    await page.reload();
+    const again = page.getByTestId('reasons-death');
+    await again.locator('input[name="reason-ru"]').waitFor();
+    expect(await again.locator('input[name="reason-ru"]').inputValue()).toBe('Ремонт');
+    await form.screenshot({ path: screenshotFile('admin-closed-reasons.png') });
+    expect(await seriousViolations(page)).toEqual([]);
+    await again.locator('input[name="reason-en"]').fill('Closed for repairs');
+    await form.getByRole('button', { name: 'Save', exact: true }).click();
+    await waitFor(
+      async () =>
+        (await published()).find((s) => s.code === 'death')?.closedReasons?.en ===
+        'Closed for repairs',
+      'the corrected English reason',
+    );
+    await form.getByRole('button', { name: 'Reopen', exact: true }).click();
+    await form.locator('.pill.off').waitFor({ state: 'detached' });
+    expect((await published()).find((s) => s.code === 'death')?.closedReasons).toBeUndefined();
   });
 
   it('edits opening hours as weekday rows and priorities as a table; the office info follows', async () => {

@@ -9,6 +9,7 @@ import type { Language } from '../server/protocol';
 import { startTestServer, type TestServer } from '../server/src/testing/harness';
 import { login, request } from '../server/src/testing/client';
 import { translate } from '../ui/i18n';
+import { addExtraServices } from './hall-services';
 import {
   clippedTexts,
   coveredElements,
@@ -18,80 +19,6 @@ import {
 } from './browser';
 
 const LANGUAGES: Language[] = ['tg', 'ru', 'uz', 'en'];
-
-/** Services as long as real ones get, to fill the office up to 20 (the demo has ten). */
-const EXTRA = [
-  [
-    'X',
-    'Бақайдгирии тағйир додани насаб, ном ва номи падар',
-    'Регистрация перемены фамилии, имени и отчества',
-    'Familiya, ism va otasining ismini o‘zgartirishni qayd etish',
-    'Registration of a change of surname, first name and patronymic',
-  ],
-  [
-    'Y',
-    'Маълумотнома ва бойгонӣ',
-    'Архивные справки и выписки из актовых записей',
-    'Arxiv ma’lumotnomalari va dalolatnoma yozuvlaridan ko‘chirmalar',
-    'Archive certificates and extracts from civil records',
-  ],
-  [
-    'Z',
-    'Апостил ва тасдиқи ҳуҷҷатҳо барои хориҷи кишвар',
-    'Апостиль и легализация документов для заграницы',
-    'Chet el uchun hujjatlarga apostil va legalizatsiya',
-    'Apostille and legalisation of documents for use abroad',
-  ],
-  [
-    'L',
-    'Бақайдгирии фарзандхонӣ (асрондан)',
-    'Регистрация усыновления (удочерения)',
-    'Farzandlikka olishni qayd etish',
-    'Registration of adoption',
-  ],
-  [
-    'M',
-    'Барқарорсозии сабти асноди ҳолати шаҳрвандӣ',
-    'Восстановление записей актов гражданского состояния',
-    'Fuqarolik holati dalolatnomalari yozuvlarini tiklash',
-    'Restoration of civil status records',
-  ],
-  [
-    'N',
-    'Бекор кардани сабти асноди ҳолати шаҳрвандӣ',
-    'Аннулирование записей актов гражданского состояния',
-    'Fuqarolik holati dalolatnomalari yozuvlarini bekor qilish',
-    'Annulment of civil status records',
-  ],
-  [
-    'O',
-    'Қабули шиконятҳо ва пешниҳодҳои шаҳрвандон',
-    'Приём жалоб и предложений граждан',
-    'Fuqarolarning shikoyat va takliflarini qabul qilish',
-    'Complaints and suggestions from citizens',
-  ],
-  [
-    'Q',
-    'Пардохти боҷи давлатӣ ва хизматрасониҳои пулакӣ',
-    'Оплата госпошлины и платных услуг',
-    'Davlat boji va pullik xizmatlar uchun to‘lov',
-    'Payment of state duty and paid services',
-  ],
-  [
-    'R',
-    'Ҳуҷҷатгузорӣ барои шаҳрвандони хориҷӣ',
-    'Оформление документов иностранным гражданам',
-    'Chet el fuqarolari uchun hujjatlarni rasmiylashtirish',
-    'Documents for foreign citizens',
-  ],
-  [
-    'S',
-    'Сабти таваллуди кӯдакони дар хориҷа таваллудшуда',
-    'Регистрация рождения детей, родившихся за границей',
-    'Chet elda tug‘ilgan bolalarning tug‘ilishini qayd etish',
-    'Registration of births of children born abroad',
-  ],
-] as const;
 
 describe('the hall layout: nothing is cut', () => {
   let server: TestServer;
@@ -110,14 +37,8 @@ describe('the hall layout: nothing is cut', () => {
     await server?.close();
   });
 
-  async function addServices(from: number, to: number): Promise<void> {
-    for (const [prefix, tg, ru, uz, en] of EXTRA.slice(from, to)) {
-      const res = await request(server.url, 'POST', '/api/offices/kulob/services', {
-        token: admin,
-        body: { code: `extra_${prefix.toLowerCase()}`, prefix, names: { tg, ru, uz, en } },
-      });
-      expect(res.status).toBe(201);
-    }
+  function addServices(from: number, to: number): Promise<void> {
+    return addExtraServices(server.url, from, to);
   }
 
   async function expectNothingCut(where: string): Promise<void> {

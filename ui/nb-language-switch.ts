@@ -3,6 +3,7 @@ import { LitElement, css, html } from 'lit';
 import type { Language } from '../server/protocol';
 import { LANGUAGES, translate } from './i18n';
 import { base } from './theme';
+import { emit } from './emit';
 
 /** Detail of `nb-language-change`. */
 export interface LanguageChangeDetail {
@@ -60,13 +61,7 @@ export class NbLanguageSwitch extends LitElement {
 
   private select(language: Language): void {
     if (language === this.language) return;
-    this.dispatchEvent(
-      new CustomEvent<LanguageChangeDetail>('nb-language-change', {
-        detail: { language },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    emit(this, 'nb-language-change', { language });
   }
 
   override render() {

@@ -6,23 +6,27 @@
 import { io, type Socket } from 'socket.io-client';
 import type {
   Case,
-  ClientToServerEvents,
-  CounterEvent,
   CounterState,
   QueueSnapshot,
-  ServerToClientEvents,
   ServiceLoad,
   SocketAuth,
   Ticket,
-  TicketEvent,
   PrinterState,
   OfficeInfo,
   Service,
 } from '../server/protocol';
-import type { OfficeEvent, PrinterEvent, ServicesEvent } from '../server/protocol/events';
 // Constants only: a value from schemas.ts would pull zod into every page.
 import { LiveTicketStatuses, RECENT_CALLS_IN_SNAPSHOT } from '../server/protocol/constants';
-import { QueueEvent, type Namespace } from '../server/protocol/events';
+import {
+  QueueChangeEvents,
+  QueueEvent,
+  type ClientToServerEvents,
+  type Namespace,
+  type QueueChange,
+  type QueueChangeEvent,
+  type QueueChangePayloads,
+  type ServerToClientEvents,
+} from '../server/protocol/events';
 
 /** How many calls the store remembers for "previous calls" (as many as a snapshot carries). */
 export const RECENT_CALLS_LIMIT = RECENT_CALLS_IN_SNAPSHOT;
@@ -83,15 +87,6 @@ export interface QueueStoreOptions {
 /** A listener of state changes. */
 export type QueueListener<T extends Ticket> = (state: QueueState<T>) => void;
 
-type Buffered<T extends Ticket> =
-  | { kind: 'ticket'; event: typeof QueueEvent.ticketIssued; payload: TicketEvent<T> }
-  | { kind: 'ticket'; event: typeof QueueEvent.ticketCalled; payload: TicketEvent<T> }
-  | { kind: 'ticket'; event: typeof QueueEvent.ticketUpdated; payload: TicketEvent<T> }
-  | { kind: 'counter'; event: typeof QueueEvent.counterUpdated; payload: CounterEvent }
-  | { kind: 'printer'; event: typeof QueueEvent.printerUpdated; payload: PrinterEvent }
-  | { kind: 'office'; event: typeof QueueEvent.officeUpdated; payload: OfficeEvent }
-  | { kind: 'services'; event: typeof QueueEvent.servicesUpdated; payload: ServicesEvent };
-
 type QueueSocket<T extends Ticket> = Socket<ServerToClientEvents<T>, ClientToServerEvents>;
 
 /** The state before the first snapshot. */
@@ -118,7 +113,7 @@ export class QueueStore<T extends Ticket = Ticket> {
   private stateValue: QueueState<T> = EMPTY_QUEUE_STATE;
   private socket?: QueueSocket<T>;
   private readonly listeners = new Set<QueueListener<T>>();
-  private pending: Buffered<T>[] = [];
+  private pending: QueueChange<T>[] = [];
   private syncing = false;
   private retryTimer?: ReturnType<typeof setTimeout>;
   private readonly options: QueueStoreOptions;
@@ -160,27 +155,18 @@ export class QueueStore<T extends Ticket = Ticket> {
     });
     const onCase = this.options.onCase;
     if (onCase) socket.on(QueueEvent.caseUpdated, (payload) => onCase(payload.case));
-    socket.on(QueueEvent.ticketIssued, (payload) =>
-      this.receive({ kind: 'ticket', event: QueueEvent.ticketIssued, payload }),
-    );
-    socket.on(QueueEvent.ticketCalled, (payload) =>
-      this.receive({ kind: 'ticket', event: QueueEvent.ticketCalled, payload }),
-    );
-    socket.on(QueueEvent.ticketUpdated, (payload) =>
-      this.receive({ kind: 'ticket', event: QueueEvent.ticketUpdated, payload }),
-    );
-    socket.on(QueueEvent.printerUpdated, (payload) =>
-      this.receive({ kind: 'printer', event: QueueEvent.printerUpdated, payload }),
-    );
-    socket.on(QueueEvent.counterUpdated, (payload) =>
-      this.receive({ kind: 'counter', event: QueueEvent.counterUpdated, payload }),
-    );
-    socket.on(QueueEvent.officeUpdated, (payload) =>
-      this.receive({ kind: 'office', event: QueueEvent.officeUpdated, payload }),
-    );
-    socket.on(QueueEvent.servicesUpdated, (payload) =>
-      this.receive({ kind: 'services', event: QueueEvent.servicesUpdated, payload }),
-    );
+    for (const event of QueueChangeEvents) this.listen(socket, event);
+  }
+
+  /** Buffers or applies each `event` the socket receives, tagged with its name. */
+  private listen<K extends QueueChangeEvent>(socket: QueueSocket<T>, event: K): void {
+    // Socket.IO's listener types cannot follow a generic event name: this one place says it for
+    // every change event (the payload map in the protocol is the truth either way).
+    const on = socket.on.bind(socket) as unknown as (
+      name: K,
+      listener: (payload: QueueChangePayloads<T>[K]) => void,
+    ) => void;
+    on(event, (payload) => this.receive({ kind: event, ...payload } as QueueChange<T>));
   }
 
   /** Closes the socket and forgets the queue. */
@@ -216,8 +202,8 @@ export class QueueStore<T extends Ticket = Ticket> {
     }, delay);
   }
 
-  private receive(item: Buffered<T>): void {
-    const { seq } = item.payload;
+  private receive(item: QueueChange<T>): void {
+    const { seq } = item;
     if (!this.stateValue.ready || this.syncing) {
       this.pending.push(item);
       return;
@@ -278,13 +264,13 @@ export class QueueStore<T extends Ticket = Ticket> {
   }
 
   private drain(): void {
-    const queued = this.pending.sort((a, b) => a.payload.seq - b.payload.seq);
+    const queued = this.pending.sort((a, b) => a.seq - b.seq);
     this.pending = [];
     let state = this.stateValue;
     for (let i = 0; i < queued.length; i++) {
       const item = queued[i]!;
-      if (item.payload.seq <= state.seq) continue;
-      if (item.payload.seq !== state.seq + 1) {
+      if (item.seq <= state.seq) continue;
+      if (item.seq !== state.seq + 1) {
         this.pending = queued.slice(i);
         this.set(state);
         this.requestSync();
@@ -295,41 +281,55 @@ export class QueueStore<T extends Ticket = Ticket> {
     this.set(state);
   }
 
-  private apply(state: QueueState<T>, item: Buffered<T>): QueueState<T> {
-    const seq = item.payload.seq;
-    if (item.kind === 'printer') {
-      const printer = item.payload.printer;
-      const others = state.printers.filter((p) => p.kiosk !== printer.kiosk);
-      return { ...state, seq, printers: [...others, printer] };
+  private apply(state: QueueState<T>, item: QueueChange<T>): QueueState<T> {
+    const seq = item.seq;
+    switch (item.kind) {
+      case 'printer:updated': {
+        const printer = item.printer;
+        const others = state.printers.filter((p) => p.kiosk !== printer.kiosk);
+        return { ...state, seq, printers: [...others, printer] };
+      }
+      case 'office:updated':
+        return { ...state, seq, office: item.office };
+      case 'services:updated': {
+        // A service added while the page is open has nobody waiting yet: it shows "0" at once.
+        const known = new Set(state.services.map((s) => s.code));
+        const added = item.services
+          .filter((s) => !known.has(s.code))
+          .map((s) => ({ code: s.code, waiting: 0, estimatedWaitMinutes: 0 }));
+        const services = added.length > 0 ? [...state.services, ...added] : state.services;
+        return { ...state, seq, catalog: item.services, services };
+      }
+      case 'counter:updated': {
+        const counter = item.counter;
+        const exists = state.counters.some((c) => c.number === counter.number);
+        const counters = exists
+          ? state.counters.map((c) => (c.number === counter.number ? counter : c))
+          : [...state.counters, counter];
+        return { ...state, seq, counters };
+      }
+      case 'ticket:issued':
+      case 'ticket:called':
+      case 'ticket:updated':
+        return this.applyTicket(state, item.kind, seq, item.ticket);
     }
-    if (item.kind === 'office') return { ...state, seq, office: item.payload.office };
-    if (item.kind === 'services') {
-      // A service added while the page is open has nobody waiting yet: it shows "0" at once.
-      const known = new Set(state.services.map((s) => s.code));
-      const added = item.payload.services
-        .filter((s) => !known.has(s.code))
-        .map((s) => ({ code: s.code, waiting: 0, estimatedWaitMinutes: 0 }));
-      const services = added.length > 0 ? [...state.services, ...added] : state.services;
-      return { ...state, seq, catalog: item.payload.services, services };
-    }
-    if (item.kind === 'counter') {
-      const counter = item.payload.counter;
-      const exists = state.counters.some((c) => c.number === counter.number);
-      const counters = exists
-        ? state.counters.map((c) => (c.number === counter.number ? counter : c))
-        : [...state.counters, counter];
-      return { ...state, seq, counters };
-    }
-    const ticket = item.payload.ticket;
+  }
+
+  private applyTicket(
+    state: QueueState<T>,
+    event: QueueEvent,
+    seq: number,
+    ticket: T,
+  ): QueueState<T> {
     const before = state.tickets.find((t) => t.id === ticket.id);
     const others = before ? state.tickets.filter((t) => t !== before) : state.tickets;
     const tickets = isLive(ticket) ? [...others, ticket] : others;
-    const services = recountServices(state.services, before, ticket, item.event);
+    const services = recountServices(state.services, before, ticket, event);
     let recentCalls = state.recentCalls
       .map((t) => (t.id === ticket.id ? ticket : t))
       .filter(isCall);
     let lastCall = state.lastCall;
-    if (item.event === QueueEvent.ticketCalled) {
+    if (event === QueueEvent.ticketCalled) {
       recentCalls = mergeCalls([ticket], recentCalls);
       lastCall = { seq, ticket };
     }

@@ -4,7 +4,7 @@
  * freezes the form until the clerk reloads: nothing anyone typed is overwritten.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Case, CaseStatus, CaseType } from '../../server/protocol';
+import type { Case, CaseNotify, CaseStatus, CaseType } from '../../server/protocol';
 import { ErrorCode } from '../../server/protocol/constants';
 import { ApiError } from '../../ui/api';
 import { toShownError, type ShownError } from '../../ui/errors';
@@ -132,6 +132,20 @@ export class CaseController implements ReactiveController {
     let done = false;
     await this.run(async () => {
       this.show(await transitionCase(c.number, to, c.version, token, note));
+      done = true;
+    });
+    return done;
+  }
+
+  /** Records the applicant's phone for messages about the case, with their consent. */
+  async notify(notify: CaseNotify): Promise<boolean> {
+    await this.flush();
+    const c = this.case;
+    const token = this.token();
+    if (!c || !token || this.save === 'conflict' || this.dirty.size > 0) return false;
+    let done = false;
+    await this.run(async () => {
+      this.show(await patchCase(c.number, { version: c.version, notify }, token));
       done = true;
     });
     return done;

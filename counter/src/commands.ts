@@ -1,5 +1,13 @@
-/** The console's commands, their keyboard shortcuts and when each one applies. */
+/**
+ * The console's commands, their keyboard shortcuts and when each one applies (the ticket lifecycle
+ * of the protocol decides, as on the server).
+ */
 import type { Ticket } from '../../server/protocol';
+import {
+  holdsCounter,
+  ticketActionAllowed,
+  type TicketAction,
+} from '../../server/protocol/ticket-lifecycle';
 import type { MessageKey } from '../../ui/i18n';
 
 export const CounterCommand = {
@@ -54,23 +62,25 @@ export const COMMANDS: readonly CommandSpec[] = [
   { command: 'pause', label: 'pause', codes: ['KeyP'], keys: ['P'], aria: 'P' },
 ];
 
-/** Whether `command` makes sense with `ticket` at the window (the server has the last word). */
+/** The lifecycle action behind each command that acts on the window's ticket. */
+const ACTION_OF: { readonly [C in CounterCommand]?: TicketAction } = {
+  recall: 'recall',
+  start: 'start',
+  complete: 'complete',
+  'no-show': 'no-show',
+  transfer: 'transfer',
+};
+
+/**
+ * Whether `command` makes sense with `ticket` at the window (the server has the last word): the
+ * others always do; a ticket action needs a ticket the window holds, in a status that allows it.
+ */
 export function commandApplies(command: CounterCommand, ticket: Ticket | undefined): boolean {
-  const status = ticket?.status;
-  switch (command) {
-    case 'call-next':
-    case 'complete-and-next':
-    case 'pause':
-    case 'pick':
-    case 'case':
-      return true;
-    case 'transfer':
-      return status === 'called' || status === 'serving';
-    case 'recall':
-    case 'start':
-    case 'no-show':
-      return status === 'called';
-    case 'complete':
-      return status === 'called' || status === 'serving';
-  }
+  const action = ACTION_OF[command];
+  if (action === undefined) return true;
+  return (
+    ticket !== undefined &&
+    holdsCounter(ticket.status) &&
+    ticketActionAllowed(action, ticket.status)
+  );
 }

@@ -2,7 +2,7 @@
  * The staff console: sign in, choose the window, then call and serve tickets. Owns the session, the
  * socket and every REST command; its children only render and dispatch.
  */
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { CallReason, Case, Language, Service, StaffTicket } from '../../server/protocol';
 import { ErrorCode } from '../../server/protocol/constants';
 import { Namespace } from '../../server/protocol/events';
@@ -32,8 +32,8 @@ import './counter-panel';
 import type { CommandDetail } from './counter-panel';
 import './counter-waiting-list';
 import type { CallTicketDetail, CounterWaitingList } from './counter-waiting-list';
-import './counter-case-panel';
-import type { CounterCasePanel, ReceiptDetail } from './counter-case-panel';
+import './counter-case-panel/counter-case-panel';
+import type { CounterCasePanel, ReceiptDetail } from './counter-case-panel/counter-case-panel';
 import './counter-back-office';
 import './counter-receipt';
 import './counter-window-dialog';
@@ -57,6 +57,8 @@ import {
   saveSession,
   type Session,
 } from './session';
+import { LocalizeController } from '../../ui/controllers/localize-controller';
+import { appStyles } from './counter-app.styles';
 
 const INFO_SHOWN_MS = 6_000;
 /** How long a no-show can be undone (the server's limit, less a margin for the request). */
@@ -68,135 +70,7 @@ type Info = MessageKey;
 
 /** The console page's root element. */
 export class CounterApp extends LitElement {
-  static override styles = [
-    tokens,
-    base,
-    css`
-      :host {
-        display: flex;
-        flex-direction: column;
-        height: 100vh;
-        background: var(--nb-bg);
-      }
-      header {
-        display: flex;
-        align-items: center;
-        gap: 16px;
-        padding: 0 24px;
-        min-height: 64px;
-        background: var(--nb-primary);
-        color: var(--nb-primary-ink);
-      }
-      .brand {
-        margin: 0;
-        font-size: 20px;
-        font-weight: 800;
-        letter-spacing: 0.12em;
-        text-transform: uppercase;
-      }
-      .window {
-        padding: 6px 14px;
-        border-radius: 999px;
-        background: rgb(255 255 255 / 16%);
-        font-weight: 700;
-        font-size: 17px;
-      }
-      .spacer {
-        flex: 1;
-      }
-      .user {
-        font-weight: 600;
-      }
-      header button,
-      header select {
-        min-height: 40px;
-        padding: 0 14px;
-        border-radius: 8px;
-        border: 1px solid rgb(255 255 255 / 60%);
-        background: transparent;
-        color: #fff;
-        font-size: 15px;
-        font-weight: 600;
-      }
-      header select option {
-        color: var(--nb-ink);
-      }
-      header button:hover {
-        background: rgb(255 255 255 / 12%);
-      }
-      main {
-        flex: 1;
-        display: flex;
-        flex-direction: column;
-        min-height: 0;
-        overflow: auto;
-      }
-      .workspace {
-        flex: 1;
-        display: grid;
-        grid-template-columns: minmax(420px, 0.8fr) minmax(0, 1.2fr);
-        gap: 14px;
-        padding: 12px 16px 14px;
-        min-height: 0;
-      }
-      .left {
-        display: flex;
-        flex-direction: column;
-        gap: 12px;
-        min-height: 0;
-      }
-      .left counter-waiting-list {
-        flex: 1;
-      }
-      header a {
-        color: #fff;
-        font-weight: 600;
-      }
-      @media print {
-        header,
-        nb-connection-mark {
-          display: none;
-        }
-      }
-      .banner {
-        margin: 16px 24px 0;
-        padding: 14px 18px;
-        border-radius: 12px;
-        display: flex;
-        align-items: center;
-        justify-content: space-between;
-        gap: 16px;
-        font-size: 17px;
-        font-weight: 600;
-      }
-      .banner small {
-        display: block;
-        font-weight: 400;
-        font-size: 14px;
-        margin-top: 2px;
-        color: var(--nb-ink);
-      }
-      .banner.error {
-        background: var(--nb-danger-soft);
-        color: var(--nb-danger);
-        border: 2px solid var(--nb-danger);
-      }
-      .banner.info {
-        background: var(--nb-warning-soft);
-        color: #5c3d00;
-        border: 2px solid #e0b04a;
-      }
-      .banner button {
-        min-height: 40px;
-        padding: 0 14px;
-        border-radius: 8px;
-        border: 1px solid currentColor;
-        background: #fff;
-        color: inherit;
-        font-weight: 600;
-      }
-    `,
-  ];
+  static override styles = [tokens, base, appStyles];
 
   static override properties = {
     session: { state: true },
@@ -214,6 +88,8 @@ export class CounterApp extends LitElement {
     undo: { state: true },
     liveCase: { state: true },
   };
+
+  private readonly l10n = new LocalizeController(this, () => this.language);
 
   private readonly params = readPageParams();
   private readonly queue = new QueueController<StaffTicket>(this);
@@ -303,8 +179,10 @@ export class CounterApp extends LitElement {
     if (this.info === 'nobodyWaitingHere' && this.callableWaiting() > 0) this.setInfo(undefined);
     if (changed.has('language') || changed.has('counter') || changed.has('session')) {
       document.documentElement.lang = this.language;
-      document.title = `${this.t('appName')} — ${
-        this.session && this.counter ? this.t('windowN', { n: this.counter }) : this.t('loginTitle')
+      document.title = `${this.l10n.t('appName')} — ${
+        this.session && this.counter
+          ? this.l10n.t('windowN', { n: this.counter })
+          : this.l10n.t('loginTitle')
       }`;
     }
   }
@@ -360,9 +238,9 @@ export class CounterApp extends LitElement {
         this.question = {
           kind: 'confirm',
           action: `takeover:${counter}`,
-          title: this.t('takeoverTitle', { n: counter }),
-          text: this.t('takeoverText', { n: counter, name: holder.name, time: since }),
-          confirmLabel: this.t('takeoverConfirm'),
+          title: this.l10n.t('takeoverTitle', { n: counter }),
+          text: this.l10n.t('takeoverText', { n: counter, name: holder.name, time: since }),
+          confirmLabel: this.l10n.t('takeoverConfirm'),
         };
       } else {
         this.error = toShownError(error);
@@ -416,7 +294,9 @@ export class CounterApp extends LitElement {
     } catch (error) {
       const shown = toShownError(error);
       // At sign-in, 401 means a wrong name or password, not an expired session.
-      this.loginError = this.t(shown.code === ErrorCode.unauthorized ? 'loginFailed' : shown.key);
+      this.loginError = this.l10n.t(
+        shown.code === ErrorCode.unauthorized ? 'loginFailed' : shown.key,
+      );
     } finally {
       this.busy = false;
     }
@@ -443,7 +323,7 @@ export class CounterApp extends LitElement {
     this.echo = undefined;
     this.error = undefined;
     this.info = undefined;
-    this.loginError = reason ? this.t(reason) : '';
+    this.loginError = reason ? this.l10n.t(reason) : '';
     this.queue.disconnect();
   }
 
@@ -579,7 +459,7 @@ export class CounterApp extends LitElement {
     if (!undo) return;
     void this.request(async (_office, _counter, token) => {
       this.echo = await undoNoShow(undo.id, token);
-      this.setInfoText(this.t('noShowUndone', { number: undo.number }));
+      this.setInfoText(this.l10n.t('noShowUndone', { number: undo.number }));
     });
   };
 
@@ -644,7 +524,7 @@ export class CounterApp extends LitElement {
         await setPause(office, counter, answer.reason, token);
       } else if (current) {
         this.echo = await transferTicket(current.id, answer.target, token);
-        this.setInfoText(this.t('ticketTransferred', { number: current.number }));
+        this.setInfoText(this.l10n.t('ticketTransferred', { number: current.number }));
       }
     });
   };
@@ -724,20 +604,16 @@ export class CounterApp extends LitElement {
     return this.services.find((s) => s.code === code)?.names[this.language] ?? code;
   }
 
-  private t(key: MessageKey, params?: Record<string, string | number>): string {
-    return translate(this.language, key, params);
-  }
-
   private renderHeader() {
     const session = this.session;
     const showWindow =
       session && session.user.role !== 'back_office' && this.counter && !this.choosing;
     return html`<header>
-      <p class="brand">${this.t('appName')}</p>
+      <p class="brand">${this.l10n.t('appName')}</p>
       ${
         showWindow
           ? html`<span class="window" data-testid="window-label"
-              >${this.t('windowN', { n: this.counter ?? '' })}</span
+              >${this.l10n.t('windowN', { n: this.counter ?? '' })}</span
             >`
           : nothing
       }
@@ -747,19 +623,19 @@ export class CounterApp extends LitElement {
           ? html`<a
               href=${`/counter/admin/?office=${encodeURIComponent(this.params.office ?? '')}`}
               data-testid="admin-link"
-              >${this.t('administration')}</a
+              >${this.l10n.t('administration')}</a
             >`
           : nothing
       }
       ${
         showWindow
           ? html`<button type="button" @click=${this.onChangeWindow}>
-              ${this.t('changeWindow')}
+              ${this.l10n.t('changeWindow')}
             </button>`
           : nothing
       }
       <label>
-        <span class="sr-only">${this.t('languageLabel')}</span>
+        <span class="sr-only">${this.l10n.t('languageLabel')}</span>
         <select @change=${this.onLanguageChange}>
           ${LANGUAGES.map(
             (l) =>
@@ -773,7 +649,7 @@ export class CounterApp extends LitElement {
         session
           ? html`<span class="user">${session.user.name}</span>
               <button type="button" data-testid="sign-out" @click=${this.onSignOut}>
-                ${this.t('signOut')}
+                ${this.l10n.t('signOut')}
               </button>`
           : nothing
       }
@@ -785,17 +661,17 @@ export class CounterApp extends LitElement {
     return html`${
       error
         ? html`<div class="banner error" role="alert" data-testid="error">
-            <div>${this.t(error.key, error.params)}</div>
-            <button type="button" @click=${this.dismissError}>${this.t('dismiss')}</button>
+            <div>${this.l10n.t(error.key, error.params)}</div>
+            <button type="button" @click=${this.dismissError}>${this.l10n.t('dismiss')}</button>
           </div>`
         : nothing
     }
     ${
       this.undo
         ? html`<div class="banner info" role="status" data-testid="undo">
-            ${this.t('noShowDone', { number: this.undo.number })}
+            ${this.l10n.t('noShowDone', { number: this.undo.number })}
             <button type="button" data-testid="undo-no-show" @click=${this.onUndoNoShow}>
-              ${this.t('undo')}
+              ${this.l10n.t('undo')}
             </button>
           </div>`
         : nothing
@@ -805,13 +681,13 @@ export class CounterApp extends LitElement {
       .map(
         (p) =>
           html`<div class="banner error" role="status" data-testid="printer-offline">
-            ${this.t('printerOfflineClerk', { kiosk: p.kiosk })}
+            ${this.l10n.t('printerOfflineClerk', { kiosk: p.kiosk })}
           </div>`,
       )}
     ${
       this.info
         ? html`<div class="banner info" role="status" data-testid="info">
-            ${this.infoText || this.t(this.info)}
+            ${this.infoText || this.l10n.t(this.info)}
           </div>`
         : nothing
     }`;
@@ -903,7 +779,7 @@ export class CounterApp extends LitElement {
 
   override render() {
     if (!this.params.office) {
-      return html`<main><p role="alert">${this.t('missingOffice')}</p></main>`;
+      return html`<main><p role="alert">${this.l10n.t('missingOffice')}</p></main>`;
     }
     if (this.receipt) {
       return html`<counter-receipt
@@ -921,7 +797,7 @@ export class CounterApp extends LitElement {
         this.session
           ? html`<nb-connection-mark
               ?connected=${this.queue.state.connected}
-              label=${this.t('connectionLost')}
+              label=${this.l10n.t('connectionLost')}
             ></nb-connection-mark>`
           : nothing
       }`;

@@ -4,7 +4,7 @@
  * of the office (`case:updated`) updates the list and the open case at once, the note being typed
  * kept; registering and rejecting ask first.
  */
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import {
   CaseStatuses,
   allowedTransitions,
@@ -16,7 +16,7 @@ import {
   type Service,
 } from '../../server/protocol';
 import { toShownError, type ShownError } from '../../ui/errors';
-import { translate, type MessageKey } from '../../ui/i18n';
+import type { MessageKey } from '../../ui/i18n';
 import { base } from '../../ui/theme';
 import {
   caseStatusKey,
@@ -29,6 +29,8 @@ import {
 import { getCase, listCases, transitionCase } from './console-api';
 import './counter-window-dialog';
 import type { WindowAnswer, WindowQuestion } from './counter-window-dialog';
+import { LocalizeController } from '../../ui/controllers/localize-controller';
+import { backOfficeStyles } from './counter-back-office.styles';
 
 const REFRESH_MS = 20_000;
 
@@ -55,140 +57,7 @@ function transitionKey(to: CaseStatus): MessageKey {
 
 /** Worklist and case view of the registrars. */
 export class CounterBackOffice extends LitElement {
-  static override styles = [
-    base,
-    caseStyles,
-    css`
-      :host {
-        display: grid;
-        grid-template-columns: minmax(380px, 1fr) minmax(0, 1.4fr);
-        gap: 20px;
-        padding: 20px 24px;
-        min-height: 0;
-        flex: 1;
-      }
-      section {
-        display: flex;
-        flex-direction: column;
-        min-height: 0;
-        border-radius: 18px;
-        background: var(--nb-surface);
-        box-shadow: var(--nb-shadow);
-        overflow: hidden;
-      }
-      h2 {
-        margin: 0;
-        font-size: 20px;
-      }
-      .top {
-        padding: 14px 18px;
-        border-bottom: 1px solid var(--nb-border);
-        display: flex;
-        flex-direction: column;
-        gap: 10px;
-      }
-      form {
-        display: flex;
-        gap: 8px;
-        flex-wrap: wrap;
-      }
-      input,
-      select,
-      textarea {
-        min-height: 38px;
-        padding: 4px 10px;
-        border: 1px solid #8a94a3;
-        border-radius: 8px;
-        background: #fff;
-        font: inherit;
-      }
-      form input {
-        flex: 1;
-        min-width: 160px;
-      }
-      button {
-        min-height: 40px;
-        padding: 0 14px;
-        border-radius: 10px;
-        border: 2px solid var(--nb-primary);
-        background: var(--nb-surface);
-        color: var(--nb-primary-strong);
-        font-weight: 700;
-      }
-      button.go {
-        background: var(--nb-primary);
-        color: var(--nb-primary-ink);
-      }
-      button:disabled {
-        opacity: 0.6;
-      }
-      ul.list {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        overflow-y: auto;
-        flex: 1;
-      }
-      ul.list li + li {
-        border-top: 1px solid #edf0f4;
-      }
-      ul.list button {
-        width: 100%;
-        min-height: 56px;
-        display: grid;
-        grid-template-columns: 1fr auto;
-        gap: 2px 10px;
-        text-align: start;
-        border: 0;
-        border-radius: 0;
-        padding: 8px 18px;
-        color: var(--nb-ink);
-        font-weight: 400;
-      }
-      ul.list button[aria-current='true'] {
-        background: var(--nb-primary-soft);
-      }
-      .muted {
-        color: var(--nb-muted);
-        font-size: 14px;
-      }
-      .empty {
-        padding: 18px;
-        margin: 0;
-        color: var(--nb-muted);
-      }
-      .body {
-        overflow-y: auto;
-        padding: 14px 18px;
-        flex: 1;
-      }
-      .actions {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 10px;
-        align-items: flex-end;
-        padding: 12px 18px;
-        border-top: 1px solid var(--nb-border);
-      }
-      .actions label {
-        display: flex;
-        flex-direction: column;
-        gap: 2px;
-        flex: 1 1 100%;
-        font-size: 14px;
-        font-weight: 600;
-      }
-      .error {
-        margin: 10px 18px 0;
-        padding: 10px 14px;
-        border-radius: 10px;
-        background: var(--nb-danger-soft);
-        color: var(--nb-danger);
-        border: 2px solid var(--nb-danger);
-        font-weight: 600;
-      }
-    `,
-  ];
+  static override styles = [base, caseStyles, backOfficeStyles];
 
   static override properties = {
     token: {},
@@ -205,6 +74,8 @@ export class CounterBackOffice extends LitElement {
     busy: { state: true },
     error: { state: true },
   };
+
+  private readonly l10n = new LocalizeController(this, () => this.language);
 
   declare private status: CaseStatus | '';
   declare private query: string;
@@ -280,10 +151,6 @@ export class CounterBackOffice extends LitElement {
     clearInterval(this.timer);
   }
 
-  private t(key: MessageKey, params?: Record<string, string | number>): string {
-    return translate(this.language, key, params);
-  }
-
   private async run(work: (token: string) => Promise<void>): Promise<void> {
     const token = this.token;
     if (!token) return;
@@ -327,9 +194,13 @@ export class CounterBackOffice extends LitElement {
     this.question = {
       kind: 'confirm',
       action: to,
-      title: this.t(register ? 'confirmRegisterTitle' : 'confirmRejectTitle', { number: c.number }),
-      text: this.t(register ? 'confirmRegisterText' : 'confirmRejectText', { number: c.number }),
-      confirmLabel: this.t(register ? 'toRegistered' : 'toRejected'),
+      title: this.l10n.t(register ? 'confirmRegisterTitle' : 'confirmRejectTitle', {
+        number: c.number,
+      }),
+      text: this.l10n.t(register ? 'confirmRegisterText' : 'confirmRejectText', {
+        number: c.number,
+      }),
+      confirmLabel: this.l10n.t(register ? 'toRegistered' : 'toRejected'),
     };
   }
 
@@ -364,18 +235,18 @@ export class CounterBackOffice extends LitElement {
   private renderList() {
     return html`<section aria-labelledby="worklist-title">
       <div class="top">
-        <h2 id="worklist-title">${this.t('worklist')}</h2>
+        <h2 id="worklist-title">${this.l10n.t('worklist')}</h2>
         <form role="search" @submit=${this.onSearch}>
-          <label class="sr-only" for="q">${this.t('searchLabel')}</label>
+          <label class="sr-only" for="q">${this.l10n.t('searchLabel')}</label>
           <input
             id="q"
             type="search"
             data-testid="case-search"
-            placeholder=${this.t('searchLabel')}
+            placeholder=${this.l10n.t('searchLabel')}
             .value=${this.query}
             @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)}
           />
-          <label class="sr-only" for="status">${this.t('status')}</label>
+          <label class="sr-only" for="status">${this.l10n.t('status')}</label>
           <select
             id="status"
             data-testid="case-status-filter"
@@ -384,20 +255,20 @@ export class CounterBackOffice extends LitElement {
               void this.refresh();
             }}
           >
-            <option value="" ?selected=${this.status === ''}>${this.t('allStatuses')}</option>
+            <option value="" ?selected=${this.status === ''}>${this.l10n.t('allStatuses')}</option>
             ${CaseStatuses.map(
               (s) =>
                 html`<option value=${s} ?selected=${this.status === s}>
-                  ${this.t(caseStatusKey(s))}
+                  ${this.l10n.t(caseStatusKey(s))}
                 </option>`,
             )}
           </select>
-          <button type="submit">${this.t('searchButton')}</button>
+          <button type="submit">${this.l10n.t('searchButton')}</button>
         </form>
       </div>
       ${
         this.cases.length === 0
-          ? html`<p class="empty">${this.t('noCases')}</p>`
+          ? html`<p class="empty">${this.l10n.t('noCases')}</p>`
           : html`<ul class="list" data-testid="worklist">
               ${this.cases.map(
                 (c) =>
@@ -409,7 +280,7 @@ export class CounterBackOffice extends LitElement {
                       @click=${() => void this.open(c.number)}
                     >
                       <b class="num">${c.number}</b>
-                      <span class="badge ${c.status}">${this.t(caseStatusKey(c.status))}</span>
+                      <span class="badge ${c.status}">${this.l10n.t(caseStatusKey(c.status))}</span>
                       <span>${this.serviceName(c.type)} · ${personLine(c.applicant)}</span>
                       <span class="muted num">${formatWhen(c.createdAt)}</span>
                     </button>
@@ -423,8 +294,8 @@ export class CounterBackOffice extends LitElement {
   private renderCase() {
     const c = this.selected;
     if (!c) {
-      return html`<section aria-label=${this.t('caseHeading')}>
-        <p class="empty">${this.t('noCases')}</p>
+      return html`<section aria-label=${this.l10n.t('caseHeading')}>
+        <p class="empty">${this.l10n.t('noCases')}</p>
       </section>`;
     }
     const transitions = allowedTransitions(c.status, this.staffRole);
@@ -434,16 +305,18 @@ export class CounterBackOffice extends LitElement {
         <h2 id="case-title">
           ${this.serviceName(c.type)} · <span class="num">${c.number}</span>
           <span class="badge ${c.status}" data-testid="bo-status"
-            >${this.t(caseStatusKey(c.status))}</span
+            >${this.l10n.t(caseStatusKey(c.status))}</span
           >
         </h2>
       </div>
       ${
         this.error
-          ? html`<div class="error" role="alert">${this.t(this.error.key, this.error.params)}</div>`
+          ? html`<div class="error" role="alert">
+              ${this.l10n.t(this.error.key, this.error.params)}
+            </div>`
           : nothing
       }
-      <div class="body" tabindex="0" aria-label=${this.t('caseHeading')} data-testid="bo-body">
+      <div class="body" tabindex="0" aria-label=${this.l10n.t('caseHeading')} data-testid="bo-body">
         ${renderCaseFacts(c, this.language)} ${renderHistory(c, this.language)}
       </div>
       ${
@@ -452,7 +325,7 @@ export class CounterBackOffice extends LitElement {
               ${
                 needsNote
                   ? html`<label
-                      >${this.t('noteRequired')}
+                      >${this.l10n.t('noteRequired')}
                       <textarea
                         rows="2"
                         data-testid="bo-note"
@@ -471,7 +344,7 @@ export class CounterBackOffice extends LitElement {
                   ?disabled=${this.busy || blocked}
                   @click=${() => this.ask(to)}
                 >
-                  ${this.t(transitionKey(to))}
+                  ${this.l10n.t(transitionKey(to))}
                 </button>`;
               })}
             </div>`

@@ -1,8 +1,9 @@
 /** The staff sign-in form. */
 import { LitElement, css, html, nothing } from 'lit';
 import type { Language } from '../../server/protocol';
-import { translate } from '../../ui/i18n';
 import { base } from '../../ui/theme';
+import { emit } from '../../ui/emit';
+import { LocalizeController } from '../../ui/controllers/localize-controller';
 
 /** Detail of `counter-login`. */
 export interface LoginDetail {
@@ -92,6 +93,8 @@ export class CounterLogin extends LitElement {
     error: {},
   };
 
+  private readonly l10n = new LocalizeController(this, () => this.language);
+
   /** Language of the form. */
   declare language: Language;
   /** True while the sign-in request runs. */
@@ -117,38 +120,31 @@ export class CounterLogin extends LitElement {
     const username = text(data.get('username')).trim();
     const password = text(data.get('password'));
     if (!username || !password || this.busy) return;
-    this.dispatchEvent(
-      new CustomEvent<LoginDetail>('counter-login', {
-        detail: { username, password },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    emit(this, 'counter-login', { username, password });
   };
 
   override render() {
-    const lang = this.language;
     return html`<form
       @submit=${this.onSubmit}
       aria-labelledby="login-title"
       data-testid="login-form"
     >
-      <h1 id="login-title">${translate(lang, 'loginTitle')}</h1>
+      <h1 id="login-title">${this.l10n.t('loginTitle')}</h1>
       ${
         this.error
           ? html`<p class="error" role="alert" data-testid="login-error">${this.error}</p>`
           : nothing
       }
       <label>
-        ${translate(lang, 'username')}
+        ${this.l10n.t('username')}
         <input name="username" autocomplete="username" required autocapitalize="none" />
       </label>
       <label>
-        ${translate(lang, 'password')}
+        ${this.l10n.t('password')}
         <input name="password" type="password" autocomplete="current-password" required />
       </label>
       <button type="submit" data-testid="login-submit" ?disabled=${this.busy}>
-        ${translate(lang, 'signIn')}
+        ${this.l10n.t('signIn')}
       </button>
     </form>`;
   }

@@ -4,6 +4,7 @@ import { caseTypeSpec, type Case, type Language, type Service } from '../../serv
 import { translate } from '../../ui/i18n';
 import { base } from '../../ui/theme';
 import { formatWhen, personLine } from './case-view';
+import { emit } from '../../ui/emit';
 
 /** The receipt page; dispatches `counter-receipt-close`. */
 export class CounterReceipt extends LitElement {
@@ -114,7 +115,7 @@ export class CounterReceipt extends LitElement {
   }
 
   private close(): void {
-    this.dispatchEvent(new CustomEvent('counter-receipt-close', { bubbles: true, composed: true }));
+    emit(this, 'counter-receipt-close');
   }
 
   override render() {

@@ -6,8 +6,9 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { Language, PriorityCategory, Service, StaffTicket } from '../../server/protocol';
 import { NO_PRIORITY } from '../../server/protocol/constants';
 import { minutesSince } from '../../ui/format';
-import { translate } from '../../ui/i18n';
 import { base } from '../../ui/theme';
+import { emit } from '../../ui/emit';
+import { LocalizeController } from '../../ui/controllers/localize-controller';
 
 /** Detail of `counter-call-ticket`. */
 export interface CallTicketDetail {
@@ -188,6 +189,8 @@ export class CounterWaitingList extends LitElement {
     canCall: { type: Boolean },
   };
 
+  private readonly l10n = new LocalizeController(this, () => this.language);
+
   /** Waiting tickets, in the order they were issued. */
   declare tickets: readonly StaffTicket[];
   /** The office's services, for names and prefixes. */
@@ -223,13 +226,7 @@ export class CounterWaitingList extends LitElement {
   }
 
   private call(ticketId: string): void {
-    this.dispatchEvent(
-      new CustomEvent<CallTicketDetail>('counter-call-ticket', {
-        detail: { ticketId },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    emit(this, 'counter-call-ticket', { ticketId });
   }
 
   private name(code: string): string {
@@ -241,7 +238,7 @@ export class CounterWaitingList extends LitElement {
     const priority =
       t.priority !== NO_PRIORITY
         ? (this.priorities.find((p) => p.code === t.priority)?.names[lang] ??
-          translate(lang, 'priority'))
+          this.l10n.t('priority'))
         : undefined;
     const sentTo = t.targetCounter;
     return html`${
@@ -254,8 +251,8 @@ export class CounterWaitingList extends LitElement {
         ? html`<span class="tag sent"
             >${
               sentTo === this.counter
-                ? translate(lang, 'sentHere')
-                : translate(lang, 'sentToWindow', { n: sentTo })
+                ? this.l10n.t('sentHere')
+                : this.l10n.t('sentToWindow', { n: sentTo })
             }</span
           >`
         : nothing
@@ -263,25 +260,24 @@ export class CounterWaitingList extends LitElement {
     ${
       t.transferNote
         ? html`<span class="note" data-testid=${`note-${t.number}`}
-            >${translate(lang, 'transferNoteLabel', { note: t.transferNote })}</span
+            >${this.l10n.t('transferNoteLabel', { note: t.transferNote })}</span
           >`
         : nothing
     }`;
   }
 
   override render() {
-    const lang = this.language;
     const counts = new Map<string, number>();
     for (const t of this.tickets) counts.set(t.service, (counts.get(t.service) ?? 0) + 1);
     return html`<div class="head">
-        <h2 id="queue-title">${translate(lang, 'queueHeading')}</h2>
+        <h2 id="queue-title">${this.l10n.t('queueHeading')}</h2>
         <span class="total num" data-testid="waiting-total"
-          >${translate(lang, 'waitingTotal', { n: this.tickets.length })}</span
+          >${this.l10n.t('waitingTotal', { n: this.tickets.length })}</span
         >
       </div>
       ${
         counts.size > 0
-          ? html`<ul class="counts" aria-label=${translate(lang, 'waitingHeading')}>
+          ? html`<ul class="counts" aria-label=${this.l10n.t('waitingHeading')}>
               ${[...counts].map(
                 ([code, n]) =>
                   html`<li><span>${this.name(code)}</span><b class="num">${n}</b></li>`,
@@ -291,7 +287,7 @@ export class CounterWaitingList extends LitElement {
       }
       ${
         this.tickets.length === 0
-          ? html`<p class="empty">${translate(lang, 'nobodyWaiting')}</p>`
+          ? html`<p class="empty">${this.l10n.t('nobodyWaiting')}</p>`
           : html`<ol
               class="tickets"
               aria-labelledby="queue-title"
@@ -310,7 +306,7 @@ export class CounterWaitingList extends LitElement {
                     ${this.renderTags(t)}
                   </span>
                   <span class="waited num"
-                    >${translate(lang, 'minutes', { n: minutesSince(t.issuedAt, this.now) })}</span
+                    >${this.l10n.t('minutes', { n: minutesSince(t.issuedAt, this.now) })}</span
                   >
                   <button
                     type="button"
@@ -318,7 +314,7 @@ export class CounterWaitingList extends LitElement {
                     ?disabled=${!this.canCall}
                     @click=${() => this.call(t.id)}
                   >
-                    ${translate(lang, 'callThis', { number: t.number })}
+                    ${this.l10n.t('callThis', { number: t.number })}
                   </button>
                 </li>`;
               })}

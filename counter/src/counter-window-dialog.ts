@@ -5,8 +5,9 @@
  */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import type { Language, Service, Transfer } from '../../server/protocol';
-import { translate } from '../../ui/i18n';
 import { base } from '../../ui/theme';
+import { emit } from '../../ui/emit';
+import { LocalizeController } from '../../ui/controllers/localize-controller';
 
 /** What the dialog asks. */
 export type WindowQuestion =
@@ -97,6 +98,8 @@ export class CounterWindowDialog extends LitElement {
     mode: { state: true },
   };
 
+  private readonly l10n = new LocalizeController(this, () => this.language);
+
   declare private mode: 'service' | 'counter';
   /** The question; undefined closes the dialog. */
   declare question: WindowQuestion | undefined;
@@ -127,12 +130,8 @@ export class CounterWindowDialog extends LitElement {
     }
   }
 
-  private t(key: Parameters<typeof translate>[1], params?: Record<string, string>): string {
-    return translate(this.language, key, params);
-  }
-
   private cancel(): void {
-    this.dispatchEvent(new CustomEvent('counter-dialog-cancel', { bubbles: true, composed: true }));
+    emit(this, 'counter-dialog-cancel');
   }
 
   private readonly onSubmit = (e: SubmitEvent): void => {
@@ -162,20 +161,16 @@ export class CounterWindowDialog extends LitElement {
             : { counter: text('counter'), ...extra },
       };
     }
-    this.dispatchEvent(
-      new CustomEvent<WindowAnswer>('counter-dialog-answer', {
-        detail,
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    emit(this, 'counter-dialog-answer', detail);
   };
 
   private renderTransfer(q: Extract<WindowQuestion, { kind: 'transfer' }>) {
     const lang = this.language;
-    return html`<h2 id="dialog-title">${this.t('transferTitle', { number: q.ticketNumber })}</h2>
+    return html`<h2 id="dialog-title">
+        ${this.l10n.t('transferTitle', { number: q.ticketNumber })}
+      </h2>
       <fieldset style="border:0;padding:0;margin:0 0 8px">
-        <legend class="sr-only">${this.t('transfer')}</legend>
+        <legend class="sr-only">${this.l10n.t('transfer')}</legend>
         <label class="radio"
           ><input
             type="radio"
@@ -183,7 +178,7 @@ export class CounterWindowDialog extends LitElement {
             value="service"
             .checked=${this.mode === 'service'}
             @change=${() => (this.mode = 'service')}
-          />${this.t('transferToService')}</label
+          />${this.l10n.t('transferToService')}</label
         >
         <label class="radio"
           ><input
@@ -192,13 +187,13 @@ export class CounterWindowDialog extends LitElement {
             value="counter"
             .checked=${this.mode === 'counter'}
             @change=${() => (this.mode = 'counter')}
-          />${this.t('transferToWindow')}</label
+          />${this.l10n.t('transferToWindow')}</label
         >
       </fieldset>
       ${
         this.mode === 'service'
           ? html`<label
-              >${this.t('service')}
+              >${this.l10n.t('service')}
               <select name="service" data-testid="transfer-service">
                 ${this.services
                   .filter((s) => s.code !== q.currentService)
@@ -206,24 +201,24 @@ export class CounterWindowDialog extends LitElement {
               </select></label
             >`
           : html`<label
-              >${this.t('windowLabel')}
+              >${this.l10n.t('windowLabel')}
               <select name="counter" data-testid="transfer-counter">
                 ${q.counters.map(
-                  (c) => html`<option value=${c}>${this.t('windowN', { n: c })}</option>`,
+                  (c) => html`<option value=${c}>${this.l10n.t('windowN', { n: c })}</option>`,
                 )}
               </select></label
             >`
       }
       <label
-        >${this.t('note')} <input name="note" maxlength="500" data-testid="transfer-note"
+        >${this.l10n.t('note')} <input name="note" maxlength="500" data-testid="transfer-note"
       /></label>`;
   }
 
   private renderPause(q: Extract<WindowQuestion, { kind: 'pause' }>) {
-    const reasons = this.t('pauseReasons').split(',');
-    return html`<h2 id="dialog-title">${this.t('pauseTitle', { n: q.counter })}</h2>
+    const reasons = this.l10n.t('pauseReasons').split(',');
+    return html`<h2 id="dialog-title">${this.l10n.t('pauseTitle', { n: q.counter })}</h2>
       <label
-        >${this.t('pauseReason')}
+        >${this.l10n.t('pauseReason')}
         <input
           name="reason"
           list="pause-reasons"
@@ -260,10 +255,10 @@ export class CounterWindowDialog extends LitElement {
               }
               <div class="buttons">
                 <button type="button" data-testid="dialog-cancel" @click=${() => this.cancel()}>
-                  ${this.t('cancel')}
+                  ${this.l10n.t('cancel')}
                 </button>
                 <button type="submit" data-testid="dialog-confirm">
-                  ${q.kind === 'confirm' ? q.confirmLabel : this.t('confirm')}
+                  ${q.kind === 'confirm' ? q.confirmLabel : this.l10n.t('confirm')}
                 </button>
               </div>
             </form>`

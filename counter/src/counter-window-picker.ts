@@ -4,8 +4,9 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import type { CounterState, Language, Service } from '../../server/protocol';
-import { translate } from '../../ui/i18n';
 import { base } from '../../ui/theme';
+import { emit } from '../../ui/emit';
+import { LocalizeController } from '../../ui/controllers/localize-controller';
 
 /** Detail of `counter-window-select`. */
 export interface WindowSelectDetail {
@@ -98,6 +99,8 @@ export class CounterWindowPicker extends LitElement {
     loading: { type: Boolean },
   };
 
+  private readonly l10n = new LocalizeController(this, () => this.language);
+
   /** The office's counters. */
   declare counters: readonly CounterState[];
   /** The office's services, to show which ones each window calls. */
@@ -122,19 +125,12 @@ export class CounterWindowPicker extends LitElement {
   }
 
   private select(counter: string): void {
-    this.dispatchEvent(
-      new CustomEvent<WindowSelectDetail>('counter-window-select', {
-        detail: { counter },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    emit(this, 'counter-window-select', { counter });
   }
 
   private renderList() {
-    const lang = this.language;
-    if (this.loading) return html`<p>${translate(lang, 'loading')}</p>`;
-    if (this.counters.length === 0) return html`<p>${translate(lang, 'noWindows')}</p>`;
+    if (this.loading) return html`<p>${this.l10n.t('loading')}</p>`;
+    if (this.counters.length === 0) return html`<p>${this.l10n.t('noWindows')}</p>`;
     const sorted = [...this.counters].sort((a, b) =>
       a.number.localeCompare(b.number, undefined, { numeric: true }),
     );
@@ -148,7 +144,7 @@ export class CounterWindowPicker extends LitElement {
               aria-current=${c.number === this.current ? 'true' : 'false'}
               @click=${() => this.select(c.number)}
             >
-              <span>${translate(lang, 'windowLabel')}</span>
+              <span>${this.l10n.t('windowLabel')}</span>
               <b>${c.number}</b>
               ${this.renderPrefixes(c)} ${this.renderClerk(c)}
             </button>
@@ -159,14 +155,13 @@ export class CounterWindowPicker extends LitElement {
 
   private renderClerk(counter: CounterState) {
     const clerk = counter.clerk;
-    const lang = this.language;
     if (!clerk || clerk.id === this.userId) {
       return html`<span class="clerk" data-testid=${`window-${counter.number}-clerk`}
-        >${translate(lang, 'windowFree')}</span
+        >${this.l10n.t('windowFree')}</span
       >`;
     }
     return html`<span class="clerk held" data-testid=${`window-${counter.number}-clerk`}
-      >${translate(lang, 'windowHeldBy', { name: clerk.name })}</span
+      >${this.l10n.t('windowHeldBy', { name: clerk.name })}</span
     >`;
   }
 
@@ -183,7 +178,7 @@ export class CounterWindowPicker extends LitElement {
 
   override render() {
     return html`<section aria-labelledby="pick-title">
-      <h1 id="pick-title">${translate(this.language, 'chooseWindow')}</h1>
+      <h1 id="pick-title">${this.l10n.t('chooseWindow')}</h1>
       ${this.renderList()}
     </section>`;
   }

@@ -15,6 +15,7 @@ import * as bookings from './20261203-1901-bookings';
 import * as messages from './20261203-18-01-messages';
 import * as caseMessages from './20261203-18-02-case-messages';
 import * as casePickupCodes from './20261203-15-01-case-pickup-codes';
+import * as ticketQueueTime from './20261203-5c-ticket-queue-time';
 
 export interface MigrationModule {
   up(params: { context: QueryInterface }): Promise<void>;
@@ -39,6 +40,7 @@ export const queueMigrations: MigrationSet = {
     { name: '20261203-14b-audit-subject', module: auditSubject },
     { name: '20261203-1901-bookings', module: bookings },
     { name: '20261203-18-01-messages', module: messages },
+    { name: '20261203-5c-ticket-queue-time', module: ticketQueueTime },
   ],
 };
 

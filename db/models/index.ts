@@ -145,6 +145,10 @@ export class TicketModel extends Model<
   declare transferNote: CreationOptional<string | null>;
   declare calledBy: number | null;
   declare recalls: CreationOptional<number>;
+  /** When call-next counts the ticket as arrived: issue time, or a checked-in booking's slot start. */
+  declare queueTime: CreationOptional<Date>;
+  /** The booking code the ticket was checked in with (on time), if any. */
+  declare appointmentCode: CreationOptional<string | null>;
 }
 
 export class NumberSeriesModel extends Model<
@@ -362,8 +366,20 @@ export function initModels(sequelize: Sequelize): Models {
       transferNote: { type: DataTypes.TEXT, allowNull: true },
       calledBy: { type: DataTypes.INTEGER, allowNull: true },
       recalls: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+      queueTime: { type: time, allowNull: true },
+      appointmentCode: { type: str(8), allowNull: true },
     },
-    { ...base, tableName: 'tickets', timestamps: false },
+    {
+      ...base,
+      tableName: 'tickets',
+      timestamps: false,
+      // A walk-in stands in the queue from its issue time (the column is nullable only for old rows).
+      hooks: {
+        beforeCreate: (ticket: TicketModel) => {
+          if (!ticket.queueTime) ticket.queueTime = ticket.issuedAt;
+        },
+      },
+    },
   );
   const NumberSeries = class extends NumberSeriesModel {};
   NumberSeries.init(

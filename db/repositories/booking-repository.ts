@@ -1,7 +1,13 @@
 /** Appointments: plans, bookings and the lock rows that serialise the bookings of one slot. */
 import { QueryTypes, type Transaction } from 'sequelize';
 import type { Database } from '../database';
-import type { BookingHold, BookingPlan } from '../../server/protocol/booking-rules';
+import {
+  DEFAULT_CHECK_IN,
+  type BookingHold,
+  type BookingPlan,
+  type CheckInRules,
+} from '../../server/protocol/booking-rules';
+import type { AuditInput } from '../records';
 import type { BookingStatus } from '../../server/protocol/bookings';
 
 /** A booking row as the service sees it. */
@@ -232,6 +238,60 @@ export class BookingRepository {
       transaction: t,
       replacements,
     });
+  }
+
+  /** The office's check-in window (office settings; the defaults until an admin sets one). */
+  async checkInRules(officeCode: string, t?: Transaction): Promise<CheckInRules> {
+    const rows = await this.db.sequelize.query<{
+      check_in_early_minutes: number | string;
+      check_in_late_minutes: number | string;
+    }>('SELECT * FROM booking_settings WHERE office_code = :officeCode', {
+      type: QueryTypes.SELECT,
+      transaction: t,
+      replacements: { officeCode },
+    });
+    const row = rows[0];
+    if (!row) return DEFAULT_CHECK_IN;
+    return {
+      earlyMinutes: Number(row.check_in_early_minutes),
+      lateMinutes: Number(row.check_in_late_minutes),
+    };
+  }
+
+  async setCheckInRules(
+    officeCode: string,
+    rules: CheckInRules,
+    now: Date,
+    t: Transaction,
+  ): Promise<void> {
+    const replacements = { officeCode, ...rules, now: this.time(now) };
+    await this.db.sequelize.query('DELETE FROM booking_settings WHERE office_code = :officeCode', {
+      transaction: t,
+      replacements,
+    });
+    await this.db.sequelize.query(
+      `INSERT INTO booking_settings (office_code, check_in_early_minutes, check_in_late_minutes,
+         updated_at) VALUES (:officeCode, :earlyMinutes, :lateMinutes, :now)`,
+      { transaction: t, replacements },
+    );
+  }
+
+  async audit(entry: AuditInput, t: Transaction): Promise<void> {
+    await this.db.models.AuditEntry.create(
+      {
+        officeCode: entry.officeCode,
+        at: entry.at,
+        actor: entry.actor,
+        userId: entry.userId,
+        action: entry.action,
+        entity: entry.entity,
+        entityId: entry.entityId,
+        before: entry.before === undefined ? null : JSON.stringify(entry.before),
+        after: entry.after === undefined ? null : JSON.stringify(entry.after),
+        subject: entry.subject ?? null,
+      },
+      { transaction: t },
+    );
   }
 
   /** A time as each database stores DATE(3) columns, so that comparisons in SQL hold. */

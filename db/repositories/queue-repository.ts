@@ -157,7 +157,7 @@ export class QueueRepository {
 
   /**
    * The oldest waiting tickets a counter may call, of one kind (priority or ordinary), oldest
-   * first, read without locks. The caller locks the one it chooses with `lockWaiting`: locking
+   * first by queue time (a checked-in booking is due at its slot's start), read without locks. The caller locks the one it chooses with `lockWaiting`: locking
    * while scanning would hold every row the scan passed (MariaDB keeps them under SKIP LOCKED),
    * and other windows would skip tickets nobody is calling.
    */
@@ -184,7 +184,7 @@ export class QueueRepository {
         WHERE office_code = :office AND day = :day AND status = 'waiting'
           AND priority ${q.priority ? '<>' : '='} 'none'
           AND (target_counter = :counter ${served})
-        ORDER BY issued_at, id
+        ORDER BY queue_time, id
         LIMIT ${Math.max(1, Math.floor(limit))}`,
       {
         type: QueryTypes.SELECT,
@@ -223,10 +223,11 @@ export class QueueRepository {
   /** Waiting tickets of the same service called before `ticket` (see `peopleAhead`). */
   async countAhead(ticket: TicketRecord, t?: Tx): Promise<number> {
     const mineNormal = ticket.priority === 'none';
+    const mine = ticket.queueTime ?? ticket.issuedAt;
     const older = {
       [Op.or]: [
-        { issuedAt: { [Op.lt]: ticket.issuedAt } },
-        { issuedAt: ticket.issuedAt, id: { [Op.lt]: ticket.id } },
+        { queueTime: { [Op.lt]: mine } },
+        { queueTime: mine, id: { [Op.lt]: ticket.id } },
       ],
     };
     const priority = { priority: { [Op.ne]: 'none' } };
@@ -248,7 +249,7 @@ export class QueueRepository {
     const rows = await this.m.Ticket.findAll({
       where: { officeCode, day, status: ['waiting', 'called', 'serving'] },
       order: [
-        ['issuedAt', 'ASC'],
+        ['queueTime', 'ASC'],
         ['id', 'ASC'],
       ],
       transaction: t,
@@ -295,7 +296,7 @@ export class QueueRepository {
 
   /**
    * The first `limit` waiting tickets of each service in the order they will be called, ignoring
-   * fairness (priority tickets first, then by issue time and id): a ticket's place in it is its
+   * fairness (priority tickets first, then by queue time and id): a ticket's place in it is its
    * `peopleAhead`. One statement, one pass over the day's waiting tickets.
    */
   async waitingHeads(
@@ -308,7 +309,7 @@ export class QueueRepository {
       `SELECT * FROM (
          SELECT tickets.*, ROW_NUMBER() OVER (
            PARTITION BY service_id
-           ORDER BY CASE WHEN priority = 'none' THEN 1 ELSE 0 END, issued_at, id
+           ORDER BY CASE WHEN priority = 'none' THEN 1 ELSE 0 END, queue_time, id
          ) AS place
          FROM tickets
          WHERE office_code = :office AND day = :day AND status = 'waiting'
@@ -515,6 +516,8 @@ function toTicket(r: TicketModel): TicketRecord {
     transferNote: r.transferNote ?? null,
     calledBy: r.calledBy,
     recalls: r.recalls,
+    queueTime: toDate(r.queueTime ?? r.issuedAt),
+    appointmentCode: r.appointmentCode ?? null,
   };
 }
 

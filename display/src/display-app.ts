@@ -20,6 +20,7 @@ import '../../ui/nb-connection-mark';
 import './display-latest-call';
 import './display-recent-calls';
 import './display-ticker';
+import type { WaitingPageDetail } from './display-waiting-list';
 import './display-waiting-list';
 import './display-windows';
 
@@ -101,8 +102,8 @@ export class DisplayApp extends LitElement {
         grid-template-columns: minmax(0, 1fr) minmax(0, 0.5fr);
       }
       main.many {
-        /* Two columns of services need the room; the call panel keeps the larger part. */
-        grid-template-columns: minmax(0, 1fr) minmax(0, 0.75fr);
+        /* Two columns of services need the room: names of three lines at a size read from afar. */
+        grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
       }
       main {
         gap: 3.6vh;
@@ -139,6 +140,41 @@ export class DisplayApp extends LitElement {
         color: #c9d6e8;
         text-transform: uppercase;
         letter-spacing: 0.08em;
+      }
+      h2.waiting-heading {
+        /* As tall with the page mark as without: the list below keeps its height. */
+        height: 3.6vh;
+        display: flex;
+        align-items: center;
+        justify-content: space-between;
+        gap: 2vh;
+      }
+      .page-mark {
+        display: flex;
+        align-items: center;
+        gap: 1.4vh;
+        padding: 0.2vh 1.4vh;
+        border-radius: 1vh;
+        background: #1d3b63;
+        color: #fff;
+        font-size: 3vh;
+        line-height: 1.1;
+        font-weight: 800;
+        letter-spacing: 0.04em;
+      }
+      .page-dots {
+        display: flex;
+        gap: 0.8vh;
+      }
+      .dot {
+        width: 1.4vh;
+        height: 1.4vh;
+        border-radius: 50%;
+        border: 0.25vh solid #fff;
+      }
+      .dot.on {
+        background: var(--nb-gold);
+        border-color: var(--nb-gold);
       }
       h2.below {
         margin-top: 1.2vh;
@@ -197,6 +233,8 @@ export class DisplayApp extends LitElement {
     `,
   ];
 
+  static override properties = { waitingPage: { state: true } };
+
   private readonly params = readPageParams();
   private readonly device = readDeviceToken(this.params.office);
   private readonly queue = new QueueController(
@@ -216,6 +254,17 @@ export class DisplayApp extends LitElement {
   /** Calls already shown when the page learnt of them, or already announced. */
   private heard = new Set<string>();
   private primed = false;
+  /** The page of services on screen when they take turns ("1/2" by the heading). */
+  declare private waitingPage: WaitingPageDetail;
+
+  constructor() {
+    super();
+    this.waitingPage = { page: 1, pages: 1 };
+  }
+
+  private readonly onWaitingPage = (event: CustomEvent<WaitingPageDetail>): void => {
+    this.waitingPage = event.detail;
+  };
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -281,6 +330,22 @@ export class DisplayApp extends LitElement {
     this.heard = new Set(calls.keys());
   }
 
+  /** "1/2" and a dot per page while the services take turns; nothing when they fit at once. */
+  private pageMark() {
+    const { page, pages } = this.waitingPage;
+    if (pages <= 1) return nothing;
+    const label = this.t('displayServicesPage', { page, pages });
+    return html`<span class="page-mark"
+      ><span class="sr-only">${label}</span
+      ><span class="page-dots" aria-hidden="true"
+        >${Array.from(
+          { length: pages },
+          (_, i) => html`<span class=${i + 1 === page ? 'dot on' : 'dot'}></span>`,
+        )}</span
+      ><span class="num" data-testid="waiting-page" aria-hidden="true">${page}/${pages}</span></span
+    >`;
+  }
+
   private t(key: MessageKey, params?: Record<string, string | number>): string {
     return translate(this.language, key, params);
   }
@@ -338,8 +403,11 @@ export class DisplayApp extends LitElement {
           ></display-recent-calls>
         </section>
         <aside aria-labelledby="waiting">
-          <h2 id="waiting">${this.t('waitingHeading')}</h2>
+          <h2 id="waiting" class="waiting-heading">
+            <span>${this.t('waitingHeading')}</span>${this.pageMark()}
+          </h2>
           <display-waiting-list
+            @display-waiting-page=${this.onWaitingPage}
             .services=${state.catalog}
             .loads=${state.services}
             language=${this.language}

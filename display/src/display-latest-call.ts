@@ -36,6 +36,8 @@ export class DisplayLatestCall extends LitElement {
         border: 0.5vh solid #29476e;
       }
       .cell {
+        /* The number's size follows the cell's width too: "A014" never runs into the arrow. */
+        container-type: inline-size;
         display: flex;
         flex-direction: column;
         align-items: center;
@@ -50,7 +52,7 @@ export class DisplayLatestCall extends LitElement {
         letter-spacing: 0.08em;
       }
       .value {
-        font-size: 18vh;
+        font-size: min(18vh, 36cqw);
         line-height: 1;
         font-weight: 800;
         white-space: nowrap;

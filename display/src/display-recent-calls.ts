@@ -24,20 +24,22 @@ export class DisplayRecentCalls extends LitElement {
         height: 100%;
       }
       li {
+        /* The call's size follows the card's width: a narrow column never cuts "A013 → 12". */
+        container-type: inline-size;
         display: flex;
         align-items: center;
         justify-content: center;
-        gap: 2vh;
+        gap: min(2vh, 4cqw);
         min-width: 0;
         overflow: hidden;
-        padding: 0 2vh;
+        padding: 0 1.2vh;
         border-radius: 2vh;
         background: #13233a;
         border: 0.3vh solid #223a5c;
       }
       .number,
       .window {
-        font-size: 6.6vh;
+        font-size: min(6.6vh, 19cqw);
         font-weight: 800;
         white-space: nowrap;
       }
@@ -46,8 +48,8 @@ export class DisplayRecentCalls extends LitElement {
       }
       svg {
         flex: none;
-        width: 4.6vh;
-        height: 4.6vh;
+        width: min(4.6vh, 13cqw);
+        height: min(4.6vh, 13cqw);
         color: var(--nb-gold);
       }
       .empty {

@@ -1,5 +1,5 @@
 /** How many people wait for each service. */
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, type PropertyValues } from 'lit';
 import type { Language, Service, ServiceLoad } from '../../server/protocol';
 import { translate } from '../../ui/i18n';
 import { base } from '../../ui/theme';
@@ -7,10 +7,18 @@ import { base } from '../../ui/theme';
 /** Seconds each page of services stays on screen when they do not fit at once. */
 const PAGE_SECONDS = 10;
 /**
- * The lowest row, in vh, whose name stays readable from the hall: two lines of about 2 vh in one
- * column; more in two columns, where names are narrower and need more lines.
+ * The smallest a name is ever set, in vh: on a 50-inch TV (1 vh ≈ 6.2 mm, whatever the resolution)
+ * about 15 mm, capitals ≈ 11 mm — read from 5 m. Rows are made tall enough for the longest real
+ * names at this size (fewer rows a page, more pages), rather than a smaller font.
  */
-const MIN_ROW_VH = { 1: 5, 2: 7.4 } as const;
+export const MIN_NAME_VH = 2.4;
+/** Line height of a name (as in the styles). */
+const LINE = 1.1;
+/**
+ * The lowest row, in vh: two lines of the smallest name in one column; three in two columns, where
+ * names are narrower (the longest real names take three).
+ */
+const MIN_ROW_VH = { 1: 2 * MIN_NAME_VH * LINE + 0.4, 2: 3 * MIN_NAME_VH * LINE + 0.4 } as const;
 /** The gap between rows, in vh (as in the styles). */
 const GAP_VH = 0.7;
 
@@ -37,13 +45,13 @@ export class DisplayWaitingList extends LitElement {
       li {
         /* Sizes below follow the row's height: 20 services still fit, names wrap instead of being cut. */
         container-type: size;
-        max-height: 9vh;
+        max-height: 11.5vh;
         min-height: 0;
         display: grid;
         grid-template-columns: auto minmax(0, 1fr) auto;
         align-items: center;
-        gap: 1.4vh;
-        padding: 0 1.6vh;
+        gap: 1.1vh;
+        padding: 0 1.2vh;
         border-radius: 1.4vh;
         background: #13233a;
         overflow: hidden;
@@ -60,10 +68,12 @@ export class DisplayWaitingList extends LitElement {
       }
       .name {
         max-height: 100cqh;
+        /* Room for the glyphs above and below the lines, so that a full row still shows them whole. */
+        padding-block: 0.1em;
         overflow: hidden;
-        font-size: min(2.7vh, 40cqh);
+        font-size: 2.8vh;
         font-weight: 600;
-        line-height: 1.15;
+        line-height: 1.1;
         /* Whole words, or a hyphen where the language's rules allow one (the row carries lang). */
         overflow-wrap: normal;
         word-break: normal;
@@ -85,8 +95,9 @@ export class DisplayWaitingList extends LitElement {
         color: #c9d6e8;
       }
       .closed-note {
-        font-size: min(2.2vh, 36cqh);
-        text-transform: uppercase;
+        /* Short and to the side, so that the closed service's name keeps its room and size. */
+        max-width: 10vh;
+        font-size: 1.8vh;
         line-height: 1.1;
         font-weight: 600;
         color: #c9d6e8;
@@ -115,6 +126,10 @@ export class DisplayWaitingList extends LitElement {
   declare private capacity: number;
   /** The page shown when the services need more rows than fit. */
   declare private page: number;
+  /** Rows taken off each page because a name did not fit in full at the smallest size. */
+  private squeeze = 0;
+  /** The page last announced to the app ("1/2" next to the heading). */
+  private announcedPage = '';
   private pageTimer?: ReturnType<typeof setInterval>;
 
   constructor() {
@@ -126,9 +141,14 @@ export class DisplayWaitingList extends LitElement {
     this.language = 'tg';
   }
 
+  private measuredHeight = 0;
   private readonly resizeObserver = new ResizeObserver(() => {
+    const height = this.getBoundingClientRect().height;
+    if (Math.abs(height - this.measuredHeight) < 1) return;
+    this.measuredHeight = height;
+    this.squeeze = 0;
     this.measure();
-    this.fitNames();
+    this.requestUpdate();
   });
 
   override connectedCallback(): void {
@@ -140,7 +160,11 @@ export class DisplayWaitingList extends LitElement {
       this.page = pages > 1 ? (this.page + 1) % pages : 0;
     }, PAGE_SECONDS * 1000);
     // The first fit may run before the font is there: fit again once it is.
-    void document.fonts.ready.then(() => this.fitNames());
+    void document.fonts.ready.then(() => {
+      this.squeeze = 0;
+      this.measure();
+      this.requestUpdate();
+    });
   }
 
   override disconnectedCallback(): void {
@@ -158,8 +182,8 @@ export class DisplayWaitingList extends LitElement {
     const height = this.getBoundingClientRect().height;
     const unit = window.innerHeight / 100;
     const min = MIN_ROW_VH[this.columns()];
-    const rows = Math.max(1, Math.floor((height + GAP_VH * unit) / ((min + GAP_VH) * unit)));
-    this.capacity = rows * this.columns();
+    const fit = Math.floor((height + GAP_VH * unit) / ((min + GAP_VH) * unit));
+    this.capacity = Math.max(1, fit - this.squeeze) * this.columns();
   }
 
   private pageCount(): number {
@@ -167,26 +191,55 @@ export class DisplayWaitingList extends LitElement {
     return Math.max(1, Math.ceil(this.services.length / this.capacity));
   }
 
+  protected override willUpdate(changed: PropertyValues): void {
+    // Other names: start again from the most rows that fit.
+    if ((changed.has('services') || changed.has('language')) && this.squeeze > 0) {
+      this.squeeze = 0;
+      this.measure();
+    }
+  }
+
   protected override updated(): void {
-    this.fitNames();
+    if (!this.fitNames() && this.capacity > this.columns()) {
+      // A name needs more lines than its row has at the smallest size: taller rows, more pages.
+      this.squeeze++;
+      this.measure();
+      return;
+    }
+    const pages = this.pageCount();
+    const shown = `${(this.page < pages ? this.page : 0) + 1}/${pages}`;
+    if (shown === this.announcedPage) return;
+    this.announcedPage = shown;
+    const page = this.page < pages ? this.page + 1 : 1;
+    this.dispatchEvent(
+      new CustomEvent<WaitingPageDetail>('display-waiting-page', {
+        detail: { page, pages },
+        bubbles: true,
+        composed: true,
+      }),
+    );
   }
 
   /**
-   * A name longer than its row can show in two lines at the row's font is set smaller until it fits
-   * in full (never cut, never an ellipsis); a hall TV is read from afar, so this is the last resort.
+   * A name longer than its row can show at the row's font is set smaller until it fits in full
+   * (never cut, never an ellipsis), but never below {@link MIN_NAME_VH}: the rows are sized so that
+   * the longest real names fit at that size.
    */
-  private fitNames(): void {
+  private fitNames(): boolean {
+    const floor = (window.innerHeight * MIN_NAME_VH) / 100;
+    const overflows = (name: HTMLElement) =>
+      name.scrollHeight > name.clientHeight || name.scrollWidth > name.clientWidth;
+    let allFit = true;
     for (const name of this.renderRoot.querySelectorAll<HTMLElement>('.name')) {
       name.style.fontSize = '';
       let size = parseFloat(getComputedStyle(name).fontSize);
-      while (
-        size > 9 &&
-        (name.scrollHeight > name.clientHeight || name.scrollWidth > name.clientWidth)
-      ) {
-        size *= 0.92;
+      while (size > floor && overflows(name)) {
+        size = Math.max(floor, size * 0.95);
         name.style.fontSize = `${size}px`;
       }
+      if (overflows(name)) allFit = false;
     }
+    return allFit;
   }
 
   override render() {
@@ -204,6 +257,7 @@ export class DisplayWaitingList extends LitElement {
     return html`<ul
       data-testid="waiting-list"
       data-page=${`${page + 1}/${pages}`}
+      data-squeeze=${this.squeeze}
       lang=${this.language}
       style=${`--columns:${columns};--rows:${rows}`}
     >
@@ -231,8 +285,17 @@ export class DisplayWaitingList extends LitElement {
 
 customElements.define('display-waiting-list', DisplayWaitingList);
 
+/** Which page of services the list shows (pages > 1 when they take turns). */
+export interface WaitingPageDetail {
+  page: number;
+  pages: number;
+}
+
 declare global {
   interface HTMLElementTagNameMap {
     'display-waiting-list': DisplayWaitingList;
+  }
+  interface HTMLElementEventMap {
+    'display-waiting-page': CustomEvent<WaitingPageDetail>;
   }
 }

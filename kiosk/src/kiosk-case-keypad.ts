@@ -8,7 +8,8 @@ import type { Language } from '../../server/protocol';
 import { translate, type MessageKey } from '../../ui/i18n';
 import { base } from '../../ui/theme';
 import { icon } from './kiosk-icons';
-import { GHOST_TAP_MS, step } from './kiosk-styles';
+import { step } from './kiosk-styles';
+import { GhostTapController } from '../../ui/controllers/ghost-tap-controller';
 
 /** How many digits the last part of a case number has. */
 export const CASE_DIGITS = 6;
@@ -179,7 +180,7 @@ export class KioskCaseKeypad extends LitElement {
   /** The number is typed first, then the pickup code. */
   declare private stage: 'number' | 'code';
   declare private code: string;
-  private shownAt = 0;
+  private readonly ghostTap = new GhostTapController(this);
 
   constructor() {
     super();
@@ -200,11 +201,6 @@ export class KioskCaseKeypad extends LitElement {
       this.stage = 'number';
       this.code = '';
     }
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.shownAt = performance.now();
   }
 
   private get chosenYear(): number {
@@ -241,7 +237,7 @@ export class KioskCaseKeypad extends LitElement {
   };
 
   private readonly onSubmit = (): void => {
-    if (!this.digits || this.busy || performance.now() - this.shownAt < GHOST_TAP_MS) return;
+    if (!this.digits || this.busy || this.ghostTap.tooSoon) return;
     if (this.stage === 'number') {
       this.stage = 'code';
       return;

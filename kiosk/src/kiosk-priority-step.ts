@@ -4,7 +4,8 @@ import type { Language, PriorityCategory } from '../../server/protocol';
 import { translate } from '../../ui/i18n';
 import { base } from '../../ui/theme';
 import { icon, type KioskIcon } from './kiosk-icons';
-import { GHOST_TAP_MS, step } from './kiosk-styles';
+import { step } from './kiosk-styles';
+import { GhostTapController } from '../../ui/controllers/ghost-tap-controller';
 
 /** The priority code meaning "the regular queue". */
 export const NO_PRIORITY = 'none';
@@ -59,7 +60,7 @@ export class KioskPriorityStep extends LitElement {
   /** Language of the texts. */
   declare language: Language;
 
-  private shownAt = 0;
+  private readonly ghostTap = new GhostTapController(this);
 
   constructor() {
     super();
@@ -68,13 +69,8 @@ export class KioskPriorityStep extends LitElement {
     this.language = 'tg';
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.shownAt = performance.now();
-  }
-
   private select(priority: string): void {
-    if (performance.now() - this.shownAt < GHOST_TAP_MS) return;
+    if (this.ghostTap.tooSoon) return;
     this.dispatchEvent(
       new CustomEvent<PrioritySelectDetail>('kiosk-priority-select', {
         detail: { priority },

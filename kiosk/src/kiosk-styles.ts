@@ -91,6 +91,3 @@ export const step = css`
     }
   }
 `;
-
-/** Milliseconds after a step appears during which taps are ignored: the second half of a double tap. */
-export const GHOST_TAP_MS = 450;

@@ -12,7 +12,7 @@ import { translate, type MessageKey } from '../../ui/i18n';
 import { base } from '../../ui/theme';
 import { icon } from './kiosk-icons';
 import './kiosk-qr';
-import { GHOST_TAP_MS } from './kiosk-styles';
+import { GhostTapController } from '../../ui/controllers/ghost-tap-controller';
 
 /** The hall display's voice pack (the office's own recordings first, see VOICE_DIR). */
 const VOICE_BASE = '/display/voice/';
@@ -261,7 +261,7 @@ export class KioskTicketView extends LitElement {
   declare ticketUrl: string;
   /** Language of the texts. */
   declare language: Language;
-  private shownAt = 0;
+  private readonly ghostTap = new GhostTapController(this);
   /** How the last "read aloud" went (`played`, `blocked`, `failed`), shown as `data-spoken`. */
   declare private spoken: 'played' | 'blocked' | 'failed' | undefined;
   private player?: VoicePlayer;
@@ -274,11 +274,6 @@ export class KioskTicketView extends LitElement {
     this.printerOffline = false;
     this.ticketUrl = '';
     this.language = 'tg';
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.shownAt = performance.now();
   }
 
   override disconnectedCallback(): void {
@@ -318,7 +313,7 @@ export class KioskTicketView extends LitElement {
 
   private readonly onDone = (): void => {
     // The second half of a double tap that issued the ticket must not close it at once.
-    if (performance.now() - this.shownAt < GHOST_TAP_MS) return;
+    if (this.ghostTap.tooSoon) return;
     this.dispatchEvent(new CustomEvent('kiosk-done', { bubbles: true, composed: true }));
   };
 

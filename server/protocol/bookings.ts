@@ -33,6 +33,26 @@ export type CancelBooking = z.infer<typeof CancelBooking>;
 /** A booking code: eight digits (what a citizen types at the kiosk). */
 export const BookingCode = z.string().regex(/^\d{8}$/);
 
+/**
+ * `POST /api/offices/:office/tickets` `{booking}`: check in with a booking code (CONTRACT §6). The
+ * service comes from the booking; the other fields mean what they mean for a walk-in ticket.
+ */
+export const CheckInBooking = z.strictObject({
+  booking: BookingCode,
+  priority: z.string().min(1).max(40).optional(),
+  language: Language.optional(),
+  kiosk: z.string().min(1).max(40).optional(),
+  phone: BookingPhone.optional(),
+});
+export type CheckInBooking = z.infer<typeof CheckInBooking>;
+
+/** An office's check-in window around each slot's start (admin; default 15 before, 10 after). */
+export const CheckInSettings = z.strictObject({
+  earlyMinutes: z.number().int().min(0).max(240),
+  lateMinutes: z.number().int().min(0).max(240),
+});
+export type CheckInSettings = z.infer<typeof CheckInSettings>;
+
 export const BookingStatuses = [
   'pending',
   'confirmed',

@@ -1,4 +1,9 @@
-/** Socket.IO event maps, one per namespace. */
+/**
+ * The Socket.IO event contract (CONTRACT §5), written once: {@link ServerEventPayloads} names every
+ * event the server sends and its payload; the listener map of each side, the server's
+ * {@link QueueChange} and the client's buffered change are derived from it. Every namespace uses the
+ * same names (`case:updated` only on `/counter`; staff get richer tickets).
+ */
 import type { Case } from './case';
 import type {
   CounterState,
@@ -25,7 +30,7 @@ export const QueueEvent = {
   servicesUpdated: 'services:updated',
   /** Staff only (`/counter`): a case of the office changed (CONTRACT §6). */
   caseUpdated: 'case:updated',
-} as const;
+} as const satisfies Record<string, keyof ServerEventPayloads | keyof ClientToServerEvents>;
 export type QueueEvent = (typeof QueueEvent)[keyof typeof QueueEvent];
 
 export interface TicketEvent<T extends Ticket = Ticket> {
@@ -66,31 +71,65 @@ export interface CaseEvent {
   case: Case;
 }
 
-/** Events from server to client; the same names on every namespace (staff get richer tickets). */
-export interface ServerToClientEvents<T extends Ticket = Ticket> {
-  'queue:snapshot': (snapshot: QueueSnapshot) => void;
-  'queue:gap': (e: GapEvent) => void;
-  'ticket:issued': (e: TicketEvent<T>) => void;
-  'ticket:called': (e: TicketEvent<T>) => void;
-  'ticket:updated': (e: TicketEvent<T>) => void;
-  'counter:updated': (e: CounterEvent) => void;
-  'printer:updated': (e: PrinterEvent) => void;
-  'office:updated': (e: OfficeEvent) => void;
-  'services:updated': (e: ServicesEvent) => void;
-  /** Only on `/counter`. */
-  'case:updated': (e: CaseEvent) => void;
+/**
+ * The changes of an office's live queue, by event name: each carries the office's `seq`, in order
+ * and without gaps. `T` is `StaffTicket` on `/counter`.
+ */
+export interface QueueChangePayloads<T extends Ticket = Ticket> {
+  'ticket:issued': TicketEvent<T>;
+  'ticket:called': TicketEvent<T>;
+  'ticket:updated': TicketEvent<T>;
+  'counter:updated': CounterEvent;
+  'printer:updated': PrinterEvent;
+  'office:updated': OfficeEvent;
+  'services:updated': ServicesEvent;
 }
+
+/** Every event the server sends and its payload: the queue's changes and the rest. */
+export interface ServerEventPayloads<T extends Ticket = Ticket> extends QueueChangePayloads<T> {
+  'queue:snapshot': QueueSnapshot;
+  'queue:gap': GapEvent;
+  /** Only on `/counter`. */
+  'case:updated': CaseEvent;
+}
+
+/** The name of an event that carries a change of the queue (and a `seq`). */
+export type QueueChangeEvent = keyof QueueChangePayloads;
+
+/** The queue's changes that carry a ticket. */
+export type TicketChangeEvent = {
+  [K in QueueChangeEvent]: QueueChangePayloads[K] extends TicketEvent ? K : never;
+}[QueueChangeEvent];
+
+/** Every change event, in a list a client can subscribe with (checked complete below). */
+export const QueueChangeEvents = [
+  'ticket:issued',
+  'ticket:called',
+  'ticket:updated',
+  'counter:updated',
+  'printer:updated',
+  'office:updated',
+  'services:updated',
+] as const satisfies readonly QueueChangeEvent[];
+type NoneMissing<T extends never> = T;
+// A change event missing from the list above fails to compile here.
+type _EveryChangeListed = NoneMissing<
+  Exclude<QueueChangeEvent, (typeof QueueChangeEvents)[number]>
+>;
+
+/** Events from server to client, as Socket.IO types them (derived from the payload map). */
+export type ServerToClientEvents<T extends Ticket = Ticket> = {
+  [K in keyof ServerEventPayloads<T>]: (e: ServerEventPayloads<T>[K]) => void;
+};
 
 export interface ClientToServerEvents {
   'queue:sync': (ack: (snapshot: QueueSnapshot) => void) => void;
 }
 
-/** One committed change as the server publishes it; `seq` is per office. */
-export type QueueChange =
-  | { kind: 'ticket:issued'; seq: number; ticket: Ticket }
-  | { kind: 'ticket:called'; seq: number; ticket: Ticket }
-  | { kind: 'ticket:updated'; seq: number; ticket: Ticket }
-  | { kind: 'counter:updated'; seq: number; counter: CounterState }
-  | { kind: 'printer:updated'; seq: number; printer: PrinterState }
-  | { kind: 'office:updated'; seq: number; office: OfficeInfo }
-  | { kind: 'services:updated'; seq: number; services: Service[] };
+/**
+ * One change of the queue tagged with its event name, as the server publishes it (`seq` per office)
+ * and as a client buffers it: `{ kind: 'ticket:called', seq, ticket }`.
+ */
+export type QueueChange<T extends Ticket = Ticket> = {
+  [K in QueueChangeEvent]: { kind: K } & QueueChangePayloads<T>[K];
+}[QueueChangeEvent];

@@ -1,4 +1,4 @@
-/** The wire's single source of truth: constants, schemas, event maps. */
+/** The wire's single source of truth: constants, schemas, event maps, workflow rules. */
 export * from './constants';
 export * from './schemas';
 export * from './events';
@@ -10,3 +10,4 @@ export * from './opening-hours';
 export * from './messages';
 export * from './wait-wording';
 export * from './closed-reason';
+export * from './ticket-lifecycle';

@@ -100,6 +100,11 @@ export const Ticket = z.object({
   peopleAhead: z.number().int().optional(),
   estimatedWaitMinutes: z.number().int().optional(),
   language: Language.optional(),
+  /**
+   * A booking checked in on time (an addition, CONTRACT §6): its code and slot start (ISO UTC). In
+   * staff views and the check-in's answer; events to displays and kiosks leave it out.
+   */
+  appointment: z.object({ code: z.string(), start: z.string() }).optional(),
 });
 export type Ticket = z.infer<typeof Ticket>;
 

@@ -1,4 +1,5 @@
 /** createApp: builds HTTP + Socket.IO on one database without listening (tests use port 0). */
+import { refuseNul } from './http/no-nul';
 import http from 'node:http';
 import path from 'node:path';
 import fs from 'node:fs';
@@ -29,8 +30,15 @@ import { bookingRouter } from './http/booking-router';
 import { BookingService, type BookingNotifier } from './bookings/booking-service';
 import { createAdminServices } from './admin-pages';
 import { dropEndedStaffSockets, dropUnpairedDeviceSockets } from './auth/staff-sockets';
+import { CheckInService } from './bookings/check-in';
 import { errorHandler, unknownRoute } from './http/errors';
-import { attachRealtime, caseBroadcaster, sessionRoom, type Realtime } from './realtime/socket-server';
+import {
+  attachRealtime,
+  caseBroadcaster,
+  sessionRoom,
+  type NbServer,
+  type Realtime,
+} from './realtime/socket-server';
 import { CommandAdmission } from './queue/admission';
 import { Metrics } from './metrics';
 import { opsRouter } from './http/ops-router';
@@ -41,6 +49,7 @@ import { AppError } from './errors';
 import { Outbox } from './messages/outbox';
 import { createChannels, type MessagingConfig } from './messages/channels';
 import { messagesRouter } from './http/messages-router';
+import { docsRouter } from './http/openapi/docs-router';
 import { publicUrlOf, type PublicUrl } from './public-url';
 
 export interface AppDeps {
@@ -93,7 +102,7 @@ export interface App {
   server: http.Server;
   /** The Express app (tests walk its route table). */
   http: express.Express;
-  io: Server;
+  io: NbServer;
   queue: QueueService;
   cases: CaseService;
   print: PrintQueue;
@@ -237,6 +246,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   // Phones on 2G and kiosks on a busy LAN: every page, script and JSON answer goes gzipped.
   app.use(compression());
   app.use(express.json({ limit: '1mb' }));
+  app.use('/api', refuseNul);
   app.use('/api', sameOriginWrites);
   // Bound once Socket.IO exists, like `publish`.
   let publishCase: (c: Case) => void = () => undefined;
@@ -256,6 +266,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const windows = new CounterSessionService({ db: deps.db, queue, now: deps.now });
   const noShowUndo = new NoShowUndo({ db: deps.db, queue, now: deps.now });
   let endSession: (token: string) => void = () => undefined;
+  const checkIn = new CheckInService({ db: deps.db, queue, now: deps.now });
   app.use(
     '/api',
     apiRouter({
@@ -269,6 +280,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       onLogout: (token) => endSession(token),
       windows,
       noShowUndo,
+      checkIn,
     }),
   );
   let dropSockets: () => Promise<void> = () => Promise.resolve();
@@ -308,7 +320,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
         (await queue.listServices(office)).some((s) => s.code === service),
     },
   });
-  app.use('/api', bookingRouter({ bookings, auth }));
+  app.use('/api', bookingRouter({ bookings, checkIn, auth }));
+  app.use(docsRouter());
   app.use('/api', unknownRoute);
   // The administration pages live inside the counter app's folder.
   app.get(['/admin', '/admin/'], (req, res) => {
@@ -324,7 +337,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   function publicLink(): PublicUrl {
     return publicUrlOf(deps.publicUrl, server);
   }
-  const io = new Server(server, { serveClient: false, maxHttpBufferSize: 1e6 });
+  const io: NbServer = new Server(server, { serveClient: false, maxHttpBufferSize: 1e6 });
   const [pub, sub] = redis;
   if (pub && sub) {
     io.adapter(createAdapter(pub, sub, { key: deps.redisKey ?? 'navbat' }));

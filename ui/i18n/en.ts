@@ -582,4 +582,17 @@ export const en = {
   adminCancelled: 'Cancelled',
   adminLate: 'Late',
   adminLateness: 'Arrival vs slot (avg / median / 90 %)',
+  // s5-frontends: the applicant's phone with consent (#18), the closed reason per language (#13).
+  notifyHeading: 'Messages about the case',
+  notifyPhone: "Applicant's phone",
+  notifyLanguage: 'Language of the messages',
+  notifyConsent: 'The applicant agrees to receive messages about this case on this phone',
+  notifySave: 'Record the consent',
+  notifyRecorded: 'Messages about case {number} go to {phone}.',
+  notifyPhoneInvalid: 'Enter the phone in full, with the country code: +992 and 9 digits.',
+  adminClosedReasonIn: 'Reason shown on the kiosk ({lang})',
+  adminClosedReasonHint:
+    'Written in each language; a kiosk in a language left empty shows the Tajik text.',
+  // s5-hall: the display's services taking turns
+  displayServicesPage: 'Services, page {page} of {pages}',
 } satisfies Record<string, string>;

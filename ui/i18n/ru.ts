@@ -581,4 +581,16 @@ export const ru: Messages = {
   adminCancelled: 'Отменено',
   adminLate: 'Опоздали',
   adminLateness: 'Приход относительно времени записи (ср. / медиана / 90 %)',
+  // s5-frontends: the applicant's phone with consent (#18), the closed reason per language (#13).
+  notifyHeading: 'Сообщения о деле',
+  notifyPhone: 'Телефон заявителя',
+  notifyLanguage: 'Язык сообщений',
+  notifyConsent: 'Заявитель согласен получать сообщения об этом деле на этот телефон',
+  notifySave: 'Записать согласие',
+  notifyRecorded: 'Сообщения о деле {number} будут приходить на {phone}.',
+  notifyPhoneInvalid: 'Введите телефон полностью, с кодом страны: +992 и 9 цифр.',
+  adminClosedReasonIn: 'Причина, которую покажет киоск ({lang})',
+  adminClosedReasonHint: 'Пишется на каждом языке; киоск на языке без текста покажет таджикский.',
+  // s5-hall: the display's services taking turns
+  displayServicesPage: 'Услуги, страница {page} из {pages}',
 };

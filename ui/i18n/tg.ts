@@ -588,4 +588,17 @@ export const tg: Messages = {
   adminCancelled: 'Бекор шуд',
   adminLate: 'Дер монданд',
   adminLateness: 'Омадан нисбат ба вақти сабт (миёна / медиана / 90 %)',
+  // s5-frontends: the applicant's phone with consent (#18), the closed reason per language (#13).
+  notifyHeading: 'Паёмҳо дар бораи парванда',
+  notifyPhone: 'Телефони аризадиҳанда',
+  notifyLanguage: 'Забони паёмҳо',
+  notifyConsent: 'Аризадиҳанда ба гирифтани паёмҳо дар бораи ин парванда ба ин телефон розӣ аст',
+  notifySave: 'Розигиро сабт кунед',
+  notifyRecorded: 'Паёмҳо дар бораи парвандаи {number} ба {phone} меоянд.',
+  notifyPhoneInvalid: 'Телефонро пурра бо рамзи кишвар ворид кунед: +992 ва 9 рақам.',
+  adminClosedReasonIn: 'Сабабе, ки дар киоск нишон дода мешавад ({lang})',
+  adminClosedReasonHint:
+    'Бо ҳар забон навишта мешавад; киоск бо забоне, ки матн надорад, матни тоҷикиро нишон медиҳад.',
+  // s5-hall: the display's services taking turns
+  displayServicesPage: 'Хизматрасониҳо, саҳифаи {page} аз {pages}',
 };

@@ -582,4 +582,17 @@ export const uz: Messages = {
   adminCancelled: 'Bekor qilindi',
   adminLate: 'Kechikdi',
   adminLateness: 'Kelish vaqti yozilish vaqtiga nisbatan (oʻrtacha / mediana / 90 %)',
+  // s5-frontends: the applicant's phone with consent (#18), the closed reason per language (#13).
+  notifyHeading: 'Ish boʻyicha xabarlar',
+  notifyPhone: 'Arizachining telefoni',
+  notifyLanguage: 'Xabarlar tili',
+  notifyConsent: 'Arizachi ushbu ish boʻyicha xabarlarni shu telefonga olishga rozi',
+  notifySave: 'Rozilikni qayd etish',
+  notifyRecorded: '{number} ish boʻyicha xabarlar {phone} raqamiga yuboriladi.',
+  notifyPhoneInvalid: 'Telefonni toʻliq, mamlakat kodi bilan kiriting: +992 va 9 raqam.',
+  adminClosedReasonIn: 'Kioskda koʻrsatiladigan sabab ({lang})',
+  adminClosedReasonHint:
+    'Har bir tilda yoziladi; matni yoʻq tildagi kiosk tojikcha matnni koʻrsatadi.',
+  // s5-hall: the display's services taking turns
+  displayServicesPage: 'Xizmatlar, {pages} sahifadan {page}-sahifa',
 };

@@ -33,6 +33,7 @@ import './admin-settings';
 import './admin-reports';
 import './admin-audit';
 import './admin-messages';
+import { LocalizeController } from '../../../ui/controllers/localize-controller';
 
 const TABS = [
   ['services', 'adminTabServices'],
@@ -164,6 +165,8 @@ export class AdminApp extends LitElement {
     busy: { state: true },
   };
 
+  private readonly l10n = new LocalizeController(this, () => this.language);
+
   private readonly params = readPageParams();
   declare private session: Session | undefined;
   declare private tab: Tab;
@@ -183,17 +186,13 @@ export class AdminApp extends LitElement {
     this.addEventListener(SESSION_ENDED, () => this.endSession('sessionExpired'));
   }
 
-  private t(key: MessageKey, params?: Record<string, string | number>): string {
-    return translate(this.language, key, params);
-  }
-
   private get context(): AdminContext | undefined {
     return this.session ? { office: this.session.office, token: this.session.token } : undefined;
   }
 
   protected override willUpdate(): void {
     document.documentElement.lang = this.language;
-    document.title = `${this.t('appName')} — ${this.t('adminTitle')}`;
+    document.title = `${this.l10n.t('appName')} — ${this.l10n.t('adminTitle')}`;
   }
 
   private readonly onLogin = (event: SubmitEvent): void => {
@@ -210,7 +209,7 @@ export class AdminApp extends LitElement {
       const result = await login({ username, password });
       if (result.user.role !== 'admin') {
         await logout(result.token).catch(() => undefined);
-        this.loginError = this.t('adminNotAdmin');
+        this.loginError = this.l10n.t('adminNotAdmin');
         return;
       }
       const office = this.params.office ?? result.user.office ?? 'kulob';
@@ -218,7 +217,9 @@ export class AdminApp extends LitElement {
       saveSession(this.session);
     } catch (error) {
       const shown = toShownError(error);
-      this.loginError = this.t(shown.code === ErrorCode.unauthorized ? 'loginFailed' : shown.key);
+      this.loginError = this.l10n.t(
+        shown.code === ErrorCode.unauthorized ? 'loginFailed' : shown.key,
+      );
     } finally {
       this.busy = false;
     }
@@ -233,7 +234,7 @@ export class AdminApp extends LitElement {
   private endSession(reason?: MessageKey): void {
     this.session = undefined;
     saveSession(undefined);
-    this.loginError = reason ? this.t(reason) : '';
+    this.loginError = reason ? this.l10n.t(reason) : '';
   }
 
   private readonly onLanguage = (event: Event): void => {
@@ -275,18 +276,18 @@ export class AdminApp extends LitElement {
 
   private renderLogin() {
     return html`<form class="login" @submit=${this.onLogin} aria-labelledby="login-h">
-      <h2 id="login-h">${this.t('adminTitle')}</h2>
-      <p>${this.t('adminSignInHint')}</p>
+      <h2 id="login-h">${this.l10n.t('adminTitle')}</h2>
+      <p>${this.l10n.t('adminSignInHint')}</p>
       ${this.loginError ? html`<p class="error" role="alert">${this.loginError}</p>` : nothing}
       <label
-        >${this.t('adminUsername')}
+        >${this.l10n.t('adminUsername')}
         <input name="username" autocomplete="username" required autofocus
       /></label>
       <label
-        >${this.t('adminPassword')}
+        >${this.l10n.t('adminPassword')}
         <input name="password" type="password" autocomplete="current-password" required
       /></label>
-      <button type="submit" ?disabled=${this.busy}>${this.t('adminSignIn')}</button>
+      <button type="submit" ?disabled=${this.busy}>${this.l10n.t('adminSignIn')}</button>
     </form>`;
   }
 
@@ -316,11 +317,11 @@ export class AdminApp extends LitElement {
   override render() {
     return html`
       <header>
-        <h1>${this.t('appName')} · ${this.t('adminTitle')}</h1>
+        <h1>${this.l10n.t('appName')} · ${this.l10n.t('adminTitle')}</h1>
         <span class="spacer"></span>
         <label
-          ><span class="sr-only">${this.t('languageLabel')}</span>
-          <select @change=${this.onLanguage} aria-label=${this.t('languageLabel')}>
+          ><span class="sr-only">${this.l10n.t('languageLabel')}</span>
+          <select @change=${this.onLanguage} aria-label=${this.l10n.t('languageLabel')}>
             ${LANGUAGES.map(
               (l) =>
                 html`<option value=${l} ?selected=${l === this.language}>
@@ -332,7 +333,9 @@ export class AdminApp extends LitElement {
         ${
           this.session
             ? html`<span>${this.session.user.name}</span>
-                <button type="button" @click=${this.onSignOut}>${this.t('adminSignOut')}</button>`
+                <button type="button" @click=${this.onSignOut}>
+                  ${this.l10n.t('adminSignOut')}
+                </button>`
             : nothing
         }
       </header>
@@ -340,7 +343,7 @@ export class AdminApp extends LitElement {
         this.session
           ? html`<nav
                 role="tablist"
-                aria-label=${this.t('adminSections')}
+                aria-label=${this.l10n.t('adminSections')}
                 @keydown=${this.onTabKey}
               >
                 ${TABS.map(
@@ -353,7 +356,7 @@ export class AdminApp extends LitElement {
                       tabindex=${id === this.tab ? 0 : -1}
                       @click=${() => this.select(id)}
                     >
-                      ${this.t(key)}
+                      ${this.l10n.t(key)}
                     </button>`,
                 )}
               </nav>

@@ -63,7 +63,7 @@ export class AdminAudit extends AdminTab {
 
   private renderEntry(e: AuditEntry) {
     const line = describeAudit(e, { ...this.vocabulary, language: this.language });
-    const who = e.actorName ?? (e.actor.startsWith('kiosk') ? this.t('auditKiosk') : e.actor);
+    const who = e.actorName ?? (e.actor.startsWith('kiosk') ? this.l10n.t('auditKiosk') : e.actor);
     return html`<tr data-id=${e.id}>
       <td class="num">${formatDateTime(new Date(e.at), this.timeZone ?? DEFAULT_TIME_ZONE)}</td>
       <td>${who}</td>
@@ -77,7 +77,7 @@ export class AdminAudit extends AdminTab {
                   (c) =>
                     html`<li>
                       <span class="field">${c.field}:</span>
-                      ${c.before ? html`${c.before} → ` : nothing}${c.after || this.t('notGiven')}
+                      ${c.before ? html`${c.before} → ` : nothing}${c.after || this.l10n.t('notGiven')}
                     </li>`,
                 )}
               </ul>`
@@ -105,39 +105,39 @@ export class AdminAudit extends AdminTab {
       </style>
       ${this.notes()}
       <section class="card" aria-labelledby="audit-h">
-        <h2 id="audit-h">${this.t('adminTabAudit')}</h2>
+        <h2 id="audit-h">${this.l10n.t('adminTabAudit')}</h2>
         <form class="grid" role="search" @submit=${this.onSearch}>
           <label
-            >${this.t('auditSearchLabel')}
+            >${this.l10n.t('auditSearchLabel')}
             <input name="q" type="search" size="24" placeholder="A002, KUL-2026-000001"
           /></label>
           <label
-            >${this.t('adminAction')}
+            >${this.l10n.t('adminAction')}
             <select name="action">
-              <option value="">${this.t('auditAllActions')}</option>
-              ${ACTION_GROUPS.map(([value, key]) => html`<option value=${value}>${this.t(key)}</option>`)}
+              <option value="">${this.l10n.t('auditAllActions')}</option>
+              ${ACTION_GROUPS.map(([value, key]) => html`<option value=${value}>${this.l10n.t(key)}</option>`)}
             </select></label
           >
           <label
-            >${this.t('adminUser')}
+            >${this.l10n.t('adminUser')}
             <select name="user">
-              <option value="">${this.t('auditEveryone')}</option>
+              <option value="">${this.l10n.t('auditEveryone')}</option>
               ${this.users.map((u) => html`<option value=${u.username}>${u.name}</option>`)}
-              <option value="kiosk">${this.t('auditKiosk')}</option>
+              <option value="kiosk">${this.l10n.t('auditKiosk')}</option>
             </select></label
           >
-          <label>${this.t('adminFrom')} <input name="from" type="date" /></label>
-          <label>${this.t('adminTo')} <input name="to" type="date" /></label>
-          <button type="submit" ?disabled=${this.busy}>${this.t('adminSearch')}</button>
+          <label>${this.l10n.t('adminFrom')} <input name="from" type="date" /></label>
+          <label>${this.l10n.t('adminTo')} <input name="to" type="date" /></label>
+          <button type="submit" ?disabled=${this.busy}>${this.l10n.t('adminSearch')}</button>
         </form>
         <table>
           <thead>
             <tr>
-              <th scope="col">${this.t('adminWhen')}</th>
-              <th scope="col">${this.t('auditWho')}</th>
-              <th scope="col">${this.t('adminAction')}</th>
-              <th scope="col">${this.t('auditAbout')}</th>
-              <th scope="col">${this.t('adminChange')}</th>
+              <th scope="col">${this.l10n.t('adminWhen')}</th>
+              <th scope="col">${this.l10n.t('auditWho')}</th>
+              <th scope="col">${this.l10n.t('adminAction')}</th>
+              <th scope="col">${this.l10n.t('auditAbout')}</th>
+              <th scope="col">${this.l10n.t('adminChange')}</th>
             </tr>
           </thead>
           <tbody>
@@ -146,7 +146,7 @@ export class AdminAudit extends AdminTab {
         </table>
         ${
           this.entries.length === 0 && !this.busy
-            ? html`<p class="muted">${this.t('auditNothingFound')}</p>`
+            ? html`<p class="muted">${this.l10n.t('auditNothingFound')}</p>`
             : nothing
         }
       </section>

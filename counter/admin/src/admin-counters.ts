@@ -39,7 +39,7 @@ export class AdminCounters extends AdminTab {
     void this.run(async (c) => {
       await putCounter(c, target, { services, name: name || null });
       this.counters = await listCounters(c);
-    }, this.t('adminSaved'));
+    }, this.l10n.t('adminSaved'));
   }
 
   private renderForm(counter: AdminCounter | undefined) {
@@ -54,16 +54,16 @@ export class AdminCounters extends AdminTab {
     >
       ${
         counter
-          ? html`<h3 id=${id}>${this.t('adminCounter')} ${counter.number}</h3>`
-          : html`<h3 id=${id}>${this.t('adminNewCounter')}</h3>
+          ? html`<h3 id=${id}>${this.l10n.t('adminCounter')} ${counter.number}</h3>`
+          : html`<h3 id=${id}>${this.l10n.t('adminNewCounter')}</h3>
               <label
-                >${this.t('adminCounter')}
+                >${this.l10n.t('adminCounter')}
                 <input name="number" required pattern="[A-Za-z0-9]{1,8}" size="6"
               /></label>`
       }
-      <label>${this.t('adminName')} <input name="name" .value=${counter?.name ?? ''} /></label>
+      <label>${this.l10n.t('adminName')} <input name="name" .value=${counter?.name ?? ''} /></label>
       <fieldset>
-        <legend>${this.t('adminServicesCalled')}</legend>
+        <legend>${this.l10n.t('adminServicesCalled')}</legend>
         ${this.services.map(
           (s) =>
             html`<label class="inline"
@@ -76,7 +76,7 @@ export class AdminCounters extends AdminTab {
             >`,
         )}
       </fieldset>
-      <button type="submit" ?disabled=${this.busy}>${this.t('adminSave')}</button>
+      <button type="submit" ?disabled=${this.busy}>${this.l10n.t('adminSave')}</button>
     </form>`;
   }
 
@@ -97,11 +97,11 @@ export class AdminCounters extends AdminTab {
       </style>
       ${this.notes()}
       <section class="card" aria-labelledby="ctr-h">
-        <h2 id="ctr-h">${this.t('adminTabCounters')}</h2>
+        <h2 id="ctr-h">${this.l10n.t('adminTabCounters')}</h2>
         ${
           unserved.length
             ? html`<p class="note warn" role="status" data-testid="unserved-services">
-                ${this.t('adminServicesWithoutWindow', {
+                ${this.l10n.t('adminServicesWithoutWindow', {
                   services: unserved.map((s) => s.names[this.language]).join(', '),
                 })}
               </p>`

@@ -62,11 +62,11 @@ export class AdminDevices extends AdminTab {
     void this.run(async (c) => {
       await updateDevice(c, device.code, { printerUrl: value || null });
       this.devices = await listDevices(c);
-    }, this.t('adminSaved'));
+    }, this.l10n.t('adminSaved'));
   }
 
   private print(device: AdminDevice): void {
-    void this.run((c) => testPrint(c, device.code), this.t('adminTestPrinted'));
+    void this.run((c) => testPrint(c, device.code), this.l10n.t('adminTestPrinted'));
   }
 
   private pair(device: AdminDevice): void {
@@ -78,12 +78,12 @@ export class AdminDevices extends AdminTab {
   }
 
   private unpair(device: AdminDevice): void {
-    if (!window.confirm(this.t('adminUnpairConfirm', { device: device.code }))) return;
+    if (!window.confirm(this.l10n.t('adminUnpairConfirm', { device: device.code }))) return;
     void this.run(async (c) => {
       await unpairDevice(c, device.code);
       if (this.pairing?.code === device.code) this.pairing = undefined;
       this.devices = await listDevices(c);
-    }, this.t('adminSaved'));
+    }, this.l10n.t('adminSaved'));
   }
 
   private readonly onCreate = (event: SubmitEvent): void => {
@@ -102,7 +102,7 @@ export class AdminDevices extends AdminTab {
       form.reset();
       this.newKind = 'kiosk';
       this.devices = await listDevices(c);
-    }, this.t('adminSaved'));
+    }, this.l10n.t('adminSaved'));
   };
 
   private renderPrinter(d: AdminDevice) {
@@ -118,32 +118,32 @@ export class AdminDevices extends AdminTab {
         name="printer"
         size="28"
         .value=${d.printerUrl ?? ''}
-        aria-label="${this.t('adminPrinter')}: ${d.code}"
+        aria-label="${this.l10n.t('adminPrinter')}: ${d.code}"
       />
-      <button type="submit" ?disabled=${this.busy}>${this.t('adminSave')}</button>
+      <button type="submit" ?disabled=${this.busy}>${this.l10n.t('adminSave')}</button>
       <button
         type="button"
         class="secondary"
         ?disabled=${this.busy || !d.printerUrl}
         @click=${() => this.print(d)}
       >
-        ${this.t('adminTestPrint')}
+        ${this.l10n.t('adminTestPrint')}
       </button>
     </form>`;
   }
 
   private renderPairing(d: AdminDevice) {
     return html`<span class="pill ${d.paired ? '' : 'off'}" data-testid="paired-${d.code}"
-        >${this.t(d.paired ? 'adminPaired' : 'adminNotPaired')}</span
+        >${this.l10n.t(d.paired ? 'adminPaired' : 'adminNotPaired')}</span
       >
       <button
         type="button"
         class="secondary"
         ?disabled=${this.busy}
         @click=${() => this.pair(d)}
-        aria-label="${this.t(d.paired ? 'adminPairAgain' : 'adminPair')}: ${d.code}"
+        aria-label="${this.l10n.t(d.paired ? 'adminPairAgain' : 'adminPair')}: ${d.code}"
       >
-        ${this.t(d.paired ? 'adminPairAgain' : 'adminPair')}
+        ${this.l10n.t(d.paired ? 'adminPairAgain' : 'adminPair')}
       </button>
       ${
         d.paired
@@ -152,9 +152,9 @@ export class AdminDevices extends AdminTab {
               class="secondary"
               ?disabled=${this.busy}
               @click=${() => this.unpair(d)}
-              aria-label="${this.t('adminUnpair')}: ${d.code}"
+              aria-label="${this.l10n.t('adminUnpair')}: ${d.code}"
             >
-              ${this.t('adminUnpair')}
+              ${this.l10n.t('adminUnpair')}
             </button>`
           : nothing
       }`;
@@ -163,13 +163,13 @@ export class AdminDevices extends AdminTab {
   private printerState(status: string | null): string {
     switch (status) {
       case 'online':
-        return this.t('adminPrinterOnline');
+        return this.l10n.t('adminPrinterOnline');
       case 'offline':
-        return this.t('adminPrinterOffline');
+        return this.l10n.t('adminPrinterOffline');
       case null:
-        return this.t('notGiven');
+        return this.l10n.t('notGiven');
       default:
-        return this.t('adminPrinterUnknown');
+        return this.l10n.t('adminPrinterUnknown');
     }
   }
 
@@ -190,12 +190,12 @@ export class AdminDevices extends AdminTab {
       </style>
       ${this.notes()}
       <section class="card" aria-labelledby="dev-h">
-        <h2 id="dev-h">${this.t('adminTabDevices')}</h2>
+        <h2 id="dev-h">${this.l10n.t('adminTabDevices')}</h2>
         ${
           this.pairing
             ? html`<div class="link" role="status" data-testid="pairing-link">
                 <label
-                  >${this.t('adminPairingLink', { device: this.pairing.code })}
+                  >${this.l10n.t('adminPairingLink', { device: this.pairing.code })}
                   <input
                     readonly
                     .value=${this.pairing.link}
@@ -207,12 +207,12 @@ export class AdminDevices extends AdminTab {
         <table>
           <thead>
             <tr>
-              <th>${this.t('adminCode')}</th>
-              <th>${this.t('adminName')}</th>
-              <th>${this.t('adminKind')}</th>
-              <th>${this.t('adminPairing')}</th>
-              <th>${this.t('adminPrinter')}</th>
-              <th>${this.t('adminPrinterStatus')}</th>
+              <th>${this.l10n.t('adminCode')}</th>
+              <th>${this.l10n.t('adminName')}</th>
+              <th>${this.l10n.t('adminKind')}</th>
+              <th>${this.l10n.t('adminPairing')}</th>
+              <th>${this.l10n.t('adminPrinter')}</th>
+              <th>${this.l10n.t('adminPrinterStatus')}</th>
             </tr>
           </thead>
           <tbody>
@@ -221,7 +221,7 @@ export class AdminDevices extends AdminTab {
                 html`<tr>
                   <td>${d.code}</td>
                   <td>${d.name ?? '—'}</td>
-                  <td>${this.t(KIND_KEYS[d.kind as DeviceKind] ?? 'adminKindKiosk')}</td>
+                  <td>${this.l10n.t(KIND_KEYS[d.kind as DeviceKind] ?? 'adminKindKiosk')}</td>
                   <td>${this.renderPairing(d)}</td>
                   <td>${this.renderPrinter(d)}</td>
                   <td>${d.kind === 'kiosk' ? this.printerState(d.printerStatus) : ''}</td>
@@ -229,14 +229,14 @@ export class AdminDevices extends AdminTab {
             )}
           </tbody>
         </table>
-        <h3 id="new-device">${this.t('adminNewDevice')}</h3>
+        <h3 id="new-device">${this.l10n.t('adminNewDevice')}</h3>
         <form class="grid" aria-labelledby="new-device" @submit=${this.onCreate}>
           <label
-            >${this.t('adminCode')}
+            >${this.l10n.t('adminCode')}
             <input name="code" required size="8" pattern="[A-Za-z0-9_\\-]{1,40}"
           /></label>
           <label
-            >${this.t('adminKind')}
+            >${this.l10n.t('adminKind')}
             <select
               name="kind"
               @change=${(e: Event) =>
@@ -245,21 +245,21 @@ export class AdminDevices extends AdminTab {
               ${DeviceKinds.map(
                 (k) =>
                   html`<option value=${k} ?selected=${k === this.newKind}>
-                    ${this.t(KIND_KEYS[k])}
+                    ${this.l10n.t(KIND_KEYS[k])}
                   </option>`,
               )}
             </select></label
           >
-          <label>${this.t('adminName')} <input name="name" /></label>
+          <label>${this.l10n.t('adminName')} <input name="name" /></label>
           ${
             this.newKind === 'kiosk'
               ? html`<label
-                  >${this.t('adminPrinter')}
+                  >${this.l10n.t('adminPrinter')}
                   <input name="printer" size="24" placeholder="virtual · tcp://10.0.0.21:9100"
                 /></label>`
               : nothing
           }
-          <button type="submit" ?disabled=${this.busy}>${this.t('adminAdd')}</button>
+          <button type="submit" ?disabled=${this.busy}>${this.l10n.t('adminAdd')}</button>
         </form>
       </section>
     `;

@@ -129,7 +129,7 @@ export class AdminMessages extends AdminTab {
         body: { phone, language: this.language },
       });
       form.reset();
-    }, this.t('adminMessagesTestSent')).then(() => this.load());
+    }, this.l10n.t('adminMessagesTestSent')).then(() => this.load());
   };
 
   private readonly onPick = (event: Event): void => {
@@ -152,7 +152,7 @@ export class AdminMessages extends AdminTab {
         { method: 'PUT', token: c.token, body: { text: this.draft } },
       );
       this.templates = r.templates;
-    }, this.t('adminSaved'));
+    }, this.l10n.t('adminSaved'));
   };
 
   private readonly onReset = (): void => {
@@ -164,7 +164,7 @@ export class AdminMessages extends AdminTab {
       );
       this.templates = r.templates;
       this.draft = this.current()?.text ?? '';
-    }, this.t('adminSaved'));
+    }, this.l10n.t('adminSaved'));
   };
 
   private renderPreview() {
@@ -173,7 +173,7 @@ export class AdminMessages extends AdminTab {
     return html`<div class="preview" data-testid="template-preview">
       <p><output data-testid="preview-text">${text}</output></p>
       <p class="pill" data-testid="preview-count" data-parts=${split.parts.length}>
-        ${this.t('adminMessagesPreview', {
+        ${this.l10n.t('adminMessagesPreview', {
           chars: Array.from(text).length,
           parts: split.parts.length,
           encoding: split.encoding === 'ucs2' ? 'UCS-2' : 'GSM-7',
@@ -187,11 +187,11 @@ export class AdminMessages extends AdminTab {
     return html`
       ${this.notes()}
       <section class="card" aria-labelledby="outbox-h">
-        <h2 id="outbox-h">${this.t('adminMessagesOutbox')}</h2>
+        <h2 id="outbox-h">${this.l10n.t('adminMessagesOutbox')}</h2>
         ${
           this.gateways
             ? html`<p class="muted" data-testid="gateways">
-                ${this.t('adminMessagesGateways', {
+                ${this.l10n.t('adminMessagesGateways', {
                   sms: this.gateways.sms ?? '—',
                   telegram: this.gateways.telegram ? '✓' : '—',
                 })}
@@ -200,27 +200,27 @@ export class AdminMessages extends AdminTab {
         }
         <form class="grid" role="search" @submit=${this.onFilter}>
           <label
-            >${this.t('adminMessagesStatus')}
+            >${this.l10n.t('adminMessagesStatus')}
             <select name="status">
-              <option value="">${this.t('adminMessagesAll')}</option>
+              <option value="">${this.l10n.t('adminMessagesAll')}</option>
               ${MessageStatus.options.map((s) => html`<option value=${s}>${s}</option>`)}
             </select>
           </label>
-          <label>${this.t('ticketLabel')} <input name="ticket" /></label>
-          <label>${this.t('caseHeading')} <input name="case" /></label>
-          <button type="submit" ?disabled=${this.busy}>${this.t('adminSearch')}</button>
+          <label>${this.l10n.t('ticketLabel')} <input name="ticket" /></label>
+          <label>${this.l10n.t('caseHeading')} <input name="case" /></label>
+          <button type="submit" ?disabled=${this.busy}>${this.l10n.t('adminSearch')}</button>
         </form>
         <table data-testid="outbox">
           <thead>
             <tr>
-              <th>${this.t('adminWhen')}</th>
-              <th>${this.t('adminMessagesStatus')}</th>
-              <th>${this.t('adminMessagesChannel')}</th>
-              <th>${this.t('adminMessagesTo')}</th>
-              <th>${this.t('adminMessagesTemplate')}</th>
-              <th>${this.t('adminMessagesText')}</th>
-              <th class="num">${this.t('adminMessagesParts')}</th>
-              <th class="num">${this.t('adminMessagesAttempts')}</th>
+              <th>${this.l10n.t('adminWhen')}</th>
+              <th>${this.l10n.t('adminMessagesStatus')}</th>
+              <th>${this.l10n.t('adminMessagesChannel')}</th>
+              <th>${this.l10n.t('adminMessagesTo')}</th>
+              <th>${this.l10n.t('adminMessagesTemplate')}</th>
+              <th>${this.l10n.t('adminMessagesText')}</th>
+              <th class="num">${this.l10n.t('adminMessagesParts')}</th>
+              <th class="num">${this.l10n.t('adminMessagesAttempts')}</th>
             </tr>
           </thead>
           <tbody>
@@ -245,22 +245,22 @@ export class AdminMessages extends AdminTab {
             )}
           </tbody>
         </table>
-        <h3>${this.t('adminMessagesTest')}</h3>
+        <h3>${this.l10n.t('adminMessagesTest')}</h3>
         <form class="grid" @submit=${this.onTest}>
           <label
-            >${this.t('adminMessagesPhone')}
+            >${this.l10n.t('adminMessagesPhone')}
             <input name="phone" required pattern="\\+[1-9][0-9 \\-]{7,18}" value="+992"
           /></label>
           <button type="submit" data-testid="send-test" ?disabled=${this.busy}>
-            ${this.t('adminMessagesTest')}
+            ${this.l10n.t('adminMessagesTest')}
           </button>
         </form>
       </section>
       <section class="card" aria-labelledby="templates-h">
-        <h2 id="templates-h">${this.t('adminMessagesTemplates')}</h2>
+        <h2 id="templates-h">${this.l10n.t('adminMessagesTemplates')}</h2>
         <form class="grid" @submit=${this.onSave} data-testid="template-form">
           <label
-            >${this.t('adminMessagesTemplate')}
+            >${this.l10n.t('adminMessagesTemplate')}
             <select name="key" @change=${this.onPick}>
               ${TemplateKeys.map(
                 (k) => html`<option value=${k} ?selected=${k === this.editing.key}>${k}</option>`,
@@ -268,7 +268,7 @@ export class AdminMessages extends AdminTab {
             </select>
           </label>
           <label
-            >${this.t('languageLabel')}
+            >${this.l10n.t('languageLabel')}
             <select name="language" @change=${this.onPick}>
               ${Languages.map(
                 (l) =>
@@ -277,7 +277,7 @@ export class AdminMessages extends AdminTab {
             </select>
           </label>
           <label style="flex-basis: 100%"
-            >${this.t('adminMessagesText')}
+            >${this.l10n.t('adminMessagesText')}
             <textarea
               name="text"
               maxlength="480"
@@ -287,29 +287,29 @@ export class AdminMessages extends AdminTab {
             ></textarea>
           </label>
           <p class="muted">
-            ${this.t('adminMessagesPlaceholders', {
+            ${this.l10n.t('adminMessagesPlaceholders', {
               list: TEMPLATE_PLACEHOLDERS.map((p) => `{${p}}`).join(' '),
             })}
           </p>
           ${this.renderPreview()}
           <button type="submit" ?disabled=${this.busy || this.draft.trim() === ''}>
-            ${this.t('adminSave')}
+            ${this.l10n.t('adminSave')}
           </button>
           <button type="button" class="secondary" @click=${this.onReset} ?disabled=${this.busy}>
-            ${this.t('adminMessagesReset')}
+            ${this.l10n.t('adminMessagesReset')}
           </button>
         </form>
       </section>
       <section class="card" aria-labelledby="totals-h">
-        <h2 id="totals-h">${this.t('adminMessagesTotals')}</h2>
+        <h2 id="totals-h">${this.l10n.t('adminMessagesTotals')}</h2>
         <table data-testid="totals">
           <thead>
             <tr>
-              <th>${this.t('adminWhen')}</th>
-              <th>${this.t('adminMessagesChannel')}</th>
-              <th>${this.t('adminMessagesStatus')}</th>
-              <th class="num">${this.t('adminMessagesCount')}</th>
-              <th class="num">${this.t('adminMessagesParts')}</th>
+              <th>${this.l10n.t('adminWhen')}</th>
+              <th>${this.l10n.t('adminMessagesChannel')}</th>
+              <th>${this.l10n.t('adminMessagesStatus')}</th>
+              <th class="num">${this.l10n.t('adminMessagesCount')}</th>
+              <th class="num">${this.l10n.t('adminMessagesParts')}</th>
             </tr>
           </thead>
           <tbody>

@@ -1,10 +1,12 @@
 /**
  * The service catalogue: add, rename, reorder, pick documents and the target wait, close and reopen;
- * warns about an open service that no window calls.
+ * warns about an open service that no window calls. The reason a closed service gives on the kiosk
+ * is written in each language.
  */
 import { html, nothing, type PropertyValues } from 'lit';
-import type { AdminCounter, AdminService, Language } from '../../../server/protocol';
-import { LANGUAGES } from '../../../ui/i18n';
+import type { AdminCounter, AdminService, ClosedReasons, Language } from '../../../server/protocol';
+import { fetchServices } from '../../../ui/api';
+import { LANGUAGES, translate } from '../../../ui/i18n';
 import { listCounters, listServices, createService, updateService } from './admin-api';
 import { formText, namesOf, unservedServices, AdminTab } from './admin-tab';
 import { KNOWN_DOCUMENTS, documentName } from './documents';
@@ -15,15 +17,19 @@ export class AdminServices extends AdminTab {
     ...AdminTab.properties,
     services: { state: true },
     counters: { state: true },
+    reasons: { state: true },
   };
 
   declare private services: AdminService[];
   declare private counters: AdminCounter[];
+  /** Each service's closed reason per language (the admin list gives only one text). */
+  declare private reasons: Readonly<Record<string, ClosedReasons>>;
 
   constructor() {
     super();
     this.services = [];
     this.counters = [];
+    this.reasons = {};
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -33,7 +39,29 @@ export class AdminServices extends AdminTab {
   private async load(): Promise<void> {
     await this.run(async (c) => {
       [this.services, this.counters] = await Promise.all([listServices(c), listCounters(c)]);
+      await this.loadReasons(c.office);
     });
+  }
+
+  /** The reasons per language, as the kiosk reads them. */
+  private async loadReasons(office: string): Promise<void> {
+    const published = await fetchServices(office);
+    this.reasons = Object.fromEntries(
+      published.map((s) => [
+        s.code,
+        s.closedReasons ?? (s.closedReason ? { tg: s.closedReason } : {}),
+      ]),
+    );
+  }
+
+  /** The reasons typed into a service's form, one per language. */
+  private typedReasons(row: HTMLElement): ClosedReasons {
+    const reasons: ClosedReasons = {};
+    for (const l of LANGUAGES) {
+      const text = row.querySelector<HTMLInputElement>(`[name="reason-${l}"]`)?.value.trim();
+      if (text) reasons[l] = text;
+    }
+    return reasons;
   }
 
   private documentName(code: string, service?: string): string {
@@ -71,7 +99,7 @@ export class AdminServices extends AdminTab {
       });
       form.reset();
       this.services = await listServices(c);
-    }, this.t('adminSaved'));
+    }, this.l10n.t('adminSaved'));
   };
 
   private save(service: AdminService, row: HTMLElement): void {
@@ -87,28 +115,53 @@ export class AdminServices extends AdminTab {
         documents,
         sortOrder: Number(value('order')) || 0,
         targetWaitMinutes: Number(value('target')) || service.targetWaitMinutes,
+        // A closed service's reason can be corrected while it stays closed.
+        ...(service.open ? {} : { closedReasons: this.typedReasons(row) }),
       });
       this.services = await listServices(c);
-    }, this.t('adminSaved'));
+      await this.loadReasons(c.office);
+    }, this.l10n.t('adminSaved'));
   }
 
   private toggle(service: AdminService, row: HTMLElement): void {
-    const reason = row.querySelector<HTMLInputElement>('[name="reason"]')?.value ?? '';
+    const closedReasons = this.typedReasons(row);
     void this.run(async (c) => {
       await updateService(
         c,
         service.code,
-        service.open ? { open: false, closedReason: reason.trim() || null } : { open: true },
+        service.open ? { open: false, closedReasons } : { open: true },
       );
       this.services = await listServices(c);
-    }, this.t('adminSaved'));
+      await this.loadReasons(c.office);
+    }, this.l10n.t('adminSaved'));
   }
 
   private nameInput(l: Language, s?: AdminService) {
     return html`<label
-      >${this.t('adminNameIn', { lang: l })}
+      >${this.l10n.t('adminNameIn', { lang: l })}
       <input name="name-${l}" .value=${s?.names[l] ?? ''} required maxlength="200" size="18"
     /></label>`;
+  }
+
+  /** The kiosk's reason while the service is closed, one field per language. */
+  private reasonInputs(s: AdminService) {
+    const reasons = this.reasons[s.code] ?? {};
+    return html`<fieldset class="reasons" data-testid="reasons-${s.code}">
+      <legend>${this.l10n.t('adminClosedReason')}</legend>
+      <p class="muted" style="flex-basis:100%;margin:0">${this.l10n.t('adminClosedReasonHint')}</p>
+      ${LANGUAGES.map(
+        (l) =>
+          html`<label
+            >${this.l10n.t('adminClosedReasonIn', { lang: translate(l, 'languageName') })}
+            <input
+              name="reason-${l}"
+              lang=${l}
+              maxlength="500"
+              size="22"
+              .value=${s.open ? '' : (reasons[l] ?? '')}
+          /></label>`,
+      )}
+    </fieldset>`;
   }
 
   /** Checkboxes with the documents' names; codes the service has that no checklist knows are kept. */
@@ -118,10 +171,10 @@ export class AdminServices extends AdminTab {
     const options = [...KNOWN_DOCUMENTS.map((d) => d.code), ...unknown];
     return html`<details class="documents" style="flex-basis:100%">
       <summary>
-        ${this.t('adminDocuments')}:
-        ${chosen.length ? chosen.map((c) => this.documentName(c, service)).join('; ') : this.t('adminNoDocuments')}
+        ${this.l10n.t('adminDocuments')}:
+        ${chosen.length ? chosen.map((c) => this.documentName(c, service)).join('; ') : this.l10n.t('adminNoDocuments')}
       </summary>
-      <fieldset aria-label=${this.t('adminDocuments')}>
+      <fieldset aria-label=${this.l10n.t('adminDocuments')}>
         ${options.map(
           (code) =>
             html`<label class="inline"
@@ -143,7 +196,7 @@ export class AdminServices extends AdminTab {
     return html`
       ${this.notes()}
       <section class="card" aria-labelledby="svc-h">
-        <h2 id="svc-h">${this.t('adminTabServices')}</h2>
+        <h2 id="svc-h">${this.l10n.t('adminTabServices')}</h2>
         ${this.services.map(
           (s) => html`
             <form
@@ -156,23 +209,24 @@ export class AdminServices extends AdminTab {
               }}
             >
               <span class="pill ${s.open ? '' : 'off'}"
-                >${s.prefix} · ${s.code} · ${this.t(s.open ? 'adminOpen' : 'adminClosed')}</span
+                >${s.prefix} · ${s.code} ·
+                ${this.l10n.t(s.open ? 'adminOpen' : 'adminClosed')}</span
               >
               ${
                 unserved.includes(s)
                   ? html`<p class="note warn" role="status" data-testid="no-window-${s.code}">
-                      ${this.t('adminNoWindowServes', { service: s.names[this.language] })}
+                      ${this.l10n.t('adminNoWindowServes', { service: s.names[this.language] })}
                     </p>`
                   : nothing
               }
               ${LANGUAGES.map((l) => this.nameInput(l, s))}
               ${this.documentPicker(s.documents, s.code)}
               <label
-                >${this.t('adminOrder')}
+                >${this.l10n.t('adminOrder')}
                 <input name="order" type="number" min="0" .value=${String(s.sortOrder)} size="4"
               /></label>
               <label
-                >${this.t('adminTargetWait')}
+                >${this.l10n.t('adminTargetWait')}
                 <input
                   name="target"
                   type="number"
@@ -180,11 +234,8 @@ export class AdminServices extends AdminTab {
                   max="600"
                   .value=${String(s.targetWaitMinutes)}
               /></label>
-              <button type="submit" ?disabled=${this.busy}>${this.t('adminSave')}</button>
-              <label
-                >${this.t('adminClosedReason')}
-                <input name="reason" .value=${s.closedReason ?? ''} ?disabled=${!s.open} size="24"
-              /></label>
+              <button type="submit" ?disabled=${this.busy}>${this.l10n.t('adminSave')}</button>
+              ${this.reasonInputs(s)}
               <button
                 type="button"
                 class=${s.open ? 'danger' : 'secondary'}
@@ -192,28 +243,28 @@ export class AdminServices extends AdminTab {
                 @click=${(e: Event) =>
                   this.toggle(s, (e.currentTarget as HTMLElement).closest('form') as HTMLElement)}
               >
-                ${this.t(s.open ? 'adminCloseService' : 'adminOpenService')}
+                ${this.l10n.t(s.open ? 'adminCloseService' : 'adminOpenService')}
               </button>
             </form>
             <hr />
           `,
         )}
-        <h3 id="new-svc">${this.t('adminNewService')}</h3>
+        <h3 id="new-svc">${this.l10n.t('adminNewService')}</h3>
         <form class="grid" aria-labelledby="new-svc" @submit=${this.onCreate}>
           <label
-            >${this.t('adminCode')}
+            >${this.l10n.t('adminCode')}
             <input name="code" required pattern="[a-z][a-z0-9_]{0,39}" size="14"
           /></label>
           <label
-            >${this.t('adminPrefix')}
+            >${this.l10n.t('adminPrefix')}
             <input name="prefix" required pattern="[A-Za-z]" maxlength="1" size="2"
           /></label>
           ${LANGUAGES.map((l) => this.nameInput(l))} ${this.documentPicker([], 'new')}
           <label
-            >${this.t('adminTargetWait')}
+            >${this.l10n.t('adminTargetWait')}
             <input name="target" type="number" min="1" max="600" value="15"
           /></label>
-          <button type="submit" ?disabled=${this.busy}>${this.t('adminAdd')}</button>
+          <button type="submit" ?disabled=${this.busy}>${this.l10n.t('adminAdd')}</button>
         </form>
       </section>
     `;

@@ -133,11 +133,11 @@ export class AdminSettings extends AdminTab {
       const row = this.days[d];
       if (!row.open) continue;
       if (!row.from || !row.to || row.from >= row.to) {
-        problems.push(this.t('adminHoursInvalid', { day: weekdayName(this.language, d) }));
+        problems.push(this.l10n.t('adminHoursInvalid', { day: weekdayName(this.language, d) }));
       }
       value[d] = { open: row.from, close: row.to };
     }
-    if (Object.keys(value).length === 0) problems.push(this.t('adminHoursNoDay'));
+    if (Object.keys(value).length === 0) problems.push(this.l10n.t('adminHoursNoDay'));
     return { value, problems };
   }
 
@@ -147,13 +147,13 @@ export class AdminSettings extends AdminTab {
     this.priorities.forEach((p, i) => {
       const n = i + 1;
       if (!CODE_PATTERN.test(p.code) || p.code === 'none') {
-        problems.push(this.t('adminPriorityCodeInvalid', { n }));
+        problems.push(this.l10n.t('adminPriorityCodeInvalid', { n }));
       } else if (seen.has(p.code)) {
-        problems.push(this.t('adminPriorityCodeTaken', { n, code: p.code }));
+        problems.push(this.l10n.t('adminPriorityCodeTaken', { n, code: p.code }));
       }
       seen.add(p.code);
       if (LANGUAGES.some((l) => !p.names[l].trim())) {
-        problems.push(this.t('adminPriorityNamesMissing', { n }));
+        problems.push(this.l10n.t('adminPriorityNamesMissing', { n }));
       }
     });
     return problems;
@@ -182,18 +182,18 @@ export class AdminSettings extends AdminTab {
     };
     // Switching it on cuts off every kiosk and display not paired yet: asked first.
     if (body.requireDevices && !this.settings?.requireDevices) {
-      if (!window.confirm(this.t('adminRequireDevicesConfirm'))) return;
+      if (!window.confirm(this.l10n.t('adminRequireDevicesConfirm'))) return;
     }
     void this.run(async (c) => {
       this.show(await saveSettings(c, body));
-    }, this.t('adminSaved'));
+    }, this.l10n.t('adminSaved'));
   };
 
   private readonly onCloseDay = (): void => {
-    if (!window.confirm(this.t('adminCloseDayConfirm'))) return;
+    if (!window.confirm(this.l10n.t('adminCloseDayConfirm'))) return;
     void this.run(async (c) => {
       const result = await closeDay(c);
-      this.notice = this.t('adminDayClosed', { n: result.expired });
+      this.notice = this.l10n.t('adminDayClosed', { n: result.expired });
     });
   };
 
@@ -202,23 +202,23 @@ export class AdminSettings extends AdminTab {
     if (!link) return nothing;
     return link.configured
       ? html`<p class="note ok" data-testid="public-url">
-          ${this.t('adminPublicUrl', { url: link.url })}
+          ${this.l10n.t('adminPublicUrl', { url: link.url })}
         </p>`
       : html`<p class="note error" role="alert" data-testid="public-url">
-          ${this.t('adminPublicUrlUnset', { url: link.url })}
+          ${this.l10n.t('adminPublicUrlUnset', { url: link.url })}
         </p>`;
   }
 
   private renderHours() {
     return html`<fieldset class="hours">
-      <legend>${this.t('adminOpeningHours')}</legend>
+      <legend>${this.l10n.t('adminOpeningHours')}</legend>
       <label class="inline" style="flex-basis:100%"
         ><input
           type="checkbox"
           name="alwaysOpen"
           .checked=${this.alwaysOpen}
           @change=${(e: Event) => (this.alwaysOpen = (e.target as HTMLInputElement).checked)}
-        />${this.t('adminAlwaysOpen')}</label
+        />${this.l10n.t('adminAlwaysOpen')}</label
       >
       ${
         this.alwaysOpen
@@ -226,10 +226,10 @@ export class AdminSettings extends AdminTab {
           : html`<table class="hours">
               <thead>
                 <tr>
-                  <th scope="col">${this.t('adminWeekday')}</th>
-                  <th scope="col">${this.t('adminDayOpen')}</th>
-                  <th scope="col">${this.t('adminOpensAt')}</th>
-                  <th scope="col">${this.t('adminClosesAt')}</th>
+                  <th scope="col">${this.l10n.t('adminWeekday')}</th>
+                  <th scope="col">${this.l10n.t('adminDayOpen')}</th>
+                  <th scope="col">${this.l10n.t('adminOpensAt')}</th>
+                  <th scope="col">${this.l10n.t('adminClosesAt')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -242,7 +242,7 @@ export class AdminSettings extends AdminTab {
                       <input
                         type="checkbox"
                         name="day-open"
-                        aria-label=${this.t('adminDayOpenOn', { day: name })}
+                        aria-label=${this.l10n.t('adminDayOpenOn', { day: name })}
                         .checked=${row.open}
                         @change=${(e: Event) =>
                           this.setDay(d, { open: (e.target as HTMLInputElement).checked })}
@@ -252,7 +252,7 @@ export class AdminSettings extends AdminTab {
                       <input
                         type="time"
                         name="day-from"
-                        aria-label=${`${name}: ${this.t('adminOpensAt')}`}
+                        aria-label=${`${name}: ${this.l10n.t('adminOpensAt')}`}
                         .value=${row.from}
                         ?disabled=${!row.open}
                         @change=${(e: Event) =>
@@ -263,7 +263,7 @@ export class AdminSettings extends AdminTab {
                       <input
                         type="time"
                         name="day-to"
-                        aria-label=${`${name}: ${this.t('adminClosesAt')}`}
+                        aria-label=${`${name}: ${this.l10n.t('adminClosesAt')}`}
                         .value=${row.to}
                         ?disabled=${!row.open}
                         @change=${(e: Event) =>
@@ -281,18 +281,18 @@ export class AdminSettings extends AdminTab {
   private renderPriorities() {
     const last = this.priorities.length - 1;
     return html`<fieldset class="priorities">
-      <legend>${this.t('adminPriorities')}</legend>
-      <p class="muted" style="flex-basis:100%;margin:0">${this.t('adminPrioritiesHint')}</p>
+      <legend>${this.l10n.t('adminPriorities')}</legend>
+      <p class="muted" style="flex-basis:100%;margin:0">${this.l10n.t('adminPrioritiesHint')}</p>
       ${
         this.priorities.length
           ? html`<table>
               <thead>
                 <tr>
-                  <th scope="col">${this.t('adminPriorityCode')}</th>
+                  <th scope="col">${this.l10n.t('adminPriorityCode')}</th>
                   ${LANGUAGES.map(
                     (l) => html`<th scope="col">${translate(l, 'languageName')}</th>`,
                   )}
-                  <th scope="col"><span class="sr-only">${this.t('actions')}</span></th>
+                  <th scope="col"><span class="sr-only">${this.l10n.t('actions')}</span></th>
                 </tr>
               </thead>
               <tbody class="priorities">
@@ -306,7 +306,7 @@ export class AdminSettings extends AdminTab {
                         <input
                           name="p-code"
                           size="12"
-                          aria-label=${this.t('adminPriorityCodeOf', { n })}
+                          aria-label=${this.l10n.t('adminPriorityCodeOf', { n })}
                           .value=${p.code}
                           @input=${(e: Event) =>
                             this.setPriority(i, {
@@ -321,7 +321,7 @@ export class AdminSettings extends AdminTab {
                               name="p-name-${l}"
                               size="16"
                               lang=${l}
-                              aria-label=${this.t('adminPriorityNameOf', {
+                              aria-label=${this.l10n.t('adminPriorityNameOf', {
                                 n,
                                 lang: translate(l, 'languageName'),
                               })}
@@ -337,7 +337,7 @@ export class AdminSettings extends AdminTab {
                         <button
                           type="button"
                           class="secondary"
-                          aria-label=${this.t('adminMoveUp', { n })}
+                          aria-label=${this.l10n.t('adminMoveUp', { n })}
                           ?disabled=${i === 0}
                           @click=${() => this.movePriority(i, -1)}
                         >
@@ -346,7 +346,7 @@ export class AdminSettings extends AdminTab {
                         <button
                           type="button"
                           class="secondary"
-                          aria-label=${this.t('adminMoveDown', { n })}
+                          aria-label=${this.l10n.t('adminMoveDown', { n })}
                           ?disabled=${i === last}
                           @click=${() => this.movePriority(i, 1)}
                         >
@@ -355,7 +355,7 @@ export class AdminSettings extends AdminTab {
                         <button
                           type="button"
                           class="secondary"
-                          aria-label=${this.t('adminRemoveRow', { n })}
+                          aria-label=${this.l10n.t('adminRemoveRow', { n })}
                           @click=${() =>
                             (this.priorities = this.priorities.filter((_, k) => k !== i))}
                         >
@@ -367,10 +367,10 @@ export class AdminSettings extends AdminTab {
                 )}
               </tbody>
             </table>`
-          : html`<p class="muted">${this.t('adminNoPriorities')}</p>`
+          : html`<p class="muted">${this.l10n.t('adminNoPriorities')}</p>`
       }
       <button type="button" class="secondary" @click=${this.onAddPriority}>
-        ${this.t('adminAddPriority')}
+        ${this.l10n.t('adminAddPriority')}
       </button>
     </fieldset>`;
   }
@@ -380,16 +380,16 @@ export class AdminSettings extends AdminTab {
     return html`
       ${this.notes()}
       <section class="card" aria-labelledby="set-h">
-        <h2 id="set-h">${this.t('adminTabSettings')}</h2>
+        <h2 id="set-h">${this.l10n.t('adminTabSettings')}</h2>
         ${this.renderLink()}
         ${
           s
             ? html`<form class="grid" @submit=${this.onSave}>
                 <label style="flex-basis:100%"
-                  >${this.t('adminTicker')} <input name="ticker" .value=${s.ticker ?? ''}
+                  >${this.l10n.t('adminTicker')} <input name="ticker" .value=${s.ticker ?? ''}
                 /></label>
                 <label
-                  >${this.t('adminFairness')}
+                  >${this.l10n.t('adminFairness')}
                   <input
                     name="fairness"
                     type="number"
@@ -398,7 +398,7 @@ export class AdminSettings extends AdminTab {
                     .value=${String(s.fairnessN)}
                 /></label>
                 <label
-                  >${this.t('adminIdle')}
+                  >${this.l10n.t('adminIdle')}
                   <input
                     name="idle"
                     type="number"
@@ -407,7 +407,7 @@ export class AdminSettings extends AdminTab {
                     .value=${String(s.kioskIdleSeconds)}
                 /></label>
                 <label
-                  >${this.t('adminMaxRecalls')}
+                  >${this.l10n.t('adminMaxRecalls')}
                   <input
                     name="recalls"
                     type="number"
@@ -416,7 +416,7 @@ export class AdminSettings extends AdminTab {
                     .value=${String(s.maxRecalls)}
                 /></label>
                 <fieldset>
-                  <legend>${this.t('adminLanguages')}</legend>
+                  <legend>${this.l10n.t('adminLanguages')}</legend>
                   ${LANGUAGES.map(
                     (l: Language) =>
                       html`<label class="inline"
@@ -435,14 +435,14 @@ export class AdminSettings extends AdminTab {
                     type="checkbox"
                     name="requireDevices"
                     .checked=${s.requireDevices}
-                  />${this.t('adminRequireDevices')}</label
+                  />${this.l10n.t('adminRequireDevices')}</label
                 >
                 <label class="inline" style="flex-basis:100%"
                   ><input
                     type="checkbox"
                     name="priorityByClerk"
                     .checked=${s.priorityByClerk}
-                  />${this.t('adminPriorityByClerk')}</label
+                  />${this.l10n.t('adminPriorityByClerk')}</label
                 >
                 ${
                   this.invalid.length
@@ -451,16 +451,16 @@ export class AdminSettings extends AdminTab {
                       </ul>`
                     : nothing
                 }
-                <button type="submit" ?disabled=${this.busy}>${this.t('adminSave')}</button>
+                <button type="submit" ?disabled=${this.busy}>${this.l10n.t('adminSave')}</button>
               </form>`
             : nothing
         }
       </section>
       <section class="card" aria-labelledby="day-h">
-        <h2 id="day-h">${this.t('adminDay')}</h2>
-        <p>${this.t('adminCloseDayHint')}</p>
+        <h2 id="day-h">${this.l10n.t('adminDay')}</h2>
+        <p>${this.l10n.t('adminCloseDayHint')}</p>
         <button type="button" class="danger" ?disabled=${this.busy} @click=${this.onCloseDay}>
-          ${this.t('adminCloseDay')}
+          ${this.l10n.t('adminCloseDay')}
         </button>
       </section>
     `;

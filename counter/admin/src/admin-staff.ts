@@ -37,7 +37,7 @@ export class AdminStaff extends AdminTab {
     void this.run(async (c) => {
       await updateUser(c, user.username, body);
       this.users = await listUsers(c);
-    }, this.t('adminSaved'));
+    }, this.l10n.t('adminSaved'));
   }
 
   private readonly onCreate = (event: SubmitEvent): void => {
@@ -54,17 +54,18 @@ export class AdminStaff extends AdminTab {
       });
       form.reset();
       this.users = await listUsers(c);
-    }, this.t('adminSaved'));
+    }, this.l10n.t('adminSaved'));
   };
 
   private roleSelect(value: string, onChange?: (role: string) => void) {
     return html`<select
       name="role"
-      aria-label=${this.t('adminRole')}
+      aria-label=${this.l10n.t('adminRole')}
       @change=${(e: Event) => onChange?.((e.target as HTMLSelectElement).value)}
     >
       ${Roles.map(
-        (r) => html`<option value=${r} ?selected=${r === value}>${this.t(ROLE_KEYS[r])}</option>`,
+        (r) =>
+          html`<option value=${r} ?selected=${r === value}>${this.l10n.t(ROLE_KEYS[r])}</option>`,
       )}
     </select>`;
   }
@@ -73,15 +74,15 @@ export class AdminStaff extends AdminTab {
     return html`
       ${this.notes()}
       <section class="card" aria-labelledby="staff-h">
-        <h2 id="staff-h">${this.t('adminTabStaff')}</h2>
+        <h2 id="staff-h">${this.l10n.t('adminTabStaff')}</h2>
         <table>
           <thead>
             <tr>
-              <th>${this.t('adminUsername')}</th>
-              <th>${this.t('adminName')}</th>
-              <th>${this.t('adminRole')}</th>
-              <th>${this.t('adminState')}</th>
-              <th>${this.t('adminNewPassword')}</th>
+              <th>${this.l10n.t('adminUsername')}</th>
+              <th>${this.l10n.t('adminName')}</th>
+              <th>${this.l10n.t('adminRole')}</th>
+              <th>${this.l10n.t('adminState')}</th>
+              <th>${this.l10n.t('adminNewPassword')}</th>
             </tr>
           </thead>
           <tbody>
@@ -93,7 +94,7 @@ export class AdminStaff extends AdminTab {
                   <td>${this.roleSelect(u.role, (role) => this.change(u, { role }))}</td>
                   <td>
                     <span class="pill ${u.disabled ? 'off' : ''}"
-                      >${this.t(u.disabled ? 'adminDisabled' : 'adminActive')}</span
+                      >${this.l10n.t(u.disabled ? 'adminDisabled' : 'adminActive')}</span
                     >
                     <button
                       type="button"
@@ -101,7 +102,7 @@ export class AdminStaff extends AdminTab {
                       ?disabled=${this.busy}
                       @click=${() => this.change(u, { disabled: !u.disabled })}
                     >
-                      ${this.t(u.disabled ? 'adminEnable' : 'adminDisable')}
+                      ${this.l10n.t(u.disabled ? 'adminEnable' : 'adminDisable')}
                     </button>
                   </td>
                   <td>
@@ -117,24 +118,26 @@ export class AdminStaff extends AdminTab {
                         type="password"
                         autocomplete="new-password"
                         minlength="4"
-                        aria-label="${this.t('adminNewPassword')}: ${u.username}"
+                        aria-label="${this.l10n.t('adminNewPassword')}: ${u.username}"
                       />
-                      <button type="submit" class="secondary">${this.t('adminSetPassword')}</button>
+                      <button type="submit" class="secondary">
+                        ${this.l10n.t('adminSetPassword')}
+                      </button>
                     </form>
                   </td>
                 </tr>`,
             )}
           </tbody>
         </table>
-        <h3 id="new-user">${this.t('adminNewUser')}</h3>
+        <h3 id="new-user">${this.l10n.t('adminNewUser')}</h3>
         <form class="grid" aria-labelledby="new-user" @submit=${this.onCreate}>
           <label
-            >${this.t('adminUsername')}
+            >${this.l10n.t('adminUsername')}
             <input name="username" required pattern="[A-Za-z0-9._\\-]{2,100}"
           /></label>
-          <label>${this.t('adminName')} <input name="name" required /></label>
+          <label>${this.l10n.t('adminName')} <input name="name" required /></label>
           <label
-            >${this.t('adminPassword')}
+            >${this.l10n.t('adminPassword')}
             <input
               name="password"
               type="password"
@@ -142,8 +145,8 @@ export class AdminStaff extends AdminTab {
               required
               minlength="4"
           /></label>
-          <label>${this.t('adminRole')} ${this.roleSelect('clerk')}</label>
-          <button type="submit" ?disabled=${this.busy}>${this.t('adminAdd')}</button>
+          <label>${this.l10n.t('adminRole')} ${this.roleSelect('clerk')}</label>
+          <button type="submit" ?disabled=${this.busy}>${this.l10n.t('adminAdd')}</button>
         </form>
       </section>
     `;

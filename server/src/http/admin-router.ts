@@ -1,5 +1,6 @@
 /** REST routes of the administration (CONTRACT §4 "Admin" and additions): role `admin` only. */
 import { Router } from 'express';
+import { apiRoute, Endpoints } from '../../protocol/endpoints';
 import { z } from 'zod';
 import {
   AuditQuery,
@@ -36,18 +37,18 @@ export function adminRouter(deps: { admin: AdminServices; auth: AuthService }): 
 
   // ---- services ----
 
-  r.get('/offices/:office/admin/services', admins, async (req, res) => {
+  r.get(apiRoute(Endpoints.adminServices), admins, async (req, res) => {
     const { office } = parseParams(OfficeParam, req);
     res.json({ services: await catalogue.listServices(office, staffOf(res)) });
   });
 
-  r.post('/offices/:office/services', admins, async (req, res) => {
+  r.post(apiRoute(Endpoints.createService), admins, async (req, res) => {
     const { office } = parseParams(OfficeParam, req);
     const body = parse(CreateService, req.body);
     res.status(201).json({ service: await catalogue.createService(office, body, staffOf(res)) });
   });
 
-  r.patch('/offices/:office/services/:code', admins, async (req, res) => {
+  r.patch(apiRoute(Endpoints.updateService), admins, async (req, res) => {
     const { office, code } = parseParams(ServiceParams, req);
     const body = parse(UpdateService, req.body);
     res.json({ service: await catalogue.updateService(office, code, body, staffOf(res)) });
@@ -55,12 +56,12 @@ export function adminRouter(deps: { admin: AdminServices; auth: AuthService }): 
 
   // ---- counters ----
 
-  r.get('/offices/:office/counters', admins, async (req, res) => {
+  r.get(apiRoute(Endpoints.counters), admins, async (req, res) => {
     const { office } = parseParams(OfficeParam, req);
     res.json({ counters: await catalogue.listCounters(office, staffOf(res)) });
   });
 
-  r.put('/offices/:office/counters/:counter', admins, async (req, res) => {
+  r.put(apiRoute(Endpoints.putCounter), admins, async (req, res) => {
     const { office, counter } = parseParams(CounterParams, req);
     const body = parse(PutCounter, req.body);
     res.json({ counter: await catalogue.putCounter(office, counter, body, staffOf(res)) });
@@ -68,16 +69,16 @@ export function adminRouter(deps: { admin: AdminServices; auth: AuthService }): 
 
   // ---- staff ----
 
-  r.get('/users', admins, async (_req, res) => {
+  r.get(apiRoute(Endpoints.users), admins, async (_req, res) => {
     res.json({ users: await staff.listUsers(staffOf(res)) });
   });
 
-  r.post('/users', admins, async (req, res) => {
+  r.post(apiRoute(Endpoints.createUser), admins, async (req, res) => {
     const body = parse(CreateUser, req.body);
     res.status(201).json({ user: await staff.createUser(body, staffOf(res)) });
   });
 
-  r.patch('/users/:username', admins, async (req, res) => {
+  r.patch(apiRoute(Endpoints.updateUser), admins, async (req, res) => {
     const { username } = parseParams(UserParam, req);
     const body = parse(UpdateUser, req.body);
     res.json({ user: await staff.updateUser(username, body, staffOf(res)) });
@@ -85,29 +86,29 @@ export function adminRouter(deps: { admin: AdminServices; auth: AuthService }): 
 
   // ---- devices ----
 
-  r.get('/offices/:office/devices', admins, async (req, res) => {
+  r.get(apiRoute(Endpoints.devices), admins, async (req, res) => {
     const { office } = parseParams(OfficeParam, req);
     res.json({ devices: await devices.listDevices(office, staffOf(res)) });
   });
 
-  r.post('/offices/:office/devices', admins, async (req, res) => {
+  r.post(apiRoute(Endpoints.createDevice), admins, async (req, res) => {
     const { office } = parseParams(OfficeParam, req);
     const body = parse(CreateDevice, req.body);
     res.status(201).json({ device: await devices.createDevice(office, body, staffOf(res)) });
   });
 
-  r.post('/offices/:office/devices/:code/pair', admins, async (req, res) => {
+  r.post(apiRoute(Endpoints.pairDevice), admins, async (req, res) => {
     const { office, code } = parseParams(DeviceParams, req);
     // The token is a secret: no cache may keep the answer.
     res.set('Cache-Control', 'no-store').json(await devices.pairDevice(office, code, staffOf(res)));
   });
 
-  r.delete('/offices/:office/devices/:code/pair', admins, async (req, res) => {
+  r.delete(apiRoute(Endpoints.unpairDevice), admins, async (req, res) => {
     const { office, code } = parseParams(DeviceParams, req);
     res.json({ device: await devices.unpairDevice(office, code, staffOf(res)) });
   });
 
-  r.patch('/offices/:office/devices/:code', admins, async (req, res) => {
+  r.patch(apiRoute(Endpoints.updateDevice), admins, async (req, res) => {
     const { office, code } = parseParams(DeviceParams, req);
     const body = parse(UpdateDevice, req.body);
     res.json({ device: await devices.updateDevice(office, code, body, staffOf(res)) });
@@ -115,25 +116,25 @@ export function adminRouter(deps: { admin: AdminServices; auth: AuthService }): 
 
   // ---- settings and the office day ----
 
-  r.get('/offices/:office/settings', admins, async (req, res) => {
+  r.get(apiRoute(Endpoints.settings), admins, async (req, res) => {
     const { office } = parseParams(OfficeParam, req);
     res.json({ settings: await catalogue.settings(office, staffOf(res)) });
   });
 
-  r.patch('/offices/:office/settings', admins, async (req, res) => {
+  r.patch(apiRoute(Endpoints.putSettings), admins, async (req, res) => {
     const { office } = parseParams(OfficeParam, req);
     const body = parse(OfficeSettings, req.body);
     res.json({ settings: await catalogue.updateSettings(office, body, staffOf(res)) });
   });
 
-  r.post('/offices/:office/day/close', admins, async (req, res) => {
+  r.post(apiRoute(Endpoints.closeDay), admins, async (req, res) => {
     const { office } = parseParams(OfficeParam, req);
     res.json(await catalogue.closeDay(office, staffOf(res)));
   });
 
   // ---- reports and audit ----
 
-  r.get('/offices/:office/reports/summary', admins, async (req, res) => {
+  r.get(apiRoute(Endpoints.reportSummary), admins, async (req, res) => {
     const { office } = parseParams(OfficeParam, req);
     const query = parse(ReportQuery, req.query);
     if (query.format === 'csv') {
@@ -147,7 +148,7 @@ export function adminRouter(deps: { admin: AdminServices; auth: AuthService }): 
     res.json(await reports.summary(office, query, staffOf(res)));
   });
 
-  r.get('/offices/:office/audit', admins, async (req, res) => {
+  r.get(apiRoute(Endpoints.audit), admins, async (req, res) => {
     const { office } = parseParams(OfficeParam, req);
     const query = parse(AuditQuery, req.query);
     res.json({ entries: await audit.auditLog(office, query, staffOf(res)) });

@@ -1,5 +1,6 @@
 /** REST routes of the live queue (CONTRACT §4): thin — parse, call one service, answer. */
 import { Router } from 'express';
+import { apiRoute, Endpoints } from '../../protocol/endpoints';
 import { z } from 'zod';
 import {
   DEVICE_TOKEN_HEADER,
@@ -22,7 +23,9 @@ import type { PrintQueue, PrintStatus } from '../printing/print-queue';
 import { hashToken, type AuthService } from '../auth/auth-service';
 import type { CounterSessionService } from '../queue/counter-session-service';
 import type { NoShowUndo } from '../queue/no-show-undo';
-import { toPublicTicket } from '../queue/ticket-dto';
+import { toPublicTicket, withAppointment } from '../queue/ticket-dto';
+import { CheckInBooking } from '../../protocol/bookings';
+import type { CheckInService } from '../bookings/check-in';
 import { AppError, forbidden } from '../errors';
 import { parse, parseParams } from './errors';
 import { requireStaff, staffOf, tokenOf } from './auth-middleware';
@@ -50,6 +53,8 @@ export interface ApiDeps {
   windows?: CounterSessionService;
   /** Taking back a no-show marked by mistake. */
   noShowUndo?: NoShowUndo;
+  /** Checking in with a booking code (`{booking}` instead of `{service}`). */
+  checkIn?: CheckInService;
 }
 
 const OfficeParam = z.object({ office: OfficeCode });
@@ -64,7 +69,7 @@ export function apiRouter(deps: ApiDeps): Router {
   // Windows are worked by clerks (and admins standing in); the back office has no window.
   const windowStaff = requireStaff(auth, ['clerk', 'admin']);
 
-  r.get('/health', async (_req, res) => {
+  r.get(apiRoute(Endpoints.health), async (_req, res) => {
     if (await deps.db.ping()) {
       res.json({ status: 'ok' });
     } else {
@@ -76,12 +81,12 @@ export function apiRouter(deps: ApiDeps): Router {
 
   // ---- public (kiosk) ----
 
-  r.get('/offices/:office', async (req, res) => {
+  r.get(apiRoute(Endpoints.office), async (req, res) => {
     const { office } = parseParams(OfficeParam, req);
     res.json({ office: await queue.officeInfo(office) });
   });
 
-  r.get('/offices/:office/services', async (req, res) => {
+  r.get(apiRoute(Endpoints.services), async (req, res) => {
     const { office } = parseParams(OfficeParam, req);
     res.json(await queue.listServices(office));
   });
@@ -89,9 +94,10 @@ export function apiRouter(deps: ApiDeps): Router {
   const rates = deps.rates ?? new MemoryRateStore();
   const issueRate = deps.issueRate ?? DEFAULT_ISSUE_RATE;
 
-  r.post('/offices/:office/tickets', async (req, res) => {
+  r.post(apiRoute(Endpoints.issueTicket), async (req, res) => {
     const { office } = parseParams(OfficeParam, req);
-    let body = parse(IssueTicket, req.body);
+    const booked = typeof req.body === 'object' && req.body !== null && 'booking' in req.body;
+    let body = booked ? parse(CheckInBooking, req.body) : parse(IssueTicket, req.body);
     const address = req.ip ?? 'unknown';
     if ((await queue.getOffice(office)).requireDevices) {
       // Only a paired kiosk issues tickets here, and under its own code.
@@ -106,10 +112,15 @@ export function apiRouter(deps: ApiDeps): Router {
       if (body.kiosk !== undefined)
         await takeIssue(rates, issueRate, `issue:kiosk:${office}:${body.kiosk}`);
     }
-    if (body.caseNumber !== undefined) await refuseCaseGuesser(rates, address, body.caseNumber);
     const rawKey = req.get(IDEMPOTENCY_HEADER);
     const key = rawKey === undefined ? undefined : parse(IdempotencyKey, rawKey);
     const actor = { kind: 'kiosk' as const, code: body.kiosk ?? null };
+    if ('booking' in body) {
+      const [code, answer] = await checkInBooking(deps, rates, address, office, body, key, actor);
+      res.status(code).json(answer);
+      return;
+    }
+    if (body.caseNumber !== undefined) await refuseCaseGuesser(rates, address, body.caseNumber);
     // The paper's QR is built from PUBLIC_URL at print time, never from this request's Host.
     const issued = await queue.issue(office, body, key, actor).catch(async (err: unknown) => {
       if (body.caseNumber !== undefined && err instanceof AppError && err.code === 'not_found') {
@@ -128,7 +139,7 @@ export function apiRouter(deps: ApiDeps): Router {
       .json({ ticket: toPublicTicket(issued.ticket), print: { status } });
   });
 
-  r.get('/tickets/:id', async (req, res) => {
+  r.get(apiRoute(Endpoints.ticket), async (req, res) => {
     const { id } = parseParams(TicketParam, req);
     res.json({ ticket: toPublicTicket(await queue.getTicket(id)) });
   });
@@ -137,7 +148,7 @@ export function apiRouter(deps: ApiDeps): Router {
 
   const throttle = new LoginThrottle(rates, deps.loginAttempts ?? 10);
 
-  r.post('/auth/login', async (req, res) => {
+  r.post(apiRoute(Endpoints.login), async (req, res) => {
     const body = parse(Login, req.body);
     const address = req.ip ?? 'unknown';
     await throttle.check(address, body.username);
@@ -159,7 +170,7 @@ export function apiRouter(deps: ApiDeps): Router {
     res.json(session);
   });
 
-  r.post('/auth/logout', staff, async (req, res) => {
+  r.post(apiRoute(Endpoints.logout), staff, async (req, res) => {
     const token = tokenOf(req);
     if (token) {
       await auth.logout(token);
@@ -171,7 +182,7 @@ export function apiRouter(deps: ApiDeps): Router {
     res.status(204).end();
   });
 
-  r.get('/auth/me', staff, (_req, res) => {
+  r.get(apiRoute(Endpoints.me), staff, (_req, res) => {
     const u = staffOf(res);
     res.json({
       user: {
@@ -184,7 +195,7 @@ export function apiRouter(deps: ApiDeps): Router {
     });
   });
 
-  r.post('/offices/:office/counters/:counter/session', windowStaff, async (req, res) => {
+  r.post(apiRoute(Endpoints.takeWindow), windowStaff, async (req, res) => {
     const { office, counter } = parseParams(CounterParams, req);
     const { takeover } = parse(TakeCounter, req.body ?? {});
     const token = tokenOf(req);
@@ -199,13 +210,13 @@ export function apiRouter(deps: ApiDeps): Router {
     res.json({ counter: state });
   });
 
-  r.delete('/offices/:office/counters/:counter/session', windowStaff, async (req, res) => {
+  r.delete(apiRoute(Endpoints.leaveWindow), windowStaff, async (req, res) => {
     const { office, counter } = parseParams(CounterParams, req);
     if (!deps.windows) throw new AppError('not_found', `no route DELETE ${req.path}`);
     res.json({ counter: await deps.windows.leave(office, counter, staffOf(res)) });
   });
 
-  r.post('/offices/:office/counters/:counter/call-next', windowStaff, async (req, res) => {
+  r.post(apiRoute(Endpoints.callNext), windowStaff, async (req, res) => {
     const { office, counter } = parseParams(CounterParams, req);
     let reason: CallReason | undefined;
     const ticket = await queue.callNext(office, counter, staffOf(res), (r) => (reason = r));
@@ -213,43 +224,43 @@ export function apiRouter(deps: ApiDeps): Router {
     res.json(ticket ? { ticket, reason } : { ticket });
   });
 
-  r.post('/offices/:office/counters/:counter/call', windowStaff, async (req, res) => {
+  r.post(apiRoute(Endpoints.callTicket), windowStaff, async (req, res) => {
     const { office, counter } = parseParams(CounterParams, req);
     const { ticketId } = parse(CallTicket, req.body);
     res.json({ ticket: await queue.callTicket(office, counter, ticketId, staffOf(res)) });
   });
 
-  r.post('/offices/:office/counters/:counter/pause', windowStaff, async (req, res) => {
+  r.post(apiRoute(Endpoints.pauseCounter), windowStaff, async (req, res) => {
     const { office, counter } = parseParams(CounterParams, req);
     const { reason } = parse(PauseCounter, req.body);
     res.json({ counter: await queue.setCounterPause(office, counter, reason, staffOf(res)) });
   });
 
-  r.post('/offices/:office/counters/:counter/resume', windowStaff, async (req, res) => {
+  r.post(apiRoute(Endpoints.resumeCounter), windowStaff, async (req, res) => {
     const { office, counter } = parseParams(CounterParams, req);
     res.json({ counter: await queue.setCounterPause(office, counter, null, staffOf(res)) });
   });
 
-  r.post('/tickets/:id/transfer', windowStaff, async (req, res) => {
+  r.post(apiRoute(Endpoints.transferTicket), windowStaff, async (req, res) => {
     const { id } = parseParams(TicketParam, req);
     const body = parse(Transfer, req.body);
     res.json({ ticket: await queue.transfer(id, body, staffOf(res)) });
   });
 
-  r.post('/tickets/:id/undo-no-show', windowStaff, async (req, res) => {
+  r.post(apiRoute(Endpoints.undoNoShow), windowStaff, async (req, res) => {
     const { id } = parseParams(TicketParam, req);
     if (!deps.noShowUndo) throw new AppError('not_found', `no route POST ${req.path}`);
     res.json({ ticket: await deps.noShowUndo.undo(id, staffOf(res)) });
   });
 
-  r.post('/tickets/:id/:action', windowStaff, async (req, res) => {
+  r.post(apiRoute(Endpoints.ticketAction), windowStaff, async (req, res) => {
     const { id } = parseParams(TicketParam, req);
     const action = ActionParam.safeParse(req.params.action);
     if (!action.success) throw new AppError('not_found', `no route POST ${req.path}`);
     res.json({ ticket: await queue.act(id, action.data, staffOf(res)) });
   });
 
-  r.get('/offices/:office/queue', staff, async (req, res) => {
+  r.get(apiRoute(Endpoints.queue), staff, async (req, res) => {
     const { office } = parseParams(OfficeParam, req);
     res.json(await queue.snapshot(office));
   });
@@ -305,4 +316,44 @@ async function countCaseMiss(rates: RateStore, address: string, caseNumber: stri
     rates.increment(`case:ip:${address}`, CASE_MISS_WINDOW_MS),
     rates.increment(caseKey(caseNumber), CASE_MISS_WINDOW_MS),
   ]);
+}
+
+// Guessing booking codes: a few misses per address, then a pause (as for case numbers).
+const BOOKING_MISSES_PER_ADDRESS = 20;
+
+/**
+ * `{booking}`: checks the booking in (bookings/check-in.ts). Answers 201 `{ticket, print}` (the
+ * ticket with `appointment`), `late: true` when the window had closed (an ordinary ticket), and 200
+ * with the same ticket when the booking had checked in before.
+ */
+async function checkInBooking(
+  deps: ApiDeps,
+  rates: RateStore,
+  address: string,
+  office: string,
+  body: CheckInBooking,
+  key: string | undefined,
+  actor: { kind: 'kiosk'; code: string | null },
+): Promise<[number, unknown]> {
+  if (!deps.checkIn) throw new AppError('not_found', 'this server takes no bookings');
+  if ((await rates.count(`booking:ip:${address}`)) >= BOOKING_MISSES_PER_ADDRESS) {
+    throw new AppError('rate_limited', 'too many wrong booking codes; ask at the information desk');
+  }
+  const done = await deps.checkIn.checkIn(office, body, key, actor).catch(async (err: unknown) => {
+    if (err instanceof AppError && err.code === 'not_found') {
+      await rates.increment(`booking:ip:${address}`, CASE_MISS_WINDOW_MS);
+    }
+    throw err;
+  });
+  const status: PrintStatus = !deps.print
+    ? 'none'
+    : done.printJobId !== undefined
+      ? await deps.print.printNow(done.printJobId)
+      : await deps.print.statusOf(done.ticket.id);
+  const answer = {
+    ticket: withAppointment(done.ticket),
+    print: { status },
+    ...(done.late ? { late: true } : {}),
+  };
+  return [done.created ? 201 : 200, answer];
 }

@@ -1,5 +1,6 @@
 /** Appointment routes (CONTRACT §6 "Bookings"): public slots and bookings, the admin's plans. */
 import { Router, type Response } from 'express';
+import { apiRoute, Endpoints } from '../../protocol/endpoints';
 import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import { CaseTypes, Code, OfficeCode, newChecklist, type CaseType } from '../../protocol';
@@ -7,11 +8,13 @@ import {
   BookingCode,
   BookingPlanInput,
   CancelBooking,
+  CheckInSettings,
   ConfirmBooking,
   CreateBooking,
   SlotsQuery,
 } from '../../protocol/bookings';
 import type { BookingService } from '../bookings/booking-service';
+import type { CheckInService } from '../bookings/check-in';
 import type { AuthService } from '../auth/auth-service';
 import { AppError, forbidden } from '../errors';
 import { parse, parseParams } from './errors';
@@ -23,6 +26,8 @@ const ServiceParams = z.object({ office: OfficeCode, service: Code });
 
 export interface BookingRouterDeps {
   bookings: BookingService;
+  /** The office's check-in window (admin settings). */
+  checkIn?: CheckInService;
   auth: AuthService;
   /** Bookings and code attempts per address per 10 minutes (default 20). */
   attemptsPerAddress?: number;
@@ -42,13 +47,13 @@ export function bookingRouter(deps: BookingRouterDeps): Router {
       next(new AppError('rate_limited', 'too many booking requests: try again in a few minutes')),
   });
 
-  r.get('/offices/:office/slots', async (req, res) => {
+  r.get(apiRoute(Endpoints.slots), async (req, res) => {
     const { office } = parseParams(OfficeParam, req);
     res.json(await bookings.slots(office, parse(SlotsQuery, req.query)));
   });
 
   // What to bring: a registry service's document checklist (other services: none listed).
-  r.get('/offices/:office/services/:service/documents', async (req, res) => {
+  r.get(apiRoute(Endpoints.serviceDocuments), async (req, res) => {
     const { office, service } = parseParams(ServiceParams, req);
     await bookings.requireService(office, service);
     const type = CaseTypes.find((t): t is CaseType => t === service);
@@ -60,37 +65,54 @@ export function bookingRouter(deps: BookingRouterDeps): Router {
     });
   });
 
-  r.post('/offices/:office/bookings', limited, async (req, res) => {
+  r.post(apiRoute(Endpoints.createBooking), limited, async (req, res) => {
     const { office } = parseParams(OfficeParam, req);
     const booking = await bookings.create(office, parse(CreateBooking, req.body));
     res.status(201).json({ booking });
   });
 
-  r.post('/offices/:office/bookings/:code/confirm', limited, async (req, res) => {
+  r.post(apiRoute(Endpoints.confirmBooking), limited, async (req, res) => {
     const { office, code } = parseParams(BookingParams, req);
     const { otp } = parse(ConfirmBooking, req.body);
     res.json({ booking: await bookings.confirm(office, code, otp) });
   });
 
-  r.delete('/offices/:office/bookings/:code', limited, async (req, res) => {
+  r.delete(apiRoute(Endpoints.cancelBooking), limited, async (req, res) => {
     const { office, code } = parseParams(BookingParams, req);
     const { phone } = parse(CancelBooking, req.body);
     res.json({ booking: await bookings.cancel(office, code, phone) });
   });
 
-  r.get('/offices/:office/booking-plans', admin, async (req, res) => {
+  r.get(apiRoute(Endpoints.bookingPlans), admin, async (req, res) => {
     const { office } = parseParams(OfficeParam, req);
     ownOffice(res, office);
     res.json({ plans: await bookings.plans(office) });
   });
 
-  r.put('/offices/:office/services/:service/booking-plan', admin, async (req, res) => {
+  r.put(apiRoute(Endpoints.putBookingPlan), admin, async (req, res) => {
     const { office, service } = parseParams(ServiceParams, req);
     ownOffice(res, office);
     const plan = parse(BookingPlanInput.nullable(), req.body);
     await bookings.setPlan(office, service, plan);
     res.json({ plan });
   });
+
+  const { checkIn } = deps;
+  if (checkIn) {
+    r.get(apiRoute(Endpoints.bookingSettings), admin, async (req, res) => {
+      const { office } = parseParams(OfficeParam, req);
+      ownOffice(res, office);
+      res.json({ settings: await checkIn.rules(office) });
+    });
+
+    r.put(apiRoute(Endpoints.putBookingSettings), admin, async (req, res) => {
+      const { office } = parseParams(OfficeParam, req);
+      ownOffice(res, office);
+      const settings = parse(CheckInSettings, req.body);
+      await checkIn.setRules(office, settings);
+      res.json({ settings });
+    });
+  }
 
   return r;
 }

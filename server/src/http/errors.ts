@@ -78,8 +78,41 @@ export function toAppError(err: unknown): AppError {
   ) {
     return new AppError('unavailable', 'the database is not reachable');
   }
+  if (lostDatabase(err)) return new AppError('unavailable', 'the database connection was lost');
   if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) {
     return new AppError('validation_failed', e.message ?? 'bad request');
   }
   return new AppError('internal', 'internal error');
+}
+
+// Driver codes of a database that went away during a statement (killed, restarted, network cut).
+const LOST_CODES = new Set([
+  'PROTOCOL_CONNECTION_LOST',
+  'PROTOCOL_SEQUENCE_TIMEOUT',
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ER_SERVER_SHUTDOWN',
+  'ER_CON_COUNT_ERROR',
+  'ER_CONNECTION_KILLED',
+]);
+
+/** The database went away mid-command: the client may retry (503), it is not our bug (500). */
+function lostDatabase(err: unknown): boolean {
+  for (
+    let e = err as { code?: unknown; message?: unknown; parent?: unknown } | undefined, i = 0;
+    e && i < 4;
+    i++
+  ) {
+    if (typeof e.code === 'string' && LOST_CODES.has(e.code)) return true;
+    if (
+      typeof e.message === 'string' &&
+      /closed state|Connection lost|connection is closed/i.test(e.message)
+    ) {
+      return true;
+    }
+    e = e.parent as typeof e;
+  }
+  return false;
 }

@@ -1,5 +1,6 @@
 /** REST routes of citizen messages (CONTRACT §6 "Messages"): thin — parse, call the outbox, answer. */
 import { Router } from 'express';
+import { apiRoute, Endpoints } from '../../protocol/endpoints';
 import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import {
@@ -48,19 +49,19 @@ export function messagesRouter(deps: { auth: AuthService; messages: Outbox }): R
 
   // ---- public (the ticket's holder) ----
 
-  r.post('/tickets/:id/notify', notifyLimiter, async (req, res) => {
+  r.post(apiRoute(Endpoints.notifyTicket), notifyLimiter, async (req, res) => {
     const { id } = parseParams(TicketParam, req);
     const body = parse(NotifyTicket, req.body);
     res.status(202).json({ notify: await messages.notifyTicket(id, body.phone, body.language) });
   });
 
-  r.delete('/tickets/:id/notify', notifyLimiter, async (req, res) => {
+  r.delete(apiRoute(Endpoints.stopNotify), notifyLimiter, async (req, res) => {
     const { id } = parseParams(TicketParam, req);
     await messages.unsubscribeTicket(id);
     res.status(204).end();
   });
 
-  r.post('/tickets/:id/telegram', notifyLimiter, async (req, res) => {
+  r.post(apiRoute(Endpoints.ticketTelegram), notifyLimiter, async (req, res) => {
     const { id } = parseParams(TicketParam, req);
     const body = parse(z.strictObject({ language: Language.optional() }), req.body ?? {});
     const link = await messages.ticketTelegramLink(id, body.language);
@@ -70,7 +71,7 @@ export function messagesRouter(deps: { auth: AuthService; messages: Outbox }): R
 
   // ---- staff: the case receipt's Telegram link ----
 
-  r.post('/cases/:number/telegram', staff, async (req, res) => {
+  r.post(apiRoute(Endpoints.caseTelegram), staff, async (req, res) => {
     const { number } = parseParams(CaseParam, req);
     const link = await messages.caseTelegramLink(number.toUpperCase(), staffOf(res).officeCode);
     if (!link)
@@ -80,38 +81,36 @@ export function messagesRouter(deps: { auth: AuthService; messages: Outbox }): R
 
   // ---- admin ----
 
-  r.get('/offices/:office/messages', admins, async (req, res) => {
+  r.get(apiRoute(Endpoints.messages), admins, async (req, res) => {
     const { office } = parseParams(OfficeParam, req);
     ownOffice(staffOf(res), office);
     const query = parse(MessageQuery, req.query);
     res.json({ messages: await messages.list(office, query), channels: messages.channels() });
   });
 
-  r.post('/offices/:office/messages/test', admins, async (req, res) => {
+  r.post(apiRoute(Endpoints.testMessage), admins, async (req, res) => {
     const { office } = parseParams(OfficeParam, req);
     ownOffice(staffOf(res), office);
     const body = parse(TestMessage, req.body);
-    res
-      .status(201)
-      .json({
-        message: await messages.sendTest(office, body.phone, body.language ?? 'tg', body.text),
-      });
+    res.status(201).json({
+      message: await messages.sendTest(office, body.phone, body.language ?? 'tg', body.text),
+    });
   });
 
-  r.get('/offices/:office/messages/totals', admins, async (req, res) => {
+  r.get(apiRoute(Endpoints.messageTotals), admins, async (req, res) => {
     const { office } = parseParams(OfficeParam, req);
     ownOffice(staffOf(res), office);
     const { days } = parse(TotalsQuery, req.query);
     res.json({ totals: await messages.totals(office, days ?? 14) });
   });
 
-  r.get('/offices/:office/message-templates', admins, async (req, res) => {
+  r.get(apiRoute(Endpoints.messageTemplates), admins, async (req, res) => {
     const { office } = parseParams(OfficeParam, req);
     ownOffice(staffOf(res), office);
     res.json({ templates: await messages.templates(office) });
   });
 
-  r.put('/offices/:office/message-templates/:key/:language', admins, async (req, res) => {
+  r.put(apiRoute(Endpoints.putMessageTemplate), admins, async (req, res) => {
     const { office, key, language } = parseParams(TemplateParams, req);
     ownOffice(staffOf(res), office);
     const { text } = parse(TemplateText, req.body);
@@ -119,20 +118,20 @@ export function messagesRouter(deps: { auth: AuthService; messages: Outbox }): R
     res.json({ templates: await messages.templates(office) });
   });
 
-  r.delete('/offices/:office/message-templates/:key/:language', admins, async (req, res) => {
+  r.delete(apiRoute(Endpoints.resetMessageTemplate), admins, async (req, res) => {
     const { office, key, language } = parseParams(TemplateParams, req);
     ownOffice(staffOf(res), office);
     await messages.setTemplate(office, key, language, null);
     res.json({ templates: await messages.templates(office) });
   });
 
-  r.get('/offices/:office/message-settings', admins, async (req, res) => {
+  r.get(apiRoute(Endpoints.messageSettings), admins, async (req, res) => {
     const { office } = parseParams(OfficeParam, req);
     ownOffice(staffOf(res), office);
     res.json({ settings: await messages.settings(office) });
   });
 
-  r.put('/offices/:office/message-settings', admins, async (req, res) => {
+  r.put(apiRoute(Endpoints.putMessageSettings), admins, async (req, res) => {
     const { office } = parseParams(OfficeParam, req);
     ownOffice(staffOf(res), office);
     const settings = parse(MessageSettings, req.body);

@@ -3,6 +3,7 @@
  * the node is not draining) and `GET /metrics` (Prometheus, behind a bearer token).
  */
 import { Router } from 'express';
+import { Endpoints } from '../../protocol/endpoints';
 import type { Database } from '../../../db/database';
 import type { Metrics } from '../metrics';
 
@@ -18,7 +19,7 @@ export interface OpsDeps {
 
 export function opsRouter(deps: OpsDeps): Router {
   const r = Router();
-  r.get('/api/ready', async (_req, res) => {
+  r.get(Endpoints.ready.path, async (_req, res) => {
     const [database, redis] = await Promise.all([
       deps.db.ping(),
       deps.redisPing ? deps.redisPing() : Promise.resolve(true),
@@ -36,6 +37,6 @@ export function opsRouter(deps: OpsDeps): Router {
     }
     res.status(503).json({ error: { code: 'unavailable', message: reason } });
   });
-  r.get('/metrics', deps.metrics.handler(deps.metricsToken));
+  r.get(Endpoints.metrics.path, deps.metrics.handler(deps.metricsToken));
   return r;
 }

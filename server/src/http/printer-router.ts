@@ -1,5 +1,6 @@
 /** The virtual printer's paper, for people without a printer: what each kiosk ticket looks like. */
 import { Router } from 'express';
+import { apiRoute, Endpoints } from '../../protocol/endpoints';
 import { z } from 'zod';
 import { OfficeCode } from '../../protocol';
 import type { QueueService } from '../queue/queue-service';
@@ -51,7 +52,7 @@ export function printerRouter(deps: {
   const pngs = new WeakMap<VirtualJob, Promise<Buffer>>();
 
   /** The kiosk's printer: its address kind, whether it answers, and jobs still waiting for it. */
-  r.get('/offices/:office/kiosks/:code/printer', async (req, res) => {
+  r.get(apiRoute(Endpoints.kioskPrinter), async (req, res) => {
     const { office, code } = parseParams(PaperParams, req);
     const printer = await kioskPrinter(deps.queue, office, code);
     res.json({
@@ -64,50 +65,46 @@ export function printerRouter(deps: {
   });
 
   /** An administrator's test print: a sample ticket straight to the kiosk's printer. */
-  r.post(
-    '/offices/:office/kiosks/:code/test-print',
-    requireStaff(deps.auth, ['admin']),
-    async (req, res) => {
-      const { office, code } = parseParams(PaperParams, req);
-      const printer = await kioskPrinter(deps.queue, office, code);
-      if (!printer.target) throw new AppError('conflict', `kiosk ${code} has no printer`);
-      const record = await deps.queue.getOffice(office);
-      const layout = ticketLayout(
-        {
-          officeName: record.names,
-          serviceName: {
-            tg: 'Чопи санҷишӣ',
-            ru: 'Пробная печать',
-            uz: 'Sinov chopi',
-            en: 'Test print',
-          },
-          number: 'X000',
-          priority: null,
-          language: 'tg',
-          issuedAt: new Date().toISOString(),
-          timeZone: record.timeZone,
-          publicUrl: `${deps.publicUrl()}/kiosk/`,
+  r.post(apiRoute(Endpoints.testPrint), requireStaff(deps.auth, ['admin']), async (req, res) => {
+    const { office, code } = parseParams(PaperParams, req);
+    const printer = await kioskPrinter(deps.queue, office, code);
+    if (!printer.target) throw new AppError('conflict', `kiosk ${code} has no printer`);
+    const record = await deps.queue.getOffice(office);
+    const layout = ticketLayout(
+      {
+        officeName: record.names,
+        serviceName: {
+          tg: 'Чопи санҷишӣ',
+          ru: 'Пробная печать',
+          uz: 'Sinov chopi',
+          en: 'Test print',
         },
-        { width: printer.settings?.width ?? 80 },
-      );
-      try {
-        const width = printer.settings?.width ?? 80;
-        const codePage = printer.settings?.codePage ?? 'pc866';
-        await sendToPrinter(printer.target, renderTicket(layout, { width, codePage }), {
-          timeoutMs: 5000,
-          virtualPrinter: deps.virtual,
-          printerName: `${office}/${code}`,
-          layout,
-        });
-      } catch (err) {
-        throw new AppError('unavailable', `the printer did not print: ${(err as Error).message}`);
-      }
-      res.json({ status: 'printed' });
-    },
-  );
+        number: 'X000',
+        priority: null,
+        language: 'tg',
+        issuedAt: new Date().toISOString(),
+        timeZone: record.timeZone,
+        publicUrl: `${deps.publicUrl()}/kiosk/`,
+      },
+      { width: printer.settings?.width ?? 80 },
+    );
+    try {
+      const width = printer.settings?.width ?? 80;
+      const codePage = printer.settings?.codePage ?? 'pc866';
+      await sendToPrinter(printer.target, renderTicket(layout, { width, codePage }), {
+        timeoutMs: 5000,
+        virtualPrinter: deps.virtual,
+        printerName: `${office}/${code}`,
+        layout,
+      });
+    } catch (err) {
+      throw new AppError('unavailable', `the printer did not print: ${(err as Error).message}`);
+    }
+    res.json({ status: 'printed' });
+  });
 
   // Ticket paper carries public data only (number, service, times, people ahead), like the display.
-  r.get('/offices/:office/kiosks/:code/paper', async (req, res) => {
+  r.get(apiRoute(Endpoints.kioskPaper), async (req, res) => {
     const { office, code } = parseParams(PaperParams, req);
     await deps.queue.getOffice(office);
     const jobs = deps.virtual.jobs(`${office}/${code}`);
@@ -123,7 +120,7 @@ export function printerRouter(deps: {
     });
   });
 
-  r.get('/offices/:office/kiosks/:code/paper/:index.png', async (req, res) => {
+  r.get(apiRoute(Endpoints.kioskPaperPng), async (req, res) => {
     const { office, code, index } = parseParams(JobParams, req);
     const job = deps.virtual.jobs(`${office}/${code}`)[index];
     if (!job) throw notFound(`paper ${index}`);

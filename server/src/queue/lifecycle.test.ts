@@ -1,12 +1,11 @@
-import { TicketStatuses, type TicketStatus } from '../../protocol';
 import {
   TicketAction,
-  applyTicketAction,
+  TicketStatuses,
   holdsCounter,
   statusesAllowing,
-  type LifecycleResult,
-  type TicketLifecycleState,
-} from './lifecycle';
+  type TicketStatus,
+} from '../../protocol';
+import { applyTicketAction, type LifecycleResult, type TicketLifecycleState } from './lifecycle';
 
 const issuedAt = new Date('2026-11-26T04:00:00Z');
 const calledAt = new Date('2026-11-26T04:10:00Z');

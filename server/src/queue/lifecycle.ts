@@ -1,17 +1,8 @@
-/** The ticket lifecycle as a pure state machine: which action is legal in which status. */
-import { TicketStatus } from '../../protocol';
-
-export const TicketAction = {
-  call: 'call',
-  recall: 'recall',
-  start: 'start',
-  noShow: 'no-show',
-  complete: 'complete',
-  transfer: 'transfer',
-  cancel: 'cancel',
-  expire: 'expire',
-} as const;
-export type TicketAction = (typeof TicketAction)[keyof typeof TicketAction];
+/**
+ * The ticket lifecycle applied to a ticket's record: what each legal action sets (times, window,
+ * recalls). Which action is legal in which status is the protocol's table (ticket-lifecycle.ts).
+ */
+import { ticketActionAllowed, type TicketAction, type TicketStatus } from '../../protocol';
 
 /** The part of a ticket the lifecycle reads and writes. */
 export interface TicketLifecycleState {
@@ -35,30 +26,13 @@ export interface ActionInput {
   maxRecalls?: number;
 }
 
-const allowedFrom: Record<TicketAction, readonly TicketStatus[]> = {
-  call: ['waiting'],
-  recall: ['called'],
-  start: ['called'],
-  'no-show': ['called'],
-  // Completing a called ticket implies it was served from the call on (one key for the clerk).
-  complete: ['called', 'serving'],
-  transfer: ['waiting', 'called', 'serving'],
-  cancel: ['waiting'],
-  expire: ['waiting', 'called'],
-};
-
-/** Statuses from which `action` is legal. */
-export function statusesAllowing(action: TicketAction): readonly TicketStatus[] {
-  return allowedFrom[action];
-}
-
 /** Applies `action` to `state`, or says why it is illegal. Never mutates `state`. */
 export function applyTicketAction(
   state: TicketLifecycleState,
   action: TicketAction,
   input: ActionInput,
 ): LifecycleResult {
-  if (!allowedFrom[action].includes(state.status)) {
+  if (!ticketActionAllowed(action, state.status)) {
     return { ok: false, reason: `cannot ${action} a ticket that is ${state.status}` };
   }
   const { now } = input;
@@ -114,9 +88,4 @@ export function applyTicketAction(
     case 'expire':
       return { ok: true, next: { ...state, status: 'expired', finishedAt: now } };
   }
-}
-
-/** True for the statuses that hold a counter (a counter with one is busy). */
-export function holdsCounter(status: TicketStatus): boolean {
-  return status === TicketStatus.called || status === TicketStatus.serving;
 }

@@ -15,9 +15,12 @@ import {
   type CallReason,
   type CounterState,
   type QueueChange,
+  type TicketChangeEvent,
   type QueueSnapshot,
   type Service,
   type StaffTicket,
+  holdsCounter,
+  type TicketAction,
   type Transfer,
 } from '../../protocol';
 import type { Database } from '../../../db/database';
@@ -27,7 +30,7 @@ import { AppError, illegalTransition, notFound, validationFailed, forbidden } fr
 import { actorName, actorUserId, type Actor, type StaffPrincipal } from '../auth/actor';
 import { officeDay } from './office-day';
 import { formatTicketNumber } from './numbering';
-import { applyTicketAction, holdsCounter, type TicketAction } from './lifecycle';
+import { applyTicketAction } from './lifecycle';
 import { chooseNext } from './call-next';
 import { toPublicTicket, toStaffTicket } from './ticket-dto';
 import { WindowGuard, withClerks } from './counter-sessions';
@@ -42,6 +45,15 @@ import type { PublicUrl } from '../public-url';
 
 /** Waiting tickets of each kind a window looks at per call (more only when all are taken). */
 const CANDIDATES = 12;
+
+/**
+ * Checks a booking in, inside the ticket's own transaction (bookings/booking-service.ts): locks and
+ * moves the booking, and says when the new ticket stands in the queue and with which booking code.
+ */
+export type AdmitBooking = (
+  t: Transaction,
+  ticket: { id: string; now: Date; office: OfficeRecord },
+) => Promise<{ queueTime: Date; appointmentCode: string | null }>;
 
 /** Receives committed changes of one office, in seq order. */
 export type Publish = (officeCode: string, changes: QueueChange[]) => void;
@@ -65,7 +77,7 @@ export interface QueueServiceDeps {
 /** A change to emit after commit, before its seq is known. */
 export type PendingChange =
   | {
-      kind: 'ticket:issued' | 'ticket:called' | 'ticket:updated';
+      kind: TicketChangeEvent;
       ticketId: string;
       /** The ticket as the command left it, when the command has it (saves a read). */
       record?: TicketRecord;
@@ -145,6 +157,8 @@ export class QueueService {
     req: IssueTicket,
     idempotencyKey: string | undefined,
     actor: Actor,
+    /** A booking checked in with this ticket (`queueTime` and `appointmentCode` come from it). */
+    admit?: AdmitBooking,
   ): Promise<{ ticket: StaffTicket; created: boolean; printJobId?: number }> {
     if (idempotencyKey) {
       const existing = await this.repo.findIdempotentTicketId(officeCode, idempotencyKey);
@@ -186,10 +200,12 @@ export class QueueService {
         if (req.kiosk !== undefined && !kiosk) {
           throw validationFailed(`unknown kiosk ${req.kiosk}`, { field: 'kiosk' });
         }
+        const id = randomUUID();
+        const admitted = admit ? await admit(t, { id, now, office }) : undefined;
         const day = officeDay(now, office.timeZone);
         const seqNo = await this.repo.nextNumber(officeCode, day, service.prefix, t);
         const ticket: TicketRecord = {
-          id: randomUUID(),
+          id,
           officeCode,
           day,
           number: formatTicketNumber(service.prefix, seqNo),
@@ -206,6 +222,8 @@ export class QueueService {
           targetCounter: null,
           calledBy: null,
           recalls: 0,
+          queueTime: admitted?.queueTime ?? now,
+          appointmentCode: admitted?.appointmentCode ?? null,
         };
         await this.repo.insertTicket(ticket, t);
         if (req.phone) await this.deps.messages?.subscribeTicket(t, ticket, req.phone);

@@ -28,13 +28,22 @@ export function toStaffTicket(
   if (t.language === 'tg' || t.language === 'ru' || t.language === 'uz' || t.language === 'en') {
     dto.language = t.language;
   }
+  if (t.appointmentCode) {
+    dto.appointment = {
+      code: t.appointmentCode,
+      start: (t.queueTime ?? t.issuedAt).toISOString(),
+    };
+  }
   if (extra.peopleAhead !== undefined) dto.peopleAhead = extra.peopleAhead;
   if (extra.estimatedWaitMinutes !== undefined)
     dto.estimatedWaitMinutes = extra.estimatedWaitMinutes;
   return dto;
 }
 
-/** Only the public fields: no case number, nothing personal. */
+/**
+ * Only the public fields: no case number, nothing personal, and no booking code (events reach
+ * every display; the check-in's own answer adds `appointment` back, see `withAppointment`).
+ */
 export function toPublicTicket(t: StaffTicket | Ticket): Ticket {
   const out: Ticket = {
     id: t.id,
@@ -74,4 +83,11 @@ export function toCounterState(
 export function toPublicCounter(c: CounterState): CounterState {
   const { clerk: _clerk, ...rest } = c;
   return rest.ticket ? { ...rest, ticket: toPublicTicket(rest.ticket) } : rest;
+}
+
+/** The check-in's answer: the public ticket with its `appointment` (the citizen's own code). */
+export function withAppointment(t: StaffTicket): Ticket {
+  const out = toPublicTicket(t);
+  if (t.appointment) out.appointment = t.appointment;
+  return out;
 }

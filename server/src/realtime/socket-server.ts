@@ -3,6 +3,7 @@
  * → snapshot; committed changes fan out with their per-office `seq`. Kiosks and displays get public
  * DTOs only.
  */
+import { hasNul } from '../http/no-nul';
 import type { Namespace as IoNamespace, Server, Socket } from 'socket.io';
 import {
   Namespace,
@@ -16,18 +17,16 @@ import {
 } from '../../protocol';
 import type { QueueService } from '../queue/queue-service';
 import { hashToken, type AuthService } from '../auth/auth-service';
+import { admitPublicSocket } from '../auth/device-admission';
 import { toPublicCounter, toPublicTicket } from '../queue/ticket-dto';
 import { AppError } from '../errors';
 import { toAppError } from '../http/errors';
 import { SnapshotHub } from './snapshot-hub';
 import { OfficeSequencer } from './office-sequencer';
 import type { Logger } from 'pino';
-import type { OfficeRecord } from '../../../db/records';
 
-type NbSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
-type NbNamespace = IoNamespace<ClientToServerEvents, ServerToClientEvents>;
-
-interface SocketData {
+/** What a socket carries once admitted (set by the namespace's middleware). */
+export interface SocketData {
   office: string;
   staff: boolean;
   /** The ticket a citizen's phone follows on `/kiosk`. */
@@ -38,6 +37,26 @@ interface SocketData {
 
 /** Inter-node message carrying one command's committed changes (Redis adapter). */
 const CHANGES = 'navbat:changes';
+
+/** Messages between the nodes sharing the Socket.IO server (`serverSideEmit`). */
+export interface InterServerEvents {
+  [CHANGES]: (office: string, changes: QueueChange[], committedAt: number) => void;
+}
+
+/** The typed Socket.IO server, its namespaces and sockets. */
+export type NbServer = Server<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  InterServerEvents,
+  SocketData
+>;
+type NbNamespace = IoNamespace<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  InterServerEvents,
+  SocketData
+>;
+type NbSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 export interface RealtimeDeps {
   queue: QueueService;
@@ -70,10 +89,10 @@ export interface Realtime {
 export const EVENT_BUDGET = { burst: 20, perSecond: 2 } as const;
 
 /** Wires the namespaces; returns the publisher of committed changes. */
-export function attachRealtime(io: Server, deps: RealtimeDeps): Realtime {
-  const display = io.of(Namespace.display) as NbNamespace;
-  const kiosk = io.of(Namespace.kiosk) as NbNamespace;
-  const counter = io.of(Namespace.counter) as NbNamespace;
+export function attachRealtime(io: NbServer, deps: RealtimeDeps): Realtime {
+  const display = io.of(Namespace.display);
+  const kiosk = io.of(Namespace.kiosk);
+  const counter = io.of(Namespace.counter);
   const now = deps.now ?? (() => new Date());
   const snapshots = new SnapshotHub({
     build: (office) => deps.queue.snapshot(office),
@@ -127,11 +146,9 @@ export function attachRealtime(io: Server, deps: RealtimeDeps): Realtime {
     delivered: deps.onDelivered,
   });
   if (deps.shared) {
-    io.on(CHANGES, (office: unknown, changes: unknown, at: unknown) => {
-      if (typeof office === 'string' && Array.isArray(changes)) {
-        deps.queue.observeCommitted(office, changes as QueueChange[]);
-        sequencer.push(office, changes as QueueChange[], typeof at === 'number' ? at : Date.now());
-      }
+    io.on(CHANGES, (office, changes, at) => {
+      deps.queue.observeCommitted(office, changes);
+      sequencer.push(office, changes, at);
     });
   }
 
@@ -168,8 +185,8 @@ function setUp(
         next(refusal);
       });
   });
-  ns.on('connection', (socket: NbSocket) => {
-    const data = socket.data as SocketData;
+  ns.on('connection', (socket) => {
+    const data = socket.data;
     void socket.join(officeRoom(data.office));
     // Every event a client sends spends from its budget, whatever its name: one that keeps
     // sending is disconnected before it costs the office anything.
@@ -246,7 +263,9 @@ function tokenBucket(budget: { burst: number; perSecond: number }): { take(): bo
 
 async function authenticate(socket: NbSocket, deps: RealtimeDeps, staff: boolean): Promise<void> {
   const parsed = SocketAuth.safeParse(socket.handshake.auth);
-  if (!parsed.success) throw new AppError('validation_failed', 'auth needs {office}');
+  // A NUL ends SQLite's inlined statements early (see http/no-nul.ts): refused like any bad auth.
+  if (!parsed.success || hasNul(parsed.data))
+    throw new AppError('validation_failed', 'auth needs {office}');
   const { office, token, counter } = parsed.data;
   const record = await deps.queue.getOffice(office);
   if (!staff) await admitPublicSocket(deps, socket.nsp.name, record, parsed.data);
@@ -290,7 +309,11 @@ function endAtExpiry(socket: NbSocket, expiresAt: Date, now: () => Date): void {
 }
 
 /** Whether the socket's session still authenticates; if not, the socket is ended. */
-async function stillSignedIn(deps: RealtimeDeps, socket: NbSocket, data: SocketData): Promise<boolean> {
+async function stillSignedIn(
+  deps: RealtimeDeps,
+  socket: NbSocket,
+  data: SocketData,
+): Promise<boolean> {
   const ok = await deps.auth
     .authenticate(data.token)
     .then(() => true)
@@ -300,34 +323,11 @@ async function stillSignedIn(deps: RealtimeDeps, socket: NbSocket, data: SocketD
 }
 
 /**
- * Who may hold a `/kiosk` or `/display` connection of `office` (401 otherwise): anyone where the office
- * does not require paired devices; else a device of that kind with its token, or — on `/kiosk` — a
- * citizen's phone following its own ticket (public data). Checked at connect, and again for live
- * sockets when an administrator pairs, unpairs or starts requiring pairing.
- */
-export async function admitPublicSocket(
-  deps: Pick<RealtimeDeps, 'queue' | 'auth'>,
-  namespace: string,
-  office: OfficeRecord,
-  auth: Pick<SocketAuth, 'device' | 'ticket'>,
-): Promise<void> {
-  if (!office.requireDevices) return;
-  const kind = namespace === Namespace.kiosk ? 'kiosk' : 'display';
-  if (kind === 'kiosk' && auth.device === undefined && auth.ticket !== undefined) {
-    const found = await deps.queue.getTicket(auth.ticket).catch(() => undefined);
-    if (!found || found.office !== office.code)
-      throw new AppError('unauthorized', 'unknown ticket');
-    return;
-  }
-  await deps.auth.authenticateDevice(office.code, kind, auth.device);
-}
-
-/**
  * Publishes committed case changes to the office's staff consoles (`case:updated` on `/counter`
  * only: cases are personal data, never for kiosks or displays).
  */
-export function caseBroadcaster(io: Server): (c: Case) => void {
-  const counter = io.of(Namespace.counter) as NbNamespace;
+export function caseBroadcaster(io: NbServer): (c: Case) => void {
+  const counter = io.of(Namespace.counter);
   return (c) => {
     counter.to(officeRoom(c.office)).emit(QueueEvent.caseUpdated, { case: c });
   };

@@ -11,6 +11,7 @@ import { routeTable, type RouteEntry } from './route-table';
 // Answered to anyone (public data or the login itself); every other /api route needs a session.
 const PUBLIC = new Set([
   'GET /api/health',
+  'GET /api/ready',
   'GET /api/offices/:office',
   'GET /api/offices/:office/services',
   'POST /api/offices/:office/tickets',
@@ -29,6 +30,10 @@ const PUBLIC = new Set([
   'POST /api/tickets/:id/notify',
   'DELETE /api/tickets/:id/notify',
   'POST /api/tickets/:id/telegram',
+  // The API reference (generated from the endpoint table).
+  'GET /api/openapi.json',
+  'GET /api/docs',
+  'GET /api/docs/init.js',
 ]);
 // Not tied to an office.
 const OFFICE_FREE = new Set([

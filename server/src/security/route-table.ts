@@ -27,7 +27,9 @@ export function routeTable(app: Express): RouteEntry[] {
           }
         }
       } else if (layer.handle?.stack) {
-        walk(layer.handle.stack, prefix + (layer.rawPath ?? ''));
+        // A router mounted without a path (`app.use(router)`) sits at `/`: no prefix of its own.
+        const mount = layer.rawPath === '/' ? '' : (layer.rawPath ?? '');
+        walk(layer.handle.stack, prefix + mount);
       }
     }
   };
