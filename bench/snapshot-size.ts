@@ -44,7 +44,7 @@ async function measure(dialect: TestDialect, lengths: number[]): Promise<string[
           priority: i % 10 === 0 ? 'elderly' : 'none',
           language: null,
           kiosk: null,
-          status: 'waiting',
+          status: 'waiting' as const,
           issuedAt: new Date(now.getTime() - (length - i) * 1000),
           calledAt: null,
           startedAt: null,

@@ -123,7 +123,7 @@ describe.each(testDialects())('schema and demo data on %s', (dialect) => {
         priority: 'none',
         language: null,
         kiosk: null,
-        status: 'waiting',
+        status: 'waiting' as const,
         issuedAt: new Date(),
         calledAt: null,
         startedAt: null,

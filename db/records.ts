@@ -1,6 +1,7 @@
 /** Plain records that repositories hand out (no Sequelize instances past db/). */
 import type { WeeklyHours } from '../server/protocol/opening-hours';
 import type { Names } from '../server/protocol';
+import type { CounterStatus, Role, TicketStatus } from '../server/protocol/constants';
 
 export interface PriorityCategory {
   code: string;
@@ -35,6 +36,8 @@ export interface ServiceRecord {
   isOpen: boolean;
   closedReason: string | null;
   sortOrder: number;
+  /** The wait the office aims at (minutes): the reports measure calls against it. */
+  targetWaitMinutes: number;
 }
 
 export interface CounterRecord {
@@ -42,7 +45,7 @@ export interface CounterRecord {
   officeCode: string;
   number: string;
   name: string | null;
-  status: string;
+  status: CounterStatus;
   pauseReason: string | null;
   priorityStreak: number;
   serviceIds: number[];
@@ -57,7 +60,7 @@ export interface TicketRecord {
   priority: string;
   language: string | null;
   kiosk: string | null;
-  status: string;
+  status: TicketStatus;
   issuedAt: Date;
   calledAt: Date | null;
   startedAt: Date | null;
@@ -79,7 +82,7 @@ export interface UserRecord {
   officeCode: string | null;
   username: string;
   passwordHash: string;
-  role: string;
+  role: Role;
   name: string;
   disabled: boolean;
 }

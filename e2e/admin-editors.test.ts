@@ -11,6 +11,7 @@ import { startTestServer, type TestServer } from '../server/src/testing/harness'
 import { login, request } from '../server/src/testing/client';
 import { launchChromium, screenshotFile, seriousViolations } from './browser';
 import { parseCsv } from '../server/src/testing/csv';
+import type { TicketStatus } from '../server/protocol';
 import { waitFor } from '../server/src/testing/wait';
 
 describe('administration editors, audit and CSV in the browser', () => {
@@ -272,7 +273,7 @@ describe('administration editors, audit and CSV in the browser', () => {
     const idOf = (code: string) => services.find((s) => s.code === code)!.id;
     // Tuesday 24 November: two birth tickets and one death ticket, times in UTC (09:00 is 04:00Z).
     const at = (hms: string) => new Date(`2026-11-24T${hms}Z`);
-    const ticket = (number: string, service: string, status: string, t: string[]) => ({
+    const ticket = (number: string, service: string, status: TicketStatus, t: string[]) => ({
       id: randomUUID(),
       officeCode: 'kulob',
       day: '2026-11-24',

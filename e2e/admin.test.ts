@@ -60,7 +60,7 @@ describe('the admin pages in the browser', () => {
           priority: 'none',
           language: null,
           kiosk: null,
-          status: noShow ? 'no_show' : 'done',
+          status: noShow ? ('no_show' as const) : ('done' as const),
           issuedAt,
           calledAt,
           startedAt: noShow ? null : calledAt,

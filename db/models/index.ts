@@ -7,6 +7,7 @@ import {
   type InferCreationAttributes,
   type Sequelize,
 } from 'sequelize';
+import type { CounterStatus, DeviceKind, Role, TicketStatus } from '../../server/protocol/constants';
 
 export class OfficeModel extends Model<
   InferAttributes<OfficeModel>,
@@ -50,6 +51,8 @@ export class ServiceModel extends Model<
   declare isOpen: CreationOptional<boolean>;
   declare closedReason: string | null;
   declare sortOrder: CreationOptional<number>;
+  /** The wait the office aims at for this service (minutes; the reports' SLA). */
+  declare targetWaitMinutes: CreationOptional<number>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
@@ -62,7 +65,7 @@ export class CounterModel extends Model<
   declare officeCode: string;
   declare number: string;
   declare name: string | null;
-  declare status: CreationOptional<string>;
+  declare status: CreationOptional<CounterStatus>;
   declare pauseReason: string | null;
   declare priorityStreak: CreationOptional<number>;
   declare createdAt: CreationOptional<Date>;
@@ -84,7 +87,7 @@ export class DeviceModel extends Model<
   declare id: CreationOptional<number>;
   declare officeCode: string;
   declare code: string;
-  declare kind: string;
+  declare kind: DeviceKind;
   declare name: string | null;
   declare printerUrl: string | null;
   declare tokenHash: string | null;
@@ -102,7 +105,7 @@ export class UserModel extends Model<
   declare officeCode: string | null;
   declare username: string;
   declare passwordHash: string;
-  declare role: string;
+  declare role: Role;
   declare name: string;
   declare disabled: CreationOptional<boolean>;
   declare createdAt: CreationOptional<Date>;
@@ -132,7 +135,7 @@ export class TicketModel extends Model<
   declare priority: string;
   declare language: string | null;
   declare kiosk: string | null;
-  declare status: string;
+  declare status: TicketStatus;
   declare issuedAt: Date;
   declare calledAt: Date | null;
   declare startedAt: Date | null;
@@ -270,6 +273,7 @@ export function initModels(sequelize: Sequelize): Models {
       isOpen: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
       closedReason: { type: DataTypes.TEXT, allowNull: true },
       sortOrder: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+      targetWaitMinutes: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 15 },
       createdAt: time,
       updatedAt: time,
     },

@@ -1,20 +1,52 @@
 /** Staff users and their sessions. */
-import { QueryTypes, type Transaction } from 'sequelize';
+import { Op, QueryTypes, type Transaction, type WhereOptions } from 'sequelize';
 import type { Database } from '../database';
+import { appendAudit } from './audit-repository';
 import type { UserModel } from '../models';
 import type { AuditInput, UserRecord } from '../records';
 
 export class AuthRepository {
   constructor(private readonly db: Database) {}
 
-  async findUserByName(username: string): Promise<UserRecord | undefined> {
-    const row = await this.db.models.User.findOne({ where: { username } });
+  async findUserByName(username: string, t?: Transaction): Promise<UserRecord | undefined> {
+    const row = await this.db.models.User.findOne({ where: { username }, transaction: t });
     return row ? toUser(row) : undefined;
   }
 
   async createUser(user: Omit<UserRecord, 'id'>, t?: Transaction): Promise<UserRecord> {
     const row = await this.db.models.User.create(user, { transaction: t });
     return toUser(row);
+  }
+
+  /** The staff an administrator sees: of `officeCode` and of every office (all, without one). */
+  async listUsers(officeCode: string | undefined): Promise<UserRecord[]> {
+    const where: WhereOptions = officeCode
+      ? { [Op.or]: [{ officeCode }, { officeCode: null }] }
+      : {};
+    const rows = await this.db.models.User.findAll({ where, order: [['username', 'ASC']] });
+    return rows.map(toUser);
+  }
+
+  async updateUser(
+    id: number,
+    fields: Partial<Pick<UserRecord, 'role' | 'name' | 'passwordHash' | 'disabled'>>,
+    t: Transaction,
+  ): Promise<void> {
+    await this.db.models.User.update(fields, { where: { id }, transaction: t });
+  }
+
+  /** Ends every open session of a user; returns how many were open. */
+  async revokeSessions(userId: number, now: Date, t: Transaction): Promise<number> {
+    const [count] = await this.db.models.Session.update(
+      { revokedAt: now },
+      { where: { userId, revokedAt: null }, transaction: t },
+    );
+    return count;
+  }
+
+  /** Enabled administrators (so the last one is never disabled or demoted). */
+  async countActiveAdmins(t: Transaction): Promise<number> {
+    return this.db.models.User.count({ where: { role: 'admin', disabled: false }, transaction: t });
   }
 
   async countUsers(): Promise<number> {
@@ -45,20 +77,7 @@ export class AuthRepository {
   }
 
   private async writeAudit(entry: AuditInput, t: Transaction): Promise<void> {
-    await this.db.models.AuditEntry.create(
-      {
-        officeCode: entry.officeCode,
-        at: entry.at,
-        actor: entry.actor,
-        userId: entry.userId,
-        action: entry.action,
-        entity: entry.entity,
-        entityId: entry.entityId,
-        before: entry.before === undefined ? null : JSON.stringify(entry.before),
-        after: entry.after === undefined ? null : JSON.stringify(entry.after),
-      },
-      { transaction: t },
-    );
+    await appendAudit(this.db.models, entry, t);
   }
 
   /** The user of a live (not revoked, not expired) session whose user is enabled: one query. */

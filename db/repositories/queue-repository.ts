@@ -1,9 +1,10 @@
 /** Reads and writes of the live queue: offices, services, counters, tickets, seq, idempotency. */
-import type { WeeklyHours } from '../../server/protocol/opening-hours';
 import { Op, QueryTypes, type Transaction } from 'sequelize';
 import type { Database } from '../database';
 import { nextInSeries } from './series';
-import type { OfficeModel, ServiceModel, CounterModel, TicketModel } from '../models';
+import { toOffice, toService } from './catalogue-repository';
+import { appendAudit } from './audit-repository';
+import type { CounterModel, TicketModel } from '../models';
 import type {
   AuditInput,
   CounterRecord,
@@ -335,6 +336,17 @@ export class QueueRepository {
     return rows.map(toTicket);
   }
 
+  /** The day's tickets still waiting or called (the administrator's day close expires them). */
+  async openTicketsOfDay(officeCode: string, day: string, t: Transaction): Promise<TicketRecord[]> {
+    const rows = await this.m.Ticket.findAll({
+      where: { officeCode, day, status: ['waiting', 'called'] },
+      order: [['issuedAt', 'ASC']],
+      transaction: t,
+      lock: this.db.dialect === 'mysql' ? t.LOCK.UPDATE : undefined,
+    });
+    return rows.map(toTicket);
+  }
+
   /** Service durations (seconds) of the latest finished tickets of a day, per service id. */
   async recentServiceSeconds(
     officeCode: string,
@@ -396,21 +408,7 @@ export class QueueRepository {
   }
 
   async audit(entry: AuditInput, t: Transaction): Promise<void> {
-    await this.m.AuditEntry.create(
-      {
-        officeCode: entry.officeCode,
-        at: entry.at,
-        actor: entry.actor,
-        userId: entry.userId,
-        action: entry.action,
-        entity: entry.entity,
-        entityId: entry.entityId,
-        before: entry.before === undefined ? null : JSON.stringify(entry.before),
-        after: entry.after === undefined ? null : JSON.stringify(entry.after),
-        subject: entry.subject ?? null,
-      },
-      { transaction: t },
-    );
+    await appendAudit(this.m, entry, t);
   }
 
   /** Kiosks with a printer, with the printer's last known state (and jobs waiting for it). */
@@ -479,43 +477,6 @@ function toDate(value: unknown): Date {
 /** True for a duplicate-key error on either database. */
 export function isUniqueViolation(err: unknown): boolean {
   return (err as { name?: string } | undefined)?.name === 'SequelizeUniqueConstraintError';
-}
-
-function parseJson<T>(text: string | null, fallback: T): T {
-  if (text === null || text === '') return fallback;
-  return JSON.parse(text) as T;
-}
-
-function toOffice(r: OfficeModel): OfficeRecord {
-  return {
-    code: r.code,
-    names: parseJson(r.names, { tg: r.code, ru: r.code, uz: r.code, en: r.code }),
-    casePrefix: r.casePrefix,
-    timeZone: r.timeZone,
-    languages: parseJson(r.languages, ['tg', 'ru', 'uz', 'en']),
-    priorities: parseJson(r.priorities, []),
-    fairnessN: r.fairnessN,
-    maxRecalls: r.maxRecalls,
-    ticker: r.ticker,
-    kioskIdleSeconds: r.kioskIdleSeconds,
-    openingHours: parseJson<WeeklyHours | null>(r.openingHours, null),
-    requireDevices: Boolean(r.requireDevices),
-    priorityByClerk: Boolean(r.priorityByClerk),
-  };
-}
-
-function toService(r: ServiceModel): ServiceRecord {
-  return {
-    id: r.id,
-    officeCode: r.officeCode,
-    code: r.code,
-    prefix: r.prefix,
-    names: parseJson(r.names, { tg: r.code, ru: r.code, uz: r.code, en: r.code }),
-    documents: parseJson(r.documents, []),
-    isOpen: Boolean(r.isOpen),
-    closedReason: r.closedReason,
-    sortOrder: r.sortOrder,
-  };
 }
 
 function toCounter(

@@ -262,6 +262,36 @@ export interface CaseStageStats extends SecondsStats {
   count: number;
 }
 
+/** Citizen messages of one office day and channel (both outboxes: queue and registry). */
+export interface ReportMessageDay {
+  day: string;
+  /** `sms` or `telegram`. */
+  channel: string;
+  /** Handed to a gateway (delivered ones included). */
+  sent: number;
+  /** Of those, confirmed delivered by the gateway. */
+  delivered: number;
+  /** Given up on (refused, or out of retries). */
+  failed: number;
+  /** SMS parts the gateway took (a long text is several; the cost of the day). */
+  parts: number;
+}
+
+/** The bookings of one office day (by the day of their slot). */
+export interface ReportBookingDay {
+  day: string;
+  /** Confirmed bookings (checked in, missed, still to come, or cancelled later). */
+  booked: number;
+  checkedIn: number;
+  /** Missed: the citizen did not come. */
+  noShow: number;
+  cancelled: number;
+  /** Checked in after the slot began. */
+  late: number;
+  /** Arrival minus slot start, in seconds, of the check-ins (negative: early). */
+  lateSeconds: SecondsStats;
+}
+
 export interface ReportSummary {
   office: string;
   from: string;
@@ -283,6 +313,10 @@ export interface ReportSummary {
     submittedToRegistered: CaseStageStats;
     registeredToIssued: CaseStageStats;
   };
+  /** Citizen messages per office day and channel (days without messages left out). */
+  messages: ReportMessageDay[];
+  /** Bookings per office day of their slot (days without bookings left out). */
+  bookings: ReportBookingDay[];
 }
 
 // ---- audit ----

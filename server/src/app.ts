@@ -28,9 +28,9 @@ import { apiRouter } from './http/api-router';
 import { adminRouter } from './http/admin-router';
 import { bookingRouter } from './http/booking-router';
 import { BookingService, type BookingNotifier } from './bookings/booking-service';
+import { createAdminServices } from './admin-pages';
+import { dropEndedStaffSockets, dropUnpairedDeviceSockets } from './auth/staff-sockets';
 import { CheckInService } from './bookings/check-in';
-import { AdminService } from './admin/admin-service';
-import { dropEndedStaffSockets, dropUnpairedDeviceSockets } from './admin/staff-sockets';
 import { errorHandler, unknownRoute } from './http/errors';
 import {
   attachRealtime,
@@ -285,7 +285,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   );
   let dropSockets: () => Promise<void> = () => Promise.resolve();
   let dropDevices: () => Promise<void> = () => Promise.resolve();
-  const admin = new AdminService({
+  const admin = createAdminServices({
     db: deps.db,
     registryDb,
     queue,

@@ -581,6 +581,20 @@ export const en = {
   kioskBookingLate:
     'Check-in for your booking has closed: this is an ordinary ticket in the queue.',
   kioskAppointmentAt: 'Appointment at {time}',
+  // ---- admin: reports of messages and bookings (issue 17) ----
+  adminMessages: 'Citizen messages',
+  adminChannel: 'Channel',
+  adminSent: 'Sent',
+  adminDelivered: 'Delivered',
+  adminFailed: 'Failed',
+  adminParts: 'SMS parts',
+  adminBookings: 'Bookings',
+  adminBooked: 'Booked',
+  adminCheckedIn: 'Checked in',
+  adminBookingNoShow: 'Did not come',
+  adminCancelled: 'Cancelled',
+  adminLate: 'Late',
+  adminLateness: 'Arrival vs slot (avg / median / 90 %)',
   // s5-frontends: the applicant's phone with consent (#18), the closed reason per language (#13).
   notifyHeading: 'Messages about the case',
   notifyPhone: "Applicant's phone",

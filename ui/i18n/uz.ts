@@ -582,6 +582,20 @@ export const uz: Messages = {
   kioskBookingLate:
     'Yozilishingiz boʻyicha roʻyxatdan oʻtish vaqti oʻtdi: bu oddiy navbat chiptasi.',
   kioskAppointmentAt: 'Qabul vaqti: {time}',
+  // ---- admin: reports of messages and bookings (issue 17) ----
+  adminMessages: 'Fuqarolarga xabarlar',
+  adminChannel: 'Kanal',
+  adminSent: 'Yuborildi',
+  adminDelivered: 'Yetkazildi',
+  adminFailed: 'Yuborilmadi',
+  adminParts: 'SMS qismlari',
+  adminBookings: 'Oldindan yozilish',
+  adminBooked: 'Yozildi',
+  adminCheckedIn: 'Kelib belgilandi',
+  adminBookingNoShow: 'Kelmadi',
+  adminCancelled: 'Bekor qilindi',
+  adminLate: 'Kechikdi',
+  adminLateness: 'Kelish vaqti yozilish vaqtiga nisbatan (oʻrtacha / mediana / 90 %)',
   // s5-frontends: the applicant's phone with consent (#18), the closed reason per language (#13).
   notifyHeading: 'Ish boʻyicha xabarlar',
   notifyPhone: 'Arizachining telefoni',

@@ -13,6 +13,7 @@ import type { AdminService, ReportSummary, SecondsStats } from '../../../server/
 import { fetchSummary, listServices, summaryPath } from './admin-api';
 import { caseStatusKey } from './audit-view';
 import { formText, AdminTab, duration } from './admin-tab';
+import { contactTables } from './admin-report-contact';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
@@ -340,6 +341,7 @@ export class AdminReports extends AdminTab {
         </form>
         ${this.summary ? this.renderSummary(this.summary) : nothing}
         ${this.summary ? this.renderCases(this.summary) : nothing}
+        ${this.summary ? contactTables(this.summary, (k) => this.t(k)) : nothing}
       </section>
     `;
   }

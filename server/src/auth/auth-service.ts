@@ -1,7 +1,7 @@
 /** Staff log-in with bcrypt password hashes and opaque session tokens stored (hashed) in the database. */
 import { createHash, randomBytes } from 'node:crypto';
 import bcrypt from 'bcrypt';
-import type { Role, StaffUser } from '../../protocol';
+import type { StaffUser } from '../../protocol';
 import type { Database } from '../../../db/database';
 import { AuthRepository } from '../../../db/repositories/auth-repository';
 import type { UserRecord } from '../../../db/records';
@@ -137,7 +137,7 @@ function toPrincipal(user: UserRecord): StaffPrincipal {
   return {
     id: user.id,
     username: user.username,
-    role: user.role as Role,
+    role: user.role,
     name: user.name,
     officeCode: user.officeCode,
   };

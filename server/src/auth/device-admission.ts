@@ -1,7 +1,7 @@
 /**
  * The admission rule of public sockets: who may hold a `/kiosk` or `/display` connection of an
  * office. The realtime layer asks it at connect; the administration asks it again when pairing
- * changes (server/src/admin/staff-sockets.ts).
+ * changes (server/src/auth/staff-sockets.ts).
  */
 import { Namespace, type SocketAuth } from '../../protocol';
 import { AppError } from '../errors';

@@ -19,7 +19,7 @@ import {
   UpdateUser,
   Username,
 } from '../../protocol';
-import type { AdminService } from '../admin/admin-service';
+import type { AdminServices } from '../admin-pages';
 import type { AuthService } from '../auth/auth-service';
 import { requireStaff, staffOf } from './auth-middleware';
 import { parse, parseParams } from './errors';
@@ -30,8 +30,8 @@ const CounterParams = z.object({ office: OfficeCode, counter: CounterNumber });
 const DeviceParams = z.object({ office: OfficeCode, code: DeviceCode });
 const UserParam = z.object({ username: Username });
 
-export function adminRouter(deps: { admin: AdminService; auth: AuthService }): Router {
-  const { admin } = deps;
+export function adminRouter(deps: { admin: AdminServices; auth: AuthService }): Router {
+  const { catalogue, staff, devices, reports, audit } = deps.admin;
   const r = Router();
   const admins = requireStaff(deps.auth, ['admin']);
 
@@ -39,97 +39,97 @@ export function adminRouter(deps: { admin: AdminService; auth: AuthService }): R
 
   r.get(apiRoute(Endpoints.adminServices), admins, async (req, res) => {
     const { office } = parseParams(OfficeParam, req);
-    res.json({ services: await admin.listServices(office, staffOf(res)) });
+    res.json({ services: await catalogue.listServices(office, staffOf(res)) });
   });
 
   r.post(apiRoute(Endpoints.createService), admins, async (req, res) => {
     const { office } = parseParams(OfficeParam, req);
     const body = parse(CreateService, req.body);
-    res.status(201).json({ service: await admin.createService(office, body, staffOf(res)) });
+    res.status(201).json({ service: await catalogue.createService(office, body, staffOf(res)) });
   });
 
   r.patch(apiRoute(Endpoints.updateService), admins, async (req, res) => {
     const { office, code } = parseParams(ServiceParams, req);
     const body = parse(UpdateService, req.body);
-    res.json({ service: await admin.updateService(office, code, body, staffOf(res)) });
+    res.json({ service: await catalogue.updateService(office, code, body, staffOf(res)) });
   });
 
   // ---- counters ----
 
   r.get(apiRoute(Endpoints.counters), admins, async (req, res) => {
     const { office } = parseParams(OfficeParam, req);
-    res.json({ counters: await admin.listCounters(office, staffOf(res)) });
+    res.json({ counters: await catalogue.listCounters(office, staffOf(res)) });
   });
 
   r.put(apiRoute(Endpoints.putCounter), admins, async (req, res) => {
     const { office, counter } = parseParams(CounterParams, req);
     const body = parse(PutCounter, req.body);
-    res.json({ counter: await admin.putCounter(office, counter, body, staffOf(res)) });
+    res.json({ counter: await catalogue.putCounter(office, counter, body, staffOf(res)) });
   });
 
   // ---- staff ----
 
   r.get(apiRoute(Endpoints.users), admins, async (_req, res) => {
-    res.json({ users: await admin.listUsers(staffOf(res)) });
+    res.json({ users: await staff.listUsers(staffOf(res)) });
   });
 
   r.post(apiRoute(Endpoints.createUser), admins, async (req, res) => {
     const body = parse(CreateUser, req.body);
-    res.status(201).json({ user: await admin.createUser(body, staffOf(res)) });
+    res.status(201).json({ user: await staff.createUser(body, staffOf(res)) });
   });
 
   r.patch(apiRoute(Endpoints.updateUser), admins, async (req, res) => {
     const { username } = parseParams(UserParam, req);
     const body = parse(UpdateUser, req.body);
-    res.json({ user: await admin.updateUser(username, body, staffOf(res)) });
+    res.json({ user: await staff.updateUser(username, body, staffOf(res)) });
   });
 
   // ---- devices ----
 
   r.get(apiRoute(Endpoints.devices), admins, async (req, res) => {
     const { office } = parseParams(OfficeParam, req);
-    res.json({ devices: await admin.listDevices(office, staffOf(res)) });
+    res.json({ devices: await devices.listDevices(office, staffOf(res)) });
   });
 
   r.post(apiRoute(Endpoints.createDevice), admins, async (req, res) => {
     const { office } = parseParams(OfficeParam, req);
     const body = parse(CreateDevice, req.body);
-    res.status(201).json({ device: await admin.createDevice(office, body, staffOf(res)) });
+    res.status(201).json({ device: await devices.createDevice(office, body, staffOf(res)) });
   });
 
   r.post(apiRoute(Endpoints.pairDevice), admins, async (req, res) => {
     const { office, code } = parseParams(DeviceParams, req);
     // The token is a secret: no cache may keep the answer.
-    res.set('Cache-Control', 'no-store').json(await admin.pairDevice(office, code, staffOf(res)));
+    res.set('Cache-Control', 'no-store').json(await devices.pairDevice(office, code, staffOf(res)));
   });
 
   r.delete(apiRoute(Endpoints.unpairDevice), admins, async (req, res) => {
     const { office, code } = parseParams(DeviceParams, req);
-    res.json({ device: await admin.unpairDevice(office, code, staffOf(res)) });
+    res.json({ device: await devices.unpairDevice(office, code, staffOf(res)) });
   });
 
   r.patch(apiRoute(Endpoints.updateDevice), admins, async (req, res) => {
     const { office, code } = parseParams(DeviceParams, req);
     const body = parse(UpdateDevice, req.body);
-    res.json({ device: await admin.updateDevice(office, code, body, staffOf(res)) });
+    res.json({ device: await devices.updateDevice(office, code, body, staffOf(res)) });
   });
 
   // ---- settings and the office day ----
 
   r.get(apiRoute(Endpoints.settings), admins, async (req, res) => {
     const { office } = parseParams(OfficeParam, req);
-    res.json({ settings: await admin.settings(office, staffOf(res)) });
+    res.json({ settings: await catalogue.settings(office, staffOf(res)) });
   });
 
   r.patch(apiRoute(Endpoints.putSettings), admins, async (req, res) => {
     const { office } = parseParams(OfficeParam, req);
     const body = parse(OfficeSettings, req.body);
-    res.json({ settings: await admin.updateSettings(office, body, staffOf(res)) });
+    res.json({ settings: await catalogue.updateSettings(office, body, staffOf(res)) });
   });
 
   r.post(apiRoute(Endpoints.closeDay), admins, async (req, res) => {
     const { office } = parseParams(OfficeParam, req);
-    res.json(await admin.closeDay(office, staffOf(res)));
+    res.json(await catalogue.closeDay(office, staffOf(res)));
   });
 
   // ---- reports and audit ----
@@ -138,20 +138,20 @@ export function adminRouter(deps: { admin: AdminService; auth: AuthService }): R
     const { office } = parseParams(OfficeParam, req);
     const query = parse(ReportQuery, req.query);
     if (query.format === 'csv') {
-      const { summary, csv } = await admin.summaryCsv(office, query, staffOf(res));
+      const { summary, csv } = await reports.summaryCsv(office, query, staffOf(res));
       res
         .type('text/csv; charset=utf-8')
         .attachment(`navbat-${office}-${summary.from}-${summary.to}.csv`)
         .send(csv);
       return;
     }
-    res.json(await admin.summary(office, query, staffOf(res)));
+    res.json(await reports.summary(office, query, staffOf(res)));
   });
 
   r.get(apiRoute(Endpoints.audit), admins, async (req, res) => {
     const { office } = parseParams(OfficeParam, req);
     const query = parse(AuditQuery, req.query);
-    res.json({ entries: await admin.auditLog(office, query, staffOf(res)) });
+    res.json({ entries: await audit.auditLog(office, query, staffOf(res)) });
   });
 
   return r;

@@ -7,7 +7,7 @@ const OFFICE = '/api/offices/kulob';
 
 describe('undoNoShow', () => {
   const at = new Date('2026-12-03T08:00:00Z');
-  const noShow = { status: 'no_show', finishedAt: at, counterNumber: '2' };
+  const noShow = { status: 'no_show' as const, finishedAt: at, counterNumber: '2' };
   const later = (s: number) => new Date(at.getTime() + s * 1000);
 
   it('brings a fresh no-show back to its free window', () => {

@@ -19,7 +19,6 @@ import {
   type QueueSnapshot,
   type Service,
   type StaffTicket,
-  type TicketStatus,
   holdsCounter,
   type TicketAction,
   type Transfer,
@@ -578,6 +577,30 @@ export class QueueService {
   }
 
   /**
+   * Closes today by hand: its waiting and called tickets expire through the lifecycle, audited as
+   * `user`'s, and their windows are freed. `andThen` writes in the same transaction (the day's row).
+   */
+  async closeToday(
+    officeCode: string,
+    user: StaffPrincipal,
+    andThen: (t: Transaction, day: string, numbers: string[]) => Promise<void>,
+  ): Promise<{ day: string; numbers: string[] }> {
+    return this.configure(officeCode, async (t, office, changes) => {
+      const day = officeDay(this.now(), office.timeZone);
+      const open = await this.repo.openTicketsOfDay(officeCode, day, t);
+      for (const ticket of open) {
+        const next = await this.transition(t, actorOf(user), ticket, 'expire', {}, {}, 'day closed');
+        changes.push({ kind: 'ticket:updated', ticketId: ticket.id, record: next });
+        if (ticket.counterNumber)
+          changes.push({ kind: 'counter:updated', counter: ticket.counterNumber, held: null });
+      }
+      const numbers = open.map((x) => x.number);
+      await andThen(t, day, numbers);
+      return { day, numbers };
+    });
+  }
+
+  /**
    * Today's live queue of an office, with the seq it is current at: the called and serving tickets,
    * the first `waitingPerService` waiting tickets of each service (default
    * {@link STAFF_WAITING_HEAD}) and every service's count and estimate. Bounded reads: its cost and
@@ -883,7 +906,7 @@ export class QueueService {
     note?: string,
   ): Promise<TicketRecord> {
     const now = this.now();
-    const result = applyTicketAction({ ...ticket, status: ticket.status as TicketStatus }, action, {
+    const result = applyTicketAction({ ...ticket, status: ticket.status }, action, {
       now,
       ...input,
     });

@@ -450,7 +450,7 @@ export class CaseService {
           id: ticket.id,
           number: ticket.number,
           issuedAt: ticket.issuedAt.toISOString(),
-          status: ticket.status as CaseTicket['status'],
+          status: ticket.status,
         });
       }
     }

@@ -1,4 +1,4 @@
-import { percentile, secondsStats } from './report';
+import { percentile, secondsStats } from './summary';
 import { csvField } from './report-csv';
 
 describe('report arithmetic', () => {

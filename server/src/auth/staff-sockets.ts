@@ -4,7 +4,7 @@
  */
 import type { Server } from 'socket.io';
 import { Namespace, SocketAuth } from '../../protocol';
-import type { AuthService } from '../auth/auth-service';
+import type { AuthService } from './auth-service';
 import type { QueueService } from '../queue/queue-service';
 import { admitPublicSocket } from '../auth/device-admission';
 import type { OfficeRecord } from '../../../db/records';

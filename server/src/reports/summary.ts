@@ -10,7 +10,7 @@ import type {
   ReportSummary,
   SecondsStats,
 } from '../../protocol';
-import type { ReportCaseRow, ReportTicketRow } from '../../../db/repositories/admin-repository';
+import type { ReportCaseRow, ReportTicketRow } from '../../../db/repositories/report-repository';
 import { officeHour } from '../queue/office-day';
 
 /**
@@ -70,7 +70,7 @@ export interface SummaryInput {
 }
 
 /** The summary of CONTRACT §4 plus SLA per service and case statistics. */
-export function summarize(input: SummaryInput): ReportSummary {
+export function summarize(input: SummaryInput): Omit<ReportSummary, 'messages' | 'bookings'> {
   const { tickets, timeZone } = input;
   const defined = <T>(list: Array<T | undefined>): T[] => list.filter((v) => v !== undefined);
 

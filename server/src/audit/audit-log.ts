@@ -4,15 +4,52 @@
  * history; a ticket number finds every row of its tickets and the visit it added to a case.
  */
 import type { AuditEntry, AuditQuery } from '../../protocol';
-import type { AdminRepository, AuditRow } from '../../../db/repositories/admin-repository';
-import type { CaseRecord, RegistryRepository } from '../../../db/repositories/registry-repository';
+import type { Database } from '../../../db/database';
+import { AuditRepository, type AuditRow } from '../../../db/repositories/audit-repository';
+import { AuthRepository } from '../../../db/repositories/auth-repository';
+import { CatalogueRepository } from '../../../db/repositories/catalogue-repository';
+import {
+  RegistryRepository,
+  type CaseRecord,
+} from '../../../db/repositories/registry-repository';
+import type { StaffPrincipal } from '../auth/actor';
+import { assertAdministers } from '../auth/office-admin';
+import type { QueueService } from '../queue/queue-service';
 import { dayStart, nextDay } from '../queue/office-day';
 
 /** What a ticket number looks like: a prefix letter and three or more digits (`A002`). */
 const TICKET_NUMBER = /^[A-Za-z]\d{3,}$/;
 
-export interface AuditLogInput {
-  repo: AdminRepository;
+export interface AuditServiceDeps {
+  db: Database;
+  /** The registry's database (cases), when it is not `db`. */
+  registryDb?: Database;
+  queue: QueueService;
+}
+
+/** The audit log as the administrator searches it. */
+export class AuditService {
+  constructor(private readonly deps: AuditServiceDeps) {}
+
+  async auditLog(
+    officeCode: string,
+    query: AuditQuery,
+    admin: StaffPrincipal,
+  ): Promise<AuditEntry[]> {
+    assertAdministers(admin, officeCode);
+    const office = await this.deps.queue.getOffice(officeCode);
+    return searchAuditLog({
+      db: this.deps.db,
+      registry: new RegistryRepository(this.deps.registryDb ?? this.deps.db),
+      officeCode,
+      timeZone: office.timeZone,
+      query,
+    });
+  }
+}
+
+interface AuditLogInput {
+  db: Database;
   registry: RegistryRepository;
   officeCode: string;
   timeZone: string;
@@ -20,8 +57,9 @@ export interface AuditLogInput {
 }
 
 /** The office's audit entries matching `query`, newest first. */
-export async function searchAuditLog(input: AuditLogInput): Promise<AuditEntry[]> {
-  const { repo, registry, officeCode, query } = input;
+async function searchAuditLog(input: AuditLogInput): Promise<AuditEntry[]> {
+  const { registry, officeCode, query } = input;
+  const repo = new AuditRepository(input.db);
   const q = query.q?.trim() || undefined;
   const limit = query.limit ?? 200;
   const from = query.from ? dayStart(query.from, input.timeZone) : undefined;
@@ -34,7 +72,7 @@ export async function searchAuditLog(input: AuditLogInput): Promise<AuditEntry[]
     q && TICKET_NUMBER.test(q)
       ? await repo.ticketIdsByNumber(officeCode, q.toUpperCase(), query)
       : [];
-  const rows = await repo.searchAudit({
+  const rows = await repo.search({
     officeCode,
     q,
     ticketIds: [...visits.map((v) => v.ticketId), ...numbered],
@@ -46,8 +84,8 @@ export async function searchAuditLog(input: AuditLogInput): Promise<AuditEntry[]
   });
   const ticketIds = [...new Set(rows.filter((r) => r.entity === 'ticket').map((r) => r.entityId))];
   const [users, services, caseOfTicket] = await Promise.all([
-    repo.listUsers(officeCode),
-    repo.listServices(officeCode),
+    new AuthRepository(input.db).listUsers(officeCode),
+    new CatalogueRepository(input.db).listServices(officeCode),
     registry.caseNumbersOf(ticketIds),
   ]);
   const serviceCode = new Map(services.map((s) => [s.id, s.code]));

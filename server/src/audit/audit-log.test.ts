@@ -1,0 +1,134 @@
+/** The audit log as the administrator searches it: by ticket number, by case number, by action. */
+import { startTestServer, testDialects, type TestServer } from '../testing/harness';
+import { login, request } from '../testing/client';
+
+const TODAY = new Date('2026-11-25T05:00:00Z'); // 10:00 in Dushanbe
+
+describe.each(testDialects())('the audit log on %s', (dialect) => {
+  let s: TestServer;
+  let clock = TODAY;
+  let admin: string;
+  let clerk: string;
+  beforeAll(async () => {
+    s = await startTestServer({ database: dialect, now: () => clock });
+    admin = await login(s.url, 'admin');
+    clerk = await login(s.url, 'clerk1');
+  });
+  afterAll(() => s.close());
+
+  it('finds every entry about a ticket by its number, and about a case by its number', async () => {
+    clock = new Date(TODAY.getTime() + 3_600_000);
+    const issued = await request(s.url, 'POST', '/api/offices/kulob/tickets', {
+      body: { service: 'birth' },
+    });
+    const { id, number } = issued.body.ticket as { id: string; number: string };
+    // A minute between steps, as at a real window (the log orders by time).
+    const ok = (r: { status: number }) => {
+      expect(r.status).toBe(200);
+      clock = new Date(clock.getTime() + 60_000);
+    };
+    ok(
+      await request(s.url, 'POST', '/api/offices/kulob/counters/1/call', {
+        token: clerk,
+        body: { ticketId: id },
+      }),
+    );
+    ok(await request(s.url, 'POST', `/api/tickets/${id}/recall`, { token: clerk }));
+    ok(
+      await request(s.url, 'POST', `/api/tickets/${id}/transfer`, {
+        token: clerk,
+        body: { counter: '2' },
+      }),
+    );
+    ok(
+      await request(s.url, 'POST', '/api/offices/kulob/counters/2/call', {
+        token: clerk,
+        body: { ticketId: id },
+      }),
+    );
+    const opened = await request(s.url, 'POST', '/api/cases', {
+      token: clerk,
+      body: { ticketId: id, type: 'birth' },
+    });
+    expect(opened.status).toBe(201);
+    clock = new Date(clock.getTime() + 60_000);
+    const caseNumber = opened.body.case.number as string;
+    ok(await request(s.url, 'POST', `/api/tickets/${id}/complete`, { token: clerk }));
+
+    type Entry = {
+      action: string;
+      subject: string | null;
+      caseNumber: string | null;
+      actorName: string | null;
+      entity: string;
+    };
+    const search = async (q: string) =>
+      (
+        await request(
+          s.url,
+          'GET',
+          `/api/offices/kulob/audit?q=${encodeURIComponent(q)}&from=2026-11-25&to=2026-11-25`,
+          {
+            token: admin,
+          },
+        )
+      ).body.entries as Entry[];
+    const ticketActions = [
+      'ticket.issue',
+      'ticket.call',
+      'ticket.recall',
+      'ticket.transfer',
+      'ticket.call',
+      'ticket.complete',
+    ];
+    // By the ticket's number, in any letter case: its whole path and the case it opened.
+    const byNumber = await search(number.toLowerCase());
+    expect(byNumber.map((e) => e.action).reverse()).toEqual([
+      ...ticketActions.slice(0, 5),
+      'case.created',
+      'ticket.complete',
+    ]);
+    expect(byNumber.filter((e) => e.entity === 'ticket').every((e) => e.subject === number)).toBe(
+      true,
+    );
+    expect(byNumber.find((e) => e.action === 'case.created')?.subject).toBe(
+      `${caseNumber} · ${number}`,
+    );
+    // Who, by name: the clerk's rows carry the clerk's full name, the kiosk's none.
+    expect(byNumber.find((e) => e.action === 'ticket.recall')?.actorName).toMatch(/\S+ \S+/);
+    expect(byNumber.find((e) => e.action === 'ticket.issue')?.actorName).toBeNull();
+    // By the case's number: the same ticket rows (it was linked after its issue and calls) and the case.
+    const byCase = await search(caseNumber);
+    expect(
+      byCase
+        .filter((e) => e.entity === 'ticket')
+        .map((e) => e.action)
+        .reverse(),
+    ).toEqual(ticketActions);
+    expect(
+      byCase.filter((e) => e.entity === 'ticket').every((e) => e.caseNumber === caseNumber),
+    ).toBe(true);
+    expect(byCase.some((e) => e.action === 'case.created')).toBe(true);
+    // A row some command wrote without the number is found through its ticket all the same.
+    await s.db.models.AuditEntry.create({
+      officeCode: 'kulob',
+      at: clock,
+      actor: 'clerk1',
+      userId: null,
+      action: 'ticket.undo-no-show',
+      entity: 'ticket',
+      entityId: id,
+      before: null,
+      after: null,
+    });
+    expect((await search(number)).map((e) => e.action)).toContain('ticket.undo-no-show');
+    // The action filter still applies.
+    const calls = (
+      await request(s.url, 'GET', `/api/offices/kulob/audit?q=${caseNumber}&action=ticket.call`, {
+        token: admin,
+      })
+    ).body.entries as Entry[];
+    expect(calls.map((e) => e.action)).toEqual(['ticket.call', 'ticket.call']);
+    clock = TODAY;
+  });
+});

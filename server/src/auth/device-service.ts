@@ -1,0 +1,198 @@
+/**
+ * The office's kiosks and displays as the administrator manages them: add one, give it a printer,
+ * pair it (a token shown once, stored as a hash) or unpair it. A replaced or withdrawn token ends
+ * the device's live connections.
+ */
+import type { Transaction } from 'sequelize';
+import type { AdminDevice, CreateDevice, DevicePairing, UpdateDevice } from '../../protocol';
+import type { Database } from '../../../db/database';
+import { DeviceRepository } from '../../../db/repositories/device-repository';
+import { AuditRepository } from '../../../db/repositories/audit-repository';
+import { notFound, validationFailed, type AppError } from '../errors';
+import type { StaffPrincipal } from './actor';
+import type { AuthService } from './auth-service';
+import type { QueueService } from '../queue/queue-service';
+import { parsePrinterUrl } from '../printing/transports';
+import {
+  allowedTcpAddress,
+  checkDevice,
+  checkSpoolFile,
+  currentPrinterPolicy,
+} from '../printing/printer-policy';
+import { printerSettings } from '../printing/ticket-printer';
+import { assertAdministers, auditAdmin, conflict, type AdminAuditRow } from './office-admin';
+
+export interface DeviceServiceDeps {
+  db: Database;
+  queue: QueueService;
+  auth: AuthService;
+  now?: () => Date;
+  /** Called after a commit that unpaired devices (to close their sockets). */
+  onDevicesChanged?: () => Promise<void>;
+}
+
+export class DeviceService {
+  private readonly repo: DeviceRepository;
+  private readonly auditRepo: AuditRepository;
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: DeviceServiceDeps) {
+    this.repo = new DeviceRepository(deps.db);
+    this.auditRepo = new AuditRepository(deps.db);
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  async listDevices(officeCode: string, admin: StaffPrincipal): Promise<AdminDevice[]> {
+    assertAdministers(admin, officeCode);
+    await this.deps.queue.getOffice(officeCode);
+    return this.repo.listDevices(officeCode);
+  }
+
+  /** A new kiosk or display of the office (unpaired; a kiosk may get its printer at once). */
+  async createDevice(
+    officeCode: string,
+    body: CreateDevice,
+    admin: StaffPrincipal,
+  ): Promise<AdminDevice> {
+    assertAdministers(admin, officeCode);
+    if (body.printerUrl) await assertPrinterUrl(body.printerUrl);
+    if (body.printerUrl && body.kind !== 'kiosk') throw onlyKioskPrints();
+    return this.deps.queue.configure(officeCode, async (t, _office, changes) => {
+      const existing = await this.repo.listDevices(officeCode, t);
+      if (existing.some((d) => d.code.toLowerCase() === body.code.toLowerCase())) {
+        throw conflict(`device ${body.code} exists already`, 'code');
+      }
+      const device: AdminDevice = {
+        code: body.code,
+        kind: body.kind,
+        name: body.name || null,
+        printerUrl: body.printerUrl ?? null,
+        printerStatus: null,
+        paired: false,
+      };
+      await this.repo.createDevice(officeCode, { ...device, kind: body.kind }, t);
+      await this.audit(t, admin, {
+        officeCode,
+        action: 'device.create',
+        entity: 'device',
+        entityId: body.code,
+        after: { kind: device.kind, name: device.name, printerUrl: device.printerUrl },
+      });
+      if (device.kind === 'kiosk') changes.push({ kind: 'printer:updated', kiosk: device.code });
+      return device;
+    });
+  }
+
+  /**
+   * Gives the device a new token (the old one stops working) and answers it once: the device opens
+   * its page with `&device=<token>` and keeps it. Only a hash is stored.
+   */
+  async pairDevice(
+    officeCode: string,
+    code: string,
+    admin: StaffPrincipal,
+  ): Promise<DevicePairing> {
+    assertAdministers(admin, officeCode);
+    const { token, hash } = this.deps.auth.newDeviceToken();
+    const device = await this.setDeviceToken(officeCode, code, hash, 'device.pair', admin);
+    return { device, token };
+  }
+
+  /** Takes the device's token away: where the office requires pairing, it is cut off at once. */
+  async unpairDevice(
+    officeCode: string,
+    code: string,
+    admin: StaffPrincipal,
+  ): Promise<AdminDevice> {
+    assertAdministers(admin, officeCode);
+    return this.setDeviceToken(officeCode, code, null, 'device.unpair', admin);
+  }
+
+  async updateDevice(
+    officeCode: string,
+    code: string,
+    body: UpdateDevice,
+    admin: StaffPrincipal,
+  ): Promise<AdminDevice> {
+    assertAdministers(admin, officeCode);
+    if (body.printerUrl) await assertPrinterUrl(body.printerUrl);
+    return this.deps.queue.configure(officeCode, async (t, _office, changes) => {
+      const before = (await this.repo.listDevices(officeCode, t)).find((d) => d.code === code);
+      if (!before) throw notFound(`device ${code}`);
+      if (body.printerUrl !== undefined && before.kind !== 'kiosk') throw onlyKioskPrints();
+      await this.repo.updateDevice(officeCode, code, body, t);
+      const after: AdminDevice = {
+        ...before,
+        ...body,
+        printerStatus: body.printerUrl !== undefined ? null : before.printerStatus,
+      };
+      await this.audit(t, admin, {
+        officeCode,
+        action: 'device.update',
+        entity: 'device',
+        entityId: code,
+        before: { printerUrl: before.printerUrl, name: before.name },
+        after: { printerUrl: after.printerUrl, name: after.name },
+      });
+      if (before.kind === 'kiosk' && body.printerUrl !== undefined) {
+        changes.push({ kind: 'printer:updated', kiosk: code });
+      }
+      return after;
+    });
+  }
+
+  private async setDeviceToken(
+    officeCode: string,
+    code: string,
+    hash: string | null,
+    action: string,
+    admin: StaffPrincipal,
+  ): Promise<AdminDevice> {
+    const device = await this.deps.db.transaction(async (t) => {
+      const before = (await this.repo.listDevices(officeCode, t)).find((d) => d.code === code);
+      if (!before) throw notFound(`device ${code}`);
+      await this.repo.setDeviceToken(officeCode, code, hash, t);
+      await this.audit(t, admin, {
+        officeCode,
+        action,
+        entity: 'device',
+        entityId: code,
+        before: { paired: before.paired },
+        after: { paired: hash !== null },
+      });
+      return { ...before, paired: hash !== null };
+    });
+    // A replaced or withdrawn token ends the device's live connections (on every node).
+    if (this.deps.onDevicesChanged) await this.deps.onDevicesChanged().catch(() => undefined);
+    return device;
+  }
+
+  private audit(t: Transaction, admin: StaffPrincipal, row: AdminAuditRow): Promise<void> {
+    return auditAdmin(this.auditRepo, t, admin, this.now(), row);
+  }
+}
+
+/**
+ * 400 unless `url` is a printer address Navbat can print to and the server's environment allows
+ * (PRINTER_DEVICES, PRINTER_SPOOL_DIR, PRINTER_NETWORKS): the admin page cannot widen those.
+ */
+async function assertPrinterUrl(url: string): Promise<void> {
+  try {
+    const target = parsePrinterUrl(printerSettings(url).address);
+    const policy = currentPrinterPolicy();
+    if (target.kind === 'tcp') await allowedTcpAddress(target.host, policy);
+    if (target.kind === 'device') await checkDevice(target.path, policy);
+    if (target.kind === 'file') await checkSpoolFile(target.path, policy);
+  } catch (err) {
+    const message = (err as Error).message;
+    throw validationFailed(`printerUrl: ${message}`, {
+      issues: [{ field: 'printerUrl', message }],
+    });
+  }
+}
+
+function onlyKioskPrints(): AppError {
+  return validationFailed('printerUrl: only a kiosk has a printer', {
+    issues: [{ field: 'printerUrl', message: 'only a kiosk has a printer' }],
+  });
+}
