@@ -9,6 +9,7 @@
  */
 import { QueryTypes, type Transaction } from 'sequelize';
 import type { Database } from '../database';
+import type { CounterStatus, TicketStatus } from '../../server/protocol/constants';
 import type { AuditInput, TicketRecord } from '../records';
 
 /** Who holds a window (a live session of an enabled user). */
@@ -22,7 +23,7 @@ export interface HolderRow {
 export interface LockedWindow {
   id: number;
   name: string | null;
-  status: string;
+  status: CounterStatus;
   pauseReason: string | null;
   priorityStreak: number;
   held: { id: string; number: string } | null;
@@ -243,7 +244,7 @@ function windowOf(r: Record<string, unknown>): LockedTicket['counter'] & object 
   return {
     id: Number(r.id),
     name: nullable(r.name) ?? null,
-    status: String(r.status),
+    status: String(r.status) as CounterStatus,
     pauseReason: nullable(r.pause_reason) ?? null,
     priorityStreak: Number(r.priority_streak ?? r.priorityStreak ?? 0),
   };
@@ -284,7 +285,7 @@ function ticketOf(r: Record<string, unknown>): TicketRecord {
     priority: String(r.priority),
     language: nullable(r.language),
     kiosk: nullable(r.kiosk),
-    status: String(r.status),
+    status: String(r.status) as TicketStatus,
     issuedAt: toDate(r.issued_at),
     calledAt: date(r.called_at),
     startedAt: date(r.started_at),
