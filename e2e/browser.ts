@@ -56,9 +56,10 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
  */
 export function screenshotFile(name: string): string {
   const folder = process.env.SCREENSHOTS ? ['docs', 'screenshots'] : ['.e2e-artifacts'];
-  const dir = path.join(__dirname, '..', ...folder);
-  fs.mkdirSync(dir, { recursive: true });
-  return path.join(dir, name);
+  const file = path.join(__dirname, '..', ...folder, name);
+  // A name may hold a sub-folder (`hall/…`): make the folder the file goes into.
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  return file;
 }
 
 /** A text that does not lie inside its box: what it says, where it is cut. */

@@ -11,6 +11,7 @@ import { QueryTypes, type Transaction } from 'sequelize';
 import type { Database } from '../database';
 import type { CounterStatus, TicketStatus } from '../../server/protocol/constants';
 import type { AuditInput, TicketRecord } from '../records';
+import { sqlTime } from './values';
 
 /** Who holds a window (a live session of an enabled user). */
 export interface HolderRow {
@@ -132,16 +133,25 @@ export class HotPathRepository {
     priority: boolean,
     t: Transaction,
   ): Promise<{ ticket: TicketRecord; caseNumber: string | null | undefined } | undefined> {
-    const skip = this.db.dialect === 'mysql' ? 'FOR UPDATE SKIP LOCKED' : '';
-    const rows = await this.select<Record<string, unknown>>(
-      `SELECT t.*, ${this.casesHere ? CASE_NUMBER : 'NULL'} AS case_number FROM tickets t
-        WHERE t.office_code = :office AND t.day = :day AND t.status = 'waiting'
-          AND t.priority ${priority ? '<>' : '='} 'none'
-          AND (t.target_counter = :counter OR ${served('t', q.serviceIds)})
-        ORDER BY ${QUEUE_ORDER} LIMIT 1 ${skip}`,
-      { office: q.officeCode, day: q.day, counter: q.counter, serviceIds: q.serviceIds },
-      t,
-    );
+    const mysql = this.db.dialect === 'mysql';
+    // The walk follows the queue-order index: a plan that sorts afterwards would lock every match.
+    const walk = mysql ? 'FORCE INDEX (tickets_queue_time)' : '';
+    const lock = (clause: string) =>
+      this.select<Record<string, unknown>>(
+        `SELECT t.*, ${this.casesHere ? CASE_NUMBER : 'NULL'} AS case_number FROM tickets t ${walk}
+          WHERE t.office_code = :office AND t.day = :day AND t.status = 'waiting'
+            AND t.priority ${priority ? '<>' : '='} 'none'
+            AND (t.target_counter = :counter OR ${served('t', q.serviceIds)})
+          ORDER BY ${QUEUE_ORDER} LIMIT 1 ${clause}`,
+        { office: q.officeCode, day: q.day, counter: q.counter, serviceIds: q.serviceIds },
+        t,
+      );
+    let rows = await lock(mysql ? 'FOR UPDATE SKIP LOCKED' : '');
+    // Under contention SKIP LOCKED can pass over every waiting ticket (rows other windows' statements
+    // hold for a moment count as locked too), and six windows racing were told nobody waits. Nothing
+    // skipped is proof of an empty queue only once the walk has waited its turn: a plain locking read
+    // waits for the holders to commit, then sees each ticket's committed status.
+    if (rows.length === 0 && mysql) rows = await lock('FOR UPDATE');
     const r = rows[0];
     if (!r) return undefined;
     return {
@@ -192,7 +202,7 @@ export class HotPathRepository {
     );
     await this.db.sequelize.query(`UPDATE tickets SET ${sets.join(', ')} WHERE id = :id`, {
       transaction: t,
-      replacements: { ...Object.fromEntries(entries), id },
+      replacements: this.bind({ ...Object.fromEntries(entries), id }),
     });
   }
 
@@ -205,14 +215,27 @@ export class HotPathRepository {
          :subject)`,
       {
         transaction: t,
-        replacements: {
+        replacements: this.bind({
           ...e,
           userId: e.userId ?? null,
           before: e.before === undefined ? null : JSON.stringify(e.before),
           after: e.after === undefined ? null : JSON.stringify(e.after),
           subject: e.subject ?? null,
-        },
+        }),
       },
+    );
+  }
+
+  /**
+   * Times as the dialect stores DATETIME(3): Sequelize writes a Date replacement without its
+   * milliseconds on MySQL, which would reorder calls made within one second.
+   */
+  private bind(replacements: Record<string, unknown>): Record<string, unknown> {
+    return Object.fromEntries(
+      Object.entries(replacements).map(([k, v]) => [
+        k,
+        v instanceof Date ? sqlTime(this.db.dialect, v) : v,
+      ]),
     );
   }
 
@@ -224,7 +247,7 @@ export class HotPathRepository {
     return this.db.sequelize.query<T>(sql, {
       type: QueryTypes.SELECT,
       transaction: t,
-      replacements,
+      replacements: this.bind(replacements),
     });
   }
 }

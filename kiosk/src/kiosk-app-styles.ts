@@ -100,7 +100,7 @@ export const appStyles = [
       flex: none;
       display: grid;
       grid-template-columns: minmax(0, 1fr) auto;
-      grid-template-areas: 'case reach' 'booking booking' 'lang lang';
+      grid-template-areas: 'case reach' 'lang lang';
       align-items: center;
       gap: 16px 24px;
       padding: 18px 40px 24px;
@@ -132,6 +132,11 @@ export const appStyles = [
       font-weight: 800;
       text-align: start;
       touch-action: manipulation;
+    }
+    /* Both entries (a case, a booking) share one row, so the services keep the screen's height. */
+    footer.two {
+      grid-template-columns: minmax(0, 1fr) minmax(0, 1fr) auto;
+      grid-template-areas: 'case booking reach' 'lang lang lang';
     }
     .case.booking {
       grid-area: booking;
@@ -177,6 +182,10 @@ export const appStyles = [
         grid-template-columns: minmax(0, 1fr) auto auto;
         grid-template-areas: 'case lang reach';
         padding: 14px 32px 18px;
+      }
+      footer.two {
+        grid-template-columns: minmax(0, 1fr) minmax(0, 1fr) auto auto;
+        grid-template-areas: 'case booking lang reach';
       }
       .case {
         min-height: 80px;

@@ -108,7 +108,7 @@ export interface FooterHandlers {
 
 /** The footer: the entries besides the services, the language switch and the low-reach toggle. */
 export function footerView(t: Translate, input: FooterInput, on: FooterHandlers) {
-  return html`<footer>
+  return html`<footer class=${input.haveCase && input.haveBooking ? 'two' : ''}>
     ${
       input.haveCase
         ? html`<button
@@ -127,7 +127,7 @@ export function footerView(t: Translate, input: FooterInput, on: FooterHandlers)
       input.haveBooking
         ? html`<button
             type="button"
-            class="case booking"
+            class=${input.haveCase ? 'case booking' : 'case'}
             data-testid="have-booking"
             ?disabled=${input.disabled}
             @click=${on.haveBooking}
