@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { Language } from '../server/protocol';
 import { startTestServer, type TestServer } from '../server/src/testing/harness';
 import { login, request } from '../server/src/testing/client';
+import { waitFor } from '../server/src/testing/wait';
 import { translate } from '../ui/i18n';
 import { addExtraServices } from './hall-services';
 import { clippedTexts, coveredElements, launchChromium, seriousViolations } from './browser';
@@ -75,8 +76,21 @@ describe('the hall layout: nothing is cut', () => {
         else expect({ where, mark: await mark.textContent() }).toEqual({ where, mark: pages });
         if (language === 'tg' && pages !== '1/1') {
           // More services than rows: the next page follows by itself, and it is not cut either.
-          const last = pages.split('/')[1]!;
-          await page.locator(`[data-page="${last}/${last}"]`).waitFor({ timeout: 35_000 });
+          // (The count may still settle after the first page, once a name that did not fit takes a
+          // row off each page: wait for whichever page is the last one then.)
+          const seen = new Set<string>();
+          const last = await waitFor(
+            async () => {
+              const now = (await list.getAttribute('data-page')) ?? '1/1';
+              seen.add(`${now} squeeze ${await list.getAttribute('data-squeeze')}`);
+              const [at, of] = now.split('/');
+              return of !== '1' && at === of && of;
+            },
+            `${where}: the last page of services`,
+            45_000,
+          ).catch((err: Error) => {
+            throw new Error(`${err.message} (seen: ${[...seen].join(', ')})`);
+          });
           await expectNothingCut(`${where}, page ${last}`);
           await expectReadableNames(`${where}, page ${last}`);
           expect(await mark.textContent()).toBe(`${last}/${last}`);
