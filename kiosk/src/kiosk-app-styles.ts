@@ -141,6 +141,14 @@ export const appStyles = [
     .case.booking {
       grid-area: booking;
     }
+    footer.two .case {
+      gap: 14px;
+      padding: 10px 18px;
+      font-size: 26px;
+    }
+    footer.two .case small {
+      font-size: 18px;
+    }
     .case small {
       display: block;
       margin-top: 4px;
