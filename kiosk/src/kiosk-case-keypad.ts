@@ -8,7 +8,7 @@ import type { Language } from '../../server/protocol';
 import { translate, type MessageKey } from '../../ui/i18n';
 import { base } from '../../ui/theme';
 import { icon } from './kiosk-icons';
-import { step } from './kiosk-styles';
+import { keypad, step } from './kiosk-styles';
 import { GhostTapController } from '../../ui/controllers/ghost-tap-controller';
 
 /** How many digits the last part of a case number has. */
@@ -35,6 +35,7 @@ export class KioskCaseKeypad extends LitElement {
   static override styles = [
     base,
     step,
+    keypad,
     css`
       .entry {
         display: flex;
@@ -79,45 +80,6 @@ export class KioskCaseKeypad extends LitElement {
         background: var(--nb-primary);
         border-color: var(--nb-primary);
         color: var(--nb-primary-ink);
-      }
-      .keys {
-        display: grid;
-        grid-template-columns: repeat(3, 1fr);
-        gap: 16px;
-        width: min(720px, 100%);
-        align-self: center;
-      }
-      .keys button {
-        min-height: 104px;
-        border: 2px solid var(--nb-border);
-        border-radius: var(--nb-radius);
-        background: var(--nb-surface);
-        box-shadow: var(--nb-shadow);
-        font-size: 48px;
-        font-weight: 700;
-        display: grid;
-        place-items: center;
-        touch-action: manipulation;
-      }
-      .keys button:active:not(:disabled) {
-        background: var(--nb-primary-soft);
-      }
-      .keys .word {
-        font-size: 26px;
-      }
-      .primary {
-        align-self: center;
-        width: min(720px, 100%);
-      }
-      .message {
-        margin: 0;
-        padding: 18px 24px;
-        border-radius: var(--nb-radius);
-        border: 2px solid var(--nb-danger);
-        background: var(--nb-danger-soft);
-        color: var(--nb-danger);
-        font-size: 26px;
-        font-weight: 700;
       }
       @container (orientation: landscape) {
         :host {

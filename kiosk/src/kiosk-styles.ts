@@ -91,3 +91,46 @@ export const step = css`
     }
   }
 `;
+
+/** The on-screen keypads (case number, booking code): keys, the confirm button, the refusal. */
+export const keypad = css`
+  .keys {
+    display: grid;
+    grid-template-columns: repeat(3, 1fr);
+    gap: 16px;
+    width: min(720px, 100%);
+    align-self: center;
+  }
+  .keys button {
+    min-height: 104px;
+    border: 2px solid var(--nb-border);
+    border-radius: var(--nb-radius);
+    background: var(--nb-surface);
+    box-shadow: var(--nb-shadow);
+    font-size: 48px;
+    font-weight: 700;
+    display: grid;
+    place-items: center;
+    touch-action: manipulation;
+  }
+  .keys button:active:not(:disabled) {
+    background: var(--nb-primary-soft);
+  }
+  .keys .word {
+    font-size: 26px;
+  }
+  .primary {
+    align-self: center;
+    width: min(720px, 100%);
+  }
+  .message {
+    margin: 0;
+    padding: 18px 24px;
+    border-radius: var(--nb-radius);
+    border: 2px solid var(--nb-danger);
+    background: var(--nb-danger-soft);
+    color: var(--nb-danger);
+    font-size: 26px;
+    font-weight: 700;
+  }
+`;
