@@ -1,5 +1,6 @@
 /** How many people wait for each service. */
 import { LitElement, css, html, type PropertyValues } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Language, Service, ServiceLoad } from '../../server/protocol';
 import { translate } from '../../ui/i18n';
 import { base } from '../../ui/theme';
@@ -21,6 +22,8 @@ const LINE = 1.1;
 const MIN_ROW_VH = { 1: 2 * MIN_NAME_VH * LINE + 0.4, 2: 3 * MIN_NAME_VH * LINE + 0.4 } as const;
 /** The gap between rows, in vh (as in the styles). */
 const GAP_VH = 0.7;
+/** The gap between the two columns, in vh (as in the styles). */
+const COLUMN_GAP_VH = 1.4;
 
 /** One row per service: prefix, name, waiting count (a closed one says so instead). */
 export class DisplayWaitingList extends LitElement {
@@ -28,6 +31,7 @@ export class DisplayWaitingList extends LitElement {
     base,
     css`
       :host {
+        position: relative;
         display: block;
         color: #fff;
       }
@@ -45,7 +49,8 @@ export class DisplayWaitingList extends LitElement {
       li {
         /* Sizes below follow the row's height: 20 services still fit, names wrap instead of being cut. */
         container-type: size;
-        max-height: 11.5vh;
+        /* Not taller than this, unless the tallest name needs more at the smallest size. */
+        max-height: max(11.5vh, var(--row-max, 0px));
         min-height: 0;
         display: grid;
         grid-template-columns: auto minmax(0, 1fr) auto;
@@ -94,6 +99,28 @@ export class DisplayWaitingList extends LitElement {
       li.closed .name {
         color: #c9d6e8;
       }
+      /* Off-screen copies of every row at the smallest name size: how tall the tallest must be. */
+      .probe {
+        display: block;
+        position: absolute;
+        top: 0;
+        left: 0;
+        height: 0;
+        overflow: hidden;
+        visibility: hidden;
+        pointer-events: none;
+      }
+      .probe li {
+        max-height: none;
+        height: auto;
+        container-type: inline-size;
+        padding-block: 0.2vh;
+      }
+      .probe .name {
+        max-height: none;
+        overflow-wrap: break-word;
+        font-size: ${MIN_NAME_VH}vh;
+      }
       .closed-note {
         /* Short and to the side, so that the closed service's name keeps its room and size. */
         max-width: 10vh;
@@ -110,6 +137,7 @@ export class DisplayWaitingList extends LitElement {
   static override properties = {
     capacity: { state: true },
     page: { state: true },
+    columnWidth: { state: true },
     services: { attribute: false },
     loads: { attribute: false },
     language: {},
@@ -126,8 +154,10 @@ export class DisplayWaitingList extends LitElement {
   declare private capacity: number;
   /** The page shown when the services need more rows than fit. */
   declare private page: number;
-  /** Rows taken off each page because a name did not fit in full at the smallest size. */
-  private squeeze = 0;
+  /** The width of one column, in px, for the off-screen rows (0 until measured). */
+  declare private columnWidth: number;
+  /** The tallest off-screen row, in px: no row is capped below it. */
+  private tallestRow = 0;
   /** The page last announced to the app ("1/2" next to the heading). */
   private announcedPage = '';
   private pageTimer?: ReturnType<typeof setInterval>;
@@ -136,20 +166,13 @@ export class DisplayWaitingList extends LitElement {
     super();
     this.capacity = 0;
     this.page = 0;
+    this.columnWidth = 0;
     this.services = [];
     this.loads = [];
     this.language = 'tg';
   }
 
-  private measuredHeight = 0;
-  private readonly resizeObserver = new ResizeObserver(() => {
-    const height = this.getBoundingClientRect().height;
-    if (Math.abs(height - this.measuredHeight) < 1) return;
-    this.measuredHeight = height;
-    this.squeeze = 0;
-    this.measure();
-    this.requestUpdate();
-  });
+  private readonly resizeObserver = new ResizeObserver(() => this.measure());
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -160,11 +183,7 @@ export class DisplayWaitingList extends LitElement {
       this.page = pages > 1 ? (this.page + 1) % pages : 0;
     }, PAGE_SECONDS * 1000);
     // The first fit may run before the font is there: fit again once it is.
-    void document.fonts.ready.then(() => {
-      this.squeeze = 0;
-      this.measure();
-      this.requestUpdate();
-    });
+    void document.fonts.ready.then(() => this.measure());
   }
 
   override disconnectedCallback(): void {
@@ -177,13 +196,27 @@ export class DisplayWaitingList extends LitElement {
     return this.services.length > 12 ? 2 : 1;
   }
 
-  /** How many rows of at least {@link MIN_ROW_VH} fit in the element now. */
+  /**
+   * How many rows fit: each row as tall as the tallest of all the services' rows at the smallest
+   * name size (the off-screen copies say how tall, on every page alike) and never lower than
+   * {@link MIN_ROW_VH}; the pages then all have the same rows and every name fits in full.
+   */
   private measure(): void {
-    const height = this.getBoundingClientRect().height;
+    const box = this.getBoundingClientRect();
     const unit = window.innerHeight / 100;
-    const min = MIN_ROW_VH[this.columns()];
-    const fit = Math.floor((height + GAP_VH * unit) / ((min + GAP_VH) * unit));
-    this.capacity = Math.max(1, fit - this.squeeze) * this.columns();
+    const columns = this.columns();
+    const columnWidth = (box.width - (columns - 1) * COLUMN_GAP_VH * unit) / columns;
+    if (Math.abs(columnWidth - this.columnWidth) >= 1) {
+      // The copies are laid out at this width first; updated() measures again.
+      this.columnWidth = columnWidth;
+      return;
+    }
+    const rows = [...this.renderRoot.querySelectorAll<HTMLElement>('.probe li')];
+    const tallest = Math.max(0, ...rows.map((li) => li.getBoundingClientRect().height));
+    const row = Math.max(MIN_ROW_VH[columns] * unit, tallest);
+    this.tallestRow = Math.ceil(tallest);
+    const fit = Math.floor((box.height + GAP_VH * unit) / (row + GAP_VH * unit));
+    this.capacity = Math.max(1, fit) * columns;
   }
 
   private pageCount(): number {
@@ -191,30 +224,17 @@ export class DisplayWaitingList extends LitElement {
     return Math.max(1, Math.ceil(this.services.length / this.capacity));
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    // Other names: start again from the most rows that fit.
-    if ((changed.has('services') || changed.has('language')) && this.squeeze > 0) {
-      this.squeeze = 0;
+  protected override updated(changed: PropertyValues): void {
+    // Other names, another language or another width: the copies changed, so measure them again.
+    if (changed.has('services') || changed.has('language') || changed.has('columnWidth')) {
       this.measure();
     }
-  }
-
-  protected override updated(): void {
-    // Rows are made taller only while the first page is laid out: squeezing again for each later
-    // page's names multiplied the pages at every turn (20 services ended as 10 pages of 2, because a
-    // row stops growing at its max-height). Known gap: a later page's longest names can still be
-    // cut (e2e/hall-layout.test.ts says which).
-    if (!this.fitNames() && this.capacity > this.columns() && this.page === 0) {
-      // A name needs more lines than its row has at the smallest size: taller rows, more pages.
-      this.squeeze++;
-      this.measure();
-      return;
-    }
+    this.fitNames();
     const pages = this.pageCount();
-    const shown = `${(this.page < pages ? this.page : 0) + 1}/${pages}`;
+    const page = this.page < pages ? this.page + 1 : 1;
+    const shown = `${page}/${pages}`;
     if (shown === this.announcedPage) return;
     this.announcedPage = shown;
-    const page = this.page < pages ? this.page + 1 : 1;
     this.dispatchEvent(
       new CustomEvent<WaitingPageDetail>('display-waiting-page', {
         detail: { page, pages },
@@ -229,21 +249,22 @@ export class DisplayWaitingList extends LitElement {
    * (never cut, never an ellipsis), but never below {@link MIN_NAME_VH}: the rows are sized so that
    * the longest real names fit at that size.
    */
-  private fitNames(): boolean {
+  private fitNames(): void {
     const floor = (window.innerHeight * MIN_NAME_VH) / 100;
     const overflows = (name: HTMLElement) =>
       name.scrollHeight > name.clientHeight || name.scrollWidth > name.clientWidth;
-    let allFit = true;
-    for (const name of this.renderRoot.querySelectorAll<HTMLElement>('.name')) {
+    for (const name of this.renderRoot.querySelectorAll<HTMLElement>('ul.shown .name')) {
       name.style.fontSize = '';
+      name.style.overflowWrap = '';
       let size = parseFloat(getComputedStyle(name).fontSize);
       while (size > floor && overflows(name)) {
         size = Math.max(floor, size * 0.95);
         name.style.fontSize = `${size}px`;
       }
-      if (overflows(name)) allFit = false;
+      // A word wider than the row even at the smallest size (no hyphenation rules for Tajik in the
+      // browser): break it rather than cut it, as the off-screen copies measured.
+      if (name.scrollWidth > name.clientWidth) name.style.overflowWrap = 'break-word';
     }
-    return allFit;
   }
 
   override render() {
@@ -259,31 +280,36 @@ export class DisplayWaitingList extends LitElement {
     const rows =
       pages > 1 ? this.capacity / columns : Math.max(1, Math.ceil(shown.length / columns));
     return html`<ul
-      data-testid="waiting-list"
-      data-page=${`${page + 1}/${pages}`}
-      data-squeeze=${this.squeeze}
-      lang=${this.language}
-      style=${`--columns:${columns};--rows:${rows}`}
-    >
-      ${shown.map((s) => {
-        const waiting = this.loads.find((l) => l.code === s.code)?.waiting ?? 0;
-        return html`<li class=${s.open ? '' : 'closed'}>
-          <span class="prefix" aria-hidden="true">${s.prefix}</span>
-          <span class="name" lang=${this.language}>${s.names[this.language]}</span>
-          ${
-            s.open
-              ? html`<span
-                  class="count num ${waiting === 0 ? 'zero' : ''}"
-                  data-testid=${`waiting-${s.code}`}
-                  >${waiting}</span
-                >`
-              : html`<span class="closed-note" data-testid=${`waiting-${s.code}`}
-                  >${translate(this.language, 'displayWindowClosed')}</span
-                >`
-          }
-        </li>`;
-      })}
-    </ul>`;
+        class="shown"
+        data-testid="waiting-list"
+        data-page=${`${page + 1}/${pages}`}
+        lang=${this.language}
+        style=${`--columns:${columns};--rows:${rows};--row-max:${this.tallestRow}px`}
+      >
+        ${shown.map((s) => this.row(s, true))}
+      </ul>
+      <ul class="probe" aria-hidden="true" lang=${this.language} style=${`width:${this.columnWidth}px`}>
+        ${this.services.map((s) => this.row(s, false))}
+      </ul>`;
+  }
+
+  /** One service's row; the off-screen copy carries no test id. */
+  private row(s: Service, shown: boolean) {
+    const waiting = this.loads.find((l) => l.code === s.code)?.waiting ?? 0;
+    const testId = shown ? `waiting-${s.code}` : undefined;
+    return html`<li class=${s.open ? '' : 'closed'}>
+      <span class="prefix" aria-hidden="true">${s.prefix}</span>
+      <span class="name" lang=${this.language}>${s.names[this.language]}</span>
+      ${
+        s.open
+          ? html`<span class="count num ${waiting === 0 ? 'zero' : ''}" data-testid=${ifDefined(testId)}
+              >${waiting}</span
+            >`
+          : html`<span class="closed-note" data-testid=${ifDefined(testId)}
+              >${translate(this.language, 'displayWindowClosed')}</span
+            >`
+      }
+    </li>`;
   }
 }
 

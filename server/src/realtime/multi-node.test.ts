@@ -198,13 +198,22 @@ describeMysql('two server processes with the Redis adapter (MariaDB)', () => {
     const submitted: Array<{ number: string; version: number }> = [];
     for (let i = 0; i < 12; i++) {
       const t = await request(a.url, 'POST', `${OFFICE}/tickets`, { body: { service: 'death' } });
-      await request(a.url, 'POST', `${OFFICE}/counters/2/call-next`, { token: clerk });
-      const c = (
-        await request(a.url, 'POST', '/api/cases', {
-          token: clerk,
-          body: { ticketId: t.body.ticket.id, type: 'death' },
-        })
-      ).body.case;
+      const called = await request(a.url, 'POST', `${OFFICE}/counters/2/call-next`, { token: clerk });
+      expect({ i, status: called.status, ticket: called.body.ticket?.id }).toEqual({
+        i,
+        status: 200,
+        ticket: t.body.ticket.id,
+      });
+      const opened = await request(a.url, 'POST', '/api/cases', {
+        token: clerk,
+        body: { ticketId: t.body.ticket.id, type: 'death' },
+      });
+      expect({ i, status: opened.status, body: opened.status === 201 ? 'case' : opened.body }).toEqual({
+        i,
+        status: 201,
+        body: 'case',
+      });
+      const c = opened.body.case;
       await request(a.url, 'POST', `/api/tickets/${t.body.ticket.id}/complete`, { token: clerk });
       const filled = await request(a.url, 'PATCH', `/api/cases/${c.number}`, {
         token: clerk,
