@@ -143,7 +143,9 @@ describe.each(testDialects())('an office day on two hall displays on %s', (diale
         const older = heldSinceSettle.has(seen);
         if (!older) unknownReads++;
         if (unknownReads > 5 || Date.now() > deadline) {
-          const what = older ? `after ${CATCH_UP_MS} ms still an older view` : 'a view the server never held';
+          const what = older
+            ? `after ${CATCH_UP_MS} ms still an older view`
+            : 'a view the server never held';
           throw new Error(
             `${name}: display ${i + 1} shows ${what}: ${seen}; lately the server held: ${recent.join(' | ')}`,
           );

@@ -288,7 +288,12 @@ export class DisplayWaitingList extends LitElement {
       >
         ${shown.map((s) => this.row(s, true))}
       </ul>
-      <ul class="probe" aria-hidden="true" lang=${this.language} style=${`width:${this.columnWidth}px`}>
+      <ul
+        class="probe"
+        aria-hidden="true"
+        lang=${this.language}
+        style=${`width:${this.columnWidth}px`}
+      >
         ${this.services.map((s) => this.row(s, false))}
       </ul>`;
   }
@@ -302,7 +307,9 @@ export class DisplayWaitingList extends LitElement {
       <span class="name" lang=${this.language}>${s.names[this.language]}</span>
       ${
         s.open
-          ? html`<span class="count num ${waiting === 0 ? 'zero' : ''}" data-testid=${ifDefined(testId)}
+          ? html`<span
+              class="count num ${waiting === 0 ? 'zero' : ''}"
+              data-testid=${ifDefined(testId)}
               >${waiting}</span
             >`
           : html`<span class="closed-note" data-testid=${ifDefined(testId)}

@@ -198,7 +198,9 @@ describeMysql('two server processes with the Redis adapter (MariaDB)', () => {
     const submitted: Array<{ number: string; version: number }> = [];
     for (let i = 0; i < 12; i++) {
       const t = await request(a.url, 'POST', `${OFFICE}/tickets`, { body: { service: 'death' } });
-      const called = await request(a.url, 'POST', `${OFFICE}/counters/2/call-next`, { token: clerk });
+      const called = await request(a.url, 'POST', `${OFFICE}/counters/2/call-next`, {
+        token: clerk,
+      });
       expect({ i, status: called.status, ticket: called.body.ticket?.id }).toEqual({
         i,
         status: 200,
@@ -208,7 +210,11 @@ describeMysql('two server processes with the Redis adapter (MariaDB)', () => {
         token: clerk,
         body: { ticketId: t.body.ticket.id, type: 'death' },
       });
-      expect({ i, status: opened.status, body: opened.status === 201 ? 'case' : opened.body }).toEqual({
+      expect({
+        i,
+        status: opened.status,
+        body: opened.status === 201 ? 'case' : opened.body,
+      }).toEqual({
         i,
         status: 201,
         body: 'case',
