@@ -72,7 +72,7 @@ export interface ClippedText {
 /**
  * Every visible text node of the page (shadow roots included) whose box is not inside each ancestor
  * that clips its content (overflow other than visible; a vertical scroller only across) and inside
- * the viewport. Screen-reader-only texts are skipped: they are meant to be clipped.
+ * the viewport (only across, inside a vertical scroller). Screen-reader-only texts are skipped: they are meant to be clipped.
  */
 export async function clippedTexts(page: Page): Promise<ClippedText[]> {
   return page.evaluate<ClippedText[]>(`(() => {
@@ -87,19 +87,34 @@ export async function clippedTexts(page: Page): Promise<ClippedText[]> {
       range.selectNodeContents(node);
       const r = range.getBoundingClientRect();
       if (r.width === 0 || r.height === 0) return;
-      if (!inside(r, { left: 0, top: 0, right: innerWidth, bottom: innerHeight })) {
+      // Below or above the screen inside a vertical scroller is reached by scrolling, not cut.
+      let scrolled = false;
+      for (let el = parentOf(node); el && !scrolled; el = parentOf(el)) {
+        scrolled = ['auto', 'scroll'].includes(getComputedStyle(el).overflowY);
+      }
+      const screen = scrolled
+        ? { left: 0, top: -Infinity, right: innerWidth, bottom: Infinity }
+        : { left: 0, top: 0, right: innerWidth, bottom: innerHeight };
+      if (!inside(r, screen)) {
         out.push({ text, by: 'viewport' });
         return;
       }
+      // Past a vertical scroller, what is outside it up or down is reached by scrolling: the boxes
+      // around it are checked only across.
+      let acrossOnly = false;
       for (let el = parentOf(node); el; el = parentOf(el)) {
         const cs = getComputedStyle(el);
         if (cs.overflowX === 'visible' && cs.overflowY === 'visible') continue;
+        const b = el.getBoundingClientRect();
         // A scrolling box does not cut what it holds: it is reached by scrolling.
         if (['auto', 'scroll'].includes(cs.overflowY) && ['auto', 'scroll', 'hidden', 'clip'].includes(cs.overflowX)) {
-          const b = el.getBoundingClientRect();
-          if (r.left >= b.left - 1 && r.right <= b.right + 1) continue;
+          if (r.left >= b.left - 1 && r.right <= b.right + 1) {
+            acrossOnly = true;
+            continue;
+          }
         }
-        if (!inside(r, el.getBoundingClientRect())) {
+        const box = acrossOnly ? { left: b.left, right: b.right, top: -Infinity, bottom: Infinity } : b;
+        if (!inside(r, box)) {
           out.push({ text, by: name(el) });
           return;
         }

@@ -97,10 +97,51 @@ describe('the hall layout: nothing is cut', () => {
     }
   }
 
+  /**
+   * Tiles never overlap (each tile clips its own text, so an overflow is a cut) and every one can be
+   * reached: where they do not all fit, "more services below" scrolls until the last is in view.
+   */
+  async function expectEveryTileReachable(where: string): Promise<void> {
+    // The tile's list is the kiosk-home's <ul>, in the same shadow root (read in the page).
+    type List = { scrollTop: number; getBoundingClientRect(): { top: number; bottom: number } };
+    type Root = { querySelector(q: string): List };
+    const tiles = page.locator('kiosk-service-tile');
+    const last = tiles.nth((await tiles.count()) - 1);
+    const more = page.getByTestId('more-services');
+    const inView = () =>
+      last.evaluate((tile) => {
+        const box = tile.getBoundingClientRect();
+        const list = (tile.getRootNode() as Root).querySelector('ul').getBoundingClientRect();
+        return box.top >= list.top - 1 && box.bottom <= list.bottom + 1;
+      });
+    for (let taps = 0; (await more.count()) > 0 && taps < 10; taps++) {
+      expect({ where, lastInView: await inView() }).toEqual({ where, lastInView: false });
+      const scrollTop = () =>
+        last.evaluate((tile) => (tile.getRootNode() as Root).querySelector('ul').scrollTop);
+      const before = await scrollTop();
+      await more.click();
+      // The list scrolls smoothly: wait until it has moved and come to rest.
+      let previous = before;
+      await waitFor(async () => {
+        const now = await scrollTop();
+        const rested = now > before && now === previous;
+        previous = now;
+        return rested;
+      }, `${where}: a scroll after "more services"`);
+      await expectNothingCut(`${where}, scrolled ${taps + 1}`);
+    }
+    expect({ where, lastInView: await inView(), more: await more.count() }).toEqual({
+      where,
+      lastInView: true,
+      more: 0,
+    });
+  }
+
   async function checkKiosk(): Promise<void> {
     for (const [width, height] of [
       [1080, 1920],
       [1920, 1080],
+      [1280, 800],
     ] as const) {
       await page.setViewportSize({ width, height });
       await page.goto(`${server.url}/kiosk/?office=kulob&kiosk=K1`);
@@ -110,6 +151,7 @@ describe('the hall layout: nothing is cut', () => {
         await expectNothingCut(`kiosk ${width}×${height} ${language}`);
       }
       expect(await seriousViolations(page)).toEqual([]);
+      await expectEveryTileReachable(`kiosk ${width}×${height}`);
       // Low reach: every control low on the screen, and the ticket's number and buttons in full.
       await page.getByTestId('low-reach').click();
       await expectNothingCut(`kiosk ${width}×${height} low reach`);

@@ -187,13 +187,7 @@ export const appStyles = [
         padding: 18px 32px;
       }
       footer {
-        grid-template-columns: minmax(0, 1fr) auto auto;
-        grid-template-areas: 'case lang reach';
         padding: 14px 32px 18px;
-      }
-      footer.two {
-        grid-template-columns: minmax(0, 1fr) minmax(0, 1fr) auto auto;
-        grid-template-areas: 'case booking lang reach';
       }
       .case {
         min-height: 80px;
@@ -205,17 +199,36 @@ export const appStyles = [
       footer nb-language-switch {
         --nb-switch-min-width: 96px;
       }
+      /* No entries (the ticket, a keypad): languages and reach share one row, the step keeps the height. */
+      footer.none {
+        grid-template-columns: minmax(0, 1fr) auto;
+        grid-template-areas: 'lang reach';
+      }
+    }
+    /* A wide landscape screen has room for the whole footer on one row; a narrower one keeps two. */
+    @media (orientation: landscape) and (min-width: 1600px) {
+      footer {
+        grid-template-columns: minmax(0, 1fr) auto auto;
+        grid-template-areas: 'case lang reach';
+      }
+      footer.two {
+        grid-template-columns: minmax(0, 1fr) minmax(0, 1fr) auto auto;
+        grid-template-areas: 'case booking lang reach';
+      }
     }
     /* Low reach: the header takes the top of the screen, every control sits below it. */
     .low header {
-      flex: 1 1 auto;
+      flex: 1 0 auto;
       display: flex;
       flex-direction: column;
       justify-content: flex-end;
     }
     .low .controls {
-      flex: none;
-      height: 60%;
+      /* Gives way to the header's own text on a short screen, rather than push the footer off. */
+      flex: 0 1 auto;
+      min-height: 0;
+      /* The lower 60%, but on a short screen never less than the steps need (720px). */
+      height: max(60%, min(100%, 720px));
     }
     /*
      * The ticket needs the whole screen to show its number in full; its buttons already sit at its

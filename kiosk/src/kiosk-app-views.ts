@@ -108,7 +108,8 @@ export interface FooterHandlers {
 
 /** The footer: the entries besides the services, the language switch and the low-reach toggle. */
 export function footerView(t: Translate, input: FooterInput, on: FooterHandlers) {
-  return html`<footer class=${input.haveCase && input.haveBooking ? 'two' : ''}>
+  const entries = (input.haveCase ? 1 : 0) + (input.haveBooking ? 1 : 0);
+  return html`<footer class=${['none', '', 'two'][entries]!}>
     ${
       input.haveCase
         ? html`<button

@@ -1,5 +1,9 @@
-/** The home screen's grid of service tiles, sized to fill the space it gets without scrolling. */
-import { LitElement, css, html } from 'lit';
+/**
+ * The home screen's grid of service tiles, filling the space it gets. Tiles never overlap: when the
+ * names need more room than the screen has (many services, long names), the list scrolls and a large
+ * "more services below" button says so and scrolls on a tap.
+ */
+import { LitElement, css, html, nothing } from 'lit';
 import type { Language, Service, ServiceLoad } from '../../server/protocol';
 import { translate } from '../../ui/i18n';
 import { base } from '../../ui/theme';
@@ -11,19 +15,45 @@ export class KioskHome extends LitElement {
     base,
     css`
       :host {
+        position: relative;
         display: flex;
         min-height: 0;
       }
       ul {
         flex: 1;
         min-height: 0;
+        overflow-y: auto;
+        overscroll-behavior: contain;
         list-style: none;
         margin: 0;
         padding: 24px 40px;
         display: grid;
         grid-template-columns: repeat(2, minmax(0, 1fr));
-        grid-auto-rows: minmax(0, 1fr);
+        grid-auto-rows: minmax(min-content, 1fr);
         gap: 18px;
+      }
+      ul.scrolls {
+        /* Room under the last row, so that it can scroll clear of the "more below" button. */
+        padding-bottom: 96px;
+      }
+      .more-button {
+        position: absolute;
+        left: 50%;
+        bottom: 14px;
+        transform: translateX(-50%);
+        display: flex;
+        align-items: center;
+        gap: 12px;
+        min-height: 64px;
+        padding: 10px 28px;
+        border: 0;
+        border-radius: 32px;
+        background: var(--nb-primary);
+        color: var(--nb-primary-ink);
+        box-shadow: var(--nb-shadow);
+        font-size: 24px;
+        font-weight: 700;
+        touch-action: manipulation;
       }
       @media (orientation: landscape) {
         ul {
@@ -34,7 +64,6 @@ export class KioskHome extends LitElement {
       }
       li {
         display: flex;
-        min-height: 0;
       }
       kiosk-service-tile {
         flex: 1;
@@ -48,6 +77,8 @@ export class KioskHome extends LitElement {
     loads: { attribute: false },
     language: {},
     disabled: { type: Boolean },
+    more: { state: true },
+    scrolls: { state: true },
   };
 
   /** The office's catalogue in its order. */
@@ -59,28 +90,85 @@ export class KioskHome extends LitElement {
   /** True while a ticket is being issued. */
   declare disabled: boolean;
 
+  /** True while the last tile lies below the visible part of the list. */
+  declare private more: boolean;
+  /** True when the tiles need more height than the list has (it scrolls). */
+  declare private scrolls: boolean;
+
   constructor() {
     super();
+    this.more = false;
+    this.scrolls = false;
     this.services = [];
     this.loads = [];
     this.language = 'tg';
     this.disabled = false;
   }
 
+  private readonly resizeObserver = new ResizeObserver(() => this.checkMore());
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver.disconnect();
+  }
+
+  protected override updated(): void {
+    // The list's own size and every tile's (a language switch re-wraps the names) decide it.
+    for (const el of this.renderRoot.querySelectorAll('ul, li')) this.resizeObserver.observe(el);
+    this.checkMore();
+  }
+
+  /** Whether the tiles overflow the list at all, and whether the last one is below its view. */
+  private checkMore(): void {
+    const list = this.renderRoot.querySelector('ul');
+    const last = list?.lastElementChild;
+    if (!list || !last) return;
+    this.scrolls = list.scrollHeight > list.clientHeight + 1;
+    this.more = last.getBoundingClientRect().bottom > list.getBoundingClientRect().bottom + 1;
+  }
+
+  private readonly scrollDown = (): void => {
+    const list = this.renderRoot.querySelector('ul');
+    list?.scrollBy({ top: list.clientHeight * 0.8, behavior: 'smooth' });
+  };
+
   override render() {
-    return html`<ul aria-label=${translate(this.language, 'servicesHeading')}>
-      ${this.services.map(
-        (service) =>
-          html`<li>
-            <kiosk-service-tile
-              .service=${service}
-              .load=${this.loads.find((l) => l.code === service.code)}
-              language=${this.language}
-              ?disabled=${this.disabled}
-            ></kiosk-service-tile>
-          </li>`,
-      )}
-    </ul>`;
+    // Open services first, in the office's order; the closed ones (not tappable) after them.
+    const services = [
+      ...this.services.filter((s) => s.open),
+      ...this.services.filter((s) => !s.open),
+    ];
+    const dense = services.length > 12;
+    return html`<ul
+        class=${this.scrolls ? 'scrolls' : ''}
+        aria-label=${translate(this.language, 'servicesHeading')}
+        @scroll=${() => this.checkMore()}
+      >
+        ${services.map(
+          (service) =>
+            html`<li>
+              <kiosk-service-tile
+                .service=${service}
+                .load=${this.loads.find((l) => l.code === service.code)}
+                language=${this.language}
+                ?disabled=${this.disabled}
+                ?dense=${dense}
+              ></kiosk-service-tile>
+            </li>`,
+        )}
+      </ul>
+      ${
+        this.more
+          ? html`<button
+              type="button"
+              class="more-button"
+              data-testid="more-services"
+              @click=${this.scrollDown}
+            >
+              <span aria-hidden="true">▼</span>${translate(this.language, 'kioskMoreServices')}
+            </button>`
+          : nothing
+      }`;
   }
 }
 

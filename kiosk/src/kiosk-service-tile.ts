@@ -22,6 +22,8 @@ export class KioskServiceTile extends LitElement {
         width: 100%;
         height: 100%;
         min-height: 120px;
+        /* Rows grow to their content (the list scrolls instead); nothing may spill over a neighbour. */
+        overflow: hidden;
         display: flex;
         align-items: center;
         gap: 24px;
@@ -63,8 +65,9 @@ export class KioskServiceTile extends LitElement {
         font-size: 28px;
         line-height: 1.2;
         font-weight: 700;
-        /* Whole words, or a hyphen where the language allows one (the name carries lang). */
-        overflow-wrap: normal;
+        /* Whole words, or a hyphen where the language allows one (the name carries lang); a word
+           wider than the tile (no hyphenation rules for Tajik in the browser) breaks, never cut. */
+        overflow-wrap: break-word;
         word-break: normal;
         hyphens: auto;
       }
@@ -128,6 +131,27 @@ export class KioskServiceTile extends LitElement {
           font-size: 19px;
         }
       }
+      /* Many services (more than 12): smaller tiles, still large targets, so that more fit at once. */
+      :host([dense]) button {
+        min-height: 104px;
+        gap: 16px;
+        padding: 12px 16px;
+      }
+      :host([dense]) .text {
+        gap: 6px;
+      }
+      :host([dense]) .prefix {
+        width: 60px;
+        height: 60px;
+        font-size: 36px;
+        border-radius: 14px;
+      }
+      :host([dense]) .name {
+        font-size: 24px;
+      }
+      :host([dense]) .meta {
+        font-size: 19px;
+      }
       .closed {
         display: inline-block;
         max-width: 100%;
@@ -146,6 +170,7 @@ export class KioskServiceTile extends LitElement {
     load: { attribute: false },
     language: {},
     disabled: { type: Boolean },
+    dense: { type: Boolean, reflect: true },
   };
 
   /** The service shown. */
@@ -156,12 +181,15 @@ export class KioskServiceTile extends LitElement {
   declare language: Language;
   /** True while another ticket is being issued. */
   declare disabled: boolean;
+  /** Smaller type and padding, for an office with many services. */
+  declare dense: boolean;
 
   constructor() {
     super();
     this.load = undefined;
     this.language = 'tg';
     this.disabled = false;
+    this.dense = false;
   }
 
   private readonly onClick = (): void => {

@@ -9,7 +9,8 @@ export const ticketViewStyles = [
       flex: 1;
       display: flex;
       justify-content: center;
-      align-items: center;
+      /* Centred while it fits; a card taller than the screen starts at the top (never cut above). */
+      align-items: safe center;
       padding: 40px 32px;
     }
     .card {
@@ -213,6 +214,59 @@ export const ticketViewStyles = [
       button {
         min-height: 72px;
         font-size: 28px;
+      }
+    }
+    /* A small landscape kiosk (1280×800, 1366×768): everything smaller, the QR beside its hint. */
+    @container (max-height: 700px) {
+      :host {
+        padding: 12px 24px;
+      }
+      .card {
+        gap: 10px;
+        padding: 28px 32px 18px;
+      }
+      h1 {
+        font-size: 24px;
+      }
+      .number {
+        font-size: 120px;
+      }
+      .service {
+        font-size: 26px;
+      }
+      .stat {
+        padding: 8px 14px;
+      }
+      dt {
+        font-size: 18px;
+      }
+      dd {
+        font-size: 32px;
+      }
+      .message {
+        font-size: 20px;
+      }
+      .main,
+      .side {
+        gap: 10px;
+      }
+      .scan {
+        flex-direction: row;
+        gap: 14px;
+        text-align: start;
+      }
+      .scan kiosk-qr {
+        zoom: 0.6;
+      }
+      .scan p {
+        font-size: 18px;
+      }
+      button {
+        min-height: 60px;
+        font-size: 24px;
+      }
+      .actions .speak {
+        font-size: 22px;
       }
     }
   `,

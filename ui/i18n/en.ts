@@ -48,6 +48,7 @@ export const en = {
   kioskHint: 'Touch a service to get a ticket',
   languageLabel: 'Language',
   servicesHeading: 'Services',
+  kioskMoreServices: 'More services below',
   waitingCount: 'In queue: {n}',
   serviceClosed: 'Closed',
   issuing: 'Printing your ticket…',

@@ -46,6 +46,7 @@ export const ru: Messages = {
   kioskHint: 'Коснитесь услуги, чтобы получить талон',
   languageLabel: 'Язык',
   servicesHeading: 'Услуги',
+  kioskMoreServices: 'Ещё услуги ниже',
   waitingCount: 'В очереди: {n}',
   serviceClosed: 'Закрыто',
   issuing: 'Печатаем ваш талон…',

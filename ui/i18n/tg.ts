@@ -46,6 +46,7 @@ export const tg: Messages = {
   kioskHint: 'Барои гирифтани чипта ба хизматрасонии лозимӣ ламс кунед',
   languageLabel: 'Забон',
   servicesHeading: 'Хизматрасониҳо',
+  kioskMoreServices: 'Хизматрасониҳои дигар дар поён',
   waitingCount: 'Дар навбат: {n}',
   serviceClosed: 'Баста аст',
   issuing: 'Чиптаи шумо чоп мешавад…',

@@ -46,6 +46,7 @@ export const uz: Messages = {
   kioskHint: 'Chipta olish uchun kerakli xizmatga teging',
   languageLabel: 'Til',
   servicesHeading: 'Xizmatlar',
+  kioskMoreServices: 'Boshqa xizmatlar pastda',
   waitingCount: 'Navbatda: {n}',
   serviceClosed: 'Yopiq',
   issuing: 'Chiptangiz chop etilmoqda…',
