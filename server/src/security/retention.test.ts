@@ -18,6 +18,8 @@ import {
 } from '../testing/harness';
 import { login, request } from '../testing/client';
 import { waitFor } from '../testing/wait';
+import { describeAudit } from '../../../counter/admin/src/audit-view';
+import type { AuditEntry } from '../../protocol';
 import { queueMigrations, registryMigrations, type Database } from '../../../db/database';
 import pino from 'pino';
 import { QueryTypes } from 'sequelize';
@@ -243,7 +245,7 @@ describe.each(testDialects())('the retention job on %s', (dialect) => {
         office: 'kulob',
         actor: 'system',
         retentionDays: 30,
-        before: ago(30).toISOString(),
+        olderThan: ago(30).toISOString(),
         ...one,
         bookingLocks: 1,
       },
@@ -251,7 +253,7 @@ describe.each(testDialects())('the retention job on %s', (dialect) => {
         office: 'vose',
         actor: 'system',
         retentionDays: 7,
-        before: ago(7).toISOString(),
+        olderThan: ago(7).toISOString(),
         ...two,
         bookingLocks: 2,
       },
@@ -281,6 +283,29 @@ describe.each(testDialects())('the retention job on %s', (dialect) => {
         );
         return row?.to_address === 'erased…031';
       }, 'the message of 31 days ago erased at start');
+      // The admin finds the run in the audit, in words.
+      const admin = await login(server.url, 'admin');
+      const audit = await request<{ entries: AuditEntry[] }>(
+        server.url,
+        'GET',
+        '/api/offices/kulob/audit?action=personal_data.',
+        { token: admin },
+      );
+      const line = describeAudit(audit.body.entries[0]!, {
+        language: 'en',
+        services: [],
+        priorities: [],
+      });
+      expect(line.what).toBe('Old phone numbers erased');
+      expect(line.changes).toEqual(
+        expect.arrayContaining([
+          { field: 'Kept for (days)', before: '', after: '30' },
+          { field: 'Older than', before: '', after: '03.11.2026' },
+          { field: 'Messages', before: '', after: '1' },
+          { field: 'SMS subscriptions', before: '', after: '1' },
+          { field: 'Bookings', before: '', after: '1' },
+        ]),
+      );
     } finally {
       await server.close();
     }

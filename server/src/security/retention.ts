@@ -125,7 +125,7 @@ export class RetentionJob {
             action: 'personal_data.erased',
             entity: 'office',
             entityId: office,
-            after: { retentionDays, before: before.toISOString(), ...erased },
+            after: { retentionDays, olderThan: before.toISOString(), ...erased },
           },
           t,
         );
