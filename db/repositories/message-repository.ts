@@ -419,19 +419,6 @@ export class OutboxTable {
     }));
   }
 
-  /** Erases phone numbers older than `before` (kept: the last 3 digits). */
-  async purgeAddresses(before: Date): Promise<number> {
-    const keep =
-      this.db.dialect === 'mysql'
-        ? "CONCAT('erased…', RIGHT(to_address, 3))"
-        : "'erased…' || substr(to_address, -3)";
-    return this.write(
-      `UPDATE ${this.table} SET to_address = ${keep}
-        WHERE created_at < :before AND to_address NOT LIKE 'erased%' AND status <> 'queued'`,
-      { before: this.time(before) },
-    );
-  }
-
   async byIds(ids: string[], t?: Transaction): Promise<OutboxRecord[]> {
     if (ids.length === 0) return [];
     const rows = await this.db.sequelize.query<OutboxRow>(
@@ -730,16 +717,6 @@ export class MessageRepository {
           }
         : undefined;
     });
-  }
-
-  /** Forgets the phone numbers of recipients older than `before`. */
-  async purgeRecipients(before: Date): Promise<void> {
-    await this.db.transaction((t) =>
-      this.db.sequelize.query('DELETE FROM message_recipients WHERE created_at < :before', {
-        transaction: t,
-        replacements: { before: sqlTime(before, this.db.dialect) },
-      }),
-    );
   }
 }
 

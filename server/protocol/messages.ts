@@ -77,7 +77,10 @@ export const MessageSettings = z.strictObject({
   /** Messages per office day, and per phone number per day. */
   dailyCapOffice: z.number().int().min(1).max(1_000_000),
   dailyCapPhone: z.number().int().min(1).max(100),
-  /** Days after which phone numbers are erased from messages and subscriptions. */
+  /**
+   * Days after which citizens' phone numbers are erased from the queue side (messages, ticket
+   * subscriptions, Telegram links, past bookings); cases keep theirs.
+   */
   retentionDays: z.number().int().min(1).max(3650),
   /** The window where certificates are handed out (the "ready" message names it). */
   pickupWindow: z.string().trim().min(1).max(10),
@@ -90,7 +93,7 @@ export const DEFAULT_MESSAGE_SETTINGS: MessageSettings = {
   quietUntil: '08:00',
   dailyCapOffice: 5000,
   dailyCapPhone: 10,
-  retentionDays: 90,
+  retentionDays: 30,
   pickupWindow: '1',
 };
 

@@ -47,6 +47,7 @@ import { MemoryRateStore, RedisRateStore, type RateStore } from './security/rate
 import { ROOT_DIR, WEB_DIR } from './paths';
 import { AppError } from './errors';
 import { Outbox } from './messages/outbox';
+import { RetentionJob } from './security/retention';
 import { createChannels, type MessagingConfig } from './messages/channels';
 import { messagesRouter } from './http/messages-router';
 import { docsRouter } from './http/openapi/docs-router';
@@ -181,8 +182,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
     publish: (office, changes) => publish(office, changes),
     publicUrl: () => publicLink(),
   });
+  const retention = new RetentionJob({ ...deps, registryDb, settings: messages, logger });
   print.start();
   messages.start();
+  retention.start();
 
   // Redis (REDIS_URL): the Socket.IO adapter's two connections; the first also keeps the rate limits.
   let redis: Redis[] = [];
@@ -357,12 +360,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   publish = (office, changes) => realtime.publish(office, changes);
   publishCase = caseBroadcaster(io);
   endSession = (token) => io.of(Namespace.counter).in(sessionRoom(token)).disconnectSockets(true);
-  dropSockets = async () => {
-    await dropEndedStaffSockets(io, auth);
-  };
-  dropDevices = async () => {
-    await dropUnpairedDeviceSockets(io, queue, auth);
-  };
+  dropSockets = () => dropEndedStaffSockets(io, auth).then(() => undefined);
+  dropDevices = () => dropUnpairedDeviceSockets(io, queue, auth).then(() => undefined);
 
   return {
     server,
@@ -397,6 +396,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       await print.stop();
       realtime.close();
       await messages.stop();
+      await retention.stop();
       await io.close();
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
       await Promise.all(redis.map((r) => r.quit().catch(() => undefined)));

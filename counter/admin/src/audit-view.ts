@@ -5,6 +5,7 @@
 import type { AuditEntry, Language, Names } from '../../../server/protocol';
 import { WEEKDAYS, type WeeklyHours } from '../../../server/protocol/opening-hours';
 import { statusMessageKey } from '../../../ui/errors';
+import { formatIsoDay } from '../../../ui/format';
 import { isLanguage, translate, type MessageKey } from '../../../ui/i18n';
 import { documentName } from './documents';
 
@@ -64,6 +65,7 @@ const ACTIONS: Readonly<Record<string, MessageKey>> = {
   'case.edited': 'auditCaseEdited',
   'case.transition': 'auditCaseTransition',
   'case.ticket_linked': 'auditCaseTicketLinked',
+  'personal_data.erased': 'auditPersonalDataErased',
 };
 
 /** Groups of actions the filter offers (the API matches a prefix ending in a dot). */
@@ -75,6 +77,7 @@ export const ACTION_GROUPS = [
   ['device.', 'auditGroupDevices'],
   ['office.settings', 'auditGroupSettings'],
   ['day.close', 'auditDayClose'],
+  ['personal_data.', 'auditPersonalDataErased'],
 ] as const satisfies ReadonlyArray<readonly [string, MessageKey]>;
 
 const FIELDS: Readonly<Record<string, MessageKey>> = {
@@ -115,6 +118,14 @@ const FIELDS: Readonly<Record<string, MessageKey>> = {
   fields: 'auditFields',
   paired: 'adminPairing',
   clerk: 'auditClerk',
+  retentionDays: 'auditRetentionDays',
+  olderThan: 'auditOlderThan',
+  messages: 'adminTabMessages',
+  caseMessages: 'auditCaseMessages',
+  recipients: 'auditSmsSubscriptions',
+  telegramLinks: 'auditTelegramLinks',
+  bookings: 'adminBookings',
+  bookingLocks: 'auditBookingLocks',
 };
 
 const CASE_STATUSES: Readonly<Record<string, MessageKey>> = {
@@ -241,6 +252,8 @@ function valueText(field: string, value: unknown, entry: AuditEntry, v: AuditVoc
       return isNamedPerson(value) ? value.name : text(value);
     case 'fields':
       return list(value, (f) => f);
+    case 'olderThan':
+      return formatIsoDay(text(value).slice(0, 10));
     default:
       if (typeof value === 'boolean') return t(value ? 'auditYes' : 'auditNo');
       if (Array.isArray(value)) return value.map(text).join(', ');

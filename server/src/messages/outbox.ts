@@ -708,7 +708,7 @@ export class Outbox {
     return { ready, settled };
   }
 
-  /** Expires, fails interrupted sends and erases old numbers (every 10 s at most). */
+  /** Expires and fails interrupted sends (every 10 s at most; security/retention erases numbers). */
   private async housekeeping(): Promise<void> {
     const now = this.now();
     if (now.getTime() - this.lastHousekeeping < 10_000) return;
@@ -716,9 +716,6 @@ export class Outbox {
     for (const table of this.tables()) {
       await table.expireDue(now);
       await table.failInterrupted(now);
-      await table.purgeAddresses(
-        new Date(now.getTime() - DEFAULT_MESSAGE_SETTINGS.retentionDays * 86_400_000),
-      );
     }
   }
 
