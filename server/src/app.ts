@@ -109,6 +109,7 @@ export interface App {
   print: PrintQueue;
   /** Citizen messages: the outbox and its worker. */
   messages: Outbox;
+  retention: RetentionJob; // the hourly erasure of old personal data
   virtualPrinter: VirtualPrinter;
   auth: AuthService;
   logger: Logger;
@@ -183,9 +184,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     publicUrl: () => publicLink(),
   });
   const retention = new RetentionJob({ ...deps, registryDb, settings: messages, logger });
-  print.start();
-  messages.start();
-  retention.start();
+  for (const job of [print, messages, retention]) job.start();
 
   // Redis (REDIS_URL): the Socket.IO adapter's two connections; the first also keeps the rate limits.
   let redis: Redis[] = [];
@@ -371,6 +370,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     cases,
     print,
     messages,
+    retention,
     virtualPrinter,
     auth,
     logger,
