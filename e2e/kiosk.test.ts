@@ -5,7 +5,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestServer, testDialects, type TestServer } from '../server/src/testing/harness';
 import { login, request } from '../server/src/testing/client';
-import { launchChromium, screenshotFile, seriousViolations } from './browser';
+import { clippedTexts, launchChromium, screenshotFile, seriousViolations } from './browser';
 import { officeClock, WEEKDAYS } from '../server/protocol/opening-hours';
 
 const OFFICE = '/api/offices/kulob';
@@ -124,6 +124,25 @@ describe('the kiosk in the browser', () => {
     await number.waitFor();
     return (await number.textContent())?.trim() ?? '';
   }
+
+  it('says so, in the screen, when the address names no office or one that does not exist', async () => {
+    for (const [url, text] of [
+      ['/kiosk/', '?office=…'],
+      ['/kiosk/?office=nowhere&kiosk=K1', '«nowhere»'],
+      ['/display/', '?office=…'],
+      ['/display/?office=nowhere', '«nowhere»'],
+    ] as const) {
+      const page = await open(url);
+      const notice = page.getByTestId('page-notice');
+      await notice.waitFor();
+      expect({ url, text: await notice.textContent() }).toEqual({
+        url,
+        text: expect.stringContaining(text),
+      });
+      expect({ url, cut: await clippedTexts(page) }).toEqual({ url, cut: [] });
+      await page.close();
+    }
+  });
 
   it('shows the Tajik home with live counts, big targets and no scrolling, portrait and landscape', async () => {
     const page = await context.newPage();

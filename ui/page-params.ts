@@ -1,6 +1,7 @@
 /** What a page learns from its address (`?office=kulob&kiosk=K1&lang=ru`). */
 import type { Language } from '../server/protocol';
-import { isLanguage } from './i18n';
+import { ErrorCode } from '../server/protocol/constants';
+import { isLanguage, translate } from './i18n';
 
 /** Parameters of the page's query string. */
 export interface PageParams {
@@ -21,4 +22,19 @@ export function readPageParams(search: string = window.location.search): PagePar
     language: isLanguage(lang) ? lang : undefined,
     timeZone: query.get('tz')?.trim() || undefined,
   };
+}
+
+/**
+ * What a public page says instead of itself: its address names no office, or one the server does
+ * not know (the socket was refused `not_found`); undefined when the page can show itself.
+ */
+export function officeNotice(
+  language: Language,
+  office: string | undefined,
+  refused: string | undefined,
+): string | undefined {
+  if (!office) return translate(language, 'missingOffice');
+  return refused === ErrorCode.notFound
+    ? translate(language, 'unknownOffice', { office })
+    : undefined;
 }

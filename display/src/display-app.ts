@@ -10,7 +10,7 @@ import { ClockController } from '../../ui/clock-controller';
 import { DEFAULT_TIME_ZONE, formatClock, formatDate } from '../../ui/format';
 import { DEFAULT_LANGUAGE, translate, type MessageKey } from '../../ui/i18n';
 import { readDeviceToken } from '../../ui/device-token';
-import { readPageParams } from '../../ui/page-params';
+import { officeNotice, readPageParams } from '../../ui/page-params';
 import { QueueController } from '../../ui/queue-controller';
 import { isCurrentCall, newestFirst, nowCalling } from '../../ui/queue-store';
 import { base, tokens } from '../../ui/theme';
@@ -351,9 +351,8 @@ export class DisplayApp extends LitElement {
   }
 
   override render() {
-    if (!this.params.office) {
-      return html`<main><p class="notice" role="alert">${this.t('missingOffice')}</p></main>`;
-    }
+    const notice = officeNotice(this.language, this.params.office, this.queue.state.refused);
+    if (notice) return html`<p class="notice" role="alert" data-testid="page-notice">${notice}</p>`;
     const state = this.queue.state;
     const office = state.office;
     const timeZone = this.params.timeZone ?? office?.timeZone ?? DEFAULT_TIME_ZONE;

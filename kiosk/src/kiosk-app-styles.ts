@@ -227,8 +227,13 @@ export const appStyles = [
       /* Gives way to the header's own text on a short screen, rather than push the footer off. */
       flex: 0 1 auto;
       min-height: 0;
-      /* The lower 60%, but on a short screen never less than the steps need (720px). */
-      height: max(60%, min(100%, 720px));
+      height: 60%;
+    }
+    /* A short screen (1280×800) is low already: the steps need 720px more than a low start. */
+    @media (max-height: 900px) {
+      .low .controls {
+        height: min(100%, 720px);
+      }
     }
     /*
      * The ticket needs the whole screen to show its number in full; its buttons already sit at its

@@ -205,3 +205,13 @@ export function caseYears(now: Date, timeZone: string | undefined): number[] {
   );
   return [year, year - 1];
 }
+
+/** The whole screen's one message (no office in the address, an unknown one), in its layout. */
+export function noticeView(t: Translate, text: string) {
+  return html`<div class="screen">
+    ${headerView(t, undefined, false)}
+    <div class="controls">
+      <main><p class="notice" role="alert" data-testid="page-notice">${text}</p></main>
+    </div>
+  </div>`;
+}

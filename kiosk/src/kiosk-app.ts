@@ -10,7 +10,7 @@ import type { CheckInBooking } from '../../server/protocol/bookings';
 import { Namespace } from '../../server/protocol/events';
 import { DEFAULT_LANGUAGE, translate } from '../../ui/i18n';
 import { readDeviceToken } from '../../ui/device-token';
-import { readPageParams } from '../../ui/page-params';
+import { officeNotice, readPageParams } from '../../ui/page-params';
 import { QueueController } from '../../ui/queue-controller';
 import type { LanguageChangeDetail } from '../../ui/nb-language-switch';
 import { appStyles } from './kiosk-app-styles';
@@ -24,6 +24,7 @@ import {
   footerView,
   homeView,
   offlineOverlay,
+  noticeView,
 } from './kiosk-app-views';
 import type { BookingProblem, BookingSubmitDetail } from './kiosk-booking-keypad';
 import type { CaseSubmitDetail } from './kiosk-case-keypad';
@@ -353,9 +354,8 @@ export class KioskApp extends LitElement {
   }
 
   override render() {
-    if (!this.params.office) {
-      return html`<main><p class="notice" role="alert">${this.t('missingOffice')}</p></main>`;
-    }
+    const notice = officeNotice(this.language, this.params.office, this.queue.state.refused);
+    if (notice) return noticeView(this.t, notice);
     const home = this.step.kind === 'home';
     const officeName = this.queue.state.office?.names[this.language];
     const ticket = this.step.kind === 'ticket';

@@ -8,6 +8,7 @@ export const en = {
   loading: 'Loading…',
   connectionLost: 'Connection lost — reconnecting',
   missingOffice: 'This page needs an office in its address (?office=…).',
+  unknownOffice: "There is no office “{office}”. Check the page's address.",
   minutes: '{n} min',
   aboutMinutes: '~{n} min',
   /** The same words as the paper's (server/src/printing/catalogue.ts). */

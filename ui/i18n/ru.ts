@@ -7,6 +7,7 @@ export const ru: Messages = {
   loading: 'Загрузка…',
   connectionLost: 'Нет связи — переподключение',
   missingOffice: 'В адресе страницы не указан офис (?office=…).',
+  unknownOffice: 'Отделения «{office}» нет. Проверьте адрес страницы.',
   minutes: '{n} мин',
   aboutMinutes: '~{n} мин',
   /** The same words as the paper's (server/src/printing/catalogue.ts). */

@@ -7,6 +7,7 @@ export const tg: Messages = {
   loading: 'Бор шуда истодааст…',
   connectionLost: 'Пайваст қатъ шуд — дубора пайваст мешавад',
   missingOffice: 'Дар суроғаи саҳифа идора нишон дода нашудааст (?office=…).',
+  unknownOffice: 'Идораи «{office}» вуҷуд надорад. Суроғаи саҳифаро санҷед.',
   minutes: '{n} дақ.',
   aboutMinutes: '~{n} дақ.',
   /** The same words as the paper's (server/src/printing/catalogue.ts). */

@@ -7,6 +7,7 @@ export const uz: Messages = {
   loading: 'Yuklanmoqda…',
   connectionLost: 'Aloqa uzildi — qayta ulanmoqda',
   missingOffice: 'Sahifa manzilida idora koʻrsatilmagan (?office=…).',
+  unknownOffice: '«{office}» boʻlimi yoʻq. Sahifa manzilini tekshiring.',
   minutes: '{n} daq.',
   aboutMinutes: '~{n} daq.',
   /** The same words as the paper's (server/src/printing/catalogue.ts). */
