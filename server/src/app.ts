@@ -47,6 +47,7 @@ import { MemoryRateStore, RedisRateStore, type RateStore } from './security/rate
 import { ROOT_DIR, WEB_DIR } from './paths';
 import { AppError } from './errors';
 import { Outbox } from './messages/outbox';
+import { bookingNotifier } from './messages/booking-messages';
 import { createChannels, type MessagingConfig } from './messages/channels';
 import { messagesRouter } from './http/messages-router';
 import { docsRouter } from './http/openapi/docs-router';
@@ -266,7 +267,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const windows = new CounterSessionService({ db: deps.db, queue, now: deps.now });
   const noShowUndo = new NoShowUndo({ db: deps.db, queue, now: deps.now });
   let endSession: (token: string) => void = () => undefined;
-  const checkIn = new CheckInService({ db: deps.db, queue, now: deps.now });
+  const notifier = bookingNotifier(messages, deps.bookingNotifier);
+  const checkIn = new CheckInService({ db: deps.db, queue, notifier, now: deps.now });
   app.use(
     '/api',
     apiRouter({
@@ -311,8 +313,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const bookings = new BookingService({
     db: deps.db,
     now: deps.now,
-    // Without an SMS gateway (SMS_URL=off) the code could not reach the citizen: no bookings.
-    notifier: deps.bookingNotifier ?? (messages.channels().sms ? messages : undefined),
+    notifier,
     offices: {
       office: async (code) =>
         (await queue.officeExists(code)) ? queue.getOffice(code) : undefined,
@@ -409,9 +410,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
  * file missing there taken from the pack shipped in display/voice.
  */
 function mountVoicePacks(app: express.Express, overrideDir: string | undefined): void {
-  const dirs = [overrideDir, path.join(ROOT_DIR, 'display', 'voice')].filter(
-    (d): d is string => d !== undefined,
-  );
+  const shipped = path.join(ROOT_DIR, 'display', 'voice');
+  const dirs = overrideDir === undefined ? [shipped] : [overrideDir, shipped];
   for (const dir of dirs) {
     app.use(
       '/display/voice',
