@@ -193,6 +193,7 @@ export const en = {
   transferNoteLabel: 'Note: {note}',
   sentHere: 'To this window',
   sentToWindow: 'To window {n}',
+  bookedAt: 'Booked {time}',
   printerOfflineClerk:
     'The printer of kiosk {kiosk} is not printing. Citizens see their number on the screen; check its paper and cable.',
   confirmRegisterTitle: 'Register case {number}?',

@@ -190,6 +190,7 @@ export const ru: Messages = {
   transferNoteLabel: 'Примечание: {note}',
   sentHere: 'В это окно',
   sentToWindow: 'В окно {n}',
+  bookedAt: 'Запись {time}',
   printerOfflineClerk:
     'Принтер киоска {kiosk} не печатает. Посетители видят свой номер на экране; проверьте бумагу и кабель.',
   confirmRegisterTitle: 'Зарегистрировать дело {number}?',

@@ -194,6 +194,7 @@ export const tg: Messages = {
   transferNoteLabel: 'Эзоҳ: {note}',
   sentHere: 'Ба ин равзана',
   sentToWindow: 'Ба равзанаи {n}',
+  bookedAt: 'Қайд {time}',
   printerOfflineClerk:
     'Чопгари киоски {kiosk} чоп намекунад. Шаҳрвандон рақами худро дар экран мебинанд; коғаз ва симро санҷед.',
   confirmRegisterTitle: 'Парвандаи {number}-ро ба қайд гиред?',

@@ -193,6 +193,7 @@ export const uz: Messages = {
   transferNoteLabel: 'Izoh: {note}',
   sentHere: 'Shu oynaga',
   sentToWindow: '{n}-oynaga',
+  bookedAt: 'Yozilgan {time}',
   printerOfflineClerk:
     '{kiosk} kioskining printeri chop etmayapti. Fuqarolar raqamini ekranda koʻradi; qogʻoz va kabelni tekshiring.',
   confirmRegisterTitle: '{number} ishni roʻyxatga olasizmi?',
