@@ -31,6 +31,7 @@ import { BookingService, type BookingNotifier } from './bookings/booking-service
 import { createAdminServices } from './admin-pages';
 import { dropEndedStaffSockets, dropUnpairedDeviceSockets } from './auth/staff-sockets';
 import { CheckInService } from './bookings/check-in';
+import { BookingDesk } from './bookings/booking-desk';
 import { errorHandler, unknownRoute } from './http/errors';
 import {
   attachRealtime,
@@ -310,18 +311,16 @@ export async function createApp(deps: AppDeps): Promise<App> {
       metricsToken: deps.metricsToken,
     }),
   );
-  const bookings = new BookingService({
-    db: deps.db,
-    now: deps.now,
-    notifier,
-    offices: {
-      office: async (code) =>
-        (await queue.officeExists(code)) ? queue.getOffice(code) : undefined,
-      serviceExists: async (office, service) =>
-        (await queue.listServices(office)).some((s) => s.code === service),
-    },
-  });
-  app.use('/api', bookingRouter({ bookings, checkIn, auth }));
+  const offices = {
+    office: async (code: string) =>
+      (await queue.officeExists(code)) ? queue.getOffice(code) : undefined,
+    serviceExists: async (office: string, service: string) =>
+      (await queue.listServices(office)).some((s) => s.code === service),
+  };
+  const booking = { db: deps.db, now: deps.now, notifier, offices };
+  const bookings = new BookingService(booking);
+  const desk = new BookingDesk(booking);
+  app.use('/api', bookingRouter({ bookings, checkIn, desk, auth }));
   app.use(docsRouter());
   app.use('/api', unknownRoute);
   // The administration pages live inside the counter app's folder.

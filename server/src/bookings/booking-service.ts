@@ -283,7 +283,8 @@ export class BookingService {
   }
 }
 
-function toBooking(b: BookingRecord, plan: BookingPlan | undefined): Booking {
+/** The citizen's view of a booking row (its end from the service's slot length). */
+export function toBooking(b: BookingRecord, plan: BookingPlan | undefined): Booking {
   const minutes = plan?.slotMinutes ?? 0;
   return {
     code: b.code,
