@@ -17,6 +17,8 @@ import { FakeSmsc } from '../testing/fake-smsc';
 import { waitFor } from '../testing/wait';
 import { officeInstant } from '../../protocol/booking-rules';
 import type { MessageDto } from '../../protocol';
+import type { Booking } from '../../protocol/bookings';
+import { BookingMessages } from './booking-messages';
 
 const TZ = 'Asia/Dushanbe';
 const OFFICE = '/api/offices/kulob';
@@ -244,7 +246,7 @@ describe.each(testDialects())('appointment reminders with two nodes on %s', (dia
     await smsc.stop();
   });
 
-  it('sends each reminder once though both nodes drain at its time and the booking was confirmed on both', async () => {
+  it('sends each reminder once though both nodes drain at its time and its messages were written again', async () => {
     const [a, b] = nodes as [TestServer, TestServer];
     const phone = nextPhone();
     const code = await bookAndConfirm(a, smsc, clock, {
@@ -253,11 +255,24 @@ describe.each(testDialects())('appointment reminders with two nodes on %s', (dia
       language: 'en',
       phone,
     });
-    // The same confirmation again on the other node, at once: still one row per reminder.
+    // Confirming again answers the booking and writes nothing; and should the other node write the
+    // confirmation's messages once more (a retried command), the dedupe keys keep one row each.
     const again = await request(b.url, 'POST', `${OFFICE}/bookings/${code}/confirm`, {
       body: { otp: '000000' },
     });
     expect(again.status).toBe(200);
+    clock.now = BOOKED_AT;
+    const retried = new BookingMessages(b.app.messages);
+    // (Confirmations of one booking never run at once: each locks the booking's row.)
+    for (const node of [a, b])
+      await node.db.transaction((t) =>
+        retried.confirmed(t, {
+          officeCode: 'kulob',
+          phone,
+          language: 'en',
+          booking: again.body.booking as Booking,
+        }),
+      );
     const before = textsTo(smsc, phone).length;
     for (let round = 0; round < 3; round++) await drainAt(clock, nodes, at('2026-12-09', '18:00'));
     for (let round = 0; round < 3; round++) await drainAt(clock, nodes, at(DAY, '15:00'));
@@ -269,8 +284,13 @@ describe.each(testDialects())('appointment reminders with two nodes on %s', (dia
       `Your appointment is in an hour, at 16:00. Type ${code} at the kiosk.`,
     ]);
     const [rows] = await tdb.db.sequelize.query(
-      `SELECT template, status FROM messages WHERE dedupe_key LIKE 'b:kulob:${code}:remind:%'`,
+      `SELECT template FROM messages WHERE dedupe_key LIKE 'b:kulob:${code}:remind:%'
+          OR dedupe_key = 'b:${code}:confirmed' ORDER BY template`,
     );
-    expect(rows).toHaveLength(2);
+    expect(rows).toEqual([
+      { template: 'booking_confirmed' },
+      { template: 'booking_reminder_day' },
+      { template: 'booking_reminder_hour' },
+    ]);
   });
 });
