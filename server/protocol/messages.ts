@@ -34,6 +34,7 @@ export const TemplateKey = z.enum([
   'booking_confirmed',
   'booking_reminder_day',
   'booking_reminder_hour',
+  'booking_cancelled',
   'test',
 ]);
 export type TemplateKey = z.infer<typeof TemplateKey>;
@@ -195,6 +196,12 @@ export const DEFAULT_TEMPLATES: Record<TemplateKey, Record<Language, string>> = 
     ru: 'Через час, в {time}, ваша запись. Введите в киоске код {booking}.',
     uz: 'Bir soatdan so‘ng, {time} da yozilishingiz. Kioskda {booking} kodini kiriting.',
     en: 'Your appointment is in an hour, at {time}. Type {booking} at the kiosk.',
+  },
+  booking_cancelled: {
+    tg: 'Навбати шумо {booking} ({time}) аз ҷониби идора бекор карда шуд. Навбати нав: {link}',
+    ru: 'Ваша запись {booking} ({time}) отменена учреждением. Записаться снова: {link}',
+    uz: 'Yozilishingiz {booking} ({time}) idora tomonidan bekor qilindi. Qayta yozilish: {link}',
+    en: 'Your appointment {booking} ({time}) was cancelled by the office. Book again: {link}',
   },
   test: {
     tg: 'Паёми санҷишии Навбат ({office}).',

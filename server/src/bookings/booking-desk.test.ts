@@ -100,7 +100,7 @@ describe.each(testDialects())('the bookings desk on %s', (dialect) => {
     expect((await dayView('day=10.12.2026')).status).toBe(400);
   });
 
-  it('cancels on the citizen’s behalf: audited, the place free again, the reminders withdrawn', async () => {
+  it('cancels on the citizen’s behalf: audited, the place free again, the reminders withdrawn, the citizen told', async () => {
     const code = await book('death', '14:00', nextPhone());
     const res = await cancel(code);
     expect(res.status).toBe(200);
@@ -122,6 +122,13 @@ describe.each(testDialects())('the bookings desk on %s', (dialect) => {
     expect(reminders.map((m) => [m.status, m.error])).toEqual([
       ['expired', 'withdrawn: the office cancelled the booking'],
       ['expired', 'withdrawn: the office cancelled the booking'],
+    ]);
+    // The citizen hears it, once, in the booking's language.
+    const told = (await messages()).filter(
+      (m) => m.template === 'booking_cancelled' && m.text.includes(code),
+    );
+    expect(told.map((m) => m.text)).toEqual([
+      `Ваша запись ${code} (10.12 14:00) отменена учреждением. Записаться снова: ${s.url}/book/?office=kulob`,
     ]);
     const slots = await request(
       s.url,

@@ -1,7 +1,7 @@
 /**
  * The office's side of appointments (admin): a day's bookings per service, and cancelling one on
  * the citizen's behalf (they phoned, or came to the desk). The cancellation locks the booking, frees
- * its place, withdraws its reminders and writes an audit row, in one transaction.
+ * its place, withdraws its reminders, texts the citizen and writes an audit row, in one transaction.
  */
 import { holdsPlace, type BookingPlan } from '../../protocol/booking-rules';
 import type { CancelOnBehalf, DayBookingsQuery, StaffBooking } from '../../protocol/bookings';
@@ -15,8 +15,8 @@ import { toBooking, type BookingNotifier, type BookingOffices } from './booking-
 export interface BookingDeskDeps {
   db: Database;
   offices: BookingOffices;
-  /** Withdraws the reminders of a cancelled booking. */
-  notifier?: Pick<BookingNotifier, 'withdraw'>;
+  /** Withdraws the reminders of a cancelled booking and tells the citizen. */
+  notifier?: Pick<BookingNotifier, 'withdraw' | 'cancelledByOffice'>;
   now?: () => Date;
 }
 
@@ -89,7 +89,15 @@ export class BookingDesk {
         },
         t,
       );
-      return staffBooking({ ...b, status: 'cancelled', endedAt: now }, plan);
+      const cancelled = { ...b, status: 'cancelled' as const, endedAt: now };
+      if (b.phone)
+        await this.deps.notifier?.cancelledByOffice?.(t, {
+          officeCode,
+          phone: b.phone,
+          language: b.language as Language,
+          booking: toBooking(cancelled, plan),
+        });
+      return staffBooking(cancelled, plan);
     });
   }
 

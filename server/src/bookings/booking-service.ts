@@ -38,6 +38,11 @@ export interface BookingNotifier {
     t: Transaction,
     m: { officeCode: string; phone: string; language: Language; booking: Booking },
   ): Promise<void>;
+  /** The office cancelled a booking on the citizen's behalf: they are told. */
+  cancelledByOffice?(
+    t: Transaction,
+    m: { officeCode: string; phone: string; language: Language; booking: Booking },
+  ): Promise<void>;
   /** The booking was cancelled or checked in: its reminders still to come are withdrawn. */
   withdraw?(t: Transaction, m: { officeCode: string; code: string; reason: string }): Promise<void>;
 }

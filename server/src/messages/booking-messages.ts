@@ -76,6 +76,36 @@ export class BookingMessages implements BookingNotifier {
     }
   }
 
+  /** The office cancelled the booking: the citizen hears it, with the link to book again. */
+  async cancelledByOffice(
+    t: Transaction,
+    m: { officeCode: string; phone: string; language: Language; booking: Booking },
+  ): Promise<void> {
+    const office = await this.offices.findOffice(m.officeCode, t);
+    const p = zonedParts(new Date(m.booking.start), office?.timeZone ?? 'Asia/Dushanbe');
+    const values = {
+      booking: m.booking.code,
+      time: `${pad2(p.day)}.${pad2(p.month)} ${pad2(p.hour)}:${pad2(p.minute)}`,
+      link: `${this.outbox.publicBase()}/book/?office=${encodeURIComponent(m.officeCode)}`,
+    };
+    const now = this.outbox.now();
+    await this.outbox.queueTable.insert(
+      {
+        officeCode: m.officeCode,
+        channel: 'sms',
+        to: m.phone,
+        template: 'booking_cancelled',
+        language: m.language,
+        text: await this.outbox.render(m.officeCode, 'booking_cancelled', m.language, values, t),
+        dedupeKey: `b:${m.officeCode}:${m.booking.code}:cancelled`,
+        nextAttemptAt: now,
+      },
+      now,
+      t,
+    );
+    t.afterCommit(() => this.outbox.kick());
+  }
+
   /** Withdraws the booking's reminders that have not gone yet. */
   async withdraw(
     t: Transaction,
