@@ -78,6 +78,8 @@ describe('the admin bookings tab in the browser', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('tab', { name: 'Bookings' }).click();
     await page.getByRole('heading', { name: 'Bookings', level: 2 }).waitFor();
+    // The tab opens on the office's today (none booked): loaded, so our choice is not overwritten.
+    await page.getByTestId('bookings-none').waitFor();
 
     await show('birth');
     const row = page.getByTestId(`booking-${birth}`);

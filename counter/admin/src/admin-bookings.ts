@@ -60,7 +60,9 @@ export class AdminBookings extends AdminTab {
       this.services = services;
       this.timeZone = settings.timeZone;
       const p = zonedParts(new Date(), this.timeZone);
-      this.day ||= `${p.year}-${pad2(p.month)}-${pad2(p.day)}`;
+      // A day typed while this loaded stays; else the office's today.
+      const typed = this.renderRoot.querySelector<HTMLInputElement>('input[name="day"]')?.value;
+      this.day ||= typed || `${p.year}-${pad2(p.month)}-${pad2(p.day)}`;
       this.bookings = await this.fetch(c);
     });
   }
