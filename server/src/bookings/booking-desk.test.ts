@@ -141,6 +141,15 @@ describe.each(testDialects())('the bookings desk on %s', (dialect) => {
     expect(slot?.free).toBe(1);
   });
 
+  it('cancels a booking still awaiting its code without texting anyone', async () => {
+    const code = await book('divorce', '11:20', nextPhone(), true);
+    const res = await cancel(code);
+    expect(res.status).toBe(200);
+    expect(res.body.booking.status).toBe('cancelled');
+    const mine = (await messages()).filter((m) => m.text.includes(code));
+    expect(mine.map((m) => m.template)).toEqual([]);
+  });
+
   it('refuses to cancel a booking that checked in, and an unknown code', async () => {
     const code = await book('pickup', '15:00', nextPhone());
     clock = at(DAY, '14:50');

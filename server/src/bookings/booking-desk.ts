@@ -90,7 +90,8 @@ export class BookingDesk {
         t,
       );
       const cancelled = { ...b, status: 'cancelled' as const, endedAt: now };
-      if (b.phone)
+      // A booking never confirmed was never the citizen's: nothing to tell.
+      if (b.phone && b.status === 'confirmed')
         await this.deps.notifier?.cancelledByOffice?.(t, {
           officeCode,
           phone: b.phone,
