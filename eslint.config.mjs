@@ -72,7 +72,6 @@ const LONG_FUNCTIONS = {
   'server/src/bookings/booking-service.ts': 65, // create 65
   'server/src/http/admin-router.ts': 126, // adminRouter 126
   'server/src/http/api-router.ts': 208, // apiRouter 208
-  'server/src/http/booking-router.ts': 83, // bookingRouter 83
   'server/src/http/messages-router.ts': 114, // messagesRouter 114
   'server/src/http/printer-router.ts': 111, // printerRouter 111
   'server/src/main.ts': 104, // main 104

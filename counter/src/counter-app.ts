@@ -754,7 +754,7 @@ export class CounterApp extends LitElement {
           ></counter-panel>
           <counter-waiting-list
             .tickets=${waiting}
-            .priorities=${state.office?.priorities ?? []}
+            .office=${state.office}
             .counter=${this.counter}
             .services=${this.services}
             .served=${served}

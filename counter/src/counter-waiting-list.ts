@@ -1,14 +1,21 @@
 /**
- * Who is waiting: counts per service and the tickets in order of issue, each with its priority and
- * where a transfer sent it (with the note). The list is a keyboard-reachable scroll region.
+ * Who is waiting: counts per service and the tickets in order of issue, each with its priority,
+ * its booked time when it came with a booking, and where a transfer sent it (with the note). The
+ * list is a keyboard-reachable scroll region.
  */
-import { LitElement, css, html, nothing } from 'lit';
-import type { Language, PriorityCategory, Service, StaffTicket } from '../../server/protocol';
+import { LitElement, css, html, nothing, svg } from 'lit';
+import type { Language, OfficeInfo, Service, StaffTicket } from '../../server/protocol';
 import { NO_PRIORITY } from '../../server/protocol/constants';
-import { minutesSince } from '../../ui/format';
+import { DEFAULT_TIME_ZONE, formatClock, minutesSince } from '../../ui/format';
 import { base } from '../../ui/theme';
 import { emit } from '../../ui/emit';
 import { LocalizeController } from '../../ui/controllers/localize-controller';
+
+/** A clock face drawn, not an emoji: office PCs often have no emoji font. */
+const CLOCK_ICON = html`<svg class="clock" viewBox="0 0 16 16" aria-hidden="true">
+  ${svg`<circle cx="8" cy="8" r="6.5" fill="none" stroke="currentColor" stroke-width="1.6" />
+    <path d="M8 4.2V8h3" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" />`}
+</svg>`;
 
 /** Detail of `counter-call-ticket`. */
 export interface CallTicketDetail {
@@ -106,6 +113,17 @@ export class CounterWaitingList extends LitElement {
         background: #7a3e00;
         color: #fff;
       }
+      .tag.booked {
+        display: inline-flex;
+        align-items: center;
+        gap: 4px;
+        background: #0b4f8a;
+        color: #fff;
+      }
+      .tag.booked .clock {
+        width: 13px;
+        height: 13px;
+      }
       .tag.sent {
         background: var(--nb-primary-soft);
         color: var(--nb-primary-strong);
@@ -183,7 +201,7 @@ export class CounterWaitingList extends LitElement {
     services: { attribute: false },
     served: { attribute: false },
     now: { attribute: false },
-    priorities: { attribute: false },
+    office: { attribute: false },
     counter: {},
     language: {},
     canCall: { type: Boolean },
@@ -203,8 +221,8 @@ export class CounterWaitingList extends LitElement {
   declare language: Language;
   /** Whether the window may call a chosen ticket now (it is free and open). */
   declare canCall: boolean;
-  /** The office's priority categories, for their names. */
-  declare priorities: readonly PriorityCategory[];
+  /** The office: its priority categories (their names) and its zone (booked times). */
+  declare office: OfficeInfo | undefined;
   /** This window's number (a ticket sent to another window is muted). */
   declare counter: string | undefined;
 
@@ -216,7 +234,7 @@ export class CounterWaitingList extends LitElement {
     this.now = new Date();
     this.language = 'tg';
     this.canCall = false;
-    this.priorities = [];
+    this.office = undefined;
     this.counter = undefined;
   }
 
@@ -237,11 +255,20 @@ export class CounterWaitingList extends LitElement {
     const lang = this.language;
     const priority =
       t.priority !== NO_PRIORITY
-        ? (this.priorities.find((p) => p.code === t.priority)?.names[lang] ??
+        ? (this.office?.priorities.find((p) => p.code === t.priority)?.names[lang] ??
           this.l10n.t('priority'))
         : undefined;
     const sentTo = t.targetCounter;
+    const zone = this.office?.timeZone ?? DEFAULT_TIME_ZONE;
+    const booked = t.appointment ? formatClock(new Date(t.appointment.start), zone) : undefined;
     return html`${
+      booked
+        ? html`<span class="tag booked" data-testid=${`booked-${t.number}`}
+            >${CLOCK_ICON}${this.l10n.t('bookedAt', { time: booked })}</span
+          >`
+        : nothing
+    }
+    ${
       priority
         ? html`<span class="tag priority" data-testid=${`priority-${t.number}`}>${priority}</span>`
         : nothing

@@ -8,6 +8,7 @@ import {
   type CheckInRules,
 } from '../../server/protocol/booking-rules';
 import type { AuditInput } from '../records';
+import { appendAudit } from './audit-repository';
 import type { BookingStatus } from '../../server/protocol/bookings';
 
 /** A booking row as the service sees it. */
@@ -277,21 +278,21 @@ export class BookingRepository {
   }
 
   async audit(entry: AuditInput, t: Transaction): Promise<void> {
-    await this.db.models.AuditEntry.create(
+    await appendAudit(this.db.models, entry, t);
+  }
+
+  /** An office day's bookings (of one service, or all), by start time then code. */
+  async ofDay(officeCode: string, day: string, serviceCode?: string): Promise<BookingRecord[]> {
+    const rows = await this.db.sequelize.query<BookingRow>(
+      `SELECT * FROM bookings WHERE office_code = :officeCode AND day = :day
+          ${serviceCode === undefined ? '' : 'AND service_code = :serviceCode'}
+        ORDER BY start_at, code`,
       {
-        officeCode: entry.officeCode,
-        at: entry.at,
-        actor: entry.actor,
-        userId: entry.userId,
-        action: entry.action,
-        entity: entry.entity,
-        entityId: entry.entityId,
-        before: entry.before === undefined ? null : JSON.stringify(entry.before),
-        after: entry.after === undefined ? null : JSON.stringify(entry.after),
-        subject: entry.subject ?? null,
+        type: QueryTypes.SELECT,
+        replacements: { officeCode, day, serviceCode: serviceCode ?? null },
       },
-      { transaction: t },
     );
+    return rows.map(toRecord);
   }
 
   /** A time as each database stores DATE(3) columns, so that comparisons in SQL hold. */

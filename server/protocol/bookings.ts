@@ -95,3 +95,25 @@ export const BookingPlanInput = z.strictObject({
   closedDays: z.array(Day).max(366),
 });
 export type BookingPlanInput = z.infer<typeof BookingPlanInput>;
+
+/** `GET /api/offices/:office/bookings?day=&service=` (admin): one office day's bookings. */
+export const DayBookingsQuery = z.strictObject({ day: Day, service: Code.optional() });
+export type DayBookingsQuery = z.infer<typeof DayBookingsQuery>;
+
+/** `POST /api/offices/:office/bookings/:code/cancel` (admin): cancel on the citizen's behalf. */
+export const CancelOnBehalf = z.strictObject({
+  /** Why, for the audit log (the citizen phoned, the office closes that day, …). */
+  reason: z.string().trim().min(1).max(200).optional(),
+});
+export type CancelOnBehalf = z.infer<typeof CancelOnBehalf>;
+
+/** A booking as staff see it in the day view: the phone masked but for its last 3 digits. */
+export interface StaffBooking extends Booking {
+  /** `+•••••••••567`; absent once the number was erased. */
+  phone?: string;
+  language: Language;
+  createdAt: string;
+  confirmedAt?: string;
+  /** The ticket it checked in to. */
+  ticket?: string;
+}

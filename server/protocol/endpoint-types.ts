@@ -7,7 +7,8 @@ import type { AdminUser, AuditEntry, AuditQuery, CreateDevice, CreateService } f
 import type { CreateUser, DevicePairing, OfficeSettings, PutCounter, ReportQuery } from './admin';
 import type { ReportSummary, UpdateDevice, UpdateService, UpdateUser } from './admin';
 import type { Booking, BookingPlanInput, CancelBooking, ConfirmBooking } from './bookings';
-import type { CheckInBooking, CheckInSettings } from './bookings';
+import type { CancelOnBehalf, CheckInBooking, CheckInSettings } from './bookings';
+import type { DayBookingsQuery, StaffBooking } from './bookings';
 import type { CreateBooking, SlotDto, SlotsQuery } from './bookings';
 import type { Case, CaseTransition, ConfirmIdentity, CreateCase, PatchCase } from './case';
 import type { CallReason } from './constants';
@@ -111,6 +112,8 @@ export interface EndpointIo {
   createBooking: { body: CreateBooking; response: { booking: Booking } };
   confirmBooking: { body: ConfirmBooking; response: { booking: Booking } };
   cancelBooking: { body: CancelBooking; response: { booking: Booking } };
+  dayBookings: { query: DayBookingsQuery; response: { bookings: StaffBooking[] } };
+  cancelBookingOnBehalf: { body: CancelOnBehalf; response: { booking: StaffBooking } };
   bookingPlans: { response: { plans: Plain[] } };
   bookingSettings: { response: { settings: CheckInSettings } };
   putBookingSettings: { body: CheckInSettings; response: { settings: CheckInSettings } };

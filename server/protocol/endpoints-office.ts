@@ -44,6 +44,21 @@ export const OfficeEndpoints = {
     'Cancel a booking (the phone it was made with)',
     { errors: ['conflict', 'rate_limited'] },
   ),
+  dayBookings: ep(
+    'GET',
+    `${OFFICE}/bookings`,
+    'admin',
+    'bookings',
+    'One office day’s bookings (of a service, or all), phones masked',
+  ),
+  cancelBookingOnBehalf: ep(
+    'POST',
+    `${OFFICE}/bookings/:code/cancel`,
+    'admin',
+    'bookings',
+    'Cancel a booking on the citizen’s behalf (audited; its reminders withdrawn)',
+    { errors: ['conflict'] },
+  ),
   bookingPlans: ep(
     'GET',
     `${OFFICE}/booking-plans`,

@@ -32,6 +32,9 @@ export const TemplateKey = z.enum([
   'case_issued',
   'booking_code',
   'booking_confirmed',
+  'booking_reminder_day',
+  'booking_reminder_hour',
+  'booking_cancelled',
   'test',
 ]);
 export type TemplateKey = z.infer<typeof TemplateKey>;
@@ -184,6 +187,24 @@ export const DEFAULT_TEMPLATES: Record<TemplateKey, Record<Language, string>> = 
     ru: 'Ваша запись {booking}: {time}. Отменить: {link}',
     uz: 'Yozilishingiz {booking}: {time}. Bekor qilish: {link}',
     en: 'Your appointment {booking}: {time}. Cancel: {link}',
+  },
+  booking_reminder_day: {
+    tg: 'Ёдрас: навбати шумо {booking} пагоҳ, {time}. Бекор кардан: {link}',
+    ru: 'Напоминаем: ваша запись {booking} завтра, {time}. Отменить: {link}',
+    uz: 'Eslatma: yozilishingiz {booking} ertaga, {time}. Bekor qilish: {link}',
+    en: 'Reminder: your appointment {booking} is tomorrow, {time}. Cancel: {link}',
+  },
+  booking_reminder_hour: {
+    tg: 'Пас аз як соат, {time}, навбати шумо. Дар киоск рамзи {booking}-ро ворид кунед.',
+    ru: 'Через час, в {time}, ваша запись. Введите в киоске код {booking}.',
+    uz: 'Bir soatdan so‘ng, {time} da yozilishingiz. Kioskda {booking} kodini kiriting.',
+    en: 'Your appointment is in an hour, at {time}. Type {booking} at the kiosk.',
+  },
+  booking_cancelled: {
+    tg: 'Навбати шумо {booking} ({time}) аз ҷониби идора бекор карда шуд. Навбати нав: {link}',
+    ru: 'Ваша запись {booking} ({time}) отменена учреждением. Записаться снова: {link}',
+    uz: 'Yozilishingiz {booking} ({time}) idora tomonidan bekor qilindi. Qayta yozilish: {link}',
+    en: 'Your appointment {booking} ({time}) was cancelled by the office. Book again: {link}',
   },
   test: {
     tg: 'Паёми санҷишии Навбат ({office}).',

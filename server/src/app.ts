@@ -31,6 +31,7 @@ import { BookingService, type BookingNotifier } from './bookings/booking-service
 import { createAdminServices } from './admin-pages';
 import { dropEndedStaffSockets, dropUnpairedDeviceSockets } from './auth/staff-sockets';
 import { CheckInService } from './bookings/check-in';
+import { BookingDesk } from './bookings/booking-desk';
 import { errorHandler, unknownRoute } from './http/errors';
 import {
   attachRealtime,
@@ -48,6 +49,7 @@ import { ROOT_DIR, WEB_DIR } from './paths';
 import { AppError } from './errors';
 import { Outbox } from './messages/outbox';
 import { RetentionJob } from './security/retention';
+import { bookingNotifier } from './messages/booking-messages';
 import { createChannels, type MessagingConfig } from './messages/channels';
 import { messagesRouter } from './http/messages-router';
 import { docsRouter } from './http/openapi/docs-router';
@@ -268,7 +270,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const windows = new CounterSessionService({ db: deps.db, queue, now: deps.now });
   const noShowUndo = new NoShowUndo({ db: deps.db, queue, now: deps.now });
   let endSession: (token: string) => void = () => undefined;
-  const checkIn = new CheckInService({ db: deps.db, queue, now: deps.now });
+  const notifier = bookingNotifier(messages, deps.bookingNotifier);
+  const checkIn = new CheckInService({ db: deps.db, queue, notifier, now: deps.now });
   app.use(
     '/api',
     apiRouter({
@@ -310,19 +313,16 @@ export async function createApp(deps: AppDeps): Promise<App> {
       metricsToken: deps.metricsToken,
     }),
   );
-  const bookings = new BookingService({
-    db: deps.db,
-    now: deps.now,
-    // Without an SMS gateway (SMS_URL=off) the code could not reach the citizen: no bookings.
-    notifier: deps.bookingNotifier ?? (messages.channels().sms ? messages : undefined),
-    offices: {
-      office: async (code) =>
-        (await queue.officeExists(code)) ? queue.getOffice(code) : undefined,
-      serviceExists: async (office, service) =>
-        (await queue.listServices(office)).some((s) => s.code === service),
-    },
-  });
-  app.use('/api', bookingRouter({ bookings, checkIn, auth }));
+  const offices = {
+    office: async (code: string) =>
+      (await queue.officeExists(code)) ? queue.getOffice(code) : undefined,
+    serviceExists: async (office: string, service: string) =>
+      (await queue.listServices(office)).some((s) => s.code === service),
+  };
+  const booking = { db: deps.db, now: deps.now, notifier, offices };
+  const bookings = new BookingService(booking);
+  const desk = new BookingDesk(booking);
+  app.use('/api', bookingRouter({ bookings, checkIn, desk, auth }));
   app.use(docsRouter());
   app.use('/api', unknownRoute);
   // The administration pages live inside the counter app's folder.
@@ -409,9 +409,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
  * file missing there taken from the pack shipped in display/voice.
  */
 function mountVoicePacks(app: express.Express, overrideDir: string | undefined): void {
-  const dirs = [overrideDir, path.join(ROOT_DIR, 'display', 'voice')].filter(
-    (d): d is string => d !== undefined,
-  );
+  const shipped = path.join(ROOT_DIR, 'display', 'voice');
+  const dirs = overrideDir === undefined ? [shipped] : [overrideDir, shipped];
   for (const dir of dirs) {
     app.use(
       '/display/voice',

@@ -33,6 +33,7 @@ import './admin-settings';
 import './admin-reports';
 import './admin-audit';
 import './admin-messages';
+import './admin-bookings';
 import { LocalizeController } from '../../../ui/controllers/localize-controller';
 
 const TABS = [
@@ -44,6 +45,7 @@ const TABS = [
   ['reports', 'adminTabReports'],
   ['audit', 'adminTabAudit'],
   ['messages', 'adminTabMessages'],
+  ['bookings', 'adminBookings'],
 ] as const satisfies ReadonlyArray<readonly [string, MessageKey]>;
 type Tab = (typeof TABS)[number][0];
 
@@ -311,6 +313,8 @@ export class AdminApp extends LitElement {
         return html`<counter-admin-audit .context=${c} .language=${l}></counter-admin-audit>`;
       case 'messages':
         return html`<counter-admin-messages .context=${c} .language=${l}></counter-admin-messages>`;
+      case 'bookings':
+        return html`<counter-admin-bookings .context=${c} .language=${l}></counter-admin-bookings>`;
     }
   }
 

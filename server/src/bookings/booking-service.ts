@@ -38,6 +38,13 @@ export interface BookingNotifier {
     t: Transaction,
     m: { officeCode: string; phone: string; language: Language; booking: Booking },
   ): Promise<void>;
+  /** The office cancelled a booking on the citizen's behalf: they are told. */
+  cancelledByOffice?(
+    t: Transaction,
+    m: { officeCode: string; phone: string; language: Language; booking: Booking },
+  ): Promise<void>;
+  /** The booking was cancelled or checked in: its reminders still to come are withdrawn. */
+  withdraw?(t: Transaction, m: { officeCode: string; code: string; reason: string }): Promise<void>;
 }
 
 /** What the booking service needs to know of an office and its services. */
@@ -231,6 +238,11 @@ export class BookingService {
       if (b.status !== 'pending' && b.status !== 'confirmed')
         throw new AppError('conflict', `the booking is ${b.status}`, { reason: b.status });
       await this.repo.update(b.id, { status: 'cancelled', endedAt: this.now(), otpHash: null }, t);
+      await this.deps.notifier?.withdraw?.(t, {
+        officeCode,
+        code,
+        reason: 'the booking was cancelled',
+      });
       return toBooking({ ...b, status: 'cancelled' }, plan);
     });
   }
@@ -276,7 +288,8 @@ export class BookingService {
   }
 }
 
-function toBooking(b: BookingRecord, plan: BookingPlan | undefined): Booking {
+/** The citizen's view of a booking row (its end from the service's slot length). */
+export function toBooking(b: BookingRecord, plan: BookingPlan | undefined): Booking {
   const minutes = plan?.slotMinutes ?? 0;
   return {
     code: b.code,

@@ -12,11 +12,14 @@ import { BookingRepository, type BookingRecord } from '../../../db/repositories/
 import type { Database } from '../../../db/database';
 import { actorName, actorUserId, type Actor } from '../auth/actor';
 import type { AdmitBooking, QueueService } from '../queue/queue-service';
+import type { BookingNotifier } from './booking-service';
 import { AppError, notFound } from '../errors';
 
 export interface CheckInDeps {
   db: Database;
   queue: Pick<QueueService, 'issue' | 'getTicket' | 'getOffice'>;
+  /** Withdraws the reminders of a booking that checked in. */
+  notifier?: Pick<BookingNotifier, 'withdraw'>;
   now?: () => Date;
 }
 
@@ -125,6 +128,7 @@ export class CheckInService {
     const late = result.kind === 'late';
     await this.repo.update(b.id, { status: 'checked_in', ticketId: ticket.id, endedAt: now }, t);
     await this.audit(t, b, actor, now, { ticket: ticket.id, late });
+    await this.deps.notifier?.withdraw?.(t, { officeCode, code, reason: 'the booking checked in' });
     return late
       ? { queueTime: now, appointmentCode: null, late }
       : { queueTime: result.dueAt, appointmentCode: b.code, late };

@@ -1,34 +1,25 @@
-/** Appointment routes (CONTRACT §6 "Bookings"): public slots and bookings, the admin's plans. */
-import { Router, type Response } from 'express';
+/** Appointment routes (CONTRACT §6 "Bookings"): public slots and bookings; the admin's in booking-admin-routes. */
+import { Router } from 'express';
 import { apiRoute, Endpoints } from '../../protocol/endpoints';
 import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import { CaseTypes, Code, OfficeCode, newChecklist, type CaseType } from '../../protocol';
 import {
   BookingCode,
-  BookingPlanInput,
   CancelBooking,
-  CheckInSettings,
   ConfirmBooking,
   CreateBooking,
   SlotsQuery,
 } from '../../protocol/bookings';
-import type { BookingService } from '../bookings/booking-service';
-import type { CheckInService } from '../bookings/check-in';
-import type { AuthService } from '../auth/auth-service';
-import { AppError, forbidden } from '../errors';
+import { AppError } from '../errors';
 import { parse, parseParams } from './errors';
-import { requireStaff, staffOf } from './auth-middleware';
+import { bookingAdminRoutes, type BookingAdminDeps } from './booking-admin-routes';
 
 const OfficeParam = z.object({ office: OfficeCode });
 const BookingParams = z.object({ office: OfficeCode, code: BookingCode });
 const ServiceParams = z.object({ office: OfficeCode, service: Code });
 
-export interface BookingRouterDeps {
-  bookings: BookingService;
-  /** The office's check-in window (admin settings). */
-  checkIn?: CheckInService;
-  auth: AuthService;
+export interface BookingRouterDeps extends BookingAdminDeps {
   /** Bookings and code attempts per address per 10 minutes (default 20). */
   attemptsPerAddress?: number;
 }
@@ -36,7 +27,6 @@ export interface BookingRouterDeps {
 export function bookingRouter(deps: BookingRouterDeps): Router {
   const { bookings } = deps;
   const r = Router();
-  const admin = requireStaff(deps.auth, ['admin']);
   // Every booking sends an SMS and every confirmation is a guess at a code: both are limited.
   const limited = rateLimit({
     windowMs: 10 * 60_000,
@@ -83,42 +73,7 @@ export function bookingRouter(deps: BookingRouterDeps): Router {
     res.json({ booking: await bookings.cancel(office, code, phone) });
   });
 
-  r.get(apiRoute(Endpoints.bookingPlans), admin, async (req, res) => {
-    const { office } = parseParams(OfficeParam, req);
-    ownOffice(res, office);
-    res.json({ plans: await bookings.plans(office) });
-  });
-
-  r.put(apiRoute(Endpoints.putBookingPlan), admin, async (req, res) => {
-    const { office, service } = parseParams(ServiceParams, req);
-    ownOffice(res, office);
-    const plan = parse(BookingPlanInput.nullable(), req.body);
-    await bookings.setPlan(office, service, plan);
-    res.json({ plan });
-  });
-
-  const { checkIn } = deps;
-  if (checkIn) {
-    r.get(apiRoute(Endpoints.bookingSettings), admin, async (req, res) => {
-      const { office } = parseParams(OfficeParam, req);
-      ownOffice(res, office);
-      res.json({ settings: await checkIn.rules(office) });
-    });
-
-    r.put(apiRoute(Endpoints.putBookingSettings), admin, async (req, res) => {
-      const { office } = parseParams(OfficeParam, req);
-      ownOffice(res, office);
-      const settings = parse(CheckInSettings, req.body);
-      await checkIn.setRules(office, settings);
-      res.json({ settings });
-    });
-  }
+  bookingAdminRoutes(r, deps);
 
   return r;
-}
-
-/** An administrator of one office manages only that office's plans. */
-function ownOffice(res: Response, office: string): void {
-  const user = staffOf(res);
-  if (user.officeCode !== null && user.officeCode !== office) throw forbidden('another office');
 }

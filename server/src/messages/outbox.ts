@@ -84,7 +84,7 @@ export class Outbox {
   private readonly repo: MessageRepository;
   private readonly caseRecipients: CaseRecipientRepository;
   private readonly queue: QueueRepository;
-  private readonly now: () => Date;
+  readonly now: () => Date;
   private sms: Channel | undefined;
   private telegram: TelegramChannel | undefined;
   private timer: NodeJS.Timeout | undefined;
@@ -859,7 +859,7 @@ export class Outbox {
     t.afterCommit(() => this.kick());
   }
 
-  private async render(
+  async render(
     officeCode: string,
     key: TemplateKey,
     language: Language,
@@ -877,7 +877,7 @@ export class Outbox {
     return parsed.success ? parsed.data : 'tg';
   }
 
-  private publicBase(): string {
+  publicBase(): string {
     return (this.deps.publicUrl?.() ?? 'http://localhost:8080').replace(/\/+$/, '');
   }
 }

@@ -39,9 +39,11 @@ import {
 import {
   BookingPlanInput,
   CancelBooking,
+  CancelOnBehalf,
   CheckInSettings,
   ConfirmBooking,
   CreateBooking,
+  DayBookingsQuery,
   SlotsQuery,
 } from '../../protocol/bookings';
 import { startTestServer, testDialects, type TestServer } from '../testing/harness';
@@ -130,6 +132,8 @@ const SPECS: Record<string, Spec> = {
   'POST /api/offices/:office/bookings': { body: CreateBooking },
   'POST /api/offices/:office/bookings/:code/confirm': { body: ConfirmBooking },
   'DELETE /api/offices/:office/bookings/:code': { body: CancelBooking },
+  'GET /api/offices/:office/bookings': { query: DayBookingsQuery },
+  'POST /api/offices/:office/bookings/:code/cancel': { body: CancelOnBehalf },
   'GET /api/offices/:office/booking-plans': {},
   'PUT /api/offices/:office/services/:service/booking-plan': { body: BookingPlanInput.nullable() },
 };

@@ -52,10 +52,12 @@ import {
   BookingCode,
   BookingPlanInput,
   CancelBooking,
+  CancelOnBehalf,
   CheckInBooking,
   CheckInSettings,
   ConfirmBooking,
   CreateBooking,
+  DayBookingsQuery,
   SlotsQuery,
 } from '../../../protocol/bookings';
 import type { EndpointName } from '../../../protocol/endpoints';
@@ -85,6 +87,7 @@ const ReportSummary = described('ReportSummary', 'server/protocol/admin.ts');
 const AuditEntry = described('AuditEntry', 'server/protocol/admin.ts');
 const Booking = described('Booking', 'server/protocol/bookings.ts');
 const Slot = described('SlotDto', 'server/protocol/bookings.ts');
+const StaffBooking = described('StaffBooking', 'server/protocol/bookings.ts');
 const MessageDto = described('MessageDto', 'server/protocol/messages.ts');
 
 /** The shared DTOs, named in the document's components. */
@@ -218,6 +221,8 @@ export const Schemas: { readonly [K in EndpointName]: EndpointSchemas } = {
   createBooking: { body: CreateBooking, response: z.object({ booking: Booking }) },
   confirmBooking: { body: ConfirmBooking, response: z.object({ booking: Booking }) },
   cancelBooking: { body: CancelBooking, response: z.object({ booking: Booking }) },
+  dayBookings: { query: DayBookingsQuery, response: z.object({ bookings: z.array(StaffBooking) }) },
+  cancelBookingOnBehalf: { body: CancelOnBehalf, response: z.object({ booking: StaffBooking }) },
   bookingPlans: { response: z.object({ plans: z.array(z.looseObject({})) }) },
   bookingSettings: { response: z.object({ settings: CheckInSettings }) },
   putBookingSettings: { body: CheckInSettings, response: z.object({ settings: CheckInSettings }) },

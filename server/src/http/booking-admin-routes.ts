@@ -1,0 +1,93 @@
+/**
+ * The administrator's appointment routes: booking plans, the check-in window, a day's bookings and
+ * cancelling one on the citizen's behalf. Each is role `admin` and the administrator's own office.
+ */
+import type { Response, Router } from 'express';
+import { z } from 'zod';
+import { apiRoute, Endpoints } from '../../protocol/endpoints';
+import { Code, OfficeCode } from '../../protocol';
+import {
+  BookingCode,
+  BookingPlanInput,
+  CancelOnBehalf,
+  CheckInSettings,
+  DayBookingsQuery,
+} from '../../protocol/bookings';
+import type { BookingService } from '../bookings/booking-service';
+import type { BookingDesk } from '../bookings/booking-desk';
+import type { CheckInService } from '../bookings/check-in';
+import type { AuthService } from '../auth/auth-service';
+import { forbidden } from '../errors';
+import { parse, parseParams } from './errors';
+import { requireStaff, staffOf } from './auth-middleware';
+
+const OfficeParam = z.object({ office: OfficeCode });
+const BookingParams = z.object({ office: OfficeCode, code: BookingCode });
+const ServiceParams = z.object({ office: OfficeCode, service: Code });
+
+export interface BookingAdminDeps {
+  bookings: BookingService;
+  /** The office's check-in window (admin settings). */
+  checkIn?: CheckInService;
+  /** The day view and cancelling on behalf of a citizen. */
+  desk?: BookingDesk;
+  auth: AuthService;
+}
+
+/** Mounts the admin routes of appointments on `r`. */
+export function bookingAdminRoutes(r: Router, deps: BookingAdminDeps): void {
+  const { bookings, checkIn, desk } = deps;
+  const admin = requireStaff(deps.auth, ['admin']);
+
+  r.get(apiRoute(Endpoints.bookingPlans), admin, async (req, res) => {
+    const { office } = parseParams(OfficeParam, req);
+    ownOffice(res, office);
+    res.json({ plans: await bookings.plans(office) });
+  });
+
+  r.put(apiRoute(Endpoints.putBookingPlan), admin, async (req, res) => {
+    const { office, service } = parseParams(ServiceParams, req);
+    ownOffice(res, office);
+    const plan = parse(BookingPlanInput.nullable(), req.body);
+    await bookings.setPlan(office, service, plan);
+    res.json({ plan });
+  });
+
+  if (checkIn) {
+    r.get(apiRoute(Endpoints.bookingSettings), admin, async (req, res) => {
+      const { office } = parseParams(OfficeParam, req);
+      ownOffice(res, office);
+      res.json({ settings: await checkIn.rules(office) });
+    });
+
+    r.put(apiRoute(Endpoints.putBookingSettings), admin, async (req, res) => {
+      const { office } = parseParams(OfficeParam, req);
+      ownOffice(res, office);
+      const settings = parse(CheckInSettings, req.body);
+      await checkIn.setRules(office, settings);
+      res.json({ settings });
+    });
+  }
+
+  if (desk) {
+    r.get(apiRoute(Endpoints.dayBookings), admin, async (req, res) => {
+      const { office } = parseParams(OfficeParam, req);
+      ownOffice(res, office);
+      res.json({ bookings: await desk.day(office, parse(DayBookingsQuery, req.query)) });
+    });
+
+    r.post(apiRoute(Endpoints.cancelBookingOnBehalf), admin, async (req, res) => {
+      const { office, code } = parseParams(BookingParams, req);
+      ownOffice(res, office);
+      const body = parse(CancelOnBehalf, req.body ?? {});
+      const actor = { kind: 'staff' as const, user: staffOf(res) };
+      res.json({ booking: await desk.cancel(office, code, body, actor) });
+    });
+  }
+}
+
+/** An administrator of one office manages only that office's appointments. */
+function ownOffice(res: Response, office: string): void {
+  const user = staffOf(res);
+  if (user.officeCode !== null && user.officeCode !== office) throw forbidden('another office');
+}
