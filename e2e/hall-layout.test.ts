@@ -149,6 +149,15 @@ describe('the hall layout: nothing is cut', () => {
       for (const language of LANGUAGES) {
         await page.getByRole('button', { name: languageName(language), exact: true }).click();
         await expectNothingCut(`kiosk ${width}×${height} ${language}`);
+        // Names wrap between words: none had to fall back to breaking a word.
+        const broken = await page.evaluate<string[]>(`[...document.querySelector('kiosk-app')
+          .shadowRoot.querySelector('kiosk-home').shadowRoot.querySelectorAll('kiosk-service-tile')]
+          .map((t) => t.shadowRoot.querySelector('.name'))
+          .filter((n) => n.style.overflowWrap === 'break-word').map((n) => n.textContent)`);
+        expect({ where: `kiosk ${width}×${height} ${language}`, broken }).toEqual({
+          where: `kiosk ${width}×${height} ${language}`,
+          broken: [],
+        });
       }
       expect(await seriousViolations(page)).toEqual([]);
       await expectEveryTileReachable(`kiosk ${width}×${height}`);

@@ -57,9 +57,15 @@ export class KioskHome extends LitElement {
       }
       @media (orientation: landscape) {
         ul {
-          grid-template-columns: repeat(4, minmax(0, 1fr));
+          grid-template-columns: repeat(3, minmax(0, 1fr));
           gap: 14px;
           padding: 16px 32px;
+        }
+      }
+      /* Four columns where a tile still holds the longest words (1920 wide); three below. */
+      @media (orientation: landscape) and (min-width: 1600px) {
+        ul {
+          grid-template-columns: repeat(4, minmax(0, 1fr));
         }
       }
       li {

@@ -5,6 +5,9 @@ import { closedReasonFor } from '../../server/protocol/closed-reason';
 import { translate } from '../../ui/i18n';
 import { base } from '../../ui/theme';
 
+/** The smallest a service name is set when a long word does not fit its tile, in px. */
+const MIN_NAME_PX = 18;
+
 /** Detail of `kiosk-service-select`. */
 export interface ServiceSelectDetail {
   service: string;
@@ -66,8 +69,8 @@ export class KioskServiceTile extends LitElement {
         line-height: 1.2;
         font-weight: 700;
         /* Whole words, or a hyphen where the language allows one (the name carries lang); a word
-           wider than the tile (no hyphenation rules for Tajik in the browser) breaks, never cut. */
-        overflow-wrap: break-word;
+           wider than the tile is set smaller until it fits (fitName), never cut. */
+        overflow-wrap: normal;
         word-break: normal;
         hyphens: auto;
       }
@@ -190,6 +193,41 @@ export class KioskServiceTile extends LitElement {
     this.language = 'tg';
     this.disabled = false;
     this.dense = false;
+  }
+
+  /** The tile's width decides whether its longest word fits. */
+  private readonly resizeObserver = new ResizeObserver(() => this.fitName());
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.resizeObserver.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver.disconnect();
+  }
+
+  protected override updated(): void {
+    this.fitName();
+  }
+
+  /**
+   * Names wrap between words only (the browser has no Tajik hyphenation rules, and a word cut in
+   * two misleads): a word wider than the tile sets the name smaller until it fits, down to
+   * {@link MIN_NAME_PX}; only a word wider still is broken, never cut.
+   */
+  private fitName(): void {
+    const name = this.renderRoot.querySelector<HTMLElement>('.name');
+    if (!name) return;
+    name.style.fontSize = '';
+    name.style.overflowWrap = '';
+    const wide = () => name.scrollWidth > name.clientWidth + 1;
+    for (let size = parseFloat(getComputedStyle(name).fontSize); wide() && size > MIN_NAME_PX;) {
+      size = Math.max(MIN_NAME_PX, size - 1);
+      name.style.fontSize = `${size}px`;
+    }
+    if (wide()) name.style.overflowWrap = 'break-word';
   }
 
   private readonly onClick = (): void => {
