@@ -84,6 +84,8 @@ describe.each(testDialects())('the case consent at the window on %s', (dialect) 
     const c = await request(server.url, 'GET', `/api/cases/${number}`, { token });
     const history = c.body.case.history as Array<{ action: string; changes?: string[] }>;
     expect(history.some((h) => h.action === 'edited' && h.changes?.includes('notify'))).toBe(true);
+    // The case says it has a consented phone, masked but the last 3 digits.
+    expect(c.body.case.notify).toEqual({ phone: '+•••••••••567', language: 'ru' });
     // The form stays in step with the server: what is ticked after the consent still saves.
     await page.locator('input[name="doc.medical_birth_notice"]').check();
     await waitFor(async () => {
@@ -91,6 +93,10 @@ describe.each(testDialects())('the case consent at the window on %s', (dialect) 
       const docs = now.body.case.documents as Array<{ code: string; received: boolean }>;
       return docs.some((d) => d.code === 'medical_birth_notice' && d.received);
     }, 'a document saved after the consent');
+    // A reload mid-case: the console still says where the case's messages go.
+    await page.reload();
+    await page.getByTestId('case-number').filter({ hasText: number }).waitFor();
+    await page.getByTestId('notify-recorded').filter({ hasText: '567' }).waitFor();
     expect(pageErrors).toEqual([]);
   }, 180_000);
 });

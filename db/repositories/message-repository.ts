@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { QueryTypes, type Transaction } from 'sequelize';
 import type { Database } from '../database';
+import { maskPhone } from '../../server/protocol/messages';
 
 export type OutboxStatus = 'queued' | 'sent' | 'delivered' | 'failed' | 'expired';
 
@@ -744,6 +745,12 @@ export class CaseRecipientRepository {
        VALUES (:number, :office, :phone, :chat, :language, :now, :by, :now)`,
       { transaction: t, replacements },
     );
+  }
+
+  /** A case's consented phone as staff see it: masked but the last 3 digits. */
+  async view(caseNumber: string): Promise<{ phone: string; language: string } | undefined> {
+    const r = await this.find(caseNumber);
+    return r?.phone ? { phone: maskPhone(r.phone), language: r.language } : undefined;
   }
 
   async find(caseNumber: string, t?: Transaction): Promise<CaseRecipient | undefined> {

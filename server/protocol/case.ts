@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import { TicketStatus } from './constants';
 import { Code, Names, TicketId } from './schemas';
-import { CaseNotify } from './messages';
+import { CaseNotify, CaseNotifyView } from './messages';
 
 // ---- enumerations ----
 
@@ -525,8 +525,7 @@ export type CaseTicket = z.infer<typeof CaseTicket>;
 export const CaseHistoryEntry = z.object({
   at: z.string(),
   user: z.string(),
-  /** The staff member's full name, for people reading the history (an addition). */
-  userName: z.string().optional(),
+  userName: z.string().optional(), // the staff member's full name, for people (an addition)
   action: CaseHistoryAction,
   from: CaseStatus.optional(),
   to: CaseStatus.optional(),
@@ -563,6 +562,7 @@ export const Case = z.object({
   documents: z.array(CaseDocument),
   details: z.record(z.string(), z.unknown()),
   fee: Fee.nullable(),
+  notify: CaseNotifyView.optional(), // once the applicant consented to messages
   actRecord: CaseActRecord.optional(),
   certificate: CaseCertificate.optional(),
   tickets: z.array(CaseTicket),

@@ -13,6 +13,8 @@ export const CaseNotify = z.strictObject({
   language: Language.optional(),
 });
 export type CaseNotify = z.infer<typeof CaseNotify>;
+/** What a case read shows of it: the phone masked but the last 3 digits, and the language. */
+export const CaseNotifyView = z.object({ phone: z.string(), language: z.string() });
 
 export const MessageStatus = z.enum(['queued', 'sent', 'delivered', 'failed', 'expired']);
 export type MessageStatus = z.infer<typeof MessageStatus>;

@@ -286,7 +286,8 @@ export class CounterCasePanel extends LitElement {
   };
 
   private renderNotify(c: Case) {
-    const recorded = this.notified?.number === c.number ? this.notified.phone : undefined;
+    // Just recorded here, or recorded before (a reload, another window): the server says so.
+    const recorded = this.notified?.number === c.number ? this.notified.phone : c.notify?.phone;
     return html`<counter-case-notify
       caseNumber=${c.number}
       suggested=${this.cases.form?.applicant.phone ?? c.applicant?.phone ?? ''}

@@ -37,6 +37,7 @@ import {
 } from '../../protocol';
 import type { Database } from '../../../db/database';
 import { QueueRepository, isUniqueViolation } from '../../../db/repositories/queue-repository';
+import { CaseRecipientRepository } from '../../../db/repositories/message-repository';
 import {
   RegistryRepository,
   type CaseRecord,
@@ -65,9 +66,9 @@ const SERVED = new Set(['called', 'serving']);
 
 export class CaseService {
   private readonly queue: QueueRepository;
-  // The queue's database, where the office's audit log lives.
-  private readonly audit: Database;
   private readonly repo: RegistryRepository;
+  /** Applicants who consented to messages (registry database). */
+  private readonly recipients: CaseRecipientRepository;
   private readonly now: () => Date;
   private readonly onChange: (c: Case) => void;
   private readonly db: Database;
@@ -76,8 +77,8 @@ export class CaseService {
     this.db = deps.db;
     this.onChange = deps.onChange ?? (() => undefined);
     this.queue = new QueueRepository(deps.db);
-    this.audit = deps.db;
     this.repo = new RegistryRepository(deps.registryDb);
+    this.recipients = new CaseRecipientRepository(deps.registryDb);
     this.now = deps.now ?? (() => new Date());
   }
 
@@ -140,11 +141,9 @@ export class CaseService {
 
   /** A case by number (staff of its office); the read of its personal data is audited. */
   async get(user: StaffPrincipal, number: string): Promise<Case> {
-    const record = await this.repo.findCase(number.toUpperCase());
-    if (!record) throw notFound(`case ${number}`);
-    await this.officeFor(user, record.officeCode);
-    await this.auditView(user, record.officeCode, record.number);
-    return this.toDto(record);
+    const c = await this.current(user, number);
+    await this.auditView(user, c.office, c.number);
+    return c;
   }
 
   /** The case a ticket belongs to (the window opens it when it calls a pickup ticket); audited. */
@@ -171,7 +170,7 @@ export class CaseService {
     what: string,
     after?: unknown,
   ): Promise<void> {
-    await this.audit.transaction(async (t) => {
+    await this.db.transaction(async (t) => {
       await this.queue.audit(
         {
           officeCode,
@@ -188,10 +187,7 @@ export class CaseService {
     });
   }
 
-  /**
-   * Cases of the user's office by status and search term (number, name, document number). The
-   * back office's worklist is `status=submitted`, oldest first.
-   */
+  /** The office's cases by status and term (number, name, document); `submitted` oldest first. */
   async list(user: StaffPrincipal, query: CaseQuery, officeCode?: string): Promise<Case[]> {
     const office = await this.officeFor(user, officeCode ?? user.officeCode ?? '');
     const rows = await this.repo.search({
@@ -437,9 +433,11 @@ export class CaseService {
   }
 
   private async toDto(c: CaseRecord, opts: { history?: boolean } = {}): Promise<Case> {
-    const [visits, history] = await Promise.all([
+    const one = opts.history !== false; // one case in full, not a line of a list
+    const [visits, history, recipient] = await Promise.all([
       this.repo.visitsOf(c.id),
-      opts.history === false ? Promise.resolve([]) : this.repo.historyOf(c.id),
+      one ? this.repo.historyOf(c.id) : Promise.resolve([]),
+      one ? this.recipients.view(c.number) : undefined,
     ]);
     const names = await this.namesOf(history.map((h) => h.username));
     const tickets: CaseTicket[] = [];
@@ -468,6 +466,7 @@ export class CaseService {
       documents: c.documents as CaseDocument[],
       details: c.details as Record<string, unknown>,
       fee: (c.fee as Fee | null) ?? null,
+      ...(recipient ? { notify: recipient } : {}),
       tickets,
       history: history.map((h) => {
         const entry: CaseHistoryEntry = {
