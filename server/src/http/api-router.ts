@@ -163,7 +163,7 @@ export function apiRouter(deps: ApiDeps): Router {
         }
         throw err;
       });
-    await throttle.succeeded(body.username);
+    await throttle.succeeded(address, body.username);
     res.cookie(SESSION_COOKIE, session.token, {
       httpOnly: true,
       sameSite: 'strict',

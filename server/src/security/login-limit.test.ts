@@ -1,6 +1,7 @@
 /**
  * The login limit behind a proxy: the client address is the one the trusted proxy saw, failures
- * count per address and per username, and two nodes on one Redis share the counts.
+ * count per address and per username (an address the user logged in from is not held back by the
+ * username's count), and two nodes on one Redis share the counts.
  */
 import { randomBytes } from 'node:crypto';
 import {
@@ -62,6 +63,22 @@ describe('two nodes behind one proxy, on one Redis', () => {
     expect((await attempt(a, 'clerk3', '10.1.0.99', 'demo')).status).toBe(429);
     // Other users log in as usual.
     expect((await attempt(a, 'clerk4', '10.1.0.99', 'demo')).status).toBe(200);
+  });
+
+  it("does not lock a user out of an address they logged in from when strangers spend the username's attempts", async () => {
+    // The registrar logs in at her own desk (10.2.0.5) in the morning.
+    expect((await attempt(a, 'back1', '10.2.0.5', 'demo')).status).toBe(200);
+    // Someone elsewhere on the network tries her username until it is held back.
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await attempt(b, 'back1', `10.2.1.${i}`)).status);
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    // A new address waits, even with the right password; her own desk does not, on either node.
+    expect((await attempt(a, 'back1', '10.2.1.50', 'demo')).status).toBe(429);
+    expect((await attempt(b, 'back1', '10.2.0.5', 'demo')).status).toBe(200);
+    // Her desk's own failures still count against it.
+    const own: number[] = [];
+    for (let i = 0; i < 4; i++) own.push((await attempt(a, 'back1', '10.2.0.5')).status);
+    expect(own).toEqual([401, 401, 401, 429]);
   });
 
   it('writes logins and failed logins into the audit with the address', async () => {

@@ -1,12 +1,17 @@
 /**
  * Failed logins are counted per client address and per username (both in the shared rate store):
  * either count at the limit refuses further attempts until its window ends, so neither many
- * addresses against one username nor many usernames from one address get far.
+ * addresses against one username nor many usernames from one address get far. A stranger who
+ * spends a username's attempts must not lock its owner out of their own window, though: an
+ * address where that user logged in within 30 days is a known one, and the username's count does
+ * not hold it back (its own address count still does).
  */
 import { AppError } from '../errors';
 import type { RateStore } from './rate-store';
 
 const WINDOW_MS = 15 * 60_000;
+/** How long an address where a user logged in stays known for that user. */
+const KNOWN_MS = 30 * 24 * 60 * 60_000;
 
 export class LoginThrottle {
   constructor(
@@ -27,7 +32,7 @@ export class LoginThrottle {
         'too many failed logins from this address; wait a few minutes',
       );
     }
-    if (byUser >= this.limit) {
+    if (byUser >= this.limit && (await this.store.count(knownKey(username, address))) === 0) {
       throw new AppError(
         'rate_limited',
         'too many failed logins for this user; wait a few minutes',
@@ -42,9 +47,14 @@ export class LoginThrottle {
     ]);
   }
 
-  /** The right password clears the username's count (the address keeps its own). */
-  async succeeded(username: string): Promise<void> {
+  /**
+   * The right password clears the username's count (the address keeps its own) and makes the
+   * address a known one for this user for the next 30 days.
+   */
+  async succeeded(address: string, username: string): Promise<void> {
     await this.store.reset(userKey(username));
+    await this.store.reset(knownKey(username, address));
+    await this.store.increment(knownKey(username, address), KNOWN_MS);
   }
 }
 
@@ -54,4 +64,8 @@ function addressKey(address: string): string {
 
 function userKey(username: string): string {
   return `login:user:${username.trim().toLowerCase()}`;
+}
+
+function knownKey(username: string, address: string): string {
+  return `login:known:${username.trim().toLowerCase()}:${address}`;
 }
