@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   const outbox = server.app.messages;
   await outbox.setSettings('kulob', {
     ...(await outbox.settings('kulob')),
-    dailyCapOffice: 10_000_000,
+    dailyCapOffice: 1_000_000, // the most the settings allow (a larger value is refused)
     dailyCapPhone: 100,
   });
 
@@ -78,7 +78,22 @@ async function main(): Promise<void> {
     }),
   );
   outbox.kick();
-  while (smsc.submits.length - before < count) await new Promise((r) => setTimeout(r, 20));
+  // Progress every 5 s; no progress for 30 s ends the drain (the figures then say how many went).
+  let progressAt = performance.now();
+  for (let logged = progressAt, last = 0; smsc.submits.length - before < count;) {
+    await new Promise((r) => setTimeout(r, 20));
+    const now = performance.now();
+    if (smsc.submits.length - before > last)
+      [last, progressAt] = [smsc.submits.length - before, now];
+    if (now - progressAt > 30_000) {
+      process.stderr.write(`  stuck at ${last} of ${count}: no submit_sm for 30 s\n`);
+      break;
+    }
+    if (now - logged > 5_000) {
+      logged = now;
+      process.stderr.write(`  drained ${last} of ${count}\n`);
+    }
+  }
   const drainMs = performance.now() - t0;
   const drained = smsc.submits.length - before;
 
