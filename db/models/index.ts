@@ -149,6 +149,8 @@ export class TicketModel extends Model<
   declare queueTime: CreationOptional<Date>;
   /** The booking code the ticket was checked in with (on time), if any. */
   declare appointmentCode: CreationOptional<string | null>;
+  /** Taken from the phone (remote join). */
+  declare remote: CreationOptional<boolean>;
 }
 
 export class NumberSeriesModel extends Model<
@@ -368,6 +370,7 @@ export function initModels(sequelize: Sequelize): Models {
       recalls: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
       queueTime: { type: time, allowNull: true },
       appointmentCode: { type: str(8), allowNull: true },
+      remote: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
     },
     {
       ...base,

@@ -518,6 +518,7 @@ function toTicket(r: TicketModel): TicketRecord {
     recalls: r.recalls,
     queueTime: toDate(r.queueTime ?? r.issuedAt),
     appointmentCode: r.appointmentCode ?? null,
+    remote: Boolean(r.remote),
   };
 }
 

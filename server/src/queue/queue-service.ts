@@ -55,11 +55,12 @@ const KNOWN_TICKETS = 100_000;
 /**
  * Checks a booking in, inside the ticket's own transaction (bookings/booking-service.ts): locks and
  * moves the booking, and says when the new ticket stands in the queue and with which booking code.
+ * A remote join (bookings/remote-join.ts) admits its ticket the same way, marking it `remote`.
  */
 export type AdmitBooking = (
   t: Transaction,
   ticket: { id: string; now: Date; office: OfficeRecord },
-) => Promise<{ queueTime: Date; appointmentCode: string | null }>;
+) => Promise<{ queueTime: Date; appointmentCode: string | null; remote?: boolean }>;
 
 /** Receives committed changes of one office, in seq order. */
 export type Publish = (officeCode: string, changes: QueueChange[]) => void;
@@ -257,6 +258,7 @@ export class QueueService {
           recalls: 0,
           queueTime: admitted?.queueTime ?? now,
           appointmentCode: admitted?.appointmentCode ?? null,
+          remote: admitted?.remote ?? false,
         };
         await this.repo.insertTicket(ticket, t);
         if (req.phone) await this.deps.messages?.subscribeTicket(t, ticket, req.phone);
