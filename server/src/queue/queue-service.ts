@@ -54,8 +54,8 @@ const KNOWN_TICKETS = 100_000;
 
 /**
  * Checks a booking in, inside the ticket's own transaction (bookings/booking-service.ts): locks and
- * moves the booking, and says when the new ticket stands in the queue and with which booking code.
- * A remote join (bookings/remote-join.ts) admits its ticket the same way, marking it `remote`.
+ * moves the booking, and says when the new ticket stands in the queue and with which booking code
+ * (a remote join, bookings/remote-join.ts, admits its ticket the same way and marks it `remote`).
  */
 export type AdmitBooking = (
   t: Transaction,
@@ -256,9 +256,7 @@ export class QueueService {
           targetCounter: null,
           calledBy: null,
           recalls: 0,
-          queueTime: admitted?.queueTime ?? now,
-          appointmentCode: admitted?.appointmentCode ?? null,
-          remote: admitted?.remote ?? false,
+          ...(admitted ?? { queueTime: now, appointmentCode: null }),
         };
         await this.repo.insertTicket(ticket, t);
         if (req.phone) await this.deps.messages?.subscribeTicket(t, ticket, req.phone);
