@@ -52,6 +52,7 @@ import {
   BookingSettings,
   ConfirmRemoteJoin,
   CreateRemoteJoin,
+  RemoteJoinCode,
 } from '../../../protocol/remote-join';
 import {
   BookingCode,
@@ -133,6 +134,7 @@ const codeBySegment: Record<string, z.ZodType> = {
   devices: DeviceCode,
   kiosks: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/),
   bookings: BookingCode,
+  'remote-joins': RemoteJoinCode,
 };
 
 /** The schema of path parameter `name` in `path` (`:code` depends on the segment before it). */
