@@ -621,7 +621,7 @@ export const ru: Messages = {
   adminBookingCancelled: 'Запись {code} отменена.',
   // s6: remote join (admin)
   adminRemoteJoin: 'Очередь с телефона',
-  adminRemoteJoinOn: 'Граждане могут взять талон на сегодня с телефона (/join/)',
+  adminRemoteJoinOn: 'Граждане могут взять талон на сегодня с телефона',
   adminRemoteJoinCap: 'Талонов с телефона в день',
   adminRemoteJoinSaved: 'Настройка очереди с телефона сохранена.',
   // s5-frontends: the applicant's phone with consent (#18), the closed reason per language (#13).

@@ -628,7 +628,7 @@ export const tg: Messages = {
   adminBookingCancelled: 'Қайди {code} бекор шуд.',
   // s6: remote join (admin)
   adminRemoteJoin: 'Навбат аз телефон',
-  adminRemoteJoinOn: 'Шаҳрвандон метавонанд чиптаи имрӯзаро аз телефон гиранд (/join/)',
+  adminRemoteJoinOn: 'Шаҳрвандон метавонанд чиптаи имрӯзаро аз телефон гиранд',
   adminRemoteJoinCap: 'Чиптаҳо аз телефон дар як рӯз',
   adminRemoteJoinSaved: 'Танзими навбат аз телефон нигоҳ дошта шуд.',
   // s5-frontends: the applicant's phone with consent (#18), the closed reason per language (#13).

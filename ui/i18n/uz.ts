@@ -623,7 +623,7 @@ export const uz: Messages = {
   adminBookingCancelled: '{code} yozilishi bekor qilindi.',
   // s6: remote join (admin)
   adminRemoteJoin: 'Telefondan navbat',
-  adminRemoteJoinOn: 'Fuqarolar bugungi talonni telefondan olishlari mumkin (/join/)',
+  adminRemoteJoinOn: 'Fuqarolar bugungi talonni telefondan olishlari mumkin',
   adminRemoteJoinCap: 'Kuniga telefondan talonlar',
   adminRemoteJoinSaved: 'Telefondan navbat sozlamasi saqlandi.',
   // s5-frontends: the applicant's phone with consent (#18), the closed reason per language (#13).
