@@ -3,6 +3,7 @@
  * SMSC: service → phone → the SMS code → the ticket number, when to come and the ticket page's
  * link; the page's title in each language; axe-core on each step.
  */
+import http from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../server/src/testing/harness';
 import { login, request } from '../server/src/testing/client';
@@ -89,6 +90,27 @@ describe('the remote-join page on a phone', () => {
     await page.close();
     await again.close();
     expect(pageErrors).toEqual([]);
+  });
+
+  it('loads in at most 50 KB over the wire (gzip), no QR encoder', async () => {
+    // Bytes as sent (node's http does not inflate), and whether they were gzipped.
+    const gzipped = (path: string) =>
+      new Promise<number>((resolve, reject) => {
+        http
+          .get(`${server.url}${path}`, { headers: { 'accept-encoding': 'gzip' } }, (res) => {
+            let size = 0;
+            res.on('data', (c: Buffer) => (size += c.length));
+            res.on('end', () => resolve(size));
+          })
+          .on('error', reject);
+      });
+    const html = await (await fetch(`${server.url}/join/?office=kulob`)).text();
+    const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+    expect(assets.length).toBeGreaterThan(0);
+    expect(assets.some((a) => a.includes('qr'))).toBe(false);
+    let total = await gzipped('/join/?office=kulob');
+    for (const a of assets) total += await gzipped(a);
+    expect(total).toBeLessThanOrEqual(50 * 1024);
   });
 
   it.each(['tg', 'uz', 'en'] as const)('speaks %s', async (lang) => {
