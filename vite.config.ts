@@ -24,6 +24,8 @@ const config: UserConfig = {
         admin: resolve(__dirname, 'counter/admin/index.html'),
         // The public booking page (phones on 2G): Lit and its own words only.
         book: resolve(__dirname, 'book/index.html'),
+        // The public remote-join page: the booking page's parts, today's ticket from the phone.
+        join: resolve(__dirname, 'join/index.html'),
       },
       output: {
         // Stable shared chunks instead of names picked by chance. The highest priority wins: without

@@ -75,6 +75,8 @@ export interface TicketRecord {
   queueTime?: Date;
   /** The booking code of a ticket checked in on time (`appointment` in the DTOs). */
   appointmentCode?: string | null;
+  /** Taken from the phone (remote join), not at the kiosk (`remote` in the DTOs). */
+  remote?: boolean;
 }
 
 export interface UserRecord {

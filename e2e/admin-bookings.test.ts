@@ -1,12 +1,12 @@
 /**
  * The admin's Bookings tab in a real browser: a day's bookings per service (time, code, status,
- * masked phone), then one cancelled on the citizen's behalf with a reason; the audit has it. Checked
- * with axe-core.
+ * masked phone), then one cancelled on the citizen's behalf with a reason; the audit has it; remote
+ * join switched on with a daily cap. Checked with axe-core.
  */
 import type { Browser, Page } from 'playwright-core';
 import type { Transaction } from 'sequelize';
 import { startTestServer, type TestServer } from '../server/src/testing/harness';
-import { request } from '../server/src/testing/client';
+import { login, request } from '../server/src/testing/client';
 import { officeInstant } from '../server/protocol/booking-rules';
 import type { BookingNotifier } from '../server/src/bookings/booking-service';
 import { launchChromium, screenshotFile, seriousViolations } from './browser';
@@ -113,6 +113,25 @@ describe('the admin bookings tab in the browser', () => {
     expect(JSON.parse(audit[0]!.after ?? '{}')).toMatchObject({ reason: 'the citizen phoned' });
 
     await page.screenshot({ path: screenshotFile('admin-bookings.png') });
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('turns remote join on with a daily cap, and the check-in window stays', async () => {
+    const form = page.getByTestId('remote-join');
+    await form.waitFor();
+    expect(await form.getByRole('checkbox').isChecked()).toBe(false);
+    await form.getByRole('checkbox').check();
+    await form.getByRole('spinbutton').fill('40');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Remote join saved.').waitFor();
+    const token = await login(server.url, 'admin');
+    const res = await request(server.url, 'GET', `${OFFICE}/booking-settings`, { token });
+    expect(res.body.settings).toEqual({
+      earlyMinutes: 15,
+      lateMinutes: 10,
+      remoteJoin: { enabled: true, dailyCap: 40 },
+    });
     expect(await seriousViolations(page)).toEqual([]);
     expect(pageErrors).toEqual([]);
   });

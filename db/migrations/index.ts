@@ -13,6 +13,7 @@ import * as counterSessions from './20261203-14a-counter-sessions';
 import * as auditSubject from './20261203-14b-audit-subject';
 import * as bookings from './20261203-1901-bookings';
 import * as bookingsDayIndex from './20261203-1902-bookings-day-index';
+import * as remoteJoin from './20261203-1903-remote-join';
 import * as messages from './20261203-18-01-messages';
 import * as caseMessages from './20261203-18-02-case-messages';
 import * as casePickupCodes from './20261203-15-01-case-pickup-codes';
@@ -43,6 +44,7 @@ export const queueMigrations: MigrationSet = {
     { name: '20261203-18-01-messages', module: messages },
     { name: '20261203-5c-ticket-queue-time', module: ticketQueueTime },
     { name: '20261203-1902-bookings-day-index', module: bookingsDayIndex },
+    { name: '20261203-1903-remote-join', module: remoteJoin },
   ],
 };
 

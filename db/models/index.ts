@@ -7,7 +7,10 @@ import {
   type InferCreationAttributes,
   type Sequelize,
 } from 'sequelize';
-import type { CounterStatus, DeviceKind, Role, TicketStatus } from '../../server/protocol/constants';
+import type { CounterStatus, DeviceKind, Role } from '../../server/protocol/constants';
+import { TicketModel } from './ticket-model';
+
+export { TicketModel };
 
 export class OfficeModel extends Model<
   InferAttributes<OfficeModel>,
@@ -123,34 +126,6 @@ export class SessionModel extends Model<
   declare revokedAt: Date | null;
 }
 
-export class TicketModel extends Model<
-  InferAttributes<TicketModel>,
-  InferCreationAttributes<TicketModel>
-> {
-  declare id: string;
-  declare officeCode: string;
-  declare day: string;
-  declare number: string;
-  declare serviceId: number;
-  declare priority: string;
-  declare language: string | null;
-  declare kiosk: string | null;
-  declare status: TicketStatus;
-  declare issuedAt: Date;
-  declare calledAt: Date | null;
-  declare startedAt: Date | null;
-  declare finishedAt: Date | null;
-  declare counterNumber: string | null;
-  declare targetCounter: string | null;
-  declare transferNote: CreationOptional<string | null>;
-  declare calledBy: number | null;
-  declare recalls: CreationOptional<number>;
-  /** When call-next counts the ticket as arrived: issue time, or a checked-in booking's slot start. */
-  declare queueTime: CreationOptional<Date>;
-  /** The booking code the ticket was checked in with (on time), if any. */
-  declare appointmentCode: CreationOptional<string | null>;
-}
-
 export class NumberSeriesModel extends Model<
   InferAttributes<NumberSeriesModel>,
   InferCreationAttributes<NumberSeriesModel>
@@ -228,10 +203,12 @@ export interface Models {
 const str = (n: number) => DataTypes.STRING(n);
 const time = DataTypes.DATE(3);
 
-/** Binds the models to one Sequelize instance (the schema itself comes from the migrations). */
+/**
+ * Binds the models to one Sequelize instance (the schema itself comes from the migrations), with a
+ * subclass per Sequelize instance, so two databases can live in one process.
+ */
 export function initModels(sequelize: Sequelize): Models {
   const base = { sequelize, underscored: true };
-  // A subclass per Sequelize instance, so two databases can live in one process.
   const Office = class extends OfficeModel {};
   Office.init(
     {
@@ -368,6 +345,7 @@ export function initModels(sequelize: Sequelize): Models {
       recalls: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
       queueTime: { type: time, allowNull: true },
       appointmentCode: { type: str(8), allowNull: true },
+      remote: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
     },
     {
       ...base,

@@ -80,6 +80,7 @@ const TICKET_COLUMNS: Record<keyof Omit<TicketRecord, 'id'>, string> = {
   recalls: 'recalls',
   queueTime: 'queue_time',
   appointmentCode: 'appointment_code',
+  remote: 'remote',
 };
 
 export class HotPathRepository {
@@ -320,5 +321,6 @@ function ticketOf(r: Record<string, unknown>): TicketRecord {
     recalls: Number(r.recalls ?? 0),
     queueTime: toDate(r.queue_time ?? r.issued_at),
     appointmentCode: nullable(r.appointment_code),
+    remote: r.remote === true || Number(r.remote) === 1,
   };
 }

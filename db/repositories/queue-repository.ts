@@ -4,7 +4,8 @@ import type { Database } from '../database';
 import { nextInSeries } from './series';
 import { toOffice, toService } from './catalogue-repository';
 import { appendAudit } from './audit-repository';
-import type { CounterModel, TicketModel } from '../models';
+import type { CounterModel } from '../models';
+import { toDate, toTicket } from './ticket-row';
 import type {
   AuditInput,
   CounterRecord,
@@ -225,10 +226,7 @@ export class QueueRepository {
     const mineNormal = ticket.priority === 'none';
     const mine = ticket.queueTime ?? ticket.issuedAt;
     const older = {
-      [Op.or]: [
-        { queueTime: { [Op.lt]: mine } },
-        { queueTime: mine, id: { [Op.lt]: ticket.id } },
-      ],
+      [Op.or]: [{ queueTime: { [Op.lt]: mine } }, { queueTime: mine, id: { [Op.lt]: ticket.id } }],
     };
     const priority = { priority: { [Op.ne]: 'none' } };
     return this.m.Ticket.count({
@@ -468,12 +466,6 @@ export class QueueRepository {
   }
 }
 
-/** A DATETIME from a raw query: a Date from mysql2, a string from SQLite. */
-function toDate(value: unknown): Date {
-  if (value instanceof Date) return value;
-  return new Date(String(value));
-}
-
 /** True for a duplicate-key error on either database. */
 export function isUniqueViolation(err: unknown): boolean {
   return (err as { name?: string } | undefined)?.name === 'SequelizeUniqueConstraintError';
@@ -492,32 +484,6 @@ function toCounter(
     pauseReason: r.pauseReason,
     priorityStreak: r.priorityStreak,
     serviceIds: links.filter((l) => l.counterId === r.id).map((l) => l.serviceId),
-  };
-}
-
-function toTicket(r: TicketModel): TicketRecord {
-  return {
-    id: r.id,
-    officeCode: r.officeCode,
-    day: r.day,
-    number: r.number,
-    serviceId: r.serviceId,
-    priority: r.priority,
-    language: r.language,
-    kiosk: r.kiosk,
-    status: r.status,
-    // Rows mapped from raw SQL keep SQLite's text timestamps: make them Dates here, once.
-    issuedAt: toDate(r.issuedAt),
-    calledAt: r.calledAt === null ? null : toDate(r.calledAt),
-    startedAt: r.startedAt === null ? null : toDate(r.startedAt),
-    finishedAt: r.finishedAt === null ? null : toDate(r.finishedAt),
-    counterNumber: r.counterNumber,
-    targetCounter: r.targetCounter,
-    transferNote: r.transferNote ?? null,
-    calledBy: r.calledBy,
-    recalls: r.recalls,
-    queueTime: toDate(r.queueTime ?? r.issuedAt),
-    appointmentCode: r.appointmentCode ?? null,
   };
 }
 

@@ -7,11 +7,13 @@ import type { AdminUser, AuditEntry, AuditQuery, CreateDevice, CreateService } f
 import type { CreateUser, DevicePairing, OfficeSettings, PutCounter, ReportQuery } from './admin';
 import type { ReportSummary, UpdateDevice, UpdateService, UpdateUser } from './admin';
 import type { Booking, BookingPlanInput, CancelBooking, ConfirmBooking } from './bookings';
-import type { CancelOnBehalf, CheckInBooking, CheckInSettings } from './bookings';
+import type { CancelOnBehalf, CheckInBooking } from './bookings';
 import type { DayBookingsQuery, StaffBooking } from './bookings';
 import type { CreateBooking, SlotDto, SlotsQuery } from './bookings';
 import type { Case, CaseTransition, ConfirmIdentity, CreateCase, PatchCase } from './case';
 import type { CallReason } from './constants';
+import type { BookingSettings, ConfirmRemoteJoin, CreateRemoteJoin } from './remote-join';
+import type { RemoteJoin, RemoteJoinTicket } from './remote-join';
 import type { EndpointName } from './endpoints';
 import type { MessageDto, MessageQuery, MessageSettings, NotifyTicket } from './messages';
 import type { TemplateKey, TemplateText, TestMessage } from './messages';
@@ -115,8 +117,10 @@ export interface EndpointIo {
   dayBookings: { query: DayBookingsQuery; response: { bookings: StaffBooking[] } };
   cancelBookingOnBehalf: { body: CancelOnBehalf; response: { booking: StaffBooking } };
   bookingPlans: { response: { plans: Plain[] } };
-  bookingSettings: { response: { settings: CheckInSettings } };
-  putBookingSettings: { body: CheckInSettings; response: { settings: CheckInSettings } };
+  createRemoteJoin: { body: CreateRemoteJoin; response: { join: RemoteJoin } };
+  confirmRemoteJoin: { body: ConfirmRemoteJoin; response: RemoteJoinTicket };
+  bookingSettings: { response: { settings: BookingSettings } };
+  putBookingSettings: { body: BookingSettings; response: { settings: BookingSettings } };
   putBookingPlan: { body: BookingPlanInput | null; response: { plan: BookingPlanInput | null } };
   kioskPrinter: { response: { printer: { kind: string; status: string; pending: number } } };
   testPrint: { response: { status: 'printed' } };

@@ -105,6 +105,8 @@ export const Ticket = z.object({
    * staff views and the check-in's answer; events to displays and kiosks leave it out.
    */
   appointment: z.object({ code: z.string(), start: z.string() }).optional(),
+  /** Taken from the phone (remote join, an addition): called like any other ticket. */
+  remote: z.literal(true).optional(),
 });
 export type Ticket = z.infer<typeof Ticket>;
 

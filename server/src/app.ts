@@ -26,12 +26,11 @@ import { printerRouter } from './http/printer-router';
 import { AuthService } from './auth/auth-service';
 import { apiRouter } from './http/api-router';
 import { adminRouter } from './http/admin-router';
-import { bookingRouter } from './http/booking-router';
-import { BookingService, type BookingNotifier } from './bookings/booking-service';
+import type { BookingNotifier } from './bookings/booking-service';
+import { appointmentRoutes } from './http/appointment-routes';
 import { createAdminServices } from './admin-pages';
 import { dropEndedStaffSockets, dropUnpairedDeviceSockets } from './auth/staff-sockets';
 import { CheckInService } from './bookings/check-in';
-import { BookingDesk } from './bookings/booking-desk';
 import { errorHandler, unknownRoute } from './http/errors';
 import {
   attachRealtime,
@@ -313,16 +312,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
       metricsToken: deps.metricsToken,
     }),
   );
-  const offices = {
-    office: async (code: string) =>
-      (await queue.officeExists(code)) ? queue.getOffice(code) : undefined,
-    serviceExists: async (office: string, service: string) =>
-      (await queue.listServices(office)).some((s) => s.code === service),
-  };
-  const booking = { db: deps.db, now: deps.now, notifier, offices };
-  const bookings = new BookingService(booking);
-  const desk = new BookingDesk(booking);
-  app.use('/api', bookingRouter({ bookings, checkIn, desk, auth }));
+  const appointments = { db: deps.db, now: deps.now, queue, auth, checkIn, messages, notifier };
+  app.use('/api', appointmentRoutes(appointments));
   app.use(docsRouter());
   app.use('/api', unknownRoute);
   // The administration pages live inside the counter app's folder.

@@ -620,6 +620,11 @@ export const en = {
   adminBookingCancelReason: 'Reason (for the audit log)',
   adminBookingCancelConfirm: 'Cancel booking {code}',
   adminBookingCancelled: 'Booking {code} is cancelled.',
+  // s6: remote join (admin)
+  adminRemoteJoin: 'Remote join',
+  adminRemoteJoinOn: 'Citizens may take today’s ticket from the phone',
+  adminRemoteJoinCap: 'Tickets from the phone per day',
+  adminRemoteJoinSaved: 'Remote join saved.',
   // s5-frontends: the applicant's phone with consent (#18), the closed reason per language (#13).
   notifyHeading: 'Messages about the case',
   notifyPhone: "Applicant's phone",

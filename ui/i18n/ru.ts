@@ -619,6 +619,11 @@ export const ru: Messages = {
   adminBookingCancelReason: 'Причина (для журнала)',
   adminBookingCancelConfirm: 'Отменить запись {code}',
   adminBookingCancelled: 'Запись {code} отменена.',
+  // s6: remote join (admin)
+  adminRemoteJoin: 'Очередь с телефона',
+  adminRemoteJoinOn: 'Граждане могут взять талон на сегодня с телефона',
+  adminRemoteJoinCap: 'Талонов с телефона в день',
+  adminRemoteJoinSaved: 'Настройка очереди с телефона сохранена.',
   // s5-frontends: the applicant's phone with consent (#18), the closed reason per language (#13).
   notifyHeading: 'Сообщения о деле',
   notifyPhone: 'Телефон заявителя',

@@ -626,6 +626,11 @@ export const tg: Messages = {
   adminBookingCancelReason: 'Сабаб (барои сабти амалҳо)',
   adminBookingCancelConfirm: 'Қайди {code}-ро бекор кунед',
   adminBookingCancelled: 'Қайди {code} бекор шуд.',
+  // s6: remote join (admin)
+  adminRemoteJoin: 'Навбат аз телефон',
+  adminRemoteJoinOn: 'Шаҳрвандон метавонанд чиптаи имрӯзаро аз телефон гиранд',
+  adminRemoteJoinCap: 'Чиптаҳо аз телефон дар як рӯз',
+  adminRemoteJoinSaved: 'Танзими навбат аз телефон нигоҳ дошта шуд.',
   // s5-frontends: the applicant's phone with consent (#18), the closed reason per language (#13).
   notifyHeading: 'Паёмҳо дар бораи парванда',
   notifyPhone: 'Телефони аризадиҳанда',

@@ -621,6 +621,11 @@ export const uz: Messages = {
   adminBookingCancelReason: 'Sabab (jurnal uchun)',
   adminBookingCancelConfirm: '{code} yozilishini bekor qilish',
   adminBookingCancelled: '{code} yozilishi bekor qilindi.',
+  // s6: remote join (admin)
+  adminRemoteJoin: 'Telefondan navbat',
+  adminRemoteJoinOn: 'Fuqarolar bugungi talonni telefondan olishlari mumkin',
+  adminRemoteJoinCap: 'Kuniga telefondan talonlar',
+  adminRemoteJoinSaved: 'Telefondan navbat sozlamasi saqlandi.',
   // s5-frontends: the applicant's phone with consent (#18), the closed reason per language (#13).
   notifyHeading: 'Ish boʻyicha xabarlar',
   notifyPhone: 'Arizachining telefoni',

@@ -6,6 +6,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import type { AdminService } from '../../../server/protocol';
 import type { BookingStatus, StaffBooking } from '../../../server/protocol/bookings';
+import type { BookingSettings } from '../../../server/protocol/remote-join';
 import { pad2, zonedParts } from '../../../server/protocol/zoned-time';
 import { call } from '../../../ui/api-client';
 import { DEFAULT_TIME_ZONE, formatClock } from '../../../ui/format';
@@ -31,6 +32,7 @@ export class AdminBookings extends AdminTab {
     day: { state: true },
     service: { state: true },
     cancelling: { state: true },
+    settings: { state: true },
   };
 
   declare private services: AdminService[];
@@ -39,6 +41,8 @@ export class AdminBookings extends AdminTab {
   declare private service: string;
   /** The booking whose cancellation is being confirmed. */
   declare private cancelling: string | undefined;
+  /** The check-in window and remote join (the remote-join card edits the latter). */
+  declare private settings: BookingSettings | undefined;
   private timeZone = DEFAULT_TIME_ZONE;
 
   constructor() {
@@ -64,7 +68,50 @@ export class AdminBookings extends AdminTab {
       const typed = this.renderRoot.querySelector<HTMLInputElement>('input[name="day"]')?.value;
       this.day ||= typed || `${p.year}-${pad2(p.month)}-${pad2(p.day)}`;
       this.bookings = await this.fetch(c);
+      const booking = await call('bookingSettings', {
+        params: { office: c.office },
+        token: c.token,
+      });
+      this.settings = booking.settings;
     });
+  }
+
+  private readonly onRemoteJoin = (event: SubmitEvent): void => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget as HTMLFormElement);
+    const settings = this.settings;
+    if (!settings) return;
+    const remoteJoin = {
+      enabled: data.get('enabled') === 'on',
+      dailyCap: Number(formText(data, 'dailyCap')) || 0,
+    };
+    void this.run(async (c) => {
+      const saved = await call('putBookingSettings', {
+        params: { office: c.office },
+        body: { ...settings, remoteJoin },
+        token: c.token,
+      });
+      this.settings = saved.settings;
+    }, this.l10n.t('adminRemoteJoinSaved'));
+  };
+
+  private renderRemoteJoin() {
+    const r = this.settings?.remoteJoin;
+    if (!r) return nothing;
+    return html`<section class="card" aria-labelledby="rj-h">
+      <h2 id="rj-h">${this.l10n.t('adminRemoteJoin')}</h2>
+      <form class="grid" data-testid="remote-join" @submit=${this.onRemoteJoin}>
+        <label
+          ><input type="checkbox" name="enabled" .checked=${r.enabled} />
+          ${this.l10n.t('adminRemoteJoinOn')}</label
+        >
+        <label
+          >${this.l10n.t('adminRemoteJoinCap')}
+          <input type="number" name="dailyCap" min="0" max="10000" .value=${String(r.dailyCap)}
+        /></label>
+        <button type="submit" ?disabled=${this.busy}>${this.l10n.t('adminSave')}</button>
+      </form>
+    </section>`;
   }
 
   private fetch(c: AdminContext): Promise<StaffBooking[]> {
@@ -204,7 +251,8 @@ export class AdminBookings extends AdminTab {
                   </tbody>
                 </table>`
         }
-      </section>`;
+      </section>
+      ${this.renderRemoteJoin()}`;
   }
 }
 

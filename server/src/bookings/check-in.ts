@@ -65,8 +65,14 @@ export class CheckInService {
     if (found.status === 'checked_in' && found.ticketId) return this.again(found.ticketId);
     let late = false;
     const admit: AdmitBooking = async (t, ticket) => {
-      const outcome = await this.admit(t, officeCode, req.booking, ticket, actor);
-      late = outcome.late;
+      const { late: wasLate, ...outcome } = await this.admit(
+        t,
+        officeCode,
+        req.booking,
+        ticket,
+        actor,
+      );
+      late = wasLate;
       return outcome;
     };
     const { booking: _code, ...rest } = req;

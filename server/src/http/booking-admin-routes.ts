@@ -10,10 +10,11 @@ import {
   BookingCode,
   BookingPlanInput,
   CancelOnBehalf,
-  CheckInSettings,
   DayBookingsQuery,
 } from '../../protocol/bookings';
+import { BookingSettings } from '../../protocol/remote-join';
 import type { BookingService } from '../bookings/booking-service';
+import type { RemoteJoinService } from '../bookings/remote-join';
 import type { BookingDesk } from '../bookings/booking-desk';
 import type { CheckInService } from '../bookings/check-in';
 import type { AuthService } from '../auth/auth-service';
@@ -31,12 +32,14 @@ export interface BookingAdminDeps {
   checkIn?: CheckInService;
   /** The day view and cancelling on behalf of a citizen. */
   desk?: BookingDesk;
+  /** Remote join's switch and daily cap (part of the booking settings). */
+  remoteJoins?: RemoteJoinService;
   auth: AuthService;
 }
 
 /** Mounts the admin routes of appointments on `r`. */
 export function bookingAdminRoutes(r: Router, deps: BookingAdminDeps): void {
-  const { bookings, checkIn, desk } = deps;
+  const { bookings, checkIn, desk, remoteJoins } = deps;
   const admin = requireStaff(deps.auth, ['admin']);
 
   r.get(apiRoute(Endpoints.bookingPlans), admin, async (req, res) => {
@@ -57,15 +60,19 @@ export function bookingAdminRoutes(r: Router, deps: BookingAdminDeps): void {
     r.get(apiRoute(Endpoints.bookingSettings), admin, async (req, res) => {
       const { office } = parseParams(OfficeParam, req);
       ownOffice(res, office);
-      res.json({ settings: await checkIn.rules(office) });
+      const rules = await checkIn.rules(office);
+      const remoteJoin = await remoteJoins?.settings(office);
+      res.json({ settings: remoteJoin ? { ...rules, remoteJoin } : rules });
     });
 
     r.put(apiRoute(Endpoints.putBookingSettings), admin, async (req, res) => {
       const { office } = parseParams(OfficeParam, req);
       ownOffice(res, office);
-      const settings = parse(CheckInSettings, req.body);
-      await checkIn.setRules(office, settings);
-      res.json({ settings });
+      const { remoteJoin, ...rules } = parse(BookingSettings, req.body);
+      await checkIn.setRules(office, rules);
+      if (remoteJoin) await remoteJoins?.setSettings(office, remoteJoin);
+      const now = remoteJoins && (remoteJoin ?? (await remoteJoins.settings(office)));
+      res.json({ settings: now ? { ...rules, remoteJoin: now } : rules });
     });
   }
 

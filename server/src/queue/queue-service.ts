@@ -54,12 +54,13 @@ const KNOWN_TICKETS = 100_000;
 
 /**
  * Checks a booking in, inside the ticket's own transaction (bookings/booking-service.ts): locks and
- * moves the booking, and says when the new ticket stands in the queue and with which booking code.
+ * moves the booking, and says when the new ticket stands in the queue and with which booking code
+ * (a remote join, bookings/remote-join.ts, admits its ticket the same way and marks it `remote`).
  */
 export type AdmitBooking = (
   t: Transaction,
   ticket: { id: string; now: Date; office: OfficeRecord },
-) => Promise<{ queueTime: Date; appointmentCode: string | null }>;
+) => Promise<{ queueTime: Date; appointmentCode: string | null; remote?: boolean }>;
 
 /** Receives committed changes of one office, in seq order. */
 export type Publish = (officeCode: string, changes: QueueChange[]) => void;
@@ -255,8 +256,7 @@ export class QueueService {
           targetCounter: null,
           calledBy: null,
           recalls: 0,
-          queueTime: admitted?.queueTime ?? now,
-          appointmentCode: admitted?.appointmentCode ?? null,
+          ...(admitted ?? { queueTime: now, appointmentCode: null }),
         };
         await this.repo.insertTicket(ticket, t);
         if (req.phone) await this.deps.messages?.subscribeTicket(t, ticket, req.phone);

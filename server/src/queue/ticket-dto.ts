@@ -34,6 +34,7 @@ export function toStaffTicket(
       start: (t.queueTime ?? t.issuedAt).toISOString(),
     };
   }
+  if (t.remote) dto.remote = true;
   if (extra.peopleAhead !== undefined) dto.peopleAhead = extra.peopleAhead;
   if (extra.estimatedWaitMinutes !== undefined)
     dto.estimatedWaitMinutes = extra.estimatedWaitMinutes;
@@ -60,6 +61,7 @@ export function toPublicTicket(t: StaffTicket | Ticket): Ticket {
   if (t.peopleAhead !== undefined) out.peopleAhead = t.peopleAhead;
   if (t.estimatedWaitMinutes !== undefined) out.estimatedWaitMinutes = t.estimatedWaitMinutes;
   if (t.language !== undefined) out.language = t.language;
+  if (t.remote) out.remote = true;
   return out;
 }
 

@@ -40,12 +40,12 @@ import {
   BookingPlanInput,
   CancelBooking,
   CancelOnBehalf,
-  CheckInSettings,
   ConfirmBooking,
   CreateBooking,
   DayBookingsQuery,
   SlotsQuery,
 } from '../../protocol/bookings';
+import { BookingSettings, ConfirmRemoteJoin, CreateRemoteJoin } from '../../protocol/remote-join';
 import { startTestServer, testDialects, type TestServer } from '../testing/harness';
 import { login, request } from '../testing/client';
 import { seedSecondOffice } from '../testing/second-office';
@@ -91,7 +91,7 @@ const SPECS: Record<string, Spec> = {
   'GET /api/docs': {},
   'GET /api/docs/init.js': {},
   'GET /api/offices/:office/booking-settings': {},
-  'PUT /api/offices/:office/booking-settings': { body: CheckInSettings },
+  'PUT /api/offices/:office/booking-settings': { body: BookingSettings },
   'GET /api/offices/:office': {},
   'GET /api/offices/:office/services': {},
   'POST /api/offices/:office/tickets': { body: IssueTicket },
@@ -134,6 +134,8 @@ const SPECS: Record<string, Spec> = {
   'DELETE /api/offices/:office/bookings/:code': { body: CancelBooking },
   'GET /api/offices/:office/bookings': { query: DayBookingsQuery },
   'POST /api/offices/:office/bookings/:code/cancel': { body: CancelOnBehalf },
+  'POST /api/offices/:office/remote-joins': { body: CreateRemoteJoin },
+  'POST /api/offices/:office/remote-joins/:code/confirm': { body: ConfirmRemoteJoin },
   'GET /api/offices/:office/booking-plans': {},
   'PUT /api/offices/:office/services/:service/booking-plan': { body: BookingPlanInput.nullable() },
 };

@@ -26,6 +26,8 @@ const PUBLIC = new Set([
   'POST /api/offices/:office/bookings',
   'POST /api/offices/:office/bookings/:code/confirm',
   'DELETE /api/offices/:office/bookings/:code',
+  'POST /api/offices/:office/remote-joins',
+  'POST /api/offices/:office/remote-joins/:code/confirm',
   // The ticket's holder asks for its messages (the ticket id, printed on their paper, is the key).
   'POST /api/tickets/:id/notify',
   'DELETE /api/tickets/:id/notify',

@@ -49,12 +49,17 @@ import {
   Username,
 } from '../../../protocol';
 import {
+  BookingSettings,
+  ConfirmRemoteJoin,
+  CreateRemoteJoin,
+  RemoteJoinCode,
+} from '../../../protocol/remote-join';
+import {
   BookingCode,
   BookingPlanInput,
   CancelBooking,
   CancelOnBehalf,
   CheckInBooking,
-  CheckInSettings,
   ConfirmBooking,
   CreateBooking,
   DayBookingsQuery,
@@ -89,6 +94,7 @@ const Booking = described('Booking', 'server/protocol/bookings.ts');
 const Slot = described('SlotDto', 'server/protocol/bookings.ts');
 const StaffBooking = described('StaffBooking', 'server/protocol/bookings.ts');
 const MessageDto = described('MessageDto', 'server/protocol/messages.ts');
+const RemoteJoinDto = described('RemoteJoin', 'server/protocol/remote-join.ts');
 
 /** The shared DTOs, named in the document's components. */
 export const NamedSchemas: ReadonlyArray<readonly [string, z.ZodType]> = [
@@ -128,6 +134,7 @@ const codeBySegment: Record<string, z.ZodType> = {
   devices: DeviceCode,
   kiosks: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/),
   bookings: BookingCode,
+  'remote-joins': RemoteJoinCode,
 };
 
 /** The schema of path parameter `name` in `path` (`:code` depends on the segment before it). */
@@ -224,8 +231,13 @@ export const Schemas: { readonly [K in EndpointName]: EndpointSchemas } = {
   dayBookings: { query: DayBookingsQuery, response: z.object({ bookings: z.array(StaffBooking) }) },
   cancelBookingOnBehalf: { body: CancelOnBehalf, response: z.object({ booking: StaffBooking }) },
   bookingPlans: { response: z.object({ plans: z.array(z.looseObject({})) }) },
-  bookingSettings: { response: z.object({ settings: CheckInSettings }) },
-  putBookingSettings: { body: CheckInSettings, response: z.object({ settings: CheckInSettings }) },
+  createRemoteJoin: { body: CreateRemoteJoin, response: z.object({ join: RemoteJoinDto }) },
+  confirmRemoteJoin: {
+    body: ConfirmRemoteJoin,
+    response: z.object({ join: RemoteJoinDto, ticket: Ticket, comeBy: z.string() }),
+  },
+  bookingSettings: { response: z.object({ settings: BookingSettings }) },
+  putBookingSettings: { body: BookingSettings, response: z.object({ settings: BookingSettings }) },
   putBookingPlan: {
     body: BookingPlanInput.nullable(),
     response: z.object({ plan: BookingPlanInput.nullable() }),

@@ -1,0 +1,263 @@
+/**
+ * The remote-join page: service → phone → the code from the SMS → today's ticket, its number large,
+ * when to come and the link to its page. It shares the booking page's styles, phone form, requests
+ * and words, and adds a few of its own (join-i18n.ts).
+ */
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { bookStyles } from './book-styles';
+import { headerView, phoneView } from './book-views';
+import { ApiError, PHONE_PREFIX, api, errorText, timeLabel } from './book-api';
+import { bookText, pickLanguage, type BookKey, type BookLanguage } from './book-i18n';
+import { joinError, joinText, type JoinKey } from './join-i18n';
+
+interface ServiceItem {
+  code: string;
+  names: Record<BookLanguage, string>;
+  open: boolean;
+}
+interface JoinedTicket {
+  id: string;
+  number: string;
+  peopleAhead?: number;
+}
+type Step = 'service' | 'phone' | 'code' | 'done';
+
+export class JoinApp extends LitElement {
+  static override styles = bookStyles;
+
+  static override properties = {
+    step: { state: true },
+    language: { state: true },
+    services: { state: true },
+    service: { state: true },
+    phone: { state: true },
+    otp: { state: true },
+    ticket: { state: true },
+    comeBy: { state: true },
+    error: { state: true },
+    busy: { state: true },
+  };
+
+  declare private step: Step;
+  declare private language: BookLanguage;
+  declare private services: ServiceItem[];
+  declare private service: ServiceItem | undefined;
+  declare private phone: string;
+  declare private otp: string;
+  declare private ticket: JoinedTicket | undefined;
+  declare private comeBy: string;
+  declare private error: string;
+  declare private busy: boolean;
+
+  private readonly params = new URLSearchParams(location.search);
+  private readonly office = this.params.get('office') ?? '';
+  private timeZone = 'Asia/Dushanbe';
+  private joinCode = '';
+
+  constructor() {
+    super();
+    this.language = pickLanguage(this.params.get('lang'), navigator.languages);
+    this.step = 'service';
+    this.services = [];
+    this.phone = '';
+    this.otp = '';
+    this.comeBy = '';
+    this.error = '';
+    this.busy = false;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.documentElement.lang = this.language;
+    if (this.office) void this.load();
+  }
+
+  private t(key: BookKey, values?: Record<string, string | number>): string {
+    return bookText(this.language, key, values);
+  }
+
+  private j(key: JoinKey, values?: Record<string, string | number>): string {
+    return joinText(this.language, key, values);
+  }
+
+  private async load(): Promise<void> {
+    try {
+      const [office, services] = await Promise.all([
+        api<{ office: { timeZone: string } }>(`/api/offices/${this.office}`),
+        api<ServiceItem[]>(`/api/offices/${this.office}/services`),
+      ]);
+      this.timeZone = office.office.timeZone;
+      this.services = services.filter((s) => s.open);
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+
+  private async send(): Promise<void> {
+    const digits = this.phone.replace(/\D/g, '');
+    if (digits.length !== 9) {
+      this.error = this.t('phoneWrong');
+      return;
+    }
+    await this.run(async () => {
+      const { join } = await api<{ join: { code: string } }>(
+        `/api/offices/${this.office}/remote-joins`,
+        {
+          method: 'POST',
+          body: {
+            service: this.service?.code,
+            phone: `${PHONE_PREFIX}${digits}`,
+            language: this.language,
+          },
+        },
+      );
+      this.joinCode = join.code;
+      this.otp = '';
+      this.step = 'code';
+    });
+  }
+
+  private async confirm(): Promise<void> {
+    await this.run(async () => {
+      const done = await api<{ ticket: JoinedTicket; comeBy: string }>(
+        `/api/offices/${this.office}/remote-joins/${this.joinCode}/confirm`,
+        { method: 'POST', body: { otp: this.otp } },
+      );
+      this.ticket = done.ticket;
+      this.comeBy = done.comeBy;
+      this.step = 'done';
+    });
+  }
+
+  private async run(work: () => Promise<void>): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    this.error = '';
+    try {
+      await work();
+    } catch (err) {
+      this.fail(err);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private fail(err: unknown): void {
+    const e = err instanceof ApiError ? err : new ApiError('internal', undefined);
+    const own = joinError(e.code, e.details?.reason);
+    if (own) {
+      this.error = this.j(own);
+      if (own === 'errCancelled') this.step = 'phone';
+      return;
+    }
+    const [key, values] = errorText(e, this.step);
+    this.error = this.t(key, values);
+  }
+
+  private setLanguage(l: BookLanguage): void {
+    this.language = l;
+    document.documentElement.lang = l;
+    this.error = '';
+  }
+
+  override render(): TemplateResult {
+    return html`
+      ${headerView(this.j('title'), this.language, (l) => this.setLanguage(l))}
+      <main>
+        ${this.office ? this.renderStep() : html`<p class="error">${this.t('missingOffice')}</p>`}
+        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      </main>
+    `;
+  }
+
+  private renderStep(): TemplateResult {
+    switch (this.step) {
+      case 'service':
+        return html`<h2>${this.j('chooseService')}</h2>
+          <div class="list">
+            ${this.services.map(
+              (s) =>
+                html`<button class="choice" @click=${() => this.pick(s)}>
+                  ${s.names[this.language]}
+                </button>`,
+            )}
+          </div>`;
+      case 'phone':
+        return html`<h2>${this.service?.names[this.language] ?? ''}</h2>
+          ${phoneView({
+            phone: this.phone,
+            busy: this.busy,
+            label: 'send',
+            submit: () => this.send(),
+            onInput: (value) => (this.phone = value),
+            t: (key) => this.t(key),
+          })}
+          <button class="secondary" @click=${() => (this.step = 'service')}>
+            ${this.t('back')}
+          </button>`;
+      case 'code':
+        return this.renderCode();
+      case 'done':
+        return this.renderDone();
+    }
+  }
+
+  private pick(s: ServiceItem): void {
+    this.service = s;
+    this.step = 'phone';
+    this.error = '';
+  }
+
+  private renderCode(): TemplateResult {
+    return html`<h2>${this.t('codeTitle')}</h2>
+      <label for="otp">${this.t('codeHint', { phone: `${PHONE_PREFIX} ${this.phone}` })}</label>
+      <input
+        id="otp"
+        inputmode="numeric"
+        autocomplete="one-time-code"
+        maxlength="6"
+        .value=${this.otp}
+        @input=${(e: Event) => (this.otp = (e.target as HTMLInputElement).value.replace(/\D/g, ''))}
+      />
+      <button
+        class="primary"
+        ?disabled=${this.busy || this.otp.length !== 6}
+        @click=${() => this.confirm()}
+      >
+        ${this.t('confirm')}
+      </button>`;
+  }
+
+  private renderDone(): TemplateResult {
+    const ticket = this.ticket;
+    if (!ticket) return html``;
+    const soon = Date.parse(this.comeBy) <= Date.now();
+    return html`<h2>${this.j('doneTitle')}</h2>
+      <p class="code" aria-live="polite">${ticket.number}</p>
+      <p>${this.service?.names[this.language] ?? ''}</p>
+      ${
+        ticket.peopleAhead === undefined
+          ? nothing
+          : html`<p>${this.j('ahead', { n: ticket.peopleAhead })}</p>`
+      }
+      <p>
+        <strong
+          >${
+            soon
+              ? this.j('comeNow')
+              : this.j('comeBy', { time: timeLabel(this.comeBy, this.timeZone) })
+          }</strong
+        >
+      </p>
+      <p>${this.j('messages')}</p>
+      <a class="secondary" href=${`/t/${ticket.id}`}>${this.j('follow')}</a>`;
+  }
+}
+
+customElements.define('join-app', JoinApp);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'join-app': JoinApp;
+  }
+}

@@ -1,0 +1,2 @@
+/** The public remote-join page `/join/?office=kulob`: today's ticket from the phone. */
+import './join-app';

@@ -1,0 +1,124 @@
+/**
+ * The remote-join page on a phone (360×740) in Chromium against a real server with the in-process
+ * SMSC: service → phone → the SMS code → the ticket number, when to come and the ticket page's
+ * link; the page's title in each language; axe-core on each step.
+ */
+import http from 'node:http';
+import type { Browser, Page } from 'playwright-core';
+import { startTestServer, type TestServer } from '../server/src/testing/harness';
+import { login, request } from '../server/src/testing/client';
+import { FakeSmsc } from '../server/src/testing/fake-smsc';
+import { waitFor } from '../server/src/testing/wait';
+import { bookText } from '../book/src/book-i18n';
+import { joinText } from '../book/src/join-i18n';
+import { DEMO_SERVICES } from '../db/seed/demo-office';
+import { launchChromium, screenshotFile, seriousViolations } from './browser';
+
+describe('the remote-join page on a phone', () => {
+  let smsc: FakeSmsc;
+  let server: TestServer;
+  let browser: Browser;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    smsc = new FakeSmsc({ autoReceipt: true });
+    await smsc.start();
+    [server, browser] = await Promise.all([
+      startTestServer({ messaging: { smsUrl: smsc.url } }),
+      launchChromium(),
+    ]);
+    const res = await request(server.url, 'PUT', '/api/offices/kulob/booking-settings', {
+      token: await login(server.url, 'admin'),
+      body: { earlyMinutes: 15, lateMinutes: 10, remoteJoin: { enabled: true, dailyCap: 50 } },
+    });
+    expect(res.status).toBe(200);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await smsc?.stop();
+  });
+
+  async function open(query: string): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(`${server.url}/join/?office=kulob&${query}`);
+    return page;
+  }
+
+  const expectAccessible = async (page: Page) => expect(await seriousViolations(page)).toEqual([]);
+
+  it('takes today’s ticket in Russian with the SMS code and shows its number, when to come and its page', async () => {
+    const page = await open('lang=ru');
+    const birth = DEMO_SERVICES.find((s) => s.code === 'birth')!;
+    await page.getByRole('heading', { name: joinText('ru', 'chooseService') }).waitFor();
+    await page.getByRole('button', { name: birth.names.ru, exact: true }).click();
+    await page.getByLabel(bookText('ru', 'phoneTitle')).fill('93 555 12 34');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: bookText('ru', 'send') }).click();
+    await page.getByRole('heading', { name: bookText('ru', 'codeTitle') }).waitFor();
+    const sms = await waitFor(
+      () => smsc.messages().find((m) => m.to === '992935551234'),
+      'the code at the SMSC',
+    );
+    const otp = /(\d{6})/.exec(sms.text)?.[1] ?? '';
+    await page.locator('#otp').fill(otp);
+    await page.getByRole('button', { name: bookText('ru', 'confirm') }).click();
+    await page.getByRole('heading', { name: joinText('ru', 'doneTitle') }).waitFor();
+    const number = (await page.locator('.code').textContent())?.trim() ?? '';
+    expect(number).toMatch(/^[A-Z]\d{3}$/);
+    const href = await page
+      .getByRole('link', { name: joinText('ru', 'follow') })
+      .getAttribute('href');
+    expect(href).toMatch(/^\/t\/[0-9a-f-]{36}$/);
+    const ticket = await request(server.url, 'GET', `/api${href!.replace('/t/', '/tickets/')}`);
+    expect(ticket.body.ticket).toMatchObject({ number, remote: true, status: 'waiting' });
+    // Nobody waits ahead: come now.
+    await page.getByText(joinText('ru', 'comeNow')).waitFor();
+    await expectAccessible(page);
+    await page.screenshot({ path: screenshotFile('join-done.png'), fullPage: true });
+
+    // The same phone again: it already holds a waiting ticket today.
+    const again = await open('lang=ru');
+    await again.getByRole('button', { name: birth.names.ru, exact: true }).click();
+    await again.getByLabel(bookText('ru', 'phoneTitle')).fill('935551234');
+    await again.getByRole('button', { name: bookText('ru', 'send') }).click();
+    await again
+      .getByRole('alert')
+      .filter({ hasText: joinText('ru', 'errHasTicket') })
+      .waitFor();
+    await page.close();
+    await again.close();
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('loads in at most 50 KB over the wire (gzip), no QR encoder', async () => {
+    // Bytes as sent (node's http does not inflate), and whether they were gzipped.
+    const gzipped = (path: string) =>
+      new Promise<number>((resolve, reject) => {
+        http
+          .get(`${server.url}${path}`, { headers: { 'accept-encoding': 'gzip' } }, (res) => {
+            let size = 0;
+            res.on('data', (c: Buffer) => (size += c.length));
+            res.on('end', () => resolve(size));
+          })
+          .on('error', reject);
+      });
+    const html = await (await fetch(`${server.url}/join/?office=kulob`)).text();
+    const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+    expect(assets.length).toBeGreaterThan(0);
+    expect(assets.some((a) => a.includes('qr'))).toBe(false);
+    let total = await gzipped('/join/?office=kulob');
+    for (const a of assets) total += await gzipped(a);
+    expect(total).toBeLessThanOrEqual(50 * 1024);
+  });
+
+  it.each(['tg', 'uz', 'en'] as const)('speaks %s', async (lang) => {
+    const page = await open(`lang=${lang}`);
+    await page.getByRole('heading', { name: joinText(lang, 'title') }).waitFor();
+    await page.getByRole('heading', { name: joinText(lang, 'chooseService') }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe(lang);
+    await expectAccessible(page);
+    await page.close();
+  });
+});

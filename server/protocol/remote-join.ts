@@ -1,0 +1,60 @@
+/** Remote join on the wire (issue #19): take today's ticket from the phone after an SMS code. */
+import { z } from 'zod';
+import { BookingPhone, CheckInSettings } from './bookings';
+import { Code, Language, type Ticket } from './schemas';
+
+/** An office's remote-join setting (admin; off until set). */
+export const RemoteJoinSettings = z.strictObject({
+  enabled: z.boolean(),
+  /** Remote tickets an office day may hand out. */
+  dailyCap: z.number().int().min(0).max(10_000),
+});
+export type RemoteJoinSettings = z.infer<typeof RemoteJoinSettings>;
+
+/** What an office has before an administrator sets anything: off. */
+export const DEFAULT_REMOTE_JOIN: RemoteJoinSettings = { enabled: false, dailyCap: 0 };
+
+/** `POST /api/offices/:office/remote-joins` */
+export const CreateRemoteJoin = z.strictObject({
+  service: Code,
+  phone: BookingPhone,
+  language: Language,
+});
+export type CreateRemoteJoin = z.infer<typeof CreateRemoteJoin>;
+
+/** `POST /api/offices/:office/remote-joins/:code/confirm` */
+export const ConfirmRemoteJoin = z.strictObject({
+  otp: z.string().regex(/^\d{6}$/, 'the six digits of the code'),
+});
+export type ConfirmRemoteJoin = z.infer<typeof ConfirmRemoteJoin>;
+
+/** A remote join's code: eight digits. */
+export const RemoteJoinCode = z.string().regex(/^\d{8}$/);
+
+export const RemoteJoinStatuses = ['pending', 'confirmed', 'cancelled'] as const;
+export type RemoteJoinStatus = (typeof RemoteJoinStatuses)[number];
+
+export interface RemoteJoin {
+  code: string;
+  service: string;
+  status: RemoteJoinStatus;
+  /** The ticket it turned into, once confirmed. */
+  ticket?: string;
+}
+
+/** The confirmation's answer: the ticket (marked `remote`) and when to come. */
+export interface RemoteJoinTicket {
+  join: RemoteJoin;
+  ticket: Ticket;
+  /** ISO UTC: now plus the ticket's estimated wait (people ahead × average service time). */
+  comeBy: string;
+}
+
+/**
+ * `GET|PUT /api/offices/:office/booking-settings`: the check-in window and remote join. A PUT
+ * without `remoteJoin` leaves remote join as it was.
+ */
+export const BookingSettings = CheckInSettings.extend({
+  remoteJoin: RemoteJoinSettings.optional(),
+});
+export type BookingSettings = z.infer<typeof BookingSettings>;

@@ -1,0 +1,48 @@
+/** Remote join routes (issue #19): public, limited per address like the booking routes. */
+import { Router } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import { z } from 'zod';
+import { apiRoute, Endpoints } from '../../protocol/endpoints';
+import { OfficeCode } from '../../protocol';
+import { ConfirmRemoteJoin, CreateRemoteJoin, RemoteJoinCode } from '../../protocol/remote-join';
+import type { RemoteJoinService } from '../bookings/remote-join';
+import { AppError } from '../errors';
+import { parse, parseParams } from './errors';
+
+const OfficeParam = z.object({ office: OfficeCode });
+const JoinParams = z.object({ office: OfficeCode, code: RemoteJoinCode });
+
+export interface RemoteJoinRouterDeps {
+  remoteJoins: RemoteJoinService;
+  /** Joins and code attempts per address per 10 minutes (default 20). */
+  attemptsPerAddress?: number;
+}
+
+export function remoteJoinRouter(deps: RemoteJoinRouterDeps): Router {
+  const { remoteJoins } = deps;
+  const r = Router();
+  // Every join sends an SMS and every confirmation is a guess at a code: both are limited.
+  const limited = rateLimit({
+    windowMs: 10 * 60_000,
+    limit: deps.attemptsPerAddress ?? 20,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    handler: (_req, _res, next) =>
+      next(new AppError('rate_limited', 'too many requests: try again in a few minutes')),
+  });
+
+  r.post(apiRoute(Endpoints.createRemoteJoin), limited, async (req, res) => {
+    const { office } = parseParams(OfficeParam, req);
+    const join = await remoteJoins.create(office, parse(CreateRemoteJoin, req.body));
+    res.status(201).json({ join });
+  });
+
+  r.post(apiRoute(Endpoints.confirmRemoteJoin), limited, async (req, res) => {
+    const { office, code } = parseParams(JoinParams, req);
+    const { otp } = parse(ConfirmRemoteJoin, req.body);
+    const { created, ...answer } = await remoteJoins.confirm(office, code, otp);
+    res.status(created ? 201 : 200).json(answer);
+  });
+
+  return r;
+}
