@@ -829,7 +829,7 @@ export class QueueService {
             counters: () => this.cache.counters(officeCode, t),
             durations: (day: string, serviceId: number) =>
               this.cache.durations(officeCode, day, serviceId, () =>
-                this.repo.recentServiceSeconds(officeCode, day, undefined, serviceId),
+                this.repo.recentServiceSeconds(officeCode, day, t, serviceId), // t: see small-pool.test
               ),
           };
       const events = await this.render(
