@@ -141,6 +141,7 @@ function printBanner(port: number, where: string, config: Config): void {
     `  counter  ${base}/counter/?office=kulob`,
     `  admin    ${base}/admin/?office=kulob`,
     `  booking  ${base}/book/?office=kulob`,
+    `  join     ${base}/join/?office=kulob (remote join: off until an admin switches it on)`,
   ];
   if (config.demo) {
     lines.push(
