@@ -24,10 +24,8 @@ const NOT_PRODUCT = [
 // split (others are splitting them; remove a file from this list once it is under 400).
 const LONG_FILES = {
   'counter/src/counter-app.ts': 813,
-  'db/models/index.ts': 455,
   'db/repositories/message-repository.ts': 848,
   'db/repositories/queue-repository.ts': 530,
-  'display/src/display-app.ts': 442,
   'server/protocol/case-types.ts': 732,
   'server/protocol/case.ts': 571,
   'server/src/app.ts': 504,
