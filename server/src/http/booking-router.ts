@@ -1,7 +1,7 @@
 /** Appointment routes (CONTRACT §6 "Bookings"): public slots and bookings; the admin's in booking-admin-routes. */
 import { Router } from 'express';
 import { apiRoute, Endpoints } from '../../protocol/endpoints';
-import { rateLimit } from 'express-rate-limit';
+import { addressLimit } from './address-limit';
 import { z } from 'zod';
 import { CaseTypes, Code, OfficeCode, newChecklist, type CaseType } from '../../protocol';
 import {
@@ -11,7 +11,6 @@ import {
   CreateBooking,
   SlotsQuery,
 } from '../../protocol/bookings';
-import { AppError } from '../errors';
 import { parse, parseParams } from './errors';
 import { bookingAdminRoutes, type BookingAdminDeps } from './booking-admin-routes';
 
@@ -28,14 +27,11 @@ export function bookingRouter(deps: BookingRouterDeps): Router {
   const { bookings } = deps;
   const r = Router();
   // Every booking sends an SMS and every confirmation is a guess at a code: both are limited.
-  const limited = rateLimit({
-    windowMs: 10 * 60_000,
-    limit: deps.attemptsPerAddress ?? 20,
-    standardHeaders: 'draft-7',
-    legacyHeaders: false,
-    handler: (_req, _res, next) =>
-      next(new AppError('rate_limited', 'too many booking requests: try again in a few minutes')),
-  });
+  const limited = addressLimit(
+    10 * 60_000,
+    deps.attemptsPerAddress ?? 20,
+    'too many booking requests: try again in a few minutes',
+  );
 
   r.get(apiRoute(Endpoints.slots), async (req, res) => {
     const { office } = parseParams(OfficeParam, req);

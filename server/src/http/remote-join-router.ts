@@ -1,12 +1,11 @@
 /** Remote join routes (issue #19): public, limited per address like the booking routes. */
 import { Router } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { addressLimit } from './address-limit';
 import { z } from 'zod';
 import { apiRoute, Endpoints } from '../../protocol/endpoints';
 import { OfficeCode } from '../../protocol';
 import { ConfirmRemoteJoin, CreateRemoteJoin, RemoteJoinCode } from '../../protocol/remote-join';
 import type { RemoteJoinService } from '../bookings/remote-join';
-import { AppError } from '../errors';
 import { parse, parseParams } from './errors';
 
 const OfficeParam = z.object({ office: OfficeCode });
@@ -22,14 +21,11 @@ export function remoteJoinRouter(deps: RemoteJoinRouterDeps): Router {
   const { remoteJoins } = deps;
   const r = Router();
   // Every join sends an SMS and every confirmation is a guess at a code: both are limited.
-  const limited = rateLimit({
-    windowMs: 10 * 60_000,
-    limit: deps.attemptsPerAddress ?? 20,
-    standardHeaders: 'draft-7',
-    legacyHeaders: false,
-    handler: (_req, _res, next) =>
-      next(new AppError('rate_limited', 'too many requests: try again in a few minutes')),
-  });
+  const limited = addressLimit(
+    10 * 60_000,
+    deps.attemptsPerAddress ?? 20,
+    'too many requests: try again in a few minutes',
+  );
 
   r.post(apiRoute(Endpoints.createRemoteJoin), limited, async (req, res) => {
     const { office } = parseParams(OfficeParam, req);
