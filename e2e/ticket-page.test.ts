@@ -109,10 +109,18 @@ describe('the public ticket page and the paper preview', () => {
 
     const paper = await open('/kiosk/printer.html?office=kulob&kiosk=K1', 1280, 900);
     await paper.getByTestId('paper-job').first().waitFor();
-    // An image that has really loaded (the locator pierces the page's shadow root).
-    await paper.waitForFunction(`[
-      ...(document.querySelector('kiosk-printer-page')?.shadowRoot?.querySelectorAll('img') ?? []),
-    ].some((img) => img.complete && img.naturalWidth > 0)`);
+    // An image that has really loaded (the locator pierces the page's shadow root). Polled from
+    // here: the page's CSP refuses waitForFunction's in-page evaluation once it has to poll.
+    const image = paper.getByTestId('paper-job').first().locator('img');
+    let loaded = false;
+    for (let i = 0; i < 100 && !loaded; i++) {
+      loaded = await image.evaluate((img) => {
+        const el = img as unknown as { complete: boolean; naturalWidth: number };
+        return el.complete && el.naturalWidth > 0;
+      });
+      if (!loaded) await paper.waitForTimeout(50);
+    }
+    expect(loaded).toBe(true);
     const alt = await paper.getByTestId('paper-job').first().locator('img').getAttribute('alt');
     expect(alt).toContain(number);
     expect(await seriousViolations(paper)).toEqual([]);
