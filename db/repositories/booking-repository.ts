@@ -1,4 +1,8 @@
-/** Appointments: plans, bookings and the lock rows that serialise the bookings of one slot. */
+/**
+ * Appointments: plans, bookings and the lock rows that serialise the bookings of one slot. A
+ * service's plan may be a room's calendar (`{resource}`, see booking-resource-repository.ts): its
+ * slots and their places are then the room's, counted across every service that books it.
+ */
 import { QueryTypes, type Transaction } from 'sequelize';
 import type { Database } from '../database';
 import {
@@ -9,7 +13,7 @@ import {
 } from '../../server/protocol/booking-rules';
 import type { AuditInput } from '../records';
 import { appendAudit } from './audit-repository';
-import type { BookingStatus } from '../../server/protocol/bookings';
+import type { BookingStatus, ServiceBookingPlan } from '../../server/protocol/bookings';
 
 /** A booking row as the service sees it. */
 export interface BookingRecord {
@@ -28,7 +32,18 @@ export interface BookingRecord {
   createdAt: Date;
   confirmedAt: Date | null;
   endedAt: Date | null;
+  /** The room the booking takes (the ceremony hall), when its service books one. */
+  resourceCode?: string | null;
 }
+
+/** A service's calendar: its plan, and the room whose slots it shares, if any. */
+export interface BookingCalendar {
+  plan: BookingPlan;
+  resource?: string;
+}
+
+/** Whose bookings fill a slot: one service's, or every booking of a room. */
+export type BookingScope = { service: string } | { resource: string };
 
 interface BookingRow {
   id: string;
@@ -43,6 +58,7 @@ interface BookingRow {
   otp_hash: string | null;
   otp_attempts: number | string;
   ticket_id: string | null;
+  resource_code?: string | null;
   created_at: unknown;
   confirmed_at: unknown;
   ended_at: unknown;
@@ -55,13 +71,42 @@ export class BookingRepository {
     return this.db.transaction(work);
   }
 
-  /** Each service's plan of an office (services without one take no bookings). */
-  async plans(officeCode: string): Promise<Map<string, BookingPlan>> {
+  /** Each service's plan of an office as the administrator set it (own calendar or `{resource}`). */
+  async storedPlans(officeCode: string): Promise<Map<string, ServiceBookingPlan>> {
     const rows = await this.db.sequelize.query<{ service_code: string; plan: string }>(
       'SELECT service_code, plan FROM booking_plans WHERE office_code = :officeCode',
       { type: QueryTypes.SELECT, replacements: { officeCode } },
     );
-    return new Map(rows.map((r) => [r.service_code, JSON.parse(r.plan) as BookingPlan]));
+    return new Map(rows.map((r) => [r.service_code, JSON.parse(r.plan) as ServiceBookingPlan]));
+  }
+
+  /** Each service's calendar plan (a room's, for services that book one); none: no bookings. */
+  async plans(officeCode: string): Promise<Map<string, BookingPlan>> {
+    const stored = await this.storedPlans(officeCode);
+    const rooms = await this.resourcePlans(officeCode);
+    const plans = new Map<string, BookingPlan>();
+    for (const [service, plan] of stored) {
+      const resolved = 'resource' in plan ? rooms.get(plan.resource) : plan;
+      if (resolved) plans.set(service, resolved);
+    }
+    return plans;
+  }
+
+  /** A service's calendar: its own plan, or the plan of the room it books. */
+  async calendar(
+    officeCode: string,
+    serviceCode: string,
+    t?: Transaction,
+  ): Promise<BookingCalendar | undefined> {
+    const rows = await this.db.sequelize.query<{ plan: string }>(
+      'SELECT plan FROM booking_plans WHERE office_code = :officeCode AND service_code = :serviceCode',
+      { type: QueryTypes.SELECT, transaction: t, replacements: { officeCode, serviceCode } },
+    );
+    if (!rows[0]) return undefined;
+    const stored = JSON.parse(rows[0].plan) as ServiceBookingPlan;
+    if (!('resource' in stored)) return { plan: stored };
+    const plan = (await this.resourcePlans(officeCode, stored.resource, t)).get(stored.resource);
+    return plan && { plan, resource: stored.resource };
   }
 
   async plan(
@@ -69,18 +114,28 @@ export class BookingRepository {
     serviceCode: string,
     t?: Transaction,
   ): Promise<BookingPlan | undefined> {
-    const rows = await this.db.sequelize.query<{ plan: string }>(
-      'SELECT plan FROM booking_plans WHERE office_code = :officeCode AND service_code = :serviceCode',
-      { type: QueryTypes.SELECT, transaction: t, replacements: { officeCode, serviceCode } },
+    return (await this.calendar(officeCode, serviceCode, t))?.plan;
+  }
+
+  /** The plans of the office's rooms (or of one room). */
+  private async resourcePlans(
+    officeCode: string,
+    code?: string,
+    t?: Transaction,
+  ): Promise<Map<string, BookingPlan>> {
+    const rows = await this.db.sequelize.query<{ code: string; plan: string }>(
+      `SELECT code, plan FROM booking_resources WHERE office_code = :officeCode
+          ${code === undefined ? '' : 'AND code = :code'}`,
+      { type: QueryTypes.SELECT, transaction: t, replacements: { officeCode, code: code ?? null } },
     );
-    return rows[0] ? (JSON.parse(rows[0].plan) as BookingPlan) : undefined;
+    return new Map(rows.map((r) => [r.code, JSON.parse(r.plan) as BookingPlan]));
   }
 
   /** Sets (or, with `null`, removes) a service's plan. */
   async setPlan(
     officeCode: string,
     serviceCode: string,
-    plan: BookingPlan | null,
+    plan: BookingPlan | { resource: string } | null,
     now: Date,
     t: Transaction,
   ): Promise<void> {
@@ -117,26 +172,28 @@ export class BookingRepository {
     }
   }
 
-  /** The service's bookings that start between `from` and `to` (inclusive), any status. */
+  /** The bookings of a service (or a room) that start between `from` and `to` (inclusive). */
   async holdsBetween(
     officeCode: string,
-    serviceCode: string,
+    scope: BookingScope,
     from: Date,
     to: Date,
     t?: Transaction,
   ): Promise<BookingHold[]> {
+    const [column, key] =
+      'resource' in scope ? ['resource_code', scope.resource] : ['service_code', scope.service];
     const rows = await this.db.sequelize.query<{
       start_at: unknown;
       status: string;
       created_at: unknown;
     }>(
       `SELECT start_at, status, created_at FROM bookings
-        WHERE office_code = :officeCode AND service_code = :serviceCode
+        WHERE office_code = :officeCode AND ${column} = :key
           AND start_at >= :from AND start_at <= :to`,
       {
         type: QueryTypes.SELECT,
         transaction: t,
-        replacements: { officeCode, serviceCode, from: this.time(from), to: this.time(to) },
+        replacements: { officeCode, key, from: this.time(from), to: this.time(to) },
       },
     );
     return rows.map((r) => ({
@@ -172,13 +229,15 @@ export class BookingRepository {
   async insert(b: BookingRecord, t: Transaction): Promise<void> {
     await this.db.sequelize.query(
       `INSERT INTO bookings (id, office_code, service_code, code, start_at, day, phone, language,
-         status, otp_hash, otp_attempts, ticket_id, created_at, confirmed_at, ended_at)
+         status, otp_hash, otp_attempts, ticket_id, created_at, confirmed_at, ended_at,
+         resource_code)
        VALUES (:id, :officeCode, :serviceCode, :code, :startAt, :day, :phone, :language, :status,
-         :otpHash, :otpAttempts, :ticketId, :createdAt, NULL, NULL)`,
+         :otpHash, :otpAttempts, :ticketId, :createdAt, NULL, NULL, :resourceCode)`,
       {
         transaction: t,
         replacements: {
           ...b,
+          resourceCode: b.resourceCode ?? null,
           startAt: this.time(b.startAt),
           createdAt: this.time(b.createdAt),
         },
@@ -319,6 +378,7 @@ function toRecord(r: BookingRow): BookingRecord {
     createdAt: toDate(r.created_at),
     confirmedAt: r.confirmed_at === null ? null : toDate(r.confirmed_at),
     endedAt: r.ended_at === null ? null : toDate(r.ended_at),
+    resourceCode: r.resource_code ?? null,
   };
 }
 

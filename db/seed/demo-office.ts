@@ -158,6 +158,34 @@ export const DEMO_COUNTERS: Record<string, string[]> = {
   '6': ['pickup', 'consultation', 'paternity'],
 };
 
+/**
+ * The ceremony hall: a room with its own calendar (Tue–Sat 10:00–16:00, 30-minute ceremonies, 60
+ * days ahead). No demo service books it — CONTRACT §6 gives every demo service the 20-minute plan —
+ * until an administrator sets a service's plan to `{resource: 'hall'}` (Admin → Bookings).
+ */
+export const DEMO_HALL = {
+  code: 'hall',
+  names: {
+    tg: 'Толори тантанаҳо',
+    ru: 'Зал торжественной регистрации',
+    uz: 'Tantanali marosimlar zali',
+    en: 'Ceremony hall',
+  },
+  plan: {
+    hours: Object.fromEntries(
+      (['tue', 'wed', 'thu', 'fri', 'sat'] as const).map((d) => [
+        d,
+        { open: '10:00', close: '16:00' },
+      ]),
+    ),
+    slotMinutes: 30,
+    perSlot: 1,
+    walkInShare: 0,
+    daysAhead: 60,
+    closedDays: [] as string[],
+  },
+};
+
 export const DEMO_PASSWORD = 'demo';
 
 export const DEMO_STAFF = [

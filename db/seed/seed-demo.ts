@@ -1,9 +1,11 @@
 /** Seeds the demo office into an empty database, in one transaction. */
 import type { Database } from '../database';
 import { BookingRepository } from '../repositories/booking-repository';
+import { BookingResourceRepository } from '../repositories/booking-resource-repository';
 import { DEMO_BOOKING_PLAN } from '../../server/protocol/booking-rules';
 import {
   DEMO_COUNTERS,
+  DEMO_HALL,
   DEMO_OFFICE,
   DEMO_PASSWORD,
   DEMO_SERVICES,
@@ -58,6 +60,7 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<bool
       // CONTRACT §6: every demo service takes appointments Mon–Fri 08:00–17:00, 20-minute slots.
       await new BookingRepository(db).setPlan(o.code, s.code, DEMO_BOOKING_PLAN, now, t);
     }
+    await new BookingResourceRepository(db).put(o.code, DEMO_HALL.code, DEMO_HALL, now, t);
     for (const [number, codes] of Object.entries(DEMO_COUNTERS)) {
       const counter = await m.Counter.create(
         { officeCode: o.code, number, name: null, pauseReason: null },

@@ -1,7 +1,7 @@
 /** Appointments on the wire (CONTRACT §6 "Bookings"): requests, the booking DTO, the plan an admin sets. */
 import { z } from 'zod';
 import { WEEKDAYS } from './opening-hours';
-import { Code, Language } from './schemas';
+import { Code, Language, Names } from './schemas';
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM');
@@ -95,6 +95,24 @@ export const BookingPlanInput = z.strictObject({
   closedDays: z.array(Day).max(366),
 });
 export type BookingPlanInput = z.infer<typeof BookingPlanInput>;
+
+/**
+ * A service's booking plan as an administrator sets it: its own calendar, or `{resource}` — the
+ * calendar of a room it books, such as the marriage ceremony hall, shared by every service that
+ * books that room (a slot of the hall is one ceremony, whichever service took it).
+ */
+export const ServiceBookingPlan = z.union([BookingPlanInput, z.strictObject({ resource: Code })]);
+export type ServiceBookingPlan = z.infer<typeof ServiceBookingPlan>;
+
+/** A bookable room with its own calendar (admin): names in the four languages and its plan. */
+export const BookingResourceInput = z.strictObject({ names: Names, plan: BookingPlanInput });
+export type BookingResourceInput = z.infer<typeof BookingResourceInput>;
+
+export interface BookingResource extends BookingResourceInput {
+  code: string;
+  /** The services that book it. */
+  services: string[];
+}
 
 /** `GET /api/offices/:office/bookings?day=&service=` (admin): one office day's bookings. */
 export const DayBookingsQuery = z.strictObject({ day: Day, service: Code.optional() });

@@ -6,9 +6,10 @@ import type { AdminCounter, AdminDevice, AdminOfficeSettings, AdminService } fro
 import type { AdminUser, AuditEntry, AuditQuery, CreateDevice, CreateService } from './admin';
 import type { CreateUser, DevicePairing, OfficeSettings, PutCounter, ReportQuery } from './admin';
 import type { ReportSummary, UpdateDevice, UpdateService, UpdateUser } from './admin';
-import type { Booking, BookingPlanInput, CancelBooking, ConfirmBooking } from './bookings';
+import type { Booking, CancelBooking, ConfirmBooking } from './bookings';
 import type { CancelOnBehalf, CheckInBooking } from './bookings';
 import type { DayBookingsQuery, StaffBooking } from './bookings';
+import type { BookingResource, BookingResourceInput, ServiceBookingPlan } from './bookings';
 import type { CreateBooking, SlotDto, SlotsQuery } from './bookings';
 import type { Case, CaseTransition, ConfirmIdentity, CreateCase, PatchCase } from './case';
 import type { CallReason } from './constants';
@@ -116,12 +117,19 @@ export interface EndpointIo {
   cancelBooking: { body: CancelBooking; response: { booking: Booking } };
   dayBookings: { query: DayBookingsQuery; response: { bookings: StaffBooking[] } };
   cancelBookingOnBehalf: { body: CancelOnBehalf; response: { booking: StaffBooking } };
-  bookingPlans: { response: { plans: Plain[] } };
+  bookingPlans: { response: { plans: Record<string, ServiceBookingPlan> } };
   createRemoteJoin: { body: CreateRemoteJoin; response: { join: RemoteJoin } };
   confirmRemoteJoin: { body: ConfirmRemoteJoin; response: RemoteJoinTicket };
   bookingSettings: { response: { settings: BookingSettings } };
   putBookingSettings: { body: BookingSettings; response: { settings: BookingSettings } };
-  putBookingPlan: { body: BookingPlanInput | null; response: { plan: BookingPlanInput | null } };
+  putBookingPlan: {
+    body: ServiceBookingPlan | null;
+    response: { plan: ServiceBookingPlan | null };
+  };
+  deleteBookingPlan: { response: { plan: null } };
+  bookingResources: { response: { resources: BookingResource[] } };
+  putBookingResource: { body: BookingResourceInput; response: { resource: BookingResource } };
+  deleteBookingResource: { response: { resource: BookingResource } };
   kioskPrinter: { response: { printer: { kind: string; status: string; pending: number } } };
   testPrint: { response: { status: 'printed' } };
   kioskPaper: { response: { jobs: PaperJob[] } };

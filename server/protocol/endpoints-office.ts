@@ -101,7 +101,36 @@ export const OfficeEndpoints = {
     `${OFFICE}/services/:service/booking-plan`,
     'admin',
     'bookings',
-    'Set or remove (null) a service’s booking plan',
+    'Set or remove (null) a service’s booking plan: its own calendar, or {resource} (a room it books)',
+  ),
+  deleteBookingPlan: ep(
+    'DELETE',
+    `${OFFICE}/services/:service/booking-plan`,
+    'admin',
+    'bookings',
+    'Remove a service’s booking plan: it takes no more bookings (those made stay)',
+  ),
+  bookingResources: ep(
+    'GET',
+    `${OFFICE}/booking-resources`,
+    'admin',
+    'bookings',
+    'The office’s bookable rooms (the ceremony hall): names, calendar, the services that book each',
+  ),
+  putBookingResource: ep(
+    'PUT',
+    `${OFFICE}/booking-resources/:resource`,
+    'admin',
+    'bookings',
+    'Create or change a bookable room: its names and its own calendar (ceremony slots)',
+  ),
+  deleteBookingResource: ep(
+    'DELETE',
+    `${OFFICE}/booking-resources/:resource`,
+    'admin',
+    'bookings',
+    'Remove a room no service books any more (409 conflict naming the services that still do)',
+    { errors: ['conflict'] },
   ),
 
   // ---- printers ----

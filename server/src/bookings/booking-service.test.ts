@@ -323,9 +323,7 @@ describe('the last place of a slot, raced from two nodes', () => {
     const won = results.filter((r) => r.status === 'fulfilled');
     const lost = results.filter((r) => r.status === 'rejected');
     expect(won).toHaveLength(1);
-    expect(lost.map((r) => ((r).reason as AppError).code)).toEqual(
-      Array(49).fill('slot_full'),
-    );
+    expect(lost.map((r) => (r.reason as AppError).code)).toEqual(Array(49).fill('slot_full'));
     expect(notifier.sent.filter((s) => s.committed)).toHaveLength(1);
   });
 });

@@ -1,6 +1,8 @@
 /**
  * Appointments: free slots, booking with a one-time code by SMS, confirmation, cancellation. Each
- * booking takes its slot's lock row first, so a slot is never overbooked, even by two nodes.
+ * booking takes its slot's lock row first, so a slot is never overbooked, even by two nodes. A
+ * service that books a room (the ceremony hall) takes the room's slot: one lock row and one count
+ * for every service that books it.
  */
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Transaction } from 'sequelize';
@@ -17,13 +19,19 @@ import {
 } from '../../protocol/booking-rules';
 import type {
   Booking,
-  BookingPlanInput,
   CreateBooking,
+  ServiceBookingPlan,
   SlotDto,
   SlotsQuery,
 } from '../../protocol/bookings';
 import type { Language } from '../../protocol';
-import { BookingRepository, type BookingRecord } from '../../../db/repositories/booking-repository';
+import {
+  BookingRepository,
+  type BookingCalendar,
+  type BookingRecord,
+  type BookingScope,
+} from '../../../db/repositories/booking-repository';
+import { BookingResourceRepository } from '../../../db/repositories/booking-resource-repository';
 import { isUniqueViolation } from '../../../db/repositories/queue-repository';
 import type { Database } from '../../../db/database';
 import { AppError, notFound, validationFailed } from '../errors';
@@ -80,12 +88,13 @@ export class BookingService {
     const span = (Date.parse(`${q.to}T00:00:00Z`) - Date.parse(`${q.from}T00:00:00Z`)) / 86_400_000;
     if (span > MAX_RANGE_DAYS)
       throw validationFailed(`to: at most ${MAX_RANGE_DAYS} days after from`);
-    const plan = await this.repo.plan(officeCode, q.service);
-    if (!plan) return { slots: [] };
+    const calendar = await this.repo.calendar(officeCode, q.service);
+    if (!calendar) return { slots: [] };
+    const { plan } = calendar;
     const now = this.now();
     const holds = await this.repo.holdsBetween(
       officeCode,
-      q.service,
+      scopeOf(calendar, q.service),
       officeInstant(q.from, 0, office.timeZone),
       officeInstant(q.to, 24 * 60, office.timeZone),
     );
@@ -114,22 +123,25 @@ export class BookingService {
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.repo.transaction(async (t) => {
+          const calendar = await this.repo.calendar(officeCode, req.service, t);
+          if (!calendar) throw validationFailed('service: takes no appointments');
+          const { plan } = calendar;
+          const scope = scopeOf(calendar, req.service);
+          const slotOf = 'resource' in scope ? `@${scope.resource}` : req.service;
           await this.repo.lock(
             [
-              `slot:${officeCode}:${req.service}:${start.getTime()}`,
+              `slot:${officeCode}:${slotOf}:${start.getTime()}`,
               `phone:${officeCode}:${req.service}:${day}:${sha256(req.phone).slice(0, 32)}`,
             ],
             t,
           );
-          const plan = await this.repo.plan(officeCode, req.service, t);
-          if (!plan) throw validationFailed('service: takes no appointments');
           const now = this.now();
           const check = checkBooking({
             plan,
             timeZone: office.timeZone,
             now,
             start,
-            serviceBookings: await this.repo.holdsBetween(officeCode, req.service, start, start, t),
+            serviceBookings: await this.repo.holdsBetween(officeCode, scope, start, start, t),
             phoneBookings: await this.repo.phoneHolds(officeCode, req.service, day, req.phone, t),
           });
           if (!check.ok) throw refusal(check.reason);
@@ -150,6 +162,7 @@ export class BookingService {
             createdAt: now,
             confirmedAt: null,
             endedAt: null,
+            resourceCode: calendar.resource ?? null,
           };
           record.otpHash = otpHash(record.id, otp);
           await this.repo.insert(record, t);
@@ -253,23 +266,31 @@ export class BookingService {
     await this.service(officeCode, serviceCode);
   }
 
-  /** The plans of an office's services (admin). */
-  async plans(officeCode: string): Promise<Record<string, BookingPlan>> {
+  /** The plans of an office's services as set (admin): own calendars or `{resource}`. */
+  async plans(officeCode: string): Promise<Record<string, ServiceBookingPlan>> {
     await this.office(officeCode);
-    return Object.fromEntries(await this.repo.plans(officeCode));
+    return Object.fromEntries(await this.repo.storedPlans(officeCode));
   }
 
-  /** Sets or (with `null`) removes a service's plan (admin). */
+  /** Sets or (with `null`) removes a service's plan (admin); a room it books must exist (404). */
   async setPlan(
     officeCode: string,
     serviceCode: string,
-    plan: BookingPlanInput | null,
+    plan: ServiceBookingPlan | null,
   ): Promise<void> {
     await this.office(officeCode);
     await this.service(officeCode, serviceCode);
-    await this.repo.transaction((t) =>
-      this.repo.setPlan(officeCode, serviceCode, plan, this.now(), t),
-    );
+    await this.repo.transaction(async (t) => {
+      if (plan && 'resource' in plan) {
+        const room = await new BookingResourceRepository(this.deps.db).find(
+          officeCode,
+          plan.resource,
+          t,
+        );
+        if (!room) throw notFound(`resource ${plan.resource}`);
+      }
+      await this.repo.setPlan(officeCode, serviceCode, plan, this.now(), t);
+    });
   }
 
   private async office(code: string): Promise<{ code: string; timeZone: string }> {
@@ -286,6 +307,11 @@ export class BookingService {
   private async planOf(b: BookingRecord, t: Transaction): Promise<BookingPlan | undefined> {
     return this.repo.plan(b.officeCode, b.serviceCode, t);
   }
+}
+
+/** Whose bookings fill the service's slots: the room's, when it books one. */
+function scopeOf(calendar: BookingCalendar, service: string): BookingScope {
+  return calendar.resource === undefined ? { service } : { resource: calendar.resource };
 }
 
 /** The citizen's view of a booking row (its end from the service's slot length). */

@@ -6,6 +6,7 @@ import { Router } from 'express';
 import type { Database } from '../../../db/database';
 import type { AuthService } from '../auth/auth-service';
 import { BookingDesk } from '../bookings/booking-desk';
+import { BookingResourceService } from '../bookings/booking-resources';
 import { BookingService, type BookingNotifier } from '../bookings/booking-service';
 import type { CheckInService } from '../bookings/check-in';
 import { RemoteJoinService, type RemoteJoinNotifier } from '../bookings/remote-join';
@@ -40,10 +41,11 @@ export function appointmentRoutes(deps: AppointmentDeps): Router {
   const booking = { db, now, notifier, offices };
   const bookings = new BookingService(booking);
   const desk = new BookingDesk(booking);
+  const resources = new BookingResourceService(booking);
   const joinCodes = remoteJoinNotifier(deps.messages, deps.joinNotifier);
   const remoteJoins = new RemoteJoinService({ db, queue, notifier: joinCodes, now });
   const r = Router();
-  r.use(bookingRouter({ bookings, checkIn, desk, auth, remoteJoins }));
+  r.use(bookingRouter({ bookings, checkIn, desk, auth, remoteJoins, resources }));
   r.use(remoteJoinRouter({ remoteJoins }));
   return r;
 }

@@ -1,6 +1,7 @@
 /**
- * The administrator's appointment routes: booking plans, the check-in window, a day's bookings and
- * cancelling one on the citizen's behalf. Each is role `admin` and the administrator's own office.
+ * The administrator's appointment routes: booking plans, bookable rooms (the ceremony hall), the
+ * check-in window, a day's bookings and cancelling one on the citizen's behalf. Each is role
+ * `admin` and the administrator's own office.
  */
 import type { Response, Router } from 'express';
 import { z } from 'zod';
@@ -8,14 +9,16 @@ import { apiRoute, Endpoints } from '../../protocol/endpoints';
 import { Code, OfficeCode } from '../../protocol';
 import {
   BookingCode,
-  BookingPlanInput,
+  BookingResourceInput,
   CancelOnBehalf,
   DayBookingsQuery,
+  ServiceBookingPlan,
 } from '../../protocol/bookings';
 import { BookingSettings } from '../../protocol/remote-join';
 import type { BookingService } from '../bookings/booking-service';
 import type { RemoteJoinService } from '../bookings/remote-join';
 import type { BookingDesk } from '../bookings/booking-desk';
+import type { BookingResourceService } from '../bookings/booking-resources';
 import type { CheckInService } from '../bookings/check-in';
 import type { AuthService } from '../auth/auth-service';
 import { forbidden } from '../errors';
@@ -25,6 +28,7 @@ import { requireStaff, staffOf } from './auth-middleware';
 const OfficeParam = z.object({ office: OfficeCode });
 const BookingParams = z.object({ office: OfficeCode, code: BookingCode });
 const ServiceParams = z.object({ office: OfficeCode, service: Code });
+const ResourceParams = z.object({ office: OfficeCode, resource: Code });
 
 export interface BookingAdminDeps {
   bookings: BookingService;
@@ -34,12 +38,14 @@ export interface BookingAdminDeps {
   desk?: BookingDesk;
   /** Remote join's switch and daily cap (part of the booking settings). */
   remoteJoins?: RemoteJoinService;
+  /** Bookable rooms (the ceremony hall). */
+  resources?: BookingResourceService;
   auth: AuthService;
 }
 
 /** Mounts the admin routes of appointments on `r`. */
 export function bookingAdminRoutes(r: Router, deps: BookingAdminDeps): void {
-  const { bookings, checkIn, desk, remoteJoins } = deps;
+  const { bookings, checkIn, desk, remoteJoins, resources } = deps;
   const admin = requireStaff(deps.auth, ['admin']);
 
   r.get(apiRoute(Endpoints.bookingPlans), admin, async (req, res) => {
@@ -51,10 +57,41 @@ export function bookingAdminRoutes(r: Router, deps: BookingAdminDeps): void {
   r.put(apiRoute(Endpoints.putBookingPlan), admin, async (req, res) => {
     const { office, service } = parseParams(ServiceParams, req);
     ownOffice(res, office);
-    const plan = parse(BookingPlanInput.nullable(), req.body);
+    const plan = parse(ServiceBookingPlan.nullable(), req.body);
     await bookings.setPlan(office, service, plan);
     res.json({ plan });
   });
+
+  // PUT with a bare `null` body cannot pass the strict JSON parser: removing has its own verb.
+  r.delete(apiRoute(Endpoints.deleteBookingPlan), admin, async (req, res) => {
+    const { office, service } = parseParams(ServiceParams, req);
+    ownOffice(res, office);
+    await bookings.setPlan(office, service, null);
+    res.json({ plan: null });
+  });
+
+  if (resources) {
+    r.get(apiRoute(Endpoints.bookingResources), admin, async (req, res) => {
+      const { office } = parseParams(OfficeParam, req);
+      ownOffice(res, office);
+      res.json({ resources: await resources.list(office) });
+    });
+
+    r.put(apiRoute(Endpoints.putBookingResource), admin, async (req, res) => {
+      const { office, resource } = parseParams(ResourceParams, req);
+      ownOffice(res, office);
+      const input = parse(BookingResourceInput, req.body);
+      const actor = { kind: 'staff' as const, user: staffOf(res) };
+      res.json({ resource: await resources.put(office, resource, input, actor) });
+    });
+
+    r.delete(apiRoute(Endpoints.deleteBookingResource), admin, async (req, res) => {
+      const { office, resource } = parseParams(ResourceParams, req);
+      ownOffice(res, office);
+      const actor = { kind: 'staff' as const, user: staffOf(res) };
+      res.json({ resource: await resources.remove(office, resource, actor) });
+    });
+  }
 
   if (checkIn) {
     r.get(apiRoute(Endpoints.bookingSettings), admin, async (req, res) => {

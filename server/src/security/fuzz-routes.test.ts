@@ -37,7 +37,8 @@ import {
   UpdateUser,
 } from '../../protocol';
 import {
-  BookingPlanInput,
+  BookingResourceInput,
+  ServiceBookingPlan,
   CancelBooking,
   CancelOnBehalf,
   ConfirmBooking,
@@ -137,7 +138,13 @@ const SPECS: Record<string, Spec> = {
   'POST /api/offices/:office/remote-joins': { body: CreateRemoteJoin },
   'POST /api/offices/:office/remote-joins/:code/confirm': { body: ConfirmRemoteJoin },
   'GET /api/offices/:office/booking-plans': {},
-  'PUT /api/offices/:office/services/:service/booking-plan': { body: BookingPlanInput.nullable() },
+  'PUT /api/offices/:office/services/:service/booking-plan': {
+    body: ServiceBookingPlan.nullable(),
+  },
+  'DELETE /api/offices/:office/services/:service/booking-plan': {},
+  'GET /api/offices/:office/booking-resources': {},
+  'PUT /api/offices/:office/booking-resources/:resource': { body: BookingResourceInput },
+  'DELETE /api/offices/:office/booking-resources/:resource': {},
 };
 
 // A refused login is audited (login.failed): the one write a refusal makes.

@@ -56,7 +56,8 @@ import {
 } from '../../../protocol/remote-join';
 import {
   BookingCode,
-  BookingPlanInput,
+  BookingResourceInput,
+  ServiceBookingPlan,
   CancelBooking,
   CancelOnBehalf,
   CheckInBooking,
@@ -93,6 +94,10 @@ const AuditEntry = described('AuditEntry', 'server/protocol/admin.ts');
 const Booking = described('Booking', 'server/protocol/bookings.ts');
 const Slot = described('SlotDto', 'server/protocol/bookings.ts');
 const StaffBooking = described('StaffBooking', 'server/protocol/bookings.ts');
+const BookingResource = BookingResourceInput.extend({
+  code: z.string(),
+  services: z.array(z.string()),
+});
 const MessageDto = described('MessageDto', 'server/protocol/messages.ts');
 const RemoteJoinDto = described('RemoteJoin', 'server/protocol/remote-join.ts');
 
@@ -124,6 +129,7 @@ const paramSchemas: Record<string, z.ZodType> = {
   number: z.string().min(1).max(40).describe('case number, like KUL-2026-000123'),
   username: Username,
   service: Code,
+  resource: Code,
   key: TemplateKey,
   language: Language,
   index: z.coerce.number().int().min(0).max(1000),
@@ -230,7 +236,7 @@ export const Schemas: { readonly [K in EndpointName]: EndpointSchemas } = {
   cancelBooking: { body: CancelBooking, response: z.object({ booking: Booking }) },
   dayBookings: { query: DayBookingsQuery, response: z.object({ bookings: z.array(StaffBooking) }) },
   cancelBookingOnBehalf: { body: CancelOnBehalf, response: z.object({ booking: StaffBooking }) },
-  bookingPlans: { response: z.object({ plans: z.array(z.looseObject({})) }) },
+  bookingPlans: { response: z.object({ plans: z.record(z.string(), ServiceBookingPlan) }) },
   createRemoteJoin: { body: CreateRemoteJoin, response: z.object({ join: RemoteJoinDto }) },
   confirmRemoteJoin: {
     body: ConfirmRemoteJoin,
@@ -239,9 +245,16 @@ export const Schemas: { readonly [K in EndpointName]: EndpointSchemas } = {
   bookingSettings: { response: z.object({ settings: BookingSettings }) },
   putBookingSettings: { body: BookingSettings, response: z.object({ settings: BookingSettings }) },
   putBookingPlan: {
-    body: BookingPlanInput.nullable(),
-    response: z.object({ plan: BookingPlanInput.nullable() }),
+    body: ServiceBookingPlan.nullable(),
+    response: z.object({ plan: ServiceBookingPlan.nullable() }),
   },
+  deleteBookingPlan: { response: z.object({ plan: z.null() }) },
+  bookingResources: { response: z.object({ resources: z.array(BookingResource) }) },
+  putBookingResource: {
+    body: BookingResourceInput,
+    response: z.object({ resource: BookingResource }),
+  },
+  deleteBookingResource: { response: z.object({ resource: BookingResource }) },
   kioskPrinter: {
     response: z.object({
       printer: z.object({
