@@ -1,4 +1,5 @@
 /** Seeds the demo office into an empty database, in one transaction. */
+import type { Transaction } from 'sequelize';
 import type { Database } from '../database';
 import { BookingRepository } from '../repositories/booking-repository';
 import { BookingResourceRepository } from '../repositories/booking-resource-repository';
@@ -21,6 +22,21 @@ export interface SeedOptions {
 }
 
 /** Seeds and returns true when the database holds no office yet; otherwise does nothing. */
+/**
+ * CONTRACT §6: every demo service takes appointments Mon–Fri 08:00–17:00, 20-minute slots; the
+ * ceremony hall is there for an administrator to link services to.
+ */
+async function seedAppointments(
+  db: Database,
+  officeCode: string,
+  now: Date,
+  t: Transaction,
+): Promise<void> {
+  for (const s of DEMO_SERVICES)
+    await new BookingRepository(db).setPlan(officeCode, s.code, DEMO_BOOKING_PLAN, now, t);
+  await new BookingResourceRepository(db).put(officeCode, DEMO_HALL.code, DEMO_HALL, now, t);
+}
+
 export async function seedDemo(db: Database, options: SeedOptions): Promise<boolean> {
   const m = db.models;
   if ((await m.Office.count()) > 0 || (await m.User.count()) > 0) return false;
@@ -57,10 +73,8 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<bool
         { transaction: t },
       );
       serviceIds.set(s.code, row.id);
-      // CONTRACT §6: every demo service takes appointments Mon–Fri 08:00–17:00, 20-minute slots.
-      await new BookingRepository(db).setPlan(o.code, s.code, DEMO_BOOKING_PLAN, now, t);
     }
-    await new BookingResourceRepository(db).put(o.code, DEMO_HALL.code, DEMO_HALL, now, t);
+    await seedAppointments(db, o.code, now, t);
     for (const [number, codes] of Object.entries(DEMO_COUNTERS)) {
       const counter = await m.Counter.create(
         { officeCode: o.code, number, name: null, pauseReason: null },

@@ -146,24 +146,8 @@ export class BookingService {
           });
           if (!check.ok) throw refusal(check.reason);
           const otp = sixDigits();
-          const record: BookingRecord = {
-            id: randomUUID(),
-            officeCode,
-            serviceCode: req.service,
-            code: eightDigits(),
-            startAt: check.slot.start,
-            day,
-            phone: req.phone,
-            language: req.language,
-            status: 'pending',
-            otpHash: '',
-            otpAttempts: 0,
-            ticketId: null,
-            createdAt: now,
-            confirmedAt: null,
-            endedAt: null,
-            resourceCode: calendar.resource ?? null,
-          };
+          const record = pendingRecord(officeCode, req, check.slot.start, day, now);
+          record.resourceCode = calendar.resource ?? null;
           record.otpHash = otpHash(record.id, otp);
           await this.repo.insert(record, t);
           const booking = toBooking(record, plan);
@@ -307,6 +291,33 @@ export class BookingService {
   private async planOf(b: BookingRecord, t: Transaction): Promise<BookingPlan | undefined> {
     return this.repo.plan(b.officeCode, b.serviceCode, t);
   }
+}
+
+/** A new pending booking row (its one-time code's hash set by the caller). */
+function pendingRecord(
+  officeCode: string,
+  req: CreateBooking,
+  startAt: Date,
+  day: string,
+  now: Date,
+): BookingRecord {
+  return {
+    id: randomUUID(),
+    officeCode,
+    serviceCode: req.service,
+    code: eightDigits(),
+    startAt,
+    day,
+    phone: req.phone,
+    language: req.language,
+    status: 'pending',
+    otpHash: '',
+    otpAttempts: 0,
+    ticketId: null,
+    createdAt: now,
+    confirmedAt: null,
+    endedAt: null,
+  };
 }
 
 /** Whose bookings fill the service's slots: the room's, when it books one. */

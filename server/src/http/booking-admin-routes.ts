@@ -3,7 +3,7 @@
  * check-in window, a day's bookings and cancelling one on the citizen's behalf. Each is role
  * `admin` and the administrator's own office.
  */
-import type { Response, Router } from 'express';
+import type { RequestHandler, Response, Router } from 'express';
 import { z } from 'zod';
 import { apiRoute, Endpoints } from '../../protocol/endpoints';
 import { Code, OfficeCode } from '../../protocol';
@@ -48,50 +48,8 @@ export function bookingAdminRoutes(r: Router, deps: BookingAdminDeps): void {
   const { bookings, checkIn, desk, remoteJoins, resources } = deps;
   const admin = requireStaff(deps.auth, ['admin']);
 
-  r.get(apiRoute(Endpoints.bookingPlans), admin, async (req, res) => {
-    const { office } = parseParams(OfficeParam, req);
-    ownOffice(res, office);
-    res.json({ plans: await bookings.plans(office) });
-  });
-
-  r.put(apiRoute(Endpoints.putBookingPlan), admin, async (req, res) => {
-    const { office, service } = parseParams(ServiceParams, req);
-    ownOffice(res, office);
-    const plan = parse(ServiceBookingPlan.nullable(), req.body);
-    await bookings.setPlan(office, service, plan);
-    res.json({ plan });
-  });
-
-  // PUT with a bare `null` body cannot pass the strict JSON parser: removing has its own verb.
-  r.delete(apiRoute(Endpoints.deleteBookingPlan), admin, async (req, res) => {
-    const { office, service } = parseParams(ServiceParams, req);
-    ownOffice(res, office);
-    await bookings.setPlan(office, service, null);
-    res.json({ plan: null });
-  });
-
-  if (resources) {
-    r.get(apiRoute(Endpoints.bookingResources), admin, async (req, res) => {
-      const { office } = parseParams(OfficeParam, req);
-      ownOffice(res, office);
-      res.json({ resources: await resources.list(office) });
-    });
-
-    r.put(apiRoute(Endpoints.putBookingResource), admin, async (req, res) => {
-      const { office, resource } = parseParams(ResourceParams, req);
-      ownOffice(res, office);
-      const input = parse(BookingResourceInput, req.body);
-      const actor = { kind: 'staff' as const, user: staffOf(res) };
-      res.json({ resource: await resources.put(office, resource, input, actor) });
-    });
-
-    r.delete(apiRoute(Endpoints.deleteBookingResource), admin, async (req, res) => {
-      const { office, resource } = parseParams(ResourceParams, req);
-      ownOffice(res, office);
-      const actor = { kind: 'staff' as const, user: staffOf(res) };
-      res.json({ resource: await resources.remove(office, resource, actor) });
-    });
-  }
+  planRoutes(r, bookings, admin);
+  if (resources) resourceRoutes(r, resources, admin);
 
   if (checkIn) {
     r.get(apiRoute(Endpoints.bookingSettings), admin, async (req, res) => {
@@ -128,6 +86,55 @@ export function bookingAdminRoutes(r: Router, deps: BookingAdminDeps): void {
       res.json({ booking: await desk.cancel(office, code, body, actor) });
     });
   }
+}
+
+/** The services' booking plans: list, set (own calendar or a room), remove. */
+function planRoutes(r: Router, bookings: BookingService, admin: RequestHandler): void {
+  r.get(apiRoute(Endpoints.bookingPlans), admin, async (req, res) => {
+    const { office } = parseParams(OfficeParam, req);
+    ownOffice(res, office);
+    res.json({ plans: await bookings.plans(office) });
+  });
+
+  r.put(apiRoute(Endpoints.putBookingPlan), admin, async (req, res) => {
+    const { office, service } = parseParams(ServiceParams, req);
+    ownOffice(res, office);
+    const plan = parse(ServiceBookingPlan.nullable(), req.body);
+    await bookings.setPlan(office, service, plan);
+    res.json({ plan });
+  });
+
+  // PUT with a bare `null` body cannot pass the strict JSON parser: removing has its own verb.
+  r.delete(apiRoute(Endpoints.deleteBookingPlan), admin, async (req, res) => {
+    const { office, service } = parseParams(ServiceParams, req);
+    ownOffice(res, office);
+    await bookings.setPlan(office, service, null);
+    res.json({ plan: null });
+  });
+}
+
+/** The bookable rooms (the ceremony hall): list, create or change, remove. */
+function resourceRoutes(r: Router, resources: BookingResourceService, admin: RequestHandler): void {
+  r.get(apiRoute(Endpoints.bookingResources), admin, async (req, res) => {
+    const { office } = parseParams(OfficeParam, req);
+    ownOffice(res, office);
+    res.json({ resources: await resources.list(office) });
+  });
+
+  r.put(apiRoute(Endpoints.putBookingResource), admin, async (req, res) => {
+    const { office, resource } = parseParams(ResourceParams, req);
+    ownOffice(res, office);
+    const input = parse(BookingResourceInput, req.body);
+    const actor = { kind: 'staff' as const, user: staffOf(res) };
+    res.json({ resource: await resources.put(office, resource, input, actor) });
+  });
+
+  r.delete(apiRoute(Endpoints.deleteBookingResource), admin, async (req, res) => {
+    const { office, resource } = parseParams(ResourceParams, req);
+    ownOffice(res, office);
+    const actor = { kind: 'staff' as const, user: staffOf(res) };
+    res.json({ resource: await resources.remove(office, resource, actor) });
+  });
 }
 
 /** An administrator of one office manages only that office's appointments. */
