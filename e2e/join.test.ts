@@ -1,7 +1,8 @@
 /**
  * The remote-join page on a phone (360×740) in Chromium against a real server with the in-process
  * SMSC: service → phone → the SMS code → the ticket number, when to come and the ticket page's
- * link; the page's title in each language; axe-core on each step.
+ * link; the page's title in each language; axe-core on each step. With remote join off, or today's
+ * places all taken, the page says so in large type and shows no service list nor phone form.
  */
 import http from 'node:http';
 import type { Browser, Page } from 'playwright-core';
@@ -12,13 +13,23 @@ import { waitFor } from '../server/src/testing/wait';
 import { bookText } from '../book/src/book-i18n';
 import { joinText } from '../book/src/join-i18n';
 import { DEMO_SERVICES } from '../db/seed/demo-office';
-import { launchChromium, screenshotFile, seriousViolations } from './browser';
+import { clippedTexts, launchChromium, screenshotFile, seriousViolations } from './browser';
 
 describe('the remote-join page on a phone', () => {
   let smsc: FakeSmsc;
   let server: TestServer;
   let browser: Browser;
   const pageErrors: string[] = [];
+
+  let admin: string;
+
+  const setRemoteJoin = async (enabled: boolean, dailyCap: number) => {
+    const res = await request(server.url, 'PUT', '/api/offices/kulob/booking-settings', {
+      token: admin,
+      body: { earlyMinutes: 15, lateMinutes: 10, remoteJoin: { enabled, dailyCap } },
+    });
+    expect(res.status).toBe(200);
+  };
 
   beforeAll(async () => {
     smsc = new FakeSmsc({ autoReceipt: true });
@@ -27,11 +38,8 @@ describe('the remote-join page on a phone', () => {
       startTestServer({ messaging: { smsUrl: smsc.url } }),
       launchChromium(),
     ]);
-    const res = await request(server.url, 'PUT', '/api/offices/kulob/booking-settings', {
-      token: await login(server.url, 'admin'),
-      body: { earlyMinutes: 15, lateMinutes: 10, remoteJoin: { enabled: true, dailyCap: 50 } },
-    });
-    expect(res.status).toBe(200);
+    admin = await login(server.url, 'admin');
+    await setRemoteJoin(true, 50);
   });
   afterAll(async () => {
     await browser?.close();
@@ -120,5 +128,55 @@ describe('the remote-join page on a phone', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe(lang);
     await expectAccessible(page);
     await page.close();
+  });
+
+  /** The notice that stands instead of the form, with no service list, phone field or code. */
+  async function expectNoticeOnly(page: Page, lang: 'tg' | 'ru' | 'uz' | 'en', title: string) {
+    const notice = page.getByTestId('join-notice');
+    await notice.getByRole('heading', { name: title }).waitFor();
+    const birth = DEMO_SERVICES.find((s) => s.code === 'birth')!;
+    expect(await page.getByRole('heading', { name: joinText(lang, 'chooseService') }).count()).toBe(
+      0,
+    );
+    expect(await page.getByRole('button', { name: birth.names[lang] }).count()).toBe(0);
+    expect(await page.locator('.choice, #phone, #otp').count()).toBe(0);
+    // Large type, nothing cut on the 360-pixel screen, and axe's contrast rules hold.
+    const size = await page.evaluate<number>(
+      `parseFloat(getComputedStyle(document.querySelector('join-app').shadowRoot.querySelector('.notice p')).fontSize)`,
+    );
+    expect(size).toBeGreaterThanOrEqual(20);
+    expect(await clippedTexts(page)).toEqual([]);
+    await expectAccessible(page);
+  }
+
+  it('says in Tajik that the office gives no tickets by phone, and shows no service list, when off', async () => {
+    await setRemoteJoin(false, 50);
+    try {
+      const page = await open('lang=tg');
+      await expectNoticeOnly(page, 'tg', joinText('tg', 'offTitle'));
+      await page.getByText(joinText('tg', 'offText')).waitFor();
+      expect(joinText('tg', 'offTitle')).toMatch(/[ғӣқӯҳҷ]/);
+      await page.screenshot({ path: screenshotFile('join-off.png'), fullPage: true });
+      // The reader's language switch speaks the same notice in Russian.
+      await page.getByRole('button', { name: bookText('ru', 'languageName') }).click();
+      await expectNoticeOnly(page, 'ru', joinText('ru', 'offTitle'));
+      await page.close();
+    } finally {
+      await setRemoteJoin(true, 50);
+    }
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('says that today’s places are all taken when the daily cap is reached', async () => {
+    // On, with no place today (the server test counts confirmed joins down to this).
+    await setRemoteJoin(true, 0);
+    try {
+      const page = await open('lang=uz');
+      await expectNoticeOnly(page, 'uz', joinText('uz', 'fullTitle'));
+      await page.getByText(joinText('uz', 'fullText')).waitFor();
+      await page.close();
+    } finally {
+      await setRemoteJoin(true, 50);
+    }
   });
 });

@@ -1,9 +1,11 @@
 /**
  * The remote-join page: service → phone → the code from the SMS → today's ticket, its number large,
- * when to come and the link to its page. It shares the booking page's styles, phone form, requests
- * and words, and adds a few of its own (join-i18n.ts).
+ * when to come and the link to its page. It first reads whether the office takes joins today: when
+ * off, or when today's places are all taken, it says so and shows no form. It shares the booking
+ * page's styles, phone form, requests and words, and adds a few of its own (join-i18n.ts).
  */
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import type { RemoteJoinAvailability } from '../../server/protocol/remote-join';
 import { bookStyles } from './book-styles';
 import { headerView, phoneView } from './book-views';
 import { ApiError, PHONE_PREFIX, api, errorText, timeLabel } from './book-api';
@@ -21,12 +23,36 @@ interface JoinedTicket {
   peopleAhead?: number;
 }
 type Step = 'service' | 'phone' | 'code' | 'done';
+/** What the office allows today: not known yet, a form, or a notice instead of one. */
+type Availability = 'loading' | 'open' | 'off' | 'full';
+
+/** The notice that stands instead of the form: large, black on white, a heavy frame. */
+const noticeStyles = css`
+  .notice {
+    margin: 1.25rem 0;
+    padding: 1rem;
+    border: 3px solid #111;
+    border-radius: 0.6rem;
+    background: #fff;
+    color: #111;
+  }
+  .notice h2 {
+    font-size: 1.6rem;
+    line-height: 1.25;
+    margin: 0 0 0.75rem;
+  }
+  .notice p {
+    font-size: 1.3rem;
+    margin: 0;
+  }
+`;
 
 export class JoinApp extends LitElement {
-  static override styles = bookStyles;
+  static override styles = [bookStyles, noticeStyles];
 
   static override properties = {
     step: { state: true },
+    availability: { state: true },
     language: { state: true },
     services: { state: true },
     service: { state: true },
@@ -39,6 +65,7 @@ export class JoinApp extends LitElement {
   };
 
   declare private step: Step;
+  declare private availability: Availability;
   declare private language: BookLanguage;
   declare private services: ServiceItem[];
   declare private service: ServiceItem | undefined;
@@ -58,6 +85,7 @@ export class JoinApp extends LitElement {
     super();
     this.language = pickLanguage(this.params.get('lang'), navigator.languages);
     this.step = 'service';
+    this.availability = 'loading';
     this.services = [];
     this.phone = '';
     this.otp = '';
@@ -80,14 +108,18 @@ export class JoinApp extends LitElement {
     return joinText(this.language, key, values);
   }
 
+  /** The office, its services and whether it takes joins today; no form shows before the last. */
   private async load(): Promise<void> {
     try {
-      const [office, services] = await Promise.all([
+      // Asked together (one round trip on a slow line); the availability decides what shows.
+      const [office, services, { remoteJoin }] = await Promise.all([
         api<{ office: { timeZone: string } }>(`/api/offices/${this.office}`),
         api<ServiceItem[]>(`/api/offices/${this.office}/services`),
+        api<{ remoteJoin: RemoteJoinAvailability }>(`/api/offices/${this.office}/remote-join`),
       ]);
       this.timeZone = office.office.timeZone;
       this.services = services.filter((s) => s.open);
+      this.availability = !remoteJoin.enabled ? 'off' : remoteJoin.left === 0 ? 'full' : 'open';
     } catch (err) {
       this.fail(err);
     }
@@ -171,6 +203,27 @@ export class JoinApp extends LitElement {
   }
 
   private renderStep(): TemplateResult {
+    switch (this.availability) {
+      case 'loading':
+        return html``;
+      case 'off':
+        return this.renderNotice('offTitle', 'offText');
+      case 'full':
+        return this.renderNotice('fullTitle', 'fullText');
+      case 'open':
+        return this.renderForm();
+    }
+  }
+
+  /** Why there is no form today, and where to go instead. */
+  private renderNotice(title: JoinKey, text: JoinKey): TemplateResult {
+    return html`<section class="notice" role="status" data-testid="join-notice">
+      <h2>${this.j(title)}</h2>
+      <p>${this.j(text)}</p>
+    </section>`;
+  }
+
+  private renderForm(): TemplateResult {
     switch (this.step) {
       case 'service':
         return html`<h2>${this.j('chooseService')}</h2>

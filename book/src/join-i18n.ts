@@ -18,6 +18,10 @@ const tg = {
   errClosed: 'Идора ҳоло баста аст.',
   errHasTicket: 'Бо ин рақам имрӯз аллакай чипта ҳаст.',
   errCancelled: 'Рамз 5 маротиба нодуруст ворид шуд. Аз нав кӯшиш кунед.',
+  offTitle: 'Ин идора навбат аз телефонро намедиҳад',
+  offText: 'Ба идора биёед ва чиптаро аз киоск гиред.',
+  fullTitle: 'Ҷойҳои имрӯза барои навбат аз телефон тамом шуданд',
+  fullText: 'Ба идора биёед ва чиптаро аз киоск гиред ё фардо аз нав кӯшиш кунед.',
 };
 
 export type JoinKey = keyof typeof tg;
@@ -36,6 +40,10 @@ const ru: typeof tg = {
   errClosed: 'Офис сейчас закрыт.',
   errHasTicket: 'На этот номер сегодня уже есть талон.',
   errCancelled: 'Код введён неверно 5 раз. Начните заново.',
+  offTitle: 'Этот офис не выдаёт талоны по телефону',
+  offText: 'Приходите в офис и возьмите талон в киоске.',
+  fullTitle: 'Талоны по телефону на сегодня закончились',
+  fullText: 'Приходите в офис и возьмите талон в киоске или попробуйте завтра.',
 };
 
 const uz: typeof tg = {
@@ -52,6 +60,10 @@ const uz: typeof tg = {
   errClosed: 'Idora hozir yopiq.',
   errHasTicket: 'Bu raqamda bugun allaqachon talon bor.',
   errCancelled: 'Kod 5 marta noto‘g‘ri kiritildi. Qaytadan boshlang.',
+  offTitle: 'Bu idora telefondan navbat bermaydi',
+  offText: 'Idoraga keling va kioskdan talon oling.',
+  fullTitle: 'Bugungi telefon navbatlari tugadi',
+  fullText: 'Idoraga keling va kioskdan talon oling yoki ertaga qayta urinib ko‘ring.',
 };
 
 const en: typeof tg = {
@@ -68,6 +80,10 @@ const en: typeof tg = {
   errClosed: 'The office is closed now.',
   errHasTicket: 'This number already holds a ticket today.',
   errCancelled: 'The code was wrong 5 times. Please start again.',
+  offTitle: 'This office does not give tickets by phone',
+  offText: 'Come to the office and take a ticket at the kiosk.',
+  fullTitle: 'Today’s tickets by phone are all taken',
+  fullText: 'Come to the office and take a ticket at the kiosk, or try again tomorrow.',
 };
 
 const CATALOGUES: Record<BookLanguage, typeof tg> = { tg, ru, uz, en };

@@ -139,8 +139,11 @@ export class RemoteJoinRepository {
     );
   }
 
-  /** The office day's confirmed joins: what the cap counts (read after the day's lock row). */
-  async confirmedOn(officeCode: string, day: string, t: Transaction): Promise<number> {
+  /**
+   * The office day's confirmed joins: what the cap counts (read after the day's lock row; without
+   * a transaction only for the public read of what is left).
+   */
+  async confirmedOn(officeCode: string, day: string, t?: Transaction): Promise<number> {
     const rows = await this.db.sequelize.query<{ n: number | string }>(
       `SELECT COUNT(*) AS n FROM remote_joins
         WHERE office_code = :officeCode AND day = :day AND status = 'confirmed'`,

@@ -14,7 +14,7 @@ import type { CreateBooking, SlotDto, SlotsQuery } from './bookings';
 import type { Case, CaseTransition, ConfirmIdentity, CreateCase, PatchCase } from './case';
 import type { CallReason } from './constants';
 import type { BookingSettings, ConfirmRemoteJoin, CreateRemoteJoin } from './remote-join';
-import type { RemoteJoin, RemoteJoinTicket } from './remote-join';
+import type { RemoteJoin, RemoteJoinAvailability, RemoteJoinTicket } from './remote-join';
 import type { EndpointName } from './endpoints';
 import type { MessageDto, MessageQuery, MessageSettings, NotifyTicket } from './messages';
 import type { TemplateKey, TemplateText, TestMessage } from './messages';
@@ -118,6 +118,7 @@ export interface EndpointIo {
   dayBookings: { query: DayBookingsQuery; response: { bookings: StaffBooking[] } };
   cancelBookingOnBehalf: { body: CancelOnBehalf; response: { booking: StaffBooking } };
   bookingPlans: { response: { plans: Record<string, ServiceBookingPlan> } };
+  remoteJoinAvailability: { response: { remoteJoin: RemoteJoinAvailability } };
   createRemoteJoin: { body: CreateRemoteJoin; response: { join: RemoteJoin } };
   confirmRemoteJoin: { body: ConfirmRemoteJoin; response: RemoteJoinTicket };
   bookingSettings: { response: { settings: BookingSettings } };

@@ -44,6 +44,14 @@ export const OfficeEndpoints = {
     'Cancel a booking (the phone it was made with)',
     { errors: ['conflict', 'rate_limited'] },
   ),
+  remoteJoinAvailability: ep(
+    'GET',
+    `${OFFICE}/remote-join`,
+    'public',
+    'bookings',
+    'Whether the office takes tickets from the phone today, and the places left under its daily cap',
+    { errors: ['rate_limited'] },
+  ),
   createRemoteJoin: ep(
     'POST',
     `${OFFICE}/remote-joins`,

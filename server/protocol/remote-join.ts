@@ -14,6 +14,17 @@ export type RemoteJoinSettings = z.infer<typeof RemoteJoinSettings>;
 /** What an office has before an administrator sets anything: off. */
 export const DEFAULT_REMOTE_JOIN: RemoteJoinSettings = { enabled: false, dailyCap: 0 };
 
+/**
+ * `GET /api/offices/:office/remote-join` (public): what the join page asks before it shows a form —
+ * whether the office takes remote joins, and today's places left under the daily cap.
+ */
+export const RemoteJoinAvailability = z.object({
+  enabled: z.boolean(),
+  /** Places left today under the daily cap (0: all taken); null while remote join is off. */
+  left: z.number().int().min(0).nullable(),
+});
+export type RemoteJoinAvailability = z.infer<typeof RemoteJoinAvailability>;
+
 /** `POST /api/offices/:office/remote-joins` */
 export const CreateRemoteJoin = z.strictObject({
   service: Code,

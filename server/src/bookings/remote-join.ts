@@ -12,6 +12,7 @@ import { isOpenAt, nextOpening, type Language, type StaffTicket } from '../../pr
 import type {
   CreateRemoteJoin,
   RemoteJoin,
+  RemoteJoinAvailability,
   RemoteJoinSettings,
   RemoteJoinTicket,
 } from '../../protocol/remote-join';
@@ -74,6 +75,19 @@ export class RemoteJoinService {
   async setSettings(officeCode: string, s: RemoteJoinSettings): Promise<void> {
     await this.deps.queue.getOffice(officeCode);
     await this.repo.transaction((t) => this.repo.setSettings(officeCode, s, this.now(), t));
+  }
+
+  /**
+   * What the join page asks first (public): off, or on with today's places left under the cap. Read
+   * outside any transaction (SQLite's would take its one writer for a public read); a join that
+   * commits meanwhile is refused by the cap itself, which counts under the day's lock row.
+   */
+  async availability(officeCode: string): Promise<RemoteJoinAvailability> {
+    const office = await this.deps.queue.getOffice(officeCode);
+    const settings = await this.repo.settings(officeCode);
+    if (!settings.enabled) return { enabled: false, left: null };
+    const taken = await this.repo.confirmedOn(officeCode, officeDay(this.now(), office.timeZone));
+    return { enabled: true, left: Math.max(0, settings.dailyCap - taken) };
   }
 
   /** Remote tickets handed out today: what the cap counts. */

@@ -1,4 +1,7 @@
-/** Remote join routes (issue #19): public, limited per address like the booking routes. */
+/**
+ * Remote join routes (issue #19): public, limited per address like the booking routes — the read
+ * of whether an office takes joins today, the join and its confirmation.
+ */
 import { Router } from 'express';
 import { addressLimit } from './address-limit';
 import { z } from 'zod';
@@ -15,6 +18,8 @@ export interface RemoteJoinRouterDeps {
   remoteJoins: RemoteJoinService;
   /** Joins and code attempts per address per 10 minutes (default 20). */
   attemptsPerAddress?: number;
+  /** Reads of whether the office takes joins, per address per 10 minutes (default 120). */
+  readsPerAddress?: number;
 }
 
 export function remoteJoinRouter(deps: RemoteJoinRouterDeps): Router {
@@ -26,6 +31,19 @@ export function remoteJoinRouter(deps: RemoteJoinRouterDeps): Router {
     deps.attemptsPerAddress ?? 20,
     'too many requests: try again in a few minutes',
   );
+
+  // Each page load reads it once; many phones may share one carrier address, so a budget of its own.
+  const reads = addressLimit(
+    10 * 60_000,
+    deps.readsPerAddress ?? 120,
+    'too many requests: try again in a few minutes',
+  );
+
+  r.get(apiRoute(Endpoints.remoteJoinAvailability), reads, async (req, res) => {
+    const { office } = parseParams(OfficeParam, req);
+    res.set('Cache-Control', 'no-store');
+    res.json({ remoteJoin: await remoteJoins.availability(office) });
+  });
 
   r.post(apiRoute(Endpoints.createRemoteJoin), limited, async (req, res) => {
     const { office } = parseParams(OfficeParam, req);

@@ -135,6 +135,7 @@ const SPECS: Record<string, Spec> = {
   'DELETE /api/offices/:office/bookings/:code': { body: CancelBooking },
   'GET /api/offices/:office/bookings': { query: DayBookingsQuery },
   'POST /api/offices/:office/bookings/:code/cancel': { body: CancelOnBehalf },
+  'GET /api/offices/:office/remote-join': {},
   'POST /api/offices/:office/remote-joins': { body: CreateRemoteJoin },
   'POST /api/offices/:office/remote-joins/:code/confirm': { body: ConfirmRemoteJoin },
   'GET /api/offices/:office/booking-plans': {},

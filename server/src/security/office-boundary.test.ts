@@ -26,6 +26,7 @@ const PUBLIC = new Set([
   'POST /api/offices/:office/bookings',
   'POST /api/offices/:office/bookings/:code/confirm',
   'DELETE /api/offices/:office/bookings/:code',
+  'GET /api/offices/:office/remote-join',
   'POST /api/offices/:office/remote-joins',
   'POST /api/offices/:office/remote-joins/:code/confirm',
   // The ticket's holder asks for its messages (the ticket id, printed on their paper, is the key).

@@ -52,6 +52,7 @@ import {
   BookingSettings,
   ConfirmRemoteJoin,
   CreateRemoteJoin,
+  RemoteJoinAvailability,
   RemoteJoinCode,
 } from '../../../protocol/remote-join';
 import {
@@ -237,6 +238,7 @@ export const Schemas: { readonly [K in EndpointName]: EndpointSchemas } = {
   dayBookings: { query: DayBookingsQuery, response: z.object({ bookings: z.array(StaffBooking) }) },
   cancelBookingOnBehalf: { body: CancelOnBehalf, response: z.object({ booking: StaffBooking }) },
   bookingPlans: { response: z.object({ plans: z.record(z.string(), ServiceBookingPlan) }) },
+  remoteJoinAvailability: { response: z.object({ remoteJoin: RemoteJoinAvailability }) },
   createRemoteJoin: { body: CreateRemoteJoin, response: z.object({ join: RemoteJoinDto }) },
   confirmRemoteJoin: {
     body: ConfirmRemoteJoin,
