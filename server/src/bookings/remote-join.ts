@@ -54,12 +54,6 @@ class AlreadyJoined extends Error {
 export class RemoteJoinService {
   private readonly repo: RemoteJoinRepository;
   private readonly now: () => Date;
-  /**
-   * Each office's confirmations on this node, one after the other: they all wait for the day's
-   * lock row anyway, and a burst of them must not hold the whole connection pool while they wait
-   * (the ticket's transaction may need a second connection; see the README).
-   */
-  private readonly turns = new Map<string, Promise<unknown>>();
 
   constructor(private readonly deps: RemoteJoinDeps) {
     this.repo = new RemoteJoinRepository(deps.db);
@@ -157,36 +151,21 @@ export class RemoteJoinService {
     if (checked.ticketId) return this.answer(checked, checked.ticketId, false);
     const admit: AdmitBooking = (t, ticket) => this.admit(t, officeCode, code, ticket);
     try {
-      const issued = await this.inTurn(officeCode, () =>
-        this.deps.queue.issue(
-          officeCode,
-          {
-            service: checked.serviceCode,
-            language: checked.language as Language,
-            phone: checked.phone,
-          },
-          undefined,
-          { kind: 'kiosk', code: null },
-          admit,
-        ),
+      const issued = await this.deps.queue.issue(
+        officeCode,
+        {
+          service: checked.serviceCode,
+          language: checked.language as Language,
+          phone: checked.phone,
+        },
+        undefined,
+        { kind: 'kiosk', code: null },
+        admit,
       );
       return this.answer({ ...checked, status: 'confirmed' }, issued.ticket.id, true);
     } catch (err) {
       if (err instanceof AlreadyJoined) return this.answer(checked, err.ticketId, false);
       throw err;
-    }
-  }
-
-  /** Runs `work` after the office's confirmations before it on this node. */
-  private async inTurn<T>(officeCode: string, work: () => Promise<T>): Promise<T> {
-    const before = this.turns.get(officeCode) ?? Promise.resolve();
-    const mine = before.then(work, work);
-    const settled = mine.catch(() => undefined);
-    this.turns.set(officeCode, settled);
-    try {
-      return await mine;
-    } finally {
-      if (this.turns.get(officeCode) === settled) this.turns.delete(officeCode);
     }
   }
 
