@@ -348,6 +348,15 @@ export class OutboxTable {
     return affected > 0;
   }
 
+  /** Messages waiting to be sent (retries included): what the metrics' queue gauge shows. */
+  async countQueued(): Promise<number> {
+    const rows = await this.db.sequelize.query<{ n: number | string }>(
+      `SELECT COUNT(*) AS n FROM ${this.table} WHERE status = 'queued'`,
+      { type: QueryTypes.SELECT },
+    );
+    return Number(rows[0]?.n ?? 0);
+  }
+
   /** Messages sent (or being sent) since `since`, for one office or one address. */
   async countSince(by: { officeCode?: string; to?: string }, since: Date): Promise<number> {
     const where = by.to !== undefined ? 'to_address = :to' : 'office_code = :office';

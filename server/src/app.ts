@@ -240,6 +240,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
         ['/display', '/kiosk', '/counter'].map((ns) => [ns, io.of(ns).sockets.size]),
       ),
     printQueue: () => deps.db.models.PrintJob.count({ where: { status: 'queued' } }),
+    messageQueue: () => messages.queued(),
     snapshotBuilds: () => realtime.snapshots.builds,
     socketsDropped: () => realtime.dropped,
     eventGaps: () => realtime.sequencer.gaps,

@@ -1,7 +1,8 @@
 /**
  * Prometheus metrics (`GET /metrics`, behind `Authorization: Bearer $METRICS_TOKEN`): commands by
  * route and outcome with latency histograms, sockets per namespace, event publish lag, snapshot
- * builds, dropped sockets, gaps, refused commands and the print queue. One registry per app.
+ * builds, dropped sockets, gaps, refused commands, the print queue and the message queue. One
+ * registry per app.
  */
 import { timingSafeEqual } from 'node:crypto';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
@@ -10,6 +11,8 @@ import type { RequestHandler } from 'express';
 export interface MetricsSources {
   sockets: () => Record<string, number>;
   printQueue: () => Promise<number>;
+  /** Citizen messages waiting in the outboxes. */
+  messageQueue: () => Promise<number>;
   snapshotBuilds: () => number;
   socketsDropped: () => number;
   eventGaps: () => number;
@@ -44,45 +47,7 @@ export class Metrics {
       buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2],
       registers,
     });
-    new Gauge({
-      name: 'navbat_sockets',
-      help: 'Connected sockets per namespace on this node',
-      labelNames: ['namespace'],
-      registers,
-      collect() {
-        for (const [ns, n] of Object.entries(sources.sockets())) this.set({ namespace: ns }, n);
-      },
-    });
-    new Gauge({
-      name: 'navbat_print_jobs_queued',
-      help: 'Print jobs waiting to be printed (all offices)',
-      registers,
-      async collect() {
-        this.set(await sources.printQueue());
-      },
-    });
-    const total = (name: string, help: string, read: () => number) =>
-      new Counter({
-        name,
-        help,
-        registers,
-        collect() {
-          this.reset();
-          this.inc(read());
-        },
-      });
-    total('navbat_snapshot_builds_total', 'Snapshot builds (shared per office and seq)', () =>
-      sources.snapshotBuilds(),
-    );
-    total('navbat_sockets_dropped_total', 'Sockets disconnected for their event budget', () =>
-      sources.socketsDropped(),
-    );
-    total('navbat_event_gaps_total', 'Seqs that could not be delivered in order', () =>
-      sources.eventGaps(),
-    );
-    total('navbat_commands_refused_total', 'Commands refused as overloaded', () =>
-      sources.commandsRefused(),
-    );
+    sourceMetrics(sources, registers);
   }
 
   /** Records the events' lag, given the commit time of the command. */
@@ -128,4 +93,56 @@ export class Metrics {
         .catch(next);
     };
   }
+}
+
+/** The gauges and totals read from the app's sources when `/metrics` is scraped. */
+function sourceMetrics(sources: MetricsSources, registers: Registry[]): void {
+  new Gauge({
+    name: 'navbat_sockets',
+    help: 'Connected sockets per namespace on this node',
+    labelNames: ['namespace'],
+    registers,
+    collect() {
+      for (const [ns, n] of Object.entries(sources.sockets())) this.set({ namespace: ns }, n);
+    },
+  });
+  const queue = (name: string, help: string, read: () => Promise<number>) =>
+    new Gauge({
+      name,
+      help,
+      registers,
+      async collect() {
+        this.set(await read());
+      },
+    });
+  queue('navbat_print_jobs_queued', 'Print jobs waiting to be printed (all offices)', () =>
+    sources.printQueue(),
+  );
+  queue(
+    'navbat_messages_queued',
+    'Citizen messages (SMS, Telegram) waiting to be sent, retries included (all offices)',
+    () => sources.messageQueue(),
+  );
+  const total = (name: string, help: string, read: () => number) =>
+    new Counter({
+      name,
+      help,
+      registers,
+      collect() {
+        this.reset();
+        this.inc(read());
+      },
+    });
+  total('navbat_snapshot_builds_total', 'Snapshot builds (shared per office and seq)', () =>
+    sources.snapshotBuilds(),
+  );
+  total('navbat_sockets_dropped_total', 'Sockets disconnected for their event budget', () =>
+    sources.socketsDropped(),
+  );
+  total('navbat_event_gaps_total', 'Seqs that could not be delivered in order', () =>
+    sources.eventGaps(),
+  );
+  total('navbat_commands_refused_total', 'Commands refused as overloaded', () =>
+    sources.commandsRefused(),
+  );
 }

@@ -58,6 +58,34 @@ describe.each(testDialects())('operations on %s', (dialect) => {
     }
   });
 
+  it('counts the citizen messages a dead gateway leaves waiting', async () => {
+    // A gateway that refuses every connection: the "ticket issued" SMS stays queued for a retry.
+    const dead = await startTestServer({
+      database: dialect,
+      metricsToken: METRICS_TOKEN,
+      messaging: { smsUrl: 'http://127.0.0.1:9/sms' },
+    });
+    const queued = async () => {
+      const res = await fetch(`${dead.url}/metrics`, {
+        headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+      });
+      return Number(/^navbat_messages_queued (\d+)$/m.exec(await res.text())?.[1]);
+    };
+    try {
+      expect(await queued()).toBe(0);
+      const phones = ['+992901110001', '+992901110002'];
+      for (const phone of phones) {
+        const r = await request(dead.url, 'POST', `${OFFICE}/tickets`, {
+          body: { service: 'birth', phone },
+        });
+        expect(r.status).toBe(201);
+      }
+      expect(await queued()).toBe(phones.length);
+    } finally {
+      await dead.close();
+    }
+  });
+
   it('refuses commands beyond the office bound at once with 503 overloaded and Retry-After', async () => {
     const tight = await startTestServer({ database: dialect, maxCommandsInFlight: 1 });
     try {

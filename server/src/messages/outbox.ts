@@ -41,6 +41,7 @@ import { peopleAhead } from '../queue/estimate';
 import { officeDay } from '../queue/office-day';
 import { notFound, validationFailed } from '../errors';
 import { ChannelError, type Channel, type ChannelListener } from './channel';
+import { toDto } from './message-dto';
 import {
   MAX_ATTEMPTS,
   isStopWord,
@@ -719,6 +720,12 @@ export class Outbox {
     }
   }
 
+  /** Messages of both outboxes waiting to be sent (for `/metrics`). */
+  async queued(): Promise<number> {
+    const counts = await Promise.all(this.tables().map((table) => table.countQueued()));
+    return counts.reduce((a, b) => a + b, 0);
+  }
+
   private tables(): OutboxTable[] {
     return this.caseTable.db === this.queueTable.db &&
       this.caseTable.table === this.queueTable.table
@@ -906,27 +913,4 @@ function addresses(r: {
   if (r.phone) out.push(['sms', r.phone]);
   if (r.telegramChat) out.push(['telegram', r.telegramChat]);
   return out;
-}
-
-/** The admin's view of a row: the number masked but for its last 3 digits. */
-function toDto(m: OutboxRecord): MessageDto {
-  const dto: MessageDto = {
-    id: m.id,
-    channel: m.channel,
-    to: m.to.startsWith('tg:') ? `tg:${maskPhone(m.to.slice(3))}` : maskPhone(m.to),
-    template: m.template as TemplateKey,
-    language: m.language as Language,
-    text: m.text,
-    status: m.status,
-    attempts: m.attempts,
-    parts: m.parts,
-    createdAt: m.createdAt.toISOString(),
-  };
-  if (m.gateway) dto.gateway = m.gateway;
-  if (m.sentAt) dto.sentAt = m.sentAt.toISOString();
-  if (m.deliveredAt) dto.deliveredAt = m.deliveredAt.toISOString();
-  if (m.error) dto.error = m.error;
-  if (m.ticketId) dto.ticket = m.ticketId;
-  if (m.caseNumber) dto.case = m.caseNumber;
-  return dto;
 }
