@@ -14,7 +14,8 @@ import type { QueryShape, ServerProfile } from './lib/types';
 async function main(): Promise<void> {
   const dialect = (process.argv[2] ?? 'sqlite') as TestDialect;
   process.env.TEST_MYSQL_URL ??= DEFAULT_MYSQL_URL;
-  const server = await startTestServer({ database: dialect, demo: true });
+  // `/metrics` answers the bench's own token (bench/overload.ts reads the server's counters there).
+  const server = await startTestServer({ database: dialect, demo: true, metricsToken: 'bench' });
   const { db } = server;
   const meter = loadMeter();
   const cpu = new CpuProfiler();

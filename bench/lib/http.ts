@@ -9,6 +9,7 @@ export interface JsonResponse<T = unknown> {
   sentAt: number;
   /** Monotonic time the whole response body had arrived. */
   doneAt: number;
+  headers: http.IncomingHttpHeaders;
 }
 
 export function keepAliveAgent(maxSockets = 64): http.Agent {
@@ -53,7 +54,13 @@ export function requestJson<T = unknown>(
           } catch {
             // keep the text
           }
-          resolve({ status: res.statusCode ?? 0, body: parsed as T, sentAt, doneAt });
+          resolve({
+            status: res.statusCode ?? 0,
+            body: parsed as T,
+            sentAt,
+            doneAt,
+            headers: res.headers,
+          });
         });
         res.on('error', reject);
       },
