@@ -1,7 +1,9 @@
 /**
  * The admin's Bookings tab in a real browser: a day's bookings per service (time, code, status,
  * masked phone), then one cancelled on the citizen's behalf with a reason; the audit has it; remote
- * join switched on with a daily cap. Checked with axe-core.
+ * join switched on with a daily cap; a service's booking plan set in the form and the public slots
+ * following it, a service linked to the ceremony hall, the hall's removal refused while it is booked,
+ * a room added and removed. Checked with axe-core, at 1280×800 and 1920×1080.
  */
 import type { Browser, Page } from 'playwright-core';
 import type { Transaction } from 'sequelize';
@@ -17,6 +19,24 @@ const at = (day: string, hhmm: string): Date => {
   const [h, m] = hhmm.split(':').map(Number);
   return officeInstant(day, (h ?? 0) * 60 + (m ?? 0), 'Asia/Dushanbe');
 };
+/** The server's today is Wednesday 2026-12-02: the next Monday and Saturday. */
+const MONDAY = '2026-12-07';
+const SATURDAY = '2026-12-05';
+
+/** `count` slots of `minutes` from `first` on `day`, each for `capacity`, as [start, end, capacity]. */
+function expectedSlots(
+  day: string,
+  first: string,
+  count: number,
+  minutes: number,
+  capacity: number,
+): [number, number, number][] {
+  const start = at(day, first).getTime();
+  return Array.from({ length: count }, (_, i) => {
+    const from = start + i * minutes * 60_000;
+    return [from, from + minutes * 60_000, capacity];
+  });
+}
 
 describe('the admin bookings tab in the browser', () => {
   let server: TestServer;
@@ -60,6 +80,17 @@ describe('the admin bookings tab in the browser', () => {
     });
     expect(ok.status).toBe(200);
     return code;
+  }
+
+  /** The public slots of `service` over days `from`…`to`, as [start, end, capacity]. */
+  async function slots(service: string, from: string, to: string) {
+    const res = await request<{ slots: { start: string; end: string; capacity: number }[] }>(
+      server.url,
+      'GET',
+      `${OFFICE}/slots?service=${service}&from=${from}&to=${to}`,
+    );
+    expect(res.status).toBe(200);
+    return res.body.slots.map((s) => [Date.parse(s.start), Date.parse(s.end), s.capacity]);
   }
 
   async function show(service: string): Promise<void> {
@@ -132,6 +163,124 @@ describe('the admin bookings tab in the browser', () => {
       lateMinutes: 10,
       remoteJoin: { enabled: true, dailyCap: 40 },
     });
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('sets a service’s booking plan in the form, and the public slots follow it', async () => {
+    const plans = page.getByTestId('booking-plans');
+    const row = plans.getByTestId('plan-birth');
+    await row.getByText('Mon–Fri 08:00–17:00 · 20 min · 1 per slot · 14 days ahead').waitFor();
+    await row.getByRole('button', { name: 'Edit the booking plan of Birth registration' }).click();
+    const form = page.getByTestId('plan-form');
+    for (const day of ['Tuesday', 'Wednesday', 'Thursday', 'Friday'])
+      await form.getByLabel(`${day}: takes bookings`).uncheck();
+    await form.getByLabel('Monday: Opens at', { exact: true }).fill('09:00');
+    await form.getByLabel('Monday: Closes at', { exact: true }).fill('12:00');
+    await form.getByLabel('Bookings per slot').fill('2');
+    // Out of range: the server refuses it, and the form says which field in the page's words.
+    await form.getByLabel('Slot length, min').fill('3');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form
+      .getByTestId('plan-problems')
+      .getByText('Slot length, min: a whole number from 5 to 240.')
+      .waitFor();
+    expect(await slots('birth', MONDAY, MONDAY)).toHaveLength(27);
+
+    await form.getByLabel('Slot length, min').fill('30');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('The booking plan of Birth registration is saved.').waitFor();
+    await row.getByText('Mon 09:00–12:00 · 30 min · 2 per slot · 14 days ahead').waitFor();
+    expect(await slots('birth', MONDAY, '2026-12-13')).toEqual(
+      expectedSlots(MONDAY, '09:00', 6, 30, 2),
+    );
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('links marriage to the ceremony hall, and refuses to remove the hall while it is booked', async () => {
+    expect(await slots('marriage', SATURDAY, SATURDAY)).toEqual([]);
+    const row = page.getByTestId('booking-plans').getByTestId('plan-marriage');
+    await row
+      .getByRole('button', { name: 'Edit the booking plan of Marriage registration' })
+      .click();
+    const form = page.getByTestId('plan-form');
+    await form.getByLabel('Books room: Ceremony hall').check();
+    await form.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('The booking plan of Marriage registration is saved.').waitFor();
+    await row.locator('td', { hasText: /^\s*Ceremony hall\s*$/ }).waitFor();
+    // The hall's Saturday: 30-minute ceremonies from 10:00 to 16:00, one each.
+    expect(await slots('marriage', SATURDAY, SATURDAY)).toEqual(
+      expectedSlots(SATURDAY, '10:00', 12, 30, 1),
+    );
+
+    const rooms = page.getByTestId('booking-rooms');
+    const hall = rooms.getByTestId('room-hall');
+    await hall.getByText('Marriage registration').waitFor();
+    await hall.getByRole('button', { name: 'Remove room Ceremony hall' }).click();
+    await rooms
+      .getByTestId('room-problems')
+      .getByText(
+        'Ceremony hall cannot be removed: Marriage registration still books it. Give that service another plan first.',
+      )
+      .waitFor();
+    const token = await login(server.url, 'admin');
+    const left = await request(server.url, 'GET', `${OFFICE}/booking-resources`, { token });
+    expect(left.body.resources.map((r: { code: string }) => r.code)).toEqual(['hall']);
+
+    // Birth's form open beside the refusal, for the picture.
+    await page.getByRole('button', { name: 'Edit the booking plan of Birth registration' }).click();
+    await page.getByTestId('plan-form').waitFor();
+    for (const [width, height] of [
+      [1920, 1080],
+      [1280, 800],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      // No sideways scrolling: neither the page nor a booking card is wider than the window.
+      expect(
+        await page.evaluate<number>('document.documentElement.scrollWidth'),
+      ).toBeLessThanOrEqual(width);
+      for (const card of ['booking-plans', 'booking-rooms', 'plan-form']) {
+        const overflow = await page
+          .getByTestId(card)
+          .evaluate(
+            (el: { scrollWidth: number; clientWidth: number }) => el.scrollWidth - el.clientWidth,
+          );
+        expect([card, overflow]).toEqual([card, 0]);
+      }
+    }
+    await page.screenshot({ path: screenshotFile('admin-booking-plans.png'), fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('adds a room with names and a calendar, and removes it while no service books it', async () => {
+    const rooms = page.getByTestId('booking-rooms');
+    await rooms.getByRole('button', { name: 'New room' }).click();
+    const form = page.getByTestId('room-form');
+    await form.getByLabel('Room code').fill('small_hall');
+    const names = { Тоҷикӣ: 'Толори хурд', Русский: 'Малый зал', Oʻzbekcha: 'Kichik zal' };
+    for (const [language, name] of Object.entries(names))
+      await form.getByLabel(`Name (${language})`).fill(name);
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form
+      .getByTestId('room-problems')
+      .getByText('Fill in the room’s name in every language.')
+      .waitFor();
+    await form.getByLabel('Name (English)').fill('Small hall');
+    await form.getByLabel('Saturday: takes bookings').check();
+    await form.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Room Small hall is saved.').waitFor();
+    const row = rooms.getByTestId('room-small_hall');
+    await row.getByText('Mon–Sat 08:00–17:00 · 20 min · 1 per slot · 14 days ahead').waitFor();
+    await row.getByText('no service').waitFor();
+    // A new room is a choice in every service's plan form at once.
+    await page.getByRole('button', { name: 'Edit the booking plan of Death registration' }).click();
+    await page.getByTestId('plan-form').getByLabel('Books room: Small hall').waitFor();
+
+    await row.getByRole('button', { name: 'Remove room Small hall' }).click();
+    await page.getByText('Room Small hall is removed.').waitFor();
+    expect(await rooms.getByTestId('room-small_hall').count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
     expect(pageErrors).toEqual([]);
   });

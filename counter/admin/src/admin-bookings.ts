@@ -13,6 +13,8 @@ import { DEFAULT_TIME_ZONE, formatClock } from '../../../ui/format';
 import type { MessageKey } from '../../../ui/i18n';
 import { getSettings, listServices, type AdminContext } from './admin-api';
 import { AdminTab, formText } from './admin-tab';
+import './admin-booking-plans';
+import './admin-booking-rooms';
 
 const STATUS: Record<BookingStatus, MessageKey> = {
   pending: 'adminBookingPending',
@@ -33,6 +35,7 @@ export class AdminBookings extends AdminTab {
     service: { state: true },
     cancelling: { state: true },
     settings: { state: true },
+    revision: { state: true },
   };
 
   declare private services: AdminService[];
@@ -43,6 +46,8 @@ export class AdminBookings extends AdminTab {
   declare private cancelling: string | undefined;
   /** The check-in window and remote join (the remote-join card edits the latter). */
   declare private settings: BookingSettings | undefined;
+  /** Bumped when the plans or rooms card changed something: both reload. */
+  declare private revision: number;
   private timeZone = DEFAULT_TIME_ZONE;
 
   constructor() {
@@ -52,6 +57,7 @@ export class AdminBookings extends AdminTab {
     this.day = '';
     this.service = '';
     this.cancelling = undefined;
+    this.revision = 0;
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -252,7 +258,24 @@ export class AdminBookings extends AdminTab {
                 </table>`
         }
       </section>
-      ${this.renderRemoteJoin()}`;
+      ${this.renderRemoteJoin()} ${this.renderPlans()}`;
+  }
+
+  /** The booking plans and rooms cards; a change in one reloads both. */
+  private renderPlans() {
+    const changed = () => (this.revision += 1);
+    return html`<counter-admin-booking-plans
+        .context=${this.context}
+        .language=${this.language}
+        .revision=${this.revision}
+        @counter-admin-bookable-changed=${changed}
+      ></counter-admin-booking-plans>
+      <counter-admin-booking-rooms
+        .context=${this.context}
+        .language=${this.language}
+        .revision=${this.revision}
+        @counter-admin-bookable-changed=${changed}
+      ></counter-admin-booking-rooms>`;
   }
 }
 
