@@ -4,6 +4,7 @@
  * Driven over IPC by bench/run.ts (see lib/ipc.ts).
  */
 import { startTestServer, type TestDialect } from '../server/src/testing/harness';
+import { DEFAULT_ADMISSION } from '../server/src/queue/admission';
 import { loadMeter, serveCommands } from './lib/ipc';
 import { DEFAULT_MYSQL_URL } from './lib/config';
 import path from 'node:path';
@@ -15,7 +16,15 @@ async function main(): Promise<void> {
   const dialect = (process.argv[2] ?? 'sqlite') as TestDialect;
   process.env.TEST_MYSQL_URL ??= DEFAULT_MYSQL_URL;
   // `/metrics` answers the bench's own token (bench/overload.ts reads the server's counters there).
-  const server = await startTestServer({ database: dialect, demo: true, metricsToken: 'bench' });
+  // BENCH_ADMISSION_WAIT_MS: the admission's wait bound (default: production's; `Infinity`: the
+  // in-flight bound alone).
+  const wait = process.env.BENCH_ADMISSION_WAIT_MS;
+  const server = await startTestServer({
+    database: dialect,
+    demo: true,
+    metricsToken: 'bench',
+    admission: { maxWaitMs: wait ? Number(wait) : DEFAULT_ADMISSION.maxWaitMs },
+  });
   const { db } = server;
   const meter = loadMeter();
   const cpu = new CpuProfiler();

@@ -39,7 +39,7 @@ import {
   type NbServer,
   type Realtime,
 } from './realtime/socket-server';
-import { CommandAdmission } from './queue/admission';
+import { CommandAdmission, type AdmissionLimits } from './queue/admission';
 import { Metrics } from './metrics';
 import { opsRouter } from './http/ops-router';
 import { sameOriginWrites } from './http/auth-middleware';
@@ -88,6 +88,8 @@ export interface AppDeps {
   socketEventBudget?: { burst: number; perSecond: number };
   /** Commands of one office in flight on this node before 503 `overloaded` (default 64). */
   maxCommandsInFlight?: number;
+  /** The wait bound of command admission (see queue/admission.ts; defaults there). */
+  admission?: Partial<AdmissionLimits>;
   /** Bearer token of `GET /metrics` (METRICS_TOKEN); unset: metrics are off. */
   metricsToken?: string;
   /** PUBLIC_URL: the base of every link, QR and message; unset: the listening address. */
@@ -164,7 +166,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
         publicBase: () => publicLink().url,
       })(job, timeoutMs),
   });
-  const admission = new CommandAdmission(deps.maxCommandsInFlight);
+  const admission = new CommandAdmission({
+    ...deps.admission,
+    ...(deps.maxCommandsInFlight === undefined ? {} : { maxInFlight: deps.maxCommandsInFlight }),
+  });
   const messages = new Outbox({
     db: deps.db,
     registryDb,

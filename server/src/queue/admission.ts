@@ -1,43 +1,69 @@
 /**
- * Overload is refused early: each office has a bounded number of commands in flight on this node;
- * one more is answered at once with 503 `overloaded` and `Retry-After`, instead of queueing behind
- * the office's seq row until everything is late. Also what a graceful shutdown waits for.
+ * Overload is refused early: each office has a bounded number of commands in flight on this node,
+ * and once several are in flight, a new one is refused while the oldest of them has already waited
+ * longer than a command should (the office's commands run one after another behind its seq row, so
+ * that age is the wait a new one would join). A refusal is answered at once with 503 `overloaded`
+ * and `Retry-After`, instead of queueing until everything is late. Also what a graceful shutdown
+ * waits for.
  */
 import { AppError } from '../errors';
 
-/** Commands of one office in flight on one node, by default. */
-const MAX_IN_FLIGHT_PER_OFFICE = 64;
+export interface AdmissionLimits {
+  /** Commands of one office in flight on one node, at most. */
+  maxInFlight: number;
+  /** With at least `minInFlight` in flight, refuse while the oldest has run this long (ms). */
+  maxWaitMs: number;
+  /** Below this many in flight, a slow command alone never refuses the next. */
+  minInFlight: number;
+}
+
+export const DEFAULT_ADMISSION: AdmissionLimits = {
+  maxInFlight: 64,
+  maxWaitMs: 250,
+  minInFlight: 8,
+};
 
 export class CommandAdmission {
-  private readonly perOffice = new Map<string, number>();
+  /** Per office: the start times of its commands in flight, oldest first (Map keeps order). */
+  private readonly perOffice = new Map<string, Map<number, number>>();
+  private nextId = 1;
   private total = 0;
   private idleWaiters: Array<() => void> = [];
+  private readonly limits: AdmissionLimits;
   /** Commands refused so far (a metric). */
   refused = 0;
 
   constructor(
-    private readonly limit = MAX_IN_FLIGHT_PER_OFFICE,
+    limits: Partial<AdmissionLimits> | number = {},
     private readonly retryAfterSeconds = 1,
-  ) {}
+    private readonly clock: () => number = () => performance.now(),
+  ) {
+    const given = typeof limits === 'number' ? { maxInFlight: limits } : limits;
+    this.limits = { ...DEFAULT_ADMISSION, ...given };
+  }
 
   /** Admits one command of `office` or throws `overloaded`; call the returned function when done. */
   enter(office: string): () => void {
-    const now = this.perOffice.get(office) ?? 0;
-    if (now >= this.limit) {
+    const running = this.perOffice.get(office) ?? new Map<number, number>();
+    const now = this.clock();
+    const reason = this.refusal(running, now);
+    if (reason) {
       this.refused++;
-      throw new AppError('overloaded', `office ${office} has too many commands in progress`, {
+      throw new AppError('overloaded', `office ${office} ${reason}`, {
         retryAfterSeconds: this.retryAfterSeconds,
       });
     }
-    this.perOffice.set(office, now + 1);
+    const id = this.nextId++;
+    running.set(id, now);
+    this.perOffice.set(office, running);
     this.total++;
     let left = false;
     return () => {
       if (left) return;
       left = true;
-      const n = (this.perOffice.get(office) ?? 1) - 1;
-      if (n === 0) this.perOffice.delete(office);
-      else this.perOffice.set(office, n);
+      running.delete(id);
+      if (running.size === 0 && this.perOffice.get(office) === running)
+        this.perOffice.delete(office);
       this.total--;
       if (this.total === 0) {
         const waiters = this.idleWaiters;
@@ -45,6 +71,16 @@ export class CommandAdmission {
         for (const w of waiters) w();
       }
     };
+  }
+
+  private refusal(running: Map<number, number>, now: number): string | undefined {
+    const { maxInFlight, maxWaitMs, minInFlight } = this.limits;
+    if (running.size >= maxInFlight) return 'has too many commands in progress';
+    if (running.size < minInFlight) return undefined;
+    const oldest = running.values().next().value;
+    if (oldest !== undefined && now - oldest > maxWaitMs)
+      return `is behind: a command in progress has waited over ${maxWaitMs} ms`;
+    return undefined;
   }
 
   /** Commands in flight on this node. */

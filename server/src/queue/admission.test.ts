@@ -1,0 +1,69 @@
+/**
+ * Command admission: a hard bound on an office's commands in flight, and a wait bound — with
+ * several in flight, a new command is refused while the oldest has run too long, and admitted
+ * again once the backlog drains. Other offices are not affected.
+ */
+import { AppError } from '../errors';
+import { CommandAdmission } from './admission';
+
+function refusal(fn: () => unknown): AppError {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof AppError) return err;
+    throw err;
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('command admission', () => {
+  let now = 0;
+  const clock = () => now;
+
+  it('refuses beyond the bound of commands in flight, with Retry-After', () => {
+    const a = new CommandAdmission({ maxInFlight: 3, maxWaitMs: 1e9 }, 2, clock);
+    const leaves = [a.enter('kulob'), a.enter('kulob'), a.enter('kulob')];
+    const refused = refusal(() => a.enter('kulob'));
+    expect(refused.code).toBe('overloaded');
+    expect(refused.details).toEqual({ retryAfterSeconds: 2 });
+    expect(a.refused).toBe(1);
+    // Another office has its own bound.
+    a.enter('dushanbe')();
+    leaves[0]!();
+    a.enter('kulob');
+    expect(a.inFlight).toBe(3);
+  });
+
+  it('refuses while the oldest of several commands has waited too long, then admits again', () => {
+    now = 1_000;
+    const a = new CommandAdmission({ maxInFlight: 64, maxWaitMs: 150, minInFlight: 4 }, 1, clock);
+    const first = a.enter('kulob');
+    now += 10;
+    const others = [a.enter('kulob'), a.enter('kulob'), a.enter('kulob')];
+    now += 100; // the oldest has run 110 ms: still admitted
+    others.push(a.enter('kulob'));
+    now += 50; // 160 ms
+    expect(refusal(() => a.enter('kulob')).message).toMatch(/waited over 150 ms/);
+    expect(a.enter('elsewhere')).toEqual(expect.any(Function));
+    // The slow one finishes: the oldest is now 150 ms old, not over.
+    first();
+    expect(a.enter('kulob')).toEqual(expect.any(Function));
+    expect(a.refused).toBe(1);
+  });
+
+  it('never refuses because of one slow command alone', async () => {
+    now = 0;
+    const a = new CommandAdmission({ maxWaitMs: 150, minInFlight: 4 }, 1, clock);
+    const slow = a.enter('kulob');
+    now += 10_000;
+    const leaves = [a.enter('kulob'), a.enter('kulob'), a.enter('kulob')];
+    expect(() => a.enter('kulob')).toThrow(AppError);
+    let idle = false;
+    const done = a.idle().then(() => (idle = true));
+    slow();
+    for (const leave of leaves) leave();
+    await done;
+    expect(idle).toBe(true);
+    expect(a.inFlight).toBe(0);
+  });
+});
