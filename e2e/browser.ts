@@ -177,3 +177,11 @@ export async function coveredElements(page: Page, selector: string): Promise<str
       .map((el) => el.getAttribute('data-testid') || el.textContent.trim() || el.tagName);
   })(${JSON.stringify(selector)})`);
 }
+
+/**
+ * Waits until the kiosk step `tag` takes taps: its ghost-tap guard (a tap in a step's first
+ * moments is the second half of the double tap that brought it up) has passed.
+ */
+export async function armed(page: Page, tag: string): Promise<void> {
+  await page.locator(`${tag}[data-armed]`).waitFor();
+}

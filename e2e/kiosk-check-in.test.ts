@@ -9,7 +9,7 @@ import { startTestServer, type TestServer } from '../server/src/testing/harness'
 import { request } from '../server/src/testing/client';
 import { officeInstant } from '../server/protocol/booking-rules';
 import type { BookingNotifier } from '../server/src/bookings/booking-service';
-import { clippedTexts, launchChromium, screenshotFile, seriousViolations } from './browser';
+import { armed, clippedTexts, launchChromium, screenshotFile, seriousViolations } from './browser';
 
 const OFFICE = '/api/offices/kulob';
 const at = (hhmm: string): Date => {
@@ -71,9 +71,8 @@ describe('checking in with a booking at the kiosk', () => {
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(`${server.url}/kiosk/?office=kulob&kiosk=K1`);
     await page.getByTestId('have-booking').click();
-    await page.getByTestId('booking-code').waitFor();
     // A tap in a step's first moments is taken for the second half of a double tap.
-    await page.waitForTimeout(600);
+    await armed(page, 'kiosk-booking-keypad');
     for (const digit of code) await page.getByTestId(`key-${digit}`).click();
     await page.getByTestId('booking-submit').click();
     return page;

@@ -5,7 +5,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestServer, testDialects, type TestServer } from '../server/src/testing/harness';
 import { login, request } from '../server/src/testing/client';
-import { clippedTexts, launchChromium, screenshotFile, seriousViolations } from './browser';
+import { armed, clippedTexts, launchChromium, screenshotFile, seriousViolations } from './browser';
 import { officeClock, WEEKDAYS } from '../server/protocol/opening-hours';
 
 const OFFICE = '/api/offices/kulob';
@@ -116,9 +116,8 @@ describe('the kiosk in the browser', () => {
   /** Taps a service, takes the regular queue, returns the number shown. */
   async function takeTicket(page: Page, service = 'birth'): Promise<string> {
     await page.getByTestId(`service-${service}`).click();
-    await page.getByTestId('priority-none').waitFor();
     // A tap in the first moments of a new step is taken for the second half of a double tap.
-    await page.waitForTimeout(500);
+    await armed(page, 'kiosk-priority-step');
     await page.getByTestId('priority-none').click();
     const number = page.getByTestId('ticket-number');
     await number.waitFor();
@@ -239,7 +238,7 @@ describe('the kiosk in the browser', () => {
 
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: screenshotFile('kiosk-ticket.png') });
-    await page.waitForTimeout(500);
+    await armed(page, 'kiosk-ticket-view');
     await page.getByTestId('ticket-done').click();
     await page.getByTestId('service-birth').waitFor();
     await page.close();
@@ -272,7 +271,7 @@ describe('the kiosk in the browser', () => {
     await expect(page.getByTestId('priority-pregnant').textContent()).resolves.toContain(
       'Ҳомиладорӣ',
     );
-    await page.waitForTimeout(500);
+    await armed(page, 'kiosk-priority-step');
     const issued = page.waitForResponse((r) => r.url().endsWith('/tickets'));
     await page.getByTestId('priority-elderly').click();
     const response = await issued;
@@ -291,9 +290,9 @@ describe('the kiosk in the browser', () => {
   it('gives a pickup ticket linked to a case typed on the keypad; an unknown number issues nothing', async () => {
     const page = await open(KIOSK);
     await page.getByTestId('have-case').click();
-    await page.waitForTimeout(500);
+    await armed(page, 'kiosk-priority-step');
     await page.getByTestId('priority-none').click();
-    await page.waitForTimeout(500);
+    await armed(page, 'kiosk-case-keypad');
     const shown = page.getByTestId('case-number');
     const [prefix, year, digits] = caseNumber.split('-') as [string, string, string];
     await expect(shown.textContent()).resolves.toContain(`${prefix}-${year}-`);
@@ -349,7 +348,7 @@ describe('the kiosk in the browser', () => {
     page.on('request', (r) => {
       if (r.url().includes('/display/voice/')) clips.push(new URL(r.url()).pathname);
     });
-    await page.waitForTimeout(500);
+    await armed(page, 'kiosk-ticket-view');
     // The tap is the gesture that lets the page play sound.
     await page.getByTestId('ticket-speak').click();
     await page.locator('[data-testid="ticket-speak"][data-spoken]').waitFor();
@@ -370,7 +369,7 @@ describe('the kiosk in the browser', () => {
     await page.getByTestId('lang-ru').click();
     await takeTicket(page);
     clips.length = 0;
-    await page.waitForTimeout(500);
+    await armed(page, 'kiosk-ticket-view');
     await page.getByTestId('ticket-speak').click();
     await page.locator('[data-testid="ticket-speak"][data-spoken="played"]').waitFor();
     expect(clips).toContain('/display/voice/ru/ticket.wav');
@@ -424,8 +423,7 @@ describe('the kiosk in the browser', () => {
       if (r.method() === 'POST' && r.url().endsWith('/tickets')) posts.push(r.url());
     });
     await page.getByTestId('service-birth').dblclick();
-    await page.getByTestId('priority-none').waitFor();
-    await page.waitForTimeout(500);
+    await armed(page, 'kiosk-priority-step');
     await page.getByTestId('priority-none').click({ clickCount: 3, delay: 30 });
     await page.getByTestId('ticket-number').waitFor();
     await page.waitForTimeout(300);
@@ -437,7 +435,7 @@ describe('the kiosk in the browser', () => {
   it('retries a ticket lost to the network with the same key: one ticket, no error page', async () => {
     const page = await open(KIOSK);
     await page.getByTestId('service-birth').click();
-    await page.waitForTimeout(500);
+    await armed(page, 'kiosk-priority-step');
     const keys: string[] = [];
     await page.route('**/api/offices/kulob/tickets', async (route) => {
       keys.push(route.request().headers()['idempotency-key'] ?? '');
@@ -559,7 +557,7 @@ onMysql('the kiosk on MariaDB', () => {
     const page = await browser.newPage({ viewport: PORTRAIT });
     await page.goto(server.url + KIOSK);
     await page.getByTestId('service-birth').click();
-    await page.waitForTimeout(500);
+    await armed(page, 'kiosk-priority-step');
     await page.getByTestId('priority-none').click();
     const number = (await page.getByTestId('ticket-number').textContent())?.trim();
     expect(number).toBe('A001');

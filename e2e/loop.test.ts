@@ -4,7 +4,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestServer, testDialects, type TestServer } from '../server/src/testing/harness';
-import { launchChromium, seriousViolations } from './browser';
+import { armed, launchChromium, seriousViolations } from './browser';
 
 describe.each(testDialects())('the queue loop in the browser on %s', (dialect) => {
   let server: TestServer;
@@ -50,7 +50,7 @@ describe.each(testDialects())('the queue loop in the browser on %s', (dialect) =
     await kiosk.getByTestId('service-birth').waitFor();
     expect(await seriousViolations(kiosk)).toEqual([]);
     await kiosk.getByTestId('service-birth').click();
-    await kiosk.waitForTimeout(500);
+    await armed(kiosk, 'kiosk-priority-step');
     await kiosk.getByTestId('priority-none').click();
     const numberText = kiosk.getByTestId('ticket-number');
     await numberText.waitFor();

@@ -8,7 +8,7 @@ import type { MessageDto } from '../server/protocol';
 import { startTestServer, type TestServer } from '../server/src/testing/harness';
 import { login, request } from '../server/src/testing/client';
 import { waitFor } from '../server/src/testing/wait';
-import { launchChromium, screenshotFile, seriousViolations } from './browser';
+import { armed, launchChromium, screenshotFile, seriousViolations } from './browser';
 
 const KIOSK = '/kiosk/?office=kulob&kiosk=K1';
 const LANGS = ['tg', 'ru', 'uz', 'en'];
@@ -68,9 +68,8 @@ describe('citizen messages in the browser', () => {
       await page.getByTestId('service-birth').waitFor();
       if (language !== 'tg') await page.getByTestId(`lang-${language}`).click();
       await page.getByTestId('service-birth').click();
-      await page.getByTestId('priority-none').waitFor();
       // A tap in the first moments of a step counts as the second half of a double tap.
-      await page.waitForTimeout(500);
+      await armed(page, 'kiosk-priority-step');
       const issued = page.waitForResponse((r) => r.url().endsWith('/tickets'));
       await page.getByTestId('priority-none').click();
       const ticket = ((await (await issued).json()) as { ticket: { id: string } }).ticket;
