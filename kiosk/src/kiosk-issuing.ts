@@ -101,17 +101,29 @@ export function appointmentTime(ticket: Ticket, timeZone: string | undefined): s
   return ticket.appointment ? officeClock(ticket.appointment.start, timeZone) : '';
 }
 
-/** Runs `command`, repeating it up to `retries` times while the network fails. */
+/**
+ * Runs `command`, repeating it up to `retries` times while the network fails or the server says it
+ * is overloaded (after the `Retry-After` it gives): the citizen's one tap still becomes a ticket.
+ */
 export async function withRetries<T>(command: () => Promise<T>, retries: number): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await command();
     } catch (error) {
-      const network = error instanceof ApiError && error.code === NETWORK_ERROR;
-      if (!network || attempt >= retries) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 600 * (attempt + 1)));
+      const wait = retryWait(error, attempt);
+      if (wait === undefined || attempt >= retries) throw error;
+      await new Promise((resolve) => setTimeout(resolve, wait));
     }
   }
+}
+
+/** How long to wait before trying `error`'s request again; undefined: do not. */
+function retryWait(error: unknown, attempt: number): number | undefined {
+  if (!(error instanceof ApiError)) return undefined;
+  if (error.code === NETWORK_ERROR) return 600 * (attempt + 1);
+  if (error.code !== 'overloaded') return undefined;
+  const seconds = Number((error.details as { retryAfterSeconds?: unknown })?.retryAfterSeconds);
+  return 1000 * (Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds, 5) : 1);
 }
 
 /** `?idle=5`: seconds before the kiosk returns home (tests and trials; the office setting otherwise). */
