@@ -15,6 +15,7 @@ import * as bookings from './20261203-1901-bookings';
 import * as bookingsDayIndex from './20261203-1902-bookings-day-index';
 import * as remoteJoin from './20261203-1903-remote-join';
 import * as bookingResources from './20261203-1904-booking-resources';
+import * as ticketsPriorityWait from './20261203-1605-tickets-priority-wait';
 import * as messages from './20261203-18-01-messages';
 import * as caseMessages from './20261203-18-02-case-messages';
 import * as casePickupCodes from './20261203-15-01-case-pickup-codes';
@@ -47,6 +48,7 @@ export const queueMigrations: MigrationSet = {
     { name: '20261203-1902-bookings-day-index', module: bookingsDayIndex },
     { name: '20261203-1903-remote-join', module: remoteJoin },
     { name: '20261203-1904-booking-resources', module: bookingResources },
+    { name: '20261203-1605-tickets-priority-wait', module: ticketsPriorityWait },
   ],
 };
 
