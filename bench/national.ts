@@ -22,6 +22,7 @@ import { randomBytes } from 'node:crypto';
 import { DEFAULT_MYSQL_URL } from './lib/config';
 import { ServerChild } from './lib/ipc';
 import { heading, log, sleep } from './lib/stats';
+import { PhaseCpu } from './national/cpu';
 import { createDatabase, migrateAndSeed, type OfficePlan } from './national/database';
 import { HttpTally, issueTickets, loginClerks, officeAgents, Windows } from './national/load';
 import { issueToDisplay, printResults, type PhaseResult } from './national/report';
@@ -59,6 +60,7 @@ async function floorPhase(run: Run): Promise<PhaseResult> {
   heading(`Floor: 1 process (bare Express + Socket.IO + mysql2), ${run.seconds} s`);
   const floor = await ServerChild.start('floor-server.js', [], { TEST_MYSQL_URL: run.databaseUrl });
   run.teardown.add('floor', () => floor.stop());
+  const idleRss = rssOf(floor.pid);
   const specs = floorSockets(run.plans);
   const sockets = await SocketSet.open({
     url: floor.url,
@@ -70,6 +72,7 @@ async function floorPhase(run: Run): Promise<PhaseResult> {
   log(`  ${sockets.connected.connected} display sockets on ${floor.url}`);
   const agents = officeAgents(run.plans);
   const tally = new HttpTally();
+  const cpu = new PhaseCpu({ floor: floor.pid });
   const issued = await issueTickets({
     base: floor.url,
     plans: run.plans,
@@ -78,6 +81,7 @@ async function floorPhase(run: Run): Promise<PhaseResult> {
     perSecond: run.rate,
     seconds: run.seconds,
   });
+  const cpuLine = cpu.read();
   await sleep(2_000);
   const report = await sockets.report();
   const rss = rssOf(floor.pid);
@@ -91,12 +95,13 @@ async function floorPhase(run: Run): Promise<PhaseResult> {
     sockets: report,
     plannedSockets: specs.length,
     tally,
-    rss: [['floor', rss]],
+    rss: [['floor', idleRss, rss]],
+    cpu: cpuLine,
   };
 }
 
 /** Starts the two nodes and HAProxy in front of them; answers the balancer's address. */
-async function startTopology(run: Run): Promise<{ base: string; nodes: Proc[] }> {
+async function startTopology(run: Run): Promise<{ base: string; nodes: Proc[]; proxy: Proc }> {
   const env = {
     DATABASE_URL: run.databaseUrl,
     REDIS_URL,
@@ -113,13 +118,14 @@ async function startTopology(run: Run): Promise<{ base: string; nodes: Proc[] }>
   run.teardown.add('temp dir', () => fs.promises.rm(dir, { recursive: true, force: true }));
   const proxy = await startHaproxy(dir, ports, run.teardown);
   log(`  nodes on ${ports.nodes.join(', ')}; HAProxy on ${ports.front} (${proxy.config})`);
-  return { base: `http://127.0.0.1:${ports.front}`, nodes };
+  return { base: `http://127.0.0.1:${ports.front}`, nodes, proxy: proxy.proc };
 }
 
 /** Phase 2: Navbat, two nodes behind HAProxy, sockets and windows of every office. */
 async function navbatPhase(run: Run): Promise<PhaseResult> {
   heading(`Navbat: 2 nodes + Redis adapter behind HAProxy, ${run.seconds} s`);
-  const { base, nodes } = await startTopology(run);
+  const { base, nodes, proxy } = await startTopology(run);
+  const idleRss = nodes.map((n) => rssOf(n.pid));
   const agents = officeAgents(run.plans);
   const tally = new HttpTally();
   const tokens = await loginClerks(base, run.plans, agents, tally);
@@ -130,15 +136,18 @@ async function navbatPhase(run: Run): Promise<PhaseResult> {
   log(`  ${c.connected} sockets connected, ${c.failed} refused ${c.errors.join('; ')}`);
   const windows = new Windows(base, run.plans, tokens, tally, () => 2_000 + Math.random() * 4_000);
   windows.start();
+  const cpu = new PhaseCpu({ node1: nodes[0]?.pid, node2: nodes[1]?.pid, haproxy: proxy.pid });
   const issued = await issueTickets({
     ...{ base, plans: run.plans, agents, tally, perSecond: run.rate, seconds: run.seconds },
     onIssued: (t) => windows.add(t),
   });
+  const cpuLine = cpu.read();
   for (let waited = 0; windows.waiting > 0 && waited < 15_000; waited += 250) await sleep(250);
   await windows.stop();
   await sleep(2_000);
   const report = await sockets.report();
-  const rss = nodes.map((n): [string, number] => [n.name, rssOf(n.pid)]);
+  for (const line of report.samples) log(`  seq: ${line}`);
+  const rss = nodes.map((n, i): [string, number, number] => [n.name, idleRss[i]!, rssOf(n.pid)]);
   for (const n of nodes) {
     const lines = [...n.warnings.entries()].map(([msg, count]) => `${msg} ×${count}`);
     log(`  ${n.name} warnings: ${lines.length ? lines.join(', ') : 'none'}`);
@@ -154,6 +163,7 @@ async function navbatPhase(run: Run): Promise<PhaseResult> {
     plannedSockets: specs.length,
     tally,
     rss,
+    cpu: cpuLine,
     calls: {
       calls: windows.calls,
       completes: windows.completes,

@@ -8,15 +8,15 @@ import { keepAliveAgent, requestJson, type JsonResponse } from '../lib/http';
 import { nowMs, sleep } from '../lib/stats';
 import { PASSWORD, type OfficePlan } from './database';
 
-/** HTTP answers by route: counted, and the failures by status (0: no answer). */
+/** HTTP answers by route: counted, and the failures by status (or the error of no answer). */
 export class HttpTally {
   readonly sent = new Map<string, number>();
   readonly failed = new Map<string, number>();
 
-  note(route: string, status: number): void {
+  note(route: string, status: number, reason?: string): void {
     this.sent.set(route, (this.sent.get(route) ?? 0) + 1);
     if (status < 200 || status >= 300) {
-      const key = `${route} ${status}`;
+      const key = `${route} ${reason ?? status}`;
       this.failed.set(key, (this.failed.get(key) ?? 0) + 1);
     }
   }
@@ -40,8 +40,9 @@ export class HttpTally {
       const res = await requestJson<T>(agent, method, url, body, headers);
       this.note(route, res.status);
       return res;
-    } catch {
-      this.note(route, 0);
+    } catch (err) {
+      // No answer: counted under the socket error's code (ECONNRESET, …).
+      this.note(route, 0, (err as NodeJS.ErrnoException).code ?? 'error');
       return undefined;
     }
   }

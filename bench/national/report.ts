@@ -16,8 +16,10 @@ export interface PhaseResult {
   sockets: SocketReport;
   plannedSockets: number;
   tally: HttpTally;
-  /** [process name, RSS bytes at the end]. */
-  rss: Array<[string, number]>;
+  /** [process name, RSS bytes once started (idle), RSS bytes at the end]. */
+  rss: Array<[string, number, number]>;
+  /** CPU while tickets were issued (see cpu.ts). */
+  cpu: string;
   /** Navbat only. */
   calls?: { calls: number; completes: number; doubleCalls: number; waitingLeft: number };
 }
@@ -50,7 +52,7 @@ function failures(p: PhaseResult): string {
 }
 
 function rssText(p: PhaseResult): string {
-  return p.rss.map(([name, bytes]) => `${name} ${mb(bytes)} MB`).join(', ');
+  return p.rss.map(([name, idle, end]) => `${name} ${mb(idle)} → ${mb(end)} MB`).join(', ');
 }
 
 /** Rows of the final table: [figure, floor, Navbat]. */
@@ -91,8 +93,14 @@ function rows(floor: PhaseResult, navbat: PhaseResult): string[][] {
     ],
     ['HTTP requests', ...both(sent)],
     ['HTTP errors', ...both(failures)],
-    ['RSS at the end', ...both(rssText)],
+    ['RSS idle → at the end', ...both(rssText)],
   ];
+}
+
+/** The CPU of each phase, one line each (too wide for the table). */
+function printCpu(floor: PhaseResult, navbat: PhaseResult): void {
+  log('\nCPU while issuing (share of one core):');
+  for (const p of [floor, navbat]) log(`  ${p.label}: ${p.cpu}`);
 }
 
 /** Prints the table, the verdict, and the same table in Markdown (for the README). */
@@ -100,7 +108,8 @@ export function printResults(floor: PhaseResult, navbat: PhaseResult, command: s
   const body = rows(floor, navbat);
   const ratio = navbat.latency.p99 / floor.latency.p99;
   log(table(['figure', 'floor (1 process, direct)', 'Navbat (2 nodes + HAProxy)'], body));
-  const maxRss = Math.max(...navbat.rss.map(([, b]) => b));
+  printCpu(floor, navbat);
+  const maxRss = Math.max(...navbat.rss.map(([, , end]) => end));
   const doubles = (navbat.calls?.doubleCalls ?? 0) + navbat.sockets.repeatedCalls;
   const lost = lostOrDisordered(navbat);
   const checks = [

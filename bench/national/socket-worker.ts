@@ -44,6 +44,8 @@ export interface SocketReport {
   /** `queue:gap` notices (the server said an event would not come in order). */
   gapNotices: number;
   syncs: number;
+  /** The first few gaps and steps back, described (namespace, office, event, seq). */
+  samples: string[];
 }
 
 export type SocketWorkerMessage =
@@ -68,9 +70,10 @@ const counts = {
   syncs: 0,
 };
 const errors: string[] = [];
+const samples: string[] = [];
 
 /** Follows one socket's `seq`: snapshot sets it, each change must be the next one. */
-function trackSeq(socket: Socket): void {
+function trackSeq(socket: Socket, spec: SocketSpec): void {
   let last: number | undefined;
   let syncing = false;
   const sync = (): void => {
@@ -90,9 +93,14 @@ function trackSeq(socket: Socket): void {
     sync();
   });
   socket.onAny((event: string, payload?: { seq?: unknown }) => {
-    if (event === 'queue:snapshot' || typeof payload?.seq !== 'number') return;
+    // A snapshot resets the count; a gap notice names a seq, it is not one.
+    if (event === 'queue:snapshot' || event === 'queue:gap') return;
+    if (typeof payload?.seq !== 'number') return;
     if (!opts.checkSeq || last === undefined || syncing) return;
     const seq = payload.seq;
+    if ((seq <= last || seq > last + 1) && samples.length < 8) {
+      samples.push(`${spec.namespace} ${spec.office}: ${event} seq ${seq} after ${last}`);
+    }
     if (seq <= last) counts.seqBackwards++;
     else if (seq > last + 1) {
       counts.seqGaps++;
@@ -126,7 +134,7 @@ function connectOne(spec: SocketSpec): Promise<void> {
       withCredentials: true,
       timeout: 20_000,
     });
-    trackSeq(socket);
+    trackSeq(socket, spec);
     if (spec.namespace === '/display') trackDisplay(socket);
     socket.on('disconnect', () => counts.disconnects++);
     socket.once('connect', () => {
@@ -176,6 +184,7 @@ port.on('message', (req: { type: 'report' | 'close' }) => {
       seqBackwards: counts.seqBackwards,
       gapNotices: counts.gapNotices,
       syncs: counts.syncs,
+      samples,
     },
   };
   port.postMessage(message);
