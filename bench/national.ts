@@ -167,6 +167,7 @@ async function navbatPhase(run: Run): Promise<PhaseResult> {
     calls: {
       calls: windows.calls,
       completes: windows.completes,
+      heldCompleted: windows.heldCompleted,
       doubleCalls: windows.doubleCalls,
       waitingLeft: windows.waiting,
     },

@@ -145,6 +145,12 @@ async function issueOne(o: IssueOptions, office: string, service: string) {
   return { office, service, sentAt: res.sentAt, id: res.body.ticket.id };
 }
 
+/** call-next's answer: a ticket, none, or an error (counter_busy names the held ticket). */
+interface CallAnswer {
+  ticket?: { id: string } | null;
+  error?: { code: string; details?: { ticket?: string } };
+}
+
 interface Window {
   number: string;
   services: Set<string>;
@@ -170,6 +176,8 @@ export class Windows {
   /** call-next answers that held a ticket. */
   calls = 0;
   completes = 0;
+  /** Tickets a window found it still held (409 counter_busy) and completed. */
+  heldCompleted = 0;
   /** A ticket handed out by call-next more than once. */
   doubleCalls = 0;
 
@@ -239,12 +247,16 @@ export class Windows {
     }
   }
 
-  /** call-next; with a ticket: serve it for a while, then complete. */
+  /**
+   * call-next; with a ticket: serve it for a while, then complete. A window still holding a ticket
+   * (its call-next or complete went unanswered) is told so with 409 `counter_busy` and the ticket's
+   * id: it completes that one, as a console showing its held ticket would.
+   */
   private async cycle(desk: OfficeDesk, w: Window): Promise<void> {
     const auth = { authorization: `Bearer ${desk.token}` };
     desk.calling++;
     const call = await this.tally
-      .send<{ ticket: { id: string } | null }>(
+      .send<CallAnswer>(
         'call-next',
         this.agent,
         'POST',
@@ -253,13 +265,17 @@ export class Windows {
         auth,
       )
       .finally(() => desk.calling--);
-    const ticket = call?.status === 200 ? call.body.ticket : null;
+    const held = call?.status === 409 ? call.body.error?.details?.ticket : undefined;
+    const ticket = call?.status === 200 ? call.body.ticket : held ? { id: held } : null;
     if (!ticket) return;
-    this.calls++;
-    if (this.called.has(ticket.id)) this.doubleCalls++;
+    if (held) this.heldCompleted++;
+    else {
+      this.calls++;
+      if (this.called.has(ticket.id)) this.doubleCalls++;
+    }
     this.called.add(ticket.id);
     desk.waiting.delete(ticket.id);
-    await sleep(this.serviceMs());
+    if (!held) await sleep(this.serviceMs());
     const done = await this.tally.send(
       'complete',
       this.agent,

@@ -21,7 +21,13 @@ export interface PhaseResult {
   /** CPU while tickets were issued (see cpu.ts). */
   cpu: string;
   /** Navbat only. */
-  calls?: { calls: number; completes: number; doubleCalls: number; waitingLeft: number };
+  calls?: {
+    calls: number;
+    completes: number;
+    heldCompleted: number;
+    doubleCalls: number;
+    waitingLeft: number;
+  };
 }
 
 /** Latency from just before each POST to its office display's `ticket:issued`. */
@@ -81,9 +87,9 @@ function rows(floor: PhaseResult, navbat: PhaseResult): string[][] {
       c ? `${c.doubleCalls} / ${navbat.sockets.repeatedCalls}` : '—',
     ],
     [
-      'called / completed / left waiting',
+      'called / completed (held after no answer) / left waiting',
       '—',
-      c ? `${c.calls} / ${c.completes} / ${c.waitingLeft}` : '—',
+      c ? `${c.calls} / ${c.completes} (${c.heldCompleted}) / ${c.waitingLeft}` : '—',
     ],
     [
       'sockets connected at the end',
