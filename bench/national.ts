@@ -1,0 +1,214 @@
+/**
+ * The national deployment on one machine (issue #16): `npm run bench:national [-- options]`.
+ *
+ *   --seconds=60   how long tickets are issued in each phase
+ *   --offices=70   offices seeded (each: 10 services, windows 1–6, kiosk K1, display D1, a clerk)
+ *   --rate=20      tickets per second over all offices
+ *   --front=18080  HAProxy's port; the nodes listen on the next two, its stats page on front + 9
+ *
+ * A fresh MariaDB database (`navbat_national`) is migrated as the server does and seeded. Phase 1,
+ * the floor: bench/floor-server.ts (bare Express + Socket.IO + mysql2; no Redis adapter, so one
+ * process, reached directly) with a display socket per office, under the same ticket rate. Phase 2:
+ * two built Navbat nodes (REDIS_URL, TRUST_PROXY=1) behind HAProxy (sticky cookie, health check on
+ * /api/ready, `timeout tunnel 1h`), per office a display, a kiosk and six console sockets through
+ * HAProxy, tickets issued and windows calling next + completing through HAProxy. Printed: issue →
+ * display p50/p99 of both, double calls, seq gaps, sockets, HTTP errors, RSS, and the verdict.
+ * Everything it started is stopped at the end, on failure and on Ctrl-C.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { DEFAULT_MYSQL_URL } from './lib/config';
+import { ServerChild } from './lib/ipc';
+import { heading, log, sleep } from './lib/stats';
+import { PhaseCpu } from './national/cpu';
+import { createDatabase, migrateAndSeed, type OfficePlan } from './national/database';
+import { HttpTally, issueTickets, loginClerks, officeAgents, Windows } from './national/load';
+import { issueToDisplay, printResults, type PhaseResult } from './national/report';
+import { floorSockets, navbatSockets, SocketSet } from './national/sockets';
+import {
+  proxyStats,
+  rssOf,
+  startHaproxy,
+  startNode,
+  Teardown,
+  type Proc,
+} from './national/topology';
+
+const DATABASE = 'navbat_national';
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+function option(name: string, fallback: number): number {
+  const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
+  const value = Number(arg?.slice(name.length + 3) ?? fallback);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
+  return value;
+}
+
+interface Run {
+  seconds: number;
+  rate: number;
+  plans: OfficePlan[];
+  databaseUrl: string;
+  front: number;
+  teardown: Teardown;
+}
+
+/** Phase 1: the floor process, a display per office, the same rate of tickets. */
+async function floorPhase(run: Run): Promise<PhaseResult> {
+  heading(`Floor: 1 process (bare Express + Socket.IO + mysql2), ${run.seconds} s`);
+  const floor = await ServerChild.start('floor-server.js', [], { TEST_MYSQL_URL: run.databaseUrl });
+  run.teardown.add('floor', () => floor.stop());
+  const idleRss = rssOf(floor.pid);
+  const specs = floorSockets(run.plans);
+  const sockets = await SocketSet.open({
+    url: floor.url,
+    sockets: specs,
+    checkSeq: false,
+    batch: 20,
+  });
+  run.teardown.add('floor sockets', () => sockets.close());
+  log(`  ${sockets.connected.connected} display sockets on ${floor.url}`);
+  const agents = officeAgents(run.plans);
+  const tally = new HttpTally();
+  const cpu = new PhaseCpu({ floor: floor.pid });
+  const issued = await issueTickets({
+    base: floor.url,
+    plans: run.plans,
+    agents,
+    tally,
+    perSecond: run.rate,
+    seconds: run.seconds,
+  });
+  const cpuLine = cpu.read();
+  await sleep(2_000);
+  const report = await sockets.report();
+  const rss = rssOf(floor.pid);
+  await sockets.close();
+  await floor.stop();
+  for (const a of agents.values()) a.destroy();
+  return {
+    label: 'floor',
+    issued: issued.length,
+    ...issueToDisplay(issued, report),
+    sockets: report,
+    plannedSockets: specs.length,
+    tally,
+    rss: [['floor', idleRss, rss]],
+    cpu: cpuLine,
+  };
+}
+
+/** Starts the two nodes and HAProxy in front of them; answers the balancer's address. */
+async function startTopology(run: Run): Promise<{ base: string; nodes: Proc[]; proxy: Proc }> {
+  const env = {
+    DATABASE_URL: run.databaseUrl,
+    REDIS_URL,
+    // One deployment per run on the shared Redis: its own channels and rate-limit keys.
+    REDIS_KEY: `navbat-national-${randomBytes(4).toString('hex')}`,
+    TRUST_PROXY: '1',
+    LOG_LEVEL: 'warn',
+  };
+  const ports = { front: run.front, stats: run.front + 9, nodes: [run.front + 1, run.front + 2] };
+  const nodes = await Promise.all(
+    ports.nodes.map((port, i) => startNode(`node${i + 1}`, port, env, run.teardown)),
+  );
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'navbat-national-'));
+  run.teardown.add('temp dir', () => fs.promises.rm(dir, { recursive: true, force: true }));
+  const proxy = await startHaproxy(dir, ports, run.teardown);
+  log(`  nodes on ${ports.nodes.join(', ')}; HAProxy on ${ports.front} (${proxy.config})`);
+  return { base: `http://127.0.0.1:${ports.front}`, nodes, proxy: proxy.proc };
+}
+
+/** Phase 2: Navbat, two nodes behind HAProxy, sockets and windows of every office. */
+async function navbatPhase(run: Run): Promise<PhaseResult> {
+  heading(`Navbat: 2 nodes + Redis adapter behind HAProxy, ${run.seconds} s`);
+  const { base, nodes, proxy } = await startTopology(run);
+  const idleRss = nodes.map((n) => rssOf(n.pid));
+  const agents = officeAgents(run.plans);
+  const tally = new HttpTally();
+  const tokens = await loginClerks(base, run.plans, agents, tally);
+  const specs = navbatSockets(run.plans, tokens);
+  const sockets = await SocketSet.open({ url: base, sockets: specs, checkSeq: true, batch: 20 });
+  run.teardown.add('sockets', () => sockets.close());
+  const c = sockets.connected;
+  log(`  ${c.connected} sockets connected, ${c.failed} refused ${c.errors.join('; ')}`);
+  const windows = new Windows(base, run.plans, tokens, tally, () => 2_000 + Math.random() * 4_000);
+  windows.start();
+  const cpu = new PhaseCpu({ node1: nodes[0]?.pid, node2: nodes[1]?.pid, haproxy: proxy.pid });
+  const issued = await issueTickets({
+    ...{ base, plans: run.plans, agents, tally, perSecond: run.rate, seconds: run.seconds },
+    onIssued: (t) => windows.add(t),
+  });
+  const cpuLine = cpu.read();
+  for (let waited = 0; windows.waiting > 0 && waited < 15_000; waited += 250) await sleep(250);
+  await windows.stop();
+  await sleep(2_000);
+  const report = await sockets.report();
+  for (const line of report.samples) log(`  seq: ${line}`);
+  const rss = nodes.map((n, i): [string, number, number] => [n.name, idleRss[i]!, rssOf(n.pid)]);
+  for (const n of nodes) {
+    const lines = [...n.warnings.entries()].map(([msg, count]) => `${msg} ×${count}`);
+    log(`  ${n.name} warnings: ${lines.length ? lines.join(', ') : 'none'}`);
+  }
+  for (const s of await proxyStats(run.front + 9))
+    log(`  HAProxy ${s.name}: ${s.status}, ${s.total} sessions, ${s.http5xx} × 5xx`);
+  for (const a of agents.values()) a.destroy();
+  return {
+    label: 'Navbat',
+    issued: issued.length,
+    ...issueToDisplay(issued, report),
+    sockets: report,
+    plannedSockets: specs.length,
+    tally,
+    rss,
+    cpu: cpuLine,
+    calls: {
+      calls: windows.calls,
+      completes: windows.completes,
+      heldCompleted: windows.heldCompleted,
+      doubleCalls: windows.doubleCalls,
+      waitingLeft: windows.waiting,
+    },
+  };
+}
+
+async function main(teardown: Teardown): Promise<void> {
+  const seconds = option('seconds', 60);
+  const offices = option('offices', 70);
+  const rate = option('rate', 20);
+  const front = option('front', 18080);
+  const server = process.env.TEST_MYSQL_URL ?? DEFAULT_MYSQL_URL;
+  heading(`National deployment: ${offices} offices, ${rate} tickets/s, ${seconds} s per phase`);
+  const db = await createDatabase(server, DATABASE);
+  teardown.add('database', () => db.drop());
+  const started = Date.now();
+  const plans = await migrateAndSeed(db.url, offices);
+  log(`  ${db.name}: migrated and ${plans.length} offices seeded in ${Date.now() - started} ms`);
+  const run: Run = { seconds, rate, plans, databaseUrl: db.url, front, teardown };
+  const floor = await floorPhase(run);
+  const navbat = await navbatPhase(run);
+  heading('Results');
+  const command = `npm run bench:national${process.argv.slice(2).length ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
+  printResults(floor, navbat, command);
+}
+
+const teardown = new Teardown();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    log(`\n${signal}: stopping everything`);
+    void teardown.run().finally(() => process.exit(130));
+  });
+}
+main(teardown).then(
+  async () => {
+    await teardown.run();
+    process.exit(0);
+  },
+  async (err: unknown) => {
+    console.error(err);
+    await teardown.run();
+    process.exit(1);
+  },
+);
