@@ -4,7 +4,7 @@
  * and the phone, the consent and who took it are recorded with the case (its history says so).
  */
 import type { Browser, Page } from 'playwright-core';
-import { CaseRecipientRepository } from '../db/repositories/message-repository';
+import { CaseRecipientRepository } from '../db/repositories/case-recipient-repository';
 import { login, request } from '../server/src/testing/client';
 import { startTestServer, testDialects, type TestServer } from '../server/src/testing/harness';
 import { waitFor } from '../server/src/testing/wait';

@@ -6,7 +6,6 @@
 import { randomUUID } from 'node:crypto';
 import { QueryTypes, type Transaction } from 'sequelize';
 import type { Database } from '../database';
-import { maskPhone } from '../../server/protocol/messages';
 
 export type OutboxStatus = 'queued' | 'sent' | 'delivered' | 'failed' | 'expired';
 
@@ -297,6 +296,16 @@ export class OutboxTable {
     );
   }
 
+  /** Makes an office's case messages held back by quiet hours (never tried yet) due at `now`. */
+  async releaseHeld(officeCode: string, now: Date): Promise<number> {
+    return this.write(
+      `UPDATE ${this.table} SET next_attempt_at = :now
+        WHERE office_code = :office AND status = 'queued' AND sending = 0 AND attempts = 0
+          AND case_number IS NOT NULL AND next_attempt_at > :now`,
+      { office: officeCode, now: this.time(now) },
+    );
+  }
+
   async markFinal(id: string, status: 'failed' | 'expired', error: string): Promise<void> {
     await this.write(
       `UPDATE ${this.table} SET status = :status, sending = 0, claimed_until = NULL, error = :error
@@ -464,15 +473,6 @@ export interface TicketRecipient {
   telegramChat: string | null;
   language: string;
   aheadSent: boolean;
-}
-
-/** A case's applicant who consented to messages. */
-export interface CaseRecipient {
-  caseNumber: string;
-  officeCode: string;
-  phone: string | null;
-  telegramChat: string | null;
-  language: string;
 }
 
 /** Recipients, opt-outs, templates, settings and Telegram codes (queue database). */
@@ -730,83 +730,7 @@ export class MessageRepository {
   }
 }
 
-/** Applicants who consented to messages about their case (registry database). */
-export class CaseRecipientRepository {
-  constructor(private readonly db: Database) {}
-
-  async upsert(r: CaseRecipient & { consentBy: string }, now: Date, t: Transaction): Promise<void> {
-    const replacements = {
-      number: r.caseNumber,
-      office: r.officeCode,
-      phone: r.phone,
-      chat: r.telegramChat,
-      language: r.language,
-      by: r.consentBy,
-      now: sqlTime(now, this.db.dialect),
-    };
-    await this.db.sequelize.query('DELETE FROM case_recipients WHERE case_number = :number', {
-      transaction: t,
-      replacements,
-    });
-    await this.db.sequelize.query(
-      `INSERT INTO case_recipients (case_number, office_code, phone, telegram_chat, language,
-         consent_at, consent_by, created_at)
-       VALUES (:number, :office, :phone, :chat, :language, :now, :by, :now)`,
-      { transaction: t, replacements },
-    );
-  }
-
-  /** A case's consented phone as staff see it: masked but the last 3 digits. */
-  async view(caseNumber: string): Promise<{ phone: string; language: string } | undefined> {
-    const r = await this.find(caseNumber);
-    return r?.phone ? { phone: maskPhone(r.phone), language: r.language } : undefined;
-  }
-
-  async find(caseNumber: string, t?: Transaction): Promise<CaseRecipient | undefined> {
-    const rows = await this.db.sequelize.query<{
-      case_number: string;
-      office_code: string;
-      phone: string | null;
-      telegram_chat: string | null;
-      language: string;
-    }>(
-      `SELECT case_number, office_code, phone, telegram_chat, language FROM case_recipients
-        WHERE case_number = :number`,
-      { type: QueryTypes.SELECT, transaction: t, replacements: { number: caseNumber } },
-    );
-    const r = rows[0];
-    return r
-      ? {
-          caseNumber: r.case_number,
-          officeCode: r.office_code,
-          phone: r.phone,
-          telegramChat: r.telegram_chat,
-          language: r.language,
-        }
-      : undefined;
-  }
-
-  async setTelegramChat(caseNumber: string, chat: string): Promise<void> {
-    await this.db.transaction((t) =>
-      this.db.sequelize.query(
-        'UPDATE case_recipients SET telegram_chat = :chat WHERE case_number = :number',
-        { transaction: t, replacements: { chat, number: caseNumber } },
-      ),
-    );
-  }
-
-  async purge(before: Date): Promise<void> {
-    await this.db.transaction((t) =>
-      this.db.sequelize.query('DELETE FROM case_recipients WHERE created_at < :before', {
-        transaction: t,
-        replacements: { before: sqlTime(before, this.db.dialect) },
-      }),
-    );
-  }
-}
-
-/** A time as the columns store it, milliseconds included (see print-repository). */
-function sqlTime(date: Date, dialect: 'mysql' | 'sqlite'): string {
+export function sqlTime(date: Date, dialect: 'mysql' | 'sqlite'): string {
   const text = date.toISOString().replace('T', ' ').replace('Z', '');
   return dialect === 'sqlite' ? `${text} +00:00` : text;
 }

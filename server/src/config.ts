@@ -26,6 +26,7 @@ const Env = z.object({
     .regex(/^(0|\d{1,6}\/\d{1,6})$/, '0 (no limit) or <ms per ticket>/<burst>, e.g. 2000/20')
     .default('2000/20'),
   PUBLIC_URL: z.string().optional(),
+  COMMAND_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(250),
   SMS_URL: z.string().optional(),
   SMS_HTTP_HEADER: z.string().optional(),
   TELEGRAM_BOT_TOKEN: z.string().optional(),
@@ -58,6 +59,8 @@ export interface Config {
   metricsToken: string | undefined;
   /** Open-mode issue rate per address and per kiosk code; `undefined`: no limit (ISSUE_RATE=0). */
   issueRate: { intervalMs: number; burst: number } | undefined;
+  /** Admission's wait bound in ms (COMMAND_WAIT_MS; 0: off, only the in-flight bound). */
+  commandWaitMs: number;
   /** PUBLIC_URL: the base of every link, QR and message (what phones on mobile data can open). */
   publicUrl: string | undefined;
   /** The citizen-message gateways (SMS_URL, SMS_HTTP_HEADER, TELEGRAM_*). */
@@ -124,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     voiceDir: e.VOICE_DIR?.trim() ? e.VOICE_DIR.trim() : undefined,
     metricsToken: env.METRICS_TOKEN?.trim() ? env.METRICS_TOKEN.trim() : undefined,
     issueRate: parseIssueRate(e.ISSUE_RATE),
+    commandWaitMs: e.COMMAND_WAIT_MS,
     publicUrl: readPublicUrl(e.PUBLIC_URL),
     messaging: {
       smsUrl: text(e.SMS_URL),

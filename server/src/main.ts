@@ -17,6 +17,19 @@ const DAY_CLOSE_INTERVAL_MS = 60_000;
 /** A node asked to stop is gone within this (orchestrators kill at 10 s). */
 const SHUTDOWN_MS = 9_000;
 
+/** The registry's own database (REGISTRY_DATABASE_URL), when it has one. */
+async function openRegistry(config: Config, db: Database): Promise<Database | undefined> {
+  if (!config.registryDatabaseUrl) return undefined;
+  try {
+    return await openDatabase(config.registryDatabaseUrl, [registryMigrations]);
+  } catch (err) {
+    await db.close().catch(() => undefined);
+    fail(
+      `cannot open the registry database (${describeDatabase(config.registryDatabaseUrl)}): ${oneLine(err)}`,
+    );
+  }
+}
+
 async function main(): Promise<void> {
   let config: Config;
   try {
@@ -28,7 +41,6 @@ async function main(): Promise<void> {
   const where = describeDatabase(config.databaseUrl);
 
   let db: Database;
-  let registryDb: Database | undefined;
   try {
     db = await openDatabase(
       config.databaseUrl,
@@ -37,16 +49,7 @@ async function main(): Promise<void> {
   } catch (err) {
     fail(`cannot open the database (${where}): ${oneLine(err)}`);
   }
-  if (config.registryDatabaseUrl) {
-    try {
-      registryDb = await openDatabase(config.registryDatabaseUrl, [registryMigrations]);
-    } catch (err) {
-      await db.close().catch(() => undefined);
-      fail(
-        `cannot open the registry database (${describeDatabase(config.registryDatabaseUrl)}): ${oneLine(err)}`,
-      );
-    }
-  }
+  const registryDb = await openRegistry(config, db);
 
   let app: App;
   try {
@@ -76,6 +79,7 @@ async function main(): Promise<void> {
       trustProxy: config.trustProxy,
       loginAttempts: config.loginAttempts,
       issueRate: config.issueRate ?? null,
+      admission: { maxWaitMs: config.commandWaitMs || Infinity },
       voiceDir: config.voiceDir,
       metricsToken: config.metricsToken,
       publicUrl: config.publicUrl,

@@ -29,8 +29,8 @@ import { pad2, zonedParts } from '../../protocol/zoned-time';
 import type { Database } from '../../../db/database';
 import type { OfficeRecord, TicketRecord } from '../../../db/records';
 import { QueueRepository } from '../../../db/repositories/queue-repository';
+import { CaseRecipientRepository } from '../../../db/repositories/case-recipient-repository';
 import {
-  CaseRecipientRepository,
   MessageRepository,
   OutboxTable,
   type OutboxOutcome,
@@ -540,8 +540,10 @@ export class Outbox {
     return { ...DEFAULT_MESSAGE_SETTINGS, ...(stored.success ? stored.data : {}) };
   }
 
-  setSettings(officeCode: string, settings: MessageSettings): Promise<void> {
-    return this.repo.setSettings(officeCode, settings, this.now());
+  async setSettings(officeCode: string, settings: MessageSettings): Promise<void> {
+    await this.repo.setSettings(officeCode, settings, this.now());
+    // New quiet hours apply to what the old ones hold back: the next round decides again.
+    for (const table of this.tables()) await table.releaseHeld(officeCode, this.now());
   }
 
   // ---- the worker ----

@@ -245,6 +245,23 @@ describe.each(testDialects())('messages over SMPP on %s', (dialect) => {
 
   it('texts the applicant who consented at each step of the case', async () => {
     await clearCounter('1');
+    // Case messages wait out the office's quiet hours (by default 21:00–08:00 in Dushanbe, when CI
+    // may well run): here the quiet hours are first set around now, then switched off.
+    const settings = await request(s.url, 'GET', `${OFFICE}/message-settings`, { token: admin });
+    expect(settings.status).toBe(200);
+    const quiet = async (quietFrom: string, quietUntil: string) => {
+      const body = { ...settings.body.settings, quietFrom, quietUntil };
+      const put = await request(s.url, 'PUT', `${OFFICE}/message-settings`, { token: admin, body });
+      expect(put.status).toBe(200);
+    };
+    const clock = (offsetMin: number) =>
+      new Date(Date.now() + offsetMin * 60_000).toLocaleTimeString('en-GB', {
+        timeZone: 'Asia/Dushanbe',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      });
+    await quiet(clock(-60), clock(60));
     const back = await login(s.url, 'back1');
     const ticket = await issue('birth');
     const called = await request(s.url, 'POST', `${OFFICE}/counters/1/call`, {
@@ -300,6 +317,24 @@ describe.each(testDialects())('messages over SMPP on %s', (dialect) => {
       c = res.body.case;
     };
     await step('submitted', clerk);
+    // In the quiet hours the message is written but kept back: still queued after several rounds
+    // of the worker (every 200 ms), nothing at the SMSC.
+    const held = await waitFor(async () => {
+      const res = await request(s.url, 'GET', `${OFFICE}/messages?case=${c.number}`, {
+        token: admin,
+      });
+      return res.body.messages?.length
+        ? (res.body.messages as Array<{ status: string }>)
+        : undefined;
+    }, 'the submitted message in the outbox');
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(held.map((m) => m.status)).toEqual(['queued']);
+    const later = await request(s.url, 'GET', `${OFFICE}/messages?case=${c.number}`, {
+      token: admin,
+    });
+    expect(later.body.messages.map((m: { status: string }) => m.status)).toEqual(['queued']);
+    expect(smsc.messages().filter((m) => m.to === phone.slice(1))).toEqual([]);
+    await quiet('00:00', '00:00');
     await step('registered', back);
     await step('ready', back);
     const texts = await waitFor(() => {

@@ -37,7 +37,7 @@ import {
 } from '../../protocol';
 import type { Database } from '../../../db/database';
 import { QueueRepository, isUniqueViolation } from '../../../db/repositories/queue-repository';
-import { CaseRecipientRepository } from '../../../db/repositories/message-repository';
+import { CaseRecipientRepository } from '../../../db/repositories/case-recipient-repository';
 import {
   RegistryRepository,
   type CaseRecord,
