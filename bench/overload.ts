@@ -20,6 +20,8 @@ interface Answer {
   ms: number;
   status: number;
   retryAfter?: string;
+  /** The error code of a refusal. */
+  code?: string;
 }
 
 const DISPLAYS = 20;
@@ -35,15 +37,21 @@ function option(name: string, fallback: string): string {
 async function issue(base: string, agent: ReturnType<typeof keepAliveAgent>, i: number) {
   const sentAt = nowMs();
   try {
-    const res: JsonResponse = await requestJson(agent, 'POST', base + ISSUE, {
-      service: SERVICES[i % SERVICES.length],
-    });
+    const res: JsonResponse<{ error?: { code?: string } }> = await requestJson(
+      agent,
+      'POST',
+      base + ISSUE,
+      {
+        service: SERVICES[i % SERVICES.length],
+      },
+    );
     const retry = res.headers['retry-after'];
     return {
       sentAt,
       ms: res.doneAt - res.sentAt,
       status: res.status,
       retryAfter: typeof retry === 'string' ? retry : undefined,
+      code: res.body?.error?.code,
     };
   } catch {
     return { sentAt, ms: nowMs() - sentAt, status: 0 };
@@ -163,6 +171,9 @@ function report(r: {
   const refused = r.burst.filter((a) => a.status === 503);
   const refusedMs = summarize(refused.map((a) => a.ms));
   const withRetry = refused.filter((a) => a.retryAfter !== undefined).length;
+  const codes = new Map<string, number>();
+  for (const a of refused) codes.set(a.code ?? '?', (codes.get(a.code ?? '?') ?? 0) + 1);
+  const byCode = [...codes].map(([c, n]) => `${c} ${n}`).join(', ');
   const other = r.burst.filter((a) => a.status !== 201 && a.status !== 503).length;
   const back = recoveredAfter(r.after, r.afterStart, 2 * r.unloaded.p99);
   const rows: Array<[string, string, string, string]> = [
@@ -181,7 +192,7 @@ function report(r: {
     ],
     [
       'burst: refused (503) p50 / p99',
-      `${fmt(refusedMs)}, Retry-After on ${withRetry}/${refused.length}; ${other} other`,
+      `${fmt(refusedMs)} (${byCode}), Retry-After on ${withRetry}/${refused.length}; ${other} other`,
       'fast, with Retry-After',
       refused.length === withRetry ? 'yes' : '**no**',
     ],

@@ -40,6 +40,7 @@ import {
   type Realtime,
 } from './realtime/socket-server';
 import { CommandAdmission, type AdmissionLimits } from './queue/admission';
+import { shedOverload } from './http/shed-overload';
 import { Metrics } from './metrics';
 import { opsRouter } from './http/ops-router';
 import { sameOriginWrites } from './http/auth-middleware';
@@ -208,6 +209,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.disable('x-powered-by');
   if (deps.trustProxy === true) app.set('trust proxy', 1);
   else if (deps.trustProxy) app.set('trust proxy', deps.trustProxy);
+  app.use(shedOverload(admission)); // before a byte is parsed or logged
   app.use(helmet({ contentSecurityPolicy: { directives: PAGE_CSP }, hsts: false }));
   app.use(
     pinoHttp({

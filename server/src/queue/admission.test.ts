@@ -67,3 +67,23 @@ describe('command admission', () => {
     expect(a.inFlight).toBe(0);
   });
 });
+
+describe('shedding at the door', () => {
+  it('refuses early exactly when enter would refuse, and counts it', () => {
+    let now = 0;
+    const a = new CommandAdmission(
+      { maxInFlight: 64, maxWaitMs: 100, minInFlight: 2 },
+      1,
+      () => now,
+    );
+    expect(a.shedEarly('kulob')).toBe(false); // nothing in flight
+    a.enter('kulob');
+    a.enter('kulob');
+    expect(a.shedEarly('kulob')).toBe(false); // the oldest has not waited long
+    now = 150;
+    expect(a.shedEarly('kulob')).toBe(true);
+    expect(a.shedEarly('elsewhere')).toBe(false);
+    expect(a.refused).toBe(1);
+    expect(() => a.enter('kulob')).toThrow(AppError);
+  });
+});

@@ -73,6 +73,17 @@ export class CommandAdmission {
     };
   }
 
+  /**
+   * Refuses a command of `office` before any work is spent on its request (body, logs, session)
+   * when `enter` would refuse it now; counted as a refusal. False: go on (`enter` decides).
+   */
+  shedEarly(office: string): boolean {
+    const running = this.perOffice.get(office);
+    if (!running || !this.refusal(running, this.clock())) return false;
+    this.refused++;
+    return true;
+  }
+
   private refusal(running: Map<number, number>, now: number): string | undefined {
     const { maxInFlight, maxWaitMs, minInFlight } = this.limits;
     if (running.size >= maxInFlight) return 'has too many commands in progress';
