@@ -7,6 +7,7 @@ import http from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import type { Transaction } from 'sequelize';
 import { startTestServer, type TestServer } from '../server/src/testing/harness';
+import { login, request } from '../server/src/testing/client';
 import type { BookingNotifier } from '../server/src/bookings/booking-service';
 import { bookText, type BookLanguage } from '../book/src/book-i18n';
 import { DEMO_SERVICES } from '../db/seed/demo-office';
@@ -138,6 +139,37 @@ describe('the booking page on a phone', () => {
       await page.close();
     },
   );
+
+  it('offers the ceremony hall’s days a month ahead, and a service of its own plan its 14 days', async () => {
+    const token = await login(server.url, 'admin');
+    const plan = await request(
+      server.url,
+      'PUT',
+      '/api/offices/kulob/services/marriage/booking-plan',
+      { token, body: { resource: 'hall' } },
+    );
+    expect(plan.status).toBe(200);
+    try {
+      const days = async (service: string) => {
+        const page = await open('lang=en');
+        const name = DEMO_SERVICES.find((s) => s.code === service)!.names.en;
+        await page.getByRole('button', { name, exact: true }).click();
+        await page.locator('button.choice').first().waitFor();
+        const n = await page.locator('button.choice').count();
+        await page.close();
+        return n;
+      };
+      // The hall: Tuesday–Saturday over the next 31 days (at least 20 of them).
+      expect(await days('marriage')).toBeGreaterThanOrEqual(20);
+      // Its own plan: Monday–Friday of today and the 14 days after it.
+      expect(await days('birth')).toBeLessThanOrEqual(11);
+    } finally {
+      await request(server.url, 'DELETE', '/api/offices/kulob/services/marriage/booking-plan', {
+        token,
+      });
+    }
+    expect(pageErrors).toEqual([]);
+  });
 
   it('says so when the phone number is short, and when the address names no office', async () => {
     const page = await open('lang=en');

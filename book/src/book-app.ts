@@ -118,7 +118,9 @@ export class BookApp extends LitElement {
     this.step = 'day';
     this.slots = undefined;
     this.error = '';
-    const { from, to } = officeDays(this.timeZone, 14);
+    // The widest range the API answers: a service's own plan cuts it to its days ahead (14 for the
+    // demo's), while the ceremony hall, booked weeks ahead, shows a month.
+    const { from, to } = officeDays(this.timeZone, 31);
     try {
       const { slots } = await api<{ slots: SlotItem[] }>(
         `/api/offices/${this.office}/slots?service=${s.code}&from=${from}&to=${to}`,
