@@ -13,6 +13,7 @@ import {
   DEMO_PASSWORD,
   DEMO_SERVICES,
 } from '../../db/seed/demo-office';
+import { createOffice } from '../../db/seed/seed-demo';
 
 /** What the load generator needs to know of one seeded office. */
 export interface OfficePlan {
@@ -99,46 +100,8 @@ async function seedOffice(
     const names = Object.fromEntries(
       Object.entries(DEMO_OFFICE.names).map(([lang, name]) => [lang, `${name} ${index + 1}`]),
     );
-    await m.Office.create(
-      {
-        code: plan.code,
-        names: JSON.stringify(names),
-        casePrefix: `N${String(index + 1).padStart(2, '0')}`,
-        timeZone: DEMO_OFFICE.timeZone,
-        languages: JSON.stringify(DEMO_OFFICE.languages),
-        priorities: JSON.stringify(DEMO_OFFICE.priorities),
-        ticker: null,
-        openingHours: null,
-      },
-      { transaction: t },
-    );
-    await m.OfficeState.create({ officeCode: plan.code, seq: 0 }, { transaction: t });
-    const serviceIds = new Map<string, number>();
-    for (const [i, s] of DEMO_SERVICES.entries()) {
-      const row = await m.Service.create(
-        {
-          officeCode: plan.code,
-          code: s.code,
-          prefix: s.prefix,
-          names: JSON.stringify(s.names),
-          documents: JSON.stringify(s.documents),
-          closedReason: null,
-          sortOrder: (i + 1) * 10,
-        },
-        { transaction: t },
-      );
-      serviceIds.set(s.code, row.id);
-    }
-    for (const [number, codes] of Object.entries(plan.counters)) {
-      const counter = await m.Counter.create(
-        { officeCode: plan.code, number, name: null, pauseReason: null },
-        { transaction: t },
-      );
-      await m.CounterService.bulkCreate(
-        codes.map((code) => ({ counterId: counter.id, serviceId: serviceIds.get(code)! })),
-        { transaction: t },
-      );
-    }
+    const casePrefix = `N${String(index + 1).padStart(2, '0')}`;
+    await createOffice(db, { code: plan.code, names, casePrefix }, plan.counters, t);
     const device = { officeCode: plan.code, tokenHash: null };
     await m.Device.bulkCreate(
       [

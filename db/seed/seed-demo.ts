@@ -37,6 +37,60 @@ async function seedAppointments(
   await new BookingResourceRepository(db).put(officeCode, DEMO_HALL.code, DEMO_HALL, now, t);
 }
 
+/**
+ * An office with the demo's services and the windows `counters` (number → the services it serves),
+ * in `t`: the demo office, and the national bench's seventy like it.
+ */
+export async function createOffice(
+  db: Database,
+  o: { code: string; names: Record<string, string>; casePrefix: string },
+  counters: Record<string, readonly string[]>,
+  t: Transaction,
+): Promise<void> {
+  const m = db.models;
+  await m.Office.create(
+    {
+      code: o.code,
+      names: JSON.stringify(o.names),
+      casePrefix: o.casePrefix,
+      timeZone: DEMO_OFFICE.timeZone,
+      languages: JSON.stringify(DEMO_OFFICE.languages),
+      priorities: JSON.stringify(DEMO_OFFICE.priorities),
+      ticker: null,
+      openingHours: null,
+    },
+    { transaction: t },
+  );
+  await m.OfficeState.create({ officeCode: o.code, seq: 0 }, { transaction: t });
+  const serviceIds = new Map<string, number>();
+  for (const [i, s] of DEMO_SERVICES.entries()) {
+    const row = await m.Service.create(
+      {
+        officeCode: o.code,
+        code: s.code,
+        prefix: s.prefix,
+        names: JSON.stringify(s.names),
+        documents: JSON.stringify(s.documents),
+        closedReason: null,
+        sortOrder: (i + 1) * 10,
+      },
+      { transaction: t },
+    );
+    serviceIds.set(s.code, row.id);
+  }
+  for (const [number, codes] of Object.entries(counters)) {
+    const counter = await m.Counter.create(
+      { officeCode: o.code, number, name: null, pauseReason: null },
+      { transaction: t },
+    );
+    for (const code of codes) {
+      const serviceId = serviceIds.get(code);
+      if (serviceId === undefined) throw new Error(`counter ${number}: no service ${code}`);
+      await m.CounterService.create({ counterId: counter.id, serviceId }, { transaction: t });
+    }
+  }
+}
+
 export async function seedDemo(db: Database, options: SeedOptions): Promise<boolean> {
   const m = db.models;
   if ((await m.Office.count()) > 0 || (await m.User.count()) > 0) return false;
@@ -44,48 +98,8 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<bool
   const now = options.now ?? new Date();
   await db.transaction(async (t) => {
     const o = DEMO_OFFICE;
-    await m.Office.create(
-      {
-        code: o.code,
-        names: JSON.stringify(o.names),
-        casePrefix: o.casePrefix,
-        timeZone: o.timeZone,
-        languages: JSON.stringify(o.languages),
-        priorities: JSON.stringify(o.priorities),
-        ticker: null,
-        openingHours: null,
-      },
-      { transaction: t },
-    );
-    await m.OfficeState.create({ officeCode: o.code, seq: 0 }, { transaction: t });
-    const serviceIds = new Map<string, number>();
-    for (const [i, s] of DEMO_SERVICES.entries()) {
-      const row = await m.Service.create(
-        {
-          officeCode: o.code,
-          code: s.code,
-          prefix: s.prefix,
-          names: JSON.stringify(s.names),
-          documents: JSON.stringify(s.documents),
-          closedReason: null,
-          sortOrder: (i + 1) * 10,
-        },
-        { transaction: t },
-      );
-      serviceIds.set(s.code, row.id);
-    }
+    await createOffice(db, o, DEMO_COUNTERS, t);
     await seedAppointments(db, o.code, now, t);
-    for (const [number, codes] of Object.entries(DEMO_COUNTERS)) {
-      const counter = await m.Counter.create(
-        { officeCode: o.code, number, name: null, pauseReason: null },
-        { transaction: t },
-      );
-      for (const code of codes) {
-        const serviceId = serviceIds.get(code);
-        if (serviceId === undefined) throw new Error(`demo counter ${number}: no service ${code}`);
-        await m.CounterService.create({ counterId: counter.id, serviceId }, { transaction: t });
-      }
-    }
     await m.Device.create(
       {
         officeCode: o.code,
