@@ -1,9 +1,8 @@
 /** The product's entry point as a user starts it. */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT_DIR } from './paths';
+import { spawnMain } from './testing/main-process';
 import { startTestServer } from './testing/harness';
 import { request } from './testing/client';
 
@@ -11,14 +10,11 @@ function run(
   env: Record<string, string>,
   entry = 'server/src/main.ts',
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(path.join(ROOT_DIR, 'node_modules', '.bin', 'tsx'), [entry], {
-    cwd: ROOT_DIR,
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-  });
+  const child = spawnMain({ LOG_LEVEL: 'warn', ...env }, { entry });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  child.stdout?.on('data', (c: Buffer) => (stdout += c.toString()));
+  child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
   return new Promise((resolve) => child.once('exit', (code) => resolve({ code, stdout, stderr })));
 }
 

@@ -2,8 +2,7 @@
  * One outbox, several nodes, real failures: two apps on one MariaDB send each message once; a server
  * process killed with SIGKILL mid-drain loses none and sends none twice after a restart.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import {
   freshDatabase,
   seedTestDemo,
@@ -13,7 +12,7 @@ import {
 } from '../testing/harness';
 import { FakeSmsc } from '../testing/fake-smsc';
 import { waitFor } from '../testing/wait';
-import { ROOT_DIR } from '../paths';
+import { spawnMain } from '../testing/main-process';
 import { OutboxTable } from '../../../db/repositories/message-repository';
 
 const mysql = process.env.TEST_MYSQL_URL ? describe : describe.skip;
@@ -153,18 +152,12 @@ mysql('the outbox across nodes (MariaDB)', () => {
 
 /** The product's own entry point as a child process, draining the outbox with `SMS_URL`. */
 function startNode(databaseUrl: string, smsUrl: string): ChildProcess {
-  return spawn(path.join(ROOT_DIR, 'node_modules', '.bin', 'tsx'), ['server/src/main.ts'], {
-    cwd: ROOT_DIR,
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATABASE_URL: databaseUrl,
-      DEMO: '0',
-      SMS_URL: smsUrl,
-      LOG_LEVEL: 'warn',
-      BCRYPT_ROUNDS: '4',
-    },
-    stdio: 'ignore',
-  });
+  const env = {
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_URL: databaseUrl,
+    DEMO: '0',
+    SMS_URL: smsUrl,
+  };
+  return spawnMain({ ...env, LOG_LEVEL: 'warn', BCRYPT_ROUNDS: '4' }, { stdio: 'ignore' });
 }

@@ -2,12 +2,11 @@
  * Two real server processes (the product's own entry point) on one MariaDB, sharing events through
  * the Socket.IO Redis adapter.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { freshDatabase, seedTestDemo, testDialects, type TestDatabase } from '../testing/harness';
 import { connectSocket, login, request } from '../testing/client';
-import { ROOT_DIR } from '../paths';
+import { bannerUrl, spawnMain } from '../testing/main-process';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const OFFICE = '/api/offices/kulob';
@@ -18,40 +17,22 @@ interface Node {
 }
 
 /** Starts `server/src/main.ts` as its own process and waits for its banner. */
-function startNode(databaseUrl: string, redisKey: string): Promise<Node> {
-  const child = spawn(path.join(ROOT_DIR, 'node_modules', '.bin', 'tsx'), ['server/src/main.ts'], {
-    cwd: ROOT_DIR,
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATABASE_URL: databaseUrl,
-      DEMO: '0',
-      REDIS_URL,
-      REDIS_KEY: redisKey,
-      LOG_LEVEL: 'warn',
-      BCRYPT_ROUNDS: '4',
-      ISSUE_RATE: '0',
-      // Bursts of 40 commands on a loaded CI machine are not an overloaded office: only the
-      // in-flight bound (the wait bound has its own tests).
-      COMMAND_WAIT_MS: '0',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+async function startNode(databaseUrl: string, redisKey: string): Promise<Node> {
+  const child = spawnMain({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_URL: databaseUrl,
+    DEMO: '0',
+    REDIS_URL,
+    REDIS_KEY: redisKey,
+    LOG_LEVEL: 'warn',
+    BCRYPT_ROUNDS: '4',
+    ISSUE_RATE: '0',
+    // Bursts of 40 commands on a loaded CI machine are not an overloaded office: only the
+    // in-flight bound (the wait bound has its own tests).
+    COMMAND_WAIT_MS: '0',
   });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`node did not start: ${out}`)), 30_000);
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /running on (http:\/\/\S+)/.exec(out);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve({ url: match[1].replace('localhost', '127.0.0.1'), child });
-      }
-    });
-    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`node exited ${code}: ${out}`)));
-  });
+  return { url: await bannerUrl(child), child };
 }
 
 function stopNode(node: Node): Promise<void> {
