@@ -13,6 +13,7 @@ import type { MigrationSet } from '../../../db/migrations';
 import { seedDemo } from '../../../db/seed/seed-demo';
 import { createApp, type App, type AppDeps } from '../app';
 import bcrypt from 'bcrypt';
+import { copyMysqlTemplate, copySqliteTemplate } from './template-database';
 
 export type TestDialect = 'sqlite' | 'mysql';
 
@@ -35,7 +36,10 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A new, migrated, empty database of `dialect`. */
+/**
+ * A new, migrated, empty database of `dialect`: a copy of the migrated template, or, for other
+ * migration `sets`, migrated from nothing.
+ */
 export async function freshDatabase(
   dialect: TestDialect,
   sets?: readonly MigrationSet[],
@@ -45,9 +49,10 @@ export async function freshDatabase(
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'navbat-test-'));
     const file = path.join(dir, `${id}.sqlite`);
     const url = `sqlite:${file}`;
+    if (!sets) await copySqliteTemplate(file);
     const db = new Database(parseDatabaseUrl(url));
     await db.connect();
-    await db.migrate(sets);
+    await db.migrate(sets); // nothing left to run on a copy of the template
     return {
       db,
       url,
@@ -63,12 +68,13 @@ export async function freshDatabase(
   const admin = new Sequelize(serverUrl, { dialect: 'mysql', logging: false });
   await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   await admin.close();
+  if (!sets) await copyMysqlTemplate(serverUrl, name);
   const u = new URL(serverUrl);
   u.pathname = `/${name}`;
   const url = u.toString();
   const db = new Database(parseDatabaseUrl(url));
   await db.connect();
-  await db.migrate(sets);
+  await db.migrate(sets); // nothing left to run on a copy of the template
   return {
     db,
     url,
