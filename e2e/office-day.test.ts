@@ -136,7 +136,7 @@ describe.each(testDialects())('an office day on two hall displays on %s', (diale
       const deadline = Date.now() + CATCH_UP_MS;
       let unknownReads = 0;
       for (;;) {
-        const seen = JSON.stringify(await display.evaluate<HallView>(READ_DISPLAY));
+        const seen = JSON.stringify(await read(display, i));
         if (recent.includes(seen)) break;
         // A view never held may be a display between the events of one command: read it again on
         // the next frames, then fail.
@@ -150,8 +150,21 @@ describe.each(testDialects())('an office day on two hall displays on %s', (diale
             `${name}: display ${i + 1} shows ${what}: ${seen}; lately the server held: ${recent.join(' | ')}`,
           );
         }
-        await display.evaluate('new Promise((r) => requestAnimationFrame(() => r(undefined)))');
+        await display.waitForTimeout(20);
       }
+    }
+  }
+
+  /** What display `i` shows; a page that stops answering fails the step instead of hanging it. */
+  async function read(display: Page, i: number): Promise<HallView> {
+    let timer: NodeJS.Timeout | undefined;
+    const stalled = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`display ${i + 1} did not answer in 5 s`)), 5_000);
+    });
+    try {
+      return await Promise.race([display.evaluate<HallView>(READ_DISPLAY), stalled]);
+    } finally {
+      clearTimeout(timer);
     }
   }
 
@@ -160,7 +173,7 @@ describe.each(testDialects())('an office day on two hall displays on %s', (diale
     const deadline = Date.now() + 8_000;
     for (;;) {
       const expected = expectedView(await server.app.queue.snapshot('kulob'));
-      const seen = await Promise.all(displays.map((d) => d.evaluate<HallView>(READ_DISPLAY)));
+      const seen = await Promise.all(displays.map((d, i) => read(d, i)));
       if (seen.every((s) => JSON.stringify(s) === JSON.stringify(expected))) {
         recent = [JSON.stringify(expected)];
         heldSinceSettle = new Set(recent);
