@@ -6,6 +6,7 @@
  * and `Retry-After`, instead of queueing until everything is late. Also what a graceful shutdown
  * waits for.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { AppError } from '../errors';
 
 export interface AdmissionLimits {
@@ -42,8 +43,15 @@ export class CommandAdmission {
     this.limits = { ...DEFAULT_ADMISSION, ...given };
   }
 
-  /** Admits one command of `office` or throws `overloaded`; call the returned function when done. */
+  /** The offices whose slot the current request took at the door (see {@link atDoor}). */
+  private readonly door = new AsyncLocalStorage<string>();
+
+  /**
+   * Admits one command of `office` or throws `overloaded`; call the returned function when done.
+   * Inside {@link holding} for the same office the request already holds its slot: nothing to do.
+   */
   enter(office: string): () => void {
+    if (this.door.getStore() === office) return () => undefined;
     const running = this.perOffice.get(office) ?? new Map<number, number>();
     const now = this.clock();
     const reason = this.refusal(running, now);
@@ -74,14 +82,12 @@ export class CommandAdmission {
   }
 
   /**
-   * Refuses a command of `office` before any work is spent on its request (body, logs, session)
-   * when `enter` would refuse it now; counted as a refusal. False: go on (`enter` decides).
+   * Runs `next` as the command of `office` whose slot the caller took with {@link enter} (the HTTP
+   * door, before the request's body and session): the command inside does not take a second one,
+   * so the wait from the door on is the command's wait.
    */
-  shedEarly(office: string): boolean {
-    const running = this.perOffice.get(office);
-    if (!running || !this.refusal(running, this.clock())) return false;
-    this.refused++;
-    return true;
+  holding(office: string, next: () => void): void {
+    this.door.run(office, next);
   }
 
   private refusal(running: Map<number, number>, now: number): string | undefined {
