@@ -82,6 +82,10 @@ function rows(floor: PhaseResult, navbat: PhaseResult): string[][] {
       ),
     ],
     [
+      'events already in the snapshot (dropped by clients)',
+      ...both((p) => (p.label === 'floor' ? '—' : String(p.sockets.inSnapshot))),
+    ],
+    [
       'double calls (call-next / display)',
       '—',
       c ? `${c.doubleCalls} / ${navbat.sockets.repeatedCalls}` : '—',

@@ -40,7 +40,13 @@ export interface SocketReport {
   /** Events the display sockets received in all. */
   events: number;
   seqGaps: number;
+  /** Events older than one already received (a real step back in `seq`). */
   seqBackwards: number;
+  /**
+   * Events the socket's snapshot already held (seq ≤ the snapshot's): one committed while the
+   * snapshot was read and delivered after it. Clients drop them; not an order fault.
+   */
+  inSnapshot: number;
   /** `queue:gap` notices (the server said an event would not come in order). */
   gapNotices: number;
   syncs: number;
@@ -66,6 +72,7 @@ const counts = {
   events: 0,
   seqGaps: 0,
   seqBackwards: 0,
+  inSnapshot: 0,
   gapNotices: 0,
   syncs: 0,
 };
@@ -75,6 +82,8 @@ const samples: string[] = [];
 /** Follows one socket's `seq`: snapshot sets it, each change must be the next one. */
 function trackSeq(socket: Socket, spec: SocketSpec): void {
   let last: number | undefined;
+  /** The seq of the latest snapshot: events up to it are already in it. */
+  let snapshotSeq = -1;
   let syncing = false;
   const sync = (): void => {
     if (syncing) return;
@@ -82,11 +91,11 @@ function trackSeq(socket: Socket, spec: SocketSpec): void {
     counts.syncs++;
     socket.timeout(10_000).emit('queue:sync', (err: Error | null, snap?: { seq: number }) => {
       syncing = false;
-      if (!err && snap) last = snap.seq;
+      if (!err && snap) last = snapshotSeq = snap.seq;
     });
   };
   socket.on('queue:snapshot', (snap: { seq: number }) => {
-    last = snap.seq;
+    last = snapshotSeq = snap.seq;
   });
   socket.on('queue:gap', () => {
     counts.gapNotices++;
@@ -98,6 +107,10 @@ function trackSeq(socket: Socket, spec: SocketSpec): void {
     if (typeof payload?.seq !== 'number') return;
     if (!opts.checkSeq || last === undefined || syncing) return;
     const seq = payload.seq;
+    if (seq <= snapshotSeq) {
+      counts.inSnapshot++;
+      return;
+    }
     if ((seq <= last || seq > last + 1) && samples.length < 8) {
       samples.push(`${spec.namespace} ${spec.office}: ${event} seq ${seq} after ${last}`);
     }
@@ -182,6 +195,7 @@ port.on('message', (req: { type: 'report' | 'close' }) => {
       events: counts.events,
       seqGaps: counts.seqGaps,
       seqBackwards: counts.seqBackwards,
+      inSnapshot: counts.inSnapshot,
       gapNotices: counts.gapNotices,
       syncs: counts.syncs,
       samples,
