@@ -25,13 +25,11 @@ const NOT_PRODUCT = [
 const LONG_FILES = {
   'counter/src/counter-app.ts': 813,
   'db/repositories/message-repository.ts': 765,
-  'db/repositories/queue-repository.ts': 530,
   'server/protocol/case-types.ts': 732,
   'server/protocol/case.ts': 571,
   'server/src/app.ts': 504,
   'server/src/messages/outbox.ts': 918,
   'server/src/printing/transports.ts': 466,
-  'server/src/queue/queue-service.ts': 1044,
   'server/src/registry/case-service.ts': 545,
 };
 // Product files with functions still over 60 lines today: the limit there is the longest one now
@@ -78,7 +76,6 @@ const LONG_FUNCTIONS = {
   'server/src/printing/escpos-reader.ts': 80, // readEscPos 80
   'server/src/printing/preview.ts': 108, // place 108
   'server/src/queue/lifecycle.ts': 62, // applyTicketAction 62
-  'server/src/queue/queue-service.ts': 124, // issue 124
   'server/src/registry/case-service.ts': 75, // patch 68, transition 75, anonymous at line 288 69
   'server/src/reports/summary.ts': 65, // summarize 65
 };

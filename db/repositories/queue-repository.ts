@@ -1,11 +1,15 @@
-/** Reads and writes of the live queue: offices, services, counters, tickets, seq, idempotency. */
+/**
+ * Reads and writes of the live queue's commands: offices, services, counters, tickets, seq,
+ * idempotency. (The snapshot's whole-queue reads: queue-view-repository.ts; kiosks' printers:
+ * kiosk-printer-repository.ts.)
+ */
 import { Op, QueryTypes, type Transaction } from 'sequelize';
 import type { Database } from '../database';
 import { nextInSeries } from './series';
 import { toOffice, toService } from './catalogue-repository';
 import { appendAudit } from './audit-repository';
 import type { CounterModel } from '../models';
-import { toDate, toTicket } from './ticket-row';
+import { toTicket } from './ticket-row';
 import type {
   AuditInput,
   CounterRecord,
@@ -157,51 +161,6 @@ export class QueueRepository {
   }
 
   /**
-   * The oldest waiting tickets a counter may call, of one kind (priority or ordinary), oldest
-   * first by queue time (a checked-in booking is due at its slot's start), read without locks. The caller locks the one it chooses with `lockWaiting`: locking
-   * while scanning would hold every row the scan passed (MariaDB keeps them under SKIP LOCKED),
-   * and other windows would skip tickets nobody is calling.
-   */
-  async candidates(
-    q: {
-      officeCode: string;
-      day: string;
-      counter: string;
-      serviceIds: number[];
-      priority: boolean;
-    },
-    limit: number,
-    t: Transaction,
-  ): Promise<Array<{ id: string; priority: string; issuedAt: Date }>> {
-    const served = q.serviceIds.length
-      ? 'OR (target_counter IS NULL AND service_id IN (:serviceIds))'
-      : '';
-    const rows = await this.db.sequelize.query<{
-      id: string;
-      priority: string;
-      issued_at: unknown;
-    }>(
-      `SELECT id, priority, issued_at FROM tickets
-        WHERE office_code = :office AND day = :day AND status = 'waiting'
-          AND priority ${q.priority ? '<>' : '='} 'none'
-          AND (target_counter = :counter ${served})
-        ORDER BY queue_time, id
-        LIMIT ${Math.max(1, Math.floor(limit))}`,
-      {
-        type: QueryTypes.SELECT,
-        transaction: t,
-        replacements: {
-          office: q.officeCode,
-          day: q.day,
-          counter: q.counter,
-          serviceIds: q.serviceIds,
-        },
-      },
-    );
-    return rows.map((r) => ({ id: r.id, priority: r.priority, issuedAt: toDate(r.issued_at) }));
-  }
-
-  /**
    * Locks one ticket if it is still waiting and no other transaction holds it. On MySQL/MariaDB a
    * raw `FOR UPDATE SKIP LOCKED` by primary key (Sequelize drops skipLocked there): two windows
    * never take the same row, and neither waits for the other. SQLite has one writer at a time.
@@ -252,76 +211,6 @@ export class QueueRepository {
       ],
       transaction: t,
     });
-    return rows.map(toTicket);
-  }
-
-  /** Today's called and serving tickets (at most one per window). */
-  async heldTickets(officeCode: string, day: string, t?: Tx): Promise<TicketRecord[]> {
-    const rows = await this.m.Ticket.findAll({
-      where: { officeCode, day, status: ['called', 'serving'] },
-      order: [
-        ['issuedAt', 'ASC'],
-        ['id', 'ASC'],
-      ],
-      transaction: t,
-    });
-    return rows.map(toTicket);
-  }
-
-  /** The day's latest calls (tickets with a call time, whatever their status now), newest first. */
-  async recentCalls(officeCode: string, day: string, limit: number): Promise<TicketRecord[]> {
-    const rows = await this.m.Ticket.findAll({
-      where: { officeCode, day, calledAt: { [Op.ne]: null } },
-      order: [
-        ['calledAt', 'DESC'],
-        ['id', 'DESC'],
-      ],
-      limit,
-    });
-    return rows.map(toTicket);
-  }
-
-  /** Waiting tickets of a day per service id: one grouped count, whatever the queue length. */
-  async waitingCounts(officeCode: string, day: string, t?: Tx): Promise<Map<number, number>> {
-    const rows = await this.db.sequelize.query<{ service_id: number; n: number | string }>(
-      `SELECT service_id, COUNT(*) AS n FROM tickets
-        WHERE office_code = :office AND day = :day AND status = 'waiting'
-        GROUP BY service_id`,
-      { type: QueryTypes.SELECT, transaction: t, replacements: { office: officeCode, day } },
-    );
-    return new Map(rows.map((r) => [Number(r.service_id), Number(r.n)]));
-  }
-
-  /**
-   * The first `limit` waiting tickets of each service in the order they will be called, ignoring
-   * fairness (priority tickets first, then by queue time and id): a ticket's place in it is its
-   * `peopleAhead`. One statement, one pass over the day's waiting tickets.
-   */
-  async waitingHeads(
-    officeCode: string,
-    day: string,
-    limit: number,
-    t?: Tx,
-  ): Promise<TicketRecord[]> {
-    const rows = await this.db.sequelize.query(
-      `SELECT * FROM (
-         SELECT tickets.*, ROW_NUMBER() OVER (
-           PARTITION BY service_id
-           ORDER BY CASE WHEN priority = 'none' THEN 1 ELSE 0 END, queue_time, id
-         ) AS place
-         FROM tickets
-         WHERE office_code = :office AND day = :day AND status = 'waiting'
-       ) head
-       WHERE place <= :limit
-       ORDER BY service_id, place`,
-      {
-        type: QueryTypes.SELECT,
-        transaction: t,
-        replacements: { office: officeCode, day, limit: Math.max(0, Math.floor(limit)) },
-        model: this.m.Ticket,
-        mapToModel: true,
-      },
-    );
     return rows.map(toTicket);
   }
 
@@ -407,62 +296,6 @@ export class QueueRepository {
 
   async audit(entry: AuditInput, t: Transaction): Promise<void> {
     await appendAudit(this.m, entry, t);
-  }
-
-  /** Kiosks with a printer, with the printer's last known state (and jobs waiting for it). */
-  async kioskPrinters(
-    officeCode: string | undefined,
-    t?: Tx,
-  ): Promise<
-    Array<{ officeCode: string; code: string; printerUrl: string; status: string | null }>
-  > {
-    const rows = await this.m.Device.findAll({
-      where: {
-        kind: 'kiosk',
-        printerUrl: { [Op.ne]: null },
-        ...(officeCode ? { officeCode } : {}),
-      },
-      order: [['code', 'ASC']],
-      transaction: t,
-    });
-    return rows.map((r) => ({
-      officeCode: r.officeCode,
-      code: r.code,
-      printerUrl: r.printerUrl ?? '',
-      status: r.printerStatus ?? null,
-    }));
-  }
-
-  async setPrinterStatus(
-    officeCode: string,
-    code: string,
-    status: string,
-    now: Date,
-    t: Transaction,
-  ): Promise<void> {
-    await this.m.Device.update(
-      { printerStatus: status, printerCheckedAt: now },
-      { where: { officeCode, code, kind: 'kiosk' }, transaction: t },
-    );
-  }
-
-  /** Print jobs of a kiosk still queued (not yet printed nor given up). */
-  async pendingPrintJobs(officeCode: string, code: string, t?: Tx): Promise<number> {
-    return this.m.PrintJob.count({
-      where: { officeCode, deviceCode: code, status: 'queued' },
-      transaction: t,
-    });
-  }
-
-  /** A kiosk or display of an office, with its printer. */
-  async findDevice(
-    officeCode: string,
-    code: string,
-    kind: string,
-    t?: Tx,
-  ): Promise<{ code: string; printerUrl: string | null } | undefined> {
-    const row = await this.m.Device.findOne({ where: { officeCode, code, kind }, transaction: t });
-    return row ? { code: row.code, printerUrl: row.printerUrl } : undefined;
   }
 }
 

@@ -11,7 +11,8 @@ import type { StaffTicket } from '../../protocol';
 import { BookingRepository, type BookingRecord } from '../../../db/repositories/booking-repository';
 import type { Database } from '../../../db/database';
 import { actorName, actorUserId, type Actor } from '../auth/actor';
-import type { AdmitBooking, QueueService } from '../queue/queue-service';
+import type { QueueService } from '../queue/queue-service';
+import type { AdmitBooking } from '../queue/ticket-issuer';
 import type { BookingNotifier } from './booking-service';
 import { AppError, notFound } from '../errors';
 

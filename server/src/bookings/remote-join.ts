@@ -23,7 +23,8 @@ import {
 import { isUniqueViolation } from '../../../db/repositories/queue-repository';
 import type { OfficeRecord } from '../../../db/records';
 import type { Database } from '../../../db/database';
-import type { AdmitBooking, QueueService } from '../queue/queue-service';
+import type { QueueService } from '../queue/queue-service';
+import type { AdmitBooking } from '../queue/ticket-issuer';
 import { officeDay } from '../queue/office-day';
 import { toPublicTicket } from '../queue/ticket-dto';
 import { AppError, notFound, validationFailed } from '../errors';

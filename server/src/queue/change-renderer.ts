@@ -3,13 +3,58 @@
  * Commands render their changes inside their transaction, so an event shows the state of its seq.
  */
 import type { Transaction } from 'sequelize';
-import type { CounterState, PrinterState, StaffTicket } from '../../protocol';
+import type {
+  CounterState,
+  OfficeInfo,
+  PrinterState,
+  QueueChange,
+  StaffTicket,
+  TicketChangeEvent,
+} from '../../protocol';
 import type { QueueRepository } from '../../../db/repositories/queue-repository';
-import type { CounterRecord, ServiceRecord, TicketRecord } from '../../../db/records';
+import { KioskPrinterRepository } from '../../../db/repositories/kiosk-printer-repository';
+import type { CounterRecord, OfficeRecord, ServiceRecord, TicketRecord } from '../../../db/records';
+import { notFound } from '../errors';
 import { averageServiceSeconds, estimateWaitMinutes } from './estimate';
 import { toCounterState, toStaffTicket } from './ticket-dto';
+import { servedServiceIds, toServiceDto } from './office-dto';
 import type { CaseLinks } from '../registry/case-links';
 import { WindowGuard, withClerks, type Clerk } from './counter-sessions';
+
+/** A change to emit after commit, before its seq is known. */
+export type PendingChange =
+  | {
+      kind: TicketChangeEvent;
+      ticketId: string;
+      /** The ticket as the command left it, when the command has it (saves a read). */
+      record?: TicketRecord;
+      /** Its case number (`null`: none), when the command read it (saves a read). */
+      caseNumber?: string | null;
+    }
+  | { kind: 'printer:updated'; kiosk: string }
+  | { kind: 'office:updated' }
+  | { kind: 'services:updated' }
+  | {
+      kind: 'counter:updated';
+      counter: string;
+      /** The ticket the window now holds (`null`: none), when the command knows. */
+      held?: TicketRecord | null;
+      /** The window's row as the command left it, when it read it (saves a read). */
+      record?: CounterRecord;
+      /** Who works there (`null`: nobody), when the command read it (saves a read). */
+      clerk?: Clerk | null;
+    };
+
+/** One ticket with its current waiting figures, read outside any command (staff view). */
+export async function readTicket(
+  repo: QueueRepository,
+  id: string,
+  cases?: CaseLinks,
+): Promise<StaffTicket> {
+  const ticket = await repo.findTicket(id);
+  if (!ticket) throw notFound(`ticket ${id}`);
+  return new ChangeRenderer(repo, ticket.officeCode, undefined, cases).ticket(ticket);
+}
 
 export class ChangeRenderer {
   private services: Promise<ServiceRecord[]> | undefined;
@@ -32,6 +77,50 @@ export class ChangeRenderer {
       durations?(day: string, serviceId: number): Promise<Map<number, number[]>>;
     },
   ) {}
+
+  /**
+   * A command's pending changes as the events to publish, in order (their seq still 0); a change
+   * whose subject is gone is left out. `officeInfo` shows the office as every page sees it.
+   */
+  async changes(
+    pending: readonly PendingChange[],
+    officeInfo: (office: OfficeRecord) => OfficeInfo,
+  ): Promise<QueueChange[]> {
+    const out: QueueChange[] = [];
+    for (const change of pending) {
+      if (change.kind === 'counter:updated') {
+        const counter = await this.counter(
+          change.counter,
+          change.held,
+          change.record,
+          change.clerk,
+        );
+        if (counter) out.push({ kind: 'counter:updated', seq: 0, counter });
+      } else if (change.kind === 'printer:updated') {
+        const printer = await this.printer(change.kiosk);
+        if (printer) out.push({ kind: 'printer:updated', seq: 0, printer });
+      } else if (change.kind === 'office:updated') {
+        const office = await this.repo.findOffice(this.officeCode, this.transaction);
+        if (office) out.push({ kind: 'office:updated', seq: 0, office: officeInfo(office) });
+      } else if (change.kind === 'services:updated') {
+        const services = await this.repo.listServices(this.officeCode, this.transaction);
+        const counters = await this.repo.listCounters(this.officeCode, this.transaction);
+        const served = servedServiceIds(counters);
+        out.push({
+          kind: 'services:updated',
+          seq: 0,
+          services: services.map((s) => toServiceDto(s, served)),
+        });
+      } else {
+        if (change.caseNumber !== undefined) this.knowCase(change.ticketId, change.caseNumber);
+        const ticket = change.record
+          ? await this.ticket(change.record)
+          : await this.ticketById(change.ticketId);
+        if (ticket) out.push({ kind: change.kind, seq: 0, ticket });
+      }
+    }
+    return out;
+  }
 
   /** The staff DTO of a ticket; a waiting one carries people ahead and the estimate. */
   async ticket(record: TicketRecord): Promise<StaffTicket> {
@@ -103,13 +192,14 @@ export class ChangeRenderer {
 
   /** A kiosk's printer: its last known state and the jobs waiting for it. */
   async printer(kiosk: string): Promise<PrinterState | undefined> {
-    const printers = await this.repo.kioskPrinters(this.officeCode, this.transaction);
+    const repo = new KioskPrinterRepository(this.repo.db);
+    const printers = await repo.kioskPrinters(this.officeCode, this.transaction);
     const found = printers.find((p) => p.code === kiosk);
     if (!found) return undefined;
     return {
       kiosk,
       status: printerStatus(found.status),
-      pending: await this.repo.pendingPrintJobs(this.officeCode, kiosk, this.transaction),
+      pending: await repo.pendingPrintJobs(this.officeCode, kiosk, this.transaction),
     };
   }
 

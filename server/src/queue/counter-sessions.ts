@@ -10,6 +10,7 @@ import {
   CounterSessionRepository,
   type WindowHolder,
 } from '../../../db/repositories/counter-session-repository';
+import type { HolderRow } from '../../../db/repositories/hot-path-repository';
 import { AppError } from '../errors';
 import type { StaffPrincipal } from '../auth/actor';
 
@@ -25,6 +26,20 @@ export function counterTaken(holder: WindowHolder): AppError {
     user: { id: holder.userId, name: holder.name },
     since: holder.since.toISOString(),
   });
+}
+
+/**
+ * Refuses (`counter_taken`) when another user's live session holds the window, as the hot path's
+ * lock read its holder (`null`: nobody).
+ */
+export function refuseOtherClerk(
+  counter: string,
+  holder: HolderRow | null,
+  user: StaffPrincipal,
+): void {
+  if (holder && holder.userId !== user.id) {
+    throw counterTaken({ ...holder, counter, counterId: 0, tokenHash: '' });
+  }
 }
 
 /** The check every queue command at a window makes, and who holds the windows (for DTOs). */

@@ -1,0 +1,310 @@
+/**
+ * Issuing a ticket: the office's hours and the service's state checked, the number taken, the row,
+ * its audit, its citizen's phone and its paper (print job) written in one command; idempotent by
+ * key; linked to a registry case (in the same transaction, or after it when the registry lives in
+ * another database).
+ */
+import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'sequelize';
+import {
+  NO_PRIORITY,
+  isOpenAt,
+  nextOpening,
+  type IssueTicket,
+  type StaffTicket,
+} from '../../protocol';
+import { isUniqueViolation } from '../../../db/repositories/queue-repository';
+import type { OfficeRecord, ServiceRecord, TicketRecord } from '../../../db/records';
+import { AppError, notFound, validationFailed } from '../errors';
+import type { Actor } from '../auth/actor';
+import { officeDay } from './office-day';
+import { formatTicketNumber } from './numbering';
+import { readTicket, type PendingChange } from './change-renderer';
+import { answerTicket, type QueueContext } from './queue-context';
+import type { PrintQueue } from '../printing/print-queue';
+import type { Outbox } from '../messages/outbox';
+
+/**
+ * Checks a booking in, inside the ticket's own transaction (bookings/booking-service.ts): locks and
+ * moves the booking, and says when the new ticket stands in the queue and with which booking code
+ * (a remote join, bookings/remote-join.ts, admits its ticket the same way and marks it `remote`).
+ */
+export type AdmitBooking = (
+  t: Transaction,
+  ticket: { id: string; now: Date; office: OfficeRecord },
+) => Promise<{ queueTime: Date; appointmentCode: string | null; remote?: boolean }>;
+
+/** One issue request as the command sees it. */
+interface IssueRequest {
+  officeCode: string;
+  req: IssueTicket;
+  idempotencyKey: string | undefined;
+  actor: Actor;
+  admit?: AdmitBooking;
+  linkedCase?: { id: number; number: string };
+  /** Set in the transaction when the case is linked after commit (registry elsewhere). */
+  linkAfterCommit?: { id: string; number: string; at: Date };
+}
+
+/** What issuing writes besides the queue's own rows. */
+export interface TicketIssuerDeps {
+  /** The print queue: a kiosk with a printer gets a job with each ticket. */
+  print?: Pick<PrintQueue, 'enqueue'>;
+  /** Citizen messages: a phone given at the kiosk subscribes in the ticket's transaction. */
+  messages?: Pick<Outbox, 'subscribeTicket'>;
+}
+
+export class TicketIssuer {
+  constructor(
+    private readonly ctx: QueueContext,
+    private readonly deps: TicketIssuerDeps,
+  ) {}
+
+  /**
+   * Issues a ticket. With an idempotency key, the same key returns the ticket it issued before
+   * (`created: false`) instead of a second one.
+   */
+  async issue(
+    officeCode: string,
+    req: IssueTicket,
+    idempotencyKey: string | undefined,
+    actor: Actor,
+    admit?: AdmitBooking,
+  ): Promise<{ ticket: StaffTicket; created: boolean; printJobId?: number }> {
+    const earlier = await this.issuedBefore(officeCode, idempotencyKey);
+    if (earlier) return earlier;
+    // The case is checked before anything is written: an unknown number issues no ticket.
+    const linkedCase =
+      req.caseNumber === undefined
+        ? undefined
+        : await this.findCase(officeCode, req.caseNumber, req.pickupCode);
+    const request: IssueRequest = { officeCode, req, idempotencyKey, actor, admit, linkedCase };
+    try {
+      const issued = await this.ctx.pipeline.run(officeCode, (t, office, changes) =>
+        this.write(t, office, changes, request),
+      );
+      if (request.linkAfterCommit && linkedCase && this.ctx.cases) {
+        await this.linkOrWithdraw(officeCode, linkedCase.id, request.linkAfterCommit, actor);
+      }
+      const { id, printJobId } = issued.result;
+      const ticket = await answerTicket(this.ctx, issued.tickets, id);
+      return { ticket, created: true, printJobId };
+    } catch (err) {
+      // Two requests with one key at the same moment: the loser answers with the winner's ticket.
+      if (idempotencyKey && isUniqueViolation(err)) {
+        const existing = await this.issuedBefore(officeCode, idempotencyKey);
+        if (existing) return existing;
+      }
+      throw err;
+    }
+  }
+
+  /** The ticket an idempotency key issued before, if any. */
+  private async issuedBefore(
+    officeCode: string,
+    key: string | undefined,
+  ): Promise<{ ticket: StaffTicket; created: false } | undefined> {
+    if (!key) return undefined;
+    const existing = await this.ctx.repo.findIdempotentTicketId(officeCode, key);
+    if (!existing) return undefined;
+    return { ticket: await readTicket(this.ctx.repo, existing, this.ctx.cases), created: false };
+  }
+
+  /** The command's writes: the checks, the number, the row and what comes with it. */
+  private async write(
+    t: Transaction,
+    office: OfficeRecord,
+    changes: PendingChange[],
+    r: IssueRequest,
+  ): Promise<{ id: string; printJobId: number | undefined }> {
+    const { officeCode, req, linkedCase } = r;
+    const now = this.ctx.now();
+    // Outside the opening hours the kiosk issues nothing; staff may still hand out a ticket.
+    if (r.actor.kind !== 'staff') refuseClosedOffice(office, now);
+    const { service, priority } = await this.chooseService(t, officeCode, office, req);
+    const kiosk = await this.findKiosk(t, officeCode, req.kiosk);
+    const id = randomUUID();
+    const admitted = r.admit ? await r.admit(t, { id, now, office }) : undefined;
+    const day = officeDay(now, office.timeZone);
+    const seqNo = await this.ctx.repo.nextNumber(officeCode, day, service.prefix, t);
+    const number = formatTicketNumber(service.prefix, seqNo);
+    const ticket = newTicket({
+      id,
+      officeCode,
+      day,
+      number,
+      service,
+      priority,
+      req,
+      now,
+      admitted,
+    });
+    await this.ctx.repo.insertTicket(ticket, t);
+    if (req.phone) await this.deps.messages?.subscribeTicket(t, ticket, req.phone);
+    if (r.idempotencyKey) {
+      await this.ctx.repo.insertIdempotencyKey(officeCode, r.idempotencyKey, ticket.id, now, t);
+    }
+    await this.ctx.transitions.audit(t, r.actor, officeCode, 'ticket.issue', ticket, undefined, {
+      number: ticket.number,
+      service: service.code,
+      priority,
+    });
+    if (linkedCase && this.ctx.cases) {
+      if (this.ctx.cases.sharesQueueDatabase) {
+        await this.ctx.cases.linkTicket(linkedCase.id, ticket, now, t);
+      } else {
+        r.linkAfterCommit = { id: ticket.id, number: ticket.number, at: now };
+      }
+    }
+    // The paper is part of the ticket: its job commits (or not) with it.
+    const printJobId = kiosk?.printerUrl
+      ? await this.printJob(t, ticket, { code: kiosk.code, printerUrl: kiosk.printerUrl })
+      : undefined;
+    const caseNumber = linkedCase && this.ctx.cases?.sharesQueueDatabase ? linkedCase.number : null;
+    changes.push({ kind: 'ticket:issued', ticketId: ticket.id, record: ticket, caseNumber });
+    return { id: ticket.id, printJobId };
+  }
+
+  /** The requested service, open, and a priority the office knows. */
+  private async chooseService(
+    t: Transaction,
+    officeCode: string,
+    office: OfficeRecord,
+    req: IssueTicket,
+  ): Promise<{ service: ServiceRecord; priority: string }> {
+    const services = await this.ctx.cache.services(officeCode, t);
+    const service = services.find((s) => s.code === req.service);
+    if (!service) throw notFound(`service ${req.service}`);
+    if (!service.isOpen) {
+      throw new AppError('conflict', `service ${service.code} is closed now`, {
+        reason: service.closedReason,
+      });
+    }
+    const priority = req.priority ?? NO_PRIORITY;
+    if (priority !== NO_PRIORITY && !office.priorities.some((p) => p.code === priority)) {
+      throw validationFailed(`unknown priority ${priority}`, { field: 'priority' });
+    }
+    return { service, priority };
+  }
+
+  /** The kiosk the ticket comes from, when named (400 for an unknown one). */
+  private async findKiosk(
+    t: Transaction,
+    officeCode: string,
+    code: string | undefined,
+  ): Promise<{ code: string; printerUrl: string | null } | undefined> {
+    if (code === undefined) return undefined;
+    const kiosk = await this.ctx.printers.findDevice(officeCode, code, 'kiosk', t);
+    if (!kiosk) throw validationFailed(`unknown kiosk ${code}`, { field: 'kiosk' });
+    return kiosk;
+  }
+
+  /** The ticket's print job at its kiosk's printer (none without a print queue). */
+  private async printJob(
+    t: Transaction,
+    ticket: TicketRecord,
+    kiosk: { code: string; printerUrl: string },
+  ): Promise<number | undefined> {
+    if (!this.deps.print) return undefined;
+    return this.deps.print.enqueue(
+      {
+        officeCode: ticket.officeCode,
+        ticketId: ticket.id,
+        deviceCode: kiosk.code,
+        printerUrl: kiosk.printerUrl,
+        payload: null,
+      },
+      t,
+    );
+  }
+
+  private async findCase(
+    officeCode: string,
+    number: string,
+    pickupCode: string | undefined,
+  ): Promise<{ id: number; number: string }> {
+    const found = this.ctx.cases
+      ? await this.ctx.cases.findCase(officeCode, number, pickupCode)
+      : undefined;
+    // One answer for an unknown number and a wrong code: the kiosk confirms no case's existence.
+    if (!found) throw new AppError('not_found', 'no case with this number and pickup code');
+    return found;
+  }
+
+  /**
+   * The registry lives in another database: link after the ticket committed. If that fails, the
+   * ticket is cancelled again (in its own command, published like any change) and the error stands,
+   * so no citizen holds a ticket whose case the window cannot open.
+   */
+  private async linkOrWithdraw(
+    officeCode: string,
+    caseId: number,
+    ticket: { id: string; number: string; at: Date },
+    actor: Actor,
+  ): Promise<void> {
+    try {
+      await this.ctx.cases?.linkTicket(caseId, ticket, ticket.at);
+    } catch (err) {
+      await this.ctx.pipeline
+        .run(officeCode, async (t, _o, changes) => {
+          const record = await this.ctx.transitions.locked(ticket.id, t);
+          const next = await this.ctx.transitions.apply(
+            t,
+            actor,
+            record,
+            'cancel',
+            {},
+            {},
+            'case link failed',
+          );
+          changes.push({ kind: 'ticket:updated', ticketId: ticket.id, record: next });
+        })
+        .catch(() => undefined);
+      throw err;
+    }
+  }
+}
+
+/** Outside the opening hours: refused, with the next opening when there is one. */
+function refuseClosedOffice(office: OfficeRecord, now: Date): void {
+  if (isOpenAt(office.openingHours, now, office.timeZone)) return;
+  const next = nextOpening(office.openingHours, now, office.timeZone);
+  throw new AppError('conflict', 'the office is closed now', {
+    reason: 'office_closed',
+    ...(next ? { opens: next } : {}),
+  });
+}
+
+/** A new waiting ticket's row (a checked-in booking sets its queue time and code). */
+function newTicket(p: {
+  id: string;
+  officeCode: string;
+  day: string;
+  number: string;
+  service: ServiceRecord;
+  priority: string;
+  req: IssueTicket;
+  now: Date;
+  admitted?: { queueTime: Date; appointmentCode: string | null; remote?: boolean };
+}): TicketRecord {
+  return {
+    id: p.id,
+    officeCode: p.officeCode,
+    day: p.day,
+    number: p.number,
+    serviceId: p.service.id,
+    priority: p.priority,
+    language: p.req.language ?? null,
+    kiosk: p.req.kiosk ?? null,
+    status: 'waiting',
+    issuedAt: p.now,
+    calledAt: null,
+    startedAt: null,
+    finishedAt: null,
+    counterNumber: null,
+    targetCounter: null,
+    calledBy: null,
+    recalls: 0,
+    ...(p.admitted ?? { queueTime: p.now, appointmentCode: null }),
+  };
+}
