@@ -24,7 +24,6 @@ const NOT_PRODUCT = [
 // split (others are splitting them; remove a file from this list once it is under 400).
 const LONG_FILES = {
   'counter/src/counter-app.ts': 813,
-  'db/repositories/message-repository.ts': 765,
   'db/repositories/queue-repository.ts': 530,
   'server/protocol/case-types.ts': 732,
   'server/protocol/case.ts': 571,

@@ -32,11 +32,11 @@ import { QueueRepository } from '../../../db/repositories/queue-repository';
 import { CaseRecipientRepository } from '../../../db/repositories/case-recipient-repository';
 import {
   MessageRepository,
-  OutboxTable,
-  type OutboxOutcome,
-  type OutboxRecord,
   type TicketRecipient,
 } from '../../../db/repositories/message-repository';
+import { MessageSettingsRepository } from '../../../db/repositories/message-settings-repository';
+import { OutboxTable } from '../../../db/repositories/outbox-table';
+import type { OutboxOutcome, OutboxRecord } from '../../../db/repositories/outbox-records';
 import { peopleAhead } from '../queue/estimate';
 import { officeDay } from '../queue/office-day';
 import { notFound, validationFailed } from '../errors';
@@ -83,6 +83,7 @@ export class Outbox {
   readonly queueTable: OutboxTable;
   readonly caseTable: OutboxTable;
   private readonly repo: MessageRepository;
+  private readonly officeSettings: MessageSettingsRepository;
   private readonly caseRecipients: CaseRecipientRepository;
   private readonly queue: QueueRepository;
   readonly now: () => Date;
@@ -112,6 +113,7 @@ export class Outbox {
     this.queueTable = new OutboxTable(deps.db, 'messages');
     this.caseTable = new OutboxTable(registryDb, 'case_messages');
     this.repo = new MessageRepository(deps.db);
+    this.officeSettings = new MessageSettingsRepository(deps.db);
     this.caseRecipients = new CaseRecipientRepository(registryDb);
     this.queue = new QueueRepository(deps.db);
     this.now = deps.now ?? (() => new Date());
@@ -509,7 +511,7 @@ export class Outbox {
   async templates(
     officeCode: string,
   ): Promise<Array<{ key: TemplateKey; language: Language; text: string; custom: boolean }>> {
-    const own = await this.repo.templates(officeCode);
+    const own = await this.officeSettings.templates(officeCode);
     const out: Array<{ key: TemplateKey; language: Language; text: string; custom: boolean }> = [];
     for (const key of Object.keys(DEFAULT_TEMPLATES) as TemplateKey[]) {
       for (const language of Language.options) {
@@ -531,17 +533,19 @@ export class Outbox {
     language: Language,
     text: string | null,
   ): Promise<void> {
-    return this.repo.setTemplate(officeCode, key, language, text, this.now());
+    return this.officeSettings.setTemplate(officeCode, key, language, text, this.now());
   }
 
   /** The office's settings, defaults filled in. */
   async settings(officeCode: string, t?: Transaction): Promise<MessageSettings> {
-    const stored = MessageSettings.partial().safeParse(await this.repo.settings(officeCode, t));
+    const stored = MessageSettings.partial().safeParse(
+      await this.officeSettings.settings(officeCode, t),
+    );
     return { ...DEFAULT_MESSAGE_SETTINGS, ...(stored.success ? stored.data : {}) };
   }
 
   async setSettings(officeCode: string, settings: MessageSettings): Promise<void> {
-    await this.repo.setSettings(officeCode, settings, this.now());
+    await this.officeSettings.setSettings(officeCode, settings, this.now());
     // New quiet hours apply to what the old ones hold back: the next round decides again.
     for (const table of this.tables()) await table.releaseHeld(officeCode, this.now());
   }
@@ -875,7 +879,7 @@ export class Outbox {
     values: TemplateValues,
     t?: Transaction,
   ): Promise<string> {
-    const own = (await this.repo.templates(officeCode, t)).find(
+    const own = (await this.officeSettings.templates(officeCode, t)).find(
       (x) => x.template === key && x.language === language,
     );
     return renderTemplate(own?.text ?? DEFAULT_TEMPLATES[key][language], values);
