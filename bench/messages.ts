@@ -9,7 +9,7 @@
 import os from 'node:os';
 import { freshDatabase, seedTestDemo, startTestServer } from '../server/src/testing/harness';
 import { FakeSmsc } from '../server/src/testing/fake-smsc';
-import { OutboxTable } from '../db/repositories/message-repository';
+import { OutboxTable } from '../db/repositories/outbox-table';
 import { request } from '../server/src/testing/client';
 import { DEFAULT_MYSQL_URL } from './lib/config';
 import { summarize } from './lib/stats';

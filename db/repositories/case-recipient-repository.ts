@@ -2,7 +2,7 @@
 import { QueryTypes, type Transaction } from 'sequelize';
 import type { Database } from '../database';
 import { maskPhone } from '../../server/protocol/messages';
-import { sqlTime } from './message-repository';
+import { sqlTime } from './values';
 
 /** A case's applicant who consented to messages. */
 export interface CaseRecipient {
@@ -25,7 +25,7 @@ export class CaseRecipientRepository {
       chat: r.telegramChat,
       language: r.language,
       by: r.consentBy,
-      now: sqlTime(now, this.db.dialect),
+      now: sqlTime(this.db.dialect, now),
     };
     await this.db.sequelize.query('DELETE FROM case_recipients WHERE case_number = :number', {
       transaction: t,
@@ -82,7 +82,7 @@ export class CaseRecipientRepository {
     await this.db.transaction((t) =>
       this.db.sequelize.query('DELETE FROM case_recipients WHERE created_at < :before', {
         transaction: t,
-        replacements: { before: sqlTime(before, this.db.dialect) },
+        replacements: { before: sqlTime(this.db.dialect, before) },
       }),
     );
   }

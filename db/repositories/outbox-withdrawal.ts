@@ -4,7 +4,7 @@
  * alone: it went out when it was still true.
  */
 import { QueryTypes, type Transaction } from 'sequelize';
-import type { OutboxTable } from './message-repository';
+import type { OutboxTable } from './outbox-table';
 
 /** Marks the still queued messages with these dedupe keys `expired` with `reason`; answers how many. */
 export async function withdrawQueued(

@@ -34,26 +34,37 @@ export class BookingMessages implements BookingNotifier {
     this.offices = new QueueRepository(outbox.queueTable.db);
   }
 
+  /** The one-time code of a new booking, written in the booking's transaction. */
   code(
     t: Transaction,
     m: { officeCode: string; phone: string; language: Language; otp: string; booking: Booking },
   ): Promise<void> {
-    return this.outbox.code(t, m);
+    return this.outbox.enqueueDirect(t, m, 'booking_code', `b:${m.booking.code}:code:${m.otp}`, {
+      code: m.otp,
+      booking: m.booking.code,
+    });
   }
 
-  /** The confirmation now, and the reminders of the booking for later. */
+  /**
+   * The confirmation now (its code, its time on the office clock and the cancel link), and the
+   * reminders of the booking for later.
+   */
   async confirmed(
     t: Transaction,
     m: { officeCode: string; phone: string; language: Language; booking: Booking },
   ): Promise<void> {
-    await this.outbox.confirmed(t, m);
     const office = await this.offices.findOffice(m.officeCode, t);
     const timeZone = office?.timeZone ?? 'Asia/Dushanbe';
-    const settings = await this.outbox.settings(m.officeCode, t);
-    const now = this.outbox.now();
     const start = new Date(m.booking.start);
     const p = zonedParts(start, timeZone);
     const link = `${this.outbox.publicBase()}/book/?office=${encodeURIComponent(m.officeCode)}&cancel=${m.booking.code}`;
+    await this.outbox.enqueueDirect(t, m, 'booking_confirmed', `b:${m.booking.code}:confirmed`, {
+      booking: m.booking.code,
+      time: `${pad2(p.day)}.${pad2(p.month)} ${pad2(p.hour)}:${pad2(p.minute)}`,
+      link,
+    });
+    const settings = await this.outbox.settings(m.officeCode, t);
+    const now = this.outbox.now();
     const values = { booking: m.booking.code, time: `${pad2(p.hour)}:${pad2(p.minute)}`, link };
     const quiet = { from: settings.quietFrom, until: settings.quietUntil };
     for (const r of reminderTimes({ start, confirmedAt: now, timeZone, quiet })) {
@@ -88,22 +99,8 @@ export class BookingMessages implements BookingNotifier {
       time: `${pad2(p.day)}.${pad2(p.month)} ${pad2(p.hour)}:${pad2(p.minute)}`,
       link: `${this.outbox.publicBase()}/book/?office=${encodeURIComponent(m.officeCode)}`,
     };
-    const now = this.outbox.now();
-    await this.outbox.queueTable.insert(
-      {
-        officeCode: m.officeCode,
-        channel: 'sms',
-        to: m.phone,
-        template: 'booking_cancelled',
-        language: m.language,
-        text: await this.outbox.render(m.officeCode, 'booking_cancelled', m.language, values, t),
-        dedupeKey: `b:${m.officeCode}:${m.booking.code}:cancelled`,
-        nextAttemptAt: now,
-      },
-      now,
-      t,
-    );
-    t.afterCommit(() => this.outbox.kick());
+    const dedupeKey = `b:${m.officeCode}:${m.booking.code}:cancelled`;
+    await this.outbox.enqueueDirect(t, m, 'booking_cancelled', dedupeKey, values);
   }
 
   /** Withdraws the booking's reminders that have not gone yet. */

@@ -1,7 +1,7 @@
 /** The admin's view of an outbox row (GET …/messages): the number masked but for its last 3 digits. */
 import { maskPhone, type Language } from '../../protocol';
 import type { MessageDto, TemplateKey } from '../../protocol/messages';
-import type { OutboxRecord } from '../../../db/repositories/message-repository';
+import type { OutboxRecord } from '../../../db/repositories/outbox-records';
 
 /** The admin's view of a row: the number masked but for its last 3 digits. */
 export function toDto(m: OutboxRecord): MessageDto {

@@ -13,7 +13,7 @@ import {
 import { FakeSmsc } from '../testing/fake-smsc';
 import { waitFor } from '../testing/wait';
 import { spawnMain } from '../testing/main-process';
-import { OutboxTable } from '../../../db/repositories/message-repository';
+import { OutboxTable } from '../../../db/repositories/outbox-table';
 
 const mysql = process.env.TEST_MYSQL_URL ? describe : describe.skip;
 if (!process.env.TEST_MYSQL_URL && process.env.CI)

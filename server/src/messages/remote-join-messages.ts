@@ -11,23 +11,9 @@ export class RemoteJoinMessages implements RemoteJoinNotifier {
     t: Transaction,
     m: { officeCode: string; phone: string; language: Language; otp: string; join: string },
   ): Promise<void> {
-    const now = this.outbox.now();
     const values = { code: m.otp, booking: m.join };
-    await this.outbox.queueTable.insert(
-      {
-        officeCode: m.officeCode,
-        channel: 'sms',
-        to: m.phone,
-        template: 'booking_code',
-        language: m.language,
-        text: await this.outbox.render(m.officeCode, 'booking_code', m.language, values, t),
-        dedupeKey: `j:${m.officeCode}:${m.join}:code`,
-        nextAttemptAt: now,
-      },
-      now,
-      t,
-    );
-    t.afterCommit(() => this.outbox.kick());
+    const dedupeKey = `j:${m.officeCode}:${m.join}:code`;
+    await this.outbox.enqueueDirect(t, m, 'booking_code', dedupeKey, values);
   }
 }
 

@@ -1,0 +1,91 @@
+/**
+ * An office's message settings (quiet hours, daily caps, the "N ahead" threshold) and its templates,
+ * with the defaults filled in, and the rendering of a template into a message's text.
+ */
+import type { Transaction } from 'sequelize';
+import {
+  DEFAULT_MESSAGE_SETTINGS,
+  DEFAULT_TEMPLATES,
+  Language,
+  MessageSettings,
+  renderTemplate,
+  type TemplateKey,
+  type TemplateValues,
+} from '../../protocol';
+import type { Database } from '../../../db/database';
+import { MessageSettingsRepository } from '../../../db/repositories/message-settings-repository';
+import type { OutboxTable } from '../../../db/repositories/outbox-table';
+
+/** One template of an office as the administrator sees it. */
+export interface OfficeTemplate {
+  key: TemplateKey;
+  language: Language;
+  text: string;
+  custom: boolean;
+}
+
+export class OfficeMessageSettings {
+  private readonly repo: MessageSettingsRepository;
+
+  constructor(
+    db: Database,
+    private readonly now: () => Date,
+    /** The outboxes whose held-back messages new quiet hours release. */
+    private readonly tables: () => OutboxTable[],
+  ) {
+    this.repo = new MessageSettingsRepository(db);
+  }
+
+  /** The office's settings, defaults filled in. */
+  async settings(officeCode: string, t?: Transaction): Promise<MessageSettings> {
+    const stored = MessageSettings.partial().safeParse(await this.repo.settings(officeCode, t));
+    return { ...DEFAULT_MESSAGE_SETTINGS, ...(stored.success ? stored.data : {}) };
+  }
+
+  async setSettings(officeCode: string, settings: MessageSettings): Promise<void> {
+    await this.repo.setSettings(officeCode, settings, this.now());
+    // New quiet hours apply to what the old ones hold back: the next round decides again.
+    for (const table of this.tables()) await table.releaseHeld(officeCode, this.now());
+  }
+
+  /** Every template of an office: its own text or the default. */
+  async templates(officeCode: string): Promise<OfficeTemplate[]> {
+    const own = await this.repo.templates(officeCode);
+    const out: OfficeTemplate[] = [];
+    for (const key of Object.keys(DEFAULT_TEMPLATES) as TemplateKey[]) {
+      for (const language of Language.options) {
+        const mine = own.find((o) => o.template === key && o.language === language);
+        out.push({
+          key,
+          language,
+          text: mine?.text ?? DEFAULT_TEMPLATES[key][language],
+          custom: !!mine,
+        });
+      }
+    }
+    return out;
+  }
+
+  setTemplate(
+    officeCode: string,
+    key: TemplateKey,
+    language: Language,
+    text: string | null,
+  ): Promise<void> {
+    return this.repo.setTemplate(officeCode, key, language, text, this.now());
+  }
+
+  /** A message's text: the office's own template (else the default) with `values` filled in. */
+  async render(
+    officeCode: string,
+    key: TemplateKey,
+    language: Language,
+    values: TemplateValues,
+    t?: Transaction,
+  ): Promise<string> {
+    const own = (await this.repo.templates(officeCode, t)).find(
+      (x) => x.template === key && x.language === language,
+    );
+    return renderTemplate(own?.text ?? DEFAULT_TEMPLATES[key][language], values);
+  }
+}
