@@ -23,7 +23,6 @@ const NOT_PRODUCT = [
 // Product files still over 400 lines today, with their length now: the ceiling until they are
 // split (others are splitting them; remove a file from this list once it is under 400).
 const LONG_FILES = {
-  'counter/src/counter-app.ts': 813,
   'db/repositories/message-repository.ts': 765,
   'db/repositories/queue-repository.ts': 530,
   'server/protocol/case-types.ts': 732,
@@ -48,7 +47,6 @@ const LONG_FUNCTIONS = {
   'counter/admin/src/admin-staff.ts': 81, // render 81
   'counter/admin/src/priority-table.ts': 95, // render 95, its row template 64
   'counter/src/case-form.ts': 67, // buildPatch 67
-  'counter/src/counter-app.ts': 83, // execute 72, renderBody 83
   'counter/src/counter-back-office.ts': 61, // renderCase 61
   'counter/src/counter-case-panel/case-form-view.ts': 79, // renderPerson 74, renderForm 79
   'counter/src/counter-case-panel/counter-case-panel.component.ts': 63, // renderCase 63
