@@ -23,9 +23,6 @@ const NOT_PRODUCT = [
 // Product files still over 400 lines today, with their length now: the ceiling until they are
 // split (others are splitting them; remove a file from this list once it is under 400).
 const LONG_FILES = {
-  'counter/src/counter-app.ts': 813,
-  'server/protocol/case-types.ts': 732,
-  'server/protocol/case.ts': 571,
   'server/src/app.ts': 504,
   'server/src/printing/transports.ts': 466,
   'server/src/registry/case-service.ts': 545,
@@ -44,7 +41,6 @@ const LONG_FUNCTIONS = {
   'counter/admin/src/admin-staff.ts': 81, // render 81
   'counter/admin/src/priority-table.ts': 95, // render 95, its row template 64
   'counter/src/case-form.ts': 67, // buildPatch 67
-  'counter/src/counter-app.ts': 83, // execute 72, renderBody 83
   'counter/src/counter-back-office.ts': 61, // renderCase 61
   'counter/src/counter-case-panel/case-form-view.ts': 79, // renderPerson 74, renderForm 79
   'counter/src/counter-case-panel/counter-case-panel.component.ts': 63, // renderCase 63
@@ -58,7 +54,6 @@ const LONG_FUNCTIONS = {
   'kiosk/src/kiosk-case-keypad.ts': 73, // render 73
   'kiosk/src/kiosk-sms-keypad.ts': 63, // render 63
   'kiosk/src/kiosk-ticket-view.ts': 77, // render 77
-  'server/protocol/case.ts': 62, // detailShapes 62
   'server/src/admin/audit-log.ts': 62, // searchAuditLog 62
   'server/src/admin/report.ts': 65, // summarize 65
   'server/src/app.ts': 265, // createApp 265
@@ -189,7 +184,7 @@ export default tseslint.config(
           patterns: [
             {
               regex:
-                '/server/protocol(/index|/schemas|/case|/case-types|/case-workflow|/admin|/bookings|/messages)?$',
+                '/server/protocol(/index|/schemas|/case|/case-enums|/case-dates|/case-person|/case-details|/case-types|/case-checks|/case-workflow|/admin|/bookings|/messages)?$',
               allowTypeImports: true,
               message: 'a value from a zod schema module pulls zod into the public pages',
             },

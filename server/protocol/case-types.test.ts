@@ -1,19 +1,22 @@
-import { CaseTypes, type CaseDocument, type CaseType, type SubjectRole } from './case';
+import type { CaseDocument } from './case';
+import { CaseTypes, type CaseType, type SubjectRole } from './case-enums';
+import {
+  applyDocumentReceipts,
+  missingForSubmit,
+  validateDetails,
+  validateSubjects,
+  type SubmittableCase,
+} from './case-checks';
+import { personRule } from './case-person-rules';
 import {
   CASE_TYPES,
-  applyDocumentReceipts,
   certificateActType,
   checklistComplete,
   createsActRecord,
   feeRequired,
-  missingForSubmit,
-  personRule,
   newChecklist,
   rolesOf,
-  validateDetails,
-  validateSubjects,
   withRequirements,
-  type SubmittableCase,
 } from './case-types';
 
 const now = new Date('2026-11-26T07:00:00Z'); // 12:00 in Dushanbe

@@ -1,5 +1,5 @@
 import { Roles, type Role } from './constants';
-import { ActTypes, CaseStatuses, CaseTypes, type CaseStatus } from './case';
+import { ActTypes, CaseStatuses, CaseTypes, type CaseStatus } from './case-enums';
 import {
   CERTIFICATE_SERIES,
   allowedTransitions,

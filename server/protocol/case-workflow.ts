@@ -10,15 +10,16 @@
  * console asks before it does (a rejection is not undone).
  */
 import { type Role } from './constants';
+import type { CaseCertificate } from './case';
 import {
   CaseStatuses,
   OpenCaseStatuses,
   type ActType,
-  type CaseCertificate,
   type CaseStatus,
   type CaseType,
-} from './case';
-import { createsActRecord, type SubmitBlocker } from './case-types';
+} from './case-enums';
+import type { SubmitBlocker } from './case-checks';
+import { createsActRecord } from './case-types';
 
 interface Edge {
   /** Roles that may take this transition. */

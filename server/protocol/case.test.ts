@@ -1,21 +1,18 @@
-import * as caseExports from './case';
+import * as caseModule from './case';
+import * as caseDates from './case-dates';
+import * as caseDetails from './case-details';
+import * as caseEnums from './case-enums';
+import * as casePerson from './case-person';
 import * as constants from './constants';
 import * as events from './events';
 import * as schemas from './schemas';
-import {
-  Case,
-  CaseQuery,
-  CaseTransition,
-  CreateCase,
-  IdDocument,
-  IsoDate,
-  PatchCase,
-  Person,
-  calendarDate,
-  detailsSchema,
-  patchCaseSchema,
-  personSchema,
-} from './case';
+import { Case, CaseQuery, CaseTransition, CreateCase, PatchCase, patchCaseSchema } from './case';
+import { IsoDate, calendarDate } from './case-dates';
+import { detailsSchema } from './case-details';
+import { IdDocument, Person, personSchema } from './case-person';
+
+/** Every name the case modules export. */
+const caseExports = { ...caseEnums, ...caseDates, ...casePerson, ...caseDetails, ...caseModule };
 
 const now = new Date('2026-11-26T07:00:00Z'); // 12:00 in Dushanbe
 
