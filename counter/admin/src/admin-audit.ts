@@ -2,7 +2,7 @@
  * The audit log in words: when (office clock), who (name), what, about which ticket or case, and each
  * change as "before → after". A ticket number (A002) or a case number finds every entry about it.
  */
-import { html, nothing, type PropertyValues } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import type { AdminUser, AuditEntry } from '../../../server/protocol';
 import { fetchOffice } from '../../../ui/api';
 import { DEFAULT_TIME_ZONE, formatDateTime } from '../../../ui/format';
@@ -10,8 +10,26 @@ import { getSettings, listServices, listUsers, searchAudit } from './admin-api';
 import { formText, AdminTab } from './admin-tab';
 import { ACTION_GROUPS, describeAudit, type AuditVocabulary } from './audit-view';
 
+/** The changes as a short list, field names muted, the ticket or case in bold. */
+const auditStyles = css`
+  ul.changes {
+    margin: 0;
+    padding-left: 18px;
+  }
+  .field {
+    color: var(--nb-muted);
+    font-weight: 600;
+  }
+  td.about {
+    white-space: nowrap;
+    font-weight: 700;
+  }
+`;
+
 /** The Audit log section. */
 export class AdminAudit extends AdminTab {
+  static override styles = [...AdminTab.styles, auditStyles];
+
   static override properties = {
     ...AdminTab.properties,
     entries: { state: true },
@@ -87,49 +105,40 @@ export class AdminAudit extends AdminTab {
     </tr>`;
   }
 
+  /** The search: a ticket or case number, an action, a user, a date range. */
+  private renderSearch() {
+    return html`<form class="grid" role="search" @submit=${this.onSearch}>
+      <label
+        >${this.l10n.t('auditSearchLabel')}
+        <input name="q" type="search" size="24" placeholder="A002, KUL-2026-000001"
+      /></label>
+      <label
+        >${this.l10n.t('adminAction')}
+        <select name="action">
+          <option value="">${this.l10n.t('auditAllActions')}</option>
+          ${ACTION_GROUPS.map(([value, key]) => html`<option value=${value}>${this.l10n.t(key)}</option>`)}
+        </select></label
+      >
+      <label
+        >${this.l10n.t('adminUser')}
+        <select name="user">
+          <option value="">${this.l10n.t('auditEveryone')}</option>
+          ${this.users.map((u) => html`<option value=${u.username}>${u.name}</option>`)}
+          <option value="kiosk">${this.l10n.t('auditKiosk')}</option>
+        </select></label
+      >
+      <label>${this.l10n.t('adminFrom')} <input name="from" type="date" /></label>
+      <label>${this.l10n.t('adminTo')} <input name="to" type="date" /></label>
+      <button type="submit" ?disabled=${this.busy}>${this.l10n.t('adminSearch')}</button>
+    </form>`;
+  }
+
   override render() {
     return html`
-      <style>
-        ul.changes {
-          margin: 0;
-          padding-left: 18px;
-        }
-        .field {
-          color: var(--nb-muted);
-          font-weight: 600;
-        }
-        td.about {
-          white-space: nowrap;
-          font-weight: 700;
-        }
-      </style>
       ${this.notes()}
       <section class="card" aria-labelledby="audit-h">
         <h2 id="audit-h">${this.l10n.t('adminTabAudit')}</h2>
-        <form class="grid" role="search" @submit=${this.onSearch}>
-          <label
-            >${this.l10n.t('auditSearchLabel')}
-            <input name="q" type="search" size="24" placeholder="A002, KUL-2026-000001"
-          /></label>
-          <label
-            >${this.l10n.t('adminAction')}
-            <select name="action">
-              <option value="">${this.l10n.t('auditAllActions')}</option>
-              ${ACTION_GROUPS.map(([value, key]) => html`<option value=${value}>${this.l10n.t(key)}</option>`)}
-            </select></label
-          >
-          <label
-            >${this.l10n.t('adminUser')}
-            <select name="user">
-              <option value="">${this.l10n.t('auditEveryone')}</option>
-              ${this.users.map((u) => html`<option value=${u.username}>${u.name}</option>`)}
-              <option value="kiosk">${this.l10n.t('auditKiosk')}</option>
-            </select></label
-          >
-          <label>${this.l10n.t('adminFrom')} <input name="from" type="date" /></label>
-          <label>${this.l10n.t('adminTo')} <input name="to" type="date" /></label>
-          <button type="submit" ?disabled=${this.busy}>${this.l10n.t('adminSearch')}</button>
-        </form>
+        ${this.renderSearch()}
         <table>
           <thead>
             <tr>

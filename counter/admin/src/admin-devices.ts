@@ -1,5 +1,5 @@
 /** Devices: kiosks (with their printer and a test print) and displays; adding and pairing them. */
-import { html, nothing, type PropertyValues } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import type { AdminDevice, DeviceKind } from '../../../server/protocol';
 import { DeviceKinds } from '../../../server/protocol/constants';
 import type { MessageKey } from '../../../ui/i18n';
@@ -18,6 +18,21 @@ const KIND_KEYS: Record<DeviceKind, MessageKey> = {
   display: 'adminKindDisplay',
 };
 
+/** The box with the pairing link, its field wide enough for the whole address. */
+const deviceStyles = css`
+  .link {
+    margin: 14px 0;
+    padding: 12px 14px;
+    border-radius: 8px;
+    background: var(--nb-primary-soft, #e3f0ea);
+  }
+  .link input {
+    width: 100%;
+    box-sizing: border-box;
+    font-family: monospace;
+  }
+`;
+
 /** The page a device opens once to pair itself: its own page with the token in the address. */
 export function pairingLink(office: string, device: AdminDevice, token: string): string {
   const query = new URLSearchParams({ office });
@@ -28,6 +43,8 @@ export function pairingLink(office: string, device: AdminDevice, token: string):
 
 /** The Devices section. */
 export class AdminDevices extends AdminTab {
+  static override styles = [...AdminTab.styles, deviceStyles];
+
   static override properties = {
     ...AdminTab.properties,
     devices: { state: true },
@@ -173,94 +190,90 @@ export class AdminDevices extends AdminTab {
     }
   }
 
+  /** The link of the device paired last, selected on focus for copying. */
+  private renderPairingLink() {
+    if (!this.pairing) return nothing;
+    return html`<div class="link" role="status" data-testid="pairing-link">
+      <label
+        >${this.l10n.t('adminPairingLink', { device: this.pairing.code })}
+        <input
+          readonly
+          .value=${this.pairing.link}
+          @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()}
+      /></label>
+    </div>`;
+  }
+
+  private renderTable() {
+    return html`<table>
+      <thead>
+        <tr>
+          <th>${this.l10n.t('adminCode')}</th>
+          <th>${this.l10n.t('adminName')}</th>
+          <th>${this.l10n.t('adminKind')}</th>
+          <th>${this.l10n.t('adminPairing')}</th>
+          <th>${this.l10n.t('adminPrinter')}</th>
+          <th>${this.l10n.t('adminPrinterStatus')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${this.devices.map(
+          (d) =>
+            html`<tr>
+              <td>${d.code}</td>
+              <td>${d.name ?? '—'}</td>
+              <td>${this.l10n.t(KIND_KEYS[d.kind as DeviceKind] ?? 'adminKindKiosk')}</td>
+              <td>${this.renderPairing(d)}</td>
+              <td>${this.renderPrinter(d)}</td>
+              <td>${d.kind === 'kiosk' ? this.printerState(d.printerStatus) : ''}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>`;
+  }
+
+  /** Adding a device: code, kind, name, and a kiosk's printer. */
+  private renderNewDevice() {
+    return html`<h3 id="new-device">${this.l10n.t('adminNewDevice')}</h3>
+      <form class="grid" aria-labelledby="new-device" @submit=${this.onCreate}>
+        <label
+          >${this.l10n.t('adminCode')}
+          <input name="code" required size="8" pattern="[A-Za-z0-9_\\-]{1,40}"
+        /></label>
+        <label
+          >${this.l10n.t('adminKind')}
+          <select
+            name="kind"
+            @change=${(e: Event) =>
+              (this.newKind = (e.target as HTMLSelectElement).value as DeviceKind)}
+          >
+            ${DeviceKinds.map(
+              (k) =>
+                html`<option value=${k} ?selected=${k === this.newKind}>
+                  ${this.l10n.t(KIND_KEYS[k])}
+                </option>`,
+            )}
+          </select></label
+        >
+        <label>${this.l10n.t('adminName')} <input name="name" /></label>
+        ${
+          this.newKind === 'kiosk'
+            ? html`<label
+                >${this.l10n.t('adminPrinter')}
+                <input name="printer" size="24" placeholder="virtual · tcp://10.0.0.21:9100"
+              /></label>`
+            : nothing
+        }
+        <button type="submit" ?disabled=${this.busy}>${this.l10n.t('adminAdd')}</button>
+      </form>`;
+  }
+
   override render() {
     return html`
-      <style>
-        .link {
-          margin: 14px 0;
-          padding: 12px 14px;
-          border-radius: 8px;
-          background: var(--nb-primary-soft, #e3f0ea);
-        }
-        .link input {
-          width: 100%;
-          box-sizing: border-box;
-          font-family: monospace;
-        }
-      </style>
       ${this.notes()}
       <section class="card" aria-labelledby="dev-h">
         <h2 id="dev-h">${this.l10n.t('adminTabDevices')}</h2>
-        ${
-          this.pairing
-            ? html`<div class="link" role="status" data-testid="pairing-link">
-                <label
-                  >${this.l10n.t('adminPairingLink', { device: this.pairing.code })}
-                  <input
-                    readonly
-                    .value=${this.pairing.link}
-                    @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()}
-                /></label>
-              </div>`
-            : nothing
-        }
-        <table>
-          <thead>
-            <tr>
-              <th>${this.l10n.t('adminCode')}</th>
-              <th>${this.l10n.t('adminName')}</th>
-              <th>${this.l10n.t('adminKind')}</th>
-              <th>${this.l10n.t('adminPairing')}</th>
-              <th>${this.l10n.t('adminPrinter')}</th>
-              <th>${this.l10n.t('adminPrinterStatus')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${this.devices.map(
-              (d) =>
-                html`<tr>
-                  <td>${d.code}</td>
-                  <td>${d.name ?? '—'}</td>
-                  <td>${this.l10n.t(KIND_KEYS[d.kind as DeviceKind] ?? 'adminKindKiosk')}</td>
-                  <td>${this.renderPairing(d)}</td>
-                  <td>${this.renderPrinter(d)}</td>
-                  <td>${d.kind === 'kiosk' ? this.printerState(d.printerStatus) : ''}</td>
-                </tr>`,
-            )}
-          </tbody>
-        </table>
-        <h3 id="new-device">${this.l10n.t('adminNewDevice')}</h3>
-        <form class="grid" aria-labelledby="new-device" @submit=${this.onCreate}>
-          <label
-            >${this.l10n.t('adminCode')}
-            <input name="code" required size="8" pattern="[A-Za-z0-9_\\-]{1,40}"
-          /></label>
-          <label
-            >${this.l10n.t('adminKind')}
-            <select
-              name="kind"
-              @change=${(e: Event) =>
-                (this.newKind = (e.target as HTMLSelectElement).value as DeviceKind)}
-            >
-              ${DeviceKinds.map(
-                (k) =>
-                  html`<option value=${k} ?selected=${k === this.newKind}>
-                    ${this.l10n.t(KIND_KEYS[k])}
-                  </option>`,
-              )}
-            </select></label
-          >
-          <label>${this.l10n.t('adminName')} <input name="name" /></label>
-          ${
-            this.newKind === 'kiosk'
-              ? html`<label
-                  >${this.l10n.t('adminPrinter')}
-                  <input name="printer" size="24" placeholder="virtual · tcp://10.0.0.21:9100"
-                /></label>`
-              : nothing
-          }
-          <button type="submit" ?disabled=${this.busy}>${this.l10n.t('adminAdd')}</button>
-        </form>
+        ${this.renderPairingLink()} ${this.renderTable()} ${this.renderNewDevice()}
       </section>
     `;
   }

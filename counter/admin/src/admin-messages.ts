@@ -182,150 +182,174 @@ export class AdminMessages extends AdminTab {
     </div>`;
   }
 
+  private renderGateways() {
+    if (!this.gateways) return nothing;
+    return html`<p class="muted" data-testid="gateways">
+      ${this.l10n.t('adminMessagesGateways', {
+        sms: this.gateways.sms ?? '—',
+        telegram: this.gateways.telegram ? '✓' : '—',
+      })}
+    </p>`;
+  }
+
+  private renderFilter() {
+    return html`<form class="grid" role="search" @submit=${this.onFilter}>
+      <label
+        >${this.l10n.t('adminMessagesStatus')}
+        <select name="status">
+          <option value="">${this.l10n.t('adminMessagesAll')}</option>
+          ${MessageStatus.options.map((s) => html`<option value=${s}>${s}</option>`)}
+        </select>
+      </label>
+      <label>${this.l10n.t('ticketLabel')} <input name="ticket" /></label>
+      <label>${this.l10n.t('caseHeading')} <input name="case" /></label>
+      <button type="submit" ?disabled=${this.busy}>${this.l10n.t('adminSearch')}</button>
+    </form>`;
+  }
+
+  /** One outbox row: when, status (and the gateway's error), where to, what. */
+  private renderMessage(m: MessageDto) {
+    return html`<tr data-status=${m.status}>
+      <td class="num">${formatDateTime(new Date(m.createdAt), DEFAULT_TIME_ZONE)}</td>
+      <td>
+        <span class="pill ${m.status === 'failed' || m.status === 'expired' ? 'off' : ''}"
+          >${m.status}</span
+        >
+        ${m.error ? html`<div class="muted">${m.error}</div>` : nothing}
+      </td>
+      <td>${m.gateway ?? m.channel}</td>
+      <td>${m.to}</td>
+      <td>${m.template} · ${m.language}</td>
+      <td>${m.text}</td>
+      <td class="num">${m.parts}</td>
+      <td class="num">${m.attempts}</td>
+    </tr>`;
+  }
+
+  private renderOutboxTable() {
+    return html`<table data-testid="outbox">
+      <thead>
+        <tr>
+          <th>${this.l10n.t('adminWhen')}</th>
+          <th>${this.l10n.t('adminMessagesStatus')}</th>
+          <th>${this.l10n.t('adminMessagesChannel')}</th>
+          <th>${this.l10n.t('adminMessagesTo')}</th>
+          <th>${this.l10n.t('adminMessagesTemplate')}</th>
+          <th>${this.l10n.t('adminMessagesText')}</th>
+          <th class="num">${this.l10n.t('adminMessagesParts')}</th>
+          <th class="num">${this.l10n.t('adminMessagesAttempts')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${this.messages.map((m) => this.renderMessage(m))}
+      </tbody>
+    </table>`;
+  }
+
+  private renderTestForm() {
+    return html`<h3>${this.l10n.t('adminMessagesTest')}</h3>
+      <form class="grid" @submit=${this.onTest}>
+        <label
+          >${this.l10n.t('adminMessagesPhone')}
+          <input name="phone" required pattern="\\+[1-9][0-9 \\-]{7,18}" value="+992"
+        /></label>
+        <button type="submit" data-testid="send-test" ?disabled=${this.busy}>
+          ${this.l10n.t('adminMessagesTest')}
+        </button>
+      </form>`;
+  }
+
+  private renderOutbox() {
+    return html`<section class="card" aria-labelledby="outbox-h">
+      <h2 id="outbox-h">${this.l10n.t('adminMessagesOutbox')}</h2>
+      ${this.renderGateways()} ${this.renderFilter()} ${this.renderOutboxTable()}
+      ${this.renderTestForm()}
+    </section>`;
+  }
+
+  /** The template and language being edited. */
+  private renderPicker() {
+    return html`<label
+        >${this.l10n.t('adminMessagesTemplate')}
+        <select name="key" @change=${this.onPick}>
+          ${TemplateKeys.map(
+            (k) => html`<option value=${k} ?selected=${k === this.editing.key}>${k}</option>`,
+          )}
+        </select>
+      </label>
+      <label
+        >${this.l10n.t('languageLabel')}
+        <select name="language" @change=${this.onPick}>
+          ${Languages.map(
+            (l) => html`<option value=${l} ?selected=${l === this.editing.language}>${l}</option>`,
+          )}
+        </select>
+      </label>`;
+  }
+
+  private renderTemplates() {
+    return html`<section class="card" aria-labelledby="templates-h">
+      <h2 id="templates-h">${this.l10n.t('adminMessagesTemplates')}</h2>
+      <form class="grid" @submit=${this.onSave} data-testid="template-form">
+        ${this.renderPicker()}
+        <label style="flex-basis: 100%"
+          >${this.l10n.t('adminMessagesText')}
+          <textarea
+            name="text"
+            maxlength="480"
+            data-testid="template-text"
+            .value=${this.draft}
+            @input=${(e: Event) => (this.draft = (e.target as HTMLTextAreaElement).value)}
+          ></textarea>
+        </label>
+        <p class="muted">
+          ${this.l10n.t('adminMessagesPlaceholders', {
+            list: TEMPLATE_PLACEHOLDERS.map((p) => `{${p}}`).join(' '),
+          })}
+        </p>
+        ${this.renderPreview()}
+        <button type="submit" ?disabled=${this.busy || this.draft.trim() === ''}>
+          ${this.l10n.t('adminSave')}
+        </button>
+        <button type="button" class="secondary" @click=${this.onReset} ?disabled=${this.busy}>
+          ${this.l10n.t('adminMessagesReset')}
+        </button>
+      </form>
+    </section>`;
+  }
+
+  private renderTotals() {
+    return html`<section class="card" aria-labelledby="totals-h">
+      <h2 id="totals-h">${this.l10n.t('adminMessagesTotals')}</h2>
+      <table data-testid="totals">
+        <thead>
+          <tr>
+            <th>${this.l10n.t('adminWhen')}</th>
+            <th>${this.l10n.t('adminMessagesChannel')}</th>
+            <th>${this.l10n.t('adminMessagesStatus')}</th>
+            <th class="num">${this.l10n.t('adminMessagesCount')}</th>
+            <th class="num">${this.l10n.t('adminMessagesParts')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${this.totals.map(
+            (r) =>
+              html`<tr>
+                <td>${r.day}</td>
+                <td>${r.gateway}</td>
+                <td>${r.status}</td>
+                <td class="num">${r.count}</td>
+                <td class="num">${r.parts}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </section>`;
+  }
+
   override render() {
-    const tz = DEFAULT_TIME_ZONE;
     return html`
-      ${this.notes()}
-      <section class="card" aria-labelledby="outbox-h">
-        <h2 id="outbox-h">${this.l10n.t('adminMessagesOutbox')}</h2>
-        ${
-          this.gateways
-            ? html`<p class="muted" data-testid="gateways">
-                ${this.l10n.t('adminMessagesGateways', {
-                  sms: this.gateways.sms ?? '—',
-                  telegram: this.gateways.telegram ? '✓' : '—',
-                })}
-              </p>`
-            : nothing
-        }
-        <form class="grid" role="search" @submit=${this.onFilter}>
-          <label
-            >${this.l10n.t('adminMessagesStatus')}
-            <select name="status">
-              <option value="">${this.l10n.t('adminMessagesAll')}</option>
-              ${MessageStatus.options.map((s) => html`<option value=${s}>${s}</option>`)}
-            </select>
-          </label>
-          <label>${this.l10n.t('ticketLabel')} <input name="ticket" /></label>
-          <label>${this.l10n.t('caseHeading')} <input name="case" /></label>
-          <button type="submit" ?disabled=${this.busy}>${this.l10n.t('adminSearch')}</button>
-        </form>
-        <table data-testid="outbox">
-          <thead>
-            <tr>
-              <th>${this.l10n.t('adminWhen')}</th>
-              <th>${this.l10n.t('adminMessagesStatus')}</th>
-              <th>${this.l10n.t('adminMessagesChannel')}</th>
-              <th>${this.l10n.t('adminMessagesTo')}</th>
-              <th>${this.l10n.t('adminMessagesTemplate')}</th>
-              <th>${this.l10n.t('adminMessagesText')}</th>
-              <th class="num">${this.l10n.t('adminMessagesParts')}</th>
-              <th class="num">${this.l10n.t('adminMessagesAttempts')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${this.messages.map(
-              (m) =>
-                html`<tr data-status=${m.status}>
-                  <td class="num">${formatDateTime(new Date(m.createdAt), tz)}</td>
-                  <td>
-                    <span
-                      class="pill ${m.status === 'failed' || m.status === 'expired' ? 'off' : ''}"
-                      >${m.status}</span
-                    >
-                    ${m.error ? html`<div class="muted">${m.error}</div>` : nothing}
-                  </td>
-                  <td>${m.gateway ?? m.channel}</td>
-                  <td>${m.to}</td>
-                  <td>${m.template} · ${m.language}</td>
-                  <td>${m.text}</td>
-                  <td class="num">${m.parts}</td>
-                  <td class="num">${m.attempts}</td>
-                </tr>`,
-            )}
-          </tbody>
-        </table>
-        <h3>${this.l10n.t('adminMessagesTest')}</h3>
-        <form class="grid" @submit=${this.onTest}>
-          <label
-            >${this.l10n.t('adminMessagesPhone')}
-            <input name="phone" required pattern="\\+[1-9][0-9 \\-]{7,18}" value="+992"
-          /></label>
-          <button type="submit" data-testid="send-test" ?disabled=${this.busy}>
-            ${this.l10n.t('adminMessagesTest')}
-          </button>
-        </form>
-      </section>
-      <section class="card" aria-labelledby="templates-h">
-        <h2 id="templates-h">${this.l10n.t('adminMessagesTemplates')}</h2>
-        <form class="grid" @submit=${this.onSave} data-testid="template-form">
-          <label
-            >${this.l10n.t('adminMessagesTemplate')}
-            <select name="key" @change=${this.onPick}>
-              ${TemplateKeys.map(
-                (k) => html`<option value=${k} ?selected=${k === this.editing.key}>${k}</option>`,
-              )}
-            </select>
-          </label>
-          <label
-            >${this.l10n.t('languageLabel')}
-            <select name="language" @change=${this.onPick}>
-              ${Languages.map(
-                (l) =>
-                  html`<option value=${l} ?selected=${l === this.editing.language}>${l}</option>`,
-              )}
-            </select>
-          </label>
-          <label style="flex-basis: 100%"
-            >${this.l10n.t('adminMessagesText')}
-            <textarea
-              name="text"
-              maxlength="480"
-              data-testid="template-text"
-              .value=${this.draft}
-              @input=${(e: Event) => (this.draft = (e.target as HTMLTextAreaElement).value)}
-            ></textarea>
-          </label>
-          <p class="muted">
-            ${this.l10n.t('adminMessagesPlaceholders', {
-              list: TEMPLATE_PLACEHOLDERS.map((p) => `{${p}}`).join(' '),
-            })}
-          </p>
-          ${this.renderPreview()}
-          <button type="submit" ?disabled=${this.busy || this.draft.trim() === ''}>
-            ${this.l10n.t('adminSave')}
-          </button>
-          <button type="button" class="secondary" @click=${this.onReset} ?disabled=${this.busy}>
-            ${this.l10n.t('adminMessagesReset')}
-          </button>
-        </form>
-      </section>
-      <section class="card" aria-labelledby="totals-h">
-        <h2 id="totals-h">${this.l10n.t('adminMessagesTotals')}</h2>
-        <table data-testid="totals">
-          <thead>
-            <tr>
-              <th>${this.l10n.t('adminWhen')}</th>
-              <th>${this.l10n.t('adminMessagesChannel')}</th>
-              <th>${this.l10n.t('adminMessagesStatus')}</th>
-              <th class="num">${this.l10n.t('adminMessagesCount')}</th>
-              <th class="num">${this.l10n.t('adminMessagesParts')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${this.totals.map(
-              (r) =>
-                html`<tr>
-                  <td>${r.day}</td>
-                  <td>${r.gateway}</td>
-                  <td>${r.status}</td>
-                  <td class="num">${r.count}</td>
-                  <td class="num">${r.parts}</td>
-                </tr>`,
-            )}
-          </tbody>
-        </table>
-      </section>
+      ${this.notes()} ${this.renderOutbox()} ${this.renderTemplates()} ${this.renderTotals()}
     `;
   }
 }

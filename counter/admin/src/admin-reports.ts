@@ -1,5 +1,5 @@
 /** The summary report: a date range, charts by hour and by service, tables, and the CSV download. */
-import { html, nothing, type PropertyValues } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import {
   BarController,
   BarElement,
@@ -9,7 +9,12 @@ import {
   LinearScale,
   Tooltip,
 } from 'chart.js';
-import type { AdminService, ReportSummary, SecondsStats } from '../../../server/protocol';
+import type {
+  AdminService,
+  ReportByService,
+  ReportSummary,
+  SecondsStats,
+} from '../../../server/protocol';
 import { fetchSummary, listServices, summaryPath } from './admin-api';
 import { caseStatusKey } from './audit-view';
 import { formText, AdminTab, duration } from './admin-tab';
@@ -20,8 +25,48 @@ Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, To
 const ISSUED_COLOUR = '#0a5c36';
 const SERVED_COLOUR = '#f2c14e';
 
+/** The charts side by side, the range form, the CSV link styled as a button. */
+const reportStyles = css`
+  .charts {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(340px, 1fr));
+    gap: 18px;
+    margin: 16px 0;
+  }
+  figure {
+    margin: 0;
+  }
+  figcaption {
+    font-weight: 700;
+    margin-bottom: 6px;
+  }
+  form.grid {
+    margin-bottom: 14px;
+  }
+  a.csv {
+    display: inline-flex;
+    align-items: center;
+    min-height: 36px;
+    padding: 0 14px;
+    border: 1px solid var(--nb-primary);
+    border-radius: 8px;
+    color: var(--nb-primary);
+    font-weight: 600;
+    text-decoration: none;
+  }
+  a.csv:hover {
+    text-decoration: underline;
+  }
+  .chart {
+    position: relative;
+    height: 260px;
+  }
+`;
+
 /** The Reports section. */
 export class AdminReports extends AdminTab {
+  static override styles = [...AdminTab.styles, reportStyles];
+
   static override properties = {
     ...AdminTab.properties,
     summary: { state: true },
@@ -144,48 +189,74 @@ export class AdminReports extends AdminTab {
     return `${duration(st.avg)} / ${duration(st.p50)} / ${duration(st.p90)}`;
   }
 
-  private renderSummary(s: ReportSummary) {
-    if (s.issued === 0) return html`<p class="muted">${this.t('adminNoData')}</p>`;
-    return html`
-      <table>
-        <tbody>
-          <tr>
-            <th>${this.t('adminIssued')}</th>
-            <td class="num">${s.issued}</td>
-          </tr>
-          <tr>
-            <th>${this.t('adminServed')}</th>
-            <td class="num">${s.served}</td>
-          </tr>
-          <tr>
-            <th>${this.t('adminNoShow')}</th>
-            <td class="num">${s.noShow}</td>
-          </tr>
-          <tr>
-            <th>${this.t('adminWait')}</th>
-            <td class="num">${this.stats(s.waitSeconds)}</td>
-          </tr>
-          <tr>
-            <th>${this.t('adminServiceTime')}</th>
-            <td class="num">${this.stats(s.serviceSeconds)}</td>
-          </tr>
-        </tbody>
-      </table>
-      <div class="charts">
-        <figure>
-          <figcaption>${this.t('adminByHour')}</figcaption>
-          <div class="chart">
-            <canvas id="chart-hour" role="img" aria-label=${this.t('adminByHour')}></canvas>
-          </div>
-        </figure>
-        <figure>
-          <figcaption>${this.t('adminByService')}</figcaption>
-          <div class="chart">
-            <canvas id="chart-service" role="img" aria-label=${this.t('adminByService')}></canvas>
-          </div>
-        </figure>
-      </div>
-      <h3>${this.t('adminByService')}</h3>
+  /** The period's totals: issued, served, no-shows, wait and service time. */
+  private renderTotals(s: ReportSummary) {
+    return html`<table>
+      <tbody>
+        <tr>
+          <th>${this.t('adminIssued')}</th>
+          <td class="num">${s.issued}</td>
+        </tr>
+        <tr>
+          <th>${this.t('adminServed')}</th>
+          <td class="num">${s.served}</td>
+        </tr>
+        <tr>
+          <th>${this.t('adminNoShow')}</th>
+          <td class="num">${s.noShow}</td>
+        </tr>
+        <tr>
+          <th>${this.t('adminWait')}</th>
+          <td class="num">${this.stats(s.waitSeconds)}</td>
+        </tr>
+        <tr>
+          <th>${this.t('adminServiceTime')}</th>
+          <td class="num">${this.stats(s.serviceSeconds)}</td>
+        </tr>
+      </tbody>
+    </table>`;
+  }
+
+  /** The canvases `drawCharts` draws into. */
+  private renderCharts() {
+    return html`<div class="charts">
+      <figure>
+        <figcaption>${this.t('adminByHour')}</figcaption>
+        <div class="chart">
+          <canvas id="chart-hour" role="img" aria-label=${this.t('adminByHour')}></canvas>
+        </div>
+      </figure>
+      <figure>
+        <figcaption>${this.t('adminByService')}</figcaption>
+        <div class="chart">
+          <canvas id="chart-service" role="img" aria-label=${this.t('adminByService')}></canvas>
+        </div>
+      </figure>
+    </div>`;
+  }
+
+  /** A service's row, with the share served within its target wait. */
+  private renderServiceRow(s: ReportSummary, b: ReportByService) {
+    const sla = s.sla.find((x) => x.service === b.service);
+    return html`<tr>
+      <td>${this.serviceName(b.service)}</td>
+      <td class="num">${b.issued}</td>
+      <td class="num">${b.served}</td>
+      <td class="num">${b.noShow}</td>
+      <td class="num">${this.stats(b.waitSeconds)}</td>
+      <td class="num">${this.stats(b.serviceSeconds)}</td>
+      <td class="num">
+        ${
+          sla?.share == null
+            ? '—'
+            : `${Math.round(sla.share * 100)}% (≤ ${this.t('minutes', { n: sla.targetMinutes })})`
+        }
+      </td>
+    </tr>`;
+  }
+
+  private renderByService(s: ReportSummary) {
+    return html`<h3>${this.t('adminByService')}</h3>
       <table>
         <thead>
           <tr>
@@ -199,27 +270,13 @@ export class AdminReports extends AdminTab {
           </tr>
         </thead>
         <tbody>
-          ${s.byService.map((b) => {
-            const sla = s.sla.find((x) => x.service === b.service);
-            return html`<tr>
-              <td>${this.serviceName(b.service)}</td>
-              <td class="num">${b.issued}</td>
-              <td class="num">${b.served}</td>
-              <td class="num">${b.noShow}</td>
-              <td class="num">${this.stats(b.waitSeconds)}</td>
-              <td class="num">${this.stats(b.serviceSeconds)}</td>
-              <td class="num">
-                ${
-                  sla?.share == null
-                    ? '—'
-                    : `${Math.round(sla.share * 100)}% (≤ ${this.t('minutes', { n: sla.targetMinutes })})`
-                }
-              </td>
-            </tr>`;
-          })}
+          ${s.byService.map((b) => this.renderServiceRow(s, b))}
         </tbody>
-      </table>
-      <h3>${this.t('adminByCounter')}</h3>
+      </table>`;
+  }
+
+  private renderByCounter(s: ReportSummary) {
+    return html`<h3>${this.t('adminByCounter')}</h3>
       <table>
         <thead>
           <tr>
@@ -238,7 +295,14 @@ export class AdminReports extends AdminTab {
               </tr>`,
           )}
         </tbody>
-      </table>
+      </table>`;
+  }
+
+  private renderSummary(s: ReportSummary) {
+    if (s.issued === 0) return html`<p class="muted">${this.t('adminNoData')}</p>`;
+    return html`
+      ${this.renderTotals(s)} ${this.renderCharts()} ${this.renderByService(s)}
+      ${this.renderByCounter(s)}
     `;
   }
 
@@ -278,68 +342,34 @@ export class AdminReports extends AdminTab {
     `;
   }
 
-  override render() {
+  /** The date range, and the CSV of the same range. */
+  private renderRange() {
     const c = this.context;
+    return html`<form class="grid" @submit=${this.onSubmit}>
+      <label
+        >${this.t('adminFrom')} <input type="date" name="from" .value=${this.from} required
+      /></label>
+      <label>${this.t('adminTo')} <input type="date" name="to" .value=${this.to} required /></label>
+      <button type="submit" ?disabled=${this.busy}>${this.t('adminShow')}</button>
+      ${
+        c
+          ? html`<a
+              class="csv"
+              href=${summaryPath(c, this.from, this.to, { language: this.language })}
+              download
+              >${this.t('adminDownloadCsv')}</a
+            >`
+          : nothing
+      }
+    </form>`;
+  }
+
+  override render() {
     return html`
-      <style>
-        .charts {
-          display: grid;
-          grid-template-columns: repeat(auto-fit, minmax(340px, 1fr));
-          gap: 18px;
-          margin: 16px 0;
-        }
-        figure {
-          margin: 0;
-        }
-        figcaption {
-          font-weight: 700;
-          margin-bottom: 6px;
-        }
-        form.grid {
-          margin-bottom: 14px;
-        }
-        a.csv {
-          display: inline-flex;
-          align-items: center;
-          min-height: 36px;
-          padding: 0 14px;
-          border: 1px solid var(--nb-primary);
-          border-radius: 8px;
-          color: var(--nb-primary);
-          font-weight: 600;
-          text-decoration: none;
-        }
-        a.csv:hover {
-          text-decoration: underline;
-        }
-        .chart {
-          position: relative;
-          height: 260px;
-        }
-      </style>
       ${this.notes()}
       <section class="card" aria-labelledby="rep-h">
         <h2 id="rep-h">${this.t('adminTabReports')}</h2>
-        <form class="grid" @submit=${this.onSubmit}>
-          <label
-            >${this.t('adminFrom')} <input type="date" name="from" .value=${this.from} required
-          /></label>
-          <label
-            >${this.t('adminTo')} <input type="date" name="to" .value=${this.to} required
-          /></label>
-          <button type="submit" ?disabled=${this.busy}>${this.t('adminShow')}</button>
-          ${
-            c
-              ? html`<a
-                  class="csv"
-                  href=${summaryPath(c, this.from, this.to, { language: this.language })}
-                  download
-                  >${this.t('adminDownloadCsv')}</a
-                >`
-              : nothing
-          }
-        </form>
-        ${this.summary ? this.renderSummary(this.summary) : nothing}
+        ${this.renderRange()} ${this.summary ? this.renderSummary(this.summary) : nothing}
         ${this.summary ? this.renderCases(this.summary) : nothing}
         ${this.summary ? contactTables(this.summary, (k) => this.t(k)) : nothing}
       </section>

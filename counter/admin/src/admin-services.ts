@@ -191,81 +191,85 @@ export class AdminServices extends AdminTab {
     </details>`;
   }
 
+  /** One service's form: names, documents, order, target wait, saving; closing or reopening. */
+  private renderService(s: AdminService, unserved: readonly AdminService[]) {
+    return html`
+      <form
+        class="grid service"
+        data-code=${s.code}
+        aria-label=${s.names[this.language]}
+        @submit=${(e: SubmitEvent) => {
+          e.preventDefault();
+          this.save(s, e.currentTarget as HTMLElement);
+        }}
+      >
+        <span class="pill ${s.open ? '' : 'off'}"
+          >${s.prefix} · ${s.code} · ${this.l10n.t(s.open ? 'adminOpen' : 'adminClosed')}</span
+        >
+        ${
+          unserved.includes(s)
+            ? html`<p class="note warn" role="status" data-testid="no-window-${s.code}">
+                ${this.l10n.t('adminNoWindowServes', { service: s.names[this.language] })}
+              </p>`
+            : nothing
+        }
+        ${LANGUAGES.map((l) => this.nameInput(l, s))} ${this.documentPicker(s.documents, s.code)}
+        <label
+          >${this.l10n.t('adminOrder')}
+          <input name="order" type="number" min="0" .value=${String(s.sortOrder)} size="4"
+        /></label>
+        <label
+          >${this.l10n.t('adminTargetWait')}
+          <input
+            name="target"
+            type="number"
+            min="1"
+            max="600"
+            .value=${String(s.targetWaitMinutes)}
+        /></label>
+        <button type="submit" ?disabled=${this.busy}>${this.l10n.t('adminSave')}</button>
+        ${this.reasonInputs(s)}
+        <button
+          type="button"
+          class=${s.open ? 'danger' : 'secondary'}
+          ?disabled=${this.busy}
+          @click=${(e: Event) =>
+            this.toggle(s, (e.currentTarget as HTMLElement).closest('form') as HTMLElement)}
+        >
+          ${this.l10n.t(s.open ? 'adminCloseService' : 'adminOpenService')}
+        </button>
+      </form>
+      <hr />
+    `;
+  }
+
+  private renderNewService() {
+    return html`<h3 id="new-svc">${this.l10n.t('adminNewService')}</h3>
+      <form class="grid" aria-labelledby="new-svc" @submit=${this.onCreate}>
+        <label
+          >${this.l10n.t('adminCode')}
+          <input name="code" required pattern="[a-z][a-z0-9_]{0,39}" size="14"
+        /></label>
+        <label
+          >${this.l10n.t('adminPrefix')}
+          <input name="prefix" required pattern="[A-Za-z]" maxlength="1" size="2"
+        /></label>
+        ${LANGUAGES.map((l) => this.nameInput(l))} ${this.documentPicker([], 'new')}
+        <label
+          >${this.l10n.t('adminTargetWait')}
+          <input name="target" type="number" min="1" max="600" value="15"
+        /></label>
+        <button type="submit" ?disabled=${this.busy}>${this.l10n.t('adminAdd')}</button>
+      </form>`;
+  }
+
   override render() {
     const unserved = unservedServices(this.services, this.counters);
     return html`
       ${this.notes()}
       <section class="card" aria-labelledby="svc-h">
         <h2 id="svc-h">${this.l10n.t('adminTabServices')}</h2>
-        ${this.services.map(
-          (s) => html`
-            <form
-              class="grid service"
-              data-code=${s.code}
-              aria-label=${s.names[this.language]}
-              @submit=${(e: SubmitEvent) => {
-                e.preventDefault();
-                this.save(s, e.currentTarget as HTMLElement);
-              }}
-            >
-              <span class="pill ${s.open ? '' : 'off'}"
-                >${s.prefix} · ${s.code} ·
-                ${this.l10n.t(s.open ? 'adminOpen' : 'adminClosed')}</span
-              >
-              ${
-                unserved.includes(s)
-                  ? html`<p class="note warn" role="status" data-testid="no-window-${s.code}">
-                      ${this.l10n.t('adminNoWindowServes', { service: s.names[this.language] })}
-                    </p>`
-                  : nothing
-              }
-              ${LANGUAGES.map((l) => this.nameInput(l, s))}
-              ${this.documentPicker(s.documents, s.code)}
-              <label
-                >${this.l10n.t('adminOrder')}
-                <input name="order" type="number" min="0" .value=${String(s.sortOrder)} size="4"
-              /></label>
-              <label
-                >${this.l10n.t('adminTargetWait')}
-                <input
-                  name="target"
-                  type="number"
-                  min="1"
-                  max="600"
-                  .value=${String(s.targetWaitMinutes)}
-              /></label>
-              <button type="submit" ?disabled=${this.busy}>${this.l10n.t('adminSave')}</button>
-              ${this.reasonInputs(s)}
-              <button
-                type="button"
-                class=${s.open ? 'danger' : 'secondary'}
-                ?disabled=${this.busy}
-                @click=${(e: Event) =>
-                  this.toggle(s, (e.currentTarget as HTMLElement).closest('form') as HTMLElement)}
-              >
-                ${this.l10n.t(s.open ? 'adminCloseService' : 'adminOpenService')}
-              </button>
-            </form>
-            <hr />
-          `,
-        )}
-        <h3 id="new-svc">${this.l10n.t('adminNewService')}</h3>
-        <form class="grid" aria-labelledby="new-svc" @submit=${this.onCreate}>
-          <label
-            >${this.l10n.t('adminCode')}
-            <input name="code" required pattern="[a-z][a-z0-9_]{0,39}" size="14"
-          /></label>
-          <label
-            >${this.l10n.t('adminPrefix')}
-            <input name="prefix" required pattern="[A-Za-z]" maxlength="1" size="2"
-          /></label>
-          ${LANGUAGES.map((l) => this.nameInput(l))} ${this.documentPicker([], 'new')}
-          <label
-            >${this.l10n.t('adminTargetWait')}
-            <input name="target" type="number" min="1" max="600" value="15"
-          /></label>
-          <button type="submit" ?disabled=${this.busy}>${this.l10n.t('adminAdd')}</button>
-        </form>
+        ${this.services.map((s) => this.renderService(s, unserved))} ${this.renderNewService()}
       </section>
     `;
   }

@@ -154,6 +154,44 @@ export class AdminSettings extends AdminTab {
         </p>`;
   }
 
+  /** A weekday's row: open that day, from, to. */
+  private renderDay(d: Weekday) {
+    const row = this.days[d];
+    const name = weekdayName(this.language, d);
+    return html`<tr data-day=${d}>
+      <th scope="row">${name}</th>
+      <td>
+        <input
+          type="checkbox"
+          name="day-open"
+          aria-label=${this.l10n.t('adminDayOpenOn', { day: name })}
+          .checked=${row.open}
+          @change=${(e: Event) => this.setDay(d, { open: (e.target as HTMLInputElement).checked })}
+        />
+      </td>
+      <td>
+        <input
+          type="time"
+          name="day-from"
+          aria-label=${`${name}: ${this.l10n.t('adminOpensAt')}`}
+          .value=${row.from}
+          ?disabled=${!row.open}
+          @change=${(e: Event) => this.setDay(d, { from: (e.target as HTMLInputElement).value })}
+        />
+      </td>
+      <td>
+        <input
+          type="time"
+          name="day-to"
+          aria-label=${`${name}: ${this.l10n.t('adminClosesAt')}`}
+          .value=${row.to}
+          ?disabled=${!row.open}
+          @change=${(e: Event) => this.setDay(d, { to: (e.target as HTMLInputElement).value })}
+        />
+      </td>
+    </tr>`;
+  }
+
   private renderHours() {
     return html`<fieldset class="hours">
       <legend>${this.l10n.t('adminOpeningHours')}</legend>
@@ -178,131 +216,85 @@ export class AdminSettings extends AdminTab {
                 </tr>
               </thead>
               <tbody>
-                ${WEEKDAYS.map((d) => {
-                  const row = this.days[d];
-                  const name = weekdayName(this.language, d);
-                  return html`<tr data-day=${d}>
-                    <th scope="row">${name}</th>
-                    <td>
-                      <input
-                        type="checkbox"
-                        name="day-open"
-                        aria-label=${this.l10n.t('adminDayOpenOn', { day: name })}
-                        .checked=${row.open}
-                        @change=${(e: Event) =>
-                          this.setDay(d, { open: (e.target as HTMLInputElement).checked })}
-                      />
-                    </td>
-                    <td>
-                      <input
-                        type="time"
-                        name="day-from"
-                        aria-label=${`${name}: ${this.l10n.t('adminOpensAt')}`}
-                        .value=${row.from}
-                        ?disabled=${!row.open}
-                        @change=${(e: Event) =>
-                          this.setDay(d, { from: (e.target as HTMLInputElement).value })}
-                      />
-                    </td>
-                    <td>
-                      <input
-                        type="time"
-                        name="day-to"
-                        aria-label=${`${name}: ${this.l10n.t('adminClosesAt')}`}
-                        .value=${row.to}
-                        ?disabled=${!row.open}
-                        @change=${(e: Event) =>
-                          this.setDay(d, { to: (e.target as HTMLInputElement).value })}
-                      />
-                    </td>
-                  </tr>`;
-                })}
+                ${WEEKDAYS.map((d) => this.renderDay(d))}
               </tbody>
             </table>`
       }
     </fieldset>`;
   }
 
+  /** Ticker, fairness, kiosk idle time and recalls. */
+  private renderNumbers(s: AdminOfficeSettings) {
+    return html`<label style="flex-basis:100%"
+        >${this.l10n.t('adminTicker')} <input name="ticker" .value=${s.ticker ?? ''}
+      /></label>
+      <label
+        >${this.l10n.t('adminFairness')}
+        <input name="fairness" type="number" min="1" max="50" .value=${String(s.fairnessN)}
+      /></label>
+      <label
+        >${this.l10n.t('adminIdle')}
+        <input name="idle" type="number" min="5" max="3600" .value=${String(s.kioskIdleSeconds)}
+      /></label>
+      <label
+        >${this.l10n.t('adminMaxRecalls')}
+        <input name="recalls" type="number" min="0" max="20" .value=${String(s.maxRecalls)}
+      /></label>`;
+  }
+
+  /** The office's languages, its hours and priorities, and the two switches. */
+  private renderChoices(s: AdminOfficeSettings) {
+    return html`<fieldset>
+        <legend>${this.l10n.t('adminLanguages')}</legend>
+        ${LANGUAGES.map(
+          (l: Language) =>
+            html`<label class="inline"
+              ><input
+                type="checkbox"
+                name="language"
+                value=${l}
+                .checked=${s.languages.includes(l)}
+              />${translate(l, 'languageName')}</label
+            >`,
+        )}
+      </fieldset>
+      ${this.renderHours()} ${this.priorities.render()}
+      <label class="inline" style="flex-basis:100%"
+        ><input
+          type="checkbox"
+          name="requireDevices"
+          .checked=${s.requireDevices}
+        />${this.l10n.t('adminRequireDevices')}</label
+      >
+      <label class="inline" style="flex-basis:100%"
+        ><input
+          type="checkbox"
+          name="priorityByClerk"
+          .checked=${s.priorityByClerk}
+        />${this.l10n.t('adminPriorityByClerk')}</label
+      >`;
+  }
+
+  private renderForm(s: AdminOfficeSettings) {
+    return html`<form class="grid" @submit=${this.onSave}>
+      ${this.renderNumbers(s)} ${this.renderChoices(s)}
+      ${
+        this.invalid.length
+          ? html`<ul class="note error" role="alert" style="flex-basis:100%">
+              ${this.invalid.map((p) => html`<li>${p}</li>`)}
+            </ul>`
+          : nothing
+      }
+      <button type="submit" ?disabled=${this.busy}>${this.l10n.t('adminSave')}</button>
+    </form>`;
+  }
+
   override render() {
-    const s = this.settings;
     return html`
       ${this.notes()}
       <section class="card" aria-labelledby="set-h">
         <h2 id="set-h">${this.l10n.t('adminTabSettings')}</h2>
-        ${this.renderLink()}
-        ${
-          s
-            ? html`<form class="grid" @submit=${this.onSave}>
-                <label style="flex-basis:100%"
-                  >${this.l10n.t('adminTicker')} <input name="ticker" .value=${s.ticker ?? ''}
-                /></label>
-                <label
-                  >${this.l10n.t('adminFairness')}
-                  <input
-                    name="fairness"
-                    type="number"
-                    min="1"
-                    max="50"
-                    .value=${String(s.fairnessN)}
-                /></label>
-                <label
-                  >${this.l10n.t('adminIdle')}
-                  <input
-                    name="idle"
-                    type="number"
-                    min="5"
-                    max="3600"
-                    .value=${String(s.kioskIdleSeconds)}
-                /></label>
-                <label
-                  >${this.l10n.t('adminMaxRecalls')}
-                  <input
-                    name="recalls"
-                    type="number"
-                    min="0"
-                    max="20"
-                    .value=${String(s.maxRecalls)}
-                /></label>
-                <fieldset>
-                  <legend>${this.l10n.t('adminLanguages')}</legend>
-                  ${LANGUAGES.map(
-                    (l: Language) =>
-                      html`<label class="inline"
-                        ><input
-                          type="checkbox"
-                          name="language"
-                          value=${l}
-                          .checked=${s.languages.includes(l)}
-                        />${translate(l, 'languageName')}</label
-                      >`,
-                  )}
-                </fieldset>
-                ${this.renderHours()} ${this.priorities.render()}
-                <label class="inline" style="flex-basis:100%"
-                  ><input
-                    type="checkbox"
-                    name="requireDevices"
-                    .checked=${s.requireDevices}
-                  />${this.l10n.t('adminRequireDevices')}</label
-                >
-                <label class="inline" style="flex-basis:100%"
-                  ><input
-                    type="checkbox"
-                    name="priorityByClerk"
-                    .checked=${s.priorityByClerk}
-                  />${this.l10n.t('adminPriorityByClerk')}</label
-                >
-                ${
-                  this.invalid.length
-                    ? html`<ul class="note error" role="alert" style="flex-basis:100%">
-                        ${this.invalid.map((p) => html`<li>${p}</li>`)}
-                      </ul>`
-                    : nothing
-                }
-                <button type="submit" ?disabled=${this.busy}>${this.l10n.t('adminSave')}</button>
-              </form>`
-            : nothing
-        }
+        ${this.renderLink()} ${this.settings ? this.renderForm(this.settings) : nothing}
       </section>
       <section class="card" aria-labelledby="day-h">
         <h2 id="day-h">${this.l10n.t('adminDay')}</h2>

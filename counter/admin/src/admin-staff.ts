@@ -70,6 +70,65 @@ export class AdminStaff extends AdminTab {
     </select>`;
   }
 
+  /** Setting a user's new password (sent only when something was typed). */
+  private renderPassword(u: AdminUser) {
+    return html`<form
+      class="grid"
+      @submit=${(e: SubmitEvent) => {
+        e.preventDefault();
+        const input = (e.currentTarget as HTMLFormElement).querySelector('input');
+        if (input?.value) this.change(u, { password: input.value });
+      }}
+    >
+      <input
+        type="password"
+        autocomplete="new-password"
+        minlength="4"
+        aria-label="${this.l10n.t('adminNewPassword')}: ${u.username}"
+      />
+      <button type="submit" class="secondary">${this.l10n.t('adminSetPassword')}</button>
+    </form>`;
+  }
+
+  private renderUser(u: AdminUser) {
+    return html`<tr>
+      <td>${u.username}</td>
+      <td>${u.name}</td>
+      <td>${this.roleSelect(u.role, (role) => this.change(u, { role }))}</td>
+      <td>
+        <span class="pill ${u.disabled ? 'off' : ''}"
+          >${this.l10n.t(u.disabled ? 'adminDisabled' : 'adminActive')}</span
+        >
+        <button
+          type="button"
+          class="secondary"
+          ?disabled=${this.busy}
+          @click=${() => this.change(u, { disabled: !u.disabled })}
+        >
+          ${this.l10n.t(u.disabled ? 'adminEnable' : 'adminDisable')}
+        </button>
+      </td>
+      <td>${this.renderPassword(u)}</td>
+    </tr>`;
+  }
+
+  private renderNewUser() {
+    return html`<h3 id="new-user">${this.l10n.t('adminNewUser')}</h3>
+      <form class="grid" aria-labelledby="new-user" @submit=${this.onCreate}>
+        <label
+          >${this.l10n.t('adminUsername')}
+          <input name="username" required pattern="[A-Za-z0-9._\\-]{2,100}"
+        /></label>
+        <label>${this.l10n.t('adminName')} <input name="name" required /></label>
+        <label
+          >${this.l10n.t('adminPassword')}
+          <input name="password" type="password" autocomplete="new-password" required minlength="4"
+        /></label>
+        <label>${this.l10n.t('adminRole')} ${this.roleSelect('clerk')}</label>
+        <button type="submit" ?disabled=${this.busy}>${this.l10n.t('adminAdd')}</button>
+      </form>`;
+  }
+
   override render() {
     return html`
       ${this.notes()}
@@ -86,68 +145,10 @@ export class AdminStaff extends AdminTab {
             </tr>
           </thead>
           <tbody>
-            ${this.users.map(
-              (u) =>
-                html`<tr>
-                  <td>${u.username}</td>
-                  <td>${u.name}</td>
-                  <td>${this.roleSelect(u.role, (role) => this.change(u, { role }))}</td>
-                  <td>
-                    <span class="pill ${u.disabled ? 'off' : ''}"
-                      >${this.l10n.t(u.disabled ? 'adminDisabled' : 'adminActive')}</span
-                    >
-                    <button
-                      type="button"
-                      class="secondary"
-                      ?disabled=${this.busy}
-                      @click=${() => this.change(u, { disabled: !u.disabled })}
-                    >
-                      ${this.l10n.t(u.disabled ? 'adminEnable' : 'adminDisable')}
-                    </button>
-                  </td>
-                  <td>
-                    <form
-                      class="grid"
-                      @submit=${(e: SubmitEvent) => {
-                        e.preventDefault();
-                        const input = (e.currentTarget as HTMLFormElement).querySelector('input');
-                        if (input?.value) this.change(u, { password: input.value });
-                      }}
-                    >
-                      <input
-                        type="password"
-                        autocomplete="new-password"
-                        minlength="4"
-                        aria-label="${this.l10n.t('adminNewPassword')}: ${u.username}"
-                      />
-                      <button type="submit" class="secondary">
-                        ${this.l10n.t('adminSetPassword')}
-                      </button>
-                    </form>
-                  </td>
-                </tr>`,
-            )}
+            ${this.users.map((u) => this.renderUser(u))}
           </tbody>
         </table>
-        <h3 id="new-user">${this.l10n.t('adminNewUser')}</h3>
-        <form class="grid" aria-labelledby="new-user" @submit=${this.onCreate}>
-          <label
-            >${this.l10n.t('adminUsername')}
-            <input name="username" required pattern="[A-Za-z0-9._\\-]{2,100}"
-          /></label>
-          <label>${this.l10n.t('adminName')} <input name="name" required /></label>
-          <label
-            >${this.l10n.t('adminPassword')}
-            <input
-              name="password"
-              type="password"
-              autocomplete="new-password"
-              required
-              minlength="4"
-          /></label>
-          <label>${this.l10n.t('adminRole')} ${this.roleSelect('clerk')}</label>
-          <button type="submit" ?disabled=${this.busy}>${this.l10n.t('adminAdd')}</button>
-        </form>
+        ${this.renderNewUser()}
       </section>
     `;
   }

@@ -4,7 +4,7 @@
  */
 import { html, type ReactiveController, type ReactiveElement } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { Names } from '../../../server/protocol';
+import type { Language, Names } from '../../../server/protocol';
 import type { LocalizeController } from '../../../ui/controllers/localize-controller';
 import { LANGUAGES, translate } from '../../../ui/i18n';
 import { namesOf } from './admin-tab';
@@ -99,95 +99,106 @@ export class PriorityTable implements ReactiveController {
     return problems;
   }
 
+  /** A row's code field. */
+  private renderCode(p: PriorityRow, i: number) {
+    return html`<td>
+      <input
+        name="p-code"
+        size="12"
+        aria-label=${this.l10n.t('adminPriorityCodeOf', { n: i + 1 })}
+        .value=${p.code}
+        @input=${(e: Event) =>
+          this.set(i, {
+            code: (e.target as HTMLInputElement).value.trim(),
+          })}
+      />
+    </td>`;
+  }
+
+  /** A row's name in language `l`. */
+  private renderName(p: PriorityRow, i: number, l: Language) {
+    return html`<td>
+      <input
+        name="p-name-${l}"
+        size="16"
+        lang=${l}
+        aria-label=${this.l10n.t('adminPriorityNameOf', {
+          n: i + 1,
+          lang: translate(l, 'languageName'),
+        })}
+        .value=${p.names[l]}
+        @input=${(e: Event) =>
+          this.set(i, {
+            names: { ...p.names, [l]: (e.target as HTMLInputElement).value },
+          })}
+      />
+    </td>`;
+  }
+
+  /** A row's buttons: up, down, remove. */
+  private renderActions(i: number) {
+    const n = i + 1;
+    return html`<td class="row-actions">
+      <button
+        type="button"
+        class="secondary"
+        aria-label=${this.l10n.t('adminMoveUp', { n })}
+        ?disabled=${i === 0}
+        @click=${() => this.move(i, -1)}
+      >
+        ↑
+      </button>
+      <button
+        type="button"
+        class="secondary"
+        aria-label=${this.l10n.t('adminMoveDown', { n })}
+        ?disabled=${i === this.rows.length - 1}
+        @click=${() => this.move(i, 1)}
+      >
+        ↓
+      </button>
+      <button
+        type="button"
+        class="secondary"
+        aria-label=${this.l10n.t('adminRemoveRow', { n })}
+        @click=${() => this.change(this.rows.filter((_, k) => k !== i))}
+      >
+        ✕
+      </button>
+    </td>`;
+  }
+
+  private renderTable() {
+    return html`<table>
+      <thead>
+        <tr>
+          <th scope="col">${this.l10n.t('adminPriorityCode')}</th>
+          ${LANGUAGES.map((l) => html`<th scope="col">${translate(l, 'languageName')}</th>`)}
+          <th scope="col"><span class="sr-only">${this.l10n.t('actions')}</span></th>
+        </tr>
+      </thead>
+      <tbody class="priorities">
+        ${repeat(
+          this.rows,
+          (p) => p.key,
+          (p, i) =>
+            html`<tr data-code=${p.code}>
+              ${this.renderCode(p, i)} ${LANGUAGES.map((l) => this.renderName(p, i, l))}
+              ${this.renderActions(i)}
+            </tr>`,
+        )}
+      </tbody>
+    </table>`;
+  }
+
   /** The table, with its add button. */
   render() {
-    const last = this.rows.length - 1;
     return html`<fieldset class="priorities">
       <legend>${this.l10n.t('adminPriorities')}</legend>
       <p class="muted" style="flex-basis:100%;margin:0">${this.l10n.t('adminPrioritiesHint')}</p>
       ${
         this.rows.length
-          ? html`<table>
-              <thead>
-                <tr>
-                  <th scope="col">${this.l10n.t('adminPriorityCode')}</th>
-                  ${LANGUAGES.map(
-                    (l) => html`<th scope="col">${translate(l, 'languageName')}</th>`,
-                  )}
-                  <th scope="col"><span class="sr-only">${this.l10n.t('actions')}</span></th>
-                </tr>
-              </thead>
-              <tbody class="priorities">
-                ${repeat(
-                  this.rows,
-                  (p) => p.key,
-                  (p, i) => {
-                    const n = i + 1;
-                    return html`<tr data-code=${p.code}>
-                      <td>
-                        <input
-                          name="p-code"
-                          size="12"
-                          aria-label=${this.l10n.t('adminPriorityCodeOf', { n })}
-                          .value=${p.code}
-                          @input=${(e: Event) =>
-                            this.set(i, {
-                              code: (e.target as HTMLInputElement).value.trim(),
-                            })}
-                        />
-                      </td>
-                      ${LANGUAGES.map(
-                        (l) =>
-                          html`<td>
-                            <input
-                              name="p-name-${l}"
-                              size="16"
-                              lang=${l}
-                              aria-label=${this.l10n.t('adminPriorityNameOf', {
-                                n,
-                                lang: translate(l, 'languageName'),
-                              })}
-                              .value=${p.names[l]}
-                              @input=${(e: Event) =>
-                                this.set(i, {
-                                  names: { ...p.names, [l]: (e.target as HTMLInputElement).value },
-                                })}
-                            />
-                          </td>`,
-                      )}
-                      <td class="row-actions">
-                        <button
-                          type="button"
-                          class="secondary"
-                          aria-label=${this.l10n.t('adminMoveUp', { n })}
-                          ?disabled=${i === 0}
-                          @click=${() => this.move(i, -1)}
-                        >
-                          ↑
-                        </button>
-                        <button
-                          type="button"
-                          class="secondary"
-                          aria-label=${this.l10n.t('adminMoveDown', { n })}
-                          ?disabled=${i === last}
-                          @click=${() => this.move(i, 1)}
-                        >
-                          ↓
-                        </button>
-                        <button
-                          type="button"
-                          class="secondary"
-                          aria-label=${this.l10n.t('adminRemoveRow', { n })}
-                          @click=${() => this.change(this.rows.filter((_, k) => k !== i))}
-                        >
-                          ✕
-                        </button>
-                      </td>
-                    </tr>`;
-                  },
-                )}
-              </tbody>
-            </table>`
+          ? this.renderTable()
           : html`<p class="muted">${this.l10n.t('adminNoPriorities')}</p>`
       }
       <button type="button" class="secondary" @click=${this.onAdd}>
