@@ -7,6 +7,7 @@ import {
   type InferCreationAttributes,
   type Sequelize,
 } from 'sequelize';
+import type { CaseHistoryAction, CaseStatus, CaseType } from '../../server/protocol/case';
 
 export class CaseModel extends Model<
   InferAttributes<CaseModel>,
@@ -15,8 +16,8 @@ export class CaseModel extends Model<
   declare id: CreationOptional<number>;
   declare number: string;
   declare officeCode: string;
-  declare type: string;
-  declare status: string;
+  declare type: CaseType;
+  declare status: CaseStatus;
   declare version: number;
   declare applicant: string | null;
   declare subjects: string;
@@ -57,9 +58,9 @@ export class CaseHistoryModel extends Model<
   declare caseId: number;
   declare at: Date;
   declare username: string;
-  declare action: string;
-  declare fromStatus: string | null;
-  declare toStatus: string | null;
+  declare action: CaseHistoryAction;
+  declare fromStatus: CaseStatus | null;
+  declare toStatus: CaseStatus | null;
   declare note: string | null;
   declare changes: string | null;
 }

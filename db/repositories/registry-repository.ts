@@ -3,22 +3,34 @@ import { Op, type Transaction, type WhereOptions } from 'sequelize';
 import type { Database } from '../database';
 import { nextInSeries } from './series';
 import type { CaseModel } from '../models/registry';
+import type {
+  CaseDocument,
+  CaseHistoryAction,
+  CaseStatus,
+  CaseType,
+  Fee,
+  Person,
+  Subject,
+} from '../../server/protocol';
 
 type Tx = Transaction | undefined;
 
-/** A case row with its JSON columns parsed (their shapes are checked by the registry service). */
+/**
+ * A case row with its JSON columns parsed. Only the registry service writes them, after checking
+ * them against the protocol's schemas, so they are read back as those shapes.
+ */
 export interface CaseRecord {
   id: number;
   number: string;
   officeCode: string;
-  type: string;
-  status: string;
+  type: CaseType;
+  status: CaseStatus;
   version: number;
-  applicant: unknown;
-  subjects: unknown;
-  documents: unknown;
-  details: unknown;
-  fee: unknown;
+  applicant: Person | null;
+  subjects: Subject[];
+  documents: CaseDocument[];
+  details: Record<string, unknown>;
+  fee: Fee | null;
   actRecordYear: number | null;
   actRecordNumber: number | null;
   actRecordDate: string | null;
@@ -47,9 +59,9 @@ export type CaseWrite = Partial<
 export interface CaseHistoryRecord {
   at: Date;
   username: string;
-  action: string;
-  fromStatus: string | null;
-  toStatus: string | null;
+  action: CaseHistoryAction;
+  fromStatus: CaseStatus | null;
+  toStatus: CaseStatus | null;
   note: string | null;
   changes: string[] | null;
 }
@@ -286,11 +298,11 @@ function toCase(r: CaseModel): CaseRecord {
     type: r.type,
     status: r.status,
     version: r.version,
-    applicant: parse(r.applicant),
-    subjects: parse(r.subjects) ?? [],
-    documents: parse(r.documents) ?? [],
-    details: parse(r.details) ?? {},
-    fee: parse(r.fee),
+    applicant: parse(r.applicant) as Person | null,
+    subjects: (parse(r.subjects) ?? []) as Subject[],
+    documents: (parse(r.documents) ?? []) as CaseDocument[],
+    details: (parse(r.details) ?? {}) as Record<string, unknown>,
+    fee: parse(r.fee) as Fee | null,
     actRecordYear: r.actRecordYear,
     actRecordNumber: r.actRecordNumber,
     actRecordDate: r.actRecordDate,

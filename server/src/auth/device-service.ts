@@ -12,7 +12,7 @@ import { notFound, validationFailed, type AppError } from '../errors';
 import type { StaffPrincipal } from './actor';
 import type { AuthService } from './auth-service';
 import type { QueueService } from '../queue/queue-service';
-import { parsePrinterUrl } from '../printing/transports';
+import { parsePrinterUrl } from '../printing/printer-target';
 import {
   allowedTcpAddress,
   checkDevice,

@@ -4,14 +4,10 @@ import { apiRoute, Endpoints } from '../../protocol/endpoints';
 import { z } from 'zod';
 import { OfficeCode } from '../../protocol';
 import type { QueueService } from '../queue/queue-service';
-import {
-  parsePrinterUrl,
-  probePrinter,
-  sendToPrinter,
-  type PrinterTarget,
-  type VirtualJob,
-  type VirtualPrinter,
-} from '../printing/transports';
+import { parsePrinterUrl, type PrinterTarget } from '../printing/printer-target';
+import { probePrinter } from '../printing/printer-status';
+import { sendToPrinter } from '../printing/transports';
+import type { VirtualJob, VirtualPrinter } from '../printing/virtual-printer';
 
 const PROBE_TTL_MS = 2000;
 import type { AuthService } from '../auth/auth-service';

@@ -5,7 +5,8 @@ import { FakeTcpPrinter } from '../testing/fake-tcp-printer';
 import { ticketLayout, type PaperWidth, type TicketPrintInput } from './layout';
 import { renderTicket } from './render';
 import { elderlyPriority, sampleTicket } from '../testing/ticket-fixtures';
-import { parsePrinterUrl, sendToPrinter } from './transports';
+import { parsePrinterUrl } from './printer-target';
+import { sendToPrinter } from './transports';
 
 // The fake printers listen on loopback, which PRINTER_NETWORKS leaves out unless told (as here).
 process.env.PRINTER_NETWORKS = '127.0.0.0/8';

@@ -4,7 +4,10 @@ import type { QueueService } from '../queue/queue-service';
 import { ticketLayout, type PaperWidth, type TicketPrintInput } from './layout';
 import type { CodePageName } from './code-page';
 import { renderTicket } from './render';
-import { PrinterError, parsePrinterUrl, sendToPrinter, type VirtualPrinter } from './transports';
+import { PrinterError } from './printer-error';
+import { parsePrinterUrl } from './printer-target';
+import { sendToPrinter } from './transports';
+import type { VirtualPrinter } from './virtual-printer';
 import type { SendJob } from './print-queue';
 
 /** A printer address with its paper options: `tcp://host:9100#58mm,wpc1251`. */

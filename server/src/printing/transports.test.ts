@@ -7,14 +7,11 @@ import { ticketLayout } from './layout';
 import { previewPng } from './preview';
 import { renderTicket } from './render';
 import { sampleTicket } from '../testing/ticket-fixtures';
-import {
-  formatPrinterTarget,
-  parsePrinterUrl,
-  PrinterError,
-  probePrinter,
-  sendToPrinter,
-  VirtualPrinter,
-} from './transports';
+import { formatPrinterTarget, parsePrinterUrl } from './printer-target';
+import { PrinterError } from './printer-error';
+import { probePrinter } from './printer-status';
+import { sendToPrinter } from './transports';
+import { VirtualPrinter } from './virtual-printer';
 
 // The fake printers listen on loopback, which PRINTER_NETWORKS leaves out unless told (as here).
 process.env.PRINTER_NETWORKS = '127.0.0.0/8';

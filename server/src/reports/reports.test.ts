@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { startTestServer, testDialects, type TestServer } from '../testing/harness';
 import { login, request } from '../testing/client';
 import { parseCsv } from '../testing/csv';
-import type { TicketStatus } from '../../protocol';
+import type { CaseStatus, CaseType, TicketStatus } from '../../protocol';
 
 const TODAY = new Date('2026-11-25T05:00:00Z'); // 10:00 in Dushanbe
 
@@ -63,7 +63,7 @@ describe.each(testDialects())('reports on %s', (dialect) => {
         '2026-11-21',
       ),
     ]);
-    const kase = (n: number, type: string, status: string, times: Array<string | null>) => ({
+    const kase = (n: number, type: CaseType, status: CaseStatus, times: Array<string | null>) => ({
       number: `KUL-2026-${String(n).padStart(6, '0')}`,
       officeCode: 'kulob',
       type,

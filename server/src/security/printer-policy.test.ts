@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { FakeTcpPrinter } from '../testing/fake-tcp-printer';
 import { startTestServer, type TestServer } from '../testing/harness';
 import { login, request } from '../testing/client';
-import { parsePrinterUrl, probePrinter, sendToPrinter } from '../printing/transports';
+import { parsePrinterUrl } from '../printing/printer-target';
+import { probePrinter } from '../printing/printer-status';
+import { sendToPrinter } from '../printing/transports';
 import { allowedTcpAddress, printerPolicyFromEnv } from '../printing/printer-policy';
 
 const defaults = printerPolicyFromEnv({});

@@ -1,0 +1,89 @@
+/**
+ * Workflow steps of a case: the protocol's decision for a requested transition (refusals become
+ * errors) and the columns a legal step writes, including act record and certificate numbers taken
+ * from the office's locked series rows.
+ */
+import type { Transaction } from 'sequelize';
+import {
+  caseTransition,
+  certificateActType,
+  describeBlocker,
+  formatCertificate,
+  missingForSubmit,
+  type CaseTransition,
+  type Role,
+  type TransitionEffects,
+} from '../../protocol';
+import type {
+  CaseRecord,
+  CaseWrite,
+  RegistryRepository,
+} from '../../../db/repositories/registry-repository';
+import type { OfficeRecord } from '../../../db/records';
+import { officeDay } from '../queue/office-day';
+import { AppError, forbidden, validationFailed } from '../errors';
+
+/** What a legal transition must do; throws `validation`, `forbidden` or `illegal_transition`. */
+export function decideTransition(
+  c: CaseRecord,
+  req: CaseTransition,
+  role: Role,
+  now: Date,
+  timeZone: string,
+): TransitionEffects {
+  const blockers = req.to === 'submitted' ? missingForSubmit(c, now, timeZone) : [];
+  const decision = caseTransition({
+    from: c.status,
+    to: req.to,
+    role,
+    note: req.note,
+    case: {
+      type: c.type,
+      hasActRecord: c.actRecordNumber !== null,
+      hasCertificate: c.certificateNumber !== null,
+      submitBlockers: blockers,
+    },
+  });
+  if (decision.ok) return decision.effects;
+  if (decision.code === 'validation') {
+    throw validationFailed(decision.reason, {
+      blockers: (decision.blockers ?? []).map((b) => ({ ...b, message: describeBlocker(b) })),
+    });
+  }
+  if (decision.code === 'forbidden') throw forbidden(decision.reason);
+  throw new AppError('illegal_transition', decision.reason);
+}
+
+/**
+ * The columns a transition to `to` writes: the status, the numbers its effects take (in `t`: the
+ * series row lock serialises registrars; the unique key is the last word on duplicates) and its
+ * timestamp.
+ */
+export async function transitionFields(
+  repo: RegistryRepository,
+  office: OfficeRecord,
+  c: CaseRecord,
+  to: CaseTransition['to'],
+  effects: TransitionEffects,
+  now: Date,
+  t: Transaction,
+): Promise<CaseWrite> {
+  const fields: CaseWrite = { status: to, updatedAt: now };
+  const today = officeDay(now, office.timeZone);
+  const year = Number(today.slice(0, 4));
+  if (effects.assignActRecord) {
+    fields.actRecordYear = year;
+    fields.actRecordNumber = await repo.nextInSeries(office.code, `act:${c.type}`, year, t);
+    fields.actRecordDate = today;
+  }
+  if (effects.assignCertificate) {
+    const actType = certificateActType(c.type, c.details);
+    if (!actType) throw validationFailed('the case names no act record type for its certificate');
+    const seq = await repo.nextInSeries(office.code, `cert:${actType}`, year, t);
+    const cert = formatCertificate(actType, year, seq);
+    fields.certificateSeries = cert.series;
+    fields.certificateNumber = cert.number;
+  }
+  if (effects.stamp) fields[effects.stamp] = now;
+  return fields;
+}
