@@ -6,7 +6,6 @@
 import http from 'node:http';
 import express from 'express';
 import pino, { type Logger } from 'pino';
-import type { QueueChange } from '../protocol';
 import type { Database } from '../../db/database';
 import type { QueueService } from './queue/queue-service';
 import type { PrintQueue } from './printing/print-queue';
@@ -14,7 +13,9 @@ import type { VirtualPrinter } from './printing/transports';
 import type { CaseService } from './registry/case-service';
 import type { AuthService } from './auth/auth-service';
 import type { BookingNotifier } from './bookings/booking-service';
-import { attachRealtime, type NbServer, type Realtime } from './realtime/socket-server';
+import { attachRealtime, type Realtime } from './realtime/socket-server';
+import type { NbServer } from './realtime/nb-server';
+import { createPublisher } from './realtime/publisher';
 import type { AdmissionLimits } from './queue/admission';
 import type { Outbox } from './messages/outbox';
 import type { RetentionJob } from './security/retention';
@@ -106,27 +107,23 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const sockets = await attachSocketServer(server, deps);
   const { io } = sockets;
   const publicLink = () => publicUrlOf(deps.publicUrl, server);
-  // The queue publishes through the live layer, which builds its snapshots from the queue: bind late.
-  let publish: (office: string, changes: QueueChange[]) => void = () => undefined;
-  const services = buildServices(deps, {
+  const publisher = createPublisher(io, {
     logger,
-    io,
-    publicLink,
-    publish: (office, changes) => publish(office, changes),
+    shared: sockets.shared,
+    holdMs: deps.eventHoldMs,
+    // Delivery starts with the first command, after the metrics below exist.
+    onDelivered: (at) => metrics.observePublish(at),
   });
+  const services = buildServices(deps, { logger, io, publicLink, publish: publisher.publish });
   const { queue, auth, print, messages, retention } = services;
-  const metrics = nodeMetrics(deps.db, io, services, () => realtime);
-  const realtime = attachRealtime(io, {
+  const realtime = attachRealtime(io, publisher, {
     queue,
     auth,
     logger,
     now: deps.now,
-    shared: sockets.shared,
-    holdMs: deps.eventHoldMs,
     eventBudget: deps.socketEventBudget,
-    onDelivered: (at) => metrics.observePublish(at),
   });
-  publish = (office, changes) => realtime.publish(office, changes);
+  const metrics = nodeMetrics(deps.db, io, services, realtime);
   const drain = new DrainState();
   mountHttp(web, deps, { logger, services, metrics, sockets, drain, publicLink });
   const node: NodeParts = {

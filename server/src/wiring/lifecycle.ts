@@ -5,7 +5,8 @@
  */
 import type http from 'node:http';
 import type { RequestHandler } from 'express';
-import type { NbServer, Realtime } from '../realtime/socket-server';
+import type { NbServer } from '../realtime/nb-server';
+import type { Realtime } from '../realtime/socket-server';
 import type { CommandAdmission } from '../queue/admission';
 
 /** A background job of the node: started once built, stopped on close. */

@@ -5,15 +5,15 @@
  */
 import type { Database } from '../../../db/database';
 import { Metrics } from '../metrics';
-import type { NbServer, Realtime } from '../realtime/socket-server';
+import type { NbServer } from '../realtime/nb-server';
+import type { Realtime } from '../realtime/socket-server';
 import type { Services } from './services';
 
-/** `realtime` is read at scrape time: the live layer reports to these metrics, so it comes after. */
 export function nodeMetrics(
   db: Database,
   io: NbServer,
   services: Pick<Services, 'messages' | 'admission'>,
-  realtime: () => Realtime,
+  realtime: Realtime,
 ): Metrics {
   return new Metrics({
     sockets: () =>
@@ -22,9 +22,9 @@ export function nodeMetrics(
       ),
     printQueue: () => db.models.PrintJob.count({ where: { status: 'queued' } }),
     messageQueue: () => services.messages.queued(),
-    snapshotBuilds: () => realtime().snapshots.builds,
-    socketsDropped: () => realtime().dropped,
-    eventGaps: () => realtime().sequencer.gaps,
+    snapshotBuilds: () => realtime.snapshots.builds,
+    socketsDropped: () => realtime.dropped,
+    eventGaps: () => realtime.sequencer.gaps,
     commandsRefused: () => services.admission.refused,
   });
 }

@@ -24,7 +24,8 @@ import { bookingNotifier } from '../messages/booking-messages';
 import { createChannels, type MessagingConfig } from '../messages/channels';
 import { RetentionJob } from '../security/retention';
 import type { PublicUrl } from '../public-url';
-import { caseBroadcaster, type NbServer } from '../realtime/socket-server';
+import { caseBroadcaster } from '../realtime/socket-server';
+import type { NbServer } from '../realtime/nb-server';
 import { socketEnds, type SocketEnds } from './socket-io';
 
 /** The settings the services take (a part of `AppDeps`). */
