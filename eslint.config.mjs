@@ -22,9 +22,7 @@ const NOT_PRODUCT = [
 
 // Product files still over 400 lines today, with their length now: the ceiling until they are
 // split (others are splitting them; remove a file from this list once it is under 400).
-const LONG_FILES = {
-  'server/src/app.ts': 504,
-};
+const LONG_FILES = {};
 // Product files with functions still over 60 lines today: the limit there is the longest one now
 // (named in the comment, with its length), so none grows; remove an entry once all are ≤ 60.
 const LONG_FUNCTIONS = {
@@ -45,14 +43,12 @@ const LONG_FUNCTIONS = {
   'kiosk/src/kiosk-ticket-view.ts': 77, // render 77
   'server/src/admin/audit-log.ts': 62, // searchAuditLog 62
   'server/src/admin/report.ts': 65, // summarize 65
-  'server/src/app.ts': 265, // createApp 265
   'server/src/audit/audit-log.ts': 63, // searchAuditLog 63
   'server/src/bookings/booking-service.ts': 65, // create 65
   'server/src/http/admin-router.ts': 126, // adminRouter 126
   'server/src/http/api-router.ts': 208, // apiRouter 208
   'server/src/http/messages-router.ts': 114, // messagesRouter 114
   'server/src/http/printer-router.ts': 111, // printerRouter 111
-  'server/src/main.ts': 104, // main 104
   'server/src/metrics.ts': 62, // constructor 62
   'server/src/printing/escpos-reader.ts': 80, // readEscPos 80
   'server/src/printing/preview.ts': 108, // place 108
@@ -193,10 +189,10 @@ export default tseslint.config(
     },
   },
   {
-    // Inside server/src the layers point one way: app/main/cli wire everything; http/ and realtime/
-    // (the edges) call the services; the services (queue, registry, auth, admin, bookings, messages,
-    // printing, security, …) call db/ and each other, never an edge or the wiring; db/ never calls
-    // back (above). Tests and the test harness may import anything.
+    // Inside server/src the layers point one way: app/main/cli and wiring/ (their parts) wire
+    // everything; http/ and realtime/ (the edges) call the services; the services (queue, registry,
+    // auth, admin, bookings, messages, printing, security, …) call db/ and each other, never an edge
+    // or the wiring; db/ never calls back (above). Tests and the test harness may import anything.
     files: ['server/src/**/*.ts'],
     ignores: [
       'server/src/**/*.test.ts',
@@ -204,6 +200,7 @@ export default tseslint.config(
       'server/src/cli/**',
       'server/src/app.ts',
       'server/src/main.ts',
+      'server/src/wiring/**',
       'server/src/http/**',
       'server/src/realtime/**',
     ],
@@ -217,8 +214,9 @@ export default tseslint.config(
               message: 'services never import the edges (http/, realtime/): pass a callback in',
             },
             {
-              group: ['**/app', '**/main', '**/cli/*', '**/testing/*'],
-              message: 'services never import the wiring (app, main, cli) or the test harness',
+              group: ['**/app', '**/main', '**/cli/*', '**/wiring/*', '**/testing/*'],
+              message:
+                'services never import the wiring (app, main, cli, wiring) or the test harness',
             },
           ],
         },
@@ -235,8 +233,9 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/app', '**/main', '**/cli/*', '**/testing/*'],
-              message: 'the edges never import the wiring (app, main, cli) or the test harness',
+              group: ['**/app', '**/main', '**/cli/*', '**/wiring/*', '**/testing/*'],
+              message:
+                'the edges never import the wiring (app, main, cli, wiring) or the test harness',
             },
           ],
         },

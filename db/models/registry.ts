@@ -7,7 +7,7 @@ import {
   type InferCreationAttributes,
   type Sequelize,
 } from 'sequelize';
-import type { CaseHistoryAction, CaseStatus, CaseType } from '../../server/protocol/case';
+import type { CaseHistoryAction, CaseStatus, CaseType } from '../../server/protocol/case-enums';
 
 export class CaseModel extends Model<
   InferAttributes<CaseModel>,

@@ -20,22 +20,18 @@ interface Entry {
 export interface SnapshotHubOptions {
   /** Builds the staff snapshot of an office (the public one is derived from it). */
   build: (office: string) => Promise<QueueSnapshot>;
+  /** The latest seq that went out to this node's sockets of an office: older builds are stale. */
+  latestSeq: (office: string) => number | undefined;
   maxAgeMs: number;
   now: () => Date;
 }
 
 export class SnapshotHub {
   private readonly entries = new Map<string, Entry>();
-  private readonly latest = new Map<string, number>();
   /** Builds started (a metric, and what the tests count). */
   builds = 0;
 
   constructor(private readonly options: SnapshotHubOptions) {}
-
-  /** An event of `seq` went out to the office's sockets: older builds are stale. */
-  noteSeq(office: string, seq: number): void {
-    if (seq > (this.latest.get(office) ?? -1)) this.latest.set(office, seq);
-  }
 
   /** The staff view (case numbers; a head of {@link STAFF_WAITING_HEAD} per service). */
   async staff(office: string): Promise<QueueSnapshot> {
@@ -53,7 +49,7 @@ export class SnapshotHub {
   }
 
   private entry(office: string): Entry {
-    const known = this.latest.get(office) ?? -1;
+    const known = this.options.latestSeq(office) ?? -1;
     const now = this.options.now().getTime();
     const cached = this.entries.get(office);
     if (cached && now - cached.startedAt < this.options.maxAgeMs) {

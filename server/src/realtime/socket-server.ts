@@ -1,78 +1,45 @@
 /**
  * Socket.IO: one namespace per role, one room per office. Connect → auth → snapshot; `queue:sync`
- * → snapshot; committed changes fan out with their per-office `seq`. Kiosks and displays get public
- * DTOs only.
+ * → snapshot; committed changes fan out with their per-office `seq` through the publisher
+ * (publisher.ts), other nodes' changes included. Kiosks and displays get public DTOs only.
  */
 import { hasNul } from '../http/no-nul';
-import type { Namespace as IoNamespace, Server, Socket } from 'socket.io';
 import {
   Namespace,
   QueueEvent,
   type Case,
   SocketAuth,
-  type ClientToServerEvents,
   type QueueChange,
   type QueueSnapshot,
-  type ServerToClientEvents,
 } from '../../protocol';
 import type { QueueService } from '../queue/queue-service';
 import { hashToken, type AuthService } from '../auth/auth-service';
 import { admitPublicSocket } from '../auth/device-admission';
-import { toPublicCounter, toPublicTicket } from '../queue/ticket-dto';
+import { toPublicTicket } from '../queue/ticket-dto';
 import { AppError } from '../errors';
 import { toAppError } from '../http/errors';
 import { SnapshotHub } from './snapshot-hub';
-import { OfficeSequencer } from './office-sequencer';
+import type { OfficeSequencer } from './office-sequencer';
+import type { Publisher } from './publisher';
+import {
+  CHANGES,
+  officeRoom,
+  type NbNamespace,
+  type NbServer,
+  type NbSocket,
+  type SocketData,
+} from './nb-server';
 import type { Logger } from 'pino';
-
-/** What a socket carries once admitted (set by the namespace's middleware). */
-export interface SocketData {
-  office: string;
-  staff: boolean;
-  /** The ticket a citizen's phone follows on `/kiosk`. */
-  ticket?: string;
-  /** `/counter`: the session token, re-checked on `queue:sync`. */
-  token?: string;
-}
-
-/** Inter-node message carrying one command's committed changes (Redis adapter). */
-const CHANGES = 'navbat:changes';
-
-/** Messages between the nodes sharing the Socket.IO server (`serverSideEmit`). */
-export interface InterServerEvents {
-  [CHANGES]: (office: string, changes: QueueChange[], committedAt: number) => void;
-}
-
-/** The typed Socket.IO server, its namespaces and sockets. */
-export type NbServer = Server<
-  ClientToServerEvents,
-  ServerToClientEvents,
-  InterServerEvents,
-  SocketData
->;
-type NbNamespace = IoNamespace<
-  ClientToServerEvents,
-  ServerToClientEvents,
-  InterServerEvents,
-  SocketData
->;
-type NbSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 export interface RealtimeDeps {
   queue: QueueService;
   auth: AuthService;
   logger: Logger;
   now?: () => Date;
-  /** Whether other nodes share this Socket.IO server through an adapter (Redis). */
-  shared?: boolean;
-  /** How long a later seq waits for an earlier one before a gap is declared (default 1 s). */
-  holdMs?: number;
   /** Client events a socket may send: a burst, refilled per second; beyond it, it is dropped. */
   eventBudget?: { burst: number; perSecond: number };
   /** How long a snapshot build is shared at most (default 2 s). */
   snapshotMaxAgeMs?: number;
-  /** Told when each delivered event's command committed (the publish lag metric). */
-  onDelivered?: (committedAt: number) => void;
 }
 
 /** The live layer: publishing committed changes, the shared snapshots, counters for metrics. */
@@ -88,102 +55,37 @@ export interface Realtime {
 /** Default client event budget: a page syncs after a gap or a reconnect, a few times a minute. */
 const EVENT_BUDGET = { burst: 20, perSecond: 2 } as const;
 
-/** Wires the namespaces; returns the publisher of committed changes. */
-export function attachRealtime(io: NbServer, deps: RealtimeDeps): Realtime {
-  const display = io.of(Namespace.display);
-  const kiosk = io.of(Namespace.kiosk);
-  const counter = io.of(Namespace.counter);
-  const now = deps.now ?? (() => new Date());
+/** Wires the namespaces to the queue behind `publisher`; returns the live layer. */
+export function attachRealtime(io: NbServer, publisher: Publisher, deps: RealtimeDeps): Realtime {
   const snapshots = new SnapshotHub({
     build: (office) => deps.queue.snapshot(office),
+    latestSeq: (office) => publisher.latestSeq(office),
     maxAgeMs: deps.snapshotMaxAgeMs ?? 2_000,
-    now,
+    now: deps.now ?? (() => new Date()),
   });
   const stats = { dropped: 0 };
   const budget = deps.eventBudget ?? EVENT_BUDGET;
 
-  for (const ns of [display, kiosk]) setUp(ns, deps, false, snapshots, budget, stats);
-  setUp(counter, deps, true, snapshots, budget, stats);
+  for (const ns of [io.of(Namespace.display), io.of(Namespace.kiosk)]) {
+    setUp(ns, deps, false, snapshots, budget, stats);
+  }
+  setUp(io.of(Namespace.counter), deps, true, snapshots, budget, stats);
 
-  const deliver = deliverer({ counter, display, kiosk }, snapshots);
-  const sequencer = new OfficeSequencer({
-    deliver,
-    gap: (office, seq) => {
-      deps.logger.warn({ office, seq }, 'event gap: clients resync');
-      for (const ns of [counter, display, kiosk]) {
-        ns.local.to(officeRoom(office)).emit(QueueEvent.gap, { seq });
-      }
-    },
-    holdMs: deps.holdMs ?? 1_000,
-    delivered: deps.onDelivered,
-  });
-  if (deps.shared) {
+  if (publisher.shared) {
     io.on(CHANGES, (office, changes, at) => {
       deps.queue.observeCommitted(office, changes);
-      sequencer.push(office, changes, at);
+      publisher.receive(office, changes, at);
     });
   }
 
   return {
-    publish(office, changes) {
-      const at = Date.now();
-      sequencer.push(office, changes, at);
-      if (deps.shared) io.serverSideEmit(CHANGES, office, changes, at);
-    },
+    publish: (office, changes) => publisher.publish(office, changes),
     snapshots,
-    sequencer,
+    sequencer: publisher.sequencer,
     get dropped() {
       return stats.dropped;
     },
-    close: () => sequencer.close(),
-  };
-}
-
-/**
- * Emits committed changes, in order, to this node's sockets of the office: staff get them whole,
- * kiosks and displays the public view (every namespace gets every change, so its seq stays gapless).
- */
-function deliverer(
-  namespaces: { counter: NbNamespace; display: NbNamespace; kiosk: NbNamespace },
-  snapshots: SnapshotHub,
-): (office: string, changes: QueueChange[]) => void {
-  const { counter, display, kiosk } = namespaces;
-  const all = [counter, display, kiosk];
-  return (office, changes) => {
-    // Only this node's sockets: every node runs its own sequencer over every node's changes.
-    const room = officeRoom(office);
-    const to = (ns: NbNamespace) => ns.local.to(room);
-    for (const change of changes) {
-      snapshots.noteSeq(office, change.seq);
-      const seq = change.seq;
-      switch (change.kind) {
-        case 'counter:updated': {
-          const publicCounter = toPublicCounter(change.counter);
-          to(counter).emit(change.kind, { seq, counter: change.counter });
-          for (const ns of [display, kiosk])
-            to(ns).emit(change.kind, { seq, counter: publicCounter });
-          break;
-        }
-        case 'printer:updated':
-          for (const ns of all) to(ns).emit(change.kind, { seq, printer: change.printer });
-          break;
-        case 'office:updated':
-          for (const ns of all) to(ns).emit(change.kind, { seq, office: change.office });
-          break;
-        case 'services:updated':
-          for (const ns of all) to(ns).emit(change.kind, { seq, services: change.services });
-          break;
-        case 'ticket:issued':
-        case 'ticket:called':
-        case 'ticket:updated': {
-          const publicTicket = toPublicTicket(change.ticket);
-          to(counter).emit(change.kind, { seq, ticket: change.ticket });
-          for (const ns of [display, kiosk])
-            to(ns).emit(change.kind, { seq, ticket: publicTicket });
-          break;
-        }
-      }
-    }
+    close: () => publisher.close(),
   };
 }
 
@@ -351,8 +253,4 @@ export function caseBroadcaster(io: NbServer): (c: Case) => void {
   return (c) => {
     counter.to(officeRoom(c.office)).emit(QueueEvent.caseUpdated, { case: c });
   };
-}
-
-function officeRoom(office: string): string {
-  return `office:${office}`;
 }

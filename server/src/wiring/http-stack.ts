@@ -1,0 +1,160 @@
+/**
+ * A node's Express app, mounted in order: overload shedding before anything is parsed, security
+ * headers, the request log, the drain gate, command timing, gzip, JSON, the NUL and same-origin
+ * checks; then every API router, the ops endpoints and the docs; then the pages; errors last.
+ */
+import express from 'express';
+import helmet from 'helmet';
+import compression from 'compression';
+import { pinoHttp } from 'pino-http';
+import type { Logger } from 'pino';
+import type { Database } from '../../../db/database';
+import { refuseNul } from '../http/no-nul';
+import { shedOverload } from '../http/shed-overload';
+import { sameOriginWrites } from '../http/auth-middleware';
+import { errorHandler, unknownRoute } from '../http/errors';
+import { messagesRouter } from '../http/messages-router';
+import { caseRouter } from '../http/case-router';
+import { printerRouter } from '../http/printer-router';
+import { apiRouter } from '../http/api-router';
+import { adminRouter } from '../http/admin-router';
+import { opsRouter } from '../http/ops-router';
+import { appointmentRoutes } from '../http/appointment-routes';
+import { docsRouter } from '../http/openapi/docs-router';
+import { mountAdminRedirect, mountVoicePacks, mountWebApps } from '../http/web-pages';
+import type { Metrics } from '../metrics';
+import { WEB_DIR } from '../paths';
+import type { PublicUrl } from '../public-url';
+import type { Services } from './services';
+import type { SocketServer } from './socket-io';
+import type { DrainState } from './lifecycle';
+
+/** The settings the HTTP side takes (a part of `AppDeps`). */
+export interface HttpSettings {
+  db: Database;
+  now?: () => Date;
+  /** Express's `trust proxy`; `true` counts as one hop. */
+  trustProxy?: boolean | number | string[];
+  loginAttempts?: number;
+  /** Open-mode ticket rate per address and per kiosk code; `null`: no limit. */
+  issueRate?: { intervalMs: number; burst: number } | null;
+  metricsToken?: string;
+  voiceDir?: string;
+  webDir?: string;
+}
+
+/** The node's parts the routes answer from. */
+export interface HttpParts {
+  logger: Logger;
+  services: Services;
+  metrics: Metrics;
+  sockets: Pick<SocketServer, 'rates' | 'ping'>;
+  drain: DrainState;
+  publicLink: () => PublicUrl;
+}
+
+const PAGE_CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  mediaSrc: ["'self'", 'data:', 'blob:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'", 'ws:', 'wss:'],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'self'"],
+  // Offices serve plain HTTP on their LAN: never push browsers to https.
+  upgradeInsecureRequests: null,
+};
+
+export function mountHttp(app: express.Express, settings: HttpSettings, parts: HttpParts): void {
+  mountMiddleware(app, settings, parts);
+  mountApi(app, settings, parts);
+  mountAdminRedirect(app);
+  mountVoicePacks(app, settings.voiceDir);
+  mountWebApps(app, settings.webDir ?? WEB_DIR);
+  app.use(unknownRoute);
+  app.use(errorHandler(parts.logger));
+}
+
+function mountMiddleware(app: express.Express, settings: HttpSettings, parts: HttpParts): void {
+  app.disable('x-powered-by');
+  if (settings.trustProxy === true) app.set('trust proxy', 1);
+  else if (settings.trustProxy) app.set('trust proxy', settings.trustProxy);
+  app.use(shedOverload(parts.services.admission)); // before a byte is parsed or logged
+  app.use(helmet({ contentSecurityPolicy: { directives: PAGE_CSP }, hsts: false }));
+  app.use(requestLog(parts.logger));
+  app.use(parts.drain.refuse);
+  app.use('/api', parts.metrics.commandTimer());
+  // Phones on 2G and kiosks on a busy LAN: every page, script and JSON answer goes gzipped.
+  app.use(compression());
+  app.use(express.json({ limit: '1mb' }));
+  app.use('/api', refuseNul);
+  app.use('/api', sameOriginWrites);
+}
+
+/** One line per request (never for the health check the balancer polls). */
+function requestLog(logger: Logger): express.RequestHandler {
+  return pinoHttp({
+    logger,
+    autoLogging: { ignore: (req) => req.url === '/api/health' },
+    // A request line, not its headers: those carry session tokens, cookies and device tokens.
+    serializers: {
+      req: (req: { id: unknown; method: string; url: string; remoteAddress?: string }) => ({
+        id: req.id,
+        method: req.method,
+        url: redactSecrets(req.url),
+        remoteAddress: req.remoteAddress,
+      }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+  });
+}
+
+/** A URL as it may be logged: the value of a `device` or `token` parameter (a pairing link) hidden. */
+function redactSecrets(url: string): string {
+  return url.replace(/([?&](?:device|token)=)[^&#]*/gi, '$1[redacted]');
+}
+
+function mountApi(app: express.Express, settings: HttpSettings, parts: HttpParts): void {
+  const { db, now } = settings;
+  const { auth, queue, messages, cases, print, checkIn, notifier } = parts.services;
+  app.use('/api', messagesRouter({ auth, messages }));
+  app.use('/api', caseRouter({ auth, cases }));
+  const publicUrl = () => parts.publicLink().url;
+  app.use(
+    '/api',
+    printerRouter({ queue, virtual: parts.services.virtualPrinter, auth, publicUrl }),
+  );
+  app.use(
+    '/api',
+    apiRouter({
+      db,
+      queue,
+      auth,
+      print,
+      loginAttempts: settings.loginAttempts,
+      rates: parts.sockets.rates,
+      issueRate: settings.issueRate === null ? { intervalMs: 1, burst: 1e9 } : settings.issueRate,
+      onLogout: (token) => parts.services.ends.session(token),
+      windows: parts.services.windows,
+      noShowUndo: parts.services.noShowUndo,
+      checkIn,
+    }),
+  );
+  app.use('/api', adminRouter({ admin: parts.services.admin, auth }));
+  app.use(
+    opsRouter({
+      db,
+      redisPing: () => parts.sockets.ping(),
+      draining: () => parts.drain.draining,
+      metrics: parts.metrics,
+      metricsToken: settings.metricsToken,
+    }),
+  );
+  app.use('/api', appointmentRoutes({ db, now, queue, auth, checkIn, messages, notifier }));
+  app.use(docsRouter());
+  app.use('/api', unknownRoute);
+}

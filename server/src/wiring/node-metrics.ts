@@ -1,0 +1,30 @@
+/**
+ * The node's Prometheus figures (`GET /metrics`), each read where it lives only when scraped:
+ * sockets per namespace, the print and message queues, snapshot builds, dropped sockets, event gaps
+ * and refused commands.
+ */
+import type { Database } from '../../../db/database';
+import { Metrics } from '../metrics';
+import type { NbServer } from '../realtime/nb-server';
+import type { Realtime } from '../realtime/socket-server';
+import type { Services } from './services';
+
+export function nodeMetrics(
+  db: Database,
+  io: NbServer,
+  services: Pick<Services, 'messages' | 'admission'>,
+  realtime: Realtime,
+): Metrics {
+  return new Metrics({
+    sockets: () =>
+      Object.fromEntries(
+        ['/display', '/kiosk', '/counter'].map((ns) => [ns, io.of(ns).sockets.size]),
+      ),
+    printQueue: () => db.models.PrintJob.count({ where: { status: 'queued' } }),
+    messageQueue: () => services.messages.queued(),
+    snapshotBuilds: () => realtime.snapshots.builds,
+    socketsDropped: () => realtime.dropped,
+    eventGaps: () => realtime.sequencer.gaps,
+    commandsRefused: () => services.admission.refused,
+  });
+}
