@@ -124,14 +124,17 @@ describe.each(testDialects())('an office day on two hall displays on %s', (diale
    * {@link CATCH_UP_MS} to catch up, then fails.
    */
   async function step(name: string, command: () => Promise<void>): Promise<void> {
+    at(`${name}: command`);
     const wait = lastStart + PACE_MS - Date.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     lastStart = Date.now();
     await command();
     steps++;
+    at(`${name}: the server's snapshot`);
     const truth = JSON.stringify(expectedView(await server.app.queue.snapshot('kulob')));
     recent = [...recent, truth].slice(-(LAG_STEPS + 1));
     heldSinceSettle.add(truth);
+    at(`${name}: reading the displays`);
     for (const [i, display] of displays.entries()) {
       const deadline = Date.now() + CATCH_UP_MS;
       let unknownReads = 0;
@@ -169,7 +172,8 @@ describe.each(testDialects())('an office day on two hall displays on %s', (diale
   }
 
   /** Waits until both displays show the server's truth; fails with both sides when they never do. */
-  async function settle(at: string): Promise<HallView> {
+  async function settle(where: string): Promise<HallView> {
+    at(`settle ${where}`);
     const deadline = Date.now() + 8_000;
     for (;;) {
       const expected = expectedView(await server.app.queue.snapshot('kulob'));
@@ -181,7 +185,7 @@ describe.each(testDialects())('an office day on two hall displays on %s', (diale
       }
       if (Date.now() > deadline) {
         throw new Error(
-          `${at}: displays ${JSON.stringify(seen)} never matched the server ${JSON.stringify(expected)}`,
+          `${where}: displays ${JSON.stringify(seen)} never matched the server ${JSON.stringify(expected)}`,
         );
       }
       await displays[0]!.waitForTimeout(50);
@@ -229,82 +233,127 @@ describe.each(testDialects())('an office day on two hall displays on %s', (diale
     await command(`${at} call next`, `/api/offices/kulob/counters/${window}/call-next`);
   }
 
-  it('shows on both displays, after every settle, the latest call that is still true', async () => {
-    for (let i = 0; i < TICKETS; i++) {
-      const res = await request(server.url, 'POST', '/api/offices/kulob/tickets', {
-        body: { service: SERVICES[i % SERVICES.length] },
-      });
-      expect(res.status).toBe(201);
-    }
-    await settle('before the first call');
-    for (let round = 0; round < ROUNDS; round++) {
-      for (const window of WINDOWS) {
-        await act(window, round, await server.app.queue.snapshot('kulob'));
-      }
-      await settle(`round ${round}`);
-      if (round === 4) {
-        // A TV that reloads mid-day shows the same calls as the other one at once.
-        await displays[1]!.reload();
-        await displays[1]!.getByTestId('waiting-birth').waitFor();
-        await settle('after the reload');
-        expect(await seriousViolations(displays[1]!)).toEqual([]);
-      }
-      if (round === 8) {
-        // The server restarts; both displays reconnect by themselves and catch up.
-        const port = server.port;
-        await server.app.close();
-        server = await startTestServer({ shared: tdb, port });
-        token = await login(server.url, 'clerk1');
-        await settle('after the server restart');
-      }
-    }
+  /** Where the day is now, and when it last moved on (the watchdog's reading). */
+  let phase = 'start';
+  let movedAt = Date.now();
+  function at(where: string): void {
+    phase = where;
+    movedAt = Date.now();
+  }
 
-    // The evening as the issue saw it: every other window finishes and pauses; window 3 calls A,
-    // completes it and calls B, transfers B to another service and pauses. Nothing is current now.
-    for (const window of WINDOWS.filter((w) => w !== '3')) {
-      const counter = (await server.app.queue.snapshot('kulob')).counters.find(
-        (c) => c.number === window,
-      );
-      if (counter?.ticket) await post(`/api/tickets/${counter.ticket.id}/complete`);
-      if (counter?.status === 'open') {
-        expect(
-          (await post(`/api/offices/kulob/counters/${window}/pause`, { reason: 'evening' })).status,
-        ).toBe(200);
-      }
+  /**
+   * Runs the day, failing it with the phase it stands in when nothing moves on for 60 s (a hang
+   * would otherwise only show as the test's timeout, without saying where).
+   */
+  async function watched(day: () => Promise<void>): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const stuck = new Promise<never>((_, reject) => {
+      timer = setInterval(() => {
+        if (Date.now() - movedAt > 60_000) reject(new Error(`the day stands still at: ${phase}`));
+      }, 1_000);
+    });
+    try {
+      at('start');
+      await Promise.race([day(), stuck]);
+    } finally {
+      clearInterval(timer);
     }
-    const three = (await server.app.queue.snapshot('kulob')).counters.find((c) => c.number === '3');
-    if (three?.status === 'paused') await post('/api/offices/kulob/counters/3/resume');
-    if (three?.ticket) await post(`/api/tickets/${three.ticket.id}/complete`);
-    for (let i = 0; i < 2; i++) {
-      await request(server.url, 'POST', '/api/offices/kulob/tickets', {
-        body: { service: 'marriage' },
-      });
-    }
-    // The issue's evening, step by step 200 ms apart: call, complete, call, transfer, pause.
-    await settle('the evening starts');
-    let first: Ticket | undefined;
-    let second: Ticket | undefined;
-    await step('window 3 calls its first ticket', async () => {
-      first = ((await post('/api/offices/kulob/counters/3/call-next')).body as { ticket: Ticket })
-        .ticket;
-    });
-    await command('window 3 completes it', `/api/tickets/${first!.id}/complete`);
-    await step('window 3 calls its second ticket', async () => {
-      second = ((await post('/api/offices/kulob/counters/3/call-next')).body as { ticket: Ticket })
-        .ticket;
-    });
-    await command('window 3 transfers it', `/api/tickets/${second!.id}/transfer`, {
-      service: 'death',
-    });
-    await command('window 3 pauses', '/api/offices/kulob/counters/3/pause', { reason: 'evening' });
-    const evening = await settle('window 3 transferred and paused');
-    expect(evening.current).toBeNull();
-    expect(evening.previous[0]).toBe(`${first!.number}>3`);
-    expect(evening.previous).not.toContain(`${second!.number}>3`);
-    // Every command of the rounds and of the evening was a paced step, checked on both displays.
-    expect(steps).toBeGreaterThanOrEqual(ROUNDS * WINDOWS.length + 5);
-    const panel = displays[0]!.locator('display-latest-call');
-    await panel.getByTestId('latest-empty').waitFor();
-    expect(pageErrors).toEqual([]);
-  }, 480_000);
+  }
+
+  it(
+    'shows on both displays, after every settle, the latest call that is still true',
+    () =>
+      watched(async () => {
+        for (let i = 0; i < TICKETS; i++) {
+          const res = await request(server.url, 'POST', '/api/offices/kulob/tickets', {
+            body: { service: SERVICES[i % SERVICES.length] },
+          });
+          expect(res.status).toBe(201);
+        }
+        await settle('before the first call');
+        for (let round = 0; round < ROUNDS; round++) {
+          for (const window of WINDOWS) {
+            await act(window, round, await server.app.queue.snapshot('kulob'));
+          }
+          await settle(`round ${round}`);
+          if (round === 4) {
+            // A TV that reloads mid-day shows the same calls as the other one at once.
+            at('display 2 reloads');
+            await displays[1]!.reload();
+            await displays[1]!.getByTestId('waiting-birth').waitFor();
+            await settle('after the reload');
+            at('axe on the reloaded display');
+            expect(await seriousViolations(displays[1]!)).toEqual([]);
+          }
+          if (round === 8) {
+            // The server restarts; both displays reconnect by themselves and catch up.
+            const port = server.port;
+            at('the server closes');
+            await server.app.close();
+            at('the server starts again');
+            server = await startTestServer({ shared: tdb, port });
+            at('clerk1 signs in again');
+            token = await login(server.url, 'clerk1');
+            await settle('after the server restart');
+          }
+        }
+
+        // The evening as the issue saw it: every other window finishes and pauses; window 3 calls A,
+        // completes it and calls B, transfers B to another service and pauses. Nothing is current now.
+        for (const window of WINDOWS.filter((w) => w !== '3')) {
+          const counter = (await server.app.queue.snapshot('kulob')).counters.find(
+            (c) => c.number === window,
+          );
+          if (counter?.ticket) await post(`/api/tickets/${counter.ticket.id}/complete`);
+          if (counter?.status === 'open') {
+            expect(
+              (await post(`/api/offices/kulob/counters/${window}/pause`, { reason: 'evening' }))
+                .status,
+            ).toBe(200);
+          }
+        }
+        const three = (await server.app.queue.snapshot('kulob')).counters.find(
+          (c) => c.number === '3',
+        );
+        if (three?.status === 'paused') await post('/api/offices/kulob/counters/3/resume');
+        if (three?.ticket) await post(`/api/tickets/${three.ticket.id}/complete`);
+        for (let i = 0; i < 2; i++) {
+          await request(server.url, 'POST', '/api/offices/kulob/tickets', {
+            body: { service: 'marriage' },
+          });
+        }
+        // The issue's evening, step by step 200 ms apart: call, complete, call, transfer, pause.
+        await settle('the evening starts');
+        let first: Ticket | undefined;
+        let second: Ticket | undefined;
+        await step('window 3 calls its first ticket', async () => {
+          first = (
+            (await post('/api/offices/kulob/counters/3/call-next')).body as { ticket: Ticket }
+          ).ticket;
+        });
+        await command('window 3 completes it', `/api/tickets/${first!.id}/complete`);
+        await step('window 3 calls its second ticket', async () => {
+          second = (
+            (await post('/api/offices/kulob/counters/3/call-next')).body as { ticket: Ticket }
+          ).ticket;
+        });
+        await command('window 3 transfers it', `/api/tickets/${second!.id}/transfer`, {
+          service: 'death',
+        });
+        await command('window 3 pauses', '/api/offices/kulob/counters/3/pause', {
+          reason: 'evening',
+        });
+        const evening = await settle('window 3 transferred and paused');
+        expect(evening.current).toBeNull();
+        expect(evening.previous[0]).toBe(`${first!.number}>3`);
+        expect(evening.previous).not.toContain(`${second!.number}>3`);
+        // Every command of the rounds and of the evening was a paced step, checked on both displays.
+        expect(steps).toBeGreaterThanOrEqual(ROUNDS * WINDOWS.length + 5);
+        at('the evening panel');
+        const panel = displays[0]!.locator('display-latest-call');
+        await panel.getByTestId('latest-empty').waitFor();
+        expect(pageErrors).toEqual([]);
+      }),
+    480_000,
+  );
 });

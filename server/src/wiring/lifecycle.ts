@@ -84,6 +84,12 @@ export async function closeNode(parts: NodeParts): Promise<void> {
   await messages.stop();
   await retention.stop();
   await parts.io.close();
-  if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (server.listening) {
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    // Pages reconnecting over kept-alive connections (Engine.IO requests skip the drain's
+    // `Connection: close`) would keep the server open for good: end them, the drain is over.
+    server.closeAllConnections();
+    await closed;
+  }
   await parts.quitRedis();
 }
