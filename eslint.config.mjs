@@ -41,8 +41,6 @@ const LONG_FUNCTIONS = {
   'kiosk/src/kiosk-case-keypad.ts': 73, // render 73
   'kiosk/src/kiosk-sms-keypad.ts': 63, // render 63
   'kiosk/src/kiosk-ticket-view.ts': 77, // render 77
-  'server/src/admin/audit-log.ts': 62, // searchAuditLog 62
-  'server/src/admin/report.ts': 65, // summarize 65
   'server/src/audit/audit-log.ts': 63, // searchAuditLog 63
   'server/src/bookings/booking-service.ts': 65, // create 65
   'server/src/http/admin-router.ts': 126, // adminRouter 126

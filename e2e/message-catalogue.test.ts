@@ -9,6 +9,11 @@ import { en } from '../ui/i18n/en';
 import { ru } from '../ui/i18n/ru';
 import { tg } from '../ui/i18n/tg';
 import { uz } from '../ui/i18n/uz';
+import { admin } from '../ui/i18n/en/admin';
+import { common } from '../ui/i18n/en/common';
+import { counter } from '../ui/i18n/en/counter';
+import { display } from '../ui/i18n/en/display';
+import { kiosk } from '../ui/i18n/en/kiosk';
 
 const ROOT = path.join(__dirname, '..');
 const catalogues: Record<string, Readonly<Record<string, string>>> = { tg, ru, uz, en };
@@ -92,6 +97,20 @@ describe('the message catalogues of the console and the administration', () => {
         ),
       );
     expect(latin).toEqual([]);
+  });
+
+  it('keeps each key in one page file only (a second one would silently win the merge)', () => {
+    const parts = { common, kiosk, display, counter, admin };
+    const seen = new Map<string, string>();
+    const twice: string[] = [];
+    for (const [part, messages] of Object.entries(parts)) {
+      for (const key of Object.keys(messages)) {
+        if (seen.has(key)) twice.push(`${key} in ${seen.get(key)} and ${part}`);
+        seen.set(key, part);
+      }
+    }
+    expect(twice).toEqual([]);
+    expect(seen.size).toBe(Object.keys(en).length);
   });
 
   it('uses one Tajik word for window: равзана, never тиреза', () => {

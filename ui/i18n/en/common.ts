@@ -1,0 +1,44 @@
+/** English messages of shared by every page: names, time, statuses, errors. */
+export const common = {
+  languageName: 'English',
+  appName: 'Navbat',
+  loading: 'Loading…',
+  connectionLost: 'Connection lost — reconnecting',
+  missingOffice: 'This page needs an office in its address (?office=…).',
+  unknownOffice: "There is no office “{office}”. Check the page's address.",
+  minutes: '{n} min',
+  aboutMinutes: '~{n} min',
+  /** The same words as the paper's (server/src/printing/catalogue.ts). */
+  youAreNext: 'You are next',
+  // A date on the display; `weekdays` (Sunday first) and `months` are comma-separated lists.
+  dateFormat: '{weekday}, {day} {month}',
+  weekdays: 'Sunday,Monday,Tuesday,Wednesday,Thursday,Friday,Saturday',
+  months: 'January,February,March,April,May,June,July,August,September,October,November,December',
+  dismiss: 'Close',
+  tryAgain: 'Try again',
+
+  statusWaiting: 'Waiting',
+  statusCalled: 'Called',
+  statusServing: 'Being served',
+  statusDone: 'Done',
+  statusNoShow: 'No-show',
+  statusCancelled: 'Cancelled',
+  statusExpired: 'Expired',
+
+  errorValidationFailed: 'The request was not accepted.',
+  errorUnauthorized: 'Please sign in again.',
+  errorForbidden: 'You are not allowed to do this.',
+  errorNotFound: 'Not found.',
+  errorIllegalTransition: 'This ticket cannot do that in its current state.',
+  errorStaleVersion: 'Someone else changed this in the meantime. Reload and try again.',
+  errorCounterBusy: 'This window still has a ticket. Complete it or mark it as no-show first.',
+  errorCounterTaken:
+    '{name} is working at this window. Choose another window, or take this one over from the window list.',
+  errorConflict: 'This already exists.',
+  errorPayloadTooLarge: 'The request is too large.',
+  errorRateLimited: 'Too many attempts. Wait a minute and try again.',
+  errorUnavailable: 'The service is temporarily unavailable.',
+  errorInternal: 'Server error.',
+  errorNetwork: 'No connection to the server. Check the network; the page reconnects by itself.',
+  errorUnknown: 'Something went wrong.',
+} satisfies Record<string, string>;

@@ -1,0 +1,46 @@
+/** Russian messages of shared by every page: names, time, statuses, errors. */
+import type { common as english } from '../en/common';
+import type { MessagesLike } from '../messages';
+
+export const common: MessagesLike<typeof english> = {
+  languageName: 'Русский',
+  appName: 'Навбат',
+  loading: 'Загрузка…',
+  connectionLost: 'Нет связи — переподключение',
+  missingOffice: 'В адресе страницы не указан офис (?office=…).',
+  unknownOffice: 'Отделения «{office}» нет. Проверьте адрес страницы.',
+  minutes: '{n} мин',
+  aboutMinutes: '~{n} мин',
+  /** The same words as the paper's (server/src/printing/catalogue.ts). */
+  youAreNext: 'Вы следующий',
+  dateFormat: '{weekday}, {day} {month}',
+  weekdays: 'воскресенье,понедельник,вторник,среда,четверг,пятница,суббота',
+  months: 'января,февраля,марта,апреля,мая,июня,июля,августа,сентября,октября,ноября,декабря',
+  dismiss: 'Закрыть',
+  tryAgain: 'Попробуйте ещё раз',
+
+  statusWaiting: 'Ожидает',
+  statusCalled: 'Вызван',
+  statusServing: 'Обслуживается',
+  statusDone: 'Завершён',
+  statusNoShow: 'Не явился',
+  statusCancelled: 'Отменён',
+  statusExpired: 'Просрочен',
+
+  errorValidationFailed: 'Запрос не принят.',
+  errorUnauthorized: 'Войдите снова.',
+  errorForbidden: 'У вас нет прав на это действие.',
+  errorNotFound: 'Не найдено.',
+  errorIllegalTransition: 'В текущем состоянии талона это действие невозможно.',
+  errorStaleVersion: 'Данные изменил кто-то другой. Обновите и попробуйте снова.',
+  errorCounterBusy: 'У этого окна ещё есть талон. Сначала завершите его или отметьте неявку.',
+  errorCounterTaken:
+    'За этим окном работает {name}. Выберите другое окно или примите это окно в списке окон.',
+  errorConflict: 'Такая запись уже существует.',
+  errorPayloadTooLarge: 'Слишком большой запрос.',
+  errorRateLimited: 'Слишком много попыток. Подождите минуту.',
+  errorUnavailable: 'Сервис временно недоступен.',
+  errorInternal: 'Ошибка сервера.',
+  errorNetwork: 'Нет связи с сервером. Проверьте сеть; страница переподключится сама.',
+  errorUnknown: 'Что-то пошло не так.',
+};

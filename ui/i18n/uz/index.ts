@@ -1,0 +1,9 @@
+/** Uzbek catalogue, Latin script. One file per page, the same parts as the English catalogue. */
+import type { Messages } from '../messages';
+import { common } from './common';
+import { kiosk } from './kiosk';
+import { display } from './display';
+import { counter } from './counter';
+import { admin } from './admin';
+
+export const uz: Messages = { ...common, ...kiosk, ...display, ...counter, ...admin };
