@@ -31,12 +31,6 @@ const LONG_FUNCTIONS = {
   'counter/src/counter-back-office.ts': 61, // renderCase 61
   'counter/src/counter-case-panel/case-form-view.ts': 79, // renderPerson 74, renderForm 79
   'counter/src/counter-case-panel/counter-case-panel.component.ts': 63, // renderCase 63
-  'db/migrations/20261125-0001-queue-backbone.ts': 266, // up 266
-  'db/migrations/20261125-0002-registry-cases.ts': 90, // up 90
-  'db/migrations/20261203-18-01-messages.ts': 70, // up 70
-  'db/models/index.ts': 224, // initModels 224
-  'db/models/registry.ts': 70, // initRegistryModels 70
-  'db/seed/seed-demo.ts': 95, // seedDemo 95, anonymous at line 27 88
   'display/src/display-app.ts': 81, // render 81
   'kiosk/src/kiosk-case-keypad.ts': 73, // render 73
   'kiosk/src/kiosk-sms-keypad.ts': 63, // render 63

@@ -11,6 +11,22 @@ function timestamps() {
 }
 
 export async function up({ context: qi }: { context: QueryInterface }): Promise<void> {
+  await createOffices(qi);
+  await createOfficeStates(qi);
+  await createServices(qi);
+  await createCounters(qi);
+  await createCounterServices(qi);
+  await createDevices(qi);
+  await createUsers(qi);
+  await createSessions(qi);
+  await createTickets(qi);
+  await createNumberSeries(qi);
+  await createIdempotencyKeys(qi);
+  await createAuditLog(qi);
+}
+
+/** Offices: names, languages, priorities and the rules call-next follows. */
+async function createOffices(qi: QueryInterface): Promise<void> {
   await qi.createTable(
     'offices',
     {
@@ -30,8 +46,10 @@ export async function up({ context: qi }: { context: QueryInterface }): Promise<
     },
     tableOptions,
   );
+}
 
-  // One row per office: the event sequence every committed command takes its numbers from.
+/** One row per office: the event sequence every committed command takes its numbers from. */
+async function createOfficeStates(qi: QueryInterface): Promise<void> {
   await qi.createTable(
     'office_states',
     {
@@ -45,7 +63,10 @@ export async function up({ context: qi }: { context: QueryInterface }): Promise<
     },
     tableOptions,
   );
+}
 
+/** The services an office offers; code and ticket prefix are unique in an office. */
+async function createServices(qi: QueryInterface): Promise<void> {
   await qi.createTable(
     'services',
     {
@@ -75,7 +96,10 @@ export async function up({ context: qi }: { context: QueryInterface }): Promise<
     unique: true,
     name: 'services_office_prefix',
   });
+}
 
+/** An office's windows (counters), numbered uniquely in the office. */
+async function createCounters(qi: QueryInterface): Promise<void> {
   await qi.createTable(
     'counters',
     {
@@ -99,7 +123,10 @@ export async function up({ context: qi }: { context: QueryInterface }): Promise<
     unique: true,
     name: 'counters_office_number',
   });
+}
 
+/** Which services each counter serves. */
+async function createCounterServices(qi: QueryInterface): Promise<void> {
   await qi.createTable(
     'counter_services',
     {
@@ -118,7 +145,10 @@ export async function up({ context: qi }: { context: QueryInterface }): Promise<
     },
     tableOptions,
   );
+}
 
+/** Kiosks and displays, coded uniquely in the office. */
+async function createDevices(qi: QueryInterface): Promise<void> {
   await qi.createTable(
     'devices',
     {
@@ -142,7 +172,10 @@ export async function up({ context: qi }: { context: QueryInterface }): Promise<
     unique: true,
     name: 'devices_office_code',
   });
+}
 
+/** Staff accounts; a username is unique across offices. */
+async function createUsers(qi: QueryInterface): Promise<void> {
   await qi.createTable(
     'users',
     {
@@ -162,7 +195,10 @@ export async function up({ context: qi }: { context: QueryInterface }): Promise<
     },
     tableOptions,
   );
+}
 
+/** Staff login sessions. */
+async function createSessions(qi: QueryInterface): Promise<void> {
   await qi.createTable(
     'sessions',
     {
@@ -180,7 +216,10 @@ export async function up({ context: qi }: { context: QueryInterface }): Promise<
     tableOptions,
   );
   await qi.addIndex('sessions', ['user_id'], { name: 'sessions_user' });
+}
 
+/** Tickets: unique number per office day, indexed for the queue and per counter. */
+async function createTickets(qi: QueryInterface): Promise<void> {
   await qi.createTable(
     'tickets',
     {
@@ -228,8 +267,10 @@ export async function up({ context: qi }: { context: QueryInterface }): Promise<
   await qi.addIndex('tickets', ['office_code', 'counter_number', 'status'], {
     name: 'tickets_counter',
   });
+}
 
-  // The last number given per office, office day and prefix; its row lock serialises numbering.
+/** The last number given per office, office day and prefix; its row lock serialises numbering. */
+async function createNumberSeries(qi: QueryInterface): Promise<void> {
   await qi.createTable(
     'number_series',
     {
@@ -240,7 +281,10 @@ export async function up({ context: qi }: { context: QueryInterface }): Promise<
     },
     tableOptions,
   );
+}
 
+/** The ticket each issue request's idempotency key made. */
+async function createIdempotencyKeys(qi: QueryInterface): Promise<void> {
   await qi.createTable(
     'idempotency_keys',
     {
@@ -256,7 +300,10 @@ export async function up({ context: qi }: { context: QueryInterface }): Promise<
     },
     tableOptions,
   );
+}
 
+/** The audit log, searched by office and time or by entity. */
+async function createAuditLog(qi: QueryInterface): Promise<void> {
   await qi.createTable(
     'audit_log',
     {

@@ -8,6 +8,14 @@ import { DataTypes, type QueryInterface } from 'sequelize';
 const tableOptions = { charset: 'utf8mb4', collate: 'utf8mb4_unicode_ci' };
 
 export async function up({ context: qi }: { context: QueryInterface }): Promise<void> {
+  await createCases(qi);
+  await createCaseTickets(qi);
+  await createCaseHistory(qi);
+  await createRegistrySeries(qi);
+}
+
+/** Cases, with their worklist index and unique act record numbers. */
+async function createCases(qi: QueryInterface): Promise<void> {
   await qi.createTable(
     'cases',
     {
@@ -44,8 +52,10 @@ export async function up({ context: qi }: { context: QueryInterface }): Promise<
     unique: true,
     name: 'cases_act_record',
   });
+}
 
-  // Every visit (ticket) that touched a case; a ticket belongs to one case at most.
+/** Every visit (ticket) that touched a case; a ticket belongs to one case at most. */
+async function createCaseTickets(qi: QueryInterface): Promise<void> {
   await qi.createTable(
     'case_tickets',
     {
@@ -62,7 +72,10 @@ export async function up({ context: qi }: { context: QueryInterface }): Promise<
     tableOptions,
   );
   await qi.addIndex('case_tickets', ['ticket_id'], { unique: true, name: 'case_tickets_ticket' });
+}
 
+/** Each case's history: who did what, when. */
+async function createCaseHistory(qi: QueryInterface): Promise<void> {
   await qi.createTable(
     'case_history',
     {
@@ -84,8 +97,10 @@ export async function up({ context: qi }: { context: QueryInterface }): Promise<
     tableOptions,
   );
   await qi.addIndex('case_history', ['case_id', 'at'], { name: 'case_history_case' });
+}
 
-  // Last number given per series: (office, 'case', year), (office, act type, year), certificates.
+/** Last number given per series: (office, 'case', year), (office, act type, year), certificates. */
+async function createRegistrySeries(qi: QueryInterface): Promise<void> {
   await qi.createTable(
     'registry_series',
     {

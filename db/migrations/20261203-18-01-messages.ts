@@ -53,6 +53,15 @@ export async function createOutbox(qi: QueryInterface, table: string): Promise<v
 
 export async function up({ context: qi }: { context: QueryInterface }): Promise<void> {
   await createOutbox(qi, 'messages');
+  await createMessageRecipients(qi);
+  await createMessageOptouts(qi);
+  await createMessageTemplates(qi);
+  await createMessageSettings(qi);
+  await createTelegramLinks(qi);
+}
+
+/** Who asked for a ticket's messages (phone or Telegram chat) and in what language. */
+async function createMessageRecipients(qi: QueryInterface): Promise<void> {
   await qi.createTable(
     'message_recipients',
     {
@@ -77,6 +86,10 @@ export async function up({ context: qi }: { context: QueryInterface }): Promise<
   await qi.addIndex('message_recipients', ['office_code', 'day', 'active'], {
     name: 'message_recipients_live',
   });
+}
+
+/** Addresses that asked for no more messages. */
+async function createMessageOptouts(qi: QueryInterface): Promise<void> {
   await qi.createTable(
     'message_optouts',
     {
@@ -86,6 +99,10 @@ export async function up({ context: qi }: { context: QueryInterface }): Promise<
     },
     tableOptions,
   );
+}
+
+/** Per-office message texts per template and language. */
+async function createMessageTemplates(qi: QueryInterface): Promise<void> {
   await qi.createTable(
     'message_templates',
     {
@@ -97,6 +114,10 @@ export async function up({ context: qi }: { context: QueryInterface }): Promise<
     },
     tableOptions,
   );
+}
+
+/** Per-office message settings. */
+async function createMessageSettings(qi: QueryInterface): Promise<void> {
   await qi.createTable(
     'message_settings',
     {
@@ -106,6 +127,10 @@ export async function up({ context: qi }: { context: QueryInterface }): Promise<
     },
     tableOptions,
   );
+}
+
+/** One-time codes that link a Telegram chat to a ticket or case. */
+async function createTelegramLinks(qi: QueryInterface): Promise<void> {
   await qi.createTable(
     'telegram_links',
     {

@@ -57,7 +57,25 @@ const time = DataTypes.DATE(3);
  * subclass per Sequelize instance, so two databases can live in one process.
  */
 export function initModels(sequelize: Sequelize): Models {
-  const base = { sequelize, underscored: true };
+  return {
+    Office: initOfficeModel(sequelize),
+    OfficeState: initOfficeStateModel(sequelize),
+    Service: initServiceModel(sequelize),
+    Counter: initCounterModel(sequelize),
+    CounterService: initCounterServiceModel(sequelize),
+    Device: initDeviceModel(sequelize),
+    User: initUserModel(sequelize),
+    Session: initSessionModel(sequelize),
+    Ticket: initTicketModel(sequelize),
+    NumberSeries: initNumberSeriesModel(sequelize),
+    IdempotencyKey: initIdempotencyKeyModel(sequelize),
+    AuditEntry: initAuditEntryModel(sequelize),
+    PrintJob: initPrintJobModel(sequelize),
+  };
+}
+
+/** An office: its names, languages, priorities and the rules call-next follows. */
+function initOfficeModel(sequelize: Sequelize): typeof OfficeModel {
   const Office = class extends OfficeModel {};
   Office.init(
     {
@@ -77,16 +95,26 @@ export function initModels(sequelize: Sequelize): Models {
       createdAt: time,
       updatedAt: time,
     },
-    { ...base, tableName: 'offices' },
+    { sequelize, underscored: true, tableName: 'offices' },
   );
+  return Office;
+}
+
+/** An office's event sequence (one row per office). */
+function initOfficeStateModel(sequelize: Sequelize): typeof OfficeStateModel {
   const OfficeState = class extends OfficeStateModel {};
   OfficeState.init(
     {
       officeCode: { type: str(40), primaryKey: true },
       seq: { type: DataTypes.BIGINT, allowNull: false, defaultValue: 0 },
     },
-    { ...base, tableName: 'office_states', timestamps: false },
+    { sequelize, underscored: true, tableName: 'office_states', timestamps: false },
   );
+  return OfficeState;
+}
+
+/** A service an office offers, with the prefix of its ticket numbers. */
+function initServiceModel(sequelize: Sequelize): typeof ServiceModel {
   const Service = class extends ServiceModel {};
   Service.init(
     {
@@ -103,8 +131,13 @@ export function initModels(sequelize: Sequelize): Models {
       createdAt: time,
       updatedAt: time,
     },
-    { ...base, tableName: 'services' },
+    { sequelize, underscored: true, tableName: 'services' },
   );
+  return Service;
+}
+
+/** A window (counter) of an office. */
+function initCounterModel(sequelize: Sequelize): typeof CounterModel {
   const Counter = class extends CounterModel {};
   Counter.init(
     {
@@ -118,16 +151,26 @@ export function initModels(sequelize: Sequelize): Models {
       createdAt: time,
       updatedAt: time,
     },
-    { ...base, tableName: 'counters' },
+    { sequelize, underscored: true, tableName: 'counters' },
   );
+  return Counter;
+}
+
+/** Which services a counter serves. */
+function initCounterServiceModel(sequelize: Sequelize): typeof CounterServiceModel {
   const CounterService = class extends CounterServiceModel {};
   CounterService.init(
     {
       counterId: { type: DataTypes.INTEGER, primaryKey: true },
       serviceId: { type: DataTypes.INTEGER, primaryKey: true },
     },
-    { ...base, tableName: 'counter_services', timestamps: false },
+    { sequelize, underscored: true, tableName: 'counter_services', timestamps: false },
   );
+  return CounterService;
+}
+
+/** A kiosk or display of an office. */
+function initDeviceModel(sequelize: Sequelize): typeof DeviceModel {
   const Device = class extends DeviceModel {};
   Device.init(
     {
@@ -143,8 +186,13 @@ export function initModels(sequelize: Sequelize): Models {
       createdAt: time,
       updatedAt: time,
     },
-    { ...base, tableName: 'devices' },
+    { sequelize, underscored: true, tableName: 'devices' },
   );
+  return Device;
+}
+
+/** A staff account. */
+function initUserModel(sequelize: Sequelize): typeof UserModel {
   const User = class extends UserModel {};
   User.init(
     {
@@ -158,8 +206,13 @@ export function initModels(sequelize: Sequelize): Models {
       createdAt: time,
       updatedAt: time,
     },
-    { ...base, tableName: 'users' },
+    { sequelize, underscored: true, tableName: 'users' },
   );
+  return User;
+}
+
+/** A staff member's login session. */
+function initSessionModel(sequelize: Sequelize): typeof SessionModel {
   const Session = class extends SessionModel {};
   Session.init(
     {
@@ -169,8 +222,13 @@ export function initModels(sequelize: Sequelize): Models {
       expiresAt: { type: time, allowNull: false },
       revokedAt: { type: time, allowNull: true },
     },
-    { ...base, tableName: 'sessions', timestamps: false },
+    { sequelize, underscored: true, tableName: 'sessions', timestamps: false },
   );
+  return Session;
+}
+
+/** A ticket in an office day's queue. */
+function initTicketModel(sequelize: Sequelize): typeof TicketModel {
   const Ticket = class extends TicketModel {};
   Ticket.init(
     {
@@ -197,7 +255,8 @@ export function initModels(sequelize: Sequelize): Models {
       remote: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
     },
     {
-      ...base,
+      sequelize,
+      underscored: true,
       tableName: 'tickets',
       timestamps: false,
       // A walk-in stands in the queue from its issue time (the column is nullable only for old rows).
@@ -208,6 +267,11 @@ export function initModels(sequelize: Sequelize): Models {
       },
     },
   );
+  return Ticket;
+}
+
+/** The last ticket number per office, office day and prefix. */
+function initNumberSeriesModel(sequelize: Sequelize): typeof NumberSeriesModel {
   const NumberSeries = class extends NumberSeriesModel {};
   NumberSeries.init(
     {
@@ -216,8 +280,13 @@ export function initModels(sequelize: Sequelize): Models {
       prefix: { type: str(1), primaryKey: true },
       last: { type: DataTypes.INTEGER, allowNull: false },
     },
-    { ...base, tableName: 'number_series', timestamps: false },
+    { sequelize, underscored: true, tableName: 'number_series', timestamps: false },
   );
+  return NumberSeries;
+}
+
+/** The ticket an issue request's idempotency key already made: a retried request gets it back. */
+function initIdempotencyKeyModel(sequelize: Sequelize): typeof IdempotencyKeyModel {
   const IdempotencyKey = class extends IdempotencyKeyModel {};
   IdempotencyKey.init(
     {
@@ -226,8 +295,13 @@ export function initModels(sequelize: Sequelize): Models {
       ticketId: { type: str(36), allowNull: false },
       createdAt: time,
     },
-    { ...base, tableName: 'idempotency_keys', timestamps: false },
+    { sequelize, underscored: true, tableName: 'idempotency_keys', timestamps: false },
   );
+  return IdempotencyKey;
+}
+
+/** One line of the audit log. */
+function initAuditEntryModel(sequelize: Sequelize): typeof AuditEntryModel {
   const AuditEntry = class extends AuditEntryModel {};
   AuditEntry.init(
     {
@@ -243,8 +317,13 @@ export function initModels(sequelize: Sequelize): Models {
       after: { type: DataTypes.TEXT, allowNull: true },
       subject: { type: str(40), allowNull: true },
     },
-    { ...base, tableName: 'audit_log', timestamps: false },
+    { sequelize, underscored: true, tableName: 'audit_log', timestamps: false },
   );
+  return AuditEntry;
+}
+
+/** A ticket's print job for a kiosk's network printer, retried until printed. */
+function initPrintJobModel(sequelize: Sequelize): typeof PrintJobModel {
   const PrintJob = class extends PrintJobModel {};
   PrintJob.init(
     {
@@ -262,21 +341,7 @@ export function initModels(sequelize: Sequelize): Models {
       createdAt: { type: time, allowNull: false },
       printedAt: { type: time, allowNull: true },
     },
-    { ...base, tableName: 'print_jobs', timestamps: false },
+    { sequelize, underscored: true, tableName: 'print_jobs', timestamps: false },
   );
-  return {
-    Office,
-    OfficeState,
-    Service,
-    Counter,
-    CounterService,
-    Device,
-    User,
-    Session,
-    Ticket,
-    NumberSeries,
-    IdempotencyKey,
-    AuditEntry,
-    PrintJob,
-  };
+  return PrintJob;
 }

@@ -84,8 +84,18 @@ export interface RegistryModels {
 
 const time = DataTypes.DATE(3);
 
+/** Binds the registry's models to one Sequelize instance (a subclass per instance, as initModels). */
 export function initRegistryModels(sequelize: Sequelize): RegistryModels {
-  const base = { sequelize, underscored: true };
+  return {
+    Case: initCaseModel(sequelize),
+    CaseTicket: initCaseTicketModel(sequelize),
+    CaseHistory: initCaseHistoryModel(sequelize),
+    RegistrySeries: initRegistrySeriesModel(sequelize),
+  };
+}
+
+/** A registration case (single window), with its act record and certificate once registered. */
+function initCaseModel(sequelize: Sequelize): typeof CaseModel {
   const Case = class extends CaseModel {};
   Case.init(
     {
@@ -115,8 +125,13 @@ export function initRegistryModels(sequelize: Sequelize): RegistryModels {
       createdAt: time,
       updatedAt: time,
     },
-    { ...base, tableName: 'cases', timestamps: false },
+    { sequelize, underscored: true, tableName: 'cases', timestamps: false },
   );
+  return Case;
+}
+
+/** A visit (ticket) that touched a case. */
+function initCaseTicketModel(sequelize: Sequelize): typeof CaseTicketModel {
   const CaseTicket = class extends CaseTicketModel {};
   CaseTicket.init(
     {
@@ -125,8 +140,13 @@ export function initRegistryModels(sequelize: Sequelize): RegistryModels {
       ticketNumber: { type: DataTypes.STRING(8), allowNull: false },
       linkedAt: { type: time, allowNull: false },
     },
-    { ...base, tableName: 'case_tickets', timestamps: false },
+    { sequelize, underscored: true, tableName: 'case_tickets', timestamps: false },
   );
+  return CaseTicket;
+}
+
+/** One step of a case's history: who did what, and what changed. */
+function initCaseHistoryModel(sequelize: Sequelize): typeof CaseHistoryModel {
   const CaseHistory = class extends CaseHistoryModel {};
   CaseHistory.init(
     {
@@ -140,8 +160,13 @@ export function initRegistryModels(sequelize: Sequelize): RegistryModels {
       note: { type: DataTypes.TEXT, allowNull: true },
       changes: { type: DataTypes.TEXT, allowNull: true },
     },
-    { ...base, tableName: 'case_history', timestamps: false },
+    { sequelize, underscored: true, tableName: 'case_history', timestamps: false },
   );
+  return CaseHistory;
+}
+
+/** The last number given per series: case numbers, act records, certificates. */
+function initRegistrySeriesModel(sequelize: Sequelize): typeof RegistrySeriesModel {
   const RegistrySeries = class extends RegistrySeriesModel {};
   RegistrySeries.init(
     {
@@ -150,7 +175,7 @@ export function initRegistryModels(sequelize: Sequelize): RegistryModels {
       year: { type: DataTypes.INTEGER, primaryKey: true },
       last: { type: DataTypes.INTEGER, allowNull: false },
     },
-    { ...base, tableName: 'registry_series', timestamps: false },
+    { sequelize, underscored: true, tableName: 'registry_series', timestamps: false },
   );
-  return { Case, CaseTicket, CaseHistory, RegistrySeries };
+  return RegistrySeries;
 }

@@ -21,7 +21,6 @@ export interface SeedOptions {
   now?: Date;
 }
 
-/** Seeds and returns true when the database holds no office yet; otherwise does nothing. */
 /**
  * CONTRACT §6: every demo service takes appointments Mon–Fri 08:00–17:00, 20-minute slots; the
  * ceremony hall is there for an administrator to link services to.
@@ -91,6 +90,7 @@ export async function createOffice(
   }
 }
 
+/** Seeds and returns true when the database holds no office yet; otherwise does nothing. */
 export async function seedDemo(db: Database, options: SeedOptions): Promise<boolean> {
   const m = db.models;
   if ((await m.Office.count()) > 0 || (await m.User.count()) > 0) return false;
