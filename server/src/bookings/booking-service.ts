@@ -4,11 +4,10 @@
  * service that books a room (the ceremony hall) takes the room's slot: one lock row and one count
  * for every service that books it.
  */
-import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'sequelize';
 import {
   checkBooking,
-  digitsFrom,
   holdsPlace,
   officeDate,
   officeInstant,
@@ -35,6 +34,7 @@ import { BookingResourceRepository } from '../../../db/repositories/booking-reso
 import { isUniqueViolation } from '../../../db/repositories/queue-repository';
 import type { Database } from '../../../db/database';
 import { AppError, notFound, validationFailed } from '../errors';
+import { otpHash, randomDigits, sameHash, sha256, wrongCodeRefusal } from './one-time-code';
 
 /** Sends a booking's messages: written into the outbox inside the booking's own transaction. */
 export interface BookingNotifier {
@@ -145,7 +145,7 @@ export class BookingService {
             phoneBookings: await this.repo.phoneHolds(officeCode, req.service, day, req.phone, t),
           });
           if (!check.ok) throw refusal(check.reason);
-          const otp = sixDigits();
+          const otp = randomDigits(6);
           const record = pendingRecord(officeCode, req, check.slot.start, day, now);
           record.resourceCode = calendar.resource ?? null;
           record.otpHash = otpHash(record.id, otp);
@@ -197,16 +197,7 @@ export class BookingService {
           t,
         );
         // The count is committed; the answer is an error all the same.
-        return {
-          refused: wrong.cancel
-            ? new AppError('conflict', 'five wrong codes: the booking is cancelled', {
-                reason: 'cancelled',
-              })
-            : validationFailed('otp: not the code we sent', {
-                issues: [{ field: 'otp', message: 'not the code we sent' }],
-                attemptsLeft: 5 - wrong.attempts,
-              }),
-        };
+        return { refused: wrongCodeRefusal(wrong, 'booking') };
       }
       await this.repo.update(b.id, { status: 'confirmed', confirmedAt: now, otpHash: null }, t);
       const booking = toBooking({ ...b, status: 'confirmed' }, plan);
@@ -305,7 +296,7 @@ function pendingRecord(
     id: randomUUID(),
     officeCode,
     serviceCode: req.service,
-    code: eightDigits(),
+    code: randomDigits(8, true),
     startAt,
     day,
     phone: req.phone,
@@ -357,32 +348,6 @@ function refusal(reason: BookingRefusal): AppError {
         issues: [{ field: 'start', message: reason }],
       });
   }
-}
-
-function sixDigits(): string {
-  for (;;) {
-    const d = digitsFrom(randomBytes(16), 6);
-    if (d) return d;
-  }
-}
-
-function eightDigits(): string {
-  for (;;) {
-    const d = digitsFrom(randomBytes(24), 8);
-    if (d && d[0] !== '0') return d;
-  }
-}
-
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
-
-function otpHash(bookingId: string, otp: string): string {
-  return sha256(`${bookingId}:${otp}`);
-}
-
-function sameHash(a: string, b: string): boolean {
-  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 }
 
 function sameText(a: string, b: string): boolean {

@@ -5,9 +5,9 @@
  * Each confirmation takes the office day's lock row inside the ticket's transaction and counts the
  * day's confirmed joins there, so the cap holds however many confirm at once, on any node.
  */
-import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'sequelize';
-import { digitsFrom, wrongCode } from '../../protocol/booking-rules';
+import { wrongCode } from '../../protocol/booking-rules';
 import { isOpenAt, nextOpening, type Language, type StaffTicket } from '../../protocol';
 import type {
   CreateRemoteJoin,
@@ -27,7 +27,8 @@ import type { QueueService } from '../queue/queue-service';
 import type { AdmitBooking } from '../queue/ticket-issuer';
 import { officeDay } from '../queue/office-day';
 import { toPublicTicket } from '../queue/ticket-dto';
-import { AppError, notFound, validationFailed } from '../errors';
+import { AppError, notFound } from '../errors';
+import { otpHash, randomDigits, sameHash, sha256, wrongCodeRefusal } from './one-time-code';
 
 /** Sends a remote join's one-time code: an outbox row in the join's own transaction. */
 export interface RemoteJoinNotifier {
@@ -111,11 +112,11 @@ export class RemoteJoinService {
         return await this.repo.transaction(async (t) => {
           await this.repo.lock([phoneKey(officeCode, day, req.phone)], t);
           await this.assertRoom(officeCode, day, req.phone, t);
-          const otp = digits(6);
+          const otp = randomDigits(6);
           const record: RemoteJoinRecord = {
             id: randomUUID(),
             officeCode,
-            code: digits(8, true),
+            code: randomDigits(8, true),
             serviceCode: req.service,
             day,
             phone: req.phone,
@@ -193,16 +194,7 @@ export class RemoteJoinService {
         t,
       );
       // The count is committed; the answer is an error all the same.
-      return {
-        refused: wrong.cancel
-          ? new AppError('conflict', 'five wrong codes: the join is cancelled', {
-              reason: 'cancelled',
-            })
-          : validationFailed('otp: not the code we sent', {
-              issues: [{ field: 'otp', message: 'not the code we sent' }],
-              attemptsLeft: 5 - wrong.attempts,
-            }),
-      };
+      return { refused: wrongCodeRefusal(wrong, 'join') };
     });
     if (outcome.refused) throw outcome.refused;
     return outcome.join;
@@ -295,23 +287,4 @@ function dayKey(officeCode: string, day: string): string {
 
 function phoneKey(officeCode: string, day: string, phone: string): string {
   return `remote-phone:${officeCode}:${day}:${sha256(phone).slice(0, 32)}`;
-}
-
-function digits(length: number, noLeadingZero = false): string {
-  for (;;) {
-    const d = digitsFrom(randomBytes(length * 3), length);
-    if (d && !(noLeadingZero && d[0] === '0')) return d;
-  }
-}
-
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
-
-function otpHash(id: string, otp: string): string {
-  return sha256(`${id}:${otp}`);
-}
-
-function sameHash(a: string, b: string): boolean {
-  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 }
