@@ -6,7 +6,7 @@
 import { Op, QueryTypes, type Transaction } from 'sequelize';
 import type { Database } from '../database';
 import { nextInSeries } from './series';
-import { toOffice, toService } from './catalogue-repository';
+import { CatalogueRepository } from './catalogue-repository';
 import { appendAudit } from './audit-repository';
 import type { CounterModel } from '../models';
 import { toTicket } from './ticket-row';
@@ -21,27 +21,23 @@ import type {
 type Tx = Transaction | undefined;
 
 export class QueueRepository {
-  constructor(readonly db: Database) {}
+  /** Offices and services are the catalogue's: read through its repository, not a copy of it. */
+  private readonly catalogue: CatalogueRepository;
+
+  constructor(readonly db: Database) {
+    this.catalogue = new CatalogueRepository(db);
+  }
 
   private get m() {
     return this.db.models;
   }
 
-  async findOffice(code: string, t?: Tx): Promise<OfficeRecord | undefined> {
-    const row = await this.m.Office.findByPk(code, { transaction: t });
-    return row ? toOffice(row) : undefined;
+  findOffice(code: string, t?: Tx): Promise<OfficeRecord | undefined> {
+    return this.catalogue.findOffice(code, t);
   }
 
-  async listServices(officeCode: string, t?: Tx): Promise<ServiceRecord[]> {
-    const rows = await this.m.Service.findAll({
-      where: { officeCode },
-      order: [
-        ['sortOrder', 'ASC'],
-        ['id', 'ASC'],
-      ],
-      transaction: t,
-    });
-    return rows.map(toService);
+  listServices(officeCode: string, t?: Tx): Promise<ServiceRecord[]> {
+    return this.catalogue.listServices(officeCode, t);
   }
 
   async listCounters(officeCode: string, t?: Tx): Promise<CounterRecord[]> {
