@@ -216,7 +216,7 @@ function mountWindowRoutes(r: Router, deps: ApiDeps, windowStaff: RequestHandler
   });
 }
 
-/** What a clerk does to a called ticket: transfer it, undo a no-show, recall/start/no-show/complete. */
+/** A clerk's ticket actions: transfer, undo a no-show, recall / start / no-show / complete. */
 function mountClerkTicketRoutes(r: Router, deps: ApiDeps, windowStaff: RequestHandler): void {
   r.post(apiRoute(Endpoints.transferTicket), windowStaff, async (req, res) => {
     const { id } = parseParams(TicketParam, req);

@@ -34,8 +34,8 @@ export interface TicketIssueDeps {
 }
 
 /**
- * `{service}` (or `{booking}`, checked in instead): a paired kiosk's ticket, or in open mode anyone's,
- * paced per address and per kiosk. Answers 201 `{ticket, print}`, and 200 for a repeated request.
+ * `{service}` (or `{booking}`, checked in instead): a paired kiosk's ticket, or in open mode
+ * anyone's, paced per address and per kiosk. Answers 201 `{ticket, print}`, 200 for a repeat.
  */
 export async function issueTicket(
   deps: TicketIssueDeps,
@@ -105,7 +105,7 @@ async function admitIssuer<Body extends IssueTicket | CheckInBooking>(
   return body;
 }
 
-/** A new job is tried at once (the kiosk says "take your ticket"); a repeated request reports it. */
+/** A new job is tried at once (the kiosk says "take your ticket"); a repeat reports it. */
 async function issuedPrintStatus(
   print: PrintQueue | undefined,
   issued: { ticket: { id: string }; created: boolean; printJobId?: number },
