@@ -35,17 +35,6 @@ const LONG_FUNCTIONS = {
   'kiosk/src/kiosk-case-keypad.ts': 73, // render 73
   'kiosk/src/kiosk-sms-keypad.ts': 63, // render 63
   'kiosk/src/kiosk-ticket-view.ts': 77, // render 77
-  'server/src/audit/audit-log.ts': 63, // searchAuditLog 63
-  'server/src/bookings/booking-service.ts': 65, // create 65
-  'server/src/http/admin-router.ts': 126, // adminRouter 126
-  'server/src/http/api-router.ts': 208, // apiRouter 208
-  'server/src/http/messages-router.ts': 114, // messagesRouter 114
-  'server/src/http/printer-router.ts': 111, // printerRouter 111
-  'server/src/metrics.ts': 62, // constructor 62
-  'server/src/printing/escpos-reader.ts': 80, // readEscPos 80
-  'server/src/printing/preview.ts': 108, // place 108
-  'server/src/queue/lifecycle.ts': 62, // applyTicketAction 62
-  'server/src/reports/summary.ts': 65, // summarize 65
 };
 
 export default tseslint.config(

@@ -8,10 +8,7 @@ import type { Database } from '../../../db/database';
 import { AuditRepository, type AuditRow } from '../../../db/repositories/audit-repository';
 import { AuthRepository } from '../../../db/repositories/auth-repository';
 import { CatalogueRepository } from '../../../db/repositories/catalogue-repository';
-import {
-  RegistryRepository,
-  type CaseRecord,
-} from '../../../db/repositories/registry-repository';
+import { RegistryRepository, type CaseRecord } from '../../../db/repositories/registry-repository';
 import type { StaffPrincipal } from '../auth/actor';
 import { assertAdministers } from '../auth/office-admin';
 import type { QueueService } from '../queue/queue-service';
@@ -90,35 +87,50 @@ async function searchAuditLog(input: AuditLogInput): Promise<AuditEntry[]> {
   ]);
   const serviceCode = new Map(services.map((s) => [s.id, s.code]));
   const entries = rows.map((r) => toEntry(r, caseOfTicket.get(r.entityId) ?? null, serviceCode));
-
-  // The case's side: its own history when its number was searched, else the visits a searched
-  // ticket added to a case.
-  const history: AuditEntry[] = [];
-  const keep = (e: AuditEntry) =>
-    matchesAction(e.action, query.action) &&
-    (!query.user || e.actor === query.user) &&
-    (!from || new Date(e.at) >= from) &&
-    (!to || new Date(e.at) < to);
-  if (theCase) {
-    history.push(...(await caseEntries(registry, theCase)).filter(keep));
-  } else if (q) {
-    const number = q.toUpperCase();
-    const numbers = [...new Set(entries.flatMap((e) => (e.caseNumber ? [e.caseNumber] : [])))];
-    for (const caseNumber of numbers.slice(0, 10)) {
-      const linked = await registry.findCase(caseNumber);
-      if (!linked) continue;
-      // The case's entries that name this ticket: opened from it, or a visit it added.
-      const about = (await caseEntries(registry, linked)).filter(
-        (e) => e.subject === `${linked.number} · ${number}` && keep(e),
-      );
-      history.push(...about);
-    }
-  }
+  const keep = entryFilter(query, from, to);
+  const history = await caseHistory(registry, theCase, q, entries, keep);
   const names = new Map(users.map((u) => [u.username, u.name]));
   return [...entries, ...history]
     .map((e) => ({ ...e, actorName: names.get(e.actor) ?? null }))
     .sort((a, b) => b.at.localeCompare(a.at) || b.id - a.id)
     .slice(0, limit);
+}
+
+/**
+ * The case's side: its own history when its number was searched, else the visits a searched
+ * ticket added to a case (from the cases its entries name).
+ */
+async function caseHistory(
+  registry: RegistryRepository,
+  theCase: CaseRecord | undefined,
+  q: string | undefined,
+  entries: readonly AuditEntry[],
+  keep: (e: AuditEntry) => boolean,
+): Promise<AuditEntry[]> {
+  if (theCase) return (await caseEntries(registry, theCase)).filter(keep);
+  if (!q) return [];
+  const history: AuditEntry[] = [];
+  const number = q.toUpperCase();
+  const numbers = [...new Set(entries.flatMap((e) => (e.caseNumber ? [e.caseNumber] : [])))];
+  for (const caseNumber of numbers.slice(0, 10)) {
+    const linked = await registry.findCase(caseNumber);
+    if (!linked) continue;
+    // The case's entries that name this ticket: opened from it, or a visit it added.
+    const about = (await caseEntries(registry, linked)).filter(
+      (e) => e.subject === `${linked.number} · ${number}` && keep(e),
+    );
+    history.push(...about);
+  }
+  return history;
+}
+
+/** The search's filters (action, user, dates) for entries that are not rows of the audit log. */
+function entryFilter(query: AuditQuery, from?: Date, to?: Date): (e: AuditEntry) => boolean {
+  return (e) =>
+    matchesAction(e.action, query.action) &&
+    (!query.user || e.actor === query.user) &&
+    (!from || new Date(e.at) >= from) &&
+    (!to || new Date(e.at) < to);
 }
 
 function toEntry(

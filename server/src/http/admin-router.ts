@@ -1,5 +1,5 @@
 /** REST routes of the administration (CONTRACT §4 "Admin" and additions): role `admin` only. */
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 import { apiRoute, Endpoints } from '../../protocol/endpoints';
 import { z } from 'zod';
 import {
@@ -31,12 +31,22 @@ const DeviceParams = z.object({ office: OfficeCode, code: DeviceCode });
 const UserParam = z.object({ username: Username });
 
 export function adminRouter(deps: { admin: AdminServices; auth: AuthService }): Router {
-  const { catalogue, staff, devices, reports, audit } = deps.admin;
   const r = Router();
   const admins = requireStaff(deps.auth, ['admin']);
+  mountCatalogueRoutes(r, deps.admin, admins);
+  mountStaffRoutes(r, deps.admin, admins);
+  mountDeviceRoutes(r, deps.admin, admins);
+  mountOfficeDayRoutes(r, deps.admin, admins);
+  mountReportRoutes(r, deps.admin, admins);
+  return r;
+}
 
-  // ---- services ----
-
+/** The office's services and counters (windows). */
+function mountCatalogueRoutes(
+  r: Router,
+  { catalogue }: AdminServices,
+  admins: RequestHandler,
+): void {
   r.get(apiRoute(Endpoints.adminServices), admins, async (req, res) => {
     const { office } = parseParams(OfficeParam, req);
     res.json({ services: await catalogue.listServices(office, staffOf(res)) });
@@ -54,8 +64,6 @@ export function adminRouter(deps: { admin: AdminServices; auth: AuthService }): 
     res.json({ service: await catalogue.updateService(office, code, body, staffOf(res)) });
   });
 
-  // ---- counters ----
-
   r.get(apiRoute(Endpoints.counters), admins, async (req, res) => {
     const { office } = parseParams(OfficeParam, req);
     res.json({ counters: await catalogue.listCounters(office, staffOf(res)) });
@@ -66,9 +74,10 @@ export function adminRouter(deps: { admin: AdminServices; auth: AuthService }): 
     const body = parse(PutCounter, req.body);
     res.json({ counter: await catalogue.putCounter(office, counter, body, staffOf(res)) });
   });
+}
 
-  // ---- staff ----
-
+/** Staff accounts (an office's administrator sees and changes only its own office's). */
+function mountStaffRoutes(r: Router, { staff }: AdminServices, admins: RequestHandler): void {
   r.get(apiRoute(Endpoints.users), admins, async (_req, res) => {
     res.json({ users: await staff.listUsers(staffOf(res)) });
   });
@@ -83,9 +92,10 @@ export function adminRouter(deps: { admin: AdminServices; auth: AuthService }): 
     const body = parse(UpdateUser, req.body);
     res.json({ user: await staff.updateUser(username, body, staffOf(res)) });
   });
+}
 
-  // ---- devices ----
-
+/** Kiosks and displays: listing, creating, pairing, unpairing and changing them. */
+function mountDeviceRoutes(r: Router, { devices }: AdminServices, admins: RequestHandler): void {
   r.get(apiRoute(Endpoints.devices), admins, async (req, res) => {
     const { office } = parseParams(OfficeParam, req);
     res.json({ devices: await devices.listDevices(office, staffOf(res)) });
@@ -113,9 +123,14 @@ export function adminRouter(deps: { admin: AdminServices; auth: AuthService }): 
     const body = parse(UpdateDevice, req.body);
     res.json({ device: await devices.updateDevice(office, code, body, staffOf(res)) });
   });
+}
 
-  // ---- settings and the office day ----
-
+/** The office's settings and closing its day. */
+function mountOfficeDayRoutes(
+  r: Router,
+  { catalogue }: AdminServices,
+  admins: RequestHandler,
+): void {
   r.get(apiRoute(Endpoints.settings), admins, async (req, res) => {
     const { office } = parseParams(OfficeParam, req);
     res.json({ settings: await catalogue.settings(office, staffOf(res)) });
@@ -131,9 +146,14 @@ export function adminRouter(deps: { admin: AdminServices; auth: AuthService }): 
     const { office } = parseParams(OfficeParam, req);
     res.json(await catalogue.closeDay(office, staffOf(res)));
   });
+}
 
-  // ---- reports and audit ----
-
+/** The summary report (JSON or CSV) and the audit log. */
+function mountReportRoutes(
+  r: Router,
+  { reports, audit }: AdminServices,
+  admins: RequestHandler,
+): void {
   r.get(apiRoute(Endpoints.reportSummary), admins, async (req, res) => {
     const { office } = parseParams(OfficeParam, req);
     const query = parse(ReportQuery, req.query);
@@ -153,6 +173,4 @@ export function adminRouter(deps: { admin: AdminServices; auth: AuthService }): 
     const query = parse(AuditQuery, req.query);
     res.json({ entries: await audit.auditLog(office, query, staffOf(res)) });
   });
-
-  return r;
 }

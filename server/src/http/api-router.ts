@@ -1,12 +1,8 @@
 /** REST routes of the live queue (CONTRACT §4): thin — parse, call one service, answer. */
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 import { apiRoute, Endpoints } from '../../protocol/endpoints';
 import { z } from 'zod';
 import {
-  DEVICE_TOKEN_HEADER,
-  IDEMPOTENCY_HEADER,
-  IdempotencyKey,
-  IssueTicket,
   Login,
   OfficeCode,
   CounterNumber,
@@ -19,19 +15,19 @@ import {
   type CallReason,
 } from '../../protocol';
 import type { QueueService } from '../queue/queue-service';
-import type { PrintQueue, PrintStatus } from '../printing/print-queue';
+import type { PrintQueue } from '../printing/print-queue';
 import { hashToken, type AuthService } from '../auth/auth-service';
 import type { CounterSessionService } from '../queue/counter-session-service';
 import type { NoShowUndo } from '../queue/no-show-undo';
-import { toPublicTicket, withAppointment } from '../queue/ticket-dto';
-import { CheckInBooking } from '../../protocol/bookings';
+import { toPublicTicket } from '../queue/ticket-dto';
 import type { CheckInService } from '../bookings/check-in';
-import { AppError, forbidden } from '../errors';
+import { AppError } from '../errors';
 import { parse, parseParams } from './errors';
 import { requireStaff, staffOf, tokenOf } from './auth-middleware';
 import type { Database } from '../../../db/database';
 import { LoginThrottle } from '../security/login-throttle';
 import { MemoryRateStore, type RateStore } from '../security/rate-store';
+import { issueTicket, type IssueRate } from './issue-ticket';
 
 export interface ApiDeps {
   db: Database;
@@ -63,11 +59,11 @@ const TicketParam = z.object({ id: TicketId });
 const ActionParam = z.enum(['recall', 'start', 'no-show', 'complete']);
 
 export function apiRouter(deps: ApiDeps): Router {
-  const { queue, auth } = deps;
   const r = Router();
-  const staff = requireStaff(auth);
+  const staff = requireStaff(deps.auth);
   // Windows are worked by clerks (and admins standing in); the back office has no window.
-  const windowStaff = requireStaff(auth, ['clerk', 'admin']);
+  const windowStaff = requireStaff(deps.auth, ['clerk', 'admin']);
+  const rates = deps.rates ?? new MemoryRateStore();
 
   r.get(apiRoute(Endpoints.health), async (_req, res) => {
     if (await deps.db.ping()) {
@@ -78,8 +74,20 @@ export function apiRouter(deps: ApiDeps): Router {
         .json({ error: { code: 'unavailable', message: 'the database does not answer' } });
     }
   });
+  mountKioskRoutes(r, deps, rates);
+  mountSessionRoutes(r, deps, rates, staff);
+  mountWindowRoutes(r, deps, windowStaff);
+  mountClerkTicketRoutes(r, deps, windowStaff);
+  r.get(apiRoute(Endpoints.queue), staff, async (req, res) => {
+    const { office } = parseParams(OfficeParam, req);
+    res.json(await deps.queue.snapshot(office));
+  });
+  return r;
+}
 
-  // ---- public (kiosk) ----
+/** The kiosk's public routes: the office, its services, issuing a ticket and reading one. */
+function mountKioskRoutes(r: Router, deps: ApiDeps, rates: RateStore): void {
+  const { queue } = deps;
 
   r.get(apiRoute(Endpoints.office), async (req, res) => {
     const { office } = parseParams(OfficeParam, req);
@@ -91,64 +99,22 @@ export function apiRouter(deps: ApiDeps): Router {
     res.json(await queue.listServices(office));
   });
 
-  const rates = deps.rates ?? new MemoryRateStore();
-  const issueRate = deps.issueRate ?? DEFAULT_ISSUE_RATE;
-
-  r.post(apiRoute(Endpoints.issueTicket), async (req, res) => {
-    const { office } = parseParams(OfficeParam, req);
-    const booked = typeof req.body === 'object' && req.body !== null && 'booking' in req.body;
-    let body = booked ? parse(CheckInBooking, req.body) : parse(IssueTicket, req.body);
-    const address = req.ip ?? 'unknown';
-    if ((await queue.getOffice(office)).requireDevices) {
-      // Only a paired kiosk issues tickets here, and under its own code.
-      const device = await auth.authenticateDevice(office, 'kiosk', req.get(DEVICE_TOKEN_HEADER));
-      if (body.kiosk !== undefined && body.kiosk !== device.code) {
-        throw forbidden(`this device is paired as kiosk ${device.code}, not ${body.kiosk}`);
-      }
-      body = { ...body, kiosk: device.code };
-    } else {
-      // Open mode: anyone may issue, at a pace no real kiosk reaches (per address and per kiosk).
-      await takeIssue(rates, issueRate, `issue:ip:${address}`);
-      if (body.kiosk !== undefined)
-        await takeIssue(rates, issueRate, `issue:kiosk:${office}:${body.kiosk}`);
-    }
-    const rawKey = req.get(IDEMPOTENCY_HEADER);
-    const key = rawKey === undefined ? undefined : parse(IdempotencyKey, rawKey);
-    const actor = { kind: 'kiosk' as const, code: body.kiosk ?? null };
-    if ('booking' in body) {
-      const [code, answer] = await checkInBooking(deps, rates, address, office, body, key, actor);
-      res.status(code).json(answer);
-      return;
-    }
-    if (body.caseNumber !== undefined) await refuseCaseGuesser(rates, address, body.caseNumber);
-    // The paper's QR is built from PUBLIC_URL at print time, never from this request's Host.
-    const issued = await queue.issue(office, body, key, actor).catch(async (err: unknown) => {
-      if (body.caseNumber !== undefined && err instanceof AppError && err.code === 'not_found') {
-        await countCaseMiss(rates, address, body.caseNumber);
-      }
-      throw err;
-    });
-    // A new job is tried at once (the kiosk says "take your ticket"); a repeated request reports it.
-    const status: PrintStatus = !deps.print
-      ? 'none'
-      : issued.printJobId !== undefined
-        ? await deps.print.printNow(issued.printJobId)
-        : // A new ticket without a job has none; a repeated request reports the first one's.
-          issued.created
-          ? 'none'
-          : await deps.print.statusOf(issued.ticket.id);
-    res
-      .status(issued.created ? 201 : 200)
-      .json({ ticket: toPublicTicket(issued.ticket), print: { status } });
-  });
+  r.post(apiRoute(Endpoints.issueTicket), (req, res) => issueTicket(deps, rates, req, res));
 
   r.get(apiRoute(Endpoints.ticket), async (req, res) => {
     const { id } = parseParams(TicketParam, req);
     res.json({ ticket: toPublicTicket(await queue.getTicket(id)) });
   });
+}
 
-  // ---- staff ----
-
+/** Staff sessions: logging in (throttled per address and per username), out, and who is in. */
+function mountSessionRoutes(
+  r: Router,
+  deps: ApiDeps,
+  rates: RateStore,
+  staff: RequestHandler,
+): void {
+  const { auth } = deps;
   const throttle = new LoginThrottle(rates, deps.loginAttempts ?? 10);
 
   r.post(apiRoute(Endpoints.login), async (req, res) => {
@@ -197,6 +163,11 @@ export function apiRouter(deps: ApiDeps): Router {
       },
     });
   });
+}
+
+/** A clerk's window: taking and leaving it, calling tickets to it, pausing and resuming it. */
+function mountWindowRoutes(r: Router, deps: ApiDeps, windowStaff: RequestHandler): void {
+  const { queue } = deps;
 
   r.post(apiRoute(Endpoints.takeWindow), windowStaff, async (req, res) => {
     const { office, counter } = parseParams(CounterParams, req);
@@ -243,11 +214,14 @@ export function apiRouter(deps: ApiDeps): Router {
     const { office, counter } = parseParams(CounterParams, req);
     res.json({ counter: await queue.setCounterPause(office, counter, null, staffOf(res)) });
   });
+}
 
+/** A clerk's ticket actions: transfer, undo a no-show, recall / start / no-show / complete. */
+function mountClerkTicketRoutes(r: Router, deps: ApiDeps, windowStaff: RequestHandler): void {
   r.post(apiRoute(Endpoints.transferTicket), windowStaff, async (req, res) => {
     const { id } = parseParams(TicketParam, req);
     const body = parse(Transfer, req.body);
-    res.json({ ticket: await queue.transfer(id, body, staffOf(res)) });
+    res.json({ ticket: await deps.queue.transfer(id, body, staffOf(res)) });
   });
 
   r.post(apiRoute(Endpoints.undoNoShow), windowStaff, async (req, res) => {
@@ -260,103 +234,6 @@ export function apiRouter(deps: ApiDeps): Router {
     const { id } = parseParams(TicketParam, req);
     const action = ActionParam.safeParse(req.params.action);
     if (!action.success) throw new AppError('not_found', `no route POST ${req.path}`);
-    res.json({ ticket: await queue.act(id, action.data, staffOf(res)) });
+    res.json({ ticket: await deps.queue.act(id, action.data, staffOf(res)) });
   });
-
-  r.get(apiRoute(Endpoints.queue), staff, async (req, res) => {
-    const { office } = parseParams(OfficeParam, req);
-    res.json(await queue.snapshot(office));
-  });
-
-  return r;
-}
-
-/** One ticket per `intervalMs` on average, with bursts of `burst` (a family at the kiosk). */
-export interface IssueRate {
-  intervalMs: number;
-  burst: number;
-}
-
-const DEFAULT_ISSUE_RATE: IssueRate = { intervalMs: 2000, burst: 20 };
-
-async function takeIssue(rates: RateStore, rate: IssueRate, key: string): Promise<void> {
-  const waitMs = await rates.take(key, rate.intervalMs, rate.burst);
-  if (waitMs > 0) {
-    throw new AppError('rate_limited', 'too many tickets from here; wait a moment', {
-      retryAfterSeconds: Math.ceil(waitMs / 1000),
-    });
-  }
-}
-
-// Guessing pickup codes: a few misses per case number, and per address, then a pause.
-const CASE_MISS_WINDOW_MS = 15 * 60_000;
-const CASE_MISSES_PER_ADDRESS = 20;
-const CASE_MISSES_PER_CASE = 5;
-
-function caseKey(caseNumber: string): string {
-  return `case:number:${caseNumber.trim().toUpperCase().slice(0, 40)}`;
-}
-
-async function refuseCaseGuesser(
-  rates: RateStore,
-  address: string,
-  caseNumber: string,
-): Promise<void> {
-  const [byAddress, byCase] = await Promise.all([
-    rates.count(`case:ip:${address}`),
-    rates.count(caseKey(caseNumber)),
-  ]);
-  if (byAddress >= CASE_MISSES_PER_ADDRESS || byCase >= CASE_MISSES_PER_CASE) {
-    throw new AppError(
-      'rate_limited',
-      'too many wrong case numbers or codes; ask at the information desk',
-    );
-  }
-}
-
-async function countCaseMiss(rates: RateStore, address: string, caseNumber: string): Promise<void> {
-  await Promise.all([
-    rates.increment(`case:ip:${address}`, CASE_MISS_WINDOW_MS),
-    rates.increment(caseKey(caseNumber), CASE_MISS_WINDOW_MS),
-  ]);
-}
-
-// Guessing booking codes: a few misses per address, then a pause (as for case numbers).
-const BOOKING_MISSES_PER_ADDRESS = 20;
-
-/**
- * `{booking}`: checks the booking in (bookings/check-in.ts). Answers 201 `{ticket, print}` (the
- * ticket with `appointment`), `late: true` when the window had closed (an ordinary ticket), and 200
- * with the same ticket when the booking had checked in before.
- */
-async function checkInBooking(
-  deps: ApiDeps,
-  rates: RateStore,
-  address: string,
-  office: string,
-  body: CheckInBooking,
-  key: string | undefined,
-  actor: { kind: 'kiosk'; code: string | null },
-): Promise<[number, unknown]> {
-  if (!deps.checkIn) throw new AppError('not_found', 'this server takes no bookings');
-  if ((await rates.count(`booking:ip:${address}`)) >= BOOKING_MISSES_PER_ADDRESS) {
-    throw new AppError('rate_limited', 'too many wrong booking codes; ask at the information desk');
-  }
-  const done = await deps.checkIn.checkIn(office, body, key, actor).catch(async (err: unknown) => {
-    if (err instanceof AppError && err.code === 'not_found') {
-      await rates.increment(`booking:ip:${address}`, CASE_MISS_WINDOW_MS);
-    }
-    throw err;
-  });
-  const status: PrintStatus = !deps.print
-    ? 'none'
-    : done.printJobId !== undefined
-      ? await deps.print.printNow(done.printJobId)
-      : await deps.print.statusOf(done.ticket.id);
-  const answer = {
-    ticket: withAppointment(done.ticket),
-    print: { status },
-    ...(done.late ? { late: true } : {}),
-  };
-  return [done.created ? 201 : 200, answer];
 }

@@ -1,5 +1,5 @@
 /** REST routes of citizen messages (CONTRACT §6 "Messages"): thin — parse, call the outbox, answer. */
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 import { apiRoute, Endpoints } from '../../protocol/endpoints';
 import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
@@ -32,10 +32,29 @@ export function messagesRouter(deps: { auth: AuthService; messages: Outbox }): R
   const r = Router();
   const admins = requireStaff(deps.auth, ['admin']);
   const staff = requireStaff(deps.auth);
-  const ownOffice = (user: StaffPrincipal, office: string) => {
-    if (user.officeCode !== null && user.officeCode !== office)
-      throw forbidden(`you work for office ${user.officeCode}`);
-  };
+  mountTicketHolderRoutes(r, messages);
+  // Staff: the case receipt's Telegram link.
+  r.post(apiRoute(Endpoints.caseTelegram), staff, async (req, res) => {
+    const { number } = parseParams(CaseParam, req);
+    const link = await messages.caseTelegramLink(number.toUpperCase(), staffOf(res).officeCode);
+    if (!link)
+      throw new AppError('not_found', 'no Telegram bot, or no consent recorded for this case');
+    res.json({ link });
+  });
+  mountOutboxRoutes(r, messages, admins);
+  mountTemplateRoutes(r, messages, admins);
+  mountSettingsRoutes(r, messages, admins);
+  return r;
+}
+
+/** An administrator of one office works on that office's messages only. */
+function ownOffice(user: StaffPrincipal, office: string): void {
+  if (user.officeCode !== null && user.officeCode !== office)
+    throw forbidden(`you work for office ${user.officeCode}`);
+}
+
+/** The ticket holder's (public): SMS when the turn nears, stopping them, a Telegram link. */
+function mountTicketHolderRoutes(r: Router, messages: Outbox): void {
   // Public and cheap to call: a few numbers per address, so nobody floods strangers with SMS.
   const notifyLimiter = rateLimit({
     windowMs: 15 * 60_000,
@@ -46,8 +65,6 @@ export function messagesRouter(deps: { auth: AuthService; messages: Outbox }): R
       next(new AppError('rate_limited', 'too many requests for messages; wait a few minutes'));
     },
   });
-
-  // ---- public (the ticket's holder) ----
 
   r.post(apiRoute(Endpoints.notifyTicket), notifyLimiter, async (req, res) => {
     const { id } = parseParams(TicketParam, req);
@@ -68,19 +85,10 @@ export function messagesRouter(deps: { auth: AuthService; messages: Outbox }): R
     if (!link) throw new AppError('not_found', 'this office has no Telegram bot');
     res.json({ link });
   });
+}
 
-  // ---- staff: the case receipt's Telegram link ----
-
-  r.post(apiRoute(Endpoints.caseTelegram), staff, async (req, res) => {
-    const { number } = parseParams(CaseParam, req);
-    const link = await messages.caseTelegramLink(number.toUpperCase(), staffOf(res).officeCode);
-    if (!link)
-      throw new AppError('not_found', 'no Telegram bot, or no consent recorded for this case');
-    res.json({ link });
-  });
-
-  // ---- admin ----
-
+/** The office's sent and queued messages, a test message, and the daily totals (admin). */
+function mountOutboxRoutes(r: Router, messages: Outbox, admins: RequestHandler): void {
   r.get(apiRoute(Endpoints.messages), admins, async (req, res) => {
     const { office } = parseParams(OfficeParam, req);
     ownOffice(staffOf(res), office);
@@ -103,7 +111,10 @@ export function messagesRouter(deps: { auth: AuthService; messages: Outbox }): R
     const { days } = parse(TotalsQuery, req.query);
     res.json({ totals: await messages.totals(office, days ?? 14) });
   });
+}
 
+/** The office's message wording per template and language: read, replace, reset (admin). */
+function mountTemplateRoutes(r: Router, messages: Outbox, admins: RequestHandler): void {
   r.get(apiRoute(Endpoints.messageTemplates), admins, async (req, res) => {
     const { office } = parseParams(OfficeParam, req);
     ownOffice(staffOf(res), office);
@@ -124,7 +135,10 @@ export function messagesRouter(deps: { auth: AuthService; messages: Outbox }): R
     await messages.setTemplate(office, key, language, null);
     res.json({ templates: await messages.templates(office) });
   });
+}
 
+/** The office's message settings (admin). */
+function mountSettingsRoutes(r: Router, messages: Outbox, admins: RequestHandler): void {
   r.get(apiRoute(Endpoints.messageSettings), admins, async (req, res) => {
     const { office } = parseParams(OfficeParam, req);
     ownOffice(staffOf(res), office);
@@ -138,6 +152,4 @@ export function messagesRouter(deps: { auth: AuthService; messages: Outbox }): R
     await messages.setSettings(office, settings);
     res.json({ settings: await messages.settings(office) });
   });
-
-  return r;
 }

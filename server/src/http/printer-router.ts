@@ -8,10 +8,13 @@ import { parsePrinterUrl, type PrinterTarget } from '../printing/printer-target'
 import { probePrinter } from '../printing/printer-status';
 import { sendToPrinter } from '../printing/transports';
 import type { VirtualJob, VirtualPrinter } from '../printing/virtual-printer';
-
-const PROBE_TTL_MS = 2000;
 import type { AuthService } from '../auth/auth-service';
-import { ticketLayout } from '../printing/layout';
+import {
+  ticketLayout,
+  type Localized,
+  type PaperWidth,
+  type TicketLayout,
+} from '../printing/layout';
 import { renderTicket } from '../printing/render';
 import { requireStaff } from './auth-middleware';
 import { parseParams } from './errors';
@@ -24,28 +27,24 @@ const PaperParams = z.object({
 });
 const JobParams = PaperParams.extend({ index: z.coerce.number().int().min(0).max(1000) });
 
-export function printerRouter(deps: {
+export interface PrinterRouterDeps {
   queue: QueueService;
   virtual: VirtualPrinter;
   auth: AuthService;
   /** PUBLIC_URL (else the listening address): the test ticket's QR leads to its kiosk page. */
   publicUrl: () => string;
-}): Router {
+}
+
+export function printerRouter(deps: PrinterRouterDeps): Router {
   const r = Router();
-  // Anonymous callers share one probe per printer address every few seconds (never one per request),
-  // and one rendering per virtual job.
-  const probes = new Map<string, { at: number; status: Promise<'online' | 'offline'> }>();
-  const cachedProbe = (target: PrinterTarget): Promise<'online' | 'offline'> => {
-    const key = JSON.stringify(target);
-    const now = Date.now();
-    const hit = probes.get(key);
-    if (hit && now - hit.at < PROBE_TTL_MS) return hit.status;
-    if (probes.size > 1000) probes.clear();
-    const status = probePrinter(target, { timeoutMs: 1500 });
-    probes.set(key, { at: now, status });
-    return status;
-  };
-  const pngs = new WeakMap<VirtualJob, Promise<Buffer>>();
+  mountKioskPrinterRoutes(r, deps);
+  mountPaperRoutes(r, deps);
+  return r;
+}
+
+/** A kiosk's printer: whether it answers, and an administrator's test print. */
+function mountKioskPrinterRoutes(r: Router, deps: PrinterRouterDeps): void {
+  const probe = cachedProbe();
 
   /** The kiosk's printer: its address kind, whether it answers, and jobs still waiting for it. */
   r.get(apiRoute(Endpoints.kioskPrinter), async (req, res) => {
@@ -54,7 +53,7 @@ export function printerRouter(deps: {
     res.json({
       printer: {
         kind: printer.target?.kind ?? 'none',
-        status: printer.target ? await cachedProbe(printer.target) : 'none',
+        status: printer.target ? await probe(printer.target) : 'none',
         pending: await deps.queue.pendingPrintJobs(office, code),
       },
     });
@@ -66,26 +65,9 @@ export function printerRouter(deps: {
     const printer = await kioskPrinter(deps.queue, office, code);
     if (!printer.target) throw new AppError('conflict', `kiosk ${code} has no printer`);
     const record = await deps.queue.getOffice(office);
-    const layout = ticketLayout(
-      {
-        officeName: record.names,
-        serviceName: {
-          tg: 'Чопи санҷишӣ',
-          ru: 'Пробная печать',
-          uz: 'Sinov chopi',
-          en: 'Test print',
-        },
-        number: 'X000',
-        priority: null,
-        language: 'tg',
-        issuedAt: new Date().toISOString(),
-        timeZone: record.timeZone,
-        publicUrl: `${deps.publicUrl()}/kiosk/`,
-      },
-      { width: printer.settings?.width ?? 80 },
-    );
+    const width = printer.settings?.width ?? 80;
+    const layout = testTicketLayout(record, `${deps.publicUrl()}/kiosk/`, width);
     try {
-      const width = printer.settings?.width ?? 80;
       const codePage = printer.settings?.codePage ?? 'pc866';
       await sendToPrinter(printer.target, renderTicket(layout, { width, codePage }), {
         timeoutMs: 5000,
@@ -98,6 +80,58 @@ export function printerRouter(deps: {
     }
     res.json({ status: 'printed' });
   });
+}
+
+const PROBE_TTL_MS = 2000;
+
+/**
+ * Printer probes shared by anonymous callers: one per printer address every few seconds, never one
+ * per request.
+ */
+function cachedProbe(): (target: PrinterTarget) => Promise<'online' | 'offline'> {
+  const probes = new Map<string, { at: number; status: Promise<'online' | 'offline'> }>();
+  return (target) => {
+    const key = JSON.stringify(target);
+    const now = Date.now();
+    const hit = probes.get(key);
+    if (hit && now - hit.at < PROBE_TTL_MS) return hit.status;
+    if (probes.size > 1000) probes.clear();
+    const status = probePrinter(target, { timeoutMs: 1500 });
+    probes.set(key, { at: now, status });
+    return status;
+  };
+}
+
+/** The test print's sample ticket, in the office's name and time zone. */
+function testTicketLayout(
+  office: { names: Localized; timeZone: string },
+  publicUrl: string,
+  width: PaperWidth,
+): TicketLayout {
+  return ticketLayout(
+    {
+      officeName: office.names,
+      serviceName: {
+        tg: 'Чопи санҷишӣ',
+        ru: 'Пробная печать',
+        uz: 'Sinov chopi',
+        en: 'Test print',
+      },
+      number: 'X000',
+      priority: null,
+      language: 'tg',
+      issuedAt: new Date().toISOString(),
+      timeZone: office.timeZone,
+      publicUrl,
+    },
+    { width },
+  );
+}
+
+/** The virtual printer's paper: a kiosk's jobs as text lines, and each one as a picture. */
+function mountPaperRoutes(r: Router, deps: PrinterRouterDeps): void {
+  // One rendering per virtual job.
+  const pngs = new WeakMap<VirtualJob, Promise<Buffer>>();
 
   // Ticket paper carries public data only (number, service, times, people ahead), like the display.
   r.get(apiRoute(Endpoints.kioskPaper), async (req, res) => {
@@ -132,8 +166,6 @@ export function printerRouter(deps: {
     const bytes = await png;
     res.type('image/png').set('Cache-Control', 'no-store').send(bytes);
   });
-
-  return r;
 }
 
 /** The printer of a kiosk; `target` is undefined when it has none (a broken address is 409). */

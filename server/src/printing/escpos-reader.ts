@@ -46,81 +46,102 @@ export function readEscPos(bytes: Buffer, tables = CODE_PAGE_TABLES): EscPosOp[]
   const ops: EscPosOp[] = [];
   let encoding = tables[0] ?? 'cp437';
   let i = 0;
-  const at = (k: number) => bytes[k] ?? 0;
-  const need = (n: number) => i + n <= bytes.length;
-  const unknown = () => ops.push({ op: 'unknown', offset: i, bytes: bytes.subarray(i, i + 8) });
-
   while (i < bytes.length) {
-    const b = at(i);
-    if (b === LF) {
-      ops.push({ op: 'newline' });
-      i += 1;
-    } else if (b === ESC && need(2)) {
-      const c = at(i + 1);
-      if (c === 0x40) {
-        ops.push({ op: 'init' });
-        encoding = tables[0] ?? 'cp437';
-        i += 2;
-      } else if (c === 0x74 && need(3)) {
-        const table = at(i + 2);
-        encoding = tables[table] ?? 'cp437';
-        ops.push({ op: 'codePage', table });
-        i += 3;
-      } else if (c === 0x61 && need(3)) {
-        const n = at(i + 2) % 48;
-        ops.push({ op: 'align', align: n === 1 ? 'center' : n === 2 ? 'right' : 'left' });
-        i += 3;
-      } else if (c === 0x45 && need(3)) {
-        ops.push({ op: 'bold', on: (at(i + 2) & 1) === 1 });
-        i += 3;
-      } else if (c === 0x64 && need(3)) {
-        ops.push({ op: 'feed', lines: at(i + 2) });
-        i += 3;
-      } else {
-        unknown();
-        break;
-      }
-    } else if (b === FS && at(i + 1) === 0x2e) {
-      ops.push({ op: 'cancelKanji' });
-      i += 2;
-    } else if (b === GS && need(2)) {
-      const c = at(i + 1);
-      if (c === 0x21 && need(3)) {
-        const n = at(i + 2);
-        ops.push({ op: 'size', width: (n >> 4) + 1, height: (n & 0x0f) + 1 });
-        i += 3;
-      } else if (c === 0x56 && need(3)) {
-        const m = at(i + 2);
-        ops.push({ op: 'cut', partial: m === 1 || m === 49 || m === 66 });
-        i += m >= 65 ? 4 : 3;
-      } else if (c === 0x76 && at(i + 2) === 0x30 && need(8)) {
-        const widthBytes = at(i + 4) | (at(i + 5) << 8);
-        const height = at(i + 6) | (at(i + 7) << 8);
-        const start = i + 8;
-        const data = bytes.subarray(start, start + widthBytes * height);
-        ops.push({ op: 'raster', mode: at(i + 3), image: { widthBytes, height, data } });
-        i = start + widthBytes * height;
-      } else if (c === 0x28 && at(i + 2) === 0x6b && need(5)) {
-        const length = at(i + 3) | (at(i + 4) << 8);
-        const body = bytes.subarray(i + 5, i + 5 + length);
-        ops.push(qrOp(body));
-        i += 5 + length;
-      } else {
-        unknown();
-        break;
-      }
-    } else if (b < 0x20 || b === 0x7f) {
-      unknown();
+    const read = readCommand(bytes, i, encoding);
+    if (!read) {
+      ops.push({ op: 'unknown', offset: i, bytes: bytes.subarray(i, i + 8) });
       break;
-    } else {
-      let end = i;
-      while (end < bytes.length && at(end) >= 0x20 && at(end) !== 0x7f) end++;
-      const run = bytes.subarray(i, end);
-      ops.push({ op: 'text', bytes: run, text: iconv.decode(run, encoding) });
-      i = end;
     }
+    if (read.op.op === 'init') encoding = tables[0] ?? 'cp437';
+    if (read.op.op === 'codePage') encoding = tables[read.op.table] ?? 'cp437';
+    ops.push(read.op);
+    i += read.length;
   }
   return ops;
+}
+
+/** A command read at an offset of the job, and how many bytes it took. */
+interface ReadOp {
+  op: EscPosOp;
+  length: number;
+}
+
+/** The byte at `k`, 0 past the end (as a truncated command reads). */
+function byteAt(bytes: Buffer, k: number): number {
+  return bytes[k] ?? 0;
+}
+
+/** The command or text run at `i`; undefined for a command this reader does not know. */
+function readCommand(bytes: Buffer, i: number, encoding: string): ReadOp | undefined {
+  const b = byteAt(bytes, i);
+  if (b === LF) return { op: { op: 'newline' }, length: 1 };
+  if (b === ESC && i + 2 <= bytes.length) return readEsc(bytes, i);
+  if (b === FS && byteAt(bytes, i + 1) === 0x2e) return { op: { op: 'cancelKanji' }, length: 2 };
+  if (b === GS && i + 2 <= bytes.length) return readGs(bytes, i);
+  if (b < 0x20 || b === 0x7f) return undefined;
+  return readText(bytes, i, encoding);
+}
+
+/** `ESC @` (reset), `ESC t` (code page), `ESC a` (alignment), `ESC E` (bold), `ESC d` (feed). */
+function readEsc(bytes: Buffer, i: number): ReadOp | undefined {
+  const c = byteAt(bytes, i + 1);
+  if (c === 0x40) return { op: { op: 'init' }, length: 2 };
+  if (i + 3 > bytes.length) return undefined;
+  const n = byteAt(bytes, i + 2);
+  switch (c) {
+    case 0x74:
+      return { op: { op: 'codePage', table: n }, length: 3 };
+    case 0x61: {
+      const a = n % 48;
+      return {
+        op: { op: 'align', align: a === 1 ? 'center' : a === 2 ? 'right' : 'left' },
+        length: 3,
+      };
+    }
+    case 0x45:
+      return { op: { op: 'bold', on: (n & 1) === 1 }, length: 3 };
+    case 0x64:
+      return { op: { op: 'feed', lines: n }, length: 3 };
+    default:
+      return undefined;
+  }
+}
+
+/** `GS !` (size), `GS V` (cut), `GS v 0` (raster image), `GS ( k` (QR code). */
+function readGs(bytes: Buffer, i: number): ReadOp | undefined {
+  const c = byteAt(bytes, i + 1);
+  const need = (n: number) => i + n <= bytes.length;
+  if (c === 0x21 && need(3)) {
+    const n = byteAt(bytes, i + 2);
+    return { op: { op: 'size', width: (n >> 4) + 1, height: (n & 0x0f) + 1 }, length: 3 };
+  }
+  if (c === 0x56 && need(3)) {
+    const m = byteAt(bytes, i + 2);
+    return { op: { op: 'cut', partial: m === 1 || m === 49 || m === 66 }, length: m >= 65 ? 4 : 3 };
+  }
+  if (c === 0x76 && byteAt(bytes, i + 2) === 0x30 && need(8)) {
+    const widthBytes = byteAt(bytes, i + 4) | (byteAt(bytes, i + 5) << 8);
+    const height = byteAt(bytes, i + 6) | (byteAt(bytes, i + 7) << 8);
+    const data = bytes.subarray(i + 8, i + 8 + widthBytes * height);
+    const image = { widthBytes, height, data };
+    return {
+      op: { op: 'raster', mode: byteAt(bytes, i + 3), image },
+      length: 8 + widthBytes * height,
+    };
+  }
+  if (c === 0x28 && byteAt(bytes, i + 2) === 0x6b && need(5)) {
+    const length = byteAt(bytes, i + 3) | (byteAt(bytes, i + 4) << 8);
+    return { op: qrOp(bytes.subarray(i + 5, i + 5 + length)), length: 5 + length };
+  }
+  return undefined;
+}
+
+/** A run of printable bytes, decoded in the code page in force. */
+function readText(bytes: Buffer, i: number, encoding: string): ReadOp {
+  let end = i;
+  while (end < bytes.length && byteAt(bytes, end) >= 0x20 && byteAt(bytes, end) !== 0x7f) end++;
+  const run = bytes.subarray(i, end);
+  return { op: { op: 'text', bytes: run, text: iconv.decode(run, encoding) }, length: end - i };
 }
 
 /** The job as text lines, images and codes described in brackets, for job lists and logs. */

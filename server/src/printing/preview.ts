@@ -69,103 +69,71 @@ export async function previewPng(
 
 /** Lays the job out down the paper the way the printer advances it. */
 function place(ops: readonly EscPosOp[], paper: number): { items: Item[]; height: number } {
-  const items: Item[] = [];
-  let y = 8;
-  let align: Align = 'left';
-  let bold = false;
-  let size = { width: 1, height: 1 };
-  let line: Segment[] = [];
-  let lineAlign: Align = 'left';
-  let used = 0;
-  let qr = { cell: 3, level: 'M' as Level, data: '' };
+  const feed = new PaperFeed(paper);
+  for (const op of ops) feed.apply(op);
+  return feed.finish();
+}
 
-  const flush = (force: boolean) => {
-    if (line.length === 0 && !force) return;
-    const tallest = Math.max(1, ...line.map((s) => s.height));
-    const height = Math.max(LINE_DOTS, CHAR_H * tallest + 6);
-    items.push({ kind: 'line', y, height, align: lineAlign, segments: line });
-    y += height;
-    line = [];
-    used = 0;
-  };
-  const reset = () => {
-    align = 'left';
-    bold = false;
-    size = { width: 1, height: 1 };
-  };
+/** Commands that change how what follows prints, without moving the paper. */
+type ModeOp = Extract<
+  EscPosOp,
+  { op: 'align' | 'bold' | 'size' | 'qrCellSize' | 'qrCorrection' | 'qrStore' }
+>;
 
-  for (const op of ops) {
+/** The printer replaying a job: its print mode, the line being filled, and what is on the paper. */
+class PaperFeed {
+  private readonly items: Item[] = [];
+  private y = 8;
+  private align: Align = 'left';
+  private bold = false;
+  private size = { width: 1, height: 1 };
+  private line: Segment[] = [];
+  private lineAlign: Align = 'left';
+  private used = 0;
+  private qr = { cell: 3, level: 'M' as Level, data: '' };
+
+  constructor(private readonly paper: number) {}
+
+  /** Replays one command. */
+  apply(op: EscPosOp): void {
     switch (op.op) {
       case 'init':
-        flush(false);
-        reset();
+        this.flush(false);
+        this.reset();
         break;
       case 'align':
-        align = op.align;
-        break;
       case 'bold':
-        bold = op.on;
-        break;
       case 'size':
-        size = { width: op.width, height: op.height };
+      case 'qrCellSize':
+      case 'qrCorrection':
+      case 'qrStore':
+        this.setMode(op);
         break;
       case 'text':
-        for (const ch of op.text) {
-          const w = CHAR_W * size.width;
-          if (used + w > paper) flush(false);
-          if (line.length === 0) lineAlign = align;
-          line.push({ text: ch, width: size.width, height: size.height, bold });
-          used += w;
-        }
+        this.print(op.text);
         break;
       case 'newline':
-        flush(true);
+        this.flush(true);
         break;
       case 'feed':
-        flush(false);
-        y += op.lines * LINE_DOTS;
+        this.flush(false);
+        this.y += op.lines * LINE_DOTS;
         break;
       case 'raster':
-        flush(false);
-        items.push({ kind: 'image', y, align, image: op.image });
-        y += op.image.height;
+        this.flush(false);
+        this.items.push({ kind: 'image', y: this.y, align: this.align, image: op.image });
+        this.y += op.image.height;
         break;
-      case 'qrCellSize':
-        qr = { ...qr, cell: op.dots };
+      case 'qrPrint':
+        this.printQr();
         break;
-      case 'qrCorrection':
-        qr = { ...qr, level: op.level };
-        break;
-      case 'qrStore':
-        qr = { ...qr, data: op.data.toString('latin1') };
-        break;
-      case 'qrPrint': {
-        flush(false);
-        const modules = QRCode.create(qr.data, { errorCorrectionLevel: qr.level }).modules.size;
-        items.push({ kind: 'qr', y, align, cell: qr.cell, data: qr.data, level: qr.level });
-        y += modules * qr.cell;
-        break;
-      }
       case 'cut':
-        flush(false);
-        items.push({ kind: 'cut', y });
-        y += 4;
+        this.flush(false);
+        this.items.push({ kind: 'cut', y: this.y });
+        this.y += 4;
         break;
       case 'unknown':
-        flush(false);
-        items.push({
-          kind: 'line',
-          y,
-          height: LINE_DOTS,
-          align: 'left',
-          segments: [...`[unknown ESC/POS at ${op.offset}]`].map((text) => ({
-            text,
-            width: 1,
-            height: 1,
-            bold: true,
-          })),
-        });
-        y += LINE_DOTS;
+        this.printUnknown(op.offset);
         break;
       case 'cancelKanji':
       case 'codePage':
@@ -173,8 +141,96 @@ function place(ops: readonly EscPosOp[], paper: number): { items: Item[]; height
         break;
     }
   }
-  flush(false);
-  return { items, height: y + 8 };
+
+  /** Everything placed, and the paper's length. */
+  finish(): { items: Item[]; height: number } {
+    this.flush(false);
+    return { items: this.items, height: this.y + 8 };
+  }
+
+  private setMode(op: ModeOp): void {
+    switch (op.op) {
+      case 'align':
+        this.align = op.align;
+        break;
+      case 'bold':
+        this.bold = op.on;
+        break;
+      case 'size':
+        this.size = { width: op.width, height: op.height };
+        break;
+      case 'qrCellSize':
+        this.qr = { ...this.qr, cell: op.dots };
+        break;
+      case 'qrCorrection':
+        this.qr = { ...this.qr, level: op.level };
+        break;
+      case 'qrStore':
+        this.qr = { ...this.qr, data: op.data.toString('latin1') };
+        break;
+    }
+  }
+
+  private reset(): void {
+    this.align = 'left';
+    this.bold = false;
+    this.size = { width: 1, height: 1 };
+  }
+
+  /** Characters in the current mode, wrapping at the paper's edge. */
+  private print(text: string): void {
+    for (const ch of text) {
+      const w = CHAR_W * this.size.width;
+      if (this.used + w > this.paper) this.flush(false);
+      if (this.line.length === 0) this.lineAlign = this.align;
+      const { width, height } = this.size;
+      this.line.push({ text: ch, width, height, bold: this.bold });
+      this.used += w;
+    }
+  }
+
+  /** Ends the current line (an empty one too when `force`: a bare line feed). */
+  private flush(force: boolean): void {
+    if (this.line.length === 0 && !force) return;
+    const tallest = Math.max(1, ...this.line.map((s) => s.height));
+    const height = Math.max(LINE_DOTS, CHAR_H * tallest + 6);
+    this.items.push({
+      kind: 'line',
+      y: this.y,
+      height,
+      align: this.lineAlign,
+      segments: this.line,
+    });
+    this.y += height;
+    this.line = [];
+    this.used = 0;
+  }
+
+  private printQr(): void {
+    this.flush(false);
+    const { cell, level, data } = this.qr;
+    const modules = QRCode.create(data, { errorCorrectionLevel: level }).modules.size;
+    this.items.push({ kind: 'qr', y: this.y, align: this.align, cell, data, level });
+    this.y += modules * cell;
+  }
+
+  /** A bold line saying where the job stopped making sense. */
+  private printUnknown(offset: number): void {
+    this.flush(false);
+    this.items.push({
+      kind: 'line',
+      y: this.y,
+      height: LINE_DOTS,
+      align: 'left',
+      segments: [...`[unknown ESC/POS at ${offset}]`].map((text) => ({
+        text,
+        width: 1,
+        height: 1,
+        bold: true,
+      })),
+    });
+    this.y += LINE_DOTS;
+  }
 }
 
 function draw(ctx: SKRSContext2D, item: Item, paper: number): void {

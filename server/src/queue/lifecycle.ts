@@ -35,57 +35,69 @@ export function applyTicketAction(
   if (!ticketActionAllowed(action, state.status)) {
     return { ok: false, reason: `cannot ${action} a ticket that is ${state.status}` };
   }
-  const { now } = input;
-  switch (action) {
-    case 'call':
-      if (!input.counter) return { ok: false, reason: 'a call needs a counter' };
-      return {
-        ok: true,
-        next: {
-          ...state,
-          status: 'called',
-          calledAt: now,
-          counterNumber: input.counter,
-          targetCounter: null,
-          recalls: 0,
-        },
-      };
-    case 'recall':
-      if (input.maxRecalls !== undefined && state.recalls >= input.maxRecalls) {
-        return { ok: false, reason: `recalled ${state.recalls} times already; mark it a no-show` };
-      }
-      return { ok: true, next: { ...state, calledAt: now, recalls: state.recalls + 1 } };
-    case 'start':
-      return { ok: true, next: { ...state, status: 'serving', startedAt: now } };
-    case 'no-show':
-      return { ok: true, next: { ...state, status: 'no_show', finishedAt: now } };
-    case 'complete':
-      return {
-        ok: true,
-        next: {
-          ...state,
-          status: 'done',
-          startedAt: state.startedAt ?? state.calledAt ?? now,
-          finishedAt: now,
-        },
-      };
-    case 'transfer':
-      // Waiting again with the same number and issue time: it keeps its place in the line.
-      return {
-        ok: true,
-        next: {
-          ...state,
-          status: 'waiting',
-          calledAt: null,
-          startedAt: null,
-          counterNumber: null,
-          targetCounter: input.targetCounter ?? null,
-          recalls: 0,
-        },
-      };
-    case 'cancel':
-      return { ok: true, next: { ...state, status: 'cancelled', finishedAt: now } };
-    case 'expire':
-      return { ok: true, next: { ...state, status: 'expired', finishedAt: now } };
-  }
+  return transitions[action](state, input);
 }
+
+/** What each action sets, once the status allows it (or why it still cannot be done). */
+const transitions: {
+  readonly [A in TicketAction]: (
+    state: TicketLifecycleState,
+    input: ActionInput,
+  ) => LifecycleResult;
+} = {
+  call: (state, { now, counter }) => {
+    if (!counter) return { ok: false, reason: 'a call needs a counter' };
+    return {
+      ok: true,
+      next: {
+        ...state,
+        status: 'called',
+        calledAt: now,
+        counterNumber: counter,
+        targetCounter: null,
+        recalls: 0,
+      },
+    };
+  },
+  recall: (state, { now, maxRecalls }) => {
+    if (maxRecalls !== undefined && state.recalls >= maxRecalls) {
+      return { ok: false, reason: `recalled ${state.recalls} times already; mark it a no-show` };
+    }
+    return { ok: true, next: { ...state, calledAt: now, recalls: state.recalls + 1 } };
+  },
+  start: (state, { now }) => ({ ok: true, next: { ...state, status: 'serving', startedAt: now } }),
+  'no-show': (state, { now }) => ({
+    ok: true,
+    next: { ...state, status: 'no_show', finishedAt: now },
+  }),
+  complete: (state, { now }) => ({
+    ok: true,
+    next: {
+      ...state,
+      status: 'done',
+      startedAt: state.startedAt ?? state.calledAt ?? now,
+      finishedAt: now,
+    },
+  }),
+  // Waiting again with the same number and issue time: it keeps its place in the line.
+  transfer: (state, { targetCounter }) => ({
+    ok: true,
+    next: {
+      ...state,
+      status: 'waiting',
+      calledAt: null,
+      startedAt: null,
+      counterNumber: null,
+      targetCounter: targetCounter ?? null,
+      recalls: 0,
+    },
+  }),
+  cancel: (state, { now }) => ({
+    ok: true,
+    next: { ...state, status: 'cancelled', finishedAt: now },
+  }),
+  expire: (state, { now }) => ({
+    ok: true,
+    next: { ...state, status: 'expired', finishedAt: now },
+  }),
+};

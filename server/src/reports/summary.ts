@@ -73,12 +73,36 @@ export interface SummaryInput {
 export function summarize(input: SummaryInput): Omit<ReportSummary, 'messages' | 'bookings'> {
   const { tickets, timeZone } = input;
   const defined = <T>(list: Array<T | undefined>): T[] => list.filter((v) => v !== undefined);
+  const { byService, sla } = perService(tickets, input.services);
+  return {
+    office: input.office,
+    from: input.from,
+    to: input.to,
+    timeZone,
+    issued: tickets.length,
+    served: tickets.filter((t) => t.status === 'done').length,
+    noShow: tickets.filter((t) => t.status === 'no_show').length,
+    waitSeconds: secondsStats(defined(tickets.map(waitOf))),
+    serviceSeconds: secondsStats(defined(tickets.map(serviceTimeOf))),
+    byService,
+    byServiceDay: perServiceDay(tickets, input.services),
+    byCounter: perCounter(tickets),
+    byHour: hourly(tickets, timeZone),
+    sla,
+    cases: caseStats(input.cases, input.window),
+  };
+}
 
+type ServiceRow = SummaryInput['services'][number];
+
+/** Each service with tickets, in catalogue order: its figures, and its wait against the target. */
+function perService(
+  tickets: readonly ReportTicketRow[],
+  services: readonly ServiceRow[],
+): { byService: ReportByService[]; sla: ReportSla[] } {
   const byService: ReportByService[] = [];
   const sla: ReportSla[] = [];
-  const byServiceDay: ReportServiceDay[] = [];
-  const days = [...new Set(tickets.map((t) => t.day))].sort();
-  for (const s of input.services) {
+  for (const s of services) {
     const mine = tickets.filter((t) => t.serviceId === s.id);
     if (mine.length === 0) continue;
     const { measured, withinTarget, share, ...figures } = serviceFigures(mine, s);
@@ -91,49 +115,45 @@ export function summarize(input: SummaryInput): Omit<ReportSummary, 'messages' |
       share,
     });
   }
+  return { byService, sla };
+}
+
+/** Each day's figures per service with tickets that day (days in order, then catalogue order). */
+function perServiceDay(
+  tickets: readonly ReportTicketRow[],
+  services: readonly ServiceRow[],
+): ReportServiceDay[] {
+  const days = [...new Set(tickets.map((t) => t.day))].sort();
   const perDay = new Map<string, ReportTicketRow[]>();
   for (const t of tickets) {
     const key = `${t.day}\u0000${t.serviceId}`;
     perDay.set(key, [...(perDay.get(key) ?? []), t]);
   }
+  const byServiceDay: ReportServiceDay[] = [];
   for (const day of days) {
-    for (const s of input.services) {
+    for (const s of services) {
       const mine = perDay.get(`${day}\u0000${s.id}`);
       if (mine) byServiceDay.push({ day, ...serviceFigures(mine, s) });
     }
   }
+  return byServiceDay;
+}
 
+/** Tickets served at each counter and their service times; counters in natural order (2 < 10). */
+function perCounter(tickets: readonly ReportTicketRow[]): ReportSummary['byCounter'] {
   const counters = new Map<string, number[]>();
   for (const t of tickets) {
     const d = serviceTimeOf(t);
     if (d === undefined || !t.counterNumber) continue;
     counters.set(t.counterNumber, [...(counters.get(t.counterNumber) ?? []), d]);
   }
-  const byCounter = [...counters.entries()]
+  return [...counters.entries()]
     .sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
     .map(([counter, list]) => ({
       counter,
       served: list.length,
       serviceSeconds: secondsStats(list),
     }));
-
-  return {
-    office: input.office,
-    from: input.from,
-    to: input.to,
-    timeZone,
-    issued: tickets.length,
-    served: tickets.filter((t) => t.status === 'done').length,
-    noShow: tickets.filter((t) => t.status === 'no_show').length,
-    waitSeconds: secondsStats(defined(tickets.map(waitOf))),
-    serviceSeconds: secondsStats(defined(tickets.map(serviceTimeOf))),
-    byService,
-    byServiceDay,
-    byCounter,
-    byHour: hourly(tickets, timeZone),
-    sla,
-    cases: caseStats(input.cases, input.window),
-  };
 }
 
 /** The figures of one service's tickets (of a range or of one day). */

@@ -1,0 +1,207 @@
+/**
+ * The kiosk's ticket issuing (`POST …/tickets`, CONTRACT §4), mounted by api-router.ts: who may
+ * issue (a paired kiosk, or anyone at a kiosk's pace), the limits on guessing case numbers and
+ * booking codes, and the print status the kiosk shows.
+ */
+import type { Request, Response } from 'express';
+import { z } from 'zod';
+import {
+  DEVICE_TOKEN_HEADER,
+  IDEMPOTENCY_HEADER,
+  IdempotencyKey,
+  IssueTicket,
+  OfficeCode,
+} from '../../protocol';
+import { CheckInBooking } from '../../protocol/bookings';
+import type { AuthService } from '../auth/auth-service';
+import type { CheckInService } from '../bookings/check-in';
+import { AppError, forbidden } from '../errors';
+import type { PrintQueue, PrintStatus } from '../printing/print-queue';
+import type { QueueService } from '../queue/queue-service';
+import { toPublicTicket, withAppointment } from '../queue/ticket-dto';
+import type { RateStore } from '../security/rate-store';
+import { parse, parseParams } from './errors';
+
+const OfficeParam = z.object({ office: OfficeCode });
+
+/** What issuing takes of the API's dependencies (ApiDeps, which documents them). */
+export interface TicketIssueDeps {
+  queue: QueueService;
+  auth: AuthService;
+  print?: PrintQueue;
+  issueRate?: IssueRate;
+  checkIn?: CheckInService;
+}
+
+/**
+ * `{service}` (or `{booking}`, checked in instead): a paired kiosk's ticket, or in open mode
+ * anyone's, paced per address and per kiosk. Answers 201 `{ticket, print}`, 200 for a repeat.
+ */
+export async function issueTicket(
+  deps: TicketIssueDeps,
+  rates: RateStore,
+  req: Request,
+  res: Response,
+): Promise<void> {
+  const { office } = parseParams(OfficeParam, req);
+  const booked = typeof req.body === 'object' && req.body !== null && 'booking' in req.body;
+  const parsed = booked ? parse(CheckInBooking, req.body) : parse(IssueTicket, req.body);
+  const address = req.ip ?? 'unknown';
+  const body = await admitIssuer(
+    deps,
+    rates,
+    office,
+    req.get(DEVICE_TOKEN_HEADER),
+    address,
+    parsed,
+  );
+  const rawKey = req.get(IDEMPOTENCY_HEADER);
+  const key = rawKey === undefined ? undefined : parse(IdempotencyKey, rawKey);
+  const actor = { kind: 'kiosk' as const, code: body.kiosk ?? null };
+  if ('booking' in body) {
+    const [code, answer] = await checkInBooking(deps, rates, address, office, body, key, actor);
+    res.status(code).json(answer);
+    return;
+  }
+  if (body.caseNumber !== undefined) await refuseCaseGuesser(rates, address, body.caseNumber);
+  // The paper's QR is built from PUBLIC_URL at print time, never from this request's Host.
+  const issued = await deps.queue.issue(office, body, key, actor).catch(async (err: unknown) => {
+    if (body.caseNumber !== undefined && err instanceof AppError && err.code === 'not_found') {
+      await countCaseMiss(rates, address, body.caseNumber);
+    }
+    throw err;
+  });
+  const status = await issuedPrintStatus(deps.print, issued);
+  res
+    .status(issued.created ? 201 : 200)
+    .json({ ticket: toPublicTicket(issued.ticket), print: { status } });
+}
+
+/**
+ * Who may issue: with `requireDevices` only a paired kiosk, under its own code (the body's kiosk
+ * becomes the device's); otherwise anyone, at a pace no real kiosk reaches.
+ */
+async function admitIssuer<Body extends IssueTicket | CheckInBooking>(
+  deps: TicketIssueDeps,
+  rates: RateStore,
+  office: string,
+  deviceToken: string | undefined,
+  address: string,
+  body: Body,
+): Promise<Body> {
+  if ((await deps.queue.getOffice(office)).requireDevices) {
+    // Only a paired kiosk issues tickets here, and under its own code.
+    const device = await deps.auth.authenticateDevice(office, 'kiosk', deviceToken);
+    if (body.kiosk !== undefined && body.kiosk !== device.code) {
+      throw forbidden(`this device is paired as kiosk ${device.code}, not ${body.kiosk}`);
+    }
+    return { ...body, kiosk: device.code };
+  }
+  // Open mode: anyone may issue, at a pace no real kiosk reaches (per address and per kiosk).
+  const issueRate = deps.issueRate ?? DEFAULT_ISSUE_RATE;
+  await takeIssue(rates, issueRate, `issue:ip:${address}`);
+  if (body.kiosk !== undefined)
+    await takeIssue(rates, issueRate, `issue:kiosk:${office}:${body.kiosk}`);
+  return body;
+}
+
+/** A new job is tried at once (the kiosk says "take your ticket"); a repeat reports it. */
+async function issuedPrintStatus(
+  print: PrintQueue | undefined,
+  issued: { ticket: { id: string }; created: boolean; printJobId?: number },
+): Promise<PrintStatus> {
+  if (!print) return 'none';
+  if (issued.printJobId !== undefined) return print.printNow(issued.printJobId);
+  // A new ticket without a job has none; a repeated request reports the first one's.
+  return issued.created ? 'none' : print.statusOf(issued.ticket.id);
+}
+
+/** One ticket per `intervalMs` on average, with bursts of `burst` (a family at the kiosk). */
+export interface IssueRate {
+  intervalMs: number;
+  burst: number;
+}
+
+const DEFAULT_ISSUE_RATE: IssueRate = { intervalMs: 2000, burst: 20 };
+
+async function takeIssue(rates: RateStore, rate: IssueRate, key: string): Promise<void> {
+  const waitMs = await rates.take(key, rate.intervalMs, rate.burst);
+  if (waitMs > 0) {
+    throw new AppError('rate_limited', 'too many tickets from here; wait a moment', {
+      retryAfterSeconds: Math.ceil(waitMs / 1000),
+    });
+  }
+}
+
+// Guessing pickup codes: a few misses per case number, and per address, then a pause.
+const CASE_MISS_WINDOW_MS = 15 * 60_000;
+const CASE_MISSES_PER_ADDRESS = 20;
+const CASE_MISSES_PER_CASE = 5;
+
+function caseKey(caseNumber: string): string {
+  return `case:number:${caseNumber.trim().toUpperCase().slice(0, 40)}`;
+}
+
+async function refuseCaseGuesser(
+  rates: RateStore,
+  address: string,
+  caseNumber: string,
+): Promise<void> {
+  const [byAddress, byCase] = await Promise.all([
+    rates.count(`case:ip:${address}`),
+    rates.count(caseKey(caseNumber)),
+  ]);
+  if (byAddress >= CASE_MISSES_PER_ADDRESS || byCase >= CASE_MISSES_PER_CASE) {
+    throw new AppError(
+      'rate_limited',
+      'too many wrong case numbers or codes; ask at the information desk',
+    );
+  }
+}
+
+async function countCaseMiss(rates: RateStore, address: string, caseNumber: string): Promise<void> {
+  await Promise.all([
+    rates.increment(`case:ip:${address}`, CASE_MISS_WINDOW_MS),
+    rates.increment(caseKey(caseNumber), CASE_MISS_WINDOW_MS),
+  ]);
+}
+
+// Guessing booking codes: a few misses per address, then a pause (as for case numbers).
+const BOOKING_MISSES_PER_ADDRESS = 20;
+
+/**
+ * `{booking}`: checks the booking in (bookings/check-in.ts). Answers 201 `{ticket, print}` (the
+ * ticket with `appointment`), `late: true` when the window had closed (an ordinary ticket), and 200
+ * with the same ticket when the booking had checked in before.
+ */
+async function checkInBooking(
+  deps: TicketIssueDeps,
+  rates: RateStore,
+  address: string,
+  office: string,
+  body: CheckInBooking,
+  key: string | undefined,
+  actor: { kind: 'kiosk'; code: string | null },
+): Promise<[number, unknown]> {
+  if (!deps.checkIn) throw new AppError('not_found', 'this server takes no bookings');
+  if ((await rates.count(`booking:ip:${address}`)) >= BOOKING_MISSES_PER_ADDRESS) {
+    throw new AppError('rate_limited', 'too many wrong booking codes; ask at the information desk');
+  }
+  const done = await deps.checkIn.checkIn(office, body, key, actor).catch(async (err: unknown) => {
+    if (err instanceof AppError && err.code === 'not_found') {
+      await rates.increment(`booking:ip:${address}`, CASE_MISS_WINDOW_MS);
+    }
+    throw err;
+  });
+  const status: PrintStatus = !deps.print
+    ? 'none'
+    : done.printJobId !== undefined
+      ? await deps.print.printNow(done.printJobId)
+      : await deps.print.statusOf(done.ticket.id);
+  const answer = {
+    ticket: withAppointment(done.ticket),
+    print: { status },
+    ...(done.late ? { late: true } : {}),
+  };
+  return [done.created ? 201 : 200, answer];
+}
