@@ -26,7 +26,6 @@ const LONG_FILES = {};
 // Product files with functions still over 60 lines today: the limit there is the longest one now
 // (named in the comment, with its length), so none grows; remove an entry once all are ≤ 60.
 const LONG_FUNCTIONS = {
-  'counter/src/counter-back-office.ts': 61, // renderCase 61
   'counter/src/counter-case-panel/case-form-view.ts': 79, // renderPerson 74, renderForm 79
   'counter/src/counter-case-panel/counter-case-panel.component.ts': 63, // renderCase 63
   'db/migrations/20261125-0001-queue-backbone.ts': 266, // up 266
