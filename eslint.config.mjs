@@ -26,8 +26,6 @@ const LONG_FILES = {};
 // Product files with functions still over 60 lines today: the limit there is the longest one now
 // (named in the comment, with its length), so none grows; remove an entry once all are ≤ 60.
 const LONG_FUNCTIONS = {
-  'counter/src/counter-case-panel/case-form-view.ts': 79, // renderPerson 74, renderForm 79
-  'counter/src/counter-case-panel/counter-case-panel.component.ts': 63, // renderCase 63
   'db/migrations/20261125-0001-queue-backbone.ts': 266, // up 266
   'db/migrations/20261125-0002-registry-cases.ts': 90, // up 90
   'db/migrations/20261203-18-01-messages.ts': 70, // up 70
