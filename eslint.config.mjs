@@ -32,7 +32,6 @@ const LONG_FUNCTIONS = {
   'db/models/index.ts': 224, // initModels 224
   'db/models/registry.ts': 70, // initRegistryModels 70
   'db/seed/seed-demo.ts': 95, // seedDemo 95, anonymous at line 27 88
-  'display/src/display-app.ts': 81, // render 81
   'kiosk/src/kiosk-case-keypad.ts': 73, // render 73
   'kiosk/src/kiosk-sms-keypad.ts': 63, // render 63
   'kiosk/src/kiosk-ticket-view.ts': 77, // render 77
