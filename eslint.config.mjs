@@ -32,7 +32,6 @@ const LONG_FUNCTIONS = {
   'db/models/index.ts': 224, // initModels 224
   'db/models/registry.ts': 70, // initRegistryModels 70
   'db/seed/seed-demo.ts': 95, // seedDemo 95, anonymous at line 27 88
-  'kiosk/src/kiosk-sms-keypad.ts': 63, // render 63
   'server/src/audit/audit-log.ts': 63, // searchAuditLog 63
   'server/src/bookings/booking-service.ts': 65, // create 65
   'server/src/http/admin-router.ts': 126, // adminRouter 126
