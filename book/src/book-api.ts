@@ -58,6 +58,17 @@ export function errorText(e: ApiError, step: string): [BookKey, Record<string, n
   return ['errOther'];
 }
 
+/** The free places of each day, days in the slots' order. */
+export function freeByDay(
+  slots: Array<{ day: string; free: number }>,
+): Array<{ day: string; free: number }> {
+  const byDay = new Map<string, number>();
+  for (const s of slots) {
+    byDay.set(s.day, (byDay.get(s.day) ?? 0) + s.free);
+  }
+  return [...byDay].map(([day, free]) => ({ day, free }));
+}
+
 /** `Пш 03.12.2026`: the weekday from the catalogue's list (Sunday first), the date as dd.mm.yyyy. */
 export function dayLabel(day: string, weekdays: string): string {
   const [y, m, d] = day.split('-');

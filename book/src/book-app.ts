@@ -5,13 +5,14 @@
  */
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { bookStyles } from './book-styles';
-import { doneView, headerView, phoneView, qrView } from './book-views';
+import { codeView, doneView, headerView, phoneView, qrView } from './book-views';
 import {
   ApiError,
   PHONE_PREFIX,
   api,
   dayLabel,
   errorText,
+  freeByDay,
   officeDays,
   timeLabel,
 } from './book-api';
@@ -241,14 +242,6 @@ export class BookApp extends LitElement {
     return timeLabel(iso, this.timeZone);
   }
 
-  private days(): Array<{ day: string; free: number }> {
-    const byDay = new Map<string, number>();
-    for (const s of this.slots ?? []) {
-      byDay.set(s.day, (byDay.get(s.day) ?? 0) + s.free);
-    }
-    return [...byDay].map(([day, free]) => ({ day, free }));
-  }
-
   override render(): TemplateResult {
     return html`
       ${headerView(this.t('title'), this.language, (l) => this.setLanguage(l))}
@@ -260,96 +253,24 @@ export class BookApp extends LitElement {
   }
 
   private renderStep(): TemplateResult {
-    const name = (s: ServiceItem | undefined) => (s ? s.names[this.language] : '');
     switch (this.step) {
       case 'service':
-        return html`<h2>${this.t('chooseService')}</h2>
-          <div class="list">
-            ${this.services.map(
-              (s) =>
-                html`<button class="choice" @click=${() => this.pickService(s)}>
-                  ${name(s)}
-                </button>`,
-            )}
-          </div>`;
-      case 'day': {
-        const days = this.days();
-        return html`<h2>${name(this.service)} — ${this.t('chooseDay')}</h2>
-          ${
-            this.slots !== undefined && days.every((d) => d.free === 0)
-              ? html`<p>${this.t('noTimes')}</p>`
-              : nothing
-          }
-          <div class="grid">
-            ${days.map(
-              (d) =>
-                html`<button
-                  class="choice"
-                  ?disabled=${d.free === 0}
-                  @click=${() => {
-                    this.day = d.day;
-                    this.step = 'time';
-                  }}
-                >
-                  ${this.dayLabel(d.day)}<small>${d.free} ${this.t('free')}</small>
-                </button>`,
-            )}
-          </div>
-          <button class="secondary" @click=${() => (this.step = 'service')}>
-            ${this.t('back')}
-          </button>`;
-      }
-      case 'time': {
-        const slots = (this.slots ?? []).filter((s) => s.day === this.day);
-        return html`<h2>
-            ${name(this.service)}, ${this.day ? this.dayLabel(this.day) : ''} —
-            ${this.t('chooseTime')}
-          </h2>
-          <div class="grid">
-            ${slots.map(
-              (s) =>
-                html`<button
-                  class="choice"
-                  ?disabled=${s.free === 0}
-                  @click=${() => {
-                    this.chosenSlot = s;
-                    this.step = 'phone';
-                    this.error = '';
-                  }}
-                >
-                  ${this.timeLabel(s.start)}
-                </button>`,
-            )}
-          </div>
-          <button class="secondary" @click=${() => (this.step = 'day')}>${this.t('back')}</button>`;
-      }
+        return this.renderServices();
+      case 'day':
+        return this.renderDays();
+      case 'time':
+        return this.renderTimes();
       case 'phone':
-        return html`<h2>
-            ${name(this.service)}, ${this.day ? this.dayLabel(this.day) : ''}
-            ${this.chosenSlot ? this.timeLabel(this.chosenSlot.start) : ''}
-          </h2>
-          ${this.renderPhone(() => this.send(), 'send')}
-          <button class="secondary" @click=${() => (this.step = 'time')}>
-            ${this.t('back')}
-          </button>`;
+        return this.renderPhoneStep();
       case 'code':
-        return html`<h2>${this.t('codeTitle')}</h2>
-          <label for="otp">${this.t('codeHint', { phone: `${PHONE_PREFIX} ${this.phone}` })}</label>
-          <input
-            id="otp"
-            inputmode="numeric"
-            autocomplete="one-time-code"
-            maxlength="6"
-            .value=${this.otp}
-            @input=${(e: Event) => (this.otp = (e.target as HTMLInputElement).value.replace(/\D/g, ''))}
-          />
-          <button
-            class="primary"
-            ?disabled=${this.busy || this.otp.length !== 6}
-            @click=${() => this.confirm()}
-          >
-            ${this.t('confirm')}
-          </button>`;
+        return codeView({
+          phone: this.phone,
+          otp: this.otp,
+          busy: this.busy,
+          onInput: (otp) => (this.otp = otp),
+          confirm: () => this.confirm(),
+          t: (key, values) => this.t(key, values),
+        });
       case 'done':
         return this.renderDone();
       case 'cancel':
@@ -362,6 +283,83 @@ export class BookApp extends LitElement {
             >${this.t('again')}</a
           >`;
     }
+  }
+
+  /** A service's name in the reader's language; nothing before one is chosen. */
+  private serviceName(s: ServiceItem | undefined): string {
+    return s ? s.names[this.language] : '';
+  }
+
+  private renderServices(): TemplateResult {
+    return html`<h2>${this.t('chooseService')}</h2>
+      <div class="list">
+        ${this.services.map(
+          (s) =>
+            html`<button class="choice" @click=${() => this.pickService(s)}>
+              ${this.serviceName(s)}
+            </button>`,
+        )}
+      </div>`;
+  }
+
+  private renderDays(): TemplateResult {
+    const days = freeByDay(this.slots ?? []);
+    return html`<h2>${this.serviceName(this.service)} — ${this.t('chooseDay')}</h2>
+      ${
+        this.slots !== undefined && days.every((d) => d.free === 0)
+          ? html`<p>${this.t('noTimes')}</p>`
+          : nothing
+      }
+      <div class="grid">
+        ${days.map(
+          (d) =>
+            html`<button
+              class="choice"
+              ?disabled=${d.free === 0}
+              @click=${() => {
+                this.day = d.day;
+                this.step = 'time';
+              }}
+            >
+              ${this.dayLabel(d.day)}<small>${d.free} ${this.t('free')}</small>
+            </button>`,
+        )}
+      </div>
+      <button class="secondary" @click=${() => (this.step = 'service')}>${this.t('back')}</button>`;
+  }
+
+  private renderTimes(): TemplateResult {
+    const slots = (this.slots ?? []).filter((s) => s.day === this.day);
+    return html`<h2>
+        ${this.serviceName(this.service)}, ${this.day ? this.dayLabel(this.day) : ''} —
+        ${this.t('chooseTime')}
+      </h2>
+      <div class="grid">
+        ${slots.map(
+          (s) =>
+            html`<button
+              class="choice"
+              ?disabled=${s.free === 0}
+              @click=${() => {
+                this.chosenSlot = s;
+                this.step = 'phone';
+                this.error = '';
+              }}
+            >
+              ${this.timeLabel(s.start)}
+            </button>`,
+        )}
+      </div>
+      <button class="secondary" @click=${() => (this.step = 'day')}>${this.t('back')}</button>`;
+  }
+
+  private renderPhoneStep(): TemplateResult {
+    return html`<h2>
+        ${this.serviceName(this.service)}, ${this.day ? this.dayLabel(this.day) : ''}
+        ${this.chosenSlot ? this.timeLabel(this.chosenSlot.start) : ''}
+      </h2>
+      ${this.renderPhone(() => this.send(), 'send')}
+      <button class="secondary" @click=${() => (this.step = 'time')}>${this.t('back')}</button>`;
   }
 
   private renderPhone(submit: () => Promise<void>, label: BookKey): TemplateResult {

@@ -1,4 +1,7 @@
-/** The booking page's larger views: the phone number form, and the booking code with what to bring. */
+/**
+ * The booking page's larger views: the phone number form, the code from the SMS, and the booking
+ * code with what to bring.
+ */
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { BOOK_LANGUAGES, bookText, type BookKey, type BookLanguage } from './book-i18n';
 import { PHONE_PREFIX } from './book-api';
@@ -64,6 +67,34 @@ export function phoneView(v: PhoneView): TemplateResult {
     </div>
     <p id="phone-hint">${t('phoneHint')}</p>
     <button class="primary" ?disabled=${v.busy} @click=${v.submit}>${t(v.label)}</button>`;
+}
+
+export interface CodeView {
+  /** The nine digits after the fixed +992, as typed. */
+  phone: string;
+  otp: string;
+  busy: boolean;
+  onInput: (otp: string) => void;
+  confirm: () => Promise<void>;
+  t: (key: BookKey, values?: Record<string, string | number>) => string;
+}
+
+/** The six digits from the SMS, and the button that confirms the booking with them. */
+export function codeView(v: CodeView): TemplateResult {
+  const { t } = v;
+  return html`<h2>${t('codeTitle')}</h2>
+    <label for="otp">${t('codeHint', { phone: `${PHONE_PREFIX} ${v.phone}` })}</label>
+    <input
+      id="otp"
+      inputmode="numeric"
+      autocomplete="one-time-code"
+      maxlength="6"
+      .value=${v.otp}
+      @input=${(e: Event) => v.onInput((e.target as HTMLInputElement).value.replace(/\D/g, ''))}
+    />
+    <button class="primary" ?disabled=${v.busy || v.otp.length !== 6} @click=${v.confirm}>
+      ${t('confirm')}
+    </button>`;
 }
 
 /** The title and the language buttons, each labelled in its own language. */

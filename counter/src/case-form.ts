@@ -142,6 +142,52 @@ export function readPerson(p: PersonForm): Read<Person> {
     : { ok: false, issues: issuesOf(parsed.error.issues) };
 }
 
+/** The same reading, its issues' fields named under `prefix` (`applicant.`, `bride.`…). */
+function prefixed<T>(read: Read<T>, prefix: string): Read<T> {
+  if (read.ok) return read;
+  const issues: FieldIssues = {};
+  for (const [k, v] of Object.entries(read.issues)) issues[`${prefix}${k}`] = v;
+  return { ok: false, issues };
+}
+
+/** Every subject typed into, or the fields to fix in any of them. */
+function readSubjects(subjects: CaseForm['subjects']): Read<Subject[]> {
+  const value: Subject[] = [];
+  const issues: FieldIssues = {};
+  let complete = true;
+  for (const [role, person] of Object.entries(subjects) as [SubjectRole, PersonForm][]) {
+    if (isBlank(person)) continue;
+    const read = prefixed(readPerson(person), `${role}.`);
+    if (read.ok) value.push({ role, person: read.value });
+    else {
+      complete = false;
+      Object.assign(issues, read.issues);
+    }
+  }
+  // Sending only some subjects would drop the others: all of them, or none yet.
+  return complete ? { ok: true, value } : { ok: false, issues };
+}
+
+/** The details as typed, once the type's schema (every field optional) takes them. */
+function readDetails(
+  type: CaseType,
+  details: Record<string, unknown>,
+): Read<Record<string, unknown>> {
+  const parsed = detailsSchema(type, { partial: true }).safeParse(details);
+  return parsed.success
+    ? { ok: true, value: details }
+    : { ok: false, issues: issuesOf(parsed.error.issues, 'details.') };
+}
+
+/** The fee, its receipt sent only when it is paid. */
+function readFee(fee: CaseForm['fee']): Read<Fee> {
+  const receipt = fee.receipt.trim();
+  const parsed = Fee.safeParse({ paid: fee.paid, ...(fee.paid && receipt ? { receipt } : {}) });
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : { ok: false, issues: issuesOf(parsed.error.issues, 'fee.') };
+}
+
 /** The PATCH body for the given sections, or the fields that keep them from being sent. */
 export function buildPatch(
   type: CaseType,
@@ -152,62 +198,28 @@ export function buildPatch(
   const patch: PatchCase = { version };
   const issues: FieldIssues = {};
   let any = false;
-  if (sections.has('applicant') && !isBlank(form.applicant)) {
-    const read = readPerson(form.applicant);
+  // A section read right goes into the patch; one read wrong adds its fields to fix.
+  function take<T>(read: Read<T>, put: (value: T) => void): void {
     if (read.ok) {
-      patch.applicant = read.value;
+      put(read.value);
       any = true;
     } else {
-      for (const [k, v] of Object.entries(read.issues)) issues[`applicant.${k}`] = v;
+      Object.assign(issues, read.issues);
     }
   }
-  if (sections.has('subjects')) {
-    const subjects: Subject[] = [];
-    let complete = true;
-    for (const [role, person] of Object.entries(form.subjects) as [SubjectRole, PersonForm][]) {
-      if (isBlank(person)) continue;
-      const read = readPerson(person);
-      if (read.ok) subjects.push({ role, person: read.value });
-      else {
-        complete = false;
-        for (const [k, v] of Object.entries(read.issues)) issues[`${role}.${k}`] = v;
-      }
-    }
-    // Sending only some subjects would drop the others: all of them, or none yet.
-    if (complete) {
-      patch.subjects = subjects;
-      any = true;
-    }
+  if (sections.has('applicant') && !isBlank(form.applicant)) {
+    take(prefixed(readPerson(form.applicant), 'applicant.'), (v) => (patch.applicant = v));
   }
-  if (sections.has('details')) {
-    const parsed = detailsSchema(type, { partial: true }).safeParse(form.details);
-    if (parsed.success) {
-      patch.details = form.details;
-      any = true;
-    } else {
-      Object.assign(issues, issuesOf(parsed.error.issues, 'details.'));
-    }
-  }
+  if (sections.has('subjects')) take(readSubjects(form.subjects), (v) => (patch.subjects = v));
+  if (sections.has('details')) take(readDetails(type, form.details), (v) => (patch.details = v));
   if (sections.has('documents')) {
-    patch.documents = Object.entries(form.documents).map(([code, received]) => ({
+    const documents = Object.entries(form.documents).map(([code, received]) => ({
       code,
       received,
     }));
-    any = true;
+    take({ ok: true, value: documents }, (v) => (patch.documents = v));
   }
-  if (sections.has('fee')) {
-    const receipt = form.fee.receipt.trim();
-    const fee = Fee.safeParse({
-      paid: form.fee.paid,
-      ...(form.fee.paid && receipt ? { receipt } : {}),
-    });
-    if (fee.success) {
-      patch.fee = fee.data;
-      any = true;
-    } else {
-      Object.assign(issues, issuesOf(fee.error.issues, 'fee.'));
-    }
-  }
+  if (sections.has('fee')) take(readFee(form.fee), (v) => (patch.fee = v));
   return { patch: any ? patch : undefined, issues };
 }
 

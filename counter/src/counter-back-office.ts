@@ -287,7 +287,6 @@ export class CounterBackOffice extends LitElement {
       </section>`;
     }
     const transitions = allowedTransitions(c.status, this.staffRole);
-    const needsNote = transitions.some((to) => transitionNeedsNote(c.status, to));
     return html`<section aria-labelledby="case-title" data-testid="bo-case">
       <div class="top">
         <h2 id="case-title">
@@ -307,38 +306,40 @@ export class CounterBackOffice extends LitElement {
       <div class="body" tabindex="0" aria-label=${this.l10n.t('caseHeading')} data-testid="bo-body">
         ${renderCaseFacts(c, this.language)} ${renderHistory(c, this.language)}
       </div>
+      ${transitions.length ? this.renderActions(c, transitions) : nothing}
+    </section>`;
+  }
+
+  /** The transitions open to this role, and the note the ones that need it wait for. */
+  private renderActions(c: Case, transitions: readonly CaseStatus[]) {
+    const needsNote = transitions.some((to) => transitionNeedsNote(c.status, to));
+    return html`<div class="actions">
       ${
-        transitions.length
-          ? html`<div class="actions">
-              ${
-                needsNote
-                  ? html`<label
-                      >${this.l10n.t('noteRequired')}
-                      <textarea
-                        rows="2"
-                        data-testid="bo-note"
-                        .value=${this.note}
-                        @input=${(e: Event) => (this.note = (e.target as HTMLTextAreaElement).value)}
-                      ></textarea>
-                    </label>`
-                  : nothing
-              }
-              ${transitions.map((to) => {
-                const blocked = transitionNeedsNote(c.status, to) && this.note.trim() === '';
-                return html`<button
-                  type="button"
-                  class=${to === 'registered' || to === 'ready' ? 'go' : ''}
-                  data-testid=${`bo-to-${to}`}
-                  ?disabled=${this.requests.busy || blocked}
-                  @click=${() => this.ask(to)}
-                >
-                  ${this.l10n.t(transitionKey(to))}
-                </button>`;
-              })}
-            </div>`
+        needsNote
+          ? html`<label
+              >${this.l10n.t('noteRequired')}
+              <textarea
+                rows="2"
+                data-testid="bo-note"
+                .value=${this.note}
+                @input=${(e: Event) => (this.note = (e.target as HTMLTextAreaElement).value)}
+              ></textarea>
+            </label>`
           : nothing
       }
-    </section>`;
+      ${transitions.map((to) => {
+        const blocked = transitionNeedsNote(c.status, to) && this.note.trim() === '';
+        return html`<button
+          type="button"
+          class=${to === 'registered' || to === 'ready' ? 'go' : ''}
+          data-testid=${`bo-to-${to}`}
+          ?disabled=${this.requests.busy || blocked}
+          @click=${() => this.ask(to)}
+        >
+          ${this.l10n.t(transitionKey(to))}
+        </button>`;
+      })}
+    </div>`;
   }
 
   override render() {

@@ -154,27 +154,46 @@ export class DisplayApp extends LitElement {
     return translate(this.language, key, params);
   }
 
+  /** The office's name, and its date and clock (with a word when the sound is off). */
+  private renderHeader(timeZone: string) {
+    const office = this.queue.state.office;
+    const now = this.clock.now;
+    return html`<header>
+      <p class="brand">
+        <span class="app-name">${this.t('appName')}</span>
+        ${office ? html`<span class="office">${office.names[this.language]}</span>` : nothing}
+      </p>
+      <p class="time">
+        ${this.sound.enabled ? nothing : html`<span class="muted">${this.t('displaySoundOff')}</span>`}
+        <span class="date" data-testid="date">${formatDate(now, timeZone, this.language)}</span>
+        <time class="clock num" data-testid="clock">${formatClock(now, timeZone)}</time>
+      </p>
+    </header>`;
+  }
+
+  /** A call still waiting for its announcement: read out whole, shown as `A-012 → 3`. */
+  private renderNextCall(t: Ticket) {
+    return html`<span class="next-call num"
+      ><span class="sr-only"
+        >${this.t('goToWindow', { ticket: t.number, window: t.counter ?? '' })}</span
+      ><span aria-hidden="true">${t.number} → ${t.counter ?? ''}</span></span
+    >`;
+  }
+
+  private renderTicker(text: string) {
+    return html`<display-ticker text=${text} label=${this.t('displayTicker')}></display-ticker>`;
+  }
+
   override render() {
     const notice = officeNotice(this.language, this.params.office, this.queue.state.refused);
     if (notice) return html`<p class="notice" role="alert" data-testid="page-notice">${notice}</p>`;
     const state = this.queue.state;
     const office = state.office;
     const timeZone = this.params.timeZone ?? office?.timeZone ?? DEFAULT_TIME_ZONE;
-    const now = this.clock.now;
     const { current, next, previous } = this.hallView();
     const flashKey = this.sound.enabled ? this.announcer.started : (state.lastCall?.seq ?? 0);
     const secondLanguage: Language = this.language === 'ru' ? 'tg' : 'ru';
-    return html`<header>
-        <p class="brand">
-          <span class="app-name">${this.t('appName')}</span>
-          ${office ? html`<span class="office">${office.names[this.language]}</span>` : nothing}
-        </p>
-        <p class="time">
-          ${this.sound.enabled ? nothing : html`<span class="muted">${this.t('displaySoundOff')}</span>`}
-          <span class="date" data-testid="date">${formatDate(now, timeZone, this.language)}</span>
-          <time class="clock num" data-testid="clock">${formatClock(now, timeZone)}</time>
-        </p>
-      </header>
+    return html`${this.renderHeader(timeZone)}
       <main class=${state.catalog.length > 12 ? 'many' : ''}>
         <section aria-labelledby="now-calling">
           <h1 id="now-calling">${this.t('nowCalling')}</h1>
@@ -189,14 +208,7 @@ export class DisplayApp extends LitElement {
           </div>
           <p class="next" data-testid="next-calls" ?hidden=${next.length === 0}>
             <span class="next-label">${this.t('displayNextCalls')}</span>
-            ${next.map(
-              (t) =>
-                html`<span class="next-call num"
-                  ><span class="sr-only"
-                    >${this.t('goToWindow', { ticket: t.number, window: t.counter ?? '' })}</span
-                  ><span aria-hidden="true">${t.number} → ${t.counter ?? ''}</span></span
-                >`,
-            )}
+            ${next.map((t) => this.renderNextCall(t))}
           </p>
           <h2 class="below">${this.t('previousCalls')}</h2>
           <display-recent-calls
@@ -221,14 +233,7 @@ export class DisplayApp extends LitElement {
         <h2 id="windows">${this.t('displayWindows')}</h2>
         <display-windows .counters=${state.counters} language=${this.language}></display-windows>
       </section>
-      ${
-        office?.ticker
-          ? html`<display-ticker
-              text=${office.ticker}
-              label=${this.t('displayTicker')}
-            ></display-ticker>`
-          : nothing
-      }
+      ${office?.ticker ? this.renderTicker(office.ticker) : nothing}
       <nb-connection-mark
         ?connected=${state.connected}
         label=${this.t(state.refused === 'unauthorized' ? 'displayNotPaired' : 'connectionLost')}

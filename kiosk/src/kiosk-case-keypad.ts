@@ -246,6 +246,35 @@ export class KioskCaseKeypad extends LitElement {
     >`;
   }
 
+  /** The years a case number may carry, when there is more than this one. */
+  private renderYears() {
+    return html`<div class="years" role="group" aria-label=${this.t('kioskCaseYear')}>
+      ${this.years.map(
+        (year) =>
+          html`<button
+            type="button"
+            class="num"
+            aria-pressed=${year === this.chosenYear ? 'true' : 'false'}
+            data-testid=${`case-year-${year}`}
+            @click=${() => (this.year = year)}
+          >
+            ${year}
+          </button>`,
+      )}
+    </div>`;
+  }
+
+  private renderKey(key: (typeof KEYS)[number]) {
+    return html`<button
+      type="button"
+      class="num"
+      data-testid=${`key-${key}`}
+      @click=${() => this.type(key)}
+    >
+      ${key}
+    </button>`;
+  }
+
   override render() {
     const shown = this.notFound !== undefined && this.notFound === this.caseNumber;
     const coding = this.stage === 'code';
@@ -256,24 +285,7 @@ export class KioskCaseKeypad extends LitElement {
       <p class="hint">${this.t(coding ? 'kioskCaseCodeHint' : 'kioskCaseHint')}</p>
       <div class="entry">
         ${coding ? this.renderCode() : this.renderNumber()}
-        ${
-          !coding && this.years.length > 1
-            ? html`<div class="years" role="group" aria-label=${this.t('kioskCaseYear')}>
-                ${this.years.map(
-                  (year) =>
-                    html`<button
-                      type="button"
-                      class="num"
-                      aria-pressed=${year === this.chosenYear ? 'true' : 'false'}
-                      data-testid=${`case-year-${year}`}
-                      @click=${() => (this.year = year)}
-                    >
-                      ${year}
-                    </button>`,
-                )}
-              </div>`
-            : nothing
-        }
+        ${!coding && this.years.length > 1 ? this.renderYears() : nothing}
       </div>
       ${
         shown
@@ -283,17 +295,7 @@ export class KioskCaseKeypad extends LitElement {
           : nothing
       }
       <div class="keys" role="group" aria-label=${this.t('kioskCaseNumberLabel')}>
-        ${KEYS.map(
-          (key) =>
-            html`<button
-              type="button"
-              class="num"
-              data-testid=${`key-${key}`}
-              @click=${() => this.type(key)}
-            >
-              ${key}
-            </button>`,
-        )}
+        ${KEYS.map((key) => this.renderKey(key))}
         <button type="button" class="word" data-testid="key-clear" @click=${this.onClear}>
           ${this.t('kioskClear')}
         </button>

@@ -160,20 +160,24 @@ export class KioskSmsKeypad extends LitElement {
     }
   };
 
+  /** The keypad stays folded until the citizen asks for the SMS. */
+  private renderOffer() {
+    return html`<button
+      type="button"
+      class="offer"
+      data-testid="sms-offer"
+      @click=${() => (this.open = true)}
+    >
+      ${this.t('kioskSmsOffer')}
+    </button>`;
+  }
+
   override render() {
     if (this.state === 'done')
       return html`<p class="done" role="status" data-testid="sms-done">
         ${this.t('kioskSmsDone', { phone: this.shownTo })}
       </p>`;
-    if (!this.open)
-      return html`<button
-        type="button"
-        class="offer"
-        data-testid="sms-offer"
-        @click=${() => (this.open = true)}
-      >
-        ${this.t('kioskSmsOffer')}
-      </button>`;
+    if (!this.open) return this.renderOffer();
     const full = this.digits.length === PHONE_DIGITS;
     return html`<div class="panel" role="group" aria-labelledby="sms-title">
       <h2 id="sms-title">${this.t('kioskSmsTitle')}</h2>

@@ -140,6 +140,32 @@ export class KioskTicketView extends LitElement {
     </p>`;
   }
 
+  private renderPriority(name: string) {
+    return html`<p class="priority" data-testid="ticket-priority">
+      ${translate(this.language, 'kioskPriorityOf', { name })}
+    </p>`;
+  }
+
+  /** The time booked, on a ticket a booking was checked in for. */
+  private renderAppointment(time: string) {
+    return html`<p class="appointment" data-testid="ticket-appointment">
+      ${translate(this.language, 'kioskAppointmentAt', { time })}
+    </p>`;
+  }
+
+  /** The QR code of the ticket's own page, to follow the queue on a phone. */
+  private renderScan(url: string) {
+    return html`<div class="scan">
+      <kiosk-qr
+        data-testid="ticket-qr"
+        .value=${url}
+        .size=${240}
+        label=${translate(this.language, 'kioskScanHint')}
+      ></kiosk-qr>
+      <p>${translate(this.language, 'kioskScanHint')}</p>
+    </div>`;
+  }
+
   override render() {
     const lang = this.language;
     const { ticket } = this;
@@ -148,20 +174,8 @@ export class KioskTicketView extends LitElement {
         <h1 id="title">${translate(lang, 'yourTicket')}</h1>
         <p class="number num" data-testid="ticket-number">${ticket.number}</p>
         <p class="service" data-testid="ticket-service">${this.serviceName}</p>
-        ${
-          this.priorityName
-            ? html`<p class="priority" data-testid="ticket-priority">
-                ${translate(lang, 'kioskPriorityOf', { name: this.priorityName })}
-              </p>`
-            : nothing
-        }
-        ${
-          this.appointmentTime
-            ? html`<p class="appointment" data-testid="ticket-appointment">
-                ${translate(lang, 'kioskAppointmentAt', { time: this.appointmentTime })}
-              </p>`
-            : nothing
-        }
+        ${this.priorityName ? this.renderPriority(this.priorityName) : nothing}
+        ${this.appointmentTime ? this.renderAppointment(this.appointmentTime) : nothing}
         ${
           this.late
             ? html`<p class="late" role="status" data-testid="ticket-late">
@@ -186,19 +200,7 @@ export class KioskTicketView extends LitElement {
       <div class="side">
         ${this.renderPrint()}
         <kiosk-sms-keypad .ticketId=${ticket.id} language=${lang}></kiosk-sms-keypad>
-        ${
-          this.ticketUrl
-            ? html`<div class="scan">
-                <kiosk-qr
-                  data-testid="ticket-qr"
-                  .value=${this.ticketUrl}
-                  .size=${240}
-                  label=${translate(lang, 'kioskScanHint')}
-                ></kiosk-qr>
-                <p>${translate(lang, 'kioskScanHint')}</p>
-              </div>`
-            : nothing
-        }
+        ${this.ticketUrl ? this.renderScan(this.ticketUrl) : nothing}
         <div class="actions">
           <button
             type="button"

@@ -23,6 +23,7 @@ import {
   emptyPerson,
   optionLabelKey,
   withDetail,
+  type CaseForm,
   type DetailField,
   type PersonForm,
 } from '../case-form';
@@ -62,79 +63,89 @@ export class CaseFormView {
     return issue ? html`<span class="issue">${issue}</span>` : nothing;
   }
 
+  /** Writes one typed field of a person into the form (a newborn's birth date is the birth's too). */
+  private editPerson(section: 'applicant' | SubjectRole, field: keyof PersonForm, value: string) {
+    if (section === 'applicant') {
+      this.cases.edit('applicant', (f) => ({
+        ...f,
+        applicant: { ...f.applicant, [field]: value },
+      }));
+      return;
+    }
+    this.cases.edit('subjects', (f) => ({
+      ...f,
+      subjects: {
+        ...f.subjects,
+        [section]: { ...(f.subjects[section] ?? emptyPerson()), [field]: value },
+      },
+    }));
+    if (this.cases.case?.type === 'birth' && section === 'child' && field === 'birthDate') {
+      this.cases.edit('details', (f) => ({
+        ...f,
+        details: withDetail(f.details, ['birthDate'], value || undefined),
+      }));
+    }
+  }
+
   private renderPerson(
     section: 'applicant' | SubjectRole,
     legend: string,
     person: PersonForm,
     required: boolean,
   ) {
-    const update = (field: keyof PersonForm, value: string) => {
-      if (section === 'applicant') {
-        this.cases.edit('applicant', (f) => ({
-          ...f,
-          applicant: { ...f.applicant, [field]: value },
-        }));
-      } else {
-        this.cases.edit('subjects', (f) => ({
-          ...f,
-          subjects: {
-            ...f.subjects,
-            [section]: { ...(f.subjects[section] ?? emptyPerson()), [field]: value },
-          },
-        }));
-        if (this.cases.case?.type === 'birth' && section === 'child' && field === 'birthDate') {
-          this.cases.edit('details', (f) => ({
-            ...f,
-            details: withDetail(f.details, ['birthDate'], value || undefined),
-          }));
-        }
-      }
-    };
     const onInput = (field: keyof PersonForm) => (e: Event) =>
-      update(field, (e.target as HTMLInputElement | HTMLSelectElement).value);
+      this.editPerson(section, field, (e.target as HTMLInputElement | HTMLSelectElement).value);
     return html`<fieldset data-testid=${`person-${section}`}>
       <legend>
         ${legend}
         ${required ? html`<span class="req">${this.l10n.t('requiredMark')}</span>` : nothing}
       </legend>
       <div class="grid">
-        ${PERSON_FIELDS.filter((field) => this.asks(section, field)).map((field) => {
-          const key = `${section}.${field}`;
-          const bad = this.cases.issues[key] !== undefined;
-          const label = this.l10n.t(PERSON_LABELS[field]);
-          let input;
-          if (field === 'sex') {
-            input = html`<select name=${key} @change=${onInput(field)}>
-              <option value="" ?selected=${person.sex === ''}>${this.l10n.t('notGiven')}</option>
-              <option value="m" ?selected=${person.sex === 'm'}>${this.l10n.t('sexM')}</option>
-              <option value="f" ?selected=${person.sex === 'f'}>${this.l10n.t('sexF')}</option>
-            </select>`;
-          } else if (field === 'idType') {
-            input = html`<select name=${key} @change=${onInput(field)}>
-              <option value="" ?selected=${person.idType === ''}>${this.l10n.t('notGiven')}</option>
-              ${ID_TYPES.map(
-                ([v, k]) =>
-                  html`<option value=${v} ?selected=${person.idType === v}>
-                    ${this.l10n.t(k)}
-                  </option>`,
-              )}
-            </select>`;
-          } else {
-            input = html`<input
-              name=${key}
-              type=${field === 'birthDate' ? 'date' : field === 'phone' ? 'tel' : 'text'}
-              .value=${person[field]}
-              autocomplete="off"
-              aria-invalid=${bad ? 'true' : 'false'}
-              @input=${onInput(field)}
-            />`;
-          }
-          return html`<label class="field ${bad ? 'bad' : ''}"
-            >${label} ${input} ${this.renderIssue(key)}</label
-          >`;
-        })}
+        ${PERSON_FIELDS.filter((field) => this.asks(section, field)).map((field) =>
+          this.renderPersonField(section, field, person, onInput(field)),
+        )}
       </div>
     </fieldset>`;
+  }
+
+  /** One field of a person with its label and what is wrong with it: a choice or a typed input. */
+  private renderPersonField(
+    section: 'applicant' | SubjectRole,
+    field: keyof PersonForm,
+    person: PersonForm,
+    onInput: (e: Event) => void,
+  ) {
+    const key = `${section}.${field}`;
+    const bad = this.cases.issues[key] !== undefined;
+    const label = this.l10n.t(PERSON_LABELS[field]);
+    let input;
+    if (field === 'sex') {
+      input = html`<select name=${key} @change=${onInput}>
+        <option value="" ?selected=${person.sex === ''}>${this.l10n.t('notGiven')}</option>
+        <option value="m" ?selected=${person.sex === 'm'}>${this.l10n.t('sexM')}</option>
+        <option value="f" ?selected=${person.sex === 'f'}>${this.l10n.t('sexF')}</option>
+      </select>`;
+    } else if (field === 'idType') {
+      input = html`<select name=${key} @change=${onInput}>
+        <option value="" ?selected=${person.idType === ''}>${this.l10n.t('notGiven')}</option>
+        ${ID_TYPES.map(
+          ([v, k]) =>
+            html`<option value=${v} ?selected=${person.idType === v}>${this.l10n.t(k)}</option>`,
+        )}
+      </select>`;
+    } else {
+      input = html`<input
+        name=${key}
+        type=${field === 'birthDate' ? 'date' : field === 'phone' ? 'tel' : 'text'}
+        .value=${person[field]}
+        autocomplete="off"
+        aria-invalid=${bad ? 'true' : 'false'}
+        @input=${onInput}
+      />`;
+    }
+    return html`<label class="field ${bad ? 'bad' : ''}"
+      >${label} ${input} ${this.renderIssue(key)}</label
+    >`;
   }
 
   /** Whether the form asks this field of this person (a newborn has no passport or phone). */
@@ -216,24 +227,7 @@ export class CaseFormView {
       )}
       <fieldset data-testid="documents">
         <legend>${this.l10n.t('documentsReceived')}</legend>
-        ${c.documents.map(
-          (d) =>
-            html`<label class="check"
-              ><input
-                type="checkbox"
-                name=${`doc.${d.code}`}
-                .checked=${form.documents[d.code] ?? false}
-                @change=${(e: Event) => {
-                  const received = (e.target as HTMLInputElement).checked;
-                  this.cases.edit('documents', (f) => ({
-                    ...f,
-                    documents: { ...f.documents, [d.code]: received },
-                  }));
-                }}
-              />${d.name[lang]}
-              ${d.required ? html`<span class="req">${this.l10n.t('requiredMark')}</span>` : nothing}</label
-            >`,
-        )}
+        ${c.documents.map((d) => this.renderDocument(d, form))}
       </fieldset>
       <fieldset data-testid="details">
         <legend>${this.l10n.t('details')}</legend>
@@ -246,38 +240,58 @@ export class CaseFormView {
             : html`<div class="grid">${g.fields.map((f) => this.renderDetailField(f))}</div>`,
         )}
       </fieldset>
-      ${
-        spec.feeRequired || c.fee
-          ? html`<fieldset data-testid="fee">
-              <legend>${this.l10n.t('fee')}</legend>
-              <div class="grid">
-                <label class="check"
-                  ><input
-                    type="checkbox"
-                    name="fee.paid"
-                    .checked=${form.fee.paid}
-                    @change=${(e: Event) => {
-                      const paid = (e.target as HTMLInputElement).checked;
-                      this.cases.edit('fee', (f) => ({ ...f, fee: { ...f.fee, paid } }));
-                    }}
-                  />${this.l10n.t('feePaid')}</label
-                >
-                <label class="field"
-                  >${this.l10n.t('feeReceipt')}
-                  <input
-                    name="fee.receipt"
-                    .value=${form.fee.receipt}
-                    @input=${(e: Event) => {
-                      const receipt = (e.target as HTMLInputElement).value;
-                      this.cases.edit('fee', (f) => ({ ...f, fee: { ...f.fee, receipt } }));
-                    }}
-                  />
-                  ${this.renderIssue('fee.receipt')}</label
-                >
-              </div>
-            </fieldset>`
-          : nothing
-      }`;
+      ${spec.feeRequired || c.fee ? this.renderFee(form) : nothing}`;
+  }
+
+  /** One document of the case's list, ticked once it is received. */
+  private renderDocument(d: Case['documents'][number], form: CaseForm) {
+    return html`<label class="check"
+      ><input
+        type="checkbox"
+        name=${`doc.${d.code}`}
+        .checked=${form.documents[d.code] ?? false}
+        @change=${(e: Event) => {
+          const received = (e.target as HTMLInputElement).checked;
+          this.cases.edit('documents', (f) => ({
+            ...f,
+            documents: { ...f.documents, [d.code]: received },
+          }));
+        }}
+      />${d.name[this.l10n.lang]}
+      ${d.required ? html`<span class="req">${this.l10n.t('requiredMark')}</span>` : nothing}</label
+    >`;
+  }
+
+  /** Whether the fee is paid, and its receipt. */
+  private renderFee(form: CaseForm) {
+    return html`<fieldset data-testid="fee">
+      <legend>${this.l10n.t('fee')}</legend>
+      <div class="grid">
+        <label class="check"
+          ><input
+            type="checkbox"
+            name="fee.paid"
+            .checked=${form.fee.paid}
+            @change=${(e: Event) => {
+              const paid = (e.target as HTMLInputElement).checked;
+              this.cases.edit('fee', (f) => ({ ...f, fee: { ...f.fee, paid } }));
+            }}
+          />${this.l10n.t('feePaid')}</label
+        >
+        <label class="field"
+          >${this.l10n.t('feeReceipt')}
+          <input
+            name="fee.receipt"
+            .value=${form.fee.receipt}
+            @input=${(e: Event) => {
+              const receipt = (e.target as HTMLInputElement).value;
+              this.cases.edit('fee', (f) => ({ ...f, fee: { ...f.fee, receipt } }));
+            }}
+          />
+          ${this.renderIssue('fee.receipt')}</label
+        >
+      </div>
+    </fieldset>`;
   }
 
   private optionLabel(value: string): string {

@@ -212,6 +212,23 @@ export class CounterCasePanel extends LitElement {
     </div>`;
   }
 
+  /** Someone else saved the case first: what changed, and the way to load their version. */
+  private renderConflict() {
+    const elsewhere = this.cases.changedElsewhere;
+    return html`<div class="banner" role="alert" data-testid="conflict">
+      ${
+        elsewhere
+          ? this.l10n.t('caseChangedElsewhere', {
+              status: this.l10n.t(caseStatusKey(elsewhere.status)),
+            })
+          : this.l10n.t('conflictBanner')
+      }
+      <button type="button" @click=${() => void this.cases.reload()}>
+        ${this.l10n.t('reload')}
+      </button>
+    </div>`;
+  }
+
   private renderCase(c: Case) {
     const editable = canEdit(c.status, this.staffRole);
     const returned =
@@ -225,22 +242,7 @@ export class CounterCasePanel extends LitElement {
         >
         ${editable ? this.renderSave() : nothing}
       </div>
-      ${
-        this.cases.save === 'conflict'
-          ? html`<div class="banner" role="alert" data-testid="conflict">
-              ${
-                this.cases.changedElsewhere
-                  ? this.l10n.t('caseChangedElsewhere', {
-                      status: this.l10n.t(caseStatusKey(this.cases.changedElsewhere.status)),
-                    })
-                  : this.l10n.t('conflictBanner')
-              }
-              <button type="button" @click=${() => void this.cases.reload()}>
-                ${this.l10n.t('reload')}
-              </button>
-            </div>`
-          : nothing
-      }
+      ${this.cases.save === 'conflict' ? this.renderConflict() : nothing}
       ${
         c.identityCheck
           ? html`<div class="banner" role="alert" data-testid="identity-check">
