@@ -30,6 +30,7 @@ export class PrintRepository {
   async insert(
     job: Pick<PrintJobRecord, 'officeCode' | 'ticketId' | 'deviceCode' | 'printerUrl' | 'payload'>,
     now: Date,
+    firstRetryAt: Date,
     t: Transaction,
   ): Promise<number> {
     const row = await this.m.PrintJob.create(
@@ -37,7 +38,7 @@ export class PrintRepository {
         ...job,
         payload: JSON.stringify(job.payload),
         status: 'queued',
-        nextAttemptAt: now,
+        nextAttemptAt: firstRetryAt,
         claimedUntil: null,
         lastError: null,
         createdAt: now,
@@ -54,8 +55,9 @@ export class PrintRepository {
   }
 
   /**
-   * Claims queued jobs that are due (or one job by id): their claim runs until `until`, and no
-   * other node takes them meanwhile (SKIP LOCKED on MySQL/MariaDB; one writer on SQLite).
+   * Claims queued jobs that are due (or one job by id, due or not: the issuing request's first
+   * try): their claim runs until `until`, and no other node takes them meanwhile (SKIP LOCKED on
+   * MySQL/MariaDB; one writer on SQLite).
    */
   async claim(q: {
     now: Date;
@@ -67,8 +69,9 @@ export class PrintRepository {
       const lock = this.db.dialect === 'mysql' ? 'FOR UPDATE SKIP LOCKED' : '';
       const rows = await this.db.sequelize.query<{ id: number }>(
         `SELECT id FROM print_jobs
-          WHERE status = 'queued' AND next_attempt_at <= :now
-            AND (claimed_until IS NULL OR claimed_until < :now) ${q.id === undefined ? '' : 'AND id = :id'}
+          WHERE status = 'queued'
+            AND (claimed_until IS NULL OR claimed_until < :now)
+            AND ${q.id === undefined ? 'next_attempt_at <= :now' : 'id = :id'}
           ORDER BY id LIMIT ${Math.max(1, Math.floor(q.limit))} ${lock}`,
         {
           type: QueryTypes.SELECT,

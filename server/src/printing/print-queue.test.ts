@@ -95,6 +95,43 @@ describe.each(testDialects())('ticket printing on %s', (dialect) => {
     }
   });
 
+  it('leaves a new job to the issuing request for 5 s, then lets the worker take it', async () => {
+    const printer = await FakeTcpPrinter.start();
+    try {
+      await setPrinter(printer.url);
+      const first = await issue({ service: 'birth', language: 'ru' });
+      expect(first.body.print).toEqual({ status: 'printed' });
+      const done = await s.db.models.PrintJob.findOne({
+        where: { ticketId: first.body.ticket.id },
+      });
+      // A ticket issued without a kiosk has no paper; give it a job whose issuing request never got
+      // to try it (a node that died in between).
+      const bare = await request(s.url, 'POST', `${OFFICE}/tickets`, {
+        body: { service: 'birth' },
+      });
+      expect(bare.body.print).toEqual({ status: 'none' });
+      const id = await s.db.transaction((t) =>
+        s.app.print.enqueue(
+          {
+            officeCode: 'kulob',
+            ticketId: bare.body.ticket.id,
+            deviceCode: 'K1',
+            printerUrl: printer.url,
+            payload: JSON.parse(String(done!.payload)),
+          },
+          t,
+        ),
+      );
+      expect(await s.app.print.runDue()).toBe(0); // a worker tick does not race the request
+      offset += 6_000;
+      expect(await s.app.print.runDue()).toBe(1);
+      expect(printer.jobs).toHaveLength(2);
+      expect((await s.db.models.PrintJob.findByPk(id))!.status).toBe('printed');
+    } finally {
+      await printer.close();
+    }
+  });
+
   it('answers print failed for a broken printer address, and the ticket still stands', async () => {
     await setPrinter('tcp://printer:99999');
     const res = await issue({ service: 'pickup' });

@@ -8,6 +8,9 @@ import type { Logger } from 'pino';
 import type { Database } from '../../../db/database';
 import { PrintRepository, type PrintJobRecord } from '../../../db/repositories/print-repository';
 
+/** How long a new job is the issuing request's alone before a worker may take it. */
+const FIRST_TRY_MS = 5_000;
+
 /** What the kiosk is told about its ticket's paper. */
 export type PrintStatus = 'queued' | 'printed' | 'failed' | 'none';
 
@@ -61,7 +64,10 @@ export class PrintQueue {
     },
     t: Transaction,
   ): Promise<number> {
-    return this.repo.insert(job, this.now(), t);
+    // The worker leaves a new job to the issuing request's own try (`printNow`) for a moment, so
+    // the kiosk hears "printed" or "failed", not "queued" because a worker tick took it first.
+    const now = this.now();
+    return this.repo.insert(job, now, new Date(now.getTime() + FIRST_TRY_MS), t);
   }
 
   /** Tries a new job once, right after its ticket committed; answers what the kiosk should say. */
