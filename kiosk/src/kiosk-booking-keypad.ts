@@ -8,6 +8,7 @@ import type { Language } from '../../server/protocol';
 import { translate, type MessageKey } from '../../ui/i18n';
 import { base } from '../../ui/theme';
 import { icon } from './kiosk-icons';
+import { digitKeys } from './kiosk-digit-keys';
 import { keypad, step } from './kiosk-styles';
 import { GhostTapController } from '../../ui/controllers/ghost-tap-controller';
 
@@ -22,8 +23,6 @@ export interface BookingSubmitDetail {
 /** Why the server gave no ticket for a code: unknown, or too early (check-in opens at `time`). */
 export type BookingProblem =
   { kind: 'not_found'; code: string } | { kind: 'too_early'; code: string; time: string };
-
-const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
 
 /** Keypad for a booking code; dispatches `kiosk-booking-submit` or `kiosk-back`. */
 export class KioskBookingKeypad extends LitElement {
@@ -152,33 +151,14 @@ export class KioskBookingKeypad extends LitElement {
         ><span>${this.digits}</span><span class="pad">${'•'.repeat(missing)}</span></output
       >
       ${this.renderProblem()}
-      <div class="keys" role="group" aria-label=${this.t('kioskBookingTitle')}>
-        ${KEYS.map(
-          (key) =>
-            html`<button
-              type="button"
-              class="num"
-              data-testid=${`key-${key}`}
-              @click=${() => this.type(key)}
-            >
-              ${key}
-            </button>`,
-        )}
-        <button type="button" class="word" data-testid="key-clear" @click=${this.onClear}>
-          ${this.t('kioskClear')}
-        </button>
-        <button type="button" class="num" data-testid="key-0" @click=${() => this.type('0')}>
-          0
-        </button>
-        <button
-          type="button"
-          data-testid="key-backspace"
-          aria-label=${this.t('kioskBackspace')}
-          @click=${this.onBackspace}
-        >
-          ${icon('backspace', 52)}
-        </button>
-      </div>
+      ${digitKeys({
+        label: this.t('kioskBookingTitle'),
+        clearText: this.t('kioskClear'),
+        backspaceLabel: this.t('kioskBackspace'),
+        type: (digit) => this.type(digit),
+        clear: this.onClear,
+        backspace: this.onBackspace,
+      })}
       <button
         type="button"
         class="primary"

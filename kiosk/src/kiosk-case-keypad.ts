@@ -8,6 +8,7 @@ import type { Language } from '../../server/protocol';
 import { translate, type MessageKey } from '../../ui/i18n';
 import { base } from '../../ui/theme';
 import { icon } from './kiosk-icons';
+import { digitKeys } from './kiosk-digit-keys';
 import { keypad, step } from './kiosk-styles';
 import { GhostTapController } from '../../ui/controllers/ghost-tap-controller';
 
@@ -27,8 +28,6 @@ export const PICKUP_CODE_DIGITS = 6;
 export function formatCaseNumber(prefix: string, year: number, digits: string): string {
   return `${prefix}-${year}-${digits.padStart(CASE_DIGITS, '0')}`;
 }
-
-const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
 
 /** Keypad for a case number; dispatches `kiosk-case-submit` or `kiosk-back`. */
 export class KioskCaseKeypad extends LitElement {
@@ -264,17 +263,6 @@ export class KioskCaseKeypad extends LitElement {
     </div>`;
   }
 
-  private renderKey(key: (typeof KEYS)[number]) {
-    return html`<button
-      type="button"
-      class="num"
-      data-testid=${`key-${key}`}
-      @click=${() => this.type(key)}
-    >
-      ${key}
-    </button>`;
-  }
-
   override render() {
     const shown = this.notFound !== undefined && this.notFound === this.caseNumber;
     const coding = this.stage === 'code';
@@ -294,23 +282,14 @@ export class KioskCaseKeypad extends LitElement {
             </p>`
           : nothing
       }
-      <div class="keys" role="group" aria-label=${this.t('kioskCaseNumberLabel')}>
-        ${KEYS.map((key) => this.renderKey(key))}
-        <button type="button" class="word" data-testid="key-clear" @click=${this.onClear}>
-          ${this.t('kioskClear')}
-        </button>
-        <button type="button" class="num" data-testid="key-0" @click=${() => this.type('0')}>
-          0
-        </button>
-        <button
-          type="button"
-          data-testid="key-backspace"
-          aria-label=${this.t('kioskBackspace')}
-          @click=${this.onBackspace}
-        >
-          ${icon('backspace', 52)}
-        </button>
-      </div>
+      ${digitKeys({
+        label: this.t('kioskCaseNumberLabel'),
+        clearText: this.t('kioskClear'),
+        backspaceLabel: this.t('kioskBackspace'),
+        type: (digit) => this.type(digit),
+        clear: this.onClear,
+        backspace: this.onBackspace,
+      })}
       <button
         type="button"
         class="primary"
