@@ -20,7 +20,7 @@ export interface AdmissionLimits {
 
 export const DEFAULT_ADMISSION: AdmissionLimits = {
   maxInFlight: 64,
-  maxWaitMs: 250,
+  maxWaitMs: 50,
   minInFlight: 8,
 };
 
