@@ -3,8 +3,9 @@
  * its QR and what to bring; `&cancel=CODE` cancels one. Small on purpose (a phone on 2G): Lit, its
  * own short catalogue, plain fetch, and the QR encoder only once a booking is confirmed.
  */
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { bookStyles } from './book-styles';
+import { PhonePage } from './phone-page';
 import { codeView, doneView, headerView, phoneView, qrView } from './book-views';
 import {
   ApiError,
@@ -16,7 +17,7 @@ import {
   officeDays,
   timeLabel,
 } from './book-api';
-import { bookText, pickLanguage, type BookKey, type BookLanguage } from './book-i18n';
+import { bookText, type BookKey, type BookLanguage } from './book-i18n';
 
 type Names = Record<BookLanguage, string>;
 interface ServiceItem {
@@ -39,12 +40,12 @@ interface BookingItem {
 }
 type Step = 'service' | 'day' | 'time' | 'phone' | 'code' | 'done' | 'cancel' | 'cancelled';
 
-export class BookApp extends LitElement {
+export class BookApp extends PhonePage {
   static override styles = bookStyles;
 
   static override properties = {
+    ...PhonePage.properties,
     step: { state: true },
-    language: { state: true },
     services: { state: true },
     slots: { state: true },
     service: { state: true },
@@ -55,12 +56,9 @@ export class BookApp extends LitElement {
     booking: { state: true },
     documents: { state: true },
     qr: { state: true },
-    error: { state: true },
-    busy: { state: true },
   };
 
   declare private step: Step;
-  declare private language: BookLanguage;
   declare private services: ServiceItem[];
   declare private slots: SlotItem[] | undefined;
   declare private service: ServiceItem | undefined;
@@ -71,24 +69,17 @@ export class BookApp extends LitElement {
   declare private booking: BookingItem | undefined;
   declare private documents: Array<{ code: string; name: Names }>;
   declare private qr: TemplateResult | undefined;
-  declare private error: string;
-  declare private busy: boolean;
 
-  private readonly params = new URLSearchParams(location.search);
-  private readonly office = this.params.get('office') ?? '';
   private timeZone = 'Asia/Dushanbe';
 
   constructor() {
     super();
-    this.language = pickLanguage(this.params.get('lang'), navigator.languages);
     this.step = this.params.get('cancel') ? 'cancel' : 'service';
     this.services = [];
     this.slots = undefined;
     this.phone = '';
     this.otp = '';
     this.documents = [];
-    this.error = '';
-    this.busy = false;
   }
 
   override connectedCallback(): void {
@@ -198,20 +189,7 @@ export class BookApp extends LitElement {
     });
   }
 
-  private async run(work: () => Promise<void>): Promise<void> {
-    if (this.busy) return;
-    this.busy = true;
-    this.error = '';
-    try {
-      await work();
-    } catch (err) {
-      this.fail(err);
-    } finally {
-      this.busy = false;
-    }
-  }
-
-  private fail(err: unknown): void {
+  protected override fail(err: unknown): void {
     const e = err instanceof ApiError ? err : new ApiError('internal', undefined);
     const [key, values] = errorText(e, this.step);
     this.error = this.t(key, values);

@@ -4,12 +4,13 @@
  * off, or when today's places are all taken, it says so and shows no form. It shares the booking
  * page's styles, phone form, requests and words, and adds a few of its own (join-i18n.ts).
  */
-import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import type { RemoteJoinAvailability } from '../../server/protocol/remote-join';
 import { bookStyles } from './book-styles';
+import { PhonePage } from './phone-page';
 import { headerView, phoneView } from './book-views';
 import { ApiError, PHONE_PREFIX, api, errorText, timeLabel } from './book-api';
-import { bookText, pickLanguage, type BookKey, type BookLanguage } from './book-i18n';
+import { bookText, type BookKey, type BookLanguage } from './book-i18n';
 import { joinError, joinText, type JoinKey } from './join-i18n';
 
 interface ServiceItem {
@@ -47,51 +48,41 @@ const noticeStyles = css`
   }
 `;
 
-export class JoinApp extends LitElement {
+export class JoinApp extends PhonePage {
   static override styles = [bookStyles, noticeStyles];
 
   static override properties = {
+    ...PhonePage.properties,
     step: { state: true },
     availability: { state: true },
-    language: { state: true },
     services: { state: true },
     service: { state: true },
     phone: { state: true },
     otp: { state: true },
     ticket: { state: true },
     comeBy: { state: true },
-    error: { state: true },
-    busy: { state: true },
   };
 
   declare private step: Step;
   declare private availability: Availability;
-  declare private language: BookLanguage;
   declare private services: ServiceItem[];
   declare private service: ServiceItem | undefined;
   declare private phone: string;
   declare private otp: string;
   declare private ticket: JoinedTicket | undefined;
   declare private comeBy: string;
-  declare private error: string;
-  declare private busy: boolean;
 
-  private readonly params = new URLSearchParams(location.search);
-  private readonly office = this.params.get('office') ?? '';
   private timeZone = 'Asia/Dushanbe';
   private joinCode = '';
 
   constructor() {
     super();
-    this.language = pickLanguage(this.params.get('lang'), navigator.languages);
     this.step = 'service';
     this.availability = 'loading';
     this.services = [];
     this.phone = '';
     this.otp = '';
     this.comeBy = '';
-    this.error = '';
-    this.busy = false;
   }
 
   override connectedCallback(): void {
@@ -161,20 +152,7 @@ export class JoinApp extends LitElement {
     });
   }
 
-  private async run(work: () => Promise<void>): Promise<void> {
-    if (this.busy) return;
-    this.busy = true;
-    this.error = '';
-    try {
-      await work();
-    } catch (err) {
-      this.fail(err);
-    } finally {
-      this.busy = false;
-    }
-  }
-
-  private fail(err: unknown): void {
+  protected override fail(err: unknown): void {
     const e = err instanceof ApiError ? err : new ApiError('internal', undefined);
     const own = joinError(e.code, e.details?.reason);
     if (own) {
