@@ -75,6 +75,9 @@ export async function drainNode(
   server.closeIdleConnections();
 }
 
+/** How long connections still open at close may finish what they asked before they are ended. */
+const CLOSE_GRACE_MS = 1_000;
+
 /** Closes workers, sockets, HTTP and Redis; the database stays open (its owner closes it). */
 export async function closeNode(parts: NodeParts): Promise<void> {
   const [print, messages, retention] = parts.workers;
@@ -83,13 +86,14 @@ export async function closeNode(parts: NodeParts): Promise<void> {
   parts.realtime.close();
   await messages.stop();
   await retention.stop();
+  // Nothing new comes in; the connections still open get a moment to finish what they asked, then
+  // are ended: a page reconnecting over a kept-alive connection (Engine.IO requests skip the drain's
+  // `Connection: close`) opens a new long-polling session on it and would keep the server open for
+  // good. Socket.IO's close closes the websockets and waits for the HTTP server's.
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  const ending = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
   await parts.io.close();
-  if (server.listening) {
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    // Pages reconnecting over kept-alive connections (Engine.IO requests skip the drain's
-    // `Connection: close`) would keep the server open for good: end them, the drain is over.
-    server.closeAllConnections();
-    await closed;
-  }
+  await closed;
+  clearTimeout(ending);
   await parts.quitRedis();
 }
