@@ -212,7 +212,7 @@ export interface AdminOfficeSettings {
 // ---- reports ----
 
 export const ReportQuery = z
-  .object({
+  .strictObject({
     from: OfficeDate.optional(),
     to: OfficeDate.optional(),
     format: z.enum(['json', 'csv']).optional(),
@@ -321,7 +321,7 @@ export interface ReportSummary {
 
 // ---- audit ----
 
-export const AuditQuery = z.object({
+export const AuditQuery = z.strictObject({
   q: z.string().trim().max(200).optional(),
   action: z.string().trim().max(60).optional(),
   user: z.string().trim().max(100).optional(),

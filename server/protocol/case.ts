@@ -90,8 +90,8 @@ export type CaseTransition = z.infer<typeof CaseTransition>;
 export const ConfirmIdentity = z.strictObject({ version: z.number().int().min(1) });
 export type ConfirmIdentity = z.infer<typeof ConfirmIdentity>;
 
-/** `GET /api/cases?status=&q=`: an empty parameter counts as absent. */
-export const CaseQuery = z.object({
+/** `GET /api/cases?status=&q=`: an empty parameter counts as absent, an unknown one is refused. */
+export const CaseQuery = z.strictObject({
   status: z.preprocess((v) => (v === '' ? undefined : v), CaseStatus.optional()),
   q: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),

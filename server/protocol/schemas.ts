@@ -73,7 +73,8 @@ export type PauseCounter = z.infer<typeof PauseCounter>;
 export const TakeCounter = z.strictObject({ takeover: z.boolean().optional() });
 export type TakeCounter = z.infer<typeof TakeCounter>;
 
-export const SocketAuth = z.object({
+/** A socket's handshake; an unknown key is refused (`validation_failed`), never dropped. */
+export const SocketAuth = z.strictObject({
   office: z.string().min(1).max(40),
   token: z.string().min(1).max(200).optional(),
   counter: CounterNumber.optional(),

@@ -44,7 +44,8 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       logger.error({ err }, 'request failed');
     const retryAfter = (appError.details as { retryAfterSeconds?: unknown } | undefined)
       ?.retryAfterSeconds;
-    if (appError.code === 'overloaded' && typeof retryAfter === 'number') {
+    // Whoever says when to come back (overload, a rate limit) says it in the standard header too.
+    if (typeof retryAfter === 'number') {
       res.setHeader('Retry-After', String(retryAfter));
     }
     const body: { error: { code: string; message: string; details?: unknown } } = {

@@ -25,7 +25,7 @@ const OfficeParam = z.object({ office: OfficeCode });
 const TicketParam = z.object({ id: TicketId });
 const CaseParam = z.object({ number: z.string().min(1).max(40) });
 const TemplateParams = z.object({ office: OfficeCode, key: TemplateKey, language: Language });
-const TotalsQuery = z.object({ days: z.coerce.number().int().min(1).max(366).optional() });
+const TotalsQuery = z.strictObject({ days: z.coerce.number().int().min(1).max(366).optional() });
 
 export function messagesRouter(deps: { auth: AuthService; messages: Outbox }): Router {
   const { messages } = deps;

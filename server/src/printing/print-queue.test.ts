@@ -51,6 +51,30 @@ describe.each(testDialects())('ticket printing on %s', (dialect) => {
     expect((await request(s.url, 'GET', `${OFFICE}/kiosks/K1/paper/7.png`)).status).toBe(404);
   });
 
+  it('draws the paper of a job once, however often it is looked at', async () => {
+    await setPrinter('virtual');
+    await issue({ service: 'death', language: 'ru' });
+    const jobs = s.app.virtualPrinter.jobs('kulob/K1');
+    const index = jobs.length - 1;
+    const bytes = jobs[index]!.bytes;
+    const paper = async () => {
+      const res = await fetch(`${s.url}${OFFICE}/kiosks/K1/paper/${index}.png`);
+      expect(res.status).toBe(200);
+      return Buffer.from(await res.arrayBuffer());
+    };
+    const first = await paper();
+    // Now the job's bytes are spaces: a drawing made from here on would show blank paper. Only
+    // the picture drawn once, at the first look, still shows the ticket.
+    const own = Buffer.from(bytes);
+    bytes.fill(0x20);
+    try {
+      expect(await paper()).toEqual(first);
+      expect(await paper()).toEqual(first);
+    } finally {
+      own.copy(bytes);
+    }
+  });
+
   it('sends a Russian ticket to a network printer as ESC/POS text with a QR and a cut', async () => {
     const printer = await FakeTcpPrinter.start();
     try {

@@ -1,12 +1,17 @@
-/** Unknown keys are refused, never silently dropped: `__proto__` in opening hours is a 400. */
+/**
+ * Unknown keys are refused, never silently dropped: `__proto__` in opening hours is a 400, an
+ * unknown query parameter is a 400, an unknown handshake key refuses the socket.
+ */
 import { startTestServer, type TestServer } from '../testing/harness';
-import { login, request } from '../testing/client';
+import { connectSocket, login, refusedSocket, request } from '../testing/client';
 
 let server: TestServer;
 let admin: string;
+let clerk: string;
 beforeAll(async () => {
   server = await startTestServer();
   admin = await login(server.url, 'admin');
+  clerk = await login(server.url, 'clerk1');
 });
 afterAll(async () => server.close());
 
@@ -47,4 +52,34 @@ it('still takes opening hours with known days', async () => {
   });
   expect(res.status).toBe(200);
   expect(res.body.settings.openingHours).toEqual({ mon: { open: '08:00', close: '17:00' } });
+});
+
+it.each([
+  '/api/offices/kulob/audit?action=ticket.call&limit=5&extra=1',
+  '/api/offices/kulob/reports/summary?from=2026-11-20&office=vose',
+  '/api/offices/kulob/messages/totals?days=7&all=1',
+  '/api/cases?status=submitted&sort=name',
+])('refuses a query with an unknown parameter: %s', async (path) => {
+  const res = await request(server.url, 'GET', path, { token: admin });
+  expect(res.status).toBe(400);
+  expect(res.body.error.code).toBe('validation_failed');
+  // Without the stranger the same query is answered.
+  const known = path.replace(/&[a-z]+=[^&]*$/, '');
+  expect((await request(server.url, 'GET', known, { token: admin })).status).toBe(200);
+});
+
+it.each([
+  ['/display', { office: 'kulob', role: 'admin' }],
+  ['/kiosk', { office: 'kulob', ticket: 'x', printer: 'K1' }],
+] as const)('refuses a %s handshake with an unknown key', async (nsp, auth) => {
+  expect(await refusedSocket(server.url, nsp, auth)).toBe('validation_failed');
+});
+
+it('refuses a staff handshake with an unknown key, and takes it without', async () => {
+  const auth = { office: 'kulob', token: clerk, counter: '1' };
+  expect(await refusedSocket(server.url, '/counter', { ...auth, admin: 'true' })).toBe(
+    'validation_failed',
+  );
+  const { socket } = await connectSocket(server.url, '/counter', auth);
+  socket.close();
 });

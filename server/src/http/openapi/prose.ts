@@ -21,7 +21,7 @@ server mounts is in it (a test keeps it so).
 | --- | --- |
 ${ERROR_TABLE}
 
-\`overloaded\` carries \`Retry-After\`.
+\`overloaded\` and the ticket issue's \`rate_limited\` carry \`Retry-After\`.
 
 **Authentication.** Staff send \`Authorization: Bearer <token>\` (from \`POST /api/auth/login\`) or the
 session cookie \`navbat_session\` set by the login. Writes with the cookie are refused from another site

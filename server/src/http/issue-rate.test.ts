@@ -1,0 +1,111 @@
+/**
+ * The open-mode issue limit (ISSUE_RATE): an office without paired kiosks lets anyone issue, at a
+ * pace per address and per kiosk code that no real kiosk reaches. Requests come from distinct
+ * loopback addresses (127.0.0.x) so that the server sees different clients, as it would in a hall.
+ */
+import http from 'node:http';
+import { startTestServer, type TestServer } from '../testing/harness';
+
+const OFFICE = '/api/offices/kulob';
+// A burst of three, then one ticket a minute: the fourth of a burst is always refused.
+const RATE = { intervalMs: 60_000, burst: 3 };
+
+interface Answer {
+  status: number;
+  retryAfter: string | undefined;
+  body: {
+    ticket?: { number: string };
+    error?: { code: string; details?: { retryAfterSeconds?: number } };
+  };
+}
+
+/** `POST …/tickets` from `address` (a real connection from that loopback address). */
+function issueFrom(s: TestServer, address: string, body: Record<string, unknown>): Promise<Answer> {
+  const payload = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      `${s.url}${OFFICE}/tickets`,
+      {
+        method: 'POST',
+        localAddress: address,
+        agent: false,
+        headers: { 'content-type': 'application/json', 'content-length': payload.length },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () => {
+          const retryAfter = res.headers['retry-after'];
+          resolve({
+            status: res.statusCode ?? 0,
+            retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter,
+            body: JSON.parse(text) as Answer['body'],
+          });
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+describe('the open-mode issue limit (ISSUE_RATE)', () => {
+  let s: TestServer;
+  const tickets = () => s.db.models.Ticket.count();
+  const audited = () => s.db.models.AuditEntry.count();
+
+  beforeAll(async () => {
+    s = await startTestServer({ issueRate: RATE });
+    // The demo has one kiosk (K1); a second one stands beside it.
+    await s.db.models.Device.create({
+      officeCode: 'kulob',
+      code: 'K2',
+      kind: 'kiosk',
+      name: 'Second kiosk',
+      printerUrl: null,
+      tokenHash: null,
+    });
+  });
+  afterAll(() => s.close());
+
+  it('refuses a burst from one address past the limit with 429 and Retry-After, writing nothing', async () => {
+    const before = { tickets: await tickets(), audit: await audited() };
+    const burst = await Promise.all(
+      Array.from({ length: 6 }, () => issueFrom(s, '127.0.0.2', { service: 'birth' })),
+    );
+    expect(burst.filter((a) => a.status === 201)).toHaveLength(RATE.burst);
+    const refused = burst.filter((a) => a.status !== 201);
+    expect(refused).toHaveLength(6 - RATE.burst);
+    for (const answer of refused) {
+      expect(answer.status).toBe(429);
+      expect(answer.body.error?.code).toBe('rate_limited');
+      const seconds = answer.body.error?.details?.retryAfterSeconds;
+      expect(seconds).toBeGreaterThan(0);
+      expect(seconds).toBeLessThanOrEqual(RATE.intervalMs / 1000);
+      expect(answer.retryAfter).toBe(String(seconds));
+    }
+    // Only the admitted tickets exist, each with its audit row; the refusals left no trace.
+    expect(await tickets()).toBe(before.tickets + RATE.burst);
+    expect(await audited()).toBe(before.audit + RATE.burst);
+  });
+
+  it('still issues to another address', async () => {
+    const other = await issueFrom(s, '127.0.0.3', { service: 'birth' });
+    expect(other.status).toBe(201);
+    expect(other.body.ticket?.number).toMatch(/^A\d{3}$/);
+  });
+
+  it('limits a kiosk code whatever address it comes from, and no other kiosk', async () => {
+    for (const address of ['127.0.0.4', '127.0.0.5', '127.0.0.6']) {
+      expect((await issueFrom(s, address, { service: 'death', kiosk: 'K1' })).status).toBe(201);
+    }
+    const before = await tickets();
+    const fourth = await issueFrom(s, '127.0.0.7', { service: 'death', kiosk: 'K1' });
+    expect(fourth.status).toBe(429);
+    expect(fourth.body.error?.code).toBe('rate_limited');
+    expect(Number(fourth.retryAfter)).toBeGreaterThan(0);
+    expect(await tickets()).toBe(before);
+    // Another kiosk from a fresh address is not held back by K1's pace.
+    expect((await issueFrom(s, '127.0.0.8', { service: 'death', kiosk: 'K2' })).status).toBe(201);
+  });
+});
