@@ -126,6 +126,7 @@ const FIELDS: Readonly<Record<string, MessageKey>> = {
   telegramLinks: 'auditTelegramLinks',
   bookings: 'adminBookings',
   bookingLocks: 'auditBookingLocks',
+  remoteJoins: 'adminRemoteJoin',
 };
 
 const CASE_STATUSES: Readonly<Record<string, MessageKey>> = {
