@@ -122,7 +122,7 @@ function mountSessionRoutes(
     const address = req.ip ?? 'unknown';
     await throttle.check(address, body.username);
     const session = await auth
-      .login(body.username, body.password, { address })
+      .login(body.username, body.password, { address, office: body.office })
       .catch(async (err: unknown) => {
         if (err instanceof AppError && err.code === 'unauthorized') {
           await throttle.failed(address, body.username);

@@ -11,16 +11,37 @@ import {
   type TestDatabase,
   type TestServer,
 } from '../testing/harness';
-import { request } from '../testing/client';
+import { login, request } from '../testing/client';
+import { seedSecondOffice } from '../testing/second-office';
 import { parseTrustProxy } from '../config';
+import type { AuditEntry } from '../../protocol';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-function attempt(server: TestServer, username: string, forwardedFor: string, password = 'wrong') {
+function attempt(
+  server: TestServer,
+  username: string,
+  forwardedFor: string,
+  password = 'wrong',
+  office?: string,
+) {
   return request(server.url, 'POST', '/api/auth/login', {
-    body: { username, password },
+    body: { username, password, office },
     headers: { 'x-forwarded-for': forwardedFor },
   });
+}
+
+/** The usernames of the failed logins an office's administrator reads in its audit. */
+async function failedLoginsSeen(server: TestServer, admin: string, office: string) {
+  const token = await login(server.url, admin);
+  const r = await request<{ entries: AuditEntry[] }>(
+    server.url,
+    'GET',
+    `/api/offices/${office}/audit?action=auth.login_failed`,
+    { token },
+  );
+  expect(r.status).toBe(200);
+  return r.body.entries.map((e) => e.entityId);
 }
 
 describe('two nodes behind one proxy, on one Redis', () => {
@@ -91,6 +112,23 @@ describe('two nodes behind one proxy, on one Redis', () => {
       where: { action: 'auth.login_failed', entityId: 'clerk3' },
     });
     expect(JSON.parse(failed?.after ?? '{}')).toEqual({ address: '10.1.0.0' });
+  });
+
+  it('shows a failed login of an unknown username to the administrator of the office whose login page sent it', async () => {
+    // One office: it is that office's, even from a client that names none.
+    expect((await attempt(a, 'ghost1', '10.4.0.1')).status).toBe(401);
+    expect(await failedLoginsSeen(b, 'admin', 'kulob')).toContain('ghost1');
+    // Two offices: the login page's office; one the server does not know is no error, and no one's.
+    await seedSecondOffice(tdb.db);
+    expect((await attempt(b, 'ghost2', '10.4.0.2', 'wrong', 'vose')).status).toBe(401);
+    expect((await attempt(a, 'ghost3', '10.4.0.3', 'wrong', 'nowhere')).status).toBe(401);
+    const vose = await failedLoginsSeen(a, 'vadmin', 'vose');
+    expect(vose).toContain('ghost2');
+    expect(vose).not.toContain('ghost3');
+    expect(await failedLoginsSeen(a, 'admin', 'kulob')).not.toContain('ghost2');
+    // A known username's failure stays in its own office, whichever page it came from.
+    expect((await attempt(a, 'clerk2', '10.4.0.4', 'wrong', 'vose')).status).toBe(401);
+    expect(await failedLoginsSeen(a, 'admin', 'kulob')).toContain('clerk2');
   });
 });
 
