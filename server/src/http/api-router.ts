@@ -33,8 +33,8 @@ export interface ApiDeps {
   db: Database;
   queue: QueueService;
   auth: AuthService;
-  /** Failed logins allowed per address, and per username, per 15 minutes. */
-  loginAttempts?: number;
+  /** Failed logins per address and per username (default: 10 per 15 minutes, in `rates`). */
+  loginThrottle?: LoginThrottle;
   /** Where rate-limit counts live (Redis when several nodes share them); default this process. */
   rates?: RateStore;
   /** The print queue (tickets of kiosks with a printer). */
@@ -115,7 +115,7 @@ function mountSessionRoutes(
   staff: RequestHandler,
 ): void {
   const { auth } = deps;
-  const throttle = new LoginThrottle(rates, deps.loginAttempts ?? 10);
+  const throttle = deps.loginThrottle ?? new LoginThrottle(rates, 10);
 
   r.post(apiRoute(Endpoints.login), async (req, res) => {
     const body = parse(Login, req.body);

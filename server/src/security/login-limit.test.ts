@@ -14,7 +14,7 @@ import {
 import { login, request } from '../testing/client';
 import { seedSecondOffice } from '../testing/second-office';
 import { parseTrustProxy } from '../config';
-import type { AuditEntry } from '../../protocol';
+import type { AdminUser, AuditEntry } from '../../protocol';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -29,6 +29,13 @@ function attempt(
     body: { username, password, office },
     headers: { 'x-forwarded-for': forwardedFor },
   });
+}
+
+/** Office `vose` beside the demo one, seeded once. */
+async function withSecondOffice(tdb: TestDatabase): Promise<void> {
+  if ((await tdb.db.models.Office.count({ where: { code: 'vose' } })) === 0) {
+    await seedSecondOffice(tdb.db);
+  }
 }
 
 /** The usernames of the failed logins an office's administrator reads in its audit. */
@@ -119,7 +126,7 @@ describe('two nodes behind one proxy, on one Redis', () => {
     expect((await attempt(a, 'ghost1', '10.4.0.1')).status).toBe(401);
     expect(await failedLoginsSeen(b, 'admin', 'kulob')).toContain('ghost1');
     // Two offices: the login page's office; one the server does not know is no error, and no one's.
-    await seedSecondOffice(tdb.db);
+    await withSecondOffice(tdb);
     expect((await attempt(b, 'ghost2', '10.4.0.2', 'wrong', 'vose')).status).toBe(401);
     expect((await attempt(a, 'ghost3', '10.4.0.3', 'wrong', 'nowhere')).status).toBe(401);
     const vose = await failedLoginsSeen(a, 'vadmin', 'vose');
@@ -129,6 +136,44 @@ describe('two nodes behind one proxy, on one Redis', () => {
     // A known username's failure stays in its own office, whichever page it came from.
     expect((await attempt(a, 'clerk2', '10.4.0.4', 'wrong', 'vose')).status).toBe(401);
     expect(await failedLoginsSeen(a, 'admin', 'kulob')).toContain('clerk2');
+  });
+
+  it('lets the office’s administrator clear a username strangers held back, on every node, audited', async () => {
+    await withSecondOffice(tdb);
+    for (let i = 0; i < 3; i++) await attempt(b, 'clerk1', `10.5.1.${i}`);
+    expect((await attempt(a, 'clerk1', '10.5.2.1', 'demo')).status).toBe(429);
+    const admin = await login(a.url, 'admin');
+    const users = await request<{ users: AdminUser[] }>(a.url, 'GET', '/api/users', {
+      token: admin,
+    });
+    const locked = (name: string) => users.body.users.find((u) => u.username === name)?.loginLocked;
+    expect([locked('clerk1'), locked('clerk2')]).toEqual([true, false]);
+    // Another office's administrator may not; an unknown username is 404.
+    const path = '/api/users/clerk1/login-lock';
+    const vadmin = await login(b.url, 'vadmin');
+    expect((await request(b.url, 'DELETE', path, { token: vadmin })).status).toBe(403);
+    const nobody = await request(a.url, 'DELETE', '/api/users/nobody/login-lock', {
+      token: admin,
+    });
+    expect(nobody.status).toBe(404);
+    const cleared = await request<{ user: AdminUser }>(a.url, 'DELETE', path, { token: admin });
+    expect(cleared.body.user).toMatchObject({ username: 'clerk1', loginLocked: false });
+    // The clerk gets in at once from a new address, through the other node.
+    expect((await attempt(b, 'clerk1', '10.5.2.1', 'demo')).status).toBe(200);
+    const audit = await request<{ entries: AuditEntry[] }>(
+      a.url,
+      'GET',
+      '/api/offices/kulob/audit?action=user.login_unlock',
+      { token: admin },
+    );
+    expect(audit.body.entries).toEqual([
+      expect.objectContaining({
+        actor: 'admin',
+        entityId: 'clerk1',
+        before: { failedLogins: 3 },
+        after: { failedLogins: 0 },
+      }),
+    ]);
   });
 });
 
