@@ -1,7 +1,8 @@
 /**
  * The admin pages in a real browser against a real server: an administrator signs in at /admin/,
- * creates a service, and reads the day's report with its charts; adds a kiosk and pairs it, and only
- * the paired kiosk works once pairing is required. Checked with axe-core.
+ * creates a service, reads the day's report with its charts, and lets in again a clerk held back by
+ * a stranger's failed logins; adds a kiosk and pairs it, and only the paired kiosk works once
+ * pairing is required. Checked with axe-core.
  */
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
@@ -20,6 +21,9 @@ describe('the admin pages in the browser', () => {
         database: 'sqlite',
         // 17:00 in Dushanbe: the report's default day is the scripted one.
         now: () => new Date('2026-11-25T12:00:00Z'),
+        // Strangers' failed logins come from addresses of their own (X-Forwarded-For), not the page's.
+        trustProxy: 1,
+        loginAttempts: 3,
       }),
       launchChromium(),
     ]);
@@ -122,6 +126,14 @@ describe('the admin pages in the browser', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: screenshotFile('admin-report.png'), fullPage: false });
 
+    // A stranger spends clerk1's login attempts: the Staff section (checked below) says so.
+    for (const i of [1, 2, 3]) {
+      await request(server.url, 'POST', '/api/auth/login', {
+        body: { username: 'clerk1', password: 'wrong' },
+        headers: { 'x-forwarded-for': `10.7.0.${i}` },
+      });
+    }
+
     // Every other section passes axe too.
     for (const [tab, heading] of [
       ['Windows', 'Windows'],
@@ -135,6 +147,16 @@ describe('the admin pages in the browser', () => {
       await page.waitForLoadState('networkidle');
       expect([tab, await seriousViolations(page)]).toEqual([tab, []]);
     }
+    // The administrator lets clerk1 in again: from a new address, at once.
+    await page.getByRole('tab', { name: 'Staff' }).click();
+    await page.getByTestId('login-locked-clerk1').waitFor();
+    await page.getByRole('button', { name: 'Unlock login: clerk1' }).click();
+    await page.getByTestId('login-locked-clerk1').waitFor({ state: 'detached' });
+    const clerk = await request(server.url, 'POST', '/api/auth/login', {
+      body: { username: 'clerk1', password: 'demo' },
+      headers: { 'x-forwarded-for': '10.7.1.1' },
+    });
+    expect(clerk.status).toBe(200);
     // The audit log tells time on the office's clock (12:00Z is 17:00 in Dushanbe), not the browser's.
     await page.getByRole('tab', { name: 'Audit log' }).click();
     await page.getByRole('cell', { name: '25.11.2026 17:00:00' }).first().waitFor();

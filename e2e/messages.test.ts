@@ -1,6 +1,7 @@
 /**
  * Citizen messages in a real browser: the kiosk's "Send me an SMS" keypad in each language, the
- * ticket page's opt-in, and the admin's template editor with its live length and part count.
+ * ticket page's opt-in, and the admin's template editor with its live length and part count; links
+ * the admin pages build (preview, pairing) start with the server's PUBLIC_URL.
  * Messages go out through the demo `log` channel; the outbox is read back from the API.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -163,5 +164,19 @@ describe('citizen messages in the browser', () => {
     expect(await page.getByTestId('outbox').textContent()).not.toContain('901234540');
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: screenshotFile('admin-messages.png'), fullPage: true });
+  });
+
+  it('builds the preview’s link and a pairing link on PUBLIC_URL, not on the page’s address', async () => {
+    // The admin page of the test before, still signed in on its Messages tab.
+    await page.getByTestId('template-text').fill('{link}');
+    await expect(page.getByTestId('preview-text').textContent()).resolves.toMatch(
+      /^https:\/\/navbat\.example\.tj\/t\/[\w-]{36}$/,
+    );
+    await page.getByRole('tab', { name: 'Devices' }).click();
+    await page.getByRole('button', { name: 'Pair: D1' }).click();
+    const link = await page.getByTestId('pairing-link').locator('input').inputValue();
+    expect(link).toMatch(
+      /^https:\/\/navbat\.example\.tj\/display\/\?office=kulob&device=[\w-]{32}$/,
+    );
   });
 });

@@ -89,7 +89,8 @@ export class SessionController implements ReactiveController {
     this.loginError = '';
     this.host.requestUpdate();
     try {
-      const result = await login(credentials);
+      // The office goes along: a failed login of an unknown name is audited for its administrator.
+      const result = await login({ ...credentials, office });
       this.session = { ...result, office };
       saveSession(this.session);
       this.choosing = true;

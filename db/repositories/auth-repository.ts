@@ -71,6 +71,18 @@ export class AuthRepository {
     });
   }
 
+  /**
+   * The office a failed login is audited in when the username names nobody's office: the one the
+   * login page was opened for if it exists, else the only office of a single-office server.
+   */
+  async officeForFailedLogin(requested: string | undefined): Promise<string | null> {
+    const { Office } = this.db.models;
+    if (requested)
+      return (await Office.count({ where: { code: requested } })) > 0 ? requested : null;
+    const offices = await Office.findAll({ attributes: ['code'], limit: 2 });
+    return offices.length === 1 ? (offices[0]?.code ?? null) : null;
+  }
+
   /** One audit row of its own (a failed login). */
   async audit(entry: AuditInput): Promise<void> {
     await this.db.transaction(async (t) => this.writeAudit(entry, t));

@@ -10,6 +10,9 @@ import { appendAudit } from './audit-repository';
 import type { AuditInput } from '../records';
 import { sqlTime } from './values';
 
+/** What an erased remote join holds instead of the number. */
+export const ERASED_PHONE = 'erased';
+
 /** Rows erased in one office by one run, per kind. */
 export interface QueueSideErased {
   /** Queue messages (`messages`): the number, but its last 3 digits. */
@@ -22,6 +25,8 @@ export interface QueueSideErased {
   bookings: number;
   /** The per-phone booking locks of past days (their key holds a hash of the number). */
   bookingLocks: number;
+  /** Remote joins (a ticket taken from the phone): the number. */
+  remoteJoins: number;
 }
 
 export class RetentionRepository {
@@ -85,7 +90,15 @@ export class RetentionRepository {
       t,
     );
     const bookingLocks = await this.deletePhoneLocks(officeCode, before, t);
-    return { messages, recipients, telegramLinks, bookings, bookingLocks };
+    // The column is NOT NULL: the number becomes a marker. Nothing of it is kept (no admin list
+    // tells joins apart), and a join is for its own day, long over by then.
+    const remoteJoins = await this.update(
+      `UPDATE remote_joins SET phone = :erased
+        WHERE office_code = :office AND created_at < :before AND phone <> :erased`,
+      { ...replacements, erased: ERASED_PHONE },
+      t,
+    );
+    return { messages, recipients, telegramLinks, bookings, bookingLocks, remoteJoins };
   }
 
   async audit(entry: AuditInput, t: Transaction): Promise<void> {

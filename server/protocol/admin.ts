@@ -104,6 +104,11 @@ export interface AdminUser {
   name: string;
   office: string | null;
   disabled: boolean;
+  /**
+   * Failed logins for this username reached the limit: logins from addresses it has not used are
+   * refused until the window ends or an administrator clears it (in the staff list).
+   */
+  loginLocked?: boolean;
 }
 
 // ---- devices ----

@@ -143,6 +143,7 @@ export interface EndpointIo {
   users: { response: { users: AdminUser[] } };
   createUser: { body: CreateUser; response: { user: AdminUser } };
   updateUser: { body: UpdateUser; response: { user: AdminUser } };
+  clearLoginLock: { response: { user: AdminUser } };
   devices: { response: { devices: AdminDevice[] } };
   createDevice: { body: CreateDevice; response: { device: AdminDevice } };
   pairDevice: { response: DevicePairing };

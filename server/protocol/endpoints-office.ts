@@ -218,6 +218,13 @@ export const OfficeEndpoints = {
     'admin',
     'Change role, name, password or disable (its sessions end)',
   ),
+  clearLoginLock: ep(
+    'DELETE',
+    '/api/users/:username/login-lock',
+    'admin',
+    'admin',
+    'Clear the failed logins counted against a user: it may log in from a new address again',
+  ),
   devices: ep('GET', `${OFFICE}/devices`, 'admin', 'admin', 'Kiosks and displays of the office'),
   createDevice: ep('POST', `${OFFICE}/devices`, 'admin', 'admin', 'Register a kiosk or display', {
     status: 201,

@@ -52,6 +52,11 @@ export const IdempotencyKey = z
 export const Login = z.strictObject({
   username: z.string().min(1).max(100),
   password: z.string().min(1).max(200),
+  /**
+   * The office whose login page this is: a failed login of a username of no office is audited
+   * there. Taken from the page's address as it is: one the server does not know is ignored.
+   */
+  office: z.string().max(100).optional(),
 });
 export type Login = z.infer<typeof Login>;
 

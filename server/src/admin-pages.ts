@@ -5,7 +5,7 @@
 import type { Database } from '../../db/database';
 import type { AuthService } from './auth/auth-service';
 import { DeviceService } from './auth/device-service';
-import { StaffService } from './auth/staff-service';
+import { StaffService, type StaffServiceDeps } from './auth/staff-service';
 import { AuditService } from './audit/audit-log';
 import { CatalogueService } from './catalogue/catalogue-service';
 import type { QueueService } from './queue/queue-service';
@@ -30,6 +30,8 @@ export interface AdminServicesDeps {
   onSessionsEnded?: () => Promise<void>;
   /** Called after a commit that unpaired devices or started requiring pairing (to close their sockets). */
   onDevicesChanged?: () => Promise<void>;
+  /** The failed-login counts per username, which an administrator may clear. */
+  loginLocks: StaffServiceDeps['loginLocks'];
 }
 
 export function createAdminServices(deps: AdminServicesDeps): AdminServices {
@@ -42,6 +44,7 @@ export function createAdminServices(deps: AdminServicesDeps): AdminServices {
       now,
       officeExists: (code) => queue.officeExists(code),
       onSessionsEnded: deps.onSessionsEnded,
+      loginLocks: deps.loginLocks,
     }),
     devices: new DeviceService({ db, queue, auth, now, onDevicesChanged: deps.onDevicesChanged }),
     reports: new ReportService({ db, registryDb, queue, now }),

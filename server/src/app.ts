@@ -114,7 +114,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
     // Delivery starts with the first command, after the metrics below exist.
     onDelivered: (at) => metrics.observePublish(at),
   });
-  const services = buildServices(deps, { logger, io, publicLink, publish: publisher.publish });
+  const services = buildServices(deps, {
+    logger,
+    io,
+    publicLink,
+    publish: publisher.publish,
+    rates: sockets.rates,
+  });
   const { queue, auth, print, messages, retention } = services;
   const realtime = attachRealtime(io, publisher, {
     queue,

@@ -103,6 +103,15 @@ export async function updateUser(
   return r.user;
 }
 
+/** Clears the failed logins that hold a user back at new addresses. */
+export async function clearLoginLock(c: AdminContext, username: string): Promise<AdminUser> {
+  const r = await apiRequest<{ user: AdminUser }>(`/api/users/${enc(username)}/login-lock`, {
+    method: 'DELETE',
+    token: c.token,
+  });
+  return r.user;
+}
+
 export async function listDevices(c: AdminContext): Promise<AdminDevice[]> {
   const r = await apiRequest<{ devices: AdminDevice[] }>(`${officePath(c)}/devices`, {
     token: c.token,

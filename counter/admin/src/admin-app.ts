@@ -208,7 +208,8 @@ export class AdminApp extends LitElement {
     this.busy = true;
     this.loginError = '';
     try {
-      const result = await login({ username, password });
+      // The office goes along: a failed login of an unknown name is audited for its administrator.
+      const result = await login({ username, password, office: this.params.office });
       if (result.user.role !== 'admin') {
         await logout(result.token).catch(() => undefined);
         this.loginError = this.l10n.t('adminNotAdmin');

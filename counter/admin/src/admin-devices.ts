@@ -12,6 +12,7 @@ import {
   updateDevice,
 } from './admin-api';
 import { AdminTab, formText } from './admin-tab';
+import { fetchOffice } from '../../../ui/api';
 
 const KIND_KEYS: Record<DeviceKind, MessageKey> = {
   kiosk: 'adminKindKiosk',
@@ -33,12 +34,21 @@ const deviceStyles = css`
   }
 `;
 
-/** The page a device opens once to pair itself: its own page with the token in the address. */
-export function pairingLink(office: string, device: AdminDevice, token: string): string {
+/**
+ * The page a device opens once to pair itself: its own page with the token in the address, under
+ * `base` — where the office's devices reach the server (PUBLIC_URL as the server reports it), not
+ * the host this admin page happens to be open on.
+ */
+export function pairingLink(
+  base: string,
+  office: string,
+  device: AdminDevice,
+  token: string,
+): string {
   const query = new URLSearchParams({ office });
   if (device.kind === 'kiosk') query.set('kiosk', device.code);
   query.set('device', token);
-  return `${window.location.origin}/${device.kind === 'kiosk' ? 'kiosk' : 'display'}/?${query}`;
+  return `${base}/${device.kind === 'kiosk' ? 'kiosk' : 'display'}/?${query}`;
 }
 
 /** The Devices section. */
@@ -88,8 +98,12 @@ export class AdminDevices extends AdminTab {
 
   private pair(device: AdminDevice): void {
     void this.run(async (c) => {
-      const { device: paired, token } = await pairDevice(c, device.code);
-      this.pairing = { code: paired.code, link: pairingLink(c.office, paired, token) };
+      const [{ device: paired, token }, office] = await Promise.all([
+        pairDevice(c, device.code),
+        fetchOffice(c.office),
+      ]);
+      const base = office.publicUrl ?? window.location.origin;
+      this.pairing = { code: paired.code, link: pairingLink(base, c.office, paired, token) };
       this.devices = await listDevices(c);
     });
   }

@@ -14,7 +14,7 @@ import {
   type MessageDto,
   type TemplateKey,
 } from '../../../server/protocol';
-import { apiRequest } from '../../../ui/api';
+import { apiRequest, fetchOffice } from '../../../ui/api';
 import { DEFAULT_TIME_ZONE, formatDateTime } from '../../../ui/format';
 import type { AdminContext } from './admin-api';
 import { AdminTab, formText } from './admin-tab';
@@ -34,15 +34,20 @@ interface TotalRow {
   parts: number;
 }
 
-/** Sample values the preview fills in (the longest a real message carries). */
-const SAMPLE = {
-  ticket: 'A014',
-  ahead: '12',
-  window: '3',
-  case: 'KUL-2026-000123',
-  link: `${location.origin}/t/8f3a2c91-5d7e-4b0a-9c1e-2f6d8a7b3c45`,
-  office: 'kulob',
-};
+/**
+ * Sample values the preview fills in (the longest a real message carries); the link under `base`,
+ * where the server's messages point (PUBLIC_URL), so the preview counts the length sent.
+ */
+function sampleValues(base: string) {
+  return {
+    ticket: 'A014',
+    ahead: '12',
+    window: '3',
+    case: 'KUL-2026-000123',
+    link: `${base}/t/8f3a2c91-5d7e-4b0a-9c1e-2f6d8a7b3c45`,
+    office: 'kulob',
+  };
+}
 
 const officePath = (c: AdminContext) => `/api/offices/${encodeURIComponent(c.office)}`;
 
@@ -56,6 +61,7 @@ export class AdminMessages extends AdminTab {
     gateways: { state: true },
     editing: { state: true },
     draft: { state: true },
+    publicUrl: { state: true },
   };
 
   declare private messages: MessageDto[];
@@ -64,6 +70,8 @@ export class AdminMessages extends AdminTab {
   declare private gateways: { sms: string | null; telegram: boolean } | undefined;
   declare private editing: { key: TemplateKey; language: Language };
   declare private draft: string;
+  /** The office's public URL (links in messages), once read. */
+  declare private publicUrl: string | undefined;
   private filter: Record<string, string> = {};
 
   constructor() {
@@ -74,6 +82,7 @@ export class AdminMessages extends AdminTab {
     this.gateways = undefined;
     this.editing = { key: 'ticket_issued', language: 'tg' };
     this.draft = '';
+    this.publicUrl = undefined;
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -85,7 +94,7 @@ export class AdminMessages extends AdminTab {
       const query = new URLSearchParams(
         Object.entries(this.filter).filter(([, v]) => v !== ''),
       ).toString();
-      const [list, templates, totals] = await Promise.all([
+      const [list, templates, totals, office] = await Promise.all([
         apiRequest<{ messages: MessageDto[]; channels: AdminMessages['gateways'] }>(
           `${officePath(c)}/messages${query ? `?${query}` : ''}`,
           { token: c.token },
@@ -94,7 +103,9 @@ export class AdminMessages extends AdminTab {
           token: c.token,
         }),
         apiRequest<{ totals: TotalRow[] }>(`${officePath(c)}/messages/totals`, { token: c.token }),
+        fetchOffice(c.office),
       ]);
+      this.publicUrl = office.publicUrl;
       this.messages = list.messages;
       this.gateways = list.channels;
       this.templates = templates.templates;
@@ -168,7 +179,7 @@ export class AdminMessages extends AdminTab {
   };
 
   private renderPreview() {
-    const text = renderTemplate(this.draft, SAMPLE);
+    const text = renderTemplate(this.draft, sampleValues(this.publicUrl ?? location.origin));
     const split = splitSms(text);
     return html`<div class="preview" data-testid="template-preview">
       <p><output data-testid="preview-text">${text}</output></p>

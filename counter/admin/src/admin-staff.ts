@@ -1,9 +1,12 @@
-/** Staff: create, change role, disable or enable, set a new password. */
-import { html, type PropertyValues } from 'lit';
+/**
+ * Staff: create, change role, disable or enable, set a new password, and let in again a user whose
+ * failed logins (a stranger's, often) hold it back at new addresses.
+ */
+import { html, nothing, type PropertyValues } from 'lit';
 import type { AdminUser, Role } from '../../../server/protocol';
 import { Roles } from '../../../server/protocol/constants';
 import type { MessageKey } from '../../../ui/i18n';
-import { createUser, listUsers, updateUser } from './admin-api';
+import { clearLoginLock, createUser, listUsers, updateUser } from './admin-api';
 import { formText, AdminTab } from './admin-tab';
 
 const ROLE_KEYS: Record<Role, MessageKey> = {
@@ -36,6 +39,13 @@ export class AdminStaff extends AdminTab {
   private change(user: AdminUser, body: Parameters<typeof updateUser>[2]): void {
     void this.run(async (c) => {
       await updateUser(c, user.username, body);
+      this.users = await listUsers(c);
+    }, this.l10n.t('adminSaved'));
+  }
+
+  private unlock(user: AdminUser): void {
+    void this.run(async (c) => {
+      await clearLoginLock(c, user.username);
       this.users = await listUsers(c);
     }, this.l10n.t('adminSaved'));
   }
@@ -90,6 +100,23 @@ export class AdminStaff extends AdminTab {
     </form>`;
   }
 
+  /** Failed logins hold the user back: say so, with the way to let it in again. */
+  private renderLoginLock(u: AdminUser) {
+    if (!u.loginLocked) return nothing;
+    return html`<span class="pill off" data-testid="login-locked-${u.username}"
+        >${this.l10n.t('adminLoginLocked')}</span
+      >
+      <button
+        type="button"
+        class="secondary"
+        ?disabled=${this.busy}
+        @click=${() => this.unlock(u)}
+        aria-label="${this.l10n.t('adminUnlockLogin')}: ${u.username}"
+      >
+        ${this.l10n.t('adminUnlockLogin')}
+      </button>`;
+  }
+
   private renderUser(u: AdminUser) {
     return html`<tr>
       <td>${u.username}</td>
@@ -107,6 +134,7 @@ export class AdminStaff extends AdminTab {
         >
           ${this.l10n.t(u.disabled ? 'adminEnable' : 'adminDisable')}
         </button>
+        ${this.renderLoginLock(u)}
       </td>
       <td>${this.renderPassword(u)}</td>
     </tr>`;

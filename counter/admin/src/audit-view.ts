@@ -55,6 +55,7 @@ const ACTIONS: Readonly<Record<string, MessageKey>> = {
   'user.update': 'auditUserUpdate',
   'user.disable': 'auditUserDisable',
   'user.enable': 'auditUserEnable',
+  'user.login_unlock': 'auditUserLoginUnlock',
   'device.create': 'auditDeviceCreate',
   'device.update': 'auditDeviceUpdate',
   'device.pair': 'auditDevicePair',
@@ -126,6 +127,8 @@ const FIELDS: Readonly<Record<string, MessageKey>> = {
   telegramLinks: 'auditTelegramLinks',
   bookings: 'adminBookings',
   bookingLocks: 'auditBookingLocks',
+  remoteJoins: 'adminRemoteJoin',
+  failedLogins: 'auditFailedLogins',
 };
 
 const CASE_STATUSES: Readonly<Record<string, MessageKey>> = {

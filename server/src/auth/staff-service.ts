@@ -11,6 +11,7 @@ import type { UserRecord } from '../../../db/records';
 import { AppError, forbidden, notFound, validationFailed } from '../errors';
 import type { StaffPrincipal } from './actor';
 import type { AuthService } from './auth-service';
+import type { LoginThrottle } from '../security/login-throttle';
 import { assertAdministers, auditAdmin, conflict, type AdminAuditRow } from './office-admin';
 
 export interface StaffServiceDeps {
@@ -21,6 +22,8 @@ export interface StaffServiceDeps {
   now?: () => Date;
   /** Called after a commit that ended sessions (to close their live sockets). */
   onSessionsEnded?: () => Promise<void>;
+  /** The failed-login counts per username (shared by every node when Redis is used). */
+  loginLocks: Pick<LoginThrottle, 'failures' | 'locked' | 'clear'>;
 }
 
 export class StaffService {
@@ -34,8 +37,39 @@ export class StaffService {
     this.now = deps.now ?? (() => new Date());
   }
 
+  /** The staff the administrator sees, each with whether failed logins hold it back. */
   async listUsers(admin: StaffPrincipal): Promise<AdminUser[]> {
-    return (await this.repo.listUsers(admin.officeCode ?? undefined)).map(toUserDto);
+    const users = await this.repo.listUsers(admin.officeCode ?? undefined);
+    return Promise.all(
+      users.map(async (u) => ({
+        ...toUserDto(u),
+        loginLocked: await this.deps.loginLocks.locked(u.username),
+      })),
+    );
+  }
+
+  /**
+   * Clears the failed logins counted against a user, so that a stranger who spent its attempts
+   * does not keep its owner out (from a new address) until the window ends; audited.
+   */
+  async clearLoginLock(username: string, admin: StaffPrincipal): Promise<AdminUser> {
+    const user = await this.repo.findUserByName(username);
+    if (!user) throw notFound(`user ${username}`);
+    assertAdministersUser(admin, user);
+    const failedLogins = await this.deps.loginLocks.failures(username);
+    await this.deps.db.transaction(async (t) => {
+      await this.audit(t, admin, {
+        officeCode: user.officeCode ?? admin.officeCode,
+        action: 'user.login_unlock',
+        entity: 'user',
+        entityId: username,
+        before: { failedLogins },
+        after: { failedLogins: 0 },
+      });
+      // Inside the transaction: a count that cannot be cleared leaves no audit row saying it was.
+      await this.deps.loginLocks.clear(username);
+    });
+    return { ...toUserDto(user), loginLocked: false };
   }
 
   async createUser(body: CreateUser, admin: StaffPrincipal): Promise<AdminUser> {
@@ -124,8 +158,7 @@ export class StaffService {
     admin: StaffPrincipal,
     t: Transaction,
   ): Promise<void> {
-    if (before.officeCode) assertAdministers(admin, before.officeCode);
-    else if (admin.officeCode) throw forbidden('that user works for every office');
+    assertAdministersUser(admin, before);
     const losesAdmin =
       before.role === 'admin' &&
       !before.disabled &&
@@ -138,6 +171,12 @@ export class StaffService {
   private audit(t: Transaction, admin: StaffPrincipal, row: AdminAuditRow): Promise<void> {
     return auditAdmin(this.auditRepo, t, admin, this.now(), row);
   }
+}
+
+/** 403 unless `admin` administers the user's office (a user of every office: only such an admin). */
+function assertAdministersUser(admin: StaffPrincipal, user: UserRecord): void {
+  if (user.officeCode) assertAdministers(admin, user.officeCode);
+  else if (admin.officeCode) throw forbidden('that user works for every office');
 }
 
 /** The role a request names (its schema admits only roles; this narrows the type without a cast). */

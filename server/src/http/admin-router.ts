@@ -92,6 +92,11 @@ function mountStaffRoutes(r: Router, { staff }: AdminServices, admins: RequestHa
     const body = parse(UpdateUser, req.body);
     res.json({ user: await staff.updateUser(username, body, staffOf(res)) });
   });
+
+  r.delete(apiRoute(Endpoints.clearLoginLock), admins, async (req, res) => {
+    const { username } = parseParams(UserParam, req);
+    res.json({ user: await staff.clearLoginLock(username, staffOf(res)) });
+  });
 }
 
 /** Kiosks and displays: listing, creating, pairing, unpairing and changing them. */

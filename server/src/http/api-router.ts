@@ -33,8 +33,8 @@ export interface ApiDeps {
   db: Database;
   queue: QueueService;
   auth: AuthService;
-  /** Failed logins allowed per address, and per username, per 15 minutes. */
-  loginAttempts?: number;
+  /** Failed logins per address and per username (default: 10 per 15 minutes, in `rates`). */
+  loginThrottle?: LoginThrottle;
   /** Where rate-limit counts live (Redis when several nodes share them); default this process. */
   rates?: RateStore;
   /** The print queue (tickets of kiosks with a printer). */
@@ -115,14 +115,14 @@ function mountSessionRoutes(
   staff: RequestHandler,
 ): void {
   const { auth } = deps;
-  const throttle = new LoginThrottle(rates, deps.loginAttempts ?? 10);
+  const throttle = deps.loginThrottle ?? new LoginThrottle(rates, 10);
 
   r.post(apiRoute(Endpoints.login), async (req, res) => {
     const body = parse(Login, req.body);
     const address = req.ip ?? 'unknown';
     await throttle.check(address, body.username);
     const session = await auth
-      .login(body.username, body.password, { address })
+      .login(body.username, body.password, { address, office: body.office })
       .catch(async (err: unknown) => {
         if (err instanceof AppError && err.code === 'unauthorized') {
           await throttle.failed(address, body.username);

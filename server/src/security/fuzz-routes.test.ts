@@ -118,6 +118,7 @@ const SPECS: Record<string, Spec> = {
   'GET /api/users': {},
   'POST /api/users': { body: CreateUser },
   'PATCH /api/users/:username': { body: UpdateUser },
+  'DELETE /api/users/:username/login-lock': {},
   'GET /api/offices/:office/devices': {},
   'POST /api/offices/:office/devices': { body: CreateDevice },
   'POST /api/offices/:office/devices/:code/pair': {},

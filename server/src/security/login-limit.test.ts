@@ -11,16 +11,44 @@ import {
   type TestDatabase,
   type TestServer,
 } from '../testing/harness';
-import { request } from '../testing/client';
+import { login, request } from '../testing/client';
+import { seedSecondOffice } from '../testing/second-office';
 import { parseTrustProxy } from '../config';
+import type { AdminUser, AuditEntry } from '../../protocol';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-function attempt(server: TestServer, username: string, forwardedFor: string, password = 'wrong') {
+function attempt(
+  server: TestServer,
+  username: string,
+  forwardedFor: string,
+  password = 'wrong',
+  office?: string,
+) {
   return request(server.url, 'POST', '/api/auth/login', {
-    body: { username, password },
+    body: { username, password, office },
     headers: { 'x-forwarded-for': forwardedFor },
   });
+}
+
+/** Office `vose` beside the demo one, seeded once. */
+async function withSecondOffice(tdb: TestDatabase): Promise<void> {
+  if ((await tdb.db.models.Office.count({ where: { code: 'vose' } })) === 0) {
+    await seedSecondOffice(tdb.db);
+  }
+}
+
+/** The usernames of the failed logins an office's administrator reads in its audit. */
+async function failedLoginsSeen(server: TestServer, admin: string, office: string) {
+  const token = await login(server.url, admin);
+  const r = await request<{ entries: AuditEntry[] }>(
+    server.url,
+    'GET',
+    `/api/offices/${office}/audit?action=auth.login_failed`,
+    { token },
+  );
+  expect(r.status).toBe(200);
+  return r.body.entries.map((e) => e.entityId);
 }
 
 describe('two nodes behind one proxy, on one Redis', () => {
@@ -91,6 +119,61 @@ describe('two nodes behind one proxy, on one Redis', () => {
       where: { action: 'auth.login_failed', entityId: 'clerk3' },
     });
     expect(JSON.parse(failed?.after ?? '{}')).toEqual({ address: '10.1.0.0' });
+  });
+
+  it('shows a failed login of an unknown username to the administrator of the office whose login page sent it', async () => {
+    // One office: it is that office's, even from a client that names none.
+    expect((await attempt(a, 'ghost1', '10.4.0.1')).status).toBe(401);
+    expect(await failedLoginsSeen(b, 'admin', 'kulob')).toContain('ghost1');
+    // Two offices: the login page's office; one the server does not know is no error, and no one's.
+    await withSecondOffice(tdb);
+    expect((await attempt(b, 'ghost2', '10.4.0.2', 'wrong', 'vose')).status).toBe(401);
+    expect((await attempt(a, 'ghost3', '10.4.0.3', 'wrong', 'nowhere')).status).toBe(401);
+    const vose = await failedLoginsSeen(a, 'vadmin', 'vose');
+    expect(vose).toContain('ghost2');
+    expect(vose).not.toContain('ghost3');
+    expect(await failedLoginsSeen(a, 'admin', 'kulob')).not.toContain('ghost2');
+    // A known username's failure stays in its own office, whichever page it came from.
+    expect((await attempt(a, 'clerk2', '10.4.0.4', 'wrong', 'vose')).status).toBe(401);
+    expect(await failedLoginsSeen(a, 'admin', 'kulob')).toContain('clerk2');
+  });
+
+  it('lets the office’s administrator clear a username strangers held back, on every node, audited', async () => {
+    await withSecondOffice(tdb);
+    for (let i = 0; i < 3; i++) await attempt(b, 'clerk1', `10.5.1.${i}`);
+    expect((await attempt(a, 'clerk1', '10.5.2.1', 'demo')).status).toBe(429);
+    const admin = await login(a.url, 'admin');
+    const users = await request<{ users: AdminUser[] }>(a.url, 'GET', '/api/users', {
+      token: admin,
+    });
+    const locked = (name: string) => users.body.users.find((u) => u.username === name)?.loginLocked;
+    expect([locked('clerk1'), locked('clerk2')]).toEqual([true, false]);
+    // Another office's administrator may not; an unknown username is 404.
+    const path = '/api/users/clerk1/login-lock';
+    const vadmin = await login(b.url, 'vadmin');
+    expect((await request(b.url, 'DELETE', path, { token: vadmin })).status).toBe(403);
+    const nobody = await request(a.url, 'DELETE', '/api/users/nobody/login-lock', {
+      token: admin,
+    });
+    expect(nobody.status).toBe(404);
+    const cleared = await request<{ user: AdminUser }>(a.url, 'DELETE', path, { token: admin });
+    expect(cleared.body.user).toMatchObject({ username: 'clerk1', loginLocked: false });
+    // The clerk gets in at once from a new address, through the other node.
+    expect((await attempt(b, 'clerk1', '10.5.2.1', 'demo')).status).toBe(200);
+    const audit = await request<{ entries: AuditEntry[] }>(
+      a.url,
+      'GET',
+      '/api/offices/kulob/audit?action=user.login_unlock',
+      { token: admin },
+    );
+    expect(audit.body.entries).toEqual([
+      expect.objectContaining({
+        actor: 'admin',
+        entityId: 'clerk1',
+        before: { failedLogins: 3 },
+        after: { failedLogins: 0 },
+      }),
+    ]);
   });
 });
 

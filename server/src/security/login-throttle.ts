@@ -4,7 +4,8 @@
  * addresses against one username nor many usernames from one address get far. A stranger who
  * spends a username's attempts must not lock its owner out of their own window, though: an
  * address where that user logged in within 30 days is a known one, and the username's count does
- * not hold it back (its own address count still does).
+ * not hold it back (its own address count still does). From a new address the owner waits the
+ * window out, unless an administrator clears the username's count (`clear`).
  */
 import { AppError } from '../errors';
 import type { RateStore } from './rate-store';
@@ -45,6 +46,21 @@ export class LoginThrottle {
       this.store.increment(addressKey(address), WINDOW_MS),
       this.store.increment(userKey(username), WINDOW_MS),
     ]);
+  }
+
+  /** Failed logins counted against `username` in its current window. */
+  failures(username: string): Promise<number> {
+    return this.store.count(userKey(username));
+  }
+
+  /** Whether `username` is held back at addresses it has not logged in from. */
+  async locked(username: string): Promise<boolean> {
+    return (await this.failures(username)) >= this.limit;
+  }
+
+  /** Clears the username's count: its owner may log in from anywhere again (addresses keep theirs). */
+  async clear(username: string): Promise<void> {
+    await this.store.reset(userKey(username));
   }
 
   /**

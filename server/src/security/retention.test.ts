@@ -88,6 +88,14 @@ async function citizen(db: Database, office: string, days: number, phone: string
   await q('INSERT INTO booking_locks (lock_key) VALUES (:key)', {
     key: `phone:${office}:${r.service}:${day}:${days}abcdef`,
   });
+  // A ticket taken from the phone that day (remote join).
+  await q(
+    `INSERT INTO remote_joins (id, office_code, code, service_code, day, phone, language, status,
+       otp_attempts, ticket_id, created_at, ended_at)
+     VALUES (:id, :office, :code, :service, :day, :phone, 'tg', 'confirmed', 1, :ticket, :time,
+       :time)`,
+    { ...r, id: randomUUID(), code: `3${String(days).padStart(7, '0')}` },
+  );
   return ids;
 }
 
@@ -105,6 +113,9 @@ async function picture(db: Database): Promise<Record<string, unknown>> {
       'SELECT office_code, code, phone FROM bookings ORDER BY office_code, code',
     ),
     locks: await rows('SELECT lock_key FROM booking_locks ORDER BY lock_key'),
+    remoteJoins: await rows(
+      'SELECT office_code, code, phone FROM remote_joins ORDER BY office_code, code',
+    ),
     cases: await rows('SELECT number, applicant, search_text FROM cases ORDER BY number'),
     caseRecipients: await rows('SELECT case_number, phone FROM case_recipients'),
   };
@@ -228,14 +239,36 @@ describe.each(testDialects())('the retention job on %s', (dialect) => {
     expect(
       (after.locks as Array<{ lock_key: string }>).map((l) => l.lock_key.split(':')[1]),
     ).toEqual(['kulob', 'kulob', 'vose']);
+    expect(after.remoteJoins).toEqual([
+      { office_code: 'kulob', code: '30000002', phone: '+99290123402' },
+      { office_code: 'kulob', code: '30000010', phone: '+992901234010' },
+      { office_code: 'kulob', code: '30000040', phone: 'erased' },
+      { office_code: 'vose', code: '30000002', phone: '+99290123402' },
+      { office_code: 'vose', code: '30000010', phone: 'erased' },
+      { office_code: 'vose', code: '30000040', phone: 'erased' },
+    ]);
     // The registry's records are legal records: untouched, the applicant's name and phone included.
     expect(after.cases).toEqual(before.cases);
     expect(after.caseRecipients).toEqual([
       { case_number: 'KUL-2025-000001', phone: '+992901110001' },
     ]);
 
-    const one = { messages: 1, caseMessages: 1, recipients: 1, telegramLinks: 1, bookings: 1 };
-    const two = { messages: 2, caseMessages: 2, recipients: 2, telegramLinks: 2, bookings: 2 };
+    const one = {
+      messages: 1,
+      caseMessages: 1,
+      recipients: 1,
+      telegramLinks: 1,
+      bookings: 1,
+      remoteJoins: 1,
+    };
+    const two = {
+      messages: 2,
+      caseMessages: 2,
+      recipients: 2,
+      telegramLinks: 2,
+      bookings: 2,
+      remoteJoins: 2,
+    };
     expect(results).toEqual([
       { office: 'kulob', retentionDays: 30, before: ago(30), ...one, bookingLocks: 1 },
       { office: 'vose', retentionDays: 7, before: ago(7), ...two, bookingLocks: 2 },
@@ -304,6 +337,7 @@ describe.each(testDialects())('the retention job on %s', (dialect) => {
           { field: 'Messages', before: '', after: '1' },
           { field: 'SMS subscriptions', before: '', after: '1' },
           { field: 'Bookings', before: '', after: '1' },
+          { field: 'Remote join', before: '', after: '1' },
         ]),
       );
     } finally {

@@ -1,6 +1,6 @@
 /**
  * The retention job: citizens' phone numbers (and Telegram chats) on the queue side — messages,
- * ticket subscriptions, Telegram links, past bookings — are erased once they are older than their
+ * ticket subscriptions, Telegram links, past bookings, remote joins — are erased once they are older than their
  * office's retention (`retentionDays` of the message settings, default 30). It runs at start and
  * every hour on every node; its statements only touch rows that still hold a number, so nodes
  * running it at once erase each row once. An office gets one audit row per run that erased anything.

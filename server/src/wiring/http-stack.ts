@@ -35,7 +35,6 @@ export interface HttpSettings {
   now?: () => Date;
   /** Express's `trust proxy`; `true` counts as one hop. */
   trustProxy?: boolean | number | string[];
-  loginAttempts?: number;
   /** Open-mode ticket rate per address and per kiosk code; `null`: no limit. */
   issueRate?: { intervalMs: number; burst: number } | null;
   metricsToken?: string;
@@ -135,7 +134,7 @@ function mountApi(app: express.Express, settings: HttpSettings, parts: HttpParts
       queue,
       auth,
       print,
-      loginAttempts: settings.loginAttempts,
+      loginThrottle: parts.services.loginThrottle,
       rates: parts.sockets.rates,
       issueRate: settings.issueRate === null ? { intervalMs: 1, burst: 1e9 } : settings.issueRate,
       onLogout: (token) => parts.services.ends.session(token),

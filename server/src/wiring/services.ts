@@ -25,6 +25,8 @@ import { Outbox } from '../messages/outbox';
 import { bookingNotifier } from '../messages/booking-messages';
 import { createChannels, type MessagingConfig } from '../messages/channels';
 import { RetentionJob } from '../security/retention';
+import { LoginThrottle } from '../security/login-throttle';
+import type { RateStore } from '../security/rate-store';
 import type { PublicUrl } from '../public-url';
 import { caseBroadcaster } from '../realtime/socket-server';
 import type { NbServer } from '../realtime/nb-server';
@@ -42,6 +44,8 @@ export interface ServiceDeps {
   bookingNotifier?: BookingNotifier;
   messaging?: MessagingConfig;
   messagePollMs?: number;
+  /** Failed logins allowed per address, and per username, per 15 minutes (default 10). */
+  loginAttempts?: number;
 }
 
 /** What the services reach beyond themselves through. */
@@ -53,6 +57,8 @@ export interface ServiceEdges {
   publish: Publish;
   /** PUBLIC_URL, else the listening address: the base of links, QR codes and messages. */
   publicLink: () => PublicUrl;
+  /** Where rate-limit counts live (Redis when several nodes share them). */
+  rates: RateStore;
 }
 
 export interface Services {
@@ -71,6 +77,8 @@ export interface Services {
   checkIn: CheckInService;
   admin: AdminServices;
   ends: SocketEnds;
+  /** Failed logins per address and per username: the login route counts, an admin clears. */
+  loginThrottle: LoginThrottle;
 }
 
 export function buildServices(deps: ServiceDeps, edges: ServiceEdges): Services {
@@ -82,6 +90,7 @@ export function buildServices(deps: ServiceDeps, edges: ServiceEdges): Services 
   const ends = socketEnds(edges.io, auth, queue);
   const windows = new CounterSessionService({ db, queue, now });
   const notifier = bookingNotifier(messages, deps.bookingNotifier);
+  const loginThrottle = new LoginThrottle(edges.rates, deps.loginAttempts ?? 10);
   const admin = createAdminServices({
     db,
     registryDb,
@@ -93,6 +102,7 @@ export function buildServices(deps: ServiceDeps, edges: ServiceEdges): Services 
       await ends.endedSessions();
     },
     onDevicesChanged: () => ends.unpairedDevices(),
+    loginLocks: loginThrottle,
   });
   return {
     auth,
@@ -109,6 +119,7 @@ export function buildServices(deps: ServiceDeps, edges: ServiceEdges): Services 
     checkIn: new CheckInService({ db, queue, notifier, now }),
     admin,
     ends,
+    loginThrottle,
   };
 }
 

@@ -288,6 +288,7 @@ export const Schemas: { readonly [K in EndpointName]: EndpointSchemas } = {
   users: { response: z.object({ users: z.array(AdminUser) }) },
   createUser: { body: CreateUser, response: z.object({ user: AdminUser }) },
   updateUser: { body: UpdateUser, response: z.object({ user: AdminUser }) },
+  clearLoginLock: { response: z.object({ user: AdminUser }) },
   devices: { response: z.object({ devices: z.array(AdminDevice) }) },
   createDevice: { body: CreateDevice, response: z.object({ device: AdminDevice }) },
   pairDevice: { response: z.looseObject({ token: z.string() }) },
