@@ -37,7 +37,7 @@ export const kiosk: MessagesLike<typeof english> = {
   ticketMessagesStopped: 'Паёмҳо қатъ шуданд: дар бораи ин чипта дигар чизе намеояд.',
   ticketMessagesStopFailed: 'Паёмҳоро қатъ кардан нашуд. Лутфан боз кӯшиш кунед.',
   ticketTelegramOffer: 'Паёмҳоро дар Telegram гиред',
-  ticketTelegramOpen: 'Telegram-ро кушоед ва «Start»-ро пахш кунед',
+  ticketTelegramOpen: 'Telegram-ро кушоед ва оғоз кунед',
   ticketTelegramLinked: 'Паёмҳо ба Telegram-и шумо низ меоянд.',
   kioskServiceClosedNow: 'Ин хизматрасонӣ ҳозир баста аст. Лутфан, дигареро интихоб кунед.',
   kioskClosedBecause: 'Баста: {reason}',
