@@ -1,23 +1,28 @@
 /**
  * The applicant's phone for case messages, taken at the window only with their consent (#18): the
  * button waits for the consent box, a phone that is not whole is refused in the clerk's language,
- * and the phone, the consent and who took it are recorded with the case (its history says so).
+ * and the phone, the consent and who took it are recorded with the case (its history says so); the
+ * printed receipt then carries a one-time Telegram link (a fake Bot API) whose /start binds the chat.
  */
 import type { Browser, Page } from 'playwright-core';
 import { CaseRecipientRepository } from '../db/repositories/case-recipient-repository';
 import { login, request } from '../server/src/testing/client';
 import { startTestServer, testDialects, type TestServer } from '../server/src/testing/harness';
 import { waitFor } from '../server/src/testing/wait';
+import { FakeTelegram } from '../server/src/testing/fake-telegram';
 import { launchChromium, screenshotFile, seriousViolations } from './browser';
 
 describe.each(testDialects())('the case consent at the window on %s', (dialect) => {
   let server: TestServer;
   let browser: Browser;
   const pageErrors: string[] = [];
+  const bot = new FakeTelegram('navbat_kulob_bot');
 
   beforeAll(async () => {
+    await bot.start();
+    const messaging = { smsUrl: 'log', telegramBotToken: '42:xyz', telegramApiUrl: bot.url };
     [server, browser] = await Promise.all([
-      startTestServer({ database: dialect }),
+      startTestServer({ database: dialect, messaging }),
       launchChromium(),
     ]);
   });
@@ -25,6 +30,7 @@ describe.each(testDialects())('the case consent at the window on %s', (dialect) 
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+    await bot.close();
   });
 
   async function clerkWithCase(): Promise<{ page: Page; number: string }> {
@@ -97,6 +103,19 @@ describe.each(testDialects())('the case consent at the window on %s', (dialect) 
     await page.reload();
     await page.getByTestId('case-number').filter({ hasText: number }).waitFor();
     await page.getByTestId('notify-recorded').filter({ hasText: '567' }).waitFor();
+    // The receipt carries the case's one-time Telegram link; the applicant's /start binds the chat.
+    await page.getByTestId('print-receipt').click();
+    const href = await page.getByTestId('receipt-telegram').locator('a').getAttribute('href');
+    const code = /^https:\/\/t\.me\/navbat_kulob_bot\?start=([\w-]+)$/.exec(href ?? '')?.[1];
+    expect(code).toBeDefined();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: screenshotFile(`counter-receipt-telegram-${dialect}.png`) });
+    bot.write(2718, `/start ${code}`);
+    await waitFor(
+      async () => (await recipients.find(number))?.telegramChat === 'tg:2718',
+      'the chat bound to the case',
+    );
+    await page.getByTestId('receipt-close').click();
     expect(pageErrors).toEqual([]);
   }, 180_000);
 });

@@ -1,8 +1,9 @@
 /**
  * Citizen messages in a real browser: the kiosk's "Send me an SMS" keypad in each language, the
- * ticket page's opt-in, and the admin's template editor with its live length and part count; links
- * the admin pages build (preview, pairing) start with the server's PUBLIC_URL.
- * Messages go out through the demo `log` channel; the outbox is read back from the API.
+ * ticket page's opt-in (then its stop button; no Telegram offer without a bot), and the admin's
+ * template editor with its live length and part count; links the admin pages build (preview,
+ * pairing) start with the server's PUBLIC_URL. Messages go out through the demo `log` channel; the
+ * outbox is read back from the API.
  */
 import type { Browser, Page } from 'playwright-core';
 import type { MessageDto } from '../server/protocol';
@@ -115,6 +116,10 @@ describe('citizen messages in the browser', () => {
     await expect(page.getByTestId('sms-done').textContent()).resolves.toContain(
       'Мы напишем на +992 90 123 45 99',
     );
+    // The page reads where messages go again: the stop button, and no Telegram offer (no bot here).
+    await page.getByTestId('messages-to').filter({ hasText: '599' }).waitFor();
+    await page.getByTestId('messages-stop').waitFor();
+    expect(await page.getByTestId('telegram-offer').count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: screenshotFile('ticket-page-sms.png') });
     const rows = await waitFor(async () => {

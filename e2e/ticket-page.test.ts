@@ -1,11 +1,16 @@
 /**
  * The citizen's side of a printed ticket in a real browser: the QR's page `/t/<id>` follows the ticket
  * live on a phone until a clerk calls it to window 3, and the virtual printer's paper page shows the
- * printed sheet. Both pages are checked with axe-core and photographed to /tmp/shots.
+ * printed sheet. Both pages are checked with axe-core and photographed to /tmp/shots. The page's
+ * say over its messages (#18) runs against the real outbox, an in-process SMSC and a fake Telegram
+ * Bot API: the one-time Telegram link binds a chat, and "stop messages" silences the later call.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { StaffTicket } from '../server/protocol';
 import { startTestServer, type TestServer } from '../server/src/testing/harness';
+import { FakeSmsc } from '../server/src/testing/fake-smsc';
+import { FakeTelegram } from '../server/src/testing/fake-telegram';
+import { waitFor } from '../server/src/testing/wait';
 import type { IssuedTicket, LoginResult } from '../ui/api';
 import { launchChromium, screenshotFile, seriousViolations } from './browser';
 
@@ -16,10 +21,14 @@ describe('the public ticket page and the paper preview', () => {
   let browser: Browser;
   let context: BrowserContext;
   const pageErrors: string[] = [];
+  const smsc = new FakeSmsc();
+  const bot = new FakeTelegram('navbat_kulob_bot');
 
   beforeAll(async () => {
+    await Promise.all([smsc.start(), bot.start()]);
+    const messaging = { smsUrl: smsc.url, telegramBotToken: '42:xyz', telegramApiUrl: bot.url };
     // jest's global setup has built dist/web from the current sources.
-    [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
+    [server, browser] = await Promise.all([startTestServer({ messaging }), launchChromium()]);
     context = await browser.newContext();
   });
 
@@ -27,6 +36,7 @@ describe('the public ticket page and the paper preview', () => {
     await context?.close();
     await browser?.close();
     await server?.close();
+    await Promise.all([smsc.stop(), bot.close()]);
   });
 
   async function api<T>(path: string, body: unknown, token?: string): Promise<T> {
@@ -126,6 +136,50 @@ describe('the public ticket page and the paper preview', () => {
     expect(await seriousViolations(paper)).toEqual([]);
     await paper.screenshot({ path: screenshotFile('printer-page.png'), fullPage: true });
 
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('gives a one-time Telegram link, and "stop messages" leaves the later call unsent', async () => {
+    const issued = await api<IssuedTicket>('/api/offices/kulob/tickets', {
+      service: 'birth',
+      language: 'en',
+      phone: '+992901230077',
+    });
+    const { id } = issued.ticket;
+    await waitFor(() => smsc.messages().some((m) => m.to === '992901230077'), 'the issued SMS');
+    const phone = await open(`/t/${id}`, 360, 740);
+    await phone.getByTestId('messages-to').filter({ hasText: '077' }).waitFor();
+    await phone.getByTestId('telegram-offer').click();
+    const href = (await phone.getByTestId('telegram-link').getAttribute('href')) ?? '';
+    const code = /^https:\/\/t\.me\/navbat_kulob_bot\?start=([\w-]+)$/.exec(href)?.[1];
+    expect(code).toBeDefined();
+    // The citizen presses Start in Telegram: the code from the page binds their chat to the ticket.
+    bot.write(3141, `/start ${code}`);
+    const status = async () =>
+      (await (await fetch(`${server.url}/api/tickets/${id}/notify`)).json()) as {
+        notify: { phone: string | null; telegram: boolean };
+      };
+    await waitFor(async () => (await status()).notify.telegram, 'the chat bound to the ticket');
+
+    await phone.getByTestId('messages-stop').click();
+    await phone.getByTestId('messages-stopped').waitFor();
+    expect(await seriousViolations(phone)).toEqual([]);
+    expect((await status()).notify).toMatchObject({ phone: null, telegram: false });
+    // The keypad offers the SMS afresh.
+    await phone.getByTestId('sms-offer').waitFor();
+    const { token } = await api<LoginResult>('/api/auth/login', {
+      username: 'clerk2',
+      password: 'demo',
+    });
+    await api('/api/offices/kulob/counters/2/call', { ticketId: id }, token);
+    await phone.getByTestId('ticket-window').filter({ hasText: '2' }).waitFor();
+    // The call's transaction wrote no message for the stopped ticket: only the issued one exists.
+    const [rows] = await server.db.sequelize.query(
+      `SELECT template FROM messages WHERE ticket_id = '${id}'`,
+    );
+    expect(rows).toEqual([{ template: 'ticket_issued' }]);
+    expect(bot.sent()).toEqual([]);
+    expect(smsc.messages().filter((m) => m.to === '992901230077')).toHaveLength(1);
     expect(pageErrors).toEqual([]);
   });
 

@@ -8,7 +8,7 @@ import type {
   StaffTicket,
   Transfer,
 } from '../../server/protocol';
-import { apiRequest } from '../../ui/api';
+import { ApiError, apiRequest, call } from '../../ui/api';
 
 function counterPath(office: string, counter: string): string {
   return `/api/offices/${encodeURIComponent(office)}/counters/${encodeURIComponent(counter)}`;
@@ -158,4 +158,17 @@ export async function listCases(
   if (query.q) params.set('q', query.q);
   const result = await apiRequest<{ cases: Case[] }>(`/api/cases?${params.toString()}`, { token });
   return result.cases;
+}
+
+/**
+ * The case receipt's one-time Telegram link (`t.me/<bot>?start=<code>`); undefined when the server
+ * has no bot or the applicant gave no consent (both answer 404).
+ */
+export async function caseTelegramLink(number: string, token: string): Promise<string | undefined> {
+  try {
+    return (await call('caseTelegram', { params: { number }, token })).link;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return undefined;
+    throw error;
+  }
 }

@@ -335,6 +335,7 @@ export class CounterApp extends LitElement {
         .case=${this.receipt}
         .services=${this.services}
         clerk=${this.staff.session?.user.name ?? ''}
+        .token=${this.staff.session?.token}
         officeName=${this.queue.state.office?.names[this.language] ?? ''}
         language=${this.language}
         @counter-receipt-close=${this.onReceiptClose}

@@ -1,12 +1,16 @@
 /** A printable receipt of the documents received for a case (the browser's print, any printer). */
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { caseTypeSpec, type Case, type Language, type Service } from '../../server/protocol';
 import { translate } from '../../ui/i18n';
 import { base } from '../../ui/theme';
 import { formatWhen, personLine } from './case-view';
 import { emit } from '../../ui/emit';
+import { caseTelegramLink } from './console-api';
 
-/** The receipt page; dispatches `counter-receipt-close`. */
+/**
+ * The receipt page, with the case's Telegram link when the applicant consented to messages and the
+ * server has a bot; dispatches `counter-receipt-close`.
+ */
 export class CounterReceipt extends LitElement {
   static override styles = [
     base,
@@ -71,6 +75,10 @@ export class CounterReceipt extends LitElement {
         border-radius: 8px;
         font-weight: 600;
       }
+      .telegram {
+        margin-top: 10px;
+        overflow-wrap: anywhere;
+      }
       @media print {
         .tools {
           display: none;
@@ -88,6 +96,8 @@ export class CounterReceipt extends LitElement {
     clerk: {},
     officeName: {},
     language: {},
+    token: {},
+    telegramLink: { state: true },
   };
 
   /** The case the receipt is for. */
@@ -100,6 +110,9 @@ export class CounterReceipt extends LitElement {
   declare officeName: string;
   /** Language of the receipt. */
   declare language: Language;
+  /** The clerk's session (the Telegram link is asked for with it). */
+  declare token: string | undefined;
+  declare private telegramLink: string | undefined;
 
   constructor() {
     super();
@@ -108,14 +121,49 @@ export class CounterReceipt extends LitElement {
     this.clerk = '';
     this.officeName = '';
     this.language = 'tg';
+    this.token = undefined;
+    this.telegramLink = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('case')) {
+      this.telegramLink = undefined;
+      const c = this.case;
+      if (c?.notify && this.token) void this.loadTelegramLink(c.number, this.token);
+    }
   }
 
   override firstUpdated(): void {
     this.renderRoot.querySelector<HTMLButtonElement>('button')?.focus();
   }
 
+  /** Asked only with consent on record; no bot, or any failure, leaves the receipt without it. */
+  private async loadTelegramLink(number: string, token: string): Promise<void> {
+    const link = await caseTelegramLink(number, token).catch(() => undefined);
+    if (this.case?.number === number) this.telegramLink = link;
+  }
+
   private close(): void {
     emit(this, 'counter-receipt-close');
+  }
+
+  private renderTools() {
+    return html`<div class="tools">
+      <button type="button" @click=${() => window.print()}>
+        ${translate(this.language, 'print')}
+      </button>
+      <button type="button" data-testid="receipt-close" @click=${() => this.close()}>
+        ${translate(this.language, 'dismiss')}
+      </button>
+    </div>`;
+  }
+
+  private renderTelegram() {
+    if (!this.telegramLink) return nothing;
+    return html`<p class="telegram" data-testid="receipt-telegram">
+      ${translate(this.language, 'receiptTelegram')}
+      <a href=${this.telegramLink} class="num">${this.telegramLink}</a>
+    </p>`;
   }
 
   override render() {
@@ -127,12 +175,7 @@ export class CounterReceipt extends LitElement {
     const roles = caseTypeSpec(c.type).roles;
     const type = this.services.find((s) => s.code === c.type)?.names[lang] ?? c.type;
     return html`<article data-testid="receipt">
-      <div class="tools">
-        <button type="button" @click=${() => window.print()}>${t('print')}</button>
-        <button type="button" data-testid="receipt-close" @click=${() => this.close()}>
-          ${t('dismiss')}
-        </button>
-      </div>
+      ${this.renderTools()}
       ${this.officeName ? html`<p class="office" data-testid="receipt-office">${this.officeName}</p>` : ''}
       <h1>${t('receiptTitle')}</h1>
       <p><b class="num">${c.number}</b> · ${type} · ${formatWhen(new Date())}</p>
@@ -172,6 +215,7 @@ export class CounterReceipt extends LitElement {
       <p class="next" data-testid="receipt-next">
         ${t(nextStepKey(c.status), { number: c.number })}
       </p>
+      ${this.renderTelegram()}
       <div class="sign">
         <span>${t('receiptAcceptedBy', { name: this.clerk })}</span>
         <span>${t('receiptSignature')}: ____________</span>

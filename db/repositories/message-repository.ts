@@ -104,6 +104,21 @@ export class MessageRepository {
     );
   }
 
+  /** A ticket's holder who still wants its messages (none: never asked, or stopped them). */
+  async findActiveRecipient(
+    ticketId: string,
+  ): Promise<{ phone: string | null; telegramChat: string | null } | undefined> {
+    const rows = await this.db.sequelize.query<{
+      phone: string | null;
+      telegram_chat: string | null;
+    }>(`SELECT phone, telegram_chat FROM message_recipients WHERE ticket_id = :id AND active = 1`, {
+      type: QueryTypes.SELECT,
+      replacements: { id: ticketId },
+    });
+    const r = rows[0];
+    return r && { phone: r.phone, telegramChat: r.telegram_chat };
+  }
+
   /** Which of `addresses` asked for no more messages. */
   async optedOut(addresses: string[]): Promise<Set<string>> {
     if (addresses.length === 0) return new Set();

@@ -5,6 +5,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { Language } from '../../server/protocol';
 import { apiRequest } from '../../ui/api';
+import { emit } from '../../ui/emit';
 import { translate, type MessageKey } from '../../ui/i18n';
 import { base } from '../../ui/theme';
 
@@ -19,7 +20,7 @@ export function formatTajikPhone(digits: string): string {
   return `${COUNTRY} ${d.slice(0, 2)} ${d.slice(2, 5)} ${d.slice(5, 7)} ${d.slice(7, 9)}`;
 }
 
-/** The SMS opt-in of one ticket. */
+/** The SMS opt-in of one ticket; dispatches `kiosk-sms-subscribed` once the phone is taken. */
 export class KioskSmsKeypad extends LitElement {
   static override styles = [
     base,
@@ -155,6 +156,7 @@ export class KioskSmsKeypad extends LitElement {
       this.shownTo = formatTajikPhone(this.digits);
       this.state = 'done';
       this.open = false;
+      emit(this, 'kiosk-sms-subscribed');
     } catch {
       this.state = 'failed';
     }
@@ -234,5 +236,8 @@ customElements.define('kiosk-sms-keypad', KioskSmsKeypad);
 declare global {
   interface HTMLElementTagNameMap {
     'kiosk-sms-keypad': KioskSmsKeypad;
+  }
+  interface HTMLElementEventMap {
+    'kiosk-sms-subscribed': CustomEvent<void>;
   }
 }

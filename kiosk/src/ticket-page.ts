@@ -3,7 +3,9 @@
  * followed live on the holder's phone, from waiting to "go to window N".
  */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import './kiosk-sms-keypad';
+import './kiosk-ticket-messages';
 import type { Language, Service, Ticket } from '../../server/protocol';
 import { Namespace } from '../../server/protocol/events';
 import { ApiError, fetchServices, fetchTicket } from '../../ui/api';
@@ -120,6 +122,8 @@ export class KioskTicketPage extends LitElement {
     servicesFailed: { state: true },
     notFound: { state: true },
     error: { state: true },
+    messagesVersion: { state: true },
+    keypadVersion: { state: true },
   };
 
   private readonly params = readPageParams();
@@ -132,6 +136,10 @@ export class KioskTicketPage extends LitElement {
   declare private servicesFailed: boolean;
   declare private notFound: boolean;
   declare private error: ShownError | undefined;
+  /** Bumped when a phone is subscribed or stopped here: the messages panel reads its status again. */
+  declare private messagesVersion: number;
+  /** Bumped when the messages are stopped: the keypad offers the SMS afresh. */
+  declare private keypadVersion: number;
   /** The holder's own choice, which wins over the ticket's language. */
   private chosenLanguage?: Language;
   private seenQueue?: QueueState;
@@ -149,6 +157,8 @@ export class KioskTicketPage extends LitElement {
     this.servicesFailed = false;
     this.notFound = this.ticketId === undefined;
     this.error = undefined;
+    this.messagesVersion = 0;
+    this.keypadVersion = 0;
   }
 
   override connectedCallback(): void {
@@ -251,6 +261,15 @@ export class KioskTicketPage extends LitElement {
     this.language = event.detail.language;
   };
 
+  private readonly onSubscribed = (): void => {
+    this.messagesVersion++;
+  };
+
+  private readonly onMessagesStopped = (): void => {
+    this.messagesVersion++;
+    this.keypadVersion++;
+  };
+
   private t(key: MessageKey, params?: Record<string, string | number>): string {
     return translate(this.language, key, params);
   }
@@ -290,10 +309,20 @@ export class KioskTicketPage extends LitElement {
       ${
         FINAL_STATUSES.includes(ticket.status)
           ? nothing
-          : html`<kiosk-sms-keypad
-              .ticketId=${ticket.id}
-              language=${this.language}
-            ></kiosk-sms-keypad>`
+          : html`${keyed(
+                this.keypadVersion,
+                html`<kiosk-sms-keypad
+                  .ticketId=${ticket.id}
+                  language=${this.language}
+                  @kiosk-sms-subscribed=${this.onSubscribed}
+                ></kiosk-sms-keypad>`,
+              )}
+              <kiosk-ticket-messages
+                .ticketId=${ticket.id}
+                .version=${this.messagesVersion}
+                language=${this.language}
+                @kiosk-messages-stopped=${this.onMessagesStopped}
+              ></kiosk-ticket-messages>`
       }`;
   }
 

@@ -17,7 +17,7 @@ import type { BookingSettings, ConfirmRemoteJoin, CreateRemoteJoin } from './rem
 import type { RemoteJoin, RemoteJoinAvailability, RemoteJoinTicket } from './remote-join';
 import type { EndpointName } from './endpoints';
 import type { MessageDto, MessageQuery, MessageSettings, NotifyTicket } from './messages';
-import type { TemplateKey, TemplateText, TestMessage } from './messages';
+import type { TemplateKey, TemplateText, TestMessage, TicketNotifyStatus } from './messages';
 import type { CallTicket, CounterState, IssueTicket, Login, OfficeInfo } from './schemas';
 import type { PauseCounter, QueueSnapshot, Service, StaffTicket, StaffUser } from './schemas';
 import type { Language, TakeCounter, Ticket, Transfer } from './schemas';
@@ -95,6 +95,7 @@ export interface EndpointIo {
   ticketCase: { response: { case: Case } };
   caseTelegram: { response: { link: string } };
   notifyTicket: { body: NotifyTicket; response: { notify: Plain } };
+  ticketNotifyStatus: { response: { notify: TicketNotifyStatus } };
   stopNotify: { response: undefined };
   ticketTelegram: { body: { language?: Language }; response: { link: string } };
   messages: {

@@ -223,6 +223,13 @@ const QueueEndpoints = {
     'Send this ticket’s messages to a phone (202)',
     { status: 202, errors: ['rate_limited'] },
   ),
+  ticketNotifyStatus: ep(
+    'GET',
+    `${TICKET}/notify`,
+    'public',
+    'messages',
+    'Where this ticket’s messages go, and whether Telegram is offered',
+  ),
   stopNotify: ep(
     'DELETE',
     `${TICKET}/notify`,

@@ -6,6 +6,18 @@ import { E164, Language } from './schemas';
 export const NotifyTicket = z.strictObject({ phone: E164, language: Language.optional() });
 export type NotifyTicket = z.infer<typeof NotifyTicket>;
 
+/**
+ * `GET /api/tickets/:id/notify`: where the ticket's messages go (the phone masked but the last 3
+ * digits; null when none or stopped), whether a Telegram chat follows it, and whether this server
+ * has a Telegram bot to offer one.
+ */
+export const TicketNotifyStatus = z.object({
+  phone: z.string().nullable(),
+  telegram: z.boolean(),
+  telegramBot: z.boolean(),
+});
+export type TicketNotifyStatus = z.infer<typeof TicketNotifyStatus>;
+
 /** The case PATCH's `notify`: the applicant's phone, with their consent recorded. */
 export const CaseNotify = z.strictObject({
   phone: E164,

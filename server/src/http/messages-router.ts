@@ -72,6 +72,12 @@ function mountTicketHolderRoutes(r: Router, messages: Outbox): void {
     res.status(202).json({ notify: await messages.notifyTicket(id, body.phone, body.language) });
   });
 
+  // A read that writes nothing, asked once per page load: outside the limit.
+  r.get(apiRoute(Endpoints.ticketNotifyStatus), async (req, res) => {
+    const { id } = parseParams(TicketParam, req);
+    res.json({ notify: await messages.ticketNotifyStatus(id) });
+  });
+
   r.delete(apiRoute(Endpoints.stopNotify), notifyLimiter, async (req, res) => {
     const { id } = parseParams(TicketParam, req);
     await messages.unsubscribeTicket(id);

@@ -1,12 +1,13 @@
 /**
  * The other gateways against real local servers: a generic HTTP SMS gateway (JSON {to, text, id},
- * key header, a 503 then a retry) and a fake Telegram Bot API (getMe, getUpdates, sendMessage).
+ * key header, a 503 then a retry) and the fake Telegram Bot API (testing/fake-telegram.ts).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startTestServer, type TestServer } from '../testing/harness';
 import { login, request } from '../testing/client';
 import { waitFor } from '../testing/wait';
+import { FakeTelegram } from '../testing/fake-telegram';
 
 const OFFICE = '/api/offices/kulob';
 
@@ -101,25 +102,10 @@ describe('an HTTP SMS gateway', () => {
 
 describe('Telegram', () => {
   let s: TestServer;
-  let bot: Awaited<ReturnType<typeof recordingServer>>;
-  const updates: unknown[] = [];
-  let nextUpdate = 1;
+  const bot = new FakeTelegram('navbat_kulob_bot');
 
   beforeAll(async () => {
-    bot = await recordingServer((req, res) => {
-      if (req.path.endsWith('/getMe'))
-        return json(res, 200, { ok: true, result: { username: 'navbat_kulob_bot' } });
-      if (req.path.endsWith('/sendMessage'))
-        return json(res, 200, { ok: true, result: { message_id: nextUpdate++ } });
-      if (req.path.endsWith('/getUpdates')) {
-        // Long polling: hand out what is waiting, or an empty list after a short wait.
-        const answer = () => json(res, 200, { ok: true, result: updates.splice(0) });
-        if (updates.length) return answer();
-        setTimeout(answer, 200);
-        return undefined;
-      }
-      return json(res, 404, { ok: false, description: 'Not Found' });
-    });
+    await bot.start();
     s = await startTestServer({
       messaging: { smsUrl: 'log', telegramBotToken: '123:abc', telegramApiUrl: bot.url },
     });
@@ -141,7 +127,7 @@ describe('Telegram', () => {
     );
     expect(match).not.toBeNull();
     const code = match![1]!;
-    updates.push({ update_id: 10, message: { chat: { id: 5551 }, text: `/start ${code}` } });
+    bot.write(5551, `/start ${code}`);
     // The same code from another chat later does nothing: it is used up.
     await waitFor(async () => {
       const [rows] = await s.db.sequelize.query(
@@ -149,22 +135,18 @@ describe('Telegram', () => {
       );
       return (rows as Array<{ telegram_chat: string | null }>)[0]?.telegram_chat === 'tg:5551';
     }, 'the chat to be linked');
-    updates.push({ update_id: 11, message: { chat: { id: 7777 }, text: `/start ${code}` } });
+    bot.write(7777, `/start ${code}`);
     const clerk = await login(s.url, 'clerk1');
     const called = await request(s.url, 'POST', `${OFFICE}/counters/1/call`, {
       token: clerk,
       body: { ticketId: ticket.id },
     });
     expect(called.status).toBe(200);
-    const sent = await waitFor(
-      () => bot.requests.find((r) => r.path.endsWith('/sendMessage')),
-      'the called message in Telegram',
-    );
+    await waitFor(() => bot.sent().length > 0, 'the called message in Telegram');
+    const sent = bot.calls.find((r) => r.path.endsWith('/sendMessage'))!;
     expect(sent.path).toBe('/bot123:abc/sendMessage');
-    expect(sent.body).toMatchObject({
-      chat_id: '5551',
-      text: `${ticket.number} — ба равзанаи 1 гузаред`,
-    });
-    expect(bot.requests.filter((r) => r.path.endsWith('/sendMessage'))).toHaveLength(1);
+    expect(bot.sent()).toEqual([
+      { chat: '5551', text: `${ticket.number} — ба равзанаи 1 гузаред` },
+    ]);
   });
 });

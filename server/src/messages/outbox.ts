@@ -22,6 +22,7 @@ import type {
   QueueChange,
   TemplateKey,
   TemplateValues,
+  TicketNotifyStatus,
 } from '../../protocol';
 import type { Database } from '../../../db/database';
 import type { OfficeRecord, TicketRecord } from '../../../db/records';
@@ -204,6 +205,12 @@ export class Outbox {
     language?: Language,
   ): Promise<{ to: string; channel: 'sms' }> {
     return this.tickets.notifyTicket(ticketId, phone, language);
+  }
+
+  /** Where a ticket's messages go, and whether this node can offer a Telegram link. */
+  async ticketNotifyStatus(ticketId: string): Promise<TicketNotifyStatus> {
+    const status = await this.tickets.notifyStatus(ticketId);
+    return { ...status, telegramBot: this.worker.telegram !== undefined };
   }
 
   /** The holder stops messages about one ticket. */

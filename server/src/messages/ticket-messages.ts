@@ -239,6 +239,14 @@ export class TicketMessages {
       await this.d.repo.updateRecipient(ticket.id, { aheadSent: true }, t);
   }
 
+  /** Where a ticket's messages go now (the phone masked), for its holder's page. */
+  async notifyStatus(ticketId: string): Promise<{ phone: string | null; telegram: boolean }> {
+    const ticket = await this.d.queue.findTicket(ticketId);
+    if (!ticket) throw notFound(`ticket ${ticketId}`);
+    const r = await this.d.repo.findActiveRecipient(ticketId);
+    return { phone: r?.phone ? maskPhone(r.phone) : null, telegram: Boolean(r?.telegramChat) };
+  }
+
   /** The holder stops messages about one ticket. */
   async unsubscribeTicket(ticketId: string): Promise<void> {
     const ticket = await this.d.queue.findTicket(ticketId);

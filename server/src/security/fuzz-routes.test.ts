@@ -64,6 +64,7 @@ const STATIC_PAGES = new Set(['GET /api/docs', 'GET /api/docs/init.js']);
 
 const SPECS: Record<string, Spec> = {
   'POST /api/tickets/:id/notify': { body: NotifyTicket },
+  'GET /api/tickets/:id/notify': {},
   'DELETE /api/tickets/:id/notify': {},
   'POST /api/tickets/:id/telegram': {},
   'POST /api/cases/:number/telegram': {},

@@ -31,6 +31,7 @@ const PUBLIC = new Set([
   'POST /api/offices/:office/remote-joins/:code/confirm',
   // The ticket's holder asks for its messages (the ticket id, printed on their paper, is the key).
   'POST /api/tickets/:id/notify',
+  'GET /api/tickets/:id/notify',
   'DELETE /api/tickets/:id/notify',
   'POST /api/tickets/:id/telegram',
   // The API reference (generated from the endpoint table).

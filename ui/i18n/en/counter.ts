@@ -162,6 +162,7 @@ export const counter = {
   receiptNextReady:
     'Your certificate is ready: choose “I already have a case” at the kiosk and enter number {number}.',
   receiptNextDone: 'The case is closed. Keep this receipt.',
+  receiptTelegram: 'Messages about this case in Telegram (open on your phone, press Start):',
   print: 'Print',
   hCreated: 'Opened',
   hEdited: 'Edited',

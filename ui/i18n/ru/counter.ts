@@ -166,6 +166,7 @@ export const counter: MessagesLike<typeof english> = {
   receiptNextReady:
     'Ваше свидетельство готово: выберите в киоске «У меня уже есть дело» и введите номер {number}.',
   receiptNextDone: 'Дело завершено. Сохраните эту расписку.',
+  receiptTelegram: 'Сообщения по этому делу в Telegram (откройте на телефоне, нажмите «Старт»):',
   print: 'Печать',
   hCreated: 'Открыто',
   hEdited: 'Изменено',

@@ -170,6 +170,7 @@ export const counter: MessagesLike<typeof english> = {
   receiptNextReady:
     'Шаҳодатномаи шумо омода аст: дар киоск «Ман аллакай парванда дорам»-ро интихоб карда, рақами {number}-ро ворид кунед.',
   receiptNextDone: 'Парванда анҷом ёфт. Ин расидро нигоҳ доред.',
+  receiptTelegram: 'Паёмҳо дар бораи ин парванда дар Telegram (дар телефон кушоед ва оғоз кунед):',
   print: 'Чоп кардан',
   hCreated: 'Кушода шуд',
   hEdited: 'Таҳрир шуд',

@@ -167,6 +167,7 @@ export const counter: MessagesLike<typeof english> = {
   receiptNextReady:
     'Guvohnomangiz tayyor: kioskda «Menda allaqachon ish bor» ni tanlab, {number} raqamini kiriting.',
   receiptNextDone: 'Ish yakunlandi. Bu tilxatni saqlang.',
+  receiptTelegram: 'Bu ish bo‘yicha xabarlar Telegramda (telefonda oching, «Start»ni bosing):',
   print: 'Chop etish',
   hCreated: 'Ochildi',
   hEdited: 'O‘zgartirildi',

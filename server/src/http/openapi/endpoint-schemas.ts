@@ -25,6 +25,7 @@ import {
   MessageQuery,
   MessageSettings,
   NotifyTicket,
+  TicketNotifyStatus,
   OfficeCode,
   OfficeInfo,
   OfficeSettings,
@@ -208,6 +209,7 @@ export const Schemas: { readonly [K in EndpointName]: EndpointSchemas } = {
   ticketCase: { response: oneCase },
   caseTelegram: { response: link },
   notifyTicket: { body: NotifyTicket, response: z.object({ notify: z.looseObject({}) }) },
+  ticketNotifyStatus: { response: z.object({ notify: TicketNotifyStatus }) },
   stopNotify: {},
   ticketTelegram: { body: LanguageOnly, response: link },
   messages: {
