@@ -5,7 +5,14 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestServer, testDialects, type TestServer } from '../server/src/testing/harness';
 import { login, request } from '../server/src/testing/client';
-import { armed, clippedTexts, launchChromium, screenshotFile, seriousViolations } from './browser';
+import {
+  armed,
+  clippedTexts,
+  coveredElements,
+  launchChromium,
+  screenshotFile,
+  seriousViolations,
+} from './browser';
 import { officeClock, WEEKDAYS } from '../server/protocol/opening-hours';
 
 const OFFICE = '/api/offices/kulob';
@@ -137,6 +144,30 @@ describe('the kiosk in the browser', () => {
     return (await number.textContent())?.trim() ?? '';
   }
 
+  /**
+   * Low reach as a seated or short reader needs it: every button begins in the lower part of the
+   * screen (below 38 % of its height) and ends on it, nothing (header, footer) lies over a button
+   * or the ticket's number, and no text is cut.
+   */
+  async function expectLowReach(page: Page, size: typeof PORTRAIT, step: string): Promise<void> {
+    const where = `${step} ${size.width}×${size.height}`;
+    const buttons =
+      await page.evaluate<{ id: string; top: number; height: number }[]>(BUTTON_BOXES);
+    expect(buttons.length).toBeGreaterThan(0);
+    const out = buttons.filter(
+      (b) => b.top < size.height * 0.38 || b.top + b.height > size.height + 1,
+    );
+    expect({ where, out }).toEqual({ where, out: [] });
+    const covered = await coveredElements(page, '[data-testid="ticket-number"], button');
+    expect({ where, covered }).toEqual({ where, covered: [] });
+    expect({ where, cut: await clippedTexts(page) }).toEqual({ where, cut: [] });
+    // Nothing below the fold either (the ticket's hint and the bottom of its card were).
+    expect({ where, scrolls: await page.evaluate(SCROLLS) }).toEqual({
+      where,
+      scrolls: { page: false, main: false },
+    });
+  }
+
   it('says so, in the screen, when the address names no office or one that does not exist', async () => {
     for (const [url, text] of [
       ['/kiosk/', '?office=…'],
@@ -208,18 +239,36 @@ describe('the kiosk in the browser', () => {
     await page.close();
   });
 
-  it('puts every control in the lower part of the screen in the low-reach layout', async () => {
+  it('puts every control in the lower part of the screen in the low-reach layout, home to ticket', async () => {
     const page = await open(KIOSK, LANDSCAPE);
     await page.getByTestId('service-birth').waitFor();
     await page.getByTestId('low-reach').click();
     for (const size of [LANDSCAPE, PORTRAIT]) {
       await page.setViewportSize(size);
       await page.waitForTimeout(100);
-      const buttons = await page.evaluate<{ id: string; top: number }[]>(BUTTON_BOXES);
-      expect(buttons.filter((b) => b.top < size.height * 0.38)).toEqual([]);
-      expect(await page.evaluate(SCROLLS)).toEqual({ page: false, main: false });
+      await expectLowReach(page, size, 'home');
     }
     expect(await seriousViolations(page)).toEqual([]);
+    // The priority step and the ticket: their buttons low too, and each in full view.
+    await page.getByTestId('service-birth').click();
+    await armed(page, 'kiosk-priority-step');
+    for (const size of [PORTRAIT, LANDSCAPE]) {
+      await page.setViewportSize(size);
+      await expectLowReach(page, size, 'priority');
+    }
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByTestId('priority-none').click();
+    await armed(page, 'kiosk-ticket-view');
+    for (const size of [LANDSCAPE, PORTRAIT]) {
+      await page.setViewportSize(size);
+      await expectLowReach(page, size, 'ticket');
+      // The number keeps the top of the screen (it is read, not touched), on the screen in full.
+      const number = await page.getByTestId('ticket-number').boundingBox();
+      expect({ size, number: !!number && boxInside(number, { x: 0, y: 0, ...size }) }).toEqual({
+        size,
+        number: true,
+      });
+    }
     await page.close();
   });
 
