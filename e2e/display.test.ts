@@ -1,8 +1,10 @@
 /**
  * The hall display in chromium against a real server (SQLite): calls appear within 2 s and are
- * announced in order (chime, Tajik, Russian), recalls flash and speak again, the ticker and paused
- * windows follow the office live, a server restart is survived without a reload, nothing personal
- * reaches the page, and the layout fits 1920×1080 and 1280×720 without scrolling.
+ * announced in order (chime, Tajik, Russian), recalls flash and speak again, the call in words is in
+ * the display's language and a second one (Tajik, or Russian for Tajik, as on paper) and axe passes
+ * in each language, the ticker and paused windows follow the office live, a server restart is
+ * survived without a reload, nothing personal reaches the page, and the layout fits 1920×1080 and
+ * 1280×720 without scrolling.
  */
 import fs from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -14,6 +16,8 @@ import {
   type TestServer,
 } from '../server/src/testing/harness';
 import { login, request } from '../server/src/testing/client';
+import type { Language } from '../server/protocol';
+import { translate } from '../ui/i18n';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, screenshotFile, seriousViolations } from './browser';
 
 interface Announcement {
@@ -265,6 +269,35 @@ describe('the hall display in the browser on sqlite', () => {
     await page
       .locator(`[data-testid="latest-call"][data-flashing]:not([data-flash="${before}"])`)
       .waitFor({ timeout: 2_000 });
+    await complete(ticket.id);
+  });
+
+  it('repeats the call in Tajik for every other reader (Russian for a Tajik one), and passes axe in each language', async () => {
+    await issue('certificate');
+    const ticket = await callNext('2');
+    // The paper's rule (layout.ts): a Tajik second line for Russian, Uzbek and English readers.
+    const second: Record<Language, Language> = { tg: 'ru', ru: 'tg', uz: 'tg', en: 'tg' };
+    const p = await openDisplay('sound=0&lang=tg');
+    for (const language of ['tg', 'ru', 'uz', 'en'] as const) {
+      if (language !== 'tg')
+        await p.goto(`${server.url}/display/?office=kulob&sound=0&lang=${language}`);
+      await p.getByTestId('latest-number').filter({ hasText: ticket.number }).waitFor();
+      const spans = await p.locator('[data-testid="latest-words"] span').all();
+      const lines = await Promise.all(
+        spans.map(async (s) => [await s.getAttribute('lang'), (await s.textContent())?.trim()]),
+      );
+      const words = (l: Language) =>
+        translate(l, 'goToWindow', { ticket: ticket.number, window: '2' });
+      expect({ language, lines }).toEqual({
+        language,
+        lines: [
+          [language, words(language)],
+          [second[language], words(second[language])],
+        ],
+      });
+      expect({ language, axe: await seriousViolations(p) }).toEqual({ language, axe: [] });
+    }
+    await p.close();
     await complete(ticket.id);
   });
 

@@ -5,13 +5,28 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestServer, testDialects, type TestServer } from '../server/src/testing/harness';
 import { login, request } from '../server/src/testing/client';
-import { armed, clippedTexts, launchChromium, screenshotFile, seriousViolations } from './browser';
+import {
+  armed,
+  clippedTexts,
+  coveredElements,
+  launchChromium,
+  screenshotFile,
+  seriousViolations,
+} from './browser';
 import { officeClock, WEEKDAYS } from '../server/protocol/opening-hours';
 
 const OFFICE = '/api/offices/kulob';
 const KIOSK = '/kiosk/?office=kulob&kiosk=K1';
 const PORTRAIT = { width: 1080, height: 1920 };
 const LANDSCAPE = { width: 1920, height: 1080 };
+
+/** A box on the page, as playwright's boundingBox gives it. */
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 
 /** Every button of the page, through the shadow roots: box and whether it is shown. */
 const BUTTON_BOXES = `(() => {
@@ -129,6 +144,30 @@ describe('the kiosk in the browser', () => {
     return (await number.textContent())?.trim() ?? '';
   }
 
+  /**
+   * Low reach as a seated or short reader needs it: every button begins in the lower part of the
+   * screen (below 38 % of its height) and ends on it, nothing (header, footer) lies over a button
+   * or the ticket's number, and no text is cut.
+   */
+  async function expectLowReach(page: Page, size: typeof PORTRAIT, step: string): Promise<void> {
+    const where = `${step} ${size.width}×${size.height}`;
+    const buttons =
+      await page.evaluate<{ id: string; top: number; height: number }[]>(BUTTON_BOXES);
+    expect(buttons.length).toBeGreaterThan(0);
+    const out = buttons.filter(
+      (b) => b.top < size.height * 0.38 || b.top + b.height > size.height + 1,
+    );
+    expect({ where, out }).toEqual({ where, out: [] });
+    const covered = await coveredElements(page, '[data-testid="ticket-number"], button');
+    expect({ where, covered }).toEqual({ where, covered: [] });
+    expect({ where, cut: await clippedTexts(page) }).toEqual({ where, cut: [] });
+    // Nothing below the fold either (the ticket's hint and the bottom of its card were).
+    expect({ where, scrolls: await page.evaluate(SCROLLS) }).toEqual({
+      where,
+      scrolls: { page: false, main: false },
+    });
+  }
+
   it('says so, in the screen, when the address names no office or one that does not exist', async () => {
     for (const [url, text] of [
       ['/kiosk/', '?office=…'],
@@ -200,18 +239,36 @@ describe('the kiosk in the browser', () => {
     await page.close();
   });
 
-  it('puts every control in the lower part of the screen in the low-reach layout', async () => {
+  it('puts every control in the lower part of the screen in the low-reach layout, home to ticket', async () => {
     const page = await open(KIOSK, LANDSCAPE);
     await page.getByTestId('service-birth').waitFor();
     await page.getByTestId('low-reach').click();
     for (const size of [LANDSCAPE, PORTRAIT]) {
       await page.setViewportSize(size);
       await page.waitForTimeout(100);
-      const buttons = await page.evaluate<{ id: string; top: number }[]>(BUTTON_BOXES);
-      expect(buttons.filter((b) => b.top < size.height * 0.38)).toEqual([]);
-      expect(await page.evaluate(SCROLLS)).toEqual({ page: false, main: false });
+      await expectLowReach(page, size, 'home');
     }
     expect(await seriousViolations(page)).toEqual([]);
+    // The priority step and the ticket: their buttons low too, and each in full view.
+    await page.getByTestId('service-birth').click();
+    await armed(page, 'kiosk-priority-step');
+    for (const size of [PORTRAIT, LANDSCAPE]) {
+      await page.setViewportSize(size);
+      await expectLowReach(page, size, 'priority');
+    }
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByTestId('priority-none').click();
+    await armed(page, 'kiosk-ticket-view');
+    for (const size of [LANDSCAPE, PORTRAIT]) {
+      await page.setViewportSize(size);
+      await expectLowReach(page, size, 'ticket');
+      // The number keeps the top of the screen (it is read, not touched), on the screen in full.
+      const number = await page.getByTestId('ticket-number').boundingBox();
+      expect({ size, number: !!number && boxInside(number, { x: 0, y: 0, ...size }) }).toEqual({
+        size,
+        number: true,
+      });
+    }
     await page.close();
   });
 
@@ -524,24 +581,57 @@ describe('the kiosk in the browser', () => {
     }
   });
 
-  it('greys out a service an admin closes, with the reason, at once', async () => {
+  it("greys out a service an admin closes, at once, with the reason in the reader's language, in full", async () => {
     const page = await open(KIOSK);
-    await page.getByTestId('service-death').waitFor();
-    const setOpen = (open: boolean) =>
-      server.app.queue.configure('kulob', async (t, _office, changes) => {
-        await server.db.models.Service.update(
-          { isOpen: open, closedReason: open ? null : 'Таъмир' },
-          { where: { officeCode: 'kulob', code: 'death' }, transaction: t },
+    const tile = page.getByTestId('service-death');
+    await tile.waitFor();
+    const admin = await login(server.url, 'admin');
+    const setDeath = (body: object) =>
+      request(server.url, 'PATCH', `${OFFICE}/services/death`, { token: admin, body });
+    // Tajik (120 characters, the longest an office is likely to write) and two others; no Uzbek.
+    const tajik =
+      'Бо сабаби таъмири толори қабул ва иваз кардани таҷҳизоти компютерӣ ин хизмат то охири ҳафтаи оянда муваққатан баста аст';
+    const reasons = { tg: tajik, ru: 'Ремонт', en: 'Closed for repairs' };
+    expect((await setDeath({ open: false, closedReasons: reasons })).status).toBe(200);
+    try {
+      const reason = page.getByTestId('closed-reason');
+      await reason.filter({ hasText: tajik }).waitFor();
+      expect(await tile.isDisabled()).toBe(true);
+      expect(await seriousViolations(page)).toEqual([]);
+      // The reader's language; Uzbek has none written, so the Tajik one (the fallback) shows.
+      for (const [language, text] of [
+        ['ru', reasons.ru],
+        ['en', reasons.en],
+        ['uz', tajik],
+      ] as const) {
+        await page.getByTestId(`lang-${language}`).click();
+        await reason.filter({ hasText: text }).waitFor({ timeout: 3_000 });
+      }
+      // The long reason whole: inside its tile, and nothing hidden by the tile's overflow.
+      for (const size of [PORTRAIT, LANDSCAPE]) {
+        await page.setViewportSize(size);
+        await tile.scrollIntoViewIfNeeded();
+        const where = `${size.width}×${size.height}`;
+        const [inner, outer] = await Promise.all([reason.boundingBox(), tile.boundingBox()]);
+        expect({ where, inside: !!inner && !!outer && boxInside(inner, outer) }).toEqual({
+          where,
+          inside: true,
+        });
+        const spills = await Promise.all(
+          [reason, tile].map((l) =>
+            l.evaluate(
+              (el) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1,
+            ),
+          ),
         );
-        changes.push({ kind: 'services:updated' });
-      });
-    await setOpen(false);
-    await page.getByTestId('closed-reason').filter({ hasText: 'Таъмир' }).waitFor();
-    expect(await page.getByTestId('service-death').isDisabled()).toBe(true);
-    expect(await seriousViolations(page)).toEqual([]);
-    await setOpen(true);
+        expect({ where, spills }).toEqual({ where, spills: [false, false] });
+        expect({ where, cut: await clippedTexts(page) }).toEqual({ where, cut: [] });
+      }
+    } finally {
+      await setDeath({ open: true });
+    }
     await page.getByTestId('closed-reason').waitFor({ state: 'detached' });
-    expect(await page.getByTestId('service-death').isDisabled()).toBe(false);
+    expect(await tile.isDisabled()).toBe(false);
     await page.close();
   });
 
@@ -605,3 +695,13 @@ onMysql('the kiosk on MariaDB', () => {
     await page.close();
   });
 });
+
+/** Whether box `inner` lies inside box `outer` (a pixel of rounding allowed). */
+function boxInside(inner: Box, outer: Box): boolean {
+  return (
+    inner.x >= outer.x - 1 &&
+    inner.y >= outer.y - 1 &&
+    inner.x + inner.width <= outer.x + outer.width + 1 &&
+    inner.y + inner.height <= outer.y + outer.height + 1
+  );
+}

@@ -6,6 +6,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { Language, Ticket } from '../../server/protocol';
 import { Namespace } from '../../server/protocol/events';
+import { secondLanguage } from '../../server/protocol/second-language';
 import { ClockController } from '../../ui/clock-controller';
 import { DEFAULT_TIME_ZONE, formatClock, formatDate } from '../../ui/format';
 import { DEFAULT_LANGUAGE, translate, type MessageKey } from '../../ui/i18n';
@@ -192,7 +193,6 @@ export class DisplayApp extends LitElement {
     const timeZone = this.params.timeZone ?? office?.timeZone ?? DEFAULT_TIME_ZONE;
     const { current, next, previous } = this.hallView();
     const flashKey = this.sound.enabled ? this.announcer.started : (state.lastCall?.seq ?? 0);
-    const secondLanguage: Language = this.language === 'ru' ? 'tg' : 'ru';
     return html`${this.renderHeader(timeZone)}
       <main class=${state.catalog.length > 12 ? 'many' : ''}>
         <section aria-labelledby="now-calling">
@@ -203,7 +203,7 @@ export class DisplayApp extends LitElement {
               .anyCalls=${state.recentCalls.length > 0}
               .flashKey=${flashKey}
               language=${this.language}
-              secondLanguage=${secondLanguage}
+              secondLanguage=${secondLanguage(this.language)}
             ></display-latest-call>
           </div>
           <p class="next" data-testid="next-calls" ?hidden=${next.length === 0}>

@@ -172,10 +172,16 @@ export const ticketViewStyles = [
         /* A fixed column, so a long print message wraps instead of running off the card. */
         flex: 0 0 min(420px, 32%);
         min-width: 0;
+        /* Six items stacked: the column, not the number, sets the card's height on 1920×1080. */
+        gap: 16px;
       }
       .scan {
         flex-direction: column;
+        gap: 12px;
         text-align: center;
+      }
+      .scan kiosk-qr {
+        zoom: 0.75;
       }
       .scan p {
         max-width: 300px;

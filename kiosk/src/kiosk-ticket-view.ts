@@ -198,9 +198,9 @@ export class KioskTicketView extends LitElement {
         <p class="message">${translate(lang, 'pleaseWait')}</p>
       </div>
       <div class="side">
-        ${this.renderPrint()}
+        ${this.renderPrint()} ${this.ticketUrl ? this.renderScan(this.ticketUrl) : nothing}
+        <!-- With the other buttons, below the QR: low on the screen in either orientation. -->
         <kiosk-sms-keypad .ticketId=${ticket.id} language=${lang}></kiosk-sms-keypad>
-        ${this.ticketUrl ? this.renderScan(this.ticketUrl) : nothing}
         <div class="actions">
           <button
             type="button"

@@ -17,4 +17,5 @@ export * from './opening-hours';
 export * from './messages';
 export * from './wait-wording';
 export * from './closed-reason';
+export * from './second-language';
 export * from './ticket-lifecycle';

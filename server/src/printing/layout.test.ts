@@ -1,9 +1,9 @@
+import { secondLanguage } from '../../protocol';
 import { ticketLabels } from './catalogue';
 import {
   formatIssuedAt,
   layoutText,
   PAPER_COLUMNS,
-  secondLanguage,
   ticketLayout,
   TicketPrintInput,
   wrapText,

@@ -1,6 +1,6 @@
 /** What a queue ticket says, line by line: pure, no I/O, the same for every printer. */
 import { z } from 'zod';
-import { Language, waitWording } from '../../protocol';
+import { Language, secondLanguage, waitWording } from '../../protocol';
 import { zonedParts } from '../queue/office-day';
 import { ticketLabels } from './catalogue';
 
@@ -101,14 +101,6 @@ export type TicketPrintInput = z.infer<typeof TicketPrintInput>;
 /** The paper the layout is wrapped for. */
 export interface TicketLayoutOptions {
   readonly width: PaperWidth;
-}
-
-/**
- * The second language printed at the bottom: Tajik (the state language, which every clerk reads) for
- * every other reader, Russian for a Tajik reader.
- */
-export function secondLanguage(language: Language): Language {
-  return language === 'tg' ? 'ru' : 'tg';
 }
 
 /** Lays out a ticket: office, service, big number, priority, time, wait, QR, second-language line. */
