@@ -11,6 +11,7 @@ import { startTestServer, type TestServer } from '../server/src/testing/harness'
 import { login, request } from '../server/src/testing/client';
 import { officeInstant } from '../server/protocol/booking-rules';
 import type { BookingNotifier } from '../server/src/bookings/booking-service';
+import { formatIsoDay } from '../ui/format';
 import { launchChromium, screenshotFile, seriousViolations } from './browser';
 
 const OFFICE = '/api/offices/kulob';
@@ -94,7 +95,8 @@ describe('the admin bookings tab in the browser', () => {
   }
 
   async function show(service: string): Promise<void> {
-    await page.locator('input[name="day"]').fill(DAY);
+    // Typed the office's way, as `dd.mm.yyyy`.
+    await page.locator('nb-date-field[name="day"]').getByRole('textbox').fill(formatIsoDay(DAY));
     await page.locator('select[name="service"]').selectOption(service);
     await page.getByRole('button', { name: 'Show' }).click();
   }

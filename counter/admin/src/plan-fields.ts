@@ -11,6 +11,7 @@ import type { BookingPlanInput } from '../../../server/protocol/bookings';
 import { WEEKDAYS, type Weekday } from '../../../server/protocol/opening-hours';
 import { ApiError } from '../../../ui/api-client';
 import { translate, type MessageKey } from '../../../ui/i18n';
+import '../../../ui/nb-date-field';
 import { formText } from './admin-tab';
 import { weekdayName } from './audit-view';
 
@@ -89,20 +90,22 @@ function dayRow(language: Language, plan: BookingPlanInput, d: Weekday): Templat
       />
     </td>
     <td>
-      <input
-        type="time"
+      <nb-date-field
+        kind="time"
         name="open-${d}"
-        aria-label=${`${name}: ${t('adminOpensAt')}`}
+        label=${`${name}: ${t('adminOpensAt')}`}
         .value=${h?.open ?? '08:00'}
-      />
+        .language=${language}
+      ></nb-date-field>
     </td>
     <td>
-      <input
-        type="time"
+      <nb-date-field
+        kind="time"
         name="close-${d}"
-        aria-label=${`${name}: ${t('adminClosesAt')}`}
+        label=${`${name}: ${t('adminClosesAt')}`}
         .value=${h?.close ?? '17:00'}
-      />
+        .language=${language}
+      ></nb-date-field>
     </td>
   </tr>`;
 }
