@@ -11,6 +11,7 @@ import { startTestServer, type TestServer } from '../server/src/testing/harness'
 import { login, request } from '../server/src/testing/client';
 import { officeInstant } from '../server/protocol/booking-rules';
 import type { BookingNotifier } from '../server/src/bookings/booking-service';
+import { formatIsoDay } from '../ui/format';
 import { launchChromium, screenshotFile, seriousViolations } from './browser';
 
 const OFFICE = '/api/offices/kulob';
@@ -94,7 +95,8 @@ describe('the admin bookings tab in the browser', () => {
   }
 
   async function show(service: string): Promise<void> {
-    await page.locator('input[name="day"]').fill(DAY);
+    // Typed the office's way, as `dd.mm.yyyy`.
+    await page.locator('nb-date-field[name="day"]').getByRole('textbox').fill(formatIsoDay(DAY));
     await page.locator('select[name="service"]').selectOption(service);
     await page.getByRole('button', { name: 'Show' }).click();
   }
@@ -188,10 +190,12 @@ describe('the admin bookings tab in the browser', () => {
     expect(await slots('birth', MONDAY, MONDAY)).toHaveLength(27);
 
     await form.getByLabel('Slot length, min').fill('30');
+    // A closed day typed the office's way: Monday 14 December takes no bookings.
+    await form.locator('textarea[name="closedDays"]').fill('14.12.2026');
     await form.getByRole('button', { name: 'Save' }).click();
     await page.getByText('The booking plan of Birth registration is saved.').waitFor();
     await row.getByText('Mon 09:00–12:00 · 30 min · 2 per slot · 14 days ahead').waitFor();
-    expect(await slots('birth', MONDAY, '2026-12-13')).toEqual(
+    expect(await slots('birth', MONDAY, '2026-12-14')).toEqual(
       expectedSlots(MONDAY, '09:00', 6, 30, 2),
     );
     expect(await seriousViolations(page)).toEqual([]);

@@ -30,7 +30,12 @@ describe('administration editors, audit and CSV in the browser', () => {
       }),
       launchChromium(),
     ]);
-    page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    // An American browser far from the office: dates and times must still read the office's way.
+    page = await browser.newPage({
+      viewport: { width: 1366, height: 900 },
+      locale: 'en-US',
+      timezoneId: 'America/New_York',
+    });
     page.on('pageerror', (e) => pageErrors.push(e.message));
     page.on('console', (m) => {
       if (m.type() === 'error') pageErrors.push(m.text());
@@ -149,6 +154,8 @@ describe('administration editors, audit and CSV in the browser', () => {
       await page.getByLabel(`${day}: working day`).check();
     }
     await page.getByLabel('Friday: Closes at').fill('13:00');
+    // A box of its own on the 24-hour clock: a native time input drew "01:00 PM" in this browser.
+    expect(await page.getByLabel('Friday: Closes at').getAttribute('type')).toBe('text');
     // A day that closes before it opens is refused on the page, in words, and nothing is saved.
     await page.getByLabel('Saturday: working day').check();
     await page.getByLabel('Saturday: Opens at').fill('18:00');
@@ -301,10 +308,20 @@ describe('administration editors, audit and CSV in the browser', () => {
     // Today's report first; the range is asked once it stands.
     await page.locator('a.csv').waitFor();
     await page.waitForLoadState('networkidle');
-    await page.locator('counter-admin-reports input[name="from"]').fill('2026-11-24');
-    await page.locator('counter-admin-reports input[name="to"]').fill('2026-11-25');
+    // Typed the office's way in an American browser (whose own date box wants 11/24/2026); a day
+    // that does not exist is refused on the page, in words, before anything is asked.
+    const reports = page.locator('counter-admin-reports');
+    const from = reports.getByRole('textbox', { name: 'С', exact: true });
+    const to = reports.getByRole('textbox', { name: 'По', exact: true });
+    await from.fill('24.11.2026');
+    await to.fill('31.11.2026');
+    await to.press('Enter');
+    await page.getByText('Введите дату в виде дд.мм.гггг').waitFor();
+    expect(await to.getAttribute('aria-invalid')).toBe('true');
+    await to.fill('25.11.2026');
     await page.locator('counter-admin-reports button[type="submit"]').click();
-    await page.locator('a.csv[href*="from=2026-11-24"]').waitFor();
+    await page.locator('a.csv[href*="from=2026-11-24"][href*="to=2026-11-25"]').waitFor();
+    expect([await from.inputValue(), await to.inputValue()]).toEqual(['24.11.2026', '25.11.2026']);
     const href = await page.locator('a.csv').getAttribute('href');
     const csv = await page.evaluate(async (url) => {
       const res = await fetch(url);

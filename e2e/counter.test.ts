@@ -3,7 +3,7 @@
  * office registers it and marks it ready, and at pickup the clerk at window 5 gets the same case and
  * marks it issued. Pages are checked with axe-core; screenshots go to docs/screenshots.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../server/src/testing/harness';
 import { login, request } from '../server/src/testing/client';
 import { launchChromium, screenshotFile, seriousViolations } from './browser';
@@ -25,9 +25,9 @@ describe('the counter console on sqlite', () => {
     await server?.close();
   });
 
-  async function signIn(username: string): Promise<Page> {
+  async function signIn(username: string, where: BrowserContextOptions = {}): Promise<Page> {
     // A fresh context per person: its own session and remembered window.
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, ...where });
     const page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(`${username}: ${error.message}`));
     page.on('console', (message) => {
@@ -57,8 +57,14 @@ describe('the counter console on sqlite', () => {
     await page.locator(`[name="${name}"]`).fill(value);
   }
 
+  /** The birth date box of a person of the form (`applicant`, `child`, …), found by its label. */
+  function birthDate(page: Page, person: string) {
+    return page.getByTestId(`person-${person}`).getByLabel('Санаи таваллуд');
+  }
+
   it('opens, fills and submits a case; the back office registers it; pickup issues it', async () => {
-    const clerk = await signIn('clerk1');
+    // An American browser: its own date boxes would want 04/12/1996; the office types 12.04.1996.
+    const clerk = await signIn('clerk1', { locale: 'en-US', timezoneId: 'America/New_York' });
     await takeWindow(clerk, '3');
     const number = await issue({ service: 'birth' });
     await clerk.getByTestId(`call-${number}`).waitFor();
@@ -80,17 +86,17 @@ describe('the counter console on sqlite', () => {
     await fill(clerk, 'applicant.firstName', 'Мавҷуда');
     await clerk.locator('[name="applicant.idType"]').selectOption('passport');
     await fill(clerk, 'applicant.idNumber', 'A1234567');
-    await fill(clerk, 'applicant.birthDate', '1996-04-12');
+    await birthDate(clerk, 'applicant').fill('12.04.1996');
     await fill(clerk, 'child.lastName', 'Раҳимов');
     await fill(clerk, 'child.firstName', 'Фирӯз');
-    await fill(clerk, 'child.birthDate', '2026-11-20');
+    await birthDate(clerk, 'child').fill('20.11.2026');
     await clerk.locator('[name="child.sex"]').selectOption('m');
     // A newborn is asked no passport, address or phone; the birth date is entered once.
     expect(await clerk.locator('[name="child.idNumber"], [name="child.phone"]').count()).toBe(0);
     expect(await clerk.locator('[name="details.birthDate"]').count()).toBe(0);
     await fill(clerk, 'mother.lastName', 'Раҳимова');
     await fill(clerk, 'mother.firstName', 'Мавҷуда');
-    await fill(clerk, 'mother.birthDate', '1996-04-12');
+    await birthDate(clerk, 'mother').fill('1996-04-12');
     await clerk.locator('[name="mother.idType"]').selectOption('passport');
     await fill(clerk, 'mother.idNumber', 'A1234567');
     await fill(clerk, 'details.placeOfBirth', 'Кӯлоб');
@@ -106,6 +112,10 @@ describe('the counter console on sqlite', () => {
     // panel freezes as a conflict, the typing stays on screen and nothing of theirs is overwritten.
     const other = await login(server.url, 'clerk4');
     const seen = await request(server.url, 'GET', `/api/cases/${caseNumber}`, { token: other });
+    // The days typed dd.mm.yyyy (or pasted as stored) reach the server as calendar dates.
+    expect(seen.body.case.applicant.birthDate).toBe('1996-04-12');
+    expect(seen.body.case.details.birthDate).toBe('2026-11-20');
+    expect(await birthDate(clerk, 'mother').inputValue()).toBe('12.04.1996');
     await fill(clerk, 'applicant.address', 'ш. Кӯлоб');
     const theirs = await request(server.url, 'PATCH', `/api/cases/${caseNumber}`, {
       token: other,

@@ -167,8 +167,16 @@ describe('citizen messages in the browser', () => {
     // The outbox lists the kiosk's messages, masked.
     await page.getByTestId('outbox').locator('tr[data-status]').first().waitFor();
     expect(await page.getByTestId('outbox').textContent()).not.toContain('901234540');
+    // Days the office's way, dd.mm.yyyy: the totals per day here and the report's messages table.
+    const day = /^\d{2}\.\d{2}\.\d{4}$/;
+    const firstDay = (table: string) =>
+      page.getByTestId(table).locator('tbody td').first().textContent();
+    expect((await firstDay('totals'))?.trim()).toMatch(day);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: screenshotFile('admin-messages.png'), fullPage: true });
+    await page.getByRole('tab', { name: 'Reports' }).click();
+    await page.getByTestId('report-messages').locator('tbody td').first().waitFor();
+    expect((await firstDay('report-messages'))?.trim()).toMatch(day);
   });
 
   it('builds the preview’s link and a pairing link on PUBLIC_URL, not on the page’s address', async () => {

@@ -56,3 +56,38 @@ export function minutesSince(iso: string, now: Date): number {
   if (Number.isNaN(then)) return 0;
   return Math.max(0, Math.floor((now.getTime() - then) / 60_000));
 }
+
+/**
+ * A typed day as stored (`1994-03-02`): `02.03.1994` the office's way (also `2.3.1994`, `2/3/1994`,
+ * digits only `02031994` from a phone's number pad, or a pasted `1994-03-02`). Not a calendar day
+ * (`31.02.2026`, `1.2.94`): undefined.
+ */
+export function parseDay(text: string): string | undefined {
+  const t = text.trim();
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
+  const ours =
+    /^(\d{1,2})[./\s-](\d{1,2})[./\s-](\d{4})$/.exec(t) ?? /^(\d{2})(\d{2})(\d{4})$/.exec(t);
+  const [year, month, day] = iso
+    ? [iso[1], iso[2], iso[3]].map(Number)
+    : ours
+      ? [ours[3], ours[2], ours[1]].map(Number)
+      : [];
+  if (year === undefined || month === undefined || day === undefined || year < 1000)
+    return undefined;
+  // Date.UTC rolls 31 February over into March: a day that comes back changed does not exist.
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+  return `${year}-${pad2(month)}-${pad2(day)}`;
+}
+
+/**
+ * A typed time of day as `16:30` (also `9:05`, `16.30`, digits only `1630`); what is no time on a
+ * 24-hour clock (`24:00`, `4:30 PM`): undefined.
+ */
+export function parseClock(text: string): string | undefined {
+  const m = /^(\d{1,2})[:.\s]?(\d{2})$/.exec(text.trim());
+  if (!m) return undefined;
+  const [hour, minute] = [Number(m[1]), Number(m[2])];
+  if (hour > 23 || minute > 59) return undefined;
+  return `${pad2(hour)}:${pad2(minute)}`;
+}

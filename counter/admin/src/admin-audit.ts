@@ -6,6 +6,7 @@ import { css, html, nothing, type PropertyValues } from 'lit';
 import type { AdminUser, AuditEntry } from '../../../server/protocol';
 import { fetchOffice } from '../../../ui/api';
 import { DEFAULT_TIME_ZONE, formatDateTime } from '../../../ui/format';
+import '../../../ui/nb-date-field';
 import { getSettings, listServices, listUsers, searchAudit } from './admin-api';
 import { formText, AdminTab } from './admin-tab';
 import { ACTION_GROUPS, describeAudit, type AuditVocabulary } from './audit-view';
@@ -127,8 +128,14 @@ export class AdminAudit extends AdminTab {
           <option value="kiosk">${this.l10n.t('auditKiosk')}</option>
         </select></label
       >
-      <label>${this.l10n.t('adminFrom')} <input name="from" type="date" /></label>
-      <label>${this.l10n.t('adminTo')} <input name="to" type="date" /></label>
+      <label
+        >${this.l10n.t('adminFrom')}
+        <nb-date-field name="from" .language=${this.language}></nb-date-field
+      ></label>
+      <label
+        >${this.l10n.t('adminTo')}
+        <nb-date-field name="to" .language=${this.language}></nb-date-field
+      ></label>
       <button type="submit" ?disabled=${this.busy}>${this.l10n.t('adminSearch')}</button>
     </form>`;
   }

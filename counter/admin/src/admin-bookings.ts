@@ -10,6 +10,8 @@ import type { BookingSettings } from '../../../server/protocol/remote-join';
 import { pad2, zonedParts } from '../../../server/protocol/zoned-time';
 import { call } from '../../../ui/api-client';
 import { DEFAULT_TIME_ZONE, formatClock } from '../../../ui/format';
+import type { NbDateField } from '../../../ui/nb-date-field';
+import '../../../ui/nb-date-field';
 import type { MessageKey } from '../../../ui/i18n';
 import { getSettings, listServices, type AdminContext } from './admin-api';
 import { AdminTab, formText } from './admin-tab';
@@ -71,7 +73,7 @@ export class AdminBookings extends AdminTab {
       this.timeZone = settings.timeZone;
       const p = zonedParts(new Date(), this.timeZone);
       // A day typed while this loaded stays; else the office's today.
-      const typed = this.renderRoot.querySelector<HTMLInputElement>('input[name="day"]')?.value;
+      const typed = this.renderRoot.querySelector<NbDateField>('nb-date-field[name="day"]')?.value;
       this.day ||= typed || `${p.year}-${pad2(p.month)}-${pad2(p.day)}`;
       this.bookings = await this.fetch(c);
       const booking = await call('bookingSettings', {
@@ -216,8 +218,14 @@ export class AdminBookings extends AdminTab {
         <h2 id="bk-h">${this.l10n.t('adminBookings')}</h2>
         <form class="grid" @submit=${this.onShow}>
           <label
-            >${this.l10n.t('adminDay')} <input type="date" name="day" required .value=${this.day}
-          /></label>
+            >${this.l10n.t('adminDay')}
+            <nb-date-field
+              name="day"
+              required
+              .value=${this.day}
+              .language=${this.language}
+            ></nb-date-field
+          ></label>
           <label
             >${this.l10n.t('adminBookingService')}
             <select name="service">

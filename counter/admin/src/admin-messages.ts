@@ -15,7 +15,7 @@ import {
   type TemplateKey,
 } from '../../../server/protocol';
 import { apiRequest, fetchOffice } from '../../../ui/api';
-import { DEFAULT_TIME_ZONE, formatDateTime } from '../../../ui/format';
+import { DEFAULT_TIME_ZONE, formatDateTime, formatIsoDay } from '../../../ui/format';
 import type { AdminContext } from './admin-api';
 import { AdminTab, formText } from './admin-tab';
 
@@ -346,7 +346,7 @@ export class AdminMessages extends AdminTab {
           ${this.totals.map(
             (r) =>
               html`<tr>
-                <td>${r.day}</td>
+                <td>${formatIsoDay(r.day)}</td>
                 <td>${r.gateway}</td>
                 <td>${r.status}</td>
                 <td class="num">${r.count}</td>

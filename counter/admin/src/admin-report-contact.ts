@@ -1,6 +1,7 @@
 /** The report's citizen-contact tables: messages per day and channel, bookings per day. */
 import { html } from 'lit';
 import type { ReportSummary, SecondsStats } from '../../../server/protocol';
+import { formatIsoDay } from '../../../ui/format';
 import type { MessageKey } from '../../../ui/i18n';
 import { duration } from './admin-tab';
 
@@ -33,7 +34,7 @@ function messagesTable(s: ReportSummary, t: Words) {
       ${s.messages.map(
         (m) =>
           html`<tr>
-            <td>${m.day}</td>
+            <td>${formatIsoDay(m.day)}</td>
             <td>${m.channel}</td>
             <td class="num">${m.sent}</td>
             <td class="num">${m.delivered}</td>
@@ -64,7 +65,7 @@ function bookingsTable(s: ReportSummary, t: Words) {
       ${s.bookings.map(
         (b) =>
           html`<tr>
-            <td>${b.day}</td>
+            <td>${formatIsoDay(b.day)}</td>
             <td class="num">${b.booked}</td>
             <td class="num">${b.checkedIn}</td>
             <td class="num">${b.noShow}</td>

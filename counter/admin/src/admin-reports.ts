@@ -15,6 +15,7 @@ import type {
   ReportSummary,
   SecondsStats,
 } from '../../../server/protocol';
+import '../../../ui/nb-date-field';
 import { fetchSummary, listServices, summaryPath } from './admin-api';
 import { caseStatusKey } from './audit-view';
 import { formText, AdminTab, duration } from './admin-tab';
@@ -346,10 +347,14 @@ export class AdminReports extends AdminTab {
   private renderRange() {
     const c = this.context;
     return html`<form class="grid" @submit=${this.onSubmit}>
-      <label
-        >${this.t('adminFrom')} <input type="date" name="from" .value=${this.from} required
-      /></label>
-      <label>${this.t('adminTo')} <input type="date" name="to" .value=${this.to} required /></label>
+      ${(['from', 'to'] as const).map(
+        (end) =>
+          html`<label
+            >${this.t(end === 'from' ? 'adminFrom' : 'adminTo')}
+            <nb-date-field name=${end} required .value=${this[end]} .language=${this.language}>
+            </nb-date-field
+          ></label>`,
+      )}
       <button type="submit" ?disabled=${this.busy}>${this.t('adminShow')}</button>
       ${
         c

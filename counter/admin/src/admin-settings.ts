@@ -9,6 +9,8 @@ import type {
 import { WEEKDAYS, type Weekday } from '../../../server/protocol/opening-hours';
 import { LANGUAGES, isLanguage, translate } from '../../../ui/i18n';
 import { fetchOffice } from '../../../ui/api';
+import type { NbDateField } from '../../../ui/nb-date-field';
+import '../../../ui/nb-date-field';
 import { closeDay, getSettings, saveSettings } from './admin-api';
 import { formText, AdminTab } from './admin-tab';
 import { weekdayName } from './audit-view';
@@ -170,24 +172,26 @@ export class AdminSettings extends AdminTab {
         />
       </td>
       <td>
-        <input
-          type="time"
+        <nb-date-field
+          kind="time"
           name="day-from"
-          aria-label=${`${name}: ${this.l10n.t('adminOpensAt')}`}
+          label=${`${name}: ${this.l10n.t('adminOpensAt')}`}
           .value=${row.from}
+          .language=${this.language}
           ?disabled=${!row.open}
-          @change=${(e: Event) => this.setDay(d, { from: (e.target as HTMLInputElement).value })}
-        />
+          @change=${(e: Event) => this.setDay(d, { from: (e.target as NbDateField).value })}
+        ></nb-date-field>
       </td>
       <td>
-        <input
-          type="time"
+        <nb-date-field
+          kind="time"
           name="day-to"
-          aria-label=${`${name}: ${this.l10n.t('adminClosesAt')}`}
+          label=${`${name}: ${this.l10n.t('adminClosesAt')}`}
           .value=${row.to}
+          .language=${this.language}
           ?disabled=${!row.open}
-          @change=${(e: Event) => this.setDay(d, { to: (e.target as HTMLInputElement).value })}
-        />
+          @change=${(e: Event) => this.setDay(d, { to: (e.target as NbDateField).value })}
+        ></nb-date-field>
       </td>
     </tr>`;
   }

@@ -10,7 +10,9 @@ import type { Language } from '../../../server/protocol';
 import type { BookingPlanInput } from '../../../server/protocol/bookings';
 import { WEEKDAYS, type Weekday } from '../../../server/protocol/opening-hours';
 import { ApiError } from '../../../ui/api-client';
+import { formatIsoDay, parseDay } from '../../../ui/format';
 import { translate, type MessageKey } from '../../../ui/i18n';
+import '../../../ui/nb-date-field';
 import { formText } from './admin-tab';
 import { weekdayName } from './audit-view';
 
@@ -36,8 +38,6 @@ const NUMBERS = [
   { name: 'walkInShare', label: 'adminPlanWalkIn', min: 0, max: 100 },
   { name: 'daysAhead', label: 'adminPlanDaysAhead', min: 0, max: 90 },
 ] as const satisfies readonly { name: string; label: MessageKey; min: number; max: number }[];
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Styles of the calendar fields (added to a section's own). */
 export const planFieldStyles = css`
@@ -89,20 +89,22 @@ function dayRow(language: Language, plan: BookingPlanInput, d: Weekday): Templat
       />
     </td>
     <td>
-      <input
-        type="time"
+      <nb-date-field
+        kind="time"
         name="open-${d}"
-        aria-label=${`${name}: ${t('adminOpensAt')}`}
+        label=${`${name}: ${t('adminOpensAt')}`}
         .value=${h?.open ?? '08:00'}
-      />
+        .language=${language}
+      ></nb-date-field>
     </td>
     <td>
-      <input
-        type="time"
+      <nb-date-field
+        kind="time"
         name="close-${d}"
-        aria-label=${`${name}: ${t('adminClosesAt')}`}
+        label=${`${name}: ${t('adminClosesAt')}`}
         .value=${h?.close ?? '17:00'}
-      />
+        .language=${language}
+      ></nb-date-field>
     </td>
   </tr>`;
 }
@@ -143,7 +145,11 @@ export function renderPlanFields(language: Language, plan: BookingPlanInput): Te
       )}
       <label
         >${t('adminPlanClosedDays')}
-        <textarea name="closedDays" rows="3" .value=${plan.closedDays.join('\n')}></textarea>
+        <textarea
+          name="closedDays"
+          rows="3"
+          .value=${plan.closedDays.map(formatIsoDay).join('\n')}
+        ></textarea>
       </label>
     </div>`;
 }
@@ -164,11 +170,15 @@ export function readPlanFields(
     hours[d] = { open, close };
   }
   if (Object.keys(hours).length === 0) problems.push(translate(language, 'adminPlanNoDay'));
-  const closedDays = formText(data, 'closedDays')
+  // Typed the office's way (25.12.2026), sent as stored (2026-12-25); a pasted 2026-12-25 is taken too.
+  const closedDays: string[] = [];
+  for (const typed of formText(data, 'closedDays')
     .split(/[\s,;]+/)
-    .filter(Boolean);
-  for (const day of closedDays)
-    if (!DATE.test(day)) problems.push(translate(language, 'adminPlanBadDay', { day }));
+    .filter(Boolean)) {
+    const day = parseDay(typed);
+    if (day) closedDays.push(day);
+    else problems.push(translate(language, 'adminPlanBadDay', { day: typed }));
+  }
   // Out-of-range numbers go to the server as typed: its refusal names the field (planIssues).
   const number = (name: string) => Number(formText(data, name).trim() || NaN);
   const plan: BookingPlanInput = {
@@ -238,7 +248,7 @@ function issueLine(field: string, language: Language, sent: BookingPlanInput | u
   if (head === 'hours' && sub && (WEEKDAYS as readonly string[]).includes(sub))
     return translate(language, 'adminHoursInvalid', { day: weekdayName(language, sub as Weekday) });
   if (head === 'closedDays') {
-    const day = sent?.closedDays[Number(sub)] ?? sub ?? '';
+    const day = formatIsoDay(sent?.closedDays[Number(sub)] ?? sub ?? '');
     return translate(language, 'adminPlanBadDay', { day });
   }
   if (head === 'names' && sub) return translate(language, 'adminRoomNamesMissing');

@@ -14,6 +14,8 @@ import {
 } from '../../../server/protocol';
 import type { LocalizeController } from '../../../ui/controllers/localize-controller';
 import type { MessageKey } from '../../../ui/i18n';
+import type { NbDateField } from '../../../ui/nb-date-field';
+import '../../../ui/nb-date-field';
 import type { CaseController } from '../case-controller';
 import {
   PERSON_FIELDS,
@@ -94,7 +96,11 @@ export class CaseFormView {
     required: boolean,
   ) {
     const onInput = (field: keyof PersonForm) => (e: Event) =>
-      this.editPerson(section, field, (e.target as HTMLInputElement | HTMLSelectElement).value);
+      this.editPerson(
+        section,
+        field,
+        (e.target as HTMLInputElement | HTMLSelectElement | NbDateField).value,
+      );
     return html`<fieldset data-testid=${`person-${section}`}>
       <legend>
         ${legend}
@@ -133,10 +139,18 @@ export class CaseFormView {
             html`<option value=${v} ?selected=${person.idType === v}>${this.l10n.t(k)}</option>`,
         )}
       </select>`;
+    } else if (field === 'birthDate') {
+      input = html`<nb-date-field
+        name=${key}
+        .value=${person.birthDate}
+        .language=${this.l10n.lang}
+        ?invalid=${bad}
+        @input=${onInput}
+      ></nb-date-field>`;
     } else {
       input = html`<input
         name=${key}
-        type=${field === 'birthDate' ? 'date' : field === 'phone' ? 'tel' : 'text'}
+        type=${field === 'phone' ? 'tel' : 'text'}
         .value=${person[field]}
         autocomplete="off"
         aria-invalid=${bad ? 'true' : 'false'}
@@ -190,12 +204,14 @@ export class CaseFormView {
           (o) => html`<option value=${o} ?selected=${value === o}>${this.optionLabel(o)}</option>`,
         )}
       </select>`;
+    } else if (field.kind === 'date') {
+      input = this.renderDateDetail(key, value, bad, set);
     } else {
       const text =
         typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
       input = html`<input
         name=${key}
-        type=${field.kind === 'date' ? 'date' : field.kind === 'number' ? 'number' : 'text'}
+        type=${field.kind === 'number' ? 'number' : 'text'}
         .value=${text}
         aria-invalid=${bad ? 'true' : 'false'}
         @input=${(e: Event) => {
@@ -208,6 +224,17 @@ export class CaseFormView {
     return html`<label class="field ${bad ? 'bad' : ''}"
       >${label} ${input} ${this.renderIssue(key)}</label
     >`;
+  }
+
+  /** A detail that is a calendar day: typed `dd.mm.yyyy`, kept as `yyyy-mm-dd` (none while it is no day). */
+  private renderDateDetail(key: string, value: unknown, bad: boolean, set: (v: unknown) => void) {
+    return html`<nb-date-field
+      name=${key}
+      .value=${typeof value === 'string' ? value : ''}
+      .language=${this.l10n.lang}
+      ?invalid=${bad}
+      @input=${(e: Event) => set((e.target as NbDateField).value || undefined)}
+    ></nb-date-field>`;
   }
 
   /** The fieldsets of the open case: persons, documents, details, fee. */

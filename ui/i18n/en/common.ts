@@ -14,6 +14,11 @@ export const common = {
   dateFormat: '{weekday}, {day} {month}',
   weekdays: 'Sunday,Monday,Tuesday,Wednesday,Thursday,Friday,Saturday',
   months: 'January,February,March,April,May,June,July,August,September,October,November,December',
+  // The placeholders of typed date and time fields, and what they say to a text that is none.
+  dateFieldPlaceholder: 'dd.mm.yyyy',
+  timeFieldPlaceholder: 'hh:mm',
+  dateFieldInvalid: 'Enter the date as dd.mm.yyyy, for example 25.11.2026.',
+  timeFieldInvalid: 'Enter the time as hh:mm on the 24-hour clock, for example 16:30.',
   dismiss: 'Close',
   tryAgain: 'Try again',
 

@@ -16,6 +16,10 @@ export const common: MessagesLike<typeof english> = {
   dateFormat: '{weekday}, {day} {month}',
   weekdays: 'воскресенье,понедельник,вторник,среда,четверг,пятница,суббота',
   months: 'января,февраля,марта,апреля,мая,июня,июля,августа,сентября,октября,ноября,декабря',
+  dateFieldPlaceholder: 'дд.мм.гггг',
+  timeFieldPlaceholder: 'чч:мм',
+  dateFieldInvalid: 'Введите дату в виде дд.мм.гггг, например 25.11.2026.',
+  timeFieldInvalid: 'Введите время в виде чч:мм (24 часа), например 16:30.',
   dismiss: 'Закрыть',
   tryAgain: 'Попробуйте ещё раз',
 

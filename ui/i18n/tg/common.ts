@@ -16,6 +16,10 @@ export const common: MessagesLike<typeof english> = {
   dateFormat: '{weekday}, {day} {month}',
   weekdays: 'Якшанбе,Душанбе,Сешанбе,Чоршанбе,Панҷшанбе,Ҷумъа,Шанбе',
   months: 'январ,феврал,март,апрел,май,июн,июл,август,сентябр,октябр,ноябр,декабр',
+  dateFieldPlaceholder: 'рр.мм.сссс',
+  timeFieldPlaceholder: 'сс:дд',
+  dateFieldInvalid: 'Санаро дар шакли рр.мм.сссс ворид кунед, масалан 25.11.2026.',
+  timeFieldInvalid: 'Вақтро дар шакли сс:дд (24 соат) ворид кунед, масалан 16:30.',
   dismiss: 'Пӯшидан',
   tryAgain: 'Аз нав кӯшиш кунед',
 

@@ -16,6 +16,10 @@ export const common: MessagesLike<typeof english> = {
   dateFormat: '{weekday}, {day}-{month}',
   weekdays: 'yakshanba,dushanba,seshanba,chorshanba,payshanba,juma,shanba',
   months: 'yanvar,fevral,mart,aprel,may,iyun,iyul,avgust,sentabr,oktabr,noyabr,dekabr',
+  dateFieldPlaceholder: 'kk.oo.yyyy',
+  timeFieldPlaceholder: 'ss:dd',
+  dateFieldInvalid: 'Sanani kk.oo.yyyy koʻrinishida kiriting, masalan 25.11.2026.',
+  timeFieldInvalid: 'Vaqtni ss:dd koʻrinishida (24 soatlik) kiriting, masalan 16:30.',
   dismiss: 'Yopish',
   tryAgain: 'Qayta urinib koʻring',
 
