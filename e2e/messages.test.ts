@@ -180,7 +180,8 @@ describe('citizen messages in the browser', () => {
   });
 
   it('builds the preview’s link and a pairing link on PUBLIC_URL, not on the page’s address', async () => {
-    // The admin page of the test before, still signed in on its Messages tab.
+    // The admin page of the test before, still signed in (it ends on the Reports tab).
+    await page.getByRole('tab', { name: 'Messages' }).click();
     await page.getByTestId('template-text').fill('{link}');
     await expect(page.getByTestId('preview-text').textContent()).resolves.toMatch(
       /^https:\/\/navbat\.example\.tj\/t\/[\w-]{36}$/,
