@@ -35,7 +35,7 @@ const config: UserConfig = {
             // The shared layer, with the protocol's plain constants (the case rules import them too).
             {
               name: 'ui',
-              test: /[\\/]ui[\\/]|server[\\/]protocol[\\/](constants|events|opening-hours|zoned-time|wait-wording|closed-reason)\./,
+              test: /[\\/]ui[\\/]|server[\\/]protocol[\\/](constants|events|opening-hours|zoned-time|wait-wording|closed-reason|second-language)\./,
               priority: 3,
             },
             // zod and the schemas and case rules: the console's only, kiosk and display never load them.
