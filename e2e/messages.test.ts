@@ -183,8 +183,13 @@ describe('citizen messages in the browser', () => {
     // The admin page of the test before, still signed in (it ends on the Reports tab).
     await page.getByRole('tab', { name: 'Messages' }).click();
     await page.getByTestId('template-text').fill('{link}');
-    await expect(page.getByTestId('preview-text').textContent()).resolves.toMatch(
-      /^https:\/\/navbat\.example\.tj\/t\/[\w-]{36}$/,
+    // The tab reads the office's public address when it opens: wait for the preview to use it.
+    await waitFor(
+      async () =>
+        /^https:\/\/navbat\.example\.tj\/t\/[\w-]{36}$/.test(
+          (await page.getByTestId('preview-text').textContent()) ?? '',
+        ),
+      'the preview link on PUBLIC_URL',
     );
     await page.getByRole('tab', { name: 'Devices' }).click();
     await page.getByRole('button', { name: 'Pair: D1' }).click();
