@@ -191,6 +191,14 @@ describe('citizen messages in the browser', () => {
         ),
       'the preview link on PUBLIC_URL',
     );
+    // A reload of the tab (here the outbox filter) keeps the unsaved text in the editor.
+    const reloaded = page.waitForResponse((r) =>
+      /\/messages\/totals$/.test(new URL(r.url()).pathname),
+    );
+    await page.locator('form[role="search"]').getByRole('button').click();
+    await reloaded;
+    await page.waitForTimeout(100);
+    expect(await page.getByTestId('template-text').inputValue()).toBe('{link}');
     await page.getByRole('tab', { name: 'Devices' }).click();
     await page.getByRole('button', { name: 'Pair: D1' }).click();
     const link = await page.getByTestId('pairing-link').locator('input').inputValue();

@@ -73,6 +73,8 @@ export class AdminMessages extends AdminTab {
   /** The office's public URL (links in messages), once read. */
   declare private publicUrl: string | undefined;
   private filter: Record<string, string> = {};
+  /** The text in the editor differs from the saved template: a reload (filter, test message) keeps it. */
+  private edited = false;
 
   constructor() {
     super();
@@ -110,7 +112,7 @@ export class AdminMessages extends AdminTab {
       this.gateways = list.channels;
       this.templates = templates.templates;
       this.totals = totals.totals;
-      this.draft = this.current()?.text ?? '';
+      if (!this.edited) this.draft = this.current()?.text ?? '';
     });
   }
 
@@ -151,6 +153,7 @@ export class AdminMessages extends AdminTab {
       key: formText(data, 'key') as TemplateKey,
       language: formText(data, 'language') as Language,
     };
+    this.edited = false;
     this.draft = this.current()?.text ?? '';
   };
 
@@ -163,6 +166,7 @@ export class AdminMessages extends AdminTab {
         { method: 'PUT', token: c.token, body: { text: this.draft } },
       );
       this.templates = r.templates;
+      this.edited = false;
     }, this.l10n.t('adminSaved'));
   };
 
@@ -174,6 +178,7 @@ export class AdminMessages extends AdminTab {
         { method: 'DELETE', token: c.token },
       );
       this.templates = r.templates;
+      this.edited = false;
       this.draft = this.current()?.text ?? '';
     }, this.l10n.t('adminSaved'));
   };
@@ -310,7 +315,10 @@ export class AdminMessages extends AdminTab {
             maxlength="480"
             data-testid="template-text"
             .value=${this.draft}
-            @input=${(e: Event) => (this.draft = (e.target as HTMLTextAreaElement).value)}
+            @input=${(e: Event) => {
+              this.edited = true;
+              this.draft = (e.target as HTMLTextAreaElement).value;
+            }}
           ></textarea>
         </label>
         <p class="muted">
