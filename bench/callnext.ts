@@ -154,6 +154,8 @@ export async function runCallNext(
     counters.map(async (counter, i) => {
       const headers = { authorization: `Bearer ${tokens[i]!}` };
       let failures = 0;
+      // Windows that pause between tickets are not in step: each starts somewhere in its first pause.
+      if (o.thinkMs > 0) await sleep(o.thinkMs * Math.random());
       while (failures < 20 && nowMs() < deadline) {
         const call = await requestJson<TicketBody>(
           agent,

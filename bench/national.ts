@@ -100,6 +100,29 @@ async function floorPhase(run: Run): Promise<PhaseResult> {
   };
 }
 
+const METRICS_TOKEN = randomBytes(16).toString('hex');
+
+/** Where a node's memory is, from its own /metrics (V8 heap used / total, external, RSS). */
+async function memoryOf(port: number): Promise<string> {
+  try {
+    const res = await fetch(`http://127.0.0.1:${port}/metrics`, {
+      headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+    });
+    const text = await res.text();
+    const value = (name: string) => {
+      const m = new RegExp(`^navbat_${name} ([\\d.e+]+)$`, 'm').exec(text);
+      return m ? `${(Number(m[1]) / 1024 / 1024).toFixed(1)} MB` : '?';
+    };
+    return [
+      `heap used ${value('nodejs_heap_size_used_bytes')} of ${value('nodejs_heap_size_total_bytes')}`,
+      `external ${value('nodejs_external_memory_bytes')}`,
+      `RSS ${value('process_resident_memory_bytes')}`,
+    ].join(', ');
+  } catch (err) {
+    return `unread (${String(err)})`;
+  }
+}
+
 /** Starts the two nodes and HAProxy in front of them; answers the balancer's address. */
 async function startTopology(run: Run): Promise<{ base: string; nodes: Proc[]; proxy: Proc }> {
   const env = {
@@ -109,6 +132,7 @@ async function startTopology(run: Run): Promise<{ base: string; nodes: Proc[]; p
     REDIS_KEY: `navbat-national-${randomBytes(4).toString('hex')}`,
     TRUST_PROXY: '1',
     LOG_LEVEL: 'warn',
+    METRICS_TOKEN,
   };
   const ports = { front: run.front, stats: run.front + 9, nodes: [run.front + 1, run.front + 2] };
   const nodes = await Promise.all(
@@ -148,6 +172,8 @@ async function navbatPhase(run: Run): Promise<PhaseResult> {
   const report = await sockets.report();
   for (const line of report.samples) log(`  seq: ${line}`);
   const rss = nodes.map((n, i): [string, number, number] => [n.name, idleRss[i]!, rssOf(n.pid)]);
+  for (const [i, port] of [run.front + 1, run.front + 2].entries())
+    log(`  node${i + 1} memory: ${await memoryOf(port)}`);
   for (const n of nodes) {
     const lines = [...n.warnings.entries()].map(([msg, count]) => `${msg} ×${count}`);
     log(`  ${n.name} warnings: ${lines.length ? lines.join(', ') : 'none'}`);

@@ -60,4 +60,32 @@ describe('OfficeSequencer', () => {
     expect(out.map(([, seq]) => seq)).toEqual([1, 3, 4]);
     s.close();
   });
+
+  it('starts an office at its first snapshot: the seq before a later one is awaited, older ones dropped', () => {
+    const { s, out, gaps } = sequencer();
+    s.seed('kulob', 10);
+    // Node B's seq 11 is still on its way over Redis when this node's seq 12 commits.
+    s.push('kulob', [change(12)]);
+    expect(out).toEqual([]);
+    s.push('kulob', [change(11)]);
+    expect(out.map(([, seq]) => seq)).toEqual([11, 12]);
+    // Committed before the snapshot was read, delivered after it: every socket has it already.
+    s.push('kulob', [change(9)]);
+    // A later snapshot does not move a line that runs.
+    s.seed('kulob', 20);
+    s.push('kulob', [change(13)]);
+    jest.advanceTimersByTime(5000);
+    expect(gaps).toEqual([]);
+    expect(out.map(([, seq]) => seq)).toEqual([11, 12, 13]);
+    s.close();
+  });
+
+  it('without a snapshot, the first change to arrive sets the start (the case seeding is for)', () => {
+    const { s, out, gaps } = sequencer();
+    s.push('kulob', [change(12)]);
+    s.push('kulob', [change(11)]);
+    expect(out.map(([, seq]) => seq)).toEqual([12]);
+    expect(gaps).toEqual([['kulob', 11]]);
+    s.close();
+  });
 });

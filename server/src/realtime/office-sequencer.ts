@@ -21,6 +21,12 @@ export interface OfficeSequencerOptions {
 interface OfficeLine {
   /** Last seq delivered; undefined until the first change of the office reaches this node. */
   last: number | undefined;
+  /**
+   * The seq of the office's first snapshot on this node, when it came before any change: every
+   * local socket's snapshot holds the changes up to it, so one of those arriving late is dropped,
+   * not declared a gap.
+   */
+  seeded: number;
   held: Map<number, { change: QueueChange; at: number }>;
   timer: ReturnType<typeof setTimeout> | undefined;
 }
@@ -36,11 +42,12 @@ export class OfficeSequencer {
   push(office: string, changes: readonly QueueChange[], committedAt = Date.now()): void {
     let line = this.lines.get(office);
     if (!line) {
-      line = { last: undefined, held: new Map(), timer: undefined };
+      line = { last: undefined, seeded: -1, held: new Map(), timer: undefined };
       this.lines.set(office, line);
     }
     for (const change of changes) {
       if (line.last === undefined) line.last = change.seq - 1;
+      if (change.seq <= line.seeded) continue;
       if (change.seq <= line.last) {
         // Its turn has passed (declared a gap, or a repeat): only a resync shows it safely.
         if (!line.held.has(change.seq)) this.declareGap(office, change.seq);
@@ -49,6 +56,16 @@ export class OfficeSequencer {
       line.held.set(change.seq, { change, at: committedAt });
     }
     this.drain(office, line);
+  }
+
+  /**
+   * Tells where an office's line starts when a snapshot of it is built before any of its changes
+   * reached this node. Without it the first change to arrive set the start: on two nodes that could
+   * be seq n + 1 from this node just before seq n from the other, and n was then declared a gap.
+   */
+  seed(office: string, seq: number): void {
+    if (this.lines.has(office)) return;
+    this.lines.set(office, { last: seq, seeded: seq, held: new Map(), timer: undefined });
   }
 
   /** The last seq this node delivered for an office (undefined: none yet). */

@@ -24,6 +24,8 @@ export interface SnapshotHubOptions {
   latestSeq: (office: string) => number | undefined;
   maxAgeMs: number;
   now: () => Date;
+  /** Told each build's seq (the sequencer starts an office's line there). */
+  built?: (office: string, seq: number) => void;
 }
 
 export class SnapshotHub {
@@ -69,6 +71,7 @@ export class SnapshotHub {
     staff.then(
       (snap) => {
         entry.seq = snap.seq;
+        this.options.built?.(office, snap.seq);
       },
       () => {
         if (this.entries.get(office) === entry) this.entries.delete(office);

@@ -62,6 +62,7 @@ export function attachRealtime(io: NbServer, publisher: Publisher, deps: Realtim
     latestSeq: (office) => publisher.latestSeq(office),
     maxAgeMs: deps.snapshotMaxAgeMs ?? 2_000,
     now: deps.now ?? (() => new Date()),
+    built: (office, seq) => publisher.sequencer.seed(office, seq),
   });
   const stats = { dropped: 0 };
   const budget = deps.eventBudget ?? EVENT_BUDGET;
