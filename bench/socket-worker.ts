@@ -86,9 +86,9 @@ function connectOne(): Promise<string | null> {
           if (!err && snap) lastSeq = Math.max(lastSeq, snap.seq);
         });
     };
-    socket.on('ticket:issued', (msg: IssuedEvent) => {
-      const t = nowMs();
-      received++;
+    // Every numbered event counts for the seq order (a printer or window change comes between tickets).
+    socket.onAny((event: string, msg: { seq?: unknown } | undefined) => {
+      if (event === 'queue:snapshot' || typeof msg?.seq !== 'number') return;
       if (lastSeq >= 0) {
         if (msg.seq <= lastSeq) seqDisorder++;
         else if (msg.seq > lastSeq + 1) {
@@ -97,6 +97,10 @@ function connectOne(): Promise<string | null> {
         }
       }
       lastSeq = Math.max(lastSeq, msg.seq);
+    });
+    socket.on('ticket:issued', (msg: IssuedEvent) => {
+      const t = nowMs();
+      received++;
       let list = events.get(msg.ticket.id);
       if (!list) {
         list = [];

@@ -2,6 +2,7 @@
  * Request/response over a forked child's IPC channel. The child answers `{id, ok, result | error}`
  * and announces itself once with `{type: 'ready', url, pid}`.
  */
+import { serverNodeFlags } from './node-flags';
 import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -64,7 +65,7 @@ export class ServerChild {
     const file = path.join(__dirname, '..', script);
     const child = fork(file, args, {
       env: { ...process.env, ...env },
-      execArgv: ['--expose-gc'],
+      execArgv: ['--expose-gc', ...serverNodeFlags()],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     const kill = (): void => {

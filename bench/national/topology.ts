@@ -3,6 +3,7 @@
  * and HAProxy in front of them (sticky cookie, health check on /api/ready, websocket tunnels).
  * Every child is registered with a `Teardown` so that a failure or Ctrl-C stops it too.
  */
+import { serverNodeFlags } from '../lib/node-flags';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -137,7 +138,7 @@ export async function startNode(
   const proc = spawnProc(
     name,
     process.execPath,
-    [main],
+    [...serverNodeFlags(), main],
     { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', DEMO: '0' },
     teardown,
   );

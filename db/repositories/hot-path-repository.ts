@@ -253,6 +253,35 @@ export class HotPathRepository {
   }
 }
 
+/** Inserts a new ticket (a walk-in stands in the queue from its issue time). */
+export async function insertTicketRow(
+  db: Database,
+  ticket: TicketRecord,
+  t: Transaction,
+): Promise<void> {
+  // The columns' defaults, for records built without them.
+  const row: Record<string, unknown> = {
+    ...ticket,
+    recalls: ticket.recalls ?? 0,
+    remote: ticket.remote ?? false,
+    queueTime: ticket.queueTime ?? ticket.issuedAt,
+  };
+  const keys = ['id', ...Object.keys(TICKET_COLUMNS)] as Array<keyof TicketRecord>;
+  const columns = keys.map((k) => (k === 'id' ? 'id' : TICKET_COLUMNS[k]));
+  const replacements = Object.fromEntries(
+    keys.map((k) => {
+      const v = row[k];
+      if (v instanceof Date) return [k, sqlTime(db.dialect, v)];
+      if (typeof v === 'boolean') return [k, v ? 1 : 0];
+      return [k, v ?? null];
+    }),
+  );
+  await db.sequelize.query(
+    `INSERT INTO tickets (${columns.join(', ')}) VALUES (${keys.map((k) => `:${k}`).join(', ')})`,
+    { transaction: t, replacements },
+  );
+}
+
 function base(now: Date, day: string): Record<string, unknown> {
   return { now, day, no: false };
 }

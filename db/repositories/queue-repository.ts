@@ -10,6 +10,8 @@ import { CatalogueRepository } from './catalogue-repository';
 import { appendAudit } from './audit-repository';
 import type { CounterModel } from '../models';
 import { toTicket } from './ticket-row';
+import { insertTicketRow } from './hot-path-repository';
+import { sqlTime } from './values';
 import type {
   AuditInput,
   CounterRecord,
@@ -101,7 +103,7 @@ export class QueueRepository {
   }
 
   async insertTicket(ticket: TicketRecord, t: Transaction): Promise<void> {
-    await this.m.Ticket.create(ticket, { transaction: t });
+    await insertTicketRow(this.db, ticket, t);
   }
 
   async findTicket(id: string, t?: Tx, lock = false): Promise<TicketRecord | undefined> {
@@ -178,23 +180,28 @@ export class QueueRepository {
 
   /** Waiting tickets of the same service called before `ticket` (see `peopleAhead`). */
   async countAhead(ticket: TicketRecord, t?: Tx): Promise<number> {
-    const mineNormal = ticket.priority === 'none';
-    const mine = ticket.queueTime ?? ticket.issuedAt;
-    const older = {
-      [Op.or]: [{ queueTime: { [Op.lt]: mine } }, { queueTime: mine, id: { [Op.lt]: ticket.id } }],
-    };
-    const priority = { priority: { [Op.ne]: 'none' } };
-    return this.m.Ticket.count({
-      where: {
-        officeCode: ticket.officeCode,
-        day: ticket.day,
-        status: 'waiting',
-        serviceId: ticket.serviceId,
-        id: { [Op.ne]: ticket.id },
-        ...(mineNormal ? { [Op.or]: [older, priority] } : { [Op.and]: [older, priority] }),
+    // Older in the queue; a priority ticket goes before a normal one whatever its age.
+    const older = '(queue_time < :mine OR (queue_time = :mine AND id < :id))';
+    const priority = "priority <> 'none'";
+    const which =
+      ticket.priority === 'none' ? `(${older} OR ${priority})` : `(${older} AND ${priority})`;
+    const rows = await this.db.sequelize.query<{ n: number | string }>(
+      `SELECT COUNT(*) AS n FROM tickets
+        WHERE office_code = :office AND day = :day AND status = 'waiting'
+          AND service_id = :service AND id <> :id AND ${which}`,
+      {
+        type: QueryTypes.SELECT,
+        transaction: t,
+        replacements: {
+          office: ticket.officeCode,
+          day: ticket.day,
+          service: ticket.serviceId,
+          id: ticket.id,
+          mine: sqlTime(this.db.dialect, ticket.queueTime ?? ticket.issuedAt),
+        },
       },
-      transaction: t,
-    });
+    );
+    return Number(rows[0]?.n ?? 0);
   }
 
   /** Today's tickets still in the queue (waiting, called, serving). */
