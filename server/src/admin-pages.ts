@@ -23,6 +23,8 @@ export interface AdminServicesDeps {
   db: Database;
   /** The registry's database (cases), when it is not `db`. */
   registryDb?: Database;
+  /** A read replica for the reports. */
+  reportsDb?: Database;
   queue: QueueService;
   auth: AuthService;
   now?: () => Date;
@@ -47,7 +49,7 @@ export function createAdminServices(deps: AdminServicesDeps): AdminServices {
       loginLocks: deps.loginLocks,
     }),
     devices: new DeviceService({ db, queue, auth, now, onDevicesChanged: deps.onDevicesChanged }),
-    reports: new ReportService({ db, registryDb, queue, now }),
+    reports: new ReportService({ db, registryDb, reportsDb: deps.reportsDb, queue, now }),
     audit: new AuditService({ db, registryDb, queue }),
   };
 }

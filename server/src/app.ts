@@ -31,6 +31,8 @@ export interface AppDeps {
   db: Database;
   /** The registry's database when it is not `db` (REGISTRY_DATABASE_URL). */
   registryDb?: Database;
+  /** A read replica for the administrator's reports (REPORTS_DATABASE_URL). */
+  reportsDb?: Database;
   logger?: Logger;
   /** Injected clock (tests of the office day). */
   now?: () => Date;

@@ -9,6 +9,11 @@ const Env = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().optional(),
   REGISTRY_DATABASE_URL: z.string().optional(),
+  REPORTS_DATABASE_URL: z
+    .string()
+    .regex(/^(mysql|mariadb):\/\//, 'a mysql:// address of a read replica of DATABASE_URL')
+    .optional()
+    .or(z.literal('')),
   DEMO: z.enum(['0', '1', 'true', 'false', '']).optional(),
   DEMO_PRINTER: z.string().default('virtual'),
   REDIS_URL: z.string().optional(),
@@ -39,6 +44,8 @@ export interface Config {
   databaseUrl: string | undefined;
   /** The registry's own MySQL database; unset: the registry lives in DATABASE_URL's database. */
   registryDatabaseUrl: string | undefined;
+  /** A read replica of the database for the administrator's reports; unset: reports read `databaseUrl`. */
+  reportsDatabaseUrl: string | undefined;
   /** Seed the demo office into an empty database. */
   demo: boolean;
   demoPrinter: string;
@@ -115,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     registryDatabaseUrl: e.REGISTRY_DATABASE_URL?.trim()
       ? e.REGISTRY_DATABASE_URL.trim()
       : undefined,
+    reportsDatabaseUrl: text(e.REPORTS_DATABASE_URL),
     // Unset DATABASE_URL means the embedded demo; DEMO=0 turns that off.
     demo: e.DEMO === undefined || e.DEMO === '' ? databaseUrl === undefined : flag(e.DEMO),
     demoPrinter: e.DEMO_PRINTER,

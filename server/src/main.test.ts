@@ -29,6 +29,23 @@ describe('starting Navbat', () => {
     );
   });
 
+  it('exits 1 with one clear line when the reports replica cannot be reached, or is not MySQL', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'navbat-replica-'));
+    try {
+      const env = { DATABASE_URL: `sqlite:${dir}/q.sqlite`, PORT: '0' };
+      const down = await run({ ...env, REPORTS_DATABASE_URL: 'mysql://root@127.0.0.1:1/navbat' });
+      expect(down.code).toBe(1);
+      expect(down.stderr.trim()).toMatch(
+        /^navbat: cannot open the reports replica \(mysql:\/\/root@127\.0\.0\.1:1\/navbat\): .*ECONNREFUSED/,
+      );
+      const sqlite = await run({ ...env, REPORTS_DATABASE_URL: `sqlite:${dir}/r.sqlite` });
+      expect(sqlite.code).toBe(1);
+      expect(sqlite.stderr.trim()).toMatch(/REPORTS_DATABASE_URL: a mysql:\/\/ address/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('exits 1 with one clear line for a DATABASE_URL it does not understand', async () => {
     const res = await run({ DATABASE_URL: 'postgres://x/y', PORT: '0' });
     expect(res.code).toBe(1);

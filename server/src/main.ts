@@ -4,6 +4,7 @@ import type { Config } from './config';
 import type { Database } from '../../db/database';
 import { createApp, type App } from './app';
 import {
+  closeDatabases,
   fail,
   oneLine,
   openDatabases,
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
     app = await createApp({
       db,
       registryDb: dbs.registryDb,
+      reportsDb: dbs.reportsDb,
       logger,
       bcryptRounds: config.bcryptRounds,
       redisUrl: config.redisUrl,
@@ -43,8 +45,7 @@ async function main(): Promise<void> {
       messaging: config.messaging,
     });
   } catch (err) {
-    await db.close().catch(() => undefined);
-    await dbs.registryDb?.close().catch(() => undefined);
+    await closeDatabases(dbs);
     fail(`cannot start: ${oneLine(err)}`);
   }
 
@@ -76,8 +77,7 @@ function stop(app: App, dbs: Databases): void {
   app
     .drain(SHUTDOWN_MS - 2_000)
     .then(() => app.close())
-    .then(() => dbs.db.close())
-    .then(() => dbs.registryDb?.close())
+    .then(() => closeDatabases(dbs))
     .then(() => process.exit(0))
     .catch(() => process.exit(1));
 }

@@ -21,12 +21,7 @@ export interface PrinterPolicy {
 
 const DEFAULT_PRINTER_DEVICES = ['/dev/usb/lp*', '/dev/lp*', '/dev/ttyUSB*', '/dev/ttyACM*'];
 // The private ranges; never loopback, link-local (cloud metadata) or public addresses.
-const DEFAULT_PRINTER_NETWORKS = [
-  '10.0.0.0/8',
-  '172.16.0.0/12',
-  '192.168.0.0/16',
-  'fc00::/7',
-];
+const DEFAULT_PRINTER_NETWORKS = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', 'fc00::/7'];
 
 /** Refusal of a printer address by the environment's policy. */
 export class PrinterPolicyError extends Error {

@@ -19,6 +19,11 @@ export interface ReportServiceDeps {
   db: Database;
   /** The registry's database (cases), when it is not `db`. */
   registryDb?: Database;
+  /**
+   * A read replica of `db` (REPORTS_DATABASE_URL): the reports' rows are read there, so a year's
+   * report never competes with the queue's commands; when it does not answer, from `db`.
+   */
+  reportsDb?: Database;
   queue: QueueService;
   now?: () => Date;
 }
@@ -28,11 +33,21 @@ const MAX_REPORT_DAYS = 366;
 
 export class ReportService {
   private readonly repo: ReportRepository;
+  /** The same reads on the replica, when there is one. */
+  private readonly replica: ReportRepository | undefined;
   private readonly catalogue: CatalogueRepository;
   private readonly now: () => Date;
 
   constructor(private readonly deps: ReportServiceDeps) {
     this.repo = new ReportRepository(deps.db, deps.registryDb);
+    if (deps.reportsDb) {
+      // A registry of its own is not replicated with the queue: its rows come from it.
+      const ownRegistry = deps.registryDb && deps.registryDb !== deps.db;
+      this.replica = new ReportRepository(
+        deps.reportsDb,
+        ownRegistry ? deps.registryDb : deps.reportsDb,
+      );
+    }
     this.catalogue = new CatalogueRepository(deps.db);
     this.now = deps.now ?? (() => new Date());
   }
@@ -50,12 +65,16 @@ export class ReportService {
       start: dayStart(from, office.timeZone),
       end: dayStart(nextDay(to), office.timeZone),
     };
-    const [tickets, services, cases, messages, bookings] = await Promise.all([
-      this.repo.tickets(officeCode, from, to),
+    const read = (repo: ReportRepository) =>
+      Promise.all([
+        repo.tickets(officeCode, from, to),
+        repo.cases(officeCode, window.start, window.end),
+        repo.messages(officeCode, window.start, window.end),
+        repo.bookings(officeCode, from, to),
+      ]);
+    const [[tickets, cases, messages, bookings], services] = await Promise.all([
+      this.replica ? read(this.replica).catch(() => read(this.repo)) : read(this.repo),
       this.catalogue.listServices(officeCode),
-      this.repo.cases(officeCode, window.start, window.end),
-      this.repo.messages(officeCode, window.start, window.end),
-      this.repo.bookings(officeCode, from, to),
     ]);
     const summary = summarize({
       office: officeCode,

@@ -36,10 +36,18 @@ export class PrivateMariaDb {
   private constructor(
     readonly dir: string,
     readonly port: number,
+    /** mariadbd options besides the common ones (a server id, the binary log). */
+    private readonly extra: readonly string[] = [],
   ) {}
 
-  /** Installs a fresh datadir and starts the server; `url` then reaches database `name`. */
-  static async start(name = 'navbat'): Promise<PrivateMariaDb> {
+  /**
+   * Installs a fresh datadir and starts the server; `url` then reaches database `name` (`null`:
+   * create none, e.g. on a replica that gets it from its primary).
+   */
+  static async start(
+    name: string | null = 'navbat',
+    extra: readonly string[] = [],
+  ): Promise<PrivateMariaDb> {
     const install = mariadbProgram('mariadb-install-db');
     if (!install || !mariadbProgram('mariadbd')) {
       throw new Error(
@@ -59,14 +67,64 @@ export class PrivateMariaDb {
       { encoding: 'utf8', timeout: 120_000 },
     );
     if (done.status !== 0) throw new Error(`mariadb-install-db: ${done.stderr || done.stdout}`);
-    const db = new PrivateMariaDb(dir, await freePort());
+    const db = new PrivateMariaDb(dir, await freePort(), extra);
     await db.up();
-    const admin = new Sequelize(db.serverUrl(), { dialect: 'mysql', logging: false });
-    await admin.query(
-      `CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
-    );
-    await admin.close();
+    if (name !== null) {
+      await db.sql(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    }
     return db;
+  }
+
+  /**
+   * A primary with its binary log and a replica following it (GTID, from the first event), as a
+   * deployment keeps a replica for reports. The replica has database `name` once it has caught up.
+   */
+  static async replicated(
+    name = 'navbat',
+  ): Promise<{ primary: PrivateMariaDb; replica: PrivateMariaDb }> {
+    const primary = await PrivateMariaDb.start(name, [
+      '--server-id=1',
+      '--log-bin=primary-bin',
+      '--binlog-format=ROW',
+    ]);
+    try {
+      const replica = await PrivateMariaDb.start(null, ['--server-id=2', '--read-only']);
+      try {
+        await replica.sql(
+          `CHANGE MASTER TO MASTER_HOST='127.0.0.1', MASTER_PORT=${primary.port},
+             MASTER_USER='root', MASTER_PASSWORD='', MASTER_USE_GTID=slave_pos`,
+        );
+        await replica.sql('START SLAVE');
+        await replica.caughtUpWith(primary);
+        return { primary, replica };
+      } catch (err) {
+        await replica.destroy();
+        throw err;
+      }
+    } catch (err) {
+      await primary.destroy();
+      throw err;
+    }
+  }
+
+  /** Waits until this replica has applied everything `primary` has written so far. */
+  async caughtUpWith(primary: PrivateMariaDb, timeoutS = 30): Promise<void> {
+    const [row] = await primary.sql<{ pos: string }>('SELECT @@gtid_binlog_pos AS pos');
+    const [done] = await this.sql<{ r: number | string }>(
+      `SELECT MASTER_GTID_WAIT('${row?.pos ?? ''}', ${timeoutS}) AS r`,
+    );
+    if (Number(done?.r) !== 0) throw new Error(`the replica did not catch up with ${row?.pos}`);
+  }
+
+  /** Runs one statement as root on this server (no database selected). */
+  async sql<T extends object = Record<string, unknown>>(statement: string): Promise<T[]> {
+    const admin = new Sequelize(this.serverUrl(), { dialect: 'mysql', logging: false });
+    try {
+      const [rows] = await admin.query(statement);
+      return rows as T[];
+    } finally {
+      await admin.close();
+    }
   }
 
   serverUrl(): string {
@@ -94,6 +152,7 @@ export class PrivateMariaDb {
       '--max-connections=100',
       '--character-set-server=utf8mb4',
       '--collation-server=utf8mb4_unicode_ci',
+      ...this.extra,
     ];
     const child = spawn(mariadbProgram('mariadbd')!, args, { stdio: ['ignore', 'ignore', 'pipe'] });
     child.stderr?.on('data', (b: Buffer) => (this.log = (this.log + b.toString()).slice(-4000)));

@@ -45,7 +45,10 @@ export async function seedSecondOffice(db: Database): Promise<void> {
       { officeCode: 'vose', number: '1', name: null, pauseReason: null },
       { transaction: t },
     );
-    await m.CounterService.create({ counterId: counter.id, serviceId: service.id }, { transaction: t });
+    await m.CounterService.create(
+      { counterId: counter.id, serviceId: service.id },
+      { transaction: t },
+    );
     for (const [code, kind] of [
       ['K1', 'kiosk'],
       ['D1', 'display'],

@@ -36,6 +36,7 @@ import { socketEnds, type SocketEnds } from './socket-io';
 export interface ServiceDeps {
   db: Database;
   registryDb?: Database;
+  reportsDb?: Database;
   now?: () => Date;
   bcryptRounds?: number;
   printPollMs?: number;
@@ -94,6 +95,7 @@ export function buildServices(deps: ServiceDeps, edges: ServiceEdges): Services 
   const admin = createAdminServices({
     db,
     registryDb,
+    reportsDb: deps.reportsDb,
     queue,
     auth,
     now,

@@ -18,6 +18,13 @@ import { seedDemo } from '../../../db/seed/seed-demo';
 export interface Databases {
   db: Database;
   registryDb: Database | undefined;
+  /** The read replica the reports read (REPORTS_DATABASE_URL), when there is one. */
+  reportsDb: Database | undefined;
+}
+
+/** Closes every database a node opened. */
+export async function closeDatabases(dbs: Databases): Promise<void> {
+  for (const d of [dbs.reportsDb, dbs.registryDb, dbs.db]) await d?.close().catch(() => undefined);
 }
 
 /** The configuration from the environment; exits with its error otherwise. */
@@ -40,7 +47,27 @@ export async function openDatabases(config: Config): Promise<Databases> {
   } catch (err) {
     fail(`cannot open the database (${describeDatabase(config.databaseUrl)}): ${oneLine(err)}`);
   }
-  return { db, registryDb: await openRegistry(config, db) };
+  const registryDb = await openRegistry(config, db);
+  return { db, registryDb, reportsDb: await openReplica(config, { db, registryDb }) };
+}
+
+/**
+ * The read replica for reports (REPORTS_DATABASE_URL): checked, never migrated (it follows the
+ * primary, which the node migrates).
+ */
+async function openReplica(
+  config: Config,
+  opened: Omit<Databases, 'reportsDb'>,
+): Promise<Database | undefined> {
+  if (!config.reportsDatabaseUrl) return undefined;
+  try {
+    return await openDatabase(config.reportsDatabaseUrl, []);
+  } catch (err) {
+    await closeDatabases({ ...opened, reportsDb: undefined });
+    fail(
+      `cannot open the reports replica (${describeDatabase(config.reportsDatabaseUrl)}): ${oneLine(err)}`,
+    );
+  }
 }
 
 /** The registry's own database (REGISTRY_DATABASE_URL), when it has one. */
