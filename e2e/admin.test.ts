@@ -150,6 +150,10 @@ describe('the admin pages in the browser', () => {
     // The administrator lets clerk1 in again: from a new address, at once.
     await page.getByRole('tab', { name: 'Staff' }).click();
     await page.getByTestId('login-locked-clerk1').waitFor();
+    // Until when, on the office's clock: the end of the 15 minutes the failed logins count in.
+    expect(await page.getByTestId('login-locked-clerk1').textContent()).toMatch(
+      /^Locked until \d\d:\d\d: too many failed logins$/,
+    );
     await page.getByRole('button', { name: 'Unlock login: clerk1' }).click();
     await page.getByTestId('login-locked-clerk1').waitFor({ state: 'detached' });
     const clerk = await request(server.url, 'POST', '/api/auth/login', {

@@ -109,6 +109,8 @@ export interface AdminUser {
    * refused until the window ends or an administrator clears it (in the staff list).
    */
   loginLocked?: boolean;
+  /** When the hold ends by itself (ISO time), while `loginLocked`. */
+  loginLockedUntil?: string;
 }
 
 // ---- devices ----

@@ -9,7 +9,7 @@ import { StaffService, type StaffServiceDeps } from './auth/staff-service';
 import { AuditService } from './audit/audit-log';
 import { CatalogueService } from './catalogue/catalogue-service';
 import type { QueueService } from './queue/queue-service';
-import { ReportService } from './reports/report-service';
+import { ReportService, type ReportServiceDeps } from './reports/report-service';
 
 export interface AdminServices {
   catalogue: CatalogueService;
@@ -25,6 +25,8 @@ export interface AdminServicesDeps {
   registryDb?: Database;
   /** A read replica for the reports. */
   reportsDb?: Database;
+  logger?: ReportServiceDeps['logger'];
+  replicaRestMs?: number;
   queue: QueueService;
   auth: AuthService;
   now?: () => Date;
@@ -49,7 +51,10 @@ export function createAdminServices(deps: AdminServicesDeps): AdminServices {
       loginLocks: deps.loginLocks,
     }),
     devices: new DeviceService({ db, queue, auth, now, onDevicesChanged: deps.onDevicesChanged }),
-    reports: new ReportService({ db, registryDb, reportsDb: deps.reportsDb, queue, now }),
+    reports: new ReportService({
+      ...{ db, registryDb, queue, now },
+      ...{ reportsDb: deps.reportsDb, logger: deps.logger, replicaRestMs: deps.replicaRestMs },
+    }),
     audit: new AuditService({ db, registryDb, queue }),
   };
 }

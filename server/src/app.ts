@@ -33,6 +33,8 @@ export interface AppDeps {
   registryDb?: Database;
   /** A read replica for the administrator's reports (REPORTS_DATABASE_URL). */
   reportsDb?: Database;
+  /** After the reports replica fails, how long reports read `db` (default 30 s). */
+  reportsReplicaRestMs?: number;
   logger?: Logger;
   /** Injected clock (tests of the office day). */
   now?: () => Date;

@@ -98,11 +98,10 @@ export class AdminDevices extends AdminTab {
 
   private pair(device: AdminDevice): void {
     void this.run(async (c) => {
-      const [{ device: paired, token }, office] = await Promise.all([
-        pairDevice(c, device.code),
-        fetchOffice(c.office),
-      ]);
-      const base = office.publicUrl ?? window.location.origin;
+      // The office's address first: once paired, the token must reach the screen whatever happens.
+      const office = await fetchOffice(c.office).catch(() => undefined);
+      const { device: paired, token } = await pairDevice(c, device.code);
+      const base = office?.publicUrl ?? window.location.origin;
       this.pairing = { code: paired.code, link: pairingLink(base, c.office, paired, token) };
       this.devices = await listDevices(c);
     });

@@ -8,6 +8,7 @@ import { Roles } from '../../../server/protocol/constants';
 import type { MessageKey } from '../../../ui/i18n';
 import { clearLoginLock, createUser, listUsers, updateUser } from './admin-api';
 import { formText, AdminTab } from './admin-tab';
+import { DEFAULT_TIME_ZONE, formatClock } from '../../../ui/format';
 
 const ROLE_KEYS: Record<Role, MessageKey> = {
   clerk: 'roleClerk',
@@ -104,7 +105,13 @@ export class AdminStaff extends AdminTab {
   private renderLoginLock(u: AdminUser) {
     if (!u.loginLocked) return nothing;
     return html`<span class="pill off" data-testid="login-locked-${u.username}"
-        >${this.l10n.t('adminLoginLocked')}</span
+        >${
+          u.loginLockedUntil
+            ? this.l10n.t('adminLoginLockedUntil', {
+                time: formatClock(new Date(u.loginLockedUntil), DEFAULT_TIME_ZONE),
+              })
+            : this.l10n.t('adminLoginLocked')
+        }</span
       >
       <button
         type="button"

@@ -62,7 +62,8 @@ export class AuthService {
     if (!user || !ok || user.disabled) {
       // Looked up for every failure, known username or not: the answer takes one time for both.
       const pageOffice = await this.repo.officeForFailedLogin(client.office);
-      const officeCode = entry.officeCode ?? pageOffice;
+      // A user of no office (a ministry administrator) is never told to an office's audit.
+      const officeCode = user ? entry.officeCode : pageOffice;
       await this.repo.audit({ ...entry, officeCode, action: 'auth.login_failed' });
       throw unauthorized('wrong username or password');
     }

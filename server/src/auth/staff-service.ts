@@ -23,7 +23,7 @@ export interface StaffServiceDeps {
   /** Called after a commit that ended sessions (to close their live sockets). */
   onSessionsEnded?: () => Promise<void>;
   /** The failed-login counts per username (shared by every node when Redis is used). */
-  loginLocks: Pick<LoginThrottle, 'failures' | 'locked' | 'clear'>;
+  loginLocks: Pick<LoginThrottle, 'failures' | 'lockedUntil' | 'clear'>;
 }
 
 export class StaffService {
@@ -41,10 +41,17 @@ export class StaffService {
   async listUsers(admin: StaffPrincipal): Promise<AdminUser[]> {
     const users = await this.repo.listUsers(admin.officeCode ?? undefined);
     return Promise.all(
-      users.map(async (u) => ({
-        ...toUserDto(u),
-        loginLocked: await this.deps.loginLocks.locked(u.username),
-      })),
+      users.map(async (u) => {
+        // The list stands without the rate store (Redis down): no user shows as held back then.
+        const until = await this.deps.loginLocks
+          .lockedUntil(u.username, this.now())
+          .catch(() => undefined);
+        return {
+          ...toUserDto(u),
+          loginLocked: until !== undefined,
+          ...(until && { loginLockedUntil: until.toISOString() }),
+        };
+      }),
     );
   }
 

@@ -80,6 +80,17 @@ describe('OfficeSequencer', () => {
     s.close();
   });
 
+  it('starts at the older of two snapshots built at once, while nothing went out', () => {
+    const { s, out, gaps } = sequencer();
+    // Build B2 (seq 12) finished before build B1 (seq 10): B1's sockets need 11 and 12.
+    s.seed('kulob', 12);
+    s.seed('kulob', 10);
+    s.push('kulob', [change(11), change(12), change(13)]);
+    expect(out.map(([, seq]) => seq)).toEqual([11, 12, 13]);
+    expect(gaps).toEqual([]);
+    s.close();
+  });
+
   it('without a snapshot, the first change to arrive sets the start (the case seeding is for)', () => {
     const { s, out, gaps } = sequencer();
     s.push('kulob', [change(12)]);

@@ -64,8 +64,14 @@ export class OfficeSequencer {
    * be seq n + 1 from this node just before seq n from the other, and n was then declared a gap.
    */
   seed(office: string, seq: number): void {
-    if (this.lines.has(office)) return;
-    this.lines.set(office, { last: seq, seeded: seq, held: new Map(), timer: undefined });
+    const line = this.lines.get(office);
+    if (!line) {
+      this.lines.set(office, { last: seq, seeded: seq, held: new Map(), timer: undefined });
+    } else if (line.last === line.seeded && line.held.size === 0 && seq < line.seeded) {
+      // Two builds ran at once and the later read finished first: nothing went out yet, so the
+      // line starts at the older snapshot, which sockets may hold too.
+      line.last = line.seeded = seq;
+    }
   }
 
   /** The last seq this node delivered for an office (undefined: none yet). */

@@ -3,6 +3,7 @@
  * pure functions of `summary.ts` from the rows `ReportRepository` reads.
  */
 import type { Language, ReportSummary } from '../../protocol';
+import type { Logger } from 'pino';
 import type { Database } from '../../../db/database';
 import { ReportRepository } from '../../../db/repositories/report-repository';
 import { CatalogueRepository } from '../../../db/repositories/catalogue-repository';
@@ -24,6 +25,10 @@ export interface ReportServiceDeps {
    * report never competes with the queue's commands; when it does not answer, from `db`.
    */
   reportsDb?: Database;
+  /** Told when the replica fails a report (which then reads `db`). */
+  logger?: Pick<Logger, 'warn'>;
+  /** After the replica fails a report, the next ones read `db` for this long (default 30 s). */
+  replicaRestMs?: number;
   queue: QueueService;
   now?: () => Date;
 }
@@ -35,6 +40,8 @@ export class ReportService {
   private readonly repo: ReportRepository;
   /** The same reads on the replica, when there is one. */
   private readonly replica: ReportRepository | undefined;
+  /** Until when reports skip the replica (it failed one). */
+  private replicaResting = 0;
   private readonly catalogue: CatalogueRepository;
   private readonly now: () => Date;
 
@@ -73,7 +80,7 @@ export class ReportService {
         repo.bookings(officeCode, from, to),
       ]);
     const [[tickets, cases, messages, bookings], services] = await Promise.all([
-      this.replica ? read(this.replica).catch(() => read(this.repo)) : read(this.repo),
+      this.readOnReplica(read),
       this.catalogue.listServices(officeCode),
     ]);
     const summary = summarize({
@@ -91,6 +98,26 @@ export class ReportService {
       messages: messageDays(messages, office.timeZone),
       bookings: bookingDays(bookings),
     };
+  }
+
+  /**
+   * The reads on the replica when there is one and it has not just failed; else, and when it
+   * fails now, on the primary (said in the log, so a replica that stays broken is noticed).
+   */
+  private async readOnReplica<T>(read: (repo: ReportRepository) => Promise<T>): Promise<T> {
+    const now = Date.now();
+    if (!this.replica || now < this.replicaResting) return read(this.repo);
+    try {
+      return await read(this.replica);
+    } catch (err) {
+      const restMs = this.deps.replicaRestMs ?? 30_000;
+      this.replicaResting = now + restMs;
+      this.deps.logger?.warn(
+        { err, restMs },
+        'reports replica failed: reports read the primary for a while',
+      );
+      return read(this.repo);
+    }
   }
 
   /** The summary and its service-day table as CSV (titles and names in `range.lang`). */

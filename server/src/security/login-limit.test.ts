@@ -148,6 +148,12 @@ describe('two nodes behind one proxy, on one Redis', () => {
     });
     const locked = (name: string) => users.body.users.find((u) => u.username === name)?.loginLocked;
     expect([locked('clerk1'), locked('clerk2')]).toEqual([true, false]);
+    // Until when: the end of the username's 15-minute window (Redis's clock on both nodes).
+    const until = users.body.users.find((u) => u.username === 'clerk1')?.loginLockedUntil;
+    const left = new Date(until ?? 0).getTime() - Date.now();
+    expect(left).toBeGreaterThan(14 * 60_000);
+    expect(left).toBeLessThanOrEqual(15 * 60_000 + 1_000);
+    expect(users.body.users.find((u) => u.username === 'clerk2')?.loginLockedUntil).toBeUndefined();
     // Another office's administrator may not; an unknown username is 404.
     const path = '/api/users/clerk1/login-lock';
     const vadmin = await login(b.url, 'vadmin');

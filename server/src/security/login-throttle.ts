@@ -58,6 +58,12 @@ export class LoginThrottle {
     return (await this.failures(username)) >= this.limit;
   }
 
+  /** When the hold on `username` ends by itself (undefined: it is not held back). */
+  async lockedUntil(username: string, now: Date): Promise<Date | undefined> {
+    if (!(await this.locked(username))) return undefined;
+    return new Date(now.getTime() + (await this.store.remainingMs(userKey(username))));
+  }
+
   /** Clears the username's count: its owner may log in from anywhere again (addresses keep theirs). */
   async clear(username: string): Promise<void> {
     await this.store.reset(userKey(username));

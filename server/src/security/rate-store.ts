@@ -10,6 +10,8 @@ export interface RateStore {
   /** The current count of `key` (0 when its window is over). */
   count(key: string): Promise<number>;
   reset(key: string): Promise<void>;
+  /** Milliseconds left of `key`'s current window (0: none). */
+  remainingMs(key: string): Promise<number>;
   /**
    * One event of a stream limited to one per `intervalMs` on average with bursts of `burst`
    * (generic cell rate algorithm): 0 when it may happen now (and is counted), else ms to wait.
@@ -39,6 +41,11 @@ export class MemoryRateStore implements RateStore {
   count(key: string): Promise<number> {
     const entry = this.counts.get(key);
     return Promise.resolve(entry && entry.until > this.now() ? entry.n : 0);
+  }
+
+  remainingMs(key: string): Promise<number> {
+    const entry = this.counts.get(key);
+    return Promise.resolve(entry ? Math.max(0, entry.until - this.now()) : 0);
   }
 
   reset(key: string): Promise<void> {
@@ -101,6 +108,10 @@ export class RedisRateStore implements RateStore {
 
   async reset(key: string): Promise<void> {
     await this.redis.del(this.k(key));
+  }
+
+  async remainingMs(key: string): Promise<number> {
+    return Math.max(0, Number(await this.redis.pttl(this.k(key))));
   }
 
   async take(key: string, intervalMs: number, burst: number): Promise<number> {

@@ -37,6 +37,8 @@ export interface ServiceDeps {
   db: Database;
   registryDb?: Database;
   reportsDb?: Database;
+  /** After the reports replica fails, how long reports read `db` (default 30 s). */
+  reportsReplicaRestMs?: number;
   now?: () => Date;
   bcryptRounds?: number;
   printPollMs?: number;
@@ -96,6 +98,8 @@ export function buildServices(deps: ServiceDeps, edges: ServiceEdges): Services 
     db,
     registryDb,
     reportsDb: deps.reportsDb,
+    logger: edges.logger,
+    replicaRestMs: deps.reportsReplicaRestMs,
     queue,
     auth,
     now,

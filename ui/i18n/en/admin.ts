@@ -62,6 +62,7 @@ export const admin = {
   adminDisabled: 'Disabled',
   adminDisable: 'Disable',
   adminLoginLocked: 'Locked: too many failed logins',
+  adminLoginLockedUntil: 'Locked until {time}: too many failed logins',
   adminUnlockLogin: 'Unlock login',
   adminEnable: 'Enable',
   adminNewPassword: 'New password',

@@ -65,6 +65,7 @@ export const admin: MessagesLike<typeof english> = {
   adminDisabled: 'Отключён',
   adminDisable: 'Отключить',
   adminLoginLocked: 'Заблокирован: много неудачных входов',
+  adminLoginLockedUntil: 'Заблокирован до {time}: много неудачных входов',
   adminUnlockLogin: 'Снять блокировку входа',
   adminEnable: 'Включить',
   adminNewPassword: 'Новый пароль',

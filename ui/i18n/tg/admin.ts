@@ -65,6 +65,7 @@ export const admin: MessagesLike<typeof english> = {
   adminDisabled: 'Ғайрифаъол',
   adminDisable: 'Ғайрифаъол кардан',
   adminLoginLocked: 'Баста: кӯшишҳои ноками воридшавӣ зиёданд',
+  adminLoginLockedUntil: 'То {time} баста: кӯшишҳои ноками воридшавӣ зиёданд',
   adminUnlockLogin: 'Кушодани воридшавӣ',
   adminEnable: 'Фаъол кардан',
   adminNewPassword: 'Рамзи нав',

@@ -65,6 +65,7 @@ export const admin: MessagesLike<typeof english> = {
   adminDisabled: 'Oʻchirilgan',
   adminDisable: 'Oʻchirish',
   adminLoginLocked: 'Bloklangan: muvaffaqiyatsiz kirish urinishlari koʻp',
+  adminLoginLockedUntil: '{time} gacha bloklangan: muvaffaqiyatsiz kirish urinishlari koʻp',
   adminUnlockLogin: 'Kirishni ochish',
   adminEnable: 'Yoqish',
   adminNewPassword: 'Yangi parol',
