@@ -37,6 +37,7 @@ export default tseslint.config(
       '*.config.js',
       '*.config.mjs',
       '*.config.ts',
+      '*.config.mts',
       'scripts/**',
     ],
   },

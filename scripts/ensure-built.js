@@ -42,8 +42,12 @@ function run(cmd) {
 }
 
 const serverOut = 'dist/server/src/main.js';
-if (mtime(serverOut) < newest(['server', 'db', 'bench'], ['.ts'])) run('npx tsc -p tsconfig.build.json');
+if (mtime(serverOut) < newest(['server', 'db', 'bench'], ['.ts']))
+  run('npx tsc -p tsconfig.build.json');
 
 const webOut = 'dist/web/kiosk/index.html';
-const webSources = newest(['book', 'kiosk', 'display', 'counter', 'ui', 'server/protocol'], ['.ts', '.html', '.css', '.svg', '.ogg', '.opus']);
-if (mtime(webOut) < Math.max(webSources, mtime('vite.config.ts'))) run('npx vite build');
+const webSources = newest(
+  ['book', 'kiosk', 'display', 'counter', 'ui', 'server/protocol'],
+  ['.ts', '.html', '.css', '.svg', '.ogg', '.opus'],
+);
+if (mtime(webOut) < Math.max(webSources, mtime('vite.config.mts'))) run('npx vite build');

@@ -107,7 +107,10 @@ export function formatWhen(iso: string | Date): string {
 export function personLine(p: Person | null | undefined): string {
   if (!p) return '—';
   const name = [p.lastName, p.firstName, p.middleName].filter(Boolean).join(' ');
-  const extra = [p.birthDate ? formatIsoDay(p.birthDate) : undefined, p.idDocument ? p.idDocument.number : undefined].filter(Boolean);
+  const extra = [
+    p.birthDate ? formatIsoDay(p.birthDate) : undefined,
+    p.idDocument ? p.idDocument.number : undefined,
+  ].filter(Boolean);
   return extra.length ? `${name}, ${extra.join(', ')}` : name;
 }
 

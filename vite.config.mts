@@ -4,7 +4,7 @@ import { defineConfig, type UserConfig } from 'vite';
 
 const config: UserConfig = {
   base: '/',
-  root: __dirname,
+  root: import.meta.dirname,
   publicDir: false,
   build: {
     outDir: 'dist/web',
@@ -15,17 +15,17 @@ const config: UserConfig = {
     modulePreload: { polyfill: false },
     rolldownOptions: {
       input: {
-        kiosk: resolve(__dirname, 'kiosk/index.html'),
+        kiosk: resolve(import.meta.dirname, 'kiosk/index.html'),
         // The public ticket page (`/t/:id`, the printed QR's target) and the virtual printer's paper.
-        ticket: resolve(__dirname, 'kiosk/ticket.html'),
-        printer: resolve(__dirname, 'kiosk/printer.html'),
-        display: resolve(__dirname, 'display/index.html'),
-        counter: resolve(__dirname, 'counter/index.html'),
-        admin: resolve(__dirname, 'counter/admin/index.html'),
+        ticket: resolve(import.meta.dirname, 'kiosk/ticket.html'),
+        printer: resolve(import.meta.dirname, 'kiosk/printer.html'),
+        display: resolve(import.meta.dirname, 'display/index.html'),
+        counter: resolve(import.meta.dirname, 'counter/index.html'),
+        admin: resolve(import.meta.dirname, 'counter/admin/index.html'),
         // The public booking page (phones on 2G): Lit and its own words only.
-        book: resolve(__dirname, 'book/index.html'),
+        book: resolve(import.meta.dirname, 'book/index.html'),
         // The public remote-join page: the booking page's parts, today's ticket from the phone.
-        join: resolve(__dirname, 'join/index.html'),
+        join: resolve(import.meta.dirname, 'join/index.html'),
       },
       output: {
         // Stable shared chunks instead of names picked by chance. The highest priority wins: without
