@@ -150,6 +150,9 @@ describe('the public ticket page and the paper preview', () => {
     const phone = await open(`/t/${id}`, 360, 740);
     await phone.getByTestId('messages-to').filter({ hasText: '077' }).waitFor();
     await phone.getByTestId('telegram-offer').click();
+    const focused = (id: string) => phone.getByTestId(id).evaluate((el) => el.matches(':focus'));
+    // The pressed button became the link: the focus went with it.
+    await waitFor(() => focused('telegram-link'), 'the focus on the Telegram link');
     const href = (await phone.getByTestId('telegram-link').getAttribute('href')) ?? '';
     const code = /^https:\/\/t\.me\/navbat_kulob_bot\?start=([\w-]+)$/.exec(href)?.[1];
     expect(code).toBeDefined();
@@ -163,6 +166,7 @@ describe('the public ticket page and the paper preview', () => {
 
     await phone.getByTestId('messages-stop').click();
     await phone.getByTestId('messages-stopped').waitFor();
+    await waitFor(() => focused('messages-stopped'), 'the focus on what the stop did');
     expect(await seriousViolations(phone)).toEqual([]);
     expect((await status()).notify).toMatchObject({ phone: null, telegram: false });
     // The keypad offers the SMS afresh.

@@ -26,6 +26,14 @@ export class KioskTicketMessages extends LitElement {
         font-size: 18px;
         line-height: 1.4;
       }
+      /* The live region waits, empty, out of the layout: filled later, it is announced. */
+      p.empty {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+      }
       button,
       a.telegram {
         display: grid;
@@ -115,6 +123,9 @@ export class KioskTicketMessages extends LitElement {
       this.failed = undefined;
       this.status = this.status && { ...this.status, phone: null, telegram: false };
       emit(this, 'kiosk-messages-stopped');
+      // The pressed button is gone: focus goes to what it did (the live region says it too).
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[role="status"]')?.focus();
     } catch {
       this.failed = 'ticketMessagesStopFailed';
     }
@@ -128,6 +139,8 @@ export class KioskTicketMessages extends LitElement {
       });
       this.telegramLink = link;
       this.failed = undefined;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[data-testid="telegram-link"]')?.focus();
     } catch {
       this.failed = 'tryAgain';
     }
@@ -155,24 +168,25 @@ export class KioskTicketMessages extends LitElement {
     const status = this.status;
     if (!status) return nothing;
     return html`${
-      status.phone
-        ? html`<p data-testid="messages-to">
-              ${this.t('ticketMessagesTo', { phone: status.phone })}
-            </p>
-            <button type="button" class="stop" data-testid="messages-stop" @click=${this.onStop}>
-              ${this.t('ticketMessagesStop')}
-            </button>`
-        : nothing
-    }
-    ${
-      this.stopped
-        ? html`<p role="status" data-testid="messages-stopped">
-            ${this.t('ticketMessagesStopped')}
-          </p>`
-        : nothing
-    }
-    ${this.renderTelegram(status)}
-    ${this.failed ? html`<p class="failed" role="alert">${this.t(this.failed)}</p>` : nothing}`;
+        status.phone
+          ? html`<p data-testid="messages-to">
+                ${this.t('ticketMessagesTo', { phone: status.phone })}
+              </p>
+              <button type="button" class="stop" data-testid="messages-stop" @click=${this.onStop}>
+                ${this.t('ticketMessagesStop')}
+              </button>`
+          : nothing
+      }
+      <p
+        role="status"
+        class=${this.stopped ? '' : 'empty'}
+        tabindex="-1"
+        data-testid=${this.stopped ? 'messages-stopped' : 'messages-status'}
+      >
+        ${this.stopped ? this.t('ticketMessagesStopped') : ''}
+      </p>
+      ${this.renderTelegram(status)}
+      ${this.failed ? html`<p class="failed" role="alert">${this.t(this.failed)}</p>` : nothing}`;
   }
 }
 
