@@ -269,6 +269,28 @@ describe('the kiosk in the browser', () => {
         number: true,
       });
     }
+    // The SMS keypad opened on the ticket: the card makes room (no QR, figures or hints while
+    // typing), so every key, "send" and "done" among them, is on the screen and uncovered; in
+    // portrait all of them low as well. (In landscape the keypad's first row starts at ~28 % of
+    // the height: four rows of keys, "send" and "done" do not fit below 38 % of 1,080 pixels.)
+    await page.getByTestId('sms-offer').click();
+    for (const size of [PORTRAIT, LANDSCAPE]) {
+      await page.setViewportSize(size);
+      await page.waitForTimeout(100);
+      const where = `keypad ${size.width}×${size.height}`;
+      if (size === PORTRAIT) await expectLowReach(page, size, 'keypad');
+      const boxes =
+        await page.evaluate<{ id: string; top: number; height: number }[]>(BUTTON_BOXES);
+      expect(boxes.map((b) => b.id)).toEqual(expect.arrayContaining(['sms-send', 'ticket-done']));
+      const off = boxes.filter((b) => b.top < 0 || b.top + b.height > size.height);
+      expect({ where, off }).toEqual({ where, off: [] });
+      const covered = await coveredElements(page, 'button');
+      expect({ where, covered }).toEqual({ where, covered: [] });
+      expect({ where, scrolls: await page.evaluate(SCROLLS) }).toEqual({
+        where,
+        scrolls: { page: false, main: false },
+      });
+    }
     await page.close();
   });
 

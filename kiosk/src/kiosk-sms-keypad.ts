@@ -2,7 +2,7 @@
  * "Send me an SMS" on the kiosk's confirmation and on the ticket page: a large button that opens an
  * on-screen keypad (+992 filled in, 9 digits, nothing typed on a keyboard) and orders the messages.
  */
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import type { Language } from '../../server/protocol';
 import { apiRequest } from '../../ui/api';
 import { emit } from '../../ui/emit';
@@ -162,6 +162,12 @@ export class KioskSmsKeypad extends LitElement {
     }
   };
 
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has('open') && changed.get('open') !== undefined) {
+      emit(this, 'kiosk-sms-keypad', this.open);
+    }
+  }
+
   /** The keypad stays folded until the citizen asks for the SMS. */
   private renderOffer() {
     return html`<button
@@ -239,5 +245,7 @@ declare global {
   }
   interface HTMLElementEventMap {
     'kiosk-sms-subscribed': CustomEvent<void>;
+    /** The keypad opened (true) or folded (false): the card around it makes room. */
+    'kiosk-sms-keypad': CustomEvent<boolean>;
   }
 }

@@ -297,4 +297,17 @@ export const ticketViewStyles = [
       font-weight: 700;
     }
   `,
+  // While the SMS keypad is open the card keeps the number, the service, a printer warning, the keys
+  // and "done": the QR, the figures, "take your ticket", "read aloud" and the hints fold away, so
+  // the send and done keys stay on the screen in every layout.
+  css`
+    .typing .scan,
+    .typing dl,
+    .typing .message,
+    .typing .hint,
+    .typing .print:not(.failed),
+    .typing .speak {
+      display: none;
+    }
+  `,
 ];

@@ -33,6 +33,7 @@ export class KioskTicketView extends LitElement {
     late: { type: Boolean },
     language: {},
     spoken: { state: true },
+    typing: { state: true },
   };
 
   /** The issued ticket. */
@@ -58,8 +59,12 @@ export class KioskTicketView extends LitElement {
   declare private spoken: 'played' | 'blocked' | 'failed' | undefined;
   private player?: VoicePlayer;
 
+  /** The SMS keypad is open: the QR, the figures and the hints fold away so it fits the screen. */
+  declare private typing: boolean;
+
   constructor() {
     super();
+    this.typing = false;
     this.serviceName = '';
     this.priorityName = '';
     this.printStatus = 'none';
@@ -166,10 +171,38 @@ export class KioskTicketView extends LitElement {
     </div>`;
   }
 
+  /** The SMS keypad (folded until asked for), "read aloud" and "done": low on the screen in either orientation. */
+  private renderKeys() {
+    const lang = this.language;
+    return html`<kiosk-sms-keypad
+        .ticketId=${this.ticket.id}
+        language=${lang}
+        @kiosk-sms-keypad=${(e: CustomEvent<boolean>) => (this.typing = e.detail)}
+      ></kiosk-sms-keypad>
+      <div class="actions">
+        <button
+          type="button"
+          class="speak"
+          data-testid="ticket-speak"
+          data-spoken=${this.spoken ?? nothing}
+          @click=${this.onSpeak}
+        >
+          ${icon('speaker', 40)} ${translate(lang, 'kioskReadAloud')}
+        </button>
+        <button type="button" data-testid="ticket-done" @click=${this.onDone}>
+          ${translate(lang, 'done')}
+        </button>
+      </div>`;
+  }
+
   override render() {
     const lang = this.language;
     const { ticket } = this;
-    return html`<section class="card" aria-labelledby="title" data-testid="ticket-view">
+    return html`<section
+      class="card ${this.typing ? 'typing' : ''}"
+      aria-labelledby="title"
+      data-testid="ticket-view"
+    >
       <div class="main">
         <h1 id="title">${translate(lang, 'yourTicket')}</h1>
         <p class="number num" data-testid="ticket-number">${ticket.number}</p>
@@ -200,21 +233,7 @@ export class KioskTicketView extends LitElement {
       <div class="side">
         ${this.renderPrint()} ${this.ticketUrl ? this.renderScan(this.ticketUrl) : nothing}
         <!-- With the other buttons, below the QR: low on the screen in either orientation. -->
-        <kiosk-sms-keypad .ticketId=${ticket.id} language=${lang}></kiosk-sms-keypad>
-        <div class="actions">
-          <button
-            type="button"
-            class="speak"
-            data-testid="ticket-speak"
-            data-spoken=${this.spoken ?? nothing}
-            @click=${this.onSpeak}
-          >
-            ${icon('speaker', 40)} ${translate(lang, 'kioskReadAloud')}
-          </button>
-          <button type="button" data-testid="ticket-done" @click=${this.onDone}>
-            ${translate(lang, 'done')}
-          </button>
-        </div>
+        ${this.renderKeys()}
         <p class="hint">${translate(lang, 'returnHint')}</p>
       </div>
     </section>`;
