@@ -227,17 +227,9 @@ export class HotPathRepository {
     );
   }
 
-  /**
-   * Times as the dialect stores DATETIME(3): Sequelize writes a Date replacement without its
-   * milliseconds on MySQL, which would reorder calls made within one second.
-   */
+  /** The replacements as the dialect stores them (see {@link bindValues}). */
   private bind(replacements: Record<string, unknown>): Record<string, unknown> {
-    return Object.fromEntries(
-      Object.entries(replacements).map(([k, v]) => [
-        k,
-        v instanceof Date ? sqlTime(this.db.dialect, v) : v,
-      ]),
-    );
+    return bindValues(this.db.dialect, replacements);
   }
 
   private select<T extends object>(
@@ -268,17 +260,30 @@ export async function insertTicketRow(
   };
   const keys = ['id', ...Object.keys(TICKET_COLUMNS)] as Array<keyof TicketRecord>;
   const columns = keys.map((k) => (k === 'id' ? 'id' : TICKET_COLUMNS[k]));
-  const replacements = Object.fromEntries(
-    keys.map((k) => {
-      const v = row[k];
-      if (v instanceof Date) return [k, sqlTime(db.dialect, v)];
-      if (typeof v === 'boolean') return [k, v ? 1 : 0];
-      return [k, v ?? null];
-    }),
+  const replacements = bindValues(
+    db.dialect,
+    Object.fromEntries(keys.map((k) => [k, row[k] ?? null])),
   );
   await db.sequelize.query(
     `INSERT INTO tickets (${columns.join(', ')}) VALUES (${keys.map((k) => `:${k}`).join(', ')})`,
     { transaction: t, replacements },
+  );
+}
+
+/**
+ * Values as the dialect stores them: times as DATETIME(3) text (Sequelize writes a Date replacement
+ * without its milliseconds on MySQL, which would reorder calls made within one second), booleans
+ * as 0/1.
+ */
+function bindValues(
+  dialect: Database['dialect'],
+  replacements: Record<string, unknown>,
+): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(replacements).map(([k, v]) => [
+      k,
+      v instanceof Date ? sqlTime(dialect, v) : typeof v === 'boolean' ? Number(v) : v,
+    ]),
   );
 }
 

@@ -52,8 +52,13 @@ export function createAdminServices(deps: AdminServicesDeps): AdminServices {
     }),
     devices: new DeviceService({ db, queue, auth, now, onDevicesChanged: deps.onDevicesChanged }),
     reports: new ReportService({
-      ...{ db, registryDb, queue, now },
-      ...{ reportsDb: deps.reportsDb, logger: deps.logger, replicaRestMs: deps.replicaRestMs },
+      db,
+      registryDb,
+      queue,
+      now,
+      reportsDb: deps.reportsDb,
+      logger: deps.logger,
+      replicaRestMs: deps.replicaRestMs,
     }),
     audit: new AuditService({ db, registryDb, queue }),
   };
