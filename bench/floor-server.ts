@@ -1,9 +1,17 @@
 /**
  * The FLOOR: the least a server can do for "issue a ticket and show it on the displays" on this
  * stack — bare Express + Socket.IO + mysql2, a POST handler doing one INSERT into a scratch table
- * of the MySQL test database, then one broadcast to the office room of /display. No validation,
+ * of the MySQL test database, then one broadcast to the office's room (in /display, /kiosk and
+ * /counter, as Navbat's events go to all three; rooms without sockets cost nothing). No validation,
  * no transaction, no audit, no numbering table: what is left is HTTP + one round trip to MariaDB +
  * Socket.IO fan-out, the cost every real implementation pays too.
+ *
+ * For the national bench the same floor runs as several processes behind HAProxy
+ * (bench/national.ts): `FLOOR_PORT` fixes its port, `FLOOR_REDIS_URL` (+ `FLOOR_REDIS_KEY`) puts
+ * Socket.IO's Redis adapter under it so that a broadcast reaches the sockets of every process, and
+ * `GET /api/ready` answers the balancer's check. Its /kiosk and /counter namespaces receive the same
+ * broadcast as /display, so that a fleet shaped like Navbat's (a display, a kiosk and six consoles
+ * an office) costs the floor the same fan-out.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,6 +19,8 @@ import { randomUUID, randomBytes } from 'node:crypto';
 import express from 'express';
 import { Server } from 'socket.io';
 import mysql from 'mysql2/promise';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { Redis } from 'ioredis';
 import { loadMeter, serveCommands } from './lib/ipc';
 import { DEFAULT_MYSQL_URL, SERVICES } from './lib/config';
 import { summarize } from './lib/stats';
@@ -44,17 +54,24 @@ async function main(): Promise<void> {
   app.use(express.json({ limit: '1mb' }));
   const server = http.createServer(app);
   const io = new Server(server, { serveClient: false, maxHttpBufferSize: 1e6 });
-  const display = io.of('/display');
-  display.on('connection', (socket) => {
-    const office = String((socket.handshake.auth as { office?: string }).office ?? '');
-    void socket.join(`office:${office}`);
-    socket.emit('queue:snapshot', {
-      seq,
-      serverTime: new Date().toISOString(),
-      tickets: [],
-      counters: [],
-      services: [],
+  const redis = await connectRedis(process.env.FLOOR_REDIS_URL);
+  if (redis) io.adapter(createAdapter(redis.pub, redis.sub, { key: redis.key }));
+  const namespaces = ['/display', '/kiosk', '/counter'].map((name) => io.of(name));
+  for (const ns of namespaces) {
+    ns.on('connection', (socket) => {
+      const office = String((socket.handshake.auth as { office?: string }).office ?? '');
+      void socket.join(`office:${office}`);
+      socket.emit('queue:snapshot', {
+        seq,
+        serverTime: new Date().toISOString(),
+        tickets: [],
+        counters: [],
+        services: [],
+      });
     });
+  }
+  app.get('/api/ready', (_req, res) => {
+    res.json({ status: 'ready' });
   });
 
   app.post('/api/offices/:office/tickets', async (req, res) => {
@@ -82,11 +99,13 @@ async function main(): Promise<void> {
       [ticket.id, office, ticket.number, service, 'waiting', issuedAt],
     );
     insertMs.push(performance.now() - t);
-    display.to(`office:${office}`).emit('ticket:issued', { seq: ++seq, ticket });
+    const event = { seq: ++seq, ticket };
+    for (const ns of namespaces) ns.to(`office:${office}`).emit('ticket:issued', event);
     res.status(201).json({ ticket, print: { status: 'none' } });
   });
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const listenPort = Number(process.env.FLOOR_PORT ?? 0);
+  await new Promise<void>((resolve) => server.listen(listenPort, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   const meter = loadMeter();
   serveCommands({
@@ -106,6 +125,7 @@ async function main(): Promise<void> {
     },
     async close() {
       await io.close();
+      await redis?.quit();
       await db.query(`DROP TABLE IF EXISTS \`${table}\``);
       await db.end();
       setImmediate(() => process.exit(0));
@@ -117,6 +137,24 @@ async function main(): Promise<void> {
     pid: process.pid,
     info: { table },
   });
+}
+
+/** The Redis adapter's publish and subscribe connections, when `url` is given. */
+async function connectRedis(
+  url: string | undefined,
+): Promise<{ pub: Redis; sub: Redis; key: string; quit: () => Promise<void> } | undefined> {
+  if (!url) return undefined;
+  const pub = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
+  const sub = pub.duplicate();
+  await Promise.all([pub.connect(), sub.connect()]);
+  return {
+    pub,
+    sub,
+    key: process.env.FLOOR_REDIS_KEY ?? 'navbat-floor',
+    quit: async () => {
+      await Promise.all([pub.quit(), sub.quit()]).catch(() => undefined);
+    },
+  };
 }
 
 main().catch((err: unknown) => {

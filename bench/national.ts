@@ -8,7 +8,9 @@
  *
  * A fresh MariaDB database (`navbat_national`) is migrated as the server does and seeded. Phase 1,
  * the floor: bench/floor-server.ts (bare Express + Socket.IO + mysql2; no Redis adapter, so one
- * process, reached directly) with a display socket per office, under the same ticket rate. Phase 2:
+ * process, reached directly) with a display socket per office, under the same ticket rate. Phase 2,
+ * the floor in the topology: two floor processes with Socket.IO's Redis adapter behind the same
+ * HAProxy, with Navbat's 8 sockets an office, under the same ticket rate. Phase 3:
  * two built Navbat nodes (REDIS_URL, TRUST_PROXY=1) behind HAProxy (sticky cookie, health check on
  * /api/ready, `timeout tunnel 1h`), per office a display, a kiosk and six console sockets through
  * HAProxy, tickets issued and windows calling next + completing through HAProxy. Printed: issue →
@@ -26,14 +28,16 @@ import { PhaseCpu } from './national/cpu';
 import { createDatabase, migrateAndSeed, type OfficePlan } from './national/database';
 import { HttpTally, issueTickets, loginClerks, officeAgents, Windows } from './national/load';
 import { issueToDisplay, printResults, type PhaseResult } from './national/report';
-import { floorSockets, navbatSockets, SocketSet } from './national/sockets';
+import { fleetSockets, floorSockets, navbatSockets, SocketSet } from './national/sockets';
 import {
   proxyStats,
   rssOf,
   startHaproxy,
   startNode,
+  stopProc,
   Teardown,
   type Proc,
+  type ProxyPorts,
 } from './national/topology';
 
 const DATABASE = 'navbat_national';
@@ -89,7 +93,7 @@ async function floorPhase(run: Run): Promise<PhaseResult> {
   await floor.stop();
   for (const a of agents.values()) a.destroy();
   return {
-    label: 'floor',
+    label: 'floor, 1 process direct',
     issued: issued.length,
     ...issueToDisplay(issued, report),
     sockets: report,
@@ -123,6 +127,87 @@ async function memoryOf(port: number): Promise<string> {
   }
 }
 
+/** The ports of a two-process topology: HAProxy's front, its stats page, the two processes. */
+function topologyPorts(run: Run): ProxyPorts {
+  return { front: run.front, stats: run.front + 9, nodes: [run.front + 1, run.front + 2] };
+}
+
+/** HAProxy in front of processes already listening on `ports.nodes`, its config in a temp dir. */
+async function startProxy(run: Run, ports: ProxyPorts): Promise<{ proc: Proc; config: string }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'navbat-national-'));
+  run.teardown.add('temp dir', () => fs.promises.rm(dir, { recursive: true, force: true }));
+  return startHaproxy(dir, ports, run.teardown);
+}
+
+/**
+ * Phase 2, the floor in Navbat's topology: two floor processes sharing their broadcasts through
+ * Socket.IO's Redis adapter behind the same HAProxy, with the same 8 sockets an office (a
+ * display, a kiosk, six consoles) and the same ticket rate: what this topology costs any server.
+ * It has no windows calling next; Navbat's phase carries those commands on top.
+ */
+async function floorTopologyPhase(run: Run): Promise<PhaseResult> {
+  heading(
+    `Floor in the topology: 2 floor processes + Redis adapter behind HAProxy, ${run.seconds} s`,
+  );
+  const ports = topologyPorts(run);
+  const env = {
+    TEST_MYSQL_URL: run.databaseUrl,
+    FLOOR_REDIS_URL: REDIS_URL,
+    FLOOR_REDIS_KEY: `navbat-floor-${randomBytes(4).toString('hex')}`,
+  };
+  const floors = await Promise.all(
+    ports.nodes.map(async (port, i) => {
+      const child = await ServerChild.start('floor-server.js', [], {
+        ...env,
+        FLOOR_PORT: String(port),
+      });
+      run.teardown.add(`floor${i + 1}`, () => child.stop());
+      return child;
+    }),
+  );
+  const proxy = await startProxy(run, ports);
+  const base = `http://127.0.0.1:${ports.front}`;
+  const idleRss = floors.map((f) => rssOf(f.pid));
+  const specs = fleetSockets(run.plans);
+  const sockets = await SocketSet.open({ url: base, sockets: specs, checkSeq: false, batch: 20 });
+  log(`  ${sockets.connected.connected} sockets through HAProxy on ${ports.front}`);
+  const agents = officeAgents(run.plans);
+  const tally = new HttpTally();
+  const cpu = new PhaseCpu({
+    floor1: floors[0]?.pid,
+    floor2: floors[1]?.pid,
+    haproxy: proxy.proc.pid,
+  });
+  const issued = await issueTickets({
+    ...{ base, plans: run.plans, agents, tally, perSecond: run.rate, seconds: run.seconds },
+  });
+  const cpuLine = cpu.read();
+  await sleep(2_000);
+  const report = await sockets.report();
+  const rss = floors.map((f, i): [string, number, number] => [
+    `floor${i + 1}`,
+    idleRss[i]!,
+    rssOf(f.pid),
+  ]);
+  for (const s of await proxyStats(ports.stats))
+    log(`  HAProxy ${s.name}: ${s.status}, ${s.total} sessions, ${s.http5xx} × 5xx`);
+  // Navbat's phase takes the same ports next.
+  await sockets.close();
+  await stopProc(proxy.proc);
+  await Promise.all(floors.map((f) => f.stop()));
+  for (const a of agents.values()) a.destroy();
+  return {
+    label: 'floor in the topology',
+    issued: issued.length,
+    ...issueToDisplay(issued, report),
+    sockets: report,
+    plannedSockets: specs.length,
+    tally,
+    rss,
+    cpu: cpuLine,
+  };
+}
+
 /** Starts the two nodes and HAProxy in front of them; answers the balancer's address. */
 async function startTopology(run: Run): Promise<{ base: string; nodes: Proc[]; proxy: Proc }> {
   const env = {
@@ -134,18 +219,16 @@ async function startTopology(run: Run): Promise<{ base: string; nodes: Proc[]; p
     LOG_LEVEL: 'warn',
     METRICS_TOKEN,
   };
-  const ports = { front: run.front, stats: run.front + 9, nodes: [run.front + 1, run.front + 2] };
+  const ports = topologyPorts(run);
   const nodes = await Promise.all(
     ports.nodes.map((port, i) => startNode(`node${i + 1}`, port, env, run.teardown)),
   );
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'navbat-national-'));
-  run.teardown.add('temp dir', () => fs.promises.rm(dir, { recursive: true, force: true }));
-  const proxy = await startHaproxy(dir, ports, run.teardown);
+  const proxy = await startProxy(run, ports);
   log(`  nodes on ${ports.nodes.join(', ')}; HAProxy on ${ports.front} (${proxy.config})`);
   return { base: `http://127.0.0.1:${ports.front}`, nodes, proxy: proxy.proc };
 }
 
-/** Phase 2: Navbat, two nodes behind HAProxy, sockets and windows of every office. */
+/** Phase 3: Navbat, two nodes behind HAProxy, sockets and windows of every office. */
 async function navbatPhase(run: Run): Promise<PhaseResult> {
   heading(`Navbat: 2 nodes + Redis adapter behind HAProxy, ${run.seconds} s`);
   const { base, nodes, proxy } = await startTopology(run);
@@ -214,10 +297,11 @@ async function main(teardown: Teardown): Promise<void> {
   log(`  ${db.name}: migrated and ${plans.length} offices seeded in ${Date.now() - started} ms`);
   const run: Run = { seconds, rate, plans, databaseUrl: db.url, front, teardown };
   const floor = await floorPhase(run);
+  const topologyFloor = await floorTopologyPhase(run);
   const navbat = await navbatPhase(run);
   heading('Results');
   const command = `npm run bench:national${process.argv.slice(2).length ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
-  printResults(floor, navbat, command);
+  printResults([floor, topologyFloor], navbat, command);
 }
 
 const teardown = new Teardown();

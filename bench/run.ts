@@ -10,8 +10,9 @@
  *                                             counter alone: the uncontended figure)
  *   --sync-on-gap                             displays ask for queue:sync on a seq gap (like ui/queue-store.ts)
  *   --rss-sockets=1000 --rss-batch=50         idle displays for the RSS figure, connected N at a time
- *   --no-floor                                skip the bare Express + Socket.IO + mysql2 floor (run twice,
- *                                             before and after Navbat; the lower p99 is the floor)
+ *   --rounds=3                                latency: rounds of the floor then Navbat on each database, one
+ *                                             after the other; each is compared by its median run (by p99)
+ *   --no-floor                                skip the bare Express + Socket.IO + mysql2 floor
  *   --soak-events=20000 --soak-sample=2000    hall display soak (--only=soak): events sent to one display page
  *                                             in chromium, its JS heap sampled (after a GC) every N events
  *   --profile                                 afterwards, one more (uncounted) latency / call-next run per database
@@ -61,6 +62,8 @@ interface Options {
   soakSample: number;
   syncOnGap: boolean;
   floor: boolean;
+  /** Latency: rounds of floor then Navbat; each compared by its median run. */
+  rounds: number;
   profile: boolean;
 }
 
@@ -114,6 +117,7 @@ function parseOptions(argv: string[]): Options {
     'sync-on-gap',
     'no-floor',
     'profile',
+    'rounds',
   ]);
   for (const k of args.keys())
     if (!known.has(k)) throw new UsageError(`unknown option --${k} (see bench/run.ts)`);
@@ -137,6 +141,7 @@ function parseOptions(argv: string[]): Options {
     soakSample: num('soak-sample', 2_000),
     syncOnGap: get('sync-on-gap') !== undefined,
     floor: get('no-floor') === undefined,
+    rounds: num('rounds', 3),
     profile: get('profile') !== undefined,
   };
 }
@@ -156,6 +161,12 @@ function revision(): string {
   } catch {
     return 'unknown';
   }
+}
+
+/** The run with the median p99 (the lower middle one of an even count). */
+function medianRun(runs: LatencyResult[]): LatencyResult {
+  const sorted = [...runs].sort((a, b) => a.delivery.p99 - b.delivery.p99);
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
 }
 
 const dbName = (d: Dialect): string => (d === 'mysql' ? 'MariaDB' : 'SQLite');
@@ -272,6 +283,9 @@ async function main(): Promise<void> {
   const startedAt = Date.now();
 
   const latency: LatencyResult[] = [];
+  /** Every run behind a median run of the latency benchmark. */
+  const runsOf = new Map<LatencyResult, LatencyResult[]>();
+  const latencyRuns = (r: LatencyResult): LatencyResult[] => runsOf.get(r) ?? [r];
   let floor: LatencyResult | undefined;
   const floors: LatencyResult[] = [];
   const callNext: Array<CallNextResult & { dialect: Dialect }> = [];
@@ -290,27 +304,35 @@ async function main(): Promise<void> {
       profile: false,
       syncOnGap: o.syncOnGap,
     };
-    const runFloor = async (n: number): Promise<void> => {
-      floors.push(
-        await withServer('floor-server.js', [], (s) =>
-          runLatency(`FLOOR run ${n} (Express + Socket.IO + mysql2)`, s, lo),
-        ),
-      );
-    };
-    if (o.floor) await runFloor(1);
-    for (const d of o.dbs) {
-      latency.push(
-        await withServer('server-entry.js', [d], (s) =>
-          runLatency(`Navbat on ${dbName(d)}`, s, lo),
-        ),
-      );
+    // Rounds of floor then Navbat, one after the other, so that what else the cores do falls on
+    // both alike; each is compared by its median run (by p99) over the rounds.
+    const runs = new Map<Dialect, LatencyResult[]>(o.dbs.map((d) => [d, []]));
+    for (let round = 1; round <= o.rounds; round++) {
+      if (o.floor) {
+        floors.push(
+          await withServer('floor-server.js', [], (s) =>
+            runLatency(`FLOOR run ${round} (Express + Socket.IO + mysql2)`, s, lo),
+          ),
+        );
+      }
+      for (const d of o.dbs) {
+        runs
+          .get(d)!
+          .push(
+            await withServer('server-entry.js', [d], (s) =>
+              runLatency(`Navbat on ${dbName(d)} run ${round}`, s, lo),
+            ),
+          );
+      }
     }
-    if (o.floor) await runFloor(2);
-    // The floor is what the stack can do at best: the better of the two runs (noise only adds).
-    floor = floors.length
-      ? floors.reduce((a, b) => (b.delivery.p99 < a.delivery.p99 ? b : a))
-      : undefined;
-    const rows = [...floors, ...latency].map((r) => [
+    floor = floors.length ? medianRun(floors) : undefined;
+    for (const d of o.dbs) {
+      const median = medianRun(runs.get(d)!);
+      latency.push(median);
+      runsOf.set(median, runs.get(d)!);
+    }
+    const allRuns = [...floors, ...o.dbs.flatMap((d) => runs.get(d)!)];
+    const rows = allRuns.map((r) => [
       r.label,
       `${r.ok}/${r.sent}`,
       r.achievedRate.toFixed(1),
@@ -323,9 +345,9 @@ async function main(): Promise<void> {
       `${(r.server.elu * 100).toFixed(0)}% / ${(r.server.cpuShare * 100).toFixed(0)}%`,
       r.loadBefore.toFixed(2),
       floor && !floors.includes(r)
-        ? `${(r.delivery.p99 / floor.delivery.p99).toFixed(2)}×`
+        ? `${(r.delivery.p99 / floor.delivery.p99).toFixed(2)}×${latency.includes(r) ? ' (median run)' : ''}`
         : r === floor
-          ? 'floor'
+          ? 'floor (median run)'
           : '—',
     ]);
     log('');
@@ -351,7 +373,7 @@ async function main(): Promise<void> {
     log(
       `  Latency over every (ticket, display) pair: ${floor?.delivery.count ?? latency[0]?.delivery.count ?? 0} deliveries per run.`,
     );
-    for (const r of [...floors, ...latency]) {
+    for (const r of allRuns) {
       const w = r.windows
         .map((x) => `${x.fromS}–${x.fromS + 2} s ${ms(x.p50)}/${ms(x.p99)}`)
         .join(' · ');
@@ -552,7 +574,7 @@ async function main(): Promise<void> {
   if (floor) {
     rows.push([
       latTitle,
-      'FLOOR: bare Express + Socket.IO + mysql2 (1 INSERT + broadcast), better of 2 runs',
+      `FLOOR: bare Express + Socket.IO + mysql2 (1 INSERT + broadcast), median of ${floors.length} runs`,
       `${ms(floor.delivery.p50)} / ${ms(floor.delivery.p99)} / ${ms(floor.delivery.max)} ms` +
         (floors.length > 1
           ? ` (p99 of the runs: ${floors.map((f) => ms(f.delivery.p99)).join(', ')} ms)`
@@ -563,10 +585,14 @@ async function main(): Promise<void> {
   }
   for (const r of latency) {
     const ratio = floor ? r.delivery.p99 / floor.delivery.p99 : NaN;
+    const others = latencyRuns(r);
     rows.push([
       latTitle,
-      r.label.replace('Navbat on ', 'Navbat, '),
+      `${r.label.replace('Navbat on ', 'Navbat, ').replace(/ run \d+$/, '')}, median of ${others.length} runs`,
       `${ms(r.delivery.p50)} / ${ms(r.delivery.p99)} / ${ms(r.delivery.max)} ms${floor ? ` (p99 = ${ratio.toFixed(2)}× floor)` : ''}` +
+        (others.length > 1
+          ? ` (p99 of the runs: ${others.map((x) => ms(x.delivery.p99)).join(', ')} ms)`
+          : '') +
         (r.missing ? `, ${r.missing} deliveries missing` : '') +
         (r.seqGaps || r.seqDisorder ? `, seq out of order: ${r.seqDisorder} events` : ''),
       `p99 ≤ ${TARGET_RATIO}× floor`,

@@ -61,69 +61,88 @@ function rssText(p: PhaseResult): string {
   return p.rss.map(([name, idle, end]) => `${name} ${mb(idle)} → ${mb(end)} MB`).join(', ');
 }
 
-/** Rows of the final table: [figure, floor, Navbat]. */
-function rows(floor: PhaseResult, navbat: PhaseResult): string[][] {
-  const both = (f: (p: PhaseResult) => string): [string, string] => [f(floor), f(navbat)];
+/** Whether `p` is one of the floor phases (they number no events per office and call nobody). */
+function isFloor(p: PhaseResult): boolean {
+  return p.label !== 'Navbat';
+}
+
+/** Rows of the final table: [figure, each floor, Navbat]. */
+function rows(phases: PhaseResult[]): string[][] {
+  const all = (f: (p: PhaseResult) => string): string[] => phases.map(f);
   const sent = (p: PhaseResult): string =>
     [...p.tally.sent.entries()].map(([k, v]) => `${k} ${v}`).join(', ');
-  const c = navbat.calls;
+  const navbat = (f: (p: PhaseResult) => string): string[] =>
+    phases.map((p) => (isFloor(p) ? '—' : f(p)));
   return [
-    ['tickets issued (201)', ...both((p) => String(p.issued))],
-    ['issue → display p50 ms', ...both((p) => ms(p.latency.p50))],
-    ['issue → display p99 ms', ...both((p) => ms(p.latency.p99))],
-    ['issue → display max ms', ...both((p) => ms(p.latency.max))],
-    ['tickets never on their display', ...both((p) => String(p.notDisplayed))],
+    ['tickets issued (201)', ...all((p) => String(p.issued))],
+    ['issue → display p50 ms', ...all((p) => ms(p.latency.p50))],
+    ['issue → display p99 ms', ...all((p) => ms(p.latency.p99))],
+    ['issue → display max ms', ...all((p) => ms(p.latency.max))],
+    ['tickets never on their display', ...all((p) => String(p.notDisplayed))],
     [
       'seq gaps / steps back / queue:gap',
-      ...both((p) =>
-        p.label === 'floor'
+      ...all((p) =>
+        isFloor(p)
           ? 'not numbered per office'
           : `${p.sockets.seqGaps} / ${p.sockets.seqBackwards} / ${p.sockets.gapNotices}`,
       ),
     ],
     [
       'events already in the snapshot (dropped by clients)',
-      ...both((p) => (p.label === 'floor' ? '—' : String(p.sockets.inSnapshot))),
+      ...navbat((p) => String(p.sockets.inSnapshot)),
     ],
     [
       'double calls (call-next / display)',
-      '—',
-      c ? `${c.doubleCalls} / ${navbat.sockets.repeatedCalls}` : '—',
+      ...navbat((p) => (p.calls ? `${p.calls.doubleCalls} / ${p.sockets.repeatedCalls}` : '—')),
     ],
     [
       'called / completed (held after no answer) / left waiting',
-      '—',
-      c ? `${c.calls} / ${c.completes} (${c.heldCompleted}) / ${c.waitingLeft}` : '—',
+      ...navbat((p) =>
+        p.calls
+          ? `${p.calls.calls} / ${p.calls.completes} (${p.calls.heldCompleted}) / ${p.calls.waitingLeft}`
+          : '—',
+      ),
     ],
     [
       'sockets connected at the end',
-      ...both(
+      ...all(
         (p) => `${p.sockets.connectedNow} of ${p.plannedSockets} (${p.sockets.disconnects} drops)`,
       ),
     ],
-    ['HTTP requests', ...both(sent)],
-    ['HTTP errors', ...both(failures)],
-    ['RSS idle → at the end', ...both(rssText)],
+    ['HTTP requests', ...all(sent)],
+    ['HTTP errors', ...all(failures)],
+    ['RSS idle → at the end', ...all(rssText)],
   ];
 }
 
 /** The CPU of each phase, one line each (too wide for the table). */
-function printCpu(floor: PhaseResult, navbat: PhaseResult): void {
+function printCpu(phases: PhaseResult[]): void {
   log('\nCPU while issuing (share of one core):');
-  for (const p of [floor, navbat]) log(`  ${p.label}: ${p.cpu}`);
+  for (const p of phases) log(`  ${p.label}: ${p.cpu}`);
 }
 
-/** Prints the table, the verdict, and the same table in Markdown (for the README). */
-export function printResults(floor: PhaseResult, navbat: PhaseResult, command: string): boolean {
-  const body = rows(floor, navbat);
+/**
+ * Prints the table, the verdict, and the same table in Markdown (for the README). `floors`: the
+ * direct single process first, the floor in Navbat's own topology last; the target's ratio is
+ * taken against the last (the same processes, balancer and Redis hop), the first is printed too.
+ */
+export function printResults(floors: PhaseResult[], navbat: PhaseResult, command: string): boolean {
+  const phases = [...floors, navbat];
+  const body = rows(phases);
+  const floor = floors[floors.length - 1]!;
   const ratio = navbat.latency.p99 / floor.latency.p99;
-  log(table(['figure', 'floor (1 process, direct)', 'Navbat (2 nodes + HAProxy)'], body));
-  printCpu(floor, navbat);
+  const direct = floors[0]!;
+  const headers = ['figure', ...phases.map((p) => p.label)];
+  log(table(headers, body));
+  printCpu(phases);
   const maxRss = Math.max(...navbat.rss.map(([, , end]) => end));
   const doubles = (navbat.calls?.doubleCalls ?? 0) + navbat.sockets.repeatedCalls;
   const lost = lostOrDisordered(navbat);
   const checks = [
-    [`p99 ÷ floor p99 = ${ratio.toFixed(2)}× (≤ ${TARGETS.p99Ratio}×)`, ratio <= TARGETS.p99Ratio],
+    [
+      `p99 ÷ ${floor.label} p99 = ${ratio.toFixed(2)}× (≤ ${TARGETS.p99Ratio}×)`,
+      ratio <= TARGETS.p99Ratio,
+    ],
     [`double calls ${doubles} (0)`, doubles === 0],
     [`lost/out-of-order events ${lost} (0)`, lost === 0],
     [`RSS max ${mb(maxRss)} MB (≤ 200 MB)`, maxRss <= TARGETS.rssBytes],
@@ -134,8 +153,14 @@ export function printResults(floor: PhaseResult, navbat: PhaseResult, command: s
     `VERDICT: ${pass ? 'PASS' : 'FAIL'} — ` +
       checks.map(([text, ok]) => `${text} ${ok ? 'ok' : 'MISSED'}`).join('; '),
   );
+  if (direct !== floor) {
+    log(
+      `  (against the ${direct.label} floor: p99 ${(navbat.latency.p99 / direct.latency.p99).toFixed(2)}×; ` +
+        `the topology itself, ${floor.label} ÷ ${direct.label}: ${(floor.latency.p99 / direct.latency.p99).toFixed(2)}×)`,
+    );
+  }
   log('\nMarkdown:\n');
   log(`\`${command}\`\n`);
-  log(markdownTable(['figure', 'floor', 'Navbat'], body));
+  log(markdownTable(headers, body));
   return pass;
 }

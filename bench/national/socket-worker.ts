@@ -79,34 +79,29 @@ const counts = {
 const errors: string[] = [];
 const samples: string[] = [];
 
-/** Follows one socket's `seq`: snapshot sets it, each change must be the next one. */
+/**
+ * Follows one socket's `seq` as the pages do (ui/queue-store.ts): a snapshot sets it, each change
+ * must be the next one; events that come before the first snapshot or during a resync wait and
+ * are checked after it (the socket joins its office's room before its snapshot is read, so an
+ * event committed meanwhile may come first).
+ */
 function trackSeq(socket: Socket, spec: SocketSpec): void {
   let last: number | undefined;
   /** The seq of the latest snapshot: events up to it are already in it. */
   let snapshotSeq = -1;
   let syncing = false;
+  let waiting: Array<{ event: string; seq: number }> = [];
   const sync = (): void => {
     if (syncing) return;
     syncing = true;
     counts.syncs++;
     socket.timeout(10_000).emit('queue:sync', (err: Error | null, snap?: { seq: number }) => {
       syncing = false;
-      if (!err && snap) last = snapshotSeq = snap.seq;
+      if (!err && snap) snapshot(snap.seq);
     });
   };
-  socket.on('queue:snapshot', (snap: { seq: number }) => {
-    last = snapshotSeq = snap.seq;
-  });
-  socket.on('queue:gap', () => {
-    counts.gapNotices++;
-    sync();
-  });
-  socket.onAny((event: string, payload?: { seq?: unknown }) => {
-    // A snapshot resets the count; a gap notice names a seq, it is not one.
-    if (event === 'queue:snapshot' || event === 'queue:gap') return;
-    if (typeof payload?.seq !== 'number') return;
-    if (!opts.checkSeq || last === undefined || syncing) return;
-    const seq = payload.seq;
+  const check = (event: string, seq: number): void => {
+    if (last === undefined) return;
     if (seq <= snapshotSeq) {
       counts.inSnapshot++;
       return;
@@ -120,6 +115,24 @@ function trackSeq(socket: Socket, spec: SocketSpec): void {
       sync();
     }
     last = Math.max(last, seq);
+  };
+  const snapshot = (seq: number): void => {
+    last = snapshotSeq = seq;
+    const held = waiting.sort((a, b) => a.seq - b.seq);
+    waiting = [];
+    for (const e of held) check(e.event, e.seq);
+  };
+  socket.on('queue:snapshot', (snap: { seq: number }) => snapshot(snap.seq));
+  socket.on('queue:gap', () => {
+    counts.gapNotices++;
+    sync();
+  });
+  socket.onAny((event: string, payload?: { seq?: unknown }) => {
+    // A snapshot resets the count; a gap notice names a seq, it is not one.
+    if (event === 'queue:snapshot' || event === 'queue:gap') return;
+    if (typeof payload?.seq !== 'number' || !opts.checkSeq) return;
+    if (last === undefined || syncing) waiting.push({ event, seq: payload.seq });
+    else check(event, payload.seq);
   });
 }
 

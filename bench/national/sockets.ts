@@ -73,6 +73,22 @@ export function navbatSockets(plans: OfficePlan[], tokens: Map<string, string>):
   return specs;
 }
 
+/**
+ * The floor in the topology: Navbat's fleet shape (a display, a kiosk, a console socket per window)
+ * on the floor server, which broadcasts each ticket to all three namespaces.
+ */
+export function fleetSockets(plans: OfficePlan[]): SocketSpec[] {
+  return plans.flatMap((plan): SocketSpec[] => [
+    { office: plan.code, namespace: '/display', auth: { office: plan.code } },
+    { office: plan.code, namespace: '/kiosk', auth: { office: plan.code } },
+    ...Object.keys(plan.counters).map((counter): SocketSpec => ({
+      office: plan.code,
+      namespace: '/counter',
+      auth: { office: plan.code, counter },
+    })),
+  ]);
+}
+
 /** The floor has displays only. */
 export function floorSockets(plans: OfficePlan[]): SocketSpec[] {
   return plans.map((p) => ({ office: p.code, namespace: '/display', auth: { office: p.code } }));
