@@ -5,6 +5,7 @@
  *   --offices=70   offices seeded (each: 10 services, windows 1–6, kiosk K1, display D1, a clerk)
  *   --rate=20      tickets per second over all offices
  *   --front=18080  HAProxy's port; the nodes listen on the next two, its stats page on front + 9
+ *   --profile      the nodes run with `--cpu-prof`; their profiles are summarised at the end
  *
  * A fresh MariaDB database (`navbat_national`) is migrated as the server does and seeded. Phase 1,
  * the floor: bench/floor-server.ts (bare Express + Socket.IO + mysql2; no Redis adapter, so one
@@ -24,6 +25,7 @@ import { randomBytes } from 'node:crypto';
 import { DEFAULT_MYSQL_URL } from './lib/config';
 import { ServerChild } from './lib/ipc';
 import { heading, log, sleep } from './lib/stats';
+import { summarise, type Profile } from './lib/cpu-profile';
 import { PhaseCpu } from './national/cpu';
 import { createDatabase, migrateAndSeed, type OfficePlan } from './national/database';
 import { HttpTally, issueTickets, loginClerks, officeAgents, Windows } from './national/load';
@@ -57,6 +59,8 @@ interface Run {
   databaseUrl: string;
   front: number;
   teardown: Teardown;
+  /** `--profile`: where the nodes write their CPU profiles. */
+  profileDir?: string;
 }
 
 /** Phase 1: the floor process, a display per office, the same rate of tickets. */
@@ -102,6 +106,22 @@ async function floorPhase(run: Run): Promise<PhaseResult> {
     rss: [['floor', idleRss, rss]],
     cpu: cpuLine,
   };
+}
+
+/** The nodes' CPU profiles (whole life: start-up, connections and the load), summarised. */
+function printProfiles(dir: string): void {
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'))) {
+    const profile = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as Profile;
+    const c = summarise(profile, path.join(__dirname, '..', '..'));
+    const pct = (x: number) => `${((x / c.totalMs) * 100).toFixed(1)}%`;
+    log(`\nCPU profile of ${file} (${(c.totalMs / 1000).toFixed(1)} s sampled, idle included)`);
+    log(`  by package: ${c.byPackage.map((p) => `${p.name} ${pct(p.ms)}`).join(' · ')}`);
+    log('  inclusive, server code:');
+    for (const f of c.inclusiveOurs) log(`    ${pct(f.ms).padStart(6)}  ${f.name}`);
+    log('  self time:');
+    for (const f of c.selfTop) log(`    ${pct(f.ms).padStart(6)}  ${f.name}`);
+  }
+  log(`  (profiles kept in ${dir}; open them in Chrome's DevTools)`);
 }
 
 const METRICS_TOKEN = randomBytes(16).toString('hex');
@@ -221,7 +241,9 @@ async function startTopology(run: Run): Promise<{ base: string; nodes: Proc[]; p
   };
   const ports = topologyPorts(run);
   const nodes = await Promise.all(
-    ports.nodes.map((port, i) => startNode(`node${i + 1}`, port, env, run.teardown)),
+    ports.nodes.map((port, i) =>
+      startNode(`node${i + 1}`, port, env, run.teardown, run.profileDir),
+    ),
   );
   const proxy = await startProxy(run, ports);
   log(`  nodes on ${ports.nodes.join(', ')}; HAProxy on ${ports.front} (${proxy.config})`);
@@ -295,13 +317,20 @@ async function main(teardown: Teardown): Promise<void> {
   const started = Date.now();
   const plans = await migrateAndSeed(db.url, offices);
   log(`  ${db.name}: migrated and ${plans.length} offices seeded in ${Date.now() - started} ms`);
-  const run: Run = { seconds, rate, plans, databaseUrl: db.url, front, teardown };
+  const profileDir = process.argv.includes('--profile')
+    ? fs.mkdtempSync(path.join(os.tmpdir(), 'navbat-national-prof-'))
+    : undefined;
+  const run: Run = { seconds, rate, plans, databaseUrl: db.url, front, teardown, profileDir };
   const floor = await floorPhase(run);
   const topologyFloor = await floorTopologyPhase(run);
   const navbat = await navbatPhase(run);
   heading('Results');
   const command = `npm run bench:national${process.argv.slice(2).length ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
   printResults([floor, topologyFloor], navbat, command);
+  if (profileDir) {
+    await teardown.run(); // the nodes write their profiles as they exit
+    printProfiles(profileDir);
+  }
 }
 
 const teardown = new Teardown();

@@ -143,6 +143,16 @@ export class Database {
     }
   }
 
+  /**
+   * Runs one statement's write on its own: in the serialised write queue on SQLite (a write beside
+   * an open IMMEDIATE transaction would meet SQLITE_BUSY), autocommitted on MySQL, where a
+   * BEGIN and a COMMIT around a single statement are two round trips that change nothing.
+   */
+  async autocommit<T>(work: (t: Transaction | undefined) => Promise<T>): Promise<T> {
+    if (this.dialect === 'sqlite') return this.transaction(work);
+    return work(undefined);
+  }
+
   /** True while the database answers a trivial query. */
   async ping(): Promise<boolean> {
     try {

@@ -11,7 +11,7 @@ interface ProfileNode {
   children?: number[];
 }
 
-interface Profile {
+export interface Profile {
   nodes: ProfileNode[];
   samples: number[];
   timeDeltas: number[];
@@ -61,7 +61,8 @@ function packageOf(url: string, fn: string, root: string): string {
   return path.relative(root, file);
 }
 
-function summarise(p: Profile, root: string): CpuSummary {
+/** Self time by package and function, inclusive time of our functions, of one V8 profile. */
+export function summarise(p: Profile, root: string): CpuSummary {
   const byId = new Map<number, ProfileNode>();
   const parent = new Map<number, number>();
   for (const n of p.nodes) {

@@ -1,5 +1,5 @@
 /** Print jobs: queued with the ticket, claimed by one node at a time, printed once. */
-import { QueryTypes, type Transaction } from 'sequelize';
+import type { Transaction } from 'sequelize';
 import type { Database } from '../database';
 import type { PrintJobModel } from '../models';
 
@@ -67,31 +67,38 @@ export class PrintRepository {
   }): Promise<PrintJobRecord[]> {
     return this.db.transaction(async (t) => {
       const lock = this.db.dialect === 'mysql' ? 'FOR UPDATE SKIP LOCKED' : '';
-      const rows = await this.db.sequelize.query<{ id: number }>(
-        `SELECT id FROM print_jobs
+      // The rows themselves, locked: the claim needs no second read of what it just locked.
+      const jobs = await this.db.sequelize.query<PrintJobModel>(
+        `SELECT * FROM print_jobs
           WHERE status = 'queued'
             AND (claimed_until IS NULL OR claimed_until < :now)
             AND ${q.id === undefined ? 'next_attempt_at <= :now' : 'id = :id'}
           ORDER BY id LIMIT ${Math.max(1, Math.floor(q.limit))} ${lock}`,
         {
-          type: QueryTypes.SELECT,
+          model: this.m.PrintJob,
+          mapToModel: true,
           transaction: t,
           replacements: { now: sqlTime(q.now, this.db.dialect), id: q.id ?? 0 },
         },
       );
-      const ids = rows.map((r) => r.id);
-      if (ids.length === 0) return [];
+      if (jobs.length === 0) return [];
+      const ids = jobs.map((j) => j.id);
       await this.m.PrintJob.update(
         { claimedUntil: q.until, attempts: this.db.sequelize.literal('attempts + 1') },
         { where: { id: ids }, transaction: t },
       );
-      const jobs = await this.m.PrintJob.findAll({ where: { id: ids }, transaction: t });
-      return jobs.map(toJob);
+      if (this.db.dialect === 'sqlite') {
+        // SQLite's raw rows carry their times as text: read again as models (in process, no wire).
+        const read = await this.m.PrintJob.findAll({ where: { id: ids }, transaction: t });
+        return read.map(toJob);
+      }
+      // As the UPDATE left them.
+      return jobs.map((j) => ({ ...toJob(j), attempts: j.attempts + 1 }));
     });
   }
 
   async markPrinted(id: number, now: Date): Promise<void> {
-    await this.db.transaction((t) =>
+    await this.db.autocommit((t) =>
       this.m.PrintJob.update(
         { status: 'printed', printedAt: now, claimedUntil: null, lastError: null },
         { where: { id, status: 'queued' }, transaction: t },
@@ -100,7 +107,7 @@ export class PrintRepository {
   }
 
   async markRetry(id: number, nextAttemptAt: Date, error: string): Promise<void> {
-    await this.db.transaction((t) =>
+    await this.db.autocommit((t) =>
       this.m.PrintJob.update(
         { nextAttemptAt, claimedUntil: null, lastError: error },
         { where: { id, status: 'queued' }, transaction: t },
@@ -109,7 +116,7 @@ export class PrintRepository {
   }
 
   async markFailed(id: number, error: string): Promise<void> {
-    await this.db.transaction((t) =>
+    await this.db.autocommit((t) =>
       this.m.PrintJob.update(
         { status: 'failed', claimedUntil: null, lastError: error },
         { where: { id, status: 'queued' }, transaction: t },

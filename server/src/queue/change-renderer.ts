@@ -20,6 +20,7 @@ import { toCounterState, toStaffTicket } from './ticket-dto';
 import { servedServiceIds, toServiceDto } from './office-dto';
 import type { CaseLinks } from '../registry/case-links';
 import { WindowGuard, withClerks, type Clerk } from './counter-sessions';
+import type { OfficeCache, OfficeCatalog } from './office-cache';
 
 /** A change to emit after commit, before its seq is known. */
 export type PendingChange =
@@ -50,10 +51,14 @@ export async function readTicket(
   repo: QueueRepository,
   id: string,
   cases?: CaseLinks,
+  /** The office cache: services, windows and durations from it instead of four more reads. */
+  cache?: OfficeCache,
 ): Promise<StaffTicket> {
   const ticket = await repo.findTicket(id);
   if (!ticket) throw notFound(`ticket ${id}`);
-  return new ChangeRenderer(repo, ticket.officeCode, undefined, cases).ticket(ticket);
+  const office = ticket.officeCode;
+  const catalog = cache?.catalog(office);
+  return new ChangeRenderer(repo, office, undefined, cases, undefined, catalog).ticket(ticket);
 }
 
 export class ChangeRenderer {
@@ -70,12 +75,7 @@ export class ChangeRenderer {
     /** Who holds each window (with the queue's clock); a real-clock one when not given. */
     private readonly windows?: WindowGuard,
     /** Where services and windows come from when not read in the transaction (the office cache). */
-    private readonly catalog?: {
-      services(): Promise<ServiceRecord[]>;
-      counters(): Promise<CounterRecord[]>;
-      /** Recent service durations of one service (the office cache keeps them). */
-      durations?(day: string, serviceId: number): Promise<Map<number, number[]>>;
-    },
+    private readonly catalog?: OfficeCatalog,
   ) {}
 
   /**
@@ -129,7 +129,7 @@ export class ChangeRenderer {
     if (record.status !== 'waiting') return toStaffTicket(record, code, { caseNumber });
     const [ahead, durations, counters] = await Promise.all([
       this.repo.countAhead(record, this.transaction),
-      this.catalog?.durations
+      this.catalog
         ? this.catalog.durations(record.day, record.serviceId)
         : this.repo.recentServiceSeconds(
             record.officeCode,

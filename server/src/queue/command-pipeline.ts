@@ -120,19 +120,7 @@ export class CommandPipeline {
     if (!office) throw notFound(`office ${officeCode}`);
     const hints: CommandHints = {};
     const result = await work(t, office, changes, hints);
-    const catalog = configures
-      ? undefined
-      : {
-          services: () => cache.services(officeCode, t),
-          counters: () => cache.counters(officeCode, t),
-          durations: (day: string, serviceId: number) =>
-            cache.durations(
-              officeCode,
-              day,
-              serviceId,
-              () => repo.recentServiceSeconds(officeCode, day, t, serviceId), // t: see small-pool.test
-            ),
-        };
+    const catalog = configures ? undefined : cache.catalog(officeCode, t);
     const renderer = new ChangeRenderer(
       repo,
       officeCode,

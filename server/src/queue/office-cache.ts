@@ -21,6 +21,13 @@ interface Entry {
   durations?: Map<string, Promise<Map<number, number[]>>>;
 }
 
+/** Where a renderer takes an office's services, windows and recent service durations from. */
+export interface OfficeCatalog {
+  services(): Promise<ServiceRecord[]>;
+  counters(): Promise<CounterRecord[]>;
+  durations(day: string, serviceId: number): Promise<Map<number, number[]>>;
+}
+
 export class OfficeCache {
   private readonly entries = new Map<string, Entry>();
 
@@ -85,6 +92,22 @@ export class OfficeCache {
       found.catch(() => e.durations?.delete(key));
     }
     return found;
+  }
+
+  /**
+   * An office's services, windows and recent durations as a renderer takes them: from this cache,
+   * a miss read in `t` when given (see {@link services}).
+   */
+  catalog(code: string, t?: Transaction): OfficeCatalog {
+    return {
+      services: () => this.services(code, t),
+      counters: () => this.counters(code, t),
+      durations: (day, serviceId) =>
+        // A miss is read in `t` too: a command holds its one connection (see small-pool.test).
+        this.durations(code, day, serviceId, () =>
+          this.repo.recentServiceSeconds(code, day, t, serviceId),
+        ),
+    };
   }
 
   /** Drops what `changes` (committed, of this node or another) show to have changed. */

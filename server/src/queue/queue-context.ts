@@ -57,5 +57,5 @@ export function answerTicket(
   tickets: ReadonlyMap<string, StaffTicket>,
   id: string,
 ): StaffTicket | Promise<StaffTicket> {
-  return tickets.get(id) ?? readTicket(ctx.repo, id, ctx.cases);
+  return tickets.get(id) ?? readTicket(ctx.repo, id, ctx.cases, ctx.cache);
 }

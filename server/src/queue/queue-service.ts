@@ -163,7 +163,7 @@ export class QueueService {
 
   /** One ticket with its current waiting figures (staff view; strip for the public). */
   getTicket(id: string): Promise<StaffTicket> {
-    return readTicket(this.ctx.repo, id, this.ctx.cases);
+    return readTicket(this.ctx.repo, id, this.ctx.cases, this.ctx.cache);
   }
 
   /** Calls the next ticket for a counter; `null` when nobody waits for what it serves. */
@@ -265,6 +265,10 @@ export class QueueService {
     status: 'online' | 'offline',
   ): Promise<void> {
     const { printers, now } = this.ctx;
+    // Every printed ticket reports its printer online: without a change, that is one read, not
+    // a command (the command reads again under its transaction before it writes).
+    const known = (await printers.kioskPrinters(officeCode)).find((p) => p.code === kiosk);
+    if (!known || known.status === status) return;
     await this.ctx.pipeline.run(officeCode, async (t, _office, changes) => {
       const printer = (await printers.kioskPrinters(officeCode, t)).find((p) => p.code === kiosk);
       if (!printer || printer.status === status) return;
