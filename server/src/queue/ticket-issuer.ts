@@ -107,7 +107,10 @@ export class TicketIssuer {
     if (!key) return undefined;
     const existing = await this.ctx.repo.findIdempotentTicketId(officeCode, key);
     if (!existing) return undefined;
-    return { ticket: await readTicket(this.ctx.repo, existing, this.ctx.cases, this.ctx.cache), created: false };
+    return {
+      ticket: await readTicket(this.ctx.repo, existing, this.ctx.cases, this.ctx.cache),
+      created: false,
+    };
   }
 
   /** The command's writes: the checks, the number, the row and what comes with it. */
