@@ -179,7 +179,13 @@ export class QueueRepository {
   }
 
   /** Waiting tickets of the same service called before `ticket` (see `peopleAhead`). */
-  async countAhead(ticket: TicketRecord, t?: Tx): Promise<number> {
+  async countAhead(
+    ticket: Pick<
+      TicketRecord,
+      'id' | 'officeCode' | 'day' | 'serviceId' | 'priority' | 'queueTime' | 'issuedAt'
+    >,
+    t?: Tx,
+  ): Promise<number> {
     // Older in the queue; a priority ticket goes before a normal one whatever its age.
     const older = '(queue_time < :mine OR (queue_time = :mine AND id < :id))';
     const priority = "priority <> 'none'";

@@ -31,6 +31,8 @@ export type PendingChange =
       record?: TicketRecord;
       /** Its case number (`null`: none), when the command read it (saves a read). */
       caseNumber?: string | null;
+      /** People ahead of it, when the command counted them beside its transaction. */
+      ahead?: Promise<number>;
     }
   | { kind: 'printer:updated'; kiosk: string }
   | { kind: 'office:updated' }
@@ -114,7 +116,7 @@ export class ChangeRenderer {
       } else {
         if (change.caseNumber !== undefined) this.knowCase(change.ticketId, change.caseNumber);
         const ticket = change.record
-          ? await this.ticket(change.record)
+          ? await this.ticket(change.record, change.ahead)
           : await this.ticketById(change.ticketId);
         if (ticket) out.push({ kind: change.kind, seq: 0, ticket });
       }
@@ -122,13 +124,16 @@ export class ChangeRenderer {
     return out;
   }
 
-  /** The staff DTO of a ticket; a waiting one carries people ahead and the estimate. */
-  async ticket(record: TicketRecord): Promise<StaffTicket> {
+  /**
+   * The staff DTO of a ticket; a waiting one carries people ahead and the estimate (`ahead`: the
+   * count when the caller already started it).
+   */
+  async ticket(record: TicketRecord, ahead?: Promise<number>): Promise<StaffTicket> {
     const code = await this.serviceCode(record.serviceId);
     const caseNumber = await this.caseNumber(record.id);
     if (record.status !== 'waiting') return toStaffTicket(record, code, { caseNumber });
-    const [ahead, durations, counters] = await Promise.all([
-      this.repo.countAhead(record, this.transaction),
+    const [people, durations, counters] = await Promise.all([
+      ahead ?? this.repo.countAhead(record, this.transaction),
       this.catalog
         ? this.catalog.durations(record.day, record.serviceId)
         : this.repo.recentServiceSeconds(
@@ -144,9 +149,9 @@ export class ChangeRenderer {
     ).length;
     return toStaffTicket(record, code, {
       caseNumber,
-      peopleAhead: ahead,
+      peopleAhead: people,
       estimatedWaitMinutes: estimateWaitMinutes(
-        ahead,
+        people,
         averageServiceSeconds(durations.get(record.serviceId) ?? []),
         serving,
       ),

@@ -44,6 +44,8 @@ interface IssueRequest {
   linkedCase?: { id: number; number: string };
   /** Set in the transaction when the case is linked after commit (registry elsewhere). */
   linkAfterCommit?: { id: string; number: string; at: Date };
+  /** The new ticket's id and time, and its people ahead being counted beside the command. */
+  early?: { id: string; now: Date; ahead: Promise<number> };
 }
 
 /** What issuing writes besides the queue's own rows. */
@@ -79,6 +81,7 @@ export class TicketIssuer {
         ? undefined
         : await this.findCase(officeCode, req.caseNumber, req.pickupCode);
     const request: IssueRequest = { officeCode, req, idempotencyKey, actor, admit, linkedCase };
+    if (!admit) request.early = await this.countBeside(officeCode, req);
     try {
       const issued = await this.ctx.pipeline.run(officeCode, (t, office, changes) =>
         this.write(t, office, changes, request),
@@ -97,6 +100,36 @@ export class TicketIssuer {
       }
       throw err;
     }
+  }
+
+  /**
+   * On MySQL the people ahead of a new ticket are counted on a connection of their own while the
+   * issuing transaction runs: one round trip fewer between the kiosk's tap and the displays. The
+   * count asks for its connection before the transaction does, so a pool with none to spare serves
+   * it first (a transaction holding its connection while its count waited for one would never
+   * end). Not for a checked-in booking, whose place in the queue the command itself decides; an
+   * office or service the cache does not know is left to the command to refuse.
+   */
+  private async countBeside(officeCode: string, req: IssueTicket): Promise<IssueRequest['early']> {
+    const { repo, cache } = this.ctx;
+    if (repo.db.dialect !== 'mysql') return undefined;
+    const office = await cache.office(officeCode);
+    const service = (await cache.services(officeCode)).find((s) => s.code === req.service);
+    if (!office || !service) return undefined;
+    const now = this.ctx.now();
+    const id = randomUUID();
+    const ahead = repo.countAhead({
+      id,
+      officeCode,
+      day: officeDay(now, office.timeZone),
+      serviceId: service.id,
+      priority: req.priority ?? NO_PRIORITY,
+      queueTime: now,
+      issuedAt: now,
+    });
+    // Awaited when the ticket is rendered; a command that fails before that leaves it unread.
+    ahead.catch(() => undefined);
+    return { id, now, ahead };
   }
 
   /** The ticket an idempotency key issued before, if any. */
@@ -121,12 +154,12 @@ export class TicketIssuer {
     r: IssueRequest,
   ): Promise<{ id: string; printJobId: number | undefined }> {
     const { officeCode, req, linkedCase } = r;
-    const now = this.ctx.now();
+    const now = r.early?.now ?? this.ctx.now();
     // Outside the opening hours the kiosk issues nothing; staff may still hand out a ticket.
     if (r.actor.kind !== 'staff') refuseClosedOffice(office, now);
     const { service, priority } = await this.chooseService(t, officeCode, office, req);
     const kiosk = await this.findKiosk(t, officeCode, req.kiosk);
-    const id = randomUUID();
+    const id = r.early?.id ?? randomUUID();
     const admitted = r.admit ? await r.admit(t, { id, now, office }) : undefined;
     const day = officeDay(now, office.timeZone);
     const seqNo = await this.ctx.repo.nextNumber(officeCode, day, service.prefix, t);
@@ -164,7 +197,13 @@ export class TicketIssuer {
       ? await this.printJob(t, ticket, { code: kiosk.code, printerUrl: kiosk.printerUrl })
       : undefined;
     const caseNumber = linkedCase && this.ctx.cases?.sharesQueueDatabase ? linkedCase.number : null;
-    changes.push({ kind: 'ticket:issued', ticketId: ticket.id, record: ticket, caseNumber });
+    changes.push({
+      kind: 'ticket:issued',
+      ticketId: ticket.id,
+      record: ticket,
+      caseNumber,
+      ahead: r.early?.ahead,
+    });
     return { id: ticket.id, printJobId };
   }
 
