@@ -39,6 +39,18 @@ export function parseDatabaseUrl(url: string | undefined): DatabaseTarget {
   throw new Error('DATABASE_URL must start with mysql:// or sqlite:');
 }
 
+/** Runs `run` again when it loses a deadlock, up to five times in all. */
+async function retryDeadlocks<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (err) {
+      if (!isDeadlock(err)) throw err;
+      if (attempt >= 5) throw new DatabaseBusyError('the database stayed busy; try again');
+    }
+  }
+}
+
 /** Thrown when a transaction keeps losing deadlocks; mapped to 503. */
 export class DatabaseBusyError extends Error {}
 
@@ -132,15 +144,8 @@ export class Database {
       this.writeQueue = run.catch(() => undefined);
       return run;
     }
-    for (let attempt = 1; ; attempt++) {
-      try {
-        // READ COMMITTED is the session level of every connection (see the afterConnect hook).
-        return await this.sequelize.transaction(work);
-      } catch (err) {
-        if (!isDeadlock(err)) throw err;
-        if (attempt >= 5) throw new DatabaseBusyError('the database stayed busy; try again');
-      }
-    }
+    // READ COMMITTED is the session level of every connection (see the afterConnect hook).
+    return retryDeadlocks(() => this.sequelize.transaction(work));
   }
 
   /**
@@ -150,7 +155,7 @@ export class Database {
    */
   async autocommit<T>(work: (t: Transaction | undefined) => Promise<T>): Promise<T> {
     if (this.dialect === 'sqlite') return this.transaction(work);
-    return work(undefined);
+    return retryDeadlocks(() => work(undefined));
   }
 
   /** True while the database answers a trivial query. */
