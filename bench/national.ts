@@ -28,7 +28,15 @@ import { heading, log, sleep } from './lib/stats';
 import { summarise, type Profile } from './lib/cpu-profile';
 import { PhaseCpu } from './national/cpu';
 import { createDatabase, migrateAndSeed, type OfficePlan } from './national/database';
-import { HttpTally, issueTickets, loginClerks, officeAgents, Windows } from './national/load';
+import {
+  HttpTally,
+  issueTickets,
+  loginClerks,
+  officeAgents,
+  Windows,
+  type Issued,
+} from './national/load';
+import type { SocketReport, SocketSpec } from './national/socket-worker';
 import { issueToDisplay, printResults, type PhaseResult } from './national/report';
 import { fleetSockets, floorSockets, navbatSockets, SocketSet } from './national/sockets';
 import {
@@ -61,6 +69,36 @@ interface Run {
   teardown: Teardown;
   /** `--profile`: where the nodes write their CPU profiles. */
   profileDir?: string;
+}
+
+/** A phase's figures from what it measured. */
+function measured(
+  label: string,
+  m: {
+    issued: Issued[];
+    report: SocketReport;
+    specs: SocketSpec[];
+    tally: HttpTally;
+    rss: PhaseResult['rss'];
+    cpu: string;
+  },
+): PhaseResult {
+  return {
+    label,
+    issued: m.issued.length,
+    ...issueToDisplay(m.issued, m.report),
+    sockets: m.report,
+    plannedSockets: m.specs.length,
+    tally: m.tally,
+    rss: m.rss,
+    cpu: m.cpu,
+  };
+}
+
+/** HAProxy's view of the processes behind it: state, sessions, 5xx answers. */
+async function logProxyStats(statsPort: number): Promise<void> {
+  for (const s of await proxyStats(statsPort))
+    log(`  HAProxy ${s.name}: ${s.status}, ${s.total} sessions, ${s.http5xx} × 5xx`);
 }
 
 /** Phase 1: the floor process, a display per office, the same rate of tickets. */
@@ -96,16 +134,10 @@ async function floorPhase(run: Run): Promise<PhaseResult> {
   await sockets.close();
   await floor.stop();
   for (const a of agents.values()) a.destroy();
-  return {
-    label: 'floor, 1 process direct',
-    issued: issued.length,
-    ...issueToDisplay(issued, report),
-    sockets: report,
-    plannedSockets: specs.length,
-    tally,
+  return measured('floor, 1 process direct', {
+    ...{ issued, report, specs, tally, cpu: cpuLine },
     rss: [['floor', idleRss, rss]],
-    cpu: cpuLine,
-  };
+  });
 }
 
 /** The nodes' CPU profiles (whole life: start-up, connections and the load), summarised. */
@@ -209,23 +241,13 @@ async function floorTopologyPhase(run: Run): Promise<PhaseResult> {
     idleRss[i]!,
     rssOf(f.pid),
   ]);
-  for (const s of await proxyStats(ports.stats))
-    log(`  HAProxy ${s.name}: ${s.status}, ${s.total} sessions, ${s.http5xx} × 5xx`);
+  await logProxyStats(ports.stats);
   // Navbat's phase takes the same ports next.
   await sockets.close();
   await stopProc(proxy.proc);
   await Promise.all(floors.map((f) => f.stop()));
   for (const a of agents.values()) a.destroy();
-  return {
-    label: 'floor in the topology',
-    issued: issued.length,
-    ...issueToDisplay(issued, report),
-    sockets: report,
-    plannedSockets: specs.length,
-    tally,
-    rss,
-    cpu: cpuLine,
-  };
+  return measured('floor in the topology', { issued, report, specs, tally, rss, cpu: cpuLine });
 }
 
 /** Starts the two nodes and HAProxy in front of them; answers the balancer's address. */
@@ -283,18 +305,10 @@ async function navbatPhase(run: Run): Promise<PhaseResult> {
     const lines = [...n.warnings.entries()].map(([msg, count]) => `${msg} ×${count}`);
     log(`  ${n.name} warnings: ${lines.length ? lines.join(', ') : 'none'}`);
   }
-  for (const s of await proxyStats(run.front + 9))
-    log(`  HAProxy ${s.name}: ${s.status}, ${s.total} sessions, ${s.http5xx} × 5xx`);
+  await logProxyStats(run.front + 9);
   for (const a of agents.values()) a.destroy();
   return {
-    label: 'Navbat',
-    issued: issued.length,
-    ...issueToDisplay(issued, report),
-    sockets: report,
-    plannedSockets: specs.length,
-    tally,
-    rss,
-    cpu: cpuLine,
+    ...measured('Navbat', { issued, report, specs, tally, rss, cpu: cpuLine }),
     calls: {
       calls: windows.calls,
       completes: windows.completes,
