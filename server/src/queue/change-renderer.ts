@@ -52,14 +52,14 @@ export type PendingChange =
 export async function readTicket(
   repo: QueueRepository,
   id: string,
-  cases?: CaseLinks,
+  cases: CaseLinks | undefined,
   /** The office cache: services, windows and durations from it instead of four more reads. */
-  cache?: OfficeCache,
+  cache: OfficeCache,
 ): Promise<StaffTicket> {
   const ticket = await repo.findTicket(id);
   if (!ticket) throw notFound(`ticket ${id}`);
   const office = ticket.officeCode;
-  const catalog = cache?.catalog(office);
+  const catalog = cache.catalog(office);
   return new ChangeRenderer(repo, office, undefined, cases, undefined, catalog).ticket(ticket);
 }
 
