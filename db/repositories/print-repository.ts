@@ -67,9 +67,16 @@ export class PrintRepository {
   }): Promise<PrintJobRecord[]> {
     return this.db.transaction(async (t) => {
       const lock = this.db.dialect === 'mysql' ? 'FOR UPDATE SKIP LOCKED' : '';
-      // The rows themselves, locked: the claim needs no second read of what it just locked.
+      // The rows themselves, locked: the claim needs no second read of what it just locked. The
+      // printer is the kiosk's as it is now (an administrator may have replaced it since the job
+      // was queued; the select-list subquery takes no lock), the queued one if the kiosk has none.
       const jobs = await this.db.sequelize.query<PrintJobModel>(
-        `SELECT * FROM print_jobs
+        `SELECT j.id, j.office_code, j.ticket_id, j.device_code, j.payload, j.status, j.attempts,
+                j.next_attempt_at, j.claimed_until, j.last_error, j.created_at, j.printed_at,
+                COALESCE((SELECT d.printer_url FROM devices d
+                           WHERE d.office_code = j.office_code AND d.code = j.device_code),
+                         j.printer_url) AS printer_url
+           FROM print_jobs j
           WHERE status = 'queued'
             AND (claimed_until IS NULL OR claimed_until < :now)
             AND ${q.id === undefined ? 'next_attempt_at <= :now' : 'id = :id'}
@@ -90,7 +97,8 @@ export class PrintRepository {
       if (this.db.dialect === 'sqlite') {
         // SQLite's raw rows carry their times as text: read again as models (in process, no wire).
         const read = await this.m.PrintJob.findAll({ where: { id: ids }, transaction: t });
-        return read.map(toJob);
+        const printers = new Map(jobs.map((j) => [j.id, j.printerUrl]));
+        return read.map((r) => ({ ...toJob(r), printerUrl: printers.get(r.id) ?? r.printerUrl }));
       }
       // As the UPDATE left them.
       return jobs.map((j) => ({ ...toJob(j), attempts: j.attempts + 1 }));

@@ -122,6 +122,36 @@ describe.each(testDialects())('ticket printing on %s', (dialect) => {
     }
   });
 
+  it('prints a queued ticket on the printer the administrator put in since, not on the old one', async () => {
+    const dead = await closedPort();
+    await setPrinter(`tcp://127.0.0.1:${dead}`);
+    const res = await issue({ service: 'death', language: 'ru' });
+    expect(res.status).toBe(201);
+    expect(res.body.print).toEqual({ status: 'queued' });
+
+    // The old printer is back at its address, but the kiosk has a new one now.
+    const old = await FakeTcpPrinter.start({ port: dead });
+    const replacement = await FakeTcpPrinter.start();
+    try {
+      const admin = await login(s.url, 'admin');
+      const changed = await request(s.url, 'PATCH', `${OFFICE}/devices/K1`, {
+        token: admin,
+        body: { printerUrl: replacement.url },
+      });
+      expect(changed.status).toBe(200);
+      offset += 2_000;
+      expect(await s.app.print.runDue()).toBe(1);
+      expect(replacement.jobs).toHaveLength(1);
+      expect(decodeFromCodePage(replacement.jobs[0]!, DEFAULT_CODE_PAGE)).toContain(
+        res.body.ticket.number,
+      );
+      expect(old.jobs).toHaveLength(0);
+    } finally {
+      await old.close();
+      await replacement.close();
+    }
+  });
+
   it('leaves a new job to the issuing request for 5 s, then lets the worker take it', async () => {
     const printer = await FakeTcpPrinter.start();
     try {
