@@ -12,13 +12,22 @@
  * `GET /api/ready` answers the balancer's check. Its /kiosk and /counter namespaces receive the same
  * broadcast as /display, so that a fleet shaped like Navbat's (a display, a kiosk and six consoles
  * an office) costs the floor the same fan-out.
+ *
+ * The windows' commands, for the national bench's floor in the topology (the same commands as
+ * Navbat's phase carries, with their essential writes only, as bench/floor-pairs-server.ts does):
+ * `POST /api/auth/login` stores a token; `POST …/counters/:counter/call-next` looks the bearer
+ * token up, then in one transaction locks the office's oldest waiting ticket (`… FOR UPDATE SKIP
+ * LOCKED`), updates it, writes an audit row and takes the office's seq; `POST
+ * /api/tickets/:id/complete` likewise with the ticket locked by id. Each broadcasts its ticket to
+ * the office's room. `FLOOR_TABLE` names the tables, so that several processes share them.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { randomUUID, randomBytes } from 'node:crypto';
-import express from 'express';
+import { createHash, randomUUID, randomBytes } from 'node:crypto';
+import express, { type Request } from 'express';
 import { Server } from 'socket.io';
 import mysql from 'mysql2/promise';
+import type { Pool, PoolConnection, RowDataPacket } from 'mysql2/promise';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import { loadMeter, serveCommands } from './lib/ipc';
@@ -28,18 +37,10 @@ import { performance } from 'node:perf_hooks';
 
 async function main(): Promise<void> {
   const url = process.env.TEST_MYSQL_URL ?? DEFAULT_MYSQL_URL;
-  const table = `bench_floor_${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
+  const table =
+    process.env.FLOOR_TABLE ?? `bench_floor_${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
   const db = mysql.createPool({ uri: url, connectionLimit: 20, charset: 'utf8mb4', timezone: 'Z' });
-  await db.query(
-    `CREATE TABLE \`${table}\` (
-       id CHAR(36) NOT NULL PRIMARY KEY,
-       office_code VARCHAR(40) NOT NULL,
-       number VARCHAR(8) NOT NULL,
-       service VARCHAR(40) NOT NULL,
-       status VARCHAR(16) NOT NULL,
-       issued_at DATETIME(3) NOT NULL
-     ) CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
-  );
+  const tables = await createTables(db, table);
 
   const prefixes = new Map<string, string>(
     SERVICES.map((s, i) => [s, String.fromCharCode(65 + i)]),
@@ -104,6 +105,131 @@ async function main(): Promise<void> {
     res.status(201).json({ ticket, print: { status: 'none' } });
   });
 
+  const hash = (token: string) => createHash('sha256').update(token).digest('hex');
+  async function user(req: Request): Promise<number | undefined> {
+    const token = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1] ?? '';
+    const [rows] = await db.execute<RowDataPacket[]>(
+      `SELECT user_id FROM \`${tables.tokens}\` WHERE token_hash = ? AND expires_at > ?`,
+      [hash(token), new Date()],
+    );
+    return rows[0] ? Number(rows[0].user_id) : undefined;
+  }
+  /** One transaction: lock (the statement given), update, audit row, the office's seq. */
+  async function command(
+    office: string,
+    lock: (c: PoolConnection) => Promise<RowDataPacket | undefined>,
+    update: (c: PoolConnection, row: RowDataPacket, now: Date) => Promise<unknown>,
+    action: string,
+    userId: number,
+  ): Promise<RowDataPacket | undefined> {
+    const c = await db.getConnection();
+    try {
+      await c.beginTransaction();
+      const row = await lock(c);
+      if (!row) {
+        await c.commit();
+        return undefined;
+      }
+      const now = new Date();
+      // A ticket locked by id names its office; call-next's is the office of the URL.
+      const at = String(row.office_code ?? office);
+      await update(c, row, now);
+      await c.execute(
+        `INSERT INTO \`${tables.audit}\` (office_code, at, user_id, action, entity_id, after)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+        [at, now, userId, action, row.id, JSON.stringify({ status: action })],
+      );
+      await c.execute(
+        `INSERT INTO \`${tables.seqs}\` (office_code, seq) VALUES (?, 1)
+         ON DUPLICATE KEY UPDATE seq = LAST_INSERT_ID(seq + 1)`,
+        [at],
+      );
+      await c.commit();
+      return row;
+    } catch (err) {
+      await c.rollback();
+      throw err;
+    } finally {
+      c.release();
+    }
+  }
+  const broadcast = (office: string, kind: string, ticket: Record<string, unknown>) => {
+    const event = { seq: ++seq, ticket };
+    for (const ns of namespaces) ns.to(`office:${office}`).emit(kind, event);
+  };
+
+  app.post('/api/auth/login', async (_req, res) => {
+    const token = randomBytes(32).toString('base64url');
+    await db.execute(`INSERT INTO \`${tables.tokens}\` VALUES (?, 1, ?)`, [
+      hash(token),
+      new Date(Date.now() + 3_600_000),
+    ]);
+    res.json({ token });
+  });
+  app.post('/api/offices/:office/counters/:counter/call-next', async (req, res) => {
+    const { office, counter } = req.params;
+    const userId = await user(req);
+    if (userId === undefined) return void res.status(401).json({ error: { code: 'unauthorized' } });
+    const row = await command(
+      office,
+      async (c) =>
+        (
+          await c.execute<RowDataPacket[]>(
+            `SELECT id, number, service FROM \`${table}\` WHERE office_code = ? AND status = 'waiting'
+              ORDER BY issued_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
+            [office],
+          )
+        )[0][0],
+      (c, r, now) =>
+        c.execute(
+          `UPDATE \`${table}\` SET status = 'called', counter_number = ?, called_at = ? WHERE id = ?`,
+          [counter, now, r.id],
+        ),
+      'call',
+      userId,
+    );
+    const ticket = row
+      ? { id: row.id, number: row.number, service: row.service, status: 'called', counter }
+      : null;
+    if (ticket) {
+      waiting--;
+      broadcast(office, 'ticket:called', ticket);
+    }
+    res.json({ ticket });
+  });
+  app.post('/api/tickets/:id/complete', async (req, res) => {
+    const userId = await user(req);
+    if (userId === undefined) return void res.status(401).json({ error: { code: 'unauthorized' } });
+    const row = await command(
+      '',
+      async (c) =>
+        (
+          await c.execute<RowDataPacket[]>(
+            `SELECT id, number, service, office_code, counter_number FROM \`${table}\`
+              WHERE id = ? FOR UPDATE`,
+            [req.params.id],
+          )
+        )[0][0],
+      (c, r, now) =>
+        c.execute(`UPDATE \`${table}\` SET status = 'done', finished_at = ? WHERE id = ?`, [
+          now,
+          r.id,
+        ]),
+      'complete',
+      userId,
+    );
+    if (!row) return void res.status(404).json({ error: { code: 'not_found' } });
+    const ticket = {
+      id: row.id,
+      number: row.number,
+      service: row.service,
+      status: 'done',
+      counter: row.counter_number,
+    };
+    broadcast(String(row.office_code), 'ticket:updated', ticket);
+    res.json({ ticket });
+  });
+
   const listenPort = Number(process.env.FLOOR_PORT ?? 0);
   await new Promise<void>((resolve) => server.listen(listenPort, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
@@ -126,7 +252,8 @@ async function main(): Promise<void> {
     async close() {
       await io.close();
       await redis?.quit();
-      await db.query(`DROP TABLE IF EXISTS \`${table}\``);
+      for (const t of [table, tables.tokens, tables.audit, tables.seqs])
+        await db.query(`DROP TABLE IF EXISTS \`${t}\``);
       await db.end();
       setImmediate(() => process.exit(0));
     },
@@ -137,6 +264,39 @@ async function main(): Promise<void> {
     pid: process.pid,
     info: { table },
   });
+}
+
+/**
+ * The floor's tables (`IF NOT EXISTS`: processes sharing `FLOOR_TABLE` create them once): tickets,
+ * the clerks' tokens, the audit log and each office's seq.
+ */
+async function createTables(
+  db: Pool,
+  table: string,
+): Promise<{ tokens: string; audit: string; seqs: string }> {
+  const tables = { tokens: `${table}_tokens`, audit: `${table}_audit`, seqs: `${table}_seqs` };
+  await db.query(
+    `CREATE TABLE IF NOT EXISTS \`${table}\` (
+       id CHAR(36) NOT NULL PRIMARY KEY,
+       office_code VARCHAR(40) NOT NULL,
+       number VARCHAR(8) NOT NULL,
+       service VARCHAR(40) NOT NULL,
+       status VARCHAR(16) NOT NULL,
+       counter_number VARCHAR(16) NULL,
+       issued_at DATETIME(3) NOT NULL,
+       called_at DATETIME(3) NULL,
+       finished_at DATETIME(3) NULL,
+       KEY waiting (office_code, status, issued_at)
+     ) CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+  );
+  await db.query(`CREATE TABLE IF NOT EXISTS \`${tables.tokens}\` (
+    token_hash CHAR(64) PRIMARY KEY, user_id INT NOT NULL, expires_at DATETIME(3) NOT NULL)`);
+  await db.query(`CREATE TABLE IF NOT EXISTS \`${tables.audit}\` (
+    id BIGINT AUTO_INCREMENT PRIMARY KEY, office_code VARCHAR(40) NOT NULL, at DATETIME(3) NOT NULL,
+    user_id INT NULL, action VARCHAR(40) NOT NULL, entity_id CHAR(36) NOT NULL, after TEXT NULL)`);
+  await db.query(`CREATE TABLE IF NOT EXISTS \`${tables.seqs}\` (
+    office_code VARCHAR(40) PRIMARY KEY, seq BIGINT NOT NULL)`);
+  return tables;
 }
 
 /** The Redis adapter's publish and subscribe connections, when `url` is given. */

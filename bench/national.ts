@@ -11,7 +11,8 @@
  * the floor: bench/floor-server.ts (bare Express + Socket.IO + mysql2; no Redis adapter, so one
  * process, reached directly) with a display socket per office, under the same ticket rate. Phase 2,
  * the floor in the topology: two floor processes with Socket.IO's Redis adapter behind the same
- * HAProxy, with Navbat's 8 sockets an office, under the same ticket rate. Phase 3:
+ * HAProxy, with Navbat's 8 sockets an office, under the same ticket rate, with the same windows
+ * calling next and completing (the floor's essential writes for them). Phase 3:
  * two built Navbat nodes (REDIS_URL, TRUST_PROXY=1) behind HAProxy (sticky cookie, health check on
  * /api/ready, `timeout tunnel 1h`), per office a display, a kiosk and six console sockets through
  * HAProxy, tickets issued and windows calling next + completing through HAProxy. Printed: issue →
@@ -158,6 +159,9 @@ function printProfiles(dir: string): void {
 
 const METRICS_TOKEN = randomBytes(16).toString('hex');
 
+/** Time at the window between call and complete: 2–6 s. */
+const serviceMs = (): number => 2_000 + Math.random() * 4_000;
+
 /** Where a node's memory is, from its own /metrics (V8 heap used / total, external, RSS). */
 async function memoryOf(port: number): Promise<string> {
   try {
@@ -194,8 +198,9 @@ async function startProxy(run: Run, ports: ProxyPorts): Promise<{ proc: Proc; co
 /**
  * Phase 2, the floor in Navbat's topology: two floor processes sharing their broadcasts through
  * Socket.IO's Redis adapter behind the same HAProxy, with the same 8 sockets an office (a
- * display, a kiosk, six consoles) and the same ticket rate: what this topology costs any server.
- * It has no windows calling next; Navbat's phase carries those commands on top.
+ * display, a kiosk, six consoles), the same ticket rate and the same windows calling next and
+ * completing (the floor's essential writes for those: token lookup, SKIP LOCKED, update, audit
+ * row, office seq; see bench/floor-server.ts): what this topology and this traffic cost any server.
  */
 async function floorTopologyPhase(run: Run): Promise<PhaseResult> {
   heading(
@@ -206,6 +211,8 @@ async function floorTopologyPhase(run: Run): Promise<PhaseResult> {
     TEST_MYSQL_URL: run.databaseUrl,
     FLOOR_REDIS_URL: REDIS_URL,
     FLOOR_REDIS_KEY: `navbat-floor-${randomBytes(4).toString('hex')}`,
+    // Both processes on the same tables: a ticket issued through one is called through the other.
+    FLOOR_TABLE: `bench_floor_${randomBytes(4).toString('hex')}`,
   };
   const floors = await Promise.all(
     ports.nodes.map(async (port, i) => {
@@ -225,6 +232,9 @@ async function floorTopologyPhase(run: Run): Promise<PhaseResult> {
   log(`  ${sockets.connected.connected} sockets through HAProxy on ${ports.front}`);
   const agents = officeAgents(run.plans);
   const tally = new HttpTally();
+  const tokens = await loginClerks(base, run.plans, agents, tally);
+  const windows = new Windows(base, run.plans, tokens, tally, serviceMs);
+  windows.start();
   const cpu = new PhaseCpu({
     floor1: floors[0]?.pid,
     floor2: floors[1]?.pid,
@@ -232,8 +242,10 @@ async function floorTopologyPhase(run: Run): Promise<PhaseResult> {
   });
   const issued = await issueTickets({
     ...{ base, plans: run.plans, agents, tally, perSecond: run.rate, seconds: run.seconds },
+    onIssued: (t) => windows.add(t),
   });
   const cpuLine = cpu.read();
+  await windows.finish();
   await sleep(2_000);
   const report = await sockets.report();
   const rss = floors.map((f, i): [string, number, number] => [
@@ -247,7 +259,10 @@ async function floorTopologyPhase(run: Run): Promise<PhaseResult> {
   await stopProc(proxy.proc);
   await Promise.all(floors.map((f) => f.stop()));
   for (const a of agents.values()) a.destroy();
-  return measured('floor in the topology', { issued, report, specs, tally, rss, cpu: cpuLine });
+  return {
+    ...measured('floor in the topology', { issued, report, specs, tally, rss, cpu: cpuLine }),
+    calls: windows.figures(),
+  };
 }
 
 /** Starts the two nodes and HAProxy in front of them; answers the balancer's address. */
@@ -285,7 +300,7 @@ async function navbatPhase(run: Run): Promise<PhaseResult> {
   run.teardown.add('sockets', () => sockets.close());
   const c = sockets.connected;
   log(`  ${c.connected} sockets connected, ${c.failed} refused ${c.errors.join('; ')}`);
-  const windows = new Windows(base, run.plans, tokens, tally, () => 2_000 + Math.random() * 4_000);
+  const windows = new Windows(base, run.plans, tokens, tally, serviceMs);
   windows.start();
   const cpu = new PhaseCpu({ node1: nodes[0]?.pid, node2: nodes[1]?.pid, haproxy: proxy.pid });
   const issued = await issueTickets({
@@ -293,8 +308,7 @@ async function navbatPhase(run: Run): Promise<PhaseResult> {
     onIssued: (t) => windows.add(t),
   });
   const cpuLine = cpu.read();
-  for (let waited = 0; windows.waiting > 0 && waited < 15_000; waited += 250) await sleep(250);
-  await windows.stop();
+  await windows.finish();
   await sleep(2_000);
   const report = await sockets.report();
   for (const line of report.samples) log(`  seq: ${line}`);
@@ -309,13 +323,7 @@ async function navbatPhase(run: Run): Promise<PhaseResult> {
   for (const a of agents.values()) a.destroy();
   return {
     ...measured('Navbat', { issued, report, specs, tally, rss, cpu: cpuLine }),
-    calls: {
-      calls: windows.calls,
-      completes: windows.completes,
-      heldCompleted: windows.heldCompleted,
-      doubleCalls: windows.doubleCalls,
-      waitingLeft: windows.waiting,
-    },
+    calls: windows.figures(),
   };
 }
 

@@ -221,6 +221,29 @@ export class Windows {
     return n;
   }
 
+  /** Lets the windows call what is left (at most 15 s), then stops them. */
+  async finish(): Promise<void> {
+    for (let waited = 0; this.waiting > 0 && waited < 15_000; waited += 250) await sleep(250);
+    await this.stop();
+  }
+
+  /** What the windows did, for the report. */
+  figures(): {
+    calls: number;
+    completes: number;
+    heldCompleted: number;
+    doubleCalls: number;
+    waitingLeft: number;
+  } {
+    return {
+      calls: this.calls,
+      completes: this.completes,
+      heldCompleted: this.heldCompleted,
+      doubleCalls: this.doubleCalls,
+      waitingLeft: this.waiting,
+    };
+  }
+
   /** Stops calling, lets the windows at work complete. */
   async stop(): Promise<void> {
     clearInterval(this.timer);

@@ -61,7 +61,7 @@ function rssText(p: PhaseResult): string {
   return p.rss.map(([name, idle, end]) => `${name} ${mb(idle)} → ${mb(end)} MB`).join(', ');
 }
 
-/** Whether `p` is one of the floor phases (they number no events per office and call nobody). */
+/** Whether `p` is one of the floor phases (they number no events per office). */
 function isFloor(p: PhaseResult): boolean {
   return p.label !== 'Navbat';
 }
@@ -93,11 +93,11 @@ function rows(phases: PhaseResult[]): string[][] {
     ],
     [
       'double calls (call-next / display)',
-      ...navbat((p) => (p.calls ? `${p.calls.doubleCalls} / ${p.sockets.repeatedCalls}` : '—')),
+      ...all((p) => (p.calls ? `${p.calls.doubleCalls} / ${p.sockets.repeatedCalls}` : '—')),
     ],
     [
       'called / completed (held after no answer) / left waiting',
-      ...navbat((p) =>
+      ...all((p) =>
         p.calls
           ? `${p.calls.calls} / ${p.calls.completes} (${p.calls.heldCompleted}) / ${p.calls.waitingLeft}`
           : '—',
