@@ -49,6 +49,10 @@ export class PrintRepository {
     return row.id;
   }
 
+  private counted(countTry: boolean): { attempts?: ReturnType<Database['sequelize']['literal']> } {
+    return countTry ? { attempts: this.db.sequelize.literal('attempts + 1') } : {};
+  }
+
   async findByTicket(ticketId: string): Promise<PrintJobRecord | undefined> {
     const row = await this.m.PrintJob.findOne({ where: { ticketId } });
     return row ? toJob(row) : undefined;
@@ -105,28 +109,40 @@ export class PrintRepository {
     });
   }
 
-  async markPrinted(id: number, now: Date): Promise<void> {
+  /** `countTry`: the try was not claimed (a new job's first), so it is counted here. */
+  async markPrinted(id: number, now: Date, countTry = false): Promise<void> {
     await this.db.autocommit((t) =>
       this.m.PrintJob.update(
-        { status: 'printed', printedAt: now, claimedUntil: null, lastError: null },
+        {
+          status: 'printed',
+          printedAt: now,
+          claimedUntil: null,
+          lastError: null,
+          ...this.counted(countTry),
+        },
         { where: { id, status: 'queued' }, transaction: t },
       ),
     );
   }
 
-  async markRetry(id: number, nextAttemptAt: Date, error: string): Promise<void> {
+  async markRetry(
+    id: number,
+    nextAttemptAt: Date,
+    error: string,
+    countTry = false,
+  ): Promise<void> {
     await this.db.autocommit((t) =>
       this.m.PrintJob.update(
-        { nextAttemptAt, claimedUntil: null, lastError: error },
+        { nextAttemptAt, claimedUntil: null, lastError: error, ...this.counted(countTry) },
         { where: { id, status: 'queued' }, transaction: t },
       ),
     );
   }
 
-  async markFailed(id: number, error: string): Promise<void> {
+  async markFailed(id: number, error: string, countTry = false): Promise<void> {
     await this.db.autocommit((t) =>
       this.m.PrintJob.update(
-        { status: 'failed', claimedUntil: null, lastError: error },
+        { status: 'failed', claimedUntil: null, lastError: error, ...this.counted(countTry) },
         { where: { id, status: 'queued' }, transaction: t },
       ),
     );

@@ -14,6 +14,7 @@ import { actorName, actorUserId, type Actor } from '../auth/actor';
 import type { QueueService } from '../queue/queue-service';
 import type { AdmitBooking } from '../queue/ticket-issuer';
 import type { BookingNotifier } from './booking-service';
+import type { NewPrintJob } from '../printing/print-queue';
 import { AppError, notFound } from '../errors';
 
 export interface CheckInDeps {
@@ -29,7 +30,7 @@ export interface CheckedIn {
   ticket: StaffTicket;
   /** `false`: this booking had checked in before; the ticket is the one it got then. */
   created: boolean;
-  printJobId?: number;
+  printJob?: NewPrintJob;
   late: boolean;
 }
 

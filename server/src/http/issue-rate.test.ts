@@ -107,5 +107,10 @@ describe('the open-mode issue limit (ISSUE_RATE)', () => {
     expect(await tickets()).toBe(before);
     // Another kiosk from a fresh address is not held back by K1's pace.
     expect((await issueFrom(s, '127.0.0.8', { service: 'death', kiosk: 'K2' })).status).toBe(201);
+    // The refusal spent nothing of its address's own allowance: a burst of three still passes there.
+    for (let i = 0; i < RATE.burst; i++) {
+      expect((await issueFrom(s, '127.0.0.7', { service: 'death' })).status).toBe(201);
+    }
+    expect((await issueFrom(s, '127.0.0.7', { service: 'death' })).status).toBe(429);
   });
 });

@@ -16,7 +16,7 @@ import { CheckInBooking } from '../../protocol/bookings';
 import type { AuthService } from '../auth/auth-service';
 import type { CheckInService } from '../bookings/check-in';
 import { AppError, forbidden } from '../errors';
-import type { PrintQueue, PrintStatus } from '../printing/print-queue';
+import type { NewPrintJob, PrintQueue, PrintStatus } from '../printing/print-queue';
 import type { QueueService } from '../queue/queue-service';
 import { toPublicTicket, withAppointment } from '../queue/ticket-dto';
 import type { RateStore } from '../security/rate-store';
@@ -97,21 +97,21 @@ async function admitIssuer<Body extends IssueTicket | CheckInBooking>(
     }
     return { ...body, kiosk: device.code };
   }
-  // Open mode: anyone may issue, at a pace no real kiosk reaches (per address and per kiosk).
-  const issueRate = deps.issueRate ?? DEFAULT_ISSUE_RATE;
-  await takeIssue(rates, issueRate, `issue:ip:${address}`);
-  if (body.kiosk !== undefined)
-    await takeIssue(rates, issueRate, `issue:kiosk:${office}:${body.kiosk}`);
+  // Open mode: anyone may issue, at a pace no real kiosk reaches (per address and per kiosk; a
+  // refusal by either spends neither).
+  const keys = [`issue:ip:${address}`];
+  if (body.kiosk !== undefined) keys.push(`issue:kiosk:${office}:${body.kiosk}`);
+  await takeIssue(rates, deps.issueRate ?? DEFAULT_ISSUE_RATE, keys);
   return body;
 }
 
 /** A new job is tried at once (the kiosk says "take your ticket"); a repeat reports it. */
 async function issuedPrintStatus(
   print: PrintQueue | undefined,
-  issued: { ticket: { id: string }; created: boolean; printJobId?: number },
+  issued: { ticket: { id: string }; created: boolean; printJob?: NewPrintJob },
 ): Promise<PrintStatus> {
   if (!print) return 'none';
-  if (issued.printJobId !== undefined) return print.printNow(issued.printJobId);
+  if (issued.printJob !== undefined) return print.printNow(issued.printJob);
   // A new ticket without a job has none; a repeated request reports the first one's.
   return issued.created ? 'none' : print.statusOf(issued.ticket.id);
 }
@@ -124,8 +124,8 @@ export interface IssueRate {
 
 const DEFAULT_ISSUE_RATE: IssueRate = { intervalMs: 2000, burst: 20 };
 
-async function takeIssue(rates: RateStore, rate: IssueRate, key: string): Promise<void> {
-  const waitMs = await rates.take(key, rate.intervalMs, rate.burst);
+async function takeIssue(rates: RateStore, rate: IssueRate, keys: string[]): Promise<void> {
+  const waitMs = await rates.takeAll(keys, rate.intervalMs, rate.burst);
   if (waitMs > 0) {
     throw new AppError('rate_limited', 'too many tickets from here; wait a moment', {
       retryAfterSeconds: Math.ceil(waitMs / 1000),
@@ -195,8 +195,8 @@ async function checkInBooking(
   });
   const status: PrintStatus = !deps.print
     ? 'none'
-    : done.printJobId !== undefined
-      ? await deps.print.printNow(done.printJobId)
+    : done.printJob !== undefined
+      ? await deps.print.printNow(done.printJob)
       : await deps.print.statusOf(done.ticket.id);
   const answer = {
     ticket: withAppointment(done.ticket),

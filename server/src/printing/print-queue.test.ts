@@ -167,7 +167,7 @@ describe.each(testDialects())('ticket printing on %s', (dialect) => {
         body: { service: 'birth' },
       });
       expect(bare.body.print).toEqual({ status: 'none' });
-      const id = await s.db.transaction((t) =>
+      const { id } = await s.db.transaction((t) =>
         s.app.print.enqueue(
           {
             officeCode: 'kulob',
@@ -184,6 +184,62 @@ describe.each(testDialects())('ticket printing on %s', (dialect) => {
       expect(await s.app.print.runDue()).toBe(1);
       expect(printer.jobs).toHaveLength(2);
       expect((await s.db.models.PrintJob.findByPk(id))!.status).toBe('printed');
+    } finally {
+      await printer.close();
+    }
+  });
+
+  it('sends a new ticket without claiming it, counts the try, and claims a first try that comes late', async () => {
+    const printer = await FakeTcpPrinter.start();
+    try {
+      await setPrinter(printer.url);
+      const first = await issue({ service: 'birth', language: 'ru' });
+      expect(first.body.print).toEqual({ status: 'printed' });
+      const printed = await s.db.models.PrintJob.findOne({
+        where: { ticketId: first.body.ticket.id },
+      });
+      expect({ status: printed!.status, attempts: printed!.attempts }).toEqual({
+        status: 'printed',
+        attempts: 1,
+      });
+      expect(printer.jobs).toHaveLength(1);
+
+      // Jobs whose issuing requests try late: the reservation of the first 5 s is nearly over.
+      const enqueue = async () => {
+        const bare = await request(s.url, 'POST', `${OFFICE}/tickets`, {
+          body: { service: 'birth' },
+        });
+        return s.db.transaction((t) =>
+          s.app.print.enqueue(
+            {
+              officeCode: 'kulob',
+              ticketId: bare.body.ticket.id,
+              deviceCode: 'K1',
+              printerUrl: printer.url,
+              payload: null,
+            },
+            t,
+          ),
+        );
+      };
+      // 3 s in: 2 s left, not enough for a 2 s send and the margin: the request claims it.
+      const late = await enqueue();
+      offset += 3_000;
+      expect(await s.app.print.printNow(late)).toBe('printed');
+      const lateRow = await s.db.models.PrintJob.findByPk(late.id);
+      expect({ status: lateRow!.status, attempts: lateRow!.attempts }).toEqual({
+        status: 'printed',
+        attempts: 1,
+      });
+      expect(printer.jobs).toHaveLength(2);
+
+      // Later still, after a worker took and printed it: the request prints nothing twice.
+      const later = await enqueue();
+      offset += 6_000;
+      expect(await s.app.print.runDue()).toBe(1);
+      expect(await s.app.print.printNow(later)).toBe('queued');
+      expect(printer.jobs).toHaveLength(3);
+      expect((await s.db.models.PrintJob.findByPk(later.id))!.attempts).toBe(1);
     } finally {
       await printer.close();
     }

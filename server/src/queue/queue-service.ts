@@ -39,7 +39,7 @@ import { readSnapshot } from './read-snapshot';
 import { servedServiceIds, toOfficeInfo, toServiceDto } from './office-dto';
 import type { QueueContext } from './queue-context';
 import type { CaseLinks } from '../registry/case-links';
-import type { PrintQueue } from '../printing/print-queue';
+import type { NewPrintJob, PrintQueue } from '../printing/print-queue';
 import type { Outbox } from '../messages/outbox';
 import type { PublicUrl } from '../public-url';
 
@@ -157,7 +157,7 @@ export class QueueService {
     actor: Actor,
     /** A booking checked in with this ticket (`queueTime` and `appointmentCode` come from it). */
     admit?: AdmitBooking,
-  ): Promise<{ ticket: StaffTicket; created: boolean; printJobId?: number }> {
+  ): Promise<{ ticket: StaffTicket; created: boolean; printJob?: NewPrintJob }> {
     return this.issuer.issue(officeCode, req, idempotencyKey, actor, admit);
   }
 

@@ -21,7 +21,7 @@ import { officeDay } from './office-day';
 import { formatTicketNumber } from './numbering';
 import { readTicket, type PendingChange } from './change-renderer';
 import { answerTicket, type QueueContext } from './queue-context';
-import type { PrintQueue } from '../printing/print-queue';
+import type { NewPrintJob, PrintQueue } from '../printing/print-queue';
 import type { Outbox } from '../messages/outbox';
 
 /**
@@ -72,7 +72,7 @@ export class TicketIssuer {
     idempotencyKey: string | undefined,
     actor: Actor,
     admit?: AdmitBooking,
-  ): Promise<{ ticket: StaffTicket; created: boolean; printJobId?: number }> {
+  ): Promise<{ ticket: StaffTicket; created: boolean; printJob?: NewPrintJob }> {
     const earlier = await this.issuedBefore(officeCode, idempotencyKey);
     if (earlier) return earlier;
     // The case is checked before anything is written: an unknown number issues no ticket.
@@ -89,9 +89,9 @@ export class TicketIssuer {
       if (request.linkAfterCommit && linkedCase && this.ctx.cases) {
         await this.linkOrWithdraw(officeCode, linkedCase.id, request.linkAfterCommit, actor);
       }
-      const { id, printJobId } = issued.result;
+      const { id, printJob } = issued.result;
       const ticket = await answerTicket(this.ctx, issued.tickets, id);
-      return { ticket, created: true, printJobId };
+      return { ticket, created: true, printJob };
     } catch (err) {
       // Two requests with one key at the same moment: the loser answers with the winner's ticket.
       if (idempotencyKey && isUniqueViolation(err)) {
@@ -152,7 +152,7 @@ export class TicketIssuer {
     office: OfficeRecord,
     changes: PendingChange[],
     r: IssueRequest,
-  ): Promise<{ id: string; printJobId: number | undefined }> {
+  ): Promise<{ id: string; printJob: NewPrintJob | undefined }> {
     const { officeCode, req, linkedCase } = r;
     const now = r.early?.now ?? this.ctx.now();
     // Outside the opening hours the kiosk issues nothing; staff may still hand out a ticket.
@@ -193,7 +193,7 @@ export class TicketIssuer {
       }
     }
     // The paper is part of the ticket: its job commits (or not) with it.
-    const printJobId = kiosk?.printerUrl
+    const printJob = kiosk?.printerUrl
       ? await this.printJob(t, ticket, { code: kiosk.code, printerUrl: kiosk.printerUrl })
       : undefined;
     const caseNumber = linkedCase && this.ctx.cases?.sharesQueueDatabase ? linkedCase.number : null;
@@ -204,7 +204,7 @@ export class TicketIssuer {
       caseNumber,
       ahead: r.early?.ahead,
     });
-    return { id: ticket.id, printJobId };
+    return { id: ticket.id, printJob };
   }
 
   /** The requested service, open, and a priority the office knows. */
@@ -246,7 +246,7 @@ export class TicketIssuer {
     t: Transaction,
     ticket: TicketRecord,
     kiosk: { code: string; printerUrl: string },
-  ): Promise<number | undefined> {
+  ): Promise<NewPrintJob | undefined> {
     if (!this.deps.print) return undefined;
     return this.deps.print.enqueue(
       {

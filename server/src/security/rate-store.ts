@@ -17,6 +17,11 @@ export interface RateStore {
    * (generic cell rate algorithm): 0 when it may happen now (and is counted), else ms to wait.
    */
   take(key: string, intervalMs: number, burst: number): Promise<number>;
+  /**
+   * One event counted against every key at once, or against none: 0 when each key's stream may
+   * take it now, else the longest wait in ms (one round trip to Redis for all of them).
+   */
+  takeAll(keys: readonly string[], intervalMs: number, burst: number): Promise<number>;
 }
 
 /** A process's own counters (a single node, and tests). */
@@ -55,12 +60,16 @@ export class MemoryRateStore implements RateStore {
   }
 
   take(key: string, intervalMs: number, burst: number): Promise<number> {
+    return this.takeAll([key], intervalMs, burst);
+  }
+
+  takeAll(keys: readonly string[], intervalMs: number, burst: number): Promise<number> {
     const t = this.now();
-    const tat = Math.max(this.tats.get(key) ?? t, t);
-    const wait = tat - (burst - 1) * intervalMs - t;
+    const tats = keys.map((key) => Math.max(this.tats.get(key) ?? t, t));
+    const wait = Math.max(...tats.map((tat) => tat - (burst - 1) * intervalMs - t));
     if (wait > 0) return Promise.resolve(Math.ceil(wait));
     if (this.tats.size > 100_000) this.tats.clear();
-    this.tats.set(key, tat + intervalMs);
+    keys.forEach((key, i) => this.tats.set(key, tats[i]! + intervalMs));
     return Promise.resolve(0);
   }
 
@@ -71,17 +80,26 @@ export class MemoryRateStore implements RateStore {
   }
 }
 
-// The GCRA step on the server's own clock, atomically: KEYS[1] holds the theoretical arrival time.
+// The GCRA step on the server's own clock, atomically over every key (each holds its stream's
+// theoretical arrival time): all take the event, or none does and the longest wait is answered.
 const TAKE_SCRIPT = `
 local now = redis.call('TIME')
 local t = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000)
 local interval = tonumber(ARGV[1])
 local burst = tonumber(ARGV[2])
-local tat = tonumber(redis.call('GET', KEYS[1]) or t)
-if tat < t then tat = t end
-local wait = tat - (burst - 1) * interval - t
+local tats = {}
+local wait = 0
+for i, key in ipairs(KEYS) do
+  local tat = tonumber(redis.call('GET', key) or t)
+  if tat < t then tat = t end
+  tats[i] = tat
+  local w = tat - (burst - 1) * interval - t
+  if w > wait then wait = w end
+end
 if wait > 0 then return math.ceil(wait) end
-redis.call('SET', KEYS[1], tat + interval, 'PX', math.ceil(tat + interval - t))
+for i, key in ipairs(KEYS) do
+  redis.call('SET', key, tats[i] + interval, 'PX', math.ceil(tats[i] + interval - t))
+end
 return 0
 `;
 
@@ -114,8 +132,15 @@ export class RedisRateStore implements RateStore {
     return Math.max(0, Number(await this.redis.pttl(this.k(key))));
   }
 
-  async take(key: string, intervalMs: number, burst: number): Promise<number> {
-    return Number(await this.redis.eval(TAKE_SCRIPT, 1, this.k(key), intervalMs, burst));
+  take(key: string, intervalMs: number, burst: number): Promise<number> {
+    return this.takeAll([key], intervalMs, burst);
+  }
+
+  async takeAll(keys: readonly string[], intervalMs: number, burst: number): Promise<number> {
+    const redisKeys = keys.map((key) => this.k(key));
+    return Number(
+      await this.redis.eval(TAKE_SCRIPT, redisKeys.length, ...redisKeys, intervalMs, burst),
+    );
   }
 
   private k(key: string): string {
