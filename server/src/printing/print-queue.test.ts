@@ -152,7 +152,7 @@ describe.each(testDialects())('ticket printing on %s', (dialect) => {
     }
   });
 
-  it('leaves a new job to the issuing request for 5 s, then lets the worker take it', async () => {
+  it('leaves a new job to the issuing request for 10 s, then lets the worker take it', async () => {
     const printer = await FakeTcpPrinter.start();
     try {
       await setPrinter(printer.url);
@@ -181,6 +181,8 @@ describe.each(testDialects())('ticket printing on %s', (dialect) => {
       );
       expect(await s.app.print.runDue()).toBe(0); // a worker tick does not race the request
       offset += 6_000;
+      expect(await s.app.print.runDue()).toBe(0);
+      offset += 5_000;
       expect(await s.app.print.runDue()).toBe(1);
       expect(printer.jobs).toHaveLength(2);
       expect((await s.db.models.PrintJob.findByPk(id))!.status).toBe('printed');
@@ -204,7 +206,8 @@ describe.each(testDialects())('ticket printing on %s', (dialect) => {
       });
       expect(printer.jobs).toHaveLength(1);
 
-      // Jobs whose issuing requests try late: the reservation of the first 5 s is nearly over.
+      // Jobs whose issuing requests try late: of the first 10 s that are theirs, too little is left
+      // for a 2 s send and the 5 s margin.
       const enqueue = async () => {
         const bare = await request(s.url, 'POST', `${OFFICE}/tickets`, {
           body: { service: 'birth' },
@@ -222,9 +225,9 @@ describe.each(testDialects())('ticket printing on %s', (dialect) => {
           ),
         );
       };
-      // 3 s in: 2 s left, not enough for a 2 s send and the margin: the request claims it.
+      // 4 s in: 6 s left, fewer than the send's 2 s and the margin's 5 s: the request claims it.
       const late = await enqueue();
-      offset += 3_000;
+      offset += 4_000;
       expect(await s.app.print.printNow(late)).toBe('printed');
       const lateRow = await s.db.models.PrintJob.findByPk(late.id);
       expect({ status: lateRow!.status, attempts: lateRow!.attempts }).toEqual({
@@ -235,7 +238,7 @@ describe.each(testDialects())('ticket printing on %s', (dialect) => {
 
       // Later still, after a worker took and printed it: the request prints nothing twice.
       const later = await enqueue();
-      offset += 6_000;
+      offset += 11_000;
       expect(await s.app.print.runDue()).toBe(1);
       expect(await s.app.print.printNow(later)).toBe('queued');
       expect(printer.jobs).toHaveLength(3);

@@ -8,14 +8,18 @@ import type { Logger } from 'pino';
 import type { Database } from '../../../db/database';
 import { PrintRepository, type PrintJobRecord } from '../../../db/repositories/print-repository';
 
-/** How long a new job is the issuing request's alone before a worker may take it. */
-const FIRST_TRY_MS = 5_000;
+/**
+ * How long a new job is the issuing request's alone before a worker may take it (a failed first
+ * try sets its own retry time, 1 s on; only a job whose request never tried waits this long).
+ */
+const FIRST_TRY_MS = 10_000;
 
 /**
- * How much of that moment must be left for the issuing request to send without a claim: its send
- * timeout and this margin (a request that starts later, on a stalled process, claims the job).
+ * How much of that moment must be left, beyond its send timeout, for the issuing request to send
+ * without a claim: time to record the outcome before any worker could take the job (a claim gave
+ * as much). A request that comes later, on a stalled process, claims the job as a worker would.
  */
-const UNCLAIMED_MARGIN_MS = 1_000;
+const UNCLAIMED_MARGIN_MS = 5_000;
 
 /** A job just written with its ticket, as written: the issuing request's first try needs no read. */
 export interface NewPrintJob {

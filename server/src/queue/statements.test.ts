@@ -80,7 +80,7 @@ describe.each(testDialects())('statements per command on %s', (dialect) => {
     const work = kiosk.filter((sql) => !TRANSACTION_CONTROL.test(sql));
     // The issue: the kiosk, number, ticket, audit row, print job, people ahead, seq (7). Its paper,
     // printed within the request: the job sent as the issue wrote it, unclaimed (no worker takes
-    // a job in its first 5 s), the ticket with its case link and people ahead (3; services,
+    // a job in its first 10 s), the ticket with its case link and people ahead (3; services,
     // windows and durations from the office cache), marked printed with the try counted (1,
     // autocommitted on MySQL), the printer still online (1, a read). SQLite writes the mark in its
     // serialised write queue: one more transaction.
