@@ -85,6 +85,38 @@ describe.each(testDialects())('REST API on %s', (dialect) => {
       expect(next.body.ticket.number).toBe('D002');
     });
 
+    it('answers a retried key with its ticket after the service closed, and a new key with 409', async () => {
+      const headers = { 'Idempotency-Key': 'tap-before-closing' };
+      const first = await request(s.url, 'POST', `${OFFICE}/tickets`, {
+        body: { service: 'consultation' },
+        headers,
+      });
+      expect(first.status).toBe(201);
+      const admin = await login(s.url, 'admin');
+      const patch = (open: boolean) =>
+        request(s.url, 'PATCH', `${OFFICE}/services/consultation`, {
+          token: admin,
+          body: { open },
+        });
+      expect((await patch(false)).status).toBe(200);
+      try {
+        // The kiosk never heard the first answer and sends the tap again.
+        const again = await request(s.url, 'POST', `${OFFICE}/tickets`, {
+          body: { service: 'consultation' },
+          headers,
+        });
+        expect(again.status).toBe(200);
+        expect(again.body.ticket.id).toBe(first.body.ticket.id);
+        const fresh = await request(s.url, 'POST', `${OFFICE}/tickets`, {
+          body: { service: 'consultation' },
+          headers: { 'Idempotency-Key': 'tap-after-closing' },
+        });
+        expect(fresh.status).toBe(409);
+      } finally {
+        expect((await patch(true)).status).toBe(200);
+      }
+    });
+
     it('gives ten simultaneous requests with one key exactly one new ticket', async () => {
       const headers = { 'Idempotency-Key': 'double-tap-77' };
       const all = await Promise.all(

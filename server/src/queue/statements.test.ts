@@ -71,6 +71,24 @@ describe.each(testDialects())('statements per command on %s', (dialect) => {
     }
   });
 
+  it('issues a tap with its idempotency key in one statement more, none of them before the transaction', async () => {
+    // After the completion above, the next issue reads the service's durations again: warmed here.
+    await request(s.url, 'POST', `${OFFICE}/tickets`, { body: { service: 'birth' } });
+    const tap = await counted(() =>
+      request(s.url, 'POST', `${OFFICE}/tickets`, {
+        body: { service: 'birth' },
+        headers: { 'Idempotency-Key': `statements-${Date.now()}` },
+      }),
+    );
+    if (process.env.SHOW_SQL) console.log(JSON.stringify(tap, null, 1));
+    const work = tap.filter((sql) => !TRANSACTION_CONTROL.test(sql));
+    // The issue's 5 and the key's row; the key is not looked up first (a repeated one fails the
+    // transaction on its unique index and is answered from there).
+    expect(work).toHaveLength(6);
+    expect(tap.filter((sql) => /FROM `?idempotency_keys/.test(sql))).toEqual([]);
+    expect(tap.filter((sql) => /INSERT INTO `?idempotency_keys/.test(sql))).toHaveLength(1);
+  });
+
   it('issues and prints a kiosk ticket in 12 statements and 1 transaction on MySQL', async () => {
     // The first print of a process also records the printer as online (a command of its own).
     const kioskTicket = { body: { service: 'birth', kiosk: 'K1' } };

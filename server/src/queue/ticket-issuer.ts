@@ -13,7 +13,6 @@ import {
   type IssueTicket,
   type StaffTicket,
 } from '../../protocol';
-import { isUniqueViolation } from '../../../db/repositories/queue-repository';
 import type { OfficeRecord, ServiceRecord, TicketRecord } from '../../../db/records';
 import { AppError, notFound, validationFailed } from '../errors';
 import type { Actor } from '../auth/actor';
@@ -22,6 +21,7 @@ import { formatTicketNumber } from './numbering';
 import { readTicket, type PendingChange } from './change-renderer';
 import { answerTicket, type QueueContext } from './queue-context';
 import type { NewPrintJob, PrintQueue } from '../printing/print-queue';
+import type { Committed } from './command-pipeline';
 import type { Outbox } from '../messages/outbox';
 
 /**
@@ -64,7 +64,10 @@ export class TicketIssuer {
 
   /**
    * Issues a ticket. With an idempotency key, the same key returns the ticket it issued before
-   * (`created: false`) instead of a second one.
+   * (`created: false`) instead of a second one. The key is not looked up first: a new key (every
+   * kiosk tap has one) costs no round trip before the ticket's transaction; a repeated one fails
+   * that transaction, at the latest on the key's unique index, and is answered from the ticket
+   * the key issued.
    */
   async issue(
     officeCode: string,
@@ -73,33 +76,34 @@ export class TicketIssuer {
     actor: Actor,
     admit?: AdmitBooking,
   ): Promise<{ ticket: StaffTicket; created: boolean; printJob?: NewPrintJob }> {
-    const earlier = await this.issuedBefore(officeCode, idempotencyKey);
-    if (earlier) return earlier;
-    // The case is checked before anything is written: an unknown number issues no ticket.
-    const linkedCase =
-      req.caseNumber === undefined
-        ? undefined
-        : await this.findCase(officeCode, req.caseNumber, req.pickupCode);
-    const request: IssueRequest = { officeCode, req, idempotencyKey, actor, admit, linkedCase };
-    if (!admit) request.early = await this.countBeside(officeCode, req);
+    const request: IssueRequest = { officeCode, req, idempotencyKey, actor, admit };
+    let issued: Committed<{ id: string; printJob: NewPrintJob | undefined }>;
     try {
-      const issued = await this.ctx.pipeline.run(officeCode, (t, office, changes) =>
+      // The case is checked before anything is written: an unknown number issues no ticket.
+      if (req.caseNumber !== undefined) {
+        request.linkedCase = await this.findCase(officeCode, req.caseNumber, req.pickupCode);
+      }
+      if (!admit) request.early = await this.countBeside(officeCode, req);
+      issued = await this.ctx.pipeline.run(officeCode, (t, office, changes) =>
         this.write(t, office, changes, request),
       );
-      if (request.linkAfterCommit && linkedCase && this.ctx.cases) {
-        await this.linkOrWithdraw(officeCode, linkedCase.id, request.linkAfterCommit, actor);
-      }
-      const { id, printJob } = issued.result;
-      const ticket = await answerTicket(this.ctx, issued.tickets, id);
-      return { ticket, created: true, printJob };
     } catch (err) {
-      // Two requests with one key at the same moment: the loser answers with the winner's ticket.
-      if (idempotencyKey && isUniqueViolation(err)) {
+      // A key that issued before (a retried tap, or two requests with one key at the same
+      // moment): answered with that ticket, whatever stopped this attempt (its key's unique
+      // index, or a service closed since the first answer was lost).
+      if (idempotencyKey) {
         const existing = await this.issuedBefore(officeCode, idempotencyKey);
         if (existing) return existing;
       }
       throw err;
     }
+    const { linkedCase } = request;
+    if (request.linkAfterCommit && linkedCase && this.ctx.cases) {
+      await this.linkOrWithdraw(officeCode, linkedCase.id, request.linkAfterCommit, actor);
+    }
+    const { id, printJob } = issued.result;
+    const ticket = await answerTicket(this.ctx, issued.tickets, id);
+    return { ticket, created: true, printJob };
   }
 
   /**
