@@ -4,6 +4,7 @@
  * balancer), and the windows calling next and completing as tickets come, so queues stay short.
  */
 import http from 'node:http';
+import { randomUUID } from 'node:crypto';
 import { keepAliveAgent, requestJson, type JsonResponse } from '../lib/http';
 import { nowMs, sleep } from '../lib/stats';
 import { PASSWORD, type OfficePlan } from './database';
@@ -134,12 +135,14 @@ export async function issueTickets(o: IssueOptions): Promise<Issued[]> {
 }
 
 async function issueOne(o: IssueOptions, office: string, service: string) {
+  // As the kiosk page sends a tap: with an idempotency key of its own (the floor ignores it).
   const res = await o.tally.send<{ ticket?: { id: string } }>(
     'issue',
     o.agents.get(office)!,
     'POST',
     `${o.base}/api/offices/${office}/tickets`,
     { service, kiosk: 'K1' },
+    { 'idempotency-key': randomUUID() },
   );
   if (res?.status !== 201 || !res.body.ticket) return undefined;
   return { office, service, sentAt: res.sentAt, id: res.body.ticket.id };
