@@ -11,6 +11,19 @@ export class KioskPrinterRepository {
     return this.db.models;
   }
 
+  /** The office's kiosks and their printers' addresses (none: a kiosk without a printer). */
+  async listKiosks(
+    officeCode: string,
+    t?: Tx,
+  ): Promise<Array<{ code: string; printerUrl: string | null }>> {
+    const rows = await this.m.Device.findAll({
+      where: { officeCode, kind: 'kiosk' },
+      attributes: ['code', 'printerUrl'],
+      transaction: t,
+    });
+    return rows.map((r) => ({ code: r.code, printerUrl: r.printerUrl }));
+  }
+
   /** Kiosks with a printer, with the printer's last known state (and jobs waiting for it). */
   async kioskPrinters(
     officeCode: string | undefined,

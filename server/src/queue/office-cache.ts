@@ -1,8 +1,8 @@
 /**
- * What rarely changes, read once: each office's settings, services and windows. An entry is dropped
- * when the office's own committed events say it changed (`office:updated`, `services:updated`, a
- * window whose status or services differ) — on every node, since every node sees every event — and
- * after `ttlMs` regardless.
+ * What rarely changes, read once: each office's settings, services, windows and kiosks. An entry is
+ * dropped when the office's own committed events say it changed (`office:updated`,
+ * `services:updated`, a window whose status or services differ, `printer:updated` for the kiosks)
+ * — on every node, since every node sees every event — and after `ttlMs` regardless.
  */
 import type { Transaction } from 'sequelize';
 import type { QueueChange } from '../../protocol';
@@ -19,6 +19,13 @@ interface Entry {
   knownServices?: ServiceRecord[];
   /** Recent service durations per `day:serviceId` (the waiting estimate's input). */
   durations?: Map<string, Promise<Map<number, number[]>>>;
+  kiosks?: Promise<Map<string, Kiosk>>;
+}
+
+/** A kiosk as a ticket needs it: its code and its printer's address. */
+export interface Kiosk {
+  code: string;
+  printerUrl: string | null;
 }
 
 /** Where a renderer takes an office's services, windows and recent service durations from. */
@@ -34,6 +41,8 @@ export class OfficeCache {
   constructor(
     private readonly repo: QueueRepository,
     private readonly ttlMs = 30_000,
+    /** The office's kiosks (without it, {@link kiosk} knows none). */
+    private readonly readKiosks?: (code: string, t?: Transaction) => Promise<Kiosk[]>,
   ) {}
 
   /**
@@ -41,7 +50,35 @@ export class OfficeCache {
    * wait for a second pooled connection while holding the first).
    */
   async warm(code: string): Promise<void> {
-    await Promise.all([this.office(code), this.services(code), this.counters(code)]);
+    await Promise.all([
+      this.office(code),
+      this.services(code),
+      this.counters(code),
+      this.kiosks(code),
+    ]);
+  }
+
+  /**
+   * A kiosk of the office as last read; `undefined` when the list read has no such kiosk (one
+   * added since: the caller reads the database, and {@link forgetKiosks} when it is there).
+   */
+  async kiosk(code: string, kiosk: string, t?: Transaction): Promise<Kiosk | undefined> {
+    return (await this.kiosks(code, t)).get(kiosk);
+  }
+
+  /** The kiosk list is older than the database (a kiosk added since it was read). */
+  forgetKiosks(code: string): void {
+    const e = this.entries.get(code);
+    if (e) e.kiosks = undefined;
+  }
+
+  private kiosks(code: string, t?: Transaction): Promise<Map<string, Kiosk>> {
+    const read = async (tx?: Transaction) =>
+      new Map((await (this.readKiosks?.(code, tx) ?? Promise.resolve([]))).map((k) => [k.code, k]));
+    const e = this.entry(code);
+    if (!e.kiosks && t) return read(t);
+    e.kiosks ??= this.settle(code, e, read());
+    return e.kiosks;
   }
 
   /** The office; in a transaction a miss is read there and not kept (it may see its own writes). */
@@ -117,6 +154,7 @@ export class OfficeCache {
     for (const change of changes) {
       if ('ticket' in change && change.ticket.status === 'done') e.durations = undefined;
       if (change.kind === 'office:updated') e.office = undefined;
+      else if (change.kind === 'printer:updated') e.kiosks = undefined;
       else if (change.kind === 'services:updated') {
         e.services = e.knownServices = undefined;
         e.counters = e.knownCounters = undefined;

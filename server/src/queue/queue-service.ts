@@ -68,7 +68,8 @@ export class QueueService {
   constructor(deps: QueueServiceDeps) {
     const repo = new QueueRepository(deps.db);
     const hot = new HotPathRepository(deps.db, deps.cases?.sharesQueueDatabase === true);
-    const cache = new OfficeCache(repo);
+    const printers = new KioskPrinterRepository(deps.db);
+    const cache = new OfficeCache(repo, undefined, (code, t) => printers.listKiosks(code, t));
     const now = deps.now ?? (() => new Date());
     const windows = new WindowGuard(deps.db, now);
     const tickets = new TicketOffices(repo);
@@ -90,7 +91,7 @@ export class QueueService {
       repo,
       hot,
       view: new QueueViewRepository(deps.db),
-      printers: new KioskPrinterRepository(deps.db),
+      printers,
       cache,
       now,
       windows,
@@ -138,6 +139,14 @@ export class QueueService {
     work: (t: Transaction, office: OfficeRecord, changes: PendingChange[]) => Promise<T>,
   ): Promise<T> {
     return (await this.ctx.pipeline.run(officeCode, work, { configures: true })).result;
+  }
+
+  /**
+   * An office's settings, services, windows and kiosks are read again from the database (changed
+   * there other than through the app: the app's own changes say so in their events).
+   */
+  forgetOffice(officeCode: string): void {
+    this.ctx.cache.forget(officeCode);
   }
 
   /** Changes committed by another node: what they changed is read again. */

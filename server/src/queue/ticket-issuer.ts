@@ -240,8 +240,13 @@ export class TicketIssuer {
     code: string | undefined,
   ): Promise<{ code: string; printerUrl: string | null } | undefined> {
     if (code === undefined) return undefined;
+    // From the office cache (a printer's change drops it on every node); a kiosk it does not
+    // know is looked for in the database: one added since.
+    const known = await this.ctx.cache.kiosk(officeCode, code, t);
+    if (known) return known;
     const kiosk = await this.ctx.printers.findDevice(officeCode, code, 'kiosk', t);
     if (!kiosk) throw validationFailed(`unknown kiosk ${code}`, { field: 'kiosk' });
+    this.ctx.cache.forgetKiosks(officeCode);
     return kiosk;
   }
 

@@ -7,6 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { freshDatabase, seedTestDemo, testDialects, type TestDatabase } from '../testing/harness';
 import { connectSocket, login, request } from '../testing/client';
 import { bannerUrl, spawnMain } from '../testing/main-process';
+import { FakeTcpPrinter } from '../testing/fake-tcp-printer';
+import { decodeFromCodePage, DEFAULT_CODE_PAGE } from '../printing/code-page';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const OFFICE = '/api/offices/kulob';
@@ -28,6 +30,8 @@ async function startNode(databaseUrl: string, redisKey: string): Promise<Node> {
     LOG_LEVEL: 'warn',
     BCRYPT_ROUNDS: '4',
     ISSUE_RATE: '0',
+    // The fake printer listens on loopback.
+    PRINTER_NETWORKS: '127.0.0.0/8',
     // Bursts of 40 commands on a loaded CI machine are not an overloaded office: only the
     // in-flight bound (the wait bound has its own tests).
     COMMAND_WAIT_MS: '0',
@@ -242,5 +246,37 @@ describeMysql('two server processes with the Redis adapter (MariaDB)', () => {
     expect(results.map((r) => r.status)).toEqual(Array(12).fill(200));
     const numbers = results.map((r) => r.body.case.actRecord.number as string);
     expect(new Set(numbers).size).toBe(12);
+  });
+  it("prints a kiosk's ticket on one node at the printer an administrator just set on the other", async () => {
+    const kioskTicket = () =>
+      request(a.url, 'POST', `${OFFICE}/tickets`, { body: { service: 'birth', kiosk: 'K1' } });
+    // Node A knows K1 and its printer (its office cache read them with a ticket).
+    expect((await kioskTicket()).status).toBe(201);
+    const printer = await FakeTcpPrinter.start();
+    const onA = await connectSocket(a.url, '/display', { office: 'kulob' });
+    try {
+      const heard = new Promise<void>((resolve) => {
+        onA.socket.on('printer:updated', (e: { printer: { kiosk: string } }) => {
+          if (e.printer.kiosk === 'K1') resolve();
+        });
+      });
+      const admin = await login(b.url, 'admin');
+      const changed = await request(b.url, 'PATCH', `${OFFICE}/devices/K1`, {
+        token: admin,
+        body: { printerUrl: printer.url },
+      });
+      expect(changed.status).toBe(200);
+      await heard; // the change reached node A
+      const res = await kioskTicket();
+      expect(res.status).toBe(201);
+      expect(res.body.print).toEqual({ status: 'printed' });
+      expect(printer.jobs).toHaveLength(1);
+      expect(decodeFromCodePage(printer.jobs[0]!, DEFAULT_CODE_PAGE)).toContain(
+        res.body.ticket.number,
+      );
+    } finally {
+      onA.socket.close();
+      await printer.close();
+    }
   });
 });
