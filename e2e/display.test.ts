@@ -407,4 +407,31 @@ describe('the hall display in the browser on sqlite', () => {
     expect(fs.statSync(file).size).toBeLessThan(300 * 1024);
     expect(pageErrors).toEqual([]);
   });
+
+  it('skips a voice clip whose request never ends, and goes on announcing', async () => {
+    // A fresh speaking display (its clips not loaded yet) whose request for one clip hangs, as
+    // one to a server going down mid-answer can.
+    const hall = await openDisplay('sound=1&volume=0.4');
+    let hung = 0;
+    await hall.route('**/display/voice/tg/window.wav', () => {
+      hung++; // never answered
+    });
+    try {
+      await issue('death');
+      await issue('pickup');
+      const first = await callNext('4');
+      const second = await callNext('6');
+      // The first is announced without the clip once its request gives up (5 s), then the second.
+      await hall
+        .getByTestId('latest-number')
+        .filter({ hasText: second.number })
+        .waitFor({ timeout: 20_000 });
+      expect(hung).toBeGreaterThan(0);
+      const a = await played(hall, first.number);
+      expect(a.endedAt! - a.startedAt!).toBeGreaterThanOrEqual(4_000);
+      expect((await played(hall, second.number)).status).not.toBe('failed');
+    } finally {
+      await hall.close();
+    }
+  });
 });

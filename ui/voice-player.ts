@@ -25,6 +25,9 @@ const CONTEXT_RATE = 16_000;
 const START_DELAY_S = 0.05;
 
 /** Web Audio output of one display. */
+/** How long a clip (or the pack's description) may take to arrive before it is skipped. */
+const FETCH_TIMEOUT_MS = 5_000;
+
 export class VoicePlayer {
   private context?: AudioContext;
   private gain?: GainNode;
@@ -43,7 +46,7 @@ export class VoicePlayer {
 
   /** File extension of the clips (`wav` for the generated pack). */
   async format(): Promise<string> {
-    this.pack ??= fetch(`${this.base}pack.json`)
+    this.pack ??= fetch(`${this.base}pack.json`, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) })
       .then((r): Promise<Partial<PackInfo>> | Partial<PackInfo> =>
         r.ok ? (r.json() as Promise<Partial<PackInfo>>) : {},
       )
@@ -117,7 +120,9 @@ export class VoicePlayer {
     let buffer = this.buffers.get(url);
     if (!buffer) {
       const context = this.ensureContext();
-      buffer = fetch(url)
+      // A request that never ends (a server going down mid-answer) would hold this clip, and every
+      // announcement after it, for good: it counts as failed after a while.
+      buffer = fetch(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) })
         .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`${r.status}`))))
         .then((bytes) => context.decodeAudioData(bytes))
         .catch(() => {
