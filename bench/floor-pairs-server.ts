@@ -8,10 +8,11 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import express, { type Request } from 'express';
+import { randomBytes, randomUUID } from 'node:crypto';
+import express from 'express';
 import mysql from 'mysql2/promise';
-import type { PoolConnection, RowDataPacket, ResultSetHeader } from 'mysql2/promise';
+import type { RowDataPacket } from 'mysql2/promise';
+import { FloorWrites } from './lib/floor-writes';
 import { loadMeter, serveCommands } from './lib/ipc';
 import { DEFAULT_MYSQL_URL } from './lib/config';
 
@@ -21,9 +22,7 @@ async function main(): Promise<void> {
   const url = process.env.TEST_MYSQL_URL ?? DEFAULT_MYSQL_URL;
   const p = `bench_pf_${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
   const db = mysql.createPool({ uri: url, connectionLimit: 20, charset: 'utf8mb4', timezone: 'Z' });
-  const [tokens, tickets, audit, seqs] = ['tokens', 'tickets', 'audit', 'seqs'].map(
-    (n) => `${p}_${n}`,
-  );
+  const [tokens, tickets, audit, seqs] = [`${p}_tokens`, `${p}_tickets`, `${p}_audit`, `${p}_seqs`];
   await db.query(`CREATE TABLE ${tokens} (token_hash CHAR(64) PRIMARY KEY, user_id INT NOT NULL,
     expires_at DATETIME(3) NOT NULL)`);
   await db.query(`CREATE TABLE ${tickets} (id CHAR(36) PRIMARY KEY, office_code VARCHAR(40) NOT NULL,
@@ -38,62 +37,13 @@ async function main(): Promise<void> {
 
   let counters: string[] = [];
   let number = 0;
-  const hash = (t: string) => createHash('sha256').update(t).digest('hex');
-
-  async function user(req: Request): Promise<number | undefined> {
-    const token = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1] ?? '';
-    const [rows] = await db.execute<RowDataPacket[]>(
-      `SELECT user_id FROM ${tokens} WHERE token_hash = ? AND expires_at > ?`,
-      [hash(token), new Date()],
-    );
-    return rows[0] ? Number(rows[0].user_id) : undefined;
-  }
-
-  /** One transaction: lock (the statement given), update, audit, seq. */
-  async function command(
-    lock: (c: PoolConnection) => Promise<RowDataPacket | undefined>,
-    update: (c: PoolConnection, row: RowDataPacket, now: Date) => Promise<unknown>,
-    action: string,
-    userId: number,
-  ): Promise<RowDataPacket | undefined> {
-    const c = await db.getConnection();
-    try {
-      await c.beginTransaction();
-      const row = await lock(c);
-      if (!row) {
-        await c.commit();
-        return undefined;
-      }
-      const now = new Date();
-      await update(c, row, now);
-      await c.execute(
-        `INSERT INTO ${audit} (office_code, at, user_id, action, entity_id, after) VALUES (?, ?, ?, ?, ?, ?)`,
-        [OFFICE, now, userId, action, row.id, JSON.stringify({ status: action })],
-      );
-      await c.execute<ResultSetHeader>(
-        `UPDATE ${seqs} SET seq = LAST_INSERT_ID(seq + 1) WHERE office_code = ?`,
-        [OFFICE],
-      );
-      await c.commit();
-      return row;
-    } catch (err) {
-      await c.rollback();
-      throw err;
-    } finally {
-      c.release();
-    }
-  }
+  const writes = new FloorWrites(db, { tokens, audit, seqs });
 
   const app = express();
   app.disable('x-powered-by');
   app.use(express.json());
   app.post('/api/auth/login', async (_req, res) => {
-    const token = randomBytes(32).toString('base64url');
-    await db.execute(`INSERT INTO ${tokens} VALUES (?, 1, ?)`, [
-      hash(token),
-      new Date(Date.now() + 3_600_000),
-    ]);
-    res.json({ token });
+    res.json({ token: await writes.login() });
   });
   app.post('/api/offices/:office/tickets', async (req, res) => {
     const ticket = { id: randomUUID(), number: `A${String(++number).padStart(3, '0')}` };
@@ -104,9 +54,10 @@ async function main(): Promise<void> {
     res.status(201).json({ ticket: { ...ticket, status: 'waiting' } });
   });
   app.post('/api/offices/:office/counters/:counter/call-next', async (req, res) => {
-    const userId = await user(req);
+    const userId = await writes.user(req);
     if (userId === undefined) return void res.status(401).json({ error: { code: 'unauthorized' } });
-    const row = await command(
+    const row = await writes.command(
+      OFFICE,
       async (c) =>
         (
           await c.execute<RowDataPacket[]>(
@@ -128,9 +79,10 @@ async function main(): Promise<void> {
     });
   });
   app.post('/api/tickets/:id/complete', async (req, res) => {
-    const userId = await user(req);
+    const userId = await writes.user(req);
     if (userId === undefined) return void res.status(401).json({ error: { code: 'unauthorized' } });
-    const row = await command(
+    const row = await writes.command(
+      OFFICE,
       async (c) =>
         (
           await c.execute<RowDataPacket[]>(

@@ -23,11 +23,12 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createHash, randomUUID, randomBytes } from 'node:crypto';
-import express, { type Request } from 'express';
+import { randomUUID, randomBytes } from 'node:crypto';
+import express from 'express';
 import { Server } from 'socket.io';
 import mysql from 'mysql2/promise';
-import type { Pool, PoolConnection, RowDataPacket } from 'mysql2/promise';
+import type { Pool, RowDataPacket } from 'mysql2/promise';
+import { FloorWrites, type FloorTables } from './lib/floor-writes';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import { loadMeter, serveCommands } from './lib/ipc';
@@ -38,7 +39,8 @@ import { performance } from 'node:perf_hooks';
 async function main(): Promise<void> {
   const url = process.env.TEST_MYSQL_URL ?? DEFAULT_MYSQL_URL;
   const table =
-    process.env.FLOOR_TABLE ?? `bench_floor_${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
+    process.env.FLOOR_TABLE ??
+    `bench_floor_${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
   const db = mysql.createPool({ uri: url, connectionLimit: 20, charset: 'utf8mb4', timezone: 'Z' });
   const tables = await createTables(db, table);
 
@@ -105,72 +107,20 @@ async function main(): Promise<void> {
     res.status(201).json({ ticket, print: { status: 'none' } });
   });
 
-  const hash = (token: string) => createHash('sha256').update(token).digest('hex');
-  async function user(req: Request): Promise<number | undefined> {
-    const token = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1] ?? '';
-    const [rows] = await db.execute<RowDataPacket[]>(
-      `SELECT user_id FROM \`${tables.tokens}\` WHERE token_hash = ? AND expires_at > ?`,
-      [hash(token), new Date()],
-    );
-    return rows[0] ? Number(rows[0].user_id) : undefined;
-  }
-  /** One transaction: lock (the statement given), update, audit row, the office's seq. */
-  async function command(
-    office: string,
-    lock: (c: PoolConnection) => Promise<RowDataPacket | undefined>,
-    update: (c: PoolConnection, row: RowDataPacket, now: Date) => Promise<unknown>,
-    action: string,
-    userId: number,
-  ): Promise<RowDataPacket | undefined> {
-    const c = await db.getConnection();
-    try {
-      await c.beginTransaction();
-      const row = await lock(c);
-      if (!row) {
-        await c.commit();
-        return undefined;
-      }
-      const now = new Date();
-      // A ticket locked by id names its office; call-next's is the office of the URL.
-      const at = String(row.office_code ?? office);
-      await update(c, row, now);
-      await c.execute(
-        `INSERT INTO \`${tables.audit}\` (office_code, at, user_id, action, entity_id, after)
-         VALUES (?, ?, ?, ?, ?, ?)`,
-        [at, now, userId, action, row.id, JSON.stringify({ status: action })],
-      );
-      await c.execute(
-        `INSERT INTO \`${tables.seqs}\` (office_code, seq) VALUES (?, 1)
-         ON DUPLICATE KEY UPDATE seq = LAST_INSERT_ID(seq + 1)`,
-        [at],
-      );
-      await c.commit();
-      return row;
-    } catch (err) {
-      await c.rollback();
-      throw err;
-    } finally {
-      c.release();
-    }
-  }
+  const writes = new FloorWrites(db, tables);
   const broadcast = (office: string, kind: string, ticket: Record<string, unknown>) => {
     const event = { seq: ++seq, ticket };
     for (const ns of namespaces) ns.to(`office:${office}`).emit(kind, event);
   };
 
   app.post('/api/auth/login', async (_req, res) => {
-    const token = randomBytes(32).toString('base64url');
-    await db.execute(`INSERT INTO \`${tables.tokens}\` VALUES (?, 1, ?)`, [
-      hash(token),
-      new Date(Date.now() + 3_600_000),
-    ]);
-    res.json({ token });
+    res.json({ token: await writes.login() });
   });
   app.post('/api/offices/:office/counters/:counter/call-next', async (req, res) => {
     const { office, counter } = req.params;
-    const userId = await user(req);
+    const userId = await writes.user(req);
     if (userId === undefined) return void res.status(401).json({ error: { code: 'unauthorized' } });
-    const row = await command(
+    const row = await writes.command(
       office,
       async (c) =>
         (
@@ -198,9 +148,9 @@ async function main(): Promise<void> {
     res.json({ ticket });
   });
   app.post('/api/tickets/:id/complete', async (req, res) => {
-    const userId = await user(req);
+    const userId = await writes.user(req);
     if (userId === undefined) return void res.status(401).json({ error: { code: 'unauthorized' } });
-    const row = await command(
+    const row = await writes.command(
       '',
       async (c) =>
         (
@@ -270,10 +220,7 @@ async function main(): Promise<void> {
  * The floor's tables (`IF NOT EXISTS`: processes sharing `FLOOR_TABLE` create them once): tickets,
  * the clerks' tokens, the audit log and each office's seq.
  */
-async function createTables(
-  db: Pool,
-  table: string,
-): Promise<{ tokens: string; audit: string; seqs: string }> {
+async function createTables(db: Pool, table: string): Promise<FloorTables> {
   const tables = { tokens: `${table}_tokens`, audit: `${table}_audit`, seqs: `${table}_seqs` };
   await db.query(
     `CREATE TABLE IF NOT EXISTS \`${table}\` (
