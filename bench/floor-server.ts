@@ -20,6 +20,11 @@
  * LOCKED`), updates it, writes an audit row and takes the office's seq; `POST
  * /api/tickets/:id/complete` likewise with the ticket locked by id. Each broadcasts its ticket to
  * the office's room. `FLOOR_TABLE` names the tables, so that several processes share them.
+ *
+ * `FLOOR_ISSUE` (national bench, `--writes`): `transaction` issues with a kiosk tap's writes as
+ * Navbat sends them, one round trip each in a transaction (number, ticket, key, audit row, print
+ * job, seq; the printed mark after the broadcast); `batched` sends the same transaction as one
+ * multi-statement query. The default, `insert`, is the floor.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -28,7 +33,7 @@ import express from 'express';
 import { Server } from 'socket.io';
 import mysql from 'mysql2/promise';
 import type { Pool, RowDataPacket } from 'mysql2/promise';
-import { FloorWrites, type FloorTables } from './lib/floor-writes';
+import { FloorIssue, FloorWrites, type IssueTables } from './lib/floor-writes';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import { loadMeter, serveCommands } from './lib/ipc';
@@ -43,6 +48,7 @@ async function main(): Promise<void> {
     `bench_floor_${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
   const db = mysql.createPool({ uri: url, connectionLimit: 20, charset: 'utf8mb4', timezone: 'Z' });
   const tables = await createTables(db, table);
+  const issueMode = issueModeOf(process.env.FLOOR_ISSUE);
 
   const prefixes = new Map<string, string>(
     SERVICES.map((s, i) => [s, String.fromCharCode(65 + i)]),
@@ -97,17 +103,38 @@ async function main(): Promise<void> {
       estimatedWaitMinutes: 0,
     };
     const t = performance.now();
-    await db.execute(
-      `INSERT INTO \`${table}\` (id, office_code, number, service, status, issued_at) VALUES (?, ?, ?, ?, ?, ?)`,
-      [ticket.id, office, ticket.number, service, 'waiting', issuedAt],
-    );
+    const key = req.get('idempotency-key') ?? randomUUID();
+    if (issueMode === 'insert') {
+      await db.execute(
+        `INSERT INTO \`${table}\` (id, office_code, number, service, status, issued_at) VALUES (?, ?, ?, ?, ?, ?)`,
+        [ticket.id, office, ticket.number, service, 'waiting', issuedAt],
+      );
+    } else {
+      await issue[issueMode]({ ...ticket, issuedAt, key });
+    }
     insertMs.push(performance.now() - t);
     const event = { seq: ++seq, ticket };
     for (const ns of namespaces) ns.to(`office:${office}`).emit('ticket:issued', event);
-    res.status(201).json({ ticket, print: { status: 'none' } });
+    if (issueMode !== 'insert') await issue.printed(ticket.id);
+    res
+      .status(201)
+      .json({ ticket, print: { status: issueMode === 'insert' ? 'none' : 'printed' } });
   });
 
   const writes = new FloorWrites(db, tables);
+  const issue = new FloorIssue(
+    db,
+    issueMode === 'batched'
+      ? mysql.createPool({
+          uri: url,
+          connectionLimit: 20,
+          charset: 'utf8mb4',
+          timezone: 'Z',
+          multipleStatements: true,
+        })
+      : db,
+    tables,
+  );
   const broadcast = (office: string, kind: string, ticket: Record<string, unknown>) => {
     const event = { seq: ++seq, ticket };
     for (const ns of namespaces) ns.to(`office:${office}`).emit(kind, event);
@@ -202,7 +229,7 @@ async function main(): Promise<void> {
     async close() {
       await io.close();
       await redis?.quit();
-      for (const t of [table, tables.tokens, tables.audit, tables.seqs])
+      for (const t of [table, tables.tokens, tables.audit, tables.seqs, tables.keys, tables.jobs])
         await db.query(`DROP TABLE IF EXISTS \`${t}\``);
       await db.end();
       setImmediate(() => process.exit(0));
@@ -220,8 +247,15 @@ async function main(): Promise<void> {
  * The floor's tables (`IF NOT EXISTS`: processes sharing `FLOOR_TABLE` create them once): tickets,
  * the clerks' tokens, the audit log and each office's seq.
  */
-async function createTables(db: Pool, table: string): Promise<FloorTables> {
-  const tables = { tokens: `${table}_tokens`, audit: `${table}_audit`, seqs: `${table}_seqs` };
+async function createTables(db: Pool, table: string): Promise<IssueTables & { tokens: string }> {
+  const tables = {
+    tickets: table,
+    tokens: `${table}_tokens`,
+    audit: `${table}_audit`,
+    seqs: `${table}_seqs`,
+    keys: `${table}_keys`,
+    jobs: `${table}_jobs`,
+  };
   await db.query(
     `CREATE TABLE IF NOT EXISTS \`${table}\` (
        id CHAR(36) NOT NULL PRIMARY KEY,
@@ -243,7 +277,19 @@ async function createTables(db: Pool, table: string): Promise<FloorTables> {
     user_id INT NULL, action VARCHAR(40) NOT NULL, entity_id CHAR(36) NOT NULL, after TEXT NULL)`);
   await db.query(`CREATE TABLE IF NOT EXISTS \`${tables.seqs}\` (
     office_code VARCHAR(40) PRIMARY KEY, seq BIGINT NOT NULL)`);
+  await db.query(`CREATE TABLE IF NOT EXISTS \`${tables.keys}\` (
+    id_key VARCHAR(64) PRIMARY KEY, ticket_id CHAR(36) NOT NULL, at DATETIME(3) NOT NULL)`);
+  await db.query(`CREATE TABLE IF NOT EXISTS \`${tables.jobs}\` (
+    id BIGINT AUTO_INCREMENT PRIMARY KEY, ticket_id CHAR(36) NOT NULL, status VARCHAR(16) NOT NULL,
+    at DATETIME(3) NOT NULL, KEY ticket (ticket_id))`);
   return tables;
+}
+
+/** How the floor issues: one INSERT (the floor), or Navbat's writes in a transaction (see FloorWrites). */
+function issueModeOf(value: string | undefined): 'insert' | 'transaction' | 'batched' {
+  if (value === undefined || value === '' || value === 'insert') return 'insert';
+  if (value === 'transaction' || value === 'batched') return value;
+  throw new Error(`FLOOR_ISSUE: insert, transaction or batched, not ${value}`);
 }
 
 /** The Redis adapter's publish and subscribe connections, when `url` is given. */

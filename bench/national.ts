@@ -5,6 +5,9 @@
  *   --offices=70   offices seeded (each: 10 services, windows 1–6, kiosk K1, display D1, a clerk)
  *   --rate=20      tickets per second over all offices
  *   --front=18080  HAProxy's port; the nodes listen on the next two, its stats page on front + 9
+ *   --writes       two more topology floors, issuing with a kiosk tap's writes (number, ticket,
+ *                  key, audit row, print job, seq in a transaction; the printed mark after) one
+ *                  round trip each as Navbat sends them, and all in one multi-statement round trip
  *   --profile      the nodes run with `--cpu-prof`; their profiles are summarised at the end
  *
  * A fresh MariaDB database (`navbat_national`) is migrated as the server does and seeded. Phase 1,
@@ -28,7 +31,12 @@ import { ServerChild } from './lib/ipc';
 import { heading, log, sleep } from './lib/stats';
 import { summarise, type Profile } from './lib/cpu-profile';
 import { PhaseCpu } from './national/cpu';
-import { createDatabase, migrateAndSeed, type OfficePlan } from './national/database';
+import {
+  createDatabase,
+  migrateAndSeed,
+  statementsReceived,
+  type OfficePlan,
+} from './national/database';
 import {
   HttpTally,
   issueTickets,
@@ -82,6 +90,7 @@ function measured(
     tally: HttpTally;
     rss: PhaseResult['rss'];
     cpu: string;
+    statements?: number;
   },
 ): PhaseResult {
   return {
@@ -93,6 +102,7 @@ function measured(
     tally: m.tally,
     rss: m.rss,
     cpu: m.cpu,
+    statements: m.statements,
   };
 }
 
@@ -202,9 +212,15 @@ async function startProxy(run: Run, ports: ProxyPorts): Promise<{ proc: Proc; co
  * completing (the floor's essential writes for those: token lookup, SKIP LOCKED, update, audit
  * row, office seq; see bench/floor-server.ts): what this topology and this traffic cost any server.
  */
-async function floorTopologyPhase(run: Run): Promise<PhaseResult> {
+async function floorTopologyPhase(
+  run: Run,
+  writes: { mode: 'insert' | 'transaction' | 'batched'; label: string } = {
+    mode: 'insert',
+    label: 'floor in the topology',
+  },
+): Promise<PhaseResult> {
   heading(
-    `Floor in the topology: 2 floor processes + Redis adapter behind HAProxy, ${run.seconds} s`,
+    `${writes.label[0]!.toUpperCase()}${writes.label.slice(1)}: 2 floor processes + Redis adapter behind HAProxy, ${run.seconds} s`,
   );
   const ports = topologyPorts(run);
   const env = {
@@ -213,6 +229,7 @@ async function floorTopologyPhase(run: Run): Promise<PhaseResult> {
     FLOOR_REDIS_KEY: `navbat-floor-${randomBytes(4).toString('hex')}`,
     // Both processes on the same tables: a ticket issued through one is called through the other.
     FLOOR_TABLE: `bench_floor_${randomBytes(4).toString('hex')}`,
+    FLOOR_ISSUE: writes.mode,
   };
   const floors = await Promise.all(
     ports.nodes.map(async (port, i) => {
@@ -240,12 +257,14 @@ async function floorTopologyPhase(run: Run): Promise<PhaseResult> {
     floor2: floors[1]?.pid,
     haproxy: proxy.proc.pid,
   });
+  const statementsBefore = await statementsReceived(run.databaseUrl);
   const issued = await issueTickets({
     ...{ base, plans: run.plans, agents, tally, perSecond: run.rate, seconds: run.seconds },
     onIssued: (t) => windows.add(t),
   });
   const cpuLine = cpu.read();
   await windows.finish();
+  const statements = (await statementsReceived(run.databaseUrl)) - statementsBefore;
   await sleep(2_000);
   const report = await sockets.report();
   const rss = floors.map((f, i): [string, number, number] => [
@@ -260,7 +279,7 @@ async function floorTopologyPhase(run: Run): Promise<PhaseResult> {
   await Promise.all(floors.map((f) => f.stop()));
   for (const a of agents.values()) a.destroy();
   return {
-    ...measured('floor in the topology', { issued, report, specs, tally, rss, cpu: cpuLine }),
+    ...measured(writes.label, { issued, report, specs, tally, rss, cpu: cpuLine, statements }),
     calls: windows.figures(),
   };
 }
@@ -303,12 +322,14 @@ async function navbatPhase(run: Run): Promise<PhaseResult> {
   const windows = new Windows(base, run.plans, tokens, tally, serviceMs);
   windows.start();
   const cpu = new PhaseCpu({ node1: nodes[0]?.pid, node2: nodes[1]?.pid, haproxy: proxy.pid });
+  const statementsBefore = await statementsReceived(run.databaseUrl);
   const issued = await issueTickets({
     ...{ base, plans: run.plans, agents, tally, perSecond: run.rate, seconds: run.seconds },
     onIssued: (t) => windows.add(t),
   });
   const cpuLine = cpu.read();
   await windows.finish();
+  const statements = (await statementsReceived(run.databaseUrl)) - statementsBefore;
   await sleep(2_000);
   const report = await sockets.report();
   for (const line of report.samples) log(`  seq: ${line}`);
@@ -322,7 +343,7 @@ async function navbatPhase(run: Run): Promise<PhaseResult> {
   await logProxyStats(run.front + 9);
   for (const a of agents.values()) a.destroy();
   return {
-    ...measured('Navbat', { issued, report, specs, tally, rss, cpu: cpuLine }),
+    ...measured('Navbat', { issued, report, specs, tally, rss, cpu: cpuLine, statements }),
     calls: windows.figures(),
   };
 }
@@ -345,10 +366,18 @@ async function main(teardown: Teardown): Promise<void> {
   const run: Run = { seconds, rate, plans, databaseUrl: db.url, front, teardown, profileDir };
   const floor = await floorPhase(run);
   const topologyFloor = await floorTopologyPhase(run);
+  // --writes: what a kiosk tap's writes cost the floor, as Navbat sends them (a round trip each)
+  // and as one multi-statement round trip; shown beside, the verdict stays against the floor.
+  const writePhases = process.argv.includes('--writes')
+    ? [
+        await floorTopologyPhase(run, { mode: 'transaction', label: "floor + a tap's writes" }),
+        await floorTopologyPhase(run, { mode: 'batched', label: "floor + a tap's writes, 1 trip" }),
+      ]
+    : [];
   const navbat = await navbatPhase(run);
   heading('Results');
   const command = `npm run bench:national${process.argv.slice(2).length ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
-  printResults([floor, topologyFloor], navbat, command);
+  printResults([floor, ...writePhases, topologyFloor], navbat, command);
   if (profileDir) {
     await teardown.run(); // the nodes write their profiles as they exit
     printProfiles(profileDir);

@@ -2,6 +2,11 @@
  * The essential writes of a staff command, shared by the floors (bench/floor-server.ts,
  * bench/floor-pairs-server.ts): the bearer token looked up, and one transaction that locks its row
  * (the statement given), updates it, writes one audit row and takes the office's seq.
+ *
+ * And, for the national bench's question "what do Navbat's round trips cost the floor?"
+ * ({@link FloorIssue}), a kiosk tap's writes as Navbat makes them — the service's number, the
+ * ticket, the idempotency key, an audit row, the print job, the office's seq — either one statement
+ * a round trip in a transaction, as Navbat sends them, or all in one multi-statement round trip.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Request } from 'express';
@@ -79,6 +84,117 @@ export class FloorWrites {
     } finally {
       c.release();
     }
+  }
+}
+
+/** A ticket the floor issues (what its event carries, and its key). */
+export interface IssuedRow {
+  id: string;
+  office: string;
+  service: string;
+  number: string;
+  issuedAt: Date;
+  key: string;
+}
+
+export interface IssueTables {
+  tickets: string;
+  keys: string;
+  audit: string;
+  seqs: string;
+  jobs: string;
+}
+
+export class FloorIssue {
+  /** `batchDb`: a pool whose connections allow several statements in one query. */
+  constructor(
+    private readonly db: Pool,
+    private readonly batchDb: Pool,
+    private readonly tables: IssueTables,
+  ) {}
+
+  /** Navbat's round trips: BEGIN, number, ticket, key, audit, print job, seq, COMMIT (8). */
+  async transaction(t: IssuedRow): Promise<void> {
+    const { tickets, keys, audit, seqs, jobs } = this.tables;
+    const c = await this.db.getConnection();
+    try {
+      await c.beginTransaction();
+      await c.execute(
+        `INSERT INTO \`${seqs}\` (office_code, seq) VALUES (?, 1)
+         ON DUPLICATE KEY UPDATE seq = LAST_INSERT_ID(seq + 1)`,
+        [`${t.office}/${t.service}`],
+      );
+      await c.execute(
+        `INSERT INTO \`${tickets}\` (id, office_code, number, service, status, issued_at)
+         VALUES (?, ?, ?, ?, 'waiting', ?)`,
+        [t.id, t.office, t.number, t.service, t.issuedAt],
+      );
+      await c.execute(`INSERT INTO \`${keys}\` VALUES (?, ?, ?)`, [t.key, t.id, t.issuedAt]);
+      await c.execute(
+        `INSERT INTO \`${audit}\` (office_code, at, user_id, action, entity_id, after)
+         VALUES (?, ?, NULL, 'ticket.issue', ?, ?)`,
+        [t.office, t.issuedAt, t.id, JSON.stringify({ number: t.number, service: t.service })],
+      );
+      await c.execute(`INSERT INTO \`${jobs}\` (ticket_id, status, at) VALUES (?, 'queued', ?)`, [
+        t.id,
+        t.issuedAt,
+      ]);
+      await c.execute(
+        `INSERT INTO \`${seqs}\` (office_code, seq) VALUES (?, 1)
+         ON DUPLICATE KEY UPDATE seq = LAST_INSERT_ID(seq + 1)`,
+        [t.office],
+      );
+      await c.commit();
+    } catch (err) {
+      await c.rollback();
+      throw err;
+    } finally {
+      c.release();
+    }
+  }
+
+  /** The same statements and transaction in one round trip (a multi-statement query). */
+  async batched(t: IssuedRow): Promise<void> {
+    const { tickets, keys, audit, seqs, jobs } = this.tables;
+    const c = await this.batchDb.getConnection();
+    try {
+      await c.query(
+        `START TRANSACTION;
+         INSERT INTO \`${seqs}\` (office_code, seq) VALUES (?, 1)
+           ON DUPLICATE KEY UPDATE seq = LAST_INSERT_ID(seq + 1);
+         INSERT INTO \`${tickets}\` (id, office_code, number, service, status, issued_at)
+           VALUES (?, ?, ?, ?, 'waiting', ?);
+         INSERT INTO \`${keys}\` VALUES (?, ?, ?);
+         INSERT INTO \`${audit}\` (office_code, at, user_id, action, entity_id, after)
+           VALUES (?, ?, NULL, 'ticket.issue', ?, ?);
+         INSERT INTO \`${jobs}\` (ticket_id, status, at) VALUES (?, 'queued', ?);
+         INSERT INTO \`${seqs}\` (office_code, seq) VALUES (?, 1)
+           ON DUPLICATE KEY UPDATE seq = LAST_INSERT_ID(seq + 1);
+         COMMIT`,
+        [
+          `${t.office}/${t.service}`,
+          ...[t.id, t.office, t.number, t.service, t.issuedAt],
+          ...[t.key, t.id, t.issuedAt],
+          ...[t.office, t.issuedAt, t.id, JSON.stringify({ number: t.number, service: t.service })],
+          ...[t.id, t.issuedAt],
+          t.office,
+        ],
+      );
+    } catch (err) {
+      // A statement that failed ends the batch with its transaction open.
+      await c.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      c.release();
+    }
+  }
+
+  /** The paper's printed mark, after the broadcast (one autocommitted UPDATE, as Navbat's). */
+  async printed(id: string): Promise<void> {
+    await this.db.execute(
+      `UPDATE \`${this.tables.jobs}\` SET status = 'printed', at = ? WHERE ticket_id = ?`,
+      [new Date(), id],
+    );
   }
 }
 

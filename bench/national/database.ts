@@ -60,6 +60,20 @@ export async function createDatabase(serverUrl: string, name: string): Promise<R
   };
 }
 
+/**
+ * MariaDB's count of statements received from every client (`Questions`): read before and after a
+ * phase, the difference is what the phase's servers sent (the bench's own two reads aside).
+ */
+export async function statementsReceived(serverUrl: string): Promise<number> {
+  const c = await mysql.createConnection(serverUrl);
+  try {
+    const [rows] = await c.query<mysql.RowDataPacket[]>("SHOW GLOBAL STATUS LIKE 'Questions'");
+    return Number(rows[0]?.Value ?? NaN);
+  } finally {
+    await c.end();
+  }
+}
+
 /** `nat01` … `natNN`. */
 export function officeCode(i: number): string {
   return `nat${String(i + 1).padStart(2, '0')}`;

@@ -20,6 +20,8 @@ export interface PhaseResult {
   rss: Array<[string, number, number]>;
   /** CPU while tickets were issued (see cpu.ts). */
   cpu: string;
+  /** Statements MariaDB received from the start of issuing until the windows were done. */
+  statements?: number;
   /** Navbat only. */
   calls?: {
     calls: number;
@@ -108,6 +110,10 @@ function rows(phases: PhaseResult[]): string[][] {
       ...all(
         (p) => `${p.sockets.connectedNow} of ${p.plannedSockets} (${p.sockets.disconnects} drops)`,
       ),
+    ],
+    [
+      'SQL statements at MariaDB a ticket (issue, call, complete, and the rest)',
+      ...all((p) => (p.statements === undefined ? '—' : (p.statements / p.issued).toFixed(1))),
     ],
     ['HTTP requests', ...all(sent)],
     ['HTTP errors', ...all(failures)],
