@@ -11,17 +11,25 @@ export class KioskPrinterRepository {
     return this.db.models;
   }
 
-  /** The office's kiosks and their printers' addresses (none: a kiosk without a printer). */
+  /**
+   * The office's kiosks, their printers' addresses (none: a kiosk without a printer) and the
+   * printers' last known state.
+   */
   async listKiosks(
     officeCode: string,
     t?: Tx,
-  ): Promise<Array<{ code: string; printerUrl: string | null }>> {
+  ): Promise<Array<{ code: string; printerUrl: string | null; printerStatus: string | null }>> {
     const rows = await this.m.Device.findAll({
       where: { officeCode, kind: 'kiosk' },
-      attributes: ['code', 'printerUrl'],
+      attributes: ['code', 'printerUrl', 'printerStatus'],
       transaction: t,
+      raw: true,
     });
-    return rows.map((r) => ({ code: r.code, printerUrl: r.printerUrl }));
+    return rows.map((r) => ({
+      code: r.code,
+      printerUrl: r.printerUrl,
+      printerStatus: r.printerStatus ?? null,
+    }));
   }
 
   /** Kiosks with a printer, with the printer's last known state (and jobs waiting for it). */

@@ -13,6 +13,7 @@ import {
   OfficeCode,
 } from '../../protocol';
 import { CheckInBooking } from '../../protocol/bookings';
+import type { StaffTicket } from '../../protocol';
 import type { AuthService } from '../auth/auth-service';
 import type { CheckInService } from '../bookings/check-in';
 import { AppError, forbidden } from '../errors';
@@ -108,10 +109,12 @@ async function admitIssuer<Body extends IssueTicket | CheckInBooking>(
 /** A new job is tried at once (the kiosk says "take your ticket"); a repeat reports it. */
 async function issuedPrintStatus(
   print: PrintQueue | undefined,
-  issued: { ticket: { id: string }; created: boolean; printJob?: NewPrintJob },
+  issued: { ticket: StaffTicket; created: boolean; printJob?: NewPrintJob },
 ): Promise<PrintStatus> {
   if (!print) return 'none';
-  if (issued.printJob !== undefined) return print.printNow(issued.printJob);
+  if (issued.printJob !== undefined) {
+    return print.printNow({ ...issued.printJob, ticket: issued.ticket });
+  }
   // A new ticket without a job has none; a repeated request reports the first one's.
   return issued.created ? 'none' : print.statusOf(issued.ticket.id);
 }
@@ -196,7 +199,7 @@ async function checkInBooking(
   const status: PrintStatus = !deps.print
     ? 'none'
     : done.printJob !== undefined
-      ? await deps.print.printNow(done.printJob)
+      ? await deps.print.printNow({ ...done.printJob, ticket: done.ticket })
       : await deps.print.statusOf(done.ticket.id);
   const answer = {
     ticket: withAppointment(done.ticket),

@@ -7,6 +7,7 @@ import type { Transaction } from 'sequelize';
 import type { Logger } from 'pino';
 import type { Database } from '../../../db/database';
 import { PrintRepository, type PrintJobRecord } from '../../../db/repositories/print-repository';
+import type { StaffTicket } from '../../protocol';
 
 /**
  * How long a new job is the issuing request's alone before a worker may take it (a failed first
@@ -25,13 +26,23 @@ const UNCLAIMED_MARGIN_MS = 5_000;
 export interface NewPrintJob {
   id: number;
   job: PrintJobRecord;
+  /**
+   * The ticket as its issuing command rendered it, moments ago: the first try prints that instead
+   * of reading the ticket again (a retry reads it: people ahead change while it waits).
+   */
+  ticket?: StaffTicket;
 }
 
 /** What the kiosk is told about its ticket's paper. */
 export type PrintStatus = 'queued' | 'printed' | 'failed' | 'none';
 
 /** Sends one job to its printer; rejects with a readable reason when the printer does not take it. */
-export type SendJob = (job: PrintJobRecord, timeoutMs: number) => Promise<void>;
+export type SendJob = (
+  job: PrintJobRecord,
+  timeoutMs: number,
+  /** The ticket as just issued (the first try within the issuing request). */
+  ticket?: StaffTicket,
+) => Promise<void>;
 
 export interface PrintQueueOptions {
   db: Database;
@@ -109,11 +120,12 @@ export class PrintQueue {
   async printNow(first: NewPrintJob, timeoutMs = 2_000): Promise<PrintStatus> {
     const left = first.job.nextAttemptAt.getTime() - this.now().getTime();
     if (left > timeoutMs + UNCLAIMED_MARGIN_MS) {
-      return this.attempt({ ...first.job, attempts: first.job.attempts + 1 }, timeoutMs, true);
+      const job = { ...first.job, attempts: first.job.attempts + 1 };
+      return this.attempt(job, timeoutMs, { unclaimed: true, ticket: first.ticket });
     }
     const [job] = await this.claim(first.id);
     if (!job) return 'queued';
-    return this.attempt(job, timeoutMs);
+    return this.attempt(job, timeoutMs, { ticket: first.ticket });
   }
 
   /** What became of a ticket's paper (for a repeated issue request). */
@@ -175,15 +187,16 @@ export class PrintQueue {
 
   /**
    * Sends a claimed job and records the outcome; `unclaimed`: a new job's first try, which the
-   * claim did not count, so the mark counts it.
+   * claim did not count, so the mark counts it; `ticket`: the ticket as just issued.
    */
   private async attempt(
     job: PrintJobRecord,
     timeoutMs: number,
-    unclaimed = false,
+    first: { unclaimed?: boolean; ticket?: StaffTicket } = {},
   ): Promise<PrintStatus> {
+    const unclaimed = first.unclaimed === true;
     try {
-      await this.options.send(job, timeoutMs);
+      await this.options.send(job, timeoutMs, first.ticket);
       await this.repo.markPrinted(job.id, this.now(), unclaimed);
       await this.report(job, 'online');
       return 'printed';

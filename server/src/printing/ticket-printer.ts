@@ -9,6 +9,7 @@ import { parsePrinterUrl } from './printer-target';
 import { sendToPrinter } from './transports';
 import type { VirtualPrinter } from './virtual-printer';
 import type { SendJob } from './print-queue';
+import type { StaffTicket } from '../../protocol';
 
 /** A printer address with its paper options: `tcp://host:9100#58mm,wpc1251`. */
 export interface PrinterSettings {
@@ -40,13 +41,17 @@ export function printerSettings(url: string): PrinterSettings {
   return settings;
 }
 
-/** Builds what the ticket shows from its state at print time (people ahead may have changed). */
+/**
+ * Builds what the ticket shows from its state at print time (people ahead may have changed), or
+ * from `issued`, the ticket as its issue rendered it moments ago.
+ */
 async function ticketPrintInput(
   queue: QueueService,
   ticketId: string,
   publicBase: string,
+  issued?: StaffTicket,
 ): Promise<TicketPrintInput> {
-  const ticket = await queue.getTicket(ticketId);
+  const ticket = issued?.id === ticketId ? issued : await queue.getTicket(ticketId);
   const office = await queue.getOffice(ticket.office);
   const services = await queue.listServices(ticket.office);
   const service = services.find((s) => s.code === ticket.service);
@@ -78,7 +83,7 @@ export function ticketSender(deps: {
   /** PUBLIC_URL (else the listening address), read when the job prints: the QR's base. */
   publicBase: () => string;
 }): SendJob {
-  return async (job: PrintJobRecord, timeoutMs: number) => {
+  return async (job: PrintJobRecord, timeoutMs: number, issued?: StaffTicket) => {
     let target: ReturnType<typeof parsePrinterUrl>;
     let settings: PrinterSettings;
     try {
@@ -89,7 +94,7 @@ export function ticketSender(deps: {
       throw new PrinterError('config', (err as Error).message);
     }
     // Older jobs stored the issuing request's Host as their base: it is not trusted any more.
-    const input = await ticketPrintInput(deps.queue, job.ticketId, deps.publicBase());
+    const input = await ticketPrintInput(deps.queue, job.ticketId, deps.publicBase(), issued);
     const layout = ticketLayout(input, { width: settings.width });
     const bytes = renderTicket(layout, { width: settings.width, codePage: settings.codePage });
     await sendToPrinter(target, bytes, {

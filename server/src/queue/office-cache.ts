@@ -5,7 +5,8 @@
  * — on every node, since every node sees every event — and after `ttlMs` regardless.
  */
 import type { Transaction } from 'sequelize';
-import type { QueueChange } from '../../protocol';
+import type { QueueChange, Ticket } from '../../protocol';
+import { officeDay } from './office-day';
 import type { QueueRepository } from '../../../db/repositories/queue-repository';
 import type { CounterRecord, OfficeRecord, ServiceRecord } from '../../../db/records';
 
@@ -14,7 +15,8 @@ interface Entry {
   office?: Promise<OfficeRecord | undefined>;
   services?: Promise<ServiceRecord[]>;
   counters?: Promise<CounterRecord[]>;
-  /** Resolved windows and services, to compare with events. */
+  /** Resolved office, windows and services, to compare with events. */
+  knownOffice?: OfficeRecord;
   knownCounters?: CounterRecord[];
   knownServices?: ServiceRecord[];
   /** Recent service durations per `day:serviceId` (the waiting estimate's input). */
@@ -22,10 +24,11 @@ interface Entry {
   kiosks?: Promise<Map<string, Kiosk>>;
 }
 
-/** A kiosk as a ticket needs it: its code and its printer's address. */
+/** A kiosk as a ticket needs it: its code, its printer's address and last known state. */
 export interface Kiosk {
   code: string;
   printerUrl: string | null;
+  printerStatus: string | null;
 }
 
 /** Where a renderer takes an office's services, windows and recent service durations from. */
@@ -85,7 +88,10 @@ export class OfficeCache {
   office(code: string, t?: Transaction): Promise<OfficeRecord | undefined> {
     const e = this.entry(code);
     if (!e.office && t) return this.repo.findOffice(code, t);
-    e.office ??= this.settle(code, e, this.repo.findOffice(code));
+    if (!e.office) {
+      e.office = this.settle(code, e, this.repo.findOffice(code));
+      e.office.then((office) => (e.knownOffice = office)).catch(() => undefined);
+    }
     return e.office;
   }
 
@@ -110,8 +116,9 @@ export class OfficeCache {
   }
 
   /**
-   * Recent service durations of one service, read outside any transaction and kept until a ticket
-   * of the office is done (an estimate may lag another node's completion by one event).
+   * Recent service durations of one service (the 20 latest of the day), read once and kept: a
+   * ticket done since is added from its event (an estimate may lag another node's completion by
+   * one event), and the whole list is read again with the office after `ttlMs`.
    */
   durations(
     code: string,
@@ -152,8 +159,8 @@ export class OfficeCache {
     const e = this.entries.get(code);
     if (!e) return;
     for (const change of changes) {
-      if ('ticket' in change && change.ticket.status === 'done') e.durations = undefined;
-      if (change.kind === 'office:updated') e.office = undefined;
+      if ('ticket' in change && change.ticket.status === 'done') learnDuration(e, change.ticket);
+      if (change.kind === 'office:updated') e.office = e.knownOffice = undefined;
       else if (change.kind === 'printer:updated') e.kiosks = undefined;
       else if (change.kind === 'services:updated') {
         e.services = e.knownServices = undefined;
@@ -189,6 +196,39 @@ export class OfficeCache {
     });
     return read;
   }
+}
+
+/** The most recent durations of a service kept (`recentServiceSeconds` reads as many). */
+const DURATIONS_KEPT = 20;
+
+/**
+ * Adds a done ticket's time at the window to its service's cached durations, as a read would
+ * find it first (the latest done); one the cache cannot place drops them all, to be read again.
+ */
+function learnDuration(
+  e: Entry,
+  ticket: Ticket & { startedAt?: string; finishedAt?: string },
+): void {
+  if (!e.durations) return;
+  const serviceId = e.knownServices?.find((s) => s.code === ticket.service)?.id;
+  const zone = e.knownOffice?.timeZone;
+  if (serviceId === undefined || zone === undefined) {
+    e.durations = undefined;
+    return;
+  }
+  // Never started (a no-show closed as done): the read leaves it out too.
+  if (!ticket.startedAt || !ticket.finishedAt) return;
+  const key = `${officeDay(new Date(ticket.issuedAt), zone)}:${serviceId}`;
+  const kept = e.durations.get(key);
+  if (!kept) return;
+  const seconds = (Date.parse(ticket.finishedAt) - Date.parse(ticket.startedAt)) / 1000;
+  const durations = e.durations;
+  const next = kept.then((byService) => {
+    const list = [seconds, ...(byService.get(serviceId) ?? [])].slice(0, DURATIONS_KEPT);
+    return new Map(byService).set(serviceId, list);
+  });
+  durations.set(key, next);
+  next.catch(() => durations.delete(key));
 }
 
 /** Whether an event's window matches the cached one (status, reason, services). */

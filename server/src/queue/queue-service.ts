@@ -273,10 +273,15 @@ export class QueueService {
     kiosk: string,
     status: 'online' | 'offline',
   ): Promise<void> {
-    const { printers, now } = this.ctx;
-    // Every printed ticket reports its printer online: without a change, that is one read, not
-    // a command (the command reads again under its transaction before it writes).
-    const known = (await printers.kioskPrinters(officeCode)).find((p) => p.code === kiosk);
+    const { printers, now, cache } = this.ctx;
+    // Every printed ticket reports its printer online: without a change, nothing is written, and
+    // the state is the office cache's (which every node's `printer:updated` drops; a state changed
+    // on another node a moment ago is set again by the next print or probe). The command reads
+    // again under its transaction before it writes.
+    const cached = await cache.kiosk(officeCode, kiosk);
+    const known = cached?.printerUrl
+      ? { status: cached.printerStatus }
+      : (await printers.kioskPrinters(officeCode)).find((p) => p.code === kiosk);
     if (!known || known.status === status) return;
     await this.ctx.pipeline.run(officeCode, async (t, _office, changes) => {
       const printer = (await printers.kioskPrinters(officeCode, t)).find((p) => p.code === kiosk);

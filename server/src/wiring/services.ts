@@ -160,8 +160,8 @@ function buildQueue(
     pollMs: deps.printPollMs,
     onStatus: (office, kiosk, status) => queue.setPrinterStatus(office, kiosk, status),
     probe: () => probePrinters(queue),
-    send: (job, timeoutMs) =>
-      ticketSender({ queue, virtual: virtualPrinter, publicBase })(job, timeoutMs),
+    send: (job, timeoutMs, ticket) =>
+      ticketSender({ queue, virtual: virtualPrinter, publicBase })(job, timeoutMs, ticket),
   });
   const admission = new CommandAdmission({
     ...deps.admission,
