@@ -125,12 +125,7 @@ export class PrintRepository {
     );
   }
 
-  async markRetry(
-    id: number,
-    nextAttemptAt: Date,
-    error: string,
-    countTry = false,
-  ): Promise<void> {
+  async markRetry(id: number, nextAttemptAt: Date, error: string, countTry = false): Promise<void> {
     await this.db.autocommit((t) =>
       this.m.PrintJob.update(
         { nextAttemptAt, claimedUntil: null, lastError: error, ...this.counted(countTry) },

@@ -112,7 +112,9 @@ describe.each(testDialects())('statements per command on %s', (dialect) => {
     const inIssue = work.filter((sql) => sql.startsWith(`Executing (${issuing}):`));
     expect(inIssue.filter((sql) => /FROM `devices`/.test(sql))).toEqual([]);
     expect(kiosk.length - work.length).toBe(dialect === 'mysql' ? 2 : 4);
-    expect(work.filter((sql) => /FOR UPDATE SKIP LOCKED|FROM print_jobs/.test(sql))).toHaveLength(0);
+    expect(work.filter((sql) => /FOR UPDATE SKIP LOCKED|FROM print_jobs/.test(sql))).toHaveLength(
+      0,
+    );
     expect(work.filter((sql) => /UPDATE `print_jobs` SET `status`/.test(sql))).toHaveLength(1);
   });
 });

@@ -11,45 +11,48 @@ const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const INTERVAL = 60_000;
 const BURST = 2;
 
-describe.each(['memory', 'redis'] as const)('taking one event from several streams (%s)', (kind) => {
-  let store: RateStore;
-  let redis: Redis | undefined;
+describe.each(['memory', 'redis'] as const)(
+  'taking one event from several streams (%s)',
+  (kind) => {
+    let store: RateStore;
+    let redis: Redis | undefined;
 
-  beforeAll(async () => {
-    if (kind === 'memory') {
-      store = new MemoryRateStore();
-      return;
-    }
-    redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
-    await redis.connect();
-    store = new RedisRateStore(redis, `navbat-test-${randomBytes(4).toString('hex')}`);
-  });
-  afterAll(async () => {
-    await redis?.quit();
-  });
+    beforeAll(async () => {
+      if (kind === 'memory') {
+        store = new MemoryRateStore();
+        return;
+      }
+      redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+      await redis.connect();
+      store = new RedisRateStore(redis, `navbat-test-${randomBytes(4).toString('hex')}`);
+    });
+    afterAll(async () => {
+      await redis?.quit();
+    });
 
-  it('counts against every key, and a refusal by one spends nothing of the others', async () => {
-    // The kiosk's stream is spent by two other addresses.
-    expect(await store.takeAll(['ip:a', 'kiosk:K1'], INTERVAL, BURST)).toBe(0);
-    expect(await store.takeAll(['ip:b', 'kiosk:K1'], INTERVAL, BURST)).toBe(0);
-    const wait = await store.takeAll(['ip:c', 'kiosk:K1'], INTERVAL, BURST);
-    expect(wait).toBeGreaterThan(INTERVAL - 5_000);
-    expect(wait).toBeLessThanOrEqual(INTERVAL);
-    // Address c was refused with the kiosk, so its own burst is whole.
-    expect(await store.take('ip:c', INTERVAL, BURST)).toBe(0);
-    expect(await store.take('ip:c', INTERVAL, BURST)).toBe(0);
-    expect(await store.take('ip:c', INTERVAL, BURST)).toBeGreaterThan(0);
-    // Address a took one event with the kiosk: one is left of its burst.
-    expect(await store.take('ip:a', INTERVAL, BURST)).toBe(0);
-    expect(await store.take('ip:a', INTERVAL, BURST)).toBeGreaterThan(0);
-  });
+    it('counts against every key, and a refusal by one spends nothing of the others', async () => {
+      // The kiosk's stream is spent by two other addresses.
+      expect(await store.takeAll(['ip:a', 'kiosk:K1'], INTERVAL, BURST)).toBe(0);
+      expect(await store.takeAll(['ip:b', 'kiosk:K1'], INTERVAL, BURST)).toBe(0);
+      const wait = await store.takeAll(['ip:c', 'kiosk:K1'], INTERVAL, BURST);
+      expect(wait).toBeGreaterThan(INTERVAL - 5_000);
+      expect(wait).toBeLessThanOrEqual(INTERVAL);
+      // Address c was refused with the kiosk, so its own burst is whole.
+      expect(await store.take('ip:c', INTERVAL, BURST)).toBe(0);
+      expect(await store.take('ip:c', INTERVAL, BURST)).toBe(0);
+      expect(await store.take('ip:c', INTERVAL, BURST)).toBeGreaterThan(0);
+      // Address a took one event with the kiosk: one is left of its burst.
+      expect(await store.take('ip:a', INTERVAL, BURST)).toBe(0);
+      expect(await store.take('ip:a', INTERVAL, BURST)).toBeGreaterThan(0);
+    });
 
-  it('answers the longest of the waits', async () => {
-    const slow = { interval: 60_000, burst: 1 };
-    expect(await store.takeAll(['x', 'y'], slow.interval, slow.burst)).toBe(0);
-    // x was taken a minute's worth; z is fresh: the answer is x's wait.
-    const wait = await store.takeAll(['z', 'x'], slow.interval, slow.burst);
-    expect(wait).toBeGreaterThan(slow.interval - 5_000);
-    expect(await store.take('z', slow.interval, slow.burst)).toBe(0);
-  });
-});
+    it('answers the longest of the waits', async () => {
+      const slow = { interval: 60_000, burst: 1 };
+      expect(await store.takeAll(['x', 'y'], slow.interval, slow.burst)).toBe(0);
+      // x was taken a minute's worth; z is fresh: the answer is x's wait.
+      const wait = await store.takeAll(['z', 'x'], slow.interval, slow.burst);
+      expect(wait).toBeGreaterThan(slow.interval - 5_000);
+      expect(await store.take('z', slow.interval, slow.burst)).toBe(0);
+    });
+  },
+);
