@@ -6,6 +6,7 @@ import type { QueueChange } from '../../protocol';
 import { QueueRepository } from '../../../db/repositories/queue-repository';
 import { startTestServer, testDialects, type TestServer } from '../testing/harness';
 import { connectSocket, login, request } from '../testing/client';
+import { waitFor } from '../testing/wait';
 import { OfficeCache } from './office-cache';
 import { officeDay } from './office-day';
 
@@ -60,7 +61,7 @@ describe.each(testDialects())('office cache on %s', (dialect) => {
           (await request(s.url, 'POST', `/api/tickets/${id}/complete`, { token })).status,
         ).toBe(200);
       }
-      await waitFor(() => done === 24);
+      await waitFor(() => done === 24, 'the 24 completions on the staff socket', 10_000);
       const read = await fresh();
       expect(read.get(birth.id)).toHaveLength(20);
       expect(await kept()).toEqual(read);
@@ -71,11 +72,3 @@ describe.each(testDialects())('office cache on %s', (dialect) => {
     }
   });
 });
-
-async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > until) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
