@@ -539,8 +539,8 @@ async function main(): Promise<void> {
   const prints: PrintResult[] = [];
   if (o.only.includes('print')) {
     heading('4. Ticket render: layout + ESC/POS (+ raster for Tajik lines), 80 mm, 500 runs');
-    for (const lang of ['tg', 'ru'] as const) {
-      const r = runPrint(lang, 500);
+    for (const which of ['tg', 'tg-fresh', 'ru'] as const) {
+      const r = runPrint(which, 500);
       prints.push(r);
       log(
         `  ${r.label}: ${r.bytes} bytes; p50 ${ms(r.render.p50)} ms, p99 ${ms(r.render.p99)} ms, ` +

@@ -4,6 +4,7 @@ import { readEscPos, type EscPosOp } from './escpos-reader';
 import { FakeTcpPrinter } from '../testing/fake-tcp-printer';
 import { ticketLayout, type PaperWidth, type TicketPrintInput } from './layout';
 import { renderTicket } from './render';
+import { RASTER_LINES_KEPT, rasterLinesKept, rasterizeLine, rasterizeText } from './raster';
 import { elderlyPriority, sampleTicket } from '../testing/ticket-fixtures';
 import { parsePrinterUrl } from './printer-target';
 import { sendToPrinter } from './transports';
@@ -165,6 +166,39 @@ describe('a Tajik ticket', () => {
     const heights = rasters(readEscPos(bytes)).map((op) => op.image.height);
     // 6 × 30 dots (the 24-dot font and its line spacing) = 22.5 mm at 8 dots per mm.
     expect(heights).toContain(180);
+  });
+});
+
+describe('raster lines kept from earlier tickets', () => {
+  it('print the same bytes as lines drawn afresh, ticket after ticket', () => {
+    const layout = ticketLayout(sampleTicket, { width: 80 });
+    const first = renderTicket(layout);
+    expect(renderTicket(layout).equals(first)).toBe(true);
+    // Every image of the ticket is the one rasterizeText draws for its line now.
+    const drawn = layout.blocks.flatMap((b) =>
+      b.kind === 'text' && /[ғӣқӯҳҷҒӢҚӮҲҶ]/.test(b.text)
+        ? [rasterizeText(b.text, { ...b, width: 80 })]
+        : [],
+    );
+    expect(rasters(readEscPos(first)).map((op) => op.image.data)).toEqual(
+      drawn.map((image) => image.data),
+    );
+  });
+
+  it('keep a line per paper, size, weight and placement, and no more than their bound', () => {
+    const style = { width: 80, scale: 1, bold: false, align: 'left' } as const;
+    const plain = rasterizeLine('Интизорӣ ~15 дақ.', style);
+    expect(rasterizeLine('Интизорӣ ~15 дақ.', style)).toBe(plain);
+    expect(
+      rasterizeLine('Интизорӣ ~15 дақ.', { ...style, bold: true }).data.equals(plain.data),
+    ).toBe(false);
+    expect(rasterizeLine('Интизорӣ ~15 дақ.', { ...style, width: 58 }).widthBytes).toBe(48);
+    for (let minutes = 0; minutes < RASTER_LINES_KEPT + 40; minutes++) {
+      rasterizeLine(`Интизорӣ ~${minutes} дақ.`, style);
+    }
+    expect(rasterLinesKept()).toBe(RASTER_LINES_KEPT);
+    // The oldest went first; a line drawn again is the same image as before.
+    expect(rasterizeLine('Интизорӣ ~15 дақ.', style).data.equals(plain.data)).toBe(true);
   });
 });
 
