@@ -184,13 +184,16 @@ describe('citizen messages in the browser', () => {
     await page.getByRole('tab', { name: 'Messages' }).click();
     await page.getByTestId('template-text').fill('{link}');
     // The tab reads the office's public address when it opens: wait for the preview to use it.
-    await waitFor(
-      async () =>
-        /^https:\/\/navbat\.example\.tj\/t\/[\w-]{36}$/.test(
-          (await page.getByTestId('preview-text').textContent()) ?? '',
-        ),
-      'the preview link on PUBLIC_URL',
-    );
+    let preview: string | null = null;
+    await waitFor(async () => {
+      preview = await page.getByTestId('preview-text').textContent();
+      return /^https:\/\/navbat\.example\.tj\/t\/[\w-]{36}$/.test(preview ?? '');
+    }, 'the preview link on PUBLIC_URL').catch(async (err: Error) => {
+      const alerts = await page.locator('[role="alert"]').allTextContents();
+      throw new Error(
+        `${err.message}; the preview shows ${JSON.stringify(preview)}, alerts: ${JSON.stringify(alerts)}`,
+      );
+    });
     // A reload of the tab (here the outbox filter) keeps the unsaved text in the editor.
     const reloaded = page.waitForResponse((r) =>
       /\/messages\/totals$/.test(new URL(r.url()).pathname),
@@ -198,6 +201,21 @@ describe('citizen messages in the browser', () => {
     await page.locator('form[role="search"]').getByRole('button').click();
     await reloaded;
     await page.waitForTimeout(100);
+    expect(await page.getByTestId('template-text').inputValue()).toBe('{link}');
+    // Another page language changes the words; it does not load the open tab again.
+    const loads: string[] = [];
+    const onRequest = (r: { url(): string }) => {
+      if (new URL(r.url()).pathname.startsWith('/api/')) loads.push(r.url());
+    };
+    page.on('request', onRequest);
+    const language = page.locator('counter-admin-app header select');
+    for (const lang of ['ru', 'en']) {
+      await language.selectOption(lang);
+      await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+      await page.waitForTimeout(200);
+    }
+    page.off('request', onRequest);
+    expect(loads).toEqual([]);
     expect(await page.getByTestId('template-text').inputValue()).toBe('{link}');
     await page.getByRole('tab', { name: 'Devices' }).click();
     await page.getByRole('button', { name: 'Pair: D1' }).click();

@@ -188,9 +188,20 @@ export class AdminApp extends LitElement {
     this.addEventListener(SESSION_ENDED, () => this.endSession('sessionExpired'));
   }
 
+  /**
+   * The section's context: the same object while the session's office and token stay, so that the
+   * app's own re-renders (busy, language) do not look like a new context to the open section, which
+   * would load its data again over what the administrator is doing.
+   */
   private get context(): AdminContext | undefined {
-    return this.session ? { office: this.session.office, token: this.session.token } : undefined;
+    if (!this.session) return undefined;
+    const { office, token } = this.session;
+    if (this.sectionContext?.office !== office || this.sectionContext.token !== token) {
+      this.sectionContext = { office, token };
+    }
+    return this.sectionContext;
   }
+  private sectionContext: AdminContext | undefined;
 
   protected override willUpdate(): void {
     document.documentElement.lang = this.language;
