@@ -23,7 +23,11 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH, seriousViolations } from './browser';
 const WINDOWS = ['1', '2', '3', '4', '5', '6'];
 const SERVICES = ['birth', 'marriage', 'death', 'certificate', 'pickup', 'consultation'];
 const TICKETS = 60;
-const ROUNDS = 14;
+/**
+ * Rounds of six windows: a display reloads after round 4, the server restarts after round 8, and
+ * round 9 runs on the restarted server (14 rounds until the suite's time on slow machines asked).
+ */
+const ROUNDS = 10;
 const PREVIOUS_SHOWN = 6;
 /** Commands follow each other this far apart, start to start (the "calls 200 ms apart"). */
 const PACE_MS = 200;
