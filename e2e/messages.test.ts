@@ -211,7 +211,7 @@ describe('citizen messages in the browser', () => {
     const language = page.locator('counter-admin-app header select');
     for (const lang of ['ru', 'en']) {
       await language.selectOption(lang);
-      await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+      await page.waitForFunction(`document.documentElement.lang === '${lang}'`);
       await page.waitForTimeout(200);
     }
     page.off('request', onRequest);
