@@ -27,8 +27,9 @@ export function tokenOf(req: Request): string | undefined {
 }
 
 /**
- * Refuses a write another origin's page started (`Sec-Fetch-Site: cross-site|same-site`, or an
- * `Origin` that is not the request's own). Writes need a Bearer token anyway; this is the second lock.
+ * Refuses a write another origin's page started (`Sec-Fetch-Site: cross-site|same-site`, or, from a
+ * browser that sends no fetch metadata, an `Origin` that is not the request's own host). Programs
+ * (kiosks, gateways, scripts) send neither. Writes need a Bearer token anyway; this is the second lock.
  */
 export const sameOriginWrites: RequestHandler = (req, _res, next) => {
   if (SAFE_METHODS.has(req.method) || req.method === 'OPTIONS') {
@@ -40,8 +41,33 @@ export const sameOriginWrites: RequestHandler = (req, _res, next) => {
     next(forbidden('requests from another site are refused'));
     return;
   }
+  const origin = req.get('origin');
+  if (site === undefined && origin !== undefined && !isOwnOrigin(req, origin)) {
+    next(forbidden('requests from another origin are refused'));
+    return;
+  }
   next();
 };
+
+/**
+ * Whether `origin` names the host the request was sent to: its `Host`, or behind a trusted proxy
+ * the `X-Forwarded-Host` it passes on. `null` (a sandboxed or file page) is nobody's own.
+ */
+function isOwnOrigin(req: Request, origin: string): boolean {
+  let host: string;
+  try {
+    host = new URL(origin).host.toLowerCase();
+  } catch {
+    return false;
+  }
+  const own = [req.get('host')];
+  const trusted = req.app.get('trust proxy fn') as
+    ((address: string | undefined, hop: number) => boolean) | undefined;
+  if (trusted?.(req.socket.remoteAddress, 0)) {
+    own.push(req.get('x-forwarded-host')?.split(',')[0]?.trim());
+  }
+  return own.some((h) => h !== undefined && h.toLowerCase() === host);
+}
 
 function readCookie(header: string | undefined, name: string): string | undefined {
   if (!header) return undefined;

@@ -4,7 +4,7 @@
  * no write; the admin's CSV download (a read from our own page) still works with the cookie.
  */
 import { startTestServer, type TestServer } from '../testing/harness';
-import { request } from '../testing/client';
+import { login, request } from '../testing/client';
 
 let server: TestServer;
 let cookie: string;
@@ -61,6 +61,33 @@ it('refuses a write from another site even with a token', async () => {
   expect(res.status).toBe(403);
 });
 
+it('refuses a write with a token from a foreign Origin when the browser sends no fetch metadata', async () => {
+  for (const origin of ['http://127.0.0.1:1', 'https://evil.example', 'null']) {
+    const res = await request(server.url, 'POST', '/api/offices/kulob/counters/1/call-next', {
+      token,
+      headers: { origin },
+    });
+    expect({ origin, status: res.status, code: res.body.error?.code }).toEqual({
+      origin,
+      status: 403,
+      code: 'forbidden',
+    });
+  }
+});
+
+it('takes a write with its own Origin, or with none (a kiosk, a gateway, a script)', async () => {
+  const own = await request(server.url, 'PATCH', '/api/offices/kulob/settings', {
+    token,
+    body: { ticker: 'own origin' },
+    headers: { origin: server.url },
+  });
+  expect(own.status).toBe(200);
+  const program = await request(server.url, 'POST', '/api/offices/kulob/tickets', {
+    body: { service: 'birth' },
+  });
+  expect(program.status).toBe(201);
+});
+
 it('refuses a cookie read that another origin started', async () => {
   const res = await request(server.url, 'GET', '/api/offices/kulob/queue', {
     headers: { cookie, ...FOREIGN },
@@ -88,4 +115,33 @@ it('still takes writes with the Bearer token from our own pages', async () => {
     headers: { 'sec-fetch-site': 'same-origin' },
   });
   expect(kiosk.status).toBe(201);
+});
+
+describe('behind a trusted proxy that passes the public host on', () => {
+  let proxied: TestServer;
+  beforeAll(async () => {
+    proxied = await startTestServer({ trustProxy: ['127.0.0.1'] });
+  });
+  afterAll(async () => proxied.close());
+
+  it('takes the public Origin the proxy names in X-Forwarded-Host, and no other', async () => {
+    const admin = await login(proxied.url, 'admin');
+    const write = (origin: string, forwardedHost: string) =>
+      request(proxied.url, 'PATCH', '/api/offices/kulob/settings', {
+        token: admin,
+        body: { ticker: 'via the proxy' },
+        headers: { origin, 'x-forwarded-host': forwardedHost },
+      });
+    expect((await write('https://navbat.example.tj', 'navbat.example.tj')).status).toBe(200);
+    expect((await write('https://evil.example', 'navbat.example.tj')).status).toBe(403);
+  });
+
+  it('does not take X-Forwarded-Host from a server that trusts no proxy', async () => {
+    const res = await request(server.url, 'PATCH', '/api/offices/kulob/settings', {
+      token,
+      body: { ticker: 'spoofed' },
+      headers: { origin: 'https://navbat.example.tj', 'x-forwarded-host': 'navbat.example.tj' },
+    });
+    expect(res.status).toBe(403);
+  });
 });

@@ -25,7 +25,7 @@ ${ERROR_TABLE}
 
 **Authentication.** Staff send \`Authorization: Bearer <token>\` (from \`POST /api/auth/login\`) or the
 session cookie \`navbat_session\` set by the login. Writes with the cookie are refused from another site
-(\`Sec-Fetch-Site\`). A staff member acts only for their own office (403 otherwise).
+(\`Sec-Fetch-Site\`, or without it an \`Origin\` that is not the request's own host). A staff member acts only for their own office (403 otherwise).
 
 **Realtime.** See "Socket.IO events" below and \`x-socketio\` in this document.`;
 
