@@ -223,5 +223,11 @@ describe('citizen messages in the browser', () => {
     expect(link).toMatch(
       /^https:\/\/navbat\.example\.tj\/display\/\?office=kulob&device=[\w-]{32}$/,
     );
+    // An outbox filter that finds nothing says so, instead of an empty table.
+    await page.getByRole('tab', { name: 'Messages' }).click();
+    const search = page.locator('form[role="search"]');
+    await search.locator('input[name="ticket"]').fill('Z999');
+    await search.getByRole('button').click();
+    await expect(page.getByTestId('outbox-empty').textContent()).resolves.toContain('No messages.');
   });
 });

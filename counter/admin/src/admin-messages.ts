@@ -257,7 +257,13 @@ export class AdminMessages extends AdminTab {
         </tr>
       </thead>
       <tbody>
-        ${this.messages.map((m) => this.renderMessage(m))}
+        ${
+          this.messages.length === 0 && this.gateways !== undefined
+            ? html`<tr data-testid="outbox-empty">
+                <td colspan="8" class="muted">${this.l10n.t('adminMessagesNone')}</td>
+              </tr>`
+            : this.messages.map((m) => this.renderMessage(m))
+        }
       </tbody>
     </table>`;
   }

@@ -25,6 +25,7 @@ export const admin = {
   adminMessagesText: 'Text',
   adminMessagesParts: 'Parts',
   adminMessagesAttempts: 'Attempts',
+  adminMessagesNone: 'No messages.',
   adminMessagesAll: 'All',
   adminMessagesTest: 'Send a test message',
   adminMessagesTestSent: 'The test message is queued.',

@@ -28,6 +28,7 @@ export const admin: MessagesLike<typeof english> = {
   adminMessagesText: 'Текст',
   adminMessagesParts: 'Частей',
   adminMessagesAttempts: 'Попыток',
+  adminMessagesNone: 'Сообщений нет.',
   adminMessagesAll: 'Все',
   adminMessagesTest: 'Отправить проверочное сообщение',
   adminMessagesTestSent: 'Проверочное сообщение поставлено в очередь.',

@@ -28,6 +28,7 @@ export const admin: MessagesLike<typeof english> = {
   adminMessagesText: 'Матн',
   adminMessagesParts: 'Қисмҳо',
   adminMessagesAttempts: 'Кӯшишҳо',
+  adminMessagesNone: 'Паёмҳо нестанд.',
   adminMessagesAll: 'Ҳама',
   adminMessagesTest: 'Фиристодани паёми санҷишӣ',
   adminMessagesTestSent: 'Паёми санҷишӣ ба навбат гузошта шуд.',

@@ -28,6 +28,7 @@ export const admin: MessagesLike<typeof english> = {
   adminMessagesText: 'Matn',
   adminMessagesParts: 'Qismlar',
   adminMessagesAttempts: 'Urinishlar',
+  adminMessagesNone: 'Xabarlar yoʻq.',
   adminMessagesAll: 'Hammasi',
   adminMessagesTest: 'Sinov xabarini yuborish',
   adminMessagesTestSent: 'Sinov xabari navbatga qo‘yildi.',
