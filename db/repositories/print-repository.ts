@@ -1,5 +1,5 @@
 /** Print jobs: queued with the ticket, claimed by one node at a time, printed once. */
-import type { Transaction } from 'sequelize';
+import { QueryTypes, type Transaction } from 'sequelize';
 import type { Database } from '../database';
 import type { PrintJobModel } from '../models';
 
@@ -27,26 +27,48 @@ export class PrintRepository {
     return this.db.models;
   }
 
+  /**
+   * Queues a job in the ticket's transaction: one raw statement (a kiosk ticket's hot path), its id
+   * from `RETURNING` on SQLite and from the insert id on MySQL/MariaDB.
+   */
   async insert(
     job: Pick<PrintJobRecord, 'officeCode' | 'ticketId' | 'deviceCode' | 'printerUrl' | 'payload'>,
     now: Date,
     firstRetryAt: Date,
     t: Transaction,
   ): Promise<number> {
-    const row = await this.m.PrintJob.create(
-      {
-        ...job,
-        payload: JSON.stringify(job.payload),
-        status: 'queued',
-        nextAttemptAt: firstRetryAt,
-        claimedUntil: null,
-        lastError: null,
-        createdAt: now,
-        printedAt: null,
-      },
-      { transaction: t },
-    );
-    return row.id;
+    const d = this.db.dialect;
+    const sql = `INSERT INTO print_jobs (office_code, ticket_id, device_code, printer_url, payload,
+        status, attempts, next_attempt_at, claimed_until, last_error, created_at, printed_at)
+      VALUES (:officeCode, :ticketId, :deviceCode, :printerUrl, :payload,
+        'queued', 0, :nextAttemptAt, NULL, NULL, :createdAt, NULL)`;
+    const replacements = {
+      officeCode: job.officeCode,
+      ticketId: job.ticketId,
+      deviceCode: job.deviceCode,
+      printerUrl: job.printerUrl,
+      payload: JSON.stringify(job.payload),
+      nextAttemptAt: sqlTime(firstRetryAt, d),
+      createdAt: sqlTime(now, d),
+    };
+    if (d === 'sqlite') {
+      // The leading comment keeps Sequelize from taking it for a plain INSERT, whose rows it drops.
+      const rows = await this.db.sequelize.query<{ id: number }>(
+        `/* insert returning */ ${sql} RETURNING id`,
+        {
+          type: QueryTypes.SELECT,
+          transaction: t,
+          replacements,
+        },
+      );
+      return Number(rows[0]!.id);
+    }
+    const [insertId] = await this.db.sequelize.query(sql, {
+      type: QueryTypes.INSERT,
+      transaction: t,
+      replacements,
+    });
+    return Number(insertId);
   }
 
   private counted(countTry: boolean): { attempts?: ReturnType<Database['sequelize']['literal']> } {
@@ -109,18 +131,21 @@ export class PrintRepository {
     });
   }
 
-  /** `countTry`: the try was not claimed (a new job's first), so it is counted here. */
+  /**
+   * `countTry`: the try was not claimed (a new job's first), so it is counted here. One raw
+   * statement, in autocommit: the issuing request's paper ends with it.
+   */
   async markPrinted(id: number, now: Date, countTry = false): Promise<void> {
     await this.db.autocommit((t) =>
-      this.m.PrintJob.update(
+      this.db.sequelize.query(
+        `UPDATE print_jobs SET status = 'printed', printed_at = :now, claimed_until = NULL,
+            last_error = NULL${countTry ? ', attempts = attempts + 1' : ''}
+          WHERE id = :id AND status = 'queued'`,
         {
-          status: 'printed',
-          printedAt: now,
-          claimedUntil: null,
-          lastError: null,
-          ...this.counted(countTry),
+          type: QueryTypes.UPDATE,
+          transaction: t,
+          replacements: { id, now: sqlTime(now, this.db.dialect) },
         },
-        { where: { id, status: 'queued' }, transaction: t },
       ),
     );
   }

@@ -130,7 +130,10 @@ export class QueueRepository {
     return row?.ticketId;
   }
 
-  /** Records the key; throws a unique violation when another request holds it already. */
+  /**
+   * Records the key (one raw statement of a kiosk tap's hot path); throws Sequelize's unique
+   * violation when another request holds it already.
+   */
   async insertIdempotencyKey(
     officeCode: string,
     key: string,
@@ -138,9 +141,14 @@ export class QueueRepository {
     now: Date,
     t: Transaction,
   ): Promise<void> {
-    await this.m.IdempotencyKey.create(
-      { officeCode, idemKey: key, ticketId, createdAt: now },
-      { transaction: t },
+    await this.db.sequelize.query(
+      `INSERT INTO idempotency_keys (office_code, idem_key, ticket_id, created_at)
+       VALUES (:officeCode, :key, :ticketId, :now)`,
+      {
+        type: QueryTypes.INSERT,
+        transaction: t,
+        replacements: { officeCode, key, ticketId, now: sqlTime(this.db.dialect, now) },
+      },
     );
   }
 
