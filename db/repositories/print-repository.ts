@@ -2,6 +2,7 @@
 import { QueryTypes, type Transaction } from 'sequelize';
 import type { Database } from '../database';
 import type { PrintJobModel } from '../models';
+import { sqlTime } from './values';
 
 export type PrintJobStatus = 'queued' | 'printed' | 'failed';
 
@@ -48,8 +49,8 @@ export class PrintRepository {
       deviceCode: job.deviceCode,
       printerUrl: job.printerUrl,
       payload: JSON.stringify(job.payload),
-      nextAttemptAt: sqlTime(firstRetryAt, d),
-      createdAt: sqlTime(now, d),
+      nextAttemptAt: sqlTime(d, firstRetryAt),
+      createdAt: sqlTime(d, now),
     };
     if (d === 'sqlite') {
       // The leading comment keeps Sequelize from taking it for a plain INSERT, whose rows it drops.
@@ -111,7 +112,7 @@ export class PrintRepository {
           model: this.m.PrintJob,
           mapToModel: true,
           transaction: t,
-          replacements: { now: sqlTime(q.now, this.db.dialect), id: q.id ?? 0 },
+          replacements: { now: sqlTime(this.db.dialect, q.now), id: q.id ?? 0 },
         },
       );
       if (jobs.length === 0) return [];
@@ -144,7 +145,7 @@ export class PrintRepository {
         {
           type: QueryTypes.UPDATE,
           transaction: t,
-          replacements: { id, now: sqlTime(now, this.db.dialect) },
+          replacements: { id, now: sqlTime(this.db.dialect, now) },
         },
       ),
     );
@@ -167,15 +168,6 @@ export class PrintRepository {
       ),
     );
   }
-}
-
-/**
- * A time as the columns store it, milliseconds included (a Date replacement loses them on MySQL):
- * `2026-11-25 17:20:00.123` on MySQL/MariaDB, with ` +00:00` on SQLite.
- */
-function sqlTime(date: Date, dialect: 'mysql' | 'sqlite'): string {
-  const text = date.toISOString().replace('T', ' ').replace('Z', '');
-  return dialect === 'sqlite' ? `${text} +00:00` : text;
 }
 
 function toJob(r: PrintJobModel): PrintJobRecord {
