@@ -50,23 +50,16 @@ export const sameOriginWrites: RequestHandler = (req, _res, next) => {
 };
 
 /**
- * Whether `origin` names the host the request was sent to: its `Host`, or behind a trusted proxy
- * the `X-Forwarded-Host` it passes on. `null` (a sandboxed or file page) is nobody's own.
+ * Whether `origin` names the host the request was sent to: Express's `req.host`, which is the
+ * `Host` header, or behind a trusted proxy the `X-Forwarded-Host` it passes on. `null` (a sandboxed
+ * or file page) is nobody's own.
  */
 function isOwnOrigin(req: Request, origin: string): boolean {
-  let host: string;
   try {
-    host = new URL(origin).host.toLowerCase();
+    return new URL(origin).host === req.host?.toLowerCase();
   } catch {
     return false;
   }
-  const own = [req.get('host')];
-  const trusted = req.app.get('trust proxy fn') as
-    ((address: string | undefined, hop: number) => boolean) | undefined;
-  if (trusted?.(req.socket.remoteAddress, 0)) {
-    own.push(req.get('x-forwarded-host')?.split(',')[0]?.trim());
-  }
-  return own.some((h) => h !== undefined && h.toLowerCase() === host);
 }
 
 function readCookie(header: string | undefined, name: string): string | undefined {
