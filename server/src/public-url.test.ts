@@ -6,7 +6,7 @@ import http from 'node:http';
 import { startTestServer, type TestServer } from './testing/harness';
 import { request } from './testing/client';
 import { loadConfig } from './config';
-import { listeningUrl, normalisePublicUrl } from './public-url';
+import { LAN_ADDRESS_KEPT_MS, LanAddress, listeningUrl, normalisePublicUrl } from './public-url';
 
 /** POSTs a ticket with a forged Host header; resolves with the status and the parsed body. */
 function issueWithHost(
@@ -108,5 +108,29 @@ describe('PUBLIC_URL', () => {
     expect(listeningUrl({ address: '10.0.0.5', family: 'IPv4', port: 80 }, '192.168.1.20')).toBe(
       'http://10.0.0.5:80',
     );
+  });
+
+  it('reads the LAN address once in its time and again after it (a new DHCP lease shows)', () => {
+    let now = 1_000_000;
+    const leases = ['192.168.1.20', '192.168.1.21'];
+    const reads: string[] = [];
+    const lan = new LanAddress(
+      () => {
+        const address = leases[Math.min(reads.length, leases.length - 1)]!;
+        reads.push(address);
+        return address;
+      },
+      () => now,
+    );
+    expect(lan.current()).toBe('192.168.1.20');
+    now += LAN_ADDRESS_KEPT_MS - 1;
+    expect(lan.current()).toBe('192.168.1.20');
+    expect(reads).toHaveLength(1);
+    now += 1;
+    expect(lan.current()).toBe('192.168.1.21');
+    expect(reads).toHaveLength(2);
+    now -= 60_000; // the clock set back: read again rather than keep an old address for a minute
+    expect(lan.current()).toBe('192.168.1.21');
+    expect(reads).toHaveLength(3);
   });
 });

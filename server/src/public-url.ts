@@ -47,11 +47,42 @@ export function listeningUrl(address: AddressInfo, lan: string | undefined): str
   return `http://${shown}:${address.port}`;
 }
 
+/** How long a read of the machine's LAN address is used before it is read again. */
+export const LAN_ADDRESS_KEPT_MS = 10_000;
+
+/**
+ * The machine's first LAN IPv4, read at most once every `LAN_ADDRESS_KEPT_MS`: every kiosk ticket's
+ * QR asks for it, and listing the network interfaces costs a system call and ~0.1 ms of CPU.
+ * A new address (DHCP) is in the links within that time.
+ */
+export class LanAddress {
+  private read: { at: number; address: string | undefined } | undefined;
+
+  constructor(
+    private readonly lookup: () => string | undefined = () => firstLanAddress(),
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  current(): string | undefined {
+    const now = this.clock();
+    if (!this.read || now - this.read.at >= LAN_ADDRESS_KEPT_MS || now < this.read.at) {
+      this.read = { at: now, address: this.lookup() };
+    }
+    return this.read.address;
+  }
+}
+
+const machineLan = new LanAddress();
+
 /** Resolves the public URL at the time of use (the port is known once the server listens). */
-export function publicUrlOf(configured: string | undefined, server: http.Server): PublicUrl {
+export function publicUrlOf(
+  configured: string | undefined,
+  server: http.Server,
+  lan: LanAddress = machineLan,
+): PublicUrl {
   if (configured) return { url: configured, configured: true };
   const address = server.address();
   if (address && typeof address === 'object')
-    return { url: listeningUrl(address, firstLanAddress()), configured: false };
+    return { url: listeningUrl(address, lan.current()), configured: false };
   return { url: 'http://localhost', configured: false };
 }
