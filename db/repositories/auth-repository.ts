@@ -4,6 +4,22 @@ import type { Database } from '../database';
 import { appendAudit } from './audit-repository';
 import type { UserModel } from '../models';
 import type { AuditInput, UserRecord } from '../records';
+import { sqlTime, toDate } from './values';
+
+/** The enabled user behind a live session, and when that session ends. */
+/** A row of the session lookup, as either dialect hands it back. */
+interface SessionRow {
+  id: number | string;
+  office_code: string | null;
+  username: string;
+  role: UserRecord['role'];
+  name: string;
+  expires_at: Date | string;
+}
+
+export type SessionUser = Pick<UserRecord, 'id' | 'officeCode' | 'username' | 'role' | 'name'> & {
+  expiresAt: Date;
+};
 
 export class AuthRepository {
   constructor(private readonly db: Database) {}
@@ -92,29 +108,32 @@ export class AuthRepository {
     await appendAudit(this.db.models, entry, t);
   }
 
-  /** The user of a live (not revoked, not expired) session whose user is enabled: one query. */
-  async findSessionUser(tokenHash: string, now: Date): Promise<UserRecord | undefined> {
-    const rows = await this.db.sequelize.query(
-      `SELECT u.* FROM sessions s JOIN users u ON u.id = s.user_id
+  /**
+   * The user of a live (not revoked, not expired) session whose user is enabled, and when the
+   * session ends: one raw statement with plain rows (every staff request and command asks it, so
+   * no model instances, and `now` bound as DATETIME(3) text). The password hash is not read.
+   */
+  async findSessionUser(tokenHash: string, now: Date): Promise<SessionUser | undefined> {
+    const rows = await this.db.sequelize.query<SessionRow>(
+      `SELECT u.id, u.office_code, u.username, u.role, u.name, s.expires_at
+         FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.token_hash = :tokenHash AND s.revoked_at IS NULL AND s.expires_at > :now
-          AND u.disabled = :no`,
+          AND u.disabled = 0`,
       {
         type: QueryTypes.SELECT,
-        replacements: { tokenHash, now, no: false },
-        model: this.db.models.User,
-        mapToModel: true,
+        replacements: { tokenHash, now: sqlTime(this.db.dialect, now) },
       },
     );
-    return rows[0] ? toUser(rows[0]) : undefined;
-  }
-
-  /** When the session with this token hash ends (undefined: no such session). */
-  async findSessionExpiry(tokenHash: string): Promise<Date | undefined> {
-    const row = await this.db.models.Session.findOne({
-      attributes: ['expiresAt'],
-      where: { tokenHash },
-    });
-    return row ? new Date(row.expiresAt) : undefined;
+    const r = rows[0];
+    if (!r) return undefined;
+    return {
+      id: Number(r.id),
+      officeCode: r.office_code ?? null,
+      username: r.username,
+      role: r.role,
+      name: r.name,
+      expiresAt: toDate(r.expires_at),
+    };
   }
 
   /** The device of `officeCode` holding the token with this hash, if any. */

@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import bcrypt from 'bcrypt';
 import type { StaffUser } from '../../protocol';
 import type { Database } from '../../../db/database';
-import { AuthRepository } from '../../../db/repositories/auth-repository';
+import { AuthRepository, type SessionUser } from '../../../db/repositories/auth-repository';
 import type { UserRecord } from '../../../db/records';
 import { unauthorized } from '../errors';
 import type { StaffPrincipal } from './actor';
@@ -80,20 +80,17 @@ export class AuthService {
 
   /** The staff member behind a token, or 401. */
   async authenticate(token: string | undefined): Promise<StaffPrincipal> {
-    if (!token) throw unauthorized();
-    const user = await this.repo.findSessionUser(hashToken(token), this.now());
-    if (!user) throw unauthorized('the session has ended; log in again');
-    return toPrincipal(user);
+    return (await this.authenticateSession(token)).user;
   }
 
-  /** The staff member behind a token and when the session ends, or 401. */
+  /** The staff member behind a token and when the session ends, or 401: one statement. */
   async authenticateSession(
     token: string | undefined,
   ): Promise<{ user: StaffPrincipal; expiresAt: Date }> {
-    const user = await this.authenticate(token);
-    const expiresAt = await this.repo.findSessionExpiry(hashToken(token ?? ''));
-    if (!expiresAt) throw unauthorized('the session has ended; log in again');
-    return { user, expiresAt };
+    if (!token) throw unauthorized();
+    const found = await this.repo.findSessionUser(hashToken(token), this.now());
+    if (!found) throw unauthorized('the session has ended; log in again');
+    return { user: toPrincipal(found), expiresAt: found.expiresAt };
   }
 
   /**
@@ -138,7 +135,7 @@ function toStaffUser(user: UserRecord): StaffUser {
   return out;
 }
 
-function toPrincipal(user: UserRecord): StaffPrincipal {
+function toPrincipal(user: SessionUser): StaffPrincipal {
   return {
     id: user.id,
     username: user.username,
