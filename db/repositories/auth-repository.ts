@@ -6,7 +6,6 @@ import type { UserModel } from '../models';
 import type { AuditInput, UserRecord } from '../records';
 import { sqlTime, toDate } from './values';
 
-/** The enabled user behind a live session, and when that session ends. */
 /** A row of the session lookup, as either dialect hands it back. */
 interface SessionRow {
   id: number | string;
@@ -17,6 +16,7 @@ interface SessionRow {
   expires_at: Date | string;
 }
 
+/** The enabled user behind a live session, and when that session ends. */
 export type SessionUser = Pick<UserRecord, 'id' | 'officeCode' | 'username' | 'role' | 'name'> & {
   expiresAt: Date;
 };
