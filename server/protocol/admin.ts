@@ -1,7 +1,7 @@
 /** Administration and reports (CONTRACT §4 "Admin"): request schemas and the DTOs the admin pages read. */
 import { z } from 'zod';
 import { DeviceKinds, Roles } from './constants';
-import { Code, Language, Names, Prefix } from './schemas';
+import { Code, Language, Names, Prefix, VisibleName, hasVisibleText } from './schemas';
 
 /** A calendar day in the office's zone, `YYYY-MM-DD`. */
 export const OfficeDate = z
@@ -59,7 +59,13 @@ export interface AdminService {
 
 export const PutCounter = z.strictObject({
   services: z.array(Code).max(100),
-  name: z.string().trim().max(100).nullable().optional(),
+  name: z
+    .string()
+    .trim()
+    .max(100)
+    .refine((name) => name === '' || hasVisibleText(name), 'has nothing a reader can see')
+    .nullable()
+    .optional(),
 });
 export type PutCounter = z.infer<typeof PutCounter>;
 
@@ -82,7 +88,7 @@ export const CreateUser = z.strictObject({
   username: Username,
   password: Password,
   role: RoleName,
-  name: z.string().trim().min(1).max(200),
+  name: VisibleName(200),
   /** The office the user works for (default: the administrator's). */
   office: z.string().min(1).max(40).optional(),
 });
@@ -91,7 +97,7 @@ export type CreateUser = z.infer<typeof CreateUser>;
 export const UpdateUser = z
   .strictObject({
     role: RoleName.optional(),
-    name: z.string().trim().min(1).max(200).optional(),
+    name: VisibleName(200).optional(),
     password: Password.optional(),
     disabled: z.boolean().optional(),
   })

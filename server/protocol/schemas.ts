@@ -1,16 +1,28 @@
 /** Zod schemas for every inbound payload and every DTO; each type shares its schema's name. */
 import { z } from 'zod';
 import { Languages, Roles, TicketStatuses, CounterStatus } from './constants';
+import { hasVisibleText } from './visible-text';
+
+export { hasVisibleText } from './visible-text';
 
 export const Language = z.enum(Languages);
 export type Language = z.infer<typeof Language>;
 
+/** A name people read (a service, a priority, a clerk): trimmed, with at least one visible sign. */
+export const VisibleName = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine(hasVisibleText, 'has nothing a reader can see (only spaces or invisible characters)');
+
 /** A name in each of the office's four languages. */
 export const Names = z.strictObject({
-  tg: z.string().trim().min(1).max(200),
-  ru: z.string().trim().min(1).max(200),
-  uz: z.string().trim().min(1).max(200),
-  en: z.string().trim().min(1).max(200),
+  tg: VisibleName(200),
+  ru: VisibleName(200),
+  uz: VisibleName(200),
+  en: VisibleName(200),
 });
 export type Names = z.infer<typeof Names>;
 

@@ -21,6 +21,7 @@ import type { Outbox } from './messages/outbox';
 import type { RetentionJob } from './security/retention';
 import type { MessagingConfig } from './messages/channels';
 import { publicUrlOf } from './public-url';
+import { answerClientErrors } from './http/client-error';
 import { attachSocketServer } from './wiring/socket-io';
 import { buildServices } from './wiring/services';
 import { nodeMetrics } from './wiring/node-metrics';
@@ -108,6 +109,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const logger = deps.logger ?? pino({ level: 'silent' });
   const web = express();
   const server = http.createServer(web);
+  answerClientErrors(server);
   const sockets = await attachSocketServer(server, deps);
   const { io } = sockets;
   const publicLink = () => publicUrlOf(deps.publicUrl, server);

@@ -5,6 +5,7 @@
 import { html, type ReactiveController, type ReactiveElement } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Language, Names } from '../../../server/protocol';
+import { hasVisibleText } from '../../../server/protocol/visible-text';
 import type { LocalizeController } from '../../../ui/controllers/localize-controller';
 import { LANGUAGES, translate } from '../../../ui/i18n';
 import { namesOf } from './admin-tab';
@@ -92,7 +93,7 @@ export class PriorityTable implements ReactiveController {
         problems.push(this.l10n.t('adminPriorityCodeTaken', { n, code: p.code }));
       }
       seen.add(p.code);
-      if (LANGUAGES.some((l) => !p.names[l].trim())) {
+      if (LANGUAGES.some((l) => !hasVisibleText(p.names[l]))) {
         problems.push(this.l10n.t('adminPriorityNamesMissing', { n }));
       }
     });

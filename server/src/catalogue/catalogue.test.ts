@@ -104,6 +104,34 @@ describe.each(testDialects())('the office catalogue on %s', (dialect) => {
     });
   });
 
+  it('refuses a service name of invisible characters, and the kiosk keeps the old name', async () => {
+    const before = await request(s.url, 'GET', '/api/offices/kulob/services');
+    const birth = (before.body as Array<{ code: string; names: { tg: string } }>).find(
+      (x) => x.code === 'birth',
+    )!;
+    const names = { tg: '  \u200b ', ru: 'Рождение', uz: 'Tug‘ilish', en: 'Birth' };
+    const refused = await request(s.url, 'PATCH', '/api/offices/kulob/services/birth', {
+      token: admin,
+      body: { names },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({ code: 'validation_failed' });
+    expect(JSON.stringify(refused.body.error)).toContain('nothing a reader can see');
+    const created = await request(s.url, 'POST', '/api/offices/kulob/services', {
+      token: admin,
+      body: { code: 'blank', prefix: 'Y', names },
+    });
+    expect(created.status).toBe(400);
+    const after = await request(s.url, 'GET', '/api/offices/kulob/services');
+    const codes = (after.body as Array<{ code: string; names: { tg: string } }>).map((x) => x.code);
+    expect(codes).not.toContain('blank');
+    expect(
+      (after.body as Array<{ code: string; names: { tg: string } }>).find(
+        (x) => x.code === 'birth',
+      )!.names.tg,
+    ).toBe(birth.names.tg);
+  });
+
   it('saves office settings and tells every display at once', async () => {
     const display = await connectSocket(s.url, '/display', { office: 'kulob' });
     const events: OfficeEvent[] = [];

@@ -90,7 +90,7 @@ function mountMiddleware(app: express.Express, settings: HttpSettings, parts: Ht
   // Phones on 2G and kiosks on a busy LAN: every page, script and JSON answer goes gzipped.
   app.use(compression());
   app.use(express.json({ limit: '1mb' }));
-  app.use('/api', refuseNul);
+  app.use(refuseNul); // pages and voice files too: a NUL anywhere is 400
   app.use('/api', sameOriginWrites);
 }
 
