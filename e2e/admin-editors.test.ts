@@ -106,6 +106,39 @@ describe('administration editors, audit and CSV in the browser', () => {
     expect(await page.getByTestId('no-window-adoption').count()).toBe(0);
   });
 
+  it('shows a refusal of the form at the end of the page where the administrator looks, naming its field', async () => {
+    const errorsBefore = pageErrors.length;
+    const add = page.locator('form[aria-labelledby="new-svc"]');
+    await add.locator('input[name="code"]').fill('blank');
+    await add.locator('input[name="prefix"]').fill('Y');
+    // A name that passes `required` but draws nothing: the kiosk would show an empty tile.
+    await add.locator('input[name="name-tg"]').fill('\u200b');
+    await add.locator('input[name="name-ru"]').fill('Пусто');
+    await add.locator('input[name="name-uz"]').fill('Boʻsh');
+    await add.locator('input[name="name-en"]').fill('Blank');
+    await add.locator('button[type="submit"]').scrollIntoViewIfNeeded();
+    await add.locator('button[type="submit"]').click();
+    const alert = page.locator('counter-admin-services [role="alert"]');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain(
+      'The request was not accepted: check the field “names.tg”.',
+    );
+    // In view, though the notes sit at the top of the section and the form at its end.
+    await page.waitForTimeout(300);
+    const box = await alert.boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y + box!.height).toBeLessThanOrEqual(900);
+    const admin = await login(server.url, 'admin');
+    const saved = await request(server.url, 'GET', '/api/offices/kulob/admin/services', {
+      token: admin,
+    });
+    expect(saved.body.services.map((s: { code: string }) => s.code)).not.toContain('blank');
+    // The browser logs the refused request itself; nothing else may have gone wrong.
+    const added = pageErrors.splice(errorsBefore);
+    expect(added.filter((e) => !/status of 400 \(Bad Request\)/.test(e))).toEqual([]);
+  });
+
   it('writes the closed reason in each language, and the kiosk reads each reader its own', async () => {
     await openTab('Services');
     const form = page.locator('form.service[data-code="death"]');

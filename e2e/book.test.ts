@@ -53,6 +53,8 @@ describe('the booking page on a phone', () => {
 
   it('books the first free time in Tajik, shows the code, the QR and the documents, and cancels it', async () => {
     const page = await open('lang=tg');
+    // The language bar is named in the reader's language, as the kiosk's is.
+    await page.getByRole('navigation', { name: 'Забон', exact: true }).waitFor();
     const birth = DEMO_SERVICES.find((s) => s.code === 'birth')!;
     await page.getByRole('button', { name: birth.names.tg, exact: true }).click();
     await page.getByRole('heading', { name: new RegExp(bookText('tg', 'chooseDay')) }).waitFor();

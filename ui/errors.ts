@@ -65,10 +65,28 @@ export function toShownError(error: unknown): ShownError {
     };
     const holder = holderOf(error.details);
     if (error.code === ErrorCode.counterTaken) shown.params = { name: holder?.name ?? '—' };
+    const field =
+      error.code === ErrorCode.validationFailed ? refusedField(error.details) : undefined;
+    if (field) {
+      shown.key = 'errorValidationFailedField';
+      shown.params = { field };
+    }
     return shown;
   }
   const detail = error instanceof Error ? error.message : String(error);
   return { key: 'errorUnknown', code: 'unknown', detail };
+}
+
+/**
+ * The first field a `validation_failed` refusal names (`names.en`, `ticker`), so a long form says
+ * where to look; undefined when it names none (the whole body).
+ */
+function refusedField(details: unknown): string | undefined {
+  if (typeof details !== 'object' || details === null || !('issues' in details)) return undefined;
+  const issues = details.issues;
+  if (!Array.isArray(issues)) return undefined;
+  const field = (issues[0] as { field?: unknown } | undefined)?.field;
+  return typeof field === 'string' && field !== '' && field !== '(body)' ? field : undefined;
 }
 
 /** Who holds a window, from a `counter_taken` refusal's details. */

@@ -8,6 +8,7 @@ export type BookLanguage = (typeof BOOK_LANGUAGES)[number];
 
 const tg = {
   languageName: 'Тоҷикӣ',
+  languagesLabel: 'Забон',
   title: 'Навбат ба вақти муайян',
   chooseService: 'Хизматрасониро интихоб кунед',
   chooseDay: 'Рӯзро интихоб кунед',
@@ -54,6 +55,7 @@ export type BookKey = keyof BookMessages;
 
 const ru: BookMessages = {
   languageName: 'Русский',
+  languagesLabel: 'Язык',
   title: 'Запись на приём',
   chooseService: 'Выберите услугу',
   chooseDay: 'Выберите день',
@@ -98,6 +100,7 @@ const ru: BookMessages = {
 
 const uz: BookMessages = {
   languageName: 'Oʻzbekcha',
+  languagesLabel: 'Til',
   title: 'Qabulga yozilish',
   chooseService: 'Xizmatni tanlang',
   chooseDay: 'Kunni tanlang',
@@ -142,6 +145,7 @@ const uz: BookMessages = {
 
 const en: BookMessages = {
   languageName: 'English',
+  languagesLabel: 'Language',
   title: 'Book an appointment',
   chooseService: 'Choose a service',
   chooseDay: 'Choose a day',

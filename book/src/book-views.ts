@@ -105,7 +105,7 @@ export function headerView(
 ): TemplateResult {
   return html`<header>
     <h1>${title}</h1>
-    <nav aria-label="Language">
+    <nav aria-label=${bookText(language, 'languagesLabel')}>
       ${BOOK_LANGUAGES.map(
         (l) =>
           html`<button lang=${l} aria-pressed=${String(l === language)} @click=${() => choose(l)}>

@@ -230,7 +230,8 @@ export class AdminSettings extends AdminTab {
   /** Ticker, fairness, kiosk idle time and recalls. */
   private renderNumbers(s: AdminOfficeSettings) {
     return html`<label style="flex-basis:100%"
-        >${this.l10n.t('adminTicker')} <input name="ticker" .value=${s.ticker ?? ''}
+        >${this.l10n.t('adminTicker')}
+        <input name="ticker" maxlength="1000" .value=${s.ticker ?? ''}
       /></label>
       <label
         >${this.l10n.t('adminFairness')}

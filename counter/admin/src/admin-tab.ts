@@ -1,5 +1,6 @@
 /** What every admin section shares: the office and token it works with, its language, its notices. */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { ref } from 'lit/directives/ref.js';
 import type { AdminCounter, AdminService, Language, Names } from '../../../server/protocol';
 import { ApiError } from '../../../ui/api';
 import { toShownError, type ShownError } from '../../../ui/errors';
@@ -215,7 +216,7 @@ export class AdminTab extends LitElement {
     return html`<div aria-live="polite">
       ${
         this.error
-          ? html`<p class="note error" role="alert">
+          ? html`<p class="note error" role="alert" ${ref(showAlert)}>
               ${this.l10n.t(this.error.key, this.error.params)}
             </p>`
           : nothing
@@ -223,6 +224,15 @@ export class AdminTab extends LitElement {
       ${this.notice ? html`<p class="note ok">${this.notice}</p>` : nothing}
     </div>`;
   }
+}
+
+/**
+ * Brings a new refusal into view: the notes sit at the top of a section, and the form that was
+ * refused may be a screen or more below (a new service at the end of a long list).
+ */
+function showAlert(element: Element | undefined): void {
+  // Lit hands the element over before its part of the page is attached: scroll once it is.
+  if (element) queueMicrotask(() => element.scrollIntoView({ block: 'nearest' }));
 }
 
 /** Seconds as `m:ss` (or `h:mm:ss`). */

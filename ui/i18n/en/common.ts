@@ -31,6 +31,7 @@ export const common = {
   statusExpired: 'Expired',
 
   errorValidationFailed: 'The request was not accepted.',
+  errorValidationFailedField: 'The request was not accepted: check the field “{field}”.',
   errorUnauthorized: 'Please sign in again.',
   errorForbidden: 'You are not allowed to do this.',
   errorNotFound: 'Not found.',

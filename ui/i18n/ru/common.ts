@@ -32,6 +32,7 @@ export const common: MessagesLike<typeof english> = {
   statusExpired: 'Просрочен',
 
   errorValidationFailed: 'Запрос не принят.',
+  errorValidationFailedField: 'Запрос не принят: проверьте поле «{field}».',
   errorUnauthorized: 'Войдите снова.',
   errorForbidden: 'У вас нет прав на это действие.',
   errorNotFound: 'Не найдено.',

@@ -43,7 +43,7 @@ export const admin: MessagesLike<typeof english> = {
   adminSave: 'Нигоҳ доштан',
   adminSaved: 'Нигоҳ дошта шуд.',
   adminAdd: 'Илова кардан',
-  adminCode: 'Рамзи хизмат',
+  adminCode: 'Рамз',
   adminPrefix: 'Префикс',
   adminName: 'Ном',
   adminNameIn: 'Ном ({lang})',

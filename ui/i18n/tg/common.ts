@@ -32,6 +32,7 @@ export const common: MessagesLike<typeof english> = {
   statusExpired: 'Мӯҳлаташ гузашт',
 
   errorValidationFailed: 'Дархост қабул нашуд.',
+  errorValidationFailedField: 'Дархост қабул нашуд: майдони «{field}»-ро санҷед.',
   errorUnauthorized: 'Лутфан, дубора ворид шавед.',
   errorForbidden: 'Шумо ҳуқуқи ин амалро надоред.',
   errorNotFound: 'Ёфт нашуд.',

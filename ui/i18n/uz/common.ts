@@ -32,6 +32,7 @@ export const common: MessagesLike<typeof english> = {
   statusExpired: 'Muddati oʻtdi',
 
   errorValidationFailed: 'Soʻrov qabul qilinmadi.',
+  errorValidationFailedField: 'Soʻrov qabul qilinmadi: «{field}» maydonini tekshiring.',
   errorUnauthorized: 'Iltimos, qayta kiring.',
   errorForbidden: 'Bu amal uchun huquqingiz yoʻq.',
   errorNotFound: 'Topilmadi.',
