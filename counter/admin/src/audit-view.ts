@@ -56,6 +56,11 @@ const ACTIONS: Readonly<Record<string, MessageKey>> = {
   'user.disable': 'auditUserDisable',
   'user.enable': 'auditUserEnable',
   'user.login_unlock': 'auditUserLoginUnlock',
+  'auth.login': 'auditLogin',
+  'auth.login_failed': 'auditLoginFailed',
+  'booking.cancel': 'auditBookingCancel',
+  'booking.check_in': 'auditBookingCheckIn',
+  'case.viewed': 'auditCaseViewed',
   'device.create': 'auditDeviceCreate',
   'device.update': 'auditDeviceUpdate',
   'device.pair': 'auditDevicePair',
@@ -75,6 +80,7 @@ export const ACTION_GROUPS = [
   ['service.', 'auditGroupServices'],
   ['counter.', 'auditGroupCounters'],
   ['user.', 'auditGroupStaff'],
+  ['auth.', 'auditGroupLogins'],
   ['device.', 'auditGroupDevices'],
   ['office.settings', 'auditGroupSettings'],
   ['day.close', 'auditDayClose'],
@@ -129,6 +135,7 @@ const FIELDS: Readonly<Record<string, MessageKey>> = {
   bookingLocks: 'auditBookingLocks',
   remoteJoins: 'adminRemoteJoin',
   failedLogins: 'auditFailedLogins',
+  address: 'auditAddress',
 };
 
 const CASE_STATUSES: Readonly<Record<string, MessageKey>> = {

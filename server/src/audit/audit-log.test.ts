@@ -1,6 +1,8 @@
 /** The audit log as the administrator searches it: by ticket number, by case number, by action. */
 import { startTestServer, testDialects, type TestServer } from '../testing/harness';
 import { login, request } from '../testing/client';
+import { describeAudit } from '../../../counter/admin/src/audit-view';
+import type { AuditEntry } from '../../protocol';
 
 const TODAY = new Date('2026-11-25T05:00:00Z'); // 10:00 in Dushanbe
 
@@ -130,5 +132,28 @@ describe.each(testDialects())('the audit log on %s', (dialect) => {
     ).body.entries as Entry[];
     expect(calls.map((e) => e.action)).toEqual(['ticket.call', 'ticket.call']);
     clock = TODAY;
+  });
+
+  it('puts sign-ins and refused sign-ins into words in every language, with the address', async () => {
+    await login(s.url, 'clerk2');
+    const refused = await request(s.url, 'POST', '/api/auth/login', {
+      body: { username: 'clerk2', password: 'not-the-password' },
+    });
+    expect(refused.status).toBe(401);
+    const audit = await request(s.url, 'GET', '/api/offices/kulob/audit?action=auth.', {
+      token: admin,
+    });
+    expect(audit.status).toBe(200);
+    const entries = (audit.body.entries as AuditEntry[]).filter((e) => e.entityId === 'clerk2');
+    expect(entries.map((e) => e.action)).toEqual(['auth.login_failed', 'auth.login']);
+    const words = { language: 'tg' as const, services: [], priorities: [] };
+    const [failed, signedIn] = entries.map((e) => describeAudit(e, words));
+    expect(failed!.what).toBe('Воридшавии ноком');
+    expect(signedIn!.what).toBe('Ворид ба система');
+    expect(signedIn!.changes).toEqual([
+      { field: 'Суроғаи шабака', before: '', after: expect.stringMatching(/127\.0\.0\.1/) },
+    ]);
+    expect(describeAudit(entries[1]!, { ...words, language: 'en' }).what).toBe('Signed in');
+    expect(describeAudit(entries[0]!, { ...words, language: 'ru' }).what).toBe('Неудачный вход');
   });
 });
