@@ -29,6 +29,19 @@ export class AuthRepository {
     return row ? toUser(row) : undefined;
   }
 
+  /**
+   * Whether a username is taken, letter case aside: `CLERK1` beside `clerk1` would be two accounts
+   * on SQLite and a unique-index error on MariaDB's case-blind collation, and either way a name
+   * that reads as someone else's in the audit log. (Usernames are ASCII, so LOWER is exact.)
+   */
+  async usernameTaken(username: string, t?: Transaction): Promise<boolean> {
+    const rows = await this.db.sequelize.query<{ n: number | string }>(
+      'SELECT COUNT(*) AS n FROM users WHERE LOWER(username) = LOWER(:username)',
+      { type: QueryTypes.SELECT, replacements: { username }, transaction: t },
+    );
+    return Number(rows[0]?.n ?? 0) > 0;
+  }
+
   async createUser(user: Omit<UserRecord, 'id'>, t?: Transaction): Promise<UserRecord> {
     const row = await this.db.models.User.create(user, { transaction: t });
     return toUser(row);

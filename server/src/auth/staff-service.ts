@@ -91,8 +91,8 @@ export class StaffService {
     }
     const passwordHash = await this.deps.auth.hashPassword(body.password);
     return this.deps.db.transaction(async (t) => {
-      if (await this.repo.findUserByName(body.username, t)) {
-        throw conflict(`user ${body.username} exists already`, 'username');
+      if (await this.repo.usernameTaken(body.username, t)) {
+        throw conflict(`user ${body.username} exists already (letter case aside)`, 'username');
       }
       const user = await this.repo.createUser(
         {

@@ -71,4 +71,17 @@ describe.each(testDialects())('staff accounts on %s', (dialect) => {
     );
     expect(JSON.stringify(audit.body.entries)).not.toMatch(/first-pass|second-pass|\$2b\$/);
   });
+
+  it('refuses a username that differs from another only in letter case, on either database', async () => {
+    for (const username of ['CLERK1', 'Clerk1']) {
+      const refused = await request(s.url, 'POST', '/api/users', {
+        token: admin,
+        body: { username, password: 'demo12345', role: 'clerk', name: 'Двойник' },
+      });
+      expect([refused.status, refused.body.error.code]).toEqual([409, 'conflict']);
+    }
+    const users = await request(s.url, 'GET', '/api/users', { token: admin });
+    const names = users.body.users.map((u: { username: string }) => u.username.toLowerCase());
+    expect(names.filter((n: string) => n === 'clerk1')).toHaveLength(1);
+  });
 });
