@@ -174,6 +174,9 @@ export class CounterWaitingList extends LitElement {
         .counts {
           padding: 0 16px 6px;
           gap: 4px;
+          /* Two lines of counts at most (an office of 10 services took five); the rest scrolls. */
+          max-height: 46px;
+          overflow-y: auto;
         }
         .counts li {
           padding: 1px 8px;
@@ -185,6 +188,21 @@ export class CounterWaitingList extends LitElement {
         .tickets button {
           min-height: 28px;
           font-size: 13px;
+        }
+        /* One line a ticket, so 8 fit at 1366×768 with long (Tajik) service names and their tags:
+           the name gives way (ellipsis; whole in its tooltip and in the counts above). A transfer
+           note keeps its own line. */
+        .tickets .what {
+          flex-wrap: nowrap;
+        }
+        .tickets .what:has(.note) {
+          flex-wrap: wrap;
+        }
+        .tickets .what .service {
+          min-width: 0;
+          overflow: hidden;
+          text-overflow: ellipsis;
+          white-space: nowrap;
         }
       }
       .empty {
@@ -304,7 +322,7 @@ export class CounterWaitingList extends LitElement {
       </div>
       ${
         counts.size > 0
-          ? html`<ul class="counts" aria-label=${this.l10n.t('waitingHeading')}>
+          ? html`<ul class="counts" aria-label=${this.l10n.t('waitingHeading')} tabindex="0">
               ${[...counts].map(
                 ([code, n]) =>
                   html`<li><span>${this.name(code)}</span><b class="num">${n}</b></li>`,
@@ -329,7 +347,9 @@ export class CounterWaitingList extends LitElement {
                 return html`<li class=${other ? 'other' : ''} data-testid=${`row-${t.number}`}>
                   <span class="number num">${t.number}</span>
                   <span class="what">
-                    <span>${this.name(t.service)}</span>
+                    <span class="service" title=${this.name(t.service)}
+                      >${this.name(t.service)}</span
+                    >
                     ${this.renderTags(t)}
                   </span>
                   <span class="waited num"
