@@ -133,6 +133,14 @@ describe.each(testDialects())("the clerk's day in the browser on %s", (dialect) 
     await nigora.keyboard.press('F1');
     await nigora.getByTestId('current-number').filter({ hasText: elderly.number }).waitFor();
     await nigora.getByTestId('call-reason').filter({ hasText: 'имтиёз' }).waitFor();
+    // A reload mid-ticket keeps the ticket and still says why it was called.
+    const said = await nigora.getByTestId('call-reason').textContent();
+    await nigora.reload();
+    await nigora.getByTestId('current-number').filter({ hasText: elderly.number }).waitFor();
+    await nigora
+      .getByTestId('call-reason')
+      .filter({ hasText: said ?? '' })
+      .waitFor();
     await nigora.keyboard.press('KeyX');
     await nigora.getByTestId('undo-no-show').click();
     await nigora.getByTestId('info').filter({ hasText: elderly.number }).waitFor();

@@ -18,6 +18,7 @@ import type { WindowAnswer, WindowQuestion } from './counter-window-dialog';
 import type { NoticeController } from './notice-controller';
 import type { SessionController, WindowWork } from './session-controller';
 import { pauseReasonAt, ticketAtWindow } from './window-view';
+import { loadCallReason, saveCallReason, type CallReasonOf } from './session';
 
 /** A window request: office, window and staff token are known when it runs. */
 type WindowRequest = (office: string, counter: string, token: string) => Promise<void>;
@@ -44,8 +45,8 @@ export class CommandController implements ReactiveController, WindowWork {
   /** The command whose request is running, and the key pressed meanwhile (run next). */
   private running?: CounterCommand;
   private queued?: CounterCommand;
-  /** Why call-next chose the ticket now at the window. */
-  private callReason?: { ticketId: string; reason: CallReason };
+  /** Why call-next chose the ticket now at the window (kept across a reload of the tab). */
+  private callReason: CallReasonOf | undefined = loadCallReason();
   private answered: StaffTicket | undefined;
   private readonly host: ReactiveControllerHost;
   private readonly deps: CommandDeps;
@@ -211,6 +212,7 @@ export class CommandController implements ReactiveController, WindowWork {
     if (ticket) {
       this.echo = ticket;
       this.callReason = reason ? { ticketId: ticket.id, reason } : undefined;
+      saveCallReason(this.callReason);
     } else {
       this.deps.notices.setInfo('nobodyWaitingHere');
     }

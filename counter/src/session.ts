@@ -2,13 +2,15 @@
  * What a console remembers: the staff session for this browser tab (sessionStorage) and which window
  * this workstation is (localStorage, it outlives sessions and staff changes).
  */
-import type { Language } from '../../server/protocol';
+import type { CallReason, Language } from '../../server/protocol';
+import { CallReasons } from '../../server/protocol/constants';
 import type { LoginResult } from '../../ui/api';
 import { isLanguage } from '../../ui/i18n';
 
 const SESSION_KEY = 'navbat.session';
 const COUNTER_KEY = 'navbat.counter';
 const LANGUAGE_KEY = 'navbat.counter.language';
+const CALL_REASON_KEY = 'navbat.counter.callReason';
 
 /** A signed-in staff member of one office. */
 export type Session = LoginResult & { office: string };
@@ -59,6 +61,35 @@ export function loadLanguage(): Language | undefined {
 /** Remembers the console language. */
 export function saveLanguage(language: Language): void {
   write(() => localStorage.setItem(LANGUAGE_KEY, language));
+}
+
+/** Why call-next chose a ticket: kept for this tab, so a reload still tells the clerk. */
+export interface CallReasonOf {
+  ticketId: string;
+  reason: CallReason;
+}
+
+/** The last call's reason saved in this tab, if any. */
+export function loadCallReason(): CallReasonOf | undefined {
+  const raw = read(() => sessionStorage.getItem(CALL_REASON_KEY));
+  if (!raw) return undefined;
+  try {
+    const saved = JSON.parse(raw) as Partial<CallReasonOf>;
+    return typeof saved.ticketId === 'string' &&
+      (CallReasons as readonly unknown[]).includes(saved.reason)
+      ? { ticketId: saved.ticketId, reason: saved.reason as CallReason }
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Saves (or with undefined forgets) the last call's reason for this tab. */
+export function saveCallReason(value: CallReasonOf | undefined): void {
+  write(() => {
+    if (value) sessionStorage.setItem(CALL_REASON_KEY, JSON.stringify(value));
+    else sessionStorage.removeItem(CALL_REASON_KEY);
+  });
 }
 
 // Storage throws in some privacy modes; the console then simply forgets.
