@@ -8,18 +8,14 @@ import type { Duplex } from 'node:stream';
 
 export function answerClientErrors(server: http.Server): void {
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
-    // A peer that went away, or a socket already answering: nothing to say to it.
-    if (err.code === 'ECONNRESET' || !socket.writable) {
+    // A peer that went away, or a socket in the middle of an answer: nothing to say to it.
+    const answering = (socket as { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+    if (err.code === 'ECONNRESET' || !socket.writable || answering?.headersSent) {
       socket.destroy();
       return;
     }
-    const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
-    const status = tooLarge ? 431 : 400;
-    const body = JSON.stringify({
-      error: tooLarge
-        ? { code: 'payload_too_large', message: 'the request headers are over 16 KB' }
-        : { code: 'validation_failed', message: 'the request is not valid HTTP' },
-    });
+    const { status, error } = refusal(err.code);
+    const body = JSON.stringify({ error });
     socket.end(
       [
         `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}`,
@@ -32,4 +28,25 @@ export function answerClientErrors(server: http.Server): void {
       ].join('\r\n'),
     );
   });
+}
+
+/** What Node's parser stopped, in the contract's words (Node itself would answer 431, 408 or 400). */
+function refusal(code: string | undefined): {
+  status: number;
+  error: { code: string; message: string };
+} {
+  if (code === 'HPE_HEADER_OVERFLOW')
+    return {
+      status: 431,
+      error: { code: 'payload_too_large', message: 'the request headers are over 16 KB' },
+    };
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT')
+    return {
+      status: 408,
+      error: { code: 'validation_failed', message: 'the request did not arrive in time' },
+    };
+  return {
+    status: 400,
+    error: { code: 'validation_failed', message: 'the request is not valid HTTP' },
+  };
 }
