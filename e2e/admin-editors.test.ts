@@ -121,7 +121,7 @@ describe('administration editors, audit and CSV in the browser', () => {
     const alert = page.locator('counter-admin-services [role="alert"]');
     await alert.waitFor();
     expect(await alert.textContent()).toContain(
-      'The request was not accepted: check the field “names.tg”.',
+      'The request was not accepted: check the field “Name (tg)”.',
     );
     // In view, though the notes sit at the top of the section and the form at its end.
     await page.waitForTimeout(300);

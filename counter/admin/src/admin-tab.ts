@@ -10,6 +10,7 @@ import {
   type MessageParams,
 } from '../../../ui/controllers/localize-controller';
 import { base } from '../../../ui/theme';
+import { fieldLabel } from './audit-view';
 import type { AdminContext } from './admin-api';
 import { emit } from '../../../ui/emit';
 
@@ -212,12 +213,20 @@ export class AdminTab extends LitElement {
     }
   }
 
+  /** A refusal's words: a refused field named as the form labels it. */
+  private shownParams(error: ShownError): ShownError['params'] {
+    const field = error.params?.field;
+    return typeof field === 'string'
+      ? { ...error.params, field: fieldLabel(field, this.language) }
+      : error.params;
+  }
+
   protected notes(): TemplateResult {
     return html`<div aria-live="polite">
       ${
         this.error
           ? html`<p class="note error" role="alert" ${ref(showAlert)}>
-              ${this.l10n.t(this.error.key, this.error.params)}
+              ${this.l10n.t(this.error.key, this.shownParams(this.error))}
             </p>`
           : nothing
       }

@@ -167,6 +167,19 @@ export function weekdayName(language: Language, day: (typeof WEEKDAYS)[number]):
 }
 
 /** The entry in words. */
+/**
+ * A field the server refused (`names.tg`, `ticker`), as the form labels it ("Ном (tg)",
+ * "Бегущая строка"); the path itself when the page has no label for it.
+ */
+export function fieldLabel(path: string, language: Language): string {
+  const [head = '', sub] = path.split('.');
+  if ((head === 'names' || head === 'name') && sub && isLanguage(sub)) {
+    return translate(language, 'adminNameIn', { lang: sub });
+  }
+  const key = FIELDS[head];
+  return key && sub === undefined ? translate(language, key) : path;
+}
+
 export function describeAudit(entry: AuditEntry, v: AuditVocabulary): AuditLine {
   const t = (key: MessageKey, params?: Record<string, string | number>) =>
     translate(v.language, key, params);
