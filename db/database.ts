@@ -3,6 +3,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { Sequelize, Transaction, type Options, type QueryInterface } from 'sequelize';
 import { Umzug, SequelizeStorage } from 'umzug';
+import { HeldWrites } from './held-writes';
 import { initModels, type Models } from './models';
 import { initRegistryModels, type RegistryModels } from './models/registry';
 import { queueMigrations, registryMigrations, type MigrationSet } from './migrations';
@@ -62,6 +63,8 @@ export class Database {
   /** The registry's models, on this same connection (used when this database holds the registry). */
   readonly registryModels: RegistryModels;
   readonly dialect: Dialect;
+  /** Writes held for a transaction's next round trip (see held-writes.ts). */
+  readonly held: HeldWrites;
   // SQLite has one writer: commands of this process queue here instead of failing with SQLITE_BUSY.
   // (SQLite is the single-process deployment; several nodes share one MySQL/MariaDB instead.)
   private writeQueue: Promise<unknown> = Promise.resolve();
@@ -76,12 +79,14 @@ export class Database {
         ...common,
         dialect: 'mysql',
         timezone: '+00:00',
-        dialectOptions: { charset: 'utf8mb4', connectTimeout: 5000 },
+        // Several statements a query: a command's held writes travel together (held-writes.ts).
+        dialectOptions: { charset: 'utf8mb4', connectTimeout: 5000, multipleStatements: true },
         define: { charset: 'utf8mb4', collate: 'utf8mb4_unicode_ci' },
         pool: { max: options.pool ?? 20, min: 0, acquire: 10000, idle: 10000 },
       });
     }
     this.dialect = target.dialect;
+    this.held = new HeldWrites(this.sequelize, target.dialect === 'mysql');
     this.models = initModels(this.sequelize);
     this.registryModels = initRegistryModels(this.sequelize);
     if (target.dialect === 'mysql') {
@@ -137,15 +142,25 @@ export class Database {
    * MySQL (row locks, SKIP LOCKED), retried on deadlock. Everything a command changes commits together.
    */
   async transaction<T>(work: (t: Transaction) => Promise<T>): Promise<T> {
+    const held = async (t: Transaction): Promise<T> => {
+      try {
+        const result = await work(t);
+        await this.held.flush(t);
+        return result;
+      } catch (err) {
+        this.held.drop(t);
+        throw err;
+      }
+    };
     if (this.dialect === 'sqlite') {
       const run = this.writeQueue.then(() =>
-        this.sequelize.transaction({ type: Transaction.TYPES.IMMEDIATE }, work),
+        this.sequelize.transaction({ type: Transaction.TYPES.IMMEDIATE }, held),
       );
       this.writeQueue = run.catch(() => undefined);
       return run;
     }
     // READ COMMITTED is the session level of every connection (see the afterConnect hook).
-    return retryDeadlocks(() => this.sequelize.transaction(work));
+    return retryDeadlocks(() => this.sequelize.transaction(held));
   }
 
   /**

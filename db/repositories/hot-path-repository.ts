@@ -192,7 +192,7 @@ export class HotPathRepository {
     };
   }
 
-  /** Writes the given columns of a ticket. */
+  /** Writes the given columns of a ticket (held for the command's next round trip). */
   async updateTicket(id: string, fields: Partial<TicketRecord>, t: Transaction): Promise<void> {
     const entries = Object.entries(fields).filter(
       ([k, v]) => k !== 'id' && v !== undefined && k in TICKET_COLUMNS,
@@ -201,29 +201,28 @@ export class HotPathRepository {
     const sets = entries.map(
       ([k]) => `${TICKET_COLUMNS[k as keyof typeof TICKET_COLUMNS]} = :${k}`,
     );
-    await this.db.sequelize.query(`UPDATE tickets SET ${sets.join(', ')} WHERE id = :id`, {
-      transaction: t,
-      replacements: this.bind({ ...Object.fromEntries(entries), id }),
-    });
+    await this.db.held.later(
+      t,
+      `UPDATE tickets SET ${sets.join(', ')} WHERE id = :id`,
+      this.bind({ ...Object.fromEntries(entries), id }),
+    );
   }
 
-  /** Appends one audit row. */
+  /** Appends one audit row (held for the command's next round trip). */
   async audit(e: AuditInput, t: Transaction): Promise<void> {
-    await this.db.sequelize.query(
+    await this.db.held.later(
+      t,
       `INSERT INTO audit_log (office_code, at, actor, user_id, action, entity, entity_id,
          \`before\`, \`after\`, subject)
        VALUES (:officeCode, :at, :actor, :userId, :action, :entity, :entityId, :before, :after,
          :subject)`,
-      {
-        transaction: t,
-        replacements: this.bind({
-          ...e,
-          userId: e.userId ?? null,
-          before: e.before === undefined ? null : JSON.stringify(e.before),
-          after: e.after === undefined ? null : JSON.stringify(e.after),
-          subject: e.subject ?? null,
-        }),
-      },
+      this.bind({
+        ...e,
+        userId: e.userId ?? null,
+        before: e.before === undefined ? null : JSON.stringify(e.before),
+        after: e.after === undefined ? null : JSON.stringify(e.after),
+        subject: e.subject ?? null,
+      }),
     );
   }
 
@@ -245,7 +244,10 @@ export class HotPathRepository {
   }
 }
 
-/** Inserts a new ticket (a walk-in stands in the queue from its issue time). */
+/**
+ * Inserts a new ticket (a walk-in stands in the queue from its issue time), held for the command's
+ * next round trip.
+ */
 export async function insertTicketRow(
   db: Database,
   ticket: TicketRecord,
@@ -264,9 +266,10 @@ export async function insertTicketRow(
     db.dialect,
     Object.fromEntries(keys.map((k) => [k, row[k] ?? null])),
   );
-  await db.sequelize.query(
+  await db.held.later(
+    t,
     `INSERT INTO tickets (${columns.join(', ')}) VALUES (${keys.map((k) => `:${k}`).join(', ')})`,
-    { transaction: t, replacements },
+    replacements,
   );
 }
 

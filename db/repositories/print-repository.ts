@@ -30,14 +30,15 @@ export class PrintRepository {
 
   /**
    * Queues a job in the ticket's transaction: one raw statement (a kiosk ticket's hot path), its id
-   * from `RETURNING` on SQLite and from the insert id on MySQL/MariaDB.
+   * from `RETURNING` on SQLite and from the insert id on MySQL/MariaDB, where the statement is held
+   * for the ticket's next round trip (db/held-writes.ts): `id` settles once that has gone.
    */
   async insert(
     job: Pick<PrintJobRecord, 'officeCode' | 'ticketId' | 'deviceCode' | 'printerUrl' | 'payload'>,
     now: Date,
     firstRetryAt: Date,
     t: Transaction,
-  ): Promise<number> {
+  ): Promise<{ id: Promise<number> }> {
     const d = this.db.dialect;
     const sql = `INSERT INTO print_jobs (office_code, ticket_id, device_code, printer_url, payload,
         status, attempts, next_attempt_at, claimed_until, last_error, created_at, printed_at)
@@ -62,14 +63,11 @@ export class PrintRepository {
           replacements,
         },
       );
-      return Number(rows[0]!.id);
+      return { id: Promise.resolve(Number(rows[0]!.id)) };
     }
-    const [insertId] = await this.db.sequelize.query(sql, {
-      type: QueryTypes.INSERT,
-      transaction: t,
-      replacements,
-    });
-    return Number(insertId);
+    // Held for the ticket's next round trip; its id comes with the answer.
+    const held = await this.db.held.later(t, sql, replacements);
+    return { id: held.sent.then((header) => Number((header as { insertId: number }).insertId)) };
   }
 
   private counted(countTry: boolean): { attempts?: ReturnType<Database['sequelize']['literal']> } {

@@ -141,14 +141,12 @@ export class QueueRepository {
     now: Date,
     t: Transaction,
   ): Promise<void> {
-    await this.db.sequelize.query(
+    // Held for the command's next round trip: a repeated key fails that statement, on its index.
+    await this.db.held.later(
+      t,
       `INSERT INTO idempotency_keys (office_code, idem_key, ticket_id, created_at)
        VALUES (:officeCode, :key, :ticketId, :now)`,
-      {
-        type: QueryTypes.INSERT,
-        transaction: t,
-        replacements: { officeCode, key, ticketId, now: sqlTime(this.db.dialect, now) },
-      },
+      { officeCode, key, ticketId, now: sqlTime(this.db.dialect, now) },
     );
   }
 
@@ -286,10 +284,12 @@ export class QueueRepository {
     const replacements = { office: officeCode, n };
     let last: number | undefined;
     if (this.db.dialect === 'mysql') {
-      // LAST_INSERT_ID(expr) hands the new value back in the UPDATE's own answer: one round trip.
-      const [header] = await this.db.sequelize.query(
+      // LAST_INSERT_ID(expr) hands the new value back in the UPDATE's own answer: one round trip,
+      // which carries the command's held writes (held-writes.ts) too.
+      const [header] = await this.db.held.with(
+        t,
         'UPDATE office_states SET seq = LAST_INSERT_ID(seq + :n) WHERE office_code = :office',
-        { transaction: t, replacements },
+        replacements,
       );
       const { affectedRows, insertId } = header as { affectedRows?: number; insertId?: number };
       last = affectedRows ? Number(insertId) : undefined;

@@ -171,7 +171,7 @@ describe.each(testDialects())('ticket printing on %s', (dialect) => {
         body: { service: 'birth' },
       });
       expect(bare.body.print).toEqual({ status: 'none' });
-      const { id } = await s.db.transaction((t) =>
+      const queued = await s.db.transaction((t) =>
         s.app.print.enqueue(
           {
             officeCode: 'kulob',
@@ -183,6 +183,7 @@ describe.each(testDialects())('ticket printing on %s', (dialect) => {
           t,
         ),
       );
+      const { id } = await queued.job;
       expect(await s.app.print.runDue()).toBe(0); // a worker tick does not race the request
       offset += 6_000;
       expect(await s.app.print.runDue()).toBe(0);
@@ -216,7 +217,7 @@ describe.each(testDialects())('ticket printing on %s', (dialect) => {
         const bare = await request(s.url, 'POST', `${OFFICE}/tickets`, {
           body: { service: 'birth' },
         });
-        return s.db.transaction((t) =>
+        const queued = await s.db.transaction((t) =>
           s.app.print.enqueue(
             {
               officeCode: 'kulob',
@@ -228,6 +229,7 @@ describe.each(testDialects())('ticket printing on %s', (dialect) => {
             t,
           ),
         );
+        return queued.job;
       };
       // 4 s in: 6 s left, fewer than the send's 2 s and the margin's 5 s: the request claims it.
       const late = await enqueue();

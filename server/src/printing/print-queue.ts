@@ -80,7 +80,10 @@ export class PrintQueue {
     this.giveUpAfterMs = options.giveUpAfterMs ?? 15 * 60_000;
   }
 
-  /** Writes a job inside the caller's transaction (the ticket's own). */
+  /**
+   * Writes a job inside the caller's transaction (the ticket's own). On MySQL/MariaDB the write
+   * travels with the transaction's next statement: `job` settles then (await it after the commit).
+   */
   async enqueue(
     job: {
       officeCode: string;
@@ -90,13 +93,13 @@ export class PrintQueue {
       payload: unknown;
     },
     t: Transaction,
-  ): Promise<NewPrintJob> {
+  ): Promise<{ job: Promise<NewPrintJob> }> {
     // The worker leaves a new job to the issuing request's own try (`printNow`) for a moment, so
     // the kiosk hears "printed" or "failed", not "queued" because a worker tick took it first.
     const now = this.now();
     const firstRetryAt = new Date(now.getTime() + FIRST_TRY_MS);
-    const id = await this.repo.insert(job, now, firstRetryAt, t);
-    return {
+    const inserted = await this.repo.insert(job, now, firstRetryAt, t);
+    const written = inserted.id.then((id): NewPrintJob => ({
       id,
       job: {
         ...job,
@@ -108,7 +111,9 @@ export class PrintQueue {
         createdAt: now,
         printedAt: null,
       },
-    };
+    }));
+    written.catch(() => undefined);
+    return { job: written };
   }
 
   /**

@@ -77,7 +77,7 @@ export class TicketIssuer {
     admit?: AdmitBooking,
   ): Promise<{ ticket: StaffTicket; created: boolean; printJob?: NewPrintJob }> {
     const request: IssueRequest = { officeCode, req, idempotencyKey, actor, admit };
-    let issued: Committed<{ id: string; printJob: NewPrintJob | undefined }>;
+    let issued: Committed<{ id: string; printJob: Promise<NewPrintJob> | undefined }>;
     try {
       // The case is checked before anything is written: an unknown number issues no ticket.
       if (req.caseNumber !== undefined) {
@@ -101,7 +101,9 @@ export class TicketIssuer {
     if (request.linkAfterCommit && linkedCase && this.ctx.cases) {
       await this.linkOrWithdraw(officeCode, linkedCase.id, request.linkAfterCommit, actor);
     }
-    const { id, printJob } = issued.result;
+    const { id } = issued.result;
+    // Written with the ticket (its id came back in the commit's round trips).
+    const printJob = await issued.result.printJob;
     const ticket = await answerTicket(this.ctx, issued.tickets, id);
     return { ticket, created: true, printJob };
   }
@@ -156,7 +158,7 @@ export class TicketIssuer {
     office: OfficeRecord,
     changes: PendingChange[],
     r: IssueRequest,
-  ): Promise<{ id: string; printJob: NewPrintJob | undefined }> {
+  ): Promise<{ id: string; printJob: Promise<NewPrintJob> | undefined }> {
     const { officeCode, req, linkedCase } = r;
     const now = r.early?.now ?? this.ctx.now();
     // Outside the opening hours the kiosk issues nothing; staff may still hand out a ticket.
@@ -197,7 +199,7 @@ export class TicketIssuer {
       }
     }
     // The paper is part of the ticket: its job commits (or not) with it.
-    const printJob = kiosk?.printerUrl
+    const queued = kiosk?.printerUrl
       ? await this.printJob(t, ticket, { code: kiosk.code, printerUrl: kiosk.printerUrl })
       : undefined;
     const caseNumber = linkedCase && this.ctx.cases?.sharesQueueDatabase ? linkedCase.number : null;
@@ -208,7 +210,7 @@ export class TicketIssuer {
       caseNumber,
       ahead: r.early?.ahead,
     });
-    return { id: ticket.id, printJob };
+    return { id: ticket.id, printJob: queued?.job };
   }
 
   /** The requested service, open, and a priority the office knows. */
@@ -255,9 +257,9 @@ export class TicketIssuer {
     t: Transaction,
     ticket: TicketRecord,
     kiosk: { code: string; printerUrl: string },
-  ): Promise<NewPrintJob | undefined> {
+  ): Promise<{ job: Promise<NewPrintJob> } | undefined> {
     if (!this.deps.print) return undefined;
-    return this.deps.print.enqueue(
+    const queued = await this.deps.print.enqueue(
       {
         officeCode: ticket.officeCode,
         ticketId: ticket.id,
@@ -267,6 +269,7 @@ export class TicketIssuer {
       },
       t,
     );
+    return queued;
   }
 
   private async findCase(

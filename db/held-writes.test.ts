@@ -1,0 +1,128 @@
+/**
+ * Writes held for a transaction's next round trip (held-writes.ts): sent in order with the next
+ * statement, seen by the transaction's own reads, failed and dropped with it, never a door for a
+ * value to end its statement. Round trips are counted where Sequelize logs each query it sends.
+ */
+import { QueryTypes, UniqueConstraintError } from 'sequelize';
+import { freshDatabase, testDialects, type TestDatabase } from '../server/src/testing/harness';
+
+describe.each(testDialects())('held writes on %s', (dialect) => {
+  let tdb: TestDatabase;
+  const sent: string[] = [];
+  beforeAll(async () => {
+    tdb = await freshDatabase(dialect);
+    await tdb.db.sequelize.query(
+      'CREATE TABLE held_probe (id INTEGER PRIMARY KEY, note VARCHAR(200) NOT NULL)',
+    );
+    const options = (tdb.db.sequelize as unknown as { options: { logging?: unknown } }).options;
+    options.logging = (sql: string) => sent.push(sql);
+  });
+  afterAll(async () => {
+    await tdb.drop();
+  });
+  beforeEach(async () => {
+    await tdb.db.sequelize.query('DELETE FROM held_probe');
+    sent.length = 0;
+  });
+
+  const insert = 'INSERT INTO held_probe (id, note) VALUES (:id, :note)';
+  const notes = async () =>
+    tdb.db.sequelize.query<{ id: number; note: string }>(
+      'SELECT id, note FROM held_probe ORDER BY id',
+      { type: QueryTypes.SELECT },
+    );
+  /** The queries sent in the transaction, BEGIN and COMMIT aside. */
+  const work = () => sent.filter((sql) => !/\): (BEGIN|START TRANSACTION|COMMIT)/.test(sql));
+
+  it('sends held writes in order with the next statement, which sees them', async () => {
+    const seen = await tdb.db.transaction(async (t) => {
+      await tdb.db.held.later(t, insert, { id: 1, note: 'first' });
+      await tdb.db.held.later(t, 'UPDATE held_probe SET note = :note WHERE id = 1', {
+        note: 'second',
+      });
+      return tdb.db.sequelize.query<{ note: string }>('SELECT note FROM held_probe WHERE id = 1', {
+        type: QueryTypes.SELECT,
+        transaction: t,
+      });
+    });
+    expect(seen).toEqual([{ note: 'second' }]);
+    // MySQL: the two writes in one round trip, then the read; SQLite runs each at once.
+    expect(work()).toHaveLength(dialect === 'mysql' ? 2 : 3);
+    expect(await notes()).toEqual([{ id: 1, note: 'second' }]);
+  });
+
+  it("carries held writes with a statement and answers that statement's own result", async () => {
+    await tdb.db.sequelize.query(insert, { replacements: { id: 9, note: 'counter' } });
+    sent.length = 0;
+    const [header] = await tdb.db.transaction(async (t) => {
+      await tdb.db.held.later(t, insert, { id: 2, note: 'carried' });
+      return tdb.db.held.with(t, 'UPDATE held_probe SET note = :note WHERE id = :id', {
+        note: 'changed',
+        id: 9,
+      });
+    });
+    if (dialect === 'mysql') {
+      expect(header).toMatchObject({ affectedRows: 1 });
+      expect(work()).toHaveLength(1);
+    }
+    expect(await notes()).toEqual([
+      { id: 2, note: 'carried' },
+      { id: 9, note: 'changed' },
+    ]);
+  });
+
+  it('sends what is still held before COMMIT, and answers its result then', async () => {
+    let result: Promise<unknown> | undefined;
+    await tdb.db.transaction(async (t) => {
+      const held = await tdb.db.held.later(t, insert, { id: 3, note: 'last' });
+      result = held.sent;
+    });
+    expect(await notes()).toEqual([{ id: 3, note: 'last' }]);
+    if (dialect === 'mysql') expect(await result).toMatchObject({ affectedRows: 1 });
+    const commit = sent.findIndex((sql) => /COMMIT/.test(sql));
+    const write = sent.findIndex((sql) => /INSERT INTO held_probe/.test(sql));
+    expect(write).toBeGreaterThanOrEqual(0);
+    expect(write).toBeLessThan(commit);
+  });
+
+  it('fails the carrying statement as the write would have failed alone, and stores nothing', async () => {
+    await tdb.db.sequelize.query(insert, { replacements: { id: 4, note: 'stored' } });
+    let write: Promise<unknown> | undefined;
+    const failed = tdb.db.transaction(async (t) => {
+      await tdb.db.held.later(t, insert, { id: 5, note: 'before the clash' });
+      write = (await tdb.db.held.later(t, insert, { id: 4, note: 'the clash' })).sent;
+      await tdb.db.held.later(t, insert, { id: 6, note: 'after the clash' });
+      await tdb.db.held.with(t, 'UPDATE held_probe SET note = :note WHERE id = 4', {
+        note: 'never',
+      });
+    });
+    await expect(failed).rejects.toBeInstanceOf(UniqueConstraintError);
+    if (write) await expect(write).rejects.toBeInstanceOf(UniqueConstraintError);
+    expect(await notes()).toEqual([{ id: 4, note: 'stored' }]);
+  });
+
+  it('drops the held writes of a transaction that fails, unsent', async () => {
+    const failed = tdb.db.transaction(async (t) => {
+      await tdb.db.held.later(t, insert, { id: 7, note: 'dropped' });
+      throw new Error('the command changed its mind');
+    });
+    await expect(failed).rejects.toThrow('changed its mind');
+    expect(await notes()).toEqual([]);
+    if (dialect === 'mysql') expect(sent.some((sql) => sql.includes('dropped'))).toBe(false);
+  });
+
+  it('keeps a value that looks like SQL inside its own statement', async () => {
+    const hostile = [
+      "x'); DROP TABLE held_probe; --",
+      "a\\'; DELETE FROM held_probe; #",
+      'Раҳимова; ӯ ӣ ҳ қ ғ ҷ\n; SELECT 1',
+    ];
+    await tdb.db.transaction(async (t) => {
+      for (const [i, note] of hostile.entries()) {
+        await tdb.db.held.later(t, insert, { id: 10 + i, note });
+      }
+      await tdb.db.held.with(t, 'UPDATE held_probe SET note = note WHERE id = :id', { id: 10 });
+    });
+    expect(await notes()).toEqual(hostile.map((note, i) => ({ id: 10 + i, note })));
+  });
+});
