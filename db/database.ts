@@ -142,25 +142,16 @@ export class Database {
    * MySQL (row locks, SKIP LOCKED), retried on deadlock. Everything a command changes commits together.
    */
   async transaction<T>(work: (t: Transaction) => Promise<T>): Promise<T> {
-    const held = async (t: Transaction): Promise<T> => {
-      try {
-        const result = await work(t);
-        await this.held.flush(t);
-        return result;
-      } catch (err) {
-        this.held.drop(t);
-        throw err;
-      }
-    };
     if (this.dialect === 'sqlite') {
       const run = this.writeQueue.then(() =>
-        this.sequelize.transaction({ type: Transaction.TYPES.IMMEDIATE }, held),
+        this.sequelize.transaction({ type: Transaction.TYPES.IMMEDIATE }, work),
       );
       this.writeQueue = run.catch(() => undefined);
       return run;
     }
     // READ COMMITTED is the session level of every connection (see the afterConnect hook).
-    return retryDeadlocks(() => this.sequelize.transaction(held));
+    // Its START TRANSACTION and held writes travel with its statements (held-writes.ts).
+    return retryDeadlocks(() => this.held.transaction(work));
   }
 
   /**

@@ -286,10 +286,9 @@ export class QueueRepository {
     if (this.db.dialect === 'mysql') {
       // LAST_INSERT_ID(expr) hands the new value back in the UPDATE's own answer: one round trip,
       // which carries the command's held writes (held-writes.ts) too.
-      const [header] = await this.db.held.with(
-        t,
+      const [header] = await this.db.sequelize.query(
         'UPDATE office_states SET seq = LAST_INSERT_ID(seq + :n) WHERE office_code = :office',
-        replacements,
+        { transaction: t, replacements },
       );
       const { affectedRows, insertId } = header as { affectedRows?: number; insertId?: number };
       last = affectedRows ? Number(insertId) : undefined;
