@@ -6,6 +6,7 @@
  */
 import { QueryTypes, UniqueConstraintError } from 'sequelize';
 import { freshDatabase, testDialects, type TestDatabase } from '../server/src/testing/harness';
+import { CARRY } from './held-writes';
 
 describe.each(testDialects())('held writes on %s', (dialect) => {
   let tdb: TestDatabase;
@@ -48,11 +49,15 @@ describe.each(testDialects())('held writes on %s', (dialect) => {
       });
     });
     expect(seen).toEqual([{ note: 'second' }]);
-    // MySQL: START and the two writes travel with the read, then COMMIT: 2 round trips. SQLite
-    // runs each at once: BEGIN, the two writes, the read, COMMIT.
-    expect(trips()).toHaveLength(dialect === 'mysql' ? 2 : 5);
+    // MySQL: START and the two writes go together, apart, just before the read (a read carries
+    // nothing that could fail it), then COMMIT: 3 round trips. SQLite runs each at once: BEGIN,
+    // the two writes, the read, COMMIT.
+    expect(trips()).toHaveLength(dialect === 'mysql' ? 3 : 5);
     if (dialect === 'mysql') {
-      expect(carried()).toEqual([expect.stringMatching(/START TRANSACTION;\nINSERT.*;\nUPDATE/s)]);
+      expect(carried()).toEqual([]);
+      expect(trips().find((sql) => sql.includes('apart'))).toMatch(
+        /held, sent apart \*\/ START TRANSACTION;\nINSERT.*;\nUPDATE/s,
+      );
     }
     expect(await notes()).toEqual([{ id: 1, note: 'second' }]);
   });
@@ -65,6 +70,7 @@ describe.each(testDialects())('held writes on %s', (dialect) => {
       return tdb.db.sequelize.query('UPDATE held_probe SET note = :note WHERE id = :id', {
         transaction: t,
         replacements: { note: 'changed', id: 9 },
+        ...CARRY,
       });
     });
     if (dialect === 'mysql') {
@@ -102,12 +108,35 @@ describe.each(testDialects())('held writes on %s', (dialect) => {
       await tdb.db.sequelize.query('UPDATE held_probe SET note = :note WHERE id = 4', {
         transaction: t,
         replacements: { note: 'never' },
+        ...CARRY,
       });
     });
     await expect(failed).rejects.toBeInstanceOf(UniqueConstraintError);
     // The held write's own answer: the driver's error (on SQLite, `later` itself threw).
     if (write) await expect(write).rejects.toThrow(/Duplicate entry/);
     expect(await notes()).toEqual([{ id: 4, note: 'stored' }]);
+  });
+
+  it('fails the command whose held write fails, not a read that happened to come next', async () => {
+    await tdb.db.sequelize.query(insert, { replacements: { id: 20, note: 'stored' } });
+    let read: unknown;
+    const failed = tdb.db.transaction(async (t) => {
+      await tdb.db.held.later(t, insert, { id: 20, note: 'the clash' });
+      // A read in the transaction, as the office cache makes one and shares it with other
+      // commands: it is answered, and the write's failure is left to its command.
+      read = await tdb.db.sequelize.query('SELECT COUNT(*) AS n FROM held_probe', {
+        type: QueryTypes.SELECT,
+        transaction: t,
+      });
+      await tdb.db.sequelize.query('UPDATE held_probe SET note = note WHERE id = 20', {
+        transaction: t,
+        ...CARRY,
+      });
+    });
+    await expect(failed).rejects.toBeInstanceOf(UniqueConstraintError);
+    // On SQLite the write ran at once and failed there, before the read.
+    if (dialect === 'mysql') expect(read).toEqual([{ n: 1 }]);
+    expect(await notes()).toEqual([{ id: 20, note: 'stored' }]);
   });
 
   it('drops the held writes of a transaction that fails, unsent', async () => {

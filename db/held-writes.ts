@@ -2,15 +2,18 @@
  * Statements held for a transaction's next round trip (MySQL/MariaDB). A command's START
  * TRANSACTION and its inserts and updates whose answers nobody reads (the ticket's row, its key,
  * its audit row, its print job) need not each cost a round trip: they are held, and travel in
- * order in front of the transaction's next statement, as one multi-statement query whose answer
- * that statement's caller gets as if it had been sent alone. So START goes with the command's
- * first read, the writes with the office's seq (taken last in every command) or with COMMIT. A
- * read always sees the transaction's own writes: they travel in front of it. Only a statement
- * with bound parameters (a model's INSERT) cannot carry them: they go alone, just before it.
+ * order in front of a later statement of the same command, as one multi-statement query whose
+ * answer that statement's caller gets as if it had been sent alone. START goes with the
+ * transaction's first statement; the writes with a statement that asks to carry them
+ * ({@link CARRY}: the office's seq, taken last in every command) or with COMMIT.
  *
- * A held write that fails fails the query that carried it, with the same Sequelize error (a
- * unique key, say) it would have raised alone (its own `sent` rejects with the driver's error);
- * the statements after it never run, and the transaction rolls back. A transaction that fails drops what it held. The values are bound by
+ * Any other statement on the transaction — a read of the command's, or a read the office cache
+ * makes in it and shares with other commands — sends the held writes just before it, apart, so a
+ * read always sees the transaction's own writes. A held write that fails fails its command, never
+ * the statement that happened to be next: carried, it fails the carrying query with the Sequelize
+ * error it would have raised alone (a unique key, say; the statements after it never run); sent
+ * apart, its error is kept and raised by the command's next carrier or its commit. Either way the
+ * transaction rolls back; a transaction that fails drops what it held. The values are bound by
  * Sequelize's own replacement escaping, as for any other query of ours. SQLite runs in process:
  * there, a write is simply run at once.
  */
@@ -45,25 +48,37 @@ interface PendingQuery {
 
 const START = 'START TRANSACTION';
 
+/** The query option of a command's own statement that carries its held writes (the seq). */
+export const CARRY = { carriesHeld: true } as const;
+
 export class HeldWrites {
   private readonly held = new WeakMap<Tx, Held[]>();
+  /** A held write that failed when sent apart: its command's next carrier or commit raises it. */
+  private readonly failed = new WeakMap<Tx, Error>();
 
   constructor(
     private readonly sequelize: Sequelize,
     private readonly batched: boolean,
   ) {
     if (!batched) return;
-    // Any statement on a transaction with something held carries it.
+    // A statement on a transaction with something held: see carrier().
     this.sequelize.addHook(
       'beforeQuery',
-      // eslint-disable-next-line @typescript-eslint/require-await -- Sequelize awaits its hooks
-      async (options: QueryOptions, query: unknown) => {
+      // Sequelize awaits its hooks: what this one throws rejects the query.
+      (
+        options: QueryOptions & { carriesHeld?: boolean; completesTransaction?: boolean },
+        query: unknown,
+      ) => {
         const t = options.transaction;
-        const held = t ? this.held.get(t) : undefined;
-        if (!t || !held?.length) return;
+        if (!t) return;
+        const carries = options.carriesHeld === true || options.completesTransaction === true;
+        const failed = this.failed.get(t);
+        if (failed && carries) throw failed;
+        const held = this.held.get(t);
+        if (!held?.length) return;
         this.held.delete(t);
         const pending = query as PendingQuery;
-        pending.connection = this.carrier(pending.connection, held);
+        pending.connection = this.carrier(t, pending.connection, held, carries);
       },
     );
   }
@@ -88,8 +103,8 @@ export class HeldWrites {
       result = await work(t);
       // Writes still held go now, so that one that fails is an error of the work (COMMIT would
       // carry them, but a COMMIT that fails costs Sequelize its connection).
-      if (this.held.get(t)?.some((h) => h.sql !== START)) {
-        await this.sequelize.query('DO 0', { transaction: t });
+      if (this.held.get(t)?.some((h) => h.sql !== START) || this.failed.has(t)) {
+        await this.sequelize.query('DO 0', { transaction: t, ...CARRY });
       }
     } catch (err) {
       // As Sequelize's managed transaction: rolled back (if a deadlock has not done it already).
@@ -128,6 +143,7 @@ export class HeldWrites {
   drop(t: Tx): void {
     const list = this.held.get(t);
     this.held.delete(t);
+    this.failed.delete(t);
     const dropped = new Error('the transaction was rolled back');
     for (const h of list ?? []) h.settle(undefined, dropped);
   }
@@ -139,22 +155,46 @@ export class HeldWrites {
   }
 
   /**
-   * The connection as one query sees it: its text goes out behind the held statements, in one
-   * round trip, and it is answered its own result; the held ones are settled with theirs. A
-   * statement with bound parameters (a prepared statement, never multi-statement) is sent just
-   * after them instead.
+   * The connection as one query sees it. A carrier (the seq, COMMIT), or any statement when only
+   * START is held, goes out behind the held statements in one round trip and is answered its own
+   * result; the held ones are settled with theirs. Any other statement — it may be a read shared
+   * with other commands — has the held writes sent apart just before it; their failure is kept for
+   * the command (see {@link failed}) and the statement runs as if nothing were held. So does a
+   * statement with bound parameters (a prepared statement is never multi-statement). ROLLBACK
+   * drops them.
    */
-  private carrier(wire: Wire, held: Held[]): Wire {
+  private carrier(t: Tx, wire: Wire, held: Held[], carries: boolean): Wire {
     const front = held.map((h) => h.sql).join(';\n');
     const n = held.length;
-    this.log(wire, front);
+    const alone = carries || held.every((h) => h.sql === START);
     const settle = (err: Error | null, results: unknown[]) => {
       held.forEach((h, i) => h.settle(results[i], err ?? undefined));
     };
+    /** Sends the held statements apart; then `next`, whatever became of them. */
+    const apart = (next: () => void) => {
+      this.log(wire, 'held, sent apart', front);
+      wire.query({ sql: front }, (err, answer) => {
+        if (err) {
+          this.failed.set(t, this.formatted(wire, err));
+          settle(err, []);
+        } else settle(null, n === 1 ? [answer] : (answer as unknown[]));
+        next();
+      });
+    };
     return {
       uuid: wire.uuid,
-      query: (options, cb) =>
-        wire.query({ ...options, sql: `${front};\n${options.sql}` }, (err, answer) => {
+      query: (options, cb) => {
+        if (/^\s*ROLLBACK\b/i.test(options.sql)) {
+          settle(new Error('the transaction was rolled back'), []);
+          return wire.query(options, cb);
+        }
+        if (!alone) {
+          let command: ReturnType<Wire['query']> | undefined;
+          apart(() => (command = wire.query(options, cb)));
+          return command ?? { setMaxListeners: () => undefined };
+        }
+        this.log(wire, 'carried', front);
+        return wire.query({ ...options, sql: `${front};\n${options.sql}` }, (err, answer) => {
           if (err) {
             settle(err, []);
             cb(err);
@@ -163,22 +203,32 @@ export class HeldWrites {
           const results = answer as unknown[];
           settle(null, results);
           cb(null, results[n]);
-        }),
-      execute: (sql, params, cb) =>
-        wire.query({ sql: front }, (err, answer) => {
-          settle(err, n === 1 ? [answer] : (answer as unknown[]));
-          if (err) cb(err);
-          else wire.execute(sql, params, cb);
-        }),
+        });
+      },
+      execute: (sql, params, cb) => {
+        let command: ReturnType<Wire['execute']> | undefined;
+        apart(() => (command = wire.execute(sql, params, cb)));
+        return command ?? { setMaxListeners: () => undefined };
+      },
     };
   }
 
+  /** A driver's error as Sequelize would have raised it (a unique key: UniqueConstraintError). */
+  private formatted(wire: Wire, err: Error): Error {
+    const { dialect } = this.sequelize as unknown as {
+      dialect: {
+        Query: new (c: Wire, s: Sequelize, o: object) => { formatError(e: Error): Error };
+      };
+    };
+    return new dialect.Query(wire, this.sequelize, {}).formatError(err);
+  }
+
   /** Held statements appear in Sequelize's query log, marked, as they leave. */
-  private log(wire: Wire, front: string): void {
+  private log(wire: Wire, how: string, front: string): void {
     const { logging } = (this.sequelize as unknown as { options: { logging?: unknown } }).options;
     if (typeof logging === 'function') {
       (logging as (line: string) => void)(
-        `Executing (${wire.uuid ?? 'default'}): /* carried */ ${front}`,
+        `Executing (${wire.uuid ?? 'default'}): /* ${how} */ ${front}`,
       );
     }
   }

@@ -5,6 +5,7 @@
  */
 import { Op, QueryTypes, type Transaction } from 'sequelize';
 import type { Database } from '../database';
+import { CARRY } from '../held-writes';
 import { nextInSeries } from './series';
 import { CatalogueRepository } from './catalogue-repository';
 import { appendAudit } from './audit-repository';
@@ -288,7 +289,7 @@ export class QueueRepository {
       // which carries the command's held writes (held-writes.ts) too.
       const [header] = await this.db.sequelize.query(
         'UPDATE office_states SET seq = LAST_INSERT_ID(seq + :n) WHERE office_code = :office',
-        { transaction: t, replacements },
+        { transaction: t, replacements, ...CARRY },
       );
       const { affectedRows, insertId } = header as { affectedRows?: number; insertId?: number };
       last = affectedRows ? Number(insertId) : undefined;
