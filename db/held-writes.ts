@@ -166,7 +166,7 @@ export class HeldWrites {
   private carrier(t: Tx, wire: Wire, held: Held[], carries: boolean): Wire {
     const front = held.map((h) => h.sql).join(';\n');
     const n = held.length;
-    const alone = carries || held.every((h) => h.sql === START);
+    const together = carries || held.every((h) => h.sql === START);
     const settle = (err: Error | null, results: unknown[]) => {
       held.forEach((h, i) => h.settle(results[i], err ?? undefined));
     };
@@ -188,7 +188,7 @@ export class HeldWrites {
           settle(new Error('the transaction was rolled back'), []);
           return wire.query(options, cb);
         }
-        if (!alone) {
+        if (!together) {
           let command: ReturnType<Wire['query']> | undefined;
           apart(() => (command = wire.query(options, cb)));
           return command ?? { setMaxListeners: () => undefined };
