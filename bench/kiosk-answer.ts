@@ -9,12 +9,20 @@
  * the print statuses, and the node's CPU a ticket (user + system time of its process over the run,
  * from /proc, divided by the tickets). `ISSUE_RATE=0` (the bench sends from one address).
  * `--kiosk=none`: tickets without a kiosk (no paper), as a clerk or the phone issues them.
+ *
+ * Then the same load, measured the same way, on this checkout's floors (bench/floor-server.ts,
+ * built): `insert`, the least a server can do (Express, one INSERT, an answer), and `batched`, the
+ * essential writes of a kiosk tap (number, ticket, key, audit row, print job, seq) in one
+ * multi-statement transaction and the printed mark after, no paper drawn. A ticket's CPU depends on
+ * the machine (a wake-up of an idle core, a loopback write), so the floors say what this machine
+ * charges for the same traffic. `--floor=none` leaves them out.
  */
 import fs from 'node:fs';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { createDatabase, migrateAndSeed } from './national/database';
 import { DEFAULT_MYSQL_URL } from './lib/config';
+import { ServerChild } from './lib/ipc';
 import { sleep } from './lib/stats';
 
 function option(name: string, fallback: string): string {
@@ -25,12 +33,19 @@ function option(name: string, fallback: string): string {
 const pick = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
 
+const TICKETS = 300;
+
 async function main(): Promise<void> {
   const root = path.resolve(option('root', path.join(__dirname, '..')));
   const runs = Number(option('runs', '2'));
   const kiosk = option('kiosk', 'K1');
-  const db = await createDatabase(process.env.TEST_MYSQL_URL ?? DEFAULT_MYSQL_URL, 'navbat_kiosk');
+  const floors = option('floor', 'insert,batched')
+    .split(',')
+    .filter((f) => f && f !== 'none');
+  const mysqlUrl = process.env.TEST_MYSQL_URL ?? DEFAULT_MYSQL_URL;
+  const db = await createDatabase(mysqlUrl, 'navbat_kiosk');
   const plans = await migrateAndSeed(db.url, 10);
+  const offices = plans.map((p) => p.code);
   const port = 18700 + Math.floor(Math.random() * 200);
   const child = spawn(
     process.execPath,
@@ -51,6 +66,8 @@ async function main(): Promise<void> {
       stdio: ['ignore', 'ignore', 'inherit'],
     },
   );
+  const body: Record<string, string> =
+    kiosk === 'none' ? { service: 'birth' } : { service: 'birth', kiosk };
   try {
     const base = `http://127.0.0.1:${port}`;
     for (let i = 0; i < 200; i++) {
@@ -64,46 +81,74 @@ async function main(): Promise<void> {
       await sleep(100);
     }
     const from = kiosk === 'none' ? 'without a kiosk' : `from kiosk ${kiosk}`;
-    console.log(`answers of ${root} (MariaDB, 300 tickets ${from} at 20/s over 10 offices)`);
-    for (let run = 0; run <= runs; run++) {
-      const times: number[] = [];
-      const statuses: Record<string, number> = {};
-      const cpuBefore = cpuMs(child.pid!);
-      const started = performance.now();
-      const pending: Promise<void>[] = [];
-      for (let i = 0; i < 300; i++) {
-        const wait = started + i * 50 - performance.now();
-        if (wait > 0) await sleep(wait);
-        const sent = performance.now();
-        pending.push(
-          fetch(`${base}/api/offices/${plans[i % plans.length]!.code}/tickets`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify(
-              kiosk === 'none' ? { service: 'birth' } : { service: 'birth', kiosk },
-            ),
-          }).then(async (res) => {
-            const body = (await res.json()) as { print?: { status: string } };
-            times.push(performance.now() - sent);
-            const status = `${res.status} ${body.print?.status ?? '-'}`;
-            statuses[status] = (statuses[status] ?? 0) + 1;
-          }),
-        );
-      }
-      await Promise.all(pending);
-      const cpu = (cpuMs(child.pid!) - cpuBefore) / 300;
-      times.sort((a, b) => a - b);
-      const figures = [0.5, 0.9, 0.99].map((p) => pick(times, p).toFixed(2)).join(' / ');
-      console.log(
-        `  ${run === 0 ? 'warm-up' : `run ${run}`}: p50 / p90 / p99 ${figures} ms; ` +
-          `CPU ${cpu.toFixed(2)} ms a ticket; ${JSON.stringify(statuses)}`,
-      );
-    }
+    console.log(`answers of ${root} (MariaDB, ${TICKETS} tickets ${from} at 20/s over 10 offices)`);
+    await measure(base, child.pid!, offices, body, runs);
   } finally {
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
     await db.drop();
   }
+  for (const mode of floors) {
+    const floor = await ServerChild.start(floorScript(), [], {
+      TEST_MYSQL_URL: mysqlUrl,
+      FLOOR_ISSUE: mode,
+    });
+    try {
+      console.log(`the floor, ${mode} (bench/floor-server.ts, the same load)`);
+      await measure(floor.url, floor.pid, offices, { service: 'birth' }, runs);
+    } finally {
+      await floor.stop();
+    }
+  }
+}
+
+/** A warm-up run and `runs` measured: answer times, statuses and the server's CPU a ticket. */
+async function measure(
+  base: string,
+  pid: number,
+  offices: string[],
+  body: Record<string, string>,
+  runs: number,
+): Promise<void> {
+  for (let run = 0; run <= runs; run++) {
+    const times: number[] = [];
+    const statuses: Record<string, number> = {};
+    const cpuBefore = cpuMs(pid);
+    const started = performance.now();
+    const pending: Promise<void>[] = [];
+    for (let i = 0; i < TICKETS; i++) {
+      const wait = started + i * 50 - performance.now();
+      if (wait > 0) await sleep(wait);
+      const sent = performance.now();
+      pending.push(
+        fetch(`${base}/api/offices/${offices[i % offices.length]!}/tickets`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'idempotency-key': `k${run}-${i}` },
+          body: JSON.stringify(body),
+        }).then(async (res) => {
+          const answer = (await res.json()) as { print?: { status: string } };
+          times.push(performance.now() - sent);
+          const status = `${res.status} ${answer.print?.status ?? '-'}`;
+          statuses[status] = (statuses[status] ?? 0) + 1;
+        }),
+      );
+    }
+    await Promise.all(pending);
+    const cpu = (cpuMs(pid) - cpuBefore) / TICKETS;
+    times.sort((a, b) => a - b);
+    const figures = [0.5, 0.9, 0.99].map((p) => pick(times, p).toFixed(2)).join(' / ');
+    console.log(
+      `  ${run === 0 ? 'warm-up' : `run ${run}`}: p50 / p90 / p99 ${figures} ms; ` +
+        `CPU ${cpu.toFixed(2)} ms a ticket; ${JSON.stringify(statuses)}`,
+    );
+  }
+}
+
+/** The built floor server: beside this file when built, else in this checkout's dist/. */
+function floorScript(): string {
+  const built = path.join(__dirname, 'floor-server.js');
+  if (fs.existsSync(built)) return built;
+  return path.join(__dirname, '..', 'dist', 'bench', 'floor-server.js');
 }
 
 /** A process's user + system CPU time so far, in ms (/proc, in clock ticks of 10 ms). */

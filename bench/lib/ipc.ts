@@ -56,13 +56,13 @@ export class ServerChild {
     });
   }
 
-  /** Forks `script` (a compiled file next to this one's parent folder) and waits for its `ready`. */
+  /** Forks `script` (a path, or a compiled file next to this one's parent folder) and waits for its `ready`. */
   static async start(
     script: string,
     args: string[],
     env: NodeJS.ProcessEnv = {},
   ): Promise<ServerChild> {
-    const file = path.join(__dirname, '..', script);
+    const file = path.isAbsolute(script) ? script : path.join(__dirname, '..', script);
     const child = fork(file, args, {
       env: { ...process.env, ...env },
       execArgv: ['--expose-gc', ...serverNodeFlags()],

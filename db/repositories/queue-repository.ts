@@ -23,6 +23,12 @@ import type {
 
 type Tx = Transaction | undefined;
 
+/** What the people ahead of a ticket are counted from. */
+type AheadOf = Pick<
+  TicketRecord,
+  'id' | 'officeCode' | 'day' | 'serviceId' | 'priority' | 'queueTime' | 'issuedAt'
+>;
+
 export class QueueRepository {
   /** Offices and services are the catalogue's: read through its repository, not a copy of it. */
   private readonly catalogue: CatalogueRepository;
@@ -186,35 +192,48 @@ export class QueueRepository {
   }
 
   /** Waiting tickets of the same service called before `ticket` (see `peopleAhead`). */
-  async countAhead(
-    ticket: Pick<
-      TicketRecord,
-      'id' | 'officeCode' | 'day' | 'serviceId' | 'priority' | 'queueTime' | 'issuedAt'
-    >,
-    t?: Tx,
-  ): Promise<number> {
+  async countAhead(ticket: AheadOf, t?: Tx): Promise<number> {
+    const { sql, replacements } = this.aheadQuery(ticket);
+    const rows = await this.db.sequelize.query<{ n: number | string }>(sql, {
+      type: QueryTypes.SELECT,
+      transaction: t,
+      replacements,
+    });
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  /**
+   * The people ahead of a ticket about to be issued in `t`, counted in the transaction's next round
+   * trip (MySQL: held, and carried with the ticket's number; SQLite: at once). The count reads the
+   * queue as the transaction first sees it, before the ticket's own row.
+   */
+  async holdCountAhead(ticket: AheadOf, t: Transaction): Promise<{ ahead: Promise<number> }> {
+    const { sql, replacements } = this.aheadQuery(ticket);
+    const held = await this.db.held.later(t, sql, replacements);
+    const ahead = held.sent.then((rows) => Number((rows as { n?: number | string }[])[0]?.n ?? 0));
+    // Read when the ticket is rendered; a command that fails before that leaves it unread.
+    ahead.catch(() => undefined);
+    return { ahead };
+  }
+
+  private aheadQuery(ticket: AheadOf): { sql: string; replacements: Record<string, unknown> } {
     // Older in the queue; a priority ticket goes before a normal one whatever its age.
     const older = '(queue_time < :mine OR (queue_time = :mine AND id < :id))';
     const priority = "priority <> 'none'";
     const which =
       ticket.priority === 'none' ? `(${older} OR ${priority})` : `(${older} AND ${priority})`;
-    const rows = await this.db.sequelize.query<{ n: number | string }>(
-      `SELECT COUNT(*) AS n FROM tickets
+    return {
+      sql: `SELECT COUNT(*) AS n FROM tickets
         WHERE office_code = :office AND day = :day AND status = 'waiting'
           AND service_id = :service AND id <> :id AND ${which}`,
-      {
-        type: QueryTypes.SELECT,
-        transaction: t,
-        replacements: {
-          office: ticket.officeCode,
-          day: ticket.day,
-          service: ticket.serviceId,
-          id: ticket.id,
-          mine: sqlTime(this.db.dialect, ticket.queueTime ?? ticket.issuedAt),
-        },
+      replacements: {
+        office: ticket.officeCode,
+        day: ticket.day,
+        service: ticket.serviceId,
+        id: ticket.id,
+        mine: sqlTime(this.db.dialect, ticket.queueTime ?? ticket.issuedAt),
       },
-    );
-    return Number(rows[0]?.n ?? 0);
+    };
   }
 
   /** Today's tickets still in the queue (waiting, called, serving). */

@@ -44,8 +44,6 @@ interface IssueRequest {
   linkedCase?: { id: number; number: string };
   /** Set in the transaction when the case is linked after commit (registry elsewhere). */
   linkAfterCommit?: { id: string; number: string; at: Date };
-  /** The new ticket's id and time, and its people ahead being counted beside the command. */
-  early?: { id: string; now: Date; ahead: Promise<number> };
 }
 
 /** What issuing writes besides the queue's own rows. */
@@ -83,7 +81,6 @@ export class TicketIssuer {
       if (req.caseNumber !== undefined) {
         request.linkedCase = await this.findCase(officeCode, req.caseNumber, req.pickupCode);
       }
-      if (!admit) request.early = await this.countBeside(officeCode, req);
       issued = await this.ctx.pipeline.run(officeCode, (t, office, changes) =>
         this.write(t, office, changes, request),
       );
@@ -108,36 +105,6 @@ export class TicketIssuer {
     return { ticket, created: true, printJob };
   }
 
-  /**
-   * On MySQL the people ahead of a new ticket are counted on a connection of their own while the
-   * issuing transaction runs: one round trip fewer between the kiosk's tap and the displays. The
-   * count asks for its connection before the transaction does, so a pool with none to spare serves
-   * it first (a transaction holding its connection while its count waited for one would never
-   * end). Not for a checked-in booking, whose place in the queue the command itself decides; an
-   * office or service the cache does not know is left to the command to refuse.
-   */
-  private async countBeside(officeCode: string, req: IssueTicket): Promise<IssueRequest['early']> {
-    const { repo, cache } = this.ctx;
-    if (repo.db.dialect !== 'mysql') return undefined;
-    const office = await cache.office(officeCode);
-    const service = (await cache.services(officeCode)).find((s) => s.code === req.service);
-    if (!office || !service) return undefined;
-    const now = this.ctx.now();
-    const id = randomUUID();
-    const ahead = repo.countAhead({
-      id,
-      officeCode,
-      day: officeDay(now, office.timeZone),
-      serviceId: service.id,
-      priority: req.priority ?? NO_PRIORITY,
-      queueTime: now,
-      issuedAt: now,
-    });
-    // Awaited when the ticket is rendered; a command that fails before that leaves it unread.
-    ahead.catch(() => undefined);
-    return { id, now, ahead };
-  }
-
   /** The ticket an idempotency key issued before, if any. */
   private async issuedBefore(
     officeCode: string,
@@ -160,14 +127,17 @@ export class TicketIssuer {
     r: IssueRequest,
   ): Promise<{ id: string; printJob: Promise<NewPrintJob> | undefined }> {
     const { officeCode, req, linkedCase } = r;
-    const now = r.early?.now ?? this.ctx.now();
+    const now = this.ctx.now();
     // Outside the opening hours the kiosk issues nothing; staff may still hand out a ticket.
     if (r.actor.kind !== 'staff') refuseClosedOffice(office, now);
     const { service, priority } = await this.chooseService(t, officeCode, office, req);
     const kiosk = await this.findKiosk(t, officeCode, req.kiosk);
-    const id = r.early?.id ?? randomUUID();
+    const id = randomUUID();
     const admitted = r.admit ? await r.admit(t, { id, now, office }) : undefined;
     const day = officeDay(now, office.timeZone);
+    const counted = admitted
+      ? undefined
+      : await this.holdCount(t, { id, officeCode, day, service, priority, now });
     const seqNo = await this.ctx.repo.nextNumber(officeCode, day, service.prefix, t);
     const number = formatTicketNumber(service.prefix, seqNo);
     const ticket = newTicket({
@@ -191,13 +161,7 @@ export class TicketIssuer {
       service: service.code,
       priority,
     });
-    if (linkedCase && this.ctx.cases) {
-      if (this.ctx.cases.sharesQueueDatabase) {
-        await this.ctx.cases.linkTicket(linkedCase.id, ticket, now, t);
-      } else {
-        r.linkAfterCommit = { id: ticket.id, number: ticket.number, at: now };
-      }
-    }
+    await this.linkCase(t, r, ticket, now);
     // The paper is part of the ticket: its job commits (or not) with it.
     const queued = kiosk?.printerUrl
       ? await this.printJob(t, ticket, { code: kiosk.code, printerUrl: kiosk.printerUrl })
@@ -208,9 +172,51 @@ export class TicketIssuer {
       ticketId: ticket.id,
       record: ticket,
       caseNumber,
-      ahead: r.early?.ahead,
+      ahead: counted?.ahead,
     });
     return { id: ticket.id, printJob: queued?.job };
+  }
+
+  /** The case the ticket picks up, linked in the transaction or (registry elsewhere) after it. */
+  private async linkCase(t: Transaction, r: IssueRequest, ticket: TicketRecord, now: Date) {
+    const { linkedCase } = r;
+    if (!linkedCase || !this.ctx.cases) return;
+    if (this.ctx.cases.sharesQueueDatabase) {
+      await this.ctx.cases.linkTicket(linkedCase.id, ticket, now, t);
+    } else {
+      r.linkAfterCommit = { id: ticket.id, number: ticket.number, at: now };
+    }
+  }
+
+  /**
+   * On MySQL the people ahead of the new ticket are counted in the round trip that takes its
+   * number (held, then carried with it): no round trip or connection of their own. A checked-in
+   * booking's place is the command's to decide, and SQLite counts when the ticket is rendered.
+   */
+  private async holdCount(
+    t: Transaction,
+    p: {
+      id: string;
+      officeCode: string;
+      day: string;
+      service: ServiceRecord;
+      priority: string;
+      now: Date;
+    },
+  ): Promise<{ ahead: Promise<number> } | undefined> {
+    if (this.ctx.repo.db.dialect !== 'mysql') return undefined;
+    return this.ctx.repo.holdCountAhead(
+      {
+        id: p.id,
+        officeCode: p.officeCode,
+        day: p.day,
+        serviceId: p.service.id,
+        priority: p.priority,
+        queueTime: p.now,
+        issuedAt: p.now,
+      },
+      t,
+    );
   }
 
   /** The requested service, open, and a priority the office knows. */
