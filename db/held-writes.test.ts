@@ -84,18 +84,58 @@ describe.each(testDialects())('held writes on %s', (dialect) => {
     ]);
   });
 
-  it('sends what is still held before COMMIT, and answers its result then', async () => {
+  it('sends what is still held with COMMIT, and answers its result then', async () => {
     let result: Promise<unknown> | undefined;
     await tdb.db.transaction(async (t) => {
       const held = await tdb.db.held.later(t, insert, { id: 3, note: 'last' });
       result = held.sent;
     });
+    const [tripsSent, carriedSent] = [trips(), carried()];
     expect(await notes()).toEqual([{ id: 3, note: 'last' }]);
-    if (dialect === 'mysql') expect(await result).toMatchObject({ affectedRows: 1 });
-    const commit = sent.findIndex((sql) => /COMMIT/.test(sql));
-    const write = sent.findIndex((sql) => /INSERT INTO held_probe/.test(sql));
-    expect(write).toBeGreaterThanOrEqual(0);
-    expect(write).toBeLessThan(commit);
+    if (dialect === 'mysql') {
+      expect(await result).toMatchObject({ affectedRows: 1 });
+      // START, the write and COMMIT: one round trip.
+      expect(tripsSent).toHaveLength(1);
+      expect(tripsSent[0]).toMatch(/COMMIT;?$/);
+      expect(carriedSent).toEqual([
+        expect.stringMatching(/carried \*\/ START TRANSACTION;\nINSERT INTO held_probe/),
+      ]);
+    } else {
+      const commit = sent.findIndex((sql) => /COMMIT/.test(sql));
+      const write = sent.findIndex((sql) => /INSERT INTO held_probe/.test(sql));
+      expect(write).toBeGreaterThanOrEqual(0);
+      expect(write).toBeLessThan(commit);
+    }
+  });
+
+  it('rolls back a transaction whose write carried by COMMIT fails, and keeps the connection', async () => {
+    await tdb.db.sequelize.query(insert, { replacements: { id: 30, note: 'stored' } });
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const failed = tdb.db.transaction(async (t) => {
+        await tdb.db.sequelize.query('UPDATE held_probe SET note = :note WHERE id = 30', {
+          transaction: t,
+          replacements: { note: 'changed before the clash' },
+        });
+        await tdb.db.held.later(t, insert, { id: 31, note: 'before the clash' });
+        await tdb.db.held.later(t, insert, { id: 30, note: 'the clash' });
+      });
+      await expect(failed).rejects.toBeInstanceOf(UniqueConstraintError);
+      // Nothing of it stored: the update before the clash is rolled back too.
+      expect(await notes()).toEqual([{ id: 30, note: 'stored' }]);
+      // Sequelize did not take it for a failed COMMIT (it would have ended the connection).
+      expect(warn.mock.calls.flat().join(' ')).not.toMatch(/killing its connection/);
+    } finally {
+      warn.mockRestore();
+    }
+    // The next transaction runs as usual.
+    await tdb.db.transaction(async (t) => {
+      await tdb.db.held.later(t, insert, { id: 32, note: 'after' });
+    });
+    expect(await notes()).toEqual([
+      { id: 30, note: 'stored' },
+      { id: 32, note: 'after' },
+    ]);
   });
 
   it('fails the carrying statement as the write would have failed alone, and stores nothing', async () => {

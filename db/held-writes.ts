@@ -1,21 +1,23 @@
 /**
  * Statements held for a transaction's next round trip (MySQL/MariaDB). A command's START
- * TRANSACTION and its inserts and updates whose answers nobody reads (the ticket's row, its key,
- * its audit row, its print job) need not each cost a round trip: they are held, and travel in
- * order in front of a later statement of the same command, as one multi-statement query whose
- * answer that statement's caller gets as if it had been sent alone. START goes with the
- * transaction's first statement; the writes with a statement that asks to carry them
- * ({@link CARRY}: the office's seq, taken last in every command) or with COMMIT.
+ * TRANSACTION and its statements whose answers nobody waits for inside the command (the ticket's
+ * row, its key, its audit row, its print job, a new ticket's people ahead, the office's seq) need
+ * not each cost a round trip: they are held, and travel in order in front of a later statement of
+ * the same command, as one multi-statement query whose answer that statement's caller gets as if
+ * it had been sent alone; a held statement's own answer comes in its `sent`. START goes with the
+ * transaction's first statement; the rest with a statement that asks to carry them ({@link CARRY}:
+ * a number the command takes) or at the latest with COMMIT.
  *
  * Any other statement on the transaction — a read of the command's, or a read the office cache
- * makes in it and shares with other commands — sends the held writes just before it, apart, so a
- * read always sees the transaction's own writes. A held write that fails fails its command, never
+ * makes in it and shares with other commands — sends the held statements just before it, apart, so
+ * a read always sees the transaction's own writes. A held write that fails fails its command, never
  * the statement that happened to be next: carried, it fails the carrying query with the Sequelize
  * error it would have raised alone (a unique key, say; the statements after it never run); sent
- * apart, its error is kept and raised by the command's next carrier or its commit. Either way the
- * transaction rolls back; a transaction that fails drops what it held. The values are bound by
- * Sequelize's own replacement escaping, as for any other query of ours. SQLite runs in process:
- * there, a write is simply run at once.
+ * apart, its error is kept and raised by the command's next carrier or before its commit; carried
+ * by COMMIT (which then never ran), the transaction is rolled back on its connection and the error
+ * raised from the commit. Either way nothing of the command is stored; a transaction that fails
+ * drops what it held. The values are bound by Sequelize's own replacement escaping, as for any
+ * other query of ours. SQLite runs in process: there, a statement is simply run at once.
  */
 import { Transaction, type QueryOptions, type Sequelize, type Transaction as Tx } from 'sequelize';
 // Sequelize's own named-replacement binding (the one `sequelize.query` applies), kept for the batch.
@@ -48,7 +50,7 @@ interface PendingQuery {
 
 const START = 'START TRANSACTION';
 
-/** The query option of a command's own statement that carries its held writes (the seq). */
+/** The query option of a command's own statement that carries what it holds (its number). */
 export const CARRY = { carriesHeld: true } as const;
 
 export class HeldWrites {
@@ -101,18 +103,24 @@ export class HeldWrites {
     let result: T;
     try {
       result = await work(t);
-      // Writes still held go now, so that one that fails is an error of the work (COMMIT would
-      // carry them, but a COMMIT that fails costs Sequelize its connection).
-      if (this.held.get(t)?.some((h) => h.sql !== START) || this.failed.has(t)) {
-        await this.sequelize.query('DO 0', { transaction: t, ...CARRY });
-      }
+      // A held write sent apart that failed: an error of the work, and COMMIT is never sent.
+      const failed = this.failed.get(t);
+      if (failed) throw failed;
     } catch (err) {
       // As Sequelize's managed transaction: rolled back (if a deadlock has not done it already).
       this.drop(t);
       await t.rollback().catch(() => undefined);
       throw err;
     }
+    // COMMIT carries what is still held. If one of those fails, COMMIT never ran: the carrier has
+    // rolled the transaction back on its connection (Sequelize, told the commit went through,
+    // keeps the connection) and left the error here.
     await t.commit();
+    const failed = this.failed.get(t);
+    if (failed) {
+      this.failed.delete(t);
+      throw failed;
+    }
     return result;
   }
 
@@ -155,7 +163,7 @@ export class HeldWrites {
   }
 
   /**
-   * The connection as one query sees it. A carrier (the seq, COMMIT), or any statement when only
+   * The connection as one query sees it. A carrier (a number, COMMIT), or any statement when only
    * START is held, goes out behind the held statements in one round trip and is answered its own
    * result; the held ones are settled with theirs. Any other statement — it may be a read shared
    * with other commands — has the held writes sent apart just before it; their failure is kept for
@@ -195,6 +203,11 @@ export class HeldWrites {
         }
         this.log(wire, 'carried', front);
         return wire.query({ ...options, sql: `${front};\n${options.sql}` }, (err, answer) => {
+          if (err && /^\s*COMMIT\b/i.test(options.sql)) {
+            settle(err, []);
+            this.rollBack(t, wire, err, cb);
+            return;
+          }
           if (err) {
             settle(err, []);
             cb(err);
@@ -211,6 +224,23 @@ export class HeldWrites {
         return command ?? { setMaxListeners: () => undefined };
       },
     };
+  }
+
+  /**
+   * A COMMIT whose carried statements failed never ran: the transaction is rolled back on its
+   * connection, the error kept for {@link transaction} to raise, and Sequelize answered with the
+   * rollback's OK (so it keeps a connection that is clean). If the rollback fails too, Sequelize
+   * gets the error and ends the connection, as it does for any failed commit.
+   */
+  private rollBack(t: Tx, wire: Wire, err: Error, cb: Callback): void {
+    wire.query({ sql: 'ROLLBACK' }, (rollbackErr, rolledBack) => {
+      if (rollbackErr) {
+        cb(err);
+        return;
+      }
+      this.failed.set(t, this.formatted(wire, err));
+      cb(null, rolledBack);
+    });
   }
 
   /** A driver's error as Sequelize would have raised it (a unique key: UniqueConstraintError). */

@@ -5,7 +5,6 @@
  */
 import { Op, QueryTypes, type Transaction } from 'sequelize';
 import type { Database } from '../database';
-import { CARRY } from '../held-writes';
 import { nextInSeries } from './series';
 import { CatalogueRepository } from './catalogue-repository';
 import { appendAudit } from './audit-repository';
@@ -299,30 +298,46 @@ export class QueueRepository {
     return out;
   }
 
-  /** Takes `n` event numbers of an office; returns the first. The row stays locked until commit. */
-  async takeSeq(officeCode: string, n: number, t: Transaction): Promise<number> {
+  /**
+   * Takes `n` numbers of the office's event sequence; the first comes in `first`. On MySQL the
+   * statement is held and travels with COMMIT (held-writes.ts): the office-wide row stays locked
+   * only while the server runs the two, and `first` is answered with the commit. One upsert on both
+   * databases, as a number series takes its numbers: the row is created with its office, and were
+   * it ever missing, this creates it again (an unknown office fails on the row's foreign key).
+   * `first` comes with the commit: await it after the transaction, never inside it.
+   */
+  async takeSeq(
+    officeCode: string,
+    n: number,
+    t: Transaction,
+  ): Promise<{ first: Promise<number> }> {
     const replacements = { office: officeCode, n };
-    let last: number | undefined;
+    const firstOf = (last: number): number => {
+      if (!Number.isFinite(last) || last < n) {
+        throw new Error(`office ${officeCode}: no seq taken (${last})`);
+      }
+      return last - n + 1;
+    };
     if (this.db.dialect === 'mysql') {
-      // LAST_INSERT_ID(expr) hands the new value back in the UPDATE's own answer: one round trip,
-      // which carries the command's held writes (held-writes.ts) too.
-      const [header] = await this.db.sequelize.query(
-        'UPDATE office_states SET seq = LAST_INSERT_ID(seq + :n) WHERE office_code = :office',
-        { transaction: t, replacements, ...CARRY },
+      // LAST_INSERT_ID(expr) hands the new value back in the statement's own answer.
+      const held = await this.db.held.later(
+        t,
+        `INSERT INTO office_states (office_code, seq) VALUES (:office, LAST_INSERT_ID(:n))
+         ON DUPLICATE KEY UPDATE seq = LAST_INSERT_ID(seq + :n)`,
+        replacements,
       );
-      const { affectedRows, insertId } = header as { affectedRows?: number; insertId?: number };
-      last = affectedRows ? Number(insertId) : undefined;
-    } else {
-      const rows = await this.db.sequelize.query<{ seq: number }>(
-        'UPDATE office_states SET seq = seq + :n WHERE office_code = :office RETURNING seq',
-        { type: QueryTypes.SELECT, transaction: t, replacements },
+      const first = held.sent.then((header) =>
+        firstOf(Number((header as { insertId?: number }).insertId)),
       );
-      last = rows[0] === undefined ? undefined : Number(rows[0].seq);
+      first.catch(() => undefined);
+      return { first };
     }
-    if (last === undefined || !Number.isFinite(last) || last === 0) {
-      throw new Error(`office ${officeCode} has no state row`);
-    }
-    return last - n + 1;
+    const rows = await this.db.sequelize.query<{ seq: number }>(
+      `/* upsert returning */ INSERT INTO office_states (office_code, seq) VALUES (:office, :n)
+       ON CONFLICT (office_code) DO UPDATE SET seq = seq + :n RETURNING seq`,
+      { type: QueryTypes.SELECT, transaction: t, replacements },
+    );
+    return { first: Promise.resolve(firstOf(Number(rows[0]?.seq))) };
   }
 
   async currentSeq(officeCode: string, t?: Tx): Promise<number> {

@@ -59,7 +59,8 @@ export class CommandPipeline {
 
   /**
    * Runs one command. Changes are rendered inside the transaction (the state of their seq) and
-   * published right after commit, with no await in between, so one process emits in commit order.
+   * published right after commit, with nothing in between but the seq the commit answered, so one
+   * process emits in commit order.
    * The rendered tickets are handed back: the caller answers with what the events carry.
    * `configures`: an administrator's change, which reads its office in the transaction and
    * forgets the office's cache after.
@@ -89,10 +90,14 @@ export class CommandPipeline {
     configures: boolean,
   ): Promise<Committed<T>> {
     if (!configures) await this.deps.cache.warm(officeCode);
-    const { result, events } = await this.deps.db.transaction((t) =>
+    const { result, events, seq } = await this.deps.db.transaction((t) =>
       this.inTransaction(t, officeCode, work, configures),
     );
     if (events.length) {
+      // Answered with the commit (on MySQL the seq travels with COMMIT): already settled, so
+      // this await lets no other command's answer in before the publication.
+      const first = await seq;
+      events.forEach((e, i) => (e.seq = first + i));
       this.deps.cache.observe(officeCode, events);
       this.deps.tickets.learn(officeCode, events);
       this.deps.publish(officeCode, events);
@@ -109,7 +114,7 @@ export class CommandPipeline {
     officeCode: string,
     work: CommandWork<T>,
     configures: boolean,
-  ): Promise<{ result: T; events: QueueChange[] }> {
+  ): Promise<{ result: T; events: QueueChange[]; seq: Promise<number> }> {
     const { repo, cache } = this.deps;
     const changes: PendingChange[] = [];
     // A configuration reads and renders inside its transaction; the queue's commands take the
@@ -131,9 +136,10 @@ export class CommandPipeline {
     );
     const events = await renderer.changes(changes, this.deps.officeInfo);
     await this.deps.messages?.queueChanged(t, office, events, hints.recipients);
-    // Last, so the office-wide row lock is held as briefly as possible.
-    const firstSeq = events.length ? await repo.takeSeq(officeCode, events.length, t) : 0;
-    events.forEach((e, i) => (e.seq = firstSeq + i));
-    return { result, events };
+    // Last, so the office-wide row lock is held as briefly as possible (on MySQL, with COMMIT).
+    const seq = events.length
+      ? (await repo.takeSeq(officeCode, events.length, t)).first
+      : Promise.resolve(0);
+    return { result, events, seq };
   }
 }
