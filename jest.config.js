@@ -7,4 +7,6 @@ module.exports = {
   globalSetup: '<rootDir>/scripts/jest-global-setup.js',
   testTimeout: 60000,
   maxWorkers: 2,
+  // Browser files spread out beside plain ones rather than two at once (see the file).
+  testSequencer: '<rootDir>/scripts/jest-sequencer.js',
 };
