@@ -31,7 +31,7 @@ export type PendingChange =
       record?: TicketRecord;
       /** Its case number (`null`: none), when the command read it (saves a read). */
       caseNumber?: string | null;
-      /** People ahead of it, when the command counted them beside its transaction. */
+      /** People ahead of it, when the command counted them already (MySQL: carried with its number). */
       ahead?: Promise<number>;
     }
   | { kind: 'printer:updated'; kiosk: string }
