@@ -7,7 +7,7 @@
  * printer's state, and the waiting list at 1366×768 with 0, 9 and 40 tickets (axe).
  */
 import type { Browser, Page } from 'playwright-core';
-import { startTestServer, testDialects, type TestServer } from '../server/src/testing/harness';
+import { startTestServer, type TestServer } from '../server/src/testing/harness';
 import { login, request } from '../server/src/testing/client';
 import { launchChromium, screenshotFile, seriousViolations } from './browser';
 import { DEMO_SERVICES } from '../db/seed/demo-office';
@@ -38,7 +38,12 @@ async function pageText(page: Page): Promise<string> {
   })()`);
 }
 
-describe.each(testDialects())("the clerk's day in the browser on %s", (dialect) => {
+// On SQLite only: what the consoles do here does not depend on the database. The commands behind
+// them run on both databases in server/src/queue/counter-sessions.test.ts (who holds a window),
+// clerk-day.test.ts (calls, no-show undo), server/src/http/counter-window.test.ts,
+// server/src/registry/case-service.test.ts and server/src/printing/print-queue.test.ts; the case
+// consent's console runs on MariaDB in chromium too (counter-case-notify.test.ts).
+describe("the clerk's day in the browser", () => {
   let server: TestServer;
   let browser: Browser;
   /** What the server said in refusals: none of it may reach a screen. */
@@ -46,10 +51,7 @@ describe.each(testDialects())("the clerk's day in the browser on %s", (dialect) 
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([
-      startTestServer({ database: dialect }),
-      launchChromium(),
-    ]);
+    [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
   });
 
   afterAll(async () => {
@@ -103,7 +105,7 @@ describe.each(testDialects())("the clerk's day in the browser on %s", (dialect) 
     await nigora.getByTestId('window-3-clerk').filter({ hasText: 'Зарина Раҳимова' }).waitFor();
     await nigora.getByTestId('window-3').click();
     await nigora.getByTestId('dialog-text').filter({ hasText: 'Зарина Раҳимова' }).waitFor();
-    await nigora.screenshot({ path: screenshotFile(`counter-takeover-${dialect}.png`) });
+    await nigora.screenshot({ path: screenshotFile(`counter-takeover.png`) });
     expect(await seriousViolations(nigora)).toEqual([]);
     await nigora.getByTestId('dialog-confirm').click();
     await nigora.getByTestId('cmd-call-next').waitFor();
@@ -112,7 +114,7 @@ describe.each(testDialects())("the clerk's day in the browser on %s", (dialect) 
     // The first console learns it at once and is back at the window list, told by whom.
     await zarina.getByTestId('error').filter({ hasText: 'Нигора Саидова' }).waitFor();
     await zarina.getByTestId('window-3-clerk').filter({ hasText: 'Нигора Саидова' }).waitFor();
-    await zarina.screenshot({ path: screenshotFile(`counter-taken-over-${dialect}.png`) });
+    await zarina.screenshot({ path: screenshotFile(`counter-taken-over.png`) });
     expect(await seriousViolations(zarina)).toEqual([]);
     // Asking again and saying no changes nothing; another window is free to take.
     await zarina.getByTestId('window-3').click();
@@ -264,12 +266,12 @@ describe.each(testDialects())("the clerk's day in the browser on %s", (dialect) 
     await back.getByTestId('bo-to-returned').click();
     await nigora.getByTestId('case-status').filter({ hasText: 'Баргардонида' }).waitFor();
     await nigora.getByTestId('returned-note').filter({ hasText: 'нодуруст' }).waitFor();
-    await nigora.screenshot({ path: screenshotFile(`counter-live-case-${dialect}.png`) });
+    await nigora.screenshot({ path: screenshotFile(`counter-live-case.png`) });
     await nigora.getByTestId('case-to-submitted').click();
     await back.getByTestId('bo-status').filter({ hasText: 'Фиристода' }).waitFor();
     await back.getByTestId('bo-to-registered').click();
     await back.getByTestId('dialog-text').waitFor();
-    await back.screenshot({ path: screenshotFile(`counter-confirm-register-${dialect}.png`) });
+    await back.screenshot({ path: screenshotFile(`counter-confirm-register.png`) });
     expect(await seriousViolations(back)).toEqual([]);
     await back.getByTestId('dialog-confirm').click();
     await back.getByTestId('act-record').waitFor();
@@ -332,7 +334,7 @@ describe.each(testDialects())("the clerk's day in the browser on %s", (dialect) 
         .waitFor();
       expect(await seriousViolations(nigora)).toEqual([]);
     }
-    await nigora.screenshot({ path: screenshotFile(`counter-40-waiting-${dialect}.png`) });
+    await nigora.screenshot({ path: screenshotFile(`counter-40-waiting.png`) });
     const visible = await nigora.evaluate<number>(`(() => {
       const ol = document.querySelector('counter-app').shadowRoot
         .querySelector('counter-waiting-list').shadowRoot.querySelector('ol');

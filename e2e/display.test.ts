@@ -4,7 +4,7 @@
  * the display's language and a second one (Tajik, or Russian for Tajik, as on paper) and axe passes
  * in each language, the ticker and paused windows follow the office live, a server restart is
  * survived without a reload, nothing personal reaches the page, and the layout fits 1920×1080 and
- * 1280×720 without scrolling.
+ * 1280×720 without scrolling. The server plays the shipped voice pack's clips cut short (VOICE_DIR).
  */
 import fs from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -19,6 +19,7 @@ import { login, request } from '../server/src/testing/client';
 import type { Language } from '../server/protocol';
 import { translate } from '../ui/i18n';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, screenshotFile, seriousViolations } from './browser';
+import { quickVoicePack } from './voice-pack';
 
 interface Announcement {
   ticket: string;
@@ -39,12 +40,15 @@ describe('the hall display in the browser on sqlite', () => {
   const frames: string[] = [];
   const voiceResponses: Array<{ url: string; status: number }> = [];
   const pageErrors: string[] = [];
+  /** The shipped clips cut short: the announcements' clips and order, in half the time. */
+  let quickPack: ReturnType<typeof quickVoicePack>;
 
   beforeAll(async () => {
+    quickPack = quickVoicePack();
     tdb = await freshDatabase('sqlite');
     await seedTestDemo(tdb.db);
     [server, browser] = await Promise.all([
-      startTestServer({ shared: tdb }),
+      startTestServer({ shared: tdb, voiceDir: quickPack.dir }),
       // What the README tells an office to start its display with: sound without a gesture.
       chromium.launch({
         executablePath: CHROMIUM_PATH,
@@ -60,6 +64,7 @@ describe('the hall display in the browser on sqlite', () => {
     await browser?.close();
     await server?.close();
     await tdb?.drop();
+    quickPack?.remove();
   });
 
   async function openDisplay(query: string): Promise<Page> {
@@ -364,7 +369,7 @@ describe('the hall display in the browser on sqlite', () => {
       markError = err;
     }
     // Whatever the page did, the next tests need the server back.
-    server = await startTestServer({ shared: tdb, port });
+    server = await startTestServer({ shared: tdb, port, voiceDir: quickPack.dir });
     token = await login(server.url, 'clerk1');
     expect(markError).toBeUndefined();
     await until('the reconnection', async () => (await connectionMark(page)) === '', 20_000);

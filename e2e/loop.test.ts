@@ -3,10 +3,13 @@
  * clerk calls it at window 3, the hall display shows it. Every page is checked with axe-core.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startTestServer, testDialects, type TestServer } from '../server/src/testing/harness';
+import { startTestServer, type TestServer } from '../server/src/testing/harness';
 import { armed, launchChromium, seriousViolations } from './browser';
 
-describe.each(testDialects())('the queue loop in the browser on %s', (dialect) => {
+// On SQLite only: what the pages do here does not depend on the database. The same commands run on
+// both databases in server/src/http/api.test.ts and server/src/queue/clerk-day.test.ts, and on
+// MariaDB in chromium too: the kiosk in kiosk.test.ts, two hall displays in office-day.test.ts.
+describe('the queue loop in the browser', () => {
   let server: TestServer;
   let browser: Browser;
   let context: BrowserContext;
@@ -14,10 +17,7 @@ describe.each(testDialects())('the queue loop in the browser on %s', (dialect) =
 
   beforeAll(async () => {
     // jest's global setup has built dist/web from the current sources.
-    [server, browser] = await Promise.all([
-      startTestServer({ database: dialect }),
-      launchChromium(),
-    ]);
+    [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
     context = await browser.newContext();
   });
 
