@@ -61,7 +61,15 @@ async function bookAndConfirm(
   const sms = await waitFor(
     () => smsc.messages().find((m) => m.to === opts.phone.slice(1)),
     'the one-time code at the SMSC',
-  );
+  ).catch(async (err: Error) => {
+    // Seen once in CI (two nodes on MariaDB, beside a browser file): say where the message stood.
+    const [rows] = await s.db.sequelize.query(
+      `SELECT template, status, attempts, sending, claimed_until, next_attempt_at, error
+         FROM messages WHERE to_address IN (:to, :bare)`,
+      { replacements: { to: opts.phone, bare: opts.phone.slice(1) } },
+    );
+    throw new Error(`${err.message}; its rows: ${JSON.stringify(rows)}`);
+  });
   const otp = /(\d{6})/.exec(sms.text)?.[1];
   const ok = await request(s.url, 'POST', `${OFFICE}/bookings/${code}/confirm`, { body: { otp } });
   expect(ok.status).toBe(200);
