@@ -35,7 +35,7 @@ export const refuseNul: RequestHandler = (req, _res, next) => {
   const field = pathHasNul(req.path)
     ? '(path)'
     : (nulField(req.query) ??
-      nulField(req.body, []) ??
+      nulField(req.body) ??
       (pathHasNul(req.originalUrl) ? '(query)' : undefined));
   if (field !== undefined) {
     const where = field === '' ? '(body)' : field;
