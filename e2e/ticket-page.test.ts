@@ -12,7 +12,7 @@ import { FakeSmsc } from '../server/src/testing/fake-smsc';
 import { FakeTelegram } from '../server/src/testing/fake-telegram';
 import { waitFor } from '../server/src/testing/wait';
 import type { IssuedTicket, LoginResult } from '../ui/api';
-import { launchChromium, screenshotFile, seriousViolations } from './browser';
+import { clippedTexts, launchChromium, screenshotFile, seriousViolations } from './browser';
 
 const UNKNOWN_TICKET = '00000000-0000-4000-8000-000000000000';
 
@@ -99,6 +99,16 @@ describe('the public ticket page and the paper preview', () => {
     });
     expect((await callNext(token)).ticket?.id).toBe(before.ticket.id);
     await phone.getByTestId('people-ahead').filter({ hasText: '0' }).waitFor({ timeout: 4_000 });
+    // "You are next", the longest wait there is, in full on a 360-pixel phone in every language
+    // (Tajik's "Навбати шумо баъдӣ аст" was cut at the card's edge).
+    // (A phone's height that shows the whole page: the check counts what lies off screen as cut.)
+    await phone.setViewportSize({ width: 360, height: 1600 });
+    for (const language of ['tg', 'uz', 'en', 'ru'] as const) {
+      await phone.getByTestId(`lang-${language}`).click();
+      await phone.locator(`html[lang="${language}"]`).waitFor();
+      expect({ language, cut: await clippedTexts(phone) }).toEqual({ language, cut: [] });
+    }
+    await phone.setViewportSize({ width: 360, height: 740 });
     await api(`/api/tickets/${before.ticket.id}/no-show`, {}, token);
 
     const called = Date.now();

@@ -87,7 +87,8 @@ export class KioskTicketStatus extends LitElement {
         margin: 4px 0 0;
         width: 100%;
         display: grid;
-        grid-template-columns: 1fr 1fr;
+        /* Two equal columns whatever their words: a long one wraps inside its own. */
+        grid-template-columns: repeat(2, minmax(0, 1fr));
         gap: 10px;
       }
       .stat {
@@ -107,8 +108,14 @@ export class KioskTicketStatus extends LitElement {
       dd {
         margin: 6px 0 0;
         font-size: clamp(22px, 7vw, 34px);
-        white-space: nowrap;
+        line-height: 1.15;
+        /* "~12 min" stays on one line; "Навбати шумо баъдӣ аст" wraps between its words. */
+        overflow-wrap: break-word;
+        text-wrap: balance;
         font-weight: 800;
+      }
+      dd.words {
+        font-size: clamp(18px, 5.5vw, 26px);
       }
       .call {
         width: 100%;
@@ -216,7 +223,8 @@ export class KioskTicketStatus extends LitElement {
   private renderProgress() {
     const { ticket } = this;
     switch (ticket.status) {
-      case 'waiting':
+      case 'waiting': {
+        const wait = waitText(this.language, ticket.peopleAhead, ticket.estimatedWaitMinutes);
         return html`<dl>
             <div class="stat">
               <dt>${this.t('peopleAhead')}</dt>
@@ -224,12 +232,11 @@ export class KioskTicketStatus extends LitElement {
             </div>
             <div class="stat">
               <dt>${this.t('estimatedWait')}</dt>
-              <dd class="num">
-                ${waitText(this.language, ticket.peopleAhead, ticket.estimatedWaitMinutes)}
-              </dd>
+              <dd class=${/\d/.test(wait) ? 'num' : 'num words'}>${wait}</dd>
             </div>
           </dl>
           <p class="message">${this.t('pleaseWait')}</p>`;
+      }
       case 'called':
         return ticket.counter ? this.renderCall(ticket.counter) : nothing;
       case 'serving':
