@@ -32,6 +32,23 @@ export async function api<T>(path: string, init?: { method: string; body: unknow
 export const PHONE_PREFIX = '+992';
 
 /**
+ * The nine digits after +992 in what was typed or pasted: spaces, dashes and brackets dropped, and
+ * the country code too when the whole number came (`+992 90 555 44 33`, `00992…`).
+ */
+export function nationalDigits(typed: string): string {
+  const digits = typed.replace(/\D/g, '');
+  const whole = /^(?:00)?992(\d{9})$/.exec(digits);
+  return whole ? whole[1]! : digits;
+}
+
+/** `+992 90 555 44 33`: the number as the page repeats it back. */
+export function shownPhone(typed: string): string {
+  const d = nationalDigits(typed);
+  if (d.length !== 9) return `${PHONE_PREFIX} ${typed.trim()}`;
+  return `${PHONE_PREFIX} ${d.slice(0, 2)} ${d.slice(2, 5)} ${d.slice(5, 7)} ${d.slice(7)}`;
+}
+
+/**
  * Today on the office clock and the day `days` later, as YYYY-MM-DD (the page keeps off the shared
  * protocol chunks to stay small: these two lines are all it needs of the calendar).
  */

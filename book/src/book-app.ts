@@ -14,6 +14,7 @@ import {
   dayLabel,
   errorText,
   freeByDay,
+  nationalDigits,
   officeDays,
   timeLabel,
 } from './book-api';
@@ -124,7 +125,7 @@ export class BookApp extends PhonePage {
   }
 
   private async send(): Promise<void> {
-    const digits = this.phone.replace(/\D/g, '');
+    const digits = nationalDigits(this.phone);
     if (digits.length !== 9) {
       this.error = this.t('phoneWrong');
       return;
@@ -175,7 +176,7 @@ export class BookApp extends PhonePage {
   }
 
   private async cancelBooking(): Promise<void> {
-    const digits = this.phone.replace(/\D/g, '');
+    const digits = nationalDigits(this.phone);
     if (digits.length !== 9) {
       this.error = this.t('phoneWrong');
       return;

@@ -4,7 +4,7 @@
  */
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { BOOK_LANGUAGES, bookText, type BookKey, type BookLanguage } from './book-i18n';
-import { PHONE_PREFIX } from './book-api';
+import { PHONE_PREFIX, shownPhone } from './book-api';
 
 export interface DoneView {
   booking: { code: string };
@@ -59,7 +59,7 @@ export function phoneView(v: PhoneView): TemplateResult {
         type="tel"
         inputmode="numeric"
         autocomplete="tel-national"
-        maxlength="12"
+        maxlength="20"
         aria-describedby="phone-hint"
         .value=${v.phone}
         @input=${(e: Event) => v.onInput((e.target as HTMLInputElement).value)}
@@ -83,7 +83,7 @@ export interface CodeView {
 export function codeView(v: CodeView): TemplateResult {
   const { t } = v;
   return html`<h2>${t('codeTitle')}</h2>
-    <label for="otp">${t('codeHint', { phone: `${PHONE_PREFIX} ${v.phone}` })}</label>
+    <label for="otp">${t('codeHint', { phone: shownPhone(v.phone) })}</label>
     <input
       id="otp"
       inputmode="numeric"

@@ -9,7 +9,15 @@ import type { RemoteJoinAvailability } from '../../server/protocol/remote-join';
 import { bookStyles } from './book-styles';
 import { PhonePage } from './phone-page';
 import { headerView, phoneView } from './book-views';
-import { ApiError, PHONE_PREFIX, api, errorText, timeLabel } from './book-api';
+import {
+  ApiError,
+  PHONE_PREFIX,
+  api,
+  errorText,
+  nationalDigits,
+  shownPhone,
+  timeLabel,
+} from './book-api';
 import { bookText, type BookKey, type BookLanguage } from './book-i18n';
 import { joinError, joinText, type JoinKey } from './join-i18n';
 
@@ -117,7 +125,7 @@ export class JoinApp extends PhonePage {
   }
 
   private async send(): Promise<void> {
-    const digits = this.phone.replace(/\D/g, '');
+    const digits = nationalDigits(this.phone);
     if (digits.length !== 9) {
       this.error = this.t('phoneWrong');
       return;
@@ -241,7 +249,7 @@ export class JoinApp extends PhonePage {
 
   private renderCode(): TemplateResult {
     return html`<h2>${this.t('codeTitle')}</h2>
-      <label for="otp">${this.t('codeHint', { phone: `${PHONE_PREFIX} ${this.phone}` })}</label>
+      <label for="otp">${this.t('codeHint', { phone: shownPhone(this.phone) })}</label>
       <input
         id="otp"
         inputmode="numeric"
