@@ -159,6 +159,8 @@ describe('the public ticket page and the paper preview', () => {
     await waitFor(() => smsc.messages().some((m) => m.to === '992901230077'), 'the issued SMS');
     const phone = await open(`/t/${id}`, 360, 740);
     await phone.getByTestId('messages-to').filter({ hasText: '077' }).waitFor();
+    // A phone follows already: no "send me an SMS" beside "messages go to …077".
+    expect(await phone.getByTestId('sms-offer').count()).toBe(0);
     await phone.getByTestId('telegram-offer').click();
     const focused = (id: string) => phone.getByTestId(id).evaluate((el) => el.matches(':focus'));
     // The pressed button became the link: the focus went with it.

@@ -110,6 +110,7 @@ export class KioskTicketMessages extends LitElement {
       const { notify } = await call('ticketNotifyStatus', { params: { id: this.ticketId } });
       this.status = notify;
       if (notify.phone) this.stopped = false;
+      emit(this, 'kiosk-messages-status', notify.phone !== null);
     } catch {
       // Nothing to offer until the server answers; the keypad still works.
       this.status = undefined;
@@ -198,5 +199,7 @@ declare global {
   }
   interface HTMLElementEventMap {
     'kiosk-messages-stopped': CustomEvent<void>;
+    /** Whether a phone follows the ticket, each time the panel has read it. */
+    'kiosk-messages-status': CustomEvent<boolean>;
   }
 }

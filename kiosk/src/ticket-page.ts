@@ -124,6 +124,8 @@ export class KioskTicketPage extends LitElement {
     error: { state: true },
     messagesVersion: { state: true },
     keypadVersion: { state: true },
+    phoneFollows: { state: true },
+    subscribedHere: { state: true },
   };
 
   private readonly params = readPageParams();
@@ -140,6 +142,10 @@ export class KioskTicketPage extends LitElement {
   declare private messagesVersion: number;
   /** Bumped when the messages are stopped: the keypad offers the SMS afresh. */
   declare private keypadVersion: number;
+  /** A phone already follows the ticket (the kiosk took it): no "send me an SMS" beside it. */
+  declare private phoneFollows: boolean;
+  /** The holder subscribed on this page: the keypad keeps saying where the SMS will go. */
+  declare private subscribedHere: boolean;
   /** The holder's own choice, which wins over the ticket's language. */
   private chosenLanguage?: Language;
   private seenQueue?: QueueState;
@@ -159,6 +165,8 @@ export class KioskTicketPage extends LitElement {
     this.error = undefined;
     this.messagesVersion = 0;
     this.keypadVersion = 0;
+    this.phoneFollows = false;
+    this.subscribedHere = false;
   }
 
   override connectedCallback(): void {
@@ -262,12 +270,19 @@ export class KioskTicketPage extends LitElement {
   };
 
   private readonly onSubscribed = (): void => {
+    this.subscribedHere = true;
     this.messagesVersion++;
   };
 
   private readonly onMessagesStopped = (): void => {
+    this.subscribedHere = false;
+    this.phoneFollows = false;
     this.messagesVersion++;
     this.keypadVersion++;
+  };
+
+  private readonly onMessagesStatus = (event: CustomEvent<boolean>): void => {
+    this.phoneFollows = event.detail;
   };
 
   private t(key: MessageKey, params?: Record<string, string | number>): string {
@@ -309,19 +324,24 @@ export class KioskTicketPage extends LitElement {
       ${
         FINAL_STATUSES.includes(ticket.status)
           ? nothing
-          : html`${keyed(
-                this.keypadVersion,
-                html`<kiosk-sms-keypad
-                  .ticketId=${ticket.id}
-                  language=${this.language}
-                  @kiosk-sms-subscribed=${this.onSubscribed}
-                ></kiosk-sms-keypad>`,
-              )}
+          : html`${
+                this.phoneFollows && !this.subscribedHere
+                  ? nothing
+                  : keyed(
+                      this.keypadVersion,
+                      html`<kiosk-sms-keypad
+                        .ticketId=${ticket.id}
+                        language=${this.language}
+                        @kiosk-sms-subscribed=${this.onSubscribed}
+                      ></kiosk-sms-keypad>`,
+                    )
+              }
               <kiosk-ticket-messages
                 .ticketId=${ticket.id}
                 .version=${this.messagesVersion}
                 language=${this.language}
                 @kiosk-messages-stopped=${this.onMessagesStopped}
+                @kiosk-messages-status=${this.onMessagesStatus}
               ></kiosk-ticket-messages>`
       }`;
   }
