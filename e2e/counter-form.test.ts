@@ -6,6 +6,7 @@ import {
   withDetail,
   type CaseForm,
 } from '../counter/src/case-form';
+import { translate } from '../ui/i18n';
 
 function form(over: Partial<CaseForm> = {}): CaseForm {
   return {
@@ -43,6 +44,39 @@ describe('the case form model', () => {
     const { patch, issues } = buildPatch('birth', form({ applicant }), new Set(['applicant']), 1);
     expect(patch).toBeUndefined();
     expect(Object.keys(issues)).toEqual(['applicant.idNumber']);
+  });
+
+  it("says what is wrong in the clerk's language, never in the schema's English", () => {
+    const applicant = {
+      ...emptyPerson(),
+      firstName: 'Ali',
+      middleName: 'Ali2',
+      phone: 'abc',
+      idType: 'passport',
+      idNumber: "'; DROP TABLE cases;--",
+    };
+    const { issues } = buildPatch('birth', form({ applicant }), new Set(['applicant']), 1);
+    expect(issues).toEqual({
+      'applicant.lastName': 'issueRequired',
+      'applicant.middleName': 'issueName',
+      'applicant.phone': 'issuePhone',
+      'applicant.idNumber': 'issuePassport',
+    });
+    for (const language of ['tg', 'ru', 'uz', 'en'] as const) {
+      for (const key of Object.values(issues)) {
+        expect(translate(language, key)).not.toMatch(
+          /expected|Invalid|Too small|passport number is/,
+        );
+      }
+    }
+    expect(translate('ru', issues['applicant.lastName']!)).toBe('Заполните это поле.');
+    const other = buildPatch(
+      'birth',
+      form({ applicant: { ...applicant, idType: 'birth_certificate', idNumber: 'АБВ' } }),
+      new Set(['applicant']),
+      1,
+    );
+    expect(other.issues['applicant.idNumber']).toBe('issueDocument');
   });
 
   it('sends every subject or none, so a half-typed one never drops the others', () => {

@@ -102,8 +102,26 @@ export function isBlank(p: PersonForm): boolean {
   return PERSON_FIELDS.every((k) => p[k].trim() === '');
 }
 
-/** What is wrong with a form section, as field → first message. */
-export type FieldIssues = Record<string, string>;
+/** What is wrong with a form section, as field → the message (in the clerk's language) of its first issue. */
+export type FieldIssues = Record<string, IssueKey>;
+
+/** The words for what can be wrong with a field of the form. */
+export type IssueKey = Extract<MessageKey, `issue${string}`>;
+
+/**
+ * The words for a schema issue of `field`, in place of the schema's English: the form only sends
+ * strings, so a wrong type is a missing value, and the rules are the registry's (case-person.ts).
+ */
+function issueKey(field: string, issue: z.core.$ZodIssue): IssueKey {
+  if (issue.code === 'invalid_type') return 'issueRequired';
+  if (issue.code === 'too_small') return field === 'phone' ? 'issuePhone' : 'issueRequired';
+  if (field === 'phone') return 'issuePhone';
+  if (issue.code === 'too_big') return 'issueTooLong';
+  if (field === 'idNumber')
+    return issue.message.startsWith('a passport') ? 'issuePassport' : 'issueDocument';
+  if (field.endsWith('Name') && issue.code === 'invalid_format') return 'issueName';
+  return 'issueCheck';
+}
 
 /** Result of reading a section: the value to send, or the fields to fix. */
 export type Read<T> = { ok: true; value: T } | { ok: false; issues: FieldIssues };
@@ -115,7 +133,7 @@ function issuesOf(issues: readonly z.core.$ZodIssue[], prefix = ''): FieldIssues
     // The form shows the identity document as two fields.
     if (key.endsWith('idDocument.number')) key = key.replace('idDocument.number', 'idNumber');
     if (key.endsWith('idDocument.type')) key = key.replace('idDocument.type', 'idType');
-    out[key] ??= issue.message;
+    out[key] ??= issueKey(key.split('.').at(-1) ?? '', issue);
   }
   return out;
 }

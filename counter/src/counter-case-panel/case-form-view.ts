@@ -62,7 +62,7 @@ export class CaseFormView {
 
   private renderIssue(key: string) {
     const issue = this.cases.issues[key];
-    return issue ? html`<span class="issue">${issue}</span>` : nothing;
+    return issue ? html`<span class="issue">${this.l10n.t(issue)}</span>` : nothing;
   }
 
   /** Writes one typed field of a person into the form (a newborn's birth date is the birth's too). */

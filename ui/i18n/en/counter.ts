@@ -212,4 +212,12 @@ export const counter = {
   notifySave: 'Record the consent',
   notifyRecorded: 'Messages about case {number} go to {phone}.',
   notifyPhoneInvalid: 'Enter the phone in full, with the country code: +992 and 9 digits.',
+  // What is wrong with a case form's field (the registry's rules, in the clerk's language).
+  issueRequired: 'Fill this in.',
+  issueTooLong: 'Too long.',
+  issueName: 'Letters, spaces, hyphens and apostrophes only.',
+  issuePhone: 'A phone number: 7 to 20 digits, spaces and dashes, + first if needed.',
+  issuePassport: 'A passport number: 1–3 letters and 6–9 digits, e.g. A1234567.',
+  issueDocument: 'Letters, digits, spaces and - / . №, with at least one digit.',
+  issueCheck: 'Check this field.',
 } satisfies Record<string, string>;

@@ -216,4 +216,12 @@ export const counter: MessagesLike<typeof english> = {
   notifySave: 'Записать согласие',
   notifyRecorded: 'Сообщения о деле {number} будут приходить на {phone}.',
   notifyPhoneInvalid: 'Введите телефон полностью, с кодом страны: +992 и 9 цифр.',
+  // What is wrong with a case form's field (the registry's rules, in the clerk's language).
+  issueRequired: 'Заполните это поле.',
+  issueTooLong: 'Слишком длинно.',
+  issueName: 'Только буквы, пробелы, дефисы и апострофы.',
+  issuePhone: 'Номер телефона: от 7 до 20 цифр, пробелы и дефисы, в начале можно +.',
+  issuePassport: 'Номер паспорта: 1–3 буквы и 6–9 цифр, например A1234567.',
+  issueDocument: 'Буквы, цифры, пробелы и - / . №, хотя бы одна цифра.',
+  issueCheck: 'Проверьте это поле.',
 };

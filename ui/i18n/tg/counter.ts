@@ -220,4 +220,12 @@ export const counter: MessagesLike<typeof english> = {
   notifySave: 'Розигиро сабт кунед',
   notifyRecorded: 'Паёмҳо дар бораи парвандаи {number} ба {phone} меоянд.',
   notifyPhoneInvalid: 'Телефонро пурра бо рамзи кишвар ворид кунед: +992 ва 9 рақам.',
+  // What is wrong with a case form's field (the registry's rules, in the clerk's language).
+  issueRequired: 'Ин майдонро пур кунед.',
+  issueTooLong: 'Хеле дароз аст.',
+  issueName: 'Танҳо ҳарфҳо, фосила, дефис ва апостроф.',
+  issuePhone: 'Рақами телефон: аз 7 то 20 рақам, фосила ва дефис, дар аввал + мумкин аст.',
+  issuePassport: 'Рақами шиноснома: 1–3 ҳарф ва 6–9 рақам, масалан A1234567.',
+  issueDocument: 'Ҳарфҳо, рақамҳо, фосила ва - / . №, ақаллан як рақам.',
+  issueCheck: 'Ин майдонро тафтиш кунед.',
 };

@@ -217,4 +217,13 @@ export const counter: MessagesLike<typeof english> = {
   notifySave: 'Rozilikni qayd etish',
   notifyRecorded: '{number} ish boʻyicha xabarlar {phone} raqamiga yuboriladi.',
   notifyPhoneInvalid: 'Telefonni toʻliq, mamlakat kodi bilan kiriting: +992 va 9 raqam.',
+  // What is wrong with a case form's field (the registry's rules, in the clerk's language).
+  issueRequired: 'Bu maydonni toʻldiring.',
+  issueTooLong: 'Juda uzun.',
+  issueName: 'Faqat harflar, boʻsh joy, defis va apostrof.',
+  issuePhone:
+    'Telefon raqami: 7 dan 20 gacha raqam, boʻsh joy va defis, boshida + boʻlishi mumkin.',
+  issuePassport: 'Pasport raqami: 1–3 harf va 6–9 raqam, masalan A1234567.',
+  issueDocument: 'Harflar, raqamlar, boʻsh joy va - / . №, kamida bitta raqam.',
+  issueCheck: 'Bu maydonni tekshiring.',
 };
