@@ -168,12 +168,16 @@ describe('the kiosk in the browser', () => {
     });
   }
 
-  it('says so, in the screen, when the address names no office or one that does not exist', async () => {
+  it('says so, in the screen, when the address names no office or one that does not exist (kiosk, display, counter, admin)', async () => {
     for (const [url, text] of [
       ['/kiosk/', '?office=…'],
       ['/kiosk/?office=nowhere&kiosk=K1', '«nowhere»'],
       ['/display/', '?office=…'],
       ['/display/?office=nowhere', '«nowhere»'],
+      // The staff pages too, before anyone signs in (they used to wait, or refuse the rights).
+      ['/counter/', '?office=…'],
+      ['/counter/?office=nowhere', '«nowhere»'],
+      ['/admin/?office=nowhere', '«nowhere»'],
     ] as const) {
       const page = await open(url);
       const notice = page.getByTestId('page-notice');

@@ -11,9 +11,9 @@ import type {
   StaffTicket,
   Ticket,
 } from '../server/protocol';
-import { DEVICE_TOKEN_HEADER, IDEMPOTENCY_HEADER } from '../server/protocol/constants';
+import { DEVICE_TOKEN_HEADER, ErrorCode, IDEMPOTENCY_HEADER } from '../server/protocol/constants';
 import type { IssuedTicket, LoginResult, PaperJob } from '../server/protocol/endpoint-types';
-import { call, endpointUrl } from './api-client';
+import { ApiError, call, endpointUrl } from './api-client';
 
 export { ApiError, NETWORK_ERROR, apiRequest, call, type RequestOptions } from './api-client';
 export type {
@@ -39,6 +39,15 @@ export type TicketAction = 'recall' | 'start' | 'no-show' | 'complete';
 /** What every page may know of the office: names, zone, languages, … */
 export async function fetchOffice(office: string): Promise<OfficeInfo> {
   return (await call('office', { params: { office } })).office;
+}
+
+/** True when the server says it has no such office (a typo in a page's address). */
+export async function isOfficeUnknown(office: string | undefined): Promise<boolean> {
+  if (!office) return false;
+  return fetchOffice(office).then(
+    () => false,
+    (error: unknown) => error instanceof ApiError && error.code === ErrorCode.notFound,
+  );
 }
 
 /** The office's services with names in every language. */

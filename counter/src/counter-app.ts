@@ -6,11 +6,12 @@
  */
 import { LitElement, html, nothing } from 'lit';
 import type { Case, Language, Service, StaffTicket } from '../../server/protocol';
-import { fetchServices } from '../../ui/api';
+import { ErrorCode } from '../../server/protocol/constants';
+import { ApiError, fetchServices } from '../../ui/api';
 import { ClockController } from '../../ui/clock-controller';
 import { LocalizeController } from '../../ui/controllers/localize-controller';
 import { DEFAULT_LANGUAGE } from '../../ui/i18n';
-import { readPageParams } from '../../ui/page-params';
+import { officeNotice, readPageParams } from '../../ui/page-params';
 import { QueueController } from '../../ui/queue-controller';
 import { base, tokens } from '../../ui/theme';
 import '../../ui/nb-connection-mark';
@@ -49,6 +50,7 @@ export class CounterApp extends LitElement {
     services: { state: true },
     receipt: { state: true },
     liveCase: { state: true },
+    officeUnknown: { state: true },
   };
 
   private readonly l10n = new LocalizeController(this, () => this.language);
@@ -82,6 +84,8 @@ export class CounterApp extends LitElement {
   declare private receipt: Case | undefined;
   /** The latest case change published to staff, handed to the case views. */
   declare private liveCase: Case | undefined;
+  /** The server does not know the address's office. */
+  declare private officeUnknown: boolean;
   private servicesTimer?: ReturnType<typeof setTimeout>;
 
   constructor() {
@@ -89,6 +93,7 @@ export class CounterApp extends LitElement {
     this.language = this.params.language ?? loadLanguage() ?? DEFAULT_LANGUAGE;
     this.services = [];
     this.receipt = undefined;
+    this.officeUnknown = false;
   }
 
   override connectedCallback(): void {
@@ -131,7 +136,12 @@ export class CounterApp extends LitElement {
     if (!office) return;
     try {
       this.services = await fetchServices(office);
-    } catch {
+    } catch (error) {
+      // An office the server does not know (a typo in the address): said before anyone signs in.
+      if (error instanceof ApiError && error.code === ErrorCode.notFound) {
+        this.officeUnknown = true;
+        return;
+      }
       // Names fall back to codes until the next attempt; the queue itself still works.
     }
     this.servicesTimer = setTimeout(() => void this.loadServices(), SERVICES_REFRESH_MS);
@@ -327,9 +337,16 @@ export class CounterApp extends LitElement {
   }
 
   override render() {
-    if (!this.params.office) {
-      return html`<main><p role="alert">${this.l10n.t('missingOffice')}</p></main>`;
-    }
+    // No office in the address, or one the server does not know (a typo): say so, as the kiosk does.
+    const notice = officeNotice(
+      this.language,
+      this.params.office,
+      this.officeUnknown ? ErrorCode.notFound : this.queue.state.refused,
+    );
+    if (notice)
+      return html`<main>
+        <p class="page-notice" role="alert" data-testid="page-notice">${notice}</p>
+      </main>`;
     if (this.receipt) {
       return html`<counter-receipt
         .case=${this.receipt}

@@ -2,10 +2,10 @@
  * The administration pages' root: sign-in (the counter console's session of this tab is reused), then
  * one tab per section. Owns the session; the sections get the office and token as a property.
  */
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import type { Language } from '../../../server/protocol';
 import { ErrorCode } from '../../../server/protocol/constants';
-import { login, logout } from '../../../ui/api';
+import { isOfficeUnknown, login, logout } from '../../../ui/api';
 import { toShownError } from '../../../ui/errors';
 import {
   DEFAULT_LANGUAGE,
@@ -14,8 +14,9 @@ import {
   translate,
   type MessageKey,
 } from '../../../ui/i18n';
-import { readPageParams } from '../../../ui/page-params';
+import { officeNotice, readPageParams } from '../../../ui/page-params';
 import { base, tokens } from '../../../ui/theme';
+import { adminAppStyles } from './admin-app.styles';
 import {
   loadLanguage,
   loadSession,
@@ -51,113 +52,7 @@ type Tab = (typeof TABS)[number][0];
 
 /** The admin page's root element. */
 export class AdminApp extends LitElement {
-  static override styles = [
-    tokens,
-    base,
-    css`
-      :host {
-        display: block;
-        min-height: 100vh;
-        background: var(--nb-bg);
-      }
-      header {
-        display: flex;
-        align-items: center;
-        gap: 16px;
-        padding: 0 24px;
-        min-height: 60px;
-        background: var(--nb-primary);
-        color: var(--nb-primary-ink);
-      }
-      h1 {
-        margin: 0;
-        font-size: 20px;
-        font-weight: 800;
-      }
-      .spacer {
-        flex: 1;
-      }
-      header button,
-      header select {
-        min-height: 38px;
-        padding: 0 12px;
-        border-radius: 8px;
-        border: 1px solid rgb(255 255 255 / 70%);
-        background: transparent;
-        color: #fff;
-        font-weight: 600;
-      }
-      header select option {
-        color: var(--nb-ink);
-      }
-      [role='tablist'] {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 4px;
-        padding: 10px 24px 0;
-        border-bottom: 2px solid var(--nb-border);
-        background: var(--nb-surface);
-      }
-      [role='tab'] {
-        min-height: 42px;
-        padding: 0 16px;
-        border: none;
-        border-bottom: 4px solid transparent;
-        background: transparent;
-        font-size: 16px;
-        font-weight: 600;
-        color: var(--nb-muted);
-      }
-      [role='tab'][aria-selected='true'] {
-        color: var(--nb-primary-strong);
-        border-bottom-color: var(--nb-primary);
-      }
-      main {
-        padding: 20px 24px;
-      }
-      form.login {
-        width: min(420px, 100%);
-        margin: 48px auto;
-        display: flex;
-        flex-direction: column;
-        gap: 14px;
-        padding: 28px;
-        border-radius: 16px;
-        background: var(--nb-surface);
-        box-shadow: var(--nb-shadow);
-      }
-      form.login label {
-        display: flex;
-        flex-direction: column;
-        gap: 6px;
-        font-weight: 600;
-      }
-      form.login input {
-        min-height: 44px;
-        padding: 0 12px;
-        border: 2px solid var(--nb-border);
-        border-radius: 10px;
-        font-size: 17px;
-      }
-      form.login button {
-        min-height: 48px;
-        border: none;
-        border-radius: 10px;
-        background: var(--nb-primary);
-        color: var(--nb-primary-ink);
-        font-size: 17px;
-        font-weight: 700;
-      }
-      .error {
-        margin: 0;
-        padding: 10px 12px;
-        border-radius: 10px;
-        background: var(--nb-danger-soft);
-        color: var(--nb-danger);
-        font-weight: 600;
-      }
-    `,
-  ];
+  static override styles = [tokens, base, adminAppStyles];
 
   static override properties = {
     session: { state: true },
@@ -165,6 +60,7 @@ export class AdminApp extends LitElement {
     language: { state: true },
     loginError: { state: true },
     busy: { state: true },
+    officeUnknown: { state: true },
   };
 
   private readonly l10n = new LocalizeController(this, () => this.language);
@@ -175,6 +71,8 @@ export class AdminApp extends LitElement {
   declare private language: Language;
   declare private loginError: string;
   declare private busy: boolean;
+  /** The server does not know the address's office (a typo): said instead of the sign-in. */
+  declare private officeUnknown: boolean;
 
   constructor() {
     super();
@@ -185,6 +83,7 @@ export class AdminApp extends LitElement {
     this.language = this.params.language ?? loadLanguage() ?? DEFAULT_LANGUAGE;
     this.loginError = '';
     this.busy = false;
+    this.officeUnknown = false;
     this.addEventListener(SESSION_ENDED, () => this.endSession('sessionExpired'));
   }
 
@@ -202,6 +101,11 @@ export class AdminApp extends LitElement {
     return this.sectionContext;
   }
   private sectionContext: AdminContext | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void isOfficeUnknown(this.params.office).then((unknown) => (this.officeUnknown = unknown));
+  }
 
   protected override willUpdate(): void {
     document.documentElement.lang = this.language;
@@ -331,6 +235,12 @@ export class AdminApp extends LitElement {
   }
 
   override render() {
+    if (this.officeUnknown) {
+      const notice = officeNotice(this.language, this.params.office, ErrorCode.notFound);
+      return html`<main>
+        <p class="page-notice" role="alert" data-testid="page-notice">${notice}</p>
+      </main>`;
+    }
     return html`
       <header>
         <h1>${this.l10n.t('appName')} · ${this.l10n.t('adminTitle')}</h1>
