@@ -172,6 +172,8 @@ describe('the kiosk in the browser', () => {
     for (const [url, text] of [
       ['/kiosk/', '?office=…'],
       ['/kiosk/?office=nowhere&kiosk=K1', '«nowhere»'],
+      // A kiosk code nobody added: it would look ready and refuse every tap.
+      ['/kiosk/?office=kulob&kiosk=K999', '«K999»'],
       ['/display/', '?office=…'],
       ['/display/?office=nowhere', '«nowhere»'],
       // The staff pages too, before anyone signs in (they used to wait, or refuse the rights).

@@ -10,7 +10,7 @@ import type { CheckInBooking } from '../../server/protocol/bookings';
 import { Namespace } from '../../server/protocol/events';
 import { DEFAULT_LANGUAGE, translate } from '../../ui/i18n';
 import { readDeviceToken } from '../../ui/device-token';
-import { officeNotice, readPageParams } from '../../ui/page-params';
+import { readPageParams } from '../../ui/page-params';
 import { QueueController } from '../../ui/queue-controller';
 import type { LanguageChangeDetail } from '../../ui/nb-language-switch';
 import { appStyles } from './kiosk-app-styles';
@@ -29,6 +29,7 @@ import {
 import type { BookingProblem, BookingSubmitDetail } from './kiosk-booking-keypad';
 import type { CaseSubmitDetail } from './kiosk-case-keypad';
 import { stepView, type InnerStep, type StepInput } from './kiosk-app-steps';
+import { KioskAddressCheck } from './kiosk-address-check';
 import { KioskIdleController } from './kiosk-idle-controller';
 import { KioskIssueController } from './kiosk-issue-controller';
 import { failureOf, readIdleOverride, refusalOf, type Failure, type Intent } from './kiosk-issuing';
@@ -63,6 +64,7 @@ export class KioskApp extends LitElement {
   private readonly params = readPageParams();
   private readonly device = readDeviceToken(this.params.office);
   private readonly idleOverride = readIdleOverride();
+  private readonly addressCheck = new KioskAddressCheck(this, this.params);
   private readonly queue = new QueueController(
     this,
     this.params.office
@@ -354,7 +356,7 @@ export class KioskApp extends LitElement {
   }
 
   override render() {
-    const notice = officeNotice(this.language, this.params.office, this.queue.state.refused);
+    const notice = this.addressCheck.notice(this.language, this.queue.state.refused);
     if (notice) return noticeView(this.t, notice);
     const home = this.step.kind === 'home';
     const officeName = this.queue.state.office?.names[this.language];

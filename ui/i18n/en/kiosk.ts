@@ -38,6 +38,8 @@ export const kiosk = {
   kioskServiceClosedNow: 'This service is closed now. Please choose another one.',
   kioskClosedBecause: 'Closed: {reason}',
   kioskPrinterOffline: 'The printer is not working: your number will be shown on the screen.',
+  unknownKiosk:
+    "This kiosk (“{kiosk}”) is not registered in this office. Ask the administrator to add it, or check the page's address.",
   kioskPriorityTitle: 'Do you need priority service?',
   kioskPriorityHint:
     'People with a disability, elderly people and pregnant women are served first.',

@@ -41,6 +41,8 @@ export const kiosk: MessagesLike<typeof english> = {
   kioskServiceClosedNow: 'Эта услуга сейчас закрыта. Пожалуйста, выберите другую.',
   kioskClosedBecause: 'Закрыто: {reason}',
   kioskPrinterOffline: 'Принтер не работает: ваш номер будет показан на экране.',
+  unknownKiosk:
+    'Киоск «{kiosk}» не зарегистрирован в этом отделении. Попросите администратора добавить его или проверьте адрес страницы.',
   kioskPriorityTitle: 'Нужно ли вам обслуживание вне очереди?',
   kioskPriorityHint: 'Людей с инвалидностью, пожилых и беременных обслуживают в первую очередь.',
   kioskPriorityNone: 'Нет, в общую очередь',

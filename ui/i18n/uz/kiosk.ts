@@ -41,6 +41,8 @@ export const kiosk: MessagesLike<typeof english> = {
   kioskServiceClosedNow: 'Bu xizmat hozir yopiq. Iltimos, boshqasini tanlang.',
   kioskClosedBecause: 'Yopiq: {reason}',
   kioskPrinterOffline: 'Printer ishlamayapti: raqamingiz ekranda koʻrsatiladi.',
+  unknownKiosk:
+    '«{kiosk}» kioski bu boʻlimda roʻyxatdan oʻtmagan. Administratordan uni qoʻshishni soʻrang yoki sahifa manzilini tekshiring.',
   kioskPriorityTitle: 'Sizga navbatsiz xizmat kerakmi?',
   kioskPriorityHint:
     'Nogironligi bor kishilar, keksalar va homiladorlarga birinchi navbatda xizmat koʻrsatiladi.',
