@@ -42,7 +42,7 @@ export const common = {
     '{name} is working at this window. Choose another window, or take this one over from the window list.',
   errorConflict: 'This already exists.',
   errorPayloadTooLarge: 'The request is too large.',
-  errorRateLimited: 'Too many attempts. Wait a minute and try again.',
+  errorRateLimited: 'Too many attempts. Please wait a few minutes and try again.',
   errorUnavailable: 'The service is temporarily unavailable.',
   errorInternal: 'Server error.',
   errorNetwork: 'No connection to the server. Check the network; the page reconnects by itself.',

@@ -43,7 +43,7 @@ export const common: MessagesLike<typeof english> = {
     'Bu oynada {name} ishlamoqda. Boshqa oynani tanlang yoki oynalar roʻyxatida bu oynani qabul qiling.',
   errorConflict: 'Bu allaqachon mavjud.',
   errorPayloadTooLarge: 'Soʻrov juda katta.',
-  errorRateLimited: 'Urinishlar juda koʻp. Bir daqiqa kuting.',
+  errorRateLimited: 'Urinishlar juda koʻp. Bir necha daqiqadan soʻng qayta urinib koʻring.',
   errorUnavailable: 'Xizmat vaqtincha ishlamayapti.',
   errorInternal: 'Server xatosi.',
   errorNetwork: 'Server bilan aloqa yoʻq. Tarmoqni tekshiring; sahifa oʻzi qayta ulanadi.',
