@@ -107,6 +107,8 @@ export const bookStyles = css`
     letter-spacing: 0.08em;
     padding: 0.5rem;
     width: 100%;
+    /* Its padding and border inside the column's width, as the buttons below. */
+    box-sizing: border-box;
     border: 2px solid #333;
     border-radius: 0.5rem;
   }

@@ -62,6 +62,8 @@ export interface AppDeps {
   voiceDir?: string;
   /** How long a later event waits for an earlier seq before a gap is declared (default 1 s). */
   eventHoldMs?: number;
+  /** How long a request may take to arrive whole (default 30 s; its headers: 10 s at most). */
+  requestTimeoutMs?: number;
   /** Events a socket may send: a burst, refilled per second (default 20, then 2 a second). */
   socketEventBudget?: { burst: number; perSecond: number };
   /** Commands of one office in flight on this node before 503 `overloaded` (default 64). */
@@ -105,10 +107,26 @@ export interface App {
   close(): Promise<void>;
 }
 
+/**
+ * The HTTP server: a request arrives whole within `requestTimeout`, its headers within 10 s (Node's
+ * defaults: 300 s and 60 s, checked every 30 s), so a client that trickles its bytes holds a
+ * connection no longer than that (answered 408, see http/client-error.ts).
+ */
+function httpServer(web: express.Express, requestTimeout: number): http.Server {
+  return http.createServer(
+    {
+      requestTimeout,
+      headersTimeout: Math.min(10_000, requestTimeout),
+      connectionsCheckingInterval: Math.min(5_000, requestTimeout / 2),
+    },
+    web,
+  );
+}
+
 export async function createApp(deps: AppDeps): Promise<App> {
   const logger = deps.logger ?? pino({ level: 'silent' });
   const web = express();
-  const server = http.createServer(web);
+  const server = httpServer(web, deps.requestTimeoutMs ?? 30_000);
   answerClientErrors(server);
   const sockets = await attachSocketServer(server, deps);
   const { io } = sockets;

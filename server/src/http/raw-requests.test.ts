@@ -70,8 +70,8 @@ it('answers a request line that is not HTTP with 400 and the error body, and kee
 });
 
 it('answers a request whose headers never finish with 408 and the error body', async () => {
-  // Node's own timeout, on a server with the app's handler; shortened (the app keeps Node's
-  // defaults: 60 s for the headers, checked every 30 s).
+  // Node's own timeout, on a server with the app's handler; shortened (the app's: 10 s for the
+  // headers, checked every 5 s).
   const slow = http.createServer(
     { headersTimeout: 300, requestTimeout: 300, connectionsCheckingInterval: 50 },
     (_req, res) => res.end('never'),
@@ -88,6 +88,30 @@ it('answers a request whose headers never finish with 408 and the error body', a
     });
   } finally {
     await new Promise((resolve) => slow.close(resolve));
+  }
+});
+
+it('answers a body that trickles in slower than the request timeout with 408, and keeps serving', async () => {
+  // The app's own server, its timeout shortened from 30 s: a client that sends the headers and a
+  // tenth of the body, then nothing, no longer holds the connection for Node's 300 s.
+  const slow = await startTestServer({ requestTimeoutMs: 600 });
+  try {
+    const started = Date.now();
+    const res = await send(
+      'POST /api/offices/kulob/tickets HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n' +
+        'Content-Length: 100\r\n\r\n{"service":',
+      slow.port,
+    );
+    expect(res.status).toBe(408);
+    expect(JSON.parse(res.body)).toMatchObject({ error: { code: 'validation_failed' } });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    const health = await send(
+      'GET /api/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+      slow.port,
+    );
+    expect(health.status).toBe(200);
+  } finally {
+    await slow.close();
   }
 });
 

@@ -87,8 +87,12 @@ describe('two nodes behind one proxy, on one Redis', () => {
       statuses.push((await attempt(node, 'clerk3', `10.1.0.${i}`)).status);
     }
     expect(statuses).toEqual([401, 401, 401, 429]);
-    // Even the right password waits for the window to end.
-    expect((await attempt(a, 'clerk3', '10.1.0.99', 'demo')).status).toBe(429);
+    // Even the right password waits for the window to end, and the answer says how long.
+    const held = await attempt(a, 'clerk3', '10.1.0.99', 'demo');
+    expect(held.status).toBe(429);
+    const retryAfter = Number(held.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(14 * 60);
+    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
     // Other users log in as usual.
     expect((await attempt(a, 'clerk4', '10.1.0.99', 'demo')).status).toBe(200);
   });

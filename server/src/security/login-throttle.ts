@@ -28,17 +28,19 @@ export class LoginThrottle {
       this.store.count(userKey(username)),
     ]);
     if (byAddress >= this.limit) {
-      throw new AppError(
-        'rate_limited',
-        'too many failed logins from this address; wait a few minutes',
-      );
+      throw await this.refusal(addressKey(address), 'from this address');
     }
     if (byUser >= this.limit && (await this.store.count(knownKey(username, address))) === 0) {
-      throw new AppError(
-        'rate_limited',
-        'too many failed logins for this user; wait a few minutes',
-      );
+      throw await this.refusal(userKey(username), 'for this user');
     }
+  }
+
+  /** `rate_limited`, with the seconds until the count's window ends (the answer's `Retry-After`). */
+  private async refusal(key: string, which: string): Promise<AppError> {
+    const seconds = Math.max(1, Math.ceil((await this.store.remainingMs(key)) / 1000));
+    return new AppError('rate_limited', `too many failed logins ${which}; wait a few minutes`, {
+      retryAfterSeconds: seconds,
+    });
   }
 
   async failed(address: string, username: string): Promise<void> {
