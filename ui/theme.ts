@@ -69,3 +69,16 @@ export const base = css`
     letter-spacing: 0.02em;
   }
 `;
+
+/** What a staff page says instead of itself: no office in its address, or an unknown one. */
+export const pageNoticeStyles = css`
+  .page-notice {
+    margin: 48px auto;
+    max-width: 40em;
+    padding: 24px 28px;
+    border-radius: 12px;
+    background: var(--nb-surface);
+    font-size: 22px;
+    line-height: 1.4;
+  }
+`;

@@ -18,16 +18,6 @@ export const appStyles = css`
     min-height: 0;
     overflow: auto;
   }
-  /* What the page says instead of itself: no office in its address, or an unknown one. */
-  .page-notice {
-    margin: 48px auto;
-    max-width: 40em;
-    padding: 24px 28px;
-    border-radius: 12px;
-    background: var(--nb-surface);
-    font-size: 22px;
-    line-height: 1.4;
-  }
   .workspace {
     flex: 1;
     display: grid;

@@ -13,7 +13,7 @@ import { LocalizeController } from '../../ui/controllers/localize-controller';
 import { DEFAULT_LANGUAGE } from '../../ui/i18n';
 import { officeNotice, readPageParams } from '../../ui/page-params';
 import { QueueController } from '../../ui/queue-controller';
-import { base, tokens } from '../../ui/theme';
+import { base, pageNoticeStyles, tokens } from '../../ui/theme';
 import '../../ui/nb-connection-mark';
 import { CommandController } from './command-controller';
 import { appStyles } from './counter-app.styles';
@@ -43,7 +43,7 @@ const SERVICES_REFRESH_MS = 60_000;
 
 /** The console page's root element. */
 export class CounterApp extends LitElement {
-  static override styles = [tokens, base, appStyles];
+  static override styles = [tokens, base, appStyles, pageNoticeStyles];
 
   static override properties = {
     language: { state: true },

@@ -7,16 +7,6 @@ export const adminAppStyles = css`
     min-height: 100vh;
     background: var(--nb-bg);
   }
-  /* What the page says instead of itself: no office in its address, or an unknown one. */
-  .page-notice {
-    margin: 48px auto;
-    max-width: 40em;
-    padding: 24px 28px;
-    border-radius: 12px;
-    background: var(--nb-surface);
-    font-size: 22px;
-    line-height: 1.4;
-  }
   header {
     display: flex;
     align-items: center;

@@ -15,7 +15,7 @@ import {
   type MessageKey,
 } from '../../../ui/i18n';
 import { officeNotice, readPageParams } from '../../../ui/page-params';
-import { base, tokens } from '../../../ui/theme';
+import { base, pageNoticeStyles, tokens } from '../../../ui/theme';
 import { adminAppStyles } from './admin-app.styles';
 import {
   loadLanguage,
@@ -52,7 +52,7 @@ type Tab = (typeof TABS)[number][0];
 
 /** The admin page's root element. */
 export class AdminApp extends LitElement {
-  static override styles = [tokens, base, adminAppStyles];
+  static override styles = [tokens, base, adminAppStyles, pageNoticeStyles];
 
   static override properties = {
     session: { state: true },
