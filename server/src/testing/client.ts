@@ -47,7 +47,10 @@ export async function request<T = any>( // eslint-disable-line @typescript-eslin
   }
   return {
     status: res.status,
-    body: (text ? JSON.parse(text) : undefined) as T,
+    // A CSV or a page is given as its text; JSON (every error included) parsed.
+    body: (text && /json/.test(res.headers.get('content-type') ?? '')
+      ? JSON.parse(text)
+      : text || undefined) as T,
     headers: res.headers,
   };
 }
