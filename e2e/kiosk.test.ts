@@ -312,6 +312,11 @@ describe('the kiosk in the browser', () => {
       'Чиптаи чопшударо',
     );
     expect(await page.locator('kiosk-qr svg path').getAttribute('d')).toMatch(/^M\d/);
+    // The QR is the ticket page's address with the holder's key (the id alone is public).
+    const qr = await page
+      .getByTestId('ticket-qr')
+      .evaluate((el) => (el as { value?: string }).value);
+    expect(qr).toMatch(/\/t\/[0-9a-f-]{36}#[\w-]{12}$/);
     expect(await page.getByTestId('people-ahead').textContent()).toMatch(/\d/);
 
     // The virtual printer's paper holds the same number.

@@ -108,7 +108,8 @@ describe('citizen messages in the browser', () => {
     });
     const id = (issued.body.ticket as { id: string }).id;
     await page.setViewportSize({ width: 360, height: 740 });
-    await page.goto(`${server.url}/t/${id}`);
+    // As the QR code links it: with the holder's key, which the stop below needs.
+    await page.goto(`${server.url}/t/${id}#${issued.body.holderKey as string}`);
     await page.getByTestId('sms-offer').click();
     await typeNumber('901234599');
     await page.getByTestId('sms-send').click();

@@ -157,7 +157,18 @@ describe('the public ticket page and the paper preview', () => {
     });
     const { id } = issued.ticket;
     await waitFor(() => smsc.messages().some((m) => m.to === '992901230077'), 'the issued SMS');
-    const phone = await open(`/t/${id}`, 360, 740);
+    // The id alone (as the hall's display shows it): where the messages go, but no say over them.
+    const stranger = await open(`/t/${id}`, 360, 740);
+    await stranger.getByTestId('messages-to').filter({ hasText: '077' }).waitFor();
+    expect(await stranger.getByTestId('messages-stop').count()).toBe(0);
+    expect(await stranger.getByTestId('telegram-offer').count()).toBe(0);
+    expect(await stranger.getByTestId('sms-offer').count()).toBe(0);
+    await stranger.close();
+    // The SMS's own link carries the holder's key.
+    const sms = smsc.messages().find((m) => m.to === '992901230077');
+    const link = /\/t\/[\w-]+#[\w-]+/.exec(sms?.text ?? '')?.[0];
+    expect(link).toBe(`/t/${id}#${issued.holderKey}`);
+    const phone = await open(link ?? '', 360, 740);
     await phone.getByTestId('messages-to').filter({ hasText: '077' }).waitFor();
     // A phone follows already: no "send me an SMS" beside "messages go to …077".
     expect(await phone.getByTestId('sms-offer').count()).toBe(0);

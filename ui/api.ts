@@ -11,7 +11,12 @@ import type {
   StaffTicket,
   Ticket,
 } from '../server/protocol';
-import { DEVICE_TOKEN_HEADER, ErrorCode, IDEMPOTENCY_HEADER } from '../server/protocol/constants';
+import {
+  DEVICE_TOKEN_HEADER,
+  ErrorCode,
+  IDEMPOTENCY_HEADER,
+  TICKET_KEY_HEADER,
+} from '../server/protocol/constants';
 import type { IssuedTicket, LoginResult, PaperJob } from '../server/protocol/endpoint-types';
 import { ApiError, call, endpointUrl } from './api-client';
 
@@ -22,6 +27,11 @@ export type {
   PaperJob,
   PrintStatus,
 } from '../server/protocol/endpoint-types';
+
+/** The ticket holder's key as a request header (none when the page has no key). */
+export function holderHeaders(holderKey: string | undefined): Record<string, string> {
+  return holderKey ? { [TICKET_KEY_HEADER]: holderKey } : {};
+}
 
 /** A fresh idempotency key; works on plain-http kiosks, where `crypto.randomUUID` is missing. */
 export function newIdempotencyKey(): string {

@@ -82,6 +82,8 @@ export class JoinApp extends PhonePage {
 
   private timeZone = 'Asia/Dushanbe';
   private joinCode = '';
+  /** The ticket holder's key: the ticket page's link carries it (its messages are this phone's). */
+  private holderKey = '';
 
   constructor() {
     super();
@@ -150,12 +152,13 @@ export class JoinApp extends PhonePage {
 
   private async confirm(): Promise<void> {
     await this.run(async () => {
-      const done = await api<{ ticket: JoinedTicket; comeBy: string }>(
+      const done = await api<{ ticket: JoinedTicket; comeBy: string; holderKey: string }>(
         `/api/offices/${this.office}/remote-joins/${this.joinCode}/confirm`,
         { method: 'POST', body: { otp: this.otp } },
       );
       this.ticket = done.ticket;
       this.comeBy = done.comeBy;
+      this.holderKey = done.holderKey;
       this.step = 'done';
     });
   }
@@ -289,7 +292,7 @@ export class JoinApp extends PhonePage {
         >
       </p>
       <p>${this.j('messages')}</p>
-      <a class="secondary" href=${`/t/${ticket.id}`}>${this.j('follow')}</a>`;
+      <a class="secondary" href=${`/t/${ticket.id}#${this.holderKey}`}>${this.j('follow')}</a>`;
   }
 }
 

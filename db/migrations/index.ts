@@ -20,6 +20,7 @@ import * as messages from './20261203-18-01-messages';
 import * as caseMessages from './20261203-18-02-case-messages';
 import * as casePickupCodes from './20261203-15-01-case-pickup-codes';
 import * as ticketQueueTime from './20261203-5c-ticket-queue-time';
+import * as serverSecrets from './20261205-2001-server-secrets';
 
 export interface MigrationModule {
   up(params: { context: QueryInterface }): Promise<void>;
@@ -49,6 +50,7 @@ export const queueMigrations: MigrationSet = {
     { name: '20261203-1903-remote-join', module: remoteJoin },
     { name: '20261203-1904-booking-resources', module: bookingResources },
     { name: '20261203-1605-tickets-priority-wait', module: ticketsPriorityWait },
+    { name: '20261205-2001-server-secrets', module: serverSecrets },
   ],
 };
 

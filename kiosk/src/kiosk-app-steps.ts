@@ -34,7 +34,8 @@ export interface StepInput {
   caseYears: number[];
   serviceName: (code: string) => string;
   /** The ticket's public page (its QR). */
-  ticketUrl: (id: string) => string;
+  /** The ticket page's address with the holder's key, for the QR code. */
+  ticketUrl: (id: string, holderKey: string) => string;
 }
 
 export interface StepHandlers {
@@ -76,7 +77,7 @@ export function stepView(step: InnerStep, input: StepInput, on: StepHandlers) {
         @kiosk-back=${on.back}
       ></kiosk-booking-keypad>`;
     case 'ticket': {
-      const { ticket, print, late } = step.issued;
+      const { ticket, print, late, holderKey } = step.issued;
       const priority = input.priorities.find((p) => p.code === ticket.priority);
       return html`<kiosk-ticket-view
         .ticket=${ticket}
@@ -84,7 +85,8 @@ export function stepView(step: InnerStep, input: StepInput, on: StepHandlers) {
         priorityName=${priority ? priority.names[language] : ''}
         printStatus=${print.status}
         ?printerOffline=${input.printerOffline}
-        ticketUrl=${input.ticketUrl(ticket.id)}
+        ticketUrl=${input.ticketUrl(ticket.id, holderKey)}
+        holderKey=${holderKey}
         appointmentTime=${appointmentTime(ticket, input.timeZone)}
         ?late=${late === true}
         language=${language}

@@ -308,8 +308,8 @@ export class KioskApp extends LitElement {
       caseYears: caseYears(new Date(Date.now() + state.serverOffsetMs), office?.timeZone),
       serviceName: (code) => this.serviceName(code),
       // Where phones reach the server (PUBLIC_URL as the server reports it), never this page's host.
-      ticketUrl: (id) =>
-        `${office?.publicUrl ?? window.location.origin}/t/${encodeURIComponent(id)}`,
+      ticketUrl: (id, key) =>
+        `${office?.publicUrl ?? window.location.origin}/t/${encodeURIComponent(id)}#${key}`,
     };
     return stepView(step, input, {
       prioritySelect: this.onPrioritySelect,

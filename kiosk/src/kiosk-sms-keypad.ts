@@ -4,7 +4,7 @@
  */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import type { Language } from '../../server/protocol';
-import { apiRequest } from '../../ui/api';
+import { apiRequest, holderHeaders } from '../../ui/api';
 import { emit } from '../../ui/emit';
 import { translate, type MessageKey } from '../../ui/i18n';
 import { base } from '../../ui/theme';
@@ -111,6 +111,7 @@ export class KioskSmsKeypad extends LitElement {
 
   static override properties = {
     ticketId: {},
+    holderKey: {},
     language: {},
     open: { state: true },
     digits: { state: true },
@@ -120,6 +121,8 @@ export class KioskSmsKeypad extends LitElement {
 
   /** The ticket the messages are about. */
   declare ticketId: string;
+  /** The holder's key (from the issue's answer or the page's link), when this page has it. */
+  declare holderKey: string;
   /** Language of the texts (and of the messages). */
   declare language: Language;
   declare private open: boolean;
@@ -130,6 +133,7 @@ export class KioskSmsKeypad extends LitElement {
   constructor() {
     super();
     this.ticketId = '';
+    this.holderKey = '';
     this.language = 'tg';
     this.open = false;
     this.digits = '';
@@ -151,6 +155,7 @@ export class KioskSmsKeypad extends LitElement {
     try {
       await apiRequest(`/api/tickets/${encodeURIComponent(this.ticketId)}/notify`, {
         method: 'POST',
+        headers: holderHeaders(this.holderKey),
         body: { phone: `${COUNTRY}${this.digits}`, language: this.language },
       });
       this.shownTo = formatTajikPhone(this.digits);

@@ -6,7 +6,7 @@
  */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import type { Language, TicketNotifyStatus } from '../../server/protocol';
-import { call } from '../../ui/api';
+import { call, holderHeaders } from '../../ui/api';
 import { emit } from '../../ui/emit';
 import { translate, type MessageKey } from '../../ui/i18n';
 import { base } from '../../ui/theme';
@@ -67,6 +67,7 @@ export class KioskTicketMessages extends LitElement {
 
   static override properties = {
     ticketId: {},
+    holderKey: {},
     language: {},
     version: { type: Number },
     status: { state: true },
@@ -77,6 +78,8 @@ export class KioskTicketMessages extends LitElement {
 
   /** The ticket the messages are about. */
   declare ticketId: string;
+  /** The holder's key (the `#…` of the page's link): stopping and Telegram send it. */
+  declare holderKey: string;
   /** Language of the texts (and of the Telegram messages). */
   declare language: Language;
   /** Bumped by the page when the holder subscribed a phone: the status is read again. */
@@ -89,6 +92,7 @@ export class KioskTicketMessages extends LitElement {
   constructor() {
     super();
     this.ticketId = '';
+    this.holderKey = '';
     this.language = 'tg';
     this.version = 0;
     this.status = undefined;
@@ -119,7 +123,10 @@ export class KioskTicketMessages extends LitElement {
 
   private readonly onStop = async (): Promise<void> => {
     try {
-      await call('stopNotify', { params: { id: this.ticketId } });
+      await call('stopNotify', {
+        params: { id: this.ticketId },
+        headers: holderHeaders(this.holderKey),
+      });
       this.stopped = true;
       this.failed = undefined;
       this.status = this.status && { ...this.status, phone: null, telegram: false };
@@ -136,6 +143,7 @@ export class KioskTicketMessages extends LitElement {
     try {
       const { link } = await call('ticketTelegram', {
         params: { id: this.ticketId },
+        headers: holderHeaders(this.holderKey),
         body: { language: this.language },
       });
       this.telegramLink = link;
@@ -168,14 +176,25 @@ export class KioskTicketMessages extends LitElement {
   override render() {
     const status = this.status;
     if (!status) return nothing;
+    // Followed already: only the holder's link (with its key) may stop or add to the messages.
+    const mayChange = this.holderKey !== '' || (!status.phone && !status.telegram);
     return html`${
         status.phone
           ? html`<p data-testid="messages-to">
                 ${this.t('ticketMessagesTo', { phone: status.phone })}
               </p>
-              <button type="button" class="stop" data-testid="messages-stop" @click=${this.onStop}>
-                ${this.t('ticketMessagesStop')}
-              </button>`
+              ${
+                mayChange
+                  ? html`<button
+                      type="button"
+                      class="stop"
+                      data-testid="messages-stop"
+                      @click=${this.onStop}
+                    >
+                      ${this.t('ticketMessagesStop')}
+                    </button>`
+                  : nothing
+              }`
           : nothing
       }
       <p
@@ -186,7 +205,7 @@ export class KioskTicketMessages extends LitElement {
       >
         ${this.stopped ? this.t('ticketMessagesStopped') : ''}
       </p>
-      ${this.renderTelegram(status)}
+      ${mayChange ? this.renderTelegram(status) : nothing}
       ${this.failed ? html`<p class="failed" role="alert">${this.t(this.failed)}</p>` : nothing}`;
   }
 }

@@ -29,6 +29,7 @@ export class KioskTicketView extends LitElement {
     printStatus: {},
     printerOffline: { type: Boolean },
     ticketUrl: {},
+    holderKey: {},
     appointmentTime: {},
     late: { type: Boolean },
     language: {},
@@ -48,6 +49,8 @@ export class KioskTicketView extends LitElement {
   declare printerOffline: boolean;
   /** Address of the ticket's public page, shown as a QR code. */
   declare ticketUrl: string;
+  /** The ticket's holder key (the issue's answer): the SMS keypad sends it. */
+  declare holderKey: string;
   /** A checked-in booking's time (`HH:MM` on the office clock); empty for a walk-in. */
   declare appointmentTime: string;
   /** True when a booking checked in too late and got an ordinary ticket (the card says so). */
@@ -70,6 +73,7 @@ export class KioskTicketView extends LitElement {
     this.printStatus = 'none';
     this.printerOffline = false;
     this.ticketUrl = '';
+    this.holderKey = '';
     this.appointmentTime = '';
     this.late = false;
     this.language = 'tg';
@@ -176,6 +180,7 @@ export class KioskTicketView extends LitElement {
     const lang = this.language;
     return html`<kiosk-sms-keypad
         .ticketId=${this.ticket.id}
+        .holderKey=${this.holderKey}
         language=${lang}
         @kiosk-sms-keypad=${(e: CustomEvent<boolean>) => (this.typing = e.detail)}
       ></kiosk-sms-keypad>

@@ -34,6 +34,11 @@ export function ticketIdFromPath(pathname: string): string | undefined {
   return match?.[1]?.toLowerCase();
 }
 
+/** The holder's key of a `#<key>` link (the paper's QR code, the messages' links), if it is one. */
+export function holderKeyFromHash(hash: string): string {
+  return /^#([A-Za-z0-9_-]{12})$/.exec(hash)?.[1] ?? '';
+}
+
 /** The ticket page's root element. */
 export class KioskTicketPage extends LitElement {
   static override styles = [
@@ -130,6 +135,7 @@ export class KioskTicketPage extends LitElement {
 
   private readonly params = readPageParams();
   private readonly ticketId = ticketIdFromPath(window.location.pathname);
+  private readonly holderKey = holderKeyFromHash(window.location.hash);
   private readonly queue = new QueueController(this);
 
   declare private language: Language;
@@ -331,6 +337,7 @@ export class KioskTicketPage extends LitElement {
                       this.keypadVersion,
                       html`<kiosk-sms-keypad
                         .ticketId=${ticket.id}
+                        .holderKey=${this.holderKey}
                         language=${this.language}
                         @kiosk-sms-subscribed=${this.onSubscribed}
                       ></kiosk-sms-keypad>`,
@@ -338,6 +345,7 @@ export class KioskTicketPage extends LitElement {
               }
               <kiosk-ticket-messages
                 .ticketId=${ticket.id}
+                .holderKey=${this.holderKey}
                 .version=${this.messagesVersion}
                 language=${this.language}
                 @kiosk-messages-stopped=${this.onMessagesStopped}

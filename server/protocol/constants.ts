@@ -77,6 +77,11 @@ export const ErrorStatus: Record<ErrorCode, number> = {
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 /** Header with a paired kiosk's device token (offices that require paired devices). */
 export const DEVICE_TOKEN_HEADER = 'X-Device-Token';
+/**
+ * Header with a ticket's holder key (the `#…` of the ticket page's link): needed to change or stop
+ * the messages of a ticket that someone already follows.
+ */
+export const TICKET_KEY_HEADER = 'X-Ticket-Key';
 /** Kinds of devices an office registers. */
 export const DeviceKinds = ['kiosk', 'display'] as const;
 export type DeviceKind = (typeof DeviceKinds)[number];

@@ -29,6 +29,11 @@ export type PrintStatus = 'queued' | 'printed' | 'failed' | 'none';
 export interface IssuedTicket {
   ticket: Ticket;
   print: { status: PrintStatus };
+  /**
+   * The holder's key (`X-Ticket-Key`): it changes or stops the ticket's messages once someone
+   * follows them; the ticket page's link carries it as `/t/<id>#<key>`.
+   */
+  holderKey: string;
   /** A booking checked in after its window: an ordinary ticket. */
   late?: true;
 }

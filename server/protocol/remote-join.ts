@@ -59,6 +59,8 @@ export interface RemoteJoinTicket {
   ticket: Ticket;
   /** ISO UTC: now plus the ticket's estimated wait (people ahead × average service time). */
   comeBy: string;
+  /** The ticket holder's key (`X-Ticket-Key`), as the kiosk's answer carries it. */
+  holderKey: string;
 }
 
 /**

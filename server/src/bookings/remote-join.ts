@@ -40,7 +40,7 @@ export interface RemoteJoinNotifier {
 
 export interface RemoteJoinDeps {
   db: Database;
-  queue: Pick<QueueService, 'issue' | 'getTicket' | 'getOffice' | 'listServices'>;
+  queue: Pick<QueueService, 'issue' | 'getTicket' | 'getOffice' | 'listServices' | 'holderKey'>;
   /** Without one nobody can join (the code could not reach the citizen). */
   notifier?: RemoteJoinNotifier;
   now?: () => Date;
@@ -260,6 +260,7 @@ export class RemoteJoinService {
       join: { ...toJoin({ ...j, status: 'confirmed' }), ticket: ticketId },
       ticket: toPublicTicket(ticket),
       comeBy: new Date(this.now().getTime() + wait * 60_000).toISOString(),
+      holderKey: await this.deps.queue.holderKey(ticketId),
       created,
     };
   }

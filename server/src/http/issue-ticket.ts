@@ -73,9 +73,10 @@ export async function issueTicket(
     throw err;
   });
   const status = await issuedPrintStatus(deps.print, issued);
+  const holderKey = await deps.queue.holderKey(issued.ticket.id);
   res
     .status(issued.created ? 201 : 200)
-    .json({ ticket: toPublicTicket(issued.ticket), print: { status } });
+    .json({ ticket: toPublicTicket(issued.ticket), print: { status }, holderKey });
 }
 
 /**
@@ -204,6 +205,7 @@ async function checkInBooking(
   const answer = {
     ticket: withAppointment(done.ticket),
     print: { status },
+    holderKey: await deps.queue.holderKey(done.ticket.id),
     ...(done.late ? { late: true } : {}),
   };
   return [done.created ? 201 : 200, answer];

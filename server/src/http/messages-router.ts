@@ -12,6 +12,7 @@ import {
   TemplateKey,
   TemplateText,
   TestMessage,
+  TICKET_KEY_HEADER,
   TicketId,
 } from '../../protocol';
 import type { AuthService } from '../auth/auth-service';
@@ -69,7 +70,10 @@ function mountTicketHolderRoutes(r: Router, messages: Outbox): void {
   r.post(apiRoute(Endpoints.notifyTicket), notifyLimiter, async (req, res) => {
     const { id } = parseParams(TicketParam, req);
     const body = parse(NotifyTicket, req.body);
-    res.status(202).json({ notify: await messages.notifyTicket(id, body.phone, body.language) });
+    const holderKey = req.get(TICKET_KEY_HEADER);
+    res
+      .status(202)
+      .json({ notify: await messages.notifyTicket(id, body.phone, body.language, holderKey) });
   });
 
   // A read that writes nothing, asked once per page load: outside the limit.
@@ -80,14 +84,14 @@ function mountTicketHolderRoutes(r: Router, messages: Outbox): void {
 
   r.delete(apiRoute(Endpoints.stopNotify), notifyLimiter, async (req, res) => {
     const { id } = parseParams(TicketParam, req);
-    await messages.unsubscribeTicket(id);
+    await messages.unsubscribeTicket(id, req.get(TICKET_KEY_HEADER));
     res.status(204).end();
   });
 
   r.post(apiRoute(Endpoints.ticketTelegram), notifyLimiter, async (req, res) => {
     const { id } = parseParams(TicketParam, req);
     const body = parse(z.strictObject({ language: Language.optional() }), req.body ?? {});
-    const link = await messages.ticketTelegramLink(id, body.language);
+    const link = await messages.ticketTelegramLink(id, body.language, req.get(TICKET_KEY_HEADER));
     if (!link) throw new AppError('not_found', 'this office has no Telegram bot');
     res.json({ link });
   });

@@ -203,8 +203,9 @@ export class Outbox {
     ticketId: string,
     phone: string,
     language?: Language,
+    holderKey?: string,
   ): Promise<{ to: string; channel: 'sms' }> {
-    return this.tickets.notifyTicket(ticketId, phone, language);
+    return this.tickets.notifyTicket(ticketId, phone, language, holderKey);
   }
 
   /** Where a ticket's messages go, and whether this node can offer a Telegram link. */
@@ -214,12 +215,17 @@ export class Outbox {
   }
 
   /** The holder stops messages about one ticket. */
-  unsubscribeTicket(ticketId: string): Promise<void> {
-    return this.tickets.unsubscribeTicket(ticketId);
+  unsubscribeTicket(ticketId: string, holderKey?: string): Promise<void> {
+    return this.tickets.unsubscribeTicket(ticketId, holderKey);
   }
 
   /** The ticket page's Telegram link (undefined: no bot configured). */
-  ticketTelegramLink(ticketId: string, language?: Language): Promise<string | undefined> {
+  async ticketTelegramLink(
+    ticketId: string,
+    language?: Language,
+    holderKey?: string,
+  ): Promise<string | undefined> {
+    await this.tickets.holderOnly(ticketId, holderKey);
     return this.links.forTicket(ticketId, language);
   }
 

@@ -38,7 +38,10 @@ describe.each(testDialects())('messages over SMPP on %s', (dialect) => {
   async function issue(service: string, extra: Record<string, unknown> = {}) {
     const res = await request(s.url, 'POST', `${OFFICE}/tickets`, { body: { service, ...extra } });
     expect(res.status).toBe(201);
-    return res.body.ticket as { id: string; number: string };
+    return {
+      ...(res.body.ticket as { id: string; number: string }),
+      key: res.body.holderKey as string,
+    };
   }
 
   async function messagesOf(query: string): Promise<MessageDto[]> {
@@ -72,7 +75,7 @@ describe.each(testDialects())('messages over SMPP on %s', (dialect) => {
       'the issued message at the SMSC',
     );
     expect(sent.text).toBe(
-      `Чиптаи шумо ${ticket.number}. Пеш аз шумо 0 нафар. Пайгирӣ: https://navbat.example.tj/t/${ticket.id}`,
+      `Чиптаи шумо ${ticket.number}. Пеш аз шумо 0 нафар. Пайгирӣ: https://navbat.example.tj/t/${ticket.id}#${ticket.key}`,
     );
     expect(sent.parts).toBe(2);
     const parts = smsc.submits.filter((p) => p.to === phone.slice(1));

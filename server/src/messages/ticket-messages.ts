@@ -24,6 +24,7 @@ import type { OutboxTable } from '../../../db/repositories/outbox-table';
 import { peopleAhead } from '../queue/estimate';
 import { officeDay } from '../queue/office-day';
 import { notFound, validationFailed } from '../errors';
+import { ticketKeys } from '../security/ticket-keys';
 import type { OfficeMessageSettings } from './office-settings';
 import { addresses, languageOf, recipientOf } from './recipients';
 import { officeDayEnd } from './rules';
@@ -136,7 +137,7 @@ export class TicketMessages {
       await this.enqueueTicket(round, r, 'ticket_issued', `issued`, {
         ticket: ticket.number,
         ahead: String(ahead),
-        link: this.link(ticket.id),
+        link: await this.link(ticket.id),
       });
       if (ahead <= round.settings.aheadThreshold && !r.aheadSent) {
         await this.d.repo.updateRecipient(ticket.id, { aheadSent: true }, t);
@@ -149,7 +150,7 @@ export class TicketMessages {
         r,
         'ticket_called',
         `called:${ticket.recalls}:${ticket.calledAt ?? ''}`,
-        { ticket: ticket.number, window: ticket.counter, link: this.link(ticket.id) },
+        { ticket: ticket.number, window: ticket.counter, link: await this.link(ticket.id) },
       );
     }
     if (FINAL_TICKET.has(ticket.status)) {
@@ -181,7 +182,7 @@ export class TicketMessages {
       await this.enqueueTicket(round, r, 'ticket_ahead', 'ahead', {
         ticket: number,
         ahead: String(ahead),
-        link: this.link(r.ticketId),
+        link: await this.link(r.ticketId),
       });
       await this.d.repo.updateRecipient(r.ticketId, { aheadSent: true }, t);
     }
@@ -192,9 +193,11 @@ export class TicketMessages {
     ticketId: string,
     phone: string,
     language?: Language,
+    holderKey?: string,
   ): Promise<{ to: string; channel: 'sms' }> {
     const ticket = await this.d.queue.findTicket(ticketId);
     if (!ticket) throw notFound(`ticket ${ticketId}`);
+    await this.holderOnly(ticketId, holderKey);
     const office = await this.d.queue.findOffice(ticket.officeCode);
     if (!office) throw notFound(`office ${ticket.officeCode}`);
     const now = this.d.now();
@@ -233,7 +236,7 @@ export class TicketMessages {
     await this.enqueueTicket(round, r, 'ticket_issued', `issued:${phone}`, {
       ticket: ticket.number,
       ahead: String(ahead),
-      link: this.link(ticket.id),
+      link: await this.link(ticket.id),
     });
     if (ahead <= settings.aheadThreshold)
       await this.d.repo.updateRecipient(ticket.id, { aheadSent: true }, t);
@@ -248,16 +251,29 @@ export class TicketMessages {
   }
 
   /** The holder stops messages about one ticket. */
-  async unsubscribeTicket(ticketId: string): Promise<void> {
+  async unsubscribeTicket(ticketId: string, holderKey?: string): Promise<void> {
     const ticket = await this.d.queue.findTicket(ticketId);
     if (!ticket) throw notFound(`ticket ${ticketId}`);
+    await this.holderOnly(ticketId, holderKey);
     await this.d.db.transaction((t) =>
       this.d.repo.updateRecipient(ticketId, { active: false, aheadSent: true }, t),
     );
   }
 
-  private link(ticketId: string): string {
-    return `${this.d.publicBase()}/t/${ticketId}`;
+  /**
+   * A ticket someone already follows (a phone or a Telegram chat): its messages change only with
+   * the holder's key (security/ticket-keys.ts); the id, public, is enough for the first subscriber.
+   */
+  async holderOnly(ticketId: string, holderKey: string | undefined): Promise<void> {
+    const followed = await this.d.repo.findActiveRecipient(ticketId);
+    if (followed && (followed.phone !== null || followed.telegramChat !== null)) {
+      await ticketKeys(this.d.db).require(ticketId, holderKey);
+    }
+  }
+
+  /** The ticket page with the holder's key: a message goes to the ticket's holder only. */
+  private link(ticketId: string): Promise<string> {
+    return ticketKeys(this.d.db).holderLink(this.d.publicBase(), ticketId);
   }
 
   /** One ticket message to each of the recipient's addresses, once per `event`. */

@@ -72,7 +72,8 @@ async function ticketPrintInput(
     peopleAhead: ticket.peopleAhead,
     estimatedWaitMinutes: ticket.estimatedWaitMinutes,
     ...(ticket.appointment ? { appointmentStart: ticket.appointment.start } : {}),
-    publicUrl: `${publicBase.replace(/\/$/, '')}/t/${ticket.id}`,
+    // The holder's key rides in the link: who holds the paper may change the ticket's messages.
+    publicUrl: `${publicBase.replace(/\/$/, '')}/t/${ticket.id}#${await queue.holderKey(ticket.id)}`,
   };
 }
 

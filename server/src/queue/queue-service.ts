@@ -42,6 +42,7 @@ import type { CaseLinks } from '../registry/case-links';
 import type { NewPrintJob, PrintQueue } from '../printing/print-queue';
 import type { Outbox } from '../messages/outbox';
 import type { PublicUrl } from '../public-url';
+import { ticketKeys } from '../security/ticket-keys';
 
 export interface QueueServiceDeps {
   db: Database;
@@ -147,6 +148,11 @@ export class QueueService {
    */
   forgetOffice(officeCode: string): void {
     this.ctx.cache.forget(officeCode);
+  }
+
+  /** The key the holder of ticket `id` gets with it (security/ticket-keys.ts). */
+  holderKey(ticketId: string): Promise<string> {
+    return ticketKeys(this.ctx.repo.db).keyOf(ticketId);
   }
 
   /** Changes committed by another node: what they changed is read again. */

@@ -158,6 +158,9 @@ export function paramSchema(path: string, name: string): z.ZodType {
   return schema;
 }
 
+const HOLDER_KEY =
+  'The ticket’s holder key (the issue’s `holderKey`, the `#…` of the ticket page’s link): required once someone follows the ticket’s messages (403 `forbidden`, reason `ticket_key`, without it)';
+
 export const Schemas: { readonly [K in EndpointName]: EndpointSchemas } = {
   health: { response: z.object({ status: z.literal('ok') }) },
   ready: { response: z.object({ status: z.literal('ready') }) },
@@ -177,6 +180,8 @@ export const Schemas: { readonly [K in EndpointName]: EndpointSchemas } = {
     response: z.object({
       ticket: Ticket,
       print: z.object({ status: z.enum(['queued', 'printed', 'failed', 'none']) }),
+      /** The holder's key (X-Ticket-Key): changes or stops the ticket's messages once followed. */
+      holderKey: z.string(),
       /** A booking checked in after its window: an ordinary ticket. */
       late: z.literal(true).optional(),
     }),
@@ -208,10 +213,14 @@ export const Schemas: { readonly [K in EndpointName]: EndpointSchemas } = {
   confirmIdentity: { body: ConfirmIdentity, response: oneCase },
   ticketCase: { response: oneCase },
   caseTelegram: { response: link },
-  notifyTicket: { body: NotifyTicket, response: z.object({ notify: z.looseObject({}) }) },
+  notifyTicket: {
+    body: NotifyTicket,
+    headers: { 'X-Ticket-Key': HOLDER_KEY },
+    response: z.object({ notify: z.looseObject({}) }),
+  },
   ticketNotifyStatus: { response: z.object({ notify: TicketNotifyStatus }) },
-  stopNotify: {},
-  ticketTelegram: { body: LanguageOnly, response: link },
+  stopNotify: { headers: { 'X-Ticket-Key': HOLDER_KEY } },
+  ticketTelegram: { body: LanguageOnly, headers: { 'X-Ticket-Key': HOLDER_KEY }, response: link },
   messages: {
     query: MessageQuery,
     response: z.object({ messages: z.array(MessageDto), channels: z.looseObject({}) }),
@@ -244,7 +253,12 @@ export const Schemas: { readonly [K in EndpointName]: EndpointSchemas } = {
   createRemoteJoin: { body: CreateRemoteJoin, response: z.object({ join: RemoteJoinDto }) },
   confirmRemoteJoin: {
     body: ConfirmRemoteJoin,
-    response: z.object({ join: RemoteJoinDto, ticket: Ticket, comeBy: z.string() }),
+    response: z.object({
+      join: RemoteJoinDto,
+      ticket: Ticket,
+      comeBy: z.string(),
+      holderKey: z.string(),
+    }),
   },
   bookingSettings: { response: z.object({ settings: BookingSettings }) },
   putBookingSettings: { body: BookingSettings, response: z.object({ settings: BookingSettings }) },
