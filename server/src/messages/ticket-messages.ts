@@ -137,7 +137,7 @@ export class TicketMessages {
       await this.enqueueTicket(round, r, 'ticket_issued', `issued`, {
         ticket: ticket.number,
         ahead: String(ahead),
-        link: await this.link(ticket.id),
+        link: await this.link(ticket.id, round.t),
       });
       if (ahead <= round.settings.aheadThreshold && !r.aheadSent) {
         await this.d.repo.updateRecipient(ticket.id, { aheadSent: true }, t);
@@ -150,7 +150,7 @@ export class TicketMessages {
         r,
         'ticket_called',
         `called:${ticket.recalls}:${ticket.calledAt ?? ''}`,
-        { ticket: ticket.number, window: ticket.counter, link: await this.link(ticket.id) },
+        { ticket: ticket.number, window: ticket.counter, link: await this.link(ticket.id, round.t) },
       );
     }
     if (FINAL_TICKET.has(ticket.status)) {
@@ -182,7 +182,7 @@ export class TicketMessages {
       await this.enqueueTicket(round, r, 'ticket_ahead', 'ahead', {
         ticket: number,
         ahead: String(ahead),
-        link: await this.link(r.ticketId),
+        link: await this.link(r.ticketId, round.t),
       });
       await this.d.repo.updateRecipient(r.ticketId, { aheadSent: true }, t);
     }
@@ -236,7 +236,7 @@ export class TicketMessages {
     await this.enqueueTicket(round, r, 'ticket_issued', `issued:${phone}`, {
       ticket: ticket.number,
       ahead: String(ahead),
-      link: await this.link(ticket.id),
+      link: await this.link(ticket.id, round.t),
     });
     if (ahead <= settings.aheadThreshold)
       await this.d.repo.updateRecipient(ticket.id, { aheadSent: true }, t);
@@ -271,9 +271,12 @@ export class TicketMessages {
     }
   }
 
-  /** The ticket page with the holder's key: a message goes to the ticket's holder only. */
-  private link(ticketId: string): Promise<string> {
-    return ticketKeys(this.d.db).holderLink(this.d.publicBase(), ticketId);
+  /**
+   * The ticket page with the holder's key: a message goes to the ticket's holder only. Read in the
+   * message's transaction (a cold node reads the secret there, not on a second connection).
+   */
+  private link(ticketId: string, t: Transaction): Promise<string> {
+    return ticketKeys(this.d.db).holderLink(this.d.publicBase(), ticketId, t);
   }
 
   /** One ticket message to each of the recipient's addresses, once per `event`. */

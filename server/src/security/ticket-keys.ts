@@ -8,7 +8,7 @@
  * ticket, and nothing is added to issuing's transaction.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { QueryTypes } from 'sequelize';
+import { QueryTypes, type Transaction } from 'sequelize';
 import type { Database } from '../../../db/database';
 import { AppError } from '../errors';
 
@@ -32,9 +32,12 @@ export class TicketKeys {
 
   constructor(private readonly db: Database) {}
 
-  /** The key of ticket `id`. */
-  async keyOf(id: string): Promise<string> {
-    const mac = createHmac('sha256', await this.read()).update(`ticket:${id}`);
+  /**
+   * The key of ticket `id`. Inside a transaction, pass it: the secret, until this node has read it
+   * once, is read there (a second connection could wait for a pool the transactions hold).
+   */
+  async keyOf(id: string, t?: Transaction): Promise<string> {
+    const mac = createHmac('sha256', await this.read(t)).update(`ticket:${id}`);
     return mac.digest('base64url').slice(0, KEY_LENGTH);
   }
 
@@ -57,14 +60,15 @@ export class TicketKeys {
   }
 
   /** The ticket page's address for the holder: `/t/<id>#<key>` (the key never reaches a server log). */
-  async holderLink(base: string, id: string): Promise<string> {
-    return `${base.replace(/\/$/, '')}/t/${id}#${await this.keyOf(id)}`;
+  async holderLink(base: string, id: string, t?: Transaction): Promise<string> {
+    return `${base.replace(/\/$/, '')}/t/${id}#${await this.keyOf(id, t)}`;
   }
 
-  private read(): Promise<Buffer> {
+  private read(t: Transaction | undefined): Promise<Buffer> {
     this.secret ??= this.db.sequelize
       .query<{ value: string }>(`SELECT value FROM server_secrets WHERE name = 'ticket_holder'`, {
         type: QueryTypes.SELECT,
+        transaction: t,
       })
       .then((rows) => {
         const value = rows[0]?.value;
