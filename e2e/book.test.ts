@@ -10,7 +10,7 @@ import { startTestServer, type TestServer } from '../server/src/testing/harness'
 import { login, request } from '../server/src/testing/client';
 import type { BookingNotifier } from '../server/src/bookings/booking-service';
 import { bookText, type BookLanguage } from '../book/src/book-i18n';
-import { DEMO_SERVICES } from '../db/seed/demo-office';
+import { DEMO_OFFICE, DEMO_SERVICES } from '../db/seed/demo-office';
 import { launchChromium, screenshotFile, seriousViolations } from './browser';
 
 describe('the booking page on a phone', () => {
@@ -55,6 +55,8 @@ describe('the booking page on a phone', () => {
     const page = await open('lang=tg');
     // The language bar is named in the reader's language, as the kiosk's is.
     await page.getByRole('navigation', { name: 'Забон', exact: true }).waitFor();
+    // The page names its office (a phone may hold links of several), in the page's language.
+    await page.getByTestId('office-name').filter({ hasText: DEMO_OFFICE.names.tg }).waitFor();
     const birth = DEMO_SERVICES.find((s) => s.code === 'birth')!;
     await page.getByRole('button', { name: birth.names.tg, exact: true }).click();
     await page.getByRole('heading', { name: new RegExp(bookText('tg', 'chooseDay')) }).waitFor();

@@ -12,7 +12,7 @@ import { FakeSmsc } from '../server/src/testing/fake-smsc';
 import { waitFor } from '../server/src/testing/wait';
 import { bookText } from '../book/src/book-i18n';
 import { joinText } from '../book/src/join-i18n';
-import { DEMO_SERVICES } from '../db/seed/demo-office';
+import { DEMO_OFFICE, DEMO_SERVICES } from '../db/seed/demo-office';
 import { clippedTexts, launchChromium, screenshotFile, seriousViolations } from './browser';
 
 describe('the remote-join page on a phone', () => {
@@ -60,6 +60,7 @@ describe('the remote-join page on a phone', () => {
     const page = await open('lang=ru');
     const birth = DEMO_SERVICES.find((s) => s.code === 'birth')!;
     await page.getByRole('heading', { name: joinText('ru', 'chooseService') }).waitFor();
+    await page.getByTestId('office-name').filter({ hasText: DEMO_OFFICE.names.ru }).waitFor();
     await page.getByRole('button', { name: birth.names.ru, exact: true }).click();
     // The whole number, as a phone's contacts paste it: the field keeps it all, the page takes the
     // nine digits after +992 and says the number back grouped.

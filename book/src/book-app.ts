@@ -96,10 +96,13 @@ export class BookApp extends PhonePage {
   private async load(): Promise<void> {
     try {
       const [office, services] = await Promise.all([
-        api<{ office: { timeZone: string } }>(`/api/offices/${this.office}`),
+        api<{ office: { timeZone: string; names: Record<BookLanguage, string> } }>(
+          `/api/offices/${this.office}`,
+        ),
         api<ServiceItem[]>(`/api/offices/${this.office}/services`),
       ]);
       this.timeZone = office.office.timeZone;
+      this.officeNames = office.office.names;
       this.services = services.filter((s) => s.open);
     } catch (err) {
       this.fail(err);
@@ -223,7 +226,7 @@ export class BookApp extends PhonePage {
 
   override render(): TemplateResult {
     return html`
-      ${headerView(this.t('title'), this.language, (l) => this.setLanguage(l))}
+      ${headerView(this.t('title'), this.language, (l) => this.setLanguage(l), this.officeName())}
       <main>
         ${this.office ? this.renderStep() : html`<p class="error">${this.t('missingOffice')}</p>`}
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}

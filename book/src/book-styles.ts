@@ -23,6 +23,11 @@ export const bookStyles = css`
     font-size: 1.35rem;
     margin: 0.25rem 0;
   }
+  /* Which office the page books or joins: a phone may hold links of several. */
+  .office {
+    margin: 0 0 0.25rem;
+    font-weight: 600;
+  }
   h2 {
     font-size: 1.15rem;
     margin: 1rem 0 0.5rem;

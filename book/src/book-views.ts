@@ -102,9 +102,13 @@ export function headerView(
   title: string,
   language: BookLanguage,
   choose: (l: BookLanguage) => void,
+  officeName?: string,
 ): TemplateResult {
   return html`<header>
-    <h1>${title}</h1>
+    <div>
+      <h1>${title}</h1>
+      ${officeName ? html`<p class="office" data-testid="office-name">${officeName}</p>` : nothing}
+    </div>
     <nav aria-label=${bookText(language, 'languagesLabel')}>
       ${BOOK_LANGUAGES.map(
         (l) =>

@@ -114,11 +114,14 @@ export class JoinApp extends PhonePage {
     try {
       // Asked together (one round trip on a slow line); the availability decides what shows.
       const [office, services, { remoteJoin }] = await Promise.all([
-        api<{ office: { timeZone: string } }>(`/api/offices/${this.office}`),
+        api<{ office: { timeZone: string; names: Record<BookLanguage, string> } }>(
+          `/api/offices/${this.office}`,
+        ),
         api<ServiceItem[]>(`/api/offices/${this.office}/services`),
         api<{ remoteJoin: RemoteJoinAvailability }>(`/api/offices/${this.office}/remote-join`),
       ]);
       this.timeZone = office.office.timeZone;
+      this.officeNames = office.office.names;
       this.services = services.filter((s) => s.open);
       this.availability = !remoteJoin.enabled ? 'off' : remoteJoin.left === 0 ? 'full' : 'open';
     } catch (err) {
@@ -183,7 +186,7 @@ export class JoinApp extends PhonePage {
 
   override render(): TemplateResult {
     return html`
-      ${headerView(this.j('title'), this.language, (l) => this.setLanguage(l))}
+      ${headerView(this.j('title'), this.language, (l) => this.setLanguage(l), this.officeName())}
       <main>
         ${this.office ? this.renderStep() : html`<p class="error">${this.t('missingOffice')}</p>`}
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}

@@ -10,6 +10,7 @@ export abstract class PhonePage extends LitElement {
     language: { state: true },
     error: { state: true },
     busy: { state: true },
+    officeNames: { state: true },
   };
 
   declare protected language: BookLanguage;
@@ -17,6 +18,8 @@ export abstract class PhonePage extends LitElement {
   declare protected error: string;
   /** True while a request runs: the page's buttons are disabled. */
   declare protected busy: boolean;
+  /** The office's name in each language, once read (the header names the office). */
+  declare protected officeNames: Readonly<Record<BookLanguage, string>> | undefined;
 
   protected readonly params = new URLSearchParams(location.search);
   protected readonly office = this.params.get('office') ?? '';
@@ -26,6 +29,12 @@ export abstract class PhonePage extends LitElement {
     this.language = pickLanguage(this.params.get('lang'), navigator.languages);
     this.error = '';
     this.busy = false;
+    this.officeNames = undefined;
+  }
+
+  /** The office's name in the page's language (empty until read). */
+  protected officeName(): string {
+    return this.officeNames?.[this.language] ?? '';
   }
 
   /** Runs `work` unless a request is running already; a refusal goes to {@link fail}. */
