@@ -168,6 +168,14 @@ describe('citizen messages in the browser', () => {
     // The outbox lists the kiosk's messages, masked.
     await page.getByTestId('outbox').locator('tr[data-status]').first().waitFor();
     expect(await page.getByTestId('outbox').textContent()).not.toContain('901234540');
+    // Statuses and templates in the page's words, not the API's keys.
+    const pill = page.getByTestId('outbox').locator('tr[data-status] .pill').first();
+    expect(['Queued', 'Sending', 'Sent', 'Delivered', 'Failed', 'Expired']).toContain(
+      (await pill.textContent())?.trim(),
+    );
+    expect(await page.getByTestId('outbox').textContent()).not.toContain('ticket_issued');
+    const picked = page.locator('select[name="key"] option:checked');
+    expect((await picked.textContent())?.trim()).toBe('Ticket issued');
     // Days the office's way, dd.mm.yyyy: the totals per day here and the report's messages table.
     const day = /^\d{2}\.\d{2}\.\d{4}$/;
     const firstDay = (table: string) =>
@@ -188,7 +196,7 @@ describe('citizen messages in the browser', () => {
     let preview: string | null = null;
     await waitFor(async () => {
       preview = await page.getByTestId('preview-text').textContent();
-      return /^https:\/\/navbat\.example\.tj\/t\/[\w-]{36}$/.test(preview ?? '');
+      return /^https:\/\/navbat\.example\.tj\/t\/[\w-]{36}#[\w-]{12}$/.test(preview ?? '');
     }, 'the preview link on PUBLIC_URL').catch(async (err: Error) => {
       const alerts = await page.locator('[role="alert"]').allTextContents();
       throw new Error(
@@ -214,6 +222,8 @@ describe('citizen messages in the browser', () => {
       await language.selectOption(lang);
       await page.waitForFunction(`document.documentElement.lang === '${lang}'`);
       await page.waitForTimeout(200);
+      const picked = await page.locator('select[name="key"] option:checked').textContent();
+      expect(picked?.trim()).toBe(lang === 'ru' ? 'Талон выдан' : 'Ticket issued');
     }
     page.off('request', onRequest);
     expect(loads).toEqual([]);

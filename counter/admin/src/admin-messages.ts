@@ -17,6 +17,7 @@ import {
 import { apiRequest, fetchOffice } from '../../../ui/api';
 import { DEFAULT_TIME_ZONE, formatDateTime, formatIsoDay } from '../../../ui/format';
 import type { AdminContext } from './admin-api';
+import { statusName, templateName } from './message-names';
 import { AdminTab, formText } from './admin-tab';
 
 interface TemplateRow {
@@ -44,7 +45,7 @@ function sampleValues(base: string) {
     ahead: '12',
     window: '3',
     case: 'KUL-2026-000123',
-    link: `${base}/t/8f3a2c91-5d7e-4b0a-9c1e-2f6d8a7b3c45`,
+    link: `${base}/t/8f3a2c91-5d7e-4b0a-9c1e-2f6d8a7b3c45#Xq7-Lm2Rb9Tz`,
     office: 'kulob',
   };
 }
@@ -214,7 +215,9 @@ export class AdminMessages extends AdminTab {
         >${this.l10n.t('adminMessagesStatus')}
         <select name="status">
           <option value="">${this.l10n.t('adminMessagesAll')}</option>
-          ${MessageStatus.options.map((s) => html`<option value=${s}>${s}</option>`)}
+          ${MessageStatus.options.map(
+            (s) => html`<option value=${s}>${statusName(s, this.l10n)}</option>`,
+          )}
         </select>
       </label>
       <label>${this.l10n.t('ticketLabel')} <input name="ticket" /></label>
@@ -229,13 +232,13 @@ export class AdminMessages extends AdminTab {
       <td class="num">${formatDateTime(new Date(m.createdAt), DEFAULT_TIME_ZONE)}</td>
       <td>
         <span class="pill ${m.status === 'failed' || m.status === 'expired' ? 'off' : ''}"
-          >${m.status}</span
+          >${statusName(m.status, this.l10n)}</span
         >
         ${m.error ? html`<div class="muted">${m.error}</div>` : nothing}
       </td>
       <td>${m.gateway ?? m.channel}</td>
       <td>${m.to}</td>
-      <td>${m.template} · ${m.language}</td>
+      <td>${templateName(m.template, this.l10n)} · ${m.language}</td>
       <td>${m.text}</td>
       <td class="num">${m.parts}</td>
       <td class="num">${m.attempts}</td>
@@ -295,7 +298,10 @@ export class AdminMessages extends AdminTab {
         >${this.l10n.t('adminMessagesTemplate')}
         <select name="key" @change=${this.onPick}>
           ${TemplateKeys.map(
-            (k) => html`<option value=${k} ?selected=${k === this.editing.key}>${k}</option>`,
+            (k) =>
+              html`<option value=${k} ?selected=${k === this.editing.key}>
+                ${templateName(k, this.l10n)}
+              </option>`,
           )}
         </select>
       </label>
@@ -362,7 +368,7 @@ export class AdminMessages extends AdminTab {
               html`<tr>
                 <td>${formatIsoDay(r.day)}</td>
                 <td>${r.gateway}</td>
-                <td>${r.status}</td>
+                <td>${statusName(r.status, this.l10n)}</td>
                 <td class="num">${r.count}</td>
                 <td class="num">${r.parts}</td>
               </tr>`,

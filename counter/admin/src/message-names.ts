@@ -1,0 +1,48 @@
+/** The outbox's statuses and the templates' keys as the administrator reads them (Messages tab). */
+import type { TemplateKey } from '../../../server/protocol';
+import type { MessageKey } from '../../../ui/i18n';
+
+/** The page's words (its LocalizeController). */
+interface Words {
+  t(key: MessageKey): string;
+}
+
+/** An outbox status in the administrator's language (`sending` is a row mid-submit). */
+const STATUS_NAMES: Readonly<Record<string, MessageKey>> = {
+  queued: 'adminMsgQueued',
+  sending: 'adminMsgSending',
+  sent: 'adminMsgSent',
+  delivered: 'adminMsgDelivered',
+  failed: 'adminMsgFailed',
+  expired: 'adminMsgExpired',
+};
+
+/** What each template says, in the administrator's language. */
+const TEMPLATE_NAMES: Readonly<Record<TemplateKey, MessageKey>> = {
+  ticket_issued: 'adminTplTicketIssued',
+  ticket_ahead: 'adminTplTicketAhead',
+  ticket_called: 'adminTplTicketCalled',
+  case_submitted: 'adminTplCaseSubmitted',
+  case_returned: 'adminTplCaseReturned',
+  case_registered: 'adminTplCaseRegistered',
+  case_ready: 'adminTplCaseReady',
+  case_issued: 'adminTplCaseIssued',
+  booking_code: 'adminTplBookingCode',
+  booking_confirmed: 'adminTplBookingConfirmed',
+  booking_reminder_day: 'adminTplBookingReminderDay',
+  booking_reminder_hour: 'adminTplBookingReminderHour',
+  booking_cancelled: 'adminTplBookingCancelled',
+  test: 'adminTplTest',
+};
+
+/** An outbox status in the page's language (an unknown one as it came). */
+export function statusName(status: string, words: Words): string {
+  const key = STATUS_NAMES[status];
+  return key ? words.t(key) : status;
+}
+
+/** A template's name in the page's language (an unknown key as it came). */
+export function templateName(template: string, words: Words): string {
+  const key = (TEMPLATE_NAMES as Readonly<Record<string, MessageKey>>)[template];
+  return key ? words.t(key) : template;
+}
