@@ -115,7 +115,26 @@ export const DEFAULT_MESSAGE_SETTINGS: MessageSettings = {
 };
 
 /** `PUT /api/offices/:office/message-templates/:key/:language` */
-export const TemplateText = z.strictObject({ text: z.string().trim().min(1).max(480) });
+export const TemplateText = z.strictObject({
+  text: z
+    .string()
+    .trim()
+    .min(1)
+    .max(480)
+    .superRefine((text, ctx) => {
+      // A name the server never fills in would reach the citizen as it was typed ("{evil}").
+      const known: readonly string[] = TEMPLATE_PLACEHOLDERS;
+      const unknown = [...text.matchAll(/\{([^{}\s]+)\}/g)]
+        .map((m) => m[1] ?? '')
+        .filter((name) => !known.includes(name));
+      if (unknown.length > 0) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `unknown placeholder ${[...new Set(unknown)].map((n) => `{${n}}`).join(', ')}; known: ${known.map((n) => `{${n}}`).join(', ')}`,
+        });
+      }
+    }),
+});
 export type TemplateText = z.infer<typeof TemplateText>;
 
 /** `POST /api/offices/:office/messages/test` */
