@@ -137,10 +137,15 @@ async function takeIssue(rates: RateStore, rate: IssueRate, keys: string[]): Pro
   }
 }
 
-// Guessing pickup codes: a few misses per case number, and per address, then a pause.
+// Guessing pickup codes: a few misses per case from one address, more per address over all cases
+// and per case over all addresses, then a pause. Case numbers are sequential, so a stranger can
+// name anyone's case: their misses must not lock its citizen out (5 from their address do not; it
+// takes 50 in 15 minutes, from at least 10 addresses), while a six-digit code guessed at 50 tries
+// per 15 minutes takes about 100 days on average.
 const CASE_MISS_WINDOW_MS = 15 * 60_000;
 const CASE_MISSES_PER_ADDRESS = 20;
-const CASE_MISSES_PER_CASE = 5;
+const CASE_MISSES_PER_CASE_AND_ADDRESS = 5;
+const CASE_MISSES_PER_CASE = 50;
 
 function caseKey(caseNumber: string): string {
   return `case:number:${caseNumber.trim().toUpperCase().slice(0, 40)}`;
@@ -151,11 +156,16 @@ async function refuseCaseGuesser(
   address: string,
   caseNumber: string,
 ): Promise<void> {
-  const [byAddress, byCase] = await Promise.all([
+  const [byAddress, byCaseHere, byCase] = await Promise.all([
     rates.count(`case:ip:${address}`),
+    rates.count(`${caseKey(caseNumber)}:ip:${address}`),
     rates.count(caseKey(caseNumber)),
   ]);
-  if (byAddress >= CASE_MISSES_PER_ADDRESS || byCase >= CASE_MISSES_PER_CASE) {
+  if (
+    byAddress >= CASE_MISSES_PER_ADDRESS ||
+    byCaseHere >= CASE_MISSES_PER_CASE_AND_ADDRESS ||
+    byCase >= CASE_MISSES_PER_CASE
+  ) {
     throw new AppError(
       'rate_limited',
       'too many wrong case numbers or codes; ask at the information desk',
@@ -166,6 +176,7 @@ async function refuseCaseGuesser(
 async function countCaseMiss(rates: RateStore, address: string, caseNumber: string): Promise<void> {
   await Promise.all([
     rates.increment(`case:ip:${address}`, CASE_MISS_WINDOW_MS),
+    rates.increment(`${caseKey(caseNumber)}:ip:${address}`, CASE_MISS_WINDOW_MS),
     rates.increment(caseKey(caseNumber), CASE_MISS_WINDOW_MS),
   ]);
 }

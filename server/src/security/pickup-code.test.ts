@@ -27,6 +27,12 @@ beforeAll(async () => {
 });
 afterAll(async () => server.close());
 
+/** A six-digit code that is not the case's own (a guess that cannot hit by chance). */
+const wrong = (n: number) => {
+  const guess = String(100000 + n);
+  return guess === code ? String(100000 + n + 500000) : guess;
+};
+
 const pickup = (caseNumber: string, pickupCode?: string, from = '10.0.0.1') =>
   request(server.url, 'POST', `${OFFICE}/tickets`, {
     body: { service: 'pickup', caseNumber, ...(pickupCode ? { pickupCode } : {}) },
@@ -86,15 +92,29 @@ it('answers a wrong code, a missing code and an unknown number alike, and issues
   expect(await server.db.models.Ticket.count()).toBe(before);
 });
 
-it('stops guessing the code of one case, from any address', async () => {
+it('stops one address guessing one case, without locking the case for its citizen', async () => {
   const statuses: number[] = [];
   for (let i = 0; i < 7; i++) {
-    statuses.push((await pickup(number, String(100000 + i), `10.0.2.${i}`)).status);
+    statuses.push((await pickup(number, wrong(i), '10.0.2.1')).status);
   }
-  // Two misses of this case were counted above; three more reach the limit of five.
-  expect(statuses).toEqual([404, 404, 404, 429, 429, 429, 429]);
-  // Even the right code waits now: a guess that hits would be indistinguishable otherwise.
-  expect((await pickup(number, code, '10.0.2.99')).status).toBe(429);
+  expect(statuses).toEqual([404, 404, 404, 404, 404, 429, 429]);
+  // Even the right code waits there now: a guess that hits would be indistinguishable otherwise.
+  expect((await pickup(number, code, '10.0.2.1')).status).toBe(429);
+  // Case numbers are sequential: a stranger's misses leave the case open to everyone else.
+  expect((await pickup(number, wrong(99), '10.0.2.2')).status).toBe(404);
+});
+
+it('stops many addresses guessing one case together', async () => {
+  // Misses of this case so far: 2 (the answers alike), 5 + 1 (the test before): 8 of 50.
+  const statuses: number[] = [];
+  for (let n = 0; n < 60 && statuses.at(-1) !== 429; n++) {
+    const from = `10.0.4.${Math.floor(n / 5)}`;
+    statuses.push((await pickup(number, wrong(1000 + n), from)).status);
+  }
+  expect(statuses.filter((s) => s === 404)).toHaveLength(42);
+  expect(statuses.at(-1)).toBe(429);
+  // From an address that never tried, even the right code waits now.
+  expect((await pickup(number, code, '10.0.5.1')).status).toBe(429);
 });
 
 it('stops an address that tries many case numbers', async () => {
