@@ -161,7 +161,7 @@ function mountReportRoutes(
 ): void {
   r.get(apiRoute(Endpoints.reportSummary), admins, async (req, res) => {
     const { office } = parseParams(OfficeParam, req);
-    const query = parse(ReportQuery, req.query);
+    const query = parse(ReportQuery, req.query, '(query)');
     if (query.format === 'csv') {
       const { summary, csv } = await reports.summaryCsv(office, query, staffOf(res));
       res
@@ -175,7 +175,7 @@ function mountReportRoutes(
 
   r.get(apiRoute(Endpoints.audit), admins, async (req, res) => {
     const { office } = parseParams(OfficeParam, req);
-    const query = parse(AuditQuery, req.query);
+    const query = parse(AuditQuery, req.query, '(query)');
     res.json({ entries: await audit.auditLog(office, query, staffOf(res)) });
   });
 }

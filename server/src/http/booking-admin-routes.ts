@@ -75,7 +75,7 @@ export function bookingAdminRoutes(r: Router, deps: BookingAdminDeps): void {
     r.get(apiRoute(Endpoints.dayBookings), admin, async (req, res) => {
       const { office } = parseParams(OfficeParam, req);
       ownOffice(res, office);
-      res.json({ bookings: await desk.day(office, parse(DayBookingsQuery, req.query)) });
+      res.json({ bookings: await desk.day(office, parse(DayBookingsQuery, req.query, '(query)')) });
     });
 
     r.post(apiRoute(Endpoints.cancelBookingOnBehalf), admin, async (req, res) => {

@@ -35,7 +35,7 @@ export function bookingRouter(deps: BookingRouterDeps): Router {
 
   r.get(apiRoute(Endpoints.slots), async (req, res) => {
     const { office } = parseParams(OfficeParam, req);
-    res.json(await bookings.slots(office, parse(SlotsQuery, req.query)));
+    res.json(await bookings.slots(office, parse(SlotsQuery, req.query, '(query)')));
   });
 
   // What to bring: a registry service's document checklist (other services: none listed).

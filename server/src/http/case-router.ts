@@ -30,7 +30,7 @@ export function caseRouter(deps: { auth: AuthService; cases: CaseService }): Rou
   });
 
   r.get(apiRoute(Endpoints.cases), staff, async (req, res) => {
-    const query = parse(ListQuery, req.query);
+    const query = parse(ListQuery, req.query, '(query)');
     res.json({ cases: await cases.list(staffOf(res), query, query.office) });
   });
 

@@ -5,12 +5,19 @@ import { type z } from 'zod';
 import { DatabaseBusyError } from '../../../db/database';
 import { AppError } from '../errors';
 
-/** Parses `value` with `schema` or throws `validation_failed` naming the fields. */
-export function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+/**
+ * Parses `value` with `schema` or throws `validation_failed` naming the fields; an issue of the
+ * whole value (an unknown key) is named `(body)`, or `(query)` for a query string.
+ */
+export function parse<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  whole: '(body)' | '(query)' = '(body)',
+): z.infer<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issues = result.error.issues.map((i) => ({
-    field: i.path.join('.') || '(body)',
+    field: i.path.join('.') || whole,
     message: i.message,
   }));
   const first = issues[0];

@@ -102,7 +102,7 @@ function mountOutboxRoutes(r: Router, messages: Outbox, admins: RequestHandler):
   r.get(apiRoute(Endpoints.messages), admins, async (req, res) => {
     const { office } = parseParams(OfficeParam, req);
     ownOffice(staffOf(res), office);
-    const query = parse(MessageQuery, req.query);
+    const query = parse(MessageQuery, req.query, '(query)');
     res.json({ messages: await messages.list(office, query), channels: messages.channels() });
   });
 
@@ -118,7 +118,7 @@ function mountOutboxRoutes(r: Router, messages: Outbox, admins: RequestHandler):
   r.get(apiRoute(Endpoints.messageTotals), admins, async (req, res) => {
     const { office } = parseParams(OfficeParam, req);
     ownOffice(staffOf(res), office);
-    const { days } = parse(TotalsQuery, req.query);
+    const { days } = parse(TotalsQuery, req.query, '(query)');
     res.json({ totals: await messages.totals(office, days ?? 14) });
   });
 }
