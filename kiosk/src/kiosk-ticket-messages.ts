@@ -111,7 +111,10 @@ export class KioskTicketMessages extends LitElement {
 
   private async load(): Promise<void> {
     try {
-      const { notify } = await call('ticketNotifyStatus', { params: { id: this.ticketId } });
+      const { notify } = await call('ticketNotifyStatus', {
+        params: { id: this.ticketId },
+        headers: holderHeaders(this.holderKey),
+      });
       this.status = notify;
       if (notify.phone) this.stopped = false;
       emit(this, 'kiosk-messages-status', notify.phone !== null);
@@ -177,7 +180,8 @@ export class KioskTicketMessages extends LitElement {
     const status = this.status;
     if (!status) return nothing;
     // Followed already: only the holder's link (with its key) may stop or add to the messages.
-    const mayChange = this.holderKey !== '' || (!status.phone && !status.telegram);
+    // (A link's key that is not the ticket's: the server says so, and no button promises a stop.)
+    const mayChange = status.holder || (!status.phone && !status.telegram);
     return html`${
         status.phone
           ? html`<p data-testid="messages-to">

@@ -9,12 +9,14 @@ export type NotifyTicket = z.infer<typeof NotifyTicket>;
 /**
  * `GET /api/tickets/:id/notify`: where the ticket's messages go (the phone masked but the last 3
  * digits; null when none or stopped), whether a Telegram chat follows it, and whether this server
- * has a Telegram bot to offer one.
+ * has a Telegram bot to offer one, and whether the asker holds the ticket's key.
  */
 export const TicketNotifyStatus = z.object({
   phone: z.string().nullable(),
   telegram: z.boolean(),
   telegramBot: z.boolean(),
+  /** True when the request carried the ticket's holder key (`X-Ticket-Key`): it may change them. */
+  holder: z.boolean(),
 });
 export type TicketNotifyStatus = z.infer<typeof TicketNotifyStatus>;
 

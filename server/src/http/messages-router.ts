@@ -1,7 +1,7 @@
 /** REST routes of citizen messages (CONTRACT §6 "Messages"): thin — parse, call the outbox, answer. */
-import { Router, type RequestHandler } from 'express';
+import { Router, type RequestHandler, type Response } from 'express';
 import { apiRoute, Endpoints } from '../../protocol/endpoints';
-import { rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import {
   Language,
@@ -54,20 +54,58 @@ function ownOffice(user: StaffPrincipal, office: string): void {
     throw forbidden(`you work for office ${user.officeCode}`);
 }
 
-/** The ticket holder's (public): SMS when the turn nears, stopping them, a Telegram link. */
-function mountTicketHolderRoutes(r: Router, messages: Outbox): void {
-  // Public and cheap to call: a few numbers per address, so nobody floods strangers with SMS.
-  const notifyLimiter = rateLimit({
+/** Requests for messages per 15 minutes: from an address without a ticket's key, and with one. */
+const STRANGER_REQUESTS = 5;
+const HOLDER_REQUESTS = 60;
+/** A ticket's holder changing its messages, per 15 minutes. */
+const REQUESTS_PER_TICKET = 5;
+
+/** Whether the request carries the key of the ticket it names (set by `holderOnly` below). */
+const isHolder = (res: Response): boolean => res.locals.ticketHolder === true;
+
+/**
+ * The limits of the public message routes. Public and cheap to call: a few numbers per address
+ * without a ticket's key, so nobody floods strangers with SMS. The holders of tickets (the hall's
+ * kiosk signing up one citizen after another from one address, phones behind the office's Wi-Fi)
+ * prove it with the key: more per address, and a few per ticket.
+ */
+function notifyLimits(messages: Outbox): RequestHandler[] {
+  const refuse = (_req: unknown, _res: unknown, next: (err: AppError) => void) => {
+    next(new AppError('rate_limited', 'too many requests for messages; wait a few minutes'));
+  };
+  const common = {
     windowMs: 15 * 60_000,
-    limit: 5,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    handler: (_req, _res, next) => {
-      next(new AppError('rate_limited', 'too many requests for messages; wait a few minutes'));
-    },
+  } as const;
+  const holder: RequestHandler = async (req, res, next) => {
+    const id = typeof req.params.id === 'string' ? req.params.id : '';
+    res.locals.ticketHolder = await messages.isTicketHolder(id, req.get(TICKET_KEY_HEADER));
+    next();
+  };
+  const perAddress = rateLimit({
+    ...common,
+    limit: (_req, res) => (isHolder(res) ? HOLDER_REQUESTS : STRANGER_REQUESTS),
+    keyGenerator: (req, res) =>
+      `${isHolder(res) ? 'holder' : 'anyone'}:${ipKeyGenerator(req.ip ?? '')}`,
+    handler: refuse,
   });
+  const perTicket = rateLimit({
+    ...common,
+    limit: REQUESTS_PER_TICKET,
+    // Strangers never spend a ticket's own budget: that would lock its holder out.
+    skip: (_req, res) => !isHolder(res),
+    keyGenerator: (req) => `ticket:${String(req.params.id)}`,
+    handler: refuse,
+  });
+  return [holder, perAddress, perTicket];
+}
 
-  r.post(apiRoute(Endpoints.notifyTicket), notifyLimiter, async (req, res) => {
+/** The ticket holder's (public): SMS when the turn nears, stopping them, a Telegram link. */
+function mountTicketHolderRoutes(r: Router, messages: Outbox): void {
+  const notifyLimiter = notifyLimits(messages);
+
+  r.post(apiRoute(Endpoints.notifyTicket), ...notifyLimiter, async (req, res) => {
     const { id } = parseParams(TicketParam, req);
     const body = parse(NotifyTicket, req.body);
     const holderKey = req.get(TICKET_KEY_HEADER);
@@ -79,16 +117,16 @@ function mountTicketHolderRoutes(r: Router, messages: Outbox): void {
   // A read that writes nothing, asked once per page load: outside the limit.
   r.get(apiRoute(Endpoints.ticketNotifyStatus), async (req, res) => {
     const { id } = parseParams(TicketParam, req);
-    res.json({ notify: await messages.ticketNotifyStatus(id) });
+    res.json({ notify: await messages.ticketNotifyStatus(id, req.get(TICKET_KEY_HEADER)) });
   });
 
-  r.delete(apiRoute(Endpoints.stopNotify), notifyLimiter, async (req, res) => {
+  r.delete(apiRoute(Endpoints.stopNotify), ...notifyLimiter, async (req, res) => {
     const { id } = parseParams(TicketParam, req);
     await messages.unsubscribeTicket(id, req.get(TICKET_KEY_HEADER));
     res.status(204).end();
   });
 
-  r.post(apiRoute(Endpoints.ticketTelegram), notifyLimiter, async (req, res) => {
+  r.post(apiRoute(Endpoints.ticketTelegram), ...notifyLimiter, async (req, res) => {
     const { id } = parseParams(TicketParam, req);
     const body = parse(z.strictObject({ language: Language.optional() }), req.body ?? {});
     const link = await messages.ticketTelegramLink(id, body.language, req.get(TICKET_KEY_HEADER));

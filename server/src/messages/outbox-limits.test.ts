@@ -216,7 +216,7 @@ describe.each(testDialects())('the outbox limits on %s', (dialect) => {
     expect(smsc.maxInFlight).toBeGreaterThanOrEqual(8);
   });
 
-  it('answers 429 rate_limited once an address has asked too often for ticket messages', async () => {
+  it('answers 429 rate_limited once a ticket’s holder has asked too often for its messages', async () => {
     clock.now = at('2026-12-17', '11:00');
     const res = await request(s.url, 'POST', `${OFFICE}/tickets`, {
       body: { service: 'consultation', phone: nextPhone(), language: 'en' },
@@ -233,8 +233,12 @@ describe.each(testDialects())('the outbox limits on %s', (dialect) => {
     const refused = await ask();
     expect(refused.status).toBe(429);
     expect(refused.body.error.code).toBe('rate_limited');
-    // The stop link shares the limit: a flood of either kind is held back.
-    const stop = await request(s.url, 'DELETE', `/api/tickets/${ticket.id}/notify`);
+    // The stop link shares the ticket's limit: a flood of either kind is held back.
+    const stop = await request(s.url, 'DELETE', `/api/tickets/${ticket.id}/notify`, { headers });
     expect(stop.status).toBe(429);
+    // Without the key the address has its own five (security/ticket-holder.test.ts): a stranger
+    // on the same address does not spend the holder's, nor the holder the stranger's.
+    const stranger = await request(s.url, 'DELETE', `/api/tickets/${ticket.id}/notify`);
+    expect(stranger.status).toBe(403);
   });
 });

@@ -39,6 +39,7 @@ import { OutboxWorker } from './outbox-worker';
 import { TelegramLinks } from './telegram-links';
 import type { TelegramChannel } from './telegram-channel';
 import { TicketMessages } from './ticket-messages';
+import { ticketKeys } from '../security/ticket-keys';
 
 export interface OutboxDeps {
   db: Database;
@@ -209,9 +210,15 @@ export class Outbox {
   }
 
   /** Where a ticket's messages go, and whether this node can offer a Telegram link. */
-  async ticketNotifyStatus(ticketId: string): Promise<TicketNotifyStatus> {
+  async ticketNotifyStatus(ticketId: string, holderKey?: string): Promise<TicketNotifyStatus> {
     const status = await this.tickets.notifyStatus(ticketId);
-    return { ...status, telegramBot: this.worker.telegram !== undefined };
+    const holder = await this.isTicketHolder(ticketId, holderKey);
+    return { ...status, telegramBot: this.worker.telegram !== undefined, holder };
+  }
+
+  /** Whether `holderKey` is ticket `id`'s holder key (security/ticket-keys.ts). */
+  isTicketHolder(ticketId: string, holderKey: string | undefined): Promise<boolean> {
+    return ticketKeys(this.deps.db).matches(ticketId, holderKey);
   }
 
   /** The holder stops messages about one ticket. */

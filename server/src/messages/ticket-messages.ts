@@ -137,7 +137,8 @@ export class TicketMessages {
       await this.enqueueTicket(round, r, 'ticket_issued', `issued`, {
         ticket: ticket.number,
         ahead: String(ahead),
-        link: await this.link(ticket.id, round.t),
+        // The phone given with the ticket is its holder's: the link carries the key.
+        link: await this.link(ticket.id, round.t, true),
       });
       if (ahead <= round.settings.aheadThreshold && !r.aheadSent) {
         await this.d.repo.updateRecipient(ticket.id, { aheadSent: true }, t);
@@ -150,7 +151,11 @@ export class TicketMessages {
         r,
         'ticket_called',
         `called:${ticket.recalls}:${ticket.calledAt ?? ''}`,
-        { ticket: ticket.number, window: ticket.counter, link: await this.link(ticket.id, round.t) },
+        {
+          ticket: ticket.number,
+          window: ticket.counter,
+          link: await this.link(ticket.id, round.t, false),
+        },
       );
     }
     if (FINAL_TICKET.has(ticket.status)) {
@@ -182,7 +187,7 @@ export class TicketMessages {
       await this.enqueueTicket(round, r, 'ticket_ahead', 'ahead', {
         ticket: number,
         ahead: String(ahead),
-        link: await this.link(r.ticketId, round.t),
+        link: await this.link(r.ticketId, round.t, false),
       });
       await this.d.repo.updateRecipient(r.ticketId, { aheadSent: true }, t);
     }
@@ -198,6 +203,9 @@ export class TicketMessages {
     const ticket = await this.d.queue.findTicket(ticketId);
     if (!ticket) throw notFound(`ticket ${ticketId}`);
     await this.holderOnly(ticketId, holderKey);
+    // Only the holder's own phone gets the key in its link: a stranger who signs up first (the
+    // id alone takes a ticket nobody follows) follows the ticket, without a say over it.
+    const holder = await ticketKeys(this.d.db).matches(ticketId, holderKey);
     const office = await this.d.queue.findOffice(ticket.officeCode);
     if (!office) throw notFound(`office ${ticket.officeCode}`);
     const now = this.d.now();
@@ -210,14 +218,16 @@ export class TicketMessages {
       });
     }
     const lang = language ?? languageOf(ticket.language);
-    await this.d.db.transaction((t) => this.subscribeLive(t, { office, ticket, now }, phone, lang));
+    await this.d.db.transaction((t) =>
+      this.subscribeLive(t, { office, ticket, now, holder }, phone, lang),
+    );
     return { to: maskPhone(phone), channel: 'sms' };
   }
 
   /** `notifyTicket`'s transaction: the recipient, then "issued" with the ticket's place now. */
   private async subscribeLive(
     t: Transaction,
-    at: { office: OfficeRecord; ticket: TicketRecord; now: Date },
+    at: { office: OfficeRecord; ticket: TicketRecord; now: Date; holder: boolean },
     phone: string,
     language: Language,
   ): Promise<void> {
@@ -236,7 +246,7 @@ export class TicketMessages {
     await this.enqueueTicket(round, r, 'ticket_issued', `issued:${phone}`, {
       ticket: ticket.number,
       ahead: String(ahead),
-      link: await this.link(ticket.id, round.t),
+      link: await this.link(ticket.id, round.t, at.holder),
     });
     if (ahead <= settings.aheadThreshold)
       await this.d.repo.updateRecipient(ticket.id, { aheadSent: true }, t);
@@ -272,11 +282,13 @@ export class TicketMessages {
   }
 
   /**
-   * The ticket page with the holder's key: a message goes to the ticket's holder only. Read in the
-   * message's transaction (a cold node reads the secret there, not on a second connection).
+   * The ticket page; with the holder's key for the holder's own phone (the "issued" message of a
+   * phone given with the ticket or by the key's holder), without it on later messages. The secret
+   * is read in the message's transaction (a cold node reads it there, not on a second connection).
    */
-  private link(ticketId: string, t: Transaction): Promise<string> {
-    return ticketKeys(this.d.db).holderLink(this.d.publicBase(), ticketId, t);
+  private async link(ticketId: string, t: Transaction, holder: boolean): Promise<string> {
+    if (holder) return ticketKeys(this.d.db).holderLink(this.d.publicBase(), ticketId, t);
+    return `${this.d.publicBase().replace(/\/$/, '')}/t/${ticketId}`;
   }
 
   /** One ticket message to each of the recipient's addresses, once per `event`. */

@@ -119,6 +119,53 @@ describe.each(testDialects())('the ticket holder key on %s', (dialect) => {
     expect(await followedBy(id)).toBeNull();
   });
 
+  it('sends the key only to the holder’s phone, and says who holds it', async () => {
+    // A stranger signs up first with the id alone: the ticket's messages, but not its key.
+    const { id, key } = await issue();
+    const stranger = nextPhone();
+    expect((await notify(id, stranger)).status).toBe(202);
+    const [first] = await textsTo(id);
+    expect(first?.text).toContain(`/t/${id}`);
+    expect(first?.text).not.toContain(key);
+    // The holder takes the messages over with the key; the new phone's link carries it.
+    const own = nextPhone();
+    expect((await notify(id, own, key)).status).toBe(202);
+    const texts = await textsTo(id);
+    expect(texts.find((m) => m.to.endsWith(own.slice(-3)))?.text).toContain(`/t/${id}#${key}`);
+    // The page asks whether its link's key is the ticket's: only then does it offer a stop.
+    const status = (k?: string) =>
+      request(s.url, 'GET', `/api/tickets/${id}/notify`, {
+        headers: k === undefined ? {} : { 'X-Ticket-Key': k },
+      }).then((r) => r.body.notify.holder as boolean);
+    expect(await status(key)).toBe(true);
+    expect(await status('A'.repeat(12))).toBe(false);
+    expect(await status()).toBe(false);
+  });
+
+  it('lets a kiosk sign up citizen after citizen from one address, but not a stranger', async () => {
+    const kiosk = { 'X-Forwarded-For': '10.8.0.1' };
+    for (let i = 0; i < 8; i++) {
+      const { id, key } = await issue();
+      const res = await request(s.url, 'POST', `/api/tickets/${id}/notify`, {
+        body: { phone: nextPhone(), language: 'tg' },
+        headers: { ...kiosk, 'X-Ticket-Key': key },
+      });
+      expect(res.status).toBe(202);
+    }
+    // Without keys, the same address's strangers get five.
+    const stranger = { 'X-Forwarded-For': '10.8.0.2' };
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const { id } = await issue();
+      const res = await request(s.url, 'POST', `/api/tickets/${id}/notify`, {
+        body: { phone: nextPhone(), language: 'tg' },
+        headers: stranger,
+      });
+      statuses.push(res.status);
+    }
+    expect(statuses).toEqual([202, 202, 202, 202, 202, 429]);
+  });
+
   it('puts the key in the links of the ticket’s messages and in the paper’s QR code', async () => {
     const phone = nextPhone();
     const withPhone = await issue({ phone, language: 'ru' });

@@ -218,7 +218,12 @@ export const Schemas: { readonly [K in EndpointName]: EndpointSchemas } = {
     headers: { 'X-Ticket-Key': HOLDER_KEY },
     response: z.object({ notify: z.looseObject({}) }),
   },
-  ticketNotifyStatus: { response: z.object({ notify: TicketNotifyStatus }) },
+  ticketNotifyStatus: {
+    headers: {
+      'X-Ticket-Key': 'The ticket’s holder key, if the asker has it (answered as `holder`)',
+    },
+    response: z.object({ notify: TicketNotifyStatus }),
+  },
   stopNotify: { headers: { 'X-Ticket-Key': HOLDER_KEY } },
   ticketTelegram: { body: LanguageOnly, headers: { 'X-Ticket-Key': HOLDER_KEY }, response: link },
   messages: {
