@@ -10,7 +10,7 @@ import type { MessageDto } from '../server/protocol';
 import { startTestServer, type TestServer } from '../server/src/testing/harness';
 import { login, request } from '../server/src/testing/client';
 import { waitFor } from '../server/src/testing/wait';
-import { armed, launchChromium, screenshotFile, seriousViolations } from './browser';
+import { armed, clippedTexts, launchChromium, screenshotFile, seriousViolations } from './browser';
 
 const KIOSK = '/kiosk/?office=kulob&kiosk=K1';
 const LANGS = ['tg', 'ru', 'uz', 'en'];
@@ -112,6 +112,23 @@ describe('citizen messages in the browser', () => {
     await page.goto(`${server.url}/t/${id}#${issued.body.holderKey as string}`);
     await page.getByTestId('sms-offer').click();
     await typeNumber('901234599');
+    // The keypad and the whole number fit a 360-pixel phone in every language: nothing cut, no
+    // sideways scroll (its right column and the number ran 70 px past the screen).
+    // (A phone's height that shows the whole page: the check counts what lies off screen as cut.)
+    await page.setViewportSize({ width: 360, height: 1800 });
+    for (const language of ['tg', 'uz', 'en', 'ru'] as const) {
+      await page.getByTestId(`lang-${language}`).click();
+      await page.locator(`html[lang="${language}"]`).waitFor();
+      const wide = await page.evaluate('document.documentElement.scrollWidth');
+      expect({ language, wide, cut: await clippedTexts(page) }).toEqual({
+        language,
+        wide: 360,
+        cut: [],
+      });
+      if (language === 'tg')
+        await page.screenshot({ path: screenshotFile('ticket-keypad-tg.png') });
+    }
+    await page.setViewportSize({ width: 360, height: 740 });
     await page.getByTestId('sms-send').click();
     await page.getByTestId('sms-done').waitFor();
     await expect(page.getByTestId('sms-done').textContent()).resolves.toContain(

@@ -25,6 +25,7 @@ export class KioskSmsKeypad extends LitElement {
   static override styles = [
     base,
     css`
+      /* The same keypad on the kiosk's screen and on a 360-pixel phone: sizes follow the screen's width. */
       :host {
         display: block;
       }
@@ -53,7 +54,7 @@ export class KioskSmsKeypad extends LitElement {
       .panel {
         display: grid;
         gap: 12px;
-        padding: 16px;
+        padding: clamp(10px, 3vw, 16px);
         border: 2px solid var(--nb-border);
         border-radius: var(--nb-radius);
         background: var(--nb-surface);
@@ -68,7 +69,8 @@ export class KioskSmsKeypad extends LitElement {
         color: var(--nb-muted);
       }
       .number {
-        font-size: 38px;
+        /* "+992 90 123 45 67" on one line (about 11 ems), down to a 320-pixel phone. */
+        font-size: clamp(20px, 7vw, 38px);
         font-weight: 800;
         letter-spacing: 0.04em;
         white-space: nowrap;
@@ -76,11 +78,13 @@ export class KioskSmsKeypad extends LitElement {
       }
       .keys {
         display: grid;
-        grid-template-columns: repeat(3, 1fr);
-        gap: 10px;
+        grid-template-columns: repeat(3, minmax(0, 1fr));
+        gap: clamp(6px, 2vw, 10px);
       }
       .keys button {
+        min-width: 0;
         min-height: 72px;
+        padding: 4px;
         border: 2px solid var(--nb-border);
         border-radius: var(--nb-radius);
         background: var(--nb-surface);
@@ -88,7 +92,10 @@ export class KioskSmsKeypad extends LitElement {
         font-weight: 700;
       }
       .keys .word {
-        font-size: 20px;
+        font-size: clamp(15px, 4.5vw, 20px);
+        line-height: 1.15;
+        overflow-wrap: anywhere;
+        hyphens: auto;
       }
       .done,
       .failed {
