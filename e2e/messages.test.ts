@@ -164,15 +164,28 @@ describe('citizen messages in the browser', () => {
     const count = page.getByTestId('preview-count');
     await expect(count.getAttribute('data-parts')).resolves.toBe('2');
     await expect(count.textContent()).resolves.toContain('UCS-2');
-    await text.fill('{ticket} — ба равзанаи {window} гузаред');
+    await text.fill('{ticket} — пеш аз шумо {ahead} нафар');
     await expect(page.getByTestId('preview-text').textContent()).resolves.toBe(
-      'A014 — ба равзанаи 3 гузаред',
+      'A014 — пеш аз шумо 12 нафар',
     );
     await expect(count.getAttribute('data-parts')).resolves.toBe('1');
-    await expect(count.textContent()).resolves.toContain('28 characters');
-    await text.fill('Ticket {ticket}: window {window}');
+    await expect(count.textContent()).resolves.toContain('27 characters');
+    // A name "issued" is never given ({window}: a call's), or a stray brace: said beside the
+    // text as it is typed, and Save waits (the server refuses them too).
+    const save = page.getByRole('button', { name: 'Save' });
+    for (const [wrong, said] of [
+      ['Ticket {ticket}: window {window}', '{window}: not filled in for this message'],
+      ['Ticket {ticket} {evil}', '{evil}: not filled in'],
+      ['Ticket {{ticket}}', 'A brace outside a placeholder'],
+    ] as const) {
+      await text.fill(wrong);
+      await page.getByTestId('template-problem').filter({ hasText: said }).waitFor();
+      expect(await save.isDisabled()).toBe(true);
+    }
+    await text.fill('Ticket {ticket}: {ahead} ahead');
     await expect(count.textContent()).resolves.toContain('GSM-7');
-    await page.getByRole('button', { name: 'Save' }).click();
+    expect(await page.getByTestId('template-problem').count()).toBe(0);
+    await save.click();
     await waitFor(async () => {
       const r = await request(server.url, 'GET', '/api/offices/kulob/message-templates', {
         token: admin,
@@ -180,7 +193,7 @@ describe('citizen messages in the browser', () => {
       const row = (r.body.templates as Array<{ key: string; language: string; text: string }>).find(
         (t) => t.key === 'ticket_issued' && t.language === 'tg',
       );
-      return row?.text === 'Ticket {ticket}: window {window}';
+      return row?.text === 'Ticket {ticket}: {ahead} ahead';
     }, 'the saved template');
     // The outbox lists the kiosk's messages, masked.
     await page.getByTestId('outbox').locator('tr[data-status]').first().waitFor();

@@ -116,27 +116,11 @@ export const DEFAULT_MESSAGE_SETTINGS: MessageSettings = {
   pickupWindow: '1',
 };
 
-/** `PUT /api/offices/:office/message-templates/:key/:language` */
-export const TemplateText = z.strictObject({
-  text: z
-    .string()
-    .trim()
-    .min(1)
-    .max(480)
-    .superRefine((text, ctx) => {
-      // A name the server never fills in would reach the citizen as it was typed ("{evil}").
-      const known: readonly string[] = TEMPLATE_PLACEHOLDERS;
-      const unknown = [...text.matchAll(/\{([^{}\s]+)\}/g)]
-        .map((m) => m[1] ?? '')
-        .filter((name) => !known.includes(name));
-      if (unknown.length > 0) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `unknown placeholder ${[...new Set(unknown)].map((n) => `{${n}}`).join(', ')}; known: ${known.map((n) => `{${n}}`).join(', ')}`,
-        });
-      }
-    }),
-});
+/**
+ * `PUT /api/offices/:office/message-templates/:key/:language`; the route checks the text's
+ * placeholders against its template too ({@link templateProblem}).
+ */
+export const TemplateText = z.strictObject({ text: z.string().trim().min(1).max(480) });
 export type TemplateText = z.infer<typeof TemplateText>;
 
 /** `POST /api/offices/:office/messages/test` */
@@ -159,7 +143,53 @@ export const TEMPLATE_PLACEHOLDERS = [
   'booking',
   'time',
 ] as const;
-export type TemplateValues = Partial<Record<(typeof TEMPLATE_PLACEHOLDERS)[number], string>>;
+export type Placeholder = (typeof TEMPLATE_PLACEHOLDERS)[number];
+export type TemplateValues = Partial<Record<Placeholder, string>>;
+
+/** What the server fills in, per template (server/src/messages: the values each message is given). */
+export const TEMPLATE_VALUES: Readonly<Record<TemplateKey, readonly Placeholder[]>> = {
+  ticket_issued: ['ticket', 'ahead', 'link', 'office'],
+  ticket_ahead: ['ticket', 'ahead', 'link', 'office'],
+  ticket_called: ['ticket', 'window', 'link', 'office'],
+  case_submitted: ['case', 'window', 'office'],
+  case_returned: ['case', 'window', 'office'],
+  case_registered: ['case', 'window', 'office'],
+  case_ready: ['case', 'window', 'office'],
+  case_issued: ['case', 'window', 'office'],
+  booking_code: ['code', 'booking'],
+  booking_confirmed: ['booking', 'time', 'link'],
+  booking_reminder_day: ['booking', 'time', 'link'],
+  booking_reminder_hour: ['booking', 'time', 'link'],
+  booking_cancelled: ['booking', 'time', 'link'],
+  test: ['office'],
+};
+
+/** Why a text cannot be a template's wording: names it is not given, or a stray brace. */
+export type TemplateProblem =
+  { kind: 'unknown'; names: string[]; allowed: readonly Placeholder[] } | { kind: 'brace' };
+
+/**
+ * Why `text` cannot be template `key`'s wording, or undefined when it can: a `{name}` the server
+ * does not fill in for this template, or a brace outside a placeholder (either would reach the
+ * citizen as typed).
+ */
+export function templateProblem(key: TemplateKey, text: string): TemplateProblem | undefined {
+  const allowed = TEMPLATE_VALUES[key];
+  const names = [...text.matchAll(/\{([^{}]*)\}/g)].map((m) => m[1] ?? '');
+  const unknown = [
+    ...new Set(names.filter((name) => !(allowed as readonly string[]).includes(name))),
+  ];
+  if (unknown.length > 0) return { kind: 'unknown', names: unknown, allowed };
+  if (/[{}]/.test(text.replace(/\{([^{}]*)\}/g, ''))) return { kind: 'brace' };
+  return undefined;
+}
+
+/** A template problem in the API's words. */
+export function describeTemplateProblem(key: TemplateKey, p: TemplateProblem): string {
+  if (p.kind === 'brace') return 'a brace outside a placeholder: write placeholders as {name}';
+  const list = (names: readonly string[]) => names.map((n) => `{${n}}`).join(', ');
+  return `${list(p.names)} is not filled in for ${key}; it takes ${list(p.allowed)}`;
+}
 
 /** The defaults, written for a ZAGS office; each office may replace any of them. */
 export const DEFAULT_TEMPLATES: Record<TemplateKey, Record<Language, string>> = {

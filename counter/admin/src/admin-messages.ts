@@ -6,10 +6,11 @@ import { html, nothing, type PropertyValues } from 'lit';
 import {
   Languages,
   MessageStatus,
-  TEMPLATE_PLACEHOLDERS,
+  TEMPLATE_VALUES,
   TemplateKeys,
   renderTemplate,
   splitSms,
+  templateProblem,
   type Language,
   type MessageDto,
   type TemplateKey,
@@ -17,7 +18,7 @@ import {
 import { apiRequest, fetchOffice } from '../../../ui/api';
 import { DEFAULT_TIME_ZONE, formatDateTime, formatIsoDay } from '../../../ui/format';
 import type { AdminContext } from './admin-api';
-import { statusName, templateName } from './message-names';
+import { problemView, statusName, templateName } from './message-names';
 import { AdminTab, formText } from './admin-tab';
 
 interface TemplateRow {
@@ -316,6 +317,8 @@ export class AdminMessages extends AdminTab {
   }
 
   private renderTemplates() {
+    // Checked as the administrator types, as the server checks it: nothing unknown reaches citizens.
+    const problem = templateProblem(this.editing.key, this.draft);
     return html`<section class="card" aria-labelledby="templates-h">
       <h2 id="templates-h">${this.l10n.t('adminMessagesTemplates')}</h2>
       <form class="grid" @submit=${this.onSave} data-testid="template-form">
@@ -335,11 +338,11 @@ export class AdminMessages extends AdminTab {
         </label>
         <p class="muted">
           ${this.l10n.t('adminMessagesPlaceholders', {
-            list: TEMPLATE_PLACEHOLDERS.map((p) => `{${p}}`).join(' '),
+            list: TEMPLATE_VALUES[this.editing.key].map((p) => `{${p}}`).join(' '),
           })}
         </p>
-        ${this.renderPreview()}
-        <button type="submit" ?disabled=${this.busy || this.draft.trim() === ''}>
+        ${problem ? problemView(problem, this.l10n) : nothing} ${this.renderPreview()}
+        <button type="submit" ?disabled=${this.busy || this.draft.trim() === '' || !!problem}>
           ${this.l10n.t('adminSave')}
         </button>
         <button type="button" class="secondary" @click=${this.onReset} ?disabled=${this.busy}>

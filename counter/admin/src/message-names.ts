@@ -1,10 +1,11 @@
 /** The outbox's statuses and the templates' keys as the administrator reads them (Messages tab). */
-import type { TemplateKey } from '../../../server/protocol';
+import { html } from 'lit';
+import type { TemplateKey, TemplateProblem } from '../../../server/protocol';
 import type { MessageKey } from '../../../ui/i18n';
 
 /** The page's words (its LocalizeController). */
 interface Words {
-  t(key: MessageKey): string;
+  t(key: MessageKey, params?: Record<string, string>): string;
 }
 
 /** An outbox status in the administrator's language (`sending` is a row mid-submit). */
@@ -45,4 +46,17 @@ export function statusName(status: string, words: Words): string {
 export function templateName(template: string, words: Words): string {
   const key = (TEMPLATE_NAMES as Readonly<Record<string, MessageKey>>)[template];
   return key ? words.t(key) : template;
+}
+
+/** What is wrong with a template's text, shown beside it in the page's language. */
+export function problemView(problem: TemplateProblem, words: Words) {
+  const list = (names: readonly string[]) => names.map((n) => `{${n}}`).join(' ');
+  const text =
+    problem.kind === 'brace'
+      ? words.t('adminMessagesStrayBrace')
+      : words.t('adminMessagesUnknownPlaceholders', {
+          names: list(problem.names),
+          allowed: list(problem.allowed),
+        });
+  return html`<p class="note error" role="alert" data-testid="template-problem">${text}</p>`;
 }

@@ -11,13 +11,15 @@ import {
   OfficeCode,
   TemplateKey,
   TemplateText,
+  templateProblem,
+  describeTemplateProblem,
   TestMessage,
   TICKET_KEY_HEADER,
   TicketId,
 } from '../../protocol';
 import type { AuthService } from '../auth/auth-service';
 import type { Outbox } from '../messages/outbox';
-import { AppError, forbidden } from '../errors';
+import { AppError, forbidden, validationFailed } from '../errors';
 import { parse, parseParams } from './errors';
 import { requireStaff, staffOf } from './auth-middleware';
 import type { StaffPrincipal } from '../auth/actor';
@@ -173,6 +175,11 @@ function mountTemplateRoutes(r: Router, messages: Outbox, admins: RequestHandler
     const { office, key, language } = parseParams(TemplateParams, req);
     ownOffice(staffOf(res), office);
     const { text } = parse(TemplateText, req.body);
+    const problem = templateProblem(key, text);
+    if (problem) {
+      const message = describeTemplateProblem(key, problem);
+      throw validationFailed(`text: ${message}`, { issues: [{ field: 'text', message }] });
+    }
     await messages.setTemplate(office, key, language, text);
     res.json({ templates: await messages.templates(office) });
   });

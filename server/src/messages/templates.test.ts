@@ -5,6 +5,19 @@
  */
 import { startTestServer, testDialects, type TestServer } from '../testing/harness';
 import { login, request } from '../testing/client';
+import { DEFAULT_TEMPLATES, TemplateKeys, templateProblem } from '../../protocol';
+
+it('ships default wordings that use only what each template is given', () => {
+  for (const key of TemplateKeys) {
+    for (const [language, text] of Object.entries(DEFAULT_TEMPLATES[key])) {
+      expect({ key, language, problem: templateProblem(key, text) }).toEqual({
+        key,
+        language,
+        problem: undefined,
+      });
+    }
+  }
+});
 
 const TEMPLATES = '/api/offices/kulob/message-templates';
 
@@ -31,11 +44,25 @@ describe.each(testDialects())('message templates on %s', (dialect) => {
     expect(saved.status).toBe(200);
     expect(await called('ru')).toBe('{ticket}: окно {window}. {link}');
 
-    for (const text of ['{ticket}: {evil}', '{ticket} {window} {Window} {x}{x}']) {
+    const refusals: Array<[string, RegExp]> = [
+      ['{ticket}: {evil}', /\{evil\} is not filled in for ticket_called/],
+      [
+        '{ticket} {window} {Window} {x}{x}',
+        /\{Window\}, \{x\} is not filled in for ticket_called; it takes \{ticket\}, \{window\}, \{link\}, \{office\}/,
+      ],
+      // Filled in for other templates, never for a call.
+      ['{ticket} {case} {code}', /\{case\}, \{code\} is not filled in/],
+      ['{ ticket } окно {window}', /\{ ticket \} is not filled in/],
+      ['{{ticket}} окно {window}', /brace outside a placeholder/],
+      ['{ticket} окно {window', /brace outside a placeholder/],
+      ['{ticket}{} окно', /\{\} is not filled in/],
+    ];
+    for (const [text, reason] of refusals) {
       const refused = await put(text);
-      expect(refused.status).toBe(400);
+      expect({ text, status: refused.status }).toEqual({ text, status: 400 });
       expect(refused.body.error.code).toBe('validation_failed');
-      expect(JSON.stringify(refused.body.error)).toMatch(/unknown placeholder \{(evil|Window)\}/);
+      expect(refused.body.error.message).toMatch(reason);
+      expect(refused.body.error.details.issues[0].field).toBe('text');
     }
     // Nothing of the refused ones was stored.
     expect(await called('ru')).toBe('{ticket}: окно {window}. {link}');

@@ -37,6 +37,8 @@ export const admin = {
   adminMessagesTotals: 'Totals per day',
   adminMessagesCount: 'Messages',
   adminMessagesPlaceholders: 'Placeholders: {list}. No names or other personal data.',
+  adminMessagesUnknownPlaceholders: '{names}: not filled in for this message. It takes {allowed}.',
+  adminMessagesStrayBrace: 'A brace outside a placeholder: write placeholders as {ticket}.',
   // The outbox's statuses and the templates' names (the Messages tab).
   adminMsgQueued: 'Queued',
   adminMsgSending: 'Sending',

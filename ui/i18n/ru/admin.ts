@@ -40,6 +40,8 @@ export const admin: MessagesLike<typeof english> = {
   adminMessagesTotals: 'Итоги по дням',
   adminMessagesCount: 'Сообщений',
   adminMessagesPlaceholders: 'Подстановки: {list}. Без имён и других личных данных.',
+  adminMessagesUnknownPlaceholders: '{names}: не подставляется в это сообщение. Можно: {allowed}.',
+  adminMessagesStrayBrace: 'Скобка вне подстановки: подстановки пишутся так: {ticket}.',
   // The outbox's statuses and the templates' names (the Messages tab).
   adminMsgQueued: 'В очереди',
   adminMsgSending: 'Отправляется',

@@ -40,6 +40,9 @@ export const admin: MessagesLike<typeof english> = {
   adminMessagesTotals: 'Ҳисоботи рӯзона',
   adminMessagesCount: 'Паёмҳо',
   adminMessagesPlaceholders: 'Ивазкунандаҳо: {list}. Бе ном ва дигар маълумоти шахсӣ.',
+  adminMessagesUnknownPlaceholders: '{names}: ба ин паём гузошта намешавад. Мумкин: {allowed}.',
+  adminMessagesStrayBrace:
+    'Қавс берун аз ивазкунанда: ивазкунандаҳо чунин навишта мешаванд: {ticket}.',
   // The outbox's statuses and the templates' names (the Messages tab).
   adminMsgQueued: 'Дар навбат',
   adminMsgSending: 'Фиристода мешавад',

@@ -40,6 +40,9 @@ export const admin: MessagesLike<typeof english> = {
   adminMessagesTotals: 'Kunlik jami',
   adminMessagesCount: 'Xabarlar',
   adminMessagesPlaceholders: 'O‘rinbosarlar: {list}. Ism va boshqa shaxsiy ma’lumotlarsiz.',
+  adminMessagesUnknownPlaceholders: '{names}: bu xabarga qo‘yilmaydi. Mumkin: {allowed}.',
+  adminMessagesStrayBrace:
+    'O‘rinbosardan tashqaridagi qavs: o‘rinbosarlar shunday yoziladi: {ticket}.',
   // The outbox's statuses and the templates' names (the Messages tab).
   adminMsgQueued: 'Navbatda',
   adminMsgSending: 'Yuborilmoqda',
