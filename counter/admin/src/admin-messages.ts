@@ -18,7 +18,7 @@ import {
 import { apiRequest, fetchOffice } from '../../../ui/api';
 import { DEFAULT_TIME_ZONE, formatDateTime, formatIsoDay } from '../../../ui/format';
 import type { AdminContext } from './admin-api';
-import { problemView, statusName, templateName } from './message-names';
+import { languageName, problemView, statusName, templateName } from './message-names';
 import { AdminTab, formText } from './admin-tab';
 
 interface TemplateRow {
@@ -239,7 +239,7 @@ export class AdminMessages extends AdminTab {
       </td>
       <td>${m.gateway ?? m.channel}</td>
       <td>${m.to}</td>
-      <td>${templateName(m.template, this.l10n)} · ${m.language}</td>
+      <td>${templateName(m.template, this.l10n)} · ${languageName(m.language)}</td>
       <td>${m.text}</td>
       <td class="num">${m.parts}</td>
       <td class="num">${m.attempts}</td>
@@ -310,7 +310,10 @@ export class AdminMessages extends AdminTab {
         >${this.l10n.t('languageLabel')}
         <select name="language" @change=${this.onPick}>
           ${Languages.map(
-            (l) => html`<option value=${l} ?selected=${l === this.editing.language}>${l}</option>`,
+            (l) =>
+              html`<option value=${l} ?selected=${l === this.editing.language}>
+                ${languageName(l)}
+              </option>`,
           )}
         </select>
       </label>`;

@@ -1,7 +1,12 @@
 /** The outbox's statuses and the templates' keys as the administrator reads them (Messages tab). */
 import { html } from 'lit';
-import type { TemplateKey, TemplateProblem } from '../../../server/protocol';
-import type { MessageKey } from '../../../ui/i18n';
+import { translate, type MessageKey } from '../../../ui/i18n';
+import {
+  Languages,
+  type Language,
+  type TemplateKey,
+  type TemplateProblem,
+} from '../../../server/protocol';
 
 /** The page's words (its LocalizeController). */
 interface Words {
@@ -59,4 +64,11 @@ export function problemView(problem: TemplateProblem, words: Words) {
           allowed: list(problem.allowed),
         });
   return html`<p class="note error" role="alert" data-testid="template-problem">${text}</p>`;
+}
+
+/** A language by its own name ("Тоҷикӣ", "Русский"), as the language switches show it. */
+export function languageName(code: string): string {
+  return (Languages as readonly string[]).includes(code)
+    ? translate(code as Language, 'languageName')
+    : code;
 }
