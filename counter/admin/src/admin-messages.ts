@@ -217,7 +217,7 @@ export class AdminMessages extends AdminTab {
         <select name="status">
           <option value="">${this.l10n.t('adminMessagesAll')}</option>
           ${MessageStatus.options.map(
-            (s) => html`<option value=${s}>${statusName(s, this.l10n)}</option>`,
+            (s) => html`<option value=${s}>${statusName(s, this.language)}</option>`,
           )}
         </select>
       </label>
@@ -233,13 +233,13 @@ export class AdminMessages extends AdminTab {
       <td class="num">${formatDateTime(new Date(m.createdAt), DEFAULT_TIME_ZONE)}</td>
       <td>
         <span class="pill ${m.status === 'failed' || m.status === 'expired' ? 'off' : ''}"
-          >${statusName(m.status, this.l10n)}</span
+          >${statusName(m.status, this.language)}</span
         >
         ${m.error ? html`<div class="muted">${m.error}</div>` : nothing}
       </td>
       <td>${m.gateway ?? m.channel}</td>
       <td>${m.to}</td>
-      <td>${templateName(m.template, this.l10n)} · ${languageName(m.language)}</td>
+      <td>${templateName(m.template, this.language)} · ${languageName(m.language)}</td>
       <td>${m.text}</td>
       <td class="num">${m.parts}</td>
       <td class="num">${m.attempts}</td>
@@ -301,7 +301,7 @@ export class AdminMessages extends AdminTab {
           ${TemplateKeys.map(
             (k) =>
               html`<option value=${k} ?selected=${k === this.editing.key}>
-                ${templateName(k, this.l10n)}
+                ${templateName(k, this.language)}
               </option>`,
           )}
         </select>
@@ -344,7 +344,7 @@ export class AdminMessages extends AdminTab {
             list: TEMPLATE_VALUES[this.editing.key].map((p) => `{${p}}`).join(' '),
           })}
         </p>
-        ${problem ? problemView(problem, this.l10n) : nothing} ${this.renderPreview()}
+        ${problem ? problemView(problem, this.language) : nothing} ${this.renderPreview()}
         <button type="submit" ?disabled=${this.busy || this.draft.trim() === '' || !!problem}>
           ${this.l10n.t('adminSave')}
         </button>
@@ -374,7 +374,7 @@ export class AdminMessages extends AdminTab {
               html`<tr>
                 <td>${formatIsoDay(r.day)}</td>
                 <td>${r.gateway}</td>
-                <td>${statusName(r.status, this.l10n)}</td>
+                <td>${statusName(r.status, this.language)}</td>
                 <td class="num">${r.count}</td>
                 <td class="num">${r.parts}</td>
               </tr>`,
