@@ -35,7 +35,7 @@ const config: UserConfig = {
             // The shared layer, with the protocol's plain constants (the case rules import them too).
             {
               name: 'ui',
-              test: /[\\/]ui[\\/]|server[\\/]protocol[\\/](constants|events|opening-hours|zoned-time|wait-wording|closed-reason|second-language)\./,
+              test: /[\\/]ui[\\/](?!i18n[\\/]staff\.)|server[\\/]protocol[\\/](constants|events|opening-hours|zoned-time|wait-wording|closed-reason|second-language)\./,
               priority: 3,
             },
             // zod and the schemas and case rules: the console's only, kiosk and display never load them.
@@ -43,6 +43,13 @@ const config: UserConfig = {
               name: 'cases',
               test: /node_modules[\\/]zod[\\/]|server[\\/]protocol[\\/]/,
               priority: 2,
+            },
+            // The staff's words (console and administration): their pages' only, out of the kiosk's budget.
+            {
+              name: 'staff-words',
+              // (The parts alone: ui/i18n/staff.ts, which adds them, goes with the staff's entries.)
+              test: /[\\/]ui[\\/]i18n[\\/][a-z]{2}[\\/](counter|admin)\./,
+              priority: 6,
             },
             // The voice (clip names and the Web Audio player): the display's and the kiosk's only.
             { name: 'voice', test: /[\\/]ui[\\/]voice-/, priority: 5 },

@@ -7,6 +7,8 @@ import {
   type CaseForm,
 } from '../counter/src/case-form';
 import { translate } from '../ui/i18n';
+// The console's words, as its page loads them.
+import '../ui/i18n/staff';
 
 function form(over: Partial<CaseForm> = {}): CaseForm {
   return {

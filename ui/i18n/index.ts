@@ -1,15 +1,30 @@
 /** The four catalogues, one per language, and the lookup the components use. */
 import type { Language } from '../../server/protocol';
 import { Languages } from '../../server/protocol/constants';
-import { en } from './en';
-import { ru } from './ru';
-import { tg } from './tg';
-import { uz } from './uz';
+import * as enParts from './en/hall';
+import * as ruParts from './ru/hall';
+import * as tgParts from './tg/hall';
+import * as uzParts from './uz/hall';
 import type { Messages, MessageKey } from './messages';
 
 export type { Messages, MessageKey } from './messages';
 
-const catalogues: Readonly<Record<Language, Messages>> = { tg, ru, uz, en };
+/**
+ * The words every page loads: the hall's (common, kiosk, display). The staff pages add theirs
+ * (counter, administration) from `ui/i18n/staff.ts`, imported first by their entries: the kiosk's
+ * script stays within its budget (e2e/kiosk-size.test.ts) without the staff's words.
+ */
+const catalogues: Record<Language, Partial<Messages>> = {
+  tg: { ...tgParts.common, ...tgParts.kiosk, ...tgParts.display },
+  ru: { ...ruParts.common, ...ruParts.kiosk, ...ruParts.display },
+  uz: { ...uzParts.common, ...uzParts.kiosk, ...uzParts.display },
+  en: { ...enParts.common, ...enParts.kiosk, ...enParts.display },
+};
+
+/** Adds a page's own parts to the catalogues (the staff pages: ui/i18n/staff.ts). */
+export function addCatalogueParts(parts: Readonly<Record<Language, Partial<Messages>>>): void {
+  for (const language of Languages) Object.assign(catalogues[language], parts[language]);
+}
 
 /** The office's languages in display order; Tajik first, the default. */
 export const LANGUAGES: readonly Language[] = Languages;
@@ -27,7 +42,8 @@ export function translate(
   key: MessageKey,
   params?: Readonly<Record<string, string | number>>,
 ): string {
-  const text = catalogues[language][key];
+  // A key of parts this page did not load reads as itself: a gap to see, never a crash.
+  const text = catalogues[language][key] ?? key;
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (match, name: string) =>
     name in params ? String(params[name]) : match,
