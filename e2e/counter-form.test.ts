@@ -6,9 +6,7 @@ import {
   withDetail,
   type CaseForm,
 } from '../counter/src/case-form';
-import { translate } from '../ui/i18n';
-// The console's words, as its page loads them.
-import '../ui/i18n/staff';
+import { translate } from '../ui/i18n/staff';
 
 function form(over: Partial<CaseForm> = {}): CaseForm {
   return {

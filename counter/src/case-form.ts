@@ -14,7 +14,7 @@ import {
   type Subject,
   type SubjectRole,
 } from '../../server/protocol';
-import type { MessageKey } from '../../ui/i18n';
+import type { MessageKey } from '../../ui/i18n/staff';
 
 /** A person as typed: every field a string, empty when not given. */
 export interface PersonForm {

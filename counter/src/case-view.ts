@@ -9,7 +9,7 @@ import {
   type Person,
 } from '../../server/protocol';
 import { DEFAULT_TIME_ZONE, formatDayTime, formatIsoDay } from '../../ui/format';
-import { translate, type MessageKey } from '../../ui/i18n';
+import { translate, type MessageKey } from '../../ui/i18n/staff';
 import { detailLabelKey, optionLabelKey } from './case-form';
 
 /** Badge colours of case statuses. */

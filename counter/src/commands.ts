@@ -8,7 +8,7 @@ import {
   ticketActionAllowed,
   type TicketAction,
 } from '../../server/protocol/ticket-lifecycle';
-import type { MessageKey } from '../../ui/i18n';
+import type { MessageKey } from '../../ui/i18n/staff';
 
 export const CounterCommand = {
   callNext: 'call-next',

@@ -10,7 +10,7 @@ import { ErrorCode } from '../../server/protocol/constants';
 import { ApiError, fetchServices } from '../../ui/api';
 import { ClockController } from '../../ui/clock-controller';
 import { LocalizeController } from '../../ui/controllers/localize-controller';
-import { DEFAULT_LANGUAGE } from '../../ui/i18n';
+import { DEFAULT_LANGUAGE } from '../../ui/i18n/staff';
 import { officeNotice, readPageParams } from '../../ui/page-params';
 import { QueueController } from '../../ui/queue-controller';
 import { base, pageNoticeStyles, tokens } from '../../ui/theme';

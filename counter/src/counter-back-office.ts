@@ -15,7 +15,7 @@ import {
   type Role,
   type Service,
 } from '../../server/protocol';
-import type { MessageKey } from '../../ui/i18n';
+import type { MessageKey } from '../../ui/i18n/staff';
 import { base } from '../../ui/theme';
 import {
   caseStatusKey,

@@ -6,7 +6,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { Language, Role } from '../../server/protocol';
 import { LocalizeController } from '../../ui/controllers/localize-controller';
 import { emit } from '../../ui/emit';
-import { LANGUAGES, isLanguage, translate } from '../../ui/i18n';
+import { LANGUAGES, isLanguage, translate } from '../../ui/i18n/staff';
 import { base } from '../../ui/theme';
 
 /** Detail of `counter-language`. */

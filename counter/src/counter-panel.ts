@@ -3,7 +3,7 @@ import { LitElement, html, nothing } from 'lit';
 import type { CallReason, Language, StaffTicket } from '../../server/protocol';
 import { statusMessageKey } from '../../ui/errors';
 import { ClockController } from '../../ui/clock-controller';
-import { translate } from '../../ui/i18n';
+import { translate } from '../../ui/i18n/staff';
 import { base } from '../../ui/theme';
 import { COMMANDS, commandApplies, type CounterCommand } from './commands';
 import { ShortcutController } from './shortcut-controller';

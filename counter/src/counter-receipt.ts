@@ -1,7 +1,7 @@
 /** A printable receipt of the documents received for a case (the browser's print, any printer). */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { caseTypeSpec, type Case, type Language, type Service } from '../../server/protocol';
-import { translate } from '../../ui/i18n';
+import { translate } from '../../ui/i18n/staff';
 import { base } from '../../ui/theme';
 import { formatWhen, personLine } from './case-view';
 import { emit } from '../../ui/emit';

@@ -6,7 +6,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { StaffTicket } from '../../server/protocol';
 import { NETWORK_ERROR } from '../../ui/api';
 import type { ShownError } from '../../ui/errors';
-import type { MessageKey } from '../../ui/i18n';
+import type { MessageKey } from '../../ui/i18n/staff';
 
 const INFO_SHOWN_MS = 6_000;
 /** How long a no-show can be undone (the server's limit, less a margin for the request). */

@@ -12,7 +12,7 @@ import type { LocalizeController } from '../../ui/controllers/localize-controlle
 import { isUnauthorized } from '../../ui/controllers/request-controller';
 import { holderOf, toShownError } from '../../ui/errors';
 import { DEFAULT_TIME_ZONE, formatClock } from '../../ui/format';
-import type { MessageKey } from '../../ui/i18n';
+import type { MessageKey } from '../../ui/i18n/staff';
 import type { QueueController } from '../../ui/queue-controller';
 import { leaveWindow, takeWindow } from './console-api';
 import type { LoginDetail } from './counter-login';

@@ -5,7 +5,7 @@
 import type { CallReason, Language } from '../../server/protocol';
 import { CallReasons } from '../../server/protocol/constants';
 import type { LoginResult } from '../../ui/api';
-import { isLanguage } from '../../ui/i18n';
+import { isLanguage } from '../../ui/i18n/staff';
 
 const SESSION_KEY = 'navbat.session';
 const COUNTER_KEY = 'navbat.counter';

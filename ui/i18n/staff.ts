@@ -1,8 +1,11 @@
 /**
- * The staff pages' words (the counter console and the administration), added to the catalogues by
- * those pages' entries before anything renders; the hall's pages never load them.
+ * The staff pages' words (the counter console and the administration) added to the catalogues,
+ * and the catalogues' lookup: the staff's modules import `translate` and the rest from here, so
+ * whatever imports one of them has their words; the hall's pages never load them.
  */
 import { addCatalogueParts } from './index';
+
+export * from './index';
 import { admin as enAdmin } from './en/admin';
 import { counter as enCounter } from './en/counter';
 import { admin as ruAdmin } from './ru/admin';

@@ -13,7 +13,7 @@ import {
   isLanguage,
   translate,
   type MessageKey,
-} from '../../../ui/i18n';
+} from '../../../ui/i18n/staff';
 import { officeNotice, readPageParams } from '../../../ui/page-params';
 import { base, pageNoticeStyles, tokens } from '../../../ui/theme';
 import { adminAppStyles } from './admin-app.styles';

@@ -8,7 +8,7 @@ import type { AdminService, Language } from '../../../server/protocol';
 import type { BookingResource, BookingResourceInput } from '../../../server/protocol/bookings';
 import { call, ApiError } from '../../../ui/api-client';
 import { emit } from '../../../ui/emit';
-import { LANGUAGES, translate } from '../../../ui/i18n';
+import { LANGUAGES, translate } from '../../../ui/i18n/staff';
 import { listServices } from './admin-api';
 import { AdminTab, formText, namesOf } from './admin-tab';
 import { BOOKABLE_CHANGED, editorStyles, renderProblems } from './admin-booking-plans';

@@ -12,7 +12,7 @@ import { call } from '../../../ui/api-client';
 import { DEFAULT_TIME_ZONE, formatClock } from '../../../ui/format';
 import type { NbDateField } from '../../../ui/nb-date-field';
 import '../../../ui/nb-date-field';
-import type { MessageKey } from '../../../ui/i18n';
+import type { MessageKey } from '../../../ui/i18n/staff';
 import { getSettings, listServices, type AdminContext } from './admin-api';
 import { AdminTab, formText } from './admin-tab';
 import './admin-booking-plans';

@@ -2,7 +2,7 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import type { AdminDevice, DeviceKind } from '../../../server/protocol';
 import { DeviceKinds } from '../../../server/protocol/constants';
-import type { MessageKey } from '../../../ui/i18n';
+import type { MessageKey } from '../../../ui/i18n/staff';
 import {
   createDevice,
   listDevices,

@@ -2,7 +2,7 @@
 import { html } from 'lit';
 import type { ReportSummary, SecondsStats } from '../../../server/protocol';
 import { formatIsoDay } from '../../../ui/format';
-import type { MessageKey } from '../../../ui/i18n';
+import type { MessageKey } from '../../../ui/i18n/staff';
 import { duration } from './admin-tab';
 
 /** A duration that may be negative (early arrival): `−1:30`. */

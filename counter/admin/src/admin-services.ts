@@ -6,7 +6,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import type { AdminCounter, AdminService, ClosedReasons, Language } from '../../../server/protocol';
 import { fetchServices } from '../../../ui/api';
-import { LANGUAGES, translate } from '../../../ui/i18n';
+import { LANGUAGES, translate } from '../../../ui/i18n/staff';
 import { listCounters, listServices, createService, updateService } from './admin-api';
 import { formText, namesOf, unservedServices, AdminTab } from './admin-tab';
 import { KNOWN_DOCUMENTS, documentName } from './documents';

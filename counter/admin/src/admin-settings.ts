@@ -7,7 +7,7 @@ import type {
   OpeningHours,
 } from '../../../server/protocol';
 import { WEEKDAYS, type Weekday } from '../../../server/protocol/opening-hours';
-import { LANGUAGES, isLanguage, translate } from '../../../ui/i18n';
+import { LANGUAGES, isLanguage, translate } from '../../../ui/i18n/staff';
 import { fetchOffice } from '../../../ui/api';
 import type { NbDateField } from '../../../ui/nb-date-field';
 import '../../../ui/nb-date-field';

@@ -5,7 +5,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import type { AdminUser, Role } from '../../../server/protocol';
 import { Roles } from '../../../server/protocol/constants';
-import type { MessageKey } from '../../../ui/i18n';
+import type { MessageKey } from '../../../ui/i18n/staff';
 import { clearLoginLock, createUser, listUsers, updateUser } from './admin-api';
 import { formText, AdminTab } from './admin-tab';
 import { DEFAULT_TIME_ZONE, formatClock } from '../../../ui/format';

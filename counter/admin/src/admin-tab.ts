@@ -4,7 +4,7 @@ import { ref } from 'lit/directives/ref.js';
 import type { AdminCounter, AdminService, Language, Names } from '../../../server/protocol';
 import { ApiError } from '../../../ui/api';
 import { toShownError, type ShownError } from '../../../ui/errors';
-import type { MessageKey } from '../../../ui/i18n';
+import type { MessageKey } from '../../../ui/i18n/staff';
 import {
   LocalizeController,
   type MessageParams,

@@ -6,7 +6,7 @@ import type { AuditEntry, Language, Names } from '../../../server/protocol';
 import { WEEKDAYS, type WeeklyHours } from '../../../server/protocol/opening-hours';
 import { statusMessageKey } from '../../../ui/errors';
 import { formatIsoDay } from '../../../ui/format';
-import { isLanguage, translate, type MessageKey } from '../../../ui/i18n';
+import { isLanguage, translate, type MessageKey } from '../../../ui/i18n/staff';
 import { documentName } from './documents';
 
 /** What the page knows to put names on codes. */

@@ -1,6 +1,6 @@
 /** The outbox's statuses and the templates' keys as the administrator reads them (Messages tab). */
 import { html } from 'lit';
-import { translate } from '../../../ui/i18n';
+import { translate } from '../../../ui/i18n/staff';
 import {
   Languages,
   type Language,

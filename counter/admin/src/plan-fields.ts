@@ -11,7 +11,7 @@ import type { BookingPlanInput } from '../../../server/protocol/bookings';
 import { WEEKDAYS, type Weekday } from '../../../server/protocol/opening-hours';
 import { ApiError } from '../../../ui/api-client';
 import { formatIsoDay, parseDay } from '../../../ui/format';
-import { translate, type MessageKey } from '../../../ui/i18n';
+import { translate, type MessageKey } from '../../../ui/i18n/staff';
 import '../../../ui/nb-date-field';
 import { formText } from './admin-tab';
 import { weekdayName } from './audit-view';

@@ -7,7 +7,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { Language, Names } from '../../../server/protocol';
 import { hasVisibleText } from '../../../server/protocol/visible-text';
 import type { LocalizeController } from '../../../ui/controllers/localize-controller';
-import { LANGUAGES, translate } from '../../../ui/i18n';
+import { LANGUAGES, translate } from '../../../ui/i18n/staff';
 import { namesOf } from './admin-tab';
 
 /** One row of the priority table; `key` keeps an input's identity while rows move. */

@@ -6,7 +6,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { CaseNotify, Language } from '../../../server/protocol';
 import { LocalizeController } from '../../../ui/controllers/localize-controller';
 import { emit } from '../../../ui/emit';
-import { LANGUAGES, translate } from '../../../ui/i18n';
+import { LANGUAGES, translate } from '../../../ui/i18n/staff';
 import { base } from '../../../ui/theme';
 import { caseNotifyStyles } from './case-notify.styles';
 import { COUNTRY_CODE, normalizePhone } from './phone';

@@ -13,7 +13,7 @@ import {
   type SubjectRole,
 } from '../../../server/protocol';
 import type { LocalizeController } from '../../../ui/controllers/localize-controller';
-import type { MessageKey } from '../../../ui/i18n';
+import type { MessageKey } from '../../../ui/i18n/staff';
 import type { NbDateField } from '../../../ui/nb-date-field';
 import '../../../ui/nb-date-field';
 import type { CaseController } from '../case-controller';

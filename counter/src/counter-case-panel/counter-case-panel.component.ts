@@ -19,7 +19,7 @@ import {
 } from '../../../server/protocol';
 import { LocalizeController } from '../../../ui/controllers/localize-controller';
 import { emit } from '../../../ui/emit';
-import type { MessageKey } from '../../../ui/i18n';
+import type { MessageKey } from '../../../ui/i18n/staff';
 import { base } from '../../../ui/theme';
 import '../case-notify/case-notify';
 import { CaseController } from '../case-controller';
