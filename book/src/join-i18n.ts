@@ -59,11 +59,11 @@ const uz: typeof tg = {
   errFull: 'Bugungi telefon navbatlari tugadi. Kioskdan talon oling.',
   errClosed: 'Idora hozir yopiq.',
   errHasTicket: 'Bu raqamda bugun allaqachon talon bor.',
-  errCancelled: 'Kod 5 marta noto‘g‘ri kiritildi. Qaytadan boshlang.',
+  errCancelled: 'Kod 5 marta notoʻgʻri kiritildi. Qaytadan boshlang.',
   offTitle: 'Bu idora telefondan navbat bermaydi',
   offText: 'Idoraga keling va kioskdan talon oling.',
   fullTitle: 'Bugungi telefon navbatlari tugadi',
-  fullText: 'Idoraga keling va kioskdan talon oling yoki ertaga qayta urinib ko‘ring.',
+  fullText: 'Idoraga keling va kioskdan talon oling yoki ertaga qayta urinib koʻring.',
 };
 
 const en: typeof tg = {

@@ -82,7 +82,7 @@ export const MESSAGE_WORDS: Readonly<Record<Language, MessageWords>> = {
       sent: 'Yuborildi',
       delivered: 'Yetkazildi',
       failed: 'Yuborilmadi',
-      expired: 'Muddati o‘tdi',
+      expired: 'Muddati oʻtdi',
     },
     template: {
       ticket_issued: 'Chipta berildi',
@@ -100,8 +100,8 @@ export const MESSAGE_WORDS: Readonly<Record<Language, MessageWords>> = {
       booking_cancelled: 'Yozilish bekor qilindi',
       test: 'Sinov xabari',
     },
-    unknown: '{names}: bu xabarga qo‘yilmaydi. Mumkin: {allowed}.',
-    brace: 'O‘rinbosardan tashqaridagi qavs: o‘rinbosarlar shunday yoziladi: {ticket}.',
+    unknown: '{names}: bu xabarga qoʻyilmaydi. Mumkin: {allowed}.',
+    brace: 'Oʻrinbosardan tashqaridagi qavs: oʻrinbosarlar shunday yoziladi: {ticket}.',
   },
   en: {
     status: {
