@@ -12,6 +12,8 @@ import { officeNotice } from '../../ui/page-params';
 
 export class KioskAddressCheck implements ReactiveController {
   private unknown = false;
+  /** The office itself is unknown (found before the socket says so: its notice, not the kiosk's). */
+  private noOffice = false;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -23,17 +25,34 @@ export class KioskAddressCheck implements ReactiveController {
   hostConnected(): void {
     const { office, kiosk } = this.page;
     if (!office || !kiosk) return;
-    call('kioskPrinter', { params: { office, code: kiosk } }).catch((error: unknown) => {
-      if (error instanceof ApiError && error.code === ErrorCode.notFound) {
-        this.unknown = true;
-        this.host.requestUpdate();
-      }
-    });
+    void this.check(office, kiosk);
+  }
+
+  private async check(office: string, kiosk: string): Promise<void> {
+    const missing = (error: unknown) =>
+      error instanceof ApiError && error.code === ErrorCode.notFound;
+    try {
+      await call('kioskPrinter', { params: { office, code: kiosk } });
+      return;
+    } catch (error) {
+      if (!missing(error)) return;
+    }
+    // Which is missing, the kiosk or its office? (The same 404 either way.)
+    this.noOffice = await call('office', { params: { office } }).then(
+      () => false,
+      (error: unknown) => missing(error),
+    );
+    this.unknown = !this.noOffice;
+    this.host.requestUpdate();
   }
 
   /** What the screen says instead of itself: no office, an unknown one, an unknown kiosk code. */
   notice(language: Language, refused: string | undefined): string | undefined {
-    const office = officeNotice(language, this.page.office, refused);
+    const office = officeNotice(
+      language,
+      this.page.office,
+      refused ?? (this.noOffice ? ErrorCode.notFound : undefined),
+    );
     if (office || !this.unknown) return office;
     return translate(language, 'unknownKiosk', { kiosk: this.page.kiosk ?? '' });
   }
