@@ -110,10 +110,9 @@ function mountTicketHolderRoutes(r: Router, messages: Outbox): void {
   r.post(apiRoute(Endpoints.notifyTicket), ...notifyLimiter, async (req, res) => {
     const { id } = parseParams(TicketParam, req);
     const body = parse(NotifyTicket, req.body);
-    const holderKey = req.get(TICKET_KEY_HEADER);
-    res
-      .status(202)
-      .json({ notify: await messages.notifyTicket(id, body.phone, body.language, holderKey) });
+    res.status(202).json({
+      notify: await messages.notifyTicket(id, body.phone, body.language, isHolder(res)),
+    });
   });
 
   // A read that writes nothing, asked once per page load: outside the limit.
@@ -124,14 +123,14 @@ function mountTicketHolderRoutes(r: Router, messages: Outbox): void {
 
   r.delete(apiRoute(Endpoints.stopNotify), ...notifyLimiter, async (req, res) => {
     const { id } = parseParams(TicketParam, req);
-    await messages.unsubscribeTicket(id, req.get(TICKET_KEY_HEADER));
+    await messages.unsubscribeTicket(id, isHolder(res));
     res.status(204).end();
   });
 
   r.post(apiRoute(Endpoints.ticketTelegram), ...notifyLimiter, async (req, res) => {
     const { id } = parseParams(TicketParam, req);
     const body = parse(z.strictObject({ language: Language.optional() }), req.body ?? {});
-    const link = await messages.ticketTelegramLink(id, body.language, req.get(TICKET_KEY_HEADER));
+    const link = await messages.ticketTelegramLink(id, body.language, isHolder(res));
     if (!link) throw new AppError('not_found', 'this office has no Telegram bot');
     res.json({ link });
   });

@@ -204,9 +204,9 @@ export class Outbox {
     ticketId: string,
     phone: string,
     language?: Language,
-    holderKey?: string,
+    holder = false,
   ): Promise<{ to: string; channel: 'sms' }> {
-    return this.tickets.notifyTicket(ticketId, phone, language, holderKey);
+    return this.tickets.notifyTicket(ticketId, phone, language, holder);
   }
 
   /** Where a ticket's messages go, and whether this node can offer a Telegram link. */
@@ -222,17 +222,17 @@ export class Outbox {
   }
 
   /** The holder stops messages about one ticket. */
-  unsubscribeTicket(ticketId: string, holderKey?: string): Promise<void> {
-    return this.tickets.unsubscribeTicket(ticketId, holderKey);
+  unsubscribeTicket(ticketId: string, holder = false): Promise<void> {
+    return this.tickets.unsubscribeTicket(ticketId, holder);
   }
 
   /** The ticket page's Telegram link (undefined: no bot configured). */
   async ticketTelegramLink(
     ticketId: string,
     language?: Language,
-    holderKey?: string,
+    holder = false,
   ): Promise<string | undefined> {
-    await this.tickets.holderOnly(ticketId, holderKey);
+    await this.tickets.holderOnly(ticketId, holder);
     return this.links.forTicket(ticketId, language);
   }
 

@@ -23,7 +23,7 @@ import type {
 import type { OutboxTable } from '../../../db/repositories/outbox-table';
 import { peopleAhead } from '../queue/estimate';
 import { officeDay } from '../queue/office-day';
-import { notFound, validationFailed } from '../errors';
+import { AppError, notFound, validationFailed } from '../errors';
 import { ticketKeys } from '../security/ticket-keys';
 import type { OfficeMessageSettings } from './office-settings';
 import { addresses, languageOf, recipientOf } from './recipients';
@@ -198,14 +198,13 @@ export class TicketMessages {
     ticketId: string,
     phone: string,
     language?: Language,
-    holderKey?: string,
+    holder = false,
   ): Promise<{ to: string; channel: 'sms' }> {
     const ticket = await this.d.queue.findTicket(ticketId);
     if (!ticket) throw notFound(`ticket ${ticketId}`);
-    await this.holderOnly(ticketId, holderKey);
     // Only the holder's own phone gets the key in its link: a stranger who signs up first (the
     // id alone takes a ticket nobody follows) follows the ticket, without a say over it.
-    const holder = await ticketKeys(this.d.db).matches(ticketId, holderKey);
+    await this.holderOnly(ticketId, holder);
     const office = await this.d.queue.findOffice(ticket.officeCode);
     if (!office) throw notFound(`office ${ticket.officeCode}`);
     const now = this.d.now();
@@ -261,23 +260,29 @@ export class TicketMessages {
   }
 
   /** The holder stops messages about one ticket. */
-  async unsubscribeTicket(ticketId: string, holderKey?: string): Promise<void> {
+  async unsubscribeTicket(ticketId: string, holder = false): Promise<void> {
     const ticket = await this.d.queue.findTicket(ticketId);
     if (!ticket) throw notFound(`ticket ${ticketId}`);
-    await this.holderOnly(ticketId, holderKey);
+    await this.holderOnly(ticketId, holder);
     await this.d.db.transaction((t) =>
       this.d.repo.updateRecipient(ticketId, { active: false, aheadSent: true }, t),
     );
   }
 
   /**
-   * A ticket someone already follows (a phone or a Telegram chat): its messages change only with
-   * the holder's key (security/ticket-keys.ts); the id, public, is enough for the first subscriber.
+   * A ticket someone already follows (a phone or a Telegram chat): its messages change only for
+   * the holder (the request carried the key, security/ticket-keys.ts); the id, public, is enough
+   * for the first subscriber.
    */
-  async holderOnly(ticketId: string, holderKey: string | undefined): Promise<void> {
+  async holderOnly(ticketId: string, holder: boolean): Promise<void> {
+    if (holder) return;
     const followed = await this.d.repo.findActiveRecipient(ticketId);
     if (followed && (followed.phone !== null || followed.telegramChat !== null)) {
-      await ticketKeys(this.d.db).require(ticketId, holderKey);
+      throw new AppError(
+        'forbidden',
+        'this ticket’s messages already go to someone: change or stop them from the link on the ticket (its QR code)',
+        { reason: 'ticket_key' },
+      );
     }
   }
 

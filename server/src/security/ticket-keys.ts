@@ -10,7 +10,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { QueryTypes, type Transaction } from 'sequelize';
 import type { Database } from '../../../db/database';
-import { AppError } from '../errors';
 
 /** Characters of base64url kept: 72 bits, against a public endpoint limited to a few tries. */
 const KEY_LENGTH = 12;
@@ -47,16 +46,6 @@ export class TicketKeys {
     const expected = Buffer.from(await this.keyOf(id));
     const given = Buffer.from(key);
     return given.length === expected.length && timingSafeEqual(given, expected);
-  }
-
-  /** Refuses, unless `key` is ticket `id`'s key (403 `forbidden`, reason `ticket_key`). */
-  async require(id: string, key: string | undefined): Promise<void> {
-    if (await this.matches(id, key)) return;
-    throw new AppError(
-      'forbidden',
-      'this ticket’s messages already go to someone: change or stop them from the link on the ticket (its QR code)',
-      { reason: 'ticket_key' },
-    );
   }
 
   /** The ticket page's address for the holder: `/t/<id>#<key>` (the key never reaches a server log). */
