@@ -114,6 +114,7 @@ async function measure(
     const times: number[] = [];
     const statuses: Record<string, number> = {};
     const cpuBefore = cpuMs(pid);
+    const sysBefore = cpuMs(pid, 'system');
     const started = performance.now();
     const pending: Promise<void>[] = [];
     for (let i = 0; i < TICKETS; i++) {
@@ -135,11 +136,13 @@ async function measure(
     }
     await Promise.all(pending);
     const cpu = (cpuMs(pid) - cpuBefore) / TICKETS;
+    const system = (cpuMs(pid, 'system') - sysBefore) / TICKETS;
     times.sort((a, b) => a - b);
     const figures = [0.5, 0.9, 0.99].map((p) => pick(times, p).toFixed(2)).join(' / ');
     console.log(
       `  ${run === 0 ? 'warm-up' : `run ${run}`}: p50 / p90 / p99 ${figures} ms; ` +
-        `CPU ${cpu.toFixed(2)} ms a ticket; ${JSON.stringify(statuses)}`,
+        `CPU ${cpu.toFixed(2)} ms a ticket (${system.toFixed(2)} in the kernel); ` +
+        JSON.stringify(statuses),
     );
   }
 }
@@ -151,11 +154,15 @@ function floorScript(): string {
   return path.join(__dirname, '..', 'dist', 'bench', 'floor-server.js');
 }
 
-/** A process's user + system CPU time so far, in ms (/proc, in clock ticks of 10 ms). */
-function cpuMs(pid: number): number {
+/**
+ * A process's CPU time so far, in ms (/proc, in clock ticks of 10 ms): user + system, or only the
+ * system (kernel) part.
+ */
+function cpuMs(pid: number, part: 'all' | 'system' = 'all'): number {
   const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   // utime and stime are fields 14 and 15 of stat(5); here, after the name, at 11 and 12.
-  return (Number(fields[11]) + Number(fields[12])) * 10;
+  const system = Number(fields[12]);
+  return (part === 'system' ? system : Number(fields[11]) + system) * 10;
 }
 
 main().catch((err: unknown) => {

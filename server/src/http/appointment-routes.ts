@@ -11,6 +11,7 @@ import { BookingService, type BookingNotifier } from '../bookings/booking-servic
 import type { CheckInService } from '../bookings/check-in';
 import { RemoteJoinService, type RemoteJoinNotifier } from '../bookings/remote-join';
 import type { Outbox } from '../messages/outbox';
+import type { RateStore } from '../security/rate-store';
 import { remoteJoinNotifier } from '../messages/remote-join-messages';
 import type { QueueService } from '../queue/queue-service';
 import { bookingRouter } from './booking-router';
@@ -25,13 +26,15 @@ export interface AppointmentDeps {
   messages: Outbox;
   /** Sends booking codes (none: nobody can book). */
   notifier?: BookingNotifier;
+  /** Where the public routes' per-address counts live (Redis when several nodes share them). */
+  rates: RateStore;
   /** Sends remote-join codes (default: the outbox's, when it has an SMS channel). */
   joinNotifier?: RemoteJoinNotifier;
 }
 
 /** The booking and remote-join routes over services built here. */
 export function appointmentRoutes(deps: AppointmentDeps): Router {
-  const { db, now, queue, auth, checkIn, notifier } = deps;
+  const { db, now, queue, auth, checkIn, notifier, rates } = deps;
   const offices = {
     office: async (code: string) =>
       (await queue.officeExists(code)) ? queue.getOffice(code) : undefined,
@@ -45,7 +48,7 @@ export function appointmentRoutes(deps: AppointmentDeps): Router {
   const joinCodes = remoteJoinNotifier(deps.messages, deps.joinNotifier);
   const remoteJoins = new RemoteJoinService({ db, queue, notifier: joinCodes, now });
   const r = Router();
-  r.use(bookingRouter({ bookings, checkIn, desk, auth, remoteJoins, resources }));
-  r.use(remoteJoinRouter({ remoteJoins }));
+  r.use(bookingRouter({ bookings, checkIn, desk, auth, remoteJoins, resources, rates }));
+  r.use(remoteJoinRouter({ remoteJoins, rates }));
   return r;
 }

@@ -2,6 +2,7 @@
 import { Router } from 'express';
 import { apiRoute, Endpoints } from '../../protocol/endpoints';
 import { addressLimit } from './address-limit';
+import type { RateStore } from '../security/rate-store';
 import { z } from 'zod';
 import { CaseTypes, Code, OfficeCode, newChecklist, type CaseType } from '../../protocol';
 import {
@@ -19,6 +20,8 @@ const BookingParams = z.object({ office: OfficeCode, code: BookingCode });
 const ServiceParams = z.object({ office: OfficeCode, service: Code });
 
 export interface BookingRouterDeps extends BookingAdminDeps {
+  /** Where the per-address counts live (Redis when several nodes share them). */
+  rates: RateStore;
   /** Bookings and code attempts per address per 10 minutes (default 20). */
   attemptsPerAddress?: number;
 }
@@ -28,6 +31,8 @@ export function bookingRouter(deps: BookingRouterDeps): Router {
   const r = Router();
   // Every booking sends an SMS and every confirmation is a guess at a code: both are limited.
   const limited = addressLimit(
+    deps.rates,
+    'booking',
     10 * 60_000,
     deps.attemptsPerAddress ?? 20,
     'too many booking requests: try again in a few minutes',

@@ -2,6 +2,8 @@
 import { Router, type RequestHandler, type Response } from 'express';
 import { apiRoute, Endpoints } from '../../protocol/endpoints';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import { SharedLimitStore } from './address-limit';
+import type { RateStore } from '../security/rate-store';
 import { z } from 'zod';
 import {
   Language,
@@ -30,12 +32,17 @@ const CaseParam = z.object({ number: z.string().min(1).max(40) });
 const TemplateParams = z.object({ office: OfficeCode, key: TemplateKey, language: Language });
 const TotalsQuery = z.strictObject({ days: z.coerce.number().int().min(1).max(366).optional() });
 
-export function messagesRouter(deps: { auth: AuthService; messages: Outbox }): Router {
-  const { messages } = deps;
+export function messagesRouter(deps: {
+  auth: AuthService;
+  messages: Outbox;
+  /** Where the public routes' per-address counts live (Redis when several nodes share them). */
+  rates: RateStore;
+}): Router {
+  const { messages, rates } = deps;
   const r = Router();
   const admins = requireStaff(deps.auth, ['admin']);
   const staff = requireStaff(deps.auth);
-  mountTicketHolderRoutes(r, messages);
+  mountTicketHolderRoutes(r, messages, rates);
   // Staff: the case receipt's Telegram link.
   r.post(apiRoute(Endpoints.caseTelegram), staff, async (req, res) => {
     const { number } = parseParams(CaseParam, req);
@@ -71,7 +78,7 @@ const isHolder = (res: Response): boolean => res.locals.ticketHolder === true;
  * kiosk signing up one citizen after another from one address, phones behind the office's Wi-Fi)
  * prove it with the key: more per address, and a few per ticket.
  */
-function notifyLimits(messages: Outbox): RequestHandler[] {
+function notifyLimits(messages: Outbox, rates: RateStore): RequestHandler[] {
   const refuse = (_req: unknown, _res: unknown, next: (err: AppError) => void) => {
     next(new AppError('rate_limited', 'too many requests for messages; wait a few minutes'));
   };
@@ -90,6 +97,7 @@ function notifyLimits(messages: Outbox): RequestHandler[] {
     limit: (_req, res) => (isHolder(res) ? HOLDER_REQUESTS : STRANGER_REQUESTS),
     keyGenerator: (req, res) =>
       `${isHolder(res) ? 'holder' : 'anyone'}:${ipKeyGenerator(req.ip ?? '')}`,
+    store: new SharedLimitStore(rates, 'notify-address'),
     handler: refuse,
   });
   const perTicket = rateLimit({
@@ -98,14 +106,15 @@ function notifyLimits(messages: Outbox): RequestHandler[] {
     // Strangers never spend a ticket's own budget: that would lock its holder out.
     skip: (_req, res) => !isHolder(res),
     keyGenerator: (req) => `ticket:${String(req.params.id)}`,
+    store: new SharedLimitStore(rates, 'notify-ticket'),
     handler: refuse,
   });
   return [holder, perAddress, perTicket];
 }
 
 /** The ticket holder's (public): SMS when the turn nears, stopping them, a Telegram link. */
-function mountTicketHolderRoutes(r: Router, messages: Outbox): void {
-  const notifyLimiter = notifyLimits(messages);
+function mountTicketHolderRoutes(r: Router, messages: Outbox, rates: RateStore): void {
+  const notifyLimiter = notifyLimits(messages, rates);
 
   r.post(apiRoute(Endpoints.notifyTicket), ...notifyLimiter, async (req, res) => {
     const { id } = parseParams(TicketParam, req);

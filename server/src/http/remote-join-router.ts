@@ -4,6 +4,7 @@
  */
 import { Router } from 'express';
 import { addressLimit } from './address-limit';
+import type { RateStore } from '../security/rate-store';
 import { z } from 'zod';
 import { apiRoute, Endpoints } from '../../protocol/endpoints';
 import { OfficeCode } from '../../protocol';
@@ -15,6 +16,8 @@ const OfficeParam = z.object({ office: OfficeCode });
 const JoinParams = z.object({ office: OfficeCode, code: RemoteJoinCode });
 
 export interface RemoteJoinRouterDeps {
+  /** Where the per-address counts live (Redis when several nodes share them). */
+  rates: RateStore;
   remoteJoins: RemoteJoinService;
   /** Joins and code attempts per address per 10 minutes (default 20). */
   attemptsPerAddress?: number;
@@ -27,6 +30,8 @@ export function remoteJoinRouter(deps: RemoteJoinRouterDeps): Router {
   const r = Router();
   // Every join sends an SMS and every confirmation is a guess at a code: both are limited.
   const limited = addressLimit(
+    deps.rates,
+    'join',
     10 * 60_000,
     deps.attemptsPerAddress ?? 20,
     'too many requests: try again in a few minutes',
@@ -34,6 +39,8 @@ export function remoteJoinRouter(deps: RemoteJoinRouterDeps): Router {
 
   // Each page load reads it once; many phones may share one carrier address, so a budget of its own.
   const reads = addressLimit(
+    deps.rates,
+    'join-reads',
     10 * 60_000,
     deps.readsPerAddress ?? 120,
     'too many requests: try again in a few minutes',

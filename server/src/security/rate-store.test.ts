@@ -46,6 +46,24 @@ describe.each(['memory', 'redis'] as const)(
       expect(await store.take('ip:a', INTERVAL, BURST)).toBeGreaterThan(0);
     });
 
+    it('counts hits in a window with the time left of it, and takes one back', async () => {
+      const first = await store.hit('w', 60_000);
+      expect(first.count).toBe(1);
+      expect(first.leftMs).toBeGreaterThan(55_000);
+      expect(first.leftMs).toBeLessThanOrEqual(60_000);
+      expect((await store.hit('w', 60_000)).count).toBe(2);
+      await store.decrement('w');
+      expect(await store.count('w')).toBe(1);
+      await store.decrement('w');
+      await store.decrement('w');
+      // Never below nothing: the next hit is the window's first again.
+      expect(await store.count('w')).toBe(0);
+      expect((await store.hit('w', 60_000)).count).toBe(1);
+      // A key never hit stays unhit after a decrement.
+      await store.decrement('never');
+      expect(await store.count('never')).toBe(0);
+    });
+
     it('answers the longest of the waits', async () => {
       const slow = { interval: 60_000, burst: 1 };
       expect(await store.takeAll(['x', 'y'], slow.interval, slow.burst)).toBe(0);

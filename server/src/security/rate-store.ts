@@ -1,12 +1,17 @@
 /**
- * Counters behind the rate limits (failed logins, pickup-code guesses, ticket issue): in memory for
- * one process, in Redis when REDIS_URL is set so that every node sees the same counts.
+ * Counters behind the rate limits (failed logins, pickup-code guesses, ticket issue, and the public
+ * routes' per-address limits through http/address-limit.ts): in memory for one process, in Redis
+ * when REDIS_URL is set so that every node sees the same counts.
  */
 import type { Redis } from 'ioredis';
 
 export interface RateStore {
   /** Adds one to `key` in a window of `windowMs` that starts at its first hit; the new count. */
   increment(key: string, windowMs: number): Promise<number>;
+  /** {@link increment}, answering with the count the milliseconds left of its window. */
+  hit(key: string, windowMs: number): Promise<{ count: number; leftMs: number }>;
+  /** Takes one back from `key`'s count in its current window (never below 0). */
+  decrement(key: string): Promise<void>;
   /** The current count of `key` (0 when its window is over). */
   count(key: string): Promise<number>;
   reset(key: string): Promise<void>;
@@ -31,16 +36,26 @@ export class MemoryRateStore implements RateStore {
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  increment(key: string, windowMs: number): Promise<number> {
+  async increment(key: string, windowMs: number): Promise<number> {
+    return (await this.hit(key, windowMs)).count;
+  }
+
+  hit(key: string, windowMs: number): Promise<{ count: number; leftMs: number }> {
     const t = this.now();
-    const entry = this.counts.get(key);
+    let entry = this.counts.get(key);
     if (!entry || entry.until <= t) {
       this.sweep(t);
-      this.counts.set(key, { n: 1, until: t + windowMs });
-      return Promise.resolve(1);
+      entry = { n: 0, until: t + windowMs };
+      this.counts.set(key, entry);
     }
     entry.n += 1;
-    return Promise.resolve(entry.n);
+    return Promise.resolve({ count: entry.n, leftMs: entry.until - t });
+  }
+
+  decrement(key: string): Promise<void> {
+    const entry = this.counts.get(key);
+    if (entry && entry.until > this.now() && entry.n > 0) entry.n -= 1;
+    return Promise.resolve();
   }
 
   count(key: string): Promise<number> {
@@ -103,10 +118,18 @@ end
 return 0
 `;
 
+// The count and the milliseconds left of its window, in one round trip.
 const INCREMENT_SCRIPT = `
 local n = redis.call('INCR', KEYS[1])
 if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
-return n
+return {n, redis.call('PTTL', KEYS[1])}
+`;
+
+// A count that has expired is left alone (DECR would start it again, with no window).
+const DECREMENT_SCRIPT = `
+local n = tonumber(redis.call('GET', KEYS[1]) or '0')
+if n > 0 then redis.call('DECR', KEYS[1]) end
+return 0
 `;
 
 /** Counters every node shares, in Redis under `prefix`. */
@@ -117,7 +140,19 @@ export class RedisRateStore implements RateStore {
   ) {}
 
   async increment(key: string, windowMs: number): Promise<number> {
-    return Number(await this.redis.eval(INCREMENT_SCRIPT, 1, this.k(key), windowMs));
+    return (await this.hit(key, windowMs)).count;
+  }
+
+  async hit(key: string, windowMs: number): Promise<{ count: number; leftMs: number }> {
+    const [count, leftMs] = (await this.redis.eval(INCREMENT_SCRIPT, 1, this.k(key), windowMs)) as [
+      number,
+      number,
+    ];
+    return { count: Number(count), leftMs: Math.max(0, Number(leftMs)) };
+  }
+
+  async decrement(key: string): Promise<void> {
+    await this.redis.eval(DECREMENT_SCRIPT, 1, this.k(key));
   }
 
   async count(key: string): Promise<number> {

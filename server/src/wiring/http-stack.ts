@@ -120,7 +120,8 @@ function redactSecrets(url: string): string {
 function mountApi(app: express.Express, settings: HttpSettings, parts: HttpParts): void {
   const { db, now } = settings;
   const { auth, queue, messages, cases, print, checkIn, notifier } = parts.services;
-  app.use('/api', messagesRouter({ auth, messages }));
+  const { rates } = parts.sockets;
+  app.use('/api', messagesRouter({ auth, messages, rates }));
   app.use('/api', caseRouter({ auth, cases }));
   const publicUrl = () => parts.publicLink().url;
   app.use(
@@ -135,7 +136,7 @@ function mountApi(app: express.Express, settings: HttpSettings, parts: HttpParts
       auth,
       print,
       loginThrottle: parts.services.loginThrottle,
-      rates: parts.sockets.rates,
+      rates,
       issueRate: settings.issueRate === null ? { intervalMs: 1, burst: 1e9 } : settings.issueRate,
       onLogout: (token) => parts.services.ends.session(token),
       windows: parts.services.windows,
@@ -153,7 +154,7 @@ function mountApi(app: express.Express, settings: HttpSettings, parts: HttpParts
       metricsToken: settings.metricsToken,
     }),
   );
-  app.use('/api', appointmentRoutes({ db, now, queue, auth, checkIn, messages, notifier }));
+  app.use('/api', appointmentRoutes({ db, now, queue, auth, checkIn, messages, notifier, rates }));
   app.use(docsRouter());
   app.use('/api', unknownRoute);
 }
