@@ -128,7 +128,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const web = express();
   const server = httpServer(web, deps.requestTimeoutMs ?? 30_000);
   answerClientErrors(server);
-  const sockets = await attachSocketServer(server, deps);
+  const sockets = await attachSocketServer(server, { ...deps, logger });
   const { io } = sockets;
   const publicLink = () => publicUrlOf(deps.publicUrl, server);
   const publisher = createPublisher(io, {

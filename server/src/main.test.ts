@@ -46,6 +46,25 @@ describe('starting Navbat', () => {
     }
   });
 
+  it('exits 1 with one clear line naming REDIS_URL when Redis refuses', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'navbat-redis-'));
+    try {
+      const res = await run({
+        DATABASE_URL: `sqlite:${dir}/q.sqlite`,
+        PORT: '0',
+        REDIS_URL: 'redis://:secret@127.0.0.1:1',
+      });
+      expect(res.code).toBe(1);
+      // One line, the variable named, the password hidden; ioredis's own unhandled-error lines gone.
+      expect(res.stderr.trim()).toMatch(
+        /^navbat: cannot start: Redis at REDIS_URL redis:\/\/:\*\*\*@127\.0\.0\.1:1 does not answer: .*ECONNREFUSED/,
+      );
+      expect(res.stderr).not.toMatch(/secret|Unhandled error event/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('exits 1 with one clear line for a DATABASE_URL it does not understand', async () => {
     const res = await run({ DATABASE_URL: 'postgres://x/y', PORT: '0' });
     expect(res.code).toBe(1);

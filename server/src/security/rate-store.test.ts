@@ -4,6 +4,7 @@
  * longest wait.
  */
 import { randomBytes } from 'node:crypto';
+import net from 'node:net';
 import { Redis } from 'ioredis';
 import { MemoryRateStore, RedisRateStore, type RateStore } from './rate-store';
 
@@ -74,3 +75,113 @@ describe.each(['memory', 'redis'] as const)(
     });
   },
 );
+
+describe('counting when Redis fails', () => {
+  /** A TCP server that accepts and never answers: Redis hung, or a wrong service on its port. */
+  let silent: net.Server;
+  let silentPort = 0;
+  const sockets: net.Socket[] = [];
+  beforeAll(async () => {
+    silent = net.createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    silentPort = (silent.address() as net.AddressInfo).port;
+  });
+  afterAll(async () => {
+    for (const socket of sockets) socket.destroy();
+    await new Promise((resolve) => silent.close(resolve));
+  });
+
+  function storeAt(port: number, fallbacks: unknown[]) {
+    const redis = new Redis({
+      host: '127.0.0.1',
+      port,
+      lazyConnect: true,
+      maxRetriesPerRequest: 3,
+    });
+    // A connection that fails is what the store must live with; the client retries on its own.
+    redis.on('error', () => undefined);
+    redis.connect().catch(() => undefined);
+    const store = new RedisRateStore(redis, 'navbat-test', {
+      deadlineMs: 100,
+      pauseMs: 60_000,
+      onFallback: (err) => fallbacks.push(err),
+    });
+    return { redis, store };
+  }
+
+  it.each([
+    ['a Redis that never answers', () => silentPort],
+    ['a Redis that refuses the connection', () => 1],
+  ])('answers at once from the node’s own count with %s, and still limits', async (_kind, port) => {
+    const fallbacks: unknown[] = [];
+    const { redis, store } = storeAt(port(), fallbacks);
+    try {
+      const started = performance.now();
+      // A login's failures, an SMS sign-up's count, a ticket's pace: each still counted.
+      expect((await store.hit('ip:a', 60_000)).count).toBe(1);
+      expect((await store.hit('ip:a', 60_000)).count).toBe(2);
+      expect(await store.count('ip:a')).toBe(2);
+      expect(await store.takeAll(['ip:a', 'kiosk:K1'], 60_000, 1)).toBe(0);
+      expect(await store.takeAll(['ip:b', 'kiosk:K1'], 60_000, 1)).toBeGreaterThan(0);
+      // One deadline at most: the first call waits for it, the rest are answered locally.
+      expect(performance.now() - started).toBeLessThan(1_000);
+      expect(fallbacks).toHaveLength(1);
+    } finally {
+      redis.disconnect();
+    }
+  });
+
+  it('asks Redis again after the pause, and counts there once it answers', async () => {
+    // A TCP hop in front of the real Redis that can hold Redis's answers back, as a stalled server.
+    let stalled = false;
+    const held: Array<() => void> = [];
+    const hop = net.createServer((client) => {
+      const upstream = net.connect(
+        Number(new URL(REDIS_URL).port || 6379),
+        new URL(REDIS_URL).hostname,
+      );
+      sockets.push(client, upstream);
+      client.pipe(upstream);
+      upstream.on('data', (chunk: Buffer) => {
+        if (stalled) held.push(() => client.write(chunk));
+        else client.write(chunk);
+      });
+      client.on('error', () => upstream.destroy());
+      upstream.on('error', () => client.destroy());
+    });
+    await new Promise<void>((resolve) => hop.listen(0, '127.0.0.1', resolve));
+    const port = (hop.address() as net.AddressInfo).port;
+    const redis = new Redis({
+      host: '127.0.0.1',
+      port,
+      lazyConnect: true,
+    });
+    const direct = new Redis(REDIS_URL, { lazyConnect: true });
+    await Promise.all([redis.connect(), direct.connect()]);
+    // Connected (the client's greeting answered), then Redis stalls.
+    stalled = true;
+    const prefix = `navbat-test-${randomBytes(4).toString('hex')}`;
+    const fallbacks: unknown[] = [];
+    const store = new RedisRateStore(redis, prefix, {
+      deadlineMs: 50,
+      pauseMs: 200,
+      onFallback: (err) => fallbacks.push(err),
+    });
+    try {
+      // Redis counted it, but its answer is late: the node answers from its own count.
+      expect((await store.hit('k', 60_000)).count).toBe(1);
+      expect(fallbacks).toHaveLength(1);
+      stalled = false;
+      for (const send of held.splice(0)) send();
+      await new Promise((r) => setTimeout(r, 250));
+      // After the pause, Redis again: its own count (the late call reached it), not the node's.
+      expect((await store.hit('k', 60_000)).count).toBe(2);
+      expect(await direct.get(`${prefix}:rate:k`)).toBe('2');
+      expect(fallbacks).toHaveLength(1);
+    } finally {
+      redis.disconnect();
+      await direct.quit();
+      hop.close();
+    }
+  });
+});

@@ -132,50 +132,128 @@ if n > 0 then redis.call('DECR', KEYS[1]) end
 return 0
 `;
 
-/** Counters every node shares, in Redis under `prefix`. */
+/** What a {@link RedisRateStore} does when Redis fails or is slow. */
+export interface RedisRateOptions {
+  /** How long one call may take before the node counts by itself (ms, default 250). */
+  deadlineMs?: number;
+  /** After a failure, how long the node counts by itself before it asks Redis again (ms, 5 s). */
+  pauseMs?: number;
+  /** Told once each time the node starts counting by itself. */
+  onFallback?: (err: unknown) => void;
+}
+
+/**
+ * Counters every node shares, in Redis under `prefix`. Redis that fails or does not answer within
+ * the deadline never holds a request up: the node counts in its own memory for a few seconds (the
+ * limits still hold, per node, as without Redis), then asks Redis again. A hall's kiosk keeps
+ * issuing and the public routes keep answering while Redis is down.
+ */
 export class RedisRateStore implements RateStore {
+  private readonly local = new MemoryRateStore();
+  private readonly deadlineMs: number;
+  private readonly pauseMs: number;
+  /** Until when the node counts by itself (0: Redis is asked). */
+  private localUntil = 0;
+
   constructor(
     private readonly redis: Redis,
     private readonly prefix: string,
-  ) {}
+    private readonly options: RedisRateOptions = {},
+  ) {
+    this.deadlineMs = options.deadlineMs ?? 250;
+    this.pauseMs = options.pauseMs ?? 5_000;
+  }
 
   async increment(key: string, windowMs: number): Promise<number> {
     return (await this.hit(key, windowMs)).count;
   }
 
-  async hit(key: string, windowMs: number): Promise<{ count: number; leftMs: number }> {
-    const [count, leftMs] = (await this.redis.eval(INCREMENT_SCRIPT, 1, this.k(key), windowMs)) as [
-      number,
-      number,
-    ];
-    return { count: Number(count), leftMs: Math.max(0, Number(leftMs)) };
+  hit(key: string, windowMs: number): Promise<{ count: number; leftMs: number }> {
+    return this.shared(
+      async () => {
+        const [count, leftMs] = (await this.redis.eval(
+          INCREMENT_SCRIPT,
+          1,
+          this.k(key),
+          windowMs,
+        )) as [number, number];
+        return { count: Number(count), leftMs: Math.max(0, Number(leftMs)) };
+      },
+      () => this.local.hit(key, windowMs),
+    );
   }
 
-  async decrement(key: string): Promise<void> {
-    await this.redis.eval(DECREMENT_SCRIPT, 1, this.k(key));
+  decrement(key: string): Promise<void> {
+    return this.shared(
+      async () => {
+        await this.redis.eval(DECREMENT_SCRIPT, 1, this.k(key));
+      },
+      () => this.local.decrement(key),
+    );
   }
 
-  async count(key: string): Promise<number> {
-    return Number((await this.redis.get(this.k(key))) ?? 0);
+  count(key: string): Promise<number> {
+    return this.shared(
+      async () => Number((await this.redis.get(this.k(key))) ?? 0),
+      () => this.local.count(key),
+    );
   }
 
-  async reset(key: string): Promise<void> {
-    await this.redis.del(this.k(key));
+  reset(key: string): Promise<void> {
+    // Both: a count the node kept while Redis was away is cleared too.
+    return this.shared(
+      async () => {
+        await this.redis.del(this.k(key));
+        await this.local.reset(key);
+      },
+      () => this.local.reset(key),
+    );
   }
 
-  async remainingMs(key: string): Promise<number> {
-    return Math.max(0, Number(await this.redis.pttl(this.k(key))));
+  remainingMs(key: string): Promise<number> {
+    return this.shared(
+      async () => Math.max(0, Number(await this.redis.pttl(this.k(key)))),
+      () => this.local.remainingMs(key),
+    );
   }
 
   take(key: string, intervalMs: number, burst: number): Promise<number> {
     return this.takeAll([key], intervalMs, burst);
   }
 
-  async takeAll(keys: readonly string[], intervalMs: number, burst: number): Promise<number> {
+  takeAll(keys: readonly string[], intervalMs: number, burst: number): Promise<number> {
     const redisKeys = keys.map((key) => this.k(key));
-    return Number(
-      await this.redis.eval(TAKE_SCRIPT, redisKeys.length, ...redisKeys, intervalMs, burst),
+    return this.shared(
+      async () =>
+        Number(
+          await this.redis.eval(TAKE_SCRIPT, redisKeys.length, ...redisKeys, intervalMs, burst),
+        ),
+      () => this.local.takeAll(keys, intervalMs, burst),
     );
+  }
+
+  /** Redis's answer within the deadline; else, and for a pause after, the node's own count. */
+  private async shared<T>(remote: () => Promise<T>, local: () => Promise<T>): Promise<T> {
+    if (Date.now() < this.localUntil) return local();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`Redis did not answer within ${this.deadlineMs} ms`)),
+        this.deadlineMs,
+      );
+    });
+    const asked = remote();
+    try {
+      return await Promise.race([asked, late]);
+    } catch (err) {
+      // A late answer of the abandoned call is of no use now.
+      asked.catch(() => undefined);
+      if (Date.now() >= this.localUntil) this.options.onFallback?.(err);
+      this.localUntil = Date.now() + this.pauseMs;
+      return local();
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private k(key: string): string {

@@ -7,6 +7,7 @@ import type http from 'node:http';
 import { Server } from 'socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
 import { Namespace } from '../../protocol';
 import { sessionRoom } from '../realtime/socket-server';
 import type { NbServer } from '../realtime/nb-server';
@@ -20,6 +21,8 @@ export interface SocketServerOptions {
   redisUrl?: string;
   /** Channel prefix for the Redis adapter and the rate limits (default `navbat`). */
   redisKey?: string;
+  /** Hears when the rate limits count in this process because Redis failed. */
+  logger?: Pick<Logger, 'warn'>;
 }
 
 /** The node's Socket.IO server with what rides on its Redis connections. */
@@ -40,7 +43,7 @@ export async function attachSocketServer(
   server: http.Server,
   options: SocketServerOptions,
 ): Promise<SocketServer> {
-  const redis = await connectRedis(options.redisUrl);
+  const redis = await connectRedis(options.redisUrl, options.logger);
   const key = options.redisKey ?? 'navbat';
   const io: NbServer = new Server(server, { serveClient: false, maxHttpBufferSize: 1e6 });
   const [pub, sub] = redis;
@@ -48,7 +51,15 @@ export async function attachSocketServer(
   return {
     io,
     shared: redis.length > 0,
-    rates: pub ? new RedisRateStore(pub, key) : new MemoryRateStore(),
+    rates: pub
+      ? new RedisRateStore(pub, key, {
+          onFallback: (err) =>
+            options.logger?.warn(
+              { err },
+              'Redis failed: the rate limits count in this process for a few seconds',
+            ),
+        })
+      : new MemoryRateStore(),
     ping: () => (pub ? answersWithin(pub.ping(), 1_000) : Promise.resolve(true)),
     quit: async () => {
       await Promise.all(redis.map((r) => r.quit().catch(() => undefined)));
@@ -56,13 +67,58 @@ export async function attachSocketServer(
   };
 }
 
-/** The Redis adapter's two connections (publish and subscribe), or none without REDIS_URL. */
-async function connectRedis(url: string | undefined): Promise<Redis[]> {
+/** How long a node waits for Redis at start-up before it gives up (ms). */
+const REDIS_START_MS = 10_000;
+
+/**
+ * The Redis adapter's two connections (publish and subscribe), or none without REDIS_URL. A Redis
+ * that refuses or does not answer at start-up stops the node with REDIS_URL named; a connection
+ * lost later is retried by the client, and said once in the log until it is back.
+ */
+async function connectRedis(
+  url: string | undefined,
+  logger: Pick<Logger, 'warn'> | undefined,
+): Promise<Redis[]> {
   if (!url) return [];
   const pub = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
   const sub = pub.duplicate();
-  await Promise.all([pub.connect(), sub.connect()]);
-  return [pub, sub];
+  const connections = [pub, sub];
+  for (const redis of connections) reportFailures(redis, logger);
+  // The client's own rejection says only "Connection is closed": the error event says why.
+  let failure: string | undefined;
+  pub.once('error', (err: Error) => (failure ??= err.message));
+  const ready = Promise.all(connections.map((r) => r.connect())).catch((err: unknown) => {
+    failure ??= err instanceof Error ? err.message : String(err);
+    throw err;
+  });
+  if (!(await answersWithin(ready, REDIS_START_MS))) {
+    for (const redis of connections) redis.disconnect();
+    const why = failure ?? `no answer within ${REDIS_START_MS / 1000} s`;
+    throw new Error(`Redis at REDIS_URL ${withoutPassword(url)} does not answer: ${why}`);
+  }
+  return connections;
+}
+
+/** A lost connection's errors, said once until it is back (the client retries on its own). */
+function reportFailures(redis: Redis, logger: Pick<Logger, 'warn'> | undefined): void {
+  let said = false;
+  redis.on('error', (err: Error) => {
+    if (said) return;
+    said = true;
+    logger?.warn({ err: err.message }, 'Redis connection failed; retrying');
+  });
+  redis.on('ready', () => (said = false));
+}
+
+/** A Redis URL as it may be shown: its password hidden. */
+function withoutPassword(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(not a URL)';
+  }
 }
 
 /** Whether `answer` settles well within `ms` (a ping of a service that may hang). */
