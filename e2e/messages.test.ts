@@ -271,4 +271,34 @@ describe('citizen messages in the browser', () => {
     await search.getByRole('button').click();
     await expect(page.getByTestId('outbox-empty').textContent()).resolves.toContain('No messages.');
   });
+
+  it('tells a citizen whose address asked too often to wait, not to try again', async () => {
+    // Last in this file: it spends this address's sign-ups without a key (5 per 15 minutes).
+    const issue = async () => {
+      const res = await request(server.url, 'POST', '/api/offices/kulob/tickets', {
+        body: { service: 'birth', language: 'en' },
+      });
+      return (res.body.ticket as { id: string }).id;
+    };
+    for (let i = 0; i < 5; i++) {
+      const res = await request(server.url, 'POST', `/api/tickets/${await issue()}/notify`, {
+        body: { phone: `+99290123460${i}`, language: 'en' },
+      });
+      expect(res.status).toBe(202);
+    }
+    // A ticket nobody follows, opened from an address without its key (a link passed on): the
+    // keypad is offered, and its sign-up is the address's sixth.
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(`${server.url}/t/${await issue()}`);
+    await page.getByTestId('lang-en').click();
+    await page.getByTestId('sms-offer').click();
+    await typeNumber('901234610');
+    const refused = page.waitForResponse((r) => r.url().endsWith('/notify'));
+    await page.getByTestId('sms-send').click();
+    expect((await refused).status()).toBe(429);
+    // It used to say "could not be ordered, please try again", which fails again for 15 minutes.
+    await expect(page.getByTestId('sms-failed').textContent()).resolves.toContain(
+      'Too many attempts. Please wait a few minutes',
+    );
+  });
 });

@@ -4,7 +4,8 @@
  */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import type { Language } from '../../server/protocol';
-import { apiRequest, holderHeaders } from '../../ui/api';
+import { ApiError, NETWORK_ERROR, apiRequest, holderHeaders } from '../../ui/api';
+import { ErrorCode } from '../../server/protocol/constants';
 import { emit } from '../../ui/emit';
 import { translate, type MessageKey } from '../../ui/i18n';
 import { base } from '../../ui/theme';
@@ -135,6 +136,8 @@ export class KioskSmsKeypad extends LitElement {
   declare private open: boolean;
   declare private digits: string;
   declare private state: 'idle' | 'sending' | 'done' | 'failed';
+  /** Why the last send failed, as the citizen reads it. */
+  private failure: MessageKey = 'kioskSmsFailed';
   declare private shownTo: string;
 
   constructor() {
@@ -169,7 +172,8 @@ export class KioskSmsKeypad extends LitElement {
       this.state = 'done';
       this.open = false;
       emit(this, 'kiosk-sms-subscribed');
-    } catch {
+    } catch (err) {
+      this.failure = failureKey(err);
       this.state = 'failed';
     }
   };
@@ -233,7 +237,9 @@ export class KioskSmsKeypad extends LitElement {
       </div>
       ${
         this.state === 'failed'
-          ? html`<p class="failed" role="alert">${this.t('kioskSmsFailed')}</p>`
+          ? html`<p class="failed" role="alert" data-testid="sms-failed">
+              ${this.t(this.failure)}
+            </p>`
           : nothing
       }
       <button
@@ -260,4 +266,16 @@ declare global {
     /** The keypad opened (true) or folded (false): the card around it makes room. */
     'kiosk-sms-keypad': CustomEvent<boolean>;
   }
+}
+
+/**
+ * What a failed sign-up tells the citizen: to wait, when the address or the ticket has asked too
+ * often (trying again at once would fail again for up to 15 minutes); the network, when the server
+ * was not reached; else that it did not work, try again.
+ */
+function failureKey(err: unknown): MessageKey {
+  if (!(err instanceof ApiError)) return 'kioskSmsFailed';
+  if (err.code === ErrorCode.rateLimited) return 'errorRateLimited';
+  if (err.code === NETWORK_ERROR) return 'errorNetwork';
+  return 'kioskSmsFailed';
 }
