@@ -15,7 +15,7 @@ describe('request log', () => {
         done();
       },
     });
-    s = await startTestServer({ logger: pino({ level: 'info' }, sink) });
+    s = await startTestServer({ logger: pino({ level: 'info' }, sink), trustProxy: 1 });
   });
   afterAll(() => s.close());
 
@@ -47,5 +47,17 @@ describe('request log', () => {
     for (const secret of [token, pairing, 'header-secret-0123456789', 'demo']) {
       expect([secret, all.includes(secret)]).toEqual([secret, false]);
     }
+  });
+
+  it('logs the client address a trusted proxy saw, not the proxy’s', async () => {
+    lines.length = 0;
+    // One trusted hop: the proxy appended 203.0.113.9; what the client wrote before it is not believed.
+    await request(s.url, 'GET', '/api/offices/kulob/services', {
+      headers: { 'X-Forwarded-For': '198.51.100.1, 203.0.113.9' },
+    });
+    const entry = lines
+      .map((l) => JSON.parse(l) as { req?: { url: string; remoteAddress?: string } })
+      .find((e) => e.req?.url === '/api/offices/kulob/services');
+    expect(entry?.req?.remoteAddress).toBe('203.0.113.9');
   });
 });

@@ -101,11 +101,19 @@ function requestLog(logger: Logger): express.RequestHandler {
     autoLogging: { ignore: (req) => req.url === '/api/health' },
     // A request line, not its headers: those carry session tokens, cookies and device tokens.
     serializers: {
-      req: (req: { id: unknown; method: string; url: string; remoteAddress?: string }) => ({
+      req: (req: {
+        id: unknown;
+        method: string;
+        url: string;
+        remoteAddress?: string;
+        raw?: { ip?: string };
+      }) => ({
         id: req.id,
         method: req.method,
         url: redactSecrets(req.url),
-        remoteAddress: req.remoteAddress,
+        // The client's address as the limits count it (behind a proxy TRUST_PROXY trusts, the
+        // address the proxy saw), not the proxy's own.
+        remoteAddress: req.raw?.ip ?? req.remoteAddress,
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
