@@ -4,7 +4,7 @@
  * {@link RateStore} — Redis when several nodes share one (REDIS_URL) — so a client that the
  * balancer sends to another node, or that drops its sticky cookie, meets the same count.
  */
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import { rateLimit, type ClientRateLimitInfo, type Options, type Store } from 'express-rate-limit';
 import { AppError } from '../errors';
 import type { RateStore } from '../security/rate-store';
@@ -49,6 +49,24 @@ export class SharedLimitStore implements Store {
   }
 }
 
+/** Seconds until a refused request's window ends (as `Retry-After` says), at least 1. */
+function retryAfterSeconds(req: Request): number {
+  const reset = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
+  return reset ? Math.max(1, Math.ceil((reset.getTime() - Date.now()) / 1000)) : 1;
+}
+
+/**
+ * The refusal of a limit past its count: the contract's 429 `rate_limited` with `message` and, as
+ * an open-mode ticket's refusal has them, the seconds to wait in `details.retryAfterSeconds`.
+ */
+export function refuseWith(message: string): Options['handler'] {
+  return (req, _res, next) =>
+    next(new AppError('rate_limited', message, { retryAfterSeconds: retryAfterSeconds(req) }));
+}
+
+/** The headers every limit answers with (`RateLimit`, `RateLimit-Policy`, `Retry-After`). */
+export const LIMIT_HEADERS = { standardHeaders: 'draft-7', legacyHeaders: false } as const;
+
 /**
  * A per-address limit named `name` (its counts apart from every other limit's) with the contract's
  * 429 and `message` past `limit` requests in `windowMs`.
@@ -63,9 +81,8 @@ export function addressLimit(
   return rateLimit({
     windowMs,
     limit,
-    standardHeaders: 'draft-7',
-    legacyHeaders: false,
+    ...LIMIT_HEADERS,
     store: new SharedLimitStore(rates, name),
-    handler: (_req, _res, next) => next(new AppError('rate_limited', message)),
+    handler: refuseWith(message),
   });
 }

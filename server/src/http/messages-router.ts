@@ -2,7 +2,7 @@
 import { Router, type RequestHandler, type Response } from 'express';
 import { apiRoute, Endpoints } from '../../protocol/endpoints';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
-import { SharedLimitStore } from './address-limit';
+import { LIMIT_HEADERS, SharedLimitStore, refuseWith } from './address-limit';
 import type { RateStore } from '../security/rate-store';
 import { z } from 'zod';
 import {
@@ -79,14 +79,8 @@ const isHolder = (res: Response): boolean => res.locals.ticketHolder === true;
  * prove it with the key: more per address, and a few per ticket.
  */
 function notifyLimits(messages: Outbox, rates: RateStore): RequestHandler[] {
-  const refuse = (_req: unknown, _res: unknown, next: (err: AppError) => void) => {
-    next(new AppError('rate_limited', 'too many requests for messages; wait a few minutes'));
-  };
-  const common = {
-    windowMs: 15 * 60_000,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-  } as const;
+  const refuse = refuseWith('too many requests for messages; wait a few minutes');
+  const common = { windowMs: 15 * 60_000, ...LIMIT_HEADERS } as const;
   const holder: RequestHandler = async (req, res, next) => {
     const id = typeof req.params.id === 'string' ? req.params.id : '';
     res.locals.ticketHolder = await messages.isTicketHolder(id, req.get(TICKET_KEY_HEADER));

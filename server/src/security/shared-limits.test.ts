@@ -56,7 +56,15 @@ describe('per-address limits on two nodes sharing one Redis', () => {
         },
       );
       statuses.push(res.status);
-      if (res.status === 429) expect(res.body.error.code).toBe('rate_limited');
+      if (res.status === 429) {
+        // As every limit refuses: the code, the seconds to wait (body and header), the count left.
+        const wait = res.body.error.details.retryAfterSeconds as number;
+        expect(res.body.error.code).toBe('rate_limited');
+        expect(wait).toBeGreaterThan(800);
+        expect(wait).toBeLessThanOrEqual(900);
+        expect(Math.abs(Number(res.headers.get('retry-after')) - wait)).toBeLessThanOrEqual(1);
+        expect(res.headers.get('ratelimit')).toMatch(/remaining=0\b/);
+      }
     }
     // Alone, each node would have let five through: ten in all.
     expect(statuses).toEqual([202, 202, 202, 202, 202, 429, 429]);
@@ -75,16 +83,19 @@ describe('per-address limits on two nodes sharing one Redis', () => {
   ])('counts %s code guesses from one address on both nodes together', async (_kind, path) => {
     const from = { 'X-Forwarded-For': `10.61.0.${path.includes('bookings') ? 1 : 2}` };
     const statuses: number[] = [];
+    let refusal: Awaited<ReturnType<typeof request>> | undefined;
     for (let i = 0; i < 22; i++) {
       const res = await request(node(i).url, 'POST', path, {
         body: { otp: '000000' },
         headers: from,
       });
       statuses.push(res.status);
+      if (res.status === 429) refusal = res;
     }
     // Twenty guesses per address per 10 minutes, wherever they land; no code here exists.
     expect(statuses.slice(0, 20).every((s) => s !== 429 && s >= 400)).toBe(true);
     expect(statuses.slice(20)).toEqual([429, 429]);
+    expect(refusal?.body.error.details.retryAfterSeconds).toBeLessThanOrEqual(600);
     // The limit's header says what is left of the shared count, on whichever node answers.
     const fresh = { 'X-Forwarded-For': `10.61.1.${path.includes('bookings') ? 1 : 2}` };
     const left = async (server: TestServer) => {
