@@ -131,6 +131,28 @@ describe('counting when Redis fails', () => {
     }
   });
 
+  it('takes Redis’s answer when the node itself was too busy to read it in time', async () => {
+    const redis = new Redis(REDIS_URL, { lazyConnect: true });
+    await redis.connect();
+    const fallbacks: unknown[] = [];
+    const prefix = `navbat-test-${randomBytes(4).toString('hex')}`;
+    const store = new RedisRateStore(redis, prefix, {
+      deadlineMs: 50,
+      onFallback: (err) => fallbacks.push(err),
+    });
+    try {
+      const asked = store.hit('busy', 60_000);
+      // The node's own pause (a long GC, a burst of work): Redis answered long before it ends.
+      const until = Date.now() + 200;
+      while (Date.now() < until);
+      expect((await asked).count).toBe(1);
+      expect(fallbacks).toEqual([]);
+      expect(await redis.get(`${prefix}:rate:busy`)).toBe('1');
+    } finally {
+      await redis.quit();
+    }
+  });
+
   it('asks Redis again after the pause, and counts there once it answers', async () => {
     // A TCP hop in front of the real Redis that can hold Redis's answers back, as a stalled server.
     let stalled = false;

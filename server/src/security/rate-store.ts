@@ -236,9 +236,14 @@ export class RedisRateStore implements RateStore {
   private async shared<T>(remote: () => Promise<T>, local: () => Promise<T>): Promise<T> {
     if (Date.now() < this.localUntil) return local();
     let timer: ReturnType<typeof setTimeout> | undefined;
+    // Refused after one more turn of the event loop: a node that was busy past the deadline (a
+    // pause of its own, not Redis's) reads an answer already in its socket before giving up on it.
     const late = new Promise<never>((_, reject) => {
       timer = setTimeout(
-        () => reject(new Error(`Redis did not answer within ${this.deadlineMs} ms`)),
+        () =>
+          setImmediate(() =>
+            reject(new Error(`Redis did not answer within ${this.deadlineMs} ms`)),
+          ),
         this.deadlineMs,
       );
     });

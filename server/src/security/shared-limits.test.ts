@@ -83,7 +83,7 @@ describe('per-address limits on two nodes sharing one Redis', () => {
   ])('counts %s code guesses from one address on both nodes together', async (_kind, path) => {
     const from = { 'X-Forwarded-For': `10.61.0.${path.includes('bookings') ? 1 : 2}` };
     const statuses: number[] = [];
-    let refusal: Awaited<ReturnType<typeof request>> | undefined;
+    let refusal: { body: { error: { details: { retryAfterSeconds: number } } } } | undefined;
     for (let i = 0; i < 22; i++) {
       const res = await request(node(i).url, 'POST', path, {
         body: { otp: '000000' },
