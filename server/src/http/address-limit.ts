@@ -10,7 +10,7 @@ import { AppError } from '../errors';
 import type { RateStore } from '../security/rate-store';
 
 /** express-rate-limit's store over a {@link RateStore}, its keys under `limit:<name>:`. */
-export class SharedLimitStore implements Store {
+class SharedLimitStore implements Store {
   /** The counts are shared by every node (the library then checks nothing per process). */
   readonly localKeys = false;
   private windowMs = 60_000;
@@ -22,13 +22,6 @@ export class SharedLimitStore implements Store {
 
   init(options: Options): void {
     this.windowMs = options.windowMs;
-  }
-
-  async get(key: string): Promise<ClientRateLimitInfo | undefined> {
-    const id = this.key(key);
-    const totalHits = await this.rates.count(id);
-    if (totalHits === 0) return undefined;
-    return { totalHits, resetTime: new Date(Date.now() + (await this.rates.remainingMs(id))) };
   }
 
   async increment(key: string): Promise<ClientRateLimitInfo> {
@@ -59,18 +52,31 @@ function retryAfterSeconds(req: Request): number {
  * The refusal of a limit past its count: the contract's 429 `rate_limited` with `message` and, as
  * an open-mode ticket's refusal has them, the seconds to wait in `details.retryAfterSeconds`.
  */
-export function refuseWith(message: string): Options['handler'] {
+function refuseWith(message: string): Options['handler'] {
   return (req, _res, next) =>
     next(new AppError('rate_limited', message, { retryAfterSeconds: retryAfterSeconds(req) }));
 }
 
-/** The headers every limit answers with (`RateLimit`, `RateLimit-Policy`, `Retry-After`). */
-export const LIMIT_HEADERS = { standardHeaders: 'draft-7', legacyHeaders: false } as const;
-
 /**
- * A per-address limit named `name` (its counts apart from every other limit's) with the contract's
- * 429 and `message` past `limit` requests in `windowMs`.
+ * A limit named `name` (its counts apart from every other limit's, in the shared store) with the
+ * contract's 429 and `message` past its count; `options` say how many, per what and for how long.
  */
+export function sharedLimit(
+  rates: RateStore,
+  name: string,
+  message: string,
+  options: Pick<Partial<Options>, 'limit' | 'keyGenerator' | 'skip'> & { windowMs: number },
+): RequestHandler {
+  return rateLimit({
+    ...options,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    store: new SharedLimitStore(rates, name),
+    handler: refuseWith(message),
+  });
+}
+
+/** A per-address limit: past `limit` requests from one address in `windowMs`, 429 `message`. */
 export function addressLimit(
   rates: RateStore,
   name: string,
@@ -78,11 +84,5 @@ export function addressLimit(
   limit: number,
   message: string,
 ): RequestHandler {
-  return rateLimit({
-    windowMs,
-    limit,
-    ...LIMIT_HEADERS,
-    store: new SharedLimitStore(rates, name),
-    handler: refuseWith(message),
-  });
+  return sharedLimit(rates, name, message, { windowMs, limit });
 }

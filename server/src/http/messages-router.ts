@@ -1,8 +1,8 @@
 /** REST routes of citizen messages (CONTRACT §6 "Messages"): thin — parse, call the outbox, answer. */
 import { Router, type RequestHandler, type Response } from 'express';
 import { apiRoute, Endpoints } from '../../protocol/endpoints';
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
-import { LIMIT_HEADERS, SharedLimitStore, refuseWith } from './address-limit';
+import { ipKeyGenerator } from 'express-rate-limit';
+import { sharedLimit } from './address-limit';
 import type { RateStore } from '../security/rate-store';
 import { z } from 'zod';
 import {
@@ -79,29 +79,25 @@ const isHolder = (res: Response): boolean => res.locals.ticketHolder === true;
  * prove it with the key: more per address, and a few per ticket.
  */
 function notifyLimits(messages: Outbox, rates: RateStore): RequestHandler[] {
-  const refuse = refuseWith('too many requests for messages; wait a few minutes');
-  const common = { windowMs: 15 * 60_000, ...LIMIT_HEADERS } as const;
+  const refusal = 'too many requests for messages; wait a few minutes';
+  const windowMs = 15 * 60_000;
   const holder: RequestHandler = async (req, res, next) => {
     const id = typeof req.params.id === 'string' ? req.params.id : '';
     res.locals.ticketHolder = await messages.isTicketHolder(id, req.get(TICKET_KEY_HEADER));
     next();
   };
-  const perAddress = rateLimit({
-    ...common,
+  const perAddress = sharedLimit(rates, 'notify-address', refusal, {
+    windowMs,
     limit: (_req, res) => (isHolder(res) ? HOLDER_REQUESTS : STRANGER_REQUESTS),
     keyGenerator: (req, res) =>
       `${isHolder(res) ? 'holder' : 'anyone'}:${ipKeyGenerator(req.ip ?? '')}`,
-    store: new SharedLimitStore(rates, 'notify-address'),
-    handler: refuse,
   });
-  const perTicket = rateLimit({
-    ...common,
+  const perTicket = sharedLimit(rates, 'notify-ticket', refusal, {
+    windowMs,
     limit: REQUESTS_PER_TICKET,
     // Strangers never spend a ticket's own budget: that would lock its holder out.
     skip: (_req, res) => !isHolder(res),
     keyGenerator: (req) => `ticket:${String(req.params.id)}`,
-    store: new SharedLimitStore(rates, 'notify-ticket'),
-    handler: refuse,
   });
   return [holder, perAddress, perTicket];
 }
