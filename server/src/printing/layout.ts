@@ -171,7 +171,10 @@ export function formatIssuedAt(issuedAt: string, timeZone: string): string {
 
 /** Word-wraps to `columns` characters; a word longer than a line is cut. Never returns no line. */
 export function wrapText(value: string, columns: number): string[] {
-  const words = value.replace(/\s+/g, ' ').trim().split(' ');
+  const flat = value.replace(/\s+/g, ' ').trim();
+  // Most lines fit: no fewer characters than UTF-16 units, so a short string needs no counting.
+  if (flat.length <= columns) return [flat];
+  const words = flat.split(' ');
   const lines: string[] = [];
   let line = '';
   for (let word of words) {
