@@ -123,8 +123,8 @@ function clamp(n: number, low: number, high: number): number {
 
 /**
  * How many rasterised lines are kept for reuse. A ticket's raster lines (the office, the service, the
- * labels, the wait in minutes) repeat ticket after ticket; drawing one costs about half a millisecond
- * of CPU, a kept one nothing. At most ~13 KB each (scale 6 on 80 mm paper), so ≤ 3.4 MB in all.
+ * labels, the wait in minutes) repeat ticket after ticket; drawing one costs about a tenth of a
+ * millisecond of CPU, a kept one nothing. At most ~13 KB each (scale 6 on 80 mm paper), so ≤ 3.4 MB in all.
  */
 export const RASTER_LINES_KEPT = 256;
 const keptLines = new Map<string, RasterImage>();
