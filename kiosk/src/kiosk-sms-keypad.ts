@@ -44,6 +44,8 @@ export class KioskSmsKeypad extends LitElement {
         color: var(--nb-primary-strong);
         font-size: 26px;
         font-weight: 700;
+        /* Room between the words and the border, as on the buttons beside it. */
+        padding: 0 28px;
       }
       .send {
         background: var(--nb-primary);
