@@ -15,8 +15,8 @@ export type QrCorrection = 'L' | 'M' | 'Q' | 'H';
 /**
  * Builds one print job. Each method appends and returns `this`; `build()` hands out the bytes.
  * The library appends by copying its whole buffer into a new one (`Buffer.concat`), so a ticket of
- * ~40 commands and 9 KB of raster copied itself ~40 times: its commands are taken out after each
- * call instead, and joined once in `build()`.
+ * ~40 commands and 9 KB of raster copied itself ~40 times: the library holds only the few bytes of
+ * its own commands since our last append (text, raster), and the parts are joined once in `build()`.
  */
 export class EscPosBuilder {
   readonly #printer: ThermalPrinter;
@@ -58,15 +58,12 @@ export class EscPosBuilder {
     switch (align) {
       case 'left':
         this.#printer.alignLeft();
-        this.#take();
         break;
       case 'center':
         this.#printer.alignCenter();
-        this.#take();
         break;
       case 'right':
         this.#printer.alignRight();
-        this.#take();
         break;
     }
     return this;
@@ -75,7 +72,6 @@ export class EscPosBuilder {
   /** `ESC E n`. */
   bold(on: boolean): this {
     this.#printer.bold(on);
-    this.#take();
     return this;
   }
 
@@ -83,7 +79,6 @@ export class EscPosBuilder {
   size(scale: TextScale): this {
     // The library packs (height, width) into one byte; equal factors make its order irrelevant.
     this.#printer.setTextSize(scale - 1, scale - 1);
-    this.#take();
     return this;
   }
 
@@ -102,7 +97,6 @@ export class EscPosBuilder {
     }
     this.#push(bytes);
     this.#printer.newLine();
-    this.#take();
     return this;
   }
 
@@ -122,9 +116,7 @@ export class EscPosBuilder {
       throw new Error(`QR cell size must be 1–8 dots, got ${options.cellSize}`);
     }
     this.#printer.printQR(data, { model: 2, ...options });
-    this.#take();
     this.#printer.newLine();
-    this.#take();
     return this;
   }
 
@@ -137,7 +129,6 @@ export class EscPosBuilder {
   /** Feeds 4 lines past the cutter, `GS V 0` (full cut), then `ESC @` for the next job. */
   cut(): this {
     this.#printer.cut({ verticalTabAmount: 1 });
-    this.#take();
     return this;
   }
 
@@ -153,7 +144,7 @@ export class EscPosBuilder {
     this.#chunks.push(bytes);
   }
 
-  /** Moves what the library's last command appended into the job. */
+  /** Moves what the library's commands appended since the last call into the job. */
   #take(): void {
     const held = this.#printer.getBuffer();
     if (!held?.length) return;
