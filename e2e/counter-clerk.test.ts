@@ -11,6 +11,7 @@ import { startTestServer, type TestServer } from '../server/src/testing/harness'
 import { login, request } from '../server/src/testing/client';
 import { launchChromium, screenshotFile, seriousViolations } from './browser';
 import { DEMO_SERVICES } from '../db/seed/demo-office';
+import { STAFF_WAITING_HEAD } from '../server/src/queue/snapshot';
 
 const OFFICE = '/api/offices/kulob';
 const mother = {
@@ -348,6 +349,42 @@ describe("the clerk's day in the browser", () => {
     // The list scrolls with the keyboard: it takes focus.
     await list.locator('ol').focus();
     await list.locator('ol:focus').waitFor();
+  });
+
+  it('counts every waiting ticket, also past the head of a line the list shows (50)', async () => {
+    const total = nigora.getByTestId('waiting-total');
+    const before = Number(/\d+/.exec((await total.textContent()) ?? '')?.[0]);
+    const waitingFor = async (service: string) => {
+      const q = await request(server.url, 'GET', `${OFFICE}/queue`, {
+        token: await login(server.url, 'clerk4'),
+      });
+      return (
+        (q.body.services as Array<{ code: string; waiting: number }>).find(
+          (s) => s.code === service,
+        )?.waiting ?? 0
+      );
+    };
+    const death = await waitingFor('death');
+    const names = DEMO_SERVICES.find((s) => s.code === 'death')!.names;
+    const DEATH_NAME = new RegExp(Object.values(names).join('|'));
+    for (let i = 0; i < STAFF_WAITING_HEAD + 5 - death; i++) await issue({ service: 'death' });
+    const all = before + STAFF_WAITING_HEAD + 5 - death;
+    await total.filter({ hasText: String(all) }).waitFor();
+    const row = nigora
+      .locator('counter-waiting-list')
+      .locator('.counts li', { hasText: DEATH_NAME });
+    await row.filter({ hasText: String(STAFF_WAITING_HEAD + 5) }).waitFor();
+    // A console opened now (a reload mid-day) gets the head of that line in its snapshot, and the
+    // counts of all of it.
+    await nigora.reload();
+    await total.filter({ hasText: String(all) }).waitFor();
+    await row.filter({ hasText: String(STAFF_WAITING_HEAD + 5) }).waitFor();
+    expect(
+      await nigora
+        .locator('counter-waiting-list')
+        .locator('.tickets li', { hasText: DEATH_NAME })
+        .count(),
+    ).toBe(STAFF_WAITING_HEAD);
   });
 
   it('tells the clerk when the kiosk printer stops, and when it is back', async () => {

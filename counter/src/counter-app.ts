@@ -291,6 +291,7 @@ export class CounterApp extends LitElement {
           ${this.renderPanel(current)}
           <counter-waiting-list
             .tickets=${waitingLine(state)}
+            .load=${state.services}
             .office=${state.office}
             .counter=${counter}
             .services=${this.services}

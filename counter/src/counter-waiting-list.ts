@@ -4,7 +4,13 @@
  * list is a keyboard-reachable scroll region.
  */
 import { LitElement, css, html, nothing, svg } from 'lit';
-import type { Language, OfficeInfo, Service, StaffTicket } from '../../server/protocol';
+import type {
+  Language,
+  OfficeInfo,
+  Service,
+  ServiceLoad,
+  StaffTicket,
+} from '../../server/protocol';
 import { NO_PRIORITY } from '../../server/protocol/constants';
 import { DEFAULT_TIME_ZONE, formatClock, minutesSince } from '../../ui/format';
 import { base } from '../../ui/theme';
@@ -216,6 +222,7 @@ export class CounterWaitingList extends LitElement {
 
   static override properties = {
     tickets: { attribute: false },
+    load: { attribute: false },
     services: { attribute: false },
     served: { attribute: false },
     now: { attribute: false },
@@ -227,8 +234,13 @@ export class CounterWaitingList extends LitElement {
 
   private readonly l10n = new LocalizeController(this, () => this.language);
 
-  /** Waiting tickets, in the order they were issued. */
+  /**
+   * Waiting tickets, in the order they were issued: the head of each service's line (the staff
+   * snapshot carries at most 50 a service), so they are not the counts.
+   */
   declare tickets: readonly StaffTicket[];
+  /** How many wait for each service, all of them (the snapshot's counts, moved by each event). */
+  declare load: readonly ServiceLoad[];
   /** The office's services, for names and prefixes. */
   declare services: readonly Service[];
   /** Service codes this window calls; undefined when unknown (then all count as served). */
@@ -247,6 +259,7 @@ export class CounterWaitingList extends LitElement {
   constructor() {
     super();
     this.tickets = [];
+    this.load = [];
     this.services = [];
     this.served = undefined;
     this.now = new Date();
@@ -313,11 +326,12 @@ export class CounterWaitingList extends LitElement {
 
   override render() {
     const counts = new Map<string, number>();
-    for (const t of this.tickets) counts.set(t.service, (counts.get(t.service) ?? 0) + 1);
+    for (const { code, waiting } of this.load) if (waiting > 0) counts.set(code, waiting);
+    const total = [...counts.values()].reduce((sum, n) => sum + n, 0);
     return html`<div class="head">
         <h2 id="queue-title">${this.l10n.t('queueHeading')}</h2>
         <span class="total num" data-testid="waiting-total"
-          >${this.l10n.t('waitingTotal', { n: this.tickets.length })}</span
+          >${this.l10n.t('waitingTotal', { n: total })}</span
         >
       </div>
       ${
