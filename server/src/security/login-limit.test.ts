@@ -1,7 +1,7 @@
 /**
  * The login limit behind a proxy: the client address is the one the trusted proxy saw, failures
- * count per address and per username (an address the user logged in from is not held back by the
- * username's count), and two nodes on one Redis share the counts.
+ * count per address and per username (at an address the user logged in from, only their own
+ * failures there hold them back), and two nodes on one Redis share the counts.
  */
 import { randomBytes } from 'node:crypto';
 import {
@@ -111,6 +111,22 @@ describe('two nodes behind one proxy, on one Redis', () => {
     const own: number[] = [];
     for (let i = 0; i < 4; i++) own.push((await attempt(a, 'back1', '10.2.0.5')).status);
     expect(own).toEqual([401, 401, 401, 429]);
+  });
+
+  it('does not lock a whole office behind one address out when one clerk mistypes', async () => {
+    // The office reaches the server through one NAT address; two of its staff log in there.
+    const office = '10.6.0.1';
+    expect((await attempt(a, 'clerk4', office, 'demo')).status).toBe(200);
+    expect((await attempt(b, 'admin', office, 'demo')).status).toBe(200);
+    // clerk4 mistypes until held back, at that address, on either node.
+    const own: number[] = [];
+    for (let i = 0; i < 4; i++) own.push((await attempt(i % 2 ? a : b, 'clerk4', office)).status);
+    expect(own).toEqual([401, 401, 401, 429]);
+    expect((await attempt(a, 'clerk4', office, 'demo')).status).toBe(429);
+    // Her colleague, known there, logs in; a name never seen there is held back by the address.
+    expect((await attempt(b, 'admin', office, 'demo')).status).toBe(200);
+    expect((await attempt(a, 'nobody-new', office)).status).toBe(429);
+    expect((await attempt(a, 'back1', office, 'demo')).status).toBe(429);
   });
 
   it('writes logins and failed logins into the audit with the address', async () => {

@@ -3,9 +3,15 @@
  * either count at the limit refuses further attempts until its window ends, so neither many
  * addresses against one username nor many usernames from one address get far. A stranger who
  * spends a username's attempts must not lock its owner out of their own window, though: an
- * address where that user logged in within 30 days is a known one, and the username's count does
- * not hold it back (its own address count still does). From a new address the owner waits the
- * window out, unless an administrator clears the username's count (`clear`).
+ * address where that user logged in within 30 days is a known one for that user. From a new
+ * address the owner waits the window out, unless an administrator clears the username's count
+ * (`clear`).
+ *
+ * At a known address a user is held back by their own failures there (the pair's count), not by
+ * the username's or the address's: a whole office reaching a central server through one NAT
+ * address is one address, and a clerk who mistypes a password ten times must not lock every
+ * colleague out of their windows for a quarter of an hour. The pair's failures still count
+ * against the address, so names never seen there stay held back by it.
  */
 import { AppError } from '../errors';
 import type { RateStore } from './rate-store';
@@ -23,16 +29,22 @@ export class LoginThrottle {
 
   /** Throws `rate_limited` when the address or the username has used up its attempts. */
   async check(address: string, username: string): Promise<void> {
-    const [byAddress, byUser] = await Promise.all([
+    const [byAddress, byUser, known, byPair] = await Promise.all([
       this.store.count(addressKey(address)),
       this.store.count(userKey(username)),
+      this.store.count(knownKey(username, address)),
+      this.store.count(pairKey(username, address)),
     ]);
+    if (known > 0) {
+      if (byPair >= this.limit) {
+        throw await this.refusal(pairKey(username, address), 'for this user at this address');
+      }
+      return;
+    }
     if (byAddress >= this.limit) {
       throw await this.refusal(addressKey(address), 'from this address');
     }
-    if (byUser >= this.limit && (await this.store.count(knownKey(username, address))) === 0) {
-      throw await this.refusal(userKey(username), 'for this user');
-    }
+    if (byUser >= this.limit) throw await this.refusal(userKey(username), 'for this user');
   }
 
   /** `rate_limited`, with the seconds until the count's window ends (the answer's `Retry-After`). */
@@ -47,6 +59,7 @@ export class LoginThrottle {
     await Promise.all([
       this.store.increment(addressKey(address), WINDOW_MS),
       this.store.increment(userKey(username), WINDOW_MS),
+      this.store.increment(pairKey(username, address), WINDOW_MS),
     ]);
   }
 
@@ -72,11 +85,12 @@ export class LoginThrottle {
   }
 
   /**
-   * The right password clears the username's count (the address keeps its own) and makes the
-   * address a known one for this user for the next 30 days.
+   * The right password clears the username's count and its count at this address (the address
+   * keeps its own) and makes the address a known one for this user for the next 30 days.
    */
   async succeeded(address: string, username: string): Promise<void> {
     await this.store.reset(userKey(username));
+    await this.store.reset(pairKey(username, address));
     await this.store.reset(knownKey(username, address));
     await this.store.increment(knownKey(username, address), KNOWN_MS);
   }
@@ -88,6 +102,10 @@ function addressKey(address: string): string {
 
 function userKey(username: string): string {
   return `login:user:${username.trim().toLowerCase()}`;
+}
+
+function pairKey(username: string, address: string): string {
+  return `login:pair:${username.trim().toLowerCase()}:${address}`;
 }
 
 function knownKey(username: string, address: string): string {
