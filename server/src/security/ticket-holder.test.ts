@@ -63,7 +63,19 @@ describe.each(testDialects())('the ticket holder key on %s', (dialect) => {
     const res = await request(s.url, 'GET', `/api/tickets/${id}/notify`);
     return (res.body.notify.phone as string | null)?.slice(-3) ?? null;
   };
+  /** The ticket's messages as sent, newest first (the outbox rows). */
   const textsTo = async (id: string) => {
+    const [rows] = await s.db.sequelize.query(
+      'SELECT to_address, text FROM messages WHERE ticket_id = :id ORDER BY created_at DESC',
+      { replacements: { id } },
+    );
+    return (rows as Array<{ to_address: string; text: string }>).map((r) => ({
+      to: r.to_address,
+      text: r.text,
+    }));
+  };
+  /** The same as the office's administrator reads them. */
+  const listedTo = async (id: string) => {
     const res = await request(s.url, 'GET', `${OFFICE}/messages?ticket=${id}`, { token: admin });
     return res.body.messages as Array<{ to: string; text: string }>;
   };
@@ -171,6 +183,10 @@ describe.each(testDialects())('the ticket holder key on %s', (dialect) => {
     const withPhone = await issue({ phone, language: 'ru' });
     const [issued] = await textsTo(withPhone.id);
     expect(issued?.text).toContain(`https://navbat.example.tj/t/${withPhone.id}#${withPhone.key}`);
+    // The administrator sees that the link went, not the key that steers the messages.
+    const [listed] = await listedTo(withPhone.id);
+    expect(listed?.text).toContain(`https://navbat.example.tj/t/${withPhone.id}#…`);
+    expect(listed?.text).not.toContain(withPhone.key);
     // A phone given at the kiosk follows the ticket: changing it needs the key too.
     expect((await stop(withPhone.id)).status).toBe(403);
 
