@@ -149,6 +149,28 @@ export class PrintRepository {
     );
   }
 
+  /**
+   * Several new jobs printed on their first try (print-marks.ts): one statement, each job's own
+   * time, the try counted (no claim counted it).
+   */
+  async markFirstTriesPrinted(marks: Array<{ id: number; at: Date }>): Promise<void> {
+    if (marks.length === 0) return;
+    const replacements: Record<string, unknown> = { ids: marks.map((m) => m.id) };
+    const cases = marks.map((m, i) => {
+      replacements[`id${i}`] = m.id;
+      replacements[`at${i}`] = sqlTime(this.db.dialect, m.at);
+      return `WHEN :id${i} THEN :at${i}`;
+    });
+    await this.db.autocommit((t) =>
+      this.db.sequelize.query(
+        `UPDATE print_jobs SET status = 'printed', printed_at = CASE id ${cases.join(' ')} END,
+            claimed_until = NULL, last_error = NULL, attempts = attempts + 1
+          WHERE id IN (:ids) AND status = 'queued'`,
+        { type: QueryTypes.UPDATE, transaction: t, replacements },
+      ),
+    );
+  }
+
   async markRetry(id: number, nextAttemptAt: Date, error: string, countTry = false): Promise<void> {
     await this.db.autocommit((t) =>
       this.m.PrintJob.update(

@@ -54,6 +54,8 @@ export interface AppDeps {
   trustProxy?: boolean | number | string[];
   /** How often the print worker retries queued jobs (default 5 s). */
   printPollMs?: number;
+  /** How long a first try's printed mark may wait to be written with others (default 1 s). */
+  printMarkAfterMs?: number;
   /** Open-mode ticket rate per address and per kiosk code (ISSUE_RATE); `null`: no limit. */
   issueRate?: { intervalMs: number; burst: number } | null;
   /** Folder of the built front ends (default dist/web). */

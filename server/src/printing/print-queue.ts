@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import type { Database } from '../../../db/database';
 import { PrintRepository, type PrintJobRecord } from '../../../db/repositories/print-repository';
 import type { StaffTicket } from '../../protocol';
+import { PrintMarks } from './print-marks';
 
 /**
  * How long a new job is the issuing request's alone before a worker may take it (a failed first
@@ -60,6 +61,11 @@ export interface PrintQueueOptions {
   /** Checks every printer's state (the worker calls it every `probeEveryMs`). */
   probe?: () => Promise<void>;
   probeEveryMs?: number;
+  /**
+   * How long the mark of a new job printed on its first try may wait to be written with others
+   * (print-marks.ts); 0: written by the request, before it answers. Well inside FIRST_TRY_MS.
+   */
+  markAfterMs?: number;
 }
 
 export class PrintQueue {
@@ -71,9 +77,13 @@ export class PrintQueue {
   private timer: NodeJS.Timeout | undefined;
   private lastProbe = 0;
   private running: Promise<void> | undefined;
+  private readonly marks: PrintMarks | undefined;
 
   constructor(private readonly options: PrintQueueOptions) {
     this.repo = new PrintRepository(options.db);
+    const markAfterMs = Math.min(options.markAfterMs ?? 1_000, FIRST_TRY_MS / 5);
+    this.marks =
+      markAfterMs > 0 ? new PrintMarks(this.repo, options.logger, markAfterMs) : undefined;
     this.now = options.now ?? (() => new Date());
     this.pollMs = options.pollMs ?? 5_000;
     this.sendTimeoutMs = options.sendTimeoutMs ?? 5_000;
@@ -135,6 +145,7 @@ export class PrintQueue {
 
   /** What became of a ticket's paper (for a repeated issue request). */
   async statusOf(ticketId: string): Promise<PrintStatus> {
+    if (this.marks?.printed(ticketId)) return 'printed';
     const job = await this.repo.findByTicket(ticketId);
     return job ? job.status : 'none';
   }
@@ -165,6 +176,12 @@ export class PrintQueue {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
     await this.running;
+    await this.marks?.flush();
+  }
+
+  /** Writes the printed marks that wait now (tests; `stop` does it too). */
+  flushMarks(): Promise<void> {
+    return this.marks?.flush() ?? Promise.resolve();
   }
 
   private async probeIfDue(): Promise<void> {
@@ -202,7 +219,9 @@ export class PrintQueue {
     const unclaimed = first.unclaimed === true;
     try {
       await this.options.send(job, timeoutMs, first.ticket);
-      await this.repo.markPrinted(job.id, this.now(), unclaimed);
+      // A first try's mark may wait for others (no worker takes the job for seconds yet).
+      if (unclaimed && this.marks) this.marks.add(job.id, job.ticketId, this.now());
+      else await this.repo.markPrinted(job.id, this.now(), unclaimed);
       await this.report(job, 'online');
       return 'printed';
     } catch (err) {

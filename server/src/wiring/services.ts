@@ -42,6 +42,7 @@ export interface ServiceDeps {
   now?: () => Date;
   bcryptRounds?: number;
   printPollMs?: number;
+  printMarkAfterMs?: number;
   maxCommandsInFlight?: number;
   admission?: Partial<AdmissionLimits>;
   bookingNotifier?: BookingNotifier;
@@ -158,6 +159,7 @@ function buildQueue(
     logger: edges.logger,
     now: deps.now,
     pollMs: deps.printPollMs,
+    markAfterMs: deps.printMarkAfterMs,
     onStatus: (office, kiosk, status) => queue.setPrinterStatus(office, kiosk, status),
     probe: () => probePrinters(queue),
     send: (job, timeoutMs, ticket) =>
