@@ -71,6 +71,11 @@ export function toShownError(error: unknown): ShownError {
       shown.key = 'errorValidationFailedField';
       shown.params = { field };
     }
+    const registered = registeredBy(error.details);
+    if (registered) {
+      shown.key = 'errorAlreadyRegistered';
+      shown.params = { case: registered };
+    }
     return shown;
   }
   const detail = error instanceof Error ? error.message : String(error);
@@ -87,6 +92,13 @@ function refusedField(details: unknown): string | undefined {
   if (!Array.isArray(issues)) return undefined;
   const field = (issues[0] as { field?: unknown } | undefined)?.field;
   return typeof field === 'string' && field !== '' && field !== '(body)' ? field : undefined;
+}
+
+/** The case that registered the same birth or death, from a `conflict` refusal's details. */
+function registeredBy(details: unknown): string | undefined {
+  if (typeof details !== 'object' || details === null) return undefined;
+  const { reason, case: other } = details as { reason?: unknown; case?: unknown };
+  return reason === 'already_registered' && typeof other === 'string' ? other : undefined;
 }
 
 /** Who holds a window, from a `counter_taken` refusal's details. */

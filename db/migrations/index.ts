@@ -20,6 +20,7 @@ import * as messages from './20261203-18-01-messages';
 import * as caseMessages from './20261203-18-02-case-messages';
 import * as casePickupCodes from './20261203-15-01-case-pickup-codes';
 import * as ticketQueueTime from './20261203-5c-ticket-queue-time';
+import * as caseRegistrations from './20261205-2101-case-registrations';
 import * as serverSecrets from './20261205-2001-server-secrets';
 
 export interface MigrationModule {
@@ -60,5 +61,6 @@ export const registryMigrations: MigrationSet = {
     { name: '20261125-0002-registry-cases', module: registryCases },
     { name: '20261203-18-02-case-messages', module: caseMessages },
     { name: '20261203-15-01-case-pickup-codes', module: casePickupCodes },
+    { name: '20261205-2101-case-registrations', module: caseRegistrations },
   ],
 };

@@ -1,7 +1,8 @@
 /** Reads and writes of registration cases, their visits, history and number series. */
-import { Op, type Transaction, type WhereOptions } from 'sequelize';
+import { Op, QueryTypes, type Transaction, type WhereOptions } from 'sequelize';
 import type { Database } from '../database';
 import { nextInSeries } from './series';
+import { sqlTime } from './values';
 import type { CaseModel } from '../models/registry';
 import type {
   CaseDocument,
@@ -92,6 +93,40 @@ export class RegistryRepository {
     t: Transaction,
   ): Promise<number> {
     return nextInSeries(this.db, 'registry_series', { office_code: officeCode, series, year }, t);
+  }
+
+  /** The case whose registration recorded the event `identity` (a hash), if any. */
+  async registeredEvent(identity: string, t: Transaction): Promise<string | undefined> {
+    const rows = await this.db.sequelize.query<{ case_number: string }>(
+      'SELECT case_number FROM case_registrations WHERE identity = :identity',
+      { type: QueryTypes.SELECT, replacements: { identity }, transaction: t },
+    );
+    return rows[0]?.case_number;
+  }
+
+  /** Records that `caseNumber` registered the event; a second one is a unique violation. */
+  async recordEvent(identity: string, caseNumber: string, now: Date, t: Transaction) {
+    await this.db.sequelize.query(
+      `INSERT INTO case_registrations (identity, case_number, created_at)
+         VALUES (:identity, :caseNumber, :now)`,
+      {
+        type: QueryTypes.INSERT,
+        replacements: { identity, caseNumber, now: sqlTime(this.db.dialect, now) },
+        transaction: t,
+      },
+    );
+  }
+
+  /** The case's registration no longer stands (rejected or cancelled after it). */
+  async forgetEvent(caseNumber: string, t: Transaction): Promise<void> {
+    await this.db.sequelize.query(
+      'DELETE FROM case_registrations WHERE case_number = :caseNumber',
+      {
+        type: QueryTypes.DELETE,
+        replacements: { caseNumber },
+        transaction: t,
+      },
+    );
   }
 
   async insertCase(

@@ -5,6 +5,7 @@ export * from './events';
 export * from './case-enums';
 export * from './case-dates';
 export * from './case-person';
+export * from './case-identity';
 export * from './case-details';
 export * from './case';
 export * from './case-type-spec';

@@ -220,7 +220,18 @@ describeMysql('two server processes with the Redis adapter (MariaDB)', () => {
         body: {
           version: c.version,
           applicant: person,
-          subjects: [{ role: 'deceased', person: { ...person, firstName: 'Бобо', sex: 'm' } }],
+          // Twelve deaths of twelve people (one person's death is registered once).
+          subjects: [
+            {
+              role: 'deceased',
+              person: {
+                ...person,
+                firstName: 'Бобо',
+                sex: 'm',
+                birthDate: `1950-01-${String(i + 1).padStart(2, '0')}`,
+              },
+            },
+          ],
           details: {
             dateOfDeath: '2026-11-20',
             placeOfDeath: 'Кӯлоб',

@@ -37,16 +37,24 @@ describe.each(testDialects())('the single window on %s', (dialect) => {
     return { ticketId: issued.body.ticket.id, c: created.body.case };
   }
 
-  /** Fills the birth case completely and submits it. */
-  async function fillAndSubmit(c: Case): Promise<Case> {
+  let births = 0;
+  /**
+   * Fills the birth case completely and submits it: the child born `days` before 2026-11-20 (by
+   * default a day earlier than the last one, so each case is another birth; the same date is the
+   * same birth, which the registry registers once).
+   */
+  async function fillAndSubmit(c: Case, days = births++): Promise<Case> {
+    const birthDate = new Date(Date.parse('2026-11-20') - days * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
     const filled = await api('PATCH', `/api/cases/${c.number}`, clerk, {
       version: c.version,
       applicant: mother,
       subjects: [
-        { role: 'child', person: child },
+        { role: 'child', person: { ...child, birthDate } },
         { role: 'mother', person: mother },
       ],
-      details: { placeOfBirth: 'Кӯлоб, таваллудхонаи шаҳрӣ', birthDate: '2026-11-20' },
+      details: { placeOfBirth: 'Кӯлоб, таваллудхонаи шаҳрӣ', birthDate },
       documents: [
         { code: 'medical_birth_notice', received: true },
         { code: 'mother_passport', received: true },
@@ -264,5 +272,60 @@ describe.each(testDialects())('the single window on %s', (dialect) => {
     expect(results.map((r) => r.status)).toEqual(Array(20).fill(200));
     const acts = results.map((r) => r.body.case.actRecord.number as string);
     expect(new Set(acts).size).toBe(20);
+  });
+
+  it('registers one birth once: two cases of it at the same moment get one act record and one refusal', async () => {
+    const register = (c: Case) =>
+      api('POST', `/api/cases/${c.number}/transitions`, back, {
+        to: 'registered',
+        version: c.version,
+      });
+    // Three clerks took the same birth (the same child, date and mother, a name typed with
+    // other capitals and spaces); two are submitted before either is registered.
+    const first = await fillAndSubmit((await openBirthCase()).c, 400);
+    const second = await fillAndSubmit((await openBirthCase()).c, 400);
+    const results = await Promise.all([register(first), register(second)]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const [won, lost] = results[0]?.status === 200 ? [first, second] : [second, first];
+    const refusal = results.find((r) => r.status === 409)!.body.error;
+    expect(refusal).toMatchObject({
+      code: 'conflict',
+      details: { reason: 'already_registered', case: won.number },
+    });
+    // The refused case is untouched: still submitted, no act record.
+    const kept = await api('GET', `/api/cases/${lost.number}`, back);
+    expect(kept.body.case).toMatchObject({ status: 'submitted', version: lost.version });
+    expect(kept.body.case.actRecord).toBeFalsy();
+    // A third case of it is refused at submitting already, naming the registered case.
+    const third = (await openBirthCase()).c;
+    const filled = await api('PATCH', `/api/cases/${third.number}`, clerk, {
+      version: third.version,
+      applicant: mother,
+      details: { placeOfBirth: 'Кӯлоб', birthDate: '2025-10-16' },
+      documents: [
+        { code: 'medical_birth_notice', received: true },
+        { code: 'mother_passport', received: true },
+      ],
+      subjects: [
+        { role: 'child', person: { ...child, lastName: ' ҷӮРАЕВ ', birthDate: '2025-10-16' } },
+        { role: 'mother', person: { ...mother, firstName: 'зулфия' } },
+      ],
+    });
+    expect(filled.status).toBe(200);
+    const refused = await api('POST', `/api/cases/${third.number}/transitions`, clerk, {
+      to: 'submitted',
+      version: filled.body.case.version,
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.details).toEqual({ reason: 'already_registered', case: won.number });
+    // The registration rejected after all (a wrong record), the other case registers.
+    const registered = await api('GET', `/api/cases/${won.number}`, back);
+    const rejected = await api('POST', `/api/cases/${won.number}/transitions`, back, {
+      to: 'rejected',
+      version: registered.body.case.version,
+      note: 'ошибка в записи',
+    });
+    expect(rejected.status).toBe(200);
+    expect((await register(kept.body.case as Case)).status).toBe(200);
   });
 });

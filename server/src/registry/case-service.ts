@@ -33,7 +33,7 @@ import type { StaffPrincipal } from '../auth/actor';
 import type { Outbox } from '../messages/outbox';
 import { CaseReader } from './case-reader';
 import { checkEditable, editFields, zodFailure } from './case-edit';
-import { decideTransition, transitionFields } from './case-transitions';
+import { decideTransition, guardEvent, transitionFields } from './case-transitions';
 import { searchText } from './case-search-text';
 
 export interface CaseServiceDeps {
@@ -157,6 +157,7 @@ export class CaseService {
       if (req.version !== c.version) throw stale(c);
       const now = this.now();
       const effects = decideTransition(c, req, user.role, now, office.timeZone);
+      await guardEvent(this.repo, c, req.to, now, t);
       const fields = await transitionFields(this.repo, office, c, req.to, effects, now, t);
       if (!(await this.repo.updateCase(c.id, c.version, fields, t))) throw stale(c);
       await this.deps.messages?.caseChanged(t, { ...c, version: c.version + 1 }, req.to);

@@ -3,11 +3,13 @@
  * errors) and the columns a legal step writes, including act record and certificate numbers taken
  * from the office's locked series rows.
  */
+import { createHash } from 'node:crypto';
 import type { Transaction } from 'sequelize';
 import {
   caseTransition,
   certificateActType,
   describeBlocker,
+  eventIdentity,
   formatCertificate,
   missingForSubmit,
   type CaseTransition,
@@ -86,4 +88,41 @@ export async function transitionFields(
   }
   if (effects.stamp) fields[effects.stamp] = now;
   return fields;
+}
+
+/**
+ * One act record per event (server/protocol/case-identity.ts): a birth or death registered by
+ * another case is refused at submitting and at registering (409 `conflict`, naming that case), and
+ * registering records the event in the same transaction (a unique key: two registrars at once get
+ * one record and one refusal); a registration rejected or cancelled no longer stands.
+ */
+export async function guardEvent(
+  repo: RegistryRepository,
+  c: CaseRecord,
+  to: CaseTransition['to'],
+  now: Date,
+  t: Transaction,
+): Promise<void> {
+  if ((to === 'rejected' || to === 'cancelled') && c.actRecordNumber !== null) {
+    await repo.forgetEvent(c.number, t);
+    return;
+  }
+  if (to !== 'submitted' && to !== 'registered') return;
+  const identity = eventIdentity(c);
+  if (identity === undefined) return;
+  const key = createHash('sha256').update(identity).digest('hex');
+  const refuse = (other: string) =>
+    new AppError('conflict', `this ${c.type} is registered already, by case ${other}`, {
+      reason: 'already_registered',
+      case: other,
+    });
+  const other = await repo.registeredEvent(key, t);
+  if (other !== undefined && other !== c.number) throw refuse(other);
+  if (to !== 'registered') return;
+  try {
+    await repo.recordEvent(key, c.number, now, t);
+  } catch (err) {
+    if ((err as { name?: string }).name !== 'SequelizeUniqueConstraintError') throw err;
+    throw refuse((await repo.registeredEvent(key, t)) ?? 'another case');
+  }
 }

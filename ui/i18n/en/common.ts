@@ -31,6 +31,8 @@ export const common = {
   statusExpired: 'Expired',
 
   errorValidationFailed: 'The request was not accepted.',
+  errorAlreadyRegistered:
+    'This event is registered already, by case {case}: a second act record is not made.',
   errorValidationFailedField: 'The request was not accepted: check the field “{field}”.',
   errorUnauthorized: 'Please sign in again.',
   errorForbidden: 'You are not allowed to do this.',

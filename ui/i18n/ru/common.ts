@@ -32,6 +32,8 @@ export const common: MessagesLike<typeof english> = {
   statusExpired: 'Просрочен',
 
   errorValidationFailed: 'Запрос не принят.',
+  errorAlreadyRegistered:
+    'Это событие уже зарегистрировано по делу {case}: вторая актовая запись не составляется.',
   errorValidationFailedField: 'Запрос не принят: проверьте поле «{field}».',
   errorUnauthorized: 'Войдите снова.',
   errorForbidden: 'У вас нет прав на это действие.',

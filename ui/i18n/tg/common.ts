@@ -32,6 +32,8 @@ export const common: MessagesLike<typeof english> = {
   statusExpired: 'Мӯҳлаташ гузашт',
 
   errorValidationFailed: 'Дархост қабул нашуд.',
+  errorAlreadyRegistered:
+    'Ин ҳодиса аллакай бо парвандаи {case} ба қайд гирифта шудааст: сабти дуюм сохта намешавад.',
   errorValidationFailedField: 'Дархост қабул нашуд: майдони «{field}»-ро санҷед.',
   errorUnauthorized: 'Лутфан, дубора ворид шавед.',
   errorForbidden: 'Шумо ҳуқуқи ин амалро надоред.',

@@ -32,6 +32,8 @@ export const common: MessagesLike<typeof english> = {
   statusExpired: 'Muddati oʻtdi',
 
   errorValidationFailed: 'Soʻrov qabul qilinmadi.',
+  errorAlreadyRegistered:
+    'Bu hodisa {case} ish boʻyicha allaqachon roʻyxatga olingan: ikkinchi dalolatnoma yozuvi tuzilmaydi.',
   errorValidationFailedField: 'Soʻrov qabul qilinmadi: «{field}» maydonini tekshiring.',
   errorUnauthorized: 'Iltimos, qayta kiring.',
   errorForbidden: 'Bu amal uchun huquqingiz yoʻq.',
