@@ -139,6 +139,45 @@ describe('administration editors, audit and CSV in the browser', () => {
     expect(added.filter((e) => !/status of 400 \(Bad Request\)/.test(e))).toEqual([]);
   });
 
+  it('refuses a new window whose number exists, naming the field, and empties the form after a save', async () => {
+    const errorsBefore = pageErrors.length;
+    const admin = await login(server.url, 'admin');
+    const windows = async () =>
+      (
+        await request(server.url, 'GET', '/api/offices/kulob/counters', { token: admin })
+      ).body.counters.map((c: { number: string; services: string[]; name: string | null }) => ({
+        number: c.number,
+        services: c.services,
+        name: c.name,
+      }));
+    const before = await windows();
+    await openTab('Windows');
+    const add = page.locator('form[aria-labelledby="ctr-new"]');
+    await add.locator('input[name="number"]').fill('1');
+    await add.locator('input[name="name"]').fill('Дубликат');
+    await add.locator('input[name="service"]').last().check();
+    await add.locator('button[type="submit"]').click();
+    const alert = page.locator('counter-admin-counters [role="alert"]');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain(
+      'The value of “Window” is taken already: choose another.',
+    );
+    // Window 1 calls what it called, under its own name.
+    expect(await windows()).toEqual(before);
+
+    await add.locator('input[name="number"]').fill('7');
+    await add.locator('button[type="submit"]').click();
+    await page.locator('form[aria-labelledby="ctr-7"]').waitFor();
+    expect(await add.locator('input[name="number"]').inputValue()).toBe('');
+    expect(await add.locator('input[name="name"]').inputValue()).toBe('');
+    expect(await add.locator('input[name="service"]:checked').count()).toBe(0);
+    const seven = (await windows()).find((w: { number: string }) => w.number === '7');
+    expect(seven).toMatchObject({ name: 'Дубликат' });
+    expect(seven.services).toHaveLength(1);
+    const added = pageErrors.splice(errorsBefore);
+    expect(added.filter((e) => !/status of 409 \(Conflict\)/.test(e))).toEqual([]);
+  });
+
   it('writes the closed reason in each language, and the kiosk reads each reader its own', async () => {
     await openTab('Services');
     const form = page.locator('form.service[data-code="death"]');

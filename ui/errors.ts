@@ -71,6 +71,11 @@ export function toShownError(error: unknown): ShownError {
       shown.key = 'errorValidationFailedField';
       shown.params = { field };
     }
+    const taken = error.code === ErrorCode.conflict ? takenField(error.details) : undefined;
+    if (taken) {
+      shown.key = 'errorConflictField';
+      shown.params = { field: taken };
+    }
     const registered = registeredBy(error.details);
     if (registered) {
       shown.key = 'errorAlreadyRegistered';
@@ -92,6 +97,13 @@ function refusedField(details: unknown): string | undefined {
   if (!Array.isArray(issues)) return undefined;
   const field = (issues[0] as { field?: unknown } | undefined)?.field;
   return typeof field === 'string' && field !== '' && field !== '(body)' ? field : undefined;
+}
+
+/** The field whose value is taken, from an administrator's `conflict` refusal (`details.field`). */
+function takenField(details: unknown): string | undefined {
+  if (typeof details !== 'object' || details === null) return undefined;
+  const field = (details as { field?: unknown }).field;
+  return typeof field === 'string' && field !== '' ? field : undefined;
 }
 
 /** The case that registered the same birth or death, from a `conflict` refusal's details. */

@@ -64,14 +64,16 @@ export async function listCounters(c: AdminContext): Promise<AdminCounter[]> {
   return r.counters;
 }
 
+/** Saves a window; `createOnly`: a new one (409 when the number exists, nothing overwritten). */
 export async function putCounter(
   c: AdminContext,
   number: string,
   body: PutCounter,
+  createOnly = false,
 ): Promise<AdminCounter> {
   const r = await apiRequest<{ counter: AdminCounter }>(
     `${officePath(c)}/counters/${enc(number)}`,
-    { method: 'PUT', token: c.token, body },
+    { method: 'PUT', token: c.token, body, headers: createOnly ? { 'If-None-Match': '*' } : {} },
   );
   return r.counter;
 }

@@ -36,9 +36,12 @@ export class AdminCounters extends AdminTab {
     const services = data.getAll('service').map(String);
     const name = formText(data, 'name').trim();
     const target = number || formText(data, 'number').trim();
+    const isNew = number === '';
     void this.run(async (c) => {
-      await putCounter(c, target, { services, name: name || null });
+      await putCounter(c, target, { services, name: name || null }, isNew);
       this.counters = await listCounters(c);
+      // The new window is listed above now: the form is empty again for the next one.
+      if (isNew) form.reset();
     }, this.l10n.t('adminSaved'));
   }
 

@@ -146,12 +146,17 @@ export class CatalogueService {
     }));
   }
 
-  /** Sets which services a window calls (creating the window when it is new); call-next follows. */
+  /**
+   * Sets which services a window calls (creating the window when it is new); call-next follows.
+   * `createOnly` (`If-None-Match: *`, the admin's "new window" form): a window that exists already
+   * is 409 `conflict` naming the field, never overwritten.
+   */
   async putCounter(
     officeCode: string,
     number: string,
     body: PutCounter,
     admin: StaffPrincipal,
+    createOnly = false,
   ): Promise<AdminCounter> {
     assertAdministers(admin, officeCode);
     return this.deps.queue.configure(officeCode, async (t, _office, changes) => {
@@ -160,6 +165,7 @@ export class CatalogueService {
       const before = (await this.queueRepo.listCounters(officeCode, t)).find(
         (c) => c.number === number,
       );
+      if (createOnly && before) throw conflict(`window ${number} exists already`, 'counter');
       const { id } = await this.repo.upsertCounter(officeCode, number, body.name, this.now(), t);
       await this.repo.setCounterServices(id, ids, t);
       const codes = services.filter((s) => ids.includes(s.id)).map((s) => s.code);

@@ -72,7 +72,10 @@ function mountCatalogueRoutes(
   r.put(apiRoute(Endpoints.putCounter), admins, async (req, res) => {
     const { office, counter } = parseParams(CounterParams, req);
     const body = parse(PutCounter, req.body);
-    res.json({ counter: await catalogue.putCounter(office, counter, body, staffOf(res)) });
+    // `If-None-Match: *`: create only (a new window's form must not overwrite an existing one).
+    const createOnly = req.get('if-none-match')?.trim() === '*';
+    const admin = staffOf(res);
+    res.json({ counter: await catalogue.putCounter(office, counter, body, admin, createOnly) });
   });
 }
 

@@ -42,6 +42,7 @@ export const common = {
   errorCounterBusy: 'This window still has a ticket. Complete it or mark it as no-show first.',
   errorCounterTaken:
     '{name} is working at this window. Choose another window, or take this one over from the window list.',
+  errorConflictField: 'The value of “{field}” is taken already: choose another.',
   errorConflict: 'This already exists.',
   errorPayloadTooLarge: 'The request is too large.',
   errorRateLimited: 'Too many attempts. Please wait a few minutes and try again.',

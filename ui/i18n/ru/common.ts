@@ -43,6 +43,7 @@ export const common: MessagesLike<typeof english> = {
   errorCounterBusy: 'У этого окна ещё есть талон. Сначала завершите его или отметьте неявку.',
   errorCounterTaken:
     'За этим окном работает {name}. Выберите другое окно или примите это окно в списке окон.',
+  errorConflictField: 'Значение поля «{field}» уже занято: выберите другое.',
   errorConflict: 'Такая запись уже существует.',
   errorPayloadTooLarge: 'Слишком большой запрос.',
   errorRateLimited: 'Слишком много попыток. Попробуйте снова через несколько минут.',

@@ -43,6 +43,7 @@ export const common: MessagesLike<typeof english> = {
   errorCounterBusy: 'Bu oynada hali chipta bor. Avval uni yakunlang yoki «Kelmadi» deb belgilang.',
   errorCounterTaken:
     'Bu oynada {name} ishlamoqda. Boshqa oynani tanlang yoki oynalar roʻyxatida bu oynani qabul qiling.',
+  errorConflictField: '«{field}» maydonining qiymati band: boshqasini tanlang.',
   errorConflict: 'Bu allaqachon mavjud.',
   errorPayloadTooLarge: 'Soʻrov juda katta.',
   errorRateLimited: 'Urinishlar juda koʻp. Bir necha daqiqadan soʻng qayta urinib koʻring.',
