@@ -10,6 +10,7 @@ import type { MessageDto } from '../server/protocol';
 import { startTestServer, type TestServer } from '../server/src/testing/harness';
 import { login, request } from '../server/src/testing/client';
 import { waitFor } from '../server/src/testing/wait';
+import { DEMO_OFFICE } from '../db/seed/demo-office';
 import { armed, clippedTexts, launchChromium, screenshotFile, seriousViolations } from './browser';
 
 const KIOSK = '/kiosk/?office=kulob&kiosk=K1';
@@ -170,6 +171,11 @@ describe('citizen messages in the browser', () => {
     );
     await expect(count.getAttribute('data-parts')).resolves.toBe('1');
     await expect(count.textContent()).resolves.toContain('27 characters');
+    // {office}: the office's name in the template's language, as the message will carry it.
+    await text.fill('{ticket} дар {office}');
+    await expect(page.getByTestId('preview-text').textContent()).resolves.toBe(
+      `A014 дар ${DEMO_OFFICE.names.tg}`,
+    );
     // A name "issued" is never given ({window}: a call's), or a stray brace: said beside the
     // text as it is typed, and Save waits (the server refuses them too).
     const save = page.getByRole('button', { name: 'Save' });

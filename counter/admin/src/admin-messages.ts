@@ -40,14 +40,14 @@ interface TotalRow {
  * Sample values the preview fills in (the longest a real message carries); the link under `base`,
  * where the server's messages point (PUBLIC_URL), so the preview counts the length sent.
  */
-function sampleValues(base: string) {
+function sampleValues(base: string, office: string) {
   return {
     ticket: 'A014',
     ahead: '12',
     window: '3',
     case: 'KUL-2026-000123',
     link: `${base}/t/8f3a2c91-5d7e-4b0a-9c1e-2f6d8a7b3c45#Xq7-Lm2Rb9Tz`,
-    office: 'kulob',
+    office,
   };
 }
 
@@ -74,6 +74,8 @@ export class AdminMessages extends AdminTab {
   declare private draft: string;
   /** The office's public URL (links in messages), once read. */
   declare private publicUrl: string | undefined;
+  /** The office's names ({office} in a message is the name in the message's language). */
+  private officeNames: Partial<Record<Language, string>> = {};
   private filter: Record<string, string> = {};
   /** The text in the editor differs from the saved template: a reload (filter, test message) keeps it. */
   private edited = false;
@@ -110,6 +112,7 @@ export class AdminMessages extends AdminTab {
         fetchOffice(c.office),
       ]);
       this.publicUrl = office.publicUrl;
+      this.officeNames = office.names;
       this.messages = list.messages;
       this.gateways = list.channels;
       this.templates = templates.templates;
@@ -186,7 +189,11 @@ export class AdminMessages extends AdminTab {
   };
 
   private renderPreview() {
-    const text = renderTemplate(this.draft, sampleValues(this.publicUrl ?? location.origin));
+    const office = this.officeNames[this.editing.language] ?? this.context?.office ?? '';
+    const text = renderTemplate(
+      this.draft,
+      sampleValues(this.publicUrl ?? location.origin, office),
+    );
     const split = splitSms(text);
     return html`<div class="preview" data-testid="template-preview">
       <p><output data-testid="preview-text">${text}</output></p>

@@ -67,7 +67,6 @@ export class CaseMessages {
     const text = await this.d.offices.render(c.officeCode, template, language, {
       case: c.number,
       window: settings.pickupWindow,
-      office: c.officeCode,
     });
     const now = this.d.now();
     for (const [channel, to] of addresses(r)) {

@@ -14,6 +14,7 @@ import {
 } from '../../protocol';
 import type { Database } from '../../../db/database';
 import { MessageSettingsRepository } from '../../../db/repositories/message-settings-repository';
+import { QueueRepository } from '../../../db/repositories/queue-repository';
 import type { OutboxTable } from '../../../db/repositories/outbox-table';
 
 /** One template of an office as the administrator sees it. */
@@ -26,6 +27,7 @@ export interface OfficeTemplate {
 
 export class OfficeMessageSettings {
   private readonly repo: MessageSettingsRepository;
+  private readonly offices: QueueRepository;
 
   constructor(
     db: Database,
@@ -34,6 +36,7 @@ export class OfficeMessageSettings {
     private readonly tables: () => OutboxTable[],
   ) {
     this.repo = new MessageSettingsRepository(db);
+    this.offices = new QueueRepository(db);
   }
 
   /** The office's settings, defaults filled in. */
@@ -75,7 +78,11 @@ export class OfficeMessageSettings {
     return this.repo.setTemplate(officeCode, key, language, text, this.now());
   }
 
-  /** A message's text: the office's own template (else the default) with `values` filled in. */
+  /**
+   * A message's text: the office's own template (else the default) with `values` filled in; an
+   * `{office}` the caller did not fill is the office's name in the message's language (as the kiosk
+   * and the paper name it), never its code.
+   */
   async render(
     officeCode: string,
     key: TemplateKey,
@@ -86,6 +93,11 @@ export class OfficeMessageSettings {
     const own = (await this.repo.templates(officeCode, t)).find(
       (x) => x.template === key && x.language === language,
     );
-    return renderTemplate(own?.text ?? DEFAULT_TEMPLATES[key][language], values);
+    const text = own?.text ?? DEFAULT_TEMPLATES[key][language];
+    if (values.office === undefined && text.includes('{office}')) {
+      const office = await this.offices.findOffice(officeCode, t);
+      values = { ...values, office: office?.names[language] ?? officeCode };
+    }
+    return renderTemplate(text, values);
   }
 }

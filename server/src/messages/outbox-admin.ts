@@ -41,8 +41,7 @@ export class OutboxAdmin {
   ): Promise<MessageDto> {
     const { queueTable, offices } = this.d;
     const now = this.d.now();
-    const body =
-      text ?? (await offices.render(officeCode, 'test', language, { office: officeCode }));
+    const body = text ?? (await offices.render(officeCode, 'test', language, {}));
     const dedupeKey = `test:${officeCode}:${randomBytes(8).toString('hex')}`;
     await this.d.db.transaction(async (t) => {
       await queueTable.insert(

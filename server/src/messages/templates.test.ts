@@ -67,4 +67,40 @@ describe.each(testDialects())('message templates on %s', (dialect) => {
     // Nothing of the refused ones was stored.
     expect(await called('ru')).toBe('{ticket}: окно {window}. {link}');
   });
+
+  it('fills {office} with the office’s name in the message’s language, not its code', async () => {
+    for (const [language, text] of [
+      ['tg', 'Чиптаи {ticket} дар {office}'],
+      ['ru', 'Талон {ticket} в {office}'],
+    ]) {
+      const put = await request(s.url, 'PUT', `${TEMPLATES}/ticket_issued/${language}`, {
+        token: admin,
+        body: { text },
+      });
+      expect(put.status).toBe(200);
+    }
+    const office = (await request(s.url, 'GET', '/api/offices/kulob')).body.office;
+    for (const language of ['tg', 'ru'] as const) {
+      const issued = await request(s.url, 'POST', '/api/offices/kulob/tickets', {
+        body: { service: 'birth', phone: `+99290700000${language === 'tg' ? 1 : 2}`, language },
+      });
+      expect(issued.status).toBe(201);
+      const [rows] = await s.db.sequelize.query('SELECT text FROM messages WHERE ticket_id = :id', {
+        replacements: { id: issued.body.ticket.id },
+      });
+      const number = issued.body.ticket.number as string;
+      const word = language === 'tg' ? `Чиптаи ${number} дар` : `Талон ${number} в`;
+      expect((rows as Array<{ text: string }>).map((r) => r.text)).toEqual([
+        `${word} ${office.names[language]}`,
+      ]);
+    }
+    // The admin's test message names it too.
+    const test = await request(s.url, 'POST', '/api/offices/kulob/messages/test', {
+      token: admin,
+      body: { phone: '+992907000003', language: 'ru' },
+    });
+    expect(test.status).toBe(201);
+    expect(test.body.message.text).toContain(office.names.ru);
+    expect(test.body.message.text).not.toMatch(/\bkulob\b/);
+  });
 });

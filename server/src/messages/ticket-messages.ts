@@ -310,7 +310,7 @@ export class TicketMessages {
       office.code,
       template,
       language,
-      { office: office.code, ...values },
+      { office: office.names[language], ...values },
       t,
     );
     const now = this.d.now();
