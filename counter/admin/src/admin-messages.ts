@@ -19,6 +19,7 @@ import { apiRequest, fetchOffice } from '../../../ui/api';
 import { DEFAULT_TIME_ZONE, formatDateTime, formatIsoDay } from '../../../ui/format';
 import type { AdminContext } from './admin-api';
 import { languageName, problemView, statusName, templateName } from './message-names';
+import { sampleValues } from './message-words';
 import { AdminTab, formText } from './admin-tab';
 
 interface TemplateRow {
@@ -34,21 +35,6 @@ interface TotalRow {
   status: string;
   count: number;
   parts: number;
-}
-
-/**
- * Sample values the preview fills in (the longest a real message carries); the link under `base`,
- * where the server's messages point (PUBLIC_URL), so the preview counts the length sent.
- */
-function sampleValues(base: string, office: string) {
-  return {
-    ticket: 'A014',
-    ahead: '12',
-    window: '3',
-    case: 'KUL-2026-000123',
-    link: `${base}/t/8f3a2c91-5d7e-4b0a-9c1e-2f6d8a7b3c45#Xq7-Lm2Rb9Tz`,
-    office,
-  };
 }
 
 const officePath = (c: AdminContext) => `/api/offices/${encodeURIComponent(c.office)}`;

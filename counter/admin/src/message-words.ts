@@ -132,3 +132,18 @@ export const MESSAGE_WORDS: Readonly<Record<Language, MessageWords>> = {
     brace: 'A brace outside a placeholder: write placeholders as {ticket}.',
   },
 };
+
+/**
+ * Sample values the preview fills in (the longest a real message carries); the link under `base`,
+ * where the server's messages point (PUBLIC_URL), so the preview counts the length sent.
+ */
+export function sampleValues(base: string, office: string) {
+  return {
+    ticket: 'A014',
+    ahead: '12',
+    window: '3',
+    case: 'KUL-2026-000123',
+    link: `${base}/t/8f3a2c91-5d7e-4b0a-9c1e-2f6d8a7b3c45#Xq7-Lm2Rb9Tz`,
+    office,
+  };
+}
