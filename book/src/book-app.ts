@@ -166,6 +166,23 @@ export class BookApp extends PhonePage {
     });
   }
 
+  /** A mistyped number: the pending booking cancelled (its time free again), the number typed anew. */
+  private async changePhone(): Promise<void> {
+    const booking = this.booking;
+    const digits = nationalDigits(this.phone);
+    await this.run(async () => {
+      if (booking) {
+        await api(`/api/offices/${this.office}/bookings/${booking.code}`, {
+          method: 'DELETE',
+          body: { phone: `${PHONE_PREFIX}${digits}` },
+        }).catch(() => undefined);
+      }
+      this.booking = undefined;
+      this.otp = '';
+      this.step = 'phone';
+    });
+  }
+
   private async afterConfirm(booking: BookingItem): Promise<void> {
     try {
       const { documents } = await api<{ documents: Array<{ code: string; name: Names }> }>(
@@ -251,6 +268,7 @@ export class BookApp extends PhonePage {
           busy: this.busy,
           onInput: (otp) => (this.otp = otp),
           confirm: () => this.confirm(),
+          changePhone: () => this.changePhone(),
           t: (key, values) => this.t(key, values),
         });
       case 'done':

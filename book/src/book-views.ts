@@ -76,6 +76,8 @@ export interface CodeView {
   busy: boolean;
   onInput: (otp: string) => void;
   confirm: () => Promise<void>;
+  /** Back to the number (a mistyped one never gets the code); the held time is let go. */
+  changePhone: () => Promise<void>;
   t: (key: BookKey, values?: Record<string, string | number>) => string;
 }
 
@@ -94,6 +96,9 @@ export function codeView(v: CodeView): TemplateResult {
     />
     <button class="primary" ?disabled=${v.busy || v.otp.length !== 6} @click=${v.confirm}>
       ${t('confirm')}
+    </button>
+    <button class="secondary" ?disabled=${v.busy} @click=${v.changePhone}>
+      ${t('changePhone')}
     </button>`;
 }
 

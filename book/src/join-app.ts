@@ -270,6 +270,17 @@ export class JoinApp extends PhonePage {
         @click=${() => this.confirm()}
       >
         ${this.t('confirm')}
+      </button>
+      <button
+        class="secondary"
+        ?disabled=${this.busy}
+        @click=${() => {
+          // A mistyped number: type it again (the unconfirmed join lapses by itself).
+          this.otp = '';
+          this.step = 'phone';
+        }}
+      >
+        ${this.t('changePhone')}
       </button>`;
   }
 
