@@ -112,6 +112,26 @@ describe('the booking page on a phone', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('says something before its script has come, and without one, on the booking, join and ticket pages', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      for (const path of [
+        '/book/?office=kulob',
+        '/join/?office=kulob',
+        '/t/00000000-0000-4000-8000-000000000000',
+      ]) {
+        await page.goto(`${server.url}${path}`);
+        const text = await page.locator('body').innerText();
+        // The loading line (left by a script that never comes) and why nothing more comes.
+        expect({ path, text }).toEqual({ path, text: expect.stringContaining('Загрузка…') });
+        expect(text).toContain('Барои ин саҳифа JavaScript лозим аст.');
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
   it('loads in at most 50 KB over the wire (gzip), the QR encoder left for later', async () => {
     const bytes = (path: string) =>
       new Promise<{ size: number; body: string; encoding: string | undefined }>(
