@@ -9,6 +9,7 @@ import { ApiError, NETWORK_ERROR, apiRequest, type IssuedTicket } from '../../ui
 import { toShownError, type ShownError } from '../../ui/errors';
 import type { MessageKey } from '../../ui/i18n';
 import type { BookingProblem } from './kiosk-booking-keypad';
+import { officeClock, officeWhen } from './office-time';
 
 /** A ticket the kiosk got: with `late` when a booking checked in after its window closed. */
 export type KioskTicket = IssuedTicket;
@@ -56,7 +57,7 @@ export function refusalOf(intent: Intent, error: unknown, timeZone: string | und
       return { kind: 'booking', problem: { kind: 'not_found', code: body.booking } };
     const opensAt = tooEarlyOpensAt(error);
     if (opensAt) {
-      const time = officeClock(opensAt, timeZone);
+      const time = officeWhen(opensAt, timeZone);
       return { kind: 'booking', problem: { kind: 'too_early', code: body.booking, time } };
     }
   } else if (code === 'not_found' && body.caseNumber) {
@@ -84,16 +85,6 @@ function tooEarlyOpensAt(error: unknown): string | undefined {
   return details?.reason === 'too_early' && typeof details.opensAt === 'string'
     ? details.opensAt
     : undefined;
-}
-
-/** `HH:MM` of an instant on the office's clock (the kiosk's own when the zone is unknown). */
-export function officeClock(iso: string, timeZone: string | undefined): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    ...(timeZone ? { timeZone } : {}),
-  }).format(new Date(iso));
 }
 
 /** A checked-in booking's time on the office clock; empty for a walk-in. */
