@@ -169,7 +169,7 @@ describe('the kiosk in the browser', () => {
   }
 
   it('says so, in the screen, when the address names no office or one that does not exist (kiosk, display, counter, admin)', async () => {
-    for (const [url, text] of [
+    const cases = [
       ['/kiosk/', '?office=…'],
       ['/kiosk/?office=nowhere&kiosk=K1', '«nowhere»'],
       // A kiosk code nobody added: it would look ready and refuse every tap.
@@ -180,17 +180,21 @@ describe('the kiosk in the browser', () => {
       ['/counter/', '?office=…'],
       ['/counter/?office=nowhere', '«nowhere»'],
       ['/admin/?office=nowhere', '«nowhere»'],
-    ] as const) {
-      const page = await open(url);
-      const notice = page.getByTestId('page-notice');
-      await notice.waitFor();
-      expect({ url, text: await notice.textContent() }).toEqual({
-        url,
-        text: expect.stringContaining(text),
-      });
-      expect({ url, cut: await clippedTexts(page) }).toEqual({ url, cut: [] });
-      await page.close();
-    }
+    ] as const;
+    // The pages load side by side (each waits on its own server answers, not on the others).
+    const seen = await Promise.all(
+      cases.map(async ([url]) => {
+        const page = await open(url);
+        const notice = page.getByTestId('page-notice');
+        await notice.waitFor();
+        const shown = { url, text: await notice.textContent(), cut: await clippedTexts(page) };
+        await page.close();
+        return shown;
+      }),
+    );
+    expect(seen).toEqual(
+      cases.map(([url, text]) => ({ url, text: expect.stringContaining(text), cut: [] })),
+    );
   });
 
   it('shows the Tajik home with live counts, big targets and no scrolling, portrait and landscape', async () => {
