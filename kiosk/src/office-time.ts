@@ -1,13 +1,13 @@
 /** Instants on the office's clock, as the kiosk words them (no DOM: tests import it in Node). */
+import { formatClock, formatDay } from '../../ui/format';
+
+/** The office's zone; the kiosk's own while the office's is not known yet. */
+const zoneOf = (timeZone: string | undefined): string =>
+  timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /** `HH:MM` of an instant on the office's clock (the kiosk's own when the zone is unknown). */
 export function officeClock(iso: string, timeZone: string | undefined): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    ...(timeZone ? { timeZone } : {}),
-  }).format(new Date(iso));
+  return formatClock(new Date(iso), zoneOf(timeZone));
 }
 
 /**
@@ -15,16 +15,9 @@ export function officeClock(iso: string, timeZone: string | undefined): string {
  * Tuesday tried on Sunday must not read as "opens at 09:45").
  */
 export function officeWhen(iso: string, timeZone: string | undefined, now = new Date()): string {
-  const day = (d: Date) =>
-    new Intl.DateTimeFormat('en-GB', {
-      day: '2-digit',
-      month: '2-digit',
-      year: 'numeric',
-      ...(timeZone ? { timeZone } : {}),
-    })
-      .format(d)
-      .replace(/\//g, '.');
+  const zone = zoneOf(timeZone);
   const at = new Date(iso);
-  const time = officeClock(iso, timeZone);
-  return day(at) === day(now) ? time : `${day(at)} ${time}`;
+  const day = formatDay(at, zone);
+  const time = formatClock(at, zone);
+  return day === formatDay(now, zone) ? time : `${day} ${time}`;
 }
