@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../server/src/testing/harness';
-import { request } from '../server/src/testing/client';
+import { login, request } from '../server/src/testing/client';
 import { launchChromium, screenshotFile, seriousViolations } from './browser';
 
 describe('the admin pages in the browser', () => {
@@ -183,6 +183,31 @@ describe('the admin pages in the browser', () => {
       .split('\r\n');
     expect(lines[0]).toMatch(/^Date,Service code,Service,Issued,Served,No-show,/);
     expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(Array(5).fill('2026-11-25'));
+
+    // A range the report cannot cover: said in the form's words, and no figures of other days left.
+    const range = async (from: string, to: string) => {
+      await page.locator('nb-date-field[name="from"] input[inputmode]').fill(from);
+      await page.locator('nb-date-field[name="to"] input[inputmode]').fill(to);
+      await page.getByRole('button', { name: 'Show' }).click();
+    };
+    const figures = page.locator('counter-admin-reports table').first();
+    await range('26.11.2026', '25.11.2026');
+    await page.getByRole('alert').filter({ hasText: '“To” is before “From”' }).waitFor();
+    expect(await figures.count()).toBe(0);
+    await range('01.01.2025', '25.11.2026');
+    await page.getByRole('alert').filter({ hasText: 'at most 366 days' }).waitFor();
+    expect(await figures.count()).toBe(0);
+    await range('25.11.2026', '25.11.2026');
+    await figures.waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
+    // A day without messages, bookings or cases says so for each, in its own words.
+    for (const words of [
+      'No messages to citizens on these days.',
+      'No bookings on these days.',
+      'No cases opened on these days.',
+    ]) {
+      await page.getByText(words).waitFor();
+    }
     expect(pageErrors).toEqual([]);
     await page.close();
   });
@@ -272,6 +297,56 @@ describe('the admin pages in the browser', () => {
     }
     expect(lines).toContain(number);
     await paired.close();
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('edits the message settings (quiet hours, caps, retention) in admin → Messages', async () => {
+    const page: Page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(`${server.url}/admin/?office=kulob&lang=en`);
+    await page.locator('input[name="username"]').fill('admin');
+    await page.locator('input[name="password"]').fill('demo');
+    await page.keyboard.press('Enter');
+    await page.getByRole('tab', { name: 'Messages' }).click();
+    const form = page.getByTestId('message-settings');
+    const quietFrom = form.locator('nb-date-field[name="quietFrom"] input[inputmode]');
+    // The office's stored settings, as the API has them.
+    expect(await quietFrom.inputValue()).toBe('21:00');
+    expect(await form.locator('input[name="dailyCapPhone"]').inputValue()).toBe('10');
+    await quietFrom.fill('22:30');
+    await form.locator('input[name="dailyCapPhone"]').fill('4');
+    await form.locator('input[name="retentionDays"]').fill('60');
+    await form.locator('input[name="pickupWindow"]').fill('5');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await page.locator('counter-admin-message-settings').getByText('Saved.').waitFor();
+    const token = await login(server.url, 'admin');
+    const stored = await request(server.url, 'GET', '/api/offices/kulob/message-settings', {
+      token,
+    });
+    expect(stored.body.settings).toMatchObject({
+      quietFrom: '22:30',
+      quietUntil: '08:00',
+      dailyCapPhone: 4,
+      retentionDays: 60,
+      pickupWindow: '5',
+    });
+    // A time that is none is refused by the form itself, in the page's words; nothing is sent.
+    await quietFrom.fill('25:00');
+    await form.getByRole('button', { name: 'Save' }).click();
+    expect(
+      await quietFrom.evaluate(
+        (el) => (el as unknown as { validationMessage: string }).validationMessage,
+      ),
+    ).not.toBe('');
+    expect(
+      (await request(server.url, 'GET', '/api/offices/kulob/message-settings', { token })).body
+        .settings.quietFrom,
+    ).toBe('22:30');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page
+      .locator('counter-admin-message-settings section')
+      .screenshot({ path: screenshotFile('admin-message-settings.png') });
     expect(pageErrors).toEqual([]);
     await page.close();
   });

@@ -212,6 +212,53 @@ describe('the booking page on a phone', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('offers only the services that take appointments, and says so when none does', async () => {
+    const token = await login(server.url, 'admin');
+    const plans = '/api/offices/kulob/booking-plans';
+    const saved = (await request(server.url, 'GET', plans, { token })).body.plans as Record<
+      string,
+      object
+    >;
+    const setPlans = async (keep: (code: string) => boolean) => {
+      for (const code of Object.keys(saved)) {
+        const path = `/api/offices/kulob/services/${code}/booking-plan`;
+        const res = keep(code)
+          ? await request(server.url, 'PUT', path, { token, body: saved[code] })
+          : await request(server.url, 'DELETE', path, { token });
+        expect([code, res.status]).toEqual([code, 200]);
+      }
+    };
+    const offered = async () => {
+      const page = await open('lang=en');
+      await page.locator('book-app h2').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      const names = (await page.locator('button.choice').allTextContents()).map((t) => t.trim());
+      const said = await page.getByText(bookText('en', 'noBookable')).count();
+      await page.close();
+      return { names, said };
+    };
+    const en = (code: string) => DEMO_SERVICES.find((s) => s.code === code)!.names.en;
+    try {
+      await setPlans((code) => code !== 'birth');
+      const listed = await request(server.url, 'GET', '/api/offices/kulob/bookable-services');
+      expect(listed.status).toBe(200);
+      expect(listed.body.services).not.toContain('birth');
+      expect(listed.body.services).toContain('death');
+      const some = await offered();
+      expect(some.names).not.toContain(en('birth'));
+      expect(some.names).toContain(en('death'));
+      expect(some.said).toBe(0);
+      await setPlans(() => false);
+      expect(await offered()).toEqual({ names: [], said: 1 });
+    } finally {
+      await setPlans(() => true);
+    }
+    expect(Object.keys((await request(server.url, 'GET', plans, { token })).body.plans)).toEqual(
+      Object.keys(saved),
+    );
+    expect(pageErrors).toEqual([]);
+  });
+
   it('says so when the phone number is short, and when the address names no office', async () => {
     const page = await open('lang=en');
     await page.getByRole('button', { name: DEMO_SERVICES[0]!.names.en, exact: true }).click();

@@ -1,5 +1,11 @@
 /** The booking page's few requests (plain fetch), the words for their errors, and its calendar. */
-import type { BookKey } from './book-i18n';
+import type { BookKey, BookLanguage } from './book-i18n';
+
+export interface ServiceItem {
+  code: string;
+  names: Record<BookLanguage, string>;
+  open: boolean;
+}
 
 /** An error answer of the API, with the contract's code and details. */
 export class ApiError extends Error {
@@ -27,6 +33,29 @@ export async function api<T>(path: string, init?: { method: string; body: unknow
   };
   if (!res.ok) throw new ApiError(body.error?.code ?? 'internal', body.error?.details);
   return body as T;
+}
+
+/**
+ * The office's clock and names, and the services one can book: open, and with a booking plan (the
+ * others are served from the kiosk only, so they are not offered here).
+ */
+export async function bookingCatalogue(office: string): Promise<{
+  timeZone: string;
+  names: Record<BookLanguage, string>;
+  services: ServiceItem[];
+}> {
+  const [found, services, bookable] = await Promise.all([
+    api<{ office: { timeZone: string; names: Record<BookLanguage, string> } }>(
+      `/api/offices/${office}`,
+    ),
+    api<ServiceItem[]>(`/api/offices/${office}/services`),
+    api<{ services: string[] }>(`/api/offices/${office}/bookable-services`),
+  ]);
+  return {
+    timeZone: found.office.timeZone,
+    names: found.office.names,
+    services: services.filter((s) => s.open && bookable.services.includes(s.code)),
+  };
 }
 
 export const PHONE_PREFIX = '+992';

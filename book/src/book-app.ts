@@ -11,21 +11,18 @@ import {
   ApiError,
   PHONE_PREFIX,
   api,
+  bookingCatalogue,
   dayLabel,
   errorText,
   freeByDay,
   nationalDigits,
   officeDays,
   timeLabel,
+  type ServiceItem,
 } from './book-api';
 import { bookText, type BookKey, type BookLanguage } from './book-i18n';
 
 type Names = Record<BookLanguage, string>;
-interface ServiceItem {
-  code: string;
-  names: Names;
-  open: boolean;
-}
 interface SlotItem {
   /** The office date of the slot. */
   day: string;
@@ -48,6 +45,7 @@ export class BookApp extends PhonePage {
     ...PhonePage.properties,
     step: { state: true },
     services: { state: true },
+    loaded: { state: true },
     slots: { state: true },
     service: { state: true },
     day: { state: true },
@@ -61,6 +59,8 @@ export class BookApp extends PhonePage {
 
   declare private step: Step;
   declare private services: ServiceItem[];
+  /** The catalogue has come (an empty list then means: nothing to book here). */
+  declare private loaded: boolean;
   declare private slots: SlotItem[] | undefined;
   declare private service: ServiceItem | undefined;
   declare private day: string | undefined;
@@ -77,6 +77,7 @@ export class BookApp extends PhonePage {
     super();
     this.step = this.params.get('cancel') ? 'cancel' : 'service';
     this.services = [];
+    this.loaded = false;
     this.slots = undefined;
     this.phone = '';
     this.otp = '';
@@ -95,15 +96,11 @@ export class BookApp extends PhonePage {
 
   private async load(): Promise<void> {
     try {
-      const [office, services] = await Promise.all([
-        api<{ office: { timeZone: string; names: Record<BookLanguage, string> } }>(
-          `/api/offices/${this.office}`,
-        ),
-        api<ServiceItem[]>(`/api/offices/${this.office}/services`),
-      ]);
-      this.timeZone = office.office.timeZone;
-      this.officeNames = office.office.names;
-      this.services = services.filter((s) => s.open);
+      const catalogue = await bookingCatalogue(this.office);
+      this.timeZone = catalogue.timeZone;
+      this.officeNames = catalogue.names;
+      this.services = catalogue.services;
+      this.loaded = true;
     } catch (err) {
       this.fail(err);
     }
@@ -292,6 +289,7 @@ export class BookApp extends PhonePage {
 
   private renderServices(): TemplateResult {
     return html`<h2>${this.t('chooseService')}</h2>
+      ${this.loaded && this.services.length === 0 ? html`<p>${this.t('noBookable')}</p>` : nothing}
       <div class="list">
         ${this.services.map(
           (s) =>

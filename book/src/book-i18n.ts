@@ -11,6 +11,8 @@ const tg = {
   languagesLabel: 'Забон',
   title: 'Навбат ба вақти муайян',
   chooseService: 'Хизматрасониро интихоб кунед',
+  noBookable:
+    'Дар ин идора ҳоло ягон хизмат навбат ба вақти муайянро қабул намекунад. Дар идора аз киоск чипта гиред.',
   chooseDay: 'Рӯзро интихоб кунед',
   chooseTime: 'Вақтро интихоб кунед',
   noTimes: 'Дар 14 рӯзи наздик вақти холӣ нест. Метавонед бе навбат ба идора биёед.',
@@ -59,6 +61,8 @@ const ru: BookMessages = {
   languagesLabel: 'Язык',
   title: 'Запись на приём',
   chooseService: 'Выберите услугу',
+  noBookable:
+    'В этом офисе пока ни одна услуга не принимает запись на время. Возьмите талон в киоске в офисе.',
   chooseDay: 'Выберите день',
   chooseTime: 'Выберите время',
   noTimes: 'В ближайшие 14 дней свободного времени нет. Можно прийти в порядке живой очереди.',
@@ -105,6 +109,8 @@ const uz: BookMessages = {
   languagesLabel: 'Til',
   title: 'Qabulga yozilish',
   chooseService: 'Xizmatni tanlang',
+  noBookable:
+    'Bu idorada hozircha hech bir xizmat vaqtga yozilishni qabul qilmaydi. Idoradagi kioskdan chipta oling.',
   chooseDay: 'Kunni tanlang',
   chooseTime: 'Vaqtni tanlang',
   noTimes: 'Yaqin 14 kunda boʻsh vaqt yoʻq. Jonli navbat bilan kelishingiz mumkin.',
@@ -151,6 +157,8 @@ const en: BookMessages = {
   languagesLabel: 'Language',
   title: 'Book an appointment',
   chooseService: 'Choose a service',
+  noBookable:
+    'No service at this office takes appointments yet. Take a ticket at the kiosk in the office.',
   chooseDay: 'Choose a day',
   chooseTime: 'Choose a time',
   noTimes: 'No free times in the next 14 days. You can still come and take a ticket at the office.',

@@ -115,6 +115,7 @@ export interface EndpointIo {
   messageSettings: { response: { settings: MessageSettings } };
   putMessageSettings: { body: MessageSettings; response: { settings: MessageSettings } };
   slots: { query: SlotsQuery; response: { slots: SlotDto[] } };
+  bookableServices: { response: { services: string[] } };
   serviceDocuments: {
     response: { documents: Array<{ code: string; name: Plain; required: boolean }> };
   };

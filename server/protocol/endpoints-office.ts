@@ -13,6 +13,13 @@ export const OfficeEndpoints = {
     'bookings',
     'Free appointment slots of a service between two days',
   ),
+  bookableServices: ep(
+    'GET',
+    `${OFFICE}/bookable-services`,
+    'public',
+    'bookings',
+    'The services that take appointments (those with a booking plan)',
+  ),
   serviceDocuments: ep(
     'GET',
     `${OFFICE}/services/:service/documents`,

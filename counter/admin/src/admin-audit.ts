@@ -21,8 +21,11 @@ const auditStyles = css`
     color: var(--nb-muted);
     font-weight: 600;
   }
+  /* A ticket number stays on one line; a long subject (a service's name) wraps inside its column
+     rather than pushing the changes off the card. */
   td.about {
-    white-space: nowrap;
+    max-width: 16em;
+    overflow-wrap: anywhere;
     font-weight: 700;
   }
 `;

@@ -21,6 +21,7 @@ import type { AdminContext } from './admin-api';
 import { languageName, problemView, statusName, templateName } from './message-names';
 import { sampleValues } from './message-words';
 import { AdminTab, formText } from './admin-tab';
+import './admin-message-settings';
 
 interface TemplateRow {
   key: TemplateKey;
@@ -379,7 +380,12 @@ export class AdminMessages extends AdminTab {
 
   override render() {
     return html`
-      ${this.notes()} ${this.renderOutbox()} ${this.renderTemplates()} ${this.renderTotals()}
+      ${this.notes()} ${this.renderOutbox()} ${this.renderTemplates()}
+      <counter-admin-message-settings
+        .context=${this.context}
+        .language=${this.language}
+      ></counter-admin-message-settings>
+      ${this.renderTotals()}
     `;
   }
 }

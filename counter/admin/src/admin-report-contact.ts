@@ -11,6 +11,7 @@ function signed(seconds: number): string {
 }
 
 function signedStats(st: SecondsStats): string {
+  if (st.avg === 0 && st.p50 === 0 && st.p90 === 0) return '—';
   return `${signed(st.avg)} / ${signed(st.p50)} / ${signed(st.p90)}`;
 }
 
@@ -18,7 +19,7 @@ type Words = (key: MessageKey) => string;
 
 /** Citizen messages per day and channel: sent, delivered, failed, SMS parts. */
 function messagesTable(s: ReportSummary, t: Words) {
-  if (s.messages.length === 0) return html`<p class="muted">${t('adminNoData')}</p>`;
+  if (s.messages.length === 0) return html`<p class="muted">${t('adminNoMessages')}</p>`;
   return html`<table data-testid="report-messages">
     <thead>
       <tr>
@@ -48,7 +49,7 @@ function messagesTable(s: ReportSummary, t: Words) {
 
 /** Bookings per day: booked, checked in, no-shows, cancelled, late and by how much. */
 function bookingsTable(s: ReportSummary, t: Words) {
-  if (s.bookings.length === 0) return html`<p class="muted">${t('adminNoData')}</p>`;
+  if (s.bookings.length === 0) return html`<p class="muted">${t('adminNoBookings')}</p>`;
   return html`<table data-testid="report-bookings">
     <thead>
       <tr>

@@ -18,8 +18,9 @@ import type {
 import '../../../ui/nb-date-field';
 import { fetchSummary, listServices, summaryPath } from './admin-api';
 import { caseStatusKey } from './audit-view';
-import { formText, AdminTab, duration } from './admin-tab';
+import { formText, AdminTab } from './admin-tab';
 import { contactTables } from './admin-report-contact';
+import { casesTables, statsText } from './admin-report-cases';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
@@ -103,6 +104,18 @@ export class AdminReports extends AdminTab {
   }
 
   private async load(): Promise<void> {
+    const wrong = rangeProblem(this.from, this.to);
+    if (wrong) {
+      // The figures on screen belong to the days asked before: not to these.
+      this.summary = undefined;
+      this.error = {
+        ...wrong,
+        code: 'validation_failed',
+        detail: '',
+        params: { ...wrong.params, from: this.t('adminFrom'), to: this.t('adminTo') },
+      };
+      return;
+    }
     await this.run(async (c) => {
       const [summary, services] = await Promise.all([
         fetchSummary(c, this.from, this.to),
@@ -113,6 +126,7 @@ export class AdminReports extends AdminTab {
       this.from = summary.from;
       this.to = summary.to;
     });
+    if (this.error) this.summary = undefined;
   }
 
   private readonly onSubmit = (event: SubmitEvent): void => {
@@ -187,7 +201,7 @@ export class AdminReports extends AdminTab {
   }
 
   private stats(st: SecondsStats) {
-    return `${duration(st.avg)} / ${duration(st.p50)} / ${duration(st.p90)}`;
+    return statsText(st);
   }
 
   /** The period's totals: issued, served, no-shows, wait and service time. */
@@ -307,42 +321,6 @@ export class AdminReports extends AdminTab {
     `;
   }
 
-  private renderCases(s: ReportSummary) {
-    const c = s.cases;
-    return html`
-      <h3>${this.t('adminCases')}</h3>
-      <table>
-        <thead>
-          <tr>
-            <th>${this.t('adminCaseType')}</th>
-            <th>${this.t('adminCaseStatus')}</th>
-            <th class="num">${this.t('adminCount')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${c.byTypeStatus.map(
-            (r) =>
-              html`<tr>
-                <td>${this.serviceName(r.type)}</td>
-                <td>${this.caseStatus(r.status)}</td>
-                <td class="num">${r.count}</td>
-              </tr>`,
-          )}
-          <tr>
-            <th>${this.t('adminSubmittedToRegistered')}</th>
-            <td class="num">${this.stats(c.submittedToRegistered)}</td>
-            <td class="num">${c.submittedToRegistered.count}</td>
-          </tr>
-          <tr>
-            <th>${this.t('adminRegisteredToIssued')}</th>
-            <td class="num">${this.stats(c.registeredToIssued)}</td>
-            <td class="num">${c.registeredToIssued.count}</td>
-          </tr>
-        </tbody>
-      </table>
-    `;
-  }
-
   /** The date range, and the CSV of the same range. */
   private renderRange() {
     const c = this.context;
@@ -375,11 +353,36 @@ export class AdminReports extends AdminTab {
       <section class="card" aria-labelledby="rep-h">
         <h2 id="rep-h">${this.t('adminTabReports')}</h2>
         ${this.renderRange()} ${this.summary ? this.renderSummary(this.summary) : nothing}
-        ${this.summary ? this.renderCases(this.summary) : nothing}
+        ${
+          this.summary
+            ? casesTables(
+                this.summary,
+                (k) => this.t(k),
+                (type) => this.serviceName(type),
+                (status) => this.caseStatus(status),
+              )
+            : nothing
+        }
         ${this.summary ? contactTables(this.summary, (k) => this.t(k)) : nothing}
       </section>
     `;
   }
+}
+
+/** The longest range one report covers (the server's own limit, report-service.ts). */
+const MAX_REPORT_DAYS = 366;
+
+/** What is wrong with the days asked for, before asking (empty: the server's today). */
+export function rangeProblem(
+  from: string,
+  to: string,
+): { key: 'adminRangeBackwards' | 'adminRangeTooLong'; params: { n: number } } | undefined {
+  if (!from || !to) return undefined;
+  if (from > to) return { key: 'adminRangeBackwards', params: { n: MAX_REPORT_DAYS } };
+  const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
+  return days >= MAX_REPORT_DAYS
+    ? { key: 'adminRangeTooLong', params: { n: MAX_REPORT_DAYS } }
+    : undefined;
 }
 
 customElements.define('counter-admin-reports', AdminReports);

@@ -120,6 +120,8 @@ const FIELDS: Readonly<Record<string, MessageKey>> = {
   maxRecalls: 'adminMaxRecalls',
   requireDevices: 'adminRequireDevicesShort',
   day: 'colDate',
+  from: 'adminFrom',
+  to: 'adminTo',
   expired: 'auditExpired',
   tickets: 'auditTickets',
   fields: 'auditFields',

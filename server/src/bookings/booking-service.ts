@@ -81,6 +81,15 @@ export class BookingService {
   }
 
   /** The free and taken places of a service between two office dates. */
+  /**
+   * The codes of the office's services that take appointments: those with a plan of their own or a
+   * room's (whether a service is open today is the catalogue's to say).
+   */
+  async bookableServices(officeCode: string): Promise<string[]> {
+    await this.office(officeCode);
+    return [...(await this.repo.plans(officeCode)).keys()].sort();
+  }
+
   async slots(officeCode: string, q: SlotsQuery): Promise<{ slots: SlotDto[] }> {
     const office = await this.office(officeCode);
     await this.service(officeCode, q.service);

@@ -43,6 +43,11 @@ export function bookingRouter(deps: BookingRouterDeps): Router {
     res.json(await bookings.slots(office, parse(SlotsQuery, req.query, '(query)')));
   });
 
+  r.get(apiRoute(Endpoints.bookableServices), async (req, res) => {
+    const { office } = parseParams(OfficeParam, req);
+    res.json({ services: await bookings.bookableServices(office) });
+  });
+
   // What to bring: a registry service's document checklist (other services: none listed).
   r.get(apiRoute(Endpoints.serviceDocuments), async (req, res) => {
     const { office, service } = parseParams(ServiceParams, req);

@@ -131,6 +131,7 @@ const SPECS: Record<string, Spec> = {
   'GET /api/offices/:office/reports/summary': { query: ReportQuery },
   'GET /api/offices/:office/audit': { query: AuditQuery },
   'GET /api/offices/:office/slots': { query: SlotsQuery },
+  'GET /api/offices/:office/bookable-services': {},
   'GET /api/offices/:office/services/:service/documents': {},
   'POST /api/offices/:office/bookings': { body: CreateBooking },
   'POST /api/offices/:office/bookings/:code/confirm': { body: ConfirmBooking },

@@ -22,6 +22,7 @@ const PUBLIC = new Set([
   'GET /api/offices/:office/kiosks/:code/paper/:index.png',
   // Bookings from a citizen's phone (the booking code and the one-time code protect them).
   'GET /api/offices/:office/slots',
+  'GET /api/offices/:office/bookable-services',
   'GET /api/offices/:office/services/:service/documents',
   'POST /api/offices/:office/bookings',
   'POST /api/offices/:office/bookings/:code/confirm',

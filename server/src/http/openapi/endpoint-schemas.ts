@@ -241,6 +241,7 @@ export const Schemas: { readonly [K in EndpointName]: EndpointSchemas } = {
   messageSettings: { response: z.object({ settings: MessageSettings }) },
   putMessageSettings: { body: MessageSettings, response: z.object({ settings: MessageSettings }) },
   slots: { query: SlotsQuery, response: z.object({ slots: z.array(Slot) }) },
+  bookableServices: { response: z.object({ services: z.array(z.string()) }) },
   serviceDocuments: {
     response: z.object({
       documents: z.array(

@@ -1,0 +1,131 @@
+/**
+ * The office's message settings (admin → Messages): when the "few ahead" message goes, the quiet
+ * hours, the daily caps, how long phone numbers are kept, and the pickup window "ready" names.
+ */
+import { html, nothing, type PropertyValues } from 'lit';
+import type { MessageSettings } from '../../../server/protocol';
+import { apiRequest } from '../../../ui/api';
+import '../../../ui/nb-date-field';
+import type { AdminContext } from './admin-api';
+import { AdminTab, formText } from './admin-tab';
+
+const settingsPath = (c: AdminContext) =>
+  `/api/offices/${encodeURIComponent(c.office)}/message-settings`;
+
+/** The number fields: form name, words, and the bounds the API keeps (protocol/messages.ts). */
+const NUMBERS = [
+  { name: 'aheadThreshold', key: 'adminAheadThreshold', min: 0, max: 50 },
+  { name: 'dailyCapOffice', key: 'adminCapOffice', min: 1, max: 1_000_000 },
+  { name: 'dailyCapPhone', key: 'adminCapPhone', min: 1, max: 100 },
+  { name: 'retentionDays', key: 'adminRetentionDays', min: 1, max: 3650 },
+] as const;
+
+/** The settings form of the Messages section. */
+export class AdminMessageSettings extends AdminTab {
+  static override properties = { ...AdminTab.properties, settings: { state: true } };
+
+  declare private settings: MessageSettings | undefined;
+
+  constructor() {
+    super();
+    this.settings = undefined;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has('context') && this.context) void this.load();
+  }
+
+  private async load(): Promise<void> {
+    await this.run(async (c) => {
+      const r = await apiRequest<{ settings: MessageSettings }>(settingsPath(c), {
+        token: c.token,
+      });
+      this.settings = r.settings;
+    });
+  }
+
+  private readonly onSave = (event: SubmitEvent): void => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget as HTMLFormElement);
+    const number = (name: string) => Number(formText(data, name));
+    const body: MessageSettings = {
+      aheadThreshold: number('aheadThreshold'),
+      quietFrom: formText(data, 'quietFrom'),
+      quietUntil: formText(data, 'quietUntil'),
+      dailyCapOffice: number('dailyCapOffice'),
+      dailyCapPhone: number('dailyCapPhone'),
+      retentionDays: number('retentionDays'),
+      pickupWindow: formText(data, 'pickupWindow').trim(),
+    };
+    void this.run(async (c) => {
+      const r = await apiRequest<{ settings: MessageSettings }>(settingsPath(c), {
+        method: 'PUT',
+        token: c.token,
+        body,
+      });
+      this.settings = r.settings;
+    }, this.l10n.t('adminSaved'));
+  };
+
+  private renderNumber(s: MessageSettings, f: (typeof NUMBERS)[number]) {
+    return html`<label
+      >${this.l10n.t(f.key)}
+      <input
+        name=${f.name}
+        type="number"
+        required
+        min=${f.min}
+        max=${f.max}
+        .value=${String(s[f.name])}
+    /></label>`;
+  }
+
+  private renderQuiet(s: MessageSettings) {
+    return html`<fieldset style="flex-basis:100%">
+      <legend>${this.l10n.t('adminQuietHours')}</legend>
+      ${(['quietFrom', 'quietUntil'] as const).map(
+        (name) =>
+          html`<label
+            >${this.l10n.t(name === 'quietFrom' ? 'adminQuietFrom' : 'adminQuietUntil')}
+            <nb-date-field
+              kind="time"
+              name=${name}
+              required
+              .value=${s[name]}
+              .language=${this.language}
+            ></nb-date-field
+          ></label>`,
+      )}
+      <p class="muted" style="flex-basis:100%">${this.l10n.t('adminQuietHint')}</p>
+    </fieldset>`;
+  }
+
+  private renderForm(s: MessageSettings) {
+    const [ahead, ...rest] = NUMBERS;
+    return html`<form class="grid" data-testid="message-settings" @submit=${this.onSave}>
+      ${this.renderNumber(s, ahead)} ${this.renderQuiet(s)}
+      ${rest.map((f) => this.renderNumber(s, f))}
+      <label
+        >${this.l10n.t('adminPickupWindow')}
+        <input name="pickupWindow" required maxlength="10" .value=${s.pickupWindow}
+      /></label>
+      <button type="submit" ?disabled=${this.busy}>${this.l10n.t('adminSave')}</button>
+    </form>`;
+  }
+
+  override render() {
+    return html`${this.notes()}
+      <section class="card" aria-labelledby="msg-set-h">
+        <h2 id="msg-set-h">${this.l10n.t('adminMessageSettings')}</h2>
+        ${this.settings ? this.renderForm(this.settings) : nothing}
+      </section>`;
+  }
+}
+
+customElements.define('counter-admin-message-settings', AdminMessageSettings);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'counter-admin-message-settings': AdminMessageSettings;
+  }
+}
