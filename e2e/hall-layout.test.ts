@@ -134,8 +134,18 @@ describe('the hall layout: nothing is cut', () => {
         const list = (tile.getRootNode() as Root).querySelector('ul').getBoundingClientRect();
         return box.top >= list.top - 1 && box.bottom <= list.bottom + 1;
       });
+    // The button sits under the list: it never covers a tile.
+    const listBottom = () =>
+      last.evaluate(
+        (tile) => (tile.getRootNode() as Root).querySelector('ul').getBoundingClientRect().bottom,
+      );
     for (let taps = 0; (await more.count()) > 0 && taps < 10; taps++) {
       expect({ where, lastInView: await inView() }).toEqual({ where, lastInView: false });
+      const button = await more.boundingBox();
+      expect({ where, under: button !== null && button.y >= (await listBottom()) - 1 }).toEqual({
+        where,
+        under: true,
+      });
       const scrollTop = () =>
         last.evaluate((tile) => (tile.getRootNode() as Root).querySelector('ul').scrollTop);
       const before = await scrollTop();

@@ -178,7 +178,7 @@ describe('citizen messages in the browser', () => {
     );
     // A name "issued" is never given ({window}: a call's), or a stray brace: said beside the
     // text as it is typed, and Save waits (the server refuses them too).
-    const save = page.getByRole('button', { name: 'Save' });
+    const save = page.getByTestId('template-form').getByRole('button', { name: 'Save' });
     for (const [wrong, said] of [
       ['Ticket {ticket}: window {window}', '{window}: not filled in for this message'],
       ['Ticket {ticket} {evil}', '{evil}: not filled in'],

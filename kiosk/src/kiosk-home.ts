@@ -1,7 +1,7 @@
 /**
  * The home screen's grid of service tiles, filling the space it gets. Tiles never overlap: when the
  * names need more room than the screen has (many services, long names), the list scrolls and a large
- * "more services below" button says so and scrolls on a tap.
+ * "more services below" button under it says so and scrolls on a tap.
  */
 import { LitElement, css, html, nothing } from 'lit';
 import type { Language, Service, ServiceLoad } from '../../server/protocol';
@@ -17,6 +17,7 @@ export class KioskHome extends LitElement {
       :host {
         position: relative;
         display: flex;
+        flex-direction: column;
         min-height: 0;
       }
       ul {
@@ -32,15 +33,11 @@ export class KioskHome extends LitElement {
         grid-auto-rows: minmax(min-content, 1fr);
         gap: 18px;
       }
-      ul.scrolls {
-        /* Room under the last row, so that it can scroll clear of the "more below" button. */
-        padding-bottom: 96px;
-      }
+      /* Below the list, not over it: no tile is ever hidden behind it. */
       .more-button {
-        position: absolute;
-        left: 50%;
-        bottom: 14px;
-        transform: translateX(-50%);
+        flex: none;
+        align-self: center;
+        margin: 4px 0 14px;
         display: flex;
         align-items: center;
         gap: 12px;
@@ -84,7 +81,6 @@ export class KioskHome extends LitElement {
     language: {},
     disabled: { type: Boolean },
     more: { state: true },
-    scrolls: { state: true },
   };
 
   /** The office's catalogue in its order. */
@@ -98,13 +94,10 @@ export class KioskHome extends LitElement {
 
   /** True while the last tile lies below the visible part of the list. */
   declare private more: boolean;
-  /** True when the tiles need more height than the list has (it scrolls). */
-  declare private scrolls: boolean;
 
   constructor() {
     super();
     this.more = false;
-    this.scrolls = false;
     this.services = [];
     this.loads = [];
     this.language = 'tg';
@@ -124,13 +117,16 @@ export class KioskHome extends LitElement {
     this.checkMore();
   }
 
-  /** Whether the tiles overflow the list at all, and whether the last one is below its view. */
+  /**
+   * Whether the last tile is below what the list would show without the button: the button takes
+   * its room from the list, so once the rest would fit in that room it goes (rather than stay
+   * because of the room it takes itself).
+   */
   private checkMore(): void {
     const list = this.renderRoot.querySelector('ul');
     const last = list?.lastElementChild;
     if (!list || !last) return;
-    this.scrolls = list.scrollHeight > list.clientHeight + 1;
-    this.more = last.getBoundingClientRect().bottom > list.getBoundingClientRect().bottom + 1;
+    this.more = last.getBoundingClientRect().bottom > this.getBoundingClientRect().bottom + 1;
   }
 
   private readonly scrollDown = (): void => {
@@ -146,7 +142,6 @@ export class KioskHome extends LitElement {
     ];
     const dense = services.length > 12;
     return html`<ul
-        class=${this.scrolls ? 'scrolls' : ''}
         aria-label=${translate(this.language, 'servicesHeading')}
         @scroll=${() => this.checkMore()}
       >

@@ -7,7 +7,10 @@ import { WEEKDAYS, type WeeklyHours } from '../../../server/protocol/opening-hou
 import { statusMessageKey } from '../../../ui/errors';
 import { formatIsoDay } from '../../../ui/format';
 import { isLanguage, translate, type MessageKey } from '../../../ui/i18n/staff';
+import { closedReasonFor, readClosedReason } from '../../../server/protocol/closed-reason';
+import type { BookingPlanInput } from '../../../server/protocol/bookings';
 import { documentName } from './documents';
+import { planInShort } from './plan-words';
 
 /** What the page knows to put names on codes. */
 export interface AuditVocabulary {
@@ -72,6 +75,10 @@ const ACTIONS: Readonly<Record<string, MessageKey>> = {
   'case.transition': 'auditCaseTransition',
   'case.ticket_linked': 'auditCaseTicketLinked',
   'personal_data.erased': 'auditPersonalDataErased',
+  'resource.create': 'auditResourceCreate',
+  'resource.update': 'auditResourceUpdate',
+  'resource.remove': 'auditResourceRemove',
+  'office.seed_demo': 'auditSeedDemo',
 };
 
 /** Groups of actions the filter offers (the API matches a prefix ending in a dot). */
@@ -130,6 +137,9 @@ const FIELDS: Readonly<Record<string, MessageKey>> = {
   retentionDays: 'auditRetentionDays',
   olderThan: 'auditOlderThan',
   messages: 'adminTabMessages',
+  query: 'auditQuery',
+  cases: 'adminCases',
+  plan: 'auditPlan',
   caseMessages: 'auditCaseMessages',
   recipients: 'auditSmsSubscriptions',
   telegramLinks: 'auditTelegramLinks',
@@ -213,6 +223,8 @@ function aboutText(entry: AuditEntry, v: AuditVocabulary): string {
       return entry.caseNumber ? `${number} · ${entry.caseNumber}` : number;
     }
     case 'case':
+      // A read of the case list (not of one case): its search is under the changes.
+      if (entry.action === 'case.viewed' && entry.entityId === 'list') return t('auditCaseList');
       return entry.subject ?? entry.entityId;
     case 'service':
       return serviceName(entry.entityId, v);
@@ -234,6 +246,8 @@ function serviceName(code: string, v: AuditVocabulary): string {
 function valueText(field: string, value: unknown, entry: AuditEntry, v: AuditVocabulary): string {
   const t = (key: MessageKey) => translate(v.language, key);
   if (value === null || value === undefined || value === '') return t('notGiven');
+  const stored = storedText(field, value, v.language);
+  if (stored !== undefined) return stored;
   switch (field) {
     case 'status': {
       const key =
@@ -284,6 +298,47 @@ function valueText(field: string, value: unknown, entry: AuditEntry, v: AuditVoc
       if (Array.isArray(value)) return value.map(text).join(', ');
       return text(value);
   }
+}
+
+/** Fields kept as data rather than words (a closed reason's JSON, a search, a plan), in words. */
+function storedText(field: string, value: unknown, language: Language): string | undefined {
+  switch (field) {
+    case 'closedReason': {
+      const stored = readClosedReason(text(value));
+      return stored
+        ? (closedReasonFor(
+            { closedReason: stored.text, closedReasons: stored.byLanguage },
+            language,
+          ) ?? stored.text)
+        : translate(language, 'notGiven');
+    }
+    case 'query':
+      return queryText(asRecord(value), language);
+    case 'cases':
+      return list(value, (c) => c);
+    case 'plan':
+      return isPlan(value) ? planInShort(value, language) : text(value);
+    default:
+      return undefined;
+  }
+}
+
+/** A case-list search: the status asked for and the words typed (what was not given, left out). */
+function queryText(query: Record<string, unknown>, language: Language): string {
+  const parts: string[] = [];
+  if (typeof query.status === 'string') {
+    const key = CASE_STATUSES[query.status];
+    parts.push(key ? translate(language, key) : query.status);
+  }
+  if (typeof query.q === 'string' && query.q !== '') parts.push(`“${query.q}”`);
+  return parts.length > 0 ? parts.join(' · ') : translate(language, 'auditAllCases');
+}
+
+function isPlan(value: unknown): value is BookingPlanInput {
+  const plan = asRecord(value);
+  return (
+    typeof plan.slotMinutes === 'number' && typeof plan.hours === 'object' && plan.hours !== null
+  );
 }
 
 function hoursText(hours: WeeklyHours, language: Language): string {

@@ -16,6 +16,8 @@ import '../../../ui/nb-date-field';
 import { formText } from './admin-tab';
 import { weekdayName } from './audit-view';
 
+export { planInShort } from './plan-words';
+
 /** What a new plan or room starts from: the demo's Mon–Fri 08:00–17:00, 20-minute slots. */
 export const NEW_PLAN: BookingPlanInput = {
   hours: Object.fromEntries(
@@ -63,10 +65,6 @@ export const planFieldStyles = css`
 `;
 
 /** A weekday's short name (`Mon`) in `language`. */
-function shortDay(language: Language, day: Weekday): string {
-  const names = translate(language, 'adminWeekdaysShort').split(',');
-  return names[(WEEKDAYS.indexOf(day) + 1) % 7] ?? day;
-}
 
 /** The number a plan field shows: the walk-in share as a whole percentage. */
 function shown(plan: BookingPlanInput, name: (typeof NUMBERS)[number]['name']): string {
@@ -190,44 +188,6 @@ export function readPlanFields(
     closedDays,
   };
   return { plan, problems };
-}
-
-/** Weekdays in a row with the same hours, as `Mon–Fri 08:00–17:00`. */
-function hoursInShort(plan: BookingPlanInput, language: Language): string {
-  const runs: { from: Weekday; to: Weekday; hours: string }[] = [];
-  for (const d of WEEKDAYS) {
-    const h = plan.hours[d];
-    if (!h) continue;
-    const hours = `${h.open}–${h.close}`;
-    const last = runs.at(-1);
-    const next = WEEKDAYS[WEEKDAYS.indexOf(last?.to ?? 'sun') + 1];
-    if (last && last.hours === hours && next === d) last.to = d;
-    else runs.push({ from: d, to: d, hours });
-  }
-  if (runs.length === 0) return translate(language, 'adminPlanSumNoHours');
-  return runs
-    .map((r) => {
-      const days =
-        r.from === r.to
-          ? shortDay(language, r.from)
-          : `${shortDay(language, r.from)}–${shortDay(language, r.to)}`;
-      return `${days} ${r.hours}`;
-    })
-    .join(', ');
-}
-
-/** The plan in one line: `Mon–Fri 08:00–17:00 · 20 min · 1 per slot · 14 days ahead`. */
-export function planInShort(plan: BookingPlanInput, language: Language): string {
-  const t = (key: MessageKey, n: number) => translate(language, key, { n });
-  const parts = [
-    hoursInShort(plan, language),
-    t('adminPlanSumSlot', plan.slotMinutes),
-    t('adminPlanSumPerSlot', plan.perSlot),
-    t('adminPlanSumDays', plan.daysAhead),
-  ];
-  if (plan.walkInShare > 0) parts.push(t('adminPlanSumWalkIn', Math.round(plan.walkInShare * 100)));
-  if (plan.closedDays.length > 0) parts.push(t('adminPlanSumClosed', plan.closedDays.length));
-  return parts.join(' · ');
 }
 
 /** One refused field (`plan.slotMinutes`, `hours.mon`, `closedDays.2`, …) in the page's words. */

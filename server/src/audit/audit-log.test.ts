@@ -3,6 +3,7 @@ import { startTestServer, testDialects, type TestServer } from '../testing/harne
 import { login, request } from '../testing/client';
 import { describeAudit } from '../../../counter/admin/src/audit-view';
 import type { AuditEntry } from '../../protocol';
+import { DEMO_HALL } from '../../../db/seed/demo-office';
 
 const TODAY = new Date('2026-11-25T05:00:00Z'); // 10:00 in Dushanbe
 
@@ -155,5 +156,73 @@ describe.each(testDialects())('the audit log on %s', (dialect) => {
     ]);
     expect(describeAudit(entries[1]!, { ...words, language: 'en' }).what).toBe('Signed in');
     expect(describeAudit(entries[0]!, { ...words, language: 'ru' }).what).toBe('Неудачный вход');
+  });
+
+  it('puts stored data into words: a closed reason, a case-list search, a room, the demo seed', async () => {
+    const ok = (r: { status: number }) => expect(r.status).toBe(200);
+    const office = '/api/offices/kulob';
+    ok(
+      await request(s.url, 'PATCH', `${office}/services/divorce`, {
+        token: admin,
+        body: { open: false, closedReasons: { tg: 'Таъмир', ru: 'Ремонт', en: 'Repairs' } },
+      }),
+    );
+    ok(
+      await request(s.url, 'PATCH', `${office}/services/divorce`, {
+        token: admin,
+        body: { open: true },
+      }),
+    );
+    const garden = { names: { ...DEMO_HALL.names, en: 'Garden' }, plan: DEMO_HALL.plan };
+    ok(
+      await request(s.url, 'PUT', `${office}/booking-resources/garden`, {
+        token: admin,
+        body: garden,
+      }),
+    );
+    // A case-list search that finds something is a read of personal data: logged with its search.
+    const birth = await request(s.url, 'POST', `${office}/tickets`, { body: { service: 'birth' } });
+    await request(s.url, 'POST', `${office}/counters/1/call-next`, { token: clerk });
+    expect(
+      (
+        await request(s.url, 'POST', '/api/cases', {
+          token: clerk,
+          body: { ticketId: birth.body.ticket.id, type: 'birth' },
+        })
+      ).status,
+    ).toBe(201);
+    ok(await request(s.url, 'GET', '/api/cases?status=draft', { token: clerk }));
+    const entries = (await request(s.url, 'GET', `${office}/audit?limit=500`, { token: admin }))
+      .body.entries as AuditEntry[];
+    const words = { language: 'en' as const, services: [], priorities: [] };
+    const find = (action: string, test: (e: AuditEntry) => boolean = () => true) => {
+      const found = entries.find((e) => e.action === action && test(e));
+      expect(found).toBeDefined();
+      return describeAudit(found!, words);
+    };
+    const closed = find('service.close');
+    expect(closed.changes).toContainEqual(
+      expect.objectContaining({ field: 'Reason shown on the kiosk', after: 'Repairs' }),
+    );
+    const opened = find('service.open');
+    expect(opened.changes).toContainEqual(
+      expect.objectContaining({ field: 'Reason shown on the kiosk', before: 'Repairs' }),
+    );
+    const list = find('case.viewed', (e) => e.entityId === 'list');
+    expect(list.about).toBe('Case list');
+    expect(list.changes).toContainEqual(
+      expect.objectContaining({ field: 'Search', after: expect.stringMatching(/^Draft$/) }),
+    );
+    const room = find('resource.create');
+    expect(room.what).toBe('Room added');
+    expect(room.changes).toContainEqual(
+      expect.objectContaining({ field: 'Booking plan', after: expect.stringMatching(/\d\d:\d\d/) }),
+    );
+    expect(find('office.seed_demo').what).toBe('Demo data loaded');
+    // Nothing the administrator reads is raw data.
+    for (const line of entries.map((e) => describeAudit(e, words))) {
+      for (const c of line.changes) expect([c.before, c.after].join(' ')).not.toMatch(/[{[]"/);
+      expect(line.what).not.toMatch(/^Other action/);
+    }
   });
 });

@@ -16,6 +16,7 @@ import type { Database } from '../../../db/database';
 import { MessageSettingsRepository } from '../../../db/repositories/message-settings-repository';
 import { QueueRepository } from '../../../db/repositories/queue-repository';
 import type { OutboxTable } from '../../../db/repositories/outbox-table';
+import { notFound } from '../errors';
 
 /** One template of an office as the administrator sees it. */
 export interface OfficeTemplate {
@@ -76,6 +77,13 @@ export class OfficeMessageSettings {
     text: string | null,
   ): Promise<void> {
     return this.repo.setTemplate(officeCode, key, language, text, this.now());
+  }
+
+  /** The office's time zone (its days are cut at its midnight). */
+  async timeZone(officeCode: string): Promise<string> {
+    const office = await this.offices.findOffice(officeCode);
+    if (!office) throw notFound(`office ${officeCode}`);
+    return office.timeZone;
   }
 
   /**

@@ -7,6 +7,7 @@ import type { Language, MessageDto, MessageQuery } from '../../protocol';
 import type { Database } from '../../../db/database';
 import type { OutboxTable } from '../../../db/repositories/outbox-table';
 import { notFound } from '../errors';
+import { officeDay } from '../queue/office-day';
 import { toDto } from './message-dto';
 import type { OfficeMessageSettings } from './office-settings';
 
@@ -81,21 +82,26 @@ export class OutboxAdmin {
       .map(toDto);
   }
 
-  /** Sent, delivered, failed and parts per day and gateway, for the last `days` days. */
+  /**
+   * Sent, delivered, failed and parts per office day (midnight on the office's clock, as the reports
+   * cut days) and gateway, for the last `days` days.
+   */
   async totals(officeCode: string, days: number): Promise<MessageTotal[]> {
     const since = new Date(this.d.now().getTime() - days * 86_400_000);
+    const timeZone = await this.d.offices.timeZone(officeCode);
     const rows = [
       ...(await this.d.queueTable.totals(officeCode, since)),
       ...(await this.d.caseTable.totals(officeCode, since)),
     ];
     const merged = new Map<string, MessageTotal>();
-    for (const r of rows) {
-      const key = `${r.day}|${r.gateway}|${r.status}`;
+    for (const { quarter, ...r } of rows) {
+      const day = officeDay(new Date(`${quarter.replace(' ', 'T')}:00Z`), timeZone);
+      const key = `${day}|${r.gateway}|${r.status}`;
       const seen = merged.get(key);
       if (seen) {
         seen.count += r.count;
         seen.parts += r.parts;
-      } else merged.set(key, { ...r });
+      } else merged.set(key, { day, ...r });
     }
     return [...merged.values()].sort((a, b) => (a.day < b.day ? 1 : a.day > b.day ? -1 : 0));
   }

@@ -104,3 +104,37 @@ describe.each(testDialects())('message templates on %s', (dialect) => {
     expect(test.body.message.text).not.toMatch(/\bkulob\b/);
   });
 });
+
+describe.each(testDialects())('message totals on %s', (dialect) => {
+  let s: TestServer;
+  let clock = new Date('2026-11-25T18:30:00Z'); // 23:30 in Dushanbe (UTC+5)
+
+  beforeAll(async () => {
+    s = await startTestServer({ database: dialect, now: () => clock });
+  });
+  afterAll(() => s.close());
+
+  it('counts each message in its office day, cut at midnight on the office clock', async () => {
+    const admin = await login(s.url, 'admin');
+    const send = async (at: string, phone: string) => {
+      clock = new Date(at);
+      const res = await request(s.url, 'POST', '/api/offices/kulob/messages/test', {
+        token: admin,
+        body: { phone, language: 'tg' },
+      });
+      expect(res.status).toBe(201);
+    };
+    await send('2026-11-25T18:30:00Z', '+992907000011'); // 23:30 on the 25th
+    await send('2026-11-25T18:59:59Z', '+992907000012'); // 23:59:59 on the 25th
+    await send('2026-11-25T19:00:00Z', '+992907000013'); // 00:00 on the 26th (still the 25th in UTC)
+    await send('2026-11-25T19:45:00Z', '+992907000014'); // 00:45 on the 26th
+    const res = await request(s.url, 'GET', '/api/offices/kulob/messages/totals?days=3', {
+      token: admin,
+    });
+    expect(res.status).toBe(200);
+    const perDay = new Map<string, number>();
+    for (const t of res.body.totals as Array<{ day: string; count: number }>)
+      perDay.set(t.day, (perDay.get(t.day) ?? 0) + t.count);
+    expect(Object.fromEntries(perDay)).toEqual({ '2026-11-25': 2, '2026-11-26': 2 });
+  });
+});
