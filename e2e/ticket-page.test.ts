@@ -89,6 +89,11 @@ describe('the public ticket page and the paper preview', () => {
     // The ticket was taken in Russian: the page speaks Russian.
     expect(await phone.locator('html').getAttribute('lang')).toBe('ru');
     await phone.getByTestId('people-ahead').filter({ hasText: '1' }).waitFor();
+    // The header names the office, as the kiosk's does.
+    await phone
+      .getByTestId('ticket-brand')
+      .filter({ hasText: 'Сектор ЗАГС города Куляб' })
+      .waitFor();
     expect(await seriousViolations(phone)).toEqual([]);
     await phone.screenshot({ path: screenshotFile('ticket-waiting.png'), animations: 'disabled' });
 
