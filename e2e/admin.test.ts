@@ -98,6 +98,12 @@ describe('the admin pages in the browser', () => {
     expect(await seriousViolations(page)).toEqual([]);
 
     const add = page.locator('form[aria-labelledby="new-svc"]');
+    // What a code takes is said beside it (a Cyrillic code is refused before it is sent).
+    expect(await add.locator('#new-svc-code-hint').textContent()).toContain('Latin small letters');
+    await add.locator('input[name="code"]').fill('тест');
+    expect(await add.locator('input[name="code"]').evaluate((e) => e.matches(':invalid'))).toBe(
+      true,
+    );
     await add.locator('input[name="code"]').fill('adoption');
     await add.locator('input[name="prefix"]').fill('X');
     await add.locator('input[name="name-tg"]').fill('Фарзандхонӣ');

@@ -251,8 +251,17 @@ export class AdminDevices extends AdminTab {
       <form class="grid" aria-labelledby="new-device" @submit=${this.onCreate}>
         <label
           >${this.l10n.t('adminCode')}
-          <input name="code" required size="8" pattern="[A-Za-z0-9_\\-]{1,40}"
-        /></label>
+          <input
+            name="code"
+            required
+            size="8"
+            pattern="[A-Za-z0-9_\\-]{1,40}"
+            title=${this.l10n.t('adminDeviceCodeHint')}
+            aria-describedby="new-device-hint"
+          /><span class="muted hint" id="new-device-hint"
+            >${this.l10n.t('adminDeviceCodeHint')}</span
+          ></label
+        >
         <label
           >${this.l10n.t('adminKind')}
           <select

@@ -248,8 +248,17 @@ export class AdminServices extends AdminTab {
       <form class="grid" aria-labelledby="new-svc" @submit=${this.onCreate}>
         <label
           >${this.l10n.t('adminCode')}
-          <input name="code" required pattern="[a-z][a-z0-9_]{0,39}" size="14"
-        /></label>
+          <input
+            name="code"
+            required
+            pattern="[a-z][a-z0-9_]{0,39}"
+            size="14"
+            title=${this.l10n.t('adminCodeHint')}
+            aria-describedby="new-svc-code-hint"
+          /><span class="muted hint" id="new-svc-code-hint"
+            >${this.l10n.t('adminCodeHint')}</span
+          ></label
+        >
         <label
           >${this.l10n.t('adminPrefix')}
           <input name="prefix" required pattern="[A-Za-z]" maxlength="1" size="2"

@@ -72,6 +72,12 @@ export const sectionStyles = css`
     font-size: 14px;
     font-weight: 600;
   }
+  /* What a field takes, under it (codes and user names are Latin: a Cyrillic one is refused). */
+  .hint {
+    max-width: 22em;
+    font-size: 12px;
+    font-weight: 400;
+  }
   label.inline {
     flex-direction: row;
     align-items: center;
