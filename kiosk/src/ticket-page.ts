@@ -356,8 +356,7 @@ export class KioskTicketPage extends LitElement {
 
   override render() {
     const following = this.ticket !== undefined && !FINAL_STATUSES.includes(this.ticket.status);
-    // The office, as the kiosk's header names it, once the queue has said which it is.
-    const office = this.queue.state.office?.names[this.language];
+    const office = this.queue.state.office?.names[this.language]; // as the kiosk's header
     return html`<header>
         <p class="brand" data-testid="ticket-brand">
           ${this.t('appName')}${office ? ` · ${office}` : ''}
