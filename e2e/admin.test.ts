@@ -229,6 +229,13 @@ describe('the admin pages in the browser', () => {
     const add = page.locator('form[aria-labelledby="new-device"]');
     await add.locator('input[name="code"]').fill('K2');
     await add.locator('input[name="name"]').fill('Entrance 2');
+    // A printer outside the server's networks: refused, saying why and what the server allows.
+    await add.locator('input[name="printer"]').fill('tcp://8.8.8.8:9100');
+    await add.locator('button[type="submit"]').click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'only to printers in its own networks (10.0.0.0/8' })
+      .waitFor();
     await add.locator('input[name="printer"]').fill('virtual');
     await add.locator('button[type="submit"]').click();
     await page.getByTestId('paired-K2').filter({ hasText: 'Not paired' }).waitFor();

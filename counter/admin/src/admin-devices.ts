@@ -12,7 +12,19 @@ import {
   updateDevice,
 } from './admin-api';
 import { AdminTab, formText } from './admin-tab';
-import { fetchOffice } from '../../../ui/api';
+import { ApiError, fetchOffice } from '../../../ui/api';
+import type { ShownError } from '../../../ui/errors';
+
+/** A refused printer address's reason (server/src/printing/printer-policy.ts) → its words. */
+const PRINTER_REFUSALS: Readonly<Record<string, MessageKey>> = {
+  bad_address: 'adminPrinterBadAddress',
+  host_unknown: 'adminPrinterHostUnknown',
+  outside_networks: 'adminPrinterOutsideNetworks',
+  outside_devices: 'adminPrinterOutsideDevices',
+  not_a_device: 'adminPrinterNotADevice',
+  files_off: 'adminPrinterFilesOff',
+  outside_spool: 'adminPrinterOutsideSpool',
+};
 
 const KIND_KEYS: Record<DeviceKind, MessageKey> = {
   kiosk: 'adminKindKiosk',
@@ -82,6 +94,19 @@ export class AdminDevices extends AdminTab {
     await this.run(async (c) => {
       this.devices = await listDevices(c);
     });
+  }
+
+  /** A printer address the server refused: why, in the page's words (and what it allows). */
+  protected override shownError(error: unknown): ShownError {
+    const issue =
+      error instanceof ApiError
+        ? (error.details as { issues?: Array<{ reason?: unknown; allowed?: unknown }> } | undefined)
+            ?.issues?.[0]
+        : undefined;
+    const key = typeof issue?.reason === 'string' ? PRINTER_REFUSALS[issue.reason] : undefined;
+    if (!key) return super.shownError(error);
+    const allowed = Array.isArray(issue?.allowed) ? issue.allowed.join(', ') : '';
+    return { key, code: 'validation_failed', detail: '', params: { allowed } };
   }
 
   private save(device: AdminDevice, form: HTMLFormElement): void {

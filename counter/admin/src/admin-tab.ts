@@ -213,10 +213,15 @@ export class AdminTab extends LitElement {
       if (error instanceof ApiError && error.status === 401) {
         emit(this, SESSION_ENDED);
       }
-      this.error = toShownError(error);
+      this.error = this.shownError(error);
     } finally {
       this.busy = false;
     }
+  }
+
+  /** What the section says of a refusal (a section may know a refusal's details better). */
+  protected shownError(error: unknown): ShownError {
+    return toShownError(error);
   }
 
   /** A refusal's words: a refused field named as the form labels it. */

@@ -18,6 +18,7 @@ import {
   checkDevice,
   checkSpoolFile,
   currentPrinterPolicy,
+  PrinterPolicyError,
 } from '../printing/printer-policy';
 import { printerSettings } from '../printing/ticket-printer';
 import { assertAdministers, auditAdmin, conflict, type AdminAuditRow } from './office-admin';
@@ -185,8 +186,13 @@ async function assertPrinterUrl(url: string): Promise<void> {
     if (target.kind === 'file') await checkSpoolFile(target.path, policy);
   } catch (err) {
     const message = (err as Error).message;
+    // The reason (and what the server allows) lets the admin page say it in its own words.
+    const why =
+      err instanceof PrinterPolicyError
+        ? { reason: err.reason, ...(err.allowed ? { allowed: err.allowed } : {}) }
+        : { reason: 'bad_address' };
     throw validationFailed(`printerUrl: ${message}`, {
-      issues: [{ field: 'printerUrl', message }],
+      issues: [{ field: 'printerUrl', message, ...why }],
     });
   }
 }

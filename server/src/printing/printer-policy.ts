@@ -24,8 +24,25 @@ const DEFAULT_PRINTER_DEVICES = ['/dev/usb/lp*', '/dev/lp*', '/dev/ttyUSB*', '/d
 const DEFAULT_PRINTER_NETWORKS = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', 'fc00::/7'];
 
 /** Refusal of a printer address by the environment's policy. */
+/** Why an address is refused, for the admin page to say in its own words. */
+export type PrinterRefusal =
+  | 'host_unknown'
+  | 'outside_networks'
+  | 'outside_devices'
+  | 'not_a_device'
+  | 'files_off'
+  | 'outside_spool';
+
 export class PrinterPolicyError extends Error {
   override readonly name = 'PrinterPolicyError';
+  constructor(
+    message: string,
+    readonly reason: PrinterRefusal,
+    /** What the server's environment allows (the networks, the device globs, the spool folder). */
+    readonly allowed?: readonly string[],
+  ) {
+    super(message);
+  }
 }
 
 const list = (v: string | undefined) =>
@@ -92,7 +109,7 @@ export async function allowedTcpAddress(host: string, policy: PrinterPolicy): Pr
     try {
       address = (await lookup(host)).address;
     } catch {
-      throw new PrinterPolicyError(`printer host "${host}" does not resolve`);
+      throw new PrinterPolicyError(`printer host "${host}" does not resolve`, 'host_unknown');
     }
   }
   address = plainAddress(address);
@@ -100,6 +117,8 @@ export async function allowedTcpAddress(host: string, policy: PrinterPolicy): Pr
   if (!blockListOf(policy.networks).check(address, type)) {
     throw new PrinterPolicyError(
       `printer address ${address} is outside PRINTER_NETWORKS (${policy.networks.join(', ')})`,
+      'outside_networks',
+      policy.networks,
     );
   }
   return address;
@@ -123,6 +142,8 @@ export async function checkDevice(path: string, policy: PrinterPolicy): Promise<
   if (!deviceAllowed(resolve(path), policy)) {
     throw new PrinterPolicyError(
       `printer device ${path} is outside PRINTER_DEVICES (${policy.devices.join(', ')})`,
+      'outside_devices',
+      policy.devices,
     );
   }
   const real = await realpath(path).catch(() => path);
@@ -130,18 +151,26 @@ export async function checkDevice(path: string, policy: PrinterPolicy): Promise<
   if (real !== path && !deviceAllowed(real, policy)) {
     throw new PrinterPolicyError(
       `printer device ${path} leads to ${real}, outside PRINTER_DEVICES`,
+      'outside_devices',
+      policy.devices,
     );
   }
   const info = await stat(path).catch(() => undefined);
   if (info && !info.isCharacterDevice()) {
-    throw new PrinterPolicyError(`printer device ${path} is not a character device`);
+    throw new PrinterPolicyError(
+      `printer device ${path} is not a character device`,
+      'not_a_device',
+    );
   }
 }
 
 /** Throws unless `path` lies inside PRINTER_SPOOL_DIR (symlinks resolved). */
 export async function checkSpoolFile(path: string, policy: PrinterPolicy): Promise<void> {
   if (!policy.spoolDir) {
-    throw new PrinterPolicyError('file printers are off: PRINTER_SPOOL_DIR is not set');
+    throw new PrinterPolicyError(
+      'file printers are off: PRINTER_SPOOL_DIR is not set',
+      'files_off',
+    );
   }
   const inside = (dir: string, p: string) => {
     const rel = relative(dir, p);
@@ -158,6 +187,8 @@ export async function checkSpoolFile(path: string, policy: PrinterPolicy): Promi
   ) {
     throw new PrinterPolicyError(
       `printer file ${path} is outside PRINTER_SPOOL_DIR (${policy.spoolDir})`,
+      'outside_spool',
+      [policy.spoolDir],
     );
   }
 }

@@ -103,19 +103,24 @@ describe('through the admin API', () => {
   afterAll(async () => server.close());
 
   it.each([
-    'file:/etc/passwd',
-    'usb:/etc/passwd',
-    'serial:/proc/self/mem',
-    'tcp://127.0.0.1:22',
-    'tcp://169.254.169.254:80',
-    'tcp://localhost:6379',
-  ])('refuses to save %s as a printer', async (printerUrl) => {
+    ['file:/etc/passwd', 'files_off'],
+    ['usb:/etc/passwd', 'outside_devices'],
+    ['serial:/proc/self/mem', 'outside_devices'],
+    ['tcp://127.0.0.1:22', 'outside_networks'],
+    ['tcp://169.254.169.254:80', 'outside_networks'],
+    ['tcp://localhost:6379', 'outside_networks'],
+    ['tcp://no-such-printer.invalid:9100', 'host_unknown'],
+    ['nonsense', 'bad_address'],
+  ])('refuses to save %s as a printer, saying why (%s)', async (printerUrl, reason) => {
     const res = await request(server.url, 'PATCH', '/api/offices/kulob/devices/K1', {
       token: admin,
       body: { printerUrl },
     });
     expect(res.status).toBe(400);
-    expect(res.body.error.details.issues[0].field).toBe('printerUrl');
+    const issue = res.body.error.details.issues[0];
+    expect(issue).toMatchObject({ field: 'printerUrl', reason });
+    // What the server allows comes with it, for the admin page to name.
+    if (reason === 'outside_networks') expect(issue.allowed).toContain('10.0.0.0/8');
   });
 
   it('saves a printer on the office network', async () => {

@@ -136,6 +136,16 @@ export const admin = {
   adminCodeHint: 'Latin small letters, digits and _, starting with a letter (e.g. adoption)',
   adminUsernameHint: 'Latin letters, digits, dot, dash or _ (e.g. clerk5)',
   adminDeviceCodeHint: 'Latin letters, digits, - or _ (e.g. K2)',
+  adminPrinterBadAddress:
+    'This is no printer address: write virtual, tcp://address:9100, usb:/dev/usb/lp0 or file:/path.',
+  adminPrinterHostUnknown: 'The printer’s host name is not known on this network.',
+  adminPrinterOutsideNetworks:
+    'The server may print only to printers in its own networks ({allowed}): PRINTER_NETWORKS on the server widens them.',
+  adminPrinterOutsideDevices:
+    'The server may print only to the devices {allowed}: PRINTER_DEVICES on the server widens them.',
+  adminPrinterNotADevice: 'This is not a printer device.',
+  adminPrinterFilesOff: 'Printing into files is off on this server (PRINTER_SPOOL_DIR is not set).',
+  adminPrinterOutsideSpool: 'A file printer must write inside {allowed}.',
   adminNoData: 'No tickets on these days.',
   adminNoMessages: 'No messages to citizens on these days.',
   adminNoBookings: 'No bookings on these days.',

@@ -140,6 +140,16 @@ export const admin: MessagesLike<typeof english> = {
   adminCodeHint: 'Строчные латинские буквы, цифры и _, в начале буква (например, adoption)',
   adminUsernameHint: 'Латинские буквы, цифры, точка, дефис или _ (например, clerk5)',
   adminDeviceCodeHint: 'Латинские буквы, цифры, - или _ (например, K2)',
+  adminPrinterBadAddress:
+    'Это не адрес принтера: укажите virtual, tcp://адрес:9100, usb:/dev/usb/lp0 или file:/путь.',
+  adminPrinterHostUnknown: 'Имя хоста принтера неизвестно в этой сети.',
+  adminPrinterOutsideNetworks:
+    'Сервер печатает только на принтеры своих сетей ({allowed}): расширить их можно в PRINTER_NETWORKS на сервере.',
+  adminPrinterOutsideDevices:
+    'Сервер печатает только на устройства {allowed}: расширить их можно в PRINTER_DEVICES на сервере.',
+  adminPrinterNotADevice: 'Это не устройство принтера.',
+  adminPrinterFilesOff: 'Печать в файлы на этом сервере выключена (не задан PRINTER_SPOOL_DIR).',
+  adminPrinterOutsideSpool: 'Файловый принтер должен писать внутри {allowed}.',
   adminNoData: 'За эти дни талонов нет.',
   adminNoMessages: 'За эти дни сообщений гражданам нет.',
   adminNoBookings: 'За эти дни записей нет.',

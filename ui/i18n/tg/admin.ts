@@ -140,6 +140,17 @@ export const admin: MessagesLike<typeof english> = {
   adminCodeHint: 'Ҳарфҳои хурди лотинӣ, рақамҳо ва _, дар аввал ҳарф (масалан, adoption)',
   adminUsernameHint: 'Ҳарфҳои лотинӣ, рақамҳо, нуқта, тире ё _ (масалан, clerk5)',
   adminDeviceCodeHint: 'Ҳарфҳои лотинӣ, рақамҳо, - ё _ (масалан, K2)',
+  adminPrinterBadAddress:
+    'Ин суроғаи принтер нест: virtual, tcp://суроға:9100, usb:/dev/usb/lp0 ё file:/роҳ нависед.',
+  adminPrinterHostUnknown: 'Номи хости принтер дар ин шабака маълум нест.',
+  adminPrinterOutsideNetworks:
+    'Сервер танҳо ба принтерҳои шабакаҳои худ ({allowed}) чоп мекунад: онҳоро дар PRINTER_NETWORKS-и сервер васеъ кардан мумкин аст.',
+  adminPrinterOutsideDevices:
+    'Сервер танҳо ба дастгоҳҳои {allowed} чоп мекунад: онҳоро дар PRINTER_DEVICES-и сервер васеъ кардан мумкин аст.',
+  adminPrinterNotADevice: 'Ин дастгоҳи принтер нест.',
+  adminPrinterFilesOff:
+    'Чоп ба файлҳо дар ин сервер хомӯш аст (PRINTER_SPOOL_DIR муайян нашудааст).',
+  adminPrinterOutsideSpool: 'Принтери файлӣ бояд дар дохили {allowed} нависад.',
   adminNoData: 'Дар ин рӯзҳо чипта нест.',
   adminNoMessages: 'Дар ин рӯзҳо ба шаҳрвандон паём нест.',
   adminNoBookings: 'Дар ин рӯзҳо сабти пешакӣ нест.',

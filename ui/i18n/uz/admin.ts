@@ -139,6 +139,17 @@ export const admin: MessagesLike<typeof english> = {
   adminCodeHint: 'Kichik lotin harflari, raqamlar va _, boshida harf (masalan, adoption)',
   adminUsernameHint: 'Lotin harflari, raqamlar, nuqta, chiziqcha yoki _ (masalan, clerk5)',
   adminDeviceCodeHint: 'Lotin harflari, raqamlar, - yoki _ (masalan, K2)',
+  adminPrinterBadAddress:
+    'Bu printer manzili emas: virtual, tcp://manzil:9100, usb:/dev/usb/lp0 yoki file:/yoʻl yozing.',
+  adminPrinterHostUnknown: 'Printer xosti nomi bu tarmoqda maʼlum emas.',
+  adminPrinterOutsideNetworks:
+    'Server faqat oʻz tarmoqlaridagi ({allowed}) printerlarga chop etadi: ularni serverdagi PRINTER_NETWORKS kengaytiradi.',
+  adminPrinterOutsideDevices:
+    'Server faqat {allowed} qurilmalariga chop etadi: ularni serverdagi PRINTER_DEVICES kengaytiradi.',
+  adminPrinterNotADevice: 'Bu printer qurilmasi emas.',
+  adminPrinterFilesOff:
+    'Bu serverda fayllarga chop etish oʻchirilgan (PRINTER_SPOOL_DIR berilmagan).',
+  adminPrinterOutsideSpool: 'Fayl printeri {allowed} ichiga yozishi kerak.',
   adminNoData: 'Bu kunlarda chipta yoʻq.',
   adminNoMessages: 'Bu kunlarda fuqarolarga xabar yoʻq.',
   adminNoBookings: 'Bu kunlarda oldindan yozilish yoʻq.',
