@@ -87,8 +87,15 @@ describe('the message catalogues of the console and the administration', () => {
 
   it.each(['tg', 'ru'])('writes %s in Cyrillic (no Latin words but key names)', (lang) => {
     const catalogue = catalogues[lang] ?? {};
-    // These two describe the Latin priority codes an administrator types (e.g. `elderly`).
-    const codes = new Set(['adminPrioritiesHint', 'adminPriorityCodeInvalid']);
+    // These describe the Latin codes, user names and printer addresses an administrator types
+    // (e.g. `elderly`, `adoption`, `clerk5`, `tcp://…`), with examples.
+    const codes = new Set([
+      'adminPrioritiesHint',
+      'adminPriorityCodeInvalid',
+      'adminCodeHint',
+      'adminUsernameHint',
+      'adminPrinterBadAddress',
+    ]);
     const latin = used
       .filter((k) => !codes.has(k))
       .filter((k) =>
