@@ -5,6 +5,7 @@
  */
 import { startTestServer, testDialects, type TestServer } from '../testing/harness';
 import { login, request } from '../testing/client';
+import { waitFor } from '../testing/wait';
 import { seedSecondOffice } from '../testing/second-office';
 import { officeInstant } from '../../protocol/booking-rules';
 import type { MessageDto } from '../../protocol';
@@ -64,11 +65,16 @@ describe.each(testDialects())('the bookings desk on %s', (dialect) => {
     const code = created.body.booking.code as string;
     if (pending) return code;
     const otp = await sentCode(phone);
-    // The admin's list shows that the code went, not the code.
-    const listed = (await messages()).find(
-      (m) => m.template === 'booking_code' && m.to.endsWith(phone.slice(-3)),
-    );
-    expect(listed?.text).toMatch(/^Код подтверждения: •{6}\./);
+    // The log gateway (the demo's) sends nothing: the admin's list is where its code is read
+    // (a real gateway's codes are hidden there: message-dto.test.ts).
+    const listed = await waitFor(async () => {
+      const found = (await messages()).find(
+        (m) => m.template === 'booking_code' && m.to.endsWith(phone.slice(-3)),
+      );
+      // Until the log gateway has taken it, it is a message waiting to go (and hidden as such).
+      return found?.gateway === 'log' ? found : undefined;
+    }, 'the code kept by the log gateway');
+    expect(listed.text).toMatch(new RegExp(`^Код подтверждения: ${otp}\\.`));
     const ok = await request(s.url, 'POST', `${OFFICE}/bookings/${code}/confirm`, {
       body: { otp },
     });

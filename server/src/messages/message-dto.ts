@@ -1,7 +1,7 @@
 /**
  * The admin's view of an outbox row (GET …/messages): the number masked but for its last 3 digits,
  * and the text without what only its recipient may hold (the ticket holder's key in a link, a
- * confirmation code).
+ * confirmation code) unless nothing was sent (the log gateway keeps it for the admin to read).
  */
 import { maskPhone, type Language } from '../../protocol';
 import type { MessageDto, TemplateKey } from '../../protocol/messages';
@@ -15,7 +15,9 @@ export function toDto(m: OutboxRecord): MessageDto {
     to: m.to.startsWith('tg:') ? `tg:${maskPhone(m.to.slice(3))}` : maskPhone(m.to),
     template: m.template as TemplateKey,
     language: m.language as Language,
-    text: withoutSecrets(m.template, m.text),
+    // The log gateway (SMS_URL=log, the demo's) sends nothing: the outbox is the only place its
+    // texts are read, so they are shown whole; a real gateway's are not.
+    text: m.gateway === 'log' ? m.text : withoutSecrets(m.template, m.text),
     status: m.status,
     attempts: m.attempts,
     parts: m.parts,
