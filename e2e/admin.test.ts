@@ -330,7 +330,10 @@ describe('the admin pages in the browser', () => {
     await quietFrom.fill('22:30');
     await form.locator('input[name="dailyCapPhone"]').fill('4');
     await form.locator('input[name="retentionDays"]').fill('60');
-    await form.locator('input[name="pickupWindow"]').fill('5');
+    // The pickup window is one of the office's windows, chosen from them.
+    const windows = await form.locator('select[name="pickupWindow"] option').allTextContents();
+    expect(windows.map((w) => w.trim())).toContain('Window 5');
+    await form.locator('select[name="pickupWindow"]').selectOption('5');
     await form.getByRole('button', { name: 'Save' }).click();
     await page.locator('counter-admin-message-settings').getByText('Saved.').waitFor();
     const token = await login(server.url, 'admin');

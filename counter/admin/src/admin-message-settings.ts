@@ -3,10 +3,10 @@
  * hours, the daily caps, how long phone numbers are kept, and the pickup window "ready" names.
  */
 import { html, nothing, type PropertyValues } from 'lit';
-import type { MessageSettings } from '../../../server/protocol';
+import type { AdminCounter, MessageSettings } from '../../../server/protocol';
 import { apiRequest } from '../../../ui/api';
 import '../../../ui/nb-date-field';
-import type { AdminContext } from './admin-api';
+import { listCounters, type AdminContext } from './admin-api';
 import { AdminTab, formText } from './admin-tab';
 
 const settingsPath = (c: AdminContext) =>
@@ -22,13 +22,20 @@ const NUMBERS = [
 
 /** The settings form of the Messages section. */
 export class AdminMessageSettings extends AdminTab {
-  static override properties = { ...AdminTab.properties, settings: { state: true } };
+  static override properties = {
+    ...AdminTab.properties,
+    settings: { state: true },
+    windows: { state: true },
+  };
 
   declare private settings: MessageSettings | undefined;
+  /** The office's windows: the pickup window is one of them. */
+  declare private windows: AdminCounter[];
 
   constructor() {
     super();
     this.settings = undefined;
+    this.windows = [];
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -37,9 +44,11 @@ export class AdminMessageSettings extends AdminTab {
 
   private async load(): Promise<void> {
     await this.run(async (c) => {
-      const r = await apiRequest<{ settings: MessageSettings }>(settingsPath(c), {
-        token: c.token,
-      });
+      const [r, windows] = await Promise.all([
+        apiRequest<{ settings: MessageSettings }>(settingsPath(c), { token: c.token }),
+        listCounters(c),
+      ]);
+      this.windows = windows;
       this.settings = r.settings;
     });
   }
@@ -107,8 +116,15 @@ export class AdminMessageSettings extends AdminTab {
       ${rest.map((f) => this.renderNumber(s, f))}
       <label
         >${this.l10n.t('adminPickupWindow')}
-        <input name="pickupWindow" required maxlength="10" .value=${s.pickupWindow}
-      /></label>
+        <select name="pickupWindow" required>
+          ${this.windows.map(
+            (w) =>
+              html`<option value=${w.number} ?selected=${w.number === s.pickupWindow}>
+                ${this.l10n.t('windowN', { n: w.number })}${w.name ? ` · ${w.name}` : ''}
+              </option>`,
+          )}
+        </select></label
+      >
       <button type="submit" ?disabled=${this.busy}>${this.l10n.t('adminSave')}</button>
     </form>`;
   }

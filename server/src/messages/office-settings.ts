@@ -16,7 +16,7 @@ import type { Database } from '../../../db/database';
 import { MessageSettingsRepository } from '../../../db/repositories/message-settings-repository';
 import { QueueRepository } from '../../../db/repositories/queue-repository';
 import type { OutboxTable } from '../../../db/repositories/outbox-table';
-import { notFound } from '../errors';
+import { notFound, validationFailed } from '../errors';
 
 /** One template of an office as the administrator sees it. */
 export interface OfficeTemplate {
@@ -47,6 +47,14 @@ export class OfficeMessageSettings {
   }
 
   async setSettings(officeCode: string, settings: MessageSettings): Promise<void> {
+    // "Ready" sends citizens to this window: it must be one the office has.
+    const windows = await this.offices.listCounters(officeCode);
+    if (!windows.some((w) => w.number === settings.pickupWindow)) {
+      const message = `no window ${settings.pickupWindow} in this office`;
+      throw validationFailed(`pickupWindow: ${message}`, {
+        issues: [{ field: 'pickupWindow', message, reason: 'unknown_window' }],
+      });
+    }
     await this.repo.setSettings(officeCode, settings, this.now());
     // New quiet hours apply to what the old ones hold back: the next round decides again.
     for (const table of this.tables()) await table.releaseHeld(officeCode, this.now());

@@ -138,3 +138,35 @@ describe.each(testDialects())('message totals on %s', (dialect) => {
     expect(Object.fromEntries(perDay)).toEqual({ '2026-11-25': 2, '2026-11-26': 2 });
   });
 });
+
+describe.each(testDialects())('message settings on %s', (dialect) => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await startTestServer({ database: dialect });
+  });
+  afterAll(() => s.close());
+
+  it('sends citizens only to a window the office has, and stores nothing else', async () => {
+    const admin = await login(s.url, 'admin');
+    const path = '/api/offices/kulob/message-settings';
+    const before = (await request(s.url, 'GET', path, { token: admin })).body.settings;
+    for (const pickupWindow of ['99', 'abc', '0']) {
+      const res = await request(s.url, 'PUT', path, {
+        token: admin,
+        body: { ...before, pickupWindow, quietFrom: '22:00' },
+      });
+      expect([pickupWindow, res.status]).toEqual([pickupWindow, 400]);
+      expect(res.body.error.details.issues[0]).toMatchObject({
+        field: 'pickupWindow',
+        reason: 'unknown_window',
+      });
+    }
+    expect((await request(s.url, 'GET', path, { token: admin })).body.settings).toEqual(before);
+    const ok = await request(s.url, 'PUT', path, {
+      token: admin,
+      body: { ...before, pickupWindow: '6' },
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.body.settings.pickupWindow).toBe('6');
+  });
+});
