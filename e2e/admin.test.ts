@@ -200,6 +200,8 @@ describe('the admin pages in the browser', () => {
     await range('26.11.2026', '25.11.2026');
     await page.getByRole('alert').filter({ hasText: '“To” is before “From”' }).waitFor();
     expect(await figures.count()).toBe(0);
+    // No CSV of days the report refused either.
+    expect(await page.locator('a.csv').count()).toBe(0);
     await range('01.01.2025', '25.11.2026');
     await page.getByRole('alert').filter({ hasText: 'at most 366 days' }).waitFor();
     expect(await figures.count()).toBe(0);
@@ -236,6 +238,11 @@ describe('the admin pages in the browser', () => {
       .getByRole('alert')
       .filter({ hasText: 'only to printers in its own networks (10.0.0.0/8' })
       .waitFor();
+    // A new attempt the form itself refuses (a Cyrillic code) takes the old refusal away.
+    await add.locator('input[name="code"]').fill('К2');
+    await add.locator('button[type="submit"]').click();
+    await page.getByRole('alert').waitFor({ state: 'detached' });
+    await add.locator('input[name="code"]').fill('K2');
     await add.locator('input[name="printer"]').fill('virtual');
     await add.locator('button[type="submit"]').click();
     await page.getByTestId('paired-K2').filter({ hasText: 'Not paired' }).waitFor();

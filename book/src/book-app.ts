@@ -288,8 +288,8 @@ export class BookApp extends PhonePage {
   }
 
   private renderServices(): TemplateResult {
+    if (this.loaded && this.services.length === 0) return html`<p>${this.t('noBookable')}</p>`;
     return html`<h2>${this.t('chooseService')}</h2>
-      ${this.loaded && this.services.length === 0 ? html`<p>${this.t('noBookable')}</p>` : nothing}
       <div class="list">
         ${this.services.map(
           (s) =>

@@ -24,8 +24,9 @@ const auditStyles = css`
   /* A ticket number stays on one line; a long subject (a service's name) wraps inside its column
      rather than pushing the changes off the card. */
   td.about {
+    min-width: 9em;
     max-width: 16em;
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
     font-weight: 700;
   }
 `;

@@ -276,6 +276,7 @@ export class AdminDevices extends AdminTab {
       <form class="grid" aria-labelledby="new-device" @submit=${this.onCreate}>
         <label
           >${this.l10n.t('adminCode')}
+          <span class="muted hint" id="new-device-hint">${this.l10n.t('adminDeviceCodeHint')}</span>
           <input
             name="code"
             required
@@ -283,10 +284,7 @@ export class AdminDevices extends AdminTab {
             pattern="[A-Za-z0-9_\\-]{1,40}"
             title=${this.l10n.t('adminDeviceCodeHint')}
             aria-describedby="new-device-hint"
-          /><span class="muted hint" id="new-device-hint"
-            >${this.l10n.t('adminDeviceCodeHint')}</span
-          ></label
-        >
+        /></label>
         <label
           >${this.l10n.t('adminKind')}
           <select

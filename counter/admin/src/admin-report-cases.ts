@@ -1,6 +1,6 @@
 /** The report's registration cases: counts by type and status, then the time each step took. */
-import { html } from 'lit';
-import type { ReportSummary, SecondsStats } from '../../../server/protocol';
+import { html, nothing } from 'lit';
+import type { CaseStageStats, ReportSummary, SecondsStats } from '../../../server/protocol';
 import type { MessageKey } from '../../../ui/i18n/staff';
 import { duration } from './admin-tab';
 
@@ -52,24 +52,31 @@ export function casesTables(
             </tbody>
           </table>`
     }
-    <table data-testid="report-case-steps">
-      <thead>
-        <tr>
-          <th>${t('adminCaseStep')}</th>
-          <th class="num">${t('adminCaseTimes')}</th>
-          <th class="num">${t('adminCount')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${steps.map(
-          ([key, st]) =>
-            html`<tr>
-              <td>${t(key)}</td>
-              <td class="num">${statsText(st)}</td>
-              <td class="num">${st.count}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>
+    ${stepsTable(steps, t)}
   `;
+}
+
+/** The time each step took (submitted → registered, registered → issued), if any was taken. */
+function stepsTable(steps: ReadonlyArray<readonly [MessageKey, CaseStageStats]>, t: Words) {
+  return steps.every(([, st]) => st.count === 0)
+    ? nothing
+    : html`<table data-testid="report-case-steps">
+        <thead>
+          <tr>
+            <th>${t('adminCaseStep')}</th>
+            <th class="num">${t('adminCaseTimes')}</th>
+            <th class="num">${t('adminCount')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${steps.map(
+            ([key, st]) =>
+              html`<tr>
+                <td>${t(key)}</td>
+                <td class="num">${statsText(st)}</td>
+                <td class="num">${st.count}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>`;
 }

@@ -335,7 +335,7 @@ export class AdminReports extends AdminTab {
       )}
       <button type="submit" ?disabled=${this.busy}>${this.t('adminShow')}</button>
       ${
-        c
+        c && this.summary
           ? html`<a
               class="csv"
               href=${summaryPath(c, this.from, this.to, { language: this.language })}

@@ -248,6 +248,7 @@ export class AdminServices extends AdminTab {
       <form class="grid" aria-labelledby="new-svc" @submit=${this.onCreate}>
         <label
           >${this.l10n.t('adminCode')}
+          <span class="muted hint" id="new-svc-code-hint">${this.l10n.t('adminCodeHint')}</span>
           <input
             name="code"
             required
@@ -255,10 +256,7 @@ export class AdminServices extends AdminTab {
             size="14"
             title=${this.l10n.t('adminCodeHint')}
             aria-describedby="new-svc-code-hint"
-          /><span class="muted hint" id="new-svc-code-hint"
-            >${this.l10n.t('adminCodeHint')}</span
-          ></label
-        >
+        /></label>
         <label
           >${this.l10n.t('adminPrefix')}
           <input name="prefix" required pattern="[A-Za-z]" maxlength="1" size="2"

@@ -152,16 +152,14 @@ export class AdminStaff extends AdminTab {
       <form class="grid" aria-labelledby="new-user" @submit=${this.onCreate}>
         <label
           >${this.l10n.t('adminUsername')}
+          <span class="muted hint" id="new-user-hint">${this.l10n.t('adminUsernameHint')}</span>
           <input
             name="username"
             required
             pattern="[A-Za-z0-9._\\-]{2,100}"
             title=${this.l10n.t('adminUsernameHint')}
             aria-describedby="new-user-hint"
-          /><span class="muted hint" id="new-user-hint"
-            >${this.l10n.t('adminUsernameHint')}</span
-          ></label
-        >
+        /></label>
         <label>${this.l10n.t('adminName')} <input name="name" required /></label>
         <label
           >${this.l10n.t('adminPassword')}

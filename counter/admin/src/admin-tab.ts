@@ -194,6 +194,17 @@ export class AdminTab extends LitElement {
     this.busy = false;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A form the browser refuses (a field's own check) is a new attempt: the last refusal, about
+    // something else, goes (`invalid` does not leave the shadow root, so it is heard there).
+    this.renderRoot.addEventListener('invalid', this.onInvalid, true);
+  }
+
+  private readonly onInvalid = (): void => {
+    this.error = undefined;
+  };
+
   /** The page's words for sections not moved to `l10n` yet (the Reports section). */
   protected t(key: MessageKey, params?: MessageParams): string {
     return this.l10n.t(key, params);

@@ -138,6 +138,7 @@ const FIELDS: Readonly<Record<string, MessageKey>> = {
   olderThan: 'auditOlderThan',
   messages: 'adminTabMessages',
   query: 'auditQuery',
+  username: 'adminUsername',
   cases: 'adminCases',
   plan: 'auditPlan',
   caseMessages: 'auditCaseMessages',

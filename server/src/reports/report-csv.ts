@@ -4,7 +4,13 @@
  * RFC 4180 quoting, CRLF line ends; times in whole seconds and the share in whole percent, so that no
  * decimal separator depends on the spreadsheet's locale.
  */
-import type { Language, Names, ReportServiceDay, ReportSummary } from '../../protocol';
+import type {
+  Language,
+  Names,
+  ReportServiceDay,
+  ReportSummary,
+  SecondsStats,
+} from '../../protocol';
 
 const COLUMNS = [
   'date',
@@ -96,6 +102,10 @@ export function csvField(value: string | number | null): string {
 /** The table's cells of one service-day. */
 function cells(r: ReportServiceDay, name: string): Record<Column, string | number | null> {
   const s = (n: number) => Math.round(n);
+  // Nothing measured (all three 0): empty cells, as the page shows "—", not a wait of 0 s.
+  const none = (st: SecondsStats) => st.avg === 0 && st.p50 === 0 && st.p90 === 0;
+  const wait = none(r.waitSeconds) ? null : r.waitSeconds;
+  const service = none(r.serviceSeconds) ? null : r.serviceSeconds;
   return {
     date: r.day,
     serviceCode: r.service,
@@ -103,12 +113,12 @@ function cells(r: ReportServiceDay, name: string): Record<Column, string | numbe
     issued: r.issued,
     served: r.served,
     noShow: r.noShow,
-    waitAvg: s(r.waitSeconds.avg),
-    waitP50: s(r.waitSeconds.p50),
-    waitP90: s(r.waitSeconds.p90),
-    serviceAvg: s(r.serviceSeconds.avg),
-    serviceP50: s(r.serviceSeconds.p50),
-    serviceP90: s(r.serviceSeconds.p90),
+    waitAvg: wait && s(wait.avg),
+    waitP50: wait && s(wait.p50),
+    waitP90: wait && s(wait.p90),
+    serviceAvg: service && s(service.avg),
+    serviceP50: service && s(service.p50),
+    serviceP90: service && s(service.p90),
     // Empty when no wait was measured (nobody called yet), not a misleading 0 %.
     withinTarget: r.share === null ? null : Math.round(r.share * 100),
   };
