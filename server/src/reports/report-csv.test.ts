@@ -35,7 +35,10 @@ it('leaves the times of a service nobody was called for empty, and keeps measure
     },
     new Map(),
   );
-  const [, waiting, called] = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+  const [, waiting, called] = csv
+    .replace(/^\uFEFF/, '')
+    .trimEnd()
+    .split('\r\n');
   expect(waiting).toBe('2026-12-06,consultation,consultation,1,0,0,,,,,,,');
   // Called and still being served: its wait is known, its service time not yet.
   expect(called).toBe('2026-12-06,birth,birth,2,1,0,90,90,90,,,,100');
