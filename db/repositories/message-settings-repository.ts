@@ -59,8 +59,15 @@ export class MessageSettingsRepository {
     return rows[0] ? (JSON.parse(rows[0].settings) as unknown) : undefined;
   }
 
-  async setSettings(officeCode: string, settings: unknown, now: Date): Promise<void> {
+  /** Stores the settings; `alongside` writes in the same transaction (the audit row). */
+  async setSettings(
+    officeCode: string,
+    settings: unknown,
+    now: Date,
+    alongside?: (t: Transaction) => Promise<void>,
+  ): Promise<void> {
     await this.db.transaction(async (t) => {
+      await alongside?.(t);
       const replacements = {
         office: officeCode,
         settings: JSON.stringify(settings),

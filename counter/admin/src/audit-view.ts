@@ -79,6 +79,9 @@ const ACTIONS: Readonly<Record<string, MessageKey>> = {
   'resource.update': 'auditResourceUpdate',
   'resource.remove': 'auditResourceRemove',
   'office.seed_demo': 'auditSeedDemo',
+  'office.message_settings': 'auditMessageSettings',
+  'plan.set': 'auditPlanSet',
+  'plan.remove': 'auditPlanRemove',
 };
 
 /** Groups of actions the filter offers (the API matches a prefix ending in a dot). */
@@ -89,7 +92,10 @@ export const ACTION_GROUPS = [
   ['user.', 'auditGroupStaff'],
   ['auth.', 'auditGroupLogins'],
   ['device.', 'auditGroupDevices'],
-  ['office.settings', 'auditGroupSettings'],
+  ['office.', 'auditGroupSettings'],
+  ['case.', 'auditGroupCases'],
+  ['booking.', 'auditGroupBookings'],
+  ['plan.', 'auditGroupPlans'],
   ['day.close', 'auditDayClose'],
   ['personal_data.', 'auditPersonalDataErased'],
 ] as const satisfies ReadonlyArray<readonly [string, MessageKey]>;
@@ -141,6 +147,12 @@ const FIELDS: Readonly<Record<string, MessageKey>> = {
   username: 'adminUsername',
   cases: 'adminCases',
   plan: 'auditPlan',
+  aheadThreshold: 'adminAheadThreshold',
+  quietFrom: 'auditQuietFrom',
+  quietUntil: 'auditQuietUntil',
+  dailyCapOffice: 'adminCapOffice',
+  dailyCapPhone: 'adminCapPhone',
+  pickupWindow: 'adminPickupWindow',
   caseMessages: 'auditCaseMessages',
   recipients: 'auditSmsSubscriptions',
   telegramLinks: 'auditTelegramLinks',
@@ -317,8 +329,13 @@ function storedText(field: string, value: unknown, language: Language): string |
       return queryText(asRecord(value), language);
     case 'cases':
       return list(value, (c) => c);
-    case 'plan':
-      return isPlan(value) ? planInShort(value, language) : text(value);
+    case 'plan': {
+      if (isPlan(value)) return planInShort(value, language);
+      const room = asRecord(value).resource;
+      return typeof room === 'string'
+        ? translate(language, 'auditPlanRoom', { room })
+        : text(value);
+    }
     default:
       return undefined;
   }

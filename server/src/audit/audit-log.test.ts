@@ -192,6 +192,21 @@ describe.each(testDialects())('the audit log on %s', (dialect) => {
       ).status,
     ).toBe(201);
     ok(await request(s.url, 'GET', '/api/cases?status=draft', { token: clerk }));
+    // Settings and plans an administrator changes are in the log too.
+    const settingsPath = `${office}/message-settings`;
+    const settings = (await request(s.url, 'GET', settingsPath, { token: admin })).body.settings;
+    ok(
+      await request(s.url, 'PUT', settingsPath, {
+        token: admin,
+        body: { ...settings, quietFrom: '22:30', retentionDays: 60 },
+      }),
+    );
+    const planPath = `${office}/services/consultation/booking-plan`;
+    const plan = (await request(s.url, 'GET', `${office}/booking-plans`, { token: admin })).body
+      .plans.consultation;
+    ok(await request(s.url, 'DELETE', planPath, { token: admin }));
+    ok(await request(s.url, 'PUT', planPath, { token: admin, body: { resource: 'garden' } }));
+    ok(await request(s.url, 'PUT', planPath, { token: admin, body: plan }));
     const entries = (await request(s.url, 'GET', `${office}/audit?limit=500`, { token: admin }))
       .body.entries as AuditEntry[];
     const words = { language: 'en' as const, services: [], priorities: [] };
@@ -219,6 +234,18 @@ describe.each(testDialects())('the audit log on %s', (dialect) => {
       expect.objectContaining({ field: 'Booking plan', after: expect.stringMatching(/\d\d:\d\d/) }),
     );
     expect(find('office.seed_demo').what).toBe('Demo data loaded');
+    const changed = find('office.message_settings');
+    expect(changed.what).toBe('Message settings changed');
+    expect(changed.changes).toEqual([
+      { field: 'Quiet hours from', before: '21:00', after: '22:30' },
+      { field: 'Kept for (days)', before: '30', after: '60' },
+    ]);
+    const removed = find('plan.remove');
+    expect(removed.what).toBe('Booking plan removed');
+    expect(removed.changes[0]).toMatchObject({ field: 'Booking plan', after: '—' });
+    expect(removed.changes[0]!.before).toMatch(/\d\d:\d\d/);
+    const toRoom = find('plan.set', (e) => JSON.stringify(e.after).includes('garden'));
+    expect(toRoom.changes[0]).toMatchObject({ after: 'the room “garden”' });
     // Nothing the administrator reads is raw data.
     for (const line of entries.map((e) => describeAudit(e, words))) {
       for (const c of line.changes) expect([c.before, c.after].join(' ')).not.toMatch(/[{[]"/);

@@ -24,6 +24,7 @@ import type {
   SlotsQuery,
 } from '../../protocol/bookings';
 import type { Language } from '../../protocol';
+import type { StaffPrincipal } from '../auth/actor';
 import {
   BookingRepository,
   type BookingCalendar,
@@ -261,9 +262,11 @@ export class BookingService {
     officeCode: string,
     serviceCode: string,
     plan: ServiceBookingPlan | null,
+    admin?: StaffPrincipal,
   ): Promise<void> {
     await this.office(officeCode);
     await this.service(officeCode, serviceCode);
+    const before = (await this.repo.storedPlans(officeCode)).get(serviceCode) ?? null;
     await this.repo.transaction(async (t) => {
       if (plan && 'resource' in plan) {
         const room = await new BookingResourceRepository(this.deps.db).find(
@@ -274,6 +277,23 @@ export class BookingService {
         if (!room) throw notFound(`resource ${plan.resource}`);
       }
       await this.repo.setPlan(officeCode, serviceCode, plan, this.now(), t);
+      if (admin) {
+        await this.repo.audit(
+          {
+            officeCode,
+            at: this.now(),
+            actor: admin.username,
+            userId: admin.id,
+            action: plan ? 'plan.set' : 'plan.remove',
+            entity: 'service',
+            entityId: serviceCode,
+            subject: serviceCode,
+            before: { plan: before },
+            after: { plan },
+          },
+          t,
+        );
+      }
     });
   }
 

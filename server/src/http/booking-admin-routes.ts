@@ -100,7 +100,7 @@ function planRoutes(r: Router, bookings: BookingService, admin: RequestHandler):
     const { office, service } = parseParams(ServiceParams, req);
     ownOffice(res, office);
     const plan = parse(ServiceBookingPlan.nullable(), req.body);
-    await bookings.setPlan(office, service, plan);
+    await bookings.setPlan(office, service, plan, staffOf(res));
     res.json({ plan });
   });
 
@@ -108,7 +108,7 @@ function planRoutes(r: Router, bookings: BookingService, admin: RequestHandler):
   r.delete(apiRoute(Endpoints.deleteBookingPlan), admin, async (req, res) => {
     const { office, service } = parseParams(ServiceParams, req);
     ownOffice(res, office);
-    await bookings.setPlan(office, service, null);
+    await bookings.setPlan(office, service, null, staffOf(res));
     res.json({ plan: null });
   });
 }

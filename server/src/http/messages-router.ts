@@ -202,7 +202,7 @@ function mountSettingsRoutes(r: Router, messages: Outbox, admins: RequestHandler
     const { office } = parseParams(OfficeParam, req);
     ownOffice(staffOf(res), office);
     const settings = parse(MessageSettings, req.body);
-    await messages.setSettings(office, settings);
+    await messages.setSettings(office, settings, staffOf(res));
     res.json({ settings: await messages.settings(office) });
   });
 }

@@ -17,6 +17,9 @@ import { MessageSettingsRepository } from '../../../db/repositories/message-sett
 import { QueueRepository } from '../../../db/repositories/queue-repository';
 import type { OutboxTable } from '../../../db/repositories/outbox-table';
 import { notFound, validationFailed } from '../errors';
+import { AuditRepository } from '../../../db/repositories/audit-repository';
+import type { StaffPrincipal } from '../auth/actor';
+import { diffOf } from '../auth/office-admin';
 
 /** One template of an office as the administrator sees it. */
 export interface OfficeTemplate {
@@ -31,7 +34,7 @@ export class OfficeMessageSettings {
   private readonly offices: QueueRepository;
 
   constructor(
-    db: Database,
+    private readonly db: Database,
     private readonly now: () => Date,
     /** The outboxes whose held-back messages new quiet hours release. */
     private readonly tables: () => OutboxTable[],
@@ -46,7 +49,11 @@ export class OfficeMessageSettings {
     return { ...DEFAULT_MESSAGE_SETTINGS, ...(stored.success ? stored.data : {}) };
   }
 
-  async setSettings(officeCode: string, settings: MessageSettings): Promise<void> {
+  async setSettings(
+    officeCode: string,
+    settings: MessageSettings,
+    admin?: StaffPrincipal,
+  ): Promise<void> {
     // "Ready" sends citizens to this window: it must be one the office has.
     const windows = await this.offices.listCounters(officeCode);
     if (!windows.some((w) => w.number === settings.pickupWindow)) {
@@ -55,7 +62,25 @@ export class OfficeMessageSettings {
         issues: [{ field: 'pickupWindow', message, reason: 'unknown_window' }],
       });
     }
-    await this.repo.setSettings(officeCode, settings, this.now());
+    const before = await this.settings(officeCode);
+    const now = this.now();
+    await this.repo.setSettings(officeCode, settings, now, async (t) => {
+      if (!admin) return;
+      await new AuditRepository(this.db).append(
+        {
+          officeCode,
+          at: now,
+          actor: admin.username,
+          userId: admin.id,
+          action: 'office.message_settings',
+          entity: 'office',
+          entityId: officeCode,
+          before: diffOf(before, settings),
+          after: diffOf(settings, before),
+        },
+        t,
+      );
+    });
     // New quiet hours apply to what the old ones hold back: the next round decides again.
     for (const table of this.tables()) await table.releaseHeld(officeCode, this.now());
   }

@@ -12,6 +12,7 @@
  */
 import type { Transaction } from 'sequelize';
 import type { Logger } from 'pino';
+import type { StaffPrincipal } from '../auth/actor';
 import type {
   CaseNotify,
   CaseStatus,
@@ -281,8 +282,12 @@ export class Outbox {
   }
 
   /** New settings; messages the old quiet hours held back are due again. */
-  setSettings(officeCode: string, settings: MessageSettings): Promise<void> {
-    return this.offices.setSettings(officeCode, settings);
+  setSettings(
+    officeCode: string,
+    settings: MessageSettings,
+    admin?: StaffPrincipal,
+  ): Promise<void> {
+    return this.offices.setSettings(officeCode, settings, admin);
   }
 
   /** A message's text: the office's own template (else the default) with `values` filled in. */
