@@ -230,7 +230,12 @@ describe('the booking page on a phone', () => {
     };
     const offered = async () => {
       const page = await open('lang=en');
-      await page.locator('book-app h2').first().waitFor();
+      // The list of services, or the words that there is none.
+      await page
+        .locator('book-app button.choice')
+        .first()
+        .or(page.getByText(bookText('en', 'noBookable')))
+        .waitFor();
       await page.waitForLoadState('networkidle');
       const names = (await page.locator('button.choice').allTextContents()).map((t) => t.trim());
       const said = await page.getByText(bookText('en', 'noBookable')).count();
