@@ -81,6 +81,17 @@ describe('the admin pages in the browser', () => {
     return { issued: rows.length, served: rows.length - noShow, noShow };
   }
 
+  /** A new admin page in English, signed in as the demo's administrator. */
+  async function signedInAdmin(): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(`${server.url}/admin/?office=kulob&lang=en`);
+    await page.locator('input[name="username"]').fill('admin');
+    await page.locator('input[name="password"]').fill('demo');
+    await page.keyboard.press('Enter');
+    return page;
+  }
+
   it('signs in at /admin/, creates a service, and shows the report with a chart', async () => {
     const day = await scriptedDay();
     const page: Page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
@@ -221,12 +232,7 @@ describe('the admin pages in the browser', () => {
   });
 
   it('adds a kiosk and pairs it; where pairing is required only the paired kiosk issues tickets', async () => {
-    const page: Page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(`${server.url}/admin/?office=kulob&lang=en`);
-    await page.locator('input[name="username"]').fill('admin');
-    await page.locator('input[name="password"]').fill('demo');
-    await page.keyboard.press('Enter');
+    const page = await signedInAdmin();
     await page.getByRole('tab', { name: 'Devices' }).click();
     const add = page.locator('form[aria-labelledby="new-device"]');
     await add.locator('input[name="code"]').fill('K2');
@@ -322,12 +328,7 @@ describe('the admin pages in the browser', () => {
   });
 
   it('edits the message settings (quiet hours, caps, retention) in admin → Messages', async () => {
-    const page: Page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(`${server.url}/admin/?office=kulob&lang=en`);
-    await page.locator('input[name="username"]').fill('admin');
-    await page.locator('input[name="password"]').fill('demo');
-    await page.keyboard.press('Enter');
+    const page = await signedInAdmin();
     await page.getByRole('tab', { name: 'Messages' }).click();
     const form = page.getByTestId('message-settings');
     const quietFrom = form.locator('nb-date-field[name="quietFrom"] input[inputmode]');
