@@ -137,6 +137,38 @@ export async function clippedTexts(page: Page): Promise<ClippedText[]> {
 }
 
 /**
+ * Words of the page's visible texts (shadow roots included) that the layout breaks across two
+ * lines ("следую- / щий"): a word whose characters lie on more than one line box.
+ */
+export async function brokenWords(page: Page): Promise<string[]> {
+  return page.evaluate<string[]>(`(() => {
+    const out = [];
+    const check = (node) => {
+      const text = node.textContent;
+      for (const m of text.matchAll(/\\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        if (tops.size > 1) out.push(m[0]);
+      }
+    };
+    const visit = (node) => {
+      if (node.nodeType === 3) return check(node);
+      if (node.nodeType === 1) {
+        const cs = getComputedStyle(node);
+        if (cs.display === 'none' || cs.visibility === 'hidden' || node.classList.contains('sr-only')) return;
+        if (['SCRIPT', 'STYLE', 'TEMPLATE'].includes(node.tagName)) return;
+        if (node.shadowRoot) visit(node.shadowRoot);
+      }
+      for (const child of node.childNodes) visit(child);
+    };
+    visit(document.body);
+    return out;
+  })()`);
+}
+
+/**
  * Test ids (searched through shadow roots) of elements that something else covers: the centre and
  * four points a quarter inside each must hit the element itself or one of its descendants.
  */

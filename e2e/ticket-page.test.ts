@@ -12,7 +12,13 @@ import { FakeSmsc } from '../server/src/testing/fake-smsc';
 import { FakeTelegram } from '../server/src/testing/fake-telegram';
 import { waitFor } from '../server/src/testing/wait';
 import type { IssuedTicket, LoginResult } from '../ui/api';
-import { clippedTexts, launchChromium, screenshotFile, seriousViolations } from './browser';
+import {
+  brokenWords,
+  clippedTexts,
+  launchChromium,
+  screenshotFile,
+  seriousViolations,
+} from './browser';
 
 const UNKNOWN_TICKET = '00000000-0000-4000-8000-000000000000';
 
@@ -111,7 +117,12 @@ describe('the public ticket page and the paper preview', () => {
     for (const language of ['tg', 'uz', 'en', 'ru'] as const) {
       await phone.getByTestId(`lang-${language}`).click();
       await phone.locator(`html[lang="${language}"]`).waitFor();
-      expect({ language, cut: await clippedTexts(phone) }).toEqual({ language, cut: [] });
+      // Nor broken inside a word (Russian's "следующий" was split "следующ / ий").
+      expect({
+        language,
+        cut: await clippedTexts(phone),
+        broken: await brokenWords(phone),
+      }).toEqual({ language, cut: [], broken: [] });
     }
     await phone.setViewportSize({ width: 360, height: 740 });
     await api(`/api/tickets/${before.ticket.id}/no-show`, {}, token);
@@ -212,6 +223,19 @@ describe('the public ticket page and the paper preview', () => {
     expect(rows).toEqual([{ template: 'ticket_issued' }]);
     expect(bot.sent()).toEqual([]);
     expect(smsc.messages().filter((m) => m.to === '992901230077')).toHaveLength(1);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('speaks the language a link asks for (?lang=), over the language the ticket was taken in', async () => {
+    const { ticket, holderKey } = await issue();
+    const phone = await open(`/t/${ticket.id}?lang=uz#${holderKey}`, 360, 740);
+    await phone.getByTestId('ticket-number').filter({ hasText: ticket.number }).waitFor();
+    await phone.locator('html[lang="uz"]').waitFor();
+    // Still Uzbek once the ticket (taken in Russian) has been read.
+    await phone.getByTestId('people-ahead').waitFor();
+    expect(await phone.locator('html').getAttribute('lang')).toBe('uz');
+    await phone.getByTestId('lang-en').click();
+    await phone.locator('html[lang="en"]').waitFor();
     expect(pageErrors).toEqual([]);
   });
 

@@ -152,8 +152,8 @@ export class KioskTicketPage extends LitElement {
   declare private phoneFollows: boolean;
   /** The holder subscribed on this page: the keypad keeps saying where the SMS will go. */
   declare private subscribedHere: boolean;
-  /** The holder's own choice, which wins over the ticket's language. */
-  private chosenLanguage?: Language;
+  /** The holder's own choice (or the link's `?lang=`), which wins over the ticket's language. */
+  private chosenLanguage? = this.params.language;
   private seenQueue?: QueueState;
   private seenSeq = -1;
   /** Bumped whenever the socket changes the ticket, so an older REST answer cannot undo it. */
