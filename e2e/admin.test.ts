@@ -327,6 +327,19 @@ describe('the admin pages in the browser', () => {
     await page.close();
   });
 
+  it('keeps its nine tabs on one row at 1366 px, in Tajik too (its names are the longest)', async () => {
+    const page = await signedInAdmin();
+    await page.getByRole('tab', { name: 'Messages' }).waitFor();
+    await page.locator('header select').selectOption('tg');
+    await page.getByRole('tab', { name: 'Паёмҳо' }).waitFor();
+    const tops = await page
+      .getByRole('tab')
+      .evaluateAll((tabs) => tabs.map((t) => Math.round(t.getBoundingClientRect().top)));
+    expect(tops).toHaveLength(9);
+    expect(new Set(tops).size).toBe(1);
+    await page.close();
+  });
+
   it('edits the message settings (quiet hours, caps, retention) in admin → Messages', async () => {
     const page = await signedInAdmin();
     await page.getByRole('tab', { name: 'Messages' }).click();
@@ -367,6 +380,17 @@ describe('the admin pages in the browser', () => {
       (await request(server.url, 'GET', '/api/offices/kulob/message-settings', { token })).body
         .settings.quietFrom,
     ).toBe('22:30');
+    // The same start and end: no quiet hours, and the form says so when saving and after.
+    await quietFrom.fill('08:00');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await page
+      .locator('counter-admin-message-settings')
+      .getByText('Saved. No quiet hours: the start and the end are the same')
+      .waitFor();
+    await form.getByTestId('no-quiet-hours').waitFor();
+    await quietFrom.fill('22:30');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByTestId('no-quiet-hours').waitFor({ state: 'detached' });
     expect(await seriousViolations(page)).toEqual([]);
     await page
       .locator('counter-admin-message-settings section')

@@ -73,8 +73,14 @@ export class AdminMessageSettings extends AdminTab {
         body,
       });
       this.settings = r.settings;
-    }, this.l10n.t('adminSaved'));
+    }, this.savedText(body));
   };
+
+  /** "Saved.", and when the quiet hours start and end at once, that there are none. */
+  private savedText(s: MessageSettings): string {
+    const saved = this.l10n.t('adminSaved');
+    return s.quietFrom === s.quietUntil ? `${saved} ${this.l10n.t('adminNoQuietHours')}` : saved;
+  }
 
   private renderNumber(s: MessageSettings, f: (typeof NUMBERS)[number]) {
     return html`<label
@@ -106,6 +112,13 @@ export class AdminMessageSettings extends AdminTab {
           ></label>`,
       )}
       <p class="muted" style="flex-basis:100%">${this.l10n.t('adminQuietHint')}</p>
+      ${
+        s.quietFrom === s.quietUntil
+          ? html`<p class="note" style="flex-basis:100%" data-testid="no-quiet-hours">
+              ${this.l10n.t('adminNoQuietHours')}
+            </p>`
+          : nothing
+      }
     </fieldset>`;
   }
 

@@ -153,6 +153,8 @@ export const admin = {
   adminMessageSettings: 'Message settings',
   adminAheadThreshold: 'Message when this many people or fewer are ahead (0: never)',
   adminQuietHours: 'Quiet hours',
+  adminNoQuietHours:
+    'No quiet hours: the start and the end are the same, so messages go at any hour.',
   adminQuietFrom: 'From',
   adminQuietUntil: 'Until',
   adminCapOffice: 'Messages per office day, at most',

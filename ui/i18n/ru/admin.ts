@@ -157,6 +157,7 @@ export const admin: MessagesLike<typeof english> = {
   adminMessageSettings: 'Настройки сообщений',
   adminAheadThreshold: 'Сообщение, когда впереди столько человек или меньше (0 — никогда)',
   adminQuietHours: 'Тихие часы',
+  adminNoQuietHours: 'Тихих часов нет: начало и конец совпадают, сообщения уходят в любое время.',
   adminQuietFrom: 'С',
   adminQuietUntil: 'До',
   adminCapOffice: 'Сообщений за день офиса, не больше',

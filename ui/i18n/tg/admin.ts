@@ -158,6 +158,8 @@ export const admin: MessagesLike<typeof english> = {
   adminMessageSettings: 'Танзимоти паёмҳо',
   adminAheadThreshold: 'Паём, вақте ки пеш ҳамин қадар нафар ё камтар мондааст (0 — ҳеҷ гоҳ)',
   adminQuietHours: 'Соатҳои ором',
+  adminNoQuietHours:
+    'Соатҳои ором нестанд: оғоз ва анҷом як вақтанд, паёмҳо дар ҳар соат мераванд.',
   adminQuietFrom: 'Аз',
   adminQuietUntil: 'То',
   adminCapOffice: 'Паёмҳо дар як рӯзи идора, на зиёда аз',

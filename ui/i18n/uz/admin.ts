@@ -157,6 +157,8 @@ export const admin: MessagesLike<typeof english> = {
   adminMessageSettings: 'Xabar sozlamalari',
   adminAheadThreshold: 'Oldinda shuncha yoki kamroq kishi qolganda xabar (0 — hech qachon)',
   adminQuietHours: 'Tinch soatlar',
+  adminNoQuietHours:
+    'Tinch soatlar yo‘q: boshlanishi va tugashi bir xil, xabarlar istalgan soatda ketadi.',
   adminQuietFrom: 'Boshlanishi',
   adminQuietUntil: 'Tugashi',
   adminCapOffice: 'Idora kunida xabarlar, koʻpi bilan',
