@@ -219,6 +219,16 @@ describe('the admin pages in the browser', () => {
     await range('25.11.2026', '25.11.2026');
     await figures.waitFor();
     expect(await page.getByRole('alert').count()).toBe(0);
+    // The figures name their days; other days typed but not yet shown leave them marked as the
+    // old days' (and no CSV link, which would be of either) until Show.
+    const shown = page.getByTestId('report-range');
+    expect(await shown.textContent()).toMatch(/^\s*Figures for 25\.11\.2026 – 25\.11\.2026\.\s*$/);
+    await page.locator('nb-date-field[name="from"] input[inputmode]').fill('20.11.2026');
+    await shown.filter({ hasText: 'The dates above are other days: press “Show”' }).waitFor();
+    expect(await page.locator('a.csv').count()).toBe(0);
+    await page.getByRole('button', { name: 'Show' }).click();
+    await shown.filter({ hasText: /^\s*Figures for 20\.11\.2026 – 25\.11\.2026\.\s*$/ }).waitFor();
+    await page.locator('a.csv').waitFor();
     // A day without messages, bookings or cases says so for each, in its own words.
     for (const words of [
       'No messages to citizens on these days.',

@@ -21,6 +21,7 @@ import { caseStatusKey } from './audit-view';
 import { formText, AdminTab } from './admin-tab';
 import { contactTables } from './admin-report-contact';
 import { casesTables, statsText } from './admin-report-cases';
+import { rangeProblem, shownRange } from './admin-report-range';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
@@ -75,11 +76,14 @@ export class AdminReports extends AdminTab {
     services: { state: true },
     from: { state: true },
     to: { state: true },
+    edited: { state: true },
   };
 
   declare private summary: ReportSummary | undefined;
   declare private from: string;
   declare private to: string;
+  /** The fields name other days than the figures on screen (until Show is pressed). */
+  declare private edited: boolean;
   /** The catalogue, for service names in the page's language. */
   declare private services: AdminService[];
   private charts: Chart[] = [];
@@ -90,6 +94,7 @@ export class AdminReports extends AdminTab {
     // Empty until the first answer: the server knows the office's today, the browser may not.
     this.from = '';
     this.to = '';
+    this.edited = false;
     this.services = [];
   }
 
@@ -134,7 +139,18 @@ export class AdminReports extends AdminTab {
     const data = new FormData(event.currentTarget as HTMLFormElement);
     this.from = formText(data, 'from');
     this.to = formText(data, 'to');
+    this.edited = false;
     void this.load();
+  };
+
+  /** Typing other days leaves the figures of the days shown, marked as those until Show. */
+  private readonly onInput = (event: Event): void => {
+    // The fields' own values: their hidden inputs follow only at their next render.
+    const form = event.currentTarget as HTMLFormElement;
+    const day = (end: string) =>
+      form.querySelector<HTMLElement & { value: string }>(`nb-date-field[name="${end}"]`)?.value;
+    const s = this.summary;
+    this.edited = !!s && (day('from') !== s.from || day('to') !== s.to);
   };
 
   private destroyCharts(): void {
@@ -324,7 +340,7 @@ export class AdminReports extends AdminTab {
   /** The date range, and the CSV of the same range. */
   private renderRange() {
     const c = this.context;
-    return html`<form class="grid" @submit=${this.onSubmit}>
+    return html`<form class="grid" @submit=${this.onSubmit} @input=${this.onInput}>
       ${(['from', 'to'] as const).map(
         (end) =>
           html`<label
@@ -335,7 +351,7 @@ export class AdminReports extends AdminTab {
       )}
       <button type="submit" ?disabled=${this.busy}>${this.t('adminShow')}</button>
       ${
-        c && this.summary
+        c && this.summary && !this.edited
           ? html`<a
               class="csv"
               href=${summaryPath(c, this.from, this.to, { language: this.language })}
@@ -352,7 +368,9 @@ export class AdminReports extends AdminTab {
       ${this.notes()}
       <section class="card" aria-labelledby="rep-h">
         <h2 id="rep-h">${this.t('adminTabReports')}</h2>
-        ${this.renderRange()} ${this.summary ? this.renderSummary(this.summary) : nothing}
+        ${this.renderRange()}
+        ${this.summary ? shownRange((k, p) => this.t(k, p), this.summary, this.edited) : nothing}
+        ${this.summary ? this.renderSummary(this.summary) : nothing}
         ${
           this.summary
             ? casesTables(
@@ -367,22 +385,6 @@ export class AdminReports extends AdminTab {
       </section>
     `;
   }
-}
-
-/** The longest range one report covers (the server's own limit, report-service.ts). */
-const MAX_REPORT_DAYS = 366;
-
-/** What is wrong with the days asked for, before asking (empty: the server's today). */
-export function rangeProblem(
-  from: string,
-  to: string,
-): { key: 'adminRangeBackwards' | 'adminRangeTooLong'; params: { n: number } } | undefined {
-  if (!from || !to) return undefined;
-  if (from > to) return { key: 'adminRangeBackwards', params: { n: MAX_REPORT_DAYS } };
-  const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
-  return days >= MAX_REPORT_DAYS
-    ? { key: 'adminRangeTooLong', params: { n: MAX_REPORT_DAYS } }
-    : undefined;
 }
 
 customElements.define('counter-admin-reports', AdminReports);

@@ -147,6 +147,8 @@ export const admin = {
   adminPrinterFilesOff: 'Printing into files is off on this server (PRINTER_SPOOL_DIR is not set).',
   adminPrinterOutsideSpool: 'A file printer must write inside {allowed}.',
   adminNoData: 'No tickets on these days.',
+  adminReportFor: 'Figures for {from} – {to}.',
+  adminReportStale: 'The dates above are other days: press “{show}” to see them.',
   adminNoMessages: 'No messages to citizens on these days.',
   adminNoBookings: 'No bookings on these days.',
   adminNoCases: 'No cases opened on these days.',

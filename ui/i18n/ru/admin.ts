@@ -151,6 +151,8 @@ export const admin: MessagesLike<typeof english> = {
   adminPrinterFilesOff: 'Печать в файлы на этом сервере выключена (не задан PRINTER_SPOOL_DIR).',
   adminPrinterOutsideSpool: 'Файловый принтер должен писать внутри {allowed}.',
   adminNoData: 'За эти дни талонов нет.',
+  adminReportFor: 'Данные за {from} – {to}.',
+  adminReportStale: 'Даты выше другие: нажмите «{show}», чтобы увидеть их данные.',
   adminNoMessages: 'За эти дни сообщений гражданам нет.',
   adminNoBookings: 'За эти дни записей нет.',
   adminNoCases: 'За эти дни дел нет.',

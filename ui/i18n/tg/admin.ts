@@ -152,6 +152,8 @@ export const admin: MessagesLike<typeof english> = {
     'Чоп ба файлҳо дар ин сервер хомӯш аст (PRINTER_SPOOL_DIR муайян нашудааст).',
   adminPrinterOutsideSpool: 'Принтери файлӣ бояд дар дохили {allowed} нависад.',
   adminNoData: 'Дар ин рӯзҳо чипта нест.',
+  adminReportFor: 'Рақамҳо барои {from} – {to}.',
+  adminReportStale: 'Санаҳои боло дигаранд: барои дидани онҳо «{show}»-ро пахш кунед.',
   adminNoMessages: 'Дар ин рӯзҳо ба шаҳрвандон паём нест.',
   adminNoBookings: 'Дар ин рӯзҳо сабти пешакӣ нест.',
   adminNoCases: 'Дар ин рӯзҳо парванда нест.',

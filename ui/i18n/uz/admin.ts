@@ -151,6 +151,8 @@ export const admin: MessagesLike<typeof english> = {
     'Bu serverda fayllarga chop etish oʻchirilgan (PRINTER_SPOOL_DIR berilmagan).',
   adminPrinterOutsideSpool: 'Fayl printeri {allowed} ichiga yozishi kerak.',
   adminNoData: 'Bu kunlarda chipta yoʻq.',
+  adminReportFor: '{from} – {to} uchun raqamlar.',
+  adminReportStale: 'Yuqoridagi sanalar boshqa: ularni koʻrish uchun «{show}» tugmasini bosing.',
   adminNoMessages: 'Bu kunlarda fuqarolarga xabar yoʻq.',
   adminNoBookings: 'Bu kunlarda oldindan yozilish yoʻq.',
   adminNoCases: 'Bu kunlarda ish yoʻq.',
