@@ -258,7 +258,14 @@ describe('the admin pages in the browser', () => {
     await add.locator('input[name="code"]').fill('К2');
     await add.locator('button[type="submit"]').click();
     await page.getByRole('alert').waitFor({ state: 'detached' });
+    // No address at all: the forms this server takes, as examples.
     await add.locator('input[name="code"]').fill('K2');
+    await add.locator('input[name="printer"]').fill('nonsense');
+    await add.locator('button[type="submit"]').click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'This server takes addresses such as: virtual, tcp://192.168.1.50:9100' })
+      .waitFor();
     await add.locator('input[name="printer"]').fill('virtual');
     await add.locator('button[type="submit"]').click();
     await page.getByTestId('paired-K2').filter({ hasText: 'Not paired' }).waitFor();

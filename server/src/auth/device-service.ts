@@ -19,6 +19,7 @@ import {
   checkSpoolFile,
   currentPrinterPolicy,
   PrinterPolicyError,
+  type PrinterPolicy,
 } from '../printing/printer-policy';
 import { printerSettings } from '../printing/ticket-printer';
 import { assertAdministers, auditAdmin, conflict, type AdminAuditRow } from './office-admin';
@@ -178,9 +179,9 @@ export class DeviceService {
  * (PRINTER_DEVICES, PRINTER_SPOOL_DIR, PRINTER_NETWORKS): the admin page cannot widen those.
  */
 async function assertPrinterUrl(url: string): Promise<void> {
+  const policy = currentPrinterPolicy();
   try {
     const target = parsePrinterUrl(printerSettings(url).address);
-    const policy = currentPrinterPolicy();
     if (target.kind === 'tcp') await allowedTcpAddress(target.host, policy);
     if (target.kind === 'device') await checkDevice(target.path, policy);
     if (target.kind === 'file') await checkSpoolFile(target.path, policy);
@@ -190,11 +191,21 @@ async function assertPrinterUrl(url: string): Promise<void> {
     const why =
       err instanceof PrinterPolicyError
         ? { reason: err.reason, ...(err.allowed ? { allowed: err.allowed } : {}) }
-        : { reason: 'bad_address' };
+        : { reason: 'bad_address', allowed: printerForms(policy) };
     throw validationFailed(`printerUrl: ${message}`, {
       issues: [{ field: 'printerUrl', message, ...why }],
     });
   }
+}
+
+/** Examples of the printer addresses this server takes (no `usb:` or `file:` where they are off). */
+function printerForms(policy: PrinterPolicy): string[] {
+  return [
+    'virtual',
+    'tcp://192.168.1.50:9100',
+    ...(policy.devices.length ? ['usb:/dev/usb/lp0'] : []),
+    ...(policy.spoolDir ? [`file:${policy.spoolDir.replace(/\/$/, '')}/k1.prn`] : []),
+  ];
 }
 
 function onlyKioskPrints(): AppError {

@@ -121,6 +121,10 @@ describe('through the admin API', () => {
     expect(issue).toMatchObject({ field: 'printerUrl', reason });
     // What the server allows comes with it, for the admin page to name.
     if (reason === 'outside_networks') expect(issue.allowed).toContain('10.0.0.0/8');
+    // No address at all: the forms this server takes, without `file:` (PRINTER_SPOOL_DIR unset).
+    if (reason === 'bad_address') {
+      expect(issue.allowed).toEqual(['virtual', 'tcp://192.168.1.50:9100', 'usb:/dev/usb/lp0']);
+    }
   });
 
   it('saves a printer on the office network', async () => {

@@ -137,7 +137,7 @@ export const admin = {
   adminUsernameHint: 'Latin letters, digits, dot, dash or _ (e.g. clerk5)',
   adminDeviceCodeHint: 'Latin letters, digits, - or _ (e.g. K2)',
   adminPrinterBadAddress:
-    'This is no printer address: write virtual, tcp://address:9100, usb:/dev/usb/lp0 or file:/path.',
+    'This is no printer address. This server takes addresses such as: {allowed}.',
   adminPrinterHostUnknown: 'The printer’s host name is not known on this network.',
   adminPrinterOutsideNetworks:
     'The server may print only to printers in its own networks ({allowed}): PRINTER_NETWORKS on the server widens them.',

@@ -140,8 +140,7 @@ export const admin: MessagesLike<typeof english> = {
   adminCodeHint: 'Строчные латинские буквы, цифры и _, в начале буква (например, adoption)',
   adminUsernameHint: 'Латинские буквы, цифры, точка, дефис или _ (например, clerk5)',
   adminDeviceCodeHint: 'Латинские буквы, цифры, - или _ (например, K2)',
-  adminPrinterBadAddress:
-    'Это не адрес принтера: укажите virtual, tcp://адрес:9100, usb:/dev/usb/lp0 или file:/путь.',
+  adminPrinterBadAddress: 'Это не адрес принтера. Этот сервер принимает адреса вида: {allowed}.',
   adminPrinterHostUnknown: 'Имя хоста принтера неизвестно в этой сети.',
   adminPrinterOutsideNetworks:
     'Сервер печатает только на принтеры своих сетей ({allowed}): расширить их можно в PRINTER_NETWORKS на сервере.',

@@ -141,7 +141,7 @@ export const admin: MessagesLike<typeof english> = {
   adminUsernameHint: 'Ҳарфҳои лотинӣ, рақамҳо, нуқта, тире ё _ (масалан, clerk5)',
   adminDeviceCodeHint: 'Ҳарфҳои лотинӣ, рақамҳо, - ё _ (масалан, K2)',
   adminPrinterBadAddress:
-    'Ин суроғаи принтер нест: virtual, tcp://суроға:9100, usb:/dev/usb/lp0 ё file:/роҳ нависед.',
+    'Ин суроғаи принтер нест. Ин сервер суроғаҳои ба ин монандро қабул мекунад: {allowed}.',
   adminPrinterHostUnknown: 'Номи хости принтер дар ин шабака маълум нест.',
   adminPrinterOutsideNetworks:
     'Сервер танҳо ба принтерҳои шабакаҳои худ ({allowed}) чоп мекунад: онҳоро дар PRINTER_NETWORKS-и сервер васеъ кардан мумкин аст.',

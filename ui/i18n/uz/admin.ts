@@ -140,7 +140,7 @@ export const admin: MessagesLike<typeof english> = {
   adminUsernameHint: 'Lotin harflari, raqamlar, nuqta, chiziqcha yoki _ (masalan, clerk5)',
   adminDeviceCodeHint: 'Lotin harflari, raqamlar, - yoki _ (masalan, K2)',
   adminPrinterBadAddress:
-    'Bu printer manzili emas: virtual, tcp://manzil:9100, usb:/dev/usb/lp0 yoki file:/yoʻl yozing.',
+    'Bu printer manzili emas. Bu server quyidagi kabi manzillarni qabul qiladi: {allowed}.',
   adminPrinterHostUnknown: 'Printer xosti nomi bu tarmoqda maʼlum emas.',
   adminPrinterOutsideNetworks:
     'Server faqat oʻz tarmoqlaridagi ({allowed}) printerlarga chop etadi: ularni serverdagi PRINTER_NETWORKS kengaytiradi.',
