@@ -344,6 +344,24 @@ describe('the admin pages in the browser', () => {
     await page.close();
   });
 
+  it('says why a new user name clashes with one that differs only in letter case', async () => {
+    const page = await signedInAdmin();
+    await page.getByRole('tab', { name: 'Staff' }).click();
+    const add = page.locator('form[aria-labelledby="new-user"]');
+    await add.locator('input[name="username"]').fill('Clerk1');
+    await add.locator('input[name="name"]').fill('Another clerk');
+    await add.locator('input[name="password"]').fill('long enough 42');
+    await add.locator('button[type="submit"]').click();
+    await page
+      .getByRole('alert')
+      .filter({
+        hasText: 'The user name “Clerk1” is taken already. Names that differ only in capital',
+      })
+      .waitFor();
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
   it('keeps its nine tabs on one row at 1366 px, in Tajik too (its names are the longest)', async () => {
     const page = await signedInAdmin();
     await page.getByRole('tab', { name: 'Messages' }).waitFor();

@@ -94,6 +94,7 @@ describe('the message catalogues of the console and the administration', () => {
       'adminPriorityCodeInvalid',
       'adminCodeHint',
       'adminUsernameHint',
+      'adminUsernameTaken',
       'adminPrinterBadAddress',
     ]);
     const latin = used

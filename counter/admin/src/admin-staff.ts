@@ -8,6 +8,8 @@ import { Roles } from '../../../server/protocol/constants';
 import type { MessageKey } from '../../../ui/i18n/staff';
 import { clearLoginLock, createUser, listUsers, updateUser } from './admin-api';
 import { formText, AdminTab } from './admin-tab';
+import { ApiError } from '../../../ui/api';
+import type { ShownError } from '../../../ui/errors';
 import { DEFAULT_TIME_ZONE, formatClock } from '../../../ui/format';
 
 const ROLE_KEYS: Record<Role, MessageKey> = {
@@ -51,11 +53,29 @@ export class AdminStaff extends AdminTab {
     }, this.l10n.t('adminSaved'));
   }
 
+  /** The user name last asked for: a clash names it (and why `Clerk5` clashes with `clerk5`). */
+  private tried = '';
+
+  protected override shownError(error: unknown): ShownError {
+    const taken =
+      error instanceof ApiError &&
+      error.code === 'conflict' &&
+      (error.details as { field?: unknown } | undefined)?.field === 'username';
+    if (!taken) return super.shownError(error);
+    return {
+      key: 'adminUsernameTaken',
+      code: 'conflict',
+      detail: '',
+      params: { name: this.tried },
+    };
+  }
+
   private readonly onCreate = (event: SubmitEvent): void => {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
     const data = new FormData(form);
     const text = (k: string) => formText(data, k).trim();
+    this.tried = text('username');
     void this.run(async (c) => {
       await createUser(c, {
         username: text('username'),

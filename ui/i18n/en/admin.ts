@@ -135,6 +135,8 @@ export const admin = {
   adminRegisteredToIssued: 'Registered → issued',
   adminCodeHint: 'Latin small letters, digits and _, starting with a letter (e.g. adoption)',
   adminUsernameHint: 'Latin letters, digits, dot, dash or _ (e.g. clerk5)',
+  adminUsernameTaken:
+    'The user name “{name}” is taken already. Names that differ only in capital letters (Clerk5, clerk5) count as one: choose another.',
   adminDeviceCodeHint: 'Latin letters, digits, - or _ (e.g. K2)',
   adminPrinterBadAddress:
     'This is no printer address. This server takes addresses such as: {allowed}.',

@@ -139,6 +139,8 @@ export const admin: MessagesLike<typeof english> = {
   adminRegisteredToIssued: 'Зарегистрировано → выдано',
   adminCodeHint: 'Строчные латинские буквы, цифры и _, в начале буква (например, adoption)',
   adminUsernameHint: 'Латинские буквы, цифры, точка, дефис или _ (например, clerk5)',
+  adminUsernameTaken:
+    'Имя пользователя «{name}» уже занято. Имена, которые различаются только заглавными буквами (Clerk5, clerk5), считаются одним: выберите другое.',
   adminDeviceCodeHint: 'Латинские буквы, цифры, - или _ (например, K2)',
   adminPrinterBadAddress: 'Это не адрес принтера. Этот сервер принимает адреса вида: {allowed}.',
   adminPrinterHostUnknown: 'Имя хоста принтера неизвестно в этой сети.',

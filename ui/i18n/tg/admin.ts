@@ -139,6 +139,8 @@ export const admin: MessagesLike<typeof english> = {
   adminRegisteredToIssued: 'Ба қайд гирифта → супурда',
   adminCodeHint: 'Ҳарфҳои хурди лотинӣ, рақамҳо ва _, дар аввал ҳарф (масалан, adoption)',
   adminUsernameHint: 'Ҳарфҳои лотинӣ, рақамҳо, нуқта, тире ё _ (масалан, clerk5)',
+  adminUsernameTaken:
+    'Номи корбар «{name}» аллакай банд аст. Номҳое, ки танҳо бо ҳарфҳои калон фарқ мекунанд (Clerk5, clerk5), як ном ҳисоб мешаванд: номи дигар интихоб кунед.',
   adminDeviceCodeHint: 'Ҳарфҳои лотинӣ, рақамҳо, - ё _ (масалан, K2)',
   adminPrinterBadAddress:
     'Ин суроғаи принтер нест. Ин сервер суроғаҳои ба ин монандро қабул мекунад: {allowed}.',

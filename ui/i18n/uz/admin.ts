@@ -138,6 +138,8 @@ export const admin: MessagesLike<typeof english> = {
   adminRegisteredToIssued: 'Roʻyxatga olindi → berildi',
   adminCodeHint: 'Kichik lotin harflari, raqamlar va _, boshida harf (masalan, adoption)',
   adminUsernameHint: 'Lotin harflari, raqamlar, nuqta, chiziqcha yoki _ (masalan, clerk5)',
+  adminUsernameTaken:
+    '«{name}» foydalanuvchi nomi band. Faqat bosh harflari bilan farq qiladigan nomlar (Clerk5, clerk5) bitta hisoblanadi: boshqasini tanlang.',
   adminDeviceCodeHint: 'Lotin harflari, raqamlar, - yoki _ (masalan, K2)',
   adminPrinterBadAddress:
     'Bu printer manzili emas. Bu server quyidagi kabi manzillarni qabul qiladi: {allowed}.',
