@@ -48,7 +48,7 @@ const config: UserConfig = {
             {
               name: 'staff-words',
               // (The parts alone: ui/i18n/staff.ts, which adds them, goes with the staff's entries.)
-              test: /[\\/]ui[\\/]i18n[\\/][a-z]{2}[\\/](counter|admin)\./,
+              test: /[\\/]ui[\\/]i18n[\\/][a-z]{2}[\\/](counter|admin|admin-forms)\./,
               priority: 6,
             },
             // The voice (clip names and the Web Audio player): the display's and the kiosk's only.

@@ -10,6 +10,7 @@ import { ru } from '../ui/i18n/ru';
 import { tg } from '../ui/i18n/tg';
 import { uz } from '../ui/i18n/uz';
 import { admin } from '../ui/i18n/en/admin';
+import { adminForms } from '../ui/i18n/en/admin-forms';
 import { common } from '../ui/i18n/en/common';
 import { counter } from '../ui/i18n/en/counter';
 import { display } from '../ui/i18n/en/display';
@@ -108,7 +109,7 @@ describe('the message catalogues of the console and the administration', () => {
   });
 
   it('keeps each key in one page file only (a second one would silently win the merge)', () => {
-    const parts = { common, kiosk, display, counter, admin };
+    const parts = { common, kiosk, display, counter, admin, adminForms };
     const seen = new Map<string, string>();
     const twice: string[] = [];
     for (const [part, messages] of Object.entries(parts)) {

@@ -7,17 +7,21 @@ import { addCatalogueParts } from './index';
 
 export * from './index';
 import { admin as enAdmin } from './en/admin';
+import { adminForms as enAdminForms } from './en/admin-forms';
 import { counter as enCounter } from './en/counter';
 import { admin as ruAdmin } from './ru/admin';
+import { adminForms as ruAdminForms } from './ru/admin-forms';
 import { counter as ruCounter } from './ru/counter';
 import { admin as tgAdmin } from './tg/admin';
+import { adminForms as tgAdminForms } from './tg/admin-forms';
 import { counter as tgCounter } from './tg/counter';
 import { admin as uzAdmin } from './uz/admin';
+import { adminForms as uzAdminForms } from './uz/admin-forms';
 import { counter as uzCounter } from './uz/counter';
 
 addCatalogueParts({
-  tg: { ...tgCounter, ...tgAdmin },
-  ru: { ...ruCounter, ...ruAdmin },
-  uz: { ...uzCounter, ...uzAdmin },
-  en: { ...enCounter, ...enAdmin },
+  tg: { ...tgCounter, ...tgAdmin, ...tgAdminForms },
+  ru: { ...ruCounter, ...ruAdmin, ...ruAdminForms },
+  uz: { ...uzCounter, ...uzAdmin, ...uzAdminForms },
+  en: { ...enCounter, ...enAdmin, ...enAdminForms },
 });

@@ -7,5 +7,6 @@ import { kiosk } from './kiosk';
 import { display } from './display';
 import { counter } from './counter';
 import { admin } from './admin';
+import { adminForms } from './admin-forms';
 
-export const en = { ...common, ...kiosk, ...display, ...counter, ...admin };
+export const en = { ...common, ...kiosk, ...display, ...counter, ...admin, ...adminForms };

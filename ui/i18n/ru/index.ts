@@ -5,5 +5,13 @@ import { kiosk } from './kiosk';
 import { display } from './display';
 import { counter } from './counter';
 import { admin } from './admin';
+import { adminForms } from './admin-forms';
 
-export const ru: Messages = { ...common, ...kiosk, ...display, ...counter, ...admin };
+export const ru: Messages = {
+  ...common,
+  ...kiosk,
+  ...display,
+  ...counter,
+  ...admin,
+  ...adminForms,
+};

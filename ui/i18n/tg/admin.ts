@@ -76,11 +76,6 @@ export const admin: MessagesLike<typeof english> = {
   roleBackOffice: 'Бэк-офис',
   roleAdmin: 'Маъмур',
   adminKind: 'Навъ',
-  adminPrinter: 'Суроғаи чопгар',
-  adminPrinterStatus: 'Ҳолати чопгар',
-  adminPrinterOnline: 'Кор мекунад',
-  adminPrinterOffline: 'Ҷавоб намедиҳад',
-  adminPrinterUnknown: 'Ҳанӯз санҷида нашудааст',
   adminTestPrint: 'Чопи санҷишӣ',
   adminTestPrinted: 'Чиптаи санҷишӣ чоп шуд.',
   adminPairing: 'Пайвастшавӣ',
@@ -137,33 +132,13 @@ export const admin: MessagesLike<typeof english> = {
   adminCount: 'Шумора',
   adminSubmittedToRegistered: 'Супорида → ба қайд гирифта',
   adminRegisteredToIssued: 'Ба қайд гирифта → супурда',
-  adminCodeHint: 'Ҳарфҳои хурди лотинӣ, рақамҳо ва _, дар аввал ҳарф (масалан, adoption)',
-  adminUsernameHint: 'Ҳарфҳои лотинӣ, рақамҳо, нуқта, тире ё _ (масалан, clerk5)',
-  adminUsernameTaken:
-    'Номи корбар «{name}» аллакай банд аст. Номҳое, ки танҳо бо ҳарфҳои калон фарқ мекунанд (Clerk5, clerk5), як ном ҳисоб мешаванд: номи дигар интихоб кунед.',
-  adminDeviceCodeHint: 'Ҳарфҳои лотинӣ, рақамҳо, - ё _ (масалан, K2)',
-  adminPrinterBadAddress:
-    'Ин суроғаи принтер нест. Ин сервер суроғаҳои ба ин монандро қабул мекунад: {allowed}.',
-  adminPrinterHostUnknown: 'Номи хости принтер дар ин шабака маълум нест.',
-  adminPrinterOutsideNetworks:
-    'Сервер танҳо ба принтерҳои шабакаҳои худ ({allowed}) чоп мекунад: онҳоро дар PRINTER_NETWORKS-и сервер васеъ кардан мумкин аст.',
-  adminPrinterOutsideDevices:
-    'Сервер танҳо ба дастгоҳҳои {allowed} чоп мекунад: онҳоро дар PRINTER_DEVICES-и сервер васеъ кардан мумкин аст.',
-  adminPrinterNotADevice: 'Ин дастгоҳи принтер нест.',
-  adminPrinterFilesOff:
-    'Чоп ба файлҳо дар ин сервер хомӯш аст (PRINTER_SPOOL_DIR муайян нашудааст).',
-  adminPrinterOutsideSpool: 'Принтери файлӣ бояд дар дохили {allowed} нависад.',
   adminNoData: 'Дар ин рӯзҳо чипта нест.',
-  adminReportFor: 'Рақамҳо барои {from} – {to}.',
-  adminReportStale: 'Санаҳои боло дигаранд: барои дидани онҳо «{show}»-ро пахш кунед.',
   adminNoMessages: 'Дар ин рӯзҳо ба шаҳрвандон паём нест.',
   adminNoBookings: 'Дар ин рӯзҳо сабти пешакӣ нест.',
   adminNoCases: 'Дар ин рӯзҳо парванда нест.',
   adminMessageSettings: 'Танзимоти паёмҳо',
   adminAheadThreshold: 'Паём, вақте ки пеш ҳамин қадар нафар ё камтар мондааст (0 — ҳеҷ гоҳ)',
   adminQuietHours: 'Соатҳои ором',
-  adminNoQuietHours:
-    'Соатҳои ором нестанд: оғоз ва анҷом як вақтанд, паёмҳо дар ҳар соат мераванд.',
   adminQuietFrom: 'Аз',
   adminQuietUntil: 'То',
   adminCapOffice: 'Паёмҳо дар як рӯзи идора, на зиёда аз',
@@ -172,9 +147,6 @@ export const admin: MessagesLike<typeof english> = {
   adminPickupWindow: 'Равзанаи супоридани шаҳодатномаҳо',
   adminQuietHint:
     'Вақти идора. Паёми парванда дар соатҳои ором то охири онҳо интизор мешавад; ёдраскуниҳои сабт берун аз онҳо таъин мешаванд.',
-  adminRangeBackwards: '«{to}» пеш аз «{from}» аст: рӯзҳоро аз нав интихоб кунед.',
-  adminRangeTooLong:
-    'Як ҳисобот на зиёда аз {n} рӯзро дар бар мегирад: мӯҳлати кӯтоҳтар интихоб кунед.',
   adminCaseStep: 'Марҳила',
   adminCaseTimes: 'Вақт (миёна / p50 / p90)',
   adminSearch: 'Ҷустуҷӯ',

@@ -1,0 +1,34 @@
+/** Tajik words of the administration's forms: field hints and refusals in the form's own words. */
+import type { adminForms as english } from '../en/admin-forms';
+import type { MessagesLike } from '../messages';
+
+export const adminForms: MessagesLike<typeof english> = {
+  adminPrinter: 'Суроғаи чопгар',
+  adminPrinterStatus: 'Ҳолати чопгар',
+  adminPrinterOnline: 'Кор мекунад',
+  adminPrinterOffline: 'Ҷавоб намедиҳад',
+  adminPrinterUnknown: 'Ҳанӯз санҷида нашудааст',
+  adminCodeHint: 'Ҳарфҳои хурди лотинӣ, рақамҳо ва _, дар аввал ҳарф (масалан, adoption)',
+  adminUsernameHint: 'Ҳарфҳои лотинӣ, рақамҳо, нуқта, тире ё _ (масалан, clerk5)',
+  adminUsernameTaken:
+    'Номи корбар «{name}» аллакай банд аст. Номҳое, ки танҳо бо ҳарфҳои калон фарқ мекунанд (Clerk5, clerk5), як ном ҳисоб мешаванд: номи дигар интихоб кунед.',
+  adminDeviceCodeHint: 'Ҳарфҳои лотинӣ, рақамҳо, - ё _ (масалан, K2)',
+  adminPrinterBadAddress:
+    'Ин суроғаи чопгар нест. Ин сервер суроғаҳои ба ин монандро қабул мекунад: {allowed}.',
+  adminPrinterHostUnknown: 'Номи хости принтер дар ин шабака маълум нест.',
+  adminPrinterOutsideNetworks:
+    'Сервер танҳо ба принтерҳои шабакаҳои худ ({allowed}) чоп мекунад: онҳоро дар PRINTER_NETWORKS-и сервер васеъ кардан мумкин аст.',
+  adminPrinterOutsideDevices:
+    'Сервер танҳо ба дастгоҳҳои {allowed} чоп мекунад: онҳоро дар PRINTER_DEVICES-и сервер васеъ кардан мумкин аст.',
+  adminPrinterNotADevice: 'Ин дастгоҳи принтер нест.',
+  adminPrinterFilesOff:
+    'Чоп ба файлҳо дар ин сервер хомӯш аст (PRINTER_SPOOL_DIR муайян нашудааст).',
+  adminPrinterOutsideSpool: 'Принтери файлӣ бояд дар дохили {allowed} нависад.',
+  adminReportFor: 'Рақамҳо барои {from} – {to}.',
+  adminReportStale: 'Санаҳои боло дигаранд: барои дидани онҳо «{show}»-ро пахш кунед.',
+  adminNoQuietHours:
+    'Соатҳои ором нестанд: оғоз ва анҷом як вақтанд, паёмҳо дар ҳар соат мераванд.',
+  adminRangeBackwards: '«{to}» пеш аз «{from}» аст: рӯзҳоро аз нав интихоб кунед.',
+  adminRangeTooLong:
+    'Як ҳисобот на зиёда аз {n} рӯзро дар бар мегирад: мӯҳлати кӯтоҳтар интихоб кунед.',
+};
