@@ -54,7 +54,20 @@ describe('the booking page on a phone', () => {
   it('books the first free time in Tajik, shows the code, the QR and the documents, and cancels it', async () => {
     const page = await open('lang=tg');
     // The language bar is named in the reader's language, as the kiosk's is.
-    await page.getByRole('navigation', { name: 'Забон', exact: true }).waitFor();
+    const languages = page.getByRole('navigation', { name: 'Забон', exact: true });
+    await languages.waitFor();
+    // On a phone its four buttons stand apart (they touched): a thumb takes one at a time.
+    type Box = { left: number; right: number; top: number; bottom: number };
+    const boxes = await languages.getByRole('button').evaluateAll((els) =>
+      els.map((e) => {
+        const r = (e as unknown as { getBoundingClientRect(): Box }).getBoundingClientRect();
+        return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+      }),
+    );
+    const apart = (a: Box, b: Box) =>
+      Math.max(b.left - a.right, a.left - b.right, b.top - a.bottom, a.top - b.bottom) >= 6;
+    const touching = boxes.flatMap((a, i) => boxes.slice(i + 1).filter((b) => !apart(a, b)));
+    expect(touching).toEqual([]);
     // The page names its office (a phone may hold links of several), in the page's language.
     await page.getByTestId('office-name').filter({ hasText: DEMO_OFFICE.names.tg }).waitFor();
     const birth = DEMO_SERVICES.find((s) => s.code === 'birth')!;

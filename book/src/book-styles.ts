@@ -32,6 +32,12 @@ export const bookStyles = css`
     font-size: 1.15rem;
     margin: 1rem 0 0.5rem;
   }
+  /* The language buttons apart, so a thumb takes one at a time. */
+  nav {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
   nav button {
     min-height: 2.75rem;
     padding: 0 0.6rem;
