@@ -154,6 +154,11 @@ describe('the admin bookings tab in the browser', () => {
     const form = page.getByTestId('remote-join');
     await form.waitFor();
     expect(await form.getByRole('checkbox').isChecked()).toBe(false);
+    // The box stands before its words, on their one line (it stood large above them).
+    const box = await form.getByRole('checkbox').boundingBox();
+    const label = await form.locator('label', { has: page.getByRole('checkbox') }).boundingBox();
+    expect(label!.height).toBeLessThan(box!.height * 1.5);
+    expect(box!.x - label!.x).toBeLessThan(8);
     await form.getByRole('checkbox').check();
     await form.getByRole('spinbutton').fill('40');
     await form.getByRole('button', { name: 'Save' }).click();

@@ -109,9 +109,10 @@ export class AdminBookings extends AdminTab {
     return html`<section class="card" aria-labelledby="rj-h">
       <h2 id="rj-h">${this.l10n.t('adminRemoteJoin')}</h2>
       <form class="grid" data-testid="remote-join" @submit=${this.onRemoteJoin}>
-        <label
-          ><input type="checkbox" name="enabled" .checked=${r.enabled} />
-          ${this.l10n.t('adminRemoteJoinOn')}</label
+        <label class="inline" style="flex-basis:100%"
+          ><input type="checkbox" name="enabled" .checked=${r.enabled} />${this.l10n.t(
+            'adminRemoteJoinOn',
+          )}</label
         >
         <label
           >${this.l10n.t('adminRemoteJoinCap')}
