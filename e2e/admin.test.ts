@@ -411,6 +411,9 @@ describe('the admin pages in the browser', () => {
         (el) => (el as unknown as { validationMessage: string }).validationMessage,
       ),
     ).not.toBe('');
+    // Said under the narrow time box in lines of several words, not one word a line.
+    const said = await form.getByText('Enter the time as hh:mm on the 24-hour clock').boundingBox();
+    expect(said!.height).toBeLessThan(4 * 17);
     expect(
       (await request(server.url, 'GET', '/api/offices/kulob/message-settings', { token })).body
         .settings.quietFrom,

@@ -15,10 +15,11 @@ export type DateFieldKind = 'date' | 'time';
 
 /**
  * The message under the box, inline (the page's tree, no shadow root): as wide as the box's column
- * and no wider (`width: 0; min-width: 100%`), so a long sentence wraps instead of widening the field.
+ * (`width: 0; min-width: 100%`), so a long sentence wraps instead of widening the field — but never
+ * narrower than 16em: under a narrow time box it would stand one word a line.
  */
 const MESSAGE_STYLE =
-  'display:block;width:0;min-width:100%;color:var(--nb-danger, #a4001d);font-size:13px;font-weight:600';
+  'display:block;width:0;min-width:max(100%,16em);color:var(--nb-danger, #a4001d);font-size:13px;font-weight:600';
 
 /** Numbers the fields of a page, so each one's message has an id of its own. */
 let fieldCount = 0;
