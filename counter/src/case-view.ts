@@ -98,9 +98,9 @@ function historyKey(action: CaseHistoryAction): MessageKey {
   }
 }
 
-/** `25.11.2026 14:05` in the office's zone. */
-export function formatWhen(iso: string | Date): string {
-  return formatDayTime(iso, DEFAULT_TIME_ZONE);
+/** `25.11.2026 14:05` in the office's zone (Dushanbe's until the office is known). */
+export function formatWhen(iso: string | Date, timeZone: string = DEFAULT_TIME_ZONE): string {
+  return formatDayTime(iso, timeZone);
 }
 
 /** "Rahimova Mavjuda Karimovna, 02.03.1994, passport A1234567". */
@@ -190,14 +190,14 @@ function historyNote(note: string, language: Language): string {
   return ticket ? `${translate(language, 'ticketLabel')} ${ticket[1] ?? ''}` : note;
 }
 
-export function renderHistory(c: Case, language: Language) {
+export function renderHistory(c: Case, language: Language, timeZone?: string) {
   const t = (key: MessageKey) => translate(language, key);
   return html`<h3>${t('history')}</h3>
     <ol class="history" data-testid="history">
       ${c.history.map(
         (h) =>
           html`<li>
-            <span class="num">${formatWhen(h.at)}</span> · ${h.userName ?? h.user} ·
+            <span class="num">${formatWhen(h.at, timeZone)}</span> · ${h.userName ?? h.user} ·
             ${t(historyKey(h.action))}${h.to ? html` → ${t(caseStatusKey(h.to))}` : nothing}
             ${h.note ? html`<q>${historyNote(h.note, language)}</q>` : nothing}
           </li>`,

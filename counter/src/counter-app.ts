@@ -331,6 +331,7 @@ export class CounterApp extends LitElement {
         .staffRole=${session.user.role}
         .services=${this.services}
         .liveCase=${this.liveCase}
+        .timeZone=${this.queue.state.office?.timeZone}
         language=${this.language}
       ></counter-back-office>`;
     }
@@ -355,6 +356,7 @@ export class CounterApp extends LitElement {
         clerk=${this.staff.session?.user.name ?? ''}
         .token=${this.staff.session?.token}
         officeName=${this.queue.state.office?.names[this.language] ?? ''}
+        .timeZone=${this.queue.state.office?.timeZone}
         language=${this.language}
         @counter-receipt-close=${this.onReceiptClose}
       ></counter-receipt>`;

@@ -65,6 +65,7 @@ export class CounterBackOffice extends LitElement {
     services: { attribute: false },
     liveCase: { attribute: false },
     language: {},
+    timeZone: { attribute: false },
     question: { state: true },
     status: { state: true },
     query: { state: true },
@@ -90,6 +91,8 @@ export class CounterBackOffice extends LitElement {
   declare services: readonly Service[];
   /** Language of the texts. */
   declare language: Language;
+  /** The office's zone: times as its clocks show them. */
+  declare timeZone: string | undefined;
   /** The latest case change published to staff (`case:updated`). */
   declare liveCase: Case | undefined;
   /** The "are you sure?" before registering or rejecting. */
@@ -101,6 +104,7 @@ export class CounterBackOffice extends LitElement {
     this.staffRole = 'back_office';
     this.services = [];
     this.language = 'tg';
+    this.timeZone = undefined;
     this.status = 'submitted';
     this.query = '';
     this.cases = [];
@@ -270,7 +274,7 @@ export class CounterBackOffice extends LitElement {
                       <b class="num">${c.number}</b>
                       <span class="badge ${c.status}">${this.l10n.t(caseStatusKey(c.status))}</span>
                       <span>${this.serviceName(c.type)} · ${personLine(c.applicant)}</span>
-                      <span class="muted num">${formatWhen(c.createdAt)}</span>
+                      <span class="muted num">${formatWhen(c.createdAt, this.timeZone)}</span>
                     </button>
                   </li>`,
               )}
@@ -304,7 +308,7 @@ export class CounterBackOffice extends LitElement {
           : nothing
       }
       <div class="body" tabindex="0" aria-label=${this.l10n.t('caseHeading')} data-testid="bo-body">
-        ${renderCaseFacts(c, this.language)} ${renderHistory(c, this.language)}
+        ${renderCaseFacts(c, this.language)} ${renderHistory(c, this.language, this.timeZone)}
       </div>
       ${transitions.length ? this.renderActions(c, transitions) : nothing}
     </section>`;

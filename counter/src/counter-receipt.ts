@@ -95,6 +95,7 @@ export class CounterReceipt extends LitElement {
     services: { attribute: false },
     clerk: {},
     officeName: {},
+    timeZone: { attribute: false },
     language: {},
     token: {},
     telegramLink: { state: true },
@@ -108,6 +109,8 @@ export class CounterReceipt extends LitElement {
   declare clerk: string;
   /** The office, in the receipt's language (the citizen knows where to come back). */
   declare officeName: string;
+  /** The office's zone: the receipt's time as the office's clocks show it. */
+  declare timeZone: string | undefined;
   /** Language of the receipt. */
   declare language: Language;
   /** The clerk's session (the Telegram link is asked for with it). */
@@ -120,6 +123,7 @@ export class CounterReceipt extends LitElement {
     this.services = [];
     this.clerk = '';
     this.officeName = '';
+    this.timeZone = undefined;
     this.language = 'tg';
     this.token = undefined;
     this.telegramLink = undefined;
@@ -178,7 +182,7 @@ export class CounterReceipt extends LitElement {
       ${this.renderTools()}
       ${this.officeName ? html`<p class="office" data-testid="receipt-office">${this.officeName}</p>` : ''}
       <h1>${t('receiptTitle')}</h1>
-      <p><b class="num">${c.number}</b> · ${type} · ${formatWhen(new Date())}</p>
+      <p><b class="num">${c.number}</b> · ${type} · ${formatWhen(new Date(), this.timeZone)}</p>
       ${
         c.pickupCode
           ? html`<p data-testid="receipt-pickup-code">
