@@ -12,6 +12,7 @@
 import type { Browser, Page } from 'playwright-core';
 import type { Language } from '../server/protocol';
 import { startTestServer, type TestServer } from '../server/src/testing/harness';
+import { login, request } from '../server/src/testing/client';
 import { waitFor } from '../server/src/testing/wait';
 import { translate } from '../ui/i18n';
 import { TICKER, addExtraServices, hallShot, liveOffice } from './hall-services';
@@ -236,6 +237,38 @@ describe('the hall layout: nothing is cut', () => {
     await addServices(4, 10);
     await checkDisplay(20);
   }, 240_000);
+
+  it('makes only its own row taller for a very long service name, and cuts none of it', async () => {
+    const admin = await login(server.url, 'admin');
+    const long =
+      'Государственная регистрация установления отцовства и выдача повторных свидетельств ' +
+      'о государственной регистрации актов гражданского состояния и справок об этом';
+    const names = { tg: long, ru: long, uz: long, en: long };
+    const renamed = await request(server.url, 'PATCH', '/api/offices/kulob/services/birth', {
+      token: admin,
+      body: { names },
+    });
+    expect(renamed.status).toBe(200);
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto(`${server.url}/display/?office=kulob&sound=0&lang=ru`);
+    const birth = page.getByTestId('waiting-birth');
+    await birth.waitFor();
+    const where = 'display 1920×1080 with one very long name';
+    await expectNothingCut(where);
+    await expectReadableNames(where);
+    // Its row (and its neighbour's in the other column) is taller; the others keep their height.
+    const heights = await page
+      .locator('display-waiting-list ul.shown > li')
+      .evaluateAll((rows) =>
+        rows.map((r) => (r as unknown as { offsetHeight: number }).offsetHeight),
+      );
+    const tall = Math.max(...heights);
+    const lower = heights.filter((h) => h < tall * 0.8);
+    // (Alone on its row in one column; in two, its neighbour shares the row.)
+    expect(lower.length).toBeGreaterThanOrEqual(heights.length - 2);
+    // Rows alike at its height held three a page here; now most of the office fits on one.
+    expect(heights.length).toBeGreaterThanOrEqual(6);
+  });
 
   it('shows every kiosk label in full, in portrait and landscape, in each language', async () => {
     await checkKiosk(20);

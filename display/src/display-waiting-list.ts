@@ -4,6 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Language, Service, ServiceLoad } from '../../server/protocol';
 import { translate } from '../../ui/i18n';
 import { base } from '../../ui/theme';
+import { paginate, type ServicePage } from './service-pages';
 
 /** Seconds each page of services stays on screen when they do not fit at once. */
 const PAGE_SECONDS = 10;
@@ -42,14 +43,15 @@ export class DisplayWaitingList extends LitElement {
         height: 100%;
         display: grid;
         grid-template-columns: repeat(var(--columns, 1), minmax(0, 1fr));
-        grid-template-rows: repeat(var(--rows, 1), minmax(0, 1fr));
+        /* Each row at least as tall as its own names need (measured), the rest shared. */
+        grid-template-rows: var(--row-tracks, repeat(var(--rows, 1), minmax(0, 1fr)));
         grid-auto-flow: column;
         gap: 0.7vh 1.4vh;
       }
       li {
         /* Sizes below follow the row's height: 20 services still fit, names wrap instead of being cut. */
         container-type: size;
-        /* Not taller than this, unless the tallest name needs more at the smallest size. */
+        /* Not taller than this, unless its row's names need more at the smallest size. */
         max-height: max(11.5vh, var(--row-max, 0px));
         min-height: 0;
         display: grid;
@@ -135,7 +137,7 @@ export class DisplayWaitingList extends LitElement {
   ];
 
   static override properties = {
-    capacity: { state: true },
+    pages: { state: true },
     page: { state: true },
     columnWidth: { state: true },
     services: { attribute: false },
@@ -150,21 +152,19 @@ export class DisplayWaitingList extends LitElement {
   /** Language of the names. */
   declare language: Language;
 
-  /** Rows that fit at a readable height (times the columns), measured; 0 until measured. */
-  declare private capacity: number;
+  /** The services' pages, each with its rows' heights (measured); none until measured. */
+  declare private pages: ServicePage[];
   /** The page shown when the services need more rows than fit. */
   declare private page: number;
   /** The width of one column, in px, for the off-screen rows (0 until measured). */
   declare private columnWidth: number;
-  /** The tallest off-screen row, in px: no row is capped below it. */
-  private tallestRow = 0;
   /** The page last announced to the app ("1/2" next to the heading). */
   private announcedPage = '';
   private pageTimer?: ReturnType<typeof setInterval>;
 
   constructor() {
     super();
-    this.capacity = 0;
+    this.pages = [];
     this.page = 0;
     this.columnWidth = 0;
     this.services = [];
@@ -197,9 +197,9 @@ export class DisplayWaitingList extends LitElement {
   }
 
   /**
-   * How many rows fit: each row as tall as the tallest of all the services' rows at the smallest
-   * name size (the off-screen copies say how tall, on every page alike) and never lower than
-   * {@link MIN_ROW_VH}; the pages then all have the same rows and every name fits in full.
+   * Which services each page shows: every row as tall as the names in it need at the smallest name
+   * size (the off-screen copies say how tall) and never lower than {@link MIN_ROW_VH}, as many rows
+   * a page as fit; one long name makes its own row taller, not every row (and so more pages).
    */
   private measure(): void {
     const box = this.getBoundingClientRect();
@@ -211,17 +211,16 @@ export class DisplayWaitingList extends LitElement {
       this.columnWidth = columnWidth;
       return;
     }
-    const rows = [...this.renderRoot.querySelectorAll<HTMLElement>('.probe li')];
-    const tallest = Math.max(0, ...rows.map((li) => li.getBoundingClientRect().height));
-    const row = Math.max(MIN_ROW_VH[columns] * unit, tallest);
-    this.tallestRow = Math.ceil(tallest);
-    const fit = Math.floor((box.height + GAP_VH * unit) / (row + GAP_VH * unit));
-    this.capacity = Math.max(1, fit) * columns;
+    const least = MIN_ROW_VH[columns] * unit;
+    const need = [...this.renderRoot.querySelectorAll<HTMLElement>('.probe li')].map((li) =>
+      Math.max(least, Math.ceil(li.getBoundingClientRect().height)),
+    );
+    const pages = paginate(need, columns, box.height, GAP_VH * unit);
+    if (JSON.stringify(pages) !== JSON.stringify(this.pages)) this.pages = pages;
   }
 
   private pageCount(): number {
-    if (this.capacity <= 0) return 1;
-    return Math.max(1, Math.ceil(this.services.length / this.capacity));
+    return Math.max(1, this.pages.length);
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -273,20 +272,20 @@ export class DisplayWaitingList extends LitElement {
     const columns = this.columns();
     const pages = this.pageCount();
     const page = this.page < pages ? this.page : 0;
-    const shown =
-      pages > 1
-        ? this.services.slice(page * this.capacity, (page + 1) * this.capacity)
-        : this.services;
-    const rows =
-      pages > 1 ? this.capacity / columns : Math.max(1, Math.ceil(shown.length / columns));
+    // Until measured: every service, rows alike.
+    const laid = this.pages[page];
+    const shown = laid ? this.services.slice(laid.start, laid.start + laid.count) : this.services;
+    const rows = laid?.rows ?? [];
+    const tracks = rows.map((h) => `minmax(${h}px,1fr)`).join(' ');
+    const style = `--columns:${columns};--rows:${Math.max(1, Math.ceil(shown.length / columns))}`;
     return html`<ul
         class="shown"
         data-testid="waiting-list"
         data-page=${`${page + 1}/${pages}`}
         lang=${this.language}
-        style=${`--columns:${columns};--rows:${rows};--row-max:${this.tallestRow}px`}
+        style=${tracks ? `${style};--row-tracks:${tracks}` : style}
       >
-        ${shown.map((s) => this.row(s, true))}
+        ${shown.map((s, i) => this.row(s, true, rows[i % Math.max(1, rows.length)]))}
       </ul>
       <ul
         class="probe"
@@ -298,11 +297,14 @@ export class DisplayWaitingList extends LitElement {
       </ul>`;
   }
 
-  /** One service's row; the off-screen copy carries no test id. */
-  private row(s: Service, shown: boolean) {
+  /** One service's row (as tall as its row's names need); the off-screen copy has no test id. */
+  private row(s: Service, shown: boolean, height?: number) {
     const waiting = this.loads.find((l) => l.code === s.code)?.waiting ?? 0;
     const testId = shown ? `waiting-${s.code}` : undefined;
-    return html`<li class=${s.open ? '' : 'closed'}>
+    return html`<li
+      class=${s.open ? '' : 'closed'}
+      style=${ifDefined(height === undefined ? undefined : `--row-max:${height}px`)}
+    >
       <span class="prefix" aria-hidden="true">${s.prefix}</span>
       <span class="name" lang=${this.language}>${s.names[this.language]}</span>
       ${
