@@ -358,6 +358,16 @@ describe('the admin pages in the browser', () => {
         hasText: 'The user name “Clerk1” is taken already. Names that differ only in capital',
       })
       .waitFor();
+    // A new name saves; then one the browser itself refuses (Cyrillic) takes "Saved." away.
+    await add.locator('input[name="username"]').fill('clerk7');
+    await add.locator('button[type="submit"]').click();
+    const saved = page.locator('counter-admin-staff').getByText('Saved.');
+    await saved.waitFor();
+    await add.locator('input[name="username"]').fill('клерк');
+    await add.locator('input[name="name"]').fill('Another clerk');
+    await add.locator('input[name="password"]').fill('long enough 42');
+    await add.locator('button[type="submit"]').click();
+    await saved.waitFor({ state: 'detached' });
     expect(pageErrors).toEqual([]);
     await page.close();
   });

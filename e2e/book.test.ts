@@ -118,6 +118,12 @@ describe('the booking page on a phone', () => {
     await page.screenshot({ path: screenshotFile('book-done.png'), fullPage: true });
 
     await page.getByRole('link', { name: bookText('tg', 'cancelLink') }).click();
+    // Cancelling asks for the number booked with; it sends no code, and does not say it would.
+    await page
+      .locator('#phone-hint')
+      .filter({ hasText: bookText('tg', 'cancelHint') })
+      .waitFor();
+    expect(await page.getByText(bookText('tg', 'phoneHint')).count()).toBe(0);
     await page.getByLabel(bookText('tg', 'phoneTitle')).fill('901234567');
     await page.getByRole('button', { name: bookText('tg', 'cancel') }).click();
     await page.getByRole('heading', { name: bookText('tg', 'cancelled') }).waitFor();

@@ -147,8 +147,18 @@ describe('the counter console on sqlite', () => {
     await clerk.getByTestId('current').filter({ hasNotText: number }).waitFor();
 
     const back = await signIn('back1');
+    // Cases listed, none open yet: the empty side asks for one rather than saying there are none.
+    await back.getByTestId('worklist').locator(`[data-case="${caseNumber}"]`).waitFor();
+    await back
+      .getByTestId('bo-no-case')
+      .filter({ hasText: 'Парвандаро аз рӯйхат интихоб кунед.' })
+      .waitFor();
     await back.getByTestId('worklist').locator(`[data-case="${caseNumber}"]`).click();
     await back.getByTestId('history').waitFor();
+    // The details' dates read the office's way, as the people's do (the child's day was ISO).
+    const facts = (await back.getByTestId('case-facts').textContent()) ?? '';
+    expect(facts).toContain('20.11.2026');
+    expect(facts).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     expect(await seriousViolations(back)).toEqual([]);
     await back.screenshot({ path: screenshotFile('counter-backoffice.png') });
     await back.getByTestId('bo-to-registered').click();

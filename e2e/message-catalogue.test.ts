@@ -122,6 +122,11 @@ describe('the message catalogues of the console and the administration', () => {
     expect(seen.size).toBe(Object.keys(en).length);
   });
 
+  it('writes Uzbek oʻ and gʻ with ʻ (U+02BB), never a quotation mark', () => {
+    const quoted = Object.entries(uz).filter(([, v]) => /[og][‘'’]/i.test(v.replace(/'\{/g, '')));
+    expect(quoted.map(([k]) => k)).toEqual([]);
+  });
+
   it('uses one Tajik word for window: равзана, never тиреза', () => {
     const tiraza = Object.entries(tg).filter(([, v]) => /тиреза/i.test(v));
     expect(tiraza).toEqual([]);

@@ -16,7 +16,8 @@ describe('the pages of services on the hall display', () => {
     expect(pages).toEqual([
       { start: 0, count: 4, rows: [20, 20, 20, 20] },
       { start: 4, count: 4, rows: [20, 20, 20, 20] },
-      { start: 8, count: 2, rows: [20, 60] },
+      // The last page keeps the four rows of the others (its two names do not fill the list).
+      { start: 8, count: 2, rows: [20, 60, 0, 0] },
     ]);
   });
 
@@ -28,7 +29,7 @@ describe('the pages of services on the hall display', () => {
     // Too tall for three rows: two a page.
     expect(paginate([30, 30, 30, 30, 30, 30], 2, 70, 5)).toEqual([
       { start: 0, count: 4, rows: [30, 30] },
-      { start: 4, count: 2, rows: [30] },
+      { start: 4, count: 2, rows: [30, 30] },
     ]);
   });
 
@@ -39,6 +40,12 @@ describe('the pages of services on the hall display', () => {
       { start: 1, count: 1, rows: [500] },
       { start: 2, count: 1, rows: [20] },
     ]);
+    // A last page whose names need more than the rows of the page before keeps its own.
+    expect(paginate([20, 20, 20, 20, 90], 1, 100, 5).at(-1)).toEqual({
+      start: 4,
+      count: 1,
+      rows: [90],
+    });
     expect(paginate([], 1, 100, 5)).toEqual([]);
   });
 });

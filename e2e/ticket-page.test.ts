@@ -208,7 +208,14 @@ describe('the public ticket page and the paper preview', () => {
     await waitFor(() => focused('messages-stopped'), 'the focus on what the stop did');
     expect(await seriousViolations(phone)).toEqual([]);
     expect((await status()).notify).toMatchObject({ phone: null, telegram: false });
-    // The keypad offers the SMS afresh.
+    // The keypad offers the SMS afresh; opened, it comes into view (it opened below the fold).
+    await phone.evaluate('window.scrollTo(0, 0)');
+    await phone.getByTestId('sms-offer').click();
+    const number = await phone.getByTestId('sms-number').boundingBox();
+    const height = phone.viewportSize()!.height;
+    expect(number!.y).toBeGreaterThanOrEqual(0);
+    expect(number!.y + number!.height).toBeLessThanOrEqual(height);
+    await phone.getByTestId('sms-cancel').click();
     await phone.getByTestId('sms-offer').waitFor();
     const { token } = await api<LoginResult>('/api/auth/login', {
       username: 'clerk2',

@@ -272,7 +272,6 @@ export class BookApp extends PhonePage {
         return this.renderDone();
       case 'cancel':
         return html`<h2>${this.t('cancelTitle', { code: this.params.get('cancel') ?? '' })}</h2>
-          <p>${this.t('cancelHint')}</p>
           ${this.renderPhone(() => this.cancelBooking(), 'cancel')}`;
       case 'cancelled':
         return html`<h2>${this.t('cancelled')}</h2>

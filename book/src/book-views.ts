@@ -51,6 +51,8 @@ export interface PhoneView {
 /** The phone number after the fixed +992, and the button that sends (or cancels) with it. */
 export function phoneView(v: PhoneView): TemplateResult {
   const { t } = v;
+  // Booking sends a code to the number; cancelling only matches it (the step says so above it).
+  const hint = v.label === 'cancel' ? 'cancelHint' : 'phoneHint';
   return html`<label for="phone">${t('phoneTitle')}</label>
     <div class="phone">
       <span aria-hidden="true">${PHONE_PREFIX}</span>
@@ -65,7 +67,7 @@ export function phoneView(v: PhoneView): TemplateResult {
         @input=${(e: Event) => v.onInput((e.target as HTMLInputElement).value)}
       />
     </div>
-    <p id="phone-hint">${t('phoneHint')}</p>
+    <p id="phone-hint">${t(hint)}</p>
     <button class="primary" ?disabled=${v.busy} @click=${v.submit}>${t(v.label)}</button>`;
 }
 

@@ -126,7 +126,8 @@ function detailLines(details: Record<string, unknown>, language: Language, prefi
       const text = option
         ? translate(language, option)
         : typeof value === 'string'
-          ? value
+          ? // A day (`2026-12-01`) the office's way, as every other date of the case.
+            formatIsoDay(value)
           : JSON.stringify(value);
       out.push([label, text]);
     }

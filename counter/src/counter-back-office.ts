@@ -287,7 +287,9 @@ export class CounterBackOffice extends LitElement {
     const c = this.selected;
     if (!c) {
       return html`<section aria-label=${this.l10n.t('caseHeading')}>
-        <p class="empty">${this.l10n.t('noCases')}</p>
+        <p class="empty" data-testid="bo-no-case">
+          ${this.l10n.t(this.cases.length ? 'chooseCase' : 'noCases')}
+        </p>
       </section>`;
     }
     const transitions = allowedTransitions(c.status, this.staffRole);

@@ -38,5 +38,12 @@ export function paginate(
     pages.push(page);
     start += page.count;
   }
+  // A short last page keeps the rows of the page before (one row does not fill the whole list),
+  // where they fit.
+  const [before, last] = pages.slice(-2);
+  if (pages.length > 1 && before && last && last.rows.length < before.rows.length) {
+    const padded = arrange(last.start, before.rows.length, last.count);
+    if (total(padded) <= height) pages[pages.length - 1] = padded;
+  }
   return pages;
 }

@@ -183,6 +183,8 @@ export class KioskSmsKeypad extends LitElement {
   protected override updated(changed: PropertyValues): void {
     if (changed.has('open') && changed.get('open') !== undefined) {
       emit(this, 'kiosk-sms-keypad', this.open);
+      // On a phone the keypad opens below the fold: brought into view (a kiosk's already is).
+      if (this.open) this.scrollIntoView({ block: 'nearest' });
     }
   }
 

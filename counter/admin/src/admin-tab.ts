@@ -196,13 +196,15 @@ export class AdminTab extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // A form the browser refuses (a field's own check) is a new attempt: the last refusal, about
-    // something else, goes (`invalid` does not leave the shadow root, so it is heard there).
+    // A form the browser refuses (a field's own check) is a new attempt: the last refusal or
+    // "Saved", about something else, goes (`invalid` does not leave the shadow root, so it is heard
+    // there).
     this.renderRoot.addEventListener('invalid', this.onInvalid, true);
   }
 
   private readonly onInvalid = (): void => {
     this.error = undefined;
+    this.notice = '';
   };
 
   /** The page's words for sections not moved to `l10n` yet (the Reports section). */

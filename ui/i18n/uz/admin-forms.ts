@@ -27,7 +27,7 @@ export const adminForms: MessagesLike<typeof english> = {
   adminReportFor: '{from} – {to} uchun raqamlar.',
   adminReportStale: 'Yuqoridagi sanalar boshqa: ularni koʻrish uchun «{show}» tugmasini bosing.',
   adminNoQuietHours:
-    'Tinch soatlar yo‘q: boshlanishi va tugashi bir xil, xabarlar istalgan soatda ketadi.',
+    'Tinch soatlar yoʻq: boshlanishi va tugashi bir xil, xabarlar istalgan soatda ketadi.',
   adminRangeBackwards: '“{to}” “{from}”dan oldin: kunlarni qaytadan tanlang.',
   adminRangeTooLong: 'Bitta hisobot koʻpi bilan {n} kunni qamraydi: qisqaroq muddat tanlang.',
 };
