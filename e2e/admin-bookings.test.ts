@@ -160,6 +160,13 @@ describe('the admin bookings tab in the browser', () => {
     expect(label!.height).toBeLessThan(box!.height * 1.5);
     expect(box!.x - label!.x).toBeLessThan(8);
     await form.getByRole('checkbox').check();
+    // On with no tickets a day would tell every citizen "all taken": said, nothing sent.
+    await form.getByRole('spinbutton').fill('0');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Remote join is on: set how many tickets a day' })
+      .waitFor();
     await form.getByRole('spinbutton').fill('40');
     await form.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Remote join saved.').waitFor();

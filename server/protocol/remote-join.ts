@@ -4,11 +4,16 @@ import { BookingPhone, CheckInSettings } from './bookings';
 import { Code, Language, type Ticket } from './schemas';
 
 /** An office's remote-join setting (admin; off until set). */
-export const RemoteJoinSettings = z.strictObject({
-  enabled: z.boolean(),
-  /** Remote tickets an office day may hand out. */
-  dailyCap: z.number().int().min(0).max(10_000),
-});
+export const RemoteJoinSettings = z
+  .strictObject({
+    enabled: z.boolean(),
+    /** Remote tickets an office day may hand out (at least 1 while remote join is on). */
+    dailyCap: z.number().int().min(0).max(10_000),
+  })
+  .refine((s) => !s.enabled || s.dailyCap >= 1, {
+    path: ['dailyCap'],
+    message: 'remote join switched on with no tickets a day: at least 1',
+  });
 export type RemoteJoinSettings = z.infer<typeof RemoteJoinSettings>;
 
 /** What an office has before an administrator sets anything: off. */

@@ -93,6 +93,12 @@ export class AdminBookings extends AdminTab {
       enabled: data.get('enabled') === 'on',
       dailyCap: Number(formText(data, 'dailyCap')) || 0,
     };
+    // On with no tickets a day would tell every citizen "all taken": said here, nothing sent.
+    if (remoteJoin.enabled && remoteJoin.dailyCap < 1) {
+      this.notice = '';
+      this.error = { key: 'adminRemoteJoinNoCap', code: 'validation_failed', detail: '' };
+      return;
+    }
     void this.run(async (c) => {
       const saved = await call('putBookingSettings', {
         params: { office: c.office },

@@ -78,6 +78,16 @@ describe.each(testDialects())('the remote-join availability on %s', (dialect) =>
     expect(res.body).toEqual({ remoteJoin: { enabled: false, left: null } });
   });
 
+  it('refuses to switch on with no tickets a day, storing nothing', async () => {
+    const res = await request(s.url, 'PUT', `${OFFICE}/booking-settings`, {
+      token: admin,
+      body: { earlyMinutes: 15, lateMinutes: 10, remoteJoin: { enabled: true, dailyCap: 0 } },
+    });
+    expect([res.status, res.body.error.code]).toEqual([400, 'validation_failed']);
+    expect(res.body.error.details.issues[0].field).toBe('remoteJoin.dailyCap');
+    expect((await availability()).body).toEqual({ remoteJoin: { enabled: false, left: null } });
+  });
+
   it('says off again once switched off, whatever the cap', async () => {
     await setRemoteJoin(false, 25);
     expect((await availability()).body).toEqual({ remoteJoin: { enabled: false, left: null } });

@@ -27,4 +27,6 @@ export const adminForms = {
     'No quiet hours: the start and the end are the same, so messages go at any hour.',
   adminRangeBackwards: '“{to}” is before “{from}”: choose the days again.',
   adminRangeTooLong: 'One report covers at most {n} days: choose a shorter range.',
+  adminRemoteJoinNoCap:
+    'Remote join is on: set how many tickets a day may be taken from the phone (at least 1), or switch it off.',
 };

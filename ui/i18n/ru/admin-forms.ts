@@ -27,4 +27,6 @@ export const adminForms: MessagesLike<typeof english> = {
   adminNoQuietHours: 'Тихих часов нет: начало и конец совпадают, сообщения уходят в любое время.',
   adminRangeBackwards: '«{to}» раньше, чем «{from}»: выберите дни заново.',
   adminRangeTooLong: 'Один отчёт охватывает не больше {n} дней: выберите срок короче.',
+  adminRemoteJoinNoCap:
+    'Удалённая запись включена: укажите, сколько талонов в день можно взять с телефона (не меньше 1), или выключите её.',
 };

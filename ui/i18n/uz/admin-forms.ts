@@ -30,4 +30,6 @@ export const adminForms: MessagesLike<typeof english> = {
     'Tinch soatlar yoʻq: boshlanishi va tugashi bir xil, xabarlar istalgan soatda ketadi.',
   adminRangeBackwards: '“{to}” “{from}”dan oldin: kunlarni qaytadan tanlang.',
   adminRangeTooLong: 'Bitta hisobot koʻpi bilan {n} kunni qamraydi: qisqaroq muddat tanlang.',
+  adminRemoteJoinNoCap:
+    'Masofadan navbat yoqilgan: kuniga telefondan nechta talon olish mumkinligini kiriting (kamida 1) yoki uni oʻchiring.',
 };
