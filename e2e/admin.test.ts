@@ -382,6 +382,9 @@ describe('the admin pages in the browser', () => {
       .evaluateAll((tabs) => tabs.map((t) => Math.round(t.getBoundingClientRect().top)));
     expect(tops).toHaveLength(9);
     expect(new Set(tops).size).toBe(1);
+    // Chosen on a page opened with ?lang=en, Tajik stays over a reload.
+    await page.reload();
+    await page.getByRole('tab', { name: 'Паёмҳо' }).waitFor();
     await page.close();
   });
 

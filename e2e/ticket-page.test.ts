@@ -243,6 +243,12 @@ describe('the public ticket page and the paper preview', () => {
     expect(await phone.locator('html').getAttribute('lang')).toBe('uz');
     await phone.getByTestId('lang-en').click();
     await phone.locator('html[lang="en"]').waitFor();
+    // The holder's choice outlives a reload (the address carries it; the key stays after '#').
+    expect(new URL(phone.url()).searchParams.get('lang')).toBe('en');
+    await phone.reload();
+    await phone.getByTestId('people-ahead').waitFor();
+    expect(await phone.locator('html').getAttribute('lang')).toBe('en');
+    expect(new URL(phone.url()).hash).toBe(`#${holderKey}`);
     expect(pageErrors).toEqual([]);
   });
 

@@ -25,6 +25,19 @@ export function readPageParams(search: string = window.location.search): PagePar
 }
 
 /**
+ * A language chosen on the page, written into its address where the address names one (`?lang=`),
+ * or always with `add` (a page that remembers nothing else), so a reload keeps the choice instead
+ * of going back to the address's language.
+ */
+export function keepLanguageInAddress(language: Language, add = false): void {
+  const query = new URLSearchParams(window.location.search);
+  if ((!add && !query.has('lang')) || query.get('lang') === language) return;
+  query.set('lang', language);
+  const { pathname, hash } = window.location;
+  history.replaceState(history.state, '', `${pathname}?${query}${hash}`);
+}
+
+/**
  * What a public page says instead of itself: its address names no office, or one the server does
  * not know (the socket was refused `not_found`); undefined when the page can show itself.
  */

@@ -11,7 +11,7 @@ import { ApiError, fetchServices } from '../../ui/api';
 import { ClockController } from '../../ui/clock-controller';
 import { LocalizeController } from '../../ui/controllers/localize-controller';
 import { DEFAULT_LANGUAGE } from '../../ui/i18n/staff';
-import { officeNotice, readPageParams } from '../../ui/page-params';
+import { keepLanguageInAddress, officeNotice, readPageParams } from '../../ui/page-params';
 import { QueueController } from '../../ui/queue-controller';
 import { base, pageNoticeStyles, tokens } from '../../ui/theme';
 import '../../ui/nb-connection-mark';
@@ -166,6 +166,7 @@ export class CounterApp extends LitElement {
   private readonly onLanguage = (event: CustomEvent<LanguageDetail>): void => {
     this.language = event.detail.language;
     saveLanguage(this.language);
+    keepLanguageInAddress(this.language);
   };
 
   private readonly onCommand = (event: CustomEvent<CommandDetail>): void => {

@@ -12,7 +12,7 @@ import { ApiError, fetchServices, fetchTicket } from '../../ui/api';
 import { toShownError, type ShownError } from '../../ui/errors';
 import { DEFAULT_TIME_ZONE } from '../../ui/format';
 import { DEFAULT_LANGUAGE, translate, type MessageKey } from '../../ui/i18n';
-import { readPageParams } from '../../ui/page-params';
+import { keepLanguageInAddress, readPageParams } from '../../ui/page-params';
 import { QueueController } from '../../ui/queue-controller';
 import type { QueueState } from '../../ui/queue-store';
 import { base, tokens } from '../../ui/theme';
@@ -271,8 +271,8 @@ export class KioskTicketPage extends LitElement {
   }
 
   private readonly onLanguageChange = (event: CustomEvent<LanguageChangeDetail>): void => {
-    this.chosenLanguage = event.detail.language;
-    this.language = event.detail.language;
+    this.language = this.chosenLanguage = event.detail.language;
+    keepLanguageInAddress(this.language, true); // the address carries it over a reload
   };
 
   private readonly onSubscribed = (): void => {

@@ -14,7 +14,7 @@ import {
   translate,
   type MessageKey,
 } from '../../../ui/i18n/staff';
-import { officeNotice, readPageParams } from '../../../ui/page-params';
+import { keepLanguageInAddress, officeNotice, readPageParams } from '../../../ui/page-params';
 import { base, pageNoticeStyles, tokens } from '../../../ui/theme';
 import { adminAppStyles } from './admin-app.styles';
 import {
@@ -160,6 +160,7 @@ export class AdminApp extends LitElement {
     if (!isLanguage(value)) return;
     this.language = value;
     saveLanguage(value);
+    keepLanguageInAddress(value);
   };
 
   private select(tab: Tab, focus = false): void {
