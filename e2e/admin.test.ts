@@ -372,6 +372,23 @@ describe('the admin pages in the browser', () => {
     await page.close();
   });
 
+  it('wraps a long name without spaces inside its cell, the devices table inside its card', async () => {
+    const token = await login(server.url, 'admin');
+    const created = await request(server.url, 'POST', '/api/offices/kulob/devices', {
+      token,
+      body: { code: 'K8', kind: 'kiosk', name: 'Ж'.repeat(80) },
+    });
+    expect(created.status).toBe(201);
+    const page = await signedInAdmin();
+    await page.getByRole('tab', { name: 'Devices' }).click();
+    const section = page.locator('counter-admin-devices section').first();
+    await section.getByText('Ж'.repeat(20), { exact: false }).first().waitFor();
+    const card = await section.boundingBox();
+    const table = await section.locator('table').first().boundingBox();
+    expect(table!.x + table!.width).toBeLessThanOrEqual(card!.x + card!.width);
+    await page.close();
+  });
+
   it('keeps its nine tabs on one row at 1366 px, in Tajik too (its names are the longest)', async () => {
     const page = await signedInAdmin();
     await page.getByRole('tab', { name: 'Messages' }).waitFor();

@@ -259,7 +259,7 @@ export class AdminDevices extends AdminTab {
           (d) =>
             html`<tr>
               <td>${d.code}</td>
-              <td>${d.name ?? '—'}</td>
+              <td class="free">${d.name ?? '—'}</td>
               <td>${this.l10n.t(KIND_KEYS[d.kind as DeviceKind] ?? 'adminKindKiosk')}</td>
               <td>${this.renderPairing(d)}</td>
               <td>${this.renderPrinter(d)}</td>

@@ -147,7 +147,7 @@ export class AdminStaff extends AdminTab {
   private renderUser(u: AdminUser) {
     return html`<tr>
       <td>${u.username}</td>
-      <td>${u.name}</td>
+      <td class="free">${u.name}</td>
       <td>${this.roleSelect(u.role, (role) => this.change(u, { role }))}</td>
       <td>
         <span class="pill ${u.disabled ? 'off' : ''}"

@@ -50,6 +50,11 @@ export const sectionStyles = css`
     border-bottom: 1px solid var(--nb-border);
     vertical-align: middle;
   }
+  /* A free-text name (80 letters, no space) wraps in its cell rather than pushing the table wide. */
+  td.free {
+    min-width: 10em;
+    overflow-wrap: anywhere;
+  }
   th {
     font-weight: 700;
     color: var(--nb-muted);
