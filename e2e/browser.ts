@@ -63,6 +63,22 @@ export function screenshotFile(name: string): string {
   return file;
 }
 
+/**
+ * Page-side source: `check` called on every visible text node of the page, shadow roots included
+ * (hidden, screen-reader-only, script and style content skipped).
+ */
+const VISIT_TEXTS = `const visit = (node) => {
+      if (node.nodeType === 3) return check(node);
+      if (node.nodeType === 1) {
+        const cs = getComputedStyle(node);
+        if (cs.display === 'none' || cs.visibility === 'hidden' || node.classList.contains('sr-only')) return;
+        if (['SCRIPT', 'STYLE', 'TEMPLATE'].includes(node.tagName)) return;
+        if (node.shadowRoot) visit(node.shadowRoot);
+      }
+      for (const child of node.childNodes) visit(child);
+    };
+    visit(document.body);`;
+
 /** A text that does not lie inside its box: what it says, where it is cut. */
 export interface ClippedText {
   text: string;
@@ -121,17 +137,7 @@ export async function clippedTexts(page: Page): Promise<ClippedText[]> {
         }
       }
     };
-    const visit = (node) => {
-      if (node.nodeType === 3) return check(node);
-      if (node.nodeType === 1) {
-        const cs = getComputedStyle(node);
-        if (cs.display === 'none' || cs.visibility === 'hidden' || node.classList.contains('sr-only')) return;
-        if (['SCRIPT', 'STYLE', 'TEMPLATE'].includes(node.tagName)) return;
-        if (node.shadowRoot) visit(node.shadowRoot);
-      }
-      for (const child of node.childNodes) visit(child);
-    };
-    visit(document.body);
+    ${VISIT_TEXTS}
     return out;
   })()`);
 }
@@ -153,17 +159,7 @@ export async function brokenWords(page: Page): Promise<string[]> {
         if (tops.size > 1) out.push(m[0]);
       }
     };
-    const visit = (node) => {
-      if (node.nodeType === 3) return check(node);
-      if (node.nodeType === 1) {
-        const cs = getComputedStyle(node);
-        if (cs.display === 'none' || cs.visibility === 'hidden' || node.classList.contains('sr-only')) return;
-        if (['SCRIPT', 'STYLE', 'TEMPLATE'].includes(node.tagName)) return;
-        if (node.shadowRoot) visit(node.shadowRoot);
-      }
-      for (const child of node.childNodes) visit(child);
-    };
-    visit(document.body);
+    ${VISIT_TEXTS}
     return out;
   })()`);
 }
