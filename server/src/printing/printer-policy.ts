@@ -23,7 +23,6 @@ const DEFAULT_PRINTER_DEVICES = ['/dev/usb/lp*', '/dev/lp*', '/dev/ttyUSB*', '/d
 // The private ranges; never loopback, link-local (cloud metadata) or public addresses.
 const DEFAULT_PRINTER_NETWORKS = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', 'fc00::/7'];
 
-/** Refusal of a printer address by the environment's policy. */
 /** Why an address is refused, for the admin page to say in its own words. */
 export type PrinterRefusal =
   | 'host_unknown'
@@ -33,6 +32,7 @@ export type PrinterRefusal =
   | 'files_off'
   | 'outside_spool';
 
+/** Refusal of a printer address by the environment's policy. */
 export class PrinterPolicyError extends Error {
   override readonly name = 'PrinterPolicyError';
   constructor(
