@@ -295,7 +295,7 @@ describe('administration editors, audit and CSV in the browser', () => {
       return res.body;
     };
     const issued = await request(server.url, 'POST', '/api/offices/kulob/tickets', {
-      body: { service: 'birth' },
+      body: { service: 'birth', kiosk: 'K1' },
     });
     const { id, number } = issued.body.ticket as { id: string; number: string };
     await step('POST', '/api/offices/kulob/counters/1/call', { ticketId: id });
@@ -325,6 +325,8 @@ describe('administration editors, audit and CSV in the browser', () => {
       'Case opened',
       'Service completed',
     ]);
+    const tap = rows.filter({ hasText: 'Ticket issued' });
+    expect((await tap.locator('td:nth-child(2)').textContent())?.trim()).toBe('Kiosk K1');
     const call = rows.filter({ hasText: 'Called again' });
     expect(await call.locator('td:nth-child(2)').textContent()).toContain('Зарина Раҳимова');
     expect(await call.locator('td.about').textContent()).toContain(`${number} · ${caseNumber}`);

@@ -348,7 +348,10 @@ export interface AuditEntry {
   /** The row's id; entries read from a case's own history (found by its number) are negative. */
   id: number;
   at: string;
-  /** Username of whoever acted (`kiosk`, `system` for the machines). */
+  /**
+   * Username of whoever acted; `kiosk` or `kiosk:K1` and `system` for the machines, `citizen` for a
+   * citizen's own phone (a remote join).
+   */
   actor: string;
   /** The staff member's full name, when the actor is a staff user. */
   actorName: string | null;

@@ -84,9 +84,20 @@ export class AdminAudit extends AdminTab {
     void this.load();
   };
 
+  /** A non-staff actor in words: "Kiosk K1", a citizen from their phone, the system. */
+  private actorWords(actor: string): string {
+    const t = (key: 'auditKiosk' | 'auditCitizen' | 'auditSystem') => this.l10n.t(key);
+    if (actor === 'kiosk' || actor.startsWith('kiosk:')) {
+      return [t('auditKiosk'), actor.slice('kiosk:'.length)].join(' ').trim();
+    }
+    if (actor === 'citizen') return t('auditCitizen');
+    if (actor === 'system') return t('auditSystem');
+    return actor;
+  }
+
   private renderEntry(e: AuditEntry) {
     const line = describeAudit(e, { ...this.vocabulary, language: this.language });
-    const who = e.actorName ?? (e.actor.startsWith('kiosk') ? this.l10n.t('auditKiosk') : e.actor);
+    const who = e.actorName ?? this.actorWords(e.actor);
     return html`<tr data-id=${e.id}>
       <td class="num">${formatDateTime(new Date(e.at), this.timeZone ?? DEFAULT_TIME_ZONE)}</td>
       <td>${who}</td>

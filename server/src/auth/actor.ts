@@ -1,4 +1,7 @@
-/** Who performs a command: a staff member, a kiosk, or the system itself (day close). */
+/**
+ * Who performs a command: a staff member, a kiosk, a citizen from their own phone (a remote join),
+ * or the system itself (day close).
+ */
 import type { Role } from '../../protocol';
 
 export interface StaffPrincipal {
@@ -12,6 +15,7 @@ export interface StaffPrincipal {
 export type Actor =
   | { kind: 'staff'; user: StaffPrincipal }
   | { kind: 'kiosk'; code: string | null }
+  | { kind: 'citizen' }
   | { kind: 'system' };
 
 /** The name written into the audit log. */
@@ -21,6 +25,8 @@ export function actorName(actor: Actor): string {
       return actor.user.username;
     case 'kiosk':
       return actor.code ? `kiosk:${actor.code}` : 'kiosk';
+    case 'citizen':
+      return 'citizen';
     case 'system':
       return 'system';
   }

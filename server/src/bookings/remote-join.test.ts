@@ -144,6 +144,14 @@ describe.each(testDialects())('remote join on %s', (dialect) => {
     expect(ok.body.comeBy).toBe(new Date(NOW.getTime() + wait * 60_000).toISOString());
     const page = await request(s.url, 'GET', `/api/tickets/${ok.body.ticket.id}`);
     expect(page.body.ticket.remote).toBe(true);
+    // The audit log names who took it: the citizen from their phone, not a kiosk.
+    const audit = await request(s.url, 'GET', `${OFFICE}/audit?action=ticket.issue`, {
+      token: admin,
+    });
+    const entry = (audit.body.entries as Array<{ actor: string; entityId: string }>).find(
+      (e) => e.entityId === ok.body.ticket.id,
+    );
+    expect(entry?.actor).toBe('citizen');
     await waitFor(() => issued.find((e) => e.ticket.id === ok.body.ticket.id), 'the hall event');
     display.socket.disconnect();
     // The ticket carries the phone: the ordinary "issued" message follows the code.

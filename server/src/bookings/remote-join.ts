@@ -161,7 +161,7 @@ export class RemoteJoinService {
           phone: checked.phone,
         },
         undefined,
-        { kind: 'kiosk', code: null },
+        { kind: 'citizen' },
         admit,
       );
       return this.answer({ ...checked, status: 'confirmed' }, issued.ticket.id, true);

@@ -186,6 +186,8 @@ export const admin = {
   auditSearchLabel: 'Ticket or case number, or any text',
   auditAllActions: 'All actions',
   auditEveryone: 'Everyone',
+  auditCitizen: 'Citizen, from a phone',
+  auditSystem: 'System',
   auditKiosk: 'Kiosk',
   auditWho: 'Who',
   auditAbout: 'Ticket / case',

@@ -190,6 +190,8 @@ export const admin: MessagesLike<typeof english> = {
   auditSearchLabel: 'Номер талона или дела, или любой текст',
   auditAllActions: 'Все действия',
   auditEveryone: 'Все',
+  auditCitizen: 'Гражданин, с телефона',
+  auditSystem: 'Система',
   auditKiosk: 'Киоск',
   auditWho: 'Кто',
   auditAbout: 'Талон / дело',

@@ -191,6 +191,8 @@ export const admin: MessagesLike<typeof english> = {
   auditSearchLabel: 'Рақами чипта ё парванда, ё ҳар матн',
   auditAllActions: 'Ҳамаи амалҳо',
   auditEveryone: 'Ҳама',
+  auditCitizen: 'Шаҳрванд, аз телефон',
+  auditSystem: 'Система',
   auditKiosk: 'Киоск',
   auditWho: 'Кӣ',
   auditAbout: 'Чипта / парванда',

@@ -188,6 +188,8 @@ export const admin: MessagesLike<typeof english> = {
   auditSearchLabel: 'Chipta yoki ish raqami, yoki istalgan matn',
   auditAllActions: 'Barcha harakatlar',
   auditEveryone: 'Hamma',
+  auditCitizen: 'Fuqaro, telefondan',
+  auditSystem: 'Tizim',
   auditKiosk: 'Kiosk',
   auditWho: 'Kim',
   auditAbout: 'Chipta / ish',
@@ -307,8 +309,8 @@ export const admin: MessagesLike<typeof english> = {
   adminBookingCancelled: '{code} yozilishi bekor qilindi.',
   // s6: remote join (admin)
   adminRemoteJoin: 'Telefondan navbat',
-  adminRemoteJoinOn: 'Fuqarolar bugungi talonni telefondan olishlari mumkin',
-  adminRemoteJoinCap: 'Kuniga telefondan talonlar',
+  adminRemoteJoinOn: 'Fuqarolar bugungi chiptani telefondan olishlari mumkin',
+  adminRemoteJoinCap: 'Kuniga telefondan chiptalar',
   adminRemoteJoinSaved: 'Telefondan navbat sozlamasi saqlandi.',
   // admin: booking plans and rooms (Bookings tab)
   adminPlans: 'Yozilish rejalari',
