@@ -68,8 +68,9 @@ export function toShownError(error: unknown): ShownError {
     const field =
       error.code === ErrorCode.validationFailed ? refusedField(error.details) : undefined;
     if (field) {
-      shown.key = 'errorValidationFailedField';
-      shown.params = { field };
+      const max = refusedLimit(error.details);
+      shown.key = max === undefined ? 'errorValidationFailedField' : 'errorFieldTooLong';
+      shown.params = max === undefined ? { field } : { field, max: String(max) };
     }
     const taken = error.code === ErrorCode.conflict ? takenField(error.details) : undefined;
     if (taken) {
@@ -97,6 +98,14 @@ function refusedField(details: unknown): string | undefined {
   if (!Array.isArray(issues)) return undefined;
   const field = (issues[0] as { field?: unknown } | undefined)?.field;
   return typeof field === 'string' && field !== '' && field !== '(body)' ? field : undefined;
+}
+
+/** The longest text the first refused field takes, when it was refused for its length. */
+function refusedLimit(details: unknown): number | undefined {
+  const issues = (details as { issues?: unknown } | null)?.issues;
+  if (!Array.isArray(issues)) return undefined;
+  const max = (issues[0] as { maxLength?: unknown } | undefined)?.maxLength;
+  return typeof max === 'number' && Number.isFinite(max) ? max : undefined;
 }
 
 /** The field whose value is taken, from an administrator's `conflict` refusal (`details.field`). */

@@ -1,5 +1,5 @@
 /** Staff users and their sessions. */
-import { Op, QueryTypes, type Transaction, type WhereOptions } from 'sequelize';
+import { Op, QueryTypes, col, fn, where, type Transaction, type WhereOptions } from 'sequelize';
 import type { Database } from '../database';
 import { appendAudit } from './audit-repository';
 import type { UserModel } from '../models';
@@ -24,9 +24,22 @@ export type SessionUser = Pick<UserRecord, 'id' | 'officeCode' | 'username' | 'r
 export class AuthRepository {
   constructor(private readonly db: Database) {}
 
+  /**
+   * The user of that name, letter case aside (`Clerk1` signs in as `clerk1`), as on MariaDB's
+   * case-blind collation so on SQLite: names are unique regardless of case ({@link usernameTaken}).
+   * Should two older names differ only in case, the exact one wins and a case-blind match of two
+   * is nobody.
+   */
   async findUserByName(username: string, t?: Transaction): Promise<UserRecord | undefined> {
-    const row = await this.db.models.User.findOne({ where: { username }, transaction: t });
-    return row ? toUser(row) : undefined;
+    const { User } = this.db.models;
+    const exact = await User.findOne({ where: { username }, transaction: t });
+    if (exact) return toUser(exact);
+    const rows = await User.findAll({
+      where: where(fn('LOWER', col('username')), username.toLowerCase()),
+      limit: 2,
+      transaction: t,
+    });
+    return rows.length === 1 ? toUser(rows[0]!) : undefined;
   }
 
   /**

@@ -64,7 +64,10 @@ export class AdminCounters extends AdminTab {
                 <input name="number" required pattern="[A-Za-z0-9]{1,8}" size="6"
               /></label>`
       }
-      <label>${this.l10n.t('adminName')} <input name="name" .value=${counter?.name ?? ''} /></label>
+      <label
+        >${this.l10n.t('adminName')}
+        <input name="name" maxlength="100" .value=${counter?.name ?? ''}
+      /></label>
       <fieldset>
         <legend>${this.l10n.t('adminServicesCalled')}</legend>
         ${this.services.map(

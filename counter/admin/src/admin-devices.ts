@@ -300,7 +300,7 @@ export class AdminDevices extends AdminTab {
             )}
           </select></label
         >
-        <label>${this.l10n.t('adminName')} <input name="name" /></label>
+        <label>${this.l10n.t('adminName')} <input name="name" maxlength="100" /></label>
         ${
           this.newKind === 'kiosk'
             ? html`<label

@@ -115,6 +115,7 @@ export class AdminStaff extends AdminTab {
         type="password"
         autocomplete="new-password"
         minlength="4"
+        maxlength="200"
         aria-label="${this.l10n.t('adminNewPassword')}: ${u.username}"
       />
       <button type="submit" class="secondary">${this.l10n.t('adminSetPassword')}</button>
@@ -180,10 +181,16 @@ export class AdminStaff extends AdminTab {
             title=${this.l10n.t('adminUsernameHint')}
             aria-describedby="new-user-hint"
         /></label>
-        <label>${this.l10n.t('adminName')} <input name="name" required /></label>
+        <label>${this.l10n.t('adminName')} <input name="name" required maxlength="200" /></label>
         <label
           >${this.l10n.t('adminPassword')}
-          <input name="password" type="password" autocomplete="new-password" required minlength="4"
+          <input
+            name="password"
+            type="password"
+            autocomplete="new-password"
+            required
+            minlength="4"
+            maxlength="200"
         /></label>
         <label>${this.l10n.t('adminRole')} ${this.roleSelect('clerk')}</label>
         <button type="submit" ?disabled=${this.busy}>${this.l10n.t('adminAdd')}</button>

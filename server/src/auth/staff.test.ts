@@ -80,8 +80,32 @@ describe.each(testDialects())('staff accounts on %s', (dialect) => {
       });
       expect([refused.status, refused.body.error.code]).toEqual([409, 'conflict']);
     }
+    // A name over its limit: refused, naming the field and its limit for the form to say.
+    const long = await request(s.url, 'POST', '/api/users', {
+      token: admin,
+      body: { username: 'clerk10', password: 'demo12345', role: 'clerk', name: 'Ш'.repeat(201) },
+    });
+    expect([long.status, long.body.error.details.issues[0]]).toEqual([
+      400,
+      expect.objectContaining({ field: 'name', maxLength: 200 }),
+    ]);
     const users = await request(s.url, 'GET', '/api/users', { token: admin });
     const names = users.body.users.map((u: { username: string }) => u.username.toLowerCase());
     expect(names.filter((n: string) => n === 'clerk1')).toHaveLength(1);
+  });
+
+  it('signs in whatever the letter case the name is typed in, on either database', async () => {
+    const res = await request(s.url, 'POST', '/api/auth/login', {
+      body: { username: 'Clerk2', password: 'demo' },
+    });
+    expect([res.status, res.body.user?.username]).toEqual([200, 'clerk2']);
+    const me = await request(s.url, 'GET', '/api/auth/me', { token: res.body.token as string });
+    expect(me.body.user.username).toBe('clerk2');
+    // The administrator's pages name users case-blind as well.
+    const changed = await request(s.url, 'PATCH', '/api/users/CLERK2', {
+      token: admin,
+      body: { name: 'Нигора Саидова' },
+    });
+    expect([changed.status, changed.body.user?.username]).toEqual([200, 'clerk2']);
   });
 });

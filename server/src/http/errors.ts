@@ -19,6 +19,8 @@ export function parse<S extends z.ZodType>(
   const issues = result.error.issues.map((i) => ({
     field: i.path.join('.') || whole,
     message: i.message,
+    // A text over its limit says the limit, so a form can name it in the page's words.
+    ...(i.code === 'too_big' && i.origin === 'string' ? { maxLength: Number(i.maximum) } : {}),
   }));
   const first = issues[0];
   throw new AppError(

@@ -33,6 +33,7 @@ export const common = {
   errorValidationFailed: 'The request was not accepted.',
   errorAlreadyRegistered:
     'This event is registered already, by case {case}: a second act record is not made.',
+  errorFieldTooLong: 'The field “{field}” is too long: at most {max} characters.',
   errorValidationFailedField: 'The request was not accepted: check the field “{field}”.',
   errorUnauthorized: 'Please sign in again.',
   errorForbidden: 'You are not allowed to do this.',

@@ -34,6 +34,7 @@ export const common: MessagesLike<typeof english> = {
   errorValidationFailed: 'Запрос не принят.',
   errorAlreadyRegistered:
     'Это событие уже зарегистрировано по делу {case}: вторая актовая запись не составляется.',
+  errorFieldTooLong: 'Поле «{field}» слишком длинное: не больше {max} знаков.',
   errorValidationFailedField: 'Запрос не принят: проверьте поле «{field}».',
   errorUnauthorized: 'Войдите снова.',
   errorForbidden: 'У вас нет прав на это действие.',

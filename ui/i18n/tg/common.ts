@@ -34,6 +34,7 @@ export const common: MessagesLike<typeof english> = {
   errorValidationFailed: 'Дархост қабул нашуд.',
   errorAlreadyRegistered:
     'Ин ҳодиса аллакай бо парвандаи {case} ба қайд гирифта шудааст: сабти дуюм сохта намешавад.',
+  errorFieldTooLong: 'Майдони «{field}» хеле дароз аст: на зиёда аз {max} аломат.',
   errorValidationFailedField: 'Дархост қабул нашуд: майдони «{field}»-ро санҷед.',
   errorUnauthorized: 'Лутфан, дубора ворид шавед.',
   errorForbidden: 'Шумо ҳуқуқи ин амалро надоред.',

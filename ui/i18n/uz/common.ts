@@ -34,6 +34,7 @@ export const common: MessagesLike<typeof english> = {
   errorValidationFailed: 'Soʻrov qabul qilinmadi.',
   errorAlreadyRegistered:
     'Bu hodisa {case} ish boʻyicha allaqachon roʻyxatga olingan: ikkinchi dalolatnoma yozuvi tuzilmaydi.',
+  errorFieldTooLong: '«{field}» maydoni juda uzun: koʻpi bilan {max} belgi.',
   errorValidationFailedField: 'Soʻrov qabul qilinmadi: «{field}» maydonini tekshiring.',
   errorUnauthorized: 'Iltimos, qayta kiring.',
   errorForbidden: 'Bu amal uchun huquqingiz yoʻq.',
