@@ -136,11 +136,16 @@ describe('citizen messages in the browser', () => {
       'Мы напишем на +992 90 123 45 99',
     );
     // The page reads where messages go again: the stop button, and no Telegram offer (no bot here).
-    await page.getByTestId('messages-to').filter({ hasText: '599' }).waitFor();
+    // The number is said once: the keypad's in full, not again masked by the messages panel.
     await page.getByTestId('messages-stop').waitFor();
+    expect(await page.getByTestId('messages-to').count()).toBe(0);
     expect(await page.getByTestId('telegram-offer').count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: screenshotFile('ticket-page-sms.png') });
+    // Back later (the keypad's words are gone): the panel says where messages go, masked.
+    await page.reload();
+    await page.getByTestId('messages-to').filter({ hasText: '599' }).waitFor();
+    expect(await page.getByTestId('sms-done').count()).toBe(0);
     const rows = await waitFor(async () => {
       const r = await outboxFor(id);
       return r.length ? r : undefined;

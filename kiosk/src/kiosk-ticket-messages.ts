@@ -70,6 +70,7 @@ export class KioskTicketMessages extends LitElement {
     holderKey: {},
     language: {},
     version: { type: Number },
+    phoneShown: { type: Boolean },
     status: { state: true },
     stopped: { state: true },
     telegramLink: { state: true },
@@ -84,6 +85,11 @@ export class KioskTicketMessages extends LitElement {
   declare language: Language;
   /** Bumped by the page when the holder subscribed a phone: the status is read again. */
   declare version: number;
+  /**
+   * The phone was just given on this page, whose keypad says where messages go in full: the panel
+   * does not say it a second time (masked), and offers only to stop them.
+   */
+  declare phoneShown: boolean;
   declare private status: TicketNotifyStatus | undefined;
   declare private stopped: boolean;
   declare private telegramLink: string | undefined;
@@ -95,6 +101,7 @@ export class KioskTicketMessages extends LitElement {
     this.holderKey = '';
     this.language = 'tg';
     this.version = 0;
+    this.phoneShown = false;
     this.status = undefined;
     this.stopped = false;
     this.telegramLink = undefined;
@@ -184,21 +191,25 @@ export class KioskTicketMessages extends LitElement {
     const mayChange = status.holder || (!status.phone && !status.telegram);
     return html`${
         status.phone
-          ? html`<p data-testid="messages-to">
-                ${this.t('ticketMessagesTo', { phone: status.phone })}
-              </p>
-              ${
-                mayChange
-                  ? html`<button
-                      type="button"
-                      class="stop"
-                      data-testid="messages-stop"
-                      @click=${this.onStop}
-                    >
-                      ${this.t('ticketMessagesStop')}
-                    </button>`
-                  : nothing
-              }`
+          ? html`${
+              this.phoneShown
+                ? nothing
+                : html`<p data-testid="messages-to">
+                    ${this.t('ticketMessagesTo', { phone: status.phone })}
+                  </p>`
+            }
+            ${
+              mayChange
+                ? html`<button
+                    type="button"
+                    class="stop"
+                    data-testid="messages-stop"
+                    @click=${this.onStop}
+                  >
+                    ${this.t('ticketMessagesStop')}
+                  </button>`
+                : nothing
+            }`
           : nothing
       }
       <p

@@ -169,8 +169,7 @@ export class KioskTicketPage extends LitElement {
     this.servicesFailed = false;
     this.notFound = this.ticketId === undefined;
     this.error = undefined;
-    this.messagesVersion = 0;
-    this.keypadVersion = 0;
+    this.messagesVersion = this.keypadVersion = 0;
     this.phoneFollows = false;
     this.subscribedHere = false;
   }
@@ -347,6 +346,7 @@ export class KioskTicketPage extends LitElement {
                 .ticketId=${ticket.id}
                 .holderKey=${this.holderKey}
                 .version=${this.messagesVersion}
+                .phoneShown=${this.subscribedHere}
                 language=${this.language}
                 @kiosk-messages-stopped=${this.onMessagesStopped}
                 @kiosk-messages-status=${this.onMessagesStatus}
