@@ -456,9 +456,18 @@ describe('the admin pages in the browser', () => {
       .getByText('Saved. No quiet hours: the start and the end are the same')
       .waitFor();
     await form.getByTestId('no-quiet-hours').waitFor();
+    // Another start typed: the note goes at once, before saving; the same again brings it back.
+    await quietFrom.fill('22:30');
+    await form.getByTestId('no-quiet-hours').waitFor({ state: 'detached' });
+    await quietFrom.fill('08:00');
+    await form.getByTestId('no-quiet-hours').waitFor();
     await quietFrom.fill('22:30');
     await form.getByRole('button', { name: 'Save' }).click();
-    await form.getByTestId('no-quiet-hours').waitFor({ state: 'detached' });
+    await page
+      .locator('counter-admin-message-settings')
+      .getByText('Saved.', { exact: true })
+      .waitFor();
+    expect(await form.getByTestId('no-quiet-hours').count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
     await page
       .locator('counter-admin-message-settings section')

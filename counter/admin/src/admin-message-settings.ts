@@ -26,16 +26,20 @@ export class AdminMessageSettings extends AdminTab {
     ...AdminTab.properties,
     settings: { state: true },
     windows: { state: true },
+    typedQuiet: { state: true },
   };
 
   declare private settings: MessageSettings | undefined;
   /** The office's windows: the pickup window is one of them. */
   declare private windows: AdminCounter[];
+  /** The quiet hours as typed (`from`, `until`), until saved: the "no quiet hours" note follows them. */
+  declare private typedQuiet: { from: string; until: string } | undefined;
 
   constructor() {
     super();
     this.settings = undefined;
     this.windows = [];
+    this.typedQuiet = undefined;
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -50,6 +54,7 @@ export class AdminMessageSettings extends AdminTab {
       ]);
       this.windows = windows;
       this.settings = r.settings;
+      this.typedQuiet = undefined;
     });
   }
 
@@ -73,6 +78,7 @@ export class AdminMessageSettings extends AdminTab {
         body,
       });
       this.settings = r.settings;
+      this.typedQuiet = undefined;
     }, this.savedText(body));
   };
 
@@ -95,8 +101,20 @@ export class AdminMessageSettings extends AdminTab {
     /></label>`;
   }
 
+  /** Reads the two time fields again as they are typed. */
+  private readonly onQuietTyped = (event: Event): void => {
+    const fields = (event.currentTarget as HTMLElement).querySelectorAll<
+      HTMLElement & { value: string }
+    >('nb-date-field');
+    const [from, until] = [...fields].map((f) => f.value);
+    this.typedQuiet = { from: from ?? '', until: until ?? '' };
+  };
+
   private renderQuiet(s: MessageSettings) {
-    return html`<fieldset style="flex-basis:100%">
+    const quiet = this.typedQuiet ?? { from: s.quietFrom, until: s.quietUntil };
+    // A time half typed is none yet: no note about it.
+    const none = quiet.from !== '' && quiet.from === quiet.until;
+    return html`<fieldset style="flex-basis:100%" @input=${this.onQuietTyped}>
       <legend>${this.l10n.t('adminQuietHours')}</legend>
       ${(['quietFrom', 'quietUntil'] as const).map(
         (name) =>
@@ -113,7 +131,7 @@ export class AdminMessageSettings extends AdminTab {
       )}
       <p class="muted" style="flex-basis:100%">${this.l10n.t('adminQuietHint')}</p>
       ${
-        s.quietFrom === s.quietUntil
+        none
           ? html`<p class="note" style="flex-basis:100%" data-testid="no-quiet-hours">
               ${this.l10n.t('adminNoQuietHours')}
             </p>`
