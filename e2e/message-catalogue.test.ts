@@ -127,6 +127,11 @@ describe('the message catalogues of the console and the administration', () => {
     expect(quoted.map(([k]) => k)).toEqual([]);
   });
 
+  it('uses one Uzbek word for ticket: chipta, never talon', () => {
+    const talon = Object.entries(uz).filter(([, v]) => /talon/i.test(v));
+    expect(talon.map(([k]) => k)).toEqual([]);
+  });
+
   it('uses one Tajik word for window: равзана, never тиреза', () => {
     const tiraza = Object.entries(tg).filter(([, v]) => /тиреза/i.test(v));
     expect(tiraza).toEqual([]);

@@ -31,5 +31,5 @@ export const adminForms: MessagesLike<typeof english> = {
   adminRangeBackwards: '“{to}” “{from}”dan oldin: kunlarni qaytadan tanlang.',
   adminRangeTooLong: 'Bitta hisobot koʻpi bilan {n} kunni qamraydi: qisqaroq muddat tanlang.',
   adminRemoteJoinNoCap:
-    'Masofadan navbat yoqilgan: kuniga telefondan nechta talon olish mumkinligini kiriting (kamida 1) yoki uni oʻchiring.',
+    'Masofadan navbat yoqilgan: kuniga telefondan nechta chipta olish mumkinligini kiriting (kamida 1) yoki uni oʻchiring.',
 };
