@@ -170,7 +170,8 @@ export class KioskSmsKeypad extends LitElement {
         headers: holderHeaders(this.holderKey),
         body: { phone: `${COUNTRY}${this.digits}`, language: this.language },
       });
-      this.shownTo = formatTajikPhone(this.digits);
+      // The number on one line, never broken inside it.
+      this.shownTo = formatTajikPhone(this.digits).replaceAll(' ', '\u00a0');
       this.state = 'done';
       this.open = false;
       emit(this, 'kiosk-sms-subscribed');
