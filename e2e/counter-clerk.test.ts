@@ -186,7 +186,7 @@ describe("the clerk's day in the browser", () => {
     await nigora.keyboard.press('KeyP');
     await nigora.getByTestId('dialog-confirm').click();
     await nigora.getByTestId('paused').waitFor();
-    await issue({ service: 'marriage' });
+    const marriage = await issue({ service: 'marriage' });
     await nigora.keyboard.press('F1');
     await nigora.getByTestId('error').filter({ hasText: 'P' }).waitFor();
     await expectNoServerWords(nigora);
@@ -196,6 +196,21 @@ describe("the clerk's day in the browser", () => {
     await nigora.getByTestId('error').waitFor({ state: 'detached' });
     await nigora.keyboard.press('F1');
     await nigora.getByTestId('current-status').waitFor();
+    // A citizen called here: no pause and no leaving the window until they are seen to (the hall
+    // would send nobody to this window while they walk up to it).
+    const { number } = marriage;
+    await nigora.getByTestId('current-number').filter({ hasText: number }).waitFor();
+    await nigora.keyboard.press('KeyP');
+    await nigora
+      .getByTestId('error')
+      .filter({ hasText: `${number} ҳоло дар равзанаи шумост` })
+      .waitFor();
+    expect(await nigora.getByTestId('dialog-confirm').count()).toBe(0);
+    await nigora.getByRole('button', { name: 'Иваз кардани равзана' }).click();
+    await nigora.getByTestId('error').filter({ hasText: number }).waitFor();
+    await nigora.getByTestId('current-status').waitFor();
+    const still = await request(server.url, 'GET', `/api/tickets/${marriage.id}`);
+    expect(still.body.ticket).toMatchObject({ status: 'called', counter: '3' });
     await nigora.keyboard.press('KeyC');
 
     // Offline: said in Tajik, gone once the connection is back.

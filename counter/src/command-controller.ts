@@ -7,7 +7,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CallReason, StaffTicket } from '../../server/protocol';
 import { ErrorCode } from '../../server/protocol/constants';
-import { callNext, ticketAction, type TicketAction } from '../../ui/api';
+import { ApiError, callNext, ticketAction, type TicketAction } from '../../ui/api';
 import type { LocalizeController } from '../../ui/controllers/localize-controller';
 import { isUnauthorized } from '../../ui/controllers/request-controller';
 import { toShownError, type ShownError } from '../../ui/errors';
@@ -17,7 +17,7 @@ import { callTicket, setPause, transferTicket, undoNoShow } from './console-api'
 import type { WindowAnswer, WindowQuestion } from './counter-window-dialog';
 import type { NoticeController } from './notice-controller';
 import type { SessionController, WindowWork } from './session-controller';
-import { pauseReasonAt, ticketAtWindow } from './window-view';
+import { pauseReasonAt, stillAtWindow, ticketAtWindow } from './window-view';
 import { loadCallReason, saveCallReason, type CallReasonOf } from './session';
 
 /** A window request: office, window and staff token are known when it runs. */
@@ -185,7 +185,10 @@ export class CommandController implements ReactiveController, WindowWork {
         if (current) this.ask(this.transferQuestion(current, counter));
         return;
       case 'pause':
-        if (pauseReasonAt(this.deps.queue.state, counter) === undefined) {
+        // The hall sends nobody to a paused window: the citizen called to it is seen to first.
+        if (current && pauseReasonAt(this.deps.queue.state, counter) === undefined) {
+          this.deps.notices.error = stillAtWindow(current.number);
+        } else if (pauseReasonAt(this.deps.queue.state, counter) === undefined) {
           this.ask({ kind: 'pause', counter });
         } else {
           await setPause(office, counter, undefined, token);
@@ -229,6 +232,9 @@ export class CommandController implements ReactiveController, WindowWork {
     const paused = pauseReasonAt(this.deps.queue.state, this.deps.staff.counter) !== undefined;
     if (calling && shown.code === ErrorCode.conflict && paused) {
       return { ...shown, key: 'windowPausedCallHint' };
+    }
+    if (command === 'pause' && shown.code === ErrorCode.counterBusy) {
+      return stillAtWindow(current?.number ?? numberIn(error) ?? '—');
     }
     if (command === 'recall' && shown.code === ErrorCode.illegalTransition && current) {
       return { ...shown, key: 'recallLimit', params: { n: current.recalls + 1 } };
@@ -277,4 +283,11 @@ export class CommandController implements ReactiveController, WindowWork {
       void this.execute(next);
     }
   }
+}
+
+/** The ticket number a `counter_busy` refusal names, when it names one. */
+function numberIn(error: unknown): string | undefined {
+  const details = error instanceof ApiError ? error.details : undefined;
+  const number = (details as { number?: unknown } | undefined)?.number;
+  return typeof number === 'string' ? number : undefined;
 }

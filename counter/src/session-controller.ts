@@ -19,6 +19,7 @@ import type { LoginDetail } from './counter-login';
 import type { WindowQuestion } from './counter-window-dialog';
 import type { NoticeController } from './notice-controller';
 import { loadCounter, loadSession, saveCounter, saveSession, type Session } from './session';
+import { stillAtWindow } from './window-view';
 
 /** What the window's work does when the session moves (the shell's command controller). */
 export interface WindowWork {
@@ -26,6 +27,8 @@ export interface WindowWork {
   forget(closeDialog: boolean): void;
   /** Puts a question to the clerk. */
   ask(question: WindowQuestion): void;
+  /** The ticket called to or served at this window, if any. */
+  current(): StaffTicket | undefined;
 }
 
 /** What the session controller works with. */
@@ -110,6 +113,7 @@ export class SessionController implements ReactiveController {
 
   /** Ends the session here and on the server. */
   async signOut(): Promise<void> {
+    if (this.refuseWhileServing()) return;
     const token = this.session?.token;
     this.end();
     if (!token) return;
@@ -131,6 +135,16 @@ export class SessionController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /**
+   * Whether a citizen is still called to or served at this window: the clerk is told to complete,
+   * mark a no-show or transfer the ticket first, so that nobody is left at an empty window.
+   */
+  private refuseWhileServing(): boolean {
+    const current = this.counter && !this.choosing ? this.deps.work().current() : undefined;
+    if (current) this.deps.notices.error = stillAtWindow(current.number);
+    return current !== undefined;
+  }
+
   /** Takes the window the clerk chose in the list. */
   select(counter: string): void {
     this.deps.notices.error = undefined;
@@ -139,6 +153,7 @@ export class SessionController implements ReactiveController {
 
   /** Leaves the window for the window list. */
   changeWindow(): void {
+    if (this.refuseWhileServing()) return;
     const office = this.deps.office;
     const token = this.session?.token;
     if (office && token && this.counter) {

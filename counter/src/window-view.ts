@@ -4,6 +4,8 @@
  * queue state, so the shell, its controllers and its banners read the same facts.
  */
 import type { StaffTicket } from '../../server/protocol';
+import { ErrorCode } from '../../server/protocol/constants';
+import type { ShownError } from '../../ui/errors';
 import { isLive, type QueueState } from '../../ui/queue-store';
 
 /** The queue as the console's socket holds it. */
@@ -57,4 +59,14 @@ export function pauseReasonAt(
 ): string | undefined {
   const window = state.counters.find((c) => c.number === counter);
   return window?.status === 'paused' ? (window.pauseReason ?? '') : undefined;
+}
+
+/** "A003 is still at your window": what pausing or leaving the window waits for. */
+export function stillAtWindow(number: string): ShownError {
+  return {
+    key: 'ticketStillAtWindow',
+    code: ErrorCode.counterBusy,
+    detail: '',
+    params: { number },
+  };
 }

@@ -147,6 +147,31 @@ describe.each(testDialects())('window commands on %s', (dialect) => {
     }
   });
 
+  it('does not pause a window while a citizen is called to it', async () => {
+    const ticket = await issue('consultation');
+    const called = await request(s.url, 'POST', `${OFFICE}/counters/6/call-next`, { token: clerk });
+    expect(called.body.ticket.id).toBe(ticket.id);
+    const refused = await request(s.url, 'POST', `${OFFICE}/counters/6/pause`, {
+      token: clerk,
+      body: { reason: 'Танаффус' },
+    });
+    expect([refused.status, refused.body.error.code, refused.body.error.details]).toEqual([
+      409,
+      'counter_busy',
+      { ticket: ticket.id, number: ticket.number },
+    ]);
+    const snapshot = await request(s.url, 'GET', `${OFFICE}/queue`, { token: clerk });
+    const six = (snapshot.body.counters as CounterState[]).find((c) => c.number === '6');
+    expect(six?.status).toBe('open');
+    await finish('6');
+    const paused = await request(s.url, 'POST', `${OFFICE}/counters/6/pause`, {
+      token: clerk,
+      body: { reason: 'Танаффус' },
+    });
+    expect(paused.status).toBe(200);
+    await request(s.url, 'POST', `${OFFICE}/counters/6/resume`, { token: clerk });
+  });
+
   it('wants a reason to pause', async () => {
     const res = await request(s.url, 'POST', `${OFFICE}/counters/1/pause`, {
       token: clerk,

@@ -92,6 +92,17 @@ export class WindowCommands {
       if (counter.status === 'closed') {
         throw illegalTransition(`window ${counter.number} is closed`);
       }
+      if (status === 'paused') {
+        // The hall sends nobody to a paused window: the citizen called to it is seen to first.
+        const held = await this.ctx.repo.findHeldTicket(officeCode, counter.number, t);
+        if (held) {
+          throw new AppError(
+            'counter_busy',
+            `window ${counter.number} still has ticket ${held.number}: complete it, mark it a no-show or transfer it first`,
+            { ticket: held.id, number: held.number },
+          );
+        }
+      }
       await this.ctx.repo.updateCounter(counter.id, { status, pauseReason: reason }, t);
       await this.ctx.repo.audit(
         {

@@ -221,4 +221,6 @@ export const counter = {
   issuePassport: 'A passport number: 1–3 letters and 6–9 digits, e.g. A1234567.',
   issueDocument: 'Letters, digits, spaces and - / . №, with at least one digit.',
   issueCheck: 'Check this field.',
+  ticketStillAtWindow:
+    '{number} is still at your window: complete it, mark a no-show or transfer it first.',
 } satisfies Record<string, string>;

@@ -225,4 +225,6 @@ export const counter: MessagesLike<typeof english> = {
   issuePassport: 'Номер паспорта: 1–3 буквы и 6–9 цифр, например A1234567.',
   issueDocument: 'Буквы, цифры, пробелы и - / . №, хотя бы одна цифра.',
   issueCheck: 'Проверьте это поле.',
+  ticketStillAtWindow:
+    '{number} ещё у вашего окна: сначала завершите, отметьте неявку или переведите.',
 };

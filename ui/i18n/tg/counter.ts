@@ -229,4 +229,6 @@ export const counter: MessagesLike<typeof english> = {
   issuePassport: 'Рақами шиноснома: 1–3 ҳарф ва 6–9 рақам, масалан A1234567.',
   issueDocument: 'Ҳарфҳо, рақамҳо, фосила ва - / . №, ақаллан як рақам.',
   issueCheck: 'Ин майдонро тафтиш кунед.',
+  ticketStillAtWindow:
+    '{number} ҳоло дар равзанаи шумост: аввал онро анҷом диҳед, «Наомад» қайд кунед ё интиқол диҳед.',
 };

@@ -227,4 +227,6 @@ export const counter: MessagesLike<typeof english> = {
   issuePassport: 'Pasport raqami: 1–3 harf va 6–9 raqam, masalan A1234567.',
   issueDocument: 'Harflar, raqamlar, boʻsh joy va - / . №, kamida bitta raqam.',
   issueCheck: 'Bu maydonni tekshiring.',
+  ticketStillAtWindow:
+    '{number} hali oynangizda: avval uni yakunlang, «Kelmadi» deb belgilang yoki oʻtkazing.',
 };
