@@ -6,6 +6,7 @@
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../server/src/testing/harness';
 import { login, request } from '../server/src/testing/client';
+import { waitFor } from '../server/src/testing/wait';
 import { launchChromium, screenshotFile, seriousViolations } from './browser';
 
 describe('the counter console on sqlite', () => {
@@ -130,6 +131,21 @@ describe('the counter console on sqlite', () => {
     await clerk.getByTestId('conflict').getByRole('button').click();
     await clerk.getByTestId('conflict').waitFor({ state: 'detached' });
     expect(await clerk.locator('[name="fee.receipt"]').inputValue()).toBe('77-123');
+    // Typed and the page reloaded at once (F5 within the autosave's moment): nothing is lost.
+    await fill(clerk, 'applicant.address', 'ш. Кӯлоб, кӯч. Сомонӣ 5');
+    await clerk.reload();
+    await clerk.locator('[name="applicant.address"]').waitFor();
+    // (The save left with the old page; the new one may have read the case a moment before it.)
+    await waitFor(async () => {
+      const now = await request(server.url, 'GET', `/api/cases/${caseNumber}`, { token: other });
+      return now.body.case.applicant.address === 'ш. Кӯлоб, кӯч. Сомонӣ 5' || undefined;
+    }, 'the edit typed before the reload, saved');
+    await waitFor(
+      async () =>
+        (await clerk.locator('[name="applicant.address"]').inputValue()) ===
+          'ш. Кӯлоб, кӯч. Сомонӣ 5' || undefined,
+      'the edit on screen after the reload',
+    );
 
     await clerk.getByTestId('case-to-submitted').click();
     await clerk

@@ -40,6 +40,8 @@ export interface RequestOptions {
   token?: string;
   headers?: Readonly<Record<string, string>>;
   signal?: AbortSignal;
+  /** Sent even if the page goes away meanwhile (a save on leaving the page). */
+  keepalive?: boolean;
 }
 
 /** Sends a JSON request and returns the parsed answer (undefined for 204), or throws ApiError. */
@@ -55,6 +57,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       credentials: 'same-origin',
       signal: options.signal,
+      keepalive: options.keepalive,
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;

@@ -66,11 +66,27 @@ export class CaseController implements ReactiveController {
     host.addController(this);
   }
 
-  hostConnected(): void {}
+  hostConnected(): void {
+    window.addEventListener('pagehide', this.onPageHide);
+  }
 
   hostDisconnected(): void {
     clearTimeout(this.timer);
+    window.removeEventListener('pagehide', this.onPageHide);
   }
+
+  /**
+   * The page goes away (a reload, the tab closed) with typing not yet saved: it is sent now, in a
+   * request the browser finishes after the page is gone, so no edit of the last moment is lost.
+   */
+  private readonly onPageHide = (): void => {
+    const c = this.case;
+    const token = this.token();
+    if (!c || !this.form || !token || this.dirty.size === 0 || this.save === 'conflict') return;
+    clearTimeout(this.timer);
+    const { patch } = buildPatch(c.type, this.form, new Set(this.dirty), c.version);
+    if (patch) void patchCase(c.number, patch, token, true).catch(() => undefined);
+  };
 
   /**
    * Shows the case of the ticket (its `caseNumber`, which the staff view of a ticket carries), or

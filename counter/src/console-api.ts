@@ -109,11 +109,17 @@ export async function createCase(ticketId: string, type: CaseType, token: string
 }
 
 /** Saves an edit made on `patch.version`; an older version is refused (`stale_version`). */
-export async function patchCase(number: string, patch: PatchCase, token: string): Promise<Case> {
+export async function patchCase(
+  number: string,
+  patch: PatchCase,
+  token: string,
+  keepalive = false,
+): Promise<Case> {
   const result = await apiRequest<{ case: Case }>(casePath(number), {
     method: 'PATCH',
     body: patch,
     token,
+    keepalive,
   });
   return result.case;
 }
