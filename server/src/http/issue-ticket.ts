@@ -48,7 +48,7 @@ export async function issueTicket(
   const booked = typeof req.body === 'object' && req.body !== null && 'booking' in req.body;
   const parsed = booked ? parse(CheckInBooking, req.body) : parse(IssueTicket, req.body);
   const address = req.ip ?? 'unknown';
-  const body = await admitIssuer(
+  const { body, paired } = await admitIssuer(
     deps,
     rates,
     office,
@@ -64,11 +64,16 @@ export async function issueTicket(
     res.status(code).json(answer);
     return;
   }
-  if (body.caseNumber !== undefined) await refuseCaseGuesser(rates, address, body.caseNumber);
+  // Where only paired kiosks issue, guesses are counted per kiosk: the kiosks of an office may all
+  // stand behind one address (its NAT), and one kiosk's misses must not close the others.
+  const guesser: CaseGuesser = paired
+    ? { key: `kiosk:${office}:${body.kiosk ?? ''}`, perAll: CASE_MISSES_PER_KIOSK }
+    : { key: `ip:${address}`, perAll: CASE_MISSES_PER_ADDRESS };
+  if (body.caseNumber !== undefined) await refuseCaseGuesser(rates, guesser, body.caseNumber);
   // The paper's QR is built from PUBLIC_URL at print time, never from this request's Host.
   const issued = await deps.queue.issue(office, body, key, actor).catch(async (err: unknown) => {
     if (body.caseNumber !== undefined && err instanceof AppError && err.code === 'not_found') {
-      await countCaseMiss(rates, address, body.caseNumber);
+      await countCaseMiss(rates, guesser, body.caseNumber);
     }
     throw err;
   });
@@ -81,7 +86,7 @@ export async function issueTicket(
 
 /**
  * Who may issue: with `requireDevices` only a paired kiosk, under its own code (the body's kiosk
- * becomes the device's); otherwise anyone, at a pace no real kiosk reaches.
+ * becomes the device's; `paired`); otherwise anyone, at a pace no real kiosk reaches.
  */
 async function admitIssuer<Body extends IssueTicket | CheckInBooking>(
   deps: TicketIssueDeps,
@@ -90,21 +95,21 @@ async function admitIssuer<Body extends IssueTicket | CheckInBooking>(
   deviceToken: string | undefined,
   address: string,
   body: Body,
-): Promise<Body> {
+): Promise<{ body: Body; paired: boolean }> {
   if ((await deps.queue.getOffice(office)).requireDevices) {
     // Only a paired kiosk issues tickets here, and under its own code.
     const device = await deps.auth.authenticateDevice(office, 'kiosk', deviceToken);
     if (body.kiosk !== undefined && body.kiosk !== device.code) {
       throw forbidden(`this device is paired as kiosk ${device.code}, not ${body.kiosk}`);
     }
-    return { ...body, kiosk: device.code };
+    return { body: { ...body, kiosk: device.code }, paired: true };
   }
   // Open mode: anyone may issue, at a pace no real kiosk reaches (per address and per kiosk; a
   // refusal by either spends neither).
   const keys = [`issue:ip:${address}`];
   if (body.kiosk !== undefined) keys.push(`issue:kiosk:${office}:${body.kiosk}`);
   await takeIssue(rates, deps.issueRate ?? DEFAULT_ISSUE_RATE, keys);
-  return body;
+  return { body, paired: false };
 }
 
 /** A new job is tried at once (the kiosk says "take your ticket"); a repeat reports it. */
@@ -141,9 +146,12 @@ async function takeIssue(rates: RateStore, rate: IssueRate, keys: string[]): Pro
 // and per case over all addresses, then a pause. Case numbers are sequential, so a stranger can
 // name anyone's case: their misses must not lock its citizen out (5 from their address do not; it
 // takes 50 in 15 minutes, from at least 10 addresses), while a six-digit code guessed at 50 tries
-// per 15 minutes takes about 100 days on average.
+// per 15 minutes takes about 100 days on average. Where only paired kiosks issue, a kiosk stands
+// for an address (its hall's mistypes counted apart from the other kiosks').
 const CASE_MISS_WINDOW_MS = 15 * 60_000;
 const CASE_MISSES_PER_ADDRESS = 20;
+// A paired kiosk serves a whole hall: its citizens' mistypes over all cases add up faster.
+const CASE_MISSES_PER_KIOSK = 60;
 const CASE_MISSES_PER_CASE_AND_ADDRESS = 5;
 const CASE_MISSES_PER_CASE = 50;
 
@@ -151,18 +159,24 @@ function caseKey(caseNumber: string): string {
   return `case:number:${caseNumber.trim().toUpperCase().slice(0, 40)}`;
 }
 
+/** Whose misses are counted (an address, or a paired kiosk) and how many over all cases. */
+interface CaseGuesser {
+  key: string;
+  perAll: number;
+}
+
 async function refuseCaseGuesser(
   rates: RateStore,
-  address: string,
+  guesser: CaseGuesser,
   caseNumber: string,
 ): Promise<void> {
-  const [byAddress, byCaseHere, byCase] = await Promise.all([
-    rates.count(`case:ip:${address}`),
-    rates.count(`${caseKey(caseNumber)}:ip:${address}`),
+  const [byGuesser, byCaseHere, byCase] = await Promise.all([
+    rates.count(`case:${guesser.key}`),
+    rates.count(`${caseKey(caseNumber)}:${guesser.key}`),
     rates.count(caseKey(caseNumber)),
   ]);
   if (
-    byAddress >= CASE_MISSES_PER_ADDRESS ||
+    byGuesser >= guesser.perAll ||
     byCaseHere >= CASE_MISSES_PER_CASE_AND_ADDRESS ||
     byCase >= CASE_MISSES_PER_CASE
   ) {
@@ -173,10 +187,14 @@ async function refuseCaseGuesser(
   }
 }
 
-async function countCaseMiss(rates: RateStore, address: string, caseNumber: string): Promise<void> {
+async function countCaseMiss(
+  rates: RateStore,
+  guesser: CaseGuesser,
+  caseNumber: string,
+): Promise<void> {
   await Promise.all([
-    rates.increment(`case:ip:${address}`, CASE_MISS_WINDOW_MS),
-    rates.increment(`${caseKey(caseNumber)}:ip:${address}`, CASE_MISS_WINDOW_MS),
+    rates.increment(`case:${guesser.key}`, CASE_MISS_WINDOW_MS),
+    rates.increment(`${caseKey(caseNumber)}:${guesser.key}`, CASE_MISS_WINDOW_MS),
     rates.increment(caseKey(caseNumber), CASE_MISS_WINDOW_MS),
   ]);
 }

@@ -125,3 +125,49 @@ it('stops an address that tries many case numbers', async () => {
   expect(statuses.filter((s) => s === 404)).toHaveLength(20);
   expect(statuses.slice(20)).toEqual([429, 429]);
 });
+
+it('counts a paired kiosk’s misses apart from the other kiosks behind the same address', async () => {
+  // A case of its own: the tests above spent the first one's misses over all addresses.
+  const t = await request(server.url, 'POST', `${OFFICE}/tickets`, { body: { service: 'death' } });
+  await request(server.url, 'POST', `${OFFICE}/counters/2/call-next`, { token: clerk });
+  const fresh = await request(server.url, 'POST', '/api/cases', {
+    token: clerk,
+    body: { ticketId: t.body.ticket.id, type: 'death' },
+  });
+  await request(server.url, 'POST', `/api/tickets/${t.body.ticket.id}/complete`, { token: clerk });
+  const { number: caseNumber, pickupCode } = fresh.body.case as {
+    number: string;
+    pickupCode: string;
+  };
+  const admin = await login(server.url, 'admin');
+  const devices = `${OFFICE}/devices`;
+  await request(server.url, 'POST', devices, { token: admin, body: { code: 'K7', kind: 'kiosk' } });
+  const tokens: Record<string, string> = {};
+  for (const kiosk of ['K1', 'K7']) {
+    const paired = await request(server.url, 'POST', `${devices}/${kiosk}/pair`, { token: admin });
+    tokens[kiosk] = paired.body.token as string;
+  }
+  await request(server.url, 'PATCH', `${OFFICE}/settings`, {
+    token: admin,
+    body: { requireDevices: true },
+  });
+  // Both kiosks stand behind the office's one address (as behind a NAT to a central server).
+  const at = (kiosk: string, caseNumber: string, pickupCode: string) =>
+    request(server.url, 'POST', `${OFFICE}/tickets`, {
+      body: { service: 'pickup', caseNumber, pickupCode },
+      headers: { 'x-forwarded-for': '10.0.9.1', 'x-device-token': tokens[kiosk]! },
+    });
+  // K1's hall mistypes 25 case numbers: more than an address may (20), fewer than a kiosk (60).
+  const statuses: number[] = [];
+  for (let i = 0; i < 25; i++) {
+    statuses.push((await at('K1', `KUL-2026-${String(600000 + i)}`, '123456')).status);
+  }
+  expect(statuses.every((st) => st === 404)).toBe(true);
+  // Someone at K1 tries another case five times: K1 stops taking that case…
+  const other = `KUL-2026-${String(700000)}`;
+  for (let i = 0; i < 5; i++) expect((await at('K1', other, wrong(i))).status).toBe(404);
+  expect((await at('K1', other, wrong(9))).status).toBe(429);
+  // …while K7, behind the same address, still hands out tickets and links with the right code.
+  const linked = await at('K7', caseNumber, pickupCode);
+  expect([linked.status, linked.body.ticket?.service]).toEqual([201, 'pickup']);
+});
