@@ -108,6 +108,10 @@ describe.each(testDialects())('the case consent at the window on %s', (dialect) 
     const href = await page.getByTestId('receipt-telegram').locator('a').getAttribute('href');
     const code = /^https:\/\/t\.me\/navbat_kulob_bot\?start=([\w-]+)$/.exec(href ?? '')?.[1];
     expect(code).toBeDefined();
+    // A draft's receipt says it is not sent yet (not that the documents went to the registrar).
+    expect(await page.getByTestId('receipt-next').textContent()).toContain(
+      'Ариза ҳоло фиристода нашудааст',
+    );
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: screenshotFile(`counter-receipt-telegram-${dialect}.png`) });
     bot.write(2718, `/start ${code}`);

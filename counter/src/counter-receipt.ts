@@ -231,17 +231,24 @@ export class CounterReceipt extends LitElement {
 /** What the citizen does next, by the case's status. */
 function nextStepKey(
   status: Case['status'],
-): 'receiptNext' | 'receiptNextReady' | 'receiptNextDone' {
+):
+  | 'receiptNext'
+  | 'receiptNextDraft'
+  | 'receiptNextReturned'
+  | 'receiptNextReady'
+  | 'receiptNextDone' {
   switch (status) {
+    case 'draft':
+      return 'receiptNextDraft';
+    case 'returned':
+      return 'receiptNextReturned';
     case 'ready':
       return 'receiptNextReady';
     case 'issued':
     case 'rejected':
     case 'cancelled':
       return 'receiptNextDone';
-    case 'draft':
     case 'submitted':
-    case 'returned':
     case 'registered':
       return 'receiptNext';
   }

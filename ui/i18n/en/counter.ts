@@ -160,6 +160,10 @@ export const counter = {
   receiptSignature: 'Signature',
   receiptNext:
     'Next step: your documents go to the registrar. When the certificate is ready, choose “I already have a case” at the kiosk and enter number {number}. Keep this receipt.',
+  receiptNextDraft:
+    'Not sent yet: the clerk sends your application to the registrar once it is complete. When the certificate is ready, choose “I already have a case” at the kiosk and enter number {number}. Keep this receipt.',
+  receiptNextReturned:
+    'The registrar returned the application: bring what the clerk asks for. When the certificate is ready, choose “I already have a case” at the kiosk and enter number {number}. Keep this receipt.',
   receiptNextReady:
     'Your certificate is ready: choose “I already have a case” at the kiosk and enter number {number}.',
   receiptNextDone: 'The case is closed. Keep this receipt.',

@@ -165,6 +165,10 @@ export const counter: MessagesLike<typeof english> = {
   receiptSignature: 'Imzo',
   receiptNext:
     'Keyingi qadam: hujjatlaringiz roʻyxatga oluvchiga topshiriladi. Guvohnoma tayyor boʻlgach, kioskda «Menda allaqachon ish bor» ni tanlab, {number} raqamini kiriting. Bu tilxatni saqlang.',
+  receiptNextDraft:
+    'Ariza hali yuborilmagan: xodim uni toʻldirilgach roʻyxatga oluvchiga yuboradi. Guvohnoma tayyor boʻlgach, kioskda «Menda allaqachon ish bor» ni tanlab, {number} raqamini kiriting. Bu tilxatni saqlang.',
+  receiptNextReturned:
+    'Roʻyxatga oluvchi arizani qaytardi: xodim soʻragan narsani olib keling. Guvohnoma tayyor boʻlgach, kioskda «Menda allaqachon ish bor» ni tanlab, {number} raqamini kiriting. Bu tilxatni saqlang.',
   receiptNextReady:
     'Guvohnomangiz tayyor: kioskda «Menda allaqachon ish bor» ni tanlab, {number} raqamini kiriting.',
   receiptNextDone: 'Ish yakunlandi. Bu tilxatni saqlang.',
