@@ -175,6 +175,9 @@ describe('the counter console on sqlite', () => {
     const facts = (await back.getByTestId('case-facts').textContent()) ?? '';
     expect(facts).toContain('20.11.2026');
     expect(facts).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    // All the registrar registers from: the child's sex, the applicant's passport and address.
+    expect(facts).toContain('Раҳимов Фирӯз, 20.11.2026, Мард');
+    expect(facts).toContain('Шиноснома A1234567, Суроға: ш. Кӯлоб, кӯч. Сомонӣ 5');
     expect(await seriousViolations(back)).toEqual([]);
     await back.screenshot({ path: screenshotFile('counter-backoffice.png') });
     await back.getByTestId('bo-to-registered').click();

@@ -8,6 +8,7 @@ import {
   type Language,
   type Person,
 } from '../../server/protocol';
+import { actorWords } from '../../ui/actor-words';
 import { DEFAULT_TIME_ZONE, formatDayTime, formatIsoDay } from '../../ui/format';
 import { translate, type MessageKey } from '../../ui/i18n/staff';
 import { detailLabelKey, optionLabelKey } from './case-form';
@@ -114,6 +115,34 @@ export function personLine(p: Person | null | undefined): string {
   return extra.length ? `${name}, ${extra.join(', ')}` : name;
 }
 
+const ID_TYPES: Record<string, MessageKey> = {
+  passport: 'idPassport',
+  birth_certificate: 'idBirthCertificate',
+  foreign_passport: 'idForeignPassport',
+  other: 'idOther',
+};
+
+/**
+ * Everything the registry records of a person, for whoever registers from it (the back office, the
+ * window): name, date of birth, sex, identity document with its kind, address and phone.
+ */
+export function personFacts(p: Person | null | undefined, language: Language): string {
+  if (!p) return '—';
+  const t = (key: MessageKey) => translate(language, key);
+  const id = p.idDocument;
+  const idType = id ? ID_TYPES[id.type] : undefined;
+  return [
+    [p.lastName, p.firstName, p.middleName].filter(Boolean).join(' '),
+    p.birthDate ? formatIsoDay(p.birthDate) : undefined,
+    p.sex ? t(p.sex === 'm' ? 'sexM' : 'sexF') : undefined,
+    id ? `${idType ? t(idType) : id.type} ${id.number}` : undefined,
+    p.address ? `${t('pAddress')}: ${p.address}` : undefined,
+    p.phone ? `${t('pPhone')}: ${p.phone}` : undefined,
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
+
 function detailLines(details: Record<string, unknown>, language: Language, prefix = '') {
   const out: [string, string][] = [];
   for (const [name, value] of Object.entries(details)) {
@@ -142,11 +171,11 @@ export function renderCaseFacts(c: Case, language: Language) {
   const roles = caseTypeSpec(c.type).roles;
   return html`<dl class="facts" data-testid="case-facts">
       <dt>${t('applicant')}</dt>
-      <dd>${personLine(c.applicant)}</dd>
+      <dd>${personFacts(c.applicant, language)}</dd>
       ${c.subjects.map(
         (s) =>
           html`<dt>${roles.find((r) => r.role === s.role)?.names[language] ?? s.role}</dt>
-            <dd>${personLine(s.person)}</dd>`,
+            <dd>${personFacts(s.person, language)}</dd>`,
       )}
       ${detailLines(c.details, language).map(
         ([k, v]) =>
@@ -198,7 +227,8 @@ export function renderHistory(c: Case, language: Language, timeZone?: string) {
       ${c.history.map(
         (h) =>
           html`<li>
-            <span class="num">${formatWhen(h.at, timeZone)}</span> · ${h.userName ?? h.user} ·
+            <span class="num">${formatWhen(h.at, timeZone)}</span> ·
+            ${h.userName ?? actorWords(h.user, language)} ·
             ${t(historyKey(h.action))}${h.to ? html` → ${t(caseStatusKey(h.to))}` : nothing}
             ${h.note ? html`<q>${historyNote(h.note, language)}</q>` : nothing}
           </li>`,

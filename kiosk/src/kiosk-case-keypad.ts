@@ -283,7 +283,7 @@ export class KioskCaseKeypad extends LitElement {
           : nothing
       }
       ${digitKeys({
-        label: this.t('kioskCaseNumberLabel'),
+        label: this.t(this.stage === 'code' ? 'kioskCaseCodeLabel' : 'kioskCaseNumberLabel'),
         clearText: this.t('kioskClear'),
         backspaceLabel: this.t('kioskBackspace'),
         type: (digit) => this.type(digit),

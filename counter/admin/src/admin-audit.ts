@@ -4,6 +4,7 @@
  */
 import { css, html, nothing, type PropertyValues } from 'lit';
 import type { AdminUser, AuditEntry } from '../../../server/protocol';
+import { actorWords } from '../../../ui/actor-words';
 import { fetchOffice } from '../../../ui/api';
 import { DEFAULT_TIME_ZONE, formatDateTime } from '../../../ui/format';
 import '../../../ui/nb-date-field';
@@ -84,20 +85,9 @@ export class AdminAudit extends AdminTab {
     void this.load();
   };
 
-  /** A non-staff actor in words: "Kiosk K1", a citizen from their phone, the system. */
-  private actorWords(actor: string): string {
-    const t = (key: 'auditKiosk' | 'auditCitizen' | 'auditSystem') => this.l10n.t(key);
-    if (actor === 'kiosk' || actor.startsWith('kiosk:')) {
-      return [t('auditKiosk'), actor.slice('kiosk:'.length)].join(' ').trim();
-    }
-    if (actor === 'citizen') return t('auditCitizen');
-    if (actor === 'system') return t('auditSystem');
-    return actor;
-  }
-
   private renderEntry(e: AuditEntry) {
     const line = describeAudit(e, { ...this.vocabulary, language: this.language });
-    const who = e.actorName ?? this.actorWords(e.actor);
+    const who = e.actorName ?? actorWords(e.actor, this.language);
     return html`<tr data-id=${e.id}>
       <td class="num">${formatDateTime(new Date(e.at), this.timeZone ?? DEFAULT_TIME_ZONE)}</td>
       <td>${who}</td>

@@ -114,7 +114,7 @@ export class AdminStaff extends AdminTab {
       <input
         type="password"
         autocomplete="new-password"
-        minlength="4"
+        minlength="8"
         maxlength="200"
         aria-label="${this.l10n.t('adminNewPassword')}: ${u.username}"
       />
@@ -181,7 +181,9 @@ export class AdminStaff extends AdminTab {
             title=${this.l10n.t('adminUsernameHint')}
             aria-describedby="new-user-hint"
         /></label>
-        <label>${this.l10n.t('adminName')} <input name="name" required maxlength="200" /></label>
+        <label
+          >${this.l10n.t('adminFullName')} <input name="name" required maxlength="200"
+        /></label>
         <label
           >${this.l10n.t('adminPassword')}
           <input
@@ -189,7 +191,7 @@ export class AdminStaff extends AdminTab {
             type="password"
             autocomplete="new-password"
             required
-            minlength="4"
+            minlength="8"
             maxlength="200"
         /></label>
         <label>${this.l10n.t('adminRole')} ${this.roleSelect('clerk')}</label>
@@ -206,7 +208,7 @@ export class AdminStaff extends AdminTab {
           <thead>
             <tr>
               <th>${this.l10n.t('adminUsername')}</th>
-              <th>${this.l10n.t('adminName')}</th>
+              <th>${this.l10n.t('adminFullName')}</th>
               <th>${this.l10n.t('adminRole')}</th>
               <th>${this.l10n.t('adminState')}</th>
               <th>${this.l10n.t('adminNewPassword')}</th>
