@@ -81,7 +81,7 @@ export interface AdminCounter {
 export const Username = z
   .string()
   .regex(/^[A-Za-z0-9._-]{2,100}$/, '2-100 letters, digits, dot, dash or underscore');
-export const Password = z.string().min(4, 'at least 4 characters').max(200);
+export const Password = z.string().min(8, 'at least 8 characters').max(200);
 export const RoleName = z.enum(Roles as [string, ...string[]]);
 
 export const CreateUser = z.strictObject({

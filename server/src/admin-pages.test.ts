@@ -86,12 +86,12 @@ describe.each(testDialects())('the admin endpoints on %s', (dialect) => {
     ]);
     const takenUser = await request(s.url, 'POST', '/api/users', {
       token: admin,
-      body: { username: 'clerk1', password: 'secret', role: 'clerk', name: 'Again' },
+      body: { username: 'clerk1', password: 'secret-pass', role: 'clerk', name: 'Again' },
     });
     expect([takenUser.status, takenUser.body.error.code]).toEqual([409, 'conflict']);
     const badRole = await request(s.url, 'POST', '/api/users', {
       token: admin,
-      body: { username: 'someone', password: 'secret', role: 'boss', name: 'X' },
+      body: { username: 'someone', password: 'secret-pass', role: 'boss', name: 'X' },
     });
     expect([badRole.status, badRole.body.error.details.issues[0].field]).toEqual([400, 'role']);
     const badCounter = await request(s.url, 'PUT', '/api/offices/kulob/counters/2', {

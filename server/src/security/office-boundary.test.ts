@@ -128,7 +128,7 @@ function bodyFor(route: RouteEntry, side: Side): unknown {
     case 'POST /api/users':
       return {
         username: `x${Date.now()}`,
-        password: 'secret1',
+        password: 'secret-one',
         role: 'clerk',
         name: 'X',
         office: side.office,
