@@ -9,6 +9,7 @@ import { formatIsoDay } from '../../../ui/format';
 import { isLanguage, translate, type MessageKey } from '../../../ui/i18n/staff';
 import { closedReasonFor, readClosedReason } from '../../../server/protocol/closed-reason';
 import type { BookingPlanInput } from '../../../server/protocol/bookings';
+import { asRecord, isNamed, isNamedPerson, isNames, list, text } from './audit-values';
 import { documentName } from './documents';
 import { planInShort } from './plan-words';
 
@@ -217,6 +218,12 @@ export function describeAudit(entry: AuditEntry, v: AuditVocabulary): AuditLine 
     const was = before[field];
     const is = after[field];
     if (entry.action !== 'ticket.issue' && JSON.stringify(was) === JSON.stringify(is)) continue;
+    if (field === 'names' && isNames(was) && isNames(is)) {
+      // Each language that changed, under its own label: a change of the Tajik name alone would
+      // read "Name: X → X" in another reader's language.
+      changes.push(...namesChanged(was, is, v.language));
+      continue;
+    }
     const label = FIELDS[field];
     changes.push({
       field: label ? t(label) : field,
@@ -225,6 +232,13 @@ export function describeAudit(entry: AuditEntry, v: AuditVocabulary): AuditLine 
     });
   }
   return { what, about: aboutText(entry, v), changes };
+}
+
+/** The names that differ, one change a language ("Name (tg): Фарзандхонӣ → Фарзандхондагӣ"). */
+function namesChanged(was: Names, is: Names, language: Language): AuditChange[] {
+  return (Object.keys(is) as Array<keyof Names>)
+    .filter((l) => was[l] !== is[l])
+    .map((l) => ({ field: fieldLabel(`names.${l}`, language), before: was[l], after: is[l] }));
 }
 
 function aboutText(entry: AuditEntry, v: AuditVocabulary): string {
@@ -365,35 +379,4 @@ function hoursText(hours: WeeklyHours, language: Language): string {
     return h ? [`${weekdayName(language, d)} ${h.open}–${h.close}`] : [];
   });
   return days.join(', ');
-}
-
-function list(value: unknown, name: (code: string) => string): string {
-  return Array.isArray(value) ? value.map((c) => name(text(c))).join(', ') : text(value);
-}
-
-/** A stored value as plain text (objects as JSON: a shape this page does not know yet). */
-function text(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return JSON.stringify(value) ?? '';
-}
-
-function asRecord(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
-}
-
-function isNames(value: unknown): value is Names {
-  return typeof value === 'object' && value !== null && 'tg' in value && 'en' in value;
-}
-
-function isNamedPerson(value: unknown): value is { name: string } {
-  return (
-    typeof value === 'object' && value !== null && 'name' in value && typeof value.name === 'string'
-  );
-}
-
-function isNamed(value: unknown): value is { names: Names } {
-  return typeof value === 'object' && value !== null && 'names' in value && isNames(value.names);
 }

@@ -173,6 +173,16 @@ describe.each(testDialects())('the audit log on %s', (dialect) => {
         body: { open: true },
       }),
     );
+    // Only the Tajik name of a service changes: the log says which, in an English reader's words.
+    const paternity = (await request(s.url, 'GET', `${office}/services`)).body.find(
+      (x: { code: string }) => x.code === 'paternity',
+    ) as { names: Record<string, string> };
+    ok(
+      await request(s.url, 'PATCH', `${office}/services/paternity`, {
+        token: admin,
+        body: { names: { ...paternity.names, tg: 'Муқаррар кардани падарӣ' } },
+      }),
+    );
     const garden = { names: { ...DEMO_HALL.names, en: 'Garden' }, plan: DEMO_HALL.plan };
     ok(
       await request(s.url, 'PUT', `${office}/booking-resources/garden`, {
@@ -219,6 +229,10 @@ describe.each(testDialects())('the audit log on %s', (dialect) => {
     expect(closed.changes).toContainEqual(
       expect.objectContaining({ field: 'Reason shown on the kiosk', after: 'Repairs' }),
     );
+    const renamed = find('service.update', (e) => e.entityId === 'paternity');
+    expect(renamed.changes).toEqual([
+      { field: 'Name (tg)', before: paternity.names.tg, after: 'Муқаррар кардани падарӣ' },
+    ]);
     const opened = find('service.open');
     expect(opened.changes).toContainEqual(
       expect.objectContaining({ field: 'Reason shown on the kiosk', before: 'Repairs' }),
