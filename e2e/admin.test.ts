@@ -115,6 +115,18 @@ describe('the admin pages in the browser', () => {
     expect(await add.locator('input[name="code"]').evaluate((e) => e.matches(':invalid'))).toBe(
       true,
     );
+    // The browser's refusals in the page's words, not the browser's: the code's hint for its
+    // format, "Fill in this field." for a name left empty.
+    await add.locator('button[type="submit"]').click();
+    const refusal = (name: string) =>
+      add
+        .locator(`input[name="${name}"]`)
+        .evaluate((e) => (e as unknown as { validationMessage: string }).validationMessage);
+    expect(await refusal('code')).toBe(
+      await add.locator('input[name="code"]').getAttribute('title'),
+    );
+    expect(await refusal('code')).toContain('Latin small letters');
+    expect(await refusal('name-tg')).toBe('Fill in this field.');
     await add.locator('input[name="code"]').fill('adoption');
     await add.locator('input[name="prefix"]').fill('X');
     await add.locator('input[name="name-tg"]').fill('Фарзандхонӣ');

@@ -4,6 +4,7 @@ import type { Language } from '../../server/protocol';
 import { base } from '../../ui/theme';
 import { emit } from '../../ui/emit';
 import { LocalizeController } from '../../ui/controllers/localize-controller';
+import { sayRefusalsIn } from '../../ui/validity-words';
 
 /** Detail of `counter-login`. */
 export interface LoginDetail {
@@ -110,6 +111,7 @@ export class CounterLogin extends LitElement {
   }
 
   protected override firstUpdated(): void {
+    sayRefusalsIn(this.renderRoot, (key, params) => this.l10n.t(key, params));
     this.renderRoot.querySelector('input')?.focus();
   }
 

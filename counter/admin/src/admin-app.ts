@@ -36,6 +36,7 @@ import './admin-audit';
 import './admin-messages';
 import './admin-bookings';
 import { LocalizeController } from '../../../ui/controllers/localize-controller';
+import { sayRefusalsIn } from '../../../ui/validity-words';
 
 const TABS = [
   ['services', 'adminTabServices'],
@@ -105,6 +106,11 @@ export class AdminApp extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     void isOfficeUnknown(this.params.office).then((unknown) => (this.officeUnknown = unknown));
+  }
+
+  protected override firstUpdated(): void {
+    // The sign-in form's refusals (an empty name) in the page's words.
+    sayRefusalsIn(this.renderRoot, (key, params) => this.l10n.t(key, params));
   }
 
   protected override willUpdate(): void {

@@ -13,6 +13,7 @@ import { base } from '../../../ui/theme';
 import { fieldLabel } from './audit-view';
 import type { AdminContext } from './admin-api';
 import { emit } from '../../../ui/emit';
+import { sayRefusalsIn } from '../../../ui/validity-words';
 
 /** Fired when the server no longer accepts the token. */
 export const SESSION_ENDED = 'counter-admin-session-ended' as const;
@@ -205,7 +206,13 @@ export class AdminTab extends LitElement {
     // "Saved", about something else, goes (`invalid` does not leave the shadow root, so it is heard
     // there).
     this.renderRoot.addEventListener('invalid', this.onInvalid, true);
+    if (!this.refusalsSaid)
+      sayRefusalsIn(this.renderRoot, (key, params) => this.l10n.t(key, params));
+    this.refusalsSaid = true;
   }
+
+  /** Whether the fields' refusals are said in the page's words already (once per element). */
+  private refusalsSaid = false;
 
   private readonly onInvalid = (): void => {
     this.error = undefined;

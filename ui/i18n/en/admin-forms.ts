@@ -29,4 +29,9 @@ export const adminForms = {
   adminRangeTooLong: 'One report covers at most {n} days: choose a shorter range.',
   adminRemoteJoinNoCap:
     'Remote join is on: set how many tickets a day may be taken from the phone (at least 1), or switch it off.',
+  fieldRequired: 'Fill in this field.',
+  fieldFormat: 'Check what is written in this field.',
+  fieldTooShort: 'At least {n} characters.',
+  fieldMin: 'At least {n}.',
+  fieldMax: 'At most {n}.',
 };

@@ -29,4 +29,9 @@ export const adminForms: MessagesLike<typeof english> = {
   adminRangeTooLong: 'Один отчёт охватывает не больше {n} дней: выберите срок короче.',
   adminRemoteJoinNoCap:
     'Удалённая запись включена: укажите, сколько талонов в день можно взять с телефона (не меньше 1), или выключите её.',
+  fieldRequired: 'Заполните это поле.',
+  fieldFormat: 'Проверьте, что написано в этом поле.',
+  fieldTooShort: 'Не меньше {n} знаков.',
+  fieldMin: 'Не меньше {n}.',
+  fieldMax: 'Не больше {n}.',
 };

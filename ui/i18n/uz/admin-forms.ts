@@ -32,4 +32,9 @@ export const adminForms: MessagesLike<typeof english> = {
   adminRangeTooLong: 'Bitta hisobot koʻpi bilan {n} kunni qamraydi: qisqaroq muddat tanlang.',
   adminRemoteJoinNoCap:
     'Masofadan navbat yoqilgan: kuniga telefondan nechta chipta olish mumkinligini kiriting (kamida 1) yoki uni oʻchiring.',
+  fieldRequired: 'Bu maydonni toʻldiring.',
+  fieldFormat: 'Bu maydonga yozilganini tekshiring.',
+  fieldTooShort: 'Kamida {n} belgi.',
+  fieldMin: 'Kamida {n}.',
+  fieldMax: 'Koʻpi bilan {n}.',
 };
