@@ -1,5 +1,5 @@
 /** Who acted, in words (ui/actor-words.ts): the audit log's and a case history's machines. */
-import { actorWords } from '../ui/actor-words';
+import { actorWords } from '../counter/src/actor-words';
 
 describe('an actor that is no staff member, in words', () => {
   it('names a kiosk with its code, the citizen, the system and an unknown login', () => {

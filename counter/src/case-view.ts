@@ -8,7 +8,7 @@ import {
   type Language,
   type Person,
 } from '../../server/protocol';
-import { actorWords } from '../../ui/actor-words';
+import { actorWords } from './actor-words';
 import { DEFAULT_TIME_ZONE, formatDayTime, formatIsoDay } from '../../ui/format';
 import { translate, type MessageKey } from '../../ui/i18n/staff';
 import { detailLabelKey, optionLabelKey } from './case-form';

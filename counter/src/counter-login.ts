@@ -4,7 +4,7 @@ import type { Language } from '../../server/protocol';
 import { base } from '../../ui/theme';
 import { emit } from '../../ui/emit';
 import { LocalizeController } from '../../ui/controllers/localize-controller';
-import { sayRefusalsIn } from '../../ui/validity-words';
+import { sayRefusalsIn } from './validity-words';
 
 /** Detail of `counter-login`. */
 export interface LoginDetail {

@@ -36,7 +36,7 @@ import './admin-audit';
 import './admin-messages';
 import './admin-bookings';
 import { LocalizeController } from '../../../ui/controllers/localize-controller';
-import { sayRefusalsIn } from '../../../ui/validity-words';
+import { sayRefusalsIn } from '../../src/validity-words';
 
 const TABS = [
   ['services', 'adminTabServices'],

@@ -4,7 +4,7 @@
  */
 import { css, html, nothing, type PropertyValues } from 'lit';
 import type { AdminUser, AuditEntry } from '../../../server/protocol';
-import { actorWords } from '../../../ui/actor-words';
+import { actorWords } from '../../src/actor-words';
 import { fetchOffice } from '../../../ui/api';
 import { DEFAULT_TIME_ZONE, formatDateTime } from '../../../ui/format';
 import '../../../ui/nb-date-field';

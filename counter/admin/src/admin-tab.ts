@@ -13,7 +13,7 @@ import { base } from '../../../ui/theme';
 import { fieldLabel } from './audit-view';
 import type { AdminContext } from './admin-api';
 import { emit } from '../../../ui/emit';
-import { sayRefusalsIn } from '../../../ui/validity-words';
+import { sayRefusalsIn } from '../../src/validity-words';
 
 /** Fired when the server no longer accepts the token. */
 export const SESSION_ENDED = 'counter-admin-session-ended' as const;

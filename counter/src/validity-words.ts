@@ -3,7 +3,7 @@
  * language rather than the browser's: a Russian page on an English Chromium says "Заполните это
  * поле.", and a field with a `title` (its hint, in the page's words) says that for a wrong format.
  */
-import type { MessageKey } from './i18n/staff';
+import type { MessageKey } from '../../ui/i18n/staff';
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 type Words = (key: MessageKey, params?: Record<string, string | number>) => string;

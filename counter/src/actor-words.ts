@@ -2,8 +2,8 @@
  * Who acted, as the audit log and a case's history say it: a staff member by name (the server
  * gives it), the machines and the citizen in the reader's words ("Kiosk K1", "System").
  */
-import type { Language } from '../server/protocol';
-import { translate } from './i18n/staff';
+import type { Language } from '../../server/protocol';
+import { translate } from '../../ui/i18n/staff';
 
 /** An actor that is no staff member, in words: `kiosk:K1`, `citizen`, `system`, `anonymous`. */
 export function actorWords(actor: string, language: Language): string {
