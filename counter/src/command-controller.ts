@@ -185,13 +185,13 @@ export class CommandController implements ReactiveController, WindowWork {
         if (current) this.ask(this.transferQuestion(current, counter));
         return;
       case 'pause':
-        // The hall sends nobody to a paused window: the citizen called to it is seen to first.
-        if (current && pauseReasonAt(this.deps.queue.state, counter) === undefined) {
-          this.deps.notices.error = stillAtWindow(current.number);
-        } else if (pauseReasonAt(this.deps.queue.state, counter) === undefined) {
-          this.ask({ kind: 'pause', counter });
-        } else {
+        if (pauseReasonAt(this.deps.queue.state, counter) !== undefined) {
           await setPause(office, counter, undefined, token);
+        } else if (current) {
+          // The hall sends nobody to a paused window: the citizen called to it is seen to first.
+          this.deps.notices.error = stillAtWindow(current.number);
+        } else {
+          this.ask({ kind: 'pause', counter });
         }
         return;
       case 'pick':
