@@ -178,6 +178,29 @@ describe('administration editors, audit and CSV in the browser', () => {
     expect(added.filter((e) => !/status of 409 \(Conflict\)/.test(e))).toEqual([]);
   });
 
+  it('keeps a service’s documents in its own order when it is saved', async () => {
+    await openTab('Services');
+    const admin = await login(server.url, 'admin');
+    const documents = async () =>
+      (
+        (await request(server.url, 'GET', '/api/offices/kulob/admin/services', { token: admin }))
+          .body.services as Array<{ code: string; documents: string[] }>
+      ).find((x) => x.code === 'certificate')!.documents;
+    const before = await documents();
+    const form = page.locator('form.service[data-code="certificate"]');
+    await form.locator('input[name="name-tg"]').fill('Шаҳодатномаи такрорӣ');
+    await form.getByRole('button', { name: 'Save', exact: true }).click();
+    await waitFor(async () => {
+      const list = (await request(server.url, 'GET', '/api/offices/kulob/services')).body as Array<{
+        code: string;
+        names: { tg: string };
+      }>;
+      return list.find((x) => x.code === 'certificate')?.names.tg === 'Шаҳодатномаи такрорӣ';
+    }, 'the new name saved');
+    // (The checklist lists them in another order: the form used to send that one.)
+    expect(await documents()).toEqual(before);
+  });
+
   it('writes the closed reason in each language, and the kiosk reads each reader its own', async () => {
     await openTab('Services');
     const form = page.locator('form.service[data-code="death"]');

@@ -105,9 +105,14 @@ export class AdminServices extends AdminTab {
   private save(service: AdminService, row: HTMLElement): void {
     const value = (name: string) =>
       row.querySelector<HTMLInputElement>(`[name="${name}"]`)?.value.trim() ?? '';
-    const documents = [
+    const ticked = [
       ...row.querySelectorAll<HTMLInputElement>('input[name="document"]:checked'),
     ].map((box) => box.value);
+    // The service's own order (what the kiosk and the receipt list) stays; new ones go after it.
+    const documents = [
+      ...service.documents.filter((d) => ticked.includes(d)),
+      ...ticked.filter((d) => !service.documents.includes(d)),
+    ];
     const names = namesOf((l) => value(`name-${l}`) || service.names[l]);
     void this.run(async (c) => {
       await updateService(c, service.code, {
