@@ -109,8 +109,10 @@ export class CatalogueService {
       const before = (await this.repo.listServices(officeCode, t)).find((s) => s.code === code);
       if (!before) throw notFound(`service ${code}`);
       const fields = serviceChange(body);
-      await this.repo.updateService(before.id, fields, t);
       const after: ServiceRecord = { ...before, ...fields };
+      // Saved as it was (the form sends every field): nothing written, nothing in the log.
+      if (Object.keys(diffOf(before, after)).length === 0) return toServiceDto(before);
+      await this.repo.updateService(before.id, fields, t);
       const action =
         body.open === false && before.isOpen
           ? 'service.close'

@@ -132,6 +132,31 @@ describe.each(testDialects())('the office catalogue on %s', (dialect) => {
     ).toBe(birth.names.tg);
   });
 
+  it('writes nothing, and logs nothing, for a service saved as it was', async () => {
+    const list = await request(s.url, 'GET', '/api/offices/kulob/admin/services', { token: admin });
+    const marriage = (list.body.services as Array<Record<string, unknown>>).find(
+      (x) => x.code === 'marriage',
+    )!;
+    const logged = async () =>
+      (
+        await request(s.url, 'GET', '/api/offices/kulob/audit?action=service.update', {
+          token: admin,
+        })
+      ).body.entries.filter((e: { entityId: string }) => e.entityId === 'marriage').length;
+    const before = await logged();
+    const same = await request(s.url, 'PATCH', '/api/offices/kulob/services/marriage', {
+      token: admin,
+      body: {
+        names: marriage.names,
+        documents: marriage.documents,
+        sortOrder: marriage.sortOrder,
+        targetWaitMinutes: marriage.targetWaitMinutes,
+      },
+    });
+    expect(same.status).toBe(200);
+    expect(await logged()).toBe(before);
+  });
+
   it('saves office settings and tells every display at once', async () => {
     const display = await connectSocket(s.url, '/display', { office: 'kulob' });
     const events: OfficeEvent[] = [];
