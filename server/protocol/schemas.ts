@@ -62,7 +62,8 @@ export const IdempotencyKey = z
   .regex(/^[\x21-\x7e]+$/, 'printable ASCII');
 
 export const Login = z.strictObject({
-  username: z.string().min(1).max(100),
+  // " clerk1 " (a space typed or pasted around the name) is clerk1.
+  username: z.string().trim().min(1).max(100),
   password: z.string().min(1).max(200),
   /**
    * The office whose login page this is: a failed login of a username of no office is audited

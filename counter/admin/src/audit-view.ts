@@ -110,6 +110,8 @@ const FIELDS: Readonly<Record<string, MessageKey>> = {
   number: 'ticketLabel',
   names: 'adminName',
   name: 'adminName',
+  // A refusal of the staff form names it (an audit entry never holds a password).
+  password: 'adminPassword',
   documents: 'adminDocumentsShort',
   sortOrder: 'adminOrder',
   targetWaitMinutes: 'adminTargetWait',

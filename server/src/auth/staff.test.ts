@@ -94,9 +94,9 @@ describe.each(testDialects())('staff accounts on %s', (dialect) => {
     expect(names.filter((n: string) => n === 'clerk1')).toHaveLength(1);
   });
 
-  it('signs in whatever the letter case the name is typed in, on either database', async () => {
+  it('signs in whatever the letter case the name is typed in, spaces around it aside, on either database', async () => {
     const res = await request(s.url, 'POST', '/api/auth/login', {
-      body: { username: 'Clerk2', password: 'demo' },
+      body: { username: ' Clerk2 ', password: 'demo' },
     });
     expect([res.status, res.body.user?.username]).toEqual([200, 'clerk2']);
     const me = await request(s.url, 'GET', '/api/auth/me', { token: res.body.token as string });
