@@ -18,6 +18,7 @@ import {
   type FormSection,
 } from './case-form';
 import { createCase, getCase, patchCase, transitionCase, confirmIdentity } from './console-api';
+import { loadCaseDraft, saveCaseDraft } from './session';
 
 const SAVE_DELAY_MS = 800;
 
@@ -84,8 +85,18 @@ export class CaseController implements ReactiveController {
     const token = this.token();
     if (!c || !this.form || !token || this.dirty.size === 0 || this.save === 'conflict') return;
     clearTimeout(this.timer);
-    const { patch } = buildPatch(c.type, this.form, new Set(this.dirty), c.version);
-    if (patch) void patchCase(c.number, patch, token, true).catch(() => undefined);
+    const form = this.form;
+    const { patch } = buildPatch(c.type, form, new Set(this.dirty), c.version);
+    if (!patch) return; // nothing the server takes yet: the tab's draft keeps it all
+    void patchCase(c.number, patch, token, true).catch(() => undefined);
+    // What that save does not carry (a section still missing a field) waits in the draft, on the
+    // version the save makes.
+    const left = [...this.dirty].filter(
+      (s) => patch[s] === undefined && !(s === 'applicant' && isBlank(form.applicant)),
+    );
+    saveCaseDraft(
+      left.length ? { number: c.number, version: c.version + 1, form, dirty: left } : undefined,
+    );
   };
 
   /**
@@ -120,9 +131,21 @@ export class CaseController implements ReactiveController {
     this.dirty.add(section);
     if (this.saving) this.typedDuringSave.add(section);
     this.save = 'pending';
+    this.keepDraft();
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.flush(), SAVE_DELAY_MS);
     this.host.requestUpdate();
+  }
+
+  /** Keeps what is not saved yet for this tab (a reload brings it back), or forgets it. */
+  private keepDraft(): void {
+    const c = this.case;
+    if (!c || !this.form) return;
+    saveCaseDraft(
+      this.dirty.size === 0
+        ? undefined
+        : { number: c.number, version: c.version, form: this.form, dirty: [...this.dirty] },
+    );
   }
 
   /** Saves what is pending now (before a transition, a reload or leaving the ticket). */
@@ -141,6 +164,7 @@ export class CaseController implements ReactiveController {
     if (!number || !token) return;
     clearTimeout(this.timer);
     this.dirty.clear();
+    saveCaseDraft(undefined);
     await this.run(async () => this.show(await getCase(number, token)));
   }
 
@@ -241,6 +265,7 @@ export class CaseController implements ReactiveController {
       }
       this.save = Object.keys(issues).length ? 'invalid' : this.dirty.size ? 'pending' : 'saved';
       this.error = undefined;
+      this.keepDraft();
     } catch (error) {
       if (error instanceof ApiError && error.code === ErrorCode.staleVersion) {
         this.save = 'conflict';
@@ -262,6 +287,15 @@ export class CaseController implements ReactiveController {
     this.dirty.clear();
     this.save = 'idle';
     this.error = undefined;
+    // Typing this tab kept on this very version (not saved before a reload): back on screen, and
+    // sent again (a section still missing a field stays marked, as before the reload).
+    const draft = loadCaseDraft(c.number, c.version);
+    if (draft) {
+      this.form = draft.form;
+      for (const s of draft.dirty) this.dirty.add(s);
+      this.save = 'pending';
+      this.timer = setTimeout(() => void this.flush(), 0);
+    }
   }
 
   private reset(): void {

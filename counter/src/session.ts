@@ -6,11 +6,13 @@ import type { CallReason, Language } from '../../server/protocol';
 import { CallReasons } from '../../server/protocol/constants';
 import type { LoginResult } from '../../ui/api';
 import { isLanguage } from '../../ui/i18n/staff';
+import type { CaseForm, FormSection } from './case-form';
 
 const SESSION_KEY = 'navbat.session';
 const COUNTER_KEY = 'navbat.counter';
 const LANGUAGE_KEY = 'navbat.counter.language';
 const CALL_REASON_KEY = 'navbat.counter.callReason';
+const CASE_DRAFT_KEY = 'navbat.counter.caseDraft';
 
 /** A signed-in staff member of one office. */
 export type Session = LoginResult & { office: string };
@@ -93,6 +95,38 @@ export function saveCallReason(value: CallReasonOf | undefined): void {
 }
 
 // Storage throws in some privacy modes; the console then simply forgets.
+/**
+ * A case's typing the server has not taken yet (a section with a required field still empty is not
+ * sent), kept for this tab so that a reload does not lose it: the case, the version it was typed
+ * on, the form and its unsaved sections.
+ */
+export interface CaseDraft {
+  number: string;
+  version: number;
+  form: CaseForm;
+  dirty: FormSection[];
+}
+
+/** The draft of case `number` typed on `version`, if this tab kept one. */
+export function loadCaseDraft(number: string, version: number): CaseDraft | undefined {
+  const raw = read(() => sessionStorage.getItem(CASE_DRAFT_KEY));
+  if (!raw) return undefined;
+  try {
+    const draft = JSON.parse(raw) as CaseDraft;
+    return draft.number === number && draft.version === version ? draft : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Keeps or (with undefined) forgets the tab's case draft. */
+export function saveCaseDraft(draft: CaseDraft | undefined): void {
+  write(() => {
+    if (draft) sessionStorage.setItem(CASE_DRAFT_KEY, JSON.stringify(draft));
+    else sessionStorage.removeItem(CASE_DRAFT_KEY);
+  });
+}
+
 function read(get: () => string | null): string | null {
   try {
     return get();
