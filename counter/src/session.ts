@@ -19,25 +19,16 @@ export type Session = LoginResult & { office: string };
 
 /** The session of this tab for `office`, if one was saved. */
 export function loadSession(office: string): Session | undefined {
-  const raw = read(() => sessionStorage.getItem(SESSION_KEY));
-  if (!raw) return undefined;
-  try {
-    const session = JSON.parse(raw) as Partial<Session>;
-    if (session.office !== office || typeof session.token !== 'string' || !session.user) {
-      return undefined;
-    }
-    return session as Session;
-  } catch {
+  const session = readInTab<Session>(SESSION_KEY);
+  if (session?.office !== office || typeof session.token !== 'string' || !session.user) {
     return undefined;
   }
+  return session as Session;
 }
 
 /** Saves or (with undefined) forgets the session of this tab. */
 export function saveSession(session: Session | undefined): void {
-  write(() => {
-    if (session) sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
-    else sessionStorage.removeItem(SESSION_KEY);
-  });
+  keepInTab(SESSION_KEY, session);
 }
 
 /** The window this workstation serves at `office`. */
@@ -73,28 +64,18 @@ export interface CallReasonOf {
 
 /** The last call's reason saved in this tab, if any. */
 export function loadCallReason(): CallReasonOf | undefined {
-  const raw = read(() => sessionStorage.getItem(CALL_REASON_KEY));
-  if (!raw) return undefined;
-  try {
-    const saved = JSON.parse(raw) as Partial<CallReasonOf>;
-    return typeof saved.ticketId === 'string' &&
-      (CallReasons as readonly unknown[]).includes(saved.reason)
-      ? { ticketId: saved.ticketId, reason: saved.reason as CallReason }
-      : undefined;
-  } catch {
-    return undefined;
-  }
+  const saved = readInTab<CallReasonOf>(CALL_REASON_KEY);
+  return typeof saved?.ticketId === 'string' &&
+    (CallReasons as readonly unknown[]).includes(saved.reason)
+    ? { ticketId: saved.ticketId, reason: saved.reason as CallReason }
+    : undefined;
 }
 
 /** Saves (or with undefined forgets) the last call's reason for this tab. */
 export function saveCallReason(value: CallReasonOf | undefined): void {
-  write(() => {
-    if (value) sessionStorage.setItem(CALL_REASON_KEY, JSON.stringify(value));
-    else sessionStorage.removeItem(CALL_REASON_KEY);
-  });
+  keepInTab(CALL_REASON_KEY, value);
 }
 
-// Storage throws in some privacy modes; the console then simply forgets.
 /**
  * A case's typing the server has not taken yet (a section with a required field still empty is not
  * sent), kept for this tab so that a reload does not lose it: the case, the version it was typed
@@ -109,23 +90,35 @@ export interface CaseDraft {
 
 /** The draft of case `number` typed on `version`, if this tab kept one. */
 export function loadCaseDraft(number: string, version: number): CaseDraft | undefined {
-  const raw = read(() => sessionStorage.getItem(CASE_DRAFT_KEY));
+  const draft = readInTab<CaseDraft>(CASE_DRAFT_KEY);
+  return draft?.number === number && draft.version === version ? (draft as CaseDraft) : undefined;
+}
+
+/** Keeps or (with undefined) forgets the tab's case draft. */
+export function saveCaseDraft(draft: CaseDraft | undefined): void {
+  keepInTab(CASE_DRAFT_KEY, draft);
+}
+
+/** What this tab keeps under `key` (JSON), unchecked; undefined for nothing or no JSON. */
+function readInTab<T>(key: string): Partial<T> | undefined {
+  const raw = read(() => sessionStorage.getItem(key));
   if (!raw) return undefined;
   try {
-    const draft = JSON.parse(raw) as CaseDraft;
-    return draft.number === number && draft.version === version ? draft : undefined;
+    return JSON.parse(raw) as Partial<T>;
   } catch {
     return undefined;
   }
 }
 
-/** Keeps or (with undefined) forgets the tab's case draft. */
-export function saveCaseDraft(draft: CaseDraft | undefined): void {
+/** Keeps `value` (JSON) for this tab under `key`, or with undefined forgets it. */
+function keepInTab(key: string, value: unknown): void {
   write(() => {
-    if (draft) sessionStorage.setItem(CASE_DRAFT_KEY, JSON.stringify(draft));
-    else sessionStorage.removeItem(CASE_DRAFT_KEY);
+    if (value === undefined) sessionStorage.removeItem(key);
+    else sessionStorage.setItem(key, JSON.stringify(value));
   });
 }
+
+// Storage throws in some privacy modes; the console then simply forgets.
 
 function read(get: () => string | null): string | null {
   try {
