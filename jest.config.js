@@ -6,7 +6,8 @@ module.exports = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   globalSetup: '<rootDir>/scripts/jest-global-setup.js',
   testTimeout: 60000,
-  maxWorkers: 2,
+  // Three on two cores: the files wait as well as compute (scripts/jest-sequencer.js).
+  maxWorkers: 3,
   // Browser files spread out beside plain ones rather than two at once (see the file).
   testSequencer: '<rootDir>/scripts/jest-sequencer.js',
 };

@@ -1,11 +1,13 @@
 /**
  * The order the test files start in. Jest's own order is the slowest first (by the last run's
  * times, else by file size); with times from an earlier run that puts every browser file (e2e/) at
- * the front, two at once, each with its own Chromium and server on a 2-core machine, and the suite
- * took 672 s instead of 588 s. Here the files are dealt to the two workers as Jest will run them
- * (a file goes to the first worker free): a browser file starts only when the other worker is not
- * in one while plain files remain, so a browser file mostly runs beside plain ones. Times come from
- * Jest's cache of the last run; a file it has no time for counts 25 s (browser) or 4 s (plain).
+ * the front, all workers in one at once, each with its own Chromium and server on a 2-core machine,
+ * and the suite took 672 s instead of 588 s. Here the files are dealt to the workers as Jest will run
+ * them (a file goes to the first worker free): a browser file starts only when fewer than all the
+ * other workers are in one while plain files remain, so at least one worker runs plain files beside
+ * the browsers. Times come from Jest's cache of the last run; a file it has no time for counts 25 s
+ * (browser) or 4 s (plain). The suite is CPU-bound but waits too (servers starting, timers, the
+ * database): three workers on two cores took 536 s where two took 639 s.
  */
 const path = require('node:path');
 const Sequencer = require('@jest/test-sequencer').default;
@@ -13,6 +15,11 @@ const Sequencer = require('@jest/test-sequencer').default;
 const BROWSER = `${path.sep}e2e${path.sep}`;
 
 class BrowserApartSequencer extends Sequencer {
+  constructor(options) {
+    super(options);
+    this.workers = Math.max(1, Number(options?.globalConfig?.maxWorkers) || 2);
+  }
+
   sort(tests) {
     const slowestFirst = super.sort(tests);
     const browser = slowestFirst.filter((t) => t.path.includes(BROWSER));
@@ -22,17 +29,13 @@ class BrowserApartSequencer extends Sequencer {
       if (timing && timing[1] > 0) return timing[1] / 1000;
       return t.path.includes(BROWSER) ? 25 : 4;
     };
-    const workers = [
-      { freeAt: 0, browserUntil: 0 },
-      { freeAt: 0, browserUntil: 0 },
-    ];
+    const workers = Array.from({ length: this.workers }, () => ({ freeAt: 0, browserUntil: 0 }));
     const order = [];
     while (browser.length || plain.length) {
-      const [next, other] =
-        workers[0].freeAt <= workers[1].freeAt ? workers : [workers[1], workers[0]];
-      const otherInBrowser = other.browserUntil > next.freeAt;
-      const test =
-        (otherInBrowser && plain.length) || !browser.length ? plain.shift() : browser.shift();
+      const next = workers.reduce((a, b) => (b.freeAt < a.freeAt ? b : a));
+      const inBrowser = workers.filter((w) => w !== next && w.browserUntil > next.freeAt).length;
+      const takePlain = (inBrowser >= this.workers - 1 && plain.length) || !browser.length;
+      const test = takePlain ? plain.shift() : browser.shift();
       const took = seconds(test);
       next.browserUntil = test.path.includes(BROWSER) ? next.freeAt + took : 0;
       next.freeAt += took;
