@@ -390,7 +390,7 @@ describe('the kiosk in the browser', () => {
     await page.close();
   });
 
-  it('gives a pickup ticket linked to a case typed on the keypad; an unknown number issues nothing', async () => {
+  it('gives a ticket linked to a case typed on the keypad, for its own windows while a draft; an unknown number issues nothing', async () => {
     const page = await open(KIOSK);
     await page.getByTestId('have-case').click();
     await armed(page, 'kiosk-priority-step');
@@ -430,9 +430,13 @@ describe('the kiosk in the browser', () => {
       service: 'pickup',
       caseNumber,
       pickupCode,
+      forCase: true,
     });
+    // The case is still a draft, with the front office: its ticket is for the death windows (D),
+    // not for pickup (P), and the screen names that service.
     const number = (await page.getByTestId('ticket-number').textContent())?.trim();
-    expect(number).toMatch(/^P\d{3}$/);
+    expect(number).toMatch(/^D\d{3}$/);
+    expect(await page.getByTestId('ticket-service').textContent()).toContain('фавт');
     const { ticket } = (await response.json()) as { ticket: { id: string } };
     const linked = await request(server.url, 'GET', `/api/tickets/${ticket.id}/case`, {
       token: clerk,

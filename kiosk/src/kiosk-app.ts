@@ -1,6 +1,6 @@
 /**
  * The ticket kiosk: service tiles in the chosen language → (priority) → the issued ticket → home again.
- * "I already have a case" goes through a keypad for the case number to a pickup ticket linked to it;
+ * "I already have a case" goes through a keypad for the case number to a ticket linked to it;
  * "I have a booking" through a keypad for the booking code to a ticket due at the booked time.
  * Everything it shows of the office comes from the live store (catalogue, loads, printers, settings).
  */
@@ -217,6 +217,7 @@ export class KioskApp extends LitElement {
       service: PICKUP_SERVICE,
       caseNumber: event.detail.caseNumber,
       pickupCode: event.detail.pickupCode,
+      forCase: true,
       priority: step.priority,
     });
   };
@@ -232,9 +233,7 @@ export class KioskApp extends LitElement {
     this.issuer.retry();
   };
 
-  private readonly onDone = (): void => {
-    this.reset();
-  };
+  private readonly onDone = (): void => this.reset();
 
   private readonly onDismiss = (): void => {
     this.failure = undefined;

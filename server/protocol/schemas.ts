@@ -49,6 +49,12 @@ export const IssueTicket = z.strictObject({
   caseNumber: z.string().min(1).max(40).optional(),
   /** With `caseNumber`: the code on the citizen's receipt; the ticket links only when both match. */
   pickupCode: z.string().min(1).max(12).optional(),
+  /**
+   * With `caseNumber`: the ticket is for the case's next step: its own service (the case's type)
+   * while the case is with the front office (draft, or returned for more documents), else the
+   * `service` asked (the kiosk asks for pickup).
+   */
+  forCase: z.boolean().optional(),
   kiosk: z.string().min(1).max(40).optional(),
   /** The citizen's phone for messages about this ticket (they asked for it at the kiosk). */
   phone: E164.optional(),

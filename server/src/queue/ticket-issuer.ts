@@ -23,6 +23,7 @@ import { answerTicket, type QueueContext } from './queue-context';
 import type { NewPrintJob, PrintQueue } from '../printing/print-queue';
 import type { Committed } from './command-pipeline';
 import type { Outbox } from '../messages/outbox';
+import type { FoundCase } from '../registry/case-links';
 
 /**
  * Checks a booking in, inside the ticket's own transaction (bookings/booking-service.ts): locks and
@@ -41,7 +42,7 @@ interface IssueRequest {
   idempotencyKey: string | undefined;
   actor: Actor;
   admit?: AdmitBooking;
-  linkedCase?: { id: number; number: string };
+  linkedCase?: FoundCase;
   /** Set in the transaction when the case is linked after commit (registry elsewhere). */
   linkAfterCommit?: { id: string; number: string; at: Date };
 }
@@ -76,6 +77,9 @@ export class TicketIssuer {
   ): Promise<{ ticket: StaffTicket; created: boolean; printJob?: NewPrintJob }> {
     const request: IssueRequest = { officeCode, req, idempotencyKey, actor, admit };
     let issued: Committed<{ id: string; printJob: Promise<NewPrintJob> | undefined }>;
+    if (req.forCase && req.caseNumber === undefined) {
+      throw validationFailed('forCase needs a caseNumber', { field: 'forCase' });
+    }
     try {
       // The case is checked before anything is written: an unknown number issues no ticket.
       if (req.caseNumber !== undefined) {
@@ -130,7 +134,7 @@ export class TicketIssuer {
     const now = this.ctx.now();
     // Outside the opening hours the kiosk issues nothing; staff may still hand out a ticket.
     if (r.actor.kind !== 'staff') refuseClosedOffice(office, now);
-    const { service, priority } = await this.chooseService(t, officeCode, office, req);
+    const { service, priority } = await this.chooseService(t, officeCode, office, r);
     const kiosk = await this.findKiosk(t, officeCode, req.kiosk);
     const id = randomUUID();
     const admitted = r.admit ? await r.admit(t, { id, now, office }) : undefined;
@@ -219,15 +223,24 @@ export class TicketIssuer {
     );
   }
 
-  /** The requested service, open, and a priority the office knows. */
+  /**
+   * The requested service, open, and a priority the office knows. `forCase`: a case still with the
+   * front office (a draft, or returned for more documents) goes to its own service's windows, where
+   * its clerk works on it, when that service is open; any other case to the service asked.
+   */
   private async chooseService(
     t: Transaction,
     officeCode: string,
     office: OfficeRecord,
-    req: IssueTicket,
+    r: IssueRequest,
   ): Promise<{ service: ServiceRecord; priority: string }> {
+    const { req, linkedCase } = r;
     const services = await this.ctx.cache.services(officeCode, t);
-    const service = services.find((s) => s.code === req.service);
+    const own =
+      req.forCase && linkedCase && FRONT_OFFICE_STATUSES.has(linkedCase.status)
+        ? services.find((s) => s.code === linkedCase.type && s.isOpen)
+        : undefined;
+    const service = own ?? services.find((s) => s.code === req.service);
     if (!service) throw notFound(`service ${req.service}`);
     if (!service.isOpen) {
       throw new AppError('conflict', `service ${service.code} is closed now`, {
@@ -282,7 +295,7 @@ export class TicketIssuer {
     officeCode: string,
     number: string,
     pickupCode: string | undefined,
-  ): Promise<{ id: number; number: string }> {
+  ): Promise<FoundCase> {
     const found = this.ctx.cases
       ? await this.ctx.cases.findCase(officeCode, number, pickupCode)
       : undefined;
@@ -324,6 +337,9 @@ export class TicketIssuer {
     }
   }
 }
+
+/** Statuses in which a case waits for its citizen at the front office, not at pickup. */
+const FRONT_OFFICE_STATUSES: ReadonlySet<string> = new Set(['draft', 'returned']);
 
 /** Outside the opening hours: refused, with the next opening when there is one. */
 function refuseClosedOffice(office: OfficeRecord, now: Date): void {

@@ -1,8 +1,17 @@
 /** How the queue reaches the registry: find a case by number, link a visit, case numbers of tickets. */
 import { timingSafeEqual } from 'node:crypto';
 import type { Transaction } from 'sequelize';
+import type { CaseStatus, CaseType } from '../../protocol';
 import type { Database } from '../../../db/database';
 import { RegistryRepository } from '../../../db/repositories/registry-repository';
+
+/** A case the kiosk named: enough to link a ticket and to know its next step. */
+export interface FoundCase {
+  id: number;
+  number: string;
+  type: CaseType;
+  status: CaseStatus;
+}
 
 export interface CaseLinks {
   /** True when the registry lives in the queue's database: links join the queue's transaction. */
@@ -15,7 +24,7 @@ export interface CaseLinks {
     officeCode: string,
     number: string,
     pickupCode: string | undefined,
-  ): Promise<{ id: number; number: string } | undefined>;
+  ): Promise<FoundCase | undefined>;
   /** Links a ticket to a case, in `queueTx` when the databases are shared, else on its own. */
   linkTicket(
     caseId: number,
@@ -40,7 +49,7 @@ export function caseLinks(registryDb: Database, queueDb: Database): CaseLinks {
       const c = await repo.findCase(number.trim().toUpperCase());
       const codeMatches = sameCode(c?.pickupCode ?? null, pickupCode);
       return c && c.officeCode === officeCode && codeMatches
-        ? { id: c.id, number: c.number }
+        ? { id: c.id, number: c.number, type: c.type, status: c.status }
         : undefined;
     },
     async linkTicket(caseId, ticket, now, queueTx) {

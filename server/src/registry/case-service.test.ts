@@ -328,4 +328,36 @@ describe.each(testDialects())('the single window on %s', (dialect) => {
     expect(rejected.status).toBe(200);
     expect((await register(kept.body.case as Case)).status).toBe(200);
   });
+
+  it('sends a case returned for a document to its own windows, and a submitted one to pickup', async () => {
+    const { c } = await openBirthCase();
+    const submitted = await fillAndSubmit(c);
+    // What the kiosk's "I already have a case" sends, with the receipt's number and code.
+    const atKiosk = (more: object) =>
+      request(s.url, 'POST', `${OFFICE}/tickets`, {
+        body: { service: 'pickup', caseNumber: c.number, pickupCode: c.pickupCode, ...more },
+      });
+    // With the back office: the citizen waits for pickup.
+    const early = await atKiosk({ forCase: true });
+    expect([early.status, early.body.ticket.service]).toEqual([201, 'pickup']);
+    const returned = await api('POST', `/api/cases/${c.number}/transitions`, back, {
+      to: 'returned',
+      version: submitted.version,
+      note: 'Шиносномаи падар лозим аст',
+    });
+    expect(returned.status).toBe(200);
+    const again = await atKiosk({ forCase: true });
+    expect([again.status, again.body.ticket.service]).toEqual([201, 'birth']);
+    // Without forCase the ticket is for the service asked, as before.
+    const asked = await atKiosk({});
+    expect([asked.status, asked.body.ticket.service]).toEqual([201, 'pickup']);
+    // The front office calls it, linked to its case.
+    const called = await api('POST', `${OFFICE}/counters/3/call-next`, clerk);
+    expect(called.body.ticket).toMatchObject({ id: again.body.ticket.id, caseNumber: c.number });
+    await api('POST', `/api/tickets/${again.body.ticket.id}/complete`, clerk);
+    const alone = await request(s.url, 'POST', `${OFFICE}/tickets`, {
+      body: { service: 'pickup', forCase: true },
+    });
+    expect([alone.status, alone.body.error.details]).toEqual([400, { field: 'forCase' }]);
+  });
 });
