@@ -5,14 +5,19 @@
  * and the suite took 672 s instead of 588 s. Here the files are dealt to the workers as Jest will run
  * them (a file goes to the first worker free): a browser file starts only when fewer than all the
  * other workers are in one while plain files remain, so at least one worker runs plain files beside
- * the browsers. Times come from Jest's cache of the last run; a file it has no time for counts 25 s
- * (browser) or 4 s (plain). The suite is CPU-bound but waits too (servers starting, timers, the
- * database): three workers on two cores took 536 s where two took 639 s.
+ * the browsers. Times come from Jest's cache of the last run, else from `test-times.json` (a run's
+ * own times, kept with the code so a clean clone is dealt as well as a checkout that ran before:
+ * without them a clean clone's suite took 604 s where the same files took 536 s), else a file counts
+ * 25 s (browser) or 4 s (plain). The suite is CPU-bound but waits too (servers starting, timers,
+ * the database): three workers on two cores took 536 s where two took 639 s. Refresh the table with
+ * `node scripts/test-times.js <jest --json output>`.
  */
 const path = require('node:path');
 const Sequencer = require('@jest/test-sequencer').default;
 
 const BROWSER = `${path.sep}e2e${path.sep}`;
+const ROOT = path.join(__dirname, '..');
+const KEPT_TIMES = require('./test-times.json');
 
 class BrowserApartSequencer extends Sequencer {
   constructor(options) {
@@ -21,14 +26,17 @@ class BrowserApartSequencer extends Sequencer {
   }
 
   sort(tests) {
-    const slowestFirst = super.sort(tests);
-    const browser = slowestFirst.filter((t) => t.path.includes(BROWSER));
-    const plain = slowestFirst.filter((t) => !t.path.includes(BROWSER));
     const seconds = (t) => {
       const timing = this._getCache(t)[t.path];
       if (timing && timing[1] > 0) return timing[1] / 1000;
+      const kept = KEPT_TIMES[path.relative(ROOT, t.path).split(path.sep).join('/')];
+      if (kept > 0) return kept;
       return t.path.includes(BROWSER) ? 25 : 4;
     };
+    // The slowest first, by the times above.
+    const slowestFirst = super.sort(tests).sort((a, b) => seconds(b) - seconds(a));
+    const browser = slowestFirst.filter((t) => t.path.includes(BROWSER));
+    const plain = slowestFirst.filter((t) => !t.path.includes(BROWSER));
     const workers = Array.from({ length: this.workers }, () => ({ freeAt: 0, browserUntil: 0 }));
     const order = [];
     while (browser.length || plain.length) {
