@@ -12,6 +12,7 @@ import { actorWords } from './actor-words';
 import { DEFAULT_TIME_ZONE, formatDayTime, formatIsoDay } from '../../ui/format';
 import { translate, type MessageKey } from '../../ui/i18n/staff';
 import { detailLabelKey, optionLabelKey } from './case-form';
+import { historyRows, type HistoryRow } from './case-history-rows';
 
 /** Badge colours of case statuses. */
 export const caseStyles = css`
@@ -222,16 +223,29 @@ function historyNote(note: string, language: Language): string {
 
 export function renderHistory(c: Case, language: Language, timeZone?: string) {
   const t = (key: MessageKey) => translate(language, key);
+  const line = (row: HistoryRow) => {
+    const h = row.entry;
+    return html`<li>
+      <span class="num">${historyWhen(row, timeZone)}</span> ·
+      ${h.userName ?? actorWords(h.user, language)} ·
+      ${t(historyKey(h.action))}${
+        row.count > 1 ? ` ×${row.count}` : nothing
+      }${h.to ? html` → ${t(caseStatusKey(h.to))}` : nothing}
+      ${h.note ? html`<q>${historyNote(h.note, language)}</q>` : nothing}
+    </li>`;
+  };
   return html`<h3>${t('history')}</h3>
     <ol class="history" data-testid="history">
-      ${c.history.map(
-        (h) =>
-          html`<li>
-            <span class="num">${formatWhen(h.at, timeZone)}</span> ·
-            ${h.userName ?? actorWords(h.user, language)} ·
-            ${t(historyKey(h.action))}${h.to ? html` → ${t(caseStatusKey(h.to))}` : nothing}
-            ${h.note ? html`<q>${historyNote(h.note, language)}</q>` : nothing}
-          </li>`,
-      )}
+      ${historyRows(c.history).map(line)}
     </ol>`;
+}
+
+/** "25.11.2026 14:05", or for a run of edits "25.11.2026 14:05–14:12" (the day once if it is one). */
+function historyWhen(row: HistoryRow, timeZone?: string): string {
+  const last = formatWhen(row.entry.at, timeZone);
+  const first = formatWhen(row.from, timeZone);
+  if (first === last) return last;
+  const [firstDay, firstTime] = first.split(' ');
+  const [lastDay, lastTime] = last.split(' ');
+  return firstDay === lastDay ? `${firstDay} ${firstTime}–${lastTime}` : `${first} – ${last}`;
 }
