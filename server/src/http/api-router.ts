@@ -120,15 +120,15 @@ function mountSessionRoutes(
   r.post(apiRoute(Endpoints.login), async (req, res) => {
     const body = parse(Login, req.body);
     const address = req.ip ?? 'unknown';
-    await throttle.check(address, body.username);
+    // Counted before the password is checked, so attempts sent together meet the limit too.
+    const attempt = await throttle.attempt(address, body.username);
     const session = await auth
       .login(body.username, body.password, { address, office: body.office })
       .catch(async (err: unknown) => {
-        if (err instanceof AppError && err.code === 'unauthorized') {
-          await throttle.failed(address, body.username);
-        }
+        if (!(err instanceof AppError && err.code === 'unauthorized')) await attempt.undo();
         throw err;
       });
+    await attempt.undo();
     await throttle.succeeded(address, body.username);
     res.cookie(SESSION_COOKIE, session.token, {
       httpOnly: true,

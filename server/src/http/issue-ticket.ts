@@ -69,14 +69,14 @@ export async function issueTicket(
   const guesser: CaseGuesser = paired
     ? { key: `kiosk:${office}:${body.kiosk ?? ''}`, perAll: CASE_MISSES_PER_KIOSK }
     : { key: `ip:${address}`, perAll: CASE_MISSES_PER_ADDRESS };
-  if (body.caseNumber !== undefined) await refuseCaseGuesser(rates, guesser, body.caseNumber);
+  const caseTry =
+    body.caseNumber === undefined ? undefined : await takeCaseTry(rates, guesser, body.caseNumber);
   // The paper's QR is built from PUBLIC_URL at print time, never from this request's Host.
   const issued = await deps.queue.issue(office, body, key, actor).catch(async (err: unknown) => {
-    if (body.caseNumber !== undefined && err instanceof AppError && err.code === 'not_found') {
-      await countCaseMiss(rates, guesser, body.caseNumber);
-    }
+    if (!(err instanceof AppError && err.code === 'not_found')) await caseTry?.undo();
     throw err;
   });
+  await caseTry?.undo();
   const status = await issuedPrintStatus(deps.print, issued);
   const holderKey = await deps.queue.holderKey(issued.ticket.id);
   res
@@ -165,38 +165,39 @@ interface CaseGuesser {
   perAll: number;
 }
 
-async function refuseCaseGuesser(
+/**
+ * Counts a try at a case number as a miss before the case is looked up, and refuses it (not
+ * counted) over any limit: counted after the lookup, 20 guesses sent at once all passed a limit
+ * of 5. A try that matched, or failed for another reason, is taken back (`undo`).
+ */
+async function takeCaseTry(
   rates: RateStore,
   guesser: CaseGuesser,
   caseNumber: string,
-): Promise<void> {
-  const [byGuesser, byCaseHere, byCase] = await Promise.all([
-    rates.count(`case:${guesser.key}`),
-    rates.count(`${caseKey(caseNumber)}:${guesser.key}`),
-    rates.count(caseKey(caseNumber)),
-  ]);
+): Promise<{ undo: () => Promise<void> }> {
+  const keys = [
+    `case:${guesser.key}`,
+    `${caseKey(caseNumber)}:${guesser.key}`,
+    caseKey(caseNumber),
+  ];
+  const [byGuesser, byCaseHere, byCase] = await Promise.all(
+    keys.map((k) => rates.increment(k, CASE_MISS_WINDOW_MS)),
+  );
+  const undo = async () => {
+    await Promise.all(keys.map((k) => rates.decrement(k)));
+  };
   if (
-    byGuesser >= guesser.perAll ||
-    byCaseHere >= CASE_MISSES_PER_CASE_AND_ADDRESS ||
-    byCase >= CASE_MISSES_PER_CASE
+    byGuesser! > guesser.perAll ||
+    byCaseHere! > CASE_MISSES_PER_CASE_AND_ADDRESS ||
+    byCase! > CASE_MISSES_PER_CASE
   ) {
+    await undo();
     throw new AppError(
       'rate_limited',
       'too many wrong case numbers or codes; ask at the information desk',
     );
   }
-}
-
-async function countCaseMiss(
-  rates: RateStore,
-  guesser: CaseGuesser,
-  caseNumber: string,
-): Promise<void> {
-  await Promise.all([
-    rates.increment(`case:${guesser.key}`, CASE_MISS_WINDOW_MS),
-    rates.increment(`${caseKey(caseNumber)}:${guesser.key}`, CASE_MISS_WINDOW_MS),
-    rates.increment(caseKey(caseNumber), CASE_MISS_WINDOW_MS),
-  ]);
+  return { undo };
 }
 
 // Guessing booking codes: a few misses per address, then a pause (as for case numbers).

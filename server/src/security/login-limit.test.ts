@@ -97,6 +97,24 @@ describe('two nodes behind one proxy, on one Redis', () => {
     expect((await attempt(a, 'clerk4', '10.1.0.99', 'demo')).status).toBe(200);
   });
 
+  it('holds the limit for attempts sent at the same moment, on both nodes', async () => {
+    // Counted before the password is checked: 12 guesses at once get the 3 allowed, no more.
+    const guesses = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => attempt(i % 2 ? a : b, 'racer', '10.7.0.1')),
+    );
+    const statuses = guesses.map((g) => g.status).sort();
+    expect(statuses).toEqual([...Array(3).fill(401), ...Array(9).fill(429)]);
+    // The username is held back elsewhere too; the refused guesses were not counted.
+    expect((await attempt(a, 'racer', '10.7.0.2')).status).toBe(429);
+    // Right passwords are no failures: six logins at one address leave its attempts whole.
+    for (let i = 0; i < 6; i++) {
+      expect((await attempt(i % 2 ? a : b, 'clerk1', '10.7.0.3', 'demo')).status).toBe(200);
+    }
+    const after: number[] = [];
+    for (let i = 0; i < 4; i++) after.push((await attempt(a, `nobody-${i}`, '10.7.0.3')).status);
+    expect(after).toEqual([401, 401, 401, 429]);
+  });
+
   it("does not lock a user out of an address they logged in from when strangers spend the username's attempts", async () => {
     // The registrar logs in at her own desk (10.2.0.5) in the morning.
     expect((await attempt(a, 'back1', '10.2.0.5', 'demo')).status).toBe(200);

@@ -16,6 +16,12 @@
 import { AppError } from '../errors';
 import type { RateStore } from './rate-store';
 
+/** A login attempt counted up front ({@link LoginThrottle.attempt}). */
+export interface LoginAttempt {
+  /** Takes the attempt back: it was no failed login (the right password, or another refusal). */
+  undo(): Promise<void>;
+}
+
 const WINDOW_MS = 15 * 60_000;
 /** How long an address where a user logged in stays known for that user. */
 const KNOWN_MS = 30 * 24 * 60 * 60_000;
@@ -27,24 +33,38 @@ export class LoginThrottle {
     private readonly limit: number,
   ) {}
 
-  /** Throws `rate_limited` when the address or the username has used up its attempts. */
-  async check(address: string, username: string): Promise<void> {
-    const [byAddress, byUser, known, byPair] = await Promise.all([
-      this.store.count(addressKey(address)),
-      this.store.count(userKey(username)),
-      this.store.count(knownKey(username, address)),
-      this.store.count(pairKey(username, address)),
-    ]);
-    if (known > 0) {
-      if (byPair >= this.limit) {
-        throw await this.refusal(pairKey(username, address), 'for this user at this address');
-      }
-      return;
+  /**
+   * Counts a login attempt before its password is checked, and throws `rate_limited` (the attempt
+   * not counted) when the address or the username has used up its attempts. Counting first makes
+   * the limit hold for attempts sent at the same moment: checked first and counted after the
+   * password, 20 attempts sent together all passed a limit of 10. The right password, or an
+   * answer that is no wrong password, takes the attempt back ({@link LoginAttempt.undo}).
+   */
+  async attempt(address: string, username: string): Promise<LoginAttempt> {
+    const known = (await this.store.count(knownKey(username, address))) > 0;
+    // At a known address only the pair's failures hold the user back; they count against the
+    // address too. Elsewhere the address's, the username's and the pair's.
+    const keys = known
+      ? [pairKey(username, address), addressKey(address)]
+      : [addressKey(address), userKey(username), pairKey(username, address)];
+    const counts = await Promise.all(keys.map((k) => this.store.increment(k, WINDOW_MS)));
+    const undo = async () => {
+      await Promise.all(keys.map((k) => this.store.decrement(k)));
+    };
+    // Which counts refuse, in this order (the pair's at a known address; else the address's and
+    // the username's), and how the refusal names them.
+    const limits: [number, string][] = known
+      ? [[0, 'for this user at this address']]
+      : [
+          [0, 'from this address'],
+          [1, 'for this user'],
+        ];
+    const over = limits.find(([i]) => counts[i]! > this.limit);
+    if (over) {
+      await undo();
+      throw await this.refusal(keys[over[0]]!, over[1]);
     }
-    if (byAddress >= this.limit) {
-      throw await this.refusal(addressKey(address), 'from this address');
-    }
-    if (byUser >= this.limit) throw await this.refusal(userKey(username), 'for this user');
+    return { undo };
   }
 
   /** `rate_limited`, with the seconds until the count's window ends (the answer's `Retry-After`). */
@@ -53,14 +73,6 @@ export class LoginThrottle {
     return new AppError('rate_limited', `too many failed logins ${which}; wait a few minutes`, {
       retryAfterSeconds: seconds,
     });
-  }
-
-  async failed(address: string, username: string): Promise<void> {
-    await Promise.all([
-      this.store.increment(addressKey(address), WINDOW_MS),
-      this.store.increment(userKey(username), WINDOW_MS),
-      this.store.increment(pairKey(username, address), WINDOW_MS),
-    ]);
   }
 
   /** Failed logins counted against `username` in its current window. */
