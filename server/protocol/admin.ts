@@ -10,7 +10,9 @@ export const OfficeDate = z
   .refine((s) => {
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'not a calendar date');
+  }, 'not a calendar date')
+  // An office's working day: the day after 9999-12-31 is no date a clock can show.
+  .refine((s) => s >= '2000-01-01' && s <= '2999-12-31', 'a date from 2000 to 2999');
 
 const DocumentCode = z.string().trim().min(1).max(60);
 const ShortText = z.string().trim().max(500);

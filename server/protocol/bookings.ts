@@ -2,8 +2,10 @@
 import { z } from 'zod';
 import { WEEKDAYS } from './opening-hours';
 import { Code, Language, Names } from './schemas';
+import { OfficeDate } from './admin';
 
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+// A calendar day that exists, as the reports take it (2026-02-31 is refused).
+const Day = OfficeDate;
 const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM');
 /** An international number in E.164 form. */
 export const BookingPhone = z

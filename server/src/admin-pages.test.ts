@@ -111,5 +111,19 @@ describe.each(testDialects())('the admin endpoints on %s', (dialect) => {
       },
     );
     expect([badDate.status, badDate.body.error.details.issues[0].field]).toEqual([400, 'from']);
+    // The last day a date can name has no next day to end on: refused, not a 500.
+    for (const path of [
+      '/api/offices/kulob/reports/summary?from=9999-12-01&to=9999-12-31',
+      '/api/offices/kulob/reports/summary?from=9999-12-31&to=9999-12-31&format=csv',
+      '/api/offices/kulob/audit?from=9999-12-31&to=9999-12-31',
+      '/api/offices/kulob/bookings?day=2026-02-31',
+    ]) {
+      const far = await request(s.url, 'GET', path, { token: admin });
+      expect({ path, status: far.status, code: far.body.error?.code }).toEqual({
+        path,
+        status: 400,
+        code: 'validation_failed',
+      });
+    }
   });
 });

@@ -93,9 +93,15 @@ const TITLES: Readonly<Record<Language, Readonly<Record<Column, string>>>> = {
   },
 };
 
-/** One CSV field: quoted when it holds a comma, quote, or line break (RFC 4180). */
+/**
+ * One CSV field: quoted when it holds a comma, quote, or line break (RFC 4180). A text that a
+ * spreadsheet would take for a formula (`=`, `+`, `-`, `@`, a tab or a carriage return first: a
+ * service named `=HYPERLINK(…)`) gets an apostrophe in front, so it stays text where the file is
+ * opened; numbers stay numbers.
+ */
 export function csvField(value: string | number | null): string {
-  const text = value === null ? '' : String(value);
+  const raw = value === null ? '' : String(value);
+  const text = typeof value === 'string' && /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

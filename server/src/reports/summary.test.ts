@@ -22,4 +22,18 @@ describe('report arithmetic', () => {
     expect(csvField(null)).toBe('');
     expect(csvField(0.5)).toBe('0.5');
   });
+
+  it('keeps a text a spreadsheet would run as a formula a text, and numbers numbers', () => {
+    expect(csvField('=HYPERLINK("http://evil.example","Birth")')).toBe(
+      '"\'=HYPERLINK(""http://evil.example"",""Birth"")"',
+    );
+    expect(['+1', '-2', '@SUM(A1)', '\tx'].map(csvField)).toEqual([
+      "'+1",
+      "'-2",
+      "'@SUM(A1)",
+      "'\tx",
+    ]);
+    expect(csvField(-3)).toBe('-3');
+    expect(csvField('Бақайдгирии таваллуд')).toBe('Бақайдгирии таваллуд');
+  });
 });
