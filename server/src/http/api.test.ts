@@ -83,6 +83,16 @@ describe.each(testDialects())('REST API on %s', (dialect) => {
         body: { service: 'death' },
       });
       expect(next.body.ticket.number).toBe('D002');
+      // The key with another request (another kiosk's, another service) is no repeat: refused,
+      // and the first ticket and its holder key stay the first caller's.
+      for (const body of [{ service: 'death', kiosk: 'K1' }, { service: 'birth' }]) {
+        const reused = await request(s.url, 'POST', `${OFFICE}/tickets`, { body, headers });
+        expect([reused.status, reused.body.error.details, reused.body.ticket]).toEqual([
+          409,
+          { reason: 'idempotency_key_reused' },
+          undefined,
+        ]);
+      }
     });
 
     it('answers a retried key with its ticket after the service closed, and a new key with 409', async () => {

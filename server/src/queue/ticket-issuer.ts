@@ -93,7 +93,7 @@ export class TicketIssuer {
       // moment): answered with that ticket, whatever stopped this attempt (its key's unique
       // index, or a service closed since the first answer was lost).
       if (idempotencyKey) {
-        const existing = await this.issuedBefore(officeCode, idempotencyKey);
+        const existing = await this.issuedBefore(officeCode, idempotencyKey, req);
         if (existing) return existing;
       }
       throw err;
@@ -109,18 +109,33 @@ export class TicketIssuer {
     return { ticket, created: true, printJob };
   }
 
-  /** The ticket an idempotency key issued before, if any. */
+  /**
+   * The ticket an idempotency key issued before, if any. Sent with another request (kiosk, service,
+   * priority, language) the key is refused: its ticket and holder key are the first caller's.
+   */
   private async issuedBefore(
     officeCode: string,
     key: string | undefined,
+    req: IssueTicket,
   ): Promise<{ ticket: StaffTicket; created: false } | undefined> {
     if (!key) return undefined;
     const existing = await this.ctx.repo.findIdempotentTicketId(officeCode, key);
     if (!existing) return undefined;
-    return {
-      ticket: await readTicket(this.ctx.repo, existing, this.ctx.cases, this.ctx.cache),
-      created: false,
-    };
+    const [record, ticket] = await Promise.all([
+      this.ctx.repo.findTicket(existing),
+      readTicket(this.ctx.repo, existing, this.ctx.cases, this.ctx.cache),
+    ]);
+    const same =
+      (record?.kiosk ?? null) === (req.kiosk ?? null) &&
+      (record?.language ?? null) === (req.language ?? null) &&
+      ticket.priority === (req.priority ?? NO_PRIORITY) &&
+      (ticket.service === req.service || req.forCase === true);
+    if (!same) {
+      throw new AppError('conflict', 'this Idempotency-Key issued a ticket for another request', {
+        reason: 'idempotency_key_reused',
+      });
+    }
+    return { ticket, created: false };
   }
 
   /** The command's writes: the checks, the number, the row and what comes with it. */
@@ -338,9 +353,8 @@ export class TicketIssuer {
   }
 }
 
-/** Statuses in which a case waits for its citizen at the front office, not at pickup. */
+// Statuses in which a case waits for its citizen at the front office, not at pickup.
 const FRONT_OFFICE_STATUSES: ReadonlySet<string> = new Set(['draft', 'returned']);
-
 /** Outside the opening hours: refused, with the next opening when there is one. */
 function refuseClosedOffice(office: OfficeRecord, now: Date): void {
   if (isOpenAt(office.openingHours, now, office.timeZone)) return;
