@@ -104,11 +104,10 @@ async function admitIssuer<Body extends IssueTicket | CheckInBooking>(
     }
     return { body: { ...body, kiosk: device.code }, paired: true };
   }
-  // Open mode: anyone may issue, at a pace no real kiosk reaches (per address and per kiosk; a
-  // refusal by either spends neither).
-  const keys = [`issue:ip:${address}`];
-  if (body.kiosk !== undefined) keys.push(`issue:kiosk:${office}:${body.kiosk}`);
-  await takeIssue(rates, deps.issueRate ?? DEFAULT_ISSUE_RATE, keys);
+  // Open mode: anyone may issue, at a pace no real kiosk reaches, per address. Not per kiosk code:
+  // here the code is a claim anyone can make, and counting it let a stranger naming K1 use up K1's
+  // pace and stop the real K1 (pairing, `requireDevices`, makes the code an identity).
+  await takeIssue(rates, deps.issueRate ?? DEFAULT_ISSUE_RATE, [`issue:ip:${address}`]);
   return { body, paired: false };
 }
 
