@@ -162,17 +162,27 @@ export class OutboxTable {
   }
 
   /** Messages per address sent (or under way) since `since`, for a set of addresses. */
-  async countByAddress(addresses: string[], since: Date): Promise<Map<string, number>> {
+  async countByAddress(
+    addresses: string[],
+    since: Date,
+    /** Only messages of these templates, or (`not`) of all others. */
+    templates: { of: readonly string[]; not?: boolean },
+  ): Promise<Map<string, number>> {
     const out = new Map<string, number>();
     if (addresses.length === 0) return out;
     const rows = await this.db.sequelize.query<{ to_address: string; n: number | string }>(
       `SELECT to_address, COUNT(*) AS n FROM ${this.table}
         WHERE to_address IN (:to) AND created_at >= :since
+          AND template ${templates.not ? 'NOT IN' : 'IN'} (:templates)
           AND (status IN ('sent', 'delivered') OR sending = 1)
         GROUP BY to_address`,
       {
         type: QueryTypes.SELECT,
-        replacements: { to: [...new Set(addresses)], since: this.time(since) },
+        replacements: {
+          to: [...new Set(addresses)],
+          since: this.time(since),
+          templates: [...templates.of],
+        },
       },
     );
     for (const r of rows) out.set(r.to_address, Number(r.n));

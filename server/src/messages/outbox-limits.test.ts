@@ -150,6 +150,30 @@ describe.each(testDialects())('the outbox limits on %s', (dialect) => {
     );
   });
 
+  it('caps a number’s one-time codes apart from its notices: a stranger’s bookings leave its ticket messages', async () => {
+    clock.now = at('2026-12-15', '11:00');
+    await changeSettings({ dailyCapPhone: 2, dailyCapOffice: 5000 });
+    const phone = nextPhone();
+    // Someone books three services with the citizen's number: two codes go, the third is capped.
+    for (const service of ['birth', 'marriage', 'death']) {
+      const slots = await request(
+        s.url,
+        'GET',
+        `${OFFICE}/slots?service=${service}&from=2026-12-17&to=2026-12-17`,
+      );
+      const booked = await request(s.url, 'POST', `${OFFICE}/bookings`, {
+        body: { service, start: slots.body.slots[0].start, phone, language: 'en' },
+      });
+      expect([booked.status, booked.body.error]).toEqual([201, undefined]);
+    }
+    await s.app.messages.drain();
+    await waitFor(() => textsTo(phone).length === 2, 'two booking codes at the SMSC');
+    // The citizen's own ticket still gets its message: notices have a cap of their own.
+    const ticket = await issue(phone);
+    expect(await settledMessage(ticket.id)).toMatchObject({ status: 'sent' });
+    expect(textsTo(phone)).toHaveLength(3);
+  });
+
   it('holds the office to its daily cap: the queue message fails, the case message waits a day', async () => {
     clock.now = at('2026-12-16', '10:00');
     await changeSettings({ dailyCapPhone: 10, dailyCapOffice: 2 });

@@ -30,8 +30,24 @@ interface OfficeContext {
   settings: MessageSettings;
   /** Messages of the office day sent or under way (the daily cap). */
   sentToday: number;
-  /** The same per phone number, for the numbers of this batch. */
+  /** The same per phone number and kind ({@link capKey}), for the numbers of this batch. */
   byAddress: Map<string, number>;
+}
+
+/**
+ * One-time codes (a booking's, a remote join's): anyone can have one sent to any number, so they
+ * are capped per number apart from the notices the citizen asked for (turn, case, booking). Counted
+ * together, a stranger's 25 bookings for a phone used up its daily cap, and its citizen's own
+ * ticket messages were refused that day.
+ */
+const CODE_TEMPLATES: readonly string[] = ['booking_code'];
+
+type CapKind = 'code' | 'notice';
+
+/** The per-number count a message falls under: its kind and number. */
+function capKey(to: string, template: string): string {
+  const kind: CapKind = CODE_TEMPLATES.includes(template) ? 'code' : 'notice';
+  return `${kind}:${to}`;
 }
 
 /** Splits a claimed batch into messages to send now and those settled otherwise. */
@@ -65,9 +81,14 @@ async function officeContext(
   const dayStart = officeDayStart(now, tz);
   const addresses = batch.filter((m) => m.officeCode === code).map((m) => m.to);
   const byAddress = new Map<string, number>();
-  for (const table of look.tables)
-    for (const [to, n] of await table.countByAddress(addresses, dayStart))
-      byAddress.set(to, (byAddress.get(to) ?? 0) + n);
+  for (const table of look.tables) {
+    for (const kind of ['code', 'notice'] as CapKind[]) {
+      const only = { of: CODE_TEMPLATES, not: kind === 'notice' };
+      for (const [to, n] of await table.countByAddress(addresses, dayStart, only)) {
+        byAddress.set(`${kind}:${to}`, (byAddress.get(`${kind}:${to}`) ?? 0) + n);
+      }
+    }
+  }
   // The office's count for its day is read once per batch and kept up to date here.
   let sentToday = 0;
   for (const table of look.tables)
@@ -92,7 +113,7 @@ function screenOne(
     const quietEnd = quietHoursEnd(now, ctx.tz, quiet);
     if (quietEnd) return { kind: 'postpone', id: m.id, next: quietEnd };
   }
-  const byPhone = ctx.byAddress.get(m.to) ?? 0;
+  const byPhone = ctx.byAddress.get(capKey(m.to, m.template)) ?? 0;
   const capped =
     byPhone >= ctx.settings.dailyCapPhone
       ? 'the daily limit for this number is reached'
@@ -108,6 +129,6 @@ function screenOne(
   const channel = look.channel(m.channel);
   if (!channel) return fail(`no ${m.channel} gateway is configured`);
   ctx.sentToday++;
-  ctx.byAddress.set(m.to, byPhone + 1);
+  ctx.byAddress.set(capKey(m.to, m.template), byPhone + 1);
   return { m, channel };
 }
