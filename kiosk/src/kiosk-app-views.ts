@@ -10,7 +10,7 @@ import type { MessageKey } from '../../ui/i18n';
 import '../../ui/nb-language-switch';
 import type { LanguageChangeDetail } from '../../ui/nb-language-switch';
 import { icon } from './kiosk-icons';
-import type { Failure } from './kiosk-issuing';
+import type { Failure } from './kiosk-failure';
 import './kiosk-home';
 import type { ServiceSelectDetail } from './kiosk-service-tile';
 
@@ -25,7 +25,7 @@ export function failureView(
 ) {
   return html`<div class="failure" role="alert" data-testid="kiosk-error">
     <div>
-      ${t(failure.message)}
+      ${t(failure.message, failure.params)}
       <small>${t(failure.error.key)}</small>
     </div>
     ${

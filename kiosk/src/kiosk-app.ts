@@ -32,7 +32,8 @@ import { stepView, type InnerStep, type StepInput } from './kiosk-app-steps';
 import { KioskAddressCheck } from './kiosk-address-check';
 import { KioskIdleController } from './kiosk-idle-controller';
 import { KioskIssueController } from './kiosk-issue-controller';
-import { failureOf, readIdleOverride, refusalOf, type Failure, type Intent } from './kiosk-issuing';
+import { failureOf, type Failure } from './kiosk-failure';
+import { readIdleOverride, refusalOf, type Intent } from './kiosk-issuing';
 import { NO_PRIORITY, type PrioritySelectDetail } from './kiosk-priority-step';
 import type { ServiceSelectDetail } from './kiosk-service-tile';
 

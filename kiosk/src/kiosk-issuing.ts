@@ -6,8 +6,7 @@ import type { IssueTicket, Ticket } from '../../server/protocol';
 import type { CheckInBooking } from '../../server/protocol/bookings';
 import { DEVICE_TOKEN_HEADER, IDEMPOTENCY_HEADER } from '../../server/protocol/constants';
 import { ApiError, NETWORK_ERROR, apiRequest, type IssuedTicket } from '../../ui/api';
-import { toShownError, type ShownError } from '../../ui/errors';
-import type { MessageKey } from '../../ui/i18n';
+import { failureOf, type Failure } from './kiosk-failure';
 import type { BookingProblem } from './kiosk-booking-keypad';
 import { officeClock, officeWhen } from './office-time';
 
@@ -21,12 +20,6 @@ export interface Intent {
 }
 
 /** A request that failed; `retry` when it may be sent again as it is. */
-export interface Failure {
-  message: MessageKey;
-  error: ShownError;
-  retry: boolean;
-}
-
 /** What a refused request means: a message on the step itself, or a failure banner. */
 export type Refusal =
   | { kind: 'case'; caseNumber: string }
@@ -65,18 +58,6 @@ export function refusalOf(intent: Intent, error: unknown, timeZone: string | und
     return { kind: 'case', caseNumber: body.caseNumber };
   }
   return { kind: 'failure', failure: failureOf(error) };
-}
-
-/** The banner for a failed request: "try again" only when the network failed. */
-export function failureOf(error: unknown): Failure {
-  const code = error instanceof ApiError ? error.code : 'unknown';
-  const network = code === NETWORK_ERROR || (error instanceof ApiError && error.status >= 502);
-  const message: MessageKey = network
-    ? 'kioskNetworkFailed'
-    : code === 'conflict'
-      ? 'kioskServiceClosedNow'
-      : 'issueFailed';
-  return { message, error: toShownError(error), retry: network };
 }
 
 function tooEarlyOpensAt(error: unknown): string | undefined {

@@ -24,6 +24,7 @@ import type { NewPrintJob, PrintQueue } from '../printing/print-queue';
 import type { Committed } from './command-pipeline';
 import type { Outbox } from '../messages/outbox';
 import type { FoundCase } from '../registry/case-links';
+import { caseToLink } from './ticket-case';
 
 /**
  * Checks a booking in, inside the ticket's own transaction (bookings/booking-service.ts): locks and
@@ -83,7 +84,10 @@ export class TicketIssuer {
     try {
       // The case is checked before anything is written: an unknown number issues no ticket.
       if (req.caseNumber !== undefined) {
-        request.linkedCase = await this.findCase(officeCode, req.caseNumber, req.pickupCode);
+        request.linkedCase = await caseToLink(this.ctx, officeCode, {
+          ...req,
+          caseNumber: req.caseNumber,
+        });
       }
       issued = await this.ctx.pipeline.run(officeCode, (t, office, changes) =>
         this.write(t, office, changes, request),
@@ -304,19 +308,6 @@ export class TicketIssuer {
       t,
     );
     return queued;
-  }
-
-  private async findCase(
-    officeCode: string,
-    number: string,
-    pickupCode: string | undefined,
-  ): Promise<FoundCase> {
-    const found = this.ctx.cases
-      ? await this.ctx.cases.findCase(officeCode, number, pickupCode)
-      : undefined;
-    // One answer for an unknown number and a wrong code: the kiosk confirms no case's existence.
-    if (!found) throw new AppError('not_found', 'no case with this number and pickup code');
-    return found;
   }
 
   /**

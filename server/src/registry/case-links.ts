@@ -32,6 +32,8 @@ export interface CaseLinks {
     now: Date,
     queueTx?: Transaction,
   ): Promise<void>;
+  /** The ids of the tickets (visits) linked to a case, oldest first. */
+  visitIds(caseId: number): Promise<string[]>;
   /**
    * Case numbers of the given tickets that belong to a case. Inside a queue transaction pass it:
    * on a shared database a second connection from the same pool could wait for ever.
@@ -74,6 +76,7 @@ export function caseLinks(registryDb: Database, queueDb: Database): CaseLinks {
       if (shared && queueTx) await link(queueTx);
       else await repo.transaction(link);
     },
+    visitIds: async (caseId) => (await repo.visitsOf(caseId)).map((v) => v.ticketId),
     caseNumbersOf: (ids, queueTx) => repo.caseNumbersOf(ids, shared ? queueTx : undefined),
   };
 }

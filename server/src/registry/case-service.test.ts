@@ -340,6 +340,20 @@ describe.each(testDialects())('the single window on %s', (dialect) => {
     // With the back office: the citizen waits for pickup.
     const early = await atKiosk({ forCase: true });
     expect([early.status, early.body.ticket.service]).toEqual([201, 'pickup']);
+    // A second tap while that ticket waits gets no second ticket: it names the first.
+    const twice = await atKiosk({ forCase: true });
+    expect([twice.status, twice.body.error.details]).toEqual([
+      409,
+      { reason: 'case_has_ticket', number: early.body.ticket.number },
+    ]);
+    // A clerk tells the citizen it is not ready yet.
+    const atFive = await api('POST', `${OFFICE}/counters/3/call`, clerk, {
+      ticketId: early.body.ticket.id,
+    });
+    expect([atFive.status, atFive.body.error]).toEqual([200, undefined]);
+    expect((await api('POST', `/api/tickets/${early.body.ticket.id}/complete`, clerk)).status).toBe(
+      200,
+    );
     const returned = await api('POST', `/api/cases/${c.number}/transitions`, back, {
       to: 'returned',
       version: submitted.version,
@@ -348,16 +362,36 @@ describe.each(testDialects())('the single window on %s', (dialect) => {
     expect(returned.status).toBe(200);
     const again = await atKiosk({ forCase: true });
     expect([again.status, again.body.ticket.service]).toEqual([201, 'birth']);
-    // Without forCase the ticket is for the service asked, as before.
-    const asked = await atKiosk({});
-    expect([asked.status, asked.body.ticket.service]).toEqual([201, 'pickup']);
     // The front office calls it, linked to its case.
     const called = await api('POST', `${OFFICE}/counters/3/call-next`, clerk);
     expect(called.body.ticket).toMatchObject({ id: again.body.ticket.id, caseNumber: c.number });
     await api('POST', `/api/tickets/${again.body.ticket.id}/complete`, clerk);
+    // Without forCase the ticket is for the service asked, as before.
+    const asked = await atKiosk({});
+    expect([asked.status, asked.body.ticket.service]).toEqual([201, 'pickup']);
     const alone = await request(s.url, 'POST', `${OFFICE}/tickets`, {
       body: { service: 'pickup', forCase: true },
     });
     expect([alone.status, alone.body.error.details]).toEqual([400, { field: 'forCase' }]);
+    // A case with no next step (cancelled here) gets no ticket at the kiosk.
+    const { c: gone } = await openBirthCase();
+    const cancelled = await api('POST', `/api/cases/${gone.number}/transitions`, clerk, {
+      to: 'cancelled',
+      version: gone.version,
+      note: 'аризадиҳанда даст кашид',
+    });
+    expect(cancelled.status).toBe(200);
+    const closed = await request(s.url, 'POST', `${OFFICE}/tickets`, {
+      body: {
+        service: 'pickup',
+        caseNumber: gone.number,
+        pickupCode: gone.pickupCode,
+        forCase: true,
+      },
+    });
+    expect([closed.status, closed.body.error.details]).toEqual([
+      409,
+      { reason: 'case_closed', status: 'cancelled' },
+    ]);
   });
 });

@@ -52,7 +52,8 @@ describeMysql('registry in its own MariaDB, queue on SQLite', () => {
       number: 'D001',
     });
 
-    // A follow-up visit by case number links across the two databases.
+    // A follow-up visit by case number links across the two databases (once the first is over).
+    await request(url, 'POST', `/api/tickets/${ticket.body.ticket.id}/complete`, { token: clerk });
     const again = await request(url, 'POST', `${OFFICE}/tickets`, {
       body: { service: 'pickup', caseNumber: number, pickupCode: created.body.case.pickupCode },
     });

@@ -35,6 +35,9 @@ export const kiosk = {
   ticketTelegramOffer: 'Get messages in Telegram',
   ticketTelegramOpen: 'Open Telegram and press Start',
   ticketTelegramLinked: 'Messages also go to your Telegram.',
+  kioskCaseHasTicket:
+    'You already have ticket {number} for this case. Please wait until it is called.',
+  kioskCaseClosed: 'This case is closed. For a question, please take a consultation ticket.',
   kioskServiceClosedNow: 'This service is closed now. Please choose another one.',
   kioskClosedBecause: 'Closed: {reason}',
   kioskPrinterOffline: 'The printer is not working: your number will be shown on the screen.',

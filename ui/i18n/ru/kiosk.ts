@@ -38,6 +38,8 @@ export const kiosk: MessagesLike<typeof english> = {
   ticketTelegramOffer: 'Получать сообщения в Telegram',
   ticketTelegramOpen: 'Откройте Telegram и нажмите «Старт»',
   ticketTelegramLinked: 'Сообщения приходят и в ваш Telegram.',
+  kioskCaseHasTicket: 'По этому делу у вас уже есть талон {number}. Пожалуйста, дождитесь вызова.',
+  kioskCaseClosed: 'Это дело закрыто. С вопросом возьмите талон на консультацию.',
   kioskServiceClosedNow: 'Эта услуга сейчас закрыта. Пожалуйста, выберите другую.',
   kioskClosedBecause: 'Закрыто: {reason}',
   kioskPrinterOffline: 'Принтер не работает: ваш номер будет показан на экране.',

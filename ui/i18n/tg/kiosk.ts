@@ -39,6 +39,9 @@ export const kiosk: MessagesLike<typeof english> = {
   ticketTelegramOffer: 'Паёмҳоро дар Telegram гиред',
   ticketTelegramOpen: 'Telegram-ро кушоед ва оғоз кунед',
   ticketTelegramLinked: 'Паёмҳо ба Telegram-и шумо низ меоянд.',
+  kioskCaseHasTicket:
+    'Барои ин парванда шумо аллакай чиптаи {number} доред. Лутфан, то даъват интизор шавед.',
+  kioskCaseClosed: 'Ин парванда баста шудааст. Барои савол чиптаи машварат гиред.',
   kioskServiceClosedNow: 'Ин хизматрасонӣ ҳозир баста аст. Лутфан, дигареро интихоб кунед.',
   kioskClosedBecause: 'Баста: {reason}',
   kioskPrinterOffline: 'Принтер кор намекунад: рақами шумо дар экран нишон дода мешавад.',

@@ -38,6 +38,9 @@ export const kiosk: MessagesLike<typeof english> = {
   ticketTelegramOffer: 'Xabarlarni Telegramda olish',
   ticketTelegramOpen: 'Telegramni oching va «Start» tugmasini bosing',
   ticketTelegramLinked: 'Xabarlar Telegramingizga ham keladi.',
+  kioskCaseHasTicket:
+    'Bu ish boʻyicha sizda {number} chiptasi allaqachon bor. Iltimos, chaqirilishini kuting.',
+  kioskCaseClosed: 'Bu ish yopilgan. Savol boʻlsa, maslahat chiptasini oling.',
   kioskServiceClosedNow: 'Bu xizmat hozir yopiq. Iltimos, boshqasini tanlang.',
   kioskClosedBecause: 'Yopiq: {reason}',
   kioskPrinterOffline: 'Printer ishlamayapti: raqamingiz ekranda koʻrsatiladi.',

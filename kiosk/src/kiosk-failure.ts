@@ -1,0 +1,41 @@
+/**
+ * The kiosk's red banner for a refused ticket: the words for why, and whether "try again" may send
+ * the same tap (only when the network failed). No DOM here.
+ */
+import { ApiError, NETWORK_ERROR } from '../../ui/api-client';
+import { toShownError, type ShownError } from '../../ui/errors';
+import type { MessageKey } from '../../ui/i18n';
+
+export interface Failure {
+  message: MessageKey;
+  /** The message's values ({number}: the ticket a case already has). */
+  params?: Record<string, string>;
+  error: ShownError;
+  retry: boolean;
+}
+
+/** The banner for a failed request: "try again" only when the network failed. */
+export function failureOf(error: unknown): Failure {
+  const code = error instanceof ApiError ? error.code : 'unknown';
+  const network = code === NETWORK_ERROR || (error instanceof ApiError && error.status >= 502);
+  const details = (error instanceof ApiError ? error.details : undefined) as
+    { reason?: unknown; number?: unknown } | undefined;
+  // A case that already has a ticket in the queue, or that is closed: said as such.
+  if (code === 'conflict' && details?.reason === 'case_has_ticket') {
+    const number = typeof details.number === 'string' ? details.number : '';
+    return {
+      message: 'kioskCaseHasTicket',
+      params: { number },
+      error: toShownError(error),
+      retry: false,
+    };
+  }
+  const message: MessageKey = network
+    ? 'kioskNetworkFailed'
+    : code === 'conflict'
+      ? details?.reason === 'case_closed'
+        ? 'kioskCaseClosed'
+        : 'kioskServiceClosedNow'
+      : 'issueFailed';
+  return { message, error: toShownError(error), retry: network };
+}
