@@ -34,8 +34,37 @@ export interface CaseReaderDeps {
   now: () => Date;
 }
 
+/** How long the same list, read again by the same user, is not audited again. */
+const LISTING_QUIET_MS = 15 * 60_000;
+
 export class CaseReader {
+  /** The last audited listing per user and query: the cases it showed, and when. */
+  private readonly listings = new Map<string, { at: number; cases: string }>();
+
   constructor(private readonly deps: CaseReaderDeps) {}
+
+  /**
+   * Whether a listing shows something this user was not shown by the same query within
+   * {@link LISTING_QUIET_MS}: the back office's worklist reloads itself every 20 s, and each reload
+   * wrote a "case viewed" row (180 an hour per open screen) that told nothing new. Another query,
+   * another case in the list, or a quarter of an hour later is audited again. Per process: on
+   * several nodes a repeat may be audited once per node.
+   */
+  private newListing(
+    user: StaffPrincipal,
+    officeCode: string,
+    query: CaseQuery,
+    rows: readonly { number: string }[],
+  ): boolean {
+    const key = JSON.stringify([user.id, officeCode, query.status ?? null, query.q ?? null]);
+    const cases = rows.map((r) => r.number).join(',');
+    const now = this.deps.now().getTime();
+    const last = this.listings.get(key);
+    if (last && last.cases === cases && now - last.at < LISTING_QUIET_MS) return false;
+    if (this.listings.size >= 10_000) this.listings.clear();
+    this.listings.set(key, { at: now, cases });
+    return true;
+  }
 
   /** A case by number (staff of its office); the read of its personal data is audited. */
   async get(user: StaffPrincipal, number: string): Promise<Case> {
@@ -63,7 +92,7 @@ export class CaseReader {
       oldestFirst: query.status === 'submitted',
       limit: 100,
     });
-    if (rows.length > 0) {
+    if (rows.length > 0 && this.newListing(user, office.code, query, rows)) {
       await this.auditView(user, office.code, 'list', {
         query: { status: query.status ?? null, q: query.q ?? null },
         cases: rows.map((r) => r.number),

@@ -39,3 +39,30 @@ it('audits opening a case, by number and by ticket, and listing cases — not th
     { actor: 'back1', entityId: 'list' },
   ]);
 });
+
+it('audits a list read again only when it shows something new (the worklist reloads every 20 s)', async () => {
+  const back = await login(server.url, 'back1');
+  const clerk = await login(server.url, 'clerk2');
+  const before = (await views()).length;
+  for (let i = 0; i < 3; i++) await request(server.url, 'GET', '/api/cases?q=KUL', { token: back });
+  // The same query, the same cases: already audited by the test above.
+  expect((await views()).length).toBe(before);
+  // Another query, or another user, is a new view.
+  await request(server.url, 'GET', '/api/cases?status=draft', { token: back });
+  await request(server.url, 'GET', '/api/cases?q=KUL', { token: clerk });
+  expect((await views()).slice(before)).toEqual([
+    { actor: 'back1', entityId: 'list' },
+    { actor: 'clerk2', entityId: 'list' },
+  ]);
+  // A new case in the list: the same query is audited again.
+  const clerk4 = await login(server.url, 'clerk4');
+  const t = await request(server.url, 'POST', `${OFFICE}/tickets`, { body: { service: 'death' } });
+  await request(server.url, 'POST', `${OFFICE}/counters/4/call-next`, { token: clerk4 });
+  const created = await request(server.url, 'POST', '/api/cases', {
+    token: clerk4,
+    body: { ticketId: t.body.ticket.id, type: 'death' },
+  });
+  expect(created.status).toBe(201);
+  await request(server.url, 'GET', '/api/cases?q=KUL', { token: back });
+  expect((await views()).length).toBe(before + 3);
+});
