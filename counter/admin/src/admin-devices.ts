@@ -16,6 +16,12 @@ import { ApiError, fetchOffice } from '../../../ui/api';
 import type { ShownError } from '../../../ui/errors';
 
 /** A refused printer address's reason (server/src/printing/printer-policy.ts) → its words. */
+/** The details of a test print the printer did not take (printer-router.ts). */
+interface PrintFailure {
+  reason?: unknown;
+  error?: unknown;
+}
+
 const PRINTER_REFUSALS: Readonly<Record<string, MessageKey>> = {
   bad_address: 'adminPrinterBadAddress',
   host_unknown: 'adminPrinterHostUnknown',
@@ -98,6 +104,13 @@ export class AdminDevices extends AdminTab {
 
   /** A printer address the server refused: why, in the page's words (and what it allows). */
   protected override shownError(error: unknown): ShownError {
+    // A test print the printer did not take: why, not "the service is unavailable".
+    const failed =
+      error instanceof ApiError ? (error.details as PrintFailure | undefined) : undefined;
+    if (failed?.reason === 'printer_failed') {
+      const why = typeof failed.error === 'string' ? failed.error : '';
+      return { key: 'adminPrinterDidNotPrint', code: 'unavailable', detail: '', params: { why } };
+    }
     const issue =
       error instanceof ApiError
         ? (error.details as { issues?: Array<{ reason?: unknown; allowed?: unknown }> } | undefined)

@@ -76,7 +76,11 @@ function mountKioskPrinterRoutes(r: Router, deps: PrinterRouterDeps): void {
         layout,
       });
     } catch (err) {
-      throw new AppError('unavailable', `the printer did not print: ${(err as Error).message}`);
+      const why = (err as Error).message;
+      throw new AppError('unavailable', `the printer did not print: ${why}`, {
+        reason: 'printer_failed',
+        error: why.slice(0, 200),
+      });
     }
     res.json({ status: 'printed' });
   });

@@ -306,6 +306,9 @@ describe.each(testDialects())('ticket printing on %s', (dialect) => {
     const failed = await request(s.url, 'POST', `${OFFICE}/kiosks/K1/test-print`, { token: admin });
     expect(failed.status).toBe(503);
     expect(failed.body.error.code).toBe('unavailable');
+    // The admin page says why (a refused connection), not that the service is unavailable.
+    expect(failed.body.error.details).toMatchObject({ reason: 'printer_failed' });
+    expect(failed.body.error.details.error).toMatch(/ECONNREFUSED|refused/i);
     expect((await request(s.url, 'GET', `${OFFICE}/kiosks/K9/printer`)).status).toBe(404);
   });
   it('tells kiosks and staff live when a printer goes offline and comes back', async () => {
