@@ -71,11 +71,20 @@ const ACTION_OF: { readonly [C in CounterCommand]?: TicketAction } = {
   transfer: 'transfer',
 };
 
+/** The commands that call a ticket to the window. */
+const CALLING: ReadonlySet<CounterCommand> = new Set(['call-next', 'complete-and-next', 'pick']);
+
 /**
  * Whether `command` makes sense with `ticket` at the window (the server has the last word): the
  * others always do; a ticket action needs a ticket the window holds, in a status that allows it.
  */
-export function commandApplies(command: CounterCommand, ticket: Ticket | undefined): boolean {
+export function commandApplies(
+  command: CounterCommand,
+  ticket: Ticket | undefined,
+  paused = false,
+): boolean {
+  // A paused window calls nobody (the server would refuse with 409): resume first.
+  if (paused && CALLING.has(command)) return false;
   const action = ACTION_OF[command];
   if (action === undefined) return true;
   return (

@@ -71,7 +71,7 @@ export class CounterPanel extends LitElement {
 
   private run(command: CounterCommand): void {
     // While a request runs the console keeps the key for afterwards (it checks it again then).
-    if (!this.busy && !commandApplies(command, this.ticket)) return;
+    if (!this.busy && !commandApplies(command, this.ticket, this.pauseReason !== undefined)) return;
     emit(this, 'counter-command', { command });
   }
 
@@ -160,7 +160,10 @@ export class CounterPanel extends LitElement {
               class=${kind}
               data-testid=${`cmd-${spec.command}`}
               aria-keyshortcuts=${spec.aria}
-              ?disabled=${this.busy || !commandApplies(spec.command, this.ticket)}
+              ?disabled=${
+                this.busy ||
+                !commandApplies(spec.command, this.ticket, this.pauseReason !== undefined)
+              }
               @click=${() => this.run(spec.command)}
             >
               <span
