@@ -83,7 +83,7 @@ export function commandApplies(
   ticket: Ticket | undefined,
   paused = false,
 ): boolean {
-  // A paused window calls nobody (the server would refuse with 409): resume first.
+  // A paused window calls nobody: its buttons are off (its F1 gets the hint to resume first).
   if (paused && CALLING.has(command)) return false;
   const action = ACTION_OF[command];
   if (action === undefined) return true;

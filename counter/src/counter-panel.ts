@@ -71,7 +71,8 @@ export class CounterPanel extends LitElement {
 
   private run(command: CounterCommand): void {
     // While a request runs the console keeps the key for afterwards (it checks it again then).
-    if (!this.busy && !commandApplies(command, this.ticket, this.pauseReason !== undefined)) return;
+    // A paused window's F1 still goes: the answer is the hint to resume first (P).
+    if (!this.busy && !commandApplies(command, this.ticket)) return;
     emit(this, 'counter-command', { command });
   }
 
