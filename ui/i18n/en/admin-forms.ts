@@ -11,8 +11,7 @@ export const adminForms = {
   adminUsernameTaken:
     'The user name “{name}” is taken already. Names that differ only in capital letters (Clerk5, clerk5) count as one: choose another.',
   adminDeviceCodeHint: 'Latin letters, digits, - or _ (e.g. K2)',
-  adminPrinterDidNotPrint:
-    'The printer did not print: {why}. Check that it is on, connected and has paper.',
+  adminPrinterDidNotPrint: 'The printer did not print: {why}',
   adminPrinterBadAddress:
     'This is no printer address. This server takes addresses such as: {allowed}.',
   adminPrinterHostUnknown: 'The printer’s host name is not known on this network.',

@@ -13,8 +13,7 @@ export const adminForms: MessagesLike<typeof english> = {
   adminUsernameTaken:
     'Имя пользователя «{name}» уже занято. Имена, которые различаются только заглавными буквами (Clerk5, clerk5), считаются одним: выберите другое.',
   adminDeviceCodeHint: 'Латинские буквы, цифры, - или _ (например, K2)',
-  adminPrinterDidNotPrint:
-    'Принтер не напечатал: {why}. Проверьте, что он включён, подключён и в нём есть бумага.',
+  adminPrinterDidNotPrint: 'Принтер не напечатал: {why}',
   adminPrinterBadAddress: 'Это не адрес принтера. Этот сервер принимает адреса вида: {allowed}.',
   adminPrinterHostUnknown: 'Имя хоста принтера неизвестно в этой сети.',
   adminPrinterOutsideNetworks:

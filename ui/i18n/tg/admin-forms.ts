@@ -13,8 +13,7 @@ export const adminForms: MessagesLike<typeof english> = {
   adminUsernameTaken:
     'Номи корбар «{name}» аллакай банд аст. Номҳое, ки танҳо бо ҳарфҳои калон фарқ мекунанд (Clerk5, clerk5), як ном ҳисоб мешаванд: номи дигар интихоб кунед.',
   adminDeviceCodeHint: 'Ҳарфҳои лотинӣ, рақамҳо, - ё _ (масалан, K2)',
-  adminPrinterDidNotPrint:
-    'Принтер чоп накард: {why}. Санҷед, ки он фурӯзон, пайваст аст ва дар он коғаз ҳаст.',
+  adminPrinterDidNotPrint: 'Принтер чоп накард: {why}',
   adminPrinterBadAddress:
     'Ин суроғаи чопгар нест. Ин сервер суроғаҳои ба ин монандро қабул мекунад: {allowed}.',
   adminPrinterHostUnknown: 'Номи хости принтер дар ин шабака маълум нест.',

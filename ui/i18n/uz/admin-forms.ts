@@ -13,8 +13,7 @@ export const adminForms: MessagesLike<typeof english> = {
   adminUsernameTaken:
     '«{name}» foydalanuvchi nomi band. Faqat bosh harflari bilan farq qiladigan nomlar (Clerk5, clerk5) bitta hisoblanadi: boshqasini tanlang.',
   adminDeviceCodeHint: 'Lotin harflari, raqamlar, - yoki _ (masalan, K2)',
-  adminPrinterDidNotPrint:
-    'Printer chop etmadi: {why}. U yoqilgan, ulangan va qogʻozi borligini tekshiring.',
+  adminPrinterDidNotPrint: 'Printer chop etmadi: {why}',
   adminPrinterBadAddress:
     'Bu printer manzili emas. Bu server quyidagi kabi manzillarni qabul qiladi: {allowed}.',
   adminPrinterHostUnknown: 'Printer xosti nomi bu tarmoqda maʼlum emas.',
