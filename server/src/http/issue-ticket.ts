@@ -20,7 +20,7 @@ import { AppError, forbidden } from '../errors';
 import type { NewPrintJob, PrintQueue, PrintStatus } from '../printing/print-queue';
 import type { QueueService } from '../queue/queue-service';
 import { toPublicTicket, withAppointment } from '../queue/ticket-dto';
-import type { RateStore } from '../security/rate-store';
+import { countTry, type RateStore } from '../security/rate-store';
 import { parse, parseParams } from './errors';
 
 const OfficeParam = z.object({ office: OfficeCode });
@@ -179,12 +179,8 @@ async function takeCaseTry(
     `${caseKey(caseNumber)}:${guesser.key}`,
     caseKey(caseNumber),
   ];
-  const [byGuesser, byCaseHere, byCase] = await Promise.all(
-    keys.map((k) => rates.increment(k, CASE_MISS_WINDOW_MS)),
-  );
-  const undo = async () => {
-    await Promise.all(keys.map((k) => rates.decrement(k)));
-  };
+  const { counts, undo } = await countTry(rates, keys, CASE_MISS_WINDOW_MS);
+  const [byGuesser, byCaseHere, byCase] = counts;
   if (
     byGuesser! > guesser.perAll ||
     byCaseHere! > CASE_MISSES_PER_CASE_AND_ADDRESS ||

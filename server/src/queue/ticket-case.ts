@@ -2,13 +2,10 @@
  * The case a ticket is to pick up (the kiosk's "I already have a case"): found by its number and
  * pickup code, and refused when the ticket would be a second visit or a case has no next step.
  */
-import { LiveTicketStatuses, type IssueTicket } from '../../protocol';
+import { LiveTicketStatuses, isOpen, type IssueTicket } from '../../protocol';
 import { AppError } from '../errors';
 import type { FoundCase } from '../registry/case-links';
 import type { QueueContext } from './queue-context';
-
-/** Statuses after which a case has no next step at a window. */
-const CLOSED_CASE_STATUSES: ReadonlySet<string> = new Set(['issued', 'rejected', 'cancelled']);
 
 /**
  * The case, checked before anything is written. An unknown number and a wrong code are one
@@ -26,7 +23,7 @@ export async function caseToLink(
     ? await ctx.cases.findCase(officeCode, req.caseNumber, req.pickupCode)
     : undefined;
   if (!found) throw new AppError('not_found', 'no case with this number and pickup code');
-  if (req.forCase && CLOSED_CASE_STATUSES.has(found.status)) {
+  if (req.forCase && !isOpen(found.status)) {
     throw new AppError('conflict', `case ${found.number} is closed`, {
       reason: 'case_closed',
       status: found.status,

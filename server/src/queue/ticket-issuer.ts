@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'sequelize';
 import {
   NO_PRIORITY,
+  canEdit,
   isOpenAt,
   nextOpening,
   type IssueTicket,
@@ -256,7 +257,8 @@ export class TicketIssuer {
     const { req, linkedCase } = r;
     const services = await this.ctx.cache.services(officeCode, t);
     const own =
-      req.forCase && linkedCase && FRONT_OFFICE_STATUSES.has(linkedCase.status)
+      // Still the front office's (a clerk edits it: a draft, or returned for more documents).
+      req.forCase && linkedCase && canEdit(linkedCase.status, 'clerk')
         ? services.find((s) => s.code === linkedCase.type && s.isOpen)
         : undefined;
     const service = own ?? services.find((s) => s.code === req.service);
@@ -344,8 +346,6 @@ export class TicketIssuer {
   }
 }
 
-// Statuses in which a case waits for its citizen at the front office, not at pickup.
-const FRONT_OFFICE_STATUSES: ReadonlySet<string> = new Set(['draft', 'returned']);
 /** Outside the opening hours: refused, with the next opening when there is one. */
 function refuseClosedOffice(office: OfficeRecord, now: Date): void {
   if (isOpenAt(office.openingHours, now, office.timeZone)) return;

@@ -14,13 +14,10 @@
  * against the address, so names never seen there stay held back by it.
  */
 import { AppError } from '../errors';
-import type { RateStore } from './rate-store';
+import { countTry, type CountedTry, type RateStore } from './rate-store';
 
-/** A login attempt counted up front ({@link LoginThrottle.attempt}). */
-export interface LoginAttempt {
-  /** Takes the attempt back: it was no failed login (the right password, or another refusal). */
-  undo(): Promise<void>;
-}
+/** A login attempt counted up front ({@link LoginThrottle.attempt}); `undo`: it was no failed login. */
+export type LoginAttempt = Pick<CountedTry, 'undo'>;
 
 const WINDOW_MS = 15 * 60_000;
 /** How long an address where a user logged in stays known for that user. */
@@ -47,10 +44,7 @@ export class LoginThrottle {
     const keys = known
       ? [pairKey(username, address), addressKey(address)]
       : [addressKey(address), userKey(username), pairKey(username, address)];
-    const counts = await Promise.all(keys.map((k) => this.store.increment(k, WINDOW_MS)));
-    const undo = async () => {
-      await Promise.all(keys.map((k) => this.store.decrement(k)));
-    };
+    const { counts, undo } = await countTry(this.store, keys, WINDOW_MS);
     // Which counts refuse, in this order (the pair's at a known address; else the address's and
     // the username's), and how the refusal names them.
     const limits: [number, string][] = known

@@ -29,6 +29,33 @@ export interface RateStore {
   takeAll(keys: readonly string[], intervalMs: number, burst: number): Promise<number>;
 }
 
+/** A try counted up front on several keys ({@link countTry}). */
+export interface CountedTry {
+  /** Each key's count with this try, in the keys' order. */
+  counts: number[];
+  /** Takes the try back from every key (it was refused, or it was no failure after all). */
+  undo: () => Promise<void>;
+}
+
+/**
+ * Counts a try against every key before it is checked, so that tries sent at the same moment meet
+ * a limit too (counted after the check, they all passed it); the caller refuses on `counts` and
+ * takes the try back with `undo` when it does, or when the try turns out no failure.
+ */
+export async function countTry(
+  store: RateStore,
+  keys: readonly string[],
+  windowMs: number,
+): Promise<CountedTry> {
+  const counts = await Promise.all(keys.map((k) => store.increment(k, windowMs)));
+  return {
+    counts,
+    undo: async () => {
+      await Promise.all(keys.map((k) => store.decrement(k)));
+    },
+  };
+}
+
 /** A process's own counters (a single node, and tests). */
 export class MemoryRateStore implements RateStore {
   private readonly counts = new Map<string, { n: number; until: number }>();
