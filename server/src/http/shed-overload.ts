@@ -17,7 +17,7 @@ export function shedOverload(admission: CommandAdmission): RequestHandler {
     if (!office) return next();
     let leave: () => void;
     try {
-      leave = admission.enter(office);
+      leave = admission.atDoor(office);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       res.setHeader('Retry-After', '1');
@@ -32,6 +32,6 @@ export function shedOverload(admission: CommandAdmission): RequestHandler {
       return;
     }
     res.once('close', leave);
-    admission.holding(office, next);
+    next();
   };
 }

@@ -69,33 +69,57 @@ describe('command admission', () => {
 });
 
 describe('admission at the door', () => {
-  it("lets the command inside hold the door's slot, and counts one refusal", async () => {
+  it("lets the office's next command run on the door's slot, and counts one refusal", async () => {
     let now = 0;
     const a = new CommandAdmission(
       { maxInFlight: 64, maxWaitMs: 100, minInFlight: 2 },
       1,
       () => now,
     );
-    const door = a.enter('kulob');
-    let inner: (() => void) | undefined;
-    await new Promise<void>((resolve) =>
-      a.holding('kulob', () => {
-        // Later, after the body and the session were read: the same slot, not a second one.
-        setTimeout(() => {
-          inner = a.enter('kulob');
-          resolve();
-        }, 1);
-      }),
-    );
+    const door = a.atDoor('kulob');
+    // Later, after the body and the session were read: the same slot, not a second one.
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    const inner = a.enter('kulob');
     expect(a.inFlight).toBe(1);
-    inner!();
+    inner();
     expect(a.inFlight).toBe(1); // the door's slot is given back by the door
-    const other = a.enter('kulob');
+    const other = a.enter('kulob'); // the door's slot was claimed: a slot of its own
+    expect(a.inFlight).toBe(2);
     now = 150;
     expect(() => a.enter('kulob')).toThrow(AppError); // two in flight, the oldest 150 ms old
     expect(() => a.enter('elsewhere')).not.toThrow();
     expect(a.refused).toBe(1);
     door();
     other();
+    expect(a.inFlight).toBe(1); // 'elsewhere' still holds its own
+  });
+
+  it('drops an unclaimed door slot when its request ends without a command', () => {
+    const a = new CommandAdmission({ maxInFlight: 2, maxWaitMs: 100, minInFlight: 8 });
+    const door = a.atDoor('kulob'); // a request refused before its command (a bad body, say)
+    door();
+    expect(a.inFlight).toBe(0);
+    // No claim left behind: the next two commands take a slot each, and the third is refused.
+    const first = a.enter('kulob');
+    const second = a.enter('kulob');
+    expect(a.inFlight).toBe(2);
+    expect(() => a.enter('kulob')).toThrow(AppError);
+    first();
+    second();
+  });
+
+  it('never holds more slots than doors and commands in flight when another command claims first', () => {
+    const a = new CommandAdmission({ maxInFlight: 3, maxWaitMs: 100, minInFlight: 8 });
+    const door = a.atDoor('kulob'); // a call-next, reading its body
+    const complete = a.enter('kulob'); // a complete (no door) claims the door's slot
+    expect(a.inFlight).toBe(1);
+    const callNext = a.enter('kulob'); // the call-next's own command takes a slot of its own
+    expect(a.inFlight).toBe(2);
+    complete();
+    callNext();
+    door();
+    expect(a.inFlight).toBe(0);
+    expect(a.enter('kulob')).toBeInstanceOf(Function); // nothing left claimed or held
+    expect(a.inFlight).toBe(1);
   });
 });

@@ -6,7 +6,6 @@
  * and `Retry-After`, instead of queueing until everything is late. Also what a graceful shutdown
  * waits for.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { AppError } from '../errors';
 
 export interface AdmissionLimits {
@@ -43,15 +42,52 @@ export class CommandAdmission {
     this.limits = { ...DEFAULT_ADMISSION, ...given };
   }
 
-  /** The offices whose slot the current request took at the door (see {@link atDoor}). */
-  private readonly door = new AsyncLocalStorage<string>();
+  /**
+   * Per office: slots taken at the door (see {@link atDoor}) whose command has not entered yet.
+   * A count, not a context: Node 20's AsyncLocalStorage would put a hook on every promise of the
+   * process (about a tenth of a kiosk ticket's CPU, bench/kiosk-answer.ts).
+   */
+  private readonly unclaimed = new Map<string, number>();
 
   /**
    * Admits one command of `office` or throws `overloaded`; call the returned function when done.
-   * Inside {@link holding} for the same office the request already holds its slot: nothing to do.
+   * A slot taken at the door for this office and not yet claimed is claimed instead: the command
+   * runs on it and the door gives it back.
    */
   enter(office: string): () => void {
-    if (this.door.getStore() === office) return () => undefined;
+    const credit = this.unclaimed.get(office) ?? 0;
+    if (credit > 0) {
+      this.setUnclaimed(office, credit - 1);
+      return () => undefined;
+    }
+    return this.take(office);
+  }
+
+  /**
+   * The HTTP door (before the request's body and session): takes a slot for `office` or throws
+   * `overloaded`. The office's next command to {@link enter} runs on it, so the wait from the door
+   * on is the command's wait, and a command let in at the door is not refused again. Usually that
+   * command is the request's own; when another command of the office (a complete, a timer) enters
+   * first it claims the slot, and the request's own command then takes one of its own: the office
+   * never has more slots than commands and doors in flight. Call the returned function when the
+   * response is done; it drops the door's claim if nobody made it.
+   */
+  atDoor(office: string): () => void {
+    const leave = this.take(office);
+    this.setUnclaimed(office, (this.unclaimed.get(office) ?? 0) + 1);
+    return () => {
+      const credit = this.unclaimed.get(office) ?? 0;
+      if (credit > 0) this.setUnclaimed(office, credit - 1);
+      leave();
+    };
+  }
+
+  private setUnclaimed(office: string, n: number): void {
+    if (n > 0) this.unclaimed.set(office, n);
+    else this.unclaimed.delete(office);
+  }
+
+  private take(office: string): () => void {
     const running = this.perOffice.get(office) ?? new Map<number, number>();
     const now = this.clock();
     const reason = this.refusal(running, now);
@@ -79,15 +115,6 @@ export class CommandAdmission {
         for (const w of waiters) w();
       }
     };
-  }
-
-  /**
-   * Runs `next` as the command of `office` whose slot the caller took with {@link enter} (the HTTP
-   * door, before the request's body and session): the command inside does not take a second one,
-   * so the wait from the door on is the command's wait.
-   */
-  holding(office: string, next: () => void): void {
-    this.door.run(office, next);
   }
 
   private refusal(running: Map<number, number>, now: number): string | undefined {

@@ -6,10 +6,10 @@
 import express from 'express';
 import helmet from 'helmet';
 import compression from 'compression';
-import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import type { Database } from '../../../db/database';
 import { refuseNul } from '../http/no-nul';
+import { requestLog } from '../http/request-log';
 import { shedOverload } from '../http/shed-overload';
 import { sameOriginWrites } from '../http/auth-middleware';
 import { errorHandler, unknownRoute } from '../http/errors';
@@ -87,42 +87,16 @@ function mountMiddleware(app: express.Express, settings: HttpSettings, parts: Ht
   app.use(requestLog(parts.logger));
   app.use(parts.drain.refuse);
   app.use('/api', parts.metrics.commandTimer());
-  // Phones on 2G and kiosks on a busy LAN: every page, script and JSON answer goes gzipped.
-  app.use(compression());
+  // Phones on 2G and kiosks on a busy LAN: every page, script and JSON read goes gzipped. A
+  // command's answer (POST, PATCH, …) is one ticket or case, under what gzip pays for: no wrapper.
+  const gzip = compression();
+  app.use((req, res, next) => {
+    if (req.method === 'GET' || req.method === 'HEAD') gzip(req, res, next);
+    else next();
+  });
   app.use(express.json({ limit: '1mb' }));
   app.use(refuseNul); // pages and voice files too: a NUL anywhere is 400
   app.use('/api', sameOriginWrites);
-}
-
-/** One line per request (never for the health check the balancer polls). */
-function requestLog(logger: Logger): express.RequestHandler {
-  return pinoHttp({
-    logger,
-    autoLogging: { ignore: (req) => req.url === '/api/health' },
-    // A request line, not its headers: those carry session tokens, cookies and device tokens.
-    serializers: {
-      req: (req: {
-        id: unknown;
-        method: string;
-        url: string;
-        remoteAddress?: string;
-        raw?: { ip?: string };
-      }) => ({
-        id: req.id,
-        method: req.method,
-        url: redactSecrets(req.url),
-        // The client's address as the limits count it (behind a proxy TRUST_PROXY trusts, the
-        // address the proxy saw), not the proxy's own.
-        remoteAddress: req.raw?.ip ?? req.remoteAddress,
-      }),
-      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-    },
-  });
-}
-
-/** A URL as it may be logged: the value of a `device` or `token` parameter (a pairing link) hidden. */
-function redactSecrets(url: string): string {
-  return url.replace(/([?&](?:device|token)=)[^&#]*/gi, '$1[redacted]');
 }
 
 function mountApi(app: express.Express, settings: HttpSettings, parts: HttpParts): void {
