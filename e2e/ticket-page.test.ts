@@ -95,6 +95,8 @@ describe('the public ticket page and the paper preview', () => {
     // The ticket was taken in Russian: the page speaks Russian.
     expect(await phone.locator('html').getAttribute('lang')).toBe('ru');
     await phone.getByTestId('people-ahead').filter({ hasText: '1' }).waitFor();
+    // Nobody sits at a window yet: no wait is told, only that a window will call them.
+    await phone.getByTestId('wait-message').filter({ hasText: 'ни одно окно' }).waitFor();
     // The header names the office, as the kiosk's does.
     await phone
       .getByTestId('ticket-brand')
@@ -110,6 +112,8 @@ describe('the public ticket page and the paper preview', () => {
     });
     expect((await callNext(token)).ticket?.id).toBe(before.ticket.id);
     await phone.getByTestId('people-ahead').filter({ hasText: '0' }).waitFor({ timeout: 4_000 });
+    // Window 3 now has its clerk: the usual words are back.
+    await phone.getByTestId('wait-message').filter({ hasText: 'Ожидайте' }).waitFor();
     // "You are next", the longest wait there is, in full on a 360-pixel phone in every language
     // (Tajik's "Навбати шумо баъдӣ аст" was cut at the card's edge).
     // (A phone's height that shows the whole page: the check counts what lies off screen as cut.)

@@ -27,4 +27,24 @@ describe('the wait in words', () => {
     expect(paper).toEqual([ticketLabels[language].youAreNext]);
     expect(waitText(language, 0, 0)).toBe(ticketLabels[language].youAreNext);
   });
+
+  it.each(LANGUAGES)(
+    'tells no wait while no window serves the line, on the paper and the screen, in %s',
+    (language) => {
+      expect(waitWording(0, 0, 0)).toEqual({ kind: 'noWindow' });
+      expect(waitWording(4, 20, 0)).toEqual({ kind: 'noWindow' });
+      expect(waitWording(0, 0, 2)).toEqual({ kind: 'next' });
+      const lines = ticketLayout(
+        { ...sampleTicket, language, peopleAhead: 4, estimatedWaitMinutes: 20, servingWindows: 0 },
+        { width: 80 },
+      ).blocks.flatMap((b) =>
+        b.kind === 'text' && (b.role === 'peopleAhead' || b.role === 'wait') ? [b.text] : [],
+      );
+      const labels = ticketLabels[language];
+      // People ahead still count; the minutes and "you are next" do not.
+      expect(lines[0]).toBe(labels.peopleAhead(4));
+      expect(lines.slice(1).join(' ')).toBe(labels.noWindowYet);
+      expect(waitText(language, 0, 0, 0)).toBe(labels.noWindowYet);
+    },
+  );
 });

@@ -12,6 +12,7 @@ import type { CounterModel } from '../models';
 import { toTicket } from './ticket-row';
 import { insertTicketRow } from './hot-path-repository';
 import { sqlTime } from './values';
+import { countPlace, holdCountPlace, type AheadOf, type QueuePlace } from './queue-place';
 import type {
   AuditInput,
   CounterRecord,
@@ -23,10 +24,6 @@ import type {
 type Tx = Transaction | undefined;
 
 /** What the people ahead of a ticket are counted from. */
-type AheadOf = Pick<
-  TicketRecord,
-  'id' | 'officeCode' | 'day' | 'serviceId' | 'priority' | 'queueTime' | 'issuedAt'
->;
 
 export class QueueRepository {
   /** Offices and services are the catalogue's: read through its repository, not a copy of it. */
@@ -192,47 +189,21 @@ export class QueueRepository {
 
   /** Waiting tickets of the same service called before `ticket` (see `peopleAhead`). */
   async countAhead(ticket: AheadOf, t?: Tx): Promise<number> {
-    const { sql, replacements } = this.aheadQuery(ticket);
-    const rows = await this.db.sequelize.query<{ n: number | string }>(sql, {
-      type: QueryTypes.SELECT,
-      transaction: t,
-      replacements,
-    });
-    return Number(rows[0]?.n ?? 0);
+    return (await this.countPlace(ticket, new Date(), t)).ahead;
   }
 
-  /**
-   * The people ahead of a ticket about to be issued in `t`, counted in the transaction's next round
-   * trip (MySQL: held, and carried with the ticket's number; SQLite: at once). The count reads the
-   * queue as the transaction first sees it, before the ticket's own row.
-   */
-  async holdCountAhead(ticket: AheadOf, t: Transaction): Promise<{ ahead: Promise<number> }> {
-    const { sql, replacements } = this.aheadQuery(ticket);
-    const held = await this.db.held.later(t, sql, replacements);
-    const ahead = held.sent.then((rows) => Number((rows as { n?: number | string }[])[0]?.n ?? 0));
-    // Read when the ticket is rendered; a command that fails before that leaves it unread.
-    ahead.catch(() => undefined);
-    return { ahead };
+  /** {@link countPlace}: the people ahead of a waiting ticket and the windows serving it now. */
+  countPlace(ticket: AheadOf, now: Date, t?: Tx): Promise<QueuePlace> {
+    return countPlace(this.db, ticket, now, t);
   }
 
-  private aheadQuery(ticket: AheadOf): { sql: string; replacements: Record<string, unknown> } {
-    // Older in the queue; a priority ticket goes before a normal one whatever its age.
-    const older = '(queue_time < :mine OR (queue_time = :mine AND id < :id))';
-    const priority = "priority <> 'none'";
-    const which =
-      ticket.priority === 'none' ? `(${older} OR ${priority})` : `(${older} AND ${priority})`;
-    return {
-      sql: `SELECT COUNT(*) AS n FROM tickets
-        WHERE office_code = :office AND day = :day AND status = 'waiting'
-          AND service_id = :service AND id <> :id AND ${which}`,
-      replacements: {
-        office: ticket.officeCode,
-        day: ticket.day,
-        service: ticket.serviceId,
-        id: ticket.id,
-        mine: sqlTime(this.db.dialect, ticket.queueTime ?? ticket.issuedAt),
-      },
-    };
+  /** {@link holdCountPlace}: the same for a ticket being issued, carried with its number. */
+  holdCountPlace(
+    ticket: AheadOf,
+    now: Date,
+    t: Transaction,
+  ): Promise<{ place: Promise<QueuePlace> }> {
+    return holdCountPlace(this.db, ticket, now, t);
   }
 
   /** Today's tickets still in the queue (waiting, called, serving). */

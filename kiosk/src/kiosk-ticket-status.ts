@@ -225,7 +225,11 @@ export class KioskTicketStatus extends LitElement {
     const { ticket } = this;
     switch (ticket.status) {
       case 'waiting': {
-        const wait = waitText(this.language, ticket.peopleAhead, ticket.estimatedWaitMinutes);
+        // Nobody serves the line yet: no wait to tell, and the message says why.
+        const noWindow = ticket.servingWindows === 0;
+        const wait = noWindow
+          ? '—'
+          : waitText(this.language, ticket.peopleAhead, ticket.estimatedWaitMinutes);
         return html`<dl>
             <div class="stat">
               <dt>${this.t('peopleAhead')}</dt>
@@ -236,7 +240,9 @@ export class KioskTicketStatus extends LitElement {
               <dd class=${/\d/.test(wait) ? 'num' : 'num words'}>${wait}</dd>
             </div>
           </dl>
-          <p class="message">${this.t('pleaseWait')}</p>`;
+          <p class="message" data-testid="wait-message">
+            ${this.t(noWindow ? 'noWindowYet' : 'pleaseWait')}
+          </p>`;
       }
       case 'called':
         return ticket.counter ? this.renderCall(ticket.counter) : nothing;

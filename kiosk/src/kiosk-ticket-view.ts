@@ -203,6 +203,8 @@ export class KioskTicketView extends LitElement {
   override render() {
     const lang = this.language;
     const { ticket } = this;
+    // Nobody serves the line yet: no wait to tell, and the message says why.
+    const noWindow = ticket.servingWindows === 0;
     return html`<section
       class="card ${this.typing ? 'typing' : ''}"
       aria-labelledby="title"
@@ -229,11 +231,13 @@ export class KioskTicketView extends LitElement {
           <div class="stat">
             <dt>${translate(lang, 'estimatedWait')}</dt>
             <dd class="num" data-testid="estimated-wait">
-              ${waitText(lang, ticket.peopleAhead, ticket.estimatedWaitMinutes)}
+              ${noWindow ? '—' : waitText(lang, ticket.peopleAhead, ticket.estimatedWaitMinutes)}
             </dd>
           </div>
         </dl>
-        <p class="message">${translate(lang, 'pleaseWait')}</p>
+        <p class="message" data-testid="wait-message">
+          ${translate(lang, noWindow ? 'noWindowYet' : 'pleaseWait')}
+        </p>
       </div>
       <div class="side">
         ${this.renderPrint()} ${this.ticketUrl ? this.renderScan(this.ticketUrl) : nothing}

@@ -123,6 +123,11 @@ export const Ticket = z.object({
   counter: z.string().optional(),
   recalls: z.number().int(),
   peopleAhead: z.number().int().optional(),
+  /**
+   * A waiting ticket's open windows that serve its service with a clerk at them now (an addition):
+   * 0 means nobody serves the line yet, so no wait is told (see wait-wording.ts).
+   */
+  servingWindows: z.number().int().optional(),
   estimatedWaitMinutes: z.number().int().optional(),
   language: Language.optional(),
   /**

@@ -9,6 +9,8 @@ export interface TicketLabels {
   readonly ticket: string;
   /** Shown instead of the people-ahead and wait lines when nobody is ahead. */
   readonly youAreNext: string;
+  /** Instead of the wait while no open window with a clerk serves the service. */
+  readonly noWindowYet: string;
   readonly peopleAhead: (count: number) => string;
   readonly wait: (minutes: number) => string;
   /** Under the QR code. */
@@ -23,6 +25,8 @@ export const ticketLabels: Readonly<Record<Language, TicketLabels>> = {
     yourTicket: 'Рақами навбати шумо',
     ticket: 'Навбат',
     youAreNext: 'Навбати шумо баъдӣ аст',
+    noWindowYet:
+      'Ҳоло ягон равзана барои ин хизмат кушода нест. Вақте ки кушода шавад, шуморо даъват мекунанд.',
     peopleAhead: (count) => `Пеш аз шумо: ${count} нафар`,
     wait: (minutes) => `Интизорӣ ~${minutes} дақ.`,
     scanToFollow: 'Барои пайгирии навбат QR-кодро скан кунед',
@@ -32,6 +36,8 @@ export const ticketLabels: Readonly<Record<Language, TicketLabels>> = {
     yourTicket: 'Ваш номер',
     ticket: 'Талон',
     youAreNext: 'Вы следующий',
+    noWindowYet:
+      'Сейчас ни одно окно не принимает по этой услуге. Вас вызовут, когда окно откроется.',
     peopleAhead: (count) => `Перед вами: ${count} чел.`,
     wait: (minutes) => `Ожидание ~${minutes} мин`,
     scanToFollow: 'Следите за очередью по QR-коду',
@@ -41,6 +47,7 @@ export const ticketLabels: Readonly<Record<Language, TicketLabels>> = {
     yourTicket: 'Sizning navbat raqamingiz',
     ticket: 'Navbat',
     youAreNext: 'Keyingi navbat sizniki',
+    noWindowYet: 'Hozir bu xizmat uchun ochiq oyna yoʻq. Oyna ochilganda sizni chaqirishadi.',
     peopleAhead: (count) => `Sizdan oldin: ${count} kishi`,
     wait: (minutes) => `Kutish ~${minutes} daq.`,
     scanToFollow: 'Navbatni QR-kod orqali kuzatib boring',
@@ -50,6 +57,7 @@ export const ticketLabels: Readonly<Record<Language, TicketLabels>> = {
     yourTicket: 'Your ticket',
     ticket: 'Ticket',
     youAreNext: 'You are next',
+    noWindowYet: 'No window serves this yet. You will be called when one opens.',
     peopleAhead: (count) => `People ahead: ${count}`,
     wait: (minutes) => `Wait ~${minutes} min`,
     scanToFollow: 'Scan to follow your place in the queue',

@@ -90,6 +90,8 @@ export const TicketPrintInput = z.object({
   /** The office's IANA zone, e.g. `Asia/Dushanbe`. */
   timeZone: z.string().min(1),
   peopleAhead: z.number().int().min(0).optional(),
+  /** Open windows with a clerk serving the service now (0: no wait is told). */
+  servingWindows: z.number().int().min(0).optional(),
   estimatedWaitMinutes: z.number().min(0).optional(),
   /** A checked-in booking's slot start (ISO instant): printed as "Appointment at HH:MM". */
   appointmentStart: z.iso.datetime({ offset: true }).optional(),
@@ -128,8 +130,11 @@ export function ticketLayout(input: TicketPrintInput, options: TicketLayoutOptio
     text('appointment', labels.appointment(time), { bold: true });
   }
   text('issuedAt', formatIssuedAt(input.issuedAt, input.timeZone));
-  const wait = waitWording(input.peopleAhead, input.estimatedWaitMinutes);
-  if (wait.kind === 'next') {
+  const wait = waitWording(input.peopleAhead, input.estimatedWaitMinutes, input.servingWindows);
+  if (wait.kind === 'noWindow') {
+    if (input.peopleAhead) text('peopleAhead', labels.peopleAhead(input.peopleAhead));
+    text('wait', labels.noWindowYet, { bold: true });
+  } else if (wait.kind === 'next') {
     text('peopleAhead', labels.youAreNext, { bold: true });
   } else {
     if (input.peopleAhead !== undefined) text('peopleAhead', labels.peopleAhead(input.peopleAhead));

@@ -70,6 +70,7 @@ async function ticketPrintInput(
     issuedAt: ticket.issuedAt,
     timeZone: office.timeZone,
     peopleAhead: ticket.peopleAhead,
+    servingWindows: ticket.servingWindows,
     estimatedWaitMinutes: ticket.estimatedWaitMinutes,
     ...(ticket.appointment ? { appointmentStart: ticket.appointment.start } : {}),
     // The holder's key rides in the link: who holds the paper may change the ticket's messages.

@@ -16,6 +16,7 @@ import { KioskPrinterRepository } from '../../../db/repositories/kiosk-printer-r
 import type { CounterRecord, OfficeRecord, ServiceRecord, TicketRecord } from '../../../db/records';
 import { notFound } from '../errors';
 import { averageServiceSeconds, estimateWaitMinutes } from './estimate';
+import type { QueuePlace } from '../../../db/repositories/queue-place';
 import { toCounterState, toStaffTicket } from './ticket-dto';
 import { servedServiceIds, toServiceDto } from './office-dto';
 import type { CaseLinks } from '../registry/case-links';
@@ -31,8 +32,11 @@ export type PendingChange =
       record?: TicketRecord;
       /** Its case number (`null`: none), when the command read it (saves a read). */
       caseNumber?: string | null;
-      /** People ahead of it, when the command counted them already (MySQL: carried with its number). */
-      ahead?: Promise<number>;
+      /**
+       * Its place (people ahead, windows serving it), when the command counted it already (MySQL:
+       * carried with its number).
+       */
+      place?: Promise<QueuePlace>;
     }
   | { kind: 'printer:updated'; kiosk: string }
   | { kind: 'office:updated' }
@@ -116,7 +120,7 @@ export class ChangeRenderer {
       } else {
         if (change.caseNumber !== undefined) this.knowCase(change.ticketId, change.caseNumber);
         const ticket = change.record
-          ? await this.ticket(change.record, change.ahead)
+          ? await this.ticket(change.record, change.place)
           : await this.ticketById(change.ticketId);
         if (ticket) out.push({ kind: change.kind, seq: 0, ticket });
       }
@@ -125,15 +129,16 @@ export class ChangeRenderer {
   }
 
   /**
-   * The staff DTO of a ticket; a waiting one carries people ahead and the estimate (`ahead`: the
-   * count when the caller already started it).
+   * The staff DTO of a ticket; a waiting one carries people ahead, the windows serving it now and
+   * the estimate (`place`: the count when the caller already started it).
    */
-  async ticket(record: TicketRecord, ahead?: Promise<number>): Promise<StaffTicket> {
+  async ticket(record: TicketRecord, place?: Promise<QueuePlace>): Promise<StaffTicket> {
     const code = await this.serviceCode(record.serviceId);
     const caseNumber = await this.caseNumber(record.id);
     if (record.status !== 'waiting') return toStaffTicket(record, code, { caseNumber });
-    const [people, durations, counters] = await Promise.all([
-      ahead ?? this.repo.countAhead(record, this.transaction),
+    const now = this.windows?.now() ?? new Date();
+    const [counted, durations] = await Promise.all([
+      place ?? this.repo.countPlace(record, now, this.transaction),
       this.catalog
         ? this.catalog.durations(record.day, record.serviceId)
         : this.repo.recentServiceSeconds(
@@ -142,18 +147,15 @@ export class ChangeRenderer {
             this.transaction,
             record.serviceId,
           ),
-      this.loadCounters(),
     ]);
-    const serving = counters.filter(
-      (c) => c.status === 'open' && c.serviceIds.includes(record.serviceId),
-    ).length;
     return toStaffTicket(record, code, {
       caseNumber,
-      peopleAhead: people,
+      peopleAhead: counted.ahead,
+      servingWindows: counted.serving,
       estimatedWaitMinutes: estimateWaitMinutes(
-        people,
+        counted.ahead,
         averageServiceSeconds(durations.get(record.serviceId) ?? []),
-        serving,
+        counted.serving,
       ),
     });
   }

@@ -48,7 +48,8 @@ export class WindowGuard {
 
   constructor(
     db: Database,
-    private readonly now: () => Date,
+    /** The queue's clock. */
+    readonly now: () => Date,
   ) {
     this.repo = new CounterSessionRepository(db);
   }

@@ -6,7 +6,12 @@ import type { CounterRecord, TicketRecord } from '../../../db/records';
 export function toStaffTicket(
   t: TicketRecord,
   serviceCode: string,
-  extra: { peopleAhead?: number; estimatedWaitMinutes?: number; caseNumber?: string | null } = {},
+  extra: {
+    peopleAhead?: number;
+    servingWindows?: number;
+    estimatedWaitMinutes?: number;
+    caseNumber?: string | null;
+  } = {},
 ): StaffTicket {
   const dto: StaffTicket = {
     id: t.id,
@@ -36,6 +41,7 @@ export function toStaffTicket(
   }
   if (t.remote) dto.remote = true;
   if (extra.peopleAhead !== undefined) dto.peopleAhead = extra.peopleAhead;
+  if (extra.servingWindows !== undefined) dto.servingWindows = extra.servingWindows;
   if (extra.estimatedWaitMinutes !== undefined)
     dto.estimatedWaitMinutes = extra.estimatedWaitMinutes;
   return dto;
@@ -59,6 +65,7 @@ export function toPublicTicket(t: StaffTicket | Ticket): Ticket {
   if (t.calledAt !== undefined) out.calledAt = t.calledAt;
   if (t.counter !== undefined) out.counter = t.counter;
   if (t.peopleAhead !== undefined) out.peopleAhead = t.peopleAhead;
+  if (t.servingWindows !== undefined) out.servingWindows = t.servingWindows;
   if (t.estimatedWaitMinutes !== undefined) out.estimatedWaitMinutes = t.estimatedWaitMinutes;
   if (t.language !== undefined) out.language = t.language;
   if (t.remote) out.remote = true;

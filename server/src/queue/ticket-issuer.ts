@@ -25,6 +25,7 @@ import type { NewPrintJob, PrintQueue } from '../printing/print-queue';
 import type { Committed } from './command-pipeline';
 import type { Outbox } from '../messages/outbox';
 import type { FoundCase } from '../registry/case-links';
+import type { QueuePlace } from '../../../db/repositories/queue-place';
 import { caseToLink } from './ticket-case';
 
 /**
@@ -196,7 +197,7 @@ export class TicketIssuer {
       ticketId: ticket.id,
       record: ticket,
       caseNumber,
-      ahead: counted?.ahead,
+      place: counted?.place,
     });
     return { id: ticket.id, printJob: queued?.job };
   }
@@ -227,9 +228,9 @@ export class TicketIssuer {
       priority: string;
       now: Date;
     },
-  ): Promise<{ ahead: Promise<number> } | undefined> {
+  ): Promise<{ place: Promise<QueuePlace> } | undefined> {
     if (this.ctx.repo.db.dialect !== 'mysql') return undefined;
-    return this.ctx.repo.holdCountAhead(
+    return this.ctx.repo.holdCountPlace(
       {
         id: p.id,
         officeCode: p.officeCode,
@@ -239,6 +240,7 @@ export class TicketIssuer {
         queueTime: p.now,
         issuedAt: p.now,
       },
+      p.now,
       t,
     );
   }

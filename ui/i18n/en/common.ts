@@ -10,6 +10,8 @@ export const common = {
   aboutMinutes: '~{n} min',
   /** The same words as the paper's (server/src/printing/catalogue.ts). */
   youAreNext: 'You are next',
+  /** No open window with a clerk serves the ticket's service (the paper says the same). */
+  noWindowYet: 'No window serves this yet. You will be called when one opens.',
   // A date on the display; `weekdays` (Sunday first) and `months` are comma-separated lists.
   dateFormat: '{weekday}, {day} {month}',
   weekdays: 'Sunday,Monday,Tuesday,Wednesday,Thursday,Friday,Saturday',

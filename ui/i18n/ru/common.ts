@@ -13,6 +13,8 @@ export const common: MessagesLike<typeof english> = {
   aboutMinutes: '~{n} мин',
   /** The same words as the paper's (server/src/printing/catalogue.ts). */
   youAreNext: 'Вы следующий',
+  noWindowYet:
+    'Сейчас ни одно окно не принимает по этой услуге. Вас вызовут, когда окно откроется.',
   dateFormat: '{weekday}, {day} {month}',
   weekdays: 'воскресенье,понедельник,вторник,среда,четверг,пятница,суббота',
   months: 'января,февраля,марта,апреля,мая,июня,июля,августа,сентября,октября,ноября,декабря',

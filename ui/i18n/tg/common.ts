@@ -13,6 +13,8 @@ export const common: MessagesLike<typeof english> = {
   aboutMinutes: '~{n} дақ.',
   /** The same words as the paper's (server/src/printing/catalogue.ts). */
   youAreNext: 'Навбати шумо баъдӣ аст',
+  noWindowYet:
+    'Ҳоло ягон равзана барои ин хизмат кушода нест. Вақте ки кушода шавад, шуморо даъват мекунанд.',
   dateFormat: '{weekday}, {day} {month}',
   weekdays: 'Якшанбе,Душанбе,Сешанбе,Чоршанбе,Панҷшанбе,Ҷумъа,Шанбе',
   months: 'январ,феврал,март,апрел,май,июн,июл,август,сентябр,октябр,ноябр,декабр',

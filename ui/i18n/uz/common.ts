@@ -13,6 +13,7 @@ export const common: MessagesLike<typeof english> = {
   aboutMinutes: '~{n} daq.',
   /** The same words as the paper's (server/src/printing/catalogue.ts). */
   youAreNext: 'Keyingi navbat sizniki',
+  noWindowYet: 'Hozir bu xizmat uchun ochiq oyna yoʻq. Oyna ochilganda sizni chaqirishadi.',
   dateFormat: '{weekday}, {day}-{month}',
   weekdays: 'yakshanba,dushanba,seshanba,chorshanba,payshanba,juma,shanba',
   months: 'yanvar,fevral,mart,aprel,may,iyun,iyul,avgust,sentabr,oktabr,noyabr,dekabr',

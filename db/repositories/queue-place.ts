@@ -1,0 +1,103 @@
+/**
+ * A waiting ticket's place in its service's line, in one statement: the people called before it
+ * (see `peopleAhead` in server/src/queue/estimate.ts) and the windows serving its service now —
+ * open, and held by a live session of an enabled clerk or working on a ticket (a clerk who calls
+ * through the API without taking the window first). A line nobody serves has no wait to tell:
+ * "you are next" there would send a citizen to stand at an empty window.
+ */
+import { QueryTypes, type Transaction } from 'sequelize';
+import type { Database } from '../database';
+import type { TicketRecord } from '../records';
+import { sqlTime } from './values';
+
+export type AheadOf = Pick<
+  TicketRecord,
+  'id' | 'officeCode' | 'day' | 'serviceId' | 'priority' | 'queueTime' | 'issuedAt'
+>;
+
+/** A waiting ticket's place in its service's line. */
+export interface QueuePlace {
+  ahead: number;
+  /** Open windows serving its service with a clerk at them now. */
+  serving: number;
+}
+
+interface PlaceRow {
+  n?: number | string;
+  serving?: number | string | null;
+}
+
+function placeOf(row: PlaceRow | undefined): QueuePlace {
+  return { ahead: Number(row?.n ?? 0), serving: Number(row?.serving ?? 0) };
+}
+
+/** The place of a waiting ticket at `now`. */
+export async function countPlace(
+  db: Database,
+  ticket: AheadOf,
+  now: Date,
+  t?: Transaction,
+): Promise<QueuePlace> {
+  const { sql, replacements } = placeQuery(db, ticket, now);
+  const rows = await db.sequelize.query<PlaceRow>(sql, {
+    type: QueryTypes.SELECT,
+    transaction: t,
+    replacements,
+  });
+  return placeOf(rows[0]);
+}
+
+/**
+ * The place of a ticket about to be issued in `t`, counted in the transaction's next round trip
+ * (MySQL: held, and carried with the ticket's number; SQLite: at once). The count reads the queue
+ * as the transaction first sees it, before the ticket's own row.
+ */
+export async function holdCountPlace(
+  db: Database,
+  ticket: AheadOf,
+  now: Date,
+  t: Transaction,
+): Promise<{ place: Promise<QueuePlace> }> {
+  const { sql, replacements } = placeQuery(db, ticket, now);
+  const held = await db.held.later(t, sql, replacements);
+  const place = held.sent.then((rows) => placeOf((rows as PlaceRow[])[0]));
+  // Read when the ticket is rendered; a command that fails before that leaves it unread.
+  place.catch(() => undefined);
+  return { place };
+}
+
+function placeQuery(
+  db: Database,
+  ticket: AheadOf,
+  now: Date,
+): { sql: string; replacements: Record<string, unknown> } {
+  // Older in the queue; a priority ticket goes before a normal one whatever its age.
+  const older = '(queue_time < :mine OR (queue_time = :mine AND id < :id))';
+  const priority = "priority <> 'none'";
+  const which =
+    ticket.priority === 'none' ? `(${older} OR ${priority})` : `(${older} AND ${priority})`;
+  return {
+    sql: `SELECT COUNT(*) AS n, (SELECT COUNT(DISTINCT c.id) FROM counters c
+        JOIN counter_services x ON x.counter_id = c.id AND x.service_id = :service
+       WHERE c.office_code = :office AND c.status = 'open' AND (
+         EXISTS (SELECT 1 FROM counter_sessions cs JOIN users u ON u.id = cs.user_id
+                   JOIN sessions s ON s.token_hash = cs.token_hash
+                  WHERE cs.counter_id = c.id AND s.revoked_at IS NULL AND s.expires_at > :now
+                    AND u.disabled = :no)
+         OR EXISTS (SELECT 1 FROM tickets h WHERE h.office_code = :office AND h.day = :day
+                      AND h.status IN ('called', 'serving') AND h.counter_number = c.number))
+      ) AS serving
+      FROM tickets
+      WHERE office_code = :office AND day = :day AND status = 'waiting'
+        AND service_id = :service AND id <> :id AND ${which}`,
+    replacements: {
+      office: ticket.officeCode,
+      day: ticket.day,
+      service: ticket.serviceId,
+      id: ticket.id,
+      mine: sqlTime(db.dialect, ticket.queueTime ?? ticket.issuedAt),
+      now,
+      no: false,
+    },
+  };
+}
