@@ -54,6 +54,7 @@ export async function readSnapshot(
     waiting,
     durations,
     caseNumbers,
+    staffed: new Set(clerks.keys()),
   });
   const codeOf = (id: number) => services.find((s) => s.id === id)?.code ?? String(id);
   return {

@@ -74,5 +74,9 @@ describe.each(testDialects())('windows serving a waiting ticket on %s', (dialect
     const shared = await read(last.id);
     expect(shared.servingWindows).toBe(2);
     expect(shared.estimatedWaitMinutes).toBe(Math.ceil(alone / 2));
+    // The console's snapshot says the same of its waiting list.
+    const snapshot = await request(s.url, 'GET', `${OFFICE}/queue`, { token: one });
+    const listed = (snapshot.body.tickets as { id: string }[]).find((t) => t.id === last.id);
+    expect(listed).toMatchObject({ servingWindows: 2, peopleAhead: ahead.length });
   });
 });

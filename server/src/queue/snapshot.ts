@@ -23,6 +23,11 @@ export interface SnapshotInput {
   waiting: ReadonlyMap<number, number>;
   durations: ReadonlyMap<number, number[]>;
   caseNumbers?: ReadonlyMap<string, string>;
+  /**
+   * Windows with a clerk at them (by number); a window holding a ticket counts too. Given, only
+   * those serve a line (the waiting heads carry `servingWindows`); not given, every open window.
+   */
+  staffed?: ReadonlySet<string>;
 }
 
 /** The parts of a snapshot computed from the queue (office, catalog and printers come alongside). */
@@ -35,8 +40,20 @@ export type QueuePart = Pick<
 export function buildQueuePart(input: SnapshotInput): QueuePart {
   const code = new Map(input.services.map((s) => [s.id, s.code]));
   const codeOf = (id: number) => code.get(id) ?? String(id);
-  const serving = (serviceId: number) =>
-    input.counters.filter((c) => c.status === 'open' && c.serviceIds.includes(serviceId)).length;
+  const { staffed } = input;
+  const atWork = new Set(input.held.map((t) => t.counterNumber));
+  const working = input.counters.filter(
+    (c) => c.status === 'open' && (!staffed || staffed.has(c.number) || atWork.has(c.number)),
+  );
+  const servingCounts = new Map<number, number>();
+  const serving = (serviceId: number) => {
+    let n = servingCounts.get(serviceId);
+    if (n === undefined) {
+      n = working.filter((c) => c.serviceIds.includes(serviceId)).length;
+      servingCounts.set(serviceId, n);
+    }
+    return n;
+  };
   const averages = new Map<number, number>();
   const estimate = (serviceId: number, ahead: number) => {
     let avg = averages.get(serviceId);
@@ -57,6 +74,7 @@ export function buildQueuePart(input: SnapshotInput): QueuePart {
     return toStaffTicket(t, codeOf(t.serviceId), {
       caseNumber: caseNumber(t.id),
       peopleAhead: ahead,
+      ...(staffed ? { servingWindows: serving(t.serviceId) } : {}),
       estimatedWaitMinutes: estimate(t.serviceId, ahead),
     });
   });
