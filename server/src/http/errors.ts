@@ -3,7 +3,7 @@ import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { type z } from 'zod';
 import { DatabaseBusyError } from '../../../db/database';
-import { AppError } from '../errors';
+import { AppError, validationIssues } from '../errors';
 
 /**
  * Parses `value` with `schema` or throws `validation_failed` naming the fields; an issue of the
@@ -22,12 +22,7 @@ export function parse<S extends z.ZodType>(
     // A text over its limit says the limit, so a form can name it in the page's words.
     ...(i.code === 'too_big' && i.origin === 'string' ? { maxLength: Number(i.maximum) } : {}),
   }));
-  const first = issues[0];
-  throw new AppError(
-    'validation_failed',
-    first ? `${first.field}: ${first.message}` : 'invalid input',
-    { issues },
-  );
+  throw validationIssues(issues);
 }
 
 /** Path parameters that do not fit name no resource: 404, not 400. */

@@ -13,7 +13,7 @@ import {
   type Role,
 } from '../../protocol';
 import type { CaseRecord, CaseWrite } from '../../../db/repositories/registry-repository';
-import { AppError, forbidden, validationFailed } from '../errors';
+import { AppError, forbidden, validationIssues } from '../errors';
 import { searchText } from './case-search-text';
 
 /**
@@ -81,12 +81,10 @@ export function zodFailure(
   issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>,
   prefix?: string,
 ): AppError {
-  const list = issues.map((i) => ({
-    field: [prefix, ...i.path.map(String)].filter(Boolean).join('.') || '(body)',
-    message: i.message,
-  }));
-  const first = list[0];
-  return validationFailed(first ? `${first.field}: ${first.message}` : 'invalid input', {
-    issues: list,
-  });
+  return validationIssues(
+    issues.map((i) => ({
+      field: [prefix, ...i.path.map(String)].filter(Boolean).join('.') || '(body)',
+      message: i.message,
+    })),
+  );
 }

@@ -87,3 +87,43 @@ it('refuses a staff handshake with an unknown key, and takes it without', async 
   const { socket } = await connectSocket(server.url, '/counter', auth);
   socket.close();
 });
+
+it('answers a body of thousands of unknown keys with a refusal of a few kilobytes', async () => {
+  const keys = Object.fromEntries(
+    Array.from({ length: 20_000 }, (_, i) => [`unknown_key_${i}`, 1]),
+  );
+  const body = JSON.stringify({ service: 'birth', ...keys });
+  expect(body.length).toBeGreaterThan(400_000);
+  const res = await fetch(`${server.url}/api/offices/kulob/tickets`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body,
+  });
+  const text = await res.text();
+  expect(res.status).toBe(400);
+  expect(text.length).toBeLessThan(4_000);
+  const { error } = JSON.parse(text) as {
+    error: { code: string; message: string; details: { issues: { message: string }[] } };
+  };
+  expect(error.code).toBe('validation_failed');
+  expect(error.message).toMatch(/unknown_key_0/);
+  expect(error.details.issues[0]!.message.endsWith('…')).toBe(true);
+});
+
+it('lists at most 20 issues and counts the rest', async () => {
+  const res = await request(server.url, 'PATCH', '/api/offices/kulob/settings', {
+    token: admin,
+    body: {
+      openingHours: Object.fromEntries(
+        ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [
+          d,
+          { open: 1, close: 2, breakStart: 3, breakEnd: 4 },
+        ]),
+      ),
+    },
+  });
+  expect(res.status).toBe(400);
+  const details = res.body.error.details as { issues: unknown[]; moreIssues?: number };
+  expect(details.issues).toHaveLength(20);
+  expect(details.moreIssues).toBeGreaterThan(0);
+});
