@@ -17,6 +17,7 @@ import { callTicket, setPause, transferTicket, undoNoShow } from './console-api'
 import type { WindowAnswer, WindowQuestion } from './counter-window-dialog';
 import type { NoticeController } from './notice-controller';
 import type { SessionController, WindowWork } from './session-controller';
+import { transferTargets } from './transfer-targets';
 import { pauseReasonAt, stillAtWindow, ticketAtWindow } from './window-view';
 import { loadCallReason, saveCallReason, type CallReasonOf } from './session';
 
@@ -206,7 +207,7 @@ export class CommandController implements ReactiveController, WindowWork {
       kind: 'transfer',
       ticketNumber: current.number,
       currentService: current.service,
-      counters: this.deps.queue.state.counters.map((c) => c.number).filter((n) => n !== counter),
+      counters: transferTargets(this.deps.queue.state.counters, counter),
     };
   }
 

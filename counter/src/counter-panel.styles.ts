@@ -98,12 +98,18 @@ export const panelStyles = css`
     font-size: 22px;
     color: var(--nb-muted);
   }
+  /*
+   * Four columns that never grow past the panel (a 420px column on a 1024×768 screen): a label too
+   * long for its key wraps, and the key moves under it, rather than the row running under the case.
+   */
   .actions {
+    container-type: inline-size;
     display: grid;
-    grid-template-columns: repeat(4, 1fr);
+    grid-template-columns: repeat(4, minmax(0, 1fr));
     gap: 8px;
   }
   .actions button {
+    min-width: 0;
     min-height: 56px;
     display: flex;
     flex-direction: column;
@@ -111,6 +117,7 @@ export const panelStyles = css`
     justify-content: center;
     gap: 4px;
     padding: 6px 8px;
+    text-align: center;
     border-radius: 12px;
     border: 2px solid var(--nb-border);
     background: var(--nb-surface);
@@ -196,6 +203,7 @@ export const panelStyles = css`
     border-color: #dde2e8;
   }
   .keys {
+    flex: none;
     display: inline-flex;
     gap: 6px;
   }
@@ -223,5 +231,14 @@ export const panelStyles = css`
     font-size: 13px;
     font-weight: 700;
     opacity: 0.9;
+  }
+  /*
+   * Keys under about 135px (a label of a long word and its key side by side need more): every key's
+   * letter under its label, alike across the rows.
+   */
+  @container (max-width: 560px) {
+    .actions button {
+      flex-direction: column;
+    }
   }
 `;

@@ -8,10 +8,17 @@ import type { Language, Service, Transfer } from '../../server/protocol';
 import { base } from '../../ui/theme';
 import { emit } from '../../ui/emit';
 import { LocalizeController } from '../../ui/controllers/localize-controller';
+import { targetLabelKey, targetWarning, warningKey, type TransferTarget } from './transfer-targets';
 
 /** What the dialog asks. */
 export type WindowQuestion =
-  | { kind: 'transfer'; ticketNumber: string; currentService: string; counters: readonly string[] }
+  | {
+      kind: 'transfer';
+      ticketNumber: string;
+      currentService: string;
+      /** The other windows, staffed open ones first (transfer-targets.ts). */
+      counters: readonly TransferTarget[];
+    }
   | { kind: 'pause'; counter: string }
   | {
       kind: 'confirm';
@@ -88,6 +95,15 @@ export class CounterWindowDialog extends LitElement {
         background: var(--nb-primary);
         color: var(--nb-primary-ink);
       }
+      .warning {
+        margin: 0 0 12px;
+        padding: 8px 12px;
+        border-radius: 10px;
+        border: 2px solid #e0b04a;
+        background: var(--nb-warning-soft);
+        color: #5c3d00;
+        font-weight: 700;
+      }
     `,
   ];
 
@@ -96,11 +112,14 @@ export class CounterWindowDialog extends LitElement {
     services: { attribute: false },
     language: {},
     mode: { state: true },
+    warned: { state: true },
   };
 
   private readonly l10n = new LocalizeController(this, () => this.language);
 
   declare private mode: 'service' | 'counter';
+  /** The window nobody calls at that the clerk was warned about: a second confirm sends there. */
+  declare private warned: TransferTarget | undefined;
   /** The question; undefined closes the dialog. */
   declare question: WindowQuestion | undefined;
   /** The office's services (transfer targets). */
@@ -114,10 +133,12 @@ export class CounterWindowDialog extends LitElement {
     this.services = [];
     this.language = 'tg';
     this.mode = 'service';
+    this.warned = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('question') && this.question) this.mode = 'service';
+    if (changed.has('question')) this.warned = undefined;
   }
 
   protected override updated(): void {
@@ -128,6 +149,11 @@ export class CounterWindowDialog extends LitElement {
     } else if (!this.question && dialog.open) {
       dialog.close();
     }
+  }
+
+  private setMode(mode: 'service' | 'counter'): void {
+    this.mode = mode;
+    this.warned = undefined;
   }
 
   private cancel(): void {
@@ -153,16 +179,53 @@ export class CounterWindowDialog extends LitElement {
     } else {
       const note = text('note');
       const extra = note ? { note } : {};
-      detail = {
-        kind: 'transfer',
-        target:
-          this.mode === 'service'
-            ? { service: text('service'), ...extra }
-            : { counter: text('counter'), ...extra },
-      };
+      if (this.mode === 'service') {
+        detail = { kind: 'transfer', target: { service: text('service'), ...extra } };
+      } else {
+        const counter = text('counter');
+        if (this.needsWarning(q, counter)) return;
+        detail = { kind: 'transfer', target: { counter, ...extra } };
+      }
     }
     emit(this, 'counter-dialog-answer', detail);
   };
+
+  /**
+   * Whether sending to `counter` waits for a second confirm: nobody calls there (nobody holds it, or
+   * it is paused or closed) and the clerk has not been warned about it yet. Warns them if so.
+   */
+  private needsWarning(q: Extract<WindowQuestion, { kind: 'transfer' }>, counter: string): boolean {
+    const target = q.counters.find((c) => c.number === counter);
+    if (!target || targetWarning(target) === undefined || this.warned === target) return false;
+    this.warned = target;
+    return true;
+  }
+
+  private renderCounterChoice(q: Extract<WindowQuestion, { kind: 'transfer' }>) {
+    const warning = this.warned && targetWarning(this.warned);
+    return html`<label
+        >${this.l10n.t('windowLabel')}
+        <select
+          name="counter"
+          data-testid="transfer-counter"
+          @change=${() => (this.warned = undefined)}
+        >
+          ${q.counters.map(
+            (c) =>
+              html`<option value=${c.number} data-warning=${targetWarning(c) ?? 'none'}>
+                ${this.l10n.t(targetLabelKey(c), { n: c.number, name: c.clerk ?? '' })}
+              </option>`,
+          )}
+        </select></label
+      >
+      ${
+        this.warned && warning
+          ? html`<p class="warning" role="alert" data-testid="transfer-warning">
+              ${this.l10n.t(warningKey(warning), { n: this.warned.number })}
+            </p>`
+          : nothing
+      }`;
+  }
 
   private renderTransfer(q: Extract<WindowQuestion, { kind: 'transfer' }>) {
     const lang = this.language;
@@ -177,7 +240,7 @@ export class CounterWindowDialog extends LitElement {
             name="mode"
             value="service"
             .checked=${this.mode === 'service'}
-            @change=${() => (this.mode = 'service')}
+            @change=${() => this.setMode('service')}
           />${this.l10n.t('transferToService')}</label
         >
         <label class="radio"
@@ -186,7 +249,7 @@ export class CounterWindowDialog extends LitElement {
             name="mode"
             value="counter"
             .checked=${this.mode === 'counter'}
-            @change=${() => (this.mode = 'counter')}
+            @change=${() => this.setMode('counter')}
           />${this.l10n.t('transferToWindow')}</label
         >
       </fieldset>
@@ -200,14 +263,7 @@ export class CounterWindowDialog extends LitElement {
                   .map((s) => html`<option value=${s.code}>${s.names[lang]}</option>`)}
               </select></label
             >`
-          : html`<label
-              >${this.l10n.t('windowLabel')}
-              <select name="counter" data-testid="transfer-counter">
-                ${q.counters.map(
-                  (c) => html`<option value=${c}>${this.l10n.t('windowN', { n: c })}</option>`,
-                )}
-              </select></label
-            >`
+          : this.renderCounterChoice(q)
       }
       <label
         >${this.l10n.t('note')} <input name="note" maxlength="500" data-testid="transfer-note"
@@ -258,7 +314,11 @@ export class CounterWindowDialog extends LitElement {
                   ${this.l10n.t('cancel')}
                 </button>
                 <button type="submit" data-testid="dialog-confirm">
-                  ${q.kind === 'confirm' ? q.confirmLabel : this.l10n.t('confirm')}
+                  ${
+                    q.kind === 'confirm'
+                      ? q.confirmLabel
+                      : this.l10n.t(this.warned ? 'transferAnyway' : 'confirm')
+                  }
                 </button>
               </div>
             </form>`

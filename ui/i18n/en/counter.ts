@@ -51,6 +51,18 @@ export const counter = {
   ticketTransferred: 'Ticket {number} was transferred.',
   windowHeldBy: 'In use: {name}',
   windowFree: 'Free',
+  // The transfer's windows: who is there, and a second word before sending a citizen where nobody calls.
+  transferTargetStaffed: 'Window {n} — {name}',
+  transferTargetPaused: 'Window {n} — {name}, paused',
+  transferTargetEmpty: 'Window {n} — nobody at this window',
+  transferTargetClosed: 'Window {n} — closed',
+  transferWarnEmpty:
+    'Nobody is signed in at window {n}: the citizen will wait there until someone takes the window. Send them there anyway?',
+  transferWarnPaused:
+    'Window {n} is paused: it calls nobody until it is resumed. Send the citizen there anyway?',
+  transferWarnClosed:
+    'Window {n} is closed: nobody will call the citizen there. Send them there anyway?',
+  transferAnyway: 'Send anyway',
   takeoverTitle: 'Take over window {n}?',
   takeoverText:
     '{name} has been working at window {n} since {time}. If you take it over, their console returns to the window list.',

@@ -54,6 +54,18 @@ export const counter: MessagesLike<typeof english> = {
   ticketTransferred: 'Талон {number} переведён.',
   windowHeldBy: 'Занято: {name}',
   windowFree: 'Свободно',
+  // The transfer's windows: who is there, and a second word before sending a citizen where nobody calls.
+  transferTargetStaffed: 'Окно {n} — {name}',
+  transferTargetPaused: 'Окно {n} — {name}, пауза',
+  transferTargetEmpty: 'Окно {n} — за окном никого нет',
+  transferTargetClosed: 'Окно {n} — закрыто',
+  transferWarnEmpty:
+    'За окном {n} никто не работает: гражданин будет ждать там, пока кто-нибудь не займёт окно. Всё равно направить его туда?',
+  transferWarnPaused:
+    'Окно {n} на паузе: оно никого не вызывает, пока работа не возобновится. Всё равно направить гражданина туда?',
+  transferWarnClosed:
+    'Окно {n} закрыто: там гражданина никто не вызовет. Всё равно направить его туда?',
+  transferAnyway: 'Всё равно направить',
   takeoverTitle: 'Принять окно {n}?',
   takeoverText:
     '{name} работает за окном {n} с {time}. Если вы примете окно, консоль коллеги вернётся к выбору окна.',

@@ -54,6 +54,18 @@ export const counter: MessagesLike<typeof english> = {
   ticketTransferred: 'Чиптаи {number} интиқол дода шуд.',
   windowHeldBy: 'Банд: {name}',
   windowFree: 'Холӣ',
+  // The transfer's windows: who is there, and a second word before sending a citizen where nobody calls.
+  transferTargetStaffed: 'Равзанаи {n} — {name}',
+  transferTargetPaused: 'Равзанаи {n} — {name}, таваққуф',
+  transferTargetEmpty: 'Равзанаи {n} — дар равзана касе нест',
+  transferTargetClosed: 'Равзанаи {n} — пӯшида',
+  transferWarnEmpty:
+    'Дар равзанаи {n} касе кор намекунад: шаҳрванд то он даме, ки касе равзанаро гирад, дар он ҷо интизор мешавад. Бо вуҷуди ин ӯро ба он ҷо фиристем?',
+  transferWarnPaused:
+    'Равзанаи {n} таваққуф дорад: то идома ёфтани кор касеро даъват намекунад. Бо вуҷуди ин шаҳрвандро ба он ҷо фиристем?',
+  transferWarnClosed:
+    'Равзанаи {n} пӯшида аст: дар он ҷо шаҳрвандро касе даъват намекунад. Бо вуҷуди ин ӯро ба он ҷо фиристем?',
+  transferAnyway: 'Бо вуҷуди ин фиристодан',
   takeoverTitle: 'Равзанаи {n}-ро ба ихтиёри худ мегиред?',
   takeoverText:
     '{name} аз соати {time} дар равзанаи {n} кор мекунад. Агар шумо онро гиред, консоли ӯ ба интихоби равзана бармегардад.',

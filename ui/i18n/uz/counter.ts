@@ -54,6 +54,18 @@ export const counter: MessagesLike<typeof english> = {
   ticketTransferred: '{number} chiptasi oʻtkazildi.',
   windowHeldBy: 'Band: {name}',
   windowFree: 'Boʻsh',
+  // The transfer's windows: who is there, and a second word before sending a citizen where nobody calls.
+  transferTargetStaffed: '{n}-oyna — {name}',
+  transferTargetPaused: '{n}-oyna — {name}, tanaffusda',
+  transferTargetEmpty: '{n}-oyna — oynada hech kim yoʻq',
+  transferTargetClosed: '{n}-oyna — yopiq',
+  transferWarnEmpty:
+    '{n}-oynada hech kim ishlamayapti: fuqaro u yerda kimdir oynani egallaguncha kutib qoladi. Baribir uni u yerga yuborasizmi?',
+  transferWarnPaused:
+    '{n}-oyna tanaffusda: ish davom ettirilmaguncha hech kimni chaqirmaydi. Baribir fuqaroni u yerga yuborasizmi?',
+  transferWarnClosed:
+    '{n}-oyna yopiq: u yerda fuqaroni hech kim chaqirmaydi. Baribir uni u yerga yuborasizmi?',
+  transferAnyway: 'Baribir yuborish',
   takeoverTitle: '{n}-oynani qabul qilasizmi?',
   takeoverText:
     '{name} soat {time} dan beri {n}-oynada ishlamoqda. Siz qabul qilsangiz, uning konsoli oyna tanlashga qaytadi.',

@@ -1,0 +1,132 @@
+/**
+ * Transferring a ticket to another window, in a real browser with two clerks signed in: the dialog
+ * says who is at each window (staffed open ones first), and a window nobody holds takes a second
+ * confirm after a warning, while a staffed one still goes with one.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { startTestServer, type TestServer } from '../server/src/testing/harness';
+import { login, request } from '../server/src/testing/client';
+import { launchChromium, screenshotFile, seriousViolations } from './browser';
+
+const OFFICE = '/api/offices/kulob';
+
+// On SQLite only: the transfer itself runs on both databases in the server's tests; here the
+// console's dialog is under test.
+describe('transferring a ticket to another window', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let zarina: Page; // clerk1, window 3: transfers
+  let nigora: Page; // clerk3, window 5: the staffed target
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
+    zarina = await signIn('clerk1', '3');
+    nigora = await signIn('clerk3', '5');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function signIn(username: string, window: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/counter/?office=kulob`);
+    await page.locator('input[name="username"]').fill(username);
+    await page.locator('input[name="password"]').fill('demo');
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId(`window-${window}`).click();
+    await page.getByTestId('cmd-call-next').waitFor();
+    return page;
+  }
+
+  /** Issues a marriage ticket and calls it to Zarina's window. */
+  async function callOne(): Promise<{ id: string; number: string }> {
+    const res = await request(server.url, 'POST', `${OFFICE}/tickets`, {
+      body: { service: 'marriage' },
+    });
+    expect(res.status).toBe(201);
+    const ticket = res.body.ticket as { id: string; number: string };
+    await zarina.keyboard.press('F1');
+    await zarina.getByTestId('current-number').filter({ hasText: ticket.number }).waitFor();
+    return ticket;
+  }
+
+  async function openTransferToWindow(): Promise<void> {
+    await zarina.keyboard.press('KeyT');
+    await zarina.locator('counter-window-dialog input[value="counter"]').check();
+    await zarina.getByTestId('transfer-counter').waitFor();
+  }
+
+  /** The ticket as staff see it in the office's queue (with the window it was sent to). */
+  async function ticket(id: string): Promise<{ status: string; targetCounter?: string }> {
+    const token = await login(server.url, 'clerk4');
+    const queue = await request(server.url, 'GET', `${OFFICE}/queue`, { token });
+    const tickets = queue.body.tickets as Array<{ id: string; status: string }>;
+    return tickets.find((t) => t.id === id) ?? { status: 'gone' };
+  }
+
+  it('lists the staffed window first with its clerk, and marks the windows nobody holds', async () => {
+    await callOne();
+    await openTransferToWindow();
+    const options = await zarina
+      .getByTestId('transfer-counter')
+      .locator('option')
+      .evaluateAll((all) =>
+        all.map((o) => ({
+          value: o.getAttribute('value'),
+          warning: o.getAttribute('data-warning'),
+          text: (o.textContent ?? '').trim(),
+        })),
+      );
+    expect(options.map((o) => o.value)).toEqual(['5', '1', '2', '4', '6']);
+    expect(options[0]).toEqual({
+      value: '5',
+      warning: 'none',
+      text: 'Равзанаи 5 — Нигора Саидова',
+    });
+    for (const unstaffed of options.slice(1)) {
+      expect(unstaffed).toEqual({
+        value: unstaffed.value,
+        warning: 'empty',
+        text: `Равзанаи ${unstaffed.value} — дар равзана касе нест`,
+      });
+    }
+    await zarina.getByTestId('dialog-cancel').click();
+    await zarina.keyboard.press('KeyC');
+    await zarina.getByTestId('current-number').waitFor({ state: 'detached' });
+  });
+
+  it('asks again before sending a citizen to a window nobody holds', async () => {
+    const sent = await callOne();
+    await openTransferToWindow();
+    await zarina.getByTestId('transfer-counter').selectOption('4');
+    await zarina.getByTestId('dialog-confirm').click();
+    // Warned, not sent: the citizen is still at Zarina's window.
+    await zarina.getByTestId('transfer-warning').filter({ hasText: 'равзанаи 4' }).waitFor();
+    await zarina.getByTestId('dialog-confirm').filter({ hasText: 'Бо вуҷуди ин' }).waitFor();
+    await zarina.screenshot({ path: screenshotFile('counter-transfer-warning.png') });
+    expect(await seriousViolations(zarina)).toEqual([]);
+    expect(await ticket(sent.id)).toMatchObject({ status: 'called' });
+    // The second confirm sends them.
+    await zarina.getByTestId('dialog-confirm').click();
+    await zarina.getByTestId('info').filter({ hasText: sent.number }).waitFor();
+    expect(await ticket(sent.id)).toMatchObject({ status: 'waiting', targetCounter: '4' });
+  });
+
+  it('sends to a staffed window with one confirm, also after a warning about another', async () => {
+    const sent = await callOne();
+    await openTransferToWindow();
+    await zarina.getByTestId('transfer-counter').selectOption('6');
+    await zarina.getByTestId('dialog-confirm').click();
+    await zarina.getByTestId('transfer-warning').waitFor();
+    // Another choice drops the warning: Nigora's window takes the citizen at once.
+    await zarina.getByTestId('transfer-counter').selectOption('5');
+    await zarina.getByTestId('transfer-warning').waitFor({ state: 'detached' });
+    await zarina.getByTestId('dialog-confirm').click();
+    await zarina.getByTestId('info').filter({ hasText: sent.number }).waitFor();
+    expect(await ticket(sent.id)).toMatchObject({ status: 'waiting', targetCounter: '5' });
+    await nigora.getByTestId(`call-${sent.number}`).waitFor();
+  });
+});
