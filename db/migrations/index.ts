@@ -22,6 +22,7 @@ import * as casePickupCodes from './20261203-15-01-case-pickup-codes';
 import * as ticketQueueTime from './20261203-5c-ticket-queue-time';
 import * as caseRegistrations from './20261205-2101-case-registrations';
 import * as serverSecrets from './20261205-2001-server-secrets';
+import * as bookingRequestedFrom from './20261206-1905-booking-requested-from';
 
 export interface MigrationModule {
   up(params: { context: QueryInterface }): Promise<void>;
@@ -52,6 +53,7 @@ export const queueMigrations: MigrationSet = {
     { name: '20261203-1904-booking-resources', module: bookingResources },
     { name: '20261203-1605-tickets-priority-wait', module: ticketsPriorityWait },
     { name: '20261205-2001-server-secrets', module: serverSecrets },
+    { name: '20261206-1905-booking-requested-from', module: bookingRequestedFrom },
   ],
 };
 

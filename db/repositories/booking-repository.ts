@@ -34,6 +34,8 @@ export interface BookingRecord {
   endedAt: Date | null;
   /** The room the booking takes (the ceremony hall), when its service books one. */
   resourceCode?: string | null;
+  /** A hash of the address that asked for it (see server/src/bookings/address-holds.ts). */
+  requestedFrom?: string | null;
 }
 
 /** A service's calendar: its plan, and the room whose slots it shares, if any. */
@@ -230,14 +232,15 @@ export class BookingRepository {
     await this.db.sequelize.query(
       `INSERT INTO bookings (id, office_code, service_code, code, start_at, day, phone, language,
          status, otp_hash, otp_attempts, ticket_id, created_at, confirmed_at, ended_at,
-         resource_code)
+         resource_code, requested_from)
        VALUES (:id, :officeCode, :serviceCode, :code, :startAt, :day, :phone, :language, :status,
-         :otpHash, :otpAttempts, :ticketId, :createdAt, NULL, NULL, :resourceCode)`,
+         :otpHash, :otpAttempts, :ticketId, :createdAt, NULL, NULL, :resourceCode, :requestedFrom)`,
       {
         transaction: t,
         replacements: {
           ...b,
           resourceCode: b.resourceCode ?? null,
+          requestedFrom: b.requestedFrom ?? null,
           startAt: this.time(b.startAt),
           createdAt: this.time(b.createdAt),
         },

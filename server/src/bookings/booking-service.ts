@@ -36,6 +36,7 @@ import { isUniqueViolation } from '../../../db/repositories/queue-repository';
 import type { Database } from '../../../db/database';
 import { AppError, notFound, validationFailed } from '../errors';
 import { otpHash, randomDigits, sameHash, sha256, wrongCodeRefusal } from './one-time-code';
+import { refuseManyHolds, requesterKey } from './address-holds';
 
 /** Sends a booking's messages: written into the outbox inside the booking's own transaction. */
 export interface BookingNotifier {
@@ -121,15 +122,17 @@ export class BookingService {
 
   /**
    * Books a place (pending until the citizen types the code sent by SMS). No free place: 409
-   * `slot_full`; the phone already holds one that day: 409 `conflict`.
+   * `slot_full`; the phone already holds one that day: 409 `conflict`; the address `from` already
+   * holds as many unconfirmed as it may (address-holds.ts): 429 `rate_limited`.
    */
-  async create(officeCode: string, req: CreateBooking): Promise<Booking> {
+  async create(officeCode: string, req: CreateBooking, from?: string): Promise<Booking> {
     const office = await this.office(officeCode);
     await this.service(officeCode, req.service);
     const notifier = this.deps.notifier;
     if (!notifier) throw new AppError('unavailable', 'appointments need an SMS channel (SMS_URL)');
     const start = new Date(req.start);
     const day = officeDate(start, office.timeZone);
+    const requester = requesterKey(from);
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.repo.transaction(async (t) => {
@@ -142,10 +145,12 @@ export class BookingService {
             [
               `slot:${officeCode}:${slotOf}:${start.getTime()}`,
               `phone:${officeCode}:${req.service}:${day}:${sha256(req.phone).slice(0, 32)}`,
+              ...(requester ? [`from:${officeCode}:${requester}`] : []),
             ],
             t,
           );
           const now = this.now();
+          await refuseManyHolds(this.deps.db, officeCode, requester, now, t);
           const check = checkBooking({
             plan,
             timeZone: office.timeZone,
@@ -158,6 +163,7 @@ export class BookingService {
           const otp = randomDigits(6);
           const record = pendingRecord(officeCode, req, check.slot.start, day, now);
           record.resourceCode = calendar.resource ?? null;
+          record.requestedFrom = requester;
           record.otpHash = otpHash(record.id, otp);
           await this.repo.insert(record, t);
           const booking = toBooking(record, plan);

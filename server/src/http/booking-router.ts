@@ -63,7 +63,8 @@ export function bookingRouter(deps: BookingRouterDeps): Router {
 
   r.post(apiRoute(Endpoints.createBooking), limited, async (req, res) => {
     const { office } = parseParams(OfficeParam, req);
-    const booking = await bookings.create(office, parse(CreateBooking, req.body));
+    // The address as the limits count it (behind a trusted proxy, the one the proxy saw).
+    const booking = await bookings.create(office, parse(CreateBooking, req.body), req.ip);
     res.status(201).json({ booking });
   });
 
