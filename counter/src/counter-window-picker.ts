@@ -38,6 +38,9 @@ export class CounterWindowPicker extends LitElement {
         grid-template-columns: repeat(auto-fill, minmax(180px, 1fr));
         gap: 16px;
       }
+      li {
+        display: flex;
+      }
       button {
         width: 100%;
         min-height: 120px;
@@ -153,15 +156,27 @@ export class CounterWindowPicker extends LitElement {
     </ul>`;
   }
 
+  /**
+   * Who is at the window: nobody, this clerk (back after a reload or a lost browser), or another;
+   * and a citizen still called or served there, whom the window's next clerk sees to first.
+   */
   private renderClerk(counter: CounterState) {
     const clerk = counter.clerk;
-    if (!clerk || clerk.id === this.userId) {
-      return html`<span class="clerk" data-testid=${`window-${counter.number}-clerk`}
-        >${this.l10n.t('windowFree')}</span
-      >`;
-    }
-    return html`<span class="clerk held" data-testid=${`window-${counter.number}-clerk`}
-      >${this.l10n.t('windowHeldBy', { name: clerk.name })}</span
+    const mine = clerk?.id === this.userId;
+    const who = !clerk
+      ? this.l10n.t('windowFree')
+      : mine
+        ? this.l10n.t('windowYours')
+        : this.l10n.t('windowHeldBy', { name: clerk.name });
+    const ticket = counter.ticket;
+    const citizen =
+      ticket && (ticket.status === 'called' || ticket.status === 'serving')
+        ? ` · ${this.l10n.t('windowHoldsTicket', { number: ticket.number })}`
+        : '';
+    return html`<span
+      class=${clerk && !mine ? 'clerk held' : 'clerk'}
+      data-testid=${`window-${counter.number}-clerk`}
+      >${who}${citizen}</span
     >`;
   }
 

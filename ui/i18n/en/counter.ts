@@ -51,6 +51,8 @@ export const counter = {
   ticketTransferred: 'Ticket {number} was transferred.',
   windowHeldBy: 'In use: {name}',
   windowFree: 'Free',
+  windowYours: 'Your window',
+  windowHoldsTicket: '{number} at this window',
   // The transfer's windows: who is there, and a second word before sending a citizen where nobody calls.
   transferTargetStaffed: 'Window {n} — {name}',
   transferTargetPaused: 'Window {n} — {name}, paused',

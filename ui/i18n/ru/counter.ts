@@ -54,6 +54,8 @@ export const counter: MessagesLike<typeof english> = {
   ticketTransferred: 'Талон {number} переведён.',
   windowHeldBy: 'Занято: {name}',
   windowFree: 'Свободно',
+  windowYours: 'Ваше окно',
+  windowHoldsTicket: '{number} у этого окна',
   // The transfer's windows: who is there, and a second word before sending a citizen where nobody calls.
   transferTargetStaffed: 'Окно {n} — {name}',
   transferTargetPaused: 'Окно {n} — {name}, пауза',

@@ -54,6 +54,8 @@ export const counter: MessagesLike<typeof english> = {
   ticketTransferred: 'Чиптаи {number} интиқол дода шуд.',
   windowHeldBy: 'Банд: {name}',
   windowFree: 'Холӣ',
+  windowYours: 'Равзанаи шумо',
+  windowHoldsTicket: '{number} дар назди ин равзана',
   // The transfer's windows: who is there, and a second word before sending a citizen where nobody calls.
   transferTargetStaffed: 'Равзанаи {n} — {name}',
   transferTargetPaused: 'Равзанаи {n} — {name}, таваққуф',

@@ -54,6 +54,8 @@ export const counter: MessagesLike<typeof english> = {
   ticketTransferred: '{number} chiptasi oʻtkazildi.',
   windowHeldBy: 'Band: {name}',
   windowFree: 'Boʻsh',
+  windowYours: 'Sizning oynangiz',
+  windowHoldsTicket: '{number} shu oyna oldida',
   // The transfer's windows: who is there, and a second word before sending a citizen where nobody calls.
   transferTargetStaffed: '{n}-oyna — {name}',
   transferTargetPaused: '{n}-oyna — {name}, tanaffusda',
