@@ -2,12 +2,13 @@
  * The admin pages in a real browser against a real server: an administrator signs in at /admin/,
  * creates a service, reads the day's report with its charts, and lets in again a clerk held back by
  * a stranger's failed logins; adds a kiosk and pairs it, and only the paired kiosk works once
- * pairing is required. Checked with axe-core.
+ * pairing is required; a test print shows what it found of the printer. Checked with axe-core.
  */
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../server/src/testing/harness';
 import { login, request } from '../server/src/testing/client';
+import { FakeTcpPrinter } from '../server/src/testing/fake-tcp-printer';
 import { launchChromium, screenshotFile, seriousViolations } from './browser';
 
 describe('the admin pages in the browser', () => {
@@ -399,6 +400,51 @@ describe('the admin pages in the browser', () => {
     const table = await section.locator('table').first().boundingBox();
     expect(table!.x + table!.width).toBeLessThanOrEqual(card!.x + card!.width);
     await page.close();
+  });
+
+  it('shows at once what a test print found of the printer: not responding, then working', async () => {
+    // Loopback is outside the default printer networks; the policy reads them at each use, so
+    // only this test lets the kiosk's printer be the fake one on this machine.
+    const networks = process.env.PRINTER_NETWORKS;
+    process.env.PRINTER_NETWORKS = '127.0.0.0/8';
+    const token = await login(server.url, 'admin');
+    const devices = await request(server.url, 'GET', '/api/offices/kulob/devices', { token });
+    const before = devices.body.devices.find((d: { code: string }) => d.code === 'K1').printerUrl;
+    let printer = await FakeTcpPrinter.start();
+    const port = printer.port;
+    const page = await signedInAdmin();
+    try {
+      await page.getByRole('tab', { name: 'Devices' }).click();
+      const row = page.locator('tr', { has: page.getByTestId('paired-K1') });
+      const state = page.getByTestId('printer-state-K1');
+      const testPrint = row.getByRole('button', { name: 'Test print' });
+      await row.locator('input[name="printer"]').fill(printer.url);
+      await row.getByRole('button', { name: 'Save' }).click();
+      await page.getByText('Saved.').waitFor();
+      await testPrint.click();
+      await state.filter({ hasText: 'Working' }).waitFor();
+      // The printer goes away: the failed test print says why, and the state changes with it.
+      await printer.close();
+      await testPrint.click();
+      await page.getByRole('alert').filter({ hasText: 'The printer did not print' }).waitFor();
+      await state.filter({ hasText: 'Not responding' }).waitFor();
+      printer = await FakeTcpPrinter.start({ port });
+      await testPrint.click();
+      await page.getByText('The test ticket was printed.').waitFor();
+      await state.filter({ hasText: 'Working' }).waitFor();
+      expect(printer.jobs).toHaveLength(1);
+      expect(await seriousViolations(page)).toEqual([]);
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await request(server.url, 'PATCH', '/api/offices/kulob/devices/K1', {
+        token,
+        body: { printerUrl: before },
+      });
+      if (networks === undefined) delete process.env.PRINTER_NETWORKS;
+      else process.env.PRINTER_NETWORKS = networks;
+      await printer.close();
+      await page.close();
+    }
   });
 
   it('keeps its nine tabs on one row at 1366 px, in Tajik too (its names are the longest)', async () => {

@@ -1,7 +1,9 @@
 /** What the kiosk says when the server refuses a ticket for a case (kiosk/src/kiosk-failure.ts). */
-import { ApiError } from '../ui/api-client';
+import { ApiError, NETWORK_ERROR } from '../ui/api-client';
 import { translate } from '../ui/i18n';
 import { failureOf } from '../kiosk/src/kiosk-failure';
+
+const LANGUAGES = ['tg', 'ru', 'uz', 'en'] as const;
 
 describe('a refused case ticket at the kiosk', () => {
   it('names the ticket the case already has, in each language, without "try again"', () => {
@@ -16,7 +18,7 @@ describe('a refused case ticket at the kiosk', () => {
       { number: 'A006' },
       false,
     ]);
-    for (const language of ['tg', 'ru', 'uz', 'en'] as const) {
+    for (const language of LANGUAGES) {
       expect(translate(language, failure.message, failure.params)).toContain('A006');
     }
   });
@@ -31,5 +33,39 @@ describe('a refused case ticket at the kiosk', () => {
       reason: null,
     });
     expect(failureOf(closedService).message).toBe('kioskServiceClosedNow');
+  });
+
+  it('says nothing under a refusal whose words say it all, never the general "this already exists"', () => {
+    // The whole banner: its one line and its button (no small line of the contract's words).
+    const hasTicket = { reason: 'case_has_ticket', number: 'D006' };
+    expect(failureOf(new ApiError(409, 'conflict', 'has ticket', hasTicket))).toEqual({
+      message: 'kioskCaseHasTicket',
+      params: { number: 'D006' },
+      retry: false,
+    });
+    const closedCase = { reason: 'case_closed', status: 'issued' };
+    expect(failureOf(new ApiError(409, 'conflict', 'closed', closedCase))).toEqual({
+      message: 'kioskCaseClosed',
+      retry: false,
+    });
+    expect(failureOf(new ApiError(409, 'conflict', 'closed now', { reason: null }))).toEqual({
+      message: 'kioskServiceClosedNow',
+      retry: false,
+    });
+  });
+
+  it('keeps the small line of why under a general refusal and a lost connection', () => {
+    const internal = failureOf(new ApiError(500, 'internal', 'boom'));
+    expect([internal.message, internal.detail?.key, internal.retry]).toEqual([
+      'issueFailed',
+      'errorInternal',
+      false,
+    ]);
+    const lost = failureOf(new ApiError(0, NETWORK_ERROR, 'offline'));
+    expect([lost.message, lost.detail?.key, lost.retry]).toEqual([
+      'kioskNetworkFailed',
+      'errorNetwork',
+      true,
+    ]);
   });
 });

@@ -1,7 +1,6 @@
 /** Read-only views of a case shared by the window, the back office and the receipt. */
 import { css, html, nothing } from 'lit';
 import {
-  caseTypeSpec,
   type Case,
   type CaseHistoryAction,
   type CaseStatus,
@@ -11,7 +10,7 @@ import {
 import { actorWords } from './actor-words';
 import { DEFAULT_TIME_ZONE, formatDayTime, formatIsoDay } from '../../ui/format';
 import { translate, type MessageKey } from '../../ui/i18n/staff';
-import { detailLabelKey, optionLabelKey } from './case-form';
+import { caseFacts } from './case-facts';
 import { historyRows, type HistoryRow } from './case-history-rows';
 
 /** Badge colours of case statuses. */
@@ -116,79 +115,16 @@ export function personLine(p: Person | null | undefined): string {
   return extra.length ? `${name}, ${extra.join(', ')}` : name;
 }
 
-const ID_TYPES: Record<string, MessageKey> = {
-  passport: 'idPassport',
-  birth_certificate: 'idBirthCertificate',
-  foreign_passport: 'idForeignPassport',
-  other: 'idOther',
-};
-
-/**
- * Everything the registry records of a person, for whoever registers from it (the back office, the
- * window): name, date of birth, sex, identity document with its kind, address and phone.
- */
-export function personFacts(p: Person | null | undefined, language: Language): string {
-  if (!p) return '—';
-  const t = (key: MessageKey) => translate(language, key);
-  const id = p.idDocument;
-  const idType = id ? ID_TYPES[id.type] : undefined;
-  return [
-    [p.lastName, p.firstName, p.middleName].filter(Boolean).join(' '),
-    p.birthDate ? formatIsoDay(p.birthDate) : undefined,
-    p.sex ? t(p.sex === 'm' ? 'sexM' : 'sexF') : undefined,
-    id ? `${idType ? t(idType) : id.type} ${id.number}` : undefined,
-    p.address ? `${t('pAddress')}: ${p.address}` : undefined,
-    p.phone ? `${t('pPhone')}: ${p.phone}` : undefined,
-  ]
-    .filter(Boolean)
-    .join(', ');
-}
-
-function detailLines(details: Record<string, unknown>, language: Language, prefix = '') {
-  const out: [string, string][] = [];
-  for (const [name, value] of Object.entries(details)) {
-    const key = detailLabelKey(name);
-    const label = prefix + (key ? translate(language, key) : name);
-    if (typeof value === 'object' && value !== null) {
-      out.push(...detailLines(value as Record<string, unknown>, language, `${label} · `));
-    } else if (value !== undefined) {
-      const option = typeof value === 'string' ? optionLabelKey(value) : undefined;
-      const text = option
-        ? translate(language, option)
-        : typeof value === 'string'
-          ? // A day (`2026-12-01`) the office's way, as every other date of the case.
-            formatIsoDay(value)
-          : JSON.stringify(value);
-      out.push([label, text]);
-    }
-  }
-  return out;
-}
-
 /** Everything the case says, as a list: people, documents, details, fee, act record. */
 export function renderCaseFacts(c: Case, language: Language) {
   const t = (key: MessageKey, params?: Record<string, string | number>) =>
     translate(language, key, params);
-  const roles = caseTypeSpec(c.type).roles;
   return html`<dl class="facts" data-testid="case-facts">
-      <dt>${t('applicant')}</dt>
-      <dd>${personFacts(c.applicant, language)}</dd>
-      ${c.subjects.map(
-        (s) =>
-          html`<dt>${roles.find((r) => r.role === s.role)?.names[language] ?? s.role}</dt>
-            <dd>${personFacts(s.person, language)}</dd>`,
+      ${caseFacts(c, language).map(
+        (f) =>
+          html`<dt>${f.label}</dt>
+            <dd>${f.value}</dd>`,
       )}
-      ${detailLines(c.details, language).map(
-        ([k, v]) =>
-          html`<dt>${k}</dt>
-            <dd>${v}</dd>`,
-      )}
-      ${
-        c.fee
-          ? html`<dt>${t('fee')}</dt>
-              <dd>${c.fee.paid ? t('feePaid') : '—'} ${c.fee.receipt ?? ''}</dd>`
-          : nothing
-      }
       ${
         c.actRecord
           ? html`<dt>${t('fActRecord')}</dt>

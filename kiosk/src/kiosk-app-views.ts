@@ -26,7 +26,7 @@ export function failureView(
   return html`<div class="failure" role="alert" data-testid="kiosk-error">
     <div>
       ${t(failure.message, failure.params)}
-      <small>${t(failure.error.key)}</small>
+      ${failure.detail ? html`<small>${t(failure.detail.key, failure.detail.params)}</small>` : nothing}
     </div>
     ${
       failure.retry

@@ -10,7 +10,12 @@ export interface Failure {
   message: MessageKey;
   /** The message's values ({number}: the ticket a case already has). */
   params?: Record<string, string>;
-  error: ShownError;
+  /**
+   * The small line under the message: the refusal in the contract's general words. None when the
+   * message says it all (a case's ticket, a closed case or service): "This already exists" under
+   * "You already have ticket D006" only puzzles the reader.
+   */
+  detail?: ShownError;
   retry: boolean;
 }
 
@@ -23,19 +28,15 @@ export function failureOf(error: unknown): Failure {
   // A case that already has a ticket in the queue, or that is closed: said as such.
   if (code === 'conflict' && details?.reason === 'case_has_ticket') {
     const number = typeof details.number === 'string' ? details.number : '';
-    return {
-      message: 'kioskCaseHasTicket',
-      params: { number },
-      error: toShownError(error),
-      retry: false,
-    };
+    return { message: 'kioskCaseHasTicket', params: { number }, retry: false };
   }
-  const message: MessageKey = network
-    ? 'kioskNetworkFailed'
-    : code === 'conflict'
-      ? details?.reason === 'case_closed'
-        ? 'kioskCaseClosed'
-        : 'kioskServiceClosedNow'
-      : 'issueFailed';
-  return { message, error: toShownError(error), retry: network };
+  if (!network && code === 'conflict') {
+    const closedCase = details?.reason === 'case_closed';
+    return { message: closedCase ? 'kioskCaseClosed' : 'kioskServiceClosedNow', retry: false };
+  }
+  return {
+    message: network ? 'kioskNetworkFailed' : 'issueFailed',
+    detail: toShownError(error),
+    retry: network,
+  };
 }

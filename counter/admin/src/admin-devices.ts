@@ -131,7 +131,15 @@ export class AdminDevices extends AdminTab {
   }
 
   private print(device: AdminDevice): void {
-    void this.run((c) => testPrint(c, device.code), this.l10n.t('adminTestPrinted'));
+    void this.run(async (c) => {
+      try {
+        await testPrint(c, device.code);
+      } finally {
+        // Printed or not, the server now knows the printer's state: the table shows it. A list
+        // that cannot be read leaves the old one, and the test print's own answer is what is said.
+        this.devices = await listDevices(c).catch(() => this.devices);
+      }
+    }, this.l10n.t('adminTestPrinted'));
   }
 
   private pair(device: AdminDevice): void {
@@ -276,7 +284,9 @@ export class AdminDevices extends AdminTab {
               <td>${this.l10n.t(KIND_KEYS[d.kind as DeviceKind] ?? 'adminKindKiosk')}</td>
               <td>${this.renderPairing(d)}</td>
               <td>${this.renderPrinter(d)}</td>
-              <td>${d.kind === 'kiosk' ? this.printerState(d.printerStatus) : ''}</td>
+              <td data-testid="printer-state-${d.code}">
+                ${d.kind === 'kiosk' ? this.printerState(d.printerStatus) : ''}
+              </td>
             </tr>`,
         )}
       </tbody>

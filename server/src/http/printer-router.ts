@@ -76,14 +76,30 @@ function mountKioskPrinterRoutes(r: Router, deps: PrinterRouterDeps): void {
         layout,
       });
     } catch (err) {
+      await keepPrinterStatus(deps.queue, office, code, 'offline');
       const why = (err as Error).message;
       throw new AppError('unavailable', `the printer did not print: ${why}`, {
         reason: 'printer_failed',
         error: why.slice(0, 200),
       });
     }
+    await keepPrinterStatus(deps.queue, office, code, 'online');
     res.json({ status: 'printed' });
   });
+}
+
+/**
+ * What a test print found the printer to be, kept as its known state as a ticket's print would
+ * (every page hears `printer:updated` when it changes). The print's own answer matters more: a state
+ * that could not be written now is written by the next print or probe.
+ */
+async function keepPrinterStatus(
+  queue: QueueService,
+  office: string,
+  code: string,
+  status: 'online' | 'offline',
+): Promise<void> {
+  await queue.setPrinterStatus(office, code, status).catch(() => undefined);
 }
 
 const PROBE_TTL_MS = 2000;

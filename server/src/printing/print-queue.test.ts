@@ -354,6 +354,56 @@ describe.each(testDialects())('ticket printing on %s', (dialect) => {
       kiosk.socket.close();
     }
   });
+  it("keeps what a test print found as the printer's state, told to staff at once", async () => {
+    const admin = await login(s.url, 'admin');
+    const path = `${OFFICE}/kiosks/K1/test-print`;
+    // What the admin page's Devices tab lists.
+    const known = async () =>
+      (await request(s.url, 'GET', `${OFFICE}/devices`, { token: admin })).body.devices.find(
+        (d: { code: string }) => d.code === 'K1',
+      ).printerStatus;
+    const staff = await connectSocket(s.url, '/counter', {
+      office: 'kulob',
+      token: await login(s.url, 'clerk4'),
+    });
+    const told: string[] = [];
+    staff.socket.on('printer:updated', (e) => told.push(e.printer.status));
+    const toldNow = async (n: number) => {
+      for (let i = 0; i < 250 && told.length < n; i++) await new Promise((r) => setTimeout(r, 20));
+      return told;
+    };
+    let printer = await FakeTcpPrinter.start();
+    const port = printer.port;
+    try {
+      const changed = await request(s.url, 'PATCH', `${OFFICE}/devices/K1`, {
+        token: admin,
+        body: { printerUrl: printer.url },
+      });
+      expect(changed.status).toBe(200);
+      await toldNow(1); // the new address: its state unknown
+      expect((await request(s.url, 'POST', path, { token: admin })).status).toBe(200);
+      expect(await known()).toBe('online');
+      expect(await toldNow(2)).toEqual(['unknown', 'online']);
+
+      // The printer goes away: the test print that finds it gone says so, and so does the list.
+      await printer.close();
+      const failed = await request(s.url, 'POST', path, { token: admin });
+      expect(failed.status).toBe(503);
+      expect(failed.body.error.details).toMatchObject({ reason: 'printer_failed' });
+      expect(await known()).toBe('offline');
+      expect(await toldNow(3)).toEqual(['unknown', 'online', 'offline']);
+
+      // Back at its address: the next test print brings it online again.
+      printer = await FakeTcpPrinter.start({ port });
+      expect((await request(s.url, 'POST', path, { token: admin })).status).toBe(200);
+      expect(await known()).toBe('online');
+      expect(await toldNow(4)).toEqual(['unknown', 'online', 'offline', 'online']);
+      expect(printer.jobs).toHaveLength(1);
+    } finally {
+      staff.socket.close();
+      await printer.close();
+    }
+  });
   it('prints on 58 mm paper when the kiosk printer says so, and refuses unknown options', async () => {
     const printer = await FakeTcpPrinter.start();
     try {
