@@ -2,7 +2,8 @@
  * The hall display's strip of windows in an office with more windows than the demo's six: with
  * ten, then twelve, every window's tile, number and ticket lie whole inside the screen and the tile
  * (none overflows past the strip's heading or its neighbours), at 1920×1080, 1366×768 and
- * 1280×720, in each language; the numbers stay large enough to read across the hall.
+ * 1280×720, in each language; the numbers stay large enough to read across the hall. The previous
+ * calls to windows 10–12 ("B003 → 11") fit their cards too.
  */
 import type { Browser, Page } from 'playwright-core';
 import type { Language } from '../server/protocol';
@@ -54,7 +55,19 @@ const MEASURE_STRIP = `(() => {
     }));
     return { id: li.dataset.testid, box: outer, inner, parts };
   });
-  return { heading: box(app.querySelector('.windows h2')), tiles };
+  // The previous calls' cards ("B003 → 11"), their call inside the padding.
+  const recent = app.querySelector('display-recent-calls').shadowRoot;
+  const calls = [...recent.querySelectorAll('li:not(.empty)')].map((li) => {
+    const cs = getComputedStyle(li);
+    const outer = box(li);
+    const pad = parseFloat(cs.borderLeftWidth) + parseFloat(cs.paddingLeft);
+    const inner = { left: outer.left + pad, right: outer.right - pad, top: outer.top, bottom: outer.bottom };
+    const parts = [...li.querySelectorAll('.number, .window')].map((el) => ({
+      text: el.textContent.trim(), kind: 'call', box: box(el), fontVh: 0,
+    }));
+    return { id: 'recent ' + parts.map((p) => p.text).join('→'), box: outer, inner, parts };
+  });
+  return { heading: box(app.querySelector('.windows h2')), tiles, calls };
 })()`;
 
 describe('the display’s windows strip with more than six windows', () => {
@@ -113,7 +126,9 @@ describe('the display’s windows strip with more than six windows', () => {
         .filter({ hasText: /[A-Z]\d{3}/ })
         .waitFor();
       const where = `${width}×${height} ${language}, ${windows} windows`;
-      const strip = await page.evaluate<{ heading: Box; tiles: Tile[] }>(MEASURE_STRIP);
+      const strip = await page.evaluate<{ heading: Box; tiles: Tile[]; calls: Tile[] }>(
+        MEASURE_STRIP,
+      );
       expect({ where, tiles: strip.tiles.length }).toEqual({ where, tiles: windows });
       const screen = { left: 0, top: 0, right: width, bottom: height };
       const wrong: string[] = [];
@@ -136,6 +151,13 @@ describe('the display’s windows strip with more than six windows', () => {
           if (!apart) wrong.push(`${tile.id} overlaps ${other.id}`);
         }
       });
+      // Two-digit windows make the previous calls a letter longer: they are not cut either.
+      expect(strip.calls.length).toBeGreaterThan(0);
+      for (const call of strip.calls) {
+        for (const part of call.parts) {
+          if (!inside(part.box, call.inner)) wrong.push(`${call.id} cuts "${part.text}"`);
+        }
+      }
       expect({ where, wrong }).toEqual({ where, wrong: [] });
       expect({ where, cut: await clippedTexts(page) }).toEqual({ where, cut: [] });
     }
