@@ -59,6 +59,10 @@ export const ticketPageStyles = [
       font-size: 38px;
       font-weight: 800;
     }
+    kiosk-sms-keypad {
+      /* Apart from the ticket's card above, as the messages' panel below is. */
+      margin-top: 12px;
+    }
     footer {
       padding: 4px 14px 28px;
       display: flex;

@@ -258,6 +258,7 @@ export class KioskTicketPage extends LitElement {
                   : keyed(
                       this.keypadVersion,
                       html`<kiosk-sms-keypad
+                        compact
                         .ticketId=${ticket.id}
                         .holderKey=${this.holderKey}
                         language=${this.language}
