@@ -485,4 +485,42 @@ describe('administration editors, audit and CSV in the browser', () => {
     expect(rows.every((r) => r.length === 13)).toBe(true);
     expect(pageErrors).toEqual([]);
   });
+
+  it('shows a service’s long names whole in its name fields at 1280×720 and 1366×768', async () => {
+    // The demo's names (Tajik "Бақайдгирии бекор кардани никоҳ" the longest) and, typed into the
+    // new service's form, the longest of the names the hall's layout test uses.
+    const long = {
+      tg: 'Бақайдгирии тағйир додани насаб, ном ва номи падар',
+      ru: 'Регистрация перемены фамилии, имени и отчества',
+      uz: 'Familiya, ism va otasining ismini o‘zgartirishni qayd etish',
+      en: 'Registration of a change of surname, first name and patronymic',
+    };
+    // In Tajik, as the office's administrator reads it.
+    await page.goto(`${server.url}/admin/?office=kulob&lang=tg#services`);
+    await page.locator('form.service[data-code="paternity"]').waitFor();
+    const add = page.locator('form[aria-labelledby="new-svc"]');
+    for (const [language, name] of Object.entries(long)) {
+      await add.locator(`input[name="name-${language}"]`).fill(name);
+    }
+    for (const [width, height] of [
+      [1280, 720],
+      [1366, 768],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      const cut = await page
+        .locator('input[name^="name-"]')
+        .evaluateAll((inputs) =>
+          (inputs as unknown as Array<{ value: string; scrollWidth: number; clientWidth: number }>)
+            .filter((i) => i.scrollWidth > i.clientWidth)
+            .map((i) => `${i.value}: ${i.scrollWidth} > ${i.clientWidth}`),
+        );
+      expect({ width, cut }).toEqual({ width, cut: [] });
+      expect(await page.locator('input[name^="name-"]').count()).toBeGreaterThanOrEqual(44);
+    }
+    await page
+      .locator('form.service[data-code="paternity"]')
+      .screenshot({ path: screenshotFile('admin-service-names.png') });
+    await page.setViewportSize({ width: 1366, height: 900 });
+    expect(pageErrors).toEqual([]);
+  });
 });

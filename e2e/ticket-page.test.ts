@@ -256,6 +256,36 @@ describe('the public ticket page and the paper preview', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('offers the SMS on a phone with a button of the page’s scale, not a block, in every language', async () => {
+    const { ticket, holderKey } = await issue();
+    const phone = await open(`/t/${ticket.id}#${holderKey}`, 360, 740);
+    await phone.getByTestId('ticket-number').filter({ hasText: ticket.number }).waitFor();
+    // A touch target (44 px or more) on one line, as the page's other buttons: it was a 72-pixel
+    // block in 26 px type, two lines on this phone.
+    const wrong: string[] = [];
+    const measure = async (language: string, testId: string) => {
+      const box = (await phone.getByTestId(testId).boundingBox())!;
+      if (box.height < 44 || box.height > 64 || box.x < 0 || box.x + box.width > 360) {
+        wrong.push(`${language} ${testId}: ${box.width}×${box.height} at x ${box.x}`);
+      }
+    };
+    for (const language of ['tg', 'ru', 'uz', 'en'] as const) {
+      await phone.getByTestId(`lang-${language}`).click();
+      await phone.locator(`html[lang="${language}"]`).waitFor();
+      await measure(language, 'sms-offer');
+      // The keypad's "send" below the keys is of the same scale.
+      await phone.getByTestId('sms-offer').click();
+      await measure(language, 'sms-send');
+      await phone.getByTestId('sms-cancel').click();
+    }
+    expect(wrong).toEqual([]);
+    // Its words whole (a phone's height that shows the whole page: off screen counts as cut).
+    await phone.setViewportSize({ width: 360, height: 1600 });
+    expect(await clippedTexts(phone)).toEqual([]);
+    await phone.screenshot({ path: screenshotFile('ticket-sms-offer.png'), fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
+
   it('says so in the page language when the ticket does not exist', async () => {
     const phone = await open(`/t/${UNKNOWN_TICKET}`, 360, 740);
     await phone.getByTestId('ticket-not-found').getByText('Чипта ёфт нашуд').waitFor();

@@ -89,9 +89,9 @@ export const displayAppStyles = [
       flex: none;
     }
     display-windows {
+      /* As tall as its rows: 8 vh for up to six windows, two lower rows for more. */
       flex: 1;
       min-width: 0;
-      height: 8vh;
     }
     section,
     aside {

@@ -39,7 +39,8 @@ export class DisplayRecentCalls extends LitElement {
       }
       .number,
       .window {
-        font-size: min(6.6vh, 19cqw);
+        /* --chars: the longest call's letters, "A013" + "2" = 5 or more (set by render()). */
+        font-size: min(6.6vh, calc(95cqw / var(--chars, 5)));
         font-weight: 800;
         white-space: nowrap;
       }
@@ -82,7 +83,9 @@ export class DisplayRecentCalls extends LitElement {
     const lang = this.language;
     const shown = this.tickets.slice(0, this.slots);
     const blanks = Array.from({ length: this.slots - shown.length });
-    return html`<ol data-testid="recent-calls">
+    // "A013 → 12" is a letter longer than "A013 → 2": every card's call a little smaller, alike.
+    const chars = Math.max(5, ...shown.map((t) => t.number.length + (t.counter ?? '').length));
+    return html`<ol data-testid="recent-calls" style=${`--chars:${chars}`}>
       ${shown.map(
         (t) =>
           html`<li>

@@ -4,7 +4,14 @@ import type { CounterState, Language } from '../../server/protocol';
 import { translate } from '../../ui/i18n';
 import { base } from '../../ui/theme';
 
-/** One tile per window, in number order. */
+/**
+ * Windows a row holds with every number and ticket in full, read from across the hall: a tile is
+ * about 23 vh wide in a row of six on a 16:9 screen, a ticket number like "G003" with a window's
+ * "12" about 20 vh.
+ */
+const PER_ROW = 6;
+
+/** One tile per window, in number order; past six windows, in rows. */
 export class DisplayWindows extends LitElement {
   static override styles = [
     base,
@@ -17,10 +24,10 @@ export class DisplayWindows extends LitElement {
         list-style: none;
         margin: 0;
         padding: 0;
-        height: 100%;
         display: grid;
-        grid-auto-flow: column;
-        grid-auto-columns: minmax(0, 1fr);
+        /* --columns: set by render() from the number of windows (up to six a row). */
+        grid-template-columns: repeat(var(--columns, 1), minmax(0, 1fr));
+        grid-auto-rows: 8vh;
         gap: 1.4vh;
       }
       li {
@@ -51,6 +58,25 @@ export class DisplayWindows extends LitElement {
         font-size: 4.4vh;
         font-weight: 800;
         white-space: nowrap;
+      }
+      /*
+       * Seven windows or more take two rows (three past twelve): a little lower each, so the strip
+       * takes 14 vh rather than 8, and the numbers stay as large as a row of six allows.
+       */
+      ol.rows {
+        grid-auto-rows: 6.4vh;
+        gap: 1vh 1.4vh;
+      }
+      ol.rows li {
+        gap: 1.2vh;
+      }
+      ol.rows .number {
+        min-width: 4.8vh;
+        height: 4.8vh;
+        font-size: 3.5vh;
+      }
+      ol.rows .ticket {
+        font-size: 4vh;
       }
       li.closed {
         background: #2a2f38;
@@ -93,7 +119,14 @@ export class DisplayWindows extends LitElement {
     const sorted = [...this.counters].sort((a, b) =>
       a.number.localeCompare(b.number, 'en', { numeric: true }),
     );
-    return html`<ol data-testid="windows">
+    // Rows as even as they can be: 7 windows are 4 + 3, 12 are 6 + 6.
+    const rows = Math.max(1, Math.ceil(sorted.length / PER_ROW));
+    const columns = Math.max(1, Math.ceil(sorted.length / rows));
+    return html`<ol
+      data-testid="windows"
+      class=${rows > 1 ? 'rows' : ''}
+      style=${`--columns:${columns}`}
+    >
       ${sorted.map((c) => {
         // A paused window is closed for the hall: nobody should walk up to it.
         const closed = c.status !== 'open';

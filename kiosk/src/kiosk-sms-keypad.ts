@@ -47,6 +47,17 @@ export class KioskSmsKeypad extends LitElement {
         /* Room between the words and the border, as on the buttons beside it. */
         padding: 0 28px;
       }
+      /*
+       * On the phone's ticket page the buttons are of its scale (its other buttons are 44–56 px,
+       * 20 px words): a 72-pixel block in 26 px type, two lines on a phone, outweighed the ticket.
+       */
+      :host([compact]) .offer,
+      :host([compact]) .send {
+        min-height: 52px;
+        padding: 8px 16px;
+        font-size: 20px;
+        line-height: 1.2;
+      }
       .send {
         background: var(--nb-primary);
         color: var(--nb-primary-ink);
@@ -123,6 +134,7 @@ export class KioskSmsKeypad extends LitElement {
     ticketId: {},
     holderKey: {},
     language: {},
+    compact: { type: Boolean },
     open: { state: true },
     digits: { state: true },
     state: { state: true },
@@ -135,6 +147,8 @@ export class KioskSmsKeypad extends LitElement {
   declare holderKey: string;
   /** Language of the texts (and of the messages). */
   declare language: Language;
+  /** Buttons of a phone page's scale (the ticket page), not of the kiosk's touchscreen. */
+  declare compact: boolean;
   declare private open: boolean;
   declare private digits: string;
   declare private state: 'idle' | 'sending' | 'done' | 'failed';
@@ -147,6 +161,7 @@ export class KioskSmsKeypad extends LitElement {
     this.ticketId = '';
     this.holderKey = '';
     this.language = 'tg';
+    this.compact = false;
     this.open = false;
     this.digits = '';
     this.state = 'idle';

@@ -2,7 +2,7 @@
  * The public ticket page at `/t/<id>`, the target of the QR code on a printed ticket: the ticket
  * followed live on the holder's phone, from waiting to "go to window N".
  */
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import './kiosk-sms-keypad';
 import './kiosk-ticket-messages';
@@ -15,11 +15,11 @@ import { DEFAULT_LANGUAGE, translate, type MessageKey } from '../../ui/i18n';
 import { keepLanguageInAddress, readPageParams } from '../../ui/page-params';
 import { QueueController } from '../../ui/queue-controller';
 import type { QueueState } from '../../ui/queue-store';
-import { base, tokens } from '../../ui/theme';
 import '../../ui/nb-connection-mark';
 import '../../ui/nb-language-switch';
 import type { LanguageChangeDetail } from '../../ui/nb-language-switch';
 import './kiosk-ticket-status';
+import { ticketPageStyles } from './ticket-page-styles';
 
 /** People ahead are re-read at most this often, however busy the office. */
 const REFRESH_MIN_MS = 2_000;
@@ -41,84 +41,7 @@ export function holderKeyFromHash(hash: string): string {
 
 /** The ticket page's root element. */
 export class KioskTicketPage extends LitElement {
-  static override styles = [
-    tokens,
-    base,
-    css`
-      :host {
-        display: flex;
-        flex-direction: column;
-        min-height: 100vh;
-        background: var(--nb-bg);
-      }
-      header {
-        padding: 14px 20px 44px;
-        background: var(--nb-primary);
-        color: var(--nb-primary-ink);
-      }
-      .brand {
-        margin: 0;
-        font-size: 15px;
-        font-weight: 700;
-        letter-spacing: 0.16em;
-        text-transform: uppercase;
-      }
-      main {
-        flex: 1;
-        width: min(520px, 100%);
-        margin: -32px auto 0;
-        padding: 0 14px 20px;
-      }
-      .notice {
-        padding: 32px 22px;
-        border-radius: 24px;
-        background: var(--nb-surface);
-        box-shadow: var(--nb-shadow);
-        text-align: center;
-      }
-      .notice h1 {
-        margin: 0 0 10px;
-        font-size: 26px;
-      }
-      .notice p {
-        margin: 0;
-        font-size: 18px;
-        line-height: 1.4;
-        color: var(--nb-muted);
-      }
-      .notice .mark {
-        display: grid;
-        place-items: center;
-        width: 64px;
-        height: 64px;
-        margin: 0 auto 16px;
-        border-radius: 50%;
-        background: var(--nb-danger-soft);
-        color: var(--nb-danger);
-        font-size: 38px;
-        font-weight: 800;
-      }
-      footer {
-        padding: 4px 14px 28px;
-        display: flex;
-        justify-content: center;
-      }
-      nb-language-switch {
-        /* Two rows of two on a phone rather than three and a straggler. */
-        max-width: 280px;
-        --nb-switch-min-width: 0;
-        --nb-switch-min-height: 44px;
-        --nb-switch-font-size: 15px;
-        --nb-switch-padding: 0 12px;
-        --nb-switch-gap: 8px;
-        --nb-switch-justify: center;
-        --nb-switch-border: var(--nb-border);
-        --nb-switch-ink: var(--nb-ink);
-        --nb-switch-active-bg: var(--nb-primary);
-        --nb-switch-active-ink: var(--nb-primary-ink);
-      }
-    `,
-  ];
+  static override styles = ticketPageStyles;
 
   static override properties = {
     language: { state: true },
@@ -335,6 +258,7 @@ export class KioskTicketPage extends LitElement {
                   : keyed(
                       this.keypadVersion,
                       html`<kiosk-sms-keypad
+                        compact
                         .ticketId=${ticket.id}
                         .holderKey=${this.holderKey}
                         language=${this.language}

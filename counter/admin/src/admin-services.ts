@@ -3,7 +3,7 @@
  * warns about an open service that no window calls. The reason a closed service gives on the kiosk
  * is written in each language.
  */
-import { html, nothing, type PropertyValues } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import type { AdminCounter, AdminService, ClosedReasons, Language } from '../../../server/protocol';
 import { fetchServices } from '../../../ui/api';
 import { LANGUAGES, translate } from '../../../ui/i18n/staff';
@@ -11,8 +11,32 @@ import { listCounters, listServices, createService, updateService } from './admi
 import { formText, namesOf, unservedServices, AdminTab } from './admin-tab';
 import { KNOWN_DOCUMENTS, documentName } from './documents';
 
+/**
+ * A service's four names side by side, two to a row, each field as wide as its column: real names
+ * ("Бақайдгирии бекор кардани никоҳ", "Familiya, ism va otasining ismini o‘zgartirishni qayd
+ * etish") are read whole at 1280 px, where four fields of 18 letters cut most of them.
+ */
+const serviceStyles = css`
+  .names {
+    flex: 1 1 100%;
+    display: grid;
+    grid-template-columns: repeat(2, minmax(0, 1fr));
+    gap: 10px 14px;
+  }
+  .names input {
+    width: 100%;
+  }
+  @media (max-width: 720px) {
+    .names {
+      grid-template-columns: minmax(0, 1fr);
+    }
+  }
+`;
+
 /** The Services section. */
 export class AdminServices extends AdminTab {
+  static override styles = [...AdminTab.styles, serviceStyles];
+
   static override properties = {
     ...AdminTab.properties,
     services: { state: true },
@@ -144,7 +168,7 @@ export class AdminServices extends AdminTab {
   private nameInput(l: Language, s?: AdminService) {
     return html`<label
       >${this.l10n.t('adminNameIn', { lang: l })}
-      <input name="name-${l}" .value=${s?.names[l] ?? ''} required maxlength="200" size="18"
+      <input name="name-${l}" lang=${l} .value=${s?.names[l] ?? ''} required maxlength="200"
     /></label>`;
   }
 
@@ -218,7 +242,8 @@ export class AdminServices extends AdminTab {
               </p>`
             : nothing
         }
-        ${LANGUAGES.map((l) => this.nameInput(l, s))} ${this.documentPicker(s.documents, s.code)}
+        <div class="names">${LANGUAGES.map((l) => this.nameInput(l, s))}</div>
+        ${this.documentPicker(s.documents, s.code)}
         <label
           >${this.l10n.t('adminOrder')}
           <input name="order" type="number" min="0" .value=${String(s.sortOrder)} size="4"
@@ -266,7 +291,8 @@ export class AdminServices extends AdminTab {
           >${this.l10n.t('adminPrefix')}
           <input name="prefix" required pattern="[A-Za-z]" maxlength="1" size="2"
         /></label>
-        ${LANGUAGES.map((l) => this.nameInput(l))} ${this.documentPicker([], 'new')}
+        <div class="names">${LANGUAGES.map((l) => this.nameInput(l))}</div>
+        ${this.documentPicker([], 'new')}
         <label
           >${this.l10n.t('adminTargetWait')}
           <input name="target" type="number" min="1" max="600" value="15"
