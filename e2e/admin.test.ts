@@ -447,6 +447,31 @@ describe('the admin pages in the browser', () => {
     }
   });
 
+  it('says a new kiosk’s printer is not checked yet, and a kiosk without one has none', async () => {
+    const token = await login(server.url, 'admin');
+    for (const [code, printerUrl] of [
+      ['K6', 'tcp://192.168.50.80:9100'],
+      ['K7', null],
+    ] as const) {
+      const created = await request(server.url, 'POST', '/api/offices/kulob/devices', {
+        token,
+        body: { code, kind: 'kiosk', printerUrl },
+      });
+      expect(created.status).toBe(201);
+    }
+    const page = await signedInAdmin();
+    try {
+      await page.getByRole('tab', { name: 'Devices' }).click();
+      await page.getByTestId('printer-state-K6').filter({ hasText: 'Not checked yet' }).waitFor();
+      expect((await page.getByTestId('printer-state-K7').textContent())?.trim()).toBe('—');
+    } finally {
+      await page.close();
+      for (const code of ['K6', 'K7']) {
+        await request(server.url, 'DELETE', `/api/offices/kulob/devices/${code}`, { token });
+      }
+    }
+  });
+
   it('keeps its nine tabs on one row at 1366 px, in Tajik too (its names are the longest)', async () => {
     const page = await signedInAdmin();
     await page.getByRole('tab', { name: 'Messages' }).waitFor();

@@ -236,14 +236,14 @@ export class AdminDevices extends AdminTab {
       }`;
   }
 
-  private printerState(status: string | null): string {
+  /** No printer: "—"; a printer nothing has printed on or probed yet: "Not checked yet". */
+  private printerState(status: string | null, printerUrl: string | null | undefined): string {
+    if (!printerUrl) return this.l10n.t('notGiven');
     switch (status) {
       case 'online':
         return this.l10n.t('adminPrinterOnline');
       case 'offline':
         return this.l10n.t('adminPrinterOffline');
-      case null:
-        return this.l10n.t('notGiven');
       default:
         return this.l10n.t('adminPrinterUnknown');
     }
@@ -285,7 +285,7 @@ export class AdminDevices extends AdminTab {
               <td>${this.renderPairing(d)}</td>
               <td>${this.renderPrinter(d)}</td>
               <td data-testid="printer-state-${d.code}">
-                ${d.kind === 'kiosk' ? this.printerState(d.printerStatus) : ''}
+                ${d.kind === 'kiosk' ? this.printerState(d.printerStatus, d.printerUrl) : ''}
               </td>
             </tr>`,
         )}
