@@ -244,6 +244,7 @@ export class AdminDevices extends AdminTab {
         return this.l10n.t('adminPrinterOnline');
       case 'offline':
         return this.l10n.t('adminPrinterOffline');
+      case null:
       default:
         return this.l10n.t('adminPrinterUnknown');
     }
