@@ -22,7 +22,11 @@ export interface EndedHold {
 }
 
 // A hold counts only while its session lives and its user is enabled: expiry needs no timer.
-const LIVE = `s.revoked_at IS NULL AND s.expires_at > :now AND u.disabled = :no`;
+/**
+ * A live window session: its login not revoked nor expired at `:now`, its user enabled (`:no` is
+ * false). Needs `sessions s` and `users u` joined; the hot path and a ticket's place use it too.
+ */
+export const LIVE_SESSION = `s.revoked_at IS NULL AND s.expires_at > :now AND u.disabled = :no`;
 
 export class CounterSessionRepository {
   constructor(private readonly db: Database) {}
@@ -42,7 +46,7 @@ export class CounterSessionRepository {
          JOIN counters c ON c.id = cs.counter_id
          JOIN users u ON u.id = cs.user_id
          JOIN sessions s ON s.token_hash = cs.token_hash
-        WHERE c.office_code = :officeCode AND ${LIVE}
+        WHERE c.office_code = :officeCode AND ${LIVE_SESSION}
           ${counter === undefined ? '' : 'AND c.number = :counter'}`,
       {
         type: QueryTypes.SELECT,
@@ -72,7 +76,7 @@ export class CounterSessionRepository {
          JOIN counters c ON c.id = cs.counter_id
          JOIN users u ON u.id = cs.user_id
          LEFT JOIN sessions s ON s.token_hash = cs.token_hash
-        WHERE s.token_hash IS NULL OR NOT (${LIVE})`,
+        WHERE s.token_hash IS NULL OR NOT (${LIVE_SESSION})`,
       { type: QueryTypes.SELECT, replacements: { now, no: false }, transaction: t },
     );
     return rows.map((r) => ({

@@ -12,6 +12,7 @@ import type { Database } from '../database';
 import type { CounterStatus, TicketStatus } from '../../server/protocol/constants';
 import type { AuditInput, TicketRecord } from '../records';
 import { sqlTime } from './values';
+import { LIVE_SESSION } from './counter-session-repository';
 
 /** Who holds a window (a live session of an enabled user). */
 export interface HolderRow {
@@ -46,8 +47,6 @@ export interface LockedTicket {
 
 /** The candidate order; call-next and the snapshot's waiting list agree on it. */
 export const QUEUE_ORDER = 't.queue_time, t.id';
-
-const LIVE_SESSION = 's.revoked_at IS NULL AND s.expires_at > :now AND u.disabled = :no';
 
 const HOLDER = (counterId: string) => `(SELECT json_object('userId', cs.user_id, 'name', u.name,
       'since', cs.since) FROM counter_sessions cs JOIN users u ON u.id = cs.user_id

@@ -9,6 +9,7 @@ import { QueryTypes, type Transaction } from 'sequelize';
 import type { Database } from '../database';
 import type { TicketRecord } from '../records';
 import { sqlTime } from './values';
+import { LIVE_SESSION } from './counter-session-repository';
 
 export type AheadOf = Pick<
   TicketRecord,
@@ -82,8 +83,7 @@ function placeQuery(
        WHERE c.office_code = :office AND c.status = 'open' AND (
          EXISTS (SELECT 1 FROM counter_sessions cs JOIN users u ON u.id = cs.user_id
                    JOIN sessions s ON s.token_hash = cs.token_hash
-                  WHERE cs.counter_id = c.id AND s.revoked_at IS NULL AND s.expires_at > :now
-                    AND u.disabled = :no)
+                  WHERE cs.counter_id = c.id AND ${LIVE_SESSION})
          OR EXISTS (SELECT 1 FROM tickets h WHERE h.office_code = :office AND h.day = :day
                       AND h.status IN ('called', 'serving') AND h.counter_number = c.number))
       ) AS serving
