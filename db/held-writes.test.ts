@@ -84,6 +84,61 @@ describe.each(testDialects())('held writes on %s', (dialect) => {
     ]);
   });
 
+  // The hot path's own statements go to the driver directly (MySQL): same answers, same errors.
+  if (dialect === 'mysql') {
+    it('sends a statement straight to the connection with what is held, in one round trip', async () => {
+      let after = 0;
+      const rows = await tdb.db.transaction(async (t) => {
+        t.afterCommit(() => {
+          after += 1;
+        });
+        await tdb.db.held.later(t, insert, { id: 4, note: 'held' });
+        return tdb.db.held.send<Array<{ note: string; at: unknown }>>(
+          t,
+          'SELECT note, CAST(:at AS DATETIME(3)) AS at FROM held_probe WHERE id = :id',
+          { id: 4, at: '2026-12-06 10:00:00.250' },
+        );
+      });
+      // The row the held INSERT wrote, read in the same round trip; a DATETIME as a Date.
+      expect(rows).toEqual([{ note: 'held', at: new Date('2026-12-06T10:00:00.250Z') }]);
+      // START + INSERT carried by the SELECT, then COMMIT: two round trips, each logged.
+      expect(trips()).toEqual([
+        expect.stringMatching(/\): SELECT note/),
+        expect.stringMatching(/\): COMMIT$/),
+      ]);
+      expect(after).toBe(1);
+      expect(await notes()).toEqual([{ id: 4, note: 'held' }]);
+    });
+
+    it('fails a statement sent straight as Sequelize would, and rolls the whole command back', async () => {
+      await tdb.db.sequelize.query(insert, { replacements: { id: 5, note: 'taken' } });
+      const failed = tdb.db.transaction(async (t) => {
+        await tdb.db.held.later(t, insert, { id: 6, note: 'with the duplicate' });
+        return tdb.db.held.send(t, insert, { id: 5, note: 'duplicate' });
+      });
+      await expect(failed).rejects.toBeInstanceOf(UniqueConstraintError);
+      expect(await notes()).toEqual([{ id: 5, note: 'taken' }]);
+      // The connection went back to the pool clean: a next transaction commits.
+      await tdb.db.transaction((t) => tdb.db.held.send(t, insert, { id: 7, note: 'next' }));
+      expect((await notes()).map((n) => n.id)).toEqual([5, 7]);
+    });
+
+    it('rolls back when COMMIT carries a failing write, and still runs after-commit hooks', async () => {
+      await tdb.db.sequelize.query(insert, { replacements: { id: 8, note: 'taken' } });
+      let after = 0;
+      const failed = tdb.db.transaction(async (t) => {
+        t.afterCommit(() => {
+          after += 1;
+        });
+        await tdb.db.held.send(t, insert, { id: 10, note: 'sent' });
+        await tdb.db.held.later(t, insert, { id: 8, note: 'duplicate' });
+      });
+      await expect(failed).rejects.toBeInstanceOf(UniqueConstraintError);
+      expect(after).toBe(1);
+      expect(await notes()).toEqual([{ id: 8, note: 'taken' }]);
+    });
+  }
+
   it('sends what is still held with COMMIT, and answers its result then', async () => {
     let result: Promise<unknown> | undefined;
     await tdb.db.transaction(async (t) => {

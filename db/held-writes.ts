@@ -17,7 +17,9 @@
  * by COMMIT (which then never ran), the transaction is rolled back on its connection and the error
  * raised from the commit. Either way nothing of the command is stored; a transaction that fails
  * drops what it held. The values are bound by Sequelize's own replacement escaping, as for any
- * other query of ours. SQLite runs in process: there, a statement is simply run at once.
+ * other query of ours. The hot path's own statements and the COMMIT skip Sequelize's query
+ * machinery and go to the transaction's connection directly ({@link HeldWrites.send}). SQLite
+ * runs in process: there, a statement is simply run at once.
  */
 import { Transaction, type QueryOptions, type Sequelize, type Transaction as Tx } from 'sequelize';
 // Sequelize's own named-replacement binding (the one `sequelize.query` applies), kept for the batch.
@@ -112,16 +114,94 @@ export class HeldWrites {
       await t.rollback().catch(() => undefined);
       throw err;
     }
-    // COMMIT carries what is still held. If one of those fails, COMMIT never ran: the carrier has
-    // rolled the transaction back on its connection (Sequelize, told the commit went through,
-    // keeps the connection) and left the error here.
-    await t.commit();
-    const failed = this.failed.get(t);
-    if (failed) {
-      this.failed.delete(t);
-      throw failed;
-    }
+    await this.commit(t);
     return result;
+  }
+
+  /**
+   * Runs one of a command's own statements on its transaction's connection, carrying what the
+   * transaction holds, straight to the driver (MySQL): none of Sequelize's hooks, query object or
+   * result formatting, which cost the hot path as much as the driver itself (issue #16). Answers
+   * what mysql2 answers — the rows of a SELECT (dates already parsed by the connection's type
+   * casts, as Sequelize reads them), the OK packet of a write — and fails with the error
+   * `sequelize.query` would raise (a unique key: UniqueConstraintError; a deadlock keeps its errno
+   * for the retry). Logged like a carried query when Sequelize's logging is on.
+   */
+  async send<T>(t: Tx, sql: string, replacements: Record<string, unknown>): Promise<T> {
+    if (!this.batched) throw new Error('HeldWrites.send is for MySQL; SQLite runs its queries');
+    const failed = this.failed.get(t);
+    if (failed) throw failed;
+    const wire = (t as unknown as { connection?: Wire }).connection;
+    if (!wire || (t as unknown as { finished?: string }).finished)
+      throw new Error('the transaction has no open connection');
+    const held = this.held.get(t) ?? [];
+    this.held.delete(t);
+    return (await this.carry(wire, held, this.bind(sql, replacements))) as T;
+  }
+
+  /**
+   * COMMIT, carrying what is still held, sent as {@link send} sends, then the connection back to
+   * the pool and the transaction's after-commit hooks run (as Sequelize's `commit` does). If a
+   * carried statement fails, COMMIT never ran; if COMMIT itself fails, the transaction's state is
+   * unknown: either way it is rolled back on its connection, which goes back to the pool when the
+   * rollback answers (destroyed when it does not), and the error is raised. SQLite: Sequelize's.
+   */
+  private async commit(t: Tx): Promise<void> {
+    const wire = (t as unknown as { connection?: Wire }).connection;
+    if (!wire) {
+      await t.commit();
+      return;
+    }
+    const held = this.held.get(t) ?? [];
+    this.held.delete(t);
+    const internals = t as unknown as {
+      finished?: string;
+      cleanup(): void;
+      forceCleanup(): Promise<void>;
+      _afterCommitHooks: Array<(t: Tx) => unknown>;
+    };
+    let error: Error | undefined;
+    try {
+      await this.carry(wire, held, 'COMMIT');
+    } catch (err) {
+      error = err as Error;
+    }
+    internals.finished = 'commit';
+    if (error === undefined) {
+      internals.cleanup();
+    } else {
+      const clean = await new Promise<boolean>((resolve) =>
+        wire.query({ sql: 'ROLLBACK' }, (rollbackErr) => resolve(!rollbackErr)),
+      );
+      if (clean) internals.cleanup();
+      else await internals.forceCleanup();
+    }
+    for (const hook of internals._afterCommitHooks) await hook.apply(t, [t]);
+    if (error !== undefined) throw error;
+  }
+
+  /**
+   * `sql` behind the held statements, in one round trip on `wire`: the held ones are settled with
+   * their answers, and `sql`'s answer returned. A failure settles them all with it and is raised
+   * as Sequelize would raise it.
+   */
+  private carry(wire: Wire, held: Held[], sql: string): Promise<unknown> {
+    const n = held.length;
+    const front = held.map((h) => h.sql).join(';\n');
+    if (n) this.log(wire, 'carried', front);
+    this.log(wire, undefined, sql);
+    return new Promise((resolve, reject) => {
+      wire.query({ sql: n ? `${front};\n${sql}` : sql }, (err, answer) => {
+        if (err) {
+          for (const h of held) h.settle(undefined, err);
+          reject(this.formatted(wire, err));
+          return;
+        }
+        const results = n ? (answer as unknown[]) : [answer];
+        held.forEach((h, i) => h.settle(results[i]));
+        resolve(results[n]);
+      });
+    });
   }
 
   /**
@@ -203,11 +283,6 @@ export class HeldWrites {
         }
         this.log(wire, 'carried', front);
         return wire.query({ ...options, sql: `${front};\n${options.sql}` }, (err, answer) => {
-          if (err && /^\s*COMMIT\b/i.test(options.sql)) {
-            settle(err, []);
-            this.rollBack(t, wire, err, cb);
-            return;
-          }
           if (err) {
             settle(err, []);
             cb(err);
@@ -226,23 +301,6 @@ export class HeldWrites {
     };
   }
 
-  /**
-   * A COMMIT whose carried statements failed never ran: the transaction is rolled back on its
-   * connection, the error kept for {@link transaction} to raise, and Sequelize answered with the
-   * rollback's OK (so it keeps a connection that is clean). If the rollback fails too, Sequelize
-   * gets the error and ends the connection, as it does for any failed commit.
-   */
-  private rollBack(t: Tx, wire: Wire, err: Error, cb: Callback): void {
-    wire.query({ sql: 'ROLLBACK' }, (rollbackErr, rolledBack) => {
-      if (rollbackErr) {
-        cb(err);
-        return;
-      }
-      this.failed.set(t, this.formatted(wire, err));
-      cb(null, rolledBack);
-    });
-  }
-
   /** A driver's error as Sequelize would have raised it (a unique key: UniqueConstraintError). */
   private formatted(wire: Wire, err: Error): Error {
     const { dialect } = this.sequelize as unknown as {
@@ -254,12 +312,11 @@ export class HeldWrites {
   }
 
   /** Held statements appear in Sequelize's query log, marked, as they leave. */
-  private log(wire: Wire, how: string, front: string): void {
+  private log(wire: Wire, how: string | undefined, sql: string): void {
     const { logging } = (this.sequelize as unknown as { options: { logging?: unknown } }).options;
     if (typeof logging === 'function') {
-      (logging as (line: string) => void)(
-        `Executing (${wire.uuid ?? 'default'}): /* ${how} */ ${front}`,
-      );
+      const marked = how === undefined ? sql : `/* ${how} */ ${sql}`;
+      (logging as (line: string) => void)(`Executing (${wire.uuid ?? 'default'}): ${marked}`);
     }
   }
 }

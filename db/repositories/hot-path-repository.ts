@@ -230,11 +230,13 @@ export class HotPathRepository {
     return bindValues(this.db.dialect, replacements);
   }
 
+  /** A locking read of the command's, straight to the driver on MySQL (held-writes.ts `send`). */
   private select<T extends object>(
     sql: string,
     replacements: Record<string, unknown>,
     t: Transaction,
   ): Promise<T[]> {
+    if (this.db.dialect === 'mysql') return this.db.held.send<T[]>(t, sql, this.bind(replacements));
     return this.db.sequelize.query<T>(sql, {
       type: QueryTypes.SELECT,
       transaction: t,

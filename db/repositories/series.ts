@@ -1,7 +1,6 @@
 /** Number series (ticket numbers, case numbers, act records, certificates): one locked row each. */
 import { QueryTypes, type Transaction } from 'sequelize';
 import type { Database } from '../database';
-import { CARRY } from '../held-writes';
 
 /** The tables that hold series, each with its key columns (the primary key) and `last`. */
 export type SeriesTable = 'number_series' | 'registry_series';
@@ -24,13 +23,15 @@ export async function nextInSeries(
   const options = { transaction: t, replacements: { ...key } };
   if (db.dialect === 'mysql') {
     // LAST_INSERT_ID(expr) hands the row's new value back on this connection (the OK packet's insert id).
-    // The command's own statement: it carries what the command holds (START, a count; held-writes.ts).
-    const [insertId] = await db.sequelize.query(
+    // The command's own statement: it carries what the command holds (START, a count), straight to
+    // the driver (held-writes.ts).
+    const ok = await db.held.send<{ insertId: number }>(
+      t,
       `INSERT INTO ${table} (${names}, last) VALUES (${values}, LAST_INSERT_ID(1))
        ON DUPLICATE KEY UPDATE last = LAST_INSERT_ID(last + 1)`,
-      { ...options, type: QueryTypes.INSERT, ...CARRY },
+      { ...key },
     );
-    return Number(insertId);
+    return Number(ok.insertId);
   }
   // SQLite (3.35+) hands the row back from the upsert itself; one writer at a time. (The leading
   // comment keeps Sequelize from taking the statement for a plain INSERT, whose rows it drops.)
