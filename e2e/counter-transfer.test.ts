@@ -129,4 +129,38 @@ describe('transferring a ticket to another window', () => {
     expect(await ticket(sent.id)).toMatchObject({ status: 'waiting', targetCounter: '5' });
     await nigora.getByTestId(`call-${sent.number}`).waitFor();
   });
+
+  it('follows the windows while open: a clerk sitting down moves their window up, the pick stays', async () => {
+    const sent = await callOne();
+    await openTransferToWindow();
+    const list = zarina.getByTestId('transfer-counter');
+    await list.selectOption('6');
+    await zarina.getByTestId('dialog-confirm').click();
+    await zarina.getByTestId('transfer-warning').filter({ hasText: 'равзанаи 6' }).waitFor();
+    // Firuz takes window 4 (and then window 6) while the dialog stays open.
+    const firuz = await login(server.url, 'clerk2');
+    const took = await request(server.url, 'POST', `${OFFICE}/counters/4/session`, {
+      token: firuz,
+    });
+    expect(took.status).toBe(200);
+    await list.locator('option[value="4"][data-warning="none"]').waitFor({ state: 'attached' });
+    const values = () =>
+      list.locator('option').evaluateAll((all) => all.map((o) => o.getAttribute('value')));
+    expect(await values()).toEqual(['4', '5', '1', '2', '6']);
+    // The clerk's pick is still window 6, though it moved down the list.
+    expect(await list.inputValue()).toBe('6');
+    await zarina.getByTestId('transfer-warning').filter({ hasText: 'равзанаи 6' }).waitFor();
+    expect(await ticket(sent.id)).toMatchObject({ status: 'called' });
+    // Firuz moves to window 6: the warning about it no longer holds, and one confirm sends there.
+    const moved = await request(server.url, 'POST', `${OFFICE}/counters/6/session`, {
+      token: firuz,
+    });
+    expect(moved.status).toBe(200);
+    await list.locator('option[value="6"][data-warning="none"]').waitFor({ state: 'attached' });
+    await zarina.getByTestId('transfer-warning').waitFor({ state: 'detached' });
+    expect(await list.inputValue()).toBe('6');
+    await zarina.getByTestId('dialog-confirm').click();
+    await zarina.getByTestId('info').filter({ hasText: sent.number }).waitFor();
+    expect(await ticket(sent.id)).toMatchObject({ status: 'waiting', targetCounter: '6' });
+  });
 });

@@ -38,6 +38,7 @@ import { NoticeController } from './notice-controller';
 import { loadLanguage, saveLanguage } from './session';
 import { SessionController } from './session-controller';
 import { callableWaiting, pauseReasonAt, servedAt, waitingLine } from './window-view';
+import { transferTargets } from './transfer-targets';
 
 const SERVICES_REFRESH_MS = 60_000;
 
@@ -235,8 +236,14 @@ export class CounterApp extends LitElement {
   }
 
   private renderDialog() {
+    const question = this.commands.question;
     return html`<counter-window-dialog
-      .question=${this.commands.question}
+      .question=${question}
+      .targets=${
+        question?.kind === 'transfer'
+          ? transferTargets(this.queue.state.counters, this.staff.counter)
+          : undefined
+      }
       .services=${this.services}
       language=${this.language}
       @counter-dialog-answer=${this.onDialogAnswer}

@@ -113,6 +113,8 @@ export class CounterWindowDialog extends LitElement {
     language: {},
     mode: { state: true },
     warned: { state: true },
+    targets: { attribute: false },
+    chosen: { state: true },
   };
 
   private readonly l10n = new LocalizeController(this, () => this.language);
@@ -120,8 +122,15 @@ export class CounterWindowDialog extends LitElement {
   declare private mode: 'service' | 'counter';
   /** The window nobody calls at that the clerk was warned about: a second confirm sends there. */
   declare private warned: TransferTarget | undefined;
+  /** The window the clerk picked in the list; undefined: the first one offered. */
+  declare private chosen: string | undefined;
   /** The question; undefined closes the dialog. */
   declare question: WindowQuestion | undefined;
+  /**
+   * The transfer targets as they stand now (the console recomputes them as windows are taken, left
+   * or paused); undefined: the question's own list, taken when it was asked.
+   */
+  declare targets: readonly TransferTarget[] | undefined;
   /** The office's services (transfer targets). */
   declare services: readonly Service[];
   /** Language of the texts. */
@@ -134,11 +143,21 @@ export class CounterWindowDialog extends LitElement {
     this.language = 'tg';
     this.mode = 'service';
     this.warned = undefined;
+    this.targets = undefined;
+    this.chosen = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('question') && this.question) this.mode = 'service';
-    if (changed.has('question')) this.warned = undefined;
+    if (changed.has('question')) {
+      this.warned = undefined;
+      this.chosen = undefined;
+    }
+  }
+
+  /** The windows the open transfer question offers, as they stand now. */
+  private offered(q: Extract<WindowQuestion, { kind: 'transfer' }>): readonly TransferTarget[] {
+    return this.targets ?? q.counters;
   }
 
   protected override updated(): void {
@@ -154,6 +173,7 @@ export class CounterWindowDialog extends LitElement {
   private setMode(mode: 'service' | 'counter'): void {
     this.mode = mode;
     this.warned = undefined;
+    this.chosen = undefined;
   }
 
   private cancel(): void {
@@ -192,34 +212,53 @@ export class CounterWindowDialog extends LitElement {
 
   /**
    * Whether sending to `counter` waits for a second confirm: nobody calls there (nobody holds it, or
-   * it is paused or closed) and the clerk has not been warned about it yet. Warns them if so.
+   * it is paused or closed) and the clerk has not been warned about it yet — or was warned of
+   * something else that has changed since (its clerk left, say). Warns them if so.
    */
   private needsWarning(q: Extract<WindowQuestion, { kind: 'transfer' }>, counter: string): boolean {
-    const target = q.counters.find((c) => c.number === counter);
-    if (!target || targetWarning(target) === undefined || this.warned === target) return false;
+    const target = this.offered(q).find((c) => c.number === counter);
+    const warning = target && targetWarning(target);
+    if (!target || warning === undefined) return false;
+    const warned = this.warned;
+    if (warned?.number === target.number && targetWarning(warned) === warning) return false;
     this.warned = target;
     return true;
   }
 
   private renderCounterChoice(q: Extract<WindowQuestion, { kind: 'transfer' }>) {
-    const warning = this.warned && targetWarning(this.warned);
+    const offered = this.offered(q);
+    // A warning stands while its window is as it was when given (a clerk may sit down there since).
+    const now = this.warned && offered.find((c) => c.number === this.warned?.number);
+    const warning =
+      this.warned && now && targetWarning(now) === targetWarning(this.warned)
+        ? targetWarning(now)
+        : undefined;
+    // The list follows the windows live and may reorder: the clerk's pick stays picked by number.
+    const chosen = offered.some((c) => c.number === this.chosen) ? this.chosen : offered[0]?.number;
     return html`<label
         >${this.l10n.t('windowLabel')}
         <select
           name="counter"
           data-testid="transfer-counter"
-          @change=${() => (this.warned = undefined)}
+          @change=${(e: Event) => {
+            this.chosen = (e.target as HTMLSelectElement).value;
+            this.warned = undefined;
+          }}
         >
-          ${q.counters.map(
+          ${offered.map(
             (c) =>
-              html`<option value=${c.number} data-warning=${targetWarning(c) ?? 'none'}>
+              html`<option
+                value=${c.number}
+                data-warning=${targetWarning(c) ?? 'none'}
+                .selected=${c.number === chosen}
+              >
                 ${this.l10n.t(targetLabelKey(c), { n: c.number, name: c.clerk ?? '' })}
               </option>`,
           )}
         </select></label
       >
       ${
-        this.warned && warning
+        this.warned && warning !== undefined
           ? html`<p class="warning" role="alert" data-testid="transfer-warning">
               ${this.l10n.t(warningKey(warning), { n: this.warned.number })}
             </p>`
