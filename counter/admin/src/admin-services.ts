@@ -26,6 +26,11 @@ const serviceStyles = css`
   .names input {
     width: 100%;
   }
+  /* Order and target wait hold a few digits: as wide as those, not as their labels. */
+  input[type='number'] {
+    width: 7em;
+    align-self: flex-start;
+  }
   @media (max-width: 720px) {
     .names {
       grid-template-columns: minmax(0, 1fr);
