@@ -183,10 +183,21 @@ async function memoryOf(port: number): Promise<string> {
       const m = new RegExp(`^navbat_${name} ([\\d.e+]+)$`, 'm').exec(text);
       return m ? `${(Number(m[1]) / 1024 / 1024).toFixed(1)} MB` : '?';
     };
+    // Collections by kind over the node's life: how many, and the time the main thread spent in them.
+    const gc = ['minor', 'major', 'incremental'].map((kind) => {
+      const of = (part: string) =>
+        new RegExp(
+          `^navbat_nodejs_gc_duration_seconds_${part}\\{kind="${kind}"\\} ([\\d.e+-]+)$`,
+          'm',
+        ).exec(text)?.[1];
+      const count = of('count');
+      return `${kind} ${count ?? '?'} (${(Number(of('sum') ?? NaN) * 1000).toFixed(0)} ms)`;
+    });
     return [
       `heap used ${value('nodejs_heap_size_used_bytes')} of ${value('nodejs_heap_size_total_bytes')}`,
       `external ${value('nodejs_external_memory_bytes')}`,
       `RSS ${value('process_resident_memory_bytes')}`,
+      `GC ${gc.join(', ')}`,
     ].join(', ');
   } catch (err) {
     return `unread (${String(err)})`;
