@@ -23,6 +23,7 @@ import path from 'node:path';
 import { createDatabase, migrateAndSeed } from './national/database';
 import { DEFAULT_MYSQL_URL } from './lib/config';
 import { ServerChild } from './lib/ipc';
+import { serverNodeFlags } from './lib/node-flags';
 import { sleep } from './lib/stats';
 
 function option(name: string, fallback: string): string {
@@ -51,7 +52,8 @@ async function main(): Promise<void> {
     process.execPath,
     [
       ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean),
-      '--max-semi-space-size=4',
+      // The flags `npm start` runs the server with.
+      ...serverNodeFlags(),
       path.join(root, 'dist/server/src/main.js'),
     ],
     {
