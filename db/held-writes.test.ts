@@ -123,6 +123,30 @@ describe.each(testDialects())('held writes on %s', (dialect) => {
       expect((await notes()).map((n) => n.id)).toEqual([5, 7]);
     });
 
+    it('reads outside a transaction on a pooled connection and gives it back, failing or not', async () => {
+      await tdb.db.sequelize.query(insert, { replacements: { id: 11, note: 'read me' } });
+      // More reads, half of them failing, than the pool has connections (20): none is kept.
+      for (let i = 0; i < 30; i++) {
+        if (i % 2) {
+          await expect(tdb.db.held.read('SELECT nothing FROM held_probe', {})).rejects.toThrow(
+            /nothing/,
+          );
+        } else {
+          expect(
+            await tdb.db.held.read<{ note: string }>('SELECT note FROM held_probe WHERE id = :id', {
+              id: 11,
+            }),
+          ).toEqual([{ note: 'read me' }]);
+        }
+      }
+      const pool = (
+        tdb.db.sequelize as unknown as {
+          connectionManager: { pool: { using: number } };
+        }
+      ).connectionManager.pool;
+      expect(pool.using).toBe(0);
+    });
+
     it('rolls back when COMMIT carries a failing write, and still runs after-commit hooks', async () => {
       await tdb.db.sequelize.query(insert, { replacements: { id: 8, note: 'taken' } });
       let after = 0;

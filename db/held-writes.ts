@@ -21,7 +21,13 @@
  * machinery and go to the transaction's connection directly ({@link HeldWrites.send}). SQLite
  * runs in process: there, a statement is simply run at once.
  */
-import { Transaction, type QueryOptions, type Sequelize, type Transaction as Tx } from 'sequelize';
+import {
+  QueryTypes,
+  Transaction,
+  type QueryOptions,
+  type Sequelize,
+  type Transaction as Tx,
+} from 'sequelize';
 // Sequelize's own named-replacement binding (the one `sequelize.query` applies), kept for the batch.
 import { injectReplacements } from 'sequelize/lib/utils/sql';
 
@@ -137,6 +143,31 @@ export class HeldWrites {
     const held = this.held.get(t) ?? [];
     this.held.delete(t);
     return (await this.carry(wire, held, this.bind(sql, replacements))) as T;
+  }
+
+  /**
+   * One read outside any transaction on a pooled connection, straight to the driver as {@link send}
+   * goes (MySQL; `sequelize.query` on SQLite): the staff session's lookup, which every staff
+   * request makes. Rows as mysql2 answers them.
+   */
+  async read<T extends object>(sql: string, replacements: Record<string, unknown>): Promise<T[]> {
+    if (!this.batched) {
+      return this.sequelize.query<T>(sql, { type: QueryTypes.SELECT, replacements });
+    }
+    const manager = (
+      this.sequelize as unknown as {
+        connectionManager: {
+          getConnection(options: { type: 'SELECT' }): Promise<Wire>;
+          releaseConnection(connection: Wire): void;
+        };
+      }
+    ).connectionManager;
+    const wire = await manager.getConnection({ type: 'SELECT' });
+    try {
+      return (await this.carry(wire, [], this.bind(sql, replacements))) as T[];
+    } finally {
+      manager.releaseConnection(wire);
+    }
   }
 
   /**

@@ -137,18 +137,16 @@ export class AuthRepository {
   /**
    * The user of a live (not revoked, not expired) session whose user is enabled, and when the
    * session ends: one raw statement with plain rows (every staff request and command asks it, so
-   * no model instances, and `now` bound as DATETIME(3) text). The password hash is not read.
+   * no model instances, straight to the driver on MySQL, and `now` bound as DATETIME(3) text).
+   * The password hash is not read.
    */
   async findSessionUser(tokenHash: string, now: Date): Promise<SessionUser | undefined> {
-    const rows = await this.db.sequelize.query<SessionRow>(
+    const rows = await this.db.held.read<SessionRow>(
       `SELECT u.id, u.office_code, u.username, u.role, u.name, s.expires_at
          FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.token_hash = :tokenHash AND s.revoked_at IS NULL AND s.expires_at > :now
           AND u.disabled = 0`,
-      {
-        type: QueryTypes.SELECT,
-        replacements: { tokenHash, now: sqlTime(this.db.dialect, now) },
-      },
+      { tokenHash, now: sqlTime(this.db.dialect, now) },
     );
     const r = rows[0];
     if (!r) return undefined;
