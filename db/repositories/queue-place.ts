@@ -96,7 +96,8 @@ function placeQuery(
       service: ticket.serviceId,
       id: ticket.id,
       mine: sqlTime(db.dialect, ticket.queueTime ?? ticket.issuedAt),
-      now,
+      // As text: a Date replacement is formatted by Sequelize through moment (and loses its ms).
+      now: sqlTime(db.dialect, now),
       no: false,
     },
   };
