@@ -147,6 +147,32 @@ describe.each(testDialects())('held writes on %s', (dialect) => {
       expect(pool.using).toBe(0);
     });
 
+    it('fails a command whose connection the server killed, and the next runs on a fresh one', async () => {
+      const ids = new Set<number>();
+      const failed = tdb.db.transaction(async (t) => {
+        const [row] = await tdb.db.held.send<Array<{ id: number }>>(
+          t,
+          'SELECT CONNECTION_ID() AS id',
+          {},
+        );
+        const id = Number(row?.id);
+        ids.add(id);
+        await tdb.db.held.later(t, insert, { id: 12, note: 'lost with its connection' });
+        // As a database restart or a failover would: the server ends the command's connection.
+        await tdb.db.sequelize.query(`KILL CONNECTION ${id}`);
+        await tdb.db.held.send(t, 'SELECT 1', {});
+      });
+      await expect(failed).rejects.toThrow();
+      const [next] = await tdb.db.transaction((t) =>
+        tdb.db.held.send<Array<{ id: number }>>(t, 'SELECT CONNECTION_ID() AS id', {}),
+      );
+      expect(next).toBeDefined();
+      expect(ids.has(Number(next?.id))).toBe(false);
+      expect(await notes()).toEqual([]);
+      const rows = await tdb.db.held.read<{ n: number }>('SELECT 1 AS n', {});
+      expect(rows).toEqual([{ n: 1 }]);
+    });
+
     it('rolls back when COMMIT carries a failing write, and still runs after-commit hooks', async () => {
       await tdb.db.sequelize.query(insert, { replacements: { id: 8, note: 'taken' } });
       let after = 0;
