@@ -15,6 +15,9 @@ import {
   type OutboxStatus,
 } from './outbox-records';
 import { sqlTime } from './values';
+import { lockNumbers, overCap, type AddressCap } from './outbox-caps';
+
+export type { AddressCap };
 
 /** One outbox table on one database (`table`: the queue's or the registry's). */
 export class OutboxTable {
@@ -87,16 +90,39 @@ export class OutboxTable {
    * before the first byte goes out); answers the ids this node may now submit (those still queued
    * and not being sent by anyone). A node that dies after this point leaves a message `sending`: it
    * is never sent again (see `failInterrupted`), so a citizen never gets one message twice.
+   *
+   * A message with a `cap` goes only while its number stays under it, counted here, in the
+   * transaction that flags it, behind a lock on that number's messages of the day: two rounds (two
+   * nodes, or a drain beside a kicked round) that both screened a number at 0 no longer both send
+   * up to its cap. One held back is let go of its claim, so the next pass screens it again (and
+   * settles it as capped, unless a send under way has failed meanwhile).
    */
-  async markSendingMany(items: Array<{ id: string; gateway: string }>): Promise<Set<string>> {
+  async markSendingMany(
+    items: Array<{ id: string; gateway: string; cap?: AddressCap }>,
+  ): Promise<Set<string>> {
     if (items.length === 0) return new Set();
     return this.db.transaction(async (t) => {
       const lock = this.db.dialect === 'mysql' ? 'FOR UPDATE' : '';
+      // The capped numbers' messages first, in id order, then the group: every round locks in the
+      // same order, so two rounds of one number wait for each other instead of deadlocking.
+      await lockNumbers(this, items, t);
       const rows = await this.db.sequelize.query<{ id: string }>(
         `SELECT id FROM ${this.table} WHERE id IN (:ids) AND status = 'queued' AND sending = 0 ${lock}`,
         { type: QueryTypes.SELECT, transaction: t, replacements: { ids: items.map((i) => i.id) } },
       );
       const ok = new Set(rows.map((r) => r.id));
+      const over = await overCap(
+        this,
+        items.filter((i) => ok.has(i.id)),
+        t,
+      );
+      for (const id of over) ok.delete(id);
+      if (over.length) {
+        await this.db.sequelize.query(
+          `UPDATE ${this.table} SET claimed_until = NULL WHERE id IN (:ids)`,
+          { transaction: t, replacements: { ids: over } },
+        );
+      }
       const byGateway = new Map<string, string[]>();
       for (const i of items) {
         if (!ok.has(i.id)) continue;
@@ -167,6 +193,7 @@ export class OutboxTable {
     since: Date,
     /** Only messages of these templates, or (`not`) of all others. */
     templates: { of: readonly string[]; not?: boolean },
+    t?: Transaction,
   ): Promise<Map<string, number>> {
     const out = new Map<string, number>();
     if (addresses.length === 0) return out;
@@ -178,6 +205,7 @@ export class OutboxTable {
         GROUP BY to_address`,
       {
         type: QueryTypes.SELECT,
+        transaction: t,
         replacements: {
           to: [...new Set(addresses)],
           since: this.time(since),

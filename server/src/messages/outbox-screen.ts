@@ -5,7 +5,7 @@
  */
 import type { MessageSettings } from '../../protocol';
 import type { OutboxOutcome, OutboxRecord } from '../../../db/repositories/outbox-records';
-import type { OutboxTable } from '../../../db/repositories/outbox-table';
+import type { AddressCap, OutboxTable } from '../../../db/repositories/outbox-table';
 import type { Channel } from './channel';
 import { officeDayEnd, officeDayStart, quietHoursEnd } from './rules';
 
@@ -18,16 +18,19 @@ export interface ScreenLookups {
   channel(kind: OutboxRecord['channel']): Channel | undefined;
 }
 
-/** A message cleared to go, with its gateway. */
+/** A message cleared to go, with its gateway and the per-number cap it is flagged under. */
 export interface ReadyMessage {
   m: OutboxRecord;
   channel: Channel;
+  cap: AddressCap;
 }
 
 /** What the worker knows of an office while it sends one batch. */
 interface OfficeContext {
   tz: string;
   settings: MessageSettings;
+  /** When the office day began (the caps count from it). */
+  dayStart: Date;
   /** Messages of the office day sent or under way (the daily cap). */
   sentToday: number;
   /** The same per phone number and kind ({@link capKey}), for the numbers of this batch. */
@@ -44,10 +47,14 @@ const CODE_TEMPLATES: readonly string[] = ['booking_code'];
 
 type CapKind = 'code' | 'notice';
 
+/** The kind of per-number count a message falls under. */
+function capKind(template: string): CapKind {
+  return CODE_TEMPLATES.includes(template) ? 'code' : 'notice';
+}
+
 /** The per-number count a message falls under: its kind and number. */
 function capKey(to: string, template: string): string {
-  const kind: CapKind = CODE_TEMPLATES.includes(template) ? 'code' : 'notice';
-  return `${kind}:${to}`;
+  return `${capKind(template)}:${to}`;
 }
 
 /** Splits a claimed batch into messages to send now and those settled otherwise. */
@@ -93,7 +100,7 @@ async function officeContext(
   let sentToday = 0;
   for (const table of look.tables)
     sentToday += await table.countSince({ officeCode: code }, dayStart);
-  return { tz, settings, sentToday, byAddress };
+  return { tz, settings, dayStart, sentToday, byAddress };
 }
 
 /** One message's fate: sent now through its gateway, or settled (counted in `ctx` when sent). */
@@ -130,5 +137,12 @@ function screenOne(
   if (!channel) return fail(`no ${m.channel} gateway is configured`);
   ctx.sentToday++;
   ctx.byAddress.set(capKey(m.to, m.template), byPhone + 1);
-  return { m, channel };
+  // Counted again where it is flagged `sending` (outbox-table.ts), against rounds running beside this.
+  const cap: AddressCap = {
+    to: m.to,
+    since: ctx.dayStart,
+    templates: { of: CODE_TEMPLATES, not: capKind(m.template) === 'notice' },
+    limit: ctx.settings.dailyCapPhone,
+  };
+  return { m, channel, cap };
 }

@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import type { OutboxOutcome, OutboxRecord } from '../../../db/repositories/outbox-records';
 import type { OutboxTable } from '../../../db/repositories/outbox-table';
 import { ChannelError, type Channel } from './channel';
-import { screenBatch, type ScreenLookups } from './outbox-screen';
+import { screenBatch, type ReadyMessage, type ScreenLookups } from './outbox-screen';
 import { MAX_ATTEMPTS, retryDelayMs } from './rules';
 import type { TelegramChannel } from './telegram-channel';
 
@@ -117,12 +117,9 @@ export class OutboxWorker {
   }
 
   /** Marks a window `sending`, submits those this node may send, records them; answers how many went. */
-  private async sendWindow(
-    table: OutboxTable,
-    group: Array<{ m: OutboxRecord; channel: Channel }>,
-  ): Promise<number> {
+  private async sendWindow(table: OutboxTable, group: ReadyMessage[]): Promise<number> {
     const flagged = await table.markSendingMany(
-      group.map(({ m, channel }) => ({ id: m.id, gateway: channel.name })),
+      group.map(({ m, channel, cap }) => ({ id: m.id, gateway: channel.name, cap })),
     );
     const outcomes = await Promise.all(
       group.filter(({ m }) => flagged.has(m.id)).map(({ m, channel }) => this.send(m, channel)),
