@@ -175,14 +175,11 @@ export class HeldWrites {
    * the pool and the transaction's after-commit hooks run (as Sequelize's `commit` does). If a
    * carried statement fails, COMMIT never ran; if COMMIT itself fails, the transaction's state is
    * unknown: either way it is rolled back on its connection, which goes back to the pool when the
-   * rollback answers (destroyed when it does not), and the error is raised. SQLite: Sequelize's.
+   * rollback answers (destroyed when it does not), and the error is raised. (MySQL only: SQLite's
+   * transactions are Sequelize's own, see {@link transaction}.)
    */
   private async commit(t: Tx): Promise<void> {
-    const wire = (t as unknown as { connection?: Wire }).connection;
-    if (!wire) {
-      await t.commit();
-      return;
-    }
+    const wire = (t as unknown as { connection: Wire }).connection;
     const held = this.held.get(t) ?? [];
     this.held.delete(t);
     const internals = t as unknown as {
