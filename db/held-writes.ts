@@ -28,8 +28,7 @@ import {
   type Sequelize,
   type Transaction as Tx,
 } from 'sequelize';
-// Sequelize's own named-replacement binding (the one `sequelize.query` applies), kept for the batch.
-import { injectReplacements } from 'sequelize/lib/utils/sql';
+import { SqlBinding } from './sql-binding';
 
 /** A held statement, and what it answers once it has been sent. */
 interface Held {
@@ -65,11 +64,14 @@ export class HeldWrites {
   private readonly held = new WeakMap<Tx, Held[]>();
   /** A held write that failed when sent apart: its command's next carrier or commit raises it. */
   private readonly failed = new WeakMap<Tx, Error>();
+  /** Sequelize's named-replacement binding (the one `sequelize.query` applies), texts split once. */
+  private readonly binding: SqlBinding;
 
   constructor(
     private readonly sequelize: Sequelize,
     private readonly batched: boolean,
   ) {
+    this.binding = new SqlBinding((sequelize as unknown as { dialect: { name: string } }).dialect);
     if (!batched) return;
     // A statement on a transaction with something held: see carrier().
     this.sequelize.addHook(
@@ -266,8 +268,7 @@ export class HeldWrites {
 
   /** `sql` with its replacements bound as `sequelize.query` binds them. */
   private bind(sql: string, replacements: Record<string, unknown>): string {
-    const { dialect } = this.sequelize as unknown as { dialect: unknown };
-    return injectReplacements(sql, dialect, replacements);
+    return this.binding.bind(sql, replacements);
   }
 
   /**

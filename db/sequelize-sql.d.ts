@@ -6,3 +6,13 @@ declare module 'sequelize/lib/utils/sql' {
     replacements: Record<string, unknown>,
   ): string;
 }
+
+/** Sequelize's escaping of one replacement value (what `injectReplacements` applies to each). */
+declare module 'sequelize/lib/sql-string' {
+  export function escape(
+    value: unknown,
+    timeZone: string | undefined,
+    dialect: string,
+    format: boolean,
+  ): string | number;
+}
