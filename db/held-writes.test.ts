@@ -86,6 +86,36 @@ describe.each(testDialects())('held writes on %s', (dialect) => {
 
   // The hot path's own statements go to the driver directly (MySQL): same answers, same errors.
   if (dialect === 'mysql') {
+    it('sends a bound query as it is, and formats one that brings values as mysql2 would', async () => {
+      type Raw = {
+        query(
+          sql: string,
+          values: unknown[] | undefined,
+          cb: (e: Error | null, r?: unknown) => void,
+        ): void;
+      };
+      const manager = (
+        tdb.db.sequelize as unknown as {
+          connectionManager: {
+            getConnection(o: { type: 'SELECT' }): Promise<Raw>;
+            releaseConnection(c: Raw): void;
+          };
+        }
+      ).connectionManager;
+      const wire = await manager.getConnection({ type: 'SELECT' });
+      const ask = (sql: string, values?: unknown[]) =>
+        new Promise<unknown>((resolve, reject) =>
+          wire.query(sql, values, (err, rows) => (err ? reject(err) : resolve(rows))),
+        );
+      try {
+        // Without values a `?` is text (the query was bound before); with values, a placeholder.
+        expect(await ask("SELECT '?' AS q, 'it''s' AS s")).toEqual([{ q: '?', s: "it's" }]);
+        expect(await ask('SELECT ? AS a, ? AS b', [5, "o'hara"])).toEqual([{ a: 5, b: "o'hara" }]);
+      } finally {
+        manager.releaseConnection(wire);
+      }
+    });
+
     it('sends a statement straight to the connection with what is held, in one round trip', async () => {
       let after = 0;
       const rows = await tdb.db.transaction(async (t) => {

@@ -7,7 +7,7 @@
  * the kiosk's screen after the tap, in the links of the ticket's own messages. Nothing is stored per
  * ticket, and nothing is added to issuing's transaction.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto';
 import { QueryTypes, type Transaction } from 'sequelize';
 import type { Database } from '../../../db/database';
 
@@ -15,6 +15,9 @@ import type { Database } from '../../../db/database';
 const KEY_LENGTH = 12;
 
 const cache = new WeakMap<Database, TicketKeys>();
+
+/** Keys remembered: a kiosk ticket's key is asked for twice (its answer, its paper's QR code). */
+const RECENT_KEYS = 256;
 
 /** The holder keys of the tickets in `db` (one reader of the secret per database). */
 export function ticketKeys(db: Database): TicketKeys {
@@ -27,7 +30,8 @@ export function ticketKeys(db: Database): TicketKeys {
 }
 
 export class TicketKeys {
-  private secret: Promise<Buffer> | undefined;
+  private secret: Promise<KeyObject> | undefined;
+  private readonly recent = new Map<string, string>();
 
   constructor(private readonly db: Database) {}
 
@@ -36,8 +40,13 @@ export class TicketKeys {
    * once, is read there (a second connection could wait for a pool the transactions hold).
    */
   async keyOf(id: string, t?: Transaction): Promise<string> {
+    const known = this.recent.get(id);
+    if (known !== undefined) return known;
     const mac = createHmac('sha256', await this.read(t)).update(`ticket:${id}`);
-    return mac.digest('base64url').slice(0, KEY_LENGTH);
+    const key = mac.digest('base64url').slice(0, KEY_LENGTH);
+    if (this.recent.size >= RECENT_KEYS) this.recent.clear();
+    this.recent.set(id, key);
+    return key;
   }
 
   /** Whether `key` is ticket `id`'s key. */
@@ -53,7 +62,7 @@ export class TicketKeys {
     return `${base.replace(/\/$/, '')}/t/${id}#${await this.keyOf(id, t)}`;
   }
 
-  private read(t: Transaction | undefined): Promise<Buffer> {
+  private read(t: Transaction | undefined): Promise<KeyObject> {
     this.secret ??= this.db.sequelize
       .query<{ value: string }>(`SELECT value FROM server_secrets WHERE name = 'ticket_holder'`, {
         type: QueryTypes.SELECT,
@@ -62,7 +71,7 @@ export class TicketKeys {
       .then((rows) => {
         const value = rows[0]?.value;
         if (!value) throw new Error('server_secrets has no ticket_holder: run the migrations');
-        return Buffer.from(value, 'base64url');
+        return createSecretKey(Buffer.from(value, 'base64url'));
       })
       .catch((err: unknown) => {
         // Read again next time (the database may have been away).
