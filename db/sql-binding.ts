@@ -28,6 +28,21 @@ const NEEDS_ESCAPING = /[\0\n\r\b\t\\'"\x1a]/;
 /** Texts kept at most (our statements are a few hundred; a generated one must not grow this). */
 const MAX_TEMPLATES = 2_000;
 
+/**
+ * The session variable in which a command takes its ticket's sequence number in SQL (MySQL:
+ * `db/repositories/series.ts`, `holdTicketSeq`), so the statements after it in the same round
+ * trip can write the number before anyone has read it.
+ */
+export const TICKET_SEQ_VARIABLE = '@navbat_ticket_seq';
+/**
+ * Stands, inside a bound string, for that number's digits: the ticket's number (`A` + token), its
+ * audit row's subject and details. Bound on MySQL as the string with the token replaced in SQL by
+ * the digits as `formatTicketNumber` writes them (at least three; `A007`, `A1000`).
+ */
+export const TICKET_SEQ_TOKEN = '\uE000seq\uE000';
+const V = TICKET_SEQ_VARIABLE;
+const TICKET_SEQ_DIGITS = `IF(${V} < 1000, LPAD(${V}, 3, '0'), CAST(${V} AS CHAR))`;
+
 interface Dialect {
   name: string;
 }
@@ -65,10 +80,20 @@ export class SqlBinding {
       throw new Error(`Named replacement ":${name}" has no entry in the replacement map.`);
     }
     if (typeof value === 'number') return String(value);
+    if (typeof value === 'string' && value.includes(TICKET_SEQ_TOKEN)) return this.seqIn(value);
     if (typeof value === 'string' && this.dialect.name === 'mysql' && !NEEDS_ESCAPING.test(value)) {
       return `'${value}'`;
     }
     return String(escape(value, undefined, this.dialect.name, true));
+  }
+
+  /** A string holding the ticket's sequence number taken in SQL (MySQL only). */
+  private seqIn(value: string): string {
+    if (this.dialect.name !== 'mysql') {
+      throw new Error('a ticket number taken in SQL is bound on MySQL only');
+    }
+    const text = String(escape(value, undefined, this.dialect.name, true));
+    return `REPLACE(${text}, '${TICKET_SEQ_TOKEN}', ${TICKET_SEQ_DIGITS})`;
   }
 }
 

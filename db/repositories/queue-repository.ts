@@ -5,7 +5,7 @@
  */
 import { Op, QueryTypes, type Transaction } from 'sequelize';
 import type { Database } from '../database';
-import { nextInSeries } from './series';
+import { holdTicketSeq, nextInSeries } from './series';
 import { CatalogueRepository } from './catalogue-repository';
 import { appendAudit } from './audit-repository';
 import type { CounterModel } from '../models';
@@ -103,6 +103,19 @@ export class QueueRepository {
     t: Transaction,
   ): Promise<number> {
     return nextInSeries(this.db, 'number_series', { office_code: officeCode, day, prefix }, t);
+  }
+
+  /**
+   * {@link nextNumber} taken in SQL, in the transaction's next round trip (MySQL): `holdTicketSeq`
+   * in series.ts.
+   */
+  holdNextNumber(
+    officeCode: string,
+    day: string,
+    prefix: string,
+    t: Transaction,
+  ): Promise<{ seq: Promise<number> }> {
+    return holdTicketSeq(this.db, { office_code: officeCode, day, prefix }, t);
   }
 
   async insertTicket(ticket: TicketRecord, t: Transaction): Promise<void> {

@@ -1,6 +1,7 @@
 /** Number series (ticket numbers, case numbers, act records, certificates): one locked row each. */
 import { QueryTypes, type Transaction } from 'sequelize';
 import type { Database } from '../database';
+import { TICKET_SEQ_VARIABLE } from '../sql-binding';
 
 /** The tables that hold series, each with its key columns (the primary key) and `last`. */
 export type SeriesTable = 'number_series' | 'registry_series';
@@ -43,4 +44,30 @@ export async function nextInSeries(
   const row = rows[0];
   if (!row) throw new Error(`could not take the next number of ${table} ${JSON.stringify(key)}`);
   return Number(row.last);
+}
+
+/**
+ * Takes the next ticket number of an office's series (`number_series`) in the transaction's next
+ * round trip (MySQL): held, the new value kept in {@link TICKET_SEQ_VARIABLE} on the connection
+ * for the statements held after it (a string with `TICKET_SEQ_TOKEN` is bound as that number,
+ * sql-binding.ts), and answered in `seq` once the round trip is. Nothing waits for the number
+ * before COMMIT: the command's ticket, audit row and seq travel with it.
+ */
+export async function holdTicketSeq(
+  db: Database,
+  key: { office_code: string; day: string; prefix: string },
+  t: Transaction,
+): Promise<{ seq: Promise<number> }> {
+  const v = TICKET_SEQ_VARIABLE;
+  const held = await db.held.later(
+    t,
+    `INSERT INTO number_series (office_code, day, prefix, last)
+       VALUES (:office_code, :day, :prefix, LAST_INSERT_ID(${v} := 1))
+     ON DUPLICATE KEY UPDATE last = LAST_INSERT_ID(${v} := last + 1)`,
+    { ...key },
+  );
+  const seq = held.sent.then((ok) => Number((ok as { insertId: number }).insertId));
+  // Read when the ticket is rendered; a command that fails before that leaves it unread.
+  seq.catch(() => undefined);
+  return { seq };
 }

@@ -37,6 +37,12 @@ export type PendingChange =
        * carried with its number).
        */
       place?: Promise<QueuePlace>;
+      /**
+       * Its number, when the command took it in SQL with its commit (MySQL, a ticket issued
+       * without a phone, case or booking; ticket-issuer.ts): the event is rendered after the
+       * commit, from what {@link ChangeRenderer.prepareIssued} read before it.
+       */
+      numbered?: Promise<string>;
     }
   | { kind: 'printer:updated'; kiosk: string }
   | { kind: 'office:updated' }
@@ -139,25 +145,49 @@ export class ChangeRenderer {
     const now = this.windows?.now() ?? new Date();
     const [counted, durations] = await Promise.all([
       place ?? this.repo.countPlace(record, now, this.transaction),
-      this.catalog
-        ? this.catalog.durations(record.day, record.serviceId)
-        : this.repo.recentServiceSeconds(
-            record.officeCode,
-            record.day,
-            this.transaction,
-            record.serviceId,
-          ),
+      this.durations(record),
     ]);
-    return toStaffTicket(record, code, {
-      caseNumber,
-      peopleAhead: counted.ahead,
-      servingWindows: counted.serving,
-      estimatedWaitMinutes: estimateWaitMinutes(
-        counted.ahead,
-        averageServiceSeconds(durations.get(record.serviceId) ?? []),
-        counted.serving,
-      ),
-    });
+    return waitingTicket(record, code, caseNumber, counted, durations);
+  }
+
+  /**
+   * Issued tickets whose number comes with the commit ({@link PendingChange} `numbered`): what
+   * their events need is read now, in the transaction (service code, case number, recent
+   * durations: from the office cache, a miss read here); the events are made after the commit,
+   * from the number and the place its round trip answered, without another read.
+   */
+  async prepareIssued(changes: PendingChange[]): Promise<() => Promise<QueueChange[]>> {
+    const made = await Promise.all(
+      changes.map(async (change) => {
+        if (!('numbered' in change) || !change.numbered || !change.record || !change.place) {
+          throw new Error('only a numbered issued ticket is rendered after its commit');
+        }
+        const { record, place, numbered, kind } = change;
+        if (change.caseNumber !== undefined) this.knowCase(change.ticketId, change.caseNumber);
+        const [code, caseNumber, durations] = await Promise.all([
+          this.serviceCode(record.serviceId),
+          this.caseNumber(record.id),
+          this.durations(record),
+        ]);
+        return async (): Promise<QueueChange> => {
+          const [number, counted] = await Promise.all([numbered, place]);
+          const ticket = waitingTicket({ ...record, number }, code, caseNumber, counted, durations);
+          return { kind, seq: 0, ticket };
+        };
+      }),
+    );
+    return () => Promise.all(made.map((make) => make()));
+  }
+
+  private durations(record: TicketRecord): Promise<Map<number, number[]>> {
+    return this.catalog
+      ? this.catalog.durations(record.day, record.serviceId)
+      : this.repo.recentServiceSeconds(
+          record.officeCode,
+          record.day,
+          this.transaction,
+          record.serviceId,
+        );
   }
 
   async ticketById(id: string): Promise<StaffTicket | undefined> {
@@ -245,6 +275,26 @@ export class ChangeRenderer {
       this.catalog?.counters() ?? this.repo.listCounters(this.officeCode, this.transaction);
     return this.counters;
   }
+}
+
+/** A waiting ticket's DTO: people ahead, windows serving it and the estimate from its place. */
+function waitingTicket(
+  record: TicketRecord,
+  code: string,
+  caseNumber: string | null,
+  counted: QueuePlace,
+  durations: Map<number, number[]>,
+): StaffTicket {
+  return toStaffTicket(record, code, {
+    caseNumber,
+    peopleAhead: counted.ahead,
+    servingWindows: counted.serving,
+    estimatedWaitMinutes: estimateWaitMinutes(
+      counted.ahead,
+      averageServiceSeconds(durations.get(record.serviceId) ?? []),
+      counted.serving,
+    ),
+  });
 }
 
 /** A stored printer state as the wire names it. */

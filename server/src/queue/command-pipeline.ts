@@ -90,9 +90,13 @@ export class CommandPipeline {
     configures: boolean,
   ): Promise<Committed<T>> {
     if (!configures) await this.deps.cache.warm(officeCode);
-    const { result, events, seq } = await this.deps.db.transaction((t) =>
+    const done = await this.deps.db.transaction((t) =>
       this.inTransaction(t, officeCode, work, configures),
     );
+    const { result, seq } = done;
+    // Made from answers the commit's round trip settled: no read, no other command's answer
+    // between the commit and the publication.
+    const events = done.later ? await done.later() : done.events;
     if (events.length) {
       // Answered with the commit (on MySQL the seq travels with COMMIT): already settled, so
       // this await lets no other command's answer in before the publication.
@@ -114,7 +118,12 @@ export class CommandPipeline {
     officeCode: string,
     work: CommandWork<T>,
     configures: boolean,
-  ): Promise<{ result: T; events: QueueChange[]; seq: Promise<number> }> {
+  ): Promise<{
+    result: T;
+    events: QueueChange[];
+    later?: () => Promise<QueueChange[]>;
+    seq: Promise<number>;
+  }> {
     const { repo, cache } = this.deps;
     const changes: PendingChange[] = [];
     // A configuration reads and renders inside its transaction; the queue's commands take the
@@ -134,6 +143,15 @@ export class CommandPipeline {
       this.deps.windows,
       catalog,
     );
+    if (changes.length > 0 && changes.every((c) => 'numbered' in c && c.numbered !== undefined)) {
+      // Tickets numbered with the commit (MySQL): the number, the rows and the seq go in one round
+      // trip, and the events are made after it. Such a ticket has no phone (its "issued" message
+      // would need the number here), so the messages have nothing to do for it: a waiting ticket
+      // is messaged only when issued to a phone given in its own command.
+      const later = await renderer.prepareIssued(changes);
+      const seq = (await repo.takeSeq(officeCode, changes.length, t)).first;
+      return { result, events: [], later, seq };
+    }
     const events = await renderer.changes(changes, this.deps.officeInfo);
     await this.deps.messages?.queueChanged(t, office, events, hints.recipients);
     // Last, so the office-wide row lock is held as briefly as possible (on MySQL, with COMMIT).

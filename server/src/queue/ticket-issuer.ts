@@ -6,14 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'sequelize';
-import {
-  NO_PRIORITY,
-  canEdit,
-  isOpenAt,
-  nextOpening,
-  type IssueTicket,
-  type StaffTicket,
-} from '../../protocol';
+import { NO_PRIORITY, canEdit, type IssueTicket, type StaffTicket } from '../../protocol';
 import type { OfficeRecord, ServiceRecord, TicketRecord } from '../../../db/records';
 import { AppError, notFound, validationFailed } from '../errors';
 import type { Actor } from '../auth/actor';
@@ -27,6 +20,8 @@ import type { Outbox } from '../messages/outbox';
 import type { FoundCase } from '../registry/case-links';
 import type { QueuePlace } from '../../../db/repositories/queue-place';
 import { caseToLink } from './ticket-case';
+import { newTicket, refuseClosedOffice } from './new-ticket';
+import { TICKET_SEQ_TOKEN } from '../../../db/sql-binding';
 
 /**
  * Checks a booking in, inside the ticket's own transaction (bookings/booking-service.ts): locks and
@@ -163,8 +158,7 @@ export class TicketIssuer {
     const counted = admitted
       ? undefined
       : await this.holdCount(t, { id, officeCode, day, service, priority, now });
-    const seqNo = await this.ctx.repo.nextNumber(officeCode, day, service.prefix, t);
-    const number = formatTicketNumber(service.prefix, seqNo);
+    const { number, numbered } = await this.takeNumber(t, r, day, service.prefix);
     const ticket = newTicket({
       id,
       officeCode,
@@ -198,8 +192,35 @@ export class TicketIssuer {
       record: ticket,
       caseNumber,
       place: counted?.place,
+      numbered,
     });
     return { id: ticket.id, printJob: queued?.job };
+  }
+
+  /**
+   * The ticket's number. On MySQL a ticket issued without a phone, a case or a booking takes it in
+   * SQL, held with the rest of the command (`numbered`: the number once the commit's round trip
+   * answers; the rows bind it through `TICKET_SEQ_TOKEN`), so the whole issue is one round trip;
+   * the others need it inside the transaction (the phone's "issued" message, the case's link, a
+   * booking's check-in) and wait for it.
+   */
+  private async takeNumber(
+    t: Transaction,
+    r: IssueRequest,
+    day: string,
+    prefix: string,
+  ): Promise<{ number: string; numbered?: Promise<string> }> {
+    const { officeCode } = r;
+    const later = this.ctx.repo.db.dialect === 'mysql' && !r.req.phone && !r.admit && !r.linkedCase;
+    if (!later) {
+      const seqNo = await this.ctx.repo.nextNumber(officeCode, day, prefix, t);
+      return { number: formatTicketNumber(prefix, seqNo) };
+    }
+    const { seq } = await this.ctx.repo.holdNextNumber(officeCode, day, prefix, t);
+    const numbered = seq.then((n) => formatTicketNumber(prefix, n));
+    // Read when the ticket is rendered; a command that fails before that leaves it unread.
+    numbered.catch(() => undefined);
+    return { number: `${prefix}${TICKET_SEQ_TOKEN}`, numbered };
   }
 
   /** The case the ticket picks up, linked in the transaction or (registry elsewhere) after it. */
@@ -346,48 +367,4 @@ export class TicketIssuer {
       throw err;
     }
   }
-}
-
-/** Outside the opening hours: refused, with the next opening when there is one. */
-function refuseClosedOffice(office: OfficeRecord, now: Date): void {
-  if (isOpenAt(office.openingHours, now, office.timeZone)) return;
-  const next = nextOpening(office.openingHours, now, office.timeZone);
-  throw new AppError('conflict', 'the office is closed now', {
-    reason: 'office_closed',
-    ...(next ? { opens: next } : {}),
-  });
-}
-
-/** A new waiting ticket's row (a checked-in booking sets its queue time and code). */
-function newTicket(p: {
-  id: string;
-  officeCode: string;
-  day: string;
-  number: string;
-  service: ServiceRecord;
-  priority: string;
-  req: IssueTicket;
-  now: Date;
-  admitted?: { queueTime: Date; appointmentCode: string | null; remote?: boolean };
-}): TicketRecord {
-  return {
-    id: p.id,
-    officeCode: p.officeCode,
-    day: p.day,
-    number: p.number,
-    serviceId: p.service.id,
-    priority: p.priority,
-    language: p.req.language ?? null,
-    kiosk: p.req.kiosk ?? null,
-    status: 'waiting',
-    issuedAt: p.now,
-    calledAt: null,
-    startedAt: null,
-    finishedAt: null,
-    counterNumber: null,
-    targetCounter: null,
-    calledBy: null,
-    recalls: 0,
-    ...(p.admitted ?? { queueTime: p.now, appointmentCode: null }),
-  };
 }
