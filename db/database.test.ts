@@ -30,6 +30,34 @@ describe('every demo service is served by a window', () => {
   });
 });
 
+describe('closing the embedded database', () => {
+  it('runs the writes already queued before it closes', async () => {
+    const tdb = await freshDatabase('sqlite');
+    try {
+      const q = tdb.db.sequelize;
+      await q.query('CREATE TABLE close_probe (id INTEGER PRIMARY KEY)');
+      let release: () => void = () => undefined;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const first = tdb.db.transaction(async (t) => {
+        await held;
+        await q.query('INSERT INTO close_probe (id) VALUES (1)', { transaction: t });
+      });
+      // Queued behind the first, as a last command queues while a server closes.
+      const second = tdb.db.transaction(async (t) => {
+        await q.query('INSERT INTO close_probe (id) VALUES (2)', { transaction: t });
+        return 'stored';
+      });
+      const closing = tdb.db.close();
+      release();
+      await expect(first).resolves.toBeUndefined();
+      await expect(second).resolves.toBe('stored');
+      await closing;
+    } finally {
+      await tdb.drop();
+    }
+  });
+});
+
 describe.each(testDialects())('schema and demo data on %s', (dialect) => {
   it('migrates down and up again cleanly', async () => {
     const tdb = await freshDatabase(dialect);

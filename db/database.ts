@@ -180,7 +180,13 @@ export class Database {
     }
   }
 
+  /**
+   * Closes the pool. On SQLite the writes already queued run first: their callers wait for them,
+   * and a transaction that began on a closed handle failed (a test server's last command, queued
+   * behind another as it closed, once failed its suite with SQLITE_MISUSE).
+   */
   async close(): Promise<void> {
+    await this.writeQueue;
     await this.sequelize.close();
   }
 }
