@@ -6,7 +6,7 @@
  */
 import { QueryTypes, UniqueConstraintError } from 'sequelize';
 import { freshDatabase, testDialects, type TestDatabase } from '../server/src/testing/harness';
-import { CARRY } from './held-writes';
+import type { Transaction } from 'sequelize';
 
 describe.each(testDialects())('held writes on %s', (dialect) => {
   let tdb: TestDatabase;
@@ -36,6 +36,14 @@ describe.each(testDialects())('held writes on %s', (dialect) => {
   /** The round trips: the queries sent, but for those carried by the next one. */
   const trips = () => sent.filter((sql) => !sql.includes('/* carried */'));
   const carried = () => sent.filter((sql) => sql.includes('/* carried */'));
+  /**
+   * One of a command's own statements, carrying what is held (`held.send` on MySQL; SQLite runs
+   * it at once): as `sequelize.query` answers a write, `[its answer]`.
+   */
+  const carrying = async (t: Transaction, sql: string, replacements: Record<string, unknown>) =>
+    dialect === 'mysql'
+      ? [await tdb.db.held.send(t, sql, replacements)]
+      : tdb.db.sequelize.query(sql, { transaction: t, replacements });
 
   it('sends held writes in order with the next statement, which sees them', async () => {
     const seen = await tdb.db.transaction(async (t) => {
@@ -67,10 +75,9 @@ describe.each(testDialects())('held writes on %s', (dialect) => {
     sent.length = 0;
     const [header] = await tdb.db.transaction(async (t) => {
       await tdb.db.held.later(t, insert, { id: 2, note: 'carried' });
-      return tdb.db.sequelize.query('UPDATE held_probe SET note = :note WHERE id = :id', {
-        transaction: t,
-        replacements: { note: 'changed', id: 9 },
-        ...CARRY,
+      return carrying(t, 'UPDATE held_probe SET note = :note WHERE id = :id', {
+        note: 'changed',
+        id: 9,
       });
     });
     if (dialect === 'mysql') {
@@ -280,11 +287,7 @@ describe.each(testDialects())('held writes on %s', (dialect) => {
       await tdb.db.held.later(t, insert, { id: 5, note: 'before the clash' });
       write = (await tdb.db.held.later(t, insert, { id: 4, note: 'the clash' })).sent;
       await tdb.db.held.later(t, insert, { id: 6, note: 'after the clash' });
-      await tdb.db.sequelize.query('UPDATE held_probe SET note = :note WHERE id = 4', {
-        transaction: t,
-        replacements: { note: 'never' },
-        ...CARRY,
-      });
+      await carrying(t, 'UPDATE held_probe SET note = :note WHERE id = 4', { note: 'never' });
     });
     await expect(failed).rejects.toBeInstanceOf(UniqueConstraintError);
     // The held write's own answer: the driver's error (on SQLite, `later` itself threw).
@@ -303,10 +306,7 @@ describe.each(testDialects())('held writes on %s', (dialect) => {
         type: QueryTypes.SELECT,
         transaction: t,
       });
-      await tdb.db.sequelize.query('UPDATE held_probe SET note = note WHERE id = 20', {
-        transaction: t,
-        ...CARRY,
-      });
+      await carrying(t, 'UPDATE held_probe SET note = note WHERE id = 20', {});
     });
     await expect(failed).rejects.toBeInstanceOf(UniqueConstraintError);
     // On SQLite the write ran at once and failed there, before the read.

@@ -5,8 +5,8 @@
  * not each cost a round trip: they are held, and travel in order in front of a later statement of
  * the same command, as one multi-statement query whose answer that statement's caller gets as if
  * it had been sent alone; a held statement's own answer comes in its `sent`. START goes with the
- * transaction's first statement; the rest with a statement that asks to carry them ({@link CARRY}:
- * a number the command takes) or at the latest with COMMIT.
+ * transaction's first statement; the rest with one of the command's own statements sent through
+ * {@link HeldWrites.send} (a lock it takes, a number) or at the latest with COMMIT.
  *
  * Any other statement on the transaction — a read of the command's, or a read the office cache
  * makes in it and shares with other commands — sends the held statements just before it, apart, so
@@ -57,9 +57,6 @@ interface PendingQuery {
 
 const START = 'START TRANSACTION';
 
-/** The query option of a command's own statement that carries what it holds (its number). */
-export const CARRY = { carriesHeld: true } as const;
-
 export class HeldWrites {
   private readonly held = new WeakMap<Tx, Held[]>();
   /** A held write that failed when sent apart: its command's next carrier or commit raises it. */
@@ -77,13 +74,11 @@ export class HeldWrites {
     this.sequelize.addHook(
       'beforeQuery',
       // Sequelize awaits its hooks: what this one throws rejects the query.
-      (
-        options: QueryOptions & { carriesHeld?: boolean; completesTransaction?: boolean },
-        query: unknown,
-      ) => {
+      (options: QueryOptions & { completesTransaction?: boolean }, query: unknown) => {
         const t = options.transaction;
         if (!t) return;
-        const carries = options.carriesHeld === true || options.completesTransaction === true;
+        // Sequelize's own ROLLBACK (a deadlock's) takes what is held along; COMMIT is ours.
+        const carries = options.completesTransaction === true;
         const failed = this.failed.get(t);
         if (failed && carries) throw failed;
         const held = this.held.get(t);
