@@ -12,7 +12,14 @@ import type { CounterModel } from '../models';
 import { toTicket } from './ticket-row';
 import { insertTicketRow } from './hot-path-repository';
 import { sqlTime } from './values';
-import { countPlace, holdCountPlace, type AheadOf, type QueuePlace } from './queue-place';
+import {
+  countPlace,
+  holdCountPlace,
+  holdServiceSeconds,
+  SERVICE_SECONDS_KEPT,
+  type AheadOf,
+  type QueuePlace,
+} from './queue-place';
 import type {
   AuditInput,
   CounterRecord,
@@ -219,6 +226,16 @@ export class QueueRepository {
     return holdCountPlace(this.db, ticket, now, t);
   }
 
+  /** {@link holdServiceSeconds}: one service's durations, carried with the command's commit. */
+  holdServiceSeconds(
+    officeCode: string,
+    day: string,
+    serviceId: number,
+    t: Transaction,
+  ): Promise<{ seconds: Promise<Map<number, number[]>> }> {
+    return holdServiceSeconds(this.db, officeCode, day, serviceId, t);
+  }
+
   /** Today's tickets still in the queue (waiting, called, serving). */
   async liveTickets(officeCode: string, day: string, t?: Tx): Promise<TicketRecord[]> {
     const rows = await this.m.Ticket.findAll({
@@ -269,14 +286,14 @@ export class QueueRepository {
         ...(serviceId === undefined ? {} : { serviceId }),
       },
       order: [['finishedAt', 'DESC']],
-      limit: serviceId === undefined ? 200 : 20,
+      limit: serviceId === undefined ? 200 : SERVICE_SECONDS_KEPT,
       transaction: t,
     });
     const out = new Map<number, number[]>();
     for (const r of rows) {
       if (!r.startedAt || !r.finishedAt) continue;
       const list = out.get(r.serviceId) ?? [];
-      if (list.length < 20) list.push((r.finishedAt.getTime() - r.startedAt.getTime()) / 1000);
+      if (list.length < SERVICE_SECONDS_KEPT) list.push((r.finishedAt.getTime() - r.startedAt.getTime()) / 1000);
       out.set(r.serviceId, list);
     }
     return out;

@@ -164,19 +164,50 @@ export class ChangeRenderer {
         }
         const { record, place, numbered, kind } = change;
         if (change.caseNumber !== undefined) this.knowCase(change.ticketId, change.caseNumber);
-        const [code, caseNumber, durations] = await Promise.all([
+        const [code, caseNumber, recent] = await Promise.all([
           this.serviceCode(record.serviceId),
           this.caseNumber(record.id),
-          this.durations(record),
+          this.issuedDurations(record),
         ]);
         return async (): Promise<QueueChange> => {
-          const [number, counted] = await Promise.all([numbered, place]);
+          const [number, counted, durations] = await Promise.all([
+            numbered,
+            place,
+            recent.durations,
+          ]);
           const ticket = waitingTicket({ ...record, number }, code, caseNumber, counted, durations);
           return { kind, seq: 0, ticket };
         };
       }),
     );
     return () => Promise.all(made.map((make) => make()));
+  }
+
+  /**
+   * The durations an issued ticket's estimate takes: kept in the office cache, or — a miss —
+   * read with the commit (held; MySQL), then kept. What is kept is answered or already sent (a
+   * read in another command, sent at once); a read held for another command's commit is kept
+   * only once answered: waiting for it could wait on that commit, and so on this one's locks.
+   */
+  private async issuedDurations(
+    record: TicketRecord,
+  ): Promise<{ durations: Promise<Map<number, number[]>> }> {
+    const kept = this.catalog?.keptDurations(record.day, record.serviceId);
+    if (kept) return { durations: kept };
+    const { catalog, transaction } = this;
+    if (!catalog || !transaction) return { durations: this.durations(record) };
+    const { seconds } = await this.repo.holdServiceSeconds(
+      record.officeCode,
+      record.day,
+      record.serviceId,
+      transaction,
+    );
+    const durations = seconds.then((read) => {
+      catalog.keepDurations(record.day, record.serviceId, read);
+      return read;
+    });
+    durations.catch(() => undefined);
+    return { durations };
   }
 
   private durations(record: TicketRecord): Promise<Map<number, number[]>> {
