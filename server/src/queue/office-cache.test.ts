@@ -71,4 +71,73 @@ describe.each(testDialects())('office cache on %s', (dialect) => {
       socket.close();
     }
   });
+
+  it('renews an office past its time in the background: no command waits for the reads', async () => {
+    /** The queue's repository, counting the office reads it sends to the database. */
+    class Counting extends QueueRepository {
+      reads = 0;
+      last: Promise<unknown> = Promise.resolve();
+      /** While set, the services' reads wait for it (a renewal held half-way). */
+      gate: Promise<void> | undefined;
+      override findOffice(code: string, t?: Parameters<QueueRepository['findOffice']>[1]) {
+        this.reads++;
+        const read = super.findOffice(code, t);
+        this.last = read;
+        return read;
+      }
+      override async listServices(
+        code: string,
+        t?: Parameters<QueueRepository['listServices']>[1],
+      ) {
+        await this.gate;
+        return super.listServices(code, t);
+      }
+    }
+    const repo = new Counting(s.db);
+    const ttlMs = 300;
+    const cache = new OfficeCache(repo, ttlMs);
+    const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    const setTicker = (ticker: string | null) =>
+      s.db.sequelize.query('UPDATE offices SET ticker = :ticker WHERE code = :code', {
+        replacements: { ticker, code: OFFICE },
+      });
+    const first = cache.office(OFFICE);
+    expect((await first)?.ticker).not.toBe('renewed');
+    expect(repo.reads).toBe(1);
+    try {
+      // Changed in the database without an event this cache sees (a missed one).
+      await setTicker('renewed');
+      await pause(ttlMs + 50);
+      // Past its time: the same answered promise at once, while the renewal reads.
+      expect(cache.office(OFFICE)).toBe(first);
+      expect(repo.reads).toBe(2);
+      expect(cache.office(OFFICE)).toBe(first);
+      await waitFor(async () => (await cache.office(OFFICE))?.ticker === 'renewed', 'renewal');
+      expect(repo.reads).toBe(2);
+
+      // An event while a renewal reads drops what it read, as it drops what is kept: a change
+      // committed after the renewal's read answered is not hidden behind that read.
+      let release = () => {};
+      repo.gate = new Promise((r) => (release = r));
+      await pause(ttlMs + 50);
+      void cache.office(OFFICE);
+      expect(repo.reads).toBe(3);
+      expect(await repo.last).toMatchObject({ ticker: 'renewed' });
+      await setTicker('changed');
+      cache.observe(OFFICE, [{ kind: 'office:updated', seq: 0 } as unknown as QueueChange]);
+      repo.gate = undefined;
+      release();
+      await waitFor(async () => (await cache.office(OFFICE))?.ticker === 'changed', 'the change');
+      await pause(50); // the renewal is in by now
+      expect((await cache.office(OFFICE))?.ticker).toBe('changed');
+
+      // Unused for twice its time: dropped, and read for the command that asks.
+      await setTicker(null);
+      await pause(2 * ttlMs + 50);
+      expect((await cache.office(OFFICE))?.ticker).toBeNull();
+      expect(repo.reads).toBeGreaterThan(4);
+    } finally {
+      await setTicker(null);
+    }
+  });
 });

@@ -8,6 +8,7 @@ import type { Transaction } from 'sequelize';
 import type { QueueChange, Ticket } from '../../protocol';
 import { officeDay } from './office-day';
 import type { QueueRepository } from '../../../db/repositories/queue-repository';
+import { SERVICE_SECONDS_KEPT } from '../../../db/repositories/queue-place';
 import type { CounterRecord, OfficeRecord, ServiceRecord } from '../../../db/records';
 
 interface Entry {
@@ -22,6 +23,8 @@ interface Entry {
   /** Recent service durations per `day:serviceId` (the waiting estimate's input). */
   durations?: Map<string, Promise<Map<number, number[]>>>;
   kiosks?: Promise<Map<string, Kiosk>>;
+  /** Its successor, being read after `ttlMs` while commands still take this one. */
+  renewal?: Entry;
 }
 
 /** A kiosk as a ticket needs it: its code, its printer's address and last known state. */
@@ -36,6 +39,10 @@ export interface OfficeCatalog {
   services(): Promise<ServiceRecord[]>;
   counters(): Promise<CounterRecord[]>;
   durations(day: string, serviceId: number): Promise<Map<number, number[]>>;
+  /** The durations kept of a service, without a read (`undefined`: none kept). */
+  keptDurations(day: string, serviceId: number): Promise<Map<number, number[]>> | undefined;
+  /** Keeps durations a command read with its commit, unless some are kept already. */
+  keepDurations(day: string, serviceId: number, durations: Map<number, number[]>): void;
 }
 
 export class OfficeCache {
@@ -76,18 +83,41 @@ export class OfficeCache {
   }
 
   private kiosks(code: string, t?: Transaction): Promise<Map<string, Kiosk>> {
-    const read = async (tx?: Transaction) =>
-      new Map((await (this.readKiosks?.(code, tx) ?? Promise.resolve([]))).map((k) => [k.code, k]));
     const e = this.entry(code);
-    if (!e.kiosks && t) return read(t);
-    e.kiosks ??= this.settle(code, e, read());
-    return e.kiosks;
+    if (!e.kiosks && t) return this.readKioskMap(code, t);
+    return this.kiosksOf(code, e);
   }
 
   /** The office; in a transaction a miss is read there and not kept (it may see its own writes). */
   office(code: string, t?: Transaction): Promise<OfficeRecord | undefined> {
     const e = this.entry(code);
     if (!e.office && t) return this.repo.findOffice(code, t);
+    return this.officeOf(code, e);
+  }
+
+  services(code: string, t?: Transaction): Promise<ServiceRecord[]> {
+    const e = this.entry(code);
+    if (!e.services && t) return this.repo.listServices(code, t);
+    return this.servicesOf(code, e);
+  }
+
+  counters(code: string, t?: Transaction): Promise<CounterRecord[]> {
+    const e = this.entry(code);
+    if (!e.counters && t) return this.repo.listCounters(code, t);
+    return this.countersOf(code, e);
+  }
+
+  private async readKioskMap(code: string, t?: Transaction): Promise<Map<string, Kiosk>> {
+    const kiosks = await (this.readKiosks?.(code, t) ?? Promise.resolve([]));
+    return new Map(kiosks.map((k) => [k.code, k]));
+  }
+
+  private kiosksOf(code: string, e: Entry): Promise<Map<string, Kiosk>> {
+    e.kiosks ??= this.settle(code, e, this.readKioskMap(code));
+    return e.kiosks;
+  }
+
+  private officeOf(code: string, e: Entry): Promise<OfficeRecord | undefined> {
     if (!e.office) {
       e.office = this.settle(code, e, this.repo.findOffice(code));
       e.office.then((office) => (e.knownOffice = office)).catch(() => undefined);
@@ -95,9 +125,7 @@ export class OfficeCache {
     return e.office;
   }
 
-  services(code: string, t?: Transaction): Promise<ServiceRecord[]> {
-    const e = this.entry(code);
-    if (!e.services && t) return this.repo.listServices(code, t);
+  private servicesOf(code: string, e: Entry): Promise<ServiceRecord[]> {
     if (!e.services) {
       e.services = this.settle(code, e, this.repo.listServices(code));
       e.services.then((list) => (e.knownServices = list)).catch(() => undefined);
@@ -105,9 +133,7 @@ export class OfficeCache {
     return e.services;
   }
 
-  counters(code: string, t?: Transaction): Promise<CounterRecord[]> {
-    const e = this.entry(code);
-    if (!e.counters && t) return this.repo.listCounters(code, t);
+  private countersOf(code: string, e: Entry): Promise<CounterRecord[]> {
     if (!e.counters) {
       e.counters = this.settle(code, e, this.repo.listCounters(code));
       e.counters.then((list) => (e.knownCounters = list)).catch(() => undefined);
@@ -151,6 +177,13 @@ export class OfficeCache {
         this.durations(code, day, serviceId, () =>
           this.repo.recentServiceSeconds(code, day, t, serviceId),
         ),
+      keptDurations: (day, serviceId) => this.entry(code).durations?.get(`${day}:${serviceId}`),
+      keepDurations: (day, serviceId, durations) => {
+        const e = this.entry(code);
+        e.durations ??= new Map();
+        const key = `${day}:${serviceId}`;
+        if (!e.durations.has(key)) e.durations.set(key, Promise.resolve(durations));
+      },
     };
   }
 
@@ -158,20 +191,9 @@ export class OfficeCache {
   observe(code: string, changes: readonly QueueChange[]): void {
     const e = this.entries.get(code);
     if (!e) return;
-    for (const change of changes) {
-      if ('ticket' in change && change.ticket.status === 'done') learnDuration(e, change.ticket);
-      if (change.kind === 'office:updated') e.office = e.knownOffice = undefined;
-      else if (change.kind === 'printer:updated') e.kiosks = undefined;
-      else if (change.kind === 'services:updated') {
-        e.services = e.knownServices = undefined;
-        e.counters = e.knownCounters = undefined;
-      } else if (change.kind === 'counter:updated' && e.counters) {
-        const known = e.knownCounters?.find((c) => c.number === change.counter.number);
-        if (!known || !sameWindow(known, change.counter, e.knownServices)) {
-          e.counters = e.knownCounters = undefined;
-        }
-      }
-    }
+    observeIn(e, changes);
+    // The renewal being read sees them too: a read it has under way is dropped as here.
+    if (e.renewal) observeIn(e.renewal, changes);
   }
 
   /** Forgets an office (a configuration command, or a command that rolled back). */
@@ -179,14 +201,39 @@ export class OfficeCache {
     this.entries.delete(code);
   }
 
+  /**
+   * The office's entry. One older than `ttlMs` is renewed in the background: its commands keep
+   * taking it (the events kept it true) until the new reads are in, so no command waits for them;
+   * one older than twice that (its renewal failing) is dropped, and read again by its commands.
+   */
   private entry(code: string): Entry {
     const now = Date.now();
     let e = this.entries.get(code);
-    if (!e || now - e.at > this.ttlMs) {
+    if (!e || now - e.at > 2 * this.ttlMs) {
       e = { at: now };
       this.entries.set(code, e);
+    } else if (now - e.at > this.ttlMs && !e.renewal) {
+      this.renew(code, e, now);
     }
     return e;
+  }
+
+  private renew(code: string, old: Entry, now: number): void {
+    const next: Entry = { at: now };
+    old.renewal = next;
+    const reads = [
+      this.officeOf(code, next),
+      this.servicesOf(code, next),
+      this.countersOf(code, next),
+      this.kiosksOf(code, next),
+    ];
+    Promise.all(reads).then(
+      () => {
+        // Not over an office forgotten (or dropped) since: its commands read it afresh.
+        if (this.entries.get(code) === old) this.entries.set(code, next);
+      },
+      () => (old.renewal = undefined),
+    );
   }
 
   /** A failed read is not kept. */
@@ -197,9 +244,6 @@ export class OfficeCache {
     return read;
   }
 }
-
-/** The most recent durations of a service kept (`recentServiceSeconds` reads as many). */
-const DURATIONS_KEPT = 20;
 
 /**
  * Adds a done ticket's time at the window to its service's cached durations, as a read would
@@ -224,7 +268,7 @@ function learnDuration(
   const seconds = (Date.parse(ticket.finishedAt) - Date.parse(ticket.startedAt)) / 1000;
   const durations = e.durations;
   const next = kept.then((byService) => {
-    const list = [seconds, ...(byService.get(serviceId) ?? [])].slice(0, DURATIONS_KEPT);
+    const list = [seconds, ...(byService.get(serviceId) ?? [])].slice(0, SERVICE_SECONDS_KEPT);
     return new Map(byService).set(serviceId, list);
   });
   durations.set(key, next);
@@ -245,4 +289,22 @@ function sameWindow(
   if (!services) return false;
   const codes = known.serviceIds.map((id) => services.find((s) => s.id === id)?.code ?? '');
   return [...codes].sort().join() === [...event.services].sort().join();
+}
+
+/** {@link OfficeCache.observe} on one entry. */
+function observeIn(e: Entry, changes: readonly QueueChange[]): void {
+  for (const change of changes) {
+    if ('ticket' in change && change.ticket.status === 'done') learnDuration(e, change.ticket);
+    if (change.kind === 'office:updated') e.office = e.knownOffice = undefined;
+    else if (change.kind === 'printer:updated') e.kiosks = undefined;
+    else if (change.kind === 'services:updated') {
+      e.services = e.knownServices = undefined;
+      e.counters = e.knownCounters = undefined;
+    } else if (change.kind === 'counter:updated' && e.counters) {
+      const known = e.knownCounters?.find((c) => c.number === change.counter.number);
+      if (!known || !sameWindow(known, change.counter, e.knownServices)) {
+        e.counters = e.knownCounters = undefined;
+      }
+    }
+  }
 }
