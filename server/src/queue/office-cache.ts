@@ -218,16 +218,21 @@ export class OfficeCache {
     return e;
   }
 
+  /**
+   * Reads the office's successor one read after another (a renewal holds at most one pooled
+   * connection: nobody waits for it, and 70 offices renewing together must not crowd out their
+   * commands), and puts it in place of `old` when all are in.
+   */
   private renew(code: string, old: Entry, now: number): void {
     const next: Entry = { at: now };
     old.renewal = next;
-    const reads = [
-      this.officeOf(code, next),
-      this.servicesOf(code, next),
-      this.countersOf(code, next),
-      this.kiosksOf(code, next),
-    ];
-    Promise.all(reads).then(
+    const read = async () => {
+      await this.officeOf(code, next);
+      await this.servicesOf(code, next);
+      await this.countersOf(code, next);
+      await this.kiosksOf(code, next);
+    };
+    read().then(
       () => {
         // Not over an office forgotten (or dropped) since: its commands read it afresh.
         if (this.entries.get(code) === old) this.entries.set(code, next);
