@@ -293,7 +293,8 @@ export class QueueRepository {
     for (const r of rows) {
       if (!r.startedAt || !r.finishedAt) continue;
       const list = out.get(r.serviceId) ?? [];
-      if (list.length < SERVICE_SECONDS_KEPT) list.push((r.finishedAt.getTime() - r.startedAt.getTime()) / 1000);
+      if (list.length < SERVICE_SECONDS_KEPT)
+        list.push((r.finishedAt.getTime() - r.startedAt.getTime()) / 1000);
       out.set(r.serviceId, list);
     }
     return out;

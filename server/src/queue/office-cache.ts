@@ -2,7 +2,8 @@
  * What rarely changes, read once: each office's settings, services, windows and kiosks. An entry is
  * dropped when the office's own committed events say it changed (`office:updated`,
  * `services:updated`, a window whose status or services differ, `printer:updated` for the kiosks)
- * — on every node, since every node sees every event — and after `ttlMs` regardless.
+ * — on every node, since every node sees every event — and renewed after `ttlMs` regardless (read
+ * again in the background while its commands keep taking it; see `entry`).
  */
 import type { Transaction } from 'sequelize';
 import type { QueueChange, Ticket } from '../../protocol';
