@@ -324,7 +324,6 @@ async function startTopology(run: Run): Promise<{ base: string; nodes: Proc[]; p
   return { base: `http://127.0.0.1:${ports.front}`, nodes, proxy: proxy.proc };
 }
 
-/** Phase 3: Navbat, two nodes behind HAProxy, sockets and windows of every office. */
 /**
  * `--warmup`: the phase's load at twice its rate for `run.warmup` seconds, with the windows calling
  * and completing, before any socket connects and apart from every figure (its own tally).
@@ -339,14 +338,22 @@ async function warmUp(
   const tally = new HttpTally();
   const windows = new Windows(base, run.plans, tokens, tally, serviceMs);
   windows.start();
+  const perSecond = run.rate * 2;
+  const { plans, warmup: seconds } = run;
   const issued = await issueTickets({
-    ...{ base, plans: run.plans, agents, tally, perSecond: run.rate * 2, seconds: run.warmup },
+    base,
+    plans,
+    agents,
+    tally,
+    perSecond,
+    seconds,
     onIssued: (t) => windows.add(t),
   });
   await windows.finish();
-  log(`  warmed: ${issued.length} tickets at ${run.rate * 2}/s over ${run.warmup} s, unmeasured`);
+  log(`  warmed: ${issued.length} tickets at ${perSecond}/s over ${seconds} s, unmeasured`);
 }
 
+/** Phase 3: Navbat, two nodes behind HAProxy, sockets and windows of every office. */
 async function navbatPhase(run: Run): Promise<PhaseResult> {
   heading(`Navbat: 2 nodes + Redis adapter behind HAProxy, ${run.seconds} s`);
   const { base, nodes, proxy } = await startTopology(run);
@@ -405,9 +412,8 @@ async function main(teardown: Teardown): Promise<void> {
   const profileDir = process.argv.includes('--profile')
     ? fs.mkdtempSync(path.join(os.tmpdir(), 'navbat-national-prof-'))
     : undefined;
-  const run: Run = {
-    ...{ seconds, warmup, rate, plans, databaseUrl: db.url, front, teardown, profileDir },
-  };
+  const databaseUrl = db.url;
+  const run: Run = { seconds, warmup, rate, plans, databaseUrl, front, teardown, profileDir };
   const floor = await floorPhase(run);
   const topologyFloor = await floorTopologyPhase(run);
   // --writes: what a kiosk tap's writes cost the floor, as Navbat sends them (a round trip each)
