@@ -8,6 +8,8 @@
  * Printed against the targets: accepted p99 ≤ 10× unloaded; the excess refused fast with 503
  * `overloaded` and `Retry-After`; 0 events out of seq order; no snapshot storm; back to normal
  * (p99 ≤ 2× unloaded) within 5 s. Usage: npm run bench:overload -- [--db=mysql|sqlite] [--seconds=30]
+ * [--rate=N: the burst's tickets/s, instead of 2× the ceiling measured in the run (whose own spread
+ * run to run on a shared machine is wide: to compare two revisions at the same load)]
  */
 import { keepAliveAgent, requestJson, type JsonResponse } from './lib/http';
 import { SocketFleet } from './lib/fleet';
@@ -22,6 +24,8 @@ interface Answer {
   retryAfter?: string;
   /** The error code of a refusal. */
   code?: string;
+  /** Sent on a connection it opened (none of the client's open ones was free). */
+  newConnection?: boolean;
 }
 
 const DISPLAYS = 20;
@@ -52,6 +56,7 @@ async function issue(base: string, agent: ReturnType<typeof keepAliveAgent>, i: 
       status: res.status,
       retryAfter: typeof retry === 'string' ? retry : undefined,
       code: res.body?.error?.code,
+      newConnection: res.newConnection,
     };
   } catch {
     return { sentAt, ms: nowMs() - sentAt, status: 0 };
@@ -94,18 +99,36 @@ async function ceiling(base: string, clients: number, seconds: number): Promise<
   return ok / seconds;
 }
 
-/** One counter of `/metrics` (the bench server's token). */
-async function metric(base: string, name: string): Promise<number> {
+/** Figures of one read of `/metrics` (the bench server's token), NaN for a name not there. */
+async function metrics(base: string, ...names: string[]): Promise<number[]> {
   const res = await fetch(`${base}/metrics`, { headers: { authorization: 'Bearer bench' } });
-  const m = new RegExp(`^${name} (\\S+)$`, 'm').exec(await res.text());
-  return m ? Number(m[1]) : NaN;
+  const text = await res.text();
+  return names.map((name) => {
+    const m = new RegExp(`^${name} (\\S+)$`, 'm').exec(text);
+    return m ? Number(m[1]) : NaN;
+  });
 }
+
+async function metric(base: string, name: string): Promise<number> {
+  return (await metrics(base, name))[0]!;
+}
+
+/** prom-client's loop monitor ticks every 50 ms (server/src/metrics.ts): its delays count the tick. */
+const LAG_TICK_MS = 50;
+const LAG = ['p50', 'p99', 'max'].map((q) => `navbat_nodejs_eventloop_lag_${q}_seconds`);
 
 const fmt = (s: Summary): string =>
   s.count === 0 ? '—' : `${s.p50.toFixed(1)} / ${s.p99.toFixed(1)} ms (${s.count})`;
 
 function accepted(answers: Answer[]): Summary {
   return summarize(answers.filter((a) => a.status === 201).map((a) => a.ms));
+}
+
+/** Accepted, split by whether the request found an open connection or had to open one. */
+function byConnection(answers: Answer[]): string {
+  const kept = accepted(answers.filter((a) => !a.newConnection));
+  const opened = accepted(answers.filter((a) => a.newConnection));
+  return `on open connections ${fmt(kept)}; on new ones ${fmt(opened)}`;
 }
 
 /** The first second after the burst from which every later second's p99 is ≤ `limit` ms. */
@@ -140,16 +163,19 @@ async function run(): Promise<void> {
     const ceilingRate = await ceiling(server.url, CLIENTS, 5);
     await fleet.reset();
     const buildsBefore = await metric(server.url, 'navbat_snapshot_builds_total');
-    const rate = Math.round(2 * ceilingRate);
+    const rate = Number(option('rate', '0')) || Math.round(2 * ceilingRate);
     log(`  ${db}: unloaded p99 ${unloaded.p99.toFixed(1)} ms; ceiling ${ceilingRate.toFixed(0)}/s`);
     log(`  burst: ${rate} tickets/s for ${burstSeconds} s …`);
+    // The server's event-loop delay over the burst (prom-client's monitor, reset at each read).
+    await metrics(server.url, ...LAG);
     const burst = await openLoop(server.url, rate, burstSeconds);
+    const loop = await metrics(server.url, ...LAG);
     const afterStart = nowMs();
     const after = await openLoop(server.url, 5, 10);
     await sleep(1_000);
     const builds = (await metric(server.url, 'navbat_snapshot_builds_total')) - buildsBefore;
     const got = await fleet.collect();
-    report({ db, unloaded, ceilingRate, rate, burst, after, afterStart, builds, got });
+    report({ db, unloaded, ceilingRate, rate, burst, loop, after, afterStart, builds, got });
   } finally {
     await fleet.close();
     await server.stop();
@@ -162,6 +188,8 @@ function report(r: {
   ceilingRate: number;
   rate: number;
   burst: Answer[];
+  /** The server's event-loop delay over the burst, p50 / p99 / max (s). */
+  loop: number[];
   after: Answer[];
   afterStart: number;
   builds: number;
@@ -189,6 +217,13 @@ function report(r: {
       fmt(ok),
       `p99 ≤ ${(10 * r.unloaded.p99).toFixed(0)} ms`,
       ok.p99 <= 10 * r.unloaded.p99 ? 'yes' : '**no**',
+    ],
+    ['burst: accepted, by connection', byConnection(r.burst), '—', '—'],
+    [
+      "burst: the server's event loop late by p50 / p99 / max",
+      r.loop.map((s) => `${(s * 1000 - LAG_TICK_MS).toFixed(0)}`).join(' / ') + ' ms',
+      '—',
+      '—',
     ],
     [
       'burst: refused (503) p50 / p99',

@@ -9,6 +9,8 @@ export interface JsonResponse<T = unknown> {
   sentAt: number;
   /** Monotonic time the whole response body had arrived. */
   doneAt: number;
+  /** Whether the request opened a new connection (none of the agent's was free). */
+  newConnection: boolean;
   headers: http.IncomingHttpHeaders;
 }
 
@@ -27,6 +29,7 @@ export function requestJson<T = unknown>(
     const payload = body === undefined ? undefined : JSON.stringify(body);
     const u = new URL(url);
     const sentAt = nowMs();
+    let newConnection = false;
     const req = http.request(
       {
         agent,
@@ -60,11 +63,13 @@ export function requestJson<T = unknown>(
             sentAt,
             doneAt,
             headers: res.headers,
+            newConnection,
           });
         });
         res.on('error', reject);
       },
     );
+    req.on('socket', (socket) => (newConnection = socket.connecting));
     req.on('error', reject);
     req.end(payload);
   });

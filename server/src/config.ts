@@ -31,7 +31,7 @@ const Env = z.object({
     .regex(/^(0|\d{1,6}\/\d{1,6})$/, '0 (no limit) or <ms per ticket>/<burst>, e.g. 2000/20')
     .default('2000/20'),
   PUBLIC_URL: z.string().optional(),
-  COMMAND_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(50),
+  COMMAND_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(25),
   SMS_URL: z.string().optional(),
   SMS_HTTP_HEADER: z.string().optional(),
   TELEGRAM_BOT_TOKEN: z.string().optional(),

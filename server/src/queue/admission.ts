@@ -19,7 +19,7 @@ export interface AdmissionLimits {
 
 export const DEFAULT_ADMISSION: AdmissionLimits = {
   maxInFlight: 64,
-  maxWaitMs: 50,
+  maxWaitMs: 25,
   minInFlight: 8,
 };
 
