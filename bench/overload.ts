@@ -16,6 +16,7 @@ import { SocketFleet } from './lib/fleet';
 import { ServerChild } from './lib/ipc';
 import { OFFICE, SERVICES } from './lib/config';
 import { log, nowMs, sleep, summarize, type Summary } from './lib/stats';
+import { LAG_SAMPLE_MS } from '../server/src/metrics';
 
 interface Answer {
   sentAt: number;
@@ -113,8 +114,6 @@ async function metric(base: string, name: string): Promise<number> {
   return (await metrics(base, name))[0]!;
 }
 
-/** prom-client's loop monitor ticks every 50 ms (server/src/metrics.ts): its delays count the tick. */
-const LAG_TICK_MS = 50;
 const LAG = ['p50', 'p99', 'max'].map((q) => `navbat_nodejs_eventloop_lag_${q}_seconds`);
 
 const fmt = (s: Summary): string =>
@@ -221,7 +220,7 @@ function report(r: {
     ['burst: accepted, by connection', byConnection(r.burst), '—', '—'],
     [
       "burst: the server's event loop late by p50 / p99 / max",
-      r.loop.map((s) => `${(s * 1000 - LAG_TICK_MS).toFixed(0)}`).join(' / ') + ' ms',
+      r.loop.map((s) => `${(s * 1000 - LAG_SAMPLE_MS).toFixed(0)}`).join(' / ') + ' ms',
       '—',
       '—',
     ],
