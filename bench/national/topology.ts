@@ -4,13 +4,23 @@
  * Every child is registered with a `Teardown` so that a failure or Ctrl-C stops it too.
  */
 import { serverNodeFlags } from '../lib/node-flags';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { log, sleep } from '../lib/stats';
+import {
+  HAPROXY,
+  ensureHaproxy,
+  haproxyConfig,
+  proxyStats,
+  serversUp,
+  type ProxyPorts,
+  type ServerStats,
+} from '../../server/src/testing/haproxy';
+
+export { proxyStats, type ProxyPorts, type ServerStats };
 
 const ROOT = path.join(__dirname, '..', '..', '..');
-const HAPROXY = '/usr/sbin/haproxy';
 
 /** Cleanup steps, run last-in first-out, once. */
 export class Teardown {
@@ -155,60 +165,13 @@ export async function startNode(
   return proc;
 }
 
-/** Ports of the HAProxy frontend, its stats page and the nodes behind it. */
-export interface ProxyPorts {
-  front: number;
-  stats: number;
-  nodes: number[];
-}
-
-/** The HAProxy configuration: the essentials are the cookie, the check and the tunnel timeout. */
-export function haproxyConfig(ports: ProxyPorts): string {
-  const servers = ports.nodes.map(
-    (port, i) =>
-      `  server n${i + 1} 127.0.0.1:${port} cookie n${i + 1} check inter 2s fall 2 rise 2`,
-  );
-  return [
-    'global',
-    '  maxconn 8192',
-    'defaults',
-    '  mode http',
-    '  option forwardfor',
-    '  timeout connect 5s',
-    '  timeout client 60s',
-    '  timeout server 60s',
-    '  timeout tunnel 1h',
-    'frontend navbat',
-    `  bind 127.0.0.1:${ports.front}`,
-    '  default_backend nodes',
-    'backend nodes',
-    '  balance roundrobin',
-    '  option httpchk GET /api/ready',
-    '  http-check expect status 200',
-    '  cookie SERVERID insert indirect nocache',
-    ...servers,
-    'listen stats',
-    `  bind 127.0.0.1:${ports.stats}`,
-    '  stats enable',
-    '  stats uri /stats',
-    '',
-  ].join('\n');
-}
-
-/** Installs HAProxy with apt-get when the binary is missing. */
-export function ensureHaproxy(): void {
-  if (fs.existsSync(HAPROXY)) return;
-  log('  /usr/sbin/haproxy is missing: apt-get install -y haproxy');
-  execFileSync('apt-get', ['install', '-y', 'haproxy'], { stdio: 'inherit' });
-}
-
 /** Writes the config to `dir`, runs `haproxy -f cfg -db` and waits until both nodes are UP. */
 export async function startHaproxy(
   dir: string,
   ports: ProxyPorts,
   teardown: Teardown,
 ): Promise<{ proc: Proc; config: string }> {
-  ensureHaproxy();
+  ensureHaproxy(log);
   const config = path.join(dir, 'haproxy.cfg');
   fs.writeFileSync(config, haproxyConfig(ports));
   const proc = spawnProc('haproxy', HAPROXY, ['-f', config, '-db'], process.env, teardown);
@@ -222,39 +185,6 @@ export async function startHaproxy(
     if (Date.now() > deadline) throw new Error(`haproxy: ${up} of ${ports.nodes.length} nodes UP`);
     await sleep(250);
   }
-}
-
-/** One backend server's row of HAProxy's CSV statistics. */
-export interface ServerStats {
-  name: string;
-  status: string;
-  /** Sessions in total, now, and 5xx answers. */
-  total: number;
-  current: number;
-  http5xx: number;
-}
-
-/** The backend servers' rows of the stats page. */
-export async function proxyStats(statsPort: number): Promise<ServerStats[]> {
-  const res = await fetch(`http://127.0.0.1:${statsPort}/stats;csv`);
-  const lines = (await res.text()).split('\n');
-  const header = (lines[0] ?? '').replace(/^# /, '').split(',');
-  const col = (name: string): number => header.indexOf(name);
-  return lines
-    .slice(1)
-    .map((l) => l.split(','))
-    .filter((f) => f[0] === 'nodes' && f[1] !== 'BACKEND' && f[1] !== 'FRONTEND')
-    .map((f) => ({
-      name: f[1] ?? '?',
-      status: f[col('status')] ?? '?',
-      total: Number(f[col('stot')]),
-      current: Number(f[col('scur')]),
-      http5xx: Number(f[col('hrsp_5xx')]),
-    }));
-}
-
-async function serversUp(statsPort: number): Promise<number> {
-  return (await proxyStats(statsPort)).filter((s) => s.status === 'UP').length;
 }
 
 /** VmRSS of `pid` in bytes (NaN when it is gone). */

@@ -6,10 +6,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { IssueTicket } from '../../server/protocol';
 import type { CheckInBooking } from '../../server/protocol/bookings';
 import { newIdempotencyKey } from '../../ui/api';
-import { sendIntent, withRetries, type Intent, type KioskTicket } from './kiosk-issuing';
-
-/** Automatic retries of one tap while the network fails; the same idempotency key makes them safe. */
-const ISSUE_RETRIES = 2;
+import type { KioskTicket } from './kiosk-issuing';
+import { ISSUE_RETRIES, sendIntent, withRetries, type Intent } from './kiosk-send';
 
 export interface IssueHandlers {
   /** A ticket came back. */

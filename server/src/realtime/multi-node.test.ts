@@ -6,7 +6,7 @@ import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { freshDatabase, seedTestDemo, testDialects, type TestDatabase } from '../testing/harness';
 import { connectSocket, login, request } from '../testing/client';
-import { bannerUrl, spawnMain } from '../testing/main-process';
+import { bannerUrl, clusterNodeEnv, spawnMain } from '../testing/main-process';
 import { FakeTcpPrinter } from '../testing/fake-tcp-printer';
 import { decodeFromCodePage, DEFAULT_CODE_PAGE } from '../printing/code-page';
 
@@ -20,22 +20,9 @@ interface Node {
 
 /** Starts `server/src/main.ts` as its own process and waits for its banner. */
 async function startNode(databaseUrl: string, redisKey: string): Promise<Node> {
-  const child = spawnMain({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATABASE_URL: databaseUrl,
-    DEMO: '0',
-    REDIS_URL,
-    REDIS_KEY: redisKey,
-    LOG_LEVEL: 'warn',
-    BCRYPT_ROUNDS: '4',
-    ISSUE_RATE: '0',
-    // The fake printer listens on loopback.
-    PRINTER_NETWORKS: '127.0.0.0/8',
-    // Bursts of 40 commands on a loaded CI machine are not an overloaded office: only the
-    // in-flight bound (the wait bound has its own tests).
-    COMMAND_WAIT_MS: '0',
-  });
+  const env = clusterNodeEnv(databaseUrl, { url: REDIS_URL, key: redisKey });
+  // The fake printer listens on loopback.
+  const child = spawnMain({ ...env, PRINTER_NETWORKS: '127.0.0.0/8' });
   return { url: await bannerUrl(child), child };
 }
 

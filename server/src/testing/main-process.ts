@@ -7,6 +7,31 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { ROOT_DIR } from '../paths';
 
+/**
+ * A node of several on one MariaDB and Redis, as the multi-node tests run them: on loopback, no demo
+ * data, quiet, fast password hashing, no per-address ticket limit, and only the admission's
+ * in-flight bound (bursts of commands on a loaded CI machine are not an overloaded office; the wait
+ * bound has its own tests). `port` 0: any free port.
+ */
+export function clusterNodeEnv(
+  databaseUrl: string,
+  redis: { url: string; key: string },
+  port = 0,
+): Record<string, string> {
+  return {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATABASE_URL: databaseUrl,
+    DEMO: '0',
+    REDIS_URL: redis.url,
+    REDIS_KEY: redis.key,
+    LOG_LEVEL: 'warn',
+    BCRYPT_ROUNDS: '4',
+    ISSUE_RATE: '0',
+    COMMAND_WAIT_MS: '0',
+  };
+}
+
 /** Spawns the entry point (or another script of the product's) with `env` over this process's. */
 export function spawnMain(
   env: Record<string, string>,

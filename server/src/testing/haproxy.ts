@@ -1,0 +1,120 @@
+/**
+ * HAProxy in front of several nodes, as the README's "Several server processes" documents it: one
+ * configuration for the national bench and the rolling-restart test, so what is measured and
+ * tested is what an operator is told to run. Debian's package (`apt-get install -y haproxy`).
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+
+export const HAPROXY = '/usr/sbin/haproxy';
+
+/** The balancer's own port, its statistics page's, and the nodes'. */
+export interface ProxyPorts {
+  front: number;
+  stats: number;
+  nodes: number[];
+}
+
+/**
+ * What HAProxy answers itself when no node does (none is up, a node dropped the connection, none
+ * answered in time): the contract's error shape with `Retry-After`, as a node's own refusals, so
+ * that a kiosk tries the citizen's tap again instead of showing a balancer's HTML page.
+ */
+const OWN_ERRORS: ReadonlyArray<[status: number, message: string]> = [
+  [502, 'no server answered: try again'],
+  [503, 'no server is available: try again'],
+  [504, 'no server answered in time: try again'],
+];
+
+function ownError([status, message]: [number, string]): string {
+  const body = JSON.stringify({
+    error: { code: 'unavailable', message, details: { retryAfterSeconds: 1 } },
+  });
+  return (
+    `  http-error status ${status} content-type application/json` +
+    ` hdr Retry-After 1 hdr X-Content-Type-Options nosniff hdr Cache-Control no-store` +
+    ` string '${body}'`
+  );
+}
+
+/**
+ * The configuration: the sticky cookie (Socket.IO's polling handshake stays on one node), the
+ * check of `/api/ready` (a stopping node answers 503 and is taken out), the websocket tunnel's
+ * timeout, `option redispatch` (a connection a stopping node refuses is tried on another node, not
+ * answered 503 until the check notices), and the contract's errors.
+ */
+export function haproxyConfig(ports: ProxyPorts): string {
+  const servers = ports.nodes.map(
+    (port, i) =>
+      `  server n${i + 1} 127.0.0.1:${port} cookie n${i + 1} check inter 2s fall 2 rise 2`,
+  );
+  return [
+    'global',
+    '  maxconn 8192',
+    'defaults',
+    '  mode http',
+    '  option forwardfor',
+    '  option redispatch',
+    '  retries 3',
+    '  timeout connect 5s',
+    '  timeout client 60s',
+    '  timeout server 60s',
+    '  timeout tunnel 1h',
+    ...OWN_ERRORS.map(ownError),
+    'frontend navbat',
+    `  bind 127.0.0.1:${ports.front}`,
+    '  default_backend nodes',
+    'backend nodes',
+    '  balance roundrobin',
+    '  option httpchk GET /api/ready',
+    '  http-check expect status 200',
+    '  cookie SERVERID insert indirect nocache',
+    ...servers,
+    'listen stats',
+    `  bind 127.0.0.1:${ports.stats}`,
+    '  stats enable',
+    '  stats uri /stats',
+    '',
+  ].join('\n');
+}
+
+/** One backend server's row of HAProxy's CSV statistics. */
+export interface ServerStats {
+  name: string;
+  status: string;
+  /** Sessions in total, now, and 5xx answers. */
+  total: number;
+  current: number;
+  http5xx: number;
+}
+
+/** The backend servers' rows of the stats page. */
+export async function proxyStats(statsPort: number): Promise<ServerStats[]> {
+  const res = await fetch(`http://127.0.0.1:${statsPort}/stats;csv`);
+  const lines = (await res.text()).split('\n');
+  const header = (lines[0] ?? '').replace(/^# /, '').split(',');
+  const col = (name: string): number => header.indexOf(name);
+  return lines
+    .slice(1)
+    .map((l) => l.split(','))
+    .filter((f) => f[0] === 'nodes' && f[1] !== 'BACKEND' && f[1] !== 'FRONTEND')
+    .map((f) => ({
+      name: f[1] ?? '?',
+      status: f[col('status')] ?? '?',
+      total: Number(f[col('stot')]),
+      current: Number(f[col('scur')]),
+      http5xx: Number(f[col('hrsp_5xx')]),
+    }));
+}
+
+/** How many of the backend's servers HAProxy's checks hold UP. */
+export async function serversUp(statsPort: number): Promise<number> {
+  return (await proxyStats(statsPort)).filter((s) => s.status === 'UP').length;
+}
+
+/** Installs HAProxy with apt-get when the binary is missing (`.ci/run` installs it beforehand). */
+export function ensureHaproxy(log: (line: string) => void = console.log): void {
+  if (fs.existsSync(HAPROXY)) return;
+  log(`  ${HAPROXY} is missing: apt-get install -y haproxy`);
+  execFileSync('apt-get', ['install', '-y', 'haproxy'], { stdio: 'inherit' });
+}
