@@ -79,6 +79,11 @@ export interface QueueStoreOptions {
   auth: SocketAuth;
   /** Server origin; the page's own by default. */
   url?: string;
+  /**
+   * Outside a browser (a §5 client in Node): keep cookies, as a page does, so that a balancer's
+   * sticky cookie holds Socket.IO's polling handshake on one node.
+   */
+  withCredentials?: boolean;
   /** Retry a refused connection (unknown office, …) after this many ms; 0 = never. */
   retryRefusedMs?: number;
   /** Staff consoles: told of every case change of the office (`case:updated`, `/counter` only). */
@@ -136,9 +141,10 @@ export class QueueStore<T extends Ticket = Ticket> {
   /** Opens the socket (idempotent). */
   connect(): void {
     if (this.socket) return;
-    const { namespace, auth, url } = this.options;
+    const { namespace, auth, url, withCredentials } = this.options;
     const socket: QueueSocket<T> = io(url === undefined ? namespace : `${url}${namespace}`, {
       auth: { ...auth },
+      ...(withCredentials ? { withCredentials } : {}),
     });
     this.socket = socket;
     socket.on('connect', () => this.patch({ connected: true, refused: undefined }));

@@ -1,9 +1,11 @@
 /**
  * A rolling restart behind HAProxy while a kiosk taps: two real nodes (the product's entry point)
  * on MariaDB and Redis, behind the README's HAProxy configuration (server/src/testing/haproxy.ts),
- * the kiosk's own request and retries (kiosk/src/kiosk-send.ts) at 20 taps a second. Each node
- * in turn is stopped with SIGTERM, kept down past HAProxy's retries of its connections, and started
- * again. Every tap is one ticket, and with no node up HAProxy answers in the contract's error shape.
+ * the kiosk's own request and retries (kiosk/src/kiosk-send.ts) at 20 taps a second, and the hall
+ * display's own store (ui/queue-store.ts). Each node in turn is stopped with SIGTERM, kept down past
+ * HAProxy's retries of its connections, and started again. Every tap is one ticket, the display
+ * comes back each time and counts them all, and with no node up HAProxy answers in the contract's
+ * error shape.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -17,6 +19,7 @@ import { bannerUrl, clusterNodeEnv, spawnMain } from '../testing/main-process';
 import { HAPROXY, haproxyConfig, serversUp, type ProxyPorts } from '../testing/haproxy';
 import { ISSUE_RETRIES, sendIntent, withRetries } from '../../../kiosk/src/kiosk-send';
 import { waitFor } from '../testing/wait';
+import { QueueStore } from '../../../ui/queue-store';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 /** Longer than HAProxy's three retries of a refused connection (a second apart), so that they fail. */
@@ -69,13 +72,14 @@ describeMysql('a rolling restart of two nodes behind HAProxy (MariaDB, Redis)', 
   }
 
   const upCount = () => serversUp(ports.stats).catch(() => -1);
+  const front = () => `http://127.0.0.1:${ports.front}`;
 
   beforeAll(async () => {
     if (!fs.existsSync(HAPROXY)) {
       throw new Error(`${HAPROXY} is missing: apt-get install -y haproxy (.ci/run installs it)`);
     }
-    const [front, stats, n1, n2] = await Promise.all([1, 2, 3, 4].map(() => freePort()));
-    ports = { front: front!, stats: stats!, nodes: [n1!, n2!] };
+    const [frontPort, stats, n1, n2] = await Promise.all([1, 2, 3, 4].map(() => freePort()));
+    ports = { front: frontPort!, stats: stats!, nodes: [n1!, n2!] };
     tdb = await freshDatabase('mysql');
     await seedTestDemo(tdb.db);
     await Promise.all([startNode(0), startNode(1)]);
@@ -85,10 +89,9 @@ describeMysql('a rolling restart of two nodes behind HAProxy (MariaDB, Redis)', 
     haproxy = spawn(HAPROXY, ['-f', config, '-db'], { stdio: 'ignore' });
     await waitFor(async () => (await upCount()) === 2, 'both nodes UP in HAProxy', 20_000);
     // The kiosk's client speaks page-relative paths: the page is served through the balancer.
-    const front_ = `http://127.0.0.1:${ports.front}`;
     globalThis.fetch = async (input, init) => {
       const page = typeof input === 'string' && input.startsWith('/');
-      const res = await realFetch(page ? front_ + input : input, init);
+      const res = await realFetch(page ? front() + input : input, init);
       if (page && !res.ok) refusals.push(`${res.status} ${await res.clone().text()}`);
       return res;
     };
@@ -102,7 +105,23 @@ describeMysql('a rolling restart of two nodes behind HAProxy (MariaDB, Redis)', 
     await tdb?.drop();
   });
 
-  it('turns every tap into one ticket while each node in turn stops and starts again', async () => {
+  it('turns every tap into one ticket, each counted on the hall display, while each node in turn stops and starts again', async () => {
+    // The hall display's own store, through the balancer: sent elsewhere by each stopping node.
+    const display = new QueueStore({
+      namespace: '/display',
+      auth: { office: 'kulob' },
+      url: front(),
+      withCredentials: true,
+    });
+    const seen = { drops: 0, seqBack: 0, lastSeq: -1, wasConnected: false };
+    display.subscribe((state) => {
+      if (seen.wasConnected && !state.connected) seen.drops++;
+      seen.wasConnected = state.connected;
+      if (state.ready && state.seq < seen.lastSeq) seen.seqBack++;
+      if (state.ready) seen.lastSeq = Math.max(seen.lastSeq, state.seq);
+    });
+    display.connect();
+    await waitFor(() => display.state.ready, 'the display store ready');
     const taps: Array<Promise<Tap>> = [];
     let tapping = true;
     const tapper = (async () => {
@@ -145,6 +164,18 @@ describeMysql('a rolling restart of two nodes behind HAProxy (MariaDB, Redis)', 
     );
     const [count] = rows as Array<{ n: unknown; numbers: unknown }>;
     expect([Number(count?.n), Number(count?.numbers)]).toEqual([ids.length, ids.length]);
+    // The display lost its node twice or more, came back each time, and counts every ticket.
+    const waitingBirths = () => display.state.services.find((svc) => svc.code === 'birth')?.waiting;
+    try {
+      await waitFor(
+        () => display.state.connected && waitingBirths() === ids.length,
+        `the display counting ${ids.length} waiting (it counts ${waitingBirths()})`,
+      );
+    } finally {
+      display.disconnect();
+    }
+    expect(seen.drops).toBeGreaterThanOrEqual(1);
+    expect(seen.seqBack).toBe(0);
   }, 120_000);
 
   it('answers in the contract error shape, with Retry-After, when no node is up', async () => {
