@@ -47,7 +47,7 @@ export async function attachSocketServer(
   const key = options.redisKey ?? 'navbat';
   const io: NbServer = new Server(server, { serveClient: false, maxHttpBufferSize: 1e6 });
   const [pub, sub] = redis;
-  if (pub && sub) io.adapter(createAdapter(pub, sub, { key }));
+  if (pub && sub) io.adapter(createAdapter(forgivingPublisher(pub), sub, { key }));
   return {
     io,
     shared: redis.length > 0,
@@ -65,6 +65,29 @@ export async function attachSocketServer(
       await Promise.all(redis.map((r) => r.quit().catch(() => undefined)));
     },
   };
+}
+
+/**
+ * The adapter's publishing connection. The adapter sends what other nodes should hear and never
+ * awaits it, so while Redis is away each failed `publish` was a rejection nobody handled, and Node
+ * ends a process on the first: every node of a deployment exited within two seconds of losing
+ * Redis (ioredis fails a command after three reconnection attempts). A publish that fails is now
+ * dropped here: the nodes that missed it see a gap in the office's `seq` and their pages resync
+ * from the database. Only `publish` changes; every other command goes to the client as it is.
+ */
+export function forgivingPublisher(pub: Redis): Redis {
+  const publish = (channel: string, message: string): Promise<number> =>
+    pub.publish(channel, message);
+  return new Proxy(pub, {
+    get(target, prop, receiver) {
+      if (prop !== 'publish') return Reflect.get(target, prop, receiver) as unknown;
+      return (channel: string, message: string): Promise<number> => {
+        const sent = publish(channel, message);
+        sent.catch(() => undefined);
+        return sent;
+      };
+    },
+  });
 }
 
 /** How long a node waits for Redis at start-up before it gives up (ms). */

@@ -1,0 +1,138 @@
+/**
+ * Redis goes away under two real nodes (the product's entry point) on MariaDB, and comes back: a
+ * private `redis-server` on its own port, killed and started again. Until 2026-12-07 both nodes
+ * exited within two seconds of losing Redis (a failed publish of the Socket.IO adapter was a
+ * rejection nobody handled), so one Redis restart took every office of a deployment down.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import net from 'node:net';
+import { freshDatabase, seedTestDemo, testDialects, type TestDatabase } from '../testing/harness';
+import { request } from '../testing/client';
+import { bannerUrl, clusterNodeEnv, spawnMain } from '../testing/main-process';
+import { waitFor } from '../testing/wait';
+import { QueueStore } from '../../../ui/queue-store';
+
+const OFFICE = '/api/offices/kulob';
+/** Longer than ioredis takes to fail a command after three reconnection attempts (~1.3 s here). */
+const OUTAGE_MS = 4_000;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.once('error', reject);
+  });
+}
+
+/** Whether something accepts connections on `port` (Redis is listening). */
+function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => resolve(socket.destroy() && true));
+    socket.once('error', () => resolve(false));
+  });
+}
+
+const describeMysql = testDialects().includes('mysql') ? describe : describe.skip;
+
+describeMysql('two nodes while their Redis goes away and comes back (MariaDB)', () => {
+  let tdb: TestDatabase;
+  let redisPort: number;
+  let redis: ChildProcess | undefined;
+  const nodes: Array<{ url: string; child: ChildProcess }> = [];
+
+  async function startRedis(): Promise<void> {
+    redis = spawn(
+      'redis-server',
+      ['--port', String(redisPort), '--save', '', '--appendonly', 'no'],
+      {
+        stdio: 'ignore',
+      },
+    );
+    await waitFor(() => listening(redisPort), 'redis-server listening');
+  }
+
+  beforeAll(async () => {
+    redisPort = await freePort();
+    await startRedis();
+    tdb = await freshDatabase('mysql');
+    await seedTestDemo(tdb.db);
+    const shared = {
+      url: `redis://127.0.0.1:${redisPort}`,
+      key: `navbat-test-${randomBytes(4).toString('hex')}`,
+    };
+    for (let i = 0; i < 2; i++) {
+      const child = spawnMain(clusterNodeEnv(tdb.url, shared));
+      nodes.push({ child, url: await bannerUrl(child, 60_000) });
+    }
+  }, 90_000);
+
+  afterAll(async () => {
+    await Promise.all(
+      nodes.map(
+        ({ child }) =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null) return resolve();
+            child.once('exit', () => resolve());
+            child.kill('SIGTERM');
+          }),
+      ),
+    );
+    redis?.kill('SIGKILL');
+    await tdb?.drop();
+  });
+
+  const issue = (url: string) =>
+    request(url, 'POST', `${OFFICE}/tickets`, {
+      body: { service: 'birth' },
+      headers: { 'idempotency-key': randomUUID() },
+    });
+  const ready = (url: string) => request(url, 'GET', '/api/ready').then((res) => res.status);
+
+  it('keeps both nodes up and issuing, says not ready, and is ready again with Redis back', async () => {
+    const [a, b] = [nodes[0]!, nodes[1]!];
+    // A display on node B, with the pages' own store: it must count what node A issues.
+    const display = new QueueStore({
+      namespace: '/display',
+      auth: { office: 'kulob' },
+      url: b.url,
+    });
+    display.connect();
+    try {
+      await waitFor(() => display.state.ready, 'the display store ready');
+      expect((await issue(a.url)).status).toBe(201);
+
+      redis!.kill('SIGKILL');
+      const statuses: number[] = [];
+      const until = Date.now() + OUTAGE_MS;
+      while (Date.now() < until) {
+        statuses.push((await issue(a.url)).status, (await issue(b.url)).status);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(nodes.map((n) => n.child.exitCode)).toEqual([null, null]);
+      expect(new Set(statuses)).toEqual(new Set([201]));
+      // Not ready: a balancer sends nobody here while events cannot reach the other node.
+      expect([await ready(a.url), await ready(b.url)]).toEqual([503, 503]);
+
+      await startRedis();
+      await waitFor(
+        async () => (await ready(a.url)) === 200 && (await ready(b.url)) === 200,
+        'both nodes ready again',
+        20_000,
+      );
+      expect((await issue(a.url)).status).toBe(201);
+      const issued = 2 + statuses.length;
+      const waiting = () => display.state.services.find((s) => s.code === 'birth')?.waiting;
+      await waitFor(
+        () => display.state.connected && waiting() === issued,
+        `the display on node B counting ${issued} waiting (it counts ${waiting()})`,
+      );
+      expect(nodes.map((n) => n.child.exitCode)).toEqual([null, null]);
+    } finally {
+      display.disconnect();
+    }
+  }, 60_000);
+});
