@@ -61,6 +61,33 @@ describe('OfficeSequencer', () => {
     s.close();
   });
 
+  it('after many missed changes, one wait lets out every change that waited, the younger ones later', () => {
+    // Another node's changes lost for a while (Redis away): every other seq is missing.
+    const { s, out, gaps } = sequencer();
+    s.push('kulob', [change(1)]);
+    s.push('kulob', [change(3)]);
+    s.push('kulob', [change(5)]);
+    s.push('kulob', [change(7)]);
+    jest.advanceTimersByTime(600);
+    s.push('kulob', [change(9)]);
+    jest.advanceTimersByTime(400);
+    // 3, 5 and 7 waited their second: all out at once, behind one gap.
+    expect(out.map(([, seq]) => seq)).toEqual([1, 3, 5, 7]);
+    expect(gaps).toEqual([['kulob', 2]]);
+    jest.advanceTimersByTime(599);
+    expect(out.map(([, seq]) => seq)).toEqual([1, 3, 5, 7]);
+    jest.advanceTimersByTime(1);
+    expect(out.map(([, seq]) => seq)).toEqual([1, 3, 5, 7, 9]);
+    expect(gaps).toEqual([
+      ['kulob', 2],
+      ['kulob', 8],
+    ]);
+    // In order again from there.
+    s.push('kulob', [change(10)]);
+    expect(out.map(([, seq]) => seq)).toEqual([1, 3, 5, 7, 9, 10]);
+    s.close();
+  });
+
   it('starts an office at its first snapshot: the seq before a later one is awaited, older ones dropped', () => {
     const { s, out, gaps } = sequencer();
     s.seed('kulob', 10);

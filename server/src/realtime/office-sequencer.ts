@@ -27,7 +27,8 @@ interface OfficeLine {
    * not declared a gap.
    */
   seeded: number;
-  held: Map<number, { change: QueueChange; at: number }>;
+  /** Changes waiting for an earlier seq: when each committed (`at`) and reached this node. */
+  held: Map<number, { change: QueueChange; at: number; arrived: number }>;
   timer: ReturnType<typeof setTimeout> | undefined;
 }
 
@@ -53,7 +54,7 @@ export class OfficeSequencer {
         if (!line.held.has(change.seq)) this.declareGap(office, change.seq);
         continue;
       }
-      line.held.set(change.seq, { change, at: committedAt });
+      line.held.set(change.seq, { change, at: committedAt, arrived: Date.now() });
     }
     this.drain(office, line);
   }
@@ -99,18 +100,39 @@ export class OfficeSequencer {
       clearTimeout(line.timer);
       line.timer = undefined;
     } else if (line.timer === undefined) {
-      line.timer = setTimeout(() => this.skip(office, line), this.options.holdMs);
+      // Until the oldest held change has waited its time.
+      const oldest = Math.min(...[...line.held.values()].map((h) => h.arrived));
+      const wait = Math.max(0, oldest + this.options.holdMs - Date.now());
+      line.timer = setTimeout(() => this.skip(office, line), wait);
       line.timer.unref?.();
     }
   }
 
-  /** The wait is over: what is missing is a gap, what is held goes out. */
+  /**
+   * The wait is over for every change held `holdMs` or longer: what is missing before them is a
+   * gap, declared once (one resync of the clients covers every missing change), and they go out in
+   * order; younger ones wait on. Skipping one missing seq per wait, as before 2026-12-07, left a
+   * node that had missed many (Redis away for seconds while both nodes committed) a second behind
+   * per missed seq long after Redis was back, declaring a gap every second.
+   */
   private skip(office: string, line: OfficeLine): void {
     line.timer = undefined;
     if (line.held.size === 0) return;
+    const due = Date.now() - this.options.holdMs;
+    const waited = [...line.held].filter(([, h]) => h.arrived <= due).map(([seq]) => seq);
     const first = Math.min(...line.held.keys());
+    // The timer fires when the oldest is due; should it fire early, that one goes out.
+    const upTo = waited.length > 0 ? Math.max(...waited) : first;
     this.declareGap(office, (line.last ?? first - 1) + 1);
-    line.last = first - 1;
+    const run: QueueChange[] = [];
+    for (const seq of [...line.held.keys()].filter((k) => k <= upTo).sort((x, y) => x - y)) {
+      const { change, at } = line.held.get(seq)!;
+      run.push(change);
+      this.options.delivered?.(at);
+      line.held.delete(seq);
+      line.last = seq;
+    }
+    this.options.deliver(office, run);
     this.drain(office, line);
   }
 
