@@ -2,9 +2,14 @@
  * Redis goes away under two real nodes (the product's entry point) on MariaDB, and comes back: a
  * private `redis-server` on its own port, killed and started again. Until 2026-12-07 both nodes
  * exited within two seconds of losing Redis (a failed publish of the Socket.IO adapter was a
- * rejection nobody handled), so one Redis restart took every office of a deployment down.
+ * rejection nobody handled), so one Redis restart took every office of a deployment down. Then the
+ * same behind the README's HAProxy configuration: with every node out (not ready without Redis),
+ * one node serves every kiosk and display, and the display stays true.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import net from 'node:net';
 import { freshDatabase, seedTestDemo, testDialects, type TestDatabase } from '../testing/harness';
@@ -12,6 +17,8 @@ import { request } from '../testing/client';
 import { bannerUrl, clusterNodeEnv, spawnMain } from '../testing/main-process';
 import { waitFor } from '../testing/wait';
 import { QueueStore } from '../../../ui/queue-store';
+import { HAPROXY, haproxyConfig, proxyStats, serversUp, type ProxyPorts } from '../testing/haproxy';
+import { ISSUE_RETRIES, sendIntent, withRetries } from '../../../kiosk/src/kiosk-send';
 
 const OFFICE = '/api/offices/kulob';
 /** Longer than ioredis takes to fail a command after three reconnection attempts (~1.3 s here). */
@@ -42,6 +49,7 @@ describeMysql('two nodes while their Redis goes away and comes back (MariaDB)', 
   let tdb: TestDatabase;
   let redisPort: number;
   let redis: ChildProcess | undefined;
+  let ports: ProxyPorts;
   const nodes: Array<{ url: string; child: ChildProcess }> = [];
 
   async function startRedis(): Promise<void> {
@@ -64,8 +72,10 @@ describeMysql('two nodes while their Redis goes away and comes back (MariaDB)', 
       url: `redis://127.0.0.1:${redisPort}`,
       key: `navbat-test-${randomBytes(4).toString('hex')}`,
     };
-    for (let i = 0; i < 2; i++) {
-      const child = spawnMain(clusterNodeEnv(tdb.url, shared));
+    const [front, stats, n1, n2] = await Promise.all([1, 2, 3, 4].map(() => freePort()));
+    ports = { front: front!, stats: stats!, nodes: [n1!, n2!] };
+    for (const port of ports.nodes) {
+      const child = spawnMain({ ...clusterNodeEnv(tdb.url, shared, port), TRUST_PROXY: '1' });
       nodes.push({ child, url: await bannerUrl(child, 60_000) });
     }
   }, 90_000);
@@ -84,6 +94,19 @@ describeMysql('two nodes while their Redis goes away and comes back (MariaDB)', 
     redis?.kill('SIGKILL');
     await tdb?.drop();
   });
+
+  /** Nodes HAProxy holds UP; -1 while its statistics page does not answer yet. */
+  const upCount = (statsPort: number) => serversUp(statsPort).catch(() => -1);
+
+  /** Kills Redis; resolves once HAProxy has taken both nodes out (they say they are not ready). */
+  async function redisAway(statsPort: number): Promise<void> {
+    redis!.kill('SIGKILL');
+    const out = async () => {
+      const nodesSeen = (await proxyStats(statsPort)).filter((s) => s.name !== 'alone');
+      return nodesSeen.length === 2 && nodesSeen.every((s) => s.status === 'DOWN');
+    };
+    await waitFor(() => out().catch(() => false), 'both nodes DOWN in HAProxy', 15_000);
+  }
 
   const issue = (url: string) =>
     request(url, 'POST', `${OFFICE}/tickets`, {
@@ -135,4 +158,61 @@ describeMysql('two nodes while their Redis goes away and comes back (MariaDB)', 
       display.disconnect();
     }
   }, 60_000);
+
+  it('serves every office from one node behind HAProxy while Redis is away, its displays true', async () => {
+    if (!fs.existsSync(HAPROXY))
+      throw new Error(`${HAPROXY} is missing: apt-get install -y haproxy`);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'navbat-haproxy-'));
+    fs.writeFileSync(path.join(dir, 'haproxy.cfg'), haproxyConfig(ports));
+    const haproxy = spawn(HAPROXY, ['-f', path.join(dir, 'haproxy.cfg'), '-db'], {
+      stdio: 'ignore',
+    });
+    const front = `http://127.0.0.1:${ports.front}`;
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = (input, init) =>
+      realFetch(typeof input === 'string' && input.startsWith('/') ? front + input : input, init);
+    const display = new QueueStore({
+      namespace: '/display',
+      auth: { office: 'kulob' },
+      url: front,
+      withCredentials: true,
+    });
+    const tap = () =>
+      withRetries(
+        () => sendIntent('kulob', { body: { service: 'birth' }, key: randomUUID() }, undefined),
+        ISSUE_RETRIES,
+      ).then(
+        () => 'issued',
+        (error: Error & { code?: string }) => `${error.code}: ${error.message}`,
+      );
+    const waiting = () => display.state.services.find((s) => s.code === 'birth')?.waiting;
+    try {
+      await waitFor(async () => (await upCount(ports.stats)) === 2, 'both nodes UP', 20_000);
+      display.connect();
+      await waitFor(() => display.state.ready, 'the display store ready');
+      const before = waiting() ?? 0;
+      await redisAway(ports.stats);
+      // Both nodes out: HAProxy sends everyone to the first node alone, the display too.
+      const outcomes: string[] = [];
+      for (let i = 0; i < 20; i++) outcomes.push(await tap());
+      expect(outcomes.filter((o) => o !== 'issued')).toEqual([]);
+      await waitFor(
+        () => display.state.connected && waiting() === before + 20,
+        `the display counting ${before + 20} waiting while Redis is away (it counts ${waiting()})`,
+      );
+      await startRedis();
+      await waitFor(async () => (await upCount(ports.stats)) === 2, 'both nodes UP again', 20_000);
+      for (let i = 0; i < 10; i++) outcomes.push(await tap());
+      expect(outcomes.filter((o) => o !== 'issued')).toEqual([]);
+      await waitFor(
+        () => display.state.connected && waiting() === before + 30,
+        `the display counting ${before + 30} waiting with Redis back (it counts ${waiting()})`,
+      );
+    } finally {
+      display.disconnect();
+      globalThis.fetch = realFetch;
+      haproxy.kill('SIGTERM');
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 90_000);
 });

@@ -41,13 +41,19 @@ function ownError([status, message]: [number, string]): string {
  * The configuration: the sticky cookie (Socket.IO's polling handshake stays on one node), the
  * check of `/api/ready` (a stopping node answers 503 and is taken out), the websocket tunnel's
  * timeout, `option redispatch` (a connection a stopping node refuses is tried on another node, not
- * answered 503 until the check notices), and the contract's errors.
+ * answered 503 until the check notices), the contract's errors, and the first node again as a
+ * backup without a check, for when every node is out because Redis is.
  */
 export function haproxyConfig(ports: ProxyPorts): string {
   const servers = ports.nodes.map(
     (port, i) =>
-      `  server n${i + 1} 127.0.0.1:${port} cookie n${i + 1} check inter 2s fall 2 rise 2`,
+      `  server n${i + 1} 127.0.0.1:${port} cookie n${i + 1} check inter 2s fall 2 rise 2` +
+      ' on-marked-down shutdown-sessions',
   );
+  // Every node says it is not ready when Redis is away (events would not reach the other nodes):
+  // then one node serves everyone, and a single node needs no Redis to keep its pages true. The
+  // sessions of a node taken out are closed, so its displays reconnect to that one.
+  const alone = `  server alone 127.0.0.1:${ports.nodes[0]} backup`;
   return [
     'global',
     '  maxconn 8192',
@@ -70,6 +76,7 @@ export function haproxyConfig(ports: ProxyPorts): string {
     '  http-check expect status 200',
     '  cookie SERVERID insert indirect nocache',
     ...servers,
+    alone,
     'listen stats',
     `  bind 127.0.0.1:${ports.stats}`,
     '  stats enable',
