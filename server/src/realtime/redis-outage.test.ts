@@ -14,7 +14,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import net from 'node:net';
 import { freshDatabase, seedTestDemo, testDialects, type TestDatabase } from '../testing/harness';
 import { request } from '../testing/client';
-import { bannerUrl, clusterNodeEnv, spawnMain } from '../testing/main-process';
+import { bannerUrl, clusterNodeEnv, freePort, spawnMain } from '../testing/main-process';
 import { waitFor } from '../testing/wait';
 import { QueueStore } from '../../../ui/queue-store';
 import { HAPROXY, haproxyConfig, proxyStats, serversUp, type ProxyPorts } from '../testing/haproxy';
@@ -23,16 +23,6 @@ import { ISSUE_RETRIES, sendIntent, withRetries } from '../../../kiosk/src/kiosk
 const OFFICE = '/api/offices/kulob';
 /** Longer than ioredis takes to fail a command after three reconnection attempts (~1.3 s here). */
 const OUTAGE_MS = 4_000;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.once('error', reject);
-  });
-}
 
 /** Whether something accepts connections on `port` (Redis is listening). */
 function listening(port: number): Promise<boolean> {

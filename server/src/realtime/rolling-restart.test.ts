@@ -10,12 +10,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { freshDatabase, seedTestDemo, testDialects, type TestDatabase } from '../testing/harness';
 import { request } from '../testing/client';
-import { bannerUrl, clusterNodeEnv, spawnMain } from '../testing/main-process';
+import { bannerUrl, clusterNodeEnv, freePort, spawnMain } from '../testing/main-process';
 import { HAPROXY, haproxyConfig, serversUp, type ProxyPorts } from '../testing/haproxy';
 import { ISSUE_RETRIES, sendIntent, withRetries } from '../../../kiosk/src/kiosk-send';
 import { waitFor } from '../testing/wait';
@@ -25,16 +24,6 @@ const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 /** Longer than HAProxy's three retries of a refused connection (a second apart), so that they fail. */
 const DOWN_MS = 5_000;
 const TAP_EVERY_MS = 50;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.once('error', reject);
-  });
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -5,6 +5,7 @@
  * goes on running (and draining, and listening) as an orphan.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
 import { ROOT_DIR } from '../paths';
 
 /**
@@ -67,5 +68,17 @@ export function bannerUrl(child: ChildProcess, timeoutMs = 30_000): Promise<stri
     });
     child.stderr?.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.once('exit', onExit);
+  });
+}
+
+/** A loopback port free now (for a process that must listen on a known port, or come back to it). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
   });
 }

@@ -10,23 +10,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { Sequelize } from 'sequelize';
 import { waitFor } from './wait';
+import { freePort } from './main-process';
 
 const SEARCH = ['/usr/sbin', '/usr/bin', '/usr/local/sbin', '/usr/local/bin', '/usr/libexec'];
 
 /** The path of a MariaDB program, or undefined when it is not installed. */
 export function mariadbProgram(name: string): string | undefined {
   return SEARCH.map((d) => path.join(d, name)).find((p) => fs.existsSync(p));
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 export class PrivateMariaDb {
