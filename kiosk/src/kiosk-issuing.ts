@@ -1,6 +1,6 @@
 /**
- * How the kiosk asks for a ticket: the request of one tap (a service, a case, or a booking code),
- * retries while the network fails, and what a refusal means for the screen. No rendering here.
+ * What a kiosk ticket means for the screen: a refusal's words, an appointment's time (the request
+ * of one tap and its retries are in kiosk-send.ts). No rendering here.
  */
 import type { Ticket } from '../../server/protocol';
 import { ApiError, type IssuedTicket } from '../../ui/api';
@@ -9,7 +9,7 @@ import { failureOf, type Failure } from './kiosk-failure';
 import type { BookingProblem } from './kiosk-booking-keypad';
 import { officeClock, officeWhen } from './office-time';
 
-export { ISSUE_RETRIES, sendIntent, withRetries, type Intent } from './kiosk-send';
+export type { Intent };
 
 /** A ticket the kiosk got: with `late` when a booking checked in after its window closed. */
 export type KioskTicket = IssuedTicket;

@@ -86,14 +86,19 @@ export class OfficeSequencer {
     this.lines.clear();
   }
 
-  private drain(office: string, line: OfficeLine): void {
+  /**
+   * Delivers the held changes that follow the last one delivered, in order; up to `through`, the
+   * missing ones are passed over (a wait ran out: they were declared a gap).
+   */
+  private drain(office: string, line: OfficeLine, through = -Infinity): void {
     const run: QueueChange[] = [];
-    for (let next = (line.last ?? 0) + 1; line.held.has(next); next++) {
-      const { change, at } = line.held.get(next)!;
-      run.push(change);
-      this.options.delivered?.(at);
-      line.held.delete(next);
+    for (let next = (line.last ?? 0) + 1; next <= through || line.held.has(next); next++) {
       line.last = next;
+      const held = line.held.get(next);
+      if (!held) continue;
+      run.push(held.change);
+      this.options.delivered?.(held.at);
+      line.held.delete(next);
     }
     if (run.length) this.options.deliver(office, run);
     if (line.held.size === 0) {
@@ -124,16 +129,7 @@ export class OfficeSequencer {
     // The timer fires when the oldest is due; should it fire early, that one goes out.
     const upTo = waited.length > 0 ? Math.max(...waited) : first;
     this.declareGap(office, (line.last ?? first - 1) + 1);
-    const run: QueueChange[] = [];
-    for (const seq of [...line.held.keys()].filter((k) => k <= upTo).sort((x, y) => x - y)) {
-      const { change, at } = line.held.get(seq)!;
-      run.push(change);
-      this.options.delivered?.(at);
-      line.held.delete(seq);
-      line.last = seq;
-    }
-    this.options.deliver(office, run);
-    this.drain(office, line);
+    this.drain(office, line, upTo);
   }
 
   private declareGap(office: string, seq: number): void {
