@@ -161,6 +161,14 @@ export class Database {
   }
 
   /**
+   * Runs `work`'s reads at one moment (see {@link HeldWrites.readAtOneMoment}): a snapshot's seq and
+   * the counts read beside it agree, though tickets commit while they run. Outside the write queue.
+   */
+  async readAtOneMoment<T>(work: (t: Transaction) => Promise<T>): Promise<T> {
+    return this.held.readAtOneMoment(work);
+  }
+
+  /**
    * Runs one statement's write on its own: in the serialised write queue on SQLite (a write beside
    * an open IMMEDIATE transaction would meet SQLITE_BUSY), autocommitted on MySQL, where a
    * BEGIN and a COMMIT around a single statement are two round trips that change nothing.

@@ -56,6 +56,17 @@ interface PendingQuery {
 }
 
 const START = 'START TRANSACTION';
+/**
+ * A read at one moment: the pool's sessions are READ COMMITTED (each statement sees what has
+ * committed when it runs), so this transaction alone is REPEATABLE READ (SET TRANSACTION without
+ * SESSION is for the next transaction only), with its read view taken at START.
+ */
+const READ_AT_ONE_MOMENT = [
+  'SET TRANSACTION ISOLATION LEVEL REPEATABLE READ',
+  'START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY',
+];
+/** Statements that open a transaction: they travel with its first statement, whatever it is. */
+const OPENERS = new Set([START, ...READ_AT_ONE_MOMENT]);
 
 export class HeldWrites {
   private readonly held = new WeakMap<Tx, Held[]>();
@@ -97,10 +108,28 @@ export class HeldWrites {
    */
   async transaction<T>(work: (t: Tx) => Promise<T>): Promise<T> {
     if (!this.batched) return this.sequelize.transaction(work);
+    return this.opened([START], work);
+  }
+
+  /**
+   * Runs `work`'s reads at one moment: each sees what had committed when the transaction began,
+   * whatever commits while they run (a snapshot's seq and its counts). On MySQL a REPEATABLE READ,
+   * READ ONLY transaction with a consistent snapshot; on SQLite a deferred transaction, whose
+   * first read fixes what the rest see. No locks, so writers never wait for it.
+   */
+  async readAtOneMoment<T>(work: (t: Tx) => Promise<T>): Promise<T> {
+    if (!this.batched) {
+      return this.sequelize.transaction({ type: Transaction.TYPES.DEFERRED }, work);
+    }
+    return this.opened(READ_AT_ONE_MOMENT, work);
+  }
+
+  /** `work` in a transaction opened by `openers`, held for its first statement (MySQL). */
+  private async opened<T>(openers: readonly string[], work: (t: Tx) => Promise<T>): Promise<T> {
     const t = new Transaction(this.sequelize, {});
     // Sequelize's begin sends START TRANSACTION on its own; here it waits for the first statement.
     (t as unknown as { begin: () => Promise<void> }).begin = async () => {
-      await this.later(t, START, {});
+      for (const sql of openers) await this.later(t, sql, {});
     };
     await (t as unknown as { prepareEnvironment(cls: boolean): Promise<void> }).prepareEnvironment(
       false,
@@ -268,7 +297,7 @@ export class HeldWrites {
 
   /**
    * The connection as one query sees it. A carrier (a number, COMMIT), or any statement when only
-   * START is held, goes out behind the held statements in one round trip and is answered its own
+   * the transaction's opening statements are held, goes out behind the held statements in one round trip and is answered its own
    * result; the held ones are settled with theirs. Any other statement — it may be a read shared
    * with other commands — has the held writes sent apart just before it; their failure is kept for
    * the command (see {@link failed}) and the statement runs as if nothing were held. So does a
@@ -278,7 +307,7 @@ export class HeldWrites {
   private carrier(t: Tx, wire: Wire, held: Held[], carries: boolean): Wire {
     const front = held.map((h) => h.sql).join(';\n');
     const n = held.length;
-    const together = carries || held.every((h) => h.sql === START);
+    const together = carries || held.every((h) => OPENERS.has(h.sql));
     const settle = (err: Error | null, results: unknown[]) => {
       held.forEach((h, i) => h.settle(results[i], err ?? undefined));
     };

@@ -31,7 +31,12 @@ export class QueueViewRepository {
   }
 
   /** The day's latest calls (tickets with a call time, whatever their status now), newest first. */
-  async recentCalls(officeCode: string, day: string, limit: number): Promise<TicketRecord[]> {
+  async recentCalls(
+    officeCode: string,
+    day: string,
+    limit: number,
+    t?: Tx,
+  ): Promise<TicketRecord[]> {
     const rows = await this.m.Ticket.findAll({
       where: { officeCode, day, calledAt: { [Op.ne]: null } },
       order: [
@@ -39,6 +44,7 @@ export class QueueViewRepository {
         ['id', 'DESC'],
       ],
       limit,
+      transaction: t,
     });
     return rows.map(toTicket);
   }

@@ -24,22 +24,29 @@ export async function readSnapshot(
   office: OfficeRecord,
   options: { waitingPerService?: number } = {},
 ): Promise<QueueSnapshot> {
-  // The seq is read first: the state read after it is at least that new, and replaying an event
-  // the snapshot already contains is harmless (events carry whole tickets).
-  const seq = await ctx.repo.currentSeq(officeCode);
   const now = ctx.now();
   const day = officeDay(now, office.timeZone);
-  const [services, counters, held, heads, waiting, durations, printers, calls, clerks] =
+  // The queue's reads and its seq at one moment: a ticket that commits while they run is in
+  // neither, and comes as the event after the seq (a count read after the seq on another
+  // connection counted it, and its event counted it again: the display's one too many).
+  const queue = ctx.view.db.readAtOneMoment(async (t) => {
+    const seq = await ctx.repo.currentSeq(officeCode, t);
+    const [held, heads, waiting, durations, calls] = await Promise.all([
+      ctx.view.heldTickets(officeCode, day, t),
+      ctx.view.waitingHeads(officeCode, day, options.waitingPerService ?? STAFF_WAITING_HEAD, t),
+      ctx.view.waitingCounts(officeCode, day, t),
+      ctx.repo.recentServiceSeconds(officeCode, day, t),
+      ctx.view.recentCalls(officeCode, day, RECENT_CALLS_IN_SNAPSHOT, t),
+    ]);
+    return { seq, held, heads, waiting, durations, calls };
+  });
+  const [services, counters, printers, clerks, { seq, held, heads, waiting, durations, calls }] =
     await Promise.all([
       ctx.cache.services(officeCode),
       ctx.cache.counters(officeCode),
-      ctx.view.heldTickets(officeCode, day),
-      ctx.view.waitingHeads(officeCode, day, options.waitingPerService ?? STAFF_WAITING_HEAD),
-      ctx.view.waitingCounts(officeCode, day),
-      ctx.repo.recentServiceSeconds(officeCode, day),
       printerStates(ctx, officeCode),
-      ctx.view.recentCalls(officeCode, day, RECENT_CALLS_IN_SNAPSHOT),
       ctx.windows.clerks(officeCode),
+      queue,
     ]);
   const caseNumbers = ctx.cases
     ? await ctx.cases.caseNumbersOf([...held, ...heads].map((t) => t.id))
