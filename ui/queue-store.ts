@@ -143,7 +143,12 @@ export class QueueStore<T extends Ticket = Ticket> {
     if (this.socket) return;
     const { namespace, auth, url, withCredentials } = this.options;
     const socket: QueueSocket<T> = io(url === undefined ? namespace : `${url}${namespace}`, {
-      auth: { ...auth },
+      // Asked again at every (re)connection: a page that holds a queue says how new it is, so that
+      // another node, still behind, does not send it an older snapshot.
+      auth: (send) => {
+        const { ready, seq } = this.stateValue;
+        send(ready && seq >= 0 ? { ...auth, since: seq } : { ...auth });
+      },
       ...(withCredentials ? { withCredentials } : {}),
     });
     this.socket = socket;

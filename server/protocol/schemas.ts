@@ -106,6 +106,11 @@ export const SocketAuth = z.strictObject({
   device: z.string().min(1).max(200).optional(),
   /** `/kiosk` only: the ticket a citizen's phone follows (its page `/t/:id`), in lieu of a device. */
   ticket: z.string().max(100).optional(),
+  /**
+   * The last seq the page applied, when it reconnects: its first snapshot is at least that new (a
+   * page moving from a node ahead to one still holding changes got an older one, and stepped back).
+   */
+  since: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
 });
 export type SocketAuth = z.infer<typeof SocketAuth>;
 

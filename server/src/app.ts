@@ -68,6 +68,8 @@ export interface AppDeps {
   requestTimeoutMs?: number;
   /** Events a socket may send: a burst, refilled per second (default 20, then 2 a second). */
   socketEventBudget?: { burst: number; perSecond: number };
+  /** How long a socket snapshot build is shared at most (default 2 s; tests hold it longer). */
+  snapshotMaxAgeMs?: number;
   /** Commands of one office in flight on this node before 503 `overloaded` (default 64). */
   maxCommandsInFlight?: number;
   /** The wait bound of command admission (see queue/admission.ts; defaults there). */
@@ -154,6 +156,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     logger,
     now: deps.now,
     eventBudget: deps.socketEventBudget,
+    snapshotMaxAgeMs: deps.snapshotMaxAgeMs,
   });
   const metrics = nodeMetrics(deps.db, io, services, realtime);
   const drain = new DrainState();

@@ -13,6 +13,8 @@ export interface SocketData {
   ticket?: string;
   /** `/counter`: the session token, re-checked on `queue:sync`. */
   token?: string;
+  /** The last seq the page applied before it (re)connected: its first snapshot is no older. */
+  since?: number;
 }
 
 /** Inter-node message carrying one command's committed changes (Redis adapter). */

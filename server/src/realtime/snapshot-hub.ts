@@ -1,8 +1,8 @@
 /**
  * One snapshot build per office and seq, shared by every socket that asks: a thousand displays
  * reconnecting, or one socket flooding `queue:sync`, cost one set of reads. A build is reused while
- * no later seq has been published on this node and it is younger than `maxAgeMs` (print-job counts
- * and estimates change without events).
+ * no later seq has been published on this node, nor held by the asking page, and it is younger
+ * than `maxAgeMs` (print-job counts and estimates change without events).
  */
 import type { QueueSnapshot } from '../../protocol';
 import { toPublicSnapshot } from '../queue/snapshot';
@@ -35,14 +35,17 @@ export class SnapshotHub {
 
   constructor(private readonly options: SnapshotHubOptions) {}
 
-  /** The staff view (case numbers; a head of {@link STAFF_WAITING_HEAD} per service). */
-  async staff(office: string): Promise<QueueSnapshot> {
-    return this.stamp(await this.entry(office).staff);
+  /**
+   * The staff view (case numbers; a head of {@link STAFF_WAITING_HEAD} per service). `since`: the
+   * seq the asking page already holds; a build older than it is not reused.
+   */
+  async staff(office: string, since?: number): Promise<QueueSnapshot> {
+    return this.stamp(await this.entry(office, since).staff);
   }
 
   /** The view of `/display` and `/kiosk`: public DTOs, a short head per service. */
-  async public(office: string): Promise<QueueSnapshot> {
-    return this.stamp(await this.entry(office).public);
+  async public(office: string, since?: number): Promise<QueueSnapshot> {
+    return this.stamp(await this.entry(office, since).public);
   }
 
   /** Forgets an office's build (its settings changed in a way no seq announces). */
@@ -50,8 +53,10 @@ export class SnapshotHub {
     this.entries.delete(office);
   }
 
-  private entry(office: string): Entry {
-    const known = this.options.latestSeq(office) ?? -1;
+  private entry(office: string, since = -1): Entry {
+    // A page from another node may hold changes this node has yet to deliver: a new build reads
+    // the database, which has them all.
+    const known = Math.max(this.options.latestSeq(office) ?? -1, since);
     const now = this.options.now().getTime();
     const cached = this.entries.get(office);
     if (cached && now - cached.startedAt < this.options.maxAgeMs) {

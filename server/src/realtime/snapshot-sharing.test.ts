@@ -4,8 +4,10 @@
  * server keeps answering.
  */
 import { startTestServer, testDialects, type TestServer } from '../testing/harness';
-import { connectSocket, login, request } from '../testing/client';
+import { connectSocket, login, refusedSocket, request } from '../testing/client';
 import { PUBLIC_WAITING_HEAD } from '../queue/snapshot';
+import { QueueStore } from '../../../ui/queue-store';
+import { waitFor } from '../testing/wait';
 
 const OFFICE = '/api/offices/kulob';
 const WAITING = 30;
@@ -85,5 +87,73 @@ describe.each(testDialects())('shared snapshots on %s', (dialect) => {
     expect(death.map((t) => t.id)).toEqual(ids);
     expect(death.map((t) => t.peopleAhead)).toEqual(ids.map((_, i) => i));
     expect(death.every((t) => 'caseNumber' in t)).toBe(true);
+  });
+});
+
+describe.each(testDialects())('a page moving between nodes on %s', (dialect) => {
+  it('gets a snapshot no older than the seq it held, though this node is behind', async () => {
+    // The shared build lives long here, so that only `since` can make it stale.
+    const s = await startTestServer({ database: dialect, snapshotMaxAgeMs: 600_000 });
+    try {
+      await request(s.url, 'POST', `${OFFICE}/tickets`, { body: { service: 'birth' } });
+      const first = await connectSocket(s.url, '/display', { office: 'kulob' });
+      first.socket.close();
+      // Three changes committed on another node, not yet heard of here: the database has them.
+      await s.db.sequelize.query(
+        `UPDATE office_states SET seq = seq + 3 WHERE office_code = 'kulob'`,
+      );
+      const unaware = await connectSocket(s.url, '/display', { office: 'kulob' });
+      unaware.socket.close();
+      expect(unaware.snapshot.seq).toBe(first.snapshot.seq);
+      for (const ns of ['/display', '/kiosk'] as const) {
+        const moved = await connectSocket(s.url, ns, {
+          office: 'kulob',
+          since: first.snapshot.seq + 3,
+        });
+        moved.socket.close();
+        expect(moved.snapshot.seq).toBe(first.snapshot.seq + 3);
+      }
+      const token = await login(s.url, 'clerk1');
+      const staff = await connectSocket(s.url, '/counter', {
+        office: 'kulob',
+        token,
+        since: first.snapshot.seq + 2,
+      });
+      staff.socket.close();
+      expect(staff.snapshot.seq).toBe(first.snapshot.seq + 3);
+      // Not a number, or below zero: refused as any bad handshake.
+      for (const since of ['5', -1]) {
+        expect(await refusedSocket(s.url, '/display', { office: 'kulob', since })).toBe(
+          'validation_failed',
+        );
+      }
+    } finally {
+      await s.close();
+    }
+  });
+
+  it("says the seq it holds when the hall display's store connects again", async () => {
+    const s = await startTestServer({ database: dialect });
+    const handshakes: unknown[] = [];
+    s.app.io.of('/display').on('connection', (socket) => handshakes.push(socket.handshake.auth));
+    const display = new QueueStore({
+      namespace: '/display',
+      auth: { office: 'kulob' },
+      url: s.url,
+    });
+    try {
+      display.connect();
+      await waitFor(() => display.state.ready, 'the display ready');
+      await request(s.url, 'POST', `${OFFICE}/tickets`, { body: { service: 'birth' } });
+      const held = (await s.app.queue.snapshot('kulob')).seq;
+      await waitFor(() => display.state.seq === held, `the display at seq ${held}`);
+      // The node sends it away (as a stopping node does): it comes back saying what it holds.
+      s.app.io.of('/display').disconnectSockets();
+      await waitFor(() => handshakes.length === 2 && display.state.connected, 'the display back');
+      expect(handshakes).toEqual([{ office: 'kulob' }, { office: 'kulob', since: held }]);
+    } finally {
+      display.disconnect();
+      await s.close();
+    }
   });
 });

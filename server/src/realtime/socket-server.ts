@@ -125,29 +125,46 @@ function setUp(
       deps.logger.warn({ office: data.office, nsp: ns.name }, 'socket over its event budget');
       socket.disconnect(true);
     });
-    const build = () =>
-      staff ? snapshots.staff(data.office) : publicSnapshot(deps.queue, snapshots, data);
-    // One build at a time per socket: repeats while it runs get its answer.
-    let inFlight: Promise<QueueSnapshot> | undefined;
-    const send = (): Promise<QueueSnapshot> => {
-      inFlight ??= build().finally(() => (inFlight = undefined));
-      return inFlight;
-    };
-    send()
-      .then((snap) => socket.emit(QueueEvent.snapshot, snap))
-      .catch((err: unknown) => deps.logger.warn({ err }, 'snapshot failed'));
-    socket.on(QueueEvent.sync, (ack) => {
-      if (typeof ack !== 'function') return;
-      // A console's session may have ended since it connected: it gets no snapshot then.
-      const live = staff ? stillSignedIn(deps, socket, data) : Promise.resolve(true);
-      live
-        .then(async (ok) => {
-          if (!ok) return;
-          const snap = await send();
-          if (socket.connected) ack(snap);
-        })
-        .catch((err: unknown) => deps.logger.warn({ err }, 'sync failed'));
-    });
+    serveSnapshots(socket, deps, staff, snapshots);
+  });
+}
+
+/**
+ * A socket's snapshots: one when it connects (no older than what the page held, see `since`), and
+ * one for each `queue:sync` it acks; one build at a time per socket.
+ */
+function serveSnapshots(
+  socket: NbSocket,
+  deps: RealtimeDeps,
+  staff: boolean,
+  snapshots: SnapshotHub,
+): void {
+  const data = socket.data;
+  const build = (since?: number) =>
+    staff
+      ? snapshots.staff(data.office, since)
+      : publicSnapshot(deps.queue, snapshots, data, since);
+  // One build at a time per socket: repeats while it runs get its answer.
+  let inFlight: Promise<QueueSnapshot> | undefined;
+  const send = (since?: number): Promise<QueueSnapshot> => {
+    inFlight ??= build(since).finally(() => (inFlight = undefined));
+    return inFlight;
+  };
+  // The first answer is no older than what the page held on the node it came from.
+  send(data.since)
+    .then((snap) => socket.emit(QueueEvent.snapshot, snap))
+    .catch((err: unknown) => deps.logger.warn({ err }, 'snapshot failed'));
+  socket.on(QueueEvent.sync, (ack) => {
+    if (typeof ack !== 'function') return;
+    // A console's session may have ended since it connected: it gets no snapshot then.
+    const live = staff ? stillSignedIn(deps, socket, data) : Promise.resolve(true);
+    live
+      .then(async (ok) => {
+        if (!ok) return;
+        const snap = await send();
+        if (socket.connected) ack(snap);
+      })
+      .catch((err: unknown) => deps.logger.warn({ err }, 'sync failed'));
   });
 }
 
@@ -159,8 +176,9 @@ async function publicSnapshot(
   queue: QueueService,
   snapshots: SnapshotHub,
   data: SocketData,
+  since?: number,
 ): Promise<QueueSnapshot> {
-  const shared = await snapshots.public(data.office);
+  const shared = await snapshots.public(data.office, since);
   const id = data.ticket;
   if (id === undefined || shared.tickets.some((t) => t.id === id)) return shared;
   const own = await queue.getTicket(id).catch(() => undefined);
@@ -203,6 +221,7 @@ async function authenticate(socket: NbSocket, deps: RealtimeDeps, staff: boolean
     endAtExpiry(socket, expiresAt, deps.now ?? (() => new Date()));
   }
   const data: SocketData = { office, staff, token };
+  if (parsed.data.since !== undefined) data.since = parsed.data.since;
   if (!staff && socket.nsp.name === Namespace.kiosk && parsed.data.ticket !== undefined) {
     data.ticket = parsed.data.ticket;
   }

@@ -71,7 +71,7 @@ export type QueueSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export async function connectSocket(
   base: string,
   namespace: '/display' | '/kiosk' | '/counter',
-  auth: Record<string, string>,
+  auth: Record<string, string | number>,
 ): Promise<{ socket: QueueSocket; snapshot: QueueSnapshot }> {
   const socket: QueueSocket = io(base + namespace, {
     auth,
@@ -90,7 +90,7 @@ export async function connectSocket(
 export async function refusedSocket(
   base: string,
   namespace: '/display' | '/kiosk' | '/counter',
-  auth: Record<string, string>,
+  auth: Record<string, string | number>,
 ): Promise<string> {
   const socket: QueueSocket = io(base + namespace, {
     auth,
