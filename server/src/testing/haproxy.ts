@@ -41,19 +41,13 @@ function ownError([status, message]: [number, string]): string {
  * The configuration: the sticky cookie (Socket.IO's polling handshake stays on one node), the
  * check of `/api/ready` (a stopping node answers 503 and is taken out), the websocket tunnel's
  * timeout, `option redispatch` (a connection a stopping node refuses is tried on another node, not
- * answered 503 until the check notices), the contract's errors, and the first node again as a
- * backup without a check, for when every node is out because Redis is.
+ * answered 503 until the check notices), the contract's errors, and a second backend for when
+ * every node is out because Redis is: there the first node that is alive serves everyone.
  */
 export function haproxyConfig(ports: ProxyPorts): string {
-  const servers = ports.nodes.map(
-    (port, i) =>
-      `  server n${i + 1} 127.0.0.1:${port} cookie n${i + 1} check inter 2s fall 2 rise 2` +
-      ' on-marked-down shutdown-sessions',
-  );
-  // Every node says it is not ready when Redis is away (events would not reach the other nodes):
-  // then one node serves everyone, and a single node needs no Redis to keep its pages true. The
-  // sessions of a node taken out are closed, so its displays reconnect to that one.
-  const alone = `  server alone 127.0.0.1:${ports.nodes[0]} backup`;
+  const server = (port: number, i: number, extra = '') =>
+    `  server n${i + 1} 127.0.0.1:${port}${extra} check inter 2s fall 2 rise 2` +
+    ' on-marked-down shutdown-sessions';
   return [
     'global',
     '  maxconn 8192',
@@ -69,14 +63,23 @@ export function haproxyConfig(ports: ProxyPorts): string {
     ...OWN_ERRORS.map(ownError),
     'frontend navbat',
     `  bind 127.0.0.1:${ports.front}`,
-    '  default_backend nodes',
+    '  use_backend nodes if { nbsrv(nodes) gt 0 }',
+    '  default_backend alone',
     'backend nodes',
     '  balance roundrobin',
     '  option httpchk GET /api/ready',
     '  http-check expect status 200',
     '  cookie SERVERID insert indirect nocache',
-    ...servers,
-    alone,
+    ...ports.nodes.map((port, i) => server(port, i, ` cookie n${i + 1}`)),
+    // Every node says it is not ready when Redis is away (events would not reach the other nodes):
+    // then one node serves everyone, and a single node needs no Redis to keep its pages true. The
+    // first one alive (`balance first`, checked for life, not readiness), so a node that is down
+    // as well is passed over. Sessions of a node taken out are closed: its displays reconnect.
+    'backend alone',
+    '  balance first',
+    '  option httpchk GET /api/health',
+    '  http-check expect status 200',
+    ...ports.nodes.map((port, i) => server(port, i)),
     'listen stats',
     `  bind 127.0.0.1:${ports.stats}`,
     '  stats enable',
@@ -87,6 +90,8 @@ export function haproxyConfig(ports: ProxyPorts): string {
 
 /** One backend server's row of HAProxy's CSV statistics. */
 export interface ServerStats {
+  /** The backend (`nodes`, or `alone` while Redis is away) and the server. */
+  backend: string;
   name: string;
   status: string;
   /** Sessions in total, now, and 5xx answers. */
@@ -95,8 +100,8 @@ export interface ServerStats {
   http5xx: number;
 }
 
-/** The backend servers' rows of the stats page. */
-export async function proxyStats(statsPort: number): Promise<ServerStats[]> {
+/** The servers' rows of the stats page (of the `nodes` backend unless `backend` is given). */
+export async function proxyStats(statsPort: number, backend = 'nodes'): Promise<ServerStats[]> {
   const res = await fetch(`http://127.0.0.1:${statsPort}/stats;csv`);
   const lines = (await res.text()).split('\n');
   const header = (lines[0] ?? '').replace(/^# /, '').split(',');
@@ -104,8 +109,9 @@ export async function proxyStats(statsPort: number): Promise<ServerStats[]> {
   return lines
     .slice(1)
     .map((l) => l.split(','))
-    .filter((f) => f[0] === 'nodes' && f[1] !== 'BACKEND' && f[1] !== 'FRONTEND')
+    .filter((f) => f[0] === backend && f[1] !== 'BACKEND' && f[1] !== 'FRONTEND')
     .map((f) => ({
+      backend,
       name: f[1] ?? '?',
       status: f[col('status')] ?? '?',
       total: Number(f[col('stot')]),
