@@ -104,6 +104,19 @@ export class MessageRepository {
     );
   }
 
+  /**
+   * Takes the ticket's one "N ahead" message for this transaction: true when it was not taken yet.
+   * Two commands that move the line at once both see it untaken; the second's update waits for the
+   * first's commit and then finds it taken (READ COMMITTED re-reads the row it waited for).
+   */
+  async claimAhead(ticketId: string, t: Transaction): Promise<boolean> {
+    const [, affected] = await this.db.sequelize.query(
+      `UPDATE message_recipients SET ahead_sent = 1 WHERE ticket_id = :id AND ahead_sent = 0`,
+      { type: QueryTypes.UPDATE, transaction: t, replacements: { id: ticketId } },
+    );
+    return affected > 0;
+  }
+
   /** A ticket's holder who still wants its messages (none: never asked, or stopped them). */
   async findActiveRecipient(
     ticketId: string,

@@ -16,6 +16,8 @@ import {
 } from './outbox-records';
 import { sqlTime } from './values';
 import { lockNumbers, overCap, type AddressCap } from './outbox-caps';
+import { isUniqueViolation } from './queue-repository';
+import { expireEndedTickets } from './outbox-ended';
 
 export type { AddressCap };
 
@@ -26,13 +28,27 @@ export class OutboxTable {
     readonly table: 'messages' | 'case_messages',
   ) {}
 
-  /** Writes a message in the caller's transaction; false when its event already has one. */
+  /**
+   * Writes a message in the caller's transaction; false when its event already has one: seen
+   * first, or written meanwhile by a transaction that committed first (the unique dedupe key; the
+   * statement alone fails, the caller's transaction goes on). A message never fails its command.
+   */
   async insert(m: NewOutboxMessage, now: Date, t: Transaction): Promise<boolean> {
     const existing = await this.db.sequelize.query(
       `SELECT id FROM ${this.table} WHERE dedupe_key = :key`,
       { type: QueryTypes.SELECT, transaction: t, replacements: { key: m.dedupeKey } },
     );
     if (existing.length) return false;
+    try {
+      await this.writeNew(m, now, t);
+    } catch (err) {
+      if (isUniqueViolation(err)) return false;
+      throw err;
+    }
+    return true;
+  }
+
+  private async writeNew(m: NewOutboxMessage, now: Date, t: Transaction): Promise<void> {
     await this.db.sequelize.query(
       `INSERT INTO ${this.table} (id, office_code, ticket_id, case_number, channel, to_address,
          template, language, text, status, attempts, parts, dedupe_key, next_attempt_at, expires_at,
@@ -58,7 +74,6 @@ export class OutboxTable {
         },
       },
     );
-    return true;
   }
 
   /**
@@ -106,6 +121,7 @@ export class OutboxTable {
       // The capped numbers' messages first, in id order, then the group: every round locks in the
       // same order, so two rounds of one number wait for each other instead of deadlocking.
       await lockNumbers(this, items, t);
+      if (this.table === 'messages') await expireEndedTickets(this.db, items, t);
       const rows = await this.db.sequelize.query<{ id: string }>(
         `SELECT id FROM ${this.table} WHERE id IN (:ids) AND status = 'queued' AND sending = 0 ${lock}`,
         { type: QueryTypes.SELECT, transaction: t, replacements: { ids: items.map((i) => i.id) } },

@@ -21,3 +21,21 @@ export async function withdrawQueued(
   );
   return affected;
 }
+
+/**
+ * Marks a ticket's still queued messages `expired` with `reason` (the ticket ended: "go to window
+ * 3" sent after the citizen has been served, once a dead gateway is back, says nothing true).
+ */
+export async function withdrawTicketQueued(
+  table: OutboxTable,
+  ticketId: string,
+  reason: string,
+  t: Transaction,
+): Promise<number> {
+  const [, affected] = await table.db.sequelize.query(
+    `UPDATE ${table.table} SET status = 'expired', error = :reason, claimed_until = NULL
+      WHERE ticket_id = :ticket AND status = 'queued' AND sending = 0`,
+    { type: QueryTypes.UPDATE, transaction: t, replacements: { reason, ticket: ticketId } },
+  );
+  return affected;
+}

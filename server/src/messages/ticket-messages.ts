@@ -21,6 +21,7 @@ import type {
   TicketRecipient,
 } from '../../../db/repositories/message-repository';
 import type { OutboxTable } from '../../../db/repositories/outbox-table';
+import { withdrawTicketQueued } from '../../../db/repositories/outbox-withdrawal';
 import { peopleAhead } from '../queue/estimate';
 import { officeDay } from '../queue/office-day';
 import { AppError, notFound, validationFailed } from '../errors';
@@ -160,6 +161,8 @@ export class TicketMessages {
     }
     if (FINAL_TICKET.has(ticket.status)) {
       await this.d.repo.updateRecipient(ticket.id, { active: false }, t);
+      // What it still owes (a dead gateway held it) is no longer true: not sent when it is back.
+      await withdrawTicketQueued(this.d.queueTable, ticket.id, `the ticket is ${ticket.status}`, t);
       r.aheadSent = true;
     }
     return handled;
@@ -183,13 +186,14 @@ export class TicketMessages {
       if (!mine) continue;
       const ahead = peopleAhead(mine, line);
       if (ahead > settings.aheadThreshold) continue;
+      // Taken first: another command moving the line at this moment may have sent it already.
+      if (!(await this.d.repo.claimAhead(r.ticketId, t))) continue;
       const number = waiting.find((x) => x.id === r.ticketId)?.number ?? '';
       await this.enqueueTicket(round, r, 'ticket_ahead', 'ahead', {
         ticket: number,
         ahead: String(ahead),
         link: await this.link(r.ticketId, round.t, false),
       });
-      await this.d.repo.updateRecipient(r.ticketId, { aheadSent: true }, t);
     }
   }
 
