@@ -85,9 +85,33 @@ describe.each(testDialects())('REST API on %s', (dialect) => {
       expect(next.body.ticket.number).toBe('D002');
       // The key with another request (another kiosk's, another service) is no repeat: refused,
       // and the first ticket and its holder key stay the first caller's.
-      for (const body of [{ service: 'death', kiosk: 'K1' }, { service: 'birth' }]) {
+      for (const body of [
+        { service: 'death', kiosk: 'K1' },
+        { service: 'birth' },
+        { service: 'death', phone: '+992901234567' },
+      ]) {
         const reused = await request(s.url, 'POST', `${OFFICE}/tickets`, { body, headers });
         expect([reused.status, reused.body.error.details, reused.body.ticket]).toEqual([
+          409,
+          { reason: 'idempotency_key_reused' },
+          undefined,
+        ]);
+      }
+    });
+
+    it('refuses a key sent again with another phone: the phone given first keeps the ticket', async () => {
+      const headers = { 'Idempotency-Key': 'tap-with-phone' };
+      const body = { service: 'death', phone: '+992901112233' };
+      const first = await request(s.url, 'POST', `${OFFICE}/tickets`, { body, headers });
+      const again = await request(s.url, 'POST', `${OFFICE}/tickets`, { body, headers });
+      expect([first.status, again.status, again.body.ticket.id]).toEqual([
+        201,
+        200,
+        first.body.ticket.id,
+      ]);
+      for (const other of [{ service: 'death', phone: '+992909998877' }, { service: 'death' }]) {
+        const reused = await request(s.url, 'POST', `${OFFICE}/tickets`, { body: other, headers });
+        expect([reused.status, reused.body.error?.details, reused.body.ticket]).toEqual([
           409,
           { reason: 'idempotency_key_reused' },
           undefined,

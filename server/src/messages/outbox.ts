@@ -142,6 +142,11 @@ export class Outbox {
     return this.tickets.subscribeTicket(t, ticket, phone);
   }
 
+  /** The phone a ticket's messages go to (an idempotent replay of its issue compares it). */
+  phoneOf(ticketId: string): Promise<string | null> {
+    return this.tickets.phoneOf(ticketId);
+  }
+
   /** A queue command's changes, inside its transaction (see `TicketMessages.queueChanged`). */
   queueChanged(
     t: Transaction,

@@ -255,6 +255,11 @@ export class TicketMessages {
       await this.d.repo.updateRecipient(ticket.id, { aheadSent: true }, t);
   }
 
+  /** The phone a ticket's messages go to (unmasked; none: nobody follows it by SMS). */
+  async phoneOf(ticketId: string): Promise<string | null> {
+    return (await this.d.repo.findActiveRecipient(ticketId))?.phone ?? null;
+  }
+
   /** Where a ticket's messages go now (the phone masked), for its holder's page. */
   async notifyStatus(ticketId: string): Promise<{ phone: string | null; telegram: boolean }> {
     const ticket = await this.d.queue.findTicket(ticketId);

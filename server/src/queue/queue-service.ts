@@ -51,7 +51,7 @@ export interface QueueServiceDeps {
   /** The print queue: a kiosk with a printer gets a job with each ticket. */
   print?: Pick<PrintQueue, 'enqueue'>;
   /** Citizen messages: written in the command's transaction. */
-  messages?: Pick<Outbox, 'subscribeTicket' | 'queueChanged'>;
+  messages?: Pick<Outbox, 'subscribeTicket' | 'queueChanged' | 'phoneOf'>;
   publish: Publish;
   now?: () => Date;
   /** Bounds the commands in flight per office (503 `overloaded` beyond); none by default. */

@@ -50,7 +50,7 @@ export interface TicketIssuerDeps {
   /** The print queue: a kiosk with a printer gets a job with each ticket. */
   print?: Pick<PrintQueue, 'enqueue'>;
   /** Citizen messages: a phone given at the kiosk subscribes in the ticket's transaction. */
-  messages?: Pick<Outbox, 'subscribeTicket'>;
+  messages?: Pick<Outbox, 'subscribeTicket' | 'phoneOf'>;
 }
 
 export class TicketIssuer {
@@ -112,7 +112,8 @@ export class TicketIssuer {
 
   /**
    * The ticket an idempotency key issued before, if any. Sent with another request (kiosk, service,
-   * priority, language) the key is refused: its ticket and holder key are the first caller's.
+   * priority, language, phone) the key is refused: its ticket and holder key are the first
+   * caller's (a replay with another phone answered them, and that phone was never subscribed).
    */
   private async issuedBefore(
     officeCode: string,
@@ -122,11 +123,14 @@ export class TicketIssuer {
     if (!key) return undefined;
     const existing = await this.ctx.repo.findIdempotentTicketId(officeCode, key);
     if (!existing) return undefined;
-    const [record, ticket] = await Promise.all([
+    const messages = this.deps.messages;
+    const [record, ticket, phone] = await Promise.all([
       this.ctx.repo.findTicket(existing),
       readTicket(this.ctx.repo, existing, this.ctx.cases, this.ctx.cache),
+      messages ? messages.phoneOf(existing) : (req.phone ?? null),
     ]);
     const same =
+      phone === (req.phone ?? null) &&
       (record?.kiosk ?? null) === (req.kiosk ?? null) &&
       (record?.language ?? null) === (req.language ?? null) &&
       ticket.priority === (req.priority ?? NO_PRIORITY) &&
