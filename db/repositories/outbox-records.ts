@@ -110,3 +110,11 @@ export function toRecord(r: OutboxRow): OutboxRecord {
     deliveredAt: r.delivered_at === null ? null : toDate(r.delivered_at),
   };
 }
+
+/**
+ * How a failed message's error begins when the gateway may have taken it (no answer came): it is
+ * not sent again, and it counts toward its number's daily cap as a sent one does.
+ */
+export const IN_DOUBT = 'in doubt: ';
+/** How a message's error begins when its node stopped while submitting it (in doubt as well). */
+export const INTERRUPTED = 'interrupted while submitting';

@@ -7,6 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { QueryTypes, type Transaction } from 'sequelize';
 import type { Database } from '../database';
 import {
+  IN_DOUBT,
+  INTERRUPTED,
   toRecord,
   type NewOutboxMessage,
   type OutboxOutcome,
@@ -29,9 +31,8 @@ export class OutboxTable {
   ) {}
 
   /**
-   * Writes a message in the caller's transaction; false when its event already has one: seen
-   * first, or written meanwhile by a transaction that committed first (the unique dedupe key; the
-   * statement alone fails, the caller's transaction goes on). A message never fails its command.
+   * Writes a message in the caller's transaction; false when its event has one (seen, or met at
+   * the unique dedupe key: that statement alone fails). A message never fails its command.
    */
   async insert(m: NewOutboxMessage, now: Date, t: Transaction): Promise<boolean> {
     const existing = await this.db.sequelize.query(
@@ -40,40 +41,36 @@ export class OutboxTable {
     );
     if (existing.length) return false;
     try {
-      await this.writeNew(m, now, t);
+      await this.db.sequelize.query(
+        `INSERT INTO ${this.table} (id, office_code, ticket_id, case_number, channel, to_address,
+           template, language, text, status, attempts, parts, dedupe_key, next_attempt_at, expires_at,
+           sending, created_at)
+         VALUES (:id, :office, :ticket, :case, :channel, :to, :template, :language, :text, 'queued', 0,
+           0, :key, :next, :expires, 0, :now)`,
+        {
+          transaction: t,
+          replacements: {
+            id: randomUUID(),
+            office: m.officeCode,
+            ticket: m.ticketId ?? null,
+            case: m.caseNumber ?? null,
+            channel: m.channel,
+            to: m.to,
+            template: m.template,
+            language: m.language,
+            text: m.text,
+            key: m.dedupeKey,
+            next: this.time(m.nextAttemptAt),
+            expires: m.expiresAt ? this.time(m.expiresAt) : null,
+            now: this.time(now),
+          },
+        },
+      );
     } catch (err) {
       if (isUniqueViolation(err)) return false;
       throw err;
     }
     return true;
-  }
-
-  private async writeNew(m: NewOutboxMessage, now: Date, t: Transaction): Promise<void> {
-    await this.db.sequelize.query(
-      `INSERT INTO ${this.table} (id, office_code, ticket_id, case_number, channel, to_address,
-         template, language, text, status, attempts, parts, dedupe_key, next_attempt_at, expires_at,
-         sending, created_at)
-       VALUES (:id, :office, :ticket, :case, :channel, :to, :template, :language, :text, 'queued', 0,
-         0, :key, :next, :expires, 0, :now)`,
-      {
-        transaction: t,
-        replacements: {
-          id: randomUUID(),
-          office: m.officeCode,
-          ticket: m.ticketId ?? null,
-          case: m.caseNumber ?? null,
-          channel: m.channel,
-          to: m.to,
-          template: m.template,
-          language: m.language,
-          text: m.text,
-          key: m.dedupeKey,
-          next: this.time(m.nextAttemptAt),
-          expires: m.expiresAt ? this.time(m.expiresAt) : null,
-          now: this.time(now),
-        },
-      },
-    );
   }
 
   /**
@@ -217,7 +214,8 @@ export class OutboxTable {
       `SELECT to_address, COUNT(*) AS n FROM ${this.table}
         WHERE to_address IN (:to) AND created_at >= :since
           AND template ${templates.not ? 'NOT IN' : 'IN'} (:templates)
-          AND (status IN ('sent', 'delivered') OR sending = 1)
+          AND (status IN ('sent', 'delivered') OR sending = 1 OR (status = 'failed'
+            AND (error LIKE :doubt OR error LIKE :interrupted)))
         GROUP BY to_address`,
       {
         type: QueryTypes.SELECT,
@@ -226,6 +224,8 @@ export class OutboxTable {
           to: [...new Set(addresses)],
           since: this.time(since),
           templates: [...templates.of],
+          doubt: `${IN_DOUBT}%`,
+          interrupted: `${INTERRUPTED}%`,
         },
       },
     );
@@ -260,7 +260,7 @@ export class OutboxTable {
   async failInterrupted(now: Date): Promise<number> {
     return this.write(
       `UPDATE ${this.table} SET status = 'failed', sending = 0, claimed_until = NULL,
-         error = 'interrupted while submitting (the node stopped); not sent again to avoid a duplicate'
+         error = '${INTERRUPTED} (the node stopped); not sent again to avoid a duplicate'
         WHERE status = 'queued' AND sending = 1 AND claimed_until < :now`,
       { now: this.time(now) },
     );

@@ -22,6 +22,11 @@ export class ChannelError extends Error {
   constructor(
     message: string,
     readonly retryable: boolean,
+    /**
+     * The message left for the gateway and no answer came (a timeout, a link lost meanwhile): it
+     * may have been taken, so it is not sent again, and it counts toward its number's cap.
+     */
+    readonly inDoubt = false,
   ) {
     super(message);
     this.name = 'ChannelError';

@@ -5,7 +5,11 @@
  * interrupted sends. It never overlaps itself; a commit wakes it, else it polls.
  */
 import type { Logger } from 'pino';
-import type { OutboxOutcome, OutboxRecord } from '../../../db/repositories/outbox-records';
+import {
+  IN_DOUBT,
+  type OutboxOutcome,
+  type OutboxRecord,
+} from '../../../db/repositories/outbox-records';
 import type { OutboxTable } from '../../../db/repositories/outbox-table';
 import { ChannelError, type Channel } from './channel';
 import { screenBatch, type ReadyMessage, type ScreenLookups } from './outbox-screen';
@@ -138,6 +142,14 @@ export class OutboxWorker {
       const retryable = err instanceof ChannelError ? err.retryable : true;
       const attempts = m.attempts + 1;
       this.o.logger.warn({ message: m.id, reason, attempts }, 'message not sent');
+      if (err instanceof ChannelError && err.inDoubt) {
+        // Sent again, a late answer would mean the citizen gets it twice (or more).
+        return {
+          kind: 'failed',
+          id: m.id,
+          error: `${IN_DOUBT}${reason}; the gateway may have taken it, not sent again`,
+        };
+      }
       if (!retryable) return { kind: 'failed', id: m.id, error: reason };
       if (attempts >= MAX_ATTEMPTS)
         return {

@@ -38,7 +38,8 @@ export class SmppChannel implements Channel {
   private keepAlive: NodeJS.Timeout | undefined;
   private inFlight = 0;
   private readonly waiting: Array<() => void> = [];
-  private readonly pending = new Set<(err: Error) => void>();
+  /** Requests awaiting an answer: each fails with the reason its link was lost. */
+  private readonly pending = new Set<(reason: string) => void>();
   private reference = Math.floor(Math.random() * 256);
   private closed = false;
 
@@ -117,7 +118,7 @@ export class SmppChannel implements Channel {
     await this.slot();
     try {
       const session = await this.bound();
-      const resp = await this.request(session, (cb) => session.submit_sm(params, cb));
+      const resp = await this.request(session, (cb) => session.submit_sm(params, cb), true);
       if (resp.command_status === smpp.ESME_ROK)
         return typeof resp.message_id === 'string' ? resp.message_id : '';
       if (
@@ -148,24 +149,32 @@ export class SmppChannel implements Channel {
     this.waiting.shift()?.();
   }
 
-  /** Sends a request and waits for its answer; a lost link or silence rejects (retryable). */
-  private request(session: Session, send: (cb: (pdu: PDU) => void) => boolean): Promise<PDU> {
+  /**
+   * Sends a request and waits for its answer; a lost link or silence rejects: retryable, or, for
+   * a submit (`submit`: it was written, the SMSC may have taken it), in doubt.
+   */
+  private request(
+    session: Session,
+    send: (cb: (pdu: PDU) => void) => boolean,
+    submit = false,
+  ): Promise<PDU> {
     const timeoutMs = this.options.responseTimeoutMs ?? 10_000;
     return new Promise<PDU>((resolve, reject) => {
       const fail = (err: Error) => {
         clearTimeout(timer);
-        this.pending.delete(fail);
+        this.pending.delete(lost);
         reject(err);
       };
+      const lost = (reason: string) => fail(new ChannelError(reason, !submit, submit));
       const timer = setTimeout(() => {
-        fail(new ChannelError('the SMSC did not answer in time', true));
+        lost('the SMSC did not answer in time');
         // A silent link is a dead link: the next send binds again.
         this.drop(session);
       }, timeoutMs);
-      this.pending.add(fail);
+      this.pending.add(lost);
       const written = send((pdu) => {
         clearTimeout(timer);
-        this.pending.delete(fail);
+        this.pending.delete(lost);
         resolve(pdu);
       });
       if (!written) fail(new ChannelError('the SMSC link is down', true));
@@ -236,7 +245,7 @@ export class SmppChannel implements Channel {
     this.session = undefined;
     this.stopKeepAlive();
     session.destroy();
-    for (const fail of [...this.pending]) fail(new ChannelError('the SMSC link was lost', true));
+    for (const lost of [...this.pending]) lost('the SMSC link was lost');
   }
 
   private startKeepAlive(session: Session): void {
@@ -302,7 +311,7 @@ function messageText(value: unknown): string {
   return Buffer.isBuffer(value) ? value.toString('latin1') : '';
 }
 
-/** Parses `smpp://system_id:password@host:port?source=NAVBAT&window=10`. */
+/** Parses `smpp://system_id:password@host:port?source=NAVBAT&window=10&timeout=10`. */
 export function parseSmppUrl(url: URL): Omit<SmppOptions, 'listener'> {
   return {
     host: url.hostname,
@@ -311,5 +320,10 @@ export function parseSmppUrl(url: URL): Omit<SmppOptions, 'listener'> {
     password: decodeURIComponent(url.password),
     source: url.searchParams.get('source') ?? 'NAVBAT',
     window: Number(url.searchParams.get('window') ?? 10) || 10,
+    // `timeout=S`: how long a bind or a submit waits for its answer (default 10 s).
+    responseTimeoutMs: Math.max(
+      100,
+      Number(url.searchParams.get('timeout') ?? 10) * 1000 || 10_000,
+    ),
   };
 }
