@@ -1,7 +1,7 @@
 /**
  * The queue's messages of tickets that have ended go out no more (see {@link expireEndedTickets}).
  */
-import type { Transaction } from 'sequelize';
+import { QueryTypes, type Transaction } from 'sequelize';
 import type { Database } from '../database';
 
 /**
@@ -14,10 +14,17 @@ export async function expireEndedTickets(
   items: ReadonlyArray<{ id: string }>,
   t: Transaction,
 ): Promise<void> {
+  // Led by the messages' own ids, each ticket read by its key: never the tickets of the year.
+  const ended = await db.sequelize.query<{ id: string }>(
+    `SELECT m.id FROM messages m JOIN tickets t ON t.id = m.ticket_id
+      WHERE m.id IN (:ids) AND m.status = 'queued' AND m.sending = 0
+        AND t.status IN ('done', 'no_show', 'cancelled', 'expired')`,
+    { type: QueryTypes.SELECT, transaction: t, replacements: { ids: items.map((i) => i.id) } },
+  );
+  if (ended.length === 0) return;
   await db.sequelize.query(
     `UPDATE messages SET status = 'expired', error = 'the ticket has ended', claimed_until = NULL
-      WHERE id IN (:ids) AND status = 'queued' AND sending = 0 AND ticket_id IN (
-        SELECT id FROM tickets WHERE status IN ('done', 'no_show', 'cancelled', 'expired'))`,
-    { transaction: t, replacements: { ids: items.map((i) => i.id) } },
+      WHERE id IN (:ids) AND status = 'queued' AND sending = 0`,
+    { transaction: t, replacements: { ids: ended.map((m) => m.id) } },
   );
 }

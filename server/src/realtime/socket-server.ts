@@ -205,8 +205,16 @@ function tokenBucket(budget: { burst: number; perSecond: number }): { take(): bo
 async function authenticate(socket: NbSocket, deps: RealtimeDeps, staff: boolean): Promise<void> {
   const parsed = SocketAuth.safeParse(socket.handshake.auth);
   // A NUL ends SQLite's inlined statements early (see http/no-nul.ts): refused like any bad auth.
-  if (!parsed.success || hasNul(parsed.data))
-    throw new AppError('validation_failed', 'auth needs {office}');
+  if (!parsed.success || hasNul(parsed.data)) {
+    // Which field was wrong, as a request's refusal says it (not a generic "needs {office}").
+    const issue = parsed.success ? undefined : parsed.error.issues[0];
+    const field = issue?.path.length ? `auth.${issue.path.join('.')}` : 'auth';
+    throw new AppError(
+      'validation_failed',
+      issue ? `${field}: ${issue.message}` : 'auth: a NUL character is not allowed',
+      { field },
+    );
+  }
   const { office, token, counter } = parsed.data;
   const record = await deps.queue.getOffice(office);
   if (!staff) await admitPublicSocket(deps, socket.nsp.name, record, parsed.data);
