@@ -69,6 +69,8 @@ export class Database {
   // SQLite has one writer: commands of this process queue here instead of failing with SQLITE_BUSY.
   // (SQLite is the single-process deployment; several nodes share one MySQL/MariaDB instead.)
   private writeQueue: Promise<unknown> = Promise.resolve();
+  /** Reads at one moment in flight (see {@link readAtOneMoment}): closing waits for them. */
+  private readonly reads = new Set<Promise<unknown>>();
 
   constructor(target: DatabaseTarget, options: { pool?: number } = {}) {
     const common: Options = { logging: false, benchmark: false };
@@ -165,7 +167,14 @@ export class Database {
    * the counts read beside it agree, though tickets commit while they run. Outside the write queue.
    */
   async readAtOneMoment<T>(work: (t: Transaction) => Promise<T>): Promise<T> {
-    return this.held.readAtOneMoment(work);
+    const run = this.held.readAtOneMoment(work);
+    // Closing waits for it: SQLite's own connection of a read would be closed under it.
+    this.reads.add(run);
+    void run.then(
+      () => this.reads.delete(run),
+      () => this.reads.delete(run),
+    );
+    return run;
   }
 
   /**
@@ -189,12 +198,14 @@ export class Database {
   }
 
   /**
-   * Closes the pool. On SQLite the writes already queued run first: their callers wait for them,
-   * and a transaction that began on a closed handle failed (a test server's last command, queued
-   * behind another as it closed, once failed its suite with SQLITE_MISUSE).
+   * Closes the pool. The writes already queued (SQLite) and the reads at one moment in flight run
+   * first: their callers wait for them, and a transaction that began on a closed handle failed (a
+   * test server's last command, queued behind another as it closed, once failed its suite with
+   * SQLITE_MISUSE; so did a snapshot's read on SQLite's own connection of a read transaction).
    */
   async close(): Promise<void> {
     await this.writeQueue;
+    await Promise.allSettled([...this.reads]);
     await this.sequelize.close();
   }
 }
