@@ -19,7 +19,7 @@ import {
 import { sqlTime } from './values';
 import { lockNumbers, overCap, type AddressCap } from './outbox-caps';
 import { isUniqueViolation } from './queue-repository';
-import { expireEndedTickets } from './outbox-ended';
+import { expireEndedTickets } from './outbox-expiry';
 
 export type { AddressCap };
 

@@ -1,10 +1,10 @@
 /**
  * Withdraws queued messages that no longer make sense (a booking's reminders once it is cancelled or
- * checked in), in the caller's transaction. A message already being submitted (`sending`) is left
- * alone: it went out when it was still true.
+ * checked in; what a ticket still owes once it ends), in the caller's transaction (outbox-expiry.ts).
  */
-import { QueryTypes, type Transaction } from 'sequelize';
+import type { Transaction } from 'sequelize';
 import type { OutboxTable } from './outbox-table';
+import { expireQueued } from './outbox-expiry';
 
 /** Marks the still queued messages with these dedupe keys `expired` with `reason`; answers how many. */
 export async function withdrawQueued(
@@ -14,12 +14,8 @@ export async function withdrawQueued(
   t: Transaction,
 ): Promise<number> {
   if (dedupeKeys.length === 0) return 0;
-  const [, affected] = await table.db.sequelize.query(
-    `UPDATE ${table.table} SET status = 'expired', error = :reason, claimed_until = NULL
-      WHERE dedupe_key IN (:keys) AND status = 'queued' AND sending = 0`,
-    { type: QueryTypes.UPDATE, transaction: t, replacements: { reason, keys: [...dedupeKeys] } },
-  );
-  return affected;
+  const where = { sql: 'dedupe_key IN (:keys)', replacements: { keys: [...dedupeKeys] } };
+  return expireQueued(table.db, table.table, where, reason, t);
 }
 
 /**
@@ -32,10 +28,6 @@ export async function withdrawTicketQueued(
   reason: string,
   t: Transaction,
 ): Promise<number> {
-  const [, affected] = await table.db.sequelize.query(
-    `UPDATE ${table.table} SET status = 'expired', error = :reason, claimed_until = NULL
-      WHERE ticket_id = :ticket AND status = 'queued' AND sending = 0`,
-    { type: QueryTypes.UPDATE, transaction: t, replacements: { reason, ticket: ticketId } },
-  );
-  return affected;
+  const where = { sql: 'ticket_id = :ticket', replacements: { ticket: ticketId } };
+  return expireQueued(table.db, table.table, where, reason, t);
 }
