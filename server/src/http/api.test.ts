@@ -97,6 +97,15 @@ describe.each(testDialects())('REST API on %s', (dialect) => {
           undefined,
         ]);
       }
+      // A key the schema refuses names the header, not the body.
+      const long = await request(s.url, 'POST', `${OFFICE}/tickets`, {
+        body: { service: 'death' },
+        headers: { 'Idempotency-Key': 'k'.repeat(101) },
+      });
+      expect([long.status, long.body.error.details.issues[0].field]).toEqual([
+        400,
+        'header Idempotency-Key',
+      ]);
     });
 
     it('refuses a key sent again with another phone: the phone given first keeps the ticket', async () => {

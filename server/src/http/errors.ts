@@ -12,7 +12,7 @@ import { AppError, validationIssues } from '../errors';
 export function parse<S extends z.ZodType>(
   schema: S,
   value: unknown,
-  whole: '(body)' | '(query)' = '(body)',
+  whole: '(body)' | '(query)' | `header ${string}` = '(body)',
 ): z.infer<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;

@@ -57,7 +57,10 @@ export async function issueTicket(
     parsed,
   );
   const rawKey = req.get(IDEMPOTENCY_HEADER);
-  const key = rawKey === undefined ? undefined : parse(IdempotencyKey, rawKey);
+  const key =
+    rawKey === undefined
+      ? undefined
+      : parse(IdempotencyKey, rawKey, `header ${IDEMPOTENCY_HEADER}`);
   const actor = { kind: 'kiosk' as const, code: body.kiosk ?? null };
   if ('booking' in body) {
     const [code, answer] = await checkInBooking(deps, rates, address, office, body, key, actor);
