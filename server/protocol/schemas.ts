@@ -254,6 +254,11 @@ export const QueueSnapshot = z.object({
    * fields only, whatever their status now (an addition): a display that reloads shows what the others do.
    */
   recentCalls: z.array(Ticket).optional(),
+  /**
+   * Whether `tickets` holds every waiting ticket of the day (`all`) or the head of each service's
+   * line (`head`); the counts in `services` are always whole (an addition to CONTRACT §5).
+   */
+  waitingListed: z.enum(['all', 'head']).optional(),
 });
 export type QueueSnapshot = z.infer<typeof QueueSnapshot>;
 

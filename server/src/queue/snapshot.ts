@@ -33,7 +33,7 @@ export interface SnapshotInput {
 /** The parts of a snapshot computed from the queue (office, catalog and printers come alongside). */
 export type QueuePart = Pick<
   QueueSnapshot,
-  'seq' | 'serverTime' | 'tickets' | 'counters' | 'services'
+  'seq' | 'serverTime' | 'tickets' | 'counters' | 'services' | 'waitingListed'
 >;
 
 /** Staff view: held tickets and each service's head with people ahead and the estimate. */
@@ -94,22 +94,32 @@ export function buildQueuePart(input: SnapshotInput): QueuePart {
     tickets: [...held, ...heads].sort((a, b) => byIssue(a, b)),
     counters,
     services,
+    waitingListed: heads.length >= waitingTotal(services) ? 'all' : 'head',
   };
 }
 
 /**
  * What `/display` and `/kiosk` get: public DTOs only, the called and serving tickets and the first
- * {@link PUBLIC_WAITING_HEAD} waiting of each service — never the whole waiting list.
+ * {@link PUBLIC_WAITING_HEAD} waiting of each service. A line no longer than those heads could be
+ * (that many a service, all services together) is listed whole, as CONTRACT §5 lists `tickets`:
+ * the snapshot never carries more tickets than the heads would, so it stays small.
  */
 export function toPublicSnapshot(staff: QueueSnapshot): QueueSnapshot {
+  const whole =
+    staff.waitingListed === 'all' &&
+    waitingTotal(staff.services) <= PUBLIC_WAITING_HEAD * staff.services.length;
   return {
     ...staff,
     tickets: staff.tickets
-      .filter((t) => t.status !== 'waiting' || (t.peopleAhead ?? 0) < PUBLIC_WAITING_HEAD)
+      .filter((t) => whole || t.status !== 'waiting' || (t.peopleAhead ?? 0) < PUBLIC_WAITING_HEAD)
       .map(toPublicTicket),
     counters: staff.counters.map(toPublicCounter),
+    waitingListed: whole ? 'all' : 'head',
   };
 }
+
+const waitingTotal = (services: readonly ServiceLoad[]) =>
+  services.reduce((n, s) => n + s.waiting, 0);
 
 function byIssue(a: StaffTicket, b: StaffTicket): number {
   if (a.issuedAt !== b.issuedAt) return a.issuedAt < b.issuedAt ? -1 : 1;

@@ -64,6 +64,7 @@ describe.each(testDialects())('shared snapshots on %s', (dialect) => {
     expect(snapshot.services.find((l) => l.code === 'death')?.waiting).toBe(WAITING);
     expect(JSON.stringify(snapshot).length).toBeLessThan(10_000);
     expect(JSON.stringify(snapshot)).not.toContain('caseNumber');
+    expect(snapshot.waitingListed).toBe('head');
   });
 
   it("still tells a phone its own ticket's people ahead and estimate past the head", async () => {
@@ -87,6 +88,42 @@ describe.each(testDialects())('shared snapshots on %s', (dialect) => {
     expect(death.map((t) => t.id)).toEqual(ids);
     expect(death.map((t) => t.peopleAhead)).toEqual(ids.map((_, i) => i));
     expect(death.every((t) => 'caseNumber' in t)).toBe(true);
+    expect(snapshot.waitingListed).toBe('all');
+  });
+});
+
+describe.each(testDialects())('a short waiting line on %s', (dialect) => {
+  it('is listed whole in public snapshots, as the contract lists it, and cut once it grows', async () => {
+    const s = await startTestServer({ database: dialect });
+    try {
+      const issue = async (service: string) =>
+        (await request(s.url, 'POST', `${OFFICE}/tickets`, { body: { service } })).body.ticket
+          .id as string;
+      const issued: string[] = [];
+      for (const service of ['death', 'death', 'death', 'death', 'death', 'birth', 'marriage'])
+        issued.push(await issue(service));
+      const display = async () => {
+        const { socket, snapshot } = await connectSocket(s.url, '/display', { office: 'kulob' });
+        socket.close();
+        return snapshot;
+      };
+      // Seven waiting in an office of ten services: every one is in `tickets`, five of one service.
+      const short = await display();
+      expect(short.waitingListed).toBe('all');
+      expect(short.tickets.filter((t) => t.status === 'waiting').map((t) => t.id)).toEqual(issued);
+      // Past two a service (20 here), only the heads: two of each service's line.
+      for (let i = 0; i < 14; i++) await issue('birth');
+      const long = await display();
+      expect(long.waitingListed).toBe('head');
+      const waiting = long.tickets.filter((t) => t.status === 'waiting');
+      expect(waiting.filter((t) => t.service === 'death').map((t) => t.id)).toEqual(
+        issued.slice(0, PUBLIC_WAITING_HEAD),
+      );
+      expect(waiting.filter((t) => t.service === 'birth')).toHaveLength(PUBLIC_WAITING_HEAD);
+      expect(long.services.find((l) => l.code === 'birth')?.waiting).toBe(15);
+    } finally {
+      await s.close();
+    }
   });
 });
 
