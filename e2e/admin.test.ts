@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../server/src/testing/harness';
 import { login, request } from '../server/src/testing/client';
 import { FakeTcpPrinter } from '../server/src/testing/fake-tcp-printer';
+import { waitFor } from '../server/src/testing/wait';
 import { launchChromium, screenshotFile, seriousViolations } from './browser';
 
 describe('the admin pages in the browser', () => {
@@ -489,6 +490,29 @@ describe('the admin pages in the browser', () => {
     // Chosen on a page opened with ?lang=en, Tajik stays over a reload.
     await page.reload();
     await page.getByRole('tab', { name: 'Паёмҳо' }).waitFor();
+    await page.close();
+  });
+
+  it('says in admin → Messages whether the gateway takes this server’s messages', async () => {
+    const token = await login(server.url, 'admin');
+    const messages = () => request(server.url, 'GET', '/api/offices/kulob/messages', { token });
+    expect((await messages()).body.gateways).toEqual([]);
+    const sent = await request(server.url, 'POST', '/api/offices/kulob/messages/test', {
+      token,
+      body: { phone: '+992901112233' },
+    });
+    expect(sent.status).toBe(201);
+    await waitFor(
+      async () => (await messages()).body.gateways.length > 0,
+      'the test message submitted',
+      10_000,
+    );
+    const page = await signedInAdmin();
+    await page.getByRole('tab', { name: 'Messages' }).click();
+    const line = page.getByTestId('gateway-health').locator('li[data-gateway="log"]');
+    expect(await line.getAttribute('data-up')).toBe('true');
+    // The server's clock is 17:00 in Dushanbe.
+    expect(await line.innerText()).toBe('log: working · last message taken 25.11.2026 17:00:00');
     await page.close();
   });
 

@@ -16,7 +16,13 @@ import type { CallReason } from './constants';
 import type { BookingSettings, ConfirmRemoteJoin, CreateRemoteJoin } from './remote-join';
 import type { RemoteJoin, RemoteJoinAvailability, RemoteJoinTicket } from './remote-join';
 import type { EndpointName } from './endpoints';
-import type { MessageDto, MessageQuery, MessageSettings, NotifyTicket } from './messages';
+import type {
+  GatewayHealthDto,
+  MessageDto,
+  MessageQuery,
+  MessageSettings,
+  NotifyTicket,
+} from './messages';
 import type { TemplateKey, TemplateText, TestMessage, TicketNotifyStatus } from './messages';
 import type { CallTicket, CounterState, IssueTicket, Login, OfficeInfo } from './schemas';
 import type { PauseCounter, QueueSnapshot, Service, StaffTicket, StaffUser } from './schemas';
@@ -105,7 +111,11 @@ export interface EndpointIo {
   ticketTelegram: { body: { language?: Language }; response: { link: string } };
   messages: {
     query: Partial<MessageQuery>;
-    response: { messages: MessageDto[]; channels: { sms: string | null; telegram: boolean } };
+    response: {
+      messages: MessageDto[];
+      channels: { sms: string | null; telegram: boolean };
+      gateways: GatewayHealthDto[];
+    };
   };
   testMessage: { body: TestMessage; response: { message: MessageDto } };
   messageTotals: { query: { days?: number }; response: { totals: Plain[] } };

@@ -86,6 +86,22 @@ export interface MessageDto {
   case?: string;
 }
 
+/** What became of one submit to a gateway (see server/src/messages/gateway-health.ts). */
+export type GatewayOutcome = 'sent' | 'refused' | 'unreachable' | 'in_doubt';
+
+/** A message gateway as one node saw it since it started (admin, `GET …/messages`). */
+export interface GatewayHealthDto {
+  gateway: 'smpp' | 'http' | 'log' | 'telegram';
+  /** Its last submit got an answer (sent, or refused for that message alone). */
+  up: boolean;
+  /** When `up` last changed (or the first submit). */
+  since: string;
+  lastSentAt: string | null;
+  lastError: string | null;
+  lastErrorAt: string | null;
+  attempts: Record<GatewayOutcome, number>;
+}
+
 /** An office's message settings (admin). */
 export const MessageSettings = z.strictObject({
   /** "N ahead": a message when this many people or fewer are ahead (0 turns it off). */

@@ -1,18 +1,21 @@
 /**
  * Prometheus metrics (`GET /metrics`, behind `Authorization: Bearer $METRICS_TOKEN`): commands by
  * route and outcome with latency histograms, sockets per namespace, event publish lag, snapshot
- * builds, dropped sockets, gaps, refused commands, the print queue and the message queue. One
- * registry per app.
+ * builds, dropped sockets, gaps, refused commands, the print queue, the message queue and the
+ * message gateways (up, submits by outcome, last message taken). One registry per app.
  */
 import { timingSafeEqual } from 'node:crypto';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { RequestHandler } from 'express';
+import type { GatewayHealthDto } from '../protocol';
 
 export interface MetricsSources {
   sockets: () => Record<string, number>;
   printQueue: () => Promise<number>;
   /** Citizen messages waiting in the outboxes. */
   messageQueue: () => Promise<number>;
+  /** What the message gateways did with this node's submits. */
+  messageGateways: () => GatewayHealthDto[];
   snapshotBuilds: () => number;
   socketsDropped: () => number;
   eventGaps: () => number;
@@ -133,6 +136,7 @@ function sourceMetrics(sources: MetricsSources, registers: Registry[]): void {
     'Citizen messages (SMS, Telegram) waiting to be sent, retries included (all offices)',
     () => sources.messageQueue(),
   );
+  gatewayMetrics(sources, registers);
   const total = (name: string, help: string, read: () => number) =>
     new Counter({
       name,
@@ -155,4 +159,39 @@ function sourceMetrics(sources: MetricsSources, registers: Registry[]): void {
   total('navbat_commands_refused_total', 'Commands refused as overloaded', () =>
     sources.commandsRefused(),
   );
+}
+
+/** The message gateways as this node saw them: a gateway appears with its first submit. */
+function gatewayMetrics(sources: MetricsSources, registers: Registry[]): void {
+  new Gauge({
+    name: 'navbat_message_gateway_up',
+    help: 'A message gateway answered the last submit of this node (1) or did not (0)',
+    labelNames: ['gateway'],
+    registers,
+    collect() {
+      for (const g of sources.messageGateways()) this.set({ gateway: g.gateway }, g.up ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: 'navbat_message_gateway_last_sent_timestamp_seconds',
+    help: 'When a message gateway last took a message from this node (Unix time)',
+    labelNames: ['gateway'],
+    registers,
+    collect() {
+      for (const g of sources.messageGateways())
+        if (g.lastSentAt) this.set({ gateway: g.gateway }, Date.parse(g.lastSentAt) / 1000);
+    },
+  });
+  new Counter({
+    name: 'navbat_message_attempts_total',
+    help: 'Submits to the message gateways by outcome: sent, refused, unreachable, in_doubt',
+    labelNames: ['gateway', 'outcome'],
+    registers,
+    collect() {
+      this.reset();
+      for (const g of sources.messageGateways())
+        for (const [outcome, n] of Object.entries(g.attempts))
+          this.inc({ gateway: g.gateway, outcome }, n);
+    },
+  });
 }

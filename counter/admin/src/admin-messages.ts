@@ -16,11 +16,13 @@ import {
   type TemplateKey,
 } from '../../../server/protocol';
 import { apiRequest, fetchOffice } from '../../../ui/api';
+import type { ResponseOf } from '../../../ui/api-client';
 import { DEFAULT_TIME_ZONE, formatDateTime, formatIsoDay } from '../../../ui/format';
 import type { AdminContext } from './admin-api';
 import { languageName, problemView, statusName, templateName } from './message-names';
 import { sampleValues } from './message-words';
 import { AdminTab, formText } from './admin-tab';
+import { renderGateways } from './gateway-health-view';
 import './admin-message-settings';
 
 interface TemplateRow {
@@ -56,7 +58,7 @@ export class AdminMessages extends AdminTab {
   declare private messages: MessageDto[];
   declare private templates: TemplateRow[];
   declare private totals: TotalRow[];
-  declare private gateways: { sms: string | null; telegram: boolean } | undefined;
+  declare private gateways: Omit<ResponseOf<'messages'>, 'messages'> | undefined;
   declare private editing: { key: TemplateKey; language: Language };
   declare private draft: string;
   /** The office's public URL (links in messages), once read. */
@@ -88,10 +90,9 @@ export class AdminMessages extends AdminTab {
         Object.entries(this.filter).filter(([, v]) => v !== ''),
       ).toString();
       const [list, templates, totals, office] = await Promise.all([
-        apiRequest<{ messages: MessageDto[]; channels: AdminMessages['gateways'] }>(
-          `${officePath(c)}/messages${query ? `?${query}` : ''}`,
-          { token: c.token },
-        ),
+        apiRequest<ResponseOf<'messages'>>(`${officePath(c)}/messages${query ? `?${query}` : ''}`, {
+          token: c.token,
+        }),
         apiRequest<{ templates: TemplateRow[] }>(`${officePath(c)}/message-templates`, {
           token: c.token,
         }),
@@ -101,7 +102,7 @@ export class AdminMessages extends AdminTab {
       this.publicUrl = office.publicUrl;
       this.officeNames = office.names;
       this.messages = list.messages;
-      this.gateways = list.channels;
+      this.gateways = list;
       this.templates = templates.templates;
       this.totals = totals.totals;
       if (!this.edited) this.draft = this.current()?.text ?? '';
@@ -194,16 +195,6 @@ export class AdminMessages extends AdminTab {
     </div>`;
   }
 
-  private renderGateways() {
-    if (!this.gateways) return nothing;
-    return html`<p class="muted" data-testid="gateways">
-      ${this.l10n.t('adminMessagesGateways', {
-        sms: this.gateways.sms ?? '—',
-        telegram: this.gateways.telegram ? '✓' : '—',
-      })}
-    </p>`;
-  }
-
   private renderFilter() {
     return html`<form class="grid" role="search" @submit=${this.onFilter}>
       <label
@@ -282,8 +273,12 @@ export class AdminMessages extends AdminTab {
   private renderOutbox() {
     return html`<section class="card" aria-labelledby="outbox-h">
       <h2 id="outbox-h">${this.l10n.t('adminMessagesOutbox')}</h2>
-      ${this.renderGateways()} ${this.renderFilter()} ${this.renderOutboxTable()}
-      ${this.renderTestForm()}
+      ${
+        this.gateways
+          ? renderGateways(this.gateways, (key, params) => this.l10n.t(key, params))
+          : nothing
+      }
+      ${this.renderFilter()} ${this.renderOutboxTable()} ${this.renderTestForm()}
     </section>`;
   }
 

@@ -27,6 +27,20 @@ export const sectionStyles = css`
     margin: 0 0 12px;
     font-size: 22px;
   }
+  .gateway-health {
+    list-style: none;
+    margin: 0 0 12px;
+    padding: 0;
+    display: grid;
+    gap: 6px;
+  }
+  .gateway-health .down {
+    padding: 8px 12px;
+    border-radius: 10px;
+    background: var(--nb-danger-soft);
+    color: var(--nb-danger);
+    font-weight: 600;
+  }
   h3 {
     margin: 20px 0 8px;
     font-size: 18px;

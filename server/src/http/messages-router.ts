@@ -141,7 +141,11 @@ function mountOutboxRoutes(r: Router, messages: Outbox, admins: RequestHandler):
     const { office } = parseParams(OfficeParam, req);
     ownOffice(staffOf(res), office);
     const query = parse(MessageQuery, req.query, '(query)');
-    res.json({ messages: await messages.list(office, query), channels: messages.channels() });
+    res.json({
+      messages: await messages.list(office, query),
+      channels: messages.channels(),
+      gateways: messages.gateways(),
+    });
   });
 
   r.post(apiRoute(Endpoints.testMessage), admins, async (req, res) => {

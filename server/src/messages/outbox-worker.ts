@@ -12,6 +12,7 @@ import {
 } from '../../../db/repositories/outbox-records';
 import type { OutboxTable } from '../../../db/repositories/outbox-table';
 import { ChannelError, type Channel } from './channel';
+import { GatewayHealth } from './gateway-health';
 import { screenBatch, type ReadyMessage, type ScreenLookups } from './outbox-screen';
 import { MAX_ATTEMPTS, retryDelayMs } from './rules';
 import type { TelegramChannel } from './telegram-channel';
@@ -35,6 +36,8 @@ export class OutboxWorker {
   sms: Channel | undefined;
   telegram: TelegramChannel | undefined;
   stopped = false;
+  /** What the gateways did with this node's submits (admin page, `/metrics`). */
+  readonly health = new GatewayHealth();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private again = false;
@@ -136,13 +139,17 @@ export class OutboxWorker {
   private async send(m: OutboxRecord, channel: Channel): Promise<OutboxOutcome> {
     try {
       const result = await channel.send({ id: m.id, to: m.to, text: m.text });
+      this.health.record(channel.name, 'sent', this.o.now());
       return { kind: 'sent', id: m.id, ...result, now: this.o.now() };
     } catch (err) {
       const reason = (err as Error).message || String(err);
       const retryable = err instanceof ChannelError ? err.retryable : true;
+      const inDoubt = err instanceof ChannelError && err.inDoubt;
+      const outcome = inDoubt ? 'in_doubt' : retryable ? 'unreachable' : 'refused';
+      this.health.record(channel.name, outcome, this.o.now(), reason);
       const attempts = m.attempts + 1;
       this.o.logger.warn({ message: m.id, reason, attempts }, 'message not sent');
-      if (err instanceof ChannelError && err.inDoubt) {
+      if (inDoubt) {
         // Sent again, a late answer would mean the citizen gets it twice (or more).
         return {
           kind: 'failed',

@@ -16,6 +16,7 @@ import type { StaffPrincipal } from '../auth/actor';
 import type {
   CaseNotify,
   CaseStatus,
+  GatewayHealthDto,
   Language,
   MessageDto,
   MessageQuery,
@@ -133,6 +134,11 @@ export class Outbox {
   /** Which gateways this node sends through (admin). */
   channels(): { sms: string | null; telegram: boolean } {
     return { sms: this.worker.sms?.name ?? null, telegram: this.worker.telegram !== undefined };
+  }
+
+  /** What the gateways did with this node's submits since it started (admin page, `/metrics`). */
+  gateways(): GatewayHealthDto[] {
+    return this.worker.health.list();
   }
 
   // ---- the hooks commands call inside their transaction ----

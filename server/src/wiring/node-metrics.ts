@@ -1,6 +1,6 @@
 /**
  * The node's Prometheus figures (`GET /metrics`), each read where it lives only when scraped:
- * sockets per namespace, the print and message queues, snapshot builds, dropped sockets, event gaps
+ * sockets per namespace, the print and message queues and gateways, snapshot builds, dropped sockets, event gaps
  * and refused commands.
  */
 import type { Database } from '../../../db/database';
@@ -22,6 +22,7 @@ export function nodeMetrics(
       ),
     printQueue: () => db.models.PrintJob.count({ where: { status: 'queued' } }),
     messageQueue: () => services.messages.queued(),
+    messageGateways: () => services.messages.gateways(),
     snapshotBuilds: () => realtime.snapshots.builds,
     socketsDropped: () => realtime.dropped,
     eventGaps: () => realtime.sequencer.gaps,

@@ -101,6 +101,7 @@ const BookingResource = BookingResourceInput.extend({
   services: z.array(z.string()),
 });
 const MessageDto = described('MessageDto', 'server/protocol/messages.ts');
+const GatewayHealth = described('GatewayHealthDto', 'server/protocol/messages.ts');
 const RemoteJoinDto = described('RemoteJoin', 'server/protocol/remote-join.ts');
 
 /** The shared DTOs, named in the document's components. */
@@ -228,7 +229,11 @@ export const Schemas: { readonly [K in EndpointName]: EndpointSchemas } = {
   ticketTelegram: { body: LanguageOnly, headers: { 'X-Ticket-Key': HOLDER_KEY }, response: link },
   messages: {
     query: MessageQuery,
-    response: z.object({ messages: z.array(MessageDto), channels: z.looseObject({}) }),
+    response: z.object({
+      messages: z.array(MessageDto),
+      channels: z.looseObject({}),
+      gateways: z.array(GatewayHealth),
+    }),
   },
   testMessage: { body: TestMessage, response: z.object({ message: MessageDto }) },
   messageTotals: {
