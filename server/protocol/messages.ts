@@ -346,6 +346,14 @@ export function splitSms(text: string): SmsSplit {
   return { encoding: gsm ? 'gsm7' : 'ucs2', parts, units };
 }
 
+/**
+ * A gateway's words as the admin may read them: a gateway that echoes the number it refused
+ * ("invalid destination 992901234567") shows it masked, as the list shows numbers.
+ */
+export function maskPhonesIn(text: string): string {
+  return text.replace(/\+?[1-9]\d{6,14}/g, maskPhone);
+}
+
 /** A phone number as the admin list shows it: every digit hidden but the last 3. */
 export function maskPhone(to: string): string {
   if (to.length <= 3) return to;

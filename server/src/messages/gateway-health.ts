@@ -4,7 +4,7 @@
  * `/metrics` exports it (`navbat_message_gateway_up`, `navbat_message_attempts_total`), so an
  * operator hears of a dead SMSC before the citizens notice. Per node: each node has its own link.
  */
-import type { GatewayHealthDto, GatewayOutcome } from '../../protocol';
+import { maskPhonesIn, type GatewayHealthDto, type GatewayOutcome } from '../../protocol';
 import type { Channel } from './channel';
 
 export type { GatewayOutcome };
@@ -50,7 +50,7 @@ export class GatewayHealth {
     state.attempts[outcome] += 1;
     if (outcome === 'sent') state.lastSentAt = at;
     if (error !== undefined) {
-      state.lastError = error.slice(0, 300);
+      state.lastError = maskPhonesIn(error).slice(0, 300);
       state.lastErrorAt = at;
     }
   }

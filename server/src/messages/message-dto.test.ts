@@ -47,3 +47,19 @@ describe('the admin outbox text', () => {
     expect(toDto(row('log', 'ticket_issued', LINK)).text).toBe(LINK);
   });
 });
+
+describe('a gateway’s error as the admin reads it', () => {
+  it('masks a number the gateway echoed, as the list masks numbers, and nothing else', () => {
+    const failed = {
+      ...row('http', 'ticket_issued', 'A014'),
+      status: 'failed' as const,
+      error:
+        'the SMS gateway answered 400 {"error":"invalid destination +992901234567 (992901234567)"}',
+    };
+    expect(toDto(failed).error).toBe(
+      'the SMS gateway answered 400 {"error":"invalid destination +•••••••••567 (•••••••••567)"}',
+    );
+    const status = { ...failed, error: 'the SMSC refused it (0x0000000B) at 127.0.0.1:2775' };
+    expect(toDto(status).error).toBe(status.error);
+  });
+});

@@ -3,7 +3,7 @@
  * and the text without what only its recipient may hold (the ticket holder's key in a link, a
  * confirmation code) unless nothing was sent (the log gateway keeps it for the admin to read).
  */
-import { maskPhone, type Language } from '../../protocol';
+import { maskPhone, maskPhonesIn, type Language } from '../../protocol';
 import type { MessageDto, TemplateKey } from '../../protocol/messages';
 import type { OutboxRecord } from '../../../db/repositories/outbox-records';
 
@@ -26,7 +26,7 @@ export function toDto(m: OutboxRecord): MessageDto {
   if (m.gateway) dto.gateway = m.gateway;
   if (m.sentAt) dto.sentAt = m.sentAt.toISOString();
   if (m.deliveredAt) dto.deliveredAt = m.deliveredAt.toISOString();
-  if (m.error) dto.error = m.error;
+  if (m.error) dto.error = maskPhonesIn(m.error);
   if (m.ticketId) dto.ticket = m.ticketId;
   if (m.caseNumber) dto.case = m.caseNumber;
   return dto;
