@@ -33,26 +33,33 @@ export function renderGateways(answer: Omit<ResponseOf<'messages'>, 'messages'>,
     ${renderGatewayHealth(answer.gateways, t)}`;
 }
 
-/** One line per gateway the server has submitted to (`role="status"`: read out when it changes). */
+/**
+ * One line per gateway the server has submitted to, in one live region that stays in the page
+ * (`role="status"`: read out when it changes; on the <ul> itself it would unmake the list).
+ */
 function renderGatewayHealth(gateways: readonly GatewayHealthDto[], t: Translate) {
-  if (gateways.length === 0)
-    return html`<p class="muted" role="status" data-testid="gateway-health">
-      ${t('adminGatewayNoneYet')}
-    </p>`;
-  return html`<ul class="gateway-health" role="status" data-testid="gateway-health">
-    ${gateways.map((g) => {
-      const gateway = GATEWAY_NAMES[g.gateway];
-      if (!g.up)
-        return html`<li class="down" data-gateway=${g.gateway} data-up="false">
-          ${t('adminGatewayDown', { gateway, since: at(g.since), error: g.lastError ?? '' })}
-        </li>`;
-      return html`<li class="muted" data-gateway=${g.gateway} data-up="true">
-        ${
-          g.lastSentAt
-            ? t('adminGatewayUp', { gateway, at: at(g.lastSentAt) })
-            : t('adminGatewayAnswers', { gateway })
-        }
-      </li>`;
-    })}
-  </ul>`;
+  return html`<div role="status" data-testid="gateway-health">
+    ${
+      gateways.length === 0
+        ? html`<p class="muted">${t('adminGatewayNoneYet')}</p>`
+        : html`<ul class="gateway-health">
+            ${gateways.map((g) => gatewayLine(g, t))}
+          </ul>`
+    }
+  </div>`;
+}
+
+function gatewayLine(g: GatewayHealthDto, t: Translate) {
+  const gateway = GATEWAY_NAMES[g.gateway];
+  if (!g.up)
+    return html`<li class="down" data-gateway=${g.gateway} data-up="false">
+      ${t('adminGatewayDown', { gateway, since: at(g.since), error: g.lastError ?? '' })}
+    </li>`;
+  return html`<li class="muted" data-gateway=${g.gateway} data-up="true">
+    ${
+      g.lastSentAt
+        ? t('adminGatewayUp', { gateway, at: at(g.lastSentAt) })
+        : t('adminGatewayAnswers', { gateway })
+    }
+  </li>`;
 }
