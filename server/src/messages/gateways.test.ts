@@ -83,6 +83,9 @@ describe('an HTTP SMS gateway', () => {
     expect(first!.path).toBe('/send');
     expect(first!.headers['x-api-key']).toBe('s3cret');
     expect(second!.body).toEqual(first!.body);
+    // The outbox id, also as the standard header, the same on the retry: the gateway drops a repeat.
+    expect(first!.headers['idempotency-key']).toBe(first!.body.id);
+    expect(second!.headers['idempotency-key']).toBe(first!.body.id);
     expect(second!.body).toMatchObject({
       to: '+992901112233',
       text: expect.stringMatching(

@@ -27,8 +27,9 @@ export class HttpChannel implements Channel {
     try {
       res = await fetch(this.options.url, {
         method: 'POST',
-        headers: this.headers,
-        // The id lets the gateway drop a repeat of a message it already took.
+        // The id (in the body, and as the standard Idempotency-Key header) lets the gateway drop a
+        // repeat of a message it already took: a try after a timeout carries the same one.
+        headers: { ...this.headers, 'idempotency-key': message.id },
         body: JSON.stringify({ to: message.to, text: message.text, id: message.id }),
         signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
       });
