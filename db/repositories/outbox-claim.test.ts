@@ -66,4 +66,16 @@ describe.each(testDialects())('an outbox poll on %s', (dialect) => {
     expect(await poll(new Date(now.getTime() + 2))).toEqual([]);
     expect(logged).toHaveLength(1);
   });
+
+  it('does its housekeeping (every 10 s) in single statements, on MariaDB without a transaction', async () => {
+    logged.length = 0;
+    await table.expireDue(new Date());
+    await table.failInterrupted(new Date());
+    const updates = logged.filter((sql) => /UPDATE messages/.test(sql));
+    expect(updates).toHaveLength(2);
+    if (dialect === 'mysql') {
+      expect(logged).toHaveLength(2);
+      for (const sql of updates) expect(sql).toMatch(/^Executing \(default\): /);
+    }
+  });
 });

@@ -381,9 +381,12 @@ export class OutboxTable {
     return sqlTime(this.db.dialect, d);
   }
 
-  /** One write in its own transaction (SQLite's writers queue up); answers the rows changed. */
+  /**
+   * One statement's write on its own (autocommitted on MySQL: no START and COMMIT round trips; in
+   * the writers' queue on SQLite); answers the rows changed.
+   */
   private write(sql: string, replacements: Record<string, unknown>): Promise<number> {
-    return this.db.transaction(async (t) => {
+    return this.db.autocommit(async (t) => {
       const [, affected] = await this.db.sequelize.query(sql, {
         type: QueryTypes.UPDATE,
         transaction: t,
