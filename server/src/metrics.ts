@@ -93,7 +93,8 @@ export class Metrics {
         res.status(404).json({ error: { code: 'not_found', message: 'metrics are off' } });
         return;
       }
-      const given = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1] ?? '';
+      // The scheme's name is case-insensitive (RFC 9110), as the staff routes read it.
+      const given = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '')?.[1] ?? '';
       const a = Buffer.from(given);
       const b = Buffer.from(token);
       if (a.length !== b.length || !timingSafeEqual(a, b)) {

@@ -22,15 +22,10 @@ import type { AdminContext } from './admin-api';
 import { languageName, problemView, statusName, templateName } from './message-names';
 import { sampleValues } from './message-words';
 import { AdminTab, formText } from './admin-tab';
-import { renderGateways } from './gateway-health-view';
+import { GatewayRefresh, renderGateways } from './gateway-health-view';
 import './admin-message-settings';
 
-interface TemplateRow {
-  key: TemplateKey;
-  language: Language;
-  text: string;
-  custom: boolean;
-}
+type TemplateRow = ResponseOf<'messageTemplates'>['templates'][number];
 
 interface TotalRow {
   day: string;
@@ -66,6 +61,14 @@ export class AdminMessages extends AdminTab {
   /** The office's names ({office} in a message is the name in the message's language). */
   private officeNames: Partial<Record<Language, string>> = {};
   private filter: Record<string, string> = {};
+  /** Reads the gateways again while the tab is open (the line turns red when the SMSC goes). */
+  protected readonly gatewayRefresh = new GatewayRefresh(
+    this,
+    () => this.context,
+    (g) => {
+      if (this.gateways) this.gateways = { ...this.gateways, gateways: g };
+    },
+  );
   /** The text in the editor differs from the saved template: a reload (filter, test message) keeps it. */
   private edited = false;
 

@@ -3,7 +3,9 @@
  * or, in the page's danger colours, "SMPP: not taking messages since …: the error". A gateway shows
  * once the server has submitted to it; a server that has not tried one yet says so.
  */
-import { html } from 'lit';
+import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { apiRequest } from '../../../ui/api';
+import type { AdminContext } from './admin-api';
 import type { GatewayHealthDto } from '../../../server/protocol';
 import type { ResponseOf } from '../../../ui/api-client';
 import type { MessageParams } from '../../../ui/controllers/localize-controller';
@@ -62,4 +64,41 @@ function gatewayLine(g: GatewayHealthDto, t: Translate) {
         : t('adminGatewayAnswers', { gateway })
     }
   </li>`;
+}
+
+/**
+ * Reads the gateways again every `ms` while the tab is in the page and the page is seen, so an
+ * open Messages tab turns red when the SMSC goes away (it said "working" until reopened). The
+ * outbox table and any notice or error of the tab are left as they are.
+ */
+export class GatewayRefresh implements ReactiveController {
+  private timer: ReturnType<typeof setInterval> | undefined;
+
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly context: () => AdminContext | undefined,
+    private readonly shown: (gateways: GatewayHealthDto[]) => void,
+    private readonly ms = 10_000,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.timer = setInterval(() => void this.read(), this.ms);
+  }
+
+  hostDisconnected(): void {
+    clearInterval(this.timer);
+  }
+
+  private async read(): Promise<void> {
+    const c = this.context();
+    if (!c || document.visibilityState !== 'visible') return;
+    const path = `/api/offices/${encodeURIComponent(c.office)}/messages?limit=1`;
+    // A failed read changes nothing: the next one, or the tab's own load, says what is wrong.
+    const answer = await apiRequest<ResponseOf<'messages'>>(path, { token: c.token }).catch(
+      () => undefined,
+    );
+    if (answer) this.shown(answer.gateways);
+  }
 }

@@ -41,6 +41,11 @@ describe.each(testDialects())('operations on %s', (dialect) => {
         headers: { authorization: 'Bearer scrape-me-pleasE' },
       });
       expect(wrong.status).toBe(401);
+      // The scheme's name in any case, as scrapers send it.
+      const lower = await fetch(`${s.url}/metrics`, {
+        headers: { authorization: `bearer ${METRICS_TOKEN}` },
+      });
+      expect(lower.status).toBe(200);
       const res = await fetch(`${s.url}/metrics`, {
         headers: { authorization: `Bearer ${METRICS_TOKEN}` },
       });

@@ -27,6 +27,11 @@ export class ChannelError extends Error {
      * may have been taken, so it is not sent again, and it counts toward its number's cap.
      */
     readonly inDoubt = false,
+    /**
+     * The gateway is not taking messages now (away, busy, failing): its health line goes red.
+     * A refusal of this one message alone (a bad number) leaves it working.
+     */
+    readonly gatewayAway = retryable || inDoubt,
   ) {
     super(message);
     this.name = 'ChannelError';

@@ -96,5 +96,15 @@ describe('a message gateway that goes away and comes back', () => {
     expect(again).toMatchObject({ gateway: 'smpp', up: true });
     expect(Date.parse(again!.lastSentAt!)).toBeGreaterThan(Date.parse(down!.since));
     expect(smsc.submits.some((m) => m.to === '992901230002')).toBe(true);
+
+    // Busy for every second part: a two-part text (Tajik, with its link) ends failed, part 1
+    // taken, and must not read as "working" (it did: the refusal of a later part is final for the
+    // message, so it was counted as this message's own fault).
+    smsc.throttleLaterParts = true;
+    await ticketWithPhone('+992901230003');
+    await waitFor(async () => (await metrics()).up === 0, 'the busy gateway seen down', 20_000);
+    const [busy] = await shown();
+    expect(busy).toMatchObject({ up: false });
+    expect(busy!.lastError).toMatch(/^part 2 of 2 refused: SMSC busy/);
   }, 60_000);
 });

@@ -145,7 +145,8 @@ export class OutboxWorker {
       const reason = (err as Error).message || String(err);
       const retryable = err instanceof ChannelError ? err.retryable : true;
       const inDoubt = err instanceof ChannelError && err.inDoubt;
-      const outcome = inDoubt ? 'in_doubt' : retryable ? 'unreachable' : 'refused';
+      const away = err instanceof ChannelError ? err.gatewayAway : true;
+      const outcome = inDoubt ? 'in_doubt' : away ? 'unreachable' : 'refused';
       this.health.record(channel.name, outcome, this.o.now(), reason);
       const attempts = m.attempts + 1;
       this.o.logger.warn({ message: m.id, reason, attempts }, 'message not sent');

@@ -72,10 +72,13 @@ export class SmppChannel implements Channel {
         });
       } catch (err) {
         if (i > 0 && err instanceof ChannelError && err.retryable) {
-          // The first parts are with the SMSC: sending again would repeat them.
+          // The first parts are with the SMSC: sending again would repeat them. The SMSC is
+          // still not taking messages (busy, away): its health says so.
           throw new ChannelError(
             `part ${i + 1} of ${split.parts.length} refused: ${err.message}`,
             false,
+            false,
+            true,
           );
         }
         throw err;

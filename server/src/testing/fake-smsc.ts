@@ -38,6 +38,8 @@ export class FakeSmsc {
   readonly submits: RecordedSubmit[] = [];
   /** The next this-many submits are answered ESME_RTHROTTLED. */
   throttleNext = 0;
+  /** Every part after the first of a long message is answered ESME_RTHROTTLED (a busy SMSC). */
+  throttleLaterParts = false;
   /** Most submits seen in flight at once (sent, not yet answered). */
   maxInFlight = 0;
   private inFlight = 0;
@@ -138,8 +140,9 @@ export class FakeSmsc {
   }
 
   private onSubmit(session: Session, pdu: PDU, number: number): void {
-    if (this.throttleNext > 0) {
-      this.throttleNext--;
+    const laterPart = (record(pdu, '').udh?.seq ?? 1) > 1;
+    if (this.throttleNext > 0 || (this.throttleLaterParts && laterPart)) {
+      if (this.throttleNext > 0) this.throttleNext--;
       session.send(pdu.response({ command_status: smpp.ESME_RTHROTTLED }));
       return;
     }
