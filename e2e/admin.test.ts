@@ -526,7 +526,7 @@ describe('the admin pages in the browser', () => {
     await line.waitFor();
     expect(await line.getAttribute('data-up')).toBe('true');
     // The server's clock is 17:00 in Dushanbe.
-    expect(await line.innerText()).toBe('log: working · last message taken 25.11.2026 17:00:00');
+    expect(await line.innerText()).toBe('log: working · last message taken at 25.11.2026 17:00:00');
     await page.close();
   });
 

@@ -65,7 +65,8 @@ export const IdempotencyKey = z
   .string()
   .min(1)
   .max(100)
-  .regex(/^[\x21-\x7e]+$/, 'printable ASCII');
+  // `*`, not `+`: an empty key is refused once, by `min(1)`, not twice.
+  .regex(/^[\x21-\x7e]*$/, 'printable ASCII');
 
 export const Login = z.strictObject({
   // " clerk1 " (a space typed or pasted around the name) is clerk1.

@@ -106,6 +106,15 @@ describe.each(testDialects())('REST API on %s', (dialect) => {
         400,
         'header Idempotency-Key',
       ]);
+      // An empty key is one issue (too short), not two.
+      const empty = await request(s.url, 'POST', `${OFFICE}/tickets`, {
+        body: { service: 'death' },
+        headers: { 'Idempotency-Key': '' },
+      });
+      expect(empty.status).toBe(400);
+      expect(empty.body.error.details.issues).toEqual([
+        expect.objectContaining({ field: 'header Idempotency-Key' }),
+      ]);
     });
 
     it('refuses a key sent again with another phone: the phone given first keeps the ticket', async () => {

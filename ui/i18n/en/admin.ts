@@ -19,7 +19,7 @@ export const admin = {
   adminTabMessages: 'Messages',
   adminMessagesOutbox: 'Outbox',
   adminMessagesGateways: 'SMS gateway: {sms} · Telegram: {telegram}',
-  adminGatewayUp: '{gateway}: working · last message taken {at}',
+  adminGatewayUp: '{gateway}: working · last message taken at {at}',
   adminGatewayAnswers: '{gateway}: answers (no message taken yet by this server)',
   adminGatewayDown: '{gateway}: not taking messages since {since} · {error}',
   adminGatewayNoneYet: 'This server has not sent a message since it started.',
