@@ -26,7 +26,8 @@ export interface AdminContext {
 }
 
 const enc = encodeURIComponent;
-const officePath = (c: AdminContext) => `/api/offices/${enc(c.office)}`;
+/** The office's API path, `/api/offices/<office>`. */
+export const officePath = (c: AdminContext) => `/api/offices/${enc(c.office)}`;
 
 export async function listServices(c: AdminContext): Promise<AdminService[]> {
   const r = await apiRequest<{ services: AdminService[] }>(`${officePath(c)}/admin/services`, {

@@ -18,7 +18,7 @@ import {
 import { apiRequest, fetchOffice } from '../../../ui/api';
 import type { ResponseOf } from '../../../ui/api-client';
 import { DEFAULT_TIME_ZONE, formatDateTime, formatIsoDay } from '../../../ui/format';
-import type { AdminContext } from './admin-api';
+import { officePath } from './admin-api';
 import { languageName, problemView, statusName, templateName } from './message-names';
 import { sampleValues } from './message-words';
 import { AdminTab, formText } from './admin-tab';
@@ -34,8 +34,6 @@ interface TotalRow {
   count: number;
   parts: number;
 }
-
-const officePath = (c: AdminContext) => `/api/offices/${encodeURIComponent(c.office)}`;
 
 /** The Messages section. */
 export class AdminMessages extends AdminTab {

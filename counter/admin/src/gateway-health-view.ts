@@ -5,7 +5,7 @@
  */
 import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { apiRequest } from '../../../ui/api';
-import type { AdminContext } from './admin-api';
+import { officePath, type AdminContext } from './admin-api';
 import type { GatewayHealthDto } from '../../../server/protocol';
 import type { ResponseOf } from '../../../ui/api-client';
 import type { MessageParams } from '../../../ui/controllers/localize-controller';
@@ -94,7 +94,7 @@ export class GatewayRefresh implements ReactiveController {
   private async read(): Promise<void> {
     const c = this.context();
     if (!c || document.visibilityState !== 'visible') return;
-    const path = `/api/offices/${encodeURIComponent(c.office)}/messages?limit=1`;
+    const path = `${officePath(c)}/messages?limit=1`;
     // A failed read changes nothing: the next one, or the tab's own load, says what is wrong.
     const answer = await apiRequest<ResponseOf<'messages'>>(path, { token: c.token }).catch(
       () => undefined,
