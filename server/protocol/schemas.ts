@@ -253,6 +253,7 @@ export const QueueSnapshot = z.object({
   /**
    * The office day's latest calls, newest first, at most {@link RECENT_CALLS_IN_SNAPSHOT}, public
    * fields only, whatever their status now (an addition): a display that reloads shows what the others do.
+   * Public snapshots leave out the calls still held at a window: those are in `tickets`.
    */
   recentCalls: z.array(Ticket).optional(),
   /**

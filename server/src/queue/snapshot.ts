@@ -2,7 +2,7 @@
  * The live queue's snapshot from bounded reads: the held tickets, the head of each service's waiting
  * line and per-service counts. Its size and cost follow the windows and services, not the queue.
  */
-import type { CounterState, QueueSnapshot, ServiceLoad, StaffTicket } from '../../protocol';
+import type { CounterState, QueueSnapshot, ServiceLoad, StaffTicket, Ticket } from '../../protocol';
 import type { CounterRecord, ServiceRecord, TicketRecord } from '../../../db/records';
 import { averageServiceSeconds, estimateWaitMinutes } from './estimate';
 import { toCounterState, toPublicCounter, toPublicTicket, toStaffTicket } from './ticket-dto';
@@ -99,24 +99,54 @@ export function buildQueuePart(input: SnapshotInput): QueuePart {
 }
 
 /**
- * What `/display` and `/kiosk` get: public DTOs only, the called and serving tickets and the first
- * {@link PUBLIC_WAITING_HEAD} waiting of each service. A line no longer than those heads could be
- * (that many a service, all services together) is listed whole, as CONTRACT §5 lists `tickets`:
- * the snapshot never carries more tickets than the heads would, so it stays small.
+ * The JSON bytes a public snapshot's queue may fill with waiting tickets (the held tickets, the
+ * windows, the recent calls and the office's catalog come first, whatever they take). With the
+ * phone's own ticket and the clock's stamp a public snapshot stays under 10 KB whatever the queue.
+ */
+export const PUBLIC_SNAPSHOT_BYTES = 9 * 1024;
+
+/**
+ * What `/display` and `/kiosk` get: public DTOs only, and every called and serving ticket. A call
+ * still held at a window is in `tickets` and `counters`, so `recentCalls` does not repeat it (the
+ * pages merge the two, see ui/queue-store.ts). Waiting tickets fill what is left of
+ * {@link PUBLIC_SNAPSHOT_BYTES}: the whole line when it fits (`all`, as CONTRACT §5 lists
+ * `tickets`), else the first of every service's line, then the second, up to
+ * {@link PUBLIC_WAITING_HEAD}, as far as whole rounds fit (`head`).
  */
 export function toPublicSnapshot(staff: QueueSnapshot): QueueSnapshot {
-  const whole =
-    staff.waitingListed === 'all' &&
-    waitingTotal(staff.services) <= PUBLIC_WAITING_HEAD * staff.services.length;
-  return {
+  const held = new Set(staff.tickets.filter((t) => t.status !== 'waiting').map((t) => t.id));
+  const base: QueueSnapshot = {
     ...staff,
-    tickets: staff.tickets
-      .filter((t) => whole || t.status !== 'waiting' || (t.peopleAhead ?? 0) < PUBLIC_WAITING_HEAD)
-      .map(toPublicTicket),
+    tickets: staff.tickets.filter((t) => held.has(t.id)).map(toPublicTicket),
     counters: staff.counters.map(toPublicCounter),
+    waitingListed: 'head',
+  };
+  if (staff.recentCalls) base.recentCalls = staff.recentCalls.filter((t) => !held.has(t.id));
+  const waiting = staff.tickets.filter((t) => t.status === 'waiting').map(toPublicTicket);
+  let room = PUBLIC_SNAPSHOT_BYTES - jsonBytes(base);
+  const cost = (tickets: readonly Ticket[]) => tickets.reduce((n, t) => n + jsonBytes(t) + 1, 0);
+  const whole = staff.waitingListed === 'all' && cost(waiting) <= room;
+  const listed = new Set<string>();
+  if (whole) {
+    for (const t of waiting) listed.add(t.id);
+  } else {
+    for (let depth = 0; depth < PUBLIC_WAITING_HEAD; depth++) {
+      const round = waiting.filter((t) => (t.peopleAhead ?? 0) === depth);
+      const bytes = cost(round);
+      if (round.length === 0 || bytes > room) break;
+      room -= bytes;
+      for (const t of round) listed.add(t.id);
+    }
+  }
+  return {
+    ...base,
+    // Issue order, as the staff list is.
+    tickets: staff.tickets.filter((t) => held.has(t.id) || listed.has(t.id)).map(toPublicTicket),
     waitingListed: whole ? 'all' : 'head',
   };
 }
+
+const jsonBytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value));
 
 const waitingTotal = (services: readonly ServiceLoad[]) =>
   services.reduce((n, s) => n + s.waiting, 0);
