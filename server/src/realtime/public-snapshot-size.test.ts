@@ -10,7 +10,7 @@ import { RECENT_CALLS_IN_SNAPSHOT } from '../../protocol/constants';
 import { waitFor } from '../testing/wait';
 
 const OFFICE = '/api/offices/kulob';
-const WAITING = 200;
+const WAITING = 60;
 /** The windows that hold a ticket, and who works at each. */
 const WINDOWS = [
   ['1', 'clerk1'],
