@@ -33,7 +33,7 @@ describe('the counter console on sqlite', () => {
     page.on('pageerror', (error) => pageErrors.push(`${username}: ${error.message}`));
     page.on('console', (message) => {
       if (message.type() === 'error' && !/status of 409/.test(message.text())) {
-        pageErrors.push(`${username}: ${message.text()}`);
+        pageErrors.push(`${username}: ${message.text()} (${message.location().url})`);
       }
     });
     await page.goto(`${server.url}/counter/?office=kulob`);
