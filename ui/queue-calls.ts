@@ -56,19 +56,25 @@ export function mergeCalls<T extends Ticket>(first: readonly T[], rest: readonly
 }
 
 /**
- * Waiting counts move with each event: a snapshot carries only the head of each waiting line, so
- * a ticket the page does not know was waiting in its service (unless it is new). The estimate is
- * the snapshot's, refreshed by the estimate an issued ticket carries, and zero once nobody waits.
+ * Waiting counts move with each event, by the status the event says the ticket had (`was`). From
+ * a server that does not say, a ticket the page does not know was waiting in its service (a
+ * snapshot carries only the head of each line), unless it is new. The estimate is the
+ * snapshot's, refreshed by the estimate an issued ticket carries, and zero once nobody waits.
  */
 export function recountServices<T extends Ticket>(
   services: readonly ServiceLoad[],
   before: T | undefined,
   changed: T,
   event: QueueEvent,
+  wasStatus?: Ticket['status'],
 ): ServiceLoad[] {
   const was: Pick<Ticket, 'status' | 'service'> | undefined =
     event === QueueEvent.ticketIssued ? before : (before ?? changed);
-  const wasWaiting = was !== undefined && (before === undefined || was.status === 'waiting');
+  const wasWaiting =
+    was !== undefined &&
+    (event !== QueueEvent.ticketIssued && wasStatus !== undefined
+      ? wasStatus === 'waiting'
+      : before === undefined || was.status === 'waiting');
   const delta = new Map<string, number>();
   if (wasWaiting) delta.set(was.service, -1);
   if (changed.status === 'waiting')

@@ -16,7 +16,7 @@ import type {
   Service,
 } from '../server/protocol';
 // Constants only: a value from schemas.ts would pull zod into every page.
-import { LiveTicketStatuses } from '../server/protocol/constants';
+import { LiveTicketStatuses, RECENT_CALLS_IN_SNAPSHOT } from '../server/protocol/constants';
 import {
   QueueChangeEvents,
   QueueEvent,
@@ -120,6 +120,8 @@ export class QueueStore<T extends Ticket = Ticket> {
   private socket?: QueueSocket<T>;
   private readonly listeners = new Set<QueueListener<T>>();
   private pending: QueueChange<T>[] = [];
+  /** An event took a call out of a full `recentCalls`: a snapshot fills the list again. */
+  private callsShort = false;
   private syncing = false;
   private retryTimer?: ReturnType<typeof setTimeout>;
   private readonly options: QueueStoreOptions;
@@ -227,6 +229,14 @@ export class QueueStore<T extends Ticket = Ticket> {
       return;
     }
     this.set(this.apply(this.stateValue, item));
+    this.refillCalls();
+  }
+
+  /** Asks for a snapshot when an event took a call out of a full list (see `applyTicket`). */
+  private refillCalls(): void {
+    if (!this.callsShort) return;
+    this.callsShort = false;
+    this.requestSync();
   }
 
   private requestSync(): void {
@@ -291,6 +301,7 @@ export class QueueStore<T extends Ticket = Ticket> {
       state = this.apply(state, item);
     }
     this.set(state);
+    this.refillCalls();
   }
 
   private apply(state: QueueState<T>, item: QueueChange<T>): QueueState<T> {
@@ -323,7 +334,7 @@ export class QueueStore<T extends Ticket = Ticket> {
       case 'ticket:issued':
       case 'ticket:called':
       case 'ticket:updated':
-        return this.applyTicket(state, item.kind, seq, item.ticket);
+        return this.applyTicket(state, item.kind, seq, item.ticket, item.was);
     }
   }
 
@@ -332,14 +343,20 @@ export class QueueStore<T extends Ticket = Ticket> {
     event: QueueEvent,
     seq: number,
     ticket: T,
+    was?: Ticket['status'],
   ): QueueState<T> {
     const before = state.tickets.find((t) => t.id === ticket.id);
     const others = before ? state.tickets.filter((t) => t !== before) : state.tickets;
     const tickets = isLive(ticket) ? [...others, ticket] : others;
-    const services = recountServices(state.services, before, ticket, event);
+    const services = recountServices(state.services, before, ticket, event, was);
     let recentCalls = state.recentCalls
       .map((t) => (t.id === ticket.id ? ticket : t))
       .filter(isCall);
+    // A call taken back (a transfer) leaves a full list one short: the server's list has the call
+    // before the oldest this page holds, and every display shows the same previous calls.
+    if (recentCalls.length < state.recentCalls.length) {
+      this.callsShort ||= state.recentCalls.length >= RECENT_CALLS_IN_SNAPSHOT;
+    }
     let lastCall = state.lastCall;
     if (event === QueueEvent.ticketCalled) {
       recentCalls = mergeCalls([ticket], recentCalls);

@@ -36,6 +36,12 @@ export type QueueEvent = (typeof QueueEvent)[keyof typeof QueueEvent];
 export interface TicketEvent<T extends Ticket = Ticket> {
   seq: number;
   ticket: T;
+  /**
+   * The ticket's status before this change (an addition to CONTRACT §5; absent on
+   * `ticket:issued`): a page moves its waiting counts by it, also for a ticket it never listed (a
+   * snapshot lists only the head of a long line, and no ended ticket an undo brings back).
+   */
+  was?: Ticket['status'];
 }
 export interface CounterEvent {
   seq: number;

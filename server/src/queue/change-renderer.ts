@@ -30,6 +30,8 @@ export type PendingChange =
       ticketId: string;
       /** The ticket as the command left it, when the command has it (saves a read). */
       record?: TicketRecord;
+      /** Its status before the command (the event's `was`); none for an issued ticket. */
+      was?: TicketRecord['status'];
       /** Its case number (`null`: none), when the command read it (saves a read). */
       caseNumber?: string | null;
       /**
@@ -128,7 +130,7 @@ export class ChangeRenderer {
         const ticket = change.record
           ? await this.ticket(change.record, change.place)
           : await this.ticketById(change.ticketId);
-        if (ticket) out.push({ kind: change.kind, seq: 0, ticket });
+        if (ticket) out.push({ kind: change.kind, seq: 0, ticket, ...wasOf(change) });
       }
     }
     return out;
@@ -331,4 +333,9 @@ function waitingTicket(
 /** A stored printer state as the wire names it. */
 export function printerStatus(stored: string | null): PrinterState['status'] {
   return stored === 'online' || stored === 'offline' ? stored : 'unknown';
+}
+
+/** The event's `was`, when the command said what the ticket's status was. */
+function wasOf(change: { was?: TicketRecord['status'] }): { was?: TicketRecord['status'] } {
+  return change.was ? { was: change.was } : {};
 }

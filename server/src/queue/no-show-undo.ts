@@ -93,7 +93,12 @@ export class NoShowUndo {
         },
         t,
       );
-      changes.push({ kind: 'ticket:updated', ticketId: ticket.id, record: next });
+      changes.push({
+        kind: 'ticket:updated',
+        ticketId: ticket.id,
+        record: next,
+        was: ticket.status,
+      });
       if (counter && !busy) changes.push({ kind: 'counter:updated', counter, held: next });
     });
     return this.deps.queue.getTicket(ticketId);

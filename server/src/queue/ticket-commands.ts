@@ -42,7 +42,7 @@ export class TicketCommands {
           maxRecalls: action === 'recall' ? office.maxRecalls : undefined,
         });
         const kind = action === 'recall' ? 'ticket:called' : 'ticket:updated';
-        changes.push({ kind, ticketId, record: next, caseNumber });
+        changes.push({ kind, ticketId, record: next, caseNumber, was: ticket.status });
         if (ticket.counterNumber) {
           const held = holdsCounter(next.status) ? next : null;
           const window = await this.windowOf(officeCode, ticket.counterNumber, locked, t);
@@ -84,7 +84,7 @@ export class TicketCommands {
         fields,
         target.note,
       );
-      changes.push({ kind: 'ticket:updated', ticketId, record: next });
+      changes.push({ kind: 'ticket:updated', ticketId, record: next, was: ticket.status });
       if (ticket.counterNumber)
         changes.push({ kind: 'counter:updated', counter: ticket.counterNumber, held: null });
     });
@@ -102,7 +102,12 @@ export class TicketCommands {
       for (const ticket of stale) {
         const action: TicketAction = ticket.status === 'serving' ? 'complete' : 'expire';
         const next = await this.ctx.transitions.apply(t, { kind: 'system' }, ticket, action, {});
-        changes.push({ kind: 'ticket:updated', ticketId: ticket.id, record: next });
+        changes.push({
+          kind: 'ticket:updated',
+          ticketId: ticket.id,
+          record: next,
+          was: ticket.status,
+        });
         if (ticket.counterNumber)
           changes.push({ kind: 'counter:updated', counter: ticket.counterNumber, held: null });
       }
@@ -135,7 +140,12 @@ export class TicketCommands {
             {},
             'day closed',
           );
-          changes.push({ kind: 'ticket:updated', ticketId: ticket.id, record: next });
+          changes.push({
+            kind: 'ticket:updated',
+            ticketId: ticket.id,
+            record: next,
+            was: ticket.status,
+          });
           if (ticket.counterNumber)
             changes.push({ kind: 'counter:updated', counter: ticket.counterNumber, held: null });
         }

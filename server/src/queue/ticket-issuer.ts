@@ -365,7 +365,12 @@ export class TicketIssuer {
             {},
             'case link failed',
           );
-          changes.push({ kind: 'ticket:updated', ticketId: ticket.id, record: next });
+          changes.push({
+            kind: 'ticket:updated',
+            ticketId: ticket.id,
+            record: next,
+            was: record.status,
+          });
         })
         .catch(() => undefined);
       throw err;

@@ -66,7 +66,12 @@ export class WindowCommands {
         { counter: counter.number },
         { calledBy: user.id },
       );
-      changes.push({ kind: 'ticket:called', ticketId: called.id, record: called });
+      changes.push({
+        kind: 'ticket:called',
+        ticketId: called.id,
+        record: called,
+        was: ticket.status,
+      });
       changes.push({
         kind: 'counter:updated',
         counter: counter.number,
@@ -146,11 +151,8 @@ export class WindowCommands {
     refuseBusy(counter, window.held);
     const fairnessN = office.fairnessN;
     const query = { officeCode, day, counter: counter.number, serviceIds: counter.serviceIds };
-    let found: Awaited<ReturnType<HotPathRepository['lockCandidate']>>;
-    for (const priority of callOrder(window.priorityWaiting, counter.priorityStreak, fairnessN)) {
-      found = await this.ctx.hot.lockCandidate(query, priority, t);
-      if (found) break;
-    }
+    const order = callOrder(window.priorityWaiting, counter.priorityStreak, fairnessN);
+    const found = await this.lockNext(query, order, t);
     if (!found) return null;
     const choice = chosenReason(
       found.ticket.priority,
@@ -170,8 +172,14 @@ export class WindowCommands {
     if (choice.streak !== counter.priorityStreak) {
       await this.ctx.repo.updateCounter(counter.id, { priorityStreak: choice.streak }, t);
     }
-    const caseNumber = found.caseNumber;
-    changes.push({ kind: 'ticket:called', ticketId: called.id, record: called, caseNumber });
+    const { caseNumber, ticket } = found;
+    changes.push({
+      kind: 'ticket:called',
+      ticketId: called.id,
+      record: called,
+      caseNumber,
+      was: ticket.status,
+    });
     const clerk = window.holder && { id: window.holder.userId, name: window.holder.name };
     changes.push({
       kind: 'counter:updated',
@@ -181,6 +189,19 @@ export class WindowCommands {
       clerk,
     });
     return called.id;
+  }
+
+  /** The first waiting ticket found in the priority turns' order, locked (none: undefined). */
+  private async lockNext(
+    query: Parameters<HotPathRepository['lockCandidate']>[0],
+    order: Iterable<Parameters<HotPathRepository['lockCandidate']>[1]>,
+    t: Transaction,
+  ): Promise<Awaited<ReturnType<HotPathRepository['lockCandidate']>>> {
+    for (const priority of order) {
+      const found = await this.ctx.hot.lockCandidate(query, priority, t);
+      if (found) return found;
+    }
+    return undefined;
   }
 
   /** The window locked, with its guards (its services from the office cache). */

@@ -102,9 +102,10 @@ function deliverer(
         case 'ticket:called':
         case 'ticket:updated': {
           const publicTicket = toPublicTicket(change.ticket);
-          to(counter).emit(change.kind, { seq, ticket: change.ticket });
+          const was = change.was ? { was: change.was } : {};
+          to(counter).emit(change.kind, { seq, ticket: change.ticket, ...was });
           for (const ns of [display, kiosk])
-            to(ns).emit(change.kind, { seq, ticket: publicTicket });
+            to(ns).emit(change.kind, { seq, ticket: publicTicket, ...was });
           break;
         }
       }

@@ -35,8 +35,10 @@ const EVENT_PAYLOADS: Record<string, string> = {
     '`QueueSnapshot` — on connect, and as the ack of `queue:sync`: today’s live tickets, counters, service loads',
   [QueueEvent.gap]: '`{seq}` — an event will not arrive in order: send `queue:sync` once',
   [QueueEvent.ticketIssued]: '`{seq, ticket}`',
-  [QueueEvent.ticketCalled]: '`{seq, ticket}` — also on recall; `ticket.counter` is set',
-  [QueueEvent.ticketUpdated]: '`{seq, ticket}` — every other change of a ticket',
+  [QueueEvent.ticketCalled]:
+    '`{seq, ticket, was}` — also on recall; `ticket.counter` is set; `was`: its status before',
+  [QueueEvent.ticketUpdated]:
+    '`{seq, ticket, was}` — every other change of a ticket; `was`: its status before',
   [QueueEvent.counterUpdated]: '`{seq, counter}` (`CounterState`)',
   [QueueEvent.printerUpdated]: '`{seq, printer}` — a kiosk printer went online or offline',
   [QueueEvent.officeUpdated]: '`{seq, office}` (`OfficeInfo`) — an administrator saved settings',
