@@ -304,6 +304,16 @@ describe('administration editors, audit and CSV in the browser', () => {
     );
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: screenshotFile('admin-settings.png'), fullPage: true });
+    // On a 1024-pixel screen every row's ↑ ↓ ✕ is in sight, inside its card.
+    await page.setViewportSize({ width: 1024, height: 768 });
+    const right = await page
+      .locator('tbody.priorities td.row-actions button')
+      .evaluateAll((buttons) => Math.max(...buttons.map((b) => b.getBoundingClientRect().right)));
+    const card = await page
+      .locator('tbody.priorities')
+      .evaluate((el) => el.closest('section')!.getBoundingClientRect().right);
+    expect(right).toBeLessThanOrEqual(card);
+    await page.setViewportSize({ width: 1366, height: 900 });
   });
 
   it('finds a ticket by its number and a case by its number and tells each step in words', async () => {

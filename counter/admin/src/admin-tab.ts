@@ -114,6 +114,18 @@ export const sectionStyles = css`
     border: 1px solid var(--nb-border, #c9d1dc);
     border-radius: 8px;
   }
+  /* The priorities' fields share their row: at 1024 px its ↑ ↓ ✕ stay in sight, not off the card. */
+  fieldset.priorities {
+    min-inline-size: 0;
+  }
+  fieldset.priorities table input {
+    width: 100%;
+    min-width: 4em;
+    box-sizing: border-box;
+  }
+  td.row-actions {
+    white-space: nowrap;
+  }
   input,
   select,
   textarea {
