@@ -362,9 +362,25 @@ describe('the hall display in the browser on sqlite', () => {
     const port = server.port;
     await server.app.close();
     let markError: unknown;
+    let markPlace: unknown;
     try {
-      // A discreet mark says the connection is lost, after a short grace period.
+      // A discreet mark says the connection is lost, after a short grace period: in the header,
+      // over no window's number, and the page no wider than the screen.
       await until('the connection mark', async () => (await connectionMark(page)) !== '', 10_000);
+      markPlace = await page.evaluate(`(() => {
+        const root = document.querySelector('display-app').shadowRoot;
+        const mark = root.querySelector('nb-connection-mark').shadowRoot.querySelector('.mark');
+        const m = mark.getBoundingClientRect();
+        const over = (el) => {
+          const r = el.getBoundingClientRect();
+          return m.left < r.right && r.left < m.right && m.top < r.bottom && r.top < m.bottom;
+        };
+        return {
+          overWindows: over(root.querySelector('section.windows')),
+          overCall: over(root.querySelector('display-latest-call')),
+          wider: document.documentElement.scrollWidth > window.innerWidth,
+        };
+      })()`);
     } catch (err) {
       markError = err;
     }
@@ -372,6 +388,7 @@ describe('the hall display in the browser on sqlite', () => {
     server = await startTestServer({ shared: tdb, port, voiceDir: quickPack.dir });
     token = await login(server.url, 'clerk1');
     expect(markError).toBeUndefined();
+    expect(markPlace).toEqual({ overWindows: false, overCall: false, wider: false });
     await until('the reconnection', async () => (await connectionMark(page)) === '', 20_000);
 
     await issue('death');

@@ -9,6 +9,8 @@ export const displayAppStyles = [
     :host {
       display: grid;
       grid-template-rows: auto minmax(0, 1fr) auto auto;
+      /* Nothing in a row (a long header) makes the page wider than the screen. */
+      grid-template-columns: minmax(0, 1fr);
       height: 100vh;
       overflow: hidden;
       background: #0b1422;
@@ -21,6 +23,12 @@ export const displayAppStyles = [
       gap: 3vh;
       padding: 1.2vh 4vh;
       background: var(--nb-primary);
+    }
+    /* In the header's flow, not over the windows' numbers in a corner of the screen. */
+    header nb-connection-mark {
+      position: static;
+      min-width: 0;
+      white-space: normal;
     }
     .brand {
       display: flex;

@@ -165,6 +165,12 @@ export class DisplayApp extends LitElement {
         ${office ? html`<span class="office">${office.names[this.language]}</span>` : nothing}
       </p>
       <p class="time">
+        <nb-connection-mark
+          ?connected=${this.queue.state.connected}
+          label=${this.t(
+            this.queue.state.refused === 'unauthorized' ? 'displayNotPaired' : 'connectionLost',
+          )}
+        ></nb-connection-mark>
         ${this.sound.enabled ? nothing : html`<span class="muted">${this.t('displaySoundOff')}</span>`}
         <span class="date" data-testid="date">${formatDate(now, timeZone, this.language)}</span>
         <time class="clock num" data-testid="clock">${formatClock(now, timeZone)}</time>
@@ -233,11 +239,7 @@ export class DisplayApp extends LitElement {
         <h2 id="windows">${this.t('displayWindows')}</h2>
         <display-windows .counters=${state.counters} language=${this.language}></display-windows>
       </section>
-      ${office?.ticker ? this.renderTicker(office.ticker) : nothing}
-      <nb-connection-mark
-        ?connected=${state.connected}
-        label=${this.t(state.refused === 'unauthorized' ? 'displayNotPaired' : 'connectionLost')}
-      ></nb-connection-mark>`;
+      ${office?.ticker ? this.renderTicker(office.ticker) : nothing}`;
   }
 }
 
