@@ -182,6 +182,34 @@ describe("the clerk's day in the browser", () => {
     await zarina.keyboard.press('KeyC');
   });
 
+  it('calls the next citizen when a complete sent twice finds its ticket done already', async () => {
+    await issue({ service: 'marriage' });
+    await issue({ service: 'marriage' });
+    await nigora.keyboard.press('F1');
+    const number = nigora.getByTestId('current-number');
+    await number.waitFor();
+    const first = (await number.textContent())?.trim() ?? '';
+    const held = await request(server.url, 'GET', `${OFFICE}/queue`, {
+      token: await login(server.url, 'clerk3'),
+    });
+    const id = (held.body.tickets as Array<{ id: string; number: string }>).find(
+      (t) => t.number === first,
+    )!.id;
+    // The browser sends the complete again after its answer was lost: the server did the first,
+    // and refuses the second (done already), which is the answer the console gets.
+    const complete = `**/api/tickets/${id}/complete`;
+    await nigora.route(complete, async (route) => {
+      await route.fetch();
+      await route.fulfill({ response: await route.fetch() });
+    });
+    await nigora.keyboard.press('Enter');
+    await nigora.getByTestId('current-number').filter({ hasNotText: first }).waitFor();
+    expect(await nigora.getByTestId('error').count()).toBe(0);
+    await nigora.unroute(complete);
+    await nigora.keyboard.press('KeyC');
+    await nigora.getByTestId('current-number').waitFor({ state: 'detached' });
+  });
+
   it('says a paused window, a lost connection and an idle window in Tajik, and takes it back', async () => {
     await nigora.keyboard.press('KeyP');
     await nigora.getByTestId('dialog-confirm').click();

@@ -7,7 +7,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CallReason, StaffTicket } from '../../server/protocol';
 import { ErrorCode } from '../../server/protocol/constants';
-import { ApiError, callNext, ticketAction, type TicketAction } from '../../ui/api';
+import { ApiError, callNext, fetchTicket, ticketAction, type TicketAction } from '../../ui/api';
 import type { LocalizeController } from '../../ui/controllers/localize-controller';
 import { isUnauthorized } from '../../ui/controllers/request-controller';
 import { toShownError, type ShownError } from '../../ui/errors';
@@ -167,12 +167,14 @@ export class CommandController implements ReactiveController, WindowWork {
       case 'call-next':
         return this.callNext(office, counter, token);
       case 'complete-and-next':
-        // Two requests: the second runs only if the first was accepted.
-        if (current) this.echo = await ticketAction(current.id, 'complete', token);
+        // Two requests: the second runs only if the first was accepted (or found done already).
+        if (current) await this.complete(current, token);
         return this.callNext(office, counter, token);
+      case 'complete':
+        if (current) await this.complete(current, token);
+        return;
       case 'recall':
       case 'start':
-      case 'complete':
         if (current)
           this.echo = await ticketAction(current.id, command satisfies TicketAction, token);
         return;
@@ -199,6 +201,21 @@ export class CommandController implements ReactiveController, WindowWork {
         return this.deps.pick();
       case 'case':
         return this.deps.openCase();
+    }
+  }
+
+  /**
+   * Completes the ticket at the window. Refused because it is done already (the request sent
+   * again after its answer was lost, or the clerk's other tab was quicker), it is what the clerk
+   * asked for: no error, and "complete and call next" goes on to call.
+   */
+  private async complete(current: StaffTicket, token: string): Promise<void> {
+    try {
+      this.echo = await ticketAction(current.id, 'complete', token);
+    } catch (error) {
+      if (!(error instanceof ApiError && error.code === ErrorCode.illegalTransition)) throw error;
+      const now = await fetchTicket(current.id).catch(() => undefined);
+      if (now?.status !== 'done') throw error;
     }
   }
 
