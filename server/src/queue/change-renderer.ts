@@ -130,7 +130,7 @@ export class ChangeRenderer {
         const ticket = change.record
           ? await this.ticket(change.record, change.place)
           : await this.ticketById(change.ticketId);
-        if (ticket) out.push({ kind: change.kind, seq: 0, ticket, ...wasOf(change) });
+        if (ticket) out.push({ kind: change.kind, seq: 0, ticket, was: change.was });
       }
     }
     return out;
@@ -333,9 +333,4 @@ function waitingTicket(
 /** A stored printer state as the wire names it. */
 export function printerStatus(stored: string | null): PrinterState['status'] {
   return stored === 'online' || stored === 'offline' ? stored : 'unknown';
-}
-
-/** The event's `was`, when the command said what the ticket's status was. */
-function wasOf(change: { was?: TicketRecord['status'] }): { was?: TicketRecord['status'] } {
-  return change.was ? { was: change.was } : {};
 }

@@ -114,15 +114,16 @@ export const PUBLIC_SNAPSHOT_BYTES = 9 * 1024;
  * {@link PUBLIC_WAITING_HEAD}, as far as whole rounds fit (`head`).
  */
 export function toPublicSnapshot(staff: QueueSnapshot): QueueSnapshot {
-  const held = new Set(staff.tickets.filter((t) => t.status !== 'waiting').map((t) => t.id));
+  const tickets = staff.tickets.map(toPublicTicket);
+  const held = new Set(tickets.filter((t) => t.status !== 'waiting').map((t) => t.id));
   const base: QueueSnapshot = {
     ...staff,
-    tickets: staff.tickets.filter((t) => held.has(t.id)).map(toPublicTicket),
+    tickets: tickets.filter((t) => held.has(t.id)),
     counters: staff.counters.map(toPublicCounter),
     waitingListed: 'head',
   };
   if (staff.recentCalls) base.recentCalls = staff.recentCalls.filter((t) => !held.has(t.id));
-  const waiting = staff.tickets.filter((t) => t.status === 'waiting').map(toPublicTicket);
+  const waiting = tickets.filter((t) => t.status === 'waiting');
   let room = PUBLIC_SNAPSHOT_BYTES - jsonBytes(base);
   const cost = (tickets: readonly Ticket[]) => tickets.reduce((n, t) => n + jsonBytes(t) + 1, 0);
   const whole = staff.waitingListed === 'all' && cost(waiting) <= room;
@@ -141,7 +142,7 @@ export function toPublicSnapshot(staff: QueueSnapshot): QueueSnapshot {
   return {
     ...base,
     // Issue order, as the staff list is.
-    tickets: staff.tickets.filter((t) => held.has(t.id) || listed.has(t.id)).map(toPublicTicket),
+    tickets: tickets.filter((t) => held.has(t.id) || listed.has(t.id)),
     waitingListed: whole ? 'all' : 'head',
   };
 }

@@ -102,10 +102,11 @@ function deliverer(
         case 'ticket:called':
         case 'ticket:updated': {
           const publicTicket = toPublicTicket(change.ticket);
-          const was = change.was ? { was: change.was } : {};
-          to(counter).emit(change.kind, { seq, ticket: change.ticket, ...was });
+          // `was` absent (an issued ticket) is dropped on the wire, as JSON drops undefined.
+          const { was } = change;
+          to(counter).emit(change.kind, { seq, ticket: change.ticket, was });
           for (const ns of [display, kiosk])
-            to(ns).emit(change.kind, { seq, ticket: publicTicket, ...was });
+            to(ns).emit(change.kind, { seq, ticket: publicTicket, was });
           break;
         }
       }
