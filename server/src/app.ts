@@ -158,7 +158,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     eventBudget: deps.socketEventBudget,
     snapshotMaxAgeMs: deps.snapshotMaxAgeMs,
   });
-  const metrics = nodeMetrics(deps.db, io, services, realtime);
+  const metrics = nodeMetrics(deps.db, io, services, realtime, Boolean(deps.metricsToken));
   const drain = new DrainState();
   mountHttp(web, deps, { logger, services, metrics, sockets, drain, publicLink });
   const node: NodeParts = {

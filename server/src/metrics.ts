@@ -31,16 +31,26 @@ export class Metrics {
   private readonly commandSeconds: Histogram<'route'>;
   private readonly publishLag: Histogram;
 
-  constructor(sources: MetricsSources) {
+  /**
+   * `on`: `/metrics` can be read (METRICS_TOKEN is set). Off, nothing is collected that only a
+   * scrape would read: no commands timed, no event-loop monitor waking an idle node 20 times a
+   * second, no garbage-collection observer.
+   */
+  constructor(
+    sources: MetricsSources,
+    readonly on = true,
+  ) {
     const registers = [this.registry];
     // The event loop's lag is sampled every 50 ms, not prom-client's default 10: a timer 100 times
     // a second kept an idle node waking up (8.2 ms of CPU a second against 5.3, README "Several
     // server processes"). A stall long enough to matter still delays the next sample.
-    collectDefaultMetrics({
-      register: this.registry,
-      prefix: 'navbat_',
-      eventLoopMonitoringPrecision: LAG_SAMPLE_MS,
-    });
+    if (on) {
+      collectDefaultMetrics({
+        register: this.registry,
+        prefix: 'navbat_',
+        eventLoopMonitoringPrecision: LAG_SAMPLE_MS,
+      });
+    }
     this.commands = new Counter({
       name: 'navbat_commands_total',
       help: 'Commands (REST writes) by route and outcome (HTTP status)',
@@ -71,7 +81,7 @@ export class Metrics {
   /** Counts and times every write under `/api` by its route pattern and status. */
   commandTimer(): RequestHandler {
     return (req, res, next) => {
-      if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') {
+      if (!this.on || req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') {
         next();
         return;
       }

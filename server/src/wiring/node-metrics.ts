@@ -14,18 +14,23 @@ export function nodeMetrics(
   io: NbServer,
   services: Pick<Services, 'messages' | 'admission'>,
   realtime: Realtime,
+  /** `/metrics` can be read (METRICS_TOKEN is set): else nothing is collected. */
+  on: boolean,
 ): Metrics {
-  return new Metrics({
-    sockets: () =>
-      Object.fromEntries(
-        ['/display', '/kiosk', '/counter'].map((ns) => [ns, io.of(ns).sockets.size]),
-      ),
-    printQueue: () => db.models.PrintJob.count({ where: { status: 'queued' } }),
-    messageQueue: () => services.messages.queued(),
-    messageGateways: () => services.messages.gateways(),
-    snapshotBuilds: () => realtime.snapshots.builds,
-    socketsDropped: () => realtime.dropped,
-    eventGaps: () => realtime.sequencer.gaps,
-    commandsRefused: () => services.admission.refused,
-  });
+  return new Metrics(
+    {
+      sockets: () =>
+        Object.fromEntries(
+          ['/display', '/kiosk', '/counter'].map((ns) => [ns, io.of(ns).sockets.size]),
+        ),
+      printQueue: () => db.models.PrintJob.count({ where: { status: 'queued' } }),
+      messageQueue: () => services.messages.queued(),
+      messageGateways: () => services.messages.gateways(),
+      snapshotBuilds: () => realtime.snapshots.builds,
+      socketsDropped: () => realtime.dropped,
+      eventGaps: () => realtime.sequencer.gaps,
+      commandsRefused: () => services.admission.refused,
+    },
+    on,
+  );
 }
