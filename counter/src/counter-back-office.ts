@@ -75,8 +75,13 @@ export class CounterBackOffice extends LitElement {
   };
 
   private readonly l10n = new LocalizeController(this, () => this.language);
-  /** The worklist refreshes while a case is opened: requests overlap. */
-  private readonly requests = new RequestController(this, { exclusive: false });
+  /**
+   * The worklist's loads and the registrar's own actions (open, move) each have their own request
+   * and message: the list refreshes while a case is open, and a refresh must not wipe the refusal
+   * of the action just taken ("registered already by case …") before it is read.
+   */
+  private readonly listing = new RequestController(this, { exclusive: false });
+  private readonly actions = new RequestController(this);
 
   declare private status: CaseStatus | '';
   declare private query: string;
@@ -142,7 +147,7 @@ export class CounterBackOffice extends LitElement {
     void this.refresh();
     // Cases have no live event yet: the worklist is fetched again every little while.
     this.timer = setInterval(() => {
-      if (!this.requests.busy) void this.refresh();
+      if (!this.listing.busy && !this.actions.busy) void this.refresh();
     }, REFRESH_MS);
   }
 
@@ -151,15 +156,18 @@ export class CounterBackOffice extends LitElement {
     clearInterval(this.timer);
   }
 
-  private async run(work: (token: string) => Promise<void>): Promise<void> {
+  private async run(
+    requests: RequestController,
+    work: (token: string) => Promise<void>,
+  ): Promise<boolean> {
     const token = this.token;
-    if (!token) return;
-    await this.requests.run(() => work(token));
+    if (!token) return false;
+    return requests.run(() => work(token));
   }
 
   /** Loads the list again with the current filter. */
   async refresh(): Promise<void> {
-    await this.run(async (token) => {
+    await this.run(this.listing, async (token) => {
       this.cases = await listCases(
         { ...(this.status ? { status: this.status } : {}), q: this.query.trim() || undefined },
         token,
@@ -168,7 +176,7 @@ export class CounterBackOffice extends LitElement {
   }
 
   private async open(number: string): Promise<void> {
-    await this.run(async (token) => {
+    await this.run(this.actions, async (token) => {
       this.selected = await getCase(number, token);
       this.note = '';
     });
@@ -208,11 +216,22 @@ export class CounterBackOffice extends LitElement {
   private async move(to: CaseStatus): Promise<void> {
     const c = this.selected;
     if (!c) return;
-    await this.run(async (token) => {
+    const moved = await this.run(this.actions, async (token) => {
       this.selected = await transitionCase(c.number, to, c.version, token, this.note.trim());
       this.note = '';
     });
+    // Refused (registered already, or changed by someone else meanwhile): the message stays, and
+    // the case shows what it is now, read again outside the action's request.
+    if (!moved) await this.reread(c.number);
     await this.refresh();
+  }
+
+  /** The case as it is now, when it is still the one shown; a failure leaves it as it was. */
+  private async reread(number: string): Promise<void> {
+    const token = this.token;
+    if (!token) return;
+    const now = await getCase(number, token).catch(() => undefined);
+    if (now && this.selected?.number === number) this.selected = now;
   }
 
   private readonly onSearch = (e: Event): void => {
@@ -259,28 +278,37 @@ export class CounterBackOffice extends LitElement {
         </form>
       </div>
       ${
-        this.cases.length === 0
-          ? html`<p class="empty">${this.l10n.t('noCases')}</p>`
-          : html`<ul class="list" data-testid="worklist">
-              ${this.cases.map(
-                (c) =>
-                  html`<li>
-                    <button
-                      type="button"
-                      aria-current=${this.selected?.number === c.number ? 'true' : 'false'}
-                      data-case=${c.number}
-                      @click=${() => void this.open(c.number)}
-                    >
-                      <b class="num">${c.number}</b>
-                      <span class="badge ${c.status}">${this.l10n.t(caseStatusKey(c.status))}</span>
-                      <span>${this.serviceName(c.type)} · ${personLine(c.applicant)}</span>
-                      <span class="muted num">${formatWhen(c.createdAt, this.timeZone)}</span>
-                    </button>
-                  </li>`,
-              )}
-            </ul>`
+        this.listing.error
+          ? html`<div class="error" role="alert" data-testid="bo-list-error">
+              ${this.l10n.t(this.listing.error.key, this.listing.error.params)}
+            </div>`
+          : nothing
       }
+      ${this.renderItems()}
     </section>`;
+  }
+
+  private renderItems() {
+    return this.cases.length === 0
+      ? html`<p class="empty">${this.l10n.t('noCases')}</p>`
+      : html`<ul class="list" data-testid="worklist">
+          ${this.cases.map(
+            (c) =>
+              html`<li>
+                <button
+                  type="button"
+                  aria-current=${this.selected?.number === c.number ? 'true' : 'false'}
+                  data-case=${c.number}
+                  @click=${() => void this.open(c.number)}
+                >
+                  <b class="num">${c.number}</b>
+                  <span class="badge ${c.status}">${this.l10n.t(caseStatusKey(c.status))}</span>
+                  <span>${this.serviceName(c.type)} · ${personLine(c.applicant)}</span>
+                  <span class="muted num">${formatWhen(c.createdAt, this.timeZone)}</span>
+                </button>
+              </li>`,
+          )}
+        </ul>`;
   }
 
   private renderCase() {
@@ -303,9 +331,9 @@ export class CounterBackOffice extends LitElement {
         </h2>
       </div>
       ${
-        this.requests.error
-          ? html`<div class="error" role="alert">
-              ${this.l10n.t(this.requests.error.key, this.requests.error.params)}
+        this.actions.error
+          ? html`<div class="error" role="alert" data-testid="bo-error">
+              ${this.l10n.t(this.actions.error.key, this.actions.error.params)}
             </div>`
           : nothing
       }
@@ -339,7 +367,7 @@ export class CounterBackOffice extends LitElement {
           type="button"
           class=${to === 'registered' || to === 'ready' ? 'go' : ''}
           data-testid=${`bo-to-${to}`}
-          ?disabled=${this.requests.busy || blocked}
+          ?disabled=${this.actions.busy || blocked}
           @click=${() => this.ask(to)}
         >
           ${this.l10n.t(transitionKey(to))}
