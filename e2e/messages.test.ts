@@ -209,6 +209,13 @@ describe('citizen messages in the browser', () => {
       );
       return row?.text === 'Ticket {ticket}: {ahead} ahead';
     }, 'the saved template');
+    // A test message: "queued" stays said while the outbox reloads behind it (the reload's own
+    // start once wiped it).
+    await page.locator('input[name="phone"]').fill('+992 90 555 0101');
+    const reloaded = page.waitForResponse((r) => r.url().includes('/messages/totals'));
+    await page.getByTestId('send-test').click();
+    await reloaded;
+    await page.getByText('The test message is queued.').waitFor();
     // The outbox lists the kiosk's messages, masked.
     await page.getByTestId('outbox').locator('tr[data-status]').first().waitFor();
     expect(await page.getByTestId('outbox').textContent()).not.toContain('901234540');

@@ -18,7 +18,7 @@ import {
 import { apiRequest, fetchOffice } from '../../../ui/api';
 import type { ResponseOf } from '../../../ui/api-client';
 import { DEFAULT_TIME_ZONE, formatDateTime, formatIsoDay } from '../../../ui/format';
-import { officePath } from './admin-api';
+import { officePath, type AdminContext } from './admin-api';
 import { languageName, problemView, statusName, templateName } from './message-names';
 import { sampleValues } from './message-words';
 import { AdminTab, formText } from './admin-tab';
@@ -85,29 +85,32 @@ export class AdminMessages extends AdminTab {
     if (changed.has('context') && this.context) void this.load();
   }
 
-  private async load(): Promise<void> {
-    await this.run(async (c) => {
-      const query = new URLSearchParams(
-        Object.entries(this.filter).filter(([, v]) => v !== ''),
-      ).toString();
-      const [list, templates, totals, office] = await Promise.all([
-        apiRequest<ResponseOf<'messages'>>(`${officePath(c)}/messages${query ? `?${query}` : ''}`, {
-          token: c.token,
-        }),
-        apiRequest<{ templates: TemplateRow[] }>(`${officePath(c)}/message-templates`, {
-          token: c.token,
-        }),
-        apiRequest<{ totals: TotalRow[] }>(`${officePath(c)}/messages/totals`, { token: c.token }),
-        fetchOffice(c.office),
-      ]);
-      this.publicUrl = office.publicUrl;
-      this.officeNames = office.names;
-      this.messages = list.messages;
-      this.gateways = list;
-      this.templates = templates.templates;
-      this.totals = totals.totals;
-      if (!this.edited) this.draft = this.current()?.text ?? '';
-    });
+  /** Reads the outbox, templates and totals; `keepNotes`: after an action, whose words stay. */
+  private async load(keepNotes = false): Promise<void> {
+    await this.run((c) => this.read(c), undefined, { keepNotes });
+  }
+
+  private async read(c: AdminContext): Promise<void> {
+    const query = new URLSearchParams(
+      Object.entries(this.filter).filter(([, v]) => v !== ''),
+    ).toString();
+    const [list, templates, totals, office] = await Promise.all([
+      apiRequest<ResponseOf<'messages'>>(`${officePath(c)}/messages${query ? `?${query}` : ''}`, {
+        token: c.token,
+      }),
+      apiRequest<{ templates: TemplateRow[] }>(`${officePath(c)}/message-templates`, {
+        token: c.token,
+      }),
+      apiRequest<{ totals: TotalRow[] }>(`${officePath(c)}/messages/totals`, { token: c.token }),
+      fetchOffice(c.office),
+    ]);
+    this.publicUrl = office.publicUrl;
+    this.officeNames = office.names;
+    this.messages = list.messages;
+    this.gateways = list;
+    this.templates = templates.templates;
+    this.totals = totals.totals;
+    if (!this.edited) this.draft = this.current()?.text ?? '';
   }
 
   private current(): TemplateRow | undefined {
@@ -136,7 +139,7 @@ export class AdminMessages extends AdminTab {
         body: { phone, language: this.language },
       });
       form.reset();
-    }, this.l10n.t('adminMessagesTestSent')).then(() => this.load());
+    }, this.l10n.t('adminMessagesTestSent')).then(() => this.load(true));
   };
 
   private readonly onPick = (event: Event): void => {

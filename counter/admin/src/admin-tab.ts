@@ -250,13 +250,23 @@ export class AdminTab extends LitElement {
     return this.l10n.t(key, params);
   }
 
-  /** Runs a call, showing its refusal (or `done`) above the section. */
-  protected async run(work: (c: AdminContext) => Promise<void>, done?: string): Promise<void> {
+  /**
+   * Runs a call, showing its refusal (or `done`) above the section. `keepNotes`: a reload after an
+   * action, which leaves the action's refusal or "done" in place (a reload of its own refusal
+   * replaces it).
+   */
+  protected async run(
+    work: (c: AdminContext) => Promise<void>,
+    done?: string,
+    { keepNotes = false }: { keepNotes?: boolean } = {},
+  ): Promise<void> {
     const context = this.context;
     if (!context || this.busy) return;
     this.busy = true;
-    this.error = undefined;
-    this.notice = '';
+    if (!keepNotes) {
+      this.error = undefined;
+      this.notice = '';
+    }
     try {
       await work(context);
       if (done) this.notice = done;
