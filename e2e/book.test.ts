@@ -112,8 +112,25 @@ describe('the booking page on a phone', () => {
     const code = (await page.locator('.code').textContent())?.trim() ?? '';
     expect(code).toMatch(/^\d{8}$/);
     await page.locator('svg.qr').waitFor();
-    // The birth case's checklist, in Tajik.
-    expect(await page.locator('li').count()).toBeGreaterThan(1);
+    // The birth case's checklist, in Tajik: what is required, then, apart, what helps if at hand
+    // (a father's passport, a marriage certificate: listed with the rest, they read as required).
+    const { body } = await request(
+      server.url,
+      'GET',
+      '/api/offices/kulob/services/birth/documents',
+    );
+    const listed = body.documents as Array<{ name: { tg: string }; required: boolean }>;
+    const names = (required: boolean) =>
+      listed.filter((d) => d.required === required).map((d) => d.name.tg);
+    expect(names(true).length).toBeGreaterThan(0);
+    expect(names(false).length).toBeGreaterThan(0);
+    expect(await page.getByTestId('bring-required').locator('li').allTextContents()).toEqual(
+      names(true),
+    );
+    expect(await page.getByTestId('bring-optional').locator('li').allTextContents()).toEqual(
+      names(false),
+    );
+    await page.getByRole('heading', { name: bookText('tg', 'bringIfAny') }).waitFor();
     await expectAccessible(page);
     await page.screenshot({ path: screenshotFile('book-done.png'), fullPage: true });
 

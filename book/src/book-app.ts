@@ -68,7 +68,7 @@ export class BookApp extends PhonePage {
   declare private phone: string;
   declare private otp: string;
   declare private booking: BookingItem | undefined;
-  declare private documents: Array<{ code: string; name: Names }>;
+  declare private documents: Array<{ code: string; name: Names; required: boolean }>;
   declare private qr: TemplateResult | undefined;
 
   private timeZone = 'Asia/Dushanbe';
@@ -182,9 +182,9 @@ export class BookApp extends PhonePage {
 
   private async afterConfirm(booking: BookingItem): Promise<void> {
     try {
-      const { documents } = await api<{ documents: Array<{ code: string; name: Names }> }>(
-        `/api/offices/${this.office}/services/${booking.service}/documents`,
-      );
+      const { documents } = await api<{
+        documents: Array<{ code: string; name: Names; required: boolean }>;
+      }>(`/api/offices/${this.office}/services/${booking.service}/documents`);
       this.documents = documents;
     } catch {
       this.documents = [];
@@ -379,7 +379,7 @@ export class BookApp extends PhonePage {
         this.services.find((s) => s.code === b.service)?.names[this.language] ?? b.service,
       when: `${this.day ? this.dayLabel(this.day) : ''} ${this.timeLabel(b.start)}`,
       qr: this.qr,
-      documents: this.documents.map((d) => d.name[this.language]),
+      documents: this.documents.map((d) => ({ name: d.name[this.language], required: d.required })),
       cancelHref: `/book/?office=${this.office}&lang=${this.language}&cancel=${b.code}`,
       t: (key) => this.t(key),
     });

@@ -32,6 +32,11 @@ export const bookStyles = css`
     font-size: 1.15rem;
     margin: 1rem 0 0.5rem;
   }
+  /* What to bring if at hand, under what to bring. */
+  h3 {
+    font-size: 1rem;
+    margin: 0.75rem 0 0.5rem;
+  }
   /* The language buttons apart, so a thumb takes one at a time. */
   nav {
     display: flex;

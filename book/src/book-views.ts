@@ -12,8 +12,8 @@ export interface DoneView {
   /** Day and time on the office clock. */
   when: string;
   qr: TemplateResult | undefined;
-  /** The documents to bring, in the reader's language. */
-  documents: string[];
+  /** The documents to bring, in the reader's language; optional ones asked only if at hand. */
+  documents: Array<{ name: string; required: boolean }>;
   cancelHref: string;
   t: (key: BookKey) => string;
 }
@@ -29,13 +29,31 @@ export function doneView(v: DoneView): TemplateResult {
     <p>${t('checkIn')}</p>
     <h2>${t('bring')}</h2>
     ${
-      v.documents.length
-        ? html`<ul>
-            ${v.documents.map((d) => html`<li>${d}</li>`)}
-          </ul>`
-        : html`<p>${t('nothingToBring')}</p>`
+      documentList(
+        v.documents.filter((d) => d.required),
+        'bring-required',
+      ) ?? html`<p>${t('nothingToBring')}</p>`
+    }
+    ${
+      v.documents.some((d) => !d.required)
+        ? html`<h3>${t('bringIfAny')}</h3>
+            ${documentList(
+              v.documents.filter((d) => !d.required),
+              'bring-optional',
+            )}`
+        : nothing
     }
     <a class="secondary" href=${v.cancelHref}>${t('cancelLink')}</a>`;
+}
+
+function documentList(
+  documents: Array<{ name: string }>,
+  testid: string,
+): TemplateResult | undefined {
+  if (!documents.length) return undefined;
+  return html`<ul data-testid=${testid}>
+    ${documents.map((d) => html`<li>${d.name}</li>`)}
+  </ul>`;
 }
 
 export interface PhoneView {
