@@ -40,9 +40,13 @@ export class FakeSmsc {
   throttleNext = 0;
   /** Every part after the first of a long message is answered ESME_RTHROTTLED (a busy SMSC). */
   throttleLaterParts = false;
-  /** Most submits seen in flight at once (sent, not yet answered). */
+  /**
+   * Most submits seen in flight at once on one session (sent, not yet answered): the window a
+   * client keeps is its bind's. Counted per session, so a session's last answers still on their way
+   * when a test starts counting another do not add to it.
+   */
   maxInFlight = 0;
-  private inFlight = 0;
+  private readonly inFlight = new Map<number, number>();
   private server: smpp.Server;
   private nextId = 1;
   private sessions = 0;
@@ -149,10 +153,11 @@ export class FakeSmsc {
     // Taken (recorded) on arrival; answered after the delay, as a busy SMSC does.
     const messageId = `M${this.nextId++}`;
     this.submits.push({ ...record(pdu, messageId), session: number });
-    this.inFlight++;
-    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+    const open = (this.inFlight.get(number) ?? 0) + 1;
+    this.inFlight.set(number, open);
+    this.maxInFlight = Math.max(this.maxInFlight, open);
     const answer = () => {
-      this.inFlight--;
+      this.inFlight.set(number, (this.inFlight.get(number) ?? 1) - 1);
       session.send(pdu.response({ message_id: messageId }));
       if (this.options.autoReceipt && Number(pdu.registered_delivery ?? 0) & 1)
         setImmediate(() => this.receipt(messageId));
