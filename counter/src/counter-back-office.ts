@@ -78,10 +78,11 @@ export class CounterBackOffice extends LitElement {
   /**
    * The worklist's loads and the registrar's own actions (open, move) each have their own request
    * and message: the list refreshes while a case is open, and a refresh must not wipe the refusal
-   * of the action just taken ("registered already by case …") before it is read.
+   * of the action just taken ("registered already by case …") before it is read. A case clicked
+   * while another opens is opened too (the actions' buttons wait while one runs).
    */
   private readonly listing = new RequestController(this, { exclusive: false });
-  private readonly actions = new RequestController(this);
+  private readonly actions = new RequestController(this, { exclusive: false });
 
   declare private status: CaseStatus | '';
   declare private query: string;
