@@ -47,6 +47,10 @@ export class CaseController implements ReactiveController {
   }
   /** The ticket this case view belongs to. */
   ticketId: string | undefined;
+  /** Typing the server has not taken (yet, or at all: a marked field), of the case shown. */
+  get unsaved(): boolean {
+    return this.case !== undefined && this.dirty.size > 0;
+  }
 
   private readonly host: ReactiveControllerHost;
   private readonly token: () => string | undefined;

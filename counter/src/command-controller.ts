@@ -35,7 +35,12 @@ export interface CommandDeps {
   pick: () => void;
   /** Opens the current ticket's case, or a new one (the "case" command). */
   openCase: () => Promise<void>;
+  /** The case beside the ticket, when it holds typing the server has not taken (sent first). */
+  unsavedCase: () => Promise<string | undefined>;
 }
+
+/** Completing with a case's typing not saved asks first: the confirmed command's action. */
+export const COMPLETE_UNSAVED = 'complete-unsaved';
 
 /** Runs the window's commands and holds what they leave on screen. */
 export class CommandController implements ReactiveController, WindowWork {
@@ -98,8 +103,11 @@ export class CommandController implements ReactiveController, WindowWork {
     this.host.requestUpdate();
   }
 
-  /** Runs `command`, or keeps it for afterwards while another request runs. */
-  async execute(command: CounterCommand): Promise<void> {
+  /**
+   * Runs `command`, or keeps it for afterwards while another request runs. Completing while the
+   * case holds typing the server has not taken asks first (`confirmed`: it was asked).
+   */
+  async execute(command: CounterCommand, confirmed = false): Promise<void> {
     const { office } = this.deps;
     const token = this.deps.staff.session?.token;
     const counter = this.deps.staff.counter;
@@ -115,12 +123,26 @@ export class CommandController implements ReactiveController, WindowWork {
     this.deps.notices.setInfo(undefined);
     const current = this.current();
     try {
+      const completing = command === 'complete' || command === 'complete-and-next';
+      const unsaved = completing && current && !confirmed && (await this.deps.unsavedCase());
+      if (unsaved) return this.ask(this.unsavedQuestion(command, unsaved));
       await this.perform(command, current, office, counter, token);
     } catch (error) {
       this.refused(error, (e) => this.explain(command, e, current));
     } finally {
       this.settle();
     }
+  }
+
+  private unsavedQuestion(command: CounterCommand, caseNumber: string): WindowQuestion {
+    const { l10n } = this.deps;
+    return {
+      kind: 'confirm',
+      action: `${COMPLETE_UNSAVED}:${command}`,
+      title: l10n.t('unsavedCaseTitle', { number: caseNumber }),
+      text: l10n.t('unsavedCaseText'),
+      confirmLabel: l10n.t('completeAnyway'),
+    };
   }
 
   /** Calls a ticket the clerk chose in the waiting list. */

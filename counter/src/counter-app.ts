@@ -15,7 +15,8 @@ import { keepLanguageInAddress, officeNotice, readPageParams } from '../../ui/pa
 import { QueueController } from '../../ui/queue-controller';
 import { base, pageNoticeStyles, tokens } from '../../ui/theme';
 import '../../ui/nb-connection-mark';
-import { CommandController } from './command-controller';
+import { COMPLETE_UNSAVED, CommandController } from './command-controller';
+import { CounterCommand } from './commands';
 import { appStyles } from './counter-app.styles';
 import './counter-back-office';
 import './counter-banners';
@@ -77,6 +78,8 @@ export class CounterApp extends LitElement {
       this.renderRoot.querySelector<CounterWaitingList>('counter-waiting-list')?.focusFirst(),
     openCase: async () =>
       this.renderRoot.querySelector<CounterCasePanel>('counter-case-panel')?.openOrCreate(),
+    unsavedCase: async () =>
+      this.renderRoot.querySelector<CounterCasePanel>('counter-case-panel')?.unsavedCase(),
   });
 
   declare private language: Language;
@@ -190,8 +193,10 @@ export class CounterApp extends LitElement {
     const answer = event.detail;
     if (answer.kind !== 'confirm') return this.commands.answer(answer);
     this.commands.ask(undefined);
-    const [action, counter] = answer.action.split(':');
-    if (action === 'takeover' && counter) void this.staff.claim(counter, true);
+    const [action, what] = answer.action.split(':');
+    if (action === 'takeover' && what) void this.staff.claim(what, true);
+    const confirmed = Object.values(CounterCommand).find((command) => command === what);
+    if (action === COMPLETE_UNSAVED && confirmed) void this.commands.execute(confirmed, true);
   };
 
   private readonly onDialogCancel = (): void => {

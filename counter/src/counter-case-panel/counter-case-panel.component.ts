@@ -94,6 +94,14 @@ export class CounterCasePanel extends LitElement {
     }
   }
 
+  /** The number of the case shown when it holds typing not saved (the console asks before completing). */
+  async unsavedCase(): Promise<string | undefined> {
+    if (!this.cases.unsaved) return undefined;
+    // Typing still on its way to the server (the autosave's moment) is sent first.
+    await this.cases.flush();
+    return this.cases.unsaved ? this.cases.case?.number : undefined;
+  }
+
   /**
    * The console's "case" key: opens the case of the ticket at the window, creating it first when the
    * ticket has none yet (one key from the citizen to the form), and moves focus into the form.

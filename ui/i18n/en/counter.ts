@@ -85,6 +85,10 @@ export const counter = {
   bookedAt: 'Booked {time}',
   printerOfflineClerk:
     'The printer of kiosk {kiosk} is not printing. Citizens see their number on the screen; check its paper and cable.',
+  unsavedCaseTitle: 'Case {number} has typing not saved',
+  unsavedCaseText:
+    'The marked fields are not saved: the case keeps what was saved before. Complete the ticket anyway?',
+  completeAnyway: 'Complete anyway',
   confirmRegisterTitle: 'Register case {number}?',
   confirmRegisterText: 'The case gets an act record number. This cannot be undone.',
   confirmIssueTitle: 'Hand over the certificate?',

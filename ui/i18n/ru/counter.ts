@@ -89,6 +89,10 @@ export const counter: MessagesLike<typeof english> = {
   bookedAt: 'Запись {time}',
   printerOfflineClerk:
     'Принтер киоска {kiosk} не печатает. Посетители видят свой номер на экране; проверьте бумагу и кабель.',
+  unsavedCaseTitle: 'В деле {number} есть несохранённый ввод',
+  unsavedCaseText:
+    'Отмеченные поля не сохранены: в деле останется то, что было сохранено раньше. Всё равно завершить талон?',
+  completeAnyway: 'Всё равно завершить',
   confirmRegisterTitle: 'Зарегистрировать дело {number}?',
   confirmRegisterText: 'Делу будет присвоен номер актовой записи. Отменить это нельзя.',
   confirmIssueTitle: 'Выдать свидетельство?',

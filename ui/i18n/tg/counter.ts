@@ -90,6 +90,10 @@ export const counter: MessagesLike<typeof english> = {
   bookedAt: 'Қайд {time}',
   printerOfflineClerk:
     'Чопгари киоски {kiosk} чоп намекунад. Шаҳрвандон рақами худро дар экран мебинанд; коғаз ва симро санҷед.',
+  unsavedCaseTitle: 'Дар парвандаи {number} навиштаҳои нигоҳнадошта ҳаст',
+  unsavedCaseText:
+    'Майдонҳои қайдшуда нигоҳ дошта нашудаанд: дар парванда он чи пештар нигоҳ дошта шуда буд, мемонад. Бо вуҷуди ин чиптаро анҷом диҳед?',
+  completeAnyway: 'Бо вуҷуди ин анҷом диҳед',
   confirmRegisterTitle: 'Парвандаи {number}-ро ба қайд гиред?',
   confirmRegisterText:
     'Ба парванда рақами сабти санад дода мешавад. Инро баргардондан мумкин нест.',

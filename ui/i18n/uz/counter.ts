@@ -90,6 +90,10 @@ export const counter: MessagesLike<typeof english> = {
   bookedAt: 'Yozilgan {time}',
   printerOfflineClerk:
     '{kiosk} kioskining printeri chop etmayapti. Fuqarolar raqamini ekranda koʻradi; qogʻoz va kabelni tekshiring.',
+  unsavedCaseTitle: '{number} ishida saqlanmagan yozuvlar bor',
+  unsavedCaseText:
+    'Belgilangan maydonlar saqlanmagan: ishda avval saqlangani qoladi. Baribir chiptani yakunlaysizmi?',
+  completeAnyway: 'Baribir yakunlash',
   confirmRegisterTitle: '{number} ishni roʻyxatga olasizmi?',
   confirmRegisterText: 'Ishga dalolatnoma yozuvi raqami beriladi. Buni bekor qilib boʻlmaydi.',
   confirmIssueTitle: 'Guvohnomani berasizmi?',
