@@ -106,6 +106,31 @@ describe('the remote-join page on a phone', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('says a service closed after the list was shown is closed, with the office’s reason, and sends no code', async () => {
+    const page = await open('lang=ru');
+    const consultation = DEMO_SERVICES.find((s) => s.code === 'consultation')!;
+    await page.getByRole('button', { name: consultation.names.ru, exact: true }).click();
+    await page.getByLabel(bookText('ru', 'phoneTitle')).fill('93 555 77 88');
+    const patch = (body: Record<string, unknown>) =>
+      request(server.url, 'PATCH', '/api/offices/kulob/services/consultation', {
+        token: admin,
+        body,
+      });
+    expect((await patch({ open: false, closedReasons: { ru: 'Юрист в суде' } })).status).toBe(200);
+    try {
+      await page.getByRole('button', { name: bookText('ru', 'send') }).click();
+      await page
+        .getByRole('alert')
+        .filter({ hasText: `${joinText('ru', 'errServiceClosed')} (Юрист в суде)` })
+        .waitFor();
+      expect(smsc.messages().filter((m) => m.to === '992935557788')).toEqual([]);
+    } finally {
+      expect((await patch({ open: true })).status).toBe(200);
+    }
+    await page.close();
+    expect(pageErrors).toEqual([]);
+  });
+
   it('loads in at most 50 KB over the wire (gzip), no QR encoder', async () => {
     // Bytes as sent (node's http does not inflate), and whether they were gzipped.
     const gzipped = (path: string) =>

@@ -169,6 +169,13 @@ export class JoinApp extends PhonePage {
   protected override fail(err: unknown): void {
     const e = err instanceof ApiError ? err : new ApiError('internal', undefined);
     const own = joinError(e.code, e.details?.reason);
+    if (own === 'errServiceClosed') {
+      // The office's own reason, in the reader's language when it gave one.
+      const reasons = e.details?.closedReasons as Partial<Record<BookLanguage, string>> | undefined;
+      const why = reasons?.[this.language];
+      this.error = why ? `${this.j(own)} (${why})` : this.j(own);
+      return;
+    }
     if (own) {
       this.error = this.j(own);
       if (own === 'errCancelled') this.step = 'phone';

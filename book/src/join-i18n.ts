@@ -16,6 +16,7 @@ const tg = {
   errOff: 'Ин идора навбат аз телефонро намедиҳад. Ба киоски идора биёед.',
   errFull: 'Ҷойҳои имрӯза барои навбат аз телефон тамом шуданд. Ба киоски идора биёед.',
   errClosed: 'Идора ҳоло баста аст.',
+  errServiceClosed: 'Ин хизмат ҳоло баста аст. Хизмати дигарро интихоб кунед.',
   errHasTicket: 'Бо ин рақам имрӯз аллакай чипта ҳаст.',
   errCancelled: 'Рамз 5 маротиба нодуруст ворид шуд. Аз нав кӯшиш кунед.',
   offTitle: 'Ин идора навбат аз телефонро намедиҳад',
@@ -38,6 +39,7 @@ const ru: typeof tg = {
   errOff: 'Этот офис не выдаёт талоны по телефону. Возьмите талон в киоске.',
   errFull: 'Талоны по телефону на сегодня закончились. Возьмите талон в киоске.',
   errClosed: 'Офис сейчас закрыт.',
+  errServiceClosed: 'Эта услуга сейчас закрыта. Выберите другую.',
   errHasTicket: 'На этот номер сегодня уже есть талон.',
   errCancelled: 'Код введён неверно 5 раз. Начните заново.',
   offTitle: 'Этот офис не выдаёт талоны по телефону',
@@ -58,6 +60,7 @@ const uz: typeof tg = {
   errOff: 'Bu idora telefondan navbat bermaydi. Kioskdan talon oling.',
   errFull: 'Bugungi telefon navbatlari tugadi. Kioskdan talon oling.',
   errClosed: 'Idora hozir yopiq.',
+  errServiceClosed: 'Bu xizmat hozir yopiq. Boshqasini tanlang.',
   errHasTicket: 'Bu raqamda bugun allaqachon talon bor.',
   errCancelled: 'Kod 5 marta notoʻgʻri kiritildi. Qaytadan boshlang.',
   offTitle: 'Bu idora telefondan navbat bermaydi',
@@ -78,6 +81,7 @@ const en: typeof tg = {
   errOff: 'This office does not hand out tickets by phone. Take one at the kiosk.',
   errFull: 'Today’s tickets by phone are all taken. Take one at the kiosk.',
   errClosed: 'The office is closed now.',
+  errServiceClosed: 'This service is closed now. Choose another.',
   errHasTicket: 'This number already holds a ticket today.',
   errCancelled: 'The code was wrong 5 times. Please start again.',
   offTitle: 'This office does not give tickets by phone',
@@ -109,6 +113,8 @@ export function joinError(code: string, reason: unknown): JoinKey | undefined {
       return 'errFull';
     case 'office_closed':
       return 'errClosed';
+    case 'service_closed':
+      return 'errServiceClosed';
     case 'phone_has_ticket':
       return 'errHasTicket';
     case 'cancelled':

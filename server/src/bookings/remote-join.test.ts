@@ -219,6 +219,45 @@ describe.each(testDialects())('remote join on %s', (dialect) => {
     }
   });
 
+  it('refuses a closed service before sending a code, and at the confirmation, with its reason', async () => {
+    await setRemoteJoin(true, 10);
+    const close = (open: boolean) =>
+      request(s.url, 'PATCH', `${OFFICE}/services/birth`, {
+        token: admin,
+        body: open
+          ? { open }
+          : { open, closedReasons: { tg: 'Имрӯз нест', ru: 'Сегодня нет', en: 'Not today' } },
+      });
+    // Open when the code is asked for, closed before it is typed in.
+    const early = nextPhone();
+    const pending = await join(early);
+    expect(pending.status).toBe(201);
+    const otp = await otpAt(early);
+    expect((await close(false)).status).toBe(200);
+    try {
+      const phone = nextPhone();
+      const refused = await join(phone);
+      expect([refused.status, refused.body.error.code]).toEqual([409, 'conflict']);
+      expect(refused.body.error.details).toEqual({
+        reason: 'service_closed',
+        closedReasons: { tg: 'Имрӯз нест', ru: 'Сегодня нет', en: 'Not today' },
+      });
+      const late = await request(
+        s.url,
+        'POST',
+        `${OFFICE}/remote-joins/${pending.body.join.code as string}/confirm`,
+        { body: { otp } },
+      );
+      expect([late.status, late.body.error.details.reason]).toEqual([409, 'service_closed']);
+      expect(late.body.error.details.closedReasons.ru).toBe('Сегодня нет');
+      // No code went out for the refused one (the early one's did).
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(smsc.messages().filter((m) => m.to === phone.slice(1))).toEqual([]);
+    } finally {
+      expect((await close(true)).status).toBe(200);
+    }
+  });
+
   it('hands out exactly the daily cap when 20 confirmations race on two nodes for the last places', async () => {
     const notifier = recordingNotifier();
     // Two nodes' services over one database: only the day's lock row keeps them apart.

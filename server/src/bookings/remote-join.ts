@@ -8,7 +8,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'sequelize';
 import { wrongCode } from '../../protocol/booking-rules';
-import { isOpenAt, nextOpening, type Language, type StaffTicket } from '../../protocol';
+import {
+  isOpenAt,
+  nextOpening,
+  type Language,
+  type Service,
+  type StaffTicket,
+} from '../../protocol';
 import type {
   CreateRemoteJoin,
   RemoteJoin,
@@ -101,7 +107,10 @@ export class RemoteJoinService {
   async create(officeCode: string, req: CreateRemoteJoin): Promise<RemoteJoin> {
     const office = await this.deps.queue.getOffice(officeCode);
     const services = await this.deps.queue.listServices(officeCode);
-    if (!services.some((s) => s.code === req.service)) throw notFound(`service ${req.service}`);
+    const service = services.find((s) => s.code === req.service);
+    if (!service) throw notFound(`service ${req.service}`);
+    // Before any code is sent: a closed service could only be refused at the confirmation.
+    assertServiceOpen(service);
     const notifier = this.deps.notifier;
     if (!notifier) throw new AppError('unavailable', 'remote join needs an SMS channel (SMS_URL)');
     const now = this.now();
@@ -151,6 +160,9 @@ export class RemoteJoinService {
     await this.deps.queue.getOffice(officeCode);
     const checked = await this.checkCode(officeCode, code, otp);
     if (checked.ticketId) return this.answer(checked, checked.ticketId, false);
+    const services = await this.deps.queue.listServices(officeCode);
+    const service = services.find((s) => s.code === checked.serviceCode);
+    if (service) assertServiceOpen(service);
     const admit: AdmitBooking = (t, ticket) => this.admit(t, officeCode, code, ticket);
     try {
       const issued = await this.deps.queue.issue(
@@ -273,6 +285,18 @@ function assertOpen(office: OfficeRecord, now: Date): void {
   throw new AppError('conflict', 'the office is closed now', {
     reason: 'office_closed',
     ...(next ? { opens: next } : {}),
+  });
+}
+
+/**
+ * A service closed by the office (or called by no window) takes nobody: 409 `service_closed`, with
+ * the office's reason in each language it gave (`closedReasons`), for the page to say.
+ */
+function assertServiceOpen(service: Service): void {
+  if (service.open) return;
+  throw new AppError('conflict', `service ${service.code} is closed now`, {
+    reason: 'service_closed',
+    ...(service.closedReasons ? { closedReasons: service.closedReasons } : {}),
   });
 }
 
