@@ -56,6 +56,18 @@ function documentList(
   </ul>`;
 }
 
+/**
+ * A field's Enter (a phone keyboard's "Go"): runs `act` as the button beside it would. The fields
+ * stand outside a form, so the browser submits nothing by itself.
+ */
+export function onEnter(act: () => unknown): (e: KeyboardEvent) => void {
+  return (e) => {
+    if (e.key !== 'Enter' || e.isComposing) return;
+    e.preventDefault();
+    act();
+  };
+}
+
 export interface PhoneView {
   phone: string;
   busy: boolean;
@@ -83,6 +95,7 @@ export function phoneView(v: PhoneView): TemplateResult {
         aria-describedby="phone-hint"
         .value=${v.phone}
         @input=${(e: Event) => v.onInput((e.target as HTMLInputElement).value)}
+        @keydown=${onEnter(() => !v.busy && void v.submit())}
       />
     </div>
     <p id="phone-hint">${t(hint)}</p>
@@ -113,6 +126,7 @@ export function codeView(v: CodeView): TemplateResult {
       maxlength="6"
       .value=${v.otp}
       @input=${(e: Event) => v.onInput((e.target as HTMLInputElement).value.replace(/\D/g, ''))}
+      @keydown=${onEnter(() => !v.busy && v.otp.length === 6 && void v.confirm())}
     />
     <button class="primary" ?disabled=${v.busy || v.otp.length !== 6} @click=${v.confirm}>
       ${t('confirm')}

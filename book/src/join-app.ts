@@ -8,7 +8,7 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import type { RemoteJoinAvailability } from '../../server/protocol/remote-join';
 import { bookStyles } from './book-styles';
 import { PhonePage } from './phone-page';
-import { headerView, phoneView } from './book-views';
+import { headerView, onEnter, phoneView } from './book-views';
 import {
   ApiError,
   PHONE_PREFIX,
@@ -270,6 +270,7 @@ export class JoinApp extends PhonePage {
         maxlength="6"
         .value=${this.otp}
         @input=${(e: Event) => (this.otp = (e.target as HTMLInputElement).value.replace(/\D/g, ''))}
+        @keydown=${onEnter(() => !this.busy && this.otp.length === 6 && void this.confirm())}
       />
       <button
         class="primary"
