@@ -427,7 +427,11 @@ describe('the admin pages in the browser', () => {
       // The printer goes away: the failed test print says why, and the state changes with it.
       await printer.close();
       await testPrint.click();
-      await page.getByRole('alert').filter({ hasText: 'The printer did not print' }).waitFor();
+      // In the page's words (the printer closed: nothing listens), never the server's English.
+      const said = page.getByRole('alert').filter({ hasText: 'The printer did not print' });
+      await said.waitFor();
+      expect(await said.innerText()).toContain('it refused the connection');
+      expect(await said.innerText()).not.toMatch(/ECONNREFUSED|tcp:\/\//);
       await state.filter({ hasText: 'Not responding' }).waitFor();
       printer = await FakeTcpPrinter.start({ port });
       await testPrint.click();

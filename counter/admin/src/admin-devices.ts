@@ -19,8 +19,18 @@ import type { ShownError } from '../../../ui/errors';
 /** The details of a test print the printer did not take (printer-router.ts). */
 interface PrintFailure {
   reason?: unknown;
+  /** The kind of failure (server/src/printing/printer-error.ts). */
+  failure?: unknown;
   error?: unknown;
 }
+
+/** Why the printer did not print, by the failure's kind, in the page's words (never the server's). */
+const PRINT_FAILURES: Readonly<Record<string, MessageKey>> = {
+  refused: 'adminPrinterWhyRefused',
+  timeout: 'adminPrinterWhyTimeout',
+  unreachable: 'adminPrinterWhyUnreachable',
+  not_found: 'adminPrinterWhyUnreachable',
+};
 
 const PRINTER_REFUSALS: Readonly<Record<string, MessageKey>> = {
   bad_address: 'adminPrinterBadAddress',
@@ -108,7 +118,8 @@ export class AdminDevices extends AdminTab {
     const failed =
       error instanceof ApiError ? (error.details as PrintFailure | undefined) : undefined;
     if (failed?.reason === 'printer_failed') {
-      const why = typeof failed.error === 'string' ? failed.error : '';
+      const kind = typeof failed.failure === 'string' ? PRINT_FAILURES[failed.failure] : undefined;
+      const why = this.t(kind ?? 'adminPrinterWhyOther');
       return { key: 'adminPrinterDidNotPrint', code: 'unavailable', detail: '', params: { why } };
     }
     const issue =

@@ -7,6 +7,7 @@ import type { QueueService } from '../queue/queue-service';
 import { parsePrinterUrl, type PrinterTarget } from '../printing/printer-target';
 import { probePrinter } from '../printing/printer-status';
 import { sendToPrinter } from '../printing/transports';
+import { PrinterError } from '../printing/printer-error';
 import type { VirtualJob, VirtualPrinter } from '../printing/virtual-printer';
 import type { AuthService } from '../auth/auth-service';
 import {
@@ -78,8 +79,10 @@ function mountKioskPrinterRoutes(r: Router, deps: PrinterRouterDeps): void {
     } catch (err) {
       await keepPrinterStatus(deps.queue, office, code, 'offline');
       const why = (err as Error).message;
+      // `failure`: the kind (refused, timeout, …), for a page to say in its own words.
       throw new AppError('unavailable', `the printer did not print: ${why}`, {
         reason: 'printer_failed',
+        ...(err instanceof PrinterError ? { failure: err.reason } : {}),
         error: why.slice(0, 200),
       });
     }

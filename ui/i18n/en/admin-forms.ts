@@ -12,6 +12,10 @@ export const adminForms = {
     'The user name “{name}” is taken already. Names that differ only in capital letters (Clerk5, clerk5) count as one: choose another.',
   adminDeviceCodeHint: 'Latin letters, digits, - or _ (e.g. K2)',
   adminPrinterDidNotPrint: 'The printer did not print: {why}',
+  adminPrinterWhyRefused: 'it refused the connection (is it on, is the port right?)',
+  adminPrinterWhyTimeout: 'it did not answer in time',
+  adminPrinterWhyUnreachable: 'its address cannot be reached',
+  adminPrinterWhyOther: 'it did not take the job',
   adminPrinterBadAddress:
     'This is no printer address. This server takes addresses such as: {allowed}.',
   adminPrinterHostUnknown: 'The printer’s host name is not known on this network.',

@@ -14,6 +14,10 @@ export const adminForms: MessagesLike<typeof english> = {
     'Имя пользователя «{name}» уже занято. Имена, которые различаются только заглавными буквами (Clerk5, clerk5), считаются одним: выберите другое.',
   adminDeviceCodeHint: 'Латинские буквы, цифры, - или _ (например, K2)',
   adminPrinterDidNotPrint: 'Принтер не напечатал: {why}',
+  adminPrinterWhyRefused: 'он отклонил подключение (включён ли он, верен ли порт?)',
+  adminPrinterWhyTimeout: 'он не ответил вовремя',
+  adminPrinterWhyUnreachable: 'его адрес недоступен',
+  adminPrinterWhyOther: 'он не принял задание',
   adminPrinterBadAddress: 'Это не адрес принтера. Этот сервер принимает адреса вида: {allowed}.',
   adminPrinterHostUnknown: 'Имя хоста принтера неизвестно в этой сети.',
   adminPrinterOutsideNetworks:

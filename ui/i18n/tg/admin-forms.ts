@@ -14,6 +14,10 @@ export const adminForms: MessagesLike<typeof english> = {
     'Номи корбар «{name}» аллакай банд аст. Номҳое, ки танҳо бо ҳарфҳои калон фарқ мекунанд (Clerk5, clerk5), як ном ҳисоб мешаванд: номи дигар интихоб кунед.',
   adminDeviceCodeHint: 'Ҳарфҳои лотинӣ, рақамҳо, - ё _ (масалан, K2)',
   adminPrinterDidNotPrint: 'Принтер чоп накард: {why}',
+  adminPrinterWhyRefused: 'пайвастро рад кард (оё он фаъол аст, порт дуруст аст?)',
+  adminPrinterWhyTimeout: 'сари вақт ҷавоб надод',
+  adminPrinterWhyUnreachable: 'суроғаи он дастнорас аст',
+  adminPrinterWhyOther: 'корро қабул накард',
   adminPrinterBadAddress:
     'Ин суроғаи чопгар нест. Ин сервер суроғаҳои ба ин монандро қабул мекунад: {allowed}.',
   adminPrinterHostUnknown: 'Номи хости принтер дар ин шабака маълум нест.',

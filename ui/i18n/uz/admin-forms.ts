@@ -14,6 +14,10 @@ export const adminForms: MessagesLike<typeof english> = {
     '«{name}» foydalanuvchi nomi band. Faqat bosh harflari bilan farq qiladigan nomlar (Clerk5, clerk5) bitta hisoblanadi: boshqasini tanlang.',
   adminDeviceCodeHint: 'Lotin harflari, raqamlar, - yoki _ (masalan, K2)',
   adminPrinterDidNotPrint: 'Printer chop etmadi: {why}',
+  adminPrinterWhyRefused: 'ulanishni rad etdi (yoqilganmi, port toʻgʻrimi?)',
+  adminPrinterWhyTimeout: 'oʻz vaqtida javob bermadi',
+  adminPrinterWhyUnreachable: 'manziliga ulanib boʻlmaydi',
+  adminPrinterWhyOther: 'vazifani qabul qilmadi',
   adminPrinterBadAddress:
     'Bu printer manzili emas. Bu server quyidagi kabi manzillarni qabul qiladi: {allowed}.',
   adminPrinterHostUnknown: 'Printer xosti nomi bu tarmoqda maʼlum emas.',
