@@ -134,6 +134,11 @@ export class CounterApp extends LitElement {
     if (document.title !== title) document.title = title;
   }
 
+  /** The services as the live store has them (a rename shows at once), else as read at start. */
+  private get catalog(): readonly Service[] {
+    return this.queue.state.catalog.length > 0 ? this.queue.state.catalog : this.services;
+  }
+
   private async loadServices(): Promise<void> {
     clearTimeout(this.servicesTimer);
     const office = this.params.office;
@@ -181,9 +186,7 @@ export class CounterApp extends LitElement {
     this.commands.callTicket(event.detail.ticketId);
   };
 
-  private readonly onUndoNoShow = (): void => {
-    this.commands.undoNoShow();
-  };
+  private readonly onUndoNoShow = (): void => this.commands.undoNoShow();
 
   private readonly onDismissError = (): void => {
     this.notices.error = undefined;
@@ -249,7 +252,7 @@ export class CounterApp extends LitElement {
           ? transferTargets(this.queue.state.counters, this.staff.counter)
           : undefined
       }
-      .services=${this.services}
+      .services=${this.catalog}
       language=${this.language}
       @counter-dialog-answer=${this.onDialogAnswer}
       @counter-dialog-cancel=${this.onDialogCancel}
@@ -261,7 +264,7 @@ export class CounterApp extends LitElement {
     return html`${this.renderBanners()}
       <counter-window-picker
         .counters=${state.counters}
-        .services=${this.services}
+        .services=${this.catalog}
         .current=${this.staff.counter}
         .userId=${this.staff.session?.user.id}
         ?loading=${!state.ready}
@@ -277,7 +280,7 @@ export class CounterApp extends LitElement {
       ? state.office?.priorities.find((p) => p.code === current.priority)?.names[this.language]
       : undefined;
     const service = current
-      ? (this.services.find((s) => s.code === current.service)?.names[this.language] ??
+      ? (this.catalog.find((s) => s.code === current.service)?.names[this.language] ??
         current.service)
       : '';
     return html`<counter-panel
@@ -307,7 +310,7 @@ export class CounterApp extends LitElement {
             .load=${state.services}
             .office=${state.office}
             .counter=${counter}
-            .services=${this.services}
+            .services=${this.catalog}
             .served=${servedAt(state, counter)}
             .now=${this.clock.now}
             ?canCall=${!current && paused === undefined && !this.commands.busy}
@@ -319,7 +322,7 @@ export class CounterApp extends LitElement {
           .ticket=${current}
           .token=${this.staff.session?.token}
           .staffRole=${this.staff.session?.user.role}
-          .services=${this.services}
+          .services=${this.catalog}
           .liveCase=${this.liveCase}
           language=${this.language}
           @counter-receipt=${this.onReceipt}
@@ -342,7 +345,7 @@ export class CounterApp extends LitElement {
       return html`<counter-back-office
         .token=${session.token}
         .staffRole=${session.user.role}
-        .services=${this.services}
+        .services=${this.catalog}
         .liveCase=${this.liveCase}
         .timeZone=${this.queue.state.office?.timeZone}
         language=${this.language}
@@ -365,7 +368,7 @@ export class CounterApp extends LitElement {
     if (this.receipt) {
       return html`<counter-receipt
         .case=${this.receipt}
-        .services=${this.services}
+        .services=${this.catalog}
         clerk=${this.staff.session?.user.name ?? ''}
         .token=${this.staff.session?.token}
         officeName=${this.queue.state.office?.names[this.language] ?? ''}
