@@ -32,7 +32,11 @@ export interface SocketServer {
   shared: boolean;
   /** Where rate-limit counts live: Redis when nodes share them, else this process. */
   rates: RateStore;
-  /** Whether Redis answers (always true without Redis). */
+  /**
+   * Whether Redis answers on both of the adapter's connections (always true without Redis). The
+   * subscribing one counts too: after Redis comes back it subscribes again, and until it has, this
+   * node does not hear what the other nodes publish (a balancer must not send citizens here yet).
+   */
   ping(): Promise<boolean>;
   /** Closes the Redis connections (Socket.IO itself is closed by its owner). */
   quit(): Promise<void>;
@@ -60,7 +64,7 @@ export async function attachSocketServer(
             ),
         })
       : new MemoryRateStore(),
-    ping: () => (pub ? answersWithin(pub.ping(), 1_000) : Promise.resolve(true)),
+    ping: () => everyAnswers(redis),
     quit: async () => {
       await Promise.all(redis.map((r) => r.quit().catch(() => undefined)));
     },
@@ -142,6 +146,16 @@ function withoutPassword(url: string): string {
   } catch {
     return '(not a URL)';
   }
+}
+
+/**
+ * Whether every connection answers a PING within a second. On the subscribing connection the PING
+ * goes after the subscriptions it sends again on reconnecting, and Redis answers in order: its
+ * answer means the subscriptions hold again.
+ */
+async function everyAnswers(connections: Redis[]): Promise<boolean> {
+  const answers = await Promise.all(connections.map((r) => answersWithin(r.ping(), 1_000)));
+  return answers.every(Boolean);
 }
 
 /** Whether `answer` settles well within `ms` (a ping of a service that may hang). */
