@@ -1,7 +1,10 @@
-/** One button per language, each labelled in its own language. */
-import { LitElement, css, html } from 'lit';
+/**
+ * One button per language the office offers, each labelled in its own language, in the catalogue's
+ * order (Tajik first). Nothing to choose from one language: no buttons at all.
+ */
+import { LitElement, css, html, nothing } from 'lit';
 import type { Language } from '../server/protocol';
-import { LANGUAGES, translate } from './i18n';
+import { DEFAULT_LANGUAGE, LANGUAGES, translate } from './i18n';
 import { base } from './theme';
 import { emit } from './emit';
 
@@ -46,17 +49,21 @@ export class NbLanguageSwitch extends LitElement {
   static override properties = {
     language: {},
     label: {},
+    languages: { attribute: false },
   };
 
   /** The language now in use. */
   declare language: Language;
   /** Accessible name of the group ("Language" in the current language). */
   declare label: string;
+  /** The office's languages (its settings); all four until they are known. */
+  declare languages: readonly Language[];
 
   constructor() {
     super();
     this.language = 'tg';
     this.label = '';
+    this.languages = LANGUAGES;
   }
 
   private select(language: Language): void {
@@ -65,8 +72,10 @@ export class NbLanguageSwitch extends LitElement {
   }
 
   override render() {
+    const offered = offeredLanguages(this.languages);
+    if (offered.length < 2) return nothing;
     return html`<div class="group" role="group" aria-label=${this.label}>
-      ${LANGUAGES.map(
+      ${offered.map(
         (language) =>
           html`<button
             type="button"
@@ -80,6 +89,21 @@ export class NbLanguageSwitch extends LitElement {
       )}
     </div>`;
   }
+}
+
+/**
+ * The languages a public page offers: the office's, in the catalogue's order, only those it has
+ * messages for; all four when the office names none it knows (its settings not read yet).
+ */
+export function offeredLanguages(office: readonly string[] | undefined): Language[] {
+  const offered = LANGUAGES.filter((l) => office?.includes(l));
+  return offered.length > 0 ? offered : [...LANGUAGES];
+}
+
+/** The language a public page starts in: `wanted` (the address's) when offered, else the first. */
+export function startLanguage(offered: readonly Language[], wanted?: Language): Language {
+  const start = wanted ?? DEFAULT_LANGUAGE;
+  return offered.includes(start) ? start : (offered[0] ?? DEFAULT_LANGUAGE);
 }
 
 customElements.define('nb-language-switch', NbLanguageSwitch);

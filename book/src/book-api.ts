@@ -42,20 +42,28 @@ export async function api<T>(path: string, init?: { method: string; body: unknow
 export async function bookingCatalogue(office: string): Promise<{
   timeZone: string;
   names: Record<BookLanguage, string>;
+  languages: string[];
   services: ServiceItem[];
 }> {
   const [found, services, bookable] = await Promise.all([
-    api<{ office: { timeZone: string; names: Record<BookLanguage, string> } }>(
-      `/api/offices/${office}`,
-    ),
+    api<{ office: PublicOffice }>(`/api/offices/${office}`),
     api<ServiceItem[]>(`/api/offices/${office}/services`),
     api<{ services: string[] }>(`/api/offices/${office}/bookable-services`),
   ]);
   return {
     timeZone: found.office.timeZone,
     names: found.office.names,
+    languages: found.office.languages,
     services: services.filter((s) => s.open && bookable.services.includes(s.code)),
   };
+}
+
+/** What the phone pages read of `GET /api/offices/:office`. */
+export interface PublicOffice {
+  timeZone: string;
+  names: Record<BookLanguage, string>;
+  /** The office's languages (its settings): the pages offer only these. */
+  languages: string[];
 }
 
 export const PHONE_PREFIX = '+992';

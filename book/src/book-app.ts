@@ -98,7 +98,7 @@ export class BookApp extends PhonePage {
     try {
       const catalogue = await bookingCatalogue(this.office);
       this.timeZone = catalogue.timeZone;
-      this.officeNames = catalogue.names;
+      this.useOffice(catalogue);
       this.services = catalogue.services;
       this.loaded = true;
     } catch (err) {
@@ -224,12 +224,6 @@ export class BookApp extends PhonePage {
     this.step = 'time';
   }
 
-  private setLanguage(l: BookLanguage): void {
-    this.language = l;
-    document.documentElement.lang = l;
-    this.error = '';
-  }
-
   private dayLabel(day: string): string {
     return dayLabel(day, this.t('weekdays'));
   }
@@ -240,7 +234,7 @@ export class BookApp extends PhonePage {
 
   override render(): TemplateResult {
     return html`
-      ${headerView(this.t('title'), this.language, (l) => this.setLanguage(l), this.officeName())}
+      ${headerView(this.t('title'), this.language, this.offered, (l) => this.setLanguage(l), this.officeName())}
       <main>
         ${this.office ? this.renderStep() : html`<p class="error">${this.t('missingOffice')}</p>`}
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}

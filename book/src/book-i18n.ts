@@ -217,10 +217,25 @@ export function bookText(
   );
 }
 
-/** The page's language: `?lang=`, then the browser's, then Tajik. */
-export function pickLanguage(param: string | null, browser: readonly string[]): BookLanguage {
+/**
+ * The page's language: `?lang=`, then the browser's, then the first the page offers (Tajik unless
+ * the office's settings leave it out); only among `offered`, the office's languages once read.
+ */
+export function pickLanguage(
+  param: string | null,
+  browser: readonly string[],
+  offered: readonly BookLanguage[] = BOOK_LANGUAGES,
+): BookLanguage {
   const wanted = [param ?? '', ...browser].map((l) => l.slice(0, 2).toLowerCase());
   return (
-    wanted.find((l): l is BookLanguage => (BOOK_LANGUAGES as readonly string[]).includes(l)) ?? 'tg'
+    wanted.find((l): l is BookLanguage => (offered as readonly string[]).includes(l)) ??
+    offered[0] ??
+    'tg'
   );
+}
+
+/** The office's languages the phone pages have words for, in their order; all when none is known. */
+export function offeredBookLanguages(office: readonly string[] | undefined): BookLanguage[] {
+  const offered = BOOK_LANGUAGES.filter((l) => office?.includes(l));
+  return offered.length > 0 ? offered : [...BOOK_LANGUAGES];
 }

@@ -3,7 +3,7 @@
  * code with what to bring.
  */
 import { html, nothing, svg, type TemplateResult } from 'lit';
-import { BOOK_LANGUAGES, bookText, type BookKey, type BookLanguage } from './book-i18n';
+import { bookText, type BookKey, type BookLanguage } from './book-i18n';
 import { PHONE_PREFIX, shownPhone } from './book-api';
 
 export interface DoneView {
@@ -140,6 +140,7 @@ export function codeView(v: CodeView): TemplateResult {
 export function headerView(
   title: string,
   language: BookLanguage,
+  offered: readonly BookLanguage[],
   choose: (l: BookLanguage) => void,
   officeName?: string,
 ): TemplateResult {
@@ -148,14 +149,22 @@ export function headerView(
       <h1>${title}</h1>
       ${officeName ? html`<p class="office" data-testid="office-name">${officeName}</p>` : nothing}
     </div>
-    <nav aria-label=${bookText(language, 'languagesLabel')}>
-      ${BOOK_LANGUAGES.map(
-        (l) =>
-          html`<button lang=${l} aria-pressed=${String(l === language)} @click=${() => choose(l)}>
-            ${bookText(l, 'languageName')}
-          </button>`,
-      )}
-    </nav>
+    ${
+      offered.length < 2
+        ? nothing
+        : html`<nav aria-label=${bookText(language, 'languagesLabel')}>
+            ${offered.map(
+              (l) =>
+                html`<button
+                  lang=${l}
+                  aria-pressed=${String(l === language)}
+                  @click=${() => choose(l)}
+                >
+                  ${bookText(l, 'languageName')}
+                </button>`,
+            )}
+          </nav>`
+    }
   </header>`;
 }
 

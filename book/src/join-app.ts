@@ -17,6 +17,7 @@ import {
   nationalDigits,
   shownPhone,
   timeLabel,
+  type PublicOffice,
 } from './book-api';
 import { bookText, type BookKey, type BookLanguage } from './book-i18n';
 import { joinError, joinText, type JoinKey } from './join-i18n';
@@ -114,14 +115,12 @@ export class JoinApp extends PhonePage {
     try {
       // Asked together (one round trip on a slow line); the availability decides what shows.
       const [office, services, { remoteJoin }] = await Promise.all([
-        api<{ office: { timeZone: string; names: Record<BookLanguage, string> } }>(
-          `/api/offices/${this.office}`,
-        ),
+        api<{ office: PublicOffice }>(`/api/offices/${this.office}`),
         api<ServiceItem[]>(`/api/offices/${this.office}/services`),
         api<{ remoteJoin: RemoteJoinAvailability }>(`/api/offices/${this.office}/remote-join`),
       ]);
       this.timeZone = office.office.timeZone;
-      this.officeNames = office.office.names;
+      this.useOffice(office.office);
       this.services = services.filter((s) => s.open);
       this.availability = !remoteJoin.enabled ? 'off' : remoteJoin.left === 0 ? 'full' : 'open';
     } catch (err) {
@@ -185,15 +184,9 @@ export class JoinApp extends PhonePage {
     this.error = this.t(key, values);
   }
 
-  private setLanguage(l: BookLanguage): void {
-    this.language = l;
-    document.documentElement.lang = l;
-    this.error = '';
-  }
-
   override render(): TemplateResult {
     return html`
-      ${headerView(this.j('title'), this.language, (l) => this.setLanguage(l), this.officeName())}
+      ${headerView(this.j('title'), this.language, this.offered, (l) => this.setLanguage(l), this.officeName())}
       <main>
         ${this.office ? this.renderStep() : html`<p class="error">${this.t('missingOffice')}</p>`}
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}

@@ -3,7 +3,8 @@
  * language picked from it or the phone's, and one request at a time, with the refusal it left.
  */
 import { LitElement } from 'lit';
-import { pickLanguage, type BookLanguage } from './book-i18n';
+import { offeredBookLanguages, pickLanguage, type BookLanguage } from './book-i18n';
+import type { PublicOffice } from './book-api';
 
 export abstract class PhonePage extends LitElement {
   static override properties = {
@@ -11,6 +12,7 @@ export abstract class PhonePage extends LitElement {
     error: { state: true },
     busy: { state: true },
     officeNames: { state: true },
+    offered: { state: true },
   };
 
   declare protected language: BookLanguage;
@@ -20,6 +22,8 @@ export abstract class PhonePage extends LitElement {
   declare protected busy: boolean;
   /** The office's name in each language, once read (the header names the office). */
   declare protected officeNames: Readonly<Record<BookLanguage, string>> | undefined;
+  /** The languages the header offers: the office's once read, all four before. */
+  declare protected offered: readonly BookLanguage[];
 
   protected readonly params = new URLSearchParams(location.search);
   protected readonly office = this.params.get('office') ?? '';
@@ -30,6 +34,26 @@ export abstract class PhonePage extends LitElement {
     this.error = '';
     this.busy = false;
     this.officeNames = undefined;
+    this.offered = offeredBookLanguages(undefined);
+  }
+
+  /**
+   * What the page shows of the office once read: its name, and only its languages (a page opened in
+   * one the office does not offer turns to the first that fits the address and the phone).
+   */
+  protected useOffice(office: Pick<PublicOffice, 'names' | 'languages'>): void {
+    this.officeNames = office.names;
+    this.offered = offeredBookLanguages(office.languages);
+    if (!this.offered.includes(this.language)) {
+      this.setLanguage(pickLanguage(this.params.get('lang'), navigator.languages, this.offered));
+    }
+  }
+
+  /** Turns the page to `language`; a refusal shown in the old one goes. */
+  protected setLanguage(language: BookLanguage): void {
+    this.language = language;
+    document.documentElement.lang = language;
+    this.error = '';
   }
 
   /** The office's name in the page's language (empty until read). */

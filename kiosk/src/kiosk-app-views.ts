@@ -91,6 +91,8 @@ function opensText(t: Translate, office: OfficeInfo, now: Date): string {
 
 export interface FooterInput {
   language: Language;
+  /** The office's languages: the switch offers these. */
+  languages: readonly Language[];
   lowReach: boolean;
   /** Show "I already have a case" (at home, the pickup service open). */
   haveCase: boolean;
@@ -140,6 +142,7 @@ export function footerView(t: Translate, input: FooterInput, on: FooterHandlers)
     }
     <nb-language-switch
       language=${input.language}
+      .languages=${input.languages}
       label=${t('languageLabel')}
       @nb-language-change=${on.language}
     ></nb-language-switch>

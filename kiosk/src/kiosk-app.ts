@@ -8,24 +8,17 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { IssueTicket, Language } from '../../server/protocol';
 import type { CheckInBooking } from '../../server/protocol/bookings';
 import { Namespace } from '../../server/protocol/events';
-import { DEFAULT_LANGUAGE, translate } from '../../ui/i18n';
+import { translate } from '../../ui/i18n';
 import { readDeviceToken } from '../../ui/device-token';
 import { readPageParams } from '../../ui/page-params';
 import { QueueController } from '../../ui/queue-controller';
-import type { LanguageChangeDetail } from '../../ui/nb-language-switch';
-import { appStyles } from './kiosk-app-styles';
 import {
-  busyOverlay,
-  caseYears,
-  headerView,
-  printerOfflineView,
-  type Translate,
-  failureView,
-  footerView,
-  homeView,
-  offlineOverlay,
-  noticeView,
-} from './kiosk-app-views';
+  offeredLanguages,
+  startLanguage,
+  type LanguageChangeDetail,
+} from '../../ui/nb-language-switch';
+import { appStyles } from './kiosk-app-styles';
+import * as views from './kiosk-app-views';
 import type { BookingProblem, BookingSubmitDetail } from './kiosk-booking-keypad';
 import type { CaseSubmitDetail } from './kiosk-case-keypad';
 import { stepView, type InnerStep, type StepInput } from './kiosk-app-steps';
@@ -33,12 +26,10 @@ import { KioskAddressCheck } from './kiosk-address-check';
 import { KioskIdleController } from './kiosk-idle-controller';
 import { KioskIssueController } from './kiosk-issue-controller';
 import { failureOf, type Failure } from './kiosk-failure';
-import { readIdleOverride, refusalOf, type Intent } from './kiosk-issuing';
+import { PICKUP_SERVICE, readIdleOverride, refusalOf, type Intent } from './kiosk-issuing';
 import { NO_PRIORITY, type PrioritySelectDetail } from './kiosk-priority-step';
 import type { ServiceSelectDetail } from './kiosk-service-tile';
 
-/** The service a ticket for an existing case is issued for. */
-export const PICKUP_SERVICE = 'pickup';
 /** Idle time until the office's setting has arrived. */
 const DEFAULT_IDLE_SECONDS = 30;
 /** A kiosk that never connected shows the "please wait" screen after this long. */
@@ -106,7 +97,7 @@ export class KioskApp extends LitElement {
 
   constructor() {
     super();
-    this.language = this.params.language ?? DEFAULT_LANGUAGE;
+    this.language = this.defaultLanguage;
     this.lowReach = false;
     this.step = { kind: 'home' };
     // failure, caseNotFound and bookingProblem start undefined.
@@ -128,6 +119,8 @@ export class KioskApp extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (this.queue.state.connected) this.everConnected = true;
+    // The office's settings arrived or changed: a language it no longer offers gives way.
+    if (!this.languages.includes(this.language)) this.language = this.defaultLanguage;
     if (changed.has('language')) {
       document.documentElement.lang = this.language;
       document.title = `${this.t('appName')} — ${this.t('kioskTitle')}`;
@@ -145,8 +138,13 @@ export class KioskApp extends LitElement {
     if (changed.has('step')) this.idle.restartIfArmed();
   }
 
+  /** The office's languages (its settings; all four until they arrive). */
+  private get languages(): Language[] {
+    return offeredLanguages(this.queue.state.office?.languages);
+  }
+
   private get defaultLanguage(): Language {
-    return this.params.language ?? DEFAULT_LANGUAGE;
+    return startLanguage(this.languages, this.params.language);
   }
 
   /** The priority categories the kiosk asks about: none where the office lets the clerk ask. */
@@ -283,7 +281,7 @@ export class KioskApp extends LitElement {
     this.issuer.forget();
   }
 
-  private readonly t: Translate = (key, params) => translate(this.language, key, params);
+  private readonly t: views.Translate = (key, params) => translate(this.language, key, params);
 
   private serviceName(code: string): string {
     return this.queue.state.catalog.find((s) => s.code === code)?.names[this.language] ?? code;
@@ -305,7 +303,7 @@ export class KioskApp extends LitElement {
       timeZone: office?.timeZone,
       casePrefix:
         office?.casePrefix ?? (office?.code ?? this.params.office ?? '').slice(0, 3).toUpperCase(),
-      caseYears: caseYears(new Date(Date.now() + state.serverOffsetMs), office?.timeZone),
+      caseYears: views.caseYears(new Date(Date.now() + state.serverOffsetMs), office?.timeZone),
       serviceName: (code) => this.serviceName(code),
       // Where phones reach the server (PUBLIC_URL as the server reports it), never this page's host.
       ticketUrl: (id, key) =>
@@ -331,16 +329,17 @@ export class KioskApp extends LitElement {
       language: this.language,
       disabled: this.issuer.issuing,
     };
-    return homeView(this.t, input, this.onServiceSelect);
+    return views.homeView(this.t, input, this.onServiceSelect);
   }
 
   private renderFooter() {
     const pickup = this.queue.state.catalog.find((s) => s.code === PICKUP_SERVICE);
     const home = this.step.kind === 'home';
-    return footerView(
+    return views.footerView(
       this.t,
       {
         language: this.language,
+        languages: this.languages,
         lowReach: this.lowReach,
         haveCase: home && pickup?.open === true,
         haveBooking: home && this.queue.state.catalog.length > 0,
@@ -357,19 +356,19 @@ export class KioskApp extends LitElement {
 
   override render() {
     const notice = this.addressCheck.notice(this.language, this.queue.state.refused);
-    if (notice) return noticeView(this.t, notice);
+    if (notice) return views.noticeView(this.t, notice);
     const home = this.step.kind === 'home';
     const officeName = this.queue.state.office?.names[this.language];
     const ticket = this.step.kind === 'ticket';
     return html`<div
       class=${`screen ${this.lowReach ? 'low' : ''} ${home ? 'at-home' : ''} ${ticket ? 'at-ticket' : ''}`}
     >
-      ${headerView(this.t, officeName, home)}
+      ${views.headerView(this.t, officeName, home)}
       <div class="controls">
-        ${this.printerOffline && !ticket ? printerOfflineView(this.t) : nothing}
+        ${this.printerOffline && !ticket ? views.printerOfflineView(this.t) : nothing}
         ${
           this.failure
-            ? failureView(this.t, this.failure, {
+            ? views.failureView(this.t, this.failure, {
                 retry: this.onRetry,
                 dismiss: this.onDismiss,
               })
@@ -378,10 +377,10 @@ export class KioskApp extends LitElement {
         <main>${this.renderStep()}</main>
         ${this.renderFooter()}
       </div>
-      ${this.issuer.issuing ? busyOverlay(this.t) : nothing}
+      ${this.issuer.issuing ? views.busyOverlay(this.t) : nothing}
       ${
         this.offline && this.step.kind !== 'ticket' && !this.issuer.issuing
-          ? offlineOverlay(
+          ? views.offlineOverlay(
               this.t,
               this.queue.state.refused === 'unauthorized' ? (this.params.kiosk ?? '?') : undefined,
             )

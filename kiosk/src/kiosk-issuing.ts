@@ -9,6 +9,9 @@ import { failureOf, type Failure } from './kiosk-failure';
 import type { BookingProblem } from './kiosk-booking-keypad';
 import { officeClock, officeWhen } from './office-time';
 
+/** The service a ticket for an existing case is issued for. */
+export const PICKUP_SERVICE = 'pickup';
+
 export type { Intent };
 
 /** A ticket the kiosk got: with `late` when a booking checked in after its window closed. */

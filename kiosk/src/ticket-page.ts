@@ -17,7 +17,7 @@ import { QueueController } from '../../ui/queue-controller';
 import type { QueueState } from '../../ui/queue-store';
 import '../../ui/nb-connection-mark';
 import '../../ui/nb-language-switch';
-import type { LanguageChangeDetail } from '../../ui/nb-language-switch';
+import { offeredLanguages, type LanguageChangeDetail } from '../../ui/nb-language-switch';
 import './kiosk-ticket-status';
 import { ticketPageStyles } from './ticket-page-styles';
 
@@ -290,6 +290,7 @@ export class KioskTicketPage extends LitElement {
       <footer>
         <nb-language-switch
           language=${this.language}
+          .languages=${offeredLanguages(this.queue.state.office?.languages)}
           label=${this.t('languageLabel')}
           @nb-language-change=${this.onLanguageChange}
         ></nb-language-switch>
