@@ -19,6 +19,8 @@ export interface EndedHold {
   counterId: number;
   counter: string;
   officeCode: string;
+  /** Who held it (for the audit's "left the window"); absent where the caller did not ask. */
+  clerk?: { id: number; name: string };
 }
 
 // A hold counts only while its session lives and its user is enabled: expiry needs no timer.
@@ -70,8 +72,10 @@ export class CounterSessionRepository {
       counter_id: number;
       number: string;
       office_code: string;
+      user_id: number;
+      user_name: string;
     }>(
-      `SELECT cs.counter_id, c.number, c.office_code
+      `SELECT cs.counter_id, c.number, c.office_code, u.id AS user_id, u.name AS user_name
          FROM counter_sessions cs
          JOIN counters c ON c.id = cs.counter_id
          JOIN users u ON u.id = cs.user_id
@@ -83,6 +87,7 @@ export class CounterSessionRepository {
       counterId: r.counter_id,
       counter: r.number,
       officeCode: r.office_code,
+      clerk: { id: r.user_id, name: r.user_name },
     }));
   }
 

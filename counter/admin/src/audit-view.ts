@@ -9,7 +9,17 @@ import { formatIsoDay } from '../../../ui/format';
 import { isLanguage, translate, type MessageKey } from '../../../ui/i18n/staff';
 import { closedReasonFor, readClosedReason } from '../../../server/protocol/closed-reason';
 import type { BookingPlanInput } from '../../../server/protocol/bookings';
-import { asRecord, isNamed, isNamedPerson, isNames, list, text } from './audit-values';
+import {
+  DEVICE_KINDS,
+  ROLES,
+  asRecord,
+  isNamed,
+  isNamedPerson,
+  isNames,
+  list,
+  text,
+  wordFor,
+} from './audit-values';
 import { documentName } from './documents';
 import { planInShort } from './plan-words';
 
@@ -164,7 +174,15 @@ const FIELDS: Readonly<Record<string, MessageKey>> = {
   remoteJoins: 'adminRemoteJoin',
   failedLogins: 'auditFailedLogins',
   address: 'auditAddress',
+  office: 'adminOffice',
+  targetCounter: 'auditTargetWindow',
 };
+
+/** A field's label; a person's `name` is their full name, not a thing's name. */
+function fieldKey(field: string, entry: AuditEntry): MessageKey | undefined {
+  if (field === 'name' && entry.entity === 'user') return 'adminFullName';
+  return FIELDS[field];
+}
 
 const CASE_STATUSES: Readonly<Record<string, MessageKey>> = {
   draft: 'caseDraft',
@@ -175,12 +193,6 @@ const CASE_STATUSES: Readonly<Record<string, MessageKey>> = {
   issued: 'caseIssued',
   rejected: 'caseRejected',
   cancelled: 'caseCancelled',
-};
-
-const ROLES: Readonly<Record<string, MessageKey>> = {
-  clerk: 'roleClerk',
-  back_office: 'roleBackOffice',
-  admin: 'roleAdmin',
 };
 
 /** The catalogue key of a case status (undefined for one this build does not know). */
@@ -226,7 +238,7 @@ export function describeAudit(entry: AuditEntry, v: AuditVocabulary): AuditLine 
       changes.push(...namesChanged(was, is, v.language));
       continue;
     }
-    const label = FIELDS[field];
+    const label = fieldKey(field, entry);
     changes.push({
       field: label ? t(label) : field,
       before: field in before ? valueText(field, was, entry, v) : '',
@@ -304,10 +316,8 @@ function valueText(field: string, value: unknown, entry: AuditEntry, v: AuditVoc
         : text(value);
     case 'languages':
       return list(value, (l) => (isLanguage(l) ? translate(l, 'languageName') : l));
-    case 'role': {
-      const role = ROLES[text(value)];
-      return role ? t(role) : text(value);
-    }
+    case 'role':
+      return wordFor(ROLES, value, v.language);
     case 'isOpen':
       return t(value ? 'adminOpen' : 'adminClosed');
     case 'disabled':
@@ -315,7 +325,10 @@ function valueText(field: string, value: unknown, entry: AuditEntry, v: AuditVoc
     case 'openingHours':
       return hoursText(asRecord(value), v.language);
     case 'note':
-      return value === 'day closed' ? t('auditNoteDayClosed') : text(value);
+      if (value === 'day closed') return t('auditNoteDayClosed');
+      return value === 'session ended' ? t('auditNoteSessionEnded') : text(value);
+    case 'kind':
+      return wordFor(DEVICE_KINDS, value, v.language);
     case 'clerk':
       return isNamedPerson(value) ? value.name : text(value);
     case 'fields':

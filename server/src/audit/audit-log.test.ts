@@ -266,4 +266,87 @@ describe.each(testDialects())('the audit log on %s', (dialect) => {
       expect(line.what).not.toMatch(/^Other action/);
     }
   });
+
+  it('says where a transfer sent the citizen, who a new colleague is, and when a window was left', async () => {
+    const office = '/api/offices/kulob';
+    const issued = await request(s.url, 'POST', `${office}/tickets`, {
+      body: { service: 'birth' },
+    });
+    const { id, number } = issued.body.ticket as { id: string; number: string };
+    const clerk3 = await login(s.url, 'clerk3');
+    const calledAt3 = await request(s.url, 'POST', `${office}/counters/3/call`, {
+      token: clerk3,
+      body: { ticketId: id },
+    });
+    expect(calledAt3.status).toBe(200);
+    const sent = await request(s.url, 'POST', `/api/tickets/${id}/transfer`, {
+      token: clerk3,
+      body: { counter: '2' },
+    });
+    expect(sent.status).toBe(200);
+    // A new colleague takes window 6, and is disabled while holding it.
+    const added = await request(s.url, 'POST', '/api/users', {
+      token: admin,
+      body: { username: 'clerk8', password: 'pass-8-long', role: 'clerk', name: 'Зарина Раҳимова' },
+    });
+    expect(added.status).toBe(201);
+    const clerk8 = await login(s.url, 'clerk8', 'pass-8-long');
+    const took = await request(s.url, 'POST', `${office}/counters/6/session`, { token: clerk8 });
+    expect(took.status).toBe(200);
+    const disabled = await request(s.url, 'PATCH', '/api/users/clerk8', {
+      token: admin,
+      body: { disabled: true },
+    });
+    expect(disabled.status).toBe(200);
+    // A kiosk registered, then saved again as it was: one entry, not an empty second one.
+    const device = { code: 'K7', kind: 'kiosk', name: 'Entrance', printerUrl: 'virtual' };
+    const created = await request(s.url, 'POST', `${office}/devices`, {
+      token: admin,
+      body: device,
+    });
+    expect(created.status).toBe(201);
+    const resaved = await request(s.url, 'PATCH', `${office}/devices/K7`, {
+      token: admin,
+      body: { printerUrl: 'virtual' },
+    });
+    expect(resaved.status).toBe(200);
+
+    const entries = (await request(s.url, 'GET', `${office}/audit?limit=500`, { token: admin }))
+      .body.entries as AuditEntry[];
+    const entry = (test: (e: AuditEntry) => boolean) => {
+      const found = entries.filter(test);
+      expect(found).toHaveLength(1);
+      return found[0]!;
+    };
+    const en = { language: 'en' as const, services: [], priorities: [] };
+    const ru = { ...en, language: 'ru' as const };
+    const transfer = entry((e) => e.action === 'ticket.transfer' && e.subject === number);
+    expect(describeAudit(transfer, en).changes).toContainEqual({
+      field: 'Sent to window',
+      before: '',
+      after: '2',
+    });
+    const user = entry((e) => e.action === 'user.create' && e.entityId === 'clerk8');
+    expect(describeAudit(user, en).changes).toEqual(
+      expect.arrayContaining([
+        { field: 'Full name', before: '', after: 'Зарина Раҳимова' },
+        { field: 'Office', before: '', after: 'kulob' },
+      ]),
+    );
+    expect(describeAudit(user, ru).changes.map((c) => c.field)).not.toContain('Название');
+    const left = entry((e) => e.action === 'counter.leave' && e.entityId === '6');
+    expect(left.actor).toBe('system');
+    const leftWords = describeAudit(left, en);
+    expect(leftWords.changes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ before: 'Зарина Раҳимова', after: '—' }),
+        expect.objectContaining({ after: expect.stringMatching(/sign-in ended/) }),
+      ]),
+    );
+    const kiosk = entry((e) => e.action === 'device.create' && e.entityId === 'K7');
+    expect(describeAudit(kiosk, en).changes).toContainEqual(
+      expect.objectContaining({ field: 'Kind', after: 'Kiosk' }),
+    );
+    expect(entries.filter((e) => e.action === 'device.update' && e.entityId === 'K7')).toEqual([]);
+  });
 });

@@ -128,14 +128,19 @@ export class DeviceService {
         ...body,
         printerStatus: body.printerUrl !== undefined ? null : before.printerStatus,
       };
-      await this.audit(t, admin, {
-        officeCode,
-        action: 'device.update',
-        entity: 'device',
-        entityId: code,
-        before: { printerUrl: before.printerUrl, name: before.name },
-        after: { printerUrl: after.printerUrl, name: after.name },
-      });
+      const was = { printerUrl: before.printerUrl, name: before.name };
+      const is = { printerUrl: after.printerUrl, name: after.name };
+      // Saved as it was (a printer checked again): no change to log.
+      if (JSON.stringify(was) !== JSON.stringify(is)) {
+        await this.audit(t, admin, {
+          officeCode,
+          action: 'device.update',
+          entity: 'device',
+          entityId: code,
+          before: was,
+          after: is,
+        });
+      }
       if (before.kind === 'kiosk' && body.printerUrl !== undefined) {
         changes.push({ kind: 'printer:updated', kiosk: code });
       }

@@ -7,6 +7,7 @@ import type { CounterState } from '../../protocol';
 import type { Database } from '../../../db/database';
 import {
   CounterSessionRepository,
+  type EndedHold,
   type WindowHolder,
 } from '../../../db/repositories/counter-session-repository';
 import { QueueRepository } from '../../../db/repositories/queue-repository';
@@ -15,6 +16,9 @@ import type { StaffPrincipal } from '../auth/actor';
 import type { QueueService } from './queue-service';
 import { ChangeRenderer } from './change-renderer';
 import { counterTaken } from './counter-sessions';
+
+/** The note of a window left because its clerk's session ended (sign-out, expiry, disabled). */
+export const SESSION_ENDED = 'session ended';
 
 export interface CounterSessionServiceDeps {
   db: Database;
@@ -114,11 +118,30 @@ export class CounterSessionService {
         for (const hold of await this.repo.ended(this.now(), t)) {
           if (hold.officeCode !== officeCode) continue;
           await this.repo.release(hold.counterId, t);
+          await this.auditEnded(hold, t);
           changes.push({ kind: 'counter:updated', counter: hold.counter });
         }
       });
     }
     return ended.length;
+  }
+
+  /** "Left the window" for a hold whose session ended: the log says who was there until when. */
+  private auditEnded(hold: EndedHold, t: Transaction): Promise<void> {
+    return this.queueRepo.audit(
+      {
+        officeCode: hold.officeCode,
+        at: this.now(),
+        actor: 'system',
+        userId: null,
+        action: 'counter.leave',
+        entity: 'counter',
+        entityId: hold.counter,
+        before: { clerk: hold.clerk ?? null },
+        after: { clerk: null, note: SESSION_ENDED },
+      },
+      t,
+    );
   }
 
   private async change(

@@ -64,6 +64,8 @@ export class TicketTransitions {
         status: next.status,
         counter: next.counterNumber,
         serviceId: next.serviceId ?? ticket.serviceId,
+        // A transfer to a window: which one (the ticket's own window is none until it is called).
+        ...(next.targetCounter ? { targetCounter: next.targetCounter } : {}),
         ...(note ? { note } : {}),
       },
     );

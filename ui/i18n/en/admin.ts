@@ -280,6 +280,8 @@ export const admin = {
   auditTickets: 'Tickets',
   auditFields: 'Fields',
   auditNoteDayClosed: 'the day was closed',
+  auditTargetWindow: 'Sent to window',
+  auditNoteSessionEnded: 'the clerk’s sign-in ended (signed out, expired or disabled)',
   auditYes: 'Yes',
   auditNo: 'No',
   // ---- admin: reports of messages and bookings (issue 17) ----

@@ -284,6 +284,8 @@ export const admin: MessagesLike<typeof english> = {
   auditTickets: 'Талоны',
   auditFields: 'Поля',
   auditNoteDayClosed: 'день закрыт',
+  auditTargetWindow: 'Направлен к окну',
+  auditNoteSessionEnded: 'вход сотрудника завершён (выход, истёк срок или отключён)',
   auditYes: 'Да',
   auditNo: 'Нет',
   // ---- admin: reports of messages and bookings (issue 17) ----

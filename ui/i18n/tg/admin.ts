@@ -285,6 +285,8 @@ export const admin: MessagesLike<typeof english> = {
   auditTickets: 'Чиптаҳо',
   auditFields: 'Майдонҳо',
   auditNoteDayClosed: 'рӯз пӯшида шуд',
+  auditTargetWindow: 'Ба равзана фиристода шуд',
+  auditNoteSessionEnded: 'вуруди корманд анҷом ёфт (баромад, мӯҳлат гузашт ё ғайрифаъол шуд)',
   auditYes: 'Ҳа',
   auditNo: 'Не',
   // ---- admin: reports of messages and bookings (issue 17) ----

@@ -282,6 +282,8 @@ export const admin: MessagesLike<typeof english> = {
   auditTickets: 'Chiptalar',
   auditFields: 'Maydonlar',
   auditNoteDayClosed: 'kun yopildi',
+  auditTargetWindow: 'Yuborilgan oyna',
+  auditNoteSessionEnded: 'xodimning kirishi tugadi (chiqdi, muddati o‘tdi yoki o‘chirildi)',
   auditYes: 'Ha',
   auditNo: 'Yoʻq',
   // ---- admin: reports of messages and bookings (issue 17) ----
