@@ -76,3 +76,7 @@ export const BookingSettings = CheckInSettings.extend({
   remoteJoin: RemoteJoinSettings.optional(),
 });
 export type BookingSettings = z.infer<typeof BookingSettings>;
+
+/** A PUT's body: every field it leaves out stays as it was (`{remoteJoin}` alone is a change). */
+export const BookingSettingsChange = BookingSettings.partial();
+export type BookingSettingsChange = z.infer<typeof BookingSettingsChange>;

@@ -99,10 +99,14 @@ export class CheckInService {
     return this.repo.checkInRules(officeCode);
   }
 
-  /** Sets the office's check-in window (admin). */
-  async setRules(officeCode: string, rules: CheckInSettings): Promise<void> {
+  /** Sets the office's check-in window (admin); a bound left out stays as it was. */
+  async setRules(officeCode: string, change: Partial<CheckInSettings>): Promise<CheckInRules> {
     await this.deps.queue.getOffice(officeCode);
-    await this.repo.transaction((t) => this.repo.setCheckInRules(officeCode, rules, this.now(), t));
+    return this.repo.transaction(async (t) => {
+      const rules = { ...(await this.repo.checkInRules(officeCode, t)), ...change };
+      await this.repo.setCheckInRules(officeCode, rules, this.now(), t);
+      return rules;
+    });
   }
 
   private async again(ticketId: string): Promise<CheckedIn> {

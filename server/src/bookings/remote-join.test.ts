@@ -116,6 +116,32 @@ describe.each(testDialects())('remote join on %s', (dialect) => {
     await setRemoteJoin(false, 0);
   });
 
+  it('changes what a PUT names and keeps the rest: remote join alone, one bound alone', async () => {
+    const put = (body: unknown) =>
+      request(s.url, 'PUT', `${OFFICE}/booking-settings`, { token: admin, body });
+    await put({ earlyMinutes: 25, lateMinutes: 7 });
+    // Until 2026-12-07: 400 "earlyMinutes: expected number" (a tester turning remote join on).
+    const joinOn = await put({ remoteJoin: { enabled: true, dailyCap: 4 } });
+    expect([joinOn.status, joinOn.body.settings]).toEqual([
+      200,
+      { earlyMinutes: 25, lateMinutes: 7, remoteJoin: { enabled: true, dailyCap: 4 } },
+    ]);
+    const later = await put({ lateMinutes: 12 });
+    expect(later.body.settings).toEqual({
+      earlyMinutes: 25,
+      lateMinutes: 12,
+      remoteJoin: { enabled: true, dailyCap: 4 },
+    });
+    const read = await request(s.url, 'GET', `${OFFICE}/booking-settings`, { token: admin });
+    expect(read.body.settings).toEqual(later.body.settings);
+    // A bound out of range is still refused, and nothing of the request is kept.
+    const refused = await put({ earlyMinutes: 999, remoteJoin: { enabled: false, dailyCap: 0 } });
+    expect([refused.status, refused.body.error.code]).toEqual([400, 'validation_failed']);
+    const after = await request(s.url, 'GET', `${OFFICE}/booking-settings`, { token: admin });
+    expect(after.body.settings).toEqual(later.body.settings);
+    await put({ earlyMinutes: 15, lateMinutes: 10, remoteJoin: { enabled: false, dailyCap: 0 } });
+  });
+
   it('joins with the SMS code: a waiting ticket marked remote, seen by the hall, with a come-by time', async () => {
     await setRemoteJoin(true, 10);
     const display = await connectSocket(s.url, '/display', { office: 'kulob' });

@@ -14,7 +14,7 @@ import {
   DayBookingsQuery,
   ServiceBookingPlan,
 } from '../../protocol/bookings';
-import { BookingSettings } from '../../protocol/remote-join';
+import { BookingSettingsChange } from '../../protocol/remote-join';
 import type { BookingService } from '../bookings/booking-service';
 import type { RemoteJoinService } from '../bookings/remote-join';
 import type { BookingDesk } from '../bookings/booking-desk';
@@ -63,8 +63,8 @@ export function bookingAdminRoutes(r: Router, deps: BookingAdminDeps): void {
     r.put(apiRoute(Endpoints.putBookingSettings), admin, async (req, res) => {
       const { office } = parseParams(OfficeParam, req);
       ownOffice(res, office);
-      const { remoteJoin, ...rules } = parse(BookingSettings, req.body);
-      await checkIn.setRules(office, rules);
+      const { remoteJoin, ...change } = parse(BookingSettingsChange, req.body);
+      const rules = await checkIn.setRules(office, change);
       if (remoteJoin) await remoteJoins?.setSettings(office, remoteJoin);
       const now = remoteJoins && (remoteJoin ?? (await remoteJoins.settings(office)));
       res.json({ settings: now ? { ...rules, remoteJoin: now } : rules });

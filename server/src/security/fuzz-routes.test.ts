@@ -46,7 +46,11 @@ import {
   DayBookingsQuery,
   SlotsQuery,
 } from '../../protocol/bookings';
-import { BookingSettings, ConfirmRemoteJoin, CreateRemoteJoin } from '../../protocol/remote-join';
+import {
+  BookingSettingsChange,
+  ConfirmRemoteJoin,
+  CreateRemoteJoin,
+} from '../../protocol/remote-join';
 import { startTestServer, testDialects, type TestServer } from '../testing/harness';
 import { login, request } from '../testing/client';
 import { seedSecondOffice } from '../testing/second-office';
@@ -93,7 +97,7 @@ const SPECS: Record<string, Spec> = {
   'GET /api/docs': {},
   'GET /api/docs/init.js': {},
   'GET /api/offices/:office/booking-settings': {},
-  'PUT /api/offices/:office/booking-settings': { body: BookingSettings },
+  'PUT /api/offices/:office/booking-settings': { body: BookingSettingsChange },
   'GET /api/offices/:office': {},
   'GET /api/offices/:office/services': {},
   'POST /api/offices/:office/tickets': { body: IssueTicket },

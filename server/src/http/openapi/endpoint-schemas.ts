@@ -51,6 +51,7 @@ import {
 } from '../../../protocol';
 import {
   BookingSettings,
+  BookingSettingsChange,
   ConfirmRemoteJoin,
   CreateRemoteJoin,
   RemoteJoinAvailability,
@@ -272,7 +273,10 @@ export const Schemas: { readonly [K in EndpointName]: EndpointSchemas } = {
     }),
   },
   bookingSettings: { response: z.object({ settings: BookingSettings }) },
-  putBookingSettings: { body: BookingSettings, response: z.object({ settings: BookingSettings }) },
+  putBookingSettings: {
+    body: BookingSettingsChange,
+    response: z.object({ settings: BookingSettings }),
+  },
   putBookingPlan: {
     body: ServiceBookingPlan.nullable(),
     response: z.object({ plan: ServiceBookingPlan.nullable() }),
