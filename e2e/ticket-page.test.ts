@@ -169,6 +169,32 @@ describe('the public ticket page and the paper preview', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('names the window a transfer sent the ticket to, its figures level in their boxes', async () => {
+    const issued = await issue();
+    const { token } = await api<LoginResult>('/api/auth/login', {
+      username: 'clerk2',
+      password: 'demo',
+    });
+    await api('/api/offices/kulob/counters/1/call', { ticketId: issued.ticket.id }, token);
+    await api(`/api/tickets/${issued.ticket.id}/transfer`, { counter: '2' }, token);
+    const phone = await open(`/t/${issued.ticket.id}`, 360, 740);
+    // It said "please wait, your number will appear on the screen" (a tester's find): where now?
+    await phone.getByTestId('wait-message').filter({ hasText: 'Вас направили к окну 2' }).waitFor();
+    await phone.screenshot({ path: screenshotFile('ticket-transferred.png'), fullPage: true });
+    // Both boxes' figures at one height, whatever lines the wait takes ("0" sat at the bottom).
+    const middles = await phone.locator('dd').evaluateAll((els) =>
+      els.map((el) => {
+        const range = el.ownerDocument.createRange();
+        range.selectNodeContents(el);
+        const r = range.getBoundingClientRect();
+        return Math.round(r.top + r.height / 2);
+      }),
+    );
+    expect(middles).toHaveLength(2);
+    expect(Math.abs(middles[0]! - middles[1]!)).toBeLessThanOrEqual(3);
+    expect(pageErrors).toEqual([]);
+  });
+
   it('gives a one-time Telegram link, and "stop messages" leaves the later call unsent', async () => {
     const issued = await api<IssuedTicket>('/api/offices/kulob/tickets', {
       service: 'birth',

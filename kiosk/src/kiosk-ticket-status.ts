@@ -89,12 +89,16 @@ export class KioskTicketStatus extends LitElement {
         display: grid;
         /* Two equal columns whatever their words: a long one wraps inside its own. */
         grid-template-columns: repeat(2, minmax(0, 1fr));
-        gap: 10px;
+        /* One row for the labels, one for the figures, across both boxes: a label of two lines or
+           a wait in words keeps the figures level (the "0" sat at its box's bottom). */
+        grid-template-rows: auto auto;
+        column-gap: 10px;
       }
       .stat {
-        display: flex;
-        flex-direction: column;
-        justify-content: space-between;
+        display: grid;
+        grid-row: span 2;
+        grid-template-rows: subgrid;
+        row-gap: 6px;
         padding: 14px 10px;
         border-radius: 16px;
         background: var(--nb-bg);
@@ -106,7 +110,8 @@ export class KioskTicketStatus extends LitElement {
         color: var(--nb-muted);
       }
       dd {
-        margin: 6px 0 0;
+        align-self: center;
+        margin: 0;
         font-size: clamp(22px, 7vw, 34px);
         line-height: 1.15;
         /* "~12 min" stays on one line; "Навбати шумо баъдӣ аст" wraps between its words. */
@@ -241,7 +246,11 @@ export class KioskTicketStatus extends LitElement {
             </div>
           </dl>
           <p class="message" data-testid="wait-message">
-            ${this.t(noWindow ? 'noWindowYet' : 'pleaseWait')}
+            ${
+              ticket.targetCounter
+                ? this.t('ticketSentToWindow', { window: ticket.targetCounter })
+                : this.t(noWindow ? 'noWindowYet' : 'pleaseWait')
+            }
           </p>`;
       }
       case 'called':

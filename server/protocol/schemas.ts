@@ -143,14 +143,17 @@ export const Ticket = z.object({
   appointment: z.object({ code: z.string(), start: z.string() }).optional(),
   /** Taken from the phone (remote join, an addition): called like any other ticket. */
   remote: z.literal(true).optional(),
+  /**
+   * The window a transfer sent this waiting ticket to (an addition): its holder's page says where
+   * they will be called.
+   */
+  targetCounter: z.string().optional(),
 });
 export type Ticket = z.infer<typeof Ticket>;
 
 /** What staff see of a ticket: the public fields plus the linked case. */
 export const StaffTicket = Ticket.extend({
   caseNumber: z.string().nullable().optional(),
-  /** The window a transfer sent this waiting ticket to (an addition). */
-  targetCounter: z.string().optional(),
   /** The transferring clerk's note for the next window (an addition). */
   transferNote: z.string().optional(),
   startedAt: z.string().optional(),

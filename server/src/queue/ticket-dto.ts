@@ -69,6 +69,7 @@ export function toPublicTicket(t: StaffTicket | Ticket): Ticket {
   if (t.estimatedWaitMinutes !== undefined) out.estimatedWaitMinutes = t.estimatedWaitMinutes;
   if (t.language !== undefined) out.language = t.language;
   if (t.remote) out.remote = true;
+  if (t.targetCounter) out.targetCounter = t.targetCounter;
   return out;
 }
 

@@ -14,6 +14,7 @@ export const kiosk = {
   peopleAhead: 'People ahead of you',
   estimatedWait: 'Estimated wait',
   pleaseWait: 'Please wait. Your number will appear on the screen.',
+  ticketSentToWindow: 'You were sent to window {window}: you will be called there.',
   takeTicket: 'Take your printed ticket below.',
   printFailed: 'The ticket could not be printed. Please remember your number.',
   done: 'Done',

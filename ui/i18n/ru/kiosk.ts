@@ -17,6 +17,7 @@ export const kiosk: MessagesLike<typeof english> = {
   peopleAhead: 'Перед вами',
   estimatedWait: 'Примерное ожидание',
   pleaseWait: 'Ожидайте. Ваш номер появится на экране.',
+  ticketSentToWindow: 'Вас направили к окну {window}: вас вызовут туда.',
   takeTicket: 'Возьмите напечатанный талон внизу.',
   printFailed: 'Талон не напечатан. Пожалуйста, запомните номер.',
   done: 'Готово',

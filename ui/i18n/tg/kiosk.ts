@@ -17,6 +17,7 @@ export const kiosk: MessagesLike<typeof english> = {
   peopleAhead: 'Пеш аз шумо',
   estimatedWait: 'Вақти тахминии интизорӣ',
   pleaseWait: 'Интизор шавед. Рақами шумо дар экран эълон мешавад.',
+  ticketSentToWindow: 'Шуморо ба равзанаи {window} фиристоданд: шуморо ба он ҷо даъват мекунанд.',
   takeTicket: 'Чиптаи чопшударо аз поён гиред.',
   printFailed: 'Чипта чоп нашуд. Лутфан, рақамро дар хотир нигоҳ доред.',
   done: 'Тайёр',

@@ -17,6 +17,7 @@ export const kiosk: MessagesLike<typeof english> = {
   peopleAhead: 'Sizdan oldin',
   estimatedWait: 'Taxminiy kutish',
   pleaseWait: 'Kuting. Raqamingiz ekranda paydo boʻladi.',
+  ticketSentToWindow: 'Sizni {window}-oynaga yuborishdi: sizni oʻsha yerga chaqirishadi.',
   takeTicket: 'Chop etilgan chiptani pastdan oling.',
   printFailed: 'Chipta chop etilmadi. Iltimos, raqamni eslab qoling.',
   done: 'Tayyor',
