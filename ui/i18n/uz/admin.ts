@@ -283,7 +283,7 @@ export const admin: MessagesLike<typeof english> = {
   auditFields: 'Maydonlar',
   auditNoteDayClosed: 'kun yopildi',
   auditTargetWindow: 'Yuborilgan oyna',
-  auditNoteSessionEnded: 'xodimning kirishi tugadi (chiqdi, muddati o‘tdi yoki o‘chirildi)',
+  auditNoteSessionEnded: 'xodimning kirishi tugadi (chiqdi, muddati oʻtdi yoki oʻchirildi)',
   auditYes: 'Ha',
   auditNo: 'Yoʻq',
   // ---- admin: reports of messages and bookings (issue 17) ----
