@@ -111,4 +111,52 @@ describe('the office’s languages on its public pages', () => {
       await page.close();
     }
   });
+
+  it('the ticket page speaks one of them, open or finished, with the office named', async () => {
+    await setLanguages(['tg', 'ru']);
+    const issue = (language: string) =>
+      request(server.url, 'POST', '/api/offices/kulob/tickets', {
+        body: { service: 'consultation', language },
+      }).then((res) => res.body.ticket as { id: string; number: string });
+    const english = await issue('en');
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    const errors = watch(page);
+    // Neither the address's Uzbek nor the ticket's English is offered: Tajik, the office's first.
+    await page.goto(`${server.url}/t/${english.id}?lang=uz`);
+    await page.getByTestId('ticket-number').filter({ hasText: english.number }).waitFor();
+    await speaks(page, 'tg');
+    await page.getByTestId('lang-uz').waitFor({ state: 'detached' });
+    expect(await kioskButtons(page)).toEqual(['tg', 'ru']);
+
+    // Finished, the page has no live store: it reads the office itself.
+    const clerk = await login(server.url, 'clerk1');
+    const at1 = `/api/offices/kulob/counters/1`;
+    const called = await request(server.url, 'POST', `${at1}/call`, {
+      token: clerk,
+      body: { ticketId: english.id },
+    });
+    expect(called.status).toBe(200);
+    const done = await request(server.url, 'POST', `/api/tickets/${english.id}/complete`, {
+      token: clerk,
+    });
+    expect(done.status).toBe(200);
+    await page.goto(`${server.url}/t/${english.id}`);
+    await page
+      .getByTestId('ticket-brand')
+      .filter({ hasText: 'Куляб' })
+      .or(page.getByTestId('ticket-brand').filter({ hasText: 'Кӯлоб' }))
+      .waitFor();
+    await speaks(page, 'tg');
+    expect(await kioskButtons(page)).toEqual(['tg', 'ru']);
+
+    // Russian alone: a ticket taken in Tajik reads in Russian, with no switch.
+    await setLanguages(['ru']);
+    const tajik = await issue('tg');
+    await page.goto(`${server.url}/t/${tajik.id}`);
+    await page.getByTestId('ticket-number').filter({ hasText: tajik.number }).waitFor();
+    await speaks(page, 'ru');
+    expect(await kioskButtons(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

@@ -6,9 +6,9 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import './kiosk-sms-keypad';
 import './kiosk-ticket-messages';
-import type { Language, Service, Ticket } from '../../server/protocol';
+import type { Language, OfficeInfo, Service, Ticket } from '../../server/protocol';
 import { Namespace } from '../../server/protocol/events';
-import { ApiError, fetchServices, fetchTicket } from '../../ui/api';
+import { ApiError, fetchOffice, fetchServices, fetchTicket } from '../../ui/api';
 import { toShownError, type ShownError } from '../../ui/errors';
 import { DEFAULT_TIME_ZONE } from '../../ui/format';
 import { DEFAULT_LANGUAGE, translate, type MessageKey } from '../../ui/i18n';
@@ -54,6 +54,7 @@ export class KioskTicketPage extends LitElement {
     keypadVersion: { state: true },
     phoneFollows: { state: true },
     subscribedHere: { state: true },
+    officeRead: { state: true },
   };
 
   private readonly params = readPageParams();
@@ -75,6 +76,8 @@ export class KioskTicketPage extends LitElement {
   declare private phoneFollows: boolean;
   /** The holder subscribed on this page: the keypad keeps saying where the SMS will go. */
   declare private subscribedHere: boolean;
+  /** The office as read once (a finished ticket's page has no live store to tell it). */
+  declare private officeRead: OfficeInfo | undefined;
   /** The holder's own choice (or the link's `?lang=`), which wins over the ticket's language. */
   private chosenLanguage? = this.params.language;
   private seenQueue?: QueueState;
@@ -95,6 +98,7 @@ export class KioskTicketPage extends LitElement {
     this.messagesVersion = this.keypadVersion = 0;
     this.phoneFollows = false;
     this.subscribedHere = false;
+    this.officeRead = undefined;
   }
 
   override connectedCallback(): void {
@@ -113,6 +117,14 @@ export class KioskTicketPage extends LitElement {
     if (live !== this.seenQueue) {
       this.seenQueue = live;
       this.follow(live);
+    }
+    // Only the office's languages: the address's, then the ticket's, then the office's first.
+    const offered = offeredLanguages(this.office?.languages);
+    if (!offered.includes(this.language)) {
+      const fits = [this.chosenLanguage, this.ticket?.language].find(
+        (l) => l && offered.includes(l),
+      );
+      this.language = fits ?? offered[0] ?? DEFAULT_LANGUAGE;
     }
     if (changed.has('language') || changed.has('ticket') || changed.has('notFound')) {
       document.documentElement.lang = this.language;
@@ -146,6 +158,10 @@ export class KioskTicketPage extends LitElement {
       namespace: Namespace.kiosk,
       auth: { office: ticket.office, ticket: ticket.id },
     });
+    void fetchOffice(ticket.office).then(
+      (office) => (this.officeRead = office),
+      () => undefined, // the live store tells it too, while the ticket is open
+    );
     try {
       this.services = await fetchServices(ticket.office);
     } catch {
@@ -212,6 +228,11 @@ export class KioskTicketPage extends LitElement {
   private readonly onMessagesStatus = (event: CustomEvent<boolean>): void => {
     this.phoneFollows = event.detail;
   };
+
+  /** The office: live while the ticket is, else as read once. */
+  private get office(): OfficeInfo | undefined {
+    return this.queue.state.office ?? this.officeRead;
+  }
 
   private t(key: MessageKey, params?: Record<string, string | number>): string {
     return translate(this.language, key, params);
@@ -280,7 +301,7 @@ export class KioskTicketPage extends LitElement {
 
   override render() {
     const following = this.ticket !== undefined && !FINAL_STATUSES.includes(this.ticket.status);
-    const office = this.queue.state.office?.names[this.language]; // as the kiosk's header
+    const office = this.office?.names[this.language]; // as the kiosk's header
     return html`<header>
         <p class="brand" data-testid="ticket-brand">
           ${this.t('appName')}${office ? ` · ${office}` : ''}
@@ -290,7 +311,7 @@ export class KioskTicketPage extends LitElement {
       <footer>
         <nb-language-switch
           language=${this.language}
-          .languages=${offeredLanguages(this.queue.state.office?.languages)}
+          .languages=${offeredLanguages(this.office?.languages)}
           label=${this.t('languageLabel')}
           @nb-language-change=${this.onLanguageChange}
         ></nb-language-switch>
