@@ -43,6 +43,13 @@ export const ROLES: Readonly<Record<string, MessageKey>> = {
   admin: 'roleAdmin',
 };
 
+/** A window's status in words (a pause, a resume). */
+export const WINDOW_STATUSES: Readonly<Record<string, MessageKey>> = {
+  open: 'auditWindowOpen',
+  paused: 'auditWindowPaused',
+  closed: 'auditWindowClosed',
+};
+
 /** A device's kind in words. */
 export const DEVICE_KINDS: Readonly<Record<string, MessageKey>> = {
   kiosk: 'adminKindKiosk',

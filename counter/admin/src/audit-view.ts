@@ -12,6 +12,7 @@ import type { BookingPlanInput } from '../../../server/protocol/bookings';
 import {
   DEVICE_KINDS,
   ROLES,
+  WINDOW_STATUSES,
   asRecord,
   isNamed,
   isNamedPerson,
@@ -291,6 +292,7 @@ function valueText(field: string, value: unknown, entry: AuditEntry, v: AuditVoc
   if (stored !== undefined) return stored;
   switch (field) {
     case 'status': {
+      if (entry.entity === 'counter') return wordFor(WINDOW_STATUSES, value, v.language);
       const key =
         entry.entity === 'case' ? CASE_STATUSES[text(value)] : statusMessageKey(text(value));
       return key ? t(key) : text(value);

@@ -349,4 +349,33 @@ describe.each(testDialects())('the audit log on %s', (dialect) => {
     );
     expect(entries.filter((e) => e.action === 'device.update' && e.entityId === 'K7')).toEqual([]);
   });
+
+  it('says a window’s pause and resume in words (it showed "open → paused")', async () => {
+    const clerk4 = await login(s.url, 'clerk4');
+    const at5 = '/api/offices/kulob/counters/5';
+    const paused = await request(s.url, 'POST', `${at5}/pause`, {
+      token: clerk4,
+      body: { reason: 'Танаффус' },
+    });
+    expect(paused.status).toBe(200);
+    expect((await request(s.url, 'POST', `${at5}/resume`, { token: clerk4 })).status).toBe(200);
+    const entries = (
+      await request(s.url, 'GET', '/api/offices/kulob/audit?action=counter.&limit=50', {
+        token: admin,
+      })
+    ).body.entries as AuditEntry[];
+    const words = (action: string, language: 'en' | 'ru') => {
+      const entry = entries.find((e) => e.action === action && e.entityId === '5');
+      expect(entry).toBeDefined();
+      return describeAudit(entry!, { language, services: [], priorities: [] }).changes;
+    };
+    expect(words('counter.pause', 'en')).toContainEqual({
+      field: 'Status',
+      before: 'Open',
+      after: 'Paused',
+    });
+    expect(words('counter.resume', 'ru')).toContainEqual(
+      expect.objectContaining({ before: 'Приостановлено', after: 'Открыто' }),
+    );
+  });
 });

@@ -282,6 +282,9 @@ export const admin = {
   auditNoteDayClosed: 'the day was closed',
   auditTargetWindow: 'Sent to window',
   auditNoteSessionEnded: 'the clerk’s sign-in ended (signed out, expired or disabled)',
+  auditWindowOpen: 'Open',
+  auditWindowPaused: 'Paused',
+  auditWindowClosed: 'Closed',
   auditYes: 'Yes',
   auditNo: 'No',
   // ---- admin: reports of messages and bookings (issue 17) ----

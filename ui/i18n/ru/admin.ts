@@ -286,6 +286,9 @@ export const admin: MessagesLike<typeof english> = {
   auditNoteDayClosed: 'день закрыт',
   auditTargetWindow: 'Направлен к окну',
   auditNoteSessionEnded: 'вход сотрудника завершён (выход, истёк срок или отключён)',
+  auditWindowOpen: 'Открыто',
+  auditWindowPaused: 'Приостановлено',
+  auditWindowClosed: 'Закрыто',
   auditYes: 'Да',
   auditNo: 'Нет',
   // ---- admin: reports of messages and bookings (issue 17) ----

@@ -287,6 +287,9 @@ export const admin: MessagesLike<typeof english> = {
   auditNoteDayClosed: 'рӯз пӯшида шуд',
   auditTargetWindow: 'Ба равзана фиристода шуд',
   auditNoteSessionEnded: 'вуруди корманд анҷом ёфт (баромад, мӯҳлат гузашт ё ғайрифаъол шуд)',
+  auditWindowOpen: 'Кушода',
+  auditWindowPaused: 'Боздошта',
+  auditWindowClosed: 'Пӯшида',
   auditYes: 'Ҳа',
   auditNo: 'Не',
   // ---- admin: reports of messages and bookings (issue 17) ----

@@ -284,6 +284,9 @@ export const admin: MessagesLike<typeof english> = {
   auditNoteDayClosed: 'kun yopildi',
   auditTargetWindow: 'Yuborilgan oyna',
   auditNoteSessionEnded: 'xodimning kirishi tugadi (chiqdi, muddati oʻtdi yoki oʻchirildi)',
+  auditWindowOpen: 'Ochiq',
+  auditWindowPaused: 'Toʻxtatilgan',
+  auditWindowClosed: 'Yopiq',
   auditYes: 'Ha',
   auditNo: 'Yoʻq',
   // ---- admin: reports of messages and bookings (issue 17) ----
