@@ -25,6 +25,8 @@ export interface AuditFilter {
   q?: string;
   /** With `q`: rows about these tickets match too (the tickets of a case number searched for). */
   ticketIds?: readonly string[];
+  /** `q` is a ticket number (`A002`): matched as a whole stored value, not inside one. */
+  ticketNumber?: boolean;
   action?: string;
   actor?: string;
   from?: Date;
@@ -88,7 +90,7 @@ export class AuditRepository {
     if (f.actor) and.push({ actor: f.actor });
     if (f.from) and.push({ at: { [Op.gte]: f.from } });
     if (f.to) and.push({ at: { [Op.lt]: f.to } });
-    if (f.q) and.push(matching(f.q, f.ticketIds));
+    if (f.q) and.push(matching(f.q, f.ticketIds, f.ticketNumber === true));
     const rows = await this.db.models.AuditEntry.findAll({
       where: { [Op.and]: and },
       order: [
@@ -101,16 +103,29 @@ export class AuditRepository {
   }
 }
 
-/** Rows whose words contain `q`, or about the given tickets. */
-function matching(q: string, ticketIds: readonly string[] | undefined): WhereOptions {
+/**
+ * Rows whose words contain `q`, or about the given tickets. A ticket's id is a UUID: searched whole,
+ * never inside (a search for "F001" listed A005's rows, its id holding "…8f001f0…"). A ticket number
+ * matches a stored value that is that number or ends in it ("KUL-2026-000001 · F001"), not hex
+ * digits inside an id the row keeps.
+ */
+function matching(
+  q: string,
+  ticketIds: readonly string[] | undefined,
+  ticketNumber: boolean,
+): WhereOptions {
   const like = { [Op.like]: `%${q}%` };
+  const inValues = ticketNumber
+    ? { [Op.or]: [{ [Op.like]: `%"${q}"%` }, { [Op.like]: `% ${q}"%` }] }
+    : like;
   return {
     [Op.or]: [
       { actor: like },
       { action: like },
-      { entityId: like },
-      { before: like },
-      { after: like },
+      { entity: { [Op.ne]: 'ticket' }, entityId: like },
+      { entity: 'ticket', entityId: q },
+      { before: inValues },
+      { after: inValues },
       // A ticket number is said and typed in any case: "a002" finds A002.
       { subject: q.toUpperCase() },
       ...(ticketIds?.length ? [{ entity: 'ticket', entityId: { [Op.in]: [...ticketIds] } }] : []),

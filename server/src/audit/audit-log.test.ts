@@ -350,6 +350,50 @@ describe.each(testDialects())('the audit log on %s', (dialect) => {
     expect(entries.filter((e) => e.action === 'device.update' && e.entityId === 'K7')).toEqual([]);
   });
 
+  it('finds a ticket number as a whole, not as hex digits inside another ticket’s id', async () => {
+    // A005's id holds "8f001f0": a search for F001 listed A005's rows (a tester's find).
+    const other = 'c7520ec7-1b7d-4c55-9a42-8f001f0ddca1';
+    for (const [action, after] of [
+      ['ticket.issue', { number: 'A005', status: 'waiting' }],
+      ['case.ticket_linked', { ticketId: other }],
+    ] as const) {
+      await s.db.models.AuditEntry.create({
+        officeCode: 'kulob',
+        at: new Date(TODAY.getTime() + 7_200_000),
+        actor: 'kiosk',
+        userId: null,
+        action,
+        entity: action === 'ticket.issue' ? 'ticket' : 'case',
+        entityId: action === 'ticket.issue' ? other : 'KUL-2026-000077',
+        subject: action === 'ticket.issue' ? 'A005' : 'KUL-2026-000077',
+        before: null,
+        after: JSON.stringify(after),
+      });
+    }
+    const search = async (q: string) =>
+      (
+        await request(
+          s.url,
+          'GET',
+          `/api/offices/kulob/audit?q=${q}&from=2026-11-25&to=2026-11-25`,
+          {
+            token: admin,
+          },
+        )
+      ).body.entries as AuditEntry[];
+    const aboutOther = (entries: AuditEntry[]) =>
+      entries.filter((e) => e.entityId === other || JSON.stringify(e.after).includes(other));
+    expect(aboutOther(await search('F001'))).toEqual([]);
+    expect(aboutOther(await search('f001'))).toEqual([]);
+    // The whole id still finds its rows, and so does its number.
+    expect(
+      aboutOther(await search(other))
+        .map((e) => e.action)
+        .sort(),
+    ).toEqual(['case.ticket_linked', 'ticket.issue']);
+    expect((await search('A005')).map((e) => e.entityId)).toContain(other);
+  });
+
   it('says a window’s pause and resume in words (it showed "open → paused")', async () => {
     const clerk4 = await login(s.url, 'clerk4');
     const at5 = '/api/offices/kulob/counters/5';

@@ -73,6 +73,7 @@ async function searchAuditLog(input: AuditLogInput): Promise<AuditEntry[]> {
     officeCode,
     q,
     ticketIds: [...visits.map((v) => v.ticketId), ...numbered],
+    ticketNumber: q !== undefined && TICKET_NUMBER.test(q),
     action: query.action || undefined,
     actor: query.user || undefined,
     from,
