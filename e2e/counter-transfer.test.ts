@@ -128,6 +128,19 @@ describe('transferring a ticket to another window', () => {
     await zarina.getByTestId('info').filter({ hasText: sent.number }).waitFor();
     expect(await ticket(sent.id)).toMatchObject({ status: 'waiting', targetCounter: '5' });
     await nigora.getByTestId(`call-${sent.number}`).waitFor();
+    expect(await nigora.getByTestId(`call-${sent.number}`).isEnabled()).toBe(true);
+    // Sent to window 5: no other window offers to call it (the server refuses such a call).
+    await zarina.getByTestId(`call-${sent.number}`).waitFor();
+    expect(await zarina.getByTestId(`call-${sent.number}`).isDisabled()).toBe(true);
+    const token = await login(server.url, 'clerk4');
+    const elsewhere = await request(server.url, 'POST', `${OFFICE}/counters/4/call`, {
+      token,
+      body: { ticketId: sent.id },
+    });
+    expect([elsewhere.status, elsewhere.body.error.details]).toEqual([
+      409,
+      { reason: 'sent_to_window', counter: '5' },
+    ]);
   });
 
   it('follows the windows while open: a clerk sitting down moves their window up, the pick stays', async () => {

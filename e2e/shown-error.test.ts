@@ -19,6 +19,17 @@ describe('a refusal as a page shows it', () => {
     );
   });
 
+  it('says where a ticket was sent when another window calls it', () => {
+    const refused = new ApiError(409, 'conflict', 'ticket F001 was sent to window 4', {
+      reason: 'sent_to_window',
+      counter: '4',
+    });
+    const shown = toShownError(refused);
+    expect(shown).toMatchObject({ key: 'errorSentToWindow', params: { window: '4' } });
+    // It said "This already exists" (a tester's find).
+    expect(translate('tg', shown.key, shown.params)).toContain('равзанаи 4');
+  });
+
   it('names only the field for any other refusal of it', () => {
     const refused = new ApiError(400, 'validation_failed', 'code: Invalid', {
       issues: [{ field: 'code', message: 'Invalid' }],

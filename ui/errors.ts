@@ -82,6 +82,11 @@ export function toShownError(error: unknown): ShownError {
       shown.key = 'errorAlreadyRegistered';
       shown.params = { case: registered };
     }
+    const sentTo = sentToWindow(error.details);
+    if (sentTo) {
+      shown.key = 'errorSentToWindow';
+      shown.params = { window: sentTo };
+    }
     return shown;
   }
   const detail = error instanceof Error ? error.message : String(error);
@@ -120,6 +125,13 @@ function registeredBy(details: unknown): string | undefined {
   if (typeof details !== 'object' || details === null) return undefined;
   const { reason, case: other } = details as { reason?: unknown; case?: unknown };
   return reason === 'already_registered' && typeof other === 'string' ? other : undefined;
+}
+
+/** The window a transfer sent a ticket to, from a refused call of it elsewhere. */
+function sentToWindow(details: unknown): string | undefined {
+  if (typeof details !== 'object' || details === null) return undefined;
+  const { reason, counter } = details as { reason?: unknown; counter?: unknown };
+  return reason === 'sent_to_window' && typeof counter === 'string' ? counter : undefined;
 }
 
 /** Who holds a window, from a `counter_taken` refusal's details. */

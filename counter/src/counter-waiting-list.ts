@@ -372,7 +372,7 @@ export class CounterWaitingList extends LitElement {
                   <button
                     type="button"
                     data-testid=${`call-${t.number}`}
-                    ?disabled=${!this.canCall}
+                    ?disabled=${!this.canCall || (sentTo !== undefined && sentTo !== this.counter)}
                     @click=${() => this.call(t.id)}
                   >
                     ${this.l10n.t('callThis', { number: t.number })}

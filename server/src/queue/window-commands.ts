@@ -56,6 +56,7 @@ export class WindowCommands {
         throw new AppError(
           'conflict',
           `ticket ${ticket.number} was sent to window ${ticket.targetCounter}`,
+          { reason: 'sent_to_window', counter: ticket.targetCounter },
         );
       }
       const called = await this.ctx.transitions.apply(

@@ -33,6 +33,8 @@ export const common = {
   statusExpired: 'Expired',
 
   errorValidationFailed: 'The request was not accepted.',
+
+  errorSentToWindow: 'This ticket was sent to window {window}: it is called there.',
   errorAlreadyRegistered:
     'This event is registered already, by case {case}: a second act record is not made.',
   errorFieldTooLong: 'The field “{field}” is too long: at most {max} characters.',

@@ -34,6 +34,8 @@ export const common: MessagesLike<typeof english> = {
   statusExpired: 'Просрочен',
 
   errorValidationFailed: 'Запрос не принят.',
+
+  errorSentToWindow: 'Этот талон направлен к окну {window}: его вызывают там.',
   errorAlreadyRegistered:
     'Это событие уже зарегистрировано по делу {case}: вторая актовая запись не составляется.',
   errorFieldTooLong: 'Поле «{field}» слишком длинное: не больше {max} знаков.',

@@ -34,6 +34,9 @@ export const common: MessagesLike<typeof english> = {
   statusExpired: 'Мӯҳлаташ гузашт',
 
   errorValidationFailed: 'Дархост қабул нашуд.',
+
+  errorSentToWindow:
+    'Ин чипта ба равзанаи {window} фиристода шудааст: онро дар он ҷо даъват мекунанд.',
   errorAlreadyRegistered:
     'Ин ҳодиса аллакай бо парвандаи {case} ба қайд гирифта шудааст: сабти дуюм сохта намешавад.',
   errorFieldTooLong: 'Майдони «{field}» хеле дароз аст: на зиёда аз {max} аломат.',

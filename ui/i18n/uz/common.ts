@@ -33,6 +33,8 @@ export const common: MessagesLike<typeof english> = {
   statusExpired: 'Muddati oʻtdi',
 
   errorValidationFailed: 'Soʻrov qabul qilinmadi.',
+
+  errorSentToWindow: 'Bu chipta {window}-oynaga yuborilgan: u oʻsha yerda chaqiriladi.',
   errorAlreadyRegistered:
     'Bu hodisa {case} ish boʻyicha allaqachon roʻyxatga olingan: ikkinchi dalolatnoma yozuvi tuzilmaydi.',
   errorFieldTooLong: '«{field}» maydoni juda uzun: koʻpi bilan {max} belgi.',
