@@ -122,11 +122,15 @@ export class DeviceService {
       const before = (await this.repo.listDevices(officeCode, t)).find((d) => d.code === code);
       if (!before) throw notFound(`device ${code}`);
       if (body.printerUrl !== undefined && before.kind !== 'kiosk') throw onlyKioskPrints();
-      await this.repo.updateDevice(officeCode, code, body, t);
+      // The same address saved again says nothing new: the printer keeps its known state.
+      const newAddress = body.printerUrl !== undefined && body.printerUrl !== before.printerUrl;
+      const fields = { ...body };
+      if (!newAddress) delete fields.printerUrl;
+      await this.repo.updateDevice(officeCode, code, fields, t);
       const after: AdminDevice = {
         ...before,
         ...body,
-        printerStatus: body.printerUrl !== undefined ? null : before.printerStatus,
+        printerStatus: newAddress ? null : before.printerStatus,
       };
       const was = { printerUrl: before.printerUrl, name: before.name };
       const is = { printerUrl: after.printerUrl, name: after.name };
@@ -141,7 +145,7 @@ export class DeviceService {
           after: is,
         });
       }
-      if (before.kind === 'kiosk' && body.printerUrl !== undefined) {
+      if (before.kind === 'kiosk' && newAddress) {
         changes.push({ kind: 'printer:updated', kiosk: code });
       }
       return after;

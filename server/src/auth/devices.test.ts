@@ -37,6 +37,27 @@ describe.each(testDialects())('devices on %s', (dialect) => {
     });
   });
 
+  it('keeps a printer’s known state when its address is saved again unchanged', async () => {
+    const path = '/api/offices/kulob/devices/K1';
+    const set = (printerUrl: string) =>
+      request(s.url, 'PATCH', path, { token: admin, body: { printerUrl } });
+    expect((await set('virtual')).status).toBe(200);
+    await s.db.models.Device.update(
+      { printerStatus: 'online', printerCheckedAt: clock },
+      { where: { officeCode: 'kulob', code: 'K1' } },
+    );
+    // Saved as it was (the admin's Save without an edit): it was "not tested yet" afterwards.
+    const again = await set('virtual');
+    expect([again.status, again.body.device.printerStatus]).toEqual([200, 'online']);
+    const listed = await request(s.url, 'GET', '/api/offices/kulob/devices', { token: admin });
+    const k1 = listed.body.devices.find((d: { code: string }) => d.code === 'K1');
+    expect(k1.printerStatus).toBe('online');
+    // A new address says nothing yet of that printer.
+    const moved = await set('virtual#58mm');
+    expect([moved.status, moved.body.device.printerStatus]).toEqual([200, null]);
+    expect((await set('virtual')).status).toBe(200);
+  });
+
   it('adds devices and pairs them; where the office requires pairing only paired ones connect and issue', async () => {
     const devices = '/api/offices/kulob/devices';
     for (const [body, field] of [
