@@ -77,6 +77,17 @@ export const BookingSettings = CheckInSettings.extend({
 });
 export type BookingSettings = z.infer<typeof BookingSettings>;
 
-/** A PUT's body: every field it leaves out stays as it was (`{remoteJoin}` alone is a change). */
-export const BookingSettingsChange = BookingSettings.partial();
+/**
+ * A PUT's body: every field it leaves out stays as it was, inside `remoteJoin` too
+ * (`{remoteJoin: {enabled: false}}` alone is a change; the result must still hold together).
+ */
+export const BookingSettingsChange = CheckInSettings.partial().extend({
+  remoteJoin: z
+    .strictObject({
+      enabled: z.boolean(),
+      dailyCap: z.number().int().min(0).max(10_000),
+    })
+    .partial()
+    .optional(),
+});
 export type BookingSettingsChange = z.infer<typeof BookingSettingsChange>;

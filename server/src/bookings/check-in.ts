@@ -6,11 +6,13 @@
  */
 import type { Transaction } from 'sequelize';
 import { checkIn, officeDate, type CheckInRules } from '../../protocol/booking-rules';
-import type { CheckInBooking, CheckInSettings } from '../../protocol/bookings';
+import type { CheckInBooking } from '../../protocol/bookings';
+import type { BookingSettings, BookingSettingsChange } from '../../protocol/remote-join';
 import type { StaffTicket } from '../../protocol';
 import { BookingRepository, type BookingRecord } from '../../../db/repositories/booking-repository';
 import type { Database } from '../../../db/database';
-import { actorName, actorUserId, type Actor } from '../auth/actor';
+import { actorName, actorUserId, type Actor, type StaffPrincipal } from '../auth/actor';
+import { changeBookingSettings } from './booking-settings';
 import type { QueueService } from '../queue/queue-service';
 import type { AdmitBooking } from '../queue/ticket-issuer';
 import type { BookingNotifier } from './booking-service';
@@ -99,14 +101,14 @@ export class CheckInService {
     return this.repo.checkInRules(officeCode);
   }
 
-  /** Sets the office's check-in window (admin); a bound left out stays as it was. */
-  async setRules(officeCode: string, change: Partial<CheckInSettings>): Promise<CheckInRules> {
+  /** Changes the office's booking settings (admin; what `change` leaves out stays), audited. */
+  async changeSettings(
+    officeCode: string,
+    change: BookingSettingsChange,
+    admin: StaffPrincipal,
+  ): Promise<BookingSettings> {
     await this.deps.queue.getOffice(officeCode);
-    return this.repo.transaction(async (t) => {
-      const rules = { ...(await this.repo.checkInRules(officeCode, t)), ...change };
-      await this.repo.setCheckInRules(officeCode, rules, this.now(), t);
-      return rules;
-    });
+    return changeBookingSettings(this.deps.db, officeCode, change, admin, this.now());
   }
 
   private async again(ticketId: string): Promise<CheckedIn> {

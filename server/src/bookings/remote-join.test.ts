@@ -11,6 +11,8 @@ import { FakeSmsc } from '../testing/fake-smsc';
 import { waitFor } from '../testing/wait';
 import { AppError } from '../errors';
 import { RemoteJoinService, type RemoteJoinNotifier } from './remote-join';
+import { describeAudit } from '../../../counter/admin/src/audit-view';
+import type { AuditEntry } from '../../protocol';
 
 const OFFICE = '/api/offices/kulob';
 /** Thursday 3 December 2026, 09:00 in Dushanbe. */
@@ -139,6 +141,56 @@ describe.each(testDialects())('remote join on %s', (dialect) => {
     expect([refused.status, refused.body.error.code]).toEqual([400, 'validation_failed']);
     const after = await request(s.url, 'GET', `${OFFICE}/booking-settings`, { token: admin });
     expect(after.body.settings).toEqual(later.body.settings);
+    // Inside remoteJoin too: switched off, its cap stays for the day it is on again.
+    const off = await put({ remoteJoin: { enabled: false } });
+    expect(off.body.settings.remoteJoin).toEqual({ enabled: false, dailyCap: 4 });
+    const capOnly = await put({ remoteJoin: { dailyCap: 0 } });
+    expect(capOnly.body.settings.remoteJoin).toEqual({ enabled: false, dailyCap: 0 });
+    // On with no tickets a day would hold no place: refused on the field, nothing kept.
+    const noCap = await put({ lateMinutes: 30, remoteJoin: { enabled: true } });
+    expect([noCap.status, noCap.body.error.details.issues[0].field]).toEqual([
+      400,
+      'remoteJoin.dailyCap',
+    ]);
+    const kept = await request(s.url, 'GET', `${OFFICE}/booking-settings`, { token: admin });
+    expect(kept.body.settings).toMatchObject({ lateMinutes: 12, remoteJoin: { enabled: false } });
+    // Each change is in the log, in words (they were in none); a PUT that changes nothing adds none.
+    await put({ lateMinutes: 12 });
+    const logged = await request(s.url, 'GET', `${OFFICE}/audit?action=office.&limit=50`, {
+      token: admin,
+    });
+    const rows = (logged.body.entries as AuditEntry[]).filter(
+      (e) =>
+        e.action === 'office.booking_settings' &&
+        JSON.stringify(e.after).includes('"earlyMinutes":25'),
+    );
+    // 25/7 set, remote join on, 12 minutes late, off, cap 0 (the first 15/10 and the refusals: none).
+    expect(rows).toHaveLength(5);
+    const words = describeAudit(
+      rows.find(
+        (e) =>
+          JSON.stringify(e.before).includes('"lateMinutes":7') &&
+          JSON.stringify(e.after).includes('"lateMinutes":12'),
+      )!,
+      {
+        language: 'en',
+        services: [],
+        priorities: [],
+      },
+    );
+    expect(words.what).toBe('Booking settings changed');
+    expect(words.changes).toEqual([
+      { field: 'Check-in until (minutes after)', before: '7', after: '12' },
+    ]);
+    const switchedOff = rows.find(
+      (e) =>
+        JSON.stringify(e.before).includes('"remoteJoin":true') &&
+        JSON.stringify(e.after).includes('"remoteJoin":false'),
+    );
+    const en = { language: 'en' as const, services: [], priorities: [] };
+    expect(describeAudit(switchedOff!, en).changes).toEqual([
+      { field: 'Remote join', before: 'Yes', after: 'No' },
+    ]);
     await put({ earlyMinutes: 15, lateMinutes: 10, remoteJoin: { enabled: false, dailyCap: 0 } });
   });
 

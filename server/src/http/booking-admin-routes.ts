@@ -63,11 +63,9 @@ export function bookingAdminRoutes(r: Router, deps: BookingAdminDeps): void {
     r.put(apiRoute(Endpoints.putBookingSettings), admin, async (req, res) => {
       const { office } = parseParams(OfficeParam, req);
       ownOffice(res, office);
-      const { remoteJoin, ...change } = parse(BookingSettingsChange, req.body);
-      const rules = await checkIn.setRules(office, change);
-      if (remoteJoin) await remoteJoins?.setSettings(office, remoteJoin);
-      const now = remoteJoins && (remoteJoin ?? (await remoteJoins.settings(office)));
-      res.json({ settings: now ? { ...rules, remoteJoin: now } : rules });
+      const change = parse(BookingSettingsChange, req.body);
+      const { remoteJoin, ...rules } = await checkIn.changeSettings(office, change, staffOf(res));
+      res.json({ settings: remoteJoins ? { ...rules, remoteJoin } : rules });
     });
   }
 

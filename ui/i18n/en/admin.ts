@@ -285,6 +285,9 @@ export const admin = {
   auditWindowOpen: 'Open',
   auditWindowPaused: 'Paused',
   auditWindowClosed: 'Closed',
+  auditBookingSettings: 'Booking settings changed',
+  auditEarlyMinutes: 'Check-in from (minutes before)',
+  auditLateMinutes: 'Check-in until (minutes after)',
   auditYes: 'Yes',
   auditNo: 'No',
   // ---- admin: reports of messages and bookings (issue 17) ----

@@ -289,6 +289,9 @@ export const admin: MessagesLike<typeof english> = {
   auditWindowOpen: 'Открыто',
   auditWindowPaused: 'Приостановлено',
   auditWindowClosed: 'Закрыто',
+  auditBookingSettings: 'Настройки записи изменены',
+  auditEarlyMinutes: 'Отметка прихода с (минут до)',
+  auditLateMinutes: 'Отметка прихода до (минут после)',
   auditYes: 'Да',
   auditNo: 'Нет',
   // ---- admin: reports of messages and bookings (issue 17) ----

@@ -290,6 +290,9 @@ export const admin: MessagesLike<typeof english> = {
   auditWindowOpen: 'Кушода',
   auditWindowPaused: 'Боздошта',
   auditWindowClosed: 'Пӯшида',
+  auditBookingSettings: 'Танзимоти сабти пешакӣ тағйир ёфт',
+  auditEarlyMinutes: 'Қайди омадан аз (дақиқа пеш)',
+  auditLateMinutes: 'Қайди омадан то (дақиқа баъд)',
   auditYes: 'Ҳа',
   auditNo: 'Не',
   // ---- admin: reports of messages and bookings (issue 17) ----

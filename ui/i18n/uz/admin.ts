@@ -287,6 +287,9 @@ export const admin: MessagesLike<typeof english> = {
   auditWindowOpen: 'Ochiq',
   auditWindowPaused: 'Toʻxtatilgan',
   auditWindowClosed: 'Yopiq',
+  auditBookingSettings: 'Oldindan yozilish sozlamalari oʻzgartirildi',
+  auditEarlyMinutes: 'Kelganini belgilash (daqiqa oldin)',
+  auditLateMinutes: 'Kelganini belgilash (daqiqa keyin)',
   auditYes: 'Ha',
   auditNo: 'Yoʻq',
   // ---- admin: reports of messages and bookings (issue 17) ----
