@@ -321,6 +321,7 @@ export class CounterWindowDialog extends LitElement {
           maxlength="200"
           data-testid="pause-reason"
           .value=${reasons[0] ?? ''}
+          @focus=${selectAll}
         />
         <datalist id="pause-reasons">
           ${reasons.map((r) => html`<option value=${r}></option>`)}
@@ -365,6 +366,14 @@ export class CounterWindowDialog extends LitElement {
       }
     </dialog>`;
   }
+}
+
+/**
+ * The suggested reason, selected when the field takes focus: Enter keeps it, typing replaces it
+ * (typed after it, "Танаффус" + "Танаффуси нисфирӯзӣ" was saved as one word).
+ */
+function selectAll(event: FocusEvent): void {
+  (event.target as HTMLInputElement).select();
 }
 
 customElements.define('counter-window-dialog', CounterWindowDialog);
