@@ -175,12 +175,38 @@ describe('the public ticket page and the paper preview', () => {
       username: 'clerk2',
       password: 'demo',
     });
+    // Window 1 staffed: the birth line is served, but not window 2, where the ticket goes.
+    await api('/api/offices/kulob/counters/1/session', {}, token);
     await api('/api/offices/kulob/counters/1/call', { ticketId: issued.ticket.id }, token);
     await api(`/api/tickets/${issued.ticket.id}/transfer`, { counter: '2' }, token);
     const phone = await open(`/t/${issued.ticket.id}`, 360, 740);
     // It said "please wait, your number will appear on the screen" (a tester's find): where now?
     await phone.getByTestId('wait-message').filter({ hasText: 'Вас направили к окну 2' }).waitFor();
+    // Nobody at window 2: no wait is told there (it said "you are next"; a tester's find).
+    const publicTicket = async () =>
+      (await (await fetch(`${server.url}/api/tickets/${issued.ticket.id}`)).json()) as {
+        ticket: { peopleAhead?: number; servingWindows?: number };
+      };
+    expect((await publicTicket()).ticket).toMatchObject({ peopleAhead: 0, servingWindows: 0 });
+    await phone.locator('dd').nth(1).filter({ hasText: '—' }).waitFor();
     await phone.screenshot({ path: screenshotFile('ticket-transferred.png'), fullPage: true });
+    // A clerk sits down at window 2: it serves the ticket now.
+    const { token: clerk3 } = await api<LoginResult>('/api/auth/login', {
+      username: 'clerk3',
+      password: 'demo',
+    });
+    await api('/api/offices/kulob/counters/2/session', {}, clerk3);
+    expect((await publicTicket()).ticket).toMatchObject({ peopleAhead: 0, servingWindows: 1 });
+    for (const [window, who] of [
+      ['1', token],
+      ['2', clerk3],
+    ] as const) {
+      const left = await fetch(`${server.url}/api/offices/kulob/counters/${window}/session`, {
+        method: 'DELETE',
+        headers: { Authorization: `Bearer ${who}` },
+      });
+      expect(left.ok).toBe(true);
+    }
     // Both boxes' figures at one height, whatever lines the wait takes ("0" sat at the bottom).
     const middles = await phone.locator('dd').evaluateAll((els) =>
       els.map((el) => {

@@ -14,7 +14,8 @@ import { LIVE_SESSION } from './counter-session-repository';
 export type AheadOf = Pick<
   TicketRecord,
   'id' | 'officeCode' | 'day' | 'serviceId' | 'priority' | 'queueTime' | 'issuedAt'
->;
+> &
+  Partial<Pick<TicketRecord, 'targetCounter'>>;
 
 /** A waiting ticket's place in its service's line. */
 export interface QueuePlace {
@@ -108,6 +109,7 @@ function placeQuery(
   ticket: AheadOf,
   now: Date,
 ): { sql: string; replacements: Record<string, unknown> } {
+  if (ticket.targetCounter) return sentToWindowQuery(db, ticket, ticket.targetCounter, now);
   // Older in the queue; a priority ticket goes before a normal one whatever its age.
   const older = '(queue_time < :mine OR (queue_time = :mine AND id < :id))';
   const priority = "priority <> 'none'";
@@ -133,15 +135,47 @@ function placeQuery(
       FROM tickets${lineIndex}
       WHERE office_code = :office AND day = :day AND status = 'waiting'
         AND service_id = :service AND id <> :id AND ${which}`,
-    replacements: {
-      office: ticket.officeCode,
-      day: ticket.day,
-      service: ticket.serviceId,
-      id: ticket.id,
-      mine: sqlTime(db.dialect, ticket.queueTime ?? ticket.issuedAt),
-      // As text: a Date replacement is formatted by Sequelize through moment (and loses its ms).
-      now: sqlTime(db.dialect, now),
-      no: false,
-    },
+    replacements: placeReplacements(db, ticket, now),
+  };
+}
+
+/**
+ * The place of a ticket a transfer sent to one window: that window calls it before its own line,
+ * after the tickets sent there before it, and only that window serves it (open, with a clerk or a
+ * ticket at it). Counted as the service's line, a ticket sent to an empty window read "you are
+ * next" there (a tester's find).
+ */
+function sentToWindowQuery(
+  db: Database,
+  ticket: AheadOf,
+  target: string,
+  now: Date,
+): { sql: string; replacements: Record<string, unknown> } {
+  return {
+    sql: `SELECT COUNT(*) AS n, (SELECT COUNT(*) FROM counters c
+       WHERE c.office_code = :office AND c.number = :target AND c.status = 'open' AND (
+         EXISTS (SELECT 1 FROM counter_sessions cs JOIN users u ON u.id = cs.user_id
+                   JOIN sessions s ON s.token_hash = cs.token_hash
+                  WHERE cs.counter_id = c.id AND ${LIVE_SESSION})
+         OR EXISTS (SELECT 1 FROM tickets h WHERE h.office_code = :office AND h.day = :day
+                      AND h.status IN ('called', 'serving') AND h.counter_number = c.number))
+      ) AS serving
+      FROM tickets
+      WHERE office_code = :office AND day = :day AND status = 'waiting' AND target_counter = :target
+        AND id <> :id AND (queue_time < :mine OR (queue_time = :mine AND id < :id))`,
+    replacements: { ...placeReplacements(db, ticket, now), target },
+  };
+}
+
+function placeReplacements(db: Database, ticket: AheadOf, now: Date): Record<string, unknown> {
+  return {
+    office: ticket.officeCode,
+    day: ticket.day,
+    service: ticket.serviceId,
+    id: ticket.id,
+    mine: sqlTime(db.dialect, ticket.queueTime ?? ticket.issuedAt),
+    // As text: a Date replacement is formatted by Sequelize through moment (and loses its ms).
+    now: sqlTime(db.dialect, now),
+    no: false,
   };
 }

@@ -79,4 +79,28 @@ describe.each(testDialects())('windows serving a waiting ticket on %s', (dialect
     const listed = (snapshot.body.tickets as { id: string }[]).find((t) => t.id === last.id);
     expect(listed).toMatchObject({ servingWindows: 2, peopleAhead: ahead.length });
   });
+
+  it('counts a ticket sent to one window at that window only, after those sent there before it', async () => {
+    expect((await sit('1', one)).status).toBe(200);
+    const sent: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const { id } = await issue('consultation');
+      const at1 = `${OFFICE}/counters/1`;
+      expect(
+        (await request(s.url, 'POST', `${at1}/call`, { token: one, body: { ticketId: id } }))
+          .status,
+      ).toBe(200);
+      const moved = await request(s.url, 'POST', `/api/tickets/${id}/transfer`, {
+        token: one,
+        body: { counter: '5' },
+      });
+      expect(moved.status).toBe(200);
+      sent.push(id);
+    }
+    // Window 1 serves consultation and has its clerk; window 5, where they wait, has nobody.
+    expect(await read(sent[1]!)).toMatchObject({ servingWindows: 0, peopleAhead: 1 });
+    expect(await read(sent[0]!)).toMatchObject({ servingWindows: 0, peopleAhead: 0 });
+    expect((await sit('5', two)).status).toBe(200);
+    expect(await read(sent[1]!)).toMatchObject({ servingWindows: 1, peopleAhead: 1 });
+  });
 });
