@@ -394,6 +394,26 @@ describe.each(testDialects())('the audit log on %s', (dialect) => {
     expect((await search('A005')).map((e) => e.entityId)).toContain(other);
   });
 
+  it('logs a settings save that changes nothing as nothing, and one that does with its change only', async () => {
+    const save = (body: unknown) =>
+      request(s.url, 'PATCH', '/api/offices/kulob/settings', { token: admin, body });
+    expect((await save({ fairnessN: 4, ticker: 'Хуш омадед' })).status).toBe(200);
+    expect((await save({ fairnessN: 4, ticker: 'Хуш омадед' })).status).toBe(200);
+    expect((await save({ fairnessN: 5, ticker: 'Хуш омадед' })).status).toBe(200);
+    const rows = (
+      (
+        await request(s.url, 'GET', '/api/offices/kulob/audit?action=office.settings&limit=20', {
+          token: admin,
+        })
+      ).body.entries as AuditEntry[]
+    ).slice(0, 2);
+    // Newest first: 4 → 5 alone, then the first save; the second wrote no row (it wrote an empty one).
+    expect(rows.map((e) => e.after)).toEqual([
+      { fairnessN: 5 },
+      expect.objectContaining({ fairnessN: 4, ticker: 'Хуш омадед' }),
+    ]);
+  });
+
   it('says a window’s pause and resume in words (it showed "open → paused")', async () => {
     const clerk4 = await login(s.url, 'clerk4');
     const at5 = '/api/offices/kulob/counters/5';

@@ -208,15 +208,20 @@ export class CatalogueService {
       if (!before) throw notFound(`office ${officeCode}`);
       await this.repo.updateOffice(officeCode, body, t);
       const after: OfficeRecord = { ...before, ...body };
-      const keys = Object.keys(body) as Array<keyof OfficeSettings>;
-      await this.audit(t, admin, {
-        officeCode,
-        action: 'office.settings',
-        entity: 'office',
-        entityId: officeCode,
-        before: Object.fromEntries(keys.map((k) => [k, before[k]])),
-        after: Object.fromEntries(keys.map((k) => [k, after[k]])),
-      });
+      // Only what changed: saved as it was, the form wrote an empty "Settings changed" row.
+      const keys = (Object.keys(body) as Array<keyof OfficeSettings>).filter(
+        (k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]),
+      );
+      if (keys.length > 0) {
+        await this.audit(t, admin, {
+          officeCode,
+          action: 'office.settings',
+          entity: 'office',
+          entityId: officeCode,
+          before: Object.fromEntries(keys.map((k) => [k, before[k]])),
+          after: Object.fromEntries(keys.map((k) => [k, after[k]])),
+        });
+      }
       changes.push({ kind: 'office:updated' });
       return toSettingsDto(after);
     });
