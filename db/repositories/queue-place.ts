@@ -125,12 +125,7 @@ function placeQuery(
   return {
     sql: `SELECT COUNT(*) AS n, (SELECT COUNT(DISTINCT c.id) FROM counters c
         JOIN counter_services x ON x.counter_id = c.id AND x.service_id = :service
-       WHERE c.office_code = :office AND c.status = 'open' AND (
-         EXISTS (SELECT 1 FROM counter_sessions cs JOIN users u ON u.id = cs.user_id
-                   JOIN sessions s ON s.token_hash = cs.token_hash
-                  WHERE cs.counter_id = c.id AND ${LIVE_SESSION})
-         OR EXISTS (SELECT 1 FROM tickets h${windowIndex} WHERE h.office_code = :office AND h.day = :day
-                      AND h.status IN ('called', 'serving') AND h.counter_number = c.number))
+       WHERE c.office_code = :office AND c.status = 'open' AND ${staffed(windowIndex)}
       ) AS serving
       FROM tickets${lineIndex}
       WHERE office_code = :office AND day = :day AND status = 'waiting'
@@ -153,18 +148,23 @@ function sentToWindowQuery(
 ): { sql: string; replacements: Record<string, unknown> } {
   return {
     sql: `SELECT COUNT(*) AS n, (SELECT COUNT(*) FROM counters c
-       WHERE c.office_code = :office AND c.number = :target AND c.status = 'open' AND (
-         EXISTS (SELECT 1 FROM counter_sessions cs JOIN users u ON u.id = cs.user_id
-                   JOIN sessions s ON s.token_hash = cs.token_hash
-                  WHERE cs.counter_id = c.id AND ${LIVE_SESSION})
-         OR EXISTS (SELECT 1 FROM tickets h WHERE h.office_code = :office AND h.day = :day
-                      AND h.status IN ('called', 'serving') AND h.counter_number = c.number))
+       WHERE c.office_code = :office AND c.number = :target AND c.status = 'open' AND ${staffed('')}
       ) AS serving
       FROM tickets
       WHERE office_code = :office AND day = :day AND status = 'waiting' AND target_counter = :target
         AND id <> :id AND (queue_time < :mine OR (queue_time = :mine AND id < :id))`,
     replacements: { ...placeReplacements(db, ticket, now), target },
   };
+}
+
+/** Window `c` has someone at it: a live session of an enabled clerk, or a ticket called or served there. */
+function staffed(windowIndex: string): string {
+  return `(
+         EXISTS (SELECT 1 FROM counter_sessions cs JOIN users u ON u.id = cs.user_id
+                   JOIN sessions s ON s.token_hash = cs.token_hash
+                  WHERE cs.counter_id = c.id AND ${LIVE_SESSION})
+         OR EXISTS (SELECT 1 FROM tickets h${windowIndex} WHERE h.office_code = :office AND h.day = :day
+                      AND h.status IN ('called', 'serving') AND h.counter_number = c.number))`;
 }
 
 function placeReplacements(db: Database, ticket: AheadOf, now: Date): Record<string, unknown> {
