@@ -64,6 +64,22 @@ function until<T extends Ticket>(
   });
 }
 
+/**
+ * Resolves once the page has answered a ping the server sent after this call: whatever the page
+ * sent before has arrived by then (one connection delivers in order).
+ */
+function roundTrip(socket: ServerSocket): Promise<void> {
+  const conn = socket.conn;
+  return new Promise((resolve) => {
+    const onCreate = (packet: { type: string }) => {
+      if (packet.type !== 'ping') return;
+      conn.off('packetCreate', onCreate);
+      conn.once('heartbeat', () => resolve());
+    };
+    conn.on('packetCreate', onCreate);
+  });
+}
+
 describe('QueueStore', () => {
   let http: HttpServer;
   let io: Server<ClientToServerEvents, ServerToClientEvents>;
@@ -75,7 +91,7 @@ describe('QueueStore', () => {
 
   beforeEach(async () => {
     http = createServer();
-    io = new Server(http);
+    io = new Server(http, { pingInterval: 200 }); // a round trip is a ping away
     syncs = 0;
     client = new Promise((resolve) => {
       io.of('/display').on('connection', (socket: ServerSocket) => {
@@ -268,6 +284,37 @@ describe('QueueStore', () => {
       { code: 'birth', waiting: 1, estimatedWaitMinutes: 4 },
       { code: 'advice', waiting: 0, estimatedWaitMinutes: 0 },
     ]);
+  });
+
+  it('after a reconnection takes the events sent before its snapshot in order, and keeps them', async () => {
+    const first = await client;
+    const a = ticket('a', 'A001', 'waiting');
+    const b = ticket('b', 'A002', 'waiting');
+    // Another node (or this one restarted) published seq 21 while the page was away; the server
+    // joins the socket to the office's room before its snapshot (seq 20) is built, so 21 comes first.
+    syncAnswer = snapshot(20, [a]);
+    const display = io.of('/display');
+    display.removeAllListeners('connection');
+    let second: ServerSocket | undefined;
+    display.on('connection', (socket: ServerSocket) => {
+      second = socket;
+      socket.on('queue:sync', (ack) => {
+        syncs++;
+        ack(syncAnswer);
+      });
+      socket.emit('ticket:issued', { seq: 21, ticket: b });
+      socket.emit('queue:snapshot', snapshot(20, [a]));
+      socket.emit('ticket:issued', { seq: 22, ticket: ticket('c', 'A003', 'waiting') });
+    });
+    first.conn.close(); // the node went away: the client reconnects on its own
+    await until(store, (s) => s.connected && s.seq === 22);
+    await roundTrip(second!);
+    const state = store.state;
+    expect(state.seq).toBe(22);
+    expect(state.services).toEqual([{ code: 'birth', waiting: 3, estimatedWaitMinutes: 4 }]);
+    expect(state.tickets.map((t) => t.number)).toEqual(['A001', 'A002', 'A003']);
+    // Not taken for a gap: no second snapshot, which would have taken seq 21 and 22 back.
+    expect(syncs).toBe(0);
   });
 
   it('reports the connection going down and coming back', async () => {

@@ -4,19 +4,9 @@
  * ignored. Components never build socket messages: they read `state` and subscribe.
  */
 import { io, type Socket } from 'socket.io-client';
-import type {
-  Case,
-  CounterState,
-  QueueSnapshot,
-  ServiceLoad,
-  SocketAuth,
-  Ticket,
-  PrinterState,
-  OfficeInfo,
-  Service,
-} from '../server/protocol';
+import type { Case, QueueSnapshot, SocketAuth, Ticket } from '../server/protocol';
 // Constants only: a value from schemas.ts would pull zod into every page.
-import { LiveTicketStatuses, RECENT_CALLS_IN_SNAPSHOT } from '../server/protocol/constants';
+import { RECENT_CALLS_IN_SNAPSHOT } from '../server/protocol/constants';
 import {
   QueueChangeEvents,
   QueueEvent,
@@ -28,50 +18,14 @@ import {
   type ServerToClientEvents,
 } from '../server/protocol/events';
 import { isCall, mergeCalls, recountServices } from './queue-calls';
+import { EMPTY_QUEUE_STATE, isLive, type QueueState } from './queue-state';
 
 export { isCurrentCall, newestFirst, nowCalling } from './queue-calls';
+export { EMPTY_QUEUE_STATE, isLive, type CallNotice, type QueueState } from './queue-state';
 
 const SYNC_TIMEOUT_MS = 5_000;
 const REFUSED_RETRY_MS = 10_000;
 const SERVER_DISCONNECT_RETRY_MS = 2_000;
-
-/** One call (or recall) as it happened, for the hall display's flash. */
-export interface CallNotice<T extends Ticket = Ticket> {
-  seq: number;
-  ticket: T;
-}
-
-/** Everything a page renders about the live queue; replaced (never mutated) on every change. */
-export interface QueueState<T extends Ticket = Ticket> {
-  /** True once the first snapshot has arrived. */
-  ready: boolean;
-  /** Whether the socket is connected now. */
-  connected: boolean;
-  /** Error code of a refused connection (`unauthorized`, `not_found`, …), if the last attempt was. */
-  refused?: string;
-  /** Last applied event sequence number of the office. */
-  seq: number;
-  /** Server clock minus local clock, in ms, measured at the last snapshot. */
-  serverOffsetMs: number;
-  /** Today's tickets still waiting, called or being served. */
-  tickets: readonly T[];
-  counters: readonly CounterState[];
-  /** Waiting count and estimate per service. */
-  services: readonly ServiceLoad[];
-  /** The office's kiosk printers (online, offline, jobs waiting). */
-  printers: readonly PrinterState[];
-  /** The office's settings (names, zone, priorities, ticker, kiosk idle time), once known. */
-  office?: OfficeInfo;
-  /** Every service with its names, open or closed, in the office's order. */
-  catalog: readonly Service[];
-  /**
-   * Latest calls first, including tickets finished since (for the display's history); a ticket sent
-   * back to the line (transfer) has no call any more and leaves the list.
-   */
-  recentCalls: readonly T[];
-  /** The last call or recall received live (not from a snapshot). */
-  lastCall?: CallNotice<T>;
-}
 
 /** How to reach the namespace. */
 export interface QueueStoreOptions {
@@ -95,25 +49,6 @@ export type QueueListener<T extends Ticket> = (state: QueueState<T>) => void;
 
 type QueueSocket<T extends Ticket> = Socket<ServerToClientEvents<T>, ClientToServerEvents>;
 
-/** The state before the first snapshot. */
-export const EMPTY_QUEUE_STATE: QueueState<never> = {
-  ready: false,
-  connected: false,
-  seq: -1,
-  serverOffsetMs: 0,
-  tickets: [],
-  counters: [],
-  services: [],
-  printers: [],
-  catalog: [],
-  recentCalls: [],
-};
-
-/** Whether a ticket still belongs to the live queue. */
-export function isLive(ticket: Ticket): boolean {
-  return (LiveTicketStatuses as readonly string[]).includes(ticket.status);
-}
-
 /** Holds one namespace's live queue; `T` is `StaffTicket` on `/counter`. */
 export class QueueStore<T extends Ticket = Ticket> {
   private stateValue: QueueState<T> = EMPTY_QUEUE_STATE;
@@ -123,6 +58,14 @@ export class QueueStore<T extends Ticket = Ticket> {
   /** An event took a call out of a full `recentCalls`: a snapshot fills the list again. */
   private callsShort = false;
   private syncing = false;
+  /**
+   * The socket (re)connected and its snapshot is on the way: events wait for it (the server sends
+   * what it publishes meanwhile first), and no other snapshot is asked for.
+   */
+  private awaitingSnapshot = false;
+  /** A snapshot or event was applied on this connection: an older snapshot is stale then. */
+  private currentSinceConnect = false;
+  private snapshotTimer?: ReturnType<typeof setTimeout>;
   private retryTimer?: ReturnType<typeof setTimeout>;
   private readonly options: QueueStoreOptions;
 
@@ -154,7 +97,10 @@ export class QueueStore<T extends Ticket = Ticket> {
       ...(withCredentials ? { withCredentials } : {}),
     });
     this.socket = socket;
-    socket.on('connect', () => this.patch({ connected: true, refused: undefined }));
+    socket.on('connect', () => {
+      this.awaitSnapshot(socket);
+      this.patch({ connected: true, refused: undefined });
+    });
     socket.on('disconnect', (reason) => {
       this.patch({ connected: false });
       // socket.io-client gives up when the server closes the socket on purpose; a hall display must
@@ -165,7 +111,7 @@ export class QueueStore<T extends Ticket = Ticket> {
     socket.on(QueueEvent.snapshot, (snapshot) => this.applySnapshot(snapshot));
     // The server could not deliver an event in order: one snapshot puts things right.
     socket.on(QueueEvent.gap, () => {
-      if (this.stateValue.ready) this.requestSync();
+      if (this.stateValue.ready && !this.awaitingSnapshot) this.requestSync();
     });
     const onCase = this.options.onCase;
     if (onCase) socket.on(QueueEvent.caseUpdated, (payload) => onCase(payload.case));
@@ -186,6 +132,8 @@ export class QueueStore<T extends Ticket = Ticket> {
   /** Closes the socket and forgets the queue. */
   disconnect(): void {
     clearTimeout(this.retryTimer);
+    clearTimeout(this.snapshotTimer);
+    this.awaitingSnapshot = false;
     this.socket?.removeAllListeners();
     this.socket?.disconnect();
     this.socket = undefined;
@@ -216,9 +164,25 @@ export class QueueStore<T extends Ticket = Ticket> {
     }, delay);
   }
 
+  /**
+   * Until the connection's snapshot arrives, what the page holds is from before (another node,
+   * before a restart): an event now is compared with the snapshot, not with it. A snapshot that
+   * never comes (its build failed) is asked for after a while.
+   */
+  private awaitSnapshot(socket: QueueSocket<T>): void {
+    this.awaitingSnapshot = true;
+    this.currentSinceConnect = false;
+    clearTimeout(this.snapshotTimer);
+    this.snapshotTimer = setTimeout(() => {
+      if (this.socket !== socket || !this.awaitingSnapshot) return;
+      this.awaitingSnapshot = false;
+      this.requestSync();
+    }, SYNC_TIMEOUT_MS);
+  }
+
   private receive(item: QueueChange<T>): void {
     const { seq } = item;
-    if (!this.stateValue.ready || this.syncing) {
+    if (!this.stateValue.ready || this.syncing || this.awaitingSnapshot) {
       this.pending.push(item);
       return;
     }
@@ -256,6 +220,17 @@ export class QueueStore<T extends Ticket = Ticket> {
   }
 
   private applySnapshot(snapshot: QueueSnapshot): void {
+    this.awaitingSnapshot = false;
+    clearTimeout(this.snapshotTimer);
+    // Built before events this page has already applied on this connection (an answer to
+    // `queue:sync` shares a build in flight): it would take them back. A connection's first
+    // snapshot is the truth whatever its seq (a database restored from a backup counts lower).
+    if (this.currentSinceConnect && snapshot.seq < this.stateValue.seq) {
+      this.syncing = false;
+      this.drain();
+      return;
+    }
+    this.currentSinceConnect = true;
     // `tickets` of a staff namespace are staff tickets: the generic parameter says which.
     const tickets = (snapshot.tickets as T[]).filter(isLive);
     const previous = this.stateValue;

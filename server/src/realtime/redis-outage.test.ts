@@ -143,7 +143,7 @@ describeMysql('two nodes while their Redis goes away and comes back (MariaDB)', 
       const waiting = () => display.state.services.find((s) => s.code === 'birth')?.waiting;
       await waitFor(
         () => display.state.connected && waiting() === issued,
-        `the display on node B counting ${issued} waiting (it counts ${waiting()})`,
+        () => `the display on node B counting ${issued} waiting (it counts ${waiting()})`,
       );
       expect(nodes.map((n) => n.child.exitCode)).toEqual([null, null]);
     } finally {
@@ -190,7 +190,8 @@ describeMysql('two nodes while their Redis goes away and comes back (MariaDB)', 
       expect(outcomes.filter((o) => o !== 'issued')).toEqual([]);
       await waitFor(
         () => display.state.connected && waiting() === before + 20,
-        `the display counting ${before + 20} waiting while Redis is away (it counts ${waiting()})`,
+        () =>
+          `the display counting ${before + 20} waiting while Redis is away (it counts ${waiting()})`,
       );
       // The node serving alone crashes too: the next one alive serves, the display follows it.
       // (Until 2026-12-07 the backup was the first node only, and then nothing served.)
@@ -200,7 +201,8 @@ describeMysql('two nodes while their Redis goes away and comes back (MariaDB)', 
       expect(outcomes.filter((o) => o !== 'issued')).toEqual([]);
       await waitFor(
         () => display.state.connected && waiting() === before + 30,
-        `the display counting ${before + 30} waiting on the second node (it counts ${waiting()})`,
+        () =>
+          `the display counting ${before + 30} waiting on the second node (it counts ${waiting()})`,
       );
       // A node starts only with its Redis: Redis first, then the first node again.
       await startRedis();
@@ -211,7 +213,8 @@ describeMysql('two nodes while their Redis goes away and comes back (MariaDB)', 
       expect(outcomes.filter((o) => o !== 'issued')).toEqual([]);
       await waitFor(
         () => display.state.connected && waiting() === before + 40,
-        `the display counting ${before + 40} waiting with Redis back (it counts ${waiting()})`,
+        () =>
+          `the display counting ${before + 40} waiting with Redis back (it counts ${waiting()})`,
       );
     } finally {
       display.disconnect();

@@ -48,6 +48,11 @@ export class SnapshotHub {
     return this.stamp(await this.entry(office, since).public);
   }
 
+  /** The latest seq of `office` that went out to this node's sockets (-1: none yet). */
+  latest(office: string): number {
+    return this.options.latestSeq(office) ?? -1;
+  }
+
   /** Forgets an office's build (its settings changed in a way no seq announces). */
   forget(office: string): void {
     this.entries.delete(office);

@@ -161,7 +161,9 @@ function serveSnapshots(
     live
       .then(async (ok) => {
         if (!ok) return;
-        const snap = await send();
+        // It may share the connection's build, begun before events this node has sent since.
+        const shared = await send();
+        const snap = shared.seq < snapshots.latest(data.office) ? await send() : shared;
         if (socket.connected) ack(snap);
       })
       .catch((err: unknown) => deps.logger.warn({ err }, 'sync failed'));
