@@ -1,6 +1,6 @@
 import { startTestServer, testDialects, type TestServer } from '../testing/harness';
 import { connectSocket, login, request, type QueueSocket } from '../testing/client';
-import type { CounterState } from '../../protocol';
+import type { AuditEntry, CounterState } from '../../protocol';
 
 const OFFICE = '/api/offices/kulob';
 
@@ -167,5 +167,72 @@ describe.each(testDialects())('one window, one clerk on %s', (dialect) => {
       { replacements: { past: new Date(Date.now() - 60_000) } },
     );
     expect((await session('5', one)).status).toBe(200);
+  });
+
+  it('sends a ticket at a window whose clerk was disabled or signed out back to its line, in its place', async () => {
+    const issueFor = async (service: string) =>
+      (await request(s.url, 'POST', `${OFFICE}/tickets`, { body: { service } })).body.ticket as {
+        id: string;
+        issuedAt: string;
+      };
+    const ticket = async (id: string) =>
+      (await request(s.url, 'GET', `/api/tickets/${id}`)).body.ticket;
+    const { socket: hall } = await connectSocket(s.url, '/display', { office: 'kulob' });
+    try {
+      // A disabled clerk with a citizen called to the window: nobody would serve them there.
+      const clerk4 = await login(s.url, 'clerk4');
+      expect((await session('6', clerk4)).status).toBe(200);
+      const [first, second] = [await issueFor('paternity'), await issueFor('paternity')];
+      const call = { token: clerk4, body: { ticketId: first.id } };
+      expect((await request(s.url, 'POST', `${OFFICE}/counters/6/call`, call)).status).toBe(200);
+      const backInLine = new Promise<{ status: string; counter?: string | null }>((resolve) =>
+        hall.on('ticket:updated', ({ ticket: t }) => t.id === first.id && resolve(t)),
+      );
+      const windowFreed = counterSeen(consoleOne, '6', (c) => c.clerk === null);
+      const disabled = await request(s.url, 'PATCH', '/api/users/clerk4', {
+        token: admin,
+        body: { disabled: true },
+      });
+      expect(disabled.status).toBe(200);
+      expect(await backInLine).toMatchObject({ status: 'waiting' });
+      expect((await windowFreed).ticket).toBeUndefined();
+      const [returned, after] = [await ticket(first.id), await ticket(second.id)];
+      expect(returned).toMatchObject({ status: 'waiting', issuedAt: first.issuedAt });
+      expect(returned.counter).toBeUndefined();
+      expect(returned.peopleAhead).toBeLessThan(after.peopleAhead);
+      await request(s.url, 'PATCH', '/api/users/clerk4', {
+        token: admin,
+        body: { disabled: false },
+      });
+
+      // A clerk serving someone whose session is ended by a sign-out from elsewhere (the API).
+      const clerk2 = await login(s.url, 'clerk2');
+      expect((await session('2', clerk2)).status).toBe(200);
+      const served = await issueFor('death');
+      const at2 = { token: clerk2, body: { ticketId: served.id } };
+      expect((await request(s.url, 'POST', `${OFFICE}/counters/2/call`, at2)).status).toBe(200);
+      const start = `/api/tickets/${served.id}/start`;
+      expect((await request(s.url, 'POST', start, { token: clerk2 })).status).toBe(200);
+      expect((await request(s.url, 'POST', '/api/auth/logout', { token: clerk2 })).status).toBe(
+        204,
+      );
+      expect(await ticket(served.id)).toMatchObject({ status: 'waiting' });
+
+      const audit = await request(s.url, 'GET', `${OFFICE}/audit?action=ticket.transfer`, {
+        token: admin,
+      });
+      const rows = (audit.body.entries as AuditEntry[]).filter(
+        (e) => e.entityId === first.id || e.entityId === served.id,
+      );
+      expect(rows.map((e) => [e.entityId, e.actor, e.after])).toEqual(
+        [served, first].map(({ id }) => [
+          id,
+          'system',
+          expect.objectContaining({ status: 'waiting', counter: null, note: 'session ended' }),
+        ]),
+      );
+    } finally {
+      hall.close();
+    }
   });
 });

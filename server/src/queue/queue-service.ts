@@ -233,6 +233,17 @@ export class QueueService {
     return this.ticketCommands.transfer(ticketId, target, user);
   }
 
+  /** Inside a command: the ticket at `counter` goes back to its line (see TicketCommands). */
+  returnHeld(
+    t: Transaction,
+    officeCode: string,
+    counter: string,
+    note: string,
+    changes: PendingChange[],
+  ): Promise<void> {
+    return this.ticketCommands.returnHeld(t, officeCode, counter, note, changes);
+  }
+
   /**
    * Closes earlier office days: their waiting and called tickets expire, serving ones are completed.
    * Safe to run on every node at once (each ticket changes in one transaction, once).

@@ -11,6 +11,7 @@ import type { CounterRecord, TicketRecord } from '../../../db/records';
 import { notFound } from '../errors';
 import type { StaffPrincipal } from '../auth/actor';
 import { officeDay } from './office-day';
+import type { PendingChange } from './change-renderer';
 import { refuseOtherClerk, type Clerk } from './counter-sessions';
 import { actorOf, answerTicket, assertStaffOf, type QueueContext } from './queue-context';
 
@@ -89,6 +90,35 @@ export class TicketCommands {
         changes.push({ kind: 'counter:updated', counter: ticket.counterNumber, held: null });
     });
     return answerTicket(this.ctx, tickets, ticketId);
+  }
+
+  /**
+   * Inside a command: the ticket called to or served at `counter` goes back to its line with its
+   * place (it keeps its issue time), audited as the system's with `note`. Its window's clerk is
+   * gone (disabled, signed out by an administrator): nobody would serve it there, the hall display
+   * would show it called to an empty window, and the window would count as serving.
+   */
+  async returnHeld(
+    t: Transaction,
+    officeCode: string,
+    counter: string,
+    note: string,
+    changes: PendingChange[],
+  ): Promise<void> {
+    const held = await this.ctx.repo.findHeldTicket(officeCode, counter, t);
+    if (!held) return;
+    const ticket = await this.ctx.transitions.locked(held.id, t);
+    if (ticket.counterNumber !== counter || !holdsCounter(ticket.status)) return;
+    const next = await this.ctx.transitions.apply(
+      t,
+      { kind: 'system' },
+      ticket,
+      'transfer',
+      { targetCounter: null },
+      {},
+      note,
+    );
+    changes.push({ kind: 'ticket:updated', ticketId: ticket.id, record: next, was: ticket.status });
   }
 
   /**
