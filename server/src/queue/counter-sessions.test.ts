@@ -194,12 +194,12 @@ describe.each(testDialects())('one window, one clerk on %s', (dialect) => {
         body: { disabled: true },
       });
       expect(disabled.status).toBe(200);
-      expect(await backInLine).toMatchObject({ status: 'waiting' });
-      expect((await windowFreed).ticket).toBeUndefined();
       const [returned, after] = [await ticket(first.id), await ticket(second.id)];
       expect(returned).toMatchObject({ status: 'waiting', issuedAt: first.issuedAt });
       expect(returned.counter).toBeUndefined();
       expect(returned.peopleAhead).toBeLessThan(after.peopleAhead);
+      expect(await backInLine).toMatchObject({ status: 'waiting' });
+      expect((await windowFreed).ticket).toBeUndefined();
       await request(s.url, 'PATCH', '/api/users/clerk4', {
         token: admin,
         body: { disabled: false },
