@@ -113,6 +113,14 @@ describe('transferring a ticket to another window', () => {
     await zarina.getByTestId('dialog-confirm').click();
     await zarina.getByTestId('info').filter({ hasText: sent.number }).waitFor();
     expect(await ticket(sent.id)).toMatchObject({ status: 'waiting', targetCounter: '4' });
+    // The note turns with the console's language (it stayed in the one it was shown in).
+    const language = zarina.locator('counter-header select');
+    await language.selectOption('ru');
+    await zarina
+      .getByTestId('info')
+      .filter({ hasText: `Талон ${sent.number} переведён` })
+      .waitFor();
+    await language.selectOption('tg');
   });
 
   it('sends to a staffed window with one confirm, also after a warning about another', async () => {

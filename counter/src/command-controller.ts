@@ -158,7 +158,7 @@ export class CommandController implements ReactiveController, WindowWork {
     if (!undo) return;
     void this.request(async (_office, _counter, token) => {
       this.echo = await undoNoShow(undo.id, token);
-      this.deps.notices.setInfoText(this.deps.l10n.t('noShowUndone', { number: undo.number }));
+      this.deps.notices.setInfo('noShowUndone', { number: undo.number });
     });
   }
 
@@ -171,9 +171,7 @@ export class CommandController implements ReactiveController, WindowWork {
         await setPause(office, counter, answer.reason, token);
       } else if (current) {
         this.echo = await transferTicket(current.id, answer.target, token);
-        this.deps.notices.setInfoText(
-          this.deps.l10n.t('ticketTransferred', { number: current.number }),
-        );
+        this.deps.notices.setInfo('ticketTransferred', { number: current.number });
       }
     });
   }

@@ -237,7 +237,7 @@ export class CounterApp extends LitElement {
       .undo=${notices.undo}
       .printers=${this.queue.state.printers}
       .info=${notices.info}
-      .infoText=${notices.infoText}
+      .infoParams=${notices.infoParams}
       @counter-dismiss-error=${this.onDismissError}
       @counter-undo-no-show=${this.onUndoNoShow}
     ></counter-banners>`;

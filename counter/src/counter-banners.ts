@@ -4,7 +4,7 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import type { Language, PrinterState } from '../../server/protocol';
-import { LocalizeController } from '../../ui/controllers/localize-controller';
+import { LocalizeController, type MessageParams } from '../../ui/controllers/localize-controller';
 import { emit } from '../../ui/emit';
 import type { ShownError } from '../../ui/errors';
 import { base } from '../../ui/theme';
@@ -63,7 +63,7 @@ export class CounterBanners extends LitElement {
     undo: { attribute: false },
     printers: { attribute: false },
     info: {},
-    infoText: {},
+    infoParams: { attribute: false },
   };
 
   private readonly l10n = new LocalizeController(this, () => this.language);
@@ -78,8 +78,8 @@ export class CounterBanners extends LitElement {
   declare printers: readonly PrinterState[];
   /** The note to show, if any. */
   declare info: Info | undefined;
-  /** The note's own words ('' shows {@link info} in the page's language). */
-  declare infoText: string;
+  /** What {@link info} is filled in with. */
+  declare infoParams: MessageParams | undefined;
 
   constructor() {
     super();
@@ -88,7 +88,7 @@ export class CounterBanners extends LitElement {
     this.undo = undefined;
     this.printers = [];
     this.info = undefined;
-    this.infoText = '';
+    this.infoParams = undefined;
   }
 
   private readonly onDismiss = (): void => {
@@ -131,7 +131,7 @@ export class CounterBanners extends LitElement {
     ${
       this.info
         ? html`<div class="banner info" role="status" data-testid="info">
-            ${this.infoText || this.l10n.t(this.info)}
+            ${this.l10n.t(this.info, this.infoParams)}
           </div>`
         : nothing
     }`;

@@ -166,6 +166,10 @@ export class CounterWaitingList extends LitElement {
         font-size: 14px;
         font-weight: 700;
       }
+      .tickets button:disabled {
+        border: 2px dashed var(--nb-border);
+        color: var(--nb-muted);
+      }
       @media (max-height: 820px) {
         .head {
           padding: 8px 16px 6px;

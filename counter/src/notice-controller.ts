@@ -7,6 +7,7 @@ import type { StaffTicket } from '../../server/protocol';
 import { NETWORK_ERROR } from '../../ui/api';
 import type { ShownError } from '../../ui/errors';
 import type { MessageKey } from '../../ui/i18n/staff';
+import type { MessageParams } from '../../ui/controllers/localize-controller';
 
 const INFO_SHOWN_MS = 6_000;
 /** How long a no-show can be undone (the server's limit, less a margin for the request). */
@@ -36,8 +37,8 @@ export class NoticeController implements ReactiveController {
   private readonly host: ReactiveControllerHost;
   private shownError: ShownError | undefined;
   private shownInfo: Info | undefined;
-  /** A filled-in info text shown instead of the key (set with {@link setInfoText}). */
-  private text = '';
+  /** What the note's words are filled in with: it is put in words when shown, in the page's language. */
+  private params: MessageParams | undefined;
   private offer: UndoOffer | undefined;
   private infoTimer?: ReturnType<typeof setTimeout>;
   private undoTimer?: ReturnType<typeof setTimeout>;
@@ -70,9 +71,9 @@ export class NoticeController implements ReactiveController {
     return this.shownInfo;
   }
 
-  /** The note's own words, when it has them ('' shows the note's key in the page's language). */
-  get infoText(): string {
-    return this.text;
+  /** What the note is filled in with ("A006" of "A006 was sent back"), if anything. */
+  get infoParams(): MessageParams | undefined {
+    return this.params;
   }
 
   /** The no-show that can still be taken back. */
@@ -80,19 +81,16 @@ export class NoticeController implements ReactiveController {
     return this.offer;
   }
 
-  /** Shows a note (or with undefined takes it away); it goes by itself after a few seconds. */
-  setInfo(info: Info | undefined): void {
+  /**
+   * Shows a note filled in with `params` (or with undefined takes it away); it goes by itself after
+   * a few seconds. It is kept as a key, so a switch of the console's language turns it too.
+   */
+  setInfo(info: Info | undefined, params?: MessageParams): void {
     clearTimeout(this.infoTimer);
-    if (info !== 'dismiss') this.text = '';
+    this.params = params;
     this.shownInfo = info;
     if (info) this.infoTimer = setTimeout(() => this.setShownInfo(undefined), INFO_SHOWN_MS);
     this.host.requestUpdate();
-  }
-
-  /** Shows a note in words already filled in. */
-  setInfoText(text: string): void {
-    this.text = text;
-    this.setInfo('dismiss');
   }
 
   /** Offers "undo" for a no-show for as long as the server takes it back. */
