@@ -8,6 +8,7 @@ import { connectSocket, login, refusedSocket, request } from '../testing/client'
 import { PUBLIC_WAITING_HEAD } from '../queue/snapshot';
 import { QueueStore } from '../../../ui/queue-store';
 import { waitFor } from '../testing/wait';
+import { io } from 'socket.io-client';
 
 const OFFICE = '/api/offices/kulob';
 const WAITING = 30;
@@ -190,6 +191,51 @@ describe.each(testDialects())('a page moving between nodes on %s', (dialect) => 
       expect(handshakes).toEqual([{ office: 'kulob' }, { office: 'kulob', since: held }]);
     } finally {
       display.disconnect();
+      await s.close();
+    }
+  });
+
+  it('answers queue:sync with no older a build than an event it already sent that socket', async () => {
+    const s = await startTestServer({ database: dialect });
+    const queue = s.app.queue;
+    const build = queue.snapshot.bind(queue);
+    // The connection's build reads the database, then is held: an event is sent meanwhile.
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let read: ((seq: number) => void) | undefined;
+    const builtAt = new Promise<number>((resolve) => (read = resolve));
+    queue.snapshot = (async (...args: Parameters<typeof build>) => {
+      const snapshot = await build(...args);
+      if (read) {
+        const tell = read;
+        read = undefined;
+        tell(snapshot.seq);
+        await gate;
+      }
+      return snapshot;
+    });
+    const syncs: string[] = [];
+    s.app.io.of('/display').on('connection', (socket) => {
+      socket.onAny((event: string) => syncs.push(event));
+    });
+    await request(s.url, 'POST', `${OFFICE}/tickets`, { body: { service: 'birth' } });
+    const socket = io(`${s.url}/display`, { auth: { office: 'kulob' }, transports: ['websocket'] });
+    try {
+      const seq = await builtAt;
+      const event = new Promise<number>((resolve) =>
+        socket.once('ticket:issued', (e: { seq: number }) => resolve(e.seq)),
+      );
+      await request(s.url, 'POST', `${OFFICE}/tickets`, { body: { service: 'birth' } });
+      expect(await event).toBe(seq + 1);
+      // The page asks while the connection's build is still held (the server has the request).
+      const answer = socket.timeout(10_000).emitWithAck('queue:sync');
+      await waitFor(() => syncs.includes('queue:sync'), 'the server reading queue:sync');
+      release();
+      expect((await answer).seq).toBeGreaterThanOrEqual(seq + 1);
+    } finally {
+      release();
+      socket.close();
+      queue.snapshot = build;
       await s.close();
     }
   });
