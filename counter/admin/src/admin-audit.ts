@@ -69,7 +69,7 @@ export class AdminAudit extends AdminTab {
           listUsers(c),
         ]);
         this.timeZone = office.timeZone;
-        this.vocabulary = { services, priorities: settings.priorities };
+        this.vocabulary = { services, priorities: settings.priorities, office };
         this.users = users;
       }
       this.entries = await searchAudit(c, { ...this.query, limit: '200' });

@@ -30,6 +30,8 @@ export interface AuditVocabulary {
   language: Language;
   services: ReadonlyArray<{ code: string; names: Names }>;
   priorities: ReadonlyArray<{ code: string; names: Names }>;
+  /** The office the log is of: a staff member's office reads as its name. */
+  office?: { code: string; names: Names };
 }
 
 /** One changed field: its label and the values in words (`before` empty for a creation). */
@@ -181,6 +183,8 @@ function valueText(field: string, value: unknown, entry: AuditEntry, v: AuditVoc
     }
     case 'service':
       return serviceName(text(value), v);
+    case 'office':
+      return value === v.office?.code ? v.office.names[v.language] : text(value);
     case 'services':
       return list(value, (c) => serviceName(c, v));
     case 'documents':

@@ -333,6 +333,16 @@ describe.each(testDialects())('the audit log on %s', (dialect) => {
         { field: 'Office', before: '', after: 'kulob' },
       ]),
     );
+    // On the page the office is known: its name, in the page's language.
+    const kulob = {
+      code: 'kulob',
+      names: { tg: 'Кӯлоб', ru: 'Куляб', uz: 'Koʻlob', en: 'Kulob' },
+    };
+    expect(describeAudit(user, { ...ru, office: kulob }).changes).toContainEqual({
+      field: 'Отдел',
+      before: '',
+      after: 'Куляб',
+    });
     expect(describeAudit(user, ru).changes.map((c) => c.field)).not.toContain('Название');
     const left = entry((e) => e.action === 'counter.leave' && e.entityId === '6');
     expect(left.actor).toBe('system');
