@@ -187,6 +187,16 @@ export class QueueRepository {
     return row ? toTicket(row) : undefined;
   }
 
+  /** Tickets still waiting that a transfer sent to `counter`, oldest first. */
+  async waitingSentTo(officeCode: string, counter: string, t?: Tx): Promise<TicketRecord[]> {
+    const rows = await this.m.Ticket.findAll({
+      where: { officeCode, targetCounter: counter, status: 'waiting' },
+      order: [['issuedAt', 'ASC']],
+      transaction: t,
+    });
+    return rows.map(toTicket);
+  }
+
   /**
    * Locks one ticket if it is still waiting and no other transaction holds it. On MySQL/MariaDB a
    * raw `FOR UPDATE SKIP LOCKED` by primary key (Sequelize drops skipLocked there): two windows

@@ -107,7 +107,8 @@ export class CounterSessionService {
 
   /**
    * Frees every window whose session has ended (logout, expiry, a disabled user), sends a ticket
-   * still called to or served at it back to its line (keeping its place), and tells the consoles. Called after a logout and after an administrator ends sessions.
+   * still called to or served at it, and those sent to it, back to their lines (keeping their
+   * places), and tells the consoles. Called after a logout and after an administrator ends sessions.
    */
   async releaseEnded(): Promise<number> {
     const ended = await this.repo.ended(this.now());
@@ -119,8 +120,14 @@ export class CounterSessionService {
           if (hold.officeCode !== officeCode) continue;
           await this.repo.release(hold.counterId, t);
           await this.auditEnded(hold, t);
-          // A citizen called there would wait at a window nobody works: back to the line.
-          await this.deps.queue.returnHeld(t, officeCode, hold.counter, SESSION_ENDED, changes);
+          // Citizens called or sent there would wait for a window nobody works: back to the line.
+          await this.deps.queue.returnFromWindow(
+            t,
+            officeCode,
+            hold.counter,
+            SESSION_ENDED,
+            changes,
+          );
           changes.push({ kind: 'counter:updated', counter: hold.counter });
         }
       });

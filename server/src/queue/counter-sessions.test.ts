@@ -185,6 +185,13 @@ describe.each(testDialects())('one window, one clerk on %s', (dialect) => {
       const [first, second] = [await issueFor('paternity'), await issueFor('paternity')];
       const call = { token: clerk4, body: { ticketId: first.id } };
       expect((await request(s.url, 'POST', `${OFFICE}/counters/6/call`, call)).status).toBe(200);
+      // And a citizen sent to window 6 from window 5: no other window may call them.
+      const sent = await issueFor('pickup');
+      const at5 = { token: one, body: { ticketId: sent.id } };
+      expect((await request(s.url, 'POST', `${OFFICE}/counters/5/call`, at5)).status).toBe(200);
+      const to6 = { token: one, body: { counter: '6' } };
+      const transfer = await request(s.url, 'POST', `/api/tickets/${sent.id}/transfer`, to6);
+      expect(transfer.body.ticket).toMatchObject({ status: 'waiting', targetCounter: '6' });
       const backInLine = new Promise<{ status: string; counter?: string | null }>((resolve) =>
         hall.on('ticket:updated', ({ ticket: t }) => t.id === first.id && resolve(t)),
       );
@@ -198,6 +205,9 @@ describe.each(testDialects())('one window, one clerk on %s', (dialect) => {
       expect(returned).toMatchObject({ status: 'waiting', issuedAt: first.issuedAt });
       expect(returned.counter).toBeUndefined();
       expect(returned.peopleAhead).toBeLessThan(after.peopleAhead);
+      const freed = await ticket(sent.id);
+      expect(freed).toMatchObject({ status: 'waiting', issuedAt: sent.issuedAt });
+      expect(freed.targetCounter).toBeUndefined();
       expect(await backInLine).toMatchObject({ status: 'waiting' });
       expect((await windowFreed).ticket).toBeUndefined();
       await request(s.url, 'PATCH', '/api/users/clerk4', {
@@ -222,10 +232,10 @@ describe.each(testDialects())('one window, one clerk on %s', (dialect) => {
         token: admin,
       });
       const rows = (audit.body.entries as AuditEntry[]).filter(
-        (e) => e.entityId === first.id || e.entityId === served.id,
+        (e) => [first.id, sent.id, served.id].includes(e.entityId) && e.actor === 'system',
       );
       expect(rows.map((e) => [e.entityId, e.actor, e.after])).toEqual(
-        [served, first].map(({ id }) => [
+        [served, sent, first].map(({ id }) => [
           id,
           'system',
           expect.objectContaining({ status: 'waiting', counter: null, note: 'session ended' }),

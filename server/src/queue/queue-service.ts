@@ -233,15 +233,15 @@ export class QueueService {
     return this.ticketCommands.transfer(ticketId, target, user);
   }
 
-  /** Inside a command: the ticket at `counter` goes back to its line (see TicketCommands). */
-  returnHeld(
+  /** Inside a command: the tickets at or sent to `counter` go back to their lines. */
+  returnFromWindow(
     t: Transaction,
     officeCode: string,
     counter: string,
     note: string,
     changes: PendingChange[],
   ): Promise<void> {
-    return this.ticketCommands.returnHeld(t, officeCode, counter, note, changes);
+    return this.ticketCommands.returnFromWindow(t, officeCode, counter, note, changes);
   }
 
   /**

@@ -93,12 +93,13 @@ export class TicketCommands {
   }
 
   /**
-   * Inside a command: the ticket called to or served at `counter` goes back to its line with its
-   * place (it keeps its issue time), audited as the system's with `note`. Its window's clerk is
-   * gone (disabled, signed out by an administrator): nobody would serve it there, the hall display
-   * would show it called to an empty window, and the window would count as serving.
+   * Inside a command: the ticket called to or served at `counter`, and those a transfer sent there,
+   * go back to their lines with their places (they keep their issue times), audited as the
+   * system's with `note`. The window's clerk is gone (disabled, signed out by an administrator):
+   * nobody would serve them there, the hall display would show a call to an empty window, and a
+   * ticket sent there could be called by no other window.
    */
-  async returnHeld(
+  async returnFromWindow(
     t: Transaction,
     officeCode: string,
     counter: string,
@@ -106,19 +107,23 @@ export class TicketCommands {
     changes: PendingChange[],
   ): Promise<void> {
     const held = await this.ctx.repo.findHeldTicket(officeCode, counter, t);
-    if (!held) return;
-    const ticket = await this.ctx.transitions.locked(held.id, t);
-    if (ticket.counterNumber !== counter || !holdsCounter(ticket.status)) return;
-    const next = await this.ctx.transitions.apply(
-      t,
-      { kind: 'system' },
-      ticket,
-      'transfer',
-      { targetCounter: null },
-      {},
-      note,
-    );
-    changes.push({ kind: 'ticket:updated', ticketId: ticket.id, record: next, was: ticket.status });
+    const sent = await this.ctx.repo.waitingSentTo(officeCode, counter, t);
+    for (const { id } of held ? [held, ...sent] : sent) {
+      const ticket = await this.ctx.transitions.locked(id, t);
+      const atWindow = ticket.counterNumber === counter && holdsCounter(ticket.status);
+      const sentThere = ticket.status === 'waiting' && ticket.targetCounter === counter;
+      if (!atWindow && !sentThere) continue;
+      const next = await this.ctx.transitions.apply(
+        t,
+        { kind: 'system' },
+        ticket,
+        'transfer',
+        { targetCounter: null },
+        {},
+        note,
+      );
+      changes.push({ kind: 'ticket:updated', ticketId: id, record: next, was: ticket.status });
+    }
   }
 
   /**
