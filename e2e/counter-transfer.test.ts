@@ -140,6 +140,20 @@ describe('transferring a ticket to another window', () => {
     // Sent to window 5: no other window offers to call it (the server refuses such a call).
     await zarina.getByTestId(`call-${sent.number}`).waitFor();
     expect(await zarina.getByTestId(`call-${sent.number}`).isDisabled()).toBe(true);
+    // L (call from the list) passes over the tickets sent elsewhere, above (it focused nothing).
+    const next = await request(server.url, 'POST', `${OFFICE}/tickets`, {
+      body: { service: 'marriage' },
+    });
+    const nextNumber = (next.body.ticket as { number: string }).number;
+    const nextCall = `[data-testid="call-${nextNumber}"]`;
+    await zarina.locator(nextCall).waitFor();
+    await zarina.keyboard.press('KeyL');
+    await zarina.locator(`${nextCall}:focus`).waitFor();
+    // Enter calls it; C completes it.
+    await zarina.keyboard.press('Enter');
+    await zarina.getByTestId('current-number').filter({ hasText: nextNumber }).waitFor();
+    await zarina.keyboard.press('KeyC');
+    await zarina.getByTestId('current-number').waitFor({ state: 'detached' });
     const token = await login(server.url, 'clerk4');
     const elsewhere = await request(server.url, 'POST', `${OFFICE}/counters/4/call`, {
       token,

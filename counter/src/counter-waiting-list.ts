@@ -273,9 +273,9 @@ export class CounterWaitingList extends LitElement {
     this.counter = undefined;
   }
 
-  /** Puts keyboard focus on the first "call" button of the list. */
+  /** Puts keyboard focus on the first "call" button of the list this window can use. */
   focusFirst(): void {
-    this.renderRoot.querySelector<HTMLButtonElement>('.tickets button')?.focus();
+    this.renderRoot.querySelector<HTMLButtonElement>('.tickets button:enabled')?.focus();
   }
 
   private call(ticketId: string): void {
