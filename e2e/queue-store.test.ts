@@ -12,6 +12,7 @@ import type {
   Ticket,
 } from '../server/protocol';
 import { QueueStore, nowCalling, type QueueState } from '../ui/queue-store';
+import { waitFor } from '../server/src/testing/wait';
 
 type ServerSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 
@@ -118,7 +119,9 @@ describe('QueueStore', () => {
   it('applies events in seq order and drops tickets that leave the live queue', async () => {
     const socket = await client;
     expect(store.state.services).toEqual([{ code: 'birth', waiting: 1, estimatedWaitMinutes: 4 }]);
-    socket.emit('ticket:issued', { seq: 11, ticket: ticket('b', 'A002', 'waiting') });
+    // Issued behind A001: its estimate is the service's for the next one to come.
+    const issued = ticket('b', 'A002', 'waiting', { estimatedWaitMinutes: 8 });
+    socket.emit('ticket:issued', { seq: 11, ticket: issued });
     socket.emit('ticket:called', {
       seq: 12,
       ticket: ticket('a', 'A001', 'called', { counter: '3', calledAt: '2026-11-25T05:10:00Z' }),
@@ -129,6 +132,7 @@ describe('QueueStore', () => {
       ['A001', 'called'],
     ]);
     expect(state.lastCall).toMatchObject({ seq: 12, ticket: { number: 'A001', counter: '3' } });
+    // A001 called: one waits instead of two, and a newcomer's wait follows (the kiosk's tiles).
     expect(state.services).toEqual([{ code: 'birth', waiting: 1, estimatedWaitMinutes: 4 }]);
 
     socket.emit('ticket:updated', {
@@ -315,6 +319,27 @@ describe('QueueStore', () => {
     expect(state.tickets.map((t) => t.number)).toEqual(['A001', 'A002', 'A003']);
     // Not taken for a gap: no second snapshot, which would have taken seq 21 and 22 back.
     expect(syncs).toBe(0);
+  });
+
+  it("asks for the server's figures again every refreshMs when told to (a kiosk)", async () => {
+    await client;
+    syncAnswer = snapshot(10, [ticket('a', 'A001', 'waiting')]);
+    const kiosk = new QueueStore({
+      namespace: '/display',
+      auth: { office: 'kulob' },
+      url,
+      refreshMs: 100,
+    });
+    const before = syncs;
+    kiosk.connect();
+    try {
+      await until(kiosk, (s) => s.ready);
+      await waitFor(() => syncs >= before + 2, 'two refreshes');
+    } finally {
+      kiosk.disconnect();
+    }
+    // The store without the option never asked.
+    expect(store.state.ready).toBe(true);
   });
 
   it('reports the connection going down and coming back', async () => {

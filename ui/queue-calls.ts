@@ -85,12 +85,15 @@ export function recountServices<T extends Ticket>(
   return loads.map((load) => {
     const count = Math.max(0, load.waiting + (delta.get(load.code) ?? 0));
     let estimate = load.estimatedWaitMinutes;
-    if (
-      event === QueueEvent.ticketIssued &&
-      load.code === changed.service &&
-      changed.estimatedWaitMinutes !== undefined
-    ) {
-      estimate = changed.estimatedWaitMinutes;
+    if (event === QueueEvent.ticketIssued) {
+      // The new ticket's own estimate is the service's for the next one to come.
+      if (load.code === changed.service && changed.estimatedWaitMinutes !== undefined) {
+        estimate = changed.estimatedWaitMinutes;
+      }
+    } else if (load.waiting > 0 && count !== load.waiting) {
+      // A call or a transfer: the wait of someone arriving now, behind everyone waiting, moves
+      // with the count until a snapshot brings the server's (which knows the last service times).
+      estimate = Math.round((load.estimatedWaitMinutes * count) / load.waiting);
     }
     return { code: load.code, waiting: count, estimatedWaitMinutes: count === 0 ? 0 : estimate };
   });

@@ -40,6 +40,11 @@ export interface QueueStoreOptions {
   withCredentials?: boolean;
   /** Retry a refused connection (unknown office, …) after this many ms; 0 = never. */
   retryRefusedMs?: number;
+  /**
+   * Asks for a fresh snapshot this long after the last one (0 or absent: never): a kiosk's
+   * estimates also move with service times, which no event carries.
+   */
+  refreshMs?: number;
   /** Staff consoles: told of every case change of the office (`case:updated`, `/counter` only). */
   onCase?: (c: Case) => void;
 }
@@ -67,6 +72,7 @@ export class QueueStore<T extends Ticket = Ticket> {
   private currentSinceConnect = false;
   private snapshotTimer?: ReturnType<typeof setTimeout>;
   private retryTimer?: ReturnType<typeof setTimeout>;
+  private refreshTimer?: ReturnType<typeof setTimeout>;
   private readonly options: QueueStoreOptions;
 
   constructor(options: QueueStoreOptions) {
@@ -133,6 +139,7 @@ export class QueueStore<T extends Ticket = Ticket> {
   disconnect(): void {
     clearTimeout(this.retryTimer);
     clearTimeout(this.snapshotTimer);
+    clearTimeout(this.refreshTimer);
     this.awaitingSnapshot = false;
     this.socket?.removeAllListeners();
     this.socket?.disconnect();
@@ -213,6 +220,7 @@ export class QueueStore<T extends Ticket = Ticket> {
       // A lost ack is retried with the next event; the buffer keeps what arrived meanwhile.
       if (error) {
         if (this.pending.length > 0) this.requestSync();
+        else this.refreshLater();
         return;
       }
       this.applySnapshot(snapshot);
@@ -231,6 +239,7 @@ export class QueueStore<T extends Ticket = Ticket> {
       return;
     }
     this.currentSinceConnect = true;
+    this.refreshLater();
     // `tickets` of a staff namespace are staff tickets: the generic parameter says which.
     const tickets = (snapshot.tickets as T[]).filter(isLive);
     const previous = this.stateValue;
@@ -258,6 +267,16 @@ export class QueueStore<T extends Ticket = Ticket> {
     this.syncing = false;
     this.set(next);
     this.drain();
+  }
+
+  private refreshLater(): void {
+    const every = this.options.refreshMs;
+    if (!every) return;
+    clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => {
+      if (this.stateValue.connected && !this.awaitingSnapshot) this.requestSync();
+      else this.refreshLater();
+    }, every);
   }
 
   private drain(): void {

@@ -63,6 +63,7 @@ export class KioskApp extends LitElement {
       ? {
           namespace: Namespace.kiosk,
           auth: { office: this.params.office, ...(this.device ? { device: this.device } : {}) },
+          refreshMs: 30_000, // the tiles' waits as the server has them (it knows service times)
         }
       : undefined,
   );
