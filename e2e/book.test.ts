@@ -149,6 +149,38 @@ describe('the booking page on a phone', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('takes "Get code" again after its answer was lost: the same booking, whose code came', async () => {
+    const page = await open('lang=ru');
+    const birth = DEMO_SERVICES.find((s) => s.code === 'birth')!;
+    await page.getByRole('button', { name: birth.names.ru, exact: true }).click();
+    await page.locator('button.choice:not([disabled])').first().click();
+    await page.getByRole('heading', { name: new RegExp(bookText('ru', 'chooseTime')) }).waitFor();
+    await page.locator('button.choice:not([disabled])').first().click();
+    await page.getByLabel(bookText('ru', 'phoneTitle')).fill('90 555 66 77');
+    // The request reaches the server (the booking is made, its code sent), its answer does not.
+    let lost = 0;
+    await page.route('**/api/offices/kulob/bookings', async (route) => {
+      if (route.request().method() !== 'POST' || lost > 0) return route.continue();
+      lost++;
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    await page.getByRole('button', { name: bookText('ru', 'send') }).click();
+    await page.getByRole('alert').waitFor();
+    await page.getByRole('button', { name: bookText('ru', 'send') }).click();
+    await page.getByRole('heading', { name: bookText('ru', 'codeTitle') }).waitFor();
+    const otp = codes.get('+992905556677');
+    expect(otp).toMatch(/^\d{6}$/);
+    await page.locator('#otp').fill(otp!);
+    await page.getByRole('button', { name: bookText('ru', 'confirm') }).click();
+    await page.getByRole('heading', { name: bookText('ru', 'doneTitle') }).waitFor();
+    const [rows] = await server.db.sequelize.query(
+      "SELECT status FROM bookings WHERE phone = '+992905556677'",
+    );
+    expect(rows).toEqual([{ status: 'confirmed' }]);
+    await page.close();
+  });
+
   it('says something before its script has come, and without one, on the booking, join and ticket pages', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     try {

@@ -17,12 +17,30 @@ export class ApiError extends Error {
   }
 }
 
-export async function api<T>(path: string, init?: { method: string; body: unknown }): Promise<T> {
+/**
+ * A request's `Idempotency-Key`: one for each thing the citizen asks for, sent again with it when
+ * the answer was lost. Random from `getRandomValues`, which a page served over plain http on an
+ * office's network has too (`randomUUID` needs a secure context).
+ */
+export function newRequestKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export async function api<T>(
+  path: string,
+  init?: { method: string; body: unknown; key?: string },
+): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {
       method: init?.method ?? 'GET',
-      headers: init ? { 'content-type': 'application/json' } : undefined,
+      headers: init
+        ? {
+            'content-type': 'application/json',
+            ...(init.key ? { 'idempotency-key': init.key } : {}),
+          }
+        : undefined,
       body: init ? JSON.stringify(init.body) : undefined,
     });
   } catch {

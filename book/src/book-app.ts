@@ -16,6 +16,7 @@ import {
   errorText,
   freeByDay,
   nationalDigits,
+  newRequestKey,
   officeDays,
   timeLabel,
   type ServiceItem,
@@ -72,6 +73,8 @@ export class BookApp extends PhonePage {
   declare private qr: TemplateResult | undefined;
 
   private timeZone = 'Asia/Dushanbe';
+  /** The booking last asked for and its `Idempotency-Key` (kept while the same is asked again). */
+  private request: { asked: string; key: string } | undefined;
 
   constructor() {
     super();
@@ -130,18 +133,20 @@ export class BookApp extends PhonePage {
       this.error = this.t('phoneWrong');
       return;
     }
+    const body = {
+      service: this.service?.code,
+      start: this.chosenSlot?.start,
+      phone: `${PHONE_PREFIX}${digits}`,
+      language: this.language,
+    };
+    // The same booking asked for again (its answer lost on the way): the same key, the same booking.
+    const asked = JSON.stringify({ ...body, language: undefined });
+    if (this.request?.asked !== asked) this.request = { asked, key: newRequestKey() };
+    const key = this.request.key;
     await this.run(async () => {
       const { booking } = await api<{ booking: BookingItem }>(
         `/api/offices/${this.office}/bookings`,
-        {
-          method: 'POST',
-          body: {
-            service: this.service?.code,
-            start: this.chosenSlot?.start,
-            phone: `${PHONE_PREFIX}${digits}`,
-            language: this.language,
-          },
-        },
+        { method: 'POST', body, key },
       );
       this.booking = booking;
       this.otp = '';

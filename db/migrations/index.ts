@@ -23,6 +23,7 @@ import * as ticketQueueTime from './20261203-5c-ticket-queue-time';
 import * as caseRegistrations from './20261205-2101-case-registrations';
 import * as serverSecrets from './20261205-2001-server-secrets';
 import * as bookingRequestedFrom from './20261206-1905-booking-requested-from';
+import * as bookingIdempotency from './20261207-1906-booking-idempotency';
 
 export interface MigrationModule {
   up(params: { context: QueryInterface }): Promise<void>;
@@ -54,6 +55,7 @@ export const queueMigrations: MigrationSet = {
     { name: '20261203-1605-tickets-priority-wait', module: ticketsPriorityWait },
     { name: '20261205-2001-server-secrets', module: serverSecrets },
     { name: '20261206-1905-booking-requested-from', module: bookingRequestedFrom },
+    { name: '20261207-1906-booking-idempotency', module: bookingIdempotency },
   ],
 };
 

@@ -14,29 +14,9 @@ import {
 import type { AuditInput } from '../records';
 import { appendAudit } from './audit-repository';
 import type { BookingStatus, ServiceBookingPlan } from '../../server/protocol/bookings';
+import { toDate, toRecord, type BookingRecord, type BookingRow } from './booking-row';
 
-/** A booking row as the service sees it. */
-export interface BookingRecord {
-  id: string;
-  officeCode: string;
-  serviceCode: string;
-  code: string;
-  startAt: Date;
-  day: string;
-  phone: string | null;
-  language: string;
-  status: BookingStatus;
-  otpHash: string | null;
-  otpAttempts: number;
-  ticketId: string | null;
-  createdAt: Date;
-  confirmedAt: Date | null;
-  endedAt: Date | null;
-  /** The room the booking takes (the ceremony hall), when its service books one. */
-  resourceCode?: string | null;
-  /** A hash of the address that asked for it (see server/src/bookings/address-holds.ts). */
-  requestedFrom?: string | null;
-}
+export type { BookingRecord } from './booking-row';
 
 /** A service's calendar: its plan, and the room whose slots it shares, if any. */
 export interface BookingCalendar {
@@ -46,25 +26,6 @@ export interface BookingCalendar {
 
 /** Whose bookings fill a slot: one service's, or every booking of a room. */
 export type BookingScope = { service: string } | { resource: string };
-
-interface BookingRow {
-  id: string;
-  office_code: string;
-  service_code: string;
-  code: string;
-  start_at: unknown;
-  day: string;
-  phone: string | null;
-  language: string;
-  status: string;
-  otp_hash: string | null;
-  otp_attempts: number | string;
-  ticket_id: string | null;
-  resource_code?: string | null;
-  created_at: unknown;
-  confirmed_at: unknown;
-  ended_at: unknown;
-}
 
 export class BookingRepository {
   constructor(private readonly db: Database) {}
@@ -232,15 +193,17 @@ export class BookingRepository {
     await this.db.sequelize.query(
       `INSERT INTO bookings (id, office_code, service_code, code, start_at, day, phone, language,
          status, otp_hash, otp_attempts, ticket_id, created_at, confirmed_at, ended_at,
-         resource_code, requested_from)
+         resource_code, requested_from, idempotency_key)
        VALUES (:id, :officeCode, :serviceCode, :code, :startAt, :day, :phone, :language, :status,
-         :otpHash, :otpAttempts, :ticketId, :createdAt, NULL, NULL, :resourceCode, :requestedFrom)`,
+         :otpHash, :otpAttempts, :ticketId, :createdAt, NULL, NULL, :resourceCode, :requestedFrom,
+         :idempotencyKey)`,
       {
         transaction: t,
         replacements: {
           ...b,
           resourceCode: b.resourceCode ?? null,
           requestedFrom: b.requestedFrom ?? null,
+          idempotencyKey: b.idempotencyKey ?? null,
           startAt: this.time(b.startAt),
           createdAt: this.time(b.createdAt),
         },
@@ -248,17 +211,36 @@ export class BookingRepository {
     );
   }
 
+  /** The booking an office made for this `Idempotency-Key` hash, if any. */
+  findByKey(
+    officeCode: string,
+    keyHash: string,
+    t: Transaction,
+  ): Promise<BookingRecord | undefined> {
+    return this.findOne('idempotency_key = :value', officeCode, keyHash, t, false);
+  }
+
   /** The booking with this code in the office; `lock` holds its row until the transaction ends. */
-  async findByCode(
+  findByCode(
     officeCode: string,
     code: string,
     t?: Transaction,
     lock = false,
   ): Promise<BookingRecord | undefined> {
+    return this.findOne('code = :value', officeCode, code, t, lock);
+  }
+
+  private async findOne(
+    where: string,
+    officeCode: string,
+    value: string,
+    t: Transaction | undefined,
+    lock: boolean,
+  ): Promise<BookingRecord | undefined> {
     const forUpdate = lock && this.db.dialect === 'mysql' ? ' FOR UPDATE' : '';
     const rows = await this.db.sequelize.query<BookingRow>(
-      `SELECT * FROM bookings WHERE office_code = :officeCode AND code = :code${forUpdate}`,
-      { type: QueryTypes.SELECT, transaction: t, replacements: { officeCode, code } },
+      `SELECT * FROM bookings WHERE office_code = :officeCode AND ${where}${forUpdate}`,
+      { type: QueryTypes.SELECT, transaction: t, replacements: { officeCode, value } },
     );
     return rows[0] ? toRecord(rows[0]) : undefined;
   }
@@ -362,31 +344,4 @@ export class BookingRepository {
     const text = date.toISOString().replace('T', ' ').replace('Z', '');
     return this.db.dialect === 'sqlite' ? `${text} +00:00` : text;
   }
-}
-
-function toRecord(r: BookingRow): BookingRecord {
-  return {
-    id: r.id,
-    officeCode: r.office_code,
-    serviceCode: r.service_code,
-    code: r.code,
-    startAt: toDate(r.start_at),
-    day: r.day,
-    phone: r.phone,
-    language: r.language,
-    status: r.status as BookingStatus,
-    otpHash: r.otp_hash,
-    otpAttempts: Number(r.otp_attempts),
-    ticketId: r.ticket_id,
-    createdAt: toDate(r.created_at),
-    confirmedAt: r.confirmed_at === null ? null : toDate(r.confirmed_at),
-    endedAt: r.ended_at === null ? null : toDate(r.ended_at),
-    resourceCode: r.resource_code ?? null,
-  };
-}
-
-/** A DATETIME from a raw query: a Date from mysql2, a string from SQLite. */
-function toDate(value: unknown): Date {
-  if (value instanceof Date) return value;
-  return new Date(String(value));
 }

@@ -193,6 +193,34 @@ describe.each(testDialects())('appointments on %s', (dialect) => {
     expect(next.status).toBe('pending');
   });
 
+  it('gives a booking asked again with its Idempotency-Key back as it is, also three at once', async () => {
+    // A "Get code" whose answer a poor connection lost is sent again: the code on the phone is
+    // for that booking (it was refused as the phone's second booking of the day).
+    const phone = '+992935550177';
+    const at = (h: number) => officeInstant('2026-12-08', h * 60, TZ).toISOString(); // Tuesday
+    const req = { service: 'marriage', start: at(9), phone, language: 'ru' as const };
+    const made = await Promise.all(
+      [1, 2, 3].map(() => bookings.create('kulob', req, undefined, 'k-177')),
+    );
+    expect(new Set(made.map((b) => b.code)).size).toBe(1);
+    const codes = notifier.sent.filter((s) => s.kind === 'code' && s.phone === phone);
+    expect(codes.map((s) => s.committed)).toEqual([true]);
+    const confirmed = await bookings.confirm('kulob', made[0]!.code, codes[0]!.otp!);
+    expect(confirmed.status).toBe('confirmed');
+    expect(await bookings.create('kulob', req, undefined, 'k-177')).toEqual(confirmed);
+    // The key names that booking only; without one, the phone's second booking is refused as before.
+    const reused = await refusal(
+      bookings.create('kulob', { ...req, start: at(11) }, undefined, 'k-177'),
+    );
+    expect([reused.code, reused.details]).toEqual([
+      'conflict',
+      { reason: 'idempotency_key_reused' },
+    ]);
+    expect((await refusal(bookings.create('kulob', req))).details).toMatchObject({
+      reason: 'phone_has_booking',
+    });
+  });
+
   it('counts wrong codes and cancels the booking at the fifth', async () => {
     const start = officeInstant('2026-12-08', 14 * 60, TZ);
     const b = await bookings.create('kulob', {

@@ -4,7 +4,6 @@
  * service that books a room (the ceremony hall) takes the room's slot: one lock row and one count
  * for every service that books it.
  */
-import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'sequelize';
 import {
   checkBooking,
@@ -14,7 +13,6 @@ import {
   offeredSlots,
   wrongCode,
   type BookingPlan,
-  type BookingRefusal,
 } from '../../protocol/booking-rules';
 import type {
   Booking,
@@ -25,18 +23,24 @@ import type {
 } from '../../protocol/bookings';
 import type { Language } from '../../protocol';
 import type { StaffPrincipal } from '../auth/actor';
-import {
-  BookingRepository,
-  type BookingCalendar,
-  type BookingRecord,
-  type BookingScope,
-} from '../../../db/repositories/booking-repository';
+import { BookingRepository, type BookingRecord } from '../../../db/repositories/booking-repository';
 import { BookingResourceRepository } from '../../../db/repositories/booking-resource-repository';
 import { isUniqueViolation } from '../../../db/repositories/queue-repository';
 import type { Database } from '../../../db/database';
 import { AppError, notFound, validationFailed } from '../errors';
 import { otpHash, randomDigits, sameHash, sha256, wrongCodeRefusal } from './one-time-code';
 import { refuseManyHolds, requesterKey } from './address-holds';
+import {
+  bookingLocks,
+  pendingRecord,
+  refusal,
+  replayed,
+  sameText,
+  scopeOf,
+  toBooking,
+} from './booking-rows';
+
+export { toBooking } from './booking-rows';
 
 /** Sends a booking's messages: written into the outbox inside the booking's own transaction. */
 export interface BookingNotifier {
@@ -123,9 +127,16 @@ export class BookingService {
   /**
    * Books a place (pending until the citizen types the code sent by SMS). No free place: 409
    * `slot_full`; the phone already holds one that day: 409 `conflict`; the address `from` already
-   * holds as many unconfirmed as it may (address-holds.ts): 429 `rate_limited`.
+   * holds as many unconfirmed as it may (address-holds.ts): 429 `rate_limited`. Asked again with
+   * the same `key` (`Idempotency-Key`: the answer was lost), the same booking as it is now; the
+   * key with another service, time or phone: 409 `conflict`.
    */
-  async create(officeCode: string, req: CreateBooking, from?: string): Promise<Booking> {
+  async create(
+    officeCode: string,
+    req: CreateBooking,
+    from?: string,
+    key?: string,
+  ): Promise<Booking> {
     const office = await this.office(officeCode);
     await this.service(officeCode, req.service);
     const notifier = this.deps.notifier;
@@ -140,15 +151,10 @@ export class BookingService {
           if (!calendar) throw validationFailed('service: takes no appointments');
           const { plan } = calendar;
           const scope = scopeOf(calendar, req.service);
-          const slotOf = 'resource' in scope ? `@${scope.resource}` : req.service;
-          await this.repo.lock(
-            [
-              `slot:${officeCode}:${slotOf}:${start.getTime()}`,
-              `phone:${officeCode}:${req.service}:${day}:${sha256(req.phone).slice(0, 32)}`,
-              ...(requester ? [`from:${officeCode}:${requester}`] : []),
-            ],
-            t,
-          );
+          await this.repo.lock(bookingLocks(officeCode, req, scope, day, requester), t);
+          const keyHash = key === undefined ? undefined : sha256(key);
+          const earlier = keyHash && (await this.repo.findByKey(officeCode, keyHash, t));
+          if (earlier) return replayed(earlier, req, plan);
           const now = this.now();
           await refuseManyHolds(this.deps.db, officeCode, requester, now, t);
           const check = checkBooking({
@@ -164,6 +170,7 @@ export class BookingService {
           const record = pendingRecord(officeCode, req, check.slot.start, day, now);
           record.resourceCode = calendar.resource ?? null;
           record.requestedFrom = requester;
+          record.idempotencyKey = keyHash ?? null;
           record.otpHash = otpHash(record.id, otp);
           await this.repo.insert(record, t);
           const booking = toBooking(record, plan);
@@ -317,74 +324,4 @@ export class BookingService {
   private async planOf(b: BookingRecord, t: Transaction): Promise<BookingPlan | undefined> {
     return this.repo.plan(b.officeCode, b.serviceCode, t);
   }
-}
-
-/** A new pending booking row (its one-time code's hash set by the caller). */
-function pendingRecord(
-  officeCode: string,
-  req: CreateBooking,
-  startAt: Date,
-  day: string,
-  now: Date,
-): BookingRecord {
-  return {
-    id: randomUUID(),
-    officeCode,
-    serviceCode: req.service,
-    code: randomDigits(8, true),
-    startAt,
-    day,
-    phone: req.phone,
-    language: req.language,
-    status: 'pending',
-    otpHash: '',
-    otpAttempts: 0,
-    ticketId: null,
-    createdAt: now,
-    confirmedAt: null,
-    endedAt: null,
-  };
-}
-
-/** Whose bookings fill the service's slots: the room's, when it books one. */
-function scopeOf(calendar: BookingCalendar, service: string): BookingScope {
-  return calendar.resource === undefined ? { service } : { resource: calendar.resource };
-}
-
-/** The citizen's view of a booking row (its end from the service's slot length). */
-export function toBooking(b: BookingRecord, plan: BookingPlan | undefined): Booking {
-  const minutes = plan?.slotMinutes ?? 0;
-  return {
-    code: b.code,
-    service: b.serviceCode,
-    start: b.startAt.toISOString(),
-    end: new Date(b.startAt.getTime() + minutes * 60_000).toISOString(),
-    status: b.status,
-  };
-}
-
-function refusal(reason: BookingRefusal): AppError {
-  switch (reason) {
-    case 'slot_full':
-      return new AppError('slot_full', 'every place of that time is taken', { reason });
-    case 'phone_has_booking':
-      return new AppError(
-        'conflict',
-        'this phone already holds a booking of that service that day',
-        {
-          reason,
-        },
-      );
-    case 'no_such_slot':
-    case 'slot_past':
-    case 'too_far':
-      return validationFailed('start: not a time that can be booked', {
-        reason,
-        issues: [{ field: 'start', message: reason }],
-      });
-  }
-}
-
-function sameText(a: string, b: string): boolean {
-  return sameHash(sha256(a), sha256(b));
 }

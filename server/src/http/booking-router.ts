@@ -13,6 +13,7 @@ import {
   SlotsQuery,
 } from '../../protocol/bookings';
 import { parse, parseParams } from './errors';
+import { requestKey } from './request-key';
 import { bookingAdminRoutes, type BookingAdminDeps } from './booking-admin-routes';
 
 const OfficeParam = z.object({ office: OfficeCode });
@@ -64,7 +65,9 @@ export function bookingRouter(deps: BookingRouterDeps): Router {
   r.post(apiRoute(Endpoints.createBooking), limited, async (req, res) => {
     const { office } = parseParams(OfficeParam, req);
     // The address as the limits count it (behind a trusted proxy, the one the proxy saw).
-    const booking = await bookings.create(office, parse(CreateBooking, req.body), req.ip);
+    // A "Get code" sent again after its answer was lost: the same booking (its code is on the phone).
+    const body = parse(CreateBooking, req.body);
+    const booking = await bookings.create(office, body, req.ip, requestKey(req));
     res.status(201).json({ booking });
   });
 

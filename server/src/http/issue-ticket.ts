@@ -5,13 +5,7 @@
  */
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import {
-  DEVICE_TOKEN_HEADER,
-  IDEMPOTENCY_HEADER,
-  IdempotencyKey,
-  IssueTicket,
-  OfficeCode,
-} from '../../protocol';
+import { DEVICE_TOKEN_HEADER, IssueTicket, OfficeCode } from '../../protocol';
 import { CheckInBooking } from '../../protocol/bookings';
 import type { StaffTicket } from '../../protocol';
 import type { AuthService } from '../auth/auth-service';
@@ -22,6 +16,7 @@ import type { QueueService } from '../queue/queue-service';
 import { toPublicTicket, withAppointment } from '../queue/ticket-dto';
 import { countTry, type RateStore } from '../security/rate-store';
 import { parse, parseParams } from './errors';
+import { requestKey } from './request-key';
 
 const OfficeParam = z.object({ office: OfficeCode });
 
@@ -56,11 +51,7 @@ export async function issueTicket(
     address,
     parsed,
   );
-  const rawKey = req.get(IDEMPOTENCY_HEADER);
-  const key =
-    rawKey === undefined
-      ? undefined
-      : parse(IdempotencyKey, rawKey, `header ${IDEMPOTENCY_HEADER}`);
+  const key = requestKey(req);
   const actor = { kind: 'kiosk' as const, code: body.kiosk ?? null };
   if ('booking' in body) {
     const [code, answer] = await checkInBooking(deps, rates, address, office, body, key, actor);
