@@ -1,6 +1,6 @@
 /**
  * Withdraws queued messages that no longer make sense (a booking's reminders once it is cancelled or
- * checked in; what a ticket still owes once it ends), in the caller's transaction (outbox-expiry.ts).
+ * checked in; what a ticket still owes once it ends; a case's once it moves on), in the caller's transaction (outbox-expiry.ts).
  */
 import type { Transaction } from 'sequelize';
 import type { OutboxTable } from './outbox-table';
@@ -29,5 +29,24 @@ export async function withdrawTicketQueued(
   t: Transaction,
 ): Promise<number> {
   const where = { sql: 'ticket_id = :ticket', replacements: { ticket: ticketId } };
+  return expireQueued(table.db, table.table, where, reason, t);
+}
+
+/**
+ * Marks a case's still queued messages of `templates` `expired` with `reason` (a later step of the
+ * case makes them untrue: "your certificate is ready, come for it" held back by quiet hours, sent
+ * after it was handed over).
+ */
+export async function withdrawCaseQueued(
+  table: OutboxTable,
+  caseNumber: string,
+  templates: readonly string[],
+  reason: string,
+  t: Transaction,
+): Promise<number> {
+  const where = {
+    sql: 'case_number = :case AND template IN (:templates)',
+    replacements: { case: caseNumber, templates: [...templates] },
+  };
   return expireQueued(table.db, table.table, where, reason, t);
 }

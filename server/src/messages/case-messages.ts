@@ -7,6 +7,7 @@ import type { Transaction } from 'sequelize';
 import type { CaseNotify, CaseStatus, TemplateKey } from '../../protocol';
 import type { CaseRecipientRepository } from '../../../db/repositories/case-recipient-repository';
 import type { OutboxTable } from '../../../db/repositories/outbox-table';
+import { withdrawCaseQueued } from '../../../db/repositories/outbox-withdrawal';
 import type { OfficeMessageSettings } from './office-settings';
 import { addresses, languageOf } from './recipients';
 
@@ -58,6 +59,17 @@ export class CaseMessages {
     c: { number: string; officeCode: string; version: number },
     status: CaseStatus,
   ): Promise<void> {
+    // "Ready, come for it" still queued (quiet hours, a gateway down) is untrue once the case has
+    // moved on: it must not arrive after the certificate was handed over.
+    if (status !== 'ready') {
+      await withdrawCaseQueued(
+        this.d.caseTable,
+        c.number,
+        ['case_ready'],
+        `the case is ${status}`,
+        t,
+      );
+    }
     const template = CASE_TEMPLATES[status];
     if (!template) return;
     const r = await this.d.caseRecipients.find(c.number, t);
