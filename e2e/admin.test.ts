@@ -548,7 +548,9 @@ describe('the admin pages in the browser', () => {
     // The pickup window is one of the office's windows, chosen from them.
     const windows = await form.locator('select[name="pickupWindow"] option').allTextContents();
     expect(windows.map((w) => w.trim())).toContain('Window 5');
-    await form.locator('select[name="pickupWindow"]').selectOption('5');
+    // Window 5 (the first that serves pickup) until chosen otherwise.
+    expect(await form.locator('select[name="pickupWindow"]').inputValue()).toBe('5');
+    await form.locator('select[name="pickupWindow"]').selectOption('6');
     await form.getByRole('button', { name: 'Save' }).click();
     await page.locator('counter-admin-message-settings').getByText('Saved.').waitFor();
     const token = await login(server.url, 'admin');
@@ -560,7 +562,7 @@ describe('the admin pages in the browser', () => {
       quietUntil: '08:00',
       dailyCapPhone: 4,
       retentionDays: 60,
-      pickupWindow: '5',
+      pickupWindow: '6',
     });
     // A time that is none is refused by the form itself, in the page's words; nothing is sent.
     await quietFrom.fill('25:00');

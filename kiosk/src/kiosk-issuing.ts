@@ -9,8 +9,7 @@ import { failureOf, type Failure } from './kiosk-failure';
 import type { BookingProblem } from './kiosk-booking-keypad';
 import { officeClock, officeWhen } from './office-time';
 
-/** The service a ticket for an existing case is issued for. */
-export const PICKUP_SERVICE = 'pickup';
+export { PICKUP_SERVICE } from '../../server/protocol/constants';
 
 export type { Intent };
 

@@ -90,3 +90,9 @@ export const SESSION_COOKIE = 'navbat_session';
 
 /** How many of the day's calls a snapshot carries. */
 export const RECENT_CALLS_IN_SNAPSHOT = 10;
+
+/**
+ * The service a ticket for an existing case is issued for: the kiosk's "I already have a case"
+ * asks for it, and the "ready" message names a window that serves it (unless the office chose one).
+ */
+export const PICKUP_SERVICE = 'pickup';

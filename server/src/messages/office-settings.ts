@@ -3,6 +3,7 @@
  * with the defaults filled in, and the rendering of a template into a message's text.
  */
 import type { Transaction } from 'sequelize';
+import { PICKUP_SERVICE } from '../../protocol/constants';
 import {
   DEFAULT_MESSAGE_SETTINGS,
   DEFAULT_TEMPLATES,
@@ -43,10 +44,24 @@ export class OfficeMessageSettings {
     this.offices = new QueueRepository(db);
   }
 
-  /** The office's settings, defaults filled in. */
+  /**
+   * The office's settings, defaults filled in. "Ready, come to window N" names, until an
+   * administrator chose one, the first window that serves the kiosk's pickup service (it named
+   * window 1, which in the demo office never calls a pickup ticket).
+   */
   async settings(officeCode: string, t?: Transaction): Promise<MessageSettings> {
     const stored = MessageSettings.partial().safeParse(await this.repo.settings(officeCode, t));
-    return { ...DEFAULT_MESSAGE_SETTINGS, ...(stored.success ? stored.data : {}) };
+    const own = stored.success ? stored.data : {};
+    const pickupWindow = own.pickupWindow ?? (await this.pickupWindow(officeCode, t));
+    return { ...DEFAULT_MESSAGE_SETTINGS, pickupWindow, ...own };
+  }
+
+  private async pickupWindow(officeCode: string, t?: Transaction): Promise<string> {
+    const services = await this.offices.listServices(officeCode, t);
+    const pickup = services.find((s) => s.code === PICKUP_SERVICE);
+    const windows = pickup ? await this.offices.listCounters(officeCode, t) : [];
+    const serving = windows.find((w) => pickup && w.serviceIds.includes(pickup.id));
+    return serving?.number ?? DEFAULT_MESSAGE_SETTINGS.pickupWindow;
   }
 
   async setSettings(

@@ -381,7 +381,7 @@ describe.each(testDialects())('messages over SMPP on %s', (dialect) => {
     expect(rows.filter((r) => r.template === 'case_ready')).toEqual([
       expect.objectContaining({
         status: 'expired',
-        text: `Шаҳодатномаи шумо омода аст (${c.number}). Бо шиноснома ба равзанаи 1 биёед`,
+        text: `Шаҳодатномаи шумо омода аст (${c.number}). Бо шиноснома ба равзанаи 5 биёед`,
       }),
     ]);
   });

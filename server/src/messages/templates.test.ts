@@ -150,6 +150,8 @@ describe.each(testDialects())('message settings on %s', (dialect) => {
     const admin = await login(s.url, 'admin');
     const path = '/api/offices/kulob/message-settings';
     const before = (await request(s.url, 'GET', path, { token: admin })).body.settings;
+    // Until one is chosen: the first window that serves pickup (window 1 calls no pickup ticket).
+    expect(before.pickupWindow).toBe('5');
     for (const pickupWindow of ['99', 'abc', '0']) {
       const res = await request(s.url, 'PUT', path, {
         token: admin,
