@@ -60,6 +60,31 @@ describe.each(testDialects())('the case consent at the window on %s', (dialect) 
     return { page, number };
   }
 
+  it('records the consent while a field typed before is not valid yet, and keeps that typing', async () => {
+    const { page, number } = await clerkWithCase();
+    const tooLong = 'Ш'.repeat(150);
+    await page.locator('[name="applicant.firstName"]').fill(tooLong);
+    const notify = page.getByTestId('notify');
+    await notify.locator('input[name="notify.phone"]').fill('90 765 43 21');
+    await notify.locator('input[name="notify.consent"]').check();
+    await page.getByTestId('notify-save').click();
+    // It did nothing here, and said nothing.
+    await page.getByTestId('notify-recorded').filter({ hasText: '+992907654321' }).waitFor();
+    expect(await new CaseRecipientRepository(server.db).find(number)).toMatchObject({
+      phone: '+992907654321',
+    });
+    expect(await page.locator('[name="applicant.firstName"]').inputValue()).toBe(tooLong);
+    await page.context().close();
+    // The window is free for the next test's citizen.
+    const token = await login(server.url, 'clerk1');
+    const queue = await request(server.url, 'GET', '/api/offices/kulob/queue', { token });
+    const held = (queue.body.counters as Array<{ number: string; ticket?: { id: string } }>).find(
+      (w) => w.number === '3',
+    )?.ticket;
+    const done = await request(server.url, 'POST', `/api/tickets/${held!.id}/complete`, { token });
+    expect(done.status).toBe(200);
+  });
+
   // A browser and a dozen requests on a shared CI machine: more than the default minute.
   it('records the phone only with the consent box ticked, and says where messages go', async () => {
     const { page, number } = await clerkWithCase();

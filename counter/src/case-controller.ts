@@ -195,15 +195,24 @@ export class CaseController implements ReactiveController {
     return done;
   }
 
-  /** Records the applicant's phone for messages about the case, with their consent. */
+  /**
+   * Records the applicant's phone for messages about the case, with their consent. Also while a
+   * section holds typing not valid yet (it did nothing then, and said nothing): that typing stays
+   * on screen and marked, only the case's version moves on.
+   */
   async notify(notify: CaseNotify): Promise<boolean> {
     await this.flush();
     const c = this.case;
     const token = this.token();
-    if (!c || !token || this.save === 'conflict' || this.dirty.size > 0) return false;
+    if (!c || !token || this.save === 'conflict') return false;
     let done = false;
     await this.run(async () => {
-      this.show(await patchCase(c.number, { version: c.version, notify }, token));
+      const saved = await patchCase(c.number, { version: c.version, notify }, token);
+      if (this.dirty.size === 0) this.show(saved);
+      else {
+        this.case = saved;
+        this.keepDraft();
+      }
       done = true;
     });
     return done;
