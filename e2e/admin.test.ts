@@ -382,6 +382,13 @@ describe('the admin pages in the browser', () => {
     await add.locator('input[name="password"]').fill('long enough 42');
     await add.locator('button[type="submit"]').click();
     await saved.waitFor({ state: 'detached' });
+    // A name with nothing a reader can see: the refusal names the field as the form labels it
+    // (it said "Name", a thing's name, which this form has not).
+    await add.locator('input[name="username"]').fill('clerk9');
+    await add.locator('input[name="name"]').fill('\u200b\u200b\u200b');
+    await add.locator('input[name="password"]').fill('long enough 42');
+    await add.locator('button[type="submit"]').click();
+    await page.getByRole('alert').filter({ hasText: '“Full name”' }).waitFor();
     expect(pageErrors).toEqual([]);
     await page.close();
   });

@@ -56,6 +56,11 @@ export class AdminStaff extends AdminTab {
   /** The user name last asked for: a clash names it (and why `Clerk5` clashes with `clerk5`). */
   private tried = '';
 
+  /** A person's `name` is their full name ("ФИО"), not a thing's name ("Название"). */
+  protected override fieldWords(field: string): string {
+    return field === 'name' ? this.l10n.t('adminFullName') : super.fieldWords(field);
+  }
+
   protected override shownError(error: unknown): ShownError {
     const taken =
       error instanceof ApiError &&

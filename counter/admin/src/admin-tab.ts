@@ -289,8 +289,13 @@ export class AdminTab extends LitElement {
   private shownParams(error: ShownError): ShownError['params'] {
     const field = error.params?.field;
     return typeof field === 'string'
-      ? { ...error.params, field: fieldLabel(field, this.language) }
+      ? { ...error.params, field: this.fieldWords(field) }
       : error.params;
+  }
+
+  /** A field the server names (`names.tg`), as this section's form labels it. */
+  protected fieldWords(field: string): string {
+    return fieldLabel(field, this.language);
   }
 
   protected notes(): TemplateResult {
