@@ -353,6 +353,17 @@ describe.each(testDialects())('messages over SMPP on %s', (dialect) => {
     await quiet(clock(-60), clock(60));
     await step('ready', back);
     await step('issued', clerk);
+    // Held back (a round screened it: due at the quiet hours' end) before they are switched off,
+    // as the first message above; switched off mid-round, the round would hold it back after.
+    await waitFor(async () => {
+      const [rows] = await s.db.sequelize.query(
+        `SELECT next_attempt_at AS due FROM case_messages
+          WHERE case_number = :number AND template = 'case_issued'`,
+        { replacements: { number: c.number } },
+      );
+      const due = (rows as Array<{ due: Date | string }>)[0]?.due;
+      return due !== undefined && new Date(due).getTime() > Date.now() + 60_000;
+    }, 'the handover message held back');
     await quiet('00:00', '00:00');
     const texts = await waitFor(() => {
       const mine = smsc.messages().filter((m) => m.to === phone.slice(1));
