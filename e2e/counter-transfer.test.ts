@@ -198,4 +198,31 @@ describe('transferring a ticket to another window', () => {
     await zarina.getByTestId('info').filter({ hasText: sent.number }).waitFor();
     expect(await ticket(sent.id)).toMatchObject({ status: 'waiting', targetCounter: '6' });
   });
+
+  it('keeps a priority ticket sent to a window whole in its row at 1024×768, tags inside', async () => {
+    const token = await login(server.url, 'clerk1');
+    const res = await request(server.url, 'POST', `${OFFICE}/tickets`, {
+      body: { service: 'marriage', priority: 'disability' },
+    });
+    const { id, number } = res.body.ticket as { id: string; number: string };
+    const call = { token, body: { ticketId: id } };
+    expect((await request(server.url, 'POST', `${OFFICE}/counters/3/call`, call)).status).toBe(200);
+    const sent = { token, body: { counter: '4' } };
+    expect((await request(server.url, 'POST', `/api/tickets/${id}/transfer`, sent)).status).toBe(
+      200,
+    );
+    await nigora.setViewportSize({ width: 1024, height: 768 });
+    await nigora.locator('counter-header select').selectOption('ru');
+    const row = nigora.getByTestId(`row-${number}`);
+    await row.locator('.tag.sent').waitFor();
+    // Each tag ends before the minutes begin (a long priority and "В окно 4" ran over them).
+    const waited = (await row.locator('.waited').boundingBox())!;
+    for (const tag of await row.locator('.tag').all()) {
+      const box = (await tag.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(waited.x);
+    }
+    await nigora.screenshot({ path: screenshotFile('counter-row-tags-1024.png') });
+    await nigora.locator('counter-header select').selectOption('tg');
+    await nigora.setViewportSize({ width: 1366, height: 768 });
+  });
 });
