@@ -1,6 +1,7 @@
 /**
  * Withdraws queued messages that no longer make sense (a booking's reminders once it is cancelled or
- * checked in; what a ticket still owes once it ends; a case's once it moves on), in the caller's transaction (outbox-expiry.ts).
+ * checked in; what a ticket still owes once it ends; a case's "ready" once it moves on), in the
+ * caller's transaction (outbox-expiry.ts).
  */
 import type { Transaction } from 'sequelize';
 import type { OutboxTable } from './outbox-table';

@@ -199,7 +199,7 @@ function mountSettingsRoutes(r: Router, messages: Outbox, admins: RequestHandler
   r.get(apiRoute(Endpoints.messageSettings), admins, async (req, res) => {
     const { office } = parseParams(OfficeParam, req);
     ownOffice(staffOf(res), office);
-    res.json({ settings: await messages.settings(office) });
+    res.json({ settings: await messages.shownSettings(office) });
   });
 
   r.put(apiRoute(Endpoints.putMessageSettings), admins, async (req, res) => {
@@ -207,6 +207,6 @@ function mountSettingsRoutes(r: Router, messages: Outbox, admins: RequestHandler
     ownOffice(staffOf(res), office);
     const settings = parse(MessageSettings, req.body);
     await messages.setSettings(office, settings, staffOf(res));
-    res.json({ settings: await messages.settings(office) });
+    res.json({ settings: await messages.shownSettings(office) });
   });
 }

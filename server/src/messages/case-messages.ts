@@ -74,7 +74,7 @@ export class CaseMessages {
     if (!template) return;
     const r = await this.d.caseRecipients.find(c.number, t);
     if (!r) return;
-    const settings = await this.d.offices.settings(c.officeCode);
+    const settings = await this.d.offices.shown(c.officeCode);
     const language = languageOf(r.language);
     const text = await this.d.offices.render(c.officeCode, template, language, {
       case: c.number,

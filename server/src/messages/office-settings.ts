@@ -45,15 +45,28 @@ export class OfficeMessageSettings {
   }
 
   /**
-   * The office's settings, defaults filled in. "Ready, come to window N" names, until an
-   * administrator chose one, the first window that serves the kiosk's pickup service (it named
-   * window 1, which in the demo office never calls a pickup ticket).
+   * The office's settings, defaults filled in; read by every round of the outbox and every ticket
+   * message, so one read. Its `pickupWindow` is the stored one or the default: the "ready" message
+   * and the administrator read {@link shown}.
    */
   async settings(officeCode: string, t?: Transaction): Promise<MessageSettings> {
-    const stored = MessageSettings.partial().safeParse(await this.repo.settings(officeCode, t));
-    const own = stored.success ? stored.data : {};
+    return { ...DEFAULT_MESSAGE_SETTINGS, ...(await this.stored(officeCode, t)) };
+  }
+
+  /**
+   * The settings as the administrator and the "ready" message see them: until an administrator
+   * chose one, the pickup window is the first window serving the kiosk's pickup service (the
+   * default named window 1, which in the demo office never calls a pickup ticket).
+   */
+  async shown(officeCode: string, t?: Transaction): Promise<MessageSettings> {
+    const own = await this.stored(officeCode, t);
     const pickupWindow = own.pickupWindow ?? (await this.pickupWindow(officeCode, t));
     return { ...DEFAULT_MESSAGE_SETTINGS, pickupWindow, ...own };
+  }
+
+  private async stored(officeCode: string, t?: Transaction): Promise<Partial<MessageSettings>> {
+    const stored = MessageSettings.partial().safeParse(await this.repo.settings(officeCode, t));
+    return stored.success ? stored.data : {};
   }
 
   private async pickupWindow(officeCode: string, t?: Transaction): Promise<string> {
@@ -77,7 +90,7 @@ export class OfficeMessageSettings {
         issues: [{ field: 'pickupWindow', message, reason: 'unknown_window' }],
       });
     }
-    const before = await this.settings(officeCode);
+    const before = await this.shown(officeCode);
     const now = this.now();
     await this.repo.setSettings(officeCode, settings, now, async (t) => {
       if (!admin) return;

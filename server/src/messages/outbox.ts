@@ -287,9 +287,14 @@ export class Outbox {
     return this.offices.setTemplate(officeCode, key, language, text);
   }
 
-  /** The office's settings, defaults filled in. */
+  /** The office's settings, defaults filled in (see OfficeMessageSettings.settings). */
   settings(officeCode: string, t?: Transaction): Promise<MessageSettings> {
     return this.offices.settings(officeCode, t);
+  }
+
+  /** The office's settings as the administrator sees them (the pickup window resolved). */
+  shownSettings(officeCode: string): Promise<MessageSettings> {
+    return this.offices.shown(officeCode);
   }
 
   /** New settings; messages the old quiet hours held back are due again. */
