@@ -12,6 +12,7 @@ import type { BookingNotifier } from '../server/src/bookings/booking-service';
 import { bookText, type BookLanguage } from '../book/src/book-i18n';
 import { DEMO_OFFICE, DEMO_SERVICES } from '../db/seed/demo-office';
 import { launchChromium, screenshotFile, seriousViolations } from './browser';
+import { waitFor } from '../server/src/testing/wait';
 
 describe('the booking page on a phone', () => {
   let server: TestServer;
@@ -169,6 +170,13 @@ describe('the booking page on a phone', () => {
     await page.getByRole('alert').waitFor();
     await page.getByRole('button', { name: bookText('ru', 'send') }).click();
     await page.getByRole('heading', { name: bookText('ru', 'codeTitle') }).waitFor();
+    // "Change number" cancels it; the same number typed again is a new booking with a new code.
+    const first = codes.get('+992905556677');
+    await page.getByRole('button', { name: bookText('ru', 'changePhone') }).click();
+    await page.getByLabel(bookText('ru', 'phoneTitle')).fill('90 555 66 77');
+    await page.getByRole('button', { name: bookText('ru', 'send') }).click();
+    await page.getByRole('heading', { name: bookText('ru', 'codeTitle') }).waitFor();
+    await waitFor(() => codes.get('+992905556677') !== first, 'a second code');
     const otp = codes.get('+992905556677');
     expect(otp).toMatch(/^\d{6}$/);
     await page.locator('#otp').fill(otp!);
@@ -177,7 +185,10 @@ describe('the booking page on a phone', () => {
     const [rows] = await server.db.sequelize.query(
       "SELECT status FROM bookings WHERE phone = '+992905556677'",
     );
-    expect(rows).toEqual([{ status: 'confirmed' }]);
+    expect(rows).toEqual(
+      expect.arrayContaining([{ status: 'cancelled' }, { status: 'confirmed' }]),
+    );
+    expect(rows).toHaveLength(2);
     await page.close();
   });
 

@@ -149,6 +149,9 @@ export class BookApp extends PhonePage {
         { method: 'POST', body, key },
       );
       this.booking = booking;
+      // Its answer came: the key did its work (the same asked again later, after "change
+      // number" cancelled this one, is a new booking).
+      this.request = undefined;
       this.otp = '';
       this.step = 'code';
     });
