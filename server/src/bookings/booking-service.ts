@@ -137,6 +137,16 @@ export class BookingService {
     from?: string,
     key?: string,
   ): Promise<Booking> {
+    return (await this.book(officeCode, req, from, key)).booking;
+  }
+
+  /** {@link create}, saying whether the booking was made before (the contract's 200 for a repeat). */
+  async book(
+    officeCode: string,
+    req: CreateBooking,
+    from?: string,
+    key?: string,
+  ): Promise<{ booking: Booking; replayed: boolean }> {
     const office = await this.office(officeCode);
     await this.service(officeCode, req.service);
     const notifier = this.deps.notifier;
@@ -154,7 +164,7 @@ export class BookingService {
           await this.repo.lock(bookingLocks(officeCode, req, scope, day, requester), t);
           const keyHash = key === undefined ? undefined : sha256(key);
           const earlier = keyHash && (await this.repo.findByKey(officeCode, keyHash, t));
-          if (earlier) return replayed(earlier, req, plan);
+          if (earlier) return { booking: replayed(earlier, req, plan), replayed: true };
           const now = this.now();
           await refuseManyHolds(this.deps.db, officeCode, requester, now, t);
           const check = checkBooking({
@@ -181,7 +191,7 @@ export class BookingService {
             otp,
             booking,
           });
-          return booking;
+          return { booking, replayed: false };
         });
       } catch (err) {
         // Two bookings drew the same code: draw again (a new transaction).

@@ -67,8 +67,8 @@ export function bookingRouter(deps: BookingRouterDeps): Router {
     // The address as the limits count it (behind a trusted proxy, the one the proxy saw).
     // A "Get code" sent again after its answer was lost: the same booking (its code is on the phone).
     const body = parse(CreateBooking, req.body);
-    const booking = await bookings.create(office, body, req.ip, requestKey(req));
-    res.status(201).json({ booking });
+    const { booking, replayed } = await bookings.book(office, body, req.ip, requestKey(req));
+    res.status(replayed ? 200 : 201).json({ booking });
   });
 
   r.post(apiRoute(Endpoints.confirmBooking), limited, async (req, res) => {
