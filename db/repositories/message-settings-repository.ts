@@ -59,6 +59,15 @@ export class MessageSettingsRepository {
     return rows[0] ? (JSON.parse(rows[0].settings) as unknown) : undefined;
   }
 
+  /** Every office's stored settings as stored (JSON text), by office: what changed since a look. */
+  async allStored(): Promise<Map<string, string>> {
+    const rows = await this.db.sequelize.query<{ office_code: string; settings: string }>(
+      'SELECT office_code, settings FROM message_settings',
+      { type: QueryTypes.SELECT },
+    );
+    return new Map(rows.map((r) => [r.office_code, r.settings]));
+  }
+
   /** Stores the settings; `alongside` writes in the same transaction (the audit row). */
   async setSettings(
     officeCode: string,

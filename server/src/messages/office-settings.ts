@@ -77,6 +77,11 @@ export class OfficeMessageSettings {
     return serving?.number ?? DEFAULT_MESSAGE_SETTINGS.pickupWindow;
   }
 
+  /** Every office's stored settings (JSON text) by office: the worker compares them round to round. */
+  allStored(): Promise<Map<string, string>> {
+    return this.repo.allStored();
+  }
+
   async setSettings(
     officeCode: string,
     settings: MessageSettings,

@@ -11,6 +11,7 @@ import { FakeSmsc } from '../testing/fake-smsc';
 import { waitFor } from '../testing/wait';
 import { SmppChannel, parseSmppUrl } from './smpp-channel';
 import { officeInstant } from '../../protocol/booking-rules';
+import { MessageSettingsRepository } from '../../../db/repositories/message-settings-repository';
 import type { MessageDto, MessageSettings } from '../../protocol';
 
 const TZ = 'Asia/Dushanbe';
@@ -195,6 +196,30 @@ describe.each(testDialects())('the outbox limits on %s', (dialect) => {
     await postponedTo(caseNumber, at('2026-12-17', '00:00'));
     expect(textsTo(c)).toEqual([]);
     expect(textsTo(d)).toEqual([]);
+  });
+
+  it('sends a case message held under the old quiet hours when new ones came while its round screened it', async () => {
+    clock.now = at('2026-12-18', '22:00');
+    await changeSettings({ dailyCapPhone: 10, dailyCapOffice: 5000 });
+    await changeSettings({ quietFrom: '21:00', quietUntil: '08:00' });
+    const phone = nextPhone();
+    const caseNumber = await caseSubmitted(phone);
+    await postponedTo(caseNumber, at('2026-12-19', '08:00'));
+    // The administrator switches the quiet hours off. The save's own release ran before the round
+    // that screened with the old hours wrote this hold (the race a save mid-round loses): stored
+    // here without that release, after the hold, as it ends up in that race.
+    const stored = await s.app.messages.settings('kulob');
+    await new MessageSettingsRepository(s.db).setSettings(
+      'kulob',
+      { ...stored, quietFrom: '00:00', quietUntil: '00:00' },
+      clock.now,
+    );
+    clock.now = new Date(clock.now.getTime() + 11_000);
+    await s.app.messages.drain();
+    await waitFor(() => textsTo(phone).length === 1, 'the case message after the quiet hours went');
+    expect(textsTo(phone)[0]?.text).toBe(
+      `Application ${caseNumber} received. We will tell you when it is ready.`,
+    );
   });
 
   it('never has more than the window of 10 submits in flight at the SMSC, from the worker or the gateway', async () => {

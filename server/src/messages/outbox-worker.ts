@@ -30,6 +30,8 @@ export interface OutboxWorkerOptions {
   tables: OutboxTable[];
   /** The screen's reads, but the tables and the gateways, which the worker gives. */
   lookups: Omit<ScreenLookups, 'tables' | 'channel'>;
+  /** Every office's stored message settings (any text that changes with them), by office. */
+  storedSettings?: () => Promise<Map<string, string>>;
 }
 
 export class OutboxWorker {
@@ -42,6 +44,8 @@ export class OutboxWorker {
   private running: Promise<void> | undefined;
   private again = false;
   private lastHousekeeping = 0;
+  /** The offices' settings as this node's last housekeeping saw them. */
+  private seenSettings: Map<string, string> | undefined;
 
   constructor(private readonly o: OutboxWorkerOptions) {}
 
@@ -178,6 +182,24 @@ export class OutboxWorker {
     for (const table of this.o.tables) {
       await table.expireDue(now);
       await table.failInterrupted(now);
+    }
+    await this.releaseOnNewSettings(now);
+  }
+
+  /**
+   * New settings release what the old quiet hours and caps hold back (the administrator's save does
+   * it at once); a round that screened with the old settings while the save ran may hold a message
+   * back after that release, so the first housekeeping after a change releases the office again
+   * (the next round screens those messages anew, with the new settings).
+   */
+  private async releaseOnNewSettings(now: Date): Promise<void> {
+    if (!this.o.storedSettings) return;
+    const seen = this.seenSettings;
+    const current = (this.seenSettings = await this.o.storedSettings());
+    if (!seen) return;
+    for (const office of new Set([...seen.keys(), ...current.keys()])) {
+      if (seen.get(office) === current.get(office)) continue;
+      for (const table of this.o.tables) await table.releaseHeld(office, now);
     }
   }
 

@@ -98,6 +98,7 @@ export class Outbox {
         settings: (code) => offices.settings(code),
         optedOut: (addresses) => repo.optedOut(addresses),
       },
+      storedSettings: () => offices.allStored(),
     }));
     this.tickets = new TicketMessages({
       db,

@@ -204,7 +204,7 @@ describe.each(testDialects())('a page moving between nodes on %s', (dialect) => 
     const gate = new Promise<void>((resolve) => (release = resolve));
     let read: ((seq: number) => void) | undefined;
     const builtAt = new Promise<number>((resolve) => (read = resolve));
-    queue.snapshot = (async (...args: Parameters<typeof build>) => {
+    queue.snapshot = async (...args: Parameters<typeof build>) => {
       const snapshot = await build(...args);
       if (read) {
         const tell = read;
@@ -213,7 +213,7 @@ describe.each(testDialects())('a page moving between nodes on %s', (dialect) => 
         await gate;
       }
       return snapshot;
-    });
+    };
     const syncs: string[] = [];
     s.app.io.of('/display').on('connection', (socket) => {
       socket.onAny((event: string) => syncs.push(event));
