@@ -12,6 +12,7 @@ import { login, request } from '../server/src/testing/client';
 import { launchChromium, screenshotFile, seriousViolations } from './browser';
 import { DEMO_SERVICES } from '../db/seed/demo-office';
 import { STAFF_WAITING_HEAD } from '../server/src/queue/snapshot';
+import { counter as tgCounter } from '../ui/i18n/tg/counter';
 
 const OFFICE = '/api/offices/kulob';
 const mother = {
@@ -428,6 +429,35 @@ describe("the clerk's day in the browser", () => {
         .locator('.tickets li', { hasText: DEATH_NAME })
         .count(),
     ).toBe(STAFF_WAITING_HEAD);
+  });
+
+  it('says the session ended when the clerk is disabled, and then that the account is disabled', async () => {
+    const page = await signIn('clerk4');
+    await page.getByTestId('login-submit').waitFor({ state: 'detached' });
+    const admin = await login(server.url, 'admin', 'demo');
+    const off = await request(server.url, 'PATCH', '/api/users/clerk4', {
+      token: admin,
+      body: { disabled: true },
+    });
+    expect(off.status).toBe(200);
+    const said = page.getByTestId('login-error');
+    await said.filter({ hasText: tgCounter.sessionExpired }).waitFor();
+    await page.locator('input[name="username"]').fill('clerk4');
+    await page.locator('input[name="password"]').fill('a-wrong-one');
+    await page.getByTestId('login-submit').click();
+    await said.filter({ hasText: tgCounter.loginFailed }).waitFor();
+    // The right password: told why, not a wrong password again.
+    await page.locator('input[name="password"]').fill('demo');
+    await page.getByTestId('login-submit').click();
+    await said.filter({ hasText: tgCounter.loginDisabled }).waitFor();
+    await expectNoServerWords(page);
+    await request(server.url, 'PATCH', '/api/users/clerk4', {
+      token: admin,
+      body: { disabled: false },
+    });
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('login-submit').waitFor({ state: 'detached' });
+    await page.context().close();
   });
 
   it('tells the clerk when the kiosk printer stops, and when it is back', async () => {

@@ -55,6 +55,21 @@ export interface ShownError {
   detail: string;
 }
 
+/**
+ * What a refused sign-in says: a disabled account (the right password: the server says so only
+ * then), else a wrong name or password; any other refusal as usual.
+ */
+export function signInRefusalKey(error: unknown): MessageKey {
+  const shown = toShownError(error);
+  if (shown.code !== ErrorCode.unauthorized) return shown.key;
+  const details = error instanceof ApiError ? error.details : undefined;
+  const reason =
+    typeof details === 'object' && details !== null
+      ? (details as { reason?: unknown }).reason
+      : undefined;
+  return reason === 'account_disabled' ? 'loginDisabled' : 'loginFailed';
+}
+
 /** Turns anything thrown by a command into what the page shows. */
 export function toShownError(error: unknown): ShownError {
   if (error instanceof ApiError) {

@@ -10,7 +10,7 @@ import { Namespace } from '../../server/protocol/events';
 import { ApiError, login, logout } from '../../ui/api';
 import type { LocalizeController } from '../../ui/controllers/localize-controller';
 import { isUnauthorized } from '../../ui/controllers/request-controller';
-import { holderOf, toShownError } from '../../ui/errors';
+import { holderOf, signInRefusalKey, toShownError } from '../../ui/errors';
 import { DEFAULT_TIME_ZONE, formatClock } from '../../ui/format';
 import type { MessageKey } from '../../ui/i18n/staff';
 import type { QueueController } from '../../ui/queue-controller';
@@ -100,11 +100,8 @@ export class SessionController implements ReactiveController {
       this.connectQueue();
       if (this.counter) await this.claim(this.counter, false);
     } catch (error) {
-      const shown = toShownError(error);
-      // At sign-in, 401 means a wrong name or password, not an expired session.
-      this.loginError = this.deps.l10n.t(
-        shown.code === ErrorCode.unauthorized ? 'loginFailed' : shown.key,
-      );
+      // At sign-in, 401 means a wrong name or password (or a disabled account), not an ended session.
+      this.loginError = this.deps.l10n.t(signInRefusalKey(error));
     } finally {
       this.signingIn = false;
       this.host.requestUpdate();

@@ -6,7 +6,7 @@ import { LitElement, html, nothing } from 'lit';
 import type { Language } from '../../../server/protocol';
 import { ErrorCode } from '../../../server/protocol/constants';
 import { isOfficeUnknown, login, logout } from '../../../ui/api';
-import { toShownError } from '../../../ui/errors';
+import { signInRefusalKey } from '../../../ui/errors';
 import {
   DEFAULT_LANGUAGE,
   LANGUAGES,
@@ -140,10 +140,8 @@ export class AdminApp extends LitElement {
       this.session = { ...result, office };
       saveSession(this.session);
     } catch (error) {
-      const shown = toShownError(error);
-      this.loginError = this.l10n.t(
-        shown.code === ErrorCode.unauthorized ? 'loginFailed' : shown.key,
-      );
+      // At sign-in, 401 means a wrong name or password (or a disabled account), not an ended session.
+      this.loginError = this.l10n.t(signInRefusalKey(error));
     } finally {
       this.busy = false;
     }

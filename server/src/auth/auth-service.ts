@@ -5,7 +5,7 @@ import type { StaffUser } from '../../protocol';
 import type { Database } from '../../../db/database';
 import { AuthRepository, type SessionUser } from '../../../db/repositories/auth-repository';
 import type { UserRecord } from '../../../db/records';
-import { unauthorized } from '../errors';
+import { AppError, unauthorized } from '../errors';
 import type { StaffPrincipal } from './actor';
 
 export interface AuthServiceOptions {
@@ -36,7 +36,8 @@ export class AuthService {
   }
 
   /**
-   * Checks the password and opens a session; wrong user, password or a disabled user → 401. Both
+   * Checks the password and opens a session; wrong user, password or a disabled user → 401 (a
+   * disabled user with the right password: `details.reason` `account_disabled`). Both
    * outcomes are audited (`auth.login`, `auth.login_failed`) with the client's address. A failure
    * goes to the user's office, or, for a username of no office (unknown included), to the office
    * of the login page (`client.office`) so that its administrator sees who knocked.
@@ -65,6 +66,11 @@ export class AuthService {
       // A user of no office (a ministry administrator) is never told to an office's audit.
       const officeCode = user ? entry.officeCode : pageOffice;
       await this.repo.audit({ ...entry, officeCode, action: 'auth.login_failed' });
+      // Said only to whoever knows the password: the clerk learns why, a guesser learns nothing.
+      if (user && ok)
+        throw new AppError('unauthorized', 'this account is disabled', {
+          reason: 'account_disabled',
+        });
       throw unauthorized('wrong username or password');
     }
     const token = randomBytes(32).toString('base64url');

@@ -43,7 +43,16 @@ describe.each(testDialects())('staff accounts on %s', (dialect) => {
     const refused = await request(s.url, 'POST', '/api/auth/login', {
       body: { username: 'clerk9', password: 'first-pass' },
     });
-    expect(refused.status).toBe(401);
+    // With the right password the refusal says why; with a wrong one it says nothing more.
+    expect([refused.status, refused.body.error.code, refused.body.error.details]).toEqual([
+      401,
+      'unauthorized',
+      { reason: 'account_disabled' },
+    ]);
+    const guessed = await request(s.url, 'POST', '/api/auth/login', {
+      body: { username: 'clerk9', password: 'a-guess' },
+    });
+    expect([guessed.status, guessed.body.error.details]).toEqual([401, undefined]);
 
     await request(s.url, 'PATCH', '/api/users/clerk9', { token: admin, body: { disabled: false } });
     const again = await login(s.url, 'clerk9', 'first-pass');

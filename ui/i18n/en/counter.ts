@@ -4,6 +4,7 @@ export const counter = {
   username: 'Username',
   password: 'Password',
   loginFailed: 'Wrong username or password.',
+  loginDisabled: 'This account is disabled. Ask the office administrator.',
   signIn: 'Sign in',
   signOut: 'Sign out',
   sessionExpired: 'Your session has ended. Please sign in again.',

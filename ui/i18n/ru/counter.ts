@@ -7,6 +7,7 @@ export const counter: MessagesLike<typeof english> = {
   username: 'Имя пользователя',
   password: 'Пароль',
   loginFailed: 'Неверное имя пользователя или пароль.',
+  loginDisabled: 'Эта учётная запись отключена. Обратитесь к администратору отдела.',
   signIn: 'Войти',
   signOut: 'Выйти',
   sessionExpired: 'Сеанс завершён. Войдите снова.',

@@ -7,6 +7,7 @@ export const counter: MessagesLike<typeof english> = {
   username: 'Номи корбар',
   password: 'Рамз',
   loginFailed: 'Номи корбар ё рамз нодуруст аст.',
+  loginDisabled: 'Ин ҳисоб хомӯш карда шудааст. Ба маъмури идора муроҷиат кунед.',
   signIn: 'Ворид шудан',
   signOut: 'Баромадан',
   sessionExpired: 'Сессияи шумо ба охир расид. Лутфан, дубора ворид шавед.',

@@ -7,6 +7,7 @@ export const counter: MessagesLike<typeof english> = {
   username: 'Foydalanuvchi nomi',
   password: 'Parol',
   loginFailed: 'Foydalanuvchi nomi yoki parol notoʻgʻri.',
+  loginDisabled: 'Bu hisob oʻchirilgan. Idora administratoriga murojaat qiling.',
   signIn: 'Kirish',
   signOut: 'Chiqish',
   sessionExpired: 'Seans tugadi. Iltimos, qayta kiring.',
