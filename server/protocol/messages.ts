@@ -158,6 +158,7 @@ export const TEMPLATE_PLACEHOLDERS = [
   'code',
   'booking',
   'time',
+  'service',
 ] as const;
 export type Placeholder = (typeof TEMPLATE_PLACEHOLDERS)[number];
 export type TemplateValues = Partial<Record<Placeholder, string>>;
@@ -173,10 +174,10 @@ export const TEMPLATE_VALUES: Readonly<Record<TemplateKey, readonly Placeholder[
   case_ready: ['case', 'window', 'office'],
   case_issued: ['case', 'window', 'office'],
   booking_code: ['code', 'booking'],
-  booking_confirmed: ['booking', 'time', 'link'],
-  booking_reminder_day: ['booking', 'time', 'link'],
-  booking_reminder_hour: ['booking', 'time', 'link'],
-  booking_cancelled: ['booking', 'time', 'link'],
+  booking_confirmed: ['booking', 'time', 'link', 'service', 'office'],
+  booking_reminder_day: ['booking', 'time', 'link', 'service', 'office'],
+  booking_reminder_hour: ['booking', 'time', 'link', 'service', 'office'],
+  booking_cancelled: ['booking', 'time', 'link', 'service', 'office'],
   test: ['office'],
 };
 
@@ -264,16 +265,16 @@ export const DEFAULT_TEMPLATES: Record<TemplateKey, Record<Language, string>> = 
     en: 'Confirmation code: {code}. Do not share it.',
   },
   booking_confirmed: {
-    tg: 'Навбати шумо {booking}: {time}. Бекор кардан: {link}',
-    ru: 'Ваша запись {booking}: {time}. Отменить: {link}',
-    uz: 'Yozilishingiz {booking}: {time}. Bekor qilish: {link}',
-    en: 'Your appointment {booking}: {time}. Cancel: {link}',
+    tg: 'Навбати шумо {booking}: {service}, {office}, {time}. Бекор кардан: {link}',
+    ru: 'Ваша запись {booking}: {service}, {office}, {time}. Отменить: {link}',
+    uz: 'Yozilishingiz {booking}: {service}, {office}, {time}. Bekor qilish: {link}',
+    en: 'Your appointment {booking}: {service}, {office}, {time}. Cancel: {link}',
   },
   booking_reminder_day: {
-    tg: 'Ёдрас: навбати шумо {booking} пагоҳ, {time}. Бекор кардан: {link}',
-    ru: 'Напоминаем: ваша запись {booking} завтра, {time}. Отменить: {link}',
-    uz: 'Eslatma: yozilishingiz {booking} ertaga, {time}. Bekor qilish: {link}',
-    en: 'Reminder: your appointment {booking} is tomorrow, {time}. Cancel: {link}',
+    tg: 'Ёдрас: навбати шумо {booking} ({service}) пагоҳ, {time}, {office}. Бекор кардан: {link}',
+    ru: 'Напоминаем: ваша запись {booking} ({service}) завтра, {time}, {office}. Отменить: {link}',
+    uz: 'Eslatma: yozilishingiz {booking} ({service}) ertaga, {time}, {office}. Bekor qilish: {link}',
+    en: 'Reminder: your appointment {booking} ({service}) is tomorrow, {time}, {office}. Cancel: {link}',
   },
   booking_reminder_hour: {
     tg: 'Пас аз як соат, {time}, навбати шумо. Дар киоск рамзи {booking}-ро ворид кунед.',
@@ -282,10 +283,10 @@ export const DEFAULT_TEMPLATES: Record<TemplateKey, Record<Language, string>> = 
     en: 'Your appointment is in an hour, at {time}. Type {booking} at the kiosk.',
   },
   booking_cancelled: {
-    tg: 'Навбати шумо {booking} ({time}) аз ҷониби идора бекор карда шуд. Навбати нав: {link}',
-    ru: 'Ваша запись {booking} ({time}) отменена учреждением. Записаться снова: {link}',
-    uz: 'Yozilishingiz {booking} ({time}) idora tomonidan bekor qilindi. Qayta yozilish: {link}',
-    en: 'Your appointment {booking} ({time}) was cancelled by the office. Book again: {link}',
+    tg: 'Навбати шумо {booking} ({service}, {time}) аз ҷониби идора бекор карда шуд. Навбати нав: {link}',
+    ru: 'Ваша запись {booking} ({service}, {time}) отменена учреждением. Записаться снова: {link}',
+    uz: 'Yozilishingiz {booking} ({service}, {time}) idora tomonidan bekor qilindi. Qayta yozilish: {link}',
+    en: 'Your appointment {booking} ({service}, {time}) was cancelled by the office. Book again: {link}',
   },
   test: {
     tg: 'Паёми санҷишии Навбат ({office}).',

@@ -146,7 +146,7 @@ describe.each(testDialects())('the bookings desk on %s', (dialect) => {
       (m) => m.template === 'booking_cancelled' && m.text.includes(code),
     );
     expect(told.map((m) => m.text)).toEqual([
-      `Ваша запись ${code} (10.12 14:00) отменена учреждением. Записаться снова: ${s.url}/book/?office=kulob`,
+      `Ваша запись ${code} (Регистрация смерти, 10.12 14:00) отменена учреждением. Записаться снова: ${s.url}/book/?office=kulob`,
     ]);
     const slots = await request(
       s.url,

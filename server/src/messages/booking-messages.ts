@@ -53,19 +53,20 @@ export class BookingMessages implements BookingNotifier {
     t: Transaction,
     m: { officeCode: string; phone: string; language: Language; booking: Booking },
   ): Promise<void> {
-    const office = await this.offices.findOffice(m.officeCode, t);
-    const timeZone = office?.timeZone ?? 'Asia/Dushanbe';
+    const { timeZone, names } = await this.where(m, t);
     const start = new Date(m.booking.start);
     const p = zonedParts(start, timeZone);
     const link = `${this.outbox.publicBase()}/book/?office=${encodeURIComponent(m.officeCode)}&cancel=${m.booking.code}`;
     await this.outbox.enqueueDirect(t, m, 'booking_confirmed', `b:${m.booking.code}:confirmed`, {
+      ...names,
       booking: m.booking.code,
       time: `${pad2(p.day)}.${pad2(p.month)} ${pad2(p.hour)}:${pad2(p.minute)}`,
       link,
     });
     const settings = await this.outbox.settings(m.officeCode, t);
     const now = this.outbox.now();
-    const values = { booking: m.booking.code, time: `${pad2(p.hour)}:${pad2(p.minute)}`, link };
+    const time = `${pad2(p.hour)}:${pad2(p.minute)}`;
+    const values = { ...names, booking: m.booking.code, time, link };
     const quiet = { from: settings.quietFrom, until: settings.quietUntil };
     for (const r of reminderTimes({ start, confirmedAt: now, timeZone, quiet })) {
       const template = TEMPLATES[r.kind];
@@ -92,15 +93,36 @@ export class BookingMessages implements BookingNotifier {
     t: Transaction,
     m: { officeCode: string; phone: string; language: Language; booking: Booking },
   ): Promise<void> {
-    const office = await this.offices.findOffice(m.officeCode, t);
-    const p = zonedParts(new Date(m.booking.start), office?.timeZone ?? 'Asia/Dushanbe');
+    const { timeZone, names } = await this.where(m, t);
+    const p = zonedParts(new Date(m.booking.start), timeZone);
     const values = {
+      ...names,
       booking: m.booking.code,
       time: `${pad2(p.day)}.${pad2(p.month)} ${pad2(p.hour)}:${pad2(p.minute)}`,
       link: `${this.outbox.publicBase()}/book/?office=${encodeURIComponent(m.officeCode)}`,
     };
     const dedupeKey = `b:${m.officeCode}:${m.booking.code}:cancelled`;
     await this.outbox.enqueueDirect(t, m, 'booking_cancelled', dedupeKey, values);
+  }
+
+  /**
+   * Where and what the appointment is, in the citizen's language: the office's and the service's
+   * names (a reminder a day later must say which office and which service it is for).
+   */
+  private async where(
+    m: { officeCode: string; language: Language; booking: Booking },
+    t: Transaction,
+  ): Promise<{ timeZone: string; names: { office: string; service: string } }> {
+    const office = await this.offices.findOffice(m.officeCode, t);
+    const services = await this.offices.listServices(m.officeCode, t);
+    const service = services.find((s) => s.code === m.booking.service);
+    return {
+      timeZone: office?.timeZone ?? 'Asia/Dushanbe',
+      names: {
+        office: office?.names[m.language] ?? m.officeCode,
+        service: service?.names[m.language] ?? m.booking.service,
+      },
+    };
   }
 
   /** Withdraws the booking's reminders that have not gone yet. */

@@ -136,7 +136,7 @@ describe.each(testDialects())('appointment reminders on %s', (dialect) => {
     await drainAt(clock, [s], at('2026-12-09', '18:00'));
     await waitFor(() => textsTo(smsc, phone).length > before, 'the day-before reminder');
     expect(textsTo(smsc, phone).slice(before)).toEqual([
-      `Напоминаем: ваша запись ${code} завтра, 10:20. Отменить: https://navbat.example.tj/book/?office=kulob&cancel=${code}`,
+      `Напоминаем: ваша запись ${code} (Регистрация рождения) завтра, 10:20, Сектор ЗАГС города Куляб. Отменить: https://navbat.example.tj/book/?office=kulob&cancel=${code}`,
     ]);
 
     await drainAt(clock, [s], at(DAY, '09:19'));
@@ -281,6 +281,10 @@ describe.each(testDialects())('appointment reminders with two nodes on %s', (dia
           booking: again.body.booking as Booking,
         }),
       );
+    // The confirmation says what, where and when: a citizen may hold bookings at two offices.
+    expect(textsTo(smsc, phone)[1]).toBe(
+      `Your appointment ${code}: Birth registration, Kulob City Civil Registry Sector, ${DAY.slice(8)}.${DAY.slice(5, 7)} 16:00. Cancel: https://navbat.example.tj/book/?office=kulob&cancel=${code}`,
+    );
     const before = textsTo(smsc, phone).length;
     for (let round = 0; round < 3; round++) await drainAt(clock, nodes, at('2026-12-09', '18:00'));
     for (let round = 0; round < 3; round++) await drainAt(clock, nodes, at(DAY, '15:00'));
@@ -288,7 +292,7 @@ describe.each(testDialects())('appointment reminders with two nodes on %s', (dia
     await drainAt(clock, nodes, at(DAY, '15:30'));
     const reminders = textsTo(smsc, phone).slice(before);
     expect(reminders.sort()).toEqual([
-      `Reminder: your appointment ${code} is tomorrow, 16:00. Cancel: https://navbat.example.tj/book/?office=kulob&cancel=${code}`,
+      `Reminder: your appointment ${code} (Birth registration) is tomorrow, 16:00, Kulob City Civil Registry Sector. Cancel: https://navbat.example.tj/book/?office=kulob&cancel=${code}`,
       `Your appointment is in an hour, at 16:00. Type ${code} at the kiosk.`,
     ]);
     const [rows] = await tdb.db.sequelize.query(
