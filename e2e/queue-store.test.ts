@@ -342,6 +342,42 @@ describe('QueueStore', () => {
     expect(store.state.ready).toBe(true);
   });
 
+  it('asks a kiosk’s figures at once when a transfer starts a line it has no wait for', async () => {
+    await client;
+    const kiosk = new QueueStore({
+      namespace: '/display',
+      auth: { office: 'kulob' },
+      url,
+      refreshMs: 60_000,
+    });
+    kiosk.connect();
+    try {
+      await until(kiosk, (s) => s.ready);
+      const before = syncs;
+      // A birth ticket sent on to death registration, where nobody waited: the server's figures
+      // know that line's wait, the event does not.
+      const moved = ticket('a', 'A001', 'waiting', { service: 'death' });
+      syncAnswer = {
+        ...snapshot(11, [moved]),
+        services: [
+          { code: 'birth', waiting: 0, estimatedWaitMinutes: 0 },
+          { code: 'death', waiting: 1, estimatedWaitMinutes: 6 },
+        ],
+      };
+      io.of('/display').emit('ticket:updated', { seq: 11, ticket: moved, was: 'waiting' });
+      const state = await until(kiosk, (s) =>
+        s.services.some((l) => l.code === 'death' && l.estimatedWaitMinutes === 6),
+      );
+      expect(state.services.find((l) => l.code === 'death')?.waiting).toBe(1);
+      expect(syncs).toBe(before + 1);
+    } finally {
+      kiosk.disconnect();
+    }
+    // The display's store (no waits shown, no refreshMs) did not ask.
+    await until(store, (s) => s.seq === 11);
+    expect(syncs).toBeLessThanOrEqual(1);
+  });
+
   it('reports the connection going down and coming back', async () => {
     await client;
     expect(store.connected).toBe(true);

@@ -62,6 +62,8 @@ export class QueueStore<T extends Ticket = Ticket> {
   private pending: QueueChange<T>[] = [];
   /** An event took a call out of a full `recentCalls`: a snapshot fills the list again. */
   private callsShort = false;
+  /** A line went from empty to waiting by a call taken back or a transfer: no estimate for it. */
+  private estimateMissing = false;
   private syncing = false;
   /**
    * The socket (re)connected and its snapshot is on the way: events wait for it (the server sends
@@ -203,10 +205,14 @@ export class QueueStore<T extends Ticket = Ticket> {
     this.refillCalls();
   }
 
-  /** Asks for a snapshot when an event took a call out of a full list (see `applyTicket`). */
+  /**
+   * Asks for a snapshot when an event took a call out of a full list, or (a kiosk, which shows
+   * waits) left a line without its estimate (see `applyTicket`).
+   */
   private refillCalls(): void {
-    if (!this.callsShort) return;
+    if (!this.callsShort && !this.estimateMissing) return;
     this.callsShort = false;
+    this.estimateMissing = false;
     this.requestSync();
   }
 
@@ -343,6 +349,13 @@ export class QueueStore<T extends Ticket = Ticket> {
     const others = before ? state.tickets.filter((t) => t !== before) : state.tickets;
     const tickets = isLive(ticket) ? [...others, ticket] : others;
     const services = recountServices(state.services, before, ticket, event, was);
+    // Only an issued ticket carries the wait of the next to come; a line that a transfer or a call
+    // taken back started has none until the server's figures come (a kiosk showed "no wait").
+    if (this.options.refreshMs && event !== QueueEvent.ticketIssued) {
+      const emptyBefore = (code: string) =>
+        (state.services.find((s) => s.code === code)?.waiting ?? 0) === 0;
+      this.estimateMissing ||= services.some((s) => s.waiting > 0 && emptyBefore(s.code));
+    }
     let recentCalls = state.recentCalls
       .map((t) => (t.id === ticket.id ? ticket : t))
       .filter(isCall);
