@@ -95,11 +95,17 @@ export class RegistryRepository {
     return nextInSeries(this.db, 'registry_series', { office_code: officeCode, series, year }, t);
   }
 
-  /** The case whose registration recorded the event `identity` (a hash), if any. */
-  async registeredEvent(identity: string, t: Transaction): Promise<string | undefined> {
+  /** A case but `own` whose registration recorded one of the event's `identities` (hashes), if any. */
+  async registeredEvent(
+    identities: string[],
+    own: string,
+    t: Transaction,
+  ): Promise<string | undefined> {
     const rows = await this.db.sequelize.query<{ case_number: string }>(
-      'SELECT case_number FROM case_registrations WHERE identity = :identity',
-      { type: QueryTypes.SELECT, replacements: { identity }, transaction: t },
+      `SELECT case_number FROM case_registrations
+        WHERE identity IN (:identities) AND case_number <> :own
+        ORDER BY created_at LIMIT 1`,
+      { type: QueryTypes.SELECT, replacements: { identities, own }, transaction: t },
     );
     return rows[0]?.case_number;
   }

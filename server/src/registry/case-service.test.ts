@@ -329,6 +329,93 @@ describe.each(testDialects())('the single window on %s', (dialect) => {
     expect((await register(kept.body.case as Case)).status).toBe(200);
   });
 
+  it('registers one birth once however it is spelled, and keys registrations of before anew', async () => {
+    const submit = async (
+      c: Case,
+      m: Omit<typeof mother, 'middleName'> & { middleName?: string },
+      kid: typeof child & { middleName?: string },
+      birthDate: string,
+    ) => {
+      const filled = await api('PATCH', `/api/cases/${c.number}`, clerk, {
+        version: c.version,
+        applicant: m,
+        subjects: [
+          { role: 'child', person: { ...kid, birthDate } },
+          { role: 'mother', person: m },
+        ],
+        details: { placeOfBirth: 'Кӯлоб', birthDate },
+        documents: [
+          { code: 'medical_birth_notice', received: true },
+          { code: 'mother_passport', received: true },
+        ],
+      });
+      expect(filled.status).toBe(200);
+      return api('POST', `/api/cases/${c.number}/transitions`, clerk, {
+        to: 'submitted',
+        version: filled.body.case.version,
+      });
+    };
+    const register = (c: Case) =>
+      api('POST', `/api/cases/${c.number}/transitions`, back, {
+        to: 'registered',
+        version: c.version,
+      });
+    const zarina = {
+      ...mother,
+      lastName: 'Раҳимова',
+      firstName: 'Зарина',
+      middleName: 'Алиевна',
+      idDocument: { type: 'passport', number: 'А1234567' },
+    };
+    const firuz = { ...child, lastName: 'Раҳимов', firstName: 'Фирӯз' };
+    const first = await submit((await openBirthCase()).c, zarina, firuz, '2025-03-05');
+    expect(first.status).toBe(200);
+    expect((await register(first.body.case)).status).toBe(200);
+    // The registration as it was keyed before (the exact spelling), then the migration's keys.
+    await s.db.sequelize.query('DELETE FROM case_registrations WHERE case_number = :n', {
+      replacements: { n: first.body.case.number },
+    });
+    const { registryMigrations } = await import('../../../db/migrations');
+    const runner = s.db.umzug(registryMigrations);
+    await runner.down({ to: '20261207-2010-case-registration-keys' });
+    await runner.up();
+    // The same birth from a Russian keyboard, the patronymic left out, a Latin "a" in the name
+    // and the passport's letter Latin: the registry refuses it, naming the registered case.
+    const russian = await submit(
+      (await openBirthCase()).c,
+      {
+        lastName: 'Рахимовa',
+        firstName: 'Зарина',
+        birthDate: mother.birthDate,
+        sex: 'f',
+        idDocument: { type: 'passport', number: 'A 1234567' },
+      },
+      { ...firuz, lastName: 'Рахимов', firstName: 'Фируз' },
+      '2025-03-05',
+    );
+    expect([russian.status, russian.body.error?.details]).toEqual([
+      409,
+      { reason: 'already_registered', case: first.body.case.number },
+    ]);
+    // By the mother's passport alone (her name written in another way altogether).
+    const byDocument = await submit(
+      (await openBirthCase()).c,
+      { ...zarina, lastName: 'Рахимзода' },
+      { ...firuz, lastName: 'Рахимзода' },
+      '2025-03-05',
+    );
+    expect(byDocument.status).toBe(409);
+    // Her twin daughter, born the same day, is another birth.
+    const twin = await submit(
+      (await openBirthCase()).c,
+      zarina,
+      { ...firuz, firstName: 'Фарида', sex: 'f' },
+      '2025-03-05',
+    );
+    expect(twin.status).toBe(200);
+    expect((await register(twin.body.case)).status).toBe(200);
+  });
+
   it('sends a case returned for a document to its own windows, and a submitted one to pickup', async () => {
     const { c } = await openBirthCase();
     const submitted = await fillAndSubmit(c);

@@ -9,7 +9,7 @@ import {
   caseTransition,
   certificateActType,
   describeBlocker,
-  eventIdentity,
+  eventIdentities,
   formatCertificate,
   missingForSubmit,
   type CaseTransition,
@@ -108,21 +108,20 @@ export async function guardEvent(
     return;
   }
   if (to !== 'submitted' && to !== 'registered') return;
-  const identity = eventIdentity(c);
-  if (identity === undefined) return;
-  const key = createHash('sha256').update(identity).digest('hex');
+  const keys = eventIdentities(c).map((i) => createHash('sha256').update(i).digest('hex'));
+  if (keys.length === 0) return;
   const refuse = (other: string) =>
     new AppError('conflict', `this ${c.type} is registered already, by case ${other}`, {
       reason: 'already_registered',
       case: other,
     });
-  const other = await repo.registeredEvent(key, t);
-  if (other !== undefined && other !== c.number) throw refuse(other);
+  const other = await repo.registeredEvent(keys, c.number, t);
+  if (other !== undefined) throw refuse(other);
   if (to !== 'registered') return;
   try {
-    await repo.recordEvent(key, c.number, now, t);
+    for (const key of keys) await repo.recordEvent(key, c.number, now, t);
   } catch (err) {
     if ((err as { name?: string }).name !== 'SequelizeUniqueConstraintError') throw err;
-    throw refuse((await repo.registeredEvent(key, t)) ?? 'another case');
+    throw refuse((await repo.registeredEvent(keys, c.number, t)) ?? 'another case');
   }
 }
