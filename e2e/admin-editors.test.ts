@@ -533,4 +533,56 @@ describe('administration editors, audit and CSV in the browser', () => {
     await page.setViewportSize({ width: 1366, height: 900 });
     expect(pageErrors).toEqual([]);
   });
+  it('keeps what another administrator saved meanwhile: each save sends only its own changes', async () => {
+    const signIn = async (hash: string) => {
+      const other = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+      other.on('pageerror', (e) => pageErrors.push(e.message));
+      await other.goto(`${server.url}/admin/?office=kulob&lang=en#${hash}`);
+      await other.locator('input[name="username"]').fill('admin');
+      await other.locator('input[name="password"]').fill('demo');
+      await other.keyboard.press('Enter');
+      return other;
+    };
+    const [a, b] = [await signIn('services'), await signIn('services')];
+    const marriage = (p: Page) => p.locator('form.service[data-code="marriage"]');
+    await Promise.all([a, b].map((p) => marriage(p).waitFor()));
+    // Both pages show the catalogue; A renames in Russian, then B (as loaded) in English.
+    await marriage(a).locator('input[name="name-ru"]').fill('Регистрация брака (изм.)');
+    await marriage(a).getByRole('button', { name: 'Save', exact: true }).click();
+    await a.getByText('Saved').first().waitFor();
+    await marriage(b).locator('input[name="name-en"]').fill('Marriage (edited)');
+    await marriage(b).getByRole('button', { name: 'Save', exact: true }).click();
+    const names = async () =>
+      (
+        (await request(server.url, 'GET', '/api/offices/kulob/services')).body as Array<{
+          code: string;
+          names: Record<string, string>;
+        }>
+      ).find((x) => x.code === 'marriage')?.names;
+    await waitFor(async () => (await names())?.en === 'Marriage (edited)', 'B’s English name');
+    expect((await names())?.ru).toBe('Регистрация брака (изм.)');
+    // B's page shows A's name after its save.
+    await waitFor(
+      async () =>
+        (await marriage(b).locator('input[name="name-ru"]').inputValue()) ===
+        'Регистрация брака (изм.)',
+      'A’s name on B’s page',
+    );
+
+    // Settings: A writes the ticker; B, open before, changes only the recall limit.
+    await Promise.all([a, b].map((p) => p.getByRole('tab', { name: 'Settings' }).click()));
+    await Promise.all([a, b].map((p) => p.locator('[name="recalls"]').waitFor()));
+    await a.locator('[name="ticker"]').fill('Ҳуҷҷатҳоро омода кунед.');
+    await a.locator('counter-admin-settings button[type="submit"]').click();
+    await a.getByText('Saved').first().waitFor();
+    await b.locator('[name="recalls"]').fill('2');
+    await b.locator('counter-admin-settings button[type="submit"]').click();
+    const admin = await login(server.url, 'admin');
+    const settings = async () =>
+      (await request(server.url, 'GET', '/api/offices/kulob/settings', { token: admin })).body
+        .settings as { ticker: string | null; maxRecalls: number };
+    await waitFor(async () => (await settings()).maxRecalls === 2, 'B’s recall limit');
+    expect((await settings()).ticker).toBe('Ҳуҷҷатҳоро омода кунед.');
+    await Promise.all([a.close(), b.close()]);
+  });
 });

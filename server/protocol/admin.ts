@@ -31,7 +31,10 @@ export type CreateService = z.infer<typeof CreateService>;
 
 export const UpdateService = z
   .strictObject({
-    names: Names.optional(),
+    /** The names to change (the languages left out keep theirs: two administrators at once). */
+    names: Names.partial()
+      .refine((n) => Object.keys(n).length > 0, 'name at least one language')
+      .optional(),
     documents: z.array(DocumentCode).max(40).optional(),
     sortOrder: z.number().int().min(0).max(10_000).optional(),
     open: z.boolean().optional(),

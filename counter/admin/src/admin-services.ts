@@ -8,7 +8,7 @@ import type { AdminCounter, AdminService, ClosedReasons, Language } from '../../
 import { fetchServices } from '../../../ui/api';
 import { LANGUAGES, translate } from '../../../ui/i18n/staff';
 import { listCounters, listServices, createService, updateService } from './admin-api';
-import { formText, namesOf, unservedServices, AdminTab } from './admin-tab';
+import { changedFields, formText, namesOf, unservedServices, AdminTab } from './admin-tab';
 import { KNOWN_DOCUMENTS, documentName } from './documents';
 
 /**
@@ -143,15 +143,24 @@ export class AdminServices extends AdminTab {
       ...ticked.filter((d) => !service.documents.includes(d)),
     ];
     const names = namesOf((l) => value(`name-${l}`) || service.names[l]);
-    void this.run(async (c) => {
-      await updateService(c, service.code, {
-        names,
+    const changed = changedFields(
+      {
         documents,
         sortOrder: Number(value('order')) || 0,
         targetWaitMinutes: Number(value('target')) || service.targetWaitMinutes,
+      },
+      service,
+    );
+    // Only the languages changed here: another administrator may have renamed the others.
+    const renamed = changedFields(names, service.names);
+    void this.run(async (c) => {
+      const body = {
+        ...changed,
+        ...(Object.keys(renamed).length > 0 ? { names: renamed } : {}),
         // A closed service's reason can be corrected while it stays closed.
         ...(service.open ? {} : { closedReasons: this.typedReasons(row) }),
-      });
+      };
+      if (Object.keys(body).length > 0) await updateService(c, service.code, body);
       this.services = await listServices(c);
       await this.loadReasons(c.office);
     }, this.l10n.t('adminSaved'));

@@ -12,7 +12,7 @@ import { fetchOffice } from '../../../ui/api';
 import type { NbDateField } from '../../../ui/nb-date-field';
 import '../../../ui/nb-date-field';
 import { closeDay, getSettings, saveSettings } from './admin-api';
-import { formText, AdminTab } from './admin-tab';
+import { changedFields, formText, AdminTab } from './admin-tab';
 import { weekdayName } from './audit-view';
 import { PriorityTable } from './priority-table';
 
@@ -131,8 +131,12 @@ export class AdminSettings extends AdminTab {
     if (body.requireDevices && !this.settings?.requireDevices) {
       if (!window.confirm(this.l10n.t('adminRequireDevicesConfirm'))) return;
     }
+    // Only what changed here: another administrator's save of other settings meanwhile stays.
+    const changed = this.settings ? changedFields(body, this.settings) : body;
     void this.run(async (c) => {
-      this.show(await saveSettings(c, body));
+      this.show(
+        Object.keys(changed).length > 0 ? await saveSettings(c, changed) : await getSettings(c),
+      );
     }, this.l10n.t('adminSaved'));
   };
 

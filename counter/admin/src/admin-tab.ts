@@ -341,6 +341,18 @@ export function namesOf(read: (language: Language) => string): Names {
   return { tg: read('tg'), ru: read('ru'), uz: read('uz'), en: read('en') };
 }
 
+/**
+ * The fields of a form's `body` that differ from what the page showed (`shown`): a save sends only
+ * what this administrator changed, so another's change to other fields meanwhile is kept (the page
+ * sent every field, and put back what it had loaded).
+ */
+export function changedFields<T extends object>(body: T, shown: object): Partial<T> {
+  const before = shown as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.entries(body).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(before[k])),
+  ) as Partial<T>;
+}
+
 /** Open services that no window calls: the kiosk would hand out tickets nobody calls. */
 export function unservedServices(
   services: readonly AdminService[],

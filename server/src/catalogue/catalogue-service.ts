@@ -108,7 +108,7 @@ export class CatalogueService {
     return this.deps.queue.configure(officeCode, async (t, _office, changes) => {
       const before = (await this.repo.listServices(officeCode, t)).find((s) => s.code === code);
       if (!before) throw notFound(`service ${code}`);
-      const fields = serviceChange(body);
+      const fields = serviceChange(body, before);
       const after: ServiceRecord = { ...before, ...fields };
       // Saved as it was (the form sends every field): nothing written, nothing in the log.
       if (Object.keys(diffOf(before, after)).length === 0) return toServiceDto(before);
@@ -271,9 +271,9 @@ export class CatalogueService {
 }
 
 /** The stored change a PATCH of a service asks for. */
-function serviceChange(body: UpdateService): ServiceChange {
+function serviceChange(body: UpdateService, before: ServiceRecord): ServiceChange {
   const fields: ServiceChange = {};
-  if (body.names !== undefined) fields.names = body.names;
+  if (body.names !== undefined) fields.names = { ...before.names, ...body.names };
   if (body.documents !== undefined) fields.documents = body.documents;
   if (body.sortOrder !== undefined) fields.sortOrder = body.sortOrder;
   if (body.targetWaitMinutes !== undefined) fields.targetWaitMinutes = body.targetWaitMinutes;
