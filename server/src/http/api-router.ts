@@ -28,6 +28,7 @@ import type { Database } from '../../../db/database';
 import { LoginThrottle } from '../security/login-throttle';
 import { MemoryRateStore, type RateStore } from '../security/rate-store';
 import { issueTicket, type IssueRate } from './issue-ticket';
+import type { IssuePace } from './issue-pace';
 
 export interface ApiDeps {
   db: Database;
@@ -41,6 +42,8 @@ export interface ApiDeps {
   print?: PrintQueue;
   /** Tickets one address (or one kiosk code) may take in open mode (ISSUE_RATE). */
   issueRate?: IssueRate;
+  /** Addresses past their issue pace, refused at the door (shed-overload.ts). */
+  issuePace?: IssuePace;
   /** Ends the consoles' sockets of a session that was just logged out (on every node). */
   onLogout?: (token: string) => void;
   /** Mark the session cookie Secure (when served over HTTPS). */

@@ -5,6 +5,7 @@
  */
 import http from 'node:http';
 import { startTestServer, type TestServer } from '../testing/harness';
+import { login, request } from '../testing/client';
 
 const OFFICE = '/api/offices/kulob';
 // A burst of three, then one ticket a minute: the fourth of a burst is always refused.
@@ -13,6 +14,7 @@ const RATE = { intervalMs: 60_000, burst: 3 };
 interface Answer {
   status: number;
   retryAfter: string | undefined;
+  rateLimit: string | undefined;
   body: {
     ticket?: { number: string };
     error?: { code: string; details?: { retryAfterSeconds?: number } };
@@ -39,6 +41,7 @@ function issueFrom(s: TestServer, address: string, body: Record<string, unknown>
           resolve({
             status: res.statusCode ?? 0,
             retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter,
+            rateLimit: res.headers['ratelimit'] as string | undefined,
             body: JSON.parse(text) as Answer['body'],
           });
         });
@@ -83,6 +86,8 @@ describe('the open-mode issue limit (ISSUE_RATE)', () => {
       expect(seconds).toBeGreaterThan(0);
       expect(seconds).toBeLessThanOrEqual(RATE.intervalMs / 1000);
       expect(answer.retryAfter).toBe(String(seconds));
+      // As the other public limits say it (README "Contract additions").
+      expect(answer.rateLimit).toBe(`limit=${RATE.burst}, remaining=0, reset=${seconds}`);
     }
     // Only the admitted tickets exist, each with its audit row; the refusals left no trace.
     expect(await tickets()).toBe(before.tickets + RATE.burst);
@@ -111,5 +116,64 @@ describe('the open-mode issue limit (ISSUE_RATE)', () => {
     expect([fourth.status, fourth.body.error?.code]).toEqual([429, 'rate_limited']);
     expect(Number(fourth.retryAfter)).toBeGreaterThan(0);
     expect(await tickets()).toBe(before);
+  });
+});
+
+/**
+ * A ticket request from `address` whose body is held back (its headers sent): it holds whatever
+ * the server gives it at the door until `finish`; `answered` resolves with its status.
+ */
+function heldIssue(s: TestServer, address: string): { answered: Promise<number>; finish(): void } {
+  const payload = JSON.stringify({ service: 'certificate' });
+  let finish = () => undefined as void;
+  const answered = new Promise<number>((resolve, reject) => {
+    const req = http.request(`${s.url}${OFFICE}/tickets`, {
+      method: 'POST',
+      localAddress: address,
+      agent: false,
+      headers: { 'content-type': 'application/json', 'content-length': payload.length },
+    });
+    req.on('response', (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.flushHeaders();
+    finish = () => req.end(payload);
+  });
+  return { answered, finish: () => finish() };
+}
+
+describe('an address past its issue pace, flooding', () => {
+  let s: TestServer;
+
+  beforeAll(async () => {
+    // Four commands of the office in flight at most: a flood that held slots would shut the door.
+    s = await startTestServer({ issueRate: RATE, admission: { maxInFlight: 4 } });
+  });
+  afterAll(() => s.close());
+
+  it('is refused at the door, so the kiosks and the clerks are not refused for it', async () => {
+    for (let i = 0; i < RATE.burst; i++)
+      expect((await issueFrom(s, '127.0.0.20', { service: 'birth' })).status).toBe(201);
+    expect((await issueFrom(s, '127.0.0.20', { service: 'birth' })).status).toBe(429);
+    // Ten more from that address, their bodies held back: refused at once, they hold no slot
+    // (let in at the door, they held the office's four until their bodies came).
+    const held = Array.from({ length: 10 }, () => heldIssue(s, '127.0.0.20'));
+    const all = Promise.all(held.map((h) => h.answered));
+    await Promise.race([all, new Promise((resolve) => setTimeout(resolve, 500))]);
+    const clerk = await login(s.url, 'clerk1');
+    const kiosk = await issueFrom(s, '127.0.0.21', { service: 'birth', kiosk: 'K1' });
+    const call = await request(s.url, 'POST', `${OFFICE}/counters/3/call-next`, { token: clerk });
+    for (const h of held) h.finish();
+    expect(new Set(await all)).toEqual(new Set([429]));
+    expect([kiosk.status, call.status]).toEqual([201, 200]);
+    // And 200 at once: every one refused, none of them a ticket.
+    const before = await s.db.models.Ticket.count();
+    const flood = await Promise.all(
+      Array.from({ length: 200 }, () => issueFrom(s, '127.0.0.20', { service: 'certificate' })),
+    );
+    expect(new Set(flood.map((a) => a.status))).toEqual(new Set([429]));
+    expect(await s.db.models.Ticket.count()).toBe(before);
   });
 });

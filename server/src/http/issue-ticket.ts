@@ -17,6 +17,7 @@ import { toPublicTicket, withAppointment } from '../queue/ticket-dto';
 import { countTry, type RateStore } from '../security/rate-store';
 import { parse, parseParams } from './errors';
 import { requestKey } from './request-key';
+import { issueLimitHeaders, type IssuePace, type IssueRate } from './issue-pace';
 
 const OfficeParam = z.object({ office: OfficeCode });
 
@@ -27,6 +28,8 @@ export interface TicketIssueDeps {
   print?: PrintQueue;
   issueRate?: IssueRate;
   checkIn?: CheckInService;
+  /** Addresses past their pace, refused at the door from then on (shed-overload.ts). */
+  issuePace?: IssuePace;
 }
 
 /**
@@ -43,6 +46,7 @@ export async function issueTicket(
   const booked = typeof req.body === 'object' && req.body !== null && 'booking' in req.body;
   const parsed = booked ? parse(CheckInBooking, req.body) : parse(IssueTicket, req.body);
   const address = req.ip ?? 'unknown';
+  const rate = deps.issueRate ?? DEFAULT_ISSUE_RATE;
   const { body, paired } = await admitIssuer(
     deps,
     rates,
@@ -50,7 +54,13 @@ export async function issueTicket(
     req.get(DEVICE_TOKEN_HEADER),
     address,
     parsed,
-  );
+  ).catch((err: unknown) => {
+    const details =
+      err instanceof AppError && err.code === 'rate_limited' ? err.details : undefined;
+    const seconds = (details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+    if (seconds !== undefined) issueLimitHeaders(res, rate, seconds * 1000);
+    throw err;
+  });
   const key = requestKey(req);
   const actor = { kind: 'kiosk' as const, code: body.kiosk ?? null };
   if ('booking' in body) {
@@ -101,7 +111,9 @@ async function admitIssuer<Body extends IssueTicket | CheckInBooking>(
   // Open mode: anyone may issue, at a pace no real kiosk reaches, per address. Not per kiosk code:
   // here the code is a claim anyone can make, and counting it let a stranger naming K1 use up K1's
   // pace and stop the real K1 (pairing, `requireDevices`, makes the code an identity).
-  await takeIssue(rates, deps.issueRate ?? DEFAULT_ISSUE_RATE, [`issue:ip:${address}`]);
+  await takeIssue(rates, deps.issueRate ?? DEFAULT_ISSUE_RATE, [`issue:ip:${address}`], (ms) =>
+    deps.issuePace?.hold(address, ms),
+  );
   return { body, paired: false };
 }
 
@@ -118,17 +130,19 @@ async function issuedPrintStatus(
   return issued.created ? 'none' : print.statusOf(issued.ticket.id);
 }
 
-/** One ticket per `intervalMs` on average, with bursts of `burst` (a family at the kiosk). */
-export interface IssueRate {
-  intervalMs: number;
-  burst: number;
-}
+export type { IssueRate };
 
-const DEFAULT_ISSUE_RATE: IssueRate = { intervalMs: 2000, burst: 20 };
+export const DEFAULT_ISSUE_RATE: IssueRate = { intervalMs: 2000, burst: 20 };
 
-async function takeIssue(rates: RateStore, rate: IssueRate, keys: string[]): Promise<void> {
+async function takeIssue(
+  rates: RateStore,
+  rate: IssueRate,
+  keys: string[],
+  refused?: (waitMs: number) => void,
+): Promise<void> {
   const waitMs = await rates.takeAll(keys, rate.intervalMs, rate.burst);
   if (waitMs > 0) {
+    refused?.(waitMs);
     throw new AppError('rate_limited', 'too many tickets from here; wait a moment', {
       retryAfterSeconds: Math.ceil(waitMs / 1000),
     });

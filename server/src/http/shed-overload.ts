@@ -8,13 +8,22 @@
 import type { RequestHandler } from 'express';
 import { AppError } from '../errors';
 import type { CommandAdmission } from '../queue/admission';
+import { refuseIssue, type IssuePace } from './issue-pace';
 
-/** Office commands (`POST /api/offices/:office/…`): admitted here, or 503 when the office is behind. */
-export function shedOverload(admission: CommandAdmission): RequestHandler {
+/**
+ * Office commands (`POST /api/offices/:office/…`): admitted here, or 503 when the office is behind;
+ * a ticket from an address whose pace is spent (`pace`) is refused 429 first, without a slot.
+ */
+export function shedOverload(admission: CommandAdmission, pace?: IssuePace): RequestHandler {
   const command = /^\/api\/offices\/([a-z][a-z0-9_]{0,39})\/(tickets|counters\/)/;
   return (req, res, next) => {
-    const office = req.method === 'POST' ? command.exec(req.path)?.[1] : undefined;
+    const found = req.method === 'POST' ? command.exec(req.path) : null;
+    const office = found?.[1];
     if (!office) return next();
+    if (pace && req.path === `/api/offices/${office}/tickets`) {
+      const wait = pace.waitOf(req.ip ?? 'unknown');
+      if (wait > 0) return refuseIssue(res, pace.rate, wait);
+    }
     let leave: () => void;
     try {
       leave = admission.atDoor(office);

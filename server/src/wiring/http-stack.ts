@@ -11,6 +11,8 @@ import type { Database } from '../../../db/database';
 import { refuseNul } from '../http/no-nul';
 import { requestLog } from '../http/request-log';
 import { shedOverload } from '../http/shed-overload';
+import { IssuePace, type IssueRate } from '../http/issue-pace';
+import { DEFAULT_ISSUE_RATE } from '../http/issue-ticket';
 import { sameOriginWrites } from '../http/auth-middleware';
 import { errorHandler, unknownRoute } from '../http/errors';
 import { messagesRouter } from '../http/messages-router';
@@ -69,8 +71,9 @@ const PAGE_CSP = {
 };
 
 export function mountHttp(app: express.Express, settings: HttpSettings, parts: HttpParts): void {
-  mountMiddleware(app, settings, parts);
-  mountApi(app, settings, parts);
+  const pace = new IssuePace(issueRateOf(settings));
+  mountMiddleware(app, settings, parts, pace);
+  mountApi(app, settings, parts, pace);
   mountAdminRedirect(app);
   mountVoicePacks(app, settings.voiceDir);
   mountWebApps(app, settings.webDir ?? WEB_DIR);
@@ -78,11 +81,22 @@ export function mountHttp(app: express.Express, settings: HttpSettings, parts: H
   app.use(errorHandler(parts.logger));
 }
 
-function mountMiddleware(app: express.Express, settings: HttpSettings, parts: HttpParts): void {
+/** ISSUE_RATE: the default, or none (`null`: tests and benches issue from one address). */
+function issueRateOf(settings: HttpSettings): IssueRate {
+  if (settings.issueRate === null) return { intervalMs: 1, burst: 1e9 };
+  return settings.issueRate ?? DEFAULT_ISSUE_RATE;
+}
+
+function mountMiddleware(
+  app: express.Express,
+  settings: HttpSettings,
+  parts: HttpParts,
+  pace: IssuePace,
+): void {
   app.disable('x-powered-by');
   if (settings.trustProxy === true) app.set('trust proxy', 1);
   else if (settings.trustProxy) app.set('trust proxy', settings.trustProxy);
-  app.use(shedOverload(parts.services.admission)); // before a byte is parsed or logged
+  app.use(shedOverload(parts.services.admission, pace)); // before a byte is parsed or logged
   app.use(helmet({ contentSecurityPolicy: { directives: PAGE_CSP }, hsts: false }));
   app.use(requestLog(parts.logger));
   app.use(parts.drain.refuse);
@@ -99,7 +113,12 @@ function mountMiddleware(app: express.Express, settings: HttpSettings, parts: Ht
   app.use('/api', sameOriginWrites);
 }
 
-function mountApi(app: express.Express, settings: HttpSettings, parts: HttpParts): void {
+function mountApi(
+  app: express.Express,
+  settings: HttpSettings,
+  parts: HttpParts,
+  pace: IssuePace,
+): void {
   const { db, now } = settings;
   const { auth, queue, messages, cases, print, checkIn, notifier } = parts.services;
   const { rates } = parts.sockets;
@@ -119,7 +138,8 @@ function mountApi(app: express.Express, settings: HttpSettings, parts: HttpParts
       print,
       loginThrottle: parts.services.loginThrottle,
       rates,
-      issueRate: settings.issueRate === null ? { intervalMs: 1, burst: 1e9 } : settings.issueRate,
+      issueRate: pace.rate,
+      issuePace: pace,
       onLogout: (token) => parts.services.ends.session(token),
       windows: parts.services.windows,
       noShowUndo: parts.services.noShowUndo,
