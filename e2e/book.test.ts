@@ -192,6 +192,29 @@ describe('the booking page on a phone', () => {
     await page.close();
   });
 
+  it('comes back to "type the code" after a reload, and the code confirms it', async () => {
+    const page = await open('lang=en');
+    const death = DEMO_SERVICES.find((s) => s.code === 'death')!;
+    await page.getByRole('button', { name: death.names.en, exact: true }).click();
+    await page.locator('button.choice:not([disabled])').first().click();
+    await page.getByRole('heading', { name: new RegExp(bookText('en', 'chooseTime')) }).waitFor();
+    await page.locator('button.choice:not([disabled])').first().click();
+    await page.getByLabel(bookText('en', 'phoneTitle')).fill('90 444 44 43');
+    await page.getByRole('button', { name: bookText('en', 'send') }).click();
+    await page.getByRole('heading', { name: bookText('en', 'codeTitle') }).waitFor();
+    // The phone's browser reloads the page (or was closed while the SMS app was open).
+    await page.reload();
+    await page.getByRole('heading', { name: bookText('en', 'codeTitle') }).waitFor();
+    const otp = await waitFor(() => codes.get('+992904444443'), 'the code');
+    await page.locator('#otp').fill(otp);
+    await page.getByRole('button', { name: bookText('en', 'confirm') }).click();
+    await page.getByRole('heading', { name: bookText('en', 'doneTitle') }).waitFor();
+    // Done: a reload now starts a new booking.
+    await page.reload();
+    await page.getByRole('button', { name: death.names.en, exact: true }).waitFor();
+    await page.close();
+  });
+
   it('says something before its script has come, and without one, on the booking, join and ticket pages', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     try {

@@ -1,6 +1,14 @@
 /** The booking page's few requests (plain fetch), the words for their errors, and its calendar. */
 import type { BookKey, BookLanguage } from './book-i18n';
 
+export interface SlotItem {
+  /** The office date of the slot. */
+  day: string;
+  start: string;
+  end: string;
+  free: number;
+}
+
 export interface ServiceItem {
   code: string;
   names: Record<BookLanguage, string>;

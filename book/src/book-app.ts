@@ -20,23 +20,12 @@ import {
   officeDays,
   timeLabel,
   type ServiceItem,
+  type SlotItem,
 } from './book-api';
 import { bookText, type BookKey, type BookLanguage } from './book-i18n';
+import { keepPending, pendingOf, type BookingItem } from './pending-booking';
 
 type Names = Record<BookLanguage, string>;
-interface SlotItem {
-  /** The office date of the slot. */
-  day: string;
-  start: string;
-  end: string;
-  free: number;
-}
-interface BookingItem {
-  code: string;
-  service: string;
-  start: string;
-  status: string;
-}
 type Step = 'service' | 'day' | 'time' | 'phone' | 'code' | 'done' | 'cancel' | 'cancelled';
 
 export class BookApp extends PhonePage {
@@ -85,6 +74,16 @@ export class BookApp extends PhonePage {
     this.phone = '';
     this.otp = '';
     this.documents = [];
+    const pending = this.step === 'service' ? pendingOf(this.office) : undefined;
+    if (pending) Object.assign(this, pending, { step: 'code' });
+  }
+
+  override updated(): void {
+    const { booking, service, phone } = this;
+    keepPending(
+      this.office,
+      this.step === 'code' && booking ? { booking, service, phone } : undefined,
+    );
   }
 
   override connectedCallback(): void {

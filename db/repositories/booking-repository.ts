@@ -189,6 +189,31 @@ export class BookingRepository {
     });
   }
 
+  /**
+   * Cancels the phone's unconfirmed bookings of the service that day (a new request replaces them);
+   * answers how many.
+   */
+  async cancelPending(
+    officeCode: string,
+    serviceCode: string,
+    day: string,
+    phone: string,
+    now: Date,
+    t: Transaction,
+  ): Promise<number> {
+    const [, affected] = await this.db.sequelize.query(
+      `UPDATE bookings SET status = 'cancelled', ended_at = :now, otp_hash = NULL
+        WHERE office_code = :officeCode AND service_code = :serviceCode AND day = :day
+          AND phone = :phone AND status = 'pending'`,
+      {
+        type: QueryTypes.UPDATE,
+        transaction: t,
+        replacements: { officeCode, serviceCode, day, phone, now: this.time(now) },
+      },
+    );
+    return affected;
+  }
+
   async insert(b: BookingRecord, t: Transaction): Promise<void> {
     await this.db.sequelize.query(
       `INSERT INTO bookings (id, office_code, service_code, code, start_at, day, phone, language,

@@ -147,7 +147,7 @@ describe.each(testDialects())('appointments on %s', (dialect) => {
     expect(notifier.sent.filter((s) => s.committed && s.phone === '+992901234999')).toEqual([]);
   });
 
-  it('keeps one booking per phone per service per day, and frees it on cancel', async () => {
+  it('keeps one booking per phone per service per day, replaces one not confirmed yet, and frees it on cancel', async () => {
     const phone = '+992935550101';
     const at = (h: number) => officeInstant('2026-12-05', h * 60, TZ); // Saturday: no slots
     expect(
@@ -164,33 +164,32 @@ describe.each(testDialects())('appointments on %s', (dialect) => {
     ).toMatchObject({ reason: 'no_such_slot' });
     const first = officeInstant('2026-12-07', 9 * 60, TZ); // Monday
     const second = officeInstant('2026-12-07', 11 * 60, TZ);
-    const b = await bookings.create('kulob', {
-      service: 'marriage',
-      start: first.toISOString(),
-      phone,
-      language: 'ru',
-    });
-    const again = await refusal(
+    const ask = (start: Date) =>
       bookings.create('kulob', {
         service: 'marriage',
-        start: second.toISOString(),
+        start: start.toISOString(),
         phone,
         language: 'ru',
-      }),
+      });
+    const b = await ask(first);
+    // Asked again before its code was typed (the page reloaded, the SMS app took the tab): the new
+    // one replaces it, and the first code no longer confirms anything.
+    const again = await ask(second);
+    expect(again.status).toBe('pending');
+    const firstCode = notifier.sent.find((x) => x.kind === 'code' && x.booking.code === b.code);
+    expect((await refusal(bookings.confirm('kulob', b.code, firstCode!.otp!))).code).toBe(
+      'conflict',
     );
-    expect(again.code).toBe('conflict');
+    const code = notifier.sent.find((x) => x.kind === 'code' && x.booking.code === again.code);
+    expect((await bookings.confirm('kulob', again.code, code!.otp!)).status).toBe('confirmed');
+    // A confirmed booking is the phone's one of that service that day.
+    expect((await refusal(ask(first))).details).toMatchObject({ reason: 'phone_has_booking' });
     // Another phone may not cancel it (the same answer as no booking at all).
-    expect((await refusal(bookings.cancel('kulob', b.code, '+992935550102'))).code).toBe(
+    expect((await refusal(bookings.cancel('kulob', again.code, '+992935550102'))).code).toBe(
       'not_found',
     );
-    expect((await bookings.cancel('kulob', b.code, phone)).status).toBe('cancelled');
-    const next = await bookings.create('kulob', {
-      service: 'marriage',
-      start: second.toISOString(),
-      phone,
-      language: 'ru',
-    });
-    expect(next.status).toBe('pending');
+    expect((await bookings.cancel('kulob', again.code, phone)).status).toBe('cancelled');
+    expect((await ask(first)).status).toBe('pending');
   });
 
   it('gives a booking asked again with its Idempotency-Key back as it is, also three at once', async () => {

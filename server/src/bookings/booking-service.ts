@@ -166,6 +166,8 @@ export class BookingService {
           const earlier = keyHash && (await this.repo.findByKey(officeCode, keyHash, t));
           if (earlier) return { booking: replayed(earlier, req, plan), replayed: true };
           const now = this.now();
+          // Asked again before its code was typed: replaces the phone's unconfirmed one (README).
+          await this.repo.cancelPending(officeCode, req.service, day, req.phone, now, t);
           await refuseManyHolds(this.deps.db, officeCode, requester, now, t);
           const check = checkBooking({
             plan,
