@@ -16,6 +16,9 @@ export interface IssueRate {
   burst: number;
 }
 
+/** ISSUE_RATE=0 (and the tests'): no open-mode limits at all, of tickets or of their SMS. */
+export const NO_ISSUE_LIMIT: IssueRate = { intervalMs: 1, burst: 1e9 };
+
 export class IssuePace {
   private readonly until = new Map<string, number>();
 

@@ -177,3 +177,28 @@ describe('an address past its issue pace, flooding', () => {
     expect(await s.db.models.Ticket.count()).toBe(before);
   });
 });
+
+describe('open-mode tickets with a phone', () => {
+  let s: TestServer;
+
+  beforeAll(async () => {
+    // The ticket pace out of the way: only the SMS budget of an address is left to meet.
+    s = await startTestServer({ issueRate: { intervalMs: 1, burst: 1000 } });
+  });
+  afterAll(() => s.close());
+
+  it('are held to 20 at once per address: each sends an SMS the office pays for', async () => {
+    const phone = (i: number) => `+99293${String(2_000_000 + i)}`;
+    for (let i = 0; i < 20; i++) {
+      const answer = await issueFrom(s, '127.0.0.30', { service: 'consultation', phone: phone(i) });
+      expect(answer.status).toBe(201);
+    }
+    const refused = await issueFrom(s, '127.0.0.30', { service: 'consultation', phone: phone(20) });
+    expect([refused.status, refused.body.error?.code]).toEqual([429, 'rate_limited']);
+    expect(Number(refused.retryAfter)).toBeGreaterThan(0);
+    // A ticket without a phone still comes; another address has its own 20.
+    expect((await issueFrom(s, '127.0.0.30', { service: 'consultation' })).status).toBe(201);
+    const other = await issueFrom(s, '127.0.0.31', { service: 'consultation', phone: phone(21) });
+    expect(other.status).toBe(201);
+  });
+});

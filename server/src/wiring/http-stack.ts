@@ -11,7 +11,7 @@ import type { Database } from '../../../db/database';
 import { refuseNul } from '../http/no-nul';
 import { requestLog } from '../http/request-log';
 import { shedOverload } from '../http/shed-overload';
-import { IssuePace, type IssueRate } from '../http/issue-pace';
+import { IssuePace, NO_ISSUE_LIMIT, type IssueRate } from '../http/issue-pace';
 import { DEFAULT_ISSUE_RATE } from '../http/issue-ticket';
 import { sameOriginWrites } from '../http/auth-middleware';
 import { errorHandler, unknownRoute } from '../http/errors';
@@ -83,7 +83,7 @@ export function mountHttp(app: express.Express, settings: HttpSettings, parts: H
 
 /** ISSUE_RATE: the default, or none (`null`: tests and benches issue from one address). */
 function issueRateOf(settings: HttpSettings): IssueRate {
-  if (settings.issueRate === null) return { intervalMs: 1, burst: 1e9 };
+  if (settings.issueRate === null) return NO_ISSUE_LIMIT;
   return settings.issueRate ?? DEFAULT_ISSUE_RATE;
 }
 
