@@ -165,6 +165,15 @@ function aboutText(entry: AuditEntry, v: AuditVocabulary): string {
   }
 }
 
+/** The parts of a case an edit may touch (`fields` of `case.edited`), as the case panel names them. */
+const CASE_PARTS: Readonly<Record<string, MessageKey>> = {
+  applicant: 'applicant',
+  subjects: 'auditCaseSubjects',
+  details: 'details',
+  documents: 'documentsReceived',
+  fee: 'fee',
+};
+
 function serviceName(code: string, v: AuditVocabulary): string {
   return v.services.find((s) => s.code === code)?.names[v.language] ?? code;
 }
@@ -220,7 +229,7 @@ function valueText(field: string, value: unknown, entry: AuditEntry, v: AuditVoc
     case 'clerk':
       return isNamedPerson(value) ? value.name : text(value);
     case 'fields':
-      return list(value, (f) => f);
+      return list(value, (f) => (CASE_PARTS[f] ? t(CASE_PARTS[f]) : f));
     case 'olderThan':
       return formatIsoDay(text(value).slice(0, 10));
     default:

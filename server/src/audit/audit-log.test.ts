@@ -225,6 +225,24 @@ describe.each(testDialects())('the audit log on %s', (dialect) => {
       expect(found).toBeDefined();
       return describeAudit(found!, words);
     };
+    // A case edit names the parts of the case it touched as the case panel does.
+    const edited = describeAudit(
+      {
+        ...entries[0]!,
+        action: 'case.edited',
+        entity: 'case',
+        before: null,
+        after: { fields: ['applicant', 'subjects', 'details', 'documents', 'fee'] },
+      },
+      words,
+    );
+    expect(edited.changes).toEqual([
+      {
+        field: 'Fields',
+        before: '',
+        after: 'Applicant, Persons in the case, Details, Documents received, State duty',
+      },
+    ]);
     const closed = find('service.close');
     expect(closed.changes).toContainEqual(
       expect.objectContaining({ field: 'Reason shown on the kiosk', after: 'Repairs' }),

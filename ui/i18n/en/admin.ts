@@ -279,6 +279,7 @@ export const admin = {
   auditExpired: 'Tickets expired',
   auditTickets: 'Tickets',
   auditFields: 'Fields',
+  auditCaseSubjects: 'Persons in the case',
   auditNoteDayClosed: 'the day was closed',
   auditTargetWindow: 'Sent to window',
   auditNoteSessionEnded: 'the clerk’s sign-in ended (signed out, expired or disabled)',

@@ -283,6 +283,7 @@ export const admin: MessagesLike<typeof english> = {
   auditExpired: 'Талонов истекло',
   auditTickets: 'Талоны',
   auditFields: 'Поля',
+  auditCaseSubjects: 'Лица по делу',
   auditNoteDayClosed: 'день закрыт',
   auditTargetWindow: 'Направлен к окну',
   auditNoteSessionEnded: 'вход сотрудника завершён (выход, истёк срок или отключён)',

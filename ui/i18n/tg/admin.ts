@@ -284,6 +284,7 @@ export const admin: MessagesLike<typeof english> = {
   auditExpired: 'Чиптаҳои бекоршуда',
   auditTickets: 'Чиптаҳо',
   auditFields: 'Майдонҳо',
+  auditCaseSubjects: 'Шахсони парванда',
   auditNoteDayClosed: 'рӯз пӯшида шуд',
   auditTargetWindow: 'Ба равзана фиристода шуд',
   auditNoteSessionEnded: 'вуруди корманд анҷом ёфт (баромад, мӯҳлат гузашт ё ғайрифаъол шуд)',

@@ -281,6 +281,7 @@ export const admin: MessagesLike<typeof english> = {
   auditExpired: 'Muddati tugagan chiptalar',
   auditTickets: 'Chiptalar',
   auditFields: 'Maydonlar',
+  auditCaseSubjects: 'Ishdagi shaxslar',
   auditNoteDayClosed: 'kun yopildi',
   auditTargetWindow: 'Yuborilgan oyna',
   auditNoteSessionEnded: 'xodimning kirishi tugadi (chiqdi, muddati oʻtdi yoki oʻchirildi)',
