@@ -307,6 +307,9 @@ describe("the clerk's day in the browser", () => {
     await nigora.getByTestId('case-status').filter({ hasText: 'Фиристода' }).waitFor();
     // The back office's worklist shows it without a search.
     await back.getByTestId('worklist').locator(`[data-case="${number}"]`).click();
+    // The note box takes what the server takes (1,000 characters), not more.
+    await back.getByTestId('bo-note').fill('ш'.repeat(1500));
+    expect((await back.getByTestId('bo-note').inputValue()).length).toBe(1000);
     await back.getByTestId('bo-note').fill('Санаи таваллуд нодуруст');
     await back.getByTestId('bo-to-returned').click();
     await nigora.getByTestId('case-status').filter({ hasText: 'Баргардонида' }).waitFor();

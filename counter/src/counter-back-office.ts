@@ -33,27 +33,21 @@ import { RequestController } from '../../ui/controllers/request-controller';
 import { backOfficeStyles } from './counter-back-office.styles';
 
 const REFRESH_MS = 20_000;
+/** A transition's note at most (server/protocol/case.ts). */
+const NOTE_MAX = 1000;
 
-function transitionKey(to: CaseStatus): MessageKey {
-  switch (to) {
-    case 'registered':
-      return 'toRegistered';
-    case 'returned':
-      return 'toReturned';
-    case 'rejected':
-      return 'toRejected';
-    case 'ready':
-      return 'toReady';
-    case 'cancelled':
-      return 'toCancelled';
-    case 'submitted':
-      return 'submitCase';
-    case 'issued':
-      return 'markIssued';
-    case 'draft':
-      return 'caseDraft';
-  }
-}
+/** Each transition's button words. */
+const TRANSITION_KEYS: Readonly<Record<CaseStatus, MessageKey>> = {
+  registered: 'toRegistered',
+  returned: 'toReturned',
+  rejected: 'toRejected',
+  ready: 'toReady',
+  cancelled: 'toCancelled',
+  submitted: 'submitCase',
+  issued: 'markIssued',
+  draft: 'caseDraft',
+};
+const transitionKey = (to: CaseStatus): MessageKey => TRANSITION_KEYS[to];
 
 /** Worklist and case view of the registrars. */
 export class CounterBackOffice extends LitElement {
@@ -334,7 +328,7 @@ export class CounterBackOffice extends LitElement {
       ${
         this.actions.error
           ? html`<div class="error" role="alert" data-testid="bo-error">
-              ${this.l10n.t(this.actions.error.key, this.actions.error.params)}
+              ${this.l10n.t(this.actions.error.key, this.fieldWords(this.actions.error.params))}
             </div>`
           : nothing
       }
@@ -343,6 +337,11 @@ export class CounterBackOffice extends LitElement {
       </div>
       ${transitions.length ? this.renderActions(c, transitions) : nothing}
     </section>`;
+  }
+
+  /** A refusal's field as this page labels it (the server names it by its code, `note`). */
+  private fieldWords(params: Record<string, string | number> | undefined) {
+    return params?.field === 'note' ? { ...params, field: this.l10n.t('note') } : params;
   }
 
   /** The transitions open to this role, and the note the ones that need it wait for. */
@@ -355,6 +354,7 @@ export class CounterBackOffice extends LitElement {
               >${this.l10n.t('noteRequired')}
               <textarea
                 rows="2"
+                maxlength=${NOTE_MAX}
                 data-testid="bo-note"
                 .value=${this.note}
                 @input=${(e: Event) => (this.note = (e.target as HTMLTextAreaElement).value)}
