@@ -305,8 +305,13 @@ describe("the clerk's day in the browser", () => {
     });
     expect(submitted.status).toBe(200);
     await nigora.getByTestId('case-status').filter({ hasText: 'Фиристода' }).waitFor();
-    // The back office's worklist shows it without a search.
-    await back.getByTestId('worklist').locator(`[data-case="${number}"]`).click();
+    // The back office's worklist shows it without a search, with the child it is about (one
+    // mother's cases were identical rows).
+    const row = back.getByTestId('worklist').locator(`[data-case="${number}"]`);
+    expect(await row.getByTestId('bo-subject').textContent()).toBe(
+      'Кӯдак: Ҷӯраев Фирӯз, 20.11.2026',
+    );
+    await row.click();
     // The note box takes what the server takes (1,000 characters), not more.
     await back.getByTestId('bo-note').fill('ш'.repeat(1500));
     expect((await back.getByTestId('bo-note').inputValue()).length).toBe(1000);

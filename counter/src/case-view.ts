@@ -7,6 +7,7 @@ import {
   type Language,
   type Person,
 } from '../../server/protocol';
+import { roleNames } from '../../server/protocol/case-spec-parts';
 import { actorWords } from './actor-words';
 import { DEFAULT_TIME_ZONE, formatDayTime, formatIsoDay } from '../../ui/format';
 import { translate, type MessageKey } from '../../ui/i18n/staff';
@@ -113,6 +114,27 @@ export function personLine(p: Person | null | undefined): string {
     p.idDocument ? p.idDocument.number : undefined,
   ].filter(Boolean);
   return extra.length ? `${name}, ${extra.join(', ')}` : name;
+}
+
+/** Roles that tell one case of an applicant from another (the mother applies for each child). */
+const TELLING_ROLES = ['child', 'deceased', 'groom', 'bride', 'spouse1', 'spouse2', 'person'];
+
+/**
+ * The person the case is about, with their role ("Child: Раҳимов Фирӯз, 05.03.2025"), or
+ * undefined: a worklist of one mother's four births showed four identical rows.
+ */
+export function subjectLine(c: Case, language: Language): string | undefined {
+  for (const role of TELLING_ROLES) {
+    const s = c.subjects.find((x) => x.role === role);
+    if (s) return `${roleNames[s.role][language]}: ${personLine(s.person)}`;
+  }
+  return undefined;
+}
+
+/** {@link subjectLine} as a worklist row's last line (nothing without one). */
+export function subjectView(c: Case, language: Language) {
+  const line = subjectLine(c, language);
+  return line ? html`<span class="muted subject" data-testid="bo-subject">${line}</span>` : nothing;
 }
 
 /** Everything the case says, as a list: people, documents, details, fee, act record. */

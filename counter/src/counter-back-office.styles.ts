@@ -95,6 +95,9 @@ export const backOfficeStyles = css`
     color: var(--nb-muted);
     font-size: 14px;
   }
+  ul.list .subject {
+    grid-column: 1 / -1;
+  }
   .empty {
     padding: 18px;
     margin: 0;

@@ -22,6 +22,7 @@ import {
   caseStyles,
   formatWhen,
   personLine,
+  subjectView,
   renderCaseFacts,
   renderHistory,
 } from './case-view';
@@ -299,6 +300,7 @@ export class CounterBackOffice extends LitElement {
                   <b class="num">${c.number}</b>
                   <span class="badge ${c.status}">${this.l10n.t(caseStatusKey(c.status))}</span>
                   <span>${this.serviceName(c.type)} · ${personLine(c.applicant)}</span>
+                  ${subjectView(c, this.language)}
                   <span class="muted num">${formatWhen(c.createdAt, this.timeZone)}</span>
                 </button>
               </li>`,
