@@ -230,6 +230,10 @@ describe('the admin pages in the browser', () => {
     await range('01.01.2025', '25.11.2026');
     await page.getByRole('alert').filter({ hasText: 'at most 366 days' }).waitFor();
     expect(await figures.count()).toBe(0);
+    // A day typed the right way that does not exist is said to be no day, not a wrong format.
+    await page.locator('nb-date-field[name="from"] input[inputmode]').fill('31.02.2026');
+    await page.locator('nb-date-field[name="from"] input[inputmode]').press('Tab');
+    await page.getByText('There is no such day: check the day and the month.').waitFor();
     await range('25.11.2026', '25.11.2026');
     await figures.waitFor();
     expect(await page.getByRole('alert').count()).toBe(0);

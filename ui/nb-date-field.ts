@@ -112,7 +112,10 @@ export class NbDateField extends LitElement {
   private problem(): string {
     const empty = this.text.trim() === '';
     if (empty ? !this.required : this.parse(this.text) !== undefined) return '';
-    return translate(this.language, this.kind === 'date' ? 'dateFieldInvalid' : 'timeFieldInvalid');
+    if (this.kind !== 'date') return translate(this.language, 'timeFieldInvalid');
+    // Typed the right way but no such day (31.02): saying "enter it as dd.mm.yyyy" misled.
+    const shaped = /^\s*\d{1,2}\.\d{1,2}\.\d{4}\s*$/.test(this.text);
+    return translate(this.language, shaped ? 'dateFieldNoSuchDay' : 'dateFieldInvalid');
   }
 
   // The box's own events stop here; the field sends its own, so a listener reads the ISO value.

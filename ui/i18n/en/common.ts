@@ -20,6 +20,7 @@ export const common = {
   dateFieldPlaceholder: 'dd.mm.yyyy',
   timeFieldPlaceholder: 'hh:mm',
   dateFieldInvalid: 'Enter the date as dd.mm.yyyy, for example 25.11.2026.',
+  dateFieldNoSuchDay: 'There is no such day: check the day and the month.',
   timeFieldInvalid: 'Enter the time as hh:mm on the 24-hour clock, for example 16:30.',
   dismiss: 'Close',
   tryAgain: 'Try again',

@@ -21,6 +21,7 @@ export const common: MessagesLike<typeof english> = {
   dateFieldPlaceholder: 'дд.мм.гггг',
   timeFieldPlaceholder: 'чч:мм',
   dateFieldInvalid: 'Введите дату в виде дд.мм.гггг, например 25.11.2026.',
+  dateFieldNoSuchDay: 'Такого дня нет: проверьте день и месяц.',
   timeFieldInvalid: 'Введите время в виде чч:мм (24 часа), например 16:30.',
   dismiss: 'Закрыть',
   tryAgain: 'Попробуйте ещё раз',

@@ -21,6 +21,7 @@ export const common: MessagesLike<typeof english> = {
   dateFieldPlaceholder: 'рр.мм.сссс',
   timeFieldPlaceholder: 'сс:дд',
   dateFieldInvalid: 'Санаро дар шакли рр.мм.сссс ворид кунед, масалан 25.11.2026.',
+  dateFieldNoSuchDay: 'Чунин рӯз нест: рӯз ва моҳро санҷед.',
   timeFieldInvalid: 'Вақтро дар шакли сс:дд (24 соат) ворид кунед, масалан 16:30.',
   dismiss: 'Пӯшидан',
   tryAgain: 'Аз нав кӯшиш кунед',

@@ -20,6 +20,7 @@ export const common: MessagesLike<typeof english> = {
   dateFieldPlaceholder: 'kk.oo.yyyy',
   timeFieldPlaceholder: 'ss:dd',
   dateFieldInvalid: 'Sanani kk.oo.yyyy koʻrinishida kiriting, masalan 25.11.2026.',
+  dateFieldNoSuchDay: 'Bunday kun yoʻq: kun va oyni tekshiring.',
   timeFieldInvalid: 'Vaqtni ss:dd koʻrinishida (24 soatlik) kiriting, masalan 16:30.',
   dismiss: 'Yopish',
   tryAgain: 'Qayta urinib koʻring',
