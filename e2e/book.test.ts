@@ -215,6 +215,33 @@ describe('the booking page on a phone', () => {
     await page.close();
   });
 
+  it('goes back one step with the phone’s Back button, and with its own', async () => {
+    const page = await open('lang=en');
+    const heading = (key: 'chooseService' | 'chooseDay' | 'chooseTime') =>
+      page.getByRole('heading', { name: new RegExp(bookText('en', key)) });
+    const birth = DEMO_SERVICES.find((s) => s.code === 'birth')!;
+    await page.getByRole('button', { name: birth.names.en, exact: true }).click();
+    await heading('chooseDay').waitFor();
+    await page.locator('button.choice:not([disabled])').first().click();
+    await heading('chooseTime').waitFor();
+    await page.locator('button.choice:not([disabled])').first().click();
+    await page.getByLabel(bookText('en', 'phoneTitle')).waitFor();
+    await page.goBack();
+    await heading('chooseTime').waitFor();
+    await page.goBack();
+    await heading('chooseDay').waitFor();
+    // The page's own Back agrees with the browser's: to the services, still on the page.
+    await page.getByRole('button', { name: bookText('en', 'back') }).click();
+    await heading('chooseService').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/book/');
+    // Forward again and on: the steps stack anew.
+    await page.getByRole('button', { name: birth.names.en, exact: true }).click();
+    await heading('chooseDay').waitFor();
+    await page.goBack();
+    await heading('chooseService').waitFor();
+    await page.close();
+  });
+
   it('says something before its script has come, and without one, on the booking, join and ticket pages', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     try {

@@ -165,3 +165,18 @@ export function timeLabel(iso: string, timeZone: string): string {
     hourCycle: 'h23',
   }).format(new Date(iso));
 }
+
+/** The documents to bring for a service (none when the answer does not come). */
+export async function serviceDocuments(
+  office: string,
+  service: string,
+): Promise<Array<{ code: string; name: Record<BookLanguage, string>; required: boolean }>> {
+  try {
+    const { documents } = await api<{
+      documents: Array<{ code: string; name: Record<BookLanguage, string>; required: boolean }>;
+    }>(`/api/offices/${office}/services/${service}/documents`);
+    return documents;
+  } catch {
+    return [];
+  }
+}

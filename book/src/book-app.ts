@@ -18,15 +18,19 @@ import {
   nationalDigits,
   newRequestKey,
   officeDays,
+  serviceDocuments,
   timeLabel,
   type ServiceItem,
   type SlotItem,
 } from './book-api';
 import { bookText, type BookKey, type BookLanguage } from './book-i18n';
 import { keepPending, pendingOf, type BookingItem } from './pending-booking';
+import { StepHistory } from './step-history';
 
 type Names = Record<BookLanguage, string>;
 type Step = 'service' | 'day' | 'time' | 'phone' | 'code' | 'done' | 'cancel' | 'cancelled';
+/** Steps that take the history entry of the one before (Back from the code: choose a time). */
+const LAST: Step[] = ['code', 'done', 'cancel', 'cancelled'];
 
 export class BookApp extends PhonePage {
   static override styles = bookStyles;
@@ -62,6 +66,7 @@ export class BookApp extends PhonePage {
   declare private qr: TemplateResult | undefined;
 
   private timeZone = 'Asia/Dushanbe';
+  private readonly steps = new StepHistory<Step>(this, this.stepAccess(), 'service', LAST);
   /** The booking last asked for and its `Idempotency-Key` (kept while the same is asked again). */
   private request: { asked: string; key: string } | undefined;
 
@@ -90,6 +95,10 @@ export class BookApp extends PhonePage {
     super.connectedCallback();
     document.documentElement.lang = this.language;
     if (this.office) void this.load();
+  }
+
+  private stepAccess() {
+    return { get: () => this.step, go: (s: Step) => (this.step = s) };
   }
 
   private t(key: BookKey, values?: Record<string, string | number>): string {
@@ -148,8 +157,7 @@ export class BookApp extends PhonePage {
         { method: 'POST', body, key },
       );
       this.booking = booking;
-      // Its answer came: the key did its work (the same asked again later, after "change
-      // number" cancelled this one, is a new booking).
+      // Its answer came: the same asked again (after "change number") is a new booking.
       this.request = undefined;
       this.otp = '';
       this.step = 'code';
@@ -188,14 +196,7 @@ export class BookApp extends PhonePage {
   }
 
   private async afterConfirm(booking: BookingItem): Promise<void> {
-    try {
-      const { documents } = await api<{
-        documents: Array<{ code: string; name: Names; required: boolean }>;
-      }>(`/api/offices/${this.office}/services/${booking.service}/documents`);
-      this.documents = documents;
-    } catch {
-      this.documents = [];
-    }
+    this.documents = await serviceDocuments(this.office, booking.service);
     this.qr = await qrView(booking.code, `${this.t('bookingCode')} ${booking.code}`);
   }
 
@@ -323,7 +324,9 @@ export class BookApp extends PhonePage {
             </button>`,
         )}
       </div>
-      <button class="secondary" @click=${() => (this.step = 'service')}>${this.t('back')}</button>`;
+      <button class="secondary" @click=${() => this.steps.back('service')}>
+        ${this.t('back')}
+      </button>`;
   }
 
   private renderTimes(): TemplateResult {
@@ -348,7 +351,7 @@ export class BookApp extends PhonePage {
             </button>`,
         )}
       </div>
-      <button class="secondary" @click=${() => (this.step = 'day')}>${this.t('back')}</button>`;
+      <button class="secondary" @click=${() => this.steps.back('day')}>${this.t('back')}</button>`;
   }
 
   private renderPhoneStep(): TemplateResult {
@@ -357,7 +360,7 @@ export class BookApp extends PhonePage {
         ${this.chosenSlot ? this.timeLabel(this.chosenSlot.start) : ''}
       </h2>
       ${this.renderPhone(() => this.send(), 'send')}
-      <button class="secondary" @click=${() => (this.step = 'time')}>${this.t('back')}</button>`;
+      <button class="secondary" @click=${() => this.steps.back('time')}>${this.t('back')}</button>`;
   }
 
   private renderPhone(submit: () => Promise<void>, label: BookKey): TemplateResult {
