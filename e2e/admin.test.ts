@@ -393,6 +393,16 @@ describe('the admin pages in the browser', () => {
     await add.locator('input[name="password"]').fill('long enough 42');
     await add.locator('button[type="submit"]').click();
     await page.getByRole('alert').filter({ hasText: '“Full name”' }).waitFor();
+    // A typo in a colleague's name is corrected in place.
+    const clerk7 = page.getByLabel('Full name: clerk7', { exact: true });
+    await clerk7.fill('Гулнора Раҳимова');
+    await clerk7.press('Enter');
+    await waitFor(async () => {
+      const admin = await login(server.url, 'admin');
+      const users = (await request(server.url, 'GET', '/api/users', { token: admin })).body
+        .users as Array<{ username: string; name: string }>;
+      return users.find((u) => u.username === 'clerk7')?.name === 'Гулнора Раҳимова';
+    }, 'the corrected name');
     expect(pageErrors).toEqual([]);
     await page.close();
   });

@@ -127,6 +127,27 @@ export class AdminStaff extends AdminTab {
     </form>`;
   }
 
+  /** The full name, corrected in place (a typo in a clerk's name needed the API). */
+  private renderName(u: AdminUser) {
+    return html`<form
+      class="grid"
+      @submit=${(e: SubmitEvent) => {
+        e.preventDefault();
+        const name = (e.currentTarget as HTMLFormElement).querySelector('input')?.value.trim();
+        if (name && name !== u.name) this.change(u, { name });
+      }}
+    >
+      <input
+        name="name"
+        required
+        maxlength="200"
+        .value=${u.name}
+        aria-label="${this.l10n.t('adminFullName')}: ${u.username}"
+      />
+      <button type="submit" class="secondary">${this.l10n.t('adminSave')}</button>
+    </form>`;
+  }
+
   /** Failed logins hold the user back: say so, with the way to let it in again. */
   private renderLoginLock(u: AdminUser) {
     if (!u.loginLocked) return nothing;
@@ -153,7 +174,7 @@ export class AdminStaff extends AdminTab {
   private renderUser(u: AdminUser) {
     return html`<tr>
       <td>${u.username}</td>
-      <td class="free">${u.name}</td>
+      <td class="free">${this.renderName(u)}</td>
       <td>${this.roleSelect(u.role, (role) => this.change(u, { role }))}</td>
       <td>
         <span class="pill ${u.disabled ? 'off' : ''}"
