@@ -318,6 +318,8 @@ export interface ReportSummary {
   issued: number;
   served: number;
   noShow: number;
+  /** Never called: the office day closed while they waited (an addition). */
+  expired: number;
   waitSeconds: SecondsStats;
   serviceSeconds: SecondsStats;
   byService: ReportByService[];

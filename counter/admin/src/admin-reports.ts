@@ -237,6 +237,10 @@ export class AdminReports extends AdminTab {
           <td class="num">${s.noShow}</td>
         </tr>
         <tr>
+          <th>${this.t('adminExpired')}</th>
+          <td class="num" data-testid="report-expired">${s.expired}</td>
+        </tr>
+        <tr>
           <th>${this.t('adminWait')}</th>
           <td class="num">${this.stats(s.waitSeconds)}</td>
         </tr>

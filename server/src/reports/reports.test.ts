@@ -108,6 +108,7 @@ describe.each(testDialects())('reports on %s', (dialect) => {
       issued: 5,
       served: 3,
       noShow: 1,
+      expired: 1,
       waitSeconds: { avg: 555, p50: 450, p90: 1020 },
       serviceSeconds: { avg: 700, p50: 600, p90: 1080 },
     });

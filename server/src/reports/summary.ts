@@ -82,6 +82,7 @@ export function summarize(input: SummaryInput): Omit<ReportSummary, 'messages' |
     issued: tickets.length,
     served: tickets.filter((t) => t.status === 'done').length,
     noShow: tickets.filter((t) => t.status === 'no_show').length,
+    expired: tickets.filter((t) => t.status === 'expired').length,
     waitSeconds: secondsStats(defined(tickets.map(waitOf))),
     serviceSeconds: secondsStats(defined(tickets.map(serviceTimeOf))),
     byService,

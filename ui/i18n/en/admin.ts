@@ -120,6 +120,7 @@ export const admin = {
   adminIssued: 'Issued',
   adminServed: 'Served',
   adminNoShow: 'No-show',
+  adminExpired: 'Not called before the day closed',
   adminWait: 'Wait (avg / p50 / p90)',
   adminServiceTime: 'Service (avg / p50 / p90)',
   adminWithinTarget: 'Called within target',

@@ -124,6 +124,7 @@ export const admin: MessagesLike<typeof english> = {
   adminIssued: 'Выдано',
   adminServed: 'Обслужено',
   adminNoShow: 'Неявка',
+  adminExpired: 'Не вызваны до закрытия дня',
   adminWait: 'Ожидание (сред. / p50 / p90)',
   adminServiceTime: 'Обслуживание (сред. / p50 / p90)',
   adminWithinTarget: 'Вызваны в пределах цели',

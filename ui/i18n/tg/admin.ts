@@ -124,6 +124,7 @@ export const admin: MessagesLike<typeof english> = {
   adminIssued: 'Дода шуд',
   adminServed: 'Хизмат расонида шуд',
   adminNoShow: 'Ҳозир нашуд',
+  adminExpired: 'То пӯшидани рӯз даъват нашуданд',
   adminWait: 'Интизорӣ (миёна / p50 / p90)',
   adminServiceTime: 'Хизматрасонӣ (миёна / p50 / p90)',
   adminWithinTarget: 'Дар вақти мақсаднок даъват шуд',

@@ -123,6 +123,7 @@ export const admin: MessagesLike<typeof english> = {
   adminIssued: 'Berildi',
   adminServed: 'Xizmat koʻrsatildi',
   adminNoShow: 'Kelmadi',
+  adminExpired: 'Kun yopilguncha chaqirilmadi',
   adminWait: 'Kutish (oʻrtacha / p50 / p90)',
   adminServiceTime: 'Xizmat (oʻrtacha / p50 / p90)',
   adminWithinTarget: 'Maqsadli vaqtda chaqirildi',
