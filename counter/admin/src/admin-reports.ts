@@ -18,7 +18,7 @@ import type {
 import '../../../ui/nb-date-field';
 import { fetchSummary, listServices, summaryPath } from './admin-api';
 import { caseStatusKey } from './audit-view';
-import { formText, AdminTab } from './admin-tab';
+import { formText, wrapWords, AdminTab } from './admin-tab';
 import { contactTables } from './admin-report-contact';
 import { casesTables, statsText } from './admin-report-cases';
 import { rangeProblem, shownRange } from './admin-report-range';
@@ -195,7 +195,7 @@ export class AdminReports extends AdminTab {
         new Chart(byService, {
           type: 'bar',
           data: {
-            labels: s.byService.map((b) => this.serviceName(b.service)),
+            labels: s.byService.map((b) => wrapWords(this.serviceName(b.service), 14)),
             datasets: datasets(
               s.byService.map((b) => b.issued),
               s.byService.map((b) => b.served),

@@ -366,3 +366,18 @@ declare global {
     'counter-admin-session-ended': CustomEvent<void>;
   }
 }
+
+/**
+ * `text` in lines of about `width` characters, broken between words: a chart's axis label (one
+ * long line was cut and drawn over its neighbour at 1024 px).
+ */
+export function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(/\s+/)) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && last.length + 1 + word.length <= width)
+      lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
