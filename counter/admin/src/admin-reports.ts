@@ -1,5 +1,6 @@
 /** The summary report: a date range, charts by hour and by service, tables, and the CSV download. */
-import { css, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
+import { reportStyles } from './admin-reports.styles';
 import {
   BarController,
   BarElement,
@@ -27,44 +28,6 @@ Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, To
 
 const ISSUED_COLOUR = '#0a5c36';
 const SERVED_COLOUR = '#f2c14e';
-
-/** The charts side by side, the range form, the CSV link styled as a button. */
-const reportStyles = css`
-  .charts {
-    display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(340px, 1fr));
-    gap: 18px;
-    margin: 16px 0;
-  }
-  figure {
-    margin: 0;
-  }
-  figcaption {
-    font-weight: 700;
-    margin-bottom: 6px;
-  }
-  form.grid {
-    margin-bottom: 14px;
-  }
-  a.csv {
-    display: inline-flex;
-    align-items: center;
-    min-height: 36px;
-    padding: 0 14px;
-    border: 1px solid var(--nb-primary);
-    border-radius: 8px;
-    color: var(--nb-primary);
-    font-weight: 600;
-    text-decoration: none;
-  }
-  a.csv:hover {
-    text-decoration: underline;
-  }
-  .chart {
-    position: relative;
-    height: 260px;
-  }
-`;
 
 /** The Reports section. */
 export class AdminReports extends AdminTab {
@@ -195,13 +158,18 @@ export class AdminReports extends AdminTab {
         new Chart(byService, {
           type: 'bar',
           data: {
-            labels: s.byService.map((b) => wrapWords(this.serviceName(b.service), 14)),
+            labels: s.byService.map((b) => wrapWords(this.serviceName(b.service), 24)),
             datasets: datasets(
               s.byService.map((b) => b.issued),
               s.byService.map((b) => b.served),
             ),
           },
-          options,
+          // Bars across, names beside them: every name shown whole, however many services.
+          options: {
+            ...options,
+            indexAxis: 'y',
+            scales: { x: options.scales.y, y: { ticks: { autoSkip: false } } },
+          },
         }),
       );
     }
@@ -254,6 +222,8 @@ export class AdminReports extends AdminTab {
 
   /** The canvases `drawCharts` draws into. */
   private renderCharts() {
+    // A bar pair and its name take 40 px: the service chart grows with the services shown.
+    const services = this.summary?.byService.length ?? 0;
     return html`<div class="charts">
       <figure>
         <figcaption>${this.t('adminByHour')}</figcaption>
@@ -263,7 +233,7 @@ export class AdminReports extends AdminTab {
       </figure>
       <figure>
         <figcaption>${this.t('adminByService')}</figcaption>
-        <div class="chart">
+        <div class="chart" style="height: ${Math.max(260, 60 + 40 * services)}px">
           <canvas id="chart-service" role="img" aria-label=${this.t('adminByService')}></canvas>
         </div>
       </figure>
