@@ -423,6 +423,10 @@ describe('administration editors, audit and CSV in the browser', () => {
     await from.fill('24.11.2026');
     await to.fill('31.11.2026');
     await to.press('Enter');
+    // Said to be no such day (it said "enter the date as дд.мм.гггг", which it was).
+    await page.getByText('Такого дня нет: проверьте день и месяц.').waitFor();
+    await to.fill('31.11');
+    await to.press('Enter');
     await page.getByText('Введите дату в виде дд.мм.гггг').waitFor();
     expect(await to.getAttribute('aria-invalid')).toBe('true');
     await to.fill('25.11.2026');
