@@ -25,6 +25,7 @@ import * as serverSecrets from './20261205-2001-server-secrets';
 import * as bookingRequestedFrom from './20261206-1905-booking-requested-from';
 import * as bookingIdempotency from './20261207-1906-booking-idempotency';
 import * as caseRegistrationKeys from './20261207-2010-case-registration-keys';
+import * as caseRegistrationKeysAgain from './20261207-2115-case-registration-keys-again';
 
 export interface MigrationModule {
   up(params: { context: QueryInterface }): Promise<void>;
@@ -68,5 +69,6 @@ export const registryMigrations: MigrationSet = {
     { name: '20261203-15-01-case-pickup-codes', module: casePickupCodes },
     { name: '20261205-2101-case-registrations', module: caseRegistrations },
     { name: '20261207-2010-case-registration-keys', module: caseRegistrationKeys },
+    { name: '20261207-2115-case-registration-keys-again', module: caseRegistrationKeysAgain },
   ],
 };

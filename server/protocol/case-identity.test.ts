@@ -28,6 +28,13 @@ describe('event identities', () => {
     expect(foldName('Ғуломов')).toBe(foldName('Гуломов'));
     expect(foldName('Саъдӣ')).toBe(foldName('Сади'));
     expect(foldName('Алёша')).toBe(foldName('алеша'));
+    // A double name with a hyphen, a space or joined; the old fonts' letters; an apostrophe.
+    expect(foldName('Муҳаммад-Алӣ')).toBe(foldName('Муҳаммад Алӣ'));
+    expect(foldName('Муҳаммад-Алӣ')).toBe(foldName('Мухаммадали'));
+    expect(foldName('Ќурбонов Ўктам')).toBe(foldName('Қурбонов Ӯктам'));
+    expect(foldName('Ѓуломљон Њасан')).toBe(foldName('Ғуломҷон Ҳасан'));
+    expect(foldName('Ўроќовна')).toBe(foldName('Ӯроқовна'));
+    expect(foldName("Са'дӣ")).toBe(foldName('Саъди'));
     expect(foldName('Раҳимова')).not.toBe(foldName('Раҳимов'));
     expect(foldDocument('А 123-45-67')).toBe(foldDocument('a1234567'));
     expect(foldDocument('A1234567')).not.toBe(foldDocument('A1234568'));

@@ -10,9 +10,10 @@
  * - a death: the deceased's names with the date of birth; and the deceased's identity document.
  *
  * Names are folded ({@link foldName}) so that one person written two ways is one person: letter case,
- * composition, spaces and apostrophes, and the Tajik letters as Russian spelling writes them (Ҳ/Х,
- * Ҷ/Дж/Ч, Қ/К, Ғ/Г, Ӯ/У, Ӣ/И, Ё/Е, hard and soft signs left out), and Latin letters that look like
- * Cyrillic ones (a keyboard left in the other layout). Document numbers are folded the same way
+ * composition, spaces and hyphens (a double name written "Муҳаммад-Алӣ", "Муҳаммад Алӣ" or joined)
+ * and apostrophes, the Tajik letters as Russian spelling and the old fonts write them (Ҳ/Х/Њ,
+ * Ҷ/Дж/Ч/Љ, Қ/К/Ќ, Ғ/Г/Ѓ, Ӯ/У/Ў, Ӣ/И/Ї, Ё/Е, hard and soft signs left out), and Latin letters that
+ * look like Cyrillic ones (a keyboard left in the other layout). Document numbers are folded the same way
  * ({@link foldDocument}). A case that does not say enough for an identity has none (no check).
  */
 import type { CaseType } from './case-enums';
@@ -40,8 +41,17 @@ const LATIN_LOOKALIKES: Record<string, string> = {
   y: 'у',
 };
 
-/** Tajik letters as Russian spelling of Tajik names writes them. */
+/**
+ * Tajik letters as Russian spelling of Tajik names writes them, and as the old Tajik fonts typed
+ * them (Ѓ, Ї, Ќ, Ў, Њ, Љ for Ғ, Ӣ, Қ, Ӯ, Ҳ, Ҷ).
+ */
 const TAJIK_AS_RUSSIAN: Record<string, string> = {
+  ѓ: 'г',
+  ї: 'и',
+  ќ: 'к',
+  ў: 'у',
+  њ: 'х',
+  љ: 'ч',
   ҳ: 'х',
   ҷ: 'ч',
   қ: 'к',
@@ -58,12 +68,11 @@ export function foldName(text: string | undefined): string {
   return (text ?? '')
     .normalize('NFC')
     .toLowerCase()
-    .replace(/[’ʼʻ‘`]/g, "'")
+    .replace(/['’ʼʻ‘`]/g, '')
     .replace(/[a-z]/g, (ch) => LATIN_LOOKALIKES[ch] ?? ch)
     .replace(/дж/g, 'ч')
-    .replace(/[ҳҷқғӯӣёъь]/g, (ch) => TAJIK_AS_RUSSIAN[ch] ?? ch)
-    .replace(/\s+/g, ' ')
-    .trim();
+    .replace(/[ҳҷқғӯӣёъьѓїќўњљ]/g, (ch) => TAJIK_AS_RUSSIAN[ch] ?? ch)
+    .replace(/[\s\-‐‑–—]+/g, '');
 }
 
 /** Cyrillic capitals that look like Latin ones: a document number typed in either layout. */

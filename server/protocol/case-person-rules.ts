@@ -49,6 +49,11 @@ const PERSON_RULES: { readonly [T in CaseType]?: Readonly<Record<string, PersonR
     mother: { asks: EVERY_FIELD, needs: ['idDocument', 'birthDate'] },
     father: { asks: EVERY_FIELD, needs: [] },
   },
+  // The deceased's passport is on the checklist: its number is what tells one death from another
+  // (case-identity.ts; a death without it and a patronymic left out was registered twice).
+  death: {
+    deceased: { asks: EVERY_FIELD, needs: ['idDocument'] },
+  },
 };
 
 /** The form's fields and the required facts of a person of a case (`applicant` or a role). */

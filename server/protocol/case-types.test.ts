@@ -520,10 +520,11 @@ describe('missingForSubmit', () => {
     expect(missingForSubmit({ ...readyDivorce(), fee: { paid: false } }, now)).toEqual([
       { kind: 'fee' },
     ]);
+    const deceased = { ...person, idDocument: { type: 'passport' as const, number: 'A7654321' } };
     const death: SubmittableCase = {
       type: 'death',
       applicant: person,
-      subjects: [subject('deceased')],
+      subjects: [{ role: 'deceased', person: deceased }],
       documents: receive(newChecklist('death'), [
         'medical_death_certificate',
         'deceased_passport',
@@ -537,6 +538,11 @@ describe('missingForSubmit', () => {
       fee: null,
     };
     expect(missingForSubmit(death, now)).toEqual([]);
+    // The deceased's document number (what tells one death from another) is needed.
+    const unnamed = { ...death, subjects: [subject('deceased')] };
+    expect(missingForSubmit(unnamed, now)).toEqual([
+      { kind: 'person', who: 'deceased', fact: 'idDocument' },
+    ]);
   });
 
   const adult = {

@@ -216,6 +216,7 @@ describeMysql('two server processes with the Redis adapter (MariaDB)', () => {
                 firstName: 'Бобо',
                 sex: 'm',
                 birthDate: `1950-01-${String(i + 1).padStart(2, '0')}`,
+                idDocument: { type: 'passport', number: `A${String(5_000_000 + i)}` },
               },
             },
           ],
