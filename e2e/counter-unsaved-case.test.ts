@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../server/src/testing/harness';
 import { login, request } from '../server/src/testing/client';
 import { launchChromium, screenshotFile } from './browser';
+import { waitFor } from '../server/src/testing/wait';
 
 describe('a case with typing not saved', () => {
   let server: TestServer;
@@ -81,6 +82,48 @@ describe('a case with typing not saved', () => {
       token: await login(server.url, 'clerk1'),
     });
     expect(saved.body.case.applicant).toMatchObject({ lastName: 'Назарова', firstName: 'Зарина' });
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('sends typing of a connection outage once the server answers again', async () => {
+    const death = await issue('death');
+    const page: Page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(`${server.url}/counter/?office=kulob&lang=en`);
+    await page.locator('input[name="username"]').fill('clerk2');
+    await page.locator('input[name="password"]').fill('demo');
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('window-2').click();
+    await page.getByTestId(`call-${death.number}`).waitFor();
+    await page.keyboard.press('F1');
+    await page.getByTestId('current-number').filter({ hasText: death.number }).waitFor();
+    await page.keyboard.press('F2');
+    await page.getByTestId('case-number').waitFor();
+    const caseNumber = ((await page.getByTestId('case-number').textContent()) ?? '').match(
+      /[A-Z]+-\d{4}-\d+/,
+    )?.[0];
+    const token = await login(server.url, 'clerk2');
+    const saved = async () =>
+      (await request(server.url, 'GET', `/api/cases/${caseNumber}`, { token })).body.case;
+    await page.locator('[name="applicant.lastName"]').fill('Назарова');
+    await page.locator('[name="applicant.firstName"]').fill('Зарина');
+    await waitFor(async () => (await saved()).applicant?.firstName === 'Зарина', 'the name saved');
+    // The server goes away (a restart): the case's saves find no one.
+    await page.route('**/api/cases/**', (route) =>
+      route.request().method() === 'PATCH' ? route.abort('connectionrefused') : route.continue(),
+    );
+    await page.locator('[name="applicant.middleName"]').fill('Каримовна');
+    await page.locator('[name="applicant.middleName"]').press('Tab');
+    await page.getByRole('alert').first().waitFor();
+    await page.screenshot({ path: screenshotFile('counter-case-outage.png') });
+    // Back: the patronymic goes by itself, and the notice goes with it.
+    await page.unroute('**/api/cases/**');
+    await waitFor(
+      async () => (await saved()).applicant?.middleName === 'Каримовна',
+      'the patronymic typed in the outage saved',
+    );
+    await page.getByTestId('save-state').filter({ hasText: 'Saved' }).waitFor();
     expect(pageErrors).toEqual([]);
     await page.close();
   });

@@ -6,7 +6,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Case, CaseNotify, CaseStatus, CaseType } from '../../server/protocol';
 import { ErrorCode } from '../../server/protocol/constants';
-import { ApiError } from '../../ui/api';
+import { ApiError, NETWORK_ERROR } from '../../ui/api';
 import { RequestController } from '../../ui/controllers/request-controller';
 import { toShownError, type ShownError } from '../../ui/errors';
 import {
@@ -59,6 +59,8 @@ export class CaseController implements ReactiveController {
   private readonly typedDuringSave = new Set<FormSection>();
   private timer?: ReturnType<typeof setTimeout>;
   private saving?: Promise<void>;
+  /** Saves failed in a row for want of a connection (the next waits longer, up to 10 s). */
+  private retries = 0;
 
   constructor(host: ReactiveControllerHost, token: () => string | undefined) {
     this.host = host;
@@ -278,10 +280,21 @@ export class CaseController implements ReactiveController {
       }
       this.save = Object.keys(issues).length ? 'invalid' : this.dirty.size ? 'pending' : 'saved';
       this.error = undefined;
+      this.retries = 0;
       this.keepDraft();
     } catch (error) {
       if (error instanceof ApiError && error.code === ErrorCode.staleVersion) {
         this.save = 'conflict';
+      } else if (isPassing(error)) {
+        // No connection (a server restart) or a server too busy: said, and sent again until it
+        // goes (the typing of an outage was never sent, and the form said to check its fields).
+        this.save = 'pending';
+        this.error = toShownError(error);
+        clearTimeout(this.timer);
+        this.timer = setTimeout(
+          () => void this.flush(),
+          Math.min(10_000, 1_000 * 2 ** this.retries++),
+        );
       } else {
         this.save = 'invalid';
         this.error = toShownError(error);
@@ -326,4 +339,11 @@ export class CaseController implements ReactiveController {
   private async run(work: () => Promise<void>): Promise<void> {
     await this.requests.run(work);
   }
+}
+
+/** A refusal that passes by itself: no connection, or the server unavailable or behind. */
+function isPassing(error: unknown): boolean {
+  if (!(error instanceof ApiError)) return false;
+  const passing: string[] = [NETWORK_ERROR, ErrorCode.unavailable, ErrorCode.overloaded];
+  return passing.includes(error.code);
 }
