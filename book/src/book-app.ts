@@ -25,12 +25,9 @@ import {
 } from './book-api';
 import { bookText, type BookKey, type BookLanguage } from './book-i18n';
 import { keepPending, pendingOf, type BookingItem } from './pending-booking';
-import { StepHistory } from './step-history';
+import { LAST, StepHistory, type Step } from './step-history';
 
 type Names = Record<BookLanguage, string>;
-type Step = 'service' | 'day' | 'time' | 'phone' | 'code' | 'done' | 'cancel' | 'cancelled';
-/** Steps that take the history entry of the one before (Back from the code: choose a time). */
-const LAST: Step[] = ['code', 'done', 'cancel', 'cancelled'];
 
 export class BookApp extends PhonePage {
   static override styles = bookStyles;
@@ -98,7 +95,14 @@ export class BookApp extends PhonePage {
   }
 
   private stepAccess() {
-    return { get: () => this.step, go: (s: Step) => (this.step = s) };
+    // Back to a choice whose list a reload lost (the code step is kept across it): chosen anew.
+    const lost = (s: Step) => ['day', 'time', 'phone'].includes(s) && !this.slots;
+    const go = (s: Step) => {
+      if (!lost(s)) this.step = s;
+      else if (this.service) void this.pickService(this.service);
+      else this.step = 'service';
+    };
+    return { get: () => this.step, go };
   }
 
   private t(key: BookKey, values?: Record<string, string | number>): string {
@@ -232,13 +236,8 @@ export class BookApp extends PhonePage {
     this.step = 'time';
   }
 
-  private dayLabel(day: string): string {
-    return dayLabel(day, this.t('weekdays'));
-  }
-
-  private timeLabel(iso: string): string {
-    return timeLabel(iso, this.timeZone);
-  }
+  private readonly dayLabel = (day: string) => dayLabel(day, this.t('weekdays'));
+  private readonly timeLabel = (iso: string) => timeLabel(iso, this.timeZone);
 
   override render(): TemplateResult {
     return html`

@@ -6,6 +6,11 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
+/** The booking page's steps. */
+export type Step = 'service' | 'day' | 'time' | 'phone' | 'code' | 'done' | 'cancel' | 'cancelled';
+/** Steps that take the history entry of the one before (Back from the code: choose a time). */
+export const LAST: Step[] = ['code', 'done', 'cancel', 'cancelled'];
+
 export class StepHistory<S extends string> implements ReactiveController {
   constructor(
     host: ReactiveControllerHost,
