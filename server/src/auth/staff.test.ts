@@ -53,6 +53,13 @@ describe.each(testDialects())('staff accounts on %s', (dialect) => {
       body: { username: 'clerk9', password: 'a-guess' },
     });
     expect([guessed.status, guessed.body.error.details]).toEqual([401, undefined]);
+    // A clerk trying again and again with the right password is no guesser: enabled again, in.
+    for (let i = 0; i < 10; i++) {
+      const tried = await request(s.url, 'POST', '/api/auth/login', {
+        body: { username: 'clerk9', password: 'first-pass' },
+      });
+      expect(tried.status).toBe(401);
+    }
 
     await request(s.url, 'PATCH', '/api/users/clerk9', { token: admin, body: { disabled: false } });
     const again = await login(s.url, 'clerk9', 'first-pass');

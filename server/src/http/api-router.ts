@@ -128,7 +128,10 @@ function mountSessionRoutes(
     const session = await auth
       .login(body.username, body.password, { address, office: body.office })
       .catch(async (err: unknown) => {
-        if (!(err instanceof AppError && err.code === 'unauthorized')) await attempt.undo();
+        // Only a wrong password is a failed attempt (not a disabled account's right one: ten of
+        // those locked the clerk out for 15 minutes after the account was enabled again).
+        if (!(err instanceof AppError && err.code === 'unauthorized') || isDisabled(err))
+          await attempt.undo();
         throw err;
       });
     await attempt.undo();
@@ -239,4 +242,9 @@ function mountClerkTicketRoutes(r: Router, deps: ApiDeps, windowStaff: RequestHa
     if (!action.success) throw new AppError('not_found', `no route POST ${req.path}`);
     res.json({ ticket: await deps.queue.act(id, action.data, staffOf(res)) });
   });
+}
+
+/** The refusal of a disabled account's right password (auth-service.ts). */
+function isDisabled(err: AppError): boolean {
+  return (err.details as { reason?: unknown } | undefined)?.reason === 'account_disabled';
 }
