@@ -573,6 +573,36 @@ describe('administration editors, audit and CSV in the browser', () => {
       'A’s name on B’s page',
     );
 
+    // A list saved whole (the documents): B, open before A's save, would put back what A took
+    // out. B is told, its page shows A's list, and B's own change then goes on top of it.
+    const documentsOf = async () =>
+      (
+        (
+          await request(server.url, 'GET', '/api/offices/kulob/admin/services', {
+            token: await login(server.url, 'admin'),
+          })
+        ).body.services as Array<{ code: string; documents: string[] }>
+      ).find((x) => x.code === 'marriage')!.documents;
+    const [first, second] = await documentsOf();
+    const box = (p: Page, code: string) =>
+      marriage(p).locator(`input[name="document"][value="${code}"]`);
+    const untick = async (p: Page, code: string) => {
+      await marriage(p).locator('details.documents summary').click();
+      await box(p, code).uncheck();
+      await marriage(p).getByRole('button', { name: 'Save', exact: true }).click();
+    };
+    await untick(a, first!);
+    await waitFor(async () => !(await documentsOf()).includes(first!), 'A’s list saved');
+    await untick(b, second!);
+    await b.getByText('Another administrator changed this meanwhile').first().waitFor();
+    expect(await documentsOf()).not.toContain(first);
+    expect(await documentsOf()).toContain(second);
+    expect(await box(b, first!).isChecked()).toBe(false);
+    await box(b, second!).uncheck();
+    await marriage(b).getByRole('button', { name: 'Save', exact: true }).click();
+    await waitFor(async () => !(await documentsOf()).includes(second!), 'B’s change on top');
+    expect(await documentsOf()).not.toContain(first);
+
     // Settings: A writes the ticker; B, open before, changes only the recall limit.
     await Promise.all([a, b].map((p) => p.getByRole('tab', { name: 'Settings' }).click()));
     await Promise.all([a, b].map((p) => p.locator('[name="recalls"]').waitFor()));
@@ -587,6 +617,20 @@ describe('administration editors, audit and CSV in the browser', () => {
         .settings as { ticker: string | null; maxRecalls: number };
     await waitFor(async () => (await settings()).maxRecalls === 2, 'B’s recall limit');
     expect((await settings()).ticker).toBe('Ҳуҷҷатҳоро омода кунед.');
+    // Both change the same field: the later is told, not saved over the other's. (A's page still
+    // shows the limit of before B's save: A is told first, and sees B's 2.)
+    await a.locator('[name="recalls"]').fill('5');
+    await a.locator('counter-admin-settings button[type="submit"]').click();
+    await a.getByText('Another administrator changed this meanwhile').first().waitFor();
+    expect(await a.locator('[name="recalls"]').inputValue()).toBe('2');
+    await a.locator('[name="recalls"]').fill('5');
+    await b.locator('[name="recalls"]').fill('6');
+    await a.locator('counter-admin-settings button[type="submit"]').click();
+    await waitFor(async () => (await settings()).maxRecalls === 5, 'A’s recall limit');
+    await b.locator('counter-admin-settings button[type="submit"]').click();
+    await b.getByText('Another administrator changed this meanwhile').first().waitFor();
+    expect((await settings()).maxRecalls).toBe(5);
+    expect(await b.locator('[name="recalls"]').inputValue()).toBe('5');
     await Promise.all([a.close(), b.close()]);
   });
 });

@@ -8,7 +8,14 @@ import type { AdminCounter, AdminService, ClosedReasons, Language } from '../../
 import { fetchServices } from '../../../ui/api';
 import { LANGUAGES, translate } from '../../../ui/i18n/staff';
 import { listCounters, listServices, createService, updateService } from './admin-api';
-import { changedFields, formText, namesOf, unservedServices, AdminTab } from './admin-tab';
+import {
+  changedFields,
+  changedMeanwhile,
+  formText,
+  namesOf,
+  unservedServices,
+  AdminTab,
+} from './admin-tab';
 import { KNOWN_DOCUMENTS, documentName } from './documents';
 
 /**
@@ -160,10 +167,17 @@ export class AdminServices extends AdminTab {
         // A closed service's reason can be corrected while it stays closed.
         ...(service.open ? {} : { closedReasons: this.typedReasons(row) }),
       };
-      if (Object.keys(body).length > 0) await updateService(c, service.code, body);
+      const fresh = (await listServices(c)).find((s) => s.code === service.code);
+      const clash = fresh && [
+        ...changedMeanwhile(changed, fresh, service),
+        ...changedMeanwhile(renamed, fresh.names, service.names),
+      ];
+      if (!clash?.length && Object.keys(body).length > 0)
+        await updateService(c, service.code, body);
       this.services = await listServices(c);
       await this.loadReasons(c.office);
-    }, this.l10n.t('adminSaved'));
+      this.notice = this.l10n.t(clash?.length ? 'adminChangedMeanwhile' : 'adminSaved');
+    });
   }
 
   private toggle(service: AdminService, row: HTMLElement): void {

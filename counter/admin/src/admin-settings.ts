@@ -12,7 +12,7 @@ import { fetchOffice } from '../../../ui/api';
 import type { NbDateField } from '../../../ui/nb-date-field';
 import '../../../ui/nb-date-field';
 import { closeDay, getSettings, saveSettings } from './admin-api';
-import { changedFields, formText, AdminTab } from './admin-tab';
+import { changedFields, changedMeanwhile, formText, AdminTab } from './admin-tab';
 import { weekdayName } from './audit-view';
 import { PriorityTable } from './priority-table';
 
@@ -133,11 +133,17 @@ export class AdminSettings extends AdminTab {
     }
     // Only what changed here: another administrator's save of other settings meanwhile stays.
     const changed = this.settings ? changedFields(body, this.settings) : body;
+    const shown = this.settings;
     void this.run(async (c) => {
-      this.show(
-        Object.keys(changed).length > 0 ? await saveSettings(c, changed) : await getSettings(c),
-      );
-    }, this.l10n.t('adminSaved'));
+      const fresh = await getSettings(c);
+      if (shown && changedMeanwhile(changed, fresh, shown).length > 0) {
+        this.show(fresh);
+        this.notice = this.l10n.t('adminChangedMeanwhile');
+        return;
+      }
+      this.show(Object.keys(changed).length > 0 ? await saveSettings(c, changed) : fresh);
+      this.notice = this.l10n.t('adminSaved');
+    });
   };
 
   private readonly onCloseDay = (): void => {

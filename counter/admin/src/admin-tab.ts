@@ -353,6 +353,17 @@ export function changedFields<T extends object>(body: T, shown: object): Partial
   ) as Partial<T>;
 }
 
+/**
+ * The fields of `changed` that another administrator saved meanwhile: what the server has now
+ * (`fresh`) is no longer what the page showed (`shown`). Saving them would undo that change (a
+ * list saved whole put back a priority another had removed).
+ */
+export function changedMeanwhile(changed: object, fresh: object, shown: object): string[] {
+  const now = fresh as Record<string, unknown>;
+  const before = shown as Record<string, unknown>;
+  return Object.keys(changed).filter((k) => JSON.stringify(now[k]) !== JSON.stringify(before[k]));
+}
+
 /** Open services that no window calls: the kiosk would hand out tickets nobody calls. */
 export function unservedServices(
   services: readonly AdminService[],

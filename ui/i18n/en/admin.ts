@@ -42,6 +42,8 @@ export const admin = {
   adminMessagesCount: 'Messages',
   adminMessagesPlaceholders: 'Placeholders: {list}. No names or other personal data.',
   adminSave: 'Save',
+  adminChangedMeanwhile:
+    'Another administrator changed this meanwhile: the page shows their version now. Check it and save again.',
   adminSaved: 'Saved.',
   adminAdd: 'Add',
   adminCode: 'Code',

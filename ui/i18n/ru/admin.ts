@@ -45,6 +45,8 @@ export const admin: MessagesLike<typeof english> = {
   adminMessagesCount: 'Сообщений',
   adminMessagesPlaceholders: 'Подстановки: {list}. Без имён и других личных данных.',
   adminSave: 'Сохранить',
+  adminChangedMeanwhile:
+    'Другой администратор тем временем изменил это: страница теперь показывает его вариант. Проверьте и сохраните снова.',
   adminSaved: 'Сохранено.',
   adminAdd: 'Добавить',
   adminCode: 'Код',

@@ -45,6 +45,8 @@ export const admin: MessagesLike<typeof english> = {
   adminMessagesCount: 'Паёмҳо',
   adminMessagesPlaceholders: 'Ивазкунандаҳо: {list}. Бе ном ва дигар маълумоти шахсӣ.',
   adminSave: 'Нигоҳ доштан',
+  adminChangedMeanwhile:
+    'Маъмури дигар дар ин миён инро тағйир дод: саҳифа ҳоло варианти ӯро нишон медиҳад. Санҷед ва боз захира кунед.',
   adminSaved: 'Нигоҳ дошта шуд.',
   adminAdd: 'Илова кардан',
   adminCode: 'Рамз',

@@ -45,6 +45,8 @@ export const admin: MessagesLike<typeof english> = {
   adminMessagesCount: 'Xabarlar',
   adminMessagesPlaceholders: 'Oʻrinbosarlar: {list}. Ism va boshqa shaxsiy ma’lumotlarsiz.',
   adminSave: 'Saqlash',
+  adminChangedMeanwhile:
+    'Boshqa administrator bu orada buni oʻzgartirdi: sahifa endi uning variantini koʻrsatadi. Tekshirib, qayta saqlang.',
   adminSaved: 'Saqlandi.',
   adminAdd: 'Qoʻshish',
   adminCode: 'Kod',
