@@ -173,7 +173,7 @@ export const TEMPLATE_VALUES: Readonly<Record<TemplateKey, readonly Placeholder[
   case_registered: ['case', 'window', 'office'],
   case_ready: ['case', 'window', 'office'],
   case_issued: ['case', 'window', 'office'],
-  booking_code: ['code', 'booking'],
+  booking_code: ['code', 'booking', 'service', 'office'],
   booking_confirmed: ['booking', 'time', 'link', 'service', 'office'],
   booking_reminder_day: ['booking', 'time', 'link', 'service', 'office'],
   booking_reminder_hour: ['booking', 'time', 'link', 'service', 'office'],

@@ -34,12 +34,17 @@ export class BookingMessages implements BookingNotifier {
     this.offices = new QueueRepository(outbox.queueTable.db);
   }
 
-  /** The one-time code of a new booking, written in the booking's transaction. */
-  code(
+  /**
+   * The one-time code of a new booking, written in the booking's transaction (an office's own
+   * wording may name the office and the service: the defaults keep it to one SMS part).
+   */
+  async code(
     t: Transaction,
     m: { officeCode: string; phone: string; language: Language; otp: string; booking: Booking },
   ): Promise<void> {
-    return this.outbox.enqueueDirect(t, m, 'booking_code', `b:${m.booking.code}:code:${m.otp}`, {
+    const { names } = await this.where(m, t);
+    await this.outbox.enqueueDirect(t, m, 'booking_code', `b:${m.booking.code}:code:${m.otp}`, {
+      ...names,
       code: m.otp,
       booking: m.booking.code,
     });

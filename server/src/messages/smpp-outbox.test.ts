@@ -420,5 +420,36 @@ describe.each(testDialects())('messages over SMPP on %s', (dialect) => {
       'the code at the SMSC',
     );
     expect(sent.text).toMatch(/^Код подтверждения: \d{6}\. Никому его не сообщайте\.$/);
+    // An office's own wording may name itself and the service (the default keeps one SMS part).
+    const own = await request(
+      s.url,
+      'PUT',
+      '/api/offices/kulob/message-templates/booking_code/ru',
+      {
+        token: admin,
+        body: { text: '{office}, {service}: код {code}.' },
+      },
+    );
+    expect(own.status).toBe(200);
+    const other = nextPhone();
+    const later = (slots.body.slots as Array<{ start: string; free: number }>).find(
+      (x) => x.free > 0 && Date.parse(x.start) > Date.parse(slot!.start),
+    );
+    const again = await request(s.url, 'POST', `${OFFICE}/bookings`, {
+      body: { service: 'consultation', start: later!.start, phone: other, language: 'ru' },
+    });
+    expect(again.status).toBe(201);
+    const named = await waitFor(
+      () => smsc.messages().find((m) => m.to === other.slice(1)),
+      'the code in the office’s words',
+    );
+    expect(named.text).toMatch(/^Сектор ЗАГС города Куляб, Консультация: код \d{6}\.$/);
+    const reset = await request(
+      s.url,
+      'DELETE',
+      '/api/offices/kulob/message-templates/booking_code/ru',
+      { token: admin },
+    );
+    expect(reset.status).toBe(200);
   });
 });
