@@ -34,6 +34,30 @@ describe('a case with typing not saved', () => {
     return res.body.ticket;
   }
 
+  /** `username` at `window` calls `ticket` (F1) and opens its case (F2). */
+  async function openCase(
+    username: string,
+    window: string,
+    ticket: string,
+  ): Promise<{ page: Page; caseNumber: string | undefined }> {
+    const page: Page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(`${server.url}/counter/?office=kulob&lang=en`);
+    await page.locator('input[name="username"]').fill(username);
+    await page.locator('input[name="password"]').fill('demo');
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId(`window-${window}`).click();
+    await page.getByTestId(`call-${ticket}`).waitFor();
+    await page.keyboard.press('F1');
+    await page.getByTestId('current-number').filter({ hasText: ticket }).waitFor();
+    await page.keyboard.press('F2');
+    await page.getByTestId('case-number').waitFor();
+    const caseNumber = ((await page.getByTestId('case-number').textContent()) ?? '').match(
+      /[A-Z]+-\d{4}-\d+/,
+    )?.[0];
+    return { page, caseNumber };
+  }
+
   async function statusOf(id: string): Promise<string | undefined> {
     return (await server.db.models.Ticket.findByPk(id))?.status;
   }
@@ -41,21 +65,7 @@ describe('a case with typing not saved', () => {
   it('asks before Enter completes it, and Escape keeps the citizen at the window', async () => {
     const marriage = await issue('marriage');
     const next = await issue('marriage');
-    const page: Page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${server.url}/counter/?office=kulob&lang=en`);
-    await page.locator('input[name="username"]').fill('clerk1');
-    await page.locator('input[name="password"]').fill('demo');
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('window-4').click();
-    await page.getByTestId(`call-${marriage.number}`).waitFor();
-    await page.keyboard.press('F1');
-    await page.getByTestId('current-number').filter({ hasText: marriage.number }).waitFor();
-    await page.keyboard.press('F2');
-    await page.getByTestId('case-number').waitFor();
-    const caseNumber = ((await page.getByTestId('case-number').textContent()) ?? '').match(
-      /[A-Z]+-\d{4}-\d+/,
-    )?.[0];
+    const { page, caseNumber } = await openCase('clerk1', '4', marriage.number);
     expect(caseNumber).toBeDefined();
     // A last name without the first: the applicant cannot be saved yet.
     await page.locator('[name="applicant.lastName"]').fill('Назарова');
@@ -88,21 +98,7 @@ describe('a case with typing not saved', () => {
 
   it('sends typing of a connection outage once the server answers again', async () => {
     const death = await issue('death');
-    const page: Page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${server.url}/counter/?office=kulob&lang=en`);
-    await page.locator('input[name="username"]').fill('clerk2');
-    await page.locator('input[name="password"]').fill('demo');
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('window-2').click();
-    await page.getByTestId(`call-${death.number}`).waitFor();
-    await page.keyboard.press('F1');
-    await page.getByTestId('current-number').filter({ hasText: death.number }).waitFor();
-    await page.keyboard.press('F2');
-    await page.getByTestId('case-number').waitFor();
-    const caseNumber = ((await page.getByTestId('case-number').textContent()) ?? '').match(
-      /[A-Z]+-\d{4}-\d+/,
-    )?.[0];
+    const { page, caseNumber } = await openCase('clerk2', '2', death.number);
     const token = await login(server.url, 'clerk2');
     const saved = async () =>
       (await request(server.url, 'GET', `/api/cases/${caseNumber}`, { token })).body.case;
