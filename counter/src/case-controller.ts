@@ -326,6 +326,7 @@ export class CaseController implements ReactiveController {
 
   private reset(): void {
     clearTimeout(this.timer);
+    this.retries = 0;
     this.remote = undefined;
     this.changedElsewhere = undefined;
     this.case = undefined;
