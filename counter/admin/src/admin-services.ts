@@ -167,14 +167,16 @@ export class AdminServices extends AdminTab {
         // A closed service's reason can be corrected while it stays closed.
         ...(service.open ? {} : { closedReasons: this.typedReasons(row) }),
       };
-      const fresh = (await listServices(c)).find((s) => s.code === service.code);
+      const list = await listServices(c);
+      const fresh = list.find((s) => s.code === service.code);
       const clash = fresh && [
         ...changedMeanwhile(changed, fresh, service),
         ...changedMeanwhile(renamed, fresh.names, service.names),
       ];
-      if (!clash?.length && Object.keys(body).length > 0)
-        await updateService(c, service.code, body);
-      this.services = await listServices(c);
+      const write = !clash?.length && Object.keys(body).length > 0;
+      if (write) await updateService(c, service.code, body);
+      // The list read first is what the page shows, unless this save changed it.
+      this.services = write ? await listServices(c) : list;
       await this.loadReasons(c.office);
       this.notice = this.l10n.t(clash?.length ? 'adminChangedMeanwhile' : 'adminSaved');
     });
