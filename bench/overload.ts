@@ -59,8 +59,9 @@ async function issue(base: string, agent: ReturnType<typeof keepAliveAgent>, i: 
       code: res.body?.error?.code,
       newConnection: res.newConnection,
     };
-  } catch {
-    return { sentAt, ms: nowMs() - sentAt, status: 0 };
+  } catch (err) {
+    // No answer: the client's own error (a reset, a refused or timed-out connection).
+    return { sentAt, ms: nowMs() - sentAt, status: 0, code: (err as { code?: string }).code };
   }
 }
 
@@ -181,6 +182,16 @@ async function run(): Promise<void> {
   }
 }
 
+/** "overloaded 12, ECONNRESET 2": answers counted by status (when not 503) and error code. */
+function countBy(answers: Answer[]): string {
+  const counts = new Map<string, number>();
+  for (const a of answers) {
+    const key = [a.status === 503 ? '' : String(a.status), a.code ?? ''].join(' ').trim() || '?';
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].map(([c, n]) => `${c} ${n}`).join(', ');
+}
+
 function report(r: {
   db: string;
   unloaded: Summary;
@@ -198,10 +209,8 @@ function report(r: {
   const refused = r.burst.filter((a) => a.status === 503);
   const refusedMs = summarize(refused.map((a) => a.ms));
   const withRetry = refused.filter((a) => a.retryAfter !== undefined).length;
-  const codes = new Map<string, number>();
-  for (const a of refused) codes.set(a.code ?? '?', (codes.get(a.code ?? '?') ?? 0) + 1);
-  const byCode = [...codes].map(([c, n]) => `${c} ${n}`).join(', ');
-  const other = r.burst.filter((a) => a.status !== 201 && a.status !== 503).length;
+  const byCode = countBy(refused);
+  const other = countBy(r.burst.filter((a) => a.status !== 201 && a.status !== 503));
   const back = recoveredAfter(r.after, r.afterStart, 2 * r.unloaded.p99);
   const rows: Array<[string, string, string, string]> = [
     ['unloaded, accepted p50 / p99', fmt(r.unloaded), 'reference', '—'],
@@ -226,7 +235,7 @@ function report(r: {
     ],
     [
       'burst: refused (503) p50 / p99',
-      `${fmt(refusedMs)} (${byCode}), Retry-After on ${withRetry}/${refused.length}; ${other} other`,
+      `${fmt(refusedMs)} (${byCode}), Retry-After on ${withRetry}/${refused.length}; other answers: ${other || 'none'}`,
       'fast, with Retry-After',
       refused.length === withRetry ? 'yes' : '**no**',
     ],

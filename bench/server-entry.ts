@@ -17,13 +17,17 @@ async function main(): Promise<void> {
   process.env.TEST_MYSQL_URL ??= DEFAULT_MYSQL_URL;
   // `/metrics` answers the bench's own token (bench/overload.ts reads the server's counters there).
   // BENCH_ADMISSION_WAIT_MS: the admission's wait bound (default: production's; `Infinity`: the
-  // in-flight bound alone).
+  // in-flight bound alone); BENCH_ADMISSION_MAX: the in-flight bound (default: production's).
   const wait = process.env.BENCH_ADMISSION_WAIT_MS;
+  const max = process.env.BENCH_ADMISSION_MAX;
   const server = await startTestServer({
     database: dialect,
     demo: true,
     metricsToken: 'bench',
-    admission: { maxWaitMs: wait ? Number(wait) : DEFAULT_ADMISSION.maxWaitMs },
+    admission: {
+      maxWaitMs: wait ? Number(wait) : DEFAULT_ADMISSION.maxWaitMs,
+      maxInFlight: max ? Number(max) : DEFAULT_ADMISSION.maxInFlight,
+    },
   });
   const { db } = server;
   const meter = loadMeter();

@@ -70,7 +70,7 @@ export interface AppDeps {
   socketEventBudget?: { burst: number; perSecond: number };
   /** How long a socket snapshot build is shared at most (default 2 s; tests hold it longer). */
   snapshotMaxAgeMs?: number;
-  /** Commands of one office in flight on this node before 503 `overloaded` (default 64). */
+  /** Commands of one office in flight on this node before 503 `overloaded` (default 16). */
   maxCommandsInFlight?: number;
   /** The wait bound of command admission (see queue/admission.ts; defaults there). */
   admission?: Partial<AdmissionLimits>;

@@ -32,6 +32,7 @@ const Env = z.object({
     .default('2000/20'),
   PUBLIC_URL: z.string().optional(),
   COMMAND_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(25),
+  COMMAND_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).default(16),
   SMS_URL: z.string().optional(),
   SMS_HTTP_HEADER: z.string().optional(),
   TELEGRAM_BOT_TOKEN: z.string().optional(),
@@ -68,6 +69,8 @@ export interface Config {
   issueRate: { intervalMs: number; burst: number } | undefined;
   /** Admission's wait bound in ms (COMMAND_WAIT_MS; 0: off, only the in-flight bound). */
   commandWaitMs: number;
+  /** Admission's bound of an office's commands in flight on a node (COMMAND_MAX_IN_FLIGHT). */
+  commandMaxInFlight: number;
   /** PUBLIC_URL: the base of every link, QR and message (what phones on mobile data can open). */
   publicUrl: string | undefined;
   /** The citizen-message gateways (SMS_URL, SMS_HTTP_HEADER, TELEGRAM_*). */
@@ -136,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     metricsToken: env.METRICS_TOKEN?.trim() ? env.METRICS_TOKEN.trim() : undefined,
     issueRate: parseIssueRate(e.ISSUE_RATE),
     commandWaitMs: e.COMMAND_WAIT_MS,
+    commandMaxInFlight: e.COMMAND_MAX_IN_FLIGHT,
     publicUrl: readPublicUrl(e.PUBLIC_URL),
     messaging: {
       smsUrl: text(e.SMS_URL),

@@ -38,7 +38,10 @@ async function main(): Promise<void> {
       trustProxy: config.trustProxy,
       loginAttempts: config.loginAttempts,
       issueRate: config.issueRate ?? null,
-      admission: { maxWaitMs: config.commandWaitMs || Infinity },
+      admission: {
+        maxWaitMs: config.commandWaitMs || Infinity,
+        maxInFlight: config.commandMaxInFlight,
+      },
       voiceDir: config.voiceDir,
       metricsToken: config.metricsToken,
       publicUrl: config.publicUrl,

@@ -34,6 +34,16 @@ describe('command admission', () => {
     expect(a.inFlight).toBe(3);
   });
 
+  it('by default holds 16 commands of an office in flight, however fresh, and refuses the 17th', () => {
+    // A bounded queue: 64 fresh commands in flight made the last one wait for 63 others (the
+    // overload bench: accepted p99 over ten times the unloaded one at 2× the ceiling).
+    now = 0;
+    const a = new CommandAdmission({}, 1, clock);
+    for (let i = 0; i < 16; i++) a.enter('kulob');
+    expect(refusal(() => a.enter('kulob')).code).toBe('overloaded');
+    expect(a.inFlight).toBe(16);
+  });
+
   it('refuses while the oldest of several commands has waited too long, then admits again', () => {
     now = 1_000;
     const a = new CommandAdmission({ maxInFlight: 64, maxWaitMs: 150, minInFlight: 4 }, 1, clock);

@@ -18,7 +18,7 @@ export interface AdmissionLimits {
 }
 
 export const DEFAULT_ADMISSION: AdmissionLimits = {
-  maxInFlight: 64,
+  maxInFlight: 16,
   maxWaitMs: 25,
   minInFlight: 8,
 };
