@@ -310,6 +310,8 @@ async function startTopology(run: Run): Promise<{ base: string; nodes: Proc[]; p
     // One deployment per run on the shared Redis: its own channels and rate-limit keys.
     REDIS_KEY: `navbat-national-${randomBytes(4).toString('hex')}`,
     TRUST_PROXY: '1',
+    // Every office's devices of the fleet come from this one machine's address.
+    SOCKETS_PER_ADDRESS: '0',
     LOG_LEVEL: 'warn',
     METRICS_TOKEN,
   };

@@ -24,6 +24,7 @@ async function main(): Promise<void> {
     database: dialect,
     demo: true,
     metricsToken: 'bench',
+    socketsPerAddress: 0, // the bench's socket fleets all come from this machine's address
     admission: {
       maxWaitMs: wait ? Number(wait) : DEFAULT_ADMISSION.maxWaitMs,
       maxInFlight: max ? Number(max) : DEFAULT_ADMISSION.maxInFlight,

@@ -22,7 +22,9 @@ import type { RetentionJob } from './security/retention';
 import type { MessagingConfig } from './messages/channels';
 import { publicUrlOf } from './public-url';
 import { answerClientErrors } from './http/client-error';
-import { attachSocketServer } from './wiring/socket-io';
+import proxyaddr from 'proxy-addr';
+import { attachSocketServer, type SocketServerOptions } from './wiring/socket-io';
+import { DEFAULT_SOCKETS_PER_ADDRESS } from './realtime/address-sockets';
 import { buildServices } from './wiring/services';
 import { nodeMetrics } from './wiring/node-metrics';
 import { mountHttp } from './wiring/http-stack';
@@ -76,6 +78,8 @@ export interface AppDeps {
   admission?: Partial<AdmissionLimits>;
   /** Bearer token of `GET /metrics` (METRICS_TOKEN); unset: metrics are off. */
   metricsToken?: string;
+  /** Socket.IO connections per client address on this node (SOCKETS_PER_ADDRESS; 0: no cap). */
+  socketsPerAddress?: number;
   /** PUBLIC_URL: the base of every link, QR and message; unset: the listening address. */
   publicUrl?: string;
   /** Sends appointment codes (the messages outbox); without it nobody can book. */
@@ -127,12 +131,24 @@ function httpServer(web: express.Express, requestTimeout: number): http.Server {
   );
 }
 
+/** Socket.IO's options: Redis, and the cap per client address as Express's `req.ip` gives it. */
+function socketOptions(deps: AppDeps, web: express.Express, logger: Logger): SocketServerOptions {
+  return {
+    ...deps,
+    logger,
+    socketsPerAddress: deps.socketsPerAddress ?? DEFAULT_SOCKETS_PER_ADDRESS,
+    // Read at each handshake: the HTTP stack sets `trust proxy` after this.
+    clientAddress: (req) =>
+      proxyaddr(req, web.get('trust proxy fn') as (a: string, i: number) => boolean),
+  };
+}
+
 export async function createApp(deps: AppDeps): Promise<App> {
   const logger = deps.logger ?? pino({ level: 'silent' });
   const web = express();
   const server = httpServer(web, deps.requestTimeoutMs ?? 30_000);
   answerClientErrors(server);
-  const sockets = await attachSocketServer(server, { ...deps, logger });
+  const sockets = await attachSocketServer(server, socketOptions(deps, web, logger));
   const { io } = sockets;
   const publicLink = () => publicUrlOf(deps.publicUrl, server);
   const publisher = createPublisher(io, {
@@ -158,7 +174,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     eventBudget: deps.socketEventBudget,
     snapshotMaxAgeMs: deps.snapshotMaxAgeMs,
   });
-  const metrics = nodeMetrics(deps.db, io, services, realtime, Boolean(deps.metricsToken));
+  const metrics = nodeMetrics(deps.db, sockets, services, realtime, !!deps.metricsToken);
   const drain = new DrainState();
   mountHttp(web, deps, { logger, services, metrics, sockets, drain, publicLink });
   const node: NodeParts = {

@@ -33,6 +33,7 @@ const Env = z.object({
   PUBLIC_URL: z.string().optional(),
   COMMAND_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(25),
   COMMAND_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).default(16),
+  SOCKETS_PER_ADDRESS: z.coerce.number().int().min(0).max(1_000_000).default(200),
   SMS_URL: z.string().optional(),
   SMS_HTTP_HEADER: z.string().optional(),
   TELEGRAM_BOT_TOKEN: z.string().optional(),
@@ -71,6 +72,8 @@ export interface Config {
   commandWaitMs: number;
   /** Admission's bound of an office's commands in flight on a node (COMMAND_MAX_IN_FLIGHT). */
   commandMaxInFlight: number;
+  /** Socket.IO connections per client address on a node (SOCKETS_PER_ADDRESS; 0: no cap). */
+  socketsPerAddress: number;
   /** PUBLIC_URL: the base of every link, QR and message (what phones on mobile data can open). */
   publicUrl: string | undefined;
   /** The citizen-message gateways (SMS_URL, SMS_HTTP_HEADER, TELEGRAM_*). */
@@ -140,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     issueRate: parseIssueRate(e.ISSUE_RATE),
     commandWaitMs: e.COMMAND_WAIT_MS,
     commandMaxInFlight: e.COMMAND_MAX_IN_FLIGHT,
+    socketsPerAddress: e.SOCKETS_PER_ADDRESS,
     publicUrl: readPublicUrl(e.PUBLIC_URL),
     messaging: {
       smsUrl: text(e.SMS_URL),

@@ -44,6 +44,7 @@ async function main(): Promise<void> {
       },
       voiceDir: config.voiceDir,
       metricsToken: config.metricsToken,
+      socketsPerAddress: config.socketsPerAddress,
       publicUrl: config.publicUrl,
       messaging: config.messaging,
     });

@@ -14,6 +14,7 @@ const sources: MetricsSources = {
   messageGateways: () => [],
   snapshotBuilds: () => 0,
   socketsDropped: () => 0,
+  socketsRefused: () => 0,
   eventGaps: () => 0,
   commandsRefused: () => 0,
 };

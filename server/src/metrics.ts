@@ -18,6 +18,8 @@ export interface MetricsSources {
   messageGateways: () => GatewayHealthDto[];
   snapshotBuilds: () => number;
   socketsDropped: () => number;
+  /** Socket connections refused for their address's cap (SOCKETS_PER_ADDRESS). */
+  socketsRefused: () => number;
   eventGaps: () => number;
   commandsRefused: () => number;
 }
@@ -163,6 +165,11 @@ function sourceMetrics(sources: MetricsSources, registers: Registry[]): void {
   );
   total('navbat_sockets_dropped_total', 'Sockets disconnected for their event budget', () =>
     sources.socketsDropped(),
+  );
+  total(
+    'navbat_sockets_refused_total',
+    "Socket connections refused for their address's cap (SOCKETS_PER_ADDRESS)",
+    () => sources.socketsRefused(),
   );
   total('navbat_event_gaps_total', 'Seqs that could not be delivered in order', () =>
     sources.eventGaps(),

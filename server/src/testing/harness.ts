@@ -118,12 +118,13 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const tdb = shared ?? (await freshDatabase(database));
   if (demo && !shared) await seedTestDemo(tdb.db);
   // Tests issue many tickets from one address: no open-mode issue limit unless a test sets one.
-  // Nor the admission's wait bound: a loaded CI machine is not an overloaded office (the bound's
-  // own tests and the overload bench set it).
+  // Nor the admission's wait bound: a loaded CI machine is not an overloaded office; and its bound
+  // in flight is the one before 2026-12-07, 64: races of 40 taps at once prove the numbers and the
+  // locks (the bounds' own tests and the overload bench set them).
   const app = await createApp({
     bcryptRounds: 4,
     issueRate: null,
-    admission: { maxWaitMs: Infinity },
+    admission: { maxWaitMs: Infinity, maxInFlight: 64 },
     ...deps,
     db: tdb.db,
   });

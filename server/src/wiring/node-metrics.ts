@@ -5,18 +5,19 @@
  */
 import type { Database } from '../../../db/database';
 import { Metrics } from '../metrics';
-import type { NbServer } from '../realtime/nb-server';
+import type { SocketServer } from './socket-io';
 import type { Realtime } from '../realtime/socket-server';
 import type { Services } from './services';
 
 export function nodeMetrics(
   db: Database,
-  io: NbServer,
+  sockets: Pick<SocketServer, 'io' | 'refusedByAddress'>,
   services: Pick<Services, 'messages' | 'admission'>,
   realtime: Realtime,
   /** `/metrics` can be read (METRICS_TOKEN is set): else nothing is collected. */
   on: boolean,
 ): Metrics {
+  const { io } = sockets;
   return new Metrics(
     {
       sockets: () =>
@@ -28,6 +29,7 @@ export function nodeMetrics(
       messageGateways: () => services.messages.gateways(),
       snapshotBuilds: () => realtime.snapshots.builds,
       socketsDropped: () => realtime.dropped,
+      socketsRefused: sockets.refusedByAddress,
       eventGaps: () => realtime.sequencer.gaps,
       commandsRefused: () => services.admission.refused,
     },

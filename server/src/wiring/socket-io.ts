@@ -10,6 +10,7 @@ import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { Namespace } from '../../protocol';
 import { sessionRoom } from '../realtime/socket-server';
+import { AddressSockets } from '../realtime/address-sockets';
 import type { NbServer } from '../realtime/nb-server';
 import { MemoryRateStore, RedisRateStore, type RateStore } from '../security/rate-store';
 import { dropEndedStaffSockets, dropUnpairedDeviceSockets } from '../auth/staff-sockets';
@@ -23,6 +24,10 @@ export interface SocketServerOptions {
   redisKey?: string;
   /** Hears when the rate limits count in this process because Redis failed. */
   logger?: Pick<Logger, 'warn'>;
+  /** Socket.IO connections one client address may hold open on this node (0: no cap). */
+  socketsPerAddress?: number;
+  /** The client address the cap counts (behind a trusted balancer, its forwarded entry). */
+  clientAddress?: (req: http.IncomingMessage) => string;
 }
 
 /** The node's Socket.IO server with what rides on its Redis connections. */
@@ -40,6 +45,8 @@ export interface SocketServer {
   ping(): Promise<boolean>;
   /** Closes the Redis connections (Socket.IO itself is closed by its owner). */
   quit(): Promise<void>;
+  /** Connections refused for their address's cap so far (a metric). */
+  readonly refusedByAddress: () => number;
 }
 
 /** Attaches Socket.IO to `server`, first connecting to Redis when it is configured. */
@@ -49,7 +56,18 @@ export async function attachSocketServer(
 ): Promise<SocketServer> {
   const redis = await connectRedis(options.redisUrl, options.logger);
   const key = options.redisKey ?? 'navbat';
-  const io: NbServer = new Server(server, { serveClient: false, maxHttpBufferSize: 1e6 });
+  const perAddress = options.socketsPerAddress
+    ? new AddressSockets(
+        options.socketsPerAddress,
+        options.clientAddress ?? ((req) => req.socket.remoteAddress ?? 'unknown'),
+      )
+    : undefined;
+  const io: NbServer = new Server(server, {
+    serveClient: false,
+    maxHttpBufferSize: 1e6,
+    ...(perAddress ? { allowRequest: perAddress.allow } : {}),
+  });
+  if (perAddress) io.engine.on('connection', perAddress.track);
   const [pub, sub] = redis;
   if (pub && sub) io.adapter(createAdapter(forgivingPublisher(pub), sub, { key }));
   return {
@@ -65,6 +83,7 @@ export async function attachSocketServer(
         })
       : new MemoryRateStore(),
     ping: () => everyAnswers(redis),
+    refusedByAddress: () => perAddress?.refused ?? 0,
     quit: async () => {
       await Promise.all(redis.map((r) => r.quit().catch(() => undefined)));
     },
