@@ -408,7 +408,7 @@ describe('the admin pages in the browser', () => {
     await page.close();
   });
 
-  it('wraps a long name without spaces inside its cell, the devices table inside its card', async () => {
+  it('wraps a long name without spaces inside its cell, the devices table inside its card; removes a device', async () => {
     const token = await login(server.url, 'admin');
     const created = await request(server.url, 'POST', '/api/offices/kulob/devices', {
       token,
@@ -422,6 +422,21 @@ describe('the admin pages in the browser', () => {
     const card = await section.boundingBox();
     const table = await section.locator('table').first().boundingBox();
     expect(table!.x + table!.width).toBeLessThanOrEqual(card!.x + card!.width);
+    await page.screenshot({ path: screenshotFile('admin-devices-remove.png'), fullPage: true });
+    // Registered by mistake: removed after the administrator confirms.
+    const asked = new Promise<string>((resolve) =>
+      page.once('dialog', (dialog) => {
+        resolve(dialog.message());
+        void dialog.accept();
+      }),
+    );
+    await section.getByRole('button', { name: 'Remove: K8' }).click();
+    expect(await asked).toBe(
+      'Remove K8? It stops working at once; the tickets it issued keep its code.',
+    );
+    await section.getByText('Ж'.repeat(20), { exact: false }).waitFor({ state: 'detached' });
+    const left = await request(server.url, 'GET', '/api/offices/kulob/devices', { token });
+    expect(left.body.devices.map((d: { code: string }) => d.code)).not.toContain('K8');
     await page.close();
   });
 

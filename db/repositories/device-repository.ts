@@ -62,6 +62,11 @@ export class DeviceRepository {
     );
   }
 
+  /** Removes the device's row (its token with it); tickets and print jobs keep its code. */
+  async deleteDevice(officeCode: string, code: string, t: Transaction): Promise<void> {
+    await this.db.models.Device.destroy({ where: { officeCode, code }, transaction: t });
+  }
+
   async updateDevice(
     officeCode: string,
     code: string,

@@ -165,6 +165,7 @@ export interface EndpointIo {
   createDevice: { body: CreateDevice; response: { device: AdminDevice } };
   pairDevice: { response: DevicePairing };
   unpairDevice: { response: { device: AdminDevice } };
+  deleteDevice: { response: { device: AdminDevice } };
   updateDevice: { body: UpdateDevice; response: { device: AdminDevice } };
   settings: { response: { settings: AdminOfficeSettings } };
   putSettings: { body: OfficeSettings; response: { settings: AdminOfficeSettings } };

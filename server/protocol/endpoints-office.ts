@@ -258,6 +258,13 @@ export const OfficeEndpoints = {
     'admin',
     'Change a device (printer address, …)',
   ),
+  deleteDevice: ep(
+    'DELETE',
+    `${OFFICE}/devices/:code`,
+    'admin',
+    'admin',
+    'Remove a device: its token ends, its tickets and audit keep its code',
+  ),
   settings: ep('GET', `${OFFICE}/settings`, 'admin', 'admin', 'The office’s settings'),
   putSettings: ep('PATCH', `${OFFICE}/settings`, 'admin', 'admin', 'Change the office’s settings'),
   closeDay: ep(

@@ -152,6 +152,15 @@ export async function pairDevice(c: AdminContext, code: string): Promise<DeviceP
   });
 }
 
+/** Removes a device (DELETE …/devices/:code): its token ends; its tickets keep the code. */
+export async function deleteDevice(c: AdminContext, code: string): Promise<AdminDevice> {
+  const r = await apiRequest<{ device: AdminDevice }>(`${officePath(c)}/devices/${enc(code)}`, {
+    method: 'DELETE',
+    token: c.token,
+  });
+  return r.device;
+}
+
 export async function unpairDevice(c: AdminContext, code: string): Promise<AdminDevice> {
   const r = await apiRequest<{ device: AdminDevice }>(
     `${officePath(c)}/devices/${enc(code)}/pair`,

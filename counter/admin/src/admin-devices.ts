@@ -5,6 +5,7 @@ import { DeviceKinds } from '../../../server/protocol/constants';
 import type { MessageKey } from '../../../ui/i18n/staff';
 import {
   createDevice,
+  deleteDevice,
   listDevices,
   pairDevice,
   testPrint,
@@ -173,6 +174,15 @@ export class AdminDevices extends AdminTab {
     }, this.l10n.t('adminSaved'));
   }
 
+  private removeDevice(device: AdminDevice): void {
+    if (!window.confirm(this.l10n.t('adminRemoveDeviceConfirm', { device: device.code }))) return;
+    void this.run(async (c) => {
+      await deleteDevice(c, device.code);
+      if (this.pairing?.code === device.code) this.pairing = undefined;
+      this.devices = await listDevices(c);
+    }, this.l10n.t('adminSaved'));
+  }
+
   private readonly onCreate = (event: SubmitEvent): void => {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
@@ -285,6 +295,7 @@ export class AdminDevices extends AdminTab {
           <th>${this.l10n.t('adminPairing')}</th>
           <th>${this.l10n.t('adminPrinter')}</th>
           <th>${this.l10n.t('adminPrinterStatus')}</th>
+          <th><span class="sr-only">${this.l10n.t('adminRemoveDevice')}</span></th>
         </tr>
       </thead>
       <tbody>
@@ -298,6 +309,17 @@ export class AdminDevices extends AdminTab {
               <td>${this.renderPrinter(d)}</td>
               <td data-testid="printer-state-${d.code}">
                 ${d.kind === 'kiosk' ? this.printerState(d.printerStatus, d.printerUrl) : ''}
+              </td>
+              <td>
+                <button
+                  type="button"
+                  class="danger"
+                  ?disabled=${this.busy}
+                  @click=${() => this.removeDevice(d)}
+                  aria-label="${this.l10n.t('adminRemoveDevice')}: ${d.code}"
+                >
+                  ${this.l10n.t('adminRemoveDevice')}
+                </button>
               </td>
             </tr>`,
         )}

@@ -38,6 +38,7 @@ export const ACTIONS: Readonly<Record<string, MessageKey>> = {
   'device.update': 'auditDeviceUpdate',
   'device.pair': 'auditDevicePair',
   'device.unpair': 'auditDeviceUnpair',
+  'device.delete': 'auditDeviceDelete',
   'office.settings': 'auditSettings',
   'day.close': 'auditDayClose',
   'case.created': 'auditCaseCreated',

@@ -110,6 +110,36 @@ export class DeviceService {
     return this.setDeviceToken(officeCode, code, null, 'device.unpair', admin);
   }
 
+  /**
+   * Removes a device registered by mistake or taken out of the hall: its token ends with it (its
+   * live connections too, on every node), a kiosk's printer is no longer printed to, and its code
+   * may be registered again. Tickets, print jobs and the audit keep the code they were given.
+   */
+  async deleteDevice(
+    officeCode: string,
+    code: string,
+    admin: StaffPrincipal,
+  ): Promise<AdminDevice> {
+    assertAdministers(admin, officeCode);
+    const device = await this.deps.queue.configure(officeCode, async (t, _office, changes) => {
+      const before = (await this.repo.listDevices(officeCode, t)).find((d) => d.code === code);
+      if (!before) throw notFound(`device ${code}`);
+      await this.repo.deleteDevice(officeCode, code, t);
+      await this.audit(t, admin, {
+        officeCode,
+        action: 'device.delete',
+        entity: 'device',
+        entityId: code,
+        before: { kind: before.kind, name: before.name, printerUrl: before.printerUrl },
+      });
+      // Every node reads the office's kiosks again (office-cache.ts): none prints for it any more.
+      changes.push({ kind: 'office:updated' });
+      return before;
+    });
+    if (this.deps.onDevicesChanged) await this.deps.onDevicesChanged().catch(() => undefined);
+    return device;
+  }
+
   async updateDevice(
     officeCode: string,
     code: string,

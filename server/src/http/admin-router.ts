@@ -126,6 +126,11 @@ function mountDeviceRoutes(r: Router, { devices }: AdminServices, admins: Reques
     res.json({ device: await devices.unpairDevice(office, code, staffOf(res)) });
   });
 
+  r.delete(apiRoute(Endpoints.deleteDevice), admins, async (req, res) => {
+    const { office, code } = parseParams(DeviceParams, req);
+    res.json({ device: await devices.deleteDevice(office, code, staffOf(res)) });
+  });
+
   r.patch(apiRoute(Endpoints.updateDevice), admins, async (req, res) => {
     const { office, code } = parseParams(DeviceParams, req);
     const body = parse(UpdateDevice, req.body);

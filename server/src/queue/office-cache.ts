@@ -301,8 +301,10 @@ function sameWindow(
 function observeIn(e: Entry, changes: readonly QueueChange[]): void {
   for (const change of changes) {
     if ('ticket' in change && change.ticket.status === 'done') learnDuration(e, change.ticket);
-    if (change.kind === 'office:updated') e.office = e.knownOffice = undefined;
-    else if (change.kind === 'printer:updated') e.kiosks = undefined;
+    if (change.kind === 'office:updated') {
+      // Also what a removed kiosk says (auth/device-service.ts): its printer is read again.
+      e.office = e.knownOffice = e.kiosks = undefined;
+    } else if (change.kind === 'printer:updated') e.kiosks = undefined;
     else if (change.kind === 'services:updated') {
       e.services = e.knownServices = undefined;
       e.counters = e.knownCounters = undefined;

@@ -129,6 +129,7 @@ const SPECS: Record<string, Spec> = {
   'POST /api/offices/:office/devices/:code/pair': {},
   'DELETE /api/offices/:office/devices/:code/pair': {},
   'PATCH /api/offices/:office/devices/:code': { body: UpdateDevice },
+  'DELETE /api/offices/:office/devices/:code': {},
   'GET /api/offices/:office/settings': {},
   'PATCH /api/offices/:office/settings': { body: OfficeSettings },
   'POST /api/offices/:office/day/close': {},

@@ -87,6 +87,9 @@ export const admin = {
   adminNotPaired: 'Not paired',
   adminPair: 'Pair',
   adminPairAgain: 'Pair again',
+  adminRemoveDevice: 'Remove',
+  adminRemoveDeviceConfirm:
+    'Remove {device}? It stops working at once; the tickets it issued keep its code.',
   adminUnpair: 'Unpair',
   adminUnpairConfirm: 'Unpair {device}? Where pairing is required it stops working at once.',
   adminPairingLink:
@@ -262,6 +265,7 @@ export const admin = {
   auditDeviceCreate: 'Device added',
   auditDeviceUpdate: 'Device changed',
   auditDevicePair: 'Device paired',
+  auditDeviceDelete: 'Device removed',
   auditDeviceUnpair: 'Device unpaired',
   auditSettings: 'Settings changed',
   auditDayClose: 'Day closed',

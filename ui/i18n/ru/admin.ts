@@ -90,6 +90,9 @@ export const admin: MessagesLike<typeof english> = {
   adminNotPaired: 'Не привязано',
   adminPair: 'Привязать',
   adminPairAgain: 'Привязать заново',
+  adminRemoveDevice: 'Удалить',
+  adminRemoveDeviceConfirm:
+    'Удалить {device}? Оно сразу перестанет работать; выданные им талоны сохранят его код.',
   adminUnpair: 'Отвязать',
   adminUnpairConfirm:
     'Отвязать {device}? Там, где привязка обязательна, устройство сразу перестанет работать.',
@@ -266,6 +269,7 @@ export const admin: MessagesLike<typeof english> = {
   auditDeviceCreate: 'Устройство добавлено',
   auditDeviceUpdate: 'Устройство изменено',
   auditDevicePair: 'Устройство привязано',
+  auditDeviceDelete: 'Устройство удалено',
   auditDeviceUnpair: 'Устройство отвязано',
   auditSettings: 'Настройки изменены',
   auditDayClose: 'День закрыт',

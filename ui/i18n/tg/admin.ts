@@ -90,6 +90,9 @@ export const admin: MessagesLike<typeof english> = {
   adminNotPaired: 'Пайваст нест',
   adminPair: 'Пайваст кардан',
   adminPairAgain: 'Аз нав пайваст кардан',
+  adminRemoveDevice: 'Хориҷ кардан',
+  adminRemoveDeviceConfirm:
+    '{device} хориҷ карда шавад? Он дарҳол аз кор мемонад; чиптаҳои додааш рамзи онро нигоҳ медоранд.',
   adminUnpair: 'Ҷудо кардан',
   adminUnpairConfirm:
     '{device}-ро ҷудо мекунед? Дар ҷое ки пайвастшавӣ ҳатмист, он дарҳол аз кор мемонад.',
@@ -267,6 +270,7 @@ export const admin: MessagesLike<typeof english> = {
   auditDeviceCreate: 'Дастгоҳ илова шуд',
   auditDeviceUpdate: 'Дастгоҳ тағйир ёфт',
   auditDevicePair: 'Дастгоҳ пайваст шуд',
+  auditDeviceDelete: 'Дастгоҳ хориҷ карда шуд',
   auditDeviceUnpair: 'Дастгоҳ ҷудо карда шуд',
   auditSettings: 'Танзимот тағйир ёфт',
   auditDayClose: 'Рӯз пӯшида шуд',

@@ -90,6 +90,9 @@ export const admin: MessagesLike<typeof english> = {
   adminNotPaired: 'Ulanmagan',
   adminPair: 'Ulash',
   adminPairAgain: 'Qayta ulash',
+  adminRemoveDevice: 'Oʻchirish',
+  adminRemoveDeviceConfirm:
+    '{device} oʻchirilsinmi? U darhol ishlamay qoladi; u bergan chiptalar uning kodini saqlaydi.',
   adminUnpair: 'Uzish',
   adminUnpairConfirm: '{device} uzilsinmi? Ulash majburiy boʻlgan joyda u darhol ishlamay qoladi.',
   adminPairingLink:
@@ -264,6 +267,7 @@ export const admin: MessagesLike<typeof english> = {
   auditDeviceCreate: 'Qurilma qoʻshildi',
   auditDeviceUpdate: 'Qurilma oʻzgartirildi',
   auditDevicePair: 'Qurilma ulandi',
+  auditDeviceDelete: 'Qurilma oʻchirildi',
   auditDeviceUnpair: 'Qurilma uzildi',
   auditSettings: 'Sozlamalar oʻzgartirildi',
   auditDayClose: 'Kun yopildi',

@@ -324,6 +324,7 @@ export const Schemas: { readonly [K in EndpointName]: EndpointSchemas } = {
   createDevice: { body: CreateDevice, response: z.object({ device: AdminDevice }) },
   pairDevice: { response: z.looseObject({ token: z.string() }) },
   unpairDevice: { response: z.object({ device: AdminDevice }) },
+  deleteDevice: { response: z.object({ device: AdminDevice }) },
   updateDevice: { body: UpdateDevice, response: z.object({ device: AdminDevice }) },
   settings: { response: z.object({ settings: AdminOfficeSettings }) },
   putSettings: { body: OfficeSettings, response: z.object({ settings: AdminOfficeSettings }) },
