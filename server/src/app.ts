@@ -121,7 +121,7 @@ export interface App {
  * connection no longer than that (answered 408, see http/client-error.ts).
  */
 function httpServer(web: express.Express, requestTimeout: number): http.Server {
-  return http.createServer(
+  const server = http.createServer(
     {
       requestTimeout,
       headersTimeout: Math.min(10_000, requestTimeout),
@@ -129,6 +129,8 @@ function httpServer(web: express.Express, requestTimeout: number): http.Server {
     },
     web,
   );
+  answerClientErrors(server);
+  return server;
 }
 
 /** Socket.IO's options: Redis, and the cap per client address as Express's `req.ip` gives it. */
@@ -147,7 +149,6 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const logger = deps.logger ?? pino({ level: 'silent' });
   const web = express();
   const server = httpServer(web, deps.requestTimeoutMs ?? 30_000);
-  answerClientErrors(server);
   const sockets = await attachSocketServer(server, socketOptions(deps, web, logger));
   const { io } = sockets;
   const publicLink = () => publicUrlOf(deps.publicUrl, server);
@@ -173,6 +174,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     now: deps.now,
     eventBudget: deps.socketEventBudget,
     snapshotMaxAgeMs: deps.snapshotMaxAgeMs,
+    perAddress: sockets.perAddress,
   });
   const metrics = nodeMetrics(deps.db, sockets, services, realtime, !!deps.metricsToken);
   const drain = new DrainState();

@@ -202,3 +202,66 @@ describe('open-mode tickets with a phone', () => {
     expect(other.status).toBe(201);
   });
 });
+
+describe('requests whose bodies never come', () => {
+  let s: TestServer;
+
+  beforeAll(async () => {
+    // Four commands of the office in flight at most, as above.
+    s = await startTestServer({ admission: { maxInFlight: 4 } });
+  });
+  afterAll(() => s.close());
+
+  it('give their door slots back within a second, and then take none', async () => {
+    // No sign-in, no ticket: a window's call-next whose body is announced and never sent.
+    const call = `${OFFICE}/counters/1/call-next`;
+    const stalled = Array.from({ length: 6 }, () => heldPost(s, '127.0.0.40', call));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const during = await issueFrom(s, '127.0.0.41', { service: 'birth', kiosk: 'K1' });
+    // They held the office's four slots until the request timeout (30 s): every tap was 503.
+    expect(during.status).toBe(503);
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    const clerk = await login(s.url, 'clerk1');
+    const kiosk = await issueFrom(s, '127.0.0.41', { service: 'birth', kiosk: 'K1' });
+    const called = await request(s.url, 'POST', `${OFFICE}/counters/3/call-next`, { token: clerk });
+    expect([kiosk.status, called.status]).toEqual([201, 200]);
+    // The address is known as slow now: more of the same hold nothing even for that second.
+    const more = Array.from({ length: 6 }, () => heldPost(s, '127.0.0.40', call));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const again = await issueFrom(s, '127.0.0.41', { service: 'birth', kiosk: 'K1' });
+    expect(again.status).toBe(201);
+    for (const h of [...stalled, ...more]) h.finish();
+    // The first four were let in (the last two refused at the door); all of them, once their
+    // bodies came, were refused for having no sign-in.
+    const first = await Promise.all(stalled.map((h) => h.answered));
+    expect(first.filter((status) => status === 401)).toHaveLength(4);
+    expect(first.filter((status) => status === 503)).toHaveLength(2);
+    expect(await Promise.all(more.map((h) => h.answered))).toEqual(Array(6).fill(401));
+  });
+});
+
+/** A POST from `address` that announces a body and sends it only at `finish`. */
+function heldPost(
+  s: TestServer,
+  address: string,
+  path: string,
+): { answered: Promise<number>; finish(): void } {
+  const payload = '{}';
+  let finish = () => undefined as void;
+  const answered = new Promise<number>((resolve, reject) => {
+    const req = http.request(`${s.url}${path}`, {
+      method: 'POST',
+      localAddress: address,
+      agent: false,
+      headers: { 'content-type': 'application/json', 'content-length': payload.length },
+    });
+    req.on('response', (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.flushHeaders();
+    finish = () => req.end(payload);
+  });
+  return { answered, finish: () => finish() };
+}

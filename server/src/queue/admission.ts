@@ -82,6 +82,20 @@ export class CommandAdmission {
     };
   }
 
+  /**
+   * Throws `overloaded` where {@link atDoor} would, without taking a slot: a request let in this
+   * way takes its slot when its command enters (or is refused there).
+   */
+  assertRoom(office: string): void {
+    const running = this.perOffice.get(office) ?? new Map<number, number>();
+    const reason = this.refusal(running, this.clock());
+    if (!reason) return;
+    this.refused++;
+    throw new AppError('overloaded', `office ${office} ${reason}`, {
+      retryAfterSeconds: this.retryAfterSeconds,
+    });
+  }
+
   private setUnclaimed(office: string, n: number): void {
     if (n > 0) this.unclaimed.set(office, n);
     else this.unclaimed.delete(office);

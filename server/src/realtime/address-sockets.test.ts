@@ -5,10 +5,20 @@
  */
 import { io } from 'socket.io-client';
 import { startTestServer, type TestServer } from '../testing/harness';
-import { connectSocket, type QueueSocket } from '../testing/client';
-import { TOO_MANY_SOCKETS } from './address-sockets';
+import { connectSocket, request, type QueueSocket } from '../testing/client';
+import { SOCKETS_PER_TICKET, TOO_MANY_SOCKETS } from './address-sockets';
 
 const CAP = 3;
+
+/** A citizen's ticket page (`/t/<id>`) following `ticket`. */
+function ticketPage(base: string, ticket: string): QueueSocket {
+  return io(`${base}/kiosk`, {
+    auth: { office: 'kulob', ticket },
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+  });
+}
 
 /** A display socket from `forwardedFor` (a header only a trusted balancer's is believed). */
 function display(base: string, forwardedFor?: string): QueueSocket {
@@ -94,5 +104,34 @@ describe('Socket.IO connections per address', () => {
     const moreA = display(server.url, '10.1.0.7');
     open.push(officeB, moreA);
     expect(await Promise.all([outcome(officeB), outcome(moreA)])).toEqual(['snapshot', 'refused']);
+  });
+
+  it("counts a citizen's ticket pages per ticket, not against their shared address", async () => {
+    const server = await start({ socketsPerAddress: CAP });
+    const issued = await request(server.url, 'POST', '/api/offices/kulob/tickets', {
+      body: { service: 'birth' },
+    });
+    const ticket: string = issued.body.ticket.id;
+    // More citizens' pages than the address's cap (one mobile operator's address for many).
+    const pages = Array.from({ length: SOCKETS_PER_TICKET }, () => ticketPage(server.url, ticket));
+    open.push(...pages);
+    expect(await Promise.all(pages.map(outcome))).toEqual(
+      Array(SOCKETS_PER_TICKET).fill('snapshot'),
+    );
+    const oneTooMany = ticketPage(server.url, ticket);
+    const refusal = new Promise<string>((resolve) =>
+      oneTooMany.once('connect_error', (err) => resolve(err.message)),
+    );
+    expect(await refusal).toBe('rate_limited');
+    oneTooMany.close();
+    await new Promise((r) => setTimeout(r, 100)); // the server hears the close
+    // The pages still open take none of the address's three.
+    const displays = Array.from({ length: CAP }, () => display(server.url));
+    open.push(...displays);
+    expect(await Promise.all(displays.map(outcome))).toEqual(Array(CAP).fill('snapshot'));
+    const fourth = display(server.url);
+    open.push(fourth);
+    expect(await outcome(fourth)).toBe('refused');
+    expect(pages.every((page) => page.connected)).toBe(true);
   });
 });

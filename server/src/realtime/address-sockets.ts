@@ -1,11 +1,15 @@
 /**
- * Socket.IO connections per client address on one node (SOCKETS_PER_ADDRESS). Only office devices
- * and staff hold sockets (kiosks, displays, consoles; the citizens' pages poll over HTTP), a few
- * dozen behind one office's address; a tester held 17,000 open from one laptop, 550 MB of the
- * node's memory. The address is the one the HTTP limits count: behind a balancer `TRUST_PROXY`
- * trusts, its `X-Forwarded-For` entry.
+ * Socket.IO connections per client address on one node (SOCKETS_PER_ADDRESS): office devices and
+ * staff (kiosks, displays, consoles), a few dozen behind one office's address; a tester held 17,000
+ * open from one laptop, 550 MB of the node's memory. The address is the one the HTTP limits count:
+ * behind a balancer `TRUST_PROXY` trusts, its `X-Forwarded-For` entry. A citizen's ticket page
+ * (`/t/<id>`, the /kiosk namespace with its ticket) is counted per ticket instead, a few pages
+ * each: citizens behind one mobile operator's shared address must not meet each other's cap.
  */
 import type http from 'node:http';
+
+/** Pages that may follow one ticket at once (the citizen's phone, a relative's, a reload). */
+export const SOCKETS_PER_TICKET = 5;
 
 /** The engine's view of one connection: its handshake request, and when it ends. */
 interface EngineSocket {
@@ -28,6 +32,9 @@ export const DEFAULT_SOCKETS_PER_ADDRESS = 200;
 
 export class AddressSockets {
   private readonly open = new Map<string, number>();
+  /** Connections counted against their address (a ticket page's is taken off). */
+  private readonly counted = new WeakMap<EngineSocket, string>();
+  private readonly perTicket = new Map<string, number>();
   /** Handshakes refused, and connections closed at once, for being past the cap (a metric). */
   refused = 0;
 
@@ -58,16 +65,39 @@ export class AddressSockets {
     const address = this.addressOf(socket.request);
     const count = (this.open.get(address) ?? 0) + 1;
     this.open.set(address, count);
-    socket.once('close', () => {
-      const left = (this.open.get(address) ?? 1) - 1;
-      if (left > 0) this.open.set(address, left);
-      else this.open.delete(address);
-    });
+    this.counted.set(socket, address);
+    socket.once('close', () => this.uncount(socket));
     if (count > this.limit) {
       this.refused++;
       socket.close();
     }
   };
+
+  /**
+   * A citizen's page following `ticket` on this connection: counted for the ticket, no longer for
+   * its address. False when the ticket has {@link SOCKETS_PER_TICKET} pages already.
+   */
+  followTicket(socket: EngineSocket, ticket: string): boolean {
+    const count = this.perTicket.get(ticket) ?? 0;
+    if (count >= SOCKETS_PER_TICKET) return false;
+    this.perTicket.set(ticket, count + 1);
+    this.uncount(socket);
+    socket.once('close', () => {
+      const left = (this.perTicket.get(ticket) ?? 1) - 1;
+      if (left > 0) this.perTicket.set(ticket, left);
+      else this.perTicket.delete(ticket);
+    });
+    return true;
+  }
+
+  private uncount(socket: EngineSocket): void {
+    const address = this.counted.get(socket);
+    if (address === undefined) return;
+    this.counted.delete(socket);
+    const left = (this.open.get(address) ?? 1) - 1;
+    if (left > 0) this.open.set(address, left);
+    else this.open.delete(address);
+  }
 
   /** Connections open from `address` on this node. */
   count(address: string): number {

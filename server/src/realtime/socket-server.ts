@@ -30,6 +30,7 @@ import {
   type SocketData,
 } from './nb-server';
 import type { Logger } from 'pino';
+import { SOCKETS_PER_TICKET, type AddressSockets } from './address-sockets';
 
 export interface RealtimeDeps {
   queue: QueueService;
@@ -40,6 +41,8 @@ export interface RealtimeDeps {
   eventBudget?: { burst: number; perSecond: number };
   /** How long a snapshot build is shared at most (default 2 s). */
   snapshotMaxAgeMs?: number;
+  /** The sockets cap per address: a ticket page is counted per ticket instead. */
+  perAddress?: AddressSockets;
 }
 
 /** The live layer: publishing committed changes, the shared snapshots, counters for metrics. */
@@ -234,6 +237,9 @@ async function authenticate(socket: NbSocket, deps: RealtimeDeps, staff: boolean
   if (parsed.data.since !== undefined) data.since = parsed.data.since;
   if (!staff && socket.nsp.name === Namespace.kiosk && parsed.data.ticket !== undefined) {
     data.ticket = parsed.data.ticket;
+    if (deps.perAddress && !deps.perAddress.followTicket(socket.conn, data.ticket)) {
+      throw new AppError('rate_limited', `ticket pages at once: ${SOCKETS_PER_TICKET} at most`);
+    }
   }
   socket.data = data;
 }

@@ -47,6 +47,8 @@ export interface SocketServer {
   quit(): Promise<void>;
   /** Connections refused for their address's cap so far (a metric). */
   readonly refusedByAddress: () => number;
+  /** The cap per address (and per followed ticket), when there is one. */
+  perAddress: AddressSockets | undefined;
 }
 
 /** Attaches Socket.IO to `server`, first connecting to Redis when it is configured. */
@@ -84,6 +86,7 @@ export async function attachSocketServer(
       : new MemoryRateStore(),
     ping: () => everyAnswers(redis),
     refusedByAddress: () => perAddress?.refused ?? 0,
+    perAddress,
     quit: async () => {
       await Promise.all(redis.map((r) => r.quit().catch(() => undefined)));
     },
