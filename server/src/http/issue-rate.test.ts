@@ -124,24 +124,7 @@ describe('the open-mode issue limit (ISSUE_RATE)', () => {
  * the server gives it at the door until `finish`; `answered` resolves with its status.
  */
 function heldIssue(s: TestServer, address: string): { answered: Promise<number>; finish(): void } {
-  const payload = JSON.stringify({ service: 'certificate' });
-  let finish = () => undefined as void;
-  const answered = new Promise<number>((resolve, reject) => {
-    const req = http.request(`${s.url}${OFFICE}/tickets`, {
-      method: 'POST',
-      localAddress: address,
-      agent: false,
-      headers: { 'content-type': 'application/json', 'content-length': payload.length },
-    });
-    req.on('response', (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
-    req.on('error', reject);
-    req.flushHeaders();
-    finish = () => req.end(payload);
-  });
-  return { answered, finish: () => finish() };
+  return heldPost(s, address, `${OFFICE}/tickets`, JSON.stringify({ service: 'certificate' }));
 }
 
 describe('an address past its issue pace, flooding', () => {
@@ -245,8 +228,8 @@ function heldPost(
   s: TestServer,
   address: string,
   path: string,
+  payload = '{}',
 ): { answered: Promise<number>; finish(): void } {
-  const payload = '{}';
   let finish = () => undefined as void;
   const answered = new Promise<number>((resolve, reject) => {
     const req = http.request(`${s.url}${path}`, {
