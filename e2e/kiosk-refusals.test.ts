@@ -61,6 +61,12 @@ describe('a refused case ticket at the kiosk', () => {
       'errorInternal',
       false,
     ]);
+    // A node too busy (or stopping) said so: not "no connection"; the same tap may go again.
+    const busy = failureOf(new ApiError(503, 'overloaded', 'office kulob is behind'));
+    expect([busy.message, busy.retry]).toEqual(['kioskBusy', true]);
+    for (const language of LANGUAGES) {
+      expect(translate(language, busy.message)).not.toBe(translate(language, 'kioskNetworkFailed'));
+    }
     const lost = failureOf(new ApiError(0, NETWORK_ERROR, 'offline'));
     expect([lost.message, lost.detail?.key, lost.retry]).toEqual([
       'kioskNetworkFailed',

@@ -34,8 +34,10 @@ export function failureOf(error: unknown): Failure {
     const closedCase = details?.reason === 'case_closed';
     return { message: closedCase ? 'kioskCaseClosed' : 'kioskServiceClosedNow', retry: false };
   }
+  // A node that refused before doing anything (busy, or stopping): not a lost connection.
+  const busy = code === 'overloaded' || code === 'unavailable';
   return {
-    message: network ? 'kioskNetworkFailed' : 'issueFailed',
+    message: busy ? 'kioskBusy' : network ? 'kioskNetworkFailed' : 'issueFailed',
     detail: toShownError(error),
     retry: network,
   };

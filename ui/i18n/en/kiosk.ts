@@ -71,6 +71,7 @@ export const kiosk = {
   kioskOfflineHint: 'The kiosk is reconnecting. It will be ready again by itself.',
   deviceNotPaired:
     "Device {device} is not paired with this office. Staff: open this device's pairing link from the administration page (Devices).",
+  kioskBusy: 'The system is busy. Your ticket has not been issued yet: please try again.',
   kioskNetworkFailed: 'No connection. Your ticket has not been issued yet.',
   kioskPriorityOf: 'Priority: {name}',
   kioskOfficeClosed: 'The office is closed now. Tickets are issued during opening hours.',

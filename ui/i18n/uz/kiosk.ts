@@ -74,6 +74,7 @@ export const kiosk: MessagesLike<typeof english> = {
   kioskOfflineHint: 'Kiosk aloqani tiklamoqda. U oʻzi yana ishga tushadi.',
   deviceNotPaired:
     '{device} qurilmasi bu boʻlimga ulanmagan. Xodimlar uchun: unda boshqaruv sahifasidagi (Qurilmalar) ulash havolasini oching.',
+  kioskBusy: 'Tizim band. Chiptangiz hali berilmadi: iltimos, qayta urinib koʻring.',
   kioskNetworkFailed: 'Aloqa yoʻq. Chiptangiz hali berilmadi.',
   kioskPriorityOf: 'Navbatsiz: {name}',
   kioskOfficeClosed: 'Hozir idora yopiq. Chiptalar ish vaqtida beriladi.',
